@@ -1,0 +1,199 @@
+"""The data every pipeline stage hands to the next: plain dataclasses, no behaviour.
+
+Everything here is JSON-shaped on purpose: `export` serialises these and the app only
+reads them, so one shape serves the terminal, the scripts and (later) the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class RemovedBlock:
+    """A block the cleaner cut, kept so the reader can see what went and why."""
+
+    kind: BlockKind
+    text: str
+    reason: str
+    # The rule's stable id ("social-cta", "related-link", ...) for scripts and tests.
+    rule: str
+
+
+class ErrorKind(StrEnum):
+    INVALID_INPUT = "invalid_input"
+    CONNECTION = "connection"
+    HTTP_STATUS = "http_status"
+    TIMEOUT = "timeout"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    TOO_LARGE = "too_large"
+    NOT_HTML = "not_html"
+    DECODE = "decode"
+    NO_ARTICLE = "no_article"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True)
+class ArticleError:
+    kind: ErrorKind
+    message: str
+
+
+class PipelineError(Exception):
+    """Raised by any stage; carries the words a reader sees."""
+
+    def __init__(self, kind: ErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+    def as_error(self) -> ArticleError:
+        return ArticleError(self.kind, self.message)
+
+
+class Stage(StrEnum):
+    QUEUED = "queued"
+    FETCHING = "fetching"
+    EXTRACTING = "extracting"
+    ANALYSING = "analysing"
+    DONE = "done"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """Raw page as fetched (or read from disk), already decoded to text."""
+
+    input: str
+    url: str  # final URL after redirects, or file:// URL for local files
+    html: str
+    encoding: str
+    fetched_at: str  # ISO 8601 UTC timestamp; the timeline's anchor when no date is published
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    site: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO 8601 date or datetime
+    canonical_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span in the clean text: block index and character offsets within that block."""
+
+    block: int
+    start: int
+    end: int
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    FACILITY = "facility"
+    EQUIPMENT = "equipment"
+    GROUP = "group"
+    EVENT = "event"
+    OTHER = "other"
+
+
+@dataclass
+class Entity:
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    first_sentence: str = ""
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    TIME = "time"
+    VAGUE = "vague"
+
+
+@dataclass
+class TimelineEntry:
+    expression: str
+    value: str  # TIMEX3-style: 2024-08-06, 2024-W32, 2024-08, 2024-SP, 2024, PAST_REF ...
+    granularity: Granularity
+    sentence: str
+    block: int
+    start: int  # offsets of the expression within the block's text
+    end: int
+    # A range the entry covers, ISO dates, inclusive; used to sort and for durations.
+    range_start: str | None = None
+    range_end: str | None = None
+    vague: bool = False
+    # True when the anchor was the fetch date because the page published none.
+    anchor_assumed: bool = False
+
+
+@dataclass
+class Article:
+    input: str
+    url: str | None = None
+    stage: Stage = Stage.QUEUED
+    error: ArticleError | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+    fetched_at: str | None = None
+    # None means "not analysed" (not yet, or --no-analysis); [] means "analysed, none found".
+    entities: list[Entity] | None = None
+    timeline: list[TimelineEntry] | None = None
+
+    @property
+    def status(self) -> str:
+        return "error" if self.error is not None else "ok"
+
+    @property
+    def display_title(self) -> str:
+        return self.metadata.title or self.url or self.input
+
+
+@dataclass
+class BriefingEntity:
+    """One real thing across the briefing, with how often each article names it."""
+
+    name: str
+    type: EntityType
+    aliases: list[str]
+    counts: dict[int, int]  # article index -> mentions in that article
+    first_sentence: str
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class BriefingTimelineEntry:
+    entry: TimelineEntry
+    article: int  # index into Briefing.articles

