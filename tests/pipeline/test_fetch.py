@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import socket
+import tracemalloc
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.server import FixtureServer
+from tui import __version__
+from tui.pipeline.fetch import decode_html, fetch, make_client
+from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.options import MB, Options
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+
+
+async def _fetch(url: str, **kw: float | int) -> object:
+    options = Options(**kw)  # type: ignore[arg-type]
+    async with make_client(options) as client:
+        return await fetch(url, client, options)
+
+
+async def _error(url: str, **kw: float | int) -> PipelineError:
+    with pytest.raises(PipelineError) as info:
+        await _fetch(url, **kw)
+    return info.value
+
+
+async def test_fetches_page_and_names_briefing_in_user_agent(site: FixtureServer) -> None:
+    page = await _fetch(site.page("frontline.html"))
+    assert "<article" in page.html
+    assert page.encoding == "utf-8"
+    agent = next(a for p, a in site.hits if p == "/pages/frontline.html")
+    assert agent.startswith(f"briefing/{__version__}")
+
+
+async def test_follows_redirects_and_reports_final_url(site: FixtureServer) -> None:
+    page = await _fetch(site.url("/moved/wire.html"))
+    assert page.url == site.page("wire.html")
+    assert page.input == site.url("/moved/wire.html")
+
+
+async def test_404_is_an_http_status_error_in_words(site: FixtureServer) -> None:
+    err = await _error(site.url("/404"))
+    assert err.kind is ErrorKind.HTTP_STATUS
+    assert "404" in err.message and "does not exist" in err.message
+
+
+async def test_500_is_an_http_status_error(site: FixtureServer) -> None:
+    err = await _error(site.url("/500"))
+    assert err.kind is ErrorKind.HTTP_STATUS
+    assert "500" in err.message
+
+
+async def test_slow_page_times_out_at_the_total_limit(site: FixtureServer) -> None:
+    err = await _error(site.url("/slow?s=5"), timeout=0.5)
+    assert err.kind is ErrorKind.TIMEOUT
+    assert "0.5 s" in err.message
+
+
+async def test_redirect_loop_stops_after_ten(site: FixtureServer) -> None:
+    err = await _error(site.url("/loop"))
+    assert err.kind is ErrorKind.TOO_MANY_REDIRECTS
+    hops = [p for p, _ in site.hits if p == "/loop"]
+    assert 10 <= len(hops) <= 12
+
+
+async def test_huge_body_stops_at_the_cap(site: FixtureServer) -> None:
+    err = await _error(site.url("/huge"))
+    assert err.kind is ErrorKind.TOO_LARGE
+    assert "10 MB" in err.message
+
+
+async def test_gzip_bomb_stops_at_the_cap_without_inflating_it_all(site: FixtureServer) -> None:
+    site.bomb()  # build the bomb outside the measured window
+    tracemalloc.start()
+    try:
+        err = await _error(site.url("/bomb"), max_bytes=2 * MB)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert err.kind is ErrorKind.TOO_LARGE
+    # The bomb inflates to 200 MB; reading it must cost about the cap, not the bomb.
+    assert peak < 20 * MB
+
+
+async def test_pdf_is_refused_and_named(site: FixtureServer) -> None:
+    err = await _error(site.url("/pdf"))
+    assert err.kind is ErrorKind.NOT_HTML
+    assert "PDF" in err.message
+
+
+async def test_empty_body_says_the_page_is_empty(site: FixtureServer) -> None:
+    err = await _error(site.url("/empty"))
+    assert err.kind is ErrorKind.NO_ARTICLE
+    assert "empty" in err.message
+
+
+async def test_windows_1252_page_without_charset_reads_right(site: FixtureServer) -> None:
+    page = await _fetch(site.page("cp1252.html"))
+    assert "€" in page.html
+    assert "è" in page.html or "é" in page.html
+    assert "\ufffd" not in page.html
+
+
+async def test_connection_refused_is_a_connection_error() -> None:
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    err = await _error(f"http://127.0.0.1:{port}/")
+    assert err.kind is ErrorKind.CONNECTION
+    assert "refused" in err.message
+
+
+@pytest.mark.parametrize("bad", ["not a url", "ftp://example.org/x", "/no/such/file.html"])
+async def test_input_that_is_neither_url_nor_file_is_named(bad: str) -> None:
+    err = await _error(bad)
+    assert err.kind is ErrorKind.INVALID_INPUT
+    assert bad in err.message
+
+
+async def test_local_html_file_is_read() -> None:
+    page = await _fetch(str(PAGES / "wire.html"))
+    assert page.url.startswith("file://")
+    assert "<html" in page.html.lower()
+
+
+async def test_local_pdf_file_is_refused(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.html"
+    pdf.write_bytes(b"%PDF-1.7\n...")
+    err = await _error(str(pdf))
+    assert err.kind is ErrorKind.NOT_HTML
+
+
+def test_decode_prefers_http_charset_then_meta_then_detection() -> None:
+    body = '<meta charset="windows-1252"><p>Prix: 5 € à Genève</p>'.encode("cp1252")
+    assert decode_html(body, None)[0].endswith("Prix: 5 € à Genève</p>")
+    assert decode_html("<p>Łódź</p>".encode("iso-8859-2"), "iso-8859-2")[0] == "<p>Łódź</p>"
+    # latin-1 labels are read as windows-1252, as browsers do, so € survives
+    assert "€" in decode_html("<p>5 €</p>".encode("cp1252"), "iso-8859-1")[0]
+
+
+def test_decode_gives_up_in_words_on_garbage() -> None:
+    garbage = bytes(range(128, 256)) * 400
+    with pytest.raises(PipelineError) as info:
+        decode_html(garbage, "utf-8")
+    assert info.value.kind in (ErrorKind.DECODE,)
+
+
+def test_client_caps_redirects() -> None:
+    client = make_client(Options())
+    assert client.max_redirects == 10
+    assert isinstance(client.timeout, httpx.Timeout)
+
+
+def test_unresolvable_name_is_said_in_words() -> None:
+    # Built from the OS error httpx wraps; a real lookup would leave this machine.
+    from tui.pipeline.fetch import _connect_message
+
+    exc = httpx.ConnectError("boom")
+    exc.__cause__ = socket.gaierror(-2, "Name or service not known")
+    assert "does not resolve" in _connect_message("news.invalid", exc)

@@ -1,0 +1,15 @@
+"""Knobs a reader can turn from the command line, shared by every stage that needs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Options:
+    concurrency: int = 8
+    timeout: float = 20.0  # seconds for a whole fetch, connect to last byte
+    max_bytes: int = 10 * MB  # cap on the body as decoded, so a gzip bomb stops here too
+    analysis: bool = True  # entities and timeline; off for scripts that want only the text
