@@ -1,0 +1,227 @@
+"""A briefing: the articles a reader asked for, each carried through every stage, and what
+they say together (merged entities and timeline).
+
+`process_article` is the one orchestrator: the app and headless output both call it, so an
+article goes through exactly the same steps whichever way it is read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from tui.pipeline.fetch import fetch, make_client
+from tui.pipeline.model import (
+    Article,
+    ArticleError,
+    Block,
+    BriefingEntity,
+    BriefingTimelineEntry,
+    ErrorKind,
+    FetchedPage,
+    Metadata,
+    PipelineError,
+    RemovedBlock,
+    Stage,
+)
+from tui.pipeline.options import Options
+
+__all__ = ["Briefing", "Options", "analyse", "process_article", "read_page", "run"]
+
+log = logging.getLogger(__name__)
+
+OnChange = Callable[[Article], None]
+
+RECURRING_REASON = "repeated in another article from the same site (site boilerplate)"
+
+
+@dataclass
+class Briefing:
+    articles: list[Article] = field(default_factory=list)
+
+    def add(self, input: str) -> Article:
+        article = Article(input=input)
+        self.articles.append(article)
+        return article
+
+    def index(self, article: Article) -> int:
+        return next(i for i, a in enumerate(self.articles) if a is article)
+
+    def entities(self) -> list[BriefingEntity]:
+        from tui.pipeline.entities import merge_entities
+
+        return merge_entities([a.entities for a in self.articles])
+
+    def timeline(self) -> list[BriefingTimelineEntry]:
+        from tui.pipeline.timeline import merge_timelines
+
+        return merge_timelines([a.timeline for a in self.articles])
+
+    def same_site(self, article: Article) -> list[Article]:
+        key = site_key(article)
+        return [
+            a
+            for a in self.articles
+            if a is not article and a.error is None and a.blocks and site_key(a) == key
+        ]
+
+
+def site_key(article: Article) -> str:
+    host = urlsplit(article.url or "").hostname or ""
+    return (host.removeprefix("www.") or article.metadata.site or "").lower()
+
+
+def read_page(page: FetchedPage) -> tuple[Metadata, list[Block], list[RemovedBlock]]:
+    """Extract the article from a fetched page and clean it. CPU-bound: call from a thread."""
+    from tui.pipeline.clean import clean
+    from tui.pipeline.extract import extract
+
+    extracted = extract(page.html, page.url)
+    kept, removed = clean(extracted.blocks, extracted.metadata)
+    if not kept:
+        raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
+    return extracted.metadata, kept, removed
+
+
+def analyse(article: Article) -> None:
+    """Fill entities and timeline from the clean blocks. CPU-bound: call from a thread.
+
+    A stage whose module is missing leaves its field None ("not available"), never empty.
+    """
+    from tui.pipeline import nlp
+
+    blocks = list(article.blocks)
+    docs = nlp.parse_blocks(blocks)
+    try:
+        from tui.pipeline.entities import find_entities
+    except ImportError:
+        pass
+    else:
+        article.entities = find_entities(blocks, docs)
+    try:
+        from tui.pipeline.timeline import build_timeline
+    except ImportError:
+        pass
+    else:
+        anchor, assumed = timeline_anchor(article)
+        article.timeline = build_timeline(blocks, anchor, assumed, docs)
+
+
+def timeline_anchor(article: Article) -> tuple[str, bool]:
+    """The date relative expressions resolve against, and whether it was assumed."""
+    if article.metadata.published:
+        return article.metadata.published, False
+    return article.fetched_at or "", True
+
+
+def _share_recurring(briefing: Briefing, article: Article) -> list[Article]:
+    """Move blocks that recur across same-site articles to `removed`; returns who changed."""
+    peers = briefing.same_site(article)
+    if not peers:
+        return []
+    from tui.pipeline.clean import normalise_block_text, recurring_texts
+
+    group = [article, *peers]
+    texts = recurring_texts([a.blocks for a in group])
+    changed = []
+    for member in group:
+        keep = [b for b in member.blocks if normalise_block_text(b.text) not in texts]
+        if len(keep) == len(member.blocks) or not keep:
+            continue
+        member.removed = member.removed + [
+            RemovedBlock(b.kind, b.text, RECURRING_REASON, "recurring")
+            for b in member.blocks
+            if normalise_block_text(b.text) in texts
+        ]
+        member.blocks = keep
+        changed.append(member)
+    return changed
+
+
+async def _analyse_until_settled(article: Article) -> None:
+    # Another article of the same site may strip a recurring block while this one is being
+    # analysed; the offsets would then point into text that is gone, so analyse again.
+    while True:
+        blocks = article.blocks
+        await asyncio.to_thread(analyse, article)
+        if article.blocks is blocks:
+            return
+
+
+async def process_article(
+    briefing: Briefing,
+    article: Article,
+    client: httpx.AsyncClient,
+    options: Options,
+    on_change: OnChange = lambda _: None,
+    fetch_limit: asyncio.Semaphore | None = None,
+) -> None:
+    """Carry one article through every stage. Never raises for a bad page.
+
+    `fetch_limit` bounds how many fetches run at once across a briefing; only the network
+    step waits on it, so a slow analysis never holds up downloads.
+    """
+
+    def stage(value: Stage) -> None:
+        article.stage = value
+        on_change(article)
+
+    try:
+        stage(Stage.FETCHING)
+        if fetch_limit is None:
+            page = await fetch(article.input, client, options)
+        else:
+            async with fetch_limit:
+                page = await fetch(article.input, client, options)
+        article.url = page.url
+        article.fetched_at = page.fetched_at
+        stage(Stage.EXTRACTING)
+        article.metadata, article.blocks, article.removed = await asyncio.to_thread(read_page, page)
+        for other in _share_recurring(briefing, article):
+            if other is not article:
+                on_change(other)
+                if other.stage is Stage.DONE and options.analysis:
+                    await _analyse_until_settled(other)
+                    on_change(other)
+        if options.analysis:
+            stage(Stage.ANALYSING)
+            await _analyse_until_settled(article)
+        stage(Stage.DONE)
+    except PipelineError as exc:
+        article.error = exc.as_error()
+        stage(Stage.ERROR)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:  # a bug in a stage must cost one article, not the briefing
+        log.exception("processing %s failed", article.input)
+        article.error = ArticleError(
+            ErrorKind.INTERNAL,
+            f"briefing hit an internal error on this page ({type(exc).__name__}).",
+        )
+        stage(Stage.ERROR)
+
+
+async def run(
+    briefing: Briefing,
+    inputs: AsyncIterator[str],
+    options: Options,
+    on_change: OnChange = lambda _: None,
+    on_finished: OnChange = lambda _: None,
+) -> None:
+    """Process inputs as they arrive, at most `options.concurrency` at a time."""
+    limit = asyncio.Semaphore(options.concurrency)
+
+    async def one(article: Article, client: httpx.AsyncClient) -> None:
+        await process_article(briefing, article, client, options, on_change, limit)
+        on_finished(article)
+
+    async with make_client(options) as client, asyncio.TaskGroup() as group:
+        async for inp in inputs:
+            article = briefing.add(inp)
+            on_change(article)
+            group.create_task(one(article, client))

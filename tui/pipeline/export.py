@@ -1,0 +1,222 @@
+"""The briefing as data for scripts (JSON, JSON Lines) and as a readable Markdown document.
+
+The JSON shape is a public contract, documented in the README; change both together.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from tui.pipeline.briefing import Briefing
+from tui.pipeline.model import (
+    Article,
+    BlockKind,
+    BriefingEntity,
+    BriefingTimelineEntry,
+    Entity,
+    EntityType,
+    TimelineEntry,
+)
+
+# C0/C1 control characters other than tab and newline: page text must never reach a
+# terminal as escape sequences, and Markdown is often printed straight to one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": entity.aliases,
+        "count": entity.count,
+        "mentions": [{"block": m.block, "start": m.start, "end": m.end} for m in entity.mentions],
+        "first_sentence": entity.first_sentence,
+    }
+
+
+def timeline_entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "expression": entry.expression,
+        "value": entry.value,
+        "granularity": entry.granularity.value,
+        "range": [entry.range_start, entry.range_end] if entry.range_start else None,
+        "vague": entry.vague,
+        "anchor_assumed": entry.anchor_assumed,
+        "sentence": entry.sentence,
+        "block": entry.block,
+        "start": entry.start,
+        "end": entry.end,
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    meta = article.metadata
+    return {
+        "input": article.input,
+        "url": article.url,
+        "status": article.status,
+        "error": (
+            {"kind": article.error.kind.value, "message": article.error.message}
+            if article.error
+            else None
+        ),
+        "title": meta.title,
+        "site": meta.site,
+        "authors": meta.authors,
+        "published": meta.published,
+        "language": meta.language,
+        "canonical_url": meta.canonical_url,
+        "fetched_at": article.fetched_at,
+        "blocks": [{"kind": b.kind.value, "text": b.text} for b in article.blocks],
+        "removed": [
+            {"kind": r.kind.value, "text": r.text, "reason": r.reason, "rule": r.rule}
+            for r in article.removed
+        ],
+        "entities": (
+            None if article.entities is None else [entity_to_dict(e) for e in article.entities]
+        ),
+        "timeline": (
+            None
+            if article.timeline is None
+            else [timeline_entry_to_dict(t) for t in article.timeline]
+        ),
+    }
+
+
+def briefing_entity_to_dict(entity: BriefingEntity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": entity.aliases,
+        "count": entity.count,
+        "articles": {str(i): n for i, n in sorted(entity.counts.items())},
+        "first_sentence": entity.first_sentence,
+    }
+
+
+def briefing_timeline_to_dict(item: BriefingTimelineEntry) -> dict[str, Any]:
+    return {"article": item.article, **timeline_entry_to_dict(item.entry)}
+
+
+def _analysed(briefing: Briefing) -> bool:
+    return any(a.entities is not None or a.timeline is not None for a in briefing.articles)
+
+
+def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+    analysed = _analysed(briefing)
+    return {
+        "articles": [article_to_dict(a) for a in briefing.articles],
+        "entities": (
+            [briefing_entity_to_dict(e) for e in briefing.entities()] if analysed else None
+        ),
+        "timeline": (
+            [briefing_timeline_to_dict(t) for t in briefing.timeline()] if analysed else None
+        ),
+    }
+
+
+def to_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
+
+
+def to_jsonl_line(article: Article) -> str:
+    return json.dumps(article_to_dict(article), ensure_ascii=False)
+
+
+_TYPE_TITLES = {
+    EntityType.PERSON: "People",
+    EntityType.ORGANIZATION: "Organizations",
+    EntityType.PLACE: "Places",
+    EntityType.FACILITY: "Facilities",
+    EntityType.EQUIPMENT: "Equipment",
+    EntityType.GROUP: "Groups",
+    EntityType.EVENT: "Events",
+    EntityType.OTHER: "Other",
+}
+
+
+def _md_inline(text: str) -> str:
+    # Keep page text from turning into Markdown structure (headings, HTML) by accident.
+    text = safe_text(text).replace("\n", " ")
+    text = text.replace("<", "&lt;")
+    return re.sub(r"^([#>\-+*]|\d+\.)(\s)", r"\\\1\2", text)
+
+
+def _md_article(article: Article, number: int) -> list[str]:
+    meta = article.metadata
+    out = [f"## {number}. {_md_inline(article.display_title)}", ""]
+    if article.error is not None:
+        out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
+        out += [f"Input: `{safe_text(article.input)}`", ""]
+        return out
+    facts = [x for x in (meta.site, ", ".join(meta.authors), meta.published) if x]
+    if facts:
+        out += ["*" + " · ".join(_md_inline(f) for f in facts) + "*", ""]
+    if article.url:
+        out += [f"<{safe_text(article.url)}>", ""]
+    for block in article.blocks:
+        text = _md_inline(block.text)
+        if block.kind is BlockKind.HEADING:
+            out.append(f"### {text}")
+        elif block.kind is BlockKind.QUOTE:
+            out.append(f"> {text}")
+        elif block.kind is BlockKind.LIST_ITEM:
+            out.append(f"- {text}")
+        else:
+            out.append(text)
+        out.append("")
+    if article.removed:
+        out += [f"<details><summary>Removed boilerplate ({len(article.removed)})</summary>", ""]
+        out += [f"- {_md_inline(r.text)} — *{r.reason}*" for r in article.removed]
+        out += ["", "</details>", ""]
+    if article.entities:
+        out += ["### Entities", ""]
+        out += _md_entity_lines([(e.name, e.type, e.count) for e in article.entities])
+    if article.timeline:
+        out += ["### Timeline", ""]
+        out += [_md_timeline_line(t) for t in article.timeline] + [""]
+    return out
+
+
+def _md_entity_lines(items: list[tuple[str, EntityType, int]]) -> list[str]:
+    out: list[str] = []
+    for etype, title in _TYPE_TITLES.items():
+        names = [f"{_md_inline(n)} ({c})" for n, t, c in items if t is etype]
+        if names:
+            out.append(f"- **{title}:** " + ", ".join(names))
+    return [*out, ""]
+
+
+def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
+    vague = " *(vague)*" if entry.vague else ""
+    return f"- **{entry.value}**{vague} — {_md_inline(entry.sentence)}{source}"
+
+
+def to_markdown(briefing: Briefing) -> str:
+    articles = briefing.articles
+    ok = sum(1 for a in articles if a.error is None)
+    out = [
+        "# Briefing",
+        "",
+        f"{len(articles)} articles, {ok} read, {len(articles) - ok} failed.",
+        "",
+    ]
+    if _analysed(briefing) and len(articles) > 1:
+        entities = briefing.entities()
+        timeline = briefing.timeline()
+        out += ["## Across the briefing", ""]
+        if entities:
+            out += ["### Entities", ""]
+            out += _md_entity_lines([(e.name, e.type, e.count) for e in entities])
+        if timeline:
+            out += ["### Timeline", ""]
+            out += [_md_timeline_line(t.entry, f" [{t.article + 1}]") for t in timeline] + [""]
+    for number, article in enumerate(articles, 1):
+        out += _md_article(article, number)
+    return "\n".join(out).rstrip() + "\n"
