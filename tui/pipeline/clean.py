@@ -1,0 +1,172 @@
+"""Cut the boilerplate that generic extraction keeps inside the article, and say why.
+
+The rules live in `data/clean_rules.toml` as a table (id, reason, patterns, word limit).
+A pattern must cover a block from its first character to its last, so only whole lines of
+boilerplate go; a sentence of the article that mentions Telegram, or says "follow", stays.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tui.pipeline.model import Block, Metadata, RemovedBlock
+
+_WS = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Placeholders filled from the article's metadata rather than from `[vars]`.
+_METADATA_FIELDS = ("authors", "title", "site")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    reason: str
+    max_words: int
+    patterns: tuple[str, ...]
+
+    @property
+    def uses_metadata(self) -> bool:
+        return any(f"{{{name}}}" in p for p in self.patterns for name in _METADATA_FIELDS)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The rule table, read once from the package data."""
+    raw = tomllib.loads(
+        resources.files("tui.pipeline").joinpath("data/clean_rules.toml").read_text("utf-8")
+    )
+    variables: dict[str, str] = raw.get("vars", {})
+
+    def expand(pattern: str) -> str:
+        # Metadata placeholders stay for `_compile_for`; shared pieces are inlined now.
+        return _PLACEHOLDER.sub(
+            lambda m: (
+                variables.get(m.group(1), m.group(0))
+                if m.group(1) not in _METADATA_FIELDS
+                else m.group(0)
+            ),
+            pattern,
+        )
+
+    return tuple(
+        Rule(
+            id=r["id"],
+            reason=r["reason"],
+            max_words=int(r.get("max_words", 30)),
+            patterns=tuple(expand(p) for p in r["patterns"]),
+        )
+        for r in raw["rule"]
+    )
+
+
+@lru_cache(maxsize=1024)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _metadata_values(metadata: Metadata | None) -> dict[str, str | None]:
+    """Each metadata placeholder as an escaped alternation, or None when unknown."""
+    if metadata is None:
+        return dict.fromkeys(_METADATA_FIELDS)
+
+    def alternation(values: Sequence[str]) -> str | None:
+        cleaned = [normalise_space(v) for v in values if v and v.strip()]
+        if not cleaned:
+            return None
+        # Longest first so "Jane Doe" wins over "Jane".
+        cleaned.sort(key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(v) for v in cleaned) + ")"
+
+    title_parts = [metadata.title] if metadata.title else []
+    return {
+        "authors": alternation(metadata.authors),
+        "title": alternation(title_parts),
+        "site": alternation([metadata.site] if metadata.site else []),
+    }
+
+
+def _patterns_for(rule: Rule, values: dict[str, str | None]) -> list[re.Pattern[str]]:
+    compiled: list[re.Pattern[str]] = []
+    for pattern in rule.patterns:
+        missing = False
+
+        def fill(m: re.Match[str]) -> str:
+            nonlocal missing
+            value = values.get(m.group(1))
+            if value is None:
+                missing = True
+                return ""
+            return value
+
+        filled = _PLACEHOLDER.sub(fill, pattern) if "{" in pattern else pattern
+        # A pattern that needs metadata the page did not give cannot judge anything.
+        if not missing:
+            compiled.append(_compile(filled))
+    return compiled
+
+
+def normalise_space(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def normalise_block_text(text: str) -> str:
+    """Whitespace collapsed, case folded: two renderings of the same line compare equal."""
+    return normalise_space(text).casefold()
+
+
+_Compiled = list[tuple[Rule, list[re.Pattern[str]]]]
+
+
+def _compiled_rules(metadata: Metadata | None) -> _Compiled:
+    values = _metadata_values(metadata)
+    return [(rule, _patterns_for(rule, values)) for rule in rules()]
+
+
+def _first_match(text: str, compiled: _Compiled) -> Rule | None:
+    text = normalise_space(text)
+    words = len(text.split())
+    for rule, patterns in compiled:
+        if words > rule.max_words:
+            continue
+        if any(p.fullmatch(text) for p in patterns):
+            return rule
+    return None
+
+
+def match_rule(text: str, metadata: Metadata | None = None) -> Rule | None:
+    """The first rule whose pattern covers the whole text, if any."""
+    return _first_match(text, _compiled_rules(metadata))
+
+
+def clean(
+    blocks: list[Block], metadata: Metadata | None = None
+) -> tuple[list[Block], list[RemovedBlock]]:
+    """Split blocks into kept and removed (each removed block with rule id and human reason).
+    Must never remove a sentence of the article itself."""
+    kept: list[Block] = []
+    removed: list[RemovedBlock] = []
+    compiled = _compiled_rules(metadata)
+    for block in blocks:
+        rule = _first_match(block.text, compiled)
+        if rule is None:
+            kept.append(block)
+        else:
+            removed.append(RemovedBlock(block.kind, block.text, rule.reason, rule.id))
+    return kept, removed
+
+
+def recurring_texts(articles_blocks: Sequence[Sequence[Block]]) -> set[str]:
+    """Texts of blocks that occur in two or more of the given block lists (same-site articles
+    of one briefing), after normalising whitespace/case; the caller removes them with rule
+    'recurring'."""
+    seen: Counter[str] = Counter()
+    for blocks in articles_blocks:
+        # Once per article: a line repeated inside one article is not evidence of a template.
+        seen.update({normalise_block_text(b.text) for b in blocks if b.text.strip()})
+    return {text for text, count in seen.items() if count >= 2}

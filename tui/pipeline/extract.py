@@ -1,0 +1,610 @@
+"""From a page's HTML to the article as typed blocks plus its metadata.
+
+readability-lxml chooses the main block; this module turns that block into headings,
+paragraphs, quotes and list items, and reads the metadata (title, site, authors, date,
+canonical URL, language) from the whole page, preferring what the publisher declared for
+machines (JSON-LD, Open Graph) over what is guessed from the layout.
+
+Some boilerplate can only be recognised while the markup is still there (a figure caption,
+a share bar, a paragraph that is nothing but a link to another story). That part of the
+cleaning happens here and is returned as `Extracted.removed`, each with a rule id and a
+reason, so nothing the reader might want is lost silently; `clean.clean` then handles what
+can be judged from the text alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+from readability import Document
+from readability.readability import Unparseable
+
+from tui.pipeline.model import (
+    Block,
+    BlockKind,
+    ErrorKind,
+    Metadata,
+    PipelineError,
+    RemovedBlock,
+)
+
+
+@dataclass
+class Extracted:
+    metadata: Metadata
+    blocks: list[Block]
+    # Blocks cut while the markup was still known (captions, share bars, link-only
+    # headlines); the caller keeps them on the article next to what `clean` removes.
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- parsing
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _parse(html: str) -> lxml.html.HtmlElement:
+    # lxml refuses str input that still declares a byte encoding; the text is decoded already.
+    html = _XML_DECL.sub("", html, count=1)
+    if not html.strip():
+        raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE, f"The page could not be read as HTML ({exc})."
+        ) from exc
+
+
+# -------------------------------------------------------------------------- metadata
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "webpage",
+}
+
+
+def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[dict]:
+    """Every JSON-LD object on the page, flattened out of lists and @graph."""
+    found: list[dict] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            found.append(node)
+            if "@graph" in node:
+                walk(node["@graph"])
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            walk(json.loads(raw))
+        except ValueError:
+            # Publishers often leave trailing commas or raw newlines; a lenient second try
+            # on the control characters recovers most of them.
+            try:
+                walk(json.loads(re.sub(r"[\x00-\x1f]", " ", raw)))
+            except ValueError:
+                continue
+    return found
+
+
+def _types(obj: dict) -> set[str]:
+    value = obj.get("@type", [])
+    values = value if isinstance(value, list) else [value]
+    return {str(v).lower() for v in values}
+
+
+def _article_ld(objects: list[dict]) -> dict | None:
+    # A real article type beats the generic WebPage some sites also declare.
+    ranked = sorted(
+        (o for o in objects if _types(o) & _ARTICLE_TYPES),
+        key=lambda o: "webpage" in _types(o),
+    )
+    return ranked[0] if ranked else None
+
+
+def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """First non-empty content of each <meta> by its property/name/itemprop, lower-cased."""
+    metas: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                metas.setdefault(key.strip().lower(), content.strip())
+    return metas
+
+
+def _ld_names(value: object) -> list[str]:
+    """Names out of a JSON-LD person/organisation value (string, dict or list)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        return []
+    if isinstance(value, list):
+        return [n for item in value for n in _ld_names(item)]
+    return []
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|:)\s+")
+
+
+def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
+    title = _norm(title)
+    if h1 and len(h1) >= 15 and h1 in title:
+        return h1
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        site_key = re.sub(r"\W+", "", site.lower())
+        # Drop leading/trailing parts that are the site's name ("Title | Site", "Site - Title").
+        while len(parts) > 1 and re.sub(r"\W+", "", parts[-1].lower()) in (site_key, ""):
+            parts.pop()
+        while len(parts) > 1 and re.sub(r"\W+", "", parts[0].lower()) == site_key:
+            parts.pop(0)
+        if len(parts) == 1:
+            return parts[0]
+    # Without a known site name, a short last part after " | " is the usual site suffix.
+    separators = _TITLE_SEPARATORS.findall(title)
+    last = parts[-1]
+    if (
+        separators
+        and separators[-1].strip() in {"|", "-", "–", "—", "::", "·", "•", "»"}
+        and len(last.split()) <= 4
+        and len(" ".join(parts[:-1]).split()) >= 3
+    ):
+        return title[: title.rfind(separators[-1])].strip()
+    return title
+
+
+def _site_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+_BY = re.compile(r"^\s*(?:by|written by|words by|von|par)\s*[:\-]?\s+", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
+
+
+def _clean_author_names(raw: Iterable[str]) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for item in raw:
+        if not isinstance(item, str):
+            continue
+        item = _norm(item)
+        # Profile links are not names.
+        if not item or item.startswith(("http://", "https://", "/")):
+            continue
+        item = _BY.sub("", item)
+        for part in _AUTHOR_SPLIT.split(item):
+            part = part.strip(" .,:")
+            words = part.split()
+            # A name is a few words; anything longer is a sentence or an organisation blurb.
+            if not words or len(words) > 5 or "@" in part:
+                continue
+            key = part.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(part)
+    return names
+
+
+def _to_iso(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    candidate = value.replace("Z", "+00:00") if value.endswith("Z") else value
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        match = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
+        if match:
+            return match.group(1)
+        try:
+            import dateparser  # slow import, only for the rare non-ISO date string
+
+            parsed = dateparser.parse(value, languages=["en"])
+        except Exception:  # dateparser raises a range of types on odd input
+            parsed = None
+        if parsed is None:
+            return None
+    if len(value) <= 10 and parsed.hour == parsed.minute == parsed.second == 0:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+_DATE_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+
+
+def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: dict | None) -> str | None:
+    candidates: list[str] = []
+    if ld and isinstance(ld.get("datePublished"), str):
+        candidates.append(ld["datePublished"])
+    candidates += [metas[k] for k in _DATE_META_KEYS if k in metas]
+    for el in tree.iter("time"):
+        if el.get("datetime"):
+            candidates.append(el.get("datetime", ""))
+            break
+    for raw in candidates:
+        iso = _to_iso(raw)
+        if iso:
+            return iso
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is a best-effort fallback; a failure there means "no date"
+        found = None
+    return found or None
+
+
+def _language(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
+    for raw in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        metas.get("og:locale"),
+        metas.get("content-language"),
+        metas.get("language"),
+    ):
+        if raw and raw.strip():
+            return raw.strip().split(",")[0].strip().replace("_", "-")
+    return None
+
+
+def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
+    metas = _meta(tree)
+    objects = _json_ld_objects(tree)
+    ld = _article_ld(objects)
+
+    site = metas.get("og:site_name")
+    if not site and ld:
+        names = _ld_names(ld.get("publisher"))
+        site = names[0] if names else None
+    if not site:
+        for obj in objects:
+            if _types(obj) & {"organization", "newsmediaorganization"}:
+                names = _ld_names(obj)
+                if names:
+                    site = names[0]
+                    break
+    canonical = None
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            canonical = link.get("href", "").strip()
+            break
+    canonical = canonical or metas.get("og:url")
+    site = _norm(site) if site else _site_from_url(canonical or url)
+
+    h1_el = next(tree.iter("h1"), None)
+    h1 = _norm(h1_el.text_content()) if h1_el is not None else None
+    raw_title = metas.get("og:title") or metas.get("twitter:title")
+    if not raw_title and ld and isinstance(ld.get("headline"), str):
+        raw_title = ld["headline"]
+    if not raw_title:
+        title_el = tree.find(".//title")
+        raw_title = title_el.text_content() if title_el is not None else None
+    raw_title = raw_title or h1
+    title = _strip_site_suffix(raw_title, site, h1) if raw_title else None
+
+    author_sources: list[str] = []
+    if ld:
+        author_sources += _ld_names(ld.get("author"))
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        if key in metas:
+            author_sources.append(metas[key])
+    if not author_sources:
+        for a in tree.xpath('//a[@rel="author"]'):
+            author_sources.append(a.text_content())
+
+    return Metadata(
+        title=title or None,
+        site=site,
+        authors=_clean_author_names(author_sources),
+        published=_published(tree, metas, ld),
+        canonical_url=canonical,
+        language=_language(tree, metas),
+    )
+
+
+# ------------------------------------------------------------------ main block to blocks
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCK_TAGS = _HEADINGS | {
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "header",
+    "footer",
+    "main",
+    "figure",
+    "figcaption",
+    "aside",
+    "hr",
+    "br",
+    "center",
+    "form",
+    "address",
+}
+
+# Containers inside the chosen block whose class or id says what they are. The words are
+# generic layout vocabulary of news sites, matched as whole words of the class name.
+_STRIP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:caption|captions|credit|credits|share|sharing|social|related|newsletter)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_STRIP_TAGS: dict[str, tuple[str, str]] = {
+    "figure": ("figure", "image, caption or embedded media"),
+    "figcaption": ("figure", "image caption or photo credit"),
+    "aside": ("aside", "side box beside the article"),
+}
+
+
+@dataclass
+class _Segment:
+    kind: BlockKind
+    parts: list[str]
+    link_chars: int = 0
+    text_chars: int = 0
+
+
+class _Blocker:
+    """Walks an element tree and cuts it into typed text blocks at block-level tags."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[Block, bool]] = []  # (block, is only a link)
+        self._current: _Segment | None = None
+
+    def _flush(self) -> None:
+        seg = self._current
+        self._current = None
+        if seg is None:
+            return
+        text = _norm("".join(seg.parts))
+        if not text or not any(ch.isalnum() for ch in text):
+            return
+        letters = sum(1 for ch in text if not ch.isspace())
+        link_only = seg.link_chars > 0 and seg.link_chars >= 0.9 * letters
+        self.blocks.append((Block(seg.kind, text), link_only))
+
+    def _add(self, text: str | None, kind: BlockKind, in_link: bool) -> None:
+        if not text:
+            return
+        if self._current is None:
+            if not text.strip():
+                return
+            self._current = _Segment(kind, [])
+        self._current.parts.append(text)
+        chars = sum(1 for ch in text if not ch.isspace())
+        self._current.text_chars += chars
+        if in_link:
+            self._current.link_chars += chars
+
+    def walk(self, el: lxml.html.HtmlElement, kind: BlockKind, in_link: bool = False) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template", "button", "svg", "select"):
+            return
+        is_block = tag in _BLOCK_TAGS
+        child_kind = kind
+        if tag in _HEADINGS:
+            child_kind = BlockKind.HEADING
+        elif tag == "li" or tag in ("dt", "dd"):
+            child_kind = BlockKind.LIST_ITEM
+        elif tag == "blockquote":
+            child_kind = BlockKind.QUOTE
+        elif tag == "p" and kind in (BlockKind.HEADING,):
+            child_kind = BlockKind.PARAGRAPH
+        link = in_link or (
+            tag == "a" and not (el.get("href") or "").startswith(("#", "javascript:"))
+        )
+        if is_block:
+            self._flush()
+        elif tag in ("td", "th"):
+            self._add(" ", kind, in_link)
+        self._add(el.text, child_kind, link)
+        for child in el:
+            self.walk(child, child_kind, link)
+            if child.tail:
+                if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                    self._flush()
+                self._add(child.tail, child_kind, link)
+        if is_block:
+            self._flush()
+
+
+def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
+    """Cut figures, asides and class-marked share/caption/related boxes out of the block."""
+    removed: list[RemovedBlock] = []
+    total = len(_norm(root.text_content())) or 1
+    doomed: list[tuple[lxml.html.HtmlElement, str, str]] = []
+    for el in root.iter():
+        if el is root or not isinstance(el.tag, str):
+            continue
+        if el.tag in _STRIP_TAGS:
+            rule, reason = _STRIP_TAGS[el.tag]
+            doomed.append((el, rule, reason))
+            continue
+        marker = f"{el.get('class') or ''} {el.get('id') or ''}"
+        match = _STRIP_CLASS.search(marker)
+        if match:
+            word = match.group(0).strip(" _-").lower()
+            rule, reason = _CLASS_RULES.get(word, ("marked-box", "box marked as not article"))
+            doomed.append((el, rule, reason))
+    for el, rule, reason in doomed:
+        # An ancestor may already be gone; and a box holding most of the text is the
+        # article itself wearing an unlucky class name, so it stays.
+        if not _attached(el, root):
+            continue
+        text = _norm(el.text_content())
+        if len(text) > 0.5 * total:
+            continue
+        if text:
+            removed.append(RemovedBlock(BlockKind.PARAGRAPH, text, reason, rule))
+        el.drop_tree()
+    return removed
+
+
+_CLASS_RULES: dict[str, tuple[str, str]] = {
+    "caption": ("caption", "image caption or photo credit"),
+    "captions": ("caption", "image caption or photo credit"),
+    "credit": ("caption", "image caption or photo credit"),
+    "credits": ("caption", "image caption or photo credit"),
+    "share": ("share", "share buttons"),
+    "sharing": ("share", "share buttons"),
+    "social": ("social-cta", "social media links"),
+    "related": ("related-link", "related-article links"),
+    "newsletter": ("newsletter", "newsletter sign-up"),
+}
+
+
+def _attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    node = el
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _to_blocks(root: lxml.html.HtmlElement) -> tuple[list[tuple[Block, bool]], list[RemovedBlock]]:
+    removed = _strip_marked(root)
+    blocker = _Blocker()
+    blocker.walk(root, BlockKind.PARAGRAPH)
+    blocker._flush()
+    return blocker.blocks, removed
+
+
+def _iter_link_only(
+    blocks: list[tuple[Block, bool]],
+) -> Iterator[tuple[Block, RemovedBlock | None]]:
+    """Pair each block with its removal when it is only a link to another page.
+
+    A paragraph or heading made entirely of a link is a headline pointing elsewhere (an
+    inline "related" teaser); a list item made of a link is left alone because link lists
+    in articles are usually sources the text relies on.
+    """
+    for block, link_only in blocks:
+        if link_only and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            yield (
+                block,
+                RemovedBlock(
+                    block.kind, block.text, "headline linking to another article", "related-link"
+                ),
+            )
+        else:
+            yield block, None
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return re.sub(r"\W+", " ", s).strip().casefold()
+
+    return key(a) == key(b)
+
+
+def extract(html: str, url: str | None = None) -> Extracted:
+    """Main content as typed blocks + metadata. Raises PipelineError(ErrorKind.NO_ARTICLE, "...")
+    when the page has no article text (words a reader understands)."""
+    tree = _parse(html)
+    metadata = _metadata(tree, url)
+
+    try:
+        summary = Document(tree, url=url).summary(html_partial=True)
+    except Unparseable as exc:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE, "No article text could be found on this page."
+        ) from exc
+    if not summary or not summary.strip():
+        raise PipelineError(ErrorKind.NO_ARTICLE, "No article text could be found on this page.")
+    root = lxml.html.fragment_fromstring(summary, create_parent="div")
+
+    raw_blocks, removed = _to_blocks(root)
+    blocks: list[Block] = []
+    for block, cut in _iter_link_only(raw_blocks):
+        if cut is not None:
+            removed.append(cut)
+        else:
+            blocks.append(block)
+
+    # The title is shown above the text; repeating it as the first block reads as a stutter.
+    if blocks and metadata.title and _same_text(blocks[0].text, metadata.title):
+        blocks.pop(0)
+
+    words = sum(len(b.text.split()) for b in blocks if b.kind != BlockKind.HEADING)
+    sentences = sum(1 for b in blocks if re.search(r"[.!?][\"'”’)]?(\s|$)", b.text))
+    if words < 20 or sentences == 0:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE,
+            f"No article text could be found on this page (only {words} words of running text).",
+        )
+    return Extracted(metadata=metadata, blocks=blocks, removed=removed)
