@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from tests.server import FixtureServer
+from tui.pipeline.briefing import Briefing, process_article, run, timeline_anchor
+from tui.pipeline.fetch import make_client
+from tui.pipeline.model import Article, ErrorKind, Stage
+from tui.pipeline.options import Options
+
+TEXT_ONLY = Options(analysis=False)
+
+
+async def _inputs(*items: str) -> AsyncIterator[str]:
+    for item in items:
+        yield item
+
+
+async def _run(*inputs: str, options: Options = TEXT_ONLY) -> Briefing:
+    briefing = Briefing()
+    await run(briefing, _inputs(*inputs), options)
+    return briefing
+
+
+async def test_stages_are_reported_in_order(site: FixtureServer) -> None:
+    briefing = Briefing()
+    article = briefing.add(site.page("wire.html"))
+    seen: list[Stage] = []
+    async with make_client(TEXT_ONLY) as client:
+        await process_article(briefing, article, client, TEXT_ONLY, lambda a: seen.append(a.stage))
+    assert seen == [Stage.FETCHING, Stage.EXTRACTING, Stage.DONE]
+    assert article.blocks and article.metadata.title and article.error is None
+
+
+async def test_one_bad_input_never_stops_the_others(site: FixtureServer) -> None:
+    briefing = await _run(
+        site.url("/404"),
+        site.page("wire.html"),
+        site.url("/pdf"),
+        site.page("no_article.html"),
+        site.page("blog.html"),
+    )
+    by_input = {a.input: a for a in briefing.articles}
+    assert by_input[site.url("/404")].error.kind is ErrorKind.HTTP_STATUS
+    assert by_input[site.url("/pdf")].error.kind is ErrorKind.NOT_HTML
+    assert by_input[site.page("no_article.html")].error.kind is ErrorKind.NO_ARTICLE
+    for good in ("wire.html", "blog.html"):
+        article = by_input[site.page(good)]
+        assert article.error is None and article.stage is Stage.DONE and article.blocks
+
+
+async def test_block_recurring_across_same_site_articles_is_removed(site: FixtureServer) -> None:
+    footer = "independent newsroom funded by its readers"
+    alone = await _run(site.page("frontline.html"))
+    assert any(footer in b.text for b in alone.articles[0].blocks)
+
+    pair = await _run(site.page("frontline.html"), site.page("frontline_followup.html"))
+    for article in pair.articles:
+        assert not any(footer in b.text for b in article.blocks)
+        cut = [r for r in article.removed if footer in r.text]
+        assert cut and cut[0].rule == "recurring" and "same site" in cut[0].reason
+
+
+async def test_recurring_check_is_per_site(site: FixtureServer) -> None:
+    briefing = await _run(site.page("frontline.html"), site.page("wire.html"))
+    assert not any(r.rule == "recurring" for a in briefing.articles for r in a.removed)
+
+
+def test_timeline_anchor_falls_back_to_fetch_date_and_says_so() -> None:
+    article = Article(input="x", fetched_at="2024-08-09T10:00:00+00:00")
+    assert timeline_anchor(article) == ("2024-08-09T10:00:00+00:00", True)
+    article.metadata.published = "2024-08-08"
+    assert timeline_anchor(article) == ("2024-08-08", False)
