@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+
+from tui.pipeline.briefing import Briefing
+from tui.pipeline.export import to_json, to_jsonl_line, to_markdown
+from tui.pipeline.model import (
+    Article,
+    ArticleError,
+    Block,
+    BlockKind,
+    Entity,
+    EntityType,
+    ErrorKind,
+    Granularity,
+    Mention,
+    Metadata,
+    RemovedBlock,
+    TimelineEntry,
+)
+
+
+def _article() -> Article:
+    return Article(
+        input="https://news.example/a",
+        url="https://news.example/a",
+        metadata=Metadata(
+            title="Strikes hit \x1b[31mgrid", site="Example News", authors=["A. Writer"]
+        ),
+        blocks=[
+            Block(BlockKind.HEADING, "What happened"),
+            Block(BlockKind.PARAGRAPH, "# not a heading, and \x07 no bell [bold]kept[/bold]"),
+            Block(BlockKind.QUOTE, "We will rebuild."),
+        ],
+        removed=[
+            RemovedBlock(
+                BlockKind.PARAGRAPH, "JOIN US", "social media call to action", "social-cta"
+            )
+        ],
+        entities=[Entity("Kharkiv", EntityType.PLACE, [], [Mention(1, 0, 7)], "Kharkiv was hit.")],
+        timeline=[
+            TimelineEntry(
+                "on Tuesday", "2024-08-06", Granularity.DAY, "It began on Tuesday.", 1, 10, 20
+            )
+        ],
+    )
+
+
+def test_json_has_the_documented_article_fields() -> None:
+    briefing = Briefing(
+        [_article(), Article(input="bad", error=ArticleError(ErrorKind.TIMEOUT, "slow"))]
+    )
+    data = json.loads(to_json(briefing))
+    ok, bad = data["articles"]
+    assert ok["status"] == "ok" and ok["error"] is None
+    assert ok["blocks"][0] == {"kind": "heading", "text": "What happened"}
+    assert ok["removed"][0]["reason"] == "social media call to action"
+    assert ok["entities"][0]["mentions"] == [{"block": 1, "start": 0, "end": 7}]
+    assert ok["entities"][0]["count"] == 1
+    assert ok["timeline"][0]["value"] == "2024-08-06"
+    assert bad["status"] == "error" and bad["error"] == {"kind": "timeout", "message": "slow"}
+
+
+def test_jsonl_is_one_line_per_article() -> None:
+    line = to_jsonl_line(_article())
+    assert "\n" not in line and json.loads(line)["title"].startswith("Strikes")
+
+
+def test_markdown_never_carries_control_characters_or_structure_from_page_text() -> None:
+    md = to_markdown(Briefing([_article()]))
+    assert "\x1b" not in md and "\x07" not in md
+    assert "\\# not a heading" in md
+    assert "[bold]kept[/bold]" in md  # shown literally, not interpreted
+    assert "### What happened" in md and "> We will rebuild." in md
+    assert "Removed boilerplate (1)" in md
+    assert "**Places:** Kharkiv (1)" in md
+    assert "**2024-08-06**" in md

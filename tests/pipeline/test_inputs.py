@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import io
+import os
+
+from tui.pipeline.inputs import chain, parse_line, parse_lines, stream_lines
+
+
+def test_blank_lines_and_comments_are_skipped() -> None:
+    lines = ["# reading list\n", "\n", "  https://a.example/x  \n", "\ufeffhttps://b.example/y\n"]
+    assert parse_lines(lines) == ["https://a.example/x", "https://b.example/y"]
+    assert parse_line("   # indented comment") is None
+
+
+async def test_stream_lines_yields_each_line_before_the_stream_ends() -> None:
+    read_fd, write_fd = os.pipe()
+    reader = os.fdopen(read_fd, "r")
+    writer = os.fdopen(write_fd, "w")
+    lines = stream_lines(reader)
+    writer.write("https://a.example/1\n")
+    writer.flush()
+    # The writer is still open: the first line must arrive anyway.
+    assert await anext(lines) == "https://a.example/1"
+    writer.write("# skip\nhttps://a.example/2\n")
+    writer.close()
+    assert [x async for x in lines] == ["https://a.example/2"]
+    reader.close()
+
+
+async def test_chain_puts_arguments_before_stream() -> None:
+    stream = stream_lines(io.StringIO("c\n"))
+    assert [x async for x in chain(["a", "b"], stream)] == ["a", "b", "c"]
