@@ -1,0 +1,300 @@
+"""The timeline stage: dated events in an article, normalised against its publication date.
+
+spaCy's DATE/TIME entities are the recogniser (they found the right spans on the sample);
+a few lexical rules add what it misses (adverbs such as "now" or "recently", "overnight",
+"by midday"). Each span is then resolved by our own rules in `timeline_rules`, using the
+anchor date, the tense of the verb that governs the span and the last date the article
+mentioned. spaCy is imported only inside functions: the app imports this module before
+its first paint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
+from tui.pipeline.timeline_rules import Context, Resolved, Tense, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["build_timeline", "merge_timelines", "sort_key"]
+
+# Sentences longer than this are trimmed to the clause around the expression.
+MAX_SENTENCE = 220
+
+# Words spaCy does not tag as dates but that place a statement in time.
+_LEXICAL = re.compile(
+    r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
+    r"previously|formerly|in the past|in the future|in the near future|overnight|"
+    r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
+    r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
+    r"(?:in|during|by|since|until) (?:the )?(?:spring|summer|autumn|winter)|"
+    r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)\b",
+    re.IGNORECASE,
+)
+# Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
+_PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
+_FUTURE_VERBS = {
+    "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "prepare",
+    "promise", "vow", "pledge", "agree", "threaten", "seek", "propose", "likely", "going",
+}  # fmt: skip
+
+
+def build_timeline(
+    blocks: Sequence[Block],
+    anchor: str,
+    anchor_assumed: bool = False,
+    docs: Sequence[Doc] | None = None,
+) -> list[TimelineEntry]:
+    """Every dated expression in `blocks`, resolved against `anchor`, sorted by date.
+
+    `anchor` is an ISO date or datetime: the publication date, or the fetch date when the
+    page gave none (then `anchor_assumed` is True and every entry says so). `docs` is one
+    spaCy Doc per block, parsed by the caller so `entities` can share the parse.
+    """
+    anchor_date = parse_anchor(anchor)
+    if docs is None:
+        from tui.pipeline.nlp import parse_blocks
+
+        docs = parse_blocks(blocks)
+    ctx = Context(anchor=anchor_date)
+    entries: list[TimelineEntry] = []
+    for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+        for start, end in _candidate_spans(doc):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for res, r_start, r_end in _resolve_span(doc, span, start, end, ctx):
+                _remember(ctx, res)
+                entries.append(
+                    TimelineEntry(
+                        expression=block.text[r_start:r_end],
+                        value=res.value,
+                        granularity=res.granularity,
+                        sentence=_sentence(span, r_start, r_end),
+                        block=index,
+                        start=r_start,
+                        end=r_end,
+                        range_start=res.start.isoformat() if res.start else None,
+                        range_end=res.end.isoformat() if res.end else None,
+                        vague=res.vague,
+                        anchor_assumed=anchor_assumed,
+                    )
+                )
+    entries.sort(key=sort_key)
+    return entries
+
+
+def merge_timelines(
+    per_article: Sequence[list[TimelineEntry] | None],
+) -> list[BriefingTimelineEntry]:
+    """One timeline across articles; entries on the same date sit together.
+
+    Articles not analysed (None) contribute nothing. Within one date the order is
+    article, then position in the article, so each article's own sequence is kept.
+    """
+    merged = [
+        BriefingTimelineEntry(entry=entry, article=article)
+        for article, entries in enumerate(per_article)
+        if entries
+        for entry in entries
+    ]
+    merged.sort(key=lambda b: (*sort_key(b.entry), b.article, b.entry.block, b.entry.start))
+    return merged
+
+
+def sort_key(entry: TimelineEntry) -> tuple[str, int, str, str]:
+    """Where an entry sits: its start date; vague past just before the date it ends on.
+
+    "Over the past few days" ends at the anchor and sorts just before the anchor's own
+    entries; a vague future starts at the anchor and sorts just after them.
+    """
+    if entry.vague:
+        if entry.value == "FUTURE_REF":
+            return (entry.range_start or "9999", 2, entry.value, "")
+        return (entry.range_end or entry.range_start or "9999", 0, entry.value, "")
+    return (entry.range_start or "9999", 1, entry.range_end or "", entry.value)
+
+
+def parse_anchor(anchor: str) -> date:
+    text = anchor.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return date.fromisoformat(text[:10])
+
+
+# --- finding spans ---------------------------------------------------------------------
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans to try: spaCy DATE/TIME entities, then our lexical rules around them."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        spans.append((ent.start_char, ent.end_char))
+    taken = [(s, e) for s, e in spans]
+    other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
+    for m in _LEXICAL.finditer(doc.text):
+        s, e = m.start(), m.end()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
+        if any(s < oe and os_ < e for os_, oe in other_ents):
+            continue
+        word = m.group(0).lower()
+        if word in ("now", "today") and not _adverbial(doc, s):
+            continue
+        spans.append((s, e))
+        taken.append((s, e))
+    spans.sort()
+    return spans
+
+
+def _adverbial(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    # "now-defunct", "today's" as a possessive determiner still date things; "now that" does not.
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.lower_ == "that" and tok.lower_ == "now")
+
+
+def _resolve_span(
+    doc: Doc, span: Span, start: int, end: int, ctx: Context
+) -> list[tuple[Resolved, int, int]]:
+    text = doc.text[start:end]
+    if _AGE.search(text) or _AGE.search(doc.text[end : end + 5]):
+        return []
+    if not _looks_temporal(text):
+        return []
+    tense = _tense(span)
+    prep = _preposition_before(doc, span)
+    res = resolve(text, ctx, tense, prep)
+    if res is not None:
+        # Keep "since"/"for" in the expression: they turn a date into a range.
+        if prep in ("since", "for", "over", "by") and span.start > 0:
+            start = doc[span.start - 1].idx
+        return [(res, start, end)]
+    # spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six").
+    found: list[tuple[Resolved, int, int]] = []
+    pieces = list(re.finditer(r"[^,;]+", text))
+    if len(pieces) < 2:
+        return []
+    for piece in pieces:
+        p_text = piece.group(0).strip()
+        if not p_text:
+            continue
+        p_start = start + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
+        res = resolve(p_text, ctx, tense, prep if piece.start() == 0 else None)
+        if res is not None:
+            found.append((res, p_start, p_start + len(p_text)))
+    return found
+
+
+def _looks_temporal(text: str) -> bool:
+    """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
+    t = text.strip()
+    if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
+        return False
+    return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))
+
+
+def _preposition_before(doc: Doc, span: Span) -> str | None:
+    if span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    word = prev.lower_
+    if word in _PREPS_BEFORE:
+        return word
+    return None
+
+
+def _tense(span: Span) -> Tense | None:
+    """The tense of the verb the expression modifies: past, present or future (None: unknown)."""
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & {"will", "'ll", "shall", "wo"}:
+        return Tense.FUTURE
+    if "to" in lowers and verb.head is not verb:
+        head = verb.head
+        if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
+            return Tense.FUTURE
+        if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
+            return Tense.FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return Tense.PAST
+    if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
+        return Tense.FUTURE
+    if verb.tag_ in ("VBZ", "VBP"):
+        return Tense.PRESENT
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return Tense.PAST
+    if any(a.lower_ in ("would", "could", "might") for a in auxes):
+        return None
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    current = tok
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current is not tok:
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _remember(ctx: Context, res: Resolved) -> None:
+    if res.vague or res.start is None or "/" in res.value:
+        return
+    ctx.last = res
+    if re.fullmatch(r"\d{4}-Q\d", res.value):
+        ctx.last_quarter = res
+
+
+def _sentence(span: Span, start: int, end: int) -> str:
+    sent = span.sent
+    text = sent.text.strip()
+    if len(text) <= MAX_SENTENCE:
+        return text
+    # Trim to the clause: the punctuation-delimited stretch around the expression,
+    # widened a clause at a time while it stays short.
+    offset = sent.start_char
+    rel_start, rel_end = start - offset, end - offset
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:\u2014]\s", sent.text)] + [len(sent.text)]
+    left = max(c for c in cuts if c <= rel_start)
+    right_cands = [c for c in cuts if c >= rel_end]
+    right = min(right_cands) if right_cands else len(sent.text)
+    while True:
+        wider_left = max((c for c in cuts if c < left), default=None)
+        wider_right = min((c for c in cuts if c > right), default=None)
+        grown = False
+        if wider_right is not None and wider_right - left <= MAX_SENTENCE:
+            right = wider_right
+            grown = True
+        if wider_left is not None and right - wider_left <= MAX_SENTENCE:
+            left = wider_left
+            grown = True
+        if not grown:
+            break
+    clause = sent.text[left:right].strip(" ,;:\u2014")
+    if len(clause) > MAX_SENTENCE:
+        lo = max(rel_start - left - MAX_SENTENCE // 2, 0)
+        clause = clause[lo : lo + MAX_SENTENCE].strip()
+    prefix = "… " if left > 0 else ""
+    suffix = " …" if right < len(sent.text.rstrip()) else ""
+    return f"{prefix}{clause}{suffix}"
