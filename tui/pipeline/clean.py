@@ -18,7 +18,8 @@ from importlib import resources
 from tui.pipeline.model import Block, Metadata, RemovedBlock
 
 _WS = re.compile(r"\s+")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Names only: "{4}" and "{0,3}" in a pattern are regex repetition, not placeholders.
+_PLACEHOLDER = re.compile(r"\{([a-z_]\w*)\}")
 # Placeholders filled from the article's metadata rather than from `[vars]`.
 _METADATA_FIELDS = ("authors", "title", "site")
 

@@ -49,10 +49,13 @@ class Extracted:
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _WS = re.compile(r"\s+")
+# Control characters (escape, bell, ...) are never text a reader wants, and in a terminal
+# they would be obeyed instead of shown; soft hyphens and zero-width marks only split words.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def _parse(html: str) -> lxml.html.HtmlElement:
@@ -304,7 +307,10 @@ def _language(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
         metas.get("language"),
     ):
         if raw and raw.strip():
-            return raw.strip().split(",")[0].strip().replace("_", "-")
+            # The language, not the region: "en-US", "en_GB" and "EN" all read as English.
+            primary = re.split(r"[-_,\s]", raw.strip())[0].lower()
+            if primary.isalpha():
+                return primary
     return None
 
 
@@ -399,7 +405,8 @@ _BLOCK_TAGS = _HEADINGS | {
 # Containers inside the chosen block whose class or id says what they are. The words are
 # generic layout vocabulary of news sites, matched as whole words of the class name.
 _STRIP_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:caption|captions|credit|credits|share|sharing|social|related|newsletter)"
+    r"(?:^|[\s_-])(?:caption|captions|credit|credits|share|sharing|social|related|newsletter"
+    r"|byline|timestamp|updated)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -408,6 +415,10 @@ _STRIP_TAGS: dict[str, tuple[str, str]] = {
     "figcaption": ("figure", "image caption or photo credit"),
     "aside": ("aside", "side box beside the article"),
 }
+
+
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
+_URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
 @dataclass
@@ -434,7 +445,14 @@ class _Blocker:
         if not text or not any(ch.isalnum() for ch in text):
             return
         letters = sum(1 for ch in text if not ch.isspace())
-        link_only = seg.link_chars > 0 and seg.link_chars >= 0.9 * letters
+        # A headline has words; a bare address shown as its own link is content (a source,
+        # a product list) the writer chose to print.
+        link_only = (
+            seg.link_chars > 0
+            and seg.link_chars >= 0.9 * letters
+            and len(text.split()) >= 3
+            and not _URL_LIKE.match(text)
+        )
         self.blocks.append((Block(seg.kind, text), link_only))
 
     def _add(self, text: str | None, kind: BlockKind, in_link: bool) -> None:
@@ -524,6 +542,9 @@ _CLASS_RULES: dict[str, tuple[str, str]] = {
     "social": ("social-cta", "social media links"),
     "related": ("related-link", "related-article links"),
     "newsletter": ("newsletter", "newsletter sign-up"),
+    "byline": ("byline", "byline or date line"),
+    "timestamp": ("byline", "byline or date line"),
+    "updated": ("byline", "byline or date line"),
 }
 
 
@@ -542,6 +563,23 @@ def _to_blocks(root: lxml.html.HtmlElement) -> tuple[list[tuple[Block, bool]], l
     blocker.walk(root, BlockKind.PARAGRAPH)
     blocker._flush()
     return blocker.blocks, removed
+
+
+_TEXT_CONTAINERS = {"p", "li", "blockquote", "td", "dd", "figcaption"} | _HEADINGS
+
+
+def _standalone_links(root: lxml.html.HtmlElement) -> int:
+    """Links that stand on their own (a card, a thumbnail) rather than inside a sentence."""
+    count = 0
+    for a in root.iter("a"):
+        if (a.get("href") or "#").startswith(("#", "javascript:")):
+            continue
+        node = a.getparent()
+        while node is not None and node is not root and node.tag not in _TEXT_CONTAINERS:
+            node = node.getparent()
+        if node is None or node is root:
+            count += 1
+    return count
 
 
 def _iter_link_only(
@@ -588,6 +626,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text could be found on this page.")
     root = lxml.html.fragment_fromstring(summary, create_parent="div")
 
+    teasers = _standalone_links(root)
     raw_blocks, removed = _to_blocks(root)
     blocks: list[Block] = []
     for block, cut in _iter_link_only(raw_blocks):
@@ -600,11 +639,22 @@ def extract(html: str, url: str | None = None) -> Extracted:
     if blocks and metadata.title and _same_text(blocks[0].text, metadata.title):
         blocks.pop(0)
 
-    words = sum(len(b.text.split()) for b in blocks if b.kind != BlockKind.HEADING)
-    sentences = sum(1 for b in blocks if re.search(r"[.!?][\"'”’)]?(\s|$)", b.text))
-    if words < 20 or sentences == 0:
+    headlines = teasers + sum(1 for r in removed if r.rule == "related-link")
+    running = [b for b in blocks if b.kind != BlockKind.HEADING]
+    mean_words = sum(len(b.text.split()) for b in running) / max(1, len(running))
+    if headlines >= 5 and headlines * 2 >= len(running) and mean_words < 20:
+        # Headline links between short teasers: a section front or home page, not a story.
         raise PipelineError(
             ErrorKind.NO_ARTICLE,
-            f"No article text could be found on this page (only {words} words of running text).",
+            "This page is a list of headlines (a section or home page), not an article.",
+        )
+    # Letters rather than words, so that text written without spaces counts fairly.
+    letters = sum(sum(ch.isalnum() for ch in b.text) for b in running)
+    sentences = sum(1 for b in running if _SENTENCE_END.search(b.text))
+    if letters < 60 or sentences == 0:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE,
+            "No article text could be found on this page "
+            f"(only {letters} letters of running text).",
         )
     return Extracted(metadata=metadata, blocks=blocks, removed=removed)

@@ -1,0 +1,170 @@
+"""Cleaning: each rule cuts its kind of line, and article sentences that look alike stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.pipeline.clean import (
+    clean,
+    match_rule,
+    normalise_block_text,
+    recurring_texts,
+    rules,
+)
+from tui.pipeline.extract import extract
+from tui.pipeline.model import Block, BlockKind, Metadata
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+META = Metadata(
+    title="Flood barrier opens ahead of winter storms",
+    site="Riverside Herald",
+    authors=["Nadia Okafor", "Peter Hale"],
+)
+
+
+def P(text: str) -> Block:
+    return Block(BlockKind.PARAGRAPH, text)
+
+
+BOILERPLATE = [
+    ("JOIN US ON TELEGRAM", "social-cta"),
+    ("Follow us on X, Facebook and Instagram", "social-cta"),
+    ("Follow our coverage of the floods on @RiversideHerald.", "social-cta"),
+    ("Subscribe to our YouTube channel", "social-cta"),
+    ("Sign up here.", "newsletter"),
+    ("Sign up for our morning newsletter to get the day's news first.", "newsletter"),
+    ("GET THE HEADLINES IN YOUR INBOX BY CLICKING HERE", "newsletter"),
+    ("Get our best reporting in your inbox every Monday. Sign up here.", "newsletter"),
+    ("Read more: Storm damage bill passes 40 million", "related-link"),
+    ("Related: How the barrier was built", "related-link"),
+    ("READ MORE", "related-link"),
+    ("You can also highlight the text and press Ctrl + Enter", "widget"),
+    ("If you spot a typo, select it and press Ctrl+Enter.", "widget"),
+    ("Click to enlarge", "widget"),
+    ("close", "widget"),
+    ("Image 3 of 12", "widget"),
+    ("Advertisement", "ad-label"),
+    ("Story continues below advertisement", "ad-label"),
+    ("Share this article", "share-prompt"),
+    ("Leave a comment", "share-prompt"),
+    ("Comments are closed for this story.", "share-prompt"),
+    ("Copyright 2024 Riverside Herald. All rights reserved.", "licence-footer"),
+    ("© 2023 Example Media Group", "licence-footer"),
+    (
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "licence-footer",
+    ),
+    ("Our Standards: The Example Trust Principles.", "standards-footer"),
+    ("By Nadia Okafor and Peter Hale", "byline"),
+    ("Reporting by Nadia Okafor; Editing by Sam Lee", "byline"),
+    ("Updated: Aug. 7, 2024, 10:30 a.m.", "byline"),
+    ("Published 3 hours ago", "byline"),
+    ("Flood barrier opens ahead of winter storms", "title-repeat"),
+    ("Photo: Jan Novak/Getty Images", "photo-credit"),
+    ("Image courtesy of the city council", "photo-credit"),
+    ("Riverside Herald", "site-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), BOILERPLATE)
+def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
+    found = match_rule(text, META)
+    assert found is not None, text
+    assert found.id == rule
+
+
+ARTICLE_SENTENCES = [
+    "Residents follow the news on Telegram, where the regional governor posts updates.",
+    "Officials urged people to follow the evacuation orders and leave before dark.",
+    "Join us on Telegram, the protest organisers wrote, before the channel was blocked.",
+    "The company said it would sign up 200 new suppliers by the end of the year.",
+    "Read more widely, the report suggests the barrier was finished ahead of schedule.",
+    "By the end, the day was over for the rescue crews.",
+    "Copyright infringement claims against the company rose sharply last year.",
+    "He worked for Reuters and later for the Associated Press in Kyiv.",
+    "Become a member of the alliance was the goal the president set in 2019.",
+    "Voters could sign up for postal ballots until Friday, the electoral office said.",
+    "The advertisement, which ran for three weeks, drew complaints from parents.",
+    "Share prices fell by 4% after the announcement.",
+    "Comments from the minister were not included in the final report.",
+    "Photo agencies said their staff had been barred from the site since Tuesday.",
+    "Nadia Okafor, who has covered the river for a decade, said the works were overdue.",
+    "The Riverside Herald first reported the cracks in the barrier last March.",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLE_SENTENCES)
+def test_article_sentence_that_looks_like_boilerplate_is_kept(text: str) -> None:
+    assert match_rule(text, META) is None
+
+
+def test_clean_splits_blocks_keeps_order_and_records_rule_and_reason() -> None:
+    blocks = [
+        P("The barrier's gates closed for the first time on Monday night as the river rose."),
+        P("JOIN US ON TELEGRAM"),
+        Block(BlockKind.HEADING, "What comes next"),
+        P("Engineers will inspect the gates again in spring, the council said."),
+        P("Advertisement"),
+    ]
+    kept, removed = clean(blocks, META)
+    assert kept == [blocks[0], blocks[2], blocks[3]]
+    assert [(r.rule, r.reason, r.text, r.kind) for r in removed] == [
+        ("social-cta", "social media call to action", "JOIN US ON TELEGRAM", BlockKind.PARAGRAPH),
+        ("ad-label", "advertisement label", "Advertisement", BlockKind.PARAGRAPH),
+    ]
+
+
+def test_metadata_rules_do_nothing_without_metadata() -> None:
+    # Without a known title or author, a line that only names them cannot be judged.
+    assert match_rule("Flood barrier opens ahead of winter storms") is None
+    assert match_rule("Nadia Okafor") is None
+    assert match_rule("Nadia Okafor", META) is not None
+
+
+def test_long_paragraph_is_never_cut_even_if_a_pattern_could_match() -> None:
+    long_text = "Read more: " + " ".join(["the barrier held"] * 30) + "."
+    assert match_rule(long_text, META) is None
+
+
+def test_every_rule_has_an_id_a_reason_and_patterns() -> None:
+    table = rules()
+    assert len({r.id for r in table}) == len(table)
+    assert all(r.reason and r.patterns and r.max_words > 0 for r in table)
+
+
+def test_normalise_block_text_ignores_case_and_spacing() -> None:
+    assert normalise_block_text("  The Ledger\n is  FUNDED by readers ") == (
+        "the ledger is funded by readers"
+    )
+
+
+def test_recurring_texts_are_those_in_two_or_more_articles() -> None:
+    footer = "The Herald is an independent newsroom funded by its readers."
+    one = [P("The barrier closed on Monday night."), P(footer), P(footer)]
+    two = [P("The barrier reopened on Friday morning."), P(footer.upper())]
+    three = [P("Unrelated story text about the harbour.")]
+    assert recurring_texts([one, two, three]) == {normalise_block_text(footer)}
+    # A line repeated within one article alone is not a site template.
+    assert recurring_texts([one, three]) == set()
+
+
+def test_same_site_fixture_pages_share_only_their_footer() -> None:
+    names = ["frontline.html", "frontline_followup.html"]
+    if not all((PAGES / n).exists() for n in names):
+        pytest.skip("the same-site fixture pages are not written yet")
+    expected = json.loads((PAGES / "expected.json").read_text("utf-8"))
+    kept_lists = []
+    for name in names:
+        extracted = extract((PAGES / name).read_text("utf-8"), f"https://fixture.example/{name}")
+        kept_lists.append(clean(extracted.blocks, extracted.metadata)[0])
+    recurring = recurring_texts(kept_lists)
+    wanted = {
+        normalise_block_text(item["text"])
+        for item in expected[names[0]]["remove"]
+        if item["kind"] == "recurring"
+    }
+    assert recurring == wanted
