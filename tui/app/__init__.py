@@ -1,0 +1,1 @@
+"""The Textual app: panes, keys and the launcher. Nothing here runs the pipeline itself."""

@@ -1,0 +1,41 @@
+"""Small messages the panes and the pipeline send to the app.
+
+The app routes them with `@on`; widgets never reach into each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.pipeline.model import Mention
+
+
+@dataclass
+class ArticleChanged(Message):
+    """An article moved to another stage (or its text changed). `index` is into
+    `Briefing.articles`. A burst of these for one article collapses to the latest."""
+
+    index: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ArticleChanged) and message.index == self.index
+
+
+@dataclass
+class EntityChosen(Message):
+    """The reader pressed enter on an entity. `article` is None in the briefing view."""
+
+    name: str
+    aliases: list[str]
+    article: int | None
+
+
+@dataclass
+class TimelineChosen(Message):
+    """The reader pressed enter on a timeline entry: show its sentence in `article`."""
+
+    article: int
+    span: Mention  # the date expression within its block
+    sentence: str

@@ -1,0 +1,40 @@
+"""Turning page text into something safe to paint.
+
+Page text is data, never markup: everything shown goes through `safe()` and is wrapped in
+`rich.text.Text`, so "[bold]" on a page stays literal and no escape sequence from a page
+ever reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls (ESC, BEL, CSI...), DEL, and the bidi overrides that can reorder what a
+# terminal shows. Newlines and tabs are turned into spaces: a block is one paragraph.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """`text` with every control character removed (tabs and newlines become spaces).
+
+    Replacement is one character for one character so offsets into the text (entity
+    mentions, timeline spans, search hits) stay valid on the cleaned string.
+    """
+    return _UNSAFE.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\t\n\r\v\f":
+        return " "
+    # Keep the length: offsets computed on the page text must still land on the same words.
+    return "\ufffd" if unicodedata.category(char) == "Cc" else " "
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    """Collapse whitespace for list rows; cut to `width` characters with an ellipsis."""
+    flat = " ".join(safe(text).split())
+    if width is not None and len(flat) > width:
+        return flat[: max(0, width - 1)] + "…"
+    return flat

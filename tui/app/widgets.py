@@ -1,0 +1,532 @@
+"""The panes: article list, article text, entities, timeline.
+
+Each pane reads the briefing through the app (`self.app.briefing`) and redraws when the
+reactives bound from the app (`selected`, `revision`) change. Page text only ever enters a
+pane through `safe()` and `rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.messages import EntityChosen, TimelineChosen
+from tui.app.text import one_line, safe
+from tui.pipeline.model import Article, EntityType, Mention, Stage
+
+if TYPE_CHECKING:
+    from tui.app.main import BriefingApp
+
+BRIEFING = -1  # the `selected` value of the merged "Briefing" entry
+
+STAGE_WORDS = {
+    Stage.QUEUED: "queued",
+    Stage.FETCHING: "fetching",
+    Stage.EXTRACTING: "extracting",
+    Stage.ANALYSING: "analysing",
+    Stage.DONE: "done",
+    Stage.ERROR: "error",
+}
+STAGE_GLYPHS = {
+    Stage.QUEUED: "·",
+    Stage.FETCHING: "↓",
+    Stage.EXTRACTING: "⋯",
+    Stage.ANALYSING: "◔",
+    Stage.DONE: "✓",
+    Stage.ERROR: "✗",
+}
+TYPE_LABELS = {
+    EntityType.PERSON: "People",
+    EntityType.ORGANIZATION: "Organisations",
+    EntityType.PLACE: "Places",
+    EntityType.FACILITY: "Facilities",
+    EntityType.EQUIPMENT: "Equipment",
+    EntityType.GROUP: "Groups",
+    EntityType.EVENT: "Events",
+    EntityType.OTHER: "Other",
+}
+VIM_MOVES: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
+
+
+def site_of(article: Article) -> str:
+    from urllib.parse import urlsplit
+
+    if article.metadata.site:
+        return one_line(article.metadata.site)
+    host = urlsplit(article.url or article.input).hostname
+    return host.removeprefix("www.") if host else "local file"
+
+
+def stage_line(article: Article) -> Text:
+    """'site · stage' or the error in words, for list rows and the overview."""
+    if article.error is not None:
+        return Text(f"error: {one_line(article.error.message)}", style="bold red")
+    return Text(f"{site_of(article)} · {STAGE_WORDS[article.stage]}", style="dim")
+
+
+def article_row(article: Article) -> Text:
+    row = Text()
+    row.append(f"{STAGE_GLYPHS[article.stage]} ", style="bold")
+    row.append(one_line(article.display_title, 120))
+    row.append("\n  ")
+    row.append_text(stage_line(article))
+    # One line each for title and state keeps a hundred articles scannable.
+    row.no_wrap = True
+    row.overflow = "ellipsis"
+    return row
+
+
+class ArticleList(OptionList):
+    """The articles in input order, with "Briefing" (the merged view) first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Option(Text("◆ Briefing", style="bold"), id="briefing"), id=id)
+
+    def set_article(self, index: int, article: Article) -> None:
+        row = index + 1  # row 0 is the Briefing entry
+        if row < self.option_count:
+            self.replace_option_prompt_at_index(row, article_row(article))
+        else:
+            self.add_option(Option(article_row(article)))
+
+
+class BlockText(Static):
+    """One block of article text; re-rendered in place when highlights change."""
+
+    DEFAULT_CSS = """
+    BlockText { margin-bottom: 1; }
+    BlockText.heading { text-style: bold; }
+    BlockText.quote { padding-left: 2; text-style: italic; }
+    BlockText.list_item { padding-left: 2; }
+    """
+
+    def __init__(self, index: int, text: str, *, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.index = index
+        self.text = safe(text)
+        self.prefix = "• " if "list_item" in classes.split() else ""
+
+    def show(self, marks: list[tuple[int, int, str]]) -> None:
+        """Paint the block with (start, end, style) highlights."""
+        body = Text(self.prefix + self.text)
+        shift = len(self.prefix)
+        for start, end, style in marks:
+            body.stylize(style, start + shift, end + shift)
+        self.update(body)
+
+    def on_mount(self) -> None:
+        self.show([])
+
+
+@dataclass(frozen=True)
+class _Signature:
+    """What the text pane shows; a redraw with an equal signature changes nothing."""
+
+    selected: int
+    blocks: int
+    removed: int
+    stage: Stage | None
+    title: str | None
+    count: int
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """The clean text of the selected article (or the briefing overview), with
+    highlights for entity mentions, search hits and timeline sentences."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--mark", "article-view--current"}
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 1; }
+    ArticleView > .article-view--mark { background: $warning 40%; }
+    ArticleView > .article-view--current { background: $accent; color: $text; text-style: bold; }
+    ArticleView .removed { display: none; color: $text-muted; text-style: italic; }
+    ArticleView.-show-removed .removed { display: block; }
+    ArticleView .title { text-style: bold; color: $text-primary; }
+    ArticleView .meta { color: $text-muted; margin-bottom: 1; }
+    ArticleView .error { color: $text-error; text-style: bold; margin-bottom: 1; }
+    ArticleView .notice { color: $text-muted; margin-bottom: 1; }
+    """
+
+    selected: reactive[int] = reactive(BRIEFING)
+    revision: reactive[int] = reactive(0)
+    show_removed: reactive[bool] = reactive(False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._signature: _Signature | None = None
+        self._pending = False
+        self.marks: list[Mention] = []
+        self.current = 0
+        self.mark_label = ""
+        self._after_build: list[Mention] | None = None
+
+    @property
+    def _app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def watch_selected(self) -> None:
+        self.marks = []
+        self._schedule()
+
+    def watch_revision(self) -> None:
+        self._schedule()
+
+    def watch_show_removed(self, value: bool) -> None:
+        self.set_class(value, "-show-removed")
+
+    def _schedule(self) -> None:
+        # `selected` and `revision` often change together; build once for both.
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._rebuild)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending
+
+    def _signature_now(self) -> _Signature:
+        briefing = self._app.briefing
+        if briefing is None:
+            return _Signature(self.selected, 0, 0, None, None, 0)
+        if self.selected == BRIEFING:
+            # The overview lists every article's state, so any change counts.
+            return _Signature(BRIEFING, 0, 0, None, None, self.revision)
+        article = briefing.articles[self.selected]
+        return _Signature(
+            self.selected,
+            id(article.blocks),
+            id(article.removed),
+            article.stage,
+            article.metadata.title,
+            0 if article.error is None else 1,
+        )
+
+    async def _rebuild(self) -> None:
+        self._pending = False
+        signature = self._signature_now()
+        if signature == self._signature:
+            self._apply_after_build()
+            return
+        same_article = self._signature is not None and self._signature.selected == self.selected
+        self._signature = signature
+        briefing = self._app.briefing
+        if briefing is None:
+            widgets: list[Static] = [Static("Starting…", classes="notice")]
+        elif self.selected == BRIEFING:
+            widgets = self._overview()
+        else:
+            widgets = self._article(briefing.articles[self.selected])
+        if not same_article:
+            self.marks = []
+        async with self.batch():
+            await self.remove_children()
+            await self.mount_all(widgets)
+        if not same_article:
+            self.scroll_home(animate=False)
+        self._apply_after_build()
+
+    def _overview(self) -> list[Static]:
+        briefing = self._app.briefing
+        assert briefing is not None
+        articles = briefing.articles
+        done = sum(a.stage is Stage.DONE for a in articles)
+        failed = sum(a.stage is Stage.ERROR for a in articles)
+        busy = len(articles) - done - failed
+        summary = f"{len(articles)} articles · {done} done · {failed} failed"
+        if busy:
+            summary += f" · {busy} in progress"
+        widgets: list[Static] = [
+            Static("Briefing", classes="title"),
+            Static(summary, classes="meta"),
+        ]
+        if not articles:
+            widgets.append(Static("No articles yet. Press a to add a URL.", classes="notice"))
+        for number, article in enumerate(articles, 1):
+            line = Text(f"{number}. ", style="bold")
+            line.append(one_line(article.display_title))
+            line.append("\n   ")
+            line.append_text(stage_line(article))
+            if article.error is not None:
+                line.append(f"\n   input: {one_line(article.input)}", style="dim")
+            widgets.append(Static(line, classes="overview-row"))
+        return widgets
+
+    def _article(self, article: Article) -> list[Static]:
+        meta = article.metadata
+        widgets: list[Static] = [Static(Text(one_line(article.display_title)), classes="title")]
+        details = [site_of(article)]
+        if meta.authors:
+            details.append(", ".join(one_line(a) for a in meta.authors))
+        if meta.published:
+            details.append(one_line(meta.published))
+        line = Text(" · ".join(details))
+        line.append("\n" + one_line(article.url or article.input), style="dim")
+        widgets.append(Static(line, classes="meta"))
+        if article.error is not None:
+            message = Text(f"Could not read this article: {safe(article.error.message)}")
+            message.append(f"\ninput: {one_line(article.input)}", style="not bold")
+            widgets.append(Static(message, classes="error"))
+            return widgets
+        if not article.blocks:
+            widgets.append(Static(f"{STAGE_WORDS[article.stage].capitalize()}…", classes="notice"))
+            return widgets
+        widgets.extend(
+            BlockText(i, block.text, classes=f"block {block.kind.value}")
+            for i, block in enumerate(article.blocks)
+        )
+        # Where a removed block sat is not recorded, so they are listed after the text.
+        if article.removed:
+            heading = f"Removed by the cleaner ({len(article.removed)})"
+            widgets.append(Static(heading, classes="removed removed-heading"))
+            for removed in article.removed:
+                text = Text(f"[{safe(removed.reason)}] ", style="bold")
+                text.append(safe(removed.text))
+                widgets.append(Static(text, classes="removed"))
+        else:
+            widgets.append(Static("Nothing was removed from this article.", classes="removed"))
+        return widgets
+
+    # Highlights ---------------------------------------------------------------------
+
+    def set_marks(self, marks: list[Mention], label: str) -> None:
+        """Highlight `marks` and scroll to the first; applied after a pending rebuild."""
+        self.mark_label = label
+        if self._pending:
+            self._after_build = marks
+        else:
+            self._paint(marks, 0)
+
+    def _apply_after_build(self) -> None:
+        if self._after_build is not None:
+            marks, self._after_build = self._after_build, None
+            self._paint(marks, 0)
+        elif self.marks:
+            self._paint(self.marks, self.current)
+
+    def step(self, delta: int) -> bool:
+        if not self.marks:
+            return False
+        self._paint(self.marks, (self.current + delta) % len(self.marks))
+        return True
+
+    def _paint(self, marks: list[Mention], current: int) -> None:
+        self.marks = marks
+        self.current = current
+        mark = self.get_component_rich_style("article-view--mark")
+        now = self.get_component_rich_style("article-view--current")
+        by_block: dict[int, list[tuple[int, int, str]]] = {}
+        for n, m in enumerate(marks):
+            style = now if n == current else mark
+            by_block.setdefault(m.block, []).append((m.start, m.end, style))  # type: ignore[arg-type]
+        target: BlockText | None = None
+        for widget in self.query(BlockText):
+            widget.show(by_block.get(widget.index, []))
+            if marks and widget.index == marks[current].block:
+                target = widget
+        if marks:
+            self.border_subtitle = f"{self.mark_label} {current + 1}/{len(marks)}"
+        else:
+            self.border_subtitle = f"{self.mark_label}: no matches" if self.mark_label else ""
+        if target is not None:
+            self.call_after_refresh(self.scroll_to_center, target, animate=False)
+
+    def clear_marks(self) -> None:
+        self.mark_label = ""
+        self._paint([], 0)
+
+    def search(self, query: str) -> None:
+        briefing = self._app.briefing
+        if briefing is None or self.selected == BRIEFING or not query:
+            self.mark_label = f"“{query}”"
+            self._paint([], 0)
+            return
+        marks: list[Mention] = []
+        for i, block in enumerate(briefing.articles[self.selected].blocks):
+            # casefold can change lengths (ß → ss); search a same-length lowered copy instead.
+            hay = block.text.lower()
+            start = hay.find(query.lower())
+            while start != -1:
+                marks.append(Mention(i, start, start + len(query)))
+                start = hay.find(query.lower(), start + 1)
+        self.set_marks(marks, f"“{one_line(query, 30)}”")
+
+
+def _notice(text: str) -> Option:
+    return Option(Text(text, style="dim italic"), disabled=True)
+
+
+def unavailable(article: Article | None, what: str, analysis: bool) -> str:
+    """Why a pane has nothing to show yet, in a reader's words."""
+    if article is None:
+        return f"No {what} yet."
+    if article.error is not None:
+        return f"No {what}: the article could not be read."
+    if article.stage is not Stage.DONE:
+        return f"The {what} appear once the text is analysed…"
+    if not analysis:
+        return f"Analysis is off, so there are no {what}."
+    return f"Finding {what} is not available in this version."
+
+
+class EntitiesPane(OptionList):
+    """Entities grouped by type, most mentioned first; enter highlights them in the text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
+
+    selected: reactive[int] = reactive(BRIEFING)
+    revision: reactive[int] = reactive(0)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[int, tuple[str, list[str]]] = {}
+        self._pending = False
+
+    def watch_selected(self) -> None:
+        self._schedule()
+
+    def watch_revision(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._rebuild)
+
+    def _rebuild(self) -> None:
+        self._pending = False
+        app: BriefingApp = self.app  # type: ignore[assignment]
+        rows: list[tuple[str, EntityType, int, list[str]]] | None
+        message = ""
+        if app.briefing is None:
+            rows, message = None, "Starting…"
+        elif self.selected == BRIEFING:
+            merged = app.merged_entities
+            rows = (
+                None if merged is None else [(e.name, e.type, e.count, e.aliases) for e in merged]
+            )
+            message = app.merged_message("entities")
+        else:
+            article = app.briefing.articles[self.selected]
+            found = article.entities
+            rows = None if found is None else [(e.name, e.type, e.count, e.aliases) for e in found]
+            message = unavailable(article, "entities", app.options.analysis)
+        highlighted = self.highlighted
+        self._rows = {}
+        options: list[Option] = []
+        if rows is None:
+            options.append(_notice(message))
+        elif not rows:
+            options.append(_notice("No entities found."))
+        for kind in TYPE_LABELS:
+            group = sorted((r for r in rows or [] if r[1] is kind), key=lambda r: (-r[2], r[0]))
+            if not group:
+                continue
+            options.append(
+                Option(Text(f"{TYPE_LABELS[kind]} ({len(group)})", "bold"), disabled=True)
+            )
+            for name, _, count, aliases in group:
+                self._rows[len(options)] = (name, aliases)
+                label = Text(f"  {one_line(name)} ")
+                label.append(f"×{count}", style="dim")
+                options.append(Option(label))
+        self.set_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self._rows.get(event.option_index)
+        if row is not None:
+            article = None if self.selected == BRIEFING else self.selected
+            self.post_message(EntityChosen(row[0], row[1], article))
+
+
+class TimelinePane(OptionList):
+    """Dated events, earliest first; enter scrolls the text to the sentence."""
+
+    BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
+
+    selected: reactive[int] = reactive(BRIEFING)
+    revision: reactive[int] = reactive(0)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[int, tuple[int, Mention, str]] = {}
+        self._pending = False
+
+    def watch_selected(self) -> None:
+        self._schedule()
+
+    def watch_revision(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._rebuild)
+
+    def _rebuild(self) -> None:
+        self._pending = False
+        app: BriefingApp = self.app  # type: ignore[assignment]
+        from tui.pipeline.model import TimelineEntry
+
+        entries: list[tuple[int, TimelineEntry]] | None
+        if app.briefing is None:
+            entries, message = None, "Starting…"
+        elif self.selected == BRIEFING:
+            merged = app.merged_timeline
+            entries = None if merged is None else [(e.article, e.entry) for e in merged]
+            message = app.merged_message("timeline entries")
+        else:
+            article = app.briefing.articles[self.selected]
+            timeline = article.timeline
+            entries = None if timeline is None else [(self.selected, e) for e in timeline]
+            message = unavailable(article, "timeline entries", app.options.analysis)
+        highlighted = self.highlighted
+        self._rows = {}
+        options: list[Option] = []
+        if entries is None:
+            options.append(_notice(message))
+        elif not entries:
+            options.append(_notice("No dated events found."))
+        for article, entry in entries or []:
+            label = Text()
+            when = entry.value if not entry.vague else entry.expression
+            label.append(one_line(when), style="bold")
+            if entry.anchor_assumed:
+                label.append(" (date assumed)", style="dim")
+            if self.selected == BRIEFING and app.briefing is not None:
+                label.append(f"  {one_line(app.briefing.articles[article].display_title, 40)}")
+            label.append("\n" + one_line(entry.sentence, 200), style="")
+            span = Mention(entry.block, entry.start, entry.end)
+            self._rows[len(options)] = (article, span, entry.sentence)
+            options.append(Option(label))
+        self.set_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self._rows.get(event.option_index)
+        if row is not None:
+            self.post_message(TimelineChosen(*row))
