@@ -29,14 +29,19 @@ MAX_SENTENCE = 220
 # Words spaCy does not tag as dates but that place a statement in time.
 _LEXICAL = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
-    r"previously|formerly|in the past|in the future|in the near future|overnight|"
+    r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"(?:in|during|by|since|until) (?:the )?(?:spring|summer|autumn|winter)|"
+    r"(?:(?:later|earlier|early|late) )?this (?:morning|afternoon|evening)|"
+    r"(?:(?:mid-?|late |early )?(?:morning|afternoon|evening) )?(?:yesterday|today|tomorrow)"
+    r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
     r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)\b",
     re.IGNORECASE,
 )
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
+# Where spaCy joined two expressions into one span ("the year ended Sept. 30").
+_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends)\s+")
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
 _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
 _FUTURE_VERBS = {
@@ -65,12 +70,13 @@ def build_timeline(
     ctx = Context(anchor=anchor_date)
     entries: list[TimelineEntry] = []
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+        ctx.block = index
         for start, end in _candidate_spans(doc):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             for res, r_start, r_end in _resolve_span(doc, span, start, end, ctx):
-                _remember(ctx, res)
+                ctx.remember(res)
                 entries.append(
                     TimelineEntry(
                         expression=block.text[r_start:r_end],
@@ -138,7 +144,15 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        spans.append((ent.start_char, ent.end_char))
+        # spaCy splits "noon Thursday" and "Saturday night" in two; they are one time.
+        if spans and re.fullmatch(r"\s*(?:on|,)?\s*", doc.text[spans[-1][1] : ent.start_char]):
+            spans[-1] = (spans[-1][0], ent.end_char)
+            continue
+        start = ent.start_char
+        # "this year's election" comes out as the entity "year"; the determiner decides.
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("this", "last", "next", "that"):
+            start = doc[ent.start - 1].idx
+        spans.append((start, ent.end_char))
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
     for m in _LEXICAL.finditer(doc.text):
@@ -185,17 +199,17 @@ def _resolve_span(
         return [(res, start, end)]
     # spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six").
     found: list[tuple[Resolved, int, int]] = []
-    pieces = list(re.finditer(r"[^,;]+", text))
-    if len(pieces) < 2:
+    cuts = list(_SEPARATORS.finditer(text))
+    if not cuts:
         return []
-    for piece in pieces:
-        p_text = piece.group(0).strip()
-        if not p_text:
+    bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
+    for p_from, p_to in zip(bounds[::2], bounds[1::2], strict=True):
+        p_text = text[p_from:p_to]
+        if not p_text.strip():
             continue
-        p_start = start + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
-        res = resolve(p_text, ctx, tense, prep if piece.start() == 0 else None)
+        res = resolve(p_text, ctx, tense, prep if p_from == 0 else None)
         if res is not None:
-            found.append((res, p_start, p_start + len(p_text)))
+            found.append((res, start + p_from, start + p_to))
     return found
 
 
@@ -235,7 +249,7 @@ def _tense(span: Span) -> Tense | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return Tense.PAST
+        return Tense.PERFECT
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
         return Tense.FUTURE
     if verb.tag_ in ("VBZ", "VBP"):
@@ -256,14 +270,6 @@ def _governing_verb(tok: Token) -> Token | None:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
-
-
-def _remember(ctx: Context, res: Resolved) -> None:
-    if res.vague or res.start is None or "/" in res.value:
-        return
-    ctx.last = res
-    if re.fullmatch(r"\d{4}-Q\d", res.value):
-        ctx.last_quarter = res
 
 
 def _sentence(span: Span, start: int, end: int) -> str:

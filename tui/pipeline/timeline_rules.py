@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -18,6 +18,9 @@ from tui.pipeline.model import Granularity
 
 class Tense(Enum):
     PAST = "past"
+    # Present perfect ("has set Nov. 10 as the deadline"): past for weekdays, but a
+    # month or date it names is as likely just ahead as just behind.
+    PERFECT = "perfect"
     PRESENT = "present"
     FUTURE = "future"
 
@@ -29,6 +32,8 @@ class Resolved:
     start: date | None
     end: date | None
     vague: bool = False
+    # Worked out from an earlier mention ("a year earlier"); never itself a reference point.
+    anaphoric: bool = False
 
 
 @dataclass
@@ -39,7 +44,23 @@ class Context:
     # The last precisely dated mention; "that year" and "the quarter" point back to it.
     last: Resolved | None = None
     last_quarter: Resolved | None = None
-    notes: dict[str, str] = field(default_factory=dict)
+    # Block index now being read, and where the last quarter was named: a quarter sets
+    # the frame ("a year ago" means the same quarter a year back) for a few paragraphs.
+    block: int = 0
+    last_quarter_block: int = -100
+
+    def quarter_frame(self) -> Resolved | None:
+        if self.last_quarter is not None and self.block - self.last_quarter_block <= 2:
+            return self.last_quarter
+        return None
+
+    def remember(self, res: Resolved) -> None:
+        if res.vague or res.anaphoric or res.start is None or "/" in res.value:
+            return
+        self.last = res
+        if re.fullmatch(r"\d{4}-Q\d", res.value):
+            self.last_quarter = res
+            self.last_quarter_block = self.block
 
 
 # --- vocabulary -------------------------------------------------------------------------
@@ -345,7 +366,7 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     if tense is Tense.FUTURE:
         later = [c for c in cands if c.end is not None and c.end >= anchor]
         return min(later, key=lambda c: c.start or anchor) if later else cands[-1]
-    if tense is Tense.PRESENT:
+    if tense in (Tense.PRESENT, Tense.PERFECT):
 
         def dist(c: Resolved) -> int:
             assert c.start is not None and c.end is not None
@@ -355,7 +376,20 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
 
         return min(cands, key=dist)
     earlier = [c for c in cands if c.start is not None and c.start <= anchor]
-    return max(earlier, key=lambda c: c.start or anchor) if earlier else cands[0]
+    past = max(earlier, key=lambda c: c.start or anchor) if earlier else cands[0]
+    if past.start is None:
+        return past
+    back = (anchor - past.start).days
+    ahead = [c for c in cands if c.start is not None and c.start > anchor]
+    gap = (ahead[0].start - anchor).days if ahead and ahead[0].start else 10_000
+    # "In January" with no verb to go by, in a November story, is the coming January; and
+    # a writer naming a date from last year leaves the year out only when it is recent,
+    # so "Nov. 20" in a story of Nov. 2 is this month even after a past-tense verb.
+    if tense is None and back > 270 and gap <= 92:
+        return ahead[0]
+    if tense is Tense.PAST and back > 300 and gap <= 45:
+        return ahead[0]
+    return past
 
 
 # --- the resolver -----------------------------------------------------------------------
@@ -401,11 +435,19 @@ VAGUE_FUTURE_UNITS = re.compile(
 
 def normalise(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
-    t = re.sub(r"\s+", " ", t).strip()
-    return t.strip(' ,;:()"')
+    t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
+    return re.sub(r"'s?$", "", t).strip(' ,;:()"')
+
+
+HEDGES = re.compile(
+    r"^(?:just|only|even|as recently as|as early as|as late as|as long ago as|sometime(?: in)?|"
+    r"some time in|at some point in|no later than|not until|until at least|at least|"
+    r"around|about|roughly|approximately) "
+)
 
 
 def strip_prep(t: str) -> tuple[str | None, str]:
+    t = HEDGES.sub("", t)
     for prep in sorted(PREPS, key=len, reverse=True):
         if t.startswith(prep + " "):
             return prep, t[len(prep) + 1 :]
@@ -425,12 +467,12 @@ def resolve(
         base = _resolve_point(t, ctx, Tense.PAST)
         if base is None or base.start is None or base.vague:
             return None
-        return Resolved(
-            f"{base.start.isoformat()}/{ctx.anchor.isoformat()}",
-            base.granularity,
-            base.start,
-            ctx.anchor,
-        )
+        # The expression still names its date; the range runs from it to the anchor.
+        return Resolved(base.value, base.granularity, base.start, max(ctx.anchor, base.start))
+    m = re.fullmatch(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})", t)
+    if m and prep == "in" and tense is Tense.FUTURE:
+        # "will be finished in two weeks": that many units from the anchor.
+        return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
     duration = _duration(t, ctx, tense, prep)
     if duration is not None:
         return duration
@@ -493,7 +535,10 @@ def _resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None
         if rest in ("last", "yesterday", "last night"):
             named_day = day(a - timedelta(days=1))
     rest = re.sub(r"\s+", " ", rest).strip(" ,")
-    rest = re.sub(r"^(?:on|of|at|in|by|the)\s+", "", rest)
+    rest = re.sub(r"^(?:on|of|at|in|by)\s+", "", rest)
+    if re.fullmatch(r"(?:the |a )?(?:morning|afternoon|evening|night|day)s?", t):
+        # A bare part of day ("in the morning") says when in a day, not which day.
+        return None
     rest = (
         re.sub(r"^(?:early|late|earlier|later|very early|very late)\s+(?=\S)", "", rest)
         if (
@@ -508,13 +553,17 @@ def _resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None
     if suffix is not None:
         if named_day is not None:
             return _with_time(named_day, suffix)
+        rest = re.sub(r"^the ", "", rest)
         if rest in ("", "this", "today", "that", "the", "in the", "during the"):
             return _with_time(day(a), suffix)
         base = _resolve_date(rest, ctx, tense)
         if base is None or base.granularity is not Granularity.DAY:
             return None
         return _with_time(base, suffix)
-    return _resolve_date(rest, ctx, tense)
+    found = _resolve_date(rest, ctx, tense)
+    if found is None and rest.startswith(("the ", "a ")):
+        found = _resolve_date(rest.split(" ", 1)[1], ctx, tense)
+    return found
 
 
 def _clock_suffix(m: re.Match[str]) -> str:
@@ -706,7 +755,7 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
 
     # Seasons.
     m = re.fullmatch(
-        r"(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
+        r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
         r"(?P<s>spring|summer|fall|autumn|winter)"
         rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
         t,
@@ -730,7 +779,7 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
 
     # Quarters and halves.
     m = re.fullmatch(
-        r"(?:(?:fiscal )?(?P<y1>\d{4}) )?(?:fiscal )?"
+        r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}) )?(?:fiscal )?"
         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
         r"[- ](?P<kind>quarter|half|period)"
         r"(?: of (?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
@@ -762,23 +811,28 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         if r.start is not None and r.start > a and tense is not Tense.FUTURE:
             return make(a.year - 1, qn)
         return r
-    if re.fullmatch(
-        r"(?:the |a |this )?(?:latest|current|most recent|recent|same|flat|weak|strong|fiscal)? ?"
-        r"(?:quarter|period)",
+    m = re.fullmatch(
+        r"(?:the |a |this )?(?P<adj>latest|current|most recent|recent|same|just-ended|fiscal)? ?"
+        r"(?P<kind>quarter|period)",
         t,
-    ) and (t.endswith("quarter") or ctx.last_quarter is not None):
-        if ctx.last_quarter is not None:
-            return ctx.last_quarter
-        return resolve_unit_offset(a, "Q", -1 if t.endswith("latest quarter") else 0)
+    )
+    frame = ctx.quarter_frame()
+    if m and (m.group("kind") == "quarter" or frame is not None):
+        if m.group("adj") in ("latest", "most recent", "just-ended"):
+            # The latest quarter is the last one completed by the anchor.
+            return frame or resolve_unit_offset(a, "Q", -1)
+        if frame is not None:
+            return replace(frame, anaphoric=True)
+        return resolve_unit_offset(a, "Q", 0)
     if re.fullmatch(
         r"(?:the )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
         r"(?: quarter| period)?",
         t,
     ):
-        base = ctx.last_quarter if ctx.last is not None and ctx.last is ctx.last_quarter else None
-        if base is not None:
-            return shift(base, "Y", -1)
-        return year_of(a.year - 1)
+        if frame is not None:
+            shifted = shift(frame, "Y", -1)
+            return replace(shifted, anaphoric=True) if shifted else None
+        return replace(year_of(a.year - 1), anaphoric=True)
 
     # Years, decades, centuries.
     m = re.fullmatch(
@@ -820,7 +874,8 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         r"the prior|"
         r"this past|past|previous|prior|next|the next|the coming|this coming|coming|the following|"
         r"following|earlier this|later this|later that|earlier that|that|the same|the)"
-        r" (?P<u>day|week|weekend|month|year|quarter|decade)",
+        r" (?:fiscal |full |calendar |financial )?"
+        r"(?P<u>day|week|weekend|month|year|quarter|decade)",
         t,
     )
     if m:
@@ -887,9 +942,12 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
             if n_opt is None:
                 return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
             n = n_opt
-        base_ctx = ctx.last if m.group("dir") in ("earlier", "later", "before", "after") else None
-        if base_ctx is not None and base_ctx is ctx.last_quarter and unit == "Y":
-            return shift(base_ctx, "Y", direction * n)
+        relative = m.group("dir") in ("earlier", "later", "before", "after")
+        base_ctx = ctx.last if relative else None
+        frame = ctx.quarter_frame()
+        if frame is not None and unit == "Y" and m.group("dir") in ("ago", "earlier", "before"):
+            shifted = shift(frame, "Y", direction * n)
+            return replace(shifted, anaphoric=True) if shifted else None
         if base_ctx is not None and base_ctx.granularity is Granularity.DAY and unit in ("D", "W"):
             assert base_ctx.start is not None
             return resolve_unit_offset(base_ctx.start, unit, direction * n)
