@@ -246,7 +246,9 @@ class BriefingApp(App[int]):
         assert self.briefing is not None
         entities: list[BriefingEntity] | None
         timeline: list[BriefingTimelineEntry] | None
-        analysed = [a for a in self.briefing.articles if a.stage is Stage.DONE]
+        analysed = self.options.analysis and any(
+            a.stage is Stage.DONE for a in self.briefing.articles
+        )
         try:
             entities = self.briefing.entities() if analysed else None
         except ImportError:

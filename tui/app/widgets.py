@@ -81,10 +81,20 @@ def article_row(article: Article) -> Text:
     row.append(one_line(article.display_title, 120))
     row.append("\n  ")
     row.append_text(stage_line(article))
-    # One line each for title and state keeps a hundred articles scannable.
-    row.no_wrap = True
-    row.overflow = "ellipsis"
     return row
+
+
+def location(article: Article) -> str:
+    """The URL for web pages; just the file name for local files (paths are long and
+    personal, and the name is what the reader chose)."""
+    where = article.url or article.input
+    if where.startswith("file:"):
+        from urllib.parse import unquote, urlsplit
+
+        return unquote(urlsplit(where).path).rsplit("/", 1)[-1]
+    if "://" not in where:
+        return where.replace("\\", "/").rsplit("/", 1)[-1]
+    return where
 
 
 class ArticleList(OptionList):
@@ -265,7 +275,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             line.append("\n   ")
             line.append_text(stage_line(article))
             if article.error is not None:
-                line.append(f"\n   input: {one_line(article.input)}", style="dim")
+                line.append(f"\n   input: {one_line(location(article))}", style="dim")
             widgets.append(Static(line, classes="overview-row"))
         return widgets
 
@@ -278,11 +288,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         if meta.published:
             details.append(one_line(meta.published))
         line = Text(" · ".join(details))
-        line.append("\n" + one_line(article.url or article.input), style="dim")
+        line.append("\n" + one_line(location(article)), style="dim")
         widgets.append(Static(line, classes="meta"))
         if article.error is not None:
             message = Text(f"Could not read this article: {safe(article.error.message)}")
-            message.append(f"\ninput: {one_line(article.input)}", style="not bold")
+            message.append(f"\ninput: {one_line(location(article))}", style="not bold")
             widgets.append(Static(message, classes="error"))
             return widgets
         if not article.blocks:
