@@ -152,6 +152,13 @@ def test_control_characters_never_reach_block_text() -> None:
     assert "[31m" in text
 
 
+def test_embedded_social_post_is_kept_as_a_quote() -> None:
+    # readability drops anything whose class says "tweet" unless we unmask it first.
+    extracted = _own("embedded_post.html")
+    quotes = [b.text for b in extracted.blocks if b.kind == BlockKind.QUOTE]
+    assert any(q.startswith("Night buses carried 4,100 people last Friday alone.") for q in quotes)
+
+
 def test_title_is_not_repeated_as_first_block() -> None:
     extracted = _own("link_only.html")
     assert extracted.metadata.title == "Harbour cranes return to work after the storm"

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from importlib import resources
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -402,19 +405,36 @@ _BLOCK_TAGS = _HEADINGS | {
     "address",
 }
 
-# Containers inside the chosen block whose class or id says what they are. The words are
-# generic layout vocabulary of news sites, matched as whole words of the class name.
-_STRIP_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:caption|captions|credit|credits|share|sharing|social|related|newsletter"
-    r"|byline|timestamp|updated)"
-    r"(?:$|[\s_-])",
-    re.I,
-)
-_STRIP_TAGS: dict[str, tuple[str, str]] = {
-    "figure": ("figure", "image, caption or embedded media"),
-    "figcaption": ("figure", "image caption or photo credit"),
-    "aside": ("aside", "side box beside the article"),
-}
+
+@dataclass(frozen=True)
+class _MarkupRules:
+    by_tag: dict[str, tuple[str, str]]
+    by_word: dict[str, tuple[str, str]]
+    class_re: re.Pattern[str] | None
+    embed_classes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _markup_rules() -> _MarkupRules:
+    """The `[[markup]]` table of clean_rules.toml: which elements to cut, and why."""
+    raw = tomllib.loads(
+        resources.files("tui.pipeline").joinpath("data/clean_rules.toml").read_text("utf-8")
+    )
+    by_tag: dict[str, tuple[str, str]] = {}
+    by_word: dict[str, tuple[str, str]] = {}
+    for rule in raw.get("markup", []):
+        for tag in rule.get("tags", []):
+            by_tag[tag] = (rule["id"], rule["reason"])
+        for word in rule.get("class_words", []):
+            by_word[word.lower()] = (rule["id"], rule["reason"])
+    words = sorted(by_word, key=len, reverse=True)
+    class_re = (
+        re.compile(r"(?:^|[\s_-])(" + "|".join(map(re.escape, words)) + r")(?=$|[\s_-])", re.I)
+        if words
+        else None
+    )
+    embeds = frozenset(c.lower() for c in raw.get("embeds", {}).get("blockquote_classes", []))
+    return _MarkupRules(by_tag, by_word, class_re, embeds)
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
@@ -505,19 +525,19 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
     removed: list[RemovedBlock] = []
     total = len(_norm(root.text_content())) or 1
     doomed: list[tuple[lxml.html.HtmlElement, str, str]] = []
+    table = _markup_rules()
     for el in root.iter():
         if el is root or not isinstance(el.tag, str):
             continue
-        if el.tag in _STRIP_TAGS:
-            rule, reason = _STRIP_TAGS[el.tag]
-            doomed.append((el, rule, reason))
+        if el.tag in table.by_tag:
+            doomed.append((el, *table.by_tag[el.tag]))
+            continue
+        if table.class_re is None:
             continue
         marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-        match = _STRIP_CLASS.search(marker)
+        match = table.class_re.search(marker)
         if match:
-            word = match.group(0).strip(" _-").lower()
-            rule, reason = _CLASS_RULES.get(word, ("marked-box", "box marked as not article"))
-            doomed.append((el, rule, reason))
+            doomed.append((el, *table.by_word[match.group(1).lower()]))
     for el, rule, reason in doomed:
         # An ancestor may already be gone; and a box holding most of the text is the
         # article itself wearing an unlucky class name, so it stays.
@@ -530,22 +550,6 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
             removed.append(RemovedBlock(BlockKind.PARAGRAPH, text, reason, rule))
         el.drop_tree()
     return removed
-
-
-_CLASS_RULES: dict[str, tuple[str, str]] = {
-    "caption": ("caption", "image caption or photo credit"),
-    "captions": ("caption", "image caption or photo credit"),
-    "credit": ("caption", "image caption or photo credit"),
-    "credits": ("caption", "image caption or photo credit"),
-    "share": ("share", "share buttons"),
-    "sharing": ("share", "share buttons"),
-    "social": ("social-cta", "social media links"),
-    "related": ("related-link", "related-article links"),
-    "newsletter": ("newsletter", "newsletter sign-up"),
-    "byline": ("byline", "byline or date line"),
-    "timestamp": ("byline", "byline or date line"),
-    "updated": ("byline", "byline or date line"),
-}
 
 
 def _attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
@@ -610,12 +614,24 @@ def _same_text(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
+def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
+    """Rename embedded-post blockquotes so readability keeps them as the quotes they are."""
+    embeds = _markup_rules().embed_classes
+    if not embeds:
+        return
+    for el in tree.iter("blockquote"):
+        classes = (el.get("class") or "").lower().split()
+        if embeds.intersection(classes):
+            el.set("class", "embedded-post")
+
+
 def extract(html: str, url: str | None = None) -> Extracted:
     """Main content as typed blocks + metadata. Raises PipelineError(ErrorKind.NO_ARTICLE, "...")
     when the page has no article text (words a reader understands)."""
     tree = _parse(html)
     metadata = _metadata(tree, url)
 
+    _unmask_embeds(tree)
     try:
         summary = Document(tree, url=url).summary(html_partial=True)
     except Unparseable as exc:
