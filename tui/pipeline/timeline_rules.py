@@ -405,7 +405,7 @@ MOD_RE = (
     r"|(?:early|mid|late)[- ]?)"
 )
 PREPS = (
-    "as of", "on", "in", "at", "during", "by", "from", "until", "till", "to", "of", "for",
+    "as of", "on", "in", "into", "at", "during", "by", "from", "until", "till", "to", "of", "for",
     "over", "since", "around", "about", "before", "after", "through", "throughout", "within",
     "between", "earlier", "later", "as early as", "as late as", "until at least",
 )  # fmt: skip
