@@ -71,3 +71,11 @@ def test_timeline_anchor_falls_back_to_fetch_date_and_says_so() -> None:
     assert timeline_anchor(article) == ("2024-08-09T10:00:00+00:00", True)
     article.metadata.published = "2024-08-08"
     assert timeline_anchor(article) == ("2024-08-08", False)
+
+
+async def test_cuts_made_during_extraction_are_kept_with_the_cleaners(site: FixtureServer) -> None:
+    briefing = await _run(site.page("frontline.html"))
+    (article,) = briefing.articles
+    rules = {r.rule for r in article.removed}
+    assert "related-link" in rules  # cut while the HTML still showed it was only a link
+    assert "social-cta" in rules and "widget" in rules

@@ -85,7 +85,9 @@ def read_page(page: FetchedPage) -> tuple[Metadata, list[Block], list[RemovedBlo
     kept, removed = clean(extracted.blocks, extracted.metadata)
     if not kept:
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
-    return extracted.metadata, kept, removed
+    # Extraction already cut what only the HTML shows (link-only headlines, captions); the
+    # reader sees those with the cleaner's cuts, so nothing is silently lost.
+    return extracted.metadata, kept, extracted.removed + removed
 
 
 def analyse(article: Article) -> None:

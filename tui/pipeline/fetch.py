@@ -212,7 +212,13 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(body[:200_000]).best()
+    matches = list(from_bytes(body[:200_000]))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Latin-script code pages often tie on short pages; the web's default for a page
+        # that names no charset is windows-1252 (WHATWG), so it wins a tie.
+        tied = [m for m in matches if m.chaos <= best.chaos + 0.001]
+        best = next((m for m in tied if m.encoding == "cp1252"), best)
     if best is not None and best.encoding:
         codec = _codec(best.encoding) or "utf-8"
         text = body.decode(codec, errors="replace")
