@@ -1,0 +1,351 @@
+"""Every key of the app, driven by the pilot against pages from the local test server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from tests.app.conftest import SETTLE
+from tests.server import FixtureServer
+from tui.app.main import BriefingApp
+from tui.app.screens import AddUrlScreen, HelpScreen
+from tui.app.widgets import BRIEFING, ArticleView, BlockText, EntitiesPane, TimelinePane
+from tui.pipeline.model import Stage
+
+
+def shown(app: BriefingApp) -> str:
+    """The plain text of everything in the text pane."""
+    return "\n".join(str(w.render()) for w in app.article_view.query("Static") if w.display)
+
+
+async def open_article(app: BriefingApp, pilot, index: int) -> None:
+    app.article_list.focus()
+    app.article_list.highlighted = index + 1
+    await app.wait_settled(SETTLE)
+
+
+async def test_moves_through_articles_with_vim_keys_and_arrows(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html"), site.page("blog.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        assert app.selected == BRIEFING
+        await pilot.press("j")
+        assert app.selected == 0
+        await pilot.press("down")
+        assert app.selected == 1
+        await pilot.press("k")
+        assert app.selected == 0
+        await pilot.press("up")
+        assert app.selected == BRIEFING
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        assert "EU ministers weigh joint borrowing" in shown(app)
+        # j/k scroll the text once it has focus.
+        await pilot.press("2", "j", "j")
+        assert app.focused is app.article_view
+
+
+async def test_tab_and_number_keys_move_between_panes(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        order = []
+        for _ in range(4):
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press("tab")
+        assert order == ["articles", "text", "entities", "timeline"]
+        assert app.focused.id == "articles"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "timeline"
+        for key, pane in zip("1234", ("articles", "text", "entities", "timeline"), strict=True):
+            await pilot.press(key)
+            assert app.focused.id == pane
+
+
+async def test_first_text_shows_before_analysis_and_errors_show_in_words(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html"), site.url("/404")])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        assert app.briefing.articles[0].stage is Stage.DONE
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        text = shown(app)
+        assert "Could not read this article" in text
+        assert "404" in text
+        assert site.url("/404") in text  # the input that failed
+
+
+async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        article = app.briefing.articles[0]
+        if article.entities is None:
+            pytest.skip("the entities stage has not landed yet")
+        entity = max(article.entities, key=lambda e: e.count)
+        assert entity.count >= 2
+        pane = app.query_one(EntitiesPane)
+        await pilot.press("3")
+        row = next(i for i, (name, _) in pane._rows.items() if name == entity.name)
+        pane.highlighted = row
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        view = app.article_view
+        assert view.marks == entity.mentions
+        assert view.current == 0
+        assert f"{entity.name} 1/{entity.count}" in view.border_subtitle
+        await pilot.press("n")
+        assert view.current == 1
+        await pilot.press("N", "N")
+        assert view.current == entity.count - 1  # wraps around
+        # The highlight is painted on the block that holds the mention.
+        first = entity.mentions[0]
+        block = next(b for b in view.query(BlockText) if b.index == first.block)
+        visual = block.render()
+        assert any(s.start <= first.start + len(block.prefix) < s.end for s in visual.spans)
+
+
+async def test_enter_on_entity_in_briefing_view_opens_the_article(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html"), site.page("frontline.html")])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        if app.merged_entities is None:
+            pytest.skip("the entities stage has not landed yet")
+        pane = app.query_one(EntitiesPane)
+        await pilot.press("3")
+        pane.highlighted = min(pane._rows)
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        assert app.selected != BRIEFING
+        assert app.article_view.marks
+
+
+async def test_enter_on_timeline_scrolls_to_the_sentence(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")])
+    async with app.run_test(size=(140, 30)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        timeline = app.briefing.articles[0].timeline
+        if not timeline:
+            pytest.skip("the timeline stage has not landed yet")
+        pane = app.query_one(TimelinePane)
+        await pilot.press("4")
+        last = max(pane._rows)
+        _, span, sentence = pane._rows[last]
+        pane.highlighted = last
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        await pilot.pause(0.2)
+        view = app.article_view
+        assert [m.block for m in view.marks] == [span.block]
+        mark = view.marks[0]
+        block_text = app.briefing.articles[0].blocks[span.block].text
+        assert mark.start <= span.start and span.end <= mark.end
+        assert sentence in block_text[mark.start : mark.end] or mark == span
+        target = next(b for b in view.query(BlockText) if b.index == span.block)
+        # Scrolled so that the sentence's block is on screen.
+        assert view.scroll_offset.y > 0 or target.region.y < view.region.bottom
+        assert view.region.contains_region(target.region) or view.region.overlaps(target.region)
+
+
+async def test_slash_searches_and_n_steps_through_hits(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        blocks = app.briefing.articles[0].blocks
+        expected = sum(b.text.lower().count("toretsk") for b in blocks)
+        assert expected >= 2
+        await pilot.press("slash")
+        search = app.query_one("#search", Input)
+        assert app.focused is search
+        await pilot.press(*"toretsk", "enter")
+        view = app.article_view
+        assert len(view.marks) == expected
+        assert app.focused is view
+        await pilot.press("n")
+        assert view.current == 1
+        await pilot.press("N")
+        assert view.current == 0
+        await pilot.press("escape")
+        assert view.marks == []
+        await pilot.press("slash", *"zzqx", "enter")
+        assert view.marks == []
+        assert "no matches" in view.border_subtitle
+
+
+async def test_b_shows_removed_boilerplate_with_reasons(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        removed = app.briefing.articles[0].removed
+        view = app.query_one(ArticleView)
+        assert not any(w.display for w in view.query(".removed"))
+        await pilot.press("b")
+        assert app.show_removed
+        assert view.has_class("-show-removed")
+        visible = [str(w.render()) for w in view.query(".removed") if w.display]
+        assert visible
+        for block in removed:
+            assert any(block.text in v and block.reason in v for v in visible)
+        await pilot.press("b")
+        assert not any(w.display for w in view.query(".removed"))
+
+
+async def test_o_opens_the_browser_and_y_copies_the_url(
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
+):
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("o")  # on the Briefing entry: nothing to open
+        await pilot.press("j", "o")
+        await app.workers.wait_for_complete()
+        assert opened == [site.page("wire.html")]
+        await pilot.press("y")
+        assert app.clipboard == site.page("wire.html")
+
+
+async def test_a_adds_a_url(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddUrlScreen)
+        app.screen.query_one(Input).value = site.page("blog.html")
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles] == [site.page("blog.html")]
+        assert app.briefing.articles[0].stage is Stage.DONE
+        await pilot.press("a", "escape")  # cancelling adds nothing
+        assert len(app.briefing.articles) == 1
+
+
+def hits(site: FixtureServer, path: str) -> int:
+    return sum(1 for hit in site.hits if (hit[0] if isinstance(hit, tuple) else hit) == path)
+
+
+async def test_r_reloads_the_article(site: FixtureServer, make_app):
+    url = site.page("blog.html") + "?reload"
+    app = make_app([url], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        before = hits(site, "/pages/blog.html")
+        await pilot.press("j", "r")
+        await app.wait_settled(SETTLE)
+        assert hits(site, "/pages/blog.html") == before + 1
+        assert app.briefing.articles[0].stage is Stage.DONE
+        assert "Ukraine Aid Vote" in shown(app)
+
+
+async def test_e_exports_markdown_to_a_named_file(site: FixtureServer, make_app, tmp_path: Path):
+    app = make_app([site.page("wire.html")], analysis=False, export_dir=tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        files = list(tmp_path.glob("briefing-*.md"))
+        assert len(files) == 1
+        assert "EU ministers weigh joint borrowing" in files[0].read_text()
+        assert any(str(files[0]) in n.message for n in app._notifications)
+
+
+async def test_question_mark_shows_help_and_q_quits(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_ctrl_c_quits(make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_command_palette_offers_the_actions(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for name in ("Search", "Boilerplate", "Open in browser", "Copy URL", "Add URL"):
+            assert name in titles
+        for name in ("Reload", "Export Markdown", "Help", "Go to entities"):
+            assert name in titles
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"export")
+        await pilot.pause(0.5)
+        first = app.screen.query_one("CommandList").get_option_at_index(0)
+        assert "Export Markdown" in str(first.prompt)
+
+
+async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):
+    app = make_app([site.page("markup.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        text = shown(app)
+        assert "[bold]Breaking[/bold]" in text
+        assert "[link=https://example.org]x[/link]" in text
+        assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_a_pipe_that_stays_open_keeps_adding_articles(site: FixtureServer, make_app):
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+
+    async def lines() -> AsyncIterator[str]:
+        while (line := await queue.get()) is not None:
+            yield line
+
+    app = make_app([], analysis=False, lines=lines())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await queue.put(site.page("wire.html"))
+        while app.briefing is None or not app.briefing.articles:
+            await pilot.pause(0.05)
+        await pilot.press("j")
+        while app.briefing.articles[0].stage is not Stage.DONE:
+            await pilot.pause(0.05)
+        await pilot.press("b", "b", "k")  # keys answer while the pipe is open
+        assert app.selected == BRIEFING
+        await queue.put(site.page("blog.html"))
+        await queue.put(None)
+        await app.wait_settled(SETTLE)
+        assert [a.stage for a in app.briefing.articles] == [Stage.DONE, Stage.DONE]
+
+
+async def test_narrow_terminal_swaps_side_panes_in(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.wait_settled(SETTLE)
+        side = app.query_one("#side")
+        reader = app.query_one("#reader")
+        assert app.screen.has_class("-narrow")
+        assert not side.display and reader.display
+        await pilot.press("3")
+        assert side.display and not reader.display
+        await pilot.press("2")
+        assert reader.display and not side.display
