@@ -58,7 +58,8 @@ class Context:
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
         self.last = res
-        if re.fullmatch(r"\d{4}-Q\d", res.value):
+        # Only a quarter already over frames what follows: results are reported for those.
+        if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
             self.last_quarter = res
             self.last_quarter_block = self.block
 
@@ -412,12 +413,12 @@ PREPS = (
 CLOCK_RE = re.compile(
     r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
     r"after|before|by|until|till) )?"
-    r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
     r"(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
     r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-    r"(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
+    r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
     r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-    r"(?P<named>noon|midday|midnight)"
+    r"\b(?P<named>noon|midday|midnight)\b"
 )
 PART_RE = re.compile(
     r"(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
@@ -820,7 +821,9 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     if m and (m.group("kind") == "quarter" or frame is not None):
         if m.group("adj") in ("latest", "most recent", "just-ended"):
             # The latest quarter is the last one completed by the anchor.
-            return frame or resolve_unit_offset(a, "Q", -1)
+            if frame is not None and frame.end is not None and frame.end < a:
+                return replace(frame, anaphoric=True)
+            return resolve_unit_offset(a, "Q", -1)
         if frame is not None:
             return replace(frame, anaphoric=True)
         return resolve_unit_offset(a, "Q", 0)
