@@ -1,0 +1,128 @@
+"""The real `briefing` command in a real pseudo-terminal (tmux): URLs on a pipe, keys from
+the keyboard. This is the one place that proves the app reads the terminal, not the pipe."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.server import FixtureServer
+
+pytestmark = [
+    pytest.mark.pty,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+BRIEFING = f"{shlex.quote(sys.executable)} -m tui --no-analysis"
+
+
+class Terminal:
+    """One tmux session on a private server socket, 100x30."""
+
+    def __init__(self, name: str) -> None:
+        self.socket = f"briefing-test-{os.getpid()}-{name}"
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return result.stdout
+
+    def start(self, command: str) -> None:
+        env = f"cd {shlex.quote(str(ROOT))} && export TERM=xterm-256color && "
+        # The shell stays after the command so its exit status and tty modes can be read.
+        script = f"{env}{command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'"
+        self.tmux("new-session", "-d", "-x", "100", "-y", "30", "sh", "-c", script + "; sleep 60")
+
+    def screen(self, *, history: bool = False) -> str:
+        return self.tmux("capture-pane", "-p", *(["-S", "-"] if history else []))
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", key)
+            time.sleep(0.15)  # a person's pace: one key at a time
+
+    def wait_for(self, check: Callable[[str], bool], what: str, timeout: float = 40.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def terminal(request: pytest.FixtureRequest) -> Iterator[Terminal]:
+    term = Terminal(request.node.name[:40])
+    yield term
+    term.close()
+
+
+def test_piped_urls_load_while_keys_come_from_the_terminal(site: FixtureServer, terminal: Terminal):
+    urls = f"{site.page('wire.html')}\\n{site.page('blog.html')}\\n"
+    terminal.start(f"printf '{urls}' | {BRIEFING}")
+    terminal.wait_for(
+        lambda s: "2 articles · 2 done" in s, "both piped articles to be read", timeout=60
+    )
+    terminal.keys("j")
+    screen = terminal.wait_for(lambda s: "Sofia Lindqvist" in s, "the first article's byline")
+    assert "EU ministers weigh joint" in screen
+    terminal.keys("?")
+    terminal.wait_for(lambda s: "copy the article's URL" in s, "the help screen")
+    terminal.keys("Escape", "q")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s, "the app to exit")
+    assert "EXIT=0" in screen
+    # The driver gave the terminal back in canonical (line) mode.
+    assert "\nicanon" in screen and "-icanon" not in screen
+
+
+def test_ctrl_c_quits_and_restores_the_terminal(site: FixtureServer, terminal: Terminal):
+    terminal.start(f"printf '{site.page('wire.html')}\\n' | {BRIEFING}")
+    terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the article to be read", timeout=60)
+    terminal.keys("C-c")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s, "Ctrl+C to quit")
+    assert "EXIT=0" in screen
+    assert "\nicanon" in screen and "-icanon" not in screen
+
+
+def test_a_pipe_that_stays_open_keeps_adding_articles(
+    site: FixtureServer, terminal: Terminal, tmp_path: Path
+):
+    feed = tmp_path / "urls.txt"
+    feed.write_text(site.page("wire.html") + "\n")
+    terminal.start(f"tail -n +1 -f {shlex.quote(str(feed))} | {BRIEFING}")
+    terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the first line's article", timeout=60)
+    terminal.keys("j")
+    terminal.wait_for(lambda s: "Sofia Lindqvist" in s, "keys to answer while the pipe is open")
+    terminal.keys("k")
+    with feed.open("a") as out:
+        out.write("# a comment line is skipped\n" + site.page("blog.html") + "\n")
+    terminal.wait_for(lambda s: "2 articles · 2 done" in s, "the second line's article")
+    terminal.keys("q")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s, "the app to exit with the pipe open")
+    assert "EXIT=0" in screen
+
+
+@pytest.mark.skipif(shutil.which("setsid") is None, reason="setsid is not installed")
+def test_without_a_terminal_to_open_it_writes_markdown(site: FixtureServer, terminal: Terminal):
+    # setsid drops the controlling terminal: /dev/tty cannot be opened, stdout still is one.
+    terminal.start(f"printf '{site.page('wire.html')}\\n' | setsid -w {BRIEFING}")
+    terminal.wait_for(lambda s: "EXIT=" in s, "the headless run to finish", timeout=60)
+    screen = terminal.screen(history=True)
+    assert "no terminal to open the app on" in screen
+    assert "EU ministers weigh joint borrowing" in screen
+    assert "EXIT=0" in screen
