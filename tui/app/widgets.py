@@ -525,8 +525,8 @@ class TimelinePane(OptionList):
             if entry.anchor_assumed:
                 label.append(" (date assumed)", style="dim")
             if self.selected == BRIEFING and app.briefing is not None:
-                label.append(f"  {one_line(app.briefing.articles[article].display_title, 40)}")
-            label.append("\n" + one_line(entry.sentence, 200), style="")
+                label.append(f" · {site_of(app.briefing.articles[article])}", style="dim")
+            label.append("\n" + one_line(entry.sentence, 200))
             span = Mention(entry.block, entry.start, entry.end)
             self._rows[len(options)] = (article, span, entry.sentence)
             options.append(Option(label))

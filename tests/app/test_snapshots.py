@@ -1,0 +1,69 @@
+"""Snapshots of the main views on the demo articles (local files: no network, no ports in
+the picture). Each waits until every article is analysed and drawn, so runs are stable.
+
+Update after an intended change of look: `pytest tests/app/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from tests.app.conftest import SETTLE
+from tui.app.main import BriefingApp, create_app
+from tui.app.widgets import EntitiesPane
+from tui.demo import demo_paths
+from tui.pipeline.options import Options
+
+
+def demo_app() -> BriefingApp:
+    return create_app([str(p) for p in demo_paths()], Options())
+
+
+async def settle(pilot) -> None:
+    await pilot.app.wait_settled(SETTLE)
+
+
+def test_briefing_view(snap_compare):
+    assert snap_compare(demo_app(), terminal_size=(130, 36), run_before=settle)
+
+
+def test_article_with_entity_highlighted(snap_compare):
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        pane = app.query_one(EntitiesPane)
+        await pilot.press("3")
+        pane.highlighted = min(pane._rows)
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        await pilot.pause(0.3)
+
+    assert snap_compare(demo_app(), terminal_size=(130, 36), run_before=run_before)
+
+
+def test_boilerplate_view(snap_compare):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("b", "2", "end")
+        await pilot.pause(0.3)
+
+    assert snap_compare(demo_app(), terminal_size=(130, 36), run_before=run_before)
+
+
+def test_help_screen(snap_compare):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+
+    assert snap_compare(demo_app(), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_narrow_terminal(snap_compare):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=run_before)
