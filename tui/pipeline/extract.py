@@ -438,6 +438,7 @@ def _markup_rules() -> _MarkupRules:
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
+_LABEL = re.compile(r"\[[^\]]{1,24}\]|\([^)]{1,24}\)")
 _URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
@@ -446,6 +447,7 @@ class _Segment:
     kind: BlockKind
     parts: list[str]
     link_chars: int = 0
+    outside: list[str] = field(default_factory=list)
     text_chars: int = 0
 
 
@@ -465,11 +467,14 @@ class _Blocker:
         if not text or not any(ch.isalnum() for ch in text):
             return
         letters = sum(1 for ch in text if not ch.isspace())
+        # Labels after a headline link ("[VIDEO]", "(PHOTOS)") and separators are not prose.
+        outside = _LABEL.sub("", "".join(seg.outside))
+        prose = sum(1 for ch in outside if ch.isalnum())
         # A headline has words; a bare address shown as its own link is content (a source,
         # a product list) the writer chose to print.
         link_only = (
             seg.link_chars > 0
-            and seg.link_chars >= 0.9 * letters
+            and prose <= 0.1 * letters
             and len(text.split()) >= 3
             and not _URL_LIKE.match(text)
         )
@@ -487,6 +492,8 @@ class _Blocker:
         self._current.text_chars += chars
         if in_link:
             self._current.link_chars += chars
+        else:
+            self._current.outside.append(text)
 
     def walk(self, el: lxml.html.HtmlElement, kind: BlockKind, in_link: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -534,7 +541,7 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
             continue
         if table.class_re is None:
             continue
-        marker = f"{el.get('class') or ''} {el.get('id') or ''}"
+        marker = _CAMEL.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
         match = table.class_re.search(marker)
         if match:
             doomed.append((el, *table.by_word[match.group(1).lower()]))
@@ -612,6 +619,10 @@ def _same_text(a: str, b: str) -> bool:
         return re.sub(r"\W+", " ", s).strip().casefold()
 
     return key(a) == key(b)
+
+
+# "newsCaption" and "shareBar" name the same things as "news-caption" and "share-bar".
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
