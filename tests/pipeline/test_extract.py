@@ -163,6 +163,22 @@ def test_embedded_social_post_is_kept_as_a_quote() -> None:
     assert any(q.startswith("Night buses carried 4,100 people last Friday alone.") for q in quotes)
 
 
+def test_hover_card_inside_a_sentence_is_cut_and_the_sentence_reads_whole() -> None:
+    html = """<html><body><div class="story-body">
+    <p>The bill was introduced by Senator <span class="rollover-people"><a href="/p/1">Ann Lee</a>
+    <span class="rollover-people-block"><a href="/p/1">Ann Lee</a>
+    <a href="/x">Senate passes budget | Court ruling delayed | Storm hits coast</a></span></span>
+    on Monday, and it passed the committee stage with support from both parties.</p>
+    <p>A final vote is expected before the end of the session, according to aides.</p>
+    </div></body></html>"""
+    extracted = extract(html)
+    assert extracted.blocks[0].text == (
+        "The bill was introduced by Senator Ann Lee on Monday, and it passed the committee "
+        "stage with support from both parties."
+    )
+    assert [r.rule for r in extracted.removed] == ["hover-card"]
+
+
 def test_title_is_not_repeated_as_first_block() -> None:
     extracted = _own("link_only.html")
     assert extracted.metadata.title == "Harbour cranes return to work after the storm"

@@ -412,6 +412,7 @@ class _MarkupRules:
     by_word: dict[str, tuple[str, str]]
     class_re: re.Pattern[str] | None
     embed_classes: frozenset[str]
+    innermost: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -433,8 +434,9 @@ def _markup_rules() -> _MarkupRules:
         if words
         else None
     )
+    innermost = frozenset(r["id"] for r in raw.get("markup", []) if r.get("innermost"))
     embeds = frozenset(c.lower() for c in raw.get("embeds", {}).get("blockquote_classes", []))
-    return _MarkupRules(by_tag, by_word, class_re, embeds)
+    return _MarkupRules(by_tag, by_word, class_re, embeds, innermost)
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
@@ -545,7 +547,15 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
         match = table.class_re.search(marker)
         if match:
             doomed.append((el, *table.by_word[match.group(1).lower()]))
+    nested_in = {
+        ancestor
+        for el, rule, _ in doomed
+        if rule in table.innermost
+        for ancestor in el.iterancestors()
+    }
     for el, rule, reason in doomed:
+        if rule in table.innermost and el in nested_in:
+            continue
         # An ancestor may already be gone; and a box holding most of the text is the
         # article itself wearing an unlucky class name, so it stays.
         if not _attached(el, root):
