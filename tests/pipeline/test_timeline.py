@@ -237,3 +237,22 @@ def test_fixture_page_dates_resolve(nlp: Any, name: str) -> None:
         for key in ("range_start", "range_end", "vague"):
             if key in want:
                 assert getattr(entry, key) == want[key], (name, key, want, entry)
+
+
+def test_modal_looks_ahead_and_was_due_does_not(nlp: Any) -> None:
+    ahead = _entry(_timeline(nlp, "The storm should ease by Friday morning."), "Friday")
+    assert ahead.value == "2024-08-09TMO"
+    # Future seen from the past: the verb cannot say, so the recent past wins.
+    due = _entry(_timeline(nlp, "He was due to be released in March."), "March")
+    assert due.value == "2024-03"
+
+
+def test_copyright_year_is_not_an_event(nlp: Any) -> None:
+    assert _timeline(nlp, "© 2024 Example News. All rights reserved.") == []
+
+
+def test_anchor_at_the_edge_of_the_calendar_does_not_raise(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "The shift ran until midnight on Tuesday, last winter.", anchor="0001-01-01"
+    )
+    assert all(e.anchor_assumed is False for e in entries)

@@ -76,7 +76,13 @@ def build_timeline(
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            for res, r_start, r_end in _resolve_span(doc, span, start, end, ctx):
+            try:
+                found = _resolve_span(doc, span, start, end, ctx)
+            except (ValueError, OverflowError):
+                # Calendar arithmetic off the end of the calendar (an anchor in year 1, a
+                # "year 9999"): that one expression cannot be placed; the rest still can.
+                continue
+            for res, r_start, r_end in found:
                 ctx.remember(res)
                 entries.append(
                     TimelineEntry(
@@ -186,6 +192,8 @@ def _resolve_span(
     doc: Doc, span: Span, start: int, end: int, ctx: Context
 ) -> list[tuple[Resolved, int, int]]:
     text = doc.text[start:end]
+    if re.search(r"(?:©|\(c\)|copyright)\s*$", doc.text[max(0, start - 12) : start], re.I):
+        return []  # a copyright year dates the page, not an event
     if _AGE.search(text) or _AGE.search(doc.text[end : end + 5]):
         return []
     if not _looks_temporal(text):
@@ -243,10 +251,19 @@ def _tense(span: Span) -> Tense | None:
         return Tense.FUTURE
     if "to" in lowers and verb.head is not verb:
         head = verb.head
+        head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
+        copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
+        if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
+            # "was due to be released in September": future seen from a past that may
+            # already be over; the verb alone cannot tell.
+            return None
         if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
             return Tense.FUTURE
         if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
             return Tense.FUTURE
+    if verb.tag_ == "VB" and lowers & {"should", "may", "might", "must"}:
+        # "The weather should ease by Thursday morning": a modal on a bare verb looks ahead.
+        return Tense.FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -257,8 +274,6 @@ def _tense(span: Span) -> Tense | None:
         return Tense.PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return Tense.PAST
-    if any(a.lower_ in ("would", "could", "might") for a in auxes):
-        return None
     return None
 
 
