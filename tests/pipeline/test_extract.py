@@ -227,6 +227,29 @@ def test_meta_tags_give_title_authors_date_language_and_host_as_site() -> None:
     assert meta.site == "gazette.example"
 
 
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024-08-08T14:20:00Z", "2024-08-08T14:20:00+00:00"),
+        ("2024-08-08T14:20:00+0300", "2024-08-08T14:20:00+03:00"),
+        ("2024-08-08", "2024-08-08"),
+        ("Mon, 18 Nov 2019 10:00:00 GMT", "2019-11-18T10:00:00+00:00"),
+        ("November 18, 2019", "2019-11-18"),
+        ("Nov. 18, 2019", "2019-11-18"),
+        ("18 November 2019", "2019-11-18"),
+        ("2019/11/18", "2019-11-18"),
+    ],
+)
+def test_published_date_in_meta_is_normalised_to_iso(raw: str, iso: str) -> None:
+    html = (
+        f'<html><head><meta property="article:published_time" content="{raw}"></head>'
+        "<body><div><p>The ferry service resumed on the northern route after repairs to the "
+        "landing stage were finished two weeks ahead of schedule, the operator said.</p>"
+        "</div></body></html>"
+    )
+    assert extract(html).metadata.published == iso
+
+
 def test_title_suffix_with_site_name_is_stripped() -> None:
     meta = _own("link_only.html").metadata
     assert meta.site == "Coastline Courier"

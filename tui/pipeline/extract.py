@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -238,6 +239,38 @@ def _clean_author_names(raw: Iterable[str]) -> list[str]:
     return names
 
 
+_DATE_FORMATS = (
+    "%B %d, %Y %I:%M %p",
+    "%B %d, %Y %H:%M",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y %H:%M",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+)
+
+
+def _parse_common_date(value: str) -> datetime | None:
+    """The non-ISO shapes publishers put in date meta tags (RFC 2822, "May 3, 2024")."""
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    cleaned = re.sub(r"\s+", " ", value.replace(".", " ").strip()) if "." in value else value
+    for text in (value, cleaned):
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+    return None
+
+
 def _to_iso(value: str) -> str | None:
     value = value.strip()
     if not value:
@@ -251,15 +284,10 @@ def _to_iso(value: str) -> str | None:
         match = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
         if match:
             return match.group(1)
-        try:
-            import dateparser  # slow import, only for the rare non-ISO date string
-
-            parsed = dateparser.parse(value, languages=["en"])
-        except Exception:  # dateparser raises a range of types on odd input
-            parsed = None
+        parsed = _parse_common_date(value)
         if parsed is None:
             return None
-    if len(value) <= 10 and parsed.hour == parsed.minute == parsed.second == 0:
+    if ":" not in value and parsed.hour == parsed.minute == parsed.second == 0:
         return parsed.date().isoformat()
     return parsed.isoformat()
 
@@ -445,6 +473,13 @@ _LABEL = re.compile(r"\[[^\]]{1,24}\]|\([^)]{1,24}\)")
 _URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def _count_alnum(text: str) -> int:
+    return len(_NON_ALNUM.sub("", text))
+
+
 @dataclass
 class _Segment:
     kind: BlockKind
@@ -467,12 +502,12 @@ class _Blocker:
         if seg is None:
             return
         text = _norm("".join(seg.parts))
-        if not text or not any(ch.isalnum() for ch in text):
+        letters = _count_alnum(text)
+        if not letters:
             return
-        letters = sum(1 for ch in text if not ch.isspace())
         # Labels after a headline link ("[VIDEO]", "(PHOTOS)") and separators are not prose.
         outside = _LABEL.sub("", "".join(seg.outside))
-        prose = sum(1 for ch in outside if ch.isalnum())
+        prose = _count_alnum(outside)
         # A headline has words; a bare address shown as its own link is content (a source,
         # a product list) the writer chose to print.
         link_only = (
@@ -491,7 +526,7 @@ class _Blocker:
                 return
             self._current = _Segment(kind, [])
         self._current.parts.append(text)
-        chars = sum(1 for ch in text if not ch.isspace())
+        chars = _count_alnum(text)
         self._current.text_chars += chars
         if in_link:
             self._current.link_chars += chars
@@ -721,7 +756,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
             "This page is a list of headlines (a section or home page), not an article.",
         )
     # Letters rather than words, so that text written without spaces counts fairly.
-    letters = sum(sum(ch.isalnum() for ch in b.text) for b in running)
+    letters = sum(_count_alnum(b.text) for b in running)
     sentences = sum(1 for b in running if _SENTENCE_END.search(b.text))
     if letters < 60 or sentences == 0:
         raise PipelineError(
