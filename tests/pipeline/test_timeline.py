@@ -256,3 +256,8 @@ def test_anchor_at_the_edge_of_the_calendar_does_not_raise(nlp: Any) -> None:
         nlp, "The shift ran until midnight on Tuesday, last winter.", anchor="0001-01-01"
     )
     assert all(e.anchor_assumed is False for e in entries)
+
+
+def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
+    entries = _timeline(nlp, "The dam was breached on Aug. 1. Villagers fled that night.")
+    assert _entry(entries, "that night").value == "2024-08-01TNI"

@@ -34,7 +34,7 @@ _LEXICAL = re.compile(
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
-    r"(?:(?:later|earlier|early|late) )?this (?:morning|afternoon|evening)|"
+    r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
     r"(?:(?:mid-?|late |early )?(?:morning|afternoon|evening) )?(?:yesterday|today|tomorrow)"
     r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
     r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)\b",

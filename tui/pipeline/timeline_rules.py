@@ -519,10 +519,24 @@ def _resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None
     suffix: str | None = None
     rest = t
     named_day: Resolved | None = None
-    if rest in ("tonight", "this evening tonight"):
+    if rest in ("tonight", "later tonight", "late tonight"):
         return _with_time(day(a), "TNI")
-    if rest in ("overnight", "last night", "late last night", "early this morning overnight"):
+    if rest in ("overnight", "last night", "late last night", "earlier overnight"):
         return _with_time(day(a - timedelta(days=1)), "TNI")
+    m = re.fullmatch(
+        r"(?:later |earlier |early |late )?(?:that|the same) (morning|afternoon|evening|night)", t
+    )
+    if m:
+        # "that night": the day the article last named.
+        if (
+            ctx.last is None
+            or ctx.last.granularity is not Granularity.DAY
+            or ctx.last.start is None
+        ):
+            return None
+        return replace(
+            _with_time(day(ctx.last.start), "T" + PART_OF_DAY[m.group(1)]), anaphoric=True
+        )
     clock = CLOCK_RE.search(rest)
     if clock:
         suffix = _clock_suffix(clock)
