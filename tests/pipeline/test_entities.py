@@ -147,6 +147,14 @@ def test_pattern_table_types_equipment_and_folds_plurals(nlp):
     assert found["Leopard"].type is T.EQUIPMENT
 
 
+def test_model_suffixes_join_the_family_name(nlp):
+    found = by_name(run(nlp, "Crews downed two Shahed-136s, then a Shahed, and saw a Pantsir-S1."))
+    assert found["Shahed"].type is T.EQUIPMENT
+    assert found["Shahed"].count == 2
+    assert found["Shahed"].aliases == ["Shahed-136s"]
+    assert found["Pantsir"].aliases == ["Pantsir-S1"]
+
+
 def test_ambiguous_weapon_names_need_a_weapon_noun(nlp):
     found = by_name(run(nlp, "Crews fired Grad rockets at the bridge while Neptune rose."))
     assert found["Grad"].type is T.EQUIPMENT
