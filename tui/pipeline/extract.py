@@ -601,6 +601,9 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
         text = _norm(el.text_content())
         if len(text) > 0.5 * total:
             continue
+        # "social-media-embed" around a quoted post names the wrapper, not boilerplate.
+        if el.find(f".//blockquote[@class='{_EMBED_CLASS}']") is not None:
+            continue
         if text:
             removed.append(RemovedBlock(BlockKind.PARAGRAPH, text, reason, rule))
         el.drop_tree()
@@ -705,6 +708,9 @@ class _Readability(Document):
         return doc
 
 
+_EMBED_CLASS = "embedded-post"
+
+
 def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
     """Rename embedded-post blockquotes so readability keeps them as the quotes they are."""
     embeds = _markup_rules().embed_classes
@@ -713,7 +719,19 @@ def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
     for el in tree.iter("blockquote"):
         classes = (el.get("class") or "").lower().split()
         if embeds.intersection(classes):
-            el.set("class", "embedded-post")
+            el.set("class", _EMBED_CLASS)
+            # Wrappers that hold nothing but the post ("social-media-embed") would be
+            # dropped by readability for their names too.
+            size = len(_norm(el.text_content()))
+            parent = el.getparent()
+            while (
+                parent is not None
+                and parent.tag in ("div", "span", "section", "figure", "p")
+                and len(_norm(parent.text_content())) <= size + 10
+            ):
+                parent.set("class", "embedded-post-wrapper")
+                parent.attrib.pop("id", None)
+                parent = parent.getparent()
 
 
 def extract(html: str, url: str | None = None) -> Extracted:
