@@ -290,6 +290,21 @@ def test_empty_page_raises_no_article() -> None:
     assert info.value.kind == ErrorKind.NO_ARTICLE
 
 
+def test_frameset_page_raises_no_article_rather_than_crashing() -> None:
+    with pytest.raises(PipelineError) as info:
+        extract('<html><frameset><frame src="a.html"></frameset></html>')
+    assert info.value.kind == ErrorKind.NO_ARTICLE
+
+
+def test_nul_byte_in_page_does_not_cut_the_text() -> None:
+    sentence = (
+        "The council met on Monday and agreed to repair the old bridge before the winter "
+        "storms arrive in the valley."
+    )
+    html = f"<html><body><div><p>{sentence}\x00</p><p>{sentence}</p></div></body></html>"
+    assert [b.text for b in extract(html).blocks] == [sentence, sentence]
+
+
 def test_xml_declaration_in_decoded_text_is_accepted() -> None:
     html = (
         '<?xml version="1.0" encoding="utf-8"?>\n<html><body><div>'

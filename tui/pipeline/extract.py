@@ -54,6 +54,7 @@ class Extracted:
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _WS = re.compile(r"\s+")
+_CONTROL_BYTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Control characters (escape, bell, ...) are never text a reader wants, and in a terminal
 # they would be obeyed instead of shown; soft hyphens and zero-width marks only split words.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -66,6 +67,8 @@ def _norm(text: str) -> str:
 def _parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that still declares a byte encoding; the text is decoded already.
     html = _XML_DECL.sub("", html, count=1)
+    # libxml2 stops reading text at a NUL; other control bytes are never markup.
+    html = _CONTROL_BYTES.sub("", html)
     if not html.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
     try:
@@ -743,13 +746,23 @@ def extract(html: str, url: str | None = None) -> Extracted:
     _unmask_embeds(tree)
     try:
         summary = _Readability(tree).summary(html_partial=True)
-    except Unparseable as exc:
+    except (Unparseable, AssertionError, ValueError, TypeError, etree.LxmlError) as exc:
+        # readability gives up on some layouts (framesets, pages without a body) by raising
+        # whatever its internals hit; to the reader that is simply "no article here".
         raise PipelineError(
             ErrorKind.NO_ARTICLE, "No article text could be found on this page."
         ) from exc
     if not summary or not summary.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text could be found on this page.")
-    root = lxml.html.fragment_fromstring(summary, create_parent="div")
+    try:
+        doc = lxml.html.document_fromstring(summary)
+    except (etree.ParserError, ValueError) as exc:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE, "No article text could be found on this page."
+        ) from exc
+    # readability returns a fragment, or the whole page when it found no candidate.
+    body = doc.find("body")
+    root = body if body is not None else doc
 
     teasers = _standalone_links(root)
     raw_blocks, removed = _to_blocks(root)
