@@ -261,3 +261,11 @@ def test_anchor_at_the_edge_of_the_calendar_does_not_raise(nlp: Any) -> None:
 def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
     entries = _timeline(nlp, "The dam was breached on Aug. 1. Villagers fled that night.")
     assert _entry(entries, "that night").value == "2024-08-01TNI"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The market opens every Tuesday.", "Volunteers meet each Friday.", "Buses run on Sundays."],
+)
+def test_recurring_days_are_not_events(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []

@@ -194,6 +194,11 @@ def _resolve_span(
     text = doc.text[start:end]
     if re.search(r"(?:©|\(c\)|copyright)\s*$", doc.text[max(0, start - 12) : start], re.I):
         return []  # a copyright year dates the page, not an event
+    before = doc.text[max(0, start - 8) : start].lower()
+    if re.match(r"(?:every|each)\b", text, re.I) or re.search(r"\b(?:every|each)\s+$", before):
+        return []  # "every Tuesday" recurs; it dates no single event
+    if re.fullmatch(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", text, re.I):
+        return []  # "on Tuesdays" likewise
     if _AGE.search(text) or _AGE.search(doc.text[end : end + 5]):
         return []
     if not _looks_temporal(text):

@@ -680,6 +680,7 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
 
     # Month and day, optionally a weekday before and a year after.
     m = re.fullmatch(
+        r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
         rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE})"
         rf"|(?P<d2>{DAYNUM_RE}) (?:of )?(?P<m2>{MONTH_RE}))(?:,? (?:of )?(?P<y>{YEAR_RE}))?",
         t,
@@ -794,7 +795,7 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
 
     # Quarters and halves.
     m = re.fullmatch(
-        r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}) )?(?:fiscal )?"
+        r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4})(?:'s)? )?(?:fiscal )?"
         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
         r"[- ](?P<kind>quarter|half|period)"
         r"(?: of (?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
@@ -885,6 +886,27 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         n = _day_number(m.group("n"))
         return century(n) if n else None
 
+    # "The same period last year": the frame's quarter, or the year, a year back.
+    m = re.fullmatch(
+        r"(?:the )?same (?:quarter|period|time|month|week) "
+        r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
+        t,
+    )
+    if m:
+        frame = ctx.quarter_frame()
+        shifted = shift(frame, "Y", -1) if frame is not None else year_of(a.year - 1)
+        return replace(shifted, anaphoric=True) if shifted else None
+    m = re.fullmatch(r"the day (before|after)", t)
+    if m:
+        if (
+            ctx.last is None
+            or ctx.last.granularity is not Granularity.DAY
+            or ctx.last.start is None
+        ):
+            return None
+        step = -1 if m.group(1) == "before" else 1
+        return replace(day(ctx.last.start + timedelta(days=step)), anaphoric=True)
+
     # Relative periods: "this week", "last month", "the following year", "that year".
     m = re.fullmatch(
         r"(?P<rel>this|the current|the present|current|last|the past|the last|the previous|"
@@ -904,13 +926,17 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
             "earlier that",
             "the following",
             "following",
-        ) or (rel in ("the previous", "the prior") and ctx.last is not None):
+        ) or (rel in ("the previous", "the prior", "the next") and ctx.last is not None):
             base = ctx.last
             if base is None or base.start is None:
                 return None
-            n = {"the following": 1, "following": 1, "the previous": -1, "the prior": -1}.get(
-                rel, 0
-            )
+            n = {
+                "the following": 1,
+                "following": 1,
+                "the next": 1,
+                "the previous": -1,
+                "the prior": -1,
+            }.get(rel, 0)
             if unit == "Y":
                 return year_of(base.start.year + n)
             if unit == "M":
@@ -968,6 +994,9 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         if base_ctx is not None and base_ctx.granularity is Granularity.DAY and unit in ("D", "W"):
             assert base_ctx.start is not None
             return resolve_unit_offset(base_ctx.start, unit, direction * n)
+        if unit == "E":
+            # "a decade ago" names a year, not the decade it falls in.
+            return year_of(a.year + 10 * direction * n)
         return resolve_unit_offset(a, unit, direction * n)
     return _dateparser_fallback(t, a, tense)
 
