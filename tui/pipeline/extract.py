@@ -489,7 +489,6 @@ class _Segment:
     parts: list[str]
     link_chars: int = 0
     outside: list[str] = field(default_factory=list)
-    text_chars: int = 0
 
 
 class _Blocker:
@@ -530,7 +529,6 @@ class _Blocker:
             self._current = _Segment(kind, [])
         self._current.parts.append(text)
         chars = _count_alnum(text)
-        self._current.text_chars += chars
         if in_link:
             self._current.link_chars += chars
         else:
@@ -557,8 +555,6 @@ class _Blocker:
         )
         if is_block:
             self._flush()
-        elif tag in ("td", "th"):
-            self._add(" ", kind, in_link)
         self._add(el.text, child_kind, link)
         for child in el:
             self.walk(child, child_kind, link)
@@ -775,7 +771,10 @@ def extract(html: str, url: str | None = None) -> Extracted:
 
     # The title is shown above the text; repeating it as the first block reads as a stutter.
     if blocks and metadata.title and _same_text(blocks[0].text, metadata.title):
-        blocks.pop(0)
+        first = blocks.pop(0)
+        removed.append(
+            RemovedBlock(first.kind, first.text, "headline repeated in the body", "title-repeat")
+        )
 
     headlines = teasers + sum(1 for r in removed if r.rule == "related-link")
     running = [b for b in blocks if b.kind != BlockKind.HEADING]
