@@ -381,9 +381,15 @@ def _trim(span: Span) -> tuple[int, int, Counter[EntityType]] | None:
             doc[i].is_punct
             or doc[i].is_quote
             or (doc[i].lower_ in _LEADING_JUNK and (doc[i].is_lower or doc[i].is_sent_start))
+            or (doc[i].is_lower and doc[i].is_stop)
         ):
             i += 1
-        while j > i and (doc[j - 1].is_punct or doc[j - 1].lower_ in _POSSESSIVE):
+        # A small lowercase word is never the end of a name ("Thibaut Courtois to").
+        while j > i and (
+            doc[j - 1].is_punct
+            or doc[j - 1].lower_ in _POSSESSIVE
+            or (doc[j - 1].is_lower and doc[j - 1].is_stop)
+        ):
             j -= 1
 
     strip_edges()
@@ -580,7 +586,8 @@ def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
     return found
 
 
-_ODD_CASE = re.compile(r"[A-Z]?[a-z]+[A-Z][A-Za-z]*")
+# "AfD", "TenneT", "TransnetBW"; not units such as "kW" or "mAh".
+_ODD_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 
 def _untagged_mentions(block: int, doc: Doc) -> list[_Mention]:
@@ -871,13 +878,21 @@ def _inside_longer_name(span: Span) -> bool:
 
 
 def _gazetteer_votes(group: _Group) -> float:
+    """The gazetteer's word on the entity's fullest names: a surname that is also a town
+    ("Marcel Granollers" -> Granollers) says nothing about the person."""
     best = 0.0
-    for surface in set(group.surfaces()):
+    surfaces = set(group.surfaces())
+    most_words = max(len(s.split()) for s in surfaces)
+    for surface in surfaces:
+        if len(surface.split()) < most_words:
+            continue
         words = surface.split()
         # All-caps words are acronyms ("EU"), not the town that happens to share the letters.
         if len(words) > 4 or any(len(w) > 1 and w.isupper() for w in words):
             continue
-        if not all(w[:1].isupper() or w.islower() for w in words):
+        if not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w in _FUNCTION_WORDS for w in words
+        ):
             continue
         best = max(best, gazetteer_weight(surface))
     return best
