@@ -89,7 +89,10 @@ BOILERPLATE = [
     ("Published 3 hours ago", "byline"),
     ("Flood barrier opens ahead of winter storms", "title-repeat"),
     ("Photo: Jan Novak/Getty Images", "photo-credit"),
-    ("Image courtesy of the city council", "photo-credit"),
+    ("Image courtesy of City Council", "photo-credit"),
+    ("Photo by Jan Novak/Riverside Herald", "photo-credit"),
+    ("Updated Aug. 7, 2024 at 10:30 a.m. EDT", "byline"),
+    ("Last updated: 2 hours ago", "byline"),
     ("Riverside Herald", "site-name"),
 ]
 
@@ -115,6 +118,10 @@ ARTICLE_SENTENCES = [
     "The advertisement, which ran for three weeks, drew complaints from parents.",
     "Share prices fell by 4% after the announcement.",
     "[bold]Breaking[/bold] appeared at the start of every headline that day.",
+    "Published in 2019, the report found that most schools lacked heating.",
+    "Updated maps on Monday showed the flood plain had grown.",
+    "Video from the scene showed soldiers entering the building.",
+    "Photos from the village were shared widely on Tuesday.",
     "Readers who sign up for the newsletter heard about the closure first, the editor said.",
     "The citation was retrieved from the court's archive by a clerk on Monday.",
     "Tags on the collars identified the dogs as strays from a nearby farm.",
