@@ -123,6 +123,7 @@ ARTICLE_SENTENCES = [
     "Video from the scene showed soldiers entering the building.",
     "Photos from the village were shared widely on Tuesday.",
     "Readers who sign up for the newsletter heard about the closure first, the editor said.",
+    "Sign up for the streaming bundle using the same email as your existing account.",
     "The citation was retrieved from the court's archive by a clerk on Monday.",
     "Tags on the collars identified the dogs as strays from a nearby farm.",
     "Tell us what you think about the plan, the mayor told residents at the meeting.",
