@@ -198,6 +198,43 @@ def test_gazetteer_finds_a_town_spacy_left_untagged(nlp):
     assert found["Toretsk"].count == 2
 
 
+def test_nationalities_are_groups_spelled_from_country_names():
+    for word in ("Moldovan", "Ukrainian", "Israelis", "Chinese", "Turkish", "Saudi", "Philippine"):
+        assert ents_mod._demonym(word), word
+    for word in ("Austin", "Francis", "Indiana", "Jordan", "Poland", "Kursk", "Adrian"):
+        assert not ents_mod._demonym(word), word
+
+
+def test_nationality_spacy_mistypes_becomes_a_group(nlp):
+    found = by_name(run(nlp, "Moldovan President Elena Rusu thanked the bloc."))
+    assert found["Moldovan"].type is T.GROUP
+    assert found["Elena Rusu"].type is T.PERSON
+
+
+def test_surname_that_is_a_town_keeps_its_person(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Defence analyst Peter Lincoln said the plan was sound.",
+            "Lincoln added that the budget would not cover it.",
+        )
+    )
+    assert found["Peter Lincoln"].type is T.PERSON
+    assert found["Peter Lincoln"].aliases == ["Lincoln"]
+
+
+def test_town_named_like_a_person_stays_a_town(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Defence analyst Peter Lincoln said the plan was sound.",
+            "Protesters gathered in Lincoln on Saturday.",
+        )
+    )
+    assert found["Peter Lincoln"].aliases == []
+    assert found["Lincoln"].type is T.PLACE
+
+
 def test_person_title_and_appositive_cue(nlp):
     found = by_name(
         run(

@@ -349,18 +349,13 @@ class _Group:
     pattern_id: str = ""
     long_form_of: set[str] = field(default_factory=set)  # acronyms defined for it
 
-    @property
-    def first(self) -> _Mention:
-        return min(self.mentions, key=lambda m: (m.block, m.start))
-
     def surfaces(self) -> list[str]:
         return [m.text for m in self.mentions]
 
 
-def _namey(token: object) -> bool:
+def _namey(token: Token) -> bool:
     """Does this token look like part of a proper name (capital letter or digit)?"""
-    text = token.text  # type: ignore[attr-defined]
-    return any(c.isupper() or c.isdigit() for c in text)
+    return any(c.isupper() or c.isdigit() for c in token.text)
 
 
 def _shouting(span: Span) -> bool:
@@ -1043,12 +1038,14 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         if target is None:
             continue
         target_type = typed[candidates[0]][0]
-        # Strong evidence that the short form is a different kind of thing keeps it apart:
-        # "Ukraine" does not join "Armed Forces of Ukraine". spaCy often calls a lone
-        # surname ORG ("Stepko said"), so for a person only a known place stays apart.
-        if place >= 1.5:
-            continue
-        if target_type is not T.PERSON and type_ not in (target_type, T.OTHER):
+        if target_type is T.PERSON:
+            # spaCy often calls a lone surname ORG ("Stepko said"); only the text itself
+            # calling it a place ("in Lincoln") keeps it apart. The gazetteer does not:
+            # beside "Peter Lincoln", "Lincoln added" is the man, not the city.
+            if group.votes[T.PLACE] > 0:
+                continue
+        elif place >= 1.5 or type_ not in (target_type, T.OTHER):
+            # "Ukraine" does not join "Armed Forces of Ukraine".
             continue
         target.mentions.extend(group.mentions)
         target.votes.update(group.votes)
