@@ -165,8 +165,9 @@ def test_embedded_social_post_is_kept_as_a_quote() -> None:
 
 def test_hover_card_inside_a_sentence_is_cut_and_the_sentence_reads_whole() -> None:
     html = """<html><body><div class="story-body">
-    <p>The bill was introduced by Senator <span class="rollover-people"><a href="/p/1">Ann Lee</a>
-    <span class="rollover-people-block"><a href="/p/1">Ann Lee</a>
+    <p>The bill was introduced by Senator <span class="rollover-people">
+    <a class="rollover-people-link" href="/p/1">Ann Lee</a>
+    <span class="rollover-people-block"><img src="lee.jpg"><a href="/p/1">Ann Lee</a>
     <a href="/x">Senate passes budget | Court ruling delayed | Storm hits coast</a></span></span>
     on Monday, and it passed the committee stage with support from both parties.</p>
     <p>A final vote is expected before the end of the session, according to aides.</p>

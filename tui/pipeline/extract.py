@@ -583,7 +583,12 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
         marker = _CAMEL.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
         match = table.class_re.search(marker)
         if match:
-            doomed.append((el, *table.by_word[match.group(1).lower()]))
+            rule, reason = table.by_word[match.group(1).lower()]
+            # A card has inner structure (picture, links); the bare name link it is
+            # attached to often wears the same word and must stay.
+            if rule in table.innermost and len(el) == 0:
+                continue
+            doomed.append((el, rule, reason))
     nested_in = {
         ancestor
         for el, rule, _ in doomed
