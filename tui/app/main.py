@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar
 
 from tui.app.messages import ArticleChanged, EntityChosen, TimelineChosen
@@ -46,13 +47,18 @@ if TYPE_CHECKING:
 
     from tui.pipeline.briefing import Briefing
 
+W = TypeVar("W", bound=Widget)
 PANES = ("articles", "text", "entities", "timeline")
 # How often the merged briefing is recomputed while articles stream in.
-MERGE_INTERVAL = 0.4
+MERGE_INTERVAL = 0.5
+# How often stage changes are drawn (list rows, progress, the open article).
+FLUSH_INTERVAL = 0.1
+OVERVIEW_INTERVAL = 0.5
 
 
 class BriefingApp(App[int]):
     CSS_PATH = "briefing.tcss"
+    AUTO_FOCUS = "#articles"
     TITLE = "briefing"
     # Below 110 columns there is no room for three readable columns: the entities and
     # timeline share the text's place and show when focused (keys 3 and 4).
@@ -105,6 +111,9 @@ class BriefingApp(App[int]):
         self._client: httpx.AsyncClient | None = None
         self._limit = asyncio.Semaphore(options.concurrency)
         self._input_done = False
+        self._dirty: set[int] = set()
+        self._draw_scheduled = False
+        self._overview_scheduled = False
 
     # Layout ---------------------------------------------------------------------------
 
@@ -112,29 +121,26 @@ class BriefingApp(App[int]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
-                yield ArticleList(id="articles")
+                yield _titled(ArticleList(id="articles"), "1 Articles")
                 yield ProgressBar(id="progress", show_eta=False, classes="idle")
             with Vertical(id="reader"):
-                yield ArticleView(id="text").data_bind(
+                yield _titled(ArticleView(id="text"), "2 Text").data_bind(
                     BriefingApp.selected, BriefingApp.revision, BriefingApp.show_removed
                 )
                 yield Input(placeholder="search the text", id="search", classes="closed")
             with Vertical(id="side"):
-                yield EntitiesPane(id="entities").data_bind(
+                yield _titled(EntitiesPane(id="entities"), "3 Entities").data_bind(
                     BriefingApp.selected, BriefingApp.revision
                 )
-                yield TimelinePane(id="timeline").data_bind(
+                yield _titled(TimelinePane(id="timeline"), "4 Timeline").data_bind(
                     BriefingApp.selected, BriefingApp.revision
                 )
         yield Footer()
 
     def on_mount(self) -> None:
-        titles = {"articles": "1 Articles", "text": "2 Text", "entities": "3 Entities"}
-        titles["timeline"] = "4 Timeline"
-        for pane, title in titles.items():
-            self.query_one(f"#{pane}").border_title = title
-        self.query_one(ArticleList).focus()
-        self._start()
+        # Start reading only once the first frame is on screen: the pipeline's imports
+        # and threads would otherwise compete with it.
+        self.call_after_refresh(self._start)
 
     @property
     def article_list(self) -> ArticleList:
@@ -206,15 +212,40 @@ class BriefingApp(App[int]):
         self._changed(message.index)
 
     def _changed(self, index: int) -> None:
-        assert self.briefing is not None
-        self.article_list.set_article(index, self.briefing.articles[index])
+        # A hundred articles make several hundred stage changes; redrawing for each one
+        # would starve the keyboard. Changes are gathered and drawn at most every FLUSH.
+        self._dirty.add(index)
+        if not self._draw_scheduled:
+            self._draw_scheduled = True
+            self.set_timer(FLUSH_INTERVAL, self._draw_changes)
+
+    def _draw_changes(self) -> None:
+        self._draw_scheduled = False
+        if self.briefing is None or not self._dirty:
+            return
+        dirty, self._dirty = self._dirty, set()
+        articles = self.briefing.articles
+        for index in sorted(dirty):
+            self.article_list.set_article(index, articles[index])
         self._progress()
-        if self.selected == index:
-            self.revision += 1
         self._merge_dirty = True
-        if self.selected == BRIEFING:
+        if self.selected in dirty:
             self.revision += 1
+        elif self.selected == BRIEFING:
+            self._schedule_overview()
             self._schedule_merge()
+
+    def _schedule_overview(self) -> None:
+        # Re-wrapping the overview of a hundred articles costs tens of milliseconds; twice
+        # a second is plenty for a summary.
+        if not self._overview_scheduled:
+            self._overview_scheduled = True
+            self.set_timer(OVERVIEW_INTERVAL, self._draw_overview)
+
+    def _draw_overview(self) -> None:
+        self._overview_scheduled = False
+        if self.selected == BRIEFING:
+            self.article_view.refresh_overview()
 
     def _progress(self) -> None:
         if self.briefing is None:
@@ -285,6 +316,8 @@ class BriefingApp(App[int]):
     def settled(self) -> bool:
         """True when input has ended, every article is finished and every pane is drawn."""
         if self.briefing is None or not self._input_done or self._in_flight:
+            return False
+        if self._draw_scheduled or self._dirty or self._overview_scheduled:
             return False
         if self.selected == BRIEFING and (self._merge_state != "idle" or self._merge_dirty):
             return False
@@ -488,6 +521,11 @@ class BriefingApp(App[int]):
             commands.append((f"Go to {pane}", f"Focus the {pane} pane ({key})", _bind(self, pane)))
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+
+def _titled(widget: W, title: str) -> W:
+    widget.border_title = title
+    return widget
 
 
 def _bind(app: BriefingApp, pane: str) -> object:

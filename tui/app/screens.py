@@ -62,6 +62,8 @@ class HelpScreen(ModalScreen[None]):
 class AddUrlScreen(ModalScreen[str | None]):
     """Asks for one input (URL or local .html path); dismisses with it, or None."""
 
+    AUTO_FOCUS = "#url"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     AddUrlScreen { align: center middle; }

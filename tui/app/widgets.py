@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -175,8 +176,10 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView .notice { color: $text-muted; margin-bottom: 1; }
     """
 
-    selected: reactive[int] = reactive(BRIEFING)
-    revision: reactive[int] = reactive(0)
+    # init=False: nothing to draw before the briefing exists, and an early redraw would
+    # only delay the first frame.
+    selected: reactive[int] = reactive(BRIEFING, init=False)
+    revision: reactive[int] = reactive(0, init=False)
     show_removed: reactive[bool] = reactive(False)
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -187,6 +190,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.current = 0
         self.mark_label = ""
         self._after_build: list[Mention] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Starting…", classes="notice")
 
     @property
     def _app(self) -> BriefingApp:
@@ -215,16 +221,17 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _signature_now(self) -> _Signature:
         briefing = self._app.briefing
         if briefing is None:
-            return _Signature(self.selected, 0, 0, None, None, 0)
+            return _Signature(self.selected, 0, 0, None, None, -1)
         if self.selected == BRIEFING:
-            # The overview lists every article's state, so any change counts.
-            return _Signature(BRIEFING, 0, 0, None, None, self.revision)
+            # The overview is redrawn in place (`refresh_overview`), never rebuilt.
+            return _Signature(BRIEFING, 0, 0, None, None, 0)
         article = briefing.articles[self.selected]
         return _Signature(
             self.selected,
             id(article.blocks),
             id(article.removed),
-            article.stage,
+            # Once the text is there, later stages do not change what this pane shows.
+            None if article.blocks else article.stage,
             article.metadata.title,
             0 if article.error is None else 1,
         )
@@ -233,6 +240,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._pending = False
         signature = self._signature_now()
         if signature == self._signature:
+            if self.selected == BRIEFING:
+                self.refresh_overview()
             self._apply_after_build()
             return
         same_article = self._signature is not None and self._signature.selected == self.selected
@@ -254,30 +263,36 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._apply_after_build()
 
     def _overview(self) -> list[Static]:
+        return [
+            Static("Briefing", classes="title"),
+            Static(self._overview_text(), classes="overview"),
+        ]
+
+    def refresh_overview(self) -> None:
+        """Redraw the briefing overview in place (one widget, however many articles)."""
+        for widget in self.query(".overview").results(Static):
+            widget.update(self._overview_text())
+
+    def _overview_text(self) -> Text:
         briefing = self._app.briefing
-        assert briefing is not None
-        articles = briefing.articles
+        articles = briefing.articles if briefing is not None else []
         done = sum(a.stage is Stage.DONE for a in articles)
         failed = sum(a.stage is Stage.ERROR for a in articles)
         busy = len(articles) - done - failed
         summary = f"{len(articles)} articles · {done} done · {failed} failed"
         if busy:
             summary += f" · {busy} in progress"
-        widgets: list[Static] = [
-            Static("Briefing", classes="title"),
-            Static(summary, classes="meta"),
-        ]
+        text = Text(summary + "\n", style="dim")
         if not articles:
-            widgets.append(Static("No articles yet. Press a to add a URL.", classes="notice"))
+            text.append("\nNo articles yet. Press a to add a URL.", style="italic")
         for number, article in enumerate(articles, 1):
-            line = Text(f"{number}. ", style="bold")
-            line.append(one_line(article.display_title))
-            line.append("\n   ")
-            line.append_text(stage_line(article))
+            text.append(f"\n{number}. ", style="bold")
+            text.append(one_line(article.display_title))
+            text.append("\n   ")
+            text.append_text(stage_line(article))
             if article.error is not None:
-                line.append(f"\n   input: {one_line(location(article))}", style="dim")
-            widgets.append(Static(line, classes="overview-row"))
-        return widgets
+                text.append(f"\n   input: {one_line(location(article))}", style="dim")
+        return text
 
     def _article(self, article: Article) -> list[Static]:
         meta = article.metadata
@@ -401,11 +416,13 @@ class EntitiesPane(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
 
-    selected: reactive[int] = reactive(BRIEFING)
-    revision: reactive[int] = reactive(0)
+    # init=False: nothing to draw before the briefing exists, and an early redraw would
+    # only delay the first frame.
+    selected: reactive[int] = reactive(BRIEFING, init=False)
+    revision: reactive[int] = reactive(0, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(_notice("Starting…"), id=id)
         self._rows: dict[int, tuple[str, list[str]]] = {}
         self._pending = False
 
@@ -475,11 +492,13 @@ class TimelinePane(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
 
-    selected: reactive[int] = reactive(BRIEFING)
-    revision: reactive[int] = reactive(0)
+    # init=False: nothing to draw before the briefing exists, and an early redraw would
+    # only delay the first frame.
+    selected: reactive[int] = reactive(BRIEFING, init=False)
+    revision: reactive[int] = reactive(0, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(_notice("Starting…"), id=id)
         self._rows: dict[int, tuple[int, Mention, str]] = {}
         self._pending = False
 
