@@ -302,6 +302,24 @@ def test_undefined_acronym_joins_the_name_it_spells(nlp):
     assert found["European Union"].count == 3
 
 
+def test_country_and_body_acronyms_join_their_names(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "The United States sent more shells, and US officials said the UN would meet.",
+            "U.S. envoys said the United Nations had agreed.",
+        )
+    )
+    assert found["United States"].type is T.PLACE
+    assert sorted(found["United States"].aliases) == ["U.S.", "US"]
+    assert found["United Nations"].aliases == ["UN"]
+
+
+def test_dates_and_time_zones_do_not_leak_into_names(nlp):
+    names = names_of(run(nlp, "Thu 11 Jul 2024 09.15 BST", "Published at 09.15 BST by the desk."))
+    assert not names & {"thu 11", "bst", "thu 11 jul 2024"}
+
+
 def test_possessive_the_and_case_fold(nlp):
     found = run(
         nlp,

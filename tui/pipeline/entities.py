@@ -155,6 +155,17 @@ _LAW_NAME_WORDS = {
 # Title-case designators that end a place name and fold into it: "Kharkiv Oblast" is Kharkiv.
 _PLACE_SUFFIXES = {"oblast", "region", "province", "krai", "raion", "district"}
 # Words that open a span but are not part of the name.
+_DAY_MONTH_WORDS = {
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+}  # fmt: skip
+_TIME_ZONES = {
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT", "CST", "CDT",
+    "MST", "MDT", "PST", "PDT", "IST", "JST", "AEST", "AEDT", "WET", "WEST",
+}  # fmt: skip
 _NOT_IN_NAMES = {"VBD", "VBZ", "VBP", "PRP", "PRP$", "MD", "WP", "WDT"}
 _LEADING_JUNK = {"the", "a", "an", "this", "that", "these", "those"}
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
@@ -506,6 +517,12 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
         or len(text) < 2
         or len(name) > 12
         or _BAD_CHARS.search(text)
+    ):
+        return None
+    # Dates and clocks that leak into names: "Thu 11", "BST".
+    first = name[0].lower_.rstrip(".")
+    if (first in _DAY_MONTH_WORDS and any(c.isdigit() for c in text)) or (
+        len(name) == 1 and text in _TIME_ZONES
     ):
         return None
     # Names hold no finite verbs or pronouns: "The Senate Passed Its Package" is a headline
@@ -900,7 +917,8 @@ def _name_word_votes(group: _Group) -> Counter[EntityType]:
     words = [w.lower().strip(".,") for w in longest.split()]
     if len(words) < 2:
         if _demonym(longest):
-            votes[T.GROUP] += _CUE
+            # A nationality is never a place, however often spaCy says GPE.
+            votes[T.GROUP] += _CUE * len(group.mentions)
         return votes
     # The head of "Gulf of Aden" is its first word; of "Red Sea" its last.
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
@@ -1015,14 +1033,16 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         type_ = typed[key][0]
         longest = max(group.surfaces(), key=len)
         words = longest.split()
-        if len(words) < 2 or type_ not in (T.PERSON, T.ORGANIZATION):
+        if len(words) < 2:
+            continue
+        if type_ in (T.ORGANIZATION, T.PLACE):
+            initials[_initials(words, True)].append(key)  # "UN", "US", "UAE"
+        if type_ not in (T.PERSON, T.ORGANIZATION):
             continue
         full[_fold(words[-1])].append(key)
         if type_ is T.ORGANIZATION and "of" in words[1:]:
             # "House of Representatives": the noun before "of" is the head ("the House").
             full[_fold(words[words.index("of", 1) - 1])].append(key)
-        if type_ is T.ORGANIZATION:
-            initials[_initials(words, True)].append(key)
     for key in list(groups):
         group = groups[key]
         surfaces = set(group.surfaces())
@@ -1030,8 +1050,11 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             continue
         type_, place = typed[key]
         candidates = [k for k in full.get(key, []) if k != key]
+        by_initials = False
         if not candidates and all(s.isupper() for s in surfaces):
-            candidates = [k for k in initials.get(max(surfaces, key=len), []) if k != key]
+            letters = max(surfaces, key=len).replace(".", "")
+            candidates = [k for k in initials.get(letters, []) if k != key]
+            by_initials = True
         if len(candidates) != 1:
             continue
         target = groups.get(candidates[0])
@@ -1044,6 +1067,9 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             # beside "Peter Lincoln", "Lincoln added" is the man, not the city.
             if group.votes[T.PLACE] > 0:
                 continue
+        elif by_initials:
+            # spaCy types acronyms loosely ("EU" GPE, "UN" ORG); the letters decide.
+            pass
         elif place >= 1.5 or type_ not in (target_type, T.OTHER):
             # "Ukraine" does not join "Armed Forces of Ukraine".
             continue
