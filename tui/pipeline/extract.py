@@ -704,6 +704,15 @@ class _Readability(Document):
             "script",
             "style",
             "link",
+            # Never article text, and every element readability does not have to score
+            # is time saved (metadata was read from the head before this copy).
+            "head",
+            "svg",
+            "noscript",
+            "template",
+            "select",
+            "button",
+            "nav",
             etree.Comment,
             etree.ProcessingInstruction,
             with_tail=False,
