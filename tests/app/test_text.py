@@ -1,0 +1,39 @@
+"""Page text is made safe to paint without moving any offset into it."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from tui.app.text import one_line, safe
+from tui.app.widgets import BlockText
+
+
+def test_control_characters_never_survive():
+    page = "Red \x1b[31malert\x1b[0m, bell\x07, \x9b2J csi, tab\there, bidi \u202eevil"
+    cleaned = safe(page)
+    assert len(cleaned) == len(page)  # entity and search offsets still line up
+    for char in ("\x1b", "\x07", "\x9b", "\t", "\u202e"):
+        assert char not in cleaned
+    assert cleaned.index("alert") == page.index("alert")
+
+
+async def test_markup_and_escapes_in_a_block_stay_literal():
+    page = "[bold]Breaking[/bold] and [link=https://example.org]x[/link] \x1b[2J\x07"
+
+    class OneBlock(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BlockText(0, page)
+
+    app = OneBlock()
+    async with app.run_test():
+        block = app.query_one(BlockText)
+        block.show([(0, 6, "reverse")])
+        shown = str(block.render())
+        assert shown.startswith("[bold]Breaking[/bold] and [link=https://example.org]x[/link]")
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert len(shown) == len(page)
+
+
+def test_one_line_collapses_and_cuts():
+    assert one_line("a\n  b\tc") == "a b c"
+    assert one_line("abcdefghij", 5) == "abcd…"
