@@ -164,6 +164,16 @@ def test_metadata_rules_do_nothing_without_metadata() -> None:
     assert match_rule("Nadia Okafor", META) is not None
 
 
+def test_text_without_spaces_is_never_cut() -> None:
+    assert match_rule("x" * 5000, META) is None
+    assert match_rule("xx", META) is None
+
+
+def test_row_of_network_names_is_a_share_bar() -> None:
+    found = match_rule("Facebook Twitter X LinkedIn Email", META)
+    assert found is not None and found.id == "share-prompt"
+
+
 def test_long_paragraph_is_never_cut_even_if_a_pattern_could_match() -> None:
     long_text = "Read more: " + " ".join(["the barrier held"] * 30) + "."
     assert match_rule(long_text, META) is None

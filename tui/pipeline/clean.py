@@ -19,6 +19,8 @@ from tui.pipeline.model import Block, Metadata, RemovedBlock
 
 _WS = re.compile(r"\s+")
 # Names only: "{4}" and "{0,3}" in a pattern are regex repetition, not placeholders.
+# Generous: long words and URLs average well under this.
+_CHARS_PER_WORD = 14
 _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)\}")
 # Placeholders filled from the article's metadata rather than from `[vars]`.
 _METADATA_FIELDS = ("authors", "title", "site")
@@ -133,7 +135,8 @@ def _first_match(text: str, compiled: _Compiled) -> Rule | None:
     text = normalise_space(text)
     words = len(text.split())
     for rule, patterns in compiled:
-        if words > rule.max_words:
+        # Characters too: text without spaces (or a pasted blob) is one long "word".
+        if words > rule.max_words or len(text) > _CHARS_PER_WORD * rule.max_words:
             continue
         if any(p.fullmatch(text) for p in patterns):
             return rule
