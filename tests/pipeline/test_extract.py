@@ -161,6 +161,10 @@ def test_embedded_social_post_is_kept_as_a_quote() -> None:
     extracted = _own("embedded_post.html")
     quotes = [b.text for b in extracted.blocks if b.kind == BlockKind.QUOTE]
     assert any(q.startswith("Night buses carried 4,100 people last Friday alone.") for q in quotes)
+    # The unmasked post must not pull readability's choice away from the story around it.
+    paragraphs = [b.text for b in extracted.blocks if b.kind == BlockKind.PARAGRAPH]
+    assert paragraphs[0].startswith("The mayor on Tuesday defended")
+    assert paragraphs[-1].startswith("Unions representing hospital staff")
 
 
 def test_hover_card_inside_a_sentence_is_cut_and_the_sentence_reads_whole() -> None:

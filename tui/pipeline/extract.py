@@ -721,7 +721,9 @@ class _Readability(Document):
         return doc
 
 
-_EMBED_CLASS = "embedded-post"
+# Names free of the words readability scores up or down ("post", "media", "tweet"), so the
+# renamed quote and its wrapper weigh as plain markup.
+_EMBED_CLASS = "quoted-embed"
 
 
 def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
@@ -742,7 +744,7 @@ def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
                 and parent.tag in ("div", "span", "section", "figure", "p")
                 and len(_norm(parent.text_content())) <= size + 10
             ):
-                parent.set("class", "embedded-post-wrapper")
+                parent.set("class", f"{_EMBED_CLASS}-box")
                 parent.attrib.pop("id", None)
                 parent = parent.getparent()
 
