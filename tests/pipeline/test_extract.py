@@ -321,3 +321,16 @@ def test_xml_declaration_in_decoded_text_is_accepted() -> None:
         "</div></body></html>"
     )
     assert extract(html).blocks[0].text.startswith("The museum reopened")
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"])
+def test_placeholder_publication_dates_are_not_taken(placeholder: str) -> None:
+    sentence = "The council met again to discuss the budget. "
+    body = f"<p>{sentence * 6}</p>" * 5
+    html = (
+        "<html><head><script type='application/ld+json'>"
+        f'{{"@type": "NewsArticle", "headline": "Budget", "datePublished": "{placeholder}"}}'
+        "</script><meta property='article:published_time' content='2024-05-02T10:00:00Z'>"
+        f"</head><body><article><h1>Budget</h1>{body}</article></body></html>"
+    )
+    assert extract(html).metadata.published == "2024-05-02T10:00:00+00:00"

@@ -311,6 +311,13 @@ _DATE_META_KEYS = (
 )
 
 
+def _plausible_date(iso: str) -> bool:
+    # CMSs fill empty date fields with placeholders (0001-01-01, the 1970 epoch); taken at
+    # face value they would anchor a whole timeline two thousand years ago.
+    year = int(iso[:4])
+    return 1990 <= year <= datetime.now().year + 1
+
+
 def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: dict | None) -> str | None:
     candidates: list[str] = []
     if ld and isinstance(ld.get("datePublished"), str):
@@ -322,7 +329,7 @@ def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: dict | No
             break
     for raw in candidates:
         iso = _to_iso(raw)
-        if iso:
+        if iso and _plausible_date(iso):
             return iso
     try:
         from htmldate import find_date
