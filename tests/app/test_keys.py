@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -67,21 +68,52 @@ async def test_tab_and_number_keys_move_between_panes(site: FixtureServer, make_
             assert app.focused.id == pane
 
 
-async def test_first_text_shows_before_analysis_and_errors_show_in_words(
-    site: FixtureServer, make_app
+async def test_text_shows_before_analysis_ends_and_keys_answer_meanwhile(
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
 ):
-    app = make_app([site.page("wire.html"), site.url("/404")])
+    import tui.pipeline.briefing as briefing_module
+
+    release = threading.Event()
+    real_analyse = briefing_module.analyse
+
+    def held_analyse(article):  # runs in a worker thread
+        release.wait(SETTLE)
+        real_analyse(article)
+
+    monkeypatch.setattr(briefing_module, "analyse", held_analyse)
+    app = make_app([site.page("wire.html")])
     async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("j")
+        try:
+            while app.briefing is None or app.briefing.articles[0].stage is not Stage.ANALYSING:
+                await pilot.pause(0.05)
+            await pilot.press("j")
+            await pilot.pause(0.3)
+            assert "EU ministers weigh joint borrowing" in shown(app)
+            waiting = str(app.query_one(EntitiesPane).get_option_at_index(0).prompt)
+            assert "appear once the text is analysed" in waiting
+            await pilot.press("b", "b", "3", "2")  # the keyboard answers meanwhile
+            assert app.focused is app.article_view
+        finally:
+            release.set()
         await app.wait_settled(SETTLE)
         assert app.briefing.articles[0].stage is Stage.DONE
+
+
+async def test_errors_show_in_words_with_the_input(site: FixtureServer, make_app):
+    app = make_app([site.url("/404"), site.url("/pdf")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        overview = shown(app)
+        assert overview.count("error:") == 2
         await pilot.press("j")
         await app.wait_settled(SETTLE)
         text = shown(app)
         assert "Could not read this article" in text
         assert "404" in text
         assert site.url("/404") in text  # the input that failed
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        assert "PDF" in shown(app)
 
 
 async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServer, make_app):
