@@ -269,3 +269,82 @@ def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
 )
 def test_recurring_days_are_not_events(nlp: Any, sentence: str) -> None:
     assert _timeline(nlp, sentence) == []
+
+
+# --- second pass: grammar the first pass missed ------------------------------------------
+
+SECOND_PASS_CASES = [
+    # (anchor, sentence, expression, value)
+    # A modal on the verb an infinitive completes looks ahead ("would need ... before").
+    ("2024-07-11", "Zelensky said Ukraine would need more batteries to protect its cities "
+     "before the winter.", "the winter", "2024-WI"),
+    ("2024-03-01", "The stock would be redeemed in five years, the company said.", "five years",
+     "2029"),
+    # Future seen from a past saying: the nearest occurrence, ahead or behind.
+    ("2024-03-22", "The operator said it expected to restore supply to most customers by Sunday.",
+     "Sunday", "2024-03-24"),
+    ("2024-08-08", "The ministry said on Monday it expected to finish the repairs by Wednesday.",
+     "Wednesday", "2024-08-07"),
+    ("2025-03-03", "Diplomats said a final deal before the summer break was possible.", "summer",
+     "2025-SU"),
+    ("2025-03-03", "Diplomats say a deal before the summer break is likely.", "summer", "2025-SU"),
+    # A participle clause takes the time of the clause it hangs from.
+    ("2024-02-13", "It said two new flights would leave on March 30, with the third departing "
+     "from August 6.", "August 6", "2024-08-06"),
+    # A season straddling the new year is named by the year it starts in.
+    ("2024-03-22", "The grid had only just recovered from the winter of 2022-23.",
+     "the winter of 2022-23", "2022-WI"),
+    # "Last February" in March is a year back: the one just gone is "in February".
+    ("2024-03-01", "Two helicopters crashed last February, killing everyone on board.",
+     "last February", "2023-02"),
+    # A quarter told in the past tense is over.
+    ("2023-11-02", "New loans were $6.6 million in the quarter, the bank said.", "the quarter",
+     "2023-Q3"),
+    # A comma inside one date is not a separator between two.
+    ("1989-11-02", "It expects net income in the year ending June 30, 1990, to fall.",
+     "June 30, 1990", "1990-06-30"),
+    ("2024-02-06", "Jobs grew by 242,000 a month in the first nine months of 2023.",
+     "2023", "2023"),
+    # "That 1978 resolution": the determiner points at the resolution, not the year.
+    ("2024-03-01", "That 1978 resolution calls for a full withdrawal.", "1978", "1978"),
+    # A word spaCy takes too many at the front is dropped.
+    ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
+     "2023"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "sentence", "expression", "value"), SECOND_PASS_CASES)
+def test_second_pass_cases(
+    nlp: Any, anchor: str, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
+    assert entry.value == value, entry
+
+
+def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None:
+    entry = _entry(
+        _timeline(nlp, "Allies agreed to provide €40bn within the next year.", anchor="2024-07-11"),
+        "the next year",
+    )
+    assert (entry.range_start, entry.range_end) == ("2024-07-11", "2025-07-11")
+    assert entry.value == "2024-07-11/2025-07-11"
+
+
+def test_a_length_of_time_before_a_weekday_stays_apart(nlp: Any) -> None:
+    entries = _timeline(nlp, "She took the stand for more than four hours Friday in a court.")
+    assert _entry(entries, "Friday").value == "2024-08-02"
+    assert not any("hours" in e.expression for e in entries)
+
+
+def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Over the past few days, units have pushed forward. The town is now under fire.",
+        "The governor spoke on Thursday and again on Wednesday. Talks resume on Friday.",
+    )
+    now = _entry(entries, "now")
+    assert (now.value, now.granularity, now.vague) == ("PRESENT_REF", Granularity.VAGUE, True)
+    assert now.range_start == now.range_end == "2024-08-08"
+    order = [e.expression.lower() for e in entries]
+    assert order.index("over the past few days") < order.index("thursday") < order.index("now")
+    assert order.index("now") < order.index("friday")

@@ -43,12 +43,23 @@ _LEXICAL = re.compile(
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends)\s+")
+_DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
 _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
 _FUTURE_VERBS = {
     "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "prepare",
     "promise", "vow", "pledge", "agree", "threaten", "seek", "propose", "likely", "going",
 }  # fmt: skip
+# Words that belong at the front of a temporal expression; anything else spaCy put there
+# can be dropped.
+_TEMPORAL_LEAD = {
+    "the", "a", "an", "this", "that", "last", "next", "early", "late", "mid", "every", "each",
+    "about", "around", "some", "more", "less", "than", "over", "under", "nearly", "almost",
+    "since", "until", "for", "by", "in", "on", "of", "at", "only", "just", "first", "past",
+    "previous", "coming", "few", "several", "many", "recent", "same", "following", "end",
+}  # fmt: skip
+_MODALS = {"should", "may", "might", "must", "would"}
+_PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
 
 
 def build_timeline(
@@ -128,6 +139,9 @@ def sort_key(entry: TimelineEntry) -> tuple[str, int, str, str]:
     entries; a vague future starts at the anchor and sorts just after them.
     """
     if entry.vague:
+        if entry.value == "PRESENT_REF":
+            # "Now" is the anchor itself: it sits among the anchor's own entries.
+            return (entry.range_start or "9999", 1, entry.range_end or "", entry.value)
         if entry.value == "FUTURE_REF":
             return (entry.range_start or "9999", 2, entry.value, "")
         return (entry.range_end or entry.range_start or "9999", 0, entry.value, "")
@@ -151,13 +165,25 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        # spaCy splits "noon Thursday" and "Saturday night" in two; they are one time.
-        if spans and re.fullmatch(r"\s*(?:on|,)?\s*", doc.text[spans[-1][1] : ent.start_char]):
+        # spaCy splits "noon Thursday" and "Saturday night" in two; they are one time. A
+        # length of time before a day ("for four hours Friday") is not part of the day.
+        gap = doc.text[spans[-1][1] : ent.start_char] if spans else ""
+        previous = doc.text[spans[-1][0] : spans[-1][1]] if spans else ""
+        if spans and (
+            (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
+            # "the winter" + "of" + "2022-23" is one season.
+            or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+        ):
             spans[-1] = (spans[-1][0], ent.end_char)
             continue
         start = ent.start_char
-        # "this year's election" comes out as the entity "year"; the determiner decides.
-        if ent.start > 0 and doc[ent.start - 1].lower_ in ("this", "last", "next", "that"):
+        # "this year's election" comes out as the entity "year"; the determiner decides
+        # (but "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
+        if (
+            ent.start > 0
+            and doc[ent.start - 1].lower_ in ("this", "last", "next", "that")
+            and re.fullmatch(r"(?:day|week|weekend|month|year|quarter|decade)s?", ent.text, re.I)
+        ):
             start = doc[ent.start - 1].idx
         spans.append((start, ent.end_char))
     taken = [(s, e) for s, e in spans]
@@ -211,20 +237,41 @@ def _resolve_span(
         if prep in ("since", "for", "over", "by") and span.start > 0:
             start = doc[span.start - 1].idx
         return [(res, start, end)]
-    # spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six").
+    # spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six"). The
+    # pieces are tried longest first so a comma inside one date ("June 30, 1990") holds.
     found: list[tuple[Resolved, int, int]] = []
     cuts = list(_SEPARATORS.finditer(text))
     if not cuts:
-        return []
+        return _without_lead(text, start, end, ctx, tense)
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
-    for p_from, p_to in zip(bounds[::2], bounds[1::2], strict=True):
-        p_text = text[p_from:p_to]
-        if not p_text.strip():
-            continue
-        res = resolve(p_text, ctx, tense, prep if p_from == 0 else None)
-        if res is not None:
-            found.append((res, start + p_from, start + p_to))
+    pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            p_from, p_to = pieces[i][0], pieces[j - 1][1]
+            res = resolve(text[p_from:p_to], ctx, tense, prep if p_from == 0 else None)
+            if res is not None:
+                found.append((res, start + p_from, start + p_to))
+                i = j
+                break
+        else:
+            i += 1
     return found
+
+
+def _without_lead(
+    text: str, start: int, end: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """spaCy sometimes takes a word too many at the front ("coup d'etat last year")."""
+    words = list(re.finditer(r"\S+", text))
+    for k, w in enumerate(words[1:3], start=1):
+        dropped = words[k - 1].group(0).lower()
+        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped):
+            break
+        res = resolve(text[w.start() :], ctx, tense, None)
+        if res is not None:
+            return [(res, start + w.start(), end)]
+    return []
 
 
 def _looks_temporal(text: str) -> bool:
@@ -240,7 +287,7 @@ def _preposition_before(doc: Doc, span: Span) -> str | None:
         return None
     prev = doc[span.start - 1]
     word = prev.lower_
-    if word in _PREPS_BEFORE:
+    if word in _PREPS_BEFORE or word == "in":
         return word
     return None
 
@@ -250,25 +297,43 @@ def _tense(span: Span) -> Tense | None:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    return _verb_tense(verb, 3)
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE
     if "to" in lowers and verb.head is not verb:
         head = verb.head
+        # An infinitive happens after the verb it completes: "would need more batteries
+        # to protect the cities before the winter" looks ahead with "would need".
+        if depth > 0 and head.pos_ in ("VERB", "AUX"):
+            head_tense = _verb_tense(head, depth - 1)
+            if head_tense is Tense.FUTURE:
+                return Tense.FUTURE
         head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
         copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
         if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
-            # "was due to be released in September": future seen from a past that may
-            # already be over; the verb alone cannot tell.
+            # "was due to be released in September", "said it expected to restore supply by
+            # Sunday": future seen from the past; other past heads ("tried to") stay unknown.
+            if head.lemma_ in _FUTURE_VERBS or copula_past:
+                return Tense.PROSPECTIVE
             return None
         if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
             return Tense.FUTURE
         if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
             return Tense.FUTURE
-    if verb.tag_ == "VB" and lowers & {"should", "may", "might", "must"}:
-        # "The weather should ease by Thursday morning": a modal on a bare verb looks ahead.
+    passive_base = verb.tag_ == "VBN" and "be" in lowers and not lowers & {"have", "been"}
+    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS:
+        # "The weather should ease by Thursday morning", "said Ukraine would need them before
+        # the winter": a modal on a bare verb looks ahead (with "have" it looks back, and
+        # then the verb is a participle).
         return Tense.FUTURE
+    prospect = _prospect_adjective(verb)
+    if prospect is not None:
+        return prospect
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -279,6 +344,31 @@ def _tense(span: Span) -> Tense | None:
         return Tense.PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return Tense.PAST
+    if (
+        depth > 0
+        and verb.tag_ == "VBG"
+        and not auxes
+        and verb.dep_ in ("pcomp", "advcl", "conj", "xcomp")
+        and verb.head is not verb
+    ):
+        # A participle clause has no tense of its own: "flights would leave ..., with the
+        # third departing from August 6" is as future as "would leave".
+        head = _governing_verb(verb)
+        if head is not None:
+            return _verb_tense(head, depth - 1)
+    return None
+
+
+def _prospect_adjective(verb: Token) -> Tense | None:
+    """'A deal before the summer is possible' looks ahead; with 'was', ahead of a past moment."""
+    if verb.lemma_ != "be" or not any(
+        c.dep_ == "acomp" and c.lower_ in _PROSPECT_ADJECTIVES for c in verb.children
+    ):
+        return None
+    if verb.tag_ == "VBD":
+        return Tense.PROSPECTIVE
+    if verb.tag_ in ("VBZ", "VBP"):
+        return Tense.FUTURE
     return None
 
 

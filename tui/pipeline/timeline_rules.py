@@ -23,6 +23,10 @@ class Tense(Enum):
     PERFECT = "perfect"
     PRESENT = "present"
     FUTURE = "future"
+    # Future seen from a past moment ("said it expected to finish by Sunday", "was due to
+    # open in March"): ahead of the saying, which may itself be just behind the anchor or
+    # long ago, so the occurrence nearest the anchor is the best guess either way.
+    PROSPECTIVE = "prospective"
 
 
 @dataclass(frozen=True)
@@ -367,7 +371,7 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     if tense is Tense.FUTURE:
         later = [c for c in cands if c.end is not None and c.end >= anchor]
         return min(later, key=lambda c: c.start or anchor) if later else cands[-1]
-    if tense in (Tense.PRESENT, Tense.PERFECT):
+    if tense in (Tense.PRESENT, Tense.PERFECT, Tense.PROSPECTIVE):
 
         def dist(c: Resolved) -> int:
             assert c.start is not None and c.end is not None
@@ -401,6 +405,8 @@ SPELLED_YEAR_RE = (
     r"(?:(?:nineteen|eighteen|twenty) [a-z]+(?:[- ][a-z]+)?|two thousand(?: and)?(?: [a-z-]+)?)"
 )
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
+# The second half of a season that straddles the new year: "the winter of 2022-23".
+SPLIT_YEAR_RE = r"(?:[-/](?:\d{2}|\d{4}))?"
 MOD_RE = (
     r"(?:(?:the )?(?:very )?(?:start|beginning|end|middle|close|first days|turn) of "
     r"|(?:early|mid|late)[- ]?)"
@@ -477,7 +483,15 @@ def resolve(
     duration = _duration(t, ctx, tense, prep)
     if duration is not None:
         return duration
-    return _resolve_point(t, ctx, tense)
+    found = _resolve_point(t, ctx, tense)
+    m = re.fullmatch(
+        r"(?:the )?(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?" + UNIT_RE + r" of (.+)",
+        t,
+    )
+    if found is None and m:
+        # "The first nine months of 1997" lies inside 1997: the year is what it names.
+        found = _resolve_point(m.group(1), ctx, tense)
+    return found
 
 
 def _duration(t: str, ctx: Context, tense: Tense | None, prep: str | None) -> Resolved | None:
@@ -492,6 +506,14 @@ def _duration(t: str, ctx: Context, tense: Tense | None, prep: str | None) -> Re
         return interval(unit_delta(a, unit, -n), a, unit)
     if prep not in ("for", "over", "during", "within", "throughout"):
         return None
+    m = re.fullmatch(r"the (past|last|previous|next|coming) (day|week|month|year|decade)", t)
+    if m and prep in ("for", "within", "throughout"):
+        # "within the next year", "for the past week": twelve months, seven days, not the
+        # calendar year or week that follows ("over the past year" is read both ways).
+        unit = UNITS[m.group(2)]
+        if m.group(1) in ("next", "coming"):
+            return interval(a, unit_delta(a, unit, 1), unit)
+        return interval(unit_delta(a, unit, -1), a, unit)
     m = re.fullmatch(rf"{APPROX_RE}(?:the )?({NUM_RE}) ({UNIT_RE})", t)
     if not m:
         return None
@@ -733,6 +755,10 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
             return day(a)
         if tense in (Tense.FUTURE, Tense.PRESENT):
             return day(a + timedelta(days=(wd - a.weekday()) % 7))
+        if tense is Tense.PROSPECTIVE:
+            back_day = a - timedelta(days=(a.weekday() - wd) % 7)
+            ahead_day = a + timedelta(days=(wd - a.weekday()) % 7)
+            return day(ahead_day if (ahead_day - a) < (a - back_day) else back_day)
         return day(a - timedelta(days=(a.weekday() - wd) % 7))
 
     # Month with a year ("August 1988", "January this year", "June last year").
@@ -762,7 +788,10 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         cands = [month(y, mon) for y in (a.year - 1, a.year, a.year + 1)]
         if rel == "this":
             return month(a.year, mon)
-        if rel in ("last", "this past", "past"):
+        if rel == "last":
+            # "Last February" is last year's: the one just gone would be "in February".
+            return month(a.year - 1, mon)
+        if rel in ("this past", "past"):
             earlier = [c for c in cands if c.end is not None and c.end < date(a.year, a.month, 1)]
             return earlier[-1]
         if rel in ("next", "this coming", "coming"):
@@ -773,7 +802,7 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     m = re.fullmatch(
         r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
         r"(?P<s>spring|summer|fall|autumn|winter)"
-        rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
+        rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
         t,
     )
     if m:
@@ -841,7 +870,9 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
             return resolve_unit_offset(a, "Q", -1)
         if frame is not None:
             return replace(frame, anaphoric=True)
-        return resolve_unit_offset(a, "Q", 0)
+        # "Sales fell in the quarter": a quarter told in the past tense is over, so it is
+        # the last one completed, not the one the anchor falls in.
+        return resolve_unit_offset(a, "Q", -1 if tense is Tense.PAST else 0)
     if re.fullmatch(
         r"(?:the )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
         r"(?: quarter| period)?",
