@@ -348,3 +348,15 @@ def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
     order = [e.expression.lower() for e in entries]
     assert order.index("over the past few days") < order.index("thursday") < order.index("now")
     assert order.index("now") < order.index("friday")
+
+
+def test_a_day_hanging_on_the_subject_does_not_take_the_present_verb(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The statement from the ministry on Tuesday is the clearest sign yet that talks stalled.",
+        "The committee meets on Tuesday to discuss the bill.",
+    )
+    assert [e.value for e in entries if e.expression.endswith("Tuesday")] == [
+        "2024-08-06",
+        "2024-08-13",
+    ]

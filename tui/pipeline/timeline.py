@@ -297,7 +297,27 @@ def _tense(span: Span) -> Tense | None:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
-    return _verb_tense(verb, 3)
+    tense = _verb_tense(verb, 3)
+    if tense is Tense.PRESENT and _through_subject(span.root, verb):
+        # "Statements from Wechsler on Thursday ... is": the date hangs on the subject noun,
+        # and a present verb says nothing about when the subject happened.
+        return None
+    return tense
+
+
+def _through_subject(tok: Token, verb: Token) -> bool:
+    current = tok
+    for _ in range(8):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if (
+            current.i != tok.i
+            and current.pos_ in ("NOUN", "PROPN")
+            and current.dep_ in ("nsubj", "nsubjpass", "appos")
+        ):
+            return True
+        current = current.head
+    return False
 
 
 def _verb_tense(verb: Token, depth: int) -> Tense | None:
@@ -305,7 +325,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE
-    if "to" in lowers and verb.head is not verb:
+    if "to" in lowers and verb.head.i != verb.i:
         head = verb.head
         # An infinitive happens after the verb it completes: "would need more batteries
         # to protect the cities before the winter" looks ahead with "would need".
@@ -349,7 +369,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         and verb.tag_ == "VBG"
         and not auxes
         and verb.dep_ in ("pcomp", "advcl", "conj", "xcomp")
-        and verb.head is not verb
+        and verb.head.i != verb.i
     ):
         # A participle clause has no tense of its own: "flights would leave ..., with the
         # third departing from August 6" is as future as "would leave".
@@ -375,9 +395,9 @@ def _prospect_adjective(verb: Token) -> Tense | None:
 def _governing_verb(tok: Token) -> Token | None:
     current = tok
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") and current is not tok:
+        if current.pos_ in ("VERB", "AUX") and current.i != tok.i:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
