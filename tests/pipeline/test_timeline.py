@@ -360,3 +360,24 @@ def test_a_day_hanging_on_the_subject_does_not_take_the_present_verb(nlp: Any) -
         "2024-08-06",
         "2024-08-13",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The minister, speaking on the "This Week" programme, said the request was legal.',
+        "This is Radio Free Today.",
+    ],
+)
+def test_capitalised_time_words_mid_sentence_are_titles(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+def test_title_case_headlines_and_sentence_starts_still_date(nlp: Any) -> None:
+    assert [e.value for e in _timeline(nlp, "Talks Resume This Week in Geneva")] == ["2024-W32"]
+    assert [e.value for e in _timeline(nlp, "Today, the talks resumed.")] == ["2024-08-08"]
+
+
+def test_a_count_of_days_in_the_present_reaches_the_anchor(nlp: Any) -> None:
+    entries = _timeline(nlp, "It is the second day of the offensive against the villages.")
+    assert _entry(entries, "second day").value == "2024-08-08"

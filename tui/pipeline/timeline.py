@@ -58,6 +58,10 @@ _TEMPORAL_LEAD = {
     "since", "until", "for", "by", "in", "on", "of", "at", "only", "just", "first", "past",
     "previous", "coming", "few", "several", "many", "recent", "same", "following", "end",
 }  # fmt: skip
+_LOWERCASE_TIME_WORDS = {
+    "today", "tonight", "tomorrow", "yesterday", "now", "week", "weekend", "month", "year",
+    "morning", "afternoon", "evening", "night", "day", "this", "last", "next",
+}  # fmt: skip
 _MODALS = {"should", "may", "might", "must", "would"}
 _PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
 
@@ -227,6 +231,8 @@ def _resolve_span(
         return []  # "on Tuesdays" likewise
     if _AGE.search(text) or _AGE.search(doc.text[end : end + 5]):
         return []
+    if _is_name(span, text):
+        return []
     if not _looks_temporal(text):
         return []
     tense = _tense(span)
@@ -272,6 +278,28 @@ def _without_lead(
         if res is not None:
             return [(res, start + w.start(), end)]
     return []
+
+
+def _is_name(span: Span, text: str) -> bool:
+    """'ABC's "This Week"', 'VOA Today': a capitalised time word mid-sentence is a title.
+
+    Weekdays and months are always capitalised, so only words normally written in lower
+    case count; a headline in title case capitalises everything and proves nothing.
+    """
+    words = text.split()
+    capitalised = [w for w in words if w[:1].isupper() and w.lower() in _LOWERCASE_TIME_WORDS]
+    if not capitalised:
+        return False
+    first_is_start = all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
+    if first_is_start and capitalised == [words[0]]:
+        return False
+    # The rest of the sentence, without its first word and the expression itself.
+    others = [
+        t.text
+        for t in span.sent[1:]
+        if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
+    ]
+    return sum(w[0].isupper() for w in others) < 0.7 * max(len(others), 1)
 
 
 def _looks_temporal(text: str) -> bool:

@@ -927,6 +927,10 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         frame = ctx.quarter_frame()
         shifted = shift(frame, "Y", -1) if frame is not None else year_of(a.year - 1)
         return replace(shifted, anaphoric=True) if shifted else None
+    m = re.fullmatch(rf"(?:the |a )?(?:{ORD_RE}) (?:straight |consecutive |successive )?day", t)
+    if m and tense is Tense.PRESENT:
+        # "Today is the eighth day of the operation": a count of days that reaches now.
+        return day(a)
     m = re.fullmatch(r"the day (before|after)", t)
     if m:
         if (
