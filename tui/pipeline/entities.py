@@ -70,6 +70,57 @@ _LABELS: dict[str, tuple[EntityType, float]] = {
 _RULER_LABELS = {"EQUIPMENT", "FACILITY", "GROUP"}
 _CUE = 2.0  # one syntactic cue ("the city of X") is worth two model votes
 _TITLE_CUE = 3.0  # "President X" settles a person
+# Contexts that say what a name is whatever the name looks like ("the tanker Eagle Rock",
+# "BRUSSELS (Meridian) -"): they outweigh the model and silence the gazetteer's prior.
+_STRONG_CUE = 3.0
+
+# Nouns for a ship placed before its name: "the tanker X", "the Greek-owned vessel X".
+# ("carrier" is left out: "the carrier X" is as often an airline.)
+_VESSEL_NOUNS = {
+    "tanker", "vessel", "ship", "freighter", "frigate", "destroyer", "cruiser", "corvette",
+    "submarine", "ferry", "trawler", "yacht", "barge", "icebreaker", "warship", "boat",
+    "containership", "supertanker", "dredger", "tug", "tugboat", "liner", "schooner",
+}  # fmt: skip
+# Infrastructure that runs between places and carries a name of its own ("the Estlink 2
+# cable", "the Druzhba pipeline"). Not "bridge" or "port": "the Kerch bridge" and "Odesa
+# port" are named after their town.
+_LINK_HEADS = {"cable", "interconnector", "pipeline", "cables", "interconnectors", "pipelines"}
+# "a 700-kilometre power line": a line is infrastructure only with one of these before it.
+_LINE_KINDS = {"power", "transmission", "rail", "railway", "high-voltage", "subsea"}
+# Words that follow a team when it is a team: "Celtic striker X", "Arsenal's manager".
+_SPORT_ROLES = {
+    "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward",
+    "fullback", "playmaker", "manager", "coach", "captain", "fans", "supporters", "squad",
+}  # fmt: skip
+# Verbs of a result between two sides; with a score in the sentence they make a team.
+_RESULT_VERBS = {
+    "beat", "defeat", "thrash", "edge", "draw", "rout", "hammer", "stun", "upset",
+    "overcome", "eliminate", "lose", "trounce",
+}  # fmt: skip
+# "scored for X", "signed for X", "played against X"
+_TEAM_VERBS = {"score", "sign", "play", "debut", "star"}
+_SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")
+# Person names carry particles ("de", "van", "bin") but never these words inside: a name
+# with one ("Reporters Without Borders", "Servant of the People") is a body, not a person.
+_NOT_IN_PERSON_NAMES = {
+    "of", "for", "without", "and", "the", "against", "on", "in", "to", "with", "at", "from",
+    "&",
+}  # fmt: skip
+_NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "le", "la"}
+# A wire dateline: "BRUSSELS, March 3 (Meridian) -", "KYIV (Agency) —": the bracketed name
+# is the agency that filed the story.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*?)?,?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\((?P<agency>[A-Z][\w&.'’ -]{0,40}?)\)\s*[-–—]"
+)
+# Credit lines: "(Reporting by Anna Berg and Tom Ross; Editing by Ian Hale)".
+_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\s+"
+    r"(?P<names>[A-Z][^;()\n]{1,160})"
+)
+_CREDIT_NAME = re.compile(
+    r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|van|von|der|den|al|bin|le|la)\s+)?[A-Z][\w'’.-]+){1,3}"
+)
 
 # Common nouns that say what kind of thing the name beside them is.
 _PLACE_HEADS = {
@@ -136,6 +187,7 @@ _ORG_NAME_WORDS = {
     "reuters", "media", "television", "tv", "radio", "broadcasting", "daily", "review",
     "observer", "monitor", "wire", "airlines", "industries", "holdings", "school",
     "academy", "hospital", "red", "cross", "directorate", "secretariat", "tribunal",
+    "fc", "afc",
 }  # fmt: skip
 _FACILITY_NAME_WORDS = {
     "plant", "station", "airport", "airbase", "airfield", "base", "bridge", "dam",
@@ -350,6 +402,7 @@ class _Mention:
     votes: Counter[EntityType] = field(default_factory=Counter)
     pattern_id: str = ""
     ruler_type: EntityType | None = None  # set when our pattern table matched this span
+    strong: EntityType | None = None  # set when the context alone settles the type
 
 
 @dataclass
@@ -399,6 +452,11 @@ def _trim(span: Span) -> tuple[int, int, Counter[EntityType]] | None:
             j -= 1
 
     strip_edges()
+    # "Rangers 2-0": a score the model read into a team's name.
+    if j - i >= 4 and doc[j - 1].like_num and doc[j - 2].text in {"-", "–"} and doc[j - 3].like_num:
+        j -= 3
+    elif j - i >= 2 and _SCORE.fullmatch(doc[j - 1].text):
+        j -= 1
     # A lowercase tail that ends in a kind noun is context, not name: "Sudzha city",
     # "Storm Shadow cruise missiles".
     k = j
@@ -411,6 +469,9 @@ def _trim(span: Span) -> tuple[int, int, Counter[EntityType]] | None:
             j = k
         elif tail & _EQUIPMENT_HEADS:
             cues[T.EQUIPMENT] += _CUE
+            j = k
+        elif tail & _LINK_HEADS:
+            cues[T.FACILITY] += _CUE
             j = k
         strip_edges()
     if j - i > 1 and doc[j - 1].lower_ in _PLACE_SUFFIXES:
@@ -445,6 +506,23 @@ def _context_cues(span: Span) -> Counter[EntityType]:
             cues[T.PLACE] += _CUE
         elif head_lemma in _EQUIPMENT_HEADS:
             cues[T.EQUIPMENT] += _CUE
+        elif head.lower_ in _LINK_HEADS:
+            cues[T.FACILITY] += _CUE  # "the Estlink 2 cable"
+    # "Celtic striker X", "Arsenal's manager": a team. (A proper noun or an adjective:
+    # the model reads many team names as adjectives.)
+    if (
+        anchor.dep_ in {"compound", "nmod", "poss", "amod"}
+        and anchor.head.i >= span.end
+        and anchor.head.lower_ in _SPORT_ROLES
+    ):
+        cues[T.ORGANIZATION] += _CUE
+    # "scored for X", "played against X"
+    if (
+        anchor.dep_ == "pobj"
+        and head.lower_ in {"for", "against"}
+        and head.head.lemma_.lower() in _TEAM_VERBS
+    ):
+        cues[T.ORGANIZATION] += _CUE
     # "the city of X", "the region of X"
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_HEADS:
         cues[T.PLACE] += _CUE
@@ -468,15 +546,90 @@ def _context_cues(span: Span) -> Counter[EntityType]:
             cues[T.ORGANIZATION] += _CUE
         elif lemma in _PERSON_ROLES:
             cues[T.PERSON] += _CUE
-    # A kind noun or a title just before the name ("outlet “X”", "President X").
+        elif lemma in _VESSEL_NOUNS:
+            cues[T.EQUIPMENT] += _CUE  # "Eagle Rock, a Cook Islands-flagged tanker"
+        elif lemma in _LINK_HEADS or (
+            lemma == "line" and any(c.lower_ in _LINE_KINDS for c in child.children)
+        ):
+            cues[T.FACILITY] += _CUE  # "SuedLink, a 700-kilometre power line"
+    # A kind noun just before the name ("outlet “X”"); titles are strong cues, below.
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_quote)]
     if before:
         last = before[-1]
-        if last.lower_ in _PERSON_TITLES or last.lemma_.lower() in _PERSON_TITLES:
-            cues[T.PERSON] += _TITLE_CUE
-        elif last.lemma_.lower() in _MEDIA_HEADS and last.pos_ == "NOUN":
+        if (
+            last.lemma_.lower() in _MEDIA_HEADS
+            and last.pos_ == "NOUN"
+            and last.lower_ not in _PERSON_TITLES
+        ):
             cues[T.ORGANIZATION] += _CUE
     return cues
+
+
+def _word_before(span: Span) -> list[Token]:
+    """The word just before a name, quotes skipped, as its hyphenated parts
+    ("Commander-in-chief" -> Commander, in, chief)."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and doc[k].is_quote:
+        k -= 1
+    if k < 0 or doc[k].is_punct:
+        return []
+    parts = [doc[k]]
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ + doc[k - 1].whitespace_:
+        k -= 2
+        parts.insert(0, doc[k])
+    return parts
+
+
+def _strong_cue(span: Span) -> EntityType | None:
+    """A context that settles what the name is, whatever the name looks like."""
+    parts = _word_before(span)
+    if parts:
+        words = {t.lower_ for t in parts} | {t.lemma_.lower() for t in parts}
+        last = parts[-1]
+        # "President X", "Commander-in-chief X"
+        if words & _PERSON_TITLES:
+            return T.PERSON
+        # "striker Tom Hale", "army chief Oleksandr Syrskyi": a role before a full name.
+        name_words = [t for t in span if not t.is_punct]
+        if (
+            last.lemma_.lower() in _PERSON_ROLES
+            and last.pos_ == "NOUN"
+            and len(name_words) >= 2
+            and all(t.is_title or t.lower_ in _NAME_PARTICLES for t in name_words)
+            and not any(t.lower_ in _ORG_NAME_WORDS | _FACILITY_NAME_WORDS for t in name_words)
+        ):
+            return T.PERSON
+        # "the tanker Eagle Rock"
+        if last.is_lower and last.lemma_.lower() in _VESSEL_NOUNS:
+            return T.EQUIPMENT
+    if _result_context(span):
+        return T.ORGANIZATION
+    return None
+
+
+def _result_context(span: Span) -> bool:
+    """Is the name a side in a match result ("Celtic beat Rangers 3-1")?"""
+    anchor = span.root
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.lower_ in {"to", "against", "with"}:
+        verb = verb.head  # "lost 2-1 to Rangers", "drew 1-1 with Hearts"
+    elif anchor.dep_ not in {"nsubj", "dobj", "npadvmod", "nsubjpass"}:
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RESULT_VERBS:
+        return False
+    return _SCORE.search(span.sent.text) is not None
+
+
+def _cues(span: Span) -> tuple[Counter[EntityType], EntityType | None]:
+    """Context votes for a name, and the type a strong context settles, if any."""
+    votes = _context_cues(span)
+    strong = _strong_cue(span)
+    if strong is not None:
+        votes[strong] += _STRONG_CUE
+    return votes, strong
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -541,7 +694,8 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
         return None
     votes = Counter(base)
     votes.update(cues)
-    votes.update(_context_cues(name))
+    context, strong = _cues(name)
+    votes.update(context)
     return _Mention(
         block=block,
         start=name.start_char,
@@ -551,6 +705,7 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
         votes=votes,
         pattern_id=span.ent_id_ if span.label_ in _RULER_LABELS else "",
         ruler_type=_LABELS[span.label_][0] if span.label_ in _RULER_LABELS else None,
+        strong=strong,
     )
 
 
@@ -578,10 +733,14 @@ def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
 
 
 def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
+    # Words the article also writes in lower case are common words when capitalised at
+    # the start of a sentence ("Union leader X said" beside "the union said").
+    lower_words = {t.lower_ for doc in docs for t in doc if t.is_lower}
     found = []
     for b, doc in enumerate(docs):
-        found.extend(_untagged_mentions(b, doc))
-        found.extend(_quoted_outlet_mentions(b, doc))
+        in_block = _untagged_mentions(b, doc, lower_words)
+        in_block.extend(_quoted_outlet_mentions(b, doc))
+        in_block.extend(_institution_mentions(b, doc))
         for ent in doc.ents:
             if ent.label_ in _NOT_ENTITIES:
                 continue
@@ -594,38 +753,86 @@ def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
                 weight = 0.6
             mention = _mention_from_span(b, ent, Counter({type_: weight}))
             if mention is not None:
-                found.append(mention)
+                in_block.append(mention)
+        found.extend(_apply_bylines(b, doc, in_block))
     return found
+
+
+def _byline_spans(text: str) -> list[tuple[int, int, EntityType]]:
+    """Names whose kind the story's furniture states: the agency in a wire dateline
+    ("BRUSSELS, March 3 (Meridian) -") and the people in a credit line ("Reporting by
+    Anna Berg; Editing by Ian Hale")."""
+    spans = []
+    match = _DATELINE.match(text)
+    if match:
+        spans.append((match.start("agency"), match.end("agency"), T.ORGANIZATION))
+    for credit in _CREDIT.finditer(text):
+        for name in _CREDIT_NAME.finditer(text, credit.start("names"), credit.end("names")):
+            spans.append((name.start(), name.end(), T.PERSON))
+    return spans
+
+
+def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions of a block with dateline agencies and credited people settled: a strong
+    vote for the stated kind, whatever the model or the gazetteer make of the name."""
+    spans = _byline_spans(doc.text)
+    if not spans:
+        return mentions
+    for start, end, type_ in spans:
+        same = [m for m in mentions if (m.start, m.end) == (start, end)]
+        mentions = [m for m in mentions if m in same or m.end <= start or end <= m.start]
+        if not same:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            mention = None if span is None else _mention_from_span(block, span, Counter())
+            if mention is None or (mention.start, mention.end) != (start, end):
+                continue
+            mentions.append(mention)
+            same = [mention]
+        for m in same:
+            m.strong = type_
+            m.votes[type_] += _STRONG_CUE
+    return mentions
 
 
 # "AfD", "TenneT", "TransnetBW"; not units such as "kW" or "mAh".
 _ODD_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 
-def _untagged_mentions(block: int, doc: Doc) -> list[_Mention]:
+def _untagged_mentions(block: int, doc: Doc, lower_words: set[str]) -> list[_Mention]:
     """Lone words spaCy left untagged that are names all the same: towns the gazetteer
-    knows ("Toretsk fell."), nationalities ("Ukrainian troops ...") and names in mixed
-    case ("AfD", "TenneT"). The small model misses unfamiliar names in short sentences."""
+    knows ("Toretsk fell."), nationalities ("Ukrainian troops ..."), names in mixed
+    case ("AfD", "TenneT") and teams in a result ("Celtic beat ... 3-1"). The small model
+    misses unfamiliar names in short sentences."""
     found = []
     for token in doc:
         if token.ent_type_ or token.is_stop or len(token.text) < 3 or token.is_punct:
+            continue
+        if token.tag_ not in {"NNP", "NNPS", "JJ", "CD"}:
             continue
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.tag_ in {"NNP", "NNPS"} and not n.is_punct for n in neighbours):
             continue  # part of a longer name spaCy chose not to tag
         votes: Counter[EntityType] = Counter()
+        span = doc[token.i : token.i + 1]
         if token.tag_ in {"NNP", "NNPS", "JJ"} and _demonym(token.text):
             votes[T.GROUP] += 1.0
-        elif token.tag_ == "NNP" and token.is_title and gazetteer_weight(token.text) >= 1.5:
+        elif (
+            token.tag_ == "NNP"
+            and token.is_title
+            and not (token.is_sent_start and token.lower_ in lower_words)
+            and gazetteer_weight(token.text) >= 1.5
+        ):
             votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
         elif token.tag_ in {"NNP", "NNPS", "CD"} and _ODD_CASE.fullmatch(token.text):
             votes[T.ORGANIZATION] += 0.5
+        elif token.is_title and token.tag_ != "CD" and _result_context(span):
+            pass  # the strong cue below carries the vote
         else:
             continue
-        span = doc[token.i : token.i + 1]
         if _shouting(span):
             continue
-        votes.update(_context_cues(span))
+        context, strong = _cues(span)
+        votes.update(context)
         found.append(
             _Mention(
                 block=block,
@@ -634,6 +841,51 @@ def _untagged_mentions(block: int, doc: Doc) -> list[_Mention]:
                 text=token.text,
                 sentence=span.sent.text.strip(),
                 votes=votes,
+                strong=strong,
+            )
+        )
+    return found
+
+
+# Verbs of an institution's statement: "the General Staff said".
+_SPEECH_VERBS = {
+    "say", "report", "announce", "state", "warn", "claim", "confirm", "deny", "estimate",
+    "publish", "add", "insist", "urge",
+}  # fmt: skip
+
+
+def _institution_mentions(block: int, doc: Doc) -> list[_Mention]:
+    """An untagged capitalised name after "the" that says something is a body: "the
+    General Staff said", "the Pentagon confirmed" (people are not "the X")."""
+    found = []
+    for token in doc:
+        if (
+            token.dep_ not in {"nsubj", "nsubjpass"}
+            or token.tag_ not in {"NNP", "NNPS"}
+            or not token.is_title
+            or token.head.lemma_.lower() not in _SPEECH_VERBS
+        ):
+            continue
+        i = token.i
+        while i > 0 and doc[i - 1].tag_ in {"NNP", "NNPS"} and doc[i - 1].is_title:
+            i -= 1
+        if i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        span = doc[i : token.i + 1]
+        if any(t.ent_type_ for t in span) or _shouting(span):
+            continue
+        context, strong = _cues(span)
+        votes: Counter[EntityType] = Counter({T.ORGANIZATION: _CUE})
+        votes.update(context)
+        found.append(
+            _Mention(
+                block=block,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                sentence=span.sent.text.strip(),
+                votes=votes,
+                strong=strong,
             )
         )
     return found
@@ -810,13 +1062,15 @@ def _propagate(
                 span = docs[b].char_span(start, end)
                 if span is None or _shouting(span) or _inside_longer_name(span):
                     continue
+                votes, strong = _cues(span)
                 mention = _Mention(
                     block=b,
                     start=start,
                     end=end,
                     text=surface,
                     sentence=span.sent.text.strip(),
-                    votes=_context_cues(span),
+                    votes=votes,
+                    strong=strong,
                 )
                 group.mentions.append(mention)
                 group.votes.update(mention.votes)
@@ -862,13 +1116,15 @@ def _spell_out_acronyms(groups: dict[str, _Group], docs: Sequence[Doc]) -> None:
                     continue
                 if j < len(doc) and doc[j].is_title:
                     continue  # part of a longer name
+                votes, strong = _cues(span)
                 mention = _Mention(
                     block=b,
                     start=span.start_char,
                     end=span.end_char,
                     text=span.text,
                     sentence=span.sent.text.strip(),
-                    votes=_context_cues(span),
+                    votes=votes,
+                    strong=strong,
                 )
                 group.mentions.append(mention)
                 group.votes.update(mention.votes)
@@ -986,7 +1242,16 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
         return ruled.most_common(1)[0][0], 0.0
     votes = Counter(group.votes)
     votes.update(_name_word_votes(group))
+    longest = max(group.surfaces(), key=len).split()
+    if votes.get(T.PERSON) and any(w.lower() in _NOT_IN_PERSON_NAMES for w in longest[1:-1]):
+        # "Reporters Without Borders": the model's PERSON is a body's name.
+        votes[T.ORGANIZATION] += votes.pop(T.PERSON)
+    strong = Counter(m.strong for m in group.mentions if m.strong is not None)
     place = _gazetteer_votes(group)
+    if place and strong and strong.most_common(1)[0][0] is not T.PLACE:
+        # The text says what the name is ("the tanker Eagle Rock", "(Meridian) -"): that
+        # a town somewhere shares the name is no evidence against it.
+        place = 0.0
     if place:
         # A prior per entity that grows slowly with mentions, so a person who shares a
         # town's name ("Lincoln") still wins on the evidence of many PERSON mentions.
@@ -1103,7 +1368,10 @@ def _well_formed(surface: str) -> bool:
 
 def _canonical(group: _Group) -> str:
     counts = Counter(_singular(s) for s in group.surfaces())
-    if group.pattern_id:
+    family = re.compile(rf"(?<!\w){re.escape(group.pattern_id)}(?!\w)")
+    if group.pattern_id and any(family.search(s) for s in counts):
+        # The table's name for the family ("Pantsir" for "Pantsir-S1"), as written here;
+        # a name the text never writes ("Houthis" for "Houthi") is no canonical name.
         return group.pattern_id
     # Longest well-formed variant; among equals, the one written most often, then first.
     order = {s: i for i, s in reversed(list(enumerate(map(_singular, group.surfaces()))))}
