@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar
 
 from tui.app.messages import ArticleChanged, EntityChosen, TimelineChosen
@@ -122,12 +122,10 @@ class BriefingApp(App[int]):
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield _titled(ArticleList(id="articles"), "1 Articles")
-                yield ProgressBar(id="progress", show_eta=False, classes="idle")
             with Vertical(id="reader"):
                 yield _titled(ArticleView(id="text"), "2 Text").data_bind(
                     BriefingApp.selected, BriefingApp.revision, BriefingApp.show_removed
                 )
-                yield Input(placeholder="search the text", id="search", classes="closed")
             with Vertical(id="side"):
                 yield _titled(EntitiesPane(id="entities"), "3 Entities").data_bind(
                     BriefingApp.selected, BriefingApp.revision
@@ -156,6 +154,16 @@ class BriefingApp(App[int]):
     async def _start(self) -> None:
         # httpx and the pipeline cost a noticeable part of startup; importing them here,
         # after the first frame, keeps launch as fast as an empty app.
+        # Widgets only needed once work starts are mounted after the first frame too.
+        try:
+            await self.query_one("#sidebar").mount(
+                ProgressBar(id="progress", show_eta=False, classes="idle")
+            )
+            await self.query_one("#reader").mount(
+                Input(placeholder="search the text", id="search", classes="closed")
+            )
+        except MountError:
+            return  # the reader quit before the first frame
         module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.briefing")
         fetch = importlib.import_module("tui.pipeline.fetch")
         self.briefing = module.Briefing()
@@ -395,6 +403,8 @@ class BriefingApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
+        if self.briefing is None:
+            return
         search = self.query_one("#search", Input)
         search.remove_class("closed")
         search.value = ""
@@ -408,8 +418,8 @@ class BriefingApp(App[int]):
         self.article_view.focus()
 
     def action_clear(self) -> None:
-        search = self.query_one("#search", Input)
-        if not search.has_class("closed"):
+        search = self.query("#search").first(Input) if self.query("#search") else None
+        if search is not None and not search.has_class("closed"):
             search.add_class("closed")
             self.article_view.focus()
         else:
