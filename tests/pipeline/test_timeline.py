@@ -307,6 +307,16 @@ SECOND_PASS_CASES = [
      "2023", "2023"),
     # "That 1978 resolution": the determiner points at the resolution, not the year.
     ("2024-03-01", "That 1978 resolution calls for a full withdrawal.", "1978", "1978"),
+    # "This fall" follows the tense: the coming one when the verb looks ahead.
+    ("1998-02-13", "The bill will be debated this fall.", "this fall", "1998-FA"),
+    ("1998-02-13", "The year before, the company had lost money.", "The year before", "1997"),
+    # A passive schedule looks ahead; "for" there names a date, not a length of time.
+    ("1998-02-13", "Talks are scheduled for Oct. 3.", "Oct. 3", "1998-10-03"),
+    ("2024-02-13", "The summit takes place on 9-11 July.", "9-11 July", "2024-07-09"),
+    ("2024-08-08", "In the early hours of Tuesday, drones hit the port.", "Tuesday",
+     "2024-08-06"),
+    ("2024-08-08", "The bridge was hit for the second time in a week on Monday.", "Monday",
+     "2024-08-05"),
     # A word spaCy takes too many at the front is dropped.
     ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
      "2023"),

@@ -42,7 +42,7 @@ _LEXICAL = re.compile(
 )
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
-_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends)\s+")
+_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
 _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
@@ -62,6 +62,7 @@ _LOWERCASE_TIME_WORDS = {
     "today", "tonight", "tomorrow", "yesterday", "now", "week", "weekend", "month", "year",
     "morning", "afternoon", "evening", "night", "day", "this", "last", "next",
 }  # fmt: skip
+_SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
 _MODALS = {"should", "may", "might", "must", "would"}
 _PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
 
@@ -240,7 +241,11 @@ def _resolve_span(
     res = resolve(text, ctx, tense, prep)
     if res is not None:
         # Keep "since"/"for" in the expression: they turn a date into a range.
-        if prep in ("since", "for", "over", "by") and span.start > 0:
+        # ("scheduled for Oct. 3" is a date, not a length of time: "for" stays out).
+        keep = prep in ("since", "over", "by") or (
+            prep == "for" and ("/" in res.value or res.vague)
+        )
+        if keep and span.start > 0:
             start = doc[span.start - 1].idx
         return [(res, start, end)]
     # spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six"). The
@@ -382,6 +387,14 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     prospect = _prospect_adjective(verb)
     if prospect is not None:
         return prospect
+    if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
+        # "Talks are scheduled for Oct. 3" looks ahead; "were scheduled for" looked ahead
+        # from a moment now past.
+        passive = [a for a in auxes if a.dep_ == "auxpass"]
+        if any(a.tag_ in ("VBZ", "VBP") for a in passive):
+            return Tense.FUTURE
+        if any(a.tag_ == "VBD" for a in passive):
+            return Tense.PROSPECTIVE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):

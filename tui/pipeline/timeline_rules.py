@@ -406,6 +406,8 @@ SPELLED_YEAR_RE = (
 )
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
 # The second half of a season that straddles the new year: "the winter of 2022-23".
+# The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
+DAY_TO = r"(?:-\d{1,2})?"
 SPLIT_YEAR_RE = r"(?:[-/](?:\d{2}|\d{4}))?"
 MOD_RE = (
     r"(?:(?:the )?(?:very )?(?:start|beginning|end|middle|close|first days|turn) of "
@@ -485,11 +487,14 @@ def resolve(
         return duration
     found = _resolve_point(t, ctx, tense)
     m = re.fullmatch(
-        r"(?:the )?(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?" + UNIT_RE + r" of (.+)",
+        r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"
+        + UNIT_RE
+        + r"|(?:early|small|late|wee|final|first) hours) of (.+)",
         t,
     )
     if found is None and m:
-        # "The first nine months of 1997" lies inside 1997: the year is what it names.
+        # "The first nine months of 1997" lies inside 1997, "the early hours of Tuesday"
+        # inside Tuesday: the period after "of" is what it names.
         found = _resolve_point(m.group(1), ctx, tense)
     return found
 
@@ -703,8 +708,9 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     # Month and day, optionally a weekday before and a year after.
     m = re.fullmatch(
         r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
-        rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE})"
-        rf"|(?P<d2>{DAYNUM_RE}) (?:of )?(?P<m2>{MONTH_RE}))(?:,? (?:of )?(?P<y>{YEAR_RE}))?",
+        rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){DAY_TO}"
+        rf"|(?P<d2>{DAYNUM_RE}){DAY_TO} (?:of )?(?P<m2>{MONTH_RE}))"
+        rf"(?:,? (?:of )?(?P<y>{YEAR_RE}))?",
         t,
     )
     if m:
@@ -819,7 +825,9 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         if rel in ("next", "this coming", "coming"):
             return next(c for c in cands if c.start is not None and c.start > a)
         if rel == "this":
-            return pick(cands, a, Tense.PRESENT)
+            # "will be debated this fall" is the coming one, "the delay seen this winter"
+            # the one just gone; with no tense, the one nearest the anchor.
+            return pick(cands, a, tense if tense in (Tense.FUTURE, Tense.PAST) else Tense.PRESENT)
         return pick(cands, a, tense)
 
     # Quarters and halves.
@@ -931,6 +939,11 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     if m and tense is Tense.PRESENT:
         # "Today is the eighth day of the operation": a count of days that reaches now.
         return day(a)
+    m = re.fullmatch(r"the (week|month|year) (before|after|earlier|later)", t)
+    if m:
+        base_date = ctx.last.start if ctx.last is not None and ctx.last.start else a
+        step = -1 if m.group(2) in ("before", "earlier") else 1
+        return replace(resolve_unit_offset(base_date, UNITS[m.group(1)], step), anaphoric=True)
     m = re.fullmatch(r"the day (before|after)", t)
     if m:
         if (
