@@ -317,6 +317,15 @@ SECOND_PASS_CASES = [
      "2024-08-06"),
     ("2024-08-08", "The bridge was hit for the second time in a week on Monday.", "Monday",
      "2024-08-05"),
+    # Holidays, fixed and moving, in the year the tense points to.
+    ("2024-08-08", "He was arrested on New Year's Eve.", "New Year's Eve", "2023-12-31"),
+    ("2024-08-08", "Talks will resume after Easter.", "Easter", "2025-04-20"),
+    ("2024-08-08", "The strike came on Thanksgiving Day.", "Thanksgiving", "2023-11-23"),
+    # A bare day of the month is in the story's month or the one either side.
+    ("2024-08-08", "The offer expires on the 15th.", "the 15th", "2024-08-15"),
+    ("2024-08-08", "The offer expired on the 25th.", "the 25th", "2024-07-25"),
+    ("2024-08-08", "The dam was breached on Aug. 1. Villagers fled the following day.",
+     "the following day", "2024-08-02"),
     # A word spaCy takes too many at the front is dropped.
     ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
      "2023"),

@@ -31,6 +31,7 @@ _LEXICAL = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
     r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
+    r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
@@ -39,6 +40,13 @@ _LEXICAL = re.compile(
     r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
     r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)\b",
     re.IGNORECASE,
+)
+# Holidays spaCy may miss; a bare "Christmas" is left to spaCy ("Christmas market" is not a date).
+_HOLIDAYS = re.compile(
+    r"\b(?:Christmas (?:Day|Eve)|New Year's (?:Day|Eve)|Easter (?:Sunday|Monday)|Good Friday|"
+    r"Thanksgiving Day|Boxing Day|"
+    r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
+    r"(?:Easter|Thanksgiving|Christmas))\b"
 )
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
@@ -59,8 +67,8 @@ _TEMPORAL_LEAD = {
     "previous", "coming", "few", "several", "many", "recent", "same", "following", "end",
 }  # fmt: skip
 _LOWERCASE_TIME_WORDS = {
-    "today", "tonight", "tomorrow", "yesterday", "now", "week", "weekend", "month", "year",
-    "morning", "afternoon", "evening", "night", "day", "this", "last", "next",
+    "today", "tonight", "tomorrow", "yesterday", "now", "week", "weekend", "month",
+    "morning", "afternoon", "evening", "night", "this", "last", "next",
 }  # fmt: skip
 _SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
 _MODALS = {"should", "may", "might", "must", "would"}
@@ -193,12 +201,14 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         spans.append((start, ent.end_char))
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
-    for m in _LEXICAL.finditer(doc.text):
+    for m in [*_LEXICAL.finditer(doc.text), *_HOLIDAYS.finditer(doc.text)]:
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
-        if any(s < oe and os_ < e for os_, oe in other_ents):
+        # (A holiday spaCy took for an event or a name is still a day.)
+        holiday = m.re is _HOLIDAYS
+        if not holiday and any(s < oe and os_ < e for os_, oe in other_ents):
             continue
         word = m.group(0).lower()
         if word in ("now", "today") and not _adverbial(doc, s):

@@ -664,6 +664,21 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     }  # fmt: skip
     if t in simple:
         return day(a + timedelta(days=simple[t]))
+    holiday = _holiday(t, a, tense)
+    if holiday is not None:
+        return holiday
+    m = re.fullmatch(r"(?:the )?(\d{1,2}(?:st|nd|rd|th)|" + ORD_RE + ")", t)
+    if m:
+        # "On the 15th": a day of the month the story is in, or of the one either side.
+        dn = _day_number(m.group(1))
+        if dn is None:
+            return None
+        cands = [
+            day(d)
+            for k in (-1, 0, 1)
+            if (d := _safe_date(add_months(a, k).year, add_months(a, k).month, dn))
+        ]
+        return pick(cands, a, tense) if cands else None
 
     # Range modifiers ("the end of December", "early 2023") keep the value, narrow the range.
     m = re.fullmatch(rf"({MOD_RE})(.+)", t)
@@ -1047,6 +1062,80 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
             return year_of(a.year + 10 * direction * n)
         return resolve_unit_offset(a, unit, direction * n)
     return _dateparser_fallback(t, a, tense)
+
+
+# Holidays on a fixed day of the year, as English-language papers name them.
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "new year": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+}  # fmt: skip
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month_, day_ = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month_, day_ + 1)
+
+
+def _nth_weekday(year: int, month_: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month_, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = month_range(year, month_)[1]
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_in(name: str, year: int) -> date | None:
+    if name in FIXED_HOLIDAYS:
+        return _safe_date(year, *FIXED_HOLIDAYS[name])
+    moving = {
+        "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    }  # fmt: skip
+    if name in moving:
+        return _easter(year) + timedelta(days=moving[name])
+    if name in ("thanksgiving", "thanksgiving day"):
+        return _nth_weekday(year, 11, 3, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    return None
+
+
+def _holiday(t: str, anchor: date, tense: Tense | None) -> Resolved | None:
+    m = re.fullmatch(rf"(?:this |last |next )?(.+?)(?:,? ({YEAR_RE}))?", t)
+    if m is None or _holiday_in(m.group(1), 2000) is None:
+        return None
+    name = m.group(1)
+    if m.group(2):
+        y = _year(m.group(2), anchor)
+        d = _holiday_in(name, y) if y else None
+        return day(d) if d else None
+    cands = [
+        day(d)
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _holiday_in(name, y))
+    ]
+    if t.startswith("last "):
+        return max(
+            (c for c in cands if c.start and c.start < anchor), key=lambda c: c.start or anchor
+        )
+    if t.startswith("next "):
+        return min(
+            (c for c in cands if c.start and c.start > anchor), key=lambda c: c.start or anchor
+        )
+    return pick(cands, anchor, tense)
 
 
 def _month_key(text: str) -> str:
