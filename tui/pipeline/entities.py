@@ -256,19 +256,89 @@ def add_patterns(nlp: Language) -> None:
     """Put our EntityRuler in front of spaCy's recogniser (which then predicts around it)."""
     if RULER_NAME in nlp.pipe_names:
         return
+    from spacy.tokens import Token
+
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before=before, config={"overwrite_ents": False}
     )
-    patterns = []
+    table = []
     for pattern in load_patterns():
         if isinstance(pattern["pattern"], str):
             # A phrase in the table ("Storm Shadow") becomes exact tokens here: spaCy would
-            # otherwise run the whole pipeline over every phrase while loading.
+            # otherwise run the whole pipeline over every phrase while loading. (Kept in
+            # the token Matcher rather than the PhraseMatcher, so that a phrase and a
+            # generic pattern matching the same words resolve as they always have.)
             words = nlp.make_doc(pattern["pattern"])
             pattern = {**pattern, "pattern": [{"TEXT": t.text} for t in words]}
-        patterns.append(pattern)
+        table.append(pattern)
+    families: dict[str, str] = {}
+    patterns = _matcher_patterns(table, families)
+    _FAMILIES.update(families)
+    if not Token.has_extension(FAMILY_ATTR):
+        Token.set_extension(FAMILY_ATTR, getter=_family_of)
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+
+# The ruler's cost is in the Matcher, which evaluates the Python predicates (IN, REGEX)
+# of every pattern's first token at every token of the text, before any cheap check. The
+# table is rewritten for it on loading, with the same matches:
+# - a first token {"TEXT": {"IN": [a, b]}} becomes one pattern per word with {"TEXT": a},
+#   a plain comparison done in C;
+# - a first token {"TEXT": {"REGEX": "^Family-[A-Za-z0-9]{1,6}s?$"}} (a model suffix on a
+#   family name: "Shahed-136") becomes {"_": {FAMILY_ATTR: "Family"}}: one dictionary
+#   lookup a token for all families together, instead of one regex a family;
+# - patterns that differ only in a last one-word kind ("... dam", "... airport") share one
+#   pattern with {"LOWER": {"IN": [...]}}, checked only where the rest already matched.
+FAMILY_ATTR = "briefing_family"
+_FAMILIES: dict[str, str] = {}  # "Shahed" -> "Shahed": names whose suffixed forms we know
+_FAMILY_REGEX = re.compile(r"\^([A-Za-z0-9]+)-\[A-Za-z0-9\]\{1,6\}s\?\$")
+_FAMILY_SUFFIX = re.compile(r"[A-Za-z0-9]{1,6}s?")
+
+
+def _family_of(token: Token) -> str:
+    """The family a suffixed name belongs to ("Shahed-136" -> "Shahed"), else "" (the
+    Matcher needs a string for every token)."""
+    family, dash, suffix = token.text.partition("-")
+    if dash and family in _FAMILIES and _FAMILY_SUFFIX.fullmatch(suffix):
+        return family
+    return ""
+
+
+def _matcher_patterns(table: Iterable[dict], families: dict[str, str]) -> list[dict]:
+    out: list[dict] = []
+    merged: dict[str, dict] = {}  # same label, id and all tokens but a one-word last kind
+    for entry in table:
+        pattern = entry["pattern"]
+        if isinstance(pattern, str):
+            out.append(entry)
+            continue
+        first = pattern[0]
+        text = first.get("TEXT") if set(first) == {"TEXT"} else None
+        if isinstance(text, dict) and set(text) == {"IN"}:
+            for word in text["IN"]:
+                out.append({**entry, "pattern": [{"TEXT": word}, *pattern[1:]]})
+            continue
+        if isinstance(text, dict) and set(text) == {"REGEX"} and len(pattern) == 1:
+            match = _FAMILY_REGEX.fullmatch(text["REGEX"])
+            if match and entry.get("id") == match.group(1):
+                families[match.group(1)] = match.group(1)
+                out.append({**entry, "pattern": [{"_": {FAMILY_ATTR: match.group(1)}}]})
+                continue
+        last = pattern[-1]
+        if len(pattern) > 1 and set(last) == {"LOWER"} and isinstance(last["LOWER"], str):
+            key = json.dumps([entry["label"], entry.get("id"), pattern[:-1]], sort_keys=True)
+            if key in merged:
+                merged[key]["pattern"][-1]["LOWER"]["IN"].append(last["LOWER"])
+            else:
+                merged[key] = {
+                    **entry,
+                    "pattern": [*pattern[:-1], {"LOWER": {"IN": [last["LOWER"]]}}],
+                }
+                out.append(merged[key])
+            continue
+        out.append(entry)
+    return out
 
 
 @lru_cache(maxsize=1)
