@@ -326,6 +326,11 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "The offer expired on the 25th.", "the 25th", "2024-07-25"),
     ("2024-08-08", "The dam was breached on Aug. 1. Villagers fled the following day.",
      "the following day", "2024-08-02"),
+    ("2024-08-08", "The meeting, set for Friday, will focus on air defence.", "Friday",
+     "2024-08-09"),
+    ("2024-08-08", "Stocks closed near the record high set on Aug. 6.", "Aug. 6", "2024-08-06"),
+    ("2024-08-08", "The talks will resume two weeks from now.", "two weeks from now",
+     "2024-W34"),
     # A word spaCy takes too many at the front is dropped.
     ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
      "2023"),

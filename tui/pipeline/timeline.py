@@ -51,6 +51,7 @@ _HOLIDAYS = re.compile(
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
+_COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
 _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
@@ -190,6 +191,11 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], ent.end_char)
             continue
         start = ent.start_char
+        end = ent.end_char
+        # "two weeks from now": spaCy stops before the words that anchor the count.
+        tail = _COUNT_ANCHOR.match(doc.text, end)
+        if tail:
+            end = tail.end()
         # "this year's election" comes out as the entity "year"; the determiner decides
         # (but "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
         if (
@@ -198,7 +204,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             and re.fullmatch(r"(?:day|week|weekend|month|year|quarter|decade)s?", ent.text, re.I)
         ):
             start = doc[ent.start - 1].idx
-        spans.append((start, ent.end_char))
+        spans.append((start, end))
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
     for m in [*_LEXICAL.finditer(doc.text), *_HOLIDAYS.finditer(doc.text)]:
@@ -397,7 +403,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     prospect = _prospect_adjective(verb)
     if prospect is not None:
         return prospect
-    if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
+    if verb.tag_ == "VBN" and _scheduling(verb):
         # "Talks are scheduled for Oct. 3" looks ahead; "were scheduled for" looked ahead
         # from a moment now past.
         passive = [a for a in auxes if a.dep_ == "auxpass"]
@@ -414,7 +420,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     if verb.tag_ in ("VBZ", "VBP"):
         return Tense.PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return Tense.PAST
+        # "The meeting, set for Friday, ...": a schedule looks ahead of when it was set
+        # (but "the record high set on Aug. 6" was set that day).
+        return Tense.PROSPECTIVE if _scheduling(verb) else Tense.PAST
     if (
         depth > 0
         and verb.tag_ == "VBG"
@@ -428,6 +436,13 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if head is not None:
             return _verb_tense(head, depth - 1)
     return None
+
+
+def _scheduling(verb: Token) -> bool:
+    """'Scheduled', 'planned', 'expected'; 'set' only when it is set for something."""
+    if verb.lemma_ == "set":
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return verb.lemma_ in _SCHEDULE_VERBS
 
 
 def _prospect_adjective(verb: Token) -> Tense | None:
