@@ -604,6 +604,42 @@ def test_every_pattern_line_is_valid():
         ruler.add_patterns([pattern])  # raises on a malformed token pattern
 
 
+def test_patterns_rewritten_for_the_matcher_match_as_the_table_does(nlp):
+    from spacy.matcher import Matcher
+
+    table = [
+        {**p, "pattern": [{"TEXT": t.text} for t in nlp.make_doc(p["pattern"])]}
+        if isinstance(p["pattern"], str)
+        else p
+        for p in ents_mod.load_patterns()
+    ]
+    compiled = ents_mod._matcher_patterns(table, {})
+    assert len(compiled) != len(table)  # the rewrite did something
+    matchers = []
+    for patterns in (table, compiled):
+        matcher = Matcher(nlp.vocab)
+        for n, p in enumerate(patterns):
+            matcher.add(f"{p['label']}|{p.get('id')}|{n}", [p["pattern"]])
+        matchers.append(matcher)
+    texts = [
+        "Crews downed two Shahed-136s and a Geran-2 near the Saky air base.",
+        "Patriot-PAC3 batteries, Storm Shadow missiles and an F-16 reached the Kremenchuk "
+        "oil refinery and the Burshtyn Thermal Power Plant.",
+        "Pantsir-S1 systems guarded the Druzhba pipeline and the Ivano Hydroelectric Dam.",
+    ]
+    for doc in nlp.pipe(texts):
+        found = []
+        for matcher in matchers:
+            found.append(
+                {
+                    (*nlp.vocab.strings[m].split("|")[:2], start, end)
+                    for m, start, end in matcher(doc)
+                }
+            )
+        assert found[0] == found[1], doc.text
+        assert found[0]
+
+
 def test_import_does_not_load_spacy_or_the_gazetteer():
     code = (
         "import sys, tui.pipeline.entities; "
