@@ -331,6 +331,13 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "Stocks closed near the record high set on Aug. 6.", "Aug. 6", "2024-08-06"),
     ("2024-08-08", "The talks will resume two weeks from now.", "two weeks from now",
      "2024-W34"),
+    ("2024-08-08", "The dam was breached on Aug. 1. Villagers fled later in the day.",
+     "later in the day", "2024-08-01"),
+    ("2024-08-08", "The president reached the city later in the day.", "later in the day",
+     "2024-08-08"),
+    # "Now that" places its clause in the present like "now" does.
+    ("2024-08-08", "Rebel groups back the regime now that it faces sanctions.", "now",
+     "PRESENT_REF"),
     # A word spaCy takes too many at the front is dropped.
     ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
      "2023"),

@@ -32,6 +32,7 @@ _LEXICAL = re.compile(
     r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
+    r"(?:later|earlier) (?:in|during) the day|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
@@ -51,6 +52,7 @@ _HOLIDAYS = re.compile(
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
+_LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
 _COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
@@ -192,6 +194,10 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = ent.start_char
         end = ent.end_char
+        # "later in the day": spaCy starts after the words that place it in the day.
+        head = _LATER_IN.search(doc.text, 0, start)
+        if head and ent.text.lower() == "the day":
+            start = head.start()
         # "two weeks from now": spaCy stops before the words that anchor the count.
         tail = _COUNT_ANCHOR.match(doc.text, end)
         if tail:
@@ -216,23 +222,10 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         holiday = m.re is _HOLIDAYS
         if not holiday and any(s < oe and os_ < e for os_, oe in other_ents):
             continue
-        word = m.group(0).lower()
-        if word in ("now", "today") and not _adverbial(doc, s):
-            continue
         spans.append((s, e))
         taken.append((s, e))
     spans.sort()
     return spans
-
-
-def _adverbial(doc: Doc, char: int) -> bool:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span[0]
-    # "now-defunct", "today's" as a possessive determiner still date things; "now that" does not.
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return not (nxt is not None and nxt.lower_ == "that" and tok.lower_ == "now")
 
 
 def _resolve_span(

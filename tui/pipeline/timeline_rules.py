@@ -470,6 +470,12 @@ def resolve(
     t = normalise(text)
     if not t:
         return None
+    if re.fullmatch(r"(?:later|earlier) (?:in|during) the day", t):
+        # The day the article last named, or the day it was written.
+        last = ctx.last
+        if last is not None and last.granularity is Granularity.DAY and last.start is not None:
+            return replace(day(last.start), anaphoric=True)
+        return day(ctx.anchor)
     own_prep, t = strip_prep(t)
     prep = own_prep or prep
     if prep == "since":
