@@ -412,3 +412,16 @@ def test_title_case_headlines_and_sentence_starts_still_date(nlp: Any) -> None:
 def test_a_count_of_days_in_the_present_reaches_the_anchor(nlp: Any) -> None:
     entries = _timeline(nlp, "It is the second day of the offensive against the villages.")
     assert _entry(entries, "second day").value == "2024-08-08"
+
+
+def test_a_quarter_frames_what_follows_until_another_date_is_named(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The company expects to report a third-quarter loss of $18 million.",
+        "It will record a reserve for its defence group.",
+        "It will also write off costs related to exploration leases.",
+        "The company cited interest costs as factors in the loss.",
+        "A year earlier, net income was $2.1 million.",
+        anchor="2023-11-02",
+    )
+    assert _entry(entries, "A year earlier").value == "2022-Q3"

@@ -54,7 +54,11 @@ class Context:
     last_quarter_block: int = -100
 
     def quarter_frame(self) -> Resolved | None:
-        if self.last_quarter is not None and self.block - self.last_quarter_block <= 2:
+        if self.last_quarter is None:
+            return None
+        # The quarter stays the frame for a few paragraphs, and for as long as no other
+        # date has been named since.
+        if self.block - self.last_quarter_block <= 2 or self.last is self.last_quarter:
             return self.last_quarter
         return None
 
