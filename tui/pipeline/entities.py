@@ -25,7 +25,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -272,58 +272,91 @@ def add_patterns(nlp: Language) -> None:
             words = nlp.make_doc(pattern["pattern"])
             pattern = {**pattern, "pattern": [{"TEXT": t.text} for t in words]}
         table.append(pattern)
-    families: dict[str, str] = {}
-    patterns = _matcher_patterns(table, families)
-    _FAMILIES.update(families)
+    patterns = _matcher_patterns(table)
+    for n in range(len(_SHAPES)):
+        if not Token.has_extension(f"{SHAPE_ATTR}{n}"):
+            Token.set_extension(f"{SHAPE_ATTR}{n}", getter=partial(_shape_family, n))
     if not Token.has_extension(FAMILY_ATTR):
         Token.set_extension(FAMILY_ATTR, getter=_family_of)
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
 
-# The ruler's cost is in the Matcher, which evaluates the Python predicates (IN, REGEX)
-# of every pattern's first token at every token of the text, before any cheap check. The
-# table is rewritten for it on loading, with the same matches:
-# - a first token {"TEXT": {"IN": [a, b]}} becomes one pattern per word with {"TEXT": a},
-#   a plain comparison done in C;
-# - a first token {"TEXT": {"REGEX": "^Family-[A-Za-z0-9]{1,6}s?$"}} (a model suffix on a
-#   family name: "Shahed-136") becomes {"_": {FAMILY_ATTR: "Family"}}: one dictionary
-#   lookup a token for all families together, instead of one regex a family;
+# The ruler's cost is in the Matcher, which starts every pattern at every token and
+# evaluates the Python predicates (IN, REGEX) of every first token before any cheap check.
+# The table is rewritten for it on loading, to the same matches:
+# - family patterns that differ only in the family's words ("Pantsir"/"Pantsirs" -> id
+#   Pantsir, "Patriot"/"Patriots" -> Patriot, ...) become one pattern whose first token
+#   is found by one dictionary lookup (a token extension); the id is read back from the
+#   first word (`table_id`);
+# - a single token {"TEXT": {"REGEX": "^Family-[A-Za-z0-9]{1,6}s?$"}} (a model suffix:
+#   "Shahed-136") likewise becomes one pattern for all families;
 # - patterns that differ only in a last one-word kind ("... dam", "... airport") share one
 #   pattern with {"LOWER": {"IN": [...]}}, checked only where the rest already matched.
 FAMILY_ATTR = "briefing_family"
+SHAPE_ATTR = "briefing_shape"
 _FAMILIES: dict[str, str] = {}  # "Shahed" -> "Shahed": names whose suffixed forms we know
+_SHAPES: list[dict[str, str]] = []  # per shared pattern: first word -> the table's id
+_PHRASE_IDS: dict[tuple[str, tuple[str, ...]], str] = {}  # (label, words) -> id
 _FAMILY_REGEX = re.compile(r"\^([A-Za-z0-9]+)-\[A-Za-z0-9\]\{1,6\}s\?\$")
 _FAMILY_SUFFIX = re.compile(r"[A-Za-z0-9]{1,6}s?")
+_ANY = {"NOT_IN": [""]}  # the Matcher needs a string from an extension; "" means no
 
 
 def _family_of(token: Token) -> str:
-    """The family a suffixed name belongs to ("Shahed-136" -> "Shahed"), else "" (the
-    Matcher needs a string for every token)."""
+    """The family a suffixed name belongs to ("Shahed-136" -> "Shahed"), else ""."""
     family, dash, suffix = token.text.partition("-")
     if dash and family in _FAMILIES and _FAMILY_SUFFIX.fullmatch(suffix):
-        return family
+        return _FAMILIES[family]
     return ""
 
 
-def _matcher_patterns(table: Iterable[dict], families: dict[str, str]) -> list[dict]:
+def _shape_family(shape: int, token: Token) -> str:
+    return _SHAPES[shape].get(token.text, "")
+
+
+def table_id(span: Span) -> str:
+    """The table's id for a ruler match without one: a shared pattern's id from its first
+    word; when a generic pattern ("Kh-" and a number) won the match over a phrase with an
+    id ("Kh-101"), the phrase's id."""
+    words = tuple(t.text for t in span)
+    if (span.label_, words) in _PHRASE_IDS:
+        return _PHRASE_IDS[span.label_, words]
+    token = span[0]
+    for shape in _SHAPES:
+        if token.text in shape:
+            return shape[token.text]
+    return _family_of(token) if span.label_ == "EQUIPMENT" else ""
+
+
+def _matcher_patterns(table: Iterable[dict]) -> list[dict]:
+    """The table as the ruler's patterns; sets the word -> id lookups they read (the same
+    on every call, as the table is the same)."""
     out: list[dict] = []
+    families: dict[str, str] = {}
+    shape_words: list[dict[str, str]] = []
+    phrase_ids: dict[tuple[str, tuple[str, ...]], str] = {}
     merged: dict[str, dict] = {}  # same label, id and all tokens but a one-word last kind
+    shapes: dict[str, list[dict]] = defaultdict(list)  # same label and all but the first
     for entry in table:
         pattern = entry["pattern"]
         if isinstance(pattern, str):
             out.append(entry)
             continue
+        if entry.get("id") and all(
+            set(t) == {"TEXT"} and isinstance(t["TEXT"], str) for t in pattern
+        ):
+            phrase_ids[entry["label"], tuple(t["TEXT"] for t in pattern)] = entry["id"]
         first = pattern[0]
         text = first.get("TEXT") if set(first) == {"TEXT"} else None
-        if isinstance(text, dict) and set(text) == {"IN"}:
-            for word in text["IN"]:
-                out.append({**entry, "pattern": [{"TEXT": word}, *pattern[1:]]})
+        if isinstance(text, dict) and set(text) == {"IN"} and entry.get("id"):
+            shapes[json.dumps([entry["label"], pattern[1:]], sort_keys=True)].append(entry)
             continue
         if isinstance(text, dict) and set(text) == {"REGEX"} and len(pattern) == 1:
             match = _FAMILY_REGEX.fullmatch(text["REGEX"])
-            if match and entry.get("id") == match.group(1):
+            if match and entry.get("id") == match.group(1) and entry["label"] == "EQUIPMENT":
+                if not families:
+                    out.append({"label": "EQUIPMENT", "pattern": [{"_": {FAMILY_ATTR: _ANY}}]})
                 families[match.group(1)] = match.group(1)
-                out.append({**entry, "pattern": [{"_": {FAMILY_ATTR: match.group(1)}}]})
                 continue
         last = pattern[-1]
         if len(pattern) > 1 and set(last) == {"LOWER"} and isinstance(last["LOWER"], str):
@@ -338,6 +371,24 @@ def _matcher_patterns(table: Iterable[dict], families: dict[str, str]) -> list[d
                 out.append(merged[key])
             continue
         out.append(entry)
+    for entries in shapes.values():
+        words = {w: e["id"] for e in entries for w in e["pattern"][0]["TEXT"]["IN"]}
+        clash = len(words) != sum(len(e["pattern"][0]["TEXT"]["IN"]) for e in entries)
+        if len(entries) == 1 or clash:
+            # Alone or ambiguous: one exact-text pattern a word, as plain as it gets.
+            for e in entries:
+                for word in e["pattern"][0]["TEXT"]["IN"]:
+                    out.append({**e, "pattern": [{"TEXT": word}, *e["pattern"][1:]]})
+            continue
+        attr = f"{SHAPE_ATTR}{len(shape_words)}"
+        shape_words.append(words)
+        rest = entries[0]["pattern"][1:]
+        out.append({"label": entries[0]["label"], "pattern": [{"_": {attr: _ANY}}, *rest]})
+    _FAMILIES.clear()
+    _FAMILIES.update(families)
+    _SHAPES[:] = shape_words
+    _PHRASE_IDS.clear()
+    _PHRASE_IDS.update(phrase_ids)
     return out
 
 
@@ -494,6 +545,8 @@ def _namey(token: Token) -> bool:
 
 def _shouting(span: Span) -> bool:
     """A sentence in capitals ("JOIN US ON TELEGRAM") is a banner: its words are not names."""
+    if any(c.islower() for c in span.text):
+        return False  # a name with small letters is in no sentence of capitals
     words = [t.text for t in span.sent if t.is_alpha]
     return len(words) >= 3 and all(w.isupper() for w in words)
 
@@ -773,7 +826,7 @@ def _mention_from_span(block: int, span: Span, base: Counter[EntityType]) -> _Me
         text=text,
         sentence=name.sent.text.strip(),
         votes=votes,
-        pattern_id=span.ent_id_ if span.label_ in _RULER_LABELS else "",
+        pattern_id=(span.ent_id_ or table_id(span)) if span.label_ in _RULER_LABELS else "",
         ruler_type=_LABELS[span.label_][0] if span.label_ in _RULER_LABELS else None,
         strong=strong,
     )
@@ -802,10 +855,13 @@ def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
     return found
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+
+
 def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
     # Words the article also writes in lower case are common words when capitalised at
     # the start of a sentence ("Union leader X said" beside "the union said").
-    lower_words = {t.lower_ for doc in docs for t in doc if t.is_lower}
+    lower_words = {w for doc in docs for w in _LOWER_WORD.findall(doc.text)}
     found = []
     for b, doc in enumerate(docs):
         in_block = _untagged_mentions(b, doc, lower_words)
@@ -927,14 +983,19 @@ _SPEECH_VERBS = {
 def _institution_mentions(block: int, doc: Doc) -> list[_Mention]:
     """An untagged capitalised name after "the" that says something is a body: "the
     General Staff said", "the Pentagon confirmed" (people are not "the X")."""
+    from spacy.attrs import DEP, TAG
+
     found = []
-    for token in doc:
-        if (
-            token.dep_ not in {"nsubj", "nsubjpass"}
-            or token.tag_ not in {"NNP", "NNPS"}
-            or not token.is_title
-            or token.head.lemma_.lower() not in _SPEECH_VERBS
-        ):
+    strings = doc.vocab.strings
+    subjects = {strings["nsubj"], strings["nsubjpass"]}
+    proper = {strings["NNP"], strings["NNPS"]}
+    # Read dependency and tag as numbers for the whole text at once: building a Token for
+    # every word costs more than the rest of this function.
+    for k, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()):
+        if dep not in subjects or tag not in proper:
+            continue
+        token = doc[k]
+        if not token.is_title or token.head.lemma_.lower() not in _SPEECH_VERBS:
             continue
         i = token.i
         while i > 0 and doc[i - 1].tag_ in {"NNP", "NNPS"} and doc[i - 1].is_title:
