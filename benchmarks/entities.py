@@ -4,9 +4,11 @@
 
 Quality is scored on our own gold set (`benchmarks/data/entities_gold/articles.jsonl`:
 short news articles we wrote, each with the entities a reader expects), which the rules
-were developed against, on a held-out set (`heldout.jsonl`) written afterwards and never
-tuned on, and, for recall only, on the fixture pages' expected entities
-(`tests/fixtures/pages/expected.json`).
+were developed against, on a held-out set (`heldout.jsonl`) written afterwards (its
+misses were then named and fixed in the second pass, so it is no longer clean), on a
+second held-out set (`heldout2.jsonl`: business, an election, floods, health, football)
+annotated before the stage was ever run on it and never tuned on, and, for recall only,
+on the fixture pages' expected entities (`tests/fixtures/pages/expected.json`).
 If `../shared/seed` is present, the speed figures also include the sample article.
 
 Scoring is per article and per entity, not per mention. A predicted entity matches a gold
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 GOLD = ROOT / "benchmarks" / "data" / "entities_gold" / "articles.jsonl"
 HELDOUT = ROOT / "benchmarks" / "data" / "entities_gold" / "heldout.jsonl"
+HELDOUT2 = ROOT / "benchmarks" / "data" / "entities_gold" / "heldout2.jsonl"
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 SHARED = ROOT.parent / "shared"
 TYPES = ["person", "organization", "place", "facility", "equipment", "group", "event", "other"]
@@ -164,7 +167,8 @@ def main() -> None:
     corpus: list[list[Block]] = []
     for path, title in (
         (GOLD, "gold set (the rules were developed against it)"),
-        (HELDOUT, "held-out set (written after the rules; never tuned on)"),
+        (HELDOUT, "held-out set (written after the first rules; its misses fixed later)"),
+        (HELDOUT2, "second held-out set (annotated before the stage ran on it; never tuned on)"),
     ):
         articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         ours_total = Scored(Counter(), Counter(), Counter())
