@@ -359,6 +359,7 @@ def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None
     )
     assert (entry.range_start, entry.range_end) == ("2024-07-11", "2025-07-11")
     assert entry.value == "2024-07-11/2025-07-11"
+    assert entry.expression == "within the next year"
 
 
 def test_a_length_of_time_before_a_weekday_stays_apart(nlp: Any) -> None:

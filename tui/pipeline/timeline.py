@@ -252,7 +252,7 @@ def _resolve_span(
         # Keep "since"/"for" in the expression: they turn a date into a range.
         # ("scheduled for Oct. 3" is a date, not a length of time: "for" stays out).
         keep = prep in ("since", "over", "by") or (
-            prep == "for" and ("/" in res.value or res.vague)
+            prep in ("for", "within") and ("/" in res.value or res.vague)
         )
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
