@@ -375,6 +375,18 @@ def test_team_named_like_a_city_is_a_team_in_its_role_words(nlp):
     assert found["Aberdeen"].type is T.ORGANIZATION
 
 
+def test_ranges_and_clauses_are_not_results_or_ships(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Russia lost 2-3 brigades near Kupiansk, and the ships Russia sent to Syria "
+            "were old. Ukraine beat back attacks 3-4 times a day.",
+        )
+    )
+    assert found["Russia"].type is T.PLACE
+    assert found["Ukraine"].type is T.PLACE
+
+
 def test_score_is_not_part_of_a_team_name(nlp):
     names = names_of(run(nlp, "Celtic lost to Rangers 3-0 at home."))
     assert not any(any(c.isdigit() for c in n) for n in names)

@@ -713,10 +713,14 @@ def _strong_cue(span: Span) -> EntityType | None:
         # "President X", "Commander-in-chief X"
         if words & _PERSON_TITLES:
             return T.PERSON
+        # The noun must be the name's own ("the tanker X": compound or apposition), not
+        # the subject of a clause ("the ships Russia sent").
+        linked = span.start <= last.head.i < span.end or span.root.head.i == last.i
         # "striker Tom Hale", "army chief Oleksandr Syrskyi": a role before a full name.
         name_words = [t for t in span if not t.is_punct]
         if (
-            last.lemma_.lower() in _PERSON_ROLES
+            linked
+            and last.lemma_.lower() in _PERSON_ROLES
             and last.pos_ == "NOUN"
             and len(name_words) >= 2
             and all(t.is_title or t.lower_ in _NAME_PARTICLES for t in name_words)
@@ -724,7 +728,7 @@ def _strong_cue(span: Span) -> EntityType | None:
         ):
             return T.PERSON
         # "the tanker Eagle Rock"
-        if last.is_lower and last.lemma_.lower() in _VESSEL_NOUNS:
+        if linked and last.is_lower and last.lemma_.lower() in _VESSEL_NOUNS:
             return T.EQUIPMENT
     if _result_context(span):
         return T.ORGANIZATION
@@ -732,7 +736,7 @@ def _strong_cue(span: Span) -> EntityType | None:
 
 
 def _result_context(span: Span) -> bool:
-    """Is the name a side in a match result ("Celtic beat Rangers 3-1")?"""
+    """Is the name a side in a match result ("Celtic beat Rangers 3-1", "lost 1-0 to X")?"""
     anchor = span.root
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head
@@ -743,7 +747,34 @@ def _result_context(span: Span) -> bool:
         return False
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RESULT_VERBS:
         return False
-    return _SCORE.search(span.sent.text) is not None
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "beat back", "beat off": no match result
+    # The score sits next to the verb or the name, and counts nothing: "beat X 3-1 on
+    # Sunday", not "lost 2-3 brigades".
+    doc = span.doc
+    for start in (verb.i + 1, span.end):
+        end = _score_end(doc, start) or _score_end(doc, start + 1)
+        if end and (end >= len(doc) or doc[end].pos_ not in {"NOUN", "PROPN", "NUM"}):
+            return True
+    return False
+
+
+def _score_end(doc: Doc, i: int) -> int:
+    """The index after a score ("3-1", or "3", "-", "1") starting at token i, else 0."""
+    if i >= len(doc):
+        return 0
+    if _SCORE.fullmatch(doc[i].text):
+        return i + 1
+    if (
+        i + 2 < len(doc)
+        and doc[i].text.isdigit()
+        and len(doc[i].text) <= 2
+        and doc[i + 1].text in {"-", "–"}
+        and doc[i + 2].text.isdigit()
+        and len(doc[i + 2].text) <= 2
+    ):
+        return i + 3
+    return 0
 
 
 def _cues(span: Span) -> tuple[Counter[EntityType], EntityType | None]:
