@@ -338,6 +338,9 @@ SECOND_PASS_CASES = [
     # "Now that" places its clause in the present like "now" does.
     ("2024-08-08", "Rebel groups back the regime now that it faces sanctions.", "now",
      "PRESENT_REF"),
+    # A quarter named by its last month; the month is never dropped as a stray word.
+    ("2019-11-20", "The rally rests on the improved September quarter earnings.",
+     "September quarter", "2019-Q3"),
     # A word spaCy takes too many at the front is dropped.
     ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
      "2023"),

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
-from tui.pipeline.timeline_rules import Context, Resolved, Tense, resolve
+from tui.pipeline.timeline_rules import MONTH_RE, WEEKDAY_RE, Context, Resolved, Tense, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,6 +53,7 @@ _HOLIDAYS = re.compile(
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
+_NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
@@ -286,7 +287,8 @@ def _without_lead(
     words = list(re.finditer(r"\S+", text))
     for k, w in enumerate(words[1:3], start=1):
         dropped = words[k - 1].group(0).lower()
-        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped):
+        # Never drop what names a time itself ("September quarter" is not a "quarter").
+        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
             break
         res = resolve(text[w.start() :], ctx, tense, None)
         if res is not None:

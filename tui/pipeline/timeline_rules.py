@@ -889,6 +889,12 @@ def _resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         if r.start is not None and r.start > a and tense is not Tense.FUTURE:
             return make(a.year - 1, qn)
         return r
+    m = re.fullmatch(rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", t)
+    if m:
+        # "The September quarter": the quarter that ends with (or holds) that month.
+        q = (MONTHS[_month_key(m.group("m"))] - 1) // 3 + 1
+        cands = [quarter(y, q) for y in (a.year - 1, a.year, a.year + 1)]
+        return pick(cands, a, tense)
     m = re.fullmatch(
         r"(?:the |a |this )?(?P<adj>latest|current|most recent|recent|same|just-ended|fiscal)? ?"
         r"(?P<kind>quarter|period)",
