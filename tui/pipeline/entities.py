@@ -110,7 +110,7 @@ _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "al", "bin", "ibn", "
 # A wire dateline: "BRUSSELS, March 3 (Meridian) -", "KYIV (Agency) —": the bracketed name
 # is the agency that filed the story.
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*?)?,?\s+"
+    r"^\s*[A-Z][A-Z.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,40}?)?,?\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\((?P<agency>[A-Z][\w&.'’ -]{0,40}?)\)\s*[-–—]"
 )
 # Credit lines: "(Reporting by Anna Berg and Tom Ross; Editing by Ian Hale)".
