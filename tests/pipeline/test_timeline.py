@@ -321,6 +321,7 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "He was arrested on New Year's Eve.", "New Year's Eve", "2023-12-31"),
     ("2024-08-08", "Talks will resume after Easter.", "Easter", "2025-04-20"),
     ("2024-08-08", "The strike came on Thanksgiving Day.", "Thanksgiving", "2023-11-23"),
+    ("2019-11-19", "See our Black Friday coverage.", "Black Friday", "2019-11-29"),
     # A bare day of the month is in the story's month or the one either side.
     ("2024-08-08", "The offer expires on the 15th.", "the 15th", "2024-08-15"),
     ("2024-08-08", "The offer expired on the 25th.", "the 25th", "2024-07-25"),

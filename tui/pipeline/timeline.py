@@ -45,7 +45,7 @@ _LEXICAL = re.compile(
 # Holidays spaCy may miss; a bare "Christmas" is left to spaCy ("Christmas market" is not a date).
 _HOLIDAYS = re.compile(
     r"\b(?:Christmas (?:Day|Eve)|New Year's (?:Day|Eve)|Easter (?:Sunday|Monday)|Good Friday|"
-    r"Thanksgiving Day|Boxing Day|"
+    r"Thanksgiving Day|Boxing Day|Black Friday|Cyber Monday|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     r"(?:Easter|Thanksgiving|Christmas))\b"
 )

@@ -1122,6 +1122,10 @@ def _holiday_in(name: str, year: int) -> date | None:
         return _easter(year) + timedelta(days=moving[name])
     if name in ("thanksgiving", "thanksgiving day"):
         return _nth_weekday(year, 11, 3, 4)
+    if name == "black friday":
+        return _nth_weekday(year, 11, 3, 4) + timedelta(days=1)
+    if name == "cyber monday":
+        return _nth_weekday(year, 11, 3, 4) + timedelta(days=4)
     if name == "labor day":
         return _nth_weekday(year, 9, 0, 1)
     if name == "memorial day":
