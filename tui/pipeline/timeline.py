@@ -42,20 +42,21 @@ _LEXICAL = re.compile(
     r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)\b",
     re.IGNORECASE,
 )
-# Holidays spaCy may miss; a bare "Christmas" is left to spaCy ("Christmas market" is not a date).
+# Holidays spaCy may miss or call an event; a bare "Christmas" only after a preposition
+# ("over Christmas"), since "the Christmas market" is not a date.
 _HOLIDAYS = re.compile(
     r"\b(?:Christmas (?:Day|Eve)|New Year's (?:Day|Eve)|Easter (?:Sunday|Monday)|Good Friday|"
     r"Thanksgiving Day|Boxing Day|Black Friday|Cyber Monday|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     r"(?:Easter|Thanksgiving|Christmas))\b"
 )
-# Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
+# Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
 _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
 _FUTURE_VERBS = {
@@ -153,7 +154,8 @@ def sort_key(entry: TimelineEntry) -> tuple[str, int, str, str]:
     """Where an entry sits: its start date; vague past just before the date it ends on.
 
     "Over the past few days" ends at the anchor and sorts just before the anchor's own
-    entries; a vague future starts at the anchor and sorts just after them.
+    entries; "now" (PRESENT_REF) sits among them; a vague future starts at the anchor and
+    sorts just after them.
     """
     if entry.vague:
         if entry.value == "PRESENT_REF":
