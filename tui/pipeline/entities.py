@@ -25,7 +25,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -273,11 +273,8 @@ def add_patterns(nlp: Language) -> None:
             pattern = {**pattern, "pattern": [{"TEXT": t.text} for t in words]}
         table.append(pattern)
     patterns = _matcher_patterns(table)
-    for n in range(len(_SHAPES)):
-        if not Token.has_extension(f"{SHAPE_ATTR}{n}"):
-            Token.set_extension(f"{SHAPE_ATTR}{n}", getter=partial(_shape_family, n))
-    if not Token.has_extension(FAMILY_ATTR):
-        Token.set_extension(FAMILY_ATTR, getter=_family_of)
+    if not Token.has_extension(TABLE_ATTR):
+        Token.set_extension(TABLE_ATTR, getter=_table_code)
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
 
@@ -286,20 +283,20 @@ def add_patterns(nlp: Language) -> None:
 # The table is rewritten for it on loading, to the same matches:
 # - family patterns that differ only in the family's words ("Pantsir"/"Pantsirs" -> id
 #   Pantsir, "Patriot"/"Patriots" -> Patriot, ...) become one pattern whose first token
-#   is found by one dictionary lookup (a token extension); the id is read back from the
-#   first word (`table_id`);
+#   is found by one dictionary lookup (a token extension, compared in C); the id is read
+#   back from the first word (`table_id`);
 # - a single token {"TEXT": {"REGEX": "^Family-[A-Za-z0-9]{1,6}s?$"}} (a model suffix:
 #   "Shahed-136") likewise becomes one pattern for all families;
 # - patterns that differ only in a last one-word kind ("... dam", "... airport") share one
 #   pattern with {"LOWER": {"IN": [...]}}, checked only where the rest already matched.
-FAMILY_ATTR = "briefing_family"
-SHAPE_ATTR = "briefing_shape"
+TABLE_ATTR = "briefing_table"  # one extension: the Matcher calls each one at every token
+_FAMILY_CODE = "family"
 _FAMILIES: dict[str, str] = {}  # "Shahed" -> "Shahed": names whose suffixed forms we know
 _SHAPES: list[dict[str, str]] = []  # per shared pattern: first word -> the table's id
 _PHRASE_IDS: dict[tuple[str, tuple[str, ...]], str] = {}  # (label, words) -> id
+_WORD_CODES: dict[str, str] = {}  # first word of a shared pattern -> that pattern's code
 _FAMILY_REGEX = re.compile(r"\^([A-Za-z0-9]+)-\[A-Za-z0-9\]\{1,6\}s\?\$")
 _FAMILY_SUFFIX = re.compile(r"[A-Za-z0-9]{1,6}s?")
-_ANY = {"NOT_IN": [""]}  # the Matcher needs a string from an extension; "" means no
 
 
 def _family_of(token: Token) -> str:
@@ -310,8 +307,13 @@ def _family_of(token: Token) -> str:
     return ""
 
 
-def _shape_family(shape: int, token: Token) -> str:
-    return _SHAPES[shape].get(token.text, "")
+def _table_code(token: Token) -> str:
+    """Which shared pattern may start at this token ("" for none: the Matcher needs a
+    string)."""
+    code = _WORD_CODES.get(token.text)
+    if code:
+        return code
+    return _FAMILY_CODE if _family_of(token) else ""
 
 
 def table_id(span: Span) -> str:
@@ -355,7 +357,8 @@ def _matcher_patterns(table: Iterable[dict]) -> list[dict]:
             match = _FAMILY_REGEX.fullmatch(text["REGEX"])
             if match and entry.get("id") == match.group(1) and entry["label"] == "EQUIPMENT":
                 if not families:
-                    out.append({"label": "EQUIPMENT", "pattern": [{"_": {FAMILY_ATTR: _ANY}}]})
+                    first_token = {"_": {TABLE_ATTR: _FAMILY_CODE}}
+                    out.append({"label": "EQUIPMENT", "pattern": [first_token]})
                 families[match.group(1)] = match.group(1)
                 continue
         last = pattern[-1]
@@ -371,22 +374,45 @@ def _matcher_patterns(table: Iterable[dict]) -> list[dict]:
                 out.append(merged[key])
             continue
         out.append(entry)
+    # Which shared patterns each word may start, and its id (one id a word, or it stays
+    # apart: a word that is also a suffixed family name likewise).
+    ids: dict[str, set[str]] = defaultdict(set)
+    for entries in shapes.values():
+        for e in entries:
+            for w in e["pattern"][0]["TEXT"]["IN"]:
+                ids[w].add(e["id"])
+    member: dict[str, set[int]] = defaultdict(set)
+    collapsed: list[tuple[int, list[dict]]] = []
     for entries in shapes.values():
         words = {w: e["id"] for e in entries for w in e["pattern"][0]["TEXT"]["IN"]}
-        clash = len(words) != sum(len(e["pattern"][0]["TEXT"]["IN"]) for e in entries)
+        clash = any(
+            len(ids[w]) > 1 or ("-" in w and w.partition("-")[0] in families) for w in words
+        )
         if len(entries) == 1 or clash:
             # Alone or ambiguous: one exact-text pattern a word, as plain as it gets.
             for e in entries:
                 for word in e["pattern"][0]["TEXT"]["IN"]:
                     out.append({**e, "pattern": [{"TEXT": word}, *e["pattern"][1:]]})
             continue
-        attr = f"{SHAPE_ATTR}{len(shape_words)}"
+        n = len(shape_words)
         shape_words.append(words)
+        collapsed.append((n, entries))
+        for w in words:
+            member[w].add(n)
+    # A word's code names every shared pattern it may start ("shape0+shape1"); each
+    # pattern starts at every code that names it.
+    word_codes = {w: "+".join(f"shape{n}" for n in sorted(ns)) for w, ns in member.items()}
+    for n, entries in collapsed:
         rest = entries[0]["pattern"][1:]
-        out.append({"label": entries[0]["label"], "pattern": [{"_": {attr: _ANY}}, *rest]})
+        for code in sorted({c for w, c in word_codes.items() if n in member[w]}):
+            out.append(
+                {"label": entries[0]["label"], "pattern": [{"_": {TABLE_ATTR: code}}, *rest]}
+            )
     _FAMILIES.clear()
     _FAMILIES.update(families)
     _SHAPES[:] = shape_words
+    _WORD_CODES.clear()
+    _WORD_CODES.update(word_codes)
     _PHRASE_IDS.clear()
     _PHRASE_IDS.update(phrase_ids)
     return out
