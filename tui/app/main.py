@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -52,7 +53,8 @@ PANES = ("articles", "text", "entities", "timeline")
 # How often the merged briefing is recomputed while articles stream in.
 MERGE_INTERVAL = 0.5
 # How often stage changes are drawn (list rows, progress, the open article).
-FLUSH_INTERVAL = 0.1
+FLUSH_INTERVAL = 0.2
+CPU_THREADS = 2
 OVERVIEW_INTERVAL = 0.5
 
 
@@ -136,6 +138,12 @@ class BriefingApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The pipeline's CPU stages run in the loop's default executor (asyncio.to_thread).
+        # Every busy thread takes an equal share of the GIL from the thread that paints and
+        # reads keys, so a few are kept, not one per core plus four: two lets one article's
+        # text be extracted while another is analysed.
+        self._executor = ThreadPoolExecutor(max_workers=CPU_THREADS, thread_name_prefix="stage")
+        asyncio.get_running_loop().set_default_executor(self._executor)
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and threads would otherwise compete with it.
         self.call_after_refresh(self._start)
@@ -180,6 +188,8 @@ class BriefingApp(App[int]):
     async def on_unmount(self) -> None:
         if self._client is not None:
             await self._client.aclose()
+        # Threads may still be parsing; they finish on their own, nobody waits for them.
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
     def add_input(self, text: str) -> Article | None:
         """Queue one input (URL or local file) and start processing it."""

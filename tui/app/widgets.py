@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tui.app.main import BriefingApp
 
 BRIEFING = -1  # the `selected` value of the merged "Briefing" entry
+OVERVIEW_HEADLINES = 20
 
 STAGE_WORDS = {
     Stage.QUEUED: "queued",
@@ -285,13 +286,32 @@ class ArticleView(VerticalScroll, can_focus=True):
         text = Text(summary + "\n", style="dim")
         if not articles:
             text.append("\nNo articles yet. Press a to add a URL.", style="italic")
-        for number, article in enumerate(articles, 1):
-            text.append(f"\n{number}. ", style="bold")
-            text.append(one_line(article.display_title))
-            text.append("\n   ")
-            text.append_text(stage_line(article))
-            if article.error is not None:
-                text.append(f"\n   input: {one_line(location(article))}", style="dim")
+            return text
+        sites: dict[str, int] = {}
+        for article in articles:
+            if article.error is None and article.blocks:
+                sites[site_of(article)] = sites.get(site_of(article), 0) + 1
+        if sites:
+            text.append("\nSources\n", style="bold")
+            text.append(" · ".join(f"{name} ({n})" for name, n in sorted(sites.items())) + "\n")
+        errors = [(i, a) for i, a in enumerate(articles, 1) if a.error is not None]
+        if errors:
+            text.append(f"\nCould not be read ({len(errors)})\n", style="bold")
+            for number, article in errors:
+                assert article.error is not None
+                text.append(f"{number}. {one_line(location(article))}\n", style="bold red")
+                text.append(f"   {one_line(article.error.message)}\n")
+        # The list on the left shows every article; the overview stays short so redrawing
+        # it while a hundred articles load costs little.
+        read = [(i, a) for i, a in enumerate(articles, 1) if a.error is None and a.blocks]
+        if read:
+            text.append("\nHeadlines\n", style="bold")
+            for number, article in read[:OVERVIEW_HEADLINES]:
+                text.append(f"{number}. ", style="bold")
+                text.append(one_line(article.display_title) + "\n")
+            if len(read) > OVERVIEW_HEADLINES:
+                more = len(read) - OVERVIEW_HEADLINES
+                text.append(f"… and {more} more in the list on the left\n", style="dim")
         return text
 
     def _article(self, article: Article) -> list[Static]:
