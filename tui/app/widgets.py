@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import EntityChosen, TimelineChosen
-from tui.app.text import one_line, safe
+from tui.app.text import one_line, safe, timex_label
 from tui.pipeline.model import Article, EntityType, Mention, Stage
 
 if TYPE_CHECKING:
@@ -321,7 +321,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if meta.authors:
             details.append(", ".join(one_line(a) for a in meta.authors))
         if meta.published:
-            details.append(one_line(meta.published))
+            details.append(timex_label(meta.published) or one_line(meta.published))
         line = Text(" · ".join(details))
         line.append("\n" + one_line(location(article)), style="dim")
         widgets.append(Static(line, classes="meta"))
@@ -559,8 +559,8 @@ class TimelinePane(OptionList):
             options.append(_notice("No dated events found."))
         for article, entry in entries or []:
             label = Text()
-            when = entry.value if not entry.vague else entry.expression
-            label.append(one_line(when), style="bold")
+            when = timex_label(entry.value) if not entry.vague else None
+            label.append(one_line(when or entry.expression), style="bold")
             if entry.anchor_assumed:
                 label.append(" (date assumed)", style="dim")
             if self.selected == BRIEFING and app.briefing is not None:
