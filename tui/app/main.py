@@ -222,8 +222,10 @@ class BriefingApp(App[int]):
                 self.briefing, article, self._client, self.options, on_change, self._limit
             )
         finally:
+            # Marked dirty directly (we are on the loop): once nothing is in flight, the
+            # next draw is guaranteed to show the final state, whatever is still queued.
+            self._changed(index)
             self._in_flight.discard(index)
-            self.post_message(ArticleChanged(index))
 
     @on(ArticleChanged)
     def _article_changed(self, message: ArticleChanged) -> None:
