@@ -9,7 +9,6 @@ import asyncio
 import importlib
 from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -160,9 +159,8 @@ class BriefingApp(App[int]):
 
     @work(group="input")
     async def _start(self) -> None:
-        # httpx and the pipeline cost a noticeable part of startup; importing them here,
-        # after the first frame, keeps launch as fast as an empty app.
-        # Widgets only needed once work starts are mounted after the first frame too.
+        # Runs after the first frame. Widgets only needed once work starts are mounted
+        # here, and httpx and the pipeline (a noticeable part of startup) imported here.
         try:
             await self.query_one("#sidebar").mount(
                 ProgressBar(id="progress", show_eta=False, classes="idle")
@@ -566,7 +564,7 @@ def _reset(article: Article) -> None:
     article.stage = Stage.QUEUED
     article.error = None
     article.url = None
-    article.metadata = replace(Metadata())
+    article.metadata = Metadata()
     article.blocks = []
     article.removed = []
     article.fetched_at = None
