@@ -3,9 +3,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 from tests.server import FixtureServer
-from tui.pipeline.briefing import Briefing, process_article, run, timeline_anchor
+from tui.pipeline.briefing import (
+    Briefing,
+    _share_recurring,
+    process_article,
+    run,
+    timeline_anchor,
+)
 from tui.pipeline.fetch import make_client
-from tui.pipeline.model import Article, ErrorKind, Stage
+from tui.pipeline.model import Article, Block, BlockKind, ErrorKind, Stage
 from tui.pipeline.options import Options
 
 TEXT_ONLY = Options(analysis=False)
@@ -57,8 +63,9 @@ async def test_block_recurring_across_same_site_articles_is_removed(site: Fixtur
     pair = await _run(site.page("frontline.html"), site.page("frontline_followup.html"))
     for article in pair.articles:
         assert not any(footer in b.text for b in article.blocks)
-        cut = [r for r in article.removed if footer in r.text]
-        assert cut and cut[0].rule == "recurring" and "same site" in cut[0].reason
+        cut = [r for r in article.removed if r.rule == "recurring"]
+        assert len(cut) == 1, "only the footer is shared by these two stories"
+        assert footer in cut[0].text and "same site" in cut[0].reason
 
 
 async def test_recurring_check_is_per_site(site: FixtureServer) -> None:
@@ -79,3 +86,50 @@ async def test_cuts_made_during_extraction_are_kept_with_the_cleaners(site: Fixt
     rules = {r.rule for r in article.removed}
     assert "related-link" in rules  # cut while the HTML still showed it was only a link
     assert "social-cta" in rules and "widget" in rules
+
+
+def _extracted(briefing: Briefing, url: str, *texts: str) -> Article:
+    article = briefing.add(url)
+    article.url = url
+    article.blocks = [Block(BlockKind.PARAGRAPH, t) for t in texts]
+    return article
+
+
+STORY = [f"Paragraph {n} of the harbour story, with its own facts and quotes." for n in range(8)]
+FOOTER = "The Herald is an independent newsroom funded by its readers."
+
+
+def test_recurring_block_is_cut_from_every_same_site_article_once_per_article() -> None:
+    briefing = Briefing()
+    one = _extracted(briefing, "https://herald.example/a", "The barrier closed.", FOOTER, FOOTER)
+    assert _share_recurring(briefing, one) == []  # alone: nothing recurs, even twice inside it
+    other = _extracted(briefing, "https://www.herald.example/b", "It reopened.", FOOTER.upper())
+    third = _extracted(briefing, "https://elsewhere.example/c", "Elsewhere.", FOOTER)
+    changed = _share_recurring(briefing, other)
+    assert _share_recurring(briefing, third) == []  # another site: not a template of this one
+    assert {id(a) for a in changed} == {id(one), id(other)}
+    assert [b.text for b in one.blocks] == ["The barrier closed."]
+    assert [r.rule for r in other.removed] == ["recurring"]
+    assert [b.text for b in third.blocks] == ["Elsewhere.", FOOTER]
+
+
+def test_two_copies_of_one_story_keep_their_shared_text() -> None:
+    """An update of a story shares most of its paragraphs: that is the article, not boilerplate."""
+    briefing = Briefing()
+    first = _extracted(briefing, "https://herald.example/live-1", *STORY, FOOTER)
+    update = _extracted(
+        briefing, "https://herald.example/live-2", "UPDATE: it reopened.", *STORY, FOOTER
+    )
+    assert _share_recurring(briefing, first) == []
+    assert _share_recurring(briefing, update) == []
+    assert len(update.blocks) == len(STORY) + 2 and len(first.blocks) == len(STORY) + 1
+
+
+def test_reset_forgets_what_an_article_held() -> None:
+    briefing = Briefing()
+    one = _extracted(briefing, "https://herald.example/a", "First story.", FOOTER)
+    _share_recurring(briefing, one)
+    briefing.reset(one)
+    assert one.stage is Stage.QUEUED and one.blocks == [] and one.url is None
+    two = _extracted(briefing, "https://herald.example/b", "Second story.", FOOTER)
+    assert _share_recurring(briefing, two) == []  # the reset article no longer holds the footer

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,8 @@ from tui.pipeline.clean import (
     clean,
     match_rule,
     normalise_block_text,
-    recurring_texts,
     rules,
 )
-from tui.pipeline.extract import extract
 from tui.pipeline.model import Block, BlockKind, Metadata
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
@@ -189,31 +186,3 @@ def test_normalise_block_text_ignores_case_and_spacing() -> None:
     assert normalise_block_text("  The Ledger\n is  FUNDED by readers ") == (
         "the ledger is funded by readers"
     )
-
-
-def test_recurring_texts_are_those_in_two_or_more_articles() -> None:
-    footer = "The Herald is an independent newsroom funded by its readers."
-    one = [P("The barrier closed on Monday night."), P(footer), P(footer)]
-    two = [P("The barrier reopened on Friday morning."), P(footer.upper())]
-    three = [P("Unrelated story text about the harbour.")]
-    assert recurring_texts([one, two, three]) == {normalise_block_text(footer)}
-    # A line repeated within one article alone is not a site template.
-    assert recurring_texts([one, three]) == set()
-
-
-def test_same_site_fixture_pages_share_only_their_footer() -> None:
-    names = ["frontline.html", "frontline_followup.html"]
-    if not all((PAGES / n).exists() for n in names):
-        pytest.skip("the same-site fixture pages are not written yet")
-    expected = json.loads((PAGES / "expected.json").read_text("utf-8"))
-    kept_lists = []
-    for name in names:
-        extracted = extract((PAGES / name).read_text("utf-8"), f"https://fixture.example/{name}")
-        kept_lists.append(clean(extracted.blocks, extracted.metadata)[0])
-    recurring = recurring_texts(kept_lists)
-    wanted = {
-        normalise_block_text(item["text"])
-        for item in expected[names[0]]["remove"]
-        if item["kind"] == "recurring"
-    }
-    assert recurring == wanted

@@ -37,7 +37,6 @@ from tui.pipeline.model import (
     BriefingEntity,
     BriefingTimelineEntry,
     Mention,
-    Metadata,
     Stage,
 )
 from tui.pipeline.options import Options
@@ -494,7 +493,7 @@ class BriefingApp(App[int]):
                 self.notify("This article is still being read.")
                 continue
             article = self.briefing.articles[index]
-            _reset(article)
+            self.briefing.reset(article)
             self._process(article)
             self._changed(index)
 
@@ -557,19 +556,6 @@ def _as_url(text: str) -> str:
     if "://" in text:
         return text
     return Path(text).resolve().as_uri()
-
-
-def _reset(article: Article) -> None:
-    """Put an article back to QUEUED so it can be processed again."""
-    article.stage = Stage.QUEUED
-    article.error = None
-    article.url = None
-    article.metadata = Metadata()
-    article.blocks = []
-    article.removed = []
-    article.fetched_at = None
-    article.entities = None
-    article.timeline = None
 
 
 def create_app(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -43,11 +44,31 @@ RECURRING_REASON = "repeated in another article from the same site (site boilerp
 @dataclass
 class Briefing:
     articles: list[Article] = field(default_factory=list)
+    # site -> normalised block text -> the articles of that site holding it; lets each new
+    # article find its recurring blocks in time linear in its own length.
+    _holders: dict[str, dict[str, list[Article]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def add(self, input: str) -> Article:
         article = Article(input=input)
         self.articles.append(article)
         return article
+
+    def reset(self, article: Article) -> None:
+        """Put an article back to QUEUED, forgetting what it held, so it can be read again."""
+        for holders in self._holders.get(site_key(article), {}).values():
+            while article in holders:
+                holders.remove(article)
+        article.stage = Stage.QUEUED
+        article.error = None
+        article.url = None
+        article.metadata = Metadata()
+        article.blocks = []
+        article.removed = []
+        article.fetched_at = None
+        article.entities = None
+        article.timeline = None
 
     def index(self, article: Article) -> int:
         return next(i for i, a in enumerate(self.articles) if a is article)
@@ -61,14 +82,6 @@ class Briefing:
         from tui.pipeline.timeline import merge_timelines
 
         return merge_timelines([a.timeline for a in self.articles])
-
-    def same_site(self, article: Article) -> list[Article]:
-        key = site_key(article)
-        return [
-            a
-            for a in self.articles
-            if a is not article and a.error is None and a.blocks and site_key(a) == key
-        ]
 
 
 def site_key(article: Article) -> str:
@@ -121,26 +134,51 @@ def timeline_anchor(article: Article) -> tuple[str, bool]:
     return article.fetched_at or "", True
 
 
+# Two copies of one story (an update, a syndicated rerun) share most of their text. That
+# shared text is the article, not the site's template, so such pairs are not compared.
+SAME_STORY_SHARE = 0.5
+
+
 def _share_recurring(briefing: Briefing, article: Article) -> list[Article]:
     """Move blocks that recur across same-site articles to `removed`; returns who changed."""
-    peers = briefing.same_site(article)
-    if not peers:
-        return []
-    from tui.pipeline.clean import normalise_block_text, recurring_texts
+    from tui.pipeline.clean import normalise_block_text
 
-    group = [article, *peers]
-    texts = recurring_texts([a.blocks for a in group])
+    index = briefing._holders.setdefault(site_key(article), {})
+    texts = {normalise_block_text(b.text) for b in article.blocks if b.text.strip()}
+    shared: dict[str, list[Article]] = {}
+    for text in texts:
+        holders = index.setdefault(text, [])
+        if holders:
+            shared[text] = list(holders)
+        holders.append(article)
+    if not shared:
+        return []
+
+    per_peer = Counter(id(p) for holders in shared.values() for p in holders)
+    sizes = {id(p): len(p.blocks) for holders in shared.values() for p in holders}
+
+    def same_story(peer: Article) -> bool:
+        smaller = min(len(article.blocks), sizes[id(peer)]) or 1
+        return per_peer[id(peer)] / smaller > SAME_STORY_SHARE
+
+    recurring: set[str] = set()
+    members: dict[int, Article] = {}
+    for text, holders in shared.items():
+        peers = [p for p in holders if not same_story(p)]
+        if peers:
+            recurring.add(text)
+            members.update({id(p): p for p in peers})
+    if not recurring:
+        return []
     changed = []
-    for member in group:
-        keep = [b for b in member.blocks if normalise_block_text(b.text) not in texts]
-        if len(keep) == len(member.blocks) or not keep:
+    for member in [article, *members.values()]:
+        cut = [b for b in member.blocks if normalise_block_text(b.text) in recurring]
+        if not cut or len(cut) == len(member.blocks):
             continue
         member.removed = member.removed + [
-            RemovedBlock(b.kind, b.text, RECURRING_REASON, "recurring")
-            for b in member.blocks
-            if normalise_block_text(b.text) in texts
+            RemovedBlock(b.kind, b.text, RECURRING_REASON, "recurring") for b in cut
         ]
-        member.blocks = keep
+        member.blocks = [b for b in member.blocks if normalise_block_text(b.text) not in recurring]
         changed.append(member)
     return changed
 

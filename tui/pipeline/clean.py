@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -163,14 +162,3 @@ def clean(
         else:
             removed.append(RemovedBlock(block.kind, block.text, rule.reason, rule.id))
     return kept, removed
-
-
-def recurring_texts(articles_blocks: Sequence[Sequence[Block]]) -> set[str]:
-    """Texts of blocks that occur in two or more of the given block lists (same-site articles
-    of one briefing), after normalising whitespace/case; the caller removes them with rule
-    'recurring'."""
-    seen: Counter[str] = Counter()
-    for blocks in articles_blocks:
-        # Once per article: a line repeated inside one article is not evidence of a template.
-        seen.update({normalise_block_text(b.text) for b in blocks if b.text.strip()})
-    return {text for text, count in seen.items() if count >= 2}
