@@ -95,12 +95,13 @@ def read_page(page: FetchedPage) -> tuple[Metadata, list[Block], list[RemovedBlo
     from tui.pipeline.extract import extract
 
     extracted = extract(page.html, page.url)
-    kept, removed = clean(extracted.blocks, extracted.metadata)
+    # Extraction already cut what only the HTML shows (link-only headlines, captions); the
+    # reader sees those with the cleaner's cuts, so nothing is silently lost, each where
+    # it stood in the text that is left.
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
     if not kept:
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
-    # Extraction already cut what only the HTML shows (link-only headlines, captions); the
-    # reader sees those with the cleaner's cuts, so nothing is silently lost.
-    return extracted.metadata, kept, extracted.removed + removed
+    return extracted.metadata, kept, removed
 
 
 def analyse(article: Article) -> None:
@@ -141,7 +142,7 @@ SAME_STORY_SHARE = 0.5
 
 def _share_recurring(briefing: Briefing, article: Article) -> list[Article]:
     """Move blocks that recur across same-site articles to `removed`; returns who changed."""
-    from tui.pipeline.clean import normalise_block_text
+    from tui.pipeline.clean import cut, normalise_block_text
 
     index = briefing._holders.setdefault(site_key(article), {})
     texts = {normalise_block_text(b.text) for b in article.blocks if b.text.strip()}
@@ -172,13 +173,15 @@ def _share_recurring(briefing: Briefing, article: Article) -> list[Article]:
         return []
     changed = []
     for member in [article, *members.values()]:
-        cut = [b for b in member.blocks if normalise_block_text(b.text) in recurring]
-        if not cut or len(cut) == len(member.blocks):
+        doomed = {
+            i: (RECURRING_REASON, "recurring")
+            for i, b in enumerate(member.blocks)
+            if normalise_block_text(b.text) in recurring
+        }
+        if not doomed or len(doomed) == len(member.blocks):
             continue
-        member.removed = member.removed + [
-            RemovedBlock(b.kind, b.text, RECURRING_REASON, "recurring") for b in cut
-        ]
-        member.blocks = [b for b in member.blocks if normalise_block_text(b.text) not in recurring]
+        # New lists, never edits in place: the app and analysis notice a change by identity.
+        member.blocks, member.removed = cut(member.blocks, doomed, member.removed)
         changed.append(member)
     return changed
 

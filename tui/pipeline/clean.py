@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -147,18 +147,55 @@ def match_rule(text: str, metadata: Metadata | None = None) -> Rule | None:
     return _first_match(text, _compiled_rules(metadata))
 
 
-def clean(
-    blocks: list[Block], metadata: Metadata | None = None
+def cut(
+    blocks: Sequence[Block],
+    doomed: Mapping[int, tuple[str, str]],
+    earlier: Sequence[RemovedBlock] = (),
 ) -> tuple[list[Block], list[RemovedBlock]]:
-    """Split blocks into kept and removed (each removed block with rule id and human reason).
-    Must never remove a sentence of the article itself."""
+    """Take the blocks at the `doomed` indices (index -> (reason, rule id)) out of `blocks`.
+
+    `earlier` are cuts already made, with positions relative to `blocks`; they come back
+    re-mapped to the shortened list, merged with the new cuts in the order the page had
+    them (those of unknown position last). Every stage that shortens an article's blocks
+    goes through here, so a removed block always points into the final text.
+    """
+    before: dict[int, list[RemovedBlock]] = {}
+    unplaced: list[RemovedBlock] = []
+    for r in earlier:
+        if r.position is None:
+            unplaced.append(r)
+        else:
+            before.setdefault(min(max(r.position, 0), len(blocks)), []).append(r)
     kept: list[Block] = []
     removed: list[RemovedBlock] = []
-    compiled = _compiled_rules(metadata)
-    for block in blocks:
-        rule = _first_match(block.text, compiled)
-        if rule is None:
-            kept.append(block)
+    for i in range(len(blocks) + 1):
+        removed.extend(replace(r, position=len(kept)) for r in before.get(i, ()))
+        if i == len(blocks):
+            break
+        block = blocks[i]
+        if i in doomed:
+            reason, rule = doomed[i]
+            removed.append(RemovedBlock(block.kind, block.text, reason, rule, len(kept)))
         else:
-            removed.append(RemovedBlock(block.kind, block.text, rule.reason, rule.id))
-    return kept, removed
+            kept.append(block)
+    return kept, removed + unplaced
+
+
+def clean(
+    blocks: list[Block],
+    metadata: Metadata | None = None,
+    earlier: Sequence[RemovedBlock] = (),
+) -> tuple[list[Block], list[RemovedBlock]]:
+    """Split blocks into kept and removed (each removed block with rule id and human reason).
+    Must never remove a sentence of the article itself.
+
+    `earlier` (cuts extraction made, positioned in `blocks`) come back re-positioned in
+    the kept list and merged with the cleaner's own, in page order.
+    """
+    compiled = _compiled_rules(metadata)
+    doomed: dict[int, tuple[str, str]] = {}
+    for i, block in enumerate(blocks):
+        rule = _first_match(block.text, compiled)
+        if rule is not None:
+            doomed[i] = (rule.reason, rule.id)
+    return cut(blocks, doomed, earlier)

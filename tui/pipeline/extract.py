@@ -18,8 +18,8 @@ import copy
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -31,6 +31,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import Unparseable
 
+from tui.pipeline.clean import cut
 from tui.pipeline.model import (
     Block,
     BlockKind,
@@ -504,12 +505,22 @@ class _Blocker:
     def __init__(self) -> None:
         self.blocks: list[tuple[Block, bool]] = []  # (block, is only a link)
         self._current: _Segment | None = None
+        # Cut marker number -> how many blocks came before it.
+        self.cut_at: dict[int, int] = {}
+        # Markers met inside an open block: they stood within it, so count it as before.
+        self._waiting: list[int] = []
 
     def _flush(self) -> None:
         seg = self._current
         self._current = None
         if seg is None:
             return
+        self._flush_segment(seg)
+        for number in self._waiting:
+            self.cut_at[number] = len(self.blocks)
+        self._waiting = []
+
+    def _flush_segment(self, seg: _Segment) -> None:
         text = _norm("".join(seg.parts))
         letters = _count_alnum(text)
         if not letters:
@@ -545,6 +556,13 @@ class _Blocker:
         if not isinstance(el.tag, str):
             return  # a comment or processing instruction; its tail belongs to the parent
         tag = el.tag
+        if tag == _CUT_TAG:
+            number = int(el.get(_CUT_ATTR, "-1"))
+            if self._current is None:
+                self.cut_at[number] = len(self.blocks)
+            else:
+                self._waiting.append(number)
+            return
         if tag in ("script", "style", "noscript", "template", "button", "svg", "select"):
             return
         is_block = tag in _BLOCK_TAGS
@@ -573,8 +591,18 @@ class _Blocker:
             self._flush()
 
 
+# What a cut element leaves behind: an empty marker the blocker turns into a position,
+# so a caption is shown where the figure stood. Not a block tag: text around a cut inside
+# a paragraph still joins up as it did with the element simply gone.
+_CUT_TAG = "briefing-cut"
+_CUT_ATTR = "data-cut"
+
+
 def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
-    """Cut figures, asides and class-marked share/caption/related boxes out of the block."""
+    """Cut figures, asides and class-marked share/caption/related boxes out of the block.
+
+    Each cut with text is replaced by a `_CUT_TAG` marker numbered as its removed block.
+    """
     removed: list[RemovedBlock] = []
     total = len(_norm(root.text_content())) or 1
     doomed: list[tuple[lxml.html.HtmlElement, str, str]] = []
@@ -615,9 +643,15 @@ def _strip_marked(root: lxml.html.HtmlElement) -> list[RemovedBlock]:
         # "social-media-embed" around a quoted post names the wrapper, not boilerplate.
         if el.find(f".//blockquote[@class='{_EMBED_CLASS}']") is not None:
             continue
-        if text:
-            removed.append(RemovedBlock(BlockKind.PARAGRAPH, text, reason, rule))
-        el.drop_tree()
+        if not text:
+            el.drop_tree()
+            continue
+        marker = lxml.html.Element(_CUT_TAG, {_CUT_ATTR: str(len(removed))})
+        marker.tail = el.tail
+        parent = el.getparent()
+        assert parent is not None  # attached, and never the root itself
+        parent.replace(el, marker)
+        removed.append(RemovedBlock(BlockKind.PARAGRAPH, text, reason, rule))
     return removed
 
 
@@ -631,11 +665,13 @@ def _attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
 
 
 def _to_blocks(root: lxml.html.HtmlElement) -> tuple[list[tuple[Block, bool]], list[RemovedBlock]]:
+    """The blocks, and the marked boxes cut from them positioned among those blocks."""
     removed = _strip_marked(root)
     blocker = _Blocker()
     blocker.walk(root, BlockKind.PARAGRAPH)
     blocker._flush()
-    return blocker.blocks, removed
+    placed = [replace(r, position=blocker.cut_at.get(n)) for n, r in enumerate(removed)]
+    return blocker.blocks, placed
 
 
 _TEXT_CONTAINERS = {"p", "li", "blockquote", "td", "dd", "figcaption"} | _HEADINGS
@@ -655,25 +691,18 @@ def _standalone_links(root: lxml.html.HtmlElement) -> int:
     return count
 
 
-def _iter_link_only(
-    blocks: list[tuple[Block, bool]],
-) -> Iterator[tuple[Block, RemovedBlock | None]]:
-    """Pair each block with its removal when it is only a link to another page.
+def _link_only_cuts(blocks: list[tuple[Block, bool]]) -> dict[int, tuple[str, str]]:
+    """The blocks that are only a link to another page, as `cut` wants them.
 
     A paragraph or heading made entirely of a link is a headline pointing elsewhere (an
     inline "related" teaser); a list item made of a link is left alone because link lists
     in articles are usually sources the text relies on.
     """
-    for block, link_only in blocks:
-        if link_only and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
-            yield (
-                block,
-                RemovedBlock(
-                    block.kind, block.text, "headline linking to another article", "related-link"
-                ),
-            )
-        else:
-            yield block, None
+    return {
+        i: ("headline linking to another article", "related-link")
+        for i, (block, link_only) in enumerate(blocks)
+        if link_only and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+    }
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -784,20 +813,17 @@ def extract(html: str, url: str | None = None) -> Extracted:
     root = body if body is not None else doc
 
     teasers = _standalone_links(root)
-    raw_blocks, removed = _to_blocks(root)
-    blocks: list[Block] = []
-    for block, cut in _iter_link_only(raw_blocks):
-        if cut is not None:
-            removed.append(cut)
-        else:
-            blocks.append(block)
-
+    raw_blocks, marked = _to_blocks(root)
+    doomed = _link_only_cuts(raw_blocks)
     # The title is shown above the text; repeating it as the first block reads as a stutter.
-    if blocks and metadata.title and _same_text(blocks[0].text, metadata.title):
-        first = blocks.pop(0)
-        removed.append(
-            RemovedBlock(first.kind, first.text, "headline repeated in the body", "title-repeat")
-        )
+    first = next((i for i in range(len(raw_blocks)) if i not in doomed), None)
+    if (
+        first is not None
+        and metadata.title
+        and _same_text(raw_blocks[first][0].text, metadata.title)
+    ):
+        doomed[first] = ("headline repeated in the body", "title-repeat")
+    blocks, removed = cut([b for b, _ in raw_blocks], doomed, marked)
 
     headlines = teasers + sum(1 for r in removed if r.rule == "related-link")
     running = [b for b in blocks if b.kind != BlockKind.HEADING]

@@ -32,6 +32,10 @@ class RemovedBlock:
     reason: str
     # The rule's stable id ("social-cta", "related-link", ...) for scripts and tests.
     rule: str
+    # Where it stood: the index in the article's final kept `blocks` before which it sat
+    # (the number of kept blocks that preceded it; len(blocks) after the last one).
+    # None when unknown, e.g. a block built by hand.
+    position: int | None = None
 
 
 class ErrorKind(StrEnum):
