@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from tui import __version__
 from tui.pipeline.options import MB, Options
 
 
@@ -32,6 +31,8 @@ cli = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from tui import __version__
+
         typer.echo(f"briefing {__version__}")
         raise typer.Exit()
 
