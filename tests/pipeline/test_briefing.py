@@ -11,7 +11,7 @@ from tui.pipeline.briefing import (
     timeline_anchor,
 )
 from tui.pipeline.fetch import make_client
-from tui.pipeline.model import Article, Block, BlockKind, ErrorKind, Stage
+from tui.pipeline.model import Article, Block, BlockKind, ErrorKind, RemovedBlock, Stage
 from tui.pipeline.options import Options
 
 TEXT_ONLY = Options(analysis=False)
@@ -133,3 +133,45 @@ def test_reset_forgets_what_an_article_held() -> None:
     assert one.stage is Stage.QUEUED and one.blocks == [] and one.url is None
     two = _extracted(briefing, "https://herald.example/b", "Second story.", FOOTER)
     assert _share_recurring(briefing, two) == []  # the reset article no longer holds the footer
+
+
+def _neighbours(article: Article, text: str) -> tuple[str, str]:
+    """The starts of the kept blocks just before and after a removed block."""
+    (r,) = [r for r in article.removed if text in r.text]
+    assert r.position is not None and 0 <= r.position <= len(article.blocks)
+    before = article.blocks[r.position - 1].text[:20] if r.position else ""
+    after = article.blocks[r.position].text[:20] if r.position < len(article.blocks) else ""
+    return before, after
+
+
+async def test_removed_blocks_stand_where_they_were_after_every_cut(site: FixtureServer) -> None:
+    pair = await _run(site.page("frontline.html"), site.page("frontline_followup.html"))
+    front = next(a for a in pair.articles if a.input.endswith("/frontline.html"))
+    assert any(r.rule == "recurring" for r in front.removed)
+    assert _neighbours(front, "WHATSAPP") == ("The gamble comes as ", "According to soldier")
+    assert _neighbours(front, "spot an error") == ("With Ukrainian force", "The independent inve")
+    # The shared footer was the last block; it now stands after the new last one.
+    assert _neighbours(front, "independent newsroom") == ("Putin convened his s", "")
+    for article in pair.articles:
+        known = [r.position for r in article.removed if r.position is not None]
+        assert len(known) == len(article.removed)
+        assert known == sorted(known), "removed blocks are listed in page order"
+
+
+def test_recurring_cut_shifts_the_positions_of_earlier_cuts() -> None:
+    briefing = Briefing()
+    one = _extracted(briefing, "https://herald.example/a", FOOTER, "The barrier closed.", "Later.")
+    one.removed = [
+        RemovedBlock(BlockKind.PARAGRAPH, "JOIN US", "call to action", "social-cta", 2),
+        RemovedBlock(BlockKind.PARAGRAPH, "Ad", "advertisement label", "ad-label", 3),
+    ]
+    _share_recurring(briefing, one)
+    other = _extracted(briefing, "https://herald.example/b", "It reopened.", FOOTER)
+    _share_recurring(briefing, other)
+    assert [b.text for b in one.blocks] == ["The barrier closed.", "Later."]
+    assert [(r.text, r.position) for r in one.removed] == [
+        (FOOTER, 0),
+        ("JOIN US", 1),  # still between "The barrier closed." and "Later."
+        ("Ad", 2),  # still after the last block
+    ]
+    assert [(r.text, r.position) for r in other.removed] == [(FOOTER, 1)]

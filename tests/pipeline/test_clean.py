@@ -8,11 +8,12 @@ import pytest
 
 from tui.pipeline.clean import (
     clean,
+    cut,
     match_rule,
     normalise_block_text,
     rules,
 )
-from tui.pipeline.model import Block, BlockKind, Metadata
+from tui.pipeline.model import Block, BlockKind, Metadata, RemovedBlock
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -186,3 +187,71 @@ def test_normalise_block_text_ignores_case_and_spacing() -> None:
     assert normalise_block_text("  The Ledger\n is  FUNDED by readers ") == (
         "the ledger is funded by readers"
     )
+
+
+# ------------------------------------------------------------- where removed blocks stood
+
+
+def test_clean_records_each_cut_before_the_kept_block_that_followed_it() -> None:
+    blocks = [
+        P("JOIN US ON TELEGRAM"),
+        P("The barrier's gates closed for the first time on Monday night as the river rose."),
+        P("Advertisement"),
+        P("Engineers will inspect the gates again in spring, the council said."),
+        P("Advertisement"),
+    ]
+    kept, removed = clean(blocks, META)
+    assert len(kept) == 2
+    # Before the first kept block, between the two, and after the last.
+    assert [(r.text, r.position) for r in removed] == [
+        ("JOIN US ON TELEGRAM", 0),
+        ("Advertisement", 1),
+        ("Advertisement", 2),
+    ]
+
+
+def _gone(text: str, position: int | None) -> RemovedBlock:
+    return RemovedBlock(BlockKind.PARAGRAPH, text, "earlier cut", "earlier", position)
+
+
+def test_cut_shifts_earlier_cuts_to_the_shortened_list_and_keeps_page_order() -> None:
+    blocks = [P("a"), P("b"), P("c"), P("d")]
+    earlier = [
+        _gone("before a", 0),
+        _gone("between b and c", 2),
+        _gone("nowhere known", None),
+        _gone("after d", 4),
+    ]
+    kept, removed = cut(blocks, {1: ("gone", "new"), 3: ("gone", "new")}, earlier)
+    assert kept == [P("a"), P("c")]
+    # "b" went, so what stood after it now stands before "c" (index 1), after "b" itself;
+    # "d" went, so both it and what followed it stand at the end; unknown stays last.
+    assert [(r.text, r.position) for r in removed] == [
+        ("before a", 0),
+        ("b", 1),
+        ("between b and c", 1),
+        ("d", 2),
+        ("after d", 2),
+        ("nowhere known", None),
+    ]
+    assert [r.rule for r in removed] == ["earlier", "new", "earlier", "new", "earlier", "earlier"]
+
+
+def test_cut_twice_equals_cut_once() -> None:
+    """Positions stay right however many stages shorten the list."""
+    blocks = [P(t) for t in "abcdefg"]
+    doomed = {1: ("x", "x"), 2: ("x", "x"), 5: ("x", "x")}
+    once_kept, once = cut(blocks, doomed)
+    first_kept, first = cut(blocks, {2: ("x", "x")})
+    # In the shortened list "b" is still index 1 and "f" moved from 5 to 4.
+    twice_kept, twice = cut(first_kept, {1: ("x", "x"), 4: ("x", "x")}, first)
+    assert twice_kept == once_kept
+    assert [(r.text, r.position) for r in twice] == [(r.text, r.position) for r in once]
+    assert [(r.text, r.position) for r in once] == [("b", 1), ("c", 1), ("f", 3)]
+
+
+def test_cut_with_nothing_doomed_changes_nothing() -> None:
+    blocks = [P("a"), P("b")]
+    earlier = [_gone("x", 1)]
+    kept, removed = cut(blocks, {}, earlier)
+    assert kept == blocks and removed == earlier

@@ -34,8 +34,9 @@ def _article() -> Article:
         ],
         removed=[
             RemovedBlock(
-                BlockKind.PARAGRAPH, "JOIN US", "social media call to action", "social-cta"
-            )
+                BlockKind.PARAGRAPH, "JOIN US", "social media call to action", "social-cta", 2
+            ),
+            RemovedBlock(BlockKind.PARAGRAPH, "Ad", "advertisement label", "ad-label"),
         ],
         entities=[Entity("Kharkiv", EntityType.PLACE, [], [Mention(1, 0, 7)], "Kharkiv was hit.")],
         timeline=[
@@ -55,6 +56,8 @@ def test_json_has_the_documented_article_fields() -> None:
     assert ok["status"] == "ok" and ok["error"] is None
     assert ok["blocks"][0] == {"kind": "heading", "text": "What happened"}
     assert ok["removed"][0]["reason"] == "social media call to action"
+    # Stood before blocks[2]; the second one's place is unknown.
+    assert [r["position"] for r in ok["removed"]] == [2, None]
     assert ok["entities"][0]["mentions"] == [{"block": 1, "start": 0, "end": 7}]
     assert ok["entities"][0]["count"] == 1
     assert ok["timeline"][0]["value"] == "2024-08-06"
@@ -72,6 +75,6 @@ def test_markdown_never_carries_control_characters_or_structure_from_page_text()
     assert "\\# not a heading" in md
     assert "[bold]kept[/bold]" in md  # shown literally, not interpreted
     assert "### What happened" in md and "> We will rebuild." in md
-    assert "Removed boilerplate (1)" in md
+    assert "Removed boilerplate (2)" in md
     assert "**Places:** Kharkiv (1)" in md
     assert "**2024-08-06**" in md

@@ -42,8 +42,8 @@ def _read_page(name: str) -> str:
 
 def _run(name: str) -> tuple[Extracted, list, list[RemovedBlock]]:
     extracted = extract(_read_page(name), f"https://fixture.example/{name}")
-    kept, removed = clean(extracted.blocks, extracted.metadata)
-    return extracted, kept, extracted.removed + removed
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
+    return extracted, kept, removed
 
 
 def _own(name: str) -> Extracted:
@@ -334,3 +334,70 @@ def test_placeholder_publication_dates_are_not_taken(placeholder: str) -> None:
         f"</head><body><article><h1>Budget</h1>{body}</article></body></html>"
     )
     assert extract(html).metadata.published == "2024-05-02T10:00:00+00:00"
+
+
+# ------------------------------------------------------------- where the cuts stood
+
+HARBOUR = """<html><head><title>Harbour wall repaired</title></head><body><article>
+<h1>Harbour wall repaired</h1>
+<figure><img src="a.jpg"><figcaption>The harbour wall at dawn. Photo: Staff</figcaption></figure>
+<p>Workers finished repairing the harbour wall on Tuesday after three weeks of storms.</p>
+<p><a href="/coast-road">Storm damage closes the coastal road for a week</a></p>
+<p>The council said the repairs cost less than expected
+<span class="image-caption">Crane on the quay</span> and came in early.</p>
+<p>Fishing boats will return to the inner harbour next week, the harbour master said.</p>
+<div class="share-bar">Share this on Facebook and Twitter</div>
+</article></body></html>"""
+
+
+def _placed(blocks: list, removed: list[RemovedBlock]) -> dict[str, tuple[str, str]]:
+    """Each removed text with the starts of the kept blocks just before and after it."""
+    out = {}
+    for r in removed:
+        assert r.position is not None and 0 <= r.position <= len(blocks), r
+        before = blocks[r.position - 1].text[:20] if r.position else ""
+        after = blocks[r.position].text[:20] if r.position < len(blocks) else ""
+        out[r.text] = (before, after)
+    return out
+
+
+def test_each_markup_cut_stands_where_it_was_in_the_page() -> None:
+    extracted = extract(HARBOUR, "https://fixture.example/harbour")
+    assert [b.text[:20] for b in extracted.blocks] == [
+        "Workers finished rep",
+        "The council said the",
+        "Fishing boats will r",
+    ]
+    assert _placed(extracted.blocks, extracted.removed) == {
+        "Harbour wall repaired": ("", "Workers finished rep"),
+        "The harbour wall at dawn. Photo: Staff": ("", "Workers finished rep"),
+        "Storm damage closes the coastal road for a week": (
+            "Workers finished rep",
+            "The council said the",
+        ),
+        # Cut from inside a paragraph: the paragraph stays whole, the caption follows it.
+        "Crane on the quay": ("The council said the", "Fishing boats will r"),
+        "Share this on Facebook and Twitter": ("Fishing boats will r", ""),
+    }
+    # Listed in page order, whichever step made the cut.
+    assert [r.rule for r in extracted.removed] == [
+        "title-repeat",
+        "figure",
+        "related-link",
+        "caption",
+        "share",
+    ]
+
+
+def test_frontline_cuts_stand_between_the_paragraphs_they_interrupted() -> None:
+    extracted, kept, removed = _run("frontline.html")
+    placed = _placed(kept, removed)
+    assert placed["JOIN OUR WHATSAPP CHANNEL"] == ("The gamble comes as ", "According to soldier")
+    headline = next(r.text for r in removed if r.rule == "related-link")
+    assert placed[headline] == ("Further south, Russi", "Maksym Dovhal, a spo")
+    caption = next(r.text for r in removed if r.rule == "figure")
+    assert placed[caption] == ("holding ground that ", "The largest prize wi")
+    # Extraction's own positions were into its longer list; cleaning re-mapped them.
+    raw = _placed(extracted.blocks, extracted.removed)
+    assert raw[headline] == placed[headline]
+    assert [r.position for r in removed] == sorted(r.position or 0 for r in removed)

@@ -75,7 +75,14 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "fetched_at": article.fetched_at,
         "blocks": [{"kind": b.kind.value, "text": b.text} for b in article.blocks],
         "removed": [
-            {"kind": r.kind.value, "text": r.text, "reason": r.reason, "rule": r.rule}
+            {
+                "kind": r.kind.value,
+                "text": r.text,
+                "reason": r.reason,
+                "rule": r.rule,
+                # Index into "blocks" before which it stood; null when not known.
+                "position": r.position,
+            }
             for r in article.removed
         ],
         "entities": (
