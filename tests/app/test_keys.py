@@ -239,6 +239,32 @@ async def test_b_shows_removed_boilerplate_with_reasons(site: FixtureServer, mak
         assert not any(w.display for w in view.query(".removed"))
 
 
+async def test_b_shows_each_removed_line_between_the_paragraphs_it_interrupted(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("frontline.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j", "b")
+        await app.wait_settled(SETTLE)
+        view = app.query_one(ArticleView)
+        children = list(view.children)
+        (cta,) = [i for i, w in enumerate(children) if "WHATSAPP" in str(w.render())]
+        assert children[cta].display and children[cta].has_class("removed")
+        before = next(w for w in reversed(children[:cta]) if isinstance(w, BlockText))
+        after = next(w for w in children[cta + 1 :] if isinstance(w, BlockText))
+        assert before.text.startswith("The gamble comes as the picture in the east darkens")
+        assert after.text.startswith("According to soldiers quoted")
+        assert (before.index, after.index) == (1, 2)
+        # A search still lands on the kept block it names, removed lines in between or not.
+        await pilot.press("slash", *"Toretsk", "enter")
+        await app.wait_settled(SETTLE)
+        assert view.marks
+        blocks = {w.index: w for w in view.query(BlockText)}
+        for mark in view.marks:
+            assert blocks[mark.block].text[mark.start : mark.end] == "Toretsk"
+
+
 async def test_o_opens_the_browser_and_y_copies_the_url(
     site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
 ):

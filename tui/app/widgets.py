@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.text import one_line, safe, timex_label
-from tui.pipeline.model import Article, EntityType, Mention, Stage
+from tui.pipeline.model import Article, EntityType, Mention, RemovedBlock, Stage
 
 if TYPE_CHECKING:
     from tui.app.main import BriefingApp
@@ -171,6 +171,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView > .article-view--current { background: $accent; color: $text; text-style: bold; }
     ArticleView .removed { display: none; color: $text-muted; text-style: italic; }
     ArticleView.-show-removed .removed { display: block; }
+    ArticleView .removed-inline { margin-bottom: 1; }
     ArticleView .title { text-style: bold; color: $text-primary; }
     ArticleView .meta { color: $text-muted; margin-bottom: 1; }
     ArticleView .error { color: $text-error; text-style: bold; margin-bottom: 1; }
@@ -333,20 +334,31 @@ class ArticleView(VerticalScroll, can_focus=True):
         if not article.blocks:
             widgets.append(Static(f"{STAGE_WORDS[article.stage].capitalize()}…", classes="notice"))
             return widgets
-        widgets.extend(
-            BlockText(i, block.text, classes=f"block {block.kind.value}")
-            for i, block in enumerate(article.blocks)
-        )
-        # Where a removed block sat is not recorded, so they are listed after the text.
-        if article.removed:
-            heading = f"Removed by the cleaner ({len(article.removed)})"
-            widgets.append(Static(heading, classes="removed removed-heading"))
-            for removed in article.removed:
-                text = Text(f"[{safe(removed.reason)}] ", style="bold")
-                text.append(safe(removed.text))
-                widgets.append(Static(text, classes="removed"))
-        else:
+        if not article.removed:
+            widgets.extend(_blocks(article))
             widgets.append(Static("Nothing was removed from this article.", classes="removed"))
+            return widgets
+        count = len(article.removed)
+        heading = f"Removed by the cleaner ({count}), each dimmed where it stood"
+        widgets.append(Static(heading, classes="removed removed-heading notice"))
+        # Removed lines go between the blocks, hidden until `b`; the BlockText widgets keep
+        # their block index, so highlights still find the right paragraph.
+        standing: dict[int, list[RemovedBlock]] = {}
+        unplaced: list[RemovedBlock] = []
+        last = len(article.blocks)
+        for removed in article.removed:
+            if removed.position is None:
+                unplaced.append(removed)
+            else:
+                standing.setdefault(min(max(removed.position, 0), last), []).append(removed)
+        for i, block in enumerate(_blocks(article)):
+            widgets.extend(_removed_line(r, "removed-inline") for r in standing.get(i, ()))
+            widgets.append(block)
+        widgets.extend(_removed_line(r, "removed-inline") for r in standing.get(last, ()))
+        if unplaced:
+            heading = f"Removed, place in the page not known ({len(unplaced)})"
+            widgets.append(Static(heading, classes="removed removed-heading"))
+            widgets.extend(_removed_line(r) for r in unplaced)
         return widgets
 
     # Highlights ---------------------------------------------------------------------
@@ -412,6 +424,19 @@ class ArticleView(VerticalScroll, can_focus=True):
                 marks.append(Mention(i, start, start + len(query)))
                 start = hay.find(query.lower(), start + 1)
         self.set_marks(marks, f"“{one_line(query, 30)}”")
+
+
+def _blocks(article: Article) -> list[BlockText]:
+    return [
+        BlockText(i, block.text, classes=f"block {block.kind.value}")
+        for i, block in enumerate(article.blocks)
+    ]
+
+
+def _removed_line(removed: RemovedBlock, extra: str = "") -> Static:
+    text = Text(f"[{safe(removed.reason)}] ", style="bold")
+    text.append(safe(removed.text))
+    return Static(text, classes=f"removed {extra}".strip())
 
 
 def _notice(text: str) -> Option:
