@@ -339,7 +339,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             widgets.append(Static("Nothing was removed from this article.", classes="removed"))
             return widgets
         count = len(article.removed)
-        heading = f"Removed by the cleaner ({count}), each dimmed where it stood"
+        heading = f"Removed by the cleaner ({count}), shown where each stood"
         widgets.append(Static(heading, classes="removed removed-heading notice"))
         # Removed lines go between the blocks, hidden until `b`; the BlockText widgets keep
         # their block index, so highlights still find the right paragraph.
