@@ -44,11 +44,11 @@ async def entity(pilot: Pilot) -> None:
 
 
 async def boilerplate(pilot: Pilot) -> None:
-    """The first article with what the cleaner removed, and why, shown dimmed."""
+    """The first article with what the cleaner removed, and why, dimmed where it stood."""
     app: BriefingApp = pilot.app  # type: ignore[assignment]
     await pilot.press("j")
     await app.wait_settled()
-    await pilot.press("b", "2", "end")
+    await pilot.press("b", "2")
 
 
 async def help_screen(pilot: Pilot) -> None:
