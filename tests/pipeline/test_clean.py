@@ -93,6 +93,9 @@ BOILERPLATE = [
     ("Updated Aug. 7, 2024 at 10:30 a.m. EDT", "byline"),
     ("Last updated: 2 hours ago", "byline"),
     ("Riverside Herald", "site-name"),
+    ("Follow The Example Herald on X for live updates from the count.", "social-cta"),
+    ("Thu 11 Jul 2024 09.15 BST", "byline"),
+    ("Monday, 3 March 2025", "byline"),
 ]
 
 
@@ -131,6 +134,8 @@ ARTICLE_SENTENCES = [
     "Photo agencies said their staff had been barred from the site since Tuesday.",
     "Nadia Okafor, who has covered the river for a decade, said the works were overdue.",
     "The Riverside Herald first reported the cracks in the barrier last March.",
+    "Supporters who follow him on Telegram for updates were told to gather on Sunday.",
+    "Thursday 11 July 2024 was the day the barrier finally opened to traffic.",
 ]
 
 
