@@ -29,14 +29,6 @@ if TYPE_CHECKING:
 BRIEFING = -1  # the `selected` value of the merged "Briefing" entry
 OVERVIEW_HEADLINES = 20
 
-STAGE_WORDS = {
-    Stage.QUEUED: "queued",
-    Stage.FETCHING: "fetching",
-    Stage.EXTRACTING: "extracting",
-    Stage.ANALYSING: "analysing",
-    Stage.DONE: "done",
-    Stage.ERROR: "error",
-}
 STAGE_GLYPHS = {
     Stage.QUEUED: "·",
     Stage.FETCHING: "↓",
@@ -44,16 +36,6 @@ STAGE_GLYPHS = {
     Stage.ANALYSING: "◔",
     Stage.DONE: "✓",
     Stage.ERROR: "✗",
-}
-TYPE_LABELS = {
-    EntityType.PERSON: "People",
-    EntityType.ORGANIZATION: "Organisations",
-    EntityType.PLACE: "Places",
-    EntityType.FACILITY: "Facilities",
-    EntityType.EQUIPMENT: "Equipment",
-    EntityType.GROUP: "Groups",
-    EntityType.EVENT: "Events",
-    EntityType.OTHER: "Other",
 }
 VIM_MOVES: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -74,7 +56,7 @@ def stage_line(article: Article) -> Text:
     """'site · stage' or the error in words, for list rows and the overview."""
     if article.error is not None:
         return Text(f"error: {one_line(article.error.message)}", style="bold red")
-    return Text(f"{site_of(article)} · {STAGE_WORDS[article.stage]}", style="dim")
+    return Text(f"{site_of(article)} · {article.stage.value}", style="dim")
 
 
 def article_row(article: Article) -> Text:
@@ -332,7 +314,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             widgets.append(Static(message, classes="error"))
             return widgets
         if not article.blocks:
-            widgets.append(Static(f"{STAGE_WORDS[article.stage].capitalize()}…", classes="notice"))
+            widgets.append(Static(f"{article.stage.value.capitalize()}…", classes="notice"))
             return widgets
         if not article.removed:
             widgets.extend(_blocks(article))
@@ -507,13 +489,11 @@ class EntitiesPane(OptionList):
             options.append(_notice(message))
         elif not rows:
             options.append(_notice("No entities found."))
-        for kind in TYPE_LABELS:
+        for kind in EntityType:
             group = sorted((r for r in rows or [] if r[1] is kind), key=lambda r: (-r[2], r[0]))
             if not group:
                 continue
-            options.append(
-                Option(Text(f"{TYPE_LABELS[kind]} ({len(group)})", "bold"), disabled=True)
-            )
+            options.append(Option(Text(f"{kind.plural} ({len(group)})", "bold"), disabled=True))
             for name, _, count, aliases in group:
                 self._rows[len(options)] = (name, aliases)
                 label = Text(f"  {one_line(name)} ")

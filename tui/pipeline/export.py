@@ -136,18 +136,6 @@ def to_jsonl_line(article: Article) -> str:
     return json.dumps(article_to_dict(article), ensure_ascii=False)
 
 
-_TYPE_TITLES = {
-    EntityType.PERSON: "People",
-    EntityType.ORGANIZATION: "Organizations",
-    EntityType.PLACE: "Places",
-    EntityType.FACILITY: "Facilities",
-    EntityType.EQUIPMENT: "Equipment",
-    EntityType.GROUP: "Groups",
-    EntityType.EVENT: "Events",
-    EntityType.OTHER: "Other",
-}
-
-
 def _md_inline(text: str) -> str:
     # Keep page text from turning into Markdown structure (headings, HTML) by accident.
     text = safe_text(text).replace("\n", " ")
@@ -193,10 +181,10 @@ def _md_article(article: Article, number: int) -> list[str]:
 
 def _md_entity_lines(items: list[tuple[str, EntityType, int]]) -> list[str]:
     out: list[str] = []
-    for etype, title in _TYPE_TITLES.items():
+    for etype in EntityType:
         names = [f"{_md_inline(n)} ({c})" for n, t, c in items if t is etype]
         if names:
-            out.append(f"- **{title}:** " + ", ".join(names))
+            out.append(f"- **{etype.plural}:** " + ", ".join(names))
     return [*out, ""]
 
 

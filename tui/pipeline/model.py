@@ -118,6 +118,23 @@ class EntityType(StrEnum):
     EVENT = "event"
     OTHER = "other"
 
+    @property
+    def plural(self) -> str:
+        """The heading a list of entities of this type goes under."""
+        return _ENTITY_PLURALS[self]
+
+
+_ENTITY_PLURALS = {
+    EntityType.PERSON: "People",
+    EntityType.ORGANIZATION: "Organizations",
+    EntityType.PLACE: "Places",
+    EntityType.FACILITY: "Facilities",
+    EntityType.EQUIPMENT: "Equipment",
+    EntityType.GROUP: "Groups",
+    EntityType.EVENT: "Events",
+    EntityType.OTHER: "Other",
+}
+
 
 @dataclass
 class Entity:
