@@ -7,6 +7,7 @@ imported here, so `briefing --help` and the app's first paint stay fast.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -47,9 +48,7 @@ def _version(value: bool) -> None:
     )
 )
 def main_command(
-    inputs: Annotated[
-        list[str] | None, typer.Argument(metavar="[INPUT]...", show_default=False)
-    ] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(metavar="INPUT", show_default=False)] = None,
     fmt: Annotated[
         Format | None,
         typer.Option("--format", "-f", help="Write the briefing to stdout in this format; no app."),
@@ -113,9 +112,10 @@ def run_headless(
 ) -> int:
     """Write the briefing to stdout; one stderr line per failed input. Exit 1 if any failed."""
     from tui.pipeline.briefing import Briefing, run
-    from tui.pipeline.export import safe_text, to_json, to_jsonl_line, to_markdown
+    from tui.pipeline.export import to_json, to_jsonl_line, to_markdown
     from tui.pipeline.inputs import chain, stream_lines
     from tui.pipeline.model import Article
+    from tui.pipeline.textsafety import strip_unsafe
 
     briefing = Briefing()
 
@@ -124,7 +124,9 @@ def run_headless(
             print(to_jsonl_line(article), flush=True)
         if article.error is not None:
             print(
-                f"briefing: {safe_text(article.input)}: {article.error.message}",
+                # The message can quote the server (its reason phrase): sanitise it too.
+                f"briefing: {strip_unsafe(article.input, keep='')}: "
+                f"{strip_unsafe(article.error.message, keep='')}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -133,15 +135,24 @@ def run_headless(
         stdin = stream_lines(sys.stdin) if read_stdin and sys.stdin is not None else None
         await run(briefing, chain(inputs, stdin), options, on_finished=finished)
 
+    reader_gone = False
     try:
-        asyncio.run(go())
+        try:
+            asyncio.run(go())
+            if fmt == Format.JSON:
+                print(to_json(briefing))
+            elif fmt == Format.MARKDOWN:
+                sys.stdout.write(to_markdown(briefing))
+            sys.stdout.flush()
+        except* BrokenPipeError:
+            reader_gone = True
     except KeyboardInterrupt:
         return 130
-    if fmt == Format.JSON:
-        print(to_json(briefing))
-    elif fmt == Format.MARKDOWN:
-        sys.stdout.write(to_markdown(briefing))
-    sys.stdout.flush()
+    if reader_gone:
+        # The reader stopped reading (`| head`): their choice, not an error. Point stdout
+        # at /dev/null so the interpreter's last flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 1 if any(a.error is not None for a in briefing.articles) else 0
 
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import pytest
+
 from tests.server import FixtureServer
 from tui.pipeline.briefing import (
     Briefing,
@@ -175,3 +177,10 @@ def test_recurring_cut_shifts_the_positions_of_earlier_cuts() -> None:
         ("Ad", 2),  # still after the last block
     ]
     assert [(r.text, r.position) for r in other.removed] == [(FOOTER, 1)]
+
+
+@pytest.mark.parametrize("bad", ["2024-13-45", "2024-02-30", "0000-00-00"])
+def test_impossible_publication_date_falls_back_to_the_fetch_date(bad: str) -> None:
+    article = Article(input="x", fetched_at="2024-08-09T10:00:00+00:00")
+    article.metadata.published = bad
+    assert timeline_anchor(article) == ("2024-08-09T10:00:00+00:00", True)

@@ -29,6 +29,7 @@ def _article() -> Article:
         ),
         blocks=[
             Block(BlockKind.HEADING, "What happened"),
+            Block(BlockKind.PARAGRAPH, "[click](javascript:alert(1)) *not bold* `code`"),
             Block(BlockKind.PARAGRAPH, "# not a heading, and \x07 no bell [bold]kept[/bold]"),
             Block(BlockKind.QUOTE, "We will rebuild."),
         ],
@@ -73,7 +74,7 @@ def test_markdown_never_carries_control_characters_or_structure_from_page_text()
     md = to_markdown(Briefing([_article()]))
     assert "\x1b" not in md and "\x07" not in md
     assert "\\# not a heading" in md
-    assert "[bold]kept[/bold]" in md  # shown literally, not interpreted
+    assert r"\[bold\]kept\[/bold\]" in md  # escaped: a renderer shows it literally
     assert "### What happened" in md and "> We will rebuild." in md
     assert "Removed boilerplate (2)" in md
     assert "**Places:** Kharkiv (1)" in md

@@ -401,3 +401,14 @@ def test_frontline_cuts_stand_between_the_paragraphs_they_interrupted() -> None:
     raw = _placed(extracted.blocks, extracted.removed)
     assert raw[headline] == placed[headline]
     assert [r.position for r in removed] == sorted(r.position or 0 for r in removed)
+
+
+def test_impossible_meta_date_is_not_a_publication_date() -> None:
+    sentence = "The council met again to discuss the budget. "
+    body = f"<p>{sentence * 6}</p>" * 5
+    html = (
+        "<html><head><meta property='article:published_time' content='2024-13-45'></head>"
+        f"<body><article><h1>Budget</h1>{body}</article></body></html>"
+    )
+    published = extract(html).metadata.published
+    assert published is None or not published.startswith("2024-13")

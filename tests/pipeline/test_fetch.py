@@ -163,3 +163,11 @@ def test_unresolvable_name_is_said_in_words() -> None:
     exc = httpx.ConnectError("boom")
     exc.__cause__ = socket.gaierror(-2, "Name or service not known")
     assert "does not resolve" in _connect_message("news.invalid", exc)
+
+
+async def test_local_file_that_is_not_a_saved_page_is_refused(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("<p>secret</p>")
+    err = await _error(str(notes))
+    assert err.kind is ErrorKind.INVALID_INPUT
+    assert ".html" in err.message

@@ -3,12 +3,15 @@ from __future__ import annotations
 import io
 import os
 
-from tui.pipeline.inputs import chain, parse_line, parse_lines, stream_lines
+from tui.pipeline.inputs import chain, parse_line, stream_lines
 
 
 def test_blank_lines_and_comments_are_skipped() -> None:
     lines = ["# reading list\n", "\n", "  https://a.example/x  \n", "\ufeffhttps://b.example/y\n"]
-    assert parse_lines(lines) == ["https://a.example/x", "https://b.example/y"]
+    assert [x for line in lines if (x := parse_line(line))] == [
+        "https://a.example/x",
+        "https://b.example/y",
+    ]
     assert parse_line("   # indented comment") is None
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0/C1 controls (ESC, BEL, CSI...), DEL, and the bidi overrides that can reorder what a
-# terminal shows. Newlines and tabs are turned into spaces: a block is one paragraph.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from tui.pipeline.textsafety import UNSAFE
 
 
 def safe(text: str) -> str:
@@ -21,7 +19,7 @@ def safe(text: str) -> str:
     Replacement is one character for one character so offsets into the text (entity
     mentions, timeline spans, search hits) stay valid on the cleaned string.
     """
-    return _UNSAFE.sub(_replacement, text)
+    return UNSAFE.sub(_replacement, text)
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -57,6 +55,8 @@ def timex_label(value: str) -> str | None:
     if match is None:
         return None
     year, month, day = match["y"], match["m"], match["d"]
+    if month and not 1 <= int(month) <= 12:
+        return None  # not a calendar date: show the raw value rather than guess
     if day:
         label = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
         if "T" in value and len(value) >= 16:

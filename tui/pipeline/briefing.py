@@ -12,6 +12,7 @@ import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 import httpx
@@ -70,9 +71,6 @@ class Briefing:
         article.entities = None
         article.timeline = None
 
-    def index(self, article: Article) -> int:
-        return next(i for i, a in enumerate(self.articles) if a is article)
-
     def entities(self) -> list[BriefingEntity]:
         from tui.pipeline.entities import merge_entities
 
@@ -130,9 +128,18 @@ def analyse(article: Article) -> None:
 
 def timeline_anchor(article: Article) -> tuple[str, bool]:
     """The date relative expressions resolve against, and whether it was assumed."""
-    if article.metadata.published:
-        return article.metadata.published, False
-    return article.fetched_at or "", True
+    published = article.metadata.published
+    if published and _is_date(published):
+        return published, False
+    return article.fetched_at or datetime.now(UTC).isoformat(timespec="seconds"), True
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 # Two copies of one story (an update, a syndicated rerun) share most of their text. That

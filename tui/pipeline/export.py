@@ -19,14 +19,7 @@ from tui.pipeline.model import (
     EntityType,
     TimelineEntry,
 )
-
-# C0/C1 control characters other than tab and newline: page text must never reach a
-# terminal as escape sequences, and Markdown is often printed straight to one.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def safe_text(text: str) -> str:
-    return _CONTROL.sub("", text)
+from tui.pipeline.textsafety import strip_unsafe
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
@@ -136,11 +129,15 @@ def to_jsonl_line(article: Article) -> str:
     return json.dumps(article_to_dict(article), ensure_ascii=False)
 
 
+# Characters that would turn page text into Markdown structure: emphasis, code, links
+# ("[x](javascript:...)"), raw HTML. Escaped, they read the same in any renderer.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
 def _md_inline(text: str) -> str:
-    # Keep page text from turning into Markdown structure (headings, HTML) by accident.
-    text = safe_text(text).replace("\n", " ")
-    text = text.replace("<", "&lt;")
-    return re.sub(r"^([#>\-+*]|\d+\.)(\s)", r"\\\1\2", text)
+    text = strip_unsafe(text).replace("\n", " ").replace("\t", " ")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^([#>\-+]|\d+\.)(\s)", r"\\\1\2", text)
 
 
 def _md_article(article: Article, number: int) -> list[str]:
@@ -148,13 +145,13 @@ def _md_article(article: Article, number: int) -> list[str]:
     out = [f"## {number}. {_md_inline(article.display_title)}", ""]
     if article.error is not None:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
-        out += [f"Input: `{safe_text(article.input)}`", ""]
+        out += [f"Input: {_md_inline(article.input)}", ""]
         return out
     facts = [x for x in (meta.site, ", ".join(meta.authors), meta.published) if x]
     if facts:
         out += ["*" + " · ".join(_md_inline(f) for f in facts) + "*", ""]
     if article.url:
-        out += [f"<{safe_text(article.url)}>", ""]
+        out += [f"<{strip_unsafe(article.url).replace('>', '%3E')}>", ""]
     for block in article.blocks:
         text = _md_inline(block.text)
         if block.kind is BlockKind.HEADING:

@@ -20,7 +20,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
@@ -287,7 +287,10 @@ def _to_iso(value: str) -> str | None:
     if parsed is None:
         match = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
         if match:
-            return match.group(1)
+            try:  # "2024-13-45" looks like a date and is not one
+                return date.fromisoformat(match.group(1)).isoformat()
+            except ValueError:
+                return None
         parsed = _parse_common_date(value)
         if parsed is None:
             return None

@@ -24,6 +24,7 @@ from tui.pipeline.options import MB, Options
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
 MAX_REDIRECTS = 10
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+LOCAL_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 # Names a reader recognises for what came back instead of a web page.
 _TYPE_NAMES = {
@@ -84,9 +85,15 @@ async def fetch(input: str, client: httpx.AsyncClient, options: Options) -> Fetc
             ) from None
     path = local_path(text)
     if path is not None and path.is_file():
+        if path.suffix.lower() not in LOCAL_SUFFIXES:
+            # A list of URLs from elsewhere must not pull any local file into the output.
+            raise PipelineError(
+                ErrorKind.INVALID_INPUT,
+                f"{text} is not a saved web page (briefing reads .html and .htm files).",
+            )
         return await asyncio.to_thread(_read_file, input, path, options)
     if path is not None and path.exists():
-        raise PipelineError(ErrorKind.INVALID_INPUT, f"{text} is a folder, not a page.")
+        raise PipelineError(ErrorKind.INVALID_INPUT, f"{text} is not a regular file.")
     raise PipelineError(
         ErrorKind.INVALID_INPUT,
         f"{text!r} is neither a web address (http:// or https://) nor a file that exists.",

