@@ -430,3 +430,11 @@ def test_a_quarter_frames_what_follows_until_another_date_is_named(nlp: Any) -> 
         anchor="2023-11-02",
     )
     assert _entry(entries, "A year earlier").value == "2022-Q3"
+
+
+def test_a_long_run_of_dates_in_one_paragraph_yields_each_date(nlp: Any) -> None:
+    """A chronology spaCy reads as one span: every date is found, one by one."""
+    days = [f"Monday, Aug. {d}, 2024" for d in range(1, 29)]
+    text = "The court sat on " + ", then ".join(days) + "."
+    entries = build_timeline([Block(BlockKind.PARAGRAPH, text)], "2024-09-01")
+    assert {e.value for e in entries} >= {f"2024-08-{d:02d}" for d in range(1, 29)}

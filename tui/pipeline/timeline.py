@@ -175,6 +175,9 @@ def parse_anchor(anchor: str) -> date:
         return date.fromisoformat(text[:10])
 
 
+MAX_PIECES = 4
+
+
 # --- finding spans ---------------------------------------------------------------------
 
 
@@ -270,7 +273,9 @@ def _resolve_span(
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
     i = 0
     while i < len(pieces):
-        for j in range(len(pieces), i, -1):
+        # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); the
+        # window keeps a long run of dates (a chronology) linear instead of cubic.
+        for j in range(min(len(pieces), i + MAX_PIECES), i, -1):
             p_from, p_to = pieces[i][0], pieces[j - 1][1]
             res = resolve(text[p_from:p_to], ctx, tense, prep if p_from == 0 else None)
             if res is not None:
