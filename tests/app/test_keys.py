@@ -84,8 +84,12 @@ async def test_text_shows_before_analysis_ends_and_keys_answer_meanwhile(
     app = make_app([site.page("wire.html")])
     async with app.run_test(size=(140, 40)) as pilot:
         try:
-            while app.briefing is None or app.briefing.articles[0].stage is not Stage.ANALYSING:
+            for _ in range(int(SETTLE / 0.05)):
+                if app.briefing and app.briefing.articles[0].stage is Stage.ANALYSING:
+                    break
                 await pilot.pause(0.05)
+            else:
+                pytest.fail("the article never reached the analysing stage")
             await pilot.press("j")
             await pilot.pause(0.3)
             assert "EU ministers weigh joint borrowing" in shown(app)
@@ -123,8 +127,7 @@ async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServ
         await pilot.press("j")
         await app.wait_settled(SETTLE)
         article = app.briefing.articles[0]
-        if article.entities is None:
-            pytest.skip("the entities stage has not landed yet")
+        assert article.entities is not None, "entities must be analysed by now"
         entity = max(article.entities, key=lambda e: e.count)
         assert entity.count >= 2
         pane = app.query_one(EntitiesPane)
@@ -136,7 +139,7 @@ async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServ
         view = app.article_view
         assert view.marks == entity.mentions
         assert view.current == 0
-        assert f"{entity.name} 1/{entity.count}" in view.border_subtitle
+        assert f"{entity.name} 1/{entity.count}" in str(view.border_subtitle)
         await pilot.press("n")
         assert view.current == 1
         await pilot.press("N", "N")
@@ -152,8 +155,7 @@ async def test_enter_on_entity_in_briefing_view_opens_the_article(site: FixtureS
     app = make_app([site.page("wire.html"), site.page("frontline.html")])
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
-        if app.merged_entities is None:
-            pytest.skip("the entities stage has not landed yet")
+        assert app.merged_entities is not None, "the briefing's entities must be merged"
         pane = app.query_one(EntitiesPane)
         await pilot.press("3")
         pane.highlighted = min(pane._rows)
@@ -170,8 +172,7 @@ async def test_enter_on_timeline_scrolls_to_the_sentence(site: FixtureServer, ma
         await pilot.press("j")
         await app.wait_settled(SETTLE)
         timeline = app.briefing.articles[0].timeline
-        if not timeline:
-            pytest.skip("the timeline stage has not landed yet")
+        assert timeline, "the timeline must be analysed by now"
         pane = app.query_one(TimelinePane)
         await pilot.press("4")
         last = max(pane._rows)
@@ -216,7 +217,11 @@ async def test_slash_searches_and_n_steps_through_hits(site: FixtureServer, make
         assert view.marks == []
         await pilot.press("slash", *"zzqx", "enter")
         assert view.marks == []
-        assert "no matches" in view.border_subtitle
+        assert "no matches" in str(view.border_subtitle)
+        # A query that looks like markup is shown as typed, and does not break the app.
+        await pilot.press("escape", "slash", *"[/]", "enter")
+        await pilot.pause()
+        assert "[/]" in str(view.border_subtitle) and app.is_running
 
 
 async def test_b_shows_removed_boilerplate_with_reasons(site: FixtureServer, make_app):

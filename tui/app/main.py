@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import logging
 from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -40,6 +41,8 @@ from tui.pipeline.model import (
     Stage,
 )
 from tui.pipeline.options import Options
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import httpx
@@ -299,12 +302,10 @@ class BriefingApp(App[int]):
         )
         try:
             entities = self.briefing.entities() if analysed else None
-        except ImportError:
-            entities = None
-        try:
             timeline = self.briefing.timeline() if analysed else None
-        except ImportError:
-            timeline = None
+        except Exception:  # a merge bug must not close the reader's app; articles stay readable
+            log.exception("merging the briefing failed")
+            entities = timeline = None
         self.call_from_thread(self._merged, entities, timeline)
 
     def _merged(
@@ -381,7 +382,7 @@ class BriefingApp(App[int]):
                     self.select(index)
                     self.article_view.set_marks(list(entity.mentions), entity.name)
                     return
-        self.notify(f"No mentions of {message.name} to show.", severity="warning")
+        self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
 
     @on(TimelineChosen)
     def _timeline_chosen(self, message: TimelineChosen) -> None:
@@ -436,16 +437,18 @@ class BriefingApp(App[int]):
 
     def action_step(self, delta: int) -> None:
         if not self.article_view.step(delta):
-            self.notify("Nothing highlighted: press enter on an entity, or / to search.")
+            self.notify(
+                "Nothing highlighted: press enter on an entity, or / to search.", markup=False
+            )
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
         if self.show_removed and self.selected == BRIEFING:
-            self.notify("Select an article to see what its cleaner removed.")
+            self.notify("Select an article to see what its cleaner removed.", markup=False)
 
     def _current(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
-            self.notify("Select an article first.", severity="warning")
+            self.notify("Select an article first.", severity="warning", markup=False)
             return None
         return self.briefing.articles[self.selected]
 
@@ -460,16 +463,18 @@ class BriefingApp(App[int]):
         import webbrowser
 
         if webbrowser.open(url):
-            self.call_from_thread(self.notify, f"Opened {url}")
+            self.call_from_thread(self.notify, f"Opened {url}", markup=False)
         else:
-            self.call_from_thread(self.notify, "No web browser found.", severity="warning")
+            self.call_from_thread(
+                self.notify, "No web browser found.", severity="warning", markup=False
+            )
 
     def action_copy_url(self) -> None:
         article = self._current()
         if article is not None:
             url = article.url or _as_url(article.input)
             self.copy_to_clipboard(url)
-            self.notify(f"Copied {url}")
+            self.notify(f"Copied {url}", markup=False)
 
     def action_add(self) -> None:
         def added(value: str | None) -> None:
@@ -485,12 +490,12 @@ class BriefingApp(App[int]):
         if self.selected == BRIEFING:
             targets = [i for i, a in enumerate(self.briefing.articles) if a.stage is Stage.ERROR]
             if not targets:
-                self.notify("No failed articles to retry.")
+                self.notify("No failed articles to retry.", markup=False)
         else:
             targets = [self.selected]
         for index in targets:
             if index in self._in_flight:
-                self.notify("This article is still being read.")
+                self.notify("This article is still being read.", markup=False)
                 continue
             article = self.briefing.articles[index]
             self.briefing.reset(article)
@@ -503,24 +508,34 @@ class BriefingApp(App[int]):
         try:
             from tui.pipeline.export import to_markdown
         except ImportError:
-            self.notify("Export is not available in this version.", severity="error")
+            self.notify("Export is not available in this version.", severity="error", markup=False)
             return
         self._export(to_markdown)
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", exit_on_error=False)
     def _export(self, to_markdown: object) -> None:
         assert self.briefing is not None and callable(to_markdown)
-        folder = self.export_dir or Path.cwd()
-        name = f"briefing-{datetime.now():%Y%m%d-%H%M%S}.md"
-        path = folder / name
+        stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
         try:
-            path.write_text(to_markdown(self.briefing), encoding="utf-8")
+            folder = self.export_dir or Path.cwd()
+            text = to_markdown(self.briefing)
+            # "x" never overwrites: two exports in one second get -2, -3 ...
+            for n in range(1, 100):
+                path = folder / (f"{stamp}.md" if n == 1 else f"{stamp}-{n}.md")
+                try:
+                    with path.open("x", encoding="utf-8") as fh:
+                        fh.write(text)
+                    break
+                except FileExistsError:
+                    continue
+            else:
+                raise FileExistsError(f"{stamp}.md and 98 numbered copies already exist")
         except OSError as exc:
             self.call_from_thread(
-                self.notify, f"Could not write {path}: {exc.strerror}", severity="error"
+                self.notify, f"Could not export: {exc}", severity="error", markup=False
             )
             return
-        self.call_from_thread(self.notify, f"Exported the briefing to {path}")
+        self.call_from_thread(self.notify, f"Exported the briefing to {path}", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -30,6 +30,12 @@ def _replacement(match: re.Match[str]) -> str:
     return "\ufffd" if unicodedata.category(char) == "Cc" else " "
 
 
+def fold(text: str) -> str:
+    """Lower case, one character for one: offsets found in the folded text are offsets in
+    `text` (plain `lower()` turns "İ" into two characters and shifts every hit after it)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
 def one_line(text: str, width: int | None = None) -> str:
     """Collapse whitespace for list rows; cut to `width` characters with an ellipsis."""
     flat = " ".join(safe(text).split())

@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import EntityChosen, TimelineChosen
-from tui.app.text import one_line, safe, timex_label
+from tui.app.text import fold, one_line, safe, timex_label
 from tui.pipeline.model import Article, EntityType, Mention, RemovedBlock, Stage
 
 if TYPE_CHECKING:
@@ -380,10 +380,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             widget.show(by_block.get(widget.index, []))
             if marks and widget.index == marks[current].block:
                 target = widget
+        # The label quotes the reader's query or an entity's name: text, never markup.
         if marks:
-            self.border_subtitle = f"{self.mark_label} {current + 1}/{len(marks)}"
+            self.border_subtitle = Text(f"{self.mark_label} {current + 1}/{len(marks)}")
         else:
-            self.border_subtitle = f"{self.mark_label}: no matches" if self.mark_label else ""
+            self.border_subtitle = Text(f"{self.mark_label}: no matches" if self.mark_label else "")
         if target is not None:
             self.call_after_refresh(self.scroll_to_center, target, animate=False)
 
@@ -399,12 +400,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         marks: list[Mention] = []
         for i, block in enumerate(briefing.articles[self.selected].blocks):
-            # casefold can change lengths (ß → ss); search a same-length lowered copy instead.
-            hay = block.text.lower()
-            start = hay.find(query.lower())
+            hay = fold(block.text)
+            start = hay.find(fold(query))
             while start != -1:
                 marks.append(Mention(i, start, start + len(query)))
-                start = hay.find(query.lower(), start + 1)
+                start = hay.find(fold(query), start + 1)
         self.set_marks(marks, f"“{one_line(query, 30)}”")
 
 
