@@ -438,8 +438,9 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
     return f"Finding {what} is not available in this version."
 
 
-class EntitiesPane(OptionList):
-    """Entities grouped by type, most mentioned first; enter highlights them in the text."""
+class _AnalysisList(OptionList):
+    """A side pane listing what analysis found for the selected article or the briefing;
+    rebuilt at most once per refresh however many changes arrive."""
 
     BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
 
@@ -450,7 +451,6 @@ class EntitiesPane(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(_notice("Starting…"), id=id)
-        self._rows: dict[int, tuple[str, list[str]]] = {}
         self._pending = False
 
     def watch_selected(self) -> None:
@@ -463,6 +463,18 @@ class EntitiesPane(OptionList):
         if not self._pending:
             self._pending = True
             self.call_later(self._rebuild)
+
+    def _rebuild(self) -> None:
+        """Redraw the rows from the app's current state; each pane draws its own."""
+        raise NotImplementedError
+
+
+class EntitiesPane(_AnalysisList):
+    """Entities grouped by type, most mentioned first; enter highlights them in the text."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[int, tuple[str, list[str]]] = {}
 
     def _rebuild(self) -> None:
         self._pending = False
@@ -512,31 +524,12 @@ class EntitiesPane(OptionList):
             self.post_message(EntityChosen(row[0], row[1], article))
 
 
-class TimelinePane(OptionList):
+class TimelinePane(_AnalysisList):
     """Dated events, earliest first; enter scrolls the text to the sentence."""
 
-    BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
-
-    # init=False: nothing to draw before the briefing exists, and an early redraw would
-    # only delay the first frame.
-    selected: reactive[int] = reactive(BRIEFING, init=False)
-    revision: reactive[int] = reactive(0, init=False)
-
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(_notice("Starting…"), id=id)
+        super().__init__(id=id)
         self._rows: dict[int, tuple[int, Mention, str]] = {}
-        self._pending = False
-
-    def watch_selected(self) -> None:
-        self._schedule()
-
-    def watch_revision(self) -> None:
-        self._schedule()
-
-    def _schedule(self) -> None:
-        if not self._pending:
-            self._pending = True
-            self.call_later(self._rebuild)
 
     def _rebuild(self) -> None:
         self._pending = False
