@@ -551,6 +551,25 @@ class _Mention:
     ruler_type: EntityType | None = None  # set when our pattern table matched this span
     strong: EntityType | None = None  # set when the context alone settles the type
 
+    @classmethod
+    def of(
+        cls,
+        span: Span,
+        block: int,
+        votes: Counter[EntityType],
+        strong: EntityType | None = None,
+    ) -> _Mention:
+        """The mention a whole span makes, in its own sentence."""
+        return cls(
+            block=block,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            sentence=span.sent.text.strip(),
+            votes=votes,
+            strong=strong,
+        )
+
 
 @dataclass
 class _Group:
@@ -904,11 +923,7 @@ def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
         if not before or before[-1].lemma_.lower() not in _MEDIA_HEADS:
             continue
         votes: Counter[EntityType] = Counter({T.ORGANIZATION: _CUE})
-        found.append(
-            _Mention(
-                block, span.start_char, span.end_char, span.text, span.sent.text.strip(), votes
-            )
-        )
+        found.append(_Mention.of(span, block, votes))
     return found
 
 
@@ -1065,17 +1080,7 @@ def _institution_mentions(block: int, doc: Doc) -> list[_Mention]:
         context, strong = _cues(span)
         votes: Counter[EntityType] = Counter({T.ORGANIZATION: _CUE})
         votes.update(context)
-        found.append(
-            _Mention(
-                block=block,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                sentence=span.sent.text.strip(),
-                votes=votes,
-                strong=strong,
-            )
-        )
+        found.append(_Mention.of(span, block, votes, strong))
     return found
 
 
@@ -1305,15 +1310,7 @@ def _spell_out_acronyms(groups: dict[str, _Group], docs: Sequence[Doc]) -> None:
                 if j < len(doc) and doc[j].is_title:
                     continue  # part of a longer name
                 votes, strong = _cues(span)
-                mention = _Mention(
-                    block=b,
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    sentence=span.sent.text.strip(),
-                    votes=votes,
-                    strong=strong,
-                )
+                mention = _Mention.of(span, b, votes, strong)
                 group.mentions.append(mention)
                 group.votes.update(mention.votes)
                 taken[b].append((mention.start, mention.end))
