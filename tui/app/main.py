@@ -322,12 +322,12 @@ class BriefingApp(App[int]):
 
     def merged_message(self, what: str) -> str:
         """Why the merged pane is empty, in words."""
+        if not self.options.analysis:
+            return f"Analysis is off, so there are no {what}."
         if self.briefing is None or not self.briefing.articles:
             return f"No {what} yet."
         if not any(a.stage is Stage.DONE for a in self.briefing.articles):
             return f"The {what} appear once articles are analysed…"
-        if not self.options.analysis:
-            return f"Analysis is off, so there are no {what}."
         return f"Finding {what} is not available in this version."
 
     @property

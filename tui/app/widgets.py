@@ -431,10 +431,10 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         return f"No {what} yet."
     if article.error is not None:
         return f"No {what}: the article could not be read."
-    if article.stage is not Stage.DONE:
-        return f"The {what} appear once the text is analysed…"
     if not analysis:
         return f"Analysis is off, so there are no {what}."
+    if article.stage is not Stage.DONE:
+        return f"The {what} appear once the text is analysed…"
     return f"Finding {what} is not available in this version."
 
 
