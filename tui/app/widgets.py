@@ -468,6 +468,12 @@ class _AnalysisList(OptionList):
         """Redraw the rows from the app's current state; each pane draws its own."""
         raise NotImplementedError
 
+    def _show(self, options: list[Option], highlighted: int | None) -> None:
+        # Keep the reader's place across redraws while the list grows under them.
+        self.set_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
 
 class EntitiesPane(_AnalysisList):
     """Entities grouped by type, most mentioned first; enter highlights them in the text."""
@@ -511,9 +517,7 @@ class EntitiesPane(_AnalysisList):
                 label = Text(f"  {one_line(name)} ")
                 label.append(f"×{count}", style="dim")
                 options.append(Option(label))
-        self.set_options(options)
-        if highlighted is not None and highlighted < len(options):
-            self.highlighted = highlighted
+        self._show(options, highlighted)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -567,9 +571,7 @@ class TimelinePane(_AnalysisList):
             span = Mention(entry.block, entry.start, entry.end)
             self._rows[len(options)] = (article, span, entry.sentence)
             options.append(Option(label))
-        self.set_options(options)
-        if highlighted is not None and highlighted < len(options):
-            self.highlighted = highlighted
+        self._show(options, highlighted)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
