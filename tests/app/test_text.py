@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from tui.app.text import one_line, safe, timex_label
+from tui.app.text import fold, one_line, safe
 from tui.app.widgets import BlockText
 
 
@@ -39,25 +39,7 @@ def test_one_line_collapses_and_cuts():
     assert one_line("abcdefghij", 5) == "abcd…"
 
 
-def test_timeline_values_read_as_dates():
-    assert timex_label("2024-08-06") == "6 Aug 2024"
-    assert timex_label("2024-W32") == "week 32, 2024"
-    assert timex_label("2022-WI") == "winter 2022"
-    assert timex_label("2024-07-08/2024-08-08") == "8 Jul 2024 – 8 Aug 2024"
-    assert timex_label("2024-03-22T16:40:00+02:00") == "22 Mar 2024, 16:40"
-    assert timex_label("PAST_REF") is None
-
-
 def test_fold_keeps_offsets_for_letters_whose_lower_case_is_longer() -> None:
-    from tui.app.text import fold
-
     text = "İstanbul talks: Toretsk"
     assert len(fold(text)) == len(text)
     assert text[fold(text).find("toretsk") :] == "Toretsk"
-
-
-def test_impossible_month_gets_no_label() -> None:
-    from tui.app.text import timex_label
-
-    assert timex_label("2024-13-45") is None
-    assert timex_label("2024-08-06") == "6 Aug 2024"

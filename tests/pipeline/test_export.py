@@ -78,4 +78,4 @@ def test_markdown_never_carries_control_characters_or_structure_from_page_text()
     assert "### What happened" in md and "> We will rebuild." in md
     assert "Removed boilerplate (2)" in md
     assert "**Places:** Kharkiv (1)" in md
-    assert "**2024-08-06**" in md
+    assert "**6 Aug 2024** — It began on Tuesday." in md  # a date a reader reads

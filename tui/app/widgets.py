@@ -20,8 +20,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import EntityChosen, TimelineChosen
-from tui.app.text import fold, one_line, safe, timex_label
+from tui.app.text import fold, one_line, safe
 from tui.pipeline.model import Article, EntityType, Mention, RemovedBlock, Stage
+from tui.pipeline.timex import timex_label
 
 if TYPE_CHECKING:
     from tui.app.main import BriefingApp

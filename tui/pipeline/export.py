@@ -20,6 +20,7 @@ from tui.pipeline.model import (
     TimelineEntry,
 )
 from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.timex import timex_label
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
@@ -147,7 +148,8 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
         out += [f"Input: {_md_inline(article.input)}", ""]
         return out
-    facts = [x for x in (meta.site, ", ".join(meta.authors), meta.published) if x]
+    published = meta.published and (timex_label(meta.published) or meta.published)
+    facts = [x for x in (meta.site, ", ".join(meta.authors), published) if x]
     if facts:
         out += ["*" + " · ".join(_md_inline(f) for f in facts) + "*", ""]
     if article.url:
@@ -186,8 +188,11 @@ def _md_entity_lines(items: list[tuple[str, EntityType, int]]) -> list[str]:
 
 
 def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
+    # Vague entries (PAST_REF ...) read best as what the article said: "recently".
+    when = None if entry.vague else timex_label(entry.value)
+    shown = when or entry.expression
     vague = " *(vague)*" if entry.vague else ""
-    return f"- **{entry.value}**{vague} — {_md_inline(entry.sentence)}{source}"
+    return f"- **{_md_inline(shown)}**{vague} — {_md_inline(entry.sentence)}{source}"
 
 
 def to_markdown(briefing: Briefing) -> str:
