@@ -328,7 +328,9 @@ class BriefingApp(App[int]):
             return f"No {what} yet."
         if not any(a.stage is Stage.DONE for a in self.briefing.articles):
             return f"The {what} appear once articles are analysed…"
-        return f"Finding {what} is not available in this version."
+        if self._merge_state != "idle" or not self._merged_once:
+            return f"Merging the {what}…"
+        return f"The {what} could not be merged; each article still shows its own."
 
     @property
     def settled(self) -> bool:
@@ -503,18 +505,14 @@ class BriefingApp(App[int]):
             self._changed(index)
 
     def action_export(self) -> None:
-        if self.briefing is None:
-            return
-        try:
-            from tui.pipeline.export import to_markdown
-        except ImportError:
-            self.notify("Export is not available in this version.", severity="error", markup=False)
-            return
-        self._export(to_markdown)
+        if self.briefing is not None:
+            self._export()
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, to_markdown: object) -> None:
-        assert self.briefing is not None and callable(to_markdown)
+    def _export(self) -> None:
+        from tui.pipeline.export import to_markdown
+
+        assert self.briefing is not None
         stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
         try:
             folder = self.export_dir or Path.cwd()

@@ -436,7 +436,7 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         return f"Analysis is off, so there are no {what}."
     if article.stage is not Stage.DONE:
         return f"The {what} appear once the text is analysed…"
-    return f"Finding {what} is not available in this version."
+    return f"No {what} for this article."
 
 
 class _AnalysisList(OptionList):

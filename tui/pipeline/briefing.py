@@ -103,27 +103,16 @@ def read_page(page: FetchedPage) -> tuple[Metadata, list[Block], list[RemovedBlo
 
 
 def analyse(article: Article) -> None:
-    """Fill entities and timeline from the clean blocks. CPU-bound: call from a thread.
-
-    A stage whose module is missing leaves its field None ("not available"), never empty.
-    """
+    """Fill entities and timeline from the clean blocks. CPU-bound: call from a thread."""
     from tui.pipeline import nlp
+    from tui.pipeline.entities import find_entities
+    from tui.pipeline.timeline import build_timeline
 
     blocks = list(article.blocks)
-    docs = nlp.parse_blocks(blocks)
-    try:
-        from tui.pipeline.entities import find_entities
-    except ImportError:
-        pass
-    else:
-        article.entities = find_entities(blocks, docs)
-    try:
-        from tui.pipeline.timeline import build_timeline
-    except ImportError:
-        pass
-    else:
-        anchor, assumed = timeline_anchor(article)
-        article.timeline = build_timeline(blocks, anchor, assumed, docs)
+    docs = nlp.parse_blocks(blocks)  # one parse, shared by both stages
+    article.entities = find_entities(blocks, docs)
+    anchor, assumed = timeline_anchor(article)
+    article.timeline = build_timeline(blocks, anchor, assumed, docs)
 
 
 def timeline_anchor(article: Article) -> tuple[str, bool]:

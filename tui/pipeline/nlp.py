@@ -38,18 +38,11 @@ def load() -> Language:
 def _load() -> Language:
     import spacy
 
+    from tui.pipeline.entities import add_patterns
+
     nlp = spacy.load(MODEL_NAME)
-    _customise(nlp)
+    add_patterns(nlp)  # our equipment and facility table runs before spaCy's own NER
     return nlp
-
-
-def _customise(nlp: Language) -> None:
-    """Hook for pipeline additions (entity patterns) owned by `entities`."""
-    try:
-        from tui.pipeline.entities import add_patterns
-    except ImportError:
-        return
-    add_patterns(nlp)
 
 
 def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
