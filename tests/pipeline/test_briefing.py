@@ -184,3 +184,13 @@ def test_impossible_publication_date_falls_back_to_the_fetch_date(bad: str) -> N
     article = Article(input="x", fetched_at="2024-08-09T10:00:00+00:00")
     article.metadata.published = bad
     assert timeline_anchor(article) == ("2024-08-09T10:00:00+00:00", True)
+
+
+def test_reset_forgets_only_that_article_even_when_another_looks_the_same() -> None:
+    briefing = Briefing()
+    one = _extracted(briefing, "https://herald.example/a", "First story.", FOOTER)
+    twin = _extracted(briefing, "https://herald.example/a", "First story.", FOOTER)
+    _share_recurring(briefing, one)
+    briefing.reset(twin)  # equal fields to `one` until reset; never read, so holds nothing
+    other = _extracted(briefing, "https://herald.example/b", "Second story.", FOOTER)
+    assert [a is one for a in _share_recurring(briefing, other)] == [False, True]

@@ -8,6 +8,7 @@ article goes through exactly the same steps whichever way it is read.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -58,9 +59,10 @@ class Briefing:
 
     def reset(self, article: Article) -> None:
         """Put an article back to QUEUED, forgetting what it held, so it can be read again."""
+        # By identity: articles are dataclasses, and `in` would compare them field by field
+        # (two queued copies of one URL are equal but are not the same article).
         for holders in self._holders.get(site_key(article), {}).values():
-            while article in holders:
-                holders.remove(article)
+            holders[:] = [a for a in holders if a is not article]
         article.stage = Stage.QUEUED
         article.error = None
         article.url = None
@@ -152,10 +154,9 @@ def _share_recurring(briefing: Briefing, article: Article) -> list[Article]:
         return []
 
     per_peer = Counter(id(p) for holders in shared.values() for p in holders)
-    sizes = {id(p): len(p.blocks) for holders in shared.values() for p in holders}
 
     def same_story(peer: Article) -> bool:
-        smaller = min(len(article.blocks), sizes[id(peer)]) or 1
+        smaller = min(len(article.blocks), len(peer.blocks)) or 1
         return per_peer[id(peer)] / smaller > SAME_STORY_SHARE
 
     recurring: set[str] = set()
@@ -212,11 +213,8 @@ async def process_article(
 
     try:
         stage(Stage.FETCHING)
-        if fetch_limit is None:
+        async with fetch_limit or contextlib.nullcontext():
             page = await fetch(article.input, client, options)
-        else:
-            async with fetch_limit:
-                page = await fetch(article.input, client, options)
         article.url = page.url
         article.fetched_at = page.fetched_at
         stage(Stage.EXTRACTING)
