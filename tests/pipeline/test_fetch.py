@@ -171,3 +171,12 @@ async def test_local_file_that_is_not_a_saved_page_is_refused(tmp_path: Path) ->
     err = await _error(str(notes))
     assert err.kind is ErrorKind.INVALID_INPUT
     assert ".html" in err.message
+
+
+def test_binary_bytes_labelled_html_are_named_binary() -> None:
+    from tui.pipeline.fetch import _refuse_non_html
+
+    with pytest.raises(PipelineError) as info:
+        _refuse_non_html(b"<html>\x00\x01\x02 garbage")
+    assert info.value.kind is ErrorKind.NOT_HTML
+    assert "a binary file" in info.value.message

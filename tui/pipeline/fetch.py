@@ -110,7 +110,7 @@ def _read_file(input: str, path: Path, options: Options) -> FetchedPage:
         ) from None
     if len(body) > options.max_bytes:
         raise _too_large(options)
-    _refuse_non_html(body, None)
+    _refuse_non_html(body)
     html, encoding = decode_html(body, None)
     return FetchedPage(input, path.resolve().as_uri(), html, encoding, _now())
 
@@ -162,7 +162,7 @@ async def _fetch_url(
         ) from None
     if not body.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The site sent an empty page.")
-    _refuse_non_html(body, mime)
+    _refuse_non_html(body)
     html, encoding = decode_html(body, charset)
     return FetchedPage(input, final_url, html, encoding, _now())
 
@@ -255,15 +255,16 @@ def _codec(label: str | None) -> str | None:
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
-def _refuse_non_html(body: bytes, mime: str | None) -> None:
+def _refuse_non_html(body: bytes) -> None:
+    """Bytes that are not a page whatever the server called them (a PDF served as HTML)."""
     head = body[:16].lstrip()
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
     if b"\x00" in body[:1024]:
-        raise PipelineError(
-            ErrorKind.NOT_HTML, _not_html_message(mime or "application/octet-stream")
-        )
+        # Named for what it is, not for the label it came with ("a text/html file" was
+        # no help when the point is that it is not text).
+        raise PipelineError(ErrorKind.NOT_HTML, _not_html_message("application/octet-stream"))
 
 
 def _not_html_message(mime: str) -> str:
