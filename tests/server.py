@@ -41,6 +41,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.hits.append((path, self.headers.get("User-Agent", "")))
         if path.startswith("/pages/"):
             self._page(path.removeprefix("/pages/"))
+        elif path.startswith("/delay/"):
+            # A fixture page after a pause: lets a test choose the order pages arrive in.
+            time.sleep(float(query.get("s", ["1"])[0]))
+            self._page(path.removeprefix("/delay/"))
         elif path == "/404":
             self._send(404, b"<html><body>Not here</body></html>")
         elif path == "/500":

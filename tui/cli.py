@@ -6,8 +6,6 @@ imported here, so `briefing --help` and the app's first paint stay fast.
 
 from __future__ import annotations
 
-import asyncio
-import os
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -63,6 +61,14 @@ def main_command(
         float,
         typer.Option("--max-size", min=0.01, help="Largest page to read, in MB (after unpacking)."),
     ] = Options.max_bytes / MB,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=16,
+            help="Worker processes for extraction and analysis (default: one a core).",
+        ),
+    ] = None,
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Skip entities and timeline; text only.")
     ] = False,
@@ -82,6 +88,7 @@ def main_command(
         timeout=timeout,
         max_bytes=int(max_size * MB),
         analysis=not no_analysis,
+        workers=workers,
     )
     inputs = list(inputs or [])
     if demo:
@@ -99,6 +106,8 @@ def main_command(
                 "give article URLs or .html files as arguments, or pipe URLs on stdin",
                 param_hint="INPUT",
             )
+        from tui.headless import run_headless
+
         raise typer.Exit(
             run_headless(inputs, options, read_stdin=read_stdin, fmt=fmt or Format.MARKDOWN)
         )
@@ -107,54 +116,8 @@ def main_command(
     raise typer.Exit(run_app(inputs, options, read_stdin=read_stdin, demo=demo))
 
 
-def run_headless(
-    inputs: list[str], options: Options, *, read_stdin: bool, fmt: str = Format.MARKDOWN
-) -> int:
-    """Write the briefing to stdout; one stderr line per failed input. Exit 1 if any failed."""
-    from tui.pipeline.briefing import Briefing, run
-    from tui.pipeline.export import to_json, to_jsonl_line, to_markdown
-    from tui.pipeline.inputs import chain, stream_lines
-    from tui.pipeline.model import Article
-    from tui.pipeline.textsafety import strip_unsafe
-
-    briefing = Briefing()
-
-    def finished(article: Article) -> None:
-        if fmt == Format.JSONL:
-            print(to_jsonl_line(article), flush=True)
-        if article.error is not None:
-            print(
-                # The message can quote the server (its reason phrase): sanitise it too.
-                f"briefing: {strip_unsafe(article.input, keep='')}: "
-                f"{strip_unsafe(article.error.message, keep='')}",
-                file=sys.stderr,
-                flush=True,
-            )
-
-    async def go() -> None:
-        stdin = stream_lines(sys.stdin) if read_stdin and sys.stdin is not None else None
-        await run(briefing, chain(inputs, stdin), options, on_finished=finished)
-
-    reader_gone = False
-    try:
-        try:
-            asyncio.run(go())
-            if fmt == Format.JSON:
-                print(to_json(briefing))
-            elif fmt == Format.MARKDOWN:
-                sys.stdout.write(to_markdown(briefing))
-            sys.stdout.flush()
-        except* BrokenPipeError:
-            reader_gone = True
-    except KeyboardInterrupt:
-        return 130
-    if reader_gone:
-        # The reader stopped reading (`| head`): their choice, not an error. Point stdout
-        # at /dev/null so the interpreter's last flush does not complain either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    return 1 if any(a.error is not None for a in briefing.articles) else 0
-
-
 def main() -> None:
+    from tui.logs import configure
+
+    configure()
     cli(prog_name="briefing")

@@ -66,8 +66,10 @@ def test_json_has_the_documented_article_fields() -> None:
 
 
 def test_jsonl_is_one_line_per_article() -> None:
-    line = to_jsonl_line(_article())
-    assert "\n" not in line and json.loads(line)["title"].startswith("Strikes")
+    line = to_jsonl_line(_article(), 3)
+    data = json.loads(line)
+    assert "\n" not in line and data["title"].startswith("Strikes")
+    assert data["index"] == 3 and data["revision"] == 0
 
 
 def test_markdown_never_carries_control_characters_or_structure_from_page_text() -> None:

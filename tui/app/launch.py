@@ -62,7 +62,7 @@ def run_app(inputs: list[str], options: Options, *, read_stdin: bool, demo: bool
     if read_stdin and not os.isatty(0):
         pipe = _take_pipe()
         if pipe is None:
-            from tui.cli import run_headless
+            from tui.headless import run_headless
 
             print(
                 "briefing: no terminal to open the app on; writing Markdown to stdout.",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from tui.pipeline.briefing import Briefing
@@ -49,9 +51,10 @@ def timeline_entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
-def article_to_dict(article: Article) -> dict[str, Any]:
+def article_to_dict(article: Article, index: int) -> dict[str, Any]:
     meta = article.metadata
     return {
+        "index": index,
         "input": article.input,
         "url": article.url,
         "status": article.status,
@@ -87,6 +90,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             if article.timeline is None
             else [timeline_entry_to_dict(t) for t in article.timeline]
         ),
+        "analysed_blocks": article.analysed_blocks,
+        "duplicate_of": article.duplicate_of,
+        "revision": article.revision,
     }
 
 
@@ -105,29 +111,26 @@ def briefing_timeline_to_dict(item: BriefingTimelineEntry) -> dict[str, Any]:
     return {"article": item.article, **timeline_entry_to_dict(item.entry)}
 
 
-def _analysed(briefing: Briefing) -> bool:
-    return any(a.entities is not None or a.timeline is not None for a in briefing.articles)
-
-
-def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
-    analysed = _analysed(briefing)
+def briefing_to_dict(briefing: Briefing, *, analysis: bool = True) -> dict[str, Any]:
+    """`analysis` says whether analysis was asked for: the merged lists are then lists
+    (empty when no article could be analysed), and null only when it was turned off."""
     return {
-        "articles": [article_to_dict(a) for a in briefing.articles],
+        "articles": [article_to_dict(a, i) for i, a in enumerate(briefing.articles)],
         "entities": (
-            [briefing_entity_to_dict(e) for e in briefing.entities()] if analysed else None
+            [briefing_entity_to_dict(e) for e in briefing.entities()] if analysis else None
         ),
         "timeline": (
-            [briefing_timeline_to_dict(t) for t in briefing.timeline()] if analysed else None
+            [briefing_timeline_to_dict(t) for t in briefing.timeline()] if analysis else None
         ),
     }
 
 
-def to_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
+def to_json(briefing: Briefing, *, analysis: bool = True) -> str:
+    return json.dumps(briefing_to_dict(briefing, analysis=analysis), ensure_ascii=False, indent=2)
 
 
-def to_jsonl_line(article: Article) -> str:
-    return json.dumps(article_to_dict(article), ensure_ascii=False)
+def to_jsonl_line(article: Article, index: int) -> str:
+    return json.dumps(article_to_dict(article, index), ensure_ascii=False)
 
 
 # Characters that would turn page text into Markdown structure: emphasis, code, links
@@ -144,6 +147,9 @@ def _md_inline(text: str) -> str:
 def _md_article(article: Article, number: int) -> list[str]:
     meta = article.metadata
     out = [f"## {number}. {_md_inline(article.display_title)}", ""]
+    if article.duplicate_of is not None:
+        same = article.duplicate_of + 1
+        return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]
     if article.error is not None:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
         out += [f"Input: {_md_inline(article.input)}", ""]
@@ -169,6 +175,8 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += [f"<details><summary>Removed boilerplate ({len(article.removed)})</summary>", ""]
         out += [f"- {_md_inline(r.text)} — *{r.reason}*" for r in article.removed]
         out += ["", "</details>", ""]
+    if article.analysed_blocks is not None:
+        out += [f"*{analysis_limit_note(article)}*", ""]
     if article.entities:
         out += ["### Entities", ""]
         out += _md_entity_lines([(e.name, e.type, e.count) for e in article.entities])
@@ -176,6 +184,14 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += ["### Timeline", ""]
         out += [_md_timeline_line(t) for t in article.timeline] + [""]
     return out
+
+
+def analysis_limit_note(article: Article) -> str:
+    """Why entities and timeline stop part-way through a very long article."""
+    return (
+        f"Entities and timeline cover the first {article.analysed_blocks} of "
+        f"{len(article.blocks)} paragraphs: the rest of this very long text was not analysed."
+    )
 
 
 def _md_entity_lines(items: list[tuple[str, EntityType, int]]) -> list[str]:
@@ -204,7 +220,7 @@ def to_markdown(briefing: Briefing) -> str:
         f"{len(articles)} articles, {ok} read, {len(articles) - ok} failed.",
         "",
     ]
-    if _analysed(briefing) and len(articles) > 1:
+    if any(a.entities is not None for a in articles) and len(articles) > 1:
         entities = briefing.entities()
         timeline = briefing.timeline()
         out += ["## Across the briefing", ""]
@@ -217,3 +233,23 @@ def to_markdown(briefing: Briefing) -> str:
     for number, article in enumerate(articles, 1):
         out += _md_article(article, number)
     return "\n".join(out).rstrip() + "\n"
+
+
+# Numbered copies tried before giving up when files of that name already exist.
+MAX_NUMBERED_COPIES = 99
+
+
+def write_markdown(briefing: Briefing, folder: Path) -> Path:
+    """Write the briefing to `folder/briefing-YYYYMMDD-HHMMSS.md`, never overwriting a
+    file (two exports in one second get -2, -3 ...). Returns the path written."""
+    stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
+    text = to_markdown(briefing)
+    for n in range(1, MAX_NUMBERED_COPIES + 1):
+        path = folder / (f"{stamp}.md" if n == 1 else f"{stamp}-{n}.md")
+        try:
+            with path.open("x", encoding="utf-8") as fh:
+                fh.write(text)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{stamp}.md and {MAX_NUMBERED_COPIES - 1} numbered copies already exist")

@@ -48,6 +48,7 @@ class ErrorKind(StrEnum):
     NOT_HTML = "not_html"
     DECODE = "decode"
     NO_ARTICLE = "no_article"
+    TOO_COMPLEX = "too_complex"  # reading or analysing it ran past its time limit
     INTERNAL = "internal"
 
 
@@ -189,6 +190,15 @@ class Article:
     # None means "not analysed" (not yet, or --no-analysis); [] means "analysed, none found".
     entities: list[Entity] | None = None
     timeline: list[TimelineEntry] | None = None
+    # How many blocks, from the top, entities and timeline cover, when analysis stopped
+    # short of a very long text; None when it covered them all (or did not run).
+    analysed_blocks: int | None = None
+    # Index of the earlier article in the briefing that is the same page (same final or
+    # canonical URL); None for an article in its own right. A duplicate holds no text.
+    duplicate_of: int | None = None
+    # How many times a finished article changed afterwards (a later same-site article
+    # showed some of its blocks were the site's template); 0 until then.
+    revision: int = 0
 
     @property
     def status(self) -> str:

@@ -13,3 +13,4 @@ class Options:
     timeout: float = 20.0  # seconds for a whole fetch, connect to last byte
     max_bytes: int = 10 * MB  # cap on the body as decoded, so a gzip bomb stops here too
     analysis: bool = True  # entities and timeline; off for scripts that want only the text
+    workers: int | None = None  # worker processes for the CPU stages; None: one per core

@@ -1,0 +1,201 @@
+"""One session reads a briefing: stages in order, failures in words, one article per real
+page, the same result whatever order pages arrive in, and an immediate stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.pipeline import worker_tasks as tasks
+from tests.server import FixtureServer
+from tui.pipeline.model import Article, ErrorKind, Stage
+from tui.pipeline.options import Options
+from tui.pipeline.session import Session, Stages
+from tui.pipeline.stages import timeline_anchor
+
+TEXT_ONLY = Options(analysis=False, workers=2)
+
+
+async def _inputs(*items: str) -> AsyncIterator[str]:
+    for item in items:
+        yield item
+
+
+async def _run(*inputs: str, options: Options = TEXT_ONLY, **kwargs) -> Session:
+    session = Session(options, **kwargs)
+    await session.run(_inputs(*inputs))
+    return session
+
+
+async def test_stages_are_reported_in_order(site: FixtureServer) -> None:
+    seen: list[Stage] = []
+    session = await _run(site.page("wire.html"), on_change=lambda a: seen.append(a.stage))
+    (article,) = session.briefing.articles
+    assert seen == [Stage.QUEUED, Stage.FETCHING, Stage.EXTRACTING, Stage.DONE]
+    assert article.blocks and article.metadata.title and article.error is None
+
+
+async def test_one_bad_input_never_stops_the_others(site: FixtureServer) -> None:
+    session = await _run(
+        site.url("/404"),
+        site.page("wire.html"),
+        site.url("/pdf"),
+        site.page("no_article.html"),
+        site.page("blog.html"),
+    )
+    by_input = {a.input: a for a in session.briefing.articles}
+    assert by_input[site.url("/404")].error.kind is ErrorKind.HTTP_STATUS
+    assert by_input[site.url("/pdf")].error.kind is ErrorKind.NOT_HTML
+    assert by_input[site.page("no_article.html")].error.kind is ErrorKind.NO_ARTICLE
+    for good in ("wire.html", "blog.html"):
+        article = by_input[site.page(good)]
+        assert article.error is None and article.stage is Stage.DONE and article.blocks
+
+
+async def test_analysis_fills_entities_and_timeline(site: FixtureServer) -> None:
+    session = await _run(site.page("frontline.html"), options=Options(workers=2))
+    (article,) = session.briefing.articles
+    assert article.stage is Stage.DONE, article.error
+    assert article.entities and article.timeline
+    assert article.analysed_blocks is None  # a normal article is analysed whole
+
+
+async def test_a_very_long_text_is_analysed_only_up_to_the_bound(site: FixtureServer) -> None:
+    session = await _run(
+        site.page("frontline.html"), options=Options(workers=1), stages=Stages(max_chars=800)
+    )
+    (article,) = session.briefing.articles
+    assert article.stage is Stage.DONE
+    assert article.analysed_blocks is not None and 0 < article.analysed_blocks < len(article.blocks)
+    assert all(m.block < article.analysed_blocks for e in article.entities for m in e.mentions)
+
+
+async def test_cuts_made_during_extraction_are_kept_with_the_cleaners(site: FixtureServer) -> None:
+    session = await _run(site.page("frontline.html"))
+    (article,) = session.briefing.articles
+    rules = {r.rule for r in article.removed}
+    assert "related-link" in rules  # cut while the HTML still showed it was only a link
+    assert "social-cta" in rules and "widget" in rules
+
+
+def _neighbours(article: Article, text: str) -> tuple[str, str]:
+    """The starts of the kept blocks just before and after a removed block."""
+    (r,) = [r for r in article.removed if text in r.text]
+    assert r.position is not None and 0 <= r.position <= len(article.blocks)
+    before = article.blocks[r.position - 1].text[:20] if r.position else ""
+    after = article.blocks[r.position].text[:20] if r.position < len(article.blocks) else ""
+    return before, after
+
+
+async def test_removed_blocks_stand_where_they_were_after_every_cut(site: FixtureServer) -> None:
+    session = await _run(site.page("frontline.html"), site.page("frontline_followup.html"))
+    front = session.briefing.articles[0]
+    assert any(r.rule == "recurring" for r in front.removed)
+    assert _neighbours(front, "WHATSAPP") == ("The gamble comes as ", "According to soldier")
+    assert _neighbours(front, "spot an error") == ("With Ukrainian force", "The independent inve")
+    # The shared footer was the last block; it now stands after the new last one.
+    assert _neighbours(front, "independent newsroom") == ("Putin convened his s", "")
+    for article in session.briefing.articles:
+        known = [r.position for r in article.removed if r.position is not None]
+        assert len(known) == len(article.removed)
+        assert known == sorted(known), "removed blocks are listed in page order"
+
+
+def _content(session: Session) -> list[tuple]:
+    return [
+        (
+            a.input.rsplit("/", 1)[-1].split("?")[0],
+            [b.text for b in a.blocks],
+            [r.text for r in a.removed],
+        )
+        for a in session.briefing.articles
+    ]
+
+
+async def test_arrival_order_does_not_change_the_articles(site: FixtureServer) -> None:
+    pages = ("frontline.html", "frontline_followup.html", "wire.html")
+    late_first = await _run(
+        *(site.url(f"/delay/{p}?s={1.2 - 0.5 * i}") for i, p in enumerate(pages))
+    )
+    late_last = await _run(
+        *(site.url(f"/delay/{p}?s={0.2 + 0.5 * i}") for i, p in enumerate(pages))
+    )
+    assert _content(late_first) == _content(late_last)
+    assert any(r.rule == "recurring" for r in late_first.briefing.articles[0].removed)
+
+
+async def test_a_finished_article_cut_by_a_later_page_is_revised(site: FixtureServer) -> None:
+    finished: list[tuple[int, int, int]] = []
+    session = Session(TEXT_ONLY)
+    session.on_finished = lambda a: finished.append(
+        (session.briefing.index(a), a.revision, len(a.blocks))
+    )
+    await session.run(
+        _inputs(site.page("frontline.html"), site.url("/delay/frontline_followup.html?s=1.5"))
+    )
+    first = [f for f in finished if f[0] == 0]
+    assert [revision for _, revision, _ in first] == [0, 1]
+    assert first[1][2] < first[0][2]  # the revision lost the site's recurring blocks
+
+
+async def test_the_same_input_twice_is_one_article(site: FixtureServer) -> None:
+    url = site.page("wire.html")
+    spelled = url.replace("http://127.0.0.1", "HTTP://127.0.0.1") + "/"
+    session = await _run(url, url, spelled.rstrip("/"))
+    assert len(session.briefing.articles) == 1
+
+
+async def test_two_urls_of_one_page_become_one_article(site: FixtureServer) -> None:
+    session = await _run(site.url("/moved/wire.html"), site.page("wire.html"))
+    moved, direct = session.briefing.articles
+    assert moved.blocks and moved.duplicate_of is None
+    assert direct.duplicate_of == 0 and direct.blocks == [] and direct.error is None
+
+
+async def test_a_bug_in_a_stage_is_that_articles_error_and_logged_not_printed(
+    site: FixtureServer, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        session = await _run(
+            site.page("wire.html"), stages=Stages(read=tasks.buggy_read), options=TEXT_ONLY
+        )
+    (article,) = session.briefing.articles
+    assert article.error.kind is ErrorKind.INTERNAL
+    assert "(ZeroDivisionError)" in article.error.message
+    assert "Traceback" not in article.error.message
+    assert any("ZeroDivisionError" in r.getMessage() for r in caplog.records)
+    assert capsys.readouterr().err == ""
+
+
+async def test_a_native_crash_in_a_stage_costs_only_that_article(site: FixtureServer) -> None:
+    session = await _run(
+        site.page("wire.html"), site.page("blog.html"), stages=Stages(read=tasks.crashing_read)
+    )
+    for article in session.briefing.articles:
+        assert article.error.kind is ErrorKind.INTERNAL
+        assert "SIGSEGV" in article.error.message
+
+
+async def test_close_stops_an_analysis_at_once(site: FixtureServer) -> None:
+    session = Session(Options(workers=1), stages=Stages(analyse=tasks.slow_analyse))
+    article = session.add(site.page("wire.html"))
+    for _ in range(400):
+        if article.stage is Stage.ANALYSING:
+            break
+        await asyncio.sleep(0.05)
+    assert article.stage is Stage.ANALYSING
+    await asyncio.wait_for(session.close(), 5)
+    assert session.in_flight == 0
+
+
+def test_timeline_anchor_falls_back_to_fetch_date_and_says_so() -> None:
+    assert timeline_anchor(None, "2024-08-09T10:00:00+00:00") == ("2024-08-09T10:00:00+00:00", True)
+    assert timeline_anchor("2024-08-08", "2024-08-09T10:00:00+00:00") == ("2024-08-08", False)
+
+
+@pytest.mark.parametrize("bad", ["2024-13-45", "2024-02-30", "0000-00-00"])
+def test_impossible_publication_date_falls_back_to_the_fetch_date(bad: str) -> None:
+    assert timeline_anchor(bad, "2024-08-09T10:00:00+00:00") == ("2024-08-09T10:00:00+00:00", True)

@@ -1,0 +1,114 @@
+"""The worker processes that run the CPU stages: typed errors come back, bugs, hangs and
+native crashes cost one task, and stopping is immediate."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import pytest
+
+from tests.pipeline import worker_tasks as tasks
+from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.workers import StageBug, StageTimeout, WorkerLost, WorkerPool
+
+
+@pytest.fixture
+async def pool():
+    workers = WorkerPool(2)
+    yield workers
+    workers.close()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A killed child stays a zombie until reaped; its state says it is not running.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+async def _until_gone(pid: int) -> bool:
+    for _ in range(100):
+        if _gone(pid):
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+async def test_a_result_comes_back_from_another_process(pool: WorkerPool) -> None:
+    assert await pool.call(tasks.double, 21, limit=30) == 42
+    where = await pool.call(tasks.whereabouts, None, limit=30)
+    assert where["pid"] != os.getpid()
+
+
+async def test_stages_run_alone_on_their_process_main_thread(pool: WorkerPool) -> None:
+    # lxml corrupts its heap when two threads of one process use it at once: a worker
+    # must be a process whose only thread runs the stage.
+    where = await pool.call(tasks.whereabouts, None, limit=30)
+    assert where["main_thread"] is True
+    assert where["threads"] == 1
+
+
+async def test_a_worker_never_touches_the_readers_terminal(pool: WorkerPool) -> None:
+    where = await pool.call(tasks.whereabouts, None, limit=30)
+    assert where["stdout"] == os.devnull and where["stdin"] == os.devnull
+
+
+async def test_typed_errors_come_back_as_themselves(pool: WorkerPool) -> None:
+    with pytest.raises(PipelineError) as caught:
+        await pool.call(tasks.refuse, "No article here.", limit=30)
+    assert caught.value.kind is ErrorKind.NO_ARTICLE
+    assert caught.value.message == "No article here."
+
+
+async def test_a_bug_comes_back_named_with_its_traceback(pool: WorkerPool) -> None:
+    with pytest.raises(StageBug) as caught:
+        await pool.call(tasks.buggy, None, limit=30)
+    assert caught.value.name == "KeyError"
+    assert "worker_tasks.py" in caught.value.trace
+    assert await pool.call(tasks.double, 1, limit=30) == 2  # the worker serves on
+
+
+async def test_a_stage_past_its_limit_is_killed_and_the_next_task_runs(pool: WorkerPool) -> None:
+    with pytest.raises(StageTimeout):
+        await pool.call(tasks.sleep, 60, limit=0.5)
+    assert await pool.call(tasks.double, 2, limit=30) == 4
+
+
+async def test_a_native_crash_costs_one_task_not_the_process(pool: WorkerPool) -> None:
+    results = await asyncio.gather(
+        pool.call(tasks.crash, None, limit=30),
+        pool.call(tasks.double, 5, limit=30),
+        return_exceptions=True,
+    )
+    assert isinstance(results[0], WorkerLost) and "SIGSEGV" in results[0].how
+    assert results[1] == 10
+    assert await pool.call(tasks.double, 3, limit=30) == 6
+
+
+async def test_cancelling_a_task_kills_its_worker_at_once(pool: WorkerPool) -> None:
+    where = await pool.call(tasks.whereabouts, None, limit=30)
+    task = asyncio.create_task(pool.call(tasks.sleep, 60, limit=120))
+    await asyncio.sleep(0.5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert await _until_gone(where["pid"])
+    assert await pool.call(tasks.double, 4, limit=30) == 8
+
+
+async def test_close_kills_busy_workers_without_waiting() -> None:
+    workers = WorkerPool(2)
+    first = await workers.call(tasks.whereabouts, None, limit=30)
+    busy = asyncio.create_task(workers.call(tasks.sleep, 60, limit=120))
+    await asyncio.sleep(0.3)
+    workers.close()
+    with pytest.raises((WorkerLost, RuntimeError, StageTimeout)):
+        await asyncio.wait_for(busy, 10)
+    assert await _until_gone(first["pid"])

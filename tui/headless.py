@@ -1,0 +1,143 @@
+"""The briefing written to stdout for scripts: Markdown, JSON, or JSON Lines as each
+article finishes. No app, no terminal needed.
+
+JSON Lines are written and flushed the moment an article finishes, so a crash or a kill
+loses at most the articles still in flight. A line whose `revision` is above 0 replaces
+the earlier line with the same `index`: a later page of the same site showed that some of
+that article's blocks are the site's template, or that it is the same page as an earlier
+input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, TextIO
+
+from tui.pipeline.model import Article
+from tui.pipeline.options import Options
+from tui.pipeline.textsafety import strip_unsafe
+
+if TYPE_CHECKING:
+    from tui.pipeline.session import Session
+
+MARKDOWN, JSON, JSONL = "markdown", "json", "jsonl"
+
+
+class _ReaderGone(Exception):
+    """stdout was closed by the reader (`| head`): their choice, not an error."""
+
+
+class _OutputFailed(Exception):
+    """stdout refused what we wrote (a full disk, /dev/full)."""
+
+
+def error_line(article: Article) -> str:
+    """The one stderr line for a failed input."""
+    assert article.error is not None
+    return f"briefing: {strip_unsafe(article.input, '')}: {strip_unsafe(article.error.message, '')}"
+
+
+def _write(out: TextIO, text: str) -> None:
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError as exc:
+        raise _ReaderGone from exc
+    except OSError as exc:
+        raise _OutputFailed(exc.strerror or str(exc)) from exc
+
+
+def run_headless(
+    inputs: list[str],
+    options: Options,
+    *,
+    read_stdin: bool,
+    fmt: str = MARKDOWN,
+    stdin: AsyncIterator[str] | None = None,
+) -> int:
+    """Write the briefing to stdout; one stderr line per failed input.
+
+    Exit status: 0 when every input was read, 1 when any failed or the output could not
+    be written, 2 when there was nothing to read, 130 on Ctrl+C."""
+    from tui.pipeline.export import to_json, to_markdown
+    from tui.pipeline.session import Session
+
+    out = sys.stdout
+    failures: list[Exception] = []
+    session = Session(options)
+
+    async def go() -> None:
+        from tui.pipeline.inputs import chain, stream_lines
+
+        main = asyncio.current_task()
+        assert main is not None
+
+        def finished(article: Article) -> None:
+            try:
+                _finished(session, article, fmt, out)
+            except (_ReaderGone, _OutputFailed) as exc:
+                failures.append(exc)  # nobody can read what follows: stop everything
+                main.cancel()
+
+        session.on_finished = finished
+        lines = stdin
+        if lines is None and read_stdin and sys.stdin is not None:
+            lines = stream_lines(sys.stdin)
+        try:
+            await session.run(chain(inputs, lines))
+        except asyncio.CancelledError:
+            if not failures:
+                raise
+
+    try:
+        asyncio.run(go())
+        if not failures and not session.briefing.articles:
+            # Still a valid (empty) document for a script that parses what it gets.
+            if fmt == JSON:
+                _write(out, to_json(session.briefing, analysis=options.analysis) + "\n")
+            where = "stdin held no URLs or file paths" if read_stdin else "no inputs were given"
+            _say(f"briefing: there was nothing to read: {where}.")
+            return 2
+        if not failures and fmt == JSON:
+            _write(out, to_json(session.briefing, analysis=options.analysis) + "\n")
+        elif not failures and fmt == MARKDOWN:
+            _write(out, to_markdown(session.briefing))
+    except KeyboardInterrupt:
+        return 130
+    except (_ReaderGone, _OutputFailed) as exc:
+        failures.append(exc)
+    if failures:
+        _silence_stdout()
+        if isinstance(failures[0], _ReaderGone):
+            return 0
+        _say(f"briefing: could not write the briefing to stdout: {failures[0].args[0]}.")
+        return 1
+    return 1 if any(a.error is not None for a in session.briefing.articles) else 0
+
+
+def _finished(session: Session, article: Article, fmt: str, out: TextIO) -> None:
+    from tui.pipeline.export import to_jsonl_line
+
+    if fmt == JSONL:
+        _write(out, to_jsonl_line(article, session.briefing.index(article)) + "\n")
+    if article.error is not None and article.revision == 0:
+        _say(error_line(article))
+
+
+def _say(line: str) -> None:
+    """One line on stderr; a closed stderr is no reason to fail."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    # Point stdout at /dev/null so the interpreter's last flush does not complain either.
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,138 @@
+"""Blocks that recur across articles of one site: the site's template, not the story.
+
+A block is cut from an article when another article of the same site holds the same text
+and the two are not copies of one story (an update or a rerun shares most of its text,
+and that shared text is the article). The cuts are a pure function of which articles of
+the site are in the briefing, never of the order they arrived in: each article keeps the
+blocks cleaning gave it, and its cuts are derived from those again whenever a new
+same-site article could change them. So the same inputs give the same articles however
+the network orders the pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from tui.pipeline.clean import cut, normalise_block_text
+from tui.pipeline.model import Article, Block, RemovedBlock
+
+REASON = "repeated in another article from the same site (site boilerplate)"
+RULE = "recurring"
+# Two articles sharing more than this share of the smaller one's blocks are two copies of
+# one story, and what they share is the story.
+SAME_STORY_SHARE = 0.5
+
+
+def site_key(article: Article) -> str:
+    host = urlsplit(article.url or "").hostname or ""
+    return (host.removeprefix("www.") or article.metadata.site or "").lower()
+
+
+@dataclass(eq=False)
+class _Entry:
+    article: Article
+    blocks: list[Block]  # as cleaning left them, before any recurring cut
+    removed: list[RemovedBlock]
+    texts: frozenset[str]
+    cut: frozenset[str] = frozenset()  # the texts cut from it now
+
+
+@dataclass
+class _Site:
+    entries: dict[int, _Entry] = field(default_factory=dict)  # id(article) -> entry
+    holders: dict[str, list[_Entry]] = field(default_factory=dict)  # text -> who holds it
+    shared: Counter[tuple[int, int]] = field(default_factory=Counter)  # pair -> texts shared
+
+    def same_story(self, a: _Entry, b: _Entry) -> bool:
+        pair = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+        smaller = min(len(a.blocks), len(b.blocks)) or 1
+        return self.shared[pair] / smaller > SAME_STORY_SHARE
+
+    def recurring_in(self, entry: _Entry) -> frozenset[str]:
+        return frozenset(
+            text
+            for text in entry.texts
+            if any(
+                other is not entry and not self.same_story(entry, other)
+                for other in self.holders[text]
+            )
+        )
+
+
+class RecurringIndex:
+    """Per site: which articles hold which block texts, and the cuts that follow."""
+
+    def __init__(self) -> None:
+        self._sites: dict[str, _Site] = {}
+        self._where: dict[int, str] = {}  # id(article) -> its site key
+
+    def add(self, article: Article) -> list[Article]:
+        """Take the article's current blocks as its clean text; return every article whose
+        blocks changed because of it (itself included)."""
+        earlier = self.forget(article)
+        key = site_key(article)
+        site = self._sites.setdefault(key, _Site())
+        texts = frozenset(normalise_block_text(b.text) for b in article.blocks if b.text.strip())
+        entry = _Entry(article, article.blocks, article.removed, texts)
+        touched: dict[int, _Entry] = {id(entry): entry}
+        for text in texts:
+            holders = site.holders.setdefault(text, [])
+            for other in holders:
+                pair = (id(entry), id(other)) if id(entry) < id(other) else (id(other), id(entry))
+                site.shared[pair] += 1
+                touched[id(other)] = other
+            holders.append(entry)
+        site.entries[id(article)] = entry
+        self._where[id(article)] = key
+        changed = _recut(site, touched.values())
+        return changed + [a for a in earlier if all(a is not c for c in changed)]
+
+    def forget(self, article: Article) -> list[Article]:
+        """Drop an article (reloaded, or a duplicate); return the others that changed.
+
+        The article itself gets back the blocks cleaning gave it."""
+        key = self._where.pop(id(article), None)
+        if key is None:
+            return []
+        site = self._sites[key]
+        entry = site.entries.pop(id(article))
+        touched: dict[int, _Entry] = {}
+        for text in entry.texts:
+            holders = [h for h in site.holders[text] if h is not entry]
+            site.holders[text] = holders
+            for other in holders:
+                pair = (id(entry), id(other)) if id(entry) < id(other) else (id(other), id(entry))
+                site.shared.pop(pair, None)
+                touched[id(other)] = other
+            if not holders:
+                del site.holders[text]
+        article.blocks, article.removed = entry.blocks, entry.removed
+        return _recut(site, touched.values())
+
+
+def _recut(site: _Site, entries: Iterable[_Entry]) -> list[Article]:
+    changed: list[Article] = []
+    for entry in entries:
+        recurring = site.recurring_in(entry)
+        doomed = {
+            i: (REASON, RULE)
+            for i, b in enumerate(entry.blocks)
+            if normalise_block_text(b.text) in recurring
+        }
+        if len(doomed) == len(entry.blocks):
+            doomed = {}  # never cut a whole article: then it is all template, or all story
+        applied = frozenset(recurring) if doomed else frozenset()
+        if applied == entry.cut:
+            continue
+        entry.cut = applied
+        article = entry.article
+        # New lists, never edits in place: the app and analysis notice a change by identity.
+        if doomed:
+            article.blocks, article.removed = cut(entry.blocks, doomed, entry.removed)
+        else:
+            article.blocks, article.removed = list(entry.blocks), list(entry.removed)
+        changed.append(article)
+    return changed

@@ -1,0 +1,106 @@
+"""The CPU stages for one article, as plain functions of plain data.
+
+These run in a worker process (`workers.py`): each takes one picklable argument and
+returns picklable dataclasses, and nothing they build (lxml trees, spaCy Docs, the raw
+page) outlives the call, so the process that keeps the briefing holds only the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from tui.pipeline.clean import clean
+from tui.pipeline.extract import extract
+from tui.pipeline.model import (
+    Block,
+    Entity,
+    ErrorKind,
+    FetchedPage,
+    Metadata,
+    PipelineError,
+    RemovedBlock,
+    TimelineEntry,
+)
+
+# Analysis (spaCy, entities, timeline) reads at most this many characters of an article,
+# from the top: about 25,000 words, several seconds of parsing. A page of a hundred thousand
+# paragraphs is still shown whole; only its entities and timeline stop at this point.
+MAX_ANALYSED_CHARS = 150_000
+
+
+@dataclass(frozen=True)
+class Read:
+    """What extraction and cleaning made of a page."""
+
+    metadata: Metadata
+    blocks: list[Block]
+    removed: list[RemovedBlock]
+
+
+def read_page(page: FetchedPage) -> Read:
+    """Extract the article from a fetched page and clean it."""
+    extracted = extract(page.html, page.url)
+    # Extraction already cut what only the HTML shows (link-only headlines, captions); the
+    # reader sees those with the cleaner's cuts, so nothing is silently lost, each where
+    # it stood in the text that is left.
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
+    if not kept:
+        raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
+    return Read(extracted.metadata, kept, removed)
+
+
+@dataclass(frozen=True)
+class AnalysisJob:
+    blocks: list[Block]
+    published: str | None  # the page's publication date, if it gave one
+    fetched_at: str | None
+    max_chars: int | None = None  # None: MAX_ANALYSED_CHARS
+
+
+@dataclass(frozen=True)
+class Analysis:
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    # How many blocks, from the top, were analysed; None when all of them were.
+    analysed_blocks: int | None = None
+
+
+def analysed_prefix(blocks: list[Block], limit: int = MAX_ANALYSED_CHARS) -> int:
+    """How many blocks from the top fit in `limit` characters (at least one)."""
+    total = 0
+    for i, block in enumerate(blocks):
+        total += len(block.text)
+        if total > limit:
+            return max(i, 1)
+    return len(blocks)
+
+
+def analyse(job: AnalysisJob) -> Analysis:
+    """Entities and timeline from the clean blocks, one spaCy parse shared by both."""
+    from tui.pipeline import nlp
+    from tui.pipeline.entities import find_entities
+    from tui.pipeline.timeline import build_timeline
+
+    count = analysed_prefix(job.blocks, job.max_chars or MAX_ANALYSED_CHARS)
+    blocks = job.blocks[:count]
+    docs = nlp.parse_blocks(blocks)
+    entities = find_entities(blocks, docs)
+    anchor, assumed = timeline_anchor(job.published, job.fetched_at)
+    timeline = build_timeline(blocks, anchor, assumed, docs)
+    return Analysis(entities, timeline, None if count == len(job.blocks) else count)
+
+
+def timeline_anchor(published: str | None, fetched_at: str | None) -> tuple[str, bool]:
+    """The date relative expressions resolve against, and whether it was assumed."""
+    if published and _is_date(published):
+        return published, False
+    return fetched_at or datetime.now(UTC).isoformat(timespec="seconds"), True
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True

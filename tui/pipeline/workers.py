@@ -1,0 +1,348 @@
+"""The CPU stages (extraction, cleaning, analysis) in worker processes.
+
+Why processes and not threads: lxml, under readability and htmldate, corrupts its heap when
+several threads of one process parse and copy trees at the same time. Under load the
+process aborted ("double free or corruption", "corrupted size vs. prev_size", SIGSEGV) in
+about one run in six of 200 pages, with every import done beforehand, and the whole
+briefing was lost. A worker here is a single-threaded process, so lxml is only ever used
+from one thread; its page travels to it as a string and the article comes back as plain
+dataclasses. The same split lets analysis use every core (spaCy holds the GIL), keeps
+spaCy's memory out of the process that paints the screen, and makes every stage
+stoppable: a worker that runs past its time limit, or is no longer wanted, is killed,
+and a native crash that still happened would cost one article, not the briefing.
+
+Workers are forked from a small server process (multiprocessing's "forkserver") that has
+the extraction modules imported already, so a new worker starts in milliseconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from typing import Any, TypeVar, cast
+
+from tui.pipeline.model import ErrorKind, PipelineError
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+# A worker is replaced after this many tasks: spaCy's string store only ever grows, so a
+# long-running briefing would otherwise creep upward in memory.
+MAX_TASKS_PER_WORKER = 250
+# Workers run below the app's priority, so painting and keys win the cores.
+WORKER_NICENESS = 5
+# Each worker holds its own spaCy model (~200 MB with our tables): more than this many
+# costs more memory than a reader's machine should give a news reader.
+MAX_DEFAULT_WORKERS = 4
+# What the forkserver imports once, so every worker forked from it has them already.
+PRELOAD = ["tui.pipeline.worker_preload"]
+
+_OK, _TYPED, _BUG = "ok", "typed", "bug"
+
+
+class StageBug(Exception):
+    """A stage raised something other than PipelineError: a bug in briefing.
+
+    `name` is the exception's type name (for the reader), `trace` its traceback (for the log).
+    """
+
+    def __init__(self, name: str, trace: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.trace = trace
+
+
+class StageTimeout(Exception):
+    """A stage ran past its time limit; its worker was killed."""
+
+
+class _Abandoned(Exception):
+    """The task was cancelled before its worker had started."""
+
+
+class WorkerLost(Exception):
+    """The worker died while it held the task (killed from outside, or a native crash)."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        how = _exit_words(exitcode)
+        super().__init__(how)
+        self.how = how
+
+
+def default_size() -> int:
+    """One worker per core this process may use, at most MAX_DEFAULT_WORKERS."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+def quiet_stdio() -> None:
+    """Point descriptors 0-2 at /dev/null: a worker must never read the reader's keys or
+    draw on their terminal (a library warning would land in the middle of the app)."""
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+    except OSError:
+        return
+    for fd in (0, 1, 2):
+        with contextlib.suppress(OSError):
+            os.dup2(null, fd)
+    os.close(null)
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's whole life: run the functions it is sent, one at a time, until EOF."""
+    quiet_stdio()
+    # Ctrl+C reaches the whole process group; the parent decides what stops, and kills us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+    while True:
+        try:
+            fn, arg = conn.recv()
+        except (EOFError, OSError):
+            return
+        reply: tuple[str, Any]
+        try:
+            reply = (_OK, fn(arg))
+        except PipelineError as exc:
+            reply = (_TYPED, (exc.kind.value, exc.message))
+        except Exception as exc:
+            reply = (_BUG, (type(exc).__name__, traceback.format_exc()))
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
+        except Exception as exc:  # the result itself would not pickle: a bug, said as one
+            conn.send((_BUG, (type(exc).__name__, traceback.format_exc())))
+
+
+def _exit_words(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"its worker was stopped by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"its worker was stopped by signal {-code}"
+    return f"its worker exited with status {code}" if code is not None else "its worker stopped"
+
+
+class _Worker:
+    def __init__(self, ctx: BaseContext) -> None:
+        parent, child = ctx.Pipe()
+        self.process = ctx.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child,), name="briefing-worker", daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.conn = parent
+        self.tasks = 0
+        self.killed = False
+
+    def call(self, fn: Callable[[Any], Any], arg: Any, limit: float) -> tuple[str, Any]:
+        """The round trip, in the calling (pump) thread; the pipe is closed here when the
+        worker is lost, since only this thread may be reading it then."""
+        self.tasks += 1
+        try:
+            self.conn.send((fn, arg))
+            if not self.conn.poll(limit):
+                self.kill()
+                raise StageTimeout(limit)
+            return cast(tuple[str, Any], self.conn.recv())
+        except (EOFError, OSError, BrokenPipeError):
+            self.kill()
+            self.process.join(1)
+            raise WorkerLost(self.process.exitcode) from None
+        finally:
+            if self.killed:
+                with contextlib.suppress(OSError):
+                    self.conn.close()
+
+    @property
+    def alive(self) -> bool:
+        return not self.killed and self.process.is_alive()
+
+    def kill(self) -> None:
+        # The process only: a pump thread may be reading the pipe, and closes it itself.
+        self.killed = True
+        with contextlib.suppress(Exception):
+            self.process.kill()
+
+
+@dataclass
+class _Call:
+    """One task between the event loop and the thread that pumps it to a worker."""
+
+    worker: _Worker | None
+    cancelled: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class WorkerPool:
+    """At most `size` worker processes, started when first needed.
+
+    `await pool.call(fn, arg, limit=s)` runs the module-level function `fn(arg)` in a
+    worker and returns its result; a PipelineError it raises comes back as itself.
+    Cancelling the await kills the worker holding the task (the stage stops at once).
+    """
+
+    def __init__(self, size: int | None = None) -> None:
+        # Chosen here, on the caller's thread: see _start_resource_tracker.
+        _context()
+        self.size = size or default_size()
+        self._idle: list[_Worker] = []
+        self._live: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._slots: asyncio.Semaphore | None = None
+        self._closed = False
+
+    async def call(self, fn: Callable[[A], R], arg: A, *, limit: float) -> R:
+        if self._closed:
+            raise RuntimeError("the worker pool is closed")
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.size)
+        async with self._slots:
+            call = _Call(self._idle.pop() if self._idle else None)
+            try:
+                kind, value = await self._pumped(call, fn, arg, limit)
+            except asyncio.CancelledError:
+                with call.lock:
+                    call.cancelled = True
+                    if call.worker is not None:
+                        call.worker.kill()
+                raise
+            finally:
+                self._release(call.worker)
+        if kind == _OK:
+            return cast(R, value)
+        if kind == _TYPED:
+            raise PipelineError(ErrorKind(value[0]), value[1])
+        raise StageBug(*value)
+
+    def _pumped(
+        self, call: _Call, fn: Callable[[Any], Any], arg: Any, limit: float
+    ) -> asyncio.Future[tuple[str, Any]]:
+        """Run the blocking round trip in a daemon thread (it never holds up exit)."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[tuple[str, Any]] = loop.create_future()
+
+        def settle(outcome: tuple[str, Any] | BaseException) -> None:
+            if future.done():
+                return
+            if isinstance(outcome, BaseException):
+                future.set_exception(outcome)
+            else:
+                future.set_result(outcome)
+
+        def pump() -> None:
+            outcome: tuple[str, Any] | BaseException
+            try:
+                outcome = self._round_trip(call, fn, arg, limit)
+            except BaseException as exc:
+                outcome = exc
+            with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting
+                loop.call_soon_threadsafe(settle, outcome)
+
+        threading.Thread(target=pump, name="briefing-pump", daemon=True).start()
+        return future
+
+    def _round_trip(
+        self, call: _Call, fn: Callable[[Any], Any], arg: Any, limit: float
+    ) -> tuple[str, Any]:
+        worker = call.worker
+        if worker is None:
+            # Started here, not on the loop: the first start waits for the forkserver.
+            worker = self._start()
+            with call.lock:
+                call.worker = worker
+                if call.cancelled:
+                    worker.kill()
+                    raise _Abandoned
+        return worker.call(fn, arg, limit)
+
+    def _start(self) -> _Worker:
+        worker = _Worker(_context())
+        with self._lock:
+            if self._closed:
+                worker.kill()
+                raise RuntimeError("the worker pool is closed")
+            self._live.add(worker)
+        return worker
+
+    def _release(self, worker: _Worker | None) -> None:
+        if worker is None:
+            return
+        if not self._closed and worker.alive and worker.tasks < MAX_TASKS_PER_WORKER:
+            self._idle.append(worker)
+            return
+        if not worker.killed:  # retired after its quota, idle: nobody reads its pipe
+            worker.kill()
+            with contextlib.suppress(OSError):
+                worker.conn.close()
+        with self._lock:
+            self._live.discard(worker)
+
+    def close(self) -> None:
+        """Kill every worker now, busy or not; never waits for a task to finish."""
+        with self._lock:
+            self._closed = True
+            live, self._live = self._live, set()
+        for worker in live:
+            worker.kill()
+        for worker in self._idle:
+            with contextlib.suppress(OSError):
+                worker.conn.close()
+        self._idle.clear()
+
+
+_context_lock = threading.Lock()
+_chosen: BaseContext | None = None
+
+
+def _context() -> BaseContext:
+    """forkserver where the platform has it (workers start in milliseconds), else spawn."""
+    global _chosen
+    with _context_lock:
+        if _chosen is None:
+            # One BLAS thread per worker: the workers already fill the cores between them.
+            for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(var, "1")
+            _start_resource_tracker()
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(PRELOAD)
+                _chosen = ctx
+            else:
+                _chosen = multiprocessing.get_context("spawn")
+        return _chosen
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with /dev/null for its stderr.
+
+    It hands `sys.stderr.fileno()` to its process, and inside the app sys.stderr is
+    Textual's print capture, whose descriptor is not real: starting the first worker
+    failed with "bad value(s) in fds_to_keep". The tracker has nothing to say to a reader
+    anyway. Swapping sys.stderr is only safe on the thread that would write to it (a
+    pump thread doing it lost a headless error line now and then), so this runs when a
+    pool is made, never from a worker's pump thread.
+    """
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
