@@ -18,8 +18,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from textual.pilot import Pilot  # noqa: E402
 
+from tui.app.analysis_panes import EntitiesPane  # noqa: E402
 from tui.app.main import BriefingApp, create_app  # noqa: E402
-from tui.app.widgets import EntitiesPane  # noqa: E402
 from tui.demo import demo_paths  # noqa: E402
 from tui.pipeline.options import Options  # noqa: E402
 
@@ -38,7 +38,7 @@ async def entity(pilot: Pilot) -> None:
     await app.wait_settled()
     pane = app.query_one(EntitiesPane)
     await pilot.press("3")
-    pane.highlighted = min(pane._rows)
+    pane.highlighted = min(pane.rows)
     await pilot.press("enter", "n")
     await app.wait_settled()
 

@@ -7,8 +7,8 @@ Update after an intended change of look: `pytest tests/app/test_snapshots.py --s
 from __future__ import annotations
 
 from tests.app.conftest import SETTLE
+from tui.app.analysis_panes import EntitiesPane
 from tui.app.main import BriefingApp, create_app
-from tui.app.widgets import EntitiesPane
 from tui.demo import demo_paths
 from tui.pipeline.options import Options
 
@@ -33,7 +33,7 @@ def test_article_with_entity_highlighted(snap_compare):
         await settle(pilot)
         pane = app.query_one(EntitiesPane)
         await pilot.press("3")
-        pane.highlighted = min(pane._rows)
+        pane.highlighted = min(pane.rows)
         await pilot.press("enter", "n")
         await settle(pilot)
         await pilot.pause(0.3)

@@ -1,16 +1,18 @@
-"""The app: builds the panes, feeds articles through the pipeline in workers, and routes
-the panes' messages. `create_app` is the one factory; the launcher, the tests and the
-screenshot script all build the app through it.
+"""The app: lays out the panes, hands inputs to a `Session` and passes what it produces
+down to the panes as reactives. `create_app` is the one factory; the launcher, the tests
+and the screenshot script all build the app through it.
+
+All the work happens in the session's worker processes and its fetches on this event
+loop; the app only draws. Bursts of changes are drawn at most every DRAW_INTERVAL and the
+briefing is merged at most every MERGE_INTERVAL, so a hundred articles loading at once
+never hold up a key.
 """
 
 from __future__ import annotations
 
 import asyncio
 import importlib
-import logging
 from collections.abc import AsyncIterator, Iterable
-from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -21,42 +23,31 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import MountError, Widget
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar
+from textual.widgets import Footer, Header, Input, ProgressBar
 
-from tui.app.messages import ArticleChanged, EntityChosen, TimelineChosen
+from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
+from tui.app.article_list import ArticleList
+from tui.app.describe import BRIEFING
+from tui.app.messages import EntityChosen, TimelineChosen
+from tui.app.reader import ArticleView
 from tui.app.screens import AddUrlScreen, HelpScreen
-from tui.app.widgets import (
-    BRIEFING,
-    ArticleList,
-    ArticleView,
-    EntitiesPane,
-    TimelinePane,
-)
+from tui.app.text import one_line
 from tui.pipeline.inputs import parse_line
-from tui.pipeline.model import (
-    Article,
-    BriefingEntity,
-    BriefingTimelineEntry,
-    Mention,
-    Stage,
-)
+from tui.pipeline.model import Article, Mention, Stage
 from tui.pipeline.options import Options
-
-log = logging.getLogger(__name__)
+from tui.pipeline.textsafety import strip_unsafe
 
 if TYPE_CHECKING:
-    import httpx
-
     from tui.pipeline.briefing import Briefing
+    from tui.pipeline.session import Session, Stages
+    from tui.pipeline.throttle import Throttle
 
 W = TypeVar("W", bound=Widget)
 PANES = ("articles", "text", "entities", "timeline")
-# How often the merged briefing is recomputed while articles stream in.
-MERGE_INTERVAL = 0.5
-# How often stage changes are drawn (list rows, progress, the open article).
-FLUSH_INTERVAL = 0.2
-CPU_THREADS = 2
-OVERVIEW_INTERVAL = 0.5
+# How often stage changes are drawn (list rows, progress, the open article), seconds.
+DRAW_INTERVAL = 0.2
+# How often the merged briefing is recomputed while articles stream in, seconds.
+MERGE_INTERVAL = 1.0
 
 
 class BriefingApp(App[int]):
@@ -86,9 +77,13 @@ class BriefingApp(App[int]):
         Binding("4", "focus_pane('timeline')", "Timeline", show=False),
     ]
 
+    # What the panes show, passed down with data_bind.
+    briefing: reactive[Briefing | None] = reactive(None, init=False)
     selected: reactive[int] = reactive(BRIEFING)
     revision: reactive[int] = reactive(0)
     show_removed: reactive[bool] = reactive(False)
+    merged: reactive[MergedView] = reactive(MergedView, always_update=True)
+    analysis: reactive[bool] = reactive(True)
 
     def __init__(
         self,
@@ -97,56 +92,48 @@ class BriefingApp(App[int]):
         lines: AsyncIterator[str] | None = None,
         *,
         export_dir: Path | None = None,
+        stages: Stages | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
         self.options = options
         self.lines = lines
         self.export_dir = export_dir
-        self.briefing: Briefing | None = None
-        self.merged_entities: list[BriefingEntity] | None = None
-        self.merged_timeline: list[BriefingTimelineEntry] | None = None
-        self._merge_state = "idle"  # idle | waiting | running
-        self._merge_dirty = False
-        self._merged_once = False
-        self._index: dict[int, int] = {}  # id(article) -> index, for on_change callbacks
-        self._in_flight: set[int] = set()
-        self._client: httpx.AsyncClient | None = None
-        self._limit = asyncio.Semaphore(options.concurrency)
+        self.stages = stages
+        self.set_reactive(BriefingApp.analysis, options.analysis)
+        self.session: Session | None = None
         self._input_done = False
         self._dirty: set[int] = set()
-        self._draw_scheduled = False
-        self._overview_scheduled = False
+        self._draw: Throttle | None = None
+        self._merge: Throttle | None = None
+        self._merging = False
+        self._merge_again = False
 
     # Layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        shared = (BriefingApp.briefing, BriefingApp.selected, BriefingApp.revision)
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield _titled(ArticleList(id="articles"), "1 Articles")
             with Vertical(id="reader"):
                 yield _titled(ArticleView(id="text"), "2 Text").data_bind(
-                    BriefingApp.selected, BriefingApp.revision, BriefingApp.show_removed
+                    *shared, BriefingApp.show_removed, BriefingApp.analysis
                 )
             with Vertical(id="side"):
-                yield _titled(EntitiesPane(id="entities"), "3 Entities").data_bind(
-                    BriefingApp.selected, BriefingApp.revision
-                )
-                yield _titled(TimelinePane(id="timeline"), "4 Timeline").data_bind(
-                    BriefingApp.selected, BriefingApp.revision
-                )
+                for pane, title in (
+                    (EntitiesPane(id="entities"), "3 Entities"),
+                    (TimelinePane(id="timeline"), "4 Timeline"),
+                ):
+                    yield _titled(pane, title).data_bind(
+                        *shared, BriefingApp.merged, BriefingApp.analysis
+                    )
         yield Footer()
 
     def on_mount(self) -> None:
-        # The pipeline's CPU stages run in the loop's default executor (asyncio.to_thread).
-        # Every busy thread takes an equal share of the GIL from the thread that paints and
-        # reads keys, so a few are kept, not one per core plus four: two lets one article's
-        # text be extracted while another is analysed.
-        self._executor = ThreadPoolExecutor(max_workers=CPU_THREADS, thread_name_prefix="stage")
-        asyncio.get_running_loop().set_default_executor(self._executor)
         # Start reading only once the first frame is on screen: the pipeline's imports
-        # and threads would otherwise compete with it.
+        # and the worker processes would otherwise compete with it.
         self.call_after_refresh(self._start)
 
     @property
@@ -157,12 +144,12 @@ class BriefingApp(App[int]):
     def article_view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
-    # Feeding the pipeline -------------------------------------------------------------
+    # Feeding the session --------------------------------------------------------------
 
     @work(group="input")
     async def _start(self) -> None:
         # Runs after the first frame. Widgets only needed once work starts are mounted
-        # here, and httpx and the pipeline (a noticeable part of startup) imported here.
+        # here, and the pipeline (a noticeable part of start-up) is imported here.
         try:
             await self.query_one("#sidebar").mount(
                 ProgressBar(id="progress", show_eta=False, classes="idle")
@@ -172,11 +159,15 @@ class BriefingApp(App[int]):
             )
         except MountError:
             return  # the reader quit before the first frame
-        module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.briefing")
-        fetch = importlib.import_module("tui.pipeline.fetch")
-        self.briefing = module.Briefing()
-        self._client = fetch.make_client(self.options)
-        self.revision += 1
+        session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")
+        from tui.pipeline.throttle import Throttle
+
+        self._draw = Throttle(DRAW_INTERVAL, self._draw_changes)
+        self._merge = Throttle(MERGE_INTERVAL, self._start_merge)
+        self.session = session_module.Session(
+            self.options, on_change=self._changed, stages=self.stages
+        )
+        self.briefing = self.session.briefing
         for text in self.inputs:
             self.add_input(text)
         if self.lines is not None:
@@ -186,61 +177,29 @@ class BriefingApp(App[int]):
         self._progress()
 
     async def on_unmount(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-        # Threads may still be parsing; they finish on their own, nobody waits for them.
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        if self.session is not None:
+            await self.session.close()
 
     def add_input(self, text: str) -> Article | None:
-        """Queue one input (URL or local file) and start processing it."""
-        if self.briefing is None:
+        """Queue one input (URL or local file); an input already there is selected."""
+        if self.session is None:
             return None
-        article = self.briefing.add(text)
-        index = len(self.briefing.articles) - 1
-        self._index[id(article)] = index
-        self.article_list.set_article(index, article)
-        self._process(article)
-        self._changed(index)
+        article = self.session.add(text)
+        if article is None:
+            existing = self.session.briefing.find(text)
+            if existing is not None:
+                self.notify("Already in the briefing.", markup=False)
+                self.select(self.session.briefing.index(existing))
         return article
 
-    def _process(self, article: Article) -> None:
-        index = self._index[id(article)]
-        self._in_flight.add(index)
-        self.run_worker(self._run_article(article, index), group="articles")
-
-    async def _run_article(self, article: Article, index: int) -> None:
-        from tui.pipeline.briefing import process_article
-
-        assert self.briefing is not None and self._client is not None
-
-        def on_change(changed: Article) -> None:
-            # Called on this loop by the pipeline; the message queue collapses bursts.
-            self.post_message(ArticleChanged(self._index[id(changed)]))
-
-        try:
-            await process_article(
-                self.briefing, article, self._client, self.options, on_change, self._limit
-            )
-        finally:
-            # Marked dirty directly (we are on the loop): once nothing is in flight, the
-            # next draw is guaranteed to show the final state, whatever is still queued.
-            self._changed(index)
-            self._in_flight.discard(index)
-
-    @on(ArticleChanged)
-    def _article_changed(self, message: ArticleChanged) -> None:
-        self._changed(message.index)
-
-    def _changed(self, index: int) -> None:
-        # A hundred articles make several hundred stage changes; redrawing for each one
-        # would starve the keyboard. Changes are gathered and drawn at most every FLUSH.
-        self._dirty.add(index)
-        if not self._draw_scheduled:
-            self._draw_scheduled = True
-            self.set_timer(FLUSH_INTERVAL, self._draw_changes)
+    def _changed(self, article: Article) -> None:
+        # Called on this loop by the session, often hundreds of times a second.
+        assert self.session is not None
+        self._dirty.add(self.session.briefing.index(article))
+        if self._draw is not None:
+            self._draw.poke()
 
     def _draw_changes(self) -> None:
-        self._draw_scheduled = False
         if self.briefing is None or not self._dirty:
             return
         dirty, self._dirty = self._dirty, set()
@@ -248,24 +207,10 @@ class BriefingApp(App[int]):
         for index in sorted(dirty):
             self.article_list.set_article(index, articles[index])
         self._progress()
-        self._merge_dirty = True
-        if self.selected in dirty:
+        if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
-        elif self.selected == BRIEFING:
-            self._schedule_overview()
-            self._schedule_merge()
-
-    def _schedule_overview(self) -> None:
-        # Re-wrapping the overview of a hundred articles costs tens of milliseconds; twice
-        # a second is plenty for a summary.
-        if not self._overview_scheduled:
-            self._overview_scheduled = True
-            self.set_timer(OVERVIEW_INTERVAL, self._draw_overview)
-
-    def _draw_overview(self) -> None:
-        self._overview_scheduled = False
-        if self.selected == BRIEFING:
-            self.article_view.refresh_overview()
+        if self._merge is not None and any(articles[i].stage is Stage.DONE for i in dirty):
+            self._merge.poke()
 
     def _progress(self) -> None:
         if self.briefing is None:
@@ -276,73 +221,59 @@ class BriefingApp(App[int]):
         bar.update(total=max(1, len(articles)), progress=finished)
         bar.set_class(finished == len(articles), "idle")
 
-    # The merged briefing is computed off the UI path (it may import spaCy-sized modules and
-    # touches every article), at most every MERGE_INTERVAL while articles stream in.
+    # The merged briefing: computed off the UI path, at most every MERGE_INTERVAL.
 
-    def _schedule_merge(self) -> None:
-        if self._merge_state == "idle":
-            self._merge_state = "waiting"
-            if self._merged_once:
-                self.set_timer(MERGE_INTERVAL, self._merge)
-            else:
-                self.call_later(self._merge)
-
-    def _merge(self) -> None:
-        self._merge_state = "running"
-        self._merge_dirty = False
+    def _start_merge(self) -> None:
+        if self._merging:
+            self._merge_again = True
+            return
+        self._merging = True
+        self.merged = MergedView(
+            self.merged.entities, self.merged.timeline, self._merge_note(merging=True)
+        )
         self._merge_worker()
 
-    @work(thread=True, group="merge")
-    def _merge_worker(self) -> None:
-        assert self.briefing is not None
-        entities: list[BriefingEntity] | None
-        timeline: list[BriefingTimelineEntry] | None
-        analysed = self.options.analysis and any(
-            a.stage is Stage.DONE for a in self.briefing.articles
-        )
+    @work(group="merge", exit_on_error=False)
+    async def _merge_worker(self) -> None:
+        assert self.session is not None
         try:
-            entities = self.briefing.entities() if analysed else None
-            timeline = self.briefing.timeline() if analysed else None
-        except Exception:  # a merge bug must not close the reader's app; articles stay readable
-            log.exception("merging the briefing failed")
+            entities, timeline = await self.session.merged()
+        except Exception:  # a merge bug must not close the app; articles stay readable
+            self.log.error("merging the briefing failed")
             entities = timeline = None
-        self.call_from_thread(self._merged, entities, timeline)
+        self._merging = False
+        self.merged = MergedView(entities, timeline, self._merge_note(merging=False))
+        if self._merge_again and self._merge is not None:
+            self._merge_again = False
+            self._merge.poke()
 
-    def _merged(
-        self, entities: list[BriefingEntity] | None, timeline: list[BriefingTimelineEntry] | None
-    ) -> None:
-        self.merged_entities = entities
-        self.merged_timeline = timeline
-        self._merged_once = True
-        self._merge_state = "idle"
-        if self.selected == BRIEFING:
-            self.revision += 1
-        if self._merge_dirty and self.selected == BRIEFING:
-            self._schedule_merge()
-
-    def merged_message(self, what: str) -> str:
-        """Why the merged pane is empty, in words."""
+    def _merge_note(self, *, merging: bool) -> str:
+        """Why the merged lists are empty, in words ({what} is filled in by each pane)."""
         if not self.options.analysis:
-            return f"Analysis is off, so there are no {what}."
-        if self.briefing is None or not self.briefing.articles:
-            return f"No {what} yet."
-        if not any(a.stage is Stage.DONE for a in self.briefing.articles):
-            return f"The {what} appear once articles are analysed…"
-        if self._merge_state != "idle" or not self._merged_once:
-            return f"Merging the {what}…"
-        return f"The {what} could not be merged; each article still shows its own."
+            return "Analysis is off, so there are no {what}."
+        articles = self.briefing.articles if self.briefing is not None else []
+        if not articles:
+            return "No {what} yet."
+        if not any(a.entities is not None for a in articles):
+            if all(a.stage in (Stage.DONE, Stage.ERROR) for a in articles):
+                return "No article could be analysed, so there are no {what}."
+            return "The {what} appear once articles are analysed…"
+        if merging:
+            return "Merging the {what}…"
+        return "The {what} could not be merged; each article still shows its own."
 
     @property
     def settled(self) -> bool:
         """True when input has ended, every article is finished and every pane is drawn."""
-        if self.briefing is None or not self._input_done or self._in_flight:
+        session = self.session
+        if session is None or not self._input_done or session.in_flight:
             return False
-        if self._draw_scheduled or self._dirty or self._overview_scheduled:
+        if self._dirty or (self._draw is not None and self._draw.pending):
             return False
-        if self.selected == BRIEFING and (self._merge_state != "idle" or self._merge_dirty):
+        if self._merging or (self._merge is not None and self._merge.pending):
             return False
         panes = (self.article_view, self.query_one(EntitiesPane), self.query_one(TimelinePane))
-        return not any(p._pending for p in panes)
+        return not any(p.busy for p in panes)
 
     async def wait_settled(self, timeout: float = 60.0) -> None:
         """For tests and the screenshot script: wait until all work is done and drawn."""
@@ -356,13 +287,13 @@ class BriefingApp(App[int]):
 
     # Selection and highlights ------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#articles")
-    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.selected = event.option_index - 1  # row 0 is the Briefing entry
+    @on(ArticleList.Highlighted)
+    def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.selected = message.row - 1  # row 0 is the Briefing entry
 
-    def watch_selected(self, selected: int) -> None:
-        if selected == BRIEFING and self.briefing is not None:
-            self._schedule_merge()
+    @on(ArticleList.Chosen)
+    def _article_chosen(self, message: ArticleList.Chosen) -> None:
+        self.action_focus_pane("text")
 
     def select(self, index: int) -> None:
         """Show article `index` (or BRIEFING), moving the list highlight with it."""
@@ -383,6 +314,7 @@ class BriefingApp(App[int]):
                 if aliases & names and entity.mentions:
                     self.select(index)
                     self.article_view.set_marks(list(entity.mentions), entity.name)
+                    self._show_text_when_narrow()
                     return
         self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
 
@@ -400,6 +332,10 @@ class BriefingApp(App[int]):
                 span = Mention(span.block, start, start + len(message.sentence))
         self.select(message.article)
         self.article_view.set_marks([span], "event")
+        self._show_text_when_narrow()
+
+    def _show_text_when_narrow(self) -> None:
+        # Below 110 columns the text is hidden while a side pane has the screen.
         if self.screen.has_class("-narrow"):
             self.action_focus_pane("text")
 
@@ -442,6 +378,8 @@ class BriefingApp(App[int]):
             self.notify(
                 "Nothing highlighted: press enter on an entity, or / to search.", markup=False
             )
+        else:
+            self._show_text_when_narrow()
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
@@ -457,7 +395,7 @@ class BriefingApp(App[int]):
     def action_open(self) -> None:
         article = self._current()
         if article is not None:
-            self._open_in_browser(article.url or _as_url(article.input))
+            self._open_in_browser(article.url or as_url(article.input))
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
@@ -465,7 +403,7 @@ class BriefingApp(App[int]):
         import webbrowser
 
         if webbrowser.open(url):
-            self.call_from_thread(self.notify, f"Opened {url}", markup=False)
+            self.call_from_thread(self.notify, f"Opened {one_line(url, 200)}", markup=False)
         else:
             self.call_from_thread(
                 self.notify, "No web browser found.", severity="warning", markup=False
@@ -474,9 +412,9 @@ class BriefingApp(App[int]):
     def action_copy_url(self) -> None:
         article = self._current()
         if article is not None:
-            url = article.url or _as_url(article.input)
+            url = strip_unsafe(article.url or as_url(article.input), keep="")
             self.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", markup=False)
+            self.notify(f"Copied {one_line(url, 200)}", markup=False)
 
     def action_add(self) -> None:
         def added(value: str | None) -> None:
@@ -487,53 +425,36 @@ class BriefingApp(App[int]):
         self.push_screen(AddUrlScreen(), added)
 
     def action_reload(self) -> None:
-        if self.briefing is None:
+        if self.session is None or self.briefing is None:
             return
+        articles = self.briefing.articles
         if self.selected == BRIEFING:
-            targets = [i for i, a in enumerate(self.briefing.articles) if a.stage is Stage.ERROR]
+            targets = [a for a in articles if a.stage is Stage.ERROR]
             if not targets:
                 self.notify("No failed articles to retry.", markup=False)
         else:
-            targets = [self.selected]
-        for index in targets:
-            if index in self._in_flight:
+            targets = [articles[self.selected]]
+        for article in targets:
+            if not self.session.reload(article):
                 self.notify("This article is still being read.", markup=False)
-                continue
-            article = self.briefing.articles[index]
-            self.briefing.reset(article)
-            self._process(article)
-            self._changed(index)
 
     def action_export(self) -> None:
         if self.briefing is not None:
-            self._export()
+            self._export(self.briefing)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self) -> None:
-        from tui.pipeline.export import to_markdown
+    def _export(self, briefing: Briefing) -> None:
+        from tui.pipeline.export import write_markdown
 
-        assert self.briefing is not None
-        stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
         try:
-            folder = self.export_dir or Path.cwd()
-            text = to_markdown(self.briefing)
-            # "x" never overwrites: two exports in one second get -2, -3 ...
-            for n in range(1, 100):
-                path = folder / (f"{stamp}.md" if n == 1 else f"{stamp}-{n}.md")
-                try:
-                    with path.open("x", encoding="utf-8") as fh:
-                        fh.write(text)
-                    break
-                except FileExistsError:
-                    continue
-            else:
-                raise FileExistsError(f"{stamp}.md and 98 numbered copies already exist")
+            path = write_markdown(briefing, self.export_dir or Path.cwd())
         except OSError as exc:
-            self.call_from_thread(
-                self.notify, f"Could not export: {exc}", severity="error", markup=False
-            )
+            message = f"Could not export: {one_line(str(exc), 200)}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, f"Exported the briefing to {path}", markup=False)
+        self.call_from_thread(
+            self.notify, f"Exported the briefing to {one_line(str(path), 200)}", markup=False
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -564,11 +485,14 @@ def _bind(app: BriefingApp, pane: str) -> object:
     return lambda: app.action_focus_pane(pane)
 
 
-def _as_url(text: str) -> str:
+def as_url(text: str) -> str:
     """A local file input as a file:// URL, a URL unchanged."""
     if "://" in text:
         return text
-    return Path(text).resolve().as_uri()
+    try:
+        return Path(text).resolve().as_uri()
+    except (OSError, ValueError):
+        return text
 
 
 def create_app(
@@ -577,6 +501,8 @@ def create_app(
     *,
     lines: AsyncIterator[str] | None = None,
     export_dir: Path | None = None,
+    stages: Stages | None = None,
 ) -> BriefingApp:
-    """The one place the app is built: by the launcher, the tests and the screenshots."""
-    return BriefingApp(inputs, options, lines, export_dir=export_dir)
+    """The one place the app is built: by the launcher, the tests and the screenshots.
+    `stages` replaces what the workers run (tests only)."""
+    return BriefingApp(inputs, options, lines, export_dir=export_dir, stages=stages)

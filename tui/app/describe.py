@@ -1,0 +1,70 @@
+"""An article in a reader's words: where it is from, what stage it is at, why a pane is
+empty. Shared by the list, the text pane and the side panes; every string that came from
+outside passes through `one_line`/`safe` here before any widget sees it."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from rich.text import Text
+
+from tui.app.text import one_line
+from tui.pipeline.model import Article, Stage
+
+BRIEFING = -1  # the `selected` value of the merged "Briefing" entry
+
+STAGE_GLYPHS = {
+    Stage.QUEUED: "·",
+    Stage.FETCHING: "↓",
+    Stage.EXTRACTING: "⋯",
+    Stage.ANALYSING: "◔",
+    Stage.DONE: "✓",
+    Stage.ERROR: "✗",
+}
+
+
+def site_of(article: Article) -> str:
+    if article.metadata.site:
+        return one_line(article.metadata.site)
+    try:
+        host = urlsplit(article.url or article.input).hostname
+    except ValueError:  # an input that is not a URL at all
+        host = None
+    return one_line(host.removeprefix("www.")) if host else "local file"
+
+
+def location(article: Article) -> str:
+    """The URL for web pages; just the file name for local files (paths are long and
+    personal, and the name is what the reader chose). Always safe to draw."""
+    where = article.url or article.input
+    if where.startswith("file:"):
+        return one_line(unquote(urlsplit(where).path).rsplit("/", 1)[-1])
+    if "://" not in where:
+        return one_line(where.replace("\\", "/").rsplit("/", 1)[-1])
+    return one_line(where)
+
+
+def stage_line(article: Article) -> Text:
+    """'site · stage' or the error in words, for list rows and the overview."""
+    if article.error is not None:
+        return Text(f"error: {one_line(article.error.message)}", style="bold red")
+    if article.duplicate_of is not None:
+        return Text(f"same article as {article.duplicate_of + 1}", style="dim")
+    return Text(f"{site_of(article)} · {article.stage.value}", style="dim")
+
+
+def unavailable(article: Article | None, what: str, analysis: bool) -> str:
+    """Why a pane has nothing to show yet, in a reader's words."""
+    if article is None:
+        return f"No {what} yet."
+    if article.duplicate_of is not None:
+        return f"No {what}: this is the same article as {article.duplicate_of + 1}."
+    if article.error is not None:
+        if article.blocks:
+            return f"No {what}: the analysis failed (see the text pane)."
+        return f"No {what}: the article could not be read."
+    if not analysis:
+        return f"Analysis is off, so there are no {what}."
+    if article.stage is not Stage.DONE:
+        return f"The {what} appear once the text is analysed…"
+    return f"No {what} for this article."

@@ -1,0 +1,358 @@
+"""The text pane: the clean text of the selected article, or the briefing overview, with
+highlights for entity mentions, search hits and timeline sentences.
+
+It reads the briefing from its own reactives (bound from the app with `data_bind`) and
+never imports the app. Page text only ever enters it through `safe()`/`one_line()` and
+`rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+
+from tui.app.describe import BRIEFING, location, site_of
+from tui.app.document import Document, Paragraph
+from tui.app.text import fold, one_line, safe
+from tui.pipeline.model import Article, BlockKind, Mention, RemovedBlock, Stage
+from tui.pipeline.timex import timex_label
+
+if TYPE_CHECKING:
+    from tui.pipeline.briefing import Briefing
+
+OVERVIEW_HEADLINES = 20
+
+
+@dataclass(frozen=True)
+class _Signature:
+    """What the pane shows; a redraw with an equal signature changes nothing."""
+
+    selected: int
+    blocks: int
+    removed: int
+    stage: Stage | None
+    title: str | None
+    error: str | None
+    show_removed: bool
+
+
+class ArticleView(Document):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--mark",
+        "article-view--current",
+        "article-view--title",
+        "article-view--meta",
+        "article-view--error",
+        "article-view--notice",
+        "article-view--removed",
+    }
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 1; }
+    ArticleView > .article-view--mark { background: $warning 40%; }
+    ArticleView > .article-view--current { background: $accent; color: $text; text-style: bold; }
+    ArticleView > .article-view--title { text-style: bold; color: $text-primary; }
+    ArticleView > .article-view--meta { color: $text-muted; }
+    ArticleView > .article-view--error { color: $text-error; text-style: bold; }
+    ArticleView > .article-view--notice { color: $text-muted; }
+    ArticleView > .article-view--removed { color: $text-muted; text-style: italic; }
+    """
+
+    briefing: reactive[Briefing | None] = reactive(None, init=False)
+    selected: reactive[int] = reactive(BRIEFING, init=False)
+    revision: reactive[int] = reactive(0, init=False)
+    show_removed: reactive[bool] = reactive(False, init=False)
+    analysis: reactive[bool] = reactive(True, init=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._signature: _Signature | None = None
+        self._pending = False
+        self.marks: list[Mention] = []
+        self.current = 0
+        self.mark_label = ""
+        self._queued: list[Mention] | None = None  # marks asked for during a rebuild
+        self._base: dict[int, Text] = {}  # block index -> its text before highlights
+
+    def on_mount(self) -> None:
+        self.set_paragraphs([Paragraph(Text("Starting…", style=self._style("notice")))])
+
+    def _style(self, name: str) -> Style:
+        # Whole styles: muted colours are blended with the background only this way.
+        return self.get_component_rich_style(f"article-view--{name}")
+
+    # Redraws ------------------------------------------------------------------------------
+
+    def watch_selected(self) -> None:
+        self.marks = []
+        self._schedule()
+
+    def watch_revision(self) -> None:
+        self._schedule()
+
+    def watch_show_removed(self) -> None:
+        self._schedule()
+
+    def watch_briefing(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        # `selected` and `revision` often change together: build once for both.
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._rebuild)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending
+
+    def _article(self) -> Article | None:
+        if self.briefing is None or self.selected == BRIEFING:
+            return None
+        return self.briefing.articles[self.selected]
+
+    def _signature_now(self) -> _Signature:
+        article = self._article()
+        if article is None:
+            # The overview is cheap to rebuild, and counts change with every article.
+            return _Signature(self.selected, -1, -1, None, None, str(self.revision), False)
+        return _Signature(
+            self.selected,
+            id(article.blocks),
+            id(article.removed),
+            # Once the text is there, later stages do not change what this pane shows.
+            None if article.blocks else article.stage,
+            article.metadata.title,
+            None if article.error is None else article.error.message,
+            self.show_removed,
+        )
+
+    def _rebuild(self) -> None:
+        self._pending = False
+        signature = self._signature_now()
+        if signature == self._signature:
+            self._paint_queued()
+            return
+        same_article = self._signature is not None and self._signature.selected == self.selected
+        self._signature = signature
+        article = self._article()
+        if self.briefing is None:
+            paragraphs = [Paragraph(Text("Starting…", style=self._style("notice")))]
+        elif article is None:
+            paragraphs = list(self._overview(self.briefing))
+        else:
+            paragraphs = list(self._article_paragraphs(article))
+        if not same_article:
+            self.marks = []
+        self.set_paragraphs(paragraphs, keep_place=same_article)
+        if self._queued is None and self.marks:
+            self._paint(self.marks, self.current, scroll=False)
+        self._paint_queued()
+
+    def _paint_queued(self) -> None:
+        if self._queued is not None:
+            marks, self._queued = self._queued, None
+            self._paint(marks, 0)
+
+    # What an article looks like ------------------------------------------------------
+
+    def _article_paragraphs(self, article: Article) -> Iterator[Paragraph]:
+        meta = article.metadata
+        self._base = {}
+        yield Paragraph(Text(one_line(article.display_title), self._style("title")), gap=False)
+        details = [site_of(article)]
+        if meta.authors:
+            details.append(", ".join(one_line(a) for a in meta.authors))
+        if meta.published:
+            details.append(timex_label(meta.published) or one_line(meta.published))
+        yield Paragraph(Text(" · ".join(details), self._style("meta")), gap=False)
+        yield Paragraph(Text(location(article), self._style("meta")))
+        if article.duplicate_of is not None:
+            same = f"This is the same article as {article.duplicate_of + 1} in the list."
+            yield Paragraph(Text(same, self._style("notice")))
+            return
+        if article.error is not None:
+            yield Paragraph(Text(self._error_words(article), self._style("error")))
+            if not article.blocks:
+                return
+        if not article.blocks:
+            yield Paragraph(Text(f"{article.stage.value.capitalize()}…", self._style("notice")))
+            return
+        if article.analysed_blocks is not None:
+            from tui.pipeline.export import analysis_limit_note
+
+            yield Paragraph(Text(analysis_limit_note(article), self._style("notice")))
+        yield from self._text_with_removed(article)
+
+    def _error_words(self, article: Article) -> str:
+        assert article.error is not None
+        if article.blocks:
+            return safe(article.error.message)
+        return f"Could not read this article: {safe(article.error.message)}"
+
+    def _text_with_removed(self, article: Article) -> Iterator[Paragraph]:
+        standing: dict[int, list[RemovedBlock]] = {}
+        unplaced: list[RemovedBlock] = []
+        last = len(article.blocks)
+        for removed in article.removed:
+            if removed.position is None:
+                unplaced.append(removed)
+            else:
+                standing.setdefault(min(max(removed.position, 0), last), []).append(removed)
+        show = self.show_removed
+        if show:
+            count = len(article.removed)
+            heading = (
+                f"Removed by the cleaner ({count}), dimmed where each stood"
+                if count
+                else "Nothing was removed from this article."
+            )
+            yield Paragraph(Text(heading, self._style("notice")))
+        for i, block in enumerate(article.blocks):
+            if show:
+                yield from (self._removed_line(r) for r in standing.get(i, ()))
+            yield self._block(i, block.kind, block.text)
+        if show:
+            yield from (self._removed_line(r) for r in standing.get(last, ()))
+            if unplaced:
+                heading = f"Removed, place in the page not known ({len(unplaced)})"
+                yield Paragraph(Text(heading, self._style("notice")))
+                yield from (self._removed_line(r) for r in unplaced)
+
+    def _block(self, index: int, kind: BlockKind, raw: str) -> Paragraph:
+        style = {BlockKind.HEADING: "bold", BlockKind.QUOTE: "italic"}.get(kind, "")
+        text = self._base[index] = Text(safe(raw), style=style)
+        if kind is BlockKind.QUOTE:
+            return Paragraph(text, key=index, first="  ", rest="  ")
+        if kind is BlockKind.LIST_ITEM:
+            return Paragraph(text, key=index, first="• ", rest="  ")
+        return Paragraph(text, key=index)
+
+    def _removed_line(self, removed: RemovedBlock) -> Paragraph:
+        text = Text(f"[{safe(removed.reason)}] ", style="bold")
+        text.append(safe(removed.text))
+        text.stylize(self._style("removed"))
+        return Paragraph(text, key=("removed", id(removed)))
+
+    # The overview ----------------------------------------------------------------------
+
+    def _overview(self, briefing: Briefing) -> Iterator[Paragraph]:
+        articles = [a for a in briefing.articles if a.duplicate_of is None]
+        yield Paragraph(Text("Briefing", self._style("title")), gap=False)
+        done = sum(a.stage is Stage.DONE for a in articles)
+        failed = sum(a.stage is Stage.ERROR for a in articles)
+        busy = len(articles) - done - failed
+        summary = f"{len(articles)} articles · {done} done · {failed} failed"
+        if busy:
+            summary += f" · {busy} in progress"
+        yield Paragraph(Text(summary, self._style("meta")))
+        if not articles:
+            yield Paragraph(Text("No articles yet. Press a to add a URL.", style="italic"))
+            return
+        sites: dict[str, int] = {}
+        for article in articles:
+            if article.error is None and article.blocks:
+                sites[site_of(article)] = sites.get(site_of(article), 0) + 1
+        if sites:
+            yield Paragraph(Text("Sources", style="bold"), gap=False)
+            yield Paragraph(Text(" · ".join(f"{name} ({n})" for name, n in sorted(sites.items()))))
+        yield from self._overview_errors(briefing)
+        # The list on the left shows every article; the overview stays short so redrawing
+        # it while a hundred articles load costs little.
+        read = [
+            (i, a)
+            for i, a in enumerate(briefing.articles, 1)
+            if a.error is None and a.blocks and a.duplicate_of is None
+        ]
+        if read:
+            yield Paragraph(Text("Headlines", style="bold"), gap=False)
+            for number, article in read[:OVERVIEW_HEADLINES]:
+                line = Text(f"{number}. ", style="bold")
+                line.append(one_line(article.display_title))
+                yield Paragraph(line, gap=False)
+            if len(read) > OVERVIEW_HEADLINES:
+                more = len(read) - OVERVIEW_HEADLINES
+                yield Paragraph(Text(f"… and {more} more in the list on the left", "dim"))
+
+    def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
+        errors = [(i, a) for i, a in enumerate(briefing.articles, 1) if a.error is not None]
+        if not errors:
+            return
+        yield Paragraph(Text(f"Could not be read ({len(errors)})", style="bold"), gap=False)
+        for number, article in errors:
+            assert article.error is not None
+            line = Text(f"{number}. {location(article)}", style="bold red")
+            line.append(f"\n   {one_line(article.error.message)}", style="not bold default")
+            yield Paragraph(line, gap=False)
+        yield Paragraph(Text(""), gap=False)
+
+    # Highlights ------------------------------------------------------------------------
+
+    def set_marks(self, marks: list[Mention], label: str) -> None:
+        """Highlight `marks` and scroll to the first (after a pending rebuild, if any)."""
+        self.mark_label = label
+        if self._pending:
+            self._queued = marks
+        else:
+            self._paint(marks, 0)
+
+    def step(self, delta: int) -> bool:
+        if not self.marks:
+            return False
+        self._paint(self.marks, (self.current + delta) % len(self.marks))
+        return True
+
+    def clear_marks(self) -> None:
+        self.mark_label = ""
+        self._paint([], 0)
+
+    def _paint(self, marks: list[Mention], current: int, *, scroll: bool = True) -> None:
+        painted = {m.block for m in self.marks} | {m.block for m in marks}
+        self.marks, self.current = marks, current
+        mark, now = self._style("mark"), self._style("current")
+        by_block: dict[int, list[tuple[int, int, Style]]] = {}
+        for n, m in enumerate(marks):
+            by_block.setdefault(m.block, []).append((m.start, m.end, now if n == current else mark))
+        for block in painted:
+            index = self.index_of(block)
+            if index is None:
+                continue
+            text = self._base[block].copy()
+            for start, end, style in by_block.get(block, []):
+                text.stylize(style, start, end)
+            self.replace_text(index, text)
+        # The label quotes the reader's query or an entity's name: text, never markup.
+        if marks:
+            self.border_subtitle = Text(f"{self.mark_label} {current + 1}/{len(marks)}")
+        else:
+            self.border_subtitle = Text(f"{self.mark_label}: no matches" if self.mark_label else "")
+        if marks and scroll:
+            target = self.index_of(marks[current].block)
+            if target is not None:
+                self.scroll_to_paragraph(target, marks[current].start)
+
+    def search(self, query: str) -> None:
+        article = self._article()
+        if article is None or not query:
+            self.mark_label = f"“{one_line(query, 30)}”"
+            self._paint([], 0)
+            return
+        marks: list[Mention] = []
+        needle = fold(query)
+        for i, block in enumerate(article.blocks):
+            hay = fold(block.text)
+            start = hay.find(needle)
+            while start != -1:
+                marks.append(Mention(i, start, start + len(query)))
+                start = hay.find(needle, start + 1)
+        self.set_marks(marks, f"“{one_line(query, 30)}”")
