@@ -18,6 +18,12 @@ relative to the DCT. Documents are sorted by name; the first 90 were used to dev
 the rules, the rest are reported separately as held out.
 
     nice python benchmarks/timeline.py [--limit N] [--show-errors dev|held|all]
+    nice python benchmarks/timeline.py --golden check   # vs data/timeline_golden_dev.tsv
+
+The golden table pins what the timeline gives on the development half (document name,
+block, offsets, value, granularity, range, vague): ids, offsets and values only, no
+TimeBank text. `--golden write` refreshes it after an intended change; `--golden check`
+prints every row that differs, so a refactor can show it changed nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ from tui.pipeline.model import Block, BlockKind  # noqa: E402
 SHARED = ROOT.parent / "shared"
 TIMEBANK = SHARED / "eval" / "timebank"
 DEV_DOCS = 90
+GOLDEN = ROOT / "benchmarks" / "data" / "timeline_golden_dev.tsv"
+GOLDEN_HEADER = "doc\tblock\tstart\tend\tvalue\tgranularity\trange_start\trange_end\tvague"
 
 
 @dataclass
@@ -196,15 +204,62 @@ def baseline(doc: Doc, docs: list) -> list[tuple[int, int, int, str, str]]:
     return out
 
 
+def golden_rows(name: str, timeline: list) -> list[str]:
+    return [
+        "\t".join(
+            str(x)
+            for x in (
+                name, e.block, e.start, e.end, e.value, e.granularity.value,
+                e.range_start or "", e.range_end or "", int(e.vague),
+            )
+        )
+        for e in timeline
+    ]  # fmt: skip
+
+
+def golden(mode: str) -> int:
+    """Write or check the development half's timeline, row by row."""
+    from tui.pipeline.nlp import parse_blocks
+    from tui.pipeline.timeline import build_timeline
+
+    rows = [GOLDEN_HEADER]
+    for path in sorted(TIMEBANK.glob("*.tml"))[:DEV_DOCS]:
+        doc = load_doc(path)
+        timeline = build_timeline(doc.blocks, doc.dct, docs=parse_blocks(doc.blocks))
+        rows += golden_rows(doc.name, timeline)
+    if mode == "write":
+        GOLDEN.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print(f"wrote {len(rows) - 1} rows to {GOLDEN.relative_to(ROOT)}")
+        return 0
+    want = GOLDEN.read_text(encoding="utf-8").splitlines()
+    missing = [r for r in want if r not in set(rows)]
+    extra = [r for r in rows if r not in set(want)]
+    for r in missing:
+        print(f"- {r}")
+    for r in extra:
+        print(f"+ {r}")
+    same = not missing and not extra and rows == want
+    print(
+        f"golden table: {len(want) - 1} rows pinned, {len(rows) - 1} now; "
+        f"{len(missing)} lost, {len(extra)} new: " + ("IDENTICAL" if same else "DIFFERENT")
+    )
+    return 0 if same else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--show-errors", choices=["dev", "held", "all"], default=None)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--golden", choices=["write", "check"], help="pin or compare the development half"
+    )
     args = parser.parse_args()
     if not TIMEBANK.is_dir():
         print(f"TimeBank not found at {TIMEBANK} (the shared data folder is not checked out)")
         return 2
+    if args.golden:
+        return golden(args.golden)
 
     from tui.pipeline.nlp import parse_blocks
     from tui.pipeline.timeline import build_timeline
