@@ -112,9 +112,10 @@ def test_for_more_than_a_month_is_a_range_ending_at_the_anchor(nlp: Any) -> None
     entry = _entry(
         _timeline(nlp, "The town has been shelled for more than a month."), "more than a month"
     )
-    assert entry.value == "2024-07-08/2024-08-08"
+    assert entry.value == "P1M/2024-08-08"
     assert (entry.range_start, entry.range_end) == ("2024-07-08", "2024-08-08")
     assert entry.granularity is Granularity.MONTH
+    assert (entry.timex_type, entry.timex_value) == ("DURATION", "P1M")
 
 
 def test_since_the_start_of_the_year_keeps_the_year_and_runs_to_the_anchor(nlp: Any) -> None:
@@ -264,11 +265,20 @@ def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    ["The market opens every Tuesday.", "Volunteers meet each Friday.", "Buses run on Sundays."],
+    ("sentence", "expression", "value"),
+    [
+        ("The market opens every Tuesday.", "every Tuesday", "XXXX-WXX-2"),
+        ("Volunteers meet each Friday.", "each Friday", "XXXX-WXX-5"),
+        ("Buses run on Sundays.", "Sundays", "XXXX-WXX-7"),
+    ],
 )
-def test_recurring_days_are_not_events(nlp: Any, sentence: str) -> None:
-    assert _timeline(nlp, sentence) == []
+def test_recurring_days_are_sets_with_no_place_on_the_calendar(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert expression in entry.expression
+    assert (entry.timex_type, entry.value, entry.timex_value) == ("SET", value, value)
+    assert entry.range_start is None and entry.range_end is None
 
 
 # --- second pass: grammar the first pass missed ------------------------------------------
@@ -362,7 +372,7 @@ def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None
         "the next year",
     )
     assert (entry.range_start, entry.range_end) == ("2024-07-11", "2025-07-11")
-    assert entry.value == "2024-07-11/2025-07-11"
+    assert entry.value == "2024-07-11/P1Y"
     assert entry.expression == "within the next year"
 
 

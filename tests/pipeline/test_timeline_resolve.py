@@ -68,18 +68,22 @@ def test_since_keeps_the_date_and_runs_to_the_anchor() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "prep", "tense", "value"),
+    ("text", "prep", "tense", "value", "other_end"),
     [
-        ("more than a month", "for", Tense.PERFECT, "2024-07-08/2024-08-08"),
-        ("the past two weeks", None, Tense.PAST, "2024-07-25/2024-08-08"),
-        ("the next year", "within", None, "2024-08-08/2025-08-08"),
-        ("three months", "for", Tense.FUTURE, "2024-08-08/2024-11-08"),
+        ("more than a month", "for", Tense.PERFECT, "P1M/2024-08-08", "2024-07-08"),
+        ("the past two weeks", None, Tense.PAST, "P2W/2024-08-08", "2024-07-25"),
+        ("the next year", "within", None, "2024-08-08/P1Y", "2025-08-08"),
+        ("three months", "for", Tense.FUTURE, "2024-08-08/P3M", "2024-11-08"),
+        ("the past decade", "for", Tense.PAST, "P1DE/2024-08-08", "2014-08-08"),
     ],
 )
-def test_lengths_of_time_are_ranges(
-    text: str, prep: str | None, tense: Tense | None, value: str
+def test_lengths_of_time_are_durations_with_a_range(
+    text: str, prep: str | None, tense: Tense | None, value: str, other_end: str
 ) -> None:
-    assert _value(text, tense, prep) == value
+    found = resolve(text, Context(anchor=ANCHOR), tense, prep)
+    assert found is not None and found.value == value and found.timex_type == "DURATION"
+    assert found.timex_value == value.replace("/", "").replace("2024-08-08", "")
+    assert other_end in (str(found.start), str(found.end))
 
 
 def test_in_a_count_with_a_future_verb_is_that_far_ahead() -> None:

@@ -17,6 +17,7 @@ from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
 from tui.pipeline.timeline.grammar import preposition_before, tense_of
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
+from tui.pipeline.timeline.sets import resolve_set
 from tui.pipeline.timeline.spans import AGE, candidate_spans, is_name, looks_temporal
 from tui.pipeline.timeline.values import Context, Resolved, Tense
 from tui.pipeline.timeline.vocab import MONTH_RE, WEEKDAY_RE
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
+_PLURAL_DAYS = re.compile(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at
 # most this many pieces of a joined span at once keeps a long chronology linear.
@@ -86,6 +88,8 @@ def build_timeline(
                         range_end=res.end.isoformat() if res.end else None,
                         vague=res.vague,
                         anchor_assumed=anchor_assumed,
+                        timex_type=res.timex_type,
+                        timex_value=res.timex_value,
                     )
                 )
     entries.sort(key=sort_key)
@@ -142,10 +146,13 @@ def _resolve_span(
     if re.search(r"(?:©|\(c\)|copyright)\s*$", doc.text[max(0, start - 12) : start], re.I):
         return []  # a copyright year dates the page, not an event
     before = doc.text[max(0, start - 8) : start].lower()
-    if re.match(r"(?:every|each)\b", text, re.I) or re.search(r"\b(?:every|each)\s+$", before):
-        return []  # "every Tuesday" recurs; it dates no single event
-    if re.fullmatch(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", text, re.I):
-        return []  # "on Tuesdays" likewise
+    every = re.search(r"\b(?:every|each)\s+$", before)
+    if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
+        # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
+        if every:
+            start -= len(before) - every.start()
+        found = resolve_set(doc.text[start:end])
+        return [(found, start, end)] if found is not None else []
     if AGE.search(text) or AGE.search(doc.text[end : end + 5]):
         return []
     if is_name(span, text):

@@ -23,9 +23,8 @@ from tui.pipeline.timeline.values import (
     Resolved,
     Tense,
     day,
-    interval,
+    duration,
     resolve_unit_offset,
-    unit_delta,
     vague,
     with_time,
 )
@@ -113,7 +112,7 @@ def resolve(
         if base is None or base.start is None or base.vague:
             return None
         # The expression still names its date; the range runs from it to the anchor.
-        return Resolved(base.value, base.granularity, base.start, max(ctx.anchor, base.start))
+        return replace(base, end=max(ctx.anchor, base.start))
     m = _IN_A_COUNT.fullmatch(t)
     if m and prep == "in" and tense is Tense.FUTURE:
         # "will be finished in two weeks": that many units from the anchor.
@@ -136,33 +135,25 @@ _SPAN_PREPS = ("for", "over", "during", "within", "throughout")
 def resolve_duration(
     t: str, ctx: Context, tense: Tense | None, prep: str | None
 ) -> Resolved | None:
-    """'for more than a month', 'over the past two weeks': a range ending at the anchor."""
+    """'for more than a month', 'over the past two weeks': a length of time ending at the
+    anchor (or, looking ahead, starting there)."""
     a = ctx.anchor
     m = re.fullmatch(rf"(?:the )?(past|last|previous|next|coming|first) ({NUM_RE}) ({UNIT_RE})", t)
     if m and m.group(1) != "first":
         n = number(m.group(2)) or 1
-        unit = UNITS[m.group(3)]
-        if m.group(1) in ("next", "coming"):
-            return interval(a, unit_delta(a, unit, n), unit)
-        return interval(unit_delta(a, unit, -n), a, unit)
+        return duration(a, UNITS[m.group(3)], n, ahead=m.group(1) in ("next", "coming"))
     if prep not in _SPAN_PREPS:
         return None
     m = re.fullmatch(r"the (past|last|previous|next|coming) (day|week|month|year|decade)", t)
     if m and prep in ("for", "within", "throughout"):
         # "within the next year", "for the past week": twelve months, seven days, not the
         # calendar year or week that follows ("over the past year" is read both ways).
-        unit = UNITS[m.group(2)]
-        if m.group(1) in ("next", "coming"):
-            return interval(a, unit_delta(a, unit, 1), unit)
-        return interval(unit_delta(a, unit, -1), a, unit)
+        return duration(a, UNITS[m.group(2)], 1, ahead=m.group(1) in ("next", "coming"))
     m = re.fullmatch(rf"{APPROX_RE}(?:the )?({NUM_RE}) ({UNIT_RE})", t)
     if not m:
         return None
     n = number(m.group(1)) or 1
-    unit = UNITS[m.group(2)]
-    if tense is Tense.FUTURE or prep == "within":
-        return interval(a, unit_delta(a, unit, n), unit)
-    return interval(unit_delta(a, unit, -n), a, unit)
+    return duration(a, UNITS[m.group(2)], n, ahead=tense is Tense.FUTURE or prep == "within")
 
 
 def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:

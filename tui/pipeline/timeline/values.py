@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -37,6 +37,15 @@ class Resolved:
     vague: bool = False
     # Worked out from an earlier mention ("a year earlier"); never itself a reference point.
     anaphoric: bool = False
+    # TIMEX3 type: DATE, TIME, DURATION or SET.
+    timex_type: str = "DATE"
+    # TIMEX3 value when it is not `value`: a duration's "P1M" (value then carries where the
+    # duration lies, "P1M/2019-11-19"), a set's "XXXX-WXX-2".
+    timex: str | None = None
+
+    @property
+    def timex_value(self) -> str:
+        return self.timex if self.timex is not None else self.value
 
 
 # A quarter stays the frame ("a year ago" = the same quarter a year back) for this many
@@ -183,7 +192,7 @@ def vague(kind: str, anchor: date) -> Resolved:
 
 def with_time(d: Resolved, suffix: str) -> Resolved:
     """A day with a clock time or part of day: "2024-08-07" + "T22:00"."""
-    return Resolved(d.value + suffix, Granularity.TIME, d.start, d.end)
+    return Resolved(d.value + suffix, Granularity.TIME, d.start, d.end, timex_type="TIME")
 
 
 def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
@@ -251,8 +260,29 @@ GRAN_OF_UNIT = {
 }
 
 
-def interval(start: date, end: date, unit: str) -> Resolved:
-    return Resolved(f"{start.isoformat()}/{end.isoformat()}", GRAN_OF_UNIT[unit], start, end)
+# TIMEX3 duration units; a quarter is written as three months, as TimeML does.
+_DURATION_UNITS = {"D": (1, "D"), "W": (1, "W"), "M": (1, "M"), "Q": (3, "M"), "Y": (1, "Y"),
+                   "E": (1, "DE")}  # fmt: skip
+
+
+def duration_code(unit: str, n: int) -> str:
+    """'P2W', 'P1M', 'P25Y', 'P1DE' (a decade), 'P6M' (two quarters)."""
+    times, code = _DURATION_UNITS[unit]
+    return f"P{n * times}{code}"
+
+
+def duration(anchor: date, unit: str, n: int, ahead: bool) -> Resolved:
+    """n units of time that end at the anchor ("for a month") or start there ("within a
+    year"). The value says both the length and where it lies: "P1M/2024-08-08",
+    "2024-08-08/P1Y" (ISO 8601 intervals); the TIMEX3 value is the length alone."""
+    code = duration_code(unit, n)
+    if ahead:
+        start, end = anchor, unit_delta(anchor, unit, n)
+        value = f"{start.isoformat()}/{code}"
+    else:
+        start, end = unit_delta(anchor, unit, -n), anchor
+        value = f"{code}/{end.isoformat()}"
+    return Resolved(value, GRAN_OF_UNIT[unit], start, end, timex_type="DURATION", timex=code)
 
 
 def narrow(r: Resolved, mod: str | None) -> Resolved:
@@ -262,13 +292,11 @@ def narrow(r: Resolved, mod: str | None) -> Resolved:
     length = (r.end - r.start).days + 1
     third = max(length // 3, 0)
     if mod in ("start", "beginning", "early", "first days"):
-        return Resolved(r.value, r.granularity, r.start, r.start + timedelta(days=third))
+        return replace(r, end=r.start + timedelta(days=third))
     if mod in ("end", "late", "close"):
-        return Resolved(r.value, r.granularity, r.end - timedelta(days=third), r.end)
+        return replace(r, start=r.end - timedelta(days=third))
     if mod in ("middle", "mid"):
-        return Resolved(
-            r.value, r.granularity, r.start + timedelta(days=third), r.end - timedelta(days=third)
-        )
+        return replace(r, start=r.start + timedelta(days=third), end=r.end - timedelta(days=third))
     return r
 
 
