@@ -448,3 +448,48 @@ def test_a_long_run_of_dates_in_one_paragraph_yields_each_date(nlp: Any) -> None
     text = "The court sat on " + ", then ".join(days) + "."
     entries = build_timeline([Block(BlockKind.PARAGRAPH, text)], "2024-09-01")
     assert {e.value for e in entries} >= {f"2024-08-{d:02d}" for d in range(1, 29)}
+
+
+# --- issue 14: the classes of error read on real pages, in sentences of our own ----------
+
+REAL_PAGE_CLASSES = [
+    # (anchor, sentence, expression, value)
+    # A length of time on a perfect reaches back, though an infinitive follows.
+    ("2019-11-19", "The two leaders have been expected to sign a trade deal for about a month.",
+     "about a month", "P1M/2019-11-19"),
+    # "For the first time in N years" is N years up to now, not N years ahead.
+    ("2019-11-19", "The band will tour together for the first time in 25 years.", "25 years",
+     "P25Y/2019-11-19"),
+    # "This weekend" told in the past tense on a Monday is the weekend just gone.
+    ("2019-11-18", "Soldiers cleared the barricades this weekend, residents said.",
+     "this weekend", "2019-W46-WE"),
+    # "Later" counts from the date last named.
+    ("2019-11-13", "She wrote the song 10 years ago. Almost a decade later, it reached the "
+     "screen.", "Almost a decade later", "2019"),
+    # "Last February" in November is this year's February.
+    ("2019-11-18", "He walked out of a summit last February in Hanoi.", "last February",
+     "2019-02"),
+    # A date that owns a noun takes no tense from the clause around it.
+    ("2019-11-19", "The players tried to forget Thursday night's brawl.", "Thursday night",
+     "2019-11-14TNI"),
+    # A day named with a present-tense verb is a schedule.
+    ("2019-11-19", "The tour kicks off June 9 in Florida.", "June 9", "2020-06-09"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "sentence", "expression", "value"), REAL_PAGE_CLASSES)
+def test_real_page_error_classes(
+    nlp: Any, anchor: str, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
+    assert entry.value == value, entry
+
+
+def test_earlier_in_the_day_paragraphs_after_another_day_is_the_storys_day(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The talks began on Nov. 2 in Geneva.",
+        "Stocks rose earlier in the day on hopes of a deal.",
+        anchor="2019-11-19",
+    )
+    assert _entry(entries, "earlier in the day").value == "2019-11-19"

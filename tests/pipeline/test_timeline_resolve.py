@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tui.pipeline.timeline.resolve import resolve, strip_prep
+from tui.pipeline.timeline.resolve import reaches_back, resolve, strip_prep
 from tui.pipeline.timeline.values import Context, Tense, day
 
 ANCHOR = date(2024, 8, 8)  # a Thursday
@@ -97,3 +97,47 @@ def test_the_first_months_of_a_year_lie_in_that_year() -> None:
 def test_hedges_come_off_and_the_preposition_is_kept() -> None:
     assert strip_prep("just after noon") == ("after", "noon")
     assert strip_prep("as early as march") == (None, "march")
+
+
+def test_the_same_day_is_the_day_named_in_this_paragraph() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 8, 1)))
+    found = resolve("later in the day", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-01"
+
+
+def test_the_same_day_is_the_storys_day_when_the_last_day_was_paragraphs_ago() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 8, 1)))
+    ctx.block = 3
+    found = resolve("earlier in the day", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-08"
+
+
+@pytest.mark.parametrize(
+    ("lead", "back"),
+    [
+        ("the band will tour together for the first time in", True),
+        ("unemployment reached its highest level in", True),
+        ("the region saw its worst drought in", True),
+        ("the bridge will only reopen in", False),
+        ("the bridge will reopen in", False),
+        ("prices will double in", False),
+    ],
+)
+def test_a_count_after_first_time_or_a_superlative_reaches_back(lead: str, back: bool) -> None:
+    assert reaches_back(lead) is back
+
+
+def test_in_a_count_after_first_time_is_a_duration_up_to_now() -> None:
+    found = resolve("25 years", Context(anchor=ANCHOR), Tense.FUTURE, "in",
+                    lead="will tour together for the first time in ")  # fmt: skip
+    assert found is not None
+    assert (found.timex_type, found.timex_value, found.value) == (
+        "DURATION",
+        "P25Y",
+        "P25Y/2024-08-08",
+    )
+    # Without that lead, a future "in 25 years" is that far ahead.
+    ahead = resolve("25 years", Context(anchor=ANCHOR), Tense.FUTURE, "in")
+    assert ahead is not None and ahead.value == "2049"

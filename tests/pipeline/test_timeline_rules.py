@@ -13,6 +13,7 @@ import pytest
 from tui.pipeline.timeline.dates import DATE_RULES, decide, resolve_date
 from tui.pipeline.timeline.rule import DECLINE, PASS, Verdict
 from tui.pipeline.timeline.values import Context, Resolved, Tense, day, quarter, year_of
+from tui.pipeline.timeline.values import month as month_
 
 ANCHOR = date(2024, 8, 8)  # a Thursday
 RULES = {r.name: r for r in DATE_RULES}
@@ -46,6 +47,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("numeric-day-swaps-when-impossible", "numeric-day", "19/7/2024", N, None, "2024-07-19"),
     ("month-day-past", "month-day", "aug. 6", P, None, "2024-08-06"),
     ("month-day-with-year", "month-day", "6 august 2024", N, None, "2024-08-06"),
+    ("month-day-this-year", "month-day", "october 27 this year", N, None, "2024-10-27"),
+    ("month-day-in-the-present-is-a-schedule-ahead", "month-day", "june 9th", PR, None,
+     "2025-06-09"),
     ("weekday-beside-a-date-picks-the-year", "month-day", "tuesday, aug. 6", N, None,
      "2024-08-06"),
     ("impossible-day-declines", "month-day", "feb. 30, 2024", P, None, DECLINE),
@@ -53,6 +57,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("weekday-future-is-the-next-one", "weekday", "friday", F, None, "2024-08-09"),
     ("weekday-of-the-anchor-is-the-anchor", "weekday", "thursday", P, None, "2024-08-08"),
     ("next-weekday", "weekday", "next tuesday", N, None, "2024-08-13"),
+    ("last-weekday-is-last-weeks", "weekday", "last tuesday", N, None, "2024-07-30"),
     ("weekday-next-week", "weekday", "monday next week", N, None, "2024-08-12"),
     ("month-with-year", "month-year", "august 1988", N, None, "1988-08"),
     ("month-last-year", "month-year", "june last year", N, None, "2023-06"),
@@ -61,7 +66,10 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      DECLINE),
     ("month-past-is-this-years", "month-alone", "march", P, None, "2024-03"),
     ("month-future-is-ahead", "month-alone", "september", F, None, "2024-09"),
-    ("last-month-name-is-last-years", "month-alone", "last february", P, None, "2023-02"),
+    ("last-month-name-is-the-latest-one-over", "month-alone", "last february", P, None,
+     "2024-02"),
+    ("last-month-name-skips-the-month-just-gone", "month-alone", "last july", P, None,
+     "2023-07"),
     ("season-past", "season", "the spring", P, None, "2024-SP"),
     ("split-winter-is-named-by-its-first-year", "season", "the winter of 2022-23", N, None,
      "2022-WI"),
@@ -93,6 +101,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("the-day-after-nothing-declines", "day-before-after", "the day after", P, None, DECLINE),
     ("this-week", "relative-period", "this week", N, None, "2024-W32"),
     ("last-month", "relative-period", "last month", N, None, "2024-07"),
+    ("this-weekend-in-the-past-is-the-one-just-gone", "relative-period", "this weekend", P,
+     None, "2024-W31-WE"),
+    ("this-weekend-ahead", "relative-period", "this weekend", F, None, "2024-W32-WE"),
     ("that-year-points-back", "relative-period", "that year", P, year_of(1997), "1997"),
     ("the-following-day", "relative-period", "the following day", P, AUG_1, "2024-08-02"),
     ("that-year-with-nothing-named-declines", "relative-period", "that year", P, None, DECLINE),
@@ -102,6 +113,10 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2024-08-04"),
     ("a-year-earlier-shifts-the-quarter-frame", "count-ago", "a year earlier", P, Q3_2023,
      "2022-Q3"),
+    ("later-counts-from-the-year-named-last", "count-ago", "almost a decade later", P,
+     year_of(2009), "2019"),
+    ("a-year-earlier-than-a-month-named", "count-ago", "a year earlier", P,
+     month_(2019, 10), "2018-10"),
     ("several-years-ago-is-vague", "count-ago", "several years ago", P, None, "PAST_REF"),
     ("dateparser-reads-what-no-rule-covers", "dateparser", "august the 6th", P, None,
      "2024-08-06"),

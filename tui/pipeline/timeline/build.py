@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
-from tui.pipeline.timeline.grammar import preposition_before, tense_of
+from tui.pipeline.timeline.grammar import preposition_before, tense_of, under_a_perfect
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
 from tui.pipeline.timeline.sets import resolve_set
@@ -32,6 +32,8 @@ _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at
 # most this many pieces of a joined span at once keeps a long chronology linear.
 MAX_PIECES = 4
+# How far back in its sentence an expression's lead is read ("the highest ... in").
+LEAD_CHARS = 80
 # Words that belong at the front of a temporal expression; anything else spaCy put there
 # can be dropped.
 _TEMPORAL_LEAD = {
@@ -143,25 +145,16 @@ def _resolve_span(
     doc: Doc, span: Span, start: int, end: int, ctx: Context
 ) -> list[tuple[Resolved, int, int]]:
     text = doc.text[start:end]
-    if re.search(r"(?:©|\(c\)|copyright)\s*$", doc.text[max(0, start - 12) : start], re.I):
-        return []  # a copyright year dates the page, not an event
-    before = doc.text[max(0, start - 8) : start].lower()
-    every = re.search(r"\b(?:every|each)\s+$", before)
-    if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
-        # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
-        if every:
-            start -= len(before) - every.start()
-        found = resolve_set(doc.text[start:end])
-        return [(found, start, end)] if found is not None else []
-    if AGE.search(text) or AGE.search(doc.text[end : end + 5]):
-        return []
-    if is_name(span, text):
-        return []
-    if not looks_temporal(text):
-        return []
+    settled = _not_a_date(doc, span, start, end)
+    if settled is not None:
+        return settled
     tense = tense_of(span)
     prep = preposition_before(doc, span)
-    res = resolve(text, ctx, tense, prep)
+    if prep == "for" and under_a_perfect(span):
+        # A length of time on a perfect reaches back to now, whatever the infinitive after.
+        tense = Tense.PERFECT
+    lead = doc.text[max(span.sent.start_char, start - LEAD_CHARS) : start].lower()
+    res = resolve(text, ctx, tense, prep, lead)
     if res is not None:
         # Keep "since"/"for" in the expression: they turn a date into a range.
         # ("scheduled for Oct. 3" is a date, not a length of time: "for" stays out).
@@ -171,8 +164,37 @@ def _resolve_span(
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
         return [(res, start, end)]
-    # spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six"). The
-    # pieces are tried longest first so a comma inside one date ("June 30, 1990") holds.
+    return _pieces(text, start, end, ctx, tense, prep)
+
+
+def _not_a_date(
+    doc: Doc, span: Span, start: int, end: int
+) -> list[tuple[Resolved, int, int]] | None:
+    """What a span is when it is no single date: nothing (a copyright year, an age, a
+    title, a bare number) or a recurrence; None when it should be resolved as a date."""
+    text = doc.text[start:end]
+    if re.search(r"(?:©|\(c\)|copyright)\s*$", doc.text[max(0, start - 12) : start], re.I):
+        return []  # a copyright year dates the page, not an event
+    before = doc.text[max(0, start - 8) : start].lower()
+    every = re.search(r"\b(?:every|each)\s+$", before)
+    if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
+        # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
+        if every:
+            start -= len(before) - every.start()
+        recurring = resolve_set(doc.text[start:end])
+        return [(recurring, start, end)] if recurring is not None else []
+    if AGE.search(text) or AGE.search(doc.text[end : end + 5]):
+        return []
+    if is_name(span, text) or not looks_temporal(text):
+        return []
+    return None
+
+
+def _pieces(
+    text: str, start: int, end: int, ctx: Context, tense: Tense | None, prep: str | None
+) -> list[tuple[Resolved, int, int]]:
+    """spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six"). The
+    pieces are tried longest first so a comma inside one date ("June 30, 1990") holds."""
     found: list[tuple[Resolved, int, int]] = []
     cuts = list(_SEPARATORS.finditer(text))
     if not cuts:

@@ -120,7 +120,8 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if dn is None or not 1 <= dn <= 31:
         return DECLINE
     if m.group("y"):
-        y = year_number(m.group("y"), a.year)
+        yt = m.group("y")
+        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
         d = safe_date(y, mon, dn) if y is not None else None
         return day(d) if d else DECLINE
     cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := safe_date(y, mon, dn))]
@@ -130,7 +131,13 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         matching = [c for c in cands if c.weekday() == wd]
         if matching:
             return day(min(matching, key=lambda c: abs((c - a).days)))
-    return pick([day(c) for c in cands], a, tense)
+    return pick([day(c) for c in cands], a, scheduled(tense))
+
+
+def scheduled(tense: Tense | None) -> Tense | None:
+    """A day named with a present-tense verb is a schedule: "the tour kicks off June 9",
+    "the court sits on March 3" are the coming ones (a past day takes a past verb)."""
+    return Tense.FUTURE if tense is Tense.PRESENT else tense
 
 
 def _week_day(base: date, wd: int) -> Resolved:
@@ -147,6 +154,10 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return _week_day(a - timedelta(weeks=1), wd)
     if after == "this week":
         return _week_day(a, wd)
+    if rel == "last" and a.weekday() > wd:
+        # "Last Tuesday" in a Wednesday paper is last week's: the one just gone would be
+        # "Tuesday" or "yesterday".
+        return _week_day(a - timedelta(weeks=1), wd)
     if rel in ("last", "this past", "past", "previous") or after == "last":
         return day(a - timedelta(days=(a.weekday() - wd) % 7 or 7))
     if rel in ("next", "this coming", "coming") or after == "next":
@@ -179,6 +190,21 @@ def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return month(y, mon) if y else DECLINE
 
 
+# "Last <month>" skips an occurrence this close (in months) to the anchor's month: in
+# March, "last February" is a year back (the one just gone would be "last month").
+LAST_MONTH_SKIP = 1
+
+
+def last_named_month(anchor: date, mon: int) -> Resolved:
+    """'Last February': the latest February over before the anchor's month, unless that is
+    the month just gone (or this one), when the writer means the one a year before."""
+    year = anchor.year if mon < anchor.month else anchor.year - 1
+    months_back = (anchor.year - year) * 12 + anchor.month - mon
+    if months_back <= LAST_MONTH_SKIP:
+        year -= 1
+    return month(year, mon)
+
+
 def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'March', 'last May', 'this September'."""
     rel, a = m.group("rel"), ctx.anchor
@@ -187,8 +213,7 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     if rel == "this":
         return month(a.year, mon)
     if rel == "last":
-        # "Last February" is last year's: the one just gone would be "in February".
-        return month(a.year - 1, mon)
+        return last_named_month(a, mon)
     if rel in ("this past", "past"):
         return [c for c in cands if c.end is not None and c.end < date(a.year, a.month, 1)][-1]
     if rel in ("next", "this coming", "coming"):
@@ -249,7 +274,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
           rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){DAY_TO}"
           rf"|(?P<d2>{DAYNUM_RE}){DAY_TO} (?:of )?(?P<m2>{MONTH_RE}))"
-          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}))?",
+          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
           _month_day, "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense"),
     rule("weekday",
           r"(?P<rel>last|next|this|this past|this coming|coming|past|previous)? ?"

@@ -35,6 +35,10 @@ def preposition_before(doc: Doc, span: Span) -> str | None:
 
 def tense_of(span: Span) -> Tense | None:
     """The tense of the verb the expression modifies: past, present or future (None: unknown)."""
+    if span.root.dep_ == "poss":
+        # "Thursday night's fight", "Sunday's loss": the date says when the thing it owns
+        # happened; the tense of the clause around it says nothing about that.
+        return None
     verb = _governing_verb(span.root)
     if verb is None:
         return None
@@ -44,6 +48,22 @@ def tense_of(span: Span) -> Tense | None:
         # and a present verb says nothing about when the subject happened.
         return None
     return tense
+
+
+def under_a_perfect(span: Span) -> bool:
+    """Whether the verb an expression hangs on is, or completes, a perfect: "have been
+    expected to sign a deal for about a month" (the month is the expecting, up to now)."""
+    verb = _governing_verb(span.root)
+    for _ in range(3):
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return True
+        if not any(a.lower_ == "to" for a in auxes) or verb.head.i == verb.i:
+            return False
+        verb = verb.head  # an infinitive: look at the verb it completes
+    return False
 
 
 def _through_subject(tok: Token, verb: Token) -> bool:

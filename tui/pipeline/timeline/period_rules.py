@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
@@ -191,11 +191,24 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         return DECLINE
     if unit == "WE":
         if rel in ("this", "the current"):
-            return weekend_of(a)
+            return this_weekend(a, tense)
         if rel in ("the", "the past", "this past", "past"):
             return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
     n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
     return resolve_unit_offset(a, unit, n)
+
+
+# Monday = 0 ... Friday = 4: the working days, on which "this weekend" told in the past
+# tense is the one just gone.
+_LAST_WORKING_DAY = 4
+
+
+def this_weekend(anchor: date, tense: Tense | None) -> Resolved:
+    """'This weekend': the weekend of the anchor's week, unless the verb looks back from a
+    working day ("troops cleared the streets this weekend", in a Monday paper)."""
+    if tense in (Tense.PAST, Tense.PERFECT) and anchor.weekday() <= _LAST_WORKING_DAY:
+        return weekend_of(anchor - timedelta(weeks=1))
+    return weekend_of(anchor)
 
 
 def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -214,18 +227,33 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
             return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
         n = n_opt
     relative = m.group("dir") in ("earlier", "later", "before", "after")
-    base_ctx = ctx.last if relative else None
     frame = ctx.quarter_frame()
     if frame is not None and unit == "Y" and m.group("dir") in ("ago", "earlier", "before"):
         shifted = shift(frame, "Y", direction * n)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
-    if base_ctx is not None and base_ctx.granularity is Granularity.DAY and unit in ("D", "W"):
-        assert base_ctx.start is not None
-        return resolve_unit_offset(base_ctx.start, unit, direction * n)
+    if relative and ctx.last is not None:
+        counted = count_from_last(ctx.last, unit, direction * n)
+        if counted is not None:
+            return counted
     if unit == "E":
         # "a decade ago" names a year, not the decade it falls in.
         return year_of(a.year + 10 * direction * n)
     return resolve_unit_offset(a, unit, direction * n)
+
+
+def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
+    """'Six days later', 'a year earlier', 'almost a decade later': counted from the date
+    the article last named (its year for years and decades), not from the publication.
+    None when the last date is too coarse for the unit ("two weeks after 1998")."""
+    if base.start is None:
+        return None
+    if base.granularity is Granularity.DAY and unit in ("D", "W"):
+        return resolve_unit_offset(base.start, unit, n)
+    if unit == "E":
+        return year_of(base.start.year + 10 * n)
+    if unit in ("Y", "M"):
+        return shift(base, unit, n)
+    return None
 
 
 PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [

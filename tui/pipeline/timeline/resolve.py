@@ -35,6 +35,7 @@ from tui.pipeline.timeline.vocab import (
     PART_OF_DAY,
     PAST_WORDS,
     PRESENT_WORDS,
+    SUPERLATIVES,
     UNIT_RE,
     UNITS,
     VAGUE_NUM_RE,
@@ -95,31 +96,36 @@ def strip_prep(t: str) -> tuple[str | None, str]:
 
 
 def resolve(
-    text: str, ctx: Context, tense: Tense | None, prep: str | None = None
+    text: str, ctx: Context, tense: Tense | None, prep: str | None = None, lead: str = ""
 ) -> Resolved | None:
-    """The value of one expression, or None when our rules do not cover it."""
+    """The value of one expression, or None when our rules do not cover it.
+
+    `prep` is the preposition spaCy found before it; `lead` the words of its sentence
+    before it (lower case), for the few rules that read further back."""
     t = normalise(text)
     if not t:
         return None
     if _SAME_DAY.fullmatch(t):
-        # The day the article last named, or the day it was written.
-        last_day = ctx.last_day()
-        return replace(day(last_day), anaphoric=True) if last_day else day(ctx.anchor)
+        return same_day(ctx)
     own_prep, t = strip_prep(t)
     prep = own_prep or prep
+    m = _IN_A_COUNT.fullmatch(t)
+    if m and prep == "in" and reaches_back(lead):
+        # "for the first time in 25 years", "the highest level in a decade": a length of
+        # time reaching back to now, whatever the tense.
+        return duration(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
     if prep == "since":
         base = resolve_point(t, ctx, Tense.PAST)
         if base is None or base.start is None or base.vague:
             return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
-    m = _IN_A_COUNT.fullmatch(t)
     if m and prep == "in" and tense is Tense.FUTURE:
         # "will be finished in two weeks": that many units from the anchor.
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
-    duration = resolve_duration(t, ctx, tense, prep)
-    if duration is not None:
-        return duration
+    length = resolve_duration(t, ctx, tense, prep)
+    if length is not None:
+        return length
     found = resolve_point(t, ctx, tense)
     m = _PART_OF.fullmatch(t)
     if found is None and m:
@@ -127,6 +133,24 @@ def resolve(
         # inside Tuesday: the period after "of" is what it names.
         found = resolve_point(m.group(1), ctx, tense)
     return found
+
+
+def same_day(ctx: Context) -> Resolved:
+    """'Earlier in the day', 'later in the day': the day named in the same paragraph, else
+    the story's own day (a day named paragraphs before is another scene)."""
+    named = ctx.day_named_here()
+    return replace(day(named), anaphoric=True) if named else day(ctx.anchor)
+
+
+_REACHES_BACK = re.compile(
+    rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*\bin$"
+)
+
+
+def reaches_back(lead: str) -> bool:
+    """Whether the words before "in <count>" make the count a span reaching back to now:
+    "the first time in", "the highest ... in", "the only ... in"."""
+    return _REACHES_BACK.search(lead.rstrip()) is not None
 
 
 _SPAN_PREPS = ("for", "over", "during", "within", "throughout")

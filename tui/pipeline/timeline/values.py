@@ -65,6 +65,8 @@ class Context:
     # the frame ("a year ago" means the same quarter a year back) for a few paragraphs.
     block: int = 0
     last_quarter_block: int = -100
+    # Where the last precisely dated mention was named.
+    last_block: int = -100
 
     def quarter_frame(self) -> Resolved | None:
         if self.last_quarter is None:
@@ -85,10 +87,16 @@ class Context:
             return None
         return last.start
 
+    def day_named_here(self) -> date | None:
+        """The day last named, when it was named in the paragraph now being read: "later in
+        the day" two paragraphs on is the story's own day again, not that one."""
+        return self.last_day() if self.last_block == self.block else None
+
     def remember(self, res: Resolved) -> None:
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
         self.last = res
+        self.last_block = self.block
         # Only a quarter already over frames what follows: results are reported for those.
         if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
             self.last_quarter = res

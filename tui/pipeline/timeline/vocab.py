@@ -62,6 +62,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
     k: (int(v[0]), int(v[1]), int(v[2]), int(v[3])) for k, v in _DATA["weekday_holidays"].items()
 }
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
+SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (
