@@ -120,7 +120,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("several-years-ago-is-vague", "count-ago", "several years ago", P, None, "PAST_REF"),
     ("dateparser-reads-what-no-rule-covers", "dateparser", "august the 6th", P, None,
      "2024-08-06"),
-    ("dateparser-miss-declines", "dateparser", "august 6 and 7", P, None, DECLINE),
+    ("dateparser-miss-declines", "dateparser", "the august recess", P, None, DECLINE),
+    ("two-joined-dates-are-left-to-the-pieces", "dateparser", "august 6 and 7", P, None, PASS),
 ]  # fmt: skip
 
 

@@ -65,12 +65,13 @@ def build_timeline(
     entries: list[TimelineEntry] = []
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
-        for start, end in candidate_spans(doc):
+        full = doc.text  # spaCy joins this string anew on every access: read it once
+        for start, end in candidate_spans(doc, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             try:
-                found = _resolve_span(doc, span, start, end, ctx)
+                found = _resolve_span(doc, full, span, start, end, ctx)
             except (ValueError, OverflowError):
                 # Calendar arithmetic off the end of the calendar (an anchor in year 1, a
                 # "year 9999"): that one expression cannot be placed; the rest still can.
@@ -142,10 +143,10 @@ def parse_anchor(anchor: str) -> date:
 
 
 def _resolve_span(
-    doc: Doc, span: Span, start: int, end: int, ctx: Context
+    doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context
 ) -> list[tuple[Resolved, int, int]]:
-    text = doc.text[start:end]
-    settled = _not_a_date(doc, span, start, end)
+    text = full[start:end]
+    settled = _not_a_date(full, span, start, end)
     if settled is not None:
         return settled
     tense = tense_of(span)
@@ -153,7 +154,7 @@ def _resolve_span(
     if prep == "for" and under_a_perfect(span):
         # A length of time on a perfect reaches back to now, whatever the infinitive after.
         tense = Tense.PERFECT
-    lead = doc.text[max(span.sent.start_char, start - LEAD_CHARS) : start].lower()
+    lead = full[max(span.sent.start_char, start - LEAD_CHARS) : start].lower()
     res = resolve(text, ctx, tense, prep, lead)
     if res is not None:
         # Keep "since"/"for" in the expression: they turn a date into a range.
@@ -168,22 +169,22 @@ def _resolve_span(
 
 
 def _not_a_date(
-    doc: Doc, span: Span, start: int, end: int
+    full: str, span: Span, start: int, end: int
 ) -> list[tuple[Resolved, int, int]] | None:
     """What a span is when it is no single date: nothing (a copyright year, an age, a
     title, a bare number) or a recurrence; None when it should be resolved as a date."""
-    text = doc.text[start:end]
-    if re.search(r"(?:©|\(c\)|copyright)\s*$", doc.text[max(0, start - 12) : start], re.I):
+    text = full[start:end]
+    if re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I):
         return []  # a copyright year dates the page, not an event
-    before = doc.text[max(0, start - 8) : start].lower()
+    before = full[max(0, start - 8) : start].lower()
     every = re.search(r"\b(?:every|each)\s+$", before)
     if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
         # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
         if every:
             start -= len(before) - every.start()
-        recurring = resolve_set(doc.text[start:end])
+        recurring = resolve_set(full[start:end])
         return [(recurring, start, end)] if recurring is not None else []
-    if AGE.search(text) or AGE.search(doc.text[end : end + 5]):
+    if AGE.search(text) or AGE.search(full[end : end + 5]):
         return []
     if is_name(span, text) or not looks_temporal(text):
         return []

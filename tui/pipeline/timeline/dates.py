@@ -39,12 +39,17 @@ def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
 
 # dateparser reads only short spans: a long one is a sentence fragment, not a date.
 FALLBACK_MAX_CHARS = 40
+# ... of at most this many words, and never two dates joined ("the year ended Sept. 30",
+# "Friday to December"): those are split into pieces and tried again, and dateparser
+# costs ~25 ms a call to say no.
+FALLBACK_MAX_WORDS = 4
+_JOINED = re.compile(r"[,;]|\b(?:to|and|or|through|until|ended|ending|ends)\b")
 
 
 def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """dateparser reads only spans that name a month or weekday our rules did not cover."""
     t, anchor = m.group(0), ctx.anchor
-    if len(t) > FALLBACK_MAX_CHARS:
+    if len(t) > FALLBACK_MAX_CHARS or len(t.split()) > FALLBACK_MAX_WORDS or _JOINED.search(t):
         return PASS
     import datetime as dt
 

@@ -56,16 +56,18 @@ _LOWERCASE_TIME_WORDS = {
 TITLE_CASE_SHARE = 0.7
 
 
-def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans to try: spaCy DATE/TIME entities, then our lexical rules around them."""
+def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
+    """Character spans to try: spaCy DATE/TIME entities, then our lexical rules around them.
+
+    `full` is `doc.text`, passed in because spaCy rebuilds that string on every access."""
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         # spaCy splits "noon Thursday" and "Saturday night" in two; they are one time. A
         # length of time before a day ("for four hours Friday") is not part of the day.
-        gap = doc.text[spans[-1][1] : ent.start_char] if spans else ""
-        previous = doc.text[spans[-1][0] : spans[-1][1]] if spans else ""
+        gap = full[spans[-1][1] : ent.start_char] if spans else ""
+        previous = full[spans[-1][0] : spans[-1][1]] if spans else ""
         if spans and (
             (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
             # "the winter" + "of" + "2022-23" is one season.
@@ -76,11 +78,11 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         start = ent.start_char
         end = ent.end_char
         # "later in the day": spaCy starts after the words that place it in the day.
-        head = _LATER_IN.search(doc.text, 0, start)
+        head = _LATER_IN.search(full, 0, start)
         if head and ent.text.lower() == "the day":
             start = head.start()
         # "two weeks from now": spaCy stops before the words that anchor the count.
-        tail = _COUNT_ANCHOR.match(doc.text, end)
+        tail = _COUNT_ANCHOR.match(full, end)
         if tail:
             end = tail.end()
         # "this year's election" comes out as the entity "year"; the determiner decides
@@ -94,7 +96,7 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         spans.append((start, end))
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
-    for m in [*_LEXICAL.finditer(doc.text), *_HOLIDAYS.finditer(doc.text)]:
+    for m in [*_LEXICAL.finditer(full), *_HOLIDAYS.finditer(full)]:
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
