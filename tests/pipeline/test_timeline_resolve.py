@@ -74,7 +74,7 @@ def test_since_keeps_the_date_and_runs_to_the_anchor() -> None:
         ("the past two weeks", None, Tense.PAST, "P2W/2024-08-08", "2024-07-25"),
         ("the next year", "within", None, "2024-08-08/P1Y", "2025-08-08"),
         ("three months", "for", Tense.FUTURE, "2024-08-08/P3M", "2024-11-08"),
-        ("the past decade", "for", Tense.PAST, "P1DE/2024-08-08", "2014-08-08"),
+        ("the past decade", "for", Tense.PAST, "P10Y/2024-08-08", "2014-08-08"),
     ],
 )
 def test_lengths_of_time_are_durations_with_a_range(
@@ -141,3 +141,22 @@ def test_in_a_count_after_first_time_is_a_duration_up_to_now() -> None:
     # Without that lead, a future "in 25 years" is that far ahead.
     ahead = resolve("25 years", Context(anchor=ANCHOR), Tense.FUTURE, "in")
     assert ahead is not None and ahead.value == "2049"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "timex"),
+    [
+        ("recent years", "PAST_REF", "PXY"),
+        ("the past few weeks", "PAST_REF", "PXW"),
+        ("the next few days", "FUTURE_REF", "PXD"),
+    ],
+)
+def test_vague_lengths_are_durations_of_no_stated_count(text: str, value: str, timex: str) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST)
+    assert found is not None and found.vague
+    assert (found.value, found.timex_type, found.timex_value) == (value, "DURATION", timex)
+
+
+def test_a_vague_word_alone_stays_a_date() -> None:
+    found = resolve("recently", Context(anchor=ANCHOR), Tense.PAST)
+    assert found is not None and (found.timex_type, found.timex_value) == ("DATE", "PAST_REF")

@@ -26,6 +26,7 @@ from tui.pipeline.timeline.values import (
     duration,
     resolve_unit_offset,
     vague,
+    vague_duration_code,
     with_time,
 )
 from tui.pipeline.timeline.vocab import (
@@ -185,7 +186,7 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     a = ctx.anchor
     deictic = _deictic(t)
     if deictic is not None:
-        return vague(deictic, a)
+        return _vague_length(t, vague(deictic, a))
     timed = _time_of_day(t, ctx, tense)
     if not isinstance(timed, str):
         return timed
@@ -194,6 +195,19 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     if found is None and rest.startswith(("the ", "a ")):
         found = resolve_date(rest.split(" ", 1)[1], ctx, tense)
     return found
+
+
+_UNIT_WORD = re.compile(rf"\b{UNIT_RE}\b")
+
+
+def _vague_length(t: str, res: Resolved) -> Resolved:
+    """'In recent weeks', 'the next few days': vague as to when (PAST_REF, FUTURE_REF, what
+    the pane shows) and a length of time of no stated count: TIMEX3 duration PXW, PXD."""
+    unit = _UNIT_WORD.search(t)
+    if unit is None or not (VAGUE_PAST_UNITS.fullmatch(t) or VAGUE_FUTURE_UNITS.fullmatch(t)):
+        return res
+    code = vague_duration_code(UNITS[unit.group(0)])
+    return replace(res, timex_type="DURATION", timex=code)
 
 
 def _deictic(t: str) -> str | None:

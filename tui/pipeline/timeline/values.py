@@ -269,14 +269,20 @@ GRAN_OF_UNIT = {
 
 
 # TIMEX3 duration units; a quarter is written as three months, as TimeML does.
+# TimeML and TimeBank write a decade as ten years ("two decades" = P20Y).
 _DURATION_UNITS = {"D": (1, "D"), "W": (1, "W"), "M": (1, "M"), "Q": (3, "M"), "Y": (1, "Y"),
-                   "E": (1, "DE")}  # fmt: skip
+                   "E": (10, "Y")}  # fmt: skip
 
 
 def duration_code(unit: str, n: int) -> str:
-    """'P2W', 'P1M', 'P25Y', 'P1DE' (a decade), 'P6M' (two quarters)."""
+    """'P2W', 'P1M', 'P25Y', 'P10Y' (a decade), 'P6M' (two quarters)."""
     times, code = _DURATION_UNITS[unit]
     return f"P{n * times}{code}"
+
+
+def vague_duration_code(unit: str) -> str:
+    """A length of time of no stated count: 'recent weeks' PXW, 'recent decades' PXDE."""
+    return "PXDE" if unit == "E" else f"PX{_DURATION_UNITS[unit][1]}"
 
 
 def duration(anchor: date, unit: str, n: int, ahead: bool) -> Resolved:
