@@ -13,11 +13,28 @@ TIME expressions:
 
 "strict" repeats precision counting every entry, as the shared README's baseline did.
 
+All-type value F1 grades every TIMEX3 type (DATE, TIME, DURATION, SET) together: an entry
+is right when it overlaps a gold expression and its TIMEX3 value (`timex_value`: "P1M"
+for a duration, "XXXX-WXX-2" for a set) equals the gold value; every entry counts for
+precision.
+
+The real-page set (`data/timeline_realpages.tsv`) is 30 date expressions read on pages of
+../shared/eval/scrapinghub, with the value a careful reader gives, written down before the
+timeline was ever run on those pages. Each page goes through `extract` (as the app reads
+it), the publication date it gives is the anchor, and an expression counts as right when
+an entry overlapping it has that value (its TIMEX3 value for a duration).
+
 Baseline, in the same run on the same parse: spaCy DATE/TIME spans + `dateparser.parse`
 relative to the DCT. Documents are sorted by name; the first 90 were used to develop
 the rules, the rest are reported separately as held out.
 
-    nice python benchmarks/timeline.py [--limit N] [--show-errors dev|held|all]
+    nice python benchmarks/timeline.py [--limit N] [--show-errors dev|pages]
+    nice python benchmarks/timeline.py --golden check   # vs data/timeline_golden_dev.tsv
+
+The golden table pins what the timeline gives on the development half (document name,
+block, offsets, value, granularity, range, vague): ids, offsets and values only, no
+TimeBank text. `--golden write` refreshes it after an intended change; `--golden check`
+prints every row that differs, so a refactor can show it changed nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +55,15 @@ from tui.pipeline.model import Block, BlockKind  # noqa: E402
 SHARED = ROOT.parent / "shared"
 TIMEBANK = SHARED / "eval" / "timebank"
 DEV_DOCS = 90
+GOLDEN = ROOT / "benchmarks" / "data" / "timeline_golden_dev.tsv"
+REAL_PAGES = ROOT / "benchmarks" / "data" / "timeline_realpages.tsv"
+SCRAPINGHUB = SHARED / "eval" / "scrapinghub" / "html"
+# (block, start, end, value, expression, TIMEX3 value)
+Entry = tuple[int, int, int, str, str, str]
+GOLDEN_HEADER = (
+    "doc\tblock\tstart\tend\tvalue\tgranularity\trange_start\trange_end\tvague"
+    "\ttimex_type\ttimex_value"
+)
 
 
 @dataclass
@@ -68,9 +94,18 @@ class Score:
     gold_found: int = 0
     right_entries: int = 0
     gold_right: int = 0
+    # All TIMEX3 types: gold expressions, entries, and those right by TIMEX3 value.
+    any_gold: int = 0
+    any_entries: int = 0
+    any_right_entries: int = 0
+    any_gold_right: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
+        self.any_gold += other.any_gold
+        self.any_entries += other.any_entries
+        self.any_right_entries += other.any_right_entries
+        self.any_gold_right += other.any_gold_right
         self.gold += other.gold
         self.entries += other.entries
         self.all_entries += other.all_entries
@@ -89,10 +124,14 @@ class Score:
         vf = 2 * vp * vr / (vp + vr) if vp + vr else 0.0
         sp = ratio(self.right_entries, self.all_entries)
         sf = 2 * sp * vr / (sp + vr) if sp + vr else 0.0
+        ap = ratio(self.any_right_entries, self.any_entries)
+        ar = ratio(self.any_gold_right, self.any_gold)
+        af = 2 * ap * ar / (ap + ar) if ap + ar else 0.0
         return (
-            f"{label:<20} gold {self.gold:>5} entries {self.entries:>5}  "
+            f"{label:<18} DATE/TIME gold {self.gold:>4} entries {self.entries:>4}  "
             f"extraction P {ep:.3f} R {er:.3f}  value P {vp:.3f} R {vr:.3f} F1 {vf:.3f}  "
-            f"(strict: P {ratio(self.overlapping, self.all_entries):.3f}, value F1 {sf:.3f})"
+            f"(strict F1 {sf:.3f})  |  all types gold {self.any_gold:>4}: "
+            f"value P {ap:.3f} R {ar:.3f} F1 {af:.3f}"
         )
 
 
@@ -142,19 +181,20 @@ def load_doc(path: Path) -> Doc:
     return Doc(path.stem, dct.group(1), blocks, gold)
 
 
-def score(doc: Doc, entries: list[tuple[int, int, int, str, str]]) -> Score:
-    """entries: (block, start, end, value, expression)."""
+def _overlaps(g: Gold, e: Entry) -> bool:
+    return g.block == e[0] and g.start < e[2] and e[1] < g.end
+
+
+def score(doc: Doc, entries: list[Entry]) -> Score:
     graded = [g for g in doc.gold if g.type in ("DATE", "TIME")]
     other = [g for g in doc.gold if g.type not in ("DATE", "TIME")]
-    s = Score(gold=len(graded))
-
-    def overlaps(g: Gold, e: tuple[int, int, int, str, str]) -> bool:
-        return g.block == e[0] and g.start < e[2] and e[1] < g.end
-
+    s = Score(gold=len(graded), any_gold=len(doc.gold), any_entries=len(entries))
     s.all_entries = len(entries)
     for e in entries:
-        hits = [g for g in graded if overlaps(g, e)]
-        if not hits and any(overlaps(g, e) for g in other):
+        if any(_overlaps(g, e) and g.value == e[5] for g in doc.gold):
+            s.any_right_entries += 1
+        hits = [g for g in graded if _overlaps(g, e)]
+        if not hits and any(_overlaps(g, e) for g in other):
             continue
         s.entries += 1
         if hits:
@@ -168,8 +208,12 @@ def score(doc: Doc, entries: list[tuple[int, int, int, str, str]]) -> Score:
                 )
         else:
             s.errors.append(f"{doc.name} [{doc.dct[:10]}] {e[4]!r} -> {e[3]}  (no gold)")
-    for g in graded:
-        found = [e for e in entries if overlaps(g, e)]
+    for g in doc.gold:
+        found = [e for e in entries if _overlaps(g, e)]
+        if any(e[5] == g.value for e in found):
+            s.any_gold_right += 1
+        if g.type not in ("DATE", "TIME"):
+            continue
         if found:
             s.gold_found += 1
             if any(e[3] == g.value for e in found):
@@ -179,33 +223,74 @@ def score(doc: Doc, entries: list[tuple[int, int, int, str, str]]) -> Score:
     return s
 
 
-def baseline(doc: Doc, docs: list) -> list[tuple[int, int, int, str, str]]:
+def baseline(dct: str, docs: list) -> list[Entry]:
     import datetime as dt
 
     import dateparser
 
-    base = dt.datetime.fromisoformat(doc.dct[:19] if "T" in doc.dct else doc.dct[:10])
-    out = []
+    base = dt.datetime.fromisoformat(dct[:19] if "T" in dct else dct[:10])
+    out: list[Entry] = []
     for i, parsed in enumerate(docs):
         for ent in parsed.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             when = dateparser.parse(ent.text, settings={"RELATIVE_BASE": base})
             value = when.date().isoformat() if when else ""
-            out.append((i, ent.start_char, ent.end_char, value, ent.text))
+            out.append((i, ent.start_char, ent.end_char, value, ent.text, value))
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
-    parser.add_argument("--show-errors", choices=["dev", "held", "all"], default=None)
-    parser.add_argument("--no-baseline", action="store_true")
-    args = parser.parse_args()
-    if not TIMEBANK.is_dir():
-        print(f"TimeBank not found at {TIMEBANK} (the shared data folder is not checked out)")
-        return 2
+def golden_rows(name: str, timeline: list) -> list[str]:
+    return [
+        "\t".join(
+            str(x)
+            for x in (
+                name, e.block, e.start, e.end, e.value, e.granularity.value,
+                e.range_start or "", e.range_end or "", int(e.vague),
+                e.timex_type, e.timex_value or e.value,
+            )
+        )
+        for e in timeline
+    ]  # fmt: skip
 
+
+def golden(mode: str) -> int:
+    """Write or check the development half's timeline, row by row."""
+    from tui.pipeline.nlp import parse_blocks
+    from tui.pipeline.timeline import build_timeline
+
+    rows = [GOLDEN_HEADER]
+    for path in sorted(TIMEBANK.glob("*.tml"))[:DEV_DOCS]:
+        doc = load_doc(path)
+        timeline = build_timeline(doc.blocks, doc.dct, docs=parse_blocks(doc.blocks))
+        rows += golden_rows(doc.name, timeline)
+    if mode == "write":
+        GOLDEN.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print(f"wrote {len(rows) - 1} rows to {GOLDEN.relative_to(ROOT)}")
+        return 0
+    want = GOLDEN.read_text(encoding="utf-8").splitlines()
+    missing = [r for r in want if r not in set(rows)]
+    extra = [r for r in rows if r not in set(want)]
+    for r in missing:
+        print(f"- {r}")
+    for r in extra:
+        print(f"+ {r}")
+    same = not missing and not extra and rows == want
+    print(
+        f"golden table: {len(want) - 1} rows pinned, {len(rows) - 1} now; "
+        f"{len(missing)} lost, {len(extra)} new: " + ("IDENTICAL" if same else "DIFFERENT")
+    )
+    return 0 if same else 1
+
+
+def _ours(timeline: list) -> list[Entry]:
+    return [
+        (e.block, e.start, e.end, e.value, e.expression, e.timex_value or e.value) for e in timeline
+    ]
+
+
+def timebank(args: argparse.Namespace) -> tuple[dict[str, Score], dict[str, Score], str]:
+    """Both halves of TimeBank, ours and the baseline; the speed line."""
     from tui.pipeline.nlp import parse_blocks
     from tui.pipeline.timeline import build_timeline
 
@@ -225,15 +310,79 @@ def main() -> int:
         t2 = time.perf_counter()
         parse_s += t1 - t0
         ours_s += t2 - t1
-        ours = [(e.block, e.start, e.end, e.value, e.expression) for e in timeline]
-        parts[part].add(score(doc, ours))
+        parts[part].add(score(doc, _ours(timeline)))
         if not args.no_baseline:
             t3 = time.perf_counter()
-            base = baseline(doc, parsed)
+            base = baseline(doc.dct, parsed)
             base_s += time.perf_counter() - t3
             base_parts[part].add(score(doc, base))
-    docs_n = len(paths)
-    print(f"TimeBank: {docs_n} documents (first {DEV_DOCS} used for development)")
+    docs_n = max(len(paths), 1)
+    speed = (
+        f"ms per article: spaCy parse {1000 * parse_s / docs_n:.1f}, "
+        f"ours (resolution, given the parse) {1000 * ours_s / docs_n:.1f} "
+        f"= {100 * ours_s / parse_s if parse_s else 0:.1f}% of the parse"
+        + ("" if args.no_baseline else f", baseline dateparser {1000 * base_s / docs_n:.1f}")
+    )
+    return parts, base_parts, speed
+
+
+def real_pages(show: bool) -> tuple[int, int, int]:
+    """The real-page set: (expressions, right for ours, right for the baseline)."""
+    import gzip
+
+    from tui.pipeline.extract import extract
+    from tui.pipeline.nlp import parse_blocks
+    from tui.pipeline.timeline import build_timeline
+
+    rows = [line.split("\t") for line in REAL_PAGES.read_text("utf-8").splitlines()[1:] if line]
+    ours_right = base_right = 0
+    cache: dict[str, tuple[list, list, list[Entry], list[Entry]]] = {}
+    for page, published, block, expression, occurrence, ttype, value, _note in rows:
+        if page not in cache:
+            raw = gzip.decompress((SCRAPINGHUB / f"{page}.html.gz").read_bytes())
+            article = extract(raw.decode("utf-8", "replace"))
+            parsed = parse_blocks(article.blocks)
+            timeline = build_timeline(article.blocks, published, docs=parsed)
+            cache[page] = (article.blocks, parsed, _ours(timeline), baseline(published, parsed))
+        blocks, _parsed, ours, base = cache[page]
+        b = int(block)
+        text = blocks[b].text if b < len(blocks) else ""
+        at = -1
+        for _ in range(int(occurrence)):
+            at = text.find(expression, at + 1)
+        gold = Gold(b, at, at + len(expression), value, ttype, expression)
+        got = [e for e in ours if at >= 0 and _overlaps(gold, e)]
+        ok = any(value in (e[3], e[5]) for e in got)
+        base_ok = any(value == e[3] for e in base if at >= 0 and _overlaps(gold, e))
+        ours_right += ok
+        base_right += base_ok
+        if show:
+            mark = "ok " if ok else "ERR"
+            found = ", ".join(f"{e[4]!r}={e[5] if ttype == 'DURATION' else e[3]}" for e in got)
+            print(f"{mark} {page[:12]} [{published[:10]}] {expression!r} = {value}: {found or '-'}")
+    return len(rows), ours_right, base_right
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    # Errors of the development half and of the real-page set only: the held-out half
+    # is measured, never read.
+    parser.add_argument("--show-errors", choices=["dev", "pages"], default=None)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-pages", action="store_true", help="skip the real-page set")
+    parser.add_argument(
+        "--golden", choices=["write", "check"], help="pin or compare the development half"
+    )
+    args = parser.parse_args()
+    if not TIMEBANK.is_dir():
+        print(f"TimeBank not found at {TIMEBANK} (the shared data folder is not checked out)")
+        return 2
+    if args.golden:
+        return golden(args.golden)
+    parts, base_parts, speed = timebank(args)
+    n_docs = min(args.limit or 10**6, len(list(TIMEBANK.glob("*.tml"))))
+    print(f"TimeBank: {n_docs} documents (first {DEV_DOCS} by name used for development)")
     for label, scores in (("ours", parts), ("baseline", base_parts)):
         if label == "baseline" and args.no_baseline:
             continue
@@ -243,20 +392,16 @@ def main() -> int:
         print(scores["dev"].line(f"{label} dev"))
         print(scores["held"].line(f"{label} held-out"))
         print(total.line(f"{label} all"))
-    print(
-        f"ms per article: spaCy parse {1000 * parse_s / docs_n:.1f}, "
-        f"ours (resolution, given the parse) {1000 * ours_s / docs_n:.1f}"
-        + ("" if args.no_baseline else f", baseline dateparser {1000 * base_s / docs_n:.1f}")
-    )
-    if args.show_errors:
-        chosen = (
-            [parts["dev"], parts["held"]]
-            if args.show_errors == "all"
-            else [parts[args.show_errors]]
+    print(speed)
+    if not args.no_pages and SCRAPINGHUB.is_dir():
+        n, ours_right, base_right = real_pages(args.show_errors == "pages")
+        print(
+            f"real pages: {n} expressions read before the run; right: ours {ours_right}/{n} "
+            f"= {ours_right / n:.3f}, baseline {base_right}/{n} = {base_right / n:.3f}"
         )
-        for s in chosen:
-            for err in s.errors:
-                print(err)
+    if args.show_errors == "dev":
+        for err in parts["dev"].errors:
+            print(err)
     return 0
 
 

@@ -112,9 +112,10 @@ def test_for_more_than_a_month_is_a_range_ending_at_the_anchor(nlp: Any) -> None
     entry = _entry(
         _timeline(nlp, "The town has been shelled for more than a month."), "more than a month"
     )
-    assert entry.value == "2024-07-08/2024-08-08"
+    assert entry.value == "P1M/2024-08-08"
     assert (entry.range_start, entry.range_end) == ("2024-07-08", "2024-08-08")
     assert entry.granularity is Granularity.MONTH
+    assert (entry.timex_type, entry.timex_value) == ("DURATION", "P1M")
 
 
 def test_since_the_start_of_the_year_keeps_the_year_and_runs_to_the_anchor(nlp: Any) -> None:
@@ -264,11 +265,20 @@ def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    ["The market opens every Tuesday.", "Volunteers meet each Friday.", "Buses run on Sundays."],
+    ("sentence", "expression", "value"),
+    [
+        ("The market opens every Tuesday.", "every Tuesday", "XXXX-WXX-2"),
+        ("Volunteers meet each Friday.", "each Friday", "XXXX-WXX-5"),
+        ("Buses run on Sundays.", "Sundays", "XXXX-WXX-7"),
+    ],
 )
-def test_recurring_days_are_not_events(nlp: Any, sentence: str) -> None:
-    assert _timeline(nlp, sentence) == []
+def test_recurring_days_are_sets_with_no_place_on_the_calendar(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert expression in entry.expression
+    assert (entry.timex_type, entry.value, entry.timex_value) == ("SET", value, value)
+    assert entry.range_start is None and entry.range_end is None
 
 
 # --- second pass: grammar the first pass missed ------------------------------------------
@@ -362,7 +372,7 @@ def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None
         "the next year",
     )
     assert (entry.range_start, entry.range_end) == ("2024-07-11", "2025-07-11")
-    assert entry.value == "2024-07-11/2025-07-11"
+    assert entry.value == "2024-07-11/P1Y"
     assert entry.expression == "within the next year"
 
 
@@ -438,3 +448,48 @@ def test_a_long_run_of_dates_in_one_paragraph_yields_each_date(nlp: Any) -> None
     text = "The court sat on " + ", then ".join(days) + "."
     entries = build_timeline([Block(BlockKind.PARAGRAPH, text)], "2024-09-01")
     assert {e.value for e in entries} >= {f"2024-08-{d:02d}" for d in range(1, 29)}
+
+
+# --- issue 14: the classes of error read on real pages, in sentences of our own ----------
+
+REAL_PAGE_CLASSES = [
+    # (anchor, sentence, expression, value)
+    # A length of time on a perfect reaches back, though an infinitive follows.
+    ("2019-11-19", "The two leaders have been expected to sign a trade deal for about a month.",
+     "about a month", "P1M/2019-11-19"),
+    # "For the first time in N years" is N years up to now, not N years ahead.
+    ("2019-11-19", "The band will tour together for the first time in 25 years.", "25 years",
+     "P25Y/2019-11-19"),
+    # "This weekend" told in the past tense on a Monday is the weekend just gone.
+    ("2019-11-18", "Soldiers cleared the barricades this weekend, residents said.",
+     "this weekend", "2019-W46-WE"),
+    # "Later" counts from the date last named.
+    ("2019-11-13", "She wrote the song 10 years ago. Almost a decade later, it reached the "
+     "screen.", "Almost a decade later", "2019"),
+    # "Last February" in November is this year's February.
+    ("2019-11-18", "He walked out of a summit last February in Hanoi.", "last February",
+     "2019-02"),
+    # A date that owns a noun takes no tense from the clause around it.
+    ("2019-11-19", "The players tried to forget Thursday night's brawl.", "Thursday night",
+     "2019-11-14TNI"),
+    # A day named with a present-tense verb is a schedule.
+    ("2019-11-19", "The tour kicks off June 9 in Florida.", "June 9", "2020-06-09"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "sentence", "expression", "value"), REAL_PAGE_CLASSES)
+def test_real_page_error_classes(
+    nlp: Any, anchor: str, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
+    assert entry.value == value, entry
+
+
+def test_earlier_in_the_day_paragraphs_after_another_day_is_the_storys_day(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The talks began on Nov. 2 in Geneva.",
+        "Stocks rose earlier in the day on hopes of a deal.",
+        anchor="2019-11-19",
+    )
+    assert _entry(entries, "earlier in the day").value == "2019-11-19"

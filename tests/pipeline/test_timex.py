@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from tui.pipeline.timex import timex_label
+from tui.pipeline.model import Granularity, TimelineEntry
+from tui.pipeline.timex import entry_label, set_label, timex_label
 
 
 def test_timeline_values_read_as_dates() -> None:
     assert timex_label("2024-08-06") == "6 Aug 2024"
     assert timex_label("2024-W32") == "week 32, 2024"
-    assert timex_label("2022-WI") == "winter 2022"
+    assert timex_label("2022-WI") == "winter 2022–23"
     assert timex_label("2024-Q3") == "Q3 2024"
     assert timex_label("2024-07-08/2024-08-08") == "8 Jul 2024 – 8 Aug 2024"
     assert timex_label("2024-03-22T16:40:00+02:00") == "22 Mar 2024, 16:40"
@@ -16,3 +17,33 @@ def test_timeline_values_read_as_dates() -> None:
 
 def test_impossible_month_gets_no_label() -> None:
     assert timex_label("2024-13-45") is None
+
+
+def test_a_duration_reads_as_a_length_and_where_it_lies() -> None:
+    assert timex_label("P1M/2019-11-19") == "a month, until 19 Nov 2019"
+    assert timex_label("2024-08-08/P1Y") == "a year, from 8 Aug 2024"
+    assert timex_label("P25Y") == "25 years"
+    assert timex_label("P1DE") == "a decade"
+
+
+def test_weekends_and_halves_read_as_dates() -> None:
+    assert timex_label("2019-W46-WE") == "weekend of 16–17 Nov 2019"
+    assert timex_label("2020-H1") == "first half of 2020"
+
+
+def test_entry_label_keeps_the_hedge_of_a_length_of_time() -> None:
+    entry = TimelineEntry(
+        expression="for about a month", value="P1M/2019-11-19", granularity=Granularity.MONTH,
+        sentence="", block=0, start=0, end=0, timex_type="DURATION", timex_value="P1M",
+    )  # fmt: skip
+    assert entry_label(entry) == "about a month, until 19 Nov 2019"
+
+
+def test_entry_label_reads_a_set_as_a_recurrence() -> None:
+    entry = TimelineEntry(
+        expression="every Tuesday", value="XXXX-WXX-2", granularity=Granularity.DAY,
+        sentence="", block=0, start=0, end=0, timex_type="SET", timex_value="XXXX-WXX-2",
+    )  # fmt: skip
+    assert entry_label(entry) == "every Tuesday"
+    assert set_label("XXXX-07") == "every July"
+    assert set_label("P2W") == "every two weeks"

@@ -27,7 +27,7 @@ from tui.pipeline.model import (
     Mention,
     TimelineEntry,
 )
-from tui.pipeline.timex import timex_label
+from tui.pipeline.timex import entry_label
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -196,7 +196,7 @@ class TimelinePane(_AnalysisList):
             options.append(_notice("No dated events found."))
         for article, entry in entries or []:
             label = Text()
-            when = timex_label(entry.value) if not entry.vague else None
+            when = entry_label(entry)  # one wording for the pane and the export
             label.append(one_line(when or entry.expression), style="bold")
             if entry.anchor_assumed:
                 label.append(" (date assumed)", style="dim")

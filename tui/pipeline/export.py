@@ -22,7 +22,7 @@ from tui.pipeline.model import (
     TimelineEntry,
 )
 from tui.pipeline.textsafety import strip_unsafe
-from tui.pipeline.timex import timex_label
+from tui.pipeline.timex import entry_label, timex_label
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
@@ -44,6 +44,8 @@ def timeline_entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "range": [entry.range_start, entry.range_end] if entry.range_start else None,
         "vague": entry.vague,
         "anchor_assumed": entry.anchor_assumed,
+        "timex_type": entry.timex_type,
+        "timex_value": entry.timex_value if entry.timex_value is not None else entry.value,
         "sentence": entry.sentence,
         "block": entry.block,
         "start": entry.start,
@@ -205,7 +207,7 @@ def _md_entity_lines(items: list[tuple[str, EntityType, int]]) -> list[str]:
 
 def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
     # Vague entries (PAST_REF ...) read best as what the article said: "recently".
-    when = None if entry.vague else timex_label(entry.value)
+    when = entry_label(entry)
     shown = when or entry.expression
     vague = " *(vague)*" if entry.vague else ""
     return f"- **{_md_inline(shown)}**{vague} — {_md_inline(entry.sentence)}{source}"

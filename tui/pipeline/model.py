@@ -175,6 +175,11 @@ class TimelineEntry:
     vague: bool = False
     # True when the anchor was the fetch date because the page published none.
     anchor_assumed: bool = False
+    # TIMEX3 type: DATE, TIME, DURATION (a length of time) or SET (a recurrence).
+    timex_type: str = "DATE"
+    # TIMEX3 value: as `value` for dates and times; a duration's length ("P1M") while
+    # `value` says where it lies ("P1M/2024-08-08"); a set's "XXXX-WXX-2". None: as `value`.
+    timex_value: str | None = None
 
 
 @dataclass

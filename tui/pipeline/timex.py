@@ -1,27 +1,59 @@
 """TIMEX3-style values (what the timeline stores) in a reader's words.
 
 Shared by the app's panes and the Markdown export; plain string work, no imports worth
-waiting for.
+waiting for. `timex_label` reads a value alone (what the pane passes); `entry_label`
+reads a whole timeline entry and adds what the value cannot carry: the hedge of a length
+of time ("about a month") and the "every" of a recurrence.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.pipeline.model import TimelineEntry
 
 _PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]  # fmt: skip
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TIMEX = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|(?P<s>WI|SP|SU|FA)|Q(?P<q>\d)))?$"
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?"
+    r"|(?P<s>WI|SP|SU|FA)|Q(?P<q>\d)|H(?P<h>[12])))?$"
+)
+_DURATION = re.compile(r"^P(?:(?P<n>\d+)(?P<u>DE|[DWMY])|T(?P<tn>\d+)(?P<tu>[HMS]))$")
+_DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade",
+                   "H": "hour", "S": "second"}  # fmt: skip
+_SMALL = ["", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_SET_DAY = re.compile(r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?P<part>MO|AF|EV|NI))?$")
+_SET_MONTH = re.compile(r"^XXXX-(?P<m>\d{2})$")
+# Words before a length of time that a reader needs to keep: "about a month".
+_HEDGE = re.compile(
+    r"\b(?P<h>about|around|roughly|approximately|nearly|almost|more than|less than|over|"
+    r"under|at least|at most|up to|some)\s+(?:the\s+)?(?:\d|a\b|an\b|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)",
+    re.IGNORECASE,
 )
 
 
 def timex_label(value: str) -> str | None:
     """A TIMEX3-style value in a reader's words ("22 Mar 2024", "week 32, 2024", "winter
-    2022"); ranges "a/b" become "a – b". None when the value is not a calendar date."""
+    2022–23", "a month, until 19 Nov 2019"); ranges "a/b" become "a – b". None when the
+    value is not a calendar date or a length of time."""
     if "/" in value:
-        parts = [timex_label(part) for part in value.split("/", 1)]
+        first, second = value.split("/", 1)
+        if _DURATION.match(first):
+            return _length_at(first, second, "until")
+        if _DURATION.match(second):
+            return _length_at(second, first, "from")
+        parts = [timex_label(part) for part in (first, second)]
         return None if None in parts else " – ".join(p for p in parts if p)
+    if _DURATION.match(value):
+        return duration_words(value)
     match = _TIMEX.match(value[:10] if "T" in value else value)
     if match is None:
         return None
@@ -38,9 +70,79 @@ def timex_label(value: str) -> str | None:
     if month:
         return f"{_MONTHS[int(month) - 1]} {year}"
     if match["w"]:
+        if match["we"]:
+            return _weekend(int(year), int(match["w"]))
         return f"week {int(match['w'])}, {year}"
     if match["s"]:
+        if match["s"] == "WI":
+            # A winter runs into the next year: "winter 2022–23".
+            return f"winter {year}–{(int(year) + 1) % 100:02d}"
         return f"{_SEASONS[match['s']]} {year}"
     if match["q"]:
         return f"Q{match['q']} {year}"
+    if match["h"]:
+        return f"{'first' if match['h'] == '1' else 'second'} half of {year}"
     return year
+
+
+def _weekend(year: int, week: int) -> str | None:
+    try:
+        sat = date.fromisocalendar(year, week, 6)
+    except ValueError:
+        return None
+    sun = sat + timedelta(days=1)
+    if sun.month != sat.month:
+        first = f"{sat.day} {_MONTHS[sat.month - 1]}"
+        return f"weekend of {first} – {sun.day} {_MONTHS[sun.month - 1]} {sun.year}"
+    return f"weekend of {sat.day}–{sun.day} {_MONTHS[sat.month - 1]} {sat.year}"
+
+
+def duration_words(code: str) -> str | None:
+    """'P1M' -> 'a month', 'P25Y' -> '25 years', 'P1DE' -> 'a decade', 'PT2H' -> 'two hours'."""
+    m = _DURATION.match(code)
+    if m is None:
+        return None
+    n = int(m["n"] or m["tn"])
+    unit = _DURATION_UNITS["M" if m["tu"] == "M" else m["u"] or m["tu"]]
+    if m["tu"] == "M":
+        unit = "minute"
+    if n == 1:
+        return f"{'an' if unit == 'hour' else 'a'} {unit}"
+    return f"{_SMALL[n] if n < len(_SMALL) else n} {unit}s"
+
+
+def _length_at(code: str, date_value: str, word: str) -> str | None:
+    length, when = duration_words(code), timex_label(date_value)
+    if length is None or when is None:
+        return None
+    return f"{length}, {word} {when}"
+
+
+def set_label(value: str) -> str | None:
+    """A TIMEX3 set in a reader's words: 'every Tuesday', 'every July', 'every two weeks'."""
+    m = _SET_DAY.match(value)
+    if m:
+        part = f" {_PARTS_OF_DAY[m['part']]}" if m["part"] else ""
+        return f"every {_WEEKDAY_NAMES[int(m['wd']) - 1]}{part}"
+    m = _SET_MONTH.match(value)
+    if m and 1 <= int(m["m"]) <= 12:
+        return f"every {_MONTH_NAMES[int(m['m']) - 1]}"
+    length = duration_words(value)
+    if length is None:
+        return None
+    return "every " + (length[2:] if length.startswith("a ") else length)
+
+
+def entry_label(entry: TimelineEntry) -> str | None:
+    """A timeline entry's when, in a reader's words; None for vague entries ("recently"),
+    which read best as the article said them."""
+    if entry.vague:
+        return None
+    if entry.timex_type == "SET":
+        return set_label(entry.timex_value or entry.value)
+    label = timex_label(entry.value)
+    if label is not None and entry.timex_type == "DURATION":
+        hedge = _HEDGE.search(entry.expression)
+        if hedge:
+            label = f"{hedge['h'].lower()} {label}"
+    return label

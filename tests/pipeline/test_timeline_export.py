@@ -1,0 +1,56 @@
+"""The timeline's fields in the JSON and Markdown exports: TIMEX3 type and value, and a
+length of time read as one."""
+
+from __future__ import annotations
+
+import json
+
+from tui.pipeline.briefing import Briefing
+from tui.pipeline.export import to_json, to_markdown
+from tui.pipeline.model import Article, Block, BlockKind, Granularity, Metadata, TimelineEntry
+
+
+def _briefing() -> Briefing:
+    text = "Talks have dragged on for about a month. The market opens every Tuesday."
+    article = Article(
+        input="https://news.example/t",
+        metadata=Metadata(title="Talks"),
+        blocks=[Block(BlockKind.PARAGRAPH, text)],
+        timeline=[
+            TimelineEntry(
+                "for about a month", "P1M/2019-11-19", Granularity.MONTH,
+                "Talks have dragged on for about a month.", 0, 22, 39,
+                range_start="2019-10-19", range_end="2019-11-19",
+                timex_type="DURATION", timex_value="P1M",
+            ),
+            TimelineEntry(
+                "every Tuesday", "XXXX-WXX-2", Granularity.DAY,
+                "The market opens every Tuesday.", 0, 58, 71,
+                timex_type="SET", timex_value="XXXX-WXX-2",
+            ),
+        ],
+    )  # fmt: skip
+    return Briefing([article])
+
+
+def test_json_carries_the_timex3_type_and_value_beside_the_range() -> None:
+    [duration, recurring] = json.loads(to_json(_briefing()))["articles"][0]["timeline"]
+    assert (duration["timex_type"], duration["timex_value"]) == ("DURATION", "P1M")
+    assert duration["value"] == "P1M/2019-11-19"
+    assert duration["range"] == ["2019-10-19", "2019-11-19"]
+    assert (recurring["timex_type"], recurring["timex_value"]) == ("SET", "XXXX-WXX-2")
+    assert recurring["range"] is None
+
+
+def test_markdown_shows_a_duration_as_a_duration_and_a_set_as_a_recurrence() -> None:
+    md = to_markdown(_briefing())
+    assert "**about a month, until 19 Nov 2019** — Talks have dragged on" in md
+    assert "**every Tuesday** — The market opens every Tuesday." in md
+
+
+def test_an_entry_without_a_timex_value_exports_its_value() -> None:
+    entry = TimelineEntry("Tuesday", "2024-08-06", Granularity.DAY, "On Tuesday.", 0, 3, 10)
+    article = Article(input="x", blocks=[Block(BlockKind.PARAGRAPH, "On Tuesday.")],
+                      timeline=[entry])  # fmt: skip
+    [row] = json.loads(to_json(Briefing([article])))["articles"][0]["timeline"]
+    assert (row["timex_type"], row["timex_value"]) == ("DATE", "2024-08-06")

@@ -1,0 +1,83 @@
+"""The grammar rules that read spaCy's parse, on hand-built token trees (no spaCy): each
+token has only what the rules read (text, tag, lemma, dependency, head, children)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.pipeline.timeline.grammar import tense_of, under_a_perfect
+from tui.pipeline.timeline.values import Tense
+
+
+@dataclass(eq=False)
+class Tok:
+    lower_: str
+    tag_: str
+    dep_: str
+    pos_: str = "X"
+    lemma_: str = ""
+    i: int = 0
+    head: Any = None
+    children: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class FakeSpan:
+    root: Tok
+
+
+def _tree(*specs: tuple[str, str, str, str, str, int | None]) -> list[Tok]:
+    """(word, tag, dep, pos, lemma, head index or None for the root), in sentence order."""
+    toks = [Tok(w, tag, dep, pos, lemma, i) for i, (w, tag, dep, pos, lemma, _) in enumerate(specs)]
+    for tok, spec in zip(toks, specs, strict=True):
+        tok.head = toks[spec[5]] if spec[5] is not None else tok
+        if tok.head is not tok:
+            tok.head.children.append(tok)
+    return toks
+
+
+def test_a_length_of_time_under_have_been_expected_to_is_under_a_perfect() -> None:
+    # "leaders have been expected to sign a deal for a month"
+    toks = _tree(
+        ("leaders", "NNS", "nsubjpass", "NOUN", "leader", 3),
+        ("have", "VBP", "aux", "AUX", "have", 3),
+        ("been", "VBN", "auxpass", "AUX", "be", 3),
+        ("expected", "VBN", "ROOT", "VERB", "expect", None),
+        ("to", "TO", "aux", "PART", "to", 5),
+        ("sign", "VB", "xcomp", "VERB", "sign", 3),
+        ("for", "IN", "prep", "ADP", "for", 5),
+        ("month", "NN", "pobj", "NOUN", "month", 6),
+    )
+    assert under_a_perfect(FakeSpan(toks[7])) is True  # type: ignore[arg-type]
+
+
+def test_a_length_of_time_under_a_future_infinitive_is_not() -> None:
+    # "they will try to stay for a month"
+    toks = _tree(
+        ("they", "PRP", "nsubj", "PRON", "they", 2),
+        ("will", "MD", "aux", "AUX", "will", 2),
+        ("try", "VB", "ROOT", "VERB", "try", None),
+        ("to", "TO", "aux", "PART", "to", 4),
+        ("stay", "VB", "xcomp", "VERB", "stay", 2),
+        ("for", "IN", "prep", "ADP", "for", 4),
+        ("month", "NN", "pobj", "NOUN", "month", 5),
+    )
+    assert under_a_perfect(FakeSpan(toks[6])) is False  # type: ignore[arg-type]
+
+
+def test_a_date_that_owns_a_noun_takes_no_tense_from_the_clause() -> None:
+    # "the team will try to forget Sunday's loss"
+    toks = _tree(
+        ("team", "NN", "nsubj", "NOUN", "team", 2),
+        ("will", "MD", "aux", "AUX", "will", 2),
+        ("try", "VB", "ROOT", "VERB", "try", None),
+        ("to", "TO", "aux", "PART", "to", 4),
+        ("forget", "VB", "xcomp", "VERB", "forget", 2),
+        ("sunday", "NNP", "poss", "PROPN", "sunday", 6),
+        ("loss", "NN", "dobj", "NOUN", "loss", 4),
+    )
+    assert tense_of(FakeSpan(toks[5])) is None  # type: ignore[arg-type]
+    # The same verb chain with the date as an adverb looks ahead.
+    toks[5].dep_, toks[5].head = "npadvmod", toks[4]
+    assert tense_of(FakeSpan(toks[5])) is Tense.FUTURE  # type: ignore[arg-type]

@@ -1,0 +1,162 @@
+"""One expression to a value, without spaCy: the steps around the date rules (hedges,
+"since", lengths of time, vague words, times of day)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.pipeline.timeline.resolve import reaches_back, resolve, strip_prep
+from tui.pipeline.timeline.values import Context, Tense, day
+
+ANCHOR = date(2024, 8, 8)  # a Thursday
+
+
+def _value(text: str, tense: Tense | None = Tense.PAST, prep: str | None = None) -> str | None:
+    found = resolve(text, Context(anchor=ANCHOR), tense, prep)
+    return None if found is None else found.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("now", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the past few days", "PAST_REF"),
+        ("the coming weeks", "FUTURE_REF"),
+        ("the near future", "FUTURE_REF"),
+    ],
+)
+def test_words_that_place_without_dating_are_vague(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10 p.m. wednesday", "2024-08-07T22:00"),
+        ("saturday night", "2024-08-03TNI"),
+        ("this morning", "2024-08-08TMO"),
+        ("overnight", "2024-08-07TNI"),
+        ("tonight", "2024-08-08TNI"),
+        ("by midday", "2024-08-08T12:00"),
+        ("14:30 gmt", "2024-08-08T14:30"),
+        ("midnight", "2024-08-08T24:00"),
+    ],
+)
+def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+def test_a_bare_part_of_day_names_no_day() -> None:
+    assert _value("in the morning") is None
+
+
+def test_that_night_needs_a_day_named_before() -> None:
+    ctx = Context(anchor=ANCHOR)
+    assert resolve("that night", ctx, Tense.PAST) is None
+    ctx.remember(day(date(2024, 8, 1)))
+    found = resolve("that night", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-01TNI" and found.anaphoric
+
+
+def test_since_keeps_the_date_and_runs_to_the_anchor() -> None:
+    found = resolve("since march", Context(anchor=ANCHOR), Tense.PERFECT)
+    assert found is not None and found.value == "2024-03"
+    assert (found.start, found.end) == (date(2024, 3, 1), ANCHOR)
+
+
+@pytest.mark.parametrize(
+    ("text", "prep", "tense", "value", "other_end"),
+    [
+        ("more than a month", "for", Tense.PERFECT, "P1M/2024-08-08", "2024-07-08"),
+        ("the past two weeks", None, Tense.PAST, "P2W/2024-08-08", "2024-07-25"),
+        ("the next year", "within", None, "2024-08-08/P1Y", "2025-08-08"),
+        ("three months", "for", Tense.FUTURE, "2024-08-08/P3M", "2024-11-08"),
+        ("the past decade", "for", Tense.PAST, "P10Y/2024-08-08", "2014-08-08"),
+    ],
+)
+def test_lengths_of_time_are_durations_with_a_range(
+    text: str, prep: str | None, tense: Tense | None, value: str, other_end: str
+) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), tense, prep)
+    assert found is not None and found.value == value and found.timex_type == "DURATION"
+    assert found.timex_value == value.replace("/", "").replace("2024-08-08", "")
+    assert other_end in (str(found.start), str(found.end))
+
+
+def test_in_a_count_with_a_future_verb_is_that_far_ahead() -> None:
+    assert _value("in two weeks", Tense.FUTURE) == "2024-W34"
+
+
+def test_the_first_months_of_a_year_lie_in_that_year() -> None:
+    assert _value("the first nine months of 1997") == "1997"
+
+
+def test_hedges_come_off_and_the_preposition_is_kept() -> None:
+    assert strip_prep("just after noon") == ("after", "noon")
+    assert strip_prep("as early as march") == (None, "march")
+
+
+def test_the_same_day_is_the_day_named_in_this_paragraph() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 8, 1)))
+    found = resolve("later in the day", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-01"
+
+
+def test_the_same_day_is_the_storys_day_when_the_last_day_was_paragraphs_ago() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 8, 1)))
+    ctx.block = 3
+    found = resolve("earlier in the day", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-08"
+
+
+@pytest.mark.parametrize(
+    ("lead", "back"),
+    [
+        ("the band will tour together for the first time in", True),
+        ("unemployment reached its highest level in", True),
+        ("the region saw its worst drought in", True),
+        ("the bridge will only reopen in", False),
+        ("the bridge will reopen in", False),
+        ("prices will double in", False),
+    ],
+)
+def test_a_count_after_first_time_or_a_superlative_reaches_back(lead: str, back: bool) -> None:
+    assert reaches_back(lead) is back
+
+
+def test_in_a_count_after_first_time_is_a_duration_up_to_now() -> None:
+    found = resolve("25 years", Context(anchor=ANCHOR), Tense.FUTURE, "in",
+                    lead="will tour together for the first time in ")  # fmt: skip
+    assert found is not None
+    assert (found.timex_type, found.timex_value, found.value) == (
+        "DURATION",
+        "P25Y",
+        "P25Y/2024-08-08",
+    )
+    # Without that lead, a future "in 25 years" is that far ahead.
+    ahead = resolve("25 years", Context(anchor=ANCHOR), Tense.FUTURE, "in")
+    assert ahead is not None and ahead.value == "2049"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "timex"),
+    [
+        ("recent years", "PAST_REF", "PXY"),
+        ("the past few weeks", "PAST_REF", "PXW"),
+        ("the next few days", "FUTURE_REF", "PXD"),
+    ],
+)
+def test_vague_lengths_are_durations_of_no_stated_count(text: str, value: str, timex: str) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST)
+    assert found is not None and found.vague
+    assert (found.value, found.timex_type, found.timex_value) == (value, "DURATION", timex)
+
+
+def test_a_vague_word_alone_stays_a_date() -> None:
+    found = resolve("recently", Context(anchor=ANCHOR), Tense.PAST)
+    assert found is not None and (found.timex_type, found.timex_value) == ("DATE", "PAST_REF")

@@ -1,0 +1,174 @@
+"""Each date rule on its own, without spaCy: its pattern, and what it resolves, declines or
+passes on. Every rule in the table has at least one case here, and each case is also
+checked to be decided by that rule when the whole table runs (so the order of the table
+cannot silently hand it to another).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.pipeline.timeline.dates import DATE_RULES, decide, resolve_date
+from tui.pipeline.timeline.rule import DECLINE, PASS, Verdict
+from tui.pipeline.timeline.values import Context, Resolved, Tense, day, quarter, year_of
+from tui.pipeline.timeline.values import month as month_
+
+ANCHOR = date(2024, 8, 8)  # a Thursday
+RULES = {r.name: r for r in DATE_RULES}
+
+P, F, PR, N = Tense.PAST, Tense.FUTURE, Tense.PRESENT, None
+# What the article named before, for rules that point back.
+AUG_1 = day(date(2024, 8, 1))
+Q3_2023 = quarter(2023, 3)
+
+# (id, rule, text, tense, last, expected value or a Verdict)
+CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] = [
+    ("yesterday-is-the-day-before-the-anchor", "relative-day", "yesterday", P, None,
+     "2024-08-07"),
+    ("day-after-tomorrow", "relative-day", "the day after tomorrow", F, None, "2024-08-10"),
+    ("christmas-in-the-past-is-last-years", "holiday", "christmas", P, None, "2023-12-25"),
+    ("easter-ahead-is-next-years", "holiday", "easter", F, None, "2025-04-20"),
+    ("holiday-with-a-year", "holiday", "thanksgiving, 2019", P, None, "2019-11-28"),
+    ("a-non-holiday-passes", "holiday", "the summit", P, None, PASS),
+    ("day-of-month-ahead", "day-of-month", "the 15th", F, None, "2024-08-15"),
+    ("day-of-month-behind", "day-of-month", "the 25th", P, None, "2024-07-25"),
+    ("end-of-december-keeps-the-month", "range-modifier", "the end of december", P, None,
+     "2023-12"),
+    ("early-year-keeps-the-year", "range-modifier", "early 2023", P, None, "2023"),
+    ("a-modifier-on-nothing-declines", "range-modifier", "the end of the talks", P, None,
+     DECLINE),
+    ("year-end", "year-end", "year-end", N, None, "2024"),
+    ("iso-day", "iso-day", "2024-07-19", N, None, "2024-07-19"),
+    ("impossible-iso-day-declines", "iso-day", "2024-02-31", N, None, DECLINE),
+    ("iso-month", "iso-month", "2024-07", N, None, "2024-07"),
+    ("numeric-day-is-us-order", "numeric-day", "7/4/24", N, None, "2024-07-04"),
+    ("numeric-day-swaps-when-impossible", "numeric-day", "19/7/2024", N, None, "2024-07-19"),
+    ("month-day-past", "month-day", "aug. 6", P, None, "2024-08-06"),
+    ("month-day-with-year", "month-day", "6 august 2024", N, None, "2024-08-06"),
+    ("month-day-this-year", "month-day", "october 27 this year", N, None, "2024-10-27"),
+    ("month-day-in-the-present-is-a-schedule-ahead", "month-day", "june 9th", PR, None,
+     "2025-06-09"),
+    ("weekday-beside-a-date-picks-the-year", "month-day", "tuesday, aug. 6", N, None,
+     "2024-08-06"),
+    ("impossible-day-declines", "month-day", "feb. 30, 2024", P, None, DECLINE),
+    ("weekday-past-is-the-last-one", "weekday", "tuesday", P, None, "2024-08-06"),
+    ("weekday-future-is-the-next-one", "weekday", "friday", F, None, "2024-08-09"),
+    ("weekday-of-the-anchor-is-the-anchor", "weekday", "thursday", P, None, "2024-08-08"),
+    ("next-weekday", "weekday", "next tuesday", N, None, "2024-08-13"),
+    ("last-weekday-is-last-weeks", "weekday", "last tuesday", N, None, "2024-07-30"),
+    ("weekday-next-week", "weekday", "monday next week", N, None, "2024-08-12"),
+    ("month-with-year", "month-year", "august 1988", N, None, "1988-08"),
+    ("month-last-year", "month-year", "june last year", N, None, "2023-06"),
+    ("month-that-year-points-back", "month-year", "may that year", N, year_of(1999), "1999-05"),
+    ("month-that-year-with-nothing-named-declines", "month-year", "may that year", N, None,
+     DECLINE),
+    ("month-past-is-this-years", "month-alone", "march", P, None, "2024-03"),
+    ("month-future-is-ahead", "month-alone", "september", F, None, "2024-09"),
+    ("last-month-name-is-the-latest-one-over", "month-alone", "last february", P, None,
+     "2024-02"),
+    ("last-month-name-skips-the-month-just-gone", "month-alone", "last july", P, None,
+     "2023-07"),
+    ("season-past", "season", "the spring", P, None, "2024-SP"),
+    ("split-winter-is-named-by-its-first-year", "season", "the winter of 2022-23", N, None,
+     "2022-WI"),
+    ("quarter-with-year", "ordinal-quarter", "the third quarter of 2023", N, None, "2023-Q3"),
+    ("quarter-not-begun-is-last-years", "ordinal-quarter", "fourth quarter", P, None, "2023-Q4"),
+    ("third-half-declines", "ordinal-quarter", "third half", N, None, DECLINE),
+    ("quarter-named-by-month", "month-quarter", "september quarter", P, None, "2024-Q3"),
+    ("past-quarter-is-the-last-completed", "the-quarter", "quarter", P, None, "2024-Q2"),
+    ("quarter-frame-wins", "the-quarter", "quarter", P, Q3_2023, "2023-Q3"),
+    ("a-period-without-a-frame-passes", "the-quarter", "period", P, None, PASS),
+    ("year-ago-quarter-of-the-frame", "year-ago-period", "year-ago quarter", P, Q3_2023,
+     "2022-Q3"),
+    ("four-digit-year", "year", "1998", N, None, "1998"),
+    ("fiscal-year", "year", "fiscal 1998", N, None, "1998"),
+    ("spelled-year", "year", "nineteen ninety-six", N, None, "1996"),
+    ("bare-short-year-passes", "year", "'98", N, None, PASS),
+    ("decade-in-digits", "decade-digits", "the 1980s", N, None, "198"),
+    ("decade-in-short-digits", "decade-digits", "the '90s", N, None, "199"),
+    ("decade-in-words", "decade-words", "the nineties", N, None, "199"),
+    ("century", "century", "the 20th century", N, None, "19"),
+    ("same-period-last-year-without-frame-is-last-year", "same-period-last-year",
+     "the same period last year", P, None, "2023"),
+    ("nth-day-in-present-is-today", "nth-day-today", "the eighth day", PR, None, "2024-08-08"),
+    ("nth-day-in-past-passes", "nth-day-today", "the eighth day", P, None, PASS),
+    ("the-year-before-the-last-named", "unit-before-after", "the year before", P,
+     year_of(1997), "1996"),
+    ("the-day-after-the-last-named", "day-before-after", "the day after", P, AUG_1,
+     "2024-08-02"),
+    ("the-day-after-nothing-declines", "day-before-after", "the day after", P, None, DECLINE),
+    ("this-week", "relative-period", "this week", N, None, "2024-W32"),
+    ("last-month", "relative-period", "last month", N, None, "2024-07"),
+    ("this-weekend-in-the-past-is-the-one-just-gone", "relative-period", "this weekend", P,
+     None, "2024-W31-WE"),
+    ("this-weekend-ahead", "relative-period", "this weekend", F, None, "2024-W32-WE"),
+    ("that-year-points-back", "relative-period", "that year", P, year_of(1997), "1997"),
+    ("the-following-day", "relative-period", "the following day", P, AUG_1, "2024-08-02"),
+    ("that-year-with-nothing-named-declines", "relative-period", "that year", P, None, DECLINE),
+    ("two-days-ago", "count-ago", "two days ago", P, None, "2024-08-06"),
+    ("a-decade-ago-is-a-year", "count-ago", "a decade ago", P, None, "2014"),
+    ("days-later-count-from-the-day-named", "count-ago", "three days later", P, AUG_1,
+     "2024-08-04"),
+    ("a-year-earlier-shifts-the-quarter-frame", "count-ago", "a year earlier", P, Q3_2023,
+     "2022-Q3"),
+    ("later-counts-from-the-year-named-last", "count-ago", "almost a decade later", P,
+     year_of(2009), "2019"),
+    ("a-year-earlier-than-a-month-named", "count-ago", "a year earlier", P,
+     month_(2019, 10), "2018-10"),
+    ("several-years-ago-is-vague", "count-ago", "several years ago", P, None, "PAST_REF"),
+    ("dateparser-reads-what-no-rule-covers", "dateparser", "august the 6th", P, None,
+     "2024-08-06"),
+    ("dateparser-miss-declines", "dateparser", "the august recess", P, None, DECLINE),
+    ("two-joined-dates-are-left-to-the-pieces", "dateparser", "august 6 and 7", P, None, PASS),
+]  # fmt: skip
+
+
+def _ctx(last: Resolved | None) -> Context:
+    ctx = Context(anchor=ANCHOR)
+    if last is not None:
+        ctx.last = last
+        if last.value.endswith("Q3"):
+            ctx.remember(last)
+    return ctx
+
+
+def _shown(outcome: object) -> object:
+    return outcome.value if isinstance(outcome, Resolved) else outcome
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "tense", "last", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_rule_alone(
+    rule: str, text: str, tense: Tense | None, last: Resolved | None, expected: object
+) -> None:
+    assert _shown(RULES[rule].apply(text, _ctx(last), tense)) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "tense", "last", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES if case[-1] is not PASS],
+)
+def test_rule_owns_its_case_in_the_table(
+    rule: str, text: str, tense: Tense | None, last: Resolved | None, expected: object
+) -> None:
+    owner, outcome = decide(text, _ctx(last), tense)
+    assert owner is not None and owner.name == rule
+    assert _shown(outcome) == expected
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {case[1] for case in CASES} == set(RULES)
+
+
+def test_no_rule_taking_it_gives_no_value() -> None:
+    assert decide("the talks", _ctx(None), None) == (None, PASS)
+    assert resolve_date("", _ctx(None), None) is None
+
+
+def test_a_declining_rule_stops_the_table() -> None:
+    # "feb. 30" names a month and would reach dateparser; the month-day rule owns it.
+    assert resolve_date("feb. 30, 2024", _ctx(None), Tense.PAST) is None

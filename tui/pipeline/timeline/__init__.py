@@ -1,0 +1,21 @@
+"""The timeline stage: temporal expressions found, tied to their sentences, and resolved
+against the publication date to TIMEX3-style values.
+
+Modules, one concern each:
+
+- `build`      the stage itself (`build_timeline`, `merge_timelines`, `sort_key`)
+- `spans`      which spans of a parsed block are temporal expressions
+- `grammar`    tense and aspect of the governing verb, read from spaCy's parse
+- `sentence`   the sentence (or clause) an entry quotes
+- `resolve`    one expression to a value: hedges, ranges, vague words, times of day
+- `dates`      the ordered table of named date rules, and `resolve_date`
+- `rule`       what a date rule is and may answer (`DateRule`, `DECLINE`, `PASS`)
+- `calendar_rules`, `period_rules`   the date rules themselves
+- `values`     `Resolved`, `Context`, `Tense` and the calendar arithmetic
+- `holidays`   named holidays in a given year
+- `vocab`      the words and regex pieces, from `data/lexicon.toml` and `data/timeline.toml`
+"""
+
+from tui.pipeline.timeline.build import build_timeline, merge_timelines, parse_anchor, sort_key
+
+__all__ = ["build_timeline", "merge_timelines", "parse_anchor", "sort_key"]

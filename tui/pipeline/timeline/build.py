@@ -1,0 +1,234 @@
+"""The timeline stage: dated events in an article, normalised against its publication date.
+
+For each block: the spans `spans` finds, the grammar `grammar` reads around them, the
+value `resolve` gives them (a table of named date rules in `dates`), in article order so
+"that year" and "a day later" can point back. spaCy is imported only inside functions:
+the app imports this package before its first paint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
+from tui.pipeline.timeline.grammar import preposition_before, tense_of, under_a_perfect
+from tui.pipeline.timeline.resolve import resolve
+from tui.pipeline.timeline.sentence import quote_sentence
+from tui.pipeline.timeline.sets import resolve_set
+from tui.pipeline.timeline.spans import AGE, candidate_spans, is_name, looks_temporal
+from tui.pipeline.timeline.values import Context, Resolved, Tense
+from tui.pipeline.timeline.vocab import MONTH_RE, WEEKDAY_RE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Where spaCy joined two expressions into one span ("the year ended Sept. 30").
+_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
+_PLURAL_DAYS = re.compile(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", re.I)
+_NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
+# One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at
+# most this many pieces of a joined span at once keeps a long chronology linear.
+MAX_PIECES = 4
+# How far back in its sentence an expression's lead is read ("the highest ... in").
+LEAD_CHARS = 80
+# Words that belong at the front of a temporal expression; anything else spaCy put there
+# can be dropped.
+_TEMPORAL_LEAD = {
+    "the", "a", "an", "this", "that", "last", "next", "early", "late", "mid", "every", "each",
+    "about", "around", "some", "more", "less", "than", "over", "under", "nearly", "almost",
+    "since", "until", "for", "by", "in", "on", "of", "at", "only", "just", "first", "past",
+    "previous", "coming", "few", "several", "many", "recent", "same", "following", "end",
+}  # fmt: skip
+
+
+def build_timeline(
+    blocks: Sequence[Block],
+    anchor: str,
+    anchor_assumed: bool = False,
+    docs: Sequence[Doc] | None = None,
+) -> list[TimelineEntry]:
+    """Every dated expression in `blocks`, resolved against `anchor`, sorted by date.
+
+    `anchor` is an ISO date or datetime: the publication date, or the fetch date when the
+    page gave none (then `anchor_assumed` is True and every entry says so). `docs` is one
+    spaCy Doc per block, parsed by the caller so `entities` can share the parse.
+    """
+    anchor_date = parse_anchor(anchor)
+    if docs is None:
+        from tui.pipeline.nlp import parse_blocks
+
+        docs = parse_blocks(blocks)
+    ctx = Context(anchor=anchor_date)
+    entries: list[TimelineEntry] = []
+    for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
+        ctx.block = index
+        full = doc.text  # spaCy joins this string anew on every access: read it once
+        for start, end in candidate_spans(doc, full):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            try:
+                found = _resolve_span(doc, full, span, start, end, ctx)
+            except (ValueError, OverflowError):
+                # Calendar arithmetic off the end of the calendar (an anchor in year 1, a
+                # "year 9999"): that one expression cannot be placed; the rest still can.
+                continue
+            for res, r_start, r_end in found:
+                ctx.remember(res)
+                entries.append(
+                    TimelineEntry(
+                        expression=block.text[r_start:r_end],
+                        value=res.value,
+                        granularity=res.granularity,
+                        sentence=quote_sentence(span, r_start, r_end),
+                        block=index,
+                        start=r_start,
+                        end=r_end,
+                        range_start=res.start.isoformat() if res.start else None,
+                        range_end=res.end.isoformat() if res.end else None,
+                        vague=res.vague,
+                        anchor_assumed=anchor_assumed,
+                        timex_type=res.timex_type,
+                        timex_value=res.timex_value,
+                    )
+                )
+    entries.sort(key=sort_key)
+    return entries
+
+
+def merge_timelines(
+    per_article: Sequence[list[TimelineEntry] | None],
+) -> list[BriefingTimelineEntry]:
+    """One timeline across articles; entries on the same date sit together.
+
+    Articles not analysed (None) contribute nothing. Within one date the order is
+    article, then position in the article, so each article's own sequence is kept.
+    """
+    merged = [
+        BriefingTimelineEntry(entry=entry, article=article)
+        for article, entries in enumerate(per_article)
+        if entries
+        for entry in entries
+    ]
+    merged.sort(key=lambda b: (*sort_key(b.entry), b.article, b.entry.block, b.entry.start))
+    return merged
+
+
+def sort_key(entry: TimelineEntry) -> tuple[str, int, str, str]:
+    """Where an entry sits: its start date; vague past just before the date it ends on.
+
+    "Over the past few days" ends at the anchor and sorts just before the anchor's own
+    entries; "now" (PRESENT_REF) sits among them; a vague future starts at the anchor and
+    sorts just after them.
+    """
+    if entry.vague:
+        if entry.value == "PRESENT_REF":
+            # "Now" is the anchor itself: it sits among the anchor's own entries.
+            return (entry.range_start or "9999", 1, entry.range_end or "", entry.value)
+        if entry.value == "FUTURE_REF":
+            return (entry.range_start or "9999", 2, entry.value, "")
+        return (entry.range_end or entry.range_start or "9999", 0, entry.value, "")
+    return (entry.range_start or "9999", 1, entry.range_end or "", entry.value)
+
+
+def parse_anchor(anchor: str) -> date:
+    text = anchor.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return date.fromisoformat(text[:10])
+
+
+def _resolve_span(
+    doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context
+) -> list[tuple[Resolved, int, int]]:
+    text = full[start:end]
+    settled = _not_a_date(full, span, start, end)
+    if settled is not None:
+        return settled
+    tense = tense_of(span)
+    prep = preposition_before(doc, span)
+    if prep == "for" and under_a_perfect(span):
+        # A length of time on a perfect reaches back to now, whatever the infinitive after.
+        tense = Tense.PERFECT
+    lead = full[max(span.sent.start_char, start - LEAD_CHARS) : start].lower()
+    res = resolve(text, ctx, tense, prep, lead)
+    if res is not None:
+        # Keep "since"/"for" in the expression: they turn a date into a range.
+        # ("scheduled for Oct. 3" is a date, not a length of time: "for" stays out).
+        keep = prep in ("since", "over", "by") or (
+            prep in ("for", "within") and ("/" in res.value or res.vague)
+        )
+        if keep and span.start > 0:
+            start = doc[span.start - 1].idx
+        return [(res, start, end)]
+    return _pieces(text, start, end, ctx, tense, prep)
+
+
+def _not_a_date(
+    full: str, span: Span, start: int, end: int
+) -> list[tuple[Resolved, int, int]] | None:
+    """What a span is when it is no single date: nothing (a copyright year, an age, a
+    title, a bare number) or a recurrence; None when it should be resolved as a date."""
+    text = full[start:end]
+    if re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I):
+        return []  # a copyright year dates the page, not an event
+    before = full[max(0, start - 8) : start].lower()
+    every = re.search(r"\b(?:every|each)\s+$", before)
+    if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
+        # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
+        if every:
+            start -= len(before) - every.start()
+        recurring = resolve_set(full[start:end])
+        return [(recurring, start, end)] if recurring is not None else []
+    if AGE.search(text) or AGE.search(full[end : end + 5]):
+        return []
+    if is_name(span, text) or not looks_temporal(text):
+        return []
+    return None
+
+
+def _pieces(
+    text: str, start: int, end: int, ctx: Context, tense: Tense | None, prep: str | None
+) -> list[tuple[Resolved, int, int]]:
+    """spaCy sometimes joins two expressions ("a year earlier, nineteen ninety-six"). The
+    pieces are tried longest first so a comma inside one date ("June 30, 1990") holds."""
+    found: list[tuple[Resolved, int, int]] = []
+    cuts = list(_SEPARATORS.finditer(text))
+    if not cuts:
+        return _without_lead(text, start, end, ctx, tense)
+    bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
+    pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
+    i = 0
+    while i < len(pieces):
+        # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); the
+        # window keeps a long run of dates (a chronology) linear instead of cubic.
+        for j in range(min(len(pieces), i + MAX_PIECES), i, -1):
+            p_from, p_to = pieces[i][0], pieces[j - 1][1]
+            res = resolve(text[p_from:p_to], ctx, tense, prep if p_from == 0 else None)
+            if res is not None:
+                found.append((res, start + p_from, start + p_to))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _without_lead(
+    text: str, start: int, end: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """spaCy sometimes takes a word too many at the front ("coup d'etat last year")."""
+    words = list(re.finditer(r"\S+", text))
+    for k, w in enumerate(words[1:3], start=1):
+        dropped = words[k - 1].group(0).lower()
+        # Never drop what names a time itself ("September quarter" is not a "quarter").
+        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
+            break
+        res = resolve(text[w.start() :], ctx, tense, None)
+        if res is not None:
+            return [(res, start + w.start(), end)]
+    return []

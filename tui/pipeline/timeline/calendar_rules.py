@@ -1,0 +1,300 @@
+"""Date rules for calendar names: days, holidays, numeric dates, months, years, decades.
+
+Each rule is a `DateRule` (see `rule.py`); the order they are tried in is `dates.DATE_RULES`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tui.pipeline.timeline.holidays import HOLIDAY_NAMES, holiday_in
+from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
+from tui.pipeline.timeline.values import (
+    Context,
+    Resolved,
+    Tense,
+    add_months,
+    century,
+    day,
+    decade,
+    month,
+    narrow,
+    pick,
+    safe_date,
+    year_of,
+)
+from tui.pipeline.timeline.vocab import (
+    DAY_TO,
+    DAYNUM_RE,
+    DECADE_WORDS,
+    MONTH_RE,
+    MONTHS,
+    ORD_RE,
+    REL_YEARS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_RE,
+    day_number,
+    month_key,
+    year_number,
+)
+
+# --- days named relative to the anchor, holidays, days of the month ---------------------
+
+_RELATIVE_DAYS = {
+    "today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _relative_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return day(ctx.anchor + timedelta(days=_RELATIVE_DAYS[m.group(0)]))
+
+
+def _holiday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    name, a = m.group("name"), ctx.anchor
+    if name not in HOLIDAY_NAMES:
+        return PASS
+    if m.group("y"):
+        y = year_number(m.group("y"), a.year)
+        d = holiday_in(name, y) if y else None
+        # A holiday in an impossible year is left to the rules after (none will take it).
+        return day(d) if d else PASS
+    cands = [day(d) for y in (a.year - 1, a.year, a.year + 1) if (d := holiday_in(name, y))]
+    if m.group("rel") == "last":
+        return max((c for c in cands if c.start and c.start < a), key=lambda c: c.start or a)
+    if m.group("rel") == "next":
+        return min((c for c in cands if c.start and c.start > a), key=lambda c: c.start or a)
+    return pick(cands, a, tense)
+
+
+def _day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    # "On the 15th": a day of the month the story is in, or of the one either side.
+    dn, a = day_number(m.group(1)), ctx.anchor
+    if dn is None:
+        return DECLINE
+    cands = [
+        day(d)
+        for k in (-1, 0, 1)
+        if (d := safe_date(add_months(a, k).year, add_months(a, k).month, dn))
+    ]
+    return pick(cands, a, tense) if cands else DECLINE
+
+
+def _year_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return narrow(year_of(ctx.anchor.year), "end")
+
+
+# --- numeric dates ------------------------------------------------------------------------
+
+
+def _iso_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return day(d) if d else DECLINE
+
+
+def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    if not 1 <= int(m.group(2)) <= 12:
+        return PASS
+    return month(int(m.group(1)), int(m.group(2)))
+
+
+def _numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    y = int(m.group(3))
+    if y < 100:
+        y += 1900 if y > (ctx.anchor.year % 100) + 10 else 2000
+    first, second = int(m.group(1)), int(m.group(2))
+    # US order unless it cannot be a month/day pair.
+    d = safe_date(y, first, second) or safe_date(y, second, first)
+    return day(d) if d else DECLINE
+
+
+# --- month and day, weekdays --------------------------------------------------------------
+
+
+def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    a = ctx.anchor
+    mon = MONTHS[month_key(m.group("m1") or m.group("m2"))]
+    dn = day_number(m.group("d1") or m.group("d2"))
+    if dn is None or not 1 <= dn <= 31:
+        return DECLINE
+    if m.group("y"):
+        yt = m.group("y")
+        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
+        d = safe_date(y, mon, dn) if y is not None else None
+        return day(d) if d else DECLINE
+    cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := safe_date(y, mon, dn))]
+    if m.group("wd"):
+        # A weekday beside the date picks the year in which they agree.
+        wd = WEEKDAYS[m.group("wd").rstrip(".")]
+        matching = [c for c in cands if c.weekday() == wd]
+        if matching:
+            return day(min(matching, key=lambda c: abs((c - a).days)))
+    return pick([day(c) for c in cands], a, scheduled(tense))
+
+
+def scheduled(tense: Tense | None) -> Tense | None:
+    """A day named with a present-tense verb is a schedule: "the tour kicks off June 9",
+    "the court sits on March 3" are the coming ones (a past day takes a past verb)."""
+    return Tense.FUTURE if tense is Tense.PRESENT else tense
+
+
+def _week_day(base: date, wd: int) -> Resolved:
+    return day(base - timedelta(days=base.weekday()) + timedelta(days=wd))
+
+
+def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    a = ctx.anchor
+    wd = WEEKDAYS[m.group("wd").rstrip(".")]
+    rel, after = m.group("rel") or "", m.group("after") or ""
+    if after == "next week" or (rel == "next" and after == "week"):
+        return _week_day(a + timedelta(weeks=1), wd)
+    if after == "last week":
+        return _week_day(a - timedelta(weeks=1), wd)
+    if after == "this week":
+        return _week_day(a, wd)
+    if rel == "last" and a.weekday() > wd:
+        # "Last Tuesday" in a Wednesday paper is last week's: the one just gone would be
+        # "Tuesday" or "yesterday".
+        return _week_day(a - timedelta(weeks=1), wd)
+    if rel in ("last", "this past", "past", "previous") or after == "last":
+        return day(a - timedelta(days=(a.weekday() - wd) % 7 or 7))
+    if rel in ("next", "this coming", "coming") or after == "next":
+        return day(a + timedelta(days=(wd - a.weekday()) % 7 or 7))
+    if wd == a.weekday():
+        return day(a)
+    ahead_day = a + timedelta(days=(wd - a.weekday()) % 7)
+    back_day = a - timedelta(days=(a.weekday() - wd) % 7)
+    if tense in (Tense.FUTURE, Tense.PRESENT):
+        return day(ahead_day)
+    if tense is Tense.PROSPECTIVE:
+        return day(ahead_day if (ahead_day - a) < (a - back_day) else back_day)
+    return day(back_day)
+
+
+# --- months -------------------------------------------------------------------------------
+
+
+def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'August 1988', 'January this year', 'June last year', 'May that year'."""
+    mon = MONTHS[month_key(m.group("m"))]
+    yt = m.group("y")
+    if yt in REL_YEARS:
+        return month(ctx.anchor.year + REL_YEARS[yt], mon)
+    if yt == "that year":
+        if ctx.last is None or ctx.last.start is None:
+            return DECLINE
+        return month(ctx.last.start.year, mon)
+    y = year_number(yt, ctx.anchor.year)
+    return month(y, mon) if y else DECLINE
+
+
+# "Last <month>" skips an occurrence this close (in months) to the anchor's month: in
+# March, "last February" is a year back (the one just gone would be "last month").
+LAST_MONTH_SKIP = 1
+
+
+def last_named_month(anchor: date, mon: int) -> Resolved:
+    """'Last February': the latest February over before the anchor's month, unless that is
+    the month just gone (or this one), when the writer means the one a year before."""
+    year = anchor.year if mon < anchor.month else anchor.year - 1
+    months_back = (anchor.year - year) * 12 + anchor.month - mon
+    if months_back <= LAST_MONTH_SKIP:
+        year -= 1
+    return month(year, mon)
+
+
+def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'March', 'last May', 'this September'."""
+    rel, a = m.group("rel"), ctx.anchor
+    mon = MONTHS[month_key(m.group("m"))]
+    cands = [month(y, mon) for y in (a.year - 1, a.year, a.year + 1)]
+    if rel == "this":
+        return month(a.year, mon)
+    if rel == "last":
+        return last_named_month(a, mon)
+    if rel in ("this past", "past"):
+        return [c for c in cands if c.end is not None and c.end < date(a.year, a.month, 1)][-1]
+    if rel in ("next", "this coming", "coming"):
+        return next(c for c in cands if c.start is not None and c.start > a)
+    return pick(cands, a, tense)
+
+
+# --- years, decades, centuries --------------------------------------------------------------
+
+
+def _year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    y = year_number(m.group("y"), ctx.anchor.year)
+    # "'98" alone is too short to trust; "the '98 season", "fiscal '98" are years.
+    short = re.fullmatch(r"'\d{2}", m.group("y")) is not None
+    if y is None or (short and not m.group(0).startswith(("the", "fiscal"))):
+        return PASS
+    return year_of(y)
+
+
+def _decade_digits(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    if m.group("s"):
+        # "The '90s": the last such decade at or before the anchor.
+        first = (ctx.anchor.year // 100) * 100 + int(m.group("s")) * 10
+        if first > ctx.anchor.year:
+            first -= 100
+    else:
+        first = int(m.group("c")) * 100 + int(m.group("d")) * 10
+    return decade(first)
+
+
+def _decade_words(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return decade(1900 + 10 * DECADE_WORDS[m.group("w")])
+
+
+def _century(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    n = day_number(m.group("n"))
+    return century(n) if n else DECLINE
+
+
+def _decade_words_re() -> str:
+    return "|".join(sorted(DECADE_WORDS))
+
+
+CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
+    rule("relative-day", "|".join(_RELATIVE_DAYS), _relative_day,
+          "today, yesterday, tomorrow: a day from the anchor"),
+    rule("holiday", rf"(?:(?P<rel>this|last|next) )?(?P<name>.+?)(?:,? (?P<y>{YEAR_RE}))?",
+          _holiday, "Christmas, Easter, Thanksgiving: in the year the tense points to"),
+    rule("day-of-month", rf"(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})", _day_of_month,
+          "the 15th: in the story's month or one either side"),
+    rule("year-end", r"year-end|the year-end|end-year", _year_end,
+          "year-end: the end of the anchor's year"),
+    rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
+    rule("iso-month", r"(\d{4})-(\d{2})", _iso_month, "2024-07"),
+    rule("numeric-day", r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", _numeric_day,
+          "7/19/24: US order unless impossible"),
+    rule("month-day",
+          r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
+          rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){DAY_TO}"
+          rf"|(?P<d2>{DAYNUM_RE}){DAY_TO} (?:of )?(?P<m2>{MONTH_RE}))"
+          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
+          _month_day, "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense"),
+    rule("weekday",
+          r"(?P<rel>last|next|this|this past|this coming|coming|past|previous)? ?"
+          rf"(?P<wd>{WEEKDAY_RE})"
+          r"(?: (?P<after>last|next|week|this week|last week|next week))?",
+          _weekday, "Tuesday, last Friday, Monday next week: the week from the tense"),
+    rule("month-year",
+          rf"(?P<m>{MONTH_RE}),? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year)",
+          _month_year, "August 1988, June last year"),
+    rule("month-alone", rf"(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
+          rf"(?P<m>{MONTH_RE})", _month_alone, "March, last May: the year from the tense"),
+    rule("year",
+          r"(?:(?:fiscal|calendar|the year|the fiscal year|the calendar year|the|year) )?"
+          rf"(?P<y>{YEAR_RE})(?: (?:period|season|year|calendar year|fiscal year))?",
+          _year, "1998, fiscal 1998, nineteen ninety-six"),
+    rule("decade-digits",
+          r"(?:the )?(?:(?:early|mid|late)[- ])?(?:(?P<c>\d{2})(?P<d>\d)0|'(?P<s>\d)0)'?s",
+          _decade_digits, "the 1980s, the '90s"),
+    rule("decade-words", rf"(?:the )?(?:(?:early|mid|late)[- ])?(?P<w>{_decade_words_re()})",
+          _decade_words, "the nineties"),
+    rule("century", rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE}) century", _century,
+          "the 20th century"),
+]}  # fmt: skip

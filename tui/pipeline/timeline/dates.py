@@ -1,0 +1,115 @@
+"""The date rules in the order they are tried, and `resolve_date`, which applies them.
+
+Order matters where patterns overlap: a holiday before a month-and-day, a numeric date
+before a year, quarters before bare years, counts last. The last rule hands a span that
+names a month or weekday to dateparser, for the forms no rule above covers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.calendar_rules import CALENDAR_RULES
+from tui.pipeline.timeline.period_rules import PERIOD_RULES
+from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
+from tui.pipeline.timeline.values import Context, Resolved, Tense, day, month, narrow
+from tui.pipeline.timeline.vocab import MOD_RE, MONTH_RE, ORD_RE, WEEKDAY_RE
+
+_MODS = ("start", "beginning", "end", "middle", "close", "early", "mid", "late", "turn",
+         "first days")  # fmt: skip
+
+
+def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'the end of December', 'early 2023': the same value, a narrower range to sort by."""
+    mod_text = m.group(1).strip(" -")
+    mod = next((k for k in _MODS if k in mod_text), None)
+    inner = m.group(2).strip()
+    if inner in ("the year", "the month", "the week", "the quarter", "the decade"):
+        inner = "this " + inner[4:]
+    if inner == "year":
+        inner = "this year"
+    base = resolve_date(inner, ctx, tense)
+    if base is None or base.vague:
+        return DECLINE
+    if mod == "turn" and base.granularity is Granularity.YEAR:
+        return base
+    return narrow(base, "end" if mod == "close" else mod)
+
+
+# dateparser reads only short spans: a long one is a sentence fragment, not a date.
+FALLBACK_MAX_CHARS = 40
+# ... of at most this many words, and never two dates joined ("the year ended Sept. 30",
+# "Friday to December"): those are split into pieces and tried again, and dateparser
+# costs ~25 ms a call to say no.
+FALLBACK_MAX_WORDS = 4
+_JOINED = re.compile(r"[,;]|\b(?:to|and|or|through|until|ended|ending|ends)\b")
+
+
+def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """dateparser reads only spans that name a month or weekday our rules did not cover."""
+    t, anchor = m.group(0), ctx.anchor
+    if len(t) > FALLBACK_MAX_CHARS or len(t.split()) > FALLBACK_MAX_WORDS or _JOINED.search(t):
+        return PASS
+    import datetime as dt
+
+    import dateparser  # type: ignore[import-untyped]
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": "future" if tense is Tense.FUTURE else "past",
+        "REQUIRE_PARTS": ["month"],
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    try:
+        parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser raises assorted errors on odd input; a miss is a miss
+        return DECLINE
+    if parsed is None:
+        return DECLINE
+    if re.search(r"\d|" + ORD_RE, t):
+        return day(parsed.date())
+    return month(parsed.year, parsed.month)
+
+
+_OWN_RULES = {
+    r.name: r
+    for r in [
+        rule("range-modifier", rf"({MOD_RE})(.+)", _range_modifier,
+             "the end of December, early 2023: the period, a narrower range"),
+        rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,
+             "anything else naming a month or weekday, read by dateparser"),
+    ]
+}  # fmt: skip
+_ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
+
+ORDER = (
+    "relative-day", "holiday", "day-of-month", "range-modifier", "year-end", "iso-day",
+    "iso-month", "numeric-day", "month-day", "weekday", "month-year", "month-alone", "season",
+    "ordinal-quarter", "month-quarter", "the-quarter", "year-ago-period", "year",
+    "decade-digits", "decade-words", "century", "same-period-last-year", "nth-day-today",
+    "unit-before-after", "day-before-after", "relative-period", "count-ago", "dateparser",
+)  # fmt: skip
+DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)
+assert len(DATE_RULES) == len(_ALL), "every rule has its place in ORDER"
+
+
+def decide(t: str, ctx: Context, tense: Tense | None) -> tuple[DateRule | None, Outcome]:
+    """The rule that owns `t` and what it answers; (None, PASS) when no rule takes it."""
+    t = t.strip()
+    if not t:
+        return None, PASS
+    for date_rule in DATE_RULES:
+        m = date_rule.pattern.fullmatch(t)
+        if m is None:
+            continue
+        outcome = date_rule.resolve(m, ctx, tense)
+        if outcome is not PASS:
+            return date_rule, outcome
+    return None, PASS
+
+
+def resolve_date(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
+    """The value the first rule that owns `t` gives it; None when none places it."""
+    outcome = decide(t, ctx, tense)[1]
+    return outcome if isinstance(outcome, Resolved) else None

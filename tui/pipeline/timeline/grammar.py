@@ -1,0 +1,181 @@
+"""The grammar around an expression, read from spaCy's parse: the tense and aspect of the
+verb that governs it, and the preposition before it. These decide between the
+occurrences of a name ("Friday" last week or next), so they live apart from the rules
+that use them, which never see spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.pipeline.timeline.values import Tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by", "until"}
+_FUTURE_VERBS = {
+    "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "prepare",
+    "promise", "vow", "pledge", "agree", "threaten", "seek", "propose", "likely", "going",
+}  # fmt: skip
+_SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
+_MODALS = {"should", "may", "might", "must", "would"}
+_PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
+
+
+def preposition_before(doc: Doc, span: Span) -> str | None:
+    if span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    word = prev.lower_
+    if word in _PREPS_BEFORE or word == "in":
+        return word
+    return None
+
+
+def tense_of(span: Span) -> Tense | None:
+    """The tense of the verb the expression modifies: past, present or future (None: unknown)."""
+    if span.root.dep_ == "poss":
+        # "Thursday night's fight", "Sunday's loss": the date says when the thing it owns
+        # happened; the tense of the clause around it says nothing about that.
+        return None
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    tense = _verb_tense(verb, 3)
+    if tense is Tense.PRESENT and _through_subject(span.root, verb):
+        # "Statements from Wechsler on Thursday ... is": the date hangs on the subject noun,
+        # and a present verb says nothing about when the subject happened.
+        return None
+    return tense
+
+
+def under_a_perfect(span: Span) -> bool:
+    """Whether the verb an expression hangs on is, or completes, a perfect: "have been
+    expected to sign a deal for about a month" (the month is the expecting, up to now)."""
+    verb = _governing_verb(span.root)
+    for _ in range(3):
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return True
+        if not any(a.lower_ == "to" for a in auxes) or verb.head.i == verb.i:
+            return False
+        verb = verb.head  # an infinitive: look at the verb it completes
+    return False
+
+
+def _through_subject(tok: Token, verb: Token) -> bool:
+    current = tok
+    for _ in range(8):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if (
+            current.i != tok.i
+            and current.pos_ in ("NOUN", "PROPN")
+            and current.dep_ in ("nsubj", "nsubjpass", "appos")
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & {"will", "'ll", "shall", "wo"}:
+        return Tense.FUTURE
+    if "to" in lowers and verb.head.i != verb.i:
+        head = verb.head
+        # An infinitive happens after the verb it completes: "would need more batteries
+        # to protect the cities before the winter" looks ahead with "would need".
+        if depth > 0 and head.pos_ in ("VERB", "AUX"):
+            head_tense = _verb_tense(head, depth - 1)
+            if head_tense is Tense.FUTURE:
+                return Tense.FUTURE
+        head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
+        copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
+        if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
+            # "was due to be released in September", "said it expected to restore supply by
+            # Sunday": future seen from the past; other past heads ("tried to") stay unknown.
+            if head.lemma_ in _FUTURE_VERBS or copula_past:
+                return Tense.PROSPECTIVE
+            return None
+        if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
+            return Tense.FUTURE
+        if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
+            return Tense.FUTURE
+    passive_base = verb.tag_ == "VBN" and "be" in lowers and not lowers & {"have", "been"}
+    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS:
+        # "The weather should ease by Thursday morning", "said Ukraine would need them before
+        # the winter": a modal on a bare verb looks ahead (with "have" it looks back, and
+        # then the verb is a participle).
+        return Tense.FUTURE
+    prospect = _prospect_adjective(verb)
+    if prospect is not None:
+        return prospect
+    if verb.tag_ == "VBN" and _scheduling(verb):
+        # "Talks are scheduled for Oct. 3" looks ahead; "were scheduled for" looked ahead
+        # from a moment now past.
+        passive = [a for a in auxes if a.dep_ == "auxpass"]
+        if any(a.tag_ in ("VBZ", "VBP") for a in passive):
+            return Tense.FUTURE
+        if any(a.tag_ == "VBD" for a in passive):
+            return Tense.PROSPECTIVE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return Tense.PERFECT
+    if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
+        return Tense.FUTURE
+    if verb.tag_ in ("VBZ", "VBP"):
+        return Tense.PRESENT
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        # "The meeting, set for Friday, ...": a schedule looks ahead of when it was set
+        # (but "the record high set on Aug. 6" was set that day).
+        return Tense.PROSPECTIVE if _scheduling(verb) else Tense.PAST
+    if (
+        depth > 0
+        and verb.tag_ == "VBG"
+        and not auxes
+        and verb.dep_ in ("pcomp", "advcl", "conj", "xcomp")
+        and verb.head.i != verb.i
+    ):
+        # A participle clause has no tense of its own: "flights would leave ..., with the
+        # third departing from August 6" is as future as "would leave".
+        governor = _governing_verb(verb)
+        if governor is not None:
+            return _verb_tense(governor, depth - 1)
+    return None
+
+
+def _scheduling(verb: Token) -> bool:
+    """'Scheduled', 'planned', 'expected'; 'set' only when it is set for something."""
+    if verb.lemma_ == "set":
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return verb.lemma_ in _SCHEDULE_VERBS
+
+
+def _prospect_adjective(verb: Token) -> Tense | None:
+    """'A deal before the summer is possible' looks ahead; with 'was', ahead of a past moment."""
+    if verb.lemma_ != "be" or not any(
+        c.dep_ == "acomp" and c.lower_ in _PROSPECT_ADJECTIVES for c in verb.children
+    ):
+        return None
+    if verb.tag_ == "VBD":
+        return Tense.PROSPECTIVE
+    if verb.tag_ in ("VBZ", "VBP"):
+        return Tense.FUTURE
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    current = tok
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current.i != tok.i:
+            return current
+        if current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None

@@ -1,0 +1,306 @@
+"""Date rules for periods: seasons, quarters and halves, "this week", "that year", counts
+("two days ago", "a year earlier") and days counted from the last one named.
+
+Each rule is a `DateRule` (see `rule.py`); the order they are tried in is `dates.DATE_RULES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
+from tui.pipeline.timeline.values import (
+    Context,
+    Resolved,
+    Tense,
+    add_months,
+    day,
+    half,
+    month,
+    pick,
+    quarter,
+    resolve_unit_offset,
+    season,
+    shift,
+    vague,
+    week_of,
+    weekend_of,
+    year_of,
+)
+from tui.pipeline.timeline.vocab import (
+    APPROX_RE,
+    MONTH_RE,
+    MONTHS,
+    NUM_RE,
+    ORD_RE,
+    REL_YEARS,
+    SEASONS,
+    SPLIT_YEAR_RE,
+    UNIT_RE,
+    UNITS,
+    VAGUE_NUM_RE,
+    YEAR_RE,
+    month_key,
+    number,
+    year_number,
+)
+
+# --- seasons, quarters, halves -------------------------------------------------------------
+
+
+def _season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    a = ctx.anchor
+    code, yt, rel = SEASONS[m.group("s")], m.group("y"), m.group("rel")
+    if yt:
+        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
+        return season(y, code) if y else DECLINE
+    cands = [season(y, code) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
+    if rel in ("last", "this past", "past"):
+        return [c for c in cands if c.end is not None and c.end < a][-1]
+    if rel in ("next", "this coming", "coming"):
+        return next(c for c in cands if c.start is not None and c.start > a)
+    if rel == "this":
+        # "will be debated this fall" is the coming one, "the delay seen this winter"
+        # the one just gone; with no tense, the one nearest the anchor.
+        return pick(cands, a, tense if tense in (Tense.FUTURE, Tense.PAST) else Tense.PRESENT)
+    return pick(cands, a, tense)
+
+
+_QUARTER_NUMBERS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}  # fmt: skip
+
+
+def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    a = ctx.anchor
+    qn = _QUARTER_NUMBERS[m.group("q")]
+    kind = m.group("kind")
+    if kind == "half" and qn > 2:
+        return DECLINE
+    make = half if kind == "half" else quarter
+    yt = m.group("y1") or m.group("y2")
+    if yt:
+        return make(a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt), qn)
+    r = make(a.year, qn)
+    # A quarter not yet begun is last year's, unless the verb looks ahead.
+    if r.start is not None and r.start > a and tense is not Tense.FUTURE:
+        return make(a.year - 1, qn)
+    return r
+
+
+def _month_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    # "The September quarter": the quarter that ends with (or holds) that month.
+    a = ctx.anchor
+    q = (MONTHS[month_key(m.group("m"))] - 1) // 3 + 1
+    return pick([quarter(y, q) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
+
+
+def _the_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'the quarter', 'the latest period': the quarter the article frames, or the anchor's."""
+    frame = ctx.quarter_frame()
+    if m.group("kind") != "quarter" and frame is None:
+        return PASS  # "the period" with no quarter named before is not a quarter
+    if m.group("adj") in ("latest", "most recent", "just-ended"):
+        # The latest quarter is the last one completed by the anchor.
+        if frame is not None and frame.end is not None and frame.end < ctx.anchor:
+            return replace(frame, anaphoric=True)
+        return resolve_unit_offset(ctx.anchor, "Q", -1)
+    if frame is not None:
+        return replace(frame, anaphoric=True)
+    # "Sales fell in the quarter": a quarter told in the past tense is over, so it is
+    # the last one completed, not the one the anchor falls in.
+    return resolve_unit_offset(ctx.anchor, "Q", -1 if tense is Tense.PAST else 0)
+
+
+def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'the year-ago quarter': the framing quarter a year back, or last year."""
+    frame = ctx.quarter_frame()
+    if frame is not None:
+        shifted = shift(frame, "Y", -1)
+        return replace(shifted, anaphoric=True) if shifted else DECLINE
+    return replace(year_of(ctx.anchor.year - 1), anaphoric=True)
+
+
+def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    # "The same period last year": the frame's quarter, or the year, a year back.
+    frame = ctx.quarter_frame()
+    shifted = shift(frame, "Y", -1) if frame is not None else year_of(ctx.anchor.year - 1)
+    return replace(shifted, anaphoric=True) if shifted else DECLINE
+
+
+def _nth_day_today(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    # "Today is the eighth day of the operation": a count of days that reaches now.
+    return day(ctx.anchor) if tense is Tense.PRESENT else PASS
+
+
+# --- periods counted from the last date named --------------------------------------------
+
+
+def _unit_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'the week before', 'the year after': from the date last named, else the anchor."""
+    base = ctx.last.start if ctx.last is not None and ctx.last.start else ctx.anchor
+    step = -1 if m.group(2) in ("before", "earlier") else 1
+    return replace(resolve_unit_offset(base, UNITS[m.group(1)], step), anaphoric=True)
+
+
+def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    last_day = ctx.last_day()
+    if last_day is None:
+        return DECLINE
+    step = -1 if m.group(1) == "before" else 1
+    return replace(day(last_day + timedelta(days=step)), anaphoric=True)
+
+
+_ANAPHORIC_RELS = {"that": 0, "the same": 0, "later that": 0, "earlier that": 0,
+                   "the following": 1, "following": 1}  # fmt: skip
+# These count from the date last named when there is one ("the previous year"), else
+# from the anchor.
+_ANAPHORIC_IF_NAMED = {"the previous": -1, "the prior": -1, "the next": 1}
+_BACK_RELS = {"last", "the past", "the last", "the previous", "the prior", "this past", "past",
+              "previous", "prior"}  # fmt: skip
+_AHEAD_RELS = {"next", "the next", "the coming", "this coming", "coming"}
+
+
+def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
+    """'that year', 'the following month': the unit around the date last named, moved n."""
+    if base is None or base.start is None:
+        return DECLINE
+    if unit == "Y":
+        return year_of(base.start.year + n)
+    if unit == "M":
+        d = add_months(base.start, n)
+        return month(d.year, d.month)
+    if unit == "D" and base.granularity is Granularity.DAY:
+        return day(base.start + timedelta(days=n))
+    if unit == "W":
+        return week_of(base.start + timedelta(weeks=n))
+    return DECLINE
+
+
+def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'this week', 'last month', 'the following year', 'that year'."""
+    rel, unit, a = m.group("rel"), UNITS[m.group("u")], ctx.anchor
+    if rel in _ANAPHORIC_RELS:
+        return _from_last(ctx.last, unit, _ANAPHORIC_RELS[rel])
+    if rel in _ANAPHORIC_IF_NAMED and ctx.last is not None:
+        return _from_last(ctx.last, unit, _ANAPHORIC_IF_NAMED[rel])
+    if unit == "D":
+        return DECLINE
+    if unit == "WE":
+        if rel in ("this", "the current"):
+            return this_weekend(a, tense)
+        if rel in ("the", "the past", "this past", "past"):
+            return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
+    n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
+    return resolve_unit_offset(a, unit, n)
+
+
+# Monday = 0 ... Friday = 4: the working days, on which "this weekend" told in the past
+# tense is the one just gone.
+_LAST_WORKING_DAY = 4
+
+
+def this_weekend(anchor: date, tense: Tense | None) -> Resolved:
+    """'This weekend': the weekend of the anchor's week, unless the verb looks back from a
+    working day ("troops cleared the streets this weekend", in a Monday paper)."""
+    if tense in (Tense.PAST, Tense.PERFECT) and anchor.weekday() <= _LAST_WORKING_DAY:
+        return weekend_of(anchor - timedelta(weeks=1))
+    return weekend_of(anchor)
+
+
+def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'two days ago', 'a year earlier', 'six weeks later', 'a week or so ago'."""
+    a, ntext, unit_text = ctx.anchor, m.group("n"), m.group("u")
+    direction = -1 if m.group("dir") in ("ago", "earlier", "before", "back") else 1
+    if unit_text is None:
+        mm = re.fullmatch(r"an? (week|year) or (?:so|two)", ntext)
+        if not mm:
+            return DECLINE
+        unit, n = UNITS[mm.group(1)], 1
+    else:
+        unit = UNITS[unit_text]
+        n_opt = number(ntext)
+        if n_opt is None:
+            return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
+        n = n_opt
+    relative = m.group("dir") in ("earlier", "later", "before", "after")
+    frame = ctx.quarter_frame()
+    if frame is not None and unit == "Y" and m.group("dir") in ("ago", "earlier", "before"):
+        shifted = shift(frame, "Y", direction * n)
+        return replace(shifted, anaphoric=True) if shifted else DECLINE
+    if relative and ctx.last is not None:
+        counted = count_from_last(ctx.last, unit, direction * n)
+        if counted is not None:
+            return counted
+    if unit == "E":
+        # "a decade ago" names a year, not the decade it falls in.
+        return year_of(a.year + 10 * direction * n)
+    return resolve_unit_offset(a, unit, direction * n)
+
+
+def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
+    """'Six days later', 'a year earlier', 'almost a decade later': counted from the date
+    the article last named (its year for years and decades), not from the publication.
+    None when the last date is too coarse for the unit ("two weeks after 1998")."""
+    if base.start is None:
+        return None
+    if base.granularity is Granularity.DAY and unit in ("D", "W"):
+        return resolve_unit_offset(base.start, unit, n)
+    if unit == "E":
+        return year_of(base.start.year + 10 * n)
+    if unit in ("Y", "M"):
+        return shift(base, unit, n)
+    return None
+
+
+PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
+    rule("season",
+         r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
+         r"(?P<s>spring|summer|fall|autumn|winter)"
+         rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
+         _season, "the spring, last winter, the winter of 2022-23"),
+    rule("ordinal-quarter",
+         r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4})(?:'s)? )?(?:fiscal )?"
+         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+         r"[- ](?P<kind>quarter|half|period)"
+         r"(?: of (?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
+         _ordinal_quarter, "the third quarter of 2023, the first half"),
+    rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,
+         "the September quarter"),
+    rule("the-quarter",
+         r"(?:the |a |this )?(?P<adj>latest|current|most recent|recent|same|just-ended|fiscal)? ?"
+         r"(?P<kind>quarter|period)",
+         _the_quarter, "the quarter, the latest period: the one the article frames"),
+    rule("year-ago-period",
+         r"(?:the )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
+         r"(?: quarter| period)?",
+         _year_ago_period, "the year-ago quarter"),
+    rule("same-period-last-year",
+         r"(?:the )?same (?:quarter|period|time|month|week) "
+         r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
+         _same_period_last_year, "the same period last year"),
+    rule("nth-day-today",
+         rf"(?:the |a )?(?:{ORD_RE}) (?:straight |consecutive |successive )?day",
+         _nth_day_today, "(today is) the eighth day"),
+    rule("unit-before-after", r"the (week|month|year) (before|after|earlier|later)",
+         _unit_before_after, "the year before: from the date last named"),
+    rule("day-before-after", r"the day (before|after)", _day_before_after,
+         "the day before: from the day last named"),
+    rule("relative-period",
+         r"(?P<rel>this|the current|the present|current|last|the past|the last|the previous|"
+         r"the prior|"
+         r"this past|past|previous|prior|next|the next|the coming|this coming|coming|"
+         r"the following|"
+         r"following|earlier this|later this|later that|earlier that|that|the same|the)"
+         r" (?:fiscal |full |calendar |financial )?"
+         r"(?P<u>day|week|weekend|month|year|quarter|decade)",
+         _relative_period, "this week, last month, the following year, that year"),
+    rule("count-ago",
+         rf"{APPROX_RE}(?P<n>{NUM_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
+         rf" ?(?P<u>{UNIT_RE})? (?:or so )?"
+         r"(?P<dir>ago|earlier|before|later|after|from now|hence|back)",
+         _count_ago, "two days ago, a year earlier, six weeks later"),
+]}  # fmt: skip

@@ -1,0 +1,303 @@
+"""Resolve one temporal expression to a TIMEX3-style value, by our own rules.
+
+No spaCy here: this module sees a span's text, the tense of the verb that governs it,
+the anchor (publication) date and what the article named before, and nothing else, so
+each step can be tested on its own. Finding the spans is `spans`' job.
+
+Order: hedges and prepositions come off; "since X" becomes a range; lengths of time
+("for a month") become ranges; words that only place a statement in time ("now",
+"recently") become PAST_REF/PRESENT_REF/FUTURE_REF; a time of day is peeled off the day
+it rides on; what is left is a date, resolved by the rule table in `dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+
+from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.dates import resolve_date
+from tui.pipeline.timeline.values import (
+    Context,
+    Resolved,
+    Tense,
+    day,
+    duration,
+    resolve_unit_offset,
+    vague,
+    vague_duration_code,
+    with_time,
+)
+from tui.pipeline.timeline.vocab import (
+    APPROX_RE,
+    FUTURE_WORDS,
+    NUM_RE,
+    PART_OF_DAY,
+    PAST_WORDS,
+    PRESENT_WORDS,
+    SUPERLATIVES,
+    UNIT_RE,
+    UNITS,
+    VAGUE_NUM_RE,
+    WEEKDAY_RE,
+    normalise,
+    number,
+)
+
+PREPS = (
+    "as of", "on", "in", "into", "at", "during", "by", "from", "until", "till", "to", "of", "for",
+    "over", "since", "around", "about", "before", "after", "through", "throughout", "within",
+    "between", "earlier", "later", "as early as", "as late as", "until at least",
+)  # fmt: skip
+_PREPS_LONGEST_FIRST = sorted(PREPS, key=len, reverse=True)
+HEDGES = re.compile(
+    r"^(?:just|only|even|as recently as|as early as|as late as|as long ago as|sometime(?: in)?|"
+    r"some time in|at some point in|no later than|not until|until at least|at least|"
+    r"around|about|roughly|approximately) "
+)
+CLOCK_RE = re.compile(
+    r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
+    r"after|before|by|until|till) )?"
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
+    r"(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
+    r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
+    r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
+    r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
+    r"\b(?P<named>noon|midday|midnight)\b"
+)
+PART_RE = re.compile(
+    r"(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
+    r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight)s?"
+)
+VAGUE_PAST_UNITS = re.compile(
+    rf"(?:in )?(?:recent|the (?:past|last|previous) (?:{VAGUE_NUM_RE}|couple of)|"
+    rf"(?:{VAGUE_NUM_RE}) (?:previous|past|recent)) {UNIT_RE}"
+)
+VAGUE_FUTURE_UNITS = re.compile(
+    rf"(?:in )?(?:the )?(?:coming|upcoming|next (?:{VAGUE_NUM_RE}|couple of)|"
+    rf"(?:{VAGUE_NUM_RE}) (?:more|coming)) {UNIT_RE}(?: ahead)?|the {UNIT_RE} ahead"
+)
+_SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
+_IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
+_PART_OF = re.compile(
+    r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"
+    + UNIT_RE
+    + r"|(?:early|small|late|wee|final|first) hours) of (.+)"
+)
+
+
+def strip_prep(t: str) -> tuple[str | None, str]:
+    """A hedge ("just", "around") and a leading preposition come off; the preposition is kept."""
+    t = HEDGES.sub("", t)
+    for prep in _PREPS_LONGEST_FIRST:
+        if t.startswith(prep + " "):
+            return prep, t[len(prep) + 1 :]
+    return None, t
+
+
+def resolve(
+    text: str, ctx: Context, tense: Tense | None, prep: str | None = None, lead: str = ""
+) -> Resolved | None:
+    """The value of one expression, or None when our rules do not cover it.
+
+    `prep` is the preposition spaCy found before it; `lead` the words of its sentence
+    before it (lower case), for the few rules that read further back."""
+    t = normalise(text)
+    if not t:
+        return None
+    if _SAME_DAY.fullmatch(t):
+        return same_day(ctx)
+    own_prep, t = strip_prep(t)
+    prep = own_prep or prep
+    m = _IN_A_COUNT.fullmatch(t)
+    if m and prep == "in" and reaches_back(lead):
+        # "for the first time in 25 years", "the highest level in a decade": a length of
+        # time reaching back to now, whatever the tense.
+        return duration(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
+    if prep == "since":
+        base = resolve_point(t, ctx, Tense.PAST)
+        if base is None or base.start is None or base.vague:
+            return None
+        # The expression still names its date; the range runs from it to the anchor.
+        return replace(base, end=max(ctx.anchor, base.start))
+    if m and prep == "in" and tense is Tense.FUTURE:
+        # "will be finished in two weeks": that many units from the anchor.
+        return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
+    length = resolve_duration(t, ctx, tense, prep)
+    if length is not None:
+        return length
+    found = resolve_point(t, ctx, tense)
+    m = _PART_OF.fullmatch(t)
+    if found is None and m:
+        # "The first nine months of 1997" lies inside 1997, "the early hours of Tuesday"
+        # inside Tuesday: the period after "of" is what it names.
+        found = resolve_point(m.group(1), ctx, tense)
+    return found
+
+
+def same_day(ctx: Context) -> Resolved:
+    """'Earlier in the day', 'later in the day': the day named in the same paragraph, else
+    the story's own day (a day named paragraphs before is another scene)."""
+    named = ctx.day_named_here()
+    return replace(day(named), anaphoric=True) if named else day(ctx.anchor)
+
+
+_REACHES_BACK = re.compile(
+    rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*\bin$"
+)
+
+
+def reaches_back(lead: str) -> bool:
+    """Whether the words before "in <count>" make the count a span reaching back to now:
+    "the first time in", "the highest ... in", "the only ... in"."""
+    return _REACHES_BACK.search(lead.rstrip()) is not None
+
+
+_SPAN_PREPS = ("for", "over", "during", "within", "throughout")
+
+
+def resolve_duration(
+    t: str, ctx: Context, tense: Tense | None, prep: str | None
+) -> Resolved | None:
+    """'for more than a month', 'over the past two weeks': a length of time ending at the
+    anchor (or, looking ahead, starting there)."""
+    a = ctx.anchor
+    m = re.fullmatch(rf"(?:the )?(past|last|previous|next|coming|first) ({NUM_RE}) ({UNIT_RE})", t)
+    if m and m.group(1) != "first":
+        n = number(m.group(2)) or 1
+        return duration(a, UNITS[m.group(3)], n, ahead=m.group(1) in ("next", "coming"))
+    if prep not in _SPAN_PREPS:
+        return None
+    m = re.fullmatch(r"the (past|last|previous|next|coming) (day|week|month|year|decade)", t)
+    if m and prep in ("for", "within", "throughout"):
+        # "within the next year", "for the past week": twelve months, seven days, not the
+        # calendar year or week that follows ("over the past year" is read both ways).
+        return duration(a, UNITS[m.group(2)], 1, ahead=m.group(1) in ("next", "coming"))
+    m = re.fullmatch(rf"{APPROX_RE}(?:the )?({NUM_RE}) ({UNIT_RE})", t)
+    if not m:
+        return None
+    n = number(m.group(1)) or 1
+    return duration(a, UNITS[m.group(2)], n, ahead=tense is Tense.FUTURE or prep == "within")
+
+
+def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
+    """A point or period: a vague word, a day with a time of day, or a date."""
+    a = ctx.anchor
+    deictic = _deictic(t)
+    if deictic is not None:
+        return _vague_length(t, vague(deictic, a))
+    timed = _time_of_day(t, ctx, tense)
+    if not isinstance(timed, str):
+        return timed
+    rest = timed
+    found = resolve_date(rest, ctx, tense)
+    if found is None and rest.startswith(("the ", "a ")):
+        found = resolve_date(rest.split(" ", 1)[1], ctx, tense)
+    return found
+
+
+_UNIT_WORD = re.compile(rf"\b{UNIT_RE}\b")
+
+
+def _vague_length(t: str, res: Resolved) -> Resolved:
+    """'In recent weeks', 'the next few days': vague as to when (PAST_REF, FUTURE_REF, what
+    the pane shows) and a length of time of no stated count: TIMEX3 duration PXW, PXD."""
+    unit = _UNIT_WORD.search(t)
+    if unit is None or not (VAGUE_PAST_UNITS.fullmatch(t) or VAGUE_FUTURE_UNITS.fullmatch(t)):
+        return res
+    code = vague_duration_code(UNITS[unit.group(0)])
+    return replace(res, timex_type="DURATION", timex=code)
+
+
+def _deictic(t: str) -> str | None:
+    """PRESENT_REF, PAST_REF or FUTURE_REF for words that place without dating."""
+    if t in PRESENT_WORDS:
+        return "PRESENT_REF"
+    if t in PAST_WORDS or VAGUE_PAST_UNITS.fullmatch(t):
+        return "PAST_REF"
+    if t in FUTURE_WORDS or VAGUE_FUTURE_UNITS.fullmatch(t):
+        return "FUTURE_REF"
+    return None
+
+
+_NIGHT_OF_ANCHOR = ("tonight", "later tonight", "late tonight")
+_NIGHT_BEFORE_ANCHOR = ("overnight", "last night", "late last night", "earlier overnight")
+_THAT_PART = re.compile(
+    r"(?:later |earlier |early |late )?(?:that|the same) (morning|afternoon|evening|night)"
+)
+_BARE_PART = re.compile(r"(?:the |a )?(?:morning|afternoon|evening|night|day)s?")
+_EARLY_LATE = re.compile(r"^(?:early|late|earlier|later|very early|very late)\s+(?=\S)")
+_EARLY_LATE_DAY = re.compile(
+    r"(?:early|late|earlier|later) (?:today|yesterday|tomorrow|on|" + WEEKDAY_RE + ")"
+)
+# What is left of an expression once its time of day is gone, when that means "the
+# anchor's own day": "this morning", "at 10 a.m.".
+_ANCHOR_DAY_RESTS = ("", "this", "today", "that", "the", "in the", "during the")
+
+
+def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | None:
+    """A day with its clock time or part of day ("10 p.m. Wednesday", "Saturday night").
+
+    Returns the value, or None when the expression holds a time but no day we can place;
+    when it holds no time, the text left to read as a date (a leading "on"/"in" gone).
+    """
+    a = ctx.anchor
+    if t in _NIGHT_OF_ANCHOR:
+        return with_time(day(a), "TNI")
+    if t in _NIGHT_BEFORE_ANCHOR:
+        return with_time(day(a - timedelta(days=1)), "TNI")
+    m = _THAT_PART.fullmatch(t)
+    if m:
+        # "that night": the day the article last named.
+        last_day = ctx.last_day()
+        if last_day is None:
+            return None
+        return replace(with_time(day(last_day), "T" + PART_OF_DAY[m.group(1)]), anaphoric=True)
+    suffix: str | None = None
+    named_day: Resolved | None = None
+    rest = t
+    clock = CLOCK_RE.search(rest)
+    if clock:
+        suffix = _clock_suffix(clock)
+        rest = (rest[: clock.start()] + " " + rest[clock.end() :]).strip(" ,")
+    part = PART_RE.search(rest)
+    if part:
+        if suffix is None:
+            suffix = "T" + PART_OF_DAY[part.group("part")]
+        rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,")
+        if rest in ("last", "yesterday", "last night"):
+            named_day = day(a - timedelta(days=1))
+    rest = re.sub(r"\s+", " ", rest).strip(" ,")
+    rest = re.sub(r"^(?:on|of|at|in|by)\s+", "", rest)
+    if _BARE_PART.fullmatch(t):
+        # A bare part of day ("in the morning") says when in a day, not which day.
+        return None
+    if suffix is not None or _EARLY_LATE_DAY.match(rest):
+        rest = _EARLY_LATE.sub("", rest)
+    if suffix is None:
+        return rest
+    if named_day is not None:
+        return with_time(named_day, suffix)
+    rest = re.sub(r"^the ", "", rest)
+    if rest in _ANCHOR_DAY_RESTS:
+        return with_time(day(a), suffix)
+    base = resolve_date(rest, ctx, tense)
+    if base is None or base.granularity is not Granularity.DAY:
+        return None
+    return with_time(base, suffix)
+
+
+def _clock_suffix(m: re.Match[str]) -> str:
+    if m.group("named"):
+        return "T24:00" if m.group("named") == "midnight" else "T12:00"
+    if m.group("h24") is not None:
+        return f"T{int(m.group('h24')):02d}:{m.group('min24')}"
+    h = int(m.group("h"))
+    minutes = m.group("min") or "00"
+    ap = m.group("ap")
+    if ap == "p" and h < 12:
+        h += 12
+    if ap == "a" and h == 12:
+        h = 0
+    return f"T{h:02d}:{minutes}"

@@ -1,0 +1,141 @@
+"""Finding temporal expressions in a parsed block: which character spans to resolve.
+
+spaCy's DATE/TIME entities are the recogniser (they found the right spans on the sample);
+lexical rules add what it misses (adverbs such as "now" or "recently", "overnight", "by
+midday", holidays). Filters here drop what is not a time at all: titles ("This Week"),
+codes and bare numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tui.pipeline.timeline.vocab import WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Words spaCy does not tag as dates but that place a statement in time.
+_LEXICAL = re.compile(
+    r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
+    r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
+    r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
+    r"the (?:following|next|previous|same) day|the day (?:before|after)|"
+    r"(?:later|earlier) (?:in|during) the day|"
+    r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
+    r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
+    r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
+    r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
+    r"(?:(?:mid-?|late |early )?(?:morning|afternoon|evening) )?(?:yesterday|today|tomorrow)"
+    r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
+    rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})s?)\b",
+    re.IGNORECASE,
+)
+# Holidays spaCy may miss or call an event; a bare "Christmas" only after a preposition
+# ("over Christmas"), since "the Christmas market" is not a date.
+_HOLIDAYS = re.compile(
+    r"\b(?:Christmas (?:Day|Eve)|New Year's (?:Day|Eve)|Easter (?:Sunday|Monday)|Good Friday|"
+    r"Thanksgiving Day|Boxing Day|Black Friday|Cyber Monday|"
+    r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
+    r"(?:Easter|Thanksgiving|Christmas))\b"
+)
+# Where spaCy joined two expressions into one span ("the year ended Sept. 30").
+_LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
+_COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
+_DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
+# Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
+AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
+_LOWERCASE_TIME_WORDS = {
+    "today", "tonight", "tomorrow", "yesterday", "now", "week", "weekend", "month",
+    "morning", "afternoon", "evening", "night", "this", "last", "next",
+}  # fmt: skip
+
+# A capitalised time word counts as a title when fewer than this share of the sentence's
+# other long words are capitalised (a headline in title case capitalises nearly all).
+TITLE_CASE_SHARE = 0.7
+
+
+def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
+    """Character spans to try: spaCy DATE/TIME entities, then our lexical rules around them.
+
+    `full` is `doc.text`, passed in because spaCy rebuilds that string on every access."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        # spaCy splits "noon Thursday" and "Saturday night" in two; they are one time. A
+        # length of time before a day ("for four hours Friday") is not part of the day.
+        gap = full[spans[-1][1] : ent.start_char] if spans else ""
+        previous = full[spans[-1][0] : spans[-1][1]] if spans else ""
+        if spans and (
+            (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
+            # "the winter" + "of" + "2022-23" is one season.
+            or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+        ):
+            spans[-1] = (spans[-1][0], ent.end_char)
+            continue
+        start = ent.start_char
+        end = ent.end_char
+        # "later in the day": spaCy starts after the words that place it in the day.
+        head = _LATER_IN.search(full, 0, start)
+        if head and ent.text.lower() == "the day":
+            start = head.start()
+        # "two weeks from now": spaCy stops before the words that anchor the count.
+        tail = _COUNT_ANCHOR.match(full, end)
+        if tail:
+            end = tail.end()
+        # "this year's election" comes out as the entity "year"; the determiner decides
+        # (but "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
+        if (
+            ent.start > 0
+            and doc[ent.start - 1].lower_ in ("this", "last", "next", "that")
+            and re.fullmatch(r"(?:day|week|weekend|month|year|quarter|decade)s?", ent.text, re.I)
+        ):
+            start = doc[ent.start - 1].idx
+        spans.append((start, end))
+    taken = [(s, e) for s, e in spans]
+    other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
+    for m in [*_LEXICAL.finditer(full), *_HOLIDAYS.finditer(full)]:
+        s, e = m.start(), m.end()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
+        # (A holiday spaCy took for an event or a name is still a day.)
+        holiday = m.re is _HOLIDAYS
+        if not holiday and any(s < oe and os_ < e for os_, oe in other_ents):
+            continue
+        spans.append((s, e))
+        taken.append((s, e))
+    spans.sort()
+    return spans
+
+
+def is_name(span: Span, text: str) -> bool:
+    """'ABC's "This Week"', 'VOA Today': a capitalised time word mid-sentence is a title.
+
+    Weekdays and months are always capitalised, so only words normally written in lower
+    case count; a headline in title case capitalises everything and proves nothing.
+    """
+    words = text.split()
+    capitalised = [w for w in words if w[:1].isupper() and w.lower() in _LOWERCASE_TIME_WORDS]
+    if not capitalised:
+        return False
+    first_is_start = all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
+    if first_is_start and capitalised == [words[0]]:
+        return False
+    # The rest of the sentence, without its first word and the expression itself.
+    others = [
+        t.text
+        for t in span.sent[1:]
+        if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
+    ]
+    return sum(w[0].isupper() for w in others) < TITLE_CASE_SHARE * max(len(others), 1)
+
+
+def looks_temporal(text: str) -> bool:
+    """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
+    t = text.strip()
+    if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
+        return False
+    return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))

@@ -1,0 +1,364 @@
+"""What a resolved expression is (`Resolved`), what it is resolved against (`Context`), and
+the calendar arithmetic that builds values: plain functions of dates, no spaCy, no regex
+matching of page text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import Enum
+
+from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.vocab import SEASON_MONTHS
+
+
+class Tense(Enum):
+    PAST = "past"
+    # Present perfect ("has set Nov. 10 as the deadline"): past for weekdays, but a
+    # month or date it names is as likely just ahead as just behind.
+    PERFECT = "perfect"
+    PRESENT = "present"
+    FUTURE = "future"
+    # Future seen from a past moment ("said it expected to finish by Sunday", "was due to
+    # open in March"): ahead of the saying, which may itself be just behind the anchor or
+    # long ago, so the occurrence nearest the anchor is the best guess either way.
+    PROSPECTIVE = "prospective"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    granularity: Granularity
+    start: date | None
+    end: date | None
+    vague: bool = False
+    # Worked out from an earlier mention ("a year earlier"); never itself a reference point.
+    anaphoric: bool = False
+    # TIMEX3 type: DATE, TIME, DURATION or SET.
+    timex_type: str = "DATE"
+    # TIMEX3 value when it is not `value`: a duration's "P1M" (value then carries where the
+    # duration lies, "P1M/2019-11-19"), a set's "XXXX-WXX-2".
+    timex: str | None = None
+
+    @property
+    def timex_value(self) -> str:
+        return self.timex if self.timex is not None else self.value
+
+
+# A quarter stays the frame ("a year ago" = the same quarter a year back) for this many
+# paragraphs after it was named, even when other dates are named in between.
+QUARTER_FRAME_BLOCKS = 2
+
+
+@dataclass
+class Context:
+    """What an expression is resolved against: the anchor and the article so far."""
+
+    anchor: date
+    # The last precisely dated mention; "that year" and "the quarter" point back to it.
+    last: Resolved | None = None
+    last_quarter: Resolved | None = None
+    # Block index now being read, and where the last quarter was named: a quarter sets
+    # the frame ("a year ago" means the same quarter a year back) for a few paragraphs.
+    block: int = 0
+    last_quarter_block: int = -100
+    # Where the last precisely dated mention was named.
+    last_block: int = -100
+
+    def quarter_frame(self) -> Resolved | None:
+        if self.last_quarter is None:
+            return None
+        # The quarter stays the frame for a few paragraphs, and for as long as no other
+        # date has been named since.
+        if (
+            self.block - self.last_quarter_block <= QUARTER_FRAME_BLOCKS
+            or self.last is self.last_quarter
+        ):
+            return self.last_quarter
+        return None
+
+    def last_day(self) -> date | None:
+        """The day the article last named, when what it last named was a day."""
+        last = self.last
+        if last is None or last.granularity is not Granularity.DAY:
+            return None
+        return last.start
+
+    def day_named_here(self) -> date | None:
+        """The day last named, when it was named in the paragraph now being read: "later in
+        the day" two paragraphs on is the story's own day again, not that one."""
+        return self.last_day() if self.last_block == self.block else None
+
+    def remember(self, res: Resolved) -> None:
+        if res.vague or res.anaphoric or res.start is None or "/" in res.value:
+            return
+        self.last = res
+        self.last_block = self.block
+        # Only a quarter already over frames what follows: results are reported for those.
+        if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
+            self.last_quarter = res
+            self.last_quarter_block = self.block
+
+
+# --- calendar helpers ------------------------------------------------------------------
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month_ = d.year + y, m + 1
+    return date(year, month_, min(d.day, calendar.monthrange(year, month_)[1]))
+
+
+def month_range(year: int, month_: int) -> tuple[date, date]:
+    return date(year, month_, 1), date(year, month_, calendar.monthrange(year, month_)[1])
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def day(d: date) -> Resolved:
+    return Resolved(d.isoformat(), Granularity.DAY, d, d)
+
+
+def month(year: int, m: int) -> Resolved:
+    s, e = month_range(year, m)
+    return Resolved(f"{year:04d}-{m:02d}", Granularity.MONTH, s, e)
+
+
+def year_of(y: int) -> Resolved:
+    return Resolved(f"{y:04d}", Granularity.YEAR, date(y, 1, 1), date(y, 12, 31))
+
+
+def week_of(d: date) -> Resolved:
+    iso = d.isocalendar()
+    start = d - timedelta(days=d.weekday())
+    return Resolved(
+        f"{iso.year:04d}-W{iso.week:02d}", Granularity.WEEK, start, start + timedelta(days=6)
+    )
+
+
+def weekend_of(d: date) -> Resolved:
+    iso = d.isocalendar()
+    sat = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return Resolved(
+        f"{iso.year:04d}-W{iso.week:02d}-WE", Granularity.WEEK, sat, sat + timedelta(days=1)
+    )
+
+
+def season(y: int, code: str) -> Resolved:
+    first, last = SEASON_MONTHS[code]
+    if code == "WI":
+        start = date(y, 12, 1)
+        end = month_range(y + 1, 2)[1]
+    else:
+        start, end = month_range(y, first)[0], month_range(y, last)[1]
+    return Resolved(f"{y:04d}-{code}", Granularity.SEASON, start, end)
+
+
+def quarter(y: int, q: int) -> Resolved:
+    start = date(y, 3 * q - 2, 1)
+    end = month_range(y, 3 * q)[1]
+    return Resolved(f"{y:04d}-Q{q}", Granularity.SEASON, start, end)
+
+
+def half(y: int, h: int) -> Resolved:
+    start = date(y, 1 if h == 1 else 7, 1)
+    end = date(y, 6, 30) if h == 1 else date(y, 12, 31)
+    return Resolved(f"{y:04d}-H{h}", Granularity.SEASON, start, end)
+
+
+def decade(first_year: int) -> Resolved:
+    return Resolved(
+        f"{first_year // 10:03d}",
+        Granularity.YEAR,
+        date(first_year, 1, 1),
+        date(first_year + 9, 12, 31),
+    )
+
+
+def century(number_: int) -> Resolved:
+    first = (number_ - 1) * 100
+    return Resolved(
+        f"{number_ - 1:02d}", Granularity.YEAR, date(max(first, 1), 1, 1), date(first + 99, 12, 31)
+    )
+
+
+def vague(kind: str, anchor: date) -> Resolved:
+    if kind == "PAST_REF":
+        return Resolved(kind, Granularity.VAGUE, None, anchor, vague=True)
+    if kind == "FUTURE_REF":
+        return Resolved(kind, Granularity.VAGUE, anchor, None, vague=True)
+    return Resolved(kind, Granularity.VAGUE, anchor, anchor, vague=True)
+
+
+def with_time(d: Resolved, suffix: str) -> Resolved:
+    """A day with a clock time or part of day: "2024-08-07" + "T22:00"."""
+    return Resolved(d.value + suffix, Granularity.TIME, d.start, d.end, timex_type="TIME")
+
+
+def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
+    """The same kind of period moved n units (a year earlier than 1988-Q3 is 1987-Q3)."""
+    if r.start is None:
+        return None
+    if r.granularity is Granularity.DAY:
+        d = r.start
+        if unit == "Y":
+            return day(add_months(d, 12 * n))
+        if unit == "M":
+            return day(add_months(d, n))
+        return day(d + timedelta(days=n * (7 if unit == "W" else 1)))
+    if re.fullmatch(r"\d{4}-Q\d", r.value) and unit == "Y":
+        return quarter(int(r.value[:4]) + n, int(r.value[-1]))
+    if r.granularity is Granularity.MONTH and unit in ("Y", "M"):
+        d = add_months(r.start, 12 * n if unit == "Y" else n)
+        return month(d.year, d.month)
+    if r.granularity is Granularity.YEAR and len(r.value) == 4 and unit == "Y":
+        return year_of(int(r.value) + n)
+    return None
+
+
+def resolve_unit_offset(anchor: date, unit: str, n: int) -> Resolved:
+    """The unit-sized period n units from the anchor (n<0: past): 'two weeks ago'."""
+    if unit == "D":
+        return day(anchor + timedelta(days=n))
+    if unit == "W":
+        return week_of(anchor + timedelta(weeks=n))
+    if unit == "WE":
+        return weekend_of(anchor + timedelta(weeks=n))
+    if unit == "M":
+        d = add_months(anchor, n)
+        return month(d.year, d.month)
+    if unit == "Q":
+        q = (anchor.month - 1) // 3 + n
+        y, q0 = divmod(q, 4)
+        return quarter(anchor.year + y, q0 + 1)
+    if unit == "E":
+        return decade((anchor.year // 10 + n) * 10)
+    return year_of(anchor.year + n)
+
+
+def unit_delta(anchor: date, unit: str, n: int) -> date:
+    if unit == "D":
+        return anchor + timedelta(days=n)
+    if unit == "W":
+        return anchor + timedelta(weeks=n)
+    if unit == "M":
+        return add_months(anchor, n)
+    if unit == "Q":
+        return add_months(anchor, 3 * n)
+    if unit == "E":
+        return add_months(anchor, 120 * n)
+    return add_months(anchor, 12 * n)
+
+
+GRAN_OF_UNIT = {
+    "D": Granularity.DAY,
+    "W": Granularity.WEEK,
+    "M": Granularity.MONTH,
+    "Q": Granularity.SEASON,
+    "Y": Granularity.YEAR,
+    "E": Granularity.YEAR,
+}
+
+
+# TIMEX3 duration units; a quarter is written as three months, as TimeML does.
+# TimeML and TimeBank write a decade as ten years ("two decades" = P20Y).
+_DURATION_UNITS = {"D": (1, "D"), "W": (1, "W"), "M": (1, "M"), "Q": (3, "M"), "Y": (1, "Y"),
+                   "E": (10, "Y")}  # fmt: skip
+
+
+def duration_code(unit: str, n: int) -> str:
+    """'P2W', 'P1M', 'P25Y', 'P10Y' (a decade), 'P6M' (two quarters)."""
+    times, code = _DURATION_UNITS[unit]
+    return f"P{n * times}{code}"
+
+
+def vague_duration_code(unit: str) -> str:
+    """A length of time of no stated count: 'recent weeks' PXW, 'recent decades' PXDE."""
+    return "PXDE" if unit == "E" else f"PX{_DURATION_UNITS[unit][1]}"
+
+
+def duration(anchor: date, unit: str, n: int, ahead: bool) -> Resolved:
+    """n units of time that end at the anchor ("for a month") or start there ("within a
+    year"). The value says both the length and where it lies: "P1M/2024-08-08",
+    "2024-08-08/P1Y" (ISO 8601 intervals); the TIMEX3 value is the length alone."""
+    code = duration_code(unit, n)
+    if ahead:
+        start, end = anchor, unit_delta(anchor, unit, n)
+        value = f"{start.isoformat()}/{code}"
+    else:
+        start, end = unit_delta(anchor, unit, -n), anchor
+        value = f"{code}/{end.isoformat()}"
+    return Resolved(value, GRAN_OF_UNIT[unit], start, end, timex_type="DURATION", timex=code)
+
+
+def narrow(r: Resolved, mod: str | None) -> Resolved:
+    """'the end of December', 'early 2023': same value, a narrower range to sort by."""
+    if mod is None or r.start is None or r.end is None:
+        return r
+    length = (r.end - r.start).days + 1
+    third = max(length // 3, 0)
+    if mod in ("start", "beginning", "early", "first days"):
+        return replace(r, end=r.start + timedelta(days=third))
+    if mod in ("end", "late", "close"):
+        return replace(r, start=r.end - timedelta(days=third))
+    if mod in ("middle", "mid"):
+        return replace(r, start=r.start + timedelta(days=third), end=r.end - timedelta(days=third))
+    return r
+
+
+# --- choosing among candidates by tense ------------------------------------------------
+
+# With no verb to go by, a name whose last occurrence began this many days ago or more
+# is read as the next one when that starts within `UNTENSED_AHEAD_DAYS`: "in January" in
+# a November story is the coming January.
+UNTENSED_BACK_DAYS = 270
+UNTENSED_AHEAD_DAYS = 92
+# A writer leaves the year out of a past date only when it is recent: "Nov. 20" in a
+# story of Nov. 2 after a past-tense verb is still this month's when last year's is this
+# far back and this year's this near ahead.
+PAST_BACK_DAYS = 300
+PAST_AHEAD_DAYS = 45
+# "No later candidate": a gap longer than any threshold above.
+NO_GAP = 10_000
+
+
+def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resolved:
+    """Of the same name in several years/weeks, take the one the tense points to.
+
+    Past (or unknown, the common case in news) takes the latest one that has started by
+    the anchor; future takes the earliest one that has not ended before it; present takes
+    the one nearest the anchor.
+    """
+    cands = [c for c in candidates if c.start is not None and c.end is not None]
+    if tense is Tense.FUTURE:
+        later = [c for c in cands if c.end is not None and c.end >= anchor]
+        return min(later, key=lambda c: c.start or anchor) if later else cands[-1]
+    if tense in (Tense.PRESENT, Tense.PERFECT, Tense.PROSPECTIVE):
+        return min(cands, key=lambda c: _distance(c, anchor))
+    earlier = [c for c in cands if c.start is not None and c.start <= anchor]
+    past = max(earlier, key=lambda c: c.start or anchor) if earlier else cands[0]
+    if past.start is None:
+        return past
+    back = (anchor - past.start).days
+    ahead = [c for c in cands if c.start is not None and c.start > anchor]
+    gap = (ahead[0].start - anchor).days if ahead and ahead[0].start else NO_GAP
+    if tense is None and back > UNTENSED_BACK_DAYS and gap <= UNTENSED_AHEAD_DAYS:
+        return ahead[0]
+    if tense is Tense.PAST and back > PAST_BACK_DAYS and gap <= PAST_AHEAD_DAYS:
+        return ahead[0]
+    return past
+
+
+def _distance(c: Resolved, anchor: date) -> int:
+    assert c.start is not None and c.end is not None
+    if c.start <= anchor <= c.end:
+        return 0
+    return min(abs((c.start - anchor).days), abs((c.end - anchor).days))

@@ -1,0 +1,169 @@
+"""The words and regular-expression pieces the timeline rules are written in.
+
+Month, weekday, number and ordinal words come from the shared lexicon; words only this
+stage uses come from `data/timeline.toml`. Both are read once, at import, and never
+changed afterwards (the stage runs in worker processes; nothing here is per-article).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+from tui.pipeline import lexicon
+
+
+def _timeline_table() -> dict[str, Any]:
+    text = resources.files("tui.pipeline").joinpath("data/timeline.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+_DATA = _timeline_table()
+
+
+def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+    """Longest first, so a regex alternation prefers "september" to "sep"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+MONTHS: dict[str, int] = lexicon.months()
+WEEKDAYS: dict[str, int] = lexicon.weekdays()
+# A month or weekday word, with the full stop of an abbreviation ("Aug.", "Tues.").
+MONTH_RE = rf"(?:{_alternation(set(MONTHS))})\.?"
+WEEKDAY_RE = rf"(?:{_alternation(set(WEEKDAYS))})\.?"
+# Full weekday names only ("Monday", not "Mon"): what a bare capitalised word must be.
+WEEKDAY_NAMES = sorted((w for w in WEEKDAYS if w.endswith("day")), key=WEEKDAYS.__getitem__)
+
+SEASONS: dict[str, str] = {k: str(v) for k, v in lexicon.mapping("seasons").items()}
+# (first month, last month) of each season; winter straddles the new year.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+NUMBERS: dict[str, int] = {k: int(v) for k, v in lexicon.mapping("number_words").items()}
+ORDINALS: dict[str, int] = {k: int(v) for k, v in lexicon.mapping("ordinal_words").items()}
+VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "a number of", "numerous"}
+UNITS = {
+    "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
+    "year": "Y", "years": "Y", "decade": "E", "decades": "E", "quarter": "Q",
+    "quarters": "Q", "weekend": "WE",
+}  # fmt: skip
+PART_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+    "overnight": "NI", "mid-afternoon": "AF", "midafternoon": "AF",
+}  # fmt: skip
+PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
+PAST_WORDS = frozenset(_DATA["deictic"]["past"])
+FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    k: (int(v[0]), int(v[1])) for k, v in _DATA["fixed_holidays"].items()
+}
+EASTER_HOLIDAYS: dict[str, int] = {k: int(v) for k, v in _DATA["easter_holidays"].items()}
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    k: (int(v[0]), int(v[1]), int(v[2]), int(v[3])) for k, v in _DATA["weekday_holidays"].items()
+}
+DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
+SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
+
+UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
+NUM_RE = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|a couple(?: of)?|couple of)"
+)
+VAGUE_NUM_RE = r"(?:several|a few|few|some|many|a number of|numerous)"
+APPROX_RE = (
+    r"(?:(?:about|nearly|almost|some|roughly|around|approximately|just|only|barely|"
+    r"more than|less than|fewer than|over|under|at least|at most|up to|just over|"
+    r"just under|well over) )?"
+)
+ORD_RE = "|".join(sorted(ORDINALS, key=len, reverse=True))
+DAYNUM_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORD_RE})"
+SPELLED_YEAR_RE = (
+    r"(?:(?:nineteen|eighteen|twenty) [a-z]+(?:[- ][a-z]+)?|two thousand(?: and)?(?: [a-z-]+)?)"
+)
+YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
+# The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
+DAY_TO = r"(?:-\d{1,2})?"
+# The second half of a season that straddles the new year: "the winter of 2022-23".
+SPLIT_YEAR_RE = r"(?:[-/](?:\d{2}|\d{4}))?"
+MOD_RE = (
+    r"(?:(?:the )?(?:very )?(?:start|beginning|end|middle|close|first days|turn) of "
+    r"|(?:early|mid|late)[- ]?)"
+)
+# Years named relative to the anchor's, as a month or season may carry them.
+REL_YEARS = {"this year": 0, "last year": -1, "next year": 1}
+
+# A two-digit year ('98) is this century's unless that puts it this far past the anchor.
+TWO_DIGIT_YEAR_AHEAD = 10
+# Four-digit numbers read as years; others ("3000 troops") are not.
+MIN_YEAR, MAX_YEAR = 1000, 2199
+
+
+def number(word: str) -> int | None:
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    if word in NUMBERS:
+        return NUMBERS[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def spelled_year(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand four' -> 2004."""
+    text = text.strip().lower()
+    m = re.fullmatch(r"two thousand(?: and)?(?: ([a-z-]+(?: [a-z-]+)?))?", text)
+    if m:
+        rest = number(m.group(1)) if m.group(1) else 0
+        return 2000 + rest if rest is not None and rest < 100 else None
+    m = re.fullmatch(r"(nineteen|eighteen|twenty) ([a-z]+(?:[- ][a-z]+)?)", text)
+    if m:
+        hundreds = NUMBERS[m.group(1)]
+        rest_text = m.group(2)
+        if rest_text.startswith("oh "):
+            rest = number(rest_text[3:])
+        elif rest_text == "hundred":
+            rest = 0
+        else:
+            rest = number(rest_text)
+        if rest is not None and 10 <= rest < 100:
+            return hundreds * 100 + rest
+        if rest is not None and rest < 10 and rest_text.startswith("oh "):
+            return hundreds * 100 + rest
+    return None
+
+
+def year_number(text: str, anchor_year: int) -> int | None:
+    """'1998', "'98" or 'nineteen ninety-eight' as a year; None when it is none."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}", text):
+        y = int(text)
+        return y if MIN_YEAR <= y <= MAX_YEAR else None
+    if re.fullmatch(r"'\d{2}", text):
+        y = int(text[1:])
+        return 2000 + y if 2000 + y <= anchor_year + TWO_DIGIT_YEAR_AHEAD else 1900 + y
+    return spelled_year(text)
+
+
+def day_number(text: str) -> int | None:
+    """'15', '15th' or 'fifteenth' -> 15."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", text)
+    if m:
+        return int(m.group(1))
+    return ORDINALS.get(text)
+
+
+def month_key(text: str) -> str:
+    """The lexicon key of a month word as written ("Sept." -> "sept", "Augu" -> "aug")."""
+    key = text.rstrip(".").lower()
+    return key if key in MONTHS else key[:3]
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
+    t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
+    return re.sub(r"'s?$", "", t).strip(' ,;:()"')
