@@ -38,7 +38,7 @@ async def entity(pilot: Pilot) -> None:
     await app.wait_settled()
     pane = app.query_one(EntitiesPane)
     await pilot.press("3")
-    pane.highlighted = min(pane.rows)
+    pane.highlighted = min(pane.choices)
     await pilot.press("enter", "n")
     await app.wait_settled()
 

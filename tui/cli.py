@@ -117,7 +117,7 @@ def main_command(
 
 
 def main() -> None:
-    from tui.logs import configure
+    from tui.runtime import configure
 
     configure()
     cli(prog_name="briefing")

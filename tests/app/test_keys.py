@@ -101,7 +101,7 @@ async def test_text_shows_before_analysis_ends_and_keys_answer_meanwhile(
             await pilot.press("j")
             await pilot.pause(0.3)
             assert "EU ministers weigh joint borrowing" in shown(app)
-            waiting = str(app.query_one(EntitiesPane).get_option_at_index(0).prompt)
+            waiting = app.query_one(EntitiesPane).row_text(0)
             assert "appear once the text is analysed" in waiting
             await pilot.press("b", "b", "3", "2")  # the keyboard answers meanwhile
             assert app.focused is app.article_view
@@ -140,7 +140,7 @@ async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServ
         assert entity.count >= 2
         pane = app.query_one(EntitiesPane)
         await pilot.press("3")
-        row = next(i for i, (name, _) in pane.rows.items() if name == entity.name)
+        row = next(i for i, (name, _) in pane.choices.items() if name == entity.name)
         pane.highlighted = row
         await pilot.press("enter")
         await app.wait_settled(SETTLE)
@@ -165,7 +165,7 @@ async def test_enter_on_entity_in_briefing_view_opens_the_article(site: FixtureS
         assert app.merged.entities is not None, "the briefing's entities must be merged"
         pane = app.query_one(EntitiesPane)
         await pilot.press("3")
-        pane.highlighted = min(pane.rows)
+        pane.highlighted = min(pane.choices)
         await pilot.press("enter")
         await app.wait_settled(SETTLE)
         assert app.selected != BRIEFING
@@ -182,8 +182,8 @@ async def test_enter_on_timeline_scrolls_to_the_sentence(site: FixtureServer, ma
         assert timeline, "the timeline must be analysed by now"
         pane = app.query_one(TimelinePane)
         await pilot.press("4")
-        last = max(pane.rows)
-        _, span, sentence = pane.rows[last]
+        last = max(pane.choices)
+        _, span, sentence = pane.choices[last]
         pane.highlighted = last
         await pilot.press("enter")
         await app.wait_settled(SETTLE)

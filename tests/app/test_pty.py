@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -126,3 +127,95 @@ def test_without_a_terminal_to_open_it_writes_markdown(site: FixtureServer, term
     assert "no terminal to open the app on" in screen
     assert "EU ministers weigh joint borrowing" in screen
     assert "EXIT=0" in screen
+
+
+def _descendants(pid: int) -> list[int]:
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], list(kids.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo += kids.get(child, [])
+    return found
+
+
+def _app_pid(terminal: Terminal) -> int:
+    shell = int(terminal.tmux("display", "-p", "#{pane_pid}").strip())
+    for pid in _descendants(shell):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"tui" in cmdline and b"-m" in cmdline:
+            return pid
+    raise AssertionError("the app's process was not found")
+
+
+def _flags(terminal: Terminal) -> dict[str, str]:
+    names = ("alternate_on", "cursor_flag", "mouse_any_flag", "mouse_button_flag")
+    values = terminal.tmux("display", "-p", " ".join(f"#{{{n}}}" for n in names)).split()
+    return dict(zip(names, values, strict=True))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigterm_ends_the_app_and_gives_the_terminal_back(site: FixtureServer, terminal: Terminal):
+    terminal.start(f"{BRIEFING} {shlex.quote(site.page('wire.html'))}")
+    terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the article to be read", timeout=60)
+    assert _flags(terminal)["alternate_on"] == "1"  # the app is on the alternate screen
+    os.kill(_app_pid(terminal), signal.SIGTERM)
+    screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "SIGTERM to end the app")
+    assert "\nicanon" in screen and "-icanon" not in screen
+    assert _flags(terminal) == {
+        "alternate_on": "0",
+        "cursor_flag": "1",
+        "mouse_any_flag": "0",
+        "mouse_button_flag": "0",
+    }
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_q_ends_a_busy_briefing_at_once_and_leaves_no_worker(terminal: Terminal, tmp_path: Path):
+    # Analysis on: forty distinct long articles keep both workers busy for a while.
+    source = (ROOT / "tests" / "fixtures" / "pages" / "frontline.html").read_text("utf-8")
+    listing = tmp_path / "urls.txt"
+    lines = []
+    for n in range(40):
+        page = tmp_path / f"story-{n}.html"
+        # Each its own story: its own title and canonical address (the same one would merge).
+        text = source.replace("<title>", f"<title>Copy {n}: ").replace("41872", f"41872-{n}")
+        page.write_text(text * 3, "utf-8")
+        lines.append(str(page))
+    listing.write_text("\n".join(lines) + "\n")
+    command = BRIEFING.replace(" --no-analysis", "")
+    terminal.start(f"{command} - < {shlex.quote(str(listing))}")
+    terminal.wait_for(
+        lambda s: "◔" in s, "analysis to be under way (its glyph in the list)", timeout=90
+    )
+    app = _app_pid(terminal)
+    workers = _descendants(app)
+    assert workers, "the stages run in worker processes"
+    terminal.keys("q")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s, "q to end the app", timeout=10)
+    assert "EXIT=0" in screen
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers):
+        # A killed child may linger a moment as a zombie of a process that is gone.
+        alive = [p for p in workers if _state(p) not in ("Z", "X", None)]
+        if not alive:
+            break
+        assert time.monotonic() < deadline, f"workers outlived the app: {alive}"
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None

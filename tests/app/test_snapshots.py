@@ -33,7 +33,7 @@ def test_article_with_entity_highlighted(snap_compare):
         await settle(pilot)
         pane = app.query_one(EntitiesPane)
         await pilot.press("3")
-        pane.highlighted = min(pane.rows)
+        pane.highlighted = min(pane.choices)
         await pilot.press("enter", "n")
         await settle(pilot)
         await pilot.pause(0.3)

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui.app.describe import BRIEFING, site_of, unavailable
 from tui.app.messages import EntityChosen, TimelineChosen
+from tui.app.rows import Row, RowList
 from tui.app.text import one_line
 from tui.pipeline.model import (
     Article,
@@ -32,10 +30,8 @@ from tui.pipeline.timex import entry_label
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
 
-VIM_MOVES: list[BindingType] = [
-    Binding("j", "cursor_down", "Down", show=False),
-    Binding("k", "cursor_up", "Up", show=False),
-]
+# A timeline entry quotes its sentence up to this many characters.
+SENTENCE_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -48,15 +44,14 @@ class MergedView:
     note: str = "No {what} yet."
 
 
-def _notice(text: str) -> Option:
-    return Option(Text(text, style="dim italic"), disabled=True)
+def _notice(text: str) -> Row:
+    return Row((Text(text, style="dim italic"),), selectable=False, wrap=True)
 
 
-class _AnalysisList(OptionList):
+class _AnalysisList(RowList):
     """A side pane listing what analysis found for the selected article or the briefing;
     rebuilt at most once per refresh however many changes arrive."""
 
-    BINDINGS: ClassVar[list[BindingType]] = VIM_MOVES
     WHAT = ""
 
     # init=False: nothing to draw before the briefing exists, and an early redraw would
@@ -68,8 +63,12 @@ class _AnalysisList(OptionList):
     analysis: reactive[bool] = reactive(True, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(_notice("Starting…"), id=id)
+        super().__init__(id=id)
+        self.set_rows([_notice("Starting…")])
         self._pending = False
+        # What is listed now: the selection, the list itself (compared by identity: the
+        # pipeline gives a changed list a new identity) and the words shown when empty.
+        self._shown: tuple[int, object, str] | None = None
 
     def watch_briefing(self) -> None:
         self._schedule()
@@ -92,9 +91,11 @@ class _AnalysisList(OptionList):
         return self._pending
 
     def _schedule(self) -> None:
+        # After the next refresh: the text pane, which the reader looks at first, is
+        # drawn before the side panes are rebuilt.
         if not self._pending:
             self._pending = True
-            self.call_later(self._rebuild)
+            self.call_after_refresh(self._rebuild)
 
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
@@ -108,16 +109,31 @@ class _AnalysisList(OptionList):
             return self.merged.note.format(what=self.WHAT)
         return unavailable(self._article(), self.WHAT, self.analysis)
 
-    def _rebuild(self) -> None:
-        """Redraw the rows from the current state; each pane draws its own."""
+    def _source(self) -> object:
+        """The list shown now (by identity): an unchanged one is not rebuilt."""
         raise NotImplementedError
 
-    def _show(self, options: list[Option]) -> None:
-        # Keep the reader's place across redraws while the list grows under them.
-        highlighted = self.highlighted
-        self.set_options(options)
-        if highlighted is not None and highlighted < len(options):
-            self.highlighted = highlighted
+    def _rows_now(self) -> list[Row]:
+        raise NotImplementedError
+
+    def _rebuild(self) -> None:
+        self._pending = False
+        shown = (self.selected, self._source(), self._why_empty())
+        old = self._shown
+        if old is not None and old[0] == shown[0] and old[1] is shown[1] and old[2] == shown[2]:
+            return
+        same = self._shown is not None and self._shown[0] == self.selected
+        self._shown = shown
+        self.set_rows(self._rows_now(), keep=same)
+
+    @on(RowList.Chosen)
+    def _chosen_row(self, event: RowList.Chosen) -> None:
+        if event.list is self:
+            event.stop()
+            self.chosen(event.index)
+
+    def chosen(self, index: int) -> None:
+        raise NotImplementedError
 
 
 class EntitiesPane(_AnalysisList):
@@ -127,42 +143,39 @@ class EntitiesPane(_AnalysisList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: dict[int, tuple[str, list[str]]] = {}  # option index -> (name, aliases)
+        self.choices: dict[int, tuple[str, list[str]]] = {}  # row -> (name, aliases)
 
-    def _found(self) -> list[tuple[str, EntityType, int, list[str]]] | None:
-        found: Sequence[Entity | BriefingEntity] | None
+    def _source(self) -> object:
         if self.selected == BRIEFING:
-            found = self.merged.entities
-        else:
-            article = self._article()
-            found = article.entities if article is not None else None
-        return None if found is None else [(e.name, e.type, e.count, e.aliases) for e in found]
+            return self.merged.entities
+        article = self._article()
+        return article.entities if article is not None else None
 
-    def _rebuild(self) -> None:
-        self._pending = False
-        rows = self._found() if self.briefing is not None else None
-        self.rows = {}
-        options: list[Option] = []
-        if rows is None:
-            options.append(_notice(self._why_empty()))
-        elif not rows:
-            options.append(_notice("No entities found."))
+    def _rows_now(self) -> list[Row]:
+        found = self._source() if self.briefing is not None else None
+        entities: Sequence[Entity | BriefingEntity] | None = found  # type: ignore[assignment]
+        self.choices = {}
+        rows: list[Row] = []
+        if entities is None:
+            return [_notice(self._why_empty())]
+        if not entities:
+            return [_notice("No entities found.")]
         for kind in EntityType:
-            group = sorted((r for r in rows or [] if r[1] is kind), key=lambda r: (-r[2], r[0]))
+            group = sorted(
+                (e for e in entities if e.type is kind), key=lambda e: (-e.count, e.name)
+            )
             if not group:
                 continue
-            options.append(Option(Text(f"{kind.plural} ({len(group)})", "bold"), disabled=True))
-            for name, _, count, aliases in group:
-                self.rows[len(options)] = (name, aliases)
-                label = Text(f"  {one_line(name)} ")
-                label.append(f"×{count}", style="dim")
-                options.append(Option(label))
-        self._show(options)
+            rows.append(Row((Text(f"{kind.plural} ({len(group)})", "bold"),), selectable=False))
+            for entity in group:
+                self.choices[len(rows)] = (entity.name, list(entity.aliases))
+                label = Text(f"  {one_line(entity.name)} ")
+                label.append(f"×{entity.count}", style="dim")
+                rows.append(Row((label,), key=(kind, entity.name)))
+        return rows
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        row = self.rows.get(event.option_index)
+    def chosen(self, index: int) -> None:
+        row = self.choices.get(index)
         if row is not None:
             article = None if self.selected == BRIEFING else self.selected
             self.post_message(EntityChosen(row[0], row[1], article))
@@ -175,26 +188,31 @@ class TimelinePane(_AnalysisList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: dict[int, tuple[int, Mention, str]] = {}  # option -> (article, span, sentence)
+        self.choices: dict[int, tuple[int, Mention, str]] = {}  # row -> (article, span, sentence)
+
+    def _source(self) -> object:
+        if self.selected == BRIEFING:
+            return self.merged.timeline
+        article = self._article()
+        return article.timeline if article is not None else None
 
     def _entries(self) -> list[tuple[int, TimelineEntry]] | None:
+        source = self._source() if self.briefing is not None else None
+        if source is None:
+            return None
         if self.selected == BRIEFING:
-            merged = self.merged.timeline
-            return None if merged is None else [(e.article, e.entry) for e in merged]
-        article = self._article()
-        timeline = article.timeline if article is not None else None
-        return None if timeline is None else [(self.selected, e) for e in timeline]
+            return [(e.article, e.entry) for e in source]  # type: ignore[attr-defined]
+        return [(self.selected, e) for e in source]  # type: ignore[attr-defined]
 
-    def _rebuild(self) -> None:
-        self._pending = False
-        entries = self._entries() if self.briefing is not None else None
-        self.rows = {}
-        options: list[Option] = []
+    def _rows_now(self) -> list[Row]:
+        entries = self._entries()
+        self.choices = {}
         if entries is None:
-            options.append(_notice(self._why_empty()))
-        elif not entries:
-            options.append(_notice("No dated events found."))
-        for article, entry in entries or []:
+            return [_notice(self._why_empty())]
+        if not entries:
+            return [_notice("No dated events found.")]
+        rows: list[Row] = []
+        for article, entry in entries:
             label = Text()
             when = entry_label(entry)  # one wording for the pane and the export
             label.append(one_line(when or entry.expression), style="bold")
@@ -202,15 +220,13 @@ class TimelinePane(_AnalysisList):
                 label.append(" (date assumed)", style="dim")
             if self.selected == BRIEFING and self.briefing is not None:
                 label.append(f" · {site_of(self.briefing.articles[article])}", style="dim")
-            label.append("\n" + one_line(entry.sentence, 200))
             span = Mention(entry.block, entry.start, entry.end)
-            self.rows[len(options)] = (article, span, entry.sentence)
-            options.append(Option(label))
-        self._show(options)
+            self.choices[len(rows)] = (article, span, entry.sentence)
+            sentence = Text(one_line(entry.sentence, SENTENCE_CHARS))
+            rows.append(Row((label, sentence), key=(article, entry.block, entry.start), wrap=True))
+        return rows
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        row = self.rows.get(event.option_index)
+    def chosen(self, index: int) -> None:
+        row = self.choices.get(index)
         if row is not None:
             self.post_message(TimelineChosen(*row))

@@ -20,6 +20,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.rows import set_virtual_size, text_segments
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -46,8 +48,8 @@ class _Wrapped:
 class Document(ScrollView, can_focus=True):
     """Paragraphs wrapped to the width; scrolls by line."""
 
-    # The gutter is kept for the scrollbar even when the text fits: otherwise its arrival
-    # would narrow the lines already wrapped without a resize to say so.
+    # Room is kept for the scrollbar even when the text fits: its arrival would otherwise
+    # narrow the lines already wrapped without a resize to say so.
     DEFAULT_CSS = """
     Document { overflow-x: hidden; scrollbar-gutter: stable; }
     """
@@ -135,8 +137,7 @@ class Document(ScrollView, can_focus=True):
         for wrapped in self._wrapped:
             self._top.append(top)
             top += len(wrapped.strips)
-        self.virtual_size = Size(width, top)
-        self.refresh()
+        set_virtual_size(self, Size(width, top))
 
     def _wrap(self, paragraph: Paragraph) -> _Wrapped:
         console = self.app.console
@@ -150,7 +151,7 @@ class Document(ScrollView, can_focus=True):
             line.rstrip_end(width)
             lead = paragraph.first if n == 0 else paragraph.rest
             segments = [Segment(lead, lead_style)] if lead else []
-            segments += list(line.render(console))
+            segments += text_segments(line, console)
             strips.append(Strip(segments))
         if not strips:
             strips.append(Strip([Segment(paragraph.first)]))

@@ -11,7 +11,9 @@ never hold up a key.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
+import signal
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -20,7 +22,8 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.notifications import SeverityLevel
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import MountError, Widget
 from textual.widgets import Footer, Header, Input, ProgressBar
@@ -30,6 +33,7 @@ from tui.app.article_list import ArticleList
 from tui.app.describe import BRIEFING
 from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.reader import ArticleView
+from tui.app.rows import RowList
 from tui.app.screens import AddUrlScreen, HelpScreen
 from tui.app.text import one_line
 from tui.pipeline.inputs import parse_line
@@ -48,6 +52,14 @@ PANES = ("articles", "text", "entities", "timeline")
 DRAW_INTERVAL = 0.2
 # How often the merged briefing is recomputed while articles stream in, seconds.
 MERGE_INTERVAL = 1.0
+# The worker processes yield the cores to this one, which paints and answers keys.
+WORKER_NICENESS = 5
+# Signals that end the app as `q` does (the terminal restored).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+# A toast is a line or two: longer words (a pasted 5 MB URL) are cut.
+TOAST_CHARS = 300
 
 
 class BriefingApp(App[int]):
@@ -77,13 +89,14 @@ class BriefingApp(App[int]):
         Binding("4", "focus_pane('timeline')", "Timeline", show=False),
     ]
 
-    # What the panes show, passed down with data_bind.
-    briefing: reactive[Briefing | None] = reactive(None, init=False)
-    selected: reactive[int] = reactive(BRIEFING)
-    revision: reactive[int] = reactive(0)
-    show_removed: reactive[bool] = reactive(False)
-    merged: reactive[MergedView] = reactive(MergedView, always_update=True)
-    analysis: reactive[bool] = reactive(True)
+    # What the panes show, passed down with data_bind. `var`, not `reactive`: a change is
+    # drawn by the panes that show it; repainting the app would redraw the whole screen.
+    briefing: var[Briefing | None] = var(None, init=False)
+    selected: var[int] = var(BRIEFING)
+    revision: var[int] = var(0)
+    show_removed: var[bool] = var(False)
+    merged: var[MergedView] = var(MergedView, always_update=True)
+    analysis: var[bool] = var(True)
 
     def __init__(
         self,
@@ -132,6 +145,13 @@ class BriefingApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # SIGTERM (kill, a closing session) and SIGHUP (the terminal went away) end the app
+        # the way q does, so the terminal is given back as it was: no alternate screen,
+        # mouse tracking or hidden cursor left behind.
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and the worker processes would otherwise compete with it.
         self.call_after_refresh(self._start)
@@ -161,11 +181,13 @@ class BriefingApp(App[int]):
             return  # the reader quit before the first frame
         session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")
         from tui.pipeline.throttle import Throttle
+        from tui.pipeline.workers import WorkerPool
 
         self._draw = Throttle(DRAW_INTERVAL, self._draw_changes)
         self._merge = Throttle(MERGE_INTERVAL, self._start_merge)
+        pool = WorkerPool(self.options.workers, niceness=WORKER_NICENESS)
         self.session = session_module.Session(
-            self.options, on_change=self._changed, stages=self.stages
+            self.options, on_change=self._changed, stages=self.stages, pool=pool
         )
         self.briefing = self.session.briefing
         for text in self.inputs:
@@ -177,8 +199,31 @@ class BriefingApp(App[int]):
         self._progress()
 
     async def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
         if self.session is not None:
             await self.session.close()
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast goes through here: its words often quote a page, a URL or a file
+        name, so they are shown as one line of plain text, never as markup or escapes."""
+        super().notify(
+            one_line(message, TOAST_CHARS),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def add_input(self, text: str) -> Article | None:
         """Queue one input (URL or local file); an input already there is selected."""
@@ -204,7 +249,8 @@ class BriefingApp(App[int]):
             return
         dirty, self._dirty = self._dirty, set()
         articles = self.briefing.articles
-        for index in sorted(dirty):
+        new = range(self.article_list.row_count - 1, len(articles))
+        for index in sorted(dirty.union(new)):
             self.article_list.set_article(index, articles[index])
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
@@ -287,12 +333,12 @@ class BriefingApp(App[int]):
 
     # Selection and highlights ------------------------------------------------------------
 
-    @on(ArticleList.Highlighted)
-    def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.selected = message.row - 1  # row 0 is the Briefing entry
+    @on(RowList.Highlighted, "#articles")
+    def _article_highlighted(self, message: RowList.Highlighted) -> None:
+        self.selected = message.index - 1  # row 0 is the Briefing entry
 
-    @on(ArticleList.Chosen)
-    def _article_chosen(self, message: ArticleList.Chosen) -> None:
+    @on(RowList.Chosen, "#articles")
+    def _article_chosen(self, message: RowList.Chosen) -> None:
         self.action_focus_pane("text")
 
     def select(self, index: int) -> None:

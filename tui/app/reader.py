@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
 
 OVERVIEW_HEADLINES = 20
+# The highlight's label in the border: an entity's name or the search, cut to fit.
+LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -299,8 +301,9 @@ class ArticleView(Document):
     # Highlights ------------------------------------------------------------------------
 
     def set_marks(self, marks: list[Mention], label: str) -> None:
-        """Highlight `marks` and scroll to the first (after a pending rebuild, if any)."""
-        self.mark_label = label
+        """Highlight `marks` and scroll to the first (after a pending rebuild, if any).
+        `label` (an entity's name, a query) is shown in the border: one line of text."""
+        self.mark_label = one_line(label, LABEL_CHARS)
         if self._pending:
             self._queued = marks
         else:
@@ -344,7 +347,7 @@ class ArticleView(Document):
     def search(self, query: str) -> None:
         article = self._article()
         if article is None or not query:
-            self.mark_label = f"“{one_line(query, 30)}”"
+            self.mark_label = f"“{one_line(query, LABEL_CHARS - 2)}”"
             self._paint([], 0)
             return
         marks: list[Mention] = []
@@ -355,4 +358,4 @@ class ArticleView(Document):
             while start != -1:
                 marks.append(Mention(i, start, start + len(query)))
                 start = hay.find(needle, start + 1)
-        self.set_marks(marks, f"“{one_line(query, 30)}”")
+        self.set_marks(marks, f"“{one_line(query, LABEL_CHARS - 2)}”")

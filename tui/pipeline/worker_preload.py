@@ -4,7 +4,9 @@ every worker needs, so each new worker starts with them and in milliseconds.
 """
 
 from tui.pipeline.workers import quiet_stdio
+from tui.runtime import return_memory_promptly
 
 quiet_stdio()
+return_memory_promptly()
 
 import tui.pipeline.stages  # noqa: E402, F401  (extraction and cleaning, lxml included)

