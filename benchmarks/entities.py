@@ -40,6 +40,7 @@ GOLD = ROOT / "benchmarks" / "data" / "entities_gold" / "articles.jsonl"
 HELDOUT = ROOT / "benchmarks" / "data" / "entities_gold" / "heldout.jsonl"
 HELDOUT2 = ROOT / "benchmarks" / "data" / "entities_gold" / "heldout2.jsonl"
 PAGES = ROOT / "tests" / "fixtures" / "pages"
+GOLDEN = ROOT / "benchmarks" / "data" / "entities_gold" / "golden.json"
 SHARED = ROOT.parent / "shared"
 TYPES = ["person", "organization", "place", "facility", "equipment", "group", "event", "other"]
 
@@ -132,6 +133,76 @@ def print_table(title: str, ours: Scored, raw: Scored) -> None:
     print(f"unmerged duplicates: ours {ours.dupes}, raw {raw.dupes}")
 
 
+def golden_corpus() -> list[tuple[str, list]]:
+    """Every development text as (id, blocks): the gold sets, the fixture pages, the demo
+    articles and (when present) the sample article. Pinned by --golden before a refactor."""
+    from tui.pipeline.extract import extract
+    from tui.pipeline.fetch import decode_html
+    from tui.pipeline.model import Block, BlockKind, PipelineError
+
+    out: list[tuple[str, list]] = []
+    for path in (GOLD, HELDOUT, HELDOUT2):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            blocks = [Block(BlockKind.PARAGRAPH, p) for p in article["paragraphs"]]
+            out.append((f"{path.stem}/{article['id']}", blocks))
+    demo = ROOT / "tui" / "demo"
+    for page in [*sorted(PAGES.glob("*.html")), *sorted(demo.glob("*.html"))]:
+        html, _ = decode_html(page.read_bytes(), None)
+        try:
+            out.append((f"{page.parent.name}/{page.name}", extract(html).blocks))
+        except PipelineError:
+            continue  # a page that is no article has no entities to pin
+    seed = SHARED / "seed" / "kyivpost-kursk-article.txt"
+    if seed.exists():
+        paragraphs = [p for p in seed.read_text().splitlines() if p]
+        out.append(("seed", [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]))
+    return out
+
+
+def golden_table() -> dict[str, list]:
+    """Each development text's entities exactly as the stage gives them, and the briefing
+    merged from all of them: the table a refactor must leave unchanged."""
+    from tui.pipeline import nlp as shared
+    from tui.pipeline.entities import find_entities, merge_entities
+
+    table: dict[str, list] = {}
+    per_article = []
+    for ident, blocks in golden_corpus():
+        found = find_entities(blocks, shared.parse_blocks(blocks)) if blocks else []
+        per_article.append(found)
+        table[ident] = [
+            [e.name, str(e.type), e.aliases, [[m.block, m.start, m.end] for m in e.mentions],
+             e.first_sentence]
+            for e in found
+        ]
+    table["briefing"] = [
+        [e.name, str(e.type), e.aliases, sorted(e.counts.items())]
+        for e in merge_entities(per_article)
+    ]
+    return table
+
+
+def run_golden(path: Path, write: bool) -> None:
+    table = json.loads(json.dumps(golden_table()))
+    if write:
+        path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        n = sum(len(v) for v in table.values())
+        print(f"wrote {path} ({len(table)} texts, {n} rows)")
+        return
+    pinned = json.loads(path.read_text(encoding="utf-8"))
+    changed = [k for k in sorted(set(pinned) | set(table)) if pinned.get(k) != table.get(k)]
+    for key in changed:
+        print(f"CHANGED {key}")
+        old = {json.dumps(r) for r in pinned.get(key, [])}
+        new = {json.dumps(r) for r in table.get(key, [])}
+        for row in sorted(old - new):
+            print(f"  - {row[:160]}")
+        for row in sorted(new - old):
+            print(f"  + {row[:160]}")
+    print(f"golden: {len(table)} texts, {len(changed)} changed")
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -139,7 +210,16 @@ def rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="passes over the texts for speed")
+    parser.add_argument(
+        "--golden",
+        choices=["write", "check"],
+        help="pin (write) or compare (check) every development text's entities, then stop",
+    )
+    parser.add_argument("--golden-file", type=Path, default=GOLDEN)
     args = parser.parse_args()
+    if args.golden:
+        run_golden(args.golden_file, args.golden == "write")
+        return
 
     print(f"peak RSS at start: {rss_mb():.0f} MB")
     t0 = time.perf_counter()
