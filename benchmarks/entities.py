@@ -96,7 +96,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def raw_entities(doc_list, labels) -> list[tuple[set[str], str]]:
-    from tui.pipeline.entities import _NOT_ENTITIES
+    from tui.pipeline.entities.vocab import NOT_ENTITIES as _NOT_ENTITIES
 
     seen: dict[tuple[str, str], str] = {}
     for doc in doc_list:
@@ -227,7 +227,8 @@ def main() -> None:
 
     t_import = time.perf_counter() - t0
     from tui.pipeline import nlp as shared
-    from tui.pipeline.entities import _LABELS, add_patterns, find_entities, gazetteer_weight
+    from tui.pipeline.entities import add_patterns, find_entities, gazetteer_weight
+    from tui.pipeline.entities.vocab import LABELS as _LABELS
     from tui.pipeline.model import Block, BlockKind
 
     t0 = time.perf_counter()

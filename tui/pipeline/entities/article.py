@@ -1,0 +1,94 @@
+"""One article's entities: recognition, acronyms, grouping, typing and naming in order."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from tui.pipeline.entities.acronyms import _find_acronyms, _spell_out_acronyms
+from tui.pipeline.entities.grouping import (
+    _group,
+    _join_short_forms,
+    _join_shorter_org_names,
+    _propagate,
+)  # fmt: skip
+from tui.pipeline.entities.keys import _fold, _singular
+from tui.pipeline.entities.mentions import _Group
+from tui.pipeline.entities.recognise import _spacy_mentions
+from tui.pipeline.entities.voting import _type_of
+from tui.pipeline.model import Block, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def _well_formed(surface: str) -> bool:
+    return not surface.isupper() or len(surface) > 5
+
+
+def _canonical(group: _Group) -> str:
+    counts = Counter(_singular(s) for s in group.surfaces())
+    family = re.compile(rf"(?<!\w){re.escape(group.pattern_id)}(?!\w)")
+    if group.pattern_id and any(family.search(s) for s in counts):
+        # The table's name for the family ("Pantsir" for "Pantsir-S1"), as written here;
+        # a name the text never writes ("Houthis" for "Houthi") is no canonical name.
+        return group.pattern_id
+    # Longest well-formed variant; among equals, the one written most often, then first.
+    order = {s: i for i, s in reversed(list(enumerate(map(_singular, group.surfaces()))))}
+    return max(
+        counts,
+        key=lambda s: (_well_formed(s), len(s), not s.isupper(), counts[s], -order[s]),
+    )
+
+
+def _aliases(name: str, surfaces: Iterable[str]) -> list[str]:
+    seen = {_fold(name)}
+    out = []
+    for s in surfaces:
+        f = _fold(s)
+        if f and f not in seen:
+            seen.add(f)
+            out.append(s)
+    return out
+
+
+def find_entities(blocks: Sequence[Block], docs: Sequence[Doc] | None = None) -> list[Entity]:
+    """The entities named in an article's clean blocks, most mentioned first.
+
+    `docs` is one spaCy Doc per block (from `nlp.parse_blocks`), parsed by the caller so the
+    timeline can share the parse; when None the blocks are parsed here.
+    """
+    if not blocks:
+        return []
+    if docs is None:
+        from tui.pipeline.nlp import parse_blocks
+
+        docs = parse_blocks(blocks)
+    if len(docs) != len(blocks):
+        raise ValueError(f"{len(docs)} docs for {len(blocks)} blocks")
+    mentions = _spacy_mentions(docs)
+    acronyms = _find_acronyms(blocks, docs, mentions)
+    groups = _group(mentions, acronyms)
+    _spell_out_acronyms(groups, docs)
+    _propagate(groups, blocks, docs, acronyms)
+    _join_short_forms(groups)
+    _join_shorter_org_names(groups)
+    entities = []
+    for group in groups.values():
+        type_, _ = _type_of(group)
+        name = _canonical(group)
+        surfaces = [*group.surfaces(), *sorted(group.long_form_of)]
+        mentions_sorted = sorted(group.mentions, key=lambda m: (m.block, m.start))
+        entities.append(
+            Entity(
+                name=name,
+                type=type_,
+                aliases=_aliases(name, surfaces),
+                mentions=[Mention(m.block, m.start, m.end) for m in mentions_sorted],
+                first_sentence=mentions_sorted[0].sentence,
+            )
+        )
+    entities.sort(key=lambda e: (-e.count, e.mentions[0].block, e.mentions[0].start))
+    return entities

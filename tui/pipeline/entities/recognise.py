@@ -1,0 +1,327 @@
+"""Recognition: the mentions of an article's names, from spaCy's spans and from the names it
+left untagged, each with its votes for a type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tui.pipeline.entities.cues import _cues, _result_context
+from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
+from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
+from tui.pipeline.entities.ruler import table_id
+from tui.pipeline.entities.vocab import (
+    BAD_CHARS,
+    CREDIT,
+    CREDIT_NAME,
+    CUE,
+    DATELINE,
+    DAY_MONTH_WORDS,
+    EQUIPMENT_HEADS,
+    LABELS,
+    LEADING_JUNK,
+    LINK_HEADS,
+    LONE_PERSON_WEIGHT,
+    MEDIA_HEADS,
+    NOT_ENTITIES,
+    NOT_IN_NAMES,
+    PLACE_HEADS,
+    PLACE_SUFFIXES,
+    POSSESSIVE,
+    RULER_LABELS,
+    SCORE,
+    SPEECH_VERBS,
+    STRONG_CUE,
+    TIME_ZONES,
+    UNKNOWN_LABEL_WEIGHT,
+    T,
+)  # fmt: skip
+from tui.pipeline.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def _trim(span: Span) -> tuple[int, int, Votes] | None:
+    """Token bounds of the name inside a span, and the cue any word cut from it gives."""
+    doc = span.doc
+    i, j = span.start, span.end
+    cues = Votes()
+
+    def strip_edges() -> None:
+        nonlocal i, j
+        while i < j and (
+            doc[i].is_punct
+            or doc[i].is_quote
+            or (doc[i].lower_ in LEADING_JUNK and (doc[i].is_lower or doc[i].is_sent_start))
+            or (doc[i].is_lower and doc[i].is_stop)
+        ):
+            i += 1
+        # A small lowercase word is never the end of a name ("Thibaut Courtois to").
+        while j > i and (
+            doc[j - 1].is_punct
+            or doc[j - 1].lower_ in POSSESSIVE
+            or (doc[j - 1].is_lower and doc[j - 1].is_stop)
+        ):
+            j -= 1
+
+    strip_edges()
+    # "Rangers 2-0": a score the model read into a team's name.
+    if j - i >= 4 and doc[j - 1].like_num and doc[j - 2].text in {"-", "–"} and doc[j - 3].like_num:
+        j -= 3
+    elif j - i >= 2 and SCORE.fullmatch(doc[j - 1].text):
+        j -= 1
+    # A lowercase tail that ends in a kind noun is context, not name: "Sudzha city",
+    # "Storm Shadow cruise missiles".
+    k = j
+    while k > i and not _namey(doc[k - 1]):
+        k -= 1
+    if i < k < j:
+        tail = {t.lemma_.lower() for t in doc[k:j]} | {t.lower_ for t in doc[k:j]}
+        if tail & PLACE_HEADS:
+            cues[T.PLACE] += CUE
+            j = k
+        elif tail & EQUIPMENT_HEADS:
+            cues[T.EQUIPMENT] += CUE
+            j = k
+        elif tail & LINK_HEADS:
+            cues[T.FACILITY] += CUE
+            j = k
+        strip_edges()
+    if j - i > 1 and doc[j - 1].lower_ in PLACE_SUFFIXES:
+        cues[T.PLACE] += CUE
+        j -= 1
+        strip_edges()
+    if i >= j:
+        return None
+    return i, j, cues
+
+
+def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
+    trimmed = _trim(span)
+    if trimmed is None:
+        return None
+    i, j, cues = trimmed
+    doc = span.doc
+    # spaCy sometimes cuts a name at a capitalised small word: "[Doctors Without] Borders".
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.is_title and prev.is_stop and i > 1 and doc[i - 2].is_title:
+            if doc[i - 2].is_stop:
+                break
+            i -= 2
+        elif doc[i].is_title and doc[i].is_stop and prev.is_title:
+            i -= 1
+        else:
+            break
+    name = doc[i:j]
+    text = name.text
+    if (
+        not any(c.isalpha() for c in text)
+        or not any(c.isupper() for c in text)
+        or len(text) < 2
+        or len(name) > 12
+        or BAD_CHARS.search(text)
+    ):
+        return None
+    # Dates and clocks that leak into names: "Thu 11", "BST".
+    first = name[0].lower_.rstrip(".")
+    if (first in DAY_MONTH_WORDS and any(c.isdigit() for c in text)) or (
+        len(name) == 1 and text in TIME_ZONES
+    ):
+        return None
+    # Names hold no finite verbs or pronouns: "The Senate Passed Its Package" is a headline
+    # in title case, not an organisation.
+    if any(t.tag_ in NOT_IN_NAMES for t in name):
+        return None
+    # A lone adjective or common noun ("Eastern members", "Defence minister X") is a
+    # description, not a name, unless spaCy or our table calls it a nationality or group.
+    if (
+        len(name) == 1
+        and name[0].tag_ in {"JJ", "NN", "NNS"}
+        and (name[0].is_title or name[0].is_lower)
+        and not _demonym(name.text)
+        and span.label_ not in {"NORP", *RULER_LABELS}
+    ):
+        return None
+    votes = Votes(base)
+    votes.add(cues)
+    context, strong = _cues(name)
+    votes.add(context)
+    return _Mention(
+        block=block,
+        start=name.start_char,
+        end=name.end_char,
+        text=text,
+        sentence=name.sent.text.strip(),
+        votes=votes,
+        pattern_id=(span.ent_id_ or table_id(span)) if span.label_ in RULER_LABELS else "",
+        ruler_type=LABELS[span.label_][0] if span.label_ in RULER_LABELS else None,
+        strong=strong,
+    )
+
+
+_QUOTED_NAME = re.compile(r"[“\"]([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})[,.]?[”\"]")
+
+
+def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
+    """A quoted name right after a media noun ("the outlet “Quiet Harbour”") is the outlet,
+    whether or not spaCy tagged it."""
+    found = []
+    for match in _QUOTED_NAME.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or span.start == 0 or any(t.ent_type_ for t in span):
+            continue
+        before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+        if not before or before[-1].lemma_.lower() not in MEDIA_HEADS:
+            continue
+        votes = Votes({T.ORGANIZATION: CUE})
+        found.append(_Mention.of(span, block, votes))
+    return found
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+
+
+def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
+    # Words the article also writes in lower case are common words when capitalised at
+    # the start of a sentence ("Union leader X said" beside "the union said").
+    lower_words = {w for doc in docs for w in _LOWER_WORD.findall(doc.text)}
+    found = []
+    for b, doc in enumerate(docs):
+        in_block = _untagged_mentions(b, doc, lower_words)
+        in_block.extend(_quoted_outlet_mentions(b, doc))
+        in_block.extend(_institution_mentions(b, doc))
+        for ent in doc.ents:
+            if ent.label_ in NOT_ENTITIES:
+                continue
+            if ent.label_ not in RULER_LABELS and _shouting(ent):
+                continue
+            type_, weight = LABELS.get(ent.label_, (T.OTHER, UNKNOWN_LABEL_WEIGHT))
+            if ent.label_ == "PERSON" and len(ent) == 1:
+                weight = LONE_PERSON_WEIGHT
+            mention = _mention_from_span(b, ent, Votes({type_: weight}))
+            if mention is not None:
+                in_block.append(mention)
+        found.extend(_apply_bylines(b, doc, in_block))
+    return found
+
+
+def _byline_spans(text: str) -> list[tuple[int, int, EntityType]]:
+    """Names whose kind the story's furniture states: the agency in a wire dateline
+    ("BRUSSELS, March 3 (Meridian) -") and the people in a credit line ("Reporting by
+    Anna Berg; Editing by Ian Hale")."""
+    spans = []
+    match = DATELINE.match(text)
+    if match:
+        spans.append((match.start("agency"), match.end("agency"), T.ORGANIZATION))
+    for credit in CREDIT.finditer(text):
+        for name in CREDIT_NAME.finditer(text, credit.start("names"), credit.end("names")):
+            spans.append((name.start(), name.end(), T.PERSON))
+    return spans
+
+
+def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions of a block with dateline agencies and credited people settled: a strong
+    vote for the stated kind, whatever the model or the gazetteer make of the name."""
+    spans = _byline_spans(doc.text)
+    if not spans:
+        return mentions
+    for start, end, type_ in spans:
+        same = [m for m in mentions if (m.start, m.end) == (start, end)]
+        mentions = [m for m in mentions if m in same or m.end <= start or end <= m.start]
+        if not same:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            mention = None if span is None else _mention_from_span(block, span, Votes())
+            if mention is None or (mention.start, mention.end) != (start, end):
+                continue
+            mentions.append(mention)
+            same = [mention]
+        for m in same:
+            m.strong = type_
+            m.votes[type_] += STRONG_CUE
+    return mentions
+
+
+# "AfD", "TenneT", "TransnetBW"; not units such as "kW" or "mAh".
+_ODD_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+
+
+def _untagged_mentions(block: int, doc: Doc, lower_words: set[str]) -> list[_Mention]:
+    """Lone words spaCy left untagged that are names all the same: towns the gazetteer
+    knows ("Toretsk fell."), nationalities ("Ukrainian troops ..."), names in mixed
+    case ("AfD", "TenneT") and teams in a result ("Celtic beat ... 3-1"). The small model
+    misses unfamiliar names in short sentences."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.is_stop or len(token.text) < 3 or token.is_punct:
+            continue
+        if token.tag_ not in {"NNP", "NNPS", "JJ", "CD"}:
+            continue
+        neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
+        if any(n.tag_ in {"NNP", "NNPS"} and not n.is_punct for n in neighbours):
+            continue  # part of a longer name spaCy chose not to tag
+        votes = Votes()
+        span = doc[token.i : token.i + 1]
+        if token.tag_ in {"NNP", "NNPS", "JJ"} and _demonym(token.text):
+            votes[T.GROUP] += 1.0
+        elif (
+            token.tag_ == "NNP"
+            and token.is_title
+            and not (token.is_sent_start and token.lower_ in lower_words)
+            and gazetteer_weight(token.text) >= 1.5
+        ):
+            votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
+        elif token.tag_ in {"NNP", "NNPS", "CD"} and _ODD_CASE.fullmatch(token.text):
+            votes[T.ORGANIZATION] += 0.5
+        elif token.is_title and token.tag_ != "CD" and _result_context(span):
+            pass  # the strong cue below carries the vote
+        else:
+            continue
+        if _shouting(span):
+            continue
+        context, strong = _cues(span)
+        votes.add(context)
+        found.append(
+            _Mention(
+                block=block,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                sentence=span.sent.text.strip(),
+                votes=votes,
+                strong=strong,
+            )
+        )
+    return found
+
+
+def _institution_mentions(block: int, doc: Doc) -> list[_Mention]:
+    """An untagged capitalised name after "the" that says something is a body: "the
+    General Staff said", "the Pentagon confirmed" (people are not "the X")."""
+    found = []
+    strings = doc.vocab.strings
+    subjects = {strings["nsubj"], strings["nsubjpass"]}
+    proper = {strings["NNP"], strings["NNPS"]}
+    # Read dependency and tag as numbers for the whole text at once: building a Token for
+    # every word costs more than the rest of this function.
+    for k, (dep, tag) in enumerate(doc.to_array(["DEP", "TAG"]).tolist()):
+        if dep not in subjects or tag not in proper:
+            continue
+        token = doc[k]
+        if not token.is_title or token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        i = token.i
+        while i > 0 and doc[i - 1].tag_ in {"NNP", "NNPS"} and doc[i - 1].is_title:
+            i -= 1
+        if i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        span = doc[i : token.i + 1]
+        if any(t.ent_type_ for t in span) or _shouting(span):
+            continue
+        context, strong = _cues(span)
+        votes = Votes({T.ORGANIZATION: CUE})
+        votes.add(context)
+        found.append(_Mention.of(span, block, votes, strong))
+    return found
