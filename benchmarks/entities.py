@@ -285,11 +285,15 @@ def run_conll(path: Path, ours_nlp, raw_nlp, limit: int | None, errors: int) -> 
     from tui.pipeline.model import Block, BlockKind
 
     stories = read_conll(path)[:limit]
+    from tui.pipeline.entities import page_language
+
     counts = {system: Counter() for system in ("ours", "raw")}
+    not_english = 0
     shown = 0
     t_raw = t_ours = 0.0
     for story in stories:
         blocks = [Block(BlockKind.PARAGRAPH, s.text) for s in story]
+        not_english += page_language(blocks)[0] != "en"
         t0 = time.perf_counter()
         found = find_entities(blocks, list(ours_nlp.pipe(b.text for b in blocks)))
         t1 = time.perf_counter()
@@ -320,6 +324,7 @@ def run_conll(path: Path, ours_nlp, raw_nlp, limit: int | None, errors: int) -> 
                     print(f"    wrong  {shown_spans(sentence, predicted - sentence.gold)}")
     n_words = sum(len(s.offsets) for story in stories for s in story)
     print(f"\nCoNLL-2003 {path.name}: {len(stories)} stories, {n_words} tokens, end to end")
+    print(f"stories read as not English (no entities): {not_english}")
     print(f"{'type':5} | ours {'P':>6} {'R':>5} {'F1':>5} | raw {'P':>6} {'R':>5} {'F1':>5}")
     for kind in (*CONLL_TYPES, "all"):
         row = []

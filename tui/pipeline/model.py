@@ -189,6 +189,9 @@ class Article:
     # None means "not analysed" (not yet, or --no-analysis); [] means "analysed, none found".
     entities: list[Entity] | None = None
     timeline: list[TimelineEntry] | None = None
+    # Why `entities` is [] for a reason other than "none found": the page is in a
+    # language we have no entity model for ("Entities are found in English pages; ...").
+    entities_note: str | None = None
 
     @property
     def status(self) -> str:

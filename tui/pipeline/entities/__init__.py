@@ -24,6 +24,7 @@ from __future__ import annotations
 from tui.pipeline.entities.article import find_entities
 from tui.pipeline.entities.gazetteer import gazetteer_weight
 from tui.pipeline.entities.keys import _fold
+from tui.pipeline.entities.language import entities_note, page_language
 from tui.pipeline.entities.merge import merge_entities
 from tui.pipeline.entities.ruler import RULER_NAME, add_patterns, load_patterns, table_id
 
@@ -31,9 +32,11 @@ __all__ = [
     "RULER_NAME",
     "_fold",
     "add_patterns",
+    "entities_note",
     "find_entities",
     "gazetteer_weight",
     "load_patterns",
     "merge_entities",
+    "page_language",
     "table_id",
 ]

@@ -15,6 +15,7 @@ from tui.pipeline.entities.grouping import (
     _propagate,
 )  # fmt: skip
 from tui.pipeline.entities.keys import _fold, _singular
+from tui.pipeline.entities.language import entities_note
 from tui.pipeline.entities.mentions import _Group
 from tui.pipeline.entities.recognise import _spacy_mentions
 from tui.pipeline.entities.voting import _type_of
@@ -54,13 +55,17 @@ def _aliases(name: str, surfaces: Iterable[str]) -> list[str]:
     return out
 
 
-def find_entities(blocks: Sequence[Block], docs: Sequence[Doc] | None = None) -> list[Entity]:
+def find_entities(
+    blocks: Sequence[Block], docs: Sequence[Doc] | None = None, *, language: str | None = None
+) -> list[Entity]:
     """The entities named in an article's clean blocks, most mentioned first.
 
     `docs` is one spaCy Doc per block (from `nlp.parse_blocks`), parsed by the caller so the
-    timeline can share the parse; when None the blocks are parsed here.
+    timeline can share the parse; when None the blocks are parsed here. A page whose text
+    is not English has none (our model is English; `entities_note` says why); `language`
+    is the page's declared language, used only when the text is too short to tell.
     """
-    if not blocks:
+    if not blocks or entities_note(blocks, language) is not None:
         return []
     if docs is None:
         from tui.pipeline.nlp import parse_blocks
