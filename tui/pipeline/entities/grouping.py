@@ -97,6 +97,7 @@ def _propagate(
                     sentence=span.sent.text.strip(),
                     votes=votes,
                     strong=strong,
+                    place_cue=votes[T.PLACE],
                 )
                 group.mentions.append(mention)
                 group.votes.add(mention.votes)
@@ -144,6 +145,19 @@ def _relatives(groups: dict[str, _Group]) -> None:
                 g.votes[T.PERSON] += CUE
 
 
+# A lone name that shares a person's surname stays apart only when the text puts it in
+# place ("in Lincoln", "near Lincoln": 0.75 and up) at least half as firmly as all else it
+# says of it; "to Assange" (0.25) or "from Assange" (0.5) alone is no place.
+PLACE_KEEPS_APART = 0.75
+
+
+def _said_to_be_a_place(group: _Group) -> bool:
+    """Does the text itself (not the model's label) put this lone name in place?"""
+    place = sum(m.place_cue for m in group.mentions)
+    others = sum(v for t, v in group.votes.items() if t is not T.PLACE)
+    return place >= PLACE_KEEPS_APART and 2 * place > others
+
+
 def _join_short_forms(groups: dict[str, _Group]) -> None:
     """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
     of an organisation ("the Commission" -> European Commission) and an undefined acronym
@@ -151,6 +165,7 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
     _relatives(groups)
     typed = {key: _type_of(g) for key, g in groups.items()}
     full: dict[str, list[str]] = defaultdict(list)
+    given: dict[str, list[str]] = defaultdict(list)  # a person's first word -> full names
     initials: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         type_ = typed[key][0]
@@ -163,6 +178,8 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         if type_ not in (T.PERSON, T.ORGANIZATION):
             continue
         full[_fold(words[-1])].append(key)
+        if type_ is T.PERSON:
+            given[_fold(words[0])].append(key)  # "Xi" of Xi Jinping, "Maria" of Maria Keller
         if type_ is T.ORGANIZATION and "of" in words[1:]:
             # "House of Representatives": the noun before "of" is the head ("the House").
             full[_fold(words[words.index("of", 1) - 1])].append(key)
@@ -173,6 +190,8 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             continue
         type_, place = typed[key]
         candidates = [k for k in full.get(key, []) if k != key]
+        if not candidates:
+            candidates = [k for k in given.get(key, []) if k != key]
         by_initials = False
         if not candidates and all(s.isupper() for s in surfaces):
             letters = max(surfaces, key=len).replace(".", "")
@@ -188,8 +207,14 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             # spaCy often calls a lone surname ORG ("Stepko said"); only the text itself
             # calling it a place ("in Lincoln") keeps it apart. The gazetteer does not:
             # beside "Peter Lincoln", "Lincoln added" is the man, not the city.
-            if group.votes[T.PLACE] > 0:
+            if _said_to_be_a_place(group):
                 continue
+            # The short form is the person: its mentions vote for the person, whatever
+            # the model called them ("Assange" ORG twelve times beside "Julian Assange").
+            target.mentions.extend(group.mentions)
+            target.votes[T.PERSON] += sum(group.votes.values())
+            del groups[key]
+            continue
         elif by_initials:
             # spaCy types acronyms loosely ("EU" GPE, "UN" ORG); the letters decide.
             pass

@@ -41,6 +41,9 @@ class _Mention:
     pattern_id: str = ""
     ruler_type: EntityType | None = None  # set when our pattern table matched this span
     strong: EntityType | None = None  # set when the context alone settles the type
+    # The place votes of the words around it alone ("in X", "the town of X"), without the
+    # model's label: what the text itself says.
+    place_cue: float = 0.0
 
     @classmethod
     def of(

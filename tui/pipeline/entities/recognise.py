@@ -159,6 +159,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         pattern_id=(span.ent_id_ or table_id(span)) if span.label_ in RULER_LABELS else "",
         ruler_type=LABELS[span.label_][0] if span.label_ in RULER_LABELS else None,
         strong=strong,
+        place_cue=context[T.PLACE] + cues[T.PLACE],
     )
 
 
