@@ -83,6 +83,9 @@ def find_entities(
     entities = []
     for group in groups.values():
         type_, _ = _type_of(group)
+        group.mentions = [m for m in group.mentions if not m.furniture]
+        if not group.mentions:
+            continue  # named only by the page's furniture (a credit, a dateline's agency)
         name = _canonical(group)
         surfaces = [*group.surfaces(), *sorted(group.long_form_of)]
         mentions_sorted = sorted(group.mentions, key=lambda m: (m.block, m.start))

@@ -12,7 +12,10 @@ from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
 from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
 from tui.pipeline.entities.ruler import table_id
 from tui.pipeline.entities.vocab import (
+    AFTER_EXCHANGE,
     BAD_CHARS,
+    BYLINE,
+    BYLINE_MAX_WORDS,
     CREDIT,
     CREDIT_NAME,
     CUE,
@@ -26,6 +29,7 @@ from tui.pipeline.entities.vocab import (
     MEDIA_HEADS,
     NOT_ENTITIES,
     NOT_IN_NAMES,
+    PHOTO_CREDIT,
     PLACE_HEADS,
     PLACE_SUFFIXES,
     POSSESSIVE,
@@ -33,6 +37,7 @@ from tui.pipeline.entities.vocab import (
     SCORE,
     SPEECH_VERBS,
     STRONG_CUE,
+    TICKER,
     TIME_ZONES,
     UNKNOWN_LABEL_WEIGHT,
     T,
@@ -98,6 +103,14 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
     return i, j, cues
 
 
+def _market_code(name: Span) -> bool:
+    """Is the name a ticker ("SHEL.L", or "XOM" in "(NYSE: XOM)")? Codes are no entities."""
+    if TICKER.fullmatch(name.text):
+        return True
+    before = name.doc.text[max(0, name.start_char - 16) : name.start_char]
+    return bool(AFTER_EXCHANGE.search(before)) and name.text.isupper()
+
+
 def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
     trimmed = _trim(span)
     if trimmed is None:
@@ -123,6 +136,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         or len(text) < 2
         or len(name) > 12
         or BAD_CHARS.search(text)
+        or _market_code(name)
     ):
         return None
     # Dates and clocks that leak into names: "Thu 11", "BST".
@@ -217,7 +231,10 @@ def _byline_spans(text: str) -> list[tuple[int, int, EntityType]]:
     match = DATELINE.match(text)
     if match:
         spans.append((match.start("agency"), match.end("agency"), T.ORGANIZATION))
-    for credit in CREDIT.finditer(text):
+    credits = [*CREDIT.finditer(text), *PHOTO_CREDIT.finditer(text)]
+    if len(text.split()) <= BYLINE_MAX_WORDS:
+        credits.extend(BYLINE.finditer(text))
+    for credit in credits:
         for name in CREDIT_NAME.finditer(text, credit.start("names"), credit.end("names")):
             spans.append((name.start(), name.end(), T.PERSON))
     return spans
@@ -225,7 +242,8 @@ def _byline_spans(text: str) -> list[tuple[int, int, EntityType]]:
 
 def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions of a block with dateline agencies and credited people settled: a strong
-    vote for the stated kind, whatever the model or the gazetteer make of the name."""
+    vote for the stated kind, whatever the model or the gazetteer make of the name, and
+    marked as furniture (counted as evidence, never listed as mentions)."""
     spans = _byline_spans(doc.text)
     if not spans:
         return mentions
@@ -242,6 +260,7 @@ def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Ment
         for m in same:
             m.strong = type_
             m.votes[type_] += STRONG_CUE
+            m.furniture = True
     return mentions
 
 

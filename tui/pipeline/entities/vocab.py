@@ -98,9 +98,21 @@ CREDIT = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\s+"
     r"(?P<names>[A-Z][^;()\n]{1,160})"
 )
+# Photo credits: "(Photo by Dana Sultan/Steppe Images)", "Photo credit: Marco Bellini".
+PHOTO_CREDIT = re.compile(
+    r"\b(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)(?:\s+[Cc]redits?)?\s*(?:by\s|:)\s*"
+    r"(?P<names>[A-Z][^;()\n]{1,160})"
+)
+# A byline block: "By Tomas Reyes, Sports Correspondent" (a short block opening with "By").
+BYLINE = re.compile(r"^\s*By\s+(?P<names>[A-Z][^\n]{1,120})$")
+BYLINE_MAX_WORDS = 12  # a byline is a name and a title, never a sentence
 CREDIT_NAME = re.compile(
     r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|van|von|der|den|al|bin|le|la)\s+)?[A-Z][\w'’.-]+){1,3}"
 )
+# Market codes: a ticker with its exchange's suffix ("SHEL.L", "TTEF.PA", "AAPL.O"), and
+# what stands after an exchange's name and a colon in brackets ("(NYSE: XOM)").
+TICKER = re.compile(r"[A-Z][A-Z0-9]{1,5}\.[A-Z]{1,2}")
+AFTER_EXCHANGE = re.compile(r"\(\s*[A-Za-z]{2,10}\s*:\s*$")
 BAD_CHARS = re.compile(r"[+=@#<>|{}\[\]\\]|https?:|www\.")
 ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z]s?)\s*\)")
 WORD = re.compile(r"[\w'’&.-]+")
