@@ -344,6 +344,20 @@ def run_conll(path: Path, ours_nlp, raw_nlp, limit: int | None, errors: int) -> 
     )
 
 
+def surname_merges(gold: list[dict], found) -> tuple[int, int]:
+    """Of the gold people written also by a short form (a surname, a given name), how many
+    come out as one entity holding the full name and every short form."""
+    ok = total = 0
+    for g in gold:
+        if g["type"] != "person" or not g["aliases"]:
+            continue
+        total += 1
+        forms = {fold(x) for x in (g["name"], *g["aliases"])}
+        holders = [e for e in ours_entities(found) if e[0] & forms]
+        ok += len(holders) == 1 and forms <= holders[0][0]
+    return ok, total
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -410,6 +424,7 @@ def main() -> None:
         articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         ours_total = Scored(Counter(), Counter(), Counter())
         raw_total = Scored(Counter(), Counter(), Counter())
+        merged_ok = short_forms = 0
         for article in articles:
             blocks = [Block(BlockKind.PARAGRAPH, p) for p in article["paragraphs"]]
             corpus.append(blocks)
@@ -418,12 +433,17 @@ def main() -> None:
                 for g in article["entities"]
             ]
             docs = [ours_nlp(b.text) for b in blocks]
-            add(ours_total, score(ours_entities(find_entities(blocks, docs)), want))
+            found = find_entities(blocks, docs)
+            add(ours_total, score(ours_entities(found), want))
+            surnames = surname_merges(article["entities"], found)
+            merged_ok += surnames[0]
+            short_forms += surnames[1]
             add(raw_total, score(raw_entities([raw_nlp(b.text) for b in blocks], _LABELS), want))
         words = sum(len(p.split()) for a in articles for p in a["paragraphs"])
         n_gold = sum(len(a["entities"]) for a in articles)
         print(f"\n{title}: {len(articles)} articles, {words} words, {n_gold} gold entities")
         print_table("per-type precision / recall / F1 (entity level)", ours_total, raw_total)
+        print(f"surname merge: {merged_ok}/{short_forms} people's short forms in one entity")
 
     # Fixture pages: their expected lists are partial ("other entities may appear"), so
     # only recall with the right type and merging is meaningful.

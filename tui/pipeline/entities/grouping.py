@@ -3,15 +3,13 @@ a surname or short form joins the one full name it belongs to."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.acronyms import _Acronyms, _initials
 from tui.pipeline.entities.cues import _cues
-from tui.pipeline.entities.keys import _fold, _key
+from tui.pipeline.entities.keys import _fold, _form_pattern, _key
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
 from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, ORG_NAME_WORDS, T
 from tui.pipeline.entities.voting import _type_of
@@ -102,12 +100,6 @@ def _propagate(
                 group.mentions.append(mention)
                 group.votes.add(mention.votes)
                 taken[b].append((start, end))
-
-
-@lru_cache(maxsize=4096)
-def _form_pattern(surface: str) -> re.Pattern[str]:
-    """A known name as a whole word (not inside "Kyiv-based" or "Kyivan")."""
-    return re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-]|'\w\w)")
 
 
 def _inside_longer_name(span: Span) -> bool:

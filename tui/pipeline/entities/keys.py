@@ -44,3 +44,9 @@ def _singular(word: str) -> str:
     if PLURAL_DESIGNATION.fullmatch(word):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(surface: str) -> re.Pattern[str]:
+    """A known name as a whole word (not inside "Kyiv-based" or "Kyivan")."""
+    return re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-]|'\w\w)")

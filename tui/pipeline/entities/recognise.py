@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.cues import _cues, _result_context
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
+from tui.pipeline.entities.keys import _form_pattern
 from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
 from tui.pipeline.entities.ruler import table_id
 from tui.pipeline.entities.vocab import (
@@ -20,6 +21,7 @@ from tui.pipeline.entities.vocab import (
     CREDIT_NAME,
     CUE,
     DATELINE,
+    DATELINE_PLACE,
     DAY_MONTH_WORDS,
     EQUIPMENT_HEADS,
     LABELS,
@@ -29,6 +31,7 @@ from tui.pipeline.entities.vocab import (
     MEDIA_HEADS,
     NOT_ENTITIES,
     NOT_IN_NAMES,
+    ORG_HEADS,
     PHOTO_CREDIT,
     PLACE_HEADS,
     PLACE_SUFFIXES,
@@ -92,6 +95,9 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
             j = k
         elif tail & LINK_HEADS:
             cues[T.FACILITY] += CUE
+            j = k
+        elif tail & ORG_HEADS:
+            cues[T.ORGANIZATION] += CUE  # "Xinhua news agency"
             j = k
         strip_edges()
     if j - i > 1 and doc[j - 1].lower_ in PLACE_SUFFIXES:
@@ -199,10 +205,31 @@ def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 
 
+def _coordinated_parts(ent: Span, article: str) -> list[Span]:
+    """A span the model drew over two names joined by "and" ("Seat and Porsche") as its
+    two names, when the article writes either of them alone elsewhere; a name with "and"
+    inside that the article never splits ("Bosnia and Herzegovina") stays whole."""
+    if ent.label_ in RULER_LABELS:
+        return [ent]
+    for k in range(ent.start + 1, ent.end - 1):
+        token = ent.doc[k]
+        if token.lower_ not in {"and", "&"} or (not token.is_lower and token.text != "&"):
+            continue
+        left, right = ent.doc[ent.start : k], ent.doc[k + 1 : ent.end]
+        if not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
+            return [ent]
+        whole = len(_form_pattern(ent.text).findall(article))
+        if any(len(_form_pattern(p.text).findall(article)) > whole for p in (left, right)):
+            return [left, right]
+        return [ent]
+    return [ent]
+
+
 def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
     # Words the article also writes in lower case are common words when capitalised at
     # the start of a sentence ("Union leader X said" beside "the union said").
     lower_words = {w for doc in docs for w in _LOWER_WORD.findall(doc.text)}
+    article = "\n".join(doc.text for doc in docs)
     found = []
     for b, doc in enumerate(docs):
         in_block = _untagged_mentions(b, doc, lower_words)
@@ -216,38 +243,49 @@ def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
             type_, weight = LABELS.get(ent.label_, (T.OTHER, UNKNOWN_LABEL_WEIGHT))
             if ent.label_ == "PERSON" and len(ent) == 1:
                 weight = LONE_PERSON_WEIGHT
-            mention = _mention_from_span(b, ent, Votes({type_: weight}))
-            if mention is not None:
-                in_block.append(mention)
+            for part in _coordinated_parts(ent, article):
+                mention = _mention_from_span(b, part, Votes({type_: weight}))
+                if mention is not None:
+                    in_block.append(mention)
         found.extend(_apply_bylines(b, doc, in_block))
     return found
 
 
-def _byline_spans(text: str) -> list[tuple[int, int, EntityType]]:
-    """Names whose kind the story's furniture states: the agency in a wire dateline
-    ("BRUSSELS, March 3 (Meridian) -") and the people in a credit line ("Reporting by
-    Anna Berg; Editing by Ian Hale")."""
+def _byline_spans(text: str) -> list[tuple[int, int, EntityType, bool]]:
+    """Names whose kind the story's furniture states, and whether they are furniture only:
+    the place of a dateline in capitals ("BEIJING 1996-08-22": a place the story names),
+    the agency in a wire dateline ("BRUSSELS, March 3 (Meridian) -") and the people in a
+    credit line, photo credit or byline ("Reporting by Anna Berg; Editing by Ian Hale")."""
     spans = []
+    place = DATELINE_PLACE.match(text)
+    # Before a bare dash the capitals may be a topic ("SOCCER - ..."): the gazetteer must
+    # know them as a place.
+    if place and (
+        not text[place.end() :].lstrip().startswith(("-", "–", "—"))
+        or gazetteer_weight(place.group("place")) > 0
+    ):
+        spans.append((place.start("place"), place.end("place"), T.PLACE, False))
     match = DATELINE.match(text)
     if match:
-        spans.append((match.start("agency"), match.end("agency"), T.ORGANIZATION))
+        spans.append((match.start("agency"), match.end("agency"), T.ORGANIZATION, True))
     credits = [*CREDIT.finditer(text), *PHOTO_CREDIT.finditer(text)]
     if len(text.split()) <= BYLINE_MAX_WORDS:
         credits.extend(BYLINE.finditer(text))
     for credit in credits:
         for name in CREDIT_NAME.finditer(text, credit.start("names"), credit.end("names")):
-            spans.append((name.start(), name.end(), T.PERSON))
+            spans.append((name.start(), name.end(), T.PERSON, True))
     return spans
 
 
 def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions of a block with dateline agencies and credited people settled: a strong
-    vote for the stated kind, whatever the model or the gazetteer make of the name, and
-    marked as furniture (counted as evidence, never listed as mentions)."""
+    """Mentions of a block with dateline places and agencies and credited people settled:
+    a strong vote for the stated kind, whatever the model or the gazetteer make of the
+    name; agencies and credited people are marked as furniture (counted as evidence, never
+    listed as mentions)."""
     spans = _byline_spans(doc.text)
     if not spans:
         return mentions
-    for start, end, type_ in spans:
+    for start, end, type_, furniture in spans:
         same = [m for m in mentions if (m.start, m.end) == (start, end)]
         mentions = [m for m in mentions if m in same or m.end <= start or end <= m.start]
         if not same:
@@ -260,7 +298,7 @@ def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Ment
         for m in same:
             m.strong = type_
             m.votes[type_] += STRONG_CUE
-            m.furniture = True
+            m.furniture = furniture
     return mentions
 
 
