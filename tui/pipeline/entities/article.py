@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.acronyms import _find_acronyms, _spell_out_acronyms
 from tui.pipeline.entities.grouping import (
+    _drop_sentence_openers,
     _group,
     _join_short_forms,
     _join_shorter_org_names,
@@ -17,7 +18,7 @@ from tui.pipeline.entities.grouping import (
 from tui.pipeline.entities.keys import _fold, _singular
 from tui.pipeline.entities.language import entities_note
 from tui.pipeline.entities.mentions import _Group
-from tui.pipeline.entities.recognise import _spacy_mentions
+from tui.pipeline.entities.recognise import _LOWER_WORD, _spacy_mentions
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block, Entity, Mention
 
@@ -76,6 +77,7 @@ def find_entities(
     mentions = _spacy_mentions(docs)
     acronyms = _find_acronyms(blocks, docs, mentions)
     groups = _group(mentions, acronyms)
+    _drop_sentence_openers(groups, {w for d in docs for w in _LOWER_WORD.findall(d.text)})
     _spell_out_acronyms(groups, docs)
     _propagate(groups, blocks, docs, acronyms)
     _join_short_forms(groups)

@@ -137,6 +137,38 @@ def _relatives(groups: dict[str, _Group]) -> None:
                 g.votes[T.PERSON] += CUE
 
 
+def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> None:
+    """ "Rare Hendrix song draft sells ...": a capitalised common word that opens a
+    sentence or headline is no part of the name after it, when the article writes the word
+    in lower case elsewhere and names the rest on its own or as the end of one longer name
+    ("Jimi Hendrix")."""
+    for key in list(groups):
+        group = groups[key]
+        first_words = {m.text.split(" ", 1)[0] for m in group.mentions}
+        if len(first_words) != 1 or any(" " not in m.text for m in group.mentions):
+            continue
+        first = first_words.pop()
+        if first.lower() not in lower_words or not all(m.opens_sentence for m in group.mentions):
+            continue
+        rest = _fold(group.mentions[0].text.split(" ", 1)[1])
+        # The rest alone, or the end of one longer name ("Hendrix" of Jimi Hendrix).
+        owners = [
+            g
+            for k, g in groups.items()
+            if g is not group
+            and (k == rest or _fold(max(g.surfaces(), key=len)).endswith(f" {rest}"))
+        ]
+        if len(owners) != 1:
+            continue
+        target = owners[0]
+        for m in group.mentions:
+            cut = len(first) + 1
+            m.start, m.text = m.start + cut, m.text[cut:]
+            target.mentions.append(m)
+        target.votes.add(group.votes)
+        del groups[key]
+
+
 # A lone name that shares a person's surname stays apart only when the text puts it in
 # place ("in Lincoln", "near Lincoln": 0.75 and up) at least half as firmly as all else it
 # says of it; "to Assange" (0.25) or "from Assange" (0.5) alone is no place.

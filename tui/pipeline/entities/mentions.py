@@ -47,6 +47,7 @@ class _Mention:
     # Page furniture (a dateline's agency, a credited reporter or photographer): its words
     # say what the name is, but it is no mention of the story's.
     furniture: bool = False
+    opens_sentence: bool = False  # its first word is the first of its sentence
 
     @classmethod
     def of(

@@ -75,6 +75,13 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
             j -= 1
 
     strip_edges()
+    if span.label_ == "PERSON":
+        # A person's name holds no numbers: "8 - Nathalie Tauziat", "J. Russell 63" are a
+        # seed and a score read into the name.
+        while i < j and (doc[i].like_num or doc[i].text in DASHES):
+            i += 1
+        while j > i and doc[j - 1].like_num:
+            j -= 1
     # "Rangers 2-0": a score the model read into a team's name.
     if j - i >= 4 and doc[j - 1].like_num and doc[j - 2].text in {"-", "–"} and doc[j - 3].like_num:
         j -= 3
@@ -180,6 +187,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         ruler_type=LABELS[span.label_][0] if span.label_ in RULER_LABELS else None,
         strong=strong,
         place_cue=context[T.PLACE] + cues[T.PLACE],
+        opens_sentence=bool(name[0].is_sent_start),
     )
 
 
@@ -205,12 +213,22 @@ def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 
 
+DASHES = frozenset({"-", "–", "—"})
+
+
 def _coordinated_parts(ent: Span, article: str) -> list[Span]:
-    """A span the model drew over two names joined by "and" ("Seat and Porsche") as its
-    two names, when the article writes either of them alone elsewhere; a name with "and"
-    inside that the article never splits ("Bosnia and Herzegovina") stays whole."""
+    """A span the model drew over two names as its two names: across a spaced dash, or
+    joined by "and" ("Seat and Porsche") when the article writes either of them alone
+    elsewhere; a name with "and" inside that the article never splits ("Bosnia and
+    Herzegovina") stays whole."""
     if ent.label_ in RULER_LABELS:
         return [ent]
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].text in DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
+            # A dash between spaces is no part of a name: "Gloria Bistrita - Ilie Lazar".
+            parts = (doc[ent.start : k], doc[k + 1 : ent.end])
+            return [p for p in parts if p.text[:1].isupper()]
     for k in range(ent.start + 1, ent.end - 1):
         token = ent.doc[k]
         if token.lower_ not in {"and", "&"} or (not token.is_lower and token.text != "&"):

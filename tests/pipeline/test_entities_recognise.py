@@ -1,0 +1,68 @@
+"""Recognition: where a name starts and ends, and what the page's layout says it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.entities import find_entities
+from tui.pipeline.model import Block, BlockKind, Entity, EntityType
+
+T = EntityType
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tui.pipeline import nlp as shared
+
+    return shared.load()
+
+
+def run(nlp, *paragraphs: str) -> dict[str, Entity]:
+    blocks = [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
+    return {e.name: e for e in find_entities(blocks, [nlp(b.text) for b in blocks])}
+
+
+def test_dateline_in_capitals_names_a_place(nlp):
+    found = run(nlp, "GLASGOW 2024-03-02", "The council met on Friday to approve the budget.")
+    assert found["GLASGOW"].type is T.PLACE
+
+
+def test_topic_slug_in_capitals_is_no_dateline(nlp):
+    found = run(nlp, "ROWING - Crews from eleven clubs raced on the river on Sunday.")
+    assert "ROWING" not in found
+
+
+def test_two_names_joined_by_and_split_when_the_article_names_one_alone(nlp):
+    found = run(
+        nlp,
+        "Only Seat and Porsche had fewer registrations in May than a year before.",
+        "Seat blamed a shortage of parts.",
+    )
+    assert "Seat and Porsche" not in found
+    assert found["Seat"].count == 2
+
+
+def test_a_country_with_and_in_its_name_stays_whole(nlp):
+    found = run(nlp, "Bosnia and Herzegovina joined the talks in Sarajevo on Monday.")
+    assert "Bosnia and Herzegovina" in found
+
+
+def test_a_spaced_dash_separates_a_team_from_its_scorer(nlp):
+    found = run(nlp, "Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)")
+    assert not any(" - " in name for name in found)
+
+
+def test_a_persons_name_holds_no_seed_or_score(nlp):
+    found = run(nlp, "4 - Kimiko Date (Japan) beat Yone Kamio (Japan) 6-2 7-5")
+    assert not any(c.isdigit() for name in found for c in name)
+
+
+def test_capitalised_headline_word_is_no_part_of_the_name_after_it(nlp):
+    found = run(
+        nlp,
+        "Rare Hendrix song draft sells for a fortune.",
+        "A rare early draft of a song by guitar legend Jimi Hendrix was sold on Thursday.",
+        "Hendrix wrote it on hotel paper in London.",
+    )
+    assert "Rare Hendrix" not in found
+    assert found["Jimi Hendrix"].count == 3
