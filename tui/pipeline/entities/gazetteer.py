@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tui.pipeline.entities.keys import _fold
-from tui.pipeline.entities.vocab import DEMONYM_AFTER_FULL, DEMONYM_AFTER_PART
+from tui.pipeline.entities.vocab import DATA, DEMONYM_AFTER_FULL, DEMONYM_AFTER_PART
 
 # Smallest towns the gazetteer knows; 5,000 keeps front-line towns such as Sudzha.
 GAZETTEER_MIN_POPULATION = 5000
@@ -129,3 +129,23 @@ def _demonym(word: str) -> bool:
         if country_rest == "s" and not rest:
             return True  # "Philippine" of the Philippines
     return False
+
+
+# How strongly a name alone says "company": the weight of a large city's name, so a
+# company that shares a town's name ("Nokia") is the company; a person's full name and
+# the text's own cues still outweigh it.
+COMPANY_WEIGHT = 2.0
+
+
+@lru_cache(maxsize=1)
+def _companies() -> frozenset[str]:
+    """Folded names of listed companies (`data/entity_companies.txt`, built from a package
+    by `build_data.py`)."""
+    path = DATA / "entity_companies.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def company_weight(name: str) -> float:
+    """COMPANY_WEIGHT when `name` is a listed company's name, else 0."""
+    return COMPANY_WEIGHT if _fold(name) in _companies() else 0.0

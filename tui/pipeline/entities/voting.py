@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
+from tui.pipeline.entities.gazetteer import _demonym, company_weight, gazetteer_weight
 from tui.pipeline.entities.mentions import Votes, _Group
 from tui.pipeline.entities.vocab import (
     CUE,
@@ -41,6 +41,13 @@ def _gazetteer_votes(group: _Group) -> float:
             continue
         best = max(best, gazetteer_weight(surface))
     return best
+
+
+def _company_votes(group: _Group) -> float:
+    """The company list's word on the entity's fullest names ("Shell", "BASF")."""
+    surfaces = set(group.surfaces())
+    most_words = max(len(s.split()) for s in surfaces)
+    return max((company_weight(s) for s in surfaces if len(s.split()) == most_words), default=0.0)
 
 
 def _name_word_votes(group: _Group) -> Votes:
@@ -84,10 +91,13 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
         # The text says what the name is ("the tanker Eagle Rock", "(Meridian) -"): that
         # a town somewhere shares the name is no evidence against it.
         place = 0.0
+    company = _company_votes(group) if not strong else 0.0
     if place:
         # A prior per entity that grows slowly with mentions, so a person who shares a
         # town's name ("Lincoln") still wins on the evidence of many PERSON mentions.
         votes[T.PLACE] += place * math.sqrt(len(group.mentions))
+    if company:
+        votes[T.ORGANIZATION] += company * math.sqrt(len(group.mentions))
     if not votes:
         return T.OTHER, place
     best = max(votes.values())
