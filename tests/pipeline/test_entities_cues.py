@@ -16,6 +16,7 @@ CONTEXT_CASES = [
     ("played-for", "He scored for Dundee on Saturday.", "Dundee", T.ORGANIZATION),
     ("kind-noun-of", "Troops entered the city of Pokrovsk.", "Pokrovsk", T.PLACE),
     ("locative", "Fighting continued near Toretsk.", "Toretsk", T.PLACE),
+    ("the-name-after-a-preposition", "Barges sailed along the Danube.", "Danube", T.PLACE),
     ("appositive", "Maria Keller, a spokesperson, declined to comment.", "Maria Keller", T.PERSON),
 ]
 

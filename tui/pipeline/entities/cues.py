@@ -112,6 +112,22 @@ def _locative(span: Span, anchor: Token) -> Reading:
     return []
 
 
+# Prepositions after which "the" and a one-word name is a stretch of land or water: "on the
+# Rhine", "over the Alps", "across the Sahel".
+_ALONG = frozenset({"on", "along", "across", "over", "through", "beyond", "up", "down", "off"})
+
+
+def _the_name_after_a_preposition(span: Span, anchor: Token) -> Reading:
+    """ "along the Danube", "over the Alps": a one-word name after "the" is no person, and
+    after a preposition of place it is a river, a sea, mountains or a region."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return []
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in (_ALONG | LOCATIVE.keys()):
+        return [(T.PLACE, 1.0)]
+    return []
+
+
 def _list_partners(span: Span, anchor: Token) -> Reading:
     """ "Microsoft, Meta and Amazon": items of one list are mostly of one kind."""
     return [
@@ -185,6 +201,7 @@ CONTEXT_CUES: tuple[ContextCue, ...] = (
     ContextCue("kind-noun-of", CUE, _kind_noun_of),
     # A light vote: people and firms follow some of these prepositions too.
     ContextCue("locative", 1.0, _locative),
+    ContextCue("the-name-after-a-preposition", CUE, _the_name_after_a_preposition),
     # Half a model vote per list partner: a list can mix kinds.
     ContextCue("list-partners", 0.5, _list_partners),
     ContextCue("apposition-of", CUE, _apposition_of),
