@@ -40,3 +40,11 @@ def test_a_company_that_shares_a_towns_name_is_the_company():
 def test_person_evidence_outweighs_the_company_list():
     people = group("Lindsay", {T.PERSON: 3.0})
     assert _type_of(people)[0] is T.PERSON
+
+
+def test_an_abbreviated_country_is_no_nationality():
+    from tui.pipeline.entities.gazetteer import _demonym
+
+    # "U.S." opens "U.S. Virgin Islands" as "Saudi" opens "Saudi Arabia", but is no demonym.
+    assert not _demonym("U.S.")
+    assert _demonym("Saudi")

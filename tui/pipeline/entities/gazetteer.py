@@ -106,7 +106,8 @@ def _demonym(word: str) -> bool:
 
     Spelled from a country name rather than kept in a list: it shares the country's
     letters up to the last one or two and ends as demonyms do."""
-    if " " in word or not word[:1].isupper() or len(word) < 4:
+    # An abbreviation ("U.S.", first word of "U.S. Virgin Islands") is no nationality.
+    if " " in word or "." in word or not word[:1].isupper() or len(word) < 4:
         return False
     w = word.casefold()
     for country in _country_names():
