@@ -66,3 +66,13 @@ def test_capitalised_headline_word_is_no_part_of_the_name_after_it(nlp):
     )
     assert "Rare Hendrix" not in found
     assert found["Jimi Hendrix"].count == 3
+
+
+def test_a_place_followed_by_a_score_in_a_results_line_is_a_team(nlp):
+    found = run(nlp, "Lindholm 2 Hamburg 1", "Norrvik 0 Osterby 3")
+    assert found["Hamburg"].type is T.ORGANIZATION
+
+
+def test_a_player_followed_by_his_score_stays_a_person(nlp):
+    found = run(nlp, "At Leeds: Durham 326 (D. Cox 95 not out, J. Hale 63)")
+    assert all(e.type is not T.ORGANIZATION for n, e in found.items() if "Cox" in n)

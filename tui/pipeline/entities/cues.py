@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.pipeline.entities.gazetteer import gazetteer_weight
 from tui.pipeline.entities.mentions import Votes
 from tui.pipeline.entities.vocab import (
     CUE,
@@ -293,9 +295,28 @@ def _strong_cue(span: Span) -> EntityType | None:
         for cue in STRONG_CUES:
             if cue.test(span, parts):
                 return cue.type
-    if _result_context(span):
-        return T.ORGANIZATION  # "Celtic beat Rangers 3-1"
+    if _result_context(span) or _score_after(span):
+        return T.ORGANIZATION  # "Celtic beat Rangers 3-1", "Hamburg 1 Schalke 2"
     return None
+
+
+# A score as results tables write it: goals or runs ("2", "305"), runs for wickets ("236-4").
+_TABLE_SCORE = re.compile(r"\d{1,3}(?:-\d{1,2})?")
+
+
+def _score_after(span: Span) -> bool:
+    """A side in a table of results: "Hamburg 1 Schalke 2", "Yorkshire 305-5", "NEW YORK
+    72 54". The name is one word or a place's name (a player's "D. Cox 95" is neither), a
+    score follows it, and its line holds more numbers than small words."""
+    doc = span.doc
+    if span.end >= len(doc) or not _TABLE_SCORE.fullmatch(doc[span.end].text):
+        return False
+    if any(t.is_lower for t in span) or (len(span) > 1 and not gazetteer_weight(span.text)):
+        return False
+    line = span.sent
+    numbers = sum(t.like_num for t in line)
+    small_words = sum(t.is_lower and t.is_alpha for t in line)
+    return numbers >= 2 and small_words <= numbers
 
 
 def _result_context(span: Span) -> bool:

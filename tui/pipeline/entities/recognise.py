@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tui.pipeline.entities.cues import _cues, _result_context
+from tui.pipeline.entities.cues import _cues, _result_context, _score_after
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
 from tui.pipeline.entities.keys import _form_pattern
 from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
@@ -351,7 +351,10 @@ def _untagged_mentions(block: int, doc: Doc, lower_words: set[str]) -> list[_Men
             votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
         elif token.tag_ in {"NNP", "NNPS", "CD"} and _ODD_CASE.fullmatch(token.text):
             votes[T.ORGANIZATION] += 0.5
-        elif token.is_title and token.tag_ != "CD" and _result_context(span):
+        elif token.tag_ != "CD" and (
+            (token.is_title and _result_context(span))
+            or ((token.is_title or token.is_upper) and _score_after(span))
+        ):
             pass  # the strong cue below carries the vote
         else:
             continue
