@@ -18,7 +18,7 @@ from tui.pipeline.entities.grouping import (
 from tui.pipeline.entities.keys import _fold, _singular
 from tui.pipeline.entities.language import entities_note
 from tui.pipeline.entities.mentions import _Group
-from tui.pipeline.entities.recognise import _LOWER_WORD, _spacy_mentions
+from tui.pipeline.entities.recognise import _spacy_mentions, lower_case_words
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block, Entity, Mention
 
@@ -74,10 +74,11 @@ def find_entities(
         docs = parse_blocks(blocks)
     if len(docs) != len(blocks):
         raise ValueError(f"{len(docs)} docs for {len(blocks)} blocks")
-    mentions = _spacy_mentions(docs)
+    texts = [b.text for b in blocks]  # each doc's text, without spaCy rebuilding it
+    mentions = _spacy_mentions(docs, texts)
     acronyms = _find_acronyms(blocks, docs, mentions)
     groups = _group(mentions, acronyms)
-    _drop_sentence_openers(groups, {w for d in docs for w in _LOWER_WORD.findall(d.text)})
+    _drop_sentence_openers(groups, lower_case_words(texts))
     _spell_out_acronyms(groups, docs)
     _propagate(groups, blocks, docs, acronyms)
     _join_short_forms(groups)

@@ -100,6 +100,15 @@ def _country_names() -> tuple[str, ...]:
     return tuple(sorted({n.casefold() for n in names}))
 
 
+@lru_cache(maxsize=1)
+def _countries_by_prefix() -> dict[str, tuple[str, ...]]:
+    """Country names by their first four letters, each list in name order."""
+    index: dict[str, list[str]] = {}
+    for country in _country_names():
+        index.setdefault(country[:4], []).append(country)
+    return {prefix: tuple(names) for prefix, names in index.items()}
+
+
 @lru_cache(maxsize=4096)
 def _demonym(word: str) -> bool:
     """Is this single word a nationality ("Moldovan", "Israelis", "Saudi")?
@@ -110,7 +119,8 @@ def _demonym(word: str) -> bool:
     if " " in word or "." in word or not word[:1].isupper() or len(word) < 4:
         return False
     w = word.casefold()
-    for country in _country_names():
+    # Every test below needs the country to share the word's first four letters.
+    for country in _countries_by_prefix().get(w[:4], ()):
         if w == country:
             return False
         if " " in country and country.split()[0] == w:

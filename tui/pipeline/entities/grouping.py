@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.acronyms import _Acronyms, _initials
 from tui.pipeline.entities.cues import _cues
-from tui.pipeline.entities.keys import _fold, _form_pattern, _key
+from tui.pipeline.entities.keys import _fold, _key, occurrences
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
 from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, ORG_NAME_WORDS, T
 from tui.pipeline.entities.voting import _type_of
@@ -77,10 +77,8 @@ def _propagate(
         lexeme = nlp_vocab[surface.lower()] if nlp_vocab is not None else None
         if lexeme is not None and lexeme.is_stop:
             continue
-        pattern = _form_pattern(surface)
         for b, block in enumerate(blocks):
-            for match in pattern.finditer(block.text):
-                start, end = match.span()
+            for start, end in occurrences(surface, block.text):
                 if any(s < end and start < e for s, e in taken[b]):
                     continue
                 span = docs[b].char_span(start, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from tui.pipeline.entities.vocab import APOSTROPHES, DATA, PLURAL_DESIGNATION
@@ -46,7 +47,30 @@ def _singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=4096)
-def _form_pattern(surface: str) -> re.Pattern[str]:
-    """A known name as a whole word (not inside "Kyiv-based" or "Kyivan")."""
-    return re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-]|'\w\w)")
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def occurrences(surface: str, text: str) -> Iterator[tuple[int, int]]:
+    r"""Where a known name stands in `text` as a whole word (not inside "Kyiv-based",
+    "Kyivan" or "Kyiv's"-less "Kyiv'sk"): what the regex (?<![\w-])NAME(?![\w-]|'\w\w)
+    finds, by plain search (compiling a regex per name cost more than the search)."""
+    start = text.find(surface)
+    while start != -1:
+        end = start + len(surface)
+        before_ok = start == 0 or not (_word_char(text[start - 1]) or text[start - 1] == "-")
+        after = text[end : end + 3]
+        after_ok = not (
+            (after and (_word_char(after[0]) or after[0] == "-"))
+            or (
+                len(after) == 3
+                and after[0] == "'"
+                and _word_char(after[1])
+                and _word_char(after[2])
+            )
+        )
+        if before_ok and after_ok:
+            yield start, end
+            start = text.find(surface, end)
+        else:
+            start = text.find(surface, start + 1)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.cues import _cues, _result_context, _score_after
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
-from tui.pipeline.entities.keys import _form_pattern
+from tui.pipeline.entities.keys import occurrences
 from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
 from tui.pipeline.entities.ruler import table_id
 from tui.pipeline.entities.vocab import (
@@ -120,7 +120,8 @@ def _market_code(name: Span) -> bool:
     """Is the name a ticker ("SHEL.L", or "XOM" in "(NYSE: XOM)")? Codes are no entities."""
     if TICKER.fullmatch(name.text):
         return True
-    before = name.doc.text[max(0, name.start_char - 16) : name.start_char]
+    # The words just before it, as text (the whole doc's text is rebuilt on every read).
+    before = name.doc[max(0, name.start - 4) : name.start].text
     return bool(AFTER_EXCHANGE.search(before)) and name.text.isupper()
 
 
@@ -194,11 +195,11 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})[,.]?[”\"]")
 
 
-def _quoted_outlet_mentions(block: int, doc: Doc) -> list[_Mention]:
+def _quoted_outlet_mentions(block: int, doc: Doc, text: str) -> list[_Mention]:
     """A quoted name right after a media noun ("the outlet “Quiet Harbour”") is the outlet,
     whether or not spaCy tagged it."""
     found = []
-    for match in _QUOTED_NAME.finditer(doc.text):
+    for match in _QUOTED_NAME.finditer(text):
         span = doc.char_span(match.start(1), match.end(1))
         if span is None or span.start == 0 or any(t.ent_type_ for t in span):
             continue
@@ -236,22 +237,29 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
         left, right = ent.doc[ent.start : k], ent.doc[k + 1 : ent.end]
         if not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
             return [ent]
-        whole = len(_form_pattern(ent.text).findall(article))
-        if any(len(_form_pattern(p.text).findall(article)) > whole for p in (left, right)):
+        whole = sum(1 for _ in occurrences(ent.text, article))
+        if any(sum(1 for _ in occurrences(p.text, article)) > whole for p in (left, right)):
             return [left, right]
         return [ent]
     return [ent]
 
 
-def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
+def lower_case_words(texts: Sequence[str]) -> set[str]:
+    """Words the article writes in lower case somewhere."""
+    return {w for text in texts for w in _LOWER_WORD.findall(text)}
+
+
+def _spacy_mentions(docs: Sequence[Doc], texts: Sequence[str]) -> list[_Mention]:
+    """Every mention in the article's blocks; `texts` are the blocks' texts (each doc's
+    text, which spaCy rebuilds from its tokens on every read)."""
     # Words the article also writes in lower case are common words when capitalised at
     # the start of a sentence ("Union leader X said" beside "the union said").
-    lower_words = {w for doc in docs for w in _LOWER_WORD.findall(doc.text)}
-    article = "\n".join(doc.text for doc in docs)
+    lower_words = lower_case_words(texts)
+    article = "\n".join(texts)
     found = []
     for b, doc in enumerate(docs):
         in_block = _untagged_mentions(b, doc, lower_words)
-        in_block.extend(_quoted_outlet_mentions(b, doc))
+        in_block.extend(_quoted_outlet_mentions(b, doc, texts[b]))
         in_block.extend(_institution_mentions(b, doc))
         for ent in doc.ents:
             if ent.label_ in NOT_ENTITIES:
@@ -265,7 +273,7 @@ def _spacy_mentions(docs: Sequence[Doc]) -> list[_Mention]:
                 mention = _mention_from_span(b, part, Votes({type_: weight}))
                 if mention is not None:
                     in_block.append(mention)
-        found.extend(_apply_bylines(b, doc, in_block))
+        found.extend(_apply_bylines(b, doc, texts[b], in_block))
     return found
 
 
@@ -295,12 +303,12 @@ def _byline_spans(text: str) -> list[tuple[int, int, EntityType, bool]]:
     return spans
 
 
-def _apply_bylines(block: int, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _apply_bylines(block: int, doc: Doc, text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions of a block with dateline places and agencies and credited people settled:
     a strong vote for the stated kind, whatever the model or the gazetteer make of the
     name; agencies and credited people are marked as furniture (counted as evidence, never
     listed as mentions)."""
-    spans = _byline_spans(doc.text)
+    spans = _byline_spans(text)
     if not spans:
         return mentions
     for start, end, type_, furniture in spans:
@@ -330,10 +338,14 @@ def _untagged_mentions(block: int, doc: Doc, lower_words: set[str]) -> list[_Men
     case ("AfD", "TenneT") and teams in a result ("Celtic beat ... 3-1"). The small model
     misses unfamiliar names in short sentences."""
     found = []
-    for token in doc:
-        if token.ent_type_ or token.is_stop or len(token.text) < 3 or token.is_punct:
-            continue
-        if token.tag_ not in {"NNP", "NNPS", "JJ", "CD"}:
+    strings = doc.vocab.strings
+    wanted = {strings[tag] for tag in ("NNP", "NNPS", "JJ", "CD")}
+    # Tags and entity types read as numbers for the whole text at once: a Token object for
+    # every word costs more than the rest of this function.
+    rows = doc.to_array(["TAG", "ENT_TYPE"]).tolist()
+    candidates = [k for k, (tag, ent) in enumerate(rows) if tag in wanted and not ent]
+    for token in (doc[k] for k in candidates):
+        if token.is_stop or len(token.text) < 3 or token.is_punct:
             continue
         neighbours = [doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc)]
         if any(n.tag_ in {"NNP", "NNPS"} and not n.is_punct for n in neighbours):
