@@ -76,3 +76,19 @@ def test_a_place_followed_by_a_score_in_a_results_line_is_a_team(nlp):
 def test_a_player_followed_by_his_score_stays_a_person(nlp):
     found = run(nlp, "At Leeds: Durham 326 (D. Cox 95 not out, J. Hale 63)")
     assert all(e.type is not T.ORGANIZATION for n, e in found.items() if "Cox" in n)
+
+
+def test_two_clubs_of_a_result_read_as_one_name_are_split(nlp):
+    found = run(nlp, "Bahia 2 Atletico Paranaense 0")
+    assert {"Bahia", "Atletico Paranaense"} <= set(found)
+    assert found["Atletico Paranaense"].type is T.ORGANIZATION
+
+
+def test_a_player_with_his_round_scores_is_no_team(nlp):
+    found = run(nlp, "Tiger Woods (U.S.) 68 70 71")
+    assert found["Tiger Woods"].type is T.PERSON
+
+
+def test_the_country_after_a_dateline_place_is_a_place(nlp):
+    found = run(nlp, "YORK, England 2024-08-22", "The race was run in heavy rain.")
+    assert found["England"].type is T.PLACE

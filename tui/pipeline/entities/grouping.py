@@ -150,12 +150,16 @@ def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> 
             continue
         rest = _fold(group.mentions[0].text.split(" ", 1)[1])
         # The rest alone, or the end of one longer name ("Hendrix" of Jimi Hendrix).
-        owners = [
-            g
-            for k, g in groups.items()
-            if g is not group
-            and (k == rest or _fold(max(g.surfaces(), key=len)).endswith(f" {rest}"))
-        ]
+        # The rest alone if the article has it ("Hendrix"), else the one longer name it
+        # ends ("Jimi Hendrix").
+        owners = [groups[rest]] if rest in groups and groups[rest] is not group else []
+        if not owners:
+            owners = [
+                g
+                for g in groups.values()
+                if g is not group and _fold(max(g.surfaces(), key=len)).endswith(f" {rest}")
+            ]
+
         if len(owners) != 1:
             continue
         target = owners[0]

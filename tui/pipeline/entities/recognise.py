@@ -56,6 +56,12 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
     doc = span.doc
     i, j = span.start, span.end
     cues = Votes()
+    # A bracket the name does not close ends it: "Llansantffraid (Wales" is a name and the
+    # start of its country's bracket.
+    for k in range(i + 1, j):
+        if doc[k].text == "(" and not any(t.text == ")" for t in doc[k:j]):
+            j = k
+            break
 
     def strip_edges() -> None:
         nonlocal i, j
@@ -171,6 +177,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         and (name[0].is_title or name[0].is_lower)
         and not _demonym(name.text)
         and span.label_ not in {"NORP", *RULER_LABELS}
+        and not _score_after(name)
     ):
         return None
     votes = Votes(base)
@@ -217,6 +224,26 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 DASHES = frozenset({"-", "–", "—"})
 
 
+def _part(ent: Span, start: int, end: int) -> Span:
+    """Tokens start..end of an entity's doc as a span with the entity's label."""
+    from spacy.tokens import Span
+
+    return Span(ent.doc, start, end, label=ent.label)
+
+
+def _score_between_sides(doc: Doc, k: int) -> bool:
+    """Is token k a score between two capitalised names in a line of results (more
+    numbers than small words: "Bahia 2 Atletico Paranaense 0")?"""
+    token = doc[k]
+    if not (token.text.isdigit() and len(token.text) <= 3):
+        return False
+    if not (doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper()):
+        return False
+    line = token.sent
+    numbers = sum(t.like_num for t in line)
+    return numbers >= 2 and sum(t.is_lower and t.is_alpha for t in line) <= numbers
+
+
 def _coordinated_parts(ent: Span, article: str) -> list[Span]:
     """A span the model drew over two names as its two names: across a spaced dash, or
     joined by "and" ("Seat and Porsche") when the article writes either of them alone
@@ -226,15 +253,18 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
         return [ent]
     doc = ent.doc
     for k in range(ent.start + 1, ent.end - 1):
+        if _score_between_sides(doc, k):
+            # "Bahia 2 Atletico Paranaense": two sides of a result, read as one name.
+            return [_part(ent, ent.start, k), _part(ent, k + 1, ent.end)]
         if doc[k].text in DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
             # A dash between spaces is no part of a name: "Gloria Bistrita - Ilie Lazar".
-            parts = (doc[ent.start : k], doc[k + 1 : ent.end])
+            parts = (_part(ent, ent.start, k), _part(ent, k + 1, ent.end))
             return [p for p in parts if p.text[:1].isupper()]
     for k in range(ent.start + 1, ent.end - 1):
         token = ent.doc[k]
         if token.lower_ not in {"and", "&"} or (not token.is_lower and token.text != "&"):
             continue
-        left, right = ent.doc[ent.start : k], ent.doc[k + 1 : ent.end]
+        left, right = _part(ent, ent.start, k), _part(ent, k + 1, ent.end)
         if not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
             return [ent]
         whole = sum(1 for _ in occurrences(ent.text, article))
@@ -291,6 +321,9 @@ def _byline_spans(text: str) -> list[tuple[int, int, EntityType, bool]]:
         or gazetteer_weight(place.group("place")) > 0
     ):
         spans.append((place.start("place"), place.end("place"), T.PLACE, False))
+        region = place.group("region")
+        if region and region.casefold().rstrip(".") not in DAY_MONTH_WORDS:
+            spans.append((place.start("region"), place.end("region"), T.PLACE, False))
     match = DATELINE.match(text)
     if match:
         spans.append((match.start("agency"), match.end("agency"), T.ORGANIZATION, True))

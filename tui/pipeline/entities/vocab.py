@@ -93,12 +93,13 @@ DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,40}?)?,?\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\((?P<agency>[A-Z][\w&.'’ -]{0,40}?)\)\s*[-–—]"
 )
-# The place of a dateline written in capitals: "BEIJING 1996-08-22", "WASHINGTON —",
-# "DUISBURG, Germany, Sept 9 (Agency) -". The capitals stand first in their block and are
-# followed by a date, an agency in brackets or a dash.
+# The place of a dateline written in capitals, and the country or state after it:
+# "BEIJING 1996-08-22", "WASHINGTON —", "DUISBURG, Germany, Sept 9 (Agency) -". The
+# capitals stand first in their block and are followed by a date, an agency in brackets
+# or a dash.
 DATELINE_PLACE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?=(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s+"
+    r"(?=(?:,\s*(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?,?\s+"
     r"(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\(|[-–—]))"
 )
 # Credit lines: "(Reporting by Anna Berg and Tom Ross; Editing by Ian Hale)".
