@@ -81,7 +81,12 @@ def test_a_player_followed_by_his_score_stays_a_person(nlp):
 def test_two_clubs_of_a_result_read_as_one_name_are_split(nlp):
     found = run(nlp, "Bahia 2 Atletico Paranaense 0")
     assert {"Bahia", "Atletico Paranaense"} <= set(found)
-    assert found["Atletico Paranaense"].type is T.ORGANIZATION
+    assert found["Bahia"].type is T.ORGANIZATION
+
+
+def test_a_tennis_player_with_a_set_score_stays_a_person(nlp):
+    found = run(nlp, "Marcelo Rios (Chile) beat Kenneth Carlsen (Denmark) 6-3 6-2")
+    assert found["Kenneth Carlsen"].type is T.PERSON
 
 
 def test_a_player_with_his_round_scores_is_no_team(nlp):

@@ -304,49 +304,6 @@ def _strong_cue(span: Span) -> EntityType | None:
 _TABLE_SCORE = re.compile(r"\d{1,3}(?:-\d{1,2})?")
 
 
-def _score_after(span: Span) -> bool:
-    """A side in a table of results: "Hamburg 1 Schalke 2", "Yorkshire 305-5", "NEW YORK
-    72 54", "Ruch Chorzow (Poland) 5 Llansantffraid (Wales) 0". A score follows the name
-    (after its country in brackets, if any) and the line holds more numbers than small
-    words. A name of several words that is no place must face another side with its own
-    score, with a plain score (not a tennis set, "6-3") and no initial ("D. Cox 95" is a
-    player's runs)."""
-    doc = span.doc
-    k = _after_brackets(doc, span.end)
-    if k >= len(doc) or not _TABLE_SCORE.fullmatch(doc[k].text):
-        return False
-    if any(t.is_lower for t in span):
-        return False
-    if len(span) > 1 and not gazetteer_weight(span.text):
-        initial = any(len(t.text) == 2 and t.text.endswith(".") for t in span)
-        if initial or "-" in doc[k].text or not _another_side_scores(span, k):
-            return False
-    line = span.sent
-    numbers = sum(t.like_num for t in line)
-    small_words = sum(t.is_lower and t.is_alpha for t in line)
-    return numbers >= 2 and small_words <= numbers
-
-
-def _after_brackets(doc: Doc, i: int) -> int:
-    """The index after a bracketed country starting at token i ("(Czech Republic)"), else i."""
-    if i < len(doc) and doc[i].text == "(":
-        for k in range(i + 1, min(i + 5, len(doc))):
-            if doc[k].text == ")":
-                return k + 1
-    return i
-
-
-def _another_side_scores(span: Span, score: int) -> bool:
-    """Is there another capitalised name in the line, outside this one, and a second
-    score (the other side's)?"""
-    line = span.sent
-    scores = [t for t in line if _TABLE_SCORE.fullmatch(t.text) and t.i != score]
-    others = [
-        t for t in line if t.is_alpha and t.text[:1].isupper() and not span.start <= t.i < span.end
-    ]
-    return bool(scores) and bool(others)
-
-
 def _result_context(span: Span) -> bool:
     """Is the name a side in a match result ("Celtic beat Rangers 3-1", "lost 1-0 to X")?"""
     anchor = span.root
@@ -387,6 +344,22 @@ def _score_end(doc: Doc, i: int) -> int:
     ):
         return i + 3
     return 0
+
+
+def _score_after(span: Span) -> bool:
+    """A side in a table of results: "Hamburg 1 Schalke 2", "Yorkshire 305-5", "NEW YORK
+    72 54". The name is one word or a place's name (players in results tables have two
+    names: "Tim Henman (Britain) 6-4", "D. Cox 95"), a score follows it, and its line holds
+    more numbers than small words."""
+    doc = span.doc
+    if span.end >= len(doc) or not _TABLE_SCORE.fullmatch(doc[span.end].text):
+        return False
+    if any(t.is_lower for t in span) or (len(span) > 1 and not gazetteer_weight(span.text)):
+        return False
+    line = span.sent
+    numbers = sum(t.like_num for t in line)
+    small_words = sum(t.is_lower and t.is_alpha for t in line)
+    return numbers >= 2 and small_words <= numbers
 
 
 def _cues(span: Span) -> tuple[Votes, EntityType | None]:
