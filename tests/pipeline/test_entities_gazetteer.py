@@ -48,3 +48,11 @@ def test_an_abbreviated_country_is_no_nationality():
     # "U.S." opens "U.S. Virgin Islands" as "Saudi" opens "Saudi Arabia", but is no demonym.
     assert not _demonym("U.S.")
     assert _demonym("Saudi")
+
+
+def test_first_word_of_an_island_state_is_no_nationality():
+    from tui.pipeline.entities.gazetteer import _demonym
+
+    # "Cook" of the Cook Islands is a surname; "Saudi" of Saudi Arabia is a nationality.
+    assert not _demonym("Cook")
+    assert not _demonym("Costa")

@@ -27,6 +27,7 @@ from tui.pipeline.entities.vocab import (
     RESULT_VERBS,
     SCORE,
     SPORT_ROLES,
+    STRETCH_PREPOSITIONS,
     STRONG_CUE,
     TEAM_VERBS,
     VESSEL_NOUNS,
@@ -114,9 +115,6 @@ def _locative(span: Span, anchor: Token) -> Reading:
     return []
 
 
-# Prepositions after which "the" and a one-word name is a stretch of land or water: "on the
-# Rhine", "over the Alps", "across the Sahel".
-_ALONG = frozenset({"on", "along", "across", "over", "through", "beyond", "up", "down", "off"})
 
 
 def _the_name_after_a_preposition(span: Span, anchor: Token) -> Reading:
@@ -125,7 +123,7 @@ def _the_name_after_a_preposition(span: Span, anchor: Token) -> Reading:
     doc = span.doc
     if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
         return []
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in (_ALONG | LOCATIVE.keys()):
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in STRETCH_PREPOSITIONS:
         return [(T.PLACE, 1.0)]
     return []
 

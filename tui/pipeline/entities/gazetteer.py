@@ -100,6 +100,10 @@ def _country_names() -> tuple[str, ...]:
     return tuple(sorted({n.casefold() for n in names}))
 
 
+# The second word of a country whose first word is its nationality.
+_NATION_HEADS = frozenset({"arabia", "republic"})
+
+
 @lru_cache(maxsize=1)
 def _countries_by_prefix() -> dict[str, tuple[str, ...]]:
     """Country names by their first four letters, each list in name order."""
@@ -123,8 +127,11 @@ def _demonym(word: str) -> bool:
     for country in _countries_by_prefix().get(w[:4], ()):
         if w == country:
             return False
-        if " " in country and country.split()[0] == w:
-            return True  # "Saudi" of Saudi Arabia
+        words = country.split()
+        if len(words) == 2 and words[0] == w and words[1] in _NATION_HEADS:
+            # "Saudi" of Saudi Arabia, "Czech" of Czech Republic; not "Cook" of the Cook
+            # Islands nor "Costa" of Costa Rica.
+            return True
         common = 0
         for a, b in zip(w, country, strict=False):
             if a != b:
