@@ -56,3 +56,13 @@ def test_first_word_of_an_island_state_is_no_nationality():
     # "Cook" of the Cook Islands is a surname; "Saudi" of Saudi Arabia is a nationality.
     assert not _demonym("Cook")
     assert not _demonym("Costa")
+
+
+def test_names_no_person_carries_are_not_people():
+    # A digit, a company's name first, or "the" before one word: no person's name.
+    for text in ("RAV4 Hybrid", "Nintendo Switch"):
+        assert _type_of(group(text, {T.PERSON: 2.0}))[0] is not T.PERSON, text
+    team = group("Steelers", {T.PERSON: 2.0})
+    team.mentions[0].after_the = True
+    assert _type_of(team)[0] is T.ORGANIZATION
+    assert _type_of(group("Marta Keller", {T.PERSON: 2.0}))[0] is T.PERSON

@@ -115,8 +115,6 @@ def _locative(span: Span, anchor: Token) -> Reading:
     return []
 
 
-
-
 def _the_name_after_a_preposition(span: Span, anchor: Token) -> Reading:
     """ "along the Danube", "over the Alps": a one-word name after "the" is no person, and
     after a preposition of place it is a river, a sea, mountains or a region."""

@@ -48,6 +48,7 @@ class _Mention:
     # say what the name is, but it is no mention of the story's.
     furniture: bool = False
     opens_sentence: bool = False  # its first word is the first of its sentence
+    after_the: bool = False  # "the" stands just before it (people are never "the X")
 
     @classmethod
     def of(

@@ -196,6 +196,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         strong=strong,
         place_cue=context[T.PLACE] + cues[T.PLACE],
         opens_sentence=bool(name[0].is_sent_start),
+        after_the=name.start > 0 and doc[name.start - 1].lower_ == "the",
     )
 
 

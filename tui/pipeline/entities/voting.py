@@ -73,6 +73,21 @@ def _name_word_votes(group: _Group) -> Votes:
     return votes
 
 
+def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
+    """Move the model's PERSON votes where a person's name cannot be: "Reporters Without
+    Borders" (a small word inside) is a body; "Nintendo Switch", "RAV4 Hybrid" (a
+    company's name first, a digit) are products; "the Steelers" (one word the text puts
+    after "the") is no person."""
+    if any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]):
+        votes[T.ORGANIZATION] += votes.pop(T.PERSON)
+    elif any(c.isdigit() for w in words for c in w) or (
+        len(words) > 1 and company_weight(words[0])
+    ):
+        votes[T.OTHER] += votes.pop(T.PERSON)  # a product
+    elif len(words) == 1 and any(m.after_the for m in group.mentions):
+        votes[T.ORGANIZATION] += votes.pop(T.PERSON)  # a team, a band, "the Pentagon"
+
+
 def _type_of(group: _Group) -> tuple[EntityType, float]:
     """One type for the whole entity: the heaviest vote, with the gazetteer's prior."""
     ruled = Counter(m.ruler_type for m in group.mentions if m.ruler_type is not None)
@@ -82,9 +97,8 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
     votes = Votes(group.votes)
     votes.add(_name_word_votes(group))
     longest = max(group.surfaces(), key=len).split()
-    if votes.get(T.PERSON) and any(w.lower() in NOT_IN_PERSON_NAMES for w in longest[1:-1]):
-        # "Reporters Without Borders": the model's PERSON is a body's name.
-        votes[T.ORGANIZATION] += votes.pop(T.PERSON)
+    if votes.get(T.PERSON):
+        _no_person_names(votes, group, longest)
     strong = Counter(m.strong for m in group.mentions if m.strong is not None)
     place = _gazetteer_votes(group)
     if place and strong and strong.most_common(1)[0][0] is not T.PLACE:
