@@ -59,3 +59,18 @@ def test_surname_with_weak_place_words_still_joins_the_person_in_the_article():
     people = [e for e in found if "Brandt" in e.name]
     assert len(people) == 1
     assert people[0].type is T.PERSON and people[0].count == 4
+
+
+def test_surname_the_text_calls_a_person_joins_a_full_name_the_model_called_a_body():
+    from tui.pipeline.entities.grouping import _join_short_forms
+    from tui.pipeline.entities.mentions import Votes, _Group, _Mention
+
+    def group(text: str, type_: EntityType, n: int) -> _Group:
+        mentions = [_Mention(0, 0, len(text), text, text, Votes({type_: 1.0})) for _ in range(n)]
+        return _Group(text.lower(), mentions, Votes({type_: float(n)}))
+
+    groups = {"mason rudolph": group("Mason Rudolph", T.ORGANIZATION, 1)}
+    groups["rudolph"] = group("Rudolph", T.PERSON, 6)
+    _join_short_forms(groups)
+    assert list(groups) == ["mason rudolph"]
+    assert len(groups["mason rudolph"].mentions) == 7

@@ -184,6 +184,16 @@ def _said_to_be_a_place(group: _Group) -> bool:
     return place >= PLACE_KEEPS_APART and 2 * place > others
 
 
+def _shaped_like_a_persons_name(group: _Group) -> bool:
+    """Two or three capitalised words, none a body's or a facility's kind word."""
+    words = max(group.surfaces(), key=len).split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+        and not any(w.lower() in ORG_NAME_WORDS | FACILITY_NAME_WORDS for w in words)
+    )
+
+
 def _join_short_forms(groups: dict[str, _Group]) -> None:
     """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
     of an organisation ("the Commission" -> European Commission) and an undefined acronym
@@ -243,6 +253,10 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             continue
         elif by_initials:
             # spaCy types acronyms loosely ("EU" GPE, "UN" ORG); the letters decide.
+            pass
+        elif type_ is T.PERSON and _shaped_like_a_persons_name(target):
+            # "Rudolph" a person fourteen times, "Mason Rudolph" once an organisation: one
+            # man, and the votes together say which kind.
             pass
         elif place >= 1.5 or type_ not in (target_type, T.OTHER):
             # "Ukraine" does not join "Armed Forces of Ukraine".
