@@ -97,3 +97,16 @@ def test_a_player_with_his_round_scores_is_no_team(nlp):
 def test_the_country_after_a_dateline_place_is_a_place(nlp):
     found = run(nlp, "YORK, England 2024-08-22", "The race was run in heavy rain.")
     assert found["England"].type is T.PLACE
+
+
+def test_a_position_code_inside_a_persons_span_cuts_off_the_team(nlp):
+    found = run(nlp, "Browns DL Sheldon Richardson was fined on Monday, the league said.")
+    assert "Sheldon Richardson" in found
+    assert found["Sheldon Richardson"].type is T.PERSON
+    assert not any("DL" in name for name in found)
+
+
+def test_a_portfolio_before_a_title_is_no_part_of_the_countrys_name(nlp):
+    found = run(nlp, "A proposal by EU Farm Commissioner Franz Fischler was rejected.")
+    assert "EU Farm" not in found
+    assert "EU" in found

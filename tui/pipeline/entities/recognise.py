@@ -32,9 +32,11 @@ from tui.pipeline.entities.vocab import (
     NOT_ENTITIES,
     NOT_IN_NAMES,
     ORG_HEADS,
+    PERSON_TITLES,
     PHOTO_CREDIT,
     PLACE_HEADS,
     PLACE_SUFFIXES,
+    PORTFOLIOS,
     POSSESSIVE,
     RULER_LABELS,
     SCORE,
@@ -56,6 +58,10 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
     doc = span.doc
     i, j = span.start, span.end
     cues = Votes()
+    # "UK Home Secretary X": the portfolio before a title is the title's, not the name's.
+    title_after = j < len(doc) and doc[j].lower_ in PERSON_TITLES
+    if j - i > 1 and title_after and doc[j - 1].lower_ in PORTFOLIOS:
+        j -= 1
     # A bracket the name does not close ends it: "Llansantffraid (Wales" is a name and the
     # start of its country's bracket.
     for k in range(i + 1, j):
@@ -225,11 +231,24 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 DASHES = frozenset({"-", "–", "—"})
 
 
-def _part(ent: Span, start: int, end: int) -> Span:
-    """Tokens start..end of an entity's doc as a span with the entity's label."""
+def _part(ent: Span, start: int, end: int, labelled: bool = True) -> Span:
+    """Tokens start..end of an entity's doc as a span with the entity's label (or none)."""
     from spacy.tokens import Span
 
-    return Span(ent.doc, start, end, label=ent.label)
+    return Span(ent.doc, start, end, label=ent.label if labelled else 0)
+
+
+def _role_inside(ent: Span) -> int | None:
+    """The token of a title or a position code inside a person's span, before the name
+    proper: "Browns DL Sheldon Richardson", "EU Commissioner Franz Fischler"."""
+    doc = ent.doc
+    for k in range(ent.start, ent.end - 1):
+        word = doc[k].text
+        title = word[:1].isupper() and word.lower() in PERSON_TITLES
+        code = word.isupper() and word.isalpha() and 2 <= len(word) <= 3 and k > ent.start
+        if (title or code) and all(t.text[:1].isupper() for t in doc[k + 1 : ent.end]):
+            return k
+    return None
 
 
 def _score_between_sides(doc: Doc, k: int) -> bool:
@@ -253,6 +272,11 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
     if ent.label_ in RULER_LABELS:
         return [ent]
     doc = ent.doc
+    if ent.label_ == "PERSON":
+        role = _role_inside(ent)
+        if role is not None:
+            before = [_part(ent, ent.start, role, labelled=False)] if role > ent.start else []
+            return [*before, _part(ent, role + 1, ent.end)]
     for k in range(ent.start + 1, ent.end - 1):
         if _score_between_sides(doc, k):
             # "Bahia 2 Atletico Paranaense": two sides of a result, read as one name.
@@ -301,7 +325,10 @@ def _spacy_mentions(docs: Sequence[Doc], texts: Sequence[str]) -> list[_Mention]
             if ent.label_ == "PERSON" and len(ent) == 1:
                 weight = LONE_PERSON_WEIGHT
             for part in _coordinated_parts(ent, article):
-                mention = _mention_from_span(b, part, Votes({type_: weight}))
+                # A part cut off a person's name keeps no PERSON vote ("Browns" of "Browns
+                # DL Sheldon Richardson"); the other parts keep the span's.
+                base = Votes({type_: weight}) if part.label_ == ent.label_ else Votes()
+                mention = _mention_from_span(b, part, base)
                 if mention is not None:
                     in_block.append(mention)
         found.extend(_apply_bylines(b, doc, texts[b], in_block))
