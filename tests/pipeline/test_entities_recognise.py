@@ -110,3 +110,10 @@ def test_a_portfolio_before_a_title_is_no_part_of_the_countrys_name(nlp):
     found = run(nlp, "A proposal by EU Farm Commissioner Franz Fischler was rejected.")
     assert "EU Farm" not in found
     assert "EU" in found
+
+
+def test_a_comma_parts_two_names_but_not_a_legal_form(nlp):
+    found = run(nlp, "Subscribers of CBS All Access, Disney and Netflix complained.")
+    assert {"CBS All Access", "Disney"} <= set(found)
+    found = run(nlp, "WeWork, Inc. said it would cut jobs next year.")
+    assert not {"WeWork", "Inc."} <= set(found)

@@ -251,6 +251,15 @@ def _role_inside(ent: Span) -> int | None:
     return None
 
 
+def _two_names_at_a_comma(ent: Span, k: int) -> bool:
+    """ "CBS All Access, Disney": a comma between two capitalised names parts them, unless
+    what follows is a short tail of the name ("WeWork, Inc.", "Washington, D.C.")."""
+    doc = ent.doc
+    right = doc[k + 1 : ent.end]
+    short_tail = len(right) == 1 and len(right.text.rstrip(".")) <= 4
+    return doc[k - 1].text[:1].isupper() and right.text[:1].isupper() and not short_tail
+
+
 def _score_between_sides(doc: Doc, k: int) -> bool:
     """Is token k a score between two capitalised names in a line of results (more
     numbers than small words: "Bahia 2 Atletico Paranaense 0")?"""
@@ -265,8 +274,9 @@ def _score_between_sides(doc: Doc, k: int) -> bool:
 
 
 def _coordinated_parts(ent: Span, article: str) -> list[Span]:
-    """A span the model drew over two names as its two names: across a spaced dash, or
-    joined by "and" ("Seat and Porsche") when the article writes either of them alone
+    """A span the model drew over two names as its two names: after a title or position
+    inside a person's span, at a comma, across a spaced dash, between the scores of a
+    result, or at "and" ("Seat and Porsche") when the article writes either alone
     elsewhere; a name with "and" inside that the article never splits ("Bosnia and
     Herzegovina") stays whole."""
     if ent.label_ in RULER_LABELS:
@@ -278,6 +288,8 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
             before = [_part(ent, ent.start, role, labelled=False)] if role > ent.start else []
             return [*before, _part(ent, role + 1, ent.end)]
     for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].text == "," and _two_names_at_a_comma(ent, k):
+            return [_part(ent, ent.start, k), _part(ent, k + 1, ent.end)]
         if _score_between_sides(doc, k):
             # "Bahia 2 Atletico Paranaense": two sides of a result, read as one name.
             return [_part(ent, ent.start, k), _part(ent, k + 1, ent.end)]
