@@ -117,3 +117,10 @@ def test_a_comma_parts_two_names_but_not_a_legal_form(nlp):
     assert {"CBS All Access", "Disney"} <= set(found)
     found = run(nlp, "WeWork, Inc. said it would cut jobs next year.")
     assert not {"WeWork", "Inc."} <= set(found)
+
+
+def test_a_listed_name_drops_a_capitalised_the_but_keeps_a_one_word_names():
+    from tui.pipeline.entities.article import _shown
+
+    assert _shown("The United States") == "United States"
+    assert _shown("The Hague") == "The Hague"

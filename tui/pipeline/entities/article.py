@@ -39,10 +39,17 @@ def _canonical(group: _Group) -> str:
         return group.pattern_id
     # Longest well-formed variant; among equals, the one written most often, then first.
     order = {s: i for i, s in reversed(list(enumerate(map(_singular, group.surfaces()))))}
-    return max(
+    best = max(
         counts,
-        key=lambda s: (_well_formed(s), len(s), not s.isupper(), counts[s], -order[s]),
+        key=lambda s: (_well_formed(s), len(_shown(s)), not s.isupper(), counts[s], -order[s]),
     )
+    return _shown(best)
+
+
+def _shown(name: str) -> str:
+    """A name as listed: without the capitalised "The" that opened its sentence ("The
+    United States"); a one-word name keeps it ("The Hague", "The Guardian")."""
+    return name[4:] if name.startswith("The ") and len(name.split()) > 2 else name
 
 
 def _aliases(name: str, surfaces: Iterable[str]) -> list[str]:
