@@ -124,3 +124,8 @@ def test_a_listed_name_drops_a_capitalised_the_but_keeps_a_one_word_names():
 
     assert _shown("The United States") == "United States"
     assert _shown("The Hague") == "The Hague"
+
+
+def test_a_unit_is_no_name(nlp):
+    found = run(nlp, "The motors make 300 kW together, and Audi said the car charges at 150 kW.")
+    assert "kW" not in found

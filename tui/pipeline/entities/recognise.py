@@ -163,6 +163,8 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         or len(name) > 12
         or BAD_CHARS.search(text)
         or _market_code(name)
+        # A unit ("kW", "mAh") opens small; a brand that does ("iPhone", "eBay") is longer.
+        or (text[0].islower() and len(text) <= MAX_UNIT_LENGTH)
     ):
         return None
     # Dates and clocks that leak into names: "Thu 11", "BST".
@@ -229,6 +231,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 
 
 DASHES = frozenset({"-", "–", "—"})
+MAX_UNIT_LENGTH = 3  # "kW", "mAh": the longest unit symbol that opens in lower case
 
 
 def _part(ent: Span, start: int, end: int, labelled: bool = True) -> Span:
