@@ -358,6 +358,39 @@ def surname_merges(gold: list[dict], found) -> tuple[int, int]:
     return ok, total
 
 
+def run_memory() -> None:
+    """Peak RSS of one analysis process as it loads what the entity stage needs: the one
+    shared model with our patterns, the gazetteer, the company list, and the language
+    model (lazy: loaded for pages that do not read as English; here every language)."""
+    from tui.pipeline import nlp as shared
+    from tui.pipeline.entities import find_entities, gazetteer_weight
+    from tui.pipeline.entities.gazetteer import company_weight
+    from tui.pipeline.entities.language import MODEL_LANGUAGES, detect
+    from tui.pipeline.model import Block, BlockKind
+
+    print(f"peak RSS at start: {rss_mb():.0f} MB")
+    shared.load()
+    print(f"+ spaCy model and our patterns: {rss_mb():.0f} MB")
+    gazetteer_weight("Kyiv")
+    company_weight("Shell")
+    blocks = [Block(BlockKind.PARAGRAPH, "The council in Lindholm said Maria Keller would lead.")]
+    find_entities(blocks)
+    print(f"+ gazetteer, company list, one English page: {rss_mb():.0f} MB")
+    samples = {
+        "de": "Die Regierung will die neuen Regeln noch vor dem Sommer beschließen.",
+        "ru": "Правительство выделит деньги на ремонт школ и больниц до конца месяца.",
+        "ar": "قالت الحكومة إنها ستخصص أموالا لإصلاح المدارس والمستشفيات.",
+        "zh": "政府表示将在月底前拨款修缮学校和医院。",
+    }
+    for text in samples.values():
+        detect(text)
+    print(f"+ language model after four scripts' pages: {rss_mb():.0f} MB")
+    from tui.pipeline.entities.language import _detector
+
+    _detector().compute_language_confidence_values(" ".join(samples.values()))
+    print(f"({len(MODEL_LANGUAGES)} languages the model may load)")
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -382,9 +415,13 @@ def main() -> None:
         "--conll-errors", type=int, default=0, help="print N wrong sentences of eng.train"
     )
     parser.add_argument("--only-conll", action="store_true", help="skip the gold sets")
+    parser.add_argument("--memory", action="store_true", help="peak RSS of one process, then stop")
     args = parser.parse_args()
     if args.golden:
         run_golden(args.golden_file, args.golden == "write")
+        return
+    if args.memory:
+        run_memory()
         return
 
     print(f"peak RSS at start: {rss_mb():.0f} MB")
