@@ -129,3 +129,10 @@ def test_a_listed_name_drops_a_capitalised_the_but_keeps_a_one_word_names():
 def test_a_unit_is_no_name(nlp):
     found = run(nlp, "The motors make 300 kW together, and Audi said the car charges at 150 kW.")
     assert "kW" not in found
+
+
+def test_a_kind_noun_after_a_name_is_context_but_a_portfolios_ministry_is_a_name(nlp):
+    found = run(nlp, "The official Xinhua news agency said talks would resume.")
+    assert "Xinhua" in found and found["Xinhua"].type is T.ORGANIZATION
+    found = run(nlp, "Defence ministry officials said the first summonses would go out soon.")
+    assert "Defence ministry" in found

@@ -115,8 +115,9 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
         elif tail & LINK_HEADS:
             cues[T.FACILITY] += CUE
             j = k
-        elif tail & ORG_HEADS:
-            cues[T.ORGANIZATION] += CUE  # "Xinhua news agency"
+        elif tail & ORG_HEADS and not (k - i == 1 and doc[i].lower_ in PORTFOLIOS):
+            # "Xinhua news agency"; but "Defence ministry" is a body's whole name.
+            cues[T.ORGANIZATION] += CUE
             j = k
         strip_edges()
     if j - i > 1 and doc[j - 1].lower_ in PLACE_SUFFIXES:
