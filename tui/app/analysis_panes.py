@@ -102,6 +102,10 @@ class _AnalysisList(RowList):
             return None
         return self.briefing.articles[self.selected]
 
+    def _article_note(self) -> str | None:
+        article = self._article()
+        return article.entities_note if article is not None else None
+
     def _why_empty(self) -> str:
         if self.briefing is None:
             return "Starting…"
@@ -156,7 +160,7 @@ class EntitiesPane(_AnalysisList):
         entities: Sequence[Entity | BriefingEntity] | None = found  # type: ignore[assignment]
         self.choices = {}
         rows: list[Row] = []
-        if entities is None:
+        if entities is None or (not entities and self._article_note()):
             return [_notice(self._why_empty())]
         if not entities:
             return [_notice("No entities found.")]
@@ -207,7 +211,7 @@ class TimelinePane(_AnalysisList):
     def _rows_now(self) -> list[Row]:
         entries = self._entries()
         self.choices = {}
-        if entries is None:
+        if entries is None or (not entries and self._article_note()):
             return [_notice(self._why_empty())]
         if not entries:
             return [_notice("No dated events found.")]

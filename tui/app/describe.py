@@ -65,6 +65,8 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         return f"No {what}: the article could not be read."
     if not analysis:
         return f"Analysis is off, so there are no {what}."
+    if article.entities_note is not None:
+        return article.entities_note
     if article.stage is not Stage.DONE:
         return f"The {what} appear once the text is analysed…"
     return f"No {what} for this article."

@@ -68,6 +68,7 @@ class Briefing:
         article.entities = None
         article.timeline = None
         article.analysed_blocks = None
+        article.entities_note = None
         article.duplicate_of = None
         return changed
 

@@ -87,6 +87,8 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
         "entities": (
             None if article.entities is None else [entity_to_dict(e) for e in article.entities]
         ),
+        # Set when entities is [] because of the page's language, in a reader's words.
+        "entities_note": article.entities_note,
         "timeline": (
             None
             if article.timeline is None
@@ -182,6 +184,8 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.entities:
         out += ["### Entities", ""]
         out += _md_entity_lines([(e.name, e.type, e.count) for e in article.entities])
+    elif article.entities_note:
+        out += ["### Entities", "", _md_inline(article.entities_note), ""]
     if article.timeline:
         out += ["### Timeline", ""]
         out += [_md_timeline_line(t) for t in article.timeline] + [""]

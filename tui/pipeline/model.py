@@ -208,6 +208,10 @@ class Article:
     # How many times a finished article changed afterwards (a later same-site article
     # showed some of its blocks were the site's template); 0 until then.
     revision: int = 0
+    # Why `entities` and `timeline` are [] for a reason other than "none found": the page
+    # is in a language we have no model for ("Entities and dates are found in English
+    # pages; this page is in Russian.").
+    entities_note: str | None = None
 
     @property
     def status(self) -> str:

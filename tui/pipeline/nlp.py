@@ -38,7 +38,7 @@ def load() -> Language:
 def _load() -> Language:
     import spacy
 
-    from tui.pipeline.entities import add_patterns
+    from tui.pipeline.entities.ruler import add_patterns
 
     nlp = spacy.load(MODEL_NAME)
     add_patterns(nlp)  # our equipment and facility table runs before spaCy's own NER

@@ -206,8 +206,9 @@ class Session:
         # offsets would then point into text that is gone, so it is analysed again.
         while article.duplicate_of is None:
             blocks = article.blocks
+            meta = article.metadata
             job = AnalysisJob(
-                blocks, article.metadata.published, article.fetched_at, self._stages.max_chars
+                blocks, meta.published, article.fetched_at, meta.language, self._stages.max_chars
             )
             try:
                 result = await self._pool.call(self._stages.analyse, job, limit=ANALYSIS_LIMIT)
@@ -217,6 +218,7 @@ class Session:
             if article.blocks is blocks and article.duplicate_of is None:
                 article.entities, article.timeline = result.entities, result.timeline
                 article.analysed_blocks = result.analysed_blocks
+                article.entities_note = result.note
                 return
 
     async def _reanalyse(self, article: Article) -> None:

@@ -55,6 +55,7 @@ class AnalysisJob:
     blocks: list[Block]
     published: str | None  # the page's publication date, if it gave one
     fetched_at: str | None
+    language: str | None  # what the page declares (may be wrong: the text is checked)
     max_chars: int | None = None  # None: MAX_ANALYSED_CHARS
 
 
@@ -64,6 +65,8 @@ class Analysis:
     timeline: list[TimelineEntry] = field(default_factory=list)
     # How many blocks, from the top, were analysed; None when all of them were.
     analysed_blocks: int | None = None
+    # Why nothing was looked for: the page is not in a language we have models for.
+    note: str | None = None
 
 
 def analysed_prefix(blocks: list[Block], limit: int = MAX_ANALYSED_CHARS) -> int:
@@ -79,11 +82,16 @@ def analysed_prefix(blocks: list[Block], limit: int = MAX_ANALYSED_CHARS) -> int
 def analyse(job: AnalysisJob) -> Analysis:
     """Entities and timeline from the clean blocks, one spaCy parse shared by both."""
     from tui.pipeline import nlp
-    from tui.pipeline.entities import find_entities
+    from tui.pipeline.entities import entities_note, find_entities
     from tui.pipeline.timeline import build_timeline
 
     count = analysed_prefix(job.blocks, job.max_chars or MAX_ANALYSED_CHARS)
     blocks = job.blocks[:count]
+    note = entities_note(blocks, job.language)
+    if note is not None:
+        # An English model reads other languages as noise ("Что" as an organization):
+        # nothing is looked for, and the reader is told why.
+        return Analysis(note=note)
     docs = nlp.parse_blocks(blocks)
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)

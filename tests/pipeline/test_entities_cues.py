@@ -1,0 +1,64 @@
+"""Each named context cue, on its own: the words around a name and the type they say."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.entities.cues import CONTEXT_CUES, STRONG_CUES, _anchor, _word_before
+from tui.pipeline.model import EntityType
+
+T = EntityType
+
+# (cue, sentence, the name in it, the type the cue must vote for)
+CONTEXT_CASES = [
+    ("kind-noun-after", "Shelling hit the Sudzha district overnight.", "Sudzha", T.PLACE),
+    ("sport-role-after", "Celtic striker Tom Hale scored twice.", "Celtic", T.ORGANIZATION),
+    ("played-for", "He scored for Dundee on Saturday.", "Dundee", T.ORGANIZATION),
+    ("kind-noun-of", "Troops entered the city of Pokrovsk.", "Pokrovsk", T.PLACE),
+    ("locative", "Fighting continued near Toretsk.", "Toretsk", T.PLACE),
+    ("the-name-after-a-preposition", "Barges sailed along the Danube.", "Danube", T.PLACE),
+    ("appositive", "Maria Keller, a spokesperson, declined to comment.", "Maria Keller", T.PERSON),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tui.pipeline import nlp as shared
+
+    return shared.load()
+
+
+def span_of(doc, name):
+    start = doc.text.index(name)
+    return doc.char_span(start, start + len(name))
+
+
+def test_every_cue_has_a_case():
+    assert {c[0] for c in CONTEXT_CASES} <= {cue.name for cue in CONTEXT_CUES}
+
+
+@pytest.mark.parametrize(("cue_name", "text", "name", "type_"), CONTEXT_CASES)
+def test_context_cue_votes_for_its_type(nlp, cue_name, text, name, type_):
+    cue = next(c for c in CONTEXT_CUES if c.name == cue_name)
+    span = span_of(nlp(text), name)
+    assert type_ in {t for t, _ in cue.read(span, _anchor(span))}
+
+
+def test_locative_cue_leans_as_far_as_its_preposition(nlp):
+    cue = next(c for c in CONTEXT_CUES if c.name == "locative")
+    near = span_of(nlp("Fighting continued near Toretsk."), "Toretsk")
+    to = span_of(nlp("She sent a letter to Toretsk."), "Toretsk")
+    assert cue.read(near, _anchor(near))[0][1] > cue.read(to, _anchor(to))[0][1]
+
+
+@pytest.mark.parametrize(
+    ("cue_name", "text", "name"),
+    [
+        ("title-before", "President Halyna Stepko spoke.", "Halyna Stepko"),
+        ("vessel-before", "Boarding the tanker Eagle Rock took hours.", "Eagle Rock"),
+    ],
+)
+def test_strong_cue_settles_the_type(nlp, cue_name, text, name):
+    cue = next(c for c in STRONG_CUES if c.name == cue_name)
+    span = span_of(nlp(text), name)
+    assert cue.test(span, _word_before(span))

@@ -1,0 +1,63 @@
+"""Entities only for English pages: the language is read from the page's own text."""
+
+from __future__ import annotations
+
+from tui.pipeline.entities import entities_note, find_entities, page_language
+from tui.pipeline.export import article_to_dict
+from tui.pipeline.model import Article, Block, BlockKind
+
+RUSSIAN = (
+    "Что происходит сейчас на востоке страны? Какую помощь получат жители пострадавших "
+    "сёл этой зимой, спросили журналисты у министра. Он ответил, что правительство "
+    "выделит деньги на ремонт школ, больниц и дорог, а также направит туда новые бригады "
+    "строителей до конца месяца."
+)
+GERMAN = (
+    "Die Regierung will die neuen Regeln für den Wohnungsbau noch vor dem Sommer "
+    "beschließen, sagte die Ministerin am Montag. Viele Gemeinden klagen seit Jahren über "
+    "fehlende Flächen, hohe Kosten und lange Verfahren, bevor überhaupt gebaut werden darf."
+)
+ENGLISH = (
+    "The regional council said on Tuesday it would reopen the ferry line between Lindholm "
+    "and the mainland after a month of repairs. Maria Keller, who runs the operator, told "
+    "reporters the first crossings would leave at dawn and that tickets would cost less."
+)
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(BlockKind.PARAGRAPH, t) for t in texts]
+
+
+def test_russian_page_has_no_entities_and_a_note_naming_its_language():
+    page = blocks(RUSSIAN)
+    assert find_entities(page) == []
+    assert (
+        entities_note(page)
+        == "Entities and dates are found in English pages; this page is in Russian."
+    )
+
+
+def test_text_outweighs_a_declared_english_language():
+    # Sites mislabel pages: a German page that says lang="en" is still German.
+    assert page_language(blocks(GERMAN), "en")[0] == "de"
+    assert find_entities(blocks(GERMAN), language="en") == []
+
+
+def test_english_page_has_entities_and_no_note():
+    page = blocks(ENGLISH)
+    assert entities_note(page) is None
+    assert "Maria Keller" in {e.name for e in find_entities(page)}
+
+
+def test_too_little_text_keeps_the_declared_language():
+    # A headline and a list of scores say nothing about their language.
+    page = blocks("Lindholm 2 Norrvik 1 (Keller 64th min)", "Osterby 0 Vastra 0")
+    assert page_language(page)[0] == "en"
+    assert page_language(page, "ru") == ("ru", "Russian")
+
+
+def test_export_carries_the_note_beside_empty_entities():
+    article = Article(input="x", entities=[], entities_note="Entities are found in ...")
+    out = article_to_dict(article, 0)
+    assert out["entities"] == []
+    assert out["entities_note"] == "Entities are found in ..."

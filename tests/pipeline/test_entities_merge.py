@@ -1,0 +1,76 @@
+"""One real thing = one entity: short forms join their full name in the article and across
+the briefing, whatever the number of articles open."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.entities import find_entities, merge_entities
+from tui.pipeline.model import Block, BlockKind, Entity, EntityType, Mention
+
+T = EntityType
+
+
+def entity(name: str, type_: EntityType, count: int = 1) -> Entity:
+    return Entity(name, type_, mentions=[Mention(0, 0, len(name))] * count)
+
+
+def test_surname_an_article_calls_an_organisation_joins_the_person_in_another():
+    briefing = [
+        [entity("Donald Trump", T.PERSON, 2)],
+        [entity("Trump", T.ORGANIZATION, 5)],
+    ]
+    [merged] = merge_entities(briefing)
+    assert (merged.name, merged.type, merged.counts) == ("Donald Trump", T.PERSON, {0: 2, 1: 5})
+
+
+@pytest.mark.parametrize("others", [0, 1, 3])
+def test_surname_merge_does_not_depend_on_how_many_articles_are_open(others):
+    filler = [[entity(f"Town{n}", T.PLACE)] for n in range(others)]
+    briefing = [[entity("Trump", T.ORGANIZATION)], *filler, [entity("Donald Trump", T.PERSON)]]
+    names = {e.name for e in merge_entities(briefing)}
+    assert "Trump" not in names and "Donald Trump" in names
+
+
+def test_given_name_first_joins_the_full_name():
+    [merged] = merge_entities([[entity("Xi Jinping", T.PERSON)], [entity("Xi", T.PERSON, 3)]])
+    assert merged.count == 4
+
+
+def test_surname_shared_by_two_people_joins_neither():
+    briefing = [
+        [entity("Anna Koval", T.PERSON)],
+        [entity("Petro Koval", T.PERSON)],
+        [entity("Koval", T.PERSON)],
+    ]
+    assert len(merge_entities(briefing)) == 3
+
+
+def test_surname_with_weak_place_words_still_joins_the_person_in_the_article():
+    from tui.pipeline import nlp
+
+    text = [
+        "Lawyers for Thomas Brandt, the founder of the leak site, filed an appeal on Monday.",
+        "Prosecutors said Brandt had hidden files. A letter to Brandt from the court arrived "
+        "late, and Brandt said he would fight the order.",
+    ]
+    blocks = [Block(BlockKind.PARAGRAPH, t) for t in text]
+    found = find_entities(blocks, nlp.parse_blocks(blocks))
+    people = [e for e in found if "Brandt" in e.name]
+    assert len(people) == 1
+    assert people[0].type is T.PERSON and people[0].count == 4
+
+
+def test_surname_the_text_calls_a_person_joins_a_full_name_the_model_called_a_body():
+    from tui.pipeline.entities.grouping import _join_short_forms
+    from tui.pipeline.entities.mentions import Votes, _Group, _Mention
+
+    def group(text: str, type_: EntityType, n: int) -> _Group:
+        mentions = [_Mention(0, 0, len(text), text, text, Votes({type_: 1.0})) for _ in range(n)]
+        return _Group(text.lower(), mentions, Votes({type_: float(n)}))
+
+    groups = {"mason rudolph": group("Mason Rudolph", T.ORGANIZATION, 1)}
+    groups["rudolph"] = group("Rudolph", T.PERSON, 6)
+    _join_short_forms(groups)
+    assert list(groups) == ["mason rudolph"]
+    assert len(groups["mason rudolph"].mentions) == 7

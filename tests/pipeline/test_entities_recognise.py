@@ -1,0 +1,138 @@
+"""Recognition: where a name starts and ends, and what the page's layout says it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.entities import find_entities
+from tui.pipeline.model import Block, BlockKind, Entity, EntityType
+
+T = EntityType
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tui.pipeline import nlp as shared
+
+    return shared.load()
+
+
+def run(nlp, *paragraphs: str) -> dict[str, Entity]:
+    blocks = [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
+    return {e.name: e for e in find_entities(blocks, [nlp(b.text) for b in blocks])}
+
+
+def test_dateline_in_capitals_names_a_place(nlp):
+    found = run(nlp, "GLASGOW 2024-03-02", "The council met on Friday to approve the budget.")
+    assert found["GLASGOW"].type is T.PLACE
+
+
+def test_topic_slug_in_capitals_is_no_dateline(nlp):
+    found = run(nlp, "ROWING - Crews from eleven clubs raced on the river on Sunday.")
+    assert "ROWING" not in found
+
+
+def test_two_names_joined_by_and_split_when_the_article_names_one_alone(nlp):
+    found = run(
+        nlp,
+        "Only Seat and Porsche had fewer registrations in May than a year before.",
+        "Seat blamed a shortage of parts.",
+    )
+    assert "Seat and Porsche" not in found
+    assert found["Seat"].count == 2
+
+
+def test_a_country_with_and_in_its_name_stays_whole(nlp):
+    found = run(nlp, "Bosnia and Herzegovina joined the talks in Sarajevo on Monday.")
+    assert "Bosnia and Herzegovina" in found
+
+
+def test_a_spaced_dash_separates_a_team_from_its_scorer(nlp):
+    found = run(nlp, "Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)")
+    assert not any(" - " in name for name in found)
+
+
+def test_a_persons_name_holds_no_seed_or_score(nlp):
+    found = run(nlp, "4 - Kimiko Date (Japan) beat Yone Kamio (Japan) 6-2 7-5")
+    assert not any(c.isdigit() for name in found for c in name)
+
+
+def test_capitalised_headline_word_is_no_part_of_the_name_after_it(nlp):
+    found = run(
+        nlp,
+        "Rare Hendrix song draft sells for a fortune.",
+        "A rare early draft of a song by guitar legend Jimi Hendrix was sold on Thursday.",
+        "Hendrix wrote it on hotel paper in London.",
+    )
+    assert "Rare Hendrix" not in found
+    assert found["Jimi Hendrix"].count == 3
+
+
+def test_a_place_followed_by_a_score_in_a_results_line_is_a_team(nlp):
+    found = run(nlp, "Lindholm 2 Hamburg 1", "Norrvik 0 Osterby 3")
+    assert found["Hamburg"].type is T.ORGANIZATION
+
+
+def test_a_player_followed_by_his_score_stays_a_person(nlp):
+    found = run(nlp, "At Leeds: Durham 326 (D. Cox 95 not out, J. Hale 63)")
+    assert all(e.type is not T.ORGANIZATION for n, e in found.items() if "Cox" in n)
+
+
+def test_two_clubs_of_a_result_read_as_one_name_are_split(nlp):
+    found = run(nlp, "Bahia 2 Atletico Paranaense 0")
+    assert {"Bahia", "Atletico Paranaense"} <= set(found)
+    assert found["Bahia"].type is T.ORGANIZATION
+
+
+def test_a_tennis_player_with_a_set_score_stays_a_person(nlp):
+    found = run(nlp, "Marcelo Rios (Chile) beat Kenneth Carlsen (Denmark) 6-3 6-2")
+    assert found["Kenneth Carlsen"].type is T.PERSON
+
+
+def test_a_player_with_his_round_scores_is_no_team(nlp):
+    found = run(nlp, "Tiger Woods (U.S.) 68 70 71")
+    assert found["Tiger Woods"].type is T.PERSON
+
+
+def test_the_country_after_a_dateline_place_is_a_place(nlp):
+    found = run(nlp, "YORK, England 2024-08-22", "The race was run in heavy rain.")
+    assert found["England"].type is T.PLACE
+
+
+def test_a_position_code_inside_a_persons_span_cuts_off_the_team(nlp):
+    found = run(nlp, "Browns DL Sheldon Richardson was fined on Monday, the league said.")
+    assert "Sheldon Richardson" in found
+    assert found["Sheldon Richardson"].type is T.PERSON
+    assert not any("DL" in name for name in found)
+
+
+def test_a_portfolio_before_a_title_is_no_part_of_the_countrys_name(nlp):
+    found = run(nlp, "A proposal by EU Farm Commissioner Franz Fischler was rejected.")
+    assert "EU Farm" not in found
+    assert "EU" in found
+
+
+def test_a_comma_parts_two_names_but_not_a_legal_form(nlp):
+    found = run(nlp, "Subscribers of CBS All Access, Disney and Netflix complained.")
+    assert {"CBS All Access", "Disney"} <= set(found)
+    found = run(nlp, "WeWork, Inc. said it would cut jobs next year.")
+    assert not {"WeWork", "Inc."} <= set(found)
+
+
+def test_a_listed_name_drops_a_capitalised_the_but_keeps_a_one_word_names():
+    from tui.pipeline.entities.article import _shown
+
+    assert _shown("The United States") == "United States"
+    assert _shown("The Hague") == "The Hague"
+
+
+def test_a_unit_is_no_name(nlp):
+    found = run(nlp, "The motors make 300 kW together, and Audi said the car charges at 150 kW.")
+    assert "kW" not in found
+
+
+def test_a_kind_noun_after_a_name_is_context_but_a_portfolios_ministry_is_a_name(nlp):
+    found = run(nlp, "The official Xinhua news agency said talks would resume.")
+    assert "Xinhua" in found and found["Xinhua"].type is T.ORGANIZATION
+    found = run(nlp, "Defence ministry officials said the first summonses would go out soon.")
+    assert "Defence ministry" in found

@@ -1,0 +1,380 @@
+"""Context cues: what the words around a name say it is, read off the dependency parse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.pipeline.entities.gazetteer import gazetteer_weight
+from tui.pipeline.entities.mentions import Votes
+from tui.pipeline.entities.vocab import (
+    CUE,
+    EQUIPMENT_HEADS,
+    FACILITY_NAME_WORDS,
+    LABELS,
+    LINE_KINDS,
+    LINK_HEADS,
+    LOCATIVE,
+    MEDIA_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_NAME_WORDS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    RESULT_VERBS,
+    SCORE,
+    SPORT_ROLES,
+    STRETCH_PREPOSITIONS,
+    STRONG_CUE,
+    TEAM_VERBS,
+    VESSEL_NOUNS,
+    T,
+)  # fmt: skip
+from tui.pipeline.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def _anchor(span: Span) -> Token:
+    """The token a name hangs from: its root, or for a conjunct ("Donetsk and Zaporizhzhia
+    regions") the first item of the list, which shares its partner's head noun."""
+    anchor = span.root
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    return anchor
+
+
+Reading = list[tuple[EntityType, float]]  # (type, share of the cue's weight) per vote
+
+
+def _kind_noun_after(span: Span, anchor: Token) -> Reading:
+    """ "Sudzha city", "Storm Shadow systems", "the Estlink 2 cable": the noun the name
+    modifies. Only a proper noun borrows its head's kind: "Russian drones" are not a
+    Russian drone."""
+    head = anchor.head
+    if anchor.dep_ not in {"compound", "nmod", "nn"} or anchor.pos_ != "PROPN":
+        return []
+    if head.i < span.end:
+        return []
+    # "the Nuseirat refugee camp": climb the chain of nouns to the last one.
+    for _ in range(3):
+        if head.dep_ != "compound" or head.head is head:
+            break
+        head = head.head
+    lemma = head.lemma_.lower()
+    if lemma in PLACE_HEADS or head.lower_ in PLACE_HEADS:
+        return [(T.PLACE, 1.0)]
+    if lemma in EQUIPMENT_HEADS:
+        return [(T.EQUIPMENT, 1.0)]
+    if head.lower_ in LINK_HEADS:
+        return [(T.FACILITY, 1.0)]
+    return []
+
+
+def _sport_role_after(span: Span, anchor: Token) -> Reading:
+    """ "Celtic striker X", "Arsenal's manager": a team. (A proper noun or an adjective:
+    the model reads many team names as adjectives.)"""
+    if (
+        anchor.dep_ in {"compound", "nmod", "poss", "amod"}
+        and anchor.head.i >= span.end
+        and anchor.head.lower_ in SPORT_ROLES
+    ):
+        return [(T.ORGANIZATION, 1.0)]
+    return []
+
+
+def _played_for(span: Span, anchor: Token) -> Reading:
+    """ "scored for X", "played against X": a team."""
+    head = anchor.head
+    if (
+        anchor.dep_ == "pobj"
+        and head.lower_ in {"for", "against"}
+        and head.head.lemma_.lower() in TEAM_VERBS
+    ):
+        return [(T.ORGANIZATION, 1.0)]
+    return []
+
+
+def _kind_noun_of(span: Span, anchor: Token) -> Reading:
+    """ "the city of X", "the region of X"."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_HEADS:
+        return [(T.PLACE, 1.0)]
+    return []
+
+
+def _locative(span: Span, anchor: Token) -> Reading:
+    """ "near X", "toward X": a place, as far as the preposition leans (see the lexicon)."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in LOCATIVE:
+        return [(T.PLACE, LOCATIVE[head.lower_])]
+    return []
+
+
+def _the_name_after_a_preposition(span: Span, anchor: Token) -> Reading:
+    """ "along the Danube", "over the Alps": a one-word name after "the" is no person, and
+    after a preposition of place it is a river, a sea, mountains or a region."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return []
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in STRETCH_PREPOSITIONS:
+        return [(T.PLACE, 1.0)]
+    return []
+
+
+def _list_partners(span: Span, anchor: Token) -> Reading:
+    """ "Microsoft, Meta and Amazon": items of one list are mostly of one kind."""
+    return [
+        (LABELS[other.ent_type_][0], 1.0)
+        for other in _conjuncts(anchor)
+        if other.ent_type_ in LABELS and not (span.start <= other.i < span.end)
+    ]
+
+
+def _apposition_of(span: Span, anchor: Token) -> Reading:
+    """ "the news site X": the name is in apposition to a body's noun."""
+    if anchor.dep_ == "appos" and anchor.head.lemma_.lower() in ORG_HEADS:
+        return [(T.ORGANIZATION, 1.0)]
+    return []
+
+
+def _appositive_kind(child: Token) -> EntityType | None:
+    lemma = child.lemma_.lower()
+    if lemma in PLACE_HEADS:
+        return T.PLACE
+    if lemma in ORG_HEADS:
+        return T.ORGANIZATION
+    if lemma in PERSON_ROLES:
+        return T.PERSON
+    if lemma in VESSEL_NOUNS:
+        return T.EQUIPMENT  # "Eagle Rock, a Cook Islands-flagged tanker"
+    if lemma in LINK_HEADS or (
+        lemma == "line" and any(c.lower_ in LINE_KINDS for c in child.children)
+    ):
+        return T.FACILITY  # "SuedLink, a 700-kilometre power line"
+    return None
+
+
+def _appositive(span: Span, anchor: Token) -> Reading:
+    """ "Toretsk, a mining town"; "Maksym Dovhal, a spokesperson"; "X, an independent
+    outlet": what the apposition after the name says it is."""
+    kinds = (_appositive_kind(c) for c in anchor.children if c.dep_ == "appos")
+    return [(kind, 1.0) for kind in kinds if kind is not None]
+
+
+def _media_noun_before(span: Span, anchor: Token) -> Reading:
+    """A media noun just before the name ("outlet “X”"); titles are strong cues, below."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_quote)]
+    if before:
+        last = before[-1]
+        if (
+            last.lemma_.lower() in MEDIA_HEADS
+            and last.pos_ == "NOUN"
+            and last.lower_ not in PERSON_TITLES
+        ):
+            return [(T.ORGANIZATION, 1.0)]
+    return []
+
+
+@dataclass(frozen=True)
+class ContextCue:
+    """A context that leans a name toward a type: `read` gives (type, share) votes, each
+    worth `weight` times its share."""
+
+    name: str
+    weight: float
+    read: Callable[[Span, Token], Reading]
+
+
+# The cues in the order they vote (the order does not change the sums, only the reading).
+CONTEXT_CUES: tuple[ContextCue, ...] = (
+    ContextCue("kind-noun-after", CUE, _kind_noun_after),
+    ContextCue("sport-role-after", CUE, _sport_role_after),
+    ContextCue("played-for", CUE, _played_for),
+    ContextCue("kind-noun-of", CUE, _kind_noun_of),
+    # A light vote: people and firms follow some of these prepositions too.
+    ContextCue("locative", 1.0, _locative),
+    ContextCue("the-name-after-a-preposition", CUE, _the_name_after_a_preposition),
+    # Half a model vote per list partner: a list can mix kinds.
+    ContextCue("list-partners", 0.5, _list_partners),
+    ContextCue("apposition-of", CUE, _apposition_of),
+    ContextCue("appositive", CUE, _appositive),
+    ContextCue("media-noun-before", CUE, _media_noun_before),
+)
+
+
+def _context_cues(span: Span) -> Votes:
+    """Votes from the words around a name, read off the dependency parse."""
+    votes = Votes()
+    anchor = _anchor(span)
+    for cue in CONTEXT_CUES:
+        for type_, share in cue.read(span, anchor):
+            votes[type_] += cue.weight * share
+    return votes
+
+
+def _word_before(span: Span) -> list[Token]:
+    """The word just before a name, quotes skipped, as its hyphenated parts
+    ("Commander-in-chief" -> Commander, in, chief)."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and doc[k].is_quote:
+        k -= 1
+    if k < 0 or doc[k].is_punct:
+        return []
+    parts = [doc[k]]
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ + doc[k - 1].whitespace_:
+        k -= 2
+        parts.insert(0, doc[k])
+    return parts
+
+
+def _title_before(span: Span, parts: list[Token]) -> bool:
+    """ "President X", "Commander-in-chief X"."""
+    words = {t.lower_ for t in parts} | {t.lemma_.lower() for t in parts}
+    return bool(words & PERSON_TITLES)
+
+
+def _linked(span: Span, word: Token) -> bool:
+    """Is the noun before the name the name's own ("the tanker X": compound or
+    apposition), not the subject of a clause ("the ships Russia sent")?"""
+    return span.start <= word.head.i < span.end or span.root.head.i == word.i
+
+
+def _role_before_full_name(span: Span, parts: list[Token]) -> bool:
+    """ "striker Tom Hale", "army chief Oleksandr Syrskyi": a role before a full name."""
+    last = parts[-1]
+    name_words = [t for t in span if not t.is_punct]
+    return (
+        _linked(span, last)
+        and last.lemma_.lower() in PERSON_ROLES
+        and last.pos_ == "NOUN"
+        and len(name_words) >= 2
+        and all(t.is_title or t.lower_ in NAME_PARTICLES for t in name_words)
+        and not any(t.lower_ in ORG_NAME_WORDS | FACILITY_NAME_WORDS for t in name_words)
+    )
+
+
+def _vessel_before(span: Span, parts: list[Token]) -> bool:
+    """ "the tanker Eagle Rock"."""
+    last = parts[-1]
+    return _linked(span, last) and last.is_lower and last.lemma_.lower() in VESSEL_NOUNS
+
+
+@dataclass(frozen=True)
+class StrongCue:
+    """A context that settles what a name is, whatever the name looks like: `test` reads
+    the name and the word before it (as its hyphenated parts)."""
+
+    name: str
+    type: EntityType
+    test: Callable[[Span, list[Token]], bool]
+
+
+# Tried in order; the first that holds settles the type.
+STRONG_CUES: tuple[StrongCue, ...] = (
+    StrongCue("title-before", T.PERSON, _title_before),
+    StrongCue("role-before-full-name", T.PERSON, _role_before_full_name),
+    StrongCue("vessel-before", T.EQUIPMENT, _vessel_before),
+)
+
+
+def _strong_cue(span: Span) -> EntityType | None:
+    """A context that settles what the name is, whatever the name looks like."""
+    parts = _word_before(span)
+    if parts:
+        for cue in STRONG_CUES:
+            if cue.test(span, parts):
+                return cue.type
+    if _result_context(span) or _score_after(span):
+        return T.ORGANIZATION  # "Celtic beat Rangers 3-1", "Hamburg 1 Schalke 2"
+    return None
+
+
+# A score as results tables write it: goals or runs ("2", "305"), runs for wickets ("236-4").
+_TABLE_SCORE = re.compile(r"\d{1,3}(?:-\d{1,2})?")
+
+
+def _result_context(span: Span) -> bool:
+    """Is the name a side in a match result ("Celtic beat Rangers 3-1", "lost 1-0 to X")?"""
+    anchor = span.root
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.lower_ in {"to", "against", "with"}:
+        verb = verb.head  # "lost 2-1 to Rangers", "drew 1-1 with Hearts"
+    elif anchor.dep_ not in {"nsubj", "dobj", "npadvmod", "nsubjpass"}:
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RESULT_VERBS:
+        return False
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "beat back", "beat off": no match result
+    # The score sits next to the verb or the name, and counts nothing: "beat X 3-1 on
+    # Sunday", not "lost 2-3 brigades".
+    doc = span.doc
+    for start in (verb.i + 1, span.end):
+        end = _score_end(doc, start) or _score_end(doc, start + 1)
+        if end and (end >= len(doc) or doc[end].pos_ not in {"NOUN", "PROPN", "NUM"}):
+            return True
+    return False
+
+
+def _score_end(doc: Doc, i: int) -> int:
+    """The index after a score ("3-1", or "3", "-", "1") starting at token i, else 0."""
+    if i >= len(doc):
+        return 0
+    if SCORE.fullmatch(doc[i].text):
+        return i + 1
+    if (
+        i + 2 < len(doc)
+        and doc[i].text.isdigit()
+        and len(doc[i].text) <= 2
+        and doc[i + 1].text in {"-", "–"}
+        and doc[i + 2].text.isdigit()
+        and len(doc[i + 2].text) <= 2
+    ):
+        return i + 3
+    return 0
+
+
+def _score_after(span: Span) -> bool:
+    """A side in a table of results: "Hamburg 1 Schalke 2", "Yorkshire 305-5", "NEW YORK
+    72 54". The name is one word or a place's name (players in results tables have two
+    names: "Tim Henman (Britain) 6-4", "D. Cox 95"), a score follows it, and its line holds
+    more numbers than small words."""
+    doc = span.doc
+    if span.end >= len(doc) or not _TABLE_SCORE.fullmatch(doc[span.end].text):
+        return False
+    if any(t.is_lower for t in span) or (len(span) > 1 and not gazetteer_weight(span.text)):
+        return False
+    line = span.sent
+    numbers = sum(t.like_num for t in line)
+    small_words = sum(t.is_lower and t.is_alpha for t in line)
+    return numbers >= 2 and small_words <= numbers
+
+
+def _cues(span: Span) -> tuple[Votes, EntityType | None]:
+    """Context votes for a name, and the type a strong context settles, if any."""
+    votes = _context_cues(span)
+    strong = _strong_cue(span)
+    if strong is not None:
+        votes[strong] += STRONG_CUE
+    return votes, strong
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The other items of the list a token is in, up to a handful."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    items = [first]
+    for item in items:
+        if len(items) > 6:
+            break
+        items.extend(c for c in item.children if c.dep_ == "conj")
+    return [t for t in items if t is not token]

@@ -1,0 +1,285 @@
+"""Grouping: mentions fold into one group per real thing; repeated names are found again;
+a surname or short form joins the one full name it belongs to."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from tui.pipeline.entities.acronyms import _Acronyms, _initials
+from tui.pipeline.entities.cues import _cues
+from tui.pipeline.entities.keys import _fold, _key, occurrences
+from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
+from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, ORG_NAME_WORDS, T
+from tui.pipeline.entities.voting import _type_of
+from tui.pipeline.model import Block
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def _group(mentions: Iterable[_Mention], acronyms: _Acronyms) -> dict[str, _Group]:
+    alias_keys = {a: _key(long, acronyms.expansions) for a, long in acronyms.aliases.items()}
+    groups: dict[str, _Group] = {}
+    # A pattern id ("Patriot") names every surface the same pattern matched ("Patriots").
+    id_keys: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.block, m.start)):
+        if m.text in alias_keys:
+            key = alias_keys[m.text]
+        elif m.pattern_id:
+            key = id_keys.setdefault(m.pattern_id, _key(m.pattern_id, acronyms.expansions))
+        else:
+            key = _key(m.text, acronyms.expansions)
+        if not key:
+            continue
+        group = groups.setdefault(key, _Group(key))
+        group.mentions.append(m)
+        group.votes.add(m.votes)
+        if m.pattern_id and not group.pattern_id:
+            group.pattern_id = m.pattern_id
+    for acronym, key in alias_keys.items():
+        if key in groups:
+            groups[key].long_form_of.add(acronym)
+    return groups
+
+
+def _propagate(
+    groups: dict[str, _Group], blocks: Sequence[Block], docs: Sequence[Doc], acronyms: _Acronyms
+) -> None:
+    """Find the names spaCy saw once wherever else the article repeats them.
+
+    The small model tags a name in one sentence and misses it in the next (and never tags
+    "FT" after it was defined); a known name repeated verbatim is the same entity.
+    """
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for group in groups.values():
+        for m in group.mentions:
+            taken[m.block].append((m.start, m.end))
+    forms: list[tuple[str, _Group]] = []
+    surnames: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        for surface in {*group.surfaces(), *group.long_form_of}:
+            forms.append((surface, group))
+        longest = max(group.surfaces(), key=len).split()
+        if len(longest) > 1 and _type_of(group)[0] is T.PERSON:
+            surnames[longest[-1]].append(group)
+    # "Dovhal said": a surname alone is the person named in full, unless two share it.
+    for surname, owners in surnames.items():
+        if len(owners) == 1 and _key(surname, acronyms.expansions) not in groups:
+            forms.append((surname, owners[0]))
+    # Longest first, so "Kursk Nuclear Power Plant" is claimed before "Kursk".
+    forms.sort(key=lambda f: -len(f[0]))
+    nlp_vocab = docs[0].vocab if docs else None
+    for surface, group in forms:
+        if len(surface) < 2 or not any(c.isupper() for c in surface):
+            continue
+        lexeme = nlp_vocab[surface.lower()] if nlp_vocab is not None else None
+        if lexeme is not None and lexeme.is_stop:
+            continue
+        for b, block in enumerate(blocks):
+            for start, end in occurrences(surface, block.text):
+                if any(s < end and start < e for s, e in taken[b]):
+                    continue
+                span = docs[b].char_span(start, end)
+                if span is None or _shouting(span) or _inside_longer_name(span):
+                    continue
+                votes, strong = _cues(span)
+                mention = _Mention(
+                    block=b,
+                    start=start,
+                    end=end,
+                    text=surface,
+                    sentence=span.sent.text.strip(),
+                    votes=votes,
+                    strong=strong,
+                    place_cue=votes[T.PLACE],
+                )
+                group.mentions.append(mention)
+                group.votes.add(mention.votes)
+                taken[b].append((start, end))
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Is this occurrence only part of a longer capitalised name ("Kursk" in "Kursk Oblast")?"""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.pos_ == "PROPN":
+            return True
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start:
+            return True
+    return False
+
+
+def _relatives(groups: dict[str, _Group]) -> None:
+    """Two full names that share a last word next to a person are people too: spaCy
+    typed "Petro Koval" FAC beside "Anna Koval"."""
+    by_last: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups.values():
+        words = max(group.surfaces(), key=len).split()
+        kind_words = ORG_NAME_WORDS | FACILITY_NAME_WORDS
+        if (
+            len(words) > 1
+            and not group.pattern_id
+            and not any(w.lower() in kind_words for w in words)
+        ):
+            by_last[_fold(words[-1])].append(group)
+    for members in by_last.values():
+        if len(members) < 2:
+            continue
+        if any(_type_of(g)[0] is T.PERSON for g in members):
+            for g in members:
+                g.votes[T.PERSON] += CUE
+
+
+def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> None:
+    """ "Rare Hendrix song draft sells ...": a capitalised common word that opens a
+    sentence or headline is no part of the name after it, when the article writes the word
+    in lower case elsewhere and names the rest on its own or as the end of one longer name
+    ("Jimi Hendrix")."""
+    for key in list(groups):
+        group = groups[key]
+        first_words = {m.text.split(" ", 1)[0] for m in group.mentions}
+        if len(first_words) != 1 or any(" " not in m.text for m in group.mentions):
+            continue
+        first = first_words.pop()
+        if first.lower() not in lower_words or not all(m.opens_sentence for m in group.mentions):
+            continue
+        rest = _fold(group.mentions[0].text.split(" ", 1)[1])
+        # The rest alone, or the end of one longer name ("Hendrix" of Jimi Hendrix).
+        # The rest alone if the article has it ("Hendrix"), else the one longer name it
+        # ends ("Jimi Hendrix").
+        owners = [groups[rest]] if rest in groups and groups[rest] is not group else []
+        if not owners:
+            owners = [
+                g
+                for g in groups.values()
+                if g is not group and _fold(max(g.surfaces(), key=len)).endswith(f" {rest}")
+            ]
+
+        if len(owners) != 1:
+            continue
+        target = owners[0]
+        for m in group.mentions:
+            cut = len(first) + 1
+            m.start, m.text = m.start + cut, m.text[cut:]
+            target.mentions.append(m)
+        target.votes.add(group.votes)
+        del groups[key]
+
+
+# A lone name that shares a person's surname stays apart only when the text puts it in
+# place ("in Lincoln", "near Lincoln": 0.75 and up) at least half as firmly as all else it
+# says of it; "to Assange" (0.25) or "from Assange" (0.5) alone is no place.
+PLACE_KEEPS_APART = 0.75
+
+
+def _said_to_be_a_place(group: _Group) -> bool:
+    """Does the text itself (not the model's label) put this lone name in place?"""
+    place = sum(m.place_cue for m in group.mentions)
+    others = sum(v for t, v in group.votes.items() if t is not T.PLACE)
+    return place >= PLACE_KEEPS_APART and 2 * place > others
+
+
+def _shaped_like_a_persons_name(group: _Group) -> bool:
+    """Two or three capitalised words, none a body's or a facility's kind word."""
+    words = max(group.surfaces(), key=len).split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+        and not any(w.lower() in ORG_NAME_WORDS | FACILITY_NAME_WORDS for w in words)
+    )
+
+
+def _join_short_forms(groups: dict[str, _Group]) -> None:
+    """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
+    of an organisation ("the Commission" -> European Commission) and an undefined acronym
+    that spells a name's initials ("EU" -> European Union), when exactly one name fits."""
+    _relatives(groups)
+    typed = {key: _type_of(g) for key, g in groups.items()}
+    full: dict[str, list[str]] = defaultdict(list)
+    given: dict[str, list[str]] = defaultdict(list)  # a person's first word -> full names
+    initials: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        type_ = typed[key][0]
+        longest = max(group.surfaces(), key=len)
+        words = longest.split()
+        if len(words) < 2:
+            continue
+        if type_ in (T.ORGANIZATION, T.PLACE):
+            initials[_initials(words, True)].append(key)  # "UN", "US", "UAE"
+        if type_ not in (T.PERSON, T.ORGANIZATION):
+            continue
+        full[_fold(words[-1])].append(key)
+        if type_ is T.PERSON:
+            given[_fold(words[0])].append(key)  # "Xi" of Xi Jinping, "Maria" of Maria Keller
+        if type_ is T.ORGANIZATION and "of" in words[1:]:
+            # "House of Representatives": the noun before "of" is the head ("the House").
+            full[_fold(words[words.index("of", 1) - 1])].append(key)
+    for key in list(groups):
+        group = groups[key]
+        surfaces = set(group.surfaces())
+        if any(len(s.split()) > 1 for s in surfaces) or group.pattern_id:
+            continue
+        type_, place = typed[key]
+        candidates = [k for k in full.get(key, []) if k != key]
+        if not candidates:
+            candidates = [k for k in given.get(key, []) if k != key]
+        by_initials = False
+        if not candidates and all(s.isupper() for s in surfaces):
+            letters = max(surfaces, key=len).replace(".", "")
+            candidates = [k for k in initials.get(letters, []) if k != key]
+            by_initials = True
+        if len(candidates) != 1:
+            continue
+        target = groups.get(candidates[0])
+        if target is None:
+            continue
+        target_type = typed[candidates[0]][0]
+        if target_type is T.PERSON:
+            # spaCy often calls a lone surname ORG ("Stepko said"); only the text itself
+            # calling it a place ("in Lincoln") keeps it apart. The gazetteer does not:
+            # beside "Peter Lincoln", "Lincoln added" is the man, not the city.
+            if _said_to_be_a_place(group):
+                continue
+            # The short form is the person: its mentions vote for the person, whatever
+            # the model called them ("Assange" ORG twelve times beside "Julian Assange").
+            target.mentions.extend(group.mentions)
+            target.votes[T.PERSON] += sum(group.votes.values())
+            del groups[key]
+            continue
+        elif by_initials:
+            # spaCy types acronyms loosely ("EU" GPE, "UN" ORG); the letters decide.
+            pass
+        elif type_ is T.PERSON and _shaped_like_a_persons_name(target):
+            # "Rudolph" a person fourteen times, "Mason Rudolph" once an organisation: one
+            # man, and the votes together say which kind.
+            pass
+        elif place >= 1.5 or type_ not in (target_type, T.OTHER):
+            # "Ukraine" does not join "Armed Forces of Ukraine".
+            continue
+        target.mentions.extend(group.mentions)
+        target.votes.add(group.votes)
+        del groups[key]
+
+
+def _join_shorter_org_names(groups: dict[str, _Group]) -> None:
+    """ "Central Command" joins "US Central Command" when it ends exactly one longer name."""
+    orgs = {k: g for k, g in groups.items() if _type_of(g)[0] is T.ORGANIZATION}
+    words_of = {k: _fold(max(g.surfaces(), key=len)).split() for k, g in orgs.items()}
+    for key, words in sorted(words_of.items(), key=lambda kv: len(kv[1])):
+        if len(words) < 2 or key not in groups:
+            continue
+        longer = [
+            k
+            for k, w in words_of.items()
+            if k != key and k in groups and len(w) > len(words) and w[-len(words) :] == words
+        ]
+        if len(longer) == 1:
+            target = groups[longer[0]]
+            target.mentions.extend(groups[key].mentions)
+            target.votes.add(groups[key].votes)
+            del groups[key]

@@ -1,0 +1,136 @@
+"""The briefing: one entity per real thing across articles."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from tui.pipeline.entities.article import _aliases, _well_formed
+from tui.pipeline.entities.keys import _abbreviations, _fold, _key
+from tui.pipeline.entities.vocab import TYPE_PRIORITY, T
+from tui.pipeline.model import BriefingEntity, Entity, EntityType
+
+
+def _compatible(a: EntityType, b: EntityType) -> bool:
+    return a == b or T.OTHER in (a, b)
+
+
+class _Clusters:
+    """Union-find over the briefing's (article, entity) items; the smaller index leads."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _join_same_names(items: list[tuple[int, Entity]], clusters: _Clusters, exp: dict) -> None:
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for n, (_, entity) in enumerate(items):
+        by_name[_key(entity.name, exp)].append(n)
+    for members in by_name.values():
+        for pos, n in enumerate(members[1:], 1):
+            earlier = [m for m in members[:pos] if _compatible(items[n][1].type, items[m][1].type)]
+            if earlier:
+                clusters.union(earlier[0], n)
+
+
+def _join_aliases(items: list[tuple[int, Entity]], clusters: _Clusters, exp: dict) -> None:
+    """An entity whose name is another's alias ("FT", "Lysak") joins it when exactly one
+    entity claims that alias."""
+    by_alias: dict[str, set[int]] = defaultdict(set)
+    for n, (_, entity) in enumerate(items):
+        for alias in entity.aliases:
+            by_alias[_key(alias, exp)].add(clusters.find(n))
+    for n, (_, entity) in enumerate(items):
+        owners = {clusters.find(o) for o in by_alias.get(_key(entity.name, exp), set())}
+        owners.discard(clusters.find(n))
+        if len(owners) == 1:
+            owner = owners.pop()
+            if _compatible(items[owner][1].type, entity.type):
+                clusters.union(owner, n)
+
+
+def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None:
+    """A lone surname or given name ("Trump", "Xi") joins the one person in the whole
+    briefing whose full name ends or starts with it, whatever type its own article gave it
+    (an article that never writes the full name often calls the surname an organisation).
+    Decided over all articles at once, so it does not depend on how many are open."""
+    people: dict[str, set[int]] = defaultdict(set)
+    for n, (_, entity) in enumerate(items):
+        words = entity.name.split()
+        if entity.type is T.PERSON and len(words) > 1:
+            people[_fold(words[-1])].add(clusters.find(n))
+            people[_fold(words[0])].add(clusters.find(n))
+    for n, (_, entity) in enumerate(items):
+        if len(entity.name.split()) != 1 or entity.type is T.PLACE:
+            continue
+        owners = {clusters.find(o) for o in people.get(_fold(entity.name), set())}
+        owners.discard(clusters.find(n))
+        if len(owners) == 1:
+            clusters.union(owners.pop(), n)
+
+
+def _merged(entities: list[tuple[int, Entity]]) -> BriefingEntity:
+    counts: dict[int, int] = defaultdict(int)
+    type_votes: Counter[EntityType] = Counter()
+    for index, entity in entities:
+        counts[index] += entity.count
+        type_votes[entity.type] += entity.count
+    names = [re.sub(r"^the\s+", "", e.name) for _, e in entities]
+    name = max(names, key=lambda s: (_well_formed(s), len(s), names.count(s)))
+    # "other" only when no article could say better.
+    specific: dict[EntityType, int] = {t: v for t, v in type_votes.items() if t is not T.OTHER}
+    type_ = T.OTHER
+    if any(e.type is T.PERSON and len(e.name.split()) > 1 for _, e in entities):
+        # A full name some article calls a person settles the thing: the surname's other
+        # articles ("Assange" as an organisation) only failed to see it.
+        type_ = T.PERSON
+    elif specific:
+        top = max(specific.values())
+        type_ = next(t for t in TYPE_PRIORITY if specific.get(t) == top)
+    _, first = min(entities, key=lambda ie: ie[0])
+    surfaces = [s for _, e in entities for s in (e.name, *e.aliases)]
+    return BriefingEntity(
+        name=name,
+        type=type_,
+        aliases=_aliases(name, surfaces),
+        counts=dict(sorted(counts.items())),
+        first_sentence=first.first_sentence,
+    )
+
+
+def merge_entities(per_article: Sequence[list[Entity] | None]) -> list[BriefingEntity]:
+    """Merge each article's entities into one list; None marks an article not analysed.
+
+    Two entities join when their names fold to the same key and their types agree (or one
+    is "other"); an entity whose name is another's alias ("FT", "Lysak") joins it when
+    exactly one entity claims that alias; a lone surname joins the one person it names.
+    """
+    expansions = _abbreviations()
+    items: list[tuple[int, Entity]] = [
+        (index, entity)
+        for index, entities in enumerate(per_article)
+        if entities is not None
+        for entity in entities
+    ]
+    clusters = _Clusters(len(items))
+    _join_same_names(items, clusters, expansions)
+    _join_aliases(items, clusters, expansions)
+    _join_surnames(items, clusters)
+    members: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(items)):
+        members[clusters.find(n)].append(n)
+    merged = [_merged([items[n] for n in group]) for group in members.values()]
+    merged.sort(key=lambda e: (-e.count, -len(e.counts), e.name.casefold()))
+    return merged

@@ -1,0 +1,121 @@
+"""Typing: one type for a whole entity from its mentions' votes, the kind words inside its
+name and the gazetteer's prior."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from tui.pipeline.entities.gazetteer import _demonym, company_weight, gazetteer_weight
+from tui.pipeline.entities.mentions import Votes, _Group
+from tui.pipeline.entities.vocab import (
+    CUE,
+    FACILITY_NAME_WORDS,
+    FUNCTION_WORDS,
+    LAW_NAME_WORDS,
+    NOT_IN_PERSON_NAMES,
+    ORG_NAME_WORDS,
+    PLACE_NAME_WORDS,
+    TYPE_PRIORITY,
+    T,
+)  # fmt: skip
+from tui.pipeline.model import EntityType
+
+
+def _gazetteer_votes(group: _Group) -> float:
+    """The gazetteer's word on the entity's fullest names: a surname that is also a town
+    ("Marcel Granollers" -> Granollers) says nothing about the person."""
+    best = 0.0
+    surfaces = set(group.surfaces())
+    most_words = max(len(s.split()) for s in surfaces)
+    for surface in surfaces:
+        if len(surface.split()) < most_words:
+            continue
+        words = surface.split()
+        # All-caps words are acronyms ("EU"), not the town that happens to share the letters.
+        if len(words) > 4 or any(len(w) > 1 and w.isupper() for w in words):
+            continue
+        if not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w in FUNCTION_WORDS for w in words
+        ):
+            continue
+        best = max(best, gazetteer_weight(surface))
+    return best
+
+
+def _company_votes(group: _Group) -> float:
+    """The company list's word on the entity's fullest names ("Shell", "BASF")."""
+    surfaces = set(group.surfaces())
+    most_words = max(len(s.split()) for s in surfaces)
+    return max((company_weight(s) for s in surfaces if len(s.split()) == most_words), default=0.0)
+
+
+def _name_word_votes(group: _Group) -> Votes:
+    """Votes from kind words inside the longest surface ("... Times", "Gulf of ...")."""
+    votes = Votes()
+    longest = max(group.surfaces(), key=len)
+    words = [w.lower().strip(".,") for w in longest.split()]
+    if len(words) < 2:
+        if _demonym(longest):
+            # A nationality is never a place, however often spaCy says GPE.
+            votes[T.GROUP] += CUE * len(group.mentions)
+        return votes
+    # The head of "Gulf of Aden" is its first word; of "Red Sea" its last.
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    if head in PLACE_NAME_WORDS:
+        votes[T.PLACE] += CUE
+    elif head in LAW_NAME_WORDS:
+        votes[T.OTHER] += CUE
+    elif words[-1] in FACILITY_NAME_WORDS:
+        votes[T.FACILITY] += CUE
+    elif any(w in ORG_NAME_WORDS for w in words):
+        votes[T.ORGANIZATION] += CUE
+    return votes
+
+
+def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
+    """Move the model's PERSON votes where a person's name cannot be: "Reporters Without
+    Borders" (a small word inside) is a body; "Nintendo Switch", "RAV4 Hybrid" (a
+    company's name first, a digit) are products; "the Steelers" (one word the text puts
+    after "the") is no person."""
+    if any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]):
+        votes[T.ORGANIZATION] += votes.pop(T.PERSON)
+    elif any(c.isdigit() for w in words for c in w) or (
+        len(words) > 1 and company_weight(words[0])
+    ):
+        votes[T.OTHER] += votes.pop(T.PERSON)  # a product
+    elif len(words) == 1 and any(m.after_the for m in group.mentions):
+        votes[T.ORGANIZATION] += votes.pop(T.PERSON)  # a team, a band, "the Pentagon"
+
+
+def _type_of(group: _Group) -> tuple[EntityType, float]:
+    """One type for the whole entity: the heaviest vote, with the gazetteer's prior."""
+    ruled = Counter(m.ruler_type for m in group.mentions if m.ruler_type is not None)
+    if ruled:
+        # Our curated table knows better than any statistical vote.
+        return ruled.most_common(1)[0][0], 0.0
+    votes = Votes(group.votes)
+    votes.add(_name_word_votes(group))
+    longest = max(group.surfaces(), key=len).split()
+    if votes.get(T.PERSON):
+        _no_person_names(votes, group, longest)
+    strong = Counter(m.strong for m in group.mentions if m.strong is not None)
+    place = _gazetteer_votes(group)
+    if place and strong and strong.most_common(1)[0][0] is not T.PLACE:
+        # The text says what the name is ("the tanker Eagle Rock", "(Meridian) -"): that
+        # a town somewhere shares the name is no evidence against it.
+        place = 0.0
+    company = _company_votes(group) if not strong else 0.0
+    if place:
+        # A prior per entity that grows slowly with mentions, so a person who shares a
+        # town's name ("Lincoln") still wins on the evidence of many PERSON mentions.
+        votes[T.PLACE] += place * math.sqrt(len(group.mentions))
+    if company:
+        votes[T.ORGANIZATION] += company * math.sqrt(len(group.mentions))
+    if not votes:
+        return T.OTHER, place
+    best = max(votes.values())
+    for type_ in TYPE_PRIORITY:
+        if votes.get(type_, 0.0) == best:
+            return type_, place
+    return T.OTHER, place
