@@ -135,8 +135,15 @@ def _dataclass(value: Any) -> Any:
 class Cache:
     """The cache file in `folder`, capped at `max_bytes` of stored data."""
 
-    def __init__(self, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, warn: Warn | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        warn: Warn | None = None,
+        version: str = PIPELINE_VERSION,
+    ):
         self.folder = folder
+        self.version = version  # results of other pipeline versions are never used
         self.path = folder / CACHE_FILE
         self.max_bytes = max_bytes
         self._warn = warn or (lambda line: None)
@@ -322,13 +329,13 @@ class Cache:
 
     # Results ----------------------------------------------------------------------------
 
-    def result(self, stage: str, digest: str, version: str = PIPELINE_VERSION) -> Any | None:
+    def result(self, stage: str, digest: str) -> Any | None:
         """A stored stage result as decoded JSON, or None."""
         row = None
         with self._use(write=True) as conn:
             if conn is None:
                 return None
-            key = (stage, digest, version)
+            key = (stage, digest, self.version)
             row = conn.execute(
                 "SELECT data FROM results WHERE stage = ? AND digest = ? AND version = ?", key
             ).fetchone()
@@ -344,15 +351,13 @@ class Cache:
         except (zlib.error, ValueError):
             return None
 
-    def put_result(
-        self, stage: str, digest: str, data: bytes, version: str = PIPELINE_VERSION
-    ) -> None:
+    def put_result(self, stage: str, digest: str, data: bytes) -> None:
         blob = zlib.compress(data, ZLIB_LEVEL)
         with self._use(write=True) as conn:
             if conn is not None:
                 conn.execute(
                     "INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?)",
-                    (stage, digest, version, blob, len(blob), time.time()),
+                    (stage, digest, self.version, blob, len(blob), time.time()),
                 )
                 self._grew(conn, len(blob))
 

@@ -166,8 +166,9 @@ def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
             published = moment.isoformat(timespec="seconds")
         items.append(FeedItem(url, _title(entry.get("title")), published))
     if not items and not skipped:
-        if parsed.get("bozo") and not version:
+        if parsed.get("bozo"):
             reason = strip_unsafe(str(parsed.get("bozo_exception") or "broken XML"), "")[:160]
+            reason = re.sub(r"^<unknown>:(\d+):(\d+): ", r"line \1, column \2: ", reason)
             raise PipelineError(ErrorKind.BAD_FEED, f"The feed could not be read: {reason}.")
         if not version:
             raise PipelineError(
