@@ -34,11 +34,13 @@ from tui.app.screens import AddUrlScreen, HelpScreen
 from tui.app.text import one_line
 from tui.pipeline.inputs import parse_line
 from tui.pipeline.model import Article, Mention, Stage
-from tui.pipeline.options import Options
+from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import strip_unsafe
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.history import Reopen
     from tui.pipeline.session import Session, Stages
     from tui.pipeline.throttle import Throttle
 
@@ -93,6 +95,10 @@ class BriefingApp(App[int]):
         *,
         export_dir: Path | None = None,
         stages: Stages | None = None,
+        cache: CacheSettings | None = None,
+        reopen: Reopen | None = None,
+        theme: str | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
@@ -100,6 +106,12 @@ class BriefingApp(App[int]):
         self.lines = lines
         self.export_dir = export_dir
         self.stages = stages
+        self.cache_settings = cache
+        self.reopen = reopen
+        self.cache: Cache | None = None
+        self._warnings = list(warnings or [])
+        if theme is not None:
+            self._use_theme(theme)
         self.set_reactive(BriefingApp.analysis, options.analysis)
         self.session: Session | None = None
         self._input_done = False
@@ -159,13 +171,24 @@ class BriefingApp(App[int]):
             )
         except MountError:
             return  # the reader quit before the first frame
+        for line in self._warnings:
+            self.notify(one_line(line), severity="warning", markup=False, timeout=10)
         session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")
+        if self.cache_settings is not None:
+            self.cache = await asyncio.to_thread(self._open_cache, self.cache_settings)
         from tui.pipeline.throttle import Throttle
 
         self._draw = Throttle(DRAW_INTERVAL, self._draw_changes)
         self._merge = Throttle(MERGE_INTERVAL, self._start_merge)
+        reopen = self.reopen
         self.session = session_module.Session(
-            self.options, on_change=self._changed, stages=self.stages
+            self.options,
+            on_change=self._changed,
+            stages=self.stages,
+            cache=self.cache,
+            history=self.cache is not None,
+            history_id=reopen.id if reopen else None,
+            pinned=reopen.pinned if reopen else None,
         )
         self.briefing = self.session.briefing
         for text in self.inputs:
@@ -176,9 +199,30 @@ class BriefingApp(App[int]):
         self._input_done = True
         self._progress()
 
+    def _open_cache(self, settings: CacheSettings) -> Cache:
+        """In a thread: a cache problem is a notification, never a failure."""
+        from tui.pipeline.cache import open_cache
+
+        def warn(line: str) -> None:
+            self.call_from_thread(
+                self.notify, one_line(line), severity="warning", markup=False, timeout=10
+            )
+
+        return open_cache(settings, warn)
+
+    def _use_theme(self, name: str) -> None:
+        from textual.app import InvalidThemeError
+
+        try:
+            self.theme = name
+        except InvalidThemeError:
+            self._warnings.append(f"There is no theme called {name!r}; using the default.")
+
     async def on_unmount(self) -> None:
         if self.session is not None:
             await self.session.close()
+        if self.cache is not None:
+            await asyncio.to_thread(self.cache.close)
 
     def add_input(self, text: str) -> Article | None:
         """Queue one input (URL or local file); an input already there is selected."""
@@ -502,7 +546,21 @@ def create_app(
     lines: AsyncIterator[str] | None = None,
     export_dir: Path | None = None,
     stages: Stages | None = None,
+    cache: CacheSettings | None = None,
+    reopen: Reopen | None = None,
+    theme: str | None = None,
+    warnings: list[str] | None = None,
 ) -> BriefingApp:
     """The one place the app is built: by the launcher, the tests and the screenshots.
-    `stages` replaces what the workers run (tests only)."""
-    return BriefingApp(inputs, options, lines, export_dir=export_dir, stages=stages)
+    `stages` replaces what the workers run (tests only); `cache` None runs without one."""
+    return BriefingApp(
+        inputs,
+        options,
+        lines,
+        export_dir=export_dir,
+        stages=stages,
+        cache=cache,
+        reopen=reopen,
+        theme=theme,
+        warnings=warnings,
+    )

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.pipeline.model import FetchedFeed, FetchedPage
-from tui.pipeline.options import MB
+from tui.pipeline.options import CacheSettings
 from tui.pipeline.textsafety import strip_unsafe
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 PIPELINE_VERSION = "1"
 
 CACHE_FILE = "briefing.sqlite3"
-DEFAULT_MAX_BYTES = 500 * MB
+DEFAULT_MAX_BYTES = CacheSettings.max_bytes
 # The file layout; a file with another one is set aside like a damaged file.
 SCHEMA_VERSION = 1
 # Another process's write is waited for this long (ms) before a call gives up on it.
@@ -485,3 +485,9 @@ def _loads(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return None
+
+
+def open_cache(settings: CacheSettings, warn: Warn | None = None) -> Cache:
+    """The cache the settings name (blocking: a few milliseconds; run it off the UI)."""
+    folder = Path(settings.folder).expanduser() if settings.folder else default_folder()
+    return Cache(folder, settings.max_bytes, warn)

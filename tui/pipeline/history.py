@@ -120,3 +120,12 @@ def listing(found: list[Entry]) -> list[str]:
         about = "; ".join(shown[:3]) + (f"; +{len(shown) - 3} more" if len(shown) > 3 else "")
         lines.append(f"{e.id:>5}  {when}  {count:<22}  {_line(about, LISTING_TITLE_CHARS)}")
     return lines
+
+
+@dataclass(frozen=True)
+class Reopen:
+    """A briefing from the history being opened again: its entry is updated, not a new
+    one made, and its feeds get the items they had."""
+
+    id: int
+    pinned: dict[str, Expansion] = field(default_factory=dict)

@@ -17,3 +17,11 @@ class Options:
     per_feed: int = 20  # newest items taken from each feed
     refresh: bool = False  # fetch again even when the cache holds the page
     offline: bool = False  # never touch the network: pages come from the cache or fail
+
+
+@dataclass(frozen=True)
+class CacheSettings:
+    """Where the cache lives and how large it may grow (`--cache-dir`, `--cache-size`)."""
+
+    folder: str | None = None  # None: the user's cache folder (platformdirs)
+    max_bytes: int = 500 * MB
