@@ -22,6 +22,7 @@ from tui.pipeline.options import MB, CacheSettings, Options
 if TYPE_CHECKING:
     from tui.config import Config
     from tui.pipeline.cache import Cache
+    from tui.pipeline.history import Reopen
 
 COMMANDS = ("history", "open")
 # Briefings listed by `briefing history` unless --limit says otherwise.
@@ -138,7 +139,7 @@ def main_command(
         ),
     ] = None,
 ) -> None:
-    given = {
+    given: dict[str, object] = {
         "concurrency": concurrency,
         "timeout": timeout,
         "max_size": max_size,
@@ -216,7 +217,7 @@ def _run(
     read_stdin: bool,
     fmt: Format | None,
     demo: bool = False,
-    reopen: object = None,
+    reopen: Reopen | None = None,
 ) -> None:
     headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
     if headless:

@@ -123,11 +123,11 @@ def test_damage_found_while_running_sets_the_file_aside(tmp_path: Path) -> None:
 
 
 def _writer(folder: Path, prefix: str, count: int, size: int) -> subprocess.Popen[str]:
+    module = "tests.pipeline.cache_writer"
+    args = [str(folder), prefix, str(count), str(size)]
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.pipeline.cache_writer", str(folder), prefix, str(count), str(size)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )  # fmt: skip
+        [sys.executable, "-m", module, *args], stdout=subprocess.PIPE, text=True
+    )
 
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
