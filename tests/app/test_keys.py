@@ -415,3 +415,51 @@ async def test_narrow_terminal_swaps_side_panes_in(site: FixtureServer, make_app
         assert side.display and not reader.display
         await pilot.press("2")
         assert reader.display and not side.display
+
+
+# Sources and memory: read state, search across the briefing, the theme -----------------
+
+
+async def _until(condition, timeout: float = SETTLE) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "condition not reached"
+        await asyncio.sleep(0.02)
+
+
+def _row_title(app: BriefingApp, index: int) -> str:
+    return app.article_list._rows[index + 1][0].plain
+
+
+async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, make_app, tmp_path):
+    from tui.app.article_list import UNREAD_MARK
+    from tui.pipeline.options import CacheSettings
+
+    pages = [site.page("wire.html"), site.page("blog.html")]
+    cache = CacheSettings(str(tmp_path))
+    app = make_app(pages, analysis=False, cache=cache)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await _until(lambda: len(app._read) == 2)
+        await app.wait_settled(SETTLE)
+        assert UNREAD_MARK in _row_title(app, 0) and UNREAD_MARK in _row_title(app, 1)
+        await open_article(app, pilot, 0)
+        await pilot.press("2")  # into the text: the reader is reading it
+        assert UNREAD_MARK not in _row_title(app, 0)
+        await app.workers.wait_for_complete()
+    again = make_app(pages, analysis=False, cache=cache)
+    async with again.run_test(size=(140, 40)):
+        await again.wait_settled(SETTLE)
+        await _until(lambda: len(again._read) == 2)
+        await again.wait_settled(SETTLE)
+        assert UNREAD_MARK not in _row_title(again, 0) and UNREAD_MARK in _row_title(again, 1)
+        assert all(a.cached for a in again.briefing.articles)
+
+
+async def test_a_feed_is_listed_with_its_items_under_it(site: FixtureServer, make_app):
+    app = make_app([site.feed("meridian.atom")], analysis=False)
+    async with app.run_test(size=(140, 40)):
+        await app.wait_settled(SETTLE)
+        assert "Meridian: Europe" in _row_title(app, 0)
+        assert _row_title(app, 1).startswith("  ") and _row_title(app, 2).startswith("  ")

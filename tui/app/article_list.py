@@ -23,17 +23,35 @@ from textual.strip import Strip
 
 from tui.app.describe import STAGE_GLYPHS, stage_line
 from tui.app.text import one_line
-from tui.pipeline.model import Article
+from tui.pipeline.model import Article, Stage
 
 # Each row: the title on one line, the site and stage (or the error) on the next.
 ROW_HEIGHT = 2
 TITLE_CHARS = 200
 
 
-def article_row(article: Article) -> tuple[Text, Text]:
-    title = Text(f"{STAGE_GLYPHS[article.stage]} ", style="bold")
-    title.append(one_line(article.display_title, TITLE_CHARS))
-    return title, Text("  ").append_text(stage_line(article))
+# Items of a feed are indented under it, so a feed's articles read as one group.
+FEED_INDENT = "  "
+UNREAD_MARK = "●"
+
+
+def article_row(article: Article, read: bool | None = None) -> tuple[Text, Text]:
+    """A row's two lines. `read`: None when not known (or not an article), else whether
+    the reader has opened it before; unread articles are marked and bold."""
+    indent = FEED_INDENT if article.feed is not None else ""
+    title = Text(f"{indent}{STAGE_GLYPHS[article.stage]} ", style="bold")
+    if article.items is not None:
+        kind = "OPML" if article.feed_kind == "opml" else "feed"
+        title.append(f"▾ {one_line(article.display_title, TITLE_CHARS)}", style="bold")
+        count = len(article.items)
+        what = "feeds" if article.feed_kind == "opml" else "articles"
+        second = Text(f"{indent}  {kind} · {count} {what}", style="dim")
+        return title, second
+    unread = read is False and article.stage is Stage.DONE and article.error is None
+    if unread:
+        title.append(f"{UNREAD_MARK} ", style="bold")
+    title.append(one_line(article.display_title, TITLE_CHARS), style="bold" if unread else "")
+    return title, Text(f"{indent}  ").append_text(stage_line(article))
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -84,16 +102,16 @@ class ArticleList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self._rows)
 
-    def set_article(self, index: int, article: Article) -> None:
+    def set_article(self, index: int, article: Article, read: bool | None = None) -> None:
         """Show article `index` as it is now (a new row at the end, or a changed one)."""
         row = index + 1
         if row < len(self._rows):
-            self._rows[row] = article_row(article)
+            self._rows[row] = article_row(article, read)
             self._forget(row)
             self.refresh(self._row_region(row))
         else:
             while len(self._rows) <= row:
-                self._rows.append(article_row(article))
+                self._rows.append(article_row(article, read))
             self._resize()
 
     # Drawing -------------------------------------------------------------------------

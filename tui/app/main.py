@@ -120,6 +120,9 @@ class BriefingApp(App[int]):
         self._merge: Throttle | None = None
         self._merging = False
         self._merge_again = False
+        # Read state, kept in the cache: index -> read before; indices already looked up.
+        self._read: dict[int, bool] = {}
+        self._asked: set[int] = set()
 
     # Layout ---------------------------------------------------------------------------
 
@@ -249,7 +252,8 @@ class BriefingApp(App[int]):
         dirty, self._dirty = self._dirty, set()
         articles = self.briefing.articles
         for index in sorted(dirty):
-            self.article_list.set_article(index, articles[index])
+            self.article_list.set_article(index, articles[index], self._read.get(index))
+        self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
@@ -264,6 +268,48 @@ class BriefingApp(App[int]):
         bar = self.query_one(ProgressBar)
         bar.update(total=max(1, len(articles)), progress=finished)
         bar.set_class(finished == len(articles), "idle")
+
+    # Read and unread, kept in the cache ------------------------------------------------
+
+    def _ask_read_state(self, indices: list[int]) -> None:
+        new = [i for i in indices if i not in self._asked]
+        if self.cache is None or self.briefing is None or not new:
+            return
+        self._asked.update(new)
+        self._look_up_read(new, [self.briefing.articles[i].input for i in new])
+
+    @work(group="read-state", exit_on_error=False)
+    async def _look_up_read(self, indices: list[int], inputs: list[str]) -> None:
+        from tui.pipeline.identity import input_key
+
+        assert self.cache is not None
+        keys = [input_key(i) for i in inputs]
+        found = await asyncio.to_thread(self.cache.read_keys, keys)
+        for index, key in zip(indices, keys, strict=True):
+            self._read.setdefault(index, key in found)
+            self._dirty.add(index)
+        if self._draw is not None:
+            self._draw.poke()
+
+    def _mark_read(self, index: int) -> None:
+        """The reader opened article `index`: it is read, now and next time."""
+        if self.briefing is None or index == BRIEFING or self._read.get(index):
+            return
+        article = self.briefing.articles[index]
+        if article.items is not None or article.stage is not Stage.DONE:
+            return
+        self._read[index] = True
+        self.article_list.set_article(index, article, True)
+        if self.cache is not None:
+            self._store_read(article.input)
+
+    @work(thread=True, group="read-state", exit_on_error=False)
+    def _store_read(self, input: str) -> None:
+        from tui.pipeline.history import now
+        from tui.pipeline.identity import input_key
+
+        if self.cache is not None:
+            self.cache.mark_read([input_key(input)], now())
 
     # The merged briefing: computed off the UI path, at most every MERGE_INTERVAL.
 
@@ -389,6 +435,8 @@ class BriefingApp(App[int]):
         # On a narrow screen the side panes take the text's place while they have focus.
         self.screen.set_class(pane in ("entities", "timeline"), "-side")
         self.query_one(f"#{pane}").focus()
+        if pane == "text":  # reading it, not just passing it in the list
+            self._mark_read(self.selected)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
