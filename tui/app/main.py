@@ -112,6 +112,7 @@ class BriefingApp(App[int]):
         self._warnings = list(warnings or [])
         if theme is not None:
             self._use_theme(theme)
+        self._kept_theme = self.theme  # what the config file says (or the default)
         self.set_reactive(BriefingApp.analysis, options.analysis)
         self.session: Session | None = None
         self._input_done = False
@@ -123,6 +124,11 @@ class BriefingApp(App[int]):
         # Read state, kept in the cache: index -> read before; indices already looked up.
         self._read: dict[int, bool] = {}
         self._asked: set[int] = set()
+        # Highlights walked across articles (a briefing search, a merged entity's
+        # mentions): (article index, mention) in reading order, where we are, its label.
+        self._walk: list[tuple[int, Mention]] = []
+        self._walk_at = -1
+        self._walk_label = ""
 
     # Layout ---------------------------------------------------------------------------
 
@@ -147,6 +153,7 @@ class BriefingApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and the worker processes would otherwise compete with it.
         self.call_after_refresh(self._start)
@@ -212,6 +219,22 @@ class BriefingApp(App[int]):
             )
 
         return open_cache(settings, warn)
+
+    def _theme_changed(self, _: object) -> None:
+        # The theme the reader picks (command palette) is the one they get next time.
+        if self.theme != self._kept_theme:
+            self._kept_theme = self.theme
+            self._keep_theme(self.theme)
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _keep_theme(self, name: str) -> None:
+        from tui.config import save
+
+        try:
+            save("theme", name)
+        except (OSError, ValueError) as exc:
+            message = f"Could not keep the theme: {one_line(str(exc), 200)}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
 
     def _use_theme(self, name: str) -> None:
         from textual.app import InvalidThemeError
@@ -398,20 +421,24 @@ class BriefingApp(App[int]):
         candidates = (
             [message.article] if message.article is not None else range(len(self.briefing.articles))
         )
+        walk: list[tuple[int, Mention]] = []
         for index in candidates:
             for entity in self.briefing.articles[index].entities or []:
                 aliases = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
                 if aliases & names and entity.mentions:
-                    self.select(index)
-                    self.article_view.set_marks(list(entity.mentions), entity.name)
-                    self._show_text_when_narrow()
-                    return
-        self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
+                    walk += [(index, m) for m in entity.mentions]
+                    break
+        if not walk:
+            self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
+            return
+        # A merged entity's mentions are walked across all its articles with n / N.
+        self._start_walk(walk, message.name)
 
     @on(TimelineChosen)
     def _timeline_chosen(self, message: TimelineChosen) -> None:
         if self.briefing is None:
             return
+        self._end_walk()
         article = self.briefing.articles[message.article]
         span = message.span
         if span.block < len(article.blocks):
@@ -453,9 +480,48 @@ class BriefingApp(App[int]):
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
-        self.article_view.search(event.value)
         event.input.add_class("closed")
         self.article_view.focus()
+        self._end_walk()
+        if self.selected != BRIEFING or self.briefing is None:
+            self.article_view.search(event.value)
+            return
+        # On the Briefing entry: every article is searched, the hits listed by article.
+        from tui.app.reader import find_hits
+
+        label = f"“{one_line(event.value, 30)}”"
+        walk: list[tuple[int, Mention]] = []
+        for index, article in enumerate(self.briefing.articles):
+            walk += [(index, m) for m in find_hits(article, event.value)]
+        counts: dict[int, int] = {}
+        for index, _ in walk:
+            counts[index] = counts.get(index, 0) + 1
+        self.article_view.show_briefing_hits((label, list(counts.items())))
+        self._walk, self._walk_at, self._walk_label = walk, -1, label
+
+    def _start_walk(self, walk: list[tuple[int, Mention]], label: str) -> None:
+        self._walk, self._walk_at, self._walk_label = walk, -1, label
+        self._step_walk(1)
+        self._show_text_when_narrow()
+
+    def _step_walk(self, delta: int) -> None:
+        """Go to the next (or previous) highlight of the walk, in whichever article."""
+        self._walk_at = (self._walk_at + delta) % len(self._walk)
+        index, _ = self._walk[self._walk_at]
+        marks = [m for i, m in self._walk if i == index]
+        current = sum(1 for i, _ in self._walk[: self._walk_at] if i == index)
+        if self.selected != index:
+            self.select(index)
+        articles = list(dict.fromkeys(i for i, _ in self._walk))
+        where = (
+            f" (article {articles.index(index) + 1}/{len(articles)})" if len(articles) > 1 else ""
+        )
+        self.article_view.set_marks(marks, self._walk_label + where, current)
+
+    def _end_walk(self) -> None:
+        if self._walk or self.article_view.briefing_hits is not None:
+            self._walk, self._walk_at = [], -1
+            self.article_view.show_briefing_hits(None)
 
     def action_clear(self) -> None:
         search = self.query("#search").first(Input) if self.query("#search") else None
@@ -463,10 +529,14 @@ class BriefingApp(App[int]):
             search.add_class("closed")
             self.article_view.focus()
         else:
+            self._end_walk()
             self.article_view.clear_marks()
 
     def action_step(self, delta: int) -> None:
-        if not self.article_view.step(delta):
+        if self._walk:
+            self._step_walk(delta)
+            self._show_text_when_narrow()
+        elif not self.article_view.step(delta):
             self.notify(
                 "Nothing highlighted: press enter on an entity, or / to search.", markup=False
             )
