@@ -12,6 +12,9 @@ the merged entities and timeline computed and every pane drawn ("all panes fille
 The warm run also reports when the first article's row was drawn. Cold and warm runs
 alternate, each cold run with a fresh cache folder.
 
+The same pair is then timed headless, as a script runs it: `briefing -f json URL...`
+as a process, start to exit, with an empty cache and then with the filled one.
+
 Run from the repo root: `nice .venv/bin/python benchmarks/cache.py [--articles 100] [--runs 2]`.
 """
 
@@ -83,6 +86,21 @@ async def open_briefing(urls: list[str], folder: Path) -> tuple[float, float, li
     return first_row, settled, articles
 
 
+def headless(urls: list[str], folder: Path) -> tuple[float, int]:
+    """Seconds for `briefing -f json` on the URLs, start to exit; articles from the cache."""
+    import json
+    import subprocess
+
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "-f", "json", "--cache-dir", str(folder), *urls],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    articles = json.loads(proc.stdout)["articles"]
+    return seconds, sum(a["cached"] for a in articles)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100)
@@ -91,8 +109,14 @@ def main() -> None:
     cold: list[float] = []
     warm: list[float] = []
     warm_first: list[float] = []
+    script: dict[str, list[float]] = {"cold": [], "warm": []}
     for urls in serve(args.articles):
         for run in range(args.runs):
+            with tempfile.TemporaryDirectory(prefix="briefing-cache-bench-") as folder:
+                for kind in ("cold", "warm"):
+                    seconds, cached = headless(urls, Path(folder))
+                    script[kind].append(seconds)
+                    print(f"run {run + 1} headless {kind}: {seconds:7.2f} s  ({cached} cached)")
             with tempfile.TemporaryDirectory(prefix="briefing-cache-bench-") as folder:
                 _, seconds, articles = asyncio.run(open_briefing(urls, Path(folder)))
                 cold.append(seconds)
@@ -114,6 +138,8 @@ def main() -> None:
     first = statistics.median(warm_first) * 1000
     print(f"  first article row drawn (warm):             {first:.0f} ms")
     print(f"  ratio cold / warm:                          {c / w:.1f}x")
+    hc, hw = statistics.median(script["cold"]), statistics.median(script["warm"])
+    print(f"  headless -f json, cold / warm:              {hc:.2f} s / {hw:.2f} s = {hc / hw:.1f}x")
 
 
 if __name__ == "__main__":
