@@ -441,7 +441,7 @@ async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, ma
     app = make_app(pages, analysis=False, cache=cache)
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
-        await _until(lambda: len(app._read) == 2)
+        await _until(lambda: len(app._read.known) == 2)
         await app.wait_settled(SETTLE)
         assert UNREAD_MARK in _row_title(app, 0) and UNREAD_MARK in _row_title(app, 1)
         await open_article(app, pilot, 0)
@@ -451,7 +451,7 @@ async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, ma
     again = make_app(pages, analysis=False, cache=cache)
     async with again.run_test(size=(140, 40)):
         await again.wait_settled(SETTLE)
-        await _until(lambda: len(again._read) == 2)
+        await _until(lambda: len(again._read.known) == 2)
         await again.wait_settled(SETTLE)
         assert UNREAD_MARK not in _row_title(again, 0) and UNREAD_MARK in _row_title(again, 1)
         assert all(a.cached for a in again.briefing.articles)

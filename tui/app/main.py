@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widget import MountError, Widget
 from textual.widgets import Footer, Header, Input, ProgressBar
 
+from tui.app import memory
 from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
 from tui.app.article_list import ArticleList
 from tui.app.describe import BRIEFING
@@ -32,6 +33,7 @@ from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.reader import ArticleView
 from tui.app.screens import AddUrlScreen, HelpScreen
 from tui.app.text import one_line
+from tui.app.walk import Walk, entity_walk, search_walk
 from tui.pipeline.inputs import parse_line
 from tui.pipeline.model import Article, Mention, Stage
 from tui.pipeline.options import CacheSettings, Options
@@ -122,13 +124,8 @@ class BriefingApp(App[int]):
         self._merging = False
         self._merge_again = False
         # Read state, kept in the cache: index -> read before; indices already looked up.
-        self._read: dict[int, bool] = {}
-        self._asked: set[int] = set()
-        # Highlights walked across articles (a briefing search, a merged entity's
-        # mentions): (article index, mention) in reading order, where we are, its label.
-        self._walk: list[tuple[int, Mention]] = []
-        self._walk_at = -1
-        self._walk_label = ""
+        self._read = memory.ReadState()  # kept in the cache
+        self._walk: Walk | None = None  # a briefing search or a merged entity's mentions
 
     # Layout ---------------------------------------------------------------------------
 
@@ -210,15 +207,10 @@ class BriefingApp(App[int]):
         self._progress()
 
     def _open_cache(self, settings: CacheSettings) -> Cache:
-        """In a thread: a cache problem is a notification, never a failure."""
-        from tui.pipeline.cache import open_cache
-
         def warn(line: str) -> None:
-            self.call_from_thread(
-                self.notify, one_line(line), severity="warning", markup=False, timeout=10
-            )
+            self.call_from_thread(self.notify, line, severity="warning", markup=False, timeout=10)
 
-        return open_cache(settings, warn)
+        return memory.open_cache(settings, warn)
 
     def _theme_changed(self, _: object) -> None:
         # The theme the reader picks (command palette) is the one they get next time.
@@ -228,13 +220,9 @@ class BriefingApp(App[int]):
 
     @work(thread=True, group="settings", exit_on_error=False)
     def _keep_theme(self, name: str) -> None:
-        from tui.config import save
-
-        try:
-            save("theme", name)
-        except (OSError, ValueError) as exc:
-            message = f"Could not keep the theme: {one_line(str(exc), 200)}"
-            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+        problem = memory.keep_theme(name)
+        if problem is not None:
+            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
 
     def _use_theme(self, name: str) -> None:
         from textual.app import InvalidThemeError
@@ -295,44 +283,35 @@ class BriefingApp(App[int]):
     # Read and unread, kept in the cache ------------------------------------------------
 
     def _ask_read_state(self, indices: list[int]) -> None:
-        new = [i for i in indices if i not in self._asked]
-        if self.cache is None or self.briefing is None or not new:
-            return
-        self._asked.update(new)
-        self._look_up_read(new, [self.briefing.articles[i].input for i in new])
+        if self.cache is not None and self.briefing is not None:
+            new = self._read.to_ask(indices)
+            if new:
+                self._look_up_read(new)
 
     @work(group="read-state", exit_on_error=False)
-    async def _look_up_read(self, indices: list[int], inputs: list[str]) -> None:
-        from tui.pipeline.identity import input_key
-
-        assert self.cache is not None
-        keys = [input_key(i) for i in inputs]
-        found = await asyncio.to_thread(self.cache.read_keys, keys)
-        for index, key in zip(indices, keys, strict=True):
-            self._read.setdefault(index, key in found)
-            self._dirty.add(index)
+    async def _look_up_read(self, indices: list[int]) -> None:
+        assert self.cache is not None and self.briefing is not None
+        await asyncio.to_thread(self._read.look_up, self.cache, self.briefing, indices)
+        self._dirty.update(indices)
         if self._draw is not None:
             self._draw.poke()
 
     def _mark_read(self, index: int) -> None:
         """The reader opened article `index`: it is read, now and next time."""
-        if self.briefing is None or index == BRIEFING or self._read.get(index):
+        if self.briefing is None or index == BRIEFING:
             return
         article = self.briefing.articles[index]
         if article.items is not None or article.stage is not Stage.DONE:
             return
-        self._read[index] = True
-        self.article_list.set_article(index, article, True)
-        if self.cache is not None:
-            self._store_read(article.input)
+        if self._read.opened(index):
+            self.article_list.set_article(index, article, True)
+            if self.cache is not None:
+                self._store_read(article.input)
 
     @work(thread=True, group="read-state", exit_on_error=False)
     def _store_read(self, input: str) -> None:
-        from tui.pipeline.history import now
-        from tui.pipeline.identity import input_key
-
         if self.cache is not None:
-            self.cache.mark_read([input_key(input)], now())
+            memory.store_read(self.cache, input)
 
     # The merged briefing: computed off the UI path, at most every MERGE_INTERVAL.
 
@@ -417,22 +396,14 @@ class BriefingApp(App[int]):
     def _entity_chosen(self, message: EntityChosen) -> None:
         if self.briefing is None:
             return
-        names = {message.name.casefold(), *(a.casefold() for a in message.aliases)}
-        candidates = (
-            [message.article] if message.article is not None else range(len(self.briefing.articles))
-        )
-        walk: list[tuple[int, Mention]] = []
-        for index in candidates:
-            for entity in self.briefing.articles[index].entities or []:
-                aliases = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
-                if aliases & names and entity.mentions:
-                    walk += [(index, m) for m in entity.mentions]
-                    break
-        if not walk:
+        walk = entity_walk(self.briefing, message.name, message.aliases, message.article)
+        if not walk.stops:
             self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
             return
         # A merged entity's mentions are walked across all its articles with n / N.
-        self._start_walk(walk, message.name)
+        self._walk = walk
+        self._step_walk(1)
+        self._show_text_when_narrow()
 
     @on(TimelineChosen)
     def _timeline_chosen(self, message: TimelineChosen) -> None:
@@ -487,40 +458,20 @@ class BriefingApp(App[int]):
             self.article_view.search(event.value)
             return
         # On the Briefing entry: every article is searched, the hits listed by article.
-        from tui.app.reader import find_hits
-
-        label = f"“{one_line(event.value, 30)}”"
-        walk: list[tuple[int, Mention]] = []
-        for index, article in enumerate(self.briefing.articles):
-            walk += [(index, m) for m in find_hits(article, event.value)]
-        counts: dict[int, int] = {}
-        for index, _ in walk:
-            counts[index] = counts.get(index, 0) + 1
-        self.article_view.show_briefing_hits((label, list(counts.items())))
-        self._walk, self._walk_at, self._walk_label = walk, -1, label
-
-    def _start_walk(self, walk: list[tuple[int, Mention]], label: str) -> None:
-        self._walk, self._walk_at, self._walk_label = walk, -1, label
-        self._step_walk(1)
-        self._show_text_when_narrow()
+        self._walk = search_walk(self.briefing, event.value)
+        self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
 
     def _step_walk(self, delta: int) -> None:
         """Go to the next (or previous) highlight of the walk, in whichever article."""
-        self._walk_at = (self._walk_at + delta) % len(self._walk)
-        index, _ = self._walk[self._walk_at]
-        marks = [m for i, m in self._walk if i == index]
-        current = sum(1 for i, _ in self._walk[: self._walk_at] if i == index)
+        assert self._walk is not None
+        index, marks, current, label = self._walk.step(delta)
         if self.selected != index:
             self.select(index)
-        articles = list(dict.fromkeys(i for i, _ in self._walk))
-        where = (
-            f" (article {articles.index(index) + 1}/{len(articles)})" if len(articles) > 1 else ""
-        )
-        self.article_view.set_marks(marks, self._walk_label + where, current)
+        self.article_view.set_marks(marks, label, current)
 
     def _end_walk(self) -> None:
-        if self._walk or self.article_view.briefing_hits is not None:
-            self._walk, self._walk_at = [], -1
+        if self._walk is not None or self.article_view.briefing_hits is not None:
+            self._walk = None
             self.article_view.show_briefing_hits(None)
 
     def action_clear(self) -> None:
@@ -533,7 +484,7 @@ class BriefingApp(App[int]):
             self.article_view.clear_marks()
 
     def action_step(self, delta: int) -> None:
-        if self._walk:
+        if self._walk is not None and self._walk.stops:
             self._step_walk(delta)
             self._show_text_when_narrow()
         elif not self.article_view.step(delta):
