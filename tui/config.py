@@ -17,10 +17,7 @@ except this module, the file is only parsed when it exists, and platformdirs is 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,6 +167,9 @@ _TABLE = re.compile(r"^\s*\[", re.M)
 def save(name: str, value: object, path: Path | None = None) -> None:
     """Set one top-level setting in the file, keeping everything else in it as written
     (comments included). Raises OSError or ValueError; the caller says so in words."""
+    import contextlib
+    import os
+    import tempfile
     import tomllib
 
     path = path or config_path()
