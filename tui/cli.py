@@ -70,6 +70,27 @@ FormatOption = Annotated[
 ]
 
 
+PerFeed = Annotated[
+    int, typer.Option("--per-feed", min=1, help="Newest items read from each feed.")
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache (nor history).")
+]
+CacheSize = Annotated[
+    float, typer.Option("--cache-size", min=1, help="The cache's size cap, in MB.")
+]
+Refresh = Annotated[
+    bool, typer.Option("--refresh", help="Fetch every page again, even when cached.")
+]
+ExportDir = Annotated[
+    Path | None, typer.Option("--export-dir", help="Where the app's export (e) writes.")
+]
+Theme = Annotated[str | None, typer.Option("--theme", help="The app's colour theme.")]
+PrintConfig = Annotated[
+    bool, typer.Option("--print-config", help="Show the effective settings and their sources.")
+]
+
+
 @cli.command(
     help=(
         "Read news articles in the terminal: clean text, entities and a timeline.\n\n"
@@ -107,27 +128,14 @@ def main_command(
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Skip entities and timeline; text only.")
     ] = False,
-    per_feed: Annotated[
-        int, typer.Option("--per-feed", min=1, help="Newest items read from each feed.")
-    ] = Options.per_feed,
+    per_feed: PerFeed = Options.per_feed,
     cache_dir: CacheDir = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the cache (nor history).")
-    ] = False,
-    cache_size: Annotated[
-        float, typer.Option("--cache-size", min=1, help="The cache's size cap, in MB.")
-    ] = CacheSettings.max_bytes / MB,
-    refresh: Annotated[
-        bool, typer.Option("--refresh", help="Fetch every page again, even when cached.")
-    ] = False,
-    export_dir: Annotated[
-        Path | None, typer.Option("--export-dir", help="Where the app's export (e) writes.")
-    ] = None,
-    theme: Annotated[str | None, typer.Option("--theme", help="The app's colour theme.")] = None,
-    print_config: Annotated[
-        bool,
-        typer.Option("--print-config", help="Show the effective settings and their sources."),
-    ] = False,
+    no_cache: NoCache = False,
+    cache_size: CacheSize = CacheSettings.max_bytes / MB,
+    refresh: Refresh = False,
+    export_dir: ExportDir = None,
+    theme: Theme = None,
+    print_config: PrintConfig = False,
     demo: Annotated[
         bool,
         typer.Option("--demo", help="Open the sample articles shipped with briefing (offline)."),
