@@ -120,3 +120,17 @@ async def test_without_a_cache_nothing_is_marked_cached(own_site: FixtureServer)
     session = Session(TEXT_ONLY)
     await session.run(_inputs(own_site.page("wire.html")))
     assert not session.briefing.articles[0].cached
+
+
+async def test_a_local_file_is_read_from_disk_each_time(tmp_path: Path) -> None:
+    from tests.server import PAGES
+
+    page = tmp_path / "saved.html"
+    page.write_bytes((PAGES / "wire.html").read_bytes())
+    first = await _run(tmp_path / "cache", str(page))
+    assert first.briefing.articles[0].blocks
+    page.write_bytes((PAGES / "blog.html").read_bytes())  # the reader saved another page there
+    again = await _run(tmp_path / "cache", str(page))
+    (article,) = again.briefing.articles
+    assert not article.cached
+    assert article.metadata.title != first.briefing.articles[0].metadata.title

@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from tui.pipeline.briefing import Briefing
 from tui.pipeline.identity import input_key
@@ -326,13 +327,16 @@ class Session:
         """Where the article's page comes from; the page itself is loaded only if a stage
         result for it is not already cached."""
         key = input_key(article.input)
-        cache = self.cache
+        # A local file is read from disk every time (it may have been edited); only what
+        # the stages made of it is cached.
+        remote = urlsplit(article.input.strip()).scheme.lower() in ("http", "https")
+        cache = self.cache if remote else None
         refresh = self.options.refresh or id(article) in self._refresh
         self._refresh.discard(id(article))
         ref = None if cache is None or refresh else await _io(cache.page_ref, key)
         if ref is not None and (ref.kind == "page" or self.options.offline):
             return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
-        if self.options.offline:
+        if self.options.offline and remote:
             raise PipelineError(
                 ErrorKind.NOT_CACHED,
                 "This page is not in the cache, and a briefing reopened from the history "
@@ -345,7 +349,14 @@ class Session:
             if ref is not None and exc.kind in (ErrorKind.CONNECTION, ErrorKind.TIMEOUT):
                 return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
             raise
-        digest = None if cache is None else await _io(cache.put_page, key, doc)
+        if cache is not None:
+            digest: str | None = await _io(cache.put_page, key, doc)
+        elif self.cache is not None:
+            from tui.pipeline.cache import page_digest
+
+            digest = page_digest(doc.url, doc.body if isinstance(doc, FetchedFeed) else doc.html)
+        else:
+            digest = None
         kind = "feed" if isinstance(doc, FetchedFeed) else "page"
         return _Source(key, kind, doc.url, doc.fetched_at, digest, False, doc)
 
