@@ -297,21 +297,15 @@ def test_json_says_whether_each_article_came_from_the_cache(site: FixtureServer)
 
 
 def test_no_cache_neither_reads_nor_writes_it(site: FixtureServer, tmp_path: Path) -> None:
-    args = ("-f", "json", "--no-analysis", "--cache-dir", str(tmp_path), site.page("wire.html"))
-    briefing(*args)
-    proc = briefing(*args, "--no-cache")
-    assert _articles(proc)[0]["cached"] is False
-    fresh = tmp_path / "other"
-    briefing(
-        "-f",
-        "json",
-        "--no-analysis",
-        "--no-cache",
-        "--cache-dir",
-        str(fresh),
-        site.page("wire.html"),
-    )
-    assert not fresh.exists()
+    import sqlite3
+
+    cache = ("--cache-dir", str(tmp_path))
+    briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html"))
+    pages = (site.page("wire.html"), site.page("blog.html"))
+    proc = briefing("-f", "json", "--no-analysis", "--no-cache", *cache, *pages)
+    assert [a["cached"] for a in _articles(proc)] == [False, False]  # not read from it
+    stored = sqlite3.connect(tmp_path / "briefing.sqlite3").execute("SELECT key FROM pages")
+    assert [key for (key,) in stored] == [site.page("wire.html")]  # nor written to
 
 
 def test_history_lists_a_briefing_and_open_reopens_it_offline(tmp_path: Path) -> None:
