@@ -369,3 +369,18 @@ def test_the_config_file_sets_defaults_and_a_bad_value_is_one_warning(site: Fixt
     assert feed["items"] == [1]  # per_feed from the file
     warnings = [line for line in proc.stderr.splitlines() if "timeout" in line]
     assert len(warnings) == 1 and "using the default" in warnings[0]
+
+
+def test_a_damaged_cache_file_is_one_warning_and_the_briefing_still_comes(
+    site: FixtureServer, tmp_path: Path
+) -> None:
+    (tmp_path / "briefing.sqlite3").write_bytes(b"\x1b[2J not a database " * 100)
+    proc = briefing(
+        "-f", "json", "--no-analysis", "--cache-dir", str(tmp_path), site.page("wire.html")
+    )
+    assert proc.returncode == 0
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("briefing: the cache file") and "set aside" in line
+    assert "\x1b" not in line
+    assert _articles(proc)[0]["status"] == "ok"
+    assert len(list(tmp_path.glob("briefing.sqlite3.broken-*"))) == 1
