@@ -173,8 +173,13 @@ def golden_table() -> dict[str, list]:
         found = find_entities(blocks, shared.parse_blocks(blocks)) if blocks else []
         per_article.append(found)
         table[ident] = [
-            [e.name, str(e.type), e.aliases, [[m.block, m.start, m.end] for m in e.mentions],
-             e.first_sentence]
+            [
+                e.name,
+                str(e.type),
+                e.aliases,
+                [[m.block, m.start, m.end] for m in e.mentions],
+                e.first_sentence,
+            ]
             for e in found
         ]
     table["briefing"] = [

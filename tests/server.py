@@ -12,6 +12,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
+FEEDS = Path(__file__).parent / "fixtures" / "feeds"
+# What each feed fixture is served as, unless the request names a type (?type=...).
+FEED_TYPES = {
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".json": "application/feed+json",
+    ".opml": "text/x-opml",
+}
 
 # Pages whose bytes are not UTF-8 are served without a charset, as careless servers do.
 NO_CHARSET = {"cp1252.html"}
@@ -78,6 +86,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "application/pdf")
         elif path == "/empty":
             self._send(200, b"", "text/html; charset=utf-8")
+        elif path.startswith("/feeds/"):
+            self._feed(path.removeprefix("/feeds/"), query.get("type", [None])[0])
         else:
             self._send(404, b"no such fixture")
 
@@ -88,6 +98,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         ctype = "text/html" if name in NO_CHARSET else "text/html; charset=utf-8"
         self._send(200, file.read_bytes(), ctype)
+
+    def _feed(self, name: str, ctype: str | None) -> None:
+        """A feed fixture, with {base} in it standing for this server's address."""
+        file = FEEDS / name
+        if not file.is_file():
+            self._send(404, b"no such feed")
+            return
+        body = file.read_bytes().replace(b"{base}", self.server.base.encode())
+        self._send(200, body, ctype or FEED_TYPES.get(file.suffix, "application/xml"))
 
     def _stream_huge(self) -> None:
         self.send_response(200)
@@ -140,6 +159,9 @@ class FixtureServer(ThreadingHTTPServer):
 
     def page(self, name: str) -> str:
         return self.url("/pages/" + name)
+
+    def feed(self, name: str, ctype: str | None = None) -> str:
+        return self.url("/feeds/" + name + (f"?type={ctype}" if ctype else ""))
 
 
 def serve() -> Iterator[FixtureServer]:

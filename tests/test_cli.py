@@ -278,3 +278,109 @@ def test_many_pages_at_once_never_crash_and_every_input_has_its_line(tmp_path: P
         rows = [json.loads(line) for line in proc.stdout.splitlines()]
         assert sorted(r["input"] for r in rows if r["revision"] == 0) == sorted(map(str, pages))
         assert not [r for r in rows if r["error"] and r["error"]["kind"] == "internal"]
+
+
+# The cache, the history and the settings, as a script sees them ------------------------
+
+
+def _articles(proc: subprocess.CompletedProcess[str]) -> list[dict]:
+    return json.loads(proc.stdout)["articles"]
+
+
+def test_json_says_whether_each_article_came_from_the_cache(site: FixtureServer) -> None:
+    args = ("-f", "json", "--no-analysis", site.page("wire.html"), site.page("blog.html"))
+    first, again = briefing(*args), briefing(*args)
+    assert first.returncode == again.returncode == 0, again.stderr
+    assert [a["cached"] for a in _articles(first)] == [False, False]
+    assert [a["cached"] for a in _articles(again)] == [True, True]
+    assert _articles(again)[0]["blocks"] == _articles(first)[0]["blocks"]
+
+
+def test_no_cache_neither_reads_nor_writes_it(site: FixtureServer, tmp_path: Path) -> None:
+    import sqlite3
+
+    cache = ("--cache-dir", str(tmp_path))
+    briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html"))
+    pages = (site.page("wire.html"), site.page("blog.html"))
+    proc = briefing("-f", "json", "--no-analysis", "--no-cache", *cache, *pages)
+    assert [a["cached"] for a in _articles(proc)] == [False, False]  # not read from it
+    stored = sqlite3.connect(tmp_path / "briefing.sqlite3").execute("SELECT key FROM pages")
+    assert [key for (key,) in stored] == [site.page("wire.html")]  # nor written to
+
+
+def test_history_lists_a_briefing_and_open_reopens_it_offline(tmp_path: Path) -> None:
+    from tests.server import serve
+
+    server = serve()
+    own = next(server)
+    cache = ("--cache-dir", str(tmp_path))
+    first = briefing("-f", "json", "--no-analysis", *cache, own.feed("meridian.atom"))
+    assert first.returncode == 0, first.stderr
+    server.close()  # offline from here on
+
+    listed = briefing("history", *cache)
+    assert listed.returncode == 0, listed.stderr
+    (line,) = listed.stdout.splitlines()
+    assert line.split()[0] == "1" and "EU ministers weigh joint borrowing" in line
+    assert briefing("history", "--cache-dir", str(tmp_path / "elsewhere")).stdout == ""
+
+    reopened = briefing("open", "1", "-f", "json", *cache)
+    assert reopened.returncode == 0, reopened.stderr
+    feed, *items = _articles(reopened)
+    assert feed["feed_kind"] == "atom" and feed["items"] == [1, 2]
+    assert [a["cached"] for a in items] == [True, True]
+    assert [a["title"] for a in items] == [a["title"] for a in _articles(first)[1:]]
+    assert all(a["entities"] for a in items)  # analysed now, from the stored text
+    assert briefing("history", *cache).stdout.count("\n") == 1  # reopening added no entry
+
+
+def test_open_an_unknown_id_says_so(tmp_path: Path) -> None:
+    proc = briefing("open", "42", "--cache-dir", str(tmp_path))
+    assert proc.returncode == 2 and "no briefing 42" in proc.stderr
+
+
+def test_a_command_name_is_an_input_anywhere_but_first(site: FixtureServer) -> None:
+    proc = briefing("-f", "json", "--no-analysis", site.page("wire.html"), "history")
+    assert proc.returncode == 1
+    assert _articles(proc)[1]["error"]["kind"] == "invalid_input"
+
+
+def _write_config(text: str) -> Path:
+    path = Path(os.environ["XDG_CONFIG_HOME"]) / "briefing" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_print_config_shows_each_setting_and_where_it_came_from() -> None:
+    _write_config("timeout = 30\nper_feed = 5\n")
+    proc = briefing("--print-config", "--per-feed", "7")
+    assert proc.returncode == 0, proc.stderr
+    lines = {line.split(" = ")[0]: line for line in proc.stdout.splitlines() if " = " in line}
+    assert lines["timeout"].startswith("timeout = 30") and "# config file" in lines["timeout"]
+    assert lines["per_feed"].startswith("per_feed = 7") and "# command line" in lines["per_feed"]
+    assert "# default" in lines["concurrency"]
+
+
+def test_the_config_file_sets_defaults_and_a_bad_value_is_one_warning(site: FixtureServer) -> None:
+    _write_config('per_feed = 1\ntimeout = "soon"\n')
+    proc = briefing("-f", "json", "--no-analysis", site.feed("ledger.rss"))
+    feed, _item = _articles(proc)
+    assert feed["items"] == [1]  # per_feed from the file
+    warnings = [line for line in proc.stderr.splitlines() if "timeout" in line]
+    assert len(warnings) == 1 and "using the default" in warnings[0]
+
+
+def test_a_damaged_cache_file_is_one_warning_and_the_briefing_still_comes(
+    site: FixtureServer, tmp_path: Path
+) -> None:
+    (tmp_path / "briefing.sqlite3").write_bytes(b"\x1b[2J not a database " * 100)
+    proc = briefing(
+        "-f", "json", "--no-analysis", "--cache-dir", str(tmp_path), site.page("wire.html")
+    )
+    assert proc.returncode == 0
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("briefing: the cache file") and "set aside" in line
+    assert "\x1b" not in line
+    assert _articles(proc)[0]["status"] == "ok"
+    assert len(list(tmp_path.glob("briefing.sqlite3.broken-*"))) == 1

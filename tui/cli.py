@@ -2,17 +2,31 @@
 
 Kept thin on purpose: the pipeline does the work, `tui.app` shows it. Nothing heavy is
 imported here, so `briefing --help` and the app's first paint stay fast.
+
+Two commands sit beside the main one: `briefing history` and `briefing open ID`. They are
+recognised only as the very first argument, so an input never collides with them: a URL
+has a scheme, and a local file named "history" is given as `./history`.
 """
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tui.pipeline.options import MB, Options
+from tui.pipeline.options import MB, CacheSettings, Options
+
+if TYPE_CHECKING:
+    from tui.config import Config
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.history import Reopen
+
+COMMANDS = ("history", "open")
+# Briefings listed by `briefing history` unless --limit says otherwise.
+HISTORY_SHOWN = 20
 
 
 class Format(StrEnum):
@@ -21,11 +35,14 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
-cli = typer.Typer(
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
+_SETTINGS = {
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "add_completion": False,
+    "rich_markup_mode": None,
+}
+cli = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+history_cli = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+open_cli = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
 
 
 def _version(value: bool) -> None:
@@ -36,21 +53,60 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _say(line: str) -> None:
+    try:
+        print(f"briefing: {line}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+CacheDir = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="The cache folder (default: the user's cache folder)."),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="Write the briefing to stdout in this format; no app."),
+]
+
+
+PerFeed = Annotated[
+    int, typer.Option("--per-feed", min=1, help="Newest items read from each feed.")
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache (nor history).")
+]
+CacheSize = Annotated[
+    float, typer.Option("--cache-size", min=1, help="The cache's size cap, in MB.")
+]
+Refresh = Annotated[
+    bool, typer.Option("--refresh", help="Fetch every page again, even when cached.")
+]
+ExportDir = Annotated[
+    Path | None, typer.Option("--export-dir", help="Where the app's export (e) writes.")
+]
+Theme = Annotated[str | None, typer.Option("--theme", help="The app's colour theme.")]
+PrintConfig = Annotated[
+    bool, typer.Option("--print-config", help="Show the effective settings and their sources.")
+]
+
+
 @cli.command(
     help=(
         "Read news articles in the terminal: clean text, entities and a timeline.\n\n"
-        "INPUT is an http(s) URL, a local .html file, or - for URLs on stdin (one a line; "
-        "blank lines and # comments skipped). With no INPUT and a pipe on stdin, stdin is read. "
-        "When stdout is not a terminal, or with --format, the briefing is written to stdout "
-        "instead of opening the app."
+        "INPUT is an http(s) URL, a local .html file, a feed (RSS, Atom, JSON Feed) or an "
+        "OPML list, or - for URLs on stdin (one a line; blank lines and # comments skipped). "
+        "With no INPUT and a pipe on stdin, stdin is read. When stdout is not a terminal, or "
+        "with --format, the briefing is written to stdout instead of opening the app.\n\n"
+        "Also: 'briefing history' lists the briefings opened before, and 'briefing open ID' "
+        "reopens one from the cache, offline. Defaults come from the config file "
+        "(see --print-config)."
     )
 )
 def main_command(
+    ctx: typer.Context,
     inputs: Annotated[list[str] | None, typer.Argument(metavar="INPUT", show_default=False)] = None,
-    fmt: Annotated[
-        Format | None,
-        typer.Option("--format", "-f", help="Write the briefing to stdout in this format; no app."),
-    ] = None,
+    fmt: FormatOption = None,
     concurrency: Annotated[
         int, typer.Option(min=1, max=64, help="How many pages to fetch at once.")
     ] = Options.concurrency,
@@ -72,6 +128,14 @@ def main_command(
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Skip entities and timeline; text only.")
     ] = False,
+    per_feed: PerFeed = Options.per_feed,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    cache_size: CacheSize = CacheSettings.max_bytes / MB,
+    refresh: Refresh = False,
+    export_dir: ExportDir = None,
+    theme: Theme = None,
+    print_config: PrintConfig = False,
     demo: Annotated[
         bool,
         typer.Option("--demo", help="Open the sample articles shipped with briefing (offline)."),
@@ -83,12 +147,34 @@ def main_command(
         ),
     ] = None,
 ) -> None:
+    given: dict[str, object] = {
+        "concurrency": concurrency,
+        "timeout": timeout,
+        "max_size": max_size,
+        "workers": workers,
+        "analysis": not no_analysis,
+        "per_feed": per_feed,
+        "cache": not no_cache,
+        "cache_dir": cache_dir and str(cache_dir),
+        "cache_size": cache_size,
+        "export_dir": export_dir and str(export_dir),
+        "theme": theme,
+    }
+    params = {"analysis": "no_analysis", "cache": "no_cache"}
+    config = _config(ctx, given, params)
+    if print_config:
+        from tui.config import render
+
+        typer.echo(render(config), nl=False)
+        raise typer.Exit()
     options = Options(
-        concurrency=concurrency,
-        timeout=timeout,
-        max_bytes=int(max_size * MB),
-        analysis=not no_analysis,
-        workers=workers,
+        concurrency=int(config["concurrency"]),  # type: ignore[call-overload]
+        timeout=float(config["timeout"]),  # type: ignore[arg-type]
+        max_bytes=int(float(config["max_size"]) * MB),  # type: ignore[arg-type]
+        analysis=bool(config["analysis"]),
+        workers=config["workers"],  # type: ignore[arg-type]
+        per_feed=int(config["per_feed"]),  # type: ignore[call-overload]
+        refresh=refresh,
     )
     inputs = list(inputs or [])
     if demo:
@@ -99,25 +185,150 @@ def main_command(
     read_stdin = "-" in inputs or (not inputs and stdin_is_pipe)
     inputs = [i for i in inputs if i != "-"]
     headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
+    if headless and not inputs and not read_stdin:
+        raise typer.BadParameter(
+            "give article URLs or .html files as arguments, or pipe URLs on stdin",
+            param_hint="INPUT",
+        )
+    # The demo is the same every time: it neither needs the cache nor belongs in the history.
+    cache = None if demo or not config["cache"] else _cache_settings(config)
+    _run(inputs, options, config, cache, read_stdin=read_stdin, fmt=fmt, demo=demo)
 
+
+def _config(ctx: typer.Context, given: dict[str, object], params: dict[str, str]) -> Config:
+    """The config file's settings, with what was given on the command line over them."""
+    from tui.config import load
+
+    config = load()
+    for name, value in given.items():
+        source = ctx.get_parameter_source(params.get(name, name))
+        # By name: typer may carry its own copy of click, with its own enum.
+        if source is not None and source.name == "COMMANDLINE":
+            config.set(name, value)
+    return config
+
+
+def _cache_settings(config: Config) -> CacheSettings:
+    folder = config["cache_dir"]
+    return CacheSettings(
+        str(folder) if folder else None,
+        int(float(config["cache_size"]) * MB),  # type: ignore[arg-type]
+    )
+
+
+def _run(
+    inputs: list[str],
+    options: Options,
+    config: Config,
+    cache: CacheSettings | None,
+    *,
+    read_stdin: bool,
+    fmt: Format | None,
+    demo: bool = False,
+    reopen: Reopen | None = None,
+) -> None:
+    headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
     if headless:
-        if not inputs and not read_stdin:
-            raise typer.BadParameter(
-                "give article URLs or .html files as arguments, or pipe URLs on stdin",
-                param_hint="INPUT",
-            )
+        for line in config.warnings:
+            _say(line)
         from tui.headless import run_headless
 
         raise typer.Exit(
-            run_headless(inputs, options, read_stdin=read_stdin, fmt=fmt or Format.MARKDOWN)
+            run_headless(
+                inputs,
+                options,
+                read_stdin=read_stdin,
+                fmt=fmt or Format.MARKDOWN,
+                cache=cache,
+                reopen=reopen,
+            )
         )
     from tui.app.launch import run_app
 
-    raise typer.Exit(run_app(inputs, options, read_stdin=read_stdin, demo=demo))
+    export_dir = config["export_dir"]
+    raise typer.Exit(
+        run_app(
+            inputs,
+            options,
+            read_stdin=read_stdin,
+            demo=demo,
+            cache=cache,
+            reopen=reopen,
+            export_dir=Path(str(export_dir)).expanduser() if export_dir else None,
+            theme=config["theme"],  # type: ignore[arg-type]
+            warnings=config.warnings,
+        )
+    )
+
+
+def _open_cache(cache_dir: Path | None) -> tuple[Config, Cache]:
+    from tui.config import load
+    from tui.pipeline.cache import open_cache
+
+    config = load()
+    if cache_dir is not None:
+        config.set("cache_dir", str(cache_dir))
+    for line in config.warnings:
+        _say(line)
+    return config, open_cache(_cache_settings(config), warn=_say)
+
+
+@history_cli.command(help="List the briefings opened before, newest first (ID, time, titles).")
+def history_command(
+    cache_dir: CacheDir = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = HISTORY_SHOWN,
+) -> None:
+    from tui.pipeline import history
+
+    _, cache = _open_cache(cache_dir)
+    found = history.entries(cache, limit)
+    cache.close()
+    if not found:
+        _say("no briefings in the history yet.")
+        return
+    for line in history.listing(found):
+        typer.echo(line)
+
+
+@open_cli.command(help="Reopen briefing ID (see 'briefing history') from the cache, offline.")
+def open_command(
+    id: Annotated[int, typer.Argument(metavar="ID", help="The number 'briefing history' shows.")],
+    fmt: FormatOption = None,
+    cache_dir: CacheDir = None,
+) -> None:
+    from tui.pipeline import history
+
+    config, cache = _open_cache(cache_dir)
+    entry = history.entry(cache, id)
+    cache.close()
+    if entry is None:
+        _say(f"there is no briefing {id} in the history (see: briefing history).")
+        raise typer.Exit(2)
+    options = Options(
+        analysis=bool(config["analysis"]),
+        workers=config["workers"],  # type: ignore[arg-type]
+        offline=True,
+    )
+    config.warnings.clear()  # said once already
+    reopen = history.Reopen(entry.id, entry.expansions)
+    _run(
+        entry.inputs,
+        options,
+        config,
+        _cache_settings(config),
+        read_stdin=False,
+        fmt=fmt,
+        reopen=reopen,
+    )
 
 
 def main() -> None:
     from tui.runtime import configure
 
     configure()
-    cli(prog_name="briefing")
+    command = sys.argv[1] if len(sys.argv) > 1 else None
+    if command in COMMANDS:
+        sub = history_cli if command == "history" else open_cli
+        sub(args=sys.argv[2:], prog_name=f"briefing {command}")
+    else:
+        cli(prog_name="briefing")

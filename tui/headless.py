@@ -17,10 +17,12 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, TextIO
 
 from tui.pipeline.model import Article
-from tui.pipeline.options import Options
+from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import strip_unsafe
 
 if TYPE_CHECKING:
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.history import Reopen
     from tui.pipeline.session import Session
 
 MARKDOWN, JSON, JSONL = "markdown", "json", "jsonl"
@@ -57,8 +59,14 @@ def run_headless(
     read_stdin: bool,
     fmt: str = MARKDOWN,
     stdin: AsyncIterator[str] | None = None,
+    cache: CacheSettings | None = None,
+    reopen: Reopen | None = None,
 ) -> int:
     """Write the briefing to stdout; one stderr line per failed input.
+
+    With `cache` settings, pages come from and go to the cache (a problem with it is one
+    stderr line) and the briefing is remembered in the history; `reopen` names the
+    history entry being opened again.
 
     Exit status: 0 when every input was read, 1 when any failed or the output could not
     be written, 2 when there was nothing to read, 130 on Ctrl+C."""
@@ -67,7 +75,18 @@ def run_headless(
 
     out = sys.stdout
     failures: list[Exception] = []
-    session = Session(options)
+    store: Cache | None = None
+    if cache is not None:
+        from tui.pipeline.cache import open_cache
+
+        store = open_cache(cache, warn=lambda line: _say(f"briefing: {line}"))
+    session = Session(
+        options,
+        cache=store,
+        history=store is not None,
+        history_id=reopen.id if reopen else None,
+        pinned=reopen.pinned if reopen else None,
+    )
 
     async def go() -> None:
         from tui.pipeline.inputs import chain, stream_lines
@@ -109,6 +128,9 @@ def run_headless(
         return 130
     except (_ReaderGone, _OutputFailed) as exc:
         failures.append(exc)
+    finally:
+        if store is not None:
+            store.close()
     if failures:
         _silence_stdout()
         if isinstance(failures[0], _ReaderGone):

@@ -415,3 +415,129 @@ async def test_narrow_terminal_swaps_side_panes_in(site: FixtureServer, make_app
         assert side.display and not reader.display
         await pilot.press("2")
         assert reader.display and not side.display
+
+
+# Sources and memory: read state, search across the briefing, the theme -----------------
+
+
+async def _until(condition, timeout: float = SETTLE) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "condition not reached"
+        await asyncio.sleep(0.02)
+
+
+def _row_title(app: BriefingApp, index: int) -> str:
+    return app.article_list.rows[index + 1].lines[0].plain
+
+
+async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, make_app, tmp_path):
+    from tui.app.article_list import UNREAD_MARK
+    from tui.pipeline.options import CacheSettings
+
+    pages = [site.page("wire.html"), site.page("blog.html")]
+    cache = CacheSettings(str(tmp_path))
+    app = make_app(pages, analysis=False, cache=cache)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await _until(lambda: len(app._read.known) == 2)
+        await app.wait_settled(SETTLE)
+        assert UNREAD_MARK in _row_title(app, 0) and UNREAD_MARK in _row_title(app, 1)
+        await open_article(app, pilot, 0)
+        await pilot.press("2")  # into the text: the reader is reading it
+        assert UNREAD_MARK not in _row_title(app, 0)
+        await app.workers.wait_for_complete()
+    again = make_app(pages, analysis=False, cache=cache)
+    async with again.run_test(size=(140, 40)):
+        await again.wait_settled(SETTLE)
+        await _until(lambda: len(again._read.known) == 2)
+        await again.wait_settled(SETTLE)
+        assert UNREAD_MARK not in _row_title(again, 0) and UNREAD_MARK in _row_title(again, 1)
+        assert all(a.cached for a in again.briefing.articles)
+
+
+async def test_a_feed_is_listed_with_its_items_under_it(site: FixtureServer, make_app):
+    app = make_app([site.feed("meridian.atom")], analysis=False)
+    async with app.run_test(size=(140, 40)):
+        await app.wait_settled(SETTLE)
+        assert "Meridian: Europe" in _row_title(app, 0)
+        assert _row_title(app, 1).startswith("  ") and _row_title(app, 2).startswith("  ")
+
+
+def _hits(app: BriefingApp, word: str) -> list[int]:
+    """How often each article says `word` (case folded)."""
+    return [sum(b.text.lower().count(word) for b in a.blocks) for a in app.briefing.articles]
+
+
+async def test_slash_on_briefing_searches_every_article_and_n_walks_across(
+    site: FixtureServer, make_app
+):
+    pages = [
+        site.page("frontline.html"),
+        site.page("wire.html"),
+        site.page("frontline_followup.html"),
+    ]
+    app = make_app(pages, analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        counts = _hits(app, "donetsk")
+        assert counts[0] >= 1 and counts[1] == 0 and counts[2] >= 1
+        assert app.selected == BRIEFING
+        await pilot.press("slash", *"donetsk", "enter")
+        await app.wait_settled(SETTLE)
+        listing = shown(app)
+        assert f"{sum(counts)} hits in 2 articles" in listing
+        assert f"— {counts[0]} hit" in listing and f"— {counts[2]} hit" in listing
+        seen: list[tuple[int, int]] = []
+        for _ in range(sum(counts)):
+            await pilot.press("n")
+            await app.wait_settled(SETTLE)
+            seen.append((app.selected, app.article_view.current))
+        assert [i for i, _ in seen] == [0] * counts[0] + [2] * counts[2]
+        assert [c for _, c in seen] == [*range(counts[0]), *range(counts[2])]
+        await pilot.press("n")  # past the last hit: back to the first article's first
+        await app.wait_settled(SETTLE)
+        assert (app.selected, app.article_view.current) == (0, 0)
+        await pilot.press("N")
+        await app.wait_settled(SETTLE)
+        assert (app.selected, app.article_view.current) == (2, counts[2] - 1)
+
+
+async def test_a_merged_entitys_mentions_are_walked_across_its_articles(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("frontline.html"), site.page("frontline_followup.html")])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        merged = app.merged.entities
+        assert merged is not None
+        shared = max((e for e in merged if len(e.counts) == 2), key=lambda e: e.count)
+        pane = app.query_one(EntitiesPane)
+        await pilot.press("3")
+        pane.highlighted = next(i for i, (name, _) in pane.choices.items() if name == shared.name)
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        visited = [app.selected]
+        for _ in range(shared.count - 1):
+            await pilot.press("n")
+            await app.wait_settled(SETTLE)
+            visited.append(app.selected)
+        assert visited == [0] * shared.counts[0] + [1] * shared.counts[1]
+        assert "(article 2/2)" in str(app.article_view.border_subtitle)
+
+
+async def test_the_theme_chosen_in_the_app_is_kept_for_next_time(make_app):
+    import tomllib
+
+    from tui.config import config_path
+
+    app = make_app([], theme="nord")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "nord"
+        await pilot.pause()
+        assert not config_path().exists()  # the theme given is not written back
+        app.theme = "gruvbox"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert tomllib.loads(config_path().read_text())["theme"] == "gruvbox"

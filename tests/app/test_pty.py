@@ -85,7 +85,7 @@ def test_piped_urls_load_while_keys_come_from_the_terminal(site: FixtureServer, 
     terminal.keys("?")
     terminal.wait_for(lambda s: "copy the article's URL" in s, "the help screen")
     terminal.keys("Escape", "q")
-    screen = terminal.wait_for(lambda s: "EXIT=" in s, "the app to exit")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "the app to exit")
     assert "EXIT=0" in screen
     # The driver gave the terminal back in canonical (line) mode.
     assert "\nicanon" in screen and "-icanon" not in screen
@@ -95,7 +95,7 @@ def test_ctrl_c_quits_and_restores_the_terminal(site: FixtureServer, terminal: T
     terminal.start(f"printf '{site.page('wire.html')}\\n' | {BRIEFING}")
     terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the article to be read", timeout=60)
     terminal.keys("C-c")
-    screen = terminal.wait_for(lambda s: "EXIT=" in s, "Ctrl+C to quit")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "Ctrl+C to quit")
     assert "EXIT=0" in screen
     assert "\nicanon" in screen and "-icanon" not in screen
 
@@ -114,7 +114,9 @@ def test_a_pipe_that_stays_open_keeps_adding_articles(
         out.write("# a comment line is skipped\n" + site.page("blog.html") + "\n")
     terminal.wait_for(lambda s: "2 articles · 2 done" in s, "the second line's article")
     terminal.keys("q")
-    screen = terminal.wait_for(lambda s: "EXIT=" in s, "the app to exit with the pipe open")
+    screen = terminal.wait_for(
+        lambda s: "EXIT=" in s and "icanon" in s, "the app to exit with the pipe open"
+    )
     assert "EXIT=0" in screen
 
 
@@ -122,7 +124,9 @@ def test_a_pipe_that_stays_open_keeps_adding_articles(
 def test_without_a_terminal_to_open_it_writes_markdown(site: FixtureServer, terminal: Terminal):
     # setsid drops the controlling terminal: /dev/tty cannot be opened, stdout still is one.
     terminal.start(f"printf '{site.page('wire.html')}\\n' | setsid -w {BRIEFING}")
-    terminal.wait_for(lambda s: "EXIT=" in s, "the headless run to finish", timeout=60)
+    terminal.wait_for(
+        lambda s: "EXIT=" in s and "icanon" in s, "the headless run to finish", timeout=60
+    )
     screen = terminal.screen(history=True)
     assert "no terminal to open the app on" in screen
     assert "EU ministers weigh joint borrowing" in screen

@@ -103,8 +103,7 @@ def test_fixture_mentions_point_into_the_clean_text(nlp):
         for m in entity.mentions:
             text = blocks[m.block].text[m.start : m.end]
             assert (
-                _key(text, _abbreviations())
-                in {_key(f, _abbreviations()) for f in forms}
+                _key(text, _abbreviations()) in {_key(f, _abbreviations()) for f in forms}
                 or _fold(text) in forms
             ), (entity.name, text)
         first = entity.mentions[0]

@@ -11,17 +11,35 @@ from rich.text import Text
 from tui.app.describe import BRIEFING, STAGE_GLYPHS, stage_line
 from tui.app.rows import Row, RowList
 from tui.app.text import one_line
-from tui.pipeline.model import Article
+from tui.pipeline.model import Article, Stage
 
 TITLE_CHARS = 200
 
 
-def article_row(index: int, article: Article) -> Row:
-    """The title on one line, the site and stage (or the error) on the next."""
-    title = Text()
+# Items of a feed are indented under it, so a feed's articles read as one group.
+FEED_INDENT = "  "
+UNREAD_MARK = "●"
+
+
+def article_row(index: int, article: Article, read: bool | None = None) -> Row:
+    """The title on one line, the site and stage (or the error) on the next. `read`: None
+    when not known (or not an article), else whether the reader has opened it before;
+    unread articles are marked and bold."""
+    indent = FEED_INDENT if article.feed is not None else ""
+    title = Text(indent)
     title.append(f"{STAGE_GLYPHS[article.stage]} ", style="bold")
-    title.append(one_line(article.display_title, TITLE_CHARS))
-    return Row((title, Text("  ").append_text(stage_line(article))), key=index)
+    if article.items is not None:
+        kind = "OPML" if article.feed_kind == "opml" else "feed"
+        title.append(f"▾ {one_line(article.display_title, TITLE_CHARS)}", style="bold")
+        count = len(article.items)
+        what = "feeds" if article.feed_kind == "opml" else "articles"
+        second = Text(f"{indent}  {kind} · {count} {what}", style="dim")
+        return Row((title, second), key=index)
+    unread = read is False and article.stage is Stage.DONE and article.error is None
+    if unread:
+        title.append(f"{UNREAD_MARK} ", style="bold")
+    title.append(one_line(article.display_title, TITLE_CHARS), style="bold" if unread else "")
+    return Row((title, Text(f"{indent}  ").append_text(stage_line(article))), key=index)
 
 
 BRIEFING_ROW = Row((Text("◆ Briefing", style="bold"), Text("")), key=BRIEFING)
@@ -39,11 +57,11 @@ class ArticleList(RowList):
     def row_count(self) -> int:
         return len(self.rows)
 
-    def set_article(self, index: int, article: Article) -> None:
+    def set_article(self, index: int, article: Article, read: bool | None = None) -> None:
         """Show article `index` as it is now: a changed row, or the next new one."""
         if index + 1 > len(self.rows):
             raise IndexError(f"article {index} would leave a gap in the list")
-        self.set_row(index + 1, article_row(index, article))
+        self.set_row(index + 1, article_row(index, article, read))
         self._show_position()
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:

@@ -26,8 +26,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.pipeline.options import Options
+from tui.pipeline.options import CacheSettings, Options
+
+if TYPE_CHECKING:
+    from tui.pipeline.history import Reopen
 
 
 def _take_pipe() -> int | None:
@@ -53,10 +58,23 @@ def _pipe_lines(fd: int) -> AsyncIterator[str]:
     return stream_lines(stream)
 
 
-def run_app(inputs: list[str], options: Options, *, read_stdin: bool, demo: bool) -> int:
+def run_app(
+    inputs: list[str],
+    options: Options,
+    *,
+    read_stdin: bool,
+    demo: bool,
+    cache: CacheSettings | None = None,
+    reopen: Reopen | None = None,
+    export_dir: Path | None = None,
+    theme: str | None = None,
+    warnings: list[str] | None = None,
+) -> int:
     """Open the app on `inputs` (and URLs from stdin when `read_stdin`); the exit status.
 
     `demo` only changes the title: the CLI has already put the demo files in `inputs`.
+    The cache (when given) is opened after the first frame; `warnings` (about the config
+    file) are shown as notifications.
     """
     lines: AsyncIterator[str] | None = None
     if read_stdin and not os.isatty(0):
@@ -68,7 +86,9 @@ def run_app(inputs: list[str], options: Options, *, read_stdin: bool, demo: bool
                 "briefing: no terminal to open the app on; writing Markdown to stdout.",
                 file=sys.stderr,
             )
-            return run_headless(inputs, options, read_stdin=read_stdin, fmt="markdown")
+            return run_headless(
+                inputs, options, read_stdin=read_stdin, fmt="markdown", cache=cache, reopen=reopen
+            )
         lines = _pipe_lines(pipe)
     elif not os.isatty(0):
         # stdin is something we were not asked to read (e.g. </dev/null): the keyboard
@@ -79,7 +99,16 @@ def run_app(inputs: list[str], options: Options, *, read_stdin: bool, demo: bool
 
     from tui.app.main import create_app
 
-    app = create_app(inputs, options, lines=lines)
+    app = create_app(
+        inputs,
+        options,
+        lines=lines,
+        export_dir=export_dir,
+        cache=cache,
+        reopen=reopen,
+        theme=theme,
+        warnings=warnings,
+    )
     if demo:
         app.sub_title = "demo"
     status = app.run()

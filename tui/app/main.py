@@ -28,6 +28,7 @@ from textual.screen import Screen
 from textual.widget import MountError, Widget
 from textual.widgets import Footer, Header, Input, ProgressBar
 
+from tui.app import memory
 from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
 from tui.app.article_list import ArticleList
 from tui.app.describe import BRIEFING
@@ -36,13 +37,16 @@ from tui.app.reader import ArticleView
 from tui.app.rows import RowList
 from tui.app.screens import AddUrlScreen, HelpScreen
 from tui.app.text import one_line
+from tui.app.walk import Walk, entity_walk, search_walk
 from tui.pipeline.inputs import parse_line
 from tui.pipeline.model import Article, Mention, Stage
-from tui.pipeline.options import Options
+from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import strip_unsafe
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.history import Reopen
     from tui.pipeline.session import Session, Stages
     from tui.pipeline.throttle import Throttle
 
@@ -106,6 +110,10 @@ class BriefingApp(App[int]):
         *,
         export_dir: Path | None = None,
         stages: Stages | None = None,
+        cache: CacheSettings | None = None,
+        reopen: Reopen | None = None,
+        theme: str | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
@@ -113,6 +121,13 @@ class BriefingApp(App[int]):
         self.lines = lines
         self.export_dir = export_dir
         self.stages = stages
+        self.cache_settings = cache
+        self.reopen = reopen
+        self.cache: Cache | None = None
+        self._warnings = list(warnings or [])
+        if theme is not None:
+            self._use_theme(theme)
+        self._kept_theme = self.theme  # what the config file says (or the default)
         self.set_reactive(BriefingApp.analysis, options.analysis)
         self.session: Session | None = None
         self._input_done = False
@@ -121,6 +136,9 @@ class BriefingApp(App[int]):
         self._merge: Throttle | None = None
         self._merging = False
         self._merge_again = False
+        # Read state, kept in the cache: index -> read before; indices already looked up.
+        self._read = memory.ReadState()  # kept in the cache
+        self._walk: Walk | None = None  # a briefing search or a merged entity's mentions
 
     # Layout ---------------------------------------------------------------------------
 
@@ -152,6 +170,7 @@ class BriefingApp(App[int]):
         for sig in STOP_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and the worker processes would otherwise compete with it.
         self.call_after_refresh(self._start)
@@ -179,15 +198,27 @@ class BriefingApp(App[int]):
             )
         except MountError:
             return  # the reader quit before the first frame
+        for line in self._warnings:
+            self.notify(one_line(line), severity="warning", markup=False, timeout=10)
         session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")
+        if self.cache_settings is not None:
+            self.cache = await asyncio.to_thread(self._open_cache, self.cache_settings)
         from tui.pipeline.throttle import Throttle
         from tui.pipeline.workers import WorkerPool
 
         self._draw = Throttle(DRAW_INTERVAL, self._draw_changes)
         self._merge = Throttle(MERGE_INTERVAL, self._start_merge)
+        reopen = self.reopen
         pool = WorkerPool(self.options.workers, niceness=WORKER_NICENESS)
         self.session = session_module.Session(
-            self.options, on_change=self._changed, stages=self.stages, pool=pool
+            self.options,
+            on_change=self._changed,
+            stages=self.stages,
+            pool=pool,
+            cache=self.cache,
+            history=self.cache is not None,
+            history_id=reopen.id if reopen else None,
+            pinned=reopen.pinned if reopen else None,
         )
         self.briefing = self.session.briefing
         for text in self.inputs:
@@ -198,6 +229,32 @@ class BriefingApp(App[int]):
         self._input_done = True
         self._progress()
 
+    def _open_cache(self, settings: CacheSettings) -> Cache:
+        def warn(line: str) -> None:
+            self.call_from_thread(self.notify, line, severity="warning", markup=False, timeout=10)
+
+        return memory.open_cache(settings, warn)
+
+    def _theme_changed(self, _: object) -> None:
+        # The theme the reader picks (command palette) is the one they get next time.
+        if self.theme != self._kept_theme:
+            self._kept_theme = self.theme
+            self._keep_theme(self.theme)
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _keep_theme(self, name: str) -> None:
+        problem = memory.keep_theme(name)
+        if problem is not None:
+            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
+
+    def _use_theme(self, name: str) -> None:
+        from textual.app import InvalidThemeError
+
+        try:
+            self.theme = name
+        except InvalidThemeError:
+            self._warnings.append(f"There is no theme called {name!r}; using the default.")
+
     async def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
         for sig in STOP_SIGNALS:
@@ -205,6 +262,8 @@ class BriefingApp(App[int]):
                 loop.remove_signal_handler(sig)
         if self.session is not None:
             await self.session.close()
+        if self.cache is not None:
+            await asyncio.to_thread(self.cache.close)
 
     def notify(  # type: ignore[override]
         self,
@@ -251,7 +310,8 @@ class BriefingApp(App[int]):
         articles = self.briefing.articles
         new = range(self.article_list.row_count - 1, len(articles))
         for index in sorted(dirty.union(new)):
-            self.article_list.set_article(index, articles[index])
+            self.article_list.set_article(index, articles[index], self._read.get(index))
+        self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
@@ -266,6 +326,39 @@ class BriefingApp(App[int]):
         bar = self.query_one(ProgressBar)
         bar.update(total=max(1, len(articles)), progress=finished)
         bar.set_class(finished == len(articles), "idle")
+
+    # Read and unread, kept in the cache ------------------------------------------------
+
+    def _ask_read_state(self, indices: list[int]) -> None:
+        if self.cache is not None and self.briefing is not None:
+            new = self._read.to_ask(indices)
+            if new:
+                self._look_up_read(new)
+
+    @work(group="read-state", exit_on_error=False)
+    async def _look_up_read(self, indices: list[int]) -> None:
+        assert self.cache is not None and self.briefing is not None
+        await asyncio.to_thread(self._read.look_up, self.cache, self.briefing, indices)
+        self._dirty.update(indices)
+        if self._draw is not None:
+            self._draw.poke()
+
+    def _mark_read(self, index: int) -> None:
+        """The reader opened article `index`: it is read, now and next time."""
+        if self.briefing is None or index == BRIEFING:
+            return
+        article = self.briefing.articles[index]
+        if article.items is not None or article.stage is not Stage.DONE:
+            return
+        if self._read.opened(index):
+            self.article_list.set_article(index, article, True)
+            if self.cache is not None:
+                self._store_read(article.input)
+
+    @work(thread=True, group="read-state", exit_on_error=False)
+    def _store_read(self, input: str) -> None:
+        if self.cache is not None:
+            memory.store_read(self.cache, input)
 
     # The merged briefing: computed off the UI path, at most every MERGE_INTERVAL.
 
@@ -350,24 +443,20 @@ class BriefingApp(App[int]):
     def _entity_chosen(self, message: EntityChosen) -> None:
         if self.briefing is None:
             return
-        names = {message.name.casefold(), *(a.casefold() for a in message.aliases)}
-        candidates = (
-            [message.article] if message.article is not None else range(len(self.briefing.articles))
-        )
-        for index in candidates:
-            for entity in self.briefing.articles[index].entities or []:
-                aliases = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
-                if aliases & names and entity.mentions:
-                    self.select(index)
-                    self.article_view.set_marks(list(entity.mentions), entity.name)
-                    self._show_text_when_narrow()
-                    return
-        self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
+        walk = entity_walk(self.briefing, message.name, message.aliases, message.article)
+        if not walk.stops:
+            self.notify(f"No mentions of {message.name} to show.", severity="warning", markup=False)
+            return
+        # A merged entity's mentions are walked across all its articles with n / N.
+        self._walk = walk
+        self._step_walk(1)
+        self._show_text_when_narrow()
 
     @on(TimelineChosen)
     def _timeline_chosen(self, message: TimelineChosen) -> None:
         if self.briefing is None:
             return
+        self._end_walk()
         article = self.briefing.articles[message.article]
         span = message.span
         if span.block < len(article.blocks):
@@ -391,6 +480,8 @@ class BriefingApp(App[int]):
         # On a narrow screen the side panes take the text's place while they have focus.
         self.screen.set_class(pane in ("entities", "timeline"), "-side")
         self.query_one(f"#{pane}").focus()
+        if pane == "text":  # reading it, not just passing it in the list
+            self._mark_read(self.selected)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -407,9 +498,28 @@ class BriefingApp(App[int]):
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
-        self.article_view.search(event.value)
         event.input.add_class("closed")
         self.article_view.focus()
+        self._end_walk()
+        if self.selected != BRIEFING or self.briefing is None:
+            self.article_view.search(event.value)
+            return
+        # On the Briefing entry: every article is searched, the hits listed by article.
+        self._walk = search_walk(self.briefing, event.value)
+        self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
+
+    def _step_walk(self, delta: int) -> None:
+        """Go to the next (or previous) highlight of the walk, in whichever article."""
+        assert self._walk is not None
+        index, marks, current, label = self._walk.step(delta)
+        if self.selected != index:
+            self.select(index)
+        self.article_view.set_marks(marks, label, current)
+
+    def _end_walk(self) -> None:
+        if self._walk is not None or self.article_view.briefing_hits is not None:
+            self._walk = None
+            self.article_view.show_briefing_hits(None)
 
     def action_clear(self) -> None:
         search = self.query("#search").first(Input) if self.query("#search") else None
@@ -417,10 +527,14 @@ class BriefingApp(App[int]):
             search.add_class("closed")
             self.article_view.focus()
         else:
+            self._end_walk()
             self.article_view.clear_marks()
 
     def action_step(self, delta: int) -> None:
-        if not self.article_view.step(delta):
+        if self._walk is not None and self._walk.stops:
+            self._step_walk(delta)
+            self._show_text_when_narrow()
+        elif not self.article_view.step(delta):
             self.notify(
                 "Nothing highlighted: press enter on an entity, or / to search.", markup=False
             )
@@ -548,7 +662,21 @@ def create_app(
     lines: AsyncIterator[str] | None = None,
     export_dir: Path | None = None,
     stages: Stages | None = None,
+    cache: CacheSettings | None = None,
+    reopen: Reopen | None = None,
+    theme: str | None = None,
+    warnings: list[str] | None = None,
 ) -> BriefingApp:
     """The one place the app is built: by the launcher, the tests and the screenshots.
-    `stages` replaces what the workers run (tests only)."""
-    return BriefingApp(inputs, options, lines, export_dir=export_dir, stages=stages)
+    `stages` replaces what the workers run (tests only); `cache` None runs without one."""
+    return BriefingApp(
+        inputs,
+        options,
+        lines,
+        export_dir=export_dir,
+        stages=stages,
+        cache=cache,
+        reopen=reopen,
+        theme=theme,
+        warnings=warnings,
+    )

@@ -83,8 +83,10 @@ class ArticleView(Document):
         self.marks: list[Mention] = []
         self.current = 0
         self.mark_label = ""
-        self._queued: list[Mention] | None = None  # marks asked for during a rebuild
+        self._queued: tuple[list[Mention], int] | None = None  # asked for during a rebuild
         self._base: dict[int, Text] = {}  # block index -> its text before highlights
+        # A search across the briefing: its label and (article index, hits) by article.
+        self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
 
     def on_mount(self) -> None:
         self.set_paragraphs([Paragraph(Text("Starting…", style=self._style("notice")))])
@@ -163,8 +165,8 @@ class ArticleView(Document):
 
     def _paint_queued(self) -> None:
         if self._queued is not None:
-            marks, self._queued = self._queued, None
-            self._paint(marks, 0)
+            (marks, current), self._queued = self._queued, None
+            self._paint(marks, current)
 
     # What an article looks like ------------------------------------------------------
 
@@ -241,7 +243,8 @@ class ArticleView(Document):
         return Paragraph(text, key=index)
 
     def _removed_line(self, removed: RemovedBlock) -> Paragraph:
-        text = Text(f"[{safe(removed.reason)}] ", style="bold")
+        text = Text()
+        text.append(f"[{safe(removed.reason)}] ", style="bold")
         text.append(safe(removed.text))
         text.stylize(self._style("removed"))
         return Paragraph(text, key=("removed", id(removed)))
@@ -251,6 +254,8 @@ class ArticleView(Document):
     def _overview(self, briefing: Briefing) -> Iterator[Paragraph]:
         articles = [a for a in briefing.articles if a.duplicate_of is None]
         yield Paragraph(Text("Briefing", self._style("title")), gap=False)
+        if self.briefing_hits is not None:
+            yield from self._hits_by_article(briefing, *self.briefing_hits)
         done = sum(a.stage is Stage.DONE for a in articles)
         failed = sum(a.stage is Stage.ERROR for a in articles)
         busy = len(articles) - done - failed
@@ -279,12 +284,36 @@ class ArticleView(Document):
         if read:
             yield Paragraph(Text("Headlines", style="bold"), gap=False)
             for number, article in read[:OVERVIEW_HEADLINES]:
-                line = Text(f"{number}. ", style="bold")
+                line = Text()
+                line.append(f"{number}. ", style="bold")
                 line.append(one_line(article.display_title))
                 yield Paragraph(line, gap=False)
             if len(read) > OVERVIEW_HEADLINES:
                 more = len(read) - OVERVIEW_HEADLINES
                 yield Paragraph(Text(f"… and {more} more in the list on the left", "dim"))
+
+    def _hits_by_article(
+        self, briefing: Briefing, label: str, found: list[tuple[int, int]]
+    ) -> Iterator[Paragraph]:
+        total = sum(n for _, n in found)
+        if not found:
+            yield Paragraph(Text(f"Search {label}: no matches in any article.", style="bold"))
+            return
+        head = f"Search {label}: {total} hits in {len(found)} articles (n / N walk through them)"
+        yield Paragraph(Text(head, style="bold"), gap=False)
+        for index, count in found:
+            line = Text()
+            line.append(f"{index + 1}. ", style="bold")
+            line.append(one_line(briefing.articles[index].display_title))
+            line.append(f" — {count} hit{'s' * (count != 1)}", style="dim")
+            yield Paragraph(line, gap=False)
+        yield Paragraph(Text(""), gap=False)
+
+    def show_briefing_hits(self, hits: tuple[str, list[tuple[int, int]]] | None) -> None:
+        """List a search's hits by article in the overview (None: no search)."""
+        self.briefing_hits = hits
+        self._signature = None  # the overview changes though no article did
+        self._schedule()
 
     def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
         errors = [(i, a) for i, a in enumerate(briefing.articles, 1) if a.error is not None]
@@ -300,14 +329,14 @@ class ArticleView(Document):
 
     # Highlights ------------------------------------------------------------------------
 
-    def set_marks(self, marks: list[Mention], label: str) -> None:
-        """Highlight `marks` and scroll to the first (after a pending rebuild, if any).
-        `label` (an entity's name, a query) is shown in the border: one line of text."""
+    def set_marks(self, marks: list[Mention], label: str, current: int = 0) -> None:
+        """Highlight `marks` and scroll to mark `current` (after a pending rebuild, if
+        any). `label` (an entity's name, a query) is shown in the border: one line of text."""
         self.mark_label = one_line(label, LABEL_CHARS)
         if self._pending:
-            self._queued = marks
+            self._queued = (marks, current)
         else:
-            self._paint(marks, 0)
+            self._paint(marks, current)
 
     def step(self, delta: int) -> bool:
         if not self.marks:
@@ -350,12 +379,19 @@ class ArticleView(Document):
             self.mark_label = f"“{one_line(query, LABEL_CHARS - 2)}”"
             self._paint([], 0)
             return
-        marks: list[Mention] = []
-        needle = fold(query)
-        for i, block in enumerate(article.blocks):
-            hay = fold(block.text)
-            start = hay.find(needle)
-            while start != -1:
-                marks.append(Mention(i, start, start + len(query)))
-                start = hay.find(needle, start + 1)
-        self.set_marks(marks, f"“{one_line(query, LABEL_CHARS - 2)}”")
+        self.set_marks(find_hits(article, query), f"“{one_line(query, LABEL_CHARS - 2)}”")
+
+
+def find_hits(article: Article, query: str) -> list[Mention]:
+    """Every place `query` occurs in the article's text, case folded."""
+    marks: list[Mention] = []
+    needle = fold(query)
+    if not needle:
+        return marks
+    for i, block in enumerate(article.blocks):
+        hay = fold(block.text)
+        start = hay.find(needle)
+        while start != -1:
+            marks.append(Mention(i, start, start + len(query)))
+            start = hay.find(needle, start + 1)
+    return marks

@@ -141,9 +141,7 @@ class RowList(ScrollView, can_focus=True):
             (i for i, r in enumerate(self._rows) if key is not None and r.key == key), None
         )
         if target is None:
-            target = self._next_selectable(0, 1) if not keep or self.highlighted is None else None
-            if target is None and self.highlighted is not None:
-                target = self._clamp(self.highlighted)
+            target = self._next_selectable(0, 1)
         self.set_reactive(RowList.highlighted, target)
         if not keep:
             self.scroll_to(0, 0, animate=False)
@@ -278,14 +276,6 @@ class RowList(ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False)
         elif top + height > y + view:
             self.scroll_to(y=top + height - view, animate=False)
-
-    def _clamp(self, index: int) -> int | None:
-        if not self._rows:
-            return None
-        index = max(0, min(index, len(self._rows) - 1))
-        if self._rows[index].selectable:
-            return index
-        return self._next_selectable(index, 1) or self._next_selectable(index, -1)
 
     def _next_selectable(self, start: int, step: int) -> int | None:
         index = start

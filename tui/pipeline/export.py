@@ -97,6 +97,12 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
         "analysed_blocks": article.analysed_blocks,
         "duplicate_of": article.duplicate_of,
         "revision": article.revision,
+        "cached": article.cached,
+        # A feed's item names the feed's entry; a feed (or OPML list) says what it is
+        # and lists the entries it expanded into.
+        "feed": article.feed,
+        "feed_kind": article.feed_kind,
+        "items": article.items,
     }
 
 
@@ -151,6 +157,13 @@ def _md_inline(text: str) -> str:
 def _md_article(article: Article, number: int) -> list[str]:
     meta = article.metadata
     out = [f"## {number}. {_md_inline(article.display_title)}", ""]
+    if article.feed is not None:
+        out[-1:] = [f"*From {article.feed + 1}.*", ""]
+    if article.items is not None and article.error is None:
+        what = "OPML list" if article.feed_kind == "opml" else "feed"
+        entries = ", ".join(str(i + 1) for i in article.items) or "none"
+        url = f" <{strip_unsafe(article.url).replace('>', '%3E')}>" if article.url else ""
+        return [*out, f"A {what}{url}; its entries: {entries}.", ""]
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]
@@ -219,11 +232,13 @@ def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
 
 def to_markdown(briefing: Briefing) -> str:
     articles = briefing.articles
-    ok = sum(1 for a in articles if a.error is None)
+    # Feeds and OPML lists are entries of the briefing, not articles: they are not counted.
+    counted = [a for a in articles if a.items is None]
+    ok = sum(1 for a in counted if a.error is None)
     out = [
         "# Briefing",
         "",
-        f"{len(articles)} articles, {ok} read, {len(articles) - ok} failed.",
+        f"{len(counted)} articles, {ok} read, {len(counted) - ok} failed.",
         "",
     ]
     if any(a.entities is not None for a in articles) and len(articles) > 1:

@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from tui import __version__
-from tui.pipeline.model import ErrorKind, FetchedPage, PipelineError
+from tui.pipeline import feeds
+from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
 from tui.pipeline.options import MB, Options
 
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
@@ -73,7 +74,9 @@ def local_path(text: str) -> Path | None:
     return Path(text).expanduser()
 
 
-async def fetch(input: str, client: httpx.AsyncClient, options: Options) -> FetchedPage:
+async def fetch(
+    input: str, client: httpx.AsyncClient, options: Options
+) -> FetchedPage | FetchedFeed:
     text = input.strip()
     if is_url(text):
         try:
@@ -117,7 +120,7 @@ def _read_file(input: str, path: Path, options: Options) -> FetchedPage:
 
 async def _fetch_url(
     input: str, url: str, client: httpx.AsyncClient, options: Options
-) -> FetchedPage:
+) -> FetchedPage | FetchedFeed:
     host = urlsplit(url).hostname or url
     try:
         async with client.stream("GET", url) as resp:
@@ -130,7 +133,7 @@ async def _fetch_url(
                 )
             ctype = resp.headers.get("content-type", "")
             mime = ctype.split(";")[0].strip().lower()
-            if mime and mime not in HTML_TYPES:
+            if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime):
                 raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > options.max_bytes * 4:
@@ -139,6 +142,7 @@ async def _fetch_url(
             body = await _read_body(resp, options)
             charset = resp.charset_encoding
             final_url = str(resp.url)
+            headers = dict(resp.headers)
     except PipelineError:
         raise
     except httpx.TooManyRedirects:
@@ -162,9 +166,14 @@ async def _fetch_url(
         ) from None
     if not body.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The site sent an empty page.")
+    # A feed or OPML list goes to feeds.py whole, as bytes (recognised by type or content).
+    if feeds.is_feed_type(mime) or feeds.looks_like_feed(body):
+        return FetchedFeed(input, final_url, body, mime, _now())
+    if mime and mime not in HTML_TYPES:
+        raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
     _refuse_non_html(body)
     html, encoding = decode_html(body, charset)
-    return FetchedPage(input, final_url, html, encoding, _now())
+    return FetchedPage(input, final_url, html, encoding, _now(), headers)
 
 
 async def _read_body(resp: httpx.Response, options: Options) -> bytes:

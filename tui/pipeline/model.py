@@ -53,6 +53,8 @@ class ErrorKind(StrEnum):
     DECODE = "decode"
     NO_ARTICLE = "no_article"
     TOO_COMPLEX = "too_complex"  # reading or analysing it ran past its time limit
+    BAD_FEED = "bad_feed"  # a feed or OPML file that could not be read at all
+    NOT_CACHED = "not_cached"  # offline (reopening from history) and not in the cache
     INTERNAL = "internal"
 
 
@@ -92,6 +94,20 @@ class FetchedPage:
     html: str
     encoding: str
     fetched_at: str  # ISO 8601 UTC timestamp; the timeline's anchor when no date is published
+    # The response headers worth keeping with a cached page (content type, validators).
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FetchedFeed:
+    """A feed (RSS, Atom, JSON Feed) or OPML list, as fetched: bytes, since feedparser
+    reads the document's own encoding declaration better than we could guess it."""
+
+    input: str
+    url: str
+    body: bytes
+    content_type: str
+    fetched_at: str
 
 
 @dataclass(slots=True)
@@ -212,6 +228,14 @@ class Article:
     # is in a language we have no model for ("Entities and dates are found in English
     # pages; this page is in Russian.").
     entities_note: str | None = None
+    # True when the page came from the cache, not the network.
+    cached: bool = False
+    # Index of the feed (or OPML list) entry this article is an item of; None otherwise.
+    feed: int | None = None
+    # For a feed or OPML input: what it is ("rss", "atom", "json", "opml") and the
+    # indices of the entries it expanded into. None for an article.
+    feed_kind: str | None = None
+    items: list[int] | None = None
 
     @property
     def status(self) -> str:

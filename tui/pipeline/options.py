@@ -14,3 +14,14 @@ class Options:
     max_bytes: int = 10 * MB  # cap on the body as decoded, so a gzip bomb stops here too
     analysis: bool = True  # entities and timeline; off for scripts that want only the text
     workers: int | None = None  # worker processes for the CPU stages; None: one per core
+    per_feed: int = 20  # newest items taken from each feed
+    refresh: bool = False  # fetch again even when the cache holds the page
+    offline: bool = False  # never touch the network: pages come from the cache or fail
+
+
+@dataclass(frozen=True)
+class CacheSettings:
+    """Where the cache lives and how large it may grow (`--cache-dir`, `--cache-size`)."""
+
+    folder: str | None = None  # None: the user's cache folder (platformdirs)
+    max_bytes: int = 500 * MB

@@ -12,15 +12,18 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 from tui.pipeline.briefing import Briefing
+from tui.pipeline.identity import input_key
 from tui.pipeline.model import (
     Article,
     ArticleError,
     BriefingEntity,
     BriefingTimelineEntry,
     ErrorKind,
+    FetchedFeed,
     FetchedPage,
     PipelineError,
     Stage,
@@ -32,10 +35,13 @@ from tui.pipeline.workers import StageBug, StageTimeout, WorkerLost, WorkerPool
 if TYPE_CHECKING:
     import httpx
 
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.feeds import Expansion, ParsedFeed
     from tui.pipeline.stages import Analysis, AnalysisJob, Read
 
 log = logging.getLogger(__name__)
 
+R = TypeVar("R")
 OnChange = Callable[[Article], None]
 Merged = tuple[list[BriefingEntity] | None, list[BriefingTimelineEntry] | None]
 
@@ -62,6 +68,12 @@ def _analyse(job: AnalysisJob) -> Analysis:
     return analyse(job)
 
 
+def _parse_feed(feed: FetchedFeed) -> ParsedFeed:
+    from tui.pipeline.feeds import parse
+
+    return parse(feed)
+
+
 @dataclass(frozen=True)
 class Stages:
     """The functions the workers run for an article (module-level, sent by name): the real
@@ -71,6 +83,7 @@ class Stages:
     read: Callable[[FetchedPage], Read] = _read_page
     analyse: Callable[[AnalysisJob], Analysis] = _analyse
     max_chars: int | None = None
+    feed: Callable[[FetchedFeed], ParsedFeed] = _parse_feed
 
 
 class Session:
@@ -79,6 +92,11 @@ class Session:
     `on_change(article)` is called on the event loop for every visible change (stage, text,
     analysis); `on_finished(article)` when an article reaches done or error, and again when
     a finished article is revised (its `revision` counts how often).
+
+    With a `cache`, a page read before is not fetched again (unless `options.refresh`, or
+    `reload`), and each stage's result is reused when its input is the same; feeds are
+    always fetched, their stored copy used only when the network fails. `pinned` gives
+    feed inputs the items they had (a briefing reopened from the history).
     """
 
     def __init__(
@@ -89,6 +107,10 @@ class Session:
         on_finished: OnChange = _ignore,
         pool: WorkerPool | None = None,
         stages: Stages | None = None,
+        cache: Cache | None = None,
+        pinned: dict[str, Expansion] | None = None,
+        history: bool = False,
+        history_id: int | None = None,
     ) -> None:
         self.options = options
         self.briefing = Briefing()
@@ -100,14 +122,29 @@ class Session:
         self._fetch_limit = asyncio.Semaphore(options.concurrency)
         self._tasks: dict[int, asyncio.Task[None]] = {}  # id(article) -> its work
         self._closed = False
+        self.cache = cache
+        self._pinned = dict(pinned or {})
+        # input_key of each feed or OPML input -> what it expanded into (for the history).
+        self.expansions: dict[str, Expansion] = {}
+        self._refresh: set[int] = set()  # id(article) of those reloaded: fetched again
+        # Remembered in the history (with a cache): a new entry, or `history_id` updated.
+        self._history = history and cache is not None
+        self.history_id = history_id
+        self._remembering: asyncio.Task[None] | None = None
 
     # Work in, work out ------------------------------------------------------------------
 
-    def add(self, text: str) -> Article | None:
-        """Start reading an input; None when that input is already in the briefing."""
+    def add(
+        self, text: str, *, feed: int | None = None, title: str | None = None
+    ) -> Article | None:
+        """Start reading an input; None when that input is already in the briefing.
+        `feed` is the index of the feed it is an item of, `title` the feed's title for it."""
         if self._closed or self.briefing.find(text) is not None:
             return None
         article = self.briefing.add(text)
+        article.feed = feed
+        if title:
+            article.metadata.title = title  # until the page gives its own
         self._start(article, self._read(article))
         self.on_change(article)
         return article
@@ -118,6 +155,9 @@ class Session:
             return False
         for other in self.briefing.reset(article):
             self._revise(other)
+        article.cached, article.feed_kind, article.items = False, None, None
+        self._refresh.add(id(article))
+        self._pinned.pop(input_key(article.input), None)
         self._start(article, self._read(article))
         self.on_change(article)
         return True
@@ -149,6 +189,8 @@ class Session:
 
     async def close(self) -> None:
         """Stop everything now: kill the workers, cancel the fetches, close the client."""
+        if self._closed:
+            return
         self._closed = True
         tasks = list(self._tasks.values())
         for task in tasks:
@@ -157,6 +199,18 @@ class Session:
         await asyncio.gather(*tasks, return_exceptions=True)
         if self._client is not None:
             await self._client.aclose()
+        if self._remembering is not None:
+            await asyncio.gather(self._remembering, return_exceptions=True)
+        await self._remember()
+
+    async def _remember(self) -> None:
+        """Record the briefing in the history (or bring its entry up to date)."""
+        if not self._history or self.cache is None or not self.briefing.articles:
+            return
+        from tui.pipeline import history
+
+        data = history.snapshot(self.briefing, self.expansions)
+        self.history_id = await _io(history.remember, self.cache, self.history_id, data)
 
     async def merged(self) -> Merged:
         """The merged entities and timeline (None, None when nothing was analysed)."""
@@ -180,15 +234,22 @@ class Session:
         task.add_done_callback(done)
 
     async def _read(self, article: Article) -> None:
-        from tui.pipeline.fetch import fetch
-
         self._stage(article, Stage.FETCHING)
-        async with self._fetch_limit:
-            page = await fetch(article.input, self._http(), self.options)
-        article.url, article.fetched_at = page.url, page.fetched_at
+        pinned = self._pinned.get(input_key(article.input))
+        if pinned is not None:
+            self._expand(article, pinned)
+            return
+        source = await self._source(article)
+        article.cached = source.cached
+        if source.kind == "feed":
+            await self._read_feed(article, source)
+            return
+        article.url, article.fetched_at = source.url, source.fetched_at
         self._stage(article, Stage.EXTRACTING)
-        read = await self._pool.call(self._stages.read, page, limit=READ_LIMIT)
-        del page  # the raw page is not kept: only what was read from it
+        read: Read = await self._memo(
+            "read", source.digest, self._stages.read, lambda: self._page(article, source),
+            READ_LIMIT,
+        )  # fmt: skip
         article.metadata, article.blocks, article.removed = read.metadata, read.blocks, read.removed
         original, changed = self.briefing.read(article)
         for other in changed:
@@ -211,7 +272,10 @@ class Session:
                 blocks, meta.published, article.fetched_at, meta.language, self._stages.max_chars
             )
             try:
-                result = await self._pool.call(self._stages.analyse, job, limit=ANALYSIS_LIMIT)
+                result: Analysis = await self._memo(
+                    "analysis", _job_digest(job), self._stages.analyse, _ready(job),
+                    ANALYSIS_LIMIT,
+                )  # fmt: skip
             except (PipelineError, StageBug, StageTimeout, WorkerLost) as exc:
                 # The text was read: keep it, and say what went wrong after it.
                 raise _AnalysisFailed(exc) from exc
@@ -255,6 +319,147 @@ class Session:
     def _finish(self, article: Article, stage: Stage) -> None:
         self._stage(article, stage)
         self.on_finished(article)
+        if self._history and self._remembering is None and not self._closed:
+            # Recorded as soon as something was read, so a killed run is remembered too.
+            self._remembering = asyncio.get_running_loop().create_task(self._remember())
+
+    # Pages: from the cache or the network ---------------------------------------------
+
+    async def _source(self, article: Article) -> _Source:
+        """Where the article's page comes from; the page itself is loaded only if a stage
+        result for it is not already cached."""
+        key = input_key(article.input)
+        # A local file is read from disk every time (it may have been edited); only what
+        # the stages made of it is cached.
+        remote = urlsplit(article.input.strip()).scheme.lower() in ("http", "https")
+        cache = self.cache if remote else None
+        refresh = self.options.refresh or id(article) in self._refresh
+        self._refresh.discard(id(article))
+        ref = None if cache is None or refresh else await _io(cache.page_ref, key)
+        if ref is not None and (ref.kind == "page" or self.options.offline):
+            return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
+        if self.options.offline and remote:
+            raise PipelineError(
+                ErrorKind.NOT_CACHED,
+                "This page is not in the cache, and a briefing reopened from the history "
+                "stays offline.",
+            )
+        try:
+            doc = await self._fetch(article.input)
+        except PipelineError as exc:
+            # A feed is fetched every time; when the network fails, its stored copy serves.
+            if ref is not None and exc.kind in (ErrorKind.CONNECTION, ErrorKind.TIMEOUT):
+                return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
+            raise
+        if cache is not None:
+            digest: str | None = await _io(cache.put_page, key, doc)
+        elif self.cache is not None:
+            from tui.pipeline.cache import page_digest
+
+            digest = page_digest(doc.url, doc.body if isinstance(doc, FetchedFeed) else doc.html)
+        else:
+            digest = None
+        kind = "feed" if isinstance(doc, FetchedFeed) else "page"
+        return _Source(key, kind, doc.url, doc.fetched_at, digest, False, doc)
+
+    async def _fetch(self, input: str) -> FetchedPage | FetchedFeed:
+        from tui.pipeline import feeds
+        from tui.pipeline.fetch import fetch, local_path
+
+        path = local_path(input.strip())
+        if path is not None and path.suffix.lower() in feeds.LOCAL_SUFFIXES and path.is_file():
+            return await asyncio.to_thread(feeds.read_local, input, path, self.options)
+        async with self._fetch_limit:
+            return await fetch(input, self._http(), self.options)
+
+    async def _page(self, article: Article, source: _Source) -> FetchedPage | FetchedFeed:
+        """The page's body: in hand, from the cache, or (evicted meanwhile) fetched."""
+        if source.doc is not None:
+            return source.doc
+        doc = None if self.cache is None else await _io(self.cache.page, source.key, article.input)
+        if doc is None:
+            if self.options.offline:
+                raise PipelineError(ErrorKind.NOT_CACHED, "This page is no longer in the cache.")
+            doc = await self._fetch(article.input)
+            if self.cache is not None:
+                await _io(self.cache.put_page, source.key, doc)
+            article.cached = False
+        return doc
+
+    async def _memo(
+        self,
+        stage: str,
+        digest: str | None,
+        fn: Callable[[Any], Any],
+        argument: Callable[[], Coroutine[Any, Any, Any]],
+        limit: float,
+    ) -> Any:
+        """`fn(argument)` in a worker, or its cached result for the same input."""
+        from tui.pipeline import codec
+
+        cache = self.cache if digest is not None else None
+        if cache is not None and digest is not None:
+            stored = await _io(cache.result, stage, digest)
+            if stored is not None:
+                try:
+                    value = _DECODERS[stage](stored)
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    log.warning("cached %s result unreadable; computing it again", stage)
+                else:
+                    if isinstance(value, PipelineError):
+                        raise value
+                    return value
+        arg = await argument()
+        try:
+            value = await self._pool.call(fn, arg, limit=limit)
+        except PipelineError as exc:
+            if cache is not None and digest is not None and stage == "read":
+                # A page with no article fails at once next time, offline too.
+                data = codec.encode({"error": [exc.kind.value, exc.message]})
+                await _io(cache.put_result, stage, digest, data)
+            raise
+        if cache is not None and digest is not None:
+            await _io(cache.put_result, stage, digest, codec.encode(value))
+        return value
+
+    # Feeds ------------------------------------------------------------------------------
+
+    async def _read_feed(self, article: Article, source: _Source) -> None:
+        parent = self._parent(article)
+        if parent is not None and parent.feed_kind != "opml":
+            raise PipelineError(
+                ErrorKind.NOT_HTML,
+                "This is a feed, not an article; feeds inside feeds are not read.",
+            )
+        doc = await self._page(article, source)
+        if not isinstance(doc, FetchedFeed):
+            raise PipelineError(ErrorKind.BAD_FEED, "The cached copy of this feed is not a feed.")
+        self._stage(article, Stage.EXTRACTING)
+        parsed: ParsedFeed = await self._pool.call(self._stages.feed, doc, limit=READ_LIMIT)
+        if parent is not None and parsed.kind == "opml":
+            raise PipelineError(
+                ErrorKind.BAD_FEED, "This is an OPML list inside an OPML list; it is not followed."
+            )
+        from tui.pipeline.feeds import Expansion
+
+        items = parsed.items if parsed.kind == "opml" else parsed.items[: self.options.per_feed]
+        self._expand(article, Expansion(parsed.kind, parsed.title, source.url, items))
+
+    def _expand(self, article: Article, expansion: Expansion) -> None:
+        """Add a feed's items (an OPML list's feeds) as entries grouped under it."""
+        article.url, article.feed_kind, article.items = expansion.url, expansion.kind, []
+        article.metadata.title = expansion.title or article.metadata.title
+        self.expansions[input_key(article.input)] = expansion
+        index = self.briefing.index(article)
+        for item in expansion.items:
+            child = self.add(item.url, feed=index, title=item.title)
+            child = child or self.briefing.find(item.url)
+            if child is not None and child is not article:
+                article.items.append(self.briefing.index(child))
+        self._finish(article, Stage.DONE)
+
+    def _parent(self, article: Article) -> Article | None:
+        return None if article.feed is None else self.briefing.articles[article.feed]
 
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:
@@ -262,6 +467,56 @@ class Session:
 
             self._client = make_client(self.options)
         return self._client
+
+
+@dataclass
+class _Source:
+    key: str  # identity.input_key of the input: the page's key in the cache
+    kind: str  # "page" or "feed"
+    url: str
+    fetched_at: str
+    digest: str | None  # what stage results are cached under; None without a cache
+    cached: bool
+    doc: FetchedPage | FetchedFeed | None = None  # None: still in the cache
+
+
+async def _io(fn: Callable[..., R], *args: Any) -> R:
+    """A cache call, off the event loop (each is small, but disk can be slow)."""
+    return await asyncio.to_thread(fn, *args)
+
+
+def _ready(value: Any) -> Callable[[], Coroutine[Any, Any, Any]]:
+    async def get() -> Any:
+        return value
+
+    return get
+
+
+def _job_digest(job: AnalysisJob) -> str:
+    """An analysis is cached under its text, the date it anchors the timeline on and the
+    language the page declares (the fallback when its text is too short to tell)."""
+    from tui.pipeline.cache import result_digest
+    from tui.pipeline.stages import timeline_anchor
+
+    anchor, assumed = timeline_anchor(job.published, job.fetched_at)
+    return result_digest(
+        job.blocks, job.published, anchor if assumed else None, job.max_chars, job.language
+    )
+
+
+def _decode_read(data: Any) -> Any:
+    from tui.pipeline.codec import read_result
+
+    return read_result(data)
+
+
+def _decode_analysis(data: Any) -> Any:
+    from tui.pipeline.codec import analysis_result
+
+    return analysis_result(data)
+
+
+_DECODERS: dict[str, Callable[[Any], Any]] = {"read": _decode_read, "analysis": _decode_analysis}
 
 
 class _AnalysisFailed(Exception):

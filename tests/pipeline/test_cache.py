@@ -1,0 +1,160 @@
+"""The cache file as several processes, a kill and a damaged disk leave it: real SQLite
+files in temporary folders."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tui.pipeline.cache import CACHE_FILE, Cache
+from tui.pipeline.model import FetchedFeed, FetchedPage
+
+
+def _page(key: str, html: str = "<p>text</p>") -> FetchedPage:
+    headers = {"content-type": "text/html", "etag": '"v1"', "set-cookie": "secret"}
+    return FetchedPage(
+        key, f"https://news.example/{key}", html, "utf-8", "2025-03-03T10:00:00+00:00", headers
+    )
+
+
+def _warnings() -> tuple[list[str], callable]:
+    said: list[str] = []
+    return said, said.append
+
+
+def test_a_page_and_its_results_come_back_as_stored(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    digest = cache.put_page("k", _page("k", "<p>Zaporizhzhia — ünïcode</p>"))
+    cache.put_result("read", digest, b'{"blocks": []}')
+    feed = FetchedFeed("f", "https://news.example/feed", b"<rss/>", "application/rss+xml", "t")
+    cache.put_page("f", feed)
+    cache.close()
+
+    again = Cache(tmp_path)
+    page = again.page("k", "the input")
+    assert page == FetchedPage(
+        "the input", "https://news.example/k", "<p>Zaporizhzhia — ünïcode</p>", "utf-8",
+        "2025-03-03T10:00:00+00:00", {"content-type": "text/html", "etag": '"v1"'},
+    )  # fmt: skip
+    assert "set-cookie" not in page.headers  # only the headers worth keeping are stored
+    assert again.page_ref("k").digest == digest
+    assert again.result("read", digest) == {"blocks": []}
+    assert again.page("f", "f") == FetchedFeed("f", feed.url, b"<rss/>", "application/rss+xml", "t")
+    assert again.page_ref("missing") is None and again.result("analysis", digest) is None
+
+
+def test_results_of_another_pipeline_version_are_not_used(tmp_path: Path) -> None:
+    old = Cache(tmp_path, version="1")
+    old.put_result("read", "d", b"{}")
+    old.close()
+    assert Cache(tmp_path, version="2").result("read", "d") is None
+    assert Cache(tmp_path, version="1").result("read", "d") == {}
+
+
+def test_the_least_recently_used_rows_go_first_past_the_cap(tmp_path: Path) -> None:
+    import os
+
+    cache = Cache(tmp_path, max_bytes=60_000)
+    for n in range(5):
+        cache.put_page(f"p{n}", _page(f"p{n}", os.urandom(10_000).hex()))
+        time.sleep(0.01)
+    cache.page("p0", "p0")  # read again: now the most recently used
+    for n in range(5, 9):
+        cache.put_page(f"p{n}", _page(f"p{n}", os.urandom(10_000).hex()))
+        time.sleep(0.01)
+    kept = {f"p{n}" for n in range(9) if cache.page_ref(f"p{n}") is not None}
+    assert cache.stored_bytes() <= 60_000
+    assert "p0" in kept and "p8" in kept
+    assert "p1" not in kept  # the oldest untouched page was evicted
+
+
+def test_a_file_that_is_not_a_database_is_set_aside_and_replaced(tmp_path: Path) -> None:
+    (tmp_path / CACHE_FILE).write_bytes(b"this is not SQLite, just junk " * 200)
+    said, warn = _warnings()
+    cache = Cache(tmp_path, warn=warn)
+    assert len(said) == 1 and "set aside" in said[0] and "\n" not in said[0]
+    assert [p.name.split(".broken-")[0] for p in tmp_path.glob("*.broken-*")] == [CACHE_FILE]
+    cache.put_page("k", _page("k"))
+    assert cache.page("k", "k") is not None
+
+
+def test_an_unopenable_cache_path_is_set_aside(tmp_path: Path) -> None:
+    (tmp_path / CACHE_FILE).mkdir()  # a folder where the file should be
+    said, warn = _warnings()
+    cache = Cache(tmp_path, warn=warn)
+    assert len(said) == 1
+    cache.put_page("k", _page("k"))
+    assert cache.page_ref("k") is not None
+
+
+def test_a_cache_folder_that_cannot_be_made_means_no_cache_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    said, warn = _warnings()
+    cache = Cache(blocker / "sub", warn=warn)
+    assert not cache.enabled and len(said) == 1 and "without its cache" in said[0]
+    assert cache.put_page("k", _page("k"))  # still answers, stores nothing
+    assert cache.page_ref("k") is None
+
+
+def test_damage_found_while_running_sets_the_file_aside(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    for n in range(30):
+        cache.put_page(f"p{n}", _page(f"p{n}", "x" * 5000 + str(n)))
+    cache.close()
+    path = tmp_path / CACHE_FILE
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data), page):  # every b-tree page after the schema
+        data[start : start + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    said, warn = _warnings()
+    damaged = Cache(tmp_path, warn=warn)
+    for n in range(30):
+        damaged.page(f"p{n}", "p")  # never raises
+    assert said and "set aside" in said[0]
+    damaged.put_page("new", _page("new"))
+    assert damaged.page_ref("new") is not None
+
+
+def _writer(folder: Path, prefix: str, count: int, size: int) -> subprocess.Popen[str]:
+    module = "tests.pipeline.cache_writer"
+    args = [str(folder), prefix, str(count), str(size)]
+    return subprocess.Popen(
+        [sys.executable, "-m", module, *args], stdout=subprocess.PIPE, text=True
+    )
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    writers = [_writer(tmp_path, name, 60, 2000) for name in ("a", "b")]
+    outputs = [w.communicate(timeout=120)[0].split() for w in writers]
+    assert all(w.returncode == 0 for w in writers)
+    assert not any("WARN" in out for out in outputs)
+    cache = Cache(tmp_path)
+    for name in ("a", "b"):
+        for n in range(60):
+            ref = cache.page_ref(f"{name}-{n}")
+            assert ref is not None and cache.result("read", ref.digest) == {"n": n}
+    conn = sqlite3.connect(tmp_path / CACHE_FILE)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_writer_killed_mid_write_leaves_every_earlier_page(tmp_path: Path) -> None:
+    writer = _writer(tmp_path, "k", 100_000, 200_000)  # large writes: the kill lands in one
+    assert writer.stdout is not None
+    done = [writer.stdout.readline().strip() for _ in range(15)]
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    conn = sqlite3.connect(tmp_path / CACHE_FILE)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    said, warn = _warnings()
+    cache = Cache(tmp_path, warn=warn)
+    assert not said
+    for key in done:
+        assert cache.page(key, key) is not None, key

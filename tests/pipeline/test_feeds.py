@@ -1,0 +1,199 @@
+"""Feeds and OPML lists: what they expand into, and what a broken one gives."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.server import FEEDS, FixtureServer
+from tui.pipeline import feeds
+from tui.pipeline.feeds import Expansion, FeedItem
+from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError, Stage
+from tui.pipeline.options import Options
+from tui.pipeline.session import Session
+
+BASE = "https://feeds.example"
+TEXT_ONLY = Options(analysis=False, workers=2)
+
+
+def _doc(name: str, ctype: str = "") -> FetchedFeed:
+    body = (FEEDS / name).read_bytes().replace(b"{base}", BASE.encode())
+    return FetchedFeed(name, f"{BASE}/feeds/{name}", body, ctype, "2025-03-04T00:00:00+00:00")
+
+
+def test_rss_items_come_newest_first_with_titles_and_dates() -> None:
+    parsed = feeds.parse(_doc("ledger.rss"))
+    assert parsed.kind == "rss" and parsed.title == "Kyiv Ledger — War desk"
+    assert [i.url for i in parsed.items] == [
+        f"{BASE}/pages/frontline_followup.html",  # 8 Aug, though second in the file
+        f"{BASE}/pages/frontline.html",
+        f"{BASE}/404",
+    ]
+    assert parsed.items[0].title == "Families ordered out of villages near Pokrovsk"
+    assert parsed.items[0].published == "2024-08-08T17:05:00+00:00"
+
+
+def test_items_without_a_web_link_are_skipped_never_read() -> None:
+    parsed = feeds.parse(_doc("ledger.rss"))
+    assert parsed.skipped == 2  # no link; a file:// link
+    assert all(i.url.startswith("https://") for i in parsed.items)
+
+
+def test_atom_links_are_resolved_against_the_feed() -> None:
+    parsed = feeds.parse(_doc("meridian.atom"))
+    assert parsed.kind == "atom" and parsed.title == "Meridian: Europe"
+    assert [i.url for i in parsed.items] == [f"{BASE}/pages/wire.html", f"{BASE}/pages/blog.html"]
+
+
+def test_json_feed_items_are_read_and_ordered_by_date() -> None:
+    parsed = feeds.parse(_doc("lantern.json"))
+    assert parsed.kind == "json" and parsed.title == "The Lantern"
+    assert [i.url for i in parsed.items] == [f"{BASE}/pages/markup.html", f"{BASE}/pages/blog.html"]
+    assert parsed.items[0].published == "2024-05-02T06:00:00+00:00"
+    assert parsed.skipped == 1
+
+
+def test_a_malformed_feed_yields_what_can_be_read() -> None:
+    parsed = feeds.parse(_doc("broken.rss"))
+    assert parsed.items and parsed.items[0].url == f"{BASE}/pages/wire.html"
+
+
+def test_a_feed_nothing_can_be_read_from_is_a_typed_error() -> None:
+    with pytest.raises(PipelineError) as caught:
+        feeds.parse(_doc("garbage.rss"))
+    assert caught.value.kind is ErrorKind.BAD_FEED
+    assert "\x1b" not in caught.value.message and caught.value.message.endswith(".")
+
+
+def test_opml_names_its_web_feeds_in_order() -> None:
+    parsed = feeds.parse(_doc("subscriptions.opml"))
+    assert parsed.kind == "opml" and parsed.title == "My war desk subscriptions"
+    assert [i.url for i in parsed.items] == [
+        f"{BASE}/feeds/ledger.rss",
+        f"{BASE}/feeds/meridian.atom",
+    ]
+    assert parsed.skipped == 1  # the file:// feed
+
+
+def test_opml_with_entity_definitions_is_refused() -> None:
+    bomb = b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaa">]><opml><body/></opml>'
+    with pytest.raises(PipelineError) as caught:
+        feeds.parse(FetchedFeed("x", BASE, bomb, "", "t"))
+    assert caught.value.kind is ErrorKind.BAD_FEED
+
+
+@pytest.mark.parametrize(
+    ("body", "is_feed"),
+    [
+        (b'<?xml version="1.0"?>\n<!-- hi -->\n<rss version="2.0">', True),
+        (b"\xef\xbb\xbf<feed xmlns='http://www.w3.org/2005/Atom'>", True),
+        (b"<rdf:RDF xmlns:rdf='x'>", True),
+        (b"<opml version='2.0'>", True),
+        (b'{"version": "https://jsonfeed.org/version/1.1", "items": []}', True),
+        (b"<!DOCTYPE html><html><body><p>rss</p>", False),
+        (b'<?xml version="1.0"?><urlset>', False),
+        (b'{"data": [1, 2, 3]}', False),
+    ],
+)
+def test_a_feed_is_recognised_by_its_content(body: bytes, is_feed: bool) -> None:
+    assert feeds.looks_like_feed(body) is is_feed
+
+
+def test_an_expansion_survives_its_round_trip_and_refuses_local_links() -> None:
+    expansion = Expansion("rss", "Desk", f"{BASE}/f", [FeedItem(f"{BASE}/a", "A", None)])
+    assert Expansion.from_dict(expansion.to_dict()) == expansion
+    planted = expansion.to_dict() | {"items": [["file:///etc/passwd", "x", None]]}
+    assert Expansion.from_dict(planted) is None
+
+
+# The session expanding feeds ----------------------------------------------------------
+
+
+async def _inputs(*items: str) -> AsyncIterator[str]:
+    for item in items:
+        yield item
+
+
+async def _run(*inputs: str, options: Options = TEXT_ONLY) -> Session:
+    session = Session(options)
+    await session.run(_inputs(*inputs))
+    return session
+
+
+async def test_a_feed_url_expands_into_articles_grouped_under_it(site: FixtureServer) -> None:
+    session = await _run(site.feed("ledger.rss"))
+    feed, *items = session.briefing.articles
+    assert feed.feed_kind == "rss" and feed.stage is Stage.DONE and feed.error is None
+    assert feed.metadata.title == "Kyiv Ledger — War desk"
+    assert feed.items == [1, 2, 3] and all(a.feed == 0 for a in items)
+    assert [a.input for a in items] == [
+        site.page("frontline_followup.html"), site.page("frontline.html"), site.url("/404")
+    ]  # fmt: skip
+    assert items[0].blocks and items[1].blocks
+    assert items[2].error is not None and items[2].metadata.title == "Live page that has gone"
+
+
+async def test_per_feed_takes_the_newest_items_only(site: FixtureServer) -> None:
+    session = await _run(site.feed("ledger.rss"), options=Options(analysis=False, per_feed=1))
+    feed, item = session.briefing.articles
+    assert feed.items == [1] and item.input == site.page("frontline_followup.html")
+
+
+async def test_a_feed_served_as_plain_xml_or_html_is_recognised(site: FixtureServer) -> None:
+    session = await _run(
+        site.feed("meridian.atom", "text/xml"), site.feed("lantern.json", "text/html")
+    )
+    kinds = [a.feed_kind for a in session.briefing.articles if a.items is not None]
+    assert kinds == ["atom", "json"]
+
+
+async def test_a_feed_that_fails_is_one_error_in_words(site: FixtureServer) -> None:
+    session = await _run(site.feed("garbage.rss"), site.feed("missing.rss"))
+    broken, missing = session.briefing.articles
+    assert broken.error is not None and broken.error.kind is ErrorKind.BAD_FEED
+    assert missing.error is not None and missing.error.kind is ErrorKind.HTTP_STATUS
+    assert broken.items is None and len(session.briefing.articles) == 2
+
+
+async def test_an_opml_file_adds_every_feed_in_it(site: FixtureServer, tmp_path: Path) -> None:
+    opml = tmp_path / "subs.opml"
+    opml.write_bytes(
+        (FEEDS / "subscriptions.opml").read_bytes().replace(b"{base}", site.base.encode())
+    )
+    session = await _run(str(opml), options=Options(analysis=False, per_feed=1))
+    articles = session.briefing.articles
+    top = articles[0]
+    assert top.feed_kind == "opml" and top.metadata.title == "My war desk subscriptions"
+    feeds_in_it = [articles[i] for i in top.items]
+    assert [f.feed_kind for f in feeds_in_it] == ["rss", "atom"]
+    for feed in feeds_in_it:
+        (item,) = [articles[i] for i in feed.items]
+        assert item.feed == articles.index(feed) and item.blocks
+
+
+async def test_an_item_that_is_itself_a_feed_is_not_followed(site: FixtureServer) -> None:
+    session = Session(TEXT_ONLY)
+    try:
+        feed = session.add(site.feed("meridian.atom"))
+        assert feed is not None
+        session.add(site.feed("ledger.rss"), feed=0)  # as if the Atom feed had linked it
+        await session.join()
+    finally:
+        await session.close()
+    nested = session.briefing.articles[1]
+    assert nested.error is not None and nested.items is None
+
+
+async def test_a_pinned_feed_gets_its_recorded_items_without_fetching(site: FixtureServer) -> None:
+    url = site.feed("ledger.rss")
+    pinned = Expansion("rss", "Then", url, [FeedItem(site.page("wire.html"), "Wire", None)])
+    from tui.pipeline.identity import input_key
+
+    session = Session(TEXT_ONLY, pinned={input_key(url): pinned})
+    hits = len(site.hits)
+    await session.run(_inputs(url))
+    feed, item = session.briefing.articles
+    assert feed.metadata.title == "Then" and item.input == site.page("wire.html")
+    assert not any(path.startswith("/feeds/") for path, _ in site.hits[hits:])

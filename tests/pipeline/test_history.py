@@ -1,0 +1,60 @@
+"""The history of briefings, kept in the cache file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.pipeline import history
+from tui.pipeline.briefing import Briefing
+from tui.pipeline.cache import Cache
+from tui.pipeline.feeds import Expansion, FeedItem
+from tui.pipeline.model import ArticleError, ErrorKind, Metadata
+
+
+def _briefing() -> Briefing:
+    briefing = Briefing()
+    feed = briefing.add("https://news.example/feed.xml")
+    feed.feed_kind, feed.items = "rss", [1]
+    item = briefing.add("https://news.example/a")
+    item.feed, item.metadata = 0, Metadata(title="Strikes on the grid")
+    bad = briefing.add("https://news.example/gone")
+    bad.error = ArticleError(ErrorKind.HTTP_STATUS, "gone")
+    return briefing
+
+
+def test_a_briefing_is_remembered_with_inputs_titles_and_feed_items(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    expansion = Expansion("rss", "Desk", "https://news.example/feed.xml",
+                          [FeedItem("https://news.example/a", "A", None)])  # fmt: skip
+    data = history.snapshot(_briefing(), {"https://news.example/feed.xml": expansion})
+    id = history.remember(cache, None, data)
+    (entry,) = history.entries(cache, 10)
+    assert entry.id == id
+    assert entry.inputs == ["https://news.example/feed.xml", "https://news.example/gone"]
+    assert entry.titles == ["Strikes on the grid"]
+    assert entry.articles == 2 and entry.failed == 1
+    assert entry.expansions == {"https://news.example/feed.xml": expansion}
+    assert history.remember(cache, id, data | {"titles": ["Changed"]}) == id
+    assert history.entry(cache, id).titles == ["Changed"]
+
+
+def test_only_the_newest_briefings_are_kept(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(history, "MAX_BRIEFINGS", 3)
+    cache = Cache(tmp_path)
+    ids = [history.remember(cache, None, {"inputs": [f"u{n}"]}) for n in range(5)]
+    assert [e.id for e in history.entries(cache, 10)] == ids[:1:-1]
+
+
+def test_the_listing_never_carries_escape_sequences(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    history.remember(cache, None, {"inputs": ["x"], "titles": ["\x1b]0;pwned\x07Title\x1b[2J"]})
+    (line,) = history.listing(history.entries(cache, 10))
+    assert "\x1b" not in line and "\x07" not in line and "Title" in line
+
+
+def test_a_damaged_row_is_skipped_not_a_crash(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.add_briefing("2026-01-01T00:00:00+00:00", {"no": "inputs"})
+    good = history.remember(cache, None, {"inputs": ["u"], "expansions": {"k": {"items": 3}}})
+    (entry,) = history.entries(cache, 10)
+    assert entry.id == good and entry.expansions == {}

@@ -1,0 +1,136 @@
+"""A session with a cache: pages read before open without the network, results are
+reused by pipeline version, and a refresh fetches again."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.server import FixtureServer, serve
+from tui.pipeline.cache import CACHE_FILE, Cache
+from tui.pipeline.model import ErrorKind, Stage
+from tui.pipeline.options import Options
+from tui.pipeline.session import Session
+
+TEXT_ONLY = Options(analysis=False, workers=1)
+
+
+@pytest.fixture
+def own_site() -> Iterator[FixtureServer]:
+    """A server of this test's own, which the test may stop."""
+    yield from serve()
+
+
+async def _inputs(*items: str) -> AsyncIterator[str]:
+    for item in items:
+        yield item
+
+
+async def _run(folder: Path, *inputs: str, options: Options = TEXT_ONLY, version: str = "t1"):
+    cache = Cache(folder, version=version)
+    session = Session(options, cache=cache)
+    await session.run(_inputs(*inputs))
+    cache.close()
+    return session
+
+
+def _page_hits(site: FixtureServer) -> int:
+    return sum(path.startswith("/pages/") for path, _ in site.hits)
+
+
+async def test_a_cached_briefing_reopens_with_the_server_stopped(tmp_path: Path) -> None:
+    server = serve()
+    site = next(server)
+    pages = [site.page("frontline.html"), site.page("wire.html"), site.page("no_article.html")]
+    first = await _run(tmp_path, *pages, options=Options(workers=1))
+    server.close()  # the server is gone: only the cache can answer now
+
+    again = await _run(tmp_path, *pages, options=Options(workers=1))
+    front, wire, empty = again.briefing.articles
+    before = first.briefing.articles
+    for now, then in ((front, before[0]), (wire, before[1])):
+        assert now.stage is Stage.DONE and now.cached and not then.cached
+        assert now.blocks == then.blocks and now.removed == then.removed
+        assert now.metadata == then.metadata and now.entities == then.entities
+        assert now.timeline == then.timeline and now.url == then.url
+    # A page with no article is remembered as such: it fails at once, offline too.
+    assert empty.error is not None and empty.error.kind is ErrorKind.NO_ARTICLE
+
+
+async def test_a_new_pipeline_version_recomputes_from_the_stored_page(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    url = own_site.page("wire.html")
+    first = await _run(tmp_path, url, version="v1")
+    fetched = _page_hits(own_site)
+    again = await _run(tmp_path, url, version="v2")
+    assert _page_hits(own_site) == fetched  # not fetched again
+    (article,) = again.briefing.articles
+    assert article.cached and article.blocks == first.briefing.articles[0].blocks
+    versions = sqlite3.connect(tmp_path / CACHE_FILE).execute(
+        "SELECT version FROM results WHERE stage = 'read' ORDER BY version"
+    )
+    assert [v for (v,) in versions] == ["v1", "v2"]  # read again, and stored for v2
+
+
+async def test_refresh_fetches_again(tmp_path: Path, own_site: FixtureServer) -> None:
+    url = own_site.page("wire.html")
+    await _run(tmp_path, url)
+    fetched = _page_hits(own_site)
+    session = await _run(tmp_path, url, options=Options(analysis=False, workers=1, refresh=True))
+    assert _page_hits(own_site) == fetched + 1
+    assert not session.briefing.articles[0].cached
+
+
+async def test_reloading_an_article_fetches_it_again(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    url = own_site.page("wire.html")
+    await _run(tmp_path, url)
+    fetched = _page_hits(own_site)
+    cache = Cache(tmp_path, version="t1")
+    session = Session(TEXT_ONLY, cache=cache)
+    try:
+        (article,) = [session.add(url)]
+        await session.join()
+        assert article.cached and _page_hits(own_site) == fetched
+        assert session.reload(article)
+        await session.join()
+        assert not article.cached and _page_hits(own_site) == fetched + 1
+    finally:
+        await session.close()
+        cache.close()
+
+
+async def test_offline_a_page_not_in_the_cache_is_an_error_in_words(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    options = Options(analysis=False, workers=1, offline=True)
+    session = await _run(tmp_path, own_site.page("wire.html"), options=options)
+    (article,) = session.briefing.articles
+    assert article.error is not None and article.error.kind is ErrorKind.NOT_CACHED
+    assert "not in the cache" in article.error.message
+    assert _page_hits(own_site) == 0
+
+
+async def test_without_a_cache_nothing_is_marked_cached(own_site: FixtureServer) -> None:
+    session = Session(TEXT_ONLY)
+    await session.run(_inputs(own_site.page("wire.html")))
+    assert not session.briefing.articles[0].cached
+
+
+async def test_a_local_file_is_read_from_disk_each_time(tmp_path: Path) -> None:
+    from tests.server import PAGES
+
+    page = tmp_path / "saved.html"
+    page.write_bytes((PAGES / "wire.html").read_bytes())
+    first = await _run(tmp_path / "cache", str(page))
+    assert first.briefing.articles[0].blocks
+    page.write_bytes((PAGES / "blog.html").read_bytes())  # the reader saved another page there
+    again = await _run(tmp_path / "cache", str(page))
+    (article,) = again.briefing.articles
+    assert not article.cached
+    assert article.metadata.title != first.briefing.articles[0].metadata.title

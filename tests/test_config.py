@@ -1,0 +1,86 @@
+"""Settings from the config file: defaults under the file, warnings not failures, and
+the app's theme written back without disturbing the rest of the file."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tui import config
+
+
+def test_no_file_means_every_default() -> None:
+    loaded = config.load(Path("/nonexistent/config.toml"))
+    assert loaded.values == {s.name: s.default for s in config.SETTINGS}
+    assert set(loaded.sources.values()) == {config.DEFAULT} and not loaded.warnings
+
+
+def test_the_users_config_folder_is_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert config.config_path() == tmp_path / "briefing" / "config.toml"
+
+
+def test_file_values_override_defaults_and_say_so(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('concurrency = 3\ntimeout = 45\ntheme = "gruvbox"\nanalysis = false\n')
+    loaded = config.load(path)
+    assert loaded["concurrency"] == 3 and loaded["timeout"] == 45.0 and loaded["theme"] == "gruvbox"
+    assert loaded["analysis"] is False
+    assert loaded.sources["timeout"] == config.FILE and loaded.sources["per_feed"] == config.DEFAULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["concurrency = true", "concurrency = 0", "concurrency = 2.5", "timeout = 'x'", "cache = 1"],
+)
+def test_a_value_of_the_wrong_kind_is_a_warning_and_the_default(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text + "\n")
+    loaded = config.load(path)
+    name = text.split(" = ")[0]
+    assert loaded[name] == config.BY_NAME[name].default
+    assert len(loaded.warnings) == 1 and name in loaded.warnings[0]
+
+
+def test_a_file_that_is_not_toml_is_one_warning(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("timeout = = 3\n\x1b[31m")
+    loaded = config.load(path)
+    assert len(loaded.warnings) == 1 and "not valid TOML" in loaded.warnings[0]
+    assert "\x1b" not in loaded.warnings[0]
+
+
+def test_unknown_settings_are_named_in_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("colour = 'red'\n")
+    assert "'colour' is not a setting" in config.load(path).warnings[0]
+
+
+def test_render_is_toml_that_loads_back_to_the_same_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('per_feed = 4\nexport_dir = "~/briefings"\n')
+    loaded = config.load(path)
+    rendered = config.render(loaded)
+    assert tomllib.loads(rendered) == {k: v for k, v in loaded.values.items() if v is not None}
+
+
+def test_saving_the_theme_keeps_comments_and_tables(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '# my settings\ntimeout = 30  # slow link\ntheme = "nord"\n\n[extra]\ntheme = 1\n'
+    )
+    config.save("theme", "gruvbox", path)
+    text = path.read_text()
+    assert "# my settings" in text and "# slow link" in text and "[extra]\ntheme = 1" in text
+    assert tomllib.loads(text)["theme"] == "gruvbox"
+    config.save("per_feed", 3, path)
+    assert tomllib.loads(path.read_text())["per_feed"] == 3
+    assert tomllib.loads(path.read_text())["extra"] == {"theme": 1}
+
+
+def test_saving_into_a_missing_file_makes_it(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "config.toml"
+    config.save("theme", 'a "quoted" name', path)
+    assert tomllib.loads(path.read_text()) == {"theme": 'a "quoted" name'}

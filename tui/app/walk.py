@@ -1,0 +1,66 @@
+"""Highlights walked across articles: a search of the whole briefing, or a merged
+entity's mentions in every article that names it. `n`/`N` step through them in reading
+order, moving to the next article when one article's are used up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tui.app.reader import find_hits
+from tui.app.text import one_line
+from tui.pipeline.model import Mention
+
+if TYPE_CHECKING:
+    from tui.pipeline.briefing import Briefing
+
+
+@dataclass
+class Walk:
+    label: str
+    stops: list[tuple[int, Mention]] = field(default_factory=list)  # (article, mention)
+    at: int = -1  # the stop shown; -1 before the first step
+
+    def step(self, delta: int) -> tuple[int, list[Mention], int, str]:
+        """Move by `delta` (wrapping): the article, its marks, which one is current, and
+        the label to show."""
+        self.at = (self.at + delta) % len(self.stops)
+        index, _ = self.stops[self.at]
+        marks = [m for i, m in self.stops if i == index]
+        current = sum(1 for i, _ in self.stops[: self.at] if i == index)
+        articles = self.articles()
+        where = (
+            f" (article {articles.index(index) + 1}/{len(articles)})" if len(articles) > 1 else ""
+        )
+        return index, marks, current, self.label + where
+
+    def articles(self) -> list[int]:
+        return list(dict.fromkeys(i for i, _ in self.stops))
+
+    def by_article(self) -> list[tuple[int, int]]:
+        """(article, how many stops in it), in order."""
+        counts: dict[int, int] = {}
+        for index, _ in self.stops:
+            counts[index] = counts.get(index, 0) + 1
+        return list(counts.items())
+
+
+def search_walk(briefing: Briefing, query: str) -> Walk:
+    walk = Walk(f"“{one_line(query, 30)}”")
+    for index, article in enumerate(briefing.articles):
+        walk.stops += [(index, m) for m in find_hits(article, query)]
+    return walk
+
+
+def entity_walk(briefing: Briefing, name: str, aliases: list[str], article: int | None) -> Walk:
+    """The entity's mentions in `article`, or (None) in every article that names it."""
+    names = {name.casefold(), *(a.casefold() for a in aliases)}
+    candidates = [article] if article is not None else range(len(briefing.articles))
+    walk = Walk(name)
+    for index in candidates:
+        for entity in briefing.articles[index].entities or []:
+            known = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+            if known & names and entity.mentions:
+                walk.stops += [(index, m) for m in entity.mentions]
+                break
+    return walk

@@ -1,0 +1,200 @@
+"""Settings: the defaults of every option, from a TOML file in the user's config folder.
+
+`~/.config/briefing/config.toml` on Linux (platformdirs' user config folder), e.g.
+
+    concurrency = 4
+    timeout = 30
+    per_feed = 10
+    export_dir = "~/briefings"
+    theme = "gruvbox"
+
+A value given on the command line wins over the file, the file over the built-in
+default; `briefing --print-config` shows each effective value and where it came from.
+A file that cannot be read, or a value of the wrong kind, is one warning and the default,
+never a failure. Kept cheap: nothing here is imported by the app before its first frame
+except this module, the file is only parsed when it exists, and platformdirs is small.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.pipeline.textsafety import strip_unsafe
+
+DEFAULT, FILE, COMMAND_LINE = "default", "config file", "command line"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: type
+    default: object
+    help: str
+    low: float | None = None
+    high: float | None = None
+
+
+# Every setting, its kind, default and bounds (the command line's own bounds).
+SETTINGS = (
+    Setting("concurrency", int, 8, "pages fetched at once", 1, 64),
+    Setting("timeout", float, 20.0, "seconds for a whole fetch, connect to last byte", 0.1, 3600),
+    Setting("max_size", float, 10.0, "largest page read, in MB after unpacking", 0.01, 4096),
+    Setting("workers", int, None, "worker processes (unset: one a core)", 1, 16),
+    Setting("analysis", bool, True, "find entities and a timeline"),
+    Setting("per_feed", int, 20, "newest items read from each feed", 1, 10_000),
+    Setting("cache", bool, True, "keep pages and results in the cache"),
+    Setting("cache_dir", str, None, "the cache folder (unset: the user's cache folder)"),
+    Setting("cache_size", float, 500.0, "the cache's size cap, in MB", 1, 10_000_000),
+    Setting("export_dir", str, None, "where `e` writes Markdown (unset: the current folder)"),
+    Setting("theme", str, None, "the app's colour theme (unset: Textual's default)"),
+)
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass
+class Config:
+    path: Path
+    values: dict[str, object] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> object:
+        return self.values[name]
+
+    def set(self, name: str, value: object) -> None:
+        """A value given on the command line."""
+        self.values[name] = value
+        self.sources[name] = COMMAND_LINE
+
+
+def config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("briefing", appauthor=False)) / "config.toml"
+
+
+def load(path: Path | None = None) -> Config:
+    """The settings from the file (when there is one) over the defaults."""
+    path = path or config_path()
+    config = Config(
+        path, {s.name: s.default for s in SETTINGS}, {s.name: DEFAULT for s in SETTINGS}
+    )
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return config
+    except OSError as exc:
+        config.warnings.append(f"{path} could not be read ({exc.strerror}); using the defaults.")
+        return config
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        reason = strip_unsafe(str(exc), "")
+        config.warnings.append(f"{path} is not valid TOML ({reason}); using the defaults.")
+        return config
+    for name, value in data.items():
+        setting = BY_NAME.get(name)
+        if setting is None:
+            config.warnings.append(f"{path}: {_safe(name)} is not a setting briefing knows.")
+            continue
+        checked = _check(setting, value)
+        if checked is None:
+            config.warnings.append(f"{path}: {name} {_expected(setting)}; using the default.")
+            continue
+        config.values[name] = checked
+        config.sources[name] = FILE
+    return config
+
+
+def _safe(text: str) -> str:
+    return repr(strip_unsafe(text, "")[:60])
+
+
+def _check(setting: Setting, value: object) -> object | None:
+    """The value as the setting's kind, or None when it is not one."""
+    if setting.kind is bool:
+        return value if isinstance(value, bool) else None
+    if setting.kind is str:
+        return strip_unsafe(value, "") if isinstance(value, str) and value.strip() else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if setting.kind is int and not isinstance(value, int):
+        return None
+    if (setting.low is not None and value < setting.low) or (
+        setting.high is not None and value > setting.high
+    ):
+        return None
+    return setting.kind(value)
+
+
+def _expected(setting: Setting) -> str:
+    if setting.kind is bool:
+        return "must be true or false"
+    if setting.kind is str:
+        return "must be a non-empty string"
+    what = "a whole number" if setting.kind is int else "a number"
+    return f"must be {what} from {setting.low:g} to {setting.high:g}"
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def render(config: Config) -> str:
+    """`--print-config`: valid TOML (unset settings commented out), each line saying
+    where its value came from."""
+    state = "found" if config.path.is_file() else "not found"
+    lines = [f"# briefing settings; config file: {config.path} ({state})"]
+    for setting in SETTINGS:
+        value, source = config.values[setting.name], config.sources[setting.name]
+        text = f"{setting.name} = {_toml(value)}" if value is not None else f"# {setting.name} ="
+        lines.append(f"{text:<40} # {source}: {setting.help}")
+    return "\n".join(strip_unsafe(line, "") for line in lines) + "\n"
+
+
+_TABLE = re.compile(r"^\s*\[", re.M)
+
+
+def save(name: str, value: object, path: Path | None = None) -> None:
+    """Set one top-level setting in the file, keeping everything else in it as written
+    (comments included). Raises OSError or ValueError; the caller says so in words."""
+    import contextlib
+    import os
+    import tempfile
+    import tomllib
+
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    table = _TABLE.search(text)
+    head, tail = (text[: table.start()], text[table.start() :]) if table else (text, "")
+    line = f"{name} = {_toml(value)}"
+    key = re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*=.*$", re.M)
+    if key.search(head):
+        head = key.sub(lambda _: line, head, count=1)
+    else:
+        head = (head.rstrip("\n") + "\n" if head.strip() else "") + line + "\n"
+    new = head + ("\n" + tail if tail and not head.endswith("\n\n") else tail)
+    if tomllib.loads(new).get(name) != value:  # never write a file that says otherwise
+        raise ValueError(f"{path} could not be updated safely")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(new)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,493 @@
+"""The offline cache: fetched pages and what each stage made of them, in one SQLite file.
+
+Layout (one file, `briefing.sqlite3` in the cache folder, WAL journal):
+
+- `pages`: one row per input (keyed by `identity.input_key`): the final URL, the response
+  headers worth keeping, the body (zlib), the fetch time, and a digest of URL + body.
+- `results`: what a stage made of its input, keyed by the digest of that input, the
+  stage ("read", "analysis") and `PIPELINE_VERSION`. Keying results by their input, not
+  by the URL, makes every cached result exact: the same page read by the same pipeline
+  gives the same article, and an analysis cached for an article whose recurring blocks
+  were cut differently is simply not found.
+- `briefings` and `read_state`: the history and which articles were read (history.py);
+  never evicted.
+
+Safety, since several briefing processes may share the file and any may be killed:
+every write is one short transaction (BEGIN IMMEDIATE), so a SIGKILL loses at most the
+row being written; WAL lets readers and one writer work at once and `busy_timeout` waits
+out another process's write. A file SQLite cannot read (not a database, malformed,
+unreadable) is renamed aside with one warning and a new one made; any other SQLite
+failure turns the cache off for the rest of the run with one warning. Nothing here
+raises to the caller: a cache problem costs speed, never the briefing.
+
+Every method is a few small statements behind one lock; callers on an event loop run
+them with `asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.pipeline.model import FetchedFeed, FetchedPage
+from tui.pipeline.options import CacheSettings
+from tui.pipeline.textsafety import strip_unsafe
+
+log = logging.getLogger(__name__)
+
+# The version of what the pipeline makes of a page. Bump it whenever a change to
+# extraction, cleaning, entities or the timeline changes their output (the test
+# tests/pipeline/test_cache_version.py fails until it is bumped and its digest
+# re-recorded): cached results of other versions are then never used, and each page is
+# read again from its stored copy, without fetching, the next time it is opened.
+PIPELINE_VERSION = "2"
+
+CACHE_FILE = "briefing.sqlite3"
+DEFAULT_MAX_BYTES = CacheSettings.max_bytes
+# The file layout; a file with another one is set aside like a damaged file.
+SCHEMA_VERSION = 1
+# Another process's write is waited for this long (ms) before a call gives up on it.
+BUSY_TIMEOUT_MS = 5000
+# Eviction frees down to this share of the cap, so that not every write evicts.
+EVICT_TO = 0.9
+# Rows removed per eviction step (oldest use first).
+EVICT_BATCH = 64
+# zlib level for bodies and results: 6 is zlib's default balance; pages shrink ~5x.
+ZLIB_LEVEL = 6
+# Headers kept with a page (validators for a later conditional fetch, and the type).
+KEPT_HEADERS = ("content-type", "etag", "last-modified")
+
+# SQLite result codes that mean the file itself cannot be used.
+_BROKEN_FILE = {
+    sqlite3.SQLITE_CORRUPT,
+    sqlite3.SQLITE_NOTADB,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_READONLY,
+}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages(
+    key TEXT PRIMARY KEY, url TEXT NOT NULL, kind TEXT NOT NULL, headers TEXT NOT NULL,
+    body BLOB NOT NULL, encoding TEXT NOT NULL, fetched_at TEXT NOT NULL,
+    digest TEXT NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS pages_used ON pages(used);
+CREATE TABLE IF NOT EXISTS results(
+    stage TEXT NOT NULL, digest TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL,
+    size INTEGER NOT NULL, used REAL NOT NULL, PRIMARY KEY(stage, digest, version));
+CREATE INDEX IF NOT EXISTS results_used ON results(used);
+CREATE TABLE IF NOT EXISTS briefings(
+    id INTEGER PRIMARY KEY AUTOINCREMENT, opened_at TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS read_state(key TEXT PRIMARY KEY, read_at TEXT NOT NULL);
+"""
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A cached page without its body: enough to find its results."""
+
+    key: str
+    url: str
+    kind: str  # "page" or "feed"
+    fetched_at: str
+    digest: str
+
+
+def default_folder() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing", appauthor=False))
+
+
+def page_digest(url: str, body: str | bytes) -> str:
+    """What a page's results are keyed by: its final URL and its body."""
+    data = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else body
+    return hashlib.sha256(url.encode("utf-8", "surrogatepass") + b"\0" + data).hexdigest()
+
+
+def result_digest(*parts: Any) -> str:
+    """A digest of a stage's input, given as JSON-shaped parts."""
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=_dataclass)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _dataclass(value: Any) -> Any:
+    from tui.pipeline.codec import _plain
+
+    return _plain(value)
+
+
+class Cache:
+    """The cache file in `folder`, capped at `max_bytes` of stored data."""
+
+    def __init__(
+        self,
+        folder: Path,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        warn: Warn | None = None,
+        version: str = PIPELINE_VERSION,
+    ):
+        self.folder = folder
+        self.version = version  # results of other pipeline versions are never used
+        self.path = folder / CACHE_FILE
+        self.max_bytes = max_bytes
+        self._warn = warn or (lambda line: None)
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._total = 0
+        self.enabled = True
+        with self._lock:
+            self._open()
+
+    # Opening, and what happens when the file is bad -------------------------------------
+
+    def _open(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._disable(f"the cache folder {self.folder} could not be made ({exc.strerror})")
+            return
+        try:
+            self._conn = self._connect()
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) in _BUSY:
+                self._disable("the cache is busy in another briefing")
+                return
+            self._set_aside(exc)
+            try:
+                self._conn = self._connect()
+            except sqlite3.Error as again:
+                self._disable(f"a new cache file could not be made ({again})")
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=False,
+        )  # fmt: skip
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables and version != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"a cache file of another layout ({version})")
+            if not tables:
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # lets eviction shrink it
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing
+            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._total = self._stored_bytes(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self, exc: BaseException) -> None:
+        """Rename the unusable file (with its WAL and index) and say so in one line."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{CACHE_FILE}.broken-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").rename(f"{aside}{suffix}")
+        reason = strip_unsafe(str(exc), "")[:200]
+        self._warn(
+            f"the cache file {self.path} could not be used ({reason}); it was set aside as "
+            f"{aside.name} and a new one started."
+        )
+
+    def _disable(self, why: str) -> None:
+        if self.enabled:
+            self._warn(f"{strip_unsafe(why, '')}; briefing carries on without its cache.")
+        self.enabled = False
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    @contextlib.contextmanager
+    def _use(self, write: bool = False) -> Iterator[sqlite3.Connection | None]:
+        """The connection for one call, None when the cache is off; SQLite errors are
+        handled here (a broken file set aside, anything else turns the cache off)."""
+        with self._lock:
+            if self._conn is None:
+                yield None
+                return
+            conn = self._conn
+            try:
+                if write:
+                    conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                if write:
+                    conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if not isinstance(exc, sqlite3.Error):
+                    raise
+                self._failed(exc)
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code in _BUSY:
+            log.info("cache busy, call skipped: %s", exc)  # another process's long write
+            return
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            assert self._conn is not None
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+            self._set_aside(exc)
+            try:
+                self._conn = self._connect()
+            except sqlite3.Error as again:
+                self._disable(f"a new cache file could not be made ({again})")
+            return
+        self._disable(f"the cache failed ({strip_unsafe(str(exc), '')[:200]})")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+
+    # Pages ------------------------------------------------------------------------------
+
+    def page_ref(self, key: str) -> PageRef | None:
+        with self._use() as conn:
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT url, kind, fetched_at, digest FROM pages WHERE key = ?", (key,)
+            ).fetchone()
+            return None if row is None else PageRef(key, *row)
+        return None
+
+    def page(self, key: str, input: str) -> FetchedPage | FetchedFeed | None:
+        """The stored page for `key`, as it was fetched (for `input`)."""
+        row = None
+        with self._use(write=True) as conn:
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT url, kind, headers, body, encoding, fetched_at FROM pages WHERE key = ?",
+                (key,),
+            ).fetchone()
+            if row is None:
+                return None
+            conn.execute("UPDATE pages SET used = ? WHERE key = ?", (time.time(), key))
+        if row is None:
+            return None
+        url, kind, headers_json, body, encoding, fetched_at = row
+        try:
+            raw = zlib.decompress(body)
+            headers = json.loads(headers_json)
+            if kind == "feed":
+                ctype = str(headers.get("content-type", ""))
+                return FetchedFeed(input, url, raw, ctype, fetched_at)
+            return FetchedPage(input, url, raw.decode("utf-8"), encoding, fetched_at, headers)
+        except (zlib.error, ValueError):
+            log.warning("cached page for %s could not be decoded", key)
+            return None
+
+    def put_page(self, key: str, page: FetchedPage | FetchedFeed) -> str:
+        """Store a fetched page; returns its digest (what its results are keyed by)."""
+        if isinstance(page, FetchedFeed):
+            kind, raw, encoding = "feed", page.body, ""
+            headers = {"content-type": page.content_type}
+            digest = page_digest(page.url, page.body)
+        else:
+            kind, raw, encoding = "page", page.html.encode("utf-8", "surrogatepass"), page.encoding
+            headers = {k: v for k, v in page.headers.items() if k in KEPT_HEADERS}
+            digest = page_digest(page.url, page.html)
+        body = zlib.compress(raw, ZLIB_LEVEL)
+        with self._use(write=True) as conn:
+            if conn is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (key, page.url, kind, json.dumps(headers), body, encoding,
+                     page.fetched_at, digest, len(body), time.time()),
+                )  # fmt: skip
+                self._grew(conn, len(body))
+        return digest
+
+    # Results ----------------------------------------------------------------------------
+
+    def result(self, stage: str, digest: str) -> Any | None:
+        """A stored stage result as decoded JSON, or None."""
+        row = None
+        with self._use(write=True) as conn:
+            if conn is None:
+                return None
+            key = (stage, digest, self.version)
+            row = conn.execute(
+                "SELECT data FROM results WHERE stage = ? AND digest = ? AND version = ?", key
+            ).fetchone()
+            if row is not None:
+                conn.execute(
+                    "UPDATE results SET used = ? WHERE stage = ? AND digest = ? AND version = ?",
+                    (time.time(), *key),
+                )
+        if row is None:
+            return None
+        try:
+            return json.loads(zlib.decompress(row[0]))
+        except (zlib.error, ValueError):
+            return None
+
+    def put_result(self, stage: str, digest: str, data: bytes) -> None:
+        blob = zlib.compress(data, ZLIB_LEVEL)
+        with self._use(write=True) as conn:
+            if conn is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?)",
+                    (stage, digest, self.version, blob, len(blob), time.time()),
+                )
+                self._grew(conn, len(blob))
+
+    # Size cap ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _stored_bytes(conn: sqlite3.Connection) -> int:
+        row = conn.execute(
+            "SELECT (SELECT coalesce(sum(size), 0) FROM pages)"
+            " + (SELECT coalesce(sum(size), 0) FROM results)"
+        ).fetchone()
+        return int(row[0])
+
+    def _grew(self, conn: sqlite3.Connection, size: int) -> None:
+        """Inside a write: evict least recently used rows when over the cap."""
+        self._total += size
+        if self._total <= self.max_bytes:
+            return
+        self._total = self._stored_bytes(conn)  # other processes write too
+        goal = int(self.max_bytes * EVICT_TO)
+        while self._total > goal:
+            oldest = conn.execute(
+                "SELECT 'p', key, '', '', size, used FROM pages UNION ALL "
+                "SELECT 'r', stage, digest, version, size, used FROM results "
+                "ORDER BY used LIMIT ?",
+                (EVICT_BATCH,),
+            ).fetchall()
+            if not oldest:
+                break
+            for table, a, b, c, size_, _ in oldest:
+                if table == "p":
+                    conn.execute("DELETE FROM pages WHERE key = ?", (a,))
+                else:
+                    conn.execute(
+                        "DELETE FROM results WHERE stage = ? AND digest = ? AND version = ?",
+                        (a, b, c),
+                    )
+                self._total -= size_
+                if self._total <= goal:
+                    break
+        conn.execute("PRAGMA incremental_vacuum")
+
+    def stored_bytes(self) -> int:
+        with self._use() as conn:
+            return 0 if conn is None else self._stored_bytes(conn)
+        return 0
+
+    # History and read state (see history.py) -------------------------------------------
+
+    def add_briefing(self, opened_at: str, data: dict[str, Any]) -> int | None:
+        with self._use(write=True) as conn:
+            if conn is None:
+                return None
+            cur = conn.execute(
+                "INSERT INTO briefings(opened_at, data) VALUES (?, ?)",
+                (opened_at, json.dumps(data, ensure_ascii=False)),
+            )
+            return cur.lastrowid
+        return None
+
+    def update_briefing(self, id: int, data: dict[str, Any]) -> None:
+        with self._use(write=True) as conn:
+            if conn is not None:
+                conn.execute(
+                    "UPDATE briefings SET data = ? WHERE id = ?",
+                    (json.dumps(data, ensure_ascii=False), id),
+                )
+
+    def trim_briefings(self, keep: int) -> None:
+        with self._use(write=True) as conn:
+            if conn is not None:
+                conn.execute(
+                    "DELETE FROM briefings WHERE id NOT IN "
+                    "(SELECT id FROM briefings ORDER BY id DESC LIMIT ?)",
+                    (keep,),
+                )
+
+    def briefings(self, limit: int) -> list[tuple[int, str, Any]]:
+        """The most recent briefings, newest first: (id, opened_at, data)."""
+        with self._use() as conn:
+            if conn is None:
+                return []
+            rows = conn.execute(
+                "SELECT id, opened_at, data FROM briefings ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
+            return [(i, at, _loads(data)) for i, at, data in rows]
+        return []
+
+    def briefing(self, id: int) -> tuple[str, Any] | None:
+        with self._use() as conn:
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT opened_at, data FROM briefings WHERE id = ?", (id,)
+            ).fetchone()
+            return None if row is None else (row[0], _loads(row[1]))
+        return None
+
+    def mark_read(self, keys: list[str], read_at: str) -> None:
+        with self._use(write=True) as conn:
+            if conn is not None:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO read_state VALUES (?, ?)", [(k, read_at) for k in keys]
+                )
+
+    def read_keys(self, keys: list[str]) -> set[str]:
+        """Which of `keys` were read before."""
+        with self._use() as conn:
+            if conn is None:
+                return set()
+            found: set[str] = set()
+            for start in range(0, len(keys), 500):  # SQLite's bound on parameters
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key FROM read_state WHERE key IN ({marks})", chunk
+                ).fetchall()
+                found.update(r[0] for r in rows)
+            return found
+        return set()
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def open_cache(settings: CacheSettings, warn: Warn | None = None) -> Cache:
+    """The cache the settings name (blocking: a few milliseconds; run it off the UI)."""
+    folder = Path(settings.folder).expanduser() if settings.folder else default_folder()
+    return Cache(folder, settings.max_bytes, warn)

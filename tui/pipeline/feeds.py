@@ -1,0 +1,296 @@
+"""Feeds and OPML lists: recognising them, and the article addresses they name.
+
+An RSS, Atom or JSON Feed document expands into its items, newest first; an OPML list
+into the feeds it names. `parse` runs in a worker process like the other CPU stages
+(a hostile feed costs at most that worker's time limit), takes bytes and returns plain
+dataclasses. feedparser reads RSS and Atom, including the broken XML real sites serve;
+JSON Feed and OPML are small enough formats to read with the standard library.
+
+Only http(s) addresses come out of a feed or an OPML list: a document from elsewhere
+must never make briefing read a local file.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError
+from tui.pipeline.options import MB, Options
+from tui.pipeline.textsafety import strip_unsafe
+
+# Served with these types, a document is a feed whatever its content looks like.
+FEED_TYPES = frozenset({
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+    "application/feed+json", "application/x-opml", "text/x-opml",
+})  # fmt: skip
+# Served with these, a document is a feed only if its content says so (an XML sitemap
+# or a JSON API is not one).
+SNIFFED_TYPES = frozenset({
+    "application/xml", "text/xml", "application/json", "text/plain", "text/html",
+    "application/xhtml+xml",
+})  # fmt: skip
+# Local files read as a feed or an OPML list (sniffed too: the suffix alone is not enough).
+LOCAL_SUFFIXES = (".opml", ".xml", ".rss", ".atom", ".json")
+# The first bytes of a document looked at to recognise it.
+SNIFF_BYTES = 2048
+# Most feeds an OPML list may add: a reader's subscriptions, not a directory dump.
+MAX_OPML_FEEDS = 500
+# Longest title kept from a feed (a title is one line in the list).
+MAX_TITLE_CHARS = 300
+
+_XML_ROOT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*)*"
+    rb"(?:<!DOCTYPE[^>]*>\s*)?<(rss|feed|rdf:RDF|opml)[\s>/]",
+    re.S | re.I,
+)
+_JSON_FEED = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    url: str
+    title: str | None = None
+    published: str | None = None  # ISO 8601 UTC, when the feed gave a date
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    kind: str  # "rss", "atom", "json" or "opml"
+    title: str | None
+    items: list[FeedItem] = field(default_factory=list)  # newest first (OPML: in order)
+    # Entries left out: no link, or a link that is not an http(s) address.
+    skipped: int = 0
+
+
+def is_feed_type(mime: str) -> bool:
+    return mime in FEED_TYPES
+
+
+def may_be_feed(mime: str) -> bool:
+    """Whether a document served as `mime` is worth sniffing for a feed."""
+    return mime in FEED_TYPES or mime in SNIFFED_TYPES
+
+
+def looks_like_feed(body: bytes) -> bool:
+    """RSS, Atom, RDF, OPML or JSON Feed, judged from the first bytes."""
+    head = body[:SNIFF_BYTES]
+    return bool(_XML_ROOT.match(head) or (head.lstrip()[:1] == b"{" and _JSON_FEED.search(head)))
+
+
+def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
+    """A feed or OPML file on disk (blocking: call it in a thread)."""
+    try:
+        with path.open("rb") as fh:
+            body = fh.read(options.max_bytes + 1)
+    except OSError as exc:
+        raise PipelineError(
+            ErrorKind.INVALID_INPUT, f"Could not read {path}: {exc.strerror}."
+        ) from None
+    if len(body) > options.max_bytes:
+        raise PipelineError(
+            ErrorKind.TOO_LARGE,
+            f"The file is larger than {options.max_bytes / MB:g} MB; briefing stopped reading it.",
+        )
+    if not looks_like_feed(body):
+        raise PipelineError(
+            ErrorKind.INVALID_INPUT,
+            f"{path.name} is not a saved web page, a feed or an OPML list.",
+        )
+    stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
+    return FetchedFeed(input, path.resolve().as_uri(), body, "", stamp)
+
+
+def parse(feed: FetchedFeed) -> ParsedFeed:
+    """The items of a feed, or the feeds of an OPML list. Raises PipelineError (BAD_FEED)
+    for a document nothing could be read from."""
+    head = feed.body[:SNIFF_BYTES]
+    match = _XML_ROOT.match(head)
+    if match and match.group(1).lower() == b"opml":
+        return _opml(feed)
+    if not match and head.lstrip()[:1] == b"{":
+        return _json_feed(feed)
+    return _rss_or_atom(feed)
+
+
+def _title(text: object) -> str | None:
+    if not isinstance(text, str):
+        return None
+    flat = " ".join(strip_unsafe(text, "").split())
+    return flat[:MAX_TITLE_CHARS] or None
+
+
+def _web_address(link: object, base: str) -> str | None:
+    """`link` as an absolute http(s) URL, or None."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    url = urljoin(base, strip_unsafe(link.strip(), "")) if base.startswith("http") else link
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _newest_first(items: list[FeedItem]) -> list[FeedItem]:
+    # Stable: undated items keep their place after the dated ones, in document order.
+    return sorted(items, key=lambda i: i.published or "", reverse=True)
+
+
+def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
+    import feedparser  # type: ignore[import-untyped]
+
+    # Bytes, never a string: given a string that looks like a URL, feedparser fetches it.
+    parsed = feedparser.parse(
+        feed.body,
+        response_headers={"content-location": feed.url, "content-type": feed.content_type},
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    version = str(parsed.get("version") or "")
+    items: list[FeedItem] = []
+    skipped = 0
+    for entry in parsed.entries:
+        url = _web_address(entry.get("link"), feed.url)
+        if url is None:
+            skipped += 1
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = None
+        if stamp is not None:
+            moment = datetime.fromtimestamp(calendar.timegm(stamp), UTC)
+            published = moment.isoformat(timespec="seconds")
+        items.append(FeedItem(url, _title(entry.get("title")), published))
+    if not items and not skipped:
+        if parsed.get("bozo"):
+            reason = strip_unsafe(str(parsed.get("bozo_exception") or "broken XML"), "")[:160]
+            reason = re.sub(r"^<unknown>:(\d+):(\d+): ", r"line \1, column \2: ", reason)
+            raise PipelineError(ErrorKind.BAD_FEED, f"The feed could not be read: {reason}.")
+        if not version:
+            raise PipelineError(
+                ErrorKind.BAD_FEED,
+                "This is not a feed briefing can read (RSS, Atom, JSON Feed or OPML).",
+            )
+    kind = "atom" if version.startswith("atom") else "rss"
+    return _checked(
+        ParsedFeed(kind, _title(parsed.feed.get("title")), _newest_first(items), skipped)
+    )
+
+
+def _json_feed(feed: FetchedFeed) -> ParsedFeed:
+    try:
+        data = json.loads(feed.body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PipelineError(
+            ErrorKind.BAD_FEED, f"The JSON feed could not be read: {strip_unsafe(str(exc), '')}."
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise PipelineError(ErrorKind.BAD_FEED, "The JSON feed has no list of items.")
+    items: list[FeedItem] = []
+    skipped = 0
+    for entry in data["items"]:
+        entry = entry if isinstance(entry, dict) else {}
+        url = _web_address(entry.get("url") or entry.get("external_url"), feed.url)
+        if url is None:
+            skipped += 1
+            continue
+        published = _iso(entry.get("date_published") or entry.get("date_modified"))
+        items.append(FeedItem(url, _title(entry.get("title")), published))
+    return _checked(ParsedFeed("json", _title(data.get("title")), _newest_first(items), skipped))
+
+
+def _iso(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _opml(feed: FetchedFeed) -> ParsedFeed:
+    import xml.etree.ElementTree as ET
+
+    if b"<!ENTITY" in feed.body:
+        # Entity definitions are how XML bombs grow; an OPML list never needs them.
+        raise PipelineError(ErrorKind.BAD_FEED, "The OPML list defines XML entities; refused.")
+    try:
+        root = ET.fromstring(feed.body)
+    except ET.ParseError as exc:
+        raise PipelineError(
+            ErrorKind.BAD_FEED, f"The OPML list could not be read: {strip_unsafe(str(exc), '')}."
+        ) from None
+    items: list[FeedItem] = []
+    skipped = 0
+    seen: set[str] = set()
+    for outline in root.iter("outline"):
+        link = outline.get("xmlUrl")
+        if link is None:
+            continue  # a folder of outlines, not a feed
+        url = _web_address(link, feed.url)
+        if url is None or url in seen or len(items) >= MAX_OPML_FEEDS:
+            skipped += url is None or len(items) >= MAX_OPML_FEEDS
+            continue
+        seen.add(url)
+        items.append(FeedItem(url, _title(outline.get("title") or outline.get("text"))))
+    title = _title(root.findtext("head/title"))
+    return _checked(ParsedFeed("opml", title, items, skipped))
+
+
+def _checked(parsed: ParsedFeed) -> ParsedFeed:
+    if parsed.items:
+        return parsed
+    if parsed.skipped:
+        raise PipelineError(
+            ErrorKind.BAD_FEED,
+            f"None of the {parsed.skipped} entries links to a web page (http or https).",
+        )
+    if parsed.kind == "opml":
+        raise PipelineError(ErrorKind.NO_ARTICLE, "The OPML list names no feeds.")
+    raise PipelineError(ErrorKind.NO_ARTICLE, "The feed lists no articles.")
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What a feed or OPML input became: kept in the history, so a briefing reopened
+    offline has exactly the items it had, whatever the feed says today."""
+
+    kind: str
+    title: str | None
+    url: str
+    items: list[FeedItem]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "url": self.url,
+            "items": [[i.url, i.title, i.published] for i in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> Expansion | None:
+        """None for anything that is not a stored expansion (a damaged history row)."""
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            return None
+        items = []
+        for row in data["items"]:
+            if not isinstance(row, list) or len(row) != 3:
+                return None
+            url, title, published = row
+            if _web_address(url, "") is None:
+                return None
+            items.append(
+                FeedItem(url, _title(title), published if isinstance(published, str) else None)
+            )
+        kind, url = data.get("kind"), data.get("url")
+        if not isinstance(kind, str) or not isinstance(url, str):
+            return None
+        return cls(kind, _title(data.get("title")), url, items)

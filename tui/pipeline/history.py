@@ -1,0 +1,131 @@
+"""The history: every briefing opened, kept in the cache file so `briefing open ID` can
+reopen it offline, and which articles a reader has read.
+
+A briefing is remembered by what it was given (the inputs), when, the titles it showed,
+and what each feed or OPML input expanded into, so a reopened feed shows exactly the
+items it had then. Only these small rows are kept here; the pages and results are in the
+cache proper (and a page evicted since is fetched again when reopened online).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from tui.pipeline.feeds import Expansion
+from tui.pipeline.textsafety import strip_unsafe
+
+if TYPE_CHECKING:
+    from tui.pipeline.briefing import Briefing
+    from tui.pipeline.cache import Cache
+
+# Briefings remembered; older ones are forgotten (a cron job must not grow it forever).
+MAX_BRIEFINGS = 500
+# Titles kept per briefing, to recognise it in the list.
+TITLES_KEPT = 30
+# Characters of titles shown on one line of `briefing history`.
+LISTING_TITLE_CHARS = 100
+
+
+@dataclass
+class Entry:
+    id: int
+    opened_at: str  # ISO 8601, UTC
+    inputs: list[str]
+    titles: list[str] = field(default_factory=list)
+    articles: int = 0
+    failed: int = 0
+    expansions: dict[str, Expansion] = field(default_factory=dict)
+
+
+def snapshot(briefing: Briefing, expansions: dict[str, Expansion]) -> dict[str, Any]:
+    """What is remembered of a briefing, as JSON-shaped data."""
+    entries = briefing.articles
+    articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
+    return {
+        "inputs": [a.input for a in entries if a.feed is None],
+        "titles": [a.display_title for a in articles if a.error is None][:TITLES_KEPT],
+        "articles": len(articles),
+        "failed": sum(a.error is not None for a in entries),
+        "expansions": {key: e.to_dict() for key, e in expansions.items()},
+    }
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def remember(cache: Cache, id: int | None, data: dict[str, Any]) -> int | None:
+    """Store a briefing (a new row when `id` is None); returns its id. Blocking."""
+    if id is None:
+        id = cache.add_briefing(now(), data)
+        cache.trim_briefings(MAX_BRIEFINGS)
+        return id
+    cache.update_briefing(id, data)
+    return id
+
+
+def _entry(id: int, opened_at: str, data: Any) -> Entry | None:
+    if not isinstance(data, dict) or not isinstance(data.get("inputs"), list):
+        return None
+    inputs = [i for i in data["inputs"] if isinstance(i, str)]
+    titles = [t for t in data.get("titles", []) if isinstance(t, str)]
+    expansions: dict[str, Expansion] = {}
+    raw = data.get("expansions")
+    for key, value in (raw if isinstance(raw, dict) else {}).items():
+        expansion = Expansion.from_dict(value)
+        if isinstance(key, str) and expansion is not None:
+            expansions[key] = expansion
+    articles, failed = data.get("articles", 0), data.get("failed", 0)
+    return Entry(
+        id,
+        opened_at,
+        inputs,
+        titles,
+        articles if isinstance(articles, int) else 0,
+        failed if isinstance(failed, int) else 0,
+        expansions,
+    )
+
+
+def entries(cache: Cache, limit: int) -> list[Entry]:
+    """The most recent briefings, newest first. Blocking."""
+    found = (_entry(*row) for row in cache.briefings(limit))
+    return [e for e in found if e is not None]
+
+
+def entry(cache: Cache, id: int) -> Entry | None:
+    row = cache.briefing(id)
+    return None if row is None else _entry(id, *row)
+
+
+def _line(text: str, width: int) -> str:
+    flat = " ".join(strip_unsafe(text, "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def listing(found: list[Entry]) -> list[str]:
+    """`briefing history` output: one line per briefing, safe for any terminal."""
+    lines = []
+    for e in found:
+        try:
+            when = datetime.fromisoformat(e.opened_at).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            when = _line(e.opened_at, 20)
+        count = f"{e.articles} article{'s' * (e.articles != 1)}"
+        if e.failed:
+            count += f", {e.failed} failed"
+        shown = e.titles or e.inputs
+        about = "; ".join(shown[:3]) + (f"; +{len(shown) - 3} more" if len(shown) > 3 else "")
+        lines.append(f"{e.id:>5}  {when}  {count:<22}  {_line(about, LISTING_TITLE_CHARS)}")
+    return lines
+
+
+@dataclass(frozen=True)
+class Reopen:
+    """A briefing from the history being opened again: its entry is updated, not a new
+    one made, and its feeds get the items they had."""
+
+    id: int
+    pinned: dict[str, Expansion] = field(default_factory=dict)
