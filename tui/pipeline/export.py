@@ -5,7 +5,6 @@ The JSON shape is a public contract, documented in the README; change both toget
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -19,7 +18,7 @@ from tui.pipeline.model import (
     EntityType,
     TimelineEntry,
 )
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import json_dumps, strip_unsafe
 from tui.pipeline.timex import timex_label
 
 
@@ -122,12 +121,14 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     }
 
 
+# JSON keeps every character of the page, but what a terminal would obey (C1 controls,
+# bidi overrides, lone surrogates) is written as \uXXXX: `cat briefing.json` stays inert.
 def to_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
+    return json_dumps(briefing_to_dict(briefing), indent=2)
 
 
 def to_jsonl_line(article: Article) -> str:
-    return json.dumps(article_to_dict(article), ensure_ascii=False)
+    return json_dumps(article_to_dict(article))
 
 
 # Characters that would turn page text into Markdown structure: emphasis, code, links
