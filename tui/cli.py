@@ -132,7 +132,7 @@ def run_headless(
             )
 
     async def go() -> None:
-        stdin = stream_lines(sys.stdin) if read_stdin and sys.stdin is not None else None
+        stdin = stream_lines(sys.stdin.buffer) if read_stdin and sys.stdin is not None else None
         await run(briefing, chain(inputs, stdin), options, on_finished=finished)
 
     reader_gone = False

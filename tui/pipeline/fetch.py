@@ -30,6 +30,10 @@ from tui.pipeline.textsafety import for_terminal
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
 MAX_REDIRECTS = 10
 CONNECT_SECONDS = 10.0
+CONNECT_SHARE = 0.5
+# Fresh tries after a kept-alive connection turned out stale or poisoned: one is what
+# browsers do; more would only repeat a server that is broken outright.
+STALE_CONNECTION_RETRIES = 1
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 # Names a reader recognises for what came back instead of a web page.
@@ -144,8 +148,9 @@ def is_own_network(host: str) -> bool:
 
 
 def _connect_timeout(options: Options) -> float:
-    # A site that has not connected in 10 s will not; the rest of the budget is the page's.
-    return min(CONNECT_SECONDS, options.timeout)
+    # A site that has not connected (TLS included) in 10 s will not; and connecting gets at
+    # most half the budget, so a stalled handshake is told apart from a slow page.
+    return min(CONNECT_SECONDS, options.timeout * CONNECT_SHARE)
 
 
 async def fetch(input: str, client: httpx.AsyncClient, options: Options) -> FetchedPage:
@@ -188,35 +193,49 @@ async def _fetch_url(
     input: str, url: str, client: httpx.AsyncClient, options: Options
 ) -> FetchedPage:
     host = for_terminal(urlsplit(url).hostname or url, QUOTED_CHARS)
-    try:
-        async with client.stream("GET", url) as resp:
-            if resp.status_code >= 400:
-                reason = for_terminal(resp.reason_phrase, QUOTED_CHARS) or "error"
-                raise PipelineError(
-                    ErrorKind.HTTP_STATUS,
-                    f"The site answered {resp.status_code} {reason}"
-                    + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
-                )
-            ctype = resp.headers.get("content-type", "")
-            mime = ctype.split(";")[0].strip().lower()
-            if mime and mime not in HTML_TYPES:
-                raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
-            declared = resp.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > options.max_bytes * 4:
-                # Even compressed 4:1 it would not fit; don't download it to find out.
-                raise _too_large(options)
-            body = await _read_body(resp, options)
-            charset = resp.charset_encoding
-            final_url = str(resp.url)
-    except PipelineError:
-        raise
-    except (httpx.HTTPError, ValueError) as exc:  # ValueError: httpx on a URL it half-parsed
-        raise _transport_error(exc, host, url, options) from None
+    for attempt in range(1 + STALE_CONNECTION_RETRIES):
+        try:
+            body, charset, final_url = await _get(url, client, options)
+            break
+        except PipelineError:
+            raise
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            # A kept-alive connection can hold bytes a previous answer sent past its
+            # Content-Length, or have been closed by the server while idle; the pool then
+            # drops it. A GET is safe to send again, on a fresh connection.
+            if attempt == STALE_CONNECTION_RETRIES:
+                raise _transport_error(exc, host, url, options) from None
+        except (httpx.HTTPError, ValueError) as exc:  # ValueError: httpx on a URL it half-parsed
+            raise _transport_error(exc, host, url, options) from None
     if not body.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The site sent an empty page.")
     _refuse_non_html(body)
     html, encoding = decode_html(body, charset)
     return FetchedPage(input, final_url, html, encoding, _now())
+
+
+async def _get(
+    url: str, client: httpx.AsyncClient, options: Options
+) -> tuple[bytes, str | None, str]:
+    """Body, declared charset and final URL of one GET; httpx's errors pass through."""
+    async with client.stream("GET", url) as resp:
+        if resp.status_code >= 400:
+            reason = for_terminal(resp.reason_phrase, QUOTED_CHARS) or "error"
+            raise PipelineError(
+                ErrorKind.HTTP_STATUS,
+                f"The site answered {resp.status_code} {reason}"
+                + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
+            )
+        ctype = resp.headers.get("content-type", "")
+        mime = ctype.split(";")[0].strip().lower()
+        if mime and mime not in HTML_TYPES:
+            raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
+        declared = resp.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > options.max_bytes * 4:
+            # Even compressed 4:1 it would not fit; don't download it to find out.
+            raise _too_large(options)
+        body = await _read_body(resp, options)
+        return body, resp.charset_encoding, str(resp.url)
 
 
 async def _read_body(resp: httpx.Response, options: Options) -> bytes:
