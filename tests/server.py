@@ -4,6 +4,7 @@ reader meets in the wild (404, slow, redirect loop, huge body, gzip bomb, PDF, .
 from __future__ import annotations
 
 import gzip
+import itertools
 import socket
 import threading
 import time
@@ -75,6 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "application/pdf")
         elif path == "/empty":
             self._send(200, b"", "text/html; charset=utf-8")
+        elif path.startswith("/hostile/"):
+            self._hosted(path.removeprefix("/hostile/"))
         elif path in _HOSTILE_ROUTES:
             _HOSTILE_ROUTES[path](self, query)
         else:
@@ -87,6 +90,23 @@ class _Handler(BaseHTTPRequestHandler):
             return
         ctype = "text/html" if name in NO_CHARSET else "text/html; charset=utf-8"
         self._send(200, file.read_bytes(), ctype)
+
+    def _hosted(self, key: str) -> None:
+        """A page a test put on the server: its headers and bytes exactly as given."""
+        hosted = self.server.hostile_pages.get(key)
+        if hosted is None:
+            self._send(404, b"no such hosted page")
+            return
+        headers, body = hosted
+        self.send_response(200)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _stream_huge(self) -> None:
         self.send_response(200)
@@ -165,6 +185,15 @@ class FixtureServer(ThreadingHTTPServer):
         self.hits: list[tuple[str, str]] = []  # (path, User-Agent) of every request
         self._bomb: bytes | None = None
         self._bomb_lock = threading.Lock()
+        # Pages tests host for a moment at /hostile/<key>: (headers, body).
+        self.hostile_pages: dict[str, tuple[dict[str, str], bytes]] = {}
+        self._hosted_count = itertools.count()
+
+    def host_page(self, headers: dict[str, str], body: bytes) -> str:
+        """Serve `body` with `headers` at /hostile/<key>; returns the key."""
+        key = str(next(self._hosted_count))
+        self.hostile_pages[key] = (headers, body)
+        return key
 
     def bomb(self) -> bytes:
         with self._bomb_lock:
