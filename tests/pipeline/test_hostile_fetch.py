@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -189,3 +190,12 @@ def test_own_network_is_told_from_the_internet() -> None:
     assert is_own_network("127.0.0.1") and is_own_network("[fe80::1%eth0]")
     assert is_own_network("app.localhost") and is_own_network("0x7f.1")
     assert not is_own_network("news.example") and not is_own_network("93.184.216.34")
+
+
+async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Path) -> None:
+    saved = tmp_path / "utf16.html"
+    saved.write_bytes("<html><body><p>Київ and Kharkiv</p></body></html>".encode("utf-16"))
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(str(saved), client, options)
+    assert "Київ and Kharkiv" in page.html and page.encoding == "utf-16"

@@ -80,6 +80,8 @@ WEB_ENCODINGS: dict[str, str] = {
 # WHATWG labels Python's registry does not know by that name.
 _LABEL_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-sjis": "cp932"}
 _GZIP_MAGIC = b"\x1f\x8b"
+# A page in UTF-16 is full of NUL bytes and is still text when it starts with its BOM.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # What OpenSSL says when the other end answered in plain text, not TLS.
 _NOT_TLS_REASONS = frozenset(
     {"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE"}
@@ -363,7 +365,7 @@ def _refuse_non_html(body: bytes) -> None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
-    if b"\x00" in body[:1024]:
+    if b"\x00" in body[:1024] and not body.startswith(_UTF16_BOMS):
         # Named for what it is, not for the label it came with ("a text/html file" was
         # no help when the point is that it is not text).
         raise PipelineError(ErrorKind.NOT_HTML, _not_html_message("application/octet-stream"))
