@@ -225,7 +225,8 @@ def _escaped(exc: BaseException, what: object) -> None:
     where = traceback.format_exception(exc)[-2][:500]
     key = f"{type(exc).__name__} {where}"
     _SEEN[key] = _SEEN.get(key, 0) + 1
-    record = {"type": type(exc).__name__, "message": str(exc)[:300], "where": where}
+    record: dict[str, object] = {"type": type(exc).__name__, "message": str(exc)[:300]}
+    record["where"] = where
     # Every occurrence is counted; the input is kept for the first few of each kind only.
     record["n"] = _SEEN[key]
     if _SEEN[key] <= 3:

@@ -18,6 +18,7 @@ from tui.pipeline.inputs import (
     check_input,
     host_of,
     input_error,
+    input_uri,
     stream_lines,
 )
 from tui.pipeline.model import ErrorKind, PipelineError
@@ -141,3 +142,14 @@ def test_cli_keeps_reading_stdin_past_an_invalid_byte_under_a_strict_locale(
     assert bad["error"]["kind"] == "invalid_input"
     assert b"\x1b" not in proc.stdout and b"\x1b" not in proc.stderr
     assert proc.returncode == 1
+
+
+def test_input_uri_is_the_address_to_open_or_none_and_never_raises(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text("<p>x</p>")
+    assert input_uri(str(page)) == page.resolve().as_uri()
+    assert input_uri("https://news.example/a") == "https://news.example/a"
+    loop = tmp_path / "loop.html"
+    loop.symlink_to(loop)
+    for bad in ("http://[x/", "x\x00y", str(loop), "y" * 300):
+        assert input_uri(bad) is None

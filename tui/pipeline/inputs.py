@@ -7,7 +7,8 @@ Every input is checked once, early, by `check_input`: it is either a web address
 fetch or a local saved page, or it ends as a typed `invalid_input` error in words. Nothing
 here raises anything else, whatever the line holds (a bracket, a tab, a NUL, 5 MB, bytes
 that are not UTF-8). The app calls `input_error` (which never raises) before it adds an
-input, and `host_of` (which never raises) to name an input's site.
+input, `host_of` to name an input's site and `input_uri` for the address to open or copy
+(neither raises).
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ class Target:
 
     url: str | None = None
     path: Path | None = None
+
+    @property
+    def uri(self) -> str:
+        """The address to open or copy: the URL, or the file as a file:// URL."""
+        if self.url is not None:
+            return self.url
+        assert self.path is not None
+        return self.path.resolve().as_uri()
 
 
 def parse_line(line: str) -> str | None:
@@ -92,6 +101,14 @@ def input_error(text: str) -> PipelineError | None:
     except Exception as exc:  # a bug here must not take the app with it
         return _invalid(f"{quoted(text)} could not be checked ({type(exc).__name__}).")
     return None
+
+
+def input_uri(text: str) -> str | None:
+    """The address an input names (to open in a browser, to copy), or None. Never raises."""
+    try:
+        return check_input(text).uri
+    except Exception:  # PipelineError, or a path that cannot be resolved (a symlink loop)
+        return None
 
 
 def host_of(text: str) -> str | None:

@@ -49,6 +49,10 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # "a\nb" reads "a b", not "ab".
 _SPACES = frozenset("\t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 ELLIPSIS = "…"
+# Suggested limits for one-line displays: an input (URL, path) on a stderr line, a toast or
+# a list row; an error message. Enough to recognise them; a 5 MB line stays a line.
+INPUT_CHARS = 200
+MESSAGE_CHARS = 500
 
 
 def strip_unsafe(text: str, keep: str = "\t\n") -> str:
