@@ -231,6 +231,8 @@ class RawServer:
     Routes (each connection serves requests until the client closes it):
     /good         a small page, honest Content-Length, connection kept open
     /liar         Content-Length shorter than the body sent; connection kept open
+    /escapes      a 404 whose reason phrase and a 200 whose Content-Type carry terminal
+                  escapes (?where=reason|type)
     Any https:// to it stalls in the handshake: it waits for a request line, and a TLS
     hello has none (a plain-HTTP port as many servers run it).
     """
@@ -283,6 +285,8 @@ class RawServer:
                 return
 
     def _answer(self, path: str) -> bytes:
+        if path.startswith("/escapes"):
+            return _escapes(path)
         body = self.BODY
         length = len(body)
         if path == "/liar":
@@ -295,6 +299,17 @@ class RawServer:
             f"Content-Length: {length}\r\nConnection: keep-alive\r\n\r\n"
         )
         return head.encode() + body
+
+
+def _escapes(path: str) -> bytes:
+    evil = "\x1b]0;pwned\x07\x1b[2J\u202e"
+    if path.endswith("where=type"):
+        status, ctype = "200 OK", f"text/x-{evil}"
+    else:
+        status, ctype = f"404 Not {evil}Found", "text/html"
+    body = b"<p>x</p>"
+    head = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    return head.encode("utf-8") + body
 
 
 # How long a raw connection may sit idle before the server drops it (keeps threads bounded).

@@ -13,6 +13,7 @@ from tests.server import FixtureServer, RawServer, serve_raw
 from tui.pipeline.fetch import check_redirect, decode_html, fetch, is_own_network, make_client
 from tui.pipeline.model import ErrorKind, PipelineError
 from tui.pipeline.options import Options
+from tui.pipeline.textsafety import UNSAFE
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +200,12 @@ async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Pat
     async with make_client(options) as client:
         page = await fetch(str(saved), client, options)
     assert "Київ and Kharkiv" in page.html and page.encoding == "utf-16"
+
+
+@pytest.mark.parametrize("where", ["reason", "type"])
+async def test_escapes_in_a_servers_status_line_or_headers_never_reach_the_message(
+    raw_site: RawServer, where: str
+) -> None:
+    err = await _error(raw_site.url(f"/escapes?where={where}"), timeout=5)
+    assert err.kind in (ErrorKind.HTTP_STATUS, ErrorKind.NOT_HTML, ErrorKind.CONNECTION)
+    assert not UNSAFE.search(err.message)
