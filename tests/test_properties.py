@@ -62,6 +62,7 @@ settings.register_profile(
 PROFILE_SETTINGS = settings.get_profile(PROFILE)
 # Deep enough to pass libxml2's 256-level limit in the long run; shallow in the suite.
 MAX_DEPTH = 3000 if LONG else 40
+SHALLOW = min(MAX_DEPTH, 400)
 OPTIONS = Options(timeout=10, max_bytes=2 * MB, concurrency=2)
 
 
@@ -159,7 +160,9 @@ json_values = st.recursive(
 
 @st.composite
 def json_ld(draw: st.DrawFn) -> str:
-    depth = draw(st.integers(0, MAX_DEPTH))
+    # Mostly within what a parser should take, sometimes as deep as the profile allows
+    # (the deep ones all hit one known bug; they must not crowd out the search for others).
+    depth = draw(st.one_of(*[st.integers(0, SHALLOW)] * 3, st.integers(0, MAX_DEPTH)))
     value: Any = draw(json_values)
     text = json.dumps(value)
     if depth > 5:  # nesting as deep as the profile allows, built as text: no recursion here

@@ -86,7 +86,7 @@ def check_input(text: str) -> Target:
         return Target(path=_check_path(text, _file_url_path(text)))
     if scheme and text[scheme.end() :].startswith("//") and not _exists(text):
         raise _invalid(
-            f"{quoted(text)} is a {name}:// address; briefing reads only web pages "
+            f"{quoted(text)} uses {quoted(name + '://', 30)}: briefing reads web pages "
             "(http:// or https://) and saved .html files."
         )
     return Target(path=_check_path(text, _expand(text)))
