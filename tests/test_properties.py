@@ -27,6 +27,7 @@ import json
 import os
 import traceback
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -110,87 +111,157 @@ CHARSETS = [
 ]
 ENCODINGS = _words("utf-8 cp1252 utf-16 shift_jis koi8-r iso-8859-2 gb18030 utf-8-sig")
 
-text_piece = st.one_of(
-    st.sampled_from(WORDS),
-    st.sampled_from(ENTITIES),
-    st.text(max_size=30),
-    st.sampled_from(["\x1b]0;x\x07", "\u202e", "\x00", "\r\n", "<!--", "-->", "<![CDATA[", "]]>"]),
+# Character references and raw characters that become controls or non-characters in the
+# parsed text. They meet a known extraction bug (readability raises on them and the page
+# turns into no_article), so half the pages are built without them: the stages after
+# extraction must get pages to work on too.
+CONTROL_REFS = _words(
+    "&#x1b; &#27; &#0; &#xFFFE; &#xFFFF; &#x9b; &#x85; &#13; &#55296; &#xD800; &#x110000; "
+    "&#99999999999;"
 )
-texts = st.lists(text_piece, max_size=8).map(" ".join)
-attr_value = st.one_of(st.sampled_from(ATTR_WORDS), texts, st.sampled_from(CHARSETS))
-attrs = st.dictionaries(st.sampled_from(ATTR_NAMES), attr_value, max_size=4).map(
-    lambda d: "".join(f' {k}="{v}"' if i % 3 else f" {k}={v}" for i, (k, v) in enumerate(d.items()))
-)
+RAW_CONTROLS = ["\x1b]0;x\x07", "\x9b", "\r\n"]
+MARKUP_BREAKERS = ["\u202e", "-->", "]]>", "</p>", "<p>"]
+JSON_KEYS = _words("@type @graph headline author name datePublished publisher articleBody x")
 
 
-def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+@dataclass(frozen=True)
+class Kit:
+    """The strategies for one kind of page: with or without control characters."""
+
+    texts: st.SearchStrategy[str]
+    attrs: st.SearchStrategy[str]
+    trees: st.SearchStrategy[str]
+    json_ld: st.SearchStrategy[str]
+    deep_nesting: st.SearchStrategy[str]
+    articles: st.SearchStrategy[str]
+
+
+def _kit(controls: bool) -> Kit:
+    refs = ENTITIES if controls else [e for e in ENTITIES if e not in CONTROL_REFS]
+    # No NUL in text: a NUL byte makes the page "a binary file" at once, and would end
+    # most examples before extraction; the raw bytes spliced into pages bring NULs in.
+    chars = (
+        st.characters(blacklist_characters="\x00")
+        if controls
+        else st.characters(blacklist_categories=("Cc", "Cs", "Cn"))
+    )
+    piece = st.one_of(
+        *[st.sampled_from(WORDS)] * 4,
+        st.sampled_from(refs),
+        st.text(chars, max_size=30),
+        st.sampled_from(MARKUP_BREAKERS + (RAW_CONTROLS if controls else [])),
+    )
+    texts = st.lists(piece, max_size=8).map(" ".join)
+    attr_value = st.one_of(st.sampled_from(ATTR_WORDS), texts, st.sampled_from(CHARSETS))
+    attrs = st.dictionaries(st.sampled_from(ATTR_NAMES), attr_value, max_size=4).map(
+        lambda d: "".join(
+            f' {k}="{v}"' if i % 3 else f" {k}={v}" for i, (k, v) in enumerate(d.items())
+        )
+    )
+    trees = st.recursive(texts, lambda kids: _element(kids, texts, attrs), max_leaves=30)
+    json_values = st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), texts),
+        lambda kids: st.one_of(
+            st.lists(kids, max_size=4),
+            st.dictionaries(st.sampled_from(JSON_KEYS), kids, max_size=4),
+        ),
+        max_leaves=12,
+    )
+    # A sentence of the article: words that give the entity and timeline stages work,
+    # with a hostile piece (a reference, random text, a small tree) now and then.
+    sentences = st.lists(
+        st.one_of(*[st.sampled_from(WORDS)] * 12, piece, trees), min_size=6, max_size=30
+    ).map(lambda words: " ".join(words) + ".")
+    return Kit(
+        texts=texts,
+        attrs=attrs,
+        trees=trees,
+        json_ld=_json_ld(json_values),
+        deep_nesting=_deep_nesting(texts),
+        articles=_articles(sentences, texts, attrs),
+    )
+
+
+def _element(
+    children: st.SearchStrategy[str], texts: st.SearchStrategy[str], attrs: st.SearchStrategy[str]
+) -> st.SearchStrategy[str]:
     @st.composite
     def build(draw: st.DrawFn) -> str:
         tag = draw(st.sampled_from(TAGS))
         inner = "".join(draw(st.lists(st.one_of(texts, children), max_size=4)))
         close = draw(st.sampled_from([f"</{tag}>", f"</{tag}>", "", "</div>", f"</{tag}"]))
+        if draw(st.integers(0, 9)) == 0:
+            return f"<!-- {inner} -->" if draw(st.booleans()) else f"<![CDATA[{inner}]]>"
         return f"<{tag}{draw(attrs)}>{inner}{close}"
 
     return build()
 
 
-trees = st.recursive(texts, _element, max_leaves=30)
-json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), texts),
-    lambda kids: st.one_of(
-        st.lists(kids, max_size=4),
-        st.dictionaries(
-            st.sampled_from(
-                [
-                    "@type",
-                    "@graph",
-                    "headline",
-                    "author",
-                    "name",
-                    "datePublished",
-                    "publisher",
-                    "articleBody",
-                    "x",
-                ]
-            ),
-            kids,
-            max_size=4,
-        ),
-    ),
-    max_leaves=12,
-)
+def _json_ld(values: st.SearchStrategy[Any]) -> st.SearchStrategy[str]:
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        # Mostly within what a parser should take, sometimes as deep as the profile allows
+        # (the deep ones all hit one known bug; they must not crowd out the search).
+        depth = draw(st.one_of(*[st.integers(0, SHALLOW)] * 3, st.integers(0, MAX_DEPTH)))
+        text = json.dumps(draw(values))
+        if depth > 5:  # built as text: no recursion here
+            text = '{"@graph":' * depth + text + "}" * depth
+        if draw(st.booleans()):
+            text = text[: draw(st.integers(0, len(text)))]  # broken JSON
+        return f'<script type="application/ld+json">{text}</script>'
+
+    return build()
 
 
-@st.composite
-def json_ld(draw: st.DrawFn) -> str:
-    # Mostly within what a parser should take, sometimes as deep as the profile allows
-    # (the deep ones all hit one known bug; they must not crowd out the search for others).
-    depth = draw(st.one_of(*[st.integers(0, SHALLOW)] * 3, st.integers(0, MAX_DEPTH)))
-    value: Any = draw(json_values)
-    text = json.dumps(value)
-    if depth > 5:  # nesting as deep as the profile allows, built as text: no recursion here
-        text = '{"@graph":' * depth + text + "}" * depth
-    if draw(st.booleans()):
-        text = text[: draw(st.integers(0, len(text)))]  # broken JSON
-    return f'<script type="application/ld+json">{text}</script>'
+def _deep_nesting(texts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        depth = draw(st.integers(0, MAX_DEPTH))
+        opener = draw(st.sampled_from(["<div>", "<div><p>", "<blockquote>", "<span>", "<li>"]))
+        body = draw(texts)
+        closed = draw(st.booleans())
+        return opener * depth + body + ("</div>" * depth if closed else "")
+
+    return build()
 
 
-@st.composite
-def deep_nesting(draw: st.DrawFn) -> str:
-    depth = draw(st.integers(0, MAX_DEPTH))
-    opener = draw(st.sampled_from(["<div>", "<div><p>", "<blockquote>", "<span>", "<li>"]))
-    body = draw(texts)
-    closed = draw(st.booleans())
-    return opener * depth + body + ("</div>" * depth if closed else "")
+def _articles(
+    sentences: st.SearchStrategy[str], texts: st.SearchStrategy[str], attrs: st.SearchStrategy[str]
+) -> st.SearchStrategy[str]:
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        """An article a reader would recognise, its paragraphs long enough to be kept."""
+        paragraphs = draw(
+            st.lists(st.lists(sentences, min_size=2, max_size=5), min_size=1, max_size=8)
+        )
+        tag = draw(st.sampled_from(["p", "p", "div", "blockquote", "li", "h2"]))
+        body = "".join(f"<{tag}{draw(attrs)}>{' '.join(p)}</{tag}>" for p in paragraphs)
+        title = draw(texts)
+        wrapper = draw(st.sampled_from(["article", "main", "div", "section"]))
+        return f"<{wrapper}{draw(attrs)}><h1>{title}</h1>{body}</{wrapper}>"
+
+    return build()
+
+
+HOSTILE, TAME = _kit(controls=True), _kit(controls=False)
 
 
 @st.composite
 def pages(draw: st.DrawFn) -> tuple[dict[str, str], bytes]:
     """Headers and the bytes of one page, as a server would send them."""
-    parts = draw(st.lists(st.one_of(trees, json_ld(), deep_nesting()), min_size=1, max_size=5))
+    kit = draw(st.sampled_from([HOSTILE, TAME]))
+    noise = st.one_of(kit.trees, kit.json_ld, kit.deep_nesting)
+    parts = draw(st.lists(noise, min_size=1, max_size=5))
+    if draw(st.integers(0, 3)):  # mostly an article among the noise, so every stage runs
+        parts.insert(draw(st.integers(0, len(parts))), draw(kit.articles))
+    if draw(st.integers(0, 19)) == 0:  # a comment that never closes swallows what follows
+        parts.insert(draw(st.integers(0, len(parts))), "<!--")
     meta = draw(st.one_of(st.none(), st.sampled_from(CHARSETS)))
     head = f'<meta charset="{meta}">' if meta is not None else ""
-    head += draw(st.sampled_from(["", "<title>", "<title>A\x1b[2Jtitle</title>"]))
+    # An unclosed <title> swallows the page (as it should): kept rare.
+    head += draw(
+        st.sampled_from(["", "<title>A\x1b[2Jtitle</title>", "<title>x</title>"] * 3 + ["<title>"])
+    )
     prefix = draw(st.sampled_from(["<!DOCTYPE html>", "", "\ufeff", "<?xml version='1.0'?>"]))
     html = f"{prefix}<html><head>{head}</head><body>{''.join(parts)}</body></html>"
     encoding = draw(st.sampled_from(ENCODINGS))
@@ -199,7 +270,7 @@ def pages(draw: st.DrawFn) -> tuple[dict[str, str], bytes]:
         at = draw(st.integers(0, len(body)))
         body = body[:at] + draw(st.binary(max_size=16)) + body[at:]
     if draw(st.integers(0, 9)) == 0:  # cut off mid-page
-        body = body[: draw(st.integers(0, len(body)))]
+        body = body[: draw(st.integers(len(body) // 2, len(body)))]
     header = draw(st.one_of(st.none(), st.sampled_from(CHARSETS)))
     headers = {"Content-Type": "text/html" + (f"; charset={header}" if header else "")}
     coding = draw(st.sampled_from(["", "", "gzip", "gzip-members", "deflate", "gzip-cut", "br"]))
@@ -290,7 +361,7 @@ def test_generated_pages_end_as_articles_or_typed_errors(
 
 
 @PROFILE_SETTINGS
-@given(text=st.one_of(trees, deep_nesting()))
+@given(text=st.one_of(HOSTILE.trees, TAME.articles, HOSTILE.deep_nesting))
 def test_generated_saved_pages_read_from_disk_end_as_articles_or_typed_errors(
     tmp_path_factory: Any, text: str
 ) -> None:
