@@ -299,7 +299,13 @@ def _escaped(exc: BaseException, what: object) -> None:
     """An exception other than a PipelineError got out: the property is broken."""
     if LOG is None:
         raise exc
-    where = traceback.format_exception(exc)[-2][:500]
+    # The innermost frame in briefing's own code says where to look; the last frame
+    # (often inside json or lxml) says what broke.
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "/tui/" in f.filename] or frames
+    where = " <- ".join(
+        f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in frames[-1:] + ours[-3:]
+    )
     key = f"{type(exc).__name__} {where}"
     _SEEN[key] = _SEEN.get(key, 0) + 1
     record: dict[str, object] = {"type": type(exc).__name__, "message": str(exc)[:300]}
