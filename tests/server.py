@@ -4,6 +4,8 @@ reader meets in the wild (404, slow, redirect loop, huge body, gzip bomb, PDF, .
 from __future__ import annotations
 
 import gzip
+import itertools
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -88,6 +90,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"", "text/html; charset=utf-8")
         elif path.startswith("/feeds/"):
             self._feed(path.removeprefix("/feeds/"), query.get("type", [None])[0])
+        elif path.startswith("/hostile/"):
+            self._hosted(path.removeprefix("/hostile/"))
+        elif path in _HOSTILE_ROUTES:
+            _HOSTILE_ROUTES[path](self, query)
         else:
             self._send(404, b"no such fixture")
 
@@ -107,6 +113,23 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = file.read_bytes().replace(b"{base}", self.server.base.encode())
         self._send(200, body, ctype or FEED_TYPES.get(file.suffix, "application/xml"))
+
+    def _hosted(self, key: str) -> None:
+        """A page a test put on the server: its headers and bytes exactly as given."""
+        hosted = self.server.hostile_pages.get(key)
+        if hosted is None:
+            self._send(404, b"no such hosted page")
+            return
+        headers, body = hosted
+        self.send_response(200)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _stream_huge(self) -> None:
         self.send_response(200)
@@ -134,6 +157,49 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+def _gzip_members(handler: _Handler, query: dict[str, list[str]]) -> None:
+    """/gzip-members?n=N&pad=P: a gzip body of N members (as `cat a.gz b.gz` makes),
+    each a paragraph padded with P spaces."""
+    n, pad = int(query.get("n", ["2"])[0]), int(query.get("pad", ["0"])[0])
+    parts = [b"<html><body><article>"]
+    parts += [f"<p>Member {i} of the page.</p>".encode() + b" " * pad for i in range(n)]
+    parts.append(b"</article></body></html>")
+    body = b"".join(gzip.compress(p) for p in parts)
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Encoding", "gzip")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _charset(handler: _Handler, query: dict[str, list[str]]) -> None:
+    """/charset?c=LABEL: a UTF-8 page whose header and <meta> both name LABEL."""
+    label = query.get("c", ["utf-8"])[0]
+    body = (
+        f'<html><head><meta charset="{label}"><title>Labels</title></head><body><article>'
+        "<p>Plain words in Latin and Cyrillic Київ, labelled with a charset.</p>"
+        "</article></body></html>"
+    ).encode()
+    handler._send(200, body, f"text/html; charset={label}")
+
+
+def _redirect_to(handler: _Handler, query: dict[str, list[str]]) -> None:
+    """/redirect-to?to=LOCATION: a 302 to whatever LOCATION says, valid or not."""
+    handler.send_response(302)
+    handler.send_header("Location", query.get("to", ["/"])[0])
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+# Routes added for hostile-input tests, by path.
+_HOSTILE_ROUTES = {
+    "/gzip-members": _gzip_members,
+    "/charset": _charset,
+    "/redirect-to": _redirect_to,
+}
+
+
 class FixtureServer(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -142,6 +208,15 @@ class FixtureServer(ThreadingHTTPServer):
         self.hits: list[tuple[str, str]] = []  # (path, User-Agent) of every request
         self._bomb: bytes | None = None
         self._bomb_lock = threading.Lock()
+        # Pages tests host for a moment at /hostile/<key>: (headers, body).
+        self.hostile_pages: dict[str, tuple[dict[str, str], bytes]] = {}
+        self._hosted_count = itertools.count()
+
+    def host_page(self, headers: dict[str, str], body: bytes) -> str:
+        """Serve `body` with `headers` at /hostile/<key>; returns the key."""
+        key = str(next(self._hosted_count))
+        self.hostile_pages[key] = (headers, body)
+        return key
 
     def bomb(self) -> bytes:
         with self._bomb_lock:
@@ -173,3 +248,105 @@ def serve() -> Iterator[FixtureServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class RawServer:
+    """A bare socket server on 127.0.0.1 for what http.server will not do: keep-alive
+    connections answered by hand, headers that lie, silence after a TLS hello.
+
+    Routes (each connection serves requests until the client closes it):
+    /good         a small page, honest Content-Length, connection kept open
+    /liar         Content-Length shorter than the body sent; connection kept open
+    /escapes      a 404 whose reason phrase and a 200 whose Content-Type carry terminal
+                  escapes (?where=reason|type)
+    Any https:// to it stalls in the handshake: it waits for a request line, and a TLS
+    hello has none (a plain-HTTP port as many servers run it).
+    """
+
+    BODY = b"<html><body><article><p>" + b"An honest paragraph. " * 20 + b"</p></article>"
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.connections = 0  # accepted so far: shows whether the client reused one
+        self._stop = threading.Event()
+
+    @property
+    def base(self) -> str:
+        host, port = self.sock.getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def serve_forever(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def close(self) -> None:
+        self._stop.set()
+        self.sock.close()
+
+    def _serve(self, conn: socket.socket) -> None:
+        conn.settimeout(RAW_IDLE_SECONDS)
+        buf = b""
+        with conn:
+            try:
+                while not self._stop.is_set():
+                    while b"\r\n\r\n" not in buf:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            return
+                        buf += chunk
+                    head, buf = buf.split(b"\r\n\r\n", 1)
+                    path = head.split(b" ", 2)[1].decode("latin-1")
+                    conn.sendall(self._answer(path))
+            except (OSError, IndexError):
+                return
+
+    def _answer(self, path: str) -> bytes:
+        if path.startswith("/escapes"):
+            return _escapes(path)
+        body = self.BODY
+        length = len(body)
+        if path == "/liar":
+            body += b"<p>" + b"Bytes past the declared length. " * 40 + b"</p>"
+        elif path != "/good":
+            body = b"no such route"
+            length = len(body)
+        head = (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            f"Content-Length: {length}\r\nConnection: keep-alive\r\n\r\n"
+        )
+        return head.encode() + body
+
+
+def _escapes(path: str) -> bytes:
+    evil = "\x1b]0;pwned\x07\x1b[2J\u202e"
+    if path.endswith("where=type"):
+        status, ctype = "200 OK", f"text/x-{evil}"
+    else:
+        status, ctype = f"404 Not {evil}Found", "text/html"
+    body = b"<p>x</p>"
+    head = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    return head.encode("utf-8") + body
+
+
+# How long a raw connection may sit idle before the server drops it (keeps threads bounded).
+RAW_IDLE_SECONDS = 30.0
+
+
+def serve_raw() -> Iterator[RawServer]:
+    server = RawServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.close()

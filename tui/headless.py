@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, TextIO
 
 from tui.pipeline.model import Article
@@ -103,8 +103,8 @@ def run_headless(
 
         session.on_finished = finished
         lines = stdin
-        if lines is None and read_stdin and sys.stdin is not None:
-            lines = stream_lines(sys.stdin)
+        if lines is None and read_stdin:
+            lines = _stdin_lines(stream_lines)
         try:
             await session.run(chain(inputs, lines))
         except asyncio.CancelledError:
@@ -138,6 +138,14 @@ def run_headless(
         _say(f"briefing: could not write the briefing to stdout: {failures[0].args[0]}.")
         return 1
     return 1 if any(a.error is not None for a in session.briefing.articles) else 0
+
+
+def _stdin_lines(stream_lines: Callable[[int], AsyncIterator[str]]) -> AsyncIterator[str] | None:
+    """Lines of stdin, read from a descriptor of our own; None when there is no stdin."""
+    try:
+        return stream_lines(os.dup(0))
+    except OSError:  # started with stdin closed (`<&-`): nothing to read
+        return None
 
 
 def _finished(session: Session, article: Article, fmt: str, out: TextIO) -> None:

@@ -81,3 +81,18 @@ def test_markdown_never_carries_control_characters_or_structure_from_page_text()
     assert "Removed boilerplate (2)" in md
     assert "**Places:** Kharkiv (1)" in md
     assert "**6 Aug 2024** — It began on Tuesday." in md  # a date a reader reads
+
+
+def test_json_and_jsonl_escape_what_a_terminal_obeys_but_keep_the_text() -> None:
+    article = _article()
+    article.metadata.title = "Grid \u202edednuow\u202c hit \x9b2J"
+    article.blocks.append(Block(BlockKind.PARAGRAPH, "Line\u2028break and \x1b]0;title\x07"))
+    for text in (to_json(Briefing([article])), to_jsonl_line(article, 0)):
+        # C1 CSI, bidi override, separators, ESC/BEL: none raw in the output...
+        for raw in ("\x9b", "\u202e", "\u202c", "\u2028", "\x1b", "\x07"):
+            assert raw not in text
+        assert "\\u202e" in text and "\\u009b" in text
+        # ...and a script that parses it gets every character back.
+    data = json.loads(to_jsonl_line(article, 0))
+    assert data["title"] == article.metadata.title
+    assert data["blocks"][-1]["text"] == "Line\u2028break and \x1b]0;title\x07"

@@ -33,3 +33,26 @@ async def test_stream_lines_yields_each_line_before_the_stream_ends() -> None:
 async def test_chain_puts_arguments_before_stream() -> None:
     stream = stream_lines(io.StringIO("c\n"))
     assert [x async for x in chain(["a", "b"], stream)] == ["a", "b", "c"]
+
+
+async def test_lines_read_from_a_descriptor_are_cut_and_decoded_one_by_one() -> None:
+    import os
+    import threading
+
+    from tui.pipeline.inputs import MAX_INPUT_CHARS, stream_lines
+
+    read, write = os.pipe()
+    long_line = b"x" * (MAX_INPUT_CHARS * 3)
+    data = b"https://a.example/1\n" + long_line + b"\nhttps://b\xff.example/2\n# skip\n"
+    data += b"https://c.example/3"  # the last line may lack its newline
+
+    def writer() -> None:  # more than a pipe holds: written while it is read
+        os.write(write, data)
+        os.close(write)
+
+    threading.Thread(target=writer, daemon=True).start()
+    got = [line async for line in stream_lines(read)]
+    assert got[0] == "https://a.example/1"
+    assert len(got[1]) == MAX_INPUT_CHARS + 1  # cut, and the rest of it skipped
+    assert got[2] == "https://b\ufffd.example/2"  # only this line is spoiled
+    assert got[3:] == ["https://c.example/3"]

@@ -54,8 +54,7 @@ def _take_pipe() -> int | None:
 def _pipe_lines(fd: int) -> AsyncIterator[str]:
     from tui.pipeline.inputs import stream_lines
 
-    stream = os.fdopen(fd, "r", encoding="utf-8", errors="replace", buffering=1)
-    return stream_lines(stream)
+    return stream_lines(fd)  # the descriptor itself: no file object's lock held at exit
 
 
 def run_app(

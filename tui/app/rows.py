@@ -121,6 +121,7 @@ class RowList(ScrollView, can_focus=True):
         self._heights: list[int] = []
         self._tops: list[int] = []
         self._width = 0
+        self._moved = False  # the reader moved the highlight since the rows were replaced
 
     # Rows -------------------------------------------------------------------------------
 
@@ -132,8 +133,12 @@ class RowList(ScrollView, can_focus=True):
         return "\n".join(line.plain for line in self._rows[index].lines)
 
     def set_rows(self, rows: Sequence[Row], *, keep: bool = True) -> None:
-        """Show `rows`; the highlight stays on the same key when `keep` and it is there."""
-        key = self._key_at(self.highlighted) if keep else None
+        """Show `rows`. With `keep`, a highlight the reader moved stays on its key if that
+        key is still there; otherwise the first row that can be chosen is highlighted, so
+        what the pane shows never depends on how the rows arrived."""
+        key = self._key_at(self.highlighted) if keep and self._moved else None
+        if not keep:
+            self._moved = False
         self._rows = list(rows)
         self._strips.clear()
         self._measure()
@@ -291,6 +296,7 @@ class RowList(ScrollView, can_focus=True):
         if target is None:
             target = self._next_selectable(index, -step)
         if target is not None:
+            self._moved = True
             self.highlighted = target
 
     def action_move(self, delta: int) -> None:
@@ -328,4 +334,5 @@ class RowList(ScrollView, can_focus=True):
         if index is not None and self._rows[index].selectable:
             if index == self.highlighted:
                 self.post_message(self.Chosen(self, index))
+            self._moved = True
             self.highlighted = index

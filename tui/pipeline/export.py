@@ -5,7 +5,6 @@ The JSON shape is a public contract, documented in the README; change both toget
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ from tui.pipeline.model import (
     EntityType,
     TimelineEntry,
 )
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import json_dumps, strip_unsafe
 from tui.pipeline.timex import entry_label, timex_label
 
 
@@ -135,12 +134,14 @@ def briefing_to_dict(briefing: Briefing, *, analysis: bool = True) -> dict[str, 
     }
 
 
+# JSON keeps every character of the page, but what a terminal would obey (C1 controls,
+# bidi overrides, lone surrogates) is written as \uXXXX: `cat briefing.json` stays inert.
 def to_json(briefing: Briefing, *, analysis: bool = True) -> str:
-    return json.dumps(briefing_to_dict(briefing, analysis=analysis), ensure_ascii=False, indent=2)
+    return json_dumps(briefing_to_dict(briefing, analysis=analysis), indent=2)
 
 
 def to_jsonl_line(article: Article, index: int) -> str:
-    return json.dumps(article_to_dict(article, index), ensure_ascii=False)
+    return json_dumps(article_to_dict(article, index))
 
 
 # Characters that would turn page text into Markdown structure: emphasis, code, links

@@ -8,24 +8,34 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import ipaddress
+import os
 import re
 import socket
+import ssl
+import stat
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from tui import __version__
 from tui.pipeline import feeds
+from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted
 from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
 from tui.pipeline.options import MB, Options
+from tui.pipeline.textsafety import for_terminal
 
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
 MAX_REDIRECTS = 10
+CONNECT_SECONDS = 10.0
+CONNECT_SHARE = 0.5
+# Fresh tries after a kept-alive connection turned out stale or poisoned: one is what
+# browsers do; more would only repeat a server that is broken outright.
+STALE_CONNECTION_RETRIES = 1
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-LOCAL_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 # Names a reader recognises for what came back instead of a web page.
 _TYPE_NAMES = {
@@ -46,6 +56,37 @@ _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"GIF8", "image/gif"),
 )
+# The text encodings of the web (the WHATWG Encoding Standard), by Python codec name, and
+# the codec briefing decodes each with. Anything else a label or detection names is not
+# taken: Python's codec registry also holds transforms (base64, hex, rot13, zlib, bz2,
+# unicode_escape, idna, punycode, undefined) and encodings no browser reads (utf-7,
+# EBCDIC), which would raise or turn a page into something it is not.
+_SAME_NAME_ENCODINGS = """
+    utf-8 utf-8-sig utf-16 utf-16-be utf-16-le cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5
+    iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16
+    koi8-r koi8-u mac-roman mac-cyrillic cp874 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255
+    cp1256 cp1257 cp1258 gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis
+    cp932 euc_kr cp949
+"""
+WEB_ENCODINGS: dict[str, str] = {
+    **{name: name for name in _SAME_NAME_ENCODINGS.split()},
+    # Browsers read these labels as their Windows supersets (WHATWG), so € and quotes
+    # in latin-1-labelled pages come out right.
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+}
+# WHATWG labels Python's registry does not know by that name.
+_LABEL_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-sjis": "cp932"}
+_GZIP_MAGIC = b"\x1f\x8b"
+# A page in UTF-16 is full of NUL bytes and is still text when it starts with its BOM.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# What OpenSSL says when the other end answered in plain text, not TLS.
+_NOT_TLS_REASONS = frozenset(
+    {"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE"}
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -53,117 +94,124 @@ def make_client(options: Options) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        timeout=httpx.Timeout(options.timeout, connect=min(10.0, options.timeout)),
+        timeout=httpx.Timeout(options.timeout, connect=_connect_timeout(options)),
         limits=httpx.Limits(max_connections=options.concurrency * 2),
         # We inflate the body ourselves so the size cap applies to what is inflated.
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        # Every hop of a redirect is checked before it is followed.
+        event_hooks={"response": [check_redirect]},
     )
 
 
-def is_url(text: str) -> bool:
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+async def check_redirect(response: httpx.Response) -> None:
+    """Refuse a redirect briefing must not follow, as a `PipelineError` in words.
+
+    The new address must be a valid http(s) URL, and a site on the internet may not send
+    briefing to the reader's own machine or network (loopback, private, link-local
+    addresses, `localhost`): a page should not make briefing fetch the reader's router or
+    a local service. Only literal addresses and localhost names are recognised: a public
+    name that resolves to a private address is not caught here (see SECURITY.md).
+    """
+    if not response.is_redirect:
+        return
+    here = str(response.request.url)
+    location = response.headers.get("location", "")
+    try:
+        target = check_url(urljoin(here, location.strip()))
+    except (PipelineError, ValueError):
+        raise PipelineError(
+            ErrorKind.HTTP_STATUS,
+            f"The site redirected to {quoted(location)}, which is not a web address "
+            "briefing can follow.",
+        ) from None
+    to_host = urlsplit(target).hostname or ""
+    if is_own_network(to_host) and not is_own_network(response.request.url.host):
+        raise PipelineError(
+            ErrorKind.HTTP_STATUS,
+            f"The site redirected to {quoted(to_host, 60)}, an address on your own machine "
+            "or network; briefing does not follow a site there.",
+        )
 
 
-def local_path(text: str) -> Path | None:
-    """The file an input names, if it names one (a path or a file:// URL)."""
-    if text.startswith("file://"):
-        return Path(unquote(urlsplit(text).path))
-    if is_url(text) or text == "-":
-        return None
-    return Path(text).expanduser()
+def is_own_network(host: str) -> bool:
+    """True for localhost names and literal loopback, private or link-local addresses."""
+    name = host.strip("[]").split("%", 1)[0].rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(name)
+    except ValueError:
+        try:  # the legacy forms resolvers still take: 127.1, 0x7f.1, 2130706433
+            ip = ipaddress.IPv4Address(socket.inet_aton(name))
+        except (OSError, ValueError):
+            return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global
+
+
+def _connect_timeout(options: Options) -> float:
+    # A site that has not connected (TLS included) in 10 s will not; and connecting gets at
+    # most half the budget, so a stalled handshake is told apart from a slow page.
+    return min(CONNECT_SECONDS, options.timeout * CONNECT_SHARE)
 
 
 async def fetch(
     input: str, client: httpx.AsyncClient, options: Options
 ) -> FetchedPage | FetchedFeed:
-    text = input.strip()
-    if is_url(text):
+    """The page `input` names, fetched or read; any failure is a `PipelineError` in words."""
+    target = await asyncio.to_thread(check_input, input)  # may stat a file: off the loop
+    if target.url is not None:
         try:
             async with asyncio.timeout(options.timeout):
-                return await _fetch_url(input, text, client, options)
+                return await _fetch_url(input, target.url, client, options)
         except TimeoutError:
             raise PipelineError(
                 ErrorKind.TIMEOUT, f"The site did not send the page within {options.timeout:g} s."
             ) from None
-    path = local_path(text)
-    if path is not None and path.is_file():
-        if path.suffix.lower() not in LOCAL_SUFFIXES:
-            # A list of URLs from elsewhere must not pull any local file into the output.
-            raise PipelineError(
-                ErrorKind.INVALID_INPUT,
-                f"{text} is not a saved web page (briefing reads .html and .htm files).",
-            )
-        return await asyncio.to_thread(_read_file, input, path, options)
-    if path is not None and path.exists():
-        raise PipelineError(ErrorKind.INVALID_INPUT, f"{text} is not a regular file.")
-    raise PipelineError(
-        ErrorKind.INVALID_INPUT,
-        f"{text!r} is neither a web address (http:// or https://) nor a file that exists.",
-    )
+    assert target.path is not None
+    return await asyncio.to_thread(_read_file, input, target.path, options)
 
 
 def _read_file(input: str, path: Path, options: Options) -> FetchedPage:
+    shown = for_terminal(str(path), QUOTED_CHARS)
     try:
-        with path.open("rb") as fh:
+        # Non-blocking, then checked on the open descriptor: a file swapped for a FIFO
+        # after it was checked must not hang the read, nor a device feed it forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise PipelineError(ErrorKind.INVALID_INPUT, f"{shown} is not a regular file.")
             body = fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        raise PipelineError(
-            ErrorKind.INVALID_INPUT, f"Could not read {path}: {exc.strerror}."
-        ) from None
+        uri = path.resolve().as_uri()
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise PipelineError(ErrorKind.INVALID_INPUT, f"Could not read {shown}: {reason}.") from None
     if len(body) > options.max_bytes:
         raise _too_large(options)
     _refuse_non_html(body)
     html, encoding = decode_html(body, None)
-    return FetchedPage(input, path.resolve().as_uri(), html, encoding, _now())
+    return FetchedPage(input, uri, html, encoding, _now())
 
 
 async def _fetch_url(
     input: str, url: str, client: httpx.AsyncClient, options: Options
 ) -> FetchedPage | FetchedFeed:
-    host = urlsplit(url).hostname or url
-    try:
-        async with client.stream("GET", url) as resp:
-            if resp.status_code >= 400:
-                reason = resp.reason_phrase or "error"
-                raise PipelineError(
-                    ErrorKind.HTTP_STATUS,
-                    f"The site answered {resp.status_code} {reason}"
-                    + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
-                )
-            ctype = resp.headers.get("content-type", "")
-            mime = ctype.split(";")[0].strip().lower()
-            if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime):
-                raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
-            declared = resp.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > options.max_bytes * 4:
-                # Even compressed 4:1 it would not fit; don't download it to find out.
-                raise _too_large(options)
-            body = await _read_body(resp, options)
-            charset = resp.charset_encoding
-            final_url = str(resp.url)
-            headers = dict(resp.headers)
-    except PipelineError:
-        raise
-    except httpx.TooManyRedirects:
-        raise PipelineError(
-            ErrorKind.TOO_MANY_REDIRECTS,
-            f"The site redirected more than {MAX_REDIRECTS} times; it may be stuck in a loop.",
-        ) from None
-    except httpx.TimeoutException:
-        raise PipelineError(
-            ErrorKind.TIMEOUT, f"The site did not answer within {options.timeout:g} s."
-        ) from None
-    except httpx.ConnectError as exc:
-        raise PipelineError(ErrorKind.CONNECTION, _connect_message(host, exc)) from None
-    except httpx.DecodingError:
-        raise PipelineError(
-            ErrorKind.DECODE, "The site sent a compressed page that could not be unpacked."
-        ) from None
-    except httpx.HTTPError as exc:
-        raise PipelineError(
-            ErrorKind.CONNECTION, f"The connection to {host} failed ({type(exc).__name__})."
-        ) from None
+    host = for_terminal(urlsplit(url).hostname or url, QUOTED_CHARS)
+    for attempt in range(1 + STALE_CONNECTION_RETRIES):
+        try:
+            body, charset, final_url, mime, headers = await _get(url, client, options)
+            break
+        except PipelineError:
+            raise
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            # A kept-alive connection can hold bytes a previous answer sent past its
+            # Content-Length, or have been closed by the server while idle; the pool then
+            # drops it. A GET is safe to send again, on a fresh connection.
+            if attempt == STALE_CONNECTION_RETRIES:
+                raise _transport_error(exc, host, url, options) from None
+        except (httpx.HTTPError, ValueError) as exc:  # ValueError: httpx on a URL it half-parsed
+            raise _transport_error(exc, host, url, options) from None
     if not body.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The site sent an empty page.")
     # A feed or OPML list goes to feeds.py whole, as bytes (recognised by type or content).
@@ -176,19 +224,40 @@ async def _fetch_url(
     return FetchedPage(input, final_url, html, encoding, _now(), headers)
 
 
+async def _get(
+    url: str, client: httpx.AsyncClient, options: Options
+) -> tuple[bytes, str | None, str, str, dict[str, str]]:
+    """Body, declared charset, final URL, media type and headers of one GET; httpx's
+    errors pass through."""
+    async with client.stream("GET", url) as resp:
+        if resp.status_code >= 400:
+            reason = for_terminal(resp.reason_phrase, QUOTED_CHARS) or "error"
+            raise PipelineError(
+                ErrorKind.HTTP_STATUS,
+                f"The site answered {resp.status_code} {reason}"
+                + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
+            )
+        ctype = resp.headers.get("content-type", "")
+        mime = ctype.split(";")[0].strip().lower()
+        if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime):
+            raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
+        declared = resp.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > options.max_bytes * 4:
+            # Even compressed 4:1 it would not fit; don't download it to find out.
+            raise _too_large(options)
+        body = await _read_body(resp, options)
+        return body, resp.charset_encoding, str(resp.url), mime, dict(resp.headers)
+
+
 async def _read_body(resp: httpx.Response, options: Options) -> bytes:
     """The body, inflated by us in bounded steps so a small gzip bomb cannot balloon."""
     coding = resp.headers.get("content-encoding", "").strip().lower()
-    inflater = None
-    if coding in ("gzip", "x-gzip"):
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    elif coding == "deflate":
-        inflater = zlib.decompressobj()
-    elif coding not in ("", "identity"):
+    if coding not in ("", "identity", "gzip", "x-gzip", "deflate"):
         raise PipelineError(
             ErrorKind.DECODE,
-            f"The site compressed the page as {coding!r}, which briefing cannot read.",
+            f"The site compressed the page as {quoted(coding, 40)}, which briefing cannot read.",
         )
+    inflater = _Inflater(coding) if coding not in ("", "identity") else None
     out = bytearray()
     limit = options.max_bytes
     try:
@@ -196,12 +265,7 @@ async def _read_body(resp: httpx.Response, options: Options) -> bytes:
             if inflater is None:
                 out += raw
             else:
-                data = raw
-                while data:
-                    out += inflater.decompress(data, limit + 1 - len(out))
-                    if len(out) > limit:
-                        break
-                    data = inflater.unconsumed_tail
+                inflater.feed(raw, out, limit + 1)
             if len(out) > limit:
                 raise _too_large(options)
     except zlib.error:
@@ -211,10 +275,51 @@ async def _read_body(resp: httpx.Response, options: Options) -> bytes:
     return bytes(out)
 
 
+class _Inflater:
+    """gzip or deflate, inflated into a buffer that never grows past a cap.
+
+    A gzip body may hold several members one after another (RFC 1952; `cat a.gz b.gz`);
+    each is inflated in turn, as browsers and `gzip -d` do, not only the first.
+    """
+
+    def __init__(self, coding: str) -> None:
+        self.gzip = coding != "deflate"
+        self.inflater = self._new()
+        self.done = False  # after the last member: any trailing bytes are not page text
+        self.pending = b""
+
+    def _new(self) -> zlib._Decompress:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS if self.gzip else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes, out: bytearray, cap: int) -> None:
+        data, self.pending = self.pending + data, b""
+        while data and not self.done and len(out) < cap:
+            if self.inflater.eof:
+                if self.gzip and len(data) < len(_GZIP_MAGIC):
+                    self.pending = data  # the next member's magic may be split by the wire
+                    return
+                if not (self.gzip and data.startswith(_GZIP_MAGIC)):
+                    # Deflate is one stream; after gzip members, padding or junk is not text.
+                    self.done = True
+                    return
+                self.inflater = self._new()
+            out += self.inflater.decompress(data, cap - len(out))
+            data = self.inflater.unconsumed_tail
+            if self.inflater.eof:
+                data = self.inflater.unused_data + data
+
+
 def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
-    """Text of the page: HTTP charset, then the page's own <meta charset>, then detection."""
-    for label in (header_charset, _meta_charset(body)):
-        codec = _codec(label)
+    """Text of the page: HTTP charset, then the page's own <meta charset>, then detection.
+
+    Only a real text encoding of the web is taken from a label (`_codec`): anything else
+    ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
+    """
+    meta = _codec(_meta_charset(body))
+    # A <meta> can only be read because the bytes are ASCII-compatible, so it cannot
+    # truthfully say UTF-16; browsers read such pages as UTF-8 (WHATWG), and so do we.
+    meta = None if meta and meta.startswith("utf-16") else meta
+    for codec in (_codec(header_charset), meta):
         if codec is None:
             continue
         try:
@@ -228,18 +333,16 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(body[:200_000]))
+    # Detection may propose any Python codec; only the web's text encodings are used.
+    matches = [m for m in from_bytes(body[:200_000]) if _codec(m.encoding)]
     best = matches[0] if matches else None
     if best is not None:
         # Latin-script code pages often tie on short pages; the web's default for a page
         # that names no charset is windows-1252 (WHATWG), so it wins a tie.
         tied = [m for m in matches if m.chaos <= best.chaos + 0.001]
         best = next((m for m in tied if m.encoding == "cp1252"), best)
-    if best is not None and best.encoding:
-        codec = _codec(best.encoding) or "utf-8"
-        text = body.decode(codec, errors="replace")
-    else:
-        codec, text = "utf-8", body.decode("utf-8", errors="replace")
+    codec = (_codec(best.encoding) if best is not None else None) or "utf-8"
+    text = body.decode(codec, errors="replace")
     if text.count("\ufffd") > max(20, len(text) // 100):
         raise PipelineError(
             ErrorKind.DECODE,
@@ -254,14 +357,15 @@ def _meta_charset(body: bytes) -> str | None:
 
 
 def _codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, if it names one of the web's text encodings."""
     if not label:
         return None
+    name = _LABEL_ALIASES.get(label.strip().lower(), label.strip().lower())
     try:
-        name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        name = codecs.lookup(name).name
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
         return None
-    # Browsers read latin-1 labels as windows-1252 (WHATWG); so must we, or € and quotes break.
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    return WEB_ENCODINGS.get(name)
 
 
 def _refuse_non_html(body: bytes) -> None:
@@ -270,13 +374,14 @@ def _refuse_non_html(body: bytes) -> None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
-    if b"\x00" in body[:1024]:
+    if b"\x00" in body[:1024] and not body.startswith(_UTF16_BOMS):
         # Named for what it is, not for the label it came with ("a text/html file" was
         # no help when the point is that it is not text).
         raise PipelineError(ErrorKind.NOT_HTML, _not_html_message("application/octet-stream"))
 
 
 def _not_html_message(mime: str) -> str:
+    mime = for_terminal(mime, QUOTED_CHARS)  # the server's words
     name = _TYPE_NAMES.get(mime)
     if name is None:
         major = mime.split("/")[0]
@@ -284,6 +389,77 @@ def _not_html_message(mime: str) -> str:
             major, f"a {mime} file"
         )
     return f"This is {name} ({mime}), not a web page."
+
+
+def _transport_error(exc: BaseException, host: str, url: str, options: Options) -> PipelineError:
+    """What went wrong on the way to the page, in words, from what httpx raised."""
+    secure = url.lower().startswith("https:")
+    tls = _in_chain(exc, ssl.SSLError)
+    connect_s = _connect_timeout(options)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return PipelineError(
+            ErrorKind.TOO_MANY_REDIRECTS,
+            f"The site redirected more than {MAX_REDIRECTS} times; it may be stuck in a loop.",
+        )
+    if isinstance(exc, httpx.ConnectTimeout) and secure and tls is not None:
+        # Connected, then the TLS handshake got no answer: a plain-HTTP port waits for a
+        # request line that never comes.
+        return PipelineError(
+            ErrorKind.CONNECTION,
+            f"The secure (https) connection to {host} failed: the site accepted the "
+            f"connection but did not start https within {connect_s:g} s "
+            "(it may not speak https on this port).",
+        )
+    if isinstance(exc, httpx.ConnectTimeout):
+        return PipelineError(
+            ErrorKind.TIMEOUT, f"Could not connect to {host} within {connect_s:g} s."
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return PipelineError(
+            ErrorKind.TIMEOUT, f"The site did not answer within {options.timeout:g} s."
+        )
+    if isinstance(exc, httpx.ConnectError) and tls is not None:
+        return PipelineError(ErrorKind.CONNECTION, _tls_message(host, tls))
+    if isinstance(exc, httpx.ConnectError):
+        return PipelineError(ErrorKind.CONNECTION, _connect_message(host, exc))
+    if isinstance(exc, httpx.DecodingError):
+        return PipelineError(
+            ErrorKind.DECODE, "The site sent a compressed page that could not be unpacked."
+        )
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.UnsupportedProtocol | ValueError):
+        return PipelineError(
+            ErrorKind.CONNECTION,
+            f"The site {host} broke the rules of HTTP (its answer could not be read).",
+        )
+    return PipelineError(
+        ErrorKind.CONNECTION, f"The connection to {host} failed ({type(exc).__name__})."
+    )
+
+
+def _in_chain(exc: BaseException, kind: type[ssl.SSLError]) -> ssl.SSLError | None:
+    seen: BaseException | None = exc
+    for _ in range(20):  # a cycle in __context__ must not loop forever
+        if seen is None:
+            return None
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _tls_message(host: str, err: ssl.SSLError) -> str:
+    if isinstance(err, ssl.SSLCertVerificationError):
+        why = for_terminal(err.verify_message or "it could not be verified", QUOTED_CHARS)
+        return (
+            f"The secure (https) connection to {host} failed: its certificate is not valid ({why})."
+        )
+    if err.reason in _NOT_TLS_REASONS:
+        return (
+            f"The secure (https) connection to {host} failed: the site did not speak https "
+            "on this port (try http:// instead)."
+        )
+    reason = for_terminal(err.reason or type(err).__name__, QUOTED_CHARS)
+    return f"The secure (https) connection to {host} failed ({reason})."
 
 
 def _connect_message(host: str, exc: BaseException) -> str:

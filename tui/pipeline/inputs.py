@@ -1,15 +1,62 @@
-"""Where inputs come from: arguments and lines of a stream (stdin, a followed file).
+"""Where inputs come from (arguments, lines of a stream) and what each one names.
 
 Lines are handed on as they arrive, never after the stream closes, so
 `tail -f urls.txt | briefing` keeps adding articles.
+
+Every input is checked once, early, by `check_input`: it is either a web address httpx can
+fetch or a local saved page, or it ends as a typed `invalid_input` error in words. Nothing
+here raises anything else, whatever the line holds (a bracket, a tab, a NUL, 5 MB, bytes
+that are not UTF-8). The app calls `input_error` (which never raises) before it adds an
+input, `host_of` to name an input's site and `input_uri` for the address to open or copy
+(neither raises).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import os
+import re
 import threading
 from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
+from urllib.parse import unquote, urlsplit
+
+from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.textsafety import UNSAFE, for_terminal, scrub_surrogates
+
+# The longest input taken as one: httpx refuses longer URLs, browsers and servers stop
+# well before (8 KB is common), and no file path comes near it. A longer line is cut when
+# read, so a 5 MB line costs 64 KB, and is then refused as too long.
+MAX_INPUT_CHARS = 65_536
+# How much of a bad input an error message quotes: enough to recognise it.
+QUOTED_CHARS = 80
+LOCAL_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+WEB_SCHEMES = ("http", "https")
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# A bare site name a reader may paste without its scheme ("www.example.org/news/x").
+_BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$")
+# Code points WHATWG forbids in a host: they would split the URL or reach the resolver.
+_FORBIDDEN_IN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|%")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an input names once checked: exactly one of a web address or a local file."""
+
+    url: str | None = None
+    path: Path | None = None
+
+    @property
+    def uri(self) -> str:
+        """The address to open or copy: the URL, or the file as a file:// URL."""
+        if self.url is not None:
+            return self.url
+        assert self.path is not None
+        return self.path.resolve().as_uri()
 
 
 def parse_line(line: str) -> str | None:
@@ -20,8 +67,248 @@ def parse_line(line: str) -> str | None:
     return text
 
 
-async def stream_lines(stream: IO[str]) -> AsyncIterator[str]:
-    """Inputs from a blocking text stream, yielded as each line arrives.
+def check_input(text: str) -> Target:
+    """What `text` names: a fetchable http(s) URL or a readable local saved page.
+
+    Raises `PipelineError(INVALID_INPUT)` in words for anything else, and nothing else.
+    Looks at the file system for paths (does it exist, is it a regular .html file).
+    """
+    text = text.strip()
+    if len(text) > MAX_INPUT_CHARS:
+        raise _invalid(
+            f"{quoted(text)} is too long to be a web address or a file name "
+            f"({len(text):,} characters; the limit is {MAX_INPUT_CHARS:,})."
+        )
+    scheme = _SCHEME.match(text)
+    name = scheme.group(1).lower() if scheme else ""
+    if name in WEB_SCHEMES:
+        return Target(url=check_url(text))
+    if name == "file":
+        return Target(path=_check_path(text, _file_url_path(text)))
+    if scheme and text[scheme.end() :].startswith("//") and not _exists(text):
+        raise _invalid(
+            f"{quoted(text)} uses {quoted(name + '://', 30)}: briefing reads web pages "
+            "(http:// or https://) and saved .html files."
+        )
+    return Target(path=_check_path(text, _expand(text)))
+
+
+def input_error(text: str) -> PipelineError | None:
+    """The typed error `text` would end in, or None if it can be read. Never raises."""
+    try:
+        check_input(text)
+    except PipelineError as exc:
+        return exc
+    except Exception as exc:  # a bug here must not take the app with it
+        return _invalid(f"{quoted(text)} could not be checked ({type(exc).__name__}).")
+    return None
+
+
+def input_uri(text: str) -> str | None:
+    """The address an input names (to open in a browser, to copy), or None. Never raises."""
+    try:
+        return check_input(text).uri
+    except Exception:  # PipelineError, or a path that cannot be resolved (a symlink loop)
+        return None
+
+
+def local_path(text: str) -> Path | None:
+    """The local file an input names (a path or a file:// URL), or None for a web address
+    or text that cannot be a path. Never raises; says nothing of whether the file exists."""
+    text = text.strip()
+    scheme = _SCHEME.match(text)
+    name = scheme.group(1).lower() if scheme else ""
+    if name in WEB_SCHEMES or len(text) > MAX_INPUT_CHARS:
+        return None
+    try:
+        return _file_url_path(text) if name == "file" else _expand(text)
+    except (PipelineError, ValueError):
+        return None
+
+
+def host_of(text: str) -> str | None:
+    """The host of an http(s) URL, lower case, or None (a file, or no valid host).
+
+    Never raises. The host is still outside text: show it through `for_terminal`.
+    """
+    try:
+        parts = urlsplit(text.strip())
+        return parts.hostname if parts.scheme.lower() in WEB_SCHEMES else None
+    except ValueError:
+        return None
+
+
+def check_url(text: str) -> str:
+    """`text` if httpx can fetch it as an http(s) URL; else an INVALID_INPUT error."""
+    if UNSAFE.search(text):
+        raise _invalid(f"{quoted(text)} has a control character inside; it is not a web address.")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+        host = parts.hostname
+        if parts.scheme.lower() not in WEB_SCHEMES:
+            raise _invalid(f"{quoted(text)} is not a web address (http:// or https://).")
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range", "could not be cast"
+        what = "port" if "port" in str(exc).lower() else "address"
+        raise _invalid(
+            f"{quoted(text)} is not a valid web address (its {what} is malformed)."
+        ) from None
+    if not host:
+        raise _invalid(f"{quoted(text)} is not a valid web address (it names no site).")
+    if port == 0:
+        raise _invalid(f"{quoted(text)} is not a valid web address (port 0).")
+    if parts.netloc.endswith("]") or "]:" in parts.netloc:
+        _check_ip6(text, host)
+    elif _FORBIDDEN_IN_HOST & set(unquote(host)) or any(c.isspace() for c in host):
+        raise _invalid(f"{quoted(text)} is not a valid web address (the site name is malformed).")
+    import httpx  # the app imports this module before its first frame; httpx costs time
+
+    try:
+        # The parser that will fetch it has the last word (IDNA, length); its `host`
+        # decodes "xn--" labels, which fails only when asked for.
+        if not httpx.URL(text).host:
+            raise ValueError("no host")
+    except (httpx.InvalidURL, ValueError):  # idna's errors are UnicodeErrors: ValueErrors
+        raise _invalid(
+            f"{quoted(text)} is not a valid web address "
+            f"({quoted(host, 40)} is not a valid site name)."
+        ) from None
+    return text
+
+
+def _check_ip6(text: str, host: str) -> None:
+    try:
+        ipaddress.IPv6Address(host.split("%", 1)[0])
+    except ValueError:
+        raise _invalid(f"{quoted(text)} is not a valid web address (bad IPv6 address).") from None
+
+
+def _file_url_path(text: str) -> Path:
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        raise _invalid(f"{quoted(text)} is not a valid file:// address.") from None
+    if parts.netloc not in ("", "localhost"):
+        raise _invalid(f"{quoted(text)} names a file on another machine ({quoted(parts.netloc)}).")
+    return Path(unquote(parts.path))
+
+
+def _expand(text: str) -> Path:
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~nosuchuser/x": no such home folder
+        return Path(text)
+
+
+def _exists(text: str) -> bool:
+    try:
+        return _expand(text).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _check_path(text: str, path: Path) -> Path:
+    """`path` if it is a regular saved web page; else an INVALID_INPUT error in words."""
+    try:
+        is_file, exists = path.is_file(), path.exists()
+    except (OSError, ValueError):  # a name too long, a NUL inside
+        is_file = exists = False
+    if not exists:
+        hint = " Add https:// in front if it is a web address." if _BARE_HOST.match(text) else ""
+        raise _invalid(
+            f"{quoted(text)} is neither a web address (http:// or https://) "
+            f"nor a file that exists.{hint}"
+        )
+    shown = for_terminal(text, QUOTED_CHARS)
+    if not is_file:
+        raise _invalid(f"{shown} is not a regular file.")
+    if path.suffix.lower() not in LOCAL_SUFFIXES:
+        # A list of URLs from elsewhere must not pull any local file into the output.
+        raise _invalid(f"{shown} is not a saved web page (briefing reads .html and .htm files).")
+    return path
+
+
+def quoted(text: str, limit: int = QUOTED_CHARS) -> str:
+    """`text` quoted for an error message: cut to `limit`, every control made visible.
+
+    `repr` writes controls, bidi characters and lone surrogates as escapes ('\\x1b',
+    '\\u202e'), so a reader sees what is there and no terminal obeys it.
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _invalid(message: str) -> PipelineError:
+    return PipelineError(ErrorKind.INVALID_INPUT, message)
+
+
+def _decode_line(line: str | bytes) -> str:
+    # Bytes that are not UTF-8 become U+FFFD in that line alone; the lines after it still
+    # arrive, and no raw invalid byte reaches the output.
+    if isinstance(line, bytes):
+        return line.decode("utf-8", "replace")
+    return scrub_surrogates(line)
+
+
+# Bytes asked of the descriptor at a time when reading lines from it.
+_CHUNK = 65_536
+
+
+def _fd_lines(fd: int) -> Iterable[bytes]:
+    """Lines read straight from a descriptor, each cut to MAX_INPUT_CHARS + 1.
+
+    No Python file object sits in between: a thread blocked in a buffered reader's
+    readline holds that reader's lock, and an interpreter exiting under it (Ctrl+C with
+    the pipe still open) aborts with "could not acquire lock for <stdin>".
+    """
+    pending = b""
+    skipping = False  # inside a line already cut: drop bytes up to its end
+    while True:
+        chunk = os.read(fd, _CHUNK)
+        if not chunk:
+            if pending and not skipping:
+                yield pending
+            return
+        pending += chunk
+        while True:
+            end = pending.find(b"\n")
+            if end == -1:
+                if len(pending) > MAX_INPUT_CHARS and not skipping:
+                    yield pending[: MAX_INPUT_CHARS + 1]
+                    skipping = True
+                if skipping:
+                    pending = b""
+                break
+            line, pending = pending[: end + 1], pending[end + 1 :]
+            if not skipping:
+                yield line[: MAX_INPUT_CHARS + 1]
+            skipping = False
+
+
+def _read_lines(stream: IO[str] | IO[bytes] | int) -> Iterable[str]:
+    """Lines of `stream` (a file object or a descriptor), each cut to MAX_INPUT_CHARS + 1
+    (the rest of it skipped)."""
+    if isinstance(stream, int):
+        yield from (_decode_line(line) for line in _fd_lines(stream))
+        return
+    while True:
+        line = stream.readline(MAX_INPUT_CHARS + 1)
+        if not line:
+            return
+        end = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) > MAX_INPUT_CHARS and not line.endswith(end):  # type: ignore[arg-type]
+            rest = line
+            while rest and not rest.endswith(end):  # type: ignore[arg-type]
+                rest = stream.readline(MAX_INPUT_CHARS)
+        yield _decode_line(line)
+
+
+async def stream_lines(stream: IO[str] | IO[bytes] | int) -> AsyncIterator[str]:
+    """Inputs from a blocking stream, yielded as each line arrives.
+
+    Pass stdin as a descriptor of its own (`os.dup(0)`): lines are read as bytes and
+    decoded here, one at a time, so a byte that is not UTF-8 spoils only its own line
+    (under a strict UTF-8 locale a text stdin raised on it and ended all input), and no
+    Python file object's lock is held while the read waits. File objects work too.
 
     A daemon thread does the blocking reads, so a pipe that never closes cannot hold the
     event loop, and the process can still exit while the thread waits on it.
@@ -37,10 +324,10 @@ async def stream_lines(stream: IO[str]) -> AsyncIterator[str]:
 
     def pump() -> None:
         try:
-            for line in iter(stream.readline, ""):
+            for line in _read_lines(stream):
                 put(line)
-        except (OSError, ValueError, UnicodeDecodeError):
-            pass  # a closed or undecodable stream ends the input, it does not crash the run
+        except (OSError, ValueError):
+            pass  # a closed stream ends the input, it does not crash the run
         finally:
             put(None)
 

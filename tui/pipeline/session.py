@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -364,10 +365,11 @@ class Session:
 
     async def _fetch(self, input: str) -> FetchedPage | FetchedFeed:
         from tui.pipeline import feeds
-        from tui.pipeline.fetch import fetch, local_path
+        from tui.pipeline.fetch import fetch
+        from tui.pipeline.inputs import local_path
 
-        path = local_path(input.strip())
-        if path is not None and path.suffix.lower() in feeds.LOCAL_SUFFIXES and path.is_file():
+        path = local_path(input)
+        if path is not None and path.suffix.lower() in feeds.LOCAL_SUFFIXES and _is_file(path):
             return await asyncio.to_thread(feeds.read_local, input, path, self.options)
         async with self._fetch_limit:
             return await fetch(input, self._http(), self.options)
@@ -490,6 +492,13 @@ def _ready(value: Any) -> Callable[[], Coroutine[Any, Any, Any]]:
         return value
 
     return get
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL inside
+        return False
 
 
 def _job_digest(job: AnalysisJob) -> str:

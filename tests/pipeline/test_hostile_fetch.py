@@ -1,0 +1,211 @@
+"""Fetching from servers and inputs that misbehave, on purpose or by accident."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.server import FixtureServer, RawServer, serve_raw
+from tui.pipeline.fetch import check_redirect, decode_html, fetch, is_own_network, make_client
+from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.options import Options
+from tui.pipeline.textsafety import UNSAFE
+
+
+@pytest.fixture(scope="module")
+def raw_site() -> Iterator[RawServer]:
+    yield from serve_raw()
+
+
+async def _error(url: str, **kw: float | int) -> PipelineError:
+    options = Options(**kw)  # type: ignore[arg-type]
+    async with make_client(options) as client:
+        with pytest.raises(PipelineError) as info:
+            await fetch(url, client, options)
+    return info.value
+
+
+async def test_a_lying_content_length_does_not_poison_the_next_page_from_that_host(
+    raw_site: RawServer,
+) -> None:
+    options = Options(timeout=5)
+    async with make_client(options) as client:
+        first = await fetch(raw_site.url("/liar"), client, options)
+        assert "An honest paragraph." in first.html
+        # The bytes past the declared length are still on the wire; the next request on
+        # that connection would read them as its answer.
+        second = await fetch(raw_site.url("/good"), client, options)
+        assert "An honest paragraph." in second.html
+        third = await fetch(raw_site.url("/good"), client, options)
+        assert third.html == second.html
+
+
+async def test_https_to_a_plain_http_port_says_the_site_did_not_speak_https(
+    site: FixtureServer,
+) -> None:
+    err = await _error(site.page("wire.html").replace("http://", "https://"), timeout=5)
+    assert err.kind is ErrorKind.CONNECTION
+    assert "https" in err.message and "did not speak https" in err.message
+    assert "did not answer" not in err.message
+
+
+async def test_https_to_a_port_that_stalls_the_handshake_says_https_failed(
+    raw_site: RawServer,
+) -> None:
+    err = await _error(raw_site.url("/good").replace("http://", "https://"), timeout=1)
+    assert err.kind is ErrorKind.CONNECTION
+    assert "secure (https) connection" in err.message
+    assert "did not answer within" not in err.message
+
+
+def _gzip_members(*parts: bytes) -> bytes:
+    return b"".join(gzip.compress(p) for p in parts)
+
+
+async def test_a_gzip_body_of_several_members_is_read_whole(site: FixtureServer) -> None:
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(site.url("/gzip-members?n=3"), client, options)
+    assert all(f"Member {i} of the page." in page.html for i in range(3))
+
+
+async def test_several_gzip_members_still_stop_at_the_size_cap(site: FixtureServer) -> None:
+    # Each member is small on the wire; together they inflate past the cap.
+    err = await _error(site.url("/gzip-members?n=40&pad=100000"), max_bytes=1_000_000)
+    assert err.kind is ErrorKind.TOO_LARGE
+
+
+@pytest.mark.parametrize("label", ["base64", "hex", "rot13", "zlib", "bz2_codec", "utf-7", "idna"])
+def test_a_codec_that_is_not_a_text_encoding_is_ignored_as_a_charset(label: str) -> None:
+    body = f'<meta charset="{label}"><p>Plain words, café.</p>'.encode()
+    for header, meta_body in ((label, body), (None, body)):
+        text, codec = decode_html(meta_body, header)
+        assert "Plain words, café." in text
+        assert codec == "utf-8"
+
+
+def test_utf16_named_in_a_meta_is_read_as_utf8() -> None:
+    body = '<meta charset="utf-16"><p>Kyiv — Київ</p>'.encode()
+    assert "Kyiv — Київ" in decode_html(body, None)[0]
+
+
+async def test_a_page_served_with_charset_base64_is_read(site: FixtureServer) -> None:
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(site.url("/charset?c=base64"), client, options)
+    assert "Cyrillic Київ" in page.html
+
+
+BAD_INPUTS = [
+    "http://[x/",
+    "http://[::1",
+    "http://xn--/",
+    "http://xn--a.example/",
+    "http://h:1:1/",
+    "http://a\tb.example/",
+    "http://a\x00b.example/",
+    "http://a\x1bc.example/",
+    "http://example.org/" + "x" * 70_000,
+    "http://example.org:-1/",
+    "http://example.org:99999/",
+    "http://example.org:0/",
+    "https://",
+    "http://exa mple.org/",
+    "http://%zz/",
+    "http://\ufffd.example/",
+    "y" * 300,
+    "z/" * 3000,
+    "~nosuchuser_briefing/x.html",
+    "file://remote.example/x.html",
+    "ftp://example.org/x",
+    "\x1b]0;title\x07",
+]
+
+
+@pytest.mark.parametrize("bad", BAD_INPUTS, ids=lambda s: repr(s[:30]))
+async def test_a_bad_input_is_a_typed_invalid_input_error_in_words(bad: str) -> None:
+    err = await _error(bad, timeout=2)
+    assert err.kind is ErrorKind.INVALID_INPUT
+    assert len(err.message) < 400  # quotes the input, never the whole of it
+    assert "\x1b" not in err.message and "\x00" not in err.message and "\t" not in err.message
+
+
+async def _serve_redirect(location: str, from_host: str) -> httpx.Response:
+    request = httpx.Request("GET", f"http://{from_host}/story")
+    response = httpx.Response(302, headers={"Location": location}, request=request)
+    await check_redirect(response)
+    return response
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.1:8080/admin",
+        "http://localhost/",
+        "http://[::1]/",
+        "http://10.0.0.1/",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2130706433/",
+        "http://127.1/",
+        "http://[::ffff:127.0.0.1]/",
+    ],
+)
+async def test_a_public_site_cannot_redirect_into_the_readers_own_network(target: str) -> None:
+    with pytest.raises(PipelineError) as info:
+        await _serve_redirect(target, "news.example")
+    assert info.value.kind is ErrorKind.HTTP_STATUS
+    assert "your own machine" in info.value.message
+
+
+async def test_redirects_within_public_or_within_local_sites_are_followed() -> None:
+    await _serve_redirect("https://news.example/story-2", "news.example")
+    await _serve_redirect("/relative", "news.example")
+    await _serve_redirect("http://127.0.0.1:9/x", "127.0.0.1:8000")  # local to local
+
+
+@pytest.mark.parametrize("location", ["http://[x/", "file:///etc/passwd", "http://xn--/"])
+async def test_a_redirect_to_an_invalid_address_is_refused_in_words(location: str) -> None:
+    with pytest.raises(PipelineError) as info:
+        await _serve_redirect(location, "news.example")
+    assert info.value.kind is ErrorKind.HTTP_STATUS
+    assert "not a web address briefing can follow" in info.value.message
+
+
+async def test_a_redirect_to_a_broken_address_from_a_real_server_is_a_typed_error(
+    site: FixtureServer,
+) -> None:
+    err = await _error(site.url("/redirect-to?to=http://%5Bx/"))
+    assert err.kind is ErrorKind.HTTP_STATUS
+
+
+def test_client_checks_every_redirect_hop() -> None:
+    assert check_redirect in make_client(Options()).event_hooks["response"]
+
+
+def test_own_network_is_told_from_the_internet() -> None:
+    assert is_own_network("127.0.0.1") and is_own_network("[fe80::1%eth0]")
+    assert is_own_network("app.localhost") and is_own_network("0x7f.1")
+    assert not is_own_network("news.example") and not is_own_network("93.184.216.34")
+
+
+async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Path) -> None:
+    saved = tmp_path / "utf16.html"
+    saved.write_bytes("<html><body><p>Київ and Kharkiv</p></body></html>".encode("utf-16"))
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(str(saved), client, options)
+    assert "Київ and Kharkiv" in page.html and page.encoding == "utf-16"
+
+
+@pytest.mark.parametrize("where", ["reason", "type"])
+async def test_escapes_in_a_servers_status_line_or_headers_never_reach_the_message(
+    raw_site: RawServer, where: str
+) -> None:
+    err = await _error(raw_site.url(f"/escapes?where={where}"), timeout=5)
+    assert err.kind in (ErrorKind.HTTP_STATUS, ErrorKind.NOT_HTML, ErrorKind.CONNECTION)
+    assert not UNSAFE.search(err.message)
