@@ -1,0 +1,386 @@
+"""The whole page as a sequence of text pieces, each with what the chooser judges it by.
+
+One walk over the page's body cuts its text into pieces at block-level tags (a paragraph,
+a heading, a list item, the loose text of a div) and notes for each: its kind, how much of
+it is link text, the block element that holds it, and whether it sits inside an element
+the markup rules mark as boilerplate (a figure, a share bar, a caption box; the table is
+`[[markup]]` in `data/clean_rules.toml`). Nothing is decided here: which pieces are the
+article is `extract_choice`'s job, so every piece of the page can still be listed, with
+its reason, when it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import lxml.html
+
+from tui.pipeline.extract_text import count_alnum, norm
+from tui.pipeline.model import BlockKind
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = HEADINGS | {
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "header",
+    "footer",
+    "main",
+    "figure",
+    "figcaption",
+    "aside",
+    "hr",
+    "br",
+    "center",
+    "form",
+    "address",
+}
+# Never text a reader reads as the article: code, controls, media, menus.
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "button", "svg", "select", "option"}
+    | {"textarea", "iframe", "object", "embed", "canvas", "video", "audio", "map", "nav"}
+    | {"head", "title", "meta", "link"}
+)
+# The attribute that numbers block elements, so a choice made on a copy of the tree (by
+# readability) can be matched to the pieces of this walk.
+NUMBER = "data-briefing-n"
+
+_LABEL = re.compile(r"\[[^\]]{1,24}\]|\([^)]{1,24}\)")
+_URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+# "newsCaption" and "shareBar" name the same things as "news-caption" and "share-bar".
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Names free of the words readability scores up or down ("post", "media", "tweet"), so an
+# unmasked embedded post and its wrapper weigh as plain markup.
+EMBED_CLASS = "quoted-embed"
+
+
+# ------------------------------------------------------------------------ markup table
+
+
+@dataclass(frozen=True)
+class MarkupRules:
+    by_tag: dict[str, tuple[str, str]]
+    by_word: dict[str, tuple[str, str]]
+    class_re: re.Pattern[str] | None
+    embed_classes: frozenset[str]
+    innermost: frozenset[str]
+
+    def match(self, el: lxml.html.HtmlElement) -> tuple[str, str] | None:
+        """(rule id, reason) when the element is boilerplate by its tag or class words."""
+        if el.tag in self.by_tag:
+            return self.by_tag[el.tag]
+        if self.class_re is None:
+            return None
+        marker = _CAMEL.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
+        found = self.class_re.search(marker) if marker.strip() else None
+        if not found:
+            return None
+        rule, reason = self.by_word[found.group(1).lower()]
+        # A card has inner structure (picture, links); the bare name link it hangs on often
+        # wears the same word and must stay, and of nested cards only the inner one goes.
+        if rule in self.innermost and (
+            len(el) == 0 or any(self._innermost_inside(d) for d in el.iterdescendants())
+        ):
+            return None
+        # "social-media-embed" around a quoted post names the wrapper, not boilerplate.
+        if el.find(f".//blockquote[@class='{EMBED_CLASS}']") is not None:
+            return None
+        return rule, reason
+
+    def _innermost_inside(self, el: lxml.html.HtmlElement) -> bool:
+        if not isinstance(el.tag, str) or len(el) == 0 or self.class_re is None:
+            return False
+        marker = _CAMEL.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
+        found = self.class_re.search(marker) if marker.strip() else None
+        return bool(found) and self.by_word[found.group(1).lower()][0] in self.innermost
+
+
+@lru_cache(maxsize=1)
+def markup_rules() -> MarkupRules:
+    """The `[[markup]]` table of clean_rules.toml: which elements to cut, and why."""
+    raw = tomllib.loads(
+        resources.files("tui.pipeline").joinpath("data/clean_rules.toml").read_text("utf-8")
+    )
+    by_tag: dict[str, tuple[str, str]] = {}
+    by_word: dict[str, tuple[str, str]] = {}
+    for rule in raw.get("markup", []):
+        for tag in rule.get("tags", []):
+            by_tag[tag] = (rule["id"], rule["reason"])
+        for word in rule.get("class_words", []):
+            by_word[word.lower()] = (rule["id"], rule["reason"])
+    words = sorted(by_word, key=len, reverse=True)
+    class_re = (
+        re.compile(r"(?:^|[\s_-])(" + "|".join(map(re.escape, words)) + r")(?=$|[\s_-])", re.I)
+        if words
+        else None
+    )
+    innermost = frozenset(r["id"] for r in raw.get("markup", []) if r.get("innermost"))
+    embeds = frozenset(c.lower() for c in raw.get("embeds", {}).get("blockquote_classes", []))
+    return MarkupRules(by_tag, by_word, class_re, embeds, innermost)
+
+
+# ------------------------------------------------------------------------------ pieces
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An element the markup rules mark as boilerplate, and the block element it is in."""
+
+    rule: str
+    reason: str
+    element: int  # its own number when it is a block element, else its holder's
+    is_block: bool
+
+
+@dataclass
+class Piece:
+    text: str
+    kind: BlockKind
+    letters: int
+    link_letters: int
+    # Only a link (a headline pointing elsewhere), not a sentence that contains one.
+    link_only: bool
+    owner: int  # number of the innermost block element holding the text
+    owner_tag: str
+    mark: int | None = None  # index into Page.marks
+    # Lifted out of the middle of a sentence (an inline caption); it follows that sentence.
+    lifted: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.link_letters / self.letters if self.letters else 0.0
+
+
+@dataclass
+class Page:
+    pieces: list[Piece]
+    parents: dict[int, int]  # block element number -> number of the block element around it
+    marks: list[Mark]
+    tags: dict[int, str]  # block element number -> tag
+
+
+def number_blocks(root: lxml.html.HtmlElement) -> None:
+    """Number the body and every block element, in document order."""
+    for n, el in enumerate(root.iter("body", *BLOCK_TAGS)):
+        el.set(NUMBER, str(n))
+
+
+def is_hidden(el: lxml.html.HtmlElement) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and _DISPLAY_NONE.search(style) is not None
+
+
+@dataclass
+class _Segment:
+    kind: BlockKind
+    owner: int
+    owner_tag: str
+    mark: int | None
+    parts: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+
+class _Walker:
+    def __init__(self, rules: MarkupRules) -> None:
+        self.rules = rules
+        self.pieces: list[Piece] = []
+        self.parents: dict[int, int] = {}
+        self.tags: dict[int, str] = {}
+        self.marks: list[Mark] = []
+        self._owners: list[tuple[int, str]] = [(-1, "")]
+        self._current: _Segment | None = None
+        # Inside an inline marked element cut out of an open sentence: its pieces wait and
+        # follow the sentence they interrupted.
+        self._lifting = 0
+        self._pending: list[Piece] = []
+
+    def flush(self) -> None:
+        seg, self._current = self._current, None
+        if seg is not None:
+            piece = self._piece(seg)
+            if piece is not None:
+                if self._lifting:
+                    piece.lifted = True
+                    self._pending.append(piece)
+                    return
+                self.pieces.append(piece)
+        if not self._lifting and self._pending:
+            self.pieces.extend(self._pending)
+            self._pending = []
+
+    def _piece(self, seg: _Segment) -> Piece | None:
+        text = norm("".join(seg.parts))
+        letters = count_alnum(text)
+        if not letters:
+            return None
+        # Labels after a headline link ("[VIDEO]", "(PHOTOS)") and separators are not prose.
+        prose = count_alnum(_LABEL.sub("", "".join(seg.outside)))
+        # A headline has words; a bare address shown as its own link is content (a source,
+        # a product list) the writer chose to print.
+        link_only = (
+            seg.link_chars > 0
+            and prose <= 0.1 * letters
+            and len(text.split()) >= 3
+            and not _URL_LIKE.match(text)
+        )
+        return Piece(
+            text,
+            seg.kind,
+            letters,
+            min(seg.link_chars, letters),
+            link_only,
+            seg.owner,
+            seg.owner_tag,
+            seg.mark,
+        )
+
+    def add(self, text: str | None, kind: BlockKind, in_link: bool, mark: int | None) -> None:
+        if not text:
+            return
+        if self._current is None:
+            if not text.strip():
+                return
+            owner, owner_tag = self._owners[-1]
+            self._current = _Segment(kind, owner, owner_tag, mark)
+        self._current.parts.append(text)
+        if in_link:
+            self._current.link_chars += count_alnum(text)
+        else:
+            self._current.outside.append(text)
+
+    def run(self, start: lxml.html.HtmlElement) -> None:
+        """Walk the tree under `start` in document order, without recursion (pages nest
+        two thousand levels deep, Python's stack does not)."""
+        stack: list[_Event] = [_Enter(start, BlockKind.PARAGRAPH, False, None, root=True)]
+        while stack:
+            event = stack.pop()
+            if isinstance(event, _Enter):
+                self._enter(event, stack)
+            elif isinstance(event, _Tail):
+                if event.after_block:
+                    self.flush()
+                self.add(event.text, event.kind, event.in_link, event.mark)
+            else:
+                self._exit(event)
+        self.flush()
+
+    def _enter(self, event: _Enter, stack: list[_Event]) -> None:
+        el = event.el
+        tag = el.tag
+        if not event.root and (not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el)):
+            return
+        is_block = tag in BLOCK_TAGS and not event.root
+        mark, saved, lifted = event.mark, None, False
+        if mark is None and not event.root:
+            found = self.rules.match(el)
+            if found is not None:
+                holder = int(el.get(NUMBER, "-1")) if is_block else self._owners[-1][0]
+                self.marks.append(Mark(found[0], found[1], holder, is_block))
+                mark = len(self.marks) - 1
+                if not is_block:
+                    # An inline marked element: its text never joins the sentence around
+                    # it; the pieces wait and follow that sentence.
+                    lifted, saved, self._current = True, self._current, None
+                    if saved is not None:
+                        self._lifting += 1
+        kind = _child_kind(tag, event.kind)
+        link = event.in_link or (
+            tag == "a" and not (el.get("href") or "").startswith(("#", "javascript:"))
+        )
+        if is_block:
+            self.flush()
+            number = int(el.get(NUMBER, "-1"))
+            self.parents[number] = self._owners[-1][0]
+            self.tags[number] = tag
+            self._owners.append((number, tag))
+        self.add(el.text, kind, link, mark)
+        stack.append(_Exit(is_block, lifted, saved))
+        for child in reversed(el):
+            if child.tail:
+                after_block = isinstance(child.tag, str) and child.tag in BLOCK_TAGS
+                stack.append(_Tail(child.tail, kind, link, mark, after_block))
+            stack.append(_Enter(child, kind, link, mark))
+
+    def _exit(self, event: _Exit) -> None:
+        if event.is_block:
+            self.flush()
+            self._owners.pop()
+        if event.lifted:
+            self.flush()
+            if event.saved is not None:
+                self._lifting -= 1
+                self._current = event.saved
+
+
+@dataclass
+class _Enter:
+    el: lxml.html.HtmlElement
+    kind: BlockKind
+    in_link: bool
+    mark: int | None
+    root: bool = False
+
+
+@dataclass
+class _Tail:
+    text: str
+    kind: BlockKind
+    in_link: bool
+    mark: int | None
+    after_block: bool
+
+
+@dataclass
+class _Exit:
+    is_block: bool
+    lifted: bool
+    saved: _Segment | None
+
+
+_Event = _Enter | _Tail | _Exit
+
+
+def _child_kind(tag: str, kind: BlockKind) -> BlockKind:
+    """The kind of text inside an element, given the kind around it."""
+    if tag in HEADINGS:
+        return BlockKind.HEADING
+    if tag in ("li", "dt", "dd"):
+        return BlockKind.LIST_ITEM
+    if tag == "blockquote":
+        return BlockKind.QUOTE
+    if tag == "p" and kind == BlockKind.HEADING:
+        return BlockKind.PARAGRAPH
+    return kind
+
+
+def page_pieces(root: lxml.html.HtmlElement) -> Page:
+    """Every text piece of the page's body, in document order (`number_blocks` first)."""
+    body = root.find("body")
+    start = body if body is not None else root
+    walker = _Walker(markup_rules())
+    number = int(start.get(NUMBER, "-1"))
+    walker.tags[number] = start.tag if isinstance(start.tag, str) else ""
+    walker._owners = [(number, walker.tags[number])]
+    walker.run(start)
+    return Page(walker.pieces, walker.parents, walker.marks, walker.tags)

@@ -1,0 +1,352 @@
+"""Which pieces of a page are the article: readability's vote and our own verdicts, merged.
+
+readability-lxml scores the page's boxes and votes for one of them (with some siblings).
+It is good at finding the article and poor at its edges: a lede in the box above, a
+paragraph it dropped from the middle for its links, a page whose text is spread over
+several boxes. Each piece also gets a verdict of its own from the table in
+`data/extract_rules.toml` (length, link density, sentence ends; then its neighbours).
+The choice keeps readability's pieces, fills the gaps between them with running text,
+and extends the run of text above and below while the verdicts say it continues. When
+readability finds nothing, the verdicts choose alone.
+
+Pieces of the article's own container that are not kept come back with the reason of
+their verdict, so the reader can see them; nothing inside the article is dropped silently.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import lxml.html
+from lxml import etree
+from readability import Document
+from readability.readability import Unparseable
+
+from tui.pipeline.extract_blocks import NUMBER, Page, Piece, is_hidden
+from tui.pipeline.extract_text import SENTENCE_END
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    reason: str
+    cls: str
+    min_letters: int = 0
+    max_letters: int | None = None
+    min_link_density: float = 0.0
+    max_link_density: float = 1.0
+    sentence: bool | None = None
+    kinds: frozenset[str] | None = None
+    link_only: bool | None = None
+
+    def holds(self, piece: Piece) -> bool:
+        density = piece.link_density
+        return (
+            piece.letters >= self.min_letters
+            and (self.max_letters is None or piece.letters <= self.max_letters)
+            and self.min_link_density <= density <= self.max_link_density
+            and (self.kinds is None or piece.kind.value in self.kinds)
+            and (self.link_only is None or piece.link_only == self.link_only)
+            and (
+                self.sentence is None
+                or (SENTENCE_END.search(piece.text) is not None) == self.sentence
+            )
+        )
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    id: str
+    reason: str
+    applies_to: frozenset[str]
+    needs: str  # "both": good on both sides; "either": good on at least one
+
+
+@dataclass(frozen=True)
+class Rules:
+    verdicts: tuple[Verdict, ...]
+    context: tuple[ContextRule, ...]
+    expand_gap: int
+    expand_levels: int
+    fill_between: bool
+    context_in_merge: bool = True
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    raw = tomllib.loads(
+        resources.files("tui.pipeline").joinpath("data/extract_rules.toml").read_text("utf-8")
+    )
+    verdicts = tuple(
+        Verdict(
+            id=v["id"],
+            reason=v["reason"],
+            cls=v["class"],
+            min_letters=v.get("min_letters", 0),
+            max_letters=v.get("max_letters"),
+            min_link_density=v.get("min_link_density", 0.0),
+            max_link_density=v.get("max_link_density", 1.0),
+            sentence=v.get("sentence"),
+            kinds=frozenset(v["kinds"]) if "kinds" in v else None,
+            link_only=v.get("link_only"),
+        )
+        for v in raw["verdict"]
+    )
+    context = tuple(
+        ContextRule(c["id"], c["reason"], frozenset(c["applies_to"]), c["needs"])
+        for c in raw.get("context", [])
+    )
+    choice = raw["choice"]
+    return Rules(
+        verdicts,
+        context,
+        int(choice["expand_gap"]),
+        int(choice["expand_levels"]),
+        bool(choice["fill_between"]),
+    )
+
+
+# ---------------------------------------------------------------------- readability vote
+
+
+class _Readability(Document):
+    """readability-lxml on an already parsed tree, without its whole-page sanitiser, noting
+    which numbered block elements its article holds.
+
+    The stock `_parse` runs lxml's Cleaner and rewrites every link to an absolute URL:
+    more than half of the extraction time, for nothing the text needs. This keeps the
+    parts that change which text is found (hidden elements, scripts, styles, comments).
+    """
+
+    chosen: set[int] | None = None
+    found_candidate = False
+
+    def _parse(self, input: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+        # A fresh copy each time: readability retries on the untouched page when its
+        # first, ruthless pass finds too little.
+        doc = copy.deepcopy(input)
+        for el in doc.xpath("//*[@hidden] | //*[@style]"):
+            if is_hidden(el) and el.getparent() is not None:
+                el.drop_tree()
+        etree.strip_elements(
+            doc,
+            "script",
+            "style",
+            "link",
+            # Never article text, and every element readability does not have to score
+            # is time saved (metadata was read from the head before this copy).
+            "head",
+            "svg",
+            "noscript",
+            "template",
+            "select",
+            "button",
+            "nav",
+            etree.Comment,
+            etree.ProcessingInstruction,
+            with_tail=False,
+        )
+        self.encoding = "utf-8"
+        return doc
+
+    def select_best_candidate(self, candidates: dict) -> dict | None:
+        best = super().select_best_candidate(candidates)
+        self.found_candidate = best is not None
+        return best
+
+    def get_clean_html(self) -> str:
+        # Called once per pass with the finished article; the last pass is the answer.
+        self.chosen = {int(n) for el in self.html.iter() if (n := el.get(NUMBER)) is not None}
+        return etree.tostring(self.html, encoding="unicode", method="html")
+
+
+def readability_vote(tree: lxml.html.HtmlElement) -> set[int]:
+    """The numbers of the block elements readability keeps as the article; empty when it
+    finds no article-like box (it then falls back to the whole page, which is no vote)."""
+    reader = _Readability(tree)
+    try:
+        reader.summary(html_partial=True)
+    except (Unparseable, AssertionError, ValueError, TypeError, RecursionError, etree.LxmlError):
+        # readability gives up on some layouts (framesets, pages without a body) by raising
+        # whatever its internals hit; the verdicts still judge the page.
+        return set()
+    if not reader.found_candidate or reader.chosen is None:
+        return set()
+    return reader.chosen
+
+
+# ------------------------------------------------------------------------------ choosing
+
+
+@dataclass
+class Choice:
+    kept: list[bool]
+    # Pieces of the article's container that are not kept: index -> (rule id, reason).
+    listed: dict[int, tuple[str, str]] = field(default_factory=dict)
+    container: int = -1  # number of the block element holding all kept pieces
+
+
+def _verdicts(pieces: list[Piece], table: Rules) -> list[Verdict]:
+    fallback = table.verdicts[-1]
+    return [next((v for v in table.verdicts if v.holds(p)), fallback) for p in pieces]
+
+
+def _neighbours(classes: list[str]) -> tuple[list[str | None], list[str | None]]:
+    """For each piece, the class of the nearest good-or-bad piece before and after it."""
+    before: list[str | None] = []
+    last: str | None = None
+    for c in classes:
+        before.append(last)
+        if c in (GOOD, BAD):
+            last = c
+    after: list[str | None] = [None] * len(classes)
+    last = None
+    for i in range(len(classes) - 1, -1, -1):
+        after[i] = last
+        if classes[i] in (GOOD, BAD):
+            last = classes[i]
+    return before, after
+
+
+def classify(pieces: list[Piece], table: Rules) -> tuple[list[str], list[tuple[str, str]]]:
+    """Each piece's class after its neighbours had their say, and the rule that set it."""
+    verdicts = _verdicts(pieces, table)
+    classes = [v.cls for v in verdicts]
+    why = [(v.id, v.reason) for v in verdicts]
+    for rule in table.context:
+        before, after = _neighbours(classes)
+        updated = list(classes)
+        for i, c in enumerate(classes):
+            if c not in rule.applies_to:
+                continue
+            sides = (before[i] == GOOD, after[i] == GOOD)
+            if all(sides) if rule.needs == "both" else any(sides):
+                updated[i] = GOOD
+                why[i] = (rule.id, rule.reason)
+        classes = updated
+    return classes, why
+
+
+def _expand(
+    keep: set[int], classes: list[str], start: int, step: int, gap: int, near: list[bool]
+) -> None:
+    """Add good pieces from `start` outwards while no more than `gap` others intervene,
+    never leaving the part of the page around the chosen text (`near`)."""
+    i, missed = start, 0
+    while 0 <= i < len(classes) and missed <= gap and near[i]:
+        if classes[i] == GOOD:
+            keep.add(i)
+            missed = 0
+        elif classes[i] == BAD:
+            break
+        else:
+            missed += 1
+        i += step
+
+
+def _best_run(classes: list[str], pieces: list[Piece], gap: int) -> set[int]:
+    """Without a vote: the run of good pieces (gaps of at most `gap`) with most letters."""
+    best: set[int] = set()
+    best_letters = 0
+    run: set[int] = set()
+    letters = missed = 0
+    for i, c in enumerate(classes):
+        if c == GOOD:
+            run.add(i)
+            letters += pieces[i].letters
+            missed = 0
+        elif c == BAD or missed >= gap:
+            run, letters, missed = set(), 0, 0
+        else:
+            missed += 1
+        if letters > best_letters:
+            best, best_letters = set(run), letters
+    return best
+
+
+def choose(page: Page, voted: set[int]) -> Choice:
+    table = rules()
+    pieces = page.pieces
+    classes, why = classify(pieces, table)
+    if not table.context_in_merge:
+        classes = [v.cls for v in _verdicts(pieces, table)]
+    chosen = [i for i, p in enumerate(pieces) if p.owner in voted]
+    if chosen:
+        keep = set(chosen)
+        lo, hi = chosen[0], chosen[-1]
+        if table.fill_between:
+            keep.update(i for i in range(lo, hi) if classes[i] == GOOD)
+        around = _around(page, [pieces[i].owner for i in chosen], table.expand_levels)
+        near = _inside(page, around) if around != -1 else []
+        if near:
+            _expand(keep, classes, lo - 1, -1, table.expand_gap, near)
+            _expand(keep, classes, hi + 1, 1, table.expand_gap, near)
+    else:
+        keep = _best_run(classes, pieces, table.expand_gap)
+    kept = [i in keep for i in range(len(pieces))]
+    container = _container(page, [pieces[i].owner for i in sorted(keep)])
+    choice = Choice(kept, container=container)
+    if keep:
+        first, last = min(keep), max(keep)
+        for i in range(first, last + 1):
+            if not kept[i]:
+                choice.listed[i] = why[i]
+        for i in _container_edges(page, container, first, last):
+            choice.listed[i] = why[i]
+    return choice
+
+
+def ancestors(page: Page, number: int) -> list[int]:
+    """The block element and those around it, innermost first."""
+    chain = [number]
+    seen = {number}
+    while (number := page.parents.get(number, -1)) != -1 and number not in seen:
+        chain.append(number)
+        seen.add(number)
+    return chain
+
+
+def _around(page: Page, owners: list[int], levels: int) -> int:
+    """The block element `levels` above the one holding all chosen pieces."""
+    chain = ancestors(page, _container(page, owners))
+    return chain[min(levels, len(chain) - 1)] if chain else -1
+
+
+def _container(page: Page, owners: list[int]) -> int:
+    """The innermost block element that holds every kept piece."""
+    if not owners:
+        return -1
+    common = ancestors(page, owners[0])
+    for owner in set(owners[1:]):
+        around = set(ancestors(page, owner))
+        common = [n for n in common if n in around]
+    return common[0] if common else -1
+
+
+def _inside(page: Page, number: int) -> list[bool]:
+    """For each piece, whether the block element `number` holds it."""
+    holds: dict[int, bool] = {}
+    out = []
+    for piece in page.pieces:
+        if piece.owner not in holds:
+            holds[piece.owner] = number in ancestors(page, piece.owner)
+        out.append(holds[piece.owner])
+    return out
+
+
+def _container_edges(page: Page, container: int, first: int, last: int) -> list[int]:
+    """Pieces of the container above the first kept piece and below the last: a lede or a
+    closing line it holds. Not for the page's body, which holds the site's chrome too."""
+    if container == -1 or page.tags.get(container) in ("body", "html", ""):
+        return []
+    held = _inside(page, container)
+    return [i for i, h in enumerate(held) if h and not first <= i <= last]

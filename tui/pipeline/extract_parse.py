@@ -1,0 +1,101 @@
+"""Decoded page text to an lxml tree that keeps every word of the page.
+
+Three things in real (and hostile) pages make libxml2 lose text while reporting success:
+character references to characters XML forbids (one `&#x1b;` later makes lxml refuse to
+move a text node, and readability gives up on the whole page), raw control characters
+(libxml2 stops reading a text node at a NUL), and nesting deeper than the parser's depth
+limit (everything past it is dropped). Each is handled here, before any stage sees the tree.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from tui.pipeline.model import ErrorKind, PipelineError
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# Characters an XML tree cannot hold (C0 controls other than tab/newline/return, lone
+# surrogates, U+FFFE/U+FFFF); lxml raises on them the moment a stage moves a text node.
+_FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+# Tags kept when a page nests deeper than the parser allows: those that give text its
+# shape (paragraphs, headings, list items, links) and cannot nest inside themselves, so
+# the flattened page is shallow whatever the original was.
+_FLAT_KEEP = frozenset(
+    {"html", "head", "body", "title", "meta", "link", "script", "style"}
+    | {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "img"}
+)
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+
+
+def _allowed_code_point(value: int) -> bool:
+    if value in (0x9, 0xA, 0xD):
+        return True
+    if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return False
+    return (value & 0xFFFE) != 0xFFFE
+
+
+def _drop_forbidden_references(html: str) -> str:
+    """Character references to forbidden code points become nothing; the rest stay."""
+    if "&#" not in html:
+        return html
+
+    def check(match: re.Match[str]) -> str:
+        hexa, dec = match.groups()
+        value = int(hexa, 16) if hexa else int(dec)
+        return match.group(0) if _allowed_code_point(value) else ""
+
+    return _CHAR_REF.sub(check, html)
+
+
+def _flatten(html: str) -> str:
+    """The page without the container tags whose nesting went past the parser's limit."""
+
+    def keep(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(1).lower() in _FLAT_KEEP else " "
+
+    return _TAG.sub(keep, html)
+
+
+def _parse_once(html: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """The tree, and whether the parser hit its depth limit (and so dropped text)."""
+    # A parser per page: lxml parser objects must not be shared between threads.
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    root = etree.fromstring(html, parser)
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    if root is None:
+        raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
+    return root, too_deep
+
+
+def parse(html: str) -> lxml.html.HtmlElement:
+    """The page as a tree with all of its text; PipelineError(NO_ARTICLE) when there is none."""
+    # lxml refuses str input that still declares a byte encoding; the text is decoded already.
+    html = _XML_DECL.sub("", html, count=1)
+    html = _FORBIDDEN_CHARS.sub("", _drop_forbidden_references(html))
+    if not html.strip():
+        raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
+    try:
+        root, too_deep = _parse_once(html)
+        if too_deep:
+            root, too_deep = _parse_once(_flatten(html))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE, f"The page could not be read as HTML ({exc})."
+        ) from exc
+    if too_deep:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE,
+            "The page's markup is nested too deeply to read without losing text.",
+        )
+    if root.tag != "html":
+        # A fragment without <html>: give it the document shape every stage expects.
+        wrapper = lxml.html.Element("html")
+        body = etree.SubElement(wrapper, "body")
+        body.append(root)
+        root = wrapper
+    return root
