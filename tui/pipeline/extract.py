@@ -31,7 +31,7 @@ from tui.pipeline.extract_blocks import (
     number_blocks,
     page_pieces,
 )
-from tui.pipeline.extract_choice import Choice, ancestors, choose, readability_vote
+from tui.pipeline.extract_choice import Choice, choose, readability_vote
 from tui.pipeline.extract_meta import page_metadata
 from tui.pipeline.extract_parse import parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
@@ -109,8 +109,9 @@ def _valid_marks(page: Page, choice: Choice) -> set[int]:
     valid = set()
     for number, size in letters.items():
         mark = page.marks[number]
-        chain = ancestors(page, mark.element)
-        inside = choice.container in (chain[1:] if mark.is_block else chain)
+        inside = page.holds(choice.container, mark.element) and not (
+            mark.is_block and mark.element == choice.container
+        )
         if inside and size <= _MARK_MAX_SHARE * kept_letters:
             valid.add(number)
     return valid
@@ -169,14 +170,20 @@ def _link_only_cuts(blocks: list[Block], link_only: list[bool]) -> dict[int, tup
 
 
 def _headline_links(pieces: Iterable[Piece]) -> int:
-    """Headline-like links (a few words, nothing but the link) among the pieces given."""
-    return sum(1 for p in pieces if p.link_only and len(p.text.split()) >= _HEADLINE_WORDS)
+    """Headlines linking elsewhere among the pieces given: a paragraph or heading that is
+    nothing but a link of a few words. Links in list items are left out: in an article
+    they are usually its sources or a short related list, not the page's substance."""
+    return sum(
+        1
+        for p in pieces
+        if p.link_only and p.kind != BlockKind.LIST_ITEM and len(p.text.split()) >= _HEADLINE_WORDS
+    )
 
 
 def _check_article(page: Page, choice: Choice, blocks: list[Block]) -> None:
     """Raise NO_ARTICLE, in a reader's words, when what was chosen is not an article."""
     kept = [i for i, k in enumerate(choice.kept) if k]
-    # The chosen run of the page: what was kept and what stood between.
+    # The chosen run of the page: what was kept and what was left out between.
     run = range(kept[0], kept[-1] + 1) if kept else range(0)
     headlines = _headline_links(page.pieces[i] for i in run if choice.kept[i] or i in choice.listed)
     running = [b for b in blocks if b.kind != BlockKind.HEADING]

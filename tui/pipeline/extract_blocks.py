@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 import lxml.html
+from lxml import etree
 
 from tui.pipeline.extract_text import count_alnum, norm
 from tui.pipeline.model import BlockKind
@@ -63,7 +64,7 @@ SKIP_TAGS = frozenset(
 NUMBER = "data-briefing-n"
 
 _LABEL = re.compile(r"\[[^\]]{1,24}\]|\([^)]{1,24}\)")
-_URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 # "newsCaption" and "shareBar" name the same things as "news-caption" and "share-bar".
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -87,10 +88,13 @@ class MarkupRules:
         """(rule id, reason) when the element is boilerplate by its tag or class words."""
         if el.tag in self.by_tag:
             return self.by_tag[el.tag]
-        if self.class_re is None:
+        names = el.get("class"), el.get("id")
+        if self.class_re is None or not (names[0] or names[1]):
             return None
-        marker = _CAMEL.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
-        found = self.class_re.search(marker) if marker.strip() else None
+        marker = f"{names[0] or ''} {names[1] or ''}"
+        if marker != marker.lower():
+            marker = _CAMEL.sub(" ", marker)
+        found = self.class_re.search(marker)
         if not found:
             return None
         rule, reason = self.by_word[found.group(1).lower()]
@@ -150,7 +154,7 @@ class Mark:
     is_block: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     text: str
     kind: BlockKind
@@ -175,6 +179,32 @@ class Page:
     parents: dict[int, int]  # block element number -> number of the block element around it
     marks: list[Mark]
     tags: dict[int, str]  # block element number -> tag
+    # Block element number -> the last number inside it: numbers run in document order,
+    # so an element holds exactly the numbers from its own to this one.
+    ends: dict[int, int] = field(default_factory=dict)
+
+    def holds(self, outer: int, inner: int) -> bool:
+        """Whether block element `outer` is `inner` or holds it."""
+        return outer <= inner <= self.ends.get(outer, outer)
+
+    def around(self, numbers: list[int]) -> int:
+        """The innermost block element holding all of `numbers` (-1: none known)."""
+        if not numbers:
+            return -1
+        low, high = min(numbers), max(numbers)
+        node = low
+        while node != -1 and self.ends.get(node, node) < high:
+            node = self.parents.get(node, -1)
+        return node
+
+    def up(self, number: int, levels: int) -> int:
+        """The block element `levels` above `number` (or the outermost known one)."""
+        for _ in range(levels):
+            parent = self.parents.get(number, -1)
+            if parent == -1:
+                break
+            number = parent
+        return number
 
 
 def number_blocks(root: lxml.html.HtmlElement) -> None:
@@ -190,7 +220,7 @@ def is_hidden(el: lxml.html.HtmlElement) -> bool:
     return bool(style) and _DISPLAY_NONE.search(style) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     kind: BlockKind
     owner: int
@@ -198,7 +228,7 @@ class _Segment:
     mark: int | None
     parts: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
-    link_chars: int = 0
+    linked: list[str] = field(default_factory=list)
 
 
 class _Walker:
@@ -208,6 +238,8 @@ class _Walker:
         self.parents: dict[int, int] = {}
         self.tags: dict[int, str] = {}
         self.marks: list[Mark] = []
+        self.ends: dict[int, int] = {}
+        self._last_number = -1
         self._owners: list[tuple[int, str]] = [(-1, "")]
         self._current: _Segment | None = None
         # Inside an inline marked element cut out of an open sentence: its pieces wait and
@@ -235,20 +267,21 @@ class _Walker:
         if not letters:
             return None
         # Labels after a headline link ("[VIDEO]", "(PHOTOS)") and separators are not prose.
-        prose = count_alnum(_LABEL.sub("", "".join(seg.outside)))
+        link_chars = count_alnum("".join(seg.linked)) if seg.linked else 0
+        prose = count_alnum(_LABEL.sub("", "".join(seg.outside))) if link_chars else letters
         # A headline has words; a bare address shown as its own link is content (a source,
         # a product list) the writer chose to print.
         link_only = (
-            seg.link_chars > 0
+            link_chars > 0
             and prose <= 0.1 * letters
             and len(text.split()) >= 3
-            and not _URL_LIKE.match(text)
+            and not URL_LIKE.match(text)
         )
         return Piece(
             text,
             seg.kind,
             letters,
-            min(seg.link_chars, letters),
+            min(link_chars, letters),
             link_only,
             seg.owner,
             seg.owner_tag,
@@ -265,34 +298,49 @@ class _Walker:
             self._current = _Segment(kind, owner, owner_tag, mark)
         self._current.parts.append(text)
         if in_link:
-            self._current.link_chars += count_alnum(text)
+            self._current.linked.append(text)
         else:
             self._current.outside.append(text)
 
     def run(self, start: lxml.html.HtmlElement) -> None:
-        """Walk the tree under `start` in document order, without recursion (pages nest
-        two thousand levels deep, Python's stack does not)."""
-        stack: list[_Event] = [_Enter(start, BlockKind.PARAGRAPH, False, None, root=True)]
-        while stack:
-            event = stack.pop()
-            if isinstance(event, _Enter):
-                self._enter(event, stack)
-            elif isinstance(event, _Tail):
-                if event.after_block:
-                    self.flush()
-                self.add(event.text, event.kind, event.in_link, event.mark)
+        """Walk the tree under `start` in document order, in lxml's own loop rather than
+        by recursion (pages nest hundreds of levels deep, Python's stack does not)."""
+        frames: list[_Frame] = []
+        walker = etree.iterwalk(start, events=("start", "end", "comment", "pi"))
+        for action, el in walker:
+            if action == "start":
+                frame = self._enter(el, frames[-1] if frames else None)
+                frames.append(frame)
+                if frame.skipped:
+                    walker.skip_subtree()
+                continue
+            if action == "end":
+                frame = frames.pop()
+                if not frame.skipped:
+                    self._exit(frame)
+                if not frames:
+                    break  # the start element: its tail is not inside the walk
+                after_block = el.tag in BLOCK_TAGS
             else:
-                self._exit(event)
+                after_block = False  # a comment or processing instruction
+            if el.tail:
+                if after_block:
+                    self.flush()
+                parent = frames[-1]
+                self.add(el.tail, parent.kind, parent.in_link, parent.mark)
         self.flush()
 
-    def _enter(self, event: _Enter, stack: list[_Event]) -> None:
-        el = event.el
+    def _enter(self, el: lxml.html.HtmlElement, parent: _Frame | None) -> _Frame:
         tag = el.tag
-        if not event.root and (not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el)):
-            return
-        is_block = tag in BLOCK_TAGS and not event.root
-        mark, saved, lifted = event.mark, None, False
-        if mark is None and not event.root:
+        if parent is None:
+            frame = _Frame(BlockKind.PARAGRAPH, False, None)
+            self.add(el.text, frame.kind, False, None)
+            return frame
+        if tag in SKIP_TAGS or is_hidden(el):
+            return _SKIPPED
+        is_block = tag in BLOCK_TAGS
+        mark, saved, lifted = parent.mark, None, False
+        if mark is None:
             found = self.rules.match(el)
             if found is not None:
                 holder = int(el.get(NUMBER, "-1")) if is_block else self._owners[-1][0]
@@ -304,8 +352,8 @@ class _Walker:
                     lifted, saved, self._current = True, self._current, None
                     if saved is not None:
                         self._lifting += 1
-        kind = _child_kind(tag, event.kind)
-        link = event.in_link or (
+        kind = _child_kind(tag, parent.kind)
+        link = parent.in_link or (
             tag == "a" and not (el.get("href") or "").startswith(("#", "javascript:"))
         )
         if is_block:
@@ -313,52 +361,37 @@ class _Walker:
             number = int(el.get(NUMBER, "-1"))
             self.parents[number] = self._owners[-1][0]
             self.tags[number] = tag
+            self._last_number = max(self._last_number, number)
             self._owners.append((number, tag))
         self.add(el.text, kind, link, mark)
-        stack.append(_Exit(is_block, lifted, saved))
-        for child in reversed(el):
-            if child.tail:
-                after_block = isinstance(child.tag, str) and child.tag in BLOCK_TAGS
-                stack.append(_Tail(child.tail, kind, link, mark, after_block))
-            stack.append(_Enter(child, kind, link, mark))
+        return _Frame(kind, link, mark, is_block, lifted, saved)
 
-    def _exit(self, event: _Exit) -> None:
-        if event.is_block:
+    def _exit(self, frame: _Frame) -> None:
+        if frame.is_block:
             self.flush()
-            self._owners.pop()
-        if event.lifted:
+            number, _ = self._owners.pop()
+            self.ends[number] = self._last_number
+        if frame.lifted:
             self.flush()
-            if event.saved is not None:
+            if frame.saved is not None:
                 self._lifting -= 1
-                self._current = event.saved
+                self._current = frame.saved
 
 
-@dataclass
-class _Enter:
-    el: lxml.html.HtmlElement
+@dataclass(slots=True)
+class _Frame:
+    """What an open element means for the text inside it and the tails after its children."""
+
     kind: BlockKind
     in_link: bool
     mark: int | None
-    root: bool = False
+    is_block: bool = False
+    lifted: bool = False
+    saved: _Segment | None = None
+    skipped: bool = False
 
 
-@dataclass
-class _Tail:
-    text: str
-    kind: BlockKind
-    in_link: bool
-    mark: int | None
-    after_block: bool
-
-
-@dataclass
-class _Exit:
-    is_block: bool
-    lifted: bool
-    saved: _Segment | None
-
-
-_Event = _Enter | _Tail | _Exit
+_SKIPPED = _Frame(BlockKind.PARAGRAPH, False, None, skipped=True)
 
 
 def _child_kind(tag: str, kind: BlockKind) -> BlockKind:
@@ -382,5 +415,7 @@ def page_pieces(root: lxml.html.HtmlElement) -> Page:
     number = int(start.get(NUMBER, "-1"))
     walker.tags[number] = start.tag if isinstance(start.tag, str) else ""
     walker._owners = [(number, walker.tags[number])]
+    walker._last_number = number
     walker.run(start)
-    return Page(walker.pieces, walker.parents, walker.marks, walker.tags)
+    walker.ends[number] = walker._last_number
+    return Page(walker.pieces, walker.parents, walker.marks, walker.tags, walker.ends)
