@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import lxml.html
 
+from tui.pipeline import extract_parse
 from tui.pipeline.clean import cut
 from tui.pipeline.extract_blocks import (
     EMBED_CLASS,
@@ -33,7 +34,7 @@ from tui.pipeline.extract_blocks import (
 )
 from tui.pipeline.extract_choice import Choice, choose, readability_vote
 from tui.pipeline.extract_meta import page_metadata
-from tui.pipeline.extract_parse import parse
+from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
 from tui.pipeline.model import (
     Block,
@@ -65,6 +66,7 @@ _HEADLINE_PAGE_LINKS = 8
 # Words a headline link has at least; "Home", "About us" and "Next" have fewer.
 _HEADLINE_WORDS = 4
 
+_TITLE_REPEAT = ("headline repeated in the body", "title-repeat")
 _NO_ARTICLE = "No article text could be found on this page."
 _HEADLINE_PAGE = "This page is a list of headlines (a section or home page), not an article."
 
@@ -169,14 +171,16 @@ def _link_only_cuts(blocks: list[Block], link_only: list[bool]) -> dict[int, tup
     }
 
 
-def _headline_links(pieces: Iterable[Piece]) -> int:
-    """Headlines linking elsewhere among the pieces given: a paragraph or heading that is
-    nothing but a link of a few words. Links in list items are left out: in an article
-    they are usually its sources or a short related list, not the page's substance."""
+def _headline_links(pieces: Iterable[Piece], with_list_items: bool = False) -> int:
+    """Headlines linking elsewhere among the pieces given: a piece that is nothing but a
+    link of a few words. Next to an article, links in list items are left out: they are
+    usually its sources or a short related list, not the page's substance."""
     return sum(
         1
         for p in pieces
-        if p.link_only and p.kind != BlockKind.LIST_ITEM and len(p.text.split()) >= _HEADLINE_WORDS
+        if p.link_only
+        and (with_list_items or p.kind != BlockKind.LIST_ITEM)
+        and len(p.text.split()) >= _HEADLINE_WORDS
     )
 
 
@@ -195,16 +199,27 @@ def _check_article(page: Page, choice: Choice, blocks: list[Block]) -> None:
     letters = sum(count_alnum(b.text) for b in running)
     sentences = sum(1 for b in running if SENTENCE_END.search(b.text))
     if letters < _MIN_ARTICLE_LETTERS or sentences == 0:
-        if _headline_links(page.pieces) >= _HEADLINE_PAGE_LINKS:
+        if _headline_links(page.pieces, with_list_items=True) >= _HEADLINE_PAGE_LINKS:
             raise PipelineError(ErrorKind.NO_ARTICLE, _HEADLINE_PAGE)
         detail = f" (only {letters} letters of running text)" if letters else ""
         raise PipelineError(ErrorKind.NO_ARTICLE, _NO_ARTICLE.rstrip(".") + detail + ".")
+
+
+def _unread_notice(unread: Truncation, position: int) -> RemovedBlock:
+    """Where reading stopped on a page too long to read whole, and how much was left."""
+    reason = (
+        f"the page goes on for {unread.elements:,} more elements ({unread.characters:,} "
+        f"characters of text); briefing reads the first {extract_parse.MAX_ELEMENTS:,} of a page"
+    )
+    text = unread.opening + "…" if unread.opening else "…"
+    return RemovedBlock(BlockKind.PARAGRAPH, text, reason, "page-too-long", position)
 
 
 def extract(html: str, url: str | None = None) -> Extracted:
     """Main content as typed blocks + metadata. Raises PipelineError(ErrorKind.NO_ARTICLE, "...")
     when the page has no article text (words a reader understands)."""
     tree = parse(html)
+    unread = bound(tree, extract_parse.MAX_ELEMENTS)
     metadata = page_metadata(tree, url)
     _unmask_embeds(tree)
     number_blocks(tree)
@@ -216,7 +231,16 @@ def extract(html: str, url: str | None = None) -> Extracted:
     # The title is shown above the text; repeating it as the first block reads as a stutter.
     first = next((i for i in range(len(raw)) if i not in doomed), None)
     if first is not None and metadata.title and _same_text(raw[first].text, metadata.title):
-        doomed[first] = ("headline repeated in the body", "title-repeat")
+        doomed[first] = _TITLE_REPEAT
+    title = metadata.title
+    left_out = [
+        replace(r, reason=_TITLE_REPEAT[0], rule=_TITLE_REPEAT[1])
+        if title and _same_text(r.text, title)
+        else r
+        for r in left_out
+    ]
     blocks, removed = cut(raw, doomed, left_out)
     _check_article(page, choice, blocks)
+    if unread is not None:
+        removed.append(_unread_notice(unread, len(blocks)))
     return Extracted(metadata=metadata, blocks=blocks, removed=removed)

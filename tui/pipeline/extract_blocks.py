@@ -20,7 +20,7 @@ from importlib import resources
 import lxml.html
 from lxml import etree
 
-from tui.pipeline.extract_text import count_alnum, norm
+from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
 from tui.pipeline.model import BlockKind
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -164,6 +164,7 @@ class Piece:
     link_only: bool
     owner: int  # number of the innermost block element holding the text
     owner_tag: str
+    sentence: bool  # ends a sentence somewhere
     mark: int | None = None  # index into Page.marks
     # Lifted out of the middle of a sentence (an inline caption); it follows that sentence.
     lifted: bool = False
@@ -285,6 +286,7 @@ class _Walker:
             link_only,
             seg.owner,
             seg.owner_tag,
+            SENTENCE_END.search(text) is not None,
             seg.mark,
         )
 

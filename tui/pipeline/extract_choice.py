@@ -28,7 +28,6 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from tui.pipeline.extract_blocks import NUMBER, URL_LIKE, Page, Piece, is_hidden
-from tui.pipeline.extract_text import SENTENCE_END
 from tui.pipeline.model import BlockKind
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -60,10 +59,7 @@ class Verdict:
             and (self.kinds is None or piece.kind.value in self.kinds)
             and (self.link_only is None or piece.link_only == self.link_only)
             and (self.address is None or bool(URL_LIKE.match(piece.text)) == self.address)
-            and (
-                self.sentence is None
-                or (SENTENCE_END.search(piece.text) is not None) == self.sentence
-            )
+            and (self.sentence is None or piece.sentence == self.sentence)
         )
 
 
@@ -79,9 +75,7 @@ class ContextRule:
     def may_apply(self, piece: Piece, cls: str) -> bool:
         if cls not in self.applies_to:
             return False
-        return not self.headings_or_sentences or (
-            piece.kind == BlockKind.HEADING or SENTENCE_END.search(piece.text) is not None
-        )
+        return not self.headings_or_sentences or (piece.kind == BlockKind.HEADING or piece.sentence)
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,10 @@ def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
 def _site_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # "http://[x/" and other addresses a page can declare
+        return None
     if not host:
         return None
     return host.removeprefix("www.")

@@ -10,10 +10,12 @@ limit (everything past it is dropped). Each is handled here, before any stage se
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
 
+from tui.pipeline.extract_text import norm
 from tui.pipeline.model import ErrorKind, PipelineError
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
@@ -28,6 +30,8 @@ _FLAT_KEEP = frozenset(
     {"html", "head", "body", "title", "meta", "link", "script", "style"}
     | {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "img"}
 )
+# ... and when even those nest too deep (headings inside headings), only the paragraphs.
+_FLATTER_KEEP = frozenset({"html", "head", "body", "title", "meta", "script", "style", "p", "br"})
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
 
 
@@ -52,11 +56,11 @@ def _drop_forbidden_references(html: str) -> str:
     return _CHAR_REF.sub(check, html)
 
 
-def _flatten(html: str) -> str:
+def _flatten(html: str, keep_tags: frozenset[str]) -> str:
     """The page without the container tags whose nesting went past the parser's limit."""
 
     def keep(match: re.Match[str]) -> str:
-        return match.group(0) if match.group(1).lower() in _FLAT_KEEP else " "
+        return match.group(0) if match.group(1).lower() in keep_tags else " "
 
     return _TAG.sub(keep, html)
 
@@ -98,9 +102,10 @@ def parse(html: str) -> lxml.html.HtmlElement:
         raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
     try:
         root, limit = _parse_once(html, huge=False)
-        if limit and "depth" in limit:
-            html = _flatten(html)
-            root, limit = _parse_once(html, huge=False)
+        for keep_tags in (_FLAT_KEEP, _FLATTER_KEEP):
+            if limit and "depth" in limit:
+                html = _flatten(html, keep_tags)
+                root, limit = _parse_once(html, huge=False)
         if limit and "depth" not in limit:
             root, limit = _parse_once(html, huge=True)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -119,3 +124,46 @@ def parse(html: str) -> lxml.html.HtmlElement:
         body.append(root)
         root = wrapper
     return root
+
+
+# Elements read from one page at most: three times the largest page of the development
+# sets (about 6,000). Every stage's work grows with the elements; past this a page is a
+# data dump, not an article, and reading all of it would keep a worker for a minute.
+MAX_ELEMENTS = 20_000
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """What was left unread of a page longer than `MAX_ELEMENTS`."""
+
+    elements: int
+    characters: int
+    opening: str  # the first words of the unread part, to show where reading stopped
+
+
+def bound(root: lxml.html.HtmlElement, limit: int = MAX_ELEMENTS) -> Truncation | None:
+    """Cut the tree after its first `limit` elements (in document order), saying what went."""
+    first_unread = None
+    for n, el in enumerate(root.iter()):
+        if n == limit:
+            first_unread = el
+            break
+    if first_unread is None:
+        return None
+    # Everything after the cut, moved in document order under one element in lxml's own
+    # loops: the element itself and its later siblings, then each ancestor's later ones.
+    unread = lxml.html.Element("div")
+    node, start = first_unread, 0
+    while (parent := node.getparent()) is not None:
+        unread.extend(parent[parent.index(node) + start :])
+        node, start = parent, 1
+    text = " ".join(unread.itertext())
+    return Truncation(
+        elements=sum(1 for _ in unread.iter()) - 1,
+        characters=len(norm(text)),
+        opening=norm(text[: _OPENING_CHARS * 4])[:_OPENING_CHARS],
+    )
+
+
+# How much of the unread part is shown where reading stopped.
+_OPENING_CHARS = 160
