@@ -80,3 +80,10 @@ def test_holders_nest_so_a_box_holds_exactly_what_is_inside_it() -> None:
     assert page.holds(outer, inside.owner)
     assert not page.holds(outer, outside.owner)
     assert page.around([inside.owner, outside.owner]) == page.up(outside.owner, 1)
+
+
+def test_named_anchor_left_open_around_the_text_is_not_a_link() -> None:
+    # Old pages open <a name=...> at a section and never close it: the text is not links.
+    page = _page("<a name='part-two'><h2>Part two</h2><p>The trees were planted in rows.</p>")
+    assert [p.link_density for p in page.pieces] == [0.0, 0.0]
+    assert not any(p.link_only for p in page.pieces)

@@ -355,9 +355,7 @@ class _Walker:
                     if saved is not None:
                         self._lifting += 1
         kind = _child_kind(tag, parent.kind)
-        link = parent.in_link or (
-            tag == "a" and not (el.get("href") or "").startswith(("#", "javascript:"))
-        )
+        link = parent.in_link or (tag == "a" and _links_away(el))
         if is_block:
             self.flush()
             number = int(el.get(NUMBER, "-1"))
@@ -394,6 +392,13 @@ class _Frame:
 
 
 _SKIPPED = _Frame(BlockKind.PARAGRAPH, False, None, skipped=True)
+
+
+def _links_away(a: lxml.html.HtmlElement) -> bool:
+    """Whether an <a> leads to another page: an anchor without an address (`<a name=...>`,
+    often left unclosed around a whole page) or one to a spot on this page does not."""
+    href = (a.get("href") or "").strip()
+    return bool(href) and not href.startswith(("#", "javascript:"))
 
 
 def _child_kind(tag: str, kind: BlockKind) -> BlockKind:
