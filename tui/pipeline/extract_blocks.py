@@ -114,7 +114,7 @@ class MarkupRules:
             return False
         marker = _CAMEL.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
         found = self.class_re.search(marker) if marker.strip() else None
-        return bool(found) and self.by_word[found.group(1).lower()][0] in self.innermost
+        return found is not None and self.by_word[found.group(1).lower()][0] in self.innermost
 
 
 @lru_cache(maxsize=1)

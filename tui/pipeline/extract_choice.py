@@ -21,6 +21,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -133,7 +134,7 @@ def rules() -> Rules:
 # ---------------------------------------------------------------------- readability vote
 
 
-class _Readability(Document):
+class _Readability(Document):  # type: ignore[misc]  # readability ships no types
     """readability-lxml on an already parsed tree, without its whole-page sanitiser, noting
     which numbered block elements its article holds.
 
@@ -201,15 +202,16 @@ class _Readability(Document):
         for elem in self.tags(self.html, "div"):
             _wrap_loose_text(elem)
 
-    def select_best_candidate(self, candidates: dict) -> dict | None:
-        best = super().select_best_candidate(candidates)
+    def select_best_candidate(self, candidates: dict[Any, Any]) -> dict[str, Any] | None:
+        best: dict[str, Any] | None = super().select_best_candidate(candidates)
         self.found_candidate = best is not None
         return best
 
     def get_clean_html(self) -> str:
         # Called once per pass with the finished article; the last pass is the answer.
         self.chosen = {int(n) for el in self.html.iter() if (n := el.get(NUMBER)) is not None}
-        return etree.tostring(self.html, encoding="unicode", method="html")
+        html: str = etree.tostring(self.html, encoding="unicode", method="html")
+        return html
 
 
 # readability's test for a div that is really a paragraph: no descendant whose tag starts

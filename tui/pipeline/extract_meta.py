@@ -12,12 +12,16 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from tui.pipeline.extract_text import norm
 from tui.pipeline.model import Metadata
+
+# A JSON-LD object as json.loads gives it.
+_Json = dict[str, Any]
 
 _ARTICLE_TYPES = {
     "article",
@@ -58,9 +62,9 @@ def _ld_parse(raw: str) -> object:
     return None
 
 
-def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[dict]:
+def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[_Json]:
     """Every JSON-LD object on the page, flattened out of lists and @graph (bounded walk)."""
-    found: list[dict] = []
+    found: list[_Json] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -81,14 +85,14 @@ def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[dict]:
     return found
 
 
-def _types(obj: dict) -> set[str]:
+def _types(obj: _Json) -> set[str]:
     value = obj.get("@type", [])
     values = value if isinstance(value, list) else [value]
     # Only strings: str() of a hostile nested list would recurse without bound.
     return {v.lower() for v in values if isinstance(v, str)}
 
 
-def _article_ld(objects: list[dict]) -> dict | None:
+def _article_ld(objects: list[_Json]) -> _Json | None:
     # A real article type beats the generic WebPage some sites also declare.
     ranked = sorted(
         (o for o in objects if _types(o) & _ARTICLE_TYPES),
@@ -276,7 +280,7 @@ def _plausible_date(iso: str) -> bool:
     return 1990 <= year <= datetime.now().year + 1
 
 
-def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: dict | None) -> str | None:
+def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None) -> str | None:
     candidates: list[str] = []
     if ld and isinstance(ld.get("datePublished"), str):
         candidates.append(ld["datePublished"])
