@@ -96,6 +96,12 @@ BOILERPLATE = [
     ("Follow The Example Herald on X for live updates from the count.", "social-cta"),
     ("Thu 11 Jul 2024 09.15 BST", "byline"),
     ("Monday, 3 March 2025", "byline"),
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2024 | UPDATED: 11:05, Tue, Nov 19, 2024", "byline"),
+    (
+        "Follow the Riverside Herald opinion desk on Facebook, X (@rhopinion) and Instagram.",
+        "social-cta",
+    ),
+    ("Follow Floodwatch on Instagram, Facebook, X and YouTube.", "social-cta"),
 ]
 
 
