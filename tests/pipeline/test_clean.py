@@ -113,6 +113,7 @@ def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
 
 
 ARTICLE_SENTENCES = [
+    "I still cannot believe this is a drawing in pencil. Mind blown. Artwork and photos © Ana Ruiz",
     "Residents follow the news on Telegram, where the regional governor posts updates.",
     "Officials urged people to follow the evacuation orders and leave before dark.",
     "Join us on Telegram, the protest organisers wrote, before the channel was blocked.",
