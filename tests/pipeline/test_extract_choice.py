@@ -53,6 +53,7 @@ class _Stock(_Readability):
     transform_misused_divs_into_paragraphs = Document.transform_misused_divs_into_paragraphs
     remove_unlikely_candidates = Document.remove_unlikely_candidates
     get_link_density = Document.get_link_density
+    score_paragraphs = Document.score_paragraphs
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

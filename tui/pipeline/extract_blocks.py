@@ -338,11 +338,15 @@ class _Walker:
             frame = _Frame(BlockKind.PARAGRAPH, False, None)
             self.add(el.text, frame.kind, False, None)
             return frame
-        if tag in SKIP_TAGS or is_hidden(el):
+        if tag in SKIP_TAGS:
+            return _SKIPPED
+        # Most elements carry no attributes: one call tells, and the tests below are skipped.
+        names = el.keys()
+        if names and is_hidden(el):
             return _SKIPPED
         is_block = tag in BLOCK_TAGS
         mark, saved, lifted = parent.mark, None, False
-        if mark is None:
+        if mark is None and (names or tag in self.rules.by_tag):
             found = self.rules.match(el)
             if found is not None:
                 holder = int(el.get(NUMBER, "-1")) if is_block else self._owners[-1][0]
@@ -354,7 +358,9 @@ class _Walker:
                     lifted, saved, self._current = True, self._current, None
                     if saved is not None:
                         self._lifting += 1
-        kind = _child_kind(tag, parent.kind)
+        kind = _KIND_INSIDE.get(tag, parent.kind)
+        if tag == "p" and parent.kind == BlockKind.HEADING:
+            kind = BlockKind.PARAGRAPH
         link = parent.in_link or (tag == "a" and _links_away(el))
         if is_block:
             self.flush()
@@ -363,7 +369,8 @@ class _Walker:
             self.tags[number] = tag
             self._last_number = max(self._last_number, number)
             self._owners.append((number, tag))
-        self.add(el.text, kind, link, mark)
+        if el.text:
+            self.add(el.text, kind, link, mark)
         return _Frame(kind, link, mark, is_block, lifted, saved)
 
     def _exit(self, frame: _Frame) -> None:
@@ -401,17 +408,12 @@ def _links_away(a: lxml.html.HtmlElement) -> bool:
     return bool(href) and not href.startswith(("#", "javascript:"))
 
 
-def _child_kind(tag: str, kind: BlockKind) -> BlockKind:
-    """The kind of text inside an element, given the kind around it."""
-    if tag in HEADINGS:
-        return BlockKind.HEADING
-    if tag in ("li", "dt", "dd"):
-        return BlockKind.LIST_ITEM
-    if tag == "blockquote":
-        return BlockKind.QUOTE
-    if tag == "p" and kind == BlockKind.HEADING:
-        return BlockKind.PARAGRAPH
-    return kind
+# The kind of text inside these elements, whatever the kind around them.
+_KIND_INSIDE = {
+    **dict.fromkeys(HEADINGS, BlockKind.HEADING),
+    **dict.fromkeys(("li", "dt", "dd"), BlockKind.LIST_ITEM),
+    "blockquote": BlockKind.QUOTE,
+}
 
 
 def page_pieces(root: lxml.html.HtmlElement) -> Page:

@@ -192,6 +192,34 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             links += self._link_lengths[a]
         return links / max(_text_length(elem), 1)
 
+    def score_paragraphs(self) -> dict[Any, Any]:
+        """readability's scoring, each paragraph's text measured once by the same measure
+        (the stock loop cleans every paragraph's text with three substitutions, and the
+        cells of a layout table hold each other's text many times over)."""
+        candidates: dict[Any, Any] = {}
+        ordered = []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            grand_parent = parent.getparent()
+            text = elem.text_content() or ""
+            length = _clean_length(text)
+            if length < self.min_text_length:
+                continue
+            for node in (parent, grand_parent):
+                if node is not None and node not in candidates:
+                    candidates[node] = self.score_node(node)
+                    ordered.append(node)
+            # Commas as readability counts them: the pieces its text splits into.
+            score = 1 + (text.count(",") + 1) + min(length / 100, 3)
+            candidates[parent]["content_score"] += score
+            if grand_parent is not None:
+                candidates[grand_parent]["content_score"] += score / 2.0
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
+
     def transform_misused_divs_into_paragraphs(self) -> None:
         """readability's own step, with its test "does this div hold block elements?" asked
         of the tree instead of a regular expression over each div's serialised children
@@ -258,13 +286,29 @@ def _wrap_loose_text(elem: lxml.html.HtmlElement) -> None:
 
 # readability's `clean` (the text measure behind its link densities), with its
 # expressions compiled once instead of looked up in `re`'s cache on every call.
-_LONG_SPACE = re.compile(r"\s{255,}")
-_NEWLINE_SPACE = re.compile(r"\s*\n\s*")
+# Each starts only where a run of whitespace starts: the same matches as readability's
+# (the leftmost match always begins there), without trying every position inside a run,
+# which costs the square of the run's length on indented pages.
+_LONG_SPACE = re.compile(r"(?<!\s)\s{255,}")
+_NEWLINE_SPACE = re.compile(r"(?<!\s)[^\S\n]*\n\s*")
 _TAB_SPACE = re.compile(r"\t|[ \t]{2,}")
 
 
+# Whitespace other than space and newline (tabs, no-break spaces, carriage returns, ...).
+_ODD_SPACE = re.compile(r"[^\S \n]")
+
+
 def _text_length(el: lxml.html.HtmlElement) -> int:
-    text = _LONG_SPACE.sub(" " * 255, el.text_content() or "")
+    return _clean_length(el.text_content() or "")
+
+
+def _clean_length(text: str) -> int:
+    """The length of readability's `clean(text)`, without its three substitutions when
+    the text's whitespace is only spaces and newlines: then every run of it becomes one
+    character there, exactly as in a split and join (tabs it treats one by one)."""
+    if _ODD_SPACE.search(text) is None:
+        return len(" ".join(text.split()))
+    text = _LONG_SPACE.sub(" " * 255, text)
     return len(_TAB_SPACE.sub(" ", _NEWLINE_SPACE.sub("\n", text)).strip())
 
 
