@@ -525,3 +525,23 @@ def test_page_of_headline_links_alone_is_called_a_list_of_headlines(item: str) -
     with pytest.raises(PipelineError) as info:
         extract(html)
     assert info.value.message.startswith("This page is a list of headlines")
+
+
+def test_readers_comments_under_the_article_are_not_article_text() -> None:
+    comment = (
+        "I have taken this ferry every winter for twenty years and the early crossing was "
+        "always full, so this is welcome news for everyone on the island, {}."
+    )
+    comments = "".join(
+        f"<li class='comment'><p>{comment.format(who)}</p></li>"
+        for who in ("Ann", "Bill", "Cora", "Dev", "Eli", "Fay", "Gus", "Hal")
+    )
+    html = (OWN / "split_article.html").read_text("utf-8").replace(
+        "</div>\n  </div>\n  <div class=\"sidebar\">",
+        f"</div>\n  <section id='comments'><ol class='commentlist'>{comments}</ol></section>"
+        "\n  </div>\n  <div class=\"sidebar\">",
+    )
+    assert "commentlist" in html
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[-1].startswith("The winter timetable starts")
+    assert not any("for twenty years" in t for t in texts)

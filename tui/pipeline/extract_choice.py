@@ -86,8 +86,6 @@ class Rules:
     expand_gap: int
     expand_levels: int
     fill_between: bool
-    context_in_merge: bool = True
-    expand_down_gap: int = 3
 
 
 @lru_cache(maxsize=1)
@@ -435,21 +433,23 @@ def choose(page: Page, voted: set[int]) -> Choice:
     table = rules()
     pieces = page.pieces
     classes, why = classify(pieces, table)
-    if not table.context_in_merge:
-        classes = [v.cls for v in _verdicts(pieces, table)]
+    # What our verdicts may add: never a box the markup rules mark (comments, a share bar,
+    # a caption box). Those are cut only from inside readability's own choice, and only
+    # when they are not most of it (the article wearing an unlucky class name).
+    addable = [BAD if p.mark is not None else c for p, c in zip(pieces, classes, strict=True)]
     chosen = [i for i, p in enumerate(pieces) if p.owner in voted]
     if chosen:
         keep = set(chosen)
         lo, hi = chosen[0], chosen[-1]
         if table.fill_between:
-            keep.update(i for i in range(lo, hi) if classes[i] == GOOD)
+            keep.update(i for i in range(lo, hi) if addable[i] == GOOD)
         around = page.up(page.around([pieces[i].owner for i in chosen]), table.expand_levels)
         near = _inside(page, around) if around != -1 else []
         if near:
-            _expand(keep, classes, lo - 1, -1, table.expand_gap, near)
-            _expand(keep, classes, hi + 1, 1, table.expand_down_gap, near)
+            _expand(keep, addable, lo - 1, -1, table.expand_gap, near)
+            _expand(keep, addable, hi + 1, 1, table.expand_gap, near)
     else:
-        keep = _best_run(classes, pieces, table.expand_gap)
+        keep = _best_run(addable, pieces, table.expand_gap)
     kept = [i in keep for i in range(len(pieces))]
     container = page.around([pieces[i].owner for i in keep])
     choice = Choice(kept, container=container)
