@@ -102,6 +102,8 @@ BOILERPLATE = [
         "social-cta",
     ),
     ("Follow Floodwatch on Instagram, Facebook, X and YouTube.", "social-cta"),
+    ("By Nadia Okafor 22 March 2024, 16:40", "byline"),
+    ("Peter Hale 11.04.2024, 19:05", "byline"),
 ]
 
 
@@ -113,6 +115,7 @@ def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
 
 
 ARTICLE_SENTENCES = [
+    "By Nadia Okafor's own count, 40 homes were flooded on 22 March.",
     "I still cannot believe this is a drawing in pencil. Mind blown. Artwork and photos © Ana Ruiz",
     "Residents follow the news on Telegram, where the regional governor posts updates.",
     "Officials urged people to follow the evacuation orders and leave before dark.",

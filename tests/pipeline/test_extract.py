@@ -545,3 +545,19 @@ def test_readers_comments_under_the_article_are_not_article_text() -> None:
     texts = [b.text for b in extract(html).blocks]
     assert texts[-1].startswith("The winter timetable starts")
     assert not any("for twenty years" in t for t in texts)
+
+
+def test_headline_and_byline_above_the_text_are_listed_with_the_cleaners_reasons() -> None:
+    html = (
+        "<html><head><title>Ferry adds winter crossings</title>"
+        "<meta name='author' content='Ann Lee'></head><body><div class='story'>"
+        "<h1>Ferry adds winter crossings</h1><p class='meta'>By Ann Lee 3 May 2024, 09:15</p>"
+        f"<div class='story-text'><p>{SENTENCE}</p><p>{SENTENCE}</p><p>{SENTENCE}</p></div>"
+        "</div></body></html>"
+    )
+    extracted = extract(html)
+    assert [(r.rule, r.text) for r in extracted.removed] == [
+        ("title-repeat", "Ferry adds winter crossings"),
+        ("byline", "By Ann Lee 3 May 2024, 09:15"),
+    ]
+    assert all(r.position == 0 for r in extracted.removed)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 import lxml.html
 
 from tui.pipeline import extract_parse
-from tui.pipeline.clean import cut
+from tui.pipeline.clean import cut, match_rule
 from tui.pipeline.extract_blocks import (
     EMBED_CLASS,
     Page,
@@ -32,7 +32,7 @@ from tui.pipeline.extract_blocks import (
     number_blocks,
     page_pieces,
 )
-from tui.pipeline.extract_choice import Choice, choose, readability_vote
+from tui.pipeline.extract_choice import Choice, choose, readability_vote, verdict_ids
 from tui.pipeline.extract_meta import page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
@@ -205,6 +205,18 @@ def _check_article(page: Page, choice: Choice, blocks: list[Block]) -> None:
         raise PipelineError(ErrorKind.NO_ARTICLE, _NO_ARTICLE.rstrip(".") + detail + ".")
 
 
+def _better_reason(left_out: RemovedBlock, metadata: Metadata) -> RemovedBlock:
+    """A piece the choice left out, with the cleaner's reason when one of its rules says
+    what the line is (a byline, a date line, the headline again), which tells a reader
+    more than "a short line beside the article"."""
+    if left_out.rule not in verdict_ids():
+        return left_out
+    rule = match_rule(left_out.text, metadata)
+    if rule is None:
+        return left_out
+    return replace(left_out, reason=rule.reason, rule=rule.id)
+
+
 def _unread_notice(unread: Truncation, position: int) -> RemovedBlock:
     """Where reading stopped on a page too long to read whole, and how much was left."""
     reason = (
@@ -232,14 +244,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
     first = next((i for i in range(len(raw)) if i not in doomed), None)
     if first is not None and metadata.title and _same_text(raw[first].text, metadata.title):
         doomed[first] = _TITLE_REPEAT
-    title = metadata.title
-    left_out = [
-        replace(r, reason=_TITLE_REPEAT[0], rule=_TITLE_REPEAT[1])
-        if title and _same_text(r.text, title)
-        else r
-        for r in left_out
-    ]
-    blocks, removed = cut(raw, doomed, left_out)
+    blocks, removed = cut(raw, doomed, [_better_reason(r, metadata) for r in left_out])
     _check_article(page, choice, blocks)
     if unread is not None:
         removed.append(_unread_notice(unread, len(blocks)))

@@ -85,6 +85,7 @@ class Rules:
     context: tuple[ContextRule, ...]
     expand_gap: int
     expand_levels: int
+    list_levels: int
     fill_between: bool
 
 
@@ -125,8 +126,15 @@ def rules() -> Rules:
         context,
         int(choice["expand_gap"]),
         int(choice["expand_levels"]),
+        int(choice["list_levels"]),
         bool(choice["fill_between"]),
     )
+
+
+def verdict_ids() -> frozenset[str]:
+    """The rule ids a left-out piece of the article's container can carry from the choice."""
+    table = rules()
+    return frozenset(v.id for v in table.verdicts) | {c.id for c in table.context}
 
 
 # ---------------------------------------------------------------------- readability vote
@@ -458,7 +466,7 @@ def choose(page: Page, voted: set[int]) -> Choice:
         for i in range(first, last + 1):
             if not kept[i]:
                 choice.listed[i] = why[i]
-        for i in _container_edges(page, container, first, last):
+        for i in _container_edges(page, container, table.list_levels, first, last):
             choice.listed[i] = why[i]
     return choice
 
@@ -468,10 +476,17 @@ def _inside(page: Page, number: int) -> list[bool]:
     return [page.holds(number, piece.owner) for piece in page.pieces]
 
 
-def _container_edges(page: Page, container: int, first: int, last: int) -> list[int]:
-    """Pieces of the container above the first kept piece and below the last: a lede or a
-    closing line it holds. Not for the page's body, which holds the site's chrome too."""
-    if container == -1 or page.tags.get(container) in ("body", "html", ""):
-        return []
-    held = _inside(page, container)
-    return [i for i, h in enumerate(held) if h and not first <= i <= last]
+def _container_edges(page: Page, container: int, levels: int, first: int, last: int) -> list[int]:
+    """Pieces of the article's box below its last kept piece (a closing line, tags), and
+    of the box `levels` around it above its first (a headline, byline or standfirst sits
+    just outside the body's own box; a sidebar comes after it). Not the page's body,
+    which holds the site's chrome too."""
+    edges = []
+    for box, zone in (
+        (page.up(container, levels), range(first)),
+        (container, range(last + 1, len(page.pieces))),
+    ):
+        if container == -1 or page.tags.get(box) in ("body", "html", ""):
+            continue
+        edges += [i for i in zone if page.holds(box, page.pieces[i].owner)]
+    return edges
