@@ -561,3 +561,25 @@ def test_headline_and_byline_above_the_text_are_listed_with_the_cleaners_reasons
         ("byline", "By Ann Lee 3 May 2024, 09:15"),
     ]
     assert all(r.position == 0 for r in extracted.removed)
+
+
+def test_paragraphs_each_in_a_box_of_one_marked_class_are_the_article_not_captions() -> None:
+    boxes = "".join(
+        f"<div class='wp-caption'><img src='{i}.jpg'><p>{SENTENCE}</p></div>" for i in range(6)
+    )
+    html = f"<html><body><article><h1>Photo diary</h1>{boxes}</article></body></html>"
+    extracted = extract(html)
+    assert [b.text for b in extracted.blocks if b.kind == BlockKind.PARAGRAPH] == [SENTENCE] * 6
+    assert not [r for r in extracted.removed if r.rule == "caption"]
+
+
+def test_one_caption_box_among_paragraphs_is_still_cut() -> None:
+    html = (
+        f"<html><body><article><p>{SENTENCE}</p><p>{SENTENCE}</p>"
+        "<div class='wp-caption'><img src='a.jpg'><p>The dredger at work in the channel.</p></div>"
+        f"<p>{SENTENCE}</p></article></body></html>"
+    )
+    extracted = extract(html)
+    assert [(r.rule, r.text) for r in extracted.removed] == [
+        ("caption", "The dredger at work in the channel.")
+    ]

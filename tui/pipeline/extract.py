@@ -102,19 +102,28 @@ def _unmask_embeds(tree: lxml.html.HtmlElement) -> None:
 
 
 def _valid_marks(page: Page, choice: Choice) -> set[int]:
-    """Marked boxes inside the article's container that are not the article itself."""
+    """Marked boxes inside the article's container that are not the article itself: not
+    a box holding most of the kept text, nor boxes of one rule that together do (a page
+    that wraps each of its paragraphs in a "caption" box)."""
     kept_letters = sum(p.letters for p, k in zip(page.pieces, choice.kept, strict=True) if k)
+    limit = _MARK_MAX_SHARE * kept_letters
     letters: dict[int, int] = {}
     for i, piece in enumerate(page.pieces):
-        if piece.mark is not None and (choice.kept[i] or i in choice.listed):
+        if piece.mark is not None and choice.kept[i]:
             letters[piece.mark] = letters.get(piece.mark, 0) + piece.letters
-    valid = set()
+    by_rule: dict[str, int] = {}
     for number, size in letters.items():
+        by_rule[page.marks[number].rule] = by_rule.get(page.marks[number].rule, 0) + size
+    valid = set()
+    for i, piece in enumerate(page.pieces):
+        number = piece.mark
+        if number is None or number in valid or not (choice.kept[i] or i in choice.listed):
+            continue
         mark = page.marks[number]
         inside = page.holds(choice.container, mark.element) and not (
             mark.is_block and mark.element == choice.container
         )
-        if inside and size <= _MARK_MAX_SHARE * kept_letters:
+        if inside and letters.get(number, 0) <= limit and by_rule.get(mark.rule, 0) <= limit:
             valid.add(number)
     return valid
 
