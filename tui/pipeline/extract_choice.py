@@ -290,18 +290,17 @@ def _wrap_loose_text(elem: lxml.html.HtmlElement) -> None:
             child.drop_tree()
 
 
-# readability's `clean` (the text measure behind its link densities), with its
-# expressions compiled once instead of looked up in `re`'s cache on every call.
-# Each starts only where a run of whitespace starts: the same matches as readability's
-# (the leftmost match always begins there), without trying every position inside a run,
-# which costs the square of the run's length on indented pages.
-_LONG_SPACE = re.compile(r"(?<!\s)\s{255,}")
-_NEWLINE_SPACE = re.compile(r"(?<!\s)[^\S\n]*\n\s*")
-_TAB_SPACE = re.compile(r"\t|[ \t]{2,}")
-
-
-# Whitespace other than space and newline (tabs, no-break spaces, carriage returns, ...).
-_ODD_SPACE = re.compile(r"[^\S \n]")
+# readability measures text by the length of its `clean(text)`: every run of whitespace
+# that holds a newline, or is 255 characters or longer, becomes one character; in other
+# runs each tab becomes a space and each stretch of two or more spaces and tabs that
+# starts with a space becomes one; the ends are stripped. Split and join gives the same
+# length wherever a run is one character in the end, so only the other runs (tabs or
+# other odd spaces inside a line, shorter than 255) are counted one by one.
+_ODD_SPACE = re.compile(r"[^\S \n]")  # whitespace other than space and newline
+_RUN = re.compile(r"\s+")
+_SPACES_AND_TABS = re.compile(r"[ \t]+")
+# The run length from which readability makes any whitespace one space.
+_LONG_RUN = 255
 
 
 def _text_length(el: lxml.html.HtmlElement) -> int:
@@ -309,13 +308,30 @@ def _text_length(el: lxml.html.HtmlElement) -> int:
 
 
 def _clean_length(text: str) -> int:
-    """The length of readability's `clean(text)`, without its three substitutions when
-    the text's whitespace is only spaces and newlines: then every run of it becomes one
-    character there, exactly as in a split and join (tabs it treats one by one)."""
+    """The length of readability's `clean(text)`, computed without its substitutions."""
+    length = len(" ".join(text.split()))
     if _ODD_SPACE.search(text) is None:
-        return len(" ".join(text.split()))
-    text = _LONG_SPACE.sub(" " * 255, text)
-    return len(_TAB_SPACE.sub(" ", _NEWLINE_SPACE.sub("\n", text)).strip())
+        return length
+    for line in text.split("\n"):
+        # Whitespace at a line's ends belongs to a run holding a newline (or the text's
+        # end): one character, or none, either way.
+        inner = line.strip()
+        if _ODD_SPACE.search(inner) is None:
+            continue
+        for run in _RUN.findall(inner):
+            if run.strip(" ") and len(run) < _LONG_RUN:
+                length += _run_length(run) - 1
+    return length
+
+
+def _run_length(run: str) -> int:
+    """What readability's `clean` leaves of a run of whitespace without a newline."""
+    stretches = _SPACES_AND_TABS.findall(run)
+    kept = len(run) - sum(len(s) for s in stretches)  # no-break and other odd spaces
+    for stretch in stretches:
+        after_tabs = stretch.lstrip("\t")
+        kept += len(stretch) - len(after_tabs) + (1 if after_tabs else 0)
+    return kept
 
 
 def _remove_if_unlikely(elem: lxml.html.HtmlElement) -> None:
