@@ -114,11 +114,11 @@ def _valid_marks(page: Page, choice: Choice) -> set[int]:
     by_rule: dict[str, int] = {}
     for number, size in letters.items():
         by_rule[page.marks[number].rule] = by_rule.get(page.marks[number].rule, 0) + size
-    valid = set()
+    valid: set[int] = set()
     for i, piece in enumerate(page.pieces):
-        number = piece.mark
-        if number is None or number in valid or not (choice.kept[i] or i in choice.listed):
+        if piece.mark is None or piece.mark in valid or not (choice.kept[i] or i in choice.listed):
             continue
+        number = piece.mark
         mark = page.marks[number]
         inside = page.holds(choice.container, mark.element) and not (
             mark.is_block and mark.element == choice.container
