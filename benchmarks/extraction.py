@@ -16,6 +16,7 @@ ScrapingHub was the development set before the split existed, so it is all devel
     nice python benchmarks/extraction.py                       # every set, both halves
     nice python benchmarks/extraction.py --half dev --limit 50 # a quick look
     nice python benchmarks/extraction.py --only ours --set dragnet
+    nice python benchmarks/extraction.py --huge 100000         # a 7 MB page, timed
 
 It prints figures; it never asserts them.
 """
@@ -330,6 +331,30 @@ def print_worst(page_set: PageSet, results: dict[str, Result], count: int) -> No
         )
 
 
+def huge_page(paragraphs: int = 100_000) -> None:
+    """Time one page of many short paragraphs (about 7 MB for 100,000, under the fetcher's
+    10 MB cap): extraction reads it up to its element cap and says where it stopped."""
+    from tui.pipeline.clean import clean
+    from tui.pipeline.extract import extract
+
+    sentence = "Short paragraph {} says what happened on the day, briefly."
+    body = "".join(f"<p>{sentence.format(i)}</p>" for i in range(paragraphs))
+    html = (
+        f"<html><head><title>Long page</title></head><body><article>{body}</article></body></html>"
+    )
+    start = time.perf_counter()
+    extracted = extract(html)
+    middle = time.perf_counter()
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
+    end = time.perf_counter()
+    notice = next((r for r in removed if r.rule == "page-too-long"), None)
+    print(f"{len(html) / 1e6:.1f} MB, {paragraphs:,} paragraphs")
+    print(
+        f"  extract {middle - start:.2f} s, clean {end - middle:.2f} s, {len(kept):,} blocks kept"
+    )
+    print(f"  {notice.rule}: {notice.reason}" if notice else "  read whole")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each")
@@ -341,7 +366,13 @@ def main() -> None:
         "--half", choices=(DEV, HELD_OUT), action="append", help="only this half (default both)"
     )
     parser.add_argument("--worst", type=int, default=10, help="dev pages where ours loses most")
+    parser.add_argument(
+        "--huge", type=int, metavar="N", help="only time one page of N short paragraphs"
+    )
     args = parser.parse_args()
+    if args.huge:
+        huge_page(args.huge)
+        return
 
     halves = tuple(args.half or (DEV, HELD_OUT))
     sets = page_sets(halves, tuple(args.set) if args.set else None, args.limit)
