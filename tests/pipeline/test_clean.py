@@ -96,6 +96,14 @@ BOILERPLATE = [
     ("Follow The Example Herald on X for live updates from the count.", "social-cta"),
     ("Thu 11 Jul 2024 09.15 BST", "byline"),
     ("Monday, 3 March 2025", "byline"),
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2024 | UPDATED: 11:05, Tue, Nov 19, 2024", "byline"),
+    (
+        "Follow the Riverside Herald opinion desk on Facebook, X (@rhopinion) and Instagram.",
+        "social-cta",
+    ),
+    ("Follow Floodwatch on Instagram, Facebook, X and YouTube.", "social-cta"),
+    ("By Nadia Okafor 22 March 2024, 16:40", "byline"),
+    ("Peter Hale 11.04.2024, 19:05", "byline"),
 ]
 
 
@@ -107,6 +115,8 @@ def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
 
 
 ARTICLE_SENTENCES = [
+    "By Nadia Okafor's own count, 40 homes were flooded on 22 March.",
+    "I still cannot believe this is a drawing in pencil. Mind blown. Artwork and photos © Ana Ruiz",
     "Residents follow the news on Telegram, where the regional governor posts updates.",
     "Officials urged people to follow the evacuation orders and leave before dark.",
     "Join us on Telegram, the protest organisers wrote, before the channel was blocked.",

@@ -412,3 +412,174 @@ def test_impossible_meta_date_is_not_a_publication_date() -> None:
     )
     published = extract(html).metadata.published
     assert published is None or not published.startswith("2024-13")
+
+
+# ------------------------------------------------- the article's edges and gaps (issue 12)
+
+
+def _split_article() -> Extracted:
+    return _own("split_article.html")
+
+
+def test_lede_in_a_box_above_the_one_readability_chose_is_kept() -> None:
+    # readability scores the lede's box down for its class and keeps only the body below.
+    blocks = [b.text for b in _split_article().blocks]
+    assert blocks[0].startswith("Portmarrow (Harbour Gazette) The island ferry")
+
+
+def test_paragraph_readability_dropped_between_two_kept_ones_is_kept() -> None:
+    blocks = [b.text for b in _split_article().blocks]
+    dropped = next(i for i, t in enumerate(blocks) if t.startswith("Passenger numbers rose"))
+    assert blocks[dropped - 1].startswith("The company said")
+    assert blocks[dropped + 1].startswith("Island councillors")
+
+
+def test_no_text_of_the_articles_container_is_silently_lost() -> None:
+    import lxml.html
+
+    extracted = _split_article()
+    shown = " ".join([b.text for b in extracted.blocks] + [r.text for r in extracted.removed])
+    story = lxml.html.fromstring((OWN / "split_article.html").read_text("utf-8"))
+    container = story.find_class("story")[0]
+    for text in container.itertext():
+        if text.strip():
+            assert " ".join(text.split()) in shown, text
+    # The sidebar and footer are not the article's and are not listed as if they were.
+    assert "Lifeboat crew honoured" not in shown
+
+
+def test_unclosed_boxes_nested_a_thousand_deep_lose_no_paragraph() -> None:
+    def paragraph(i: int) -> str:
+        return f"Paragraph {i} of the inquiry's report says the harbour wall failed in the storm."
+
+    html = "<html><body>" + "".join(f"<div><p>{paragraph(i)}</p>" for i in range(1000))
+    texts = {b.text for b in extract(html).blocks}
+    assert all(paragraph(i) in texts for i in range(1000))
+
+
+ARTICLE_WITH_FORM = (
+    "<html><body><div class='story'><p>{s}</p><p>{s}</p><form><input name='q'></form>"
+    "{ref} and the vote was close.<p>{s}</p><p>{s}</p></div></body></html>"
+)
+SENTENCE = (
+    "The harbour board met on Tuesday and agreed, after a long debate, to dredge the channel "
+    "before the winter storms, at a cost shared with the ferry company."
+)
+
+
+@pytest.mark.parametrize("ref", ["&#x1b;", "&#xFFFE;", "&#xFFFF;", "&#xD800;"])
+def test_forbidden_character_after_a_box_readability_drops_changes_nothing(ref: str) -> None:
+    plain = extract(ARTICLE_WITH_FORM.format(s=SENTENCE, ref=""))
+    hostile = extract(ARTICLE_WITH_FORM.format(s=SENTENCE, ref=ref))
+    assert hostile.blocks == plain.blocks
+    assert len(plain.blocks) == 5
+
+
+def test_json_ld_nested_five_thousand_deep_leaves_the_article_whole() -> None:
+    deep = "[" * 5000 + "]" * 5000
+    html = (
+        f"<html><head><script type='application/ld+json'>{deep}</script></head>"
+        f"<body><article><p>{SENTENCE}</p><p>{SENTENCE}</p></article></body></html>"
+    )
+    assert len(extract(html).blocks) == 2
+
+
+def test_page_past_the_element_cap_is_read_to_the_cap_and_says_where_it_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.pipeline import extract_parse
+
+    monkeypatch.setattr(extract_parse, "MAX_ELEMENTS", 40)
+    html = "<html><body><article>" + f"<p>{SENTENCE}</p>" * 100 + "</article></body></html>"
+    extracted = extract(html)
+    notice = extracted.removed[-1]
+    assert notice.rule == "page-too-long"
+    assert notice.position == len(extracted.blocks)
+    assert "63 more elements" in notice.reason and "first 40" in notice.reason
+    assert notice.text.startswith(SENTENCE[:40])
+    assert len(extracted.blocks) == 37
+
+
+HEADLINES = [
+    "Lifeboat crew honoured for night rescue",
+    "New bakery opens on the quay this week",
+    "Storm warning issued for the weekend",
+    "Council delays vote on harbour fees",
+    "School choir wins regional contest",
+    "Ferry timetable changes from Monday",
+    "Fishermen protest new quota rules",
+    "Library extends its opening hours",
+]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "<div class='card'><h3><a href='/n/{i}'>{h}</a></h3></div>",
+        "<li><a href='/n/{i}'>{h}</a></li>",
+    ],
+)
+def test_page_of_headline_links_alone_is_called_a_list_of_headlines(item: str) -> None:
+    cards = "".join(item.format(i=i, h=h) for i, h in enumerate(HEADLINES))
+    html = f"<html><body><main><h1>Latest</h1><ul>{cards}</ul></main></body></html>"
+    with pytest.raises(PipelineError) as info:
+        extract(html)
+    assert info.value.message.startswith("This page is a list of headlines")
+
+
+def test_readers_comments_under_the_article_are_not_article_text() -> None:
+    comment = (
+        "I have taken this ferry every winter for twenty years and the early crossing was "
+        "always full, so this is welcome news for everyone on the island, {}."
+    )
+    comments = "".join(
+        f"<li class='comment'><p>{comment.format(who)}</p></li>"
+        for who in ("Ann", "Bill", "Cora", "Dev", "Eli", "Fay", "Gus", "Hal")
+    )
+    html = (OWN / "split_article.html").read_text("utf-8").replace(
+        "</div>\n  </div>\n  <div class=\"sidebar\">",
+        f"</div>\n  <section id='comments'><ol class='commentlist'>{comments}</ol></section>"
+        "\n  </div>\n  <div class=\"sidebar\">",
+    )
+    assert "commentlist" in html
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[-1].startswith("The winter timetable starts")
+    assert not any("for twenty years" in t for t in texts)
+
+
+def test_headline_and_byline_above_the_text_are_listed_with_the_cleaners_reasons() -> None:
+    html = (
+        "<html><head><title>Ferry adds winter crossings</title>"
+        "<meta name='author' content='Ann Lee'></head><body><div class='story'>"
+        "<h1>Ferry adds winter crossings</h1><p class='meta'>By Ann Lee 3 May 2024, 09:15</p>"
+        f"<div class='story-text'><p>{SENTENCE}</p><p>{SENTENCE}</p><p>{SENTENCE}</p></div>"
+        "</div></body></html>"
+    )
+    extracted = extract(html)
+    assert [(r.rule, r.text) for r in extracted.removed] == [
+        ("title-repeat", "Ferry adds winter crossings"),
+        ("byline", "By Ann Lee 3 May 2024, 09:15"),
+    ]
+    assert all(r.position == 0 for r in extracted.removed)
+
+
+def test_paragraphs_each_in_a_box_of_one_marked_class_are_the_article_not_captions() -> None:
+    boxes = "".join(
+        f"<div class='wp-caption'><img src='{i}.jpg'><p>{SENTENCE}</p></div>" for i in range(6)
+    )
+    html = f"<html><body><article><h1>Photo diary</h1>{boxes}</article></body></html>"
+    extracted = extract(html)
+    assert [b.text for b in extracted.blocks if b.kind == BlockKind.PARAGRAPH] == [SENTENCE] * 6
+    assert not [r for r in extracted.removed if r.rule == "caption"]
+
+
+def test_one_caption_box_among_paragraphs_is_still_cut() -> None:
+    html = (
+        f"<html><body><article><p>{SENTENCE}</p><p>{SENTENCE}</p>"
+        "<div class='wp-caption'><img src='a.jpg'><p>The dredger at work in the channel.</p></div>"
+        f"<p>{SENTENCE}</p></article></body></html>"
+    )
+    extracted = extract(html)
+    assert [(r.rule, r.text) for r in extracted.removed] == [
+        ("caption", "The dredger at work in the channel.")
+    ]

@@ -1,0 +1,89 @@
+"""The page cut into pieces: kinds, links, holders and the boxes the markup rules mark."""
+
+from __future__ import annotations
+
+from tui.pipeline.extract_blocks import Page, number_blocks, page_pieces
+from tui.pipeline.extract_parse import parse
+from tui.pipeline.model import BlockKind
+
+
+def _page(body: str) -> Page:
+    tree = parse(f"<html><body>{body}</body></html>")
+    number_blocks(tree)
+    return page_pieces(tree)
+
+
+def test_pieces_follow_the_page_with_their_kinds() -> None:
+    page = _page(
+        "<h2>Storm damage</h2><p>Roofs were lost in the night.</p>"
+        "<ul><li>two schools closed</li></ul><blockquote><p>It was loud.</p></blockquote>"
+        "<div>Loose text in a box<br>after a break</div>"
+    )
+    assert [(p.kind, p.text) for p in page.pieces] == [
+        (BlockKind.HEADING, "Storm damage"),
+        (BlockKind.PARAGRAPH, "Roofs were lost in the night."),
+        (BlockKind.LIST_ITEM, "two schools closed"),
+        (BlockKind.QUOTE, "It was loud."),
+        (BlockKind.PARAGRAPH, "Loose text in a box"),
+        (BlockKind.PARAGRAPH, "after a break"),
+    ]
+
+
+def test_scripts_hidden_boxes_and_menus_give_no_pieces_but_text_after_them_stays() -> None:
+    page = _page(
+        "<p>Start <script>var x = 1;</script>middle<!-- a note --> end.</p>"
+        "<div hidden>secret</div><div style='display: none'>also secret</div>"
+        "<nav><a href='/'>Home</a></nav><p>Last.</p>"
+    )
+    assert [p.text for p in page.pieces] == ["Start middle end.", "Last."]
+
+
+def test_link_text_is_measured_and_a_headline_link_is_link_only() -> None:
+    page = _page(
+        "<p><a href='/a'>Ferry fares rise again this winter</a></p>"
+        "<p>The report, <a href='/r'>published here</a>, was short.</p>"
+        "<p><a href='https://council.example/report.pdf'>https://council.example/report.pdf</a></p>"
+    )
+    headline, sentence, address = page.pieces
+    assert headline.link_only and headline.link_density == 1.0
+    assert not sentence.link_only and 0 < sentence.link_density < 0.5
+    # A bare address the writer printed is content, not a headline.
+    assert not address.link_only
+
+
+def test_inline_caption_is_lifted_out_of_its_sentence_and_follows_it() -> None:
+    page = _page(
+        "<p>The wall was rebuilt <span class='photo-caption'>Crane on the quay</span>"
+        " in a week.</p><p>Next paragraph.</p>"
+    )
+    texts = [p.text for p in page.pieces]
+    assert texts == ["The wall was rebuilt in a week.", "Crane on the quay", "Next paragraph."]
+    lifted = page.pieces[1]
+    assert lifted.lifted and page.marks[lifted.mark or 0].rule == "caption"
+
+
+def test_marked_box_marks_every_piece_inside_and_the_outermost_mark_wins() -> None:
+    page = _page(
+        "<div class='share-tools'><p>Share this</p><p class='caption'>Facebook</p></div>"
+        "<p>Body text.</p>"
+    )
+    share, inner, body = page.pieces
+    assert share.mark == inner.mark and page.marks[share.mark or 0].rule == "share"
+    assert body.mark is None
+
+
+def test_holders_nest_so_a_box_holds_exactly_what_is_inside_it() -> None:
+    page = _page("<div id='outer'><div><p>Inside.</p></div></div><p>Outside.</p>")
+    inside, outside = page.pieces
+    around_inside = page.around([inside.owner])
+    outer = page.up(around_inside, 2)
+    assert page.holds(outer, inside.owner)
+    assert not page.holds(outer, outside.owner)
+    assert page.around([inside.owner, outside.owner]) == page.up(outside.owner, 1)
+
+
+def test_named_anchor_left_open_around_the_text_is_not_a_link() -> None:
+    # Old pages open <a name=...> at a section and never close it: the text is not links.
+    page = _page("<a name='part-two'><h2>Part two</h2><p>The trees were planted in rows.</p>")
+    assert [p.link_density for p in page.pieces] == [0.0, 0.0]
+    assert not any(p.link_only for p in page.pieces)

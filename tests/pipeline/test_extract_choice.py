@@ -1,0 +1,94 @@
+"""Choosing the article: readability's vote, the verdict table, and how they combine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from readability import Document
+
+from tui.pipeline.extract_blocks import Page, number_blocks, page_pieces
+from tui.pipeline.extract_choice import (
+    BAD,
+    GOOD,
+    _Readability,
+    choose,
+    classify,
+    readability_vote,
+    rules,
+)
+from tui.pipeline.extract_parse import parse
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PAGES = sorted((FIXTURES / "pages").glob("*.html")) + sorted((FIXTURES / "extract").glob("*.html"))
+
+LONG = (
+    "The harbour board met on Tuesday and agreed, after a long debate, to dredge the "
+    "channel before the winter storms, at a cost shared with the ferry company."
+)
+
+
+def _page(body: str) -> Page:
+    tree = parse(f"<html><body>{body}</body></html>")
+    number_blocks(tree)
+    return page_pieces(tree)
+
+
+def test_every_verdict_and_context_rule_has_an_id_a_reason_and_a_class() -> None:
+    table = rules()
+    ids = [v.id for v in table.verdicts] + [c.id for c in table.context]
+    assert len(ids) == len(set(ids))
+    for verdict in table.verdicts:
+        assert verdict.reason and verdict.cls in ("good", "near", "short", "bad")
+    for rule in table.context:
+        assert rule.reason and rule.needs in ("both", "either")
+    # The last verdict takes whatever the others left.
+    last = table.verdicts[-1]
+    assert last.min_letters == 0 and last.max_letters is None
+
+
+class _Stock(_Readability):
+    """Our readability with its own steps put back, to compare votes."""
+
+    transform_misused_divs_into_paragraphs = Document.transform_misused_divs_into_paragraphs
+    remove_unlikely_candidates = Document.remove_unlikely_candidates
+    get_link_density = Document.get_link_density
+    score_paragraphs = Document.score_paragraphs
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_readability_steps_asked_of_the_tree_vote_as_readabilitys_own(path: Path) -> None:
+    html = path.read_bytes().decode("utf-8", errors="replace")
+    tree = parse(html)
+    number_blocks(tree)
+    stock = _Stock(tree)
+    stock.summary(html_partial=True)
+    expected = stock.chosen if stock.found_candidate else set()
+    assert readability_vote(tree) == (expected or set())
+
+
+def test_short_heading_between_running_text_joins_it_but_a_widget_label_does_not() -> None:
+    page = _page(f"<p>{LONG}</p><h3>What comes next</h3><p>{LONG}</p><p>1 / 8</p><p>{LONG}</p>")
+    classes, why = classify(page.pieces, rules())
+    assert classes == [GOOD, GOOD, GOOD, "short", GOOD]
+    assert why[1][0] == "between-running-text"
+
+
+def test_link_lists_and_bare_addresses_are_bad_whatever_their_neighbours() -> None:
+    page = _page(
+        f"<p>{LONG}</p><p><a href='/a'>Lifeboat crew honoured for rescue</a></p>"
+        f"<p>https://example.org/news/story-123</p><p>{LONG}</p>"
+    )
+    classes, why = classify(page.pieces, rules())
+    assert classes[1:3] == [BAD, BAD]
+    assert [w[0] for w in why[1:3]] == ["headline-link", "bare-address"]
+
+
+def test_without_a_vote_the_longest_run_of_running_text_is_chosen() -> None:
+    page = _page(
+        f"<div><p>{LONG}</p></div>"
+        "<div><a href='/1'>One</a> <a href='/2'>Two</a> <a href='/3'>Three</a></div>"
+        f"<div><p>{LONG}</p><p>{LONG} Again.</p></div>"
+    )
+    choice = choose(page, set())
+    assert choice.kept == [False, False, True, True]

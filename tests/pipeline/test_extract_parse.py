@@ -1,0 +1,71 @@
+"""Parsing a page so that no text is lost: deep nesting, forbidden characters, huge pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.extract_parse import bound, parse
+from tui.pipeline.model import ErrorKind, PipelineError
+
+
+def _paragraph(i: int) -> str:
+    return f"Paragraph {i} of the inquiry's report says the harbour wall failed in the storm."
+
+
+def test_unclosed_boxes_nested_past_the_parsers_depth_keep_all_their_text() -> None:
+    # libxml2 drops everything past 256 open elements unless the page is read again.
+    html = "<html><body>" + "".join(f"<div><p>{_paragraph(i)}" for i in range(1000))
+    text = parse(html).text_content()
+    assert all(_paragraph(i) in text for i in range(1000))
+
+
+def test_headings_nested_past_the_depth_lose_their_markup_not_their_text() -> None:
+    # Headings survive the first flattening, and these never close.
+    html = "<html><body>" + "<h2><blockquote>x" * 3000 + "</body></html>"
+    assert parse(html).text_content().count("x") == 3000
+
+
+@pytest.mark.parametrize("ref", ["&#x1b;", "&#27;", "&#xFFFE;", "&#xffff;", "&#xD800;", "&#0;"])
+def test_references_to_characters_a_tree_cannot_hold_are_dropped(ref: str) -> None:
+    root = parse(f"<html><body><p>before{ref}after</p></body></html>")
+    assert root.text_content() == "beforeafter"
+
+
+def test_references_to_ordinary_characters_are_kept() -> None:
+    root = parse("<html><body><p>caf&#xe9; &#8211; &#x1F600;</p></body></html>")
+    assert root.text_content() == "café – \U0001f600"
+
+
+def test_raw_nul_and_control_bytes_do_not_end_the_text() -> None:
+    root = parse("<html><body><p>one\x00 two\x1b three\x07 four</p></body></html>")
+    assert root.text_content() == "one two three four"
+
+
+def test_fragment_without_html_element_gets_a_body() -> None:
+    root = parse("<p>Only a paragraph.</p>")
+    assert root.tag == "html" and root.find("body") is not None
+
+
+def test_empty_page_is_no_article() -> None:
+    with pytest.raises(PipelineError) as info:
+        parse("  \n ")
+    assert info.value.kind == ErrorKind.NO_ARTICLE
+
+
+def test_page_within_the_element_cap_is_left_whole() -> None:
+    root = parse("<html><body>" + "<p>x</p>" * 50 + "</body></html>")
+    assert bound(root, 100) is None
+    assert len(root.findall(".//p")) == 50
+
+
+def test_page_past_the_element_cap_is_cut_in_document_order_and_says_what_went() -> None:
+    html = "<html><body><div>" + "".join(f"<p>{_paragraph(i)}</p>" for i in range(200))
+    root = parse(html + "</div><p>Closing words after the box.</p></body></html>")
+    unread = bound(root, 53)  # html, body, div and the first fifty paragraphs
+    assert unread is not None
+    kept = root.text_content()
+    assert _paragraph(49) in kept and _paragraph(50) not in kept
+    assert "Closing words" not in kept
+    assert unread.elements == 151
+    assert unread.opening.startswith(_paragraph(50)[:40])
+    assert unread.characters > 150 * len(_paragraph(0))

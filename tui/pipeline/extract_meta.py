@@ -1,0 +1,374 @@
+"""The article's metadata (title, site, authors, date, canonical URL, language) from a page.
+
+What the publisher declared for machines (JSON-LD, Open Graph and other <meta> tags) is
+preferred over what is guessed from the layout. JSON-LD is untrusted input like the rest of
+the page: it is parsed and walked with bounds, so a hostile nesting cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from tui.pipeline.extract_text import norm
+from tui.pipeline.model import Metadata
+
+# A JSON-LD object as json.loads gives it.
+_Json = dict[str, Any]
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "webpage",
+}
+
+
+# JSON-LD on real pages nests a few levels (an article in a @graph, an author in a list);
+# objects deeper than this are not metadata anyone declared on purpose.
+_LD_MAX_DEPTH = 8
+# Objects read from one page at most: enough for any real @graph, bounded for a hostile one.
+_LD_MAX_OBJECTS = 500
+
+
+def _ld_parse(raw: str) -> object:
+    """The JSON value of one script, or None when it is not JSON we can read."""
+    for text in (raw, re.sub(r"[\x00-\x1f]", " ", raw)):
+        try:
+            return json.loads(text)
+        except RecursionError:
+            return None  # nested past the decoder's own limit: never real metadata
+        except ValueError:
+            # Publishers often leave raw newlines or tabs inside strings; the second try
+            # without control characters recovers most of them.
+            continue
+    return None
+
+
+def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[_Json]:
+    """Every JSON-LD object on the page, flattened out of lists and @graph (bounded walk)."""
+    found: list[_Json] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        stack: list[tuple[object, int]] = [(_ld_parse(raw), 0)]
+        while stack and len(found) < _LD_MAX_OBJECTS:
+            node, depth = stack.pop()
+            if depth > _LD_MAX_DEPTH:
+                continue
+            if isinstance(node, list):
+                stack.extend((item, depth + 1) for item in reversed(node))
+            elif isinstance(node, dict):
+                found.append(node)
+                if "@graph" in node:
+                    stack.append((node["@graph"], depth + 1))
+    return found
+
+
+def _types(obj: _Json) -> set[str]:
+    value = obj.get("@type", [])
+    values = value if isinstance(value, list) else [value]
+    # Only strings: str() of a hostile nested list would recurse without bound.
+    return {v.lower() for v in values if isinstance(v, str)}
+
+
+def _article_ld(objects: list[_Json]) -> _Json | None:
+    # A real article type beats the generic WebPage some sites also declare.
+    ranked = sorted(
+        (o for o in objects if _types(o) & _ARTICLE_TYPES),
+        key=lambda o: "webpage" in _types(o),
+    )
+    return ranked[0] if ranked else None
+
+
+def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """First non-empty content of each <meta> by its property/name/itemprop, lower-cased."""
+    metas: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                metas.setdefault(key.strip().lower(), content.strip())
+    return metas
+
+
+def _ld_names(value: object, depth: int = 0) -> list[str]:
+    """Names out of a JSON-LD person/organisation value (string, dict or list), bounded."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        return []
+    if isinstance(value, list) and depth < _LD_MAX_DEPTH:
+        return [n for item in value for n in _ld_names(item, depth + 1)]
+    return []
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|:)\s+")
+
+
+def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
+    title = norm(title)
+    if h1 and len(h1) >= 15 and h1 in title:
+        return h1
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site:
+        site_key = re.sub(r"\W+", "", site.lower())
+        # Drop leading/trailing parts that are the site's name ("Title | Site", "Site - Title").
+        while len(parts) > 1 and re.sub(r"\W+", "", parts[-1].lower()) in (site_key, ""):
+            parts.pop()
+        while len(parts) > 1 and re.sub(r"\W+", "", parts[0].lower()) == site_key:
+            parts.pop(0)
+        if len(parts) == 1:
+            return parts[0]
+    # Without a known site name, a short last part after " | " is the usual site suffix.
+    separators = _TITLE_SEPARATORS.findall(title)
+    last = parts[-1]
+    if (
+        separators
+        and separators[-1].strip() in {"|", "-", "–", "—", "::", "·", "•", "»"}
+        and len(last.split()) <= 4
+        and len(" ".join(parts[:-1]).split()) >= 3
+    ):
+        return title[: title.rfind(separators[-1])].strip()
+    return title
+
+
+def _site_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # "http://[x/" and other addresses a page can declare
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+_BY = re.compile(r"^\s*(?:by|written by|words by|von|par)\s*[:\-]?\s+", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
+
+
+def _clean_author_names(raw: Iterable[str]) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for item in raw:
+        if not isinstance(item, str):
+            continue
+        item = norm(item)
+        # Profile links are not names.
+        if not item or item.startswith(("http://", "https://", "/")):
+            continue
+        item = _BY.sub("", item)
+        for part in _AUTHOR_SPLIT.split(item):
+            part = part.strip(" .,:")
+            words = part.split()
+            # A name is a few words; anything longer is a sentence or an organisation blurb.
+            if not words or len(words) > 5 or "@" in part:
+                continue
+            key = part.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(part)
+    return names
+
+
+_DATE_FORMATS = (
+    "%B %d, %Y %I:%M %p",
+    "%B %d, %Y %H:%M",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y %H:%M",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+)
+
+
+def _parse_common_date(value: str) -> datetime | None:
+    """The non-ISO shapes publishers put in date meta tags (RFC 2822, "May 3, 2024")."""
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    cleaned = re.sub(r"\s+", " ", value.replace(".", " ").strip()) if "." in value else value
+    for text in (value, cleaned):
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+    return None
+
+
+def _to_iso(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    candidate = value.replace("Z", "+00:00") if value.endswith("Z") else value
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        match = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
+        if match:
+            try:  # "2024-13-45" looks like a date and is not one
+                return date.fromisoformat(match.group(1)).isoformat()
+            except ValueError:
+                return None
+        parsed = _parse_common_date(value)
+        if parsed is None:
+            return None
+    if ":" not in value and parsed.hour == parsed.minute == parsed.second == 0:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+_DATE_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+
+
+def _plausible_date(iso: str) -> bool:
+    # CMSs fill empty date fields with placeholders (0001-01-01, the 1970 epoch); taken at
+    # face value they would anchor a whole timeline two thousand years ago.
+    year = int(iso[:4])
+    return 1990 <= year <= datetime.now().year + 1
+
+
+def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None) -> str | None:
+    candidates: list[str] = []
+    if ld and isinstance(ld.get("datePublished"), str):
+        candidates.append(ld["datePublished"])
+    candidates += [metas[k] for k in _DATE_META_KEYS if k in metas]
+    for el in tree.iter("time"):
+        if el.get("datetime"):
+            candidates.append(el.get("datetime", ""))
+            break
+    for raw in candidates:
+        iso = _to_iso(raw)
+        if iso and _plausible_date(iso):
+            return iso
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is a best-effort fallback; a failure there means "no date"
+        found = None
+    return found or None
+
+
+def _language(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
+    for raw in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        metas.get("og:locale"),
+        metas.get("content-language"),
+        metas.get("language"),
+    ):
+        if raw and raw.strip():
+            # The language, not the region: "en-US", "en_GB" and "EN" all read as English.
+            primary = re.split(r"[-_,\s]", raw.strip())[0].lower()
+            if primary.isalpha():
+                return primary
+    return None
+
+
+def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
+    """The metadata the page declares, read from the whole tree (head included)."""
+    metas = _meta(tree)
+    objects = _json_ld_objects(tree)
+    ld = _article_ld(objects)
+
+    site = metas.get("og:site_name")
+    if not site and ld:
+        names = _ld_names(ld.get("publisher"))
+        site = names[0] if names else None
+    if not site:
+        for obj in objects:
+            if _types(obj) & {"organization", "newsmediaorganization"}:
+                names = _ld_names(obj)
+                if names:
+                    site = names[0]
+                    break
+    canonical = None
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            canonical = link.get("href", "").strip()
+            break
+    canonical = canonical or metas.get("og:url")
+    site = norm(site) if site else _site_from_url(canonical or url)
+
+    h1_el = next(tree.iter("h1"), None)
+    h1 = norm(h1_el.text_content()) if h1_el is not None else None
+    raw_title = metas.get("og:title") or metas.get("twitter:title")
+    if not raw_title and ld and isinstance(ld.get("headline"), str):
+        raw_title = ld["headline"]
+    if not raw_title:
+        title_el = tree.find(".//title")
+        raw_title = title_el.text_content() if title_el is not None else None
+    raw_title = raw_title or h1
+    title = _strip_site_suffix(raw_title, site, h1) if raw_title else None
+
+    author_sources: list[str] = []
+    if ld:
+        author_sources += _ld_names(ld.get("author"))
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        if key in metas:
+            author_sources.append(metas[key])
+    if not author_sources:
+        for a in tree.xpath('//a[@rel="author"]'):
+            author_sources.append(a.text_content())
+
+    return Metadata(
+        title=title or None,
+        site=site,
+        authors=_clean_author_names(author_sources),
+        published=_published(tree, metas, ld),
+        canonical_url=canonical,
+        language=_language(tree, metas),
+    )

@@ -1,0 +1,172 @@
+"""Decoded page text to an lxml tree that keeps every word of the page.
+
+Three things in real (and hostile) pages make libxml2 lose text while reporting success:
+character references to characters XML forbids (one `&#x1b;` later makes lxml refuse to
+move a text node, and readability gives up on the whole page), raw control characters
+(libxml2 stops reading a text node at a NUL), and nesting deeper than the parser's depth
+limit (everything past it is dropped). Each is handled here, before any stage sees the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from tui.pipeline.extract_text import norm
+from tui.pipeline.model import ErrorKind, PipelineError
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# Characters an XML tree cannot hold (C0 controls other than tab/newline/return, lone
+# surrogates, U+FFFE/U+FFFF); lxml raises on them the moment a stage moves a text node.
+_FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+# Tags kept when a page nests deeper than the parser allows: those that give text its
+# shape (paragraphs, headings, list items, links) and cannot nest inside themselves, so
+# the flattened page is shallow whatever the original was.
+_FLAT_KEEP = frozenset(
+    {"html", "head", "body", "title", "meta", "link", "script", "style"}
+    | {"p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "img"}
+)
+# ... and when even those nest too deep (headings inside headings), only the paragraphs.
+_FLATTER_KEEP = frozenset({"html", "head", "body", "title", "meta", "script", "style", "p", "br"})
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+
+
+def _allowed_code_point(value: int) -> bool:
+    if value in (0x9, 0xA, 0xD):
+        return True
+    if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return False
+    return (value & 0xFFFE) != 0xFFFE
+
+
+def _drop_forbidden_references(html: str) -> str:
+    """Character references to forbidden code points become nothing; the rest stay."""
+    if "&#" not in html:
+        return html
+
+    def check(match: re.Match[str]) -> str:
+        hexa, dec = match.groups()
+        value = int(hexa, 16) if hexa else int(dec)
+        return match.group(0) if _allowed_code_point(value) else ""
+
+    return _CHAR_REF.sub(check, html)
+
+
+def _flatten(html: str, keep_tags: frozenset[str]) -> str:
+    """The page without the container tags whose nesting went past the parser's limit."""
+
+    def keep(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(1).lower() in keep_tags else " "
+
+    return _TAG.sub(keep, html)
+
+
+def _parse_once(html: str, huge: bool) -> tuple[lxml.html.HtmlElement, str | None]:
+    """The tree, and the parser's resource limit it hit (and so dropped text at), if any."""
+    # A parser per page: lxml parser objects must not be shared between threads.
+    parser = lxml.html.HTMLParser(huge_tree=huge)
+    # Every element an HtmlElement, chosen in C: lxml.html's own lookup is Python code run
+    # for each element a stage touches (a tenth of the extraction time), and only tells
+    # form controls apart, which no stage needs.
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    root = etree.fromstring(html, parser)
+    limit = next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if root is None:
+        raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
+    return root, limit
+
+
+def parse(html: str) -> lxml.html.HtmlElement:
+    """The page as a tree with all of its text; PipelineError(NO_ARTICLE) when there is none.
+
+    Past libxml2's default depth (256) no real page goes, and the readability pass costs
+    the square of the depth, so such a page is read again without its container tags
+    rather than with the parser's limits lifted. A text node past libxml2's default size
+    is read with the limits lifted (the fetcher's size cap still bounds it).
+    """
+    # lxml refuses str input that still declares a byte encoding; the text is decoded already.
+    html = _XML_DECL.sub("", html, count=1)
+    html = _FORBIDDEN_CHARS.sub("", _drop_forbidden_references(html))
+    if not html.strip():
+        raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
+    try:
+        root, limit = _parse_once(html, huge=False)
+        for keep_tags in (_FLAT_KEEP, _FLATTER_KEEP):
+            if limit and "depth" in limit:
+                html = _flatten(html, keep_tags)
+                root, limit = _parse_once(html, huge=False)
+        if limit and "depth" not in limit:
+            root, limit = _parse_once(html, huge=True)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE, f"The page could not be read as HTML ({exc})."
+        ) from exc
+    if limit:
+        raise PipelineError(
+            ErrorKind.NO_ARTICLE,
+            "The page's markup is nested too deeply to read without losing text.",
+        )
+    if root.tag != "html":
+        # A fragment without <html>: give it the document shape every stage expects.
+        wrapper = lxml.html.Element("html")
+        body = etree.SubElement(wrapper, "body")
+        body.append(root)
+        root = wrapper
+    return root
+
+
+# Elements read from one page at most: three times the largest page of the development
+# sets (about 6,000). Every stage's work grows with the elements; past this a page is a
+# data dump, not an article, and reading all of it would keep a worker for a minute.
+MAX_ELEMENTS = 20_000
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """What was left unread of a page longer than `MAX_ELEMENTS`."""
+
+    elements: int
+    characters: int
+    opening: str  # the first words of the unread part, to show where reading stopped
+
+
+def bound(root: lxml.html.HtmlElement, limit: int = MAX_ELEMENTS) -> Truncation | None:
+    """Cut the tree after its first `limit` elements (in document order), saying what went."""
+    # Counted in libxml2, without a Python object per element: most pages are far below.
+    if root.xpath("count(//node()[not(self::text())])") <= limit:
+        return None
+    first_unread = None
+    for n, el in enumerate(root.iter()):
+        if n == limit:
+            first_unread = el
+            break
+    if first_unread is None:
+        return None
+    # Everything after the cut, moved in document order under one element in lxml's own
+    # loops: the element itself and its later siblings, then each ancestor's later ones.
+    unread = lxml.html.Element("div")
+    node, start = first_unread, 0
+    while (parent := node.getparent()) is not None:
+        unread.extend(parent[parent.index(node) + start :])
+        node, start = parent, 1
+    text = " ".join(unread.itertext())
+    return Truncation(
+        elements=sum(1 for _ in unread.iter()) - 1,
+        characters=len(norm(text)),
+        opening=norm(text[: _OPENING_CHARS * 4])[:_OPENING_CHARS],
+    )
+
+
+# How much of the unread part is shown where reading stopped.
+_OPENING_CHARS = 160

@@ -1,0 +1,23 @@
+"""Small text measures every extraction module shares."""
+
+from __future__ import annotations
+
+import re
+
+# Control characters (escape, bell, ...) are never text a reader wants, and in a terminal
+# they would be obeyed instead of shown; soft hyphens and zero-width marks only split words.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# The end of a sentence in most scripts, allowing closing quotes and brackets after it.
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
+
+
+def norm(text: str) -> str:
+    """Invisible characters dropped, whitespace collapsed to single spaces, ends trimmed."""
+    # str.split() splits on exactly the characters `\s` matches, without a regex.
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+def count_alnum(text: str) -> int:
+    """Letters and digits: a length that treats text written without spaces fairly."""
+    return len(_NON_ALNUM.sub("", text))
