@@ -384,3 +384,11 @@ def test_a_damaged_cache_file_is_one_warning_and_the_briefing_still_comes(
     assert "\x1b" not in line
     assert _articles(proc)[0]["status"] == "ok"
     assert len(list(tmp_path.glob("briefing.sqlite3.broken-*"))) == 1
+
+
+def test_a_huge_bad_line_is_one_short_stderr_line() -> None:
+    line = "not-a-url-" + "x" * 5_000_000 + "\x1b[2J\n"
+    proc = briefing("--format", "jsonl", "--no-analysis", stdin=line)
+    assert proc.returncode == 1
+    (error,) = proc.stderr.splitlines()
+    assert len(error) < 1000 and "\x1b" not in error

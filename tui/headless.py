@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.pipeline.model import Article
 from tui.pipeline.options import CacheSettings, Options
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import INPUT_CHARS, MESSAGE_CHARS, one_line
 
 if TYPE_CHECKING:
     from tui.pipeline.cache import Cache
@@ -39,7 +39,9 @@ class _OutputFailed(Exception):
 def error_line(article: Article) -> str:
     """The one stderr line for a failed input."""
     assert article.error is not None
-    return f"briefing: {strip_unsafe(article.input, '')}: {strip_unsafe(article.error.message, '')}"
+    # Cut as well as cleaned: a 5 MB line on a pipe must still be one readable line.
+    where = one_line(article.input, INPUT_CHARS)
+    return f"briefing: {where}: {one_line(article.error.message, MESSAGE_CHARS)}"
 
 
 def _write(out: TextIO, text: str) -> None:

@@ -536,10 +536,14 @@ def test_readers_comments_under_the_article_are_not_article_text() -> None:
         f"<li class='comment'><p>{comment.format(who)}</p></li>"
         for who in ("Ann", "Bill", "Cora", "Dev", "Eli", "Fay", "Gus", "Hal")
     )
-    html = (OWN / "split_article.html").read_text("utf-8").replace(
-        "</div>\n  </div>\n  <div class=\"sidebar\">",
-        f"</div>\n  <section id='comments'><ol class='commentlist'>{comments}</ol></section>"
-        "\n  </div>\n  <div class=\"sidebar\">",
+    html = (
+        (OWN / "split_article.html")
+        .read_text("utf-8")
+        .replace(
+            '</div>\n  </div>\n  <div class="sidebar">',
+            f"</div>\n  <section id='comments'><ol class='commentlist'>{comments}</ol></section>"
+            '\n  </div>\n  <div class="sidebar">',
+        )
     )
     assert "commentlist" in html
     texts = [b.text for b in extract(html).blocks]

@@ -197,3 +197,15 @@ async def test_a_pinned_feed_gets_its_recorded_items_without_fetching(site: Fixt
     feed, item = session.briefing.articles
     assert feed.metadata.title == "Then" and item.input == site.page("wire.html")
     assert not any(path.startswith("/feeds/") for path, _ in site.hits[hits:])
+
+
+def test_an_item_link_that_is_no_address_is_skipped_not_a_crash() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+        b"<item><title>Broken</title><link>http://[x/</link></item>"
+        b"<item><title>Fine</title><link>https://news.example/a</link></item>"
+        b"</channel></rss>"
+    )
+    parsed = feeds.parse(FetchedFeed("x", f"{BASE}/f.rss", body, "", "2025-03-04T00:00:00+00:00"))
+    assert [i.url for i in parsed.items] == ["https://news.example/a"]
+    assert parsed.skipped == 1

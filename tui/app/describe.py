@@ -9,7 +9,9 @@ from urllib.parse import unquote, urlsplit
 from rich.text import Text
 
 from tui.app.text import one_line
+from tui.pipeline.inputs import host_of
 from tui.pipeline.model import Article, Stage
+from tui.pipeline.textsafety import INPUT_CHARS
 
 BRIEFING = -1  # the `selected` value of the merged "Briefing" entry
 
@@ -23,14 +25,15 @@ STAGE_GLYPHS = {
 }
 
 
+# A site or host name in a row or a line of the overview.
+SITE_CHARS = 60
+
+
 def site_of(article: Article) -> str:
     if article.metadata.site:
-        return one_line(article.metadata.site)
-    try:
-        host = urlsplit(article.url or article.input).hostname
-    except ValueError:  # an input that is not a URL at all
-        host = None
-    return one_line(host.removeprefix("www.")) if host else "local file"
+        return one_line(article.metadata.site, SITE_CHARS)
+    host = host_of(article.url or article.input)  # never raises, unlike urlsplit on "[x"
+    return one_line(host.removeprefix("www."), SITE_CHARS) if host else "local file"
 
 
 def location(article: Article) -> str:
@@ -38,10 +41,10 @@ def location(article: Article) -> str:
     personal, and the name is what the reader chose). Always safe to draw."""
     where = article.url or article.input
     if where.startswith("file:"):
-        return one_line(unquote(urlsplit(where).path).rsplit("/", 1)[-1])
+        return one_line(unquote(urlsplit(where).path).rsplit("/", 1)[-1], INPUT_CHARS)
     if "://" not in where:
-        return one_line(where.replace("\\", "/").rsplit("/", 1)[-1])
-    return one_line(where)
+        return one_line(where.replace("\\", "/").rsplit("/", 1)[-1], INPUT_CHARS)
+    return one_line(where, INPUT_CHARS)
 
 
 def stage_line(article: Article) -> Text:

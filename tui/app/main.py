@@ -38,10 +38,9 @@ from tui.app.rows import RowList
 from tui.app.screens import AddUrlScreen, HelpScreen
 from tui.app.text import one_line
 from tui.app.walk import Walk, entity_walk, search_walk
-from tui.pipeline.inputs import parse_line
+from tui.pipeline.inputs import input_uri, parse_line
 from tui.pipeline.model import Article, Mention, Stage
 from tui.pipeline.options import CacheSettings, Options
-from tui.pipeline.textsafety import strip_unsafe
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -554,8 +553,13 @@ class BriefingApp(App[int]):
 
     def action_open(self) -> None:
         article = self._current()
-        if article is not None:
-            self._open_in_browser(article.url or as_url(article.input))
+        if article is None:
+            return
+        url = article.url or input_uri(article.input)
+        if url is None:
+            self.notify("This input has no address to open.", severity="warning")
+            return
+        self._open_in_browser(url)
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
@@ -572,7 +576,10 @@ class BriefingApp(App[int]):
     def action_copy_url(self) -> None:
         article = self._current()
         if article is not None:
-            url = strip_unsafe(article.url or as_url(article.input), keep="")
+            url = article.url or input_uri(article.input)
+            if url is None:
+                self.notify("This input has no address to copy.", severity="warning")
+                return
             self.copy_to_clipboard(url)
             self.notify(f"Copied {one_line(url, 200)}", markup=False)
 
@@ -643,16 +650,6 @@ def _titled(widget: W, title: str) -> W:
 
 def _bind(app: BriefingApp, pane: str) -> object:
     return lambda: app.action_focus_pane(pane)
-
-
-def as_url(text: str) -> str:
-    """A local file input as a file:// URL, a URL unchanged."""
-    if "://" in text:
-        return text
-    try:
-        return Path(text).resolve().as_uri()
-    except (OSError, ValueError):
-        return text
 
 
 def create_app(

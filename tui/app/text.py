@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tui.pipeline.textsafety import UNSAFE
+from tui.pipeline.textsafety import UNSAFE, one_line
+
+__all__ = ["fold", "one_line", "safe"]
 
 
 def safe(text: str) -> str:
@@ -34,11 +36,3 @@ def fold(text: str) -> str:
     """Lower case, one character for one: offsets found in the folded text are offsets in
     `text` (plain `lower()` turns "İ" into two characters and shifts every hit after it)."""
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
-
-
-def one_line(text: str, width: int | None = None) -> str:
-    """Collapse whitespace for list rows; cut to `width` characters with an ellipsis."""
-    flat = " ".join(safe(text).split())
-    if width is not None and len(flat) > width:
-        return flat[: max(0, width - 1)] + "…"
-    return flat

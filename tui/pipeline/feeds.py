@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError
 from tui.pipeline.options import MB, Options
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import one_line, strip_unsafe
 
 # Served with these types, a document is a feed whatever its content looks like.
 FEED_TYPES = frozenset({
@@ -121,16 +121,18 @@ def parse(feed: FetchedFeed) -> ParsedFeed:
 def _title(text: object) -> str | None:
     if not isinstance(text, str):
         return None
-    flat = " ".join(strip_unsafe(text, "").split())
-    return flat[:MAX_TITLE_CHARS] or None
+    return one_line(text, MAX_TITLE_CHARS) or None
 
 
 def _web_address(link: object, base: str) -> str | None:
     """`link` as an absolute http(s) URL, or None."""
     if not isinstance(link, str) or not link.strip():
         return None
-    url = urljoin(base, strip_unsafe(link.strip(), "")) if base.startswith("http") else link
-    parts = urlsplit(url)
+    try:
+        url = urljoin(base, strip_unsafe(link.strip(), "")) if base.startswith("http") else link
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x/": not an address; the feed's other items still count
+        return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     return url

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from tui.pipeline.feeds import Expansion
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import one_line
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -101,8 +101,7 @@ def entry(cache: Cache, id: int) -> Entry | None:
 
 
 def _line(text: str, width: int) -> str:
-    flat = " ".join(strip_unsafe(text, "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return one_line(text, width)
 
 
 def listing(found: list[Entry]) -> list[str]:

@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
 
 from tui.pipeline.briefing import Briefing
 from tui.pipeline.identity import input_key
@@ -30,7 +29,7 @@ from tui.pipeline.model import (
     Stage,
 )
 from tui.pipeline.options import Options
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import INPUT_CHARS, one_line
 from tui.pipeline.workers import StageBug, StageTimeout, WorkerLost, WorkerPool
 
 if TYPE_CHECKING:
@@ -332,7 +331,7 @@ class Session:
         key = input_key(article.input)
         # A local file is read from disk every time (it may have been edited); only what
         # the stages made of it is cached.
-        remote = urlsplit(article.input.strip()).scheme.lower() in ("http", "https")
+        remote = article.input.strip().lower().startswith(("http://", "https://"))
         cache = self.cache if remote else None
         refresh = self.options.refresh or id(article) in self._refresh
         self._refresh.discard(id(article))
@@ -556,10 +555,10 @@ def _error_for(article: Article, exc: Exception) -> ArticleError:
         detail = cause.how
     elif isinstance(cause, StageBug):
         detail = cause.name
-        log.error("internal error on %s:\n%s", strip_unsafe(article.input, ""), cause.trace)
+        log.error("internal error on %s:\n%s", one_line(article.input, INPUT_CHARS), cause.trace)
     else:
         detail = type(cause).__name__
-        log.error("internal error on %s", strip_unsafe(article.input, ""), exc_info=cause)
+        log.error("internal error on %s", one_line(article.input, INPUT_CHARS), exc_info=cause)
     return ArticleError(
         ErrorKind.INTERNAL,
         f"briefing hit an internal error {doing} ({detail}); the other articles carry on.",

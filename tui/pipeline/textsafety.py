@@ -92,6 +92,14 @@ def for_terminal(text: object, limit: int | None = None, *, keep: str = "") -> s
     return out
 
 
+def one_line(text: object, limit: int | None = None) -> str:
+    """`for_terminal` for a single line: every run of whitespace one space, cut to
+    `limit` (list rows, toasts, titles, stderr lines)."""
+    bound = None if limit is None else limit * 4 + 64
+    flat = " ".join(for_terminal(text, bound).split())
+    return flat if limit is None else for_terminal(flat, limit)
+
+
 def scrub_surrogates(text: str) -> str:
     """Lone surrogates as the bytes they stood for, decoded again with U+FFFD for bad bytes.
 
