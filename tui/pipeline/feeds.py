@@ -21,8 +21,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError
-from tui.pipeline.options import MB, Options
+from tui.pipeline.options import Options
 from tui.pipeline.textsafety import one_line, strip_unsafe
+from tui.pipeline.words import megabytes, plural
 
 # Served with these types, a document is a feed whatever its content looks like.
 FEED_TYPES = frozenset({
@@ -95,7 +96,7 @@ def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
     if len(body) > options.max_bytes:
         raise PipelineError(
             ErrorKind.TOO_LARGE,
-            f"The file is larger than {options.max_bytes / MB:g} MB; briefing stopped reading it.",
+            f"The file is larger than {megabytes(options.max_bytes)}; briefing stopped reading it.",
         )
     if not looks_like_feed(body):
         raise PipelineError(
@@ -252,7 +253,12 @@ def _checked(parsed: ParsedFeed) -> ParsedFeed:
     if parsed.skipped:
         raise PipelineError(
             ErrorKind.BAD_FEED,
-            f"None of the {parsed.skipped} entries links to a web page (http or https).",
+            (
+                f"None of the {plural(parsed.skipped, 'entry', 'entries')} links to a web page "
+                if parsed.skipped > 1
+                else "The one entry does not link to a web page "
+            )
+            + "(http or https).",
         )
     if parsed.kind == "opml":
         raise PipelineError(ErrorKind.NO_ARTICLE, "The OPML list names no feeds.")

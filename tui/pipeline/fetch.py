@@ -25,8 +25,9 @@ from tui import __version__
 from tui.pipeline import feeds
 from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted
 from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
-from tui.pipeline.options import MB, Options
+from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal
+from tui.pipeline.words import megabytes
 
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
 MAX_REDIRECTS = 10
@@ -482,7 +483,7 @@ def _connect_message(host: str, exc: BaseException) -> str:
 def _too_large(options: Options) -> PipelineError:
     return PipelineError(
         ErrorKind.TOO_LARGE,
-        f"The page is larger than {options.max_bytes / MB:g} MB; briefing stopped reading it.",
+        f"The page is larger than {megabytes(options.max_bytes)}; briefing stopped reading it.",
     )
 
 
