@@ -140,7 +140,7 @@ def verdict_ids() -> frozenset[str]:
 # ---------------------------------------------------------------------- readability vote
 
 
-class _Readability(Document):  # type: ignore[misc]  # readability ships no types
+class _Readability(Document):  # readability ships no types
     """readability-lxml on an already parsed tree, without its whole-page sanitiser, noting
     which numbered block elements its article holds.
 
