@@ -1,5 +1,7 @@
 """briefing under load: many real pages at once, beside a peer in the same run.
 
+Every run is made with --no-cache: each page is fetched and worked on anew.
+
 Pages: the 181 of `../shared/eval/scrapinghub` (plus, for 200 articles, the first 19 of
 `../shared/eval/web-extraction`), served by a loopback HTTP server started here.
 
@@ -148,7 +150,7 @@ def headless(inputs: list[str], *extra: str) -> tuple[float, Sampler, list[dict]
     """Wall time, memory, the JSONL rows and the time to the first row."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--format", "jsonl", *extra, "-"],
+        [sys.executable, "-m", "tui", "--format", "jsonl", "--no-cache", *extra, "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -263,14 +265,14 @@ def run_keys(files: list[Path], presses: int) -> None:
     base = next(gen)
     try:
         inputs = urls(base, files)
-        term = Pty([sys.executable, "-m", "tui", *inputs])
+        term = Pty([sys.executable, "-m", "tui", "--no-cache", *inputs])
         try:
             term.wait_for(f"{len(inputs)} articles".encode())  # every row is in the list
             term.send(b"1")
             busy = _presses(term, inputs, presses, 0)
         finally:
             term.close()
-        term = Pty([sys.executable, "-m", "tui", *inputs])
+        term = Pty([sys.executable, "-m", "tui", "--no-cache", *inputs])
         try:
             _until_all_finished(term, len(inputs))
             term.drain(2.0)
@@ -293,7 +295,7 @@ def run_long_list(presses: int) -> None:
     try:
         for count in (10, 1000):
             inputs = [f"{base}/gone/{i}?n={i:04}" for i in range(count)]
-            term = Pty([sys.executable, "-m", "tui", "--no-analysis", *inputs])
+            term = Pty([sys.executable, "-m", "tui", "--no-cache", "--no-analysis", *inputs])
             try:
                 term.wait_for(f"{count} failed".encode(), timeout=300)
                 term.send(b"1")
