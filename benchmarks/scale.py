@@ -44,6 +44,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from startup import Pty  # noqa: E402
 
+from tests.processes import descendants  # noqa: E402
+
 SHARED = ROOT.parent / "shared" / "eval"
 SCRAPINGHUB = SHARED / "scrapinghub" / "html"
 WEB = SHARED / "web-extraction" / "html"
@@ -100,23 +102,6 @@ def urls(base: str, files: list[Path]) -> list[str]:
 # ---------------------------------------------------------------------------- memory
 
 
-def _tree(pid: int) -> list[int]:
-    kids: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            kids.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo += kids.get(p, [])
-    return out
-
-
 def _kb(path: str, field: str) -> int:
     try:
         for line in Path(path).read_text().splitlines():
@@ -138,7 +123,7 @@ class Sampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.is_set():
-            pids = _tree(self.pid)
+            pids = [self.pid, *descendants(self.pid)]
             self.main_rss = max(self.main_rss, _kb(f"/proc/{self.pid}/status", "VmRSS:"))
             rss = sum(_kb(f"/proc/{p}/status", "VmRSS:") for p in pids)
             pss = sum(_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
