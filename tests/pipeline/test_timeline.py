@@ -379,7 +379,10 @@ def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None
 def test_a_length_of_time_before_a_weekday_stays_apart(nlp: Any) -> None:
     entries = _timeline(nlp, "She took the stand for more than four hours Friday in a court.")
     assert _entry(entries, "Friday").value == "2024-08-02"
-    assert not any("hours" in e.expression for e in entries)
+    hours = _entry(entries, "hours")
+    assert "Friday" not in hours.expression
+    # Told in the past, the length lies on Friday, not against the publication date.
+    assert (hours.value, hours.timex_type, hours.range_start) == ("PT4H", "DURATION", None)
 
 
 def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
@@ -493,3 +496,30 @@ def test_earlier_in_the_day_paragraphs_after_another_day_is_the_storys_day(nlp: 
         anchor="2019-11-19",
     )
     assert _entry(entries, "earlier in the day").value == "2019-11-19"
+
+
+def test_a_length_alone_is_listed_after_the_dates_in_article_order(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "He spent six days aboard the station in 2021.",
+        "The talks, a two-hour meeting on Monday, ended without a deal.",
+    )
+    assert [e.expression for e in entries][-2:] == ["six days", "two-hour"]
+    assert [(e.value, e.range_start) for e in entries][-2:] == [("P6D", None), ("PT2H", None)]
+
+
+def test_a_length_that_names_a_measure_is_not_listed(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Stocks hit a five year low, and the yield on the 30-year Treasury bond fell.",
+        "Shares closed above the 2008 high.",
+    )
+    assert [e.expression for e in entries] == ["2008"]
+
+
+def test_a_conjunct_verb_shares_the_perfect_of_its_head(nlp: Any) -> None:
+    entry = _entry(
+        _timeline(nlp, "The town has been shelled and bombed for more than a month."),
+        "more than a month",
+    )
+    assert entry.value == "P1M/2024-08-08"

@@ -57,7 +57,7 @@ def under_a_perfect(span: Span) -> bool:
     for _ in range(3):
         if verb is None:
             return False
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = _auxiliaries(verb)
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return True
         if not any(a.lower_ == "to" for a in auxes) or verb.head.i == verb.i:
@@ -81,8 +81,17 @@ def _through_subject(tok: Token, verb: Token) -> bool:
     return False
 
 
-def _verb_tense(verb: Token, depth: int) -> Tense | None:
+def _auxiliaries(verb: Token) -> list[Token]:
+    """A verb's auxiliaries; a conjunct with none of its own shares its head's: "has been
+    shelled and bombed" is as perfect in "bombed" as in "shelled"."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    return auxes
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense | None:
+    auxes = _auxiliaries(verb)
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE

@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.dates import resolve_date
+from tui.pipeline.timeline.lengths import bare_length, resolve_duration
 from tui.pipeline.timeline.values import (
     Context,
     Resolved,
@@ -111,9 +112,9 @@ def resolve(
     own_prep, t = strip_prep(t)
     prep = own_prep or prep
     m = _IN_A_COUNT.fullmatch(t)
-    if m and prep == "in" and reaches_back(lead):
-        # "for the first time in 25 years", "the highest level in a decade": a length of
-        # time reaching back to now, whatever the tense.
+    if m and prep in ("in", "for") and reaches_back(lead):
+        # "for the first time in 25 years", "the lowest figure for two decades": a length
+        # of time reaching back to now, whatever the tense.
         return duration(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
     if prep == "since":
         base = resolve_point(t, ctx, Tense.PAST)
@@ -133,6 +134,9 @@ def resolve(
         # "The first nine months of 1997" lies inside 1997, "the early hours of Tuesday"
         # inside Tuesday: the period after "of" is what it names.
         found = resolve_point(m.group(1), ctx, tense)
+    if found is None:
+        # "Six days", "a two-week crisis": a length that names no place in time.
+        found = bare_length(t)
     return found
 
 
@@ -144,41 +148,15 @@ def same_day(ctx: Context) -> Resolved:
 
 
 _REACHES_BACK = re.compile(
-    rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*\bin$"
+    rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*"
+    r"\b(?:in|for)$"
 )
 
 
 def reaches_back(lead: str) -> bool:
-    """Whether the words before "in <count>" make the count a span reaching back to now:
-    "the first time in", "the highest ... in", "the only ... in"."""
+    """Whether the words before "in/for <count>" make the count a span reaching back to
+    now: "the first time in", "the highest ... in", "the lowest figure for"."""
     return _REACHES_BACK.search(lead.rstrip()) is not None
-
-
-_SPAN_PREPS = ("for", "over", "during", "within", "throughout")
-
-
-def resolve_duration(
-    t: str, ctx: Context, tense: Tense | None, prep: str | None
-) -> Resolved | None:
-    """'for more than a month', 'over the past two weeks': a length of time ending at the
-    anchor (or, looking ahead, starting there)."""
-    a = ctx.anchor
-    m = re.fullmatch(rf"(?:the )?(past|last|previous|next|coming|first) ({NUM_RE}) ({UNIT_RE})", t)
-    if m and m.group(1) != "first":
-        n = number(m.group(2)) or 1
-        return duration(a, UNITS[m.group(3)], n, ahead=m.group(1) in ("next", "coming"))
-    if prep not in _SPAN_PREPS:
-        return None
-    m = re.fullmatch(r"the (past|last|previous|next|coming) (day|week|month|year|decade)", t)
-    if m and prep in ("for", "within", "throughout"):
-        # "within the next year", "for the past week": twelve months, seven days, not the
-        # calendar year or week that follows ("over the past year" is read both ways).
-        return duration(a, UNITS[m.group(2)], 1, ahead=m.group(1) in ("next", "coming"))
-    m = re.fullmatch(rf"{APPROX_RE}(?:the )?({NUM_RE}) ({UNIT_RE})", t)
-    if not m:
-        return None
-    n = number(m.group(1)) or 1
-    return duration(a, UNITS[m.group(2)], n, ahead=tense is Tense.FUTURE or prep == "within")
 
 
 def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
