@@ -160,3 +160,8 @@ def test_vague_lengths_are_durations_of_no_stated_count(text: str, value: str, t
 def test_a_vague_word_alone_stays_a_date() -> None:
     found = resolve("recently", Context(anchor=ANCHOR), Tense.PAST)
     assert found is not None and (found.timex_type, found.timex_value) == ("DATE", "PAST_REF")
+
+
+def test_later_told_in_the_past_is_still_past() -> None:
+    assert _value("later", Tense.PAST) == "PAST_REF"
+    assert _value("later", Tense.FUTURE) == "FUTURE_REF"

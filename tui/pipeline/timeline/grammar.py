@@ -116,6 +116,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
             return Tense.FUTURE
     passive_base = verb.tag_ == "VBN" and "be" in lowers and not lowers & {"have", "been"}
+    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS == {"would"}:
+        # "Vowed that Britain would leave the EU on Oct. 31", "said they would need them
+        # before the winter": ahead of a saying, which may be just behind the anchor.
+        return Tense.PROSPECTIVE
     if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS:
         # "The weather should ease by Thursday morning", "said Ukraine would need them before
         # the winter": a modal on a bare verb looks ahead (with "have" it looks back, and

@@ -224,7 +224,9 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         unit = UNITS[unit_text]
         n_opt = number(ntext)
         if n_opt is None:
-            return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
+            # "A few years later" told in the past is after the time told, and still past.
+            later_but_past = direction > 0 and tense is Tense.PAST
+            return vague("PAST_REF" if direction < 0 or later_but_past else "FUTURE_REF", a)
         n = n_opt
     relative = m.group("dir") in ("earlier", "later", "before", "after")
     frame = ctx.quarter_frame()

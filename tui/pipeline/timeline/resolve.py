@@ -31,6 +31,7 @@ from tui.pipeline.timeline.values import (
     with_time,
 )
 from tui.pipeline.timeline.vocab import (
+    AFTER_THE_TOLD_TIME,
     APPROX_RE,
     FUTURE_WORDS,
     NUM_RE,
@@ -122,8 +123,9 @@ def resolve(
             return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
-    if m and prep == "in" and tense is Tense.FUTURE:
-        # "will be finished in two weeks": that many units from the anchor.
+    if m and prep == "in" and tense in (Tense.FUTURE, Tense.PROSPECTIVE):
+        # "will be finished in two weeks", "said it would be redeemed in five years": that
+        # many units from the anchor (the saying is close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
     length = resolve_duration(t, ctx, tense, prep)
     if length is not None:
@@ -163,6 +165,9 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     """A point or period: a vague word, a day with a time of day, or a date."""
     a = ctx.anchor
     deictic = _deictic(t)
+    if deictic == "FUTURE_REF" and t in AFTER_THE_TOLD_TIME and tense is Tense.PAST:
+        # "He was moved days later": after the time told, which is itself past.
+        deictic = "PAST_REF"
     if deictic is not None:
         return _vague_length(t, vague(deictic, a))
     timed = _time_of_day(t, ctx, tense)

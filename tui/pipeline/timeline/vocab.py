@@ -54,6 +54,7 @@ PART_OF_DAY = {
 PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
 PAST_WORDS = frozenset(_DATA["deictic"]["past"])
 FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])
+AFTER_THE_TOLD_TIME = frozenset(_DATA["deictic"]["after_the_told_time"])
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     k: (int(v[0]), int(v[1])) for k, v in _DATA["fixed_holidays"].items()
 }
