@@ -523,3 +523,32 @@ def test_a_conjunct_verb_shares_the_perfect_of_its_head(nlp: Any) -> None:
         "more than a month",
     )
     assert entry.value == "P1M/2024-08-08"
+
+
+# Stories told in the past that go on from a date they named: (anchor, paragraphs,
+# expression, value a careful reader gives).
+NARRATIVE_CASES = [
+    ("2019-11-13", ["Her odyssey began 10 years ago, after a minor operation.",
+                    "She wrote hundreds of songs that summer.",
+                    "It led her to a Nashville stage almost a decade later."],
+     "that summer", "2009-SU"),
+    ("2019-11-13", ["Her odyssey began 10 years ago, after a minor operation.",
+                    "She wrote hundreds of songs that summer.",
+                    "It led her to a Nashville stage almost a decade later."],
+     "almost a decade later", "2019"),
+    ("2019-11-18", ["The man had felt tired for months when he saw a doctor in November 2016.",
+                    "But by December, his symptoms worsened."],
+     "December", "2016-12"),
+    ("2019-11-18", ["The man had felt tired for months when he saw a doctor in November 2016.",
+                    "But by December, his symptoms worsened.",
+                    "He was weaned off treatment a year later."],
+     "a year later", "2017-12"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "paragraphs", "expression", "value"), NARRATIVE_CASES)
+def test_a_story_told_in_the_past_goes_on_from_the_dates_it_named(
+    nlp: Any, anchor: str, paragraphs: list[str], expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, *paragraphs, anchor=anchor), expression)
+    assert entry.value == value, entry

@@ -115,6 +115,11 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2022-Q3"),
     ("later-counts-from-the-year-named-last", "count-ago", "almost a decade later", P,
      year_of(2009), "2019"),
+    ("later-told-in-the-past-never-passes-the-anchor", "count-ago", "six years later", P,
+     year_of(2020), DECLINE),
+    ("that-summer-is-in-the-year-named-last", "season", "that summer", P, year_of(2009),
+     "2009-SU"),
+    ("that-summer-with-nothing-named-declines", "season", "that summer", P, None, DECLINE),
     ("a-year-earlier-than-a-month-named", "count-ago", "a year earlier", P,
      month_(2019, 10), "2018-10"),
     ("several-years-ago-is-vague", "count-ago", "several years ago", P, None, "PAST_REF"),
@@ -176,3 +181,15 @@ def test_no_rule_taking_it_gives_no_value() -> None:
 def test_a_declining_rule_stops_the_table() -> None:
     # "feb. 30" names a month and would reach dateparser; the month-day rule owns it.
     assert resolve_date("feb. 30, 2024", _ctx(None), Tense.PAST) is None
+
+
+def test_a_month_told_in_the_past_goes_on_from_the_month_just_named() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.block = 3
+    ctx.remember(month_(2016, 11))  # named in this paragraph
+    assert resolve_date("december", ctx, P) == month_(2016, 12)
+    assert resolve_date("march", ctx, P) == month_(2017, 3)
+    # Not told in the past, or named paragraphs ago: the month nearest the anchor's past.
+    assert resolve_date("december", ctx, N) == month_(2023, 12)
+    ctx.block = 5
+    assert resolve_date("december", ctx, P) == month_(2023, 12)

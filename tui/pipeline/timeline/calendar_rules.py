@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES, holiday_in
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
@@ -218,7 +219,29 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
         return [c for c in cands if c.end is not None and c.end < date(a.year, a.month, 1)][-1]
     if rel in ("next", "this coming", "coming"):
         return next(c for c in cands if c.start is not None and c.start > a)
-    return pick(cands, a, tense)
+    told = narrative_month(mon, ctx) if rel is None and tense is Tense.PAST else None
+    return told or pick(cands, a, tense)
+
+
+# A story told in the past goes on from the month or day it last named for this many
+# paragraphs: "in November 2016 ... by December" is that December.
+NARRATIVE_BLOCKS = 1
+
+
+def narrative_month(mon: int, ctx: Context) -> Resolved | None:
+    """'By December', told in the past just after a month or day of another year was named:
+    the first such month from that date on, when it is over by the anchor."""
+    last = ctx.last
+    if (
+        last is None
+        or last.start is None
+        or last.granularity not in (Granularity.DAY, Granularity.MONTH)
+        or ctx.block - ctx.last_block > NARRATIVE_BLOCKS
+    ):
+        return None
+    year = last.start.year if mon >= last.start.month else last.start.year + 1
+    found = month(year, mon)
+    return found if found.start is not None and found.start <= ctx.anchor else None
 
 
 # --- years, decades, centuries --------------------------------------------------------------

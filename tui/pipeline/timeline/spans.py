@@ -24,6 +24,7 @@ _LEXICAL = re.compile(
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:later|earlier) (?:in|during) the day|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
+    r"that (?:spring|summer|autumn|fall|winter)|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
     r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
@@ -90,7 +91,11 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
         if (
             ent.start > 0
             and doc[ent.start - 1].lower_ in ("this", "last", "next", "that")
-            and re.fullmatch(r"(?:day|week|weekend|month|year|quarter|decade)s?", ent.text, re.I)
+            and re.fullmatch(
+                r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?",
+                ent.text,
+                re.I,
+            )
         ):
             start = doc[ent.start - 1].idx
         spans.append((start, end))
