@@ -552,3 +552,24 @@ def test_a_story_told_in_the_past_goes_on_from_the_dates_it_named(
 ) -> None:
     entry = _entry(_timeline(nlp, *paragraphs, anchor=anchor), expression)
     assert entry.value == value, entry
+
+
+# The grammar of the clause a day sits in: (anchor, sentence, expression, value).
+CLAUSE_CASES = [
+    # A reported future is ahead of a saying: a day just gone when it is much nearer.
+    ("2019-11-20", "Johnson is under fire for failing to deliver on his vow that Britain "
+     "would leave the EU on Oct. 31.", "Oct. 31", "2019-10-31"),
+    # A day hanging on a noun takes no tense from a present verb.
+    ("2019-11-20", "Sondland's appearance follows the testimony Tuesday of four officials.",
+     "Tuesday", "2019-11-19"),
+    ("2019-11-18", "Now consider what we know about the President's visit to the hospital "
+     "on Saturday.", "Saturday", "2019-11-16"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "sentence", "expression", "value"), CLAUSE_CASES)
+def test_the_clause_a_day_sits_in_decides_which_one(
+    nlp: Any, anchor: str, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
+    assert entry.value == value, entry

@@ -92,7 +92,7 @@ def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
         ("on", "IN", "prep", "ADP", "on", 2),
         ("oct.", "NNP", "pobj", "PROPN", "oct.", 3),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.PROSPECTIVE  # type: ignore[arg-type]
+    assert tense_of(FakeSpan(toks[4])) is Tense.REPORTED  # type: ignore[arg-type]
     # Other modals on a bare verb look ahead from now.
     toks[1].lower_ = "should"
     assert tense_of(FakeSpan(toks[4])) is Tense.FUTURE  # type: ignore[arg-type]

@@ -193,3 +193,13 @@ def test_a_month_told_in_the_past_goes_on_from_the_month_just_named() -> None:
     assert resolve_date("december", ctx, N) == month_(2023, 12)
     ctx.block = 5
     assert resolve_date("december", ctx, P) == month_(2023, 12)
+
+
+def test_a_reported_future_is_ahead_unless_the_one_just_gone_is_much_nearer() -> None:
+    ctx = Context(anchor=date(2019, 11, 20))
+    assert resolve_date("oct. 31", ctx, Tense.REPORTED) == day(date(2019, 10, 31))
+    assert resolve_date("oct. 31", ctx, Tense.FUTURE) == day(date(2020, 10, 31))
+    ctx = Context(anchor=date(2024, 7, 11))
+    # 133 days behind, 143 ahead: a recent saying looks ahead.
+    assert resolve_date("the winter", ctx, Tense.REPORTED).value == "2024-WI"  # type: ignore[union-attr]
+    assert resolve_date("the winter", ctx, Tense.PROSPECTIVE).value == "2023-WI"  # type: ignore[union-attr]

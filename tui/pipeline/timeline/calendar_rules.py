@@ -169,8 +169,8 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     back_day = a - timedelta(days=(a.weekday() - wd) % 7)
     if tense in (Tense.FUTURE, Tense.PRESENT):
         return day(ahead_day)
-    if tense is Tense.PROSPECTIVE:
-        return day(ahead_day if (ahead_day - a) < (a - back_day) else back_day)
+    if tense in (Tense.PROSPECTIVE, Tense.REPORTED):
+        return pick([day(back_day), day(ahead_day)], a, tense)
     return day(back_day)
 
 

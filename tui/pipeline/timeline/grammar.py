@@ -43,9 +43,10 @@ def tense_of(span: Span) -> Tense | None:
     if verb is None:
         return None
     tense = _verb_tense(verb, 3)
-    if tense is Tense.PRESENT and _through_subject(span.root, verb):
-        # "Statements from Wechsler on Thursday ... is": the date hangs on the subject noun,
-        # and a present verb says nothing about when the subject happened.
+    if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
+        # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
+        # the date hangs on a noun, and a present verb says nothing about when the thing
+        # the noun names happened.
         return None
     return tense
 
@@ -66,16 +67,18 @@ def under_a_perfect(span: Span) -> bool:
     return False
 
 
-def _through_subject(tok: Token, verb: Token) -> bool:
+# Where a noun sits in its clause when a date hanging on it dates the noun, not the verb:
+# subject ("statements on Thursday ... are"), object ("follows the testimony Tuesday"),
+# object of a preposition ("what we know about the visit on Saturday").
+_NOUN_SLOTS = ("nsubj", "nsubjpass", "appos", "dobj", "pobj", "attr")
+
+
+def _through_a_noun(tok: Token, verb: Token) -> bool:
     current = tok
     for _ in range(8):
         if current.i == verb.i or current.head.i == current.i:
             return False
-        if (
-            current.i != tok.i
-            and current.pos_ in ("NOUN", "PROPN")
-            and current.dep_ in ("nsubj", "nsubjpass", "appos")
-        ):
+        if current.i != tok.i and current.pos_ in ("NOUN", "PROPN") and current.dep_ in _NOUN_SLOTS:
             return True
         current = current.head
     return False
@@ -101,8 +104,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         # to protect the cities before the winter" looks ahead with "would need".
         if depth > 0 and head.pos_ in ("VERB", "AUX"):
             head_tense = _verb_tense(head, depth - 1)
-            if head_tense is Tense.FUTURE:
-                return Tense.FUTURE
+            if head_tense in (Tense.FUTURE, Tense.REPORTED):
+                return head_tense
         head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
         copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
         if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
@@ -119,7 +122,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS == {"would"}:
         # "Vowed that Britain would leave the EU on Oct. 31", "said they would need them
         # before the winter": ahead of a saying, which may be just behind the anchor.
-        return Tense.PROSPECTIVE
+        return Tense.REPORTED
     if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS:
         # "The weather should ease by Thursday morning", "said Ukraine would need them before
         # the winter": a modal on a bare verb looks ahead (with "have" it looks back, and

@@ -50,6 +50,7 @@ PLACEMENTS: dict[Tense | None, Placement] = {
     Tense.PRESENT: Placement(counted="ahead", within="ahead", next_="ahead"),
     Tense.PAST: Placement(counted=None, within=None, next_=None),
     Tense.PROSPECTIVE: Placement(counted=None, within="ahead", next_="ahead"),
+    Tense.REPORTED: Placement(counted=None, within="ahead", next_="ahead"),
     None: Placement(counted=None, within="ahead", next_="ahead"),
 }
 

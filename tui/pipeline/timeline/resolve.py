@@ -123,7 +123,7 @@ def resolve(
             return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
-    if m and prep == "in" and tense in (Tense.FUTURE, Tense.PROSPECTIVE):
+    if m and prep == "in" and tense in (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED):
         # "will be finished in two weeks", "said it would be redeemed in five years": that
         # many units from the anchor (the saying is close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)

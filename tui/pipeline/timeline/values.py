@@ -26,6 +26,10 @@ class Tense(Enum):
     # open in March"): ahead of the saying, which may itself be just behind the anchor or
     # long ago, so the occurrence nearest the anchor is the best guess either way.
     PROSPECTIVE = "prospective"
+    # Future in reported speech or a condition ("said they would need them before the
+    # winter", "vowed Britain would leave on Oct. 31"): ahead of a saying that is usually
+    # recent, so ahead of the anchor unless the occurrence just gone is much nearer.
+    REPORTED = "reported"
 
 
 @dataclass(frozen=True)
@@ -341,6 +345,8 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     if tense is Tense.FUTURE:
         later = [c for c in cands if c.end is not None and c.end >= anchor]
         return min(later, key=lambda c: c.start or anchor) if later else cands[-1]
+    if tense is Tense.REPORTED:
+        return _reported(cands, anchor)
     if tense in (Tense.PRESENT, Tense.PERFECT, Tense.PROSPECTIVE):
         return min(cands, key=lambda c: _distance(c, anchor))
     earlier = [c for c in cands if c.start is not None and c.start <= anchor]
@@ -355,6 +361,24 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     if tense is Tense.PAST and back > PAST_BACK_DAYS and gap <= PAST_AHEAD_DAYS:
         return ahead[0]
     return past
+
+
+# A reported future ("said they would need them before the winter") is taken ahead of the
+# anchor unless the occurrence just gone is this many times nearer: the saying is usually
+# recent, but "vowed Britain would leave on Oct. 31", read three weeks after, is over.
+REPORTED_BEHIND_FACTOR = 2
+
+
+def _reported(cands: list[Resolved], anchor: date) -> Resolved:
+    ahead = [c for c in cands if c.start is not None and c.start > anchor]
+    behind = [c for c in cands if c not in ahead]
+    if not ahead or not behind:
+        return min(cands, key=lambda c: _distance(c, anchor))
+    first_ahead = min(ahead, key=lambda c: _distance(c, anchor))
+    last_behind = min(behind, key=lambda c: _distance(c, anchor))
+    if _distance(last_behind, anchor) * REPORTED_BEHIND_FACTOR < _distance(first_ahead, anchor):
+        return last_behind
+    return first_ahead
 
 
 def _distance(c: Resolved, anchor: date) -> int:
