@@ -573,3 +573,24 @@ def test_the_clause_a_day_sits_in_decides_which_one(
 ) -> None:
     entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
     assert entry.value == value, entry
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested a woman, 32, of 1119 Eighth St., after a search of her car.",
+        "Officers stopped a car driven by a man of 1909 Jolinda Drive.",
+        "Shoppers turned to GrubHub, Prime Now, and other delivery apps.",
+    ],
+)
+def test_house_numbers_and_names_ending_in_a_time_word_are_not_dates(
+    nlp: Any, sentence: str
+) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: Any) -> None:
+    assert [e.value for e in _timeline(nlp, "In 1998 Street artists gathered.")] == ["1998"]
+    assert [e.value for e in _timeline(nlp, "Fighting Rages Today Across The Front")] == [
+        "2024-08-08"
+    ]

@@ -19,7 +19,13 @@ from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
 from tui.pipeline.timeline.sets import resolve_set
-from tui.pipeline.timeline.spans import AGE, candidate_spans, is_name, looks_temporal
+from tui.pipeline.timeline.spans import (
+    AGE,
+    candidate_spans,
+    is_house_number,
+    is_name,
+    looks_temporal,
+)
 from tui.pipeline.timeline.values import Context, Resolved, Tense
 from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
 
@@ -192,7 +198,11 @@ def _not_a_date(
         return [(recurring, start, end)] if recurring is not None else []
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
-    if is_name(span, text) or not looks_temporal(text):
+    if (
+        is_name(span, text)
+        or not looks_temporal(text)
+        or is_house_number(text, full[max(0, start - 12) : start], full[end:])
+    ):
         return []
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tui.pipeline.timeline.vocab import WEEKDAY_NAMES
+from tui.pipeline.timeline.vocab import STREET_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -129,6 +129,8 @@ def is_name(span: Span, text: str) -> bool:
     first_is_start = all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
     if first_is_start and capitalised == [words[0]]:
         return False
+    if words[0] in capitalised and _after_a_name(span):
+        return True
     # The rest of the sentence, without its first word and the expression itself.
     others = [
         t.text
@@ -136,6 +138,45 @@ def is_name(span: Span, text: str) -> bool:
         if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
     ]
     return sum(w[0].isupper() for w in others) < TITLE_CASE_SHARE * max(len(others), 1)
+
+
+# A house number: a number, then up to three capitalised words ending in a street word.
+_STREET = re.compile(
+    r"\s+(?:[A-Z0-9][\w'-]*\.?\s+){0,3}(?:"
+    + "|".join(sorted(STREET_WORDS, key=len, reverse=True))
+    + r")\b\.?",
+    re.IGNORECASE,
+)
+
+
+_TIME_PREPOSITION = re.compile(r"\b(?:in|since|by|until|before|after|during|from)\s+$", re.I)
+
+
+def is_house_number(text: str, before: str, after: str) -> bool:
+    """'of 1119 Eighth St.', '1909 Jolinda Drive': a number starting a street address (but
+    "in 1998 Street artists" is a year: a time preposition comes before it)."""
+    return (
+        text.strip().isdigit()
+        and _STREET.match(after) is not None
+        and _TIME_PREPOSITION.search(before) is None
+    )
+
+
+def _after_a_name(span: Span) -> bool:
+    """'Prime Now', 'USA Today': a capitalised time word right after a proper noun (not
+    the sentence's first word, not a time word itself) ends a name, unless capitals go on
+    after it as in a headline ("Fighting Rages Today Across The Front")."""
+    if span.start == span.sent.start:
+        return False
+    prev = span.doc[span.start - 1]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        prev.i != span.sent.start
+        and prev.pos_ == "PROPN"
+        and prev.lower_ not in _LOWERCASE_TIME_WORDS
+        and prev.lower_ not in WEEKDAYS
+        and (after is None or not after.text[:1].isupper())
+    )
 
 
 def looks_temporal(text: str) -> bool:

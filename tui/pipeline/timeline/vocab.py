@@ -65,6 +65,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
+STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (
