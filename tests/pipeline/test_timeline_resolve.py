@@ -114,6 +114,17 @@ def test_the_same_day_is_the_storys_day_when_the_last_day_was_paragraphs_ago() -
     assert found is not None and found.value == "2024-08-08"
 
 
+def test_the_same_day_is_the_news_day_the_story_named_the_day_before_the_anchor() -> None:
+    # "Morrison testified Tuesday" in a story stamped early Wednesday; the call of July
+    # 25 named after it is background, not the scene.
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 8, 7)))
+    ctx.remember(day(date(2024, 7, 25)))
+    ctx.block = 4
+    found = resolve("earlier in the day", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-07"
+
+
 @pytest.mark.parametrize(
     ("lead", "back"),
     [

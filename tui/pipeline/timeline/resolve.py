@@ -144,8 +144,9 @@ def resolve(
 
 def same_day(ctx: Context) -> Resolved:
     """'Earlier in the day', 'later in the day': the day named in the same paragraph, else
-    the story's own day (a day named paragraphs before is another scene)."""
-    named = ctx.day_named_here()
+    the story's news day (the day it reports, named at most a day before the anchor),
+    else the anchor's (a day named paragraphs before, long ago, is another scene)."""
+    named = ctx.day_named_here() or ctx.news_day
     return replace(day(named), anaphoric=True) if named else day(ctx.anchor)
 
 

@@ -52,6 +52,11 @@ class Resolved:
         return self.timex if self.timex is not None else self.value
 
 
+# A story's news is of the publication day or the day before ("testified Tuesday" in a
+# paper dated Wednesday, or stamped after midnight UTC): a day named this close is the
+# day "earlier in the day" means.
+NEWS_DAY_BACK_DAYS = 1
+
 # A quarter stays the frame ("a year ago" = the same quarter a year back) for this many
 # paragraphs after it was named, even when other dates are named in between.
 QUARTER_FRAME_BLOCKS = 2
@@ -71,6 +76,9 @@ class Context:
     last_quarter_block: int = -100
     # Where the last precisely dated mention was named.
     last_block: int = -100
+    # The story's news day: the latest day it named within `NEWS_DAY_BACK_DAYS` of the
+    # anchor ("on Tuesday" in a Wednesday paper); None until it names one.
+    news_day: date | None = None
 
     def quarter_frame(self) -> Resolved | None:
         if self.last_quarter is None:
@@ -101,6 +109,12 @@ class Context:
             return
         self.last = res
         self.last_block = self.block
+        if (
+            res.granularity in (Granularity.DAY, Granularity.TIME)
+            and 0 <= (self.anchor - res.start).days <= NEWS_DAY_BACK_DAYS
+            and (self.news_day is None or res.start > self.news_day)
+        ):
+            self.news_day = res.start
         # Only a quarter already over frames what follows: results are reported for those.
         if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
             self.last_quarter = res
