@@ -594,3 +594,24 @@ def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: A
     assert [e.value for e in _timeline(nlp, "Fighting Rages Today Across The Front")] == [
         "2024-08-08"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The strike lasted from Monday to Thursday.", ["2019-11-11", "2019-11-14"]),
+        ("The exhibition will run from Monday to Thursday.", ["2019-11-25", "2019-11-28"]),
+        ("Ice covered the lake from November to February.", ["2018-11", "2019-02"]),
+        # Two days joined by "and" with no "from"/"between" are two days, each by its tense.
+        ("Flights leave on Monday and Thursday.", ["2019-11-21", "2019-11-25"]),
+        # "to" with no "from" before is no range: October's figures stay this year's.
+        (
+            "An upward revision Friday to October's figures showed strength.",
+            ["2019-10", "2019-11-15"],
+        ),
+    ],
+)
+def test_a_range_from_one_day_to_another_runs_forward(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence, anchor="2019-11-20")] == values

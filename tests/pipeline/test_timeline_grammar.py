@@ -18,6 +18,7 @@ class Tok:
     pos_: str = "X"
     lemma_: str = ""
     i: int = 0
+    ent_type_: str = ""
     head: Any = None
     children: list[Any] = field(default_factory=list)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
 from tui.pipeline.timeline.grammar import preposition_before, tense_of, under_a_perfect
 from tui.pipeline.timeline.lengths import bare_length
+from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
 from tui.pipeline.timeline.sets import resolve_set
@@ -177,7 +178,11 @@ def _resolve_span(
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
         return [(res, start, end)]
-    return _pieces(text, start, end, ctx, tense, prep)
+    found = _pieces(text, start, end, ctx, tense, prep)
+    opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
+        r"(?:from|between)\s", text, re.I
+    )
+    return _ranges_in_order(found, text, start, tense) if opened else found
 
 
 def _not_a_date(
@@ -246,6 +251,18 @@ def _pieces(
                 break
         else:
             i += 1
+    return found
+
+
+def _ranges_in_order(
+    found: list[tuple[Resolved, int, int]], text: str, start: int, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """'From Monday to Thursday': the second end of a range after the first (`ranges`)."""
+    for k in range(len(found) - 1):
+        (a, a_from, a_to), (b, b_from, b_to) = found[k], found[k + 1]
+        if RANGE_WORDS.fullmatch(text[a_to - start : b_from - start]):
+            a, b = in_order(a, b, tense)
+            found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
 
 

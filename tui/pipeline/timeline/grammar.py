@@ -78,7 +78,13 @@ def _through_a_noun(tok: Token, verb: Token) -> bool:
     for _ in range(8):
         if current.i == verb.i or current.head.i == current.i:
             return False
-        if current.i != tok.i and current.pos_ in ("NOUN", "PROPN") and current.dep_ in _NOUN_SLOTS:
+        if (
+            current.i != tok.i
+            and current.pos_ in ("NOUN", "PROPN")
+            and current.dep_ in _NOUN_SLOTS
+            # "on Monday and Thursday": the other day of a pair is no noun of the clause.
+            and current.ent_type_ not in ("DATE", "TIME")
+        ):
             return True
         current = current.head
     return False

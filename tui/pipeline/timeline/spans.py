@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import STREET_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -73,6 +74,11 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
             # "the winter" + "of" + "2022-23" is one season.
             or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+            # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
+            or (
+                RANGE_WORDS.fullmatch(gap) is not None
+                and RANGE_OPENERS.search(full, 0, spans[-1][0]) is not None
+            )
         ):
             spans[-1] = (spans[-1][0], ent.end_char)
             continue
