@@ -581,6 +581,8 @@ def test_the_clause_a_day_sits_in_decides_which_one(
         "Police arrested a woman, 32, of 1119 Eighth St., after a search of her car.",
         "Officers stopped a car driven by a man of 1909 Jolinda Drive.",
         "Shoppers turned to GrubHub, Prime Now, and other delivery apps.",
+        "The display has a resolution of 1080 pixels by 1920 pixels.",
+        "The show is for a viewing age of 48 months and above.",
     ],
 )
 def test_house_numbers_and_names_ending_in_a_time_word_are_not_dates(
@@ -615,3 +617,9 @@ def test_a_range_from_one_day_to_another_runs_forward(
     nlp: Any, sentence: str, values: list[str]
 ) -> None:
     assert [e.value for e in _timeline(nlp, sentence, anchor="2019-11-20")] == values
+
+
+def test_a_holiday_named_after_a_weekday_is_the_holiday(nlp: Any) -> None:
+    entries = _timeline(nlp, "The Black Friday deals promise to be better than ever.",
+                        anchor="2019-11-19")  # fmt: skip
+    assert [(e.expression, e.value) for e in entries] == [("Black Friday", "2019-11-29")]

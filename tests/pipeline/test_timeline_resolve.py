@@ -176,3 +176,16 @@ def test_a_vague_word_alone_stays_a_date() -> None:
 def test_later_told_in_the_past_is_still_past() -> None:
     assert _value("later", Tense.PAST) == "PAST_REF"
     assert _value("later", Tense.FUTURE) == "FUTURE_REF"
+
+
+def test_a_clock_time_told_in_the_past_is_on_the_day_the_story_reports() -> None:
+    ctx = Context(anchor=ANCHOR)
+    # No day named: the anchor's.
+    assert _value("about 4:30 a.m.", Tense.PAST) == "2024-08-08T04:30"
+    ctx.remember(day(date(2024, 8, 7)))  # "the rally on Wednesday", a Thursday paper
+    ctx.block = 3
+    found = resolve("about 4:30 a.m.", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-07T04:30"
+    # Ahead, it is still the anchor's day ("will speak at 10 a.m.").
+    found = resolve("10 a.m.", ctx, Tense.FUTURE)
+    assert found is not None and found.value == "2024-08-08T10:00"

@@ -23,6 +23,7 @@ from tui.pipeline.timeline.sets import resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
     candidate_spans,
+    is_a_count,
     is_house_number,
     is_name,
     looks_temporal,
@@ -201,12 +202,14 @@ def _not_a_date(
             start -= len(before) - every.start()
         recurring = resolve_set(full[start:end])
         return [(recurring, start, end)] if recurring is not None else []
+    before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
     if (
         is_name(span, text)
         or not looks_temporal(text)
-        or is_house_number(text, full[max(0, start - 12) : start], full[end:])
+        or is_house_number(text, before_12, full[end:])
+        or is_a_count(text, before_12, full[end : end + 20])
     ):
         return []
     return None

@@ -264,6 +264,11 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     if named_day is not None:
         return with_time(named_day, suffix)
     rest = re.sub(r"^the ", "", rest)
+    if rest == "" and tense is Tense.PAST:
+        # "They left about 4:30 a.m.": told in the past, a clock time with no day is on the
+        # day the paragraph named, else on the story's news day.
+        told = ctx.day_named_here() or ctx.news_day or a
+        return with_time(day(told), suffix)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)
     base = resolve_date(rest, ctx, tense)

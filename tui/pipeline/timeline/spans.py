@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
-from tui.pipeline.timeline.vocab import STREET_WORDS, WEEKDAY_NAMES, WEEKDAYS
+from tui.pipeline.timeline.vocab import COUNT_NOUNS, STREET_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -84,6 +85,10 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             continue
         start = ent.start_char
         end = ent.end_char
+        # "the Black Friday deals": spaCy may take the weekday without the word that makes
+        # it a holiday.
+        if ent.start > 0 and f"{doc[ent.start - 1].lower_} {ent.text.lower()}" in HOLIDAY_NAMES:
+            start = doc[ent.start - 1].idx
         # "later in the day": spaCy starts after the words that place it in the day.
         head = _LATER_IN.search(full, 0, start)
         if head and ent.text.lower() == "the day":
@@ -107,7 +112,8 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
         spans.append((start, end))
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
-    for m in [*_LEXICAL.finditer(full), *_HOLIDAYS.finditer(full)]:
+    # Holidays first: "Black Friday" is one day, not the weekday "Friday".
+    for m in [*_HOLIDAYS.finditer(full), *_LEXICAL.finditer(full)]:
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -183,6 +189,19 @@ def _after_a_name(span: Span) -> bool:
         and prev.lower_ not in WEEKDAYS
         and (after is None or not after.text[:1].isupper())
     )
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_AGE_LEAD = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
+
+
+def is_a_count(text: str, before: str, after: str) -> bool:
+    """'by 1920 pixels', 'a viewing age of 48 months': a quantity of a unit, or an age."""
+    if _AGE_LEAD.search(before) or re.match(r"(?:aged?|ages)\s", text, re.I):
+        return True
+    word = _NEXT_WORD.match(after)
+    number_ = text.split()[-1] if text.split() else ""
+    return number_.isdigit() and word is not None and word.group(1).lower() in COUNT_NOUNS
 
 
 def looks_temporal(text: str) -> bool:

@@ -66,6 +66,7 @@ DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].item
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
+COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (
