@@ -564,6 +564,9 @@ CLAUSE_CASES = [
      "Tuesday", "2019-11-19"),
     ("2019-11-18", "Now consider what we know about the President's visit to the hospital "
      "on Saturday.", "Saturday", "2019-11-16"),
+    # A date modifying a noun dates the noun: the verb's future says nothing about it.
+    ("2019-11-20", "A deal, once expected to be completed within weeks of an October news "
+     "conference, could now be pushed into next year.", "October", "2019-10"),
 ]  # fmt: skip
 
 

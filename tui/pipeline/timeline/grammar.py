@@ -35,9 +35,13 @@ def preposition_before(doc: Doc, span: Span) -> str | None:
 
 def tense_of(span: Span) -> Tense | None:
     """The tense of the verb the expression modifies: past, present or future (None: unknown)."""
-    if span.root.dep_ == "poss":
-        # "Thursday night's fight", "Sunday's loss": the date says when the thing it owns
-        # happened; the tense of the clause around it says nothing about that.
+    root = span.root
+    if root.dep_ == "poss" or (
+        root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "Thursday night's fight", "Sunday's loss", "an October news conference": the date
+        # says when the thing it owns or modifies happened; the tense of the clause around
+        # it says nothing about that.
         return None
     verb = _governing_verb(span.root)
     if verb is None:
@@ -66,6 +70,9 @@ def under_a_perfect(span: Span) -> bool:
         verb = verb.head  # an infinitive: look at the verb it completes
     return False
 
+
+# A date modifying a noun: "an October news conference", "the July 25 call".
+_NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
 
 # Where a noun sits in its clause when a date hanging on it dates the noun, not the verb:
 # subject ("statements on Thursday ... are"), object ("follows the testimony Tuesday"),
