@@ -626,3 +626,18 @@ def test_a_holiday_named_after_a_weekday_is_the_holiday(nlp: Any) -> None:
     entries = _timeline(nlp, "The Black Friday deals promise to be better than ever.",
                         anchor="2019-11-19")  # fmt: skip
     assert [(e.expression, e.value) for e in entries] == [("Black Friday", "2019-11-29")]
+
+
+def test_a_list_of_days_takes_the_year_the_article_gave(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The band will open its tour June 9, 2020 in Florida.",
+        "Tour dates:",
+        "June 9 -- West Palm Beach, FL",
+        "June 10 -- Tampa, FL",
+        "July 2 -- Uncasville, CT",
+        anchor="2019-11-19",
+    )
+    assert [(e.block, e.value) for e in entries] == [
+        (0, "2020-06-09"), (2, "2020-06-09"), (3, "2020-06-10"), (4, "2020-07-02"),
+    ]  # fmt: skip

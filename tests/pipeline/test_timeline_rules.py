@@ -203,3 +203,22 @@ def test_a_reported_future_is_ahead_unless_the_one_just_gone_is_much_nearer() ->
     # 133 days behind, 143 ahead: a recent saying looks ahead.
     assert resolve_date("the winter", ctx, Tense.REPORTED).value == "2024-WI"  # type: ignore[union-attr]
     assert resolve_date("the winter", ctx, Tense.PROSPECTIVE).value == "2023-WI"  # type: ignore[union-attr]
+
+
+def test_a_day_named_again_without_its_year_is_the_same_day() -> None:
+    ctx = Context(anchor=date(2019, 11, 19))
+    full = resolve_date("june 9, 2020", ctx, N)
+    assert full is not None and full.full
+    ctx.remember(full)
+    ctx.block = 8
+    assert resolve_date("june 9", ctx, N) == day(date(2020, 6, 9))
+
+
+def test_a_day_in_a_list_continues_from_the_day_before_it() -> None:
+    ctx = Context(anchor=date(2019, 11, 19))
+    ctx.remember(day(date(2020, 6, 9)))
+    ctx.block = 1
+    assert resolve_date("june 10", ctx, N) == day(date(2020, 6, 10))
+    # Far from the day before, or told with a verb, it is read by itself.
+    assert resolve_date("march 21", ctx, N) == day(date(2019, 3, 21))
+    assert resolve_date("june 10", ctx, P) == day(date(2019, 6, 10))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -41,6 +41,9 @@ class Resolved:
     vague: bool = False
     # Worked out from an earlier mention ("a year earlier"); never itself a reference point.
     anaphoric: bool = False
+    # The expression gave its year ("June 9, 2020"): the same day named again without one
+    # ("June 9") is this one.
+    full: bool = False
     # TIMEX3 type: DATE, TIME, DURATION or SET.
     timex_type: str = "DATE"
     # TIMEX3 value when it is not `value`: a duration's "P1M" (value then carries where the
@@ -79,6 +82,8 @@ class Context:
     # The story's news day: the latest day it named within `NEWS_DAY_BACK_DAYS` of the
     # anchor ("on Tuesday" in a Wednesday paper); None until it names one.
     news_day: date | None = None
+    # Days named with their year, by (month, day): "June 9" after "June 9, 2020" is that.
+    full_days: dict[tuple[int, int], date] = field(default_factory=dict)
 
     def quarter_frame(self) -> Resolved | None:
         if self.last_quarter is None:
@@ -109,6 +114,8 @@ class Context:
             return
         self.last = res
         self.last_block = self.block
+        if res.full and res.granularity is Granularity.DAY:
+            self.full_days[(res.start.month, res.start.day)] = res.start
         if (
             res.granularity in (Granularity.DAY, Granularity.TIME)
             and 0 <= (self.anchor - res.start).days <= NEWS_DAY_BACK_DAYS
