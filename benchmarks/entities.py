@@ -137,8 +137,8 @@ def print_table(title: str, ours: Scored, raw: Scored) -> None:
 def golden_corpus() -> list[tuple[str, list]]:
     """Every development text as (id, blocks): the gold sets, the fixture pages, the demo
     articles and (when present) the sample article. Pinned by --golden before a refactor."""
+    from tui.pipeline.decode import decode_html
     from tui.pipeline.extract import extract
-    from tui.pipeline.fetch import decode_html
     from tui.pipeline.model import Block, BlockKind, PipelineError
 
     out: list[tuple[str, list]] = []
@@ -489,8 +489,8 @@ def main() -> None:
 
     # Fixture pages: their expected lists are partial ("other entities may appear"), so
     # only recall with the right type and merging is meaningful.
+    from tui.pipeline.decode import decode_html
     from tui.pipeline.extract import extract
-    from tui.pipeline.fetch import decode_html
 
     expected = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
     hits = {"ours": 0, "raw": 0}

@@ -1,5 +1,7 @@
 """briefing under load: many real pages at once, beside a peer in the same run.
 
+Every run is made with --no-cache: each page is fetched and worked on anew.
+
 Pages: the 181 of `../shared/eval/scrapinghub` (plus, for 200 articles, the first 19 of
 `../shared/eval/web-extraction`), served by a loopback HTTP server started here.
 
@@ -41,6 +43,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from startup import Pty  # noqa: E402
+
+from tests.processes import descendants  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval"
 SCRAPINGHUB = SHARED / "scrapinghub" / "html"
@@ -98,23 +102,6 @@ def urls(base: str, files: list[Path]) -> list[str]:
 # ---------------------------------------------------------------------------- memory
 
 
-def _tree(pid: int) -> list[int]:
-    kids: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            kids.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo += kids.get(p, [])
-    return out
-
-
 def _kb(path: str, field: str) -> int:
     try:
         for line in Path(path).read_text().splitlines():
@@ -136,7 +123,7 @@ class Sampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.is_set():
-            pids = _tree(self.pid)
+            pids = [self.pid, *descendants(self.pid)]
             self.main_rss = max(self.main_rss, _kb(f"/proc/{self.pid}/status", "VmRSS:"))
             rss = sum(_kb(f"/proc/{p}/status", "VmRSS:") for p in pids)
             pss = sum(_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
@@ -148,7 +135,7 @@ def headless(inputs: list[str], *extra: str) -> tuple[float, Sampler, list[dict]
     """Wall time, memory, the JSONL rows and the time to the first row."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--format", "jsonl", *extra, "-"],
+        [sys.executable, "-m", "tui", "--format", "jsonl", "--no-cache", *extra, "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -263,14 +250,14 @@ def run_keys(files: list[Path], presses: int) -> None:
     base = next(gen)
     try:
         inputs = urls(base, files)
-        term = Pty([sys.executable, "-m", "tui", *inputs])
+        term = Pty([sys.executable, "-m", "tui", "--no-cache", *inputs])
         try:
             term.wait_for(f"{len(inputs)} articles".encode())  # every row is in the list
             term.send(b"1")
             busy = _presses(term, inputs, presses, 0)
         finally:
             term.close()
-        term = Pty([sys.executable, "-m", "tui", *inputs])
+        term = Pty([sys.executable, "-m", "tui", "--no-cache", *inputs])
         try:
             _until_all_finished(term, len(inputs))
             term.drain(2.0)
@@ -293,7 +280,7 @@ def run_long_list(presses: int) -> None:
     try:
         for count in (10, 1000):
             inputs = [f"{base}/gone/{i}?n={i:04}" for i in range(count)]
-            term = Pty([sys.executable, "-m", "tui", "--no-analysis", *inputs])
+            term = Pty([sys.executable, "-m", "tui", "--no-cache", "--no-analysis", *inputs])
             try:
                 term.wait_for(f"{count} failed".encode(), timeout=300)
                 term.send(b"1")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import descendants, running
 from tests.server import FixtureServer
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -195,22 +196,6 @@ def test_a_full_disk_on_stdout_is_one_line_not_a_traceback(site: FixtureServer) 
     ]
 
 
-def _children(pid: int) -> list[int]:
-    """Every descendant process of `pid` (Linux /proc)."""
-    found: list[int] = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == pid:
-            found += [int(entry.name), *_children(int(entry.name))]
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_ctrl_c_ends_a_busy_briefing_at_once_and_leaves_no_workers(site: FixtureServer) -> None:
     import signal
@@ -228,7 +213,7 @@ def test_ctrl_c_ends_a_busy_briefing_at_once_and_leaves_no_workers(site: Fixture
     proc.stdin.write(pages)
     proc.stdin.flush()
     json.loads(_readline(proc, 120))  # work is under way: one article is out
-    workers = _children(proc.pid)
+    workers = descendants(proc.pid)
     assert workers, "the stages run in worker processes"
     proc.send_signal(signal.SIGINT)
     try:
@@ -236,17 +221,9 @@ def test_ctrl_c_ends_a_busy_briefing_at_once_and_leaves_no_workers(site: Fixture
     finally:
         proc.kill()
     deadline = time.monotonic() + 10
-    while any(_running(pid) for pid in workers):
+    while any(running(pid) for pid in workers):
         assert time.monotonic() < deadline, "a worker outlived the briefing"
         time.sleep(0.1)
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
 
 
 def _many_pages(folder: Path, count: int) -> list[Path]:

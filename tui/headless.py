@@ -72,74 +72,95 @@ def run_headless(
 
     Exit status: 0 when every input was read, 1 when any failed or the output could not
     be written, 2 when there was nothing to read, 130 on Ctrl+C."""
-    from tui.pipeline.export import to_json, to_markdown
-    from tui.pipeline.session import Session
+    from tui.pipeline.inputs import stream_lines
 
-    out = sys.stdout
-    failures: list[Exception] = []
-    store: Cache | None = None
-    if cache is not None:
-        from tui.pipeline.cache import open_cache
+    run = _Run(options, fmt, cache, reopen)
+    lines = stdin if stdin is not None or not read_stdin else _stdin_lines(stream_lines)
+    try:
+        asyncio.run(run.read(inputs, lines))
+        if not run.failures:
+            run.write_whole()
+    except KeyboardInterrupt:
+        return 130
+    except (_ReaderGone, _OutputFailed) as exc:
+        run.failures.append(exc)
+    finally:
+        run.close()
+    return run.status(read_stdin)
 
-        store = open_cache(cache, warn=lambda line: _say(f"briefing: {line}"))
-    session = Session(
-        options,
-        cache=store,
-        history=store is not None,
-        history_id=reopen.id if reopen else None,
-        pinned=reopen.pinned if reopen else None,
-    )
 
-    async def go() -> None:
-        from tui.pipeline.inputs import chain, stream_lines
+class _Run:
+    """One headless briefing: the session, where its output goes, what went wrong."""
+
+    def __init__(
+        self, options: Options, fmt: str, cache: CacheSettings | None, reopen: Reopen | None
+    ) -> None:
+        from tui.pipeline.session import Session
+
+        self.options = options
+        self.fmt = fmt
+        self.out = sys.stdout
+        self.failures: list[Exception] = []
+        self.store: Cache | None = None
+        if cache is not None:
+            from tui.pipeline.cache import open_cache
+
+            self.store = open_cache(cache, warn=lambda line: _say(f"briefing: {line}"))
+        self.session = Session(
+            options,
+            cache=self.store,
+            history=self.store is not None,
+            history_id=reopen.id if reopen else None,
+            pinned=reopen.pinned if reopen else None,
+        )
+
+    async def read(self, inputs: list[str], lines: AsyncIterator[str] | None) -> None:
+        from tui.pipeline.inputs import chain
 
         main = asyncio.current_task()
         assert main is not None
 
         def finished(article: Article) -> None:
             try:
-                _finished(session, article, fmt, out)
+                _finished(self.session, article, self.fmt, self.out)
             except (_ReaderGone, _OutputFailed) as exc:
-                failures.append(exc)  # nobody can read what follows: stop everything
+                self.failures.append(exc)  # nobody can read what follows: stop everything
                 main.cancel()
 
-        session.on_finished = finished
-        lines = stdin
-        if lines is None and read_stdin:
-            lines = _stdin_lines(stream_lines)
+        self.session.on_finished = finished
         try:
-            await session.run(chain(inputs, lines))
+            await self.session.run(chain(inputs, lines))
         except asyncio.CancelledError:
-            if not failures:
+            if not self.failures:
                 raise
 
-    try:
-        asyncio.run(go())
-        if not failures and not session.briefing.articles:
-            # Still a valid (empty) document for a script that parses what it gets.
-            if fmt == JSON:
-                _write(out, to_json(session.briefing, analysis=options.analysis) + "\n")
+    def write_whole(self) -> None:
+        """The JSON document or the Markdown, once every article is in. An empty briefing
+        is still a valid (empty) JSON document for a script that parses what it gets."""
+        from tui.pipeline.export import to_json, to_markdown
+
+        if self.fmt == JSON:
+            _write(self.out, to_json(self.session.briefing, analysis=self.options.analysis) + "\n")
+        elif self.fmt == MARKDOWN and self.session.briefing.articles:
+            _write(self.out, to_markdown(self.session.briefing))
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def status(self, read_stdin: bool) -> int:
+        if self.failures:
+            _silence_stdout()
+            if isinstance(self.failures[0], _ReaderGone):
+                return 0
+            _say(f"briefing: could not write the briefing to stdout: {self.failures[0].args[0]}.")
+            return 1
+        articles = self.session.briefing.articles
+        if not articles:
             where = "stdin held no URLs or file paths" if read_stdin else "no inputs were given"
             _say(f"briefing: there was nothing to read: {where}.")
             return 2
-        if not failures and fmt == JSON:
-            _write(out, to_json(session.briefing, analysis=options.analysis) + "\n")
-        elif not failures and fmt == MARKDOWN:
-            _write(out, to_markdown(session.briefing))
-    except KeyboardInterrupt:
-        return 130
-    except (_ReaderGone, _OutputFailed) as exc:
-        failures.append(exc)
-    finally:
-        if store is not None:
-            store.close()
-    if failures:
-        _silence_stdout()
-        if isinstance(failures[0], _ReaderGone):
-            return 0
-        _say(f"briefing: could not write the briefing to stdout: {failures[0].args[0]}.")
-        return 1
-    return 1 if any(a.error is not None for a in session.briefing.articles) else 0
+        return 1 if any(a.error is not None for a in articles) else 0
 
 
 def _stdin_lines(stream_lines: Callable[[int], AsyncIterator[str]]) -> AsyncIterator[str] | None:

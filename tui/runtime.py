@@ -44,8 +44,8 @@ def configure_logging() -> None:
     reader, as that article's `internal` error in words.
     """
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
+    for old in list(root.handlers):
+        root.removeHandler(old)
     path = os.environ.get(LOG_ENV)
     handler: logging.Handler
     if path:

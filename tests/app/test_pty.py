@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import descendants, running
 from tests.server import FixtureServer
 
 pytestmark = [
@@ -133,26 +134,9 @@ def test_without_a_terminal_to_open_it_writes_markdown(site: FixtureServer, term
     assert "EXIT=0" in screen
 
 
-def _descendants(pid: int) -> list[int]:
-    kids: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            kids.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], list(kids.get(pid, []))
-    while todo:
-        child = todo.pop()
-        found.append(child)
-        todo += kids.get(child, [])
-    return found
-
-
 def _app_pid(terminal: Terminal) -> int:
     shell = int(terminal.tmux("display", "-p", "#{pane_pid}").strip())
-    for pid in _descendants(shell):
+    for pid in descendants(shell):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
@@ -203,23 +187,12 @@ def test_q_ends_a_busy_briefing_at_once_and_leaves_no_worker(terminal: Terminal,
         lambda s: "◔" in s, "analysis to be under way (its glyph in the list)", timeout=90
     )
     app = _app_pid(terminal)
-    workers = _descendants(app)
+    workers = descendants(app)
     assert workers, "the stages run in worker processes"
     terminal.keys("q")
     screen = terminal.wait_for(lambda s: "EXIT=" in s, "q to end the app", timeout=10)
     assert "EXIT=0" in screen
     deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{pid}").exists() for pid in workers):
-        # A killed child may linger a moment as a zombie of a process that is gone.
-        alive = [p for p in workers if _state(p) not in ("Z", "X", None)]
-        if not alive:
-            break
+    while alive := [p for p in workers if running(p)]:
         assert time.monotonic() < deadline, f"workers outlived the app: {alive}"
         time.sleep(0.1)
-
-
-def _state(pid: int) -> str | None:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return None

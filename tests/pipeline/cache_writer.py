@@ -23,7 +23,7 @@ def main() -> None:
         # Random bytes do not compress: every write is as large as asked.
         html = os.urandom(size).hex()
         digest = cache.put_page(
-            key, FetchedPage(key, f"https://x.example/{key}", html, "utf-8", "t")
+            key, FetchedPage(key, f"https://x.example/{key}", html.encode(), "utf-8", "t")
         )
         cache.put_result("read", digest, b'{"n": %d}' % n)
         print(key, flush=True)

@@ -17,8 +17,9 @@ from tui.pipeline.model import FetchedFeed, FetchedPage
 def _page(key: str, html: str = "<p>text</p>") -> FetchedPage:
     headers = {"content-type": "text/html", "etag": '"v1"', "set-cookie": "secret"}
     return FetchedPage(
-        key, f"https://news.example/{key}", html, "utf-8", "2025-03-03T10:00:00+00:00", headers
-    )
+        key, f"https://news.example/{key}", html.encode(), "utf-8", "2025-03-03T10:00:00+00:00",
+        headers,
+    )  # fmt: skip
 
 
 def _warnings() -> tuple[list[str], callable]:
@@ -37,7 +38,7 @@ def test_a_page_and_its_results_come_back_as_stored(tmp_path: Path) -> None:
     again = Cache(tmp_path)
     page = again.page("k", "the input")
     assert page == FetchedPage(
-        "the input", "https://news.example/k", "<p>Zaporizhzhia — ünïcode</p>", "utf-8",
+        "the input", "https://news.example/k", "<p>Zaporizhzhia — ünïcode</p>".encode(), "utf-8",
         "2025-03-03T10:00:00+00:00", {"content-type": "text/html", "etag": '"v1"'},
     )  # fmt: skip
     assert "set-cookie" not in page.headers  # only the headers worth keeping are stored

@@ -50,8 +50,8 @@ def names_of(entities: list[Entity]) -> set[str]:
 
 
 def page_blocks(name: str) -> list[Block]:
+    from tui.pipeline.decode import decode_html
     from tui.pipeline.extract import extract
-    from tui.pipeline.fetch import decode_html
 
     html, _ = decode_html((PAGES / name).read_bytes(), None)
     return extract(html).blocks

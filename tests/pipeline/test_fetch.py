@@ -9,11 +9,21 @@ import pytest
 
 from tests.server import FixtureServer
 from tui import __version__
-from tui.pipeline.fetch import decode_html, fetch, make_client
-from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.decode import decode_html
+from tui.pipeline.fetch import fetch, make_client
+from tui.pipeline.model import ErrorKind, FetchedPage, PipelineError
 from tui.pipeline.options import MB, Options
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+
+
+def text_of(page: FetchedPage) -> str:
+    """The page's text as the reading stage decodes it."""
+    return decode_html(page.body, page.charset)[0]
+
+
+def codec_of(page: FetchedPage) -> str:
+    return decode_html(page.body, page.charset)[1]
 
 
 async def _fetch(url: str, **kw: float | int) -> object:
@@ -30,8 +40,8 @@ async def _error(url: str, **kw: float | int) -> PipelineError:
 
 async def test_fetches_page_and_names_briefing_in_user_agent(site: FixtureServer) -> None:
     page = await _fetch(site.page("frontline.html"))
-    assert "<article" in page.html
-    assert page.encoding == "utf-8"
+    assert "<article" in text_of(page)
+    assert codec_of(page) == "utf-8"
     agent = next(a for p, a in site.hits if p == "/pages/frontline.html")
     assert agent.startswith(f"briefing/{__version__}")
 
@@ -100,10 +110,10 @@ async def test_empty_body_says_the_page_is_empty(site: FixtureServer) -> None:
 
 async def test_windows_1252_page_without_charset_reads_right(site: FixtureServer) -> None:
     page = await _fetch(site.page("cp1252.html"))
-    assert page.encoding == "cp1252"
-    assert "€" in page.html
-    assert "è" in page.html and "é" in page.html  # è is č in cp1250, its closest rival
-    assert "\ufffd" not in page.html
+    assert codec_of(page) == "cp1252"
+    assert "€" in text_of(page)
+    assert "è" in text_of(page) and "é" in text_of(page)  # è is č in cp1250, its closest rival
+    assert "\ufffd" not in text_of(page)
 
 
 async def test_connection_refused_is_a_connection_error() -> None:
@@ -125,7 +135,7 @@ async def test_input_that_is_neither_url_nor_file_is_named(bad: str) -> None:
 async def test_local_html_file_is_read() -> None:
     page = await _fetch(str(PAGES / "wire.html"))
     assert page.url.startswith("file://")
-    assert "<html" in page.html.lower()
+    assert "<html" in text_of(page).lower()
 
 
 async def test_local_pdf_file_is_refused(tmp_path: Path) -> None:

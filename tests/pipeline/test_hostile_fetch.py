@@ -10,10 +10,20 @@ import httpx
 import pytest
 
 from tests.server import FixtureServer, RawServer, serve_raw
-from tui.pipeline.fetch import check_redirect, decode_html, fetch, is_own_network, make_client
-from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.decode import decode_html
+from tui.pipeline.fetch import check_redirect, fetch, is_own_network, make_client
+from tui.pipeline.model import ErrorKind, FetchedPage, PipelineError
 from tui.pipeline.options import Options
 from tui.pipeline.textsafety import UNSAFE
+
+
+def text_of(page: FetchedPage) -> str:
+    """The page's text as the reading stage decodes it."""
+    return decode_html(page.body, page.charset)[0]
+
+
+def codec_of(page: FetchedPage) -> str:
+    return decode_html(page.body, page.charset)[1]
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +45,13 @@ async def test_a_lying_content_length_does_not_poison_the_next_page_from_that_ho
     options = Options(timeout=5)
     async with make_client(options) as client:
         first = await fetch(raw_site.url("/liar"), client, options)
-        assert "An honest paragraph." in first.html
+        assert "An honest paragraph." in text_of(first)
         # The bytes past the declared length are still on the wire; the next request on
         # that connection would read them as its answer.
         second = await fetch(raw_site.url("/good"), client, options)
-        assert "An honest paragraph." in second.html
+        assert "An honest paragraph." in text_of(second)
         third = await fetch(raw_site.url("/good"), client, options)
-        assert third.html == second.html
+        assert text_of(third) == text_of(second)
 
 
 async def test_https_to_a_plain_http_port_says_the_site_did_not_speak_https(
@@ -70,7 +80,7 @@ async def test_a_gzip_body_of_several_members_is_read_whole(site: FixtureServer)
     options = Options()
     async with make_client(options) as client:
         page = await fetch(site.url("/gzip-members?n=3"), client, options)
-    assert all(f"Member {i} of the page." in page.html for i in range(3))
+    assert all(f"Member {i} of the page." in text_of(page) for i in range(3))
 
 
 async def test_several_gzip_members_still_stop_at_the_size_cap(site: FixtureServer) -> None:
@@ -97,7 +107,7 @@ async def test_a_page_served_with_charset_base64_is_read(site: FixtureServer) ->
     options = Options()
     async with make_client(options) as client:
         page = await fetch(site.url("/charset?c=base64"), client, options)
-    assert "Cyrillic Київ" in page.html
+    assert "Cyrillic Київ" in text_of(page)
 
 
 BAD_INPUTS = [
@@ -199,7 +209,7 @@ async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Pat
     options = Options()
     async with make_client(options) as client:
         page = await fetch(str(saved), client, options)
-    assert "Київ and Kharkiv" in page.html and page.encoding == "utf-16"
+    assert "Київ and Kharkiv" in text_of(page) and codec_of(page) == "utf-16"
 
 
 @pytest.mark.parametrize("where", ["reason", "type"])

@@ -379,7 +379,10 @@ def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None
 def test_a_length_of_time_before_a_weekday_stays_apart(nlp: Any) -> None:
     entries = _timeline(nlp, "She took the stand for more than four hours Friday in a court.")
     assert _entry(entries, "Friday").value == "2024-08-02"
-    assert not any("hours" in e.expression for e in entries)
+    hours = _entry(entries, "hours")
+    assert "Friday" not in hours.expression
+    # Told in the past, the length lies on Friday, not against the publication date.
+    assert (hours.value, hours.timex_type, hours.range_start) == ("PT4H", "DURATION", None)
 
 
 def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
@@ -493,3 +496,148 @@ def test_earlier_in_the_day_paragraphs_after_another_day_is_the_storys_day(nlp: 
         anchor="2019-11-19",
     )
     assert _entry(entries, "earlier in the day").value == "2019-11-19"
+
+
+def test_a_length_alone_is_listed_after_the_dates_in_article_order(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "He spent six days aboard the station in 2021.",
+        "The talks, a two-hour meeting on Monday, ended without a deal.",
+    )
+    assert [e.expression for e in entries][-2:] == ["six days", "two-hour"]
+    assert [(e.value, e.range_start) for e in entries][-2:] == [("P6D", None), ("PT2H", None)]
+
+
+def test_a_length_that_names_a_measure_is_not_listed(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Stocks hit a five year low, and the yield on the 30-year Treasury bond fell.",
+        "Shares closed above the 2008 high.",
+    )
+    assert [e.expression for e in entries] == ["2008"]
+
+
+def test_a_conjunct_verb_shares_the_perfect_of_its_head(nlp: Any) -> None:
+    entry = _entry(
+        _timeline(nlp, "The town has been shelled and bombed for more than a month."),
+        "more than a month",
+    )
+    assert entry.value == "P1M/2024-08-08"
+
+
+# Stories told in the past that go on from a date they named: (anchor, paragraphs,
+# expression, value a careful reader gives).
+NARRATIVE_CASES = [
+    ("2019-11-13", ["Her odyssey began 10 years ago, after a minor operation.",
+                    "She wrote hundreds of songs that summer.",
+                    "It led her to a Nashville stage almost a decade later."],
+     "that summer", "2009-SU"),
+    ("2019-11-13", ["Her odyssey began 10 years ago, after a minor operation.",
+                    "She wrote hundreds of songs that summer.",
+                    "It led her to a Nashville stage almost a decade later."],
+     "almost a decade later", "2019"),
+    ("2019-11-18", ["The man had felt tired for months when he saw a doctor in November 2016.",
+                    "But by December, his symptoms worsened."],
+     "December", "2016-12"),
+    ("2019-11-18", ["The man had felt tired for months when he saw a doctor in November 2016.",
+                    "But by December, his symptoms worsened.",
+                    "He was weaned off treatment a year later."],
+     "a year later", "2017-12"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "paragraphs", "expression", "value"), NARRATIVE_CASES)
+def test_a_story_told_in_the_past_goes_on_from_the_dates_it_named(
+    nlp: Any, anchor: str, paragraphs: list[str], expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, *paragraphs, anchor=anchor), expression)
+    assert entry.value == value, entry
+
+
+# The grammar of the clause a day sits in: (anchor, sentence, expression, value).
+CLAUSE_CASES = [
+    # A reported future is ahead of a saying: a day just gone when it is much nearer.
+    ("2019-11-20", "Johnson is under fire for failing to deliver on his vow that Britain "
+     "would leave the EU on Oct. 31.", "Oct. 31", "2019-10-31"),
+    # A day hanging on a noun takes no tense from a present verb.
+    ("2019-11-20", "Sondland's appearance follows the testimony Tuesday of four officials.",
+     "Tuesday", "2019-11-19"),
+    ("2019-11-18", "Now consider what we know about the President's visit to the hospital "
+     "on Saturday.", "Saturday", "2019-11-16"),
+    # A date modifying a noun dates the noun: the verb's future says nothing about it.
+    ("2019-11-20", "A deal, once expected to be completed within weeks of an October news "
+     "conference, could now be pushed into next year.", "October", "2019-10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("anchor", "sentence", "expression", "value"), CLAUSE_CASES)
+def test_the_clause_a_day_sits_in_decides_which_one(
+    nlp: Any, anchor: str, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
+    assert entry.value == value, entry
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested a woman, 32, of 1119 Eighth St., after a search of her car.",
+        "Officers stopped a car driven by a man of 1909 Jolinda Drive.",
+        "Shoppers turned to GrubHub, Prime Now, and other delivery apps.",
+        "The display has a resolution of 1080 pixels by 1920 pixels.",
+        "The show is for a viewing age of 48 months and above.",
+    ],
+)
+def test_house_numbers_and_names_ending_in_a_time_word_are_not_dates(
+    nlp: Any, sentence: str
+) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: Any) -> None:
+    assert [e.value for e in _timeline(nlp, "In 1998 Street artists gathered.")] == ["1998"]
+    assert [e.value for e in _timeline(nlp, "Fighting Rages Today Across The Front")] == [
+        "2024-08-08"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The strike lasted from Monday to Thursday.", ["2019-11-11", "2019-11-14"]),
+        ("The exhibition will run from Monday to Thursday.", ["2019-11-25", "2019-11-28"]),
+        ("Ice covered the lake from November to February.", ["2018-11", "2019-02"]),
+        # Two days joined by "and" with no "from"/"between" are two days, each by its tense.
+        ("Flights leave on Monday and Thursday.", ["2019-11-21", "2019-11-25"]),
+        # "to" with no "from" before is no range: October's figures stay this year's.
+        (
+            "An upward revision Friday to October's figures showed strength.",
+            ["2019-10", "2019-11-15"],
+        ),
+    ],
+)
+def test_a_range_from_one_day_to_another_runs_forward(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence, anchor="2019-11-20")] == values
+
+
+def test_a_holiday_named_after_a_weekday_is_the_holiday(nlp: Any) -> None:
+    entries = _timeline(nlp, "The Black Friday deals promise to be better than ever.",
+                        anchor="2019-11-19")  # fmt: skip
+    assert [(e.expression, e.value) for e in entries] == [("Black Friday", "2019-11-29")]
+
+
+def test_a_list_of_days_takes_the_year_the_article_gave(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The band will open its tour June 9, 2020 in Florida.",
+        "Tour dates:",
+        "June 9 -- West Palm Beach, FL",
+        "June 10 -- Tampa, FL",
+        "July 2 -- Uncasville, CT",
+        anchor="2019-11-19",
+    )
+    assert [(e.block, e.value) for e in entries] == [
+        (0, "2020-06-09"), (2, "2020-06-09"), (3, "2020-06-10"), (4, "2020-07-02"),
+    ]  # fmt: skip

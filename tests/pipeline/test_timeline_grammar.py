@@ -18,6 +18,7 @@ class Tok:
     pos_: str = "X"
     lemma_: str = ""
     i: int = 0
+    ent_type_: str = ""
     head: Any = None
     children: list[Any] = field(default_factory=list)
 
@@ -81,3 +82,34 @@ def test_a_date_that_owns_a_noun_takes_no_tense_from_the_clause() -> None:
     # The same verb chain with the date as an adverb looks ahead.
     toks[5].dep_, toks[5].head = "npadvmod", toks[4]
     assert tense_of(FakeSpan(toks[5])) is Tense.FUTURE  # type: ignore[arg-type]
+
+
+def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
+    # "(he vowed that) Britain would leave on Oct. 31"
+    toks = _tree(
+        ("britain", "NNP", "nsubj", "PROPN", "britain", 2),
+        ("would", "MD", "aux", "AUX", "would", 2),
+        ("leave", "VB", "ROOT", "VERB", "leave", None),
+        ("on", "IN", "prep", "ADP", "on", 2),
+        ("oct.", "NNP", "pobj", "PROPN", "oct.", 3),
+    )
+    assert tense_of(FakeSpan(toks[4])) is Tense.REPORTED  # type: ignore[arg-type]
+    # Other modals on a bare verb look ahead from now.
+    toks[1].lower_ = "should"
+    assert tense_of(FakeSpan(toks[4])) is Tense.FUTURE  # type: ignore[arg-type]
+
+
+def test_a_conjunct_without_auxiliaries_shares_its_heads() -> None:
+    # "the town has been shelled and bombed for a month"
+    toks = _tree(
+        ("town", "NN", "nsubjpass", "NOUN", "town", 3),
+        ("has", "VBZ", "aux", "AUX", "have", 3),
+        ("been", "VBN", "auxpass", "AUX", "be", 3),
+        ("shelled", "VBN", "ROOT", "VERB", "shell", None),
+        ("and", "CC", "cc", "CCONJ", "and", 3),
+        ("bombed", "VBN", "conj", "VERB", "bomb", 3),
+        ("for", "IN", "prep", "ADP", "for", 5),
+        ("month", "NN", "pobj", "NOUN", "month", 6),
+    )
+    assert under_a_perfect(FakeSpan(toks[7])) is True  # type: ignore[arg-type]
+    assert tense_of(FakeSpan(toks[7])) is Tense.PERFECT  # type: ignore[arg-type]

@@ -114,6 +114,17 @@ def test_the_same_day_is_the_storys_day_when_the_last_day_was_paragraphs_ago() -
     assert found is not None and found.value == "2024-08-08"
 
 
+def test_the_same_day_is_the_news_day_the_story_named_the_day_before_the_anchor() -> None:
+    # "Morrison testified Tuesday" in a story stamped early Wednesday; the call of July
+    # 25 named after it is background, not the scene.
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 8, 7)))
+    ctx.remember(day(date(2024, 7, 25)))
+    ctx.block = 4
+    found = resolve("earlier in the day", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-07"
+
+
 @pytest.mark.parametrize(
     ("lead", "back"),
     [
@@ -160,3 +171,21 @@ def test_vague_lengths_are_durations_of_no_stated_count(text: str, value: str, t
 def test_a_vague_word_alone_stays_a_date() -> None:
     found = resolve("recently", Context(anchor=ANCHOR), Tense.PAST)
     assert found is not None and (found.timex_type, found.timex_value) == ("DATE", "PAST_REF")
+
+
+def test_later_told_in_the_past_is_still_past() -> None:
+    assert _value("later", Tense.PAST) == "PAST_REF"
+    assert _value("later", Tense.FUTURE) == "FUTURE_REF"
+
+
+def test_a_clock_time_told_in_the_past_is_on_the_day_the_story_reports() -> None:
+    ctx = Context(anchor=ANCHOR)
+    # No day named: the anchor's.
+    assert _value("about 4:30 a.m.", Tense.PAST) == "2024-08-08T04:30"
+    ctx.remember(day(date(2024, 8, 7)))  # "the rally on Wednesday", a Thursday paper
+    ctx.block = 3
+    found = resolve("about 4:30 a.m.", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-07T04:30"
+    # Ahead, it is still the anchor's day ("will speak at 10 a.m.").
+    found = resolve("10 a.m.", ctx, Tense.FUTURE)
+    assert found is not None and found.value == "2024-08-08T10:00"

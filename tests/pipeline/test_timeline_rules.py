@@ -115,9 +115,18 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2022-Q3"),
     ("later-counts-from-the-year-named-last", "count-ago", "almost a decade later", P,
      year_of(2009), "2019"),
+    ("later-told-in-the-past-never-passes-the-anchor", "count-ago", "six years later", P,
+     year_of(2020), DECLINE),
+    ("that-summer-is-in-the-year-named-last", "season", "that summer", P, year_of(2009),
+     "2009-SU"),
+    ("that-summer-with-nothing-named-declines", "season", "that summer", P, None, DECLINE),
     ("a-year-earlier-than-a-month-named", "count-ago", "a year earlier", P,
      month_(2019, 10), "2018-10"),
     ("several-years-ago-is-vague", "count-ago", "several years ago", P, None, "PAST_REF"),
+    ("a-few-years-later-told-in-the-past-is-past", "count-ago", "a few years later", P, None,
+     "PAST_REF"),
+    ("a-few-weeks-later-ahead-is-future", "count-ago", "a few weeks later", F, None,
+     "FUTURE_REF"),
     ("dateparser-reads-what-no-rule-covers", "dateparser", "august the 6th", P, None,
      "2024-08-06"),
     ("dateparser-miss-declines", "dateparser", "the august recess", P, None, DECLINE),
@@ -172,3 +181,44 @@ def test_no_rule_taking_it_gives_no_value() -> None:
 def test_a_declining_rule_stops_the_table() -> None:
     # "feb. 30" names a month and would reach dateparser; the month-day rule owns it.
     assert resolve_date("feb. 30, 2024", _ctx(None), Tense.PAST) is None
+
+
+def test_a_month_told_in_the_past_goes_on_from_the_month_just_named() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.block = 3
+    ctx.remember(month_(2016, 11))  # named in this paragraph
+    assert resolve_date("december", ctx, P) == month_(2016, 12)
+    assert resolve_date("march", ctx, P) == month_(2017, 3)
+    # Not told in the past, or named paragraphs ago: the month nearest the anchor's past.
+    assert resolve_date("december", ctx, N) == month_(2023, 12)
+    ctx.block = 5
+    assert resolve_date("december", ctx, P) == month_(2023, 12)
+
+
+def test_a_reported_future_is_ahead_unless_the_one_just_gone_is_much_nearer() -> None:
+    ctx = Context(anchor=date(2019, 11, 20))
+    assert resolve_date("oct. 31", ctx, Tense.REPORTED) == day(date(2019, 10, 31))
+    assert resolve_date("oct. 31", ctx, Tense.FUTURE) == day(date(2020, 10, 31))
+    ctx = Context(anchor=date(2024, 7, 11))
+    # 133 days behind, 143 ahead: a recent saying looks ahead.
+    assert resolve_date("the winter", ctx, Tense.REPORTED).value == "2024-WI"  # type: ignore[union-attr]
+    assert resolve_date("the winter", ctx, Tense.PROSPECTIVE).value == "2023-WI"  # type: ignore[union-attr]
+
+
+def test_a_day_named_again_without_its_year_is_the_same_day() -> None:
+    ctx = Context(anchor=date(2019, 11, 19))
+    full = resolve_date("june 9, 2020", ctx, N)
+    assert full is not None and full.full
+    ctx.remember(full)
+    ctx.block = 8
+    assert resolve_date("june 9", ctx, N) == day(date(2020, 6, 9))
+
+
+def test_a_day_in_a_list_continues_from_the_day_before_it() -> None:
+    ctx = Context(anchor=date(2019, 11, 19))
+    ctx.remember(day(date(2020, 6, 9)))
+    ctx.block = 1
+    assert resolve_date("june 10", ctx, N) == day(date(2020, 6, 10))
+    # Far from the day before, or told with a verb, it is read by itself.
+    assert resolve_date("march 21", ctx, N) == day(date(2019, 3, 21))
+    assert resolve_date("june 10", ctx, P) == day(date(2019, 6, 10))

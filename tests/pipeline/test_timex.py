@@ -47,3 +47,11 @@ def test_entry_label_reads_a_set_as_a_recurrence() -> None:
     assert entry_label(entry) == "every Tuesday"
     assert set_label("XXXX-07") == "every July"
     assert set_label("P2W") == "every two weeks"
+
+
+def test_entry_label_says_a_length_alone_is_a_length() -> None:
+    entry = TimelineEntry(
+        expression="nearly two years", value="P2Y", granularity=Granularity.YEAR,
+        sentence="", block=0, start=0, end=0, timex_type="DURATION", timex_value="P2Y",
+    )  # fmt: skip
+    assert entry_label(entry) == "lasting nearly two years"

@@ -9,6 +9,7 @@ highlight re-wraps nothing but its own paragraph.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -192,12 +193,5 @@ class Document(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
 
     def _paragraph_at(self, line: int) -> int:
-        # Binary search over the first line of each paragraph.
-        low, high = 0, len(self._top) - 1
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self._top[mid] <= line:
-                low = mid
-            else:
-                high = mid - 1
-        return low
+        """The paragraph whose lines hold document line `line`."""
+        return bisect_right(self._top, line) - 1

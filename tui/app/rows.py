@@ -9,6 +9,7 @@ scroll size without a layout pass.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -247,16 +248,10 @@ class RowList(ScrollView, can_focus=True):
         return Region(0, top, self.size.width, self._heights[index])
 
     def _row_at(self, line: int) -> int | None:
-        low, high = 0, len(self._tops) - 1
-        if high < 0 or line >= self._tops[-1] + self._heights[-1]:
+        """The row drawn on list line `line`, if any."""
+        if not self._tops or line < 0 or line >= self._tops[-1] + self._heights[-1]:
             return None
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self._tops[mid] <= line:
-                low = mid
-            else:
-                high = mid - 1
-        return low
+        return bisect_right(self._tops, line) - 1
 
     # Drawing ----------------------------------------------------------------------------
 

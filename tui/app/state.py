@@ -118,7 +118,7 @@ class AppState(App[int]):
             return None
         return self.briefing.articles[self.selected]
 
-    def notify(  # type: ignore[override]
+    def notify(
         self,
         message: str,
         *,

@@ -301,7 +301,7 @@ class Cache:
             if kind == "feed":
                 ctype = str(headers.get("content-type", ""))
                 return FetchedFeed(input, url, raw, ctype, fetched_at)
-            return FetchedPage(input, url, raw.decode("utf-8"), encoding, fetched_at, headers)
+            return FetchedPage(input, url, raw, encoding or None, fetched_at, headers)
         except (zlib.error, ValueError):
             log.warning("cached page for %s could not be decoded", key)
             return None
@@ -313,9 +313,10 @@ class Cache:
             headers = {"content-type": page.content_type}
             digest = page_digest(page.url, page.body)
         else:
-            kind, raw, encoding = "page", page.html.encode("utf-8", "surrogatepass"), page.encoding
+            # The bytes as fetched, and the charset the server declared ("" for none).
+            kind, raw, encoding = "page", page.body, page.charset or ""
             headers = {k: v for k, v in page.headers.items() if k in KEPT_HEADERS}
-            digest = page_digest(page.url, page.html)
+            digest = page_digest(page.url, page.body)
         body = zlib.compress(raw, ZLIB_LEVEL)
         with self._use(write=True) as conn:
             if conn is not None:

@@ -8,12 +8,11 @@ boilerplate go; a sentence of the article that mentions Telegram, or says "follo
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
+from tui.pipeline import tables
 from tui.pipeline.model import Block, Metadata, RemovedBlock
 
 _WS = re.compile(r"\s+")
@@ -40,9 +39,7 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The rule table, read once from the package data."""
-    raw = tomllib.loads(
-        resources.files("tui.pipeline").joinpath("data/clean_rules.toml").read_text("utf-8")
-    )
+    raw = tables.load("clean_rules.toml")
     variables: dict[str, str] = raw.get("vars", {})
 
     def expand(pattern: str) -> str:

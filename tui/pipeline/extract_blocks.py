@@ -12,14 +12,13 @@ its reason, when it is left out.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import lxml.html
 from lxml import etree
 
+from tui.pipeline import tables
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
 from tui.pipeline.model import BlockKind
 
@@ -120,9 +119,7 @@ class MarkupRules:
 @lru_cache(maxsize=1)
 def markup_rules() -> MarkupRules:
     """The `[[markup]]` table of clean_rules.toml: which elements to cut, and why."""
-    raw = tomllib.loads(
-        resources.files("tui.pipeline").joinpath("data/clean_rules.toml").read_text("utf-8")
-    )
+    raw = tables.load("clean_rules.toml")
     by_tag: dict[str, tuple[str, str]] = {}
     by_word: dict[str, tuple[str, str]] = {}
     for rule in raw.get("markup", []):

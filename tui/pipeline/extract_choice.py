@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import copy
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import lxml.html
@@ -28,6 +26,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
+from tui.pipeline import tables
 from tui.pipeline.extract_blocks import NUMBER, URL_LIKE, Page, Piece, is_hidden
 from tui.pipeline.model import BlockKind
 
@@ -91,9 +90,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    raw = tomllib.loads(
-        resources.files("tui.pipeline").joinpath("data/extract_rules.toml").read_text("utf-8")
-    )
+    raw = tables.load("extract_rules.toml")
     verdicts = tuple(
         Verdict(
             id=v["id"],
@@ -140,7 +137,7 @@ def verdict_ids() -> frozenset[str]:
 # ---------------------------------------------------------------------- readability vote
 
 
-class _Readability(Document):  # type: ignore[misc]  # readability ships no types
+class _Readability(Document):  # readability ships no types
     """readability-lxml on an already parsed tree, without its whole-page sanitiser, noting
     which numbered block elements its article holds.
 

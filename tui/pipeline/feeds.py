@@ -145,7 +145,7 @@ def _newest_first(items: list[FeedItem]) -> list[FeedItem]:
 
 
 def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
-    import feedparser  # type: ignore[import-untyped]
+    import feedparser
 
     # Bytes, never a string: given a string that looks like a URL, feedparser fetches it.
     parsed = feedparser.parse(

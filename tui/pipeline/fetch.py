@@ -7,10 +7,8 @@ nothing here raises anything else for a bad page.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import ipaddress
 import os
-import re
 import socket
 import ssl
 import stat
@@ -57,30 +55,6 @@ _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"GIF8", "image/gif"),
 )
-# The text encodings of the web (the WHATWG Encoding Standard), by Python codec name, and
-# the codec briefing decodes each with. Anything else a label or detection names is not
-# taken: Python's codec registry also holds transforms (base64, hex, rot13, zlib, bz2,
-# unicode_escape, idna, punycode, undefined) and encodings no browser reads (utf-7,
-# EBCDIC), which would raise or turn a page into something it is not.
-_SAME_NAME_ENCODINGS = """
-    utf-8 utf-8-sig utf-16 utf-16-be utf-16-le cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5
-    iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16
-    koi8-r koi8-u mac-roman mac-cyrillic cp874 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255
-    cp1256 cp1257 cp1258 gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis
-    cp932 euc_kr cp949
-"""
-WEB_ENCODINGS: dict[str, str] = {
-    **{name: name for name in _SAME_NAME_ENCODINGS.split()},
-    # Browsers read these labels as their Windows supersets (WHATWG), so € and quotes
-    # in latin-1-labelled pages come out right.
-    "iso8859-1": "cp1252",
-    "ascii": "cp1252",
-    "iso8859-9": "cp1254",
-    "iso8859-11": "cp874",
-    "tis-620": "cp874",
-}
-# WHATWG labels Python's registry does not know by that name.
-_LABEL_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-sjis": "cp932"}
 _GZIP_MAGIC = b"\x1f\x8b"
 # A page in UTF-16 is full of NUL bytes and is still text when it starts with its BOM.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -88,7 +62,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _NOT_TLS_REASONS = frozenset(
     {"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE"}
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 def make_client(options: Options) -> httpx.AsyncClient:
@@ -191,8 +164,7 @@ def _read_file(input: str, path: Path, options: Options) -> FetchedPage:
     if len(body) > options.max_bytes:
         raise _too_large(options)
     _refuse_non_html(body)
-    html, encoding = decode_html(body, None)
-    return FetchedPage(input, uri, html, encoding, _now())
+    return FetchedPage(input, uri, body, None, _now())
 
 
 async def _fetch_url(
@@ -221,8 +193,7 @@ async def _fetch_url(
     if mime and mime not in HTML_TYPES:
         raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
     _refuse_non_html(body)
-    html, encoding = decode_html(body, charset)
-    return FetchedPage(input, final_url, html, encoding, _now(), headers)
+    return FetchedPage(input, final_url, body, charset, _now(), headers)
 
 
 async def _get(
@@ -308,65 +279,6 @@ class _Inflater:
             data = self.inflater.unconsumed_tail
             if self.inflater.eof:
                 data = self.inflater.unused_data + data
-
-
-def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
-    """Text of the page: HTTP charset, then the page's own <meta charset>, then detection.
-
-    Only a real text encoding of the web is taken from a label (`_codec`): anything else
-    ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
-    """
-    meta = _codec(_meta_charset(body))
-    # A <meta> can only be read because the bytes are ASCII-compatible, so it cannot
-    # truthfully say UTF-16; browsers read such pages as UTF-8 (WHATWG), and so do we.
-    meta = None if meta and meta.startswith("utf-16") else meta
-    for codec in (_codec(header_charset), meta):
-        if codec is None:
-            continue
-        try:
-            return body.decode(codec), codec
-        except UnicodeDecodeError:
-            # A wrong label is common (latin-1 bytes served as utf-8); detection does better.
-            break
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    # Detection may propose any Python codec; only the web's text encodings are used.
-    matches = [m for m in from_bytes(body[:200_000]) if _codec(m.encoding)]
-    best = matches[0] if matches else None
-    if best is not None:
-        # Latin-script code pages often tie on short pages; the web's default for a page
-        # that names no charset is windows-1252 (WHATWG), so it wins a tie.
-        tied = [m for m in matches if m.chaos <= best.chaos + 0.001]
-        best = next((m for m in tied if m.encoding == "cp1252"), best)
-    codec = (_codec(best.encoding) if best is not None else None) or "utf-8"
-    text = body.decode(codec, errors="replace")
-    if text.count("\ufffd") > max(20, len(text) // 100):
-        raise PipelineError(
-            ErrorKind.DECODE,
-            "The page's text could not be decoded: its encoding is broken or unknown.",
-        )
-    return text, codec
-
-
-def _meta_charset(body: bytes) -> str | None:
-    match = _META_CHARSET.search(body[:4096])
-    return match.group(1).decode("ascii", "ignore") if match else None
-
-
-def _codec(label: str | None) -> str | None:
-    """The Python codec for a charset label, if it names one of the web's text encodings."""
-    if not label:
-        return None
-    name = _LABEL_ALIASES.get(label.strip().lower(), label.strip().lower())
-    try:
-        name = codecs.lookup(name).name
-    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
-        return None
-    return WEB_ENCODINGS.get(name)
 
 
 def _refuse_non_html(body: bytes) -> None:

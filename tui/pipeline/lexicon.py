@@ -6,16 +6,13 @@ words" reads the same list as every other stage, and a new word is added in one 
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib import resources
 from typing import Any
 
+from tui.pipeline import tables
 
-@cache
+
 def _table() -> dict[str, Any]:
-    text = resources.files("tui.pipeline").joinpath("data/lexicon.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tables.load("lexicon.toml")
 
 
 def mapping(section: str) -> dict[str, Any]:

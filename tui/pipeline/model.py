@@ -87,18 +87,20 @@ class Stage(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
-    """Raw page as fetched (or read from disk), already decoded to text."""
+    """A page as fetched (or read from disk): its bytes, not yet decoded. The text is
+    decoded where the page is read (`decode.decode_html`, in a worker process), so the
+    process that fetches and paints never spends time or memory on it."""
 
     input: str
     url: str  # final URL after redirects, or file:// URL for local files
-    html: str
-    encoding: str
+    body: bytes
+    charset: str | None  # what the HTTP header declared; None for files or when not said
     fetched_at: str  # ISO 8601 UTC timestamp; the timeline's anchor when no date is published
     # The response headers worth keeping with a cached page (content type, validators).
     headers: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FetchedFeed:
     """A feed (RSS, Atom, JSON Feed) or OPML list, as fetched: bytes, since feedparser
     reads the document's own encoding declaration better than we could guess it."""

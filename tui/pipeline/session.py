@@ -356,7 +356,7 @@ class Session:
         elif self.cache is not None:
             from tui.pipeline.cache import page_digest
 
-            digest = page_digest(doc.url, doc.body if isinstance(doc, FetchedFeed) else doc.html)
+            digest = page_digest(doc.url, doc.body)
         else:
             digest = None
         kind = "feed" if isinstance(doc, FetchedFeed) else "page"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from tui.pipeline.clean import clean
+from tui.pipeline.decode import decode_html
 from tui.pipeline.extract import extract
 from tui.pipeline.model import (
     Block,
@@ -40,7 +41,8 @@ class Read:
 
 def read_page(page: FetchedPage) -> Read:
     """Extract the article from a fetched page and clean it."""
-    extracted = extract(page.html, page.url)
+    html, _ = decode_html(page.body, page.charset)
+    extracted = extract(html, page.url)
     # Extraction already cut what only the HTML shows (link-only headlines, captions); the
     # reader sees those with the cleaner's cuts, so nothing is silently lost, each where
     # it stood in the text that is left.

@@ -3,7 +3,8 @@
 Shared by the app's panes and the Markdown export; plain string work, no imports worth
 waiting for. `timex_label` reads a value alone (what the pane passes); `entry_label`
 reads a whole timeline entry and adds what the value cannot carry: the hedge of a length
-of time ("about a month") and the "every" of a recurrence.
+of time ("about a month"), "lasting" before a length the article does not place ("lasting
+six days"), and the "every" of a recurrence.
 """
 
 from __future__ import annotations
@@ -145,4 +146,8 @@ def entry_label(entry: TimelineEntry) -> str | None:
         hedge = _HEDGE.search(entry.expression)
         if hedge:
             label = f"{hedge['h'].lower()} {label}"
+        if "/" not in entry.value:
+            # A length the article does not place ("he spent six days aboard"): listed
+            # after the dates, and said to be a length, not a date.
+            label = f"lasting {label}"
     return label

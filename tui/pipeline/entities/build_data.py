@@ -44,7 +44,7 @@ def company_names(registered: Iterable[str]) -> list[str]:
 
 
 def main() -> None:
-    from pytickersymbols import PyTickerSymbols  # type: ignore[import-untyped]
+    from pytickersymbols import PyTickerSymbols
 
     stocks = PyTickerSymbols().get_all_stocks()
     names = company_names(stock["name"] for stock in stocks)

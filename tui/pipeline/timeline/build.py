@@ -15,12 +15,21 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
 from tui.pipeline.timeline.grammar import preposition_before, tense_of, under_a_perfect
+from tui.pipeline.timeline.lengths import bare_length
+from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
 from tui.pipeline.timeline.sets import resolve_set
-from tui.pipeline.timeline.spans import AGE, candidate_spans, is_name, looks_temporal
+from tui.pipeline.timeline.spans import (
+    AGE,
+    candidate_spans,
+    is_a_count,
+    is_house_number,
+    is_name,
+    looks_temporal,
+)
 from tui.pipeline.timeline.values import Context, Resolved, Tense
-from tui.pipeline.timeline.vocab import MONTH_RE, WEEKDAY_RE
+from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -118,12 +127,17 @@ def merge_timelines(
 
 
 def sort_key(entry: TimelineEntry) -> tuple[str, int, str, str]:
-    """Where an entry sits: its start date; vague past just before the date it ends on.
+    """Where an entry sits: its start date; vague past just before the date it ends on;
+    what has no date (a length alone, a recurrence) last, in article order.
 
     "Over the past few days" ends at the anchor and sorts just before the anchor's own
     entries; "now" (PRESENT_REF) sits among them; a vague future starts at the anchor and
     sorts just after them.
     """
+    if entry.range_start is None and not entry.vague:
+        # Lengths the article does not place and recurrences date nothing: after every
+        # date, in the order the article gives them (the sort is stable).
+        return ("9999", 3, "", "")
     if entry.vague:
         if entry.value == "PRESENT_REF":
             # "Now" is the anchor itself: it sits among the anchor's own entries.
@@ -165,7 +179,11 @@ def _resolve_span(
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
         return [(res, start, end)]
-    return _pieces(text, start, end, ctx, tense, prep)
+    found = _pieces(text, start, end, ctx, tense, prep)
+    opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
+        r"(?:from|between)\s", text, re.I
+    )
+    return _ranges_in_order(found, text, start, tense) if opened else found
 
 
 def _not_a_date(
@@ -184,11 +202,32 @@ def _not_a_date(
             start -= len(before) - every.start()
         recurring = resolve_set(full[start:end])
         return [(recurring, start, end)] if recurring is not None else []
-    if AGE.search(text) or AGE.search(full[end : end + 5]):
+    before_12 = full[max(0, start - 12) : start]
+    if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
-    if is_name(span, text) or not looks_temporal(text):
+    if (
+        is_name(span, text)
+        or not looks_temporal(text)
+        or is_house_number(text, before_12, full[end:])
+        or is_a_count(text, before_12, full[end : end + 20])
+    ):
         return []
     return None
+
+
+# How a length hangs on the noun it measures ("a five year low", "the 30-year bond").
+_MODIFIER_DEPS = ("compound", "amod", "npadvmod", "nmod", "nummod")
+
+
+def names_a_measure(span: Span, text: str) -> bool:
+    """'A five-year low', 'the 30-year bond': a length that names what is measured, not a
+    stretch of time anything happened in (a year there, "the 2008 low", still dates)."""
+    root = span.root
+    return (
+        root.dep_ in _MODIFIER_DEPS
+        and root.head.lemma_.lower() in MEASURE_HEADS
+        and bare_length(normalise(text)) is not None
+    )
 
 
 def _pieces(
@@ -215,6 +254,18 @@ def _pieces(
                 break
         else:
             i += 1
+    return found
+
+
+def _ranges_in_order(
+    found: list[tuple[Resolved, int, int]], text: str, start: int, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """'From Monday to Thursday': the second end of a range after the first (`ranges`)."""
+    for k in range(len(found) - 1):
+        (a, a_from, a_to), (b, b_from, b_to) = found[k], found[k + 1]
+        if RANGE_WORDS.fullmatch(text[a_to - start : b_from - start]):
+            a, b = in_order(a, b, tense)
+            found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
 
 

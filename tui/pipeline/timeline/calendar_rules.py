@@ -6,8 +6,10 @@ Each rule is a `DateRule` (see `rule.py`); the order they are tried in is `dates
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
+from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES, holiday_in
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
@@ -91,7 +93,7 @@ def _year_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
 
 def _iso_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return day(d) if d else DECLINE
+    return replace(day(d), full=True) if d else DECLINE
 
 
 def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -123,7 +125,10 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         yt = m.group("y")
         y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
         d = safe_date(y, mon, dn) if y is not None else None
-        return day(d) if d else DECLINE
+        return replace(day(d), full=True) if d else DECLINE
+    if (mon, dn) in ctx.full_days:
+        # "June 9" after "June 9, 2020": the article's own June 9.
+        return day(ctx.full_days[(mon, dn)])
     cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := safe_date(y, mon, dn))]
     if m.group("wd"):
         # A weekday beside the date picks the year in which they agree.
@@ -131,7 +136,36 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         matching = [c for c in cands if c.weekday() == wd]
         if matching:
             return day(min(matching, key=lambda c: abs((c - a).days)))
-    return pick([day(c) for c in cands], a, scheduled(tense))
+    following = next_in_sequence(mon, dn, ctx) if tense is None else None
+    return following or pick([day(c) for c in cands], a, scheduled(tense))
+
+
+# A story told in the past goes on from the month or day it last named for this many
+# paragraphs: "in November 2016 ... by December" is that December.
+NARRATIVE_BLOCKS = 1
+
+
+# A day with no verb (a list, a heading) this many days or fewer after the day last named,
+# in this paragraph or the one before, continues its list ("June 9 -- Miami", "June 10 --
+# Tampa"); further on, it is read by itself.
+SEQUENCE_DAYS = 31
+
+
+def next_in_sequence(mon: int, dn: int, ctx: Context) -> Resolved | None:
+    """'June 10' in a list after 'June 9, 2020': the first such day after the one before."""
+    last = ctx.last
+    if (
+        last is None
+        or last.start is None
+        or last.granularity is not Granularity.DAY
+        or ctx.block - ctx.last_block > NARRATIVE_BLOCKS
+    ):
+        return None
+    for year in (last.start.year, last.start.year + 1):
+        d = safe_date(year, mon, dn)
+        if d is not None and 0 <= (d - last.start).days <= SEQUENCE_DAYS:
+            return day(d)
+    return None
 
 
 def scheduled(tense: Tense | None) -> Tense | None:
@@ -168,8 +202,8 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     back_day = a - timedelta(days=(a.weekday() - wd) % 7)
     if tense in (Tense.FUTURE, Tense.PRESENT):
         return day(ahead_day)
-    if tense is Tense.PROSPECTIVE:
-        return day(ahead_day if (ahead_day - a) < (a - back_day) else back_day)
+    if tense in (Tense.PROSPECTIVE, Tense.REPORTED):
+        return pick([day(back_day), day(ahead_day)], a, tense)
     return day(back_day)
 
 
@@ -218,7 +252,24 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
         return [c for c in cands if c.end is not None and c.end < date(a.year, a.month, 1)][-1]
     if rel in ("next", "this coming", "coming"):
         return next(c for c in cands if c.start is not None and c.start > a)
-    return pick(cands, a, tense)
+    told = narrative_month(mon, ctx) if rel is None and tense is Tense.PAST else None
+    return told or pick(cands, a, tense)
+
+
+def narrative_month(mon: int, ctx: Context) -> Resolved | None:
+    """'By December', told in the past just after a month or day of another year was named:
+    the first such month from that date on, when it is over by the anchor."""
+    last = ctx.last
+    if (
+        last is None
+        or last.start is None
+        or last.granularity not in (Granularity.DAY, Granularity.MONTH)
+        or ctx.block - ctx.last_block > NARRATIVE_BLOCKS
+    ):
+        return None
+    year = last.start.year if mon >= last.start.month else last.start.year + 1
+    found = month(year, mon)
+    return found if found.start is not None and found.start <= ctx.anchor else None
 
 
 # --- years, decades, centuries --------------------------------------------------------------

@@ -53,7 +53,7 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return PASS
     import datetime as dt
 
-    import dateparser  # type: ignore[import-untyped]
+    import dateparser
 
     settings = {
         "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
@@ -62,7 +62,7 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         "RETURN_TIME_AS_PERIOD": True,
     }
     try:
-        parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(t, languages=["en"], settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a miss is a miss
         return DECLINE
     if parsed is None:

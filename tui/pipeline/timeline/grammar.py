@@ -35,17 +35,22 @@ def preposition_before(doc: Doc, span: Span) -> str | None:
 
 def tense_of(span: Span) -> Tense | None:
     """The tense of the verb the expression modifies: past, present or future (None: unknown)."""
-    if span.root.dep_ == "poss":
-        # "Thursday night's fight", "Sunday's loss": the date says when the thing it owns
-        # happened; the tense of the clause around it says nothing about that.
+    root = span.root
+    if root.dep_ == "poss" or (
+        root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "Thursday night's fight", "Sunday's loss", "an October news conference": the date
+        # says when the thing it owns or modifies happened; the tense of the clause around
+        # it says nothing about that.
         return None
     verb = _governing_verb(span.root)
     if verb is None:
         return None
     tense = _verb_tense(verb, 3)
-    if tense is Tense.PRESENT and _through_subject(span.root, verb):
-        # "Statements from Wechsler on Thursday ... is": the date hangs on the subject noun,
-        # and a present verb says nothing about when the subject happened.
+    if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
+        # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
+        # the date hangs on a noun, and a present verb says nothing about when the thing
+        # the noun names happened.
         return None
     return tense
 
@@ -57,7 +62,7 @@ def under_a_perfect(span: Span) -> bool:
     for _ in range(3):
         if verb is None:
             return False
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = _auxiliaries(verb)
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return True
         if not any(a.lower_ == "to" for a in auxes) or verb.head.i == verb.i:
@@ -66,7 +71,16 @@ def under_a_perfect(span: Span) -> bool:
     return False
 
 
-def _through_subject(tok: Token, verb: Token) -> bool:
+# A date modifying a noun: "an October news conference", "the July 25 call".
+_NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
+
+# Where a noun sits in its clause when a date hanging on it dates the noun, not the verb:
+# subject ("statements on Thursday ... are"), object ("follows the testimony Tuesday"),
+# object of a preposition ("what we know about the visit on Saturday").
+_NOUN_SLOTS = ("nsubj", "nsubjpass", "appos", "dobj", "pobj", "attr")
+
+
+def _through_a_noun(tok: Token, verb: Token) -> bool:
     current = tok
     for _ in range(8):
         if current.i == verb.i or current.head.i == current.i:
@@ -74,15 +88,26 @@ def _through_subject(tok: Token, verb: Token) -> bool:
         if (
             current.i != tok.i
             and current.pos_ in ("NOUN", "PROPN")
-            and current.dep_ in ("nsubj", "nsubjpass", "appos")
+            and current.dep_ in _NOUN_SLOTS
+            # "on Monday and Thursday": the other day of a pair is no noun of the clause.
+            and current.ent_type_ not in ("DATE", "TIME")
         ):
             return True
         current = current.head
     return False
 
 
-def _verb_tense(verb: Token, depth: int) -> Tense | None:
+def _auxiliaries(verb: Token) -> list[Token]:
+    """A verb's auxiliaries; a conjunct with none of its own shares its head's: "has been
+    shelled and bombed" is as perfect in "bombed" as in "shelled"."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    return auxes
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense | None:
+    auxes = _auxiliaries(verb)
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE
@@ -92,8 +117,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         # to protect the cities before the winter" looks ahead with "would need".
         if depth > 0 and head.pos_ in ("VERB", "AUX"):
             head_tense = _verb_tense(head, depth - 1)
-            if head_tense is Tense.FUTURE:
-                return Tense.FUTURE
+            if head_tense in (Tense.FUTURE, Tense.REPORTED):
+                return head_tense
         head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
         copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
         if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
@@ -107,6 +132,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
             return Tense.FUTURE
     passive_base = verb.tag_ == "VBN" and "be" in lowers and not lowers & {"have", "been"}
+    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS == {"would"}:
+        # "Vowed that Britain would leave the EU on Oct. 31", "said they would need them
+        # before the winter": ahead of a saying, which may be just behind the anchor.
+        return Tense.REPORTED
     if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS:
         # "The weather should ease by Thursday morning", "said Ukraine would need them before
         # the winter": a modal on a bare verb looks ahead (with "have" it looks back, and

@@ -57,6 +57,10 @@ def _season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if yt:
         y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
         return season(y, code) if y else DECLINE
+    if rel in ("that", "the same"):
+        # "She wrote songs that summer": the season of the year the article last named.
+        last = ctx.last
+        return season(last.start.year, code) if last and last.start else DECLINE
     cands = [season(y, code) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
     if rel in ("last", "this past", "past"):
         return [c for c in cands if c.end is not None and c.end < a][-1]
@@ -224,7 +228,9 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         unit = UNITS[unit_text]
         n_opt = number(ntext)
         if n_opt is None:
-            return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
+            # "A few years later" told in the past is after the time told, and still past.
+            later_but_past = direction > 0 and tense is Tense.PAST
+            return vague("PAST_REF" if direction < 0 or later_but_past else "FUTURE_REF", a)
         n = n_opt
     relative = m.group("dir") in ("earlier", "later", "before", "after")
     frame = ctx.quarter_frame()
@@ -233,12 +239,21 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return replace(shifted, anaphoric=True) if shifted else DECLINE
     if relative and ctx.last is not None:
         counted = count_from_last(ctx.last, unit, direction * n)
+        if counted is not None and past_beyond_anchor(counted, ctx, tense):
+            # "Six years later, he retired" cannot lie after the story was written: the
+            # date it counts from is not the one last named.
+            return DECLINE
         if counted is not None:
             return counted
     if unit == "E":
         # "a decade ago" names a year, not the decade it falls in.
         return year_of(a.year + 10 * direction * n)
     return resolve_unit_offset(a, unit, direction * n)
+
+
+def past_beyond_anchor(r: Resolved, ctx: Context, tense: Tense | None) -> bool:
+    """A date told in the past (or present perfect) that starts after the anchor."""
+    return tense in (Tense.PAST, Tense.PERFECT) and r.start is not None and r.start > ctx.anchor
 
 
 def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
@@ -258,7 +273,7 @@ def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
 
 PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("season",
-         r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
+         r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming|that|the same)? ?"
          r"(?P<s>spring|summer|fall|autumn|winter)"
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),

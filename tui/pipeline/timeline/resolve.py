@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.dates import resolve_date
+from tui.pipeline.timeline.lengths import bare_length, resolve_duration
 from tui.pipeline.timeline.values import (
     Context,
     Resolved,
@@ -30,6 +31,7 @@ from tui.pipeline.timeline.values import (
     with_time,
 )
 from tui.pipeline.timeline.vocab import (
+    AFTER_THE_TOLD_TIME,
     APPROX_RE,
     FUTURE_WORDS,
     NUM_RE,
@@ -111,9 +113,9 @@ def resolve(
     own_prep, t = strip_prep(t)
     prep = own_prep or prep
     m = _IN_A_COUNT.fullmatch(t)
-    if m and prep == "in" and reaches_back(lead):
-        # "for the first time in 25 years", "the highest level in a decade": a length of
-        # time reaching back to now, whatever the tense.
+    if m and prep in ("in", "for") and reaches_back(lead):
+        # "for the first time in 25 years", "the lowest figure for two decades": a length
+        # of time reaching back to now, whatever the tense.
         return duration(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
     if prep == "since":
         base = resolve_point(t, ctx, Tense.PAST)
@@ -121,8 +123,9 @@ def resolve(
             return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
-    if m and prep == "in" and tense is Tense.FUTURE:
-        # "will be finished in two weeks": that many units from the anchor.
+    if m and prep == "in" and tense in (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED):
+        # "will be finished in two weeks", "said it would be redeemed in five years": that
+        # many units from the anchor (the saying is close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
     length = resolve_duration(t, ctx, tense, prep)
     if length is not None:
@@ -133,58 +136,39 @@ def resolve(
         # "The first nine months of 1997" lies inside 1997, "the early hours of Tuesday"
         # inside Tuesday: the period after "of" is what it names.
         found = resolve_point(m.group(1), ctx, tense)
+    if found is None:
+        # "Six days", "a two-week crisis": a length that names no place in time.
+        found = bare_length(t)
     return found
 
 
 def same_day(ctx: Context) -> Resolved:
     """'Earlier in the day', 'later in the day': the day named in the same paragraph, else
-    the story's own day (a day named paragraphs before is another scene)."""
-    named = ctx.day_named_here()
+    the story's news day (the day it reports, named at most a day before the anchor),
+    else the anchor's (a day named paragraphs before, long ago, is another scene)."""
+    named = ctx.day_named_here() or ctx.news_day
     return replace(day(named), anaphoric=True) if named else day(ctx.anchor)
 
 
 _REACHES_BACK = re.compile(
-    rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*\bin$"
+    rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*"
+    r"\b(?:in|for)$"
 )
 
 
 def reaches_back(lead: str) -> bool:
-    """Whether the words before "in <count>" make the count a span reaching back to now:
-    "the first time in", "the highest ... in", "the only ... in"."""
+    """Whether the words before "in/for <count>" make the count a span reaching back to
+    now: "the first time in", "the highest ... in", "the lowest figure for"."""
     return _REACHES_BACK.search(lead.rstrip()) is not None
-
-
-_SPAN_PREPS = ("for", "over", "during", "within", "throughout")
-
-
-def resolve_duration(
-    t: str, ctx: Context, tense: Tense | None, prep: str | None
-) -> Resolved | None:
-    """'for more than a month', 'over the past two weeks': a length of time ending at the
-    anchor (or, looking ahead, starting there)."""
-    a = ctx.anchor
-    m = re.fullmatch(rf"(?:the )?(past|last|previous|next|coming|first) ({NUM_RE}) ({UNIT_RE})", t)
-    if m and m.group(1) != "first":
-        n = number(m.group(2)) or 1
-        return duration(a, UNITS[m.group(3)], n, ahead=m.group(1) in ("next", "coming"))
-    if prep not in _SPAN_PREPS:
-        return None
-    m = re.fullmatch(r"the (past|last|previous|next|coming) (day|week|month|year|decade)", t)
-    if m and prep in ("for", "within", "throughout"):
-        # "within the next year", "for the past week": twelve months, seven days, not the
-        # calendar year or week that follows ("over the past year" is read both ways).
-        return duration(a, UNITS[m.group(2)], 1, ahead=m.group(1) in ("next", "coming"))
-    m = re.fullmatch(rf"{APPROX_RE}(?:the )?({NUM_RE}) ({UNIT_RE})", t)
-    if not m:
-        return None
-    n = number(m.group(1)) or 1
-    return duration(a, UNITS[m.group(2)], n, ahead=tense is Tense.FUTURE or prep == "within")
 
 
 def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     """A point or period: a vague word, a day with a time of day, or a date."""
     a = ctx.anchor
     deictic = _deictic(t)
+    if deictic == "FUTURE_REF" and t in AFTER_THE_TOLD_TIME and tense is Tense.PAST:
+        # "He was moved days later": after the time told, which is itself past.
+        deictic = "PAST_REF"
     if deictic is not None:
         return _vague_length(t, vague(deictic, a))
     timed = _time_of_day(t, ctx, tense)
@@ -280,6 +264,11 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     if named_day is not None:
         return with_time(named_day, suffix)
     rest = re.sub(r"^the ", "", rest)
+    if rest == "" and tense is Tense.PAST:
+        # "They left about 4:30 a.m.": told in the past, a clock time with no day is on the
+        # day the paragraph named, else on the story's news day.
+        told = ctx.day_named_here() or ctx.news_day or a
+        return with_time(day(told), suffix)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)
     base = resolve_date(rest, ctx, tense)

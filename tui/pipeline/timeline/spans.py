@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tui.pipeline.timeline.vocab import WEEKDAY_NAMES
+from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
+from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
+from tui.pipeline.timeline.vocab import COUNT_NOUNS, STREET_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -24,6 +26,7 @@ _LEXICAL = re.compile(
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:later|earlier) (?:in|during) the day|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
+    r"that (?:spring|summer|autumn|fall|winter)|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
     r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
@@ -72,11 +75,20 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
             # "the winter" + "of" + "2022-23" is one season.
             or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+            # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
+            or (
+                RANGE_WORDS.fullmatch(gap) is not None
+                and RANGE_OPENERS.search(full, 0, spans[-1][0]) is not None
+            )
         ):
             spans[-1] = (spans[-1][0], ent.end_char)
             continue
         start = ent.start_char
         end = ent.end_char
+        # "the Black Friday deals": spaCy may take the weekday without the word that makes
+        # it a holiday.
+        if ent.start > 0 and f"{doc[ent.start - 1].lower_} {ent.text.lower()}" in HOLIDAY_NAMES:
+            start = doc[ent.start - 1].idx
         # "later in the day": spaCy starts after the words that place it in the day.
         head = _LATER_IN.search(full, 0, start)
         if head and ent.text.lower() == "the day":
@@ -90,13 +102,18 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
         if (
             ent.start > 0
             and doc[ent.start - 1].lower_ in ("this", "last", "next", "that")
-            and re.fullmatch(r"(?:day|week|weekend|month|year|quarter|decade)s?", ent.text, re.I)
+            and re.fullmatch(
+                r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?",
+                ent.text,
+                re.I,
+            )
         ):
             start = doc[ent.start - 1].idx
         spans.append((start, end))
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
-    for m in [*_LEXICAL.finditer(full), *_HOLIDAYS.finditer(full)]:
+    # Holidays first: "Black Friday" is one day, not the weekday "Friday".
+    for m in [*_HOLIDAYS.finditer(full), *_LEXICAL.finditer(full)]:
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -124,6 +141,8 @@ def is_name(span: Span, text: str) -> bool:
     first_is_start = all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
     if first_is_start and capitalised == [words[0]]:
         return False
+    if words[0] in capitalised and _after_a_name(span):
+        return True
     # The rest of the sentence, without its first word and the expression itself.
     others = [
         t.text
@@ -131,6 +150,58 @@ def is_name(span: Span, text: str) -> bool:
         if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
     ]
     return sum(w[0].isupper() for w in others) < TITLE_CASE_SHARE * max(len(others), 1)
+
+
+# A house number: a number, then up to three capitalised words ending in a street word.
+_STREET = re.compile(
+    r"\s+(?:[A-Z0-9][\w'-]*\.?\s+){0,3}(?:"
+    + "|".join(sorted(STREET_WORDS, key=len, reverse=True))
+    + r")\b\.?",
+    re.IGNORECASE,
+)
+
+
+_TIME_PREPOSITION = re.compile(r"\b(?:in|since|by|until|before|after|during|from)\s+$", re.I)
+
+
+def is_house_number(text: str, before: str, after: str) -> bool:
+    """'of 1119 Eighth St.', '1909 Jolinda Drive': a number starting a street address (but
+    "in 1998 Street artists" is a year: a time preposition comes before it)."""
+    return (
+        text.strip().isdigit()
+        and _STREET.match(after) is not None
+        and _TIME_PREPOSITION.search(before) is None
+    )
+
+
+def _after_a_name(span: Span) -> bool:
+    """'Prime Now', 'USA Today': a capitalised time word right after a proper noun (not
+    the sentence's first word, not a time word itself) ends a name, unless capitals go on
+    after it as in a headline ("Fighting Rages Today Across The Front")."""
+    if span.start == span.sent.start:
+        return False
+    prev = span.doc[span.start - 1]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        prev.i != span.sent.start
+        and prev.pos_ == "PROPN"
+        and prev.lower_ not in _LOWERCASE_TIME_WORDS
+        and prev.lower_ not in WEEKDAYS
+        and (after is None or not after.text[:1].isupper())
+    )
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_AGE_LEAD = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
+
+
+def is_a_count(text: str, before: str, after: str) -> bool:
+    """'by 1920 pixels', 'a viewing age of 48 months': a quantity of a unit, or an age."""
+    if _AGE_LEAD.search(before) or re.match(r"(?:aged?|ages)\s", text, re.I):
+        return True
+    word = _NEXT_WORD.match(after)
+    number_ = text.split()[-1] if text.split() else ""
+    return number_.isdigit() and word is not None and word.group(1).lower() in COUNT_NOUNS
 
 
 def looks_temporal(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -26,6 +26,10 @@ class Tense(Enum):
     # open in March"): ahead of the saying, which may itself be just behind the anchor or
     # long ago, so the occurrence nearest the anchor is the best guess either way.
     PROSPECTIVE = "prospective"
+    # Future in reported speech or a condition ("said they would need them before the
+    # winter", "vowed Britain would leave on Oct. 31"): ahead of a saying that is usually
+    # recent, so ahead of the anchor unless the occurrence just gone is much nearer.
+    REPORTED = "reported"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,9 @@ class Resolved:
     vague: bool = False
     # Worked out from an earlier mention ("a year earlier"); never itself a reference point.
     anaphoric: bool = False
+    # The expression gave its year ("June 9, 2020"): the same day named again without one
+    # ("June 9") is this one.
+    full: bool = False
     # TIMEX3 type: DATE, TIME, DURATION or SET.
     timex_type: str = "DATE"
     # TIMEX3 value when it is not `value`: a duration's "P1M" (value then carries where the
@@ -47,6 +54,11 @@ class Resolved:
     def timex_value(self) -> str:
         return self.timex if self.timex is not None else self.value
 
+
+# A story's news is of the publication day or the day before ("testified Tuesday" in a
+# paper dated Wednesday, or stamped after midnight UTC): a day named this close is the
+# day "earlier in the day" means.
+NEWS_DAY_BACK_DAYS = 1
 
 # A quarter stays the frame ("a year ago" = the same quarter a year back) for this many
 # paragraphs after it was named, even when other dates are named in between.
@@ -67,6 +79,11 @@ class Context:
     last_quarter_block: int = -100
     # Where the last precisely dated mention was named.
     last_block: int = -100
+    # The story's news day: the latest day it named within `NEWS_DAY_BACK_DAYS` of the
+    # anchor ("on Tuesday" in a Wednesday paper); None until it names one.
+    news_day: date | None = None
+    # Days named with their year, by (month, day): "June 9" after "June 9, 2020" is that.
+    full_days: dict[tuple[int, int], date] = field(default_factory=dict)
 
     def quarter_frame(self) -> Resolved | None:
         if self.last_quarter is None:
@@ -97,6 +114,14 @@ class Context:
             return
         self.last = res
         self.last_block = self.block
+        if res.full and res.granularity is Granularity.DAY:
+            self.full_days[(res.start.month, res.start.day)] = res.start
+        if (
+            res.granularity in (Granularity.DAY, Granularity.TIME)
+            and 0 <= (self.anchor - res.start).days <= NEWS_DAY_BACK_DAYS
+            and (self.news_day is None or res.start > self.news_day)
+        ):
+            self.news_day = res.start
         # Only a quarter already over frames what follows: results are reported for those.
         if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
             self.last_quarter = res
@@ -341,6 +366,8 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     if tense is Tense.FUTURE:
         later = [c for c in cands if c.end is not None and c.end >= anchor]
         return min(later, key=lambda c: c.start or anchor) if later else cands[-1]
+    if tense is Tense.REPORTED:
+        return _reported(cands, anchor)
     if tense in (Tense.PRESENT, Tense.PERFECT, Tense.PROSPECTIVE):
         return min(cands, key=lambda c: _distance(c, anchor))
     earlier = [c for c in cands if c.start is not None and c.start <= anchor]
@@ -355,6 +382,24 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     if tense is Tense.PAST and back > PAST_BACK_DAYS and gap <= PAST_AHEAD_DAYS:
         return ahead[0]
     return past
+
+
+# A reported future ("said they would need them before the winter") is taken ahead of the
+# anchor unless the occurrence just gone is this many times nearer: the saying is usually
+# recent, but "vowed Britain would leave on Oct. 31", read three weeks after, is over.
+REPORTED_BEHIND_FACTOR = 2
+
+
+def _reported(cands: list[Resolved], anchor: date) -> Resolved:
+    ahead = [c for c in cands if c.start is not None and c.start > anchor]
+    behind = [c for c in cands if c not in ahead]
+    if not ahead or not behind:
+        return min(cands, key=lambda c: _distance(c, anchor))
+    first_ahead = min(ahead, key=lambda c: _distance(c, anchor))
+    last_behind = min(behind, key=lambda c: _distance(c, anchor))
+    if _distance(last_behind, anchor) * REPORTED_BEHIND_FACTOR < _distance(first_ahead, anchor):
+        return last_behind
+    return first_ahead
 
 
 def _distance(c: Resolved, anchor: date) -> int:

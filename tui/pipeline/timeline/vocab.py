@@ -54,6 +54,7 @@ PART_OF_DAY = {
 PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
 PAST_WORDS = frozenset(_DATA["deictic"]["past"])
 FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])
+AFTER_THE_TOLD_TIME = frozenset(_DATA["deictic"]["after_the_told_time"])
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     k: (int(v[0]), int(v[1])) for k, v in _DATA["fixed_holidays"].items()
 }
@@ -63,6 +64,9 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
 }
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
+MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
+STREET_WORDS = frozenset(_DATA["street_words"]["words"])
+COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (

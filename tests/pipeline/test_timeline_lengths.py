@@ -1,0 +1,94 @@
+"""Lengths of time, without spaCy: where each lies against the publication date (or
+nowhere), and the TIMEX3 value of a length alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.pipeline.timeline.lengths import PLACEMENTS, bare_length, resolve_duration
+from tui.pipeline.timeline.resolve import resolve
+from tui.pipeline.timeline.values import Context, Tense
+
+ANCHOR = date(2024, 8, 8)
+
+
+def _duration(text: str, tense: Tense | None, prep: str | None) -> tuple[str, str | None]:
+    found = resolve_duration(text, Context(anchor=ANCHOR), tense, prep)
+    assert found is not None, text
+    return found.value, None if found.start is None else found.start.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "prep", "value", "start"),
+    [
+        # A perfect runs up to now.
+        ("about a month", Tense.PERFECT, "for", "P1M/2024-08-08", "2024-07-08"),
+        # A future starts now.
+        ("two weeks", Tense.FUTURE, "for", "2024-08-08/P2W", "2024-08-08"),
+        # The past: somewhere in the story's past, not against the publication date.
+        ("two years", Tense.PAST, "for", "P2Y", None),
+        ("two days", Tense.PAST, "within", "P2D", None),
+        ("the next three months", Tense.PAST, "over", "P3M", None),
+        # An unknown tense is not guessed at for a bare count.
+        ("12 weeks", None, "for", "P12W", None),
+        # "the past"/"the next" name the anchor as an end, whatever the verb.
+        ("the past two years", Tense.PAST, "over", "P2Y/2024-08-08", "2022-08-08"),
+        ("the next three months", Tense.FUTURE, "over", "2024-08-08/P3M", "2024-08-08"),
+        # A future seen from a recent past ("agreed to pay within the next year").
+        ("the next year", Tense.PROSPECTIVE, "within", "2024-08-08/P1Y", "2024-08-08"),
+    ],
+)
+def test_a_length_lies_where_its_tense_puts_it(
+    text: str, tense: Tense | None, prep: str, value: str, start: str | None
+) -> None:
+    assert _duration(text, tense, prep) == (value, start)
+
+
+def test_every_tense_has_a_placement() -> None:
+    assert set(PLACEMENTS) == {*Tense, None}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("six days", "P6D"),
+        ("22 months", "P22M"),
+        ("two-week", "P2W"),
+        ("eight-year", "P8Y"),
+        ("two-hour", "PT2H"),
+        ("nearly an hour", "PT1H"),
+        ("2 1/2 years", "P2Y6M"),
+        ("a year and a half", "P1Y6M"),
+        ("the first nine months", "P9M"),
+        ("an additional year", "P1Y"),
+        ("no more than sixty days", "P60D"),
+        ("two decades", "P20Y"),
+    ],
+)
+def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
+    found = bare_length(text)
+    assert found is not None
+    assert (found.value, found.timex_type, found.start) == (value, "DURATION", None)
+
+
+@pytest.mark.parametrize("text", ["the weekend", "two weekends", "a few days", "the years",
+                                  "six days ago", "0 days"])  # fmt: skip
+def test_what_is_not_a_plain_count_is_no_length(text: str) -> None:
+    assert bare_length(text) is None
+
+
+def test_a_length_alone_comes_after_every_other_reading() -> None:
+    ctx = Context(anchor=ANCHOR)
+    # A count with a direction is a date, not a length.
+    found = resolve("six days ago", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-02"
+    found = resolve("six days", ctx, Tense.PAST)
+    assert found is not None and (found.value, found.start) == ("P6D", None)
+
+
+def test_the_lowest_for_a_count_reaches_back_to_now() -> None:
+    found = resolve("two decades", Context(anchor=ANCHOR), Tense.PAST, "for",
+                    lead="the jobless rate fell to its lowest figure for")  # fmt: skip
+    assert found is not None and found.value == "P20Y/2024-08-08"

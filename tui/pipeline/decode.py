@@ -1,0 +1,98 @@
+"""Bytes to text: which encoding a page is in, and its text.
+
+Runs where the page is read (a worker process, `stages.read_page`), not in the process that
+fetches and paints: detecting an undeclared encoding costs tens of milliseconds on a big
+page, and the decoded text of a page can be four times its bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from tui.pipeline.model import ErrorKind, PipelineError
+
+# The text encodings of the web (the WHATWG Encoding Standard), by Python codec name, and
+# the codec briefing decodes each with. Anything else a label or detection names is not
+# taken: Python's codec registry also holds transforms (base64, hex, rot13, zlib, bz2,
+# unicode_escape, idna, punycode, undefined) and encodings no browser reads (utf-7,
+# EBCDIC), which would raise or turn a page into something it is not.
+_SAME_NAME_ENCODINGS = """
+    utf-8 utf-8-sig utf-16 utf-16-be utf-16-le cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5
+    iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16
+    koi8-r koi8-u mac-roman mac-cyrillic cp874 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255
+    cp1256 cp1257 cp1258 gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis
+    cp932 euc_kr cp949
+"""
+WEB_ENCODINGS: dict[str, str] = {
+    **{name: name for name in _SAME_NAME_ENCODINGS.split()},
+    # Browsers read these labels as their Windows supersets (WHATWG), so € and quotes
+    # in latin-1-labelled pages come out right.
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+}
+# WHATWG labels Python's registry does not know by that name.
+_LABEL_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-sjis": "cp932"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
+    """Text of the page: HTTP charset, then the page's own <meta charset>, then detection.
+
+    Only a real text encoding of the web is taken from a label (`_codec`): anything else
+    ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
+    """
+    meta = _codec(_meta_charset(body))
+    # A <meta> can only be read because the bytes are ASCII-compatible, so it cannot
+    # truthfully say UTF-16; browsers read such pages as UTF-8 (WHATWG), and so do we.
+    meta = None if meta and meta.startswith("utf-16") else meta
+    for codec in (_codec(header_charset), meta):
+        if codec is None:
+            continue
+        try:
+            return body.decode(codec), codec
+        except UnicodeDecodeError:
+            # A wrong label is common (latin-1 bytes served as utf-8); detection does better.
+            break
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    # Detection may propose any Python codec; only the web's text encodings are used.
+    matches = [m for m in from_bytes(body[:200_000]) if _codec(m.encoding)]
+    best = matches[0] if matches else None
+    if best is not None:
+        # Latin-script code pages often tie on short pages; the web's default for a page
+        # that names no charset is windows-1252 (WHATWG), so it wins a tie.
+        tied = [m for m in matches if m.chaos <= best.chaos + 0.001]
+        best = next((m for m in tied if m.encoding == "cp1252"), best)
+    codec = (_codec(best.encoding) if best is not None else None) or "utf-8"
+    text = body.decode(codec, errors="replace")
+    if text.count("\ufffd") > max(20, len(text) // 100):
+        raise PipelineError(
+            ErrorKind.DECODE,
+            "The page's text could not be decoded: its encoding is broken or unknown.",
+        )
+    return text, codec
+
+
+def _meta_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:4096])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, if it names one of the web's text encodings."""
+    if not label:
+        return None
+    name = _LABEL_ALIASES.get(label.strip().lower(), label.strip().lower())
+    try:
+        name = codecs.lookup(name).name
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
+        return None
+    return WEB_ENCODINGS.get(name)

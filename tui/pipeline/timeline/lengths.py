@@ -1,0 +1,150 @@
+"""Lengths of time ("for a month", "over the next three months", "a two-week crisis"):
+TIMEX3 DURATIONs, and where each lies, when the sentence says.
+
+A length lies against the publication date only when the sentence ties it there: the
+words "the past"/"the next" name the anchor as one end, a perfect ("has been expected for
+about a month") runs up to now, a future ("will be closed for two weeks") starts now. Told
+in the past ("he spent six days aboard", "his health declined over the next three months")
+it lies somewhere in the story's past, not against the publication date: it is listed as a
+length alone (value "P6D", no range), which the pane shows after the dated entries.
+
+No spaCy here: a length is read from its text, the tense of its verb and its preposition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.values import (
+    GRAN_OF_UNIT,
+    Context,
+    Resolved,
+    Tense,
+    duration,
+    duration_code,
+)
+from tui.pipeline.timeline.vocab import APPROX_RE, NUM_RE, UNIT_RE, UNITS, number
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a length lies against the anchor for one tense: ending there ("back"),
+    starting there ("ahead"), or nowhere we can say (None: a length alone)."""
+
+    counted: str | None  # for "for/over/during/throughout <count>"
+    within: str | None  # for "within <count>"
+    next_: str | None  # for "the next/coming <count>"
+
+
+# Why each: a perfect runs up to now ("has fallen for three weeks"); a future or a present
+# schedule starts now ("will be shut for two weeks", "the show runs for a month"); a past
+# lies in the story's past ("lived in camps for two years", "declined over the next three
+# months"), and so does an unknown tense, rather than a guess. A future seen from a recent
+# past ("agreed to pay within the next year") starts about now; its bare count ("was to
+# last for a week") is a length alone.
+PLACEMENTS: dict[Tense | None, Placement] = {
+    Tense.PERFECT: Placement(counted="back", within="back", next_="ahead"),
+    Tense.FUTURE: Placement(counted="ahead", within="ahead", next_="ahead"),
+    Tense.PRESENT: Placement(counted="ahead", within="ahead", next_="ahead"),
+    Tense.PAST: Placement(counted=None, within=None, next_=None),
+    Tense.PROSPECTIVE: Placement(counted=None, within="ahead", next_="ahead"),
+    Tense.REPORTED: Placement(counted=None, within="ahead", next_="ahead"),
+    None: Placement(counted=None, within="ahead", next_="ahead"),
+}
+
+_SPAN_PREPS = ("for", "over", "during", "within", "throughout")
+_THE_PAST_COUNT = re.compile(
+    rf"(?:the )?(?P<rel>past|last|previous|next|coming) (?P<n>{NUM_RE}) (?P<u>{UNIT_RE})"
+)
+_THE_PAST_UNIT = re.compile(r"the (past|last|previous|next|coming) (day|week|month|year|decade)")
+_COUNT = re.compile(rf"{APPROX_RE}(?:the )?(?P<n>{NUM_RE}) (?P<u>{UNIT_RE})")
+
+
+def placed(ctx: Context, unit: str, n: int, where: str | None) -> Resolved:
+    """n units ending at the anchor ("back"), starting there ("ahead"), or alone (None)."""
+    if where is None:
+        return length(unit, n)
+    return duration(ctx.anchor, unit, n, ahead=where == "ahead")
+
+
+def resolve_duration(
+    t: str, ctx: Context, tense: Tense | None, prep: str | None
+) -> Resolved | None:
+    """'for more than a month', 'over the past two weeks', 'the next three months': a
+    length of time, placed as `PLACEMENTS` says."""
+    place = PLACEMENTS[tense]
+    m = _THE_PAST_COUNT.fullmatch(t)
+    if m:
+        n = number(m.group("n")) or 1
+        ahead = m.group("rel") in ("next", "coming")
+        return placed(ctx, UNITS[m.group("u")], n, place.next_ if ahead else "back")
+    if prep not in _SPAN_PREPS:
+        return None
+    m = _THE_PAST_UNIT.fullmatch(t)
+    if m and prep in ("for", "within", "throughout"):
+        # "within the next year", "for the past week": twelve months, seven days, not the
+        # calendar year or week that follows ("over the past year" is read both ways).
+        ahead = m.group(1) in ("next", "coming")
+        return placed(ctx, UNITS[m.group(2)], 1, place.next_ if ahead else "back")
+    m = _COUNT.fullmatch(t)
+    if not m:
+        return None
+    n = number(m.group("n")) or 1
+    return placed(ctx, UNITS[m.group("u")], n, place.within if prep == "within" else place.counted)
+
+
+# --- lengths alone ---------------------------------------------------------------------------
+
+# Clock units: TIMEX3 writes them after a "T" ("PT2H"), and a length of them is a TIME
+# length, not a DATE one.
+_CLOCK_UNITS = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M", "second": "S",
+                "seconds": "S"}  # fmt: skip
+_ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?)"
+# "six days", "a two-week crisis", "the first nine months", "2 1/2 years", "an additional
+# year", "nearly an hour", "a 10-year program": a count and a unit, and nothing else.
+_BARE = re.compile(
+    rf"{APPROX_RE}(?:no more than |no less than )?(?:the |an? )?"
+    r"(?:first |last |final |additional |extra |full |further |more |other |straight )?"
+    rf"(?P<n>{NUM_RE}|\d+\.5)(?P<frac> 1/2)?[- ]"
+    rf"(?:(?:more|additional|extra|straight|consecutive) )?(?P<u>{_ANY_UNIT})"
+    r"(?P<half> and a half)?(?: (?:more|long|straight|running))?"
+)
+
+
+def length(unit: str, n: int) -> Resolved:
+    """A length of time alone: TIMEX3 DURATION "P6D", no place and no range."""
+    code = duration_code(unit, n)
+    return Resolved(code, GRAN_OF_UNIT[unit], None, None, timex_type="DURATION")
+
+
+def bare_length(t: str) -> Resolved | None:
+    """A count of units that names no place in time ("six days"; "a two-week crisis" comes
+    as "two-week"): a length alone. None when the text is more than that."""
+    m = _BARE.fullmatch(t)
+    if m is None:
+        return None
+    n_text, unit_text = m.group("n"), m.group("u")
+    half = bool(m.group("frac") or m.group("half") or n_text.endswith(".5"))
+    n = int(n_text[:-2]) if n_text.endswith(".5") else number(n_text)
+    if n is None or n <= 0:
+        return None
+    if unit_text in _CLOCK_UNITS:
+        code = _CLOCK_UNITS[unit_text]
+        value = f"PT{n}{code}" + (_CLOCK_HALVES[code] if half else "")
+        return Resolved(value, Granularity.TIME, None, None, timex_type="DURATION")
+    unit = UNITS[unit_text]
+    if unit == "WE":
+        return None
+    if not half:
+        return length(unit, n)
+    if unit not in _HALVES:
+        return None
+    # "2 1/2 years" = P2Y6M, "a month and a half" = P1M15D: the half in the next unit down.
+    code = f"{duration_code(unit, n)}{_HALVES[unit]}"
+    return Resolved(code, GRAN_OF_UNIT[unit], None, None, timex_type="DURATION")
+
+
+_HALVES = {"Y": "6M", "M": "15D"}
+_CLOCK_HALVES = {"H": "30M", "M": "30S", "S": ""}
