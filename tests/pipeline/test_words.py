@@ -18,3 +18,6 @@ def test_a_size_reads_as_the_reader_gave_it() -> None:
     assert megabytes(int(0.01 * MB)) == "0.01 MB"
     assert megabytes(10 * MB) == "10 MB"
     assert megabytes(int(2.5 * MB)) == "2.5 MB"
+    assert megabytes(round(0.005 * MB)) == "0.005 MB"
+    assert megabytes(1500 * MB) == "1,500 MB"
+    assert megabytes(round(123.4 * MB)) == "123 MB"

@@ -165,8 +165,9 @@ class Actions(Highlights):
         articles = self.briefing.articles
         if self.selected != BRIEFING:
             article = articles[self.selected]
+            # The title before the reload: the article starts over without one.
+            title = one_line(article.display_title, 80)
             if self.session.reload(article):
-                title = one_line(article.display_title, 80)
                 self.notify(f"Reloading “{title}”, past the cache…")
             else:
                 self.notify("This article is still being read.")

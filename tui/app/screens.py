@@ -83,18 +83,23 @@ _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
 
 def split_inputs(value: str) -> list[str]:
     """The inputs in what was typed or pasted: one per line (blank lines and # comments
-    skipped), and a line of several addresses separated by spaces split into them. A line
-    that is not all addresses is one input (a file name may hold spaces)."""
+    skipped); on a line, each address is an input of its own and the words between two
+    addresses are one input (a file name may hold spaces; a pasted list arrives as one
+    line, its lines joined by spaces)."""
     found: list[str] = []
     for line in value.splitlines():
         text = parse_line(line)
         if text is None:
             continue
-        tokens = text.split()
-        if len(tokens) > 1 and all(_ADDRESS.match(t) for t in tokens):
-            found += tokens
-        else:
-            found.append(text)
+        words: list[str] = []
+        for token in text.split():
+            if _ADDRESS.match(token):
+                found += [" ".join(words)] if words else []
+                found.append(token)
+                words = []
+            else:
+                words.append(token)
+        found += [" ".join(words)] if words else []
     return found
 
 
@@ -106,6 +111,8 @@ class _AddressInput(Input):
         lines = [t for t in (parse_line(line) for line in event.text.splitlines()) if t]
         if len(lines) > 1:
             self.insert_text_at_cursor(" ".join(lines))
+            # Not Input's own paste as well, which would insert the first line again.
+            event.prevent_default()
             event.stop()
         else:
             super()._on_paste(event)
@@ -165,7 +172,10 @@ class ExportScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("m", "pick('markdown')", "Markdown", show=False),
-        Binding("j", "pick('json')", "JSON", show=False),
+        # Capital J: j and k move in the choices, as they move in every list of the app.
+        Binding("J", "pick('json')", "JSON", show=False),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
     ]
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -184,7 +194,7 @@ class ExportScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Export the briefing"
-            box.border_subtitle = "m / j or enter · escape to cancel"
+            box.border_subtitle = "m / J or enter · escape to cancel"
             options = [
                 Option(Text.assemble((f"{name}", "bold"), f"  {why}"), id=fmt)
                 for fmt, name, why in EXPORT_CHOICES
@@ -199,6 +209,13 @@ class ExportScreen(ModalScreen[str | None]):
 
     def action_pick(self, fmt: str) -> None:
         self.dismiss(fmt)
+
+    def action_move(self, step: int) -> None:
+        choices = self.query_one(OptionList)
+        if step > 0:
+            choices.action_cursor_down()
+        else:
+            choices.action_cursor_up()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

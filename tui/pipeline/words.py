@@ -13,13 +13,16 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {word}"
 
 
-# A size in MB is shown to the hundredth, as a reader writes it in --max-size: the bytes of
-# 0.01 MB are a whole number, and 10485 / MB would read "0.00999928 MB".
-_MB_DECIMALS = 2
+# A size in MB is shown to three significant digits, as a reader writes it in --max-size:
+# the bytes of 0.01 MB are a whole number, and 10485 / MB would read "0.00999928 MB".
+_MB_DIGITS = 3
 
 
 def megabytes(size: int) -> str:
-    """A size in bytes in a reader's words: "10 MB", "0.01 MB"."""
+    """A size in bytes in a reader's words: "10 MB", "0.01 MB", "0.005 MB", "1,500 MB"."""
     from tui.pipeline.options import MB
 
-    return f"{round(size / MB, _MB_DECIMALS):g} MB"
+    value = size / MB
+    if value >= 10**_MB_DIGITS:
+        return f"{value:,.0f} MB"
+    return f"{float(f'{value:.{_MB_DIGITS}g}'):g} MB"
