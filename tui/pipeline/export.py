@@ -162,10 +162,10 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.feed is not None:
         out[-1:] = [f"*From {article.feed + 1}.*", ""]
     if article.items is not None and article.error is None:
-        what = "OPML list" if article.feed_kind == "opml" else "feed"
+        what = "n OPML list" if article.feed_kind == "opml" else " feed"
         entries = ", ".join(str(i + 1) for i in article.items) or "none"
         url = f" <{strip_unsafe(article.url).replace('>', '%3E')}>" if article.url else ""
-        return [*out, f"A {what}{url}; its entries: {entries}.", ""]
+        return [*out, f"A{what}{url}; its entries: {entries}.", ""]
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]

@@ -20,9 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from tui.pipeline.inputs import QUOTED_CHARS, read_local_file
 from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError
 from tui.pipeline.options import Options
-from tui.pipeline.textsafety import one_line, strip_unsafe
+from tui.pipeline.textsafety import for_terminal, one_line, strip_unsafe
 from tui.pipeline.words import megabytes, plural
 
 # Served with these types, a document is a feed whatever its content looks like.
@@ -86,13 +87,7 @@ def looks_like_feed(body: bytes) -> bool:
 
 def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
     """A feed or OPML file on disk (blocking: call it in a thread)."""
-    try:
-        with path.open("rb") as fh:
-            body = fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        raise PipelineError(
-            ErrorKind.INVALID_INPUT, f"Could not read {path}: {exc.strerror}."
-        ) from None
+    body = read_local_file(path, options.max_bytes)
     if len(body) > options.max_bytes:
         raise PipelineError(
             ErrorKind.TOO_LARGE,
@@ -101,7 +96,8 @@ def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
     if not looks_like_feed(body):
         raise PipelineError(
             ErrorKind.INVALID_INPUT,
-            f"{path.name} is not a saved web page, a feed or an OPML list.",
+            f"{for_terminal(path.name, QUOTED_CHARS)} is not a saved web page, a feed or an "
+            "OPML list.",
         )
     stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
     return FetchedFeed(input, path.resolve().as_uri(), body, "", stamp)
