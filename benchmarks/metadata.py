@@ -103,6 +103,44 @@ def bad_author(author: str, truth: Gold, sections: list[str]) -> bool:
     return any(mine == key(s) for s in sections if s)
 
 
+@dataclass
+class Tally:
+    """One extractor's figures on one half."""
+
+    pages: int = 0
+    right: int = 0
+    repeated: int = 0
+    authored: int = 0
+    authors: int = 0
+
+    def add(self, site: str | None, authors: list[str], row: Gold, sections: list[str]) -> bool:
+        ok = site_right(site, row)
+        self.pages += 1
+        self.right += ok
+        self.repeated += bool(site and _SEPARATOR.search(site))
+        self.authored += any(bad_author(a, row, sections) for a in authors)
+        self.authors += len(authors)
+        return ok
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:22} ({self.pages} pages): site right {self.right}/{self.pages} "
+            f"({self.right / self.pages:.1%}); repeated names {self.repeated}; pages with the "
+            f"publisher or a section as author {self.authored} ({self.authors} authors in all)"
+        )
+
+
+def peer(html: str, url: str | None) -> tuple[str | None, list[str]]:
+    """trafilatura's site name and authors for the same page (the peer in the same run)."""
+    import trafilatura
+
+    found = trafilatura.extract_metadata(html, default_url=url)
+    if found is None:
+        return None, []
+    authors = [a.strip() for a in (found.author or "").split(";") if a.strip()]
+    return found.sitename, authors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", choices=[DEV], help="list each development page's result")
@@ -113,7 +151,7 @@ def main() -> None:
     golds = {DEV: gold("metadata_sites_dev.tsv"), HELD_OUT: gold("metadata_sites_heldout.tsv")}
     for which in (DEV, HELD_OUT):
         rows = golds[which]
-        right = repeated = authored = pages = authors = 0
+        ours, theirs = Tally(), Tally()
         for page_id in sorted(truth):
             if half(page_id) != which:
                 continue
@@ -121,26 +159,20 @@ def main() -> None:
             if row is None:
                 sys.exit(f"no gold row for {page_id[:12]} in the {which} half")
             raw = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
-            tree = parse(raw.decode("utf-8"))
-            meta = page_metadata(tree, truth[page_id].get("url"))
+            html = raw.decode("utf-8")
+            url = truth[page_id].get("url")
+            tree = parse(html)
+            meta = page_metadata(tree, url)
             metas = _meta(tree)
             sections = [metas.get(k, "") for k in _SECTION_KEYS]
-            pages += 1
-            ok = site_right(meta.site, row)
-            right += ok
-            repeated += bool(meta.site and _SEPARATOR.search(meta.site))
-            wrong = [a for a in meta.authors if bad_author(a, row, sections)]
-            authored += bool(wrong)
-            authors += len(meta.authors)
+            ok = ours.add(meta.site, list(meta.authors), row, sections)
+            theirs.add(*peer(html, url), row, sections)
             if args.show == which:
-                host = urlsplit(truth[page_id].get("url") or "").hostname
+                host = urlsplit(url or "").hostname
                 mark = "ok " if ok else "BAD"
                 print(f"{mark} {page_id[:8]} {host}: {meta.site!r}  authors={meta.authors}")
-        print(
-            f"{which:8} ({pages} pages): site right {right}/{pages} ({right / pages:.1%}); "
-            f"repeated names {repeated}; pages with the publisher or a section as author "
-            f"{authored} ({authors} authors in all)"
-        )
+        print(ours.line(f"briefing {which}"))
+        print(theirs.line(f"trafilatura {which}"))
 
 
 if __name__ == "__main__":
