@@ -57,16 +57,20 @@ class Pty:
     def wait_for(self, marker: bytes, timeout: float = 60.0) -> float:
         """Seconds from now until `marker` appears in new output."""
         start = time.perf_counter()
-        seen = b""
+        # The read that held the previous marker: one frame can draw two markers at once
+        # (the text pane's lines come before the list's position, higher on the screen),
+        # and each wait must see its own.
+        seen, self.buffer = self.buffer, b""
         while marker not in seen:
             left = timeout - (time.perf_counter() - start)
             if left <= 0:
                 raise TimeoutError(f"{marker!r} never appeared")
             ready, _, _ = select.select([self.fd], [], [], left)
             if ready:
-                chunk = os.read(self.fd, 65536)
-                # Keep a tail so a marker split across two reads is still found.
-                seen = seen[-len(marker) :] + chunk
+                # All of it: a marker may be split across two reads, and the next wait may
+                # look for one drawn in an earlier read of the same frame.
+                seen += os.read(self.fd, 65536)
+        self.buffer = seen
         return time.perf_counter() - start
 
     def drain(self, seconds: float) -> None:
@@ -78,6 +82,7 @@ class Pty:
                     os.read(self.fd, 65536)
                 except OSError:
                     return
+        self.buffer = b""
 
     def send(self, data: bytes) -> None:
         os.write(self.fd, data)

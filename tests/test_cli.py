@@ -369,3 +369,23 @@ def test_a_huge_bad_line_is_one_short_stderr_line() -> None:
     assert proc.returncode == 1
     (error,) = proc.stderr.splitlines()
     assert len(error) < 1000 and "\x1b" not in error
+
+
+def test_help_gives_examples_and_the_keys() -> None:
+    result = briefing("--help")
+    assert result.returncode == 0
+    out = result.stdout
+    assert "[INPUT]..." in out
+    for example in ("cat urls.txt | briefing", "tail -f urls.txt | briefing", "briefing --demo"):
+        assert example in out
+    # The key table is the one the help screen draws from.
+    assert "Keys in the app:" in out
+    assert "copy the current paragraph" in out and "g / G" in out
+
+
+def test_a_size_cap_is_reported_as_it_was_given(site: FixtureServer) -> None:
+    result = briefing("--format", "json", "--max-size", "0.01", site.page("frontline.html"))
+    article = json.loads(result.stdout)["articles"][0]
+    assert article["error"]["kind"] == "too_large"
+    assert "0.01 MB" in article["error"]["message"]
+    assert "0.0099" not in article["error"]["message"]

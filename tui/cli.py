@@ -91,21 +91,55 @@ PrintConfig = Annotated[
 ]
 
 
+# Shown after the options by `briefing --help`. "\b" keeps click from re-wrapping a
+# paragraph, so the examples and the key table keep their columns.
+EXAMPLES = (
+    ("briefing URL [URL ...]", "open the app on these articles"),
+    ("briefing saved-page.html", "a web page saved to a file"),
+    ("cat urls.txt | briefing", "URLs on a pipe, one a line"),
+    ("tail -f urls.txt | briefing", "adds articles as lines arrive"),
+    ("briefing FEED-URL", "a feed: its newest articles"),
+    ("briefing --demo", "three sample articles, offline"),
+    ("briefing -f json URL > out.json", "no app: JSON on stdout"),
+    ("briefing URL | less", "stdout not a terminal: Markdown"),
+    ("briefing history", "the briefings opened before"),
+    ("briefing open 12", "reopen one of them, offline"),
+)
+
+
+def _epilog() -> str:
+    from tui.app.keytable import key_table_lines
+
+    width = max(len(command) for command, _ in EXAMPLES)
+    examples = [f"  {command.ljust(width)}  {what}" for command, what in EXAMPLES]
+    keys = ["  " + line for line in key_table_lines()]
+    return "\b\nExamples:\n" + "\n".join(examples) + "\n\n\b\nKeys in the app:\n" + "\n".join(keys)
+
+
 @cli.command(
     help=(
         "Read news articles in the terminal: clean text, entities and a timeline.\n\n"
         "INPUT is an http(s) URL, a local .html file, a feed (RSS, Atom, JSON Feed) or an "
-        "OPML list, or - for URLs on stdin (one a line; blank lines and # comments skipped). "
-        "With no INPUT and a pipe on stdin, stdin is read. When stdout is not a terminal, or "
-        "with --format, the briefing is written to stdout instead of opening the app.\n\n"
+        "OPML list, or - for URLs on stdin (one a line; blank lines and # comments skipped); "
+        "give as many as you like. With no INPUT and a pipe on stdin, stdin is read. When "
+        "stdout is not a terminal, or with --format, the briefing is written to stdout "
+        "instead of opening the app.\n\n"
         "Also: 'briefing history' lists the briefings opened before, and 'briefing open ID' "
         "reopens one from the cache, offline. Defaults come from the config file "
         "(see --print-config)."
-    )
+    ),
+    epilog=_epilog(),
 )
 def main_command(
     ctx: typer.Context,
-    inputs: Annotated[list[str] | None, typer.Argument(metavar="INPUT", show_default=False)] = None,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[INPUT]...",
+            show_default=False,
+            help="URLs, .html files, feeds or OPML lists, or - for stdin.",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     concurrency: Annotated[
         int, typer.Option(min=1, max=64, help="How many pages to fetch at once.")
@@ -160,39 +194,49 @@ def main_command(
         "export_dir": export_dir and str(export_dir),
         "theme": theme,
     }
-    params = {"analysis": "no_analysis", "cache": "no_cache"}
-    config = _config(ctx, given, params)
+    config = _config(ctx, given, {"analysis": "no_analysis", "cache": "no_cache"})
     if print_config:
         from tui.config import render
 
         typer.echo(render(config), nl=False)
         raise typer.Exit()
-    options = Options(
-        concurrency=int(config["concurrency"]),  # type: ignore[call-overload]
-        timeout=float(config["timeout"]),  # type: ignore[arg-type]
-        max_bytes=int(float(config["max_size"]) * MB),  # type: ignore[arg-type]
-        analysis=bool(config["analysis"]),
-        workers=config["workers"],  # type: ignore[arg-type]
-        per_feed=int(config["per_feed"]),  # type: ignore[call-overload]
-        refresh=refresh,
-    )
-    inputs = list(inputs or [])
+    inputs, read_stdin = _inputs(list(inputs or []), demo)
+    headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
+    if headless and not inputs and not read_stdin:
+        raise typer.BadParameter(
+            "give article URLs or .html files as arguments, or pipe URLs on stdin "
+            "(see briefing --help for examples)",
+            param_hint="INPUT",
+        )
+    # The demo is the same every time: it neither needs the cache nor belongs in the history.
+    cache = None if demo or not config["cache"] else _cache_settings(config)
+    options = _options(config, refresh=refresh)
+    _run(inputs, options, config, cache, read_stdin=read_stdin, fmt=fmt, demo=demo)
+
+
+def _inputs(inputs: list[str], demo: bool) -> tuple[list[str], bool]:
+    """The inputs to read (the demo's first), and whether stdin is read too: with "-", or
+    with nothing else given while a pipe is on stdin."""
     if demo:
         from tui.demo import demo_paths
 
         inputs = [str(p) for p in demo_paths()] + inputs
     stdin_is_pipe = sys.stdin is not None and not sys.stdin.isatty()
     read_stdin = "-" in inputs or (not inputs and stdin_is_pipe)
-    inputs = [i for i in inputs if i != "-"]
-    headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
-    if headless and not inputs and not read_stdin:
-        raise typer.BadParameter(
-            "give article URLs or .html files as arguments, or pipe URLs on stdin",
-            param_hint="INPUT",
-        )
-    # The demo is the same every time: it neither needs the cache nor belongs in the history.
-    cache = None if demo or not config["cache"] else _cache_settings(config)
-    _run(inputs, options, config, cache, read_stdin=read_stdin, fmt=fmt, demo=demo)
+    return [i for i in inputs if i != "-"], read_stdin
+
+
+def _options(config: Config, *, refresh: bool) -> Options:
+    return Options(
+        concurrency=int(config["concurrency"]),  # type: ignore[call-overload]
+        timeout=float(config["timeout"]),  # type: ignore[arg-type]
+        # Rounded, not cut: 0.01 MB is 10,486 bytes, and shows again as 0.01 MB.
+        max_bytes=round(float(config["max_size"]) * MB),  # type: ignore[arg-type]
+        analysis=bool(config["analysis"]),
+        workers=config["workers"],  # type: ignore[arg-type]
+        per_feed=int(config["per_feed"]),  # type: ignore[call-overload]
+        refresh=refresh,
+    )
 
 
 def _config(ctx: typer.Context, given: dict[str, object], params: dict[str, str]) -> Config:

@@ -66,7 +66,7 @@ async def test_an_export_folder_name_is_shown_without_escapes(
     app = make_app([site.page("wire.html")], analysis=False, export_dir=folder)
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
-        await pilot.press("e")
+        await pilot.press("e", "m")
         await app.workers.wait_for_complete()
         assert list(folder.glob("briefing-*.md"))
         toasts = _toasts(app)

@@ -17,7 +17,7 @@ from tui.app.analysis_panes import EntitiesPane, TimelinePane
 from tui.app.describe import BRIEFING
 from tui.app.main import BriefingApp
 from tui.app.reader import ArticleView
-from tui.app.screens import AddUrlScreen, HelpScreen
+from tui.app.screens import AddUrlScreen, ExportScreen, HelpScreen
 from tui.pipeline.model import Stage
 from tui.pipeline.session import Stages
 
@@ -327,6 +327,8 @@ async def test_e_exports_markdown_to_a_named_file(site: FixtureServer, make_app,
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
         await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("m")
         await app.workers.wait_for_complete()
         files = list(tmp_path.glob("briefing-*.md"))
         assert len(files) == 1
@@ -357,16 +359,18 @@ async def test_command_palette_offers_the_actions(site: FixtureServer, make_app)
     app = make_app([], analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for name in ("Search", "Boilerplate", "Open in browser", "Copy URL", "Add URL"):
+        for name in ("Search", "Boilerplate", "Open in browser", "Copy URL", "Add URLs"):
             assert name in titles
-        for name in ("Reload", "Export Markdown", "Help", "Go to entities"):
+        for name in ("Reload", "Export", "Copy paragraph", "Copy as Markdown", "Help"):
+            assert name in titles
+        for name in ("Wider list", "Narrower list", "Screenshot", "Go to entities"):
             assert name in titles
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"export")
         await pilot.pause(0.5)
         first = app.screen.query_one("CommandList").get_option_at_index(0)
-        assert "Export Markdown" in str(first.prompt)
+        assert "Export" in str(first.prompt)
 
 
 async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):

@@ -94,7 +94,7 @@ def test_piped_urls_load_while_keys_come_from_the_terminal(site: FixtureServer, 
 
 def test_ctrl_c_quits_and_restores_the_terminal(site: FixtureServer, terminal: Terminal):
     terminal.start(f"printf '{site.page('wire.html')}\\n' | {BRIEFING}")
-    terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the article to be read", timeout=60)
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article to be read", timeout=60)
     terminal.keys("C-c")
     screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "Ctrl+C to quit")
     assert "EXIT=0" in screen
@@ -107,7 +107,7 @@ def test_a_pipe_that_stays_open_keeps_adding_articles(
     feed = tmp_path / "urls.txt"
     feed.write_text(site.page("wire.html") + "\n")
     terminal.start(f"tail -n +1 -f {shlex.quote(str(feed))} | {BRIEFING}")
-    terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the first line's article", timeout=60)
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the first line's article", timeout=60)
     terminal.keys("j")
     terminal.wait_for(lambda s: "Sofia Lindqvist" in s, "keys to answer while the pipe is open")
     terminal.keys("k")
@@ -155,7 +155,7 @@ def _flags(terminal: Terminal) -> dict[str, str]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_sigterm_ends_the_app_and_gives_the_terminal_back(site: FixtureServer, terminal: Terminal):
     terminal.start(f"{BRIEFING} {shlex.quote(site.page('wire.html'))}")
-    terminal.wait_for(lambda s: "1 articles · 1 done" in s, "the article to be read", timeout=60)
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article to be read", timeout=60)
     assert _flags(terminal)["alternate_on"] == "1"  # the app is on the alternate screen
     os.kill(_app_pid(terminal), signal.SIGTERM)
     screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "SIGTERM to end the app")

@@ -6,6 +6,8 @@ Update after an intended change of look: `pytest tests/app/test_snapshots.py --s
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app.conftest import SETTLE
 from tui.app.analysis_panes import EntitiesPane
 from tui.app.main import BriefingApp, create_app
@@ -68,3 +70,23 @@ def test_narrow_terminal(snap_compare):
         await settle(pilot)
 
     assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+# Every pane at the sizes readers use: a laptop's 80×24, a split screen's 120×40 and a wide
+# monitor's 200×50. The first article is open; then each pane in turn has focus (on a narrow
+# terminal the entities and the timeline take the text's place while focused).
+SIZES = {"80x24": (80, 24), "120x40": (120, 40), "200x50": (200, 50)}
+PANE_KEYS = {"list": "1", "text": "2", "entities": "3", "timeline": "4"}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("pane", [*PANE_KEYS, "help"])
+def test_every_pane_at_every_size(snap_compare, pane: str, size: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press(PANE_KEYS.get(pane, "question_mark"))
+        await pilot.pause(0.3)
+
+    assert snap_compare(demo_app(), terminal_size=SIZES[size], run_before=run_before)

@@ -52,3 +52,92 @@ def test_canonical_address_python_cannot_split_gives_no_site_not_a_crash(address
     meta = page_metadata(parse(_page(head)), address)
     assert meta.site is None
     assert meta.canonical_url == address
+
+
+# The site's name: the publisher's own, never a section, a wire or a tagline (issue 16) ----
+
+
+def _site_of(head: str, url: str) -> tuple[str | None, list[str]]:
+    meta = page_metadata(parse(_page(head)), url)
+    return meta.site, meta.authors
+
+
+def _og(name: str) -> str:
+    return f'<meta property="og:site_name" content="{name}">'
+
+
+def test_a_section_in_og_site_name_gives_way_to_the_declared_publisher() -> None:
+    head = _og("World") + _ld(
+        {"@type": "NewsArticle", "publisher": {"name": "The Harbour Gazette"}}
+    )
+    site, _ = _site_of(head, "https://www.harbourgazette.example/world/ferry-strike")
+    assert site == "The Harbour Gazette"
+
+
+def test_a_section_named_by_the_address_folder_falls_back_to_the_host() -> None:
+    site, _ = _site_of(_og("U.K."), "https://dailyledger.example/uk-news/council-tax-rises")
+    assert site == "dailyledger.example"
+
+
+def test_a_social_handle_ties_a_name_to_the_host_when_og_names_a_section() -> None:
+    head = _og("Markets") + '<meta name="twitter:site" content="@Ledgerwire">'
+    site, _ = _site_of(head, "https://www.ledgerwire.example/markets/oil-falls")
+    assert site == "Ledgerwire"
+
+
+def test_a_name_joined_to_its_address_or_tagline_is_given_once() -> None:
+    site, _ = _site_of(
+        _og("The Valley Times | ValleyTimes.example"), "https://valleytimes.example/a"
+    )
+    assert site == "The Valley Times"
+    tagline = _og("Orchard Weekly - news for growers since 1921")
+    site, _ = _site_of(tagline, "https://orchardweekly.example/pears")
+    assert site == "Orchard Weekly"
+
+
+def test_a_wire_declared_as_publisher_does_not_name_the_newspaper() -> None:
+    head = _og("Lakeside Post") + _ld(
+        {"@type": "NewsArticle", "publisher": {"name": "Northern Wire Service"}}
+    )
+    site, _ = _site_of(head, "https://www.lakesidepost.example/news/storm")
+    assert site == "Lakeside Post"
+
+
+def test_a_name_written_as_one_wins_over_a_slug_of_the_address() -> None:
+    head = _og("riverledger") + _ld({"@type": "NewsArticle", "publisher": "The River Ledger"})
+    site, _ = _site_of(head, "https://www.riverledger.example/a")
+    assert site == "The River Ledger"
+
+
+def test_initials_and_word_starts_tie_a_name_to_its_address() -> None:
+    site, _ = _site_of(_og("Coastal Morning Journal"), "https://www.cmj.example/a")
+    assert site == "Coastal Morning Journal"
+    site, _ = _site_of(_og("KXT 7 Lake City"), "https://www.kxtlc.example/a")
+    assert site == "KXT 7 Lake City"
+
+
+def test_a_long_phrase_tied_to_nothing_is_a_tagline_and_the_host_is_shown() -> None:
+    site, _ = _site_of(_og("Practical advice for weekend sailors"), "https://keelmag.example/knots")
+    assert site == "keelmag.example"
+
+
+def test_a_brand_named_unlike_its_address_is_kept() -> None:
+    site, _ = _site_of(_og("The Evening Lamp"), "https://news.example/story")
+    assert site == "The Evening Lamp"
+
+
+def test_the_publisher_or_a_section_is_not_an_author() -> None:
+    head = (
+        _og("Harbour")
+        + '<meta name="author" content="Priya Natarajan, Harbour Business">'
+        + '<meta property="article:section" content="Markets">'
+        + '<meta property="article:author" content="Markets">'
+    )
+    _, authors = _site_of(head, "https://www.harbour.example/markets/rates")
+    assert authors == ["Priya Natarajan"]
+
+
+def test_a_writer_whose_name_only_contains_the_sites_word_is_kept() -> None:
+    head = _og("The Summit") + '<meta name="author" content="Lena Summitt">'
+    _, authors = _site_of(head, "https://thesummit.example/a")
+    assert authors == ["Lena Summitt"]

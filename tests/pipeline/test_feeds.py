@@ -209,3 +209,16 @@ def test_an_item_link_that_is_no_address_is_skipped_not_a_crash() -> None:
     parsed = feeds.parse(FetchedFeed("x", f"{BASE}/f.rss", body, "", "2025-03-04T00:00:00+00:00"))
     assert [i.url for i in parsed.items] == ["https://news.example/a"]
     assert parsed.skipped == 1
+
+
+def test_a_local_feed_that_is_a_fifo_is_refused_without_blocking(tmp_path) -> None:
+    import os
+
+    from tui.pipeline.feeds import read_local
+
+    fifo = tmp_path / "news\x1b]0;x\x07.xml"
+    os.mkfifo(fifo)  # nobody writes to it: a blocking open would never return
+    with pytest.raises(PipelineError) as caught:
+        read_local(str(fifo), fifo, Options())
+    assert "is not a regular file" in caught.value.message
+    assert "\x1b" not in caught.value.message

@@ -12,6 +12,7 @@ from tui.app.describe import BRIEFING, STAGE_GLYPHS, stage_line
 from tui.app.rows import Row, RowList
 from tui.app.text import one_line
 from tui.pipeline.model import Article, Stage
+from tui.pipeline.words import plural
 
 TITLE_CHARS = 200
 
@@ -21,10 +22,16 @@ FEED_INDENT = "  "
 UNREAD_MARK = "●"
 
 
+# The title takes up to this many lines (then it is cut, with an ellipsis); the site and
+# stage always one, so a hundred articles stay scannable.
+TITLE_LINES = 2
+ROW_LIMITS = (TITLE_LINES, 1)
+
+
 def article_row(index: int, article: Article, read: bool | None = None) -> Row:
-    """The title on one line, the site and stage (or the error) on the next. `read`: None
-    when not known (or not an article), else whether the reader has opened it before;
-    unread articles are marked and bold."""
+    """The title on up to two lines, the site and stage (or the error) on the next.
+    `read`: None when not known (or not an article), else whether the reader has opened it
+    before; unread articles are marked and bold."""
     indent = FEED_INDENT if article.feed is not None else ""
     title = Text(indent)
     title.append(f"{STAGE_GLYPHS[article.stage]} ", style="bold")
@@ -32,14 +39,16 @@ def article_row(index: int, article: Article, read: bool | None = None) -> Row:
         kind = "OPML" if article.feed_kind == "opml" else "feed"
         title.append(f"▾ {one_line(article.display_title, TITLE_CHARS)}", style="bold")
         count = len(article.items)
-        what = "feeds" if article.feed_kind == "opml" else "articles"
-        second = Text(f"{indent}  {kind} · {count} {what}", style="dim")
-        return Row((title, second), key=index)
+        what = plural(count, "feed") if article.feed_kind == "opml" else plural(count, "article")
+        second = Text(f"{indent}  {kind} · {what}", style="dim")
+        return Row((title, second), key=index, limits=ROW_LIMITS, hang=len(indent) + 4)
     unread = read is False and article.stage is Stage.DONE and article.error is None
     if unread:
         title.append(f"{UNREAD_MARK} ", style="bold")
     title.append(one_line(article.display_title, TITLE_CHARS), style="bold" if unread else "")
-    return Row((title, Text(f"{indent}  ").append_text(stage_line(article))), key=index)
+    second = Text(f"{indent}  ").append_text(stage_line(article))
+    hang = len(indent) + 2 + 2 * unread  # continuation lines start under the title's text
+    return Row((title, second), key=index, limits=ROW_LIMITS, hang=hang)
 
 
 BRIEFING_ROW = Row((Text("◆ Briefing", style="bold"), Text("")), key=BRIEFING)

@@ -30,10 +30,14 @@ SITE_CHARS = 60
 
 
 def site_of(article: Article) -> str:
+    """The site's name, its host, "local file", or "" when nothing is known yet (an input
+    still queued, or one that is no address at all)."""
     if article.metadata.site:
         return one_line(article.metadata.site, SITE_CHARS)
     host = host_of(article.url or article.input)  # never raises, unlike urlsplit on "[x"
-    return one_line(host.removeprefix("www."), SITE_CHARS) if host else "local file"
+    if host:
+        return one_line(host.removeprefix("www."), SITE_CHARS)
+    return "local file" if (article.url or "").startswith("file:") else ""
 
 
 def location(article: Article) -> str:
@@ -53,7 +57,8 @@ def stage_line(article: Article) -> Text:
         return Text(f"error: {one_line(article.error.message)}", style="bold red")
     if article.duplicate_of is not None:
         return Text(f"same article as {article.duplicate_of + 1}", style="dim")
-    return Text(f"{site_of(article)} · {article.stage.value}", style="dim")
+    site = site_of(article)
+    return Text(f"{site} · {article.stage.value}" if site else article.stage.value, style="dim")
 
 
 def unavailable(article: Article | None, what: str, analysis: bool) -> str:

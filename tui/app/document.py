@@ -12,11 +12,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -54,6 +56,14 @@ class Document(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     Document { overflow-x: hidden; scrollbar-gutter: stable; }
     """
+    # The keys of less and vim, beside the arrows and page keys every scroll view has.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "top", "Top", show=False),
+        Binding("G", "bottom", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -118,6 +128,16 @@ class Document(ScrollView, can_focus=True):
         """Scroll so the line holding `offset` of paragraph `index` sits near the middle."""
         line = self.line_of(index, offset)
         self.scroll_to(0, max(0, line - self.scrollable_content_region.height // 3), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False)
 
     # Layout -----------------------------------------------------------------------------
 

@@ -22,11 +22,23 @@ from tui.app.document import Document, Paragraph
 from tui.app.text import fold, one_line, safe
 from tui.pipeline.model import Article, BlockKind, Mention, RemovedBlock, Stage
 from tui.pipeline.timex import timex_label
+from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
 
 OVERVIEW_HEADLINES = 20
+# What the app is reading its inputs from, for the empty overview's words: arguments,
+# nothing at all, or a pipe still open or closed.
+ARGUMENTS, NOTHING, PIPE_OPEN, PIPE_CLOSED = "arguments", "nothing", "pipe", "pipe closed"
+# How to feed briefing, shown while it has nothing to read: (command, what it does).
+HOW_TO_FEED = (
+    ("briefing https://example.org/news/story.html", "addresses as arguments"),
+    ("briefing saved-page.html", "a saved web page"),
+    ("cat urls.txt | briefing", "addresses on a pipe, one a line"),
+    ("tail -f urls.txt | briefing", "keeps adding them as lines arrive"),
+    ("briefing --demo", "three sample articles, offline"),
+)
 # The highlight's label in the border: an entity's name or the search, cut to fit.
 LABEL_CHARS = 40
 
@@ -42,13 +54,13 @@ class _Signature:
     title: str | None
     error: str | None
     show_removed: bool
+    input_state: str = ARGUMENTS
 
 
 class ArticleView(Document):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--mark",
@@ -75,6 +87,7 @@ class ArticleView(Document):
     revision: reactive[int] = reactive(0, init=False)
     show_removed: reactive[bool] = reactive(False, init=False)
     analysis: reactive[bool] = reactive(True, init=False)
+    input_state: reactive[str] = reactive(ARGUMENTS, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,7 +102,7 @@ class ArticleView(Document):
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
 
     def on_mount(self) -> None:
-        self.set_paragraphs([Paragraph(Text("Starting…", style=self._style("notice")))])
+        self._rebuild()
 
     def _style(self, name: str) -> Style:
         # Whole styles: muted colours are blended with the background only this way.
@@ -108,6 +121,9 @@ class ArticleView(Document):
         self._schedule()
 
     def watch_briefing(self) -> None:
+        self._schedule()
+
+    def watch_input_state(self) -> None:
         self._schedule()
 
     def _schedule(self) -> None:
@@ -129,7 +145,9 @@ class ArticleView(Document):
         article = self._article()
         if article is None:
             # The overview is cheap to rebuild, and counts change with every article.
-            return _Signature(self.selected, -1, -1, None, None, str(self.revision), False)
+            return _Signature(
+                self.selected, -1, -1, None, None, str(self.revision), False, self.input_state
+            )
         return _Signature(
             self.selected,
             id(article.blocks),
@@ -150,7 +168,10 @@ class ArticleView(Document):
         same_article = self._signature is not None and self._signature.selected == self.selected
         self._signature = signature
         article = self._article()
-        if self.briefing is None:
+        if self.briefing is None and self.input_state in (NOTHING, PIPE_OPEN):
+            # Nothing to start on: how to feed briefing, at once, not after the imports.
+            paragraphs = [Paragraph(Text("Briefing", self._style("title"))), *self._how_to_feed()]
+        elif self.briefing is None:
             paragraphs = [Paragraph(Text("Starting…", style=self._style("notice")))]
         elif article is None:
             paragraphs = list(self._overview(self.briefing))
@@ -170,17 +191,30 @@ class ArticleView(Document):
 
     # What an article looks like ------------------------------------------------------
 
-    def _article_paragraphs(self, article: Article) -> Iterator[Paragraph]:
+    def _header(self, article: Article) -> list[Paragraph]:
+        """Title; site, authors and date; where it is from: each line only when it says
+        something the one before did not (an input that is no address is its own title)."""
         meta = article.metadata
-        self._base = {}
-        yield Paragraph(Text(one_line(article.display_title), self._style("title")), gap=False)
+        title = one_line(article.display_title)
+        lines = [Paragraph(Text(title, self._style("title")), gap=False)]
         details = [site_of(article)]
         if meta.authors:
             details.append(", ".join(one_line(a) for a in meta.authors))
         if meta.published:
             details.append(timex_label(meta.published) or one_line(meta.published))
-        yield Paragraph(Text(" · ".join(details), self._style("meta")), gap=False)
-        yield Paragraph(Text(location(article), self._style("meta")))
+        shown = " · ".join(d for d in details if d)
+        if shown:
+            lines.append(Paragraph(Text(shown, self._style("meta")), gap=False))
+        where = location(article)
+        if where and where != title:
+            lines.append(Paragraph(Text(where, self._style("meta")), gap=False))
+        last = lines[-1]
+        lines[-1] = Paragraph(last.text, last.key, last.first, last.rest, gap=True)
+        return lines
+
+    def _article_paragraphs(self, article: Article) -> Iterator[Paragraph]:
+        self._base = {}
+        yield from self._header(article)
         if article.duplicate_of is not None:
             same = f"This is the same article as {article.duplicate_of + 1} in the list."
             yield Paragraph(Text(same, self._style("notice")))
@@ -259,17 +293,21 @@ class ArticleView(Document):
         done = sum(a.stage is Stage.DONE for a in articles)
         failed = sum(a.stage is Stage.ERROR for a in articles)
         busy = len(articles) - done - failed
-        summary = f"{len(articles)} articles · {done} done · {failed} failed"
+        summary = f"{plural(len(articles), 'article')} · {done:,} done · {failed:,} failed"
         if busy:
-            summary += f" · {busy} in progress"
-        yield Paragraph(Text(summary, self._style("meta")))
+            summary += f" · {busy:,} in progress"
+        if self.input_state == PIPE_OPEN:
+            summary += " · waiting for more on the pipe"
         if not articles:
-            yield Paragraph(Text("No articles yet. Press a to add a URL.", style="italic"))
+            yield Paragraph(Text(""), gap=False)
+            yield from self._how_to_feed()
             return
+        yield Paragraph(Text(summary, self._style("meta")))
         sites: dict[str, int] = {}
         for article in articles:
             if article.error is None and article.blocks:
-                sites[site_of(article)] = sites.get(site_of(article), 0) + 1
+                site = site_of(article) or "unknown site"
+                sites[site] = sites.get(site, 0) + 1
         if sites:
             yield Paragraph(Text("Sources", style="bold"), gap=False)
             yield Paragraph(Text(" · ".join(f"{name} ({n})" for name, n in sorted(sites.items()))))
@@ -292,6 +330,27 @@ class ArticleView(Document):
                 more = len(read) - OVERVIEW_HEADLINES
                 yield Paragraph(Text(f"… and {more} more in the list on the left", "dim"))
 
+    def _how_to_feed(self) -> Iterator[Paragraph]:
+        """What to do when there is nothing to read: how to give briefing addresses, and
+        whether it is waiting on a pipe."""
+        if self.input_state == PIPE_OPEN:
+            waiting = (
+                "Waiting for addresses on the pipe (standard input): each line is read as "
+                "it arrives. Meanwhile, press a to add one by hand."
+            )
+            yield Paragraph(Text(waiting, style="bold"))
+            return
+        if self.input_state == PIPE_CLOSED:
+            closed = "The pipe closed without an address to read."
+            yield Paragraph(Text(closed, style="bold"))
+        yield Paragraph(
+            Text("No articles yet. Press a to add an address, or start briefing with some:")
+        )
+        for command, what in HOW_TO_FEED:
+            yield Paragraph(Text(command, style="bold"), gap=False, first="  ", rest="  ")
+            yield Paragraph(Text(what, style=self._style("meta")), first="    ", rest="    ")
+        yield Paragraph(Text("Press ? for every key.", style=self._style("meta")))
+
     def _hits_by_article(
         self, briefing: Briefing, label: str, found: list[tuple[int, int]]
     ) -> Iterator[Paragraph]:
@@ -299,13 +358,16 @@ class ArticleView(Document):
         if not found:
             yield Paragraph(Text(f"Search {label}: no matches in any article.", style="bold"))
             return
-        head = f"Search {label}: {total} hits in {len(found)} articles (n / N walk through them)"
+        head = (
+            f"Search {label}: {plural(total, 'hit')} in {plural(len(found), 'article')} "
+            "(n / N walk through them)"
+        )
         yield Paragraph(Text(head, style="bold"), gap=False)
         for index, count in found:
             line = Text()
             line.append(f"{index + 1}. ", style="bold")
             line.append(one_line(briefing.articles[index].display_title))
-            line.append(f" — {count} hit{'s' * (count != 1)}", style="dim")
+            line.append(f" — {plural(count, 'hit')}", style="dim")
             yield Paragraph(line, gap=False)
         yield Paragraph(Text(""), gap=False)
 
@@ -322,9 +384,9 @@ class ArticleView(Document):
         yield Paragraph(Text(f"Could not be read ({len(errors)})", style="bold"), gap=False)
         for number, article in errors:
             assert article.error is not None
-            line = Text(f"{number}. {location(article)}", style="bold red")
-            line.append(f"\n   {one_line(article.error.message)}", style="not bold default")
-            yield Paragraph(line, gap=False)
+            yield Paragraph(Text(f"{number}. {location(article)}", style="bold red"), gap=False)
+            message = Text(one_line(article.error.message))
+            yield Paragraph(message, gap=False, first="   ", rest="   ")
         yield Paragraph(Text(""), gap=False)
 
     # Highlights ------------------------------------------------------------------------
@@ -372,6 +434,31 @@ class ArticleView(Document):
             target = self.index_of(marks[current].block)
             if target is not None:
                 self.scroll_to_paragraph(target, marks[current].start)
+
+    def current_paragraph(self) -> str | None:
+        """The paragraph the reader is at: the current highlight's, else the first
+        paragraph of the article's text at the top of the view (its header when nothing
+        else is shown)."""
+        if self.marks:
+            index = self.index_of(self.marks[self.current].block)
+        else:
+            top = self.visible_paragraph()
+            index = (
+                None
+                if top is None
+                else next(
+                    (
+                        i
+                        for i in range(top, len(self.paragraphs))
+                        if isinstance(self.paragraphs[i].key, int)
+                    ),
+                    top,
+                )
+            )
+        if index is None:
+            return None
+        text = self.paragraphs[index].text.plain.strip()
+        return text or None
 
     def search(self, query: str) -> None:
         article = self._article()

@@ -30,13 +30,33 @@ from textual.strip import Strip
 
 @dataclass(frozen=True)
 class Row:
-    """One row: its lines (each wrapped to the width unless `wrap` is False, then cut with
-    an ellipsis), whether it can be highlighted, and a key the owner knows it by."""
+    """One row: its lines, whether it can be highlighted, and a key the owner knows it by.
+
+    Each line is wrapped to the width when `wrap` is True, or to at most `limits[i]`
+    lines when `limits` names line i (the rest cut with an ellipsis); otherwise it is one
+    line cut with an ellipsis. Wrapped lines after the first are indented by `hang`, so
+    they line up after a glyph the first line starts with."""
 
     lines: tuple[Text, ...]
     key: Hashable = None
     selectable: bool = True
     wrap: bool = False
+    limits: tuple[int, ...] = ()
+    hang: int = 0
+
+    def limit(self, line: int) -> int:
+        """How many screen lines line `line` may take (0: as many as it needs)."""
+        if line < len(self.limits):
+            return self.limits[line]
+        return 0 if self.wrap else 1
+
+
+def wrap_points(text: str, width: int, limit: int) -> list[int]:
+    """Where `text` breaks to fit `width` in at most `limit` lines (0: no limit)."""
+    if limit == 1:
+        return []
+    points = divide_line(text, max(1, width), fold=True)
+    return points[: limit - 1] if limit else points
 
 
 def text_segments(text: Text, console: Console) -> list[Segment]:
@@ -69,13 +89,16 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
 class RowList(ScrollView, can_focus=True):
     """Rows with a highlight that skips rows that cannot be chosen."""
 
+    # The keys of less and vim too: g / G, ctrl+d / ctrl+u (half a page), space.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Down", show=False),
         Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("ctrl+d", "page(1, 2)", "Half a page down", show=False),
+        Binding("ctrl+u", "page(-1, 2)", "Half a page up", show=False),
         Binding("enter", "choose", "Choose", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--highlight"}
@@ -155,11 +178,19 @@ class RowList(ScrollView, can_focus=True):
     def set_row(self, index: int, row: Row) -> None:
         """Replace or append one row (only its lines are drawn again)."""
         if index < len(self._rows):
-            old_height = self._heights[index] if index < len(self._heights) else 0
             self._rows[index] = row
             self._forget(index)
-            if self._width and self._height_of(row) != old_height:
+            if not self._width or len(self._heights) != len(self._rows):
                 self._measure()
+                return
+            height = self._height_of(row)
+            if height != self._heights[index]:
+                # A title that now wraps: the rows below move, none is measured again.
+                self._heights[index] = height
+                for i in range(index + 1, len(self._tops)):
+                    self._tops[i] = self._tops[i - 1] + self._heights[i - 1]
+                set_virtual_size(self, Size(self._width, self._tops[-1] + self._heights[-1]))
+                self._strips.clear()
             else:
                 self.refresh(self._row_region(index))
         else:
@@ -198,10 +229,13 @@ class RowList(ScrollView, can_focus=True):
         set_virtual_size(self, Size(self._width, top))
 
     def _height_of(self, row: Row) -> int:
-        if not row.wrap:
+        if not row.wrap and not row.limits:
             return len(row.lines)
-        width = max(1, self._width)
-        return sum(len(divide_line(line.plain, width, fold=True)) + 1 for line in row.lines)
+        width = max(1, self._width - row.hang)
+        return sum(
+            len(wrap_points(line.plain, width, row.limit(n))) + 1
+            for n, line in enumerate(row.lines)
+        )
 
     def _forget(self, index: int) -> None:
         self._strips.pop((index, True), None)
@@ -242,16 +276,20 @@ class RowList(ScrollView, can_focus=True):
     def _render_row(self, row: Row, width: int, style: Style) -> list[Strip]:
         console = self.app.console
         strips: list[Strip] = []
-        for text in row.lines:
-            pieces = [text]
-            if row.wrap:
-                pieces = list(text.divide(divide_line(text.plain, width, fold=True)))
-            for piece in pieces:
+        inner = max(1, width - row.hang)
+        for n, text in enumerate(row.lines):
+            limit = row.limit(n)
+            pieces = list(text.divide(wrap_points(text.plain, inner, limit)))
+            for k, piece in enumerate(pieces):
                 line = piece.copy()
-                line.rstrip_end(width)
-                if not row.wrap:
-                    line.truncate(max(1, width - 1), overflow="ellipsis")
+                room = width if k == 0 else inner
+                line.rstrip_end(room)
+                if limit and k == len(pieces) - 1:
+                    # The last line allowed: what does not fit is cut, and says so.
+                    line.truncate(max(1, room - 1), overflow="ellipsis")
                 segments = text_segments(line, console)
+                if k and row.hang:
+                    segments.insert(0, Segment(" " * row.hang))
                 strips.append(Strip(segments).extend_cell_length(width).apply_style(style))
         return strips
 
@@ -304,10 +342,12 @@ class RowList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self._go(len(self._rows) - 1, -1)
 
-    def action_page(self, direction: int) -> None:
+    def action_page(self, direction: int, fraction: int = 1) -> None:
+        """Move the highlight a page (or 1/`fraction` of one) down or up."""
         current = self.highlighted or 0
         line = self._tops[current] if current < len(self._tops) else 0
-        target = self._row_at(line + direction * self.scrollable_content_region.height)
+        step = max(1, self.scrollable_content_region.height // fraction)
+        target = self._row_at(line + direction * step)
         if target is None:
             target = len(self._rows) - 1 if direction > 0 else 0
         self._go(target, direction)

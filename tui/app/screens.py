@@ -1,48 +1,46 @@
-"""Modal screens: the help screen and the "add a URL" prompt."""
+"""Modal screens: the help screen, the "add URLs" prompt and the export prompt."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
-from textual import on
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-# Every key the app answers to, in the order a newcomer needs them. The help screen is
-# generated from this table, so it cannot drift from what the footer advertises.
-KEYS: list[tuple[str, str]] = [
-    ("j / k, ↓ / ↑", "move in a list, scroll the text"),
-    ("tab / shift+tab", "next / previous pane"),
-    ("1 2 3 4", "jump to articles, text, entities, timeline"),
-    ("enter (entities)", "highlight the entity's mentions in the text"),
-    ("enter (timeline)", "scroll the text to the event's sentence"),
-    ("/", "search the text"),
-    ("n / N", "next / previous highlight (mention or search hit)"),
-    ("escape", "close the search, clear highlights"),
-    ("b", "show / hide the boilerplate the cleaner removed"),
-    ("o", "open the article in the browser"),
-    ("y", "copy the article's URL"),
-    ("a", "add a URL"),
-    ("r", "reload the article (on Briefing: retry failed ones)"),
-    ("e", "export the briefing as Markdown"),
-    ("ctrl+p", "command palette: every action by name"),
-    ("?", "this help"),
-    ("q, ctrl+c", "quit"),
-]
+from tui.app.keytable import KEY_GROUPS, KEYS
+from tui.app.text import one_line
+from tui.pipeline.inputs import parse_line
+from tui.pipeline.words import plural
+
+__all__ = ["KEYS", "AddUrlScreen", "ExportScreen", "HelpScreen", "split_inputs"]
 
 
 class HelpScreen(ModalScreen[None]):
+    """Every key, grouped; scrolls with the same keys as the panes on a short terminal."""
+
+    AUTO_FOCUS = "#keys"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("g", "scroll_to(0)", "Top", show=False),
+        Binding("G", "scroll_to(-1)", "Bottom", show=False),
+        Binding("ctrl+d,space", "page(1)", "Page down", show=False),
+        Binding("ctrl+u", "page(-1)", "Page up", show=False),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        width: 78; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
     """
@@ -51,16 +49,78 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for keys, action in KEYS:
-            table.add_row(keys, action)
-        with VerticalScroll() as box:
+        for n, (heading, rows) in enumerate(KEY_GROUPS):
+            if n:
+                table.add_row("", "")
+            table.add_row(Text(heading, style="bold underline"), "")
+            for keys, action in rows:
+                table.add_row(keys, action)
+        with VerticalScroll(id="keys") as box:
             box.border_title = "Keys"
-            box.border_subtitle = "escape to close"
+            box.border_subtitle = "escape to close · j / k to scroll"
             yield Static(table)
 
+    def _box(self) -> VerticalScroll:
+        return self.query_one("#keys", VerticalScroll)
 
-class AddUrlScreen(ModalScreen[str | None]):
-    """Asks for one input (URL or local .html path); dismisses with it, or None."""
+    def action_scroll(self, lines: int) -> None:
+        box = self._box()
+        box.scroll_to(y=box.scroll_offset.y + lines, animate=False)
+
+    def action_scroll_to(self, where: int) -> None:
+        box = self._box()
+        box.scroll_to(y=box.max_scroll_y if where < 0 else 0, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        box = self._box()
+        step = max(1, box.scrollable_content_region.height // 2)
+        box.scroll_to(y=box.scroll_offset.y + direction * step, animate=False)
+
+
+# An address, or a path to a saved page: what one token of a typed list may be.
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+
+
+def split_inputs(value: str) -> list[str]:
+    """The inputs in what was typed or pasted: one per line (blank lines and # comments
+    skipped); on a line, each address is an input of its own and the words between two
+    addresses are one input (a file name may hold spaces; a pasted list arrives as one
+    line, its lines joined by spaces)."""
+    found: list[str] = []
+    for line in value.splitlines():
+        text = parse_line(line)
+        if text is None:
+            continue
+        words: list[str] = []
+        for token in text.split():
+            if _ADDRESS.match(token):
+                found += [" ".join(words)] if words else []
+                found.append(token)
+                words = []
+            else:
+                words.append(token)
+        found += [" ".join(words)] if words else []
+    return found
+
+
+class _AddressInput(Input):
+    """An Input that keeps every line of a paste (Textual's keeps only the first): the
+    lines are joined with spaces, which `split_inputs` splits again."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [t for t in (parse_line(line) for line in event.text.splitlines()) if t]
+        if len(lines) > 1:
+            self.insert_text_at_cursor(" ".join(lines))
+            # Not Input's own paste as well, which would insert the first line again.
+            event.prevent_default()
+            event.stop()
+        else:
+            super()._on_paste(event)
+
+
+class AddUrlScreen(ModalScreen[list[str] | None]):
+    """Asks for inputs (URLs or local .html paths, one or a pasted list); dismisses with
+    them, or None."""
 
     AUTO_FOCUS = "#url"
 
@@ -71,18 +131,91 @@ class AddUrlScreen(ModalScreen[str | None]):
         width: 80; max-width: 100%; height: auto;
         border: round $primary; background: $surface; padding: 0 1;
     }
+    AddUrlScreen #count { color: $text-muted; height: 1; }
     """
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Add an article"
+            box.border_title = "Add articles"
             box.border_subtitle = "enter to add · escape to cancel"
-            yield Input(placeholder="https://… or a local .html file", id="url")
+            yield _AddressInput(placeholder="https://… or a local .html file", id="url")
+            yield Static("One address, several separated by spaces, or paste a list.", id="count")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        count = len(split_inputs(event.value))
+        if count > 1:
+            self.query_one("#count", Static).update(
+                f"{plural(count, 'address', 'addresses')}: enter adds them all."
+            )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value)
+        self.dismiss(split_inputs(event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# What export offers: (format, its name in the prompt, what it is for).
+EXPORT_CHOICES = (
+    ("markdown", "Markdown (.md)", "to read, print or paste into notes"),
+    ("json", "JSON (.json)", "for scripts: every field, as --format json writes it"),
+)
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Asks which format to export the briefing in; dismisses with it, or None."""
+
+    AUTO_FOCUS = "#formats"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("m", "pick('markdown')", "Markdown", show=False),
+        # Capital J: j and k move in the choices, as they move in every list of the app.
+        Binding("J", "pick('json')", "JSON", show=False),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+    ]
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 72; max-width: 100%; height: auto;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ExportScreen OptionList { height: auto; border: none; }
+    ExportScreen #folder { color: $text-muted; }
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Export the briefing"
+            box.border_subtitle = "m / J or enter · escape to cancel"
+            options = [
+                Option(Text.assemble((f"{name}", "bold"), f"  {why}"), id=fmt)
+                for fmt, name, why in EXPORT_CHOICES
+            ]
+            yield OptionList(*options, id="formats")
+            yield Static(Text(f"into {one_line(str(self.folder), 200)}"), id="folder")
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_pick(self, fmt: str) -> None:
+        self.dismiss(fmt)
+
+    def action_move(self, step: int) -> None:
+        choices = self.query_one(OptionList)
+        if step > 0:
+            choices.action_cursor_down()
+        else:
+            choices.action_cursor_up()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -22,6 +22,7 @@ from tui.pipeline.model import (
 )
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
 from tui.pipeline.timex import entry_label, timex_label
+from tui.pipeline.words import plural
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
@@ -161,10 +162,10 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.feed is not None:
         out[-1:] = [f"*From {article.feed + 1}.*", ""]
     if article.items is not None and article.error is None:
-        what = "OPML list" if article.feed_kind == "opml" else "feed"
+        what = "n OPML list" if article.feed_kind == "opml" else " feed"
         entries = ", ".join(str(i + 1) for i in article.items) or "none"
         url = f" <{strip_unsafe(article.url).replace('>', '%3E')}>" if article.url else ""
-        return [*out, f"A {what}{url}; its entries: {entries}.", ""]
+        return [*out, f"A{what}{url}; its entries: {entries}.", ""]
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]
@@ -208,9 +209,11 @@ def _md_article(article: Article, number: int) -> list[str]:
 
 def analysis_limit_note(article: Article) -> str:
     """Why entities and timeline stop part-way through a very long article."""
+    analysed = article.analysed_blocks or 0
+    first = "first paragraph" if analysed == 1 else f"first {analysed:,} paragraphs"
     return (
-        f"Entities and timeline cover the first {article.analysed_blocks} of "
-        f"{len(article.blocks)} paragraphs: the rest of this very long text was not analysed."
+        f"Entities and timeline cover the {first} of {len(article.blocks):,}: "
+        "the rest of this very long text was not analysed."
     )
 
 
@@ -239,7 +242,7 @@ def to_markdown(briefing: Briefing) -> str:
     out = [
         "# Briefing",
         "",
-        f"{len(counted)} articles, {ok} read, {len(counted) - ok} failed.",
+        f"{plural(len(counted), 'article')}, {ok:,} read, {len(counted) - ok:,} failed.",
         "",
     ]
     if any(a.entities is not None for a in articles) and len(articles) > 1:
@@ -257,21 +260,40 @@ def to_markdown(briefing: Briefing) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def article_markdown(article: Article) -> str:
+    """One article as a Markdown document (the app copies it to the clipboard)."""
+    lines = _md_article(article, 1)
+    lines[0] = f"# {_md_inline(article.display_title)}"
+    return "\n".join(lines).rstrip() + "\n"
+
+
 # Numbered copies tried before giving up when files of that name already exist.
 MAX_NUMBERED_COPIES = 99
+# What the app's export writes, by format: the file's extension and how it is made.
+EXPORT_FORMATS = {"markdown": ".md", "json": ".json"}
 
 
-def write_markdown(briefing: Briefing, folder: Path) -> Path:
-    """Write the briefing to `folder/briefing-YYYYMMDD-HHMMSS.md`, never overwriting a
-    file (two exports in one second get -2, -3 ...). Returns the path written."""
+def write_briefing(
+    briefing: Briefing, folder: Path, fmt: str = "markdown", *, analysis: bool = True
+) -> Path:
+    """Write the briefing to `folder/briefing-YYYYMMDD-HHMMSS.md` (or `.json`), never
+    overwriting a file (two exports in one second get -2, -3 ...). Returns the path."""
+    suffix = EXPORT_FORMATS[fmt]
     stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
-    text = to_markdown(briefing)
+    text = to_markdown(briefing) if fmt == "markdown" else to_json(briefing, analysis=analysis)
     for n in range(1, MAX_NUMBERED_COPIES + 1):
-        path = folder / (f"{stamp}.md" if n == 1 else f"{stamp}-{n}.md")
+        path = folder / (f"{stamp}{suffix}" if n == 1 else f"{stamp}-{n}{suffix}")
         try:
             with path.open("x", encoding="utf-8") as fh:
-                fh.write(text)
+                fh.write(text if text.endswith("\n") else text + "\n")
         except FileExistsError:
             continue
         return path
-    raise FileExistsError(f"{stamp}.md and {MAX_NUMBERED_COPIES - 1} numbered copies already exist")
+    raise FileExistsError(
+        f"{stamp}{suffix} and {MAX_NUMBERED_COPIES - 1} numbered copies already exist"
+    )
+
+
+def write_markdown(briefing: Briefing, folder: Path) -> Path:
+    """The briefing as Markdown in `folder` (see `write_briefing`)."""
+    return write_briefing(briefing, folder, "markdown")

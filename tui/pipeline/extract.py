@@ -44,6 +44,7 @@ from tui.pipeline.model import (
     RemovedBlock,
 )
 from tui.pipeline.model import Metadata as Metadata
+from tui.pipeline.words import plural
 
 
 @dataclass
@@ -210,7 +211,7 @@ def _check_article(page: Page, choice: Choice, blocks: list[Block]) -> None:
     if letters < _MIN_ARTICLE_LETTERS or sentences == 0:
         if _headline_links(page.pieces, with_list_items=True) >= _HEADLINE_PAGE_LINKS:
             raise PipelineError(ErrorKind.NO_ARTICLE, _HEADLINE_PAGE)
-        detail = f" (only {letters} letters of running text)" if letters else ""
+        detail = f" (only {plural(letters, 'letter')} of running text)" if letters else ""
         raise PipelineError(ErrorKind.NO_ARTICLE, _NO_ARTICLE.rstrip(".") + detail + ".")
 
 

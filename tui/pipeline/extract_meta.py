@@ -161,20 +161,181 @@ def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
     return title
 
 
-def _site_from_url(url: str | None) -> str | None:
+def _host(url: str | None) -> str | None:
     if not url:
         return None
     try:
         host = urlsplit(url).hostname
     except ValueError:  # "http://[x/" and other addresses a page can declare
         return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
+    return host.removeprefix("www.") if host else None
 
+
+def _section_words(path: str) -> list[str]:
+    """The words of an address's folders, not of its last part (the article's own slug):
+    "/article/us-global-markets/asian-shares-soft" -> article, us, global, markets."""
+    folders = [p for p in path.lower().split("/") if p][:-1]
+    return [w for folder in folders for w in re.split(r"[\W_]+", folder) if w]
+
+
+def _path(url: str | None) -> str:
+    try:
+        return urlsplit(url).path if url else ""
+    except ValueError:
+        return ""
+
+
+# Labels under a country's top-level domain that say what kind of site it is, not which
+# ("bbc.co.uk", "gov.br"): never the site's own label.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
+# A name written as an address ("Express.co.uk", "NJ.com") is compared by its labels.
+_DOMAIN_NAME = re.compile(r"^(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)/?$", re.I)
+# A word this long found inside the host's label ties a name to it ("post" in "ctpost");
+# shorter ones ("us", "new") turn up inside unrelated labels by chance.
+_MIN_SHARED_WORD = 4
+
+
+def _labels(host: str) -> list[str]:
+    """The host's own labels, letters only: "www.pv-magazine.co.uk" -> ["pvmagazine"]."""
+    parts = [re.sub(r"[\W_]", "", p) for p in host.lower().split(".")]
+    return [p for p in parts[:-1] if p and p != "www" and p not in _SECOND_LEVEL]
+
+
+def _words(name: str) -> list[str]:
+    words = re.findall(r"[^\W_]+", name.casefold())
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+# Words of a name tried when spelling a host's label from them (a name is a few words).
+_MAX_SPELL_WORDS = 12
+
+
+def _spells(label: str, words: list[str]) -> bool:
+    """Whether `label` is the start of some of `words`, in order: "nbcdfw" from "NBC 5
+    Dallas-Fort Worth", "latimes" from "Los Angeles Times", "wsj", "thehill"."""
+    words = words[:_MAX_SPELL_WORDS]
+    reachable = {0}  # how much of the label the words so far can spell
+    for word in words:
+        after = set(reachable)
+        for done in reachable:
+            k = 1
+            while done + k <= len(label) and k <= len(word) and label[done + k - 1] == word[k - 1]:
+                after.add(done + k)
+                k += 1
+        reachable = after
+    return len(label) in reachable
+
+
+def _names_host(name: str, host: str) -> bool:
+    """Whether `name` is a name of the site at `host`: "The Detroit News" of
+    detroitnews.com, "WSJ" of wsj.com, "Express.co.uk" of express.co.uk; not "U.S.", a
+    section's label, of reuters.com."""
+    labels = _labels(host)
+    domain = _DOMAIN_NAME.match(name.strip())
+    if domain:
+        return bool(set(_labels(domain.group(1))) & set(labels))
+    words = _words(name)
+    joined = "".join(words)
+    for label in labels:
+        if len(label) >= 2 and _spells(label, words):
+            return True
+        if len(joined) >= _MIN_SHARED_WORD and joined in label:
+            return True
+        if any(len(w) >= _MIN_SHARED_WORD and w in label for w in words):
+            return True
+    return False
+
+
+def _reads_as_name(name: str) -> bool:
+    # "detroitnews", "livescience.com": a slug or an address, kept only when nothing the
+    # publisher wrote as a name ("The Detroit News") ties to the host.
+    return not _DOMAIN_NAME.match(name.strip()) and name != name.lower()
+
+
+def _name_parts(name: str) -> list[str]:
+    """A declared name split where a title separator joins a second name or a tagline to
+    it ("The Jerusalem Post | JPost.com", "LinkNaija | Nigeria's popular news platform")."""
+    return [p for p in (norm(x) for x in _TITLE_SEPARATORS.split(norm(name))) if p]
+
+
+def _site_candidates(
+    metas: dict[str, str], ld: _Json | None, objects: list[_Json]
+) -> list[tuple[str, bool]]:
+    """Every name the page gives its publisher, most trusted first, each with whether it
+    is written as a name: what the site calls itself (og:site_name, the web app's name),
+    then the article's declared publisher, any organisation the page describes, and last
+    its social account (a handle, never written as a name)."""
+    found: list[str] = []
+    for key in ("og:site_name", "application-name"):
+        if metas.get(key):
+            found.append(metas[key])
+    if ld:
+        found += _ld_names(ld.get("publisher"))
+    for obj in objects:
+        if _types(obj) & {"organization", "newsmediaorganization"}:
+            found += _ld_names(obj)[:1]
+    named = [
+        (part, _reads_as_name(part))
+        for name in found
+        if isinstance(name, str)
+        for part in _name_parts(name)
+    ]
+    handle = metas.get("twitter:site", "").strip()
+    if re.fullmatch(r"@\w{2,}", handle):
+        named.append((handle[1:], False))
+    return named
+
+
+# A name tied to no host of the page is trusted only this short: a brand ("The Morning
+# Signal" on a host named otherwise) is a few words, a tagline ("Expert how-to for English
+# Riders") a phrase.
+_MAX_UNTIED_NAME_WORDS = 4
+
+
+def _site(
+    candidates: list[tuple[str, bool]], hosts: list[str], paths: list[str], fallback: str | None
+) -> tuple[str | None, list[str]]:
+    """The site's name, and every declared name that is the publisher's own.
+
+    In order: a name written as one and tied to a host of the page (its own, its
+    canonical); a short written name tied to none, unless it is a section of the page
+    (a segment of its address: "U.S." of /us-markets/); a slug or handle tied to a host;
+    the host itself. So a section label or a wire's name ("Associated Press") declared
+    by a newspaper's page does not stand for the newspaper."""
+    if not hosts:
+        return (candidates[0][0] if candidates else None), [c for c, _ in candidates[:1]]
+    tied = [(c, named) for c, named in candidates if any(_names_host(c, h) for h in hosts)]
+    sections = {piece for path in paths for piece in _section_words(path)}
+    untied = [
+        c
+        for c, named in candidates
+        if named
+        and (c, named) not in tied
+        and len(_words(c)) <= _MAX_UNTIED_NAME_WORDS
+        and "".join(_words(c)) not in sections
+    ]
+    ranked = [c for c, named in tied if named] + untied + [c for c, named in tied if not named]
+    return (ranked[0] if ranked else fallback), [c for c, _ in tied]
+
+
+# Where pages declare the section an article belongs to (a section is never its author).
+_SECTION_KEYS = ("article:section", "og:article:section", "section", "articlesection")
 
 _BY = re.compile(r"^\s*(?:by|written by|words by|von|par)\s*[:\-]?\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
+
+
+def _is_publisher_or_section(author: str, publisher: list[str], sections: list[str]) -> bool:
+    """An author that is the site itself or one of its sections ("CNN Business" on CNN,
+    "Cleveland.com", "Sky" on Sky News, "investing"): a credit line, not a writer."""
+    words = _words(author)
+    if not words:
+        return False
+    for name in publisher:
+        theirs = _words(name)
+        if theirs and (words[: len(theirs)] == theirs or theirs[: len(words)] == words):
+            return True
+    return any(words == _words(s) for s in sections)
 
 
 def _clean_author_names(raw: Iterable[str]) -> list[str]:
@@ -318,30 +479,45 @@ def _language(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
     return None
 
 
+def _authors(
+    tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None, publisher: list[str]
+) -> list[str]:
+    """The writers the page names, without the publisher or a section standing in for one."""
+    sources: list[str] = []
+    if ld:
+        sources += _ld_names(ld.get("author"))
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        if key in metas:
+            sources.append(metas[key])
+    if not sources:
+        for a in tree.xpath('//a[@rel="author"]'):
+            sources.append(a.text_content())
+    sections = [metas.get(k, "") for k in _SECTION_KEYS]
+    if ld and isinstance(ld.get("articleSection"), str):
+        sections.append(ld["articleSection"])
+    return [
+        a
+        for a in _clean_author_names(sources)
+        if not _is_publisher_or_section(a, publisher, sections)
+    ]
+
+
 def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     """The metadata the page declares, read from the whole tree (head included)."""
     metas = _meta(tree)
     objects = _json_ld_objects(tree)
     ld = _article_ld(objects)
 
-    site = metas.get("og:site_name")
-    if not site and ld:
-        names = _ld_names(ld.get("publisher"))
-        site = names[0] if names else None
-    if not site:
-        for obj in objects:
-            if _types(obj) & {"organization", "newsmediaorganization"}:
-                names = _ld_names(obj)
-                if names:
-                    site = names[0]
-                    break
     canonical = None
     for link in tree.iter("link"):
         if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
             canonical = link.get("href", "").strip()
             break
     canonical = canonical or metas.get("og:url")
-    site = norm(site) if site else _site_from_url(canonical or url)
+    hosts = [h for h in (_host(url), _host(canonical)) if h]
+    paths = [_path(u) for u in (url, canonical)]
+    candidates = _site_candidates(metas, ld, objects)
+    site, publisher = _site(candidates, hosts, paths, _host(canonical or url))
 
     h1_el = next(tree.iter("h1"), None)
     h1 = norm(h1_el.text_content()) if h1_el is not None else None
@@ -354,20 +530,11 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     raw_title = raw_title or h1
     title = _strip_site_suffix(raw_title, site, h1) if raw_title else None
 
-    author_sources: list[str] = []
-    if ld:
-        author_sources += _ld_names(ld.get("author"))
-    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
-        if key in metas:
-            author_sources.append(metas[key])
-    if not author_sources:
-        for a in tree.xpath('//a[@rel="author"]'):
-            author_sources.append(a.text_content())
-
+    authors = _authors(tree, metas, ld, [*publisher, site] if site else publisher)
     return Metadata(
         title=title or None,
         site=site,
-        authors=_clean_author_names(author_sources),
+        authors=authors,
         published=_published(tree, metas, ld),
         canonical_url=canonical,
         language=_language(tree, metas),

@@ -20,9 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from tui.pipeline.inputs import QUOTED_CHARS, read_local_file
 from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError
-from tui.pipeline.options import MB, Options
-from tui.pipeline.textsafety import one_line, strip_unsafe
+from tui.pipeline.options import Options
+from tui.pipeline.textsafety import for_terminal, one_line, strip_unsafe
+from tui.pipeline.words import megabytes, plural
 
 # Served with these types, a document is a feed whatever its content looks like.
 FEED_TYPES = frozenset({
@@ -85,22 +87,17 @@ def looks_like_feed(body: bytes) -> bool:
 
 def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
     """A feed or OPML file on disk (blocking: call it in a thread)."""
-    try:
-        with path.open("rb") as fh:
-            body = fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        raise PipelineError(
-            ErrorKind.INVALID_INPUT, f"Could not read {path}: {exc.strerror}."
-        ) from None
+    body = read_local_file(path, options.max_bytes)
     if len(body) > options.max_bytes:
         raise PipelineError(
             ErrorKind.TOO_LARGE,
-            f"The file is larger than {options.max_bytes / MB:g} MB; briefing stopped reading it.",
+            f"The file is larger than {megabytes(options.max_bytes)}; briefing stopped reading it.",
         )
     if not looks_like_feed(body):
         raise PipelineError(
             ErrorKind.INVALID_INPUT,
-            f"{path.name} is not a saved web page, a feed or an OPML list.",
+            f"{for_terminal(path.name, QUOTED_CHARS)} is not a saved web page, a feed or an "
+            "OPML list.",
         )
     stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
     return FetchedFeed(input, path.resolve().as_uri(), body, "", stamp)
@@ -252,7 +249,12 @@ def _checked(parsed: ParsedFeed) -> ParsedFeed:
     if parsed.skipped:
         raise PipelineError(
             ErrorKind.BAD_FEED,
-            f"None of the {parsed.skipped} entries links to a web page (http or https).",
+            (
+                f"None of the {plural(parsed.skipped, 'entry', 'entries')} links to a web page "
+                if parsed.skipped > 1
+                else "The one entry does not link to a web page "
+            )
+            + "(http or https).",
         )
     if parsed.kind == "opml":
         raise PipelineError(ErrorKind.NO_ARTICLE, "The OPML list names no feeds.")

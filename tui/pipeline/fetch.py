@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import os
 import socket
 import ssl
-import stat
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,10 +19,11 @@ import httpx
 
 from tui import __version__
 from tui.pipeline import feeds
-from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted
+from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted, read_local_file
 from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
-from tui.pipeline.options import MB, Options
+from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal
+from tui.pipeline.words import megabytes
 
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
 MAX_REDIRECTS = 10
@@ -147,23 +146,11 @@ async def fetch(
 
 
 def _read_file(input: str, path: Path, options: Options) -> FetchedPage:
-    shown = for_terminal(str(path), QUOTED_CHARS)
-    try:
-        # Non-blocking, then checked on the open descriptor: a file swapped for a FIFO
-        # after it was checked must not hang the read, nor a device feed it forever.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise PipelineError(ErrorKind.INVALID_INPUT, f"{shown} is not a regular file.")
-            body = fh.read(options.max_bytes + 1)
-        uri = path.resolve().as_uri()
-    except (OSError, RuntimeError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise PipelineError(ErrorKind.INVALID_INPUT, f"Could not read {shown}: {reason}.") from None
+    body = read_local_file(path, options.max_bytes)
     if len(body) > options.max_bytes:
         raise _too_large(options)
     _refuse_non_html(body)
-    return FetchedPage(input, uri, body, None, _now())
+    return FetchedPage(input, path.resolve().as_uri(), body, None, _now())
 
 
 async def _fetch_url(
@@ -394,7 +381,7 @@ def _connect_message(host: str, exc: BaseException) -> str:
 def _too_large(options: Options) -> PipelineError:
     return PipelineError(
         ErrorKind.TOO_LARGE,
-        f"The page is larger than {options.max_bytes / MB:g} MB; briefing stopped reading it.",
+        f"The page is larger than {megabytes(options.max_bytes)}; briefing stopped reading it.",
     )
 
 

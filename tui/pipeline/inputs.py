@@ -17,6 +17,7 @@ import asyncio
 import ipaddress
 import os
 import re
+import stat
 import threading
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
@@ -343,3 +344,20 @@ async def chain(first: Iterable[str], then: AsyncIterator[str] | None) -> AsyncI
     if then is not None:
         async for inp in then:
             yield inp
+
+
+def read_local_file(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a regular file (blocking: call it in a thread).
+    Raises PipelineError (INVALID_INPUT) in words when it cannot be read."""
+    shown = for_terminal(str(path), QUOTED_CHARS)
+    try:
+        # Non-blocking, then checked on the open descriptor: a file swapped for a FIFO
+        # after it was checked must not hang the read, nor a device feed it forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise PipelineError(ErrorKind.INVALID_INPUT, f"{shown} is not a regular file.")
+            return fh.read(limit + 1)
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise PipelineError(ErrorKind.INVALID_INPUT, f"Could not read {shown}: {reason}.") from None

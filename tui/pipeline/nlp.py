@@ -1,7 +1,7 @@
 """The one spaCy pipeline both `entities` and `timeline` read from.
 
 Loading the model costs about a second and 150 MB, so it happens once, lazily, on first
-use from a worker thread, never at import time and never before the app's first paint.
+use in a worker process, never at import time and never before the app's first paint.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ several threads of one process parse and copy trees at the same time. Under load
 process aborted ("double free or corruption", "corrupted size vs. prev_size", SIGSEGV) in
 about one run in six of 200 pages, with every import done beforehand, and the whole
 briefing was lost. A worker here is a single-threaded process, so lxml is only ever used
-from one thread; its page travels to it as a string and the article comes back as plain
+from one thread; its page travels to it as bytes (decoded there) and the article comes back as plain
 dataclasses. The same split lets analysis use every core (spaCy holds the GIL), keeps
 spaCy's memory out of the process that paints the screen, and makes every stage
 stoppable: a worker that runs past its time limit, or is no longer wanted, is killed,

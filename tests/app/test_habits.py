@@ -1,0 +1,252 @@
+"""The habits readers bring (less and vim keys, copying, pasting a list), the feedback each
+action gives, and the guidance on an empty start: driven by the pilot against the local
+test server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input
+
+from tests.app.conftest import SETTLE
+from tests.server import FixtureServer
+from tui.app.analysis_panes import EntitiesPane
+from tui.app.describe import BRIEFING
+from tui.app.main import BriefingApp
+from tui.app.screens import AddUrlScreen, ExportScreen
+from tui.pipeline.model import Stage
+
+
+def toasts(app: BriefingApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def open_first(app: BriefingApp, pilot) -> None:
+    await app.wait_settled(SETTLE)
+    await pilot.press("j")
+    await app.wait_settled(SETTLE)
+
+
+async def test_g_and_G_jump_to_the_ends_of_the_list_and_of_the_text(site: FixtureServer, make_app):
+    pages = [site.page(p) for p in ("wire.html", "blog.html", "frontline.html")]
+    app = make_app(pages, analysis=False)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("G")
+        assert app.selected == 2
+        await pilot.press("g")
+        assert app.selected == BRIEFING
+        await pilot.press("G")
+        await app.wait_settled(SETTLE)
+        await pilot.press("2", "G")
+        view = app.article_view
+        assert view.max_scroll_y > 0
+        assert view.scroll_offset.y == view.max_scroll_y
+        await pilot.press("g")
+        assert view.scroll_offset.y == 0
+
+
+async def test_space_ctrl_d_and_ctrl_u_page_through_the_text(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")], analysis=False)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await open_first(app, pilot)
+        await pilot.press("2")
+        view = app.article_view
+        height = view.scrollable_content_region.height
+        await pilot.press("ctrl+d")
+        half = view.scroll_offset.y
+        assert half == height // 2
+        await pilot.press("ctrl+u")
+        assert view.scroll_offset.y == 0
+        await pilot.press("space")
+        assert view.scroll_offset.y > half
+
+
+async def test_Y_copies_the_paragraph_being_read(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first(app, pilot)
+        first = app.briefing.articles[0].blocks[0].text
+        await pilot.press("Y")
+        assert app.clipboard == first
+        assert any(t.startswith("Copied the paragraph") for t in toasts(app))
+
+
+async def test_c_copies_the_article_and_on_briefing_the_whole_as_markdown(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html"), site.page("blog.html")], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("c")
+        assert app.clipboard.startswith("# ")
+        assert "EU ministers weigh joint borrowing" in app.clipboard
+        assert "Ukraine Aid Vote" in app.clipboard
+        await pilot.press("j", "c")
+        article = app.clipboard
+        assert "EU ministers weigh joint borrowing" in article
+        assert "Ukraine Aid Vote" not in article
+        assert app.briefing.articles[0].blocks[-1].text in article
+        assert "Copied the article as Markdown" in toasts(app)[-1]
+
+
+async def test_a_pasted_list_adds_every_line(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    pasted = f"{site.page('wire.html')}\n\n# skipped\n{site.page('blog.html')}\nnot a url\n"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddUrlScreen)
+        app.screen.query_one(Input).post_message(events.Paste(pasted))
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        inputs = [a.input for a in app.briefing.articles]
+        assert inputs == [site.page("wire.html"), site.page("blog.html"), "not a url"]
+        assert [a.stage for a in app.briefing.articles][:2] == [Stage.DONE, Stage.DONE]
+        assert "Added 3 articles." in toasts(app)
+        # The same list again adds nothing, and says so.
+        await pilot.press("a")
+        app.screen.query_one(Input).post_message(events.Paste(pasted))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert "All already in the briefing." in toasts(app)
+        assert len(app.briefing.articles) == 3
+
+
+async def test_a_bad_address_reads_as_itself_in_the_header(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a", *"not a url", "enter")
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        text = app.article_view.plain
+        assert text.count("not a url") == 1 + text.count("Could not read")
+        assert app.briefing.articles[0].stage is Stage.ERROR
+
+
+async def test_r_says_what_it_reloads_or_why_it_does_nothing(site: FixtureServer, make_app):
+    missing = site.url("/pages/missing.html")
+    app = make_app([site.page("wire.html"), missing], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("r")
+        assert toasts(app)[-1] == "Retrying 1 failed article…"
+        await app.wait_settled(SETTLE)
+        await pilot.press("j", "r")
+        assert toasts(app)[-1].startswith("Reloading “EU ministers weigh joint")
+        await app.wait_settled(SETTLE)
+
+
+async def test_an_empty_start_explains_how_to_feed_briefing(make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)):
+        await app.wait_settled(SETTLE)
+        text = app.article_view.plain
+        for way in ("press a", "cat urls.txt | briefing", "briefing --demo", "saved-page.html"):
+            assert way in text.lower() or way in text
+        assert "Waiting" not in text
+
+
+async def test_a_pipe_that_has_sent_nothing_says_it_is_waiting(site: FixtureServer, make_app):
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+
+    async def lines() -> AsyncIterator[str]:
+        while (line := await queue.get()) is not None:
+            yield line
+
+    app = make_app([], analysis=False, lines=lines())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert "Waiting for addresses on the pipe" in app.article_view.plain
+        await queue.put(site.page("wire.html"))
+        while app.briefing is None or not app.briefing.articles:
+            await pilot.pause(0.05)
+        while app.briefing.articles[0].stage is not Stage.DONE:
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        assert "1 article · 1 done · 0 failed · waiting for more on the pipe" in (
+            app.article_view.plain
+        )
+        await queue.put(None)
+        await app.wait_settled(SETTLE)
+        await pilot.pause(0.3)
+        assert "waiting" not in app.article_view.plain
+
+
+async def test_export_asks_for_the_format_and_says_where_it_wrote(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    app = make_app([site.page("wire.html")], analysis=False, export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportScreen)
+        assert not list(tmp_path.iterdir())
+        # j moves to the second choice (JSON); enter takes it.
+        await pilot.press("e", "j", "enter")
+        await app.workers.wait_for_complete()
+        (written,) = tmp_path.glob("briefing-*.json")
+        data = json.loads(written.read_text())
+        assert data["articles"][0]["title"].startswith("EU ministers weigh joint")
+        assert f"Exported the briefing as JSON to {written}" in toasts(app)
+
+
+async def test_a_screenshot_goes_to_the_export_folder_and_says_where(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    app = make_app([], analysis=False, export_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.wait_settled(SETTLE)
+        (command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
+        command.callback()
+        await pilot.pause()
+        (svg,) = tmp_path.glob("*.svg")
+        assert "<svg" in svg.read_text()[:500]
+        assert f"Saved a screenshot to {svg}" in toasts(app)
+
+
+async def test_the_list_widens_and_narrows_with_its_keys_and_says_when_it_stops(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        sidebar = app.query_one("#sidebar")
+        start = sidebar.size.width
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert sidebar.size.width > start
+        for _ in range(20):
+            await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert sidebar.size.width < start
+        assert "The list is as narrow as it goes" in toasts(app)[-1]
+
+
+async def test_enter_on_an_entity_brings_the_text_in_on_a_narrow_screen(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(app, pilot)
+        reader = app.query_one("#reader")
+        await pilot.press("3")
+        assert not reader.display
+        pane = app.query_one(EntitiesPane)
+        pane.highlighted = min(pane.choices)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.display
+        assert app.article_view.marks
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert reader.display

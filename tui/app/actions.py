@@ -1,0 +1,221 @@
+"""What the keys do beyond moving and highlighting: open, copy, add, reload, export, the
+list's width. Every one of them says what it did (or why it did nothing) in a toast, and
+none writes a file or starts a browser on the event loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events, work
+
+from tui.app.describe import BRIEFING
+from tui.app.highlights import Highlights
+from tui.app.layout import Widths, pane_widths
+from tui.app.screens import AddUrlScreen, ExportScreen, HelpScreen
+from tui.app.text import one_line
+from tui.pipeline.inputs import input_uri
+from tui.pipeline.model import Stage
+from tui.pipeline.words import plural
+
+# How much of a path or address a toast quotes.
+QUOTED = 200
+
+
+class Actions(Highlights):
+    """The keys' actions; the key map itself is in `main`."""
+
+    _widths: Widths | None = None
+
+    # The layout: panes sized to the terminal, the list as wide as the reader asked ----
+
+    def on_resize(self, _: events.Resize) -> None:
+        self.apply_layout()
+
+    def apply_layout(self) -> None:
+        """Size the panes for the terminal's width (a layout pass: only on a resize or
+        when the reader moves the list's edge, never on a selection)."""
+        widths = pane_widths(self.size.width, self.list_steps)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        self.query_one("#sidebar").styles.width = widths.list
+        self.query_one("#reader").styles.width = "1fr" if widths.narrow else widths.text
+        self.query_one("#side").styles.width = "1fr"
+
+    def action_list_width(self, delta: int) -> None:
+        now = pane_widths(self.size.width, self.list_steps)
+        then = pane_widths(self.size.width, self.list_steps + delta)
+        if then.list == now.list:
+            edge = "wide" if delta > 0 else "narrow"
+            self.notify(f"The list is as {edge} as it goes at this terminal's width.")
+            return
+        self.list_steps += delta
+        self.apply_layout()
+
+    # Panes and views ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_removed(self) -> None:
+        self.show_removed = not self.show_removed
+        if self.selected == BRIEFING or self.briefing is None:
+            if self.show_removed:
+                self.notify("Select an article to see what its cleaner removed.")
+            return
+        self.show_text()
+        article = self.briefing.articles[self.selected]
+        if not self.show_removed:
+            self.notify("Removed lines hidden.")
+        elif article.removed:
+            count = plural(len(article.removed), "removed line")
+            self.notify(f"Showing the {count}, dimmed where each stood.")
+        else:
+            self.notify("The cleaner removed nothing from this article.")
+
+    # Outside the app: the browser and the clipboard --------------------------------------
+
+    def action_open(self) -> None:
+        article = self.current()
+        if article is None:
+            return
+        url = article.url or input_uri(article.input)
+        if url is None:
+            self.notify("This input has no address to open.", severity="warning")
+            return
+        self._open_in_browser(url)
+
+    @work(thread=True, group="browser")
+    def _open_in_browser(self, url: str) -> None:
+        # webbrowser may start a console browser or wait on a slow launcher: never on the UI.
+        import webbrowser
+
+        if webbrowser.open(url):
+            self.call_from_thread(self.notify, f"Opened {one_line(url, QUOTED)}")
+        else:
+            self.call_from_thread(self.notify, "No web browser found.", severity="warning")
+
+    def action_copy_url(self) -> None:
+        article = self.current()
+        if article is None:
+            return
+        url = article.url or input_uri(article.input)
+        if url is None:
+            self.notify("This input has no address to copy.", severity="warning")
+            return
+        self.copy_to_clipboard(url)
+        self.notify(f"Copied {one_line(url, QUOTED)}")
+
+    def action_copy_paragraph(self) -> None:
+        text = self.article_view.current_paragraph()
+        if text is None:
+            self.notify("There is no paragraph here to copy.", severity="warning")
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied the paragraph: “{one_line(text, 80)}”")
+
+    def action_copy_markdown(self) -> None:
+        from tui.pipeline.export import article_markdown, to_markdown
+
+        if self.briefing is None:
+            return
+        if self.selected == BRIEFING:
+            if not self.briefing.articles:
+                self.notify("There is nothing to copy yet.", severity="warning")
+                return
+            text, what = to_markdown(self.briefing), "the briefing"
+        else:
+            text, what = article_markdown(self.briefing.articles[self.selected]), "the article"
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {what} as Markdown ({plural(len(text.splitlines()), 'line')}).")
+
+    # Adding, reloading, exporting -----------------------------------------------------
+
+    def action_add(self) -> None:
+        def added(inputs: list[str] | None) -> None:
+            if inputs:
+                self.add_inputs(inputs)
+
+        self.push_screen(AddUrlScreen(), added)
+
+    def add_inputs(self, inputs: list[str]) -> None:
+        """Add what the reader typed or pasted, and say what became of it."""
+        new = [a for a in (self.add_input(text) for text in inputs) if a is not None]
+        already = len(inputs) - len(new)
+        if self.briefing is None or self.session is None:
+            return
+        if not new and already:
+            existing = self.briefing.find(inputs[0])
+            self.notify(
+                "Already in the briefing." if already == 1 else "All already in the briefing."
+            )
+            if existing is not None and already == 1:
+                self.select(self.briefing.index(existing))
+            return
+        said = f"Added {plural(len(new), 'article')}"
+        if already:
+            said += f"; {plural(already, 'was', 'were')} already in the briefing"
+        self.notify(said + ".")
+
+    def action_reload(self) -> None:
+        if self.session is None or self.briefing is None:
+            return
+        articles = self.briefing.articles
+        if self.selected != BRIEFING:
+            article = articles[self.selected]
+            # The title before the reload: the article starts over without one.
+            title = one_line(article.display_title, 80)
+            if self.session.reload(article):
+                self.notify(f"Reloading “{title}”, past the cache…")
+            else:
+                self.notify("This article is still being read.")
+            return
+        failed = [a for a in articles if a.stage is Stage.ERROR]
+        if not failed:
+            self.notify("No failed articles to retry (select an article to reload it).")
+            return
+        started = sum(1 for a in failed if self.session.reload(a))
+        self.notify(f"Retrying {plural(started, 'failed article')}…")
+
+    def action_export(self) -> None:
+        if self.briefing is None:
+            return
+        if not self.briefing.articles:
+            self.notify("There is nothing to export yet.", severity="warning")
+            return
+
+        def chosen(fmt: str | None) -> None:
+            if fmt is not None and self.briefing is not None:
+                self._export(fmt)
+
+        self.push_screen(ExportScreen(self.folder), chosen)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, fmt: str) -> None:
+        from tui.pipeline.export import write_briefing
+
+        assert self.briefing is not None
+        name = "Markdown" if fmt == "markdown" else "JSON"
+        try:
+            path = write_briefing(self.briefing, self.folder, fmt, analysis=self.options.analysis)
+        except OSError as exc:
+            message = f"Could not export: {one_line(str(exc), QUOTED)}"
+            self.call_from_thread(self.notify, message, severity="error")
+            return
+        said = f"Exported the briefing as {name} to {one_line(str(path), QUOTED)}"
+        self.call_from_thread(self.notify, said)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen into the export folder (which exists: it is the
+        current folder unless --export-dir named another), and say where."""
+        folder = Path(path) if path else self.folder
+        try:
+            written = self.save_screenshot(filename, str(folder))
+        except OSError as exc:
+            self.notify(
+                f"Could not save the screenshot: {one_line(str(exc), QUOTED)}", severity="error"
+            )
+            return
+        self.notify(f"Saved a screenshot to {one_line(written, QUOTED)}")

@@ -1,0 +1,133 @@
+"""What the text pane shows: the article chosen in the list, and highlights in it (a
+search, an entity's mentions, a timeline entry's sentence) with `n` / `N` stepping through
+them, within an article or across the briefing.
+
+On a narrow terminal the text shares its place with the side panes; whatever a key
+highlights is brought into view there, so no key acts on a hidden pane.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.widgets import Input
+
+from tui.app.describe import BRIEFING
+from tui.app.messages import EntityChosen, TimelineChosen
+from tui.app.rows import RowList
+from tui.app.scheduling import Scheduling
+from tui.app.walk import entity_walk, search_walk
+from tui.pipeline.model import Mention
+
+# The panes that take the text's place on a narrow terminal while they have focus.
+SIDE_PANES = ("entities", "timeline")
+
+
+class Highlights(Scheduling):
+    """Search, mentions and sentences highlighted in the text pane."""
+
+    def action_focus_pane(self, pane: str) -> None:
+        # On a narrow screen the side panes take the text's place while they have focus.
+        self.screen.set_class(pane in SIDE_PANES, "-side")
+        self.query_one(f"#{pane}").focus()
+        if pane == "text":  # reading it, not just passing it in the list
+            self.mark_read(self.selected)
+
+    @on(RowList.Highlighted, "#articles")
+    def _article_highlighted(self, message: RowList.Highlighted) -> None:
+        self.selected = message.index - 1  # row 0 is the Briefing entry
+
+    @on(RowList.Chosen, "#articles")
+    def _article_chosen(self, message: RowList.Chosen) -> None:
+        self.action_focus_pane("text")
+
+    def show_text(self) -> None:
+        """Bring the text pane into view if a side pane hides it (narrow terminals)."""
+        if self.screen.has_class("-narrow") and self.screen.has_class("-side"):
+            self.action_focus_pane("text")
+
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        if self.briefing is None:
+            return
+        walk = entity_walk(self.briefing, message.name, message.aliases, message.article)
+        if not walk.stops:
+            self.notify(f"No mentions of {message.name} to show.", severity="warning")
+            return
+        # A merged entity's mentions are walked across all its articles with n / N.
+        self._walk = walk
+        self._step_walk(1)
+        self.show_text()
+
+    @on(TimelineChosen)
+    def _timeline_chosen(self, message: TimelineChosen) -> None:
+        if self.briefing is None:
+            return
+        self._end_walk()
+        article = self.briefing.articles[message.article]
+        span = message.span
+        if span.block < len(article.blocks):
+            text = article.blocks[span.block].text
+            # Highlight the whole sentence when it can be found around the expression.
+            start = text.rfind(message.sentence, 0, span.end) if message.sentence else -1
+            if start != -1 and start + len(message.sentence) >= span.end:
+                span = Mention(span.block, start, start + len(message.sentence))
+        self.select(message.article)
+        self.article_view.set_marks([span], "event")
+        self.show_text()
+
+    def action_search(self) -> None:
+        if self.briefing is None:
+            return
+        search = self.query_one("#search", Input)
+        search.remove_class("closed")
+        search.value = ""
+        self.screen.remove_class("-side")
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        event.input.add_class("closed")
+        self.article_view.focus()
+        self._end_walk()
+        if self.selected != BRIEFING or self.briefing is None:
+            self.article_view.search(event.value)
+            return
+        # On the Briefing entry: every article is searched, the hits listed by article.
+        self._walk = search_walk(self.briefing, event.value)
+        self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
+
+    def _step_walk(self, delta: int) -> None:
+        """Go to the next (or previous) highlight of the walk, in whichever article."""
+        assert self._walk is not None
+        index, marks, current, label = self._walk.step(delta)
+        if self.selected != index:
+            self.select(index)
+        self.article_view.set_marks(marks, label, current)
+
+    def _end_walk(self) -> None:
+        if self._walk is not None or self.article_view.briefing_hits is not None:
+            self._walk = None
+            self.article_view.show_briefing_hits(None)
+
+    def action_clear(self) -> None:
+        search = self.query("#search").first(Input) if self.query("#search") else None
+        if search is not None and not search.has_class("closed"):
+            search.add_class("closed")
+            self.article_view.focus()
+            return
+        view = self.article_view
+        if self._walk is not None or view.marks or view.briefing_hits is not None:
+            self._end_walk()
+            view.clear_marks()
+            self.show_text()
+        elif self.screen.has_class("-side"):
+            self.action_focus_pane("text")  # narrow: escape gives the text its place back
+
+    def action_step(self, delta: int) -> None:
+        if self._walk is not None and self._walk.stops:
+            self._step_walk(delta)
+            self.show_text()
+        elif not self.article_view.step(delta):
+            self.notify("Nothing highlighted: press enter on an entity, or / to search.")
+        else:
+            self.show_text()

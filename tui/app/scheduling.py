@@ -1,0 +1,260 @@
+"""Feeding the session and drawing what it produces, without ever holding up a key.
+
+All the work happens in the session's worker processes and its fetches on this event
+loop; the app only draws. Bursts of changes are drawn at most every DRAW_INTERVAL and the
+briefing is merged at most every MERGE_INTERVAL, so a hundred articles loading at once
+never hold up a key. The read state (which articles were opened before) is looked up and
+kept in the cache off the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import signal
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.widget import MountError
+from textual.widgets import Input, ProgressBar
+
+from tui.app import memory
+from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
+from tui.app.describe import BRIEFING
+from tui.app.reader import PIPE_CLOSED
+from tui.app.state import AppState
+from tui.pipeline.model import Article, Stage
+
+if TYPE_CHECKING:
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.options import CacheSettings
+
+# How often stage changes are drawn (list rows, progress, the open article), seconds.
+DRAW_INTERVAL = 0.2
+# How often the merged briefing is recomputed while articles stream in, seconds.
+MERGE_INTERVAL = 1.0
+# The worker processes yield the cores to this one, which paints and answers keys.
+WORKER_NICENESS = 5
+# Signals that end the app as `q` does (the terminal restored).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+class Scheduling(AppState):
+    """Starts the session after the first frame and draws its changes in throttled
+    batches; merges the briefing off the UI path."""
+
+    def on_mount(self) -> None:
+        # SIGTERM (kill, a closing session) and SIGHUP (the terminal went away) end the app
+        # the way q does, so the terminal is given back as it was: no alternate screen,
+        # mouse tracking or hidden cursor left behind.
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        # Start reading only once the first frame is on screen: the pipeline's imports
+        # and the worker processes would otherwise compete with it.
+        self.call_after_refresh(self._start)
+
+    async def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in STOP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
+        if self.session is not None:
+            await self.session.close()
+        if self.cache is not None:
+            await asyncio.to_thread(self.cache.close)
+
+    @work(group="input")
+    async def _start(self) -> None:
+        # Runs after the first frame. Widgets only needed once work starts are mounted
+        # here, and the pipeline (a noticeable part of start-up) is imported here.
+        try:
+            await self.query_one("#sidebar").mount(
+                ProgressBar(id="progress", show_eta=False, classes="idle")
+            )
+            await self.query_one("#reader").mount(
+                Input(placeholder="search the text", id="search", classes="closed")
+            )
+        except MountError:
+            return  # the reader quit before the first frame
+        for line in self._warnings:
+            self.notify(line, severity="warning", timeout=10)
+        await self._open_session()
+        for text in self.inputs:
+            self.add_input(text)
+        if self.lines is not None:
+            async for text in self.lines:
+                self.add_input(text)
+            self.input_state = PIPE_CLOSED
+        self._input_done = True
+        self._progress()
+
+    async def _open_session(self) -> None:
+        session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")
+        if self.cache_settings is not None:
+            self.cache = await asyncio.to_thread(self._open_cache, self.cache_settings)
+        from tui.pipeline.throttle import Throttle
+        from tui.pipeline.workers import WorkerPool
+
+        self._draw = Throttle(DRAW_INTERVAL, self._draw_changes)
+        self._merge = Throttle(MERGE_INTERVAL, self._start_merge)
+        reopen = self.reopen
+        pool = WorkerPool(self.options.workers, niceness=WORKER_NICENESS)
+        self.session = session_module.Session(
+            self.options,
+            on_change=self._changed,
+            stages=self.stages,
+            pool=pool,
+            cache=self.cache,
+            history=self.cache is not None,
+            history_id=reopen.id if reopen else None,
+            pinned=reopen.pinned if reopen else None,
+        )
+        self.briefing = self.session.briefing
+
+    def _open_cache(self, settings: CacheSettings) -> Cache:
+        def warn(line: str) -> None:
+            self.call_from_thread(self.notify, line, severity="warning", timeout=10)
+
+        return memory.open_cache(settings, warn)
+
+    def add_input(self, text: str) -> Article | None:
+        """Queue one input (URL or local file); None when it is already there."""
+        if self.session is None:
+            return None
+        return self.session.add(text)
+
+    def _changed(self, article: Article) -> None:
+        # Called on this loop by the session, often hundreds of times a second.
+        assert self.session is not None
+        self._dirty.add(self.session.briefing.index(article))
+        if self._draw is not None:
+            self._draw.poke()
+
+    def _draw_changes(self) -> None:
+        if self.briefing is None or not self._dirty:
+            return
+        dirty, self._dirty = self._dirty, set()
+        articles = self.briefing.articles
+        new = range(self.article_list.row_count - 1, len(articles))
+        for index in sorted(dirty.union(new)):
+            self.article_list.set_article(index, articles[index], self._read.get(index))
+        self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
+        self._progress()
+        if self.selected in dirty or self.selected == BRIEFING:
+            self.revision += 1
+        if self._merge is not None and any(articles[i].stage is Stage.DONE for i in dirty):
+            self._merge.poke()
+
+    def _progress(self) -> None:
+        if self.briefing is None:
+            return
+        articles = self.briefing.articles
+        finished = sum(a.stage in (Stage.DONE, Stage.ERROR) for a in articles)
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(1, len(articles)), progress=finished)
+        bar.set_class(finished == len(articles), "idle")
+
+    # Read and unread, kept in the cache ------------------------------------------------
+
+    def _ask_read_state(self, indices: list[int]) -> None:
+        if self.cache is not None and self.briefing is not None:
+            new = self._read.to_ask(indices)
+            if new:
+                self._look_up_read(new)
+
+    @work(group="read-state", exit_on_error=False)
+    async def _look_up_read(self, indices: list[int]) -> None:
+        assert self.cache is not None and self.briefing is not None
+        await asyncio.to_thread(self._read.look_up, self.cache, self.briefing, indices)
+        self._dirty.update(indices)
+        if self._draw is not None:
+            self._draw.poke()
+
+    def mark_read(self, index: int) -> None:
+        """The reader opened article `index`: it is read, now and next time."""
+        if self.briefing is None or index == BRIEFING:
+            return
+        article = self.briefing.articles[index]
+        if article.items is not None or article.stage is not Stage.DONE:
+            return
+        if self._read.opened(index):
+            self.article_list.set_article(index, article, True)
+            if self.cache is not None:
+                self._store_read(article.input)
+
+    @work(thread=True, group="read-state", exit_on_error=False)
+    def _store_read(self, input: str) -> None:
+        if self.cache is not None:
+            memory.store_read(self.cache, input)
+
+    # The merged briefing: computed off the UI path, at most every MERGE_INTERVAL.
+
+    def _start_merge(self) -> None:
+        if self._merging:
+            self._merge_again = True
+            return
+        self._merging = True
+        self.merged = MergedView(
+            self.merged.entities, self.merged.timeline, self._merge_note(merging=True)
+        )
+        self._merge_worker()
+
+    @work(group="merge", exit_on_error=False)
+    async def _merge_worker(self) -> None:
+        assert self.session is not None
+        try:
+            entities, timeline = await self.session.merged()
+        except Exception:  # a merge bug must not close the app; articles stay readable
+            self.log.error("merging the briefing failed")
+            entities = timeline = None
+        self._merging = False
+        self.merged = MergedView(entities, timeline, self._merge_note(merging=False))
+        if self._merge_again and self._merge is not None:
+            self._merge_again = False
+            self._merge.poke()
+
+    def _merge_note(self, *, merging: bool) -> str:
+        """Why the merged lists are empty, in words ({what} is filled in by each pane)."""
+        if not self.options.analysis:
+            return "Analysis is off, so there are no {what}."
+        articles = self.briefing.articles if self.briefing is not None else []
+        if not articles:
+            return "No {what} yet."
+        if not any(a.entities is not None for a in articles):
+            if all(a.stage in (Stage.DONE, Stage.ERROR) for a in articles):
+                return "No article could be analysed, so there are no {what}."
+            return "The {what} appear once articles are analysed…"
+        if merging:
+            return "Merging the {what}…"
+        return "The {what} could not be merged; each article still shows its own."
+
+    # Waiting for it all (tests, screenshots) ---------------------------------------------
+
+    @property
+    def settled(self) -> bool:
+        """True when input has ended, every article is finished and every pane is drawn."""
+        session = self.session
+        if session is None or not self._input_done or session.in_flight:
+            return False
+        if self._dirty or (self._draw is not None and self._draw.pending):
+            return False
+        if self._merging or (self._merge is not None and self._merge.pending):
+            return False
+        panes = (self.article_view, self.query_one(EntitiesPane), self.query_one(TimelinePane))
+        return not any(p.busy for p in panes)
+
+    async def wait_settled(self, timeout: float = 60.0) -> None:
+        """For tests and the screenshot script: wait until all work is done and drawn."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self.settled:
+            if loop.time() > deadline:
+                raise TimeoutError("the briefing did not settle")
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.05)

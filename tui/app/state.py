@@ -1,0 +1,160 @@
+"""What the app holds: the settings it was started with, the state passed down to the
+panes, and the one door every toast goes through.
+
+The app is built in layers, one concern each: this state, then `scheduling` (feeding the
+session and drawing what it produces), `highlights` (search, entity mentions, timeline
+sentences), `actions` (what the other keys do) and `main` (the layout and the key map).
+Panes never import any of them: they get state through `data_bind` and send messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+from textual.notifications import SeverityLevel
+from textual.reactive import var
+
+from tui.app import memory
+from tui.app.analysis_panes import MergedView
+from tui.app.article_list import ArticleList
+from tui.app.describe import BRIEFING
+from tui.app.reader import ARGUMENTS, NOTHING, PIPE_OPEN, ArticleView
+from tui.app.text import one_line
+from tui.app.walk import Walk
+from tui.pipeline.model import Article
+from tui.pipeline.options import CacheSettings, Options
+
+if TYPE_CHECKING:
+    from tui.pipeline.briefing import Briefing
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.history import Reopen
+    from tui.pipeline.session import Session, Stages
+    from tui.pipeline.throttle import Throttle
+
+# A toast is a line or two: longer words (a pasted 5 MB URL) are cut.
+TOAST_CHARS = 300
+
+
+class AppState(App[int]):
+    """The app's settings and state; no layout and no keys."""
+
+    # What the panes show, passed down with data_bind. `var`, not `reactive`: a change is
+    # drawn by the panes that show it; repainting the app would redraw the whole screen.
+    briefing: var[Briefing | None] = var(None, init=False)
+    selected: var[int] = var(BRIEFING)
+    revision: var[int] = var(0)
+    show_removed: var[bool] = var(False)
+    merged: var[MergedView] = var(MergedView, always_update=True)
+    analysis: var[bool] = var(True)
+    # Where inputs come from: arguments, or a pipe still open or closed (reader.ARGUMENTS...).
+    input_state: var[str] = var(ARGUMENTS)
+
+    def __init__(
+        self,
+        inputs: Iterable[str],
+        options: Options,
+        lines: AsyncIterator[str] | None = None,
+        *,
+        export_dir: Path | None = None,
+        stages: Stages | None = None,
+        cache: CacheSettings | None = None,
+        reopen: Reopen | None = None,
+        theme: str | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.inputs = list(inputs)
+        self.options = options
+        self.lines = lines
+        self.export_dir = export_dir
+        self.stages = stages
+        self.cache_settings = cache
+        self.reopen = reopen
+        self.cache: Cache | None = None
+        self._warnings = list(warnings or [])
+        if theme is not None:
+            self._use_theme(theme)
+        self._kept_theme = self.theme  # what the config file says (or the default)
+        self.set_reactive(AppState.analysis, options.analysis)
+        start = PIPE_OPEN if lines is not None else (ARGUMENTS if self.inputs else NOTHING)
+        self.set_reactive(AppState.input_state, start)
+        self.session: Session | None = None
+        self._input_done = False
+        self._dirty: set[int] = set()
+        self._draw: Throttle | None = None
+        self._merge: Throttle | None = None
+        self._merging = False
+        self._merge_again = False
+        self._read = memory.ReadState()  # read or unread, kept in the cache
+        self._walk: Walk | None = None  # a briefing search or a merged entity's mentions
+        self.list_steps = 0  # presses of > (negative: <) the list was moved by
+
+    @property
+    def folder(self) -> Path:
+        """Where exports and screenshots go: --export-dir, else the current folder."""
+        return self.export_dir or Path.cwd()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def select(self, index: int) -> None:
+        """Show article `index` (or BRIEFING), moving the list highlight with it."""
+        self.article_list.highlighted = index + 1
+        self.selected = index
+
+    def current(self) -> Article | None:
+        """The article shown, or None (with a word why) on the Briefing entry."""
+        if self.briefing is None or self.selected == BRIEFING:
+            self.notify("Select an article first.", severity="warning")
+            return None
+        return self.briefing.articles[self.selected]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast goes through here: its words often quote a page, a URL or a file
+        name, so they are shown as one line of plain text, never as markup or escapes."""
+        super().notify(
+            one_line(message, TOAST_CHARS),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    # The theme -------------------------------------------------------------------------
+
+    def _theme_changed(self, _: object) -> None:
+        # The theme the reader picks (command palette) is the one they get next time.
+        if self.theme != self._kept_theme:
+            self._kept_theme = self.theme
+            self._keep_theme(self.theme)
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _keep_theme(self, name: str) -> None:
+        problem = memory.keep_theme(name)
+        if problem is not None:
+            self.call_from_thread(self.notify, problem, severity="warning")
+
+    def _use_theme(self, name: str) -> None:
+        from textual.app import InvalidThemeError
+
+        try:
+            self.theme = name
+        except InvalidThemeError:
+            self._warnings.append(f"There is no theme called {name!r}; using the default.")
