@@ -8,19 +8,10 @@ changed afterwards (the stage runs in worker processes; nothing here is per-arti
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
-from typing import Any
 
-from tui.pipeline import lexicon
+from tui.pipeline import lexicon, tables
 
-
-def _timeline_table() -> dict[str, Any]:
-    text = resources.files("tui.pipeline").joinpath("data/timeline.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-_DATA = _timeline_table()
+_DATA = tables.load("timeline.toml")
 
 
 def _alternation(words: list[str] | set[str] | frozenset[str]) -> str:
