@@ -282,17 +282,20 @@ def run_long_list(presses: int) -> None:
             inputs = [f"{base}/gone/{i}?n={i:04}" for i in range(count)]
             term = Pty([sys.executable, "-m", "tui", "--no-cache", "--no-analysis", *inputs])
             try:
-                term.wait_for(f"{count} failed".encode(), timeout=300)
+                # The overview writes counts as a reader does: "1,000 failed".
+                term.wait_for(f"{count:,} failed".encode(), timeout=300)
                 term.send(b"1")
                 term.drain(1.0)
                 highlight, text = _presses(term, inputs, min(presses, count - 1), 0)
+                rss = _kb(f"/proc/{term.pid}/status", "VmRSS") / 1024
             finally:
                 term.close()
             print(
-                f"  list of {count:4}: "
+                f"  list of {count:5,}: "
                 + _report("highlight", highlight)
                 + "; "
                 + _report("text", text)
+                + f"; app RSS {rss:.0f} MB"
             )
     finally:
         gen.close()
