@@ -77,15 +77,20 @@ class Actions(Highlights):
 
     # Outside the app: the browser and the clipboard --------------------------------------
 
-    def action_open(self) -> None:
+    def _address(self, to: str) -> str | None:
+        """The chosen article's address, or None (said in a toast when it has none)."""
         article = self.current()
         if article is None:
-            return
+            return None
         url = article.url or input_uri(article.input)
         if url is None:
-            self.notify("This input has no address to open.", severity="warning")
-            return
-        self._open_in_browser(url)
+            self.notify(f"This input has no address to {to}.", severity="warning")
+        return url
+
+    def action_open(self) -> None:
+        url = self._address("open")
+        if url is not None:
+            self._open_in_browser(url)
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
@@ -98,15 +103,10 @@ class Actions(Highlights):
             self.call_from_thread(self.notify, "No web browser found.", severity="warning")
 
     def action_copy_url(self) -> None:
-        article = self.current()
-        if article is None:
-            return
-        url = article.url or input_uri(article.input)
-        if url is None:
-            self.notify("This input has no address to copy.", severity="warning")
-            return
-        self.copy_to_clipboard(url)
-        self.notify(f"Copied {one_line(url, QUOTED)}")
+        url = self._address("copy")
+        if url is not None:
+            self.copy_to_clipboard(url)
+            self.notify(f"Copied {one_line(url, QUOTED)}")
 
     def action_copy_paragraph(self) -> None:
         text = self.article_view.current_paragraph()
