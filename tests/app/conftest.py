@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+
 import pytest
 
 from tui.app.main import BriefingApp, create_app
@@ -18,3 +21,14 @@ def make_app():
         return create_app(inputs, options, **kwargs)  # type: ignore[arg-type]
 
     return build
+
+
+def queued_lines() -> tuple[asyncio.Queue[str | None], AsyncIterator[str]]:
+    """A pipe the test writes to line by line: put a line on the queue, None to close it."""
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+
+    async def lines() -> AsyncIterator[str]:
+        while (line := await queue.get()) is not None:
+            yield line
+
+    return queue, lines()

@@ -4,15 +4,13 @@ test server."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 from textual import events
 from textual.widgets import Input
 
-from tests.app.conftest import SETTLE
+from tests.app.conftest import SETTLE, queued_lines
 from tests.server import FixtureServer
 from tui.app.analysis_panes import EntitiesPane
 from tui.app.describe import BRIEFING
@@ -155,13 +153,8 @@ async def test_an_empty_start_explains_how_to_feed_briefing(make_app):
 
 
 async def test_a_pipe_that_has_sent_nothing_says_it_is_waiting(site: FixtureServer, make_app):
-    queue: asyncio.Queue[str | None] = asyncio.Queue()
-
-    async def lines() -> AsyncIterator[str]:
-        while (line := await queue.get()) is not None:
-            yield line
-
-    app = make_app([], analysis=False, lines=lines())
+    queue, lines = queued_lines()
+    app = make_app([], analysis=False, lines=lines)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         assert "Waiting for addresses on the pipe" in app.article_view.plain

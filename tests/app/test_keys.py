@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from tests.app.conftest import SETTLE
+from tests.app.conftest import SETTLE, queued_lines
 from tests.pipeline.worker_tasks import HeldAnalyse
 from tests.server import FixtureServer
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
@@ -386,13 +385,8 @@ async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):
 
 
 async def test_a_pipe_that_stays_open_keeps_adding_articles(site: FixtureServer, make_app):
-    queue: asyncio.Queue[str | None] = asyncio.Queue()
-
-    async def lines() -> AsyncIterator[str]:
-        while (line := await queue.get()) is not None:
-            yield line
-
-    app = make_app([], analysis=False, lines=lines())
+    queue, lines = queued_lines()
+    app = make_app([], analysis=False, lines=lines)
     async with app.run_test(size=(140, 40)) as pilot:
         await queue.put(site.page("wire.html"))
         while app.briefing is None or not app.briefing.articles:
