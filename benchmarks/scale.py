@@ -23,17 +23,14 @@ Run from the repo root: `nice .venv/bin/python benchmarks/scale.py [--skip-throu
 from __future__ import annotations
 
 import argparse
-import fcntl
 import gzip
 import json
 import os
 import re
 import select
 import statistics
-import struct
 import subprocess
 import sys
-import termios
 import threading
 import time
 from collections.abc import Iterator
@@ -45,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from startup import Pty  # noqa: E402
+from startup import COLUMNS, Pty  # noqa: E402
 
 from tests.processes import descendants  # noqa: E402
 
@@ -231,6 +228,8 @@ def _report(label: str, values: list[float]) -> str:
     return f"{label}: p50 {statistics.median(values) * 1000:4.0f} ms, p90 {p90 * 1000:4.0f} ms"
 
 
+# How long to wait for the summary before making the app draw the whole screen again.
+NUDGE_SECONDS = 5.0
 _SUMMARY = re.compile(rb"(\d+) articles \xc2\xb7 (\d+) done \xc2\xb7 (\d+) failed")
 
 
@@ -245,27 +244,14 @@ def _until_all_finished(term: Pty, total: int, timeout: float = 900) -> None:
             tail = (tail + os.read(term.fd, 65536))[-4096:]
             for m in _SUMMARY.finditer(tail):
                 if int(m[1]) == total and int(m[2]) + int(m[3]) == total:
-                    _resize(term, 120)
+                    term.resize(COLUMNS)
                     return
         if time.perf_counter() - nudged > NUDGE_SECONDS:
             # Textual writes only the cells that changed ("200" over "199"), so the whole
             # summary may never pass by again: a change of width makes it draw every line.
             nudged = time.perf_counter()
-            _resize(term, 119 if _width(term) == 120 else 120)
+            term.resize(COLUMNS - 1 if term.columns == COLUMNS else COLUMNS)
     raise TimeoutError("the briefing never finished")
-
-
-# How long to wait for the summary before making the app draw the whole screen again.
-NUDGE_SECONDS = 5.0
-
-
-def _width(term: Pty) -> int:
-    _, cols, _, _ = struct.unpack("HHHH", fcntl.ioctl(term.fd, termios.TIOCGWINSZ, b"\0" * 8))
-    return cols
-
-
-def _resize(term: Pty, cols: int) -> None:
-    fcntl.ioctl(term.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 36, cols, 0, 0))
 
 
 def run_keys(files: list[Path], presses: int) -> None:

@@ -41,8 +41,12 @@ Minimal().run()
 """
 
 
+# The pseudo-terminal's size, as a laptop terminal might be.
+COLUMNS, ROWS = 120, 36
+
+
 class Pty:
-    """A child process on a fresh pseudo-terminal, 120x36, whose output we watch."""
+    """A child process on a fresh pseudo-terminal, COLUMNS x ROWS, whose output we watch."""
 
     def __init__(self, argv: list[str]) -> None:
         self.started = time.perf_counter()
@@ -51,8 +55,13 @@ class Pty:
             os.chdir(ROOT)
             os.environ["TERM"] = "xterm-256color"
             os.execv(argv[0], argv)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+        self.resize(COLUMNS)
         self.buffer = b""
+
+    def resize(self, columns: int) -> None:
+        """Set the terminal's width (ROWS high); the child is sent SIGWINCH and redraws."""
+        self.columns = columns
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, columns, 0, 0))
 
     def wait_for(self, marker: bytes, timeout: float = 60.0) -> float:
         """Seconds from now until `marker` appears in new output."""
@@ -181,11 +190,12 @@ def key_latency(presses: int, articles: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--keys", type=int, default=20)
+    parser.add_argument("--keys", type=int, default=20, help="presses per phase; 0 skips keys")
     parser.add_argument("--articles", type=int, default=100)
     args = parser.parse_args()
     startup(args.runs)
-    key_latency(args.keys, args.articles)
+    if args.keys > 0:
+        key_latency(args.keys, args.articles)
 
 
 if __name__ == "__main__":
