@@ -540,3 +540,35 @@ async def test_the_theme_chosen_in_the_app_is_kept_for_next_time(make_app):
         await pilot.pause()
         await app.workers.wait_for_complete()
     assert tomllib.loads(config_path().read_text())["theme"] == "gruvbox"
+
+
+async def test_list_updates_wait_while_keys_are_pressed_and_land_when_they_stop(
+    site: FixtureServer, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tui.app import scheduling
+
+    # The keys count as "still coming" for a minute, and a held draw may wait that long.
+    monkeypatch.setattr(scheduling, "KEY_QUIET", 60.0)
+    monkeypatch.setattr(scheduling, "MAX_HOLD", 60.0)
+    release = tmp_path / "release"
+    app = make_app([site.page("wire.html")], stages=Stages(analyse=HeldAnalyse(str(release))))
+    async with app.run_test(size=(140, 40)) as pilot:
+        for _ in range(int(SETTLE / 0.05)):
+            if app.article_list.row_count > 1 and "◔" in app.article_list.row_text(1):
+                break
+            await pilot.pause(0.05)
+        else:
+            release.write_text("go")
+            pytest.fail("the list never showed the article being analysed")
+        await pilot.press("2")  # a key: background drawing now waits for the keys to stop
+        release.write_text("go")
+        for _ in range(int(SETTLE / 0.05)):
+            if app.briefing.articles[0].stage is Stage.DONE:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.5)
+        assert "◔" in app.article_list.row_text(1), "drawn while keys were coming"
+        assert not app.settled
+        monkeypatch.setattr(scheduling, "KEY_QUIET", 0.0)  # the keys have stopped
+        await app.wait_settled(SETTLE)
+        assert "✓" in app.article_list.row_text(1)

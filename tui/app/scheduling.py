@@ -13,9 +13,10 @@ import asyncio
 import contextlib
 import importlib
 import signal
+import time
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.widget import MountError
 from textual.widgets import Input, ProgressBar
 
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 DRAW_INTERVAL = 0.2
 # How often the merged briefing is recomputed while articles stream in, seconds.
 MERGE_INTERVAL = 1.0
+# Background drawing waits while keys come this close together, seconds: the repaint a
+# key asks for goes first. It never waits more than MAX_HOLD (a held-down j).
+KEY_QUIET = 0.3
+MAX_HOLD = 1.0
 # The worker processes yield the cores to this one, which paints and answers keys.
 WORKER_NICENESS = 5
 # Signals that end the app as `q` does (the terminal restored).
@@ -58,6 +63,15 @@ class Scheduling(AppState):
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and the worker processes would otherwise compete with it.
         self.call_after_refresh(self._start)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._key_at = time.monotonic()
+        await super().on_event(event)
+
+    def _keys_busy(self) -> bool:
+        """The reader is pressing keys: background drawing may wait."""
+        return time.monotonic() - self._key_at < KEY_QUIET
 
     async def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -101,8 +115,12 @@ class Scheduling(AppState):
         from tui.pipeline.throttle import Throttle
         from tui.pipeline.workers import WorkerPool
 
-        self._draw = Throttle(DRAW_INTERVAL, self._draw_changes)
-        self._merge = Throttle(MERGE_INTERVAL, self._start_merge)
+        self._draw = Throttle(
+            DRAW_INTERVAL, self._draw_changes, hold=self._keys_busy, max_hold=MAX_HOLD
+        )
+        self._merge = Throttle(
+            MERGE_INTERVAL, self._start_merge, hold=self._keys_busy, max_hold=MAX_HOLD
+        )
         reopen = self.reopen
         pool = WorkerPool(self.options.workers, niceness=WORKER_NICENESS)
         self.session = session_module.Session(

@@ -87,6 +87,7 @@ class AppState(App[int]):
         self._dirty: set[int] = set()
         self._draw: Throttle | None = None
         self._merge: Throttle | None = None
+        self._key_at = float("-inf")  # time.monotonic() of the last key
         self._merging = False
         self._merge_again = False
         self._read = memory.ReadState()  # read or unread, kept in the cache

@@ -3,6 +3,11 @@
 A hundred articles make several hundred stage changes a second; drawing or merging for
 each one would starve the keyboard. A Throttle runs its callback at most once per
 interval, however often it is poked, and soon after the first poke of a quiet spell.
+
+It can also be held back: while `hold()` says so (the reader is pressing keys), a due run
+waits, so the repaint a key asks for is not queued behind a batch of background changes.
+It never waits longer than `max_hold` after it was due, so a held key cannot freeze the
+list.
 """
 
 from __future__ import annotations
@@ -11,13 +16,30 @@ import asyncio
 import time
 from collections.abc import Callable
 
+# How often a held run looks again whether it may go, seconds.
+HOLD_RECHECK = 0.05
+
+
+def _never() -> bool:
+    return False
+
 
 class Throttle:
-    def __init__(self, interval: float, callback: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        interval: float,
+        callback: Callable[[], None],
+        *,
+        hold: Callable[[], bool] = _never,
+        max_hold: float = 1.0,
+    ) -> None:
         self.interval = interval
         self._callback = callback
+        self._hold = hold
+        self.max_hold = max_hold
         self._handle: asyncio.Handle | None = None
         self._last = float("-inf")
+        self._due: float | None = None  # when the held run first became due
 
     @property
     def pending(self) -> bool:
@@ -39,8 +61,17 @@ class Throttle:
         if self._handle is not None:
             self._handle.cancel()
             self._handle = None
+        self._due = None
 
     def _run(self) -> None:
+        now = time.monotonic()
+        if self._due is None:
+            self._due = now
+        if now - self._due < self.max_hold and self._hold():
+            wait = min(HOLD_RECHECK, self.max_hold - (now - self._due))
+            self._handle = asyncio.get_running_loop().call_later(wait, self._run)
+            return
         self._handle = None
-        self._last = time.monotonic()
+        self._due = None
+        self._last = now
         self._callback()
