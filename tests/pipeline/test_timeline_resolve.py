@@ -90,6 +90,13 @@ def test_in_a_count_with_a_future_verb_is_that_far_ahead() -> None:
     assert _value("in two weeks", Tense.FUTURE) == "2024-W34"
 
 
+def test_in_a_count_with_a_present_verb_is_a_schedule_ahead() -> None:
+    # "The lease runs out in two years."
+    assert _value("in two years", Tense.PRESENT) == "2026"
+    # Told in the past it names no place: "output rose 5% in two years" is a length.
+    assert _value("in two years", Tense.PAST) == "P2Y"
+
+
 def test_the_first_months_of_a_year_lie_in_that_year() -> None:
     assert _value("the first nine months of 1997") == "1997"
 

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from tui.pipeline.timeline.dates import DATE_RULES, decide, resolve_date
+from tui.pipeline.timeline.lengths import length
 from tui.pipeline.timeline.rule import DECLINE, PASS, Verdict
 from tui.pipeline.timeline.values import Context, Resolved, Tense, day, quarter, year_of
 from tui.pipeline.timeline.values import month as month_
@@ -76,12 +77,24 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("quarter-with-year", "ordinal-quarter", "the third quarter of 2023", N, None, "2023-Q3"),
     ("quarter-not-begun-is-last-years", "ordinal-quarter", "fourth quarter", P, None, "2023-Q4"),
     ("third-half-declines", "ordinal-quarter", "third half", N, None, DECLINE),
+    ("quarter-of-last-years-possessive", "ordinal-quarter", "last year's third quarter", P,
+     None, "2023-Q3"),
+    ("quarter-followed-by-last-year", "ordinal-quarter", "the fourth quarter last year", P,
+     None, "2023-Q4"),
+    ("half-followed-by-next-year", "ordinal-quarter", "the second half next year", F, None,
+     "2025-H2"),
     ("quarter-named-by-month", "month-quarter", "september quarter", P, None, "2024-Q3"),
     ("past-quarter-is-the-last-completed", "the-quarter", "quarter", P, None, "2024-Q2"),
     ("quarter-frame-wins", "the-quarter", "quarter", P, Q3_2023, "2023-Q3"),
     ("a-period-without-a-frame-passes", "the-quarter", "period", P, None, PASS),
     ("year-ago-quarter-of-the-frame", "year-ago-period", "year-ago quarter", P, Q3_2023,
      "2022-Q3"),
+    ("a-year-named-period-is-the-framed-quarter-that-year", "year-period", "the 2022 period",
+     P, Q3_2023, "2022-Q3"),
+    ("a-year-named-period-without-a-frame-passes", "year-period", "the 2022 period", P, None,
+     PASS),
+    ("a-year-named-period-without-a-frame-is-the-year", "year", "the 2022 period", P, None,
+     "2022"),
     ("four-digit-year", "year", "1998", N, None, "1998"),
     ("fiscal-year", "year", "fiscal 1998", N, None, "1998"),
     ("spelled-year", "year", "nineteen ninety-six", N, None, "1996"),
@@ -222,3 +235,54 @@ def test_a_day_in_a_list_continues_from_the_day_before_it() -> None:
     # Far from the day before, or told with a verb, it is read by itself.
     assert resolve_date("march 21", ctx, N) == day(date(2019, 3, 21))
     assert resolve_date("june 10", ctx, P) == day(date(2019, 6, 10))
+
+
+SUNDAY = date(2024, 8, 11)  # the last day of ISO week 32
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        pytest.param("last week", P, "2024-W31", id="last-week-is-the-iso-week-before"),
+        pytest.param("this week", F, "2024-W33", id="this-week-ahead-starts-tomorrow"),
+        pytest.param("this week", PR, "2024-W33", id="this-week-in-a-schedule-starts-tomorrow"),
+        pytest.param("this week", P, "2024-W32", id="this-week-told-in-the-past-is-its-own"),
+        pytest.param("next week", F, "2024-W33", id="next-week-is-the-one-from-tomorrow"),
+    ],
+)
+def test_weeks_in_a_sunday_paper(text: str, tense: Tense | None, expected: str) -> None:
+    owner, outcome = decide(text, Context(anchor=SUNDAY), tense)
+    assert owner is not None and owner.name == "relative-period"
+    assert _shown(outcome) == expected
+
+
+def test_weeks_on_other_days_are_the_iso_weeks() -> None:
+    saturday = Context(anchor=date(2024, 8, 10))
+    assert _shown(decide("last week", saturday, P)[1]) == "2024-W31"
+    assert _shown(decide("this week", saturday, F)[1]) == "2024-W32"
+
+
+def test_a_running_total_named_after_the_quarter_ends_its_frame_for_the_paragraph() -> None:
+    ctx = Context(anchor=date(2023, 11, 2))
+    ctx.remember(Q3_2023)
+    assert _shown(decide("a year earlier", ctx, P)[1]) == "2022-Q3"
+    # "For the nine months, profit was ... compared with ... a year earlier."
+    ctx.remember(length("M", 9))
+    assert _shown(decide("a year earlier", ctx, P)[1]) == "2022"
+    assert _shown(decide("the 2022 period", ctx, P)[1]) == "2022"
+    # The next paragraph, or the quarter named again, frames again.
+    ctx.block += 1
+    assert _shown(decide("a year earlier", ctx, P)[1]) == "2022-Q3"
+    ctx.remember(Q3_2023)
+    ctx.remember(length("M", 6))
+    ctx.remember(Q3_2023)
+    assert _shown(decide("the 2022 period", ctx, P)[1]) == "2022-Q3"
+
+
+def test_a_quarter_counted_back_is_a_comparison_not_a_new_frame() -> None:
+    ctx = Context(anchor=date(2023, 11, 2))
+    ctx.remember(quarter(2023, 4))  # a fiscal fourth quarter, not over by the calendar
+    earlier = resolve_date("a year earlier", ctx, P)
+    assert earlier is not None and earlier.value == "2022-Q4"
+    ctx.remember(earlier)
+    assert ctx.quarter_frame() is None and ctx.last == quarter(2023, 4)

@@ -86,7 +86,7 @@ _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 ORDER = (
     "relative-day", "holiday", "day-of-month", "range-modifier", "year-end", "iso-day",
     "iso-month", "numeric-day", "month-day", "weekday", "month-year", "month-alone", "season",
-    "ordinal-quarter", "month-quarter", "the-quarter", "year-ago-period", "year",
+    "ordinal-quarter", "month-quarter", "the-quarter", "year-ago-period", "year-period", "year",
     "decade-digits", "decade-words", "century", "same-period-last-year", "nth-day-today",
     "unit-before-after", "day-before-after", "relative-period", "count-ago", "dateparser",
 )  # fmt: skip

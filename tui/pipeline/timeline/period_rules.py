@@ -135,6 +135,16 @@ def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) 
     return replace(shifted, anaphoric=True) if shifted else DECLINE
 
 
+def _year_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'the 1988 period' in a results story: the quarter the story frames, in that year
+    (with no quarter framed, the year rule reads it as the year)."""
+    frame = ctx.quarter_frame()
+    y = year_number(m.group("y"), ctx.anchor.year)
+    if frame is None or y is None:
+        return PASS
+    return replace(quarter(y, int(frame.value[-1])), anaphoric=True)
+
+
 def _nth_day_today(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # "Today is the eighth day of the operation": a count of days that reaches now.
     return day(ctx.anchor) if tense is Tense.PRESENT else PASS
@@ -193,6 +203,10 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         return _from_last(ctx.last, unit, _ANAPHORIC_IF_NAMED[rel])
     if unit == "D":
         return DECLINE
+    if unit == "W" and a.weekday() == SUNDAY:
+        sunday = week_from_a_sunday(rel, a, tense)
+        if sunday is not None:
+            return sunday
     if unit == "WE":
         if rel in ("this", "the current"):
             return this_weekend(a, tense)
@@ -200,6 +214,21 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
             return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
     n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
     return resolve_unit_offset(a, unit, n)
+
+
+# A Sunday closes the ISO week (Monday to Sunday): "this week" told ahead in a Sunday
+# paper is the week that starts tomorrow, since what is left of its own is today. ("Last
+# week" stays the ISO week before: a Sunday paper's week just ending is "this week".)
+SUNDAY = 6
+_AHEAD_TENSES = (Tense.FUTURE, Tense.PRESENT, Tense.REPORTED)
+
+
+def week_from_a_sunday(rel: str, anchor: date, tense: Tense | None) -> Resolved | None:
+    """'This week' with a verb looking ahead, in a Sunday paper: the week from tomorrow;
+    None for the rest, which read as on any day."""
+    if rel == "this" and tense in _AHEAD_TENSES:
+        return week_of(anchor + timedelta(days=1))
+    return None
 
 
 # Monday = 0 ... Friday = 4: the working days, on which "this weekend" told in the past
@@ -237,12 +266,20 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if frame is not None and unit == "Y" and m.group("dir") in ("ago", "earlier", "before"):
         shifted = shift(frame, "Y", direction * n)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
-    if relative and ctx.last is not None:
-        counted = count_from_last(ctx.last, unit, direction * n)
+    last = ctx.last
+    if last is not None and last is ctx.last_quarter and ctx.in_running_total():
+        # "For the nine months ... a year earlier": the total, not the quarter last named.
+        last = None
+    if relative and last is not None:
+        counted = count_from_last(last, unit, direction * n)
         if counted is not None and past_beyond_anchor(counted, ctx, tense):
             # "Six years later, he retired" cannot lie after the story was written: the
             # date it counts from is not the one last named.
             return DECLINE
+        if counted is not None and re.fullmatch(r"\d{4}-Q\d", counted.value):
+            # "A year earlier" after a quarter is the comparison, never the frame the
+            # next "latest period" or "a year ago" reads.
+            return replace(counted, anaphoric=True)
         if counted is not None:
             return counted
     if unit == "E":
@@ -278,11 +315,13 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),
     rule("ordinal-quarter",
-         r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4})(?:'s)? )?(?:fiscal )?"
+         r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|"
+         r"next year)(?:'s)? )?(?:fiscal )?"
          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
          r"[- ](?P<kind>quarter|half|period)"
-         r"(?: of (?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
-         _ordinal_quarter, "the third quarter of 2023, the first half"),
+         r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
+         _ordinal_quarter, "the third quarter of 2023, the first half, last year's third "
+         "quarter, the fourth quarter last year"),
     rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,
          "the September quarter"),
     rule("the-quarter",
@@ -297,6 +336,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?:the )?same (?:quarter|period|time|month|week) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
          _same_period_last_year, "the same period last year"),
+    rule("year-period", r"(?:the )?(?P<y>\d{4}) (?:period|quarter)", _year_period,
+         "the 1988 period: the framed quarter in that year"),
     rule("nth-day-today",
          rf"(?:the |a )?(?:{ORD_RE}) (?:straight |consecutive |successive )?day",
          _nth_day_today, "(today is) the eighth day"),

@@ -80,6 +80,11 @@ VAGUE_FUTURE_UNITS = re.compile(
     rf"(?:in )?(?:the )?(?:coming|upcoming|next (?:{VAGUE_NUM_RE}|couple of)|"
     rf"(?:{VAGUE_NUM_RE}) (?:more|coming)) {UNIT_RE}(?: ahead)?|the {UNIT_RE} ahead"
 )
+# Tenses in which "in <count>" is that far ahead of the anchor: a future, a future seen
+# from a recent saying, and a present, which with a count of time ahead is a schedule
+# ("the lease runs out in two years"). A past or perfect one is a length ("rose 5% in
+# two years").
+IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
 _SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
@@ -123,9 +128,10 @@ def resolve(
             return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
-    if m and prep == "in" and tense in (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED):
-        # "will be finished in two weeks", "said it would be redeemed in five years": that
-        # many units from the anchor (the saying is close enough to it).
+    if m and prep == "in" and tense in IN_A_COUNT_AHEAD:
+        # "will be finished in two weeks", "said it would be redeemed in five years", "the
+        # lease runs out in two years": that many units from the anchor (the saying is
+        # close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
     length = resolve_duration(t, ctx, tense, prep)
     if length is not None:
