@@ -288,6 +288,21 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return resolve_unit_offset(a, unit, direction * n)
 
 
+def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Two years ago this month', 'a year ago today', 'a year ago this week': the anchor's
+    own day, week or month, that many units back (an anniversary, not a year alone)."""
+    n, unit, a = number(m.group("n")), UNITS[m.group("u")], ctx.anchor
+    if n is None:
+        return DECLINE
+    months_back = {"Y": 12 * n, "M": n, "W": 0}[unit]
+    back = add_months(a, -months_back) - timedelta(weeks=n if unit == "W" else 0)
+    if m.group("this") == "today":
+        return day(back)
+    if m.group("this") == "this week":
+        return week_of(back)
+    return month(back.year, back.month)
+
+
 def past_beyond_anchor(r: Resolved, ctx: Context, tense: Tense | None) -> bool:
     """A date told in the past (or present perfect) that starts after the anchor."""
     return tense in (Tense.PAST, Tense.PERFECT) and r.start is not None and r.start > ctx.anchor
@@ -354,6 +369,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r" (?:fiscal |full |calendar |financial )?"
          r"(?P<u>day|week|weekend|month|year|quarter|decade)",
          _relative_period, "this week, last month, the following year, that year"),
+    rule("count-ago-this",
+         rf"{APPROX_RE}(?P<n>{NUM_RE}) (?P<u>years?|months?|weeks?) ago,? "
+         r"(?P<this>today|this week|this month)",
+         _count_ago_this, "two years ago this month, a year ago today: an anniversary"),
     rule("count-ago",
          rf"{APPROX_RE}(?P<n>{NUM_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
          rf" ?(?P<u>{UNIT_RE})? (?:or so )?"

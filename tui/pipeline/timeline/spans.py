@@ -62,6 +62,7 @@ _NAMES_A_PART_OF_A_YEAR = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_RE})$",
     re.I,
 )
+_PART_OF_DAY_END = re.compile(r"\b(?:morning|afternoon|evening|night)$", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 # "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
 # story the words around it name that year's quarter (`dates`: year-period).
@@ -95,6 +96,8 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
             # "the winter" + "of" + "2022-23" is one season.
             or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+            # "the morning" + "of" + "Jan. 5" is that day's morning.
+            or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
             # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
             or (
                 RANGE_WORDS.fullmatch(gap) is not None
