@@ -365,6 +365,11 @@ SECOND_PASS_CASES = [
      "2023-Q4"),
     # A present verb with a count of time ahead is a schedule.
     ("2024-02-19", "The shop's lease runs out in three years.", "three years", "2027"),
+    # A week named by the day it ends on.
+    ("2024-08-08", "Jobless claims fell in the week ended Friday.", "the week", "2024-W31"),
+    # A clock hour without a.m./p.m. beside "this afternoon".
+    ("2024-08-08", "The minister speaks at 4 o'clock this afternoon.", "4 o'clock",
+     "2024-08-08T16:00"),
     # "This week" told ahead in a Sunday paper starts tomorrow.
     ("2024-02-18", "The committee will vote on the budget this week.", "this week", "2024-W08"),
 ]  # fmt: skip

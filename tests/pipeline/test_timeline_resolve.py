@@ -43,6 +43,11 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("by midday", "2024-08-08T12:00"),
         ("14:30 gmt", "2024-08-08T14:30"),
         ("midnight", "2024-08-08T24:00"),
+        # A clock hour without a.m./p.m. takes its half of the day from the part named.
+        ("3 o'clock this afternoon", "2024-08-08T15:00"),
+        ("8:30 this evening", "2024-08-08T20:30"),
+        ("9 o'clock this morning", "2024-08-08T09:00"),
+        ("3 a.m. this morning", "2024-08-08T03:00"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:

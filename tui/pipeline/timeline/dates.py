@@ -107,8 +107,8 @@ ORDER = (
     "iso-month", "numeric-day", "month-day", "weekday", "month-year", "month-alone", "season",
     "ordinal-quarter", "month-quarter", "the-quarter", "year-ago-period", "year-period", "year",
     "decade-digits", "decade-words", "century", "same-period-last-year", "nth-day-today",
-    "unit-before-after", "day-before-after", "relative-period", "count-ago-this", "count-ago",
-    "dateparser",
+    "unit-before-after", "before-last", "day-before-after", "relative-period", "count-ago-this",
+    "count-ago", "dateparser",
 )  # fmt: skip
 DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)
 assert len(DATE_RULES) == len(_ALL), "every rule has its place in ORDER"

@@ -160,6 +160,11 @@ def _unit_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> O
     return replace(resolve_unit_offset(base, UNITS[m.group(1)], step), anaphoric=True)
 
 
+def _before_last(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The year before last', 'the week before last': two units back from the anchor."""
+    return resolve_unit_offset(ctx.anchor, UNITS[m.group("u")], -2)
+
+
 def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     last_day = ctx.last_day()
     if last_day is None:
@@ -358,6 +363,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          _nth_day_today, "(today is) the eighth day"),
     rule("unit-before-after", r"the (week|month|year) (before|after|earlier|later)",
          _unit_before_after, "the year before: from the date last named"),
+    rule("before-last", r"(?:the )?(?P<u>week|month|year) before last", _before_last,
+         "the year before last: two years back"),
     rule("day-before-after", r"the day (before|after)", _day_before_after,
          "the day before: from the day last named"),
     rule("relative-period",

@@ -253,8 +253,11 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         rest = (rest[: clock.start()] + " " + rest[clock.end() :]).strip(" ,")
     part = PART_RE.search(rest)
     if part:
+        code = PART_OF_DAY[part.group("part")]
         if suffix is None:
-            suffix = "T" + PART_OF_DAY[part.group("part")]
+            suffix = "T" + code
+        elif clock is not None and clock.group("ap") is None:
+            suffix = after_noon(suffix, code)
         rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,")
         if rest in ("last", "yesterday", "last night"):
             named_day = day(a - timedelta(days=1))
@@ -281,6 +284,20 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     if base is None or base.granularity is not Granularity.DAY:
         return None
     return with_time(base, suffix)
+
+
+# The clock hours (told without a.m. or p.m.) that a part of the day puts after noon:
+# "3 o'clock this afternoon", "8:30 in the evening", "10 o'clock at night" (but "2 o'clock
+# at night" is before dawn).
+AFTER_NOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12)}
+
+
+def after_noon(suffix: str, part: str) -> str:
+    """'T03:00' told with "this afternoon" is 'T15:00'; other hours and parts stay."""
+    hour = int(suffix[1:3])
+    if hour in AFTER_NOON_HOURS.get(part, range(0)):
+        return f"T{hour + 12:02d}{suffix[3:]}"
+    return suffix
 
 
 def _clock_suffix(m: re.Match[str]) -> str:
