@@ -355,7 +355,37 @@ SECOND_PASS_CASES = [
     # A word spaCy takes too many at the front is dropped.
     ("2024-02-19", "He had to flee the capital after a coup d'etat last year.", "last year",
      "2023"),
+    # Round four. A month spaCy stopped short of its year in words.
+    ("2024-02-19", "The dockers walked out in mid-May last year.", "mid-May", "2023-05"),
+    # A part of day spaCy splits from the day it belongs to.
+    ("2024-02-19", "Raiders struck the depot on the evening of Jan. 9.", "evening",
+     "2024-01-09TEV"),
+    # A quarter named with the year in words.
+    ("2024-02-19", "Margins in last year's fourth quarter were thin.", "fourth quarter",
+     "2023-Q4"),
+    # A present verb with a count of time ahead is a schedule.
+    ("2024-02-19", "The shop's lease runs out in three years.", "three years", "2027"),
+    # A week named by the day it ends on.
+    ("2024-08-08", "Jobless claims fell in the week ended Friday.", "the week", "2024-W31"),
+    # A clock hour without a.m./p.m. beside "this afternoon".
+    ("2024-08-08", "The minister speaks at 4 o'clock this afternoon.", "4 o'clock",
+     "2024-08-08T16:00"),
+    # "This week" told ahead in a Sunday paper starts tomorrow.
+    ("2024-02-18", "The committee will vote on the budget this week.", "this week", "2024-W08"),
 ]  # fmt: skip
+
+
+def test_a_results_story_compares_the_period_it_is_talking_about(nlp: Any) -> None:
+    timeline = _timeline(
+        nlp,
+        "Orchard Mills said third-quarter profit rose to $8 million from $6 million a year "
+        "earlier. Sales in the latest period climbed 9%.",
+        "For the nine months, profit was $20 million, against $17 million in the 2022 period.",
+        anchor="2023-11-02",
+    )
+    assert _entry(timeline, "a year earlier").value == "2022-Q3"
+    assert _entry(timeline, "latest period").value == "2023-Q3"
+    assert _entry(timeline, "2022 period").value == "2022"
 
 
 @pytest.mark.parametrize(("anchor", "sentence", "expression", "value"), SECOND_PASS_CASES)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order
-from tui.pipeline.timeline.values import Tense, day, month, year_of
+from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order, period_holding
+from tui.pipeline.timeline.values import Tense, day, month, week_of, year_of
 
 
 def _values(first: object, second: object, tense: Tense | None) -> tuple[str, str]:
@@ -40,3 +40,13 @@ def test_what_joins_and_opens_a_range() -> None:
     assert not RANGE_WORDS.fullmatch(", then ")
     assert RANGE_OPENERS.search("the strike lasted from ")
     assert not RANGE_OPENERS.search("flights leave on ")
+
+
+def test_a_week_or_month_named_by_the_day_it_ends_holds_that_day() -> None:
+    friday = day(date(2024, 8, 2))
+    assert period_holding("the week", friday) == week_of(date(2024, 8, 2))
+    assert period_holding("the month", friday) == month(2024, 8)
+    # A quarter keeps its own reading (a company's quarter ends where its year does), and
+    # an end that is no day says nothing.
+    assert period_holding("the quarter", friday) is None
+    assert period_holding("the week", month(2024, 8)) is None

@@ -43,6 +43,11 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("by midday", "2024-08-08T12:00"),
         ("14:30 gmt", "2024-08-08T14:30"),
         ("midnight", "2024-08-08T24:00"),
+        # A clock hour without a.m./p.m. takes its half of the day from the part named.
+        ("3 o'clock this afternoon", "2024-08-08T15:00"),
+        ("8:30 this evening", "2024-08-08T20:30"),
+        ("9 o'clock this morning", "2024-08-08T09:00"),
+        ("3 a.m. this morning", "2024-08-08T03:00"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
@@ -88,6 +93,13 @@ def test_lengths_of_time_are_durations_with_a_range(
 
 def test_in_a_count_with_a_future_verb_is_that_far_ahead() -> None:
     assert _value("in two weeks", Tense.FUTURE) == "2024-W34"
+
+
+def test_in_a_count_with_a_present_verb_is_a_schedule_ahead() -> None:
+    # "The lease runs out in two years."
+    assert _value("in two years", Tense.PRESENT) == "2026"
+    # Told in the past it names no place: "output rose 5% in two years" is a length.
+    assert _value("in two years", Tense.PAST) == "P2Y"
 
 
 def test_the_first_months_of_a_year_lie_in_that_year() -> None:

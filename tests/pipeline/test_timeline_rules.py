@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from tui.pipeline.timeline.dates import DATE_RULES, decide, resolve_date
+from tui.pipeline.timeline.lengths import length
 from tui.pipeline.timeline.rule import DECLINE, PASS, Verdict
 from tui.pipeline.timeline.values import Context, Resolved, Tense, day, quarter, year_of
 from tui.pipeline.timeline.values import month as month_
@@ -76,17 +77,31 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("quarter-with-year", "ordinal-quarter", "the third quarter of 2023", N, None, "2023-Q3"),
     ("quarter-not-begun-is-last-years", "ordinal-quarter", "fourth quarter", P, None, "2023-Q4"),
     ("third-half-declines", "ordinal-quarter", "third half", N, None, DECLINE),
+    ("quarter-of-last-years-possessive", "ordinal-quarter", "last year's third quarter", P,
+     None, "2023-Q3"),
+    ("quarter-followed-by-last-year", "ordinal-quarter", "the fourth quarter last year", P,
+     None, "2023-Q4"),
+    ("half-followed-by-next-year", "ordinal-quarter", "the second half next year", F, None,
+     "2025-H2"),
     ("quarter-named-by-month", "month-quarter", "september quarter", P, None, "2024-Q3"),
     ("past-quarter-is-the-last-completed", "the-quarter", "quarter", P, None, "2024-Q2"),
     ("quarter-frame-wins", "the-quarter", "quarter", P, Q3_2023, "2023-Q3"),
     ("a-period-without-a-frame-passes", "the-quarter", "period", P, None, PASS),
     ("year-ago-quarter-of-the-frame", "year-ago-period", "year-ago quarter", P, Q3_2023,
      "2022-Q3"),
+    ("a-year-named-period-is-the-framed-quarter-that-year", "year-period", "the 2022 period",
+     P, Q3_2023, "2022-Q3"),
+    ("a-year-named-period-without-a-frame-passes", "year-period", "the 2022 period", P, None,
+     PASS),
+    ("a-year-named-period-without-a-frame-is-the-year", "year", "the 2022 period", P, None,
+     "2022"),
     ("four-digit-year", "year", "1998", N, None, "1998"),
     ("fiscal-year", "year", "fiscal 1998", N, None, "1998"),
     ("spelled-year", "year", "nineteen ninety-six", N, None, "1996"),
     ("bare-short-year-passes", "year", "'98", N, None, PASS),
     ("decade-in-digits", "decade-digits", "the 1980s", N, None, "198"),
+    ("the-1800s-are-a-century", "decade-digits", "the late 1800s", P, None, "18"),
+    ("the-2000s-seen-from-2024-are-a-decade", "decade-digits", "the 2000s", P, None, "200"),
     ("decade-in-short-digits", "decade-digits", "the '90s", N, None, "199"),
     ("decade-in-words", "decade-words", "the nineties", N, None, "199"),
     ("century", "century", "the 20th century", N, None, "19"),
@@ -96,6 +111,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("nth-day-in-past-passes", "nth-day-today", "the eighth day", P, None, PASS),
     ("the-year-before-the-last-named", "unit-before-after", "the year before", P,
      year_of(1997), "1996"),
+    ("the-year-before-last-is-two-years-back", "before-last", "the year before last", P,
+     year_of(1997), "2022"),
+    ("the-week-before-last", "before-last", "the week before last", P, None, "2024-W30"),
     ("the-day-after-the-last-named", "day-before-after", "the day after", P, AUG_1,
      "2024-08-02"),
     ("the-day-after-nothing-declines", "day-before-after", "the day after", P, None, DECLINE),
@@ -107,6 +125,15 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("that-year-points-back", "relative-period", "that year", P, year_of(1997), "1997"),
     ("the-following-day", "relative-period", "the following day", P, AUG_1, "2024-08-02"),
     ("that-year-with-nothing-named-declines", "relative-period", "that year", P, None, DECLINE),
+    ("two-years-ago-this-month-is-the-month", "count-ago-this", "two years ago this month",
+     P, None, "2022-08"),
+    ("a-year-ago-today-is-the-day", "count-ago-this", "a year ago today", P, None,
+     "2023-08-08"),
+    ("a-year-ago-this-week-is-the-week", "count-ago-this", "a year ago this week", P, None,
+     "2023-W32"),
+    ("the-week-of-a-day", "week-of", "the week of march 4", F, None, "2025-W10"),
+    ("the-weekend-of-a-day", "week-of", "the weekend of june 6", P, None, "2024-W23-WE"),
+    ("the-week-of-no-day-declines", "week-of", "the week of the vote", P, None, DECLINE),
     ("two-days-ago", "count-ago", "two days ago", P, None, "2024-08-06"),
     ("a-decade-ago-is-a-year", "count-ago", "a decade ago", P, None, "2014"),
     ("days-later-count-from-the-day-named", "count-ago", "three days later", P, AUG_1,
@@ -222,3 +249,54 @@ def test_a_day_in_a_list_continues_from_the_day_before_it() -> None:
     # Far from the day before, or told with a verb, it is read by itself.
     assert resolve_date("march 21", ctx, N) == day(date(2019, 3, 21))
     assert resolve_date("june 10", ctx, P) == day(date(2019, 6, 10))
+
+
+SUNDAY = date(2024, 8, 11)  # the last day of ISO week 32
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        pytest.param("last week", P, "2024-W31", id="last-week-is-the-iso-week-before"),
+        pytest.param("this week", F, "2024-W33", id="this-week-ahead-starts-tomorrow"),
+        pytest.param("this week", PR, "2024-W33", id="this-week-in-a-schedule-starts-tomorrow"),
+        pytest.param("this week", P, "2024-W32", id="this-week-told-in-the-past-is-its-own"),
+        pytest.param("next week", F, "2024-W33", id="next-week-is-the-one-from-tomorrow"),
+    ],
+)
+def test_weeks_in_a_sunday_paper(text: str, tense: Tense | None, expected: str) -> None:
+    owner, outcome = decide(text, Context(anchor=SUNDAY), tense)
+    assert owner is not None and owner.name == "relative-period"
+    assert _shown(outcome) == expected
+
+
+def test_weeks_on_other_days_are_the_iso_weeks() -> None:
+    saturday = Context(anchor=date(2024, 8, 10))
+    assert _shown(decide("last week", saturday, P)[1]) == "2024-W31"
+    assert _shown(decide("this week", saturday, F)[1]) == "2024-W32"
+
+
+def test_a_running_total_named_after_the_quarter_ends_its_frame_for_the_paragraph() -> None:
+    ctx = Context(anchor=date(2023, 11, 2))
+    ctx.remember(Q3_2023)
+    assert _shown(decide("a year earlier", ctx, P)[1]) == "2022-Q3"
+    # "For the nine months, profit was ... compared with ... a year earlier."
+    ctx.remember(length("M", 9))
+    assert _shown(decide("a year earlier", ctx, P)[1]) == "2022"
+    assert _shown(decide("the 2022 period", ctx, P)[1]) == "2022"
+    # The next paragraph, or the quarter named again, frames again.
+    ctx.block += 1
+    assert _shown(decide("a year earlier", ctx, P)[1]) == "2022-Q3"
+    ctx.remember(Q3_2023)
+    ctx.remember(length("M", 6))
+    ctx.remember(Q3_2023)
+    assert _shown(decide("the 2022 period", ctx, P)[1]) == "2022-Q3"
+
+
+def test_a_quarter_counted_back_is_a_comparison_not_a_new_frame() -> None:
+    ctx = Context(anchor=date(2023, 11, 2))
+    ctx.remember(quarter(2023, 4))  # a fiscal fourth quarter, not over by the calendar
+    earlier = resolve_date("a year earlier", ctx, P)
+    assert earlier is not None and earlier.value == "2022-Q4"
+    ctx.remember(earlier)
+    assert ctx.quarter_frame() is None and ctx.last == quarter(2023, 4)

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
 from tui.pipeline.timeline.grammar import preposition_before, tense_of, under_a_perfect
 from tui.pipeline.timeline.lengths import bare_length
-from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order
+from tui.pipeline.timeline.ranges import (
+    PERIOD_ENDED,
+    RANGE_OPENERS,
+    RANGE_WORDS,
+    in_order,
+    period_holding,
+)
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
 from tui.pipeline.timeline.sets import resolve_set
@@ -179,7 +185,7 @@ def _resolve_span(
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
         return [(res, start, end)]
-    found = _pieces(text, start, end, ctx, tense, prep)
+    found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
     opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
         r"(?:from|between)\s", text, re.I
     )
@@ -266,6 +272,19 @@ def _ranges_in_order(
         if RANGE_WORDS.fullmatch(text[a_to - start : b_from - start]):
             a, b = in_order(a, b, tense)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
+    return found
+
+
+def _periods_ended(
+    found: list[tuple[Resolved, int, int]], text: str, start: int
+) -> list[tuple[Resolved, int, int]]:
+    """'The week ended Friday': the week is the one that Friday ends (`ranges`)."""
+    for k in range(len(found) - 1):
+        (_a, a_from, a_to), (b, b_from, _b_to) = found[k], found[k + 1]
+        if PERIOD_ENDED.fullmatch(text[a_to - start : b_from - start]):
+            held = period_holding(text[a_from - start : a_to - start], b)
+            if held is not None:
+                found[k] = (held, a_from, a_to)
     return found
 
 

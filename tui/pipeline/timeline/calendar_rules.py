@@ -292,7 +292,15 @@ def _decade_digits(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
             first -= 100
     else:
         first = int(m.group("c")) * 100 + int(m.group("d")) * 10
+        if first % 100 == 0 and not 0 <= ctx.anchor.year - first < HUNDREDS_AS_DECADE_YEARS:
+            # "The late 1800s" is the nineteenth century ("the 2000s" in 2015, the decade).
+            return century(first // 100 + 1)
     return decade(first)
+
+
+# "The 1900s" names a decade (1900-1909) only while that decade is recent enough to be
+# told apart: within this many years of its start; later, and before it, the century.
+HUNDREDS_AS_DECADE_YEARS = 50
 
 
 def _decade_words(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:

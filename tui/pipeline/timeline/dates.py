@@ -13,7 +13,16 @@ from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.calendar_rules import CALENDAR_RULES
 from tui.pipeline.timeline.period_rules import PERIOD_RULES
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
-from tui.pipeline.timeline.values import Context, Resolved, Tense, day, month, narrow
+from tui.pipeline.timeline.values import (
+    Context,
+    Resolved,
+    Tense,
+    day,
+    month,
+    narrow,
+    week_of,
+    weekend_of,
+)
 from tui.pipeline.timeline.vocab import MOD_RE, MONTH_RE, ORD_RE, WEEKDAY_RE
 
 _MODS = ("start", "beginning", "end", "middle", "close", "early", "mid", "late", "turn",
@@ -35,6 +44,14 @@ def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
     if mod == "turn" and base.granularity is Granularity.YEAR:
         return base
     return narrow(base, "end" if mod == "close" else mod)
+
+
+def _week_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The week of March 2', 'the weekend of June 6': the (ISO) week holding that day."""
+    found = resolve_date(m.group("d"), ctx, tense)
+    if found is None or found.start is None or found.granularity is not Granularity.DAY:
+        return DECLINE
+    return weekend_of(found.start) if m.group("we") else week_of(found.start)
 
 
 # dateparser reads only short spans: a long one is a sentence fragment, not a date.
@@ -77,6 +94,8 @@ _OWN_RULES = {
     for r in [
         rule("range-modifier", rf"({MOD_RE})(.+)", _range_modifier,
              "the end of December, early 2023: the period, a narrower range"),
+        rule("week-of", r"(?:the )?week(?P<we>end)? of (?P<d>.+)", _week_of,
+             "the week of March 2: the week holding that day"),
         rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,
              "anything else naming a month or weekday, read by dateparser"),
     ]
@@ -84,11 +103,12 @@ _OWN_RULES = {
 _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 
 ORDER = (
-    "relative-day", "holiday", "day-of-month", "range-modifier", "year-end", "iso-day",
+    "relative-day", "holiday", "day-of-month", "range-modifier", "week-of", "year-end", "iso-day",
     "iso-month", "numeric-day", "month-day", "weekday", "month-year", "month-alone", "season",
-    "ordinal-quarter", "month-quarter", "the-quarter", "year-ago-period", "year",
+    "ordinal-quarter", "month-quarter", "the-quarter", "year-ago-period", "year-period", "year",
     "decade-digits", "decade-words", "century", "same-period-last-year", "nth-day-today",
-    "unit-before-after", "day-before-after", "relative-period", "count-ago", "dateparser",
+    "unit-before-after", "before-last", "day-before-after", "relative-period", "count-ago-this",
+    "count-ago", "dateparser",
 )  # fmt: skip
 DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)
 assert len(DATE_RULES) == len(_ALL), "every rule has its place in ORDER"

@@ -135,6 +135,16 @@ def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) 
     return replace(shifted, anaphoric=True) if shifted else DECLINE
 
 
+def _year_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'the 1988 period' in a results story: the quarter the story frames, in that year
+    (with no quarter framed, the year rule reads it as the year)."""
+    frame = ctx.quarter_frame()
+    y = year_number(m.group("y"), ctx.anchor.year)
+    if frame is None or y is None:
+        return PASS
+    return replace(quarter(y, int(frame.value[-1])), anaphoric=True)
+
+
 def _nth_day_today(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # "Today is the eighth day of the operation": a count of days that reaches now.
     return day(ctx.anchor) if tense is Tense.PRESENT else PASS
@@ -148,6 +158,11 @@ def _unit_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> O
     base = ctx.last.start if ctx.last is not None and ctx.last.start else ctx.anchor
     step = -1 if m.group(2) in ("before", "earlier") else 1
     return replace(resolve_unit_offset(base, UNITS[m.group(1)], step), anaphoric=True)
+
+
+def _before_last(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The year before last', 'the week before last': two units back from the anchor."""
+    return resolve_unit_offset(ctx.anchor, UNITS[m.group("u")], -2)
 
 
 def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -193,6 +208,10 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         return _from_last(ctx.last, unit, _ANAPHORIC_IF_NAMED[rel])
     if unit == "D":
         return DECLINE
+    if unit == "W" and a.weekday() == SUNDAY:
+        sunday = week_from_a_sunday(rel, a, tense)
+        if sunday is not None:
+            return sunday
     if unit == "WE":
         if rel in ("this", "the current"):
             return this_weekend(a, tense)
@@ -200,6 +219,21 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
             return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
     n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
     return resolve_unit_offset(a, unit, n)
+
+
+# A Sunday closes the ISO week (Monday to Sunday): "this week" told ahead in a Sunday
+# paper is the week that starts tomorrow, since what is left of its own is today. ("Last
+# week" stays the ISO week before: a Sunday paper's week just ending is "this week".)
+SUNDAY = 6
+_AHEAD_TENSES = (Tense.FUTURE, Tense.PRESENT, Tense.REPORTED)
+
+
+def week_from_a_sunday(rel: str, anchor: date, tense: Tense | None) -> Resolved | None:
+    """'This week' with a verb looking ahead, in a Sunday paper: the week from tomorrow;
+    None for the rest, which read as on any day."""
+    if rel == "this" and tense in _AHEAD_TENSES:
+        return week_of(anchor + timedelta(days=1))
+    return None
 
 
 # Monday = 0 ... Friday = 4: the working days, on which "this weekend" told in the past
@@ -237,18 +271,41 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if frame is not None and unit == "Y" and m.group("dir") in ("ago", "earlier", "before"):
         shifted = shift(frame, "Y", direction * n)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
-    if relative and ctx.last is not None:
-        counted = count_from_last(ctx.last, unit, direction * n)
+    last = ctx.last
+    if last is not None and last is ctx.last_quarter and ctx.in_running_total():
+        # "For the nine months ... a year earlier": the total, not the quarter last named.
+        last = None
+    if relative and last is not None:
+        counted = count_from_last(last, unit, direction * n)
         if counted is not None and past_beyond_anchor(counted, ctx, tense):
             # "Six years later, he retired" cannot lie after the story was written: the
             # date it counts from is not the one last named.
             return DECLINE
+        if counted is not None and re.fullmatch(r"\d{4}-Q\d", counted.value):
+            # "A year earlier" after a quarter is the comparison, never the frame the
+            # next "latest period" or "a year ago" reads.
+            return replace(counted, anaphoric=True)
         if counted is not None:
             return counted
     if unit == "E":
         # "a decade ago" names a year, not the decade it falls in.
         return year_of(a.year + 10 * direction * n)
     return resolve_unit_offset(a, unit, direction * n)
+
+
+def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Two years ago this month', 'a year ago today', 'a year ago this week': the anchor's
+    own day, week or month, that many units back (an anniversary, not a year alone)."""
+    n, unit, a = number(m.group("n")), UNITS[m.group("u")], ctx.anchor
+    if n is None:
+        return DECLINE
+    months_back = {"Y": 12 * n, "M": n, "W": 0}[unit]
+    back = add_months(a, -months_back) - timedelta(weeks=n if unit == "W" else 0)
+    if m.group("this") == "today":
+        return day(back)
+    if m.group("this") == "this week":
+        return week_of(back)
+    return month(back.year, back.month)
 
 
 def past_beyond_anchor(r: Resolved, ctx: Context, tense: Tense | None) -> bool:
@@ -278,11 +335,13 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),
     rule("ordinal-quarter",
-         r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4})(?:'s)? )?(?:fiscal )?"
+         r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|"
+         r"next year)(?:'s)? )?(?:fiscal )?"
          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
          r"[- ](?P<kind>quarter|half|period)"
-         r"(?: of (?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
-         _ordinal_quarter, "the third quarter of 2023, the first half"),
+         r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
+         _ordinal_quarter, "the third quarter of 2023, the first half, last year's third "
+         "quarter, the fourth quarter last year"),
     rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,
          "the September quarter"),
     rule("the-quarter",
@@ -297,11 +356,15 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?:the )?same (?:quarter|period|time|month|week) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
          _same_period_last_year, "the same period last year"),
+    rule("year-period", r"(?:the )?(?P<y>\d{4}) (?:period|quarter)", _year_period,
+         "the 1988 period: the framed quarter in that year"),
     rule("nth-day-today",
          rf"(?:the |a )?(?:{ORD_RE}) (?:straight |consecutive |successive )?day",
          _nth_day_today, "(today is) the eighth day"),
     rule("unit-before-after", r"the (week|month|year) (before|after|earlier|later)",
          _unit_before_after, "the year before: from the date last named"),
+    rule("before-last", r"(?:the )?(?P<u>week|month|year) before last", _before_last,
+         "the year before last: two years back"),
     rule("day-before-after", r"the day (before|after)", _day_before_after,
          "the day before: from the day last named"),
     rule("relative-period",
@@ -313,6 +376,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r" (?:fiscal |full |calendar |financial )?"
          r"(?P<u>day|week|weekend|month|year|quarter|decade)",
          _relative_period, "this week, last month, the following year, that year"),
+    rule("count-ago-this",
+         rf"{APPROX_RE}(?P<n>{NUM_RE}) (?P<u>years?|months?|weeks?) ago,? "
+         r"(?P<this>today|this week|this month)",
+         _count_ago_this, "two years ago this month, a year ago today: an anniversary"),
     rule("count-ago",
          rf"{APPROX_RE}(?P<n>{NUM_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
          rf" ?(?P<u>{UNIT_RE})? (?:or so )?"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.model import Granularity
-from tui.pipeline.timeline.values import Resolved, Tense, shift
+from tui.pipeline.timeline.values import Resolved, Tense, resolve_unit_offset, shift
 
 # What joins the two ends of a range.
 RANGE_WORDS = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.I)
@@ -42,3 +42,19 @@ def in_order(first: Resolved, second: Resolved, tense: Tense | None) -> tuple[Re
         return (moved, second) if moved is not None else (first, second)
     moved = shift(second, unit, n)
     return (first, moved) if moved is not None else (first, second)
+
+
+# "The week ended Friday", "the month ending March 31": a week or month named by the day
+# it ends on (a quarter is left alone: companies' quarters end where their year does).
+PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|ends)\s+", re.I)
+_ENDED_UNITS = {"week": "W", "month": "M"}
+_BARE_UNIT = re.compile(r"(?:the |that |a )?(week|month)", re.I)
+
+
+def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
+    """The week or month `unit_text` names when it ends on `last_day`; None when it names
+    something else or the end is no day."""
+    m = _BARE_UNIT.fullmatch(unit_text.strip())
+    if m is None or last_day.start is None or last_day.granularity is not Granularity.DAY:
+        return None
+    return resolve_unit_offset(last_day.start, _ENDED_UNITS[m.group(1).lower()], 0)

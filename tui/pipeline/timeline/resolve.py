@@ -80,6 +80,11 @@ VAGUE_FUTURE_UNITS = re.compile(
     rf"(?:in )?(?:the )?(?:coming|upcoming|next (?:{VAGUE_NUM_RE}|couple of)|"
     rf"(?:{VAGUE_NUM_RE}) (?:more|coming)) {UNIT_RE}(?: ahead)?|the {UNIT_RE} ahead"
 )
+# Tenses in which "in <count>" is that far ahead of the anchor: a future, a future seen
+# from a recent saying, and a present, which with a count of time ahead is a schedule
+# ("the lease runs out in two years"). A past or perfect one is a length ("rose 5% in
+# two years").
+IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
 _SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
@@ -123,9 +128,10 @@ def resolve(
             return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
-    if m and prep == "in" and tense in (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED):
-        # "will be finished in two weeks", "said it would be redeemed in five years": that
-        # many units from the anchor (the saying is close enough to it).
+    if m and prep == "in" and tense in IN_A_COUNT_AHEAD:
+        # "will be finished in two weeks", "said it would be redeemed in five years", "the
+        # lease runs out in two years": that many units from the anchor (the saying is
+        # close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
     length = resolve_duration(t, ctx, tense, prep)
     if length is not None:
@@ -247,8 +253,11 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         rest = (rest[: clock.start()] + " " + rest[clock.end() :]).strip(" ,")
     part = PART_RE.search(rest)
     if part:
+        code = PART_OF_DAY[part.group("part")]
         if suffix is None:
-            suffix = "T" + PART_OF_DAY[part.group("part")]
+            suffix = "T" + code
+        elif clock is not None and clock.group("ap") is None:
+            suffix = after_noon(suffix, code)
         rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,")
         if rest in ("last", "yesterday", "last night"):
             named_day = day(a - timedelta(days=1))
@@ -275,6 +284,20 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     if base is None or base.granularity is not Granularity.DAY:
         return None
     return with_time(base, suffix)
+
+
+# The clock hours (told without a.m. or p.m.) that a part of the day puts after noon:
+# "3 o'clock this afternoon", "8:30 in the evening", "10 o'clock at night" (but "2 o'clock
+# at night" is before dawn).
+AFTER_NOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12)}
+
+
+def after_noon(suffix: str, part: str) -> str:
+    """'T03:00' told with "this afternoon" is 'T15:00'; other hours and parts stay."""
+    hour = int(suffix[1:3])
+    if hour in AFTER_NOON_HOURS.get(part, range(0)):
+        return f"T{hour + 12:02d}{suffix[3:]}"
+    return suffix
 
 
 def _clock_suffix(m: re.Match[str]) -> str:

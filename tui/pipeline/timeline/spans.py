@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
-from tui.pipeline.timeline.vocab import COUNT_NOUNS, STREET_WORDS, WEEKDAY_NAMES, WEEKDAYS
+from tui.pipeline.timeline.vocab import (
+    COUNT_NOUNS,
+    MONTH_RE,
+    SEASONS,
+    STREET_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -25,6 +32,9 @@ _LEXICAL = re.compile(
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:later|earlier) (?:in|during) the day|"
+    # A results story's "the latest period" (spaCy rarely tags it); "of" makes it another
+    # kind of period ("the latest period of unrest").
+    r"the (?:latest|most recent|just-ended) (?:quarter|period)(?! of)|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"that (?:spring|summer|autumn|fall|winter)|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
@@ -46,6 +56,17 @@ _HOLIDAYS = re.compile(
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
 _COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
+# A month, day or season whose year follows as words: spaCy often stops before them.
+_NAMES_A_PART_OF_A_YEAR = re.compile(
+    rf"(?:\b(?:{MONTH_RE}|{'|'.join(SEASONS)})(?: \d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_RE})$",
+    re.I,
+)
+_PART_OF_DAY_END = re.compile(r"\b(?:morning|afternoon|evening|night)$", re.I)
+_RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
+# "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
+# story the words around it name that year's quarter (`dates`: year-period).
+_YEAR_PERIOD_AROUND = (re.compile(r"\bthe $", re.I), re.compile(r" (?:period|quarter)\b", re.I))
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
@@ -75,6 +96,8 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
             # "the winter" + "of" + "2022-23" is one season.
             or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+            # "the morning" + "of" + "Jan. 5" is that day's morning.
+            or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
             # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
             or (
                 RANGE_WORDS.fullmatch(gap) is not None
@@ -97,6 +120,7 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
         tail = _COUNT_ANCHOR.match(full, end)
         if tail:
             end = tail.end()
+        start, end = widen(full, start, end)
         # "this year's election" comes out as the entity "year"; the determiner decides
         # (but "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
         if (
@@ -126,6 +150,23 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
         taken.append((s, e))
     spans.sort()
     return spans
+
+
+def widen(full: str, start: int, end: int) -> tuple[int, int]:
+    """The words that finish a date spaCy stopped short of: "(mid-)March" + "last year" is
+    one month, "March 5" + "this year" one day; "the" + "1988" + "period" one quarter."""
+    text = full[start:end]
+    if _NAMES_A_PART_OF_A_YEAR.search(text):
+        tail = _RELATIVE_YEAR_AFTER.match(full, end)
+        if tail:
+            return start, tail.end()
+    if re.fullmatch(r"\d{4}", text):
+        before, after = _YEAR_PERIOD_AROUND
+        lead = before.search(full, max(0, start - 4), start)
+        tail = after.match(full, end)
+        if lead and tail:
+            return lead.start(), tail.end()
+    return start, end
 
 
 def is_name(span: Span, text: str) -> bool:

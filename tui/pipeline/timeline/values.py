@@ -84,9 +84,17 @@ class Context:
     news_day: date | None = None
     # Days named with their year, by (month, day): "June 9" after "June 9, 2020" is that.
     full_days: dict[tuple[int, int], date] = field(default_factory=dict)
+    # Where a running total ("the nine months", "the first half") was named after the
+    # last quarter: for the rest of that paragraph, "a year earlier" and "the 1988
+    # period" compare that total, not the quarter.
+    total_block: int = -100
+
+    def in_running_total(self) -> bool:
+        """Whether this paragraph named a running total after the last quarter."""
+        return self.total_block == self.block
 
     def quarter_frame(self) -> Resolved | None:
-        if self.last_quarter is None:
+        if self.last_quarter is None or self.in_running_total():
             return None
         # The quarter stays the frame for a few paragraphs, and for as long as no other
         # date has been named since.
@@ -110,6 +118,8 @@ class Context:
         return self.last_day() if self.last_block == self.block else None
 
     def remember(self, res: Resolved) -> None:
+        if running_total(res):
+            self.total_block = self.block
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
         self.last = res
@@ -126,6 +136,16 @@ class Context:
         if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
             self.last_quarter = res
             self.last_quarter_block = self.block
+            self.total_block = -100
+
+
+_RUNNING_TOTAL = re.compile(r"P(?:[2-9]|1[01])M|\d{4}-H[12]")
+
+
+def running_total(res: Resolved) -> bool:
+    """A results story's other period: some months ("the nine months", "the six months
+    ended Oct. 1") or a half, rather than a quarter or a year."""
+    return _RUNNING_TOTAL.fullmatch(res.timex_value) is not None
 
 
 # --- calendar helpers ------------------------------------------------------------------

@@ -1,0 +1,33 @@
+"""Finding spans without spaCy: the words that finish a date spaCy stopped short of."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.timeline.spans import widen
+
+
+def _widened(sentence: str, taken: str) -> str:
+    start = sentence.index(taken)
+    s, e = widen(sentence, start, start + len(taken))
+    return sentence[s:e]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "taken", "expected"),
+    [
+        ("The strike began in mid-May last year.", "mid-May", "mid-May last year"),
+        ("The vote is set for June 5 this year.", "June 5", "June 5 this year"),
+        ("The pier reopened in the 3rd of May, last year.", "3rd of May", "3rd of May, last year"),
+        ("Work stopped in the winter of last year.", "the winter", "the winter of last year"),
+        ("Profit fell from the 2022 period.", "2022", "the 2022 period"),
+        # Nothing to finish: a weekday, a year alone, a month before other words.
+        ("He left on Monday last year's winner said.", "Monday", "Monday"),
+        ("Profit fell in 2022 period after period.", "2022", "2022"),
+        ("Sales in May rose; last year they fell.", "May", "May"),
+    ],
+)
+def test_a_date_is_widened_to_the_words_that_finish_it(
+    sentence: str, taken: str, expected: str
+) -> None:
+    assert _widened(sentence, taken) == expected
