@@ -19,6 +19,7 @@ from tui.pipeline.timeline.values import (
     add_months,
     day,
     half,
+    is_quarter,
     month,
     pick,
     quarter,
@@ -281,7 +282,7 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
             # "Six years later, he retired" cannot lie after the story was written: the
             # date it counts from is not the one last named.
             return DECLINE
-        if counted is not None and re.fullmatch(r"\d{4}-Q\d", counted.value):
+        if counted is not None and is_quarter(counted):
             # "A year earlier" after a quarter is the comparison, never the frame the
             # next "latest period" or "a year ago" reads.
             return replace(counted, anaphoric=True)

@@ -133,10 +133,18 @@ class Context:
         ):
             self.news_day = res.start
         # Only a quarter already over frames what follows: results are reported for those.
-        if re.fullmatch(r"\d{4}-Q\d", res.value) and res.end is not None and res.end < self.anchor:
+        if is_quarter(res) and res.end is not None and res.end < self.anchor:
             self.last_quarter = res
             self.last_quarter_block = self.block
             self.total_block = -100
+
+
+_QUARTER = re.compile(r"\d{4}-Q\d")
+
+
+def is_quarter(res: Resolved) -> bool:
+    """A quarter of a named year ("1989-Q3")."""
+    return _QUARTER.fullmatch(res.value) is not None
 
 
 _RUNNING_TOTAL = re.compile(r"P(?:[2-9]|1[01])M|\d{4}-H[12]")
@@ -259,7 +267,7 @@ def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
         if unit == "M":
             return day(add_months(d, n))
         return day(d + timedelta(days=n * (7 if unit == "W" else 1)))
-    if re.fullmatch(r"\d{4}-Q\d", r.value) and unit == "Y":
+    if is_quarter(r) and unit == "Y":
         return quarter(int(r.value[:4]) + n, int(r.value[-1]))
     if r.granularity is Granularity.MONTH and unit in ("Y", "M"):
         d = add_months(r.start, 12 * n if unit == "Y" else n)
