@@ -367,11 +367,12 @@ def open_command(
 
 
 def main() -> None:
-    from tui.runtime import configure
+    from tui.runtime import configure, started
 
     configure()
     command = sys.argv[1] if len(sys.argv) > 1 else None
     if command in COMMANDS:
+        started()  # no frame to hurry: `briefing history` and `open` collect as usual
         sub = history_cli if command == "history" else open_cli
         sub(args=sys.argv[2:], prog_name=f"briefing {command}")
     else:

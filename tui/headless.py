@@ -73,7 +73,9 @@ def run_headless(
     Exit status: 0 when every input was read, 1 when any failed or the output could not
     be written, 2 when there was nothing to read, 130 on Ctrl+C."""
     from tui.pipeline.inputs import stream_lines
+    from tui.runtime import started
 
+    started()
     run = _Run(options, fmt, cache, reopen)
     lines = stdin if stdin is not None or not read_stdin else _stdin_lines(stream_lines)
     try:

@@ -1,11 +1,12 @@
-"""Process-wide settings made once, at start: where the log goes, and how the memory
-allocator gives memory back.
+"""Process-wide settings made once, at start: where the log goes, how the memory
+allocator gives memory back, and when the garbage collector starts working.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import os
 
@@ -19,6 +20,21 @@ def configure() -> None:
     """Everything below, for the command line's process."""
     configure_logging()
     return_memory_promptly()
+
+
+def started() -> None:
+    """The program has started: collect garbage from now on.
+
+    The entry point (`tui.__main__`) holds collection off while modules load and the
+    first frame is drawn. What exists by then lives as long as the process, so it is
+    frozen out of every later collection (`gc.freeze`): a full collection then walks only
+    what the briefing itself made, not Textual's hundred thousand start-up objects, which
+    would otherwise stall keys while articles load. Where collection was never held off
+    (tests, a library caller) this does nothing, and freezes nothing.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def return_memory_promptly() -> None:

@@ -26,6 +26,7 @@ from tui.app.describe import BRIEFING
 from tui.app.reader import PIPE_CLOSED
 from tui.app.state import AppState
 from tui.pipeline.model import Article, Stage
+from tui.runtime import started
 
 if TYPE_CHECKING:
     from tui.pipeline.cache import Cache
@@ -87,6 +88,7 @@ class Scheduling(AppState):
     async def _start(self) -> None:
         # Runs after the first frame. Widgets only needed once work starts are mounted
         # here, and the pipeline (a noticeable part of start-up) is imported here.
+        started()
         try:
             await self.query_one("#sidebar").mount(
                 ProgressBar(id="progress", show_eta=False, classes="idle")

@@ -1,0 +1,93 @@
+"""Process-wide settings: when the garbage collector works."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.app.main import create_app
+from tui.pipeline.options import Options
+from tui.runtime import started
+
+DEMO_PAGE = Path(__file__).parents[1] / "tui" / "demo" / "01-energy-strikes.html"
+
+
+@pytest.fixture
+def collection_held_off() -> Iterator[None]:
+    """As the entry point leaves it; afterwards the test process collects as before."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_started_turns_collection_back_on_and_freezes_what_start_up_made(
+    collection_held_off: None,
+) -> None:
+    assert gc.get_freeze_count() == 0
+    started()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_started_freezes_nothing_where_collection_was_never_held_off() -> None:
+    frozen = gc.get_freeze_count()
+    started()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+# Run as `briefing` runs: tui.__main__.main, the CLI, then a headless briefing; the script
+# reports what the collector was doing when the CLI was entered and after the briefing.
+ENTRY_SCRIPT = """
+import gc, sys
+import tui.cli, tui.headless
+
+cli_main, run_headless = tui.cli.main, tui.headless.run_headless
+
+def entered():
+    print("at the CLI: collecting", gc.isenabled(), file=sys.stderr)
+    cli_main()
+
+def briefing(*args, **kwargs):
+    status = run_headless(*args, **kwargs)
+    print("after the briefing: collecting", gc.isenabled(), "frozen", gc.get_freeze_count() > 0,
+          file=sys.stderr)
+    return status
+
+tui.cli.main, tui.headless.run_headless = entered, briefing
+sys.argv = ["briefing", "--format", "jsonl", "--no-cache", "--no-analysis", sys.argv[1]]
+import tui.__main__
+tui.__main__.main()
+"""
+
+
+def test_the_entry_point_holds_collection_off_until_the_briefing_starts() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", ENTRY_SCRIPT, str(DEMO_PAGE)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "at the CLI: collecting False" in proc.stderr
+    assert "after the briefing: collecting True frozen True" in proc.stderr
+    assert proc.stdout.count("\n") == 1  # the one article's line
+
+
+async def test_the_app_collects_again_once_its_first_frame_is_drawn(
+    collection_held_off: None,
+) -> None:
+    app = create_app([str(DEMO_PAGE)], Options(analysis=False))
+    async with app.run_test(size=(100, 30)):
+        await app.wait_settled(60.0)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
