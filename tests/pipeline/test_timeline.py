@@ -342,6 +342,22 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "Stocks closed near the record high set on Aug. 6.", "Aug. 6", "2024-08-06"),
     ("2024-08-08", "The talks will resume two weeks from now.", "two weeks from now",
      "2024-W34"),
+    # "... time": spaCy stops before it, keeps the apostrophe, or takes the "year" alone.
+    ("2024-08-08", "The plant will reopen in three months' time.", "three months' time",
+     "2024-11"),
+    ("2024-08-08", "Officials said the bridge would be rebuilt in two years' time.",
+     "two years' time", "2026"),
+    ("2024-08-08", "The rebels said they would leave in a week's time.", "a week's time",
+     "2024-W33"),
+    # Wire copy's clock: spaCy reads "1430" as a year and "0800 GMT" as a quantity.
+    ("2024-08-08", "Fighting resumed at 1430 local time on Tuesday.",
+     "1430 local time on Tuesday", "2024-08-06T14:30"),
+    ("2024-08-08", "The first convoy left at 0800 GMT.", "0800 GMT", "2024-08-08T08:00"),
+    ("2024-08-08", "The church was built in 1430.", "1430", "1430"),
+    # Forms spaCy's small model misses or cuts short.
+    ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
+    ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),
+    ("2024-08-08", "The contract was signed on 31.12.2023.", "31.12.2023", "2023-12-31"),
     ("2024-08-08", "The dam was breached on Aug. 1. Villagers fled later in the day.",
      "later in the day", "2024-08-01"),
     ("2024-08-08", "The president reached the city later in the day.", "later in the day",
@@ -394,6 +410,10 @@ def test_second_pass_cases(
 ) -> None:
     entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
     assert entry.value == value, entry
+
+
+def test_a_version_number_is_not_a_dotted_date(nlp: Any) -> None:
+    assert _timeline(nlp, "Version 1.2.2023 of the app was released.") == []
 
 
 def test_within_the_next_year_is_twelve_months_from_the_anchor(nlp: Any) -> None:

@@ -48,10 +48,17 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("8:30 this evening", "2024-08-08T20:30"),
         ("9 o'clock this morning", "2024-08-08T09:00"),
         ("3 a.m. this morning", "2024-08-08T03:00"),
+        # Wire copy's four-digit clock, known by the zone after it.
+        ("0800 gmt", "2024-08-08T08:00"),
+        ("1430 local time on tuesday", "2024-08-06T14:30"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
     assert _value(text) == value
+
+
+def test_four_digits_without_a_zone_stay_a_year() -> None:
+    assert _value("1430") == "1430"
 
 
 def test_a_bare_part_of_day_names_no_day() -> None:
@@ -100,6 +107,13 @@ def test_in_a_count_with_a_present_verb_is_a_schedule_ahead() -> None:
     assert _value("in two years", Tense.PRESENT) == "2026"
     # Told in the past it names no place: "output rose 5% in two years" is a length.
     assert _value("in two years", Tense.PAST) == "P2Y"
+
+
+@pytest.mark.parametrize("tense", [Tense.FUTURE, Tense.REPORTED, Tense.PAST, None])
+def test_a_count_of_time_hence_is_that_far_ahead_whatever_the_tense(tense: Tense | None) -> None:
+    # "in three months' time" looks ahead from the saying, however the sentence is told.
+    assert _value("three months' time", tense, prep="in") == "2024-11"
+    assert _value("a year's time", tense, prep="in") == "2025"
 
 
 def test_the_first_months_of_a_year_lie_in_that_year() -> None:

@@ -96,6 +96,12 @@ def _iso_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return replace(day(d), full=True) if d else DECLINE
 
 
+def _dotted_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    # Written with dots, a date is day first (Europe's order); there is no US reading.
+    d = safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return replace(day(d), full=True) if d else DECLINE
+
+
 def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if not 1 <= int(m.group(2)) <= 12:
         return PASS
@@ -327,6 +333,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           "year-end: the end of the anchor's year"),
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
     rule("iso-month", r"(\d{4})-(\d{2})", _iso_month, "2024-07"),
+    rule("dotted-day", r"(\d{1,2})\.(\d{1,2})\.(\d{4})", _dotted_day,
+         "31.12.2023: day first"),
     rule("numeric-day", r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", _numeric_day,
           "7/19/24: US order unless impossible"),
     rule("month-day",

@@ -174,7 +174,7 @@ def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Ou
     return replace(day(last_day + timedelta(days=step)), anaphoric=True)
 
 
-_ANAPHORIC_RELS = {"that": 0, "the same": 0, "later that": 0, "earlier that": 0,
+_ANAPHORIC_RELS = {"that": 0, "the same": 0, "that same": 0, "later that": 0, "earlier that": 0,
                    "the following": 1, "following": 1}  # fmt: skip
 # These count from the date last named when there is one ("the previous year"), else
 # from the anchor.
@@ -340,9 +340,11 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"next year)(?:'s)? )?(?:fiscal )?"
          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
          r"[- ](?P<kind>quarter|half|period)"
-         r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year))?",
-         _ordinal_quarter, "the third quarter of 2023, the first half, last year's third "
-         "quarter, the fourth quarter last year"),
+         r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year)"
+         # "of the year" names no year of its own: read as "the first half" alone.
+         r"| of the (?:fiscal |calendar |current )?year)?",
+         _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
+         "year's third quarter, the fourth quarter last year"),
     rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,
          "the September quarter"),
     rule("the-quarter",
@@ -373,7 +375,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"the prior|"
          r"this past|past|previous|prior|next|the next|the coming|this coming|coming|"
          r"the following|"
-         r"following|earlier this|later this|later that|earlier that|that|the same|the)"
+         r"following|earlier this|later this|later that|earlier that|that same|that|the same|"
+         r"the)"
          r" (?:fiscal |full |calendar |financial )?"
          r"(?P<u>day|week|weekend|month|year|quarter|decade)",
          _relative_period, "this week, last month, the following year, that year"),

@@ -67,6 +67,10 @@ CLOCK_RE = re.compile(
     r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
     r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
     r"\b(?P<named>noon|midday|midnight)\b"
+    # Wire copy's "0800 GMT", "1430 local time": four digits are a clock time only with
+    # the zone after them (a bare "1430" is a year).
+    r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
+    r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:gmt|utc|z|local time)\b"
 )
 PART_RE = re.compile(
     r"(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
@@ -86,6 +90,8 @@ VAGUE_FUTURE_UNITS = re.compile(
 # two years").
 IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
 _SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
+# "Three months' time", "a year's time": as many units from now, whatever the tense.
+_COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
     r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"
@@ -117,6 +123,8 @@ def resolve(
         return same_day(ctx)
     own_prep, t = strip_prep(t)
     prep = own_prep or prep
+    if counted := _COUNT_TIME.fullmatch(t):
+        t = f"{counted.group(1)} from now"
     m = _IN_A_COUNT.fullmatch(t)
     if m and prep in ("in", "for") and reaches_back(lead):
         # "for the first time in 25 years", "the lowest figure for two decades": a length
@@ -305,6 +313,8 @@ def _clock_suffix(m: re.Match[str]) -> str:
         return "T24:00" if m.group("named") == "midnight" else "T12:00"
     if m.group("h24") is not None:
         return f"T{int(m.group('h24')):02d}:{m.group('min24')}"
+    if m.group("hh") is not None:
+        return f"T{m.group('hh')}:{m.group('mm')}"
     h = int(m.group("h"))
     minutes = m.group("min") or "00"
     ap = m.group("ap")

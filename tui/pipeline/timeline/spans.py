@@ -53,9 +53,30 @@ _HOLIDAYS = re.compile(
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     r"(?:Easter|Thanksgiving|Christmas))\b"
 )
+# Wire copy's clock times, "0800 GMT", "1430 local time": four digits read as a time only
+# with the zone after them. spaCy calls them a quantity, or the digits a year.
+_WIRE_CLOCK = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:GMT|UTC|Z|local time)\b", re.I)
+# Dates written in ways spaCy's small model misses: "Aug 3" (but "Aug. 3", "Jan 5" it
+# finds), "31.12.2023".
+_SHORT_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:[12]\d|3[01]|0?[1-9])"
+    r"(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?"
+)
+_DOTTED_DAY = re.compile(
+    r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
+)
+# Found by pattern even where spaCy gave the words another label (a holiday it calls an
+# event, a clock time it calls a quantity, a date it calls a number).
+_OVER_OTHER_ENTITIES = (_HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY)
+# How far either side of a spaCy span a form it cut short may begin or end, characters.
+_FORM_REACH = 12
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZONE_AFTER = re.compile(r" ?(?:GMT|UTC|Z|local time)\b", re.I)
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
-_COUNT_ANCHOR = re.compile(r" (?:from (?:now|today)|hence)\b", re.I)
+_COUNT_ANCHOR = re.compile(r"(?: (?:from (?:now|today)|hence)|['\u2019]s? time)\b", re.I)
+# spaCy may keep the apostrophe of "two years' time" and stop there.
+_TIME_AFTER_APOSTROPHE = re.compile(r"(?<=['\u2019]) time\b", re.I)
 # A month, day or season whose year follows as words: spaCy often stops before them.
 _NAMES_A_PART_OF_A_YEAR = re.compile(
     rf"(?:\b(?:{MONTH_RE}|{'|'.join(SEASONS)})(?: \d{{1,2}}(?:st|nd|rd|th)?)?"
@@ -116,11 +137,29 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
         head = _LATER_IN.search(full, 0, start)
         if head and ent.text.lower() == "the day":
             start = head.start()
-        # "two weeks from now": spaCy stops before the words that anchor the count.
-        tail = _COUNT_ANCHOR.match(full, end)
+        # "two weeks from now", "in three months' time": spaCy stops before the words that
+        # anchor the count, and may tag "a year's time" as the "year" alone.
+        tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
         if tail:
             end = tail.end()
+            if (
+                tail.group(0).endswith("time")
+                and ent.start > 0
+                and doc[ent.start - 1].lower_
+                in (
+                    "a",
+                    "an",
+                )
+            ):
+                start = doc[ent.start - 1].idx
         start, end = widen(full, start, end)
+        if _CLOCK_DIGITS.fullmatch(ent.text) and (zone := _ZONE_AFTER.match(full, end)):
+            end = zone.end()  # "1430" + "local time" is a clock time, not the year 1430
+        # "Aug 3, 2023" tagged as "3, 2023": the whole of a form we know by pattern.
+        for rx in _OVER_OTHER_ENTITIES[2:]:
+            for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
+                if form.start() < end and start < form.end():
+                    start, end = min(start, form.start()), max(end, form.end())
         # "this year's election" comes out as the entity "year"; the determiner decides
         # (but "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
         if (
@@ -137,14 +176,13 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     taken = [(s, e) for s, e in spans]
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
     # Holidays first: "Black Friday" is one day, not the weekday "Friday".
-    for m in [*_HOLIDAYS.finditer(full), *_LEXICAL.finditer(full)]:
+    found = [m for rx in (*_OVER_OTHER_ENTITIES, _LEXICAL) for m in rx.finditer(full)]
+    for m in found:
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
-        # (A holiday spaCy took for an event or a name is still a day.)
-        holiday = m.re is _HOLIDAYS
-        if not holiday and any(s < oe and os_ < e for os_, oe in other_ents):
+        if m.re is _LEXICAL and any(s < oe and os_ < e for os_, oe in other_ents):
             continue
         spans.append((s, e))
         taken.append((s, e))
