@@ -358,6 +358,12 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
     ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),
     ("2024-08-08", "The contract was signed on 31.12.2023.", "31.12.2023", "2023-12-31"),
+    ("2024-08-08", "Profit fell in the April-June period.", "April-June period", "2024-Q2"),
+    # A count and the date it is counted from, which spaCy gives as two spans or one.
+    ("2024-08-08", "The ruling came two days after Aug. 2.", "two days after Aug. 2",
+     "2024-08-04"),
+    ("2024-08-08", "The bridge was reopened on Aug. 6 after a month of repairs.", "Aug. 6",
+     "2024-08-06"),
     ("2024-08-08", "The dam was breached on Aug. 1. Villagers fled later in the day.",
      "later in the day", "2024-08-01"),
     ("2024-08-08", "The president reached the city later in the day.", "later in the day",

@@ -116,6 +116,21 @@ def test_a_count_of_time_hence_is_that_far_ahead_whatever_the_tense(tense: Tense
     assert _value("a year's time", tense, prep="in") == "2025"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two days after aug. 2", "2024-08-04"),
+        ("three years before 1990", "1987"),
+        ("a month after june 2023", "2023-07"),
+        # Too coarse a date for the unit, or none at all: not counted.
+        ("two days after 1998", None),
+        ("two days after the vote", None),
+    ],
+)
+def test_a_count_before_or_after_a_date_is_counted_from_it(text: str, value: str | None) -> None:
+    assert _value(text) == value
+
+
 def test_the_first_months_of_a_year_lie_in_that_year() -> None:
     assert _value("the first nine months of 1997") == "1997"
 

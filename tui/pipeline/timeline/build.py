@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
-_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on)\s+")
+_SEPARATORS = re.compile(
+    r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)\s+"
+)
 _PLURAL_DAYS = re.compile(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at

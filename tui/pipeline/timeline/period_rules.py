@@ -7,6 +7,7 @@ Each rule is a `DateRule` (see `rule.py`); the order they are tried in is `dates
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -86,14 +87,40 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if kind == "half" and qn > 2:
         return DECLINE
     make = half if kind == "half" else quarter
-    yt = m.group("y1") or m.group("y2")
+    return _in_its_year(make, qn, m.group("y1") or m.group("y2"), a, tense)
+
+
+def _in_its_year(
+    make: Callable[[int, int], Resolved], n: int, yt: str | None, a: date, tense: Tense | None
+) -> Resolved:
+    """Quarter or half `n` of the year named (a number, "this/last/next year"), else of the
+    anchor's year; one not yet begun is last year's, unless the verb looks ahead."""
     if yt:
-        return make(a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt), qn)
-    r = make(a.year, qn)
-    # A quarter not yet begun is last year's, unless the verb looks ahead.
+        return make(a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt), n)
+    r = make(a.year, n)
     if r.start is not None and r.start > a and tense is not Tense.FUTURE:
-        return make(a.year - 1, qn)
+        return make(a.year - 1, n)
     return r
+
+
+def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The July-September quarter': three months that make a calendar quarter, else (a
+    company's own, "the November-January quarter") the months themselves, in the year the
+    tense points to; the value is the first month's, the range runs to the last."""
+    first, last = MONTHS[month_key(m.group("m1"))], MONTHS[month_key(m.group("m2"))]
+    yt, a = m.group("y"), ctx.anchor
+    if (last - first) % 12 == 2 and first % 3 == 1:
+        return _in_its_year(quarter, (first - 1) // 3 + 1, yt, a, tense)
+
+    def months(y: int) -> Resolved:
+        end = month(y + (last < first), last).end
+        return replace(month(y, first), end=end)
+
+    if yt:
+        # The year named is the one the period ends in ("the November-January quarter of 2024").
+        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt)
+        return months(y - (last < first))
+    return pick([months(y) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)], a, tense)
 
 
 def _month_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -345,6 +372,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"| of the (?:fiscal |calendar |current )?year)?",
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
+    rule("month-range-quarter",
+         rf"(?:the )?(?P<m1>{MONTH_RE}) ?(?:-|to|through) ?(?P<m2>{MONTH_RE}) (?:quarter|period)"
+         r"(?:,? (?:of )?(?P<y>\d{4}|this year|last year|next year))?",
+         _month_range_quarter, "the July-September quarter, the April-June period"),
     rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,
          "the September quarter"),
     rule("the-quarter",

@@ -19,6 +19,7 @@ from datetime import timedelta
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.dates import resolve_date
 from tui.pipeline.timeline.lengths import bare_length, resolve_duration
+from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.values import (
     Context,
     Resolved,
@@ -90,6 +91,8 @@ VAGUE_FUTURE_UNITS = re.compile(
 # two years").
 IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
 _SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
+# "A week before Christmas", "two days after Aug. 2": counted from the date named after it.
+_COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after) (.+)")
 # "Three months' time", "a year's time": as many units from now, whatever the tense.
 _COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
@@ -125,6 +128,10 @@ def resolve(
     prep = own_prep or prep
     if counted := _COUNT_TIME.fullmatch(t):
         t = f"{counted.group(1)} from now"
+    if offset := _COUNT_FROM_DATE.fullmatch(t):
+        found = _counted_from(offset, ctx, tense)
+        if found is not None:
+            return found
     m = _IN_A_COUNT.fullmatch(t)
     if m and prep in ("in", "for") and reaches_back(lead):
         # "for the first time in 25 years", "the lowest figure for two decades": a length
@@ -154,6 +161,16 @@ def resolve(
         # "Six days", "a two-week crisis": a length that names no place in time.
         found = bare_length(t)
     return found
+
+
+def _counted_from(offset: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:
+    """'A week before Christmas': the count from the date it names, None when that is no
+    date or too coarse for the unit ("two days after 1998")."""
+    base = resolve_point(offset.group(4), ctx, tense)
+    if base is None or base.vague:
+        return None
+    n = number(offset.group(1)) or 1
+    return count_from_last(base, UNITS[offset.group(2)], n if offset.group(3) == "after" else -n)
 
 
 def same_day(ctx: Context) -> Resolved:

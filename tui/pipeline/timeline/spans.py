@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
+    APPROX_RE,
     COUNT_NOUNS,
     MONTH_RE,
+    NUM_RE,
     SEASONS,
     STREET_WORDS,
+    UNIT_RE,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
@@ -83,6 +86,11 @@ _NAMES_A_PART_OF_A_YEAR = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_RE})$",
     re.I,
 )
+# "April-June" + "period": spaCy leaves out the word that makes two months a quarter.
+_MONTH_TO_MONTH = re.compile(rf"(?:the )?{MONTH_RE}[-\u2013]{MONTH_RE}", re.I)
+_PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
+# "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
+_A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
 _PART_OF_DAY_END = re.compile(r"\b(?:morning|afternoon|evening|night)$", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 # "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
@@ -119,6 +127,7 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
             # "the morning" + "of" + "Jan. 5" is that day's morning.
             or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
+            or (gap in (" after ", " before ") and _A_COUNT.fullmatch(previous) is not None)
             # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
             or (
                 RANGE_WORDS.fullmatch(gap) is not None
@@ -198,6 +207,8 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         tail = _RELATIVE_YEAR_AFTER.match(full, end)
         if tail:
             return start, tail.end()
+    if _MONTH_TO_MONTH.fullmatch(text) and (tail := _PERIOD_AFTER.match(full, end)):
+        return start, tail.end()
     if re.fullmatch(r"\d{4}", text):
         before, after = _YEAR_PERIOD_AROUND
         lead = before.search(full, max(0, start - 4), start)
