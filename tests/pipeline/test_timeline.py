@@ -359,6 +359,11 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),
     ("2024-08-08", "The contract was signed on 31.12.2023.", "31.12.2023", "2023-12-31"),
     ("2024-08-08", "Profit fell in the April-June period.", "April-June period", "2024-Q2"),
+    # Quarters as results tables write them; spaCy may call "Q4" a place.
+    ("2024-08-08", "The company faced a hurricane headwind in Q3, it said.", "Q3", "2024-Q3"),
+    ("2024-08-08", "Sales will rise in Q4.", "Q4", "2024-Q4"),
+    ("2024-08-08", "The truce was signed on Monday. The next morning, shelling resumed.",
+     "The next morning", "2024-08-06TMO"),
     # A count and the date it is counted from, which spaCy gives as two spans or one.
     ("2024-08-08", "The ruling came two days after Aug. 2.", "two days after Aug. 2",
      "2024-08-04"),
@@ -416,6 +421,10 @@ def test_second_pass_cases(
 ) -> None:
     entry = _entry(_timeline(nlp, sentence, anchor=anchor), expression)
     assert entry.value == value, entry
+
+
+def test_a_car_named_q3_is_not_a_quarter(nlp: Any) -> None:
+    assert _timeline(nlp, "The Audi Q3 is a compact SUV.") == []
 
 
 def test_a_version_number_is_not_a_dotted_date(nlp: Any) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tui.pipeline.timeline.resolve import reaches_back, resolve, strip_prep
-from tui.pipeline.timeline.values import Context, Tense, day
+from tui.pipeline.timeline.values import Context, Tense, day, with_time
 
 ANCHOR = date(2024, 8, 8)  # a Thursday
 
@@ -59,6 +59,30 @@ def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
 
 def test_four_digits_without_a_zone_stay_a_year() -> None:
     assert _value("1430") == "1430"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the following morning", "2024-08-02TMO"),
+        ("the next evening", "2024-08-02TEV"),
+        ("the previous night", "2024-07-31TNI"),
+    ],
+)
+def test_a_part_of_day_counted_from_the_day_named_before(text: str, value: str) -> None:
+    ctx = Context(anchor=ANCHOR)
+    assert resolve(text, ctx, Tense.PAST) is None
+    ctx.remember(day(date(2024, 8, 1)))
+    found = resolve(text, ctx, Tense.PAST)
+    assert found is not None and found.value == value
+
+
+def test_a_time_named_before_gives_its_day() -> None:
+    # "from 10:30 p.m. Aug. 9 ... the following morning"
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(with_time(day(date(2024, 8, 1)), "T22:30"))
+    found = resolve("the following morning", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-02TMO"
 
 
 def test_a_bare_part_of_day_names_no_day() -> None:

@@ -103,6 +103,13 @@ def _in_its_year(
     return r
 
 
+def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Q3', 'Q3 2019', '2019 Q3', "Q3 '19": a quarter written the way results tables do."""
+    short = m.group("yy")
+    yt = m.group("y1") or m.group("y2") or (f"20{short}" if short else None)
+    return _in_its_year(quarter, int(m.group("q")), yt, ctx.anchor, tense)
+
+
 def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The July-September quarter': three months that make a calendar quarter, else (a
     company's own, "the November-January quarter") the months themselves, in the year the
@@ -372,6 +379,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"| of the (?:fiscal |calendar |current )?year)?",
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
+    rule("q-quarter",
+         r"(?:the )?(?:(?P<y1>\d{4}) )?q(?P<q>[1-4])"
+         r"(?:,? (?:of )?(?P<y2>\d{4}|this year|last year|next year)|'(?P<yy>\d{2}))?",
+         _q_quarter, "Q3, Q3 2019, 2019 Q3"),
     rule("month-range-quarter",
          rf"(?:the )?(?P<m1>{MONTH_RE}) ?(?:-|to|through) ?(?P<m2>{MONTH_RE}) (?:quarter|period)"
          r"(?:,? (?:of )?(?P<y>\d{4}|this year|last year|next year))?",

@@ -239,8 +239,11 @@ def _deictic(t: str) -> str | None:
 _NIGHT_OF_ANCHOR = ("tonight", "later tonight", "late tonight")
 _NIGHT_BEFORE_ANCHOR = ("overnight", "last night", "late last night", "earlier overnight")
 _THAT_PART = re.compile(
-    r"(?:later |earlier |early |late )?(?:that|the same) (morning|afternoon|evening|night)"
+    r"(?:later |earlier |early |late )?(?P<which>that|the same|the following|the next|"
+    r"the previous|the prior) (?P<part>morning|afternoon|evening|night)"
 )
+# Days from the day last named: "the following morning" is the next day's.
+_PART_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
 _BARE_PART = re.compile(r"(?:the |a )?(?:morning|afternoon|evening|night|day)s?")
 _EARLY_LATE = re.compile(r"^(?:early|late|earlier|later|very early|very late)\s+(?=\S)")
 _EARLY_LATE_DAY = re.compile(
@@ -264,11 +267,12 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         return with_time(day(a - timedelta(days=1)), "TNI")
     m = _THAT_PART.fullmatch(t)
     if m:
-        # "that night": the day the article last named.
+        # "that night", "the following morning": from the day the article last named.
         last_day = ctx.last_day()
         if last_day is None:
             return None
-        return replace(with_time(day(last_day), "T" + PART_OF_DAY[m.group(1)]), anaphoric=True)
+        named = last_day + timedelta(days=_PART_SHIFT.get(m.group("which"), 0))
+        return replace(with_time(day(named), "T" + PART_OF_DAY[m.group("part")]), anaphoric=True)
     suffix: str | None = None
     named_day: Resolved | None = None
     rest = t

@@ -65,12 +65,18 @@ _SHORT_MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:[12]\d|3[01]|0?[1-9])"
     r"(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?"
 )
+# "in Q4", "Q3 2019" (spaCy may call it a place); a bare one only after a preposition, so
+# a car's "Audi Q3" is not a quarter.
+_Q_QUARTER = re.compile(
+    r"\b(?:19|20)\d\d Q[1-4]\b|\bQ[1-4] (?:19|20)\d\d\b"
+    r"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring )|(?<=\bsince )|(?<=\bby )|(?<=\bthe ))Q[1-4]\b"
+)
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
 )
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
-_OVER_OTHER_ENTITIES = (_HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY)
+_OVER_OTHER_ENTITIES = (_HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER)
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
 _FORM_REACH = 12
 _CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -297,6 +303,8 @@ def is_a_count(text: str, before: str, after: str) -> bool:
 def looks_temporal(text: str) -> bool:
     """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
     t = text.strip()
+    if re.fullmatch(r"Q[1-4]", t):
+        return True  # a quarter as results tables write it
     if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
         return False
     return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))
