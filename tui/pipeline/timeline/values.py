@@ -106,10 +106,9 @@ class Context:
         return None
 
     def last_day(self) -> date | None:
-        """The day the article last named, when what it last named was a day (or a time on
-        a day: "10:30 p.m. Aug. 9")."""
+        """The day the article last named, when what it last named was a day."""
         last = self.last
-        if last is None or last.granularity not in (Granularity.DAY, Granularity.TIME):
+        if last is None or last.granularity is not Granularity.DAY:
             return None
         return last.start
 
