@@ -362,6 +362,13 @@ SECOND_PASS_CASES = [
     # Quarters as results tables write them; spaCy may call "Q4" a place.
     ("2024-08-08", "The company faced a hurricane headwind in Q3, it said.", "Q3", "2024-Q3"),
     ("2024-08-08", "Sales will rise in Q4.", "Q4", "2024-Q4"),
+    ("2024-08-08", "Revenue rose in H1 2024.", "H1 2024", "2024-H1"),
+    # British and international forms: spaCy takes "5th" for an ordinal and "3.30pm" for a
+    # number, and tags no "fortnight" at all.
+    ("2024-08-08", "The strike began on 5th August.", "5th August", "2024-08-05"),
+    ("2024-08-08", "The shop closed at 3.30pm.", "3.30pm", "2024-08-08T15:30"),
+    ("2024-08-08", "The minister will report back in a fortnight.", "in a fortnight",
+     "2024-W34"),
     ("2024-08-08", "The truce was signed on Monday. The next morning, shelling resumed.",
      "The next morning", "2024-08-06TMO"),
     # A count and the date it is counted from, which spaCy gives as two spans or one.

@@ -155,6 +155,18 @@ def test_a_count_before_or_after_a_date_is_counted_from_it(text: str, value: str
     assert _value(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("a fortnight ago", Tense.PAST, "2024-W30"),
+        ("in a fortnight", Tense.FUTURE, "2024-W34"),
+        ("the past fortnight", Tense.PERFECT, "P2W/2024-08-08"),
+    ],
+)
+def test_a_fortnight_is_two_weeks(text: str, tense: Tense, value: str) -> None:
+    assert _value(text, tense) == value
+
+
 def test_the_first_months_of_a_year_lie_in_that_year() -> None:
     assert _value("the first nine months of 1997") == "1997"
 

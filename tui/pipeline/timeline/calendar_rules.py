@@ -24,6 +24,7 @@ from tui.pipeline.timeline.values import (
     narrow,
     pick,
     safe_date,
+    week_of,
     year_of,
 )
 from tui.pipeline.timeline.vocab import (
@@ -76,6 +77,11 @@ def _day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcom
     dn, a = day_number(m.group(1)), ctx.anchor
     if dn is None:
         return DECLINE
+    if m.group("rel"):
+        # "the 14th of this month", "of last month": that month, whatever the tense.
+        base = add_months(a, {"this": 0, "last": -1, "next": 1}[m.group("rel")])
+        d = safe_date(base.year, base.month, dn)
+        return day(d) if d else DECLINE
     cands = [
         day(d)
         for k in (-1, 0, 1)
@@ -262,6 +268,30 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     return told or pick(cands, a, tense)
 
 
+_WEEK_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_THURSDAY = 3
+
+
+def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The second week of July': weeks run Monday to Sunday and belong to the month that
+    holds their Thursday (as ISO weeks belong to years), so "the first week of September"
+    2024 starts on the 2nd, not on Monday, Aug. 26; the month's year from the tense."""
+    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
+    yt = m.group("y")
+    if yt:
+        base = month(a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt), mon)
+    else:
+        base = pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
+    if base.start is None or base.end is None:
+        return DECLINE
+    which = m.group("n")
+    if which in ("last", "final"):
+        last_thursday = base.end - timedelta(days=(base.end.weekday() - _THURSDAY) % 7)
+        return week_of(last_thursday)
+    first_thursday = base.start + timedelta(days=(_THURSDAY - base.start.weekday()) % 7)
+    return week_of(first_thursday + timedelta(weeks=_WEEK_NUMBERS[which] - 1))
+
+
 def narrative_month(mon: int, ctx: Context) -> Resolved | None:
     """'By December', told in the past just after a month or day of another year was named:
     the first such month from that date on, when it is over by the anchor."""
@@ -327,8 +357,9 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           "today, yesterday, tomorrow: a day from the anchor"),
     rule("holiday", rf"(?:(?P<rel>this|last|next) )?(?P<name>.+?)(?:,? (?P<y>{YEAR_RE}))?",
           _holiday, "Christmas, Easter, Thanksgiving: in the year the tense points to"),
-    rule("day-of-month", rf"(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})", _day_of_month,
-          "the 15th: in the story's month or one either side"),
+    rule("day-of-month",
+          rf"(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})(?: of (?P<rel>this|last|next) month)?",
+          _day_of_month, "the 15th (of this month): in the story's month or one either side"),
     rule("year-end", r"year-end|the year-end|end-year", _year_end,
           "year-end: the end of the anchor's year"),
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
@@ -348,6 +379,10 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?P<wd>{WEEKDAY_RE})"
           r"(?: (?P<after>last|next|week|this week|last week|next week))?",
           _weekday, "Tuesday, last Friday, Monday next week: the week from the tense"),
+    rule("week-of-month",
+          rf"(?:the )?(?P<n>first|second|third|fourth|last|final) week of (?P<m>{MONTH_RE})"
+          rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
+          _week_of_month, "the second week of July, the last week of March 2023"),
     rule("month-year",
           rf"(?P<m>{MONTH_RE}),? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year)",
           _month_year, "August 1988, June last year"),

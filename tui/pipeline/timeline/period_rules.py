@@ -82,8 +82,14 @@ _QUARTER_NUMBERS = {
 
 def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     a = ctx.anchor
-    qn = _QUARTER_NUMBERS[m.group("q")]
-    kind = m.group("kind")
+    kind, q = m.group("kind"), m.group("q")
+    if q in ("final", "last"):
+        # "The final quarter of 2023", "the last half of last year": the year's last one.
+        # Without a year, "last quarter" is the one before this (`relative-period`).
+        if not (m.group("y1") or m.group("y2")):
+            return PASS
+        q = "second" if kind == "half" else "fourth"
+    qn = _QUARTER_NUMBERS[q]
     if kind == "half" and qn > 2:
         return DECLINE
     make = half if kind == "half" else quarter
@@ -104,10 +110,13 @@ def _in_its_year(
 
 
 def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'Q3', 'Q3 2019', '2019 Q3', "Q3 '19": a quarter written the way results tables do."""
-    short = m.group("yy")
+    """'Q3', 'Q3 2019', '2019 Q3', "Q3 '19", 'H1 2024': a quarter or half written the way
+    results tables do."""
+    short, n = m.group("yy"), int(m.group("q"))
     yt = m.group("y1") or m.group("y2") or (f"20{short}" if short else None)
-    return _in_its_year(quarter, int(m.group("q")), yt, ctx.anchor, tense)
+    if m.group("k") == "h":
+        return _in_its_year(half, n, yt, ctx.anchor, tense) if n <= 2 else DECLINE
+    return _in_its_year(quarter, n, yt, ctx.anchor, tense)
 
 
 def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -250,6 +259,9 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if unit == "WE":
         if rel in ("this", "the current"):
             return this_weekend(a, tense)
+        if rel in ("this coming", "coming", "the coming") and a.weekday() <= _LAST_WORKING_DAY:
+            # Said on a working day, "this coming weekend" is this week's, not next.
+            return weekend_of(a)
         if rel in ("the", "the past", "this past", "past"):
             return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
     n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
@@ -366,13 +378,13 @@ def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
 PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("season",
          r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming|that|the same)? ?"
-         r"(?P<s>spring|summer|fall|autumn|winter)"
+         r"(?P<s>spring|summer|fall|autumn|winter)(?: months)?"
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),
     rule("ordinal-quarter",
          r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|"
          r"next year)(?:'s)? )?(?:fiscal )?"
-         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
          r"[- ](?P<kind>quarter|half|period)"
          r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year)"
          # "of the year" names no year of its own: read as "the first half" alone.
@@ -380,9 +392,9 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
     rule("q-quarter",
-         r"(?:the )?(?:(?P<y1>\d{4}) )?q(?P<q>[1-4])"
+         r"(?:the )?(?:(?P<y1>\d{4}) )?(?P<k>[qh])(?P<q>[1-4])"
          r"(?:,? (?:of )?(?P<y2>\d{4}|this year|last year|next year)|'(?P<yy>\d{2}))?",
-         _q_quarter, "Q3, Q3 2019, 2019 Q3"),
+         _q_quarter, "Q3, Q3 2019, 2019 Q3, H1 2024"),
     rule("month-range-quarter",
          rf"(?:the )?(?P<m1>{MONTH_RE}) ?(?:-|to|through) ?(?P<m2>{MONTH_RE}) (?:quarter|period)"
          r"(?:,? (?:of )?(?P<y>\d{4}|this year|last year|next year))?",

@@ -68,7 +68,7 @@ _SHORT_MONTH_DAY = re.compile(
 # "in Q4", "Q3 2019" (spaCy may call it a place); a bare one only after a preposition, so
 # a car's "Audi Q3" is not a quarter.
 _Q_QUARTER = re.compile(
-    r"\b(?:19|20)\d\d Q[1-4]\b|\bQ[1-4] (?:19|20)\d\d\b"
+    r"\b(?:19|20)\d\d (?:Q[1-4]|H[12])\b|\b(?:Q[1-4]|H[12]) (?:19|20)\d\d\b"
     r"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring )|(?<=\bsince )|(?<=\bby )|(?<=\bthe ))Q[1-4]\b"
 )
 _DOTTED_DAY = re.compile(
@@ -76,7 +76,22 @@ _DOTTED_DAY = re.compile(
 )
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
-_OVER_OTHER_ENTITIES = (_HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER)
+# "5th August", "5 August 2023": spaCy may take the day for an ordinal and the month alone.
+_DAY_MONTH = re.compile(
+    r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b(?:,? (?:19|20)\d\d\b)?"
+)
+# "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
+_AM_PM = re.compile(r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)? ?[ap]\.?m\b\.?", re.I)
+_FORTNIGHT = re.compile(
+    r"\b(?:(?:in|within|for) a|a|the (?:past|last|next|coming|previous)) fortnight"
+    r"(?: ago| later| earlier)?\b",
+    re.I,
+)
+_OVER_OTHER_ENTITIES = (
+    _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
+    _DAY_MONTH,
+)  # fmt: skip
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
 _FORM_REACH = 12
 _CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -303,8 +318,8 @@ def is_a_count(text: str, before: str, after: str) -> bool:
 def looks_temporal(text: str) -> bool:
     """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
     t = text.strip()
-    if re.fullmatch(r"Q[1-4]", t):
-        return True  # a quarter as results tables write it
+    if re.fullmatch(r"Q[1-4]|(?:Q[1-4]|H[12]) (?:19|20)\d\d", t):
+        return True  # a quarter or half as results tables write it
     if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
         return False
     return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))

@@ -161,4 +161,6 @@ def normalise(text: str) -> str:
     """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
+    # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
+    t = re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t)
     return re.sub(r"'s?$", "", t).strip(' ,;:()"')
