@@ -430,6 +430,19 @@ def test_second_pass_cases(
     assert entry.value == value, entry
 
 
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        ("The tournament runs from 12 to 18 August.", "2024-08-12", "2024-08-18"),
+        ("Units were hit on 2 and 3 March, officials said.", "2024-03-02", "2024-03-03"),
+    ],
+)
+def test_two_days_sharing_a_month_are_both_in_it(
+    nlp: Any, sentence: str, first: str, last: str
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == [first, last]
+
+
 def test_a_car_named_q3_is_not_a_quarter(nlp: Any) -> None:
     assert _timeline(nlp, "The Audi Q3 is a compact SUV.") == []
 

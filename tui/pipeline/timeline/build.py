@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 _SEPARATORS = re.compile(
     r"\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)\s+"
 )
+# "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
+_BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)
+_DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?P<rest> (?:of )?{MONTH_RE}\b.*)", re.I)
 _PLURAL_DAYS = re.compile(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at
@@ -255,7 +258,11 @@ def _pieces(
         # window keeps a long run of dates (a chronology) linear instead of cubic.
         for j in range(min(len(pieces), i + MAX_PIECES), i, -1):
             p_from, p_to = pieces[i][0], pieces[j - 1][1]
-            res = resolve(text[p_from:p_to], ctx, tense, prep if p_from == 0 else None)
+            piece = text[p_from:p_to]
+            if j == i + 1 and j < len(pieces) and _BARE_DAY.fullmatch(piece):
+                shared = _DAY_THEN_MONTH.match(text, pieces[j][0], pieces[j][1])
+                piece += shared.group("rest") if shared else ""
+            res = resolve(piece, ctx, tense, prep if p_from == 0 else None)
             if res is not None:
                 found.append((res, start + p_from, start + p_to))
                 i = j
