@@ -74,8 +74,6 @@ _Q_QUARTER = re.compile(
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
 )
-# Found by pattern even where spaCy gave the words another label (a holiday it calls an
-# event, a clock time it calls a quantity, a date it calls a number).
 # "5th August", "5 August 2023": spaCy may take the day for an ordinal and the month alone.
 _DAY_MONTH = re.compile(
     r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|"
@@ -88,10 +86,15 @@ _FORTNIGHT = re.compile(
     r"(?: ago| later| earlier)?\b",
     re.I,
 )
-_OVER_OTHER_ENTITIES = (
-    _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
-    _DAY_MONTH,
-)  # fmt: skip
+# Forms spaCy may cut short, whose whole a span is widened to.
+_CUT_SHORT_FORMS = (_SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT, _DAY_MONTH)
+# Found by pattern even where spaCy gave the words another label (a holiday it calls an
+# event, a clock time it calls a quantity, a date it calls a number).
+_OVER_OTHER_ENTITIES = (_HOLIDAYS, _WIRE_CLOCK, *_CUT_SHORT_FORMS)
+# A period named by its unit alone, which a determiner before it makes a date.
+_BARE_PERIOD = re.compile(
+    r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?", re.I
+)
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
 _FORM_REACH = 12
 _CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
@@ -138,86 +141,86 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        # spaCy splits "noon Thursday" and "Saturday night" in two; they are one time. A
-        # length of time before a day ("for four hours Friday") is not part of the day.
-        gap = full[spans[-1][1] : ent.start_char] if spans else ""
-        previous = full[spans[-1][0] : spans[-1][1]] if spans else ""
-        if spans and (
-            (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
-            # "the winter" + "of" + "2022-23" is one season.
-            or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
-            # "the morning" + "of" + "Jan. 5" is that day's morning.
-            or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
-            or (gap in (" after ", " before ") and _A_COUNT.fullmatch(previous) is not None)
-            # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
-            or (
-                RANGE_WORDS.fullmatch(gap) is not None
-                and RANGE_OPENERS.search(full, 0, spans[-1][0]) is not None
-            )
-        ):
+        if spans and _joins_previous(full, spans[-1], ent):
             spans[-1] = (spans[-1][0], ent.end_char)
-            continue
-        start = ent.start_char
-        end = ent.end_char
-        # "the Black Friday deals": spaCy may take the weekday without the word that makes
-        # it a holiday.
-        if ent.start > 0 and f"{doc[ent.start - 1].lower_} {ent.text.lower()}" in HOLIDAY_NAMES:
+        else:
+            spans.append(_entity_span(doc, full, ent))
+    spans.extend(_pattern_spans(doc, full, spans))
+    spans.sort()
+    return spans
+
+
+def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
+    """Whether an entity finishes the span before it: spaCy splits "noon Thursday" and
+    "Saturday night" in two, and they are one time. A length of time before a day ("for
+    four hours Friday") is not part of the day."""
+    gap = full[last[1] : ent.start_char]
+    previous = full[last[0] : last[1]]
+    return bool(
+        (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
+        # "the winter" + "of" + "2022-23" is one season.
+        or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+        # "the morning" + "of" + "Jan. 5" is that day's morning.
+        or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
+        or (gap in (" after ", " before ") and _A_COUNT.fullmatch(previous) is not None)
+        # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
+        or (
+            RANGE_WORDS.fullmatch(gap) is not None
+            and RANGE_OPENERS.search(full, 0, last[0]) is not None
+        )
+    )
+
+
+def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
+    """A spaCy entity's span, with the words it left out that belong to the date."""
+    start, end = ent.start_char, ent.end_char
+    word_before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    # "the Black Friday deals": spaCy may take the weekday without the word that makes it
+    # a holiday.
+    if f"{word_before} {ent.text.lower()}" in HOLIDAY_NAMES:
+        start = doc[ent.start - 1].idx
+    # "later in the day": spaCy starts after the words that place it in the day.
+    head = _LATER_IN.search(full, 0, start)
+    if head and ent.text.lower() == "the day":
+        start = head.start()
+    # "two weeks from now", "in three months' time": spaCy stops before the words that
+    # anchor the count, and may tag "a year's time" as the "year" alone.
+    tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
+    if tail:
+        end = tail.end()
+        if tail.group(0).endswith("time") and word_before in ("a", "an"):
             start = doc[ent.start - 1].idx
-        # "later in the day": spaCy starts after the words that place it in the day.
-        head = _LATER_IN.search(full, 0, start)
-        if head and ent.text.lower() == "the day":
-            start = head.start()
-        # "two weeks from now", "in three months' time": spaCy stops before the words that
-        # anchor the count, and may tag "a year's time" as the "year" alone.
-        tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
-        if tail:
-            end = tail.end()
-            if (
-                tail.group(0).endswith("time")
-                and ent.start > 0
-                and doc[ent.start - 1].lower_
-                in (
-                    "a",
-                    "an",
-                )
-            ):
-                start = doc[ent.start - 1].idx
-        start, end = widen(full, start, end)
-        if _CLOCK_DIGITS.fullmatch(ent.text) and (zone := _ZONE_AFTER.match(full, end)):
-            end = zone.end()  # "1430" + "local time" is a clock time, not the year 1430
-        # "Aug 3, 2023" tagged as "3, 2023": the whole of a form we know by pattern.
-        for rx in _OVER_OTHER_ENTITIES[2:]:
-            for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
-                if form.start() < end and start < form.end():
-                    start, end = min(start, form.start()), max(end, form.end())
-        # "this year's election" comes out as the entity "year"; the determiner decides
-        # (but "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
-        if (
-            ent.start > 0
-            and doc[ent.start - 1].lower_ in ("this", "last", "next", "that")
-            and re.fullmatch(
-                r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?",
-                ent.text,
-                re.I,
-            )
-        ):
-            start = doc[ent.start - 1].idx
-        spans.append((start, end))
-    taken = [(s, e) for s, e in spans]
+    start, end = widen(full, start, end)
+    if _CLOCK_DIGITS.fullmatch(ent.text) and (zone := _ZONE_AFTER.match(full, end)):
+        end = zone.end()  # "1430" + "local time" is a clock time, not the year 1430
+    # "Aug 3, 2023" tagged as "3, 2023": the whole of a form we know by pattern.
+    for rx in _CUT_SHORT_FORMS:
+        for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
+            if form.start() < end and start < form.end():
+                start, end = min(start, form.start()), max(end, form.end())
+    # "this year's election" comes out as the entity "year"; the determiner decides (but
+    # "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
+    if word_before in ("this", "last", "next", "that") and _BARE_PERIOD.fullmatch(ent.text):
+        start = doc[ent.start - 1].idx
+    return start, end
+
+
+def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans our patterns find where spaCy found none. Holidays first: "Black Friday" is
+    one day, not the weekday "Friday"."""
+    taken = list(taken)
     other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
-    # Holidays first: "Black Friday" is one day, not the weekday "Friday".
-    found = [m for rx in (*_OVER_OTHER_ENTITIES, _LEXICAL) for m in rx.finditer(full)]
-    for m in found:
+    found: list[tuple[int, int]] = []
+    for m in (m for rx in (*_OVER_OTHER_ENTITIES, _LEXICAL) for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
         if m.re is _LEXICAL and any(s < oe and os_ < e for os_, oe in other_ents):
             continue
-        spans.append((s, e))
+        found.append((s, e))
         taken.append((s, e))
-    spans.sort()
-    return spans
+    return found
 
 
 def widen(full: str, start: int, end: int) -> tuple[int, int]:
