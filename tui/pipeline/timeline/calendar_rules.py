@@ -34,12 +34,12 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTHS,
     ORD_RE,
-    REL_YEARS,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_RE,
     day_number,
     month_key,
+    named_year,
     year_number,
 )
 
@@ -134,8 +134,7 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if dn is None or not 1 <= dn <= 31:
         return DECLINE
     if m.group("y"):
-        yt = m.group("y")
-        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
+        y = named_year(m.group("y"), a.year)
         d = safe_date(y, mon, dn) if y is not None else None
         return replace(day(d), full=True) if d else DECLINE
     if (mon, dn) in ctx.full_days:
@@ -226,13 +225,11 @@ def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'August 1988', 'January this year', 'June last year', 'May that year'."""
     mon = MONTHS[month_key(m.group("m"))]
     yt = m.group("y")
-    if yt in REL_YEARS:
-        return month(ctx.anchor.year + REL_YEARS[yt], mon)
     if yt == "that year":
         if ctx.last is None or ctx.last.start is None:
             return DECLINE
         return month(ctx.last.start.year, mon)
-    y = year_number(yt, ctx.anchor.year)
+    y = named_year(yt, ctx.anchor.year)
     return month(y, mon) if y else DECLINE
 
 
@@ -277,9 +274,11 @@ def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
     holds their Thursday (as ISO weeks belong to years), so "the first week of September"
     2024 starts on the 2nd, not on Monday, Aug. 26; the month's year from the tense."""
     a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
-    yt = m.group("y")
-    if yt:
-        base = month(a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt), mon)
+    if m.group("y"):
+        y = named_year(m.group("y"), a.year)
+        if y is None:
+            return DECLINE
+        base = month(y, mon)
     else:
         base = pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
     if base.start is None or base.end is None:

@@ -38,7 +38,6 @@ from tui.pipeline.timeline.vocab import (
     MONTHS,
     NUM_RE,
     ORD_RE,
-    REL_YEARS,
     SEASONS,
     SPLIT_YEAR_RE,
     UNIT_RE,
@@ -46,6 +45,7 @@ from tui.pipeline.timeline.vocab import (
     VAGUE_NUM_RE,
     YEAR_RE,
     month_key,
+    named_year,
     number,
     year_number,
 )
@@ -57,7 +57,7 @@ def _season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     a = ctx.anchor
     code, yt, rel = SEASONS[m.group("s")], m.group("y"), m.group("rel")
     if yt:
-        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else year_number(yt, a.year)
+        y = named_year(yt, a.year)
         return season(y, code) if y else DECLINE
     if rel in ("that", "the same"):
         # "She wrote songs that summer": the season of the year the article last named.
@@ -98,11 +98,12 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 
 def _in_its_year(
     make: Callable[[int, int], Resolved], n: int, yt: str | None, a: date, tense: Tense | None
-) -> Resolved:
+) -> Outcome:
     """Quarter or half `n` of the year named (a number, "this/last/next year"), else of the
     anchor's year; one not yet begun is last year's, unless the verb looks ahead."""
     if yt:
-        return make(a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt), n)
+        y = named_year(yt, a.year)
+        return make(y, n) if y is not None else DECLINE
     r = make(a.year, n)
     if r.start is not None and r.start > a and tense is not Tense.FUTURE:
         return make(a.year - 1, n)
@@ -113,7 +114,7 @@ def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'Q3', 'Q3 2019', '2019 Q3', "Q3 '19", 'H1 2024': a quarter or half written the way
     results tables do."""
     short, n = m.group("yy"), int(m.group("q"))
-    yt = m.group("y1") or m.group("y2") or (f"20{short}" if short else None)
+    yt = m.group("y1") or m.group("y2") or (f"'{short}" if short else None)
     if m.group("k") == "h":
         return _in_its_year(half, n, yt, ctx.anchor, tense) if n <= 2 else DECLINE
     return _in_its_year(quarter, n, yt, ctx.anchor, tense)
@@ -134,8 +135,8 @@ def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) ->
 
     if yt:
         # The year named is the one the period ends in ("the November-January quarter of 2024").
-        y = a.year + REL_YEARS[yt] if yt in REL_YEARS else int(yt)
-        return months(y - (last < first))
+        y = named_year(yt, a.year)
+        return months(y - (last < first)) if y is not None else DECLINE
     return pick([months(y) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)], a, tense)
 
 

@@ -142,6 +142,14 @@ def year_number(text: str, anchor_year: int) -> int | None:
     return spelled_year(text)
 
 
+def named_year(text: str, anchor_year: int) -> int | None:
+    """A year as a date names it: "this/last/next year" from the anchor's, else as
+    `year_number` reads it ('1998', "'98", 'nineteen ninety-eight')."""
+    if text in REL_YEARS:
+        return anchor_year + REL_YEARS[text]
+    return year_number(text, anchor_year)
+
+
 def day_number(text: str) -> int | None:
     """'15', '15th' or 'fifteenth' -> 15."""
     text = text.strip()
