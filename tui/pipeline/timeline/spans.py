@@ -86,19 +86,19 @@ _FORTNIGHT = re.compile(
     r"(?: ago| later| earlier)?\b",
     re.I,
 )
-# Forms spaCy may cut short, whose whole a span is widened to.
-_CUT_SHORT_FORMS = (_SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT, _DAY_MONTH)
+# Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
+_CUT_SHORT_FORMS = (
+    _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT, _DAY_MONTH
+)  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
-_OVER_OTHER_ENTITIES = (_HOLIDAYS, _WIRE_CLOCK, *_CUT_SHORT_FORMS)
+_OVER_OTHER_ENTITIES = (_HOLIDAYS, *_CUT_SHORT_FORMS)
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
     r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?", re.I
 )
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
 _FORM_REACH = 12
-_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_ZONE_AFTER = re.compile(r" ?(?:GMT|UTC|Z|local time)\b", re.I)
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
 _COUNT_ANCHOR = re.compile(r"(?: (?:from (?:now|today)|hence)|['\u2019]s? time)\b", re.I)
@@ -191,8 +191,6 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
         if tail.group(0).endswith("time") and word_before in ("a", "an"):
             start = doc[ent.start - 1].idx
     start, end = widen(full, start, end)
-    if _CLOCK_DIGITS.fullmatch(ent.text) and (zone := _ZONE_AFTER.match(full, end)):
-        end = zone.end()  # "1430" + "local time" is a clock time, not the year 1430
     # "Aug 3, 2023" tagged as "3, 2023": the whole of a form we know by pattern.
     for rx in _CUT_SHORT_FORMS:
         for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
