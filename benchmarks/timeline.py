@@ -416,6 +416,18 @@ def probe(show: bool) -> tuple[int, int, int]:
     return len(rows), ours_right, base_right
 
 
+PROBE_HEAD = "probe sentences (our own, values written before the run): {n} expressions"
+
+
+def _print_set(head: str, counts: tuple[int, int, int]) -> None:
+    """One line for a set of expressions: (count, right for ours, right for the baseline)."""
+    n, ours, base = counts
+    print(
+        f"{head.format(n=n)}; right: ours {ours}/{n} = {ours / n:.3f}, "
+        f"baseline {base}/{n} = {base / n:.3f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
@@ -430,12 +442,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.probe or not TIMEBANK.is_dir():
-        n, ours_right, base_right = probe(args.show_errors == "probe")
-        print(
-            f"probe sentences (our own, values written before the run): {n} expressions; "
-            f"right: ours {ours_right}/{n} = {ours_right / n:.3f}, "
-            f"baseline {base_right}/{n} = {base_right / n:.3f}"
-        )
+        _print_set(PROBE_HEAD, probe(args.show_errors == "probe"))
         if args.probe:
             return 0
     if not TIMEBANK.is_dir():
@@ -457,24 +464,16 @@ def main() -> int:
         print(total.line(f"{label} all"))
     print(speed)
     if not args.no_pages and SCRAPINGHUB.is_dir():
-        n, ours_right, base_right = real_pages(args.show_errors == "pages")
-        print(
-            f"real pages: {n} expressions read before the run; right: ours {ours_right}/{n} "
-            f"= {ours_right / n:.3f}, baseline {base_right}/{n} = {base_right / n:.3f}"
+        _print_set(
+            "real pages: {n} expressions read before the run",
+            real_pages(args.show_errors == "pages"),
         )
     if not args.no_pages and WEB_EXTRACTION.is_dir():
-        n, ours_right, base_right = real_pages(False, FRESH_PAGES, WEB_EXTRACTION)
-        print(
-            f"fresh pages (never tuned on): {n} expressions read before the run; right: "
-            f"ours {ours_right}/{n} = {ours_right / n:.3f}, "
-            f"baseline {base_right}/{n} = {base_right / n:.3f}"
+        _print_set(
+            "fresh pages (never tuned on): {n} expressions read before the run",
+            real_pages(False, FRESH_PAGES, WEB_EXTRACTION),
         )
-    n, ours_right, base_right = probe(args.show_errors == "probe")
-    print(
-        f"probe sentences (our own, values written before the run): {n} expressions; right: "
-        f"ours {ours_right}/{n} = {ours_right / n:.3f}, "
-        f"baseline {base_right}/{n} = {base_right / n:.3f}"
-    )
+    _print_set(PROBE_HEAD, probe(args.show_errors == "probe"))
     if args.show_errors == "dev":
         for err in parts["dev"].errors:
             print(err)
