@@ -167,6 +167,13 @@ def test_a_fortnight_is_two_weeks(text: str, tense: Tense, value: str) -> None:
     assert _value(text, tense) == value
 
 
+def test_a_split_year_runs_to_the_end_of_its_second_year() -> None:
+    # The rule's value is the first year (tests/pipeline/test_timeline_rules.py); the
+    # range it covers, which the pane's label reads, ends with the second.
+    found = resolve("2023-24", Context(anchor=ANCHOR), Tense.PAST, None)
+    assert found is not None and (found.start, found.end) == (date(2023, 1, 1), date(2024, 12, 31))
+
+
 def test_the_first_months_of_a_year_lie_in_that_year() -> None:
     assert _value("the first nine months of 1997") == "1997"
 

@@ -55,3 +55,19 @@ def test_entry_label_says_a_length_alone_is_a_length() -> None:
         sentence="", block=0, start=0, end=0, timex_type="DURATION", timex_value="P2Y",
     )  # fmt: skip
     assert entry_label(entry) == "lasting nearly two years"
+
+
+def _year_entry(expression: str, year: str, range_end: str) -> TimelineEntry:
+    return TimelineEntry(
+        expression=expression, value=year, granularity=Granularity.YEAR, sentence="",
+        block=0, start=0, end=0, range_start=f"{year}-01-01", range_end=range_end,
+    )  # fmt: skip
+
+
+def test_entry_label_says_both_years_of_a_split_year_or_a_run_of_years() -> None:
+    assert entry_label(_year_entry("2023-24", "2023", "2024-12-31")) == "2023\u201324"
+    assert entry_label(_year_entry("1999-00", "1999", "2000-12-31")) == "1999\u20132000"
+    assert entry_label(_year_entry("2019-2021", "2019", "2021-12-31")) == "2019\u20132021"
+    # A year that runs to the story's day ("since 2019") reads as the year it starts.
+    assert entry_label(_year_entry("since 2019", "2019", "2024-08-08")) == "2019"
+    assert entry_label(_year_entry("2019", "2019", "2019-12-31")) == "2019"

@@ -134,6 +134,20 @@ def set_label(value: str) -> str | None:
     return "every " + (length[2:] if length.startswith("a ") else length)
 
 
+def _years_label(entry: TimelineEntry, label: str) -> str:
+    """A year whose range runs into a later one ("2023-24", "2019-2021") says both."""
+    # Whole years only: "since 2019" runs to the story's day and reads as "2019".
+    end = entry.range_end
+    if not (re.fullmatch(r"\d{4}", entry.value) and end and end.endswith("-12-31")):
+        return label
+    first, last = int(entry.value), int(end[:4])
+    if last <= first:
+        return label
+    if last == first + 1 and first // 100 == last // 100:
+        return f"{first}\u2013{last % 100:02d}"
+    return f"{first}\u2013{last}"
+
+
 def entry_label(entry: TimelineEntry) -> str | None:
     """A timeline entry's when, in a reader's words; None for vague entries ("recently"),
     which read best as the article said them."""
@@ -142,6 +156,8 @@ def entry_label(entry: TimelineEntry) -> str | None:
     if entry.timex_type == "SET":
         return set_label(entry.timex_value or entry.value)
     label = timex_label(entry.value)
+    if label is not None and entry.timex_type == "DATE":
+        label = _years_label(entry, label)
     if label is not None and entry.timex_type == "DURATION":
         hedge = _HEDGE.search(entry.expression)
         if hedge:

@@ -26,6 +26,7 @@ from tui.pipeline.timeline.values import (
     safe_date,
     week_of,
     year_of,
+    years,
 )
 from tui.pipeline.timeline.vocab import (
     DAY_TO,
@@ -319,6 +320,24 @@ def _year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return year_of(y)
 
 
+# "2019-2025" is a run of years; a longer one is more likely a reference number.
+MAX_YEARS_RUN = 10
+
+
+def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'2023-24', 'fiscal 2023/24', '2019-2021': one period over the years named. A
+    two-digit end is the next year ("1999-00" ends in 2000); any other is a month."""
+    first, tail = int(m.group("y")), m.group("y2")
+    last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+    if len(tail) == 2 and last < first:
+        last += 100
+    if not 1000 <= first < last <= 2199 or last - first > MAX_YEARS_RUN:
+        return PASS
+    if len(tail) == 2 and last != first + 1:
+        return PASS  # "2024-07" is July 2024 (iso-month)
+    return years(first, last)
+
+
 def _decade_digits(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if m.group("s"):
         # "The '90s": the last such decade at or before the anchor.
@@ -362,6 +381,12 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("year-end", r"year-end|the year-end|end-year", _year_end,
           "year-end: the end of the anchor's year"),
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
+    # Before iso-month: "2011-12" in prose is a season or fiscal year, not December 2011.
+    rule("split-year",
+          r"(?:(?:fiscal|financial|the|the fiscal|the financial)(?: year)? )?"
+          r"(?P<y>\d{4}) ?[-/\u2013] ?(?P<y2>\d{4}|\d{2})"
+          r"(?: (?:season|fiscal year|financial year|school year|academic year|period))?",
+          _split_year, "2023-24, fiscal 2023/24, 2019-2021"),
     rule("iso-month", r"(\d{4})-(\d{2})", _iso_month, "2024-07"),
     rule("dotted-day", r"(\d{1,2})\.(\d{1,2})\.(\d{4})", _dotted_day,
          "31.12.2023: day first"),

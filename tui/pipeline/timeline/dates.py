@@ -104,10 +104,10 @@ _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 
 ORDER = (
     "relative-day", "holiday", "day-of-month", "range-modifier", "week-of", "year-end",
-    "iso-day", "iso-month", "dotted-day", "numeric-day", "month-day", "weekday",
+    "iso-day", "split-year", "iso-month", "dotted-day", "numeric-day", "month-day", "weekday",
     "week-of-month", "month-year", "month-alone", "season", "ordinal-quarter", "q-quarter",
     "month-range-quarter", "month-quarter", "the-quarter", "year-ago-period", "year-period",
-    "year", "decade-digits", "decade-words", "century", "same-period-last-year",
+    "year", "decade-digits", "decade-words", "century", "same-period-last-year", "this-time",
     "nth-day-today", "unit-before-after", "before-last", "day-before-after", "relative-period",
     "count-ago-this", "count-ago", "dateparser",
 )  # fmt: skip

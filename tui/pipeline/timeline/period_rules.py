@@ -180,6 +180,12 @@ def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) 
     return replace(shifted, anaphoric=True) if shifted else DECLINE
 
 
+def _this_time(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'this time last year': the story's day a unit back (or ahead), not the whole year."""
+    step = -1 if m.group("rel") == "last" else 1
+    return shift(day(ctx.anchor), UNITS[m.group("u")], step) or DECLINE
+
+
 def _year_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'the 1988 period' in a results story: the quarter the story frames, in that year
     (with no quarter framed, the year rule reads it as the year)."""
@@ -252,7 +258,9 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if rel in _ANAPHORIC_IF_NAMED and ctx.last is not None:
         return _from_last(ctx.last, unit, _ANAPHORIC_IF_NAMED[rel])
     if unit == "D":
-        return DECLINE
+        # With no day named before, "the previous day" is the one before the story's.
+        # ("The next day" with none named has nothing to follow.)
+        return day(a - timedelta(days=1)) if _ANAPHORIC_IF_NAMED.get(rel) == -1 else DECLINE
     if unit == "W" and a.weekday() == SUNDAY:
         sunday = week_from_a_sunday(rel, a, tense)
         if sunday is not None:
@@ -414,6 +422,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?:the )?same (?:quarter|period|time|month|week) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
          _same_period_last_year, "the same period last year"),
+    rule("this-time", r"(?:at |by |around )?this time (?P<rel>last|next) (?P<u>year|month|week)",
+         _this_time, "this time last year: the story's day a year back"),
     rule("year-period", r"(?:the )?(?P<y>\d{4}) (?:period|quarter)", _year_period,
          "the 1988 period: the framed quarter in that year"),
     rule("nth-day-today",

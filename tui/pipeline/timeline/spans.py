@@ -86,9 +86,19 @@ _FORTNIGHT = re.compile(
     r"(?: ago| later| earlier)?\b",
     re.I,
 )
+# A year split over two ("2023/24", a fiscal year or a season; spaCy may call it a
+# number), with its season before it ("the winter of 2022-23": spaCy takes the years alone).
+_SPLIT_YEAR = re.compile(
+    r"\b(?:(?:the )?(?:spring|summer|autumn|fall|winter) of )?"
+    r"(?:19|20)\d\d[-/\u2013]\d\d(?![-/\d])",
+    re.I,
+)
+# "this time last year": spaCy takes "last year" alone, a whole year for one day.
+_THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 _CUT_SHORT_FORMS = (
-    _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT, _DAY_MONTH
+    _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT, _DAY_MONTH,
+    _SPLIT_YEAR, _THIS_TIME,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).

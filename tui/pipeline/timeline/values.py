@@ -189,6 +189,13 @@ def year_of(y: int) -> Resolved:
     return Resolved(f"{y:04d}", Granularity.YEAR, date(y, 1, 1), date(y, 12, 31))
 
 
+def years(first: int, last: int) -> Resolved:
+    """From the start of `first` to the end of `last`: a split year ("2023-24", a fiscal
+    year or a season) or a run of years ("2019-2021"), valued, as TIMEX3 has no range
+    value, by the year it begins."""
+    return Resolved(f"{first:04d}", Granularity.YEAR, date(first, 1, 1), date(last, 12, 31))
+
+
 def week_of(d: date) -> Resolved:
     iso = d.isocalendar()
     start = d - timedelta(days=d.weekday())
