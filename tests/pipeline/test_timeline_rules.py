@@ -62,6 +62,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("split-year-over-a-century", "split-year", "1999-00", N, None, "1999"),
     ("run-of-years", "split-year", "2019-2021", N, None, "2019"),
     ("a-long-run-of-years-is-a-number", "split-year", "1990-2024", N, None, PASS),
+    ("a-run-of-early-numbers-is-pages", "split-year", "1002-1007", N, None, PASS),
     ("numeric-day-is-us-order", "numeric-day", "7/4/24", N, None, "2024-07-04"),
     ("numeric-day-swaps-when-impossible", "numeric-day", "19/7/2024", N, None, "2024-07-19"),
     ("dotted-day-is-day-first", "dotted-day", "3.8.2024", N, None, "2024-08-03"),

@@ -320,8 +320,10 @@ def _year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return year_of(y)
 
 
-# "2019-2025" is a run of years; a longer one is more likely a reference number.
+# "2019-2025" is a run of years; a longer one is more likely a reference number, and so
+# is one that starts this early: "40 (4), 1002-1007" in a citation is a range of pages.
 MAX_YEARS_RUN = 10
+EARLIEST_RUN_YEAR = 1500
 
 
 def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -331,7 +333,7 @@ def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
     if len(tail) == 2 and last < first:
         last += 100
-    if not 1000 <= first < last <= 2199 or last - first > MAX_YEARS_RUN:
+    if not EARLIEST_RUN_YEAR <= first < last <= 2199 or last - first > MAX_YEARS_RUN:
         return PASS
     if len(tail) == 2 and last != first + 1:
         return PASS  # "2024-07" is July 2024 (iso-month)
