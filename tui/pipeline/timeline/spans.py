@@ -89,7 +89,7 @@ _FORTNIGHT = re.compile(
 # A year split over two ("2023/24", a fiscal year or a season; spaCy may call it a
 # number), with its season before it ("the winter of 2022-23": spaCy takes the years alone).
 _SPLIT_YEAR = re.compile(
-    r"\b(?:(?:the )?(?:spring|summer|autumn|fall|winter) of )?"
+    rf"\b(?:(?:the )?(?:{'|'.join(SEASONS)}) of )?"
     r"(?:19|20)\d\d[-/\u2013]\d\d(?![-/\d])",
     re.I,
 )
