@@ -415,6 +415,7 @@ SECOND_PASS_CASES = [
      "2023-08-08"),
     ("2024-08-08", "Officials said the previous day that the road was open.",
      "the previous day", "2024-08-07"),
+    ("2024-08-08", "A decision is expected within days.", "within days", "FUTURE_REF"),
 ]  # fmt: skip
 
 

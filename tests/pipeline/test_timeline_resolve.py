@@ -252,6 +252,25 @@ def test_vague_lengths_are_durations_of_no_stated_count(text: str, value: str, t
     assert (found.value, found.timex_type, found.timex_value) == (value, "DURATION", timex)
 
 
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "timex"),
+    [
+        ("within days", Tense.FUTURE, "FUTURE_REF", "PXD"),
+        ("within a few weeks", Tense.PRESENT, "FUTURE_REF", "PXW"),
+        # Told in the past, the bound counts from the time told: still past.
+        ("within weeks", Tense.PAST, "PAST_REF", "PXW"),
+    ],
+)
+def test_within_a_unit_of_no_count_is_a_vague_length_from_the_time_told(
+    text: str, tense: Tense, value: str, timex: str
+) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), tense)
+    assert found is not None and found.vague
+    assert (found.value, found.timex_type, found.timex_value) == (value, "DURATION", timex)
+    # A counted one is a length from the story's day, as before.
+    assert _value("within a year", Tense.FUTURE) == "2024-08-08/P1Y"
+
+
 def test_a_vague_word_alone_stays_a_date() -> None:
     found = resolve("recently", Context(anchor=ANCHOR), Tense.PAST)
     assert found is not None and (found.timex_type, found.timex_value) == ("DATE", "PAST_REF")

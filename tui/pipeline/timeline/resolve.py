@@ -137,6 +137,8 @@ def resolve(
         # "for the first time in 25 years", "the lowest figure for two decades": a length
         # of time reaching back to now, whatever the tense.
         return duration(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
+    if prep == "within" and (bound := _UNCOUNTED_UNITS.fullmatch(t)):
+        return _within_uncounted(bound.group("u"), ctx, tense)
     if prep == "since":
         base = resolve_point(t, ctx, Tense.PAST)
         if base is None or base.start is None or base.vague:
@@ -191,6 +193,18 @@ def reaches_back(lead: str) -> bool:
     """Whether the words before "in/for <count>" make the count a span reaching back to
     now: "the first time in", "the highest ... in", "the lowest figure for"."""
     return _REACHES_BACK.search(lead.rstrip()) is not None
+
+
+# "Within days", "within a few weeks": a bound with no count.
+_UNCOUNTED_UNITS = re.compile(rf"(?:{VAGUE_NUM_RE} )?(?P<u>days|weeks|months|years)")
+
+
+def _within_uncounted(unit: str, ctx: Context, tense: Tense | None) -> Resolved:
+    """Soon after the time told: ahead of the story's day, or, told in the past ("the city
+    fell within weeks"), still past. A length of no stated count, TIMEX3 PXD, PXW."""
+    ref = "PAST_REF" if tense is Tense.PAST else "FUTURE_REF"
+    code = vague_duration_code(UNITS[unit])
+    return replace(vague(ref, ctx.anchor), timex_type="DURATION", timex=code)
 
 
 def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
