@@ -139,6 +139,9 @@ def test_by_midday_keeps_the_preposition(nlp: Any) -> None:
         "The 45-year-old driver was injured in the strike.",
         "Ivan Petrenko, 45, said the shelter was full.",
         "The brigade lost 45 vehicles in the fighting.",
+        # A citation's pages, which look like a split year or a run of years.
+        "The value of serum haptoglobin. JAMA 243(19):1909-11.",
+        "See Blood 40 (4), 1002-1007.",
     ],
 )
 def test_codes_ages_and_numbers_are_not_dates(nlp: Any, sentence: str) -> None:

@@ -86,11 +86,12 @@ _FORTNIGHT = re.compile(
     r"(?: ago| later| earlier)?\b",
     re.I,
 )
-# A year split over two ("2023/24", a fiscal year or a season; spaCy may call it a
-# number), with its season before it ("the winter of 2022-23": spaCy takes the years alone).
+# A year split over two: "2023/24" (a fiscal year or a season, which spaCy may call a
+# number), "the winter of 2022-23" (spaCy takes the years alone). With a dash and nothing
+# before it, only where spaCy saw a date: "243(19):1909-11" in a citation is pages.
 _SPLIT_YEAR = re.compile(
-    rf"\b(?:(?:the )?(?:{'|'.join(SEASONS)}) of )?"
-    r"(?:19|20)\d\d[-/\u2013]\d\d(?![-/\d])",
+    rf"\b(?:(?:the )?(?:{'|'.join(SEASONS)}) of (?:19|20)\d\d[-/\u2013]|(?:19|20)\d\d/)"
+    r"\d\d(?![-/\d])",
     re.I,
 )
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
