@@ -90,6 +90,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("month-day-past", "month-day", "aug. 6", P, None, "2024-08-06"),
     ("month-day-with-year", "month-day", "6 august 2024", N, None, "2024-08-06"),
     ("month-day-this-year", "month-day", "october 27 this year", N, None, "2024-10-27"),
+    ("a-day-no-month-has-declines", "month-day", "june 31", P, None, DECLINE),
     ("month-day-in-the-present-is-a-schedule-ahead", "month-day", "june 9th", PR, None,
      "2025-06-09"),
     ("weekday-beside-a-date-picks-the-year", "month-day", "tuesday, aug. 6", N, None,
@@ -251,6 +252,19 @@ def test_rule_owns_its_case_in_the_table(
     owner, outcome = decide(text, _ctx(last), tense)
     assert owner is not None and owner.name == rule
     assert _shown(outcome) == expected
+
+
+@pytest.mark.parametrize("anchor", [date(2024, 2, 29), date(2026, 3, 1), date(2100, 12, 31)])
+def test_every_day_number_with_every_month_resolves_or_declines(anchor: date) -> None:
+    # "June 31" or a leap day no nearby year holds once raised IndexError, and the whole
+    # article lost its entities and timeline.
+    months = ["january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"]  # fmt: skip
+    for name in months:
+        for number in range(1, 32):
+            for tense in (P, F, N):
+                for text in (f"{name} {number}", f"{number} {name}", f"{name} {number}th"):
+                    resolve_date(text, Context(anchor=anchor), tense)
 
 
 def test_every_rule_has_a_case() -> None:

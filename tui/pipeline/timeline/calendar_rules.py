@@ -142,6 +142,8 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         # "June 9" after "June 9, 2020": the article's own June 9.
         return day(ctx.full_days[(mon, dn)])
     cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := safe_date(y, mon, dn))]
+    if not cands:
+        return DECLINE  # "June 31" is in no year (and "Feb. 29" in none of these)
     if m.group("wd"):
         # A weekday beside the date picks the year in which they agree.
         wd = WEEKDAYS[m.group("wd").rstrip(".")]
