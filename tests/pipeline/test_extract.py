@@ -587,3 +587,29 @@ def test_one_caption_box_among_paragraphs_is_still_cut() -> None:
     assert [(r.rule, r.text) for r in extracted.removed] == [
         ("caption", "The dredger at work in the channel.")
     ]
+
+
+def test_article_beside_the_header_readability_chose_is_found_by_a_second_look() -> None:
+    # readability scores the header (a "page_title" box with the byline) above the
+    # article's own box beside it; what it chose is no article. The running text in the
+    # same wrapper is the article: it used to be lost, and the page called a list of
+    # headlines for its sidebar.
+    extracted = _own("header_beside_article.html")
+    texts = [b.text for b in extracted.blocks]
+    assert len(texts) == 3
+    assert texts[0].startswith("Sunday's sermon asked the congregation")
+    assert texts[2].startswith("Listen to the whole sermon")
+
+
+def test_a_second_look_never_takes_running_text_from_elsewhere_on_the_page() -> None:
+    # The same page with its article moved out of the header's wrapper, to the foot of
+    # the page (where an author's bio or a notice would be): the page stays an error.
+    html = (OWN / "header_beside_article.html").read_text("utf-8")
+    start = html.index('<section class="col_9 listing">')
+    end = html.index("</section>", html.index("</article>")) + len("</section>")
+    moved = html[start:end]
+    html = html[:start] + html[end:]
+    html = html.replace("</body>", f"<div class='elsewhere'>{moved}</div></body>")
+    with pytest.raises(PipelineError) as info:
+        extract(html)
+    assert info.value.message.startswith("This page is a list of headlines")

@@ -4,7 +4,9 @@ The page is parsed so that no text is lost (`extract_parse`), its metadata is re
 the whole page (`extract_meta`), and its body is cut into text pieces (`extract_blocks`).
 Two judges choose the article among them (`extract_choice`): readability-lxml's vote for
 the box it scores highest, and verdicts of our own on every piece (length, link density,
-sentence ends, neighbours) that fill the gaps and edges readability leaves.
+sentence ends, neighbours) that fill the gaps and edges readability leaves. When the box
+readability chose is no article (a header with the byline can outscore the article beside
+it), the verdicts alone choose, inside the wrapper around that box.
 
 Some boilerplate can only be recognised while the markup is still there (a figure caption,
 a share bar, a paragraph that is nothing but a link to another story). That part of the
@@ -32,7 +34,7 @@ from tui.pipeline.extract_blocks import (
     number_blocks,
     page_pieces,
 )
-from tui.pipeline.extract_choice import Choice, choose, readability_vote, verdict_ids
+from tui.pipeline.extract_choice import Choice, choose, readability_vote, rules, verdict_ids
 from tui.pipeline.extract_meta import page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
@@ -237,6 +239,42 @@ def _unread_notice(unread: Truncation, position: int) -> RemovedBlock:
     return RemovedBlock(BlockKind.PARAGRAPH, text, reason, "page-too-long", position)
 
 
+def _second_look(
+    page: Page, voted: set[int], metadata: Metadata
+) -> tuple[list[Block], list[RemovedBlock]] | None:
+    """When readability's choice is no article: the article our verdicts alone find in the
+    box around that choice (`second_look_levels` in the rules table), or None."""
+    if not voted:
+        return None
+    region = page.up(page.around(sorted(voted)), rules().second_look_levels)
+    if page.tags.get(region) in ("body", "html", None):
+        return None
+    choice = choose(page, set())
+    kept = [p for p, k in zip(page.pieces, choice.kept, strict=True) if k]
+    if not all(page.holds(region, p.owner) for p in kept):
+        return None
+    try:
+        return _article(page, choice, metadata)
+    except PipelineError:
+        return None
+
+
+def _article(
+    page: Page, choice: Choice, metadata: Metadata
+) -> tuple[list[Block], list[RemovedBlock]]:
+    """The chosen article's blocks and what was left out; PipelineError when the choice
+    is no article."""
+    raw, link_only, left_out = _assemble(page, choice)
+    doomed = _link_only_cuts(raw, link_only)
+    # The title is shown above the text; repeating it as the first block reads as a stutter.
+    first = next((i for i in range(len(raw)) if i not in doomed), None)
+    if first is not None and metadata.title and _same_text(raw[first].text, metadata.title):
+        doomed[first] = _TITLE_REPEAT
+    blocks, removed = cut(raw, doomed, [_better_reason(r, metadata) for r in left_out])
+    _check_article(page, choice, blocks)
+    return blocks, removed
+
+
 def extract(html: str, url: str | None = None) -> Extracted:
     """Main content as typed blocks + metadata. Raises PipelineError(ErrorKind.NO_ARTICLE, "...")
     when the page has no article text (words a reader understands)."""
@@ -247,15 +285,13 @@ def extract(html: str, url: str | None = None) -> Extracted:
     number_blocks(tree)
     voted = readability_vote(tree)
     page = page_pieces(tree)
-    choice = choose(page, voted)
-    raw, link_only, left_out = _assemble(page, choice)
-    doomed = _link_only_cuts(raw, link_only)
-    # The title is shown above the text; repeating it as the first block reads as a stutter.
-    first = next((i for i in range(len(raw)) if i not in doomed), None)
-    if first is not None and metadata.title and _same_text(raw[first].text, metadata.title):
-        doomed[first] = _TITLE_REPEAT
-    blocks, removed = cut(raw, doomed, [_better_reason(r, metadata) for r in left_out])
-    _check_article(page, choice, blocks)
+    try:
+        blocks, removed = _article(page, choose(page, voted), metadata)
+    except PipelineError:
+        second = _second_look(page, voted, metadata)
+        if second is None:
+            raise
+        blocks, removed = second
     if unread is not None:
         removed.append(_unread_notice(unread, len(blocks)))
     return Extracted(metadata=metadata, blocks=blocks, removed=removed)

@@ -86,6 +86,7 @@ class Rules:
     expand_levels: int
     list_levels: int
     fill_between: bool
+    second_look_levels: int
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +126,7 @@ def rules() -> Rules:
         int(choice["expand_levels"]),
         int(choice["list_levels"]),
         bool(choice["fill_between"]),
+        int(choice["second_look_levels"]),
     )
 
 
