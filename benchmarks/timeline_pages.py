@@ -11,7 +11,8 @@ run exits 1. Pages are in a stable order, so two runs diff cleanly:
     diff before.tsv after.tsv
 
 `--limit N` reads only the first N pages (in the order of a hash of their name, so a short
-run is a fair sample of the whole).
+run is a fair sample of the whole); `--sentences` adds each entry's sentence, for reading
+a sample by eye.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--sentences", action="store_true", help="add each entry's sentence")
     args = parser.parse_args()
     if not (CORPUS / "ground-truth.json").is_file():
         sys.exit(f"The corpus is missing: expected {CORPUS} (the shared eval data).")
@@ -59,7 +61,8 @@ def main() -> None:
             print(f"{page_id}: the timeline raised {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
         for e in entries:
-            print(f"{page_id}\t{e.expression}\t{e.value}\t{entry_label(e)}")
+            sentence = "\t" + " ".join(e.sentence.split()) if args.sentences else ""
+            print(f"{page_id}\t{e.expression}\t{e.value}\t{entry_label(e)}{sentence}")
     print(f"{len(ids)} pages, {failed} whose timeline raised", file=sys.stderr)
     sys.exit(1 if failed else 0)
 
