@@ -139,6 +139,8 @@ def test_by_midday_keeps_the_preposition(nlp: Any) -> None:
         "The 45-year-old driver was injured in the strike.",
         "Ivan Petrenko, 45, said the shelter was full.",
         "The brigade lost 45 vehicles in the fighting.",
+        # A month name that is also a word, in lower case: the word.
+        "It is the first time I am asking this august House to amend the law.",
         # A citation's pages, which look like a split year or a run of years.
         "The value of serum haptoglobin. JAMA 243(19):1909-11.",
         "See Blood 40 (4), 1002-1007.",
@@ -419,6 +421,8 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "Officials said the previous day that the road was open.",
      "the previous day", "2024-08-07"),
     ("2024-08-08", "A decision is expected within days.", "within days", "FUTURE_REF"),
+    # In a text written all in lower case, a lower-case month is still the month.
+    ("2024-08-08", "we met in august and again in the spring.", "august", "2024-08"),
 ]  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from tui.pipeline.timeline.spans import (
     AGE,
     candidate_spans,
     is_a_count,
+    is_a_word_not_a_month,
     is_house_number,
     is_name,
     looks_temporal,
@@ -218,6 +219,7 @@ def _not_a_date(
         return []
     if (
         is_name(span, text)
+        or is_a_word_not_a_month(span, text)
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])
         or is_a_count(text, before_12, full[end : end + 20])

@@ -17,6 +17,7 @@ from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     COUNT_NOUNS,
     MONTH_RE,
+    MONTH_WORDS,
     NUM_RE,
     SEASONS,
     STREET_WORDS,
@@ -249,6 +250,13 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         if lead and tail:
             return lead.start(), tail.end()
     return start, end
+
+
+def is_a_word_not_a_month(span: Span, text: str) -> bool:
+    """'This august House': a month name that is also a word, alone and in lower case in a
+    sentence that capitalises (a text written all in lower case proves nothing)."""
+    sentence = span.sent.text
+    return text in MONTH_WORDS and sentence != sentence.lower()
 
 
 def is_name(span: Span, text: str) -> bool:
