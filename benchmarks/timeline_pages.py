@@ -11,8 +11,8 @@ run exits 1. Pages are in a stable order, so two runs diff cleanly:
     diff before.tsv after.tsv
 
 `--limit N` reads only the first N pages (in the order of a hash of their name, so a short
-run is a fair sample of the whole); `--sentences` adds each entry's sentence, for reading
-a sample by eye.
+run is a fair sample of the whole); `--sentences` adds each entry's sentence, and
+`--sample N --seed S` prints N entries drawn at random instead of all, for reading by eye.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -41,12 +42,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--sentences", action="store_true", help="add each entry's sentence")
+    parser.add_argument("--sample", type=int, default=None, help="print only N random entries")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if not (CORPUS / "ground-truth.json").is_file():
         sys.exit(f"The corpus is missing: expected {CORPUS} (the shared eval data).")
     truth = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
     ids = sorted(truth, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[: args.limit]
     failed = 0
+    lines: list[str] = []
     for page_id in ids:
         raw = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
         try:
@@ -62,7 +66,11 @@ def main() -> None:
             continue
         for e in entries:
             sentence = "\t" + " ".join(e.sentence.split()) if args.sentences else ""
-            print(f"{page_id}\t{e.expression}\t{e.value}\t{entry_label(e)}{sentence}")
+            lines.append(f"{page_id}\t{e.expression}\t{e.value}\t{entry_label(e)}{sentence}")
+    if args.sample is not None:
+        random.seed(args.seed)
+        lines = random.sample(lines, min(args.sample, len(lines)))
+    print("\n".join(lines))
     print(f"{len(ids)} pages, {failed} whose timeline raised", file=sys.stderr)
     sys.exit(1 if failed else 0)
 
