@@ -25,11 +25,13 @@ def _gone(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    # A killed child stays a zombie until reaped; its state says it is not running.
+    # A killed child stays a zombie until reaped; its state says it is not running. It
+    # may be reaped between the two looks: its /proc entry then vanishes while being
+    # opened (FileNotFoundError) or read (ProcessLookupError).
     try:
         with open(f"/proc/{pid}/stat") as stat:
             return stat.read().split()[2] in ("Z", "X")
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return True
 
 
