@@ -59,19 +59,26 @@ HEDGES = re.compile(
     r"some time in|at some point in|no later than|not until|until at least|at least|"
     r"around|about|roughly|approximately) "
 )
+# Words a clock time may follow inside the expression, and a zone it may carry.
+_CLOCK_LEAD = r"(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
+_CLOCK_ZONE = r"(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
 CLOCK_RE = re.compile(
     r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
     r"after|before|by|until|till) )?"
     r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
-    r"(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
-    r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-    r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
-    r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-    r"\b(?P<named>noon|midday|midnight)\b"
+    + _CLOCK_ZONE
+    + "|"
+    + _CLOCK_LEAD
+    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})"
+    + _CLOCK_ZONE
+    + "|"
+    + _CLOCK_LEAD
+    + r"\b(?P<named>noon|midday|midnight)\b"
     # Wire copy's "0800 GMT", "1430 local time": four digits are a clock time only with
     # the zone after them (a bare "1430" is a year).
-    r"|(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-    r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:gmt|utc|z|local time)\b"
+    + "|"
+    + _CLOCK_LEAD
+    + r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:gmt|utc|z|local time)\b"
 )
 PART_RE = re.compile(
     r"(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
