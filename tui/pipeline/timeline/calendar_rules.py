@@ -332,13 +332,11 @@ def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'2023-24', 'fiscal 2023/24', '2019-2021': one period over the years named. A
     two-digit end is the next year ("1999-00" ends in 2000); any other is a month."""
     first, tail = int(m.group("y")), m.group("y2")
-    last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
-    if len(tail) == 2 and last < first:
-        last += 100
+    if len(tail) == 2 and int(tail) != (first + 1) % 100:
+        return PASS  # "2024-07" is July 2024 (iso-month)
+    last = first + 1 if len(tail) == 2 else int(tail)
     if not EARLIEST_RUN_YEAR <= first < last <= 2199 or last - first > MAX_YEARS_RUN:
         return PASS
-    if len(tail) == 2 and last != first + 1:
-        return PASS  # "2024-07" is July 2024 (iso-month)
     return years(first, last)
 
 
