@@ -121,9 +121,46 @@ def test_demo_runs_offline_headless() -> None:
     assert len(articles) >= 2 and all(a["status"] == "ok" for a in articles)
 
 
-@pytest.mark.parametrize("args", [["--concurrency", "0"], ["--format", "yaml", "x"], ["--bogus"]])
-def test_usage_errors_exit_two(args: list[str]) -> None:
-    assert briefing(*args).returncode == 2
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--concurrency", "0"],
+        ["--format", "yaml", "x"],
+        ["--bogus"],
+        ["--conc", "3", "x"],  # no abbreviations: a typo is not some other option
+        ["--timeout", "nan", "x"],
+        ["--workers", "17", "x"],  # the config file's bounds hold on the command line too
+        ["open", "x"],
+    ],
+)
+def test_usage_errors_exit_two_with_briefing_lines(args: list[str]) -> None:
+    proc = briefing(*args)
+    assert proc.returncode == 2
+    lines = proc.stderr.splitlines()
+    assert lines and all(line.startswith("briefing") for line in lines), proc.stderr
+
+
+def test_options_may_come_after_the_inputs(site: FixtureServer) -> None:
+    first, second = site.page("wire.html"), site.page("frontline.html")
+    proc = briefing(first, "-f", "json", "--no-analysis", second)
+    assert proc.returncode == 0, proc.stderr
+    assert [a["status"] for a in _articles(proc)] == ["ok", "ok"]
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["--print-config"]])
+def test_a_closed_stdout_is_no_traceback(args: list[str]) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout and proc.stderr
+    proc.stdout.close()  # the reader is gone before briefing writes (`| head -0`)
+    errors = proc.stderr.read()
+    assert proc.wait(timeout=60) in (0, 1)
+    assert errors == ""
 
 
 @pytest.mark.parametrize("args", [["--format", "json"], ["--format", "json", "-"]])
@@ -379,7 +416,7 @@ def test_help_gives_examples_and_the_keys() -> None:
     for example in ("cat urls.txt | briefing", "tail -f urls.txt | briefing", "briefing --demo"):
         assert example in out
     # The key table is the one the help screen draws from.
-    assert "Keys in the app:" in out
+    assert "keys in the app:" in out
     assert "copy the current paragraph" in out and "g / G" in out
 
 

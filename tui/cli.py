@@ -1,7 +1,9 @@
 """The command line: parse what the reader asked for, then open the app or write to stdout.
 
 Kept thin on purpose: the pipeline does the work, `tui.app` shows it. Nothing heavy is
-imported here, so `briefing --help` and the app's first paint stay fast.
+imported here, so `briefing --help` and the app's first paint stay fast. That is why the
+parser is the standard library's argparse: typer with click cost ~10 ms of a first frame
+of ~170 ms (importing and parsing, measured in a pseudo-terminal), and argparse ~1 ms.
 
 Two commands sit beside the main one: `briefing history` and `briefing open ID`. They are
 recognised only as the very first argument, so an input never collides with them: a URL
@@ -10,12 +12,14 @@ has a scheme, and a local file named "history" is given as `./history`.
 
 from __future__ import annotations
 
+import argparse
+import math
+import os
 import sys
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.pipeline.options import MB, CacheSettings, Options
 
@@ -27,6 +31,8 @@ if TYPE_CHECKING:
 COMMANDS = ("history", "open")
 # Briefings listed by `briefing history` unless --limit says otherwise.
 HISTORY_SHOWN = 20
+# The exit status of a usage error (as argparse's own).
+USAGE = 2
 
 
 class Format(StrEnum):
@@ -35,64 +41,19 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
-_SETTINGS = {
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-    "add_completion": False,
-    "rich_markup_mode": None,
-}
-cli = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
-history_cli = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
-open_cli = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+DESCRIPTION = """\
+Read news articles in the terminal: clean text, entities and a timeline.
 
+INPUT is an http(s) URL, a local .html file, a feed (RSS, Atom, JSON Feed) or an OPML \
+list, or - for URLs on stdin (one a line; blank lines and # comments skipped); give as \
+many as you like. With no INPUT and a pipe on stdin, stdin is read. When stdout is not a \
+terminal, or with --format, the briefing is written to stdout instead of opening the app.
 
-def _version(value: bool) -> None:
-    if value:
-        from tui import __version__
+Also: 'briefing history' lists the briefings opened before, and 'briefing open ID' \
+reopens one from the cache, offline. Defaults come from the config file (see \
+--print-config)."""
 
-        typer.echo(f"briefing {__version__}")
-        raise typer.Exit()
-
-
-def _say(line: str) -> None:
-    try:
-        print(f"briefing: {line}", file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass
-
-
-CacheDir = Annotated[
-    Path | None,
-    typer.Option("--cache-dir", help="The cache folder (default: the user's cache folder)."),
-]
-FormatOption = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", help="Write the briefing to stdout in this format; no app."),
-]
-
-
-PerFeed = Annotated[
-    int, typer.Option("--per-feed", min=1, help="Newest items read from each feed.")
-]
-NoCache = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write the cache (nor history).")
-]
-CacheSize = Annotated[
-    float, typer.Option("--cache-size", min=1, help="The cache's size cap, in MB.")
-]
-Refresh = Annotated[
-    bool, typer.Option("--refresh", help="Fetch every page again, even when cached.")
-]
-ExportDir = Annotated[
-    Path | None, typer.Option("--export-dir", help="Where the app's export (e) writes.")
-]
-Theme = Annotated[str | None, typer.Option("--theme", help="The app's colour theme.")]
-PrintConfig = Annotated[
-    bool, typer.Option("--print-config", help="Show the effective settings and their sources.")
-]
-
-
-# Shown after the options by `briefing --help`. "\b" keeps click from re-wrapping a
-# paragraph, so the examples and the key table keep their columns.
+# Shown after the options by `briefing --help`, in columns.
 EXAMPLES = (
     ("briefing URL [URL ...]", "open the app on these articles"),
     ("briefing saved-page.html", "a web page saved to a file"),
@@ -113,105 +74,191 @@ def _epilog() -> str:
     width = max(len(command) for command, _ in EXAMPLES)
     examples = [f"  {command.ljust(width)}  {what}" for command, what in EXAMPLES]
     keys = ["  " + line for line in key_table_lines()]
-    return "\b\nExamples:\n" + "\n".join(examples) + "\n\n\b\nKeys in the app:\n" + "\n".join(keys)
+    return "examples:\n" + "\n".join(examples) + "\n\nkeys in the app:\n" + "\n".join(keys)
 
 
-@cli.command(
-    help=(
-        "Read news articles in the terminal: clean text, entities and a timeline.\n\n"
-        "INPUT is an http(s) URL, a local .html file, a feed (RSS, Atom, JSON Feed) or an "
-        "OPML list, or - for URLs on stdin (one a line; blank lines and # comments skipped); "
-        "give as many as you like. With no INPUT and a pipe on stdin, stdin is read. When "
-        "stdout is not a terminal, or with --format, the briefing is written to stdout "
-        "instead of opening the app.\n\n"
-        "Also: 'briefing history' lists the briefings opened before, and 'briefing open ID' "
-        "reopens one from the cache, offline. Defaults come from the config file "
-        "(see --print-config)."
+def _say(line: str) -> None:
+    try:
+        print(f"briefing: {line}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+class _Help(argparse.HelpFormatter):
+    """The description's paragraphs wrapped one by one (argparse runs them into one)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill = argparse.HelpFormatter._fill_text
+        return "\n\n".join(fill(self, part, width, indent) for part in text.split("\n\n"))
+
+
+class _Parser(argparse.ArgumentParser):
+    """No abbreviated options (`--conc` is a mistake, not `--concurrency`); an epilog
+    printed as written, after the options; a usage error as `briefing: ...` lines."""
+
+    def __init__(
+        self, prog: str, description: str, usage: str, epilog: Callable[[], str] | None = None
+    ) -> None:
+        super().__init__(
+            prog=prog,
+            usage=usage,
+            description=description,
+            formatter_class=_Help,
+            allow_abbrev=False,
+            argument_default=argparse.SUPPRESS,  # an option not given is not in the result
+        )
+        self._epilog = epilog
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return f"{text}\n{self._epilog()}\n" if self._epilog else text
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE, f"{self.prog}: {message}\n{self.prog}: see '{self.prog} --help'\n")
+
+
+def _number(kind: type[int] | type[float], low: float, high: float | None) -> Callable[[str], Any]:
+    """An argument type: a number of `kind` from `low` to `high` (None: no upper bound)."""
+    what = "a whole number" if kind is int else "a number"
+    bounds = f"from {low:g} to {high:g}" if high is not None else f"{low:g} or more"
+
+    def convert(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not math.isfinite(value) or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"{text!r}: must be {what} {bounds}")
+        return value
+
+    return convert
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked (importlib.metadata costs ~25 ms)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from tui import __version__
+
+        _write(f"briefing {__version__}\n")
+        parser.exit()
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-f",
+        "--format",
+        dest="fmt",
+        choices=[f.value for f in Format],
+        default=None,
+        metavar="FORMAT",
+        help="write the briefing to stdout as markdown, json or jsonl; no app",
+    )
+
+
+def _cache_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=str,
+        help="the cache folder (default: the user's cache folder)",
+    )
+
+
+# The options that set a config setting (tui.config.SETTINGS), which gives each its kind,
+# bounds and default: flag, setting, metavar, help. A setting that is true or false is a
+# switch that turns it off.
+SETTING_OPTIONS = (
+    ("--concurrency", "concurrency", "N", "pages fetched at once"),
+    ("--timeout", "timeout", "S", "seconds for each page, connect to last byte"),
+    ("--max-size", "max_size", "MB", "largest page read, in MB after unpacking"),
+    (
+        "--workers",
+        "workers",
+        "N",
+        "worker processes for extraction and analysis (default: one a core)",
     ),
-    epilog=_epilog(),
+    ("--no-analysis", "analysis", "", "skip entities and timeline; text only"),
+    ("--per-feed", "per_feed", "N", "newest items read from each feed"),
+    ("--cache-dir", "cache_dir", "DIR", "the cache folder (default: the user's cache folder)"),
+    ("--no-cache", "cache", "", "neither read nor write the cache (nor the history)"),
+    ("--cache-size", "cache_size", "MB", "the cache's size cap, in MB"),
+    ("--export-dir", "export_dir", "DIR", "where the app's export (e) writes"),
+    ("--theme", "theme", "NAME", "the app's colour theme"),
 )
-def main_command(
-    ctx: typer.Context,
-    inputs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[INPUT]...",
-            show_default=False,
-            help="URLs, .html files, feeds or OPML lists, or - for stdin.",
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    concurrency: Annotated[
-        int, typer.Option(min=1, max=64, help="How many pages to fetch at once.")
-    ] = Options.concurrency,
-    timeout: Annotated[
-        float, typer.Option(min=0.1, help="Seconds allowed for each page, connect to last byte.")
-    ] = Options.timeout,
-    max_size: Annotated[
-        float,
-        typer.Option("--max-size", min=0.01, help="Largest page to read, in MB (after unpacking)."),
-    ] = Options.max_bytes / MB,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            min=1,
-            max=16,
-            help="Worker processes for extraction and analysis (default: one a core).",
-        ),
-    ] = None,
-    no_analysis: Annotated[
-        bool, typer.Option("--no-analysis", help="Skip entities and timeline; text only.")
-    ] = False,
-    per_feed: PerFeed = Options.per_feed,
-    cache_dir: CacheDir = None,
-    no_cache: NoCache = False,
-    cache_size: CacheSize = CacheSettings.max_bytes / MB,
-    refresh: Refresh = False,
-    export_dir: ExportDir = None,
-    theme: Theme = None,
-    print_config: PrintConfig = False,
-    demo: Annotated[
-        bool,
-        typer.Option("--demo", help="Open the sample articles shipped with briefing (offline)."),
-    ] = False,
-    version: Annotated[
-        bool | None,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = None,
+
+
+def _add_setting(
+    parser: argparse.ArgumentParser, flag: str, name: str, metavar: str, help: str
 ) -> None:
-    given: dict[str, object] = {
-        "concurrency": concurrency,
-        "timeout": timeout,
-        "max_size": max_size,
-        "workers": workers,
-        "analysis": not no_analysis,
-        "per_feed": per_feed,
-        "cache": not no_cache,
-        "cache_dir": cache_dir and str(cache_dir),
-        "cache_size": cache_size,
-        "export_dir": export_dir and str(export_dir),
-        "theme": theme,
-    }
-    config = _config(ctx, given, {"analysis": "no_analysis", "cache": "no_cache"})
-    if print_config:
+    from tui.config import BY_NAME
+
+    setting = BY_NAME[name]
+    if setting.kind is bool:
+        parser.add_argument(flag, dest=name, action="store_false", help=help)
+    elif setting.kind is str:
+        parser.add_argument(flag, dest=name, metavar=metavar, help=help)
+    else:
+        default = f" (default {setting.default:g})" if setting.default is not None else ""
+        kind = _number(setting.kind, setting.low or 0, setting.high)
+        parser.add_argument(flag, dest=name, metavar=metavar, type=kind, help=help + default)
+
+
+def _main_parser() -> _Parser:
+    parser = _Parser("briefing", DESCRIPTION, "briefing [OPTIONS] [INPUT]...", epilog=_epilog)
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        default=[],
+        metavar="INPUT",
+        help="URLs, .html files, feeds or OPML lists, or - for stdin",
+    )
+    _format_option(parser)
+    for option in SETTING_OPTIONS:
+        _add_setting(parser, *option)
+    for flag, help in (
+        ("--refresh", "fetch every page again, even when cached"),
+        ("--print-config", "show the effective settings and where each came from"),
+        ("--demo", "open the sample articles shipped with briefing (offline)"),
+    ):
+        parser.add_argument(flag, action="store_true", default=False, help=help)
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
+    return parser
+
+
+def main_command(argv: list[str]) -> int:
+    parser = _main_parser()
+    # Intermixed: options may come after inputs, as in `briefing URL -f json`.
+    args = vars(parser.parse_intermixed_args(argv))
+    config = _config(args)
+    if args["print_config"]:
         from tui.config import render
 
-        typer.echo(render(config), nl=False)
-        raise typer.Exit()
-    inputs, read_stdin = _inputs(list(inputs or []), demo)
-    headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
-    if headless and not inputs and not read_stdin:
-        raise typer.BadParameter(
+        _write(render(config))
+        return 0
+    inputs, read_stdin = _inputs(list(args["inputs"]), args["demo"])
+    fmt = Format(args["fmt"]) if args["fmt"] else None
+    if _headless(fmt) and not inputs and not read_stdin:
+        parser.error(
             "give article URLs or .html files as arguments, or pipe URLs on stdin "
-            "(see briefing --help for examples)",
-            param_hint="INPUT",
+            "(see briefing --help for examples)"
         )
     # The demo is the same every time: it neither needs the cache nor belongs in the history.
-    cache = None if demo or not config["cache"] else _cache_settings(config)
-    options = _options(config, refresh=refresh)
-    _run(inputs, options, config, cache, read_stdin=read_stdin, fmt=fmt, demo=demo)
+    cache = None if args["demo"] or not config["cache"] else _cache_settings(config)
+    options = _options(config, refresh=args["refresh"])
+    return _run(inputs, options, config, cache, read_stdin=read_stdin, fmt=fmt, demo=args["demo"])
+
+
+def _headless(fmt: Format | None) -> bool:
+    return fmt is not None or sys.stdout is None or not sys.stdout.isatty()
 
 
 def _inputs(inputs: list[str], demo: bool) -> tuple[list[str], bool]:
@@ -239,15 +286,14 @@ def _options(config: Config, *, refresh: bool) -> Options:
     )
 
 
-def _config(ctx: typer.Context, given: dict[str, object], params: dict[str, str]) -> Config:
-    """The config file's settings, with what was given on the command line over them."""
-    from tui.config import load
+def _config(args: dict[str, Any]) -> Config:
+    """The config file's settings, with what was given on the command line over them (an
+    option not given is not in `args`)."""
+    from tui.config import BY_NAME, load
 
     config = load()
-    for name, value in given.items():
-        source = ctx.get_parameter_source(params.get(name, name))
-        # By name: typer may carry its own copy of click, with its own enum.
-        if source is not None and source.name == "COMMANDLINE":
+    for name, value in args.items():
+        if name in BY_NAME:
             config.set(name, value)
     return config
 
@@ -270,84 +316,96 @@ def _run(
     fmt: Format | None,
     demo: bool = False,
     reopen: Reopen | None = None,
-) -> None:
-    headless = fmt is not None or sys.stdout is None or not sys.stdout.isatty()
-    if headless:
+) -> int:
+    """The briefing, headless or in the app; its exit status."""
+    if _headless(fmt):
         for line in config.warnings:
             _say(line)
         from tui.headless import run_headless
 
-        raise typer.Exit(
-            run_headless(
-                inputs,
-                options,
-                read_stdin=read_stdin,
-                fmt=fmt or Format.MARKDOWN,
-                cache=cache,
-                reopen=reopen,
-            )
+        return run_headless(
+            inputs,
+            options,
+            read_stdin=read_stdin,
+            fmt=fmt or Format.MARKDOWN,
+            cache=cache,
+            reopen=reopen,
         )
     from tui.app.launch import run_app
 
     export_dir = config["export_dir"]
-    raise typer.Exit(
-        run_app(
-            inputs,
-            options,
-            read_stdin=read_stdin,
-            demo=demo,
-            cache=cache,
-            reopen=reopen,
-            export_dir=Path(str(export_dir)).expanduser() if export_dir else None,
-            theme=config["theme"],  # type: ignore[arg-type]
-            warnings=config.warnings,
-        )
+    return run_app(
+        inputs,
+        options,
+        read_stdin=read_stdin,
+        demo=demo,
+        cache=cache,
+        reopen=reopen,
+        export_dir=Path(str(export_dir)).expanduser() if export_dir else None,
+        theme=config["theme"],  # type: ignore[arg-type]
+        warnings=config.warnings,
     )
 
 
-def _open_cache(cache_dir: Path | None) -> tuple[Config, Cache]:
+def _open_cache(cache_dir: str | None) -> tuple[Config, Cache]:
     from tui.config import load
     from tui.pipeline.cache import open_cache
 
     config = load()
     if cache_dir is not None:
-        config.set("cache_dir", str(cache_dir))
+        config.set("cache_dir", cache_dir)
     for line in config.warnings:
         _say(line)
     return config, open_cache(_cache_settings(config), warn=_say)
 
 
-@history_cli.command(help="List the briefings opened before, newest first (ID, time, titles).")
-def history_command(
-    cache_dir: CacheDir = None,
-    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = HISTORY_SHOWN,
-) -> None:
+def history_command(argv: list[str]) -> int:
+    parser = _Parser(
+        "briefing history",
+        "List the briefings opened before, newest first (ID, time, titles).",
+        "briefing history [--limit N] [--cache-dir DIR]",
+    )
+    parser.add_argument(
+        "--limit",
+        metavar="N",
+        type=_number(int, 1, None),
+        default=HISTORY_SHOWN,
+        help=f"how many to list (default {HISTORY_SHOWN})",
+    )
+    _cache_dir_option(parser)
+    args = parser.parse_args(argv)
     from tui.pipeline import history
 
-    _, cache = _open_cache(cache_dir)
-    found = history.entries(cache, limit)
+    _, cache = _open_cache(getattr(args, "cache_dir", None))
+    found = history.entries(cache, args.limit)
     cache.close()
     if not found:
         _say("no briefings in the history yet.")
-        return
-    for line in history.listing(found):
-        typer.echo(line)
+        return 0
+    _write("".join(line + "\n" for line in history.listing(found)))
+    return 0
 
 
-@open_cli.command(help="Reopen briefing ID (see 'briefing history') from the cache, offline.")
-def open_command(
-    id: Annotated[int, typer.Argument(metavar="ID", help="The number 'briefing history' shows.")],
-    fmt: FormatOption = None,
-    cache_dir: CacheDir = None,
-) -> None:
+def open_command(argv: list[str]) -> int:
+    parser = _Parser(
+        "briefing open",
+        "Reopen briefing ID (see 'briefing history') from the cache, offline.",
+        "briefing open ID [-f FORMAT] [--cache-dir DIR]",
+    )
+    parser.add_argument(
+        "id", metavar="ID", type=_number(int, 1, None), help="the number 'briefing history' shows"
+    )
+    _format_option(parser)
+    _cache_dir_option(parser)
+    args = parser.parse_intermixed_args(argv)
     from tui.pipeline import history
 
-    config, cache = _open_cache(cache_dir)
-    entry = history.entry(cache, id)
+    config, cache = _open_cache(getattr(args, "cache_dir", None))
+    entry = history.entry(cache, args.id)
     cache.close()
     if entry is None:
-        _say(f"there is no briefing {id} in the history (see: briefing history).")
-        raise typer.Exit(2)
+        _say(f"there is no briefing {args.id} in the history (see: briefing history).")
+        return USAGE
     options = Options(
         analysis=bool(config["analysis"]),
         workers=config["workers"],  # type: ignore[arg-type]
@@ -355,13 +413,13 @@ def open_command(
     )
     config.warnings.clear()  # said once already
     reopen = history.Reopen(entry.id, entry.expansions)
-    _run(
+    return _run(
         entry.inputs,
         options,
         config,
         _cache_settings(config),
         read_stdin=False,
-        fmt=fmt,
+        fmt=Format(args.fmt) if args.fmt else None,
         reopen=reopen,
     )
 
@@ -370,10 +428,17 @@ def main() -> None:
     from tui.runtime import configure, started
 
     configure()
-    command = sys.argv[1] if len(sys.argv) > 1 else None
-    if command in COMMANDS:
+    argv = sys.argv[1:]
+    command = main_command
+    if argv and argv[0] in COMMANDS:
         started()  # no frame to hurry: `briefing history` and `open` collect as usual
-        sub = history_cli if command == "history" else open_cli
-        sub(args=sys.argv[2:], prog_name=f"briefing {command}")
-    else:
-        cli(prog_name="briefing")
+        command = history_command if argv[0] == "history" else open_command
+        argv = argv[1:]
+    try:
+        status = command(argv)
+    except BrokenPipeError:
+        # The reader of stdout went away (`briefing --help | head -3`): no traceback, and
+        # nothing more written there, Python's last flush at exit included.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    sys.exit(status)
