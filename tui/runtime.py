@@ -5,7 +5,6 @@ allocator gives memory back, and when the garbage collector starts working.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import logging
 import os
@@ -17,21 +16,22 @@ MMAP_THRESHOLD = 128 * 1024
 
 
 def configure() -> None:
-    """Everything below, for the command line's process."""
+    """The log, for the command line's process (the allocator is set in `started`)."""
     configure_logging()
-    return_memory_promptly()
 
 
 def started() -> None:
-    """The program has started: collect garbage from now on.
+    """The program has started: large blocks go back to the system when freed
+    (`return_memory_promptly`), and garbage is collected from now on.
 
     The entry point (`tui.__main__`) holds collection off while modules load and the
     first frame is drawn. What exists by then lives as long as the process, so it is
     frozen out of every later collection (`gc.freeze`): a full collection then walks only
     what the briefing itself made, not Textual's hundred thousand start-up objects, which
     would otherwise stall keys while articles load. Where collection was never held off
-    (tests, a library caller) this does nothing, and freezes nothing.
+    (tests, a library caller) nothing is frozen.
     """
+    return_memory_promptly()
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
@@ -46,6 +46,9 @@ def return_memory_promptly() -> None:
     With the threshold fixed, the same run keeps 57 MB (measured, text only). Elsewhere
     than glibc this does nothing.
     """
+    # Imported here: ctypes costs ~1 ms, and nothing before the first frame needs it.
+    import ctypes
+
     # The process's own symbols: libc is linked in, and no library search is needed.
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)

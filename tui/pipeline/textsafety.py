@@ -29,7 +29,6 @@ Kept tiny and import-free (no pipeline imports) so the app can use it before its
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -129,4 +128,6 @@ def json_dumps(data: Any, *, indent: int | None = None) -> str:
     valid JSON that decodes to exactly the same data. Everything else (accents, Cyrillic,
     CJK) stays readable as itself.
     """
+    import json  # here, not above: the app's first frame needs this module but not json
+
     return _JSON_RAW.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=indent))
