@@ -47,3 +47,23 @@ def test_fold_keeps_offsets_for_letters_whose_lower_case_is_longer() -> None:
     text = "İstanbul talks: Toretsk"
     assert len(fold(text)) == len(text)
     assert text[fold(text).find("toretsk") :] == "Toretsk"
+
+
+async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> None:
+    class Tall(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Document()
+
+    app = Tall()
+    async with app.run_test(size=(60, 30)) as pilot:
+        document = app.query_one(Document)
+        document.set_paragraphs([Paragraph(Text(f"line {n}")) for n in range(5)])
+        await pilot.pause()
+        asked = []
+        style = type(document).rich_style
+        monkeypatch.setattr(
+            type(document), "rich_style", property(lambda self: asked.append(1) or style.fget(self))
+        )
+        lines = document.render_lines(document.size.region)
+        assert len(lines) == 30 and lines[0].text.startswith("line 0")
+        assert len(asked) == 1

@@ -20,10 +20,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.rows import set_virtual_size, text_segments
+from tui.app.rows import LineView, set_virtual_size, text_segments
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class _Wrapped:
     starts: list[int]  # character offset in the paragraph's text where each line starts
 
 
-class Document(ScrollView, can_focus=True):
+class Document(LineView, can_focus=True):
     """Paragraphs wrapped to the width; scrolls by line."""
 
     # Room is kept for the scrollbar even when the text fits: its arrival would otherwise
@@ -185,7 +184,7 @@ class Document(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         if not self._wrapped or line >= self._top[-1] + len(self._wrapped[-1].strips):
             return Strip.blank(width, base)
         index = max(0, self._paragraph_at(line))

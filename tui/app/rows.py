@@ -86,7 +86,29 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
     view.refresh()
 
 
-class RowList(ScrollView, can_focus=True):
+class LineView(ScrollView):
+    """A scroll view drawn line by line, asking for its own style once a paint.
+
+    `rich_style` walks the styles of every ancestor; asked for on each of the 30-60 lines
+    of a pane's paint, it was a tenth of the app's first frame (four panes, mostly blank
+    lines, profiled)."""
+
+    _paint_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._paint_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_style = None
+
+    @property
+    def base_style(self) -> Style:
+        """The view's own style: the paint's, or looked up when drawn outside a paint."""
+        return self.rich_style if self._paint_style is None else self._paint_style
+
+
+class RowList(LineView, can_focus=True):
     """Rows with a highlight that skips rows that cannot be chosen."""
 
     # The keys of less and vim too: g / G, ctrl+d / ctrl+u (half a page), space.
@@ -258,7 +280,7 @@ class RowList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         index = self._row_at(line) if self._width == width else None
         if index is None:
             return Strip.blank(width, base)
