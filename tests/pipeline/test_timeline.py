@@ -524,6 +524,34 @@ def test_capitalised_time_words_mid_sentence_are_titles(nlp: Any, sentence: str)
     assert _timeline(nlp, sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fans of Friday Night Lights still quote the coach.",
+        "She wrote a column for the Sunday Telegraph about the vote.",
+    ],
+)
+def test_a_day_name_that_begins_a_name_is_no_date(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # The proper nouns modify a common noun: a dated election, a dated budget.
+        ("The Premier promised prior to the March State election to ban the crops.", "2024-03"),
+        ("The June Federal budget cut spending.", "2024-06"),
+        # A headline capitalises every word; a holiday is a day.
+        ("Fighting Eases Sunday Morning Across The Region", "2024-08-04"),
+        ("Shoppers crowded stores on Black Friday.", "2023-11-24"),
+        # A name of its own begins after the day, though the parser may join the two.
+        ("The ministry said Monday Russia had moved troops.", "2024-08-05"),
+    ],
+)
+def test_a_day_or_month_before_capitals_still_dates(nlp: Any, sentence: str, value: str) -> None:
+    assert [e.value[:10] for e in _timeline(nlp, sentence)] == [value]
+
+
 def test_title_case_headlines_and_sentence_starts_still_date(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, "Talks Resume This Week in Geneva")] == ["2024-W32"]
     assert [e.value for e in _timeline(nlp, "Today, the talks resumed.")] == ["2024-08-08"]

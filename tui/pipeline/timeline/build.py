@@ -34,6 +34,7 @@ from tui.pipeline.timeline.spans import (
     is_house_number,
     is_name,
     looks_temporal,
+    names_something,
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense
 from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
@@ -219,6 +220,7 @@ def _not_a_date(
         return []
     if (
         is_name(span, text)
+        or names_something(span)
         or is_a_word_not_a_month(span, text)
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])

@@ -18,6 +18,7 @@ from tui.pipeline.timeline.vocab import (
     COUNT_NOUNS,
     MONTH_RE,
     MONTH_WORDS,
+    MONTHS,
     NUM_RE,
     SEASONS,
     STREET_WORDS,
@@ -274,13 +275,19 @@ def is_name(span: Span, text: str) -> bool:
         return False
     if words[0] in capitalised and _after_a_name(span):
         return True
+    return not _in_title_case(span)
+
+
+def _in_title_case(span: Span) -> bool:
+    """The sentence around the span capitalises nearly every long word (a headline, a
+    heading), so a capital in it proves nothing."""
     # The rest of the sentence, without its first word and the expression itself.
     others = [
         t.text
         for t in span.sent[1:]
         if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
     ]
-    return sum(w[0].isupper() for w in others) < TITLE_CASE_SHARE * max(len(others), 1)
+    return sum(w[0].isupper() for w in others) >= TITLE_CASE_SHARE * max(len(others), 1)
 
 
 # A house number: a number, then up to three capitalised words ending in a street word.
@@ -303,6 +310,34 @@ def is_house_number(text: str, before: str, after: str) -> bool:
         and _STREET.match(after) is not None
         and _TIME_PREPOSITION.search(before) is None
     )
+
+
+def names_something(span: Span) -> bool:
+    """'Friday Night Lights', 'the Sunday Telegraph': a day or month name that begins a
+    name, a run of capitalised proper nouns that heads its phrase. Not when the last of
+    them modifies a common noun ('the March State election'), nor when it is a time word
+    ('Sunday Morning'), nor when a name of its own begins after the day ('said Monday
+    Russia had', 'On Saturday Kurt wrote', which the parser may join), nor in a sentence
+    in title case, where every word looks like a name."""
+    root = span.root
+    if root.lower_ not in WEEKDAYS and root.lower_ not in MONTHS:
+        return False
+    head = root
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.tag_ in _PROPER_TAGS:
+        head = head.head
+    after = span.doc[span.end : head.i + 1]
+    return (
+        head.i >= span.end
+        and head.dep_ != "compound"
+        and all(t.text[:1].isupper() and t.ent_iob_ != "B" for t in after)
+        and head.lower_ not in _LOWERCASE_TIME_WORDS
+        and head.lower_ not in WEEKDAYS
+        and head.lower_ not in MONTHS
+        and not _in_title_case(span)
+    )
+
+
+_PROPER_TAGS = ("NNP", "NNPS")
 
 
 def _after_a_name(span: Span) -> bool:
