@@ -536,6 +536,19 @@ def test_a_day_name_that_begins_a_name_is_no_date(nlp: Any, sentence: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Fasting ends after the month of Ramadan.", []),
+        ("It was the year of the dragon.", []),
+        ("The talks happened in the month of May.", ["2024-05"]),
+        ("Sales fell in the month, the firm said.", ["2024-08"]),
+    ],
+)
+def test_the_month_of_names_which_month(nlp: Any, sentence: str, values: list[str]) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == values
+
+
+@pytest.mark.parametrize(
     ("sentence", "value"),
     [
         # The proper nouns modify a common noun: a dated election, a dated budget.

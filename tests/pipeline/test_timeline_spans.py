@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.pipeline.timeline.spans import widen
+from tui.pipeline.timeline.spans import period_named_after, widen
 
 
 def _widened(sentence: str, taken: str) -> str:
@@ -31,3 +31,20 @@ def test_a_date_is_widened_to_the_words_that_finish_it(
     sentence: str, taken: str, expected: str
 ) -> None:
     assert _widened(sentence, taken) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "named"),
+    [
+        ("the month", " of Ramadan", True),
+        ("the year", " of the dragon", True),
+        ("The week", " of the vote", True),
+        # The period itself: this month, this year.
+        ("the month", ", the firm said", False),
+        ("the year", ".", False),
+        # Not a bare period.
+        ("earlier in the month", " of May", False),
+    ],
+)
+def test_a_bare_period_named_by_of_is_another_period(text: str, after: str, named: bool) -> None:
+    assert period_named_after(text, after[:4]) is named

@@ -35,6 +35,7 @@ from tui.pipeline.timeline.spans import (
     is_name,
     looks_temporal,
     names_something,
+    period_named_after,
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense
 from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
@@ -221,6 +222,7 @@ def _not_a_date(
     if (
         is_name(span, text)
         or names_something(span)
+        or period_named_after(text, full[end : end + 4])
         or is_a_word_not_a_month(span, text)
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])

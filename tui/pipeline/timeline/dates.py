@@ -54,6 +54,14 @@ def _week_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return weekend_of(found.start) if m.group("we") else week_of(found.start)
 
 
+def _month_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The month of May', 'the month of August 2023': that month."""
+    found = resolve_date(m.group("m"), ctx, tense)
+    if found is None or found.granularity is not Granularity.MONTH:
+        return DECLINE
+    return found
+
+
 # dateparser reads only short spans: a long one is a sentence fragment, not a date.
 FALLBACK_MAX_CHARS = 40
 # ... of at most this many words, and never two dates joined ("the year ended Sept. 30",
@@ -96,6 +104,8 @@ _OWN_RULES = {
              "the end of December, early 2023: the period, a narrower range"),
         rule("week-of", r"(?:the )?week(?P<we>end)? of (?P<d>.+)", _week_of,
              "the week of March 2: the week holding that day"),
+        rule("month-of", rf"(?:the )?month of (?P<m>{MONTH_RE}.*)", _month_of,
+             "the month of May: that month"),
         rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,
              "anything else naming a month or weekday, read by dateparser"),
     ]
@@ -105,11 +115,11 @@ _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 ORDER = (
     "relative-day", "holiday", "day-of-month", "range-modifier", "week-of", "year-end",
     "iso-day", "split-year", "iso-month", "dotted-day", "numeric-day", "month-day", "weekday",
-    "week-of-month", "month-year", "month-alone", "season", "ordinal-quarter", "q-quarter",
-    "month-range-quarter", "month-quarter", "the-quarter", "year-ago-period", "year-period",
-    "year", "decade-digits", "decade-words", "century", "same-period-last-year", "this-time",
-    "nth-day-today", "unit-before-after", "before-last", "day-before-after", "relative-period",
-    "count-ago-this", "count-ago", "dateparser",
+    "week-of-month", "month-of", "month-year", "month-alone", "season", "ordinal-quarter",
+    "q-quarter", "month-range-quarter", "month-quarter", "the-quarter", "year-ago-period",
+    "year-period", "year", "decade-digits", "decade-words", "century", "same-period-last-year",
+    "this-time", "nth-day-today", "unit-before-after", "before-last", "day-before-after",
+    "relative-period", "count-ago-this", "count-ago", "dateparser",
 )  # fmt: skip
 DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)
 assert len(DATE_RULES) == len(_ALL), "every rule has its place in ORDER"

@@ -312,6 +312,16 @@ def is_house_number(text: str, before: str, after: str) -> bool:
     )
 
 
+_THE_PERIOD = re.compile(r"(?:the )?(?:week|month|year)", re.I)
+
+
+def period_named_after(text: str, after: str) -> bool:
+    """'The month of Ramadan', 'the year of the dragon', 'the week of the vote': a bare
+    period whose "of" says which one. It is not this month or year, and only a date after
+    "of" could say when (spaCy takes "the month of May" whole)."""
+    return _THE_PERIOD.fullmatch(text) is not None and after.startswith(" of ")
+
+
 def names_something(span: Span) -> bool:
     """'Friday Night Lights', 'the Sunday Telegraph': a day or month name that begins a
     name, a run of capitalised proper nouns that heads its phrase. Not when the last of
