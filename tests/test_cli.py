@@ -147,6 +147,21 @@ def test_options_may_come_after_the_inputs(site: FixtureServer) -> None:
     assert [a["status"] for a in _articles(proc)] == ["ok", "ok"]
 
 
+def test_after_a_double_dash_everything_is_an_input(tmp_path: Path) -> None:
+    (tmp_path / "-page.html").write_bytes((PAGES / "wire.html").read_bytes())
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "-f", "json", "--no-analysis", "--", "-page.html"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert [a["status"] for a in _articles(proc)] == ["ok"]
+
+
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["--print-config"]])
 def test_a_closed_stdout_is_no_traceback(args: list[str]) -> None:
     proc = subprocess.Popen(

@@ -236,8 +236,12 @@ def _main_parser() -> _Parser:
 
 def main_command(argv: list[str]) -> int:
     parser = _main_parser()
-    # Intermixed: options may come after inputs, as in `briefing URL -f json`.
-    args = vars(parser.parse_intermixed_args(argv))
+    # Intermixed: options may come after inputs, as in `briefing URL -f json`. After "--"
+    # everything is an input (a file named "-x.html"), which argparse's intermixed
+    # parsing does not honour itself.
+    ends = argv.index("--") if "--" in argv else len(argv)
+    args = vars(parser.parse_intermixed_args(argv[:ends]))
+    args["inputs"] = [*args["inputs"], *argv[ends + 1 :]]
     config = _config(args)
     if args["print_config"]:
         from tui.config import render
