@@ -565,6 +565,34 @@ def test_a_day_or_month_before_capitals_still_dates(nlp: Any, sentence: str, val
     assert [e.value[:10] for e in _timeline(nlp, sentence)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The law passed three years before the 2016 election.", "three years before", "2013"),
+        ("The rally came a day after the march on Aug. 2.", "a day after", "2024-08-03"),
+        ("Two weeks before my April 14, 2023 hearing, I wrote.", "Two weeks before", "2023-W13"),
+    ],
+)
+def test_a_length_before_a_phrase_holding_a_date_counts_from_it(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The date may be the coming's own, not the march's.
+        "The rally came a day after the march, on Aug. 2.",
+        # The date is in an aside about something else.
+        "The cover came a year before their debut, Atlas (two years before their 2005 LP).",
+    ],
+)
+def test_a_date_outside_the_phrase_is_not_counted_from(nlp: Any, sentence: str) -> None:
+    lengths = [e for e in _timeline(nlp, sentence) if e.expression in ("a day", "a year")]
+    assert [e.timex_type for e in lengths] == ["DURATION"]
+
+
 def test_title_case_headlines_and_sentence_starts_still_date(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, "Talks Resume This Week in Geneva")] == ["2024-W32"]
     assert [e.value for e in _timeline(nlp, "Today, the talks resumed.")] == ["2024-08-08"]

@@ -14,8 +14,14 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
-from tui.pipeline.timeline.grammar import preposition_before, tense_of, under_a_perfect
+from tui.pipeline.timeline.grammar import (
+    object_of_before_after,
+    preposition_before,
+    tense_of,
+    under_a_perfect,
+)
 from tui.pipeline.timeline.lengths import bare_length
+from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.ranges import (
     PERIOD_ENDED,
     RANGE_OPENERS,
@@ -89,6 +95,7 @@ def build_timeline(
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
         full = doc.text  # spaCy joins this string anew on every access: read it once
+        placed: list[tuple[Resolved, int, int, Span]] = []
         for start, end in candidate_spans(doc, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -101,25 +108,62 @@ def build_timeline(
                 continue
             for res, r_start, r_end in found:
                 ctx.remember(res)
-                entries.append(
-                    TimelineEntry(
-                        expression=block.text[r_start:r_end],
-                        value=res.value,
-                        granularity=res.granularity,
-                        sentence=quote_sentence(span, r_start, r_end),
-                        block=index,
-                        start=r_start,
-                        end=r_end,
-                        range_start=res.start.isoformat() if res.start else None,
-                        range_end=res.end.isoformat() if res.end else None,
-                        vague=res.vague,
-                        anchor_assumed=anchor_assumed,
-                        timex_type=res.timex_type,
-                        timex_value=res.timex_value,
-                    )
+                placed.append((res, r_start, r_end, span))
+        for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
+            entries.append(
+                TimelineEntry(
+                    expression=block.text[r_start:r_end],
+                    value=res.value,
+                    granularity=res.granularity,
+                    sentence=quote_sentence(span, r_start, r_end),
+                    block=index,
+                    start=r_start,
+                    end=r_end,
+                    range_start=res.start.isoformat() if res.start else None,
+                    range_end=res.end.isoformat() if res.end else None,
+                    vague=res.vague,
+                    anchor_assumed=anchor_assumed,
+                    timex_type=res.timex_type,
+                    timex_value=res.timex_value,
                 )
+            )
     entries.sort(key=sort_key)
     return entries
+
+
+# A length that names no place in time, as `bare_length` codes it: "P3Y", "P2W".
+_BARE_LENGTH_CODE = re.compile(r"P(\d+)([DWMYE])")
+
+
+def _counted_from_dates(
+    doc: Doc, full: str, placed: list[tuple[Resolved, int, int, Span]]
+) -> list[tuple[Resolved, int, int, Span]]:
+    """'Three years before the 2016 election', 'a day after the protest on Aug. 2': a
+    length whose "before" or "after" governs a phrase that holds a date is that date moved
+    by the length (TIMEX3 marks "three years before" a DATE, 2013). Only a date inside
+    that phrase counts: in "came a day after the protest, on Aug. 2" the date may be the
+    coming's own."""
+    out = list(placed)
+
+    def in_a_date(offset: int) -> bool:
+        return any(s <= offset < e for _, s, e, _ in placed)
+
+    for k, (res, start, end, span) in enumerate(placed):
+        code = _BARE_LENGTH_CODE.fullmatch(res.value) if res.start is None else None
+        governed = object_of_before_after(doc, full, end, in_a_date) if code else None
+        if code is None or governed is None:
+            continue
+        sign, word_end, lo, hi = governed
+        base = next(
+            (d for d, d_start, d_end, _ in placed if lo <= d_start and d_end <= hi and d.start),
+            None,
+        )
+        moved = None if base is None or base.vague else count_from_last(
+            base, code.group(2), sign * int(code.group(1))
+        )
+        if moved is not None:
+            out[k] = (moved, start, word_end, span)
+    return out
 
 
 def merge_timelines(

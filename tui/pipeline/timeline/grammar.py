@@ -6,6 +6,8 @@ that use them, which never see spaCy.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.values import Tense
@@ -208,3 +210,39 @@ def _governing_verb(tok: Token) -> Token | None:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
+
+
+_BEFORE_AFTER = re.compile(r"\s+(before|after)\b")
+
+
+def object_of_before_after(
+    doc: Doc, full: str, end: int, inside: Callable[[int], bool]
+) -> tuple[int, int, int, int] | None:
+    """'Three years before the 2016 election': when "before" or "after" follows the
+    character offset `end`, its sign (-1, 1), where the word ends, and the character range
+    of what it governs ('the 2016 election'); None otherwise.
+
+    What it governs stops at a comma, bracket or dash ('a year before their debut,
+    Celestial (...)'), unless `inside` says that offset is within a date ('April 14, 2004')."""
+    m = _BEFORE_AFTER.match(full, end)
+    if m is None:
+        return None
+    word = doc.char_span(m.start(1), m.end(1))
+    if word is None:
+        return None
+    objects = sorted(
+        (t for child in word[0].children if child.dep_ == "pobj" for t in child.subtree),
+        key=lambda t: t.i,
+    )
+    kept = []
+    for t in objects:
+        if t.text in _PHRASE_BREAKS and not inside(t.idx):
+            break
+        kept.append(t)
+    if not kept:
+        return None
+    sign = -1 if m.group(1) == "before" else 1
+    return sign, m.end(1), kept[0].idx, kept[-1].idx + len(kept[-1])
+
+
+_PHRASE_BREAKS = {",", "(", ")", ";", ":", "-", "--", "—", "–"}
