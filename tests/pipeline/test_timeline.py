@@ -593,6 +593,24 @@ def test_a_date_outside_the_phrase_is_not_counted_from(nlp: Any, sentence: str) 
     assert [e.timex_type for e in lengths] == ["DURATION"]
 
 
+def test_a_month_told_after_a_since_date_is_this_years(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "In April, the index fell to its lowest level since December 1981.",
+        "In July, it stayed near that low.",
+    )
+    assert _entry(entries, "July").value == "2024-07"
+
+
+def test_that_day_still_points_back_to_a_since_date(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Flights have been screened since September 11, 2001.",
+        "From that day forward, the rules only grew.",
+    )
+    assert _entry(entries, "that day").value == "2001-09-11"
+
+
 def test_title_case_headlines_and_sentence_starts_still_date(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, "Talks Resume This Week in Geneva")] == ["2024-W32"]
     assert [e.value for e in _timeline(nlp, "Today, the talks resumed.")] == ["2024-08-08"]

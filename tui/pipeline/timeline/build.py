@@ -107,7 +107,9 @@ def build_timeline(
                 # "year 9999"): that one expression cannot be placed; the rest still can.
                 continue
             for res, r_start, r_end in found:
-                ctx.remember(res)
+                # "Since December 1981" begins a stretch that reaches to now: the story has
+                # not gone back there, and a later "In July" is not July 1982.
+                ctx.remember(res, scene=not _SINCE.match(full, r_start))
                 placed.append((res, r_start, r_end, span))
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
@@ -131,6 +133,7 @@ def build_timeline(
     return entries
 
 
+_SINCE = re.compile(r"since\b", re.I)
 # A length that names no place in time, as `bare_length` codes it: "P3Y", "P2W".
 _BARE_LENGTH_CODE = re.compile(r"P(\d+)([DWMYE])")
 

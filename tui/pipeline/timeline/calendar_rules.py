@@ -170,6 +170,7 @@ def next_in_sequence(mon: int, dn: int, ctx: Context) -> Resolved | None:
     last = ctx.last
     if (
         last is None
+        or not ctx.last_is_scene
         or last.start is None
         or last.granularity is not Granularity.DAY
         or ctx.block - ctx.last_block > NARRATIVE_BLOCKS
@@ -300,6 +301,7 @@ def narrative_month(mon: int, ctx: Context) -> Resolved | None:
     last = ctx.last
     if (
         last is None
+        or not ctx.last_is_scene
         or last.start is None
         or last.granularity not in (Granularity.DAY, Granularity.MONTH)
         or ctx.block - ctx.last_block > NARRATIVE_BLOCKS

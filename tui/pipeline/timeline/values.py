@@ -72,6 +72,9 @@ class Context:
     anchor: date
     # The last precisely dated mention; "that year" and "the quarter" point back to it.
     last: Resolved | None = None
+    # False when `last` opened a stretch reaching to now ("since December 1981"): the
+    # story has not gone back to it, so a month told next is not counted from it.
+    last_is_scene: bool = True
     last_quarter: Resolved | None = None
     # Block index now being read, and where the last quarter was named: a quarter sets
     # the frame ("a year ago" means the same quarter a year back) for a few paragraphs.
@@ -117,12 +120,16 @@ class Context:
         the day" two paragraphs on is the story's own day again, not that one."""
         return self.last_day() if self.last_block == self.block else None
 
-    def remember(self, res: Resolved) -> None:
+    def remember(self, res: Resolved, *, scene: bool = True) -> None:
+        """What later expressions may point back to. `scene` is False for a date the story
+        does not go back to ("since December 1981": a stretch reaching to now): "that day"
+        may still mean it, but a month told next is not read from it."""
         if running_total(res):
             self.total_block = self.block
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
         self.last = res
+        self.last_is_scene = scene
         self.last_block = self.block
         if res.full and res.granularity is Granularity.DAY:
             self.full_days[(res.start.month, res.start.day)] = res.start
