@@ -165,12 +165,8 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _cache_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        type=str,
-        help="the cache folder (default: the user's cache folder)",
-    )
+    """--cache-dir, as the main command has it, for `history` and `open`."""
+    _add_setting(parser, *next(o for o in SETTING_OPTIONS if o[0] == "--cache-dir"))
 
 
 # The options that set a config setting (tui.config.SETTINGS), which gives each its kind,
