@@ -247,10 +247,8 @@ def main_command(argv: list[str]) -> int:
     inputs, read_stdin = _inputs(list(args["inputs"]), args["demo"])
     fmt = Format(args["fmt"]) if args["fmt"] else None
     if _headless(fmt) and not inputs and not read_stdin:
-        parser.error(
-            "give article URLs or .html files as arguments, or pipe URLs on stdin "
-            "(see briefing --help for examples)"
-        )
+        # The second line error() adds points to --help and its examples.
+        parser.error("give article URLs or .html files as arguments, or pipe URLs on stdin")
     # The demo is the same every time: it neither needs the cache nor belongs in the history.
     cache = None if args["demo"] or not config["cache"] else _cache_settings(config)
     options = _options(config, refresh=args["refresh"])
