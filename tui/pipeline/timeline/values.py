@@ -73,7 +73,8 @@ class Context:
     # The last precisely dated mention; "that year" and "the quarter" point back to it.
     last: Resolved | None = None
     # False when `last` opened a stretch reaching to now ("since December 1981"): the
-    # story has not gone back to it, so a month told next is not counted from it.
+    # story has not gone back to it, so a month or a listed day told next is not counted
+    # from it (`narrative_month`, `next_in_sequence`).
     last_is_scene: bool = True
     last_quarter: Resolved | None = None
     # Block index now being read, and where the last quarter was named: a quarter sets
@@ -123,7 +124,7 @@ class Context:
     def remember(self, res: Resolved, *, scene: bool = True) -> None:
         """What later expressions may point back to. `scene` is False for a date the story
         does not go back to ("since December 1981": a stretch reaching to now): "that day"
-        may still mean it, but a month told next is not read from it."""
+        may still mean it, but a month or a listed day told next is not read from it."""
         if running_total(res):
             self.total_block = self.block
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
