@@ -244,7 +244,7 @@ def main_command(argv: list[str]) -> int:
 
         _write(render(config))
         return 0
-    inputs, read_stdin = _inputs(list(args["inputs"]), args["demo"])
+    inputs, read_stdin = _inputs(args["inputs"], args["demo"])
     fmt = Format(args["fmt"]) if args["fmt"] else None
     if _headless(fmt) and not inputs and not read_stdin:
         # The second line error() adds points to --help and its examples.
@@ -345,11 +345,13 @@ def _run(
     )
 
 
-def _open_cache(cache_dir: str | None) -> tuple[Config, Cache]:
+def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache]:
+    """The config and the cache for `history` and `open`, with their --cache-dir if given."""
     from tui.config import load
     from tui.pipeline.cache import open_cache
 
     config = load()
+    cache_dir = getattr(args, "cache_dir", None)  # not set unless given
     if cache_dir is not None:
         config.set("cache_dir", cache_dir)
     for line in config.warnings:
@@ -374,7 +376,7 @@ def history_command(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from tui.pipeline import history
 
-    _, cache = _open_cache(getattr(args, "cache_dir", None))
+    _, cache = _open_cache(args)
     found = history.entries(cache, args.limit)
     cache.close()
     if not found:
@@ -398,7 +400,7 @@ def open_command(argv: list[str]) -> int:
     args = parser.parse_intermixed_args(argv)
     from tui.pipeline import history
 
-    config, cache = _open_cache(getattr(args, "cache_dir", None))
+    config, cache = _open_cache(args)
     entry = history.entry(cache, args.id)
     cache.close()
     if entry is None:
