@@ -9,6 +9,11 @@ from tui.app.document import Document, Paragraph
 from tui.app.text import fold, one_line, safe
 
 
+class _OneDocument(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Document()
+
+
 def test_control_characters_never_survive():
     page = "Red \x1b[31malert\x1b[0m, bell\x07, \x9b2J csi, tab\there, bidi \u202eevil"
     cleaned = safe(page)
@@ -21,11 +26,7 @@ def test_control_characters_never_survive():
 async def test_markup_and_escapes_in_a_block_stay_literal():
     page = "[bold]Breaking[/bold] and [link=https://example.org]x[/link] \x1b[2J\x07"
 
-    class OneBlock(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Document()
-
-    app = OneBlock()
+    app = _OneDocument()
     async with app.run_test(size=(120, 10)) as pilot:
         document = app.query_one(Document)
         text = Text(safe(page))
@@ -50,11 +51,7 @@ def test_fold_keeps_offsets_for_letters_whose_lower_case_is_longer() -> None:
 
 
 async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> None:
-    class Tall(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Document()
-
-    app = Tall()
+    app = _OneDocument()
     async with app.run_test(size=(60, 30)) as pilot:
         document = app.query_one(Document)
         document.set_paragraphs([Paragraph(Text(f"line {n}")) for n in range(5)])
