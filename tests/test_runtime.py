@@ -12,7 +12,7 @@ import pytest
 
 from tui.app.main import create_app
 from tui.pipeline.options import Options
-from tui.runtime import started
+from tui.runtime import APP_SWITCH_INTERVAL, started, threads_yield_promptly
 
 DEMO_PAGE = Path(__file__).parents[1] / "tui" / "demo" / "01-energy-strikes.html"
 
@@ -91,3 +91,21 @@ async def test_the_app_collects_again_once_its_first_frame_is_drawn(
         await app.wait_settled(60.0)
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
+
+
+async def test_the_app_lets_threads_yield_promptly_while_running_then_restores() -> None:
+    before = sys.getswitchinterval()
+    app = create_app([str(DEMO_PAGE)], Options(analysis=False))
+    async with app.run_test(size=(100, 30)):
+        await app.wait_settled(60.0)
+        assert sys.getswitchinterval() == pytest.approx(APP_SWITCH_INTERVAL)
+        assert before > APP_SWITCH_INTERVAL
+    assert sys.getswitchinterval() == pytest.approx(before)
+
+
+def test_threads_yield_promptly_restores_the_interval_even_on_error() -> None:
+    before = sys.getswitchinterval()
+    with pytest.raises(RuntimeError), threads_yield_promptly(0.002):
+        assert sys.getswitchinterval() == pytest.approx(0.002)
+        raise RuntimeError
+    assert sys.getswitchinterval() == pytest.approx(before)

@@ -26,7 +26,7 @@ from tui.app.describe import BRIEFING
 from tui.app.reader import PIPE_CLOSED
 from tui.app.state import AppState
 from tui.pipeline.model import Article, Stage
-from tui.runtime import started
+from tui.runtime import started, threads_yield_promptly
 
 if TYPE_CHECKING:
     from tui.pipeline.cache import Cache
@@ -75,6 +75,7 @@ class Scheduling(AppState):
         return time.monotonic() - self._key_at < KEY_QUIET
 
     async def on_unmount(self) -> None:
+        self._runtime.close()
         loop = asyncio.get_running_loop()
         for sig in STOP_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -89,6 +90,8 @@ class Scheduling(AppState):
         # Runs after the first frame. Widgets only needed once work starts are mounted
         # here, and the pipeline (a noticeable part of start-up) is imported here.
         started()
+        # The threads that take articles back and merge them must not keep keys waiting.
+        self._runtime.enter_context(threads_yield_promptly())
         try:
             await self.query_one("#sidebar").mount(
                 ProgressBar(id="progress", show_eta=False, classes="idle")

@@ -9,6 +9,7 @@ Panes never import any of them: they get state through `data_bind` and send mess
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +89,8 @@ class AppState(App[int]):
         self._draw: Throttle | None = None
         self._merge: Throttle | None = None
         self._key_at = float("-inf")  # time.monotonic() of the last key
+        # Process-wide settings the app changes once it starts, given back when it ends.
+        self._runtime = contextlib.ExitStack()
         self._merging = False
         self._merge_again = False
         self._read = memory.ReadState()  # read or unread, kept in the cache
