@@ -658,6 +658,17 @@ REAL_PAGE_CLASSES = [
     # "Later" counts from the date last named.
     ("2019-11-13", "She wrote the song 10 years ago. Almost a decade later, it reached the "
      "screen.", "Almost a decade later", "2019"),
+    # "Later" with nothing named to count from is not counted from the story's day: told in
+    # the present it is now, told in the past it is past.
+    ("2003-06-16", "The screams still haunt the survivors 21 years later.", "21 years later",
+     "PRESENT_REF"),
+    ("2012-11-13", "I had the same history teacher exactly 21 years later.",
+     "21 years later", "PAST_REF"),
+    ("2012-07-12", "I quit my job in a hurry. 210 days later, I haven't looked back.",
+     "210 days later", "PRESENT_REF"),
+    # Counted past the story's day in the present, it is the story's now too.
+    ("2012-08-09", "The war began in 2003. A decade later, the country is still divided.",
+     "A decade later", "PRESENT_REF"),
     # "Last February" in November is this year's February.
     ("2019-11-18", "He walked out of a summit last February in Hanoi.", "last February",
      "2019-02"),

@@ -19,7 +19,7 @@ from tui.pipeline.timeline.values import month as month_
 ANCHOR = date(2024, 8, 8)  # a Thursday
 RULES = {r.name: r for r in DATE_RULES}
 
-P, F, PR, N = Tense.PAST, Tense.FUTURE, Tense.PRESENT, None
+P, F, PR, PF, N = Tense.PAST, Tense.FUTURE, Tense.PRESENT, Tense.PERFECT, None
 # What the article named before, for rules that point back.
 AUG_1 = day(date(2024, 8, 1))
 Q3_2023 = quarter(2023, 3)
@@ -205,6 +205,20 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      year_of(2009), "2019"),
     ("later-told-in-the-past-never-passes-the-anchor", "count-ago", "six years later", P,
      year_of(2020), DECLINE),
+    ("later-with-nothing-named-told-in-the-present-is-now", "count-ago", "21 years later",
+     PR, None, "PRESENT_REF"),
+    ("later-with-nothing-named-told-in-the-past-is-past", "count-ago", "21 years later", P,
+     None, "PAST_REF"),
+    ("later-with-nothing-named-in-the-present-perfect-is-now", "count-ago", "210 days later",
+     PF, None, "PRESENT_REF"),
+    ("later-with-nothing-named-told-ahead-counts-from-the-story", "count-ago",
+     "two years later", F, None, "2026"),
+    ("later-counted-past-the-story-in-the-present-is-now", "count-ago", "a decade later",
+     PR, year_of(2019), "PRESENT_REF"),
+    ("later-counted-within-the-story-in-the-present-stays-a-date", "count-ago",
+     "a decade later", PR, year_of(2012), "2022"),
+    ("earlier-with-nothing-named-counts-from-the-story", "count-ago", "a year earlier", P,
+     None, "2023"),
     ("that-summer-is-in-the-year-named-last", "season", "that summer", P, year_of(2009),
      "2009-SU"),
     ("that-summer-with-nothing-named-declines", "season", "that summer", P, None, DECLINE),

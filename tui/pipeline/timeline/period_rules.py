@@ -331,22 +331,50 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if last is not None and last is ctx.last_quarter and ctx.in_running_total():
         # "For the nine months ... a year earlier": the total, not the quarter last named.
         last = None
-    if relative and last is not None:
-        counted = count_from_last(last, unit, direction * n)
-        if counted is not None and past_beyond_anchor(counted, ctx, tense):
+    counted = count_from_last(last, unit, direction * n) if relative and last else None
+    if relative and direction > 0:
+        told = _later_from_now(counted, a, tense)
+        if told is not None:
+            return vague(told, a)
+    if counted is not None:
+        if past_beyond_anchor(counted, ctx, tense):
             # "Six years later, he retired" cannot lie after the story was written: the
             # date it counts from is not the one last named.
             return DECLINE
-        if counted is not None and is_quarter(counted):
+        if is_quarter(counted):
             # "A year earlier" after a quarter is the comparison, never the frame the
             # next "latest period" or "a year ago" reads.
             return replace(counted, anaphoric=True)
-        if counted is not None:
-            return counted
+        return counted
     if unit == "E":
         # "a decade ago" names a year, not the decade it falls in.
         return year_of(a.year + 10 * direction * n)
     return resolve_unit_offset(a, unit, direction * n)
+
+
+# "N years later" with no date told before it to count from, by the tense of its clause.
+# Counting from the story's own day would put "the cries still haunt survivors 21 years
+# later" and "I had the same teacher 21 years later" two decades ahead. Told in the
+# present or the present perfect it is the story's now ("210 days later, I haven't looked
+# back"); told in the past it is a past time we cannot place (as "a few years later" told
+# in the past is). In the future, or with no tense, it is counted from the story's day.
+_UNCOUNTED_LATER: dict[Tense | None, str] = {
+    Tense.PRESENT: "PRESENT_REF",
+    Tense.PERFECT: "PRESENT_REF",
+    Tense.PAST: "PAST_REF",
+}
+
+
+def _later_from_now(counted: Resolved | None, anchor: date, tense: Tense | None) -> str | None:
+    """The vague reference a "later" count stands for instead of a date, or None."""
+    if counted is None:
+        return _UNCOUNTED_LATER.get(tense)
+    told_now = tense in (Tense.PRESENT, Tense.PERFECT)
+    if told_now and counted.start is not None and counted.start > anchor:
+        # "The war began in 2003. A decade later, the country is still divided", in a
+        # 2012 story: the story's now, not 2013.
+        return "PRESENT_REF"
+    return None
 
 
 def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
