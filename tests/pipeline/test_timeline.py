@@ -286,6 +286,29 @@ def test_recurring_days_are_sets_with_no_place_on_the_calendar(
     assert entry.range_start is None and entry.range_end is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Reviews are due on 1 April and 1 October in each year.", ["XXXX-04-01", "XXXX-10-01"]),
+        ("Flu shots are given from October 1 through January 15 of each year.",
+         ["XXXX-10-01", "XXXX-01-15"]),
+        ("The meeting is held in January or February of each year.", ["XXXX-01", "XXXX-02"]),
+        ("We make this every year at Christmas.", ["XXXX-12-25"]),
+    ],
+)  # fmt: skip
+def test_dates_told_as_recurring_every_year_are_sets(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    dated = [e for e in _timeline(nlp, sentence) if e.value != "P1Y"]
+    assert [e.value for e in dated] == values
+    assert all(e.timex_type == "SET" and e.range_start is None for e in dated)
+
+
+def test_a_date_with_its_own_year_stays_one_day_beside_each_year(nlp: Any) -> None:
+    values = {e.value for e in _timeline(nlp, "On 1 April 2005 and each year after, fees rise.")}
+    assert "2005-04-01" in values
+
+
 # --- second pass: grammar the first pass missed ------------------------------------------
 
 SECOND_PASS_CASES = [

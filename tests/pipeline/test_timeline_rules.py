@@ -13,6 +13,7 @@ import pytest
 from tui.pipeline.timeline.dates import DATE_RULES, decide, resolve_date
 from tui.pipeline.timeline.lengths import length
 from tui.pipeline.timeline.rule import DECLINE, PASS, Verdict
+from tui.pipeline.timeline.sets import as_every_year, every_year
 from tui.pipeline.timeline.values import Context, Resolved, Tense, day, quarter, year_of
 from tui.pipeline.timeline.values import month as month_
 
@@ -388,3 +389,34 @@ def test_a_quarter_counted_back_is_a_comparison_not_a_new_frame() -> None:
     assert earlier is not None and earlier.value == "2022-Q4"
     ctx.remember(earlier)
     assert ctx.quarter_frame() is None and ctx.last == quarter(2023, 4)
+
+
+def _placed(full: str, *dates: tuple[str, Resolved]) -> list[tuple[Resolved, int, int]]:
+    return [(res, full.index(text), full.index(text) + len(text)) for text, res in dates]
+
+
+OCT, FEB = month_(2024, 10), month_(2025, 2)
+
+
+@pytest.mark.parametrize(
+    ("full", "first", "second", "expected"),
+    [
+        ("from October to February each year", "October", "February", [0, 1]),
+        ("on 1 April and 1 October in each year", "1 April", "1 October", [0, 1]),
+        ("every year around October, and in February", "October", "February", [0]),
+        ("in October, and each year in February", "October", "February", [1]),
+        ("in October 2005 and February each year", "October 2005", "February", [1]),
+        ("in October and February", "October", "February", []),
+    ],
+)
+def test_dates_told_as_recurring_every_year(
+    full: str, first: str, second: str, expected: list[int]
+) -> None:
+    placed = _placed(full, (first, OCT), (second, FEB))
+    assert every_year(placed, full) == expected
+
+
+def test_a_date_every_year_keeps_its_month_and_day_but_no_year() -> None:
+    recurring = as_every_year(day(date(2024, 12, 25)))
+    assert (recurring.value, recurring.timex_type, recurring.start) == ("XXXX-12-25", "SET", None)
+    assert as_every_year(month_(2025, 2)).value == "XXXX-02"

@@ -47,6 +47,8 @@ def test_entry_label_reads_a_set_as_a_recurrence() -> None:
     assert entry_label(entry) == "every Tuesday"
     assert set_label("XXXX-07") == "every July"
     assert set_label("P2W") == "every two weeks"
+    assert set_label("XXXX-04-01") == "every 1 Apr"
+    assert set_label("XXXX-SU") == "every summer"
 
 
 def test_entry_label_says_a_length_alone_is_a_length() -> None:

@@ -32,6 +32,8 @@ _DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "de
 _SMALL = ["", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _SET_DAY = re.compile(r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?P<part>MO|AF|EV|NI))?$")
 _SET_MONTH = re.compile(r"^XXXX-(?P<m>\d{2})$")
+# A date or season every year: "XXXX-04-01", "XXXX-SU".
+_SET_YEARLY = re.compile(r"^XXXX-(?:(?P<m>\d{2})-(?P<d>\d{2})|(?P<s>WI|SP|SU|FA))$")
 # Words before a length of time that a reader needs to keep: "about a month".
 _HEDGE = re.compile(
     r"\b(?P<h>about|around|roughly|approximately|nearly|almost|more than|less than|over|"
@@ -128,6 +130,11 @@ def set_label(value: str) -> str | None:
     m = _SET_MONTH.match(value)
     if m and 1 <= int(m["m"]) <= 12:
         return f"every {_MONTH_NAMES[int(m['m']) - 1]}"
+    m = _SET_YEARLY.match(value)
+    if m and m["s"]:
+        return f"every {_SEASONS[m['s']]}"
+    if m and 1 <= int(m["m"]) <= 12:
+        return f"every {int(m['d'])} {_MONTH_NAMES[int(m['m']) - 1][:3]}"
     length = duration_words(value)
     if length is None:
         return None

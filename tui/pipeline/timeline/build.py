@@ -31,7 +31,7 @@ from tui.pipeline.timeline.ranges import (
 )
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.sentence import quote_sentence
-from tui.pipeline.timeline.sets import resolve_set
+from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
     candidate_spans,
@@ -111,6 +111,10 @@ def build_timeline(
                 # not gone back there, and a later "In July" is not July 1982.
                 ctx.remember(res, scene=not _SINCE.match(full, r_start))
                 placed.append((res, r_start, r_end, span))
+        for k in every_year([(res, s, e) for res, s, e, _ in placed], full):
+            # "On 1 April and 1 October in each year": no one day, a date every year.
+            res, r_start, r_end, span = placed[k]
+            placed[k] = (as_every_year(res), r_start, r_end, span)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
                 TimelineEntry(
@@ -222,6 +226,10 @@ def parse_anchor(anchor: str) -> date:
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context
 ) -> list[tuple[Resolved, int, int]]:
+    tail = EVERY_YEAR_TAIL.search(full, start, end)
+    if tail is not None and tail.start() > start:
+        # "February of each year": the date alone, which `every_year` finds recurring.
+        end = tail.start()
     text = full[start:end]
     settled = _not_a_date(full, span, start, end)
     if settled is not None:

@@ -1,6 +1,7 @@
-"""Recurring times ("every Tuesday", "each July", "on Sundays", "every two weeks"): TIMEX3
-SETs. They date no single event, so they carry no range and sort after every dated entry;
-the value is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "P1Y", "P2W")."""
+"""Recurring times ("every Tuesday", "each July", "on Sundays", "every two weeks", "on 1 April
+in each year"): TIMEX3 SETs. They date no single event, so they carry no range and sort
+after every dated entry; the value is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-04-01",
+"P1Y", "P2W")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,21 @@ _WEEKDAY_SET = re.compile(
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")
 _UNIT_SET = re.compile(rf"{_EVERY} (?:(?P<n>{NUM_RE}) )?(?P<u>day|week|month|quarter|year)s?")
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# "Each year" or "every year" right after a date, or right before it with the word that
+# places the date in the year: "from October to February each year", "on 1 April and 1
+# October in each year", "every year at Christmas", "each year in July".
+_EVERY_YEAR_AFTER = re.compile(rf"\s*,?\s*(?:(?:of|in|during) )?{_EVERY} year\b", re.I)
+_EVERY_YEAR_BEFORE = re.compile(
+    rf"\b{_EVERY} year,?\s+(?:(?:at|around|in|on|during|by|from|between)\s+)?(?:the\s+)?$",
+    re.I,
+)
+# The same words ending an expression spaCy took whole ("February of each year").
+EVERY_YEAR_TAIL = re.compile(rf",?\s+(?:(?:of|in|during)\s+)?{_EVERY} year$", re.I)
+# Between two dates that recur together: "October to February", "1 April and 1 October".
+_JOINED = re.compile(r"\s*(?:-|–|to|through|until|till|and|or)\s*", re.I)
+# A value whose year was supplied by the story's date, month or finer: "2012-12-25", "2011-11",
+# "2012-SU".
+_YEAR_OF_DATE = re.compile(r"\d{4}(?=-(?:\d\d|SU|SP|FA|WI)\b)")
 
 
 def resolve_set(text: str) -> Resolved | None:
@@ -48,6 +64,45 @@ def resolve_set(text: str) -> Resolved | None:
         n = number(m.group("n")) if m.group("n") else 1
         return _set(duration_code(unit, n or 1), GRAN_OF_UNIT[unit])
     return None
+
+
+def every_year(placed: list[tuple[Resolved, int, int]], full: str) -> list[int]:
+    """Which of the dates placed in `full` (in order) are told as recurring every year.
+
+    A date that gives its own year ("on 1 April 2005 and every year after") is one day,
+    so only dates whose year came from the story are taken; of two joined dates ("from
+    October to February each year") both recur when the second does.
+    """
+    recurring: list[int] = []
+    following = False  # the date after this one recurs and is joined to it
+    for k in range(len(placed) - 1, -1, -1):
+        res, start, end = placed[k]
+        if not _without_own_year(res, full[start:end]):
+            following = False
+            continue
+        told = (
+            following
+            or _EVERY_YEAR_AFTER.match(full, end) is not None
+            or _EVERY_YEAR_BEFORE.search(full, max(0, start - 40), start) is not None
+        )
+        if told:
+            recurring.append(k)
+        following = told and k > 0 and _JOINED.fullmatch(full, placed[k - 1][2], start) is not None
+    return sorted(recurring)
+
+
+def as_every_year(res: Resolved) -> Resolved:
+    """A date the story tells as recurring every year, as a TIMEX3 set: "XXXX-04-01"."""
+    return _set(_YEAR_OF_DATE.sub("XXXX", res.value, count=1), res.granularity)
+
+
+def _without_own_year(res: Resolved, text: str) -> bool:
+    return (
+        not res.vague
+        and res.timex_type == "DATE"
+        and _YEAR_OF_DATE.match(res.value) is not None
+        and re.search(r"\d{4}|'\d\d\b|\b(?:this|last|next) year\b", text, re.I) is None
+    )
 
 
 def _set(value: str, granularity: Granularity) -> Resolved:
