@@ -275,6 +275,8 @@ def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
         ("The market opens every Tuesday.", "every Tuesday", "XXXX-WXX-2"),
         ("Volunteers meet each Friday.", "each Friday", "XXXX-WXX-5"),
         ("Buses run on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("The lake freezes every winter.", "every winter", "XXXX-WI"),
+        ("Each autumn, the geese leave.", "Each autumn", "XXXX-FA"),
     ],
 )
 def test_recurring_days_are_sets_with_no_place_on_the_calendar(
@@ -302,6 +304,10 @@ def test_dates_told_as_recurring_every_year_are_sets(
     dated = [e for e in _timeline(nlp, sentence) if e.value != "P1Y"]
     assert [e.value for e in dated] == values
     assert all(e.timex_type == "SET" and e.range_start is None for e in dated)
+
+
+def test_each_fall_in_a_rate_is_no_season(nlp: Any) -> None:
+    assert _timeline(nlp, "The index rose after each fall in rates.") == []
 
 
 def test_a_date_with_its_own_year_stays_one_day_beside_each_year(nlp: Any) -> None:

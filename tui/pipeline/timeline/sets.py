@@ -1,7 +1,7 @@
-"""Recurring times ("every Tuesday", "each July", "on Sundays", "every two weeks", "on 1 April
-in each year"): TIMEX3 SETs. They date no single event, so they carry no range and sort
-after every dated entry; the value is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-04-01",
-"P1Y", "P2W")."""
+"""Recurring times ("every Tuesday", "each July", "each summer", "on Sundays", "every two
+weeks", "on 1 April in each year"): TIMEX3 SETs. They date no single event, so they carry
+no range and sort after every dated entry; the value is TIMEX3's ("XXXX-WXX-2", "XXXX-07",
+"XXXX-SU", "XXXX-04-01", "P1Y", "P2W")."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTHS,
     NUM_RE,
+    SEASONS,
     UNITS,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -28,6 +29,7 @@ _WEEKDAY_SET = re.compile(
     r"(?: (?P<part>morning|afternoon|evening|night)s?)?"
 )
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")
+_SEASON_SET = re.compile(rf"{_EVERY} (?P<s>{'|'.join(SEASONS)})")
 _UNIT_SET = re.compile(rf"{_EVERY} (?:(?P<n>{NUM_RE}) )?(?P<u>day|week|month|quarter|year)s?")
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 # "Each year" or "every year" right after a date, or right before it with the word that
@@ -58,6 +60,9 @@ def resolve_set(text: str) -> Resolved | None:
     m = _MONTH_SET.fullmatch(t)
     if m:
         return _set(f"XXXX-{MONTHS[month_key(m.group('m'))]:02d}", Granularity.MONTH)
+    m = _SEASON_SET.fullmatch(t)
+    if m:
+        return _set(f"XXXX-{SEASONS[m.group('s')]}", Granularity.SEASON)
     m = _UNIT_SET.fullmatch(t)
     if m:
         unit = UNITS[m.group("u")]

@@ -42,6 +42,7 @@ _LEXICAL = re.compile(
     r"the (?:latest|most recent|just-ended) (?:quarter|period)(?! of)|"
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"that (?:spring|summer|autumn|fall|winter)|"
+    r"(?:every|each) (?:spring|summer|autumn|winter|fall(?! (?:in|of)\b))|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
     r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
