@@ -306,6 +306,30 @@ def test_dates_told_as_recurring_every_year_are_sets(
     assert all(e.timex_type == "SET" and e.range_start is None for e in dated)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The council will meet Monday at 10 a.m. in City Hall.", "Monday at 10 a.m.",
+         "2024-08-12T10:00"),
+        ("The vote is on Aug. 20 at 5 p.m.", "Aug. 20 at 5 p.m.", "2024-08-20T17:00"),
+        ("Posted on July 29, 2006 at 4:56 PM", "July 29, 2006 at 4:56 PM",
+         "2006-07-29T16:56"),
+    ],
+)  # fmt: skip
+def test_a_clock_time_beside_a_day_is_that_days(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert (entry.expression, entry.value, entry.timex_type) == (expression, value, "TIME")
+
+
+def test_a_clock_time_apart_from_the_day_named_stays_apart(nlp: Any) -> None:
+    values = [
+        e.value for e in _timeline(nlp, "The council will meet Monday, and polls close at 5 p.m.")
+    ]
+    assert "2024-08-12" in values and len(values) == 2
+
+
 def test_each_fall_in_a_rate_is_no_season(nlp: Any) -> None:
     assert _timeline(nlp, "The index rose after each fall in rates.") == []
 

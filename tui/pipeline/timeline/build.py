@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from tui.pipeline.model import Block, BriefingTimelineEntry, TimelineEntry
+from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.timeline.grammar import (
     object_of_before_after,
     preposition_before,
@@ -29,7 +29,7 @@ from tui.pipeline.timeline.ranges import (
     in_order,
     period_holding,
 )
-from tui.pipeline.timeline.resolve import resolve
+from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
 from tui.pipeline.timeline.sentence import quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
@@ -43,7 +43,7 @@ from tui.pipeline.timeline.spans import (
     names_something,
     period_named_after,
 )
-from tui.pipeline.timeline.values import Context, Resolved, Tense
+from tui.pipeline.timeline.values import Context, Resolved, Tense, with_time
 from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
 
 if TYPE_CHECKING:
@@ -115,6 +115,7 @@ def build_timeline(
             # "On 1 April and 1 October in each year": no one day, a date every year.
             res, r_start, r_end, span = placed[k]
             placed[k] = (as_every_year(res), r_start, r_end, span)
+        placed = _clock_times_on_their_days(full, placed)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
                 TimelineEntry(
@@ -173,6 +174,61 @@ def _counted_from_dates(
         if moved is not None:
             out[k] = (moved, start, word_end, span)
     return out
+
+
+# What may stand between a day and its clock time told as one: "Monday at 10 a.m.",
+# "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
+_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
+_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _clock_times_on_their_days(
+    full: str, placed: list[tuple[Resolved, int, int, Span]]
+) -> list[tuple[Resolved, int, int, Span]]:
+    """A clock time told right beside a day is that day's: "the council will meet Monday at
+    10 a.m." is one entry, Monday at 10:00, where the time alone was put on the story's
+    own day (spaCy tags the day and the time apart, and only a past tense read the day
+    named before)."""
+    out: list[tuple[Resolved, int, int, Span]] = []
+    k = 0
+    while k < len(placed):
+        if k + 1 < len(placed):
+            joined = _day_and_clock(full, placed[k], placed[k + 1])
+            if joined is not None:
+                out.append(joined)
+                k += 2
+                continue
+        out.append(placed[k])
+        k += 1
+    return out
+
+
+def _day_and_clock(
+    full: str, first: tuple[Resolved, int, int, Span], second: tuple[Resolved, int, int, Span]
+) -> tuple[Resolved, int, int, Span] | None:
+    (a, a_start, a_end, span), (b, b_start, b_end, _) = first, second
+    if _is_day(a) and _is_bare_clock(b, full[b_start:b_end]):
+        day, clock, between = a, b, _DAY_THEN_CLOCK
+    elif _is_bare_clock(a, full[a_start:a_end]) and _is_day(b):
+        day, clock, between = b, a, _CLOCK_THEN_DAY
+    else:
+        return None
+    if between.fullmatch(full, a_end, b_start) is None:
+        return None
+    return with_time(day, clock.value[clock.value.index("T") :]), a_start, b_end, span
+
+
+def _is_day(res: Resolved) -> bool:
+    return res.granularity is Granularity.DAY and res.timex_type == "DATE" and not res.vague
+
+
+def _is_bare_clock(res: Resolved, text: str) -> bool:
+    """A clock time whose day the words do not say ("10 a.m.", "at 4:56 PM")."""
+    if res.timex_type != "TIME" or "T" not in res.value:
+        return False
+    said = normalise(text)
+    clock = CLOCK_RE.search(said)
+    return clock is not None and not (said[: clock.start()] + said[clock.end() :]).strip(" .,")
 
 
 def merge_timelines(
