@@ -314,6 +314,9 @@ def test_dates_told_as_recurring_every_year_are_sets(
         ("The vote is on Aug. 20 at 5 p.m.", "Aug. 20 at 5 p.m.", "2024-08-20T17:00"),
         ("Posted on July 29, 2006 at 4:56 PM", "July 29, 2006 at 4:56 PM",
          "2006-07-29T16:56"),
+        # US zones of two letters, which the clock pattern did not know: the time was lost.
+        ("Kickoff is Sunday at 1 p.m. ET.", "Sunday at 1 p.m. ET", "2024-08-11T13:00"),
+        ("The game starts at 8 p.m. PT Sunday.", "8 p.m. PT Sunday", "2024-08-11T20:00"),
     ],
 )  # fmt: skip
 def test_a_clock_time_beside_a_day_is_that_days(
@@ -328,6 +331,11 @@ def test_a_clock_time_apart_from_the_day_named_stays_apart(nlp: Any) -> None:
         e.value for e in _timeline(nlp, "The council will meet Monday, and polls close at 5 p.m.")
     ]
     assert "2024-08-12" in values and len(values) == 2
+
+
+def test_a_clock_time_after_a_numeric_date_not_read_is_not_the_storys_day(nlp: Any) -> None:
+    assert _timeline(nlp, "Posted 06/10/2006 at 07:01pm by Sam") == []
+    assert _timeline(nlp, "Carlo Munoz, The Hill, 08/06/12 01:49 PM ET") == []
 
 
 def test_each_fall_in_a_rate_is_no_season(nlp: Any) -> None:

@@ -180,6 +180,9 @@ def _counted_from_dates(
 # "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+# A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
+# before a clock time: the time is that day's, not the story's, so it is left out.
+_NUMERIC_DATE_BEFORE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\s*,?\s*(?:at\s+|@\s*)?$")
 
 
 def _clock_times_on_their_days(
@@ -188,7 +191,7 @@ def _clock_times_on_their_days(
     """A clock time told right beside a day is that day's: "the council will meet Monday at
     10 a.m." is one entry, Monday at 10:00, where the time alone was put on the story's
     own day (spaCy tags the day and the time apart, and only a past tense read the day
-    named before)."""
+    named before). Beside a numeric date no rule could read, it is left out."""
     out: list[tuple[Resolved, int, int, Span]] = []
     k = 0
     while k < len(placed):
@@ -198,7 +201,12 @@ def _clock_times_on_their_days(
                 out.append(joined)
                 k += 2
                 continue
-        out.append(placed[k])
+        res, start, end, _ = placed[k]
+        if not (
+            _is_bare_clock(res, full[start:end])
+            and _NUMERIC_DATE_BEFORE.search(full, max(0, start - 24), start)
+        ):
+            out.append(placed[k])
         k += 1
     return out
 

@@ -61,7 +61,7 @@ HEDGES = re.compile(
 )
 # Words a clock time may follow inside the expression, and a zone it may carry.
 _CLOCK_LEAD = r"(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-_CLOCK_ZONE = r"(?:\s*\(?(?:[a-z]{2,4}t|gmt|utc)\)?\b)?"
+_CLOCK_ZONE = r"(?:\s*\(?(?:[a-z]{2,4}t|[ecmp]t|gmt|utc)\)?\b)?"
 CLOCK_RE = re.compile(
     r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
     r"after|before|by|until|till) )?"
