@@ -182,7 +182,9 @@ _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
 # before a clock time: the time is that day's, not the story's, so it is left out.
-_NUMERIC_DATE_BEFORE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\s*,?\s*(?:at\s+|@\s*)?$")
+_NUMERIC_DATE_BEFORE = re.compile(
+    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}" + _DAY_THEN_CLOCK.pattern + "$"
+)
 
 
 def _clock_times_on_their_days(

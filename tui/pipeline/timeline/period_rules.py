@@ -369,7 +369,7 @@ def _later_from_now(counted: Resolved | None, anchor: date, tense: Tense | None)
     """The vague reference a "later" count stands for instead of a date, or None."""
     if counted is None:
         return _UNCOUNTED_LATER.get(tense)
-    told_now = tense in (Tense.PRESENT, Tense.PERFECT)
+    told_now = _UNCOUNTED_LATER.get(tense) == "PRESENT_REF"
     if told_now and counted.start is not None and counted.start > anchor:
         # "The war began in 2003. A decade later, the country is still divided", in a
         # 2012 story: the story's now, not 2013.
