@@ -28,6 +28,8 @@ DEFAULT, FILE, COMMAND_LINE = "default", "config file", "command line"
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting the config file may hold: its type, default, bounds and help line."""
+
     name: str
     kind: type
     default: object
@@ -55,6 +57,8 @@ BY_NAME = {s.name: s for s in SETTINGS}
 
 @dataclass
 class Config:
+    """The settings in force, where each came from, and what was wrong in the file."""
+
     path: Path
     values: dict[str, object] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)

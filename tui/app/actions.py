@@ -12,7 +12,6 @@ from textual import events, work
 from tui.app.describe import BRIEFING
 from tui.app.highlights import Highlights
 from tui.app.layout import Widths, pane_widths
-from tui.app.screens import AddUrlScreen, ExportScreen, HelpScreen
 from tui.app.text import one_line
 from tui.pipeline.inputs import input_uri
 from tui.pipeline.model import Stage
@@ -20,6 +19,9 @@ from tui.pipeline.words import plural
 
 # How much of a path or address a toast quotes.
 QUOTED = 200
+
+# The help, add and export screens are imported where they are opened: their module
+# costs ~1.6 ms that nothing before the first frame needs.
 
 
 class Actions(Highlights):
@@ -56,6 +58,8 @@ class Actions(Highlights):
     # Panes and views ---------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from tui.app.screens import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -138,6 +142,8 @@ class Actions(Highlights):
             if inputs:
                 self.add_inputs(inputs)
 
+        from tui.app.screens import AddUrlScreen
+
         self.push_screen(AddUrlScreen(), added)
 
     def add_inputs(self, inputs: list[str]) -> None:
@@ -189,6 +195,8 @@ class Actions(Highlights):
         def chosen(fmt: str | None) -> None:
             if fmt is not None and self.briefing is not None:
                 self._export(fmt)
+
+        from tui.app.screens import ExportScreen
 
         self.push_screen(ExportScreen(self.folder), chosen)
 

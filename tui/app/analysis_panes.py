@@ -25,7 +25,6 @@ from tui.pipeline.model import (
     Mention,
     TimelineEntry,
 )
-from tui.pipeline.timex import entry_label
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -215,6 +214,10 @@ class TimelinePane(_AnalysisList):
             return [_notice(self._why_empty())]
         if not entries:
             return [_notice("No dated events found.")]
+        # Imported here: nothing before the first frame has an entry to label, and the
+        # module's patterns cost ~1 ms to compile.
+        from tui.pipeline.timex import entry_label
+
         rows: list[Row] = []
         for article, entry in entries:
             label = Text()

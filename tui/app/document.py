@@ -43,6 +43,8 @@ class Paragraph:
 
 @dataclass
 class _Wrapped:
+    """One paragraph wrapped to the pane's width."""
+
     strips: list[Strip]
     starts: list[int]  # character offset in the paragraph's text where each line starts
 

@@ -21,7 +21,6 @@ from tui.app.describe import BRIEFING, location, site_of
 from tui.app.document import Document, Paragraph
 from tui.app.text import fold, one_line, safe
 from tui.pipeline.model import Article, BlockKind, Mention, RemovedBlock, Stage
-from tui.pipeline.timex import timex_label
 from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
@@ -201,6 +200,10 @@ class ArticleView(Document):
         if meta.authors:
             details.append(", ".join(one_line(a) for a in meta.authors))
         if meta.published:
+            # Imported here: the first frame shows no article (see `_rows_now` of the
+            # timeline pane).
+            from tui.pipeline.timex import timex_label
+
             details.append(timex_label(meta.published) or one_line(meta.published))
         shown = " · ".join(d for d in details if d)
         if shown:

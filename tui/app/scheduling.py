@@ -14,11 +14,11 @@ import contextlib
 import importlib
 import signal
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events, work
 from textual.widget import MountError
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Input
 
 from tui.app import memory
 from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
@@ -29,6 +29,8 @@ from tui.pipeline.model import Article, Stage
 from tui.runtime import started, threads_yield_promptly
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from tui.pipeline.cache import Cache
     from tui.pipeline.options import CacheSettings
 
@@ -92,6 +94,9 @@ class Scheduling(AppState):
         started()
         # The threads that take articles back and merge them must not keep keys waiting.
         self._runtime.enter_context(threads_yield_promptly())
+        # Imported here, as the bar is mounted here: its module costs ~1 ms before the frame.
+        from textual.widgets import ProgressBar
+
         try:
             await self.query_one("#sidebar").mount(
                 ProgressBar(id="progress", show_eta=False, classes="idle")
@@ -179,7 +184,7 @@ class Scheduling(AppState):
             return
         articles = self.briefing.articles
         finished = sum(a.stage in (Stage.DONE, Stage.ERROR) for a in articles)
-        bar = self.query_one(ProgressBar)
+        bar = cast("ProgressBar", self.query_one("#progress"))
         bar.update(total=max(1, len(articles)), progress=finished)
         bar.set_class(finished == len(articles), "idle")
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Walk:
+    """Steps through a list of places in the text, one at a time, wrapping at the ends."""
+
     label: str
     stops: list[tuple[int, Mention]] = field(default_factory=list)  # (article, mention)
     at: int = -1  # the stop shown; -1 before the first step

@@ -23,6 +23,8 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Block:
+    """One piece of the clean text: a heading, a paragraph, a quote or a list item."""
+
     kind: BlockKind
     text: str
 
@@ -60,6 +62,8 @@ class ErrorKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ArticleError:
+    """Why an article could not be read, in words the reader sees."""
+
     kind: ErrorKind
     message: str
 
@@ -114,6 +118,8 @@ class FetchedFeed:
 
 @dataclass(slots=True)
 class Metadata:
+    """What the page says about itself. None: the page did not say; `authors` is [] then."""
+
     title: str | None = None
     site: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -161,6 +167,8 @@ _ENTITY_PLURALS = {
 
 @dataclass(slots=True)
 class Entity:
+    """Something one article names (a person, a place, a group...) and every mention of it."""
+
     name: str
     type: EntityType
     aliases: list[str] = field(default_factory=list)
@@ -184,6 +192,8 @@ class Granularity(StrEnum):
 
 @dataclass(slots=True)
 class TimelineEntry:
+    """A dated event an article reports: the words that date it and what they resolve to."""
+
     expression: str
     value: str  # TIMEX3-style: 2024-08-06, 2024-W32, 2024-08, 2024-SP, 2024, PAST_REF ...
     granularity: Granularity
@@ -206,6 +216,8 @@ class TimelineEntry:
 
 @dataclass(slots=True)
 class Article:
+    """One input through the pipeline: where it is in it, and what each stage made of it."""
+
     input: str
     url: str | None = None
     stage: Stage = Stage.QUEUED
@@ -265,5 +277,7 @@ class BriefingEntity:
 
 @dataclass(slots=True)
 class BriefingTimelineEntry:
+    """A timeline entry in the merged briefing, with the article it came from."""
+
     entry: TimelineEntry
     article: int  # index into Briefing.articles

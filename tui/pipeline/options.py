@@ -9,6 +9,8 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Options:
+    """How the pipeline fetches and analyses, from the config file and the command line."""
+
     concurrency: int = 8
     timeout: float = 20.0  # seconds for a whole fetch, connect to last byte
     max_bytes: int = 10 * MB  # cap on the body as decoded, so a gzip bomb stops here too
