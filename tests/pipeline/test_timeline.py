@@ -334,8 +334,42 @@ def test_a_clock_time_apart_from_the_day_named_stays_apart(nlp: Any) -> None:
 
 
 def test_a_clock_time_after_a_numeric_date_not_read_is_not_the_storys_day(nlp: Any) -> None:
-    assert _timeline(nlp, "Posted 06/10/2006 at 07:01pm by Sam") == []
-    assert _timeline(nlp, "Carlo Munoz, The Hill, 08/06/12 01:49 PM ET") == []
+    # No such days: the dates cannot be read, and their times are not put on the story's.
+    assert _timeline(nlp, "Posted 02/30/2006 at 07:01pm by Sam") == []
+    assert _timeline(nlp, "Carlo Munoz, The Hill, 13/13/12 01:49 PM ET") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # spaCy tags only the time, or nothing: the date was lost, and its time with it.
+        ("Posted 06/10/2006 at 07:01pm by Sam", "06/10/2006 at 07:01pm", "2006-06-10T19:01"),
+        ("Carlo Munoz, The Hill, 08/06/12 01:49 PM ET", "08/06/12 01:49 PM ET",
+         "2012-08-06T13:49"),
+        ("The meeting on 08/06/12 was short.", "08/06/12", "2012-08-06"),
+        ("The vote was held on 19/7/2024.", "19/7/2024", "2024-07-19"),
+    ],
+)  # fmt: skip
+def test_a_numeric_date_is_read_in_the_us_order_unless_the_page_shows_otherwise(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert (entry.expression, entry.value) == (expression, value)
+
+
+def test_a_page_that_writes_a_day_first_date_is_read_day_first(nlp: Any) -> None:
+    entries = _timeline(nlp, "Posted 31/12/2004 by Sam.", "Reply posted 08/01/2005 by Ann.")
+    assert [e.value for e in entries] == ["2004-12-31", "2005-01-08"]
+    # The same reply on a page that shows no day-first date: 1 Aug.
+    assert [e.value for e in _timeline(nlp, "Reply posted 08/01/2005 by Ann.")] == ["2005-08-01"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["See /2024/05/06/ for the archive.", "Rows 1/2/3/4 were empty.", "Version 1.2/3/04 ships."],
+)
+def test_numbers_in_a_path_or_a_longer_run_are_no_numeric_date(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []
 
 
 def test_each_fall_in_a_rate_is_no_season(nlp: Any) -> None:

@@ -330,6 +330,21 @@ def test_a_day_named_again_without_its_year_is_the_same_day() -> None:
     assert resolve_date("june 9", ctx, N) == day(date(2020, 6, 9))
 
 
+def test_a_numeric_date_follows_the_pages_order_unless_the_numbers_allow_only_the_other() -> None:
+    day_first = Context(anchor=ANCHOR, day_first=True)
+    assert resolve_date("08/06/12", day_first, N) == day(date(2012, 6, 8))
+    assert resolve_date("12/31/2004", day_first, N) == day(date(2004, 12, 31))
+    assert resolve_date("08/06/12", Context(anchor=ANCHOR), N) == day(date(2012, 8, 6))
+
+
+def test_a_two_digit_year_is_the_latest_not_far_past_the_storys_own() -> None:
+    in_1998 = Context(anchor=date(1998, 4, 7))
+    assert resolve_date("7/4/98", in_1998, N) == day(date(1998, 7, 4))  # not 2098
+    assert resolve_date("1/5/05", in_1998, N) == day(date(2005, 1, 5))
+    assert resolve_date("1/5/23", Context(anchor=ANCHOR), N) == day(date(2023, 1, 5))
+    assert resolve_date("1/5/35", Context(anchor=ANCHOR), N) == day(date(1935, 1, 5))
+
+
 def test_a_day_in_a_list_continues_from_the_day_before_it() -> None:
     ctx = Context(anchor=date(2019, 11, 19))
     ctx.remember(day(date(2020, 6, 9)))

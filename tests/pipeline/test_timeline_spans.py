@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.pipeline.timeline.spans import period_named_after, widen
+from tui.pipeline.timeline.spans import period_named_after, widen, writes_day_first
 
 
 def _widened(sentence: str, taken: str) -> str:
@@ -48,3 +48,21 @@ def test_a_date_is_widened_to_the_words_that_finish_it(
 )
 def test_a_bare_period_named_by_of_is_another_period(text: str, after: str, named: bool) -> None:
     assert period_named_after(text, after[:4]) is named
+
+
+@pytest.mark.parametrize(
+    ("texts", "day_first"),
+    [
+        (["Posted 31/12/2004.", "Reply 08/01/2005."], True),
+        (["Posted 12/31/2004.", "Reply 08/01/2005."], False),
+        # Neither shown: the US order. Both shown: the page is no guide, the US order.
+        (["Reply 08/01/2005."], False),
+        (["31/12/2004 and 12/31/2004"], False),
+        # A path is no date.
+        (["/archive/31/12/2004/"], False),
+    ],
+)
+def test_a_page_writes_day_first_only_when_one_date_can_be_read_no_other_way(
+    texts: list[str], day_first: bool
+) -> None:
+    assert writes_day_first(texts) is day_first

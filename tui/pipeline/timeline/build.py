@@ -42,6 +42,7 @@ from tui.pipeline.timeline.spans import (
     looks_temporal,
     names_something,
     period_named_after,
+    writes_day_first,
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense, with_time
 from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
@@ -90,7 +91,7 @@ def build_timeline(
         from tui.pipeline.nlp import parse_blocks
 
         docs = parse_blocks(blocks)
-    ctx = Context(anchor=anchor_date)
+    ctx = Context(anchor=anchor_date, day_first=writes_day_first(b.text for b in blocks))
     entries: list[TimelineEntry] = []
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index

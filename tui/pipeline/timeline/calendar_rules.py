@@ -115,13 +115,27 @@ def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return month(int(m.group(1)), int(m.group(2)))
 
 
+# How far past the story's year a year written in two digits may lie ("12/31/29" in a
+# 2024 story is 2029, "12/31/98" is 1998).
+TWO_DIGIT_YEAR_AHEAD = 10
+
+
+def _year_of_two_digits(yy: int, anchor_year: int) -> int:
+    """The latest year ending in `yy` no more than TWO_DIGIT_YEAR_AHEAD past the story's
+    ("7/4/98" in a 1998 story is 1998, not 2098)."""
+    latest = anchor_year + TWO_DIGIT_YEAR_AHEAD
+    return latest - (latest - yy) % 100
+
+
 def _numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     y = int(m.group(3))
     if y < 100:
-        y += 1900 if y > (ctx.anchor.year % 100) + 10 else 2000
+        y = _year_of_two_digits(y, ctx.anchor.year)
     first, second = int(m.group(1)), int(m.group(2))
-    # US order unless it cannot be a month/day pair.
-    d = safe_date(y, first, second) or safe_date(y, second, first)
+    # The page's own order (US unless it showed otherwise), unless the numbers allow only
+    # the other.
+    month_, day_ = (second, first) if ctx.day_first else (first, second)
+    d = safe_date(y, month_, day_) or safe_date(y, day_, month_)
     return day(d) if d else DECLINE
 
 

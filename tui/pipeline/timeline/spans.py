@@ -9,6 +9,7 @@ codes and bare numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
@@ -20,6 +21,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_WORDS,
     MONTHS,
     NUM_RE,
+    NUMERIC_DAY_RE,
     SEASONS,
     STREET_WORDS,
     UNIT_RE,
@@ -77,6 +79,9 @@ _Q_QUARTER = re.compile(
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
 )
+# "12/31/2004", "7/19/24", "08/06/12": spaCy's small model mostly leaves them untagged or
+# tags only the clock time after them.
+_NUMERIC_DAY = re.compile(NUMERIC_DAY_RE)
 # "5th August", "5 August 2023": spaCy may take the day for an ordinal and the month alone.
 _DAY_MONTH = re.compile(
     r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|"
@@ -101,8 +106,8 @@ _SPLIT_YEAR = re.compile(
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 _CUT_SHORT_FORMS = (
-    _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT, _DAY_MONTH,
-    _SPLIT_YEAR, _THIS_TIME,
+    _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
+    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
@@ -389,3 +394,16 @@ def looks_temporal(text: str) -> bool:
     if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
         return False
     return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))
+
+
+def writes_day_first(texts: Iterable[str]) -> bool:
+    """Whether a page writes its numeric dates day first: one of them can only be read
+    that way ("31/12/2004") and none only month first ("12/31/2004"). A page that shows
+    neither ("08/06/12" alone) is read in the US order."""
+    day_first = month_first = False
+    for text in texts:
+        for m in _NUMERIC_DAY.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            day_first |= a > 12 >= b
+            month_first |= b > 12 >= a
+    return day_first and not month_first

@@ -70,6 +70,9 @@ class Context:
     """What an expression is resolved against: the anchor and the article so far."""
 
     anchor: date
+    # The page writes numeric dates day first ("31/12/2004"): one of them can be read no
+    # other way, and none only month first. False: month first, the US order.
+    day_first: bool = False
     # The last precisely dated mention; "that year" and "the quarter" point back to it.
     last: Resolved | None = None
     # False when `last` opened a stretch reaching to now ("since December 1981"): the

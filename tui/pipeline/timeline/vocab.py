@@ -80,6 +80,13 @@ SPELLED_YEAR_RE = (
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
 # The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
 DAY_TO = r"(?:-\d{1,2})?"
+# A numeric date, "12/31/2004", "7/19/24", "31/12/04": which of `a` and `b` is the month is
+# the page's convention (`calendar_rules.writes_day_first`). Not inside a path or a longer
+# run of numbers ("/2024/05/06/", "1/2/3/4").
+NUMERIC_DAY_RE = (
+    r"(?<![\w/.])(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])"
+    r"/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/])"
+)
 # The second half of a season that straddles the new year: "the winter of 2022-23".
 SPLIT_YEAR_RE = r"(?:[-/](?:\d{2}|\d{4}))?"
 MOD_RE = (
