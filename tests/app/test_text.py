@@ -64,36 +64,3 @@ async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> N
         lines = document.render_lines(document.size.region)
         assert len(lines) == 30 and lines[0].text.startswith("line 0")
         assert len(asked) == 1
-
-
-async def test_text_that_comes_to_fit_or_not_never_lays_the_screen_out_again() -> None:
-    # A scrollbar that came and went made Textual lay out the whole screen, every pane
-    # drawn anew, each time the reader moved between a short article and a long one.
-    app = _OneDocument()
-    async with app.run_test(size=(60, 10)) as pilot:
-        document = app.query_one(Document)
-        long = [Paragraph(Text(f"line {i}")) for i in range(40)]
-        short = [Paragraph(Text("one line"))]
-        document.set_paragraphs(short)
-        await pilot.pause()
-        layouts = 0
-        screen = app.screen
-        lay_out = screen._refresh_layout
-
-        def counted(*args: object, **kwargs: object) -> None:
-            nonlocal layouts
-            layouts += 1
-            lay_out(*args, **kwargs)  # type: ignore[arg-type]
-
-        screen._refresh_layout = counted  # type: ignore[method-assign]
-        for paragraphs in (long, short, long, short):
-            document.set_paragraphs(paragraphs)
-            await pilot.pause()
-            assert document.has_class("-fits") is (paragraphs is short)
-        assert layouts == 0
-        # The long text still scrolls.
-        document.set_paragraphs(long)
-        await pilot.pause()
-        document.scroll_end(animate=False)
-        await pilot.pause()
-        assert document.scroll_offset.y > 0

@@ -52,10 +52,10 @@ class _Wrapped:
 class Document(LineView, can_focus=True):
     """Paragraphs wrapped to the width; scrolls by line."""
 
-    # The scrollbar is there even when the text fits (see `LineView`): its arrival would
-    # otherwise narrow the lines already wrapped without a resize to say so.
+    # Room is kept for the scrollbar even when the text fits: its arrival would otherwise
+    # narrow the lines already wrapped without a resize to say so.
     DEFAULT_CSS = """
-    Document { overflow-x: hidden; }
+    Document { overflow-x: hidden; scrollbar-gutter: stable; }
     """
     # The keys of less and vim, beside the arrows and page keys every scroll view has.
     BINDINGS: ClassVar[list[BindingType]] = [

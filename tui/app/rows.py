@@ -73,7 +73,7 @@ def text_segments(text: Text, console: Console) -> list[Segment]:
     return list(text.render(console)) or [Segment("")]
 
 
-def set_virtual_size(view: LineView, size: Size) -> None:
+def set_virtual_size(view: ScrollView, size: Size) -> None:
     """Give a line-drawn view a new scroll size without asking for a layout of the screen.
 
     Assigning `virtual_size` refreshes the whole screen's layout, which cost a full redraw
@@ -83,7 +83,6 @@ def set_virtual_size(view: LineView, size: Size) -> None:
     if size != view.virtual_size:
         view.set_reactive(ScrollView.virtual_size, size)
         view._scroll_update(size)
-    view.note_fit()
     view.refresh()
 
 
@@ -94,25 +93,7 @@ class LineView(ScrollView):
     of a pane's paint, it was a tenth of the app's first frame (four panes, mostly blank
     lines, profiled)."""
 
-    # The scrollbar is always there (`overflow-y: scroll`): a scrollbar that comes and goes
-    # makes Textual lay out the whole screen again, and while articles load, moving
-    # between one still loading (a line) and one read (pages) drew every pane anew,
-    # 30-50 ms, holding back the list's highlight. While the lines fit, the view has the
-    # class `-fits`, and the app's stylesheet draws the bar in the pane's own colour.
-    DEFAULT_CSS = """
-    LineView { overflow-y: scroll; }
-    """
-
     _paint_style: Style | None = None
-
-    def note_fit(self) -> None:
-        """Mark whether every line fits in the view (class `-fits`)."""
-        self.set_class(self.virtual_size.height <= self.scrollable_content_region.height, "-fits")
-
-    def on_resize(self) -> None:
-        # A taller or shorter view may now fit, or not (the subclasses' own handlers, run
-        # first, deal with a new width).
-        self.note_fit()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._paint_style = self.rich_style
@@ -144,7 +125,7 @@ class RowList(LineView, can_focus=True):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--highlight"}
     DEFAULT_CSS = """
-    RowList { overflow-x: hidden; }
+    RowList { overflow-x: hidden; scrollbar-gutter: stable; }
     RowList > .row-list--highlight { background: $block-cursor-blurred-background; }
     RowList:focus > .row-list--highlight {
         background: $block-cursor-background; color: $block-cursor-foreground;
