@@ -17,6 +17,8 @@ Pages: the 181 of `../shared/eval/scrapinghub` (plus, for 200 articles, the firs
    article's address (drawn in the text pane); beside the same presses once idle.
 4. A list of 1,000 (failing fast) beside a list of 10: the same presses, so scrolling a long
    list is shown to cost what a short one does.
+5. With `--app-memory N`: the app with N real pages (ScrapingHub's, then web-extraction's),
+   fetched and analysed; peak RSS of its process and of its tree until all are done.
 
 Run from the repo root: `nice .venv/bin/python benchmarks/scale.py [--skip-throughput] ...`
 """
@@ -240,7 +242,12 @@ def _report(label: str, values: list[float]) -> str:
 
 # How long to wait for the summary before making the app draw the whole screen again.
 NUDGE_SECONDS = 5.0
-_SUMMARY = re.compile(rb"(\d+) articles \xc2\xb7 (\d+) done \xc2\xb7 (\d+) failed")
+# The overview writes counts as a reader does: "1,000 articles".
+_SUMMARY = re.compile(rb"([\d,]+) articles \xc2\xb7 ([\d,]+) done \xc2\xb7 ([\d,]+) failed")
+
+
+def _count(raw: bytes) -> int:
+    return int(raw.replace(b",", b""))
 
 
 def _until_all_finished(term: Pty, total: int, timeout: float = 900) -> None:
@@ -253,7 +260,7 @@ def _until_all_finished(term: Pty, total: int, timeout: float = 900) -> None:
         if ready:
             tail = (tail + os.read(term.fd, 65536))[-4096:]
             for m in _SUMMARY.finditer(tail):
-                if int(m[1]) == total and int(m[2]) + int(m[3]) == total:
+                if _count(m[1]) == total and _count(m[2]) + _count(m[3]) == total:
                     term.resize(COLUMNS)
                     return
         if time.perf_counter() - nudged > NUDGE_SECONDS:
@@ -320,12 +327,50 @@ def run_long_list(presses: int) -> None:
         gen.close()
 
 
+# ---------------------------------------------------------------------------- app memory
+
+
+def run_app_memory(count: int) -> None:
+    """The app with `count` real pages, fetched and analysed: peak RSS of its own process
+    (which holds the briefing) and of its whole tree, sampled until every article is done,
+    and the app's RSS once they are."""
+    files = page_files(count)
+    gen = serve(files)
+    base = next(gen)
+    try:
+        inputs = urls(base, files)
+        term = Pty([sys.executable, "-m", "tui", "--no-cache", *inputs])
+        sampler = Sampler(term.pid)
+        sampler.start()
+        try:
+            started = time.perf_counter()
+            _until_all_finished(term, len(inputs), timeout=3600)
+            took = time.perf_counter() - started
+            term.drain(2.0)
+            done_rss = _kb(f"/proc/{term.pid}/status", "VmRSS:") / 1024
+        finally:
+            sampler.stop.set()
+            sampler.join()
+            term.close()
+    finally:
+        gen.close()
+    print(f"the app with {len(inputs):,} real articles (all done after {took:.0f} s):")
+    print(f"  app process RSS: peak {sampler.main_rss / 1024:.0f} MB, {done_rss:.0f} MB once done")
+    print(
+        f"  whole tree (workers too): peak PSS {sampler.tree_pss / 1024:.0f} MB,"
+        f" peak RSS {sampler.tree_rss / 1024:.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=20)
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-keys", action="store_true")
     parser.add_argument("--skip-list", action="store_true")
+    parser.add_argument(
+        "--app-memory", type=int, default=0, metavar="N", help="also the app with N real pages"
+    )
     args = parser.parse_args()
     if not SCRAPINGHUB.is_dir():
         sys.exit(f"needs the evaluation pages in {SCRAPINGHUB}")
@@ -336,6 +381,8 @@ def main() -> None:
     if not args.skip_list:
         print("a long list beside a short one (inputs failing fast, so only the list is at work):")
         run_long_list(args.presses)
+    if args.app_memory:
+        run_app_memory(args.app_memory)
 
 
 if __name__ == "__main__":
