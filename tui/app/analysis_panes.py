@@ -4,6 +4,7 @@ briefing. Each reads its own reactives (bound from the app) and never imports th
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ from tui.pipeline.model import (
 )
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tui.pipeline.briefing import Briefing
 
 # A timeline entry quotes its sentence up to this many characters.
@@ -41,6 +44,14 @@ class MergedView:
     entities: list[BriefingEntity] | None = None
     timeline: list[BriefingTimelineEntry] | None = None
     note: str = "No {what} yet."
+
+
+# The merged briefing changes every second while articles load, and listing it costs more
+# the larger it grows (a thousand articles: tens of thousands of rows). A newer merge is
+# listed no sooner than MERGED_GAP times the last listing's cost after it, so the panes
+# never take more than a tenth of the event loop: at a thousand articles they were
+# rebuilt back to back, the loop never idle, and the workers waited for it.
+MERGED_GAP = 9
 
 
 def _notice(text: str) -> Row:
@@ -68,6 +79,9 @@ class _AnalysisList(RowList):
         # What is listed now: the selection, the list itself (compared by identity: the
         # pipeline gives a changed list a new identity) and the words shown when empty.
         self._shown: tuple[int, object, str] | None = None
+        # A newer merge is shown no sooner than this (monotonic seconds): see MERGED_GAP.
+        self._merged_due = 0.0
+        self._merged_wait: Timer | None = None
 
     def watch_briefing(self) -> None:
         self._schedule()
@@ -79,6 +93,15 @@ class _AnalysisList(RowList):
         self._schedule()
 
     def watch_merged(self) -> None:
+        if self.selected == BRIEFING and self._merged_wait is None:
+            wait = self._merged_due - time.monotonic()
+            if wait <= 0:
+                self._schedule()
+            else:
+                self._merged_wait = self.set_timer(wait, self._merged_now)
+
+    def _merged_now(self) -> None:
+        self._merged_wait = None
         if self.selected == BRIEFING:
             self._schedule()
 
@@ -127,7 +150,10 @@ class _AnalysisList(RowList):
             return
         same = self._shown is not None and self._shown[0] == self.selected
         self._shown = shown
+        started = time.monotonic()
         self.set_rows(self._rows_now(), keep=same)
+        cost = time.monotonic() - started
+        self._merged_due = time.monotonic() + MERGED_GAP * cost
 
     @on(RowList.Chosen)
     def _chosen_row(self, event: RowList.Chosen) -> None:

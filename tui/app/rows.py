@@ -27,6 +27,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+# The measured lines a list keeps, at most this many per row it shows (plus a spare few).
+LINE_COUNTS_PER_ROW = 4
+LINE_COUNTS_SPARE = 1000
+
 
 @dataclass(frozen=True)
 class Row:
@@ -168,6 +172,11 @@ class RowList(LineView, can_focus=True):
         self._tops: list[int] = []
         self._width = 0
         self._moved = False  # the reader moved the highlight since the rows were replaced
+        # How many screen lines a line of text takes, by (text, width, limit): a pane that
+        # is given its rows anew (the briefing's merged entities and timeline, tens of
+        # thousands of rows for a thousand articles) measures only the lines it has not
+        # seen. Wrapping every row again cost over a second a rebuild.
+        self._line_counts: dict[tuple[str, int, int], int] = {}
 
     # Rows -------------------------------------------------------------------------------
 
@@ -242,6 +251,8 @@ class RowList(LineView, can_focus=True):
         self._width = self.scrollable_content_region.width
         if self._width <= 0:
             return
+        if len(self._line_counts) > LINE_COUNTS_PER_ROW * len(self._rows) + LINE_COUNTS_SPARE:
+            self._line_counts.clear()  # mostly rows no longer shown, or another width
         self._heights = [self._height_of(row) for row in self._rows]
         top = 0
         self._tops = []
@@ -255,9 +266,15 @@ class RowList(LineView, can_focus=True):
             return len(row.lines)
         width = max(1, self._width - row.hang)
         return sum(
-            len(wrap_points(line.plain, width, row.limit(n))) + 1
-            for n, line in enumerate(row.lines)
+            self._line_count(line.plain, width, row.limit(n)) for n, line in enumerate(row.lines)
         )
+
+    def _line_count(self, text: str, width: int, limit: int) -> int:
+        key = (text, width, limit)
+        count = self._line_counts.get(key)
+        if count is None:
+            count = self._line_counts[key] = len(wrap_points(text, width, limit)) + 1
+        return count
 
     def _forget(self, index: int) -> None:
         self._strips.pop((index, True), None)

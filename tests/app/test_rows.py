@@ -1,0 +1,45 @@
+"""The row list under the side panes and the article list: what it measures and when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+
+from tui.app import rows
+from tui.app.rows import Row, RowList
+
+
+class _OneList(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RowList()
+
+
+def _listing() -> list[Row]:
+    return [Row((Text(f"entry {i} " * 8),), key=i, wrap=True) for i in range(200)]
+
+
+async def test_rows_given_anew_wrap_only_the_lines_not_measured_before(monkeypatch: Any) -> None:
+    wrapped: list[str] = []
+    real = rows.wrap_points
+
+    def counted(text: str, width: int, limit: int) -> list[int]:
+        wrapped.append(text)
+        return real(text, width, limit)
+
+    monkeypatch.setattr(rows, "wrap_points", counted)
+    app = _OneList()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(RowList)
+        pane.set_rows(_listing())
+        await pilot.pause()
+        first = len(wrapped)
+        assert first >= 200
+        # The same 200 rows again (the merged briefing is listed anew each time): only
+        # the rows drawn on screen are wrapped, for drawing, not the 200 for measuring.
+        pane.set_rows(_listing())
+        await pilot.pause()
+        assert len(wrapped) - first <= pane.size.height
+        # The heights are still the lines' own: each row of 8 words takes two lines here.
+        assert pane.virtual_size.height == sum(pane._heights) and pane._heights[0] == 2
