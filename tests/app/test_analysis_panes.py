@@ -40,10 +40,11 @@ async def test_merges_come_faster_than_listings_yet_the_last_one_is_shown() -> N
         started = time.monotonic()
         for n in range(20):  # a merge every 20 ms, as many articles finish
             pane.merged = MergedView(note=f"merge {n}")
+            pane.revision += 1  # the counts that change with each finished article
             await pilot.pause(0.02)
         spent = time.monotonic() - started
         listed = _CostlyPane.listings - before
         # No more than one listing per MERGED_GAP listings' worth of time (and the first).
         assert listed <= 1 + spent / (LISTING_COST * (MERGED_GAP + 1)) + 1
         await pilot.pause(LISTING_COST * (MERGED_GAP + 2))
-        assert pane.rows[0].key == "merge 19"
+        assert pane.rows[0].key == "merge 19" and not pane.busy

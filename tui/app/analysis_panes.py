@@ -87,21 +87,12 @@ class _AnalysisList(RowList):
         self._schedule()
 
     def watch_selected(self) -> None:
-        self._schedule()
+        self._schedule(chosen=True)
 
     def watch_revision(self) -> None:
         self._schedule()
 
     def watch_merged(self) -> None:
-        if self.selected == BRIEFING and self._merged_wait is None:
-            wait = self._merged_due - time.monotonic()
-            if wait <= 0:
-                self._schedule()
-            else:
-                self._merged_wait = self.set_timer(wait, self._merged_now)
-
-    def _merged_now(self) -> None:
-        self._merged_wait = None
         if self.selected == BRIEFING:
             self._schedule()
 
@@ -110,14 +101,26 @@ class _AnalysisList(RowList):
 
     @property
     def busy(self) -> bool:
-        return self._pending
+        """A rebuild is due: after the next refresh, or when the merged lists' gap is up."""
+        return self._pending or self._merged_wait is not None
 
-    def _schedule(self) -> None:
-        # After the next refresh: the text pane, which the reader looks at first, is
-        # drawn before the side panes are rebuilt.
+    def _schedule(self, *, chosen: bool = False) -> None:
+        """Rebuild after the next refresh: the text pane, which the reader looks at first,
+        is drawn before the side panes. The Briefing entry's lists, while shown, are
+        rebuilt no sooner than MERGED_GAP times the last rebuild's cost after it, whatever
+        asks (a merge, a count that changed); the reader choosing it is served at once."""
+        if self.selected == BRIEFING and not chosen and self._merged_due > time.monotonic():
+            if self._merged_wait is None:
+                wait = self._merged_due - time.monotonic()
+                self._merged_wait = self.set_timer(wait, self._merged_now)
+            return
         if not self._pending:
             self._pending = True
             self.call_after_refresh(self._rebuild)
+
+    def _merged_now(self) -> None:
+        self._merged_wait = None
+        self._schedule()
 
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
@@ -153,7 +156,9 @@ class _AnalysisList(RowList):
         started = time.monotonic()
         self.set_rows(self._rows_now(), keep=same)
         cost = time.monotonic() - started
-        self._merged_due = time.monotonic() + MERGED_GAP * cost
+        self._merged_due = (
+            time.monotonic() + MERGED_GAP * cost if self.selected == BRIEFING else 0.0
+        )
 
     @on(RowList.Chosen)
     def _chosen_row(self, event: RowList.Chosen) -> None:
