@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from tui.pipeline.throttle import Throttle
+from tui.pipeline import throttle as throttle_module
+from tui.pipeline.throttle import CostGate, Throttle
 
 
 async def test_a_burst_of_pokes_runs_the_callback_once() -> None:
@@ -45,3 +46,18 @@ async def test_a_held_run_goes_after_max_hold_even_while_held() -> None:
     assert runs == [1]
     await asyncio.sleep(0.5)
     assert runs == [1, 1]
+
+
+
+def test_a_cost_gate_spaces_runs_by_their_cost_and_lets_a_reset_through(monkeypatch) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(throttle_module.time, "monotonic", lambda: clock[0])
+    gate = CostGate(9)
+    assert gate.wait() == 0.0
+    with gate.timing():
+        clock[0] += 0.5  # a run of half a second
+    assert gate.wait() == 4.5
+    clock[0] += 4.0
+    assert gate.wait() == 0.5
+    gate.reset()
+    assert gate.wait() == 0.0

@@ -4,7 +4,6 @@ briefing. Each reads its own reactives (bound from the app) and never imports th
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from tui.pipeline.model import (
     Mention,
     TimelineEntry,
 )
+from tui.pipeline.throttle import CostGate
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -79,8 +79,8 @@ class _AnalysisList(RowList):
         # What is listed now: the selection, the list itself (compared by identity: the
         # pipeline gives a changed list a new identity) and the words shown when empty.
         self._shown: tuple[int, object, str] | None = None
-        # A newer merge is shown no sooner than this (monotonic seconds): see MERGED_GAP.
-        self._merged_due = 0.0
+        # The Briefing entry's lists, paced by their cost (see MERGED_GAP).
+        self._gate = CostGate(MERGED_GAP)
         self._merged_wait: Timer | None = None
 
     def watch_briefing(self) -> None:
@@ -109,10 +109,11 @@ class _AnalysisList(RowList):
         is drawn before the side panes. The Briefing entry's lists, while shown, are
         rebuilt no sooner than MERGED_GAP times the last rebuild's cost after it, whatever
         asks (a merge, a count that changed); the reader choosing it is served at once."""
-        if self.selected == BRIEFING and not chosen and self._merged_due > time.monotonic():
+        if chosen:
+            self._gate.reset()
+        if self.selected == BRIEFING and self._gate.wait() > 0:
             if self._merged_wait is None:
-                wait = self._merged_due - time.monotonic()
-                self._merged_wait = self.set_timer(wait, self._merged_now)
+                self._merged_wait = self.set_timer(self._gate.wait(), self._merged_now)
             return
         if not self._pending:
             self._pending = True
@@ -153,12 +154,8 @@ class _AnalysisList(RowList):
             return
         same = self._shown is not None and self._shown[0] == self.selected
         self._shown = shown
-        started = time.monotonic()
-        self.set_rows(self._rows_now(), keep=same)
-        cost = time.monotonic() - started
-        self._merged_due = (
-            time.monotonic() + MERGED_GAP * cost if self.selected == BRIEFING else 0.0
-        )
+        with self._gate.timing():
+            self.set_rows(self._rows_now(), keep=same)
 
     @on(RowList.Chosen)
     def _chosen_row(self, event: RowList.Chosen) -> None:

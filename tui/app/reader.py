@@ -8,6 +8,7 @@ never imports the app. Page text only ever enters it through `safe()`/`one_line(
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -21,12 +22,18 @@ from tui.app.describe import BRIEFING, location, site_of
 from tui.app.document import Document, Paragraph
 from tui.app.text import fold, one_line, safe
 from tui.pipeline.model import Article, BlockKind, Mention, RemovedBlock, Stage
+from tui.pipeline.throttle import CostGate
 from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tui.pipeline.briefing import Briefing
 
 OVERVIEW_HEADLINES = 20
+# The overview, rebuilt while articles load, waits this many times its last rebuild's cost
+# before the next (`throttle.CostGate`): its errors and sources grow with the briefing.
+OVERVIEW_GAP = 9
 # What the app is reading its inputs from, for the empty overview's words: arguments,
 # nothing at all, or a pipe still open or closed.
 ARGUMENTS, NOTHING, PIPE_OPEN, PIPE_CLOSED = "arguments", "nothing", "pipe", "pipe closed"
@@ -99,6 +106,8 @@ class ArticleView(Document):
         self._base: dict[int, Text] = {}  # block index -> its text before highlights
         # A search across the briefing: its label and (article index, hits) by article.
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
+        self._gate = CostGate(OVERVIEW_GAP)
+        self._gate_wait: Timer | None = None
 
     def on_mount(self) -> None:
         self._rebuild()
@@ -111,6 +120,7 @@ class ArticleView(Document):
 
     def watch_selected(self) -> None:
         self.marks = []
+        self._gate.reset()  # the reader chose: shown at once
         self._schedule()
 
     def watch_revision(self) -> None:
@@ -126,14 +136,24 @@ class ArticleView(Document):
         self._schedule()
 
     def _schedule(self) -> None:
-        # `selected` and `revision` often change together: build once for both.
+        # `selected` and `revision` often change together: build once for both. The
+        # overview, which grows with the briefing (a thousand articles, a thousand
+        # paragraphs to wrap), is rebuilt at a pace its cost allows (see OVERVIEW_GAP).
+        if self.selected == BRIEFING and self._gate.wait() > 0:
+            if self._gate_wait is None:
+                self._gate_wait = self.set_timer(self._gate.wait(), self._gate_open)
+            return
         if not self._pending:
             self._pending = True
             self.call_later(self._rebuild)
 
+    def _gate_open(self) -> None:
+        self._gate_wait = None
+        self._schedule()
+
     @property
     def busy(self) -> bool:
-        return self._pending
+        return self._pending or self._gate_wait is not None
 
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
@@ -167,21 +187,25 @@ class ArticleView(Document):
         same_article = self._signature is not None and self._signature.selected == self.selected
         self._signature = signature
         article = self._article()
-        if self.briefing is None and self.input_state in (NOTHING, PIPE_OPEN):
-            # Nothing to start on: how to feed briefing, at once, not after the imports.
-            paragraphs = [Paragraph(Text("Briefing", self._style("title"))), *self._how_to_feed()]
-        elif self.briefing is None:
-            paragraphs = [Paragraph(Text("Starting…", style=self._style("notice")))]
-        elif article is None:
-            paragraphs = list(self._overview(self.briefing))
-        else:
-            paragraphs = list(self._article_paragraphs(article))
+        # The overview is timed: it paces its own rebuilds (see OVERVIEW_GAP).
+        overview = self.briefing is not None and article is None
+        with self._gate.timing() if overview else contextlib.nullcontext():
+            self.set_paragraphs(self._paragraphs_now(article), keep_place=same_article)
         if not same_article:
             self.marks = []
-        self.set_paragraphs(paragraphs, keep_place=same_article)
         if self._queued is None and self.marks:
             self._paint(self.marks, self.current, scroll=False)
         self._paint_queued()
+
+    def _paragraphs_now(self, article: Article | None) -> list[Paragraph]:
+        if self.briefing is None and self.input_state in (NOTHING, PIPE_OPEN):
+            # Nothing to start on: how to feed briefing, at once, not after the imports.
+            return [Paragraph(Text("Briefing", self._style("title"))), *self._how_to_feed()]
+        if self.briefing is None:
+            return [Paragraph(Text("Starting…", style=self._style("notice")))]
+        if article is None:
+            return list(self._overview(self.briefing))
+        return list(self._article_paragraphs(article))
 
     def _paint_queued(self) -> None:
         if self._queued is not None:

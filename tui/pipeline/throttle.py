@@ -13,8 +13,9 @@ list.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 # How often a held run looks again whether it may go, seconds.
 HOLD_RECHECK = 0.05
@@ -75,3 +76,31 @@ class Throttle:
         self._due = None
         self._last = now
         self._callback()
+
+
+class CostGate:
+    """Paces work whose cost grows with what it covers (the Briefing entry's lists and
+    overview at a thousand articles): after a run that took `t`, the next may start no
+    sooner than `gap * t` later, so the work takes at most 1 / (gap + 1) of the time
+    however large it grows. A run the reader asked for goes at once (`reset`)."""
+
+    def __init__(self, gap: float) -> None:
+        self.gap = gap
+        self._due = 0.0
+
+    def wait(self) -> float:
+        """Seconds until the next run may start (0: now)."""
+        return max(0.0, self._due - time.monotonic())
+
+    def reset(self) -> None:
+        self._due = 0.0
+
+    @contextlib.contextmanager
+    def timing(self) -> Iterator[None]:
+        """Time one run; the next is due `gap` times its cost after it ends."""
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            ended = time.monotonic()
+            self._due = ended + self.gap * (ended - started)
