@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 DRAW_INTERVAL = 0.2
 # How often the merged briefing is recomputed while articles stream in, seconds.
 MERGE_INTERVAL = 1.0
+# ... or, once merging takes longer than a ninth of that, no sooner than this many times
+# its last cost: at a thousand articles a merge takes seconds, and its thread, holding the
+# interpreter, kept the workers' results and the keys waiting behind it.
+MERGE_GAP = 9
 # Background drawing waits while keys come this close together, seconds: the repaint a
 # key asks for goes first. It never waits more than MAX_HOLD (a held-down j).
 KEY_QUIET = 0.3
@@ -236,11 +240,15 @@ class Scheduling(AppState):
     @work(group="merge", exit_on_error=False)
     async def _merge_worker(self) -> None:
         assert self.session is not None
+        started = time.monotonic()
         try:
             entities, timeline = await self.session.merged()
         except Exception:  # a merge bug must not close the app; articles stay readable
             self.log.error("merging the briefing failed")
             entities = timeline = None
+        if self._merge is not None:
+            cost = time.monotonic() - started
+            self._merge.interval = max(MERGE_INTERVAL, MERGE_GAP * cost)
         self._merging = False
         self.merged = MergedView(entities, timeline, self._merge_note(merging=False))
         if self._merge_again and self._merge is not None:
