@@ -48,7 +48,6 @@ async def test_a_held_run_goes_after_max_hold_even_while_held() -> None:
     assert runs == [1, 1]
 
 
-
 def test_a_cost_gate_spaces_runs_by_their_cost_and_lets_a_reset_through(monkeypatch) -> None:
     clock = [100.0]
     monkeypatch.setattr(throttle_module.time, "monotonic", lambda: clock[0])
