@@ -127,6 +127,7 @@ class ArticleView(Document):
         self._schedule()
 
     def watch_show_removed(self) -> None:
+        self._gate.reset()  # the reader asked: shown at once
         self._schedule()
 
     def watch_briefing(self) -> None:
@@ -402,6 +403,7 @@ class ArticleView(Document):
         """List a search's hits by article in the overview (None: no search)."""
         self.briefing_hits = hits
         self._signature = None  # the overview changes though no article did
+        self._gate.reset()  # the reader searched: shown at once
         self._schedule()
 
     def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
