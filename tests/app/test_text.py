@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual.app import App, ComposeResult
 
+from tests.app.conftest import SETTLE
+from tui.app.describe import BRIEFING
 from tui.app.document import Document, Paragraph
 from tui.app.text import fold, one_line, safe
+from tui.demo import demo_paths
 
 
 class _OneDocument(App[None]):
@@ -64,3 +69,22 @@ async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> N
         lines = document.render_lines(document.size.region)
         assert len(lines) == 30 and lines[0].text.startswith("line 0")
         assert len(asked) == 1
+
+
+async def test_a_search_on_a_costly_overview_is_shown_at_once(make_app) -> None:
+    # The overview paces its own rebuilds by their cost while articles load; what the
+    # reader asks of it (here, a search across the briefing) does not wait for that.
+    app = make_app([str(p) for p in demo_paths()], analysis=False)
+    async with app.run_test(size=(130, 36)) as pilot:
+        await app.wait_settled(SETTLE)
+        view = app.article_view
+        assert app.selected == BRIEFING
+        view._gate._due = time.monotonic() + 600  # as after a very slow rebuild
+        view.show_briefing_hits(("zzz", []))
+        await pilot.pause(0.2)
+        assert "Search zzz: no matches in any article." in view.plain and not view.busy
+        # A change nobody asked for (a count) does wait, and says the pane is busy.
+        view._gate._due = time.monotonic() + 600
+        view.revision += 1
+        await pilot.pause(0.1)
+        assert view.busy
