@@ -79,12 +79,12 @@ async def test_a_search_on_a_costly_overview_is_shown_at_once(make_app) -> None:
         await app.wait_settled(SETTLE)
         view = app.article_view
         assert app.selected == BRIEFING
-        view._gate._due = time.monotonic() + 600  # as after a very slow rebuild
+        view._paced.gate._due = time.monotonic() + 600  # as after a very slow rebuild
         view.show_briefing_hits(("zzz", []))
         await pilot.pause(0.2)
         assert "Search zzz: no matches in any article." in view.plain and not view.busy
         # A change nobody asked for (a count) does wait, and says the pane is busy.
-        view._gate._due = time.monotonic() + 600
+        view._paced.gate._due = time.monotonic() + 600
         view.revision += 1
         await pilot.pause(0.1)
         assert view.busy

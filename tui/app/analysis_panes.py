@@ -14,6 +14,7 @@ from textual.reactive import reactive
 
 from tui.app.describe import BRIEFING, site_of, unavailable
 from tui.app.messages import EntityChosen, TimelineChosen
+from tui.app.pacing import PacedRebuilds
 from tui.app.rows import Row, RowList
 from tui.app.text import one_line
 from tui.pipeline.model import (
@@ -25,11 +26,8 @@ from tui.pipeline.model import (
     Mention,
     TimelineEntry,
 )
-from tui.pipeline.throttle import CostGate
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     from tui.pipeline.briefing import Briefing
 
 # A timeline entry quotes its sentence up to this many characters.
@@ -80,8 +78,7 @@ class _AnalysisList(RowList):
         # pipeline gives a changed list a new identity) and the words shown when empty.
         self._shown: tuple[int, object, str] | None = None
         # The Briefing entry's lists, paced by their cost (see MERGED_GAP).
-        self._gate = CostGate(MERGED_GAP)
-        self._merged_wait: Timer | None = None
+        self._paced = PacedRebuilds(self, MERGED_GAP, self._schedule)
 
     def watch_briefing(self) -> None:
         self._schedule()
@@ -102,7 +99,7 @@ class _AnalysisList(RowList):
     @property
     def busy(self) -> bool:
         """A rebuild is due: after the next refresh, or when the merged lists' gap is up."""
-        return self._pending or self._merged_wait is not None
+        return self._pending or self._paced.waiting
 
     def _schedule(self, *, chosen: bool = False) -> None:
         """Rebuild after the next refresh: the text pane, which the reader looks at first,
@@ -110,18 +107,12 @@ class _AnalysisList(RowList):
         rebuilt no sooner than MERGED_GAP times the last rebuild's cost after it, whatever
         asks (a merge, a count that changed); the reader choosing it is served at once."""
         if chosen:
-            self._gate.reset()
-        if self.selected == BRIEFING and self._gate.wait() > 0:
-            if self._merged_wait is None:
-                self._merged_wait = self.set_timer(self._gate.wait(), self._merged_now)
+            self._paced.gate.reset()
+        if self.selected == BRIEFING and self._paced.holds():
             return
         if not self._pending:
             self._pending = True
             self.call_after_refresh(self._rebuild)
-
-    def _merged_now(self) -> None:
-        self._merged_wait = None
-        self._schedule()
 
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
@@ -154,7 +145,7 @@ class _AnalysisList(RowList):
             return
         same = self._shown is not None and self._shown[0] == self.selected
         self._shown = shown
-        with self._gate.timing():
+        with self._paced.gate.timing():
             self.set_rows(self._rows_now(), keep=same)
 
     @on(RowList.Chosen)

@@ -20,14 +20,12 @@ from textual.reactive import reactive
 
 from tui.app.describe import BRIEFING, location, site_of
 from tui.app.document import Document, Paragraph
+from tui.app.pacing import PacedRebuilds
 from tui.app.text import fold, one_line, safe
 from tui.pipeline.model import Article, BlockKind, Mention, RemovedBlock, Stage
-from tui.pipeline.throttle import CostGate
 from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     from tui.pipeline.briefing import Briefing
 
 OVERVIEW_HEADLINES = 20
@@ -106,8 +104,7 @@ class ArticleView(Document):
         self._base: dict[int, Text] = {}  # block index -> its text before highlights
         # A search across the briefing: its label and (article index, hits) by article.
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
-        self._gate = CostGate(OVERVIEW_GAP)
-        self._gate_wait: Timer | None = None
+        self._paced = PacedRebuilds(self, OVERVIEW_GAP, self._schedule)
 
     def on_mount(self) -> None:
         self._rebuild()
@@ -120,14 +117,14 @@ class ArticleView(Document):
 
     def watch_selected(self) -> None:
         self.marks = []
-        self._gate.reset()  # the reader chose: shown at once
+        self._paced.gate.reset()  # the reader chose: shown at once
         self._schedule()
 
     def watch_revision(self) -> None:
         self._schedule()
 
     def watch_show_removed(self) -> None:
-        self._gate.reset()  # the reader asked: shown at once
+        self._paced.gate.reset()  # the reader asked: shown at once
         self._schedule()
 
     def watch_briefing(self) -> None:
@@ -140,21 +137,15 @@ class ArticleView(Document):
         # `selected` and `revision` often change together: build once for both. The
         # overview, which grows with the briefing (a thousand articles, a thousand
         # paragraphs to wrap), is rebuilt at a pace its cost allows (see OVERVIEW_GAP).
-        if self.selected == BRIEFING and self._gate.wait() > 0:
-            if self._gate_wait is None:
-                self._gate_wait = self.set_timer(self._gate.wait(), self._gate_open)
+        if self.selected == BRIEFING and self._paced.holds():
             return
         if not self._pending:
             self._pending = True
             self.call_later(self._rebuild)
 
-    def _gate_open(self) -> None:
-        self._gate_wait = None
-        self._schedule()
-
     @property
     def busy(self) -> bool:
-        return self._pending or self._gate_wait is not None
+        return self._pending or self._paced.waiting
 
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
@@ -190,7 +181,7 @@ class ArticleView(Document):
         article = self._article()
         # The overview is timed: it paces its own rebuilds (see OVERVIEW_GAP).
         overview = self.briefing is not None and article is None
-        with self._gate.timing() if overview else contextlib.nullcontext():
+        with self._paced.gate.timing() if overview else contextlib.nullcontext():
             self.set_paragraphs(self._paragraphs_now(article), keep_place=same_article)
         if not same_article:
             self.marks = []
@@ -403,7 +394,7 @@ class ArticleView(Document):
         """List a search's hits by article in the overview (None: no search)."""
         self.briefing_hits = hits
         self._signature = None  # the overview changes though no article did
-        self._gate.reset()  # the reader searched: shown at once
+        self._paced.gate.reset()  # the reader searched: shown at once
         self._schedule()
 
     def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
