@@ -1,15 +1,26 @@
 """The side panes on the Briefing entry: a merged briefing that grows is listed at a pace
-its cost allows, and the latest merge is always shown in the end."""
+its cost allows, the latest merge is always shown in the end, and a merge given anew
+builds rows only for what changed."""
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from tui.app.analysis_panes import MERGED_GAP, EntitiesPane, MergedView
+from tui.app import analysis_panes
+from tui.app.analysis_panes import MERGED_GAP, EntitiesPane, MergedView, TimelinePane
 from tui.app.rows import Row
+from tui.pipeline.briefing import Briefing
+from tui.pipeline.model import (
+    BriefingEntity,
+    BriefingTimelineEntry,
+    EntityType,
+    Granularity,
+    TimelineEntry,
+)
 
 LISTING_COST = 0.05  # seconds: a listing as slow as a large briefing's
 
@@ -48,3 +59,78 @@ async def test_merges_come_faster_than_listings_yet_the_last_one_is_shown() -> N
         assert listed <= 1 + spent / (LISTING_COST * (MERGED_GAP + 1)) + 1
         await pilot.pause(LISTING_COST * (MERGED_GAP + 2))
         assert pane.rows[0].key == "merge 19" and not pane.busy
+
+
+class _BothPanes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield EntitiesPane(id="entities")
+        yield TimelinePane(id="timeline")
+
+
+def _entities(counts: list[int]) -> list[BriefingEntity]:
+    return [
+        BriefingEntity(f"Place {n}", EntityType.PLACE, [], {0: count}, "")
+        for n, count in enumerate(counts)
+    ]
+
+
+def _timeline(entries: list[TimelineEntry]) -> list[BriefingTimelineEntry]:
+    return [BriefingTimelineEntry(entry, n % 2) for n, entry in enumerate(entries)]
+
+
+def _entry(day: int, block: int) -> TimelineEntry:
+    return TimelineEntry(
+        "on Tuesday", f"2024-08-{day:02}", Granularity.DAY, f"It rained on day {day}.", block, 3, 13
+    )
+
+
+async def _listed(pilot: Any, *panes: Any) -> None:
+    await pilot.pause()
+    while any(pane.busy for pane in panes):
+        await pilot.pause(0.01)
+
+
+async def test_a_merge_given_anew_builds_rows_only_for_entries_that_changed(
+    monkeypatch: Any,
+) -> None:
+    built: list[str] = []
+    entity_row, timeline_row = analysis_panes._entity_row, analysis_panes._timeline_row
+
+    def counted_entity(*args: Any) -> Row:
+        built.append("entity")
+        return entity_row(*args)
+
+    def counted_timeline(*args: Any) -> Row:
+        built.append("timeline")
+        return timeline_row(*args)
+
+    monkeypatch.setattr(analysis_panes, "_entity_row", counted_entity)
+    monkeypatch.setattr(analysis_panes, "_timeline_row", counted_timeline)
+    briefing = Briefing()
+    briefing.add("https://news.example.org/a")
+    briefing.add("https://wire.example.net/b")
+    app = _BothPanes()
+    async with app.run_test(size=(60, 30)) as pilot:
+        entities, timeline = app.query_one(EntitiesPane), app.query_one(TimelinePane)
+        counts = [3] * 200
+        days = [_entry(1 + n % 28, n) for n in range(100)]
+        for pane in (entities, timeline):
+            pane.briefing = briefing
+        entities.merged = MergedView(entities=_entities(counts))
+        timeline.merged = MergedView(timeline=_timeline(days))
+        await _listed(pilot, entities, timeline)
+        assert built.count("entity") == 200 and built.count("timeline") == 100
+
+        # The next merge: every list and object new, one count and one entry changed.
+        built.clear()
+        counts[7] = 4
+        days[5] = _entry(29, 5)
+        entities.merged = MergedView(entities=_entities(counts))
+        timeline.merged = MergedView(timeline=_timeline(days))
+        await _listed(pilot, entities, timeline)
+        assert built == ["entity", "timeline"] or built == ["timeline", "entity"]
+        shown = [entities.row_text(i) for i in range(len(entities.rows))]
+        assert "  Place 7 ×4" in shown and "  Place 7 ×3" not in shown
+        assert any("29 Aug 2024" in timeline.row_text(i) for i in range(len(timeline.rows)))
+        # Each row still says which site it came from.
+        assert "wire.example.net" in timeline.row_text(1)

@@ -43,3 +43,22 @@ async def test_rows_given_anew_wrap_only_the_lines_not_measured_before(monkeypat
         assert len(wrapped) - first <= pane.size.height
         # The heights are still the lines' own: each row of 8 words takes two lines here.
         assert pane.virtual_size.height == sum(pane._heights) and pane._heights[0] == 2
+
+
+def test_the_row_memo_gives_back_last_listings_rows_and_keeps_no_others() -> None:
+    memo = rows.RowMemo()
+    made: list[str] = []
+
+    def build(name: str) -> Row:
+        made.append(name)
+        return Row((Text(name),), key=name)
+
+    first = [memo.row(name, lambda name=name: build(name)) for name in ("a", "b", "c")]
+    memo.listed()
+    again = [memo.row(name, lambda name=name: build(name)) for name in ("a", "c", "d")]
+    memo.listed()
+    assert made == ["a", "b", "c", "d"]
+    assert again[0] is first[0] and again[1] is first[2]
+    assert len(memo) == 3  # "b" was not listed the last time: let go
+    memo.row("b", lambda: build("b"))
+    assert made[-1] == "b"

@@ -4,8 +4,10 @@ briefing. Each reads its own reactives (bound from the app) and never imports th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, fields
+from functools import partial
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,7 +17,7 @@ from textual.reactive import reactive
 from tui.app.describe import BRIEFING, site_of, unavailable
 from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.pacing import PacedRebuilds
-from tui.app.rows import Row, RowList
+from tui.app.rows import Row, RowList, RowMemo
 from tui.app.text import one_line
 from tui.pipeline.model import (
     Article,
@@ -77,8 +79,10 @@ class _AnalysisList(RowList):
         # What is listed now: the selection, the list itself (compared by identity: the
         # pipeline gives a changed list a new identity) and the words shown when empty.
         self._shown: tuple[int, object, str] | None = None
-        # The Briefing entry's lists, paced by their cost (see MERGED_GAP).
+        # The Briefing entry's lists, paced by their cost (see MERGED_GAP), from rows
+        # kept between its listings (an article's own list is small: built anew).
         self._paced = PacedRebuilds(self, MERGED_GAP, self._schedule)
+        self._memo = RowMemo()
 
     def watch_briefing(self) -> None:
         self._schedule()
@@ -137,6 +141,13 @@ class _AnalysisList(RowList):
     def _rows_now(self) -> list[Row]:
         raise NotImplementedError
 
+    def _row_maker(self) -> Callable[[Hashable, Callable[[], Row]], Row]:
+        """How this listing gets a row from its key (everything the row shows) and its
+        builder: on the Briefing entry, the row its last listing built, if any."""
+        if self.selected == BRIEFING:
+            return self._memo.row
+        return lambda _key, build: build()
+
     def _rebuild(self) -> None:
         self._pending = False
         shown = (self.selected, self._source(), self._why_empty())
@@ -147,6 +158,8 @@ class _AnalysisList(RowList):
         self._shown = shown
         with self._paced.gate.timing():
             self.set_rows(self._rows_now(), keep=same)
+        if self.selected == BRIEFING:
+            self._memo.listed()
 
     @on(RowList.Chosen)
     def _chosen_row(self, event: RowList.Chosen) -> None:
@@ -165,7 +178,7 @@ class EntitiesPane(_AnalysisList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.choices: dict[int, tuple[str, list[str]]] = {}  # row -> (name, aliases)
+        self.choices: dict[int, tuple[str, Sequence[str]]] = {}  # row -> (name, aliases)
 
     def _source(self) -> object:
         if self.selected == BRIEFING:
@@ -182,25 +195,35 @@ class EntitiesPane(_AnalysisList):
             return [_notice(self._why_empty())]
         if not entities:
             return [_notice("No entities found.")]
-        for kind in EntityType:
-            group = sorted(
-                (e for e in entities if e.type is kind), key=lambda e: (-e.count, e.name)
-            )
+        row = self._row_maker()
+        groups: dict[EntityType, list[tuple[int, str, Entity | BriefingEntity]]] = {
+            kind: [] for kind in EntityType
+        }
+        for entity in entities:
+            # A merged entity sums its counts each time it is asked: asked once here.
+            groups[entity.type].append((-entity.count, entity.name, entity))
+        for kind, group in groups.items():
             if not group:
                 continue
+            group.sort(key=lambda item: item[:2])
             rows.append(Row((Text(f"{kind.plural} ({len(group)})", "bold"),), selectable=False))
-            for entity in group:
-                self.choices[len(rows)] = (entity.name, list(entity.aliases))
-                label = Text(f"  {one_line(entity.name)} ")
-                label.append(f"×{entity.count}", style="dim")
-                rows.append(Row((label,), key=(kind, entity.name)))
+            for negative, name, entity in group:
+                self.choices[len(rows)] = (name, entity.aliases)
+                key = (kind, name, -negative)
+                rows.append(row(key, partial(_entity_row, kind, name, -negative)))
         return rows
 
     def chosen(self, index: int) -> None:
         row = self.choices.get(index)
         if row is not None:
             article = None if self.selected == BRIEFING else self.selected
-            self.post_message(EntityChosen(row[0], row[1], article))
+            self.post_message(EntityChosen(row[0], list(row[1]), article))
+
+
+def _entity_row(kind: EntityType, name: str, count: int) -> Row:
+    label = Text(f"  {one_line(name)} ")
+    label.append(f"×{count}", style="dim")
+    return Row((label,), key=(kind, name))
 
 
 class TimelinePane(_AnalysisList):
@@ -233,26 +256,45 @@ class TimelinePane(_AnalysisList):
             return [_notice(self._why_empty())]
         if not entries:
             return [_notice("No dated events found.")]
-        # Imported here: nothing before the first frame has an entry to label, and the
-        # module's patterns cost ~1 ms to compile.
-        from tui.pipeline.timex import entry_label
-
+        row = self._row_maker()
         rows: list[Row] = []
+        # The Briefing entry says which site each entry came from.
+        articles = self.briefing.articles if self.briefing and self.selected == BRIEFING else None
+        sites: dict[int, str] = {}
         for article, entry in entries:
-            label = Text()
-            when = entry_label(entry)  # one wording for the pane and the export
-            label.append(one_line(when or entry.expression), style="bold")
-            if entry.anchor_assumed:
-                label.append(" (date assumed)", style="dim")
-            if self.selected == BRIEFING and self.briefing is not None:
-                label.append(f" · {site_of(self.briefing.articles[article])}", style="dim")
+            site = ""
+            if articles is not None:
+                if article not in sites:
+                    sites[article] = site_of(articles[article])
+                site = sites[article]
             span = Mention(entry.block, entry.start, entry.end)
             self.choices[len(rows)] = (article, span, entry.sentence)
-            sentence = Text(one_line(entry.sentence, SENTENCE_CHARS))
-            rows.append(Row((label, sentence), key=(article, entry.block, entry.start), wrap=True))
+            key = (article, site, _entry_fields(entry))
+            rows.append(row(key, partial(_timeline_row, article, entry, site)))
         return rows
 
     def chosen(self, index: int) -> None:
         row = self.choices.get(index)
         if row is not None:
             self.post_message(TimelineChosen(*row))
+
+
+# What a timeline row shows is made from these, its article and its site: together, the
+# row's key in the Briefing entry's memo.
+_entry_fields = attrgetter(*(f.name for f in fields(TimelineEntry)))
+
+
+def _timeline_row(article: int, entry: TimelineEntry, site: str) -> Row:
+    # Imported here: nothing before the first frame has an entry to label, and the
+    # module's patterns cost ~1 ms to compile.
+    from tui.pipeline.timex import entry_label
+
+    label = Text()
+    when = entry_label(entry)  # one wording for the pane and the export
+    label.append(one_line(when or entry.expression), style="bold")
+    if entry.anchor_assumed:
+        label.append(" (date assumed)", style="dim")
+    if site:
+        label.append(f" · {site}", style="dim")
+    sentence = Text(one_line(entry.sentence, SENTENCE_CHARS))
+    return Row((label, sentence), key=(article, entry.block, entry.start), wrap=True)

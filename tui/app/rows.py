@@ -10,7 +10,7 @@ scroll size without a layout pass.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -53,6 +53,36 @@ class Row:
         if line < len(self.limits):
             return self.limits[line]
         return 0 if self.wrap else 1
+
+
+class RowMemo:
+    """Rows built for the last listing, by a key that names everything a row shows.
+
+    The briefing's merged entities and timeline are given anew on every merge, thousands
+    of rows, nearly all listed the time before: making each row's text again (the
+    sanitiser, the labels) was most of a listing's cost, on the event loop. Only the rows
+    of the last listing are kept, so the memo never outgrows the list."""
+
+    def __init__(self) -> None:
+        self._last: dict[Hashable, Row] = {}
+        self._now: dict[Hashable, Row] = {}
+
+    def row(self, key: Hashable, build: Callable[[], Row]) -> Row:
+        """The row for `key`: the one the last listing built, or `build()`."""
+        row = self._now.get(key)
+        if row is None:
+            row = self._last.get(key)
+            if row is None:
+                row = build()
+            self._now[key] = row
+        return row
+
+    def listed(self) -> None:
+        """A listing is complete: keep its rows, let the others go."""
+        self._last, self._now = self._now, {}
+
+    def __len__(self) -> int:
+        return len(self._last)
 
 
 def wrap_points(text: str, width: int, limit: int) -> list[int]:
