@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import subprocess
 import sys
@@ -10,9 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from tui.app import scheduling
 from tui.app.main import create_app
 from tui.pipeline.options import Options
-from tui.runtime import APP_SWITCH_INTERVAL, started, threads_yield_promptly
+from tui.runtime import (
+    APP_SWITCH_INTERVAL,
+    keep_out_of_collections,
+    started,
+    threads_yield_promptly,
+)
 
 DEMO_PAGE = Path(__file__).parents[1] / "tui" / "demo" / "01-energy-strikes.html"
 
@@ -32,14 +39,17 @@ def test_started_turns_collection_back_on_and_freezes_what_start_up_made(
     collection_held_off: None,
 ) -> None:
     assert gc.get_freeze_count() == 0
-    started()
+    assert started() is True
     assert gc.isenabled()
     assert gc.get_freeze_count() > 0
+    made_later = [[n] for n in range(1000)]
+    keep_out_of_collections()
+    assert gc.get_freeze_count() >= len(made_later)
 
 
 def test_started_freezes_nothing_where_collection_was_never_held_off() -> None:
     frozen = gc.get_freeze_count()
-    started()
+    assert started() is False
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
 
@@ -91,6 +101,28 @@ async def test_the_app_collects_again_once_its_first_frame_is_drawn(
         await app.wait_settled(60.0)
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
+
+
+@pytest.mark.parametrize("held_off", [True, False])
+async def test_the_app_freezes_what_finished_articles_hold_only_where_start_up_froze(
+    held_off: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full collection walked everything a thousand articles hold, every second or two.
+    monkeypatch.setattr(scheduling, "FREEZE_AFTER", 1)
+    if held_off:
+        gc.disable()
+    try:
+        app = create_app([str(DEMO_PAGE)], Options(analysis=False))
+        async with app.run_test(size=(100, 30)):
+            while app.session is None:
+                await asyncio.sleep(0.01)
+            frozen = gc.get_freeze_count()
+            await app.wait_settled(60.0)
+            grew = gc.get_freeze_count() > frozen
+        assert grew is held_off
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 async def test_the_app_lets_threads_yield_promptly_while_running_then_restores() -> None:

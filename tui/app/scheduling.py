@@ -26,7 +26,7 @@ from tui.app.describe import BRIEFING
 from tui.app.reader import PIPE_CLOSED
 from tui.app.state import AppState
 from tui.pipeline.model import Article, Stage
-from tui.runtime import started, threads_yield_promptly
+from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
@@ -46,6 +46,9 @@ MERGE_GAP = 9
 # key asks for goes first. It never waits more than MAX_HOLD (a held-down j).
 KEY_QUIET = 0.3
 MAX_HOLD = 1.0
+# Each time this many articles have finished, what the briefing holds is frozen out of
+# the garbage collector's passes (see tui.runtime.keep_out_of_collections).
+FREEZE_AFTER = 20
 # The worker processes yield the cores to this one, which paints and answers keys.
 WORKER_NICENESS = 5
 # Signals that end the app as `q` does (the terminal restored).
@@ -95,7 +98,7 @@ class Scheduling(AppState):
     async def _start(self) -> None:
         # Runs after the first frame. Widgets only needed once work starts are mounted
         # here, and the pipeline (a noticeable part of start-up) is imported here.
-        started()
+        self._freezing = started()
         # The threads that take articles back and merge them must not keep keys waiting.
         self._runtime.enter_context(threads_yield_promptly())
         # Imported here, as the bar is mounted here: its module costs ~1 ms before the frame.
@@ -180,8 +183,13 @@ class Scheduling(AppState):
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
-        if self._merge is not None and any(articles[i].stage is Stage.DONE for i in dirty):
+        finished = sum(articles[i].stage is Stage.DONE for i in dirty)
+        if self._merge is not None and finished:
             self._merge.poke()
+        self._unfrozen += finished
+        if self._freezing and self._unfrozen >= FREEZE_AFTER:
+            self._unfrozen = 0
+            keep_out_of_collections()
 
     def _progress(self) -> None:
         if self.briefing is None:
