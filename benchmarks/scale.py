@@ -34,6 +34,7 @@ import select
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -362,6 +363,66 @@ def run_app_memory(count: int) -> None:
     )
 
 
+# Listings of the Briefing entry's side panes are reported by how many rows they held.
+LISTING_SIZES = ((0, 5_000), (5_000, 15_000), (15_000, 10**9))
+
+
+def _pauses_report(log: Path) -> None:
+    collections: list[float] = []
+    listings: dict[tuple[int, int], list[float]] = {size: [] for size in LISTING_SIZES}
+    for line in log.read_text().splitlines():
+        kind, *fields = line.split()
+        if kind == "gc":
+            collections.append(float(fields[0]))
+        elif kind == "list" and float(fields[1]) > 0.0005:  # an unchanged list: no listing
+            rows = int(fields[2])
+            size = next(s for s in LISTING_SIZES if s[0] <= rows < s[1])
+            listings[size].append(float(fields[1]))
+    if collections:
+        collections.sort()
+        p90 = collections[int(0.9 * (len(collections) - 1))]
+        print(
+            f"  full garbage collections: {len(collections)}, {sum(collections):.1f} s in all;"
+            f" median {statistics.median(collections) * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms,"
+            f" max {collections[-1] * 1000:.0f} ms"
+        )
+    for (low, high), times in listings.items():
+        if times:
+            label = f"{low:,}+ rows" if high == 10**9 else f"{low:,}-{high:,} rows"
+            print(
+                f"  side-pane listings of {label}: {len(times)},"
+                f" median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
+            )
+
+
+def run_app_pauses(count: int) -> None:
+    """The app with `count` real pages: what held its event loop until every article was
+    done (full garbage collections, listings of the side panes), logged from inside."""
+    files = page_files(count)
+    gen = serve(files)
+    base = next(gen)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "pauses.log"
+        try:
+            inputs = urls(base, files)
+            script = Path(__file__).with_name("app_pauses.py")
+            term = Pty([sys.executable, str(script), str(log), "--no-cache", *inputs])
+            try:
+                started = time.perf_counter()
+                _until_all_finished(term, len(inputs), timeout=3600)
+                took = time.perf_counter() - started
+                rss = _kb(f"/proc/{term.pid}/status", "VmRSS:") / 1024
+            finally:
+                term.close()
+        finally:
+            gen.close()
+        print(
+            f"the app with {len(inputs):,} real articles"
+            f" (all done after {took:.0f} s, app RSS {rss:.0f} MB):"
+        )
+        _pauses_report(log)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=20)
@@ -370,6 +431,13 @@ def main() -> None:
     parser.add_argument("--skip-list", action="store_true")
     parser.add_argument(
         "--app-memory", type=int, default=0, metavar="N", help="also the app with N real pages"
+    )
+    parser.add_argument(
+        "--app-pauses",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also what holds the app's loop with N real pages (collections, listings)",
     )
     args = parser.parse_args()
     if not SCRAPINGHUB.is_dir():
@@ -383,6 +451,8 @@ def main() -> None:
         run_long_list(args.presses)
     if args.app_memory:
         run_app_memory(args.app_memory)
+    if args.app_pauses:
+        run_app_pauses(args.app_pauses)
 
 
 if __name__ == "__main__":
