@@ -180,25 +180,25 @@ class Scheduling(AppState):
         for index in sorted(dirty.union(new)):
             self.article_list.set_article(index, articles[index], self._read.get(index))
         self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
-        finished = self._progress()
+        self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
-        if self._merge is not None and any(articles[i].stage is Stage.DONE for i in dirty):
+        finished = sum(articles[i].stage is Stage.DONE for i in dirty)
+        if self._merge is not None and finished:
             self._merge.poke()
-        if self._freezing and finished - self._frozen_at >= FREEZE_AFTER:
-            self._frozen_at = finished
+        self._unfrozen += finished
+        if self._freezing and self._unfrozen >= FREEZE_AFTER:
+            self._unfrozen = 0
             keep_out_of_collections()
 
-    def _progress(self) -> int:
-        """Show how many articles are finished (done or failed); returns that count."""
+    def _progress(self) -> None:
         if self.briefing is None:
-            return 0
+            return
         articles = self.briefing.articles
         finished = sum(a.stage in (Stage.DONE, Stage.ERROR) for a in articles)
         bar = cast("ProgressBar", self.query_one("#progress"))
         bar.update(total=max(1, len(articles)), progress=finished)
         bar.set_class(finished == len(articles), "idle")
-        return finished
 
     # Read and unread, kept in the cache ------------------------------------------------
 
