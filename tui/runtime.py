@@ -51,12 +51,13 @@ def keep_out_of_collections() -> None:
     The app calls this as finished articles pile up (`tui.app.scheduling.FREEZE_AFTER`).
     Textual's strips cache themselves, so every frame leaves cyclic garbage behind, and a
     full collection followed every second or two, each walking everything the briefing
-    holds: at a thousand articles 116 of them in six minutes, 0.23 s each on average
-    (0.77 s at most), every one a stall of keys and painting. Frozen, the articles are no
-    longer walked. The cost: cyclic garbage alive at the moment of freezing is never
-    collected, so this is done only every so many articles (freezing at every drawn batch
-    kept 60 MB more at a thousand articles). Only where `started` froze (not in tests or
-    a library caller, whose objects are not ours to freeze).
+    holds: at a thousand articles 155 of them, 36 s in all, up to 0.65 s each, every one
+    a stall of keys and painting (`benchmarks/scale.py --app-pauses 1000`). Frozen, the
+    articles are no longer walked. The cost: cyclic garbage alive at the moment of
+    freezing is never collected, so this is done only every so many articles (freezing at
+    every drawn batch kept 60 MB more at a thousand articles). Call it only where
+    `started` returned True: in tests or a library caller the objects are not ours to
+    freeze.
     """
     gc.freeze()
 

@@ -259,7 +259,8 @@ class TimelinePane(_AnalysisList):
         row = self._row_maker()
         rows: list[Row] = []
         # The Briefing entry says which site each entry came from.
-        articles = self.briefing.articles if self.briefing and self.selected == BRIEFING else None
+        briefing = self.briefing if self.selected == BRIEFING else None
+        articles = briefing.articles if briefing is not None else None
         sites: dict[int, str] = {}
         for article, entry in entries:
             site = ""

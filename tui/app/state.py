@@ -93,7 +93,7 @@ class AppState(App[int]):
         self._runtime = contextlib.ExitStack()
         self._merging = False
         self._merge_again = False
-        self._unfrozen = 0  # articles finished since the last freeze (see FREEZE_AFTER)
+        self._unfrozen = 0  # finished articles drawn since the last freeze (FREEZE_AFTER)
         self._freezing = False  # whether the app may freeze (see tui.runtime.started)
         self._read = memory.ReadState()  # read or unread, kept in the cache
         self._walk: Walk | None = None  # a briefing search or a merged entity's mentions
