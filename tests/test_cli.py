@@ -278,6 +278,59 @@ def test_ctrl_c_ends_a_busy_briefing_at_once_and_leaves_no_workers(site: Fixture
         time.sleep(0.1)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux pipes and tgkill")
+def test_ctrl_c_ends_briefing_while_the_reader_of_its_output_has_stopped_reading(
+    tmp_path: Path,
+) -> None:
+    import array
+    import ctypes
+    import fcntl
+    import signal
+    import termios
+    import time
+
+    # Thirty distinct articles: far more JSON Lines than a pipe holds, and nobody reads
+    # them, so briefing ends up blocked in a write to stdout.
+    source = (PAGES / "frontline.html").read_text("utf-8")
+    own_address = ('rel="canonical"', 'property="og:url"')  # else every copy is one page
+    source = "\n".join(
+        line for line in source.splitlines() if not any(mark in line for mark in own_address)
+    )
+    paths = []
+    for n in range(30):
+        path = tmp_path / f"copy-{n}.html"
+        # Every paragraph differs from copy to copy: no copy is another's duplicate, and
+        # no paragraph recurs across the "site" as a template would.
+        path.write_text(source.replace("<p>", f"<p>Copy {n} reports: "), "utf-8")
+        paths.append(str(path))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--format", "jsonl", "--no-analysis", *paths],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        waiting, before, still = array.array("i", [0]), -1, 0
+        deadline = time.monotonic() + 120
+        while still < 10:  # what the pipe holds has not grown for a second: it is full
+            assert proc.poll() is None, "briefing ended before its output filled the pipe"
+            assert time.monotonic() < deadline, "briefing never filled the pipe"
+            time.sleep(0.1)
+            fcntl.ioctl(proc.stdout.fileno(), termios.FIONREAD, waiting)
+            still, before = (still + 1 if waiting[0] == before > 0 else 0), waiting[0]
+        # Ctrl+C reaches whichever thread the kernel picks; one that is not the writing
+        # (main) thread cannot interrupt its write, so that is the case sent here.
+        others = [int(t) for t in os.listdir(f"/proc/{proc.pid}/task") if int(t) != proc.pid]
+        assert others, "briefing has helper threads (its executor's)"
+        assert ctypes.CDLL(None, use_errno=True).tgkill(proc.pid, others[0], signal.SIGINT) == 0
+        assert proc.wait(timeout=10) == 130
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def _many_pages(folder: Path, count: int) -> list[Path]:
     """Varied pages of our own making (the fixtures under different sizes and markup)."""
     sources = sorted(PAGES.glob("*.html"))

@@ -11,9 +11,14 @@ input.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import select
+import signal
+import stat
 import sys
-from collections.abc import AsyncIterator, Callable
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from tui.pipeline.model import Article
@@ -44,14 +49,86 @@ def error_line(article: Article) -> str:
     return f"briefing: {where}: {one_line(article.error.message, MESSAGE_CHARS)}"
 
 
+# A write to a pipe blocks for as long as whoever reads it does not read. Ctrl+C must end
+# briefing even then, but the kernel may hand the signal to any of its threads, and a
+# thread other than the main one cannot interrupt the main thread's write: briefing stayed
+# until it was killed. So a pipe or a terminal is written in pieces it has room for, and
+# between pieces the main thread waits at most WRITE_WAIT seconds, then looks at signals.
+WRITE_WAIT = 0.1
+# A pipe or terminal with room takes this much at once without blocking.
+WRITE_PIECE = getattr(select, "PIPE_BUF", 512)
+
+
+class _Writing:
+    """Whether a write to stdout or stderr is under way (see _ctrl_c_interrupts_writes)."""
+
+    now = False
+
+
 def _write(out: TextIO, text: str) -> None:
+    """Write and flush `text`, waiting however long the reader takes, never deaf to Ctrl+C."""
+    _Writing.now = True
     try:
-        out.write(text)
-        out.flush()
+        fd = _descriptor(out)
+        if fd is None:  # not a file (a test's capture), or Windows
+            out.write(text)
+            out.flush()
+        else:
+            out.flush()  # whatever else went through `out` goes first
+            _write_descriptor(fd, text.encode(out.encoding or "utf-8", out.errors or "strict"))
     except BrokenPipeError as exc:
         raise _ReaderGone from exc
     except OSError as exc:
         raise _OutputFailed(exc.strerror or str(exc)) from exc
+    finally:
+        _Writing.now = False
+
+
+def _descriptor(out: TextIO) -> int | None:
+    if os.name == "nt":  # select() takes sockets only there: written the plain way
+        return None
+    try:
+        return out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _write_descriptor(fd: int, data: bytes) -> None:
+    # A file never keeps a write waiting for long: it takes everything at once.
+    piece = max(1, len(data)) if stat.S_ISREG(os.fstat(fd).st_mode) else WRITE_PIECE
+    view = memoryview(data)
+    while view:
+        _, room, _ = select.select([], [fd], [], WRITE_WAIT)
+        if room:
+            with contextlib.suppress(BlockingIOError):  # a descriptor someone made non-blocking
+                view = view[os.write(fd, view[:piece]) :]
+
+
+@contextlib.contextmanager
+def _ctrl_c_interrupts_writes() -> Iterator[None]:
+    """Ctrl+C ends briefing even while a write waits for the reader of the pipe.
+
+    The write keeps the event loop waiting with it (see WRITE_WAIT), and asyncio.run's own
+    Ctrl+C handler only asks the main task to stop, which cannot happen until the write
+    ends: briefing stayed until it was killed. Inside a write, Ctrl+C now raises
+    KeyboardInterrupt there; elsewhere asyncio's handler (the one installed when this is
+    entered) stops the work as before."""
+    outer = signal.getsignal(signal.SIGINT)
+    if not callable(outer) or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        if _Writing.now:
+            raise KeyboardInterrupt
+        outer(signum, frame)  # type: ignore[arg-type]
+
+    signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        if signal.getsignal(signal.SIGINT) is interrupt:
+            signal.signal(signal.SIGINT, outer)
 
 
 def run_headless(
@@ -83,6 +160,9 @@ def run_headless(
         if not run.failures:
             run.write_whole()
     except KeyboardInterrupt:
+        # A write Ctrl+C cut short leaves the rest of its text in stdout's buffer: the
+        # interpreter's last flush would block on the same pipe again.
+        _silence_stdout()
         return 130
     except (_ReaderGone, _OutputFailed) as exc:
         run.failures.append(exc)
@@ -131,7 +211,8 @@ class _Run:
 
         self.session.on_finished = finished
         try:
-            await self.session.run(chain(inputs, lines))
+            with _ctrl_c_interrupts_writes():
+                await self.session.run(chain(inputs, lines))
         except asyncio.CancelledError:
             if not self.failures:
                 raise
@@ -184,10 +265,9 @@ def _finished(session: Session, article: Article, fmt: str, out: TextIO) -> None
 
 def _say(line: str) -> None:
     """One line on stderr; a closed stderr is no reason to fail."""
-    try:
-        print(line, file=sys.stderr, flush=True)
-    except (OSError, ValueError):
-        pass
+    if sys.stderr is not None:
+        with contextlib.suppress(_ReaderGone, _OutputFailed, ValueError):
+            _write(sys.stderr, line + "\n")
 
 
 def _silence_stdout() -> None:
