@@ -105,6 +105,11 @@ class _AnalysisList(RowList):
         """A rebuild is due: after the next refresh, or when the merged lists' gap is up."""
         return self._pending or self._paced.waiting
 
+    @property
+    def waiting_for(self) -> str | None:
+        """What `busy` waits for, in words."""
+        return self._paced.waiting_for(self._pending)
+
     def _schedule(self, *, chosen: bool = False) -> None:
         """Rebuild after the next refresh: the text pane, which the reader looks at first,
         is drawn before the side panes. The Briefing entry's lists, while shown, are

@@ -147,6 +147,11 @@ class ArticleView(Document):
     def busy(self) -> bool:
         return self._pending or self._paced.waiting
 
+    @property
+    def waiting_for(self) -> str | None:
+        """What `busy` waits for, in words."""
+        return self._paced.waiting_for(self._pending)
+
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
             return None

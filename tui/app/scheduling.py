@@ -286,22 +286,38 @@ class Scheduling(AppState):
     @property
     def settled(self) -> bool:
         """True when input has ended, every article is finished and every pane is drawn."""
+        return self._unsettled() is None
+
+    def _unsettled(self) -> str | None:
+        """What the briefing still waits for, in words; None when it is settled."""
         session = self.session
-        if session is None or not self._input_done or session.in_flight:
-            return False
+        if session is None:
+            return "the session has not started"
+        if not self._input_done:
+            return "input has not ended"
+        if session.in_flight:
+            stages = sorted(a.stage for a in session.briefing.articles if session.busy(a))
+            return f"{session.in_flight} article(s) are still being read ({', '.join(stages)})"
         if self._dirty or (self._draw is not None and self._draw.pending):
-            return False
+            return "changes are waiting to be drawn"
         if self._merging or (self._merge is not None and self._merge.pending):
-            return False
+            return "the briefing is being merged"
         panes = (self.article_view, self.query_one(EntitiesPane), self.query_one(TimelinePane))
-        return not any(p.busy for p in panes)
+        waits = [f"{type(p).__name__} waits for {p.waiting_for}" for p in panes if p.busy]
+        return "; ".join(waits) or None
 
     async def wait_settled(self, timeout: float = 60.0) -> None:
-        """For tests and the screenshot script: wait until all work is done and drawn."""
+        """For tests and the screenshot script: wait until all work is done and drawn.
+        Raises at once if the app stops meanwhile (a crash would otherwise read as a hang)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while not self.settled:
+        while True:
+            if not self.is_running or self.return_code is not None:
+                raise RuntimeError("the app stopped before the briefing settled")
+            waiting = self._unsettled()
+            if waiting is None:
+                break
             if loop.time() > deadline:
-                raise TimeoutError("the briefing did not settle")
+                raise TimeoutError(f"the briefing did not settle: {waiting}")
             await asyncio.sleep(0.02)
         await asyncio.sleep(0.05)
