@@ -59,15 +59,20 @@ WRITE_WAIT = 0.1
 WRITE_PIECE = getattr(select, "PIPE_BUF", 512)
 
 
-class _Writing:
-    """Whether a write to stdout or stderr is under way (see _ctrl_c_interrupts_writes)."""
+class _Output:
+    """What the Ctrl+C handler needs to know of the output (see _ctrl_c_interrupts_writes)."""
 
-    now = False
+    writing = False  # a write to stdout or stderr is under way
+    # Ctrl+C was pressed: nothing more is written. An article that finishes while the work
+    # is being cancelled would otherwise wait, with the pipe still full, for ever.
+    stopped = False
 
 
 def _write(out: TextIO, text: str) -> None:
     """Write and flush `text`, waiting however long the reader takes, never deaf to Ctrl+C."""
-    _Writing.now = True
+    if _Output.stopped:
+        return
+    _Output.writing = True
     try:
         fd = _descriptor(out)
         if fd is None:  # not a file (a test's capture), or Windows
@@ -81,7 +86,7 @@ def _write(out: TextIO, text: str) -> None:
     except OSError as exc:
         raise _OutputFailed(exc.strerror or str(exc)) from exc
     finally:
-        _Writing.now = False
+        _Output.writing = False
 
 
 def _descriptor(out: TextIO) -> int | None:
@@ -112,17 +117,19 @@ def _ctrl_c_interrupts_writes() -> Iterator[None]:
     Ctrl+C handler only asks the main task to stop, which cannot happen until the write
     ends: briefing stayed until it was killed. Inside a write, Ctrl+C now raises
     KeyboardInterrupt there; elsewhere asyncio's handler (the one installed when this is
-    entered) stops the work as before."""
+    entered) stops the work as before. Either way nothing more is written after it."""
     outer = signal.getsignal(signal.SIGINT)
     if not callable(outer) or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(signum: int, frame: object) -> None:
-        if _Writing.now:
+        _Output.stopped = True
+        if _Output.writing:
             raise KeyboardInterrupt
         outer(signum, frame)  # type: ignore[arg-type]
 
+    _Output.stopped = False
     signal.signal(signal.SIGINT, interrupt)
     try:
         yield
