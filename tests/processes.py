@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
+
+
+def ctrl_c_as_at_a_prompt() -> None:
+    """For Popen's `preexec_fn`: the child takes Ctrl+C as a command typed at a prompt does.
+
+    A test run started as a background job of a script (`pytest ... &`) ignores SIGINT, as
+    POSIX shells make background jobs do, and children inherit an ignored signal: every
+    Ctrl+C test then failed, though briefing was right to stay (the job was not meant to
+    hear the terminal's Ctrl+C)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def descendants(pid: int) -> list[int]:

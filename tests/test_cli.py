@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import descendants, running
+from tests.processes import ctrl_c_as_at_a_prompt, descendants, running
 from tests.server import FixtureServer
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -260,6 +260,7 @@ def test_ctrl_c_ends_a_busy_briefing_at_once_and_leaves_no_workers(site: Fixture
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_as_at_a_prompt,
     )
     assert proc.stdin and proc.stdout
     proc.stdin.write(pages)
@@ -309,6 +310,7 @@ def test_ctrl_c_ends_briefing_while_the_reader_of_its_output_has_stopped_reading
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_as_at_a_prompt,
     )
     try:
         assert proc.stdout is not None
