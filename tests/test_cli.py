@@ -178,6 +178,20 @@ def test_a_closed_stdout_is_no_traceback(args: list[str]) -> None:
     assert errors == ""
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown"])
+def test_a_briefing_started_with_stdout_closed_says_so(fmt: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "-f", fmt, "--no-analysis", str(PAGES / "wire.html")],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # `briefing ... >&-`
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr == "briefing: could not write the briefing to stdout: it is closed.\n"
+
+
 @pytest.mark.parametrize("args", [["--format", "json"], ["--format", "json", "-"]])
 def test_empty_stdin_says_there_was_nothing_to_read(args: list[str]) -> None:
     proc = subprocess.run(

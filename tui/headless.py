@@ -68,10 +68,12 @@ class _Output:
     stopped = False
 
 
-def _write(out: TextIO, text: str) -> None:
+def _write(out: TextIO | None, text: str) -> None:
     """Write and flush `text`, waiting however long the reader takes, never deaf to Ctrl+C."""
     if _Output.stopped:
         return
+    if out is None:  # started with the descriptor closed (`>&-`): Python made it None
+        raise _OutputFailed("it is closed")
     _Output.writing = True
     try:
         fd = _descriptor(out)
@@ -188,7 +190,7 @@ class _Run:
 
         self.options = options
         self.fmt = fmt
-        self.out = sys.stdout
+        self.out: TextIO | None = sys.stdout
         self.failures: list[Exception] = []
         self.store: Cache | None = None
         if cache is not None:
@@ -261,7 +263,7 @@ def _stdin_lines(stream_lines: Callable[[int], AsyncIterator[str]]) -> AsyncIter
         return None
 
 
-def _finished(session: Session, article: Article, fmt: str, out: TextIO) -> None:
+def _finished(session: Session, article: Article, fmt: str, out: TextIO | None) -> None:
     from tui.pipeline.export import to_jsonl_line
 
     if fmt == JSONL:
@@ -279,6 +281,8 @@ def _say(line: str) -> None:
 
 def _silence_stdout() -> None:
     # Point stdout at /dev/null so the interpreter's last flush does not complain either.
+    if sys.stdout is None:  # closed from the start: nothing to flush
+        return
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):
