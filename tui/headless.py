@@ -169,8 +169,9 @@ def run_headless(
         if not run.failures:
             run.write_whole()
     except KeyboardInterrupt:
-        # A write Ctrl+C cut short leaves the rest of its text in stdout's buffer: the
-        # interpreter's last flush would block on the same pipe again.
+        # Our lines go to the descriptor in pieces, never through stdout's buffer; but if
+        # Ctrl+C cut short the flush of that buffer (`_write` flushes it first), the
+        # interpreter's last flush would wait on the same full pipe again.
         _silence_stdout()
         return 130
     except (_ReaderGone, _OutputFailed) as exc:
