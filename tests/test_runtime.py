@@ -16,6 +16,8 @@ from tui.app.main import create_app
 from tui.pipeline.options import Options
 from tui.runtime import (
     APP_SWITCH_INTERVAL,
+    KEYS_FULL_THRESHOLD,
+    FullCollections,
     keep_out_of_collections,
     started,
     threads_yield_promptly,
@@ -141,3 +143,92 @@ def test_threads_yield_promptly_restores_the_interval_even_on_error() -> None:
         assert sys.getswitchinterval() == pytest.approx(0.002)
         raise RuntimeError
     assert sys.getswitchinterval() == pytest.approx(before)
+
+
+def _full_collections_while(make_garbage: int, keep: list[object]) -> int:
+    """Full collections Python starts by itself while this makes `make_garbage` cycles
+    and keeps as many lists alive (survivors are what make a full collection due)."""
+    full = 0
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        nonlocal full
+        full += phase == "start" and info["generation"] == 2
+
+    gc.callbacks.append(count)
+    try:
+        for n in range(make_garbage):
+            cycle: list[object] = [n]
+            cycle.append(cycle)
+            keep.append([n])
+    finally:
+        gc.callbacks.remove(count)
+    return full
+
+
+@pytest.fixture
+def small_thresholds() -> Iterator[None]:
+    """Collections every few allocations, so a short loop shows when they come."""
+    before = gc.get_threshold()
+    was_enabled = gc.isenabled()
+    # Python starts a full collection only once what survived since the last one is a
+    # quarter of what survived it: with the test process's objects set aside, it is.
+    gc.freeze()
+    gc.collect()
+    gc.enable()
+    gc.set_threshold(50, 2, 2)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_full_collections_wait_while_held_and_come_again_once_released(
+    small_thresholds: None,
+) -> None:
+    keep: list[object] = []
+    # The same work with the threshold as Python sets it: full collections come.
+    assert _full_collections_while(3000, keep) > 0
+    held = FullCollections()
+    held.hold()
+    assert gc.get_threshold() == (50, 2, KEYS_FULL_THRESHOLD)
+    assert _full_collections_while(3000, keep) == 0
+    held.release()
+    assert gc.get_threshold() == (50, 2, 2)
+    assert _full_collections_while(3000, keep) > 0
+
+
+def test_holding_full_collections_twice_gives_back_the_first_threshold(
+    small_thresholds: None,
+) -> None:
+    held = FullCollections()
+    held.hold()
+    held.hold()
+    assert held.held
+    held.release()
+    assert gc.get_threshold() == (50, 2, 2)
+    assert not held.held
+    held.release()  # a second release changes nothing
+    assert gc.get_threshold() == (50, 2, 2)
+
+
+async def test_the_app_holds_full_collections_while_keys_come_then_gives_them_back() -> None:
+    before = gc.get_threshold()
+    app = create_app([str(DEMO_PAGE)], Options(analysis=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.wait_settled(60.0)
+        assert gc.get_threshold() == before
+        await pilot.press("j")
+        assert gc.get_threshold()[2] == max(before[2], KEYS_FULL_THRESHOLD)
+        for _ in range(3):  # keys keep coming: still held
+            await asyncio.sleep(scheduling.KEY_QUIET / 2)
+            await pilot.press("k")
+            assert gc.get_threshold()[2] == max(before[2], KEYS_FULL_THRESHOLD)
+        await asyncio.sleep(scheduling.KEY_QUIET * 2.5)
+        assert gc.get_threshold() == before
+        await pilot.press("j")
+        assert gc.get_threshold()[2] == max(before[2], KEYS_FULL_THRESHOLD)
+    # The app ended while keys were recent: the threshold is given back all the same.
+    assert gc.get_threshold() == before

@@ -83,6 +83,46 @@ def threads_yield_promptly(interval: float = APP_SWITCH_INTERVAL) -> Iterator[No
         sys.setswitchinterval(before)
 
 
+# While the reader presses keys, a full collection waits for this many collections of the
+# middle generation instead of Python's 10: ten times rarer, never prevented.
+KEYS_FULL_THRESHOLD = 100
+
+
+class FullCollections:
+    """Full garbage collections wait while the reader presses keys.
+
+    A full collection walks everything not frozen (`keep_out_of_collections`), 15-40 ms
+    with 200 articles loading, and stalls whatever frame it falls in. Logged during 60
+    presses of j (`benchmarks/scale.py`'s key run, every collection timed): two of the
+    five slowest highlights each had a full collection of 34-35 ms inside them. `hold`
+    raises the oldest generation's threshold, so full collections come ten times more
+    rarely, and `release` gives the threshold back once keys stop: the collection that
+    was due then comes in a quiet moment. Young collections go on as before, so garbage
+    made during the keys is still freed. Where Python's collector has no such threshold
+    (3.14's incremental one ignores it) this changes nothing.
+    """
+
+    def __init__(self, threshold: int = KEYS_FULL_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._saved: int | None = None  # the oldest generation's threshold before `hold`
+
+    @property
+    def held(self) -> bool:
+        return self._saved is not None
+
+    def hold(self) -> None:
+        if self._saved is None:
+            young, middle, oldest = gc.get_threshold()
+            self._saved = oldest
+            gc.set_threshold(young, middle, max(oldest, self.threshold))
+
+    def release(self) -> None:
+        if self._saved is not None:
+            young, middle, _ = gc.get_threshold()
+            gc.set_threshold(young, middle, self._saved)
+            self._saved = None
+
+
 def return_memory_promptly() -> None:
     """Fix glibc's mmap threshold at its default of 128 KB.
 

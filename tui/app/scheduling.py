@@ -80,7 +80,26 @@ class Scheduling(AppState):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self._key_at = time.monotonic()
+            self._hold_full_collections()
         await super().on_event(event)
+
+    def _hold_full_collections(self) -> None:
+        # A full collection inside a key's frame was the slowest highlights' main cause
+        # (see tui.runtime.FullCollections): they wait until the keys stop.
+        self._collections.hold()
+        if self._collections_release is None:
+            loop = asyncio.get_running_loop()
+            self._collections_release = loop.call_later(KEY_QUIET, self._release_collections)
+
+    def _release_collections(self) -> None:
+        quiet_for = time.monotonic() - self._key_at
+        loop = asyncio.get_running_loop()
+        if quiet_for < KEY_QUIET:
+            wait = KEY_QUIET - quiet_for
+            self._collections_release = loop.call_later(wait, self._release_collections)
+            return
+        self._collections_release = None
+        self._collections.release()
 
     def _keys_busy(self) -> bool:
         """The reader is pressing keys: background drawing may wait."""
@@ -88,6 +107,10 @@ class Scheduling(AppState):
 
     async def on_unmount(self) -> None:
         self._runtime.close()
+        if self._collections_release is not None:
+            self._collections_release.cancel()
+            self._collections_release = None
+        self._collections.release()
         loop = asyncio.get_running_loop()
         for sig in STOP_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):

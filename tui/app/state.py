@@ -9,6 +9,7 @@ Panes never import any of them: they get state through `data_bind` and send mess
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
@@ -28,6 +29,7 @@ from tui.app.text import one_line
 from tui.app.walk import Walk
 from tui.pipeline.model import Article
 from tui.pipeline.options import CacheSettings, Options
+from tui.runtime import FullCollections
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -89,6 +91,8 @@ class AppState(App[int]):
         self._draw: Throttle | None = None
         self._merge: Throttle | None = None
         self._key_at = float("-inf")  # time.monotonic() of the last key
+        self._collections = FullCollections()  # held while keys come
+        self._collections_release: asyncio.TimerHandle | None = None
         # Process-wide settings the app changes once it starts, given back when it ends.
         self._runtime = contextlib.ExitStack()
         self._merging = False
