@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 
@@ -62,3 +63,52 @@ def test_the_row_memo_gives_back_last_listings_rows_and_keeps_no_others() -> Non
     assert len(memo) == 3  # "b" was not listed the last time: let go
     memo.row("b", lambda: build("b"))
     assert made[-1] == "b"
+
+
+def _row(i: int, words: int = 1) -> Row:
+    return Row((Text(f"entry {i} " * words),), key=i, wrap=True)
+
+
+async def test_a_batch_of_rows_places_them_as_one_at_a_time_does_and_sizes_the_list_once(
+    monkeypatch: Any,
+) -> None:
+    sized: list[int] = []
+    real = rows.set_virtual_size
+
+    def counted(view: Any, size: Any) -> None:
+        sized.append(size.height)
+        real(view, size)
+
+    monkeypatch.setattr(rows, "set_virtual_size", counted)
+    app = _OneList()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(RowList)
+        pane.set_rows([_row(i) for i in range(3)])
+        await pilot.pause()
+        one_by_one = RowList()
+        await app.mount(one_by_one)
+        one_by_one.styles.width = pane.size.width
+        one_by_one.set_rows([_row(i) for i in range(3)])
+        await pilot.pause()
+        # Row 1 now wraps onto two lines, and fifty rows arrive: one batch ...
+        changes = {1: _row(1, words=8)} | {i: _row(i) for i in range(3, 53)}
+        sized.clear()
+        pane.set_rows_at(changes)
+        assert len(sized) == 1
+        # ... placed exactly as the same changes made one row at a time.
+        for index, row in sorted(changes.items()):
+            one_by_one.set_row(index, row)
+        assert pane._heights == one_by_one._heights and pane._tops == one_by_one._tops
+        assert pane._heights[1] == 2 and pane._tops[2] == 3
+        assert pane.virtual_size.height == sum(pane._heights) == 54
+        assert [pane.row_text(i) for i in range(53)] == [row.lines[0].plain for row in (
+            [_row(0), _row(1, words=8), _row(2)] + [_row(i) for i in range(3, 53)])]  # fmt: skip
+
+
+async def test_a_batch_that_would_leave_a_gap_in_the_list_is_refused() -> None:
+    app = _OneList()
+    async with app.run_test(size=(40, 20)):
+        pane = app.query_one(RowList)
+        pane.set_rows([_row(0)])
+        with pytest.raises(IndexError, match="gap"):
+            pane.set_rows_at({2: _row(2)})

@@ -6,6 +6,8 @@ and scrolling costs the same with a thousand rows as with ten.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 
 from tui.app.describe import BRIEFING, STAGE_GLYPHS, stage_line
@@ -68,9 +70,13 @@ class ArticleList(RowList):
 
     def set_article(self, index: int, article: Article, read: bool | None = None) -> None:
         """Show article `index` as it is now: a changed row, or the next new one."""
-        if index + 1 > len(self.rows):
-            raise IndexError(f"article {index} would leave a gap in the list")
-        self.set_row(index + 1, article_row(index, article, read))
+        self.set_articles([(index, article, read)])
+
+    def set_articles(self, shown: Iterable[tuple[int, Article, bool | None]]) -> None:
+        """Show several articles as they are now (index, article, read), new ones in
+        order after the last: the list is measured and drawn once for all of them."""
+        changes = {index + 1: article_row(index, article, read) for index, article, read in shown}
+        self.set_rows_at(changes)
         self._show_position()
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:

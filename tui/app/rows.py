@@ -10,7 +10,7 @@ scroll size without a layout pass.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -238,32 +238,49 @@ class RowList(LineView, can_focus=True):
 
     def set_row(self, index: int, row: Row) -> None:
         """Replace or append one row (only its lines are drawn again)."""
-        if index < len(self._rows):
-            self._rows[index] = row
-            self._forget(index)
-            if not self._width or len(self._heights) != len(self._rows):
-                self._measure()
-                return
-            height = self._height_of(row)
-            if height != self._heights[index]:
+        self.set_rows_at({index: row})
+
+    def set_rows_at(self, changes: Mapping[int, Row]) -> None:
+        """Replace or append several rows (appended ones at the end, in order): measured
+        once for the batch, and only the changed rows drawn again. A batch of finished
+        articles set one row at a time sized the list once per row."""
+        count = len(self._rows)
+        for index in sorted(changes):
+            if index < len(self._rows):
+                self._rows[index] = changes[index]
+                self._forget(index)
+            elif index == len(self._rows):
+                self._rows.append(changes[index])
+            else:
+                raise IndexError(f"row {index} would leave a gap in the list")
+        if not self._width or len(self._heights) != count:
+            self._measure()
+            return
+        moved = len(self._rows)  # the first row whose top may have moved
+        for index in sorted(changes):
+            height = self._height_of(self._rows[index])
+            if index >= count:
+                self._heights.append(height)
+                moved = min(moved, index)
+            elif height != self._heights[index]:
                 # A title that now wraps: the rows below move, none is measured again.
                 self._heights[index] = height
-                for i in range(index + 1, len(self._tops)):
-                    self._tops[i] = self._tops[i - 1] + self._heights[i - 1]
-                set_virtual_size(self, Size(self._width, self._tops[-1] + self._heights[-1]))
+                moved = min(moved, index + 1)
                 self._strips.clear()
-            else:
-                self.refresh(self._row_region(index))
-        else:
-            self._rows.append(row)
-            if not self._width or len(self._heights) != len(self._rows) - 1:
-                self._measure()
-                return
-            # Appending: only the new row is measured (a thousand rows arrive one by one).
-            top = self._tops[-1] + self._heights[-1] if self._tops else 0
+        if moved < len(self._rows):
+            self._place_from(moved)
+            return
+        for index in changes:
+            self.refresh(self._row_region(index))
+
+    def _place_from(self, first: int) -> None:
+        """Set the tops of rows `first` onward from the heights, and the scroll size."""
+        del self._tops[first:]
+        top = self._tops[-1] + self._heights[first - 1] if first else 0
+        for height in self._heights[first:]:
             self._tops.append(top)
-            self._heights.append(self._height_of(row))
-            set_virtual_size(self, Size(self._width, top + self._heights[-1]))
+            top += height
+        set_virtual_size(self, Size(self._width, top))
 
     def _key_at(self, index: int | None) -> Hashable:
         if index is None or index >= len(self._rows):
@@ -284,12 +301,7 @@ class RowList(LineView, can_focus=True):
         if len(self._line_counts) > LINE_COUNTS_PER_ROW * len(self._rows) + LINE_COUNTS_SPARE:
             self._line_counts.clear()  # mostly rows no longer shown, or another width
         self._heights = [self._height_of(row) for row in self._rows]
-        top = 0
-        self._tops = []
-        for height in self._heights:
-            self._tops.append(top)
-            top += height
-        set_virtual_size(self, Size(self._width, top))
+        self._place_from(0)
 
     def _height_of(self, row: Row) -> int:
         if not row.wrap and not row.limits:

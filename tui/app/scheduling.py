@@ -203,8 +203,8 @@ class Scheduling(AppState):
         dirty, self._dirty = self._dirty, set()
         articles = self.briefing.articles
         new = range(self.article_list.row_count - 1, len(articles))
-        for index in sorted(dirty.union(new)):
-            self.article_list.set_article(index, articles[index], self._read.get(index))
+        shown = sorted(dirty.union(new))
+        self.article_list.set_articles((i, articles[i], self._read.get(i)) for i in shown)
         self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
