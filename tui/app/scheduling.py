@@ -92,10 +92,9 @@ class Scheduling(AppState):
             self._collections_release = loop.call_later(KEY_QUIET, self._release_collections)
 
     def _release_collections(self) -> None:
-        quiet_for = time.monotonic() - self._key_at
-        loop = asyncio.get_running_loop()
-        if quiet_for < KEY_QUIET:
-            wait = KEY_QUIET - quiet_for
+        if self._keys_busy():
+            wait = KEY_QUIET - (time.monotonic() - self._key_at)
+            loop = asyncio.get_running_loop()
             self._collections_release = loop.call_later(wait, self._release_collections)
             return
         self._collections_release = None
