@@ -236,8 +236,13 @@ def _presses(term: Pty, inputs: list[str], count: int, start_row: int) -> tuple[
     return sorted(highlight), sorted(text)
 
 
+def _p90(values: list[float]) -> float:
+    """The 90th percentile of sorted `values`, by the nearest rank below."""
+    return values[int(0.9 * (len(values) - 1))]
+
+
 def _report(label: str, values: list[float]) -> str:
-    p90 = values[int(0.9 * (len(values) - 1))]
+    p90 = _p90(values)
     return f"{label}: p50 {statistics.median(values) * 1000:4.0f} ms, p90 {p90 * 1000:4.0f} ms"
 
 
@@ -272,7 +277,9 @@ def _until_all_finished(term: Pty, total: int, timeout: float = 900) -> None:
     raise TimeoutError("the briefing never finished")
 
 
-def run_keys(files: list[Path], presses: int) -> None:
+def run_keys(files: list[Path], presses: int) -> float:
+    """One run: presses while loading, then the same once idle. Returns the highlight's
+    p90 loading over its p90 idle (issue 9's goal: at most 2)."""
     gen = serve(files)
     base = next(gen)
     try:
@@ -299,6 +306,22 @@ def run_keys(files: list[Path], presses: int) -> None:
     print("  " + _report("highlight, idle         ", idle[0]))
     print("  " + _report("text shown, while loading", busy[1]))
     print("  " + _report("text shown, idle         ", idle[1]))
+    ratio = _p90(busy[0]) / _p90(idle[0])
+    print(f"  highlight p90 loading / idle: {ratio:.2f}x")
+    return ratio
+
+
+def run_keys_repeated(files: list[Path], presses: int, runs: int) -> None:
+    """The key run `runs` times: one p90 is the eighth slowest of 80 presses on a shared
+    2-core machine, so a single run's ratio says little; the spread of several does."""
+    ratios = [run_keys(files, presses) for _ in range(runs)]
+    if runs > 1:
+        within = sum(r <= 2.0 for r in ratios)
+        print(
+            f"keys over {runs} runs: highlight p90 loading / idle "
+            + ", ".join(f"{r:.2f}x" for r in ratios)
+            + f"; median {statistics.median(ratios):.2f}x; {within} of {runs} at or under 2x"
+        )
 
 
 def run_long_list(presses: int) -> None:
@@ -426,6 +449,7 @@ def run_app_pauses(count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=1, help="repeat the key run N times")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-keys", action="store_true")
     parser.add_argument("--skip-list", action="store_true")
@@ -445,7 +469,7 @@ def main() -> None:
     if not args.skip_throughput:
         run_throughput(page_files(181))
     if not args.skip_keys:
-        run_keys(page_files(200), args.presses)
+        run_keys_repeated(page_files(200), args.presses, args.runs)
     if not args.skip_list:
         print("a long list beside a short one (inputs failing fast, so only the list is at work):")
         run_long_list(args.presses)
