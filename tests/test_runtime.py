@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from tui.app import scheduling
 from tui.app.main import create_app
 from tui.pipeline.options import Options
 from tui.runtime import (
+    APP_FPS,
     APP_SWITCH_INTERVAL,
     KEYS_FULL_THRESHOLD,
     FullCollections,
@@ -235,3 +237,36 @@ async def test_the_app_holds_full_collections_while_keys_come_then_gives_them_ba
         assert gc.get_threshold()[2] == max(before[2], KEYS_FULL_THRESHOLD)
     # The app ended while keys were recent: the threshold is given back all the same.
     assert gc.get_threshold() == before
+
+
+_FPS_SEEN_BY_TEXTUAL = """
+import sys
+import tui.cli
+
+def report():
+    assert "textual" not in sys.modules, "Textual was imported before the entry point ran"
+    import textual.constants
+    print(textual.constants.MAX_FPS)
+
+tui.cli.main = report
+from tui.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("set_by_reader", "expected"), [(None, APP_FPS), ("30", 30)])
+def test_the_entry_point_sets_textuals_frame_rate_unless_the_reader_did(
+    set_by_reader: str | None, expected: int
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    if set_by_reader is not None:
+        env["TEXTUAL_FPS"] = set_by_reader
+    done = subprocess.run(
+        [sys.executable, "-c", _FPS_SEEN_BY_TEXTUAL],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert int(done.stdout.strip()) == expected

@@ -6,6 +6,9 @@ widgets), so collecting among them finds nothing, yet it cost 20-50 ms before th
 first frame, a full collection among them included (measured with `gc.callbacks`; a
 minimal Textual app pays 12 ms). `tui.runtime.started()` turns collection back on once
 the work begins, with those objects set aside for good.
+
+Textual's frame rate is set here too, before anything imports Textual, which reads it once
+(`tui.runtime.paint_promptly`).
 """
 
 import gc
@@ -13,6 +16,9 @@ import gc
 
 def main() -> None:
     gc.disable()
+    from tui.runtime import paint_promptly
+
+    paint_promptly()
     from tui.cli import main as cli_main
 
     cli_main()
