@@ -19,6 +19,8 @@ Pages: the 181 of `../shared/eval/scrapinghub` (plus, for 200 articles, the firs
    list is shown to cost what a short one does.
 5. With `--app-memory N`: the app with N real pages (ScrapingHub's, then web-extraction's),
    fetched and analysed; peak RSS of its process and of its tree until all are done.
+6. With `--app-load N`: the app loading N real pages, unsampled: time until all are done
+   and the CPU its own process used (`--app-load-runs K` repeats it).
 
 Run from the repo root: `nice .venv/bin/python benchmarks/scale.py [--skip-throughput] ...`
 """
@@ -351,6 +353,37 @@ def run_long_list(presses: int) -> None:
         gen.close()
 
 
+# ---------------------------------------------------------------------------- app load
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process `pid` so far (its threads included)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_app_load(count: int) -> None:
+    """The app loading `count` real pages: time until the overview says all are done, and
+    the CPU time its own process used for it (painting, taking articles back, merging);
+    the workers' analysis is not counted. Nothing samples it meanwhile."""
+    files = page_files(count)
+    gen = serve(files)
+    base = next(gen)
+    try:
+        inputs = urls(base, files)
+        started = time.perf_counter()
+        term = Pty([sys.executable, "-m", "tui", "--no-cache", *inputs])
+        try:
+            _until_all_finished(term, len(inputs))
+            took = time.perf_counter() - started
+            cpu = _cpu_seconds(term.pid)
+        finally:
+            term.close()
+    finally:
+        gen.close()
+    print(f"the app, {count} articles: all done after {took:.1f} s; its process's CPU {cpu:.1f} s")
+
+
 # ---------------------------------------------------------------------------- app memory
 
 
@@ -457,6 +490,16 @@ def main() -> None:
         "--app-memory", type=int, default=0, metavar="N", help="also the app with N real pages"
     )
     parser.add_argument(
+        "--app-load",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also the app loading N real pages: time to all done, and its process's CPU",
+    )
+    parser.add_argument(
+        "--app-load-runs", type=int, default=1, metavar="K", help="repeat --app-load K times"
+    )
+    parser.add_argument(
         "--app-pauses",
         type=int,
         default=0,
@@ -473,6 +516,8 @@ def main() -> None:
     if not args.skip_list:
         print("a long list beside a short one (inputs failing fast, so only the list is at work):")
         run_long_list(args.presses)
+    for _ in range(args.app_load_runs if args.app_load else 0):
+        run_app_load(args.app_load)
     if args.app_memory:
         run_app_memory(args.app_memory)
     if args.app_pauses:
