@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import math
 import signal
 import time
 from typing import TYPE_CHECKING, cast
@@ -26,6 +27,7 @@ from tui.app.describe import BRIEFING
 from tui.app.reader import PIPE_CLOSED
 from tui.app.state import AppState
 from tui.pipeline.model import Article, Stage
+from tui.pipeline.throttle import Throttle
 from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 
 if TYPE_CHECKING:
@@ -84,21 +86,14 @@ class Scheduling(AppState):
         await super().on_event(event)
 
     def _hold_full_collections(self) -> None:
-        # A full collection inside a key's frame was the slowest highlights' main cause
-        # (see tui.runtime.FullCollections): they wait until the keys stop.
+        # Two of the five slowest highlights held a full collection (see
+        # tui.runtime.FullCollections): they wait until the keys stop, as the draws do.
         self._collections.hold()
         if self._collections_release is None:
-            loop = asyncio.get_running_loop()
-            self._collections_release = loop.call_later(KEY_QUIET, self._release_collections)
-
-    def _release_collections(self) -> None:
-        if self._keys_busy():
-            wait = KEY_QUIET - (time.monotonic() - self._key_at)
-            loop = asyncio.get_running_loop()
-            self._collections_release = loop.call_later(wait, self._release_collections)
-            return
-        self._collections_release = None
-        self._collections.release()
+            self._collections_release = Throttle(
+                0.0, self._collections.release, hold=self._keys_busy, max_hold=math.inf
+            )
+        self._collections_release.poke()
 
     def _keys_busy(self) -> bool:
         """The reader is pressing keys: background drawing may wait."""
@@ -108,7 +103,6 @@ class Scheduling(AppState):
         self._runtime.close()
         if self._collections_release is not None:
             self._collections_release.cancel()
-            self._collections_release = None
         self._collections.release()
         loop = asyncio.get_running_loop()
         for sig in STOP_SIGNALS:
@@ -154,7 +148,6 @@ class Scheduling(AppState):
         session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")
         if self.cache_settings is not None:
             self.cache = await asyncio.to_thread(self._open_cache, self.cache_settings)
-        from tui.pipeline.throttle import Throttle
         from tui.pipeline.workers import WorkerPool
 
         self._draw = Throttle(

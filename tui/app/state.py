@@ -9,7 +9,6 @@ Panes never import any of them: they get state through `data_bind` and send mess
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
@@ -92,7 +91,7 @@ class AppState(App[int]):
         self._merge: Throttle | None = None
         self._key_at = float("-inf")  # time.monotonic() of the last key
         self._collections = FullCollections()  # held while keys come
-        self._collections_release: asyncio.TimerHandle | None = None
+        self._collections_release: Throttle | None = None  # gives them back once quiet
         # Process-wide settings the app changes once it starts, given back when it ends.
         self._runtime = contextlib.ExitStack()
         self._merging = False
