@@ -397,6 +397,19 @@ def test_a_running_total_named_after_the_quarter_ends_its_frame_for_the_paragrap
     assert _shown(decide("the 2022 period", ctx, P)[1]) == "2022-Q3"
 
 
+@pytest.mark.parametrize("tense", [PR, N])
+def test_a_quarter_not_begun_in_the_present_or_untensed_is_the_nearer_one(
+    tense: Tense | None,
+) -> None:
+    # "Orders for the fourth quarter are strong": in August the coming one is nearer, in
+    # February the one just gone; told in the past it is always the one gone.
+    august, february = Context(anchor=ANCHOR), Context(anchor=date(2024, 2, 8))
+    assert resolve_date("fourth quarter", august, tense) == quarter(2024, 4)
+    assert resolve_date("fourth quarter", february, tense) == quarter(2023, 4)
+    assert resolve_date("q4", august, tense) == quarter(2024, 4)
+    assert resolve_date("fourth quarter", august, P) == quarter(2023, 4)
+
+
 def test_a_quarter_counted_back_is_a_comparison_not_a_new_frame() -> None:
     ctx = Context(anchor=date(2023, 11, 2))
     ctx.remember(quarter(2023, 4))  # a fiscal fourth quarter, not over by the calendar

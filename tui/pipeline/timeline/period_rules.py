@@ -100,14 +100,18 @@ def _in_its_year(
     make: Callable[[int, int], Resolved], n: int, yt: str | None, a: date, tense: Tense | None
 ) -> Outcome:
     """Quarter or half `n` of the year named (a number, "this/last/next year"), else of the
-    anchor's year; one not yet begun is last year's, unless the verb looks ahead."""
+    anchor's year; one not yet begun is last year's, unless the verb looks ahead or, in
+    the present, this year's is the nearer."""
     if yt:
         y = named_year(yt, a.year)
         return make(y, n) if y is not None else DECLINE
     r = make(a.year, n)
-    if r.start is not None and r.start > a and tense is not Tense.FUTURE:
-        return make(a.year - 1, n)
-    return r
+    if r.start is None or r.start <= a or tense is Tense.FUTURE:
+        return r
+    earlier = make(a.year - 1, n)
+    # "Orders for the fourth quarter are strong" in August speaks of the coming one;
+    # "fourth-quarter profit is up" in February of the one just gone.
+    return pick([earlier, r], a, tense) if tense in (Tense.PRESENT, None) else earlier
 
 
 def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
