@@ -114,6 +114,21 @@ def _in_its_year(
     return pick([earlier, r], a, tense) if tense in (Tense.PRESENT, None) else earlier
 
 
+# "The first six months of the year" is its first half; "the last three months of 2023" its
+# fourth quarter. Other counts ("the first nine months") make no calendar unit.
+_MONTHS_AS_PERIOD = {
+    ("first", "three"): (quarter, 1), ("first", "six"): (half, 1),
+    ("last", "three"): (quarter, 4), ("last", "six"): (half, 2),
+}  # fmt: skip
+
+
+def _months_of_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    end = "first" if m.group("q") in ("first", "opening") else "last"
+    n = {"3": "three", "6": "six"}.get(m.group("n"), m.group("n"))
+    make, k = _MONTHS_AS_PERIOD[(end, n)]
+    return _in_its_year(make, k, m.group("y"), ctx.anchor, tense)
+
+
 def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'Q3', 'Q3 2019', '2019 Q3', "Q3 '19", 'H1 2024': a quarter or half written the way
     results tables do."""
@@ -432,6 +447,12 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"| of the (?:fiscal |calendar |current )?year)?",
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
+    rule("months-of-year",
+         r"(?:the )?(?P<q>first|opening|last|final|closing) (?P<n>three|six|3|6) months"
+         r" (?:of|in) (?:(?:fiscal |the )?(?P<y>\d{4}|this year|last year|next year)"
+         r"|the (?:calendar |current )?year)",
+         _months_of_year, "the first six months of the year: its first half; the last three "
+         "months of 2023: its fourth quarter"),
     rule("q-quarter",
          r"(?:the )?(?:(?P<y1>\d{4}) )?(?P<k>[qh])(?P<q>[1-4])"
          r"(?:,? (?:of )?(?P<y2>\d{4}|this year|last year|next year)|'(?P<yy>\d{2}))?",
