@@ -87,3 +87,14 @@ def test_named_anchor_left_open_around_the_text_is_not_a_link() -> None:
     page = _page("<a name='part-two'><h2>Part two</h2><p>The trees were planted in rows.</p>")
     assert [p.link_density for p in page.pieces] == [0.0, 0.0]
     assert not any(p.link_only for p in page.pieces)
+
+
+def test_a_class_word_run_together_with_a_layout_noun_marks_its_box() -> None:
+    page = _page(
+        "<div class='commentbody'><p>First!</p></div>"
+        "<div class='sharebar'><p>Share this</p></div>"
+        "<div class='commentary'><p>Our view of the vote.</p></div>"
+        "<div class='commentsomething'><p>Not a layout noun.</p></div>"
+    )
+    rules = [page.marks[p.mark].rule if p.mark is not None else None for p in page.pieces]
+    assert rules == ["comments", "share", None, None]

@@ -128,8 +128,13 @@ def markup_rules() -> MarkupRules:
         for word in rule.get("class_words", []):
             by_word[word.lower()] = (rule["id"], rule["reason"])
     words = sorted(by_word, key=len, reverse=True)
+    suffixes = sorted(raw.get("markup_compounds", {}).get("suffixes", []), key=len, reverse=True)
+    compound = f"(?:{'|'.join(map(re.escape, suffixes))})?" if suffixes else ""
     class_re = (
-        re.compile(r"(?:^|[\s_-])(" + "|".join(map(re.escape, words)) + r")(?=$|[\s_-])", re.I)
+        re.compile(
+            r"(?:^|[\s_-])(" + "|".join(map(re.escape, words)) + rf"){compound}(?=$|[\s_-])",
+            re.I,
+        )
         if words
         else None
     )
