@@ -104,6 +104,39 @@ BOILERPLATE = [
     ("Follow Floodwatch on Instagram, Facebook, X and YouTube.", "social-cta"),
     ("By Nadia Okafor 22 March 2024, 16:40", "byline"),
     ("Peter Hale 11.04.2024, 19:05", "byline"),
+    # Blog templates' furniture around a post.
+    ("Posted by Jane Doe at March 3, 2024 10:15 AM", "byline"),
+    ("Posted in Travel, Food | 2 Comments »", "post-details"),
+    ("Posted on March 3, 2024 at 10:15 AM in Games, Board games | Permalink", "post-details"),
+    ("Posted by Sam | View all posts by Sam", "post-details"),
+    ("Filed under Flood defences |", "post-details"),
+    ("March 3rd, 2024 by Sam in Articles, Blog, News", "post-details"),
+    (
+        "This entry was posted on Monday, March 4th, 2024 at 10:15 am and is filed under Travel.",
+        "post-details",
+    ),
+    ("No comments yet.", "share-prompt"),
+    ("Leave a Reply", "share-prompt"),
+    ("TrackBack URL", "share-prompt"),
+    (
+        "You can follow any responses to this entry through the RSS 2.0 feed.",
+        "share-prompt",
+    ),
+    ("Follow @RiversideNews", "social-cta"),
+    ("Follow me on Twitter.", "social-cta"),
+    ("Facebook page: www.facebook.com/riversideherald", "social-cta"),
+    ("Want more flood news? Find the Herald on Facebook.", "social-cta"),
+    ("Subscribe to new posts via RSS or email.", "newsletter"),
+    ("Related:", "related-link"),
+    ("More stories from the Herald:", "related-link"),
+    ("Original post: https://blog.example/2024/03/barrier.html", "related-link"),
+    ("Pages: 1 2", "widget"),
+    ("1 2 3 Next »", "widget"),
+    (
+        "This copy is for your personal, non-commercial use only. To order copies, call us.",
+        "licence-footer",
+    ),
+    ("Acme and Widget are registered trademarks of Acme Limited.", "licence-footer"),
 ]
 
 
@@ -146,6 +179,19 @@ ARTICLE_SENTENCES = [
     "The Riverside Herald first reported the cracks in the barrier last March.",
     "Supporters who follow him on Telegram for updates were told to gather on Sunday.",
     "Thursday 11 July 2024 was the day the barrier finally opened to traffic.",
+    "Posted in Kyiv, the letter was signed by 40 officers.",
+    "Filed under pressure, the report was late.",
+    "Published on Monday, the report was late.",
+    "Written by a reader, the letter asks for help.",
+    "This post was written by a reader who lost her home in the flood.",
+    "No comments were made by the ministry.",
+    "One response from the council was to close the road.",
+    "Follow the river north for two miles.",
+    "More than 40 homes were flooded in March:",
+    "The licence is for personal, non-commercial use only, the court ruled.",
+    "via example.com",
+    "5040",
+    "12 3",
 ]
 
 
