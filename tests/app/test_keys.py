@@ -572,36 +572,3 @@ async def test_list_updates_wait_while_keys_are_pressed_and_land_when_they_stop(
         monkeypatch.setattr(scheduling, "KEY_QUIET", 0.0)  # the keys have stopped
         await app.wait_settled(SETTLE)
         assert "✓" in app.article_list.row_text(1)
-
-
-async def test_a_draw_held_past_its_longest_goes_just_after_the_next_keys_frames(
-    site: FixtureServer, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    from tui.app import scheduling
-
-    # Keys count as coming for a minute; a held draw is overdue after 0.2 s, and without a
-    # key to follow it would wait a minute more.
-    monkeypatch.setattr(scheduling, "KEY_QUIET", 60.0)
-    monkeypatch.setattr(scheduling, "MAX_HOLD", 0.2)
-    monkeypatch.setattr(scheduling, "MAX_HOLD_WINDOW", 60.0)
-    release = tmp_path / "release"
-    app = make_app([site.page("wire.html")], stages=Stages(analyse=HeldAnalyse(str(release))))
-    async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(int(SETTLE / 0.05)):
-            if app.article_list.row_count > 1 and "◔" in app.article_list.row_text(1):
-                break
-            await pilot.pause(0.05)
-        else:
-            release.write_text("go")
-            pytest.fail("the list never showed the article being analysed")
-        await pilot.press("2")
-        release.write_text("go")
-        for _ in range(int(SETTLE / 0.05)):
-            if app.briefing.articles[0].stage is Stage.DONE:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.5)  # overdue now, and no key since
-        assert "◔" in app.article_list.row_text(1), "drawn with no key to follow"
-        await pilot.press("2")
-        await pilot.pause(0.1)
-        assert "✓" in app.article_list.row_text(1), "the overdue draw did not follow the key"

@@ -48,27 +48,6 @@ async def test_a_held_run_goes_after_max_hold_even_while_held() -> None:
     assert runs == [1, 1]
 
 
-async def test_an_overdue_held_run_waits_for_the_callers_moment_within_its_window() -> None:
-    runs: list[int] = []
-    throttle = Throttle(0.0, lambda: runs.append(1), hold=lambda: True, max_hold=0.1, window=0.4)
-    throttle.poke()
-    await asyncio.sleep(0.02)
-    throttle.run_if_overdue()  # not yet overdue: nothing
-    assert runs == [] and throttle.pending
-    await asyncio.sleep(0.15)  # past max_hold, within the window: still waiting
-    assert runs == [] and throttle.pending
-    throttle.run_if_overdue()
-    assert runs == [1] and not throttle.pending
-    # Without a moment named, it goes when the window closes.
-    throttle.poke()
-    await asyncio.sleep(0.3)
-    assert runs == [1]
-    await asyncio.sleep(0.4)
-    assert runs == [1, 1]
-    throttle.run_if_overdue()  # nothing pending: nothing
-    assert runs == [1, 1]
-
-
 def test_a_cost_gate_spaces_runs_by_their_cost_and_lets_a_reset_through(monkeypatch) -> None:
     clock = [100.0]
     monkeypatch.setattr(throttle_module.time, "monotonic", lambda: clock[0])

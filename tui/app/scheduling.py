@@ -48,13 +48,6 @@ MERGE_GAP = 9
 # key asks for goes first. It never waits more than MAX_HOLD (a held-down j).
 KEY_QUIET = 0.3
 MAX_HOLD = 1.0
-# A draw held that long goes just after a key's highlight and text are painted, when the
-# next key is furthest off (a 25 ms draw landing on a key was one of the slowest
-# highlights' causes); with no such moment this much later, it goes anyway.
-MAX_HOLD_WINDOW = 0.5
-# A key's highlight is painted in the frame after it, the chosen article's text in the
-# next one.
-FRAMES_AFTER_KEY = 2
 # What the briefing holds is frozen out of the garbage collector's passes (see
 # tui.runtime.keep_out_of_collections) each time the drawn batches have held this many
 # finished articles. An article drawn again after it finished (its read state, a
@@ -90,19 +83,7 @@ class Scheduling(AppState):
         if isinstance(event, events.Key):
             self._key_at = time.monotonic()
             self._hold_full_collections()
-            await super().on_event(event)
-            self.call_after_refresh(self._after_key_frames, FRAMES_AFTER_KEY)
-            return
         await super().on_event(event)
-
-    def _after_key_frames(self, frames: int) -> None:
-        """Once the key's frames are painted, let an overdue held draw or merge go."""
-        if frames > 1:
-            self.call_after_refresh(self._after_key_frames, frames - 1)
-            return
-        for throttle in (self._draw, self._merge):
-            if throttle is not None:
-                throttle.run_if_overdue()
 
     def _hold_full_collections(self) -> None:
         # Two of the five slowest highlights held a full collection (see
@@ -170,18 +151,10 @@ class Scheduling(AppState):
         from tui.pipeline.workers import WorkerPool
 
         self._draw = Throttle(
-            DRAW_INTERVAL,
-            self._draw_changes,
-            hold=self._keys_busy,
-            max_hold=MAX_HOLD,
-            window=MAX_HOLD_WINDOW,
+            DRAW_INTERVAL, self._draw_changes, hold=self._keys_busy, max_hold=MAX_HOLD
         )
         self._merge = Throttle(
-            MERGE_INTERVAL,
-            self._start_merge,
-            hold=self._keys_busy,
-            max_hold=MAX_HOLD,
-            window=MAX_HOLD_WINDOW,
+            MERGE_INTERVAL, self._start_merge, hold=self._keys_busy, max_hold=MAX_HOLD
         )
         reopen = self.reopen
         pool = WorkerPool(self.options.workers, niceness=WORKER_NICENESS)

@@ -6,10 +6,8 @@ interval, however often it is poked, and soon after the first poke of a quiet sp
 
 It can also be held back: while `hold()` says so (the reader is pressing keys), a due run
 waits, so the repaint a key asks for is not queued behind a batch of background changes.
-It never waits much longer than `max_hold` after it was due, so a held key cannot freeze
-the list. Once it has waited that long it goes at the next good moment the caller names
-(`run_if_overdue`, called just after a key's frame is painted, when the next key is
-furthest off), or after `window` more seconds, whichever comes first.
+It never waits longer than `max_hold` after it was due, so a held key cannot freeze the
+list.
 """
 
 from __future__ import annotations
@@ -35,13 +33,11 @@ class Throttle:
         *,
         hold: Callable[[], bool] = _never,
         max_hold: float = 1.0,
-        window: float = 0.0,
     ) -> None:
         self.interval = interval
         self._callback = callback
         self._hold = hold
         self.max_hold = max_hold
-        self.window = window
         self._handle: asyncio.Handle | None = None
         self._last = float("-inf")
         self._due: float | None = None  # when the held run first became due
@@ -68,28 +64,14 @@ class Throttle:
             self._handle = None
         self._due = None
 
-    def run_if_overdue(self) -> None:
-        """Run now if a held run has waited `max_hold`: the caller says this is a good
-        moment for it."""
-        if self._handle is None or self._due is None:
-            return
-        if time.monotonic() - self._due < self.max_hold:
-            return
-        self._handle.cancel()
-        self._fire(time.monotonic())
-
     def _run(self) -> None:
         now = time.monotonic()
         if self._due is None:
             self._due = now
-        limit = self.max_hold + self.window
-        if now - self._due < limit and self._hold():
-            wait = min(HOLD_RECHECK, limit - (now - self._due))
+        if now - self._due < self.max_hold and self._hold():
+            wait = min(HOLD_RECHECK, self.max_hold - (now - self._due))
             self._handle = asyncio.get_running_loop().call_later(wait, self._run)
             return
-        self._fire(now)
-
-    def _fire(self, now: float) -> None:
         self._handle = None
         self._due = None
         self._last = now
