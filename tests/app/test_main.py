@@ -15,6 +15,9 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "lxml",
     "readability",
     "tui.pipeline.session",
+    # The dataclasses: `dataclasses` compiles their methods as each is made (~6 ms); the
+    # app names only the vocabularies in tui.pipeline.kinds before the frame.
+    "tui.pipeline.model",
     "tui.pipeline.extract",
     "tui.pipeline.timex",
     "tui.app.screens",

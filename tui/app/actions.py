@@ -14,7 +14,7 @@ from tui.app.highlights import Highlights
 from tui.app.layout import Widths, pane_widths
 from tui.app.text import one_line
 from tui.pipeline.inputs import input_uri
-from tui.pipeline.model import Stage
+from tui.pipeline.kinds import Stage
 from tui.pipeline.words import plural
 
 # How much of a path or address a toast quotes.

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields
-from functools import partial
+from functools import cache, partial
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -19,18 +19,18 @@ from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.pacing import PacedRebuilds
 from tui.app.rows import Row, RowList, RowMemo
 from tui.app.text import one_line
-from tui.pipeline.model import (
-    Article,
-    BriefingEntity,
-    BriefingTimelineEntry,
-    Entity,
-    EntityType,
-    Mention,
-    TimelineEntry,
-)
+from tui.pipeline.kinds import EntityType
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
+    from tui.pipeline.model import (
+        Article,
+        BriefingEntity,
+        BriefingTimelineEntry,
+        Entity,
+        Mention,
+        TimelineEntry,
+    )
 
 # A timeline entry quotes its sentence up to this many characters.
 SENTENCE_CHARS = 200
@@ -261,6 +261,8 @@ class TimelinePane(_AnalysisList):
             return [_notice(self._why_empty())]
         if not entries:
             return [_notice("No dated events found.")]
+        from tui.pipeline.model import Mention  # loaded by then; see tui.pipeline.kinds
+
         row = self._row_maker()
         rows: list[Row] = []
         # The Briefing entry says which site each entry came from.
@@ -275,7 +277,7 @@ class TimelinePane(_AnalysisList):
                 site = sites[article]
             span = Mention(entry.block, entry.start, entry.end)
             self.choices[len(rows)] = (article, span, entry.sentence)
-            key = (article, site, _entry_fields(entry))
+            key = (article, site, _entry_fields()(entry))
             rows.append(row(key, partial(_timeline_row, article, entry, site)))
         return rows
 
@@ -285,9 +287,14 @@ class TimelinePane(_AnalysisList):
             self.post_message(TimelineChosen(*row))
 
 
-# What a timeline row shows is made from these, its article and its site: together, the
-# row's key in the Briefing entry's memo.
-_entry_fields = attrgetter(*(f.name for f in fields(TimelineEntry)))
+@cache
+def _entry_fields() -> Callable[[Any], tuple[Any, ...]]:
+    """What a timeline row shows is made from these, its article and its site: together,
+    the row's key in the Briefing entry's memo. Read when first needed: the model is
+    loaded after the first frame (see tui.pipeline.kinds)."""
+    from tui.pipeline.model import TimelineEntry
+
+    return attrgetter(*(f.name for f in fields(TimelineEntry)))
 
 
 def _timeline_row(article: int, entry: TimelineEntry, site: str) -> Row:

@@ -7,14 +7,18 @@ and scrolling costs the same with a thousand rows as with ten.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from tui.app.describe import BRIEFING, STAGE_GLYPHS, stage_line
 from tui.app.rows import Row, RowList
 from tui.app.text import one_line
-from tui.pipeline.model import Article, Stage
+from tui.pipeline.kinds import Stage
 from tui.pipeline.words import plural
+
+if TYPE_CHECKING:
+    from tui.pipeline.model import Article
 
 TITLE_CHARS = 200
 

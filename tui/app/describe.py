@@ -4,14 +4,18 @@ outside passes through `one_line`/`safe` here before any widget sees it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from rich.text import Text
 
 from tui.app.text import one_line
 from tui.pipeline.inputs import host_of
-from tui.pipeline.model import Article, Stage
+from tui.pipeline.kinds import Stage
 from tui.pipeline.textsafety import INPUT_CHARS
+
+if TYPE_CHECKING:
+    from tui.pipeline.model import Article
 
 BRIEFING = -1  # the `selected` value of the merged "Briefing" entry
 

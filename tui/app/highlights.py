@@ -8,6 +8,8 @@ highlights is brought into view there, so no key acts on a hidden pane.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.widgets import Input
 
@@ -16,7 +18,6 @@ from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.rows import RowList
 from tui.app.scheduling import Scheduling
 from tui.app.walk import entity_walk, search_walk
-from tui.pipeline.model import Mention
 
 # The panes that take the text's place on a narrow terminal while they have focus.
 SIDE_PANES = ("entities", "timeline")
@@ -70,7 +71,7 @@ class Highlights(Scheduling):
             # Highlight the whole sentence when it can be found around the expression.
             start = text.rfind(message.sentence, 0, span.end) if message.sentence else -1
             if start != -1 and start + len(message.sentence) >= span.end:
-                span = Mention(span.block, start, start + len(message.sentence))
+                span = replace(span, start=start, end=start + len(message.sentence))
         self.select(message.article)
         self.article_view.set_marks([span], "event")
         self.show_text()

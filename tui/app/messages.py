@@ -6,10 +6,12 @@ The app routes them with `@on`; widgets never reach into each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.pipeline.model import Mention
+if TYPE_CHECKING:
+    from tui.pipeline.model import Mention
 
 
 @dataclass

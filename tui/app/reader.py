@@ -22,11 +22,12 @@ from tui.app.describe import BRIEFING, location, site_of
 from tui.app.document import Document, Paragraph
 from tui.app.pacing import PacedRebuilds
 from tui.app.text import fold, one_line, safe
-from tui.pipeline.model import Article, BlockKind, Mention, RemovedBlock, Stage
+from tui.pipeline.kinds import BlockKind, Stage
 from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
+    from tui.pipeline.model import Article, Mention, RemovedBlock
 
 OVERVIEW_HEADLINES = 20
 # The overview, rebuilt while articles load, waits this many times its last rebuild's cost
@@ -496,6 +497,8 @@ class ArticleView(Document):
 
 def find_hits(article: Article, query: str) -> list[Mention]:
     """Every place `query` occurs in the article's text, case folded."""
+    from tui.pipeline.model import Mention  # loaded by then; see tui.pipeline.kinds
+
     marks: list[Mention] = []
     needle = fold(query)
     if not needle:

@@ -26,7 +26,7 @@ from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
 from tui.app.describe import BRIEFING
 from tui.app.reader import PIPE_CLOSED
 from tui.app.state import AppState
-from tui.pipeline.model import Article, Stage
+from tui.pipeline.kinds import Stage
 from tui.pipeline.throttle import Throttle
 from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from textual.widgets import ProgressBar
 
     from tui.pipeline.cache import Cache
+    from tui.pipeline.model import Article
     from tui.pipeline.options import CacheSettings
 
 # How often stage changes are drawn (list rows, progress, the open article), seconds.

@@ -26,7 +26,6 @@ from tui.app.describe import BRIEFING
 from tui.app.reader import ARGUMENTS, NOTHING, PIPE_OPEN, ArticleView
 from tui.app.text import one_line
 from tui.app.walk import Walk
-from tui.pipeline.model import Article
 from tui.pipeline.options import CacheSettings, Options
 from tui.runtime import FullCollections
 
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.cache import Cache
     from tui.pipeline.history import Reopen
+    from tui.pipeline.model import Article
     from tui.pipeline.session import Session, Stages
     from tui.pipeline.throttle import Throttle
 

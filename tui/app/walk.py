@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from tui.app.reader import find_hits
 from tui.app.text import one_line
-from tui.pipeline.model import Mention
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
+    from tui.pipeline.model import Mention
 
 
 @dataclass

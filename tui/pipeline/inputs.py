@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import unquote, urlsplit
 
-from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.kinds import ErrorKind, PipelineError
 from tui.pipeline.textsafety import UNSAFE, for_terminal, scrub_surrogates
 
 # The longest input taken as one: httpx refuses longer URLs, browsers and servers stop

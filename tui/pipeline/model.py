@@ -11,14 +11,16 @@ costs ~350.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class BlockKind(StrEnum):
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    QUOTE = "quote"
-    LIST_ITEM = "list_item"
+# The vocabularies live apart (see tui.pipeline.kinds); they are part of the model and are
+# named from here too.
+from tui.pipeline.kinds import ArticleError as ArticleError
+from tui.pipeline.kinds import BlockKind as BlockKind
+from tui.pipeline.kinds import EntityType as EntityType
+from tui.pipeline.kinds import ErrorKind as ErrorKind
+from tui.pipeline.kinds import Granularity as Granularity
+from tui.pipeline.kinds import PipelineError as PipelineError
+from tui.pipeline.kinds import Stage as Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,51 +44,6 @@ class RemovedBlock:
     # (the number of kept blocks that preceded it; len(blocks) after the last one).
     # None when unknown, e.g. a block built by hand.
     position: int | None = None
-
-
-class ErrorKind(StrEnum):
-    INVALID_INPUT = "invalid_input"
-    CONNECTION = "connection"
-    HTTP_STATUS = "http_status"
-    TIMEOUT = "timeout"
-    TOO_MANY_REDIRECTS = "too_many_redirects"
-    TOO_LARGE = "too_large"
-    NOT_HTML = "not_html"
-    DECODE = "decode"
-    NO_ARTICLE = "no_article"
-    TOO_COMPLEX = "too_complex"  # reading or analysing it ran past its time limit
-    BAD_FEED = "bad_feed"  # a feed or OPML file that could not be read at all
-    NOT_CACHED = "not_cached"  # offline (reopening from history) and not in the cache
-    INTERNAL = "internal"
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleError:
-    """Why an article could not be read, in words the reader sees."""
-
-    kind: ErrorKind
-    message: str
-
-
-class PipelineError(Exception):
-    """Raised by any stage; carries the words a reader sees."""
-
-    def __init__(self, kind: ErrorKind, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-
-    def as_error(self) -> ArticleError:
-        return ArticleError(self.kind, self.message)
-
-
-class Stage(StrEnum):
-    QUEUED = "queued"
-    FETCHING = "fetching"
-    EXTRACTING = "extracting"
-    ANALYSING = "analysing"
-    DONE = "done"
-    ERROR = "error"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,34 +94,6 @@ class Mention:
     end: int
 
 
-class EntityType(StrEnum):
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    PLACE = "place"
-    FACILITY = "facility"
-    EQUIPMENT = "equipment"
-    GROUP = "group"
-    EVENT = "event"
-    OTHER = "other"
-
-    @property
-    def plural(self) -> str:
-        """The heading a list of entities of this type goes under."""
-        return _ENTITY_PLURALS[self]
-
-
-_ENTITY_PLURALS = {
-    EntityType.PERSON: "People",
-    EntityType.ORGANIZATION: "Organizations",
-    EntityType.PLACE: "Places",
-    EntityType.FACILITY: "Facilities",
-    EntityType.EQUIPMENT: "Equipment",
-    EntityType.GROUP: "Groups",
-    EntityType.EVENT: "Events",
-    EntityType.OTHER: "Other",
-}
-
-
 @dataclass(slots=True)
 class Entity:
     """Something one article names (a person, a place, a group...) and every mention of it."""
@@ -178,16 +107,6 @@ class Entity:
     @property
     def count(self) -> int:
         return len(self.mentions)
-
-
-class Granularity(StrEnum):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    SEASON = "season"
-    YEAR = "year"
-    TIME = "time"
-    VAGUE = "vague"
 
 
 @dataclass(slots=True)
