@@ -112,3 +112,30 @@ async def test_a_batch_that_would_leave_a_gap_in_the_list_is_refused() -> None:
         pane.set_rows([_row(0)])
         with pytest.raises(IndexError, match="gap"):
             pane.set_rows_at({2: _row(2)})
+
+
+async def test_a_changed_row_out_of_sight_is_not_repainted_now_but_shows_anew_when_scrolled_to(
+    monkeypatch: Any,
+) -> None:
+    app = _OneList()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(RowList)
+        pane.set_rows([_row(i) for i in range(100)])
+        await pilot.pause()
+        asked: list[Any] = []
+        real = pane.refresh
+
+        def counted(*regions: Any, **kwargs: Any) -> Any:
+            asked.append(regions)
+            return real(*regions, **kwargs)
+
+        monkeypatch.setattr(pane, "refresh", counted)
+        new_near, new_far = Row((Text("changed near"),), key=5), Row((Text("changed far"),), key=80)
+        pane.set_rows_at({5: new_near, 80: new_far})
+        # Only the row in sight asks for a repaint.
+        assert len(asked) == 1 and asked[0][0].y == pane._tops[5]
+        await pilot.pause()
+        assert pane.render_line(pane._tops[5]).text.startswith("changed near")
+        pane.scroll_to(y=pane._tops[80], animate=False)
+        await pilot.pause()
+        assert pane.render_line(0).text.startswith("changed far")

@@ -270,8 +270,13 @@ class RowList(LineView, can_focus=True):
         if moved < len(self._rows):
             self._place_from(moved)
             return
+        height = self.size.height
         for index in changes:
-            self.refresh(self._row_region(index))
+            region = self._row_region(index)
+            # A row out of sight is drawn afresh when scrolled to (its lines were
+            # forgotten above); asking Textual to repaint it costs as much as one in sight.
+            if region.y < height and region.bottom > 0:
+                self.refresh(region)
 
     def _place_from(self, first: int) -> None:
         """Set the tops of rows `first` onward from the heights, and the scroll size."""
