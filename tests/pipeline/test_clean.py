@@ -316,3 +316,19 @@ def test_cut_with_nothing_doomed_changes_nothing() -> None:
     earlier = [_gone("x", 1)]
     kept, removed = cut(blocks, {}, earlier)
     assert kept == blocks and removed == earlier
+
+
+def test_articles_with_new_metadata_compile_no_new_rule_patterns() -> None:
+    from tui.pipeline import clean as clean_module
+
+    lines = [P("By Ann Lee and Bo Chan"), P("Flood barrier opens"), P("The river rose.")]
+    clean(lines, META)
+    compiled = clean_module._compile.cache_info().currsize
+    for i in range(20):
+        title, author = f"Story {i} of the flood", f"Ann Lee{i}"
+        meta = Metadata(title=title, site=f"Herald {i}", authors=[author])
+        _, removed = clean([P(f"By {author}"), P(title), *lines], meta)
+        # Each article's own byline and headline are still recognised ...
+        assert [r.rule for r in removed][:2] == ["byline", "title-repeat"]
+    # ... by patterns compiled once, the names standing in, not written into them.
+    assert clean_module._compile.cache_info().currsize == compiled

@@ -8,7 +8,7 @@ boilerplate go; a sentence of the article that mentions Telegram, or says "follo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -69,52 +69,111 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _metadata_values(metadata: Metadata | None) -> dict[str, str | None]:
-    """Each metadata placeholder as an escaped alternation, or None when unknown."""
+# The article's metadata enters a pattern as a stand-in: each of its names (the authors,
+# the title, the site) is replaced in the line by a mark no page text holds, and the
+# pattern says the mark where the table says `{authors}`. So every pattern is compiled once
+# for all articles; compiled with the names written in, the byline rule alone cost 1.2 ms
+# an article (its date words are long), about a tenth of a page's extraction.
+_STAND_IN = {name: f"\x00{name}\x00" for name in _METADATA_FIELDS}
+
+
+def _names(metadata: Metadata | None) -> dict[str, re.Pattern[str]]:
+    """For each metadata field the article has, a pattern finding its values in a line."""
     if metadata is None:
-        return dict.fromkeys(_METADATA_FIELDS)
-
-    def alternation(values: Sequence[str]) -> str | None:
-        cleaned = [normalise_space(v) for v in values if v and v.strip()]
-        if not cleaned:
-            return None
-        # Longest first so "Jane Doe" wins over "Jane".
-        cleaned.sort(key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(v) for v in cleaned) + ")"
-
-    title_parts = [metadata.title] if metadata.title else []
-    return {
-        "authors": alternation(metadata.authors),
-        "title": alternation(title_parts),
-        "site": alternation([metadata.site] if metadata.site else []),
+        return {}
+    values = {
+        "authors": metadata.authors,
+        "title": [metadata.title] if metadata.title else [],
+        "site": [metadata.site] if metadata.site else [],
     }
+    found = {}
+    for name, given in values.items():
+        cleaned = [normalise_space(v) for v in given if v and v.strip()]
+        if cleaned:
+            # Longest first so "Jane Doe" wins over "Jane".
+            cleaned.sort(key=len, reverse=True)
+            found[name] = re.compile("|".join(re.escape(v) for v in cleaned), re.IGNORECASE)
+    return found
 
 
-def _patterns_for(rule: Rule, values: dict[str, str | None]) -> list[re.Pattern[str]]:
-    """The rule's patterns as at most two alternations: those fixed in the table (compiled
-    once for every article) and those filled with this article's metadata. One match
-    attempt per block instead of one per pattern; which rule matches is unchanged."""
-    fixed: list[str] = []
-    filled_in: list[str] = []
-    for pattern in rule.patterns:
-        missing = False
+@dataclass(frozen=True)
+class _RulePatterns:
+    rule: Rule
+    # The patterns that need no metadata, as one alternation (None: the rule has none).
+    fixed: re.Pattern[str] | None
+    # Those that do, one alternation per set of fields they name.
+    filled: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
 
-        def fill(m: re.Match[str]) -> str:
-            nonlocal missing
-            value = values.get(m.group(1))
-            if value is None:
-                missing = True
-                return ""
-            return value
 
-        if "{" not in pattern or not _PLACEHOLDER.search(pattern):
-            fixed.append(pattern)
+@lru_cache(maxsize=1)
+def _rule_patterns() -> tuple[_RulePatterns, ...]:
+    """Each rule's patterns as at most a few alternations, compiled once: one match attempt
+    per group instead of one per pattern; which rule matches is unchanged."""
+    compiled = []
+    for rule in rules():
+        fixed: list[str] = []
+        by_fields: dict[tuple[str, ...], list[str]] = {}
+        for pattern in rule.patterns:
+            fields = tuple(sorted(set(_PLACEHOLDER.findall(pattern)) & set(_STAND_IN)))
+            if not fields:
+                fixed.append(pattern)
+                continue
+            marked = _PLACEHOLDER.sub(_mark, pattern)
+            by_fields.setdefault(fields, []).append(marked)
+        compiled.append(
+            _RulePatterns(
+                rule,
+                _compile(_alternation(fixed)) if fixed else None,
+                tuple((f, _compile(_alternation(ps))) for f, ps in by_fields.items()),
+            )
+        )
+    return tuple(compiled)
+
+
+def _mark(m: re.Match[str]) -> str:
+    name = m.group(1)
+    return re.escape(_STAND_IN[name]) if name in _STAND_IN else m.group(0)
+
+
+def _alternation(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The rules, and one article's names to stand in for."""
+
+    rules: tuple[_RulePatterns, ...]
+    names: dict[str, re.Pattern[str]]
+
+
+def _compiled_rules(metadata: Metadata | None) -> _Compiled:
+    return _Compiled(_rule_patterns(), _names(metadata))
+
+
+def _first_match(text: str, compiled: _Compiled) -> Rule | None:
+    text = normalise_space(text)
+    words = len(text.split())
+    stood_in: dict[tuple[str, ...], str] = {}
+    for group in compiled.rules:
+        rule = group.rule
+        # Characters too: text without spaces (or a pasted blob) is one long "word".
+        if words > rule.max_words or len(text) > _CHARS_PER_WORD * rule.max_words:
             continue
-        filled = _PLACEHOLDER.sub(fill, pattern)
-        # A pattern that needs metadata the page did not give cannot judge anything.
-        if not missing:
-            filled_in.append(filled)
-    return [_compile("|".join(f"(?:{p})" for p in group)) for group in (fixed, filled_in) if group]
+        if group.fixed is not None and group.fixed.fullmatch(text):
+            return rule
+        for fields, pattern in group.filled:
+            # A pattern that needs metadata the page did not give cannot judge anything.
+            if not all(f in compiled.names for f in fields):
+                continue
+            if fields not in stood_in:
+                line = text
+                for f in fields:
+                    line = compiled.names[f].sub(_STAND_IN[f], line)
+                stood_in[fields] = line
+            if pattern.fullmatch(stood_in[fields]):
+                return rule
+    return None
 
 
 def normalise_space(text: str) -> str:
@@ -126,29 +185,16 @@ def normalise_block_text(text: str) -> str:
     return normalise_space(text).casefold()
 
 
-_Compiled = list[tuple[Rule, list[re.Pattern[str]]]]
-
-
-def _compiled_rules(metadata: Metadata | None) -> _Compiled:
-    values = _metadata_values(metadata)
-    return [(rule, _patterns_for(rule, values)) for rule in rules()]
-
-
-def _first_match(text: str, compiled: _Compiled) -> Rule | None:
-    text = normalise_space(text)
-    words = len(text.split())
-    for rule, patterns in compiled:
-        # Characters too: text without spaces (or a pasted blob) is one long "word".
-        if words > rule.max_words or len(text) > _CHARS_PER_WORD * rule.max_words:
-            continue
-        if any(p.fullmatch(text) for p in patterns):
-            return rule
-    return None
-
-
 def match_rule(text: str, metadata: Metadata | None = None) -> Rule | None:
     """The first rule whose pattern covers the whole text, if any."""
-    return _first_match(text, _compiled_rules(metadata))
+    return rule_matcher(metadata)(text)
+
+
+def rule_matcher(metadata: Metadata | None = None) -> Callable[[str], Rule | None]:
+    """`match_rule` for many lines of one article: the patterns its metadata fills in are
+    built once, not once a line (extraction asks for every piece it leaves out)."""
+    compiled = _compiled_rules(metadata)
+    return lambda text: _first_match(text, compiled)
 
 
 def cut(

@@ -19,13 +19,13 @@ judged from the text alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import lxml.html
 
 from tui.pipeline import extract_parse
-from tui.pipeline.clean import cut, match_rule
+from tui.pipeline.clean import Rule, cut, rule_matcher
 from tui.pipeline.extract_blocks import (
     EMBED_CLASS,
     Page,
@@ -217,13 +217,13 @@ def _check_article(page: Page, choice: Choice, blocks: list[Block]) -> None:
         raise PipelineError(ErrorKind.NO_ARTICLE, _NO_ARTICLE.rstrip(".") + detail + ".")
 
 
-def _better_reason(left_out: RemovedBlock, metadata: Metadata) -> RemovedBlock:
+def _better_reason(left_out: RemovedBlock, match: Callable[[str], Rule | None]) -> RemovedBlock:
     """A piece the choice left out, with the cleaner's reason when one of its rules says
     what the line is (a byline, a date line, the headline again), which tells a reader
     more than "a short line beside the article"."""
     if left_out.rule not in verdict_ids():
         return left_out
-    rule = match_rule(left_out.text, metadata)
+    rule = match(left_out.text)
     if rule is None:
         return left_out
     return replace(left_out, reason=rule.reason, rule=rule.id)
@@ -270,7 +270,8 @@ def _article(
     first = next((i for i in range(len(raw)) if i not in doomed), None)
     if first is not None and metadata.title and _same_text(raw[first].text, metadata.title):
         doomed[first] = _TITLE_REPEAT
-    blocks, removed = cut(raw, doomed, [_better_reason(r, metadata) for r in left_out])
+    match = rule_matcher(metadata)
+    blocks, removed = cut(raw, doomed, [_better_reason(r, match) for r in left_out])
     _check_article(page, choice, blocks)
     return blocks, removed
 
