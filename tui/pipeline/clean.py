@@ -31,10 +31,6 @@ class Rule:
     max_words: int
     patterns: tuple[str, ...]
 
-    @property
-    def uses_metadata(self) -> bool:
-        return any(f"{{{name}}}" in p for p in self.patterns for name in _METADATA_FIELDS)
-
 
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
