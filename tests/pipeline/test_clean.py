@@ -332,3 +332,8 @@ def test_articles_with_new_metadata_compile_no_new_rule_patterns() -> None:
         assert [r.rule for r in removed][:2] == ["byline", "title-repeat"]
     # ... by patterns compiled once, the names standing in, not written into them.
     assert clean_module._compile.cache_info().currsize == compiled
+
+
+def test_a_line_holding_the_stand_in_mark_is_not_taken_for_the_author() -> None:
+    assert match_rule("By \x00authors\x00", META) is None
+    assert match_rule("By Nadia\x00 Okafor", META) is not None  # the mark is dropped

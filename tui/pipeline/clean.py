@@ -148,7 +148,8 @@ def _compiled_rules(metadata: Metadata | None) -> _Compiled:
 
 
 def _first_match(text: str, compiled: _Compiled) -> Rule | None:
-    text = normalise_space(text)
+    # A mark in the page's own text would pass for a name.
+    text = normalise_space(text.replace("\x00", ""))
     words = len(text.split())
     stood_in: dict[tuple[str, ...], str] = {}
     for group in compiled.rules:
