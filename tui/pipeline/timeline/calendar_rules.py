@@ -73,6 +73,13 @@ def _holiday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return pick(cands, a, tense)
 
 
+def _the_new_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Reopens in the new year': the year after the story's, not New Year's Day; told in
+    the past ("sales recovered in the new year"), or in January, the story's own."""
+    a = ctx.anchor
+    return year_of(a.year if tense is Tense.PAST or a.month == 1 else a.year + 1)
+
+
 def _day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # "On the 15th": a day of the month the story is in, or of the one either side.
     dn, a = day_number(m.group(1)), ctx.anchor
@@ -391,6 +398,8 @@ def _decade_words_re() -> str:
 CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("relative-day", "|".join(_RELATIVE_DAYS), _relative_day,
           "today, yesterday, tomorrow: a day from the anchor"),
+    rule("the-new-year", r"the new year", _the_new_year,
+         "in the new year: the coming year, where 'New Year' alone is the holiday"),
     rule("holiday", rf"(?:(?P<rel>this|last|next) )?(?P<name>.+?)(?:,? (?P<y>{YEAR_RE}))?",
           _holiday, "Christmas, Easter, Thanksgiving: in the year the tense points to"),
     rule("day-of-month",
