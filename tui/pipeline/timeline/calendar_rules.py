@@ -222,6 +222,9 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return _week_day(a + timedelta(weeks=1), wd)
     if after == "last week":
         return _week_day(a - timedelta(weeks=1), wd)
+    if after == "week" and not rel:
+        # "Monday week", as British papers write it: a week after the coming Monday.
+        return day(_coming(a, wd) + timedelta(weeks=1))
     if after == "this week":
         return _week_day(a, wd)
     if rel == "last" and a.weekday() > wd:
@@ -241,6 +244,21 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if tense in (Tense.PROSPECTIVE, Tense.REPORTED):
         return pick([day(back_day), day(ahead_day)], a, tense)
     return day(back_day)
+
+
+def _coming(a: date, wd: int) -> date:
+    """The first day after `a` that is weekday `wd`."""
+    return a + timedelta(days=(wd - a.weekday()) % 7 or 7)
+
+
+def _week_on_weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'A week on Monday', 'a fortnight on Friday', 'a week from Monday': that long after
+    the coming one. Told in the past the words mean something else; other rules judge."""
+    if tense is Tense.PAST:
+        return PASS
+    wd = WEEKDAYS[m.group("wd").rstrip(".")]
+    weeks = 2 if m.group("u") == "fortnight" else 1
+    return day(_coming(ctx.anchor, wd) + timedelta(weeks=weeks))
 
 
 # --- months -------------------------------------------------------------------------------
@@ -425,6 +443,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"|(?P<d2>{DAYNUM_RE}){DAY_TO} (?:of )?(?P<m2>{MONTH_RE}))"
           rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
           _month_day, "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense"),
+    rule("week-on-weekday", rf"(?:a )?(?P<u>week|fortnight) (?:on|from) (?P<wd>{WEEKDAY_RE})",
+          _week_on_weekday, "a week on Monday: a week after the coming Monday"),
     rule("weekday",
           r"(?P<rel>last|next|this|this past|this coming|coming|past|previous)? ?"
           rf"(?P<wd>{WEEKDAY_RE})"
