@@ -98,3 +98,14 @@ def test_a_class_word_run_together_with_a_layout_noun_marks_its_box() -> None:
     )
     rules = [page.marks[p.mark].rule if p.mark is not None else None for p in page.pieces]
     assert rules == ["comments", "share", None, None]
+
+
+def test_the_writers_biography_box_is_marked() -> None:
+    page = _page(
+        "<p>The river rose two metres overnight.</p>"
+        "<div class='author-bio'><p>Ann Lee writes about rivers.</p></div>"
+        "<div class='c-bio__box'><p>Bo Chan edits the paper.</p></div>"
+        "<div class='biology'><p>Cells divide.</p></div>"
+    )
+    rules = [page.marks[p.mark].rule if p.mark is not None else None for p in page.pieces]
+    assert rules == [None, "author-bio", "author-bio", None]
