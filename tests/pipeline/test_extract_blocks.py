@@ -13,6 +13,11 @@ def _page(body: str) -> Page:
     return page_pieces(tree)
 
 
+def _mark_rules(page: Page) -> list[str | None]:
+    """The rule that marked each piece's box, None for a piece no rule marked."""
+    return [page.marks[p.mark].rule if p.mark is not None else None for p in page.pieces]
+
+
 def test_pieces_follow_the_page_with_their_kinds() -> None:
     page = _page(
         "<h2>Storm damage</h2><p>Roofs were lost in the night.</p>"
@@ -96,8 +101,7 @@ def test_a_class_word_run_together_with_a_layout_noun_marks_its_box() -> None:
         "<div class='commentary'><p>Our view of the vote.</p></div>"
         "<div class='commentsomething'><p>Not a layout noun.</p></div>"
     )
-    rules = [page.marks[p.mark].rule if p.mark is not None else None for p in page.pieces]
-    assert rules == ["comments", "share", None, None]
+    assert _mark_rules(page) == ["comments", "share", None, None]
 
 
 def test_the_writers_biography_box_is_marked() -> None:
@@ -107,5 +111,4 @@ def test_the_writers_biography_box_is_marked() -> None:
         "<div class='c-bio__box'><p>Bo Chan edits the paper.</p></div>"
         "<div class='biology'><p>Cells divide.</p></div>"
     )
-    rules = [page.marks[p.mark].rule if p.mark is not None else None for p in page.pieces]
-    assert rules == [None, "author-bio", "author-bio", None]
+    assert _mark_rules(page) == [None, "author-bio", "author-bio", None]
