@@ -39,6 +39,7 @@ def _article() -> Article:
             ),
             RemovedBlock(BlockKind.PARAGRAPH, "Ad", "advertisement label", "ad-label"),
         ],
+        comments=[Block(BlockKind.PARAGRAPH, "Lena says: # the substation was hit \x1b[2J twice")],
         entities=[Entity("Kharkiv", EntityType.PLACE, [], [Mention(1, 0, 7)], "Kharkiv was hit.")],
         timeline=[
             TimelineEntry(
@@ -62,7 +63,11 @@ def test_json_has_the_documented_article_fields() -> None:
     assert ok["entities"][0]["mentions"] == [{"block": 1, "start": 0, "end": 7}]
     assert ok["entities"][0]["count"] == 1
     assert ok["timeline"][0]["value"] == "2024-08-06"
+    assert ok["comments"] == [
+        {"kind": "paragraph", "text": "Lena says: # the substation was hit \x1b[2J twice"}
+    ]
     assert bad["status"] == "error" and bad["error"] == {"kind": "timeout", "message": "slow"}
+    assert bad["comments"] == []
 
 
 def test_jsonl_is_one_line_per_article() -> None:
@@ -79,6 +84,9 @@ def test_markdown_never_carries_control_characters_or_structure_from_page_text()
     assert r"\[bold\]kept\[/bold\]" in md  # escaped: a renderer shows it literally
     assert "### What happened" in md and "> We will rebuild." in md
     assert "Removed boilerplate (2)" in md
+    # Readers' comments after the article, folded away, as plain text like the article's.
+    assert "<summary>Readers' comments (1 paragraph)</summary>" in md
+    assert "Lena says: # the substation was hit \\[2J twice" in md
     assert "**Places:** Kharkiv (1)" in md
     assert "**6 Aug 2024** — It began on Tuesday." in md  # a date a reader reads
 

@@ -95,6 +95,20 @@ def test_captions_and_page_chrome_never_reach_the_text(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ARTICLE_PAGES)
+def test_readers_comments_come_apart_from_the_article_and_only_real_ones(name: str) -> None:
+    extracted, kept, removed = _run(name)
+    comments = "\n".join(c.text for c in clean(extracted.comments, extracted.metadata)[0])
+    article = "\n".join(b.text for b in kept) + "\n".join(r.text for r in removed)
+    expected = EXPECTED[name].get("comments", [])
+    assert [c for c in expected if c not in comments] == []
+    assert [c for c in expected if c in article] == []
+    assert [line for line in EXPECTED[name].get("absent", []) if line in comments] == []
+    if not expected:
+        # Its comment box holds only prompts ("Comments are closed", "log in to comment").
+        assert comments == ""
+
+
+@pytest.mark.parametrize("name", ARTICLE_PAGES)
 def test_blocks_are_non_empty_and_whitespace_normalised(name: str) -> None:
     extracted, _, _ = _run(name)
     assert extracted.blocks
@@ -613,3 +627,35 @@ def test_a_second_look_never_takes_running_text_from_elsewhere_on_the_page() -> 
     with pytest.raises(PipelineError) as info:
         extract(html)
     assert info.value.message.startswith("This page is a list of headlines")
+
+
+# ------------------------------------------------------------------- readers' comments
+
+
+def test_comments_inside_the_article_box_leave_it_as_comments_not_as_removed_lines() -> None:
+    extracted = _own("comment_thread.html")
+    comments = [c.text for c in extracted.comments]
+    assert "The 6.40 is always full by the time it reaches the second stop." in comments[2]
+    assert comments[-1].startswith("We were told the same thing about a replacement boat")
+    shown = [b.text for b in extracted.blocks] + [r.text for r in extracted.removed]
+    assert not any("Fenella" in text or "three winters ago" in text for text in shown)
+    assert "comments" not in {r.rule for r in extracted.removed}
+    assert len(extracted.blocks) == 3
+
+
+def test_the_comment_form_is_no_comment() -> None:
+    comments = " ".join(c.text for c in _own("comment_thread.html").comments)
+    for field in ("Your email address will not be published", "Name *", "Notify me"):
+        assert field not in comments
+
+
+def test_an_article_that_wears_a_comment_class_stays_the_article() -> None:
+    # Some templates reuse a "comment" box for the whole post: more than half the text.
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the council's report says the bridge needs new bearings.</p>"
+        for n in range(6)
+    )
+    html = f"<html><body><div class='comment-body'>{paragraphs}</div></body></html>"
+    extracted = extract(html, "https://x.example/post")
+    assert len(extracted.blocks) == 6
+    assert extracted.comments == []

@@ -43,7 +43,7 @@ def test_every_page_on_disk_has_expectations() -> None:
 def test_expected_strings_occur_in_the_page(name: str) -> None:
     spec = EXPECTED[name]
     text = _space(_tree(name).text_content())
-    for key in ("keep", "caption", "absent"):
+    for key in ("keep", "caption", "absent", "comments"):
         missing = [s for s in spec.get(key, []) if s not in text]
         assert not missing, f"{name}: {key} strings not in the page: {missing}"
     for entity in spec.get("entities", []):

@@ -63,6 +63,19 @@ async def test_analysis_fills_entities_and_timeline(site: FixtureServer) -> None
     assert article.analysed_blocks is None  # a normal article is analysed whole
 
 
+async def test_readers_comments_reach_the_article_and_are_never_analysed(
+    site: FixtureServer,
+) -> None:
+    session = await _run(site.page("blog.html"), options=Options(workers=1))
+    (article,) = session.briefing.articles
+    assert article.stage is Stage.DONE, article.error
+    assert any("Watching this from Ottawa" in c.text for c in article.comments)
+    # A commenter's city and the comments' dates are not what the article reports.
+    assert "Ottawa" not in {e.name for e in article.entities or []}
+    assert not any("Ottawa" in t.sentence for t in article.timeline or [])
+    assert not any(t.value.startswith("2024-04-25") for t in article.timeline or [])
+
+
 async def test_a_very_long_text_is_analysed_only_up_to_the_bound(site: FixtureServer) -> None:
     session = await _run(
         site.page("frontline.html"), options=Options(workers=1), stages=Stages(max_chars=800)

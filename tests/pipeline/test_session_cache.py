@@ -44,16 +44,18 @@ def _page_hits(site: FixtureServer) -> int:
 async def test_a_cached_briefing_reopens_with_the_server_stopped(tmp_path: Path) -> None:
     server = serve()
     site = next(server)
-    pages = [site.page("frontline.html"), site.page("wire.html"), site.page("no_article.html")]
+    names = ("frontline.html", "wire.html", "blog.html", "no_article.html")
+    pages = [site.page(name) for name in names]
     first = await _run(tmp_path, *pages, options=Options(workers=1))
     server.close()  # the server is gone: only the cache can answer now
 
     again = await _run(tmp_path, *pages, options=Options(workers=1))
-    front, wire, empty = again.briefing.articles
-    before = first.briefing.articles
-    for now, then in ((front, before[0]), (wire, before[1])):
+    *read, empty = again.briefing.articles
+    assert read[2].comments  # the blog's readers' comments come back from the cache too
+    for now, then in zip(read, first.briefing.articles, strict=False):
         assert now.stage is Stage.DONE and now.cached and not then.cached
         assert now.blocks == then.blocks and now.removed == then.removed
+        assert now.comments == then.comments
         assert now.metadata == then.metadata and now.entities == then.entities
         assert now.timeline == then.timeline and now.url == then.url
     # A page with no article is remembered as such: it fails at once, offline too.

@@ -64,6 +64,7 @@ class Briefing:
         article.metadata = Metadata()
         article.blocks = []
         article.removed = []
+        article.comments = []
         article.fetched_at = None
         article.entities = None
         article.timeline = None
@@ -114,6 +115,7 @@ class Briefing:
         article.duplicate_of = self.index(original)
         article.blocks = []
         article.removed = []
+        article.comments = []
         article.entities = None
         article.timeline = None
         article.analysed_blocks = None

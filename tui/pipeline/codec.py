@@ -112,7 +112,10 @@ def read_result(data: Any) -> Any:
     if not isinstance(data, dict):
         raise ValueError("Read: expected an object")
     return Read(
-        metadata(data.get("metadata")), blocks(data.get("blocks")), removed(data.get("removed"))
+        metadata(data.get("metadata")),
+        blocks(data.get("blocks")),
+        removed(data.get("removed")),
+        blocks(data.get("comments")),
     )
 
 

@@ -84,6 +84,8 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
             }
             for r in article.removed
         ],
+        # Readers' comments under the article, in page order; never analysed.
+        "comments": [{"kind": c.kind.value, "text": c.text} for c in article.comments],
         "entities": (
             None if article.entities is None else [entity_to_dict(e) for e in article.entities]
         ),
@@ -194,6 +196,12 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += [f"<details><summary>Removed boilerplate ({len(article.removed)})</summary>", ""]
         out += [f"- {_md_inline(r.text)} — *{r.reason}*" for r in article.removed]
         out += ["", "</details>", ""]
+    if article.comments:
+        count = plural(len(article.comments), "paragraph")
+        out += [f"<details><summary>Readers' comments ({count})</summary>", ""]
+        for comment in article.comments:
+            out += [_md_inline(comment.text), ""]
+        out += ["</details>", ""]
     if article.analysed_blocks is not None:
         out += [f"*{analysis_limit_note(article)}*", ""]
     if article.entities:

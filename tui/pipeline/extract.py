@@ -13,7 +13,7 @@ a share bar, a paragraph that is nothing but a link to another story). That part
 cleaning happens here and is returned as `Extracted.removed`, each with a rule id and a
 reason, together with the text of the article's own container that the choice left out,
 so nothing the reader might want is lost silently; `clean.clean` then handles what can be
-judged from the text alone.
+judged from the text alone. Readers' comments are returned apart (`extract_comments`).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from tui.pipeline.extract_blocks import (
     page_pieces,
 )
 from tui.pipeline.extract_choice import Choice, choose, readability_vote, rules, verdict_ids
+from tui.pipeline.extract_comments import readers_comments
 from tui.pipeline.extract_meta import page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
@@ -57,6 +58,9 @@ class Extracted:
     # headlines) and text of the article's container left out of it, each with its
     # reason; the caller keeps them on the article next to what `clean` removes.
     removed: list[RemovedBlock] = field(default_factory=list)
+    # Readers' comments under the article, in page order, not yet cleaned; [] when the
+    # page's markup shows none (`extract_comments`).
+    comments: list[Block] = field(default_factory=list)
 
 
 # A marked box (a caption, a share bar) holding more than this share of the article's
@@ -293,6 +297,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
         if second is None:
             raise
         blocks, removed = second
+    comments, removed = readers_comments(page, blocks, removed)
     if unread is not None:
         removed.append(_unread_notice(unread, len(blocks)))
-    return Extracted(metadata=metadata, blocks=blocks, removed=removed)
+    return Extracted(metadata=metadata, blocks=blocks, removed=removed, comments=comments)

@@ -144,6 +144,9 @@ class Article:
     metadata: Metadata = field(default_factory=Metadata)
     blocks: list[Block] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
+    # Readers' comments under the article, cleaned, never analysed; [] when the page shows
+    # none (or the article is not read yet).
+    comments: list[Block] = field(default_factory=list)
     fetched_at: str | None = None
     # None means "not analysed" (not yet, or --no-analysis); [] means "analysed, none found".
     entities: list[Entity] | None = None

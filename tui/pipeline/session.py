@@ -251,6 +251,7 @@ class Session:
             READ_LIMIT,
         )  # fmt: skip
         article.metadata, article.blocks, article.removed = read.metadata, read.blocks, read.removed
+        article.comments = read.comments
         original, changed = self.briefing.read(article)
         for other in changed:
             if other is not article:

@@ -37,6 +37,7 @@ class Read:
     metadata: Metadata
     blocks: list[Block]
     removed: list[RemovedBlock]
+    comments: list[Block] = field(default_factory=list)
 
 
 def read_page(page: FetchedPage) -> Read:
@@ -49,7 +50,10 @@ def read_page(page: FetchedPage) -> Read:
     kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
     if not kept:
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
-    return Read(extracted.metadata, kept, removed)
+    # A comment box's own prompts ("Leave a Reply", "Reply", counts) are what the cleaner
+    # cuts from any text; what it cuts from comments is not shown anywhere.
+    comments, _ = clean(extracted.comments, extracted.metadata)
+    return Read(extracted.metadata, kept, removed, comments)
 
 
 @dataclass(frozen=True)
