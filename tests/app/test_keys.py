@@ -248,6 +248,31 @@ async def test_b_shows_removed_boilerplate_with_reasons(site: FixtureServer, mak
         assert not any(f"[{b.reason}] {b.text}" in shown(app) for b in removed)
 
 
+async def test_shift_c_shows_the_readers_comments_after_the_text(site: FixtureServer, make_app):
+    app = make_app([site.page("blog.html"), site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        comment = "Watching this from Ottawa, the striking thing"
+        # Folded away, with a line saying they are there and how to read them.
+        assert comment not in shown(app)
+        assert "Readers' comments: 6 paragraphs (C shows them)" in shown(app)
+        await pilot.press("C")
+        await app.wait_settled(SETTLE)
+        text = shown(app)
+        assert app.show_comments and comment in text
+        heading = text.index("Readers' comments (C hides them)")
+        assert heading > text.index("For Ukraine, the lesson")
+        # An article without comments says nothing of them, shown or not.
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        assert "Readers' comments" not in shown(app)
+        await pilot.press("k", "C")
+        await app.wait_settled(SETTLE)
+        assert comment not in shown(app)
+
+
 async def test_b_shows_each_removed_line_between_the_paragraphs_it_interrupted(
     site: FixtureServer, make_app
 ):

@@ -84,7 +84,7 @@ def test_piped_urls_load_while_keys_come_from_the_terminal(site: FixtureServer, 
     screen = terminal.wait_for(lambda s: "Sofia Lindqvist" in s, "the first article's byline")
     assert "EU ministers weigh joint" in screen
     terminal.keys("?")
-    terminal.wait_for(lambda s: "copy the article's URL" in s, "the help screen")
+    terminal.wait_for(lambda s: "open the article in the browser" in s, "the help screen")
     terminal.keys("Escape", "q")
     screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "the app to exit")
     assert "EXIT=0" in screen

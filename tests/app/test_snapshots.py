@@ -55,6 +55,18 @@ def test_boilerplate_view(snap_compare):
     assert snap_compare(demo_app(), terminal_size=(130, 36), run_before=run_before)
 
 
+def test_readers_comments_view(snap_compare):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        # The end of the second demo article: its last paragraph, then the comments.
+        await pilot.press("C", "2", "G")
+        await pilot.pause(0.3)
+
+    assert snap_compare(demo_app(), terminal_size=(130, 36), run_before=run_before)
+
+
 def test_help_screen(snap_compare):
     async def run_before(pilot) -> None:
         await settle(pilot)

@@ -6,6 +6,7 @@ none writes a file or starts a browser on the event loop.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 
@@ -16,6 +17,9 @@ from tui.app.text import one_line
 from tui.pipeline.inputs import input_uri
 from tui.pipeline.kinds import Stage
 from tui.pipeline.words import plural
+
+if TYPE_CHECKING:
+    from tui.pipeline.model import Article
 
 # How much of a path or address a toast quotes.
 QUOTED = 200
@@ -63,14 +67,23 @@ class Actions(Highlights):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _toggled(self, shown: bool, no_article: str) -> Article | None:
+        """After a view of the text was switched: the chosen article, its text in sight,
+        or None on the Briefing entry (saying `no_article` when the view was switched on)."""
+        if self.selected == BRIEFING or self.briefing is None:
+            if shown:
+                self.notify(no_article)
+            return None
+        self.show_text()
+        return self.briefing.articles[self.selected]
+
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
-        if self.selected == BRIEFING or self.briefing is None:
-            if self.show_removed:
-                self.notify("Select an article to see what its cleaner removed.")
+        article = self._toggled(
+            self.show_removed, "Select an article to see what its cleaner removed."
+        )
+        if article is None:
             return
-        self.show_text()
-        article = self.briefing.articles[self.selected]
         if not self.show_removed:
             self.notify("Removed lines hidden.")
         elif article.removed:
@@ -78,6 +91,21 @@ class Actions(Highlights):
             self.notify(f"Showing the {count}, dimmed where each stood.")
         else:
             self.notify("The cleaner removed nothing from this article.")
+
+    def action_toggle_comments(self) -> None:
+        self.show_comments = not self.show_comments
+        article = self._toggled(
+            self.show_comments, "Select an article to read the comments under it."
+        )
+        if article is None:
+            return
+        count = plural(len(article.comments), "paragraph")
+        if not self.show_comments:
+            self.notify("Comments hidden.")
+        elif article.comments:
+            self.notify(f"Showing {count} of readers' comments, after the text.")
+        else:
+            self.notify("No readers' comments were found on this page.")
 
     # Outside the app: the browser and the clipboard --------------------------------------
 

@@ -28,6 +28,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("n / N", "next / previous highlight (mention or search hit)"),
             ("escape", "close the search, clear highlights"),
             ("b", "show / hide the boilerplate the cleaner removed"),
+            ("C", "show / hide the readers' comments under the article"),
         ),
     ),
     (

@@ -50,6 +50,7 @@ class BriefingApp(Actions):
         Binding("N", "step(-1)", "Previous", show=False),
         Binding("escape", "clear", "Clear", show=False),
         Binding("b", "toggle_removed", "Boilerplate"),
+        Binding("C", "toggle_comments", "Comments", show=False),
         Binding("a", "add", "Add"),
         Binding("e", "export", "Export"),
         Binding("o", "open", "Open", show=False),
@@ -73,7 +74,11 @@ class BriefingApp(Actions):
                 yield _titled(ArticleList(id="articles"), "1 Articles")
             with Vertical(id="reader"):
                 yield _titled(ArticleView(id="text"), "2 Text").data_bind(
-                    *shared, AppState.show_removed, AppState.analysis, AppState.input_state
+                    *shared,
+                    AppState.show_removed,
+                    AppState.show_comments,
+                    AppState.analysis,
+                    AppState.input_state,
                 )
             with Vertical(id="side"):
                 for pane, title in (
@@ -97,6 +102,7 @@ class BriefingApp(Actions):
             ("Help", "Show every key", self.action_help),
             ("Search", "Search the article text", self.action_search),
             ("Boilerplate", "Show or hide what the cleaner removed", self.action_toggle_removed),
+            ("Comments", "Show or hide the readers' comments", self.action_toggle_comments),
             ("Open in browser", "Open the article in the web browser", self.action_open),
             ("Copy URL", "Copy the article's URL", self.action_copy_url),
             ("Copy paragraph", "Copy the paragraph you are reading", self.action_copy_paragraph),

@@ -59,6 +59,8 @@ class _Signature:
     title: str | None
     error: str | None
     show_removed: bool
+    comments: int = -1
+    show_comments: bool = False
     input_state: str = ARGUMENTS
 
 
@@ -75,6 +77,7 @@ class ArticleView(Document):
         "article-view--error",
         "article-view--notice",
         "article-view--removed",
+        "article-view--comment",
     }
     DEFAULT_CSS = """
     ArticleView { padding: 0 1; }
@@ -85,12 +88,14 @@ class ArticleView(Document):
     ArticleView > .article-view--error { color: $text-error; text-style: bold; }
     ArticleView > .article-view--notice { color: $text-muted; }
     ArticleView > .article-view--removed { color: $text-muted; text-style: italic; }
+    ArticleView > .article-view--comment { color: $text-secondary; }
     """
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
     selected: reactive[int] = reactive(BRIEFING, init=False)
     revision: reactive[int] = reactive(0, init=False)
     show_removed: reactive[bool] = reactive(False, init=False)
+    show_comments: reactive[bool] = reactive(False, init=False)
     analysis: reactive[bool] = reactive(True, init=False)
     input_state: reactive[str] = reactive(ARGUMENTS, init=False)
 
@@ -128,6 +133,10 @@ class ArticleView(Document):
         self._paced.gate.reset()  # the reader asked: shown at once
         self._schedule()
 
+    def watch_show_comments(self) -> None:
+        self._paced.gate.reset()
+        self._schedule()
+
     def watch_briefing(self) -> None:
         self._schedule()
 
@@ -163,7 +172,14 @@ class ArticleView(Document):
         if article is None:
             # The overview is cheap to rebuild, and counts change with every article.
             return _Signature(
-                self.selected, -1, -1, None, None, str(self.revision), False, self.input_state
+                self.selected,
+                -1,
+                -1,
+                None,
+                None,
+                str(self.revision),
+                False,
+                input_state=self.input_state,
             )
         return _Signature(
             self.selected,
@@ -174,6 +190,8 @@ class ArticleView(Document):
             article.metadata.title,
             None if article.error is None else article.error.message,
             self.show_removed,
+            id(article.comments),
+            self.show_comments,
         )
 
     def _rebuild(self) -> None:
@@ -256,6 +274,7 @@ class ArticleView(Document):
 
             yield Paragraph(Text(analysis_limit_note(article), self._style("notice")))
         yield from self._text_with_removed(article)
+        yield from self._comments(article)
 
     def _error_words(self, article: Article) -> str:
         assert article.error is not None
@@ -300,6 +319,21 @@ class ArticleView(Document):
         if kind is BlockKind.LIST_ITEM:
             return Paragraph(text, key=index, first="• ", rest="  ")
         return Paragraph(text, key=index)
+
+    def _comments(self, article: Article) -> Iterator[Paragraph]:
+        """The readers' comments after the text when asked for; else one line saying
+        they are there (a page without any says nothing)."""
+        count = len(article.comments)
+        if not count:
+            return
+        if not self.show_comments:
+            note = f"Readers' comments: {plural(count, 'paragraph')} (C shows them)"
+            yield Paragraph(Text(note, self._style("notice")))
+            return
+        yield Paragraph(Text("Readers' comments (C hides them)", self._style("title")))
+        style = self._style("comment")
+        for i, comment in enumerate(article.comments):
+            yield Paragraph(Text(safe(comment.text), style=style), key=("comment", i))
 
     def _removed_line(self, removed: RemovedBlock) -> Paragraph:
         text = Text()

@@ -50,6 +50,7 @@ class AppState(App[int]):
     selected: var[int] = var(BRIEFING)
     revision: var[int] = var(0)
     show_removed: var[bool] = var(False)
+    show_comments: var[bool] = var(False)
     merged: var[MergedView] = var(MergedView, always_update=True)
     analysis: var[bool] = var(True)
     # Where inputs come from: arguments, or a pipe still open or closed (reader.ARGUMENTS...).
