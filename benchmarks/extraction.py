@@ -181,7 +181,7 @@ def ours_with_comments(html: str, url: str | None) -> str:
 
 
 def _ours(html: str, url: str | None, comments: bool) -> str:
-    from tui.pipeline.clean import clean
+    from tui.pipeline.clean import clean, clean_comments
     from tui.pipeline.extract import extract
     from tui.pipeline.model import PipelineError
 
@@ -191,7 +191,7 @@ def _ours(html: str, url: str | None, comments: bool) -> str:
         return ""
     kept, _ = clean(extracted.blocks, extracted.metadata)
     if comments:
-        kept += clean(extracted.comments, extracted.metadata)[0]
+        kept += clean_comments(extracted.comments, extracted.metadata)
     return "\n".join(b.text for b in kept)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from tui.pipeline.clean import (
     clean,
+    clean_comments,
     cut,
     match_rule,
     normalise_block_text,
@@ -355,3 +356,24 @@ def test_articles_with_new_metadata_compile_no_new_rule_patterns() -> None:
 def test_a_line_holding_the_stand_in_mark_is_not_taken_for_the_author() -> None:
     assert match_rule("By \x00authors\x00", META) is None
     assert match_rule("By Nadia\x00 Okafor", META) is not None  # the mark is dropped
+
+
+def test_comments_keep_who_wrote_them_and_lose_their_box_furniture() -> None:
+    comments = [
+        P("Posted by Fenella"),
+        P("Nadia Okafor — March 3, 2024 at 10:15 am"),  # the article's author, replying
+        P("The barrier held in 2013 too."),
+        P("Reply"),
+        P("Permalink"),
+        P("Leave a Reply"),
+        P("Flood barrier opens ahead of winter storms"),  # quoting the headline
+    ]
+    kept = [b.text for b in clean_comments(comments, META)]
+    assert kept == [
+        "Posted by Fenella",
+        "Nadia Okafor — March 3, 2024 at 10:15 am",
+        "The barrier held in 2013 too.",
+        "Flood barrier opens ahead of winter storms",
+    ]
+    # In the article itself the same byline and headline are cut.
+    assert match_rule("Nadia Okafor — March 3, 2024 at 10:15 am", META).id == "byline"

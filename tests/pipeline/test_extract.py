@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.pipeline.clean import clean
+from tui.pipeline.clean import clean, clean_comments
 from tui.pipeline.extract import Extracted, extract
 from tui.pipeline.model import BlockKind, ErrorKind, PipelineError, RemovedBlock
 
@@ -97,7 +97,7 @@ def test_captions_and_page_chrome_never_reach_the_text(name: str) -> None:
 @pytest.mark.parametrize("name", ARTICLE_PAGES)
 def test_readers_comments_come_apart_from_the_article_and_only_real_ones(name: str) -> None:
     extracted, kept, removed = _run(name)
-    comments = "\n".join(c.text for c in clean(extracted.comments, extracted.metadata)[0])
+    comments = "\n".join(c.text for c in clean_comments(extracted.comments, extracted.metadata))
     article = "\n".join(b.text for b in kept) + "\n".join(r.text for r in removed)
     expected = EXPECTED[name].get("comments", [])
     assert [c for c in expected if c not in comments] == []

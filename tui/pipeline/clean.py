@@ -30,6 +30,8 @@ class Rule:
     reason: str
     max_words: int
     patterns: tuple[str, ...]
+    # Applied to readers' comments too (`clean_comments`).
+    comments: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +57,7 @@ def rules() -> tuple[Rule, ...]:
             reason=r["reason"],
             max_words=int(r.get("max_words", 30)),
             patterns=tuple(expand(p) for p in r["patterns"]),
+            comments=bool(r.get("comments", True)),
         )
         for r in raw["rule"]
     )
@@ -147,13 +150,15 @@ def _compiled_rules(metadata: Metadata | None) -> _Compiled:
     return _Compiled(_rule_patterns(), _names(metadata))
 
 
-def _first_match(text: str, compiled: _Compiled) -> Rule | None:
+def _first_match(text: str, compiled: _Compiled, comments: bool = False) -> Rule | None:
     # A mark in the page's own text would pass for a name.
     text = normalise_space(text.replace("\x00", ""))
     words = len(text.split())
     stood_in: dict[tuple[str, ...], str] = {}
     for group in compiled.rules:
         rule = group.rule
+        if comments and not rule.comments:
+            continue
         # Characters too: text without spaces (or a pasted blob) is one long "word".
         if words > rule.max_words or len(text) > _CHARS_PER_WORD * rule.max_words:
             continue
@@ -246,3 +251,10 @@ def clean(
         if rule is not None:
             doomed[i] = (rule.reason, rule.id)
     return cut(blocks, doomed, earlier)
+
+
+def clean_comments(blocks: list[Block], metadata: Metadata | None = None) -> list[Block]:
+    """Readers' comments without their box's furniture (buttons, prompts, counts). What is
+    cut is not kept: it is the comment box's, not the article's."""
+    compiled = _compiled_rules(metadata)
+    return [b for b in blocks if _first_match(b.text, compiled, comments=True) is None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from tui.pipeline.clean import clean
+from tui.pipeline.clean import clean, clean_comments
 from tui.pipeline.decode import decode_html
 from tui.pipeline.extract import extract
 from tui.pipeline.model import (
@@ -50,9 +50,7 @@ def read_page(page: FetchedPage) -> Read:
     kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
     if not kept:
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
-    # A comment box's own prompts ("Leave a Reply", "Reply", counts) are what the cleaner
-    # cuts from any text; what it cuts from comments is not shown anywhere.
-    comments, _ = clean(extracted.comments, extracted.metadata)
+    comments = clean_comments(extracted.comments, extracted.metadata)
     return Read(extracted.metadata, kept, removed, comments)
 
 
