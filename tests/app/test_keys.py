@@ -273,6 +273,34 @@ async def test_shift_c_shows_the_readers_comments_after_the_text(site: FixtureSe
         assert comment not in shown(app)
 
 
+async def test_a_comment_reaches_the_screen_without_markup_or_escapes(make_app, tmp_path: Path):
+    story = "".join(
+        f"<p>The council met on Monday for the {n}th time and voted to repair the bridge.</p>"
+        for n in range(1, 6)
+    )
+    thread = (
+        "<div class='comments'><div class='comment'><p>[bold red]Breaking[/] \x1b[2J"
+        "\x1b]0;owned\x07 [link=https://evil.example]click[/link] the bridge is late.</p>"
+        "</div></div>"
+    )
+    page = tmp_path / "thread.html"
+    page.write_text(
+        f"<html><head><title>Bridge</title></head><body><article>{story}"
+        f"</article>{thread}</body></html>",
+        "utf-8",
+    )
+    app = make_app([str(page)], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j", "C")
+        await app.wait_settled(SETTLE)
+        view = app.article_view
+        assert "[bold red]Breaking[/]" in shown(app)
+        assert "[link=https://evil.example]click[/link] the bridge is late." in shown(app)
+        lines = "".join(view.render_line(y).text for y in range(view.size.height))
+        assert "\x1b" not in lines and "\x07" not in lines
+
+
 async def test_b_shows_each_removed_line_between_the_paragraphs_it_interrupted(
     site: FixtureServer, make_app
 ):
