@@ -729,6 +729,21 @@ def test_a_quarter_frames_what_follows_until_another_date_is_named(nlp: Any) -> 
     assert _entry(entries, "A year earlier").value == "2022-Q3"
 
 
+def test_a_results_story_names_its_periods_whole(nlp: Any) -> None:
+    # spaCy takes "the year-ago" and "last year" alone: the words that make them the
+    # period being compared are part of the expression, and it is a half here.
+    entries = _timeline(
+        nlp,
+        "Profit for the first half rose 8% to $40 million.",
+        "In the year-ago period, the company lost money, and revenue in the comparable "
+        "period last year was $2 billion.",
+    )
+    assert _entry(entries, "the year-ago period").value == "2023-H1"
+    assert _entry(entries, "the comparable period last year").value == "2023-H1"
+    latest = _timeline(nlp, "Net income in the latest period rose 12% to $30 million.")
+    assert _entry(latest, "the latest period").value == "2024-Q2"
+
+
 def test_a_long_run_of_dates_in_one_paragraph_yields_each_date(nlp: Any) -> None:
     """A chronology spaCy reads as one span: every date is found, one by one."""
     days = [f"Monday, Aug. {d}, 2024" for d in range(1, 29)]

@@ -6,6 +6,7 @@ cannot silently hand it to another).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -14,7 +15,15 @@ from tui.pipeline.timeline.dates import DATE_RULES, decide, resolve_date
 from tui.pipeline.timeline.lengths import length
 from tui.pipeline.timeline.rule import DECLINE, PASS, Verdict
 from tui.pipeline.timeline.sets import as_every_year, every_year
-from tui.pipeline.timeline.values import Context, Resolved, Tense, day, quarter, year_of
+from tui.pipeline.timeline.values import (
+    Context,
+    Resolved,
+    Tense,
+    day,
+    half,
+    quarter,
+    year_of,
+)
 from tui.pipeline.timeline.values import month as month_
 
 ANCHOR = date(2024, 8, 8)  # a Thursday
@@ -148,6 +157,10 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("past-quarter-is-the-last-completed", "the-quarter", "quarter", P, None, "2024-Q2"),
     ("quarter-frame-wins", "the-quarter", "quarter", P, Q3_2023, "2023-Q3"),
     ("a-period-without-a-frame-passes", "the-quarter", "period", P, None, PASS),
+    ("the-latest-period-without-a-frame-is-the-last-quarter-over", "the-quarter",
+     "the latest period", P, None, "2024-Q2"),
+    ("the-latest-period-is-the-framed-quarter", "the-quarter", "the latest period", P,
+     Q3_2023, "2023-Q3"),
     ("year-ago-quarter-of-the-frame", "year-ago-period", "year-ago quarter", P, Q3_2023,
      "2022-Q3"),
     ("a-year-named-period-is-the-framed-quarter-that-year", "year-period", "the 2022 period",
@@ -168,6 +181,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("century", "century", "the 20th century", N, None, "19"),
     ("same-period-last-year-without-frame-is-last-year", "same-period-last-year",
      "the same period last year", P, None, "2023"),
+    ("the-comparable-period-last-year-shifts-the-frame", "same-period-last-year",
+     "the comparable period last year", P, Q3_2023, "2022-Q3"),
     ("this-time-last-year-is-a-day", "this-time", "this time last year", P, None,
      "2023-08-08"),
     ("this-time-next-year", "this-time", "by this time next year", F, None, "2025-08-08"),
@@ -431,6 +446,31 @@ def test_a_quarter_counted_back_is_a_comparison_not_a_new_frame() -> None:
     assert earlier is not None and earlier.value == "2022-Q4"
     ctx.remember(earlier)
     assert ctx.quarter_frame() is None and ctx.last == quarter(2023, 4)
+
+
+def test_the_latest_quarter_is_the_latest_of_those_the_story_frames() -> None:
+    # "Sales in the second quarter rose 3%, against 2% in the first quarter. In the
+    # latest quarter, margins improved": the second, though the first was named last.
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(quarter(2024, 2))
+    ctx.remember(quarter(2024, 1))
+    assert resolve_date("the latest quarter", ctx, P) == replace(quarter(2024, 2), anaphoric=True)
+    # Paragraphs later, with the frame gone, it is the last quarter over again.
+    ctx.block = 5
+    ctx.remember(day(date(2024, 7, 1)))
+    assert resolve_date("the latest quarter", ctx, P).value == "2024-Q2"
+
+
+def test_a_half_frames_the_year_ago_period_as_a_quarter_does() -> None:
+    # "Profit for the first half rose 8%. In the year-ago period, the company lost money."
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(half(2024, 1))
+    ctx.block = 1
+    assert resolve_date("the year-ago period", ctx, P).value == "2023-H1"
+    assert resolve_date("the comparable period last year", ctx, P).value == "2023-H1"
+    # A half named three paragraphs back no longer frames it: last year.
+    ctx.block = 4
+    assert resolve_date("the year-ago period", ctx, P).value == "2023"
 
 
 def _placed(full: str, *dates: tuple[str, Resolved]) -> list[tuple[Resolved, int, int]]:

@@ -169,12 +169,16 @@ def _month_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
 def _the_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'the quarter', 'the latest period': the quarter the article frames, or the anchor's."""
     frame = ctx.quarter_frame()
-    if m.group("kind") != "quarter" and frame is None:
-        return PASS  # "the period" with no quarter named before is not a quarter
-    if m.group("adj") in ("latest", "most recent", "just-ended"):
-        # The latest quarter is the last one completed by the anchor.
-        if frame is not None and frame.end is not None and frame.end < ctx.anchor:
-            return replace(frame, anaphoric=True)
+    latest = m.group("adj") in ("latest", "most recent", "just-ended")
+    if m.group("kind") != "quarter" and frame is None and not latest:
+        # "The period" with no quarter named before is not a quarter; "the latest period"
+        # is, in the results stories that say it: the last one reported.
+        return PASS
+    if latest:
+        # The latest of the quarters the story frames (all are over: only those frame);
+        # with none, the last one completed by the anchor.
+        if frame is not None and ctx.latest_quarter is not None:
+            return replace(ctx.latest_quarter, anaphoric=True)
         return resolve_unit_offset(ctx.anchor, "Q", -1)
     if frame is not None:
         return replace(frame, anaphoric=True)
@@ -184,8 +188,8 @@ def _the_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
 
 
 def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'the year-ago quarter': the framing quarter a year back, or last year."""
-    frame = ctx.quarter_frame()
+    """'the year-ago quarter': the framing quarter (or half) a year back, or last year."""
+    frame = ctx.results_frame()
     if frame is not None:
         shifted = shift(frame, "Y", -1)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
@@ -193,8 +197,8 @@ def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 
 
 def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    # "The same period last year": the frame's quarter, or the year, a year back.
-    frame = ctx.quarter_frame()
+    # "The same period last year": the frame's quarter (or half), or the year, a year back.
+    frame = ctx.results_frame()
     shifted = shift(frame, "Y", -1) if frame is not None else year_of(ctx.anchor.year - 1)
     return replace(shifted, anaphoric=True) if shifted else DECLINE
 
@@ -472,7 +476,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?: quarter| period)?",
          _year_ago_period, "the year-ago quarter"),
     rule("same-period-last-year",
-         r"(?:the )?same (?:quarter|period|time|month|week) "
+         r"(?:the )?(?:same|comparable|corresponding) (?:quarter|period|time|month|week) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
          _same_period_last_year, "the same period last year"),
     rule("this-time", r"(?:at |by |around )?this time (?P<rel>last|next) (?P<u>year|month|week)",

@@ -139,6 +139,12 @@ _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 # "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
 # story the words around it name that year's quarter (`dates`: year-period).
 _YEAR_PERIOD_AROUND = (re.compile(r"\bthe $", re.I), re.compile(r" (?:period|quarter)\b", re.I))
+# "the year-ago" + "period", "the comparable period" + "last year": spaCy takes the part
+# that names a year and leaves out the words that make it the results' period.
+_YEAR_AGO_END = re.compile(r"\b(?:year-ago|year-earlier|year ago|year earlier|prior-year)$", re.I)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period|time|month|week) $", re.I
+)
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)
@@ -250,6 +256,12 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
             return start, tail.end()
     if _MONTH_TO_MONTH.fullmatch(text) and (tail := _PERIOD_AFTER.match(full, end)):
         return start, tail.end()
+    if _YEAR_AGO_END.search(text) and (tail := _PERIOD_AFTER.match(full, end)):
+        return start, tail.end()
+    if re.fullmatch(r"(?:last year|a year (?:earlier|ago|before))", text, re.I) and (
+        lead := _PERIOD_BEFORE.search(full, max(0, start - 40), start)
+    ):
+        return lead.start(), end
     if re.fullmatch(r"\d{4}", text):
         before, after = _YEAR_PERIOD_AROUND
         lead = before.search(full, max(0, start - 4), start)

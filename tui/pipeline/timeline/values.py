@@ -80,6 +80,9 @@ class Context:
     # from it (`narrative_month`, `next_in_sequence`).
     last_is_scene: bool = True
     last_quarter: Resolved | None = None
+    # The latest of the quarters named while they frame the story ("the second quarter
+    # ... against the first quarter"): what "the latest quarter" then means.
+    latest_quarter: Resolved | None = None
     # Block index now being read, and where the last quarter was named: a quarter sets
     # the frame ("a year ago" means the same quarter a year back) for a few paragraphs.
     block: int = 0
@@ -95,6 +98,9 @@ class Context:
     # last quarter: for the rest of that paragraph, "a year earlier" and "the 1988
     # period" compare that total, not the quarter.
     total_block: int = -100
+    # That running total when it is a half of a named year ("2024-H1"): "the year-ago
+    # period" in its paragraph is the same half a year back.
+    last_total: Resolved | None = None
 
     def in_running_total(self) -> bool:
         """Whether this paragraph named a running total after the last quarter."""
@@ -111,6 +117,17 @@ class Context:
         ):
             return self.last_quarter
         return None
+
+    def results_frame(self) -> Resolved | None:
+        """The period a results story reports, which its "year-ago period" compares: the
+        framing quarter, or a half named in this paragraph after it."""
+        if self.in_running_total():
+            return self.last_total
+        frame = self.quarter_frame()
+        if frame is None and self.block - self.total_block <= QUARTER_FRAME_BLOCKS:
+            # A half named a paragraph or two before, with no quarter since.
+            return self.last_total
+        return frame
 
     def last_day(self) -> date | None:
         """The day the article last named, when what it last named was a day."""
@@ -130,6 +147,8 @@ class Context:
         may still mean it, but a month or a listed day told next is not read from it."""
         if running_total(res):
             self.total_block = self.block
+            if not res.anaphoric:  # "the year-ago period" compares; it frames nothing
+                self.last_total = res if _HALF.fullmatch(res.value) else None
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
         self.last = res
@@ -145,12 +164,16 @@ class Context:
             self.news_day = res.start
         # Only a quarter already over frames what follows: results are reported for those.
         if is_quarter(res) and res.end is not None and res.end < self.anchor:
+            latest = self.quarter_frame() and self.latest_quarter
+            if latest is None or latest.end is None or res.end > latest.end:
+                self.latest_quarter = res
             self.last_quarter = res
             self.last_quarter_block = self.block
             self.total_block = -100
 
 
 _QUARTER = re.compile(r"\d{4}-Q\d")
+_HALF = re.compile(r"\d{4}-H[12]")
 
 
 def is_quarter(res: Resolved) -> bool:
@@ -287,6 +310,8 @@ def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
         return day(d + timedelta(days=n * (7 if unit == "W" else 1)))
     if is_quarter(r) and unit == "Y":
         return quarter(int(r.value[:4]) + n, int(r.value[-1]))
+    if _HALF.fullmatch(r.value) and unit == "Y":
+        return half(int(r.value[:4]) + n, int(r.value[-1]))
     if r.granularity is Granularity.MONTH and unit in ("Y", "M"):
         d = add_months(r.start, 12 * n if unit == "Y" else n)
         return month(d.year, d.month)
