@@ -659,3 +659,52 @@ def test_an_article_that_wears_a_comment_class_stays_the_article() -> None:
     extracted = extract(html, "https://x.example/post")
     assert len(extracted.blocks) == 6
     assert extracted.comments == []
+
+
+_STORY = "".join(
+    f"<p>Paragraph {n} of the council's report says the bridge needs new bearings.</p>"
+    for n in range(6)
+)
+_THREAD = (
+    "<div class='comments'><div class='comment'><p>I drove over that bridge on Friday and "
+    "it shook.</p></div></div>"
+)
+
+
+def test_the_headline_of_an_article_wearing_a_comment_class_is_no_comment() -> None:
+    html = (
+        "<html><head><title>Bridge needs bearings</title></head><body>"
+        f"<div class='post comments-open'><h1>Bridge needs bearings</h1>{_STORY}</div>"
+        "</body></html>"
+    )
+    extracted = extract(html, "https://x.example/post")
+    assert [r.rule for r in extracted.removed] == ["title-repeat"]
+    assert extracted.comments == []
+
+
+def test_a_wrapper_with_a_comment_class_around_the_article_holds_no_comments() -> None:
+    html = (
+        "<html><body><div class='site has-comments'><article>"
+        f"{_STORY}</article><div class='sidebar-note'><p>Sign up to our newsletter for "
+        "the week's council news.</p></div></div></body></html>"
+    )
+    assert extract(html, "https://x.example/post").comments == []
+
+
+def test_a_form_around_the_whole_page_hides_no_comment() -> None:
+    # Some frameworks wrap the whole body in one form.
+    body = f"<form id='aspnetForm'><article>{_STORY}</article>{_THREAD}</form>"
+    html = f"<html><body>{body}</body></html>"
+    comments = [c.text for c in extract(html, "https://x.example/post").comments]
+    assert comments == ["I drove over that bridge on Friday and it shook."]
+
+
+def test_a_comment_quoting_the_article_keeps_the_quote() -> None:
+    quoted = "Paragraph 2 of the council's report says the bridge needs new bearings."
+    html = (
+        f"<html><body><article>{_STORY}</article><div class='comments'><div class='comment'>"
+        f"<p>{quoted}</p><p>Nonsense, it is fine.</p></div></div></body></html>"
+    )
+    extracted = extract(html, "https://x.example/post")
+    assert [c.text for c in extracted.comments] == [quoted, "Nonsense, it is fine."]
+    assert sum(b.text == quoted for b in extracted.blocks) == 1

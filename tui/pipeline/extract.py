@@ -35,7 +35,7 @@ from tui.pipeline.extract_blocks import (
     page_pieces,
 )
 from tui.pipeline.extract_choice import Choice, choose, readability_vote, rules, verdict_ids
-from tui.pipeline.extract_comments import readers_comments
+from tui.pipeline.extract_comments import COMMENTS_RULE, readers_comments
 from tui.pipeline.extract_meta import page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
@@ -135,12 +135,23 @@ def _valid_marks(page: Page, choice: Choice) -> set[int]:
     return valid
 
 
-def _assemble(page: Page, choice: Choice) -> tuple[list[Block], list[bool], list[RemovedBlock]]:
+@dataclass
+class _Assembled:
+    blocks: list[Block]
+    link_only: list[bool]  # per block
+    left_out: list[RemovedBlock]
+    # Indices of the pieces that became the article's blocks or its removed lines; a
+    # comment box inside the article's container is not among them (`extract_comments`).
+    own: set[int]
+
+
+def _assemble(page: Page, choice: Choice) -> _Assembled:
     """Kept blocks (with their link-only flags) and what was left out, positioned."""
     valid = _valid_marks(page, choice)
     blocks: list[Block] = []
     link_only: list[bool] = []
     removed: list[RemovedBlock] = []
+    own: set[int] = set()
     group: tuple[int, list[str], int] | None = None  # mark, its texts, position
 
     def close() -> None:
@@ -157,12 +168,16 @@ def _assemble(page: Page, choice: Choice) -> tuple[list[Block], list[bool], list
     for i, piece in enumerate(page.pieces):
         shown = choice.kept[i] or i in choice.listed
         if piece.mark in valid and shown:
+            if page.marks[piece.mark].rule != COMMENTS_RULE:
+                own.add(i)
             if group is None or group[0] != piece.mark:
                 close()
                 group = (piece.mark, [], len(blocks))
             group[1].append(piece.text)
             continue
         close()
+        if shown:
+            own.add(i)
         if choice.kept[i]:
             blocks.append(Block(piece.kind, piece.text))
             link_only.append(piece.link_only)
@@ -170,7 +185,7 @@ def _assemble(page: Page, choice: Choice) -> tuple[list[Block], list[bool], list
             rule, reason = choice.listed[i]
             removed.append(RemovedBlock(piece.kind, piece.text, reason, rule, len(blocks)))
     close()
-    return blocks, link_only, removed
+    return _Assembled(blocks, link_only, removed, own)
 
 
 def _link_only_cuts(blocks: list[Block], link_only: list[bool]) -> dict[int, tuple[str, str]]:
@@ -243,9 +258,7 @@ def _unread_notice(unread: Truncation, position: int) -> RemovedBlock:
     return RemovedBlock(BlockKind.PARAGRAPH, text, reason, "page-too-long", position)
 
 
-def _second_look(
-    page: Page, voted: set[int], metadata: Metadata
-) -> tuple[list[Block], list[RemovedBlock]] | None:
+def _second_look(page: Page, voted: set[int], metadata: Metadata) -> _Article | None:
     """When readability's choice is no article: the article our verdicts alone find in the
     box around that choice (`second_look_levels` in the rules table), or None."""
     if not voted:
@@ -263,13 +276,20 @@ def _second_look(
         return None
 
 
-def _article(
-    page: Page, choice: Choice, metadata: Metadata
-) -> tuple[list[Block], list[RemovedBlock]]:
+@dataclass
+class _Article:
+    blocks: list[Block]
+    removed: list[RemovedBlock]
+    own: set[int]  # the pieces it was made of (`_Assembled.own`)
+    container: int  # the block element holding its kept pieces
+
+
+def _article(page: Page, choice: Choice, metadata: Metadata) -> _Article:
     """The chosen article's blocks and what was left out; PipelineError when the choice
     is no article."""
-    raw, link_only, left_out = _assemble(page, choice)
-    doomed = _link_only_cuts(raw, link_only)
+    assembled = _assemble(page, choice)
+    raw, left_out = assembled.blocks, assembled.left_out
+    doomed = _link_only_cuts(raw, assembled.link_only)
     # The title is shown above the text; repeating it as the first block reads as a stutter.
     first = next((i for i in range(len(raw)) if i not in doomed), None)
     if first is not None and metadata.title and _same_text(raw[first].text, metadata.title):
@@ -277,7 +297,7 @@ def _article(
     match = rule_matcher(metadata)
     blocks, removed = cut(raw, doomed, [_better_reason(r, match) for r in left_out])
     _check_article(page, choice, blocks)
-    return blocks, removed
+    return _Article(blocks, removed, assembled.own, choice.container)
 
 
 def extract(html: str, url: str | None = None) -> Extracted:
@@ -291,13 +311,14 @@ def extract(html: str, url: str | None = None) -> Extracted:
     voted = readability_vote(tree)
     page = page_pieces(tree)
     try:
-        blocks, removed = _article(page, choose(page, voted), metadata)
+        article = _article(page, choose(page, voted), metadata)
     except PipelineError:
         second = _second_look(page, voted, metadata)
         if second is None:
             raise
-        blocks, removed = second
-    comments, removed = readers_comments(page, blocks, removed)
+        article = second
+    blocks = article.blocks
+    comments, removed = readers_comments(page, article.own, article.container, article.removed)
     if unread is not None:
         removed.append(_unread_notice(unread, len(blocks)))
     return Extracted(metadata=metadata, blocks=blocks, removed=removed, comments=comments)

@@ -22,37 +22,44 @@ from tui.pipeline.model import Block, RemovedBlock
 COMMENTS_RULE = "comments"
 
 
-def _in_form(page: Page, number: int) -> bool:
+def _in_form(page: Page, number: int, container: int) -> bool:
+    """Whether block element `number` sits in a form that is not around the article too
+    (a page whose whole body is one form, as some frameworks write it, hides no comment)."""
     while number != -1:
         if page.tags.get(number) == "form":
-            return True
+            return container == -1 or not page.holds(number, container)
         number = page.parents.get(number, -1)
     return False
 
 
-def _is_comment(page: Page, piece: Piece) -> bool:
-    return (
-        piece.mark is not None
-        and page.marks[piece.mark].rule == COMMENTS_RULE
-        and not piece.link_only
-        and not _in_form(page, piece.owner)
-    )
+def _is_comment(page: Page, piece: Piece, container: int) -> bool:
+    if piece.mark is None or piece.link_only:
+        return False
+    mark = page.marks[piece.mark]
+    if mark.rule != COMMENTS_RULE:
+        return False
+    # A box wearing a comment class around the article itself ("has-comments" on the
+    # page's wrapper) is no comment box: what it holds beside the article is the page's.
+    if container != -1 and page.holds(mark.element, container):
+        return False
+    return not _in_form(page, piece.owner, container)
 
 
 def readers_comments(
-    page: Page, blocks: list[Block], removed: list[RemovedBlock]
+    page: Page, own: set[int], container: int, removed: list[RemovedBlock]
 ) -> tuple[list[Block], list[RemovedBlock]]:
     """The page's comments in page order, and `removed` without the comment boxes it held.
 
-    A comment box inside the article's own container was cut from the article as
-    "readers' comments"; it is now shown as comments instead, so it leaves `removed`.
-    Text the article kept (a box that only wears a comment class) stays the article's.
+    `own` are the pieces the article was made of, `container` the element holding it. A
+    comment box inside that container was cut from the article as "readers' comments";
+    it is now shown as comments instead, so it leaves `removed`. A comment that quotes a
+    paragraph of the article word for word keeps the quote: pieces are told apart by
+    place, not by text.
     """
-    kept = {block.text for block in blocks}
     comments = [
         Block(piece.kind, piece.text)
-        for piece in page.pieces
-        if _is_comment(page, piece) and piece.text not in kept
+        for i, piece in enumerate(page.pieces)
+        if i not in own and _is_comment(page, piece, container)
     ]
     if not comments:
         return [], removed
