@@ -104,3 +104,16 @@ def test_json_and_jsonl_escape_what_a_terminal_obeys_but_keep_the_text() -> None
     data = json.loads(to_jsonl_line(article, 0))
     assert data["title"] == article.metadata.title
     assert data["blocks"][-1]["text"] == "Line\u2028break and \x1b]0;title\x07"
+
+
+def test_markdown_lines_that_would_start_structure_read_as_written() -> None:
+    article = _article()
+    article.blocks = [Block(BlockKind.PARAGRAPH, t) for t in ("1. I disagree.", "2) No.", "---")]
+    article.comments = [Block(BlockKind.PARAGRAPH, "~~~"), Block(BlockKind.PARAGRAPH, "```")]
+    md = to_markdown(Briefing([article]))
+    # CommonMark: a digit cannot be escaped, the dot or bracket after it can.
+    assert "\n1\\. I disagree.\n" in md and "\n2\\) No.\n" in md
+    assert "\n\\---\n" in md  # not a rule
+    # Not fences that would swallow the rest of the export.
+    assert "\n\\~\\~\\~\n" in md and "\n\\`\\`\\`\n" in md
+    assert md.count("</details>") == 2

@@ -149,13 +149,17 @@ def to_jsonl_line(article: Article, index: int) -> str:
 
 # Characters that would turn page text into Markdown structure: emphasis, code, links
 # ("[x](javascript:...)"), raw HTML. Escaped, they read the same in any renderer.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# What makes a line's start a heading, quote, list item, rule or fence: "# ", "> ", "- ",
+# "1. ", "1) ", "---", "===".
+_MD_LINE_START = re.compile(r"^(?:([#>+\-=])|(\d{1,9})([.)]))(?=\s|$|[-=]+\s*$)")
 
 
 def _md_inline(text: str) -> str:
     text = strip_unsafe(text).replace("\n", " ").replace("\t", " ")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^([#>\-+]|\d+\.)(\s)", r"\\\1\2", text)
+    # A digit cannot be escaped; the dot or bracket after it can: 1\. I disagree.
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def _md_article(article: Article, number: int) -> list[str]:
