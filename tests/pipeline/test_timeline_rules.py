@@ -473,6 +473,36 @@ def test_a_half_frames_the_year_ago_period_as_a_quarter_does() -> None:
     assert resolve_date("the year-ago period", ctx, P).value == "2023"
 
 
+def test_a_half_not_over_frames_nothing_and_comparisons_do_not_renew_a_frame() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(half(2024, 2))  # "sales to rise in the second half": not reported yet
+    ctx.block = 1
+    assert resolve_date("the year-ago period", ctx, P).value == "2023"
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(half(2024, 1))
+    for block in range(1, 5):
+        ctx.block = block
+        compared = resolve_date("the year-ago period", ctx, P)
+        assert compared is not None
+        ctx.remember(compared)  # a comparison: the frame still dates from the half
+    assert compared.value == "2023"
+
+
+def test_the_latest_quarter_outlasts_dateless_paragraphs_while_the_frame_holds() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(quarter(2023, 4))
+    ctx.block = 4  # three paragraphs with no date: the quarter still frames the story
+    ctx.remember(quarter(2023, 1))
+    ctx.block = 5
+    assert resolve_date("the latest quarter", ctx, P).value == "2023-Q4"
+
+
+def test_the_corresponding_month_last_year_is_the_month_last_named() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(month_(2024, 7))
+    assert resolve_date("the corresponding month last year", ctx, P).value == "2023-07"
+
+
 def _placed(full: str, *dates: tuple[str, Resolved]) -> list[tuple[Resolved, int, int]]:
     return [(res, full.index(text), full.index(text) + len(text)) for text, res in dates]
 

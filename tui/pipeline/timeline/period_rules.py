@@ -197,7 +197,12 @@ def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 
 
 def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    # "The same period last year": the frame's quarter (or half), or the year, a year back.
+    # "The same period last year": the frame's quarter (or half), or the year, a year back;
+    # "the corresponding month last year": the month last named, a year back.
+    last = ctx.last
+    if m.group("u") == "month" and last is not None and last.granularity is Granularity.MONTH:
+        shifted_month = shift(last, "Y", -1)
+        return replace(shifted_month, anaphoric=True) if shifted_month else DECLINE
     frame = ctx.results_frame()
     shifted = shift(frame, "Y", -1) if frame is not None else year_of(ctx.anchor.year - 1)
     return replace(shifted, anaphoric=True) if shifted else DECLINE
@@ -476,7 +481,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?: quarter| period)?",
          _year_ago_period, "the year-ago quarter"),
     rule("same-period-last-year",
-         r"(?:the )?(?:same|comparable|corresponding) (?:quarter|period|time|month|week) "
+         r"(?:the )?(?:same|comparable|corresponding) (?P<u>quarter|period|time|month|week) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
          _same_period_last_year, "the same period last year"),
     rule("this-time", r"(?:at |by |around )?this time (?P<rel>last|next) (?P<u>year|month|week)",

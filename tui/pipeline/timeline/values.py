@@ -145,12 +145,16 @@ class Context:
         """What later expressions may point back to. `scene` is False for a date the story
         does not go back to ("since December 1981": a stretch reaching to now): "that day"
         may still mean it, but a month or a listed day told next is not read from it."""
-        if running_total(res):
+        # "The year-ago period" compares with a period already named; it frames nothing.
+        if running_total(res) and not res.anaphoric:
             self.total_block = self.block
-            if not res.anaphoric:  # "the year-ago period" compares; it frames nothing
-                self.last_total = res if _HALF.fullmatch(res.value) else None
+            # Like a quarter, only a half already over is one a story reports.
+            over = res.end is not None and res.end < self.anchor
+            self.last_total = res if over and _HALF.fullmatch(res.value) else None
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
+        # Read before `last` changes: whether the quarters named so far still frame it.
+        framed = self.quarter_frame()
         self.last = res
         self.last_is_scene = scene
         self.last_block = self.block
@@ -164,7 +168,7 @@ class Context:
             self.news_day = res.start
         # Only a quarter already over frames what follows: results are reported for those.
         if is_quarter(res) and res.end is not None and res.end < self.anchor:
-            latest = self.quarter_frame() and self.latest_quarter
+            latest = self.latest_quarter if framed is not None else None
             if latest is None or latest.end is None or res.end > latest.end:
                 self.latest_quarter = res
             self.last_quarter = res
