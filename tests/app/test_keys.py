@@ -264,6 +264,15 @@ async def test_shift_c_shows_the_readers_comments_after_the_text(site: FixtureSe
         assert app.show_comments and comment in text
         heading = text.index("Readers' comments (C hides them)")
         assert heading > text.index("For Ukraine, the lesson")
+        # Who wrote each comment is dimmed like the article's own details; what they
+        # said is not.
+        view = app.article_view
+        comments = [
+            p for p in view.paragraphs if isinstance(p.key, tuple) and p.key[0] == "comment"
+        ]
+        styles = {p.text.plain: p.text.style for p in comments}
+        assert styles["Graham Osei says:"] == view._style("meta")
+        assert styles[next(t for t in styles if t.startswith(comment))] == view._style("comment")
         # An article without comments says nothing of them, shown or not.
         await pilot.press("j")
         await app.wait_settled(SETTLE)

@@ -44,6 +44,17 @@ HOW_TO_FEED = (
     ("tail -f urls.txt | briefing", "keeps adding them as lines arrive"),
     ("briefing --demo", "three sample articles, offline"),
 )
+# A comment line of at most this many words that ends no sentence names who wrote the
+# comment and when, not what they said.
+WRITER_LINE_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", "\"", "\u201d", "\u2019", ")")
+
+
+def _names_the_writer(text: str) -> bool:
+    line = text.rstrip()
+    return len(line.split()) <= WRITER_LINE_WORDS and not line.endswith(_SENTENCE_ENDS)
+
+
 # The highlight's label in the border: an entity's name or the search, cut to fit.
 LABEL_CHARS = 40
 
@@ -331,8 +342,11 @@ class ArticleView(Document):
             yield Paragraph(Text(note, self._style("notice")))
             return
         yield Paragraph(Text("Readers' comments (C hides them)", self._style("title")))
-        style = self._style("comment")
+        said, who = self._style("comment"), self._style("meta")
         for i, comment in enumerate(article.comments):
+            # Who wrote it and when ("Sam says:", "sam_w 11 Jul 2024 10.42") is dimmed, so
+            # each comment's start stands out from the one before.
+            style = who if _names_the_writer(comment.text) else said
             yield Paragraph(Text(safe(comment.text), style=style), key=("comment", i))
 
     def _removed_line(self, removed: RemovedBlock) -> Paragraph:
