@@ -47,7 +47,7 @@ HOW_TO_FEED = (
 # A comment line of at most this many words that ends no sentence names who wrote the
 # comment and when, not what they said.
 WRITER_LINE_WORDS = 8
-_SENTENCE_ENDS = (".", "!", "?", "\"", "\u201d", "\u2019", ")")
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019", ")")
 
 
 def _names_the_writer(text: str) -> bool:
