@@ -65,6 +65,7 @@ def test_every_tense_has_a_placement() -> None:
         ("an additional year", "P1Y"),
         ("no more than sixty days", "P60D"),
         ("two decades", "P20Y"),
+        ("a two day", "P2D"),  # "a two day rally", as transcripts write it
     ],
 )
 def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
@@ -74,7 +75,9 @@ def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["the weekend", "two weekends", "a few days", "the years",
-                                  "six days ago", "0 days"])  # fmt: skip
+                                  "six days ago", "0 days",
+                                  # A count of more than one takes a plural: a year's quarter.
+                                  "the 1988 quarter", "1987 month"])  # fmt: skip
 def test_what_is_not_a_plain_count_is_no_length(text: str) -> None:
     assert bare_length(text) is None
 

@@ -169,6 +169,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      PASS),
     ("a-year-named-period-without-a-frame-is-the-year", "year", "the 2022 period", P, None,
      "2022"),
+    ("a-year-named-quarter-without-a-frame-is-the-year", "year", "the 2022 quarter", P, None,
+     "2022"),
     ("four-digit-year", "year", "1998", N, None, "1998"),
     ("fiscal-year", "year", "fiscal 1998", N, None, "1998"),
     ("spelled-year", "year", "nineteen ninety-six", N, None, "1996"),

@@ -461,7 +461,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?P<m>{MONTH_RE})", _month_alone, "March, last May: the year from the tense"),
     rule("year",
           r"(?:(?:fiscal|calendar|the year|the fiscal year|the calendar year|the|year) )?"
-          rf"(?P<y>{YEAR_RE})(?: (?:period|season|year|calendar year|fiscal year))?",
+          rf"(?P<y>{YEAR_RE})(?: (?:period|quarter|season|year|calendar year|fiscal year))?",
           _year, "1998, fiscal 1998, nineteen ninety-six"),
     rule("decade-digits",
           r"(?:the )?(?:(?:early|mid|late)[- ])?(?:(?P<c>\d{2})(?P<d>\d)0|'(?P<s>\d)0)'?s",

@@ -107,10 +107,13 @@ _ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?)"
 _BARE = re.compile(
     rf"{APPROX_RE}(?:no more than |no less than )?(?:the |an? )?"
     r"(?:first |last |final |additional |extra |full |further |more |other |straight )?"
-    rf"(?P<n>{NUM_RE}|\d+\.5)(?P<frac> 1/2)?[- ]"
+    rf"(?P<n>{NUM_RE}|\d+\.5)(?P<frac> 1/2)?(?P<sep>[- ])"
     rf"(?:(?:more|additional|extra|straight|consecutive) )?(?P<u>{_ANY_UNIT})"
     r"(?P<half> and a half)?(?: (?:more|long|straight|running))?"
 )
+
+
+_YEAR_LIKE = re.compile(r"1\d{3}|2[01]\d\d")
 
 
 def length(unit: str, n: int) -> Resolved:
@@ -129,6 +132,10 @@ def bare_length(t: str) -> Resolved | None:
     half = bool(m.group("frac") or m.group("half") or n_text.endswith(".5"))
     n = int(n_text[:-2]) if n_text.endswith(".5") else number(n_text)
     if n is None or n <= 0:
+        return None
+    if _YEAR_LIKE.fullmatch(n_text) and m.group("sep") == " " and not unit_text.endswith("s"):
+        # A year before a singular unit names that year's ("the 1988 quarter"), where "a
+        # two day rally" and "a 10-year bond" are lengths.
         return None
     if unit_text in _CLOCK_UNITS:
         code = _CLOCK_UNITS[unit_text]
