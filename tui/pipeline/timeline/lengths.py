@@ -25,7 +25,7 @@ from tui.pipeline.timeline.values import (
     duration,
     duration_code,
 )
-from tui.pipeline.timeline.vocab import APPROX_RE, NUM_RE, UNIT_RE, UNITS, number
+from tui.pipeline.timeline.vocab import APPROX_RE, NUM_RE, UNIT_RE, UNITS, number, year_number
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,6 @@ _BARE = re.compile(
 )
 
 
-_YEAR_LIKE = re.compile(r"1\d{3}|2[01]\d\d")
-
-
 def length(unit: str, n: int) -> Resolved:
     """A length of time alone: TIMEX3 DURATION "P6D", no place and no range."""
     code = duration_code(unit, n)
@@ -133,9 +130,10 @@ def bare_length(t: str) -> Resolved | None:
     n = int(n_text[:-2]) if n_text.endswith(".5") else number(n_text)
     if n is None or n <= 0:
         return None
-    if _YEAR_LIKE.fullmatch(n_text) and m.group("sep") == " " and not unit_text.endswith("s"):
-        # A year before a singular unit names that year's ("the 1988 quarter"), where "a
-        # two day rally" and "a 10-year bond" are lengths.
+    # A year before a singular unit names that year's ("the 1988 quarter"), where "a two
+    # day rally" and "a 10-year bond" are lengths. Only digits: a spelled count is no year.
+    a_year = n_text.isdigit() and year_number(n_text, 0) is not None
+    if a_year and m.group("sep") == " " and not unit_text.endswith("s"):
         return None
     if unit_text in _CLOCK_UNITS:
         code = _CLOCK_UNITS[unit_text]

@@ -34,6 +34,8 @@ from tui.pipeline.timeline.values import (
 )
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
+    LIKE_RE,
+    LIKE_UNIT_RE,
     MONTH_RE,
     MONTHS,
     NUM_RE,
@@ -43,6 +45,7 @@ from tui.pipeline.timeline.vocab import (
     UNIT_RE,
     UNITS,
     VAGUE_NUM_RE,
+    YEAR_AGO_RE,
     YEAR_RE,
     month_key,
     named_year,
@@ -477,11 +480,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<kind>quarter|period)",
          _the_quarter, "the quarter, the latest period: the one the article frames"),
     rule("year-ago-period",
-         r"(?:the )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
-         r"(?: quarter| period)?",
+         rf"(?:the )?{YEAR_AGO_RE}(?: quarter| period)?",
          _year_ago_period, "the year-ago quarter"),
     rule("same-period-last-year",
-         r"(?:the )?(?:same|comparable|corresponding) (?P<u>quarter|period|time|month|week) "
+         rf"(?:the )?{LIKE_RE} (?P<u>{LIKE_UNIT_RE}) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
          _same_period_last_year, "the same period last year"),
     rule("this-time", r"(?:at |by |around )?this time (?P<rel>last|next) (?P<u>year|month|week)",

@@ -17,6 +17,8 @@ from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     COUNT_NOUNS,
+    LIKE_RE,
+    LIKE_UNIT_RE,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
@@ -27,6 +29,7 @@ from tui.pipeline.timeline.vocab import (
     UNIT_RE,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    YEAR_AGO_RE,
 )
 
 if TYPE_CHECKING:
@@ -141,10 +144,8 @@ _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 _YEAR_PERIOD_AROUND = (re.compile(r"\bthe $", re.I), re.compile(r" (?:period|quarter)\b", re.I))
 # "the year-ago" + "period", "the comparable period" + "last year": spaCy takes the part
 # that names a year and leaves out the words that make it the results' period.
-_YEAR_AGO_END = re.compile(r"\b(?:year-ago|year-earlier|year ago|year earlier|prior-year)$", re.I)
-_PERIOD_BEFORE = re.compile(
-    r"\b(?:the )?(?:same|comparable|corresponding) (?:quarter|period|time|month|week) $", re.I
-)
+_YEAR_AGO_END = re.compile(rf"\b{YEAR_AGO_RE}$", re.I)
+_PERIOD_BEFORE = re.compile(rf"\b(?:the )?{LIKE_RE} {LIKE_UNIT_RE} $", re.I)
 _DURATION_END = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)$", re.I)
 # Spans spaCy tags DATE that are ages or sizes, not times ("45-year-old", "aged 45").
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bold\b", re.I)

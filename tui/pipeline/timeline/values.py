@@ -119,8 +119,9 @@ class Context:
         return None
 
     def results_frame(self) -> Resolved | None:
-        """The period a results story reports, which its "year-ago period" compares: the
-        framing quarter, or a half named in this paragraph after it."""
+        """The period a results story reports, which its "year-ago period" compares: a half
+        named in this paragraph after the framing quarter, else that quarter, else a half
+        named a paragraph or two before."""
         if self.in_running_total():
             return self.last_total
         frame = self.quarter_frame()

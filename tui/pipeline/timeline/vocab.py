@@ -93,6 +93,11 @@ MOD_RE = (
     r"(?:(?:the )?(?:very )?(?:start|beginning|end|middle|close|first days|turn) of "
     r"|(?:early|mid|late)[- ]?)"
 )
+# A results story's comparison: "the year-ago quarter", "the comparable period last year".
+# The rules that resolve them and the span widening that keeps their words both read these.
+YEAR_AGO_RE = r"(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
+LIKE_RE = r"(?:same|comparable|corresponding)"
+LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
 # Years named relative to the anchor's, as a month or season may carry them.
 REL_YEARS = {"this year": 0, "last year": -1, "next year": 1}
 
