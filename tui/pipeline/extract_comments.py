@@ -8,9 +8,11 @@ discussion wants them, and a page's comments are as much its text as its sidebar
 Comments are found by the markup, as the markup rules find any box: an element whose
 class or id names a comment box (`[[markup]]` rule "comments" in `clean_rules.toml`).
 Inside such a box the comment form (name, e-mail, "Notify me of follow-up comments")
-is no comment: anything inside a `<form>` is left out, and so is text that is only a
-link (a commenter's name linking to their site, "Reply"). What is left goes through the
-same cleaner as the article (`stages.read_page`), which cuts the box's own prompts.
+is no comment: text inside a `<form>` is left out (unless that form is around the article
+too, as some frameworks wrap a whole page), and so is text that is only a link (a
+commenter's site, a date linking away). A box around the article itself is no comment box.
+What is left goes through the article's rule table (`clean.clean_comments`), which cuts
+the box's own prompts and buttons and keeps who wrote each comment.
 """
 
 from __future__ import annotations
