@@ -277,6 +277,8 @@ def test_that_night_is_the_night_of_the_day_last_named(nlp: Any) -> None:
         ("Buses run on Sundays.", "Sundays", "XXXX-WXX-7"),
         ("The lake freezes every winter.", "every winter", "XXXX-WI"),
         ("Each autumn, the geese leave.", "Each autumn", "XXXX-FA"),
+        ("She works Monday afternoons.", "Monday afternoons", "XXXX-WXX-1TAF"),
+        ("The shop is open every weekend.", "every weekend", "XXXX-WXX-WE"),
     ],
 )
 def test_recurring_days_are_sets_with_no_place_on_the_calendar(
@@ -413,8 +415,9 @@ SECOND_PASS_CASES = [
     # A comma inside one date is not a separator between two.
     ("1989-11-02", "It expects net income in the year ending June 30, 1990, to fall.",
      "June 30, 1990", "1990-06-30"),
+    # Nine months from the start of 2023: a length placed in its year, not the whole year.
     ("2024-02-06", "Jobs grew by 242,000 a month in the first nine months of 2023.",
-     "2023", "2023"),
+     "2023", "2023-01-01/P9M"),
     # "That 1978 resolution": the determiner points at the resolution, not the year.
     ("2024-03-01", "That 1978 resolution calls for a full withdrawal.", "1978", "1978"),
     # "This fall" follows the tense: the coming one when the verb looks ahead.
@@ -665,7 +668,8 @@ def test_a_day_or_month_before_capitals_still_dates(nlp: Any, sentence: str, val
     [
         ("The law passed three years before the 2016 election.", "three years before", "2013"),
         ("The rally came a day after the march on Aug. 2.", "a day after", "2024-08-03"),
-        ("Two weeks before my April 14, 2023 hearing, I wrote.", "Two weeks before", "2023-W13"),
+        # Counted from a day, weeks land on a day: the Friday two weeks before.
+        ("Two weeks before my April 14, 2023 hearing, I wrote.", "Two weeks before", "2023-03-31"),
     ],
 )
 def test_a_length_before_a_phrase_holding_a_date_counts_from_it(
@@ -951,3 +955,23 @@ def test_a_list_of_days_takes_the_year_the_article_gave(nlp: Any) -> None:
     assert [(e.block, e.value) for e in entries] == [
         (0, "2020-06-09"), (2, "2020-06-09"), (3, "2020-06-10"), (4, "2020-07-02"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expression", "value", "timex"),
+    [
+        # A market report's comparison, counted from the day it names.
+        ("The stock closed at $45 on Friday, up from $41 a week earlier.", "a week earlier",
+         "2024-07-26", "2024-07-26"),
+        ("Orders for durable goods rose in the latest month.", "latest month", "2024-07",
+         "2024-07"),
+        # A running total: nine months from the start of the year, a length.
+        ("Earnings fell in the first nine months of the year.", "first nine months",
+         "2024-01-01/P9M", "P9M"),
+    ],
+)  # fmt: skip
+def test_market_and_results_reports(
+    nlp: Any, sentences: str, expression: str, value: str, timex: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentences), expression)
+    assert (entry.value, entry.timex_value) == (value, timex)

@@ -74,12 +74,25 @@ def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
     assert (found.value, found.timex_type, found.start) == (value, "DURATION", None)
 
 
-@pytest.mark.parametrize("text", ["the weekend", "two weekends", "a few days", "the years",
+@pytest.mark.parametrize("text", ["the weekend", "two weekends", "the years",
                                   "six days ago", "0 days",
                                   # A count of more than one takes a plural: a year's quarter.
                                   "the 1988 quarter", "1987 month"])  # fmt: skip
 def test_what_is_not_a_plain_count_is_no_length(text: str) -> None:
     assert bare_length(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("a few days", "PXD"), ("several weeks", "PXW"), ("many years", "PXY"),
+     ("several minutes", "PTXM"), ("a few hours", "PTXH")],
+)  # fmt: skip
+def test_a_length_of_no_stated_count_is_vague_and_counts_x(text: str, code: str) -> None:
+    found = bare_length(text)
+    assert found is not None
+    assert (found.value, found.timex_type, found.vague, found.start) == (
+        code, "DURATION", True, None,
+    )  # fmt: skip
 
 
 def test_a_length_alone_comes_after_every_other_reading() -> None:

@@ -174,8 +174,10 @@ def test_a_split_year_runs_to_the_end_of_its_second_year() -> None:
     assert found is not None and (found.start, found.end) == (date(2023, 1, 1), date(2024, 12, 31))
 
 
-def test_the_first_months_of_a_year_lie_in_that_year() -> None:
-    assert _value("the first nine months of 1997") == "1997"
+def test_the_first_months_of_a_year_are_a_length_from_its_start() -> None:
+    found = resolve("the first nine months of 1997", Context(anchor=ANCHOR), Tense.PAST, None)
+    assert found is not None and found.timex_value == "P9M"
+    assert (found.start, found.end) == (date(1997, 1, 1), date(1997, 9, 30))
 
 
 def test_hedges_come_off_and_the_preposition_is_kept() -> None:

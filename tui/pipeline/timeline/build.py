@@ -57,8 +57,16 @@ _SEPARATORS = re.compile(
 # "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
 _BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)
 _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?P<rest> (?:of )?{MONTH_RE}\b.*)", re.I)
-_PLURAL_DAYS = re.compile(r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days(?: \w+)?", re.I)
+_PLURAL_DAYS = re.compile(
+    r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s(?: \w+)?| (?:morning|afternoon|"
+    r"evening|night)s)",
+    re.I,
+)
+# "She works Monday afternoons": the plural after the day makes it recur (spaCy's span
+# may stop at "Monday").
+_PLURAL_PART_AFTER = re.compile(r" (?:morning|afternoon|evening|night)s\b", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
+_DAY_NAME_ONLY = re.compile(rf"(?:on )?{WEEKDAY_RE}", re.I)
 # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at
 # most this many pieces of a joined span at once keeps a long chronology linear.
 MAX_PIECES = 4
@@ -334,6 +342,9 @@ def _not_a_date(
         return []  # a copyright year dates the page, not an event
     before = full[max(0, start - 8) : start].lower()
     every = re.search(r"\b(?:every|each)\s+$", before)
+    if _DAY_NAME_ONLY.fullmatch(text) and (parts := _PLURAL_PART_AFTER.match(full, end)):
+        end = parts.end()
+        text = full[start:end]
     if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
         # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
         if every:

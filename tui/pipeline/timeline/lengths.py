@@ -24,8 +24,17 @@ from tui.pipeline.timeline.values import (
     Tense,
     duration,
     duration_code,
+    vague_duration_code,
 )
-from tui.pipeline.timeline.vocab import APPROX_RE, NUM_RE, UNIT_RE, UNITS, number, year_number
+from tui.pipeline.timeline.vocab import (
+    APPROX_RE,
+    NUM_RE,
+    UNIT_RE,
+    UNITS,
+    VAGUE_NUM_RE,
+    number,
+    year_number,
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,14 @@ _BARE = re.compile(
 )
 
 
+# "Several weeks", "a few minutes", "many years": a length of no stated count. TIMEX3
+# writes the count as X ("PXW", "PTXM"); the pane shows the words, which say it best.
+_VAGUE_BARE = re.compile(
+    rf"(?:{VAGUE_NUM_RE}) (?:more |long |straight )?"
+    r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)"
+)
+
+
 def length(unit: str, n: int) -> Resolved:
     """A length of time alone: TIMEX3 DURATION "P6D", no place and no range."""
     code = duration_code(unit, n)
@@ -122,6 +139,9 @@ def length(unit: str, n: int) -> Resolved:
 def bare_length(t: str) -> Resolved | None:
     """A count of units that names no place in time ("six days"; "a two-week crisis" comes
     as "two-week"): a length alone. None when the text is more than that."""
+    vague_count = _VAGUE_BARE.fullmatch(t)
+    if vague_count is not None:
+        return _vague_length(vague_count.group("u"))
     m = _BARE.fullmatch(t)
     if m is None:
         return None
@@ -149,6 +169,16 @@ def bare_length(t: str) -> Resolved | None:
     # "2 1/2 years" = P2Y6M, "a month and a half" = P1M15D: the half in the next unit down.
     code = f"{duration_code(unit, n)}{_HALVES[unit]}"
     return Resolved(code, GRAN_OF_UNIT[unit], None, None, timex_type="DURATION")
+
+
+def _vague_length(unit_text: str) -> Resolved:
+    clock = _CLOCK_UNITS.get(unit_text)
+    if clock is not None:
+        return Resolved(f"PTX{clock}", Granularity.TIME, None, None, vague=True,
+                        timex_type="DURATION")  # fmt: skip
+    unit = UNITS[unit_text]
+    code = vague_duration_code(unit)
+    return Resolved(code, GRAN_OF_UNIT[unit], None, None, vague=True, timex_type="DURATION")
 
 
 _HALVES = {"Y": "6M", "M": "15D"}

@@ -19,6 +19,7 @@ from tui.pipeline.timeline.values import (
     Tense,
     add_months,
     day,
+    duration,
     half,
     is_quarter,
     month,
@@ -127,9 +128,21 @@ _MONTHS_AS_PERIOD = {
 
 def _months_of_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     end = "first" if m.group("q") in ("first", "opening") else "last"
-    n = {"3": "three", "6": "six"}.get(m.group("n"), m.group("n"))
-    make, k = _MONTHS_AS_PERIOD[(end, n)]
-    return _in_its_year(make, k, m.group("y"), ctx.anchor, tense)
+    n = number(m.group("n"))
+    if n is None or not 0 < n < 12:
+        return DECLINE
+    words = {3: "three", 6: "six"}.get(n)
+    if words is not None:
+        make, k = _MONTHS_AS_PERIOD[(end, words)]
+        return _in_its_year(make, k, m.group("y"), ctx.anchor, tense)
+    # "The first nine months of the year": a results story's running total, a length
+    # (TIMEX3 "P9M") that lies from the year's first day, or up to its last.
+    y = named_year(m.group("y"), ctx.anchor.year) if m.group("y") else ctx.anchor.year
+    if y is None:
+        return DECLINE
+    if end == "first":
+        return replace(duration(date(y, 1, 1), "M", n, ahead=True), end=month(y, n).end)
+    return replace(duration(date(y, 12, 31), "M", n, ahead=False), start=month(y, 13 - n).start)
 
 
 def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -260,8 +273,10 @@ _ANAPHORIC_RELS = {"that": 0, "the same": 0, "that same": 0, "later that": 0, "e
 # These count from the date last named when there is one ("the previous year"), else
 # from the anchor.
 _ANAPHORIC_IF_NAMED = {"the previous": -1, "the prior": -1, "the next": 1}
+# "The latest month" in a report of monthly figures is the last one over, as "the latest
+# quarter" is (`the-quarter`).
 _BACK_RELS = {"last", "the past", "the last", "the previous", "the prior", "this past", "past",
-              "previous", "prior"}  # fmt: skip
+              "previous", "prior", "the latest", "the most recent"}  # fmt: skip
 _AHEAD_RELS = {"next", "the next", "the coming", "this coming", "coming"}
 
 
@@ -435,7 +450,9 @@ def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
     if base.start is None:
         return None
     if base.granularity is Granularity.DAY and unit in ("D", "W"):
-        return resolve_unit_offset(base.start, unit, n)
+        # "Closed at $45 on Friday, up from $41 a week earlier": counted from a day, the
+        # count lands on a day (the Friday before), not on the week that holds it.
+        return day(base.start + timedelta(days=n * (7 if unit == "W" else 1)))
     if unit == "E":
         return year_of(base.start.year + 10 * n)
     if unit in ("Y", "M"):
@@ -460,11 +477,12 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
     rule("months-of-year",
-         r"(?:the )?(?P<q>first|opening|last|final|closing) (?P<n>three|six|3|6) months"
+         rf"(?:the )?(?P<q>first|opening|last|final|closing) (?P<n>{NUM_RE}) months"
          r" (?:of|in) (?:(?:fiscal |the )?(?P<y>\d{4}|this year|last year|next year)"
          r"|the (?:calendar |current )?year)",
          _months_of_year, "the first six months of the year: its first half; the last three "
-         "months of 2023: its fourth quarter"),
+         "months of 2023: its fourth quarter; the first nine months of the year: nine months "
+         "from its start"),
     rule("q-quarter",
          r"(?:the )?(?:(?P<y1>\d{4}) )?(?P<k>[qh])(?P<q>[1-4])"
          r"(?:,? (?:of )?(?P<y2>\d{4}|this year|last year|next year)|'(?P<yy>\d{2}))?",
@@ -501,7 +519,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "the day before: from the day last named"),
     rule("relative-period",
          r"(?P<rel>this|the current|the present|current|last|the past|the last|the previous|"
-         r"the prior|"
+         r"the prior|the latest|the most recent|"
          r"this past|past|previous|prior|next|the next|the coming|this coming|coming|"
          r"the following|"
          r"following|earlier this|later this|later that|earlier that|that same|that|the same|"

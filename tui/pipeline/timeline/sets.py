@@ -24,10 +24,13 @@ from tui.pipeline.timeline.vocab import (
 
 _EVERY = r"(?:every|each)"
 _DAY_NAMES = "|".join(WEEKDAY_NAMES)
+# "Every Monday", "on Mondays", "Monday afternoons" (the plural on the part of the day).
 _WEEKDAY_SET = re.compile(
     rf"(?:{_EVERY} (?P<wd>{_DAY_NAMES})|(?:on )?(?P<wds>{_DAY_NAMES})s)"
     r"(?: (?P<part>morning|afternoon|evening|night)s?)?"
+    rf"|(?:on )?(?P<wdp>{_DAY_NAMES}) (?P<parts>morning|afternoon|evening|night)s"
 )
+_WEEKEND_SET = re.compile(rf"{_EVERY} weekend|(?:at|on|over) weekends")
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")
 _SEASON_SET = re.compile(rf"{_EVERY} (?P<s>{'|'.join(SEASONS)})")
 _UNIT_SET = re.compile(rf"{_EVERY} (?:(?P<n>{NUM_RE}) )?(?P<u>day|week|month|quarter|year)s?")
@@ -54,9 +57,12 @@ def resolve_set(text: str) -> Resolved | None:
     t = normalise(text)
     m = _WEEKDAY_SET.fullmatch(t)
     if m:
-        wd = WEEKDAYS[m.group("wd") or m.group("wds")] + 1
-        part = f"T{_PARTS[m.group('part')]}" if m.group("part") else ""
+        wd = WEEKDAYS[m.group("wd") or m.group("wds") or m.group("wdp")] + 1
+        part_name = m.group("part") or m.group("parts")
+        part = f"T{_PARTS[part_name]}" if part_name else ""
         return _set(f"XXXX-WXX-{wd}{part}", Granularity.DAY)
+    if _WEEKEND_SET.fullmatch(t):
+        return _set("XXXX-WXX-WE", Granularity.WEEK)
     m = _MONTH_SET.fullmatch(t)
     if m:
         return _set(f"XXXX-{MONTHS[month_key(m.group('m'))]:02d}", Granularity.MONTH)
