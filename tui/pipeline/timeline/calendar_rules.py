@@ -21,7 +21,6 @@ from tui.pipeline.timeline.values import (
     day,
     decade,
     month,
-    narrow,
     pick,
     safe_date,
     week_of,
@@ -99,7 +98,11 @@ def _day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcom
 
 
 def _year_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    return narrow(year_of(ctx.anchor.year), "end")
+    # "Completed by year-end", "cash at year-end": a deadline or a balance-sheet date,
+    # the year's last day (where "the end of the year" stays the year, narrowed); told in
+    # the past, the last one gone ("cash at year-end was $5 million" in a spring paper).
+    y = ctx.anchor.year
+    return pick([day(date(y - 1, 12, 31)), day(date(y, 12, 31))], ctx.anchor, tense)
 
 
 # --- numeric dates ------------------------------------------------------------------------
@@ -424,7 +427,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})(?: of (?P<rel>this|last|next) month)?",
           _day_of_month, "the 15th (of this month): in the story's month or one either side"),
     rule("year-end", r"year-end|the year-end|end-year", _year_end,
-          "year-end: the end of the anchor's year"),
+          "year-end: the last day of the anchor's year"),
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
     # Before iso-month: "2011-12" in prose is a season or fiscal year, not December 2011.
     rule("split-year",
