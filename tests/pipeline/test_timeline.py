@@ -975,3 +975,19 @@ def test_market_and_results_reports(
 ) -> None:
     entry = _entry(_timeline(nlp, sentences), expression)
     assert (entry.value, entry.timex_value) == (value, timex)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # spaCy takes "2024" and the clock; the day and month around them belong to it.
+        ("The email was sent Wed, 7 Aug 2024 09:15:00 +0000.", "7 Aug 2024", "2024-08-07T09:15"),
+        # spaCy takes the date and leaves the clock.
+        ("The statement was issued at 2024-08-07 17:00.", "2024-08-07", "2024-08-07T17:00"),
+        ("Sales rose in the year to 31 Dec 2023.", "31 Dec 2023", "2023-12-31"),
+    ],
+)
+def test_stamps_and_short_months_day_first_are_read_whole(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value

@@ -294,3 +294,11 @@ def test_a_clock_time_told_in_the_past_is_on_the_day_the_story_reports() -> None
     # Ahead, it is still the anchor's day ("will speak at 10 a.m.").
     found = resolve("10 a.m.", ctx, Tense.FUTURE)
     assert found is not None and found.value == "2024-08-08T10:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("7 aug 2024 09:15:00", "2024-08-07T09:15"), ("2024-08-07t17:00:05", "2024-08-07T17:00")],
+)
+def test_a_stamps_clock_with_seconds_is_read_to_the_minute(text: str, value: str) -> None:
+    assert _value(text) == value

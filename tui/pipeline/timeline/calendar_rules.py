@@ -138,10 +138,10 @@ def _year_of_two_digits(yy: int, anchor_year: int) -> int:
 
 
 def _numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    y = int(m.group(3))
+    y = int(m.group(4))
     if y < 100:
         y = _year_of_two_digits(y, ctx.anchor.year)
-    first, second = int(m.group(1)), int(m.group(2))
+    first, second = int(m.group(1)), int(m.group(3))
     # The page's own order (US unless it showed otherwise), unless the numbers allow only
     # the other.
     month_, day_ = (second, first) if ctx.day_first else (first, second)
@@ -373,12 +373,15 @@ EARLIEST_RUN_YEAR = 1500
 
 
 def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'2023-24', 'fiscal 2023/24', '2019-2021': one period over the years named. A
-    two-digit end is the next year ("1999-00" ends in 2000); any other is a month."""
+    """'2023-24', 'fiscal 2023/24', '2019-2021', '1850-58': one period over the years
+    named. A two-digit end is the next year ("1999-00" ends in 2000), or a later year of
+    the same century that no month could be ("1850-58"); any other is a month."""
     first, tail = int(m.group("y")), m.group("y2")
+    last = int(tail) if len(tail) == 4 else first + 1
     if len(tail) == 2 and int(tail) != (first + 1) % 100:
-        return PASS  # "2024-07" is July 2024 (iso-month)
-    last = first + 1 if len(tail) == 2 else int(tail)
+        if int(tail) <= MONTHS_IN_A_YEAR or int(tail) <= first % 100:
+            return PASS  # "2024-07" is July 2024 (iso-month)
+        last = first - first % 100 + int(tail)
     if not EARLIEST_RUN_YEAR <= first < last <= 2199 or last - first > MAX_YEARS_RUN:
         return PASS
     return years(first, last)
@@ -397,6 +400,8 @@ def _decade_digits(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
             return century(first // 100 + 1)
     return decade(first)
 
+
+MONTHS_IN_A_YEAR = 12
 
 # "The 1900s" names a decade (1900-1909) only while that decade is recent enough to be
 # told apart: within this many years of its start; later, and before it, the century.
@@ -438,8 +443,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("iso-month", r"(\d{4})-(\d{2})", _iso_month, "2024-07"),
     rule("dotted-day", r"(\d{1,2})\.(\d{1,2})\.(\d{4})", _dotted_day,
          "31.12.2023: day first"),
-    rule("numeric-day", r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", _numeric_day,
-          "7/19/24: US order unless impossible"),
+    rule("numeric-day", r"(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})", _numeric_day,
+          "7/19/24, 10-29-23: US order unless impossible"),
     rule("month-day",
           r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
           rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){DAY_TO}"

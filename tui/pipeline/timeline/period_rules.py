@@ -204,8 +204,16 @@ def _the_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
 
 
 def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'the year-ago quarter': the framing quarter (or half) a year back, or last year."""
+    """'the year-ago quarter': the framing quarter (or half) a year back, or last year;
+    'the year-earlier first half': that half of the year before the frame's."""
     frame = ctx.results_frame()
+    if m.group("q"):
+        n = _QUARTER_NUMBERS[m.group("q")]
+        if m.group("kind") == "half" and n > 2:
+            return DECLINE
+        year = (frame.start.year if frame is not None and frame.start else ctx.anchor.year) - 1
+        made = half(year, n) if m.group("kind") == "half" else quarter(year, n)
+        return replace(made, anaphoric=True)
     if frame is not None:
         shifted = shift(frame, "Y", -1)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
@@ -498,8 +506,9 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<kind>quarter|period)",
          _the_quarter, "the quarter, the latest period: the one the article frames"),
     rule("year-ago-period",
-         rf"(?:the )?{YEAR_AGO_RE}(?: quarter| period)?",
-         _year_ago_period, "the year-ago quarter"),
+         rf"(?:the )?{YEAR_AGO_RE}(?: (?:(?P<q>first|second|third|fourth) )?(?P<kind>quarter|half)"
+         r"| period)?",
+         _year_ago_period, "the year-ago quarter, the year-earlier first half"),
     rule("same-period-last-year",
          rf"(?:the )?{LIKE_RE} (?P<u>{LIKE_UNIT_RE}) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",

@@ -69,7 +69,8 @@ CLOCK_RE = re.compile(
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
-    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})"
+    # Seconds ("09:15:00", a stamp's) are read and left out of the value.
+    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?::[0-5]\d)?"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
@@ -119,6 +120,10 @@ def strip_prep(t: str) -> tuple[str | None, str]:
     return None, t
 
 
+# The "T" of an ISO stamp, "2024-08-07T17:00": read as the space that other stamps have.
+_ISO_TIME_MARK = re.compile(r"(?<=\d{4}-\d\d-\d\d)t(?=\d\d:\d\d)")
+
+
 def resolve(
     text: str, ctx: Context, tense: Tense | None, prep: str | None = None, lead: str = ""
 ) -> Resolved | None:
@@ -126,7 +131,7 @@ def resolve(
 
     `prep` is the preposition spaCy found before it; `lead` the words of its sentence
     before it (lower case), for the few rules that read further back."""
-    t = normalise(text)
+    t = _ISO_TIME_MARK.sub(" ", normalise(text))
     if not t:
         return None
     if _SAME_DAY.fullmatch(t):

@@ -85,10 +85,12 @@ _DOTTED_DAY = re.compile(
 # "12/31/2004", "7/19/24", "08/06/12": spaCy's small model mostly leaves them untagged or
 # tags only the clock time after them.
 _NUMERIC_DAY = re.compile(NUMERIC_DAY_RE)
-# "5th August", "5 August 2023": spaCy may take the day for an ordinal and the month alone.
+# "5th August", "5 August 2023", "7 Aug 2024": spaCy may take the day for an ordinal and
+# the month alone, or the year alone.
 _DAY_MONTH = re.compile(
     r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b(?:,? (?:19|20)\d\d\b)?"
+    r"June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sept?|Oct|Nov|Dec)\b\.?)\b(?:,? (?:19|20)\d\d\b)?"
 )
 # "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
 _AM_PM = re.compile(r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)? ?[ap]\.?m\b\.?", re.I)
@@ -105,12 +107,16 @@ _SPLIT_YEAR = re.compile(
     r"\d\d(?![-/\d])",
     re.I,
 )
+# "2024-08-07 17:00", "2024-08-07T17:00:05": spaCy takes the date and leaves the clock.
+_ISO_STAMP = re.compile(
+    r"\b(?:19|20)\d\d-[01]\d-[0-3]\d[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\b"
+)
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 _CUT_SHORT_FORMS = (
     _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
-    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME,
+    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).

@@ -75,7 +75,7 @@ APPROX_RE = (
 ORD_RE = "|".join(sorted(ORDINALS, key=len, reverse=True))
 DAYNUM_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORD_RE})"
 SPELLED_YEAR_RE = (
-    r"(?:(?:nineteen|eighteen|twenty) [a-z]+(?:[- ][a-z]+)?|two thousand(?: and)?(?: [a-z-]+)?)"
+    r"(?:(?:nineteen|eighteen|twenty) [a-z]+(?:[- ][a-z]+)?|two[- ]thousand(?: and)?(?: [a-z-]+)?)"
 )
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
 # The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
@@ -122,7 +122,7 @@ def number(word: str) -> int | None:
 def spelled_year(text: str) -> int | None:
     """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand four' -> 2004."""
     text = text.strip().lower()
-    m = re.fullmatch(r"two thousand(?: and)?(?: ([a-z-]+(?: [a-z-]+)?))?", text)
+    m = re.fullmatch(r"two[- ]thousand(?: and)?(?: ([a-z-]+(?: [a-z-]+)?))?", text)
     if m:
         rest = number(m.group(1)) if m.group(1) else 0
         return 2000 + rest if rest is not None and rest < 100 else None
