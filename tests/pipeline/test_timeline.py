@@ -991,3 +991,17 @@ def test_stamps_and_short_months_day_first_are_read_whole(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_a_companys_quarter_ended_a_day_lies_in_the_months_before_it(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Cobb Linen said net income rose 21% for the fourth quarter ended Aug. 26.",
+        anchor="1989-11-01",
+    )
+    fourth = _entry(entries, "fourth quarter")
+    # The number the company gives it, and the months it ran (not October to December).
+    assert (fourth.value, fourth.range_start, fourth.range_end) == (
+        "1989-Q4", "1989-06-01", "1989-08-31",
+    )  # fmt: skip
+    assert _entry(entries, "Aug. 26").value == "1989-08-26"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order, period_holding
-from tui.pipeline.timeline.values import Tense, day, month, week_of, year_of
+from tui.pipeline.timeline.values import Tense, day, half, month, quarter, week_of, year_of
 
 
 def _values(first: object, second: object, tense: Tense | None) -> tuple[str, str]:
@@ -46,7 +46,21 @@ def test_a_week_or_month_named_by_the_day_it_ends_holds_that_day() -> None:
     friday = day(date(2024, 8, 2))
     assert period_holding("the week", friday) == week_of(date(2024, 8, 2))
     assert period_holding("the month", friday) == month(2024, 8)
-    # A quarter keeps its own reading (a company's quarter ends where its year does), and
-    # an end that is no day says nothing.
-    assert period_holding("the quarter", friday) is None
+    # An end that is no day says nothing.
     assert period_holding("the week", month(2024, 8)) is None
+
+
+def test_a_companys_quarter_is_the_months_up_to_the_day_it_ended() -> None:
+    # A company's quarter ends where its fiscal year does: "its fourth quarter ended
+    # Sept. 30" ran from July to September, and keeps the number the company gives it.
+    fourth = period_holding("its fourth quarter", day(date(2023, 9, 30)))
+    assert fourth is not None and (fourth.value, fourth.start, fourth.end) == (
+        "2023-Q4", date(2023, 7, 1), date(2023, 9, 30),
+    )  # fmt: skip
+    assert period_holding("the first half", day(date(2024, 6, 30))) == half(2024, 1)
+    assert period_holding("the quarter", day(date(2024, 9, 30))) == quarter(2024, 3)
+    aug = period_holding("the quarter", day(date(2024, 8, 31)))
+    assert aug is not None and (aug.value, aug.start, aug.end) == (
+        "2024-06", date(2024, 6, 1), date(2024, 8, 31),
+    )  # fmt: skip
+    assert period_holding("the fiscal year", day(date(2024, 6, 30))) is None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.pipeline.model import Granularity, TimelineEntry
 from tui.pipeline.timex import entry_label, set_label, timex_label
 
@@ -73,3 +75,31 @@ def test_entry_label_says_both_years_of_a_split_year_or_a_run_of_years() -> None
     # A year that runs to the story's day ("since 2019") reads as the year it starts.
     assert entry_label(_year_entry("since 2019", "2019", "2024-08-08")) == "2019"
     assert entry_label(_year_entry("2019", "2019", "2019-12-31")) == "2019"
+
+
+def _month_entry(expression: str, month: str, range_end: str) -> TimelineEntry:
+    return TimelineEntry(
+        expression=expression, value=month, granularity=Granularity.MONTH, sentence="",
+        block=0, start=0, end=0, range_start=f"{month}-01", range_end=range_end,
+    )  # fmt: skip
+
+
+def test_entry_label_says_both_months_of_a_run_of_whole_months() -> None:
+    assert entry_label(_month_entry("the quarter", "2024-06", "2024-08-31")) == "Jun\u2013Aug 2024"
+    assert (
+        entry_label(_month_entry("the November-January quarter", "2023-11", "2024-01-31"))
+        == "Nov 2023\u2013Jan 2024"
+    )
+    # A month that runs to the story's day ("since March") reads as the month it starts.
+    assert entry_label(_month_entry("since March", "2024-03", "2024-08-08")) == "Mar 2024"
+    assert entry_label(_month_entry("June", "2024-06", "2024-06-30")) == "Jun 2024"
+
+
+def test_entry_label_says_the_months_of_a_companys_own_quarter() -> None:
+    fiscal = TimelineEntry(
+        expression="the fourth quarter", value="2024-Q4", granularity=Granularity.SEASON,
+        sentence="", block=0, start=0, end=0, range_start="2024-06-01", range_end="2024-08-31",
+    )  # fmt: skip
+    assert entry_label(fiscal) == "fiscal Q4 2024 (Jun\u2013Aug)"
+    calendar_q = replace(fiscal, range_start="2024-10-01", range_end="2024-12-31")
+    assert entry_label(calendar_q) == "Q4 2024"

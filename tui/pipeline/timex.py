@@ -9,6 +9,7 @@ six days"), and the "every" of a recurrence.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -155,6 +156,44 @@ def _years_label(entry: TimelineEntry, label: str) -> str:
     return f"{first}\u2013{last}"
 
 
+def _ends_a_month(iso_day: str) -> bool:
+    y, mo, d = (int(x) for x in iso_day[:10].split("-"))
+    return d == calendar.monthrange(y, mo)[1]
+
+
+def _months_label(entry: TimelineEntry, label: str) -> str:
+    """A month whose range runs on to a later month ("the November-January quarter", "the
+    quarter ended Aug. 31") says both: "Nov 2023–Jan 2024", "Jun–Aug 2024"."""
+    end = entry.range_end
+    m = re.fullmatch(r"(\d{4})-(\d\d)", entry.value)
+    # Whole months only: "since March" runs to the story's day and reads as "March".
+    if m is None or not end or end[:7] <= entry.value or not _ends_a_month(end):
+        return label
+    first = _MONTH_NAMES[int(m[2]) - 1][:3]
+    last = _MONTH_NAMES[int(end[5:7]) - 1][:3]
+    if end[:4] == m[1]:
+        return f"{first}\u2013{last} {m[1]}"
+    return f"{first} {m[1]}\u2013{last} {end[:4]}"
+
+
+_MONTHS_IN = {"Q": 3, "H": 6}  # months in a quarter, a half
+
+
+def _fiscal_label(entry: TimelineEntry, label: str) -> str:
+    """A company's quarter that is not the calendar's ("its fourth quarter ended Aug. 26")
+    says the months it ran: "fiscal Q4 2024 (Jun–Aug)"."""
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", entry.value)
+    start, end = entry.range_start, entry.range_end
+    if m is None or not start or not end:
+        return label
+    size = _MONTHS_IN[m[2]]
+    if int(start[5:7]) == size * (int(m[3]) - 1) + 1 and start[:4] == m[1]:
+        return label
+    first = _MONTH_NAMES[int(start[5:7]) - 1][:3]
+    last = _MONTH_NAMES[int(end[5:7]) - 1][:3]
+    return f"fiscal {label} ({first}\u2013{last})"
+
+
 def entry_label(entry: TimelineEntry) -> str | None:
     """A timeline entry's when, in a reader's words; None for vague entries ("recently"),
     which read best as the article said them."""
@@ -164,7 +203,7 @@ def entry_label(entry: TimelineEntry) -> str | None:
         return set_label(entry.timex_value or entry.value)
     label = timex_label(entry.value)
     if label is not None and entry.timex_type == "DATE":
-        label = _years_label(entry, label)
+        label = _fiscal_label(entry, _months_label(entry, _years_label(entry, label)))
     if label is not None and entry.timex_type == "DURATION":
         hedge = _HEDGE.search(entry.expression)
         if hedge:

@@ -475,7 +475,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),
     rule("ordinal-quarter",
-         r"(?:(?:the|a|an) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|"
+         r"(?:(?:the|a|an|its|their) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|"
          r"next year)(?:'s)? )?(?:fiscal )?"
          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
          r"[- ](?P<kind>quarter|half|period)"

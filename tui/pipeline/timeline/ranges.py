@@ -11,9 +11,20 @@ the end goes ahead ("will run from Monday to Thursday").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from tui.pipeline.model import Granularity
-from tui.pipeline.timeline.values import Resolved, Tense, resolve_unit_offset, shift
+from tui.pipeline.timeline.values import (
+    Resolved,
+    Tense,
+    add_months,
+    half,
+    month,
+    quarter,
+    resolve_unit_offset,
+    shift,
+)
 
 # What joins the two ends of a range.
 RANGE_WORDS = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.I)
@@ -45,16 +56,50 @@ def in_order(first: Resolved, second: Resolved, tense: Tense | None) -> tuple[Re
 
 
 # "The week ended Friday", "the month ending March 31": a week or month named by the day
-# it ends on (a quarter is left alone: companies' quarters end where their year does).
+# it ends on. "Its fourth quarter ended Sept. 30", "the first half ending June 30": a
+# company's quarter or half ends where its fiscal year does, so it lies in the three or
+# six months up to that day, whatever its number; the value keeps the number the company
+# gives it (its fiscal "1989-Q4", as TimeML writes it), the range says when that was.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|ends)\s+", re.I)
 _ENDED_UNITS = {"week": "W", "month": "M"}
-_BARE_UNIT = re.compile(r"(?:the |that |a )?(week|month)", re.I)
+_ENDED_MONTHS = {"quarter": 3, "half": 6}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_BARE_UNIT = re.compile(
+    r"(?:the |that |a |its |their )?(?:fiscal )?(?:(?P<n>first|second|third|fourth) |latest )?"
+    r"(?P<u>week|month|quarter|half)",
+    re.I,
+)
 
 
 def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
-    """The week or month `unit_text` names when it ends on `last_day`; None when it names
-    something else or the end is no day."""
+    """The week, month, quarter or half `unit_text` names when it ends on `last_day`;
+    None when it names something else or the end is no day."""
     m = _BARE_UNIT.fullmatch(unit_text.strip())
     if m is None or last_day.start is None or last_day.granularity is not Granularity.DAY:
         return None
-    return resolve_unit_offset(last_day.start, _ENDED_UNITS[m.group(1).lower()], 0)
+    unit = m.group("u").lower()
+    if unit in _ENDED_UNITS:
+        return resolve_unit_offset(last_day.start, _ENDED_UNITS[unit], 0)
+    held = months_up_to(last_day.start, _ENDED_MONTHS[unit])
+    if m.group("n") is None:
+        return held
+    n = _ORDINALS[m.group("n").lower()]
+    if unit == "half" and n > 2:
+        return None
+    code = "Q" if unit == "quarter" else "H"
+    return replace(
+        held, value=f"{last_day.start.year:04d}-{code}{n}", granularity=Granularity.SEASON
+    )
+
+
+def months_up_to(end: date, n: int) -> Resolved:
+    """The n whole months that end with `end`'s month: a calendar quarter or half when they
+    make one, else the months themselves (valued by the first, as "the November-January
+    quarter" is)."""
+    y, last = end.year, end.month
+    if n == 3 and last % 3 == 0:
+        return quarter(y, last // 3)
+    if n == 6 and last % 6 == 0:
+        return half(y, last // 6)
+    first = add_months(date(y, last, 1), 1 - n)
+    return replace(month(first.year, first.month), end=month(y, last).end)
