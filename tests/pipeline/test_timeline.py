@@ -1005,3 +1005,21 @@ def test_a_companys_quarter_ended_a_day_lies_in_the_months_before_it(nlp: Any) -
         "1989-Q4", "1989-06-01", "1989-08-31",
     )  # fmt: skip
     assert _entry(entries, "Aug. 26").value == "1989-08-26"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "range_start"),
+    [
+        ("Net income for the six months ended Oct. 1 rose.", "six months", "P6M/1989-10-01",
+         "1989-04-02"),
+        ("GDP grew 0.6% in the three months to June.", "three months", "P3M/1989-06-30",
+         "1989-04-01"),
+    ],
+)  # fmt: skip
+def test_a_length_ended_a_date_runs_up_to_it(
+    nlp: Any, sentence: str, expression: str, value: str, range_start: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor="1989-11-02"), expression)
+    assert (entry.value, entry.timex_value, entry.range_start) == (
+        value, value.split("/")[0], range_start,
+    )  # fmt: skip

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
@@ -44,7 +45,7 @@ from tui.pipeline.timeline.spans import (
     period_named_after,
     writes_day_first,
 )
-from tui.pipeline.timeline.values import Context, Resolved, Tense, with_time
+from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, with_time
 from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def build_timeline(
             # "On 1 April and 1 October in each year": no one day, a date every year.
             res, r_start, r_end, span = placed[k]
             placed[k] = (as_every_year(res), r_start, r_end, span)
-        placed = _clock_times_on_their_days(full, placed)
+        placed = _lengths_up_to_dates(full, _clock_times_on_their_days(full, placed))
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
                 TimelineEntry(
@@ -182,6 +183,41 @@ def _counted_from_dates(
         )
         if moved is not None:
             out[k] = (moved, start, word_end, span)
+    return out
+
+
+# "The six months ended Oct. 1", "the three months to June": a count of units that ends
+# on the date after it.
+_LENGTH_UP_TO = re.compile(r"\s+(?:ended|ending|to|through)\s+", re.I)
+
+
+def _lengths_up_to_dates(
+    full: str, placed: list[tuple[Resolved, int, int, Span]]
+) -> list[tuple[Resolved, int, int, Span]]:
+    """A length alone followed by "ended <date>" or "to <month>" is placed: it runs up to
+    the end of that date (TIMEX3 keeps the length, "P6M"; the range says where it lies)."""
+    out = list(placed)
+    for k in range(len(placed) - 1):
+        (res, start, end, span), (base, b_start, _, _) = placed[k], placed[k + 1]
+        code = _BARE_LENGTH_CODE.fullmatch(res.value) if res.start is None else None
+        if (
+            code is None
+            or base.end is None
+            or base.vague
+            or base.timex_type != "DATE"
+            or base.granularity not in (Granularity.DAY, Granularity.MONTH)
+            or not _LENGTH_UP_TO.fullmatch(full, end, b_start)
+        ):
+            continue
+        unit, n = code.group(2), int(code.group(1))
+        last = base.end
+        ahead_of_it = duration(last + timedelta(days=1), unit, n, ahead=False)
+        out[k] = (
+            replace(ahead_of_it, end=last, value=f"{res.value}/{last.isoformat()}"),
+            start,
+            end,
+            span,
+        )
     return out
 
 
