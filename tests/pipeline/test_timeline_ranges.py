@@ -63,4 +63,10 @@ def test_a_companys_quarter_is_the_months_up_to_the_day_it_ended() -> None:
     assert aug is not None and (aug.value, aug.start, aug.end) == (
         "2024-06", date(2024, 6, 1), date(2024, 8, 31),
     )  # fmt: skip
-    assert period_holding("the fiscal year", day(date(2024, 6, 30))) is None
+    # A fiscal year is named by the year it ends in, and ran the twelve months before.
+    fiscal = period_holding("the fiscal year", day(date(2024, 6, 30)))
+    assert fiscal is not None and (fiscal.value, fiscal.start, fiscal.end) == (
+        "2024", date(2023, 7, 1), date(2024, 6, 30),
+    )  # fmt: skip
+    assert period_holding("the year", day(date(2023, 12, 31))) == year_of(2023)
+    assert period_holding("the third year", day(date(2023, 12, 31))) is None

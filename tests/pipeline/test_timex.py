@@ -103,3 +103,9 @@ def test_entry_label_says_the_months_of_a_companys_own_quarter() -> None:
     assert entry_label(fiscal) == "fiscal Q4 2024 (Jun\u2013Aug)"
     calendar_q = replace(fiscal, range_start="2024-10-01", range_end="2024-12-31")
     assert entry_label(calendar_q) == "Q4 2024"
+
+
+def test_entry_label_says_the_months_of_a_fiscal_year() -> None:
+    fiscal = _year_entry("the year ended Sept. 30", "1989", "1989-09-30")
+    fiscal = replace(fiscal, range_start="1988-10-01")
+    assert entry_label(fiscal) == "fiscal 1989 (Oct\u2013Sep)"

@@ -180,14 +180,18 @@ _MONTHS_IN = {"Q": 3, "H": 6}  # months in a quarter, a half
 
 
 def _fiscal_label(entry: TimelineEntry, label: str) -> str:
-    """A company's quarter that is not the calendar's ("its fourth quarter ended Aug. 26")
-    says the months it ran: "fiscal Q4 2024 (Jun–Aug)"."""
-    m = re.fullmatch(r"(\d{4})-([QH])(\d)", entry.value)
+    """A company's quarter or year that is not the calendar's ("its fourth quarter ended
+    Aug. 26", "the year ended Sept. 30") says the months it ran: "fiscal Q4 2024
+    (Jun–Aug)", "fiscal 1989 (Oct–Sep)"."""
+    m = re.fullmatch(r"(\d{4})(?:-([QH])(\d))?", entry.value)
     start, end = entry.range_start, entry.range_end
     if m is None or not start or not end:
         return label
-    size = _MONTHS_IN[m[2]]
-    if int(start[5:7]) == size * (int(m[3]) - 1) + 1 and start[:4] == m[1]:
+    if m[2] is None:
+        # A year: fiscal when it runs from a month other than January to its last day.
+        if start[5:] == "01-01" or end[:4] != m[1] or not _ends_a_month(end):
+            return label
+    elif int(start[5:7]) == _MONTHS_IN[m[2]] * (int(m[3]) - 1) + 1 and start[:4] == m[1]:
         return label
     first = _MONTH_NAMES[int(start[5:7]) - 1][:3]
     last = _MONTH_NAMES[int(end[5:7]) - 1][:3]

@@ -24,6 +24,7 @@ from tui.pipeline.timeline.values import (
     quarter,
     resolve_unit_offset,
     shift,
+    year_of,
 )
 
 # What joins the two ends of a range.
@@ -62,11 +63,11 @@ def in_order(first: Resolved, second: Resolved, tense: Tense | None) -> tuple[Re
 # gives it (its fiscal "1989-Q4", as TimeML writes it), the range says when that was.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|ends)\s+", re.I)
 _ENDED_UNITS = {"week": "W", "month": "M"}
-_ENDED_MONTHS = {"quarter": 3, "half": 6}
+_ENDED_MONTHS = {"quarter": 3, "half": 6, "year": 12}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _BARE_UNIT = re.compile(
     r"(?:the |that |a |its |their )?(?:fiscal )?(?:(?P<n>first|second|third|fourth) |latest )?"
-    r"(?P<u>week|month|quarter|half)",
+    r"(?P<u>week|month|quarter|half|year)",
     re.I,
 )
 
@@ -84,7 +85,7 @@ def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
     if m.group("n") is None:
         return held
     n = _ORDINALS[m.group("n").lower()]
-    if unit == "half" and n > 2:
+    if unit == "year" or (unit == "half" and n > 2):
         return None
     code = "Q" if unit == "quarter" else "H"
     return replace(
@@ -101,5 +102,10 @@ def months_up_to(end: date, n: int) -> Resolved:
         return quarter(y, last // 3)
     if n == 6 and last % 6 == 0:
         return half(y, last // 6)
+    if n == 12 and last == 12:
+        return year_of(y)
     first = add_months(date(y, last, 1), 1 - n)
-    return replace(month(first.year, first.month), end=month(y, last).end)
+    months = replace(month(first.year, first.month), end=month(y, last).end)
+    # A fiscal year is named by the year it ends in ("the year ended Sept. 30, 1989" is
+    # fiscal 1989).
+    return replace(months, value=f"{y:04d}", granularity=Granularity.YEAR) if n == 12 else months
