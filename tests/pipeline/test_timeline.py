@@ -1028,4 +1028,4 @@ def test_a_length_ended_a_date_runs_up_to_it(
 def test_two_dates_joined_by_several_words_are_both_read(nlp: Any) -> None:
     # spaCy takes "Aug. 1 and ended last week" as one date; "last week" was lost.
     entries = _timeline(nlp, "The strike, which began Aug. 1 and ended last week, hurt sales.")
-    assert [e.value for e in entries] == ["2024-08-01", "2024-W31"]
+    assert sorted(e.value for e in entries) == ["2024-08-01", "2024-W31"]
