@@ -302,3 +302,9 @@ def test_a_clock_time_told_in_the_past_is_on_the_day_the_story_reports() -> None
 )
 def test_a_stamps_clock_with_seconds_is_read_to_the_minute(text: str, value: str) -> None:
     assert _value(text) == value
+
+
+@pytest.mark.parametrize("text", ["1:02:53", "2:23:07"])
+def test_a_length_in_hours_minutes_and_seconds_is_no_time_of_day(text: str) -> None:
+    # A race's or a video's length: a stamp's clock has a two-digit hour.
+    assert _value(text) is None

@@ -109,3 +109,7 @@ def test_entry_label_says_the_months_of_a_fiscal_year() -> None:
     fiscal = _year_entry("the year ended Sept. 30", "1989", "1989-09-30")
     fiscal = replace(fiscal, range_start="1988-10-01")
     assert entry_label(fiscal) == "fiscal 1989 (Oct\u2013Sep)"
+
+
+def test_set_label_reads_every_weekend() -> None:
+    assert set_label("XXXX-WXX-WE") == "every weekend"

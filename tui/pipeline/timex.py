@@ -124,6 +124,8 @@ def _length_at(code: str, date_value: str, word: str) -> str | None:
 
 def set_label(value: str) -> str | None:
     """A TIMEX3 set in a reader's words: 'every Tuesday', 'every July', 'every two weeks'."""
+    if value == "XXXX-WXX-WE":
+        return "every weekend"
     m = _SET_DAY.match(value)
     if m:
         part = f" {_PARTS_OF_DAY[m['part']]}" if m["part"] else ""

@@ -69,8 +69,9 @@ CLOCK_RE = re.compile(
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
-    # Seconds ("09:15:00", a stamp's) are read and left out of the value.
-    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?::[0-5]\d)?"
+    # Seconds after a two-digit hour ("09:15:00", a stamp's) are read and left out of the
+    # value; "1:02:53" is a race's or a video's length, no time of day.
+    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:(?<=\d\d:\d\d):[0-5]\d)?"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
