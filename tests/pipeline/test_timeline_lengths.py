@@ -74,7 +74,7 @@ def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
     assert (found.value, found.timex_type, found.start) == (value, "DURATION", None)
 
 
-@pytest.mark.parametrize("text", ["the weekend", "two weekends", "the years",
+@pytest.mark.parametrize("text", ["the weekend", "two weekends", "the years", "some days",
                                   "six days ago", "0 days",
                                   # A count of more than one takes a plural: a year's quarter.
                                   "the 1988 quarter", "1987 month"])  # fmt: skip

@@ -31,7 +31,6 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     UNIT_RE,
     UNITS,
-    VAGUE_NUM_RE,
     number,
     year_number,
 )
@@ -124,8 +123,9 @@ _BARE = re.compile(
 
 # "Several weeks", "a few minutes", "many years": a length of no stated count. TIMEX3
 # writes the count as X ("PXW", "PTXM"); the pane shows the words, which say it best.
+# Not "some days", which is as often "on some days" ("some days are better than others").
 _VAGUE_BARE = re.compile(
-    rf"(?:{VAGUE_NUM_RE}) (?:more |long |straight )?"
+    r"(?:several|a few|few|many|a number of|numerous) (?:more |long |straight )?"
     r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)"
 )
 
