@@ -1029,3 +1029,18 @@ def test_two_dates_joined_by_several_words_are_both_read(nlp: Any) -> None:
     # spaCy takes "Aug. 1 and ended last week" as one date; "last week" was lost.
     entries = _timeline(nlp, "The strike, which began Aug. 1 and ended last week, hurt sales.")
     assert sorted(e.value for e in entries) == ["2024-08-01", "2024-W31"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The band formed in the mid-90s.", ["199"]),
+        # An age and a temperature are no decade; the day beside one still counts.
+        ("She is in her mid-90s.", []),
+        ("Highs will be in the mid-90s on Friday.", ["2024-08-09"]),
+    ],
+)
+def test_a_decade_written_short_is_read_unless_it_is_an_age_or_a_temperature(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == values

@@ -72,6 +72,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("iso-day", "iso-day", "2024-07-19", N, None, "2024-07-19"),
     ("impossible-iso-day-declines", "iso-day", "2024-02-31", N, None, DECLINE),
     ("iso-month", "iso-month", "2024-07", N, None, "2024-07"),
+    ("a-decade-written-short-after-the", "decade-digits", "the mid-90s", P, None, "199"),
     ("split-year-by-its-first-year", "split-year", "2023-24", N, None, "2023"),
     ("fiscal-split-year-with-a-slash", "split-year", "fiscal 2023/24", N, None, "2023"),
     ("split-year-season", "split-year", "the 2011-12 season", N, None, "2011"),

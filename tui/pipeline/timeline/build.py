@@ -70,6 +70,14 @@ _PLURAL_DAYS = re.compile(
 _PLURAL_PART_AFTER = re.compile(r" (?:morning|afternoon|evening|night)s\b", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _DAY_NAME_ONLY = re.compile(rf"(?:on )?{WEEKDAY_RE}", re.I)
+# A decade written without its century or apostrophe ("the mid-90s"), and what makes such
+# words an age or a temperature instead.
+_BARE_DECADE = re.compile(r"(?<!')\b[1-9]0s\b")
+_AGE_OWNER = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$", re.I)
+_TEMPERATURE = re.compile(
+    r"\b(?:degrees?|temperatures?|highs?|lows?|fahrenheit|celsius|heat|thermometers?)\b|\u00b0",
+    re.I,
+)
 # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); trying at
 # most this many pieces of a joined span at once keeps a long chronology linear.
 MAX_PIECES = 4
@@ -362,12 +370,28 @@ def _resolve_span(
         )
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
-        return [(res, start, end)]
+        return _no_ages_or_temperatures(full, span, [(res, start, end)])
     found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
     opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
         r"(?:from|between)\s", text, re.I
     )
-    return _ranges_in_order(found, text, start, tense) if opened else found
+    found = _ranges_in_order(found, text, start, tense) if opened else found
+    return _no_ages_or_temperatures(full, span, found)
+
+
+def _no_ages_or_temperatures(
+    full: str, span: Span, found: list[tuple[Resolved, int, int]]
+) -> list[tuple[Resolved, int, int]]:
+    """Without a decade written short ("the mid-90s") where it is an age ("in her
+    mid-90s") or a temperature ("highs in the mid-90s")."""
+
+    def kept(r_start: int, r_end: int) -> bool:
+        if not _BARE_DECADE.search(full, r_start, r_end):
+            return True
+        owner = _AGE_OWNER.search(full, max(0, r_start - 6), r_start)
+        return owner is None and _TEMPERATURE.search(span.sent.text) is None
+
+    return [(res, r_start, r_end) for res, r_start, r_end in found if kept(r_start, r_end)]
 
 
 def _not_a_date(

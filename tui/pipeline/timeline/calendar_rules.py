@@ -388,9 +388,10 @@ def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
 
 
 def _decade_digits(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    if m.group("s"):
+    short = m.group("s") or m.group("s2")
+    if short:
         # "The '90s": the last such decade at or before the anchor.
-        first = (ctx.anchor.year // 100) * 100 + int(m.group("s")) * 10
+        first = (ctx.anchor.year // 100) * 100 + int(short) * 10
         if first > ctx.anchor.year:
             first -= 100
     else:
@@ -472,8 +473,11 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?P<y>{YEAR_RE})(?: (?:period|quarter|season|year|calendar year|fiscal year))?",
           _year, "1998, fiscal 1998, nineteen ninety-six"),
     rule("decade-digits",
-          r"(?:the )?(?:(?:early|mid|late)[- ])?(?:(?P<c>\d{2})(?P<d>\d)0|'(?P<s>\d)0)'?s",
-          _decade_digits, "the 1980s, the '90s"),
+          # Without the apostrophe ("the mid-90s") only after "the": "in her 90s" is an age,
+          # and a temperature's "the mid-90s" is left out by `build`.
+          r"(?:the )?(?:(?:early|mid|late)[- ])?(?:(?P<c>\d{2})(?P<d>\d)0|'(?P<s>\d)0)'?s"
+          r"|the (?:(?:early|mid|late)[- ])?(?P<s2>[1-9])0s",
+          _decade_digits, "the 1980s, the '90s, the mid-90s"),
     rule("decade-words", rf"(?:the )?(?:(?:early|mid|late)[- ])?(?P<w>{_decade_words_re()})",
           _decade_words, "the nineties"),
     rule("century", rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE}) century", _century,
