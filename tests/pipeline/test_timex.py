@@ -113,3 +113,16 @@ def test_entry_label_says_the_months_of_a_fiscal_year() -> None:
 
 def test_set_label_reads_every_weekend() -> None:
     assert set_label("XXXX-WXX-WE") == "every weekend"
+
+
+def test_entry_label_reads_part_of_a_calendar_year_as_that_year() -> None:
+    # "The end of the year" is narrowed to its last months, which makes no fiscal year.
+    end_of_year = replace(_year_entry("the end of the year", "2012", "2012-12-31"),
+                          range_start="2012-09-01")  # fmt: skip
+    assert entry_label(end_of_year) == "2012"
+    end_of_q1 = TimelineEntry(
+        expression="the end of the first quarter", value="2012-Q1",
+        granularity=Granularity.SEASON, sentence="", block=0, start=0, end=0,
+        range_start="2012-03-01", range_end="2012-03-31",
+    )  # fmt: skip
+    assert entry_label(end_of_q1) == "Q1 2012"

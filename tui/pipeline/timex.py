@@ -184,19 +184,21 @@ _MONTHS_IN = {"Q": 3, "H": 6}  # months in a quarter, a half
 def _fiscal_label(entry: TimelineEntry, label: str) -> str:
     """A company's quarter or year that is not the calendar's ("its fourth quarter ended
     Aug. 26", "the year ended Sept. 30") says the months it ran: "fiscal Q4 2024
-    (Jun–Aug)", "fiscal 1989 (Oct–Sep)"."""
+    (Jun–Aug)", "fiscal 1989 (Oct–Sep)". Only whole runs of its length: "the end of
+    the year" is a part of the calendar year, not a fiscal one."""
     m = re.fullmatch(r"(\d{4})(?:-([QH])(\d))?", entry.value)
     start, end = entry.range_start, entry.range_end
-    if m is None or not start or not end:
+    if m is None or not start or not end or start[8:10] != "01" or not _ends_a_month(end):
         return label
-    if m[2] is None:
-        # A year: fiscal when it runs from a month other than January to its last day.
-        if start[5:] == "01-01" or end[:4] != m[1] or not _ends_a_month(end):
-            return label
-    elif int(start[5:7]) == _MONTHS_IN[m[2]] * (int(m[3]) - 1) + 1 and start[:4] == m[1]:
+    size = _MONTHS_IN[m[2]] if m[2] else 12
+    first_month, last_month = int(start[5:7]), int(end[5:7])
+    if (int(end[:4]) * 12 + last_month) - (int(start[:4]) * 12 + first_month) + 1 != size:
         return label
-    first = _MONTH_NAMES[int(start[5:7]) - 1][:3]
-    last = _MONTH_NAMES[int(end[5:7]) - 1][:3]
+    calendar_first = _MONTHS_IN[m[2]] * (int(m[3]) - 1) + 1 if m[2] else 1
+    if first_month == calendar_first and start[:4] == m[1]:
+        return label
+    first = _MONTH_NAMES[first_month - 1][:3]
+    last = _MONTH_NAMES[last_month - 1][:3]
     return f"fiscal {label} ({first}\u2013{last})"
 
 
