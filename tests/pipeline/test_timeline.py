@@ -7,6 +7,7 @@ careful reader would write down. One spaCy model is loaded for the whole module.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,9 @@ import pytest
 
 from tui.pipeline.model import Block, BlockKind, Granularity, TimelineEntry
 from tui.pipeline.timeline import build_timeline, merge_timelines, sort_key
+from tui.pipeline.timeline.build import _lengths_up_to_dates
+from tui.pipeline.timeline.lengths import length
+from tui.pipeline.timeline.values import day
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 EXPECTED: dict[str, Any] = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
@@ -1044,3 +1048,11 @@ def test_a_decade_written_short_is_read_unless_it_is_an_age_or_a_temperature(
     nlp: Any, sentence: str, values: list[str]
 ) -> None:
     assert [e.value for e in _timeline(nlp, sentence)] == values
+
+
+def test_a_length_ended_a_date_off_the_calendar_stays_a_length() -> None:
+    full = "The six months ended Dec. 31, 9999 were odd."
+    for last in (date(9999, 12, 31), date(1, 1, 31)):
+        placed = [(length("M", 6 if last.year > 1 else 60), 0, 14, None), (day(last), 24, 38, None)]
+        [(kept, *_), _] = _lengths_up_to_dates(full, placed)  # type: ignore[arg-type]
+        assert kept.start is None

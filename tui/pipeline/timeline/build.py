@@ -221,7 +221,10 @@ def _lengths_up_to_dates(
             continue
         unit, n = code.group(2), int(code.group(1))
         last = base.end
-        ahead_of_it = duration(last + timedelta(days=1), unit, n, ahead=False)
+        try:
+            ahead_of_it = duration(last + timedelta(days=1), unit, n, ahead=False)
+        except (ValueError, OverflowError):
+            continue  # off the end of the calendar: the length stays a length alone
         out[k] = (
             replace(ahead_of_it, end=last, value=f"{res.value}/{last.isoformat()}"),
             start,
