@@ -1056,3 +1056,17 @@ def test_a_length_ended_a_date_off_the_calendar_stays_a_length() -> None:
         placed = [(length("M", 6 if last.year > 1 else 60), 0, 14, None), (day(last), 24, 38, None)]
         [(kept, *_), _] = _lengths_up_to_dates(full, placed)  # type: ignore[arg-type]
         assert kept.start is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law passed 3000000 days after the vote on Aug. 2.",
+        "The law passed 99999999 years before the vote on Aug. 2.",
+        "The law passed 99999999 quarters after the vote on Aug. 2.",
+    ],
+)
+def test_a_count_from_a_date_off_the_calendar_loses_nothing_else(nlp: Any, sentence: str) -> None:
+    # It raised out of the whole timeline; the date beside it must still be read.
+    entries = _timeline(nlp, sentence)
+    assert "2024-08-02" in [e.value for e in entries]

@@ -186,11 +186,14 @@ def _counted_from_dates(
             (d for d, d_start, d_end, _ in placed if lo <= d_start and d_end <= hi and d.start),
             None,
         )
-        moved = (
-            None
-            if base is None or base.vague
-            else count_from_last(base, code.group(2), sign * int(code.group(1)))
-        )
+        try:
+            moved = (
+                None
+                if base is None or base.vague
+                else count_from_last(base, code.group(2), sign * int(code.group(1)))
+            )
+        except (ValueError, OverflowError):
+            continue  # "3000000 days after" lands off the calendar: left as a length
         if moved is not None:
             out[k] = (moved, start, word_end, span)
     return out
