@@ -1070,3 +1070,27 @@ def test_a_count_from_a_date_off_the_calendar_loses_nothing_else(nlp: Any, sente
     # It raised out of the whole timeline; the date beside it must still be read.
     entries = _timeline(nlp, sentence)
     assert "2024-08-02" in [e.value for e in entries]
+
+
+_EDGE_TEMPLATES = [
+    "The law passed {n} {u} after the vote on Aug. 2.",
+    "The law passed {n} {u} before the vote on Aug. 2.",
+    "It happened {n} {u} ago.",
+    "It will happen in {n} {u}.",
+    "The plant was shut on Aug. 1. | It reopened {n} {u} later.",
+    "The {n} {u} ended Sept. 30 were strong.",
+    "Sales rose in the first {n} months of the year.",
+    "It will last for the next {n} {u}.",
+    "Two weeks before my April 14, {n} hearing, I wrote.",
+]
+
+
+@pytest.mark.parametrize("anchor", ["2024-08-08", "0001-01-02", "9999-12-30"])
+def test_no_count_or_anchor_at_the_calendars_edge_raises(nlp: Any, anchor: str) -> None:
+    # Calendar arithmetic off either end of the calendar leaves that expression unplaced;
+    # it never raises out of the article's timeline.
+    for template in _EDGE_TEMPLATES:
+        for n in ("3000000", "99999999"):
+            for unit in ("days", "years", "quarters"):
+                texts = template.format(n=n, u=unit).split(" | ")
+                assert isinstance(_timeline(nlp, *texts, anchor=anchor), list)
