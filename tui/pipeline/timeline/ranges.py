@@ -57,10 +57,10 @@ def in_order(first: Resolved, second: Resolved, tense: Tense | None) -> tuple[Re
 
 
 # "The week ended Friday", "the month ending March 31": a week or month named by the day
-# it ends on. "Its fourth quarter ended Sept. 30", "the first half ending June 30": a
-# company's quarter or half ends where its fiscal year does, so it lies in the three or
-# six months up to that day, whatever its number; the value keeps the number the company
-# gives it (its fiscal "1989-Q4", as TimeML writes it), the range says when that was.
+# it ends on. "Its fourth quarter ended Sept. 30", "the first half ending June 30", "the
+# year ended Sept. 30": a company's quarter, half or year ends where its fiscal year does,
+# so it lies in the months up to that day, whatever its number; the value keeps the number
+# the company gives it (its fiscal "1989-Q4", as TimeML writes it), the range says when.
 PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|ends)\s+", re.I)
 _ENDED_UNITS = {"week": "W", "month": "M"}
 _ENDED_MONTHS = {"quarter": 3, "half": 6, "year": 12}
@@ -73,8 +73,8 @@ _BARE_UNIT = re.compile(
 
 
 def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
-    """The week, month, quarter or half `unit_text` names when it ends on `last_day`;
-    None when it names something else or the end is no day."""
+    """The week, month, quarter, half or (fiscal) year `unit_text` names when it ends on
+    `last_day`; None when it names something else or the end is no day."""
     m = _BARE_UNIT.fullmatch(unit_text.strip())
     if m is None or last_day.start is None or last_day.granularity is not Granularity.DAY:
         return None
