@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order, period_holding
-from tui.pipeline.timeline.values import Tense, day, half, month, quarter, week_of, year_of
+from tui.pipeline.timeline.values import Tense, day, half, month, quarter, shift, week_of, year_of
 
 
 def _values(first: object, second: object, tense: Tense | None) -> tuple[str, str]:
@@ -70,3 +70,14 @@ def test_a_companys_quarter_is_the_months_up_to_the_day_it_ended() -> None:
     )  # fmt: skip
     assert period_holding("the year", day(date(2023, 12, 31))) == year_of(2023)
     assert period_holding("the third year", day(date(2023, 12, 31))) is None
+
+
+def test_a_fiscal_quarter_a_year_back_keeps_its_months() -> None:
+    fourth = period_holding("its fourth quarter", day(date(1989, 9, 30)))
+    assert fourth is not None
+    back = shift(fourth, "Y", -1)
+    assert back is not None and (back.value, back.start, back.end) == (
+        "1988-Q4", date(1988, 7, 1), date(1988, 9, 30),
+    )  # fmt: skip
+    # A calendar quarter moves as before.
+    assert shift(quarter(1989, 3), "Y", -1) == quarter(1988, 3)

@@ -303,7 +303,23 @@ def with_time(d: Resolved, suffix: str) -> Resolved:
 
 
 def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
-    """The same kind of period moved n units (a year earlier than 1988-Q3 is 1987-Q3)."""
+    """The same kind of period moved n units (a year earlier than 1988-Q3 is 1987-Q3). A
+    period whose range is not its name's (a company's fiscal "Q4" of July to September, a
+    narrowed "late 2023") keeps its shape: a year earlier is July to September again."""
+    moved = _shifted_by_name(r, unit, n)
+    if moved is None or moved.granularity is Granularity.DAY or unit not in ("Y", "M"):
+        return moved
+    own = _shifted_by_name(r, unit, 0)
+    if own is None or (own.start, own.end) == (r.start, r.end) or r.start is None or not r.end:
+        return moved
+    months = 12 * n if unit == "Y" else n
+    end = add_months(r.end, months)
+    if r.end == month(r.end.year, r.end.month).end:
+        end = month(end.year, end.month).end or end
+    return replace(moved, start=add_months(r.start, months), end=end)
+
+
+def _shifted_by_name(r: Resolved, unit: str, n: int) -> Resolved | None:
     if r.start is None:
         return None
     if r.granularity is Granularity.DAY:
