@@ -428,6 +428,33 @@ def _print_set(head: str, counts: tuple[int, int, int]) -> None:
     )
 
 
+_MONTHS_SHORT = ("Jan.", "Feb.", "March", "April")
+
+
+def chronology() -> int:
+    """A chronology of N dates in one sentence: the timeline's time beside the spaCy parse
+    of the same text, the peer in the same run. Both should grow in step with N; a
+    timeline that grows faster (it once grew with N squared) shows in the ratio."""
+    from tui.pipeline.model import Block, BlockKind
+    from tui.pipeline.nlp import load
+    from tui.pipeline.timeline import build_timeline
+
+    nlp = load()
+    for n in (400, 1600, 6400):
+        days = [f"{_MONTHS_SHORT[i % 4]} {i % 28 + 1}" for i in range(n)]
+        text = "It happened on " + " and ".join(days) + "."
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe([text]))
+        t1 = time.perf_counter()
+        entries = build_timeline([Block(BlockKind.PARAGRAPH, text)], PROBE_ANCHOR, docs=docs)
+        t2 = time.perf_counter()
+        print(
+            f"chronology of {n} dates in one sentence: {len(entries)} entries, spaCy parse "
+            f"{t1 - t0:.2f} s, timeline {t2 - t1:.2f} s = {(t2 - t1) / (t1 - t0):.2f}x the parse"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
@@ -440,7 +467,12 @@ def main() -> int:
     parser.add_argument(
         "--golden", choices=["write", "check"], help="pin or compare the development half"
     )
+    parser.add_argument(
+        "--chronology", action="store_true", help="only the speed on one long chronology"
+    )
     args = parser.parse_args()
+    if args.chronology:
+        return chronology()
     if args.probe or not TIMEBANK.is_dir():
         _print_set(PROBE_HEAD, probe(args.show_errors == "probe"))
         if args.probe:

@@ -1094,3 +1094,14 @@ def test_no_count_or_anchor_at_the_calendars_edge_raises(nlp: Any, anchor: str) 
             for unit in ("days", "years", "quarters"):
                 texts = template.format(n=n, u=unit).split(" | ")
                 assert isinstance(_timeline(nlp, *texts, anchor=anchor), list)
+
+
+def test_each_date_of_a_long_chronology_quotes_its_own_clause(nlp: Any) -> None:
+    # One sentence of 300 dates: the clause store the quoting keeps per sentence must give
+    # each entry the clause around its own date, as quoting each alone would.
+    days = [f"{('Jan.', 'Feb.', 'March', 'April')[i % 4]} {i % 28 + 1}" for i in range(300)]
+    text = "Talks were held on " + ", then ".join(days) + "."
+    entries = _timeline(nlp, text)
+    assert len(entries) == 300
+    for entry in entries:
+        assert entry.expression in entry.sentence and len(entry.sentence) <= 230

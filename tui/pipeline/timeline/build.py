@@ -31,7 +31,7 @@ from tui.pipeline.timeline.ranges import (
     period_holding,
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
-from tui.pipeline.timeline.sentence import quote_sentence
+from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
@@ -115,13 +115,14 @@ def build_timeline(
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
         full = doc.text  # spaCy joins this string anew on every access: read it once
+        sentences = Sentences(doc, full)
         placed: list[tuple[Resolved, int, int, Span]] = []
         for start, end in candidate_spans(doc, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             try:
-                found = _resolve_span(doc, full, span, start, end, ctx)
+                found = _resolve_span(doc, full, span, start, end, ctx, sentences)
             except (ValueError, OverflowError):
                 # Calendar arithmetic off the end of the calendar (an anchor in year 1, a
                 # "year 9999"): that one expression cannot be placed; the rest still can.
@@ -142,7 +143,7 @@ def build_timeline(
                     expression=block.text[r_start:r_end],
                     value=res.value,
                     granularity=res.granularity,
-                    sentence=quote_sentence(span, r_start, r_end),
+                    sentence=quote_sentence(sentences, span.start_char, r_start, r_end),
                     block=index,
                     start=r_start,
                     end=r_end,
@@ -351,7 +352,7 @@ def parse_anchor(anchor: str) -> date:
 
 
 def _resolve_span(
-    doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context
+    doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
     tail = EVERY_YEAR_TAIL.search(full, start, end)
     if tail is not None and tail.start() > start:
@@ -366,7 +367,7 @@ def _resolve_span(
     if prep == "for" and under_a_perfect(span):
         # A length of time on a perfect reaches back to now, whatever the infinitive after.
         tense = Tense.PERFECT
-    lead = full[max(span.sent.start_char, start - LEAD_CHARS) : start].lower()
+    lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     res = resolve(text, ctx, tense, prep, lead)
     if res is not None:
         # Keep "since"/"for" in the expression: they turn a date into a range.
@@ -376,17 +377,17 @@ def _resolve_span(
         )
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
-        return _no_ages_or_temperatures(full, span, [(res, start, end)])
+        return _no_ages_or_temperatures(full, span, sentences, [(res, start, end)])
     found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
     opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
         r"(?:from|between)\s", text, re.I
     )
     found = _ranges_in_order(found, text, start, tense) if opened else found
-    return _no_ages_or_temperatures(full, span, found)
+    return _no_ages_or_temperatures(full, span, sentences, found)
 
 
 def _no_ages_or_temperatures(
-    full: str, span: Span, found: list[tuple[Resolved, int, int]]
+    full: str, span: Span, sentences: Sentences, found: list[tuple[Resolved, int, int]]
 ) -> list[tuple[Resolved, int, int]]:
     """Without a decade written short ("the mid-90s") where it is an age ("in her
     mid-90s") or a temperature ("highs in the mid-90s")."""
@@ -395,7 +396,7 @@ def _no_ages_or_temperatures(
         if not _BARE_DECADE.search(full, r_start, r_end):
             return True
         owner = _AGE_OWNER.search(full, max(0, r_start - 6), r_start)
-        return owner is None and _TEMPERATURE.search(span.sent.text) is None
+        return owner is None and _TEMPERATURE.search(sentences.text(span.start_char)) is None
 
     return [(res, r_start, r_end) for res, r_start, r_end in found if kept(r_start, r_end)]
 

@@ -5,44 +5,83 @@ when the sentence is long.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc
 
 # Sentences longer than this are trimmed to the clause around the expression.
 MAX_SENTENCE = 220
 
 
-def quote_sentence(span: Span, start: int, end: int) -> str:
-    sent = span.sent
-    text = sent.text.strip()
-    if len(text) <= MAX_SENTENCE:
-        return text
+class Sentences:
+    """The sentences of one parsed block as character bounds, found once. spaCy's
+    `span.sent` walks back to the sentence's start and `sent.text` rebuilds it from its
+    tokens on every call: for a chronology of thousands of dates in one sentence that cost
+    time quadratic in its length."""
+
+    def __init__(self, doc: Doc, full: str) -> None:
+        self._full = full
+        self._bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self._starts = [start for start, _ in self._bounds]
+        # Each long sentence's text and clause boundaries, by its start.
+        self._long: dict[int, tuple[str, list[int]]] = {}
+
+    def around(self, char: int) -> tuple[int, int]:
+        """The bounds of the sentence that holds `char`."""
+        if not self._bounds:
+            return 0, len(self._full)
+        return self._bounds[max(bisect_right(self._starts, char) - 1, 0)]
+
+    def text(self, char: int) -> str:
+        start, end = self.around(char)
+        return self._full[start:end]
+
+    def clauses(self, start: int, end: int) -> tuple[str, list[int]]:
+        """A long sentence's text and the offsets its clauses start at (none when, without
+        its surrounding spaces, it is short after all)."""
+        known = self._long.get(start)
+        if known is None:
+            text = self._full[start:end]
+            found = [m.end() for m in re.finditer(r"[,;:\u2014]\s", text)]
+            cuts = [] if len(text.strip()) <= MAX_SENTENCE else [0, *found, len(text)]
+            known = self._long[start] = (text, cuts)
+        return known
+
+
+def quote_sentence(sentences: Sentences, span_start: int, start: int, end: int) -> str:
+    """The sentence around the expression at `start`-`end` (spaCy's span starting at
+    `span_start`), or its clause when the sentence is long."""
+    offset, sent_end = sentences.around(span_start)
+    if sent_end - offset <= MAX_SENTENCE:
+        return sentences.text(span_start).strip()
+    sent_text, cuts = sentences.clauses(offset, sent_end)
+    if not cuts:
+        return sent_text.strip()
     # Trim to the clause: the punctuation-delimited stretch around the expression,
     # widened a clause at a time while it stays short.
-    offset = sent.start_char
     rel_start, rel_end = start - offset, end - offset
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;:\u2014]\s", sent.text)] + [len(sent.text)]
-    left = max(c for c in cuts if c <= rel_start)
-    right_cands = [c for c in cuts if c >= rel_end]
-    right = min(right_cands) if right_cands else len(sent.text)
+    # The cuts are sorted: the clause's ends are found by bisection, then widened one cut
+    # at a time on either side while the clause stays short.
+    i = bisect_right(cuts, rel_start) - 1
+    j = bisect_left(cuts, rel_end)
+    j = min(j, len(cuts) - 1)
     while True:
-        wider_left = max((c for c in cuts if c < left), default=None)
-        wider_right = min((c for c in cuts if c > right), default=None)
         grown = False
-        if wider_right is not None and wider_right - left <= MAX_SENTENCE:
-            right = wider_right
+        if j + 1 < len(cuts) and cuts[j + 1] - cuts[i] <= MAX_SENTENCE:
+            j += 1
             grown = True
-        if wider_left is not None and right - wider_left <= MAX_SENTENCE:
-            left = wider_left
+        if i > 0 and cuts[j] - cuts[i - 1] <= MAX_SENTENCE:
+            i -= 1
             grown = True
         if not grown:
             break
-    clause = sent.text[left:right].strip(" ,;:\u2014")
+    left, right = cuts[i], cuts[j]
+    clause = sent_text[left:right].strip(" ,;:\u2014")
     if len(clause) > MAX_SENTENCE:
         lo = max(rel_start - left - MAX_SENTENCE // 2, 0)
         clause = clause[lo : lo + MAX_SENTENCE].strip()
     prefix = "… " if left > 0 else ""
-    suffix = " …" if right < len(sent.text.rstrip()) else ""
+    suffix = " …" if right < len(sent_text.rstrip()) else ""
     return f"{prefix}{clause}{suffix}"

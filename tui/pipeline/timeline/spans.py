@@ -128,6 +128,10 @@ _BARE_PERIOD = re.compile(
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
 _FORM_REACH = 12
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
+# How far before a span the few words that open it ("from ", "later in ") are looked
+# for, characters: a bounded window, since a search from the block's start for each of a
+# chronology's thousands of dates costs time quadratic in its length.
+_LEAD_REACH = 24
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
 _COUNT_ANCHOR = re.compile(r"(?: (?:from (?:now|today)|hence)|['\u2019]s? time)\b", re.I)
 # spaCy may keep the apostrophe of "two years' time" and stop there.
@@ -198,7 +202,7 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
         # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
         or (
             RANGE_WORDS.fullmatch(gap) is not None
-            and RANGE_OPENERS.search(full, 0, last[0]) is not None
+            and RANGE_OPENERS.search(full, max(0, last[0] - _LEAD_REACH), last[0]) is not None
         )
     )
 
@@ -212,7 +216,7 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     if f"{word_before} {ent.text.lower()}" in HOLIDAY_NAMES:
         start = doc[ent.start - 1].idx
     # "later in the day": spaCy starts after the words that place it in the day.
-    head = _LATER_IN.search(full, 0, start)
+    head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)
     if head and ent.text.lower() == "the day":
         start = head.start()
     # "two weeks from now", "in three months' time": spaCy stops before the words that
@@ -235,21 +239,47 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     return start, end
 
 
+class _Overlaps:
+    """Character spans, asked whether any overlaps a new one. Spans are filed under each
+    stretch of `_BUCKET` characters they touch, so a question looks at a few neighbours,
+    not every span of a block that may hold thousands."""
+
+    _BUCKET = 64
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._buckets: dict[int, list[tuple[int, int]]] = {}
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        for b in range(start // self._BUCKET, max(start, end - 1) // self._BUCKET + 1):
+            self._buckets.setdefault(b, []).append((start, end))
+
+    def hit(self, start: int, end: int) -> bool:
+        return any(
+            start < te and ts < end
+            for b in range(start // self._BUCKET, max(start, end - 1) // self._BUCKET + 1)
+            for ts, te in self._buckets.get(b, ())
+        )
+
+
 def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans our patterns find where spaCy found none. Holidays first: "Black Friday" is
     one day, not the weekday "Friday"."""
-    taken = list(taken)
-    other_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
+    taken_index = _Overlaps(taken)
+    other_ents = _Overlaps(
+        (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")
+    )
     found: list[tuple[int, int]] = []
     for m in (m for rx in (*_OVER_OTHER_ENTITIES, _LEXICAL) for m in rx.finditer(full)):
         s, e = m.start(), m.end()
-        if any(s < te and ts < e for ts, te in taken):
+        if taken_index.hit(s, e):
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
-        if m.re is _LEXICAL and any(s < oe and os_ < e for os_, oe in other_ents):
+        if m.re is _LEXICAL and other_ents.hit(s, e):
             continue
         found.append((s, e))
-        taken.append((s, e))
+        taken_index.add(s, e)
     return found
 
 
@@ -281,8 +311,10 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
 def is_a_word_not_a_month(span: Span, text: str) -> bool:
     """'This august House': a month name that is also a word, alone and in lower case in a
     sentence that capitalises (a text written all in lower case proves nothing)."""
+    if text not in MONTH_WORDS:
+        return False  # before the sentence: spaCy rebuilds its text from the tokens
     sentence = span.sent.text
-    return text in MONTH_WORDS and sentence != sentence.lower()
+    return sentence != sentence.lower()
 
 
 def is_name(span: Span, text: str) -> bool:
