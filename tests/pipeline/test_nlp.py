@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from tui.pipeline import nlp
+from tui.pipeline.model import Block, BlockKind
 
 
 def test_concurrent_first_calls_load_the_model_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,3 +32,20 @@ def test_concurrent_first_calls_load_the_model_once(monkeypatch: pytest.MonkeyPa
     for t in threads:
         t.join()
     assert loads == [nlp.MODEL_NAME]
+
+
+def test_sentence_text_is_the_sentence_spacy_gives_each_span() -> None:
+    text = (
+        "  Olha Marchenko met John Smith in Kyiv on Monday.  The talks, held at the Energy "
+        "Security Forum, ended late. Both said they would meet again in Paris next week.  "
+    )
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, text)])[0]
+    spans = [doc[i : i + n] for i in range(len(doc)) for n in (1, 2) if i + n <= len(doc)]
+    assert spans
+    for span in spans:
+        assert nlp.sentence_text(span) == span.sent.text.strip()
+
+
+def test_sentence_text_of_an_empty_doc_is_empty() -> None:
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, "")])[0]
+    assert nlp.sentence_text(doc[0:0]) == ""

@@ -7,13 +7,14 @@ use in a worker process, never at import time and never before the app's first p
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from tui.pipeline.model import Block
 
@@ -50,3 +51,39 @@ def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
     nlp = load()
     with _lock:
         return list(nlp.pipe(b.text for b in blocks))
+
+
+# Where a Doc keeps its sentence index (`sentence_text`), in its own user data.
+_SENTENCES_KEY = "briefing.sentences"
+
+
+class _SentenceIndex:
+    """A Doc's sentences as character bounds, and each one's text once read."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._full = doc.text
+        self._bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self._starts = [start for start, _ in self._bounds]
+        self._texts: dict[int, str] = {}
+
+    def text_at(self, char: int) -> str:
+        if not self._bounds:
+            return self._full.strip()
+        k = max(bisect_right(self._starts, char) - 1, 0)
+        text = self._texts.get(k)
+        if text is None:
+            start, end = self._bounds[k]
+            text = self._texts[k] = self._full[start:end].strip()
+        return text
+
+
+def sentence_text(span: Span) -> str:
+    """`span.sent.text.strip()`, from an index built once per Doc. spaCy's `span.sent`
+    walks back to the sentence's start and `.text` rebuilds it from its tokens on every
+    call: asked for each of thousands of names in one long sentence, that cost time
+    quadratic in its length."""
+    doc = span.doc
+    index = doc.user_data.get(_SENTENCES_KEY)
+    if index is None:
+        index = doc.user_data[_SENTENCES_KEY] = _SentenceIndex(doc)
+    return index.text_at(span.start_char)

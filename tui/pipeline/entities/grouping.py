@@ -14,6 +14,7 @@ from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
 from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, ORG_NAME_WORDS, T
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block
+from tui.pipeline.nlp import sentence_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -90,7 +91,7 @@ def _propagate(
                     start=start,
                     end=end,
                     text=surface,
-                    sentence=span.sent.text.strip(),
+                    sentence=sentence_text(span),
                     votes=votes,
                     strong=strong,
                     place_cue=votes[T.PLACE],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import EntityType
+from tui.pipeline.nlp import sentence_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -64,7 +65,7 @@ class _Mention:
             start=span.start_char,
             end=span.end_char,
             text=span.text,
-            sentence=span.sent.text.strip(),
+            sentence=sentence_text(span),
             votes=votes,
             strong=strong,
         )

@@ -48,6 +48,7 @@ from tui.pipeline.entities.vocab import (
     T,
 )  # fmt: skip
 from tui.pipeline.model import EntityType
+from tui.pipeline.nlp import sentence_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -198,7 +199,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         start=name.start_char,
         end=name.end_char,
         text=text,
-        sentence=name.sent.text.strip(),
+        sentence=sentence_text(name),
         votes=votes,
         pattern_id=(span.ent_id_ or table_id(span)) if span.label_ in RULER_LABELS else "",
         ruler_type=LABELS[span.label_][0] if span.label_ in RULER_LABELS else None,
@@ -457,7 +458,7 @@ def _untagged_mentions(block: int, doc: Doc, lower_words: set[str]) -> list[_Men
                 start=token.idx,
                 end=token.idx + len(token.text),
                 text=token.text,
-                sentence=span.sent.text.strip(),
+                sentence=sentence_text(span),
                 votes=votes,
                 strong=strong,
             )
