@@ -53,37 +53,46 @@ def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
         return list(nlp.pipe(b.text for b in blocks))
 
 
-# Where a Doc keeps its sentence index (`sentence_text`), in its own user data.
+# Where a Doc keeps its sentence index (`sentence_index`), in its own user data.
 _SENTENCES_KEY = "briefing.sentences"
 
 
-class _SentenceIndex:
-    """A Doc's sentences as character bounds, and each one's text once read."""
+class SentenceIndex:
+    """A Doc's sentences as character bounds, and each one's text once read. spaCy's
+    `span.sent` walks back to the sentence's start and `.text` rebuilds it from its tokens
+    on every call: asked for each of thousands of names or dates in one long sentence, that
+    cost time quadratic in its length."""
 
     def __init__(self, doc: Doc) -> None:
-        self._full = doc.text
+        self.full = doc.text
         self._bounds = [(s.start_char, s.end_char) for s in doc.sents]
         self._starts = [start for start, _ in self._bounds]
         self._texts: dict[int, str] = {}
 
-    def text_at(self, char: int) -> str:
+    def bounds_at(self, char: int) -> tuple[int, int]:
+        """The start and end of the sentence that holds `char` (the whole text when the
+        Doc has no sentence)."""
         if not self._bounds:
-            return self._full.strip()
-        k = max(bisect_right(self._starts, char) - 1, 0)
-        text = self._texts.get(k)
+            return 0, len(self.full)
+        return self._bounds[max(bisect_right(self._starts, char) - 1, 0)]
+
+    def text_at(self, char: int) -> str:
+        """That sentence's text, without its surrounding spaces."""
+        start, end = self.bounds_at(char)
+        text = self._texts.get(start)
         if text is None:
-            start, end = self._bounds[k]
-            text = self._texts[k] = self._full[start:end].strip()
+            text = self._texts[start] = self.full[start:end].strip()
         return text
 
 
-def sentence_text(span: Span) -> str:
-    """`span.sent.text.strip()`, from an index built once per Doc. spaCy's `span.sent`
-    walks back to the sentence's start and `.text` rebuilds it from its tokens on every
-    call: asked for each of thousands of names in one long sentence, that cost time
-    quadratic in its length."""
-    doc = span.doc
+def sentence_index(doc: Doc) -> SentenceIndex:
+    """The Doc's sentence index, built on first use and kept with the Doc."""
     index = doc.user_data.get(_SENTENCES_KEY)
     if index is None:
-        index = doc.user_data[_SENTENCES_KEY] = _SentenceIndex(doc)
-    return index.text_at(span.start_char)
+        index = doc.user_data[_SENTENCES_KEY] = SentenceIndex(doc)
+    return index
+
+
+def sentence_text(span: Span) -> str:
+    """`span.sent.text.strip()`, read from the Doc's sentence index."""
+    return sentence_index(span.doc).text_at(span.start_char)

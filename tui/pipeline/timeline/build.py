@@ -115,7 +115,7 @@ def build_timeline(
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
         full = doc.text  # spaCy joins this string anew on every access: read it once
-        sentences = Sentences(doc, full)
+        sentences = Sentences(doc)
         placed: list[tuple[Resolved, int, int, Span]] = []
         for start, end in candidate_spans(doc, full):
             span = doc.char_span(start, end, alignment_mode="expand")

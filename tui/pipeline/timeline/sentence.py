@@ -8,6 +8,8 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from tui.pipeline.nlp import sentence_index
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -16,34 +18,28 @@ MAX_SENTENCE = 220
 
 
 class Sentences:
-    """The sentences of one parsed block as character bounds, found once. spaCy's
-    `span.sent` walks back to the sentence's start and `sent.text` rebuilds it from its
-    tokens on every call: for a chronology of thousands of dates in one sentence that cost
-    time quadratic in its length."""
+    """The sentences of one parsed block (the Doc's `nlp.sentence_index`), and each long
+    sentence's clause boundaries, found once per sentence rather than once per entry."""
 
-    def __init__(self, doc: Doc, full: str) -> None:
-        self._full = full
-        self._bounds = [(s.start_char, s.end_char) for s in doc.sents]
-        self._starts = [start for start, _ in self._bounds]
+    def __init__(self, doc: Doc) -> None:
+        self._index = sentence_index(doc)
         # Each long sentence's text and clause boundaries, by its start.
         self._long: dict[int, tuple[str, list[int]]] = {}
 
     def around(self, char: int) -> tuple[int, int]:
         """The bounds of the sentence that holds `char`."""
-        if not self._bounds:
-            return 0, len(self._full)
-        return self._bounds[max(bisect_right(self._starts, char) - 1, 0)]
+        return self._index.bounds_at(char)
 
     def text(self, char: int) -> str:
-        start, end = self.around(char)
-        return self._full[start:end]
+        """The text of the sentence that holds `char`, without its surrounding spaces."""
+        return self._index.text_at(char)
 
     def clauses(self, start: int, end: int) -> tuple[str, list[int]]:
         """A long sentence's text and the offsets its clauses start at (none when, without
         its surrounding spaces, it is short after all)."""
         known = self._long.get(start)
         if known is None:
-            text = self._full[start:end]
+            text = self._index.full[start:end]
             found = [m.end() for m in re.finditer(r"[,;:\u2014]\s", text)]
             cuts = [] if len(text.strip()) <= MAX_SENTENCE else [0, *found, len(text)]
             known = self._long[start] = (text, cuts)
@@ -55,7 +51,7 @@ def quote_sentence(sentences: Sentences, span_start: int, start: int, end: int) 
     `span_start`), or its clause when the sentence is long."""
     offset, sent_end = sentences.around(span_start)
     if sent_end - offset <= MAX_SENTENCE:
-        return sentences.text(span_start).strip()
+        return sentences.text(span_start)
     sent_text, cuts = sentences.clauses(offset, sent_end)
     if not cuts:
         return sent_text.strip()
