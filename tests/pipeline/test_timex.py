@@ -126,3 +126,12 @@ def test_entry_label_reads_part_of_a_calendar_year_as_that_year() -> None:
         range_start="2012-03-01", range_end="2012-03-31",
     )  # fmt: skip
     assert entry_label(end_of_q1) == "Q1 2012"
+
+
+def test_decades_and_centuries_read_as_words() -> None:
+    assert timex_label("199") == "1990s"
+    assert timex_label("201") == "2010s"
+    assert timex_label("19") == "20th century"
+    assert timex_label("20") == "21st century"
+    assert timex_label("10") == "11th century"
+    assert timex_label("0") is None

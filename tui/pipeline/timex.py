@@ -44,6 +44,12 @@ _HEDGE = re.compile(
 )
 
 
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def timex_label(value: str) -> str | None:
     """A TIMEX3-style value in a reader's words ("22 Mar 2024", "week 32, 2024", "winter
     2022–23", "a month, until 19 Nov 2019"); ranges "a/b" become "a – b". None when the
@@ -58,6 +64,10 @@ def timex_label(value: str) -> str | None:
         return None if None in parts else " – ".join(p for p in parts if p)
     if _DURATION.match(value):
         return duration_words(value)
+    if re.fullmatch(r"\d{3}", value):
+        return f"{value}0s"  # a decade: "199" is the 1990s
+    if re.fullmatch(r"\d{2}", value):
+        return f"{_ordinal(int(value) + 1)} century"  # "19" holds 1900-1999
     match = _TIMEX.match(value[:10] if "T" in value else value)
     if match is None:
         return None
