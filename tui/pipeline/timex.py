@@ -147,7 +147,7 @@ def set_label(value: str) -> str | None:
     if m and m["s"]:
         return f"every {_SEASONS[m['s']]}"
     if m and 1 <= int(m["m"]) <= 12:
-        return f"every {int(m['d'])} {_MONTH_NAMES[int(m['m']) - 1][:3]}"
+        return f"every {int(m['d'])} {_MONTHS[int(m['m']) - 1]}"
     length = duration_words(value)
     if length is None:
         return None
@@ -181,8 +181,8 @@ def _months_label(entry: TimelineEntry, label: str) -> str:
     # Whole months only: "since March" runs to the story's day and reads as "March".
     if m is None or not end or end[:7] <= entry.value or not _ends_a_month(end):
         return label
-    first = _MONTH_NAMES[int(m[2]) - 1][:3]
-    last = _MONTH_NAMES[int(end[5:7]) - 1][:3]
+    first = _MONTHS[int(m[2]) - 1]
+    last = _MONTHS[int(end[5:7]) - 1]
     if end[:4] == m[1]:
         return f"{first}\u2013{last} {m[1]}"
     return f"{first} {m[1]}\u2013{last} {end[:4]}"
@@ -207,8 +207,8 @@ def _fiscal_label(entry: TimelineEntry, label: str) -> str:
     calendar_first = _MONTHS_IN[m[2]] * (int(m[3]) - 1) + 1 if m[2] else 1
     if first_month == calendar_first and start[:4] == m[1]:
         return label
-    first = _MONTH_NAMES[first_month - 1][:3]
-    last = _MONTH_NAMES[last_month - 1][:3]
+    first = _MONTHS[first_month - 1]
+    last = _MONTHS[last_month - 1]
     return f"fiscal {label} ({first}\u2013{last})"
 
 
