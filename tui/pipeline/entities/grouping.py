@@ -15,6 +15,7 @@ from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, ORG_NAME_WORDS
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block
 from tui.pipeline.nlp import sentence_text
+from tui.pipeline.overlaps import Overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -53,10 +54,10 @@ def _propagate(
     The small model tags a name in one sentence and misses it in the next (and never tags
     "FT" after it was defined); a known name repeated verbatim is the same entity.
     """
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[int, Overlaps] = defaultdict(Overlaps)
     for group in groups.values():
         for m in group.mentions:
-            taken[m.block].append((m.start, m.end))
+            taken[m.block].add(m.start, m.end)
     forms: list[tuple[str, _Group]] = []
     surnames: dict[str, list[_Group]] = defaultdict(list)
     for group in groups.values():
@@ -80,7 +81,7 @@ def _propagate(
             continue
         for b, block in enumerate(blocks):
             for start, end in occurrences(surface, block.text):
-                if any(s < end and start < e for s, e in taken[b]):
+                if taken[b].hit(start, end):
                     continue
                 span = docs[b].char_span(start, end)
                 if span is None or _shouting(span) or _inside_longer_name(span):
@@ -98,7 +99,7 @@ def _propagate(
                 )
                 group.mentions.append(mention)
                 group.votes.add(mention.votes)
-                taken[b].append((start, end))
+                taken[b].add(start, end)
 
 
 def _inside_longer_name(span: Span) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
@@ -239,35 +240,11 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     return start, end
 
 
-class _Overlaps:
-    """Character spans, asked whether any overlaps a new one. Spans are filed under each
-    stretch of `_BUCKET` characters they touch, so a question looks at a few neighbours,
-    not every span of a block that may hold thousands."""
-
-    _BUCKET = 64
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._buckets: dict[int, list[tuple[int, int]]] = {}
-        for start, end in spans:
-            self.add(start, end)
-
-    def add(self, start: int, end: int) -> None:
-        for b in range(start // self._BUCKET, max(start, end - 1) // self._BUCKET + 1):
-            self._buckets.setdefault(b, []).append((start, end))
-
-    def hit(self, start: int, end: int) -> bool:
-        return any(
-            start < te and ts < end
-            for b in range(start // self._BUCKET, max(start, end - 1) // self._BUCKET + 1)
-            for ts, te in self._buckets.get(b, ())
-        )
-
-
 def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans our patterns find where spaCy found none. Holidays first: "Black Friday" is
     one day, not the weekday "Friday"."""
-    taken_index = _Overlaps(taken)
-    other_ents = _Overlaps(
+    taken_index = Overlaps(taken)
+    other_ents = Overlaps(
         (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")
     )
     found: list[tuple[int, int]] = []
