@@ -61,11 +61,17 @@ def test_entry_label_says_a_length_alone_is_a_length() -> None:
     assert entry_label(entry) == "lasting nearly two years"
 
 
-def _year_entry(expression: str, year: str, range_end: str) -> TimelineEntry:
+def _period_entry(
+    expression: str, value: str, granularity: Granularity, range_start: str, range_end: str
+) -> TimelineEntry:
     return TimelineEntry(
-        expression=expression, value=year, granularity=Granularity.YEAR, sentence="",
-        block=0, start=0, end=0, range_start=f"{year}-01-01", range_end=range_end,
+        expression=expression, value=value, granularity=granularity, sentence="",
+        block=0, start=0, end=0, range_start=range_start, range_end=range_end,
     )  # fmt: skip
+
+
+def _year_entry(expression: str, year: str, range_end: str) -> TimelineEntry:
+    return _period_entry(expression, year, Granularity.YEAR, f"{year}-01-01", range_end)
 
 
 def test_entry_label_says_both_years_of_a_split_year_or_a_run_of_years() -> None:
@@ -78,10 +84,7 @@ def test_entry_label_says_both_years_of_a_split_year_or_a_run_of_years() -> None
 
 
 def _month_entry(expression: str, month: str, range_end: str) -> TimelineEntry:
-    return TimelineEntry(
-        expression=expression, value=month, granularity=Granularity.MONTH, sentence="",
-        block=0, start=0, end=0, range_start=f"{month}-01", range_end=range_end,
-    )  # fmt: skip
+    return _period_entry(expression, month, Granularity.MONTH, f"{month}-01", range_end)
 
 
 def test_entry_label_says_both_months_of_a_run_of_whole_months() -> None:
@@ -96,18 +99,18 @@ def test_entry_label_says_both_months_of_a_run_of_whole_months() -> None:
 
 
 def test_entry_label_says_the_months_of_a_companys_own_quarter() -> None:
-    fiscal = TimelineEntry(
-        expression="the fourth quarter", value="2024-Q4", granularity=Granularity.SEASON,
-        sentence="", block=0, start=0, end=0, range_start="2024-06-01", range_end="2024-08-31",
-    )  # fmt: skip
+    fiscal = _period_entry(
+        "the fourth quarter", "2024-Q4", Granularity.SEASON, "2024-06-01", "2024-08-31"
+    )
     assert entry_label(fiscal) == "fiscal Q4 2024 (Jun\u2013Aug)"
     calendar_q = replace(fiscal, range_start="2024-10-01", range_end="2024-12-31")
     assert entry_label(calendar_q) == "Q4 2024"
 
 
 def test_entry_label_says_the_months_of_a_fiscal_year() -> None:
-    fiscal = _year_entry("the year ended Sept. 30", "1989", "1989-09-30")
-    fiscal = replace(fiscal, range_start="1988-10-01")
+    fiscal = _period_entry(
+        "the year ended Sept. 30", "1989", Granularity.YEAR, "1988-10-01", "1989-09-30"
+    )
     assert entry_label(fiscal) == "fiscal 1989 (Oct\u2013Sep)"
 
 
@@ -117,14 +120,13 @@ def test_set_label_reads_every_weekend() -> None:
 
 def test_entry_label_reads_part_of_a_calendar_year_as_that_year() -> None:
     # "The end of the year" is narrowed to its last months, which makes no fiscal year.
-    end_of_year = replace(_year_entry("the end of the year", "2012", "2012-12-31"),
-                          range_start="2012-09-01")  # fmt: skip
+    end_of_year = _period_entry(
+        "the end of the year", "2012", Granularity.YEAR, "2012-09-01", "2012-12-31"
+    )
     assert entry_label(end_of_year) == "2012"
-    end_of_q1 = TimelineEntry(
-        expression="the end of the first quarter", value="2012-Q1",
-        granularity=Granularity.SEASON, sentence="", block=0, start=0, end=0,
-        range_start="2012-03-01", range_end="2012-03-31",
-    )  # fmt: skip
+    end_of_q1 = _period_entry(
+        "the end of the first quarter", "2012-Q1", Granularity.SEASON, "2012-03-01", "2012-03-31"
+    )
     assert entry_label(end_of_q1) == "Q1 2012"
 
 
