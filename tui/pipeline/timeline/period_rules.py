@@ -23,6 +23,7 @@ from tui.pipeline.timeline.values import (
     half,
     is_quarter,
     month,
+    months_run,
     pick,
     quarter,
     resolve_unit_offset,
@@ -165,8 +166,7 @@ def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) ->
         return _in_its_year(quarter, (first - 1) // 3 + 1, yt, a, tense)
 
     def months(y: int) -> Resolved:
-        end = month(y + (last < first), last).end
-        return replace(month(y, first), end=end)
+        return months_run(date(y, first, 1), date(y + (last < first), last, 1))
 
     if yt:
         # The year named is the one the period ends in ("the November-January quarter of 2024").

@@ -20,7 +20,7 @@ from tui.pipeline.timeline.values import (
     Tense,
     add_months,
     half,
-    month,
+    months_run,
     quarter,
     resolve_unit_offset,
     shift,
@@ -104,8 +104,7 @@ def months_up_to(end: date, n: int) -> Resolved:
         return half(y, last // 6)
     if n == 12 and last == 12:
         return year_of(y)
-    first = add_months(date(y, last, 1), 1 - n)
-    months = replace(month(first.year, first.month), end=month(y, last).end)
+    months = months_run(add_months(date(y, last, 1), 1 - n), end)
     # A fiscal year is named by the year it ends in ("the year ended Sept. 30, 1989" is
     # fiscal 1989).
     return replace(months, value=f"{y:04d}", granularity=Granularity.YEAR) if n == 12 else months

@@ -224,6 +224,12 @@ def month(year: int, m: int) -> Resolved:
     return Resolved(f"{year:04d}-{m:02d}", Granularity.MONTH, s, e)
 
 
+def months_run(first: date, last: date) -> Resolved:
+    """The whole months from `first`'s to `last`'s, valued by the first: a company's own
+    quarter ("the November-January quarter"), the months up to a day a period ended."""
+    return replace(month(first.year, first.month), end=month(last.year, last.month).end)
+
+
 def year_of(y: int) -> Resolved:
     return Resolved(f"{y:04d}", Granularity.YEAR, date(y, 1, 1), date(y, 12, 31))
 
