@@ -1105,3 +1105,10 @@ def test_each_date_of_a_long_chronology_quotes_its_own_clause(nlp: Any) -> None:
     assert len(entries) == 300
     for entry in entries:
         assert entry.expression in entry.sentence and len(entry.sentence) <= 230
+
+
+def test_a_numeric_date_with_dashes_and_a_full_year_is_read(nlp: Any) -> None:
+    # With a two-digit year ("10-29-23") digits and dashes alone stay unread, as scores
+    # and codes are; the rule reads both forms when a span reaches it.
+    entry = _entry(_timeline(nlp, "Results came out 10-29-2023, officials said."), "10-29-2023")
+    assert entry.value == "2023-10-29"
