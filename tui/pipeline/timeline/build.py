@@ -164,6 +164,12 @@ _SINCE = re.compile(r"since\b", re.I)
 _BARE_LENGTH_CODE = re.compile(r"P(\d+)([DWMYE])")
 
 
+def _length_alone(res: Resolved) -> re.Match[str] | None:
+    """A length the article does not place ("three years"), as count and unit; None for
+    anything else."""
+    return _BARE_LENGTH_CODE.fullmatch(res.value) if res.start is None else None
+
+
 def _counted_from_dates(
     doc: Doc, full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
@@ -178,7 +184,7 @@ def _counted_from_dates(
         return any(s <= offset < e for _, s, e, _ in placed)
 
     for k, (res, start, end, span) in enumerate(placed):
-        code = _BARE_LENGTH_CODE.fullmatch(res.value) if res.start is None else None
+        code = _length_alone(res)
         governed = object_of_before_after(doc, full, end, in_a_date) if code else None
         if code is None or governed is None:
             continue
@@ -213,7 +219,7 @@ def _lengths_up_to_dates(
     out = list(placed)
     for k in range(len(placed) - 1):
         (res, start, end, span), (base, b_start, _, _) = placed[k], placed[k + 1]
-        code = _BARE_LENGTH_CODE.fullmatch(res.value) if res.start is None else None
+        code = _length_alone(res)
         if (
             code is None
             or base.end is None
