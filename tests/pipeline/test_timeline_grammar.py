@@ -84,6 +84,24 @@ def test_a_date_that_owns_a_noun_takes_no_tense_from_the_clause() -> None:
     assert tense_of(FakeSpan(toks[5])) is Tense.FUTURE  # type: ignore[arg-type]
 
 
+def test_a_date_on_a_noun_after_since_lies_behind() -> None:
+    # "the index will hold since the Oct. 13 market crash": the crash is over, whatever
+    # the clause's tense; the date hangs on "market", which hangs on "crash".
+    toks = _tree(
+        ("index", "NN", "nsubj", "NOUN", "index", 2),
+        ("will", "MD", "aux", "AUX", "will", 2),
+        ("hold", "VB", "ROOT", "VERB", "hold", None),
+        ("since", "IN", "prep", "ADP", "since", 2),
+        ("13", "CD", "compound", "NUM", "13", 5),
+        ("market", "NN", "compound", "NOUN", "market", 6),
+        ("crash", "NN", "pobj", "NOUN", "crash", 3),
+    )
+    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    # After another preposition the noun's date keeps no tense, as any noun's date.
+    toks[3].lower_ = "after"
+    assert tense_of(FakeSpan(toks[4])) is None  # type: ignore[arg-type]
+
+
 def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
     # "(he vowed that) Britain would leave on Oct. 31"
     toks = _tree(

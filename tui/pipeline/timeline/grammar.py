@@ -43,8 +43,9 @@ def tense_of(span: Span) -> Tense | None:
     ):
         # "Thursday night's fight", "Sunday's loss", "an October news conference": the date
         # says when the thing it owns or modifies happened; the tense of the clause around
-        # it says nothing about that.
-        return None
+        # it says nothing about that. Unless the noun follows "since": "since the Oct. 13
+        # plunge" looks back, whatever the clause says.
+        return Tense.PAST if _after_since(root) else None
     verb = _governing_verb(span.root)
     if verb is None:
         return None
@@ -75,6 +76,18 @@ def under_a_perfect(span: Span) -> bool:
 
 # A date modifying a noun: "an October news conference", "the July 25 call".
 _NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
+
+
+def _after_since(modifier: Token) -> bool:
+    """Whether the noun a date modifies is the object of "since" ("since Monday's sell-off",
+    "since the Oct. 13 stock-market crash"): the thing, and so its date, lies behind."""
+    noun = modifier.head
+    for _ in range(4):
+        if noun.dep_ not in _NOUN_MODIFIER_DEPS or noun.head.i == noun.i:
+            break
+        noun = noun.head  # "stock-market" in "the Oct. 13 stock-market crash"
+    return noun.dep_ == "pobj" and noun.head.lower_ == "since"
+
 
 # Where a noun sits in its clause when a date hanging on it dates the noun, not the verb:
 # subject ("statements on Thursday ... are"), object ("follows the testimony Tuesday"),
