@@ -323,6 +323,14 @@ def test_dates_told_as_recurring_every_year_are_sets(
         # US zones of two letters, which the clock pattern did not know: the time was lost.
         ("Kickoff is Sunday at 1 p.m. ET.", "Sunday at 1 p.m. ET", "2024-08-11T13:00"),
         ("The game starts at 8 p.m. PT Sunday.", "8 p.m. PT Sunday", "2024-08-11T20:00"),
+        # A zone spaCy leaves out of the time stands between it and its day; a zone in
+        # words made spaCy call the time a company's, and it was lost.
+        ("The launch is set for 9:30 ET on Friday.", "9:30 ET on Friday", "2024-08-09T09:30"),
+        ("The launch is set for 9:30 Pacific time on Friday.", "9:30 Pacific time on Friday",
+         "2024-08-09T09:30"),
+        # A post's stamp, its clock with seconds: the year was lost with the clock.
+        ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
+         "2005-01-18T04:56"),
     ],
 )  # fmt: skip
 def test_a_clock_time_beside_a_day_is_that_days(

@@ -51,6 +51,10 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         # Wire copy's four-digit clock, known by the zone after it.
         ("0800 gmt", "2024-08-08T08:00"),
         ("1430 local time on tuesday", "2024-08-06T14:30"),
+        # Zones in words; seconds read (and left out) where "a.m." makes it a clock.
+        ("3:55 eastern time today", "2024-08-08T03:55"),
+        ("8 p.m. eastern standard time", "2024-08-08T20:00"),
+        ("4:56:22 am", "2024-08-08T04:56"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
@@ -308,3 +312,11 @@ def test_a_stamps_clock_with_seconds_is_read_to_the_minute(text: str, value: str
 def test_a_length_in_hours_minutes_and_seconds_is_no_time_of_day(text: str) -> None:
     # A race's or a video's length: a stamp's clock has a two-digit hour.
     assert _value(text) is None
+
+
+@pytest.mark.parametrize(("prep", "value"), [("in", "1995"), ("since", "1995"), (None, None)])
+def test_a_short_year_is_a_year_after_a_preposition_only(
+    prep: str | None, value: str | None
+) -> None:
+    # "In '95", "since '95"; alone, "Barbara '51" is a class year and stays unread.
+    assert _value("'95", prep=prep) == value

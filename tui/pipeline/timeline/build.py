@@ -46,7 +46,13 @@ from tui.pipeline.timeline.spans import (
     writes_day_first,
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, with_time
-from tui.pipeline.timeline.vocab import MEASURE_HEADS, MONTH_RE, WEEKDAY_RE, normalise
+from tui.pipeline.timeline.vocab import (
+    MEASURE_HEADS,
+    MONTH_RE,
+    NAMED_ZONE_RE,
+    WEEKDAY_RE,
+    normalise,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -247,7 +253,10 @@ def _lengths_up_to_dates(
 # What may stand between a day and its clock time told as one: "Monday at 10 a.m.",
 # "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
-_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+# "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
+_CLOCK_THEN_DAY = re.compile(
+    rf"\s*(?:\(?(?:[A-Z]{{1,4}}T|GMT|UTC|(?i:{NAMED_ZONE_RE}))\)?)?\s*,?\s*(?:on\s+)?"
+)
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
 # before a clock time: the time is that day's, not the story's, so it is left out.
 _NUMERIC_DATE_BEFORE = re.compile(

@@ -30,6 +30,7 @@ from tui.pipeline.timeline.values import (
     vague,
     vague_duration_code,
     with_time,
+    year_of,
 )
 from tui.pipeline.timeline.vocab import (
     AFTER_THE_TOLD_TIME,
@@ -44,8 +45,10 @@ from tui.pipeline.timeline.vocab import (
     UNITS,
     VAGUE_NUM_RE,
     WEEKDAY_RE,
+    ZONE_RE,
     normalise,
     number,
+    year_number,
 )
 
 PREPS = (
@@ -61,11 +64,13 @@ HEDGES = re.compile(
 )
 # Words a clock time may follow inside the expression, and a zone it may carry.
 _CLOCK_LEAD = r"(?:(?:around|about|at|by|until|before|after|shortly before|shortly after) )?"
-_CLOCK_ZONE = r"(?:\s*\(?(?:[a-z]{2,4}t|[ecmp]t|gmt|utc)\)?\b)?"
+_CLOCK_ZONE = rf"(?:\s*\(?{ZONE_RE}\)?\b)?"
 CLOCK_RE = re.compile(
     r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
     r"after|before|by|until|till) )?"
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
+    # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock: its seconds are read.
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::[0-5]\d)?)?\s*"
+    r"(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
@@ -104,6 +109,7 @@ _SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
 _COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after) (.+)")
 # "Three months' time", "a year's time": as many units from now, whatever the tense.
 _COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
+_SHORT_YEAR = re.compile(r"'\d\d")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
     r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"
@@ -153,7 +159,7 @@ def resolve(
     if prep == "within" and (bound := _UNCOUNTED_UNITS.fullmatch(t)):
         return _within_uncounted(bound.group("u"), ctx, tense)
     if prep == "since":
-        base = resolve_point(t, ctx, Tense.PAST)
+        base = _point_after(prep, t, ctx, Tense.PAST)
         if base is None or base.start is None or base.vague:
             return None
         # The expression still names its date; the range runs from it to the anchor.
@@ -166,7 +172,7 @@ def resolve(
     length = resolve_duration(t, ctx, tense, prep)
     if length is not None:
         return length
-    found = resolve_point(t, ctx, tense)
+    found = _point_after(prep, t, ctx, tense)
     m = _PART_OF.fullmatch(t)
     if found is None and m:
         # "The first nine months of 1997" lies inside 1997, "the early hours of Tuesday"
@@ -176,6 +182,15 @@ def resolve(
         # "Six days", "a two-week crisis": a length that names no place in time.
         found = bare_length(t)
     return found
+
+
+def _point_after(prep: str | None, t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
+    """`resolve_point`, knowing the preposition before: the year rule leaves a bare "'95"
+    alone ("Barbara '51" is a class year), but "in '95", "since '08" name a year."""
+    if prep is not None and _SHORT_YEAR.fullmatch(t):
+        y = year_number(t, ctx.anchor.year)
+        return year_of(y) if y is not None else None
+    return resolve_point(t, ctx, tense)
 
 
 def _counted_from(offset: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:

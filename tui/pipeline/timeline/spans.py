@@ -23,6 +23,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
+    NAMED_ZONE_RE,
     NUM_RE,
     NUMERIC_DAY_RE,
     SEASONS,
@@ -68,6 +69,8 @@ _HOLIDAYS = re.compile(
 # Wire copy's clock times, "0800 GMT", "1430 local time": four digits read as a time only
 # with the zone after them. spaCy calls them a quantity, or the digits a year.
 _WIRE_CLOCK = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:GMT|UTC|Z|local time)\b", re.I)
+# "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company.
+_ZONED_CLOCK = re.compile(rf"\b(?:[01]?\d|2[0-3]):[0-5]\d {NAMED_ZONE_RE}\b", re.I)
 # Dates written in ways spaCy's small model misses: "Aug 3" (but "Aug. 3", "Jan 5" it
 # finds), "31.12.2023".
 _SHORT_MONTH_DAY = re.compile(
@@ -117,7 +120,7 @@ _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 _CUT_SHORT_FORMS = (
     _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
-    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP,
+    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
