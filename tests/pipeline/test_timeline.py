@@ -340,6 +340,12 @@ def test_a_clock_time_beside_a_day_is_that_days(
     assert (entry.expression, entry.value, entry.timex_type) == (expression, value, "TIME")
 
 
+def test_a_price_before_a_day_is_left_out_of_it(nlp: Any) -> None:
+    # spaCy takes "2645.08 Tuesday" as one date: it was the year 2645, and Tuesday was lost.
+    entries = _timeline(nlp, "The Dow closed at 2645.08 Tuesday, up 22.38 points.")
+    assert [(e.expression, e.value) for e in entries] == [("Tuesday", "2024-08-06")]
+
+
 def test_a_clock_time_apart_from_the_day_named_stays_apart(nlp: Any) -> None:
     values = [
         e.value for e in _timeline(nlp, "The council will meet Monday, and polls close at 5 p.m.")

@@ -283,6 +283,10 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2024-08-06"),
     ("dateparser-miss-declines", "dateparser", "the august recess", P, None, DECLINE),
     ("two-joined-dates-are-left-to-the-pieces", "dateparser", "august 6 and 7", P, None, PASS),
+    # A price beside a weekday, which dateparser read as the year 2645 and its August.
+    ("a-price-beside-a-weekday-is-no-date", "dateparser", "2645.08 tuesday", P, None, DECLINE),
+    ("a-year-out-of-range-declines", "dateparser", "3000 august", P, None,
+     DECLINE),
 ]  # fmt: skip
 
 

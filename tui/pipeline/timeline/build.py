@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
+from tui.pipeline.timeline.dates import DECIMAL
 from tui.pipeline.timeline.grammar import (
     object_of_before_after,
     preposition_before,
@@ -530,7 +531,9 @@ def _without_lead(
     for k, w in enumerate(words[1:3], start=1):
         dropped = words[k - 1].group(0).lower()
         # Never drop what names a time itself ("September quarter" is not a "quarter").
-        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
+        # A price before the day ("closed at 2645.08 Tuesday") is no part of it.
+        numeral = re.search(r"\d", dropped) and not DECIMAL.fullmatch(dropped)
+        if dropped in _TEMPORAL_LEAD or numeral or _NAMES_TIME.match(dropped):
             break
         res = resolve(text[w.start() :], ctx, tense, None)
         if res is not None:

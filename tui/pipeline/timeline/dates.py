@@ -23,7 +23,7 @@ from tui.pipeline.timeline.values import (
     week_of,
     weekend_of,
 )
-from tui.pipeline.timeline.vocab import MOD_RE, MONTH_RE, ORD_RE, WEEKDAY_RE
+from tui.pipeline.timeline.vocab import MAX_YEAR, MIN_YEAR, MOD_RE, MONTH_RE, ORD_RE, WEEKDAY_RE
 
 _MODS = ("start", "beginning", "end", "middle", "close", "early", "mid", "late", "turn",
          "first days")  # fmt: skip
@@ -69,6 +69,9 @@ FALLBACK_MAX_CHARS = 40
 # costs ~25 ms a call to say no.
 FALLBACK_MAX_WORDS = 4
 _JOINED = re.compile(r"[,;]|\b(?:to|and|or|through|until|ended|ending|ends)\b")
+# A decimal beside a weekday is a price or an index ("closed at 2645.08 Tuesday"), which
+# dateparser reads as a year and a month; a dotted clock ("3.30pm") carries its a.m./p.m.
+DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])(?!\s*[ap]\.?\s?m\b)")
 
 
 def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -76,6 +79,8 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     t, anchor = m.group(0), ctx.anchor
     if len(t) > FALLBACK_MAX_CHARS or len(t.split()) > FALLBACK_MAX_WORDS or _JOINED.search(t):
         return PASS
+    if DECIMAL.search(t):
+        return DECLINE
     import datetime as dt
 
     import dateparser
@@ -90,7 +95,7 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         parsed = dateparser.parse(t, languages=["en"], settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a miss is a miss
         return DECLINE
-    if parsed is None:
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return DECLINE
     if re.search(r"\d|" + ORD_RE, t):
         return day(parsed.date())
