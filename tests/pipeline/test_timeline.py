@@ -328,6 +328,11 @@ def test_dates_told_as_recurring_every_year_are_sets(
         ("The launch is set for 9:30 ET on Friday.", "9:30 ET on Friday", "2024-08-09T09:30"),
         ("The launch is set for 9:30 Pacific time on Friday.", "9:30 Pacific time on Friday",
          "2024-08-09T09:30"),
+        # "10am" was dropped as a code; "local time" stood between the clock and its day.
+        ("Tickets go on sale at 10am BST on 15 August.", "10am BST on 15 August",
+         "2024-08-15T10:00"),
+        ("The storm made landfall at 2 a.m. local time Monday.", "2 a.m. local time Monday",
+         "2024-08-05T02:00"),
         # A post's stamp, its clock with seconds: the year was lost with the clock.
         ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
          "2005-01-18T04:56"),
@@ -340,10 +345,18 @@ def test_a_clock_time_beside_a_day_is_that_days(
     assert (entry.expression, entry.value, entry.timex_type) == (expression, value, "TIME")
 
 
-def test_a_price_before_a_day_is_left_out_of_it(nlp: Any) -> None:
-    # spaCy takes "2645.08 Tuesday" as one date: it was the year 2645, and Tuesday was lost.
-    entries = _timeline(nlp, "The Dow closed at 2645.08 Tuesday, up 22.38 points.")
-    assert [(e.expression, e.value) for e in entries] == [("Tuesday", "2024-08-06")]
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # spaCy takes "2645.08 Tuesday" as one date: it was the year 2645, Tuesday lost.
+        ("The Dow closed at 2645.08 Tuesday, up 22.38 points.", ("Tuesday", "2024-08-06")),
+        ("The S&P 500 closed at 5,319.31 Wednesday.", ("Wednesday", "2024-08-07")),
+    ],
+)
+def test_a_price_before_a_day_is_left_out_of_it(
+    nlp: Any, sentence: str, day: tuple[str, str]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == [day]
 
 
 def test_a_clock_time_apart_from_the_day_named_stays_apart(nlp: Any) -> None:

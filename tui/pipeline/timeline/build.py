@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
-from tui.pipeline.timeline.dates import DECIMAL
 from tui.pipeline.timeline.grammar import (
     object_of_before_after,
     preposition_before,
@@ -367,6 +366,11 @@ def parse_anchor(anchor: str) -> date:
         return date.fromisoformat(text[:10])
 
 
+_PRICE_BEFORE_DATE = re.compile(
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+\s+(?=(?:{WEEKDAY_RE}|{MONTH_RE})\b)", re.I
+)
+
+
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -374,6 +378,9 @@ def _resolve_span(
     if tail is not None and tail.start() > start:
         # "February of each year": the date alone, which `every_year` finds recurring.
         end = tail.start()
+    if price := _PRICE_BEFORE_DATE.match(full, start, end):
+        # "Closed at 5,319.31 Wednesday": spaCy takes the price into the date.
+        start = price.end()
     text = full[start:end]
     settled = _not_a_date(full, span, start, end)
     if settled is not None:
@@ -531,9 +538,7 @@ def _without_lead(
     for k, w in enumerate(words[1:3], start=1):
         dropped = words[k - 1].group(0).lower()
         # Never drop what names a time itself ("September quarter" is not a "quarter").
-        # A price before the day ("closed at 2645.08 Tuesday") is no part of it.
-        numeral = re.search(r"\d", dropped) and not DECIMAL.fullmatch(dropped)
-        if dropped in _TEMPORAL_LEAD or numeral or _NAMES_TIME.match(dropped):
+        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
             break
         res = resolve(text[w.start() :], ctx, tense, None)
         if res is not None:

@@ -97,7 +97,8 @@ _DAY_MONTH = re.compile(
     r"Sept?|Oct|Nov|Dec)\b\.?)\b(?:,? (?:19|20)\d\d\b)?"
 )
 # "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
-_AM_PM = re.compile(r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)? ?[ap]\.?m\b\.?", re.I)
+# ("3pm." at a sentence's end keeps its full stop out; "3 p.m." keeps its own).
+_AM_PM = re.compile(r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)? ?[ap](?:\.m\.|\.m\b|m\b)", re.I)
 _FORTNIGHT = re.compile(
     r"\b(?:(?:in|within|for) a|a|the (?:past|last|next|coming|previous)) fortnight"
     r"(?: ago| later| earlier)?\b",
@@ -417,11 +418,16 @@ def is_a_count(text: str, before: str, after: str) -> bool:
     return number_.isdigit() and word is not None and word.group(1).lower() in COUNT_NOUNS
 
 
+_CLOCK_OR_DECADE_WORD = re.compile(r"(?:1[0-2]|0?[1-9])[ap]m|(?:1\d|20)\d0s", re.I)
+
+
 def looks_temporal(text: str) -> bool:
     """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
     t = text.strip()
     if re.fullmatch(r"Q[1-4]|(?:Q[1-4]|H[12]) (?:19|20)\d\d", t):
         return True  # a quarter or half as results tables write it
+    if _CLOCK_OR_DECADE_WORD.fullmatch(t):
+        return True  # "10am", "1990s": letters on digits, as codes have, but no code
     if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
         return False
     return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))

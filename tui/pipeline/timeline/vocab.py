@@ -97,9 +97,12 @@ MOD_RE = (
 # The rules that resolve them and the span widening that keeps their words both read these.
 YEAR_AGO_RE = r"(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
 LIKE_RE = r"(?:same|comparable|corresponding)"
-# A clock time's zone named in words: "Pacific time", "Eastern Standard Time" (with its
+# A clock time's zone named in words: "Pacific time", "Eastern Standard Time", "local
+# time" (with its
 # "time", or "9:30 Pacific" would be a company's).
-NAMED_ZONE_RE = r"(?:eastern|central|mountain|pacific|atlantic)(?: (?:standard|daylight))? time"
+NAMED_ZONE_RE = (
+    r"(?:(?:eastern|central|mountain|pacific|atlantic)(?: (?:standard|daylight))?|local) time"
+)
 # Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one.
 ZONE_RE = rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE})"
 LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
