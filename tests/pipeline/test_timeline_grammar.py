@@ -102,6 +102,39 @@ def test_a_date_on_a_noun_after_since_lies_behind() -> None:
     assert tense_of(FakeSpan(toks[4])) is None  # type: ignore[arg-type]
 
 
+def test_a_date_something_was_put_off_to_looks_ahead() -> None:
+    # "the hearing was adjourned until friday": ahead of the adjourning, which was recent.
+    toks = _tree(
+        ("hearing", "NN", "nsubjpass", "NOUN", "hearing", 2),
+        ("was", "VBD", "auxpass", "AUX", "be", 2),
+        ("adjourned", "VBN", "ROOT", "VERB", "adjourn", None),
+        ("until", "IN", "prep", "ADP", "until", 2),
+        ("friday", "NNP", "pobj", "PROPN", "friday", 3),
+    )
+    assert tense_of(FakeSpan(toks[4])) is Tense.REPORTED  # type: ignore[arg-type]
+    # "has been adjourned until friday": ahead of now.
+    toks[1].lower_, toks[1].tag_, toks[1].lemma_ = "has", "VBZ", "have"
+    assert tense_of(FakeSpan(toks[4])) is Tense.FUTURE  # type: ignore[arg-type]
+    # Another verb keeps its tense: "the hearing was held until friday".
+    toks[1].lower_, toks[1].tag_, toks[1].lemma_ = "was", "VBD", "be"
+    toks[2].lemma_ = "hold"
+    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+
+
+def test_is_forecast_to_looks_ahead() -> None:
+    # "the storm is forecast to hit on saturday"
+    toks = _tree(
+        ("storm", "NN", "nsubjpass", "NOUN", "storm", 2),
+        ("is", "VBZ", "auxpass", "AUX", "be", 2),
+        ("forecast", "VBN", "ROOT", "VERB", "forecast", None),
+        ("to", "TO", "aux", "PART", "to", 4),
+        ("hit", "VB", "xcomp", "VERB", "hit", 2),
+        ("on", "IN", "prep", "ADP", "on", 4),
+        ("saturday", "NNP", "pobj", "PROPN", "saturday", 5),
+    )
+    assert tense_of(FakeSpan(toks[6])) is Tense.FUTURE  # type: ignore[arg-type]
+
+
 def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
     # "(he vowed that) Britain would leave on Oct. 31"
     toks = _tree(

@@ -19,6 +19,12 @@ _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by",
 _FUTURE_VERBS = {
     "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "prepare",
     "promise", "vow", "pledge", "agree", "threaten", "seek", "propose", "likely", "going",
+    "forecast", "predict", "project",
+}  # fmt: skip
+# Verbs that send a thing forward to the date after "to" or "until": "adjourned the case
+# to 14 October", "postponed until Friday" look ahead of when it was done.
+_DEFERRING_VERBS = {
+    "adjourn", "postpone", "delay", "defer", "reschedule", "extend", "push", "suspend",
 }  # fmt: skip
 _SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
 _MODALS = {"should", "may", "might", "must", "would"}
@@ -50,12 +56,29 @@ def tense_of(span: Span) -> Tense | None:
     if verb is None:
         return None
     tense = _verb_tense(verb, 3)
+    if _deferred_to(span.root, verb):
+        # Put off up to now ("has been postponed until March"): ahead of now. Put off in
+        # the past: ahead of that moment, which news tells soon after.
+        ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
+        return Tense.FUTURE if tense in ahead_of_now else Tense.REPORTED
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
         # the date hangs on a noun, and a present verb says nothing about when the thing
         # the noun names happened.
         return None
     return tense
+
+
+def _deferred_to(root: Token, verb: Token) -> bool:
+    """Whether the date is what a thing was put off to: the object of "to"/"until" on a
+    deferring verb ("adjourned until Friday", "was postponed to March")."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("to", "until", "till")
+        and prep.head.i == verb.i
+        and verb.lemma_ in _DEFERRING_VERBS
+    )
 
 
 def under_a_perfect(span: Span) -> bool:
