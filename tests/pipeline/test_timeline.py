@@ -359,6 +359,28 @@ def test_a_price_before_a_day_is_left_out_of_it(
     assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == [day]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # "Last" the verb was read as "the last six weeks", six weeks up to now.
+        ("The trial will begin on 4 November and last six weeks.",
+         [("4 November", "2024-11-04"), ("six weeks", "P6W")]),
+        ("The strike is expected to last several weeks.", [("several weeks", "PXW")]),
+        ("Prices rose over the last six weeks.", [("over the last six weeks", "P6W/2024-08-08")]),
+    ],
+)  # fmt: skip
+def test_last_the_verb_is_no_last_weeks(
+    nlp: Any, sentence: str, found: list[tuple[str, str]]
+) -> None:
+    assert sorted((e.expression, e.value) for e in _timeline(nlp, sentence)) == sorted(found)
+
+
+def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
+    # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
+    text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."
+    assert _timeline(nlp, text) == []
+
+
 def test_a_clock_time_apart_from_the_day_named_stays_apart(nlp: Any) -> None:
     values = [
         e.value for e in _timeline(nlp, "The council will meet Monday, and polls close at 5 p.m.")

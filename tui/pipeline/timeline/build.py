@@ -50,6 +50,8 @@ from tui.pipeline.timeline.vocab import (
     MEASURE_HEADS,
     MONTH_RE,
     NAMED_ZONE_RE,
+    NUM_RE,
+    VAGUE_NUM_RE,
     WEEKDAY_RE,
     normalise,
 )
@@ -371,6 +373,25 @@ _PRICE_BEFORE_DATE = re.compile(
 )
 
 
+_BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
+# "Last" as a verb before a count ("and last six weeks"), known by what may stand before
+# a verb and not before "the last six weeks": "to", a modal, a joiner.
+_LAST_AS_VERB = re.compile(rf"last\s+(?=(?:{NUM_RE}|{VAGUE_NUM_RE})\s)", re.I)
+_VERB_SLOT = re.compile(
+    r"\b(?:to|will|would|could|can|should|may|might|must|and|or|not|'ll)\s+$", re.I
+)
+
+
+def _past_a_verb_last(text: str, start: int, end: int) -> int:
+    """Where an expression starting at `start` really starts: after "last" when it is the
+    verb ("is expected to last six weeks", "begin on 4 November and last six weeks"), not
+    "the last six weeks" (which has its article); what is left is a length of time."""
+    verb = _LAST_AS_VERB.match(text, start, end)
+    if verb is None or not _VERB_SLOT.search(text, max(0, start - 8), start):
+        return start
+    return verb.end()
+
+
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -381,6 +402,7 @@ def _resolve_span(
     if price := _PRICE_BEFORE_DATE.match(full, start, end):
         # "Closed at 5,319.31 Wednesday": spaCy takes the price into the date.
         start = price.end()
+    start = _past_a_verb_last(full, start, end)
     text = full[start:end]
     settled = _not_a_date(full, span, start, end)
     if settled is not None:
@@ -446,6 +468,8 @@ def _not_a_date(
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
+    if _BEFORE_CHRIST.search(text) or _BEFORE_CHRIST.match(full, end):
+        return []  # "the 12th century BC" is no 12th century our calendar can place
     if (
         is_name(span, text)
         or names_something(span)
@@ -490,7 +514,8 @@ def _pieces(
         # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); the
         # window keeps a long run of dates (a chronology) linear instead of cubic.
         for j in range(min(len(pieces), i + MAX_PIECES), i, -1):
-            p_from, p_to = pieces[i][0], pieces[j - 1][1]
+            p_from = _past_a_verb_last(text, pieces[i][0], pieces[j - 1][1])
+            p_to = pieces[j - 1][1]
             piece = text[p_from:p_to]
             if j == i + 1 and j < len(pieces) and _BARE_DAY.fullmatch(piece):
                 shared = _DAY_THEN_MONTH.match(text, pieces[j][0], pieces[j][1])
