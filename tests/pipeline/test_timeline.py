@@ -375,6 +375,23 @@ def test_last_the_verb_is_no_last_weeks(
     assert sorted((e.expression, e.value) for e in _timeline(nlp, sentence)) == sorted(found)
 
 
+def test_a_run_of_years_keeps_its_second_year(nlp: Any) -> None:
+    # spaCy tagged "2010" alone, and 2015 was lost; "1450 points" is a score, no year.
+    text = "He was chief executive from 2010 to 2015. Scores rose from 1200 to 1450 points."
+    assert [(e.expression, e.value) for e in _timeline(nlp, text)] == [
+        ("2010", "2010"),
+        ("2015", "2015"),
+    ]
+
+
+def test_a_games_quarter_is_no_quarter_of_the_year(nlp: Any) -> None:
+    game = "The game went into overtime after a field goal late in the fourth quarter."
+    assert _timeline(nlp, game) == []
+    # Without a word only a game's report uses, it is the year's.
+    [entry] = _timeline(nlp, "Sales rose 5% in the fourth quarter.")
+    assert entry.value == "2023-Q4"
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

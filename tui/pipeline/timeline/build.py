@@ -47,6 +47,7 @@ from tui.pipeline.timeline.spans import (
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, with_time
 from tui.pipeline.timeline.vocab import (
+    GAME_WORDS,
     MEASURE_HEADS,
     MONTH_RE,
     NAMED_ZONE_RE,
@@ -373,6 +374,9 @@ _PRICE_BEFORE_DATE = re.compile(
 )
 
 
+_GAME_PERIOD = re.compile(
+    r"(?:the )?(?:first|second|third|fourth|final|1st|2nd|3rd|4th) (?:quarter|half)", re.I
+)
 _BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
 # "Last" as a verb before a count ("and last six weeks"), known by what may stand before
 # a verb and not before "the last six weeks": "to", a modal, a joiner.
@@ -407,6 +411,8 @@ def _resolve_span(
     settled = _not_a_date(full, span, start, end)
     if settled is not None:
         return settled
+    if _GAME_PERIOD.fullmatch(text) and GAME_WORDS.search(sentences.text(span.start_char)):
+        return []  # "late in the fourth quarter" of a game, no quarter of the year
     tense = tense_of(span)
     prep = preposition_before(doc, span)
     if prep == "for" and under_a_perfect(span):

@@ -116,12 +116,19 @@ _SPLIT_YEAR = re.compile(
 _ISO_STAMP = re.compile(
     r"\b(?:19|20)\d\d-[01]\d-[0-3]\d[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\b"
 )
+# "from 2010 to 2015", "between 1998 and 2003": spaCy may tag the first year alone, and
+# the second was lost.
+_YEAR_RUN = re.compile(
+    r"(?:(?<=\bfrom )|(?<=\bbetween ))(?:1[5-9]|20)\d\d (?:to|until|till|through|and) "
+    r"(?:1[5-9]|20)\d\d\b",
+    re.I,
+)
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 _CUT_SHORT_FORMS = (
     _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
-    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK,
+    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).

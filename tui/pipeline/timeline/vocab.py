@@ -56,6 +56,9 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
+GAME_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["game_words"]["words"]) + r")\b", re.I
+)
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
