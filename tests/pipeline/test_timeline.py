@@ -392,6 +392,12 @@ def test_a_games_quarter_is_no_quarter_of_the_year(nlp: Any) -> None:
     assert entry.value == "2023-Q4"
 
 
+def test_an_nth_weekday_of_a_month_is_that_day(nlp: Any) -> None:
+    # spaCy took "October" alone: the day was a month.
+    [entry] = _timeline(nlp, "The holiday falls on the second Monday in October.")
+    assert (entry.expression, entry.value) == ("the second Monday in October", "2024-10-14")
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tui.pipeline.model import Granularity
-from tui.pipeline.timeline.holidays import HOLIDAY_NAMES, holiday_in
+from tui.pipeline.timeline.holidays import HOLIDAY_NAMES, holiday_in, nth_weekday
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
     Context,
@@ -337,6 +337,27 @@ def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
     return week_of(first_thursday + timedelta(weeks=_WEEK_NUMBERS[which] - 1))
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+        "4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}  # fmt: skip
+
+
+def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The last Saturday of September', 'the second Monday in October 2025': that day;
+    without a year, the occurrence the tense points to."""
+    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
+    wd, n = WEEKDAYS[m.group("wd").rstrip(".").lower()], _NTH[m.group("n").lower()]
+    named = named_year(m.group("y"), a.year) if m.group("y") else None
+    if m.group("y") and named is None:
+        return DECLINE
+    found = [
+        day(d)
+        for y in ((named,) if named else (a.year - 1, a.year, a.year + 1))
+        if y is not None
+        and (d := nth_weekday(y, mon, wd, n)).month == mon  # a fifth one may be none
+    ]
+    return pick(found, a, tense) if found else DECLINE
+
+
 def narrative_month(mon: int, ctx: Context) -> Resolved | None:
     """'By December', told in the past just after a month or day of another year was named:
     the first such month from that date on, when it is over by the anchor."""
@@ -463,6 +484,11 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:the )?(?P<n>first|second|third|fourth|last|final) week of (?P<m>{MONTH_RE})"
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
           _week_of_month, "the second week of July, the last week of March 2023"),
+    rule("weekday-of-month",
+          rf"(?:the )?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
+          rf"(?P<wd>{WEEKDAY_RE}) (?:of|in) (?P<m>{MONTH_RE})"
+          rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
+          _weekday_of_month, "the last Saturday of September, the second Monday in October"),
     rule("month-year",
           rf"(?P<m>{MONTH_RE}),? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year)",
           _month_year, "August 1988, June last year"),

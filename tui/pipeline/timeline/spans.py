@@ -123,12 +123,21 @@ _YEAR_RUN = re.compile(
     r"(?:1[5-9]|20)\d\d\b",
     re.I,
 )
+# "the second Monday in October": spaCy may take the month alone.
+_WEEKDAY_OF_MONTH = re.compile(
+    rf"\b(?:the )?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) (?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+    r"Oct|Nov|Dec)\b\.?)",
+    re.I,
+)
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 _CUT_SHORT_FORMS = (
     _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
     _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
+    _WEEKDAY_OF_MONTH,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
