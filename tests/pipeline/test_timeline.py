@@ -333,6 +333,12 @@ def test_dates_told_as_recurring_every_year_are_sets(
          "2024-08-15T10:00"),
         ("The storm made landfall at 2 a.m. local time Monday.", "2 a.m. local time Monday",
          "2024-08-05T02:00"),
+        # A British stamp's dotted clock, which spaCy cut at the dot: the date was lost.
+        ("Last modified on Wed 7 Aug 2024 16.02 BST", "7 Aug 2024 16.02 BST",
+         "2024-08-07T16:02"),
+        # A weekday between a clock and its date kept the clock on the story's day.
+        ("Updated 2:35 PM EDT, Wed August 7, 2024", "2:35 PM EDT, Wed August 7, 2024",
+         "2024-08-07T14:35"),
         # A post's stamp, its clock with seconds: the year was lost with the clock.
         ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
          "2005-01-18T04:56"),

@@ -55,6 +55,7 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("3:55 eastern time today", "2024-08-08T03:55"),
         ("8 p.m. eastern standard time", "2024-08-08T20:00"),
         ("4:56:22 am", "2024-08-08T04:56"),
+        ("16.02 bst", "2024-08-08T16:02"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:

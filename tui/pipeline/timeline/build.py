@@ -257,8 +257,10 @@ def _lengths_up_to_dates(
 # "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
 # "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
+# "2:35 PM EDT, Wed August 7, 2024": a weekday spaCy left out of the date may too.
 _CLOCK_THEN_DAY = re.compile(
     rf"\s*(?:\(?(?:[A-Z]{{1,4}}T|GMT|UTC|(?i:{NAMED_ZONE_RE}))\)?)?\s*,?\s*(?:on\s+)?"
+    rf"(?:(?i:{WEEKDAY_RE}),?\s+)?"
 )
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
 # before a clock time: the time is that day's, not the story's, so it is left out.

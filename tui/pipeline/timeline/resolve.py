@@ -86,6 +86,10 @@ CLOCK_RE = re.compile(
     + "|"
     + _CLOCK_LEAD
     + r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:gmt|utc|z|local time)\b"
+    # A British stamp's "16.02 BST": a dotted clock, known by its zone (else a price).
+    + "|"
+    + _CLOCK_LEAD
+    + rf"\b(?P<hd>[01]?\d|2[0-3])\.(?P<md>[0-5]\d)\s*{ZONE_RE}\b"
 )
 PART_RE = re.compile(
     r"(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
@@ -378,6 +382,8 @@ def _clock_suffix(m: re.Match[str]) -> str:
         return f"T{int(m.group('h24')):02d}:{m.group('min24')}"
     if m.group("hh") is not None:
         return f"T{m.group('hh')}:{m.group('mm')}"
+    if m.group("hd") is not None:
+        return f"T{int(m.group('hd')):02d}:{m.group('md')}"
     h = int(m.group("h"))
     minutes = m.group("min") or "00"
     ap = m.group("ap")

@@ -69,8 +69,12 @@ _HOLIDAYS = re.compile(
 # Wire copy's clock times, "0800 GMT", "1430 local time": four digits read as a time only
 # with the zone after them. spaCy calls them a quantity, or the digits a year.
 _WIRE_CLOCK = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:GMT|UTC|Z|local time)\b", re.I)
-# "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company.
-_ZONED_CLOCK = re.compile(rf"\b(?:[01]?\d|2[0-3]):[0-5]\d {NAMED_ZONE_RE}\b", re.I)
+# "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company; a
+# British stamp's "16.02 BST", which it may cut at the dot.
+_ZONED_CLOCK = re.compile(
+    rf"\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
+    r"|\b(?:[01]?\d|2[0-3])\.[0-5]\d ?(?:[A-Z]{1,4}T|GMT|UTC)\b"
+)
 # Dates written in ways spaCy's small model misses: "Aug 3" (but "Aug. 3", "Jan 5" it
 # finds), "31.12.2023".
 _SHORT_MONTH_DAY = re.compile(
