@@ -404,6 +404,12 @@ def test_an_nth_weekday_of_a_month_is_that_day(nlp: Any) -> None:
     assert (entry.expression, entry.value) == ("the second Monday in October", "2024-10-14")
 
 
+def test_the_day_after_tomorrow_is_read_whole(nlp: Any) -> None:
+    # spaCy took "50 the day after tomorrow" as one date, and only "tomorrow" was read.
+    [entry] = _timeline(nlp, "He will turn 50 the day after tomorrow.")
+    assert (entry.expression, entry.value) == ("the day after tomorrow", "2024-08-10")
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

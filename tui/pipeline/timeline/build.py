@@ -371,8 +371,13 @@ def parse_anchor(anchor: str) -> date:
         return date.fromisoformat(text[:10])
 
 
-_PRICE_BEFORE_DATE = re.compile(
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+\s+(?=(?:{WEEKDAY_RE}|{MONTH_RE})\b)", re.I
+# A number spaCy took into the date before it: a price ("closed at 5,319.31 Wednesday"),
+# or any count before "the" ("will turn 50 the day after tomorrow"); "5 August" keeps
+# its day.
+_NUMBER_BEFORE_DATE = re.compile(
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+\s+(?=(?:{WEEKDAY_RE}|{MONTH_RE}|the)\b)"
+    r"|[\d,.]+\s+(?=the\b))",
+    re.I,
 )
 
 
@@ -405,9 +410,8 @@ def _resolve_span(
     if tail is not None and tail.start() > start:
         # "February of each year": the date alone, which `every_year` finds recurring.
         end = tail.start()
-    if price := _PRICE_BEFORE_DATE.match(full, start, end):
-        # "Closed at 5,319.31 Wednesday": spaCy takes the price into the date.
-        start = price.end()
+    if number := _NUMBER_BEFORE_DATE.match(full, start, end):
+        start = number.end()
     start = _past_a_verb_last(full, start, end)
     text = full[start:end]
     settled = _not_a_date(full, span, start, end)
