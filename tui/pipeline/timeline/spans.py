@@ -42,8 +42,7 @@ _LEXICAL = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
     r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
-    r"the (?:following|next|previous|same) day|the day (?:after tomorrow|before yesterday)|"
-    r"the day (?:before|after)|"
+    r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:later|earlier) (?:in|during) the day|"
     # A results story's "the latest period" (spaCy rarely tags it); "of" makes it another
     # kind of period ("the latest period of unrest").
@@ -233,9 +232,6 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
     )
 
 
-_DAY_BEYOND = re.compile(r"\bthe day (?:after|before) $", re.I)
-
-
 def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     """A spaCy entity's span, with the words it left out that belong to the date."""
     start, end = ent.start_char, ent.end_char
@@ -248,10 +244,6 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)
     if head and ent.text.lower() == "the day":
         start = head.start()
-    # "the day after tomorrow": spaCy may take "tomorrow" alone, a day off.
-    beyond = _DAY_BEYOND.search(full, max(0, start - _LEAD_REACH), start)
-    if beyond and ent.text.lower() in ("tomorrow", "yesterday"):
-        start = beyond.start()
     # "two weeks from now", "in three months' time": spaCy stops before the words that
     # anchor the count, and may tag "a year's time" as the "year" alone.
     tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
