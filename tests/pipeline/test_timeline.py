@@ -410,6 +410,12 @@ def test_the_day_after_tomorrow_is_read_whole(nlp: Any) -> None:
     assert (entry.expression, entry.value) == ("the day after tomorrow", "2024-08-10")
 
 
+def test_a_count_after_that_counts_from_the_date_named(nlp: Any) -> None:
+    # spaCy stopped at "A week": a length of time where the text names a day.
+    text = ("The suspect was arrested on July 12.", "A week after that, charges were filed.")
+    assert _entry(_timeline(nlp, *text), "A week after that").value == "2024-07-19"
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

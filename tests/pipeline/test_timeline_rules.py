@@ -280,6 +280,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("that-summer-is-in-the-year-named-last", "season", "that summer", P, year_of(2009),
      "2009-SU"),
     ("that-summer-with-nothing-named-declines", "season", "that summer", P, None, DECLINE),
+    ("a-week-after-that-counts-from-the-day-named", "count-ago", "a week after that", P,
+     AUG_1, "2024-08-08"),
     ("a-year-earlier-than-a-month-named", "count-ago", "a year earlier", P,
      month_(2019, 10), "2018-10"),
     ("several-years-ago-is-vague", "count-ago", "several years ago", P, None, "PAST_REF"),

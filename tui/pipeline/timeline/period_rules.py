@@ -543,6 +543,6 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("count-ago",
          rf"{APPROX_RE}(?P<n>{NUM_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
          rf" ?(?P<u>{UNIT_RE})? (?:or so )?"
-         r"(?P<dir>ago|earlier|before|later|after|from now|hence|back)",
-         _count_ago, "two days ago, a year earlier, six weeks later"),
+         r"(?P<dir>ago|earlier|before|later|after|from now|hence|back)(?: that| this)?",
+         _count_ago, "two days ago, a year earlier, six weeks later, a week after that"),
 ]}  # fmt: skip

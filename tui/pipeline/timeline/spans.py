@@ -158,7 +158,9 @@ _FORM_REACH = 12
 # chronology's thousands of dates costs time quadratic in its length.
 _LEAD_REACH = 24
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
-_COUNT_ANCHOR = re.compile(r"(?: (?:from (?:now|today)|hence)|['\u2019]s? time)\b", re.I)
+_COUNT_ANCHOR = re.compile(
+    r"(?: (?:from (?:now|today)|hence|(?:after|before) th(?:at|is))|['\u2019]s? time)\b", re.I
+)
 # spaCy may keep the apostrophe of "two years' time" and stop there.
 _TIME_AFTER_APOSTROPHE = re.compile(r"(?<=['\u2019]) time\b", re.I)
 # A month, day or season whose year follows as words: spaCy often stops before them.
@@ -244,7 +246,8 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)
     if head and ent.text.lower() == "the day":
         start = head.start()
-    # "two weeks from now", "in three months' time": spaCy stops before the words that
+    # "two weeks from now", "in three months' time", "a week after that": spaCy stops
+    # before the words that
     # anchor the count, and may tag "a year's time" as the "year" alone.
     tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
     if tail:
