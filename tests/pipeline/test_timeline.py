@@ -416,6 +416,12 @@ def test_a_count_after_that_counts_from_the_date_named(nlp: Any) -> None:
     assert _entry(_timeline(nlp, *text), "A week after that").value == "2024-07-19"
 
 
+def test_a_short_decade_keeps_its_article_and_an_age_stays_out(nlp: Any) -> None:
+    # spaCy tagged "80s" without "the": the decade was dropped with the ages.
+    text = "I wrote my first paper back in the 80s. Most patients are in their 60s."
+    assert [(e.expression, e.value) for e in _timeline(nlp, text)] == [("the 80s", "198")]
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

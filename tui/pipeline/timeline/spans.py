@@ -234,6 +234,9 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
     )
 
 
+_SHORT_DECADE = re.compile(r"(?:early |mid-?|late )?[1-9]0s", re.I)
+
+
 def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     """A spaCy entity's span, with the words it left out that belong to the date."""
     start, end = ent.start_char, ent.end_char
@@ -241,6 +244,10 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     # "the Black Friday deals": spaCy may take the weekday without the word that makes it
     # a holiday.
     if f"{word_before} {ent.text.lower()}" in HOLIDAY_NAMES:
+        start = doc[ent.start - 1].idx
+    # "back in the 80s": spaCy may leave out the article that makes "80s" a decade (in
+    # "their 80s" it is an age, and stays out).
+    if word_before == "the" and _SHORT_DECADE.fullmatch(ent.text):
         start = doc[ent.start - 1].idx
     # "later in the day": spaCy starts after the words that place it in the day.
     head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)
