@@ -294,6 +294,12 @@ def test_recurring_days_are_sets_with_no_place_on_the_calendar(
     assert entry.range_start is None and entry.range_end is None
 
 
+def test_a_hedged_recurrence_is_still_a_set(nlp: Any) -> None:
+    # "roughly every 11 years" was dropped whole: the hedge hid the "every".
+    [entry] = _timeline(nlp, "The cycle repeats roughly every 11 years.")
+    assert (entry.expression, entry.timex_type, entry.value) == ("every 11 years", "SET", "P11Y")
+
+
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [

@@ -384,6 +384,10 @@ _NUMBER_BEFORE_DATE = re.compile(
 _GAME_PERIOD = re.compile(
     r"(?:the )?(?:first|second|third|fourth|final|1st|2nd|3rd|4th) (?:quarter|half)", re.I
 )
+# "roughly every 11 years", "once every four years": the set, which a hedge hid.
+_HEDGE_BEFORE_SET = re.compile(
+    r"(?:roughly|about|around|approximately|almost|nearly|once) (?=(?:every|each)\b)", re.I
+)
 _BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
 # "Last" as a verb before a count ("and last six weeks"), known by what may stand before
 # a verb and not before "the last six weeks": "to", a modal, a joiner.
@@ -410,8 +414,10 @@ def _resolve_span(
     if tail is not None and tail.start() > start:
         # "February of each year": the date alone, which `every_year` finds recurring.
         end = tail.start()
-    if number := _NUMBER_BEFORE_DATE.match(full, start, end):
-        start = number.end()
+    if lead := _NUMBER_BEFORE_DATE.match(full, start, end) or _HEDGE_BEFORE_SET.match(
+        full, start, end
+    ):
+        start = lead.end()
     start = _past_a_verb_last(full, start, end)
     text = full[start:end]
     settled = _not_a_date(full, span, start, end)
