@@ -116,6 +116,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("q-quarter-not-begun-is-last-years", "q-quarter", "q4", P, None, "2023-Q4"),
     ("q-quarter-with-a-year", "q-quarter", "q3 2019", N, None, "2019-Q3"),
     ("year-then-q-quarter", "q-quarter", "2019 q1", N, None, "2019-Q1"),
+    ("months-joined-by-to-make-a-quarter", "month-range-quarter", "the april-to-june period",
+     P, None, "2024-Q2"),
     ("three-months-that-make-a-quarter", "month-range-quarter", "the july-september quarter",
      P, None, "2024-Q3"),
     ("a-quarter-of-months-not-begun-is-last-years", "month-range-quarter",

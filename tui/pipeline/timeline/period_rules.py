@@ -496,7 +496,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?:,? (?:of )?(?P<y2>\d{4}|this year|last year|next year)|'(?P<yy>\d{2}))?",
          _q_quarter, "Q3, Q3 2019, 2019 Q3, H1 2024"),
     rule("month-range-quarter",
-         rf"(?:the )?(?P<m1>{MONTH_RE}) ?(?:-|to|through) ?(?P<m2>{MONTH_RE}) (?:quarter|period)"
+         rf"(?:the )?(?P<m1>{MONTH_RE}) ?(?:-(?:to-|through-)?|to|through) ?(?P<m2>{MONTH_RE})"
+         r" (?:quarter|period)"
          r"(?:,? (?:of )?(?P<y>\d{4}|this year|last year|next year))?",
          _month_range_quarter, "the July-September quarter, the April-June period"),
     rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,

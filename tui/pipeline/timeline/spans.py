@@ -169,8 +169,11 @@ _NAMES_A_PART_OF_A_YEAR = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_RE})$",
     re.I,
 )
-# "April-June" + "period": spaCy leaves out the word that makes two months a quarter.
-_MONTH_TO_MONTH = re.compile(rf"(?:the )?{MONTH_RE}[-\u2013]{MONTH_RE}", re.I)
+# "April-June" (or "April-to-June") + "period": spaCy leaves out the word that makes two
+# months a quarter.
+_MONTH_TO_MONTH = re.compile(
+    rf"(?:the )?{MONTH_RE}[-\u2013](?:to[-\u2013]|through[-\u2013])?{MONTH_RE}", re.I
+)
 _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
 # "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
 _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
