@@ -372,11 +372,11 @@ def parse_anchor(anchor: str) -> date:
 
 
 # A number spaCy took into the date before it: a price ("closed at 5,319.31 Wednesday"),
-# or any count before "the" ("will turn 50 the day after tomorrow"); "5 August" keeps
-# its day.
+# or a small count before "the" ("will turn 50 the day after tomorrow"; a year there,
+# "2002, the most recent year", stays); "5 August" keeps its day.
 _NUMBER_BEFORE_DATE = re.compile(
     rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+\s+(?=(?:{WEEKDAY_RE}|{MONTH_RE}|the)\b)"
-    r"|[\d,.]+\s+(?=the\b))",
+    r"|\d{1,3}\s+(?=the\b))",
     re.I,
 )
 
