@@ -428,6 +428,16 @@ def test_a_short_decade_keeps_its_article_and_an_age_stays_out(nlp: Any) -> None
     assert [(e.expression, e.value) for e in _timeline(nlp, text)] == [("the 80s", "198")]
 
 
+def test_a_bare_clock_time_does_not_hide_the_day_named_before(nlp: Any) -> None:
+    # "6 p.m." borrows the story's day; "that night" is still the night of Aug. 5.
+    text = (
+        "The party was held on Aug. 5 in Moscow.",
+        "Guests entered the hall at 6 p.m. to the sight of cakes.",
+        "The club closed its doors to the public that night.",
+    )
+    assert _entry(_timeline(nlp, *text), "that night").value == "2024-08-05TNI"
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

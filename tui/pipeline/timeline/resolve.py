@@ -348,11 +348,12 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     if named_day is not None:
         return with_time(named_day, suffix)
     rest = re.sub(r"^the ", "", rest)
-    if rest == "" and tense is Tense.PAST:
+    if rest == "":
         # "They left about 4:30 a.m.": told in the past, a clock time with no day is on the
-        # day the paragraph named, else on the story's news day.
-        told = ctx.day_named_here() or ctx.news_day or a
-        return with_time(day(told), suffix)
+        # day the paragraph named, else on the story's news day; else on the story's day.
+        # The day is borrowed, so "that night" after it still reads the day last named.
+        told = (ctx.day_named_here() or ctx.news_day or a) if tense is Tense.PAST else a
+        return replace(with_time(day(told), suffix), anaphoric=True)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)
     base = resolve_date(rest, ctx, tense)
