@@ -332,6 +332,8 @@ def test_dates_told_as_recurring_every_year_are_sets(
         # A zone spaCy leaves out of the time stands between it and its day; a zone in
         # words made spaCy call the time a company's, and it was lost.
         ("The launch is set for 9:30 ET on Friday.", "9:30 ET on Friday", "2024-08-09T09:30"),
+        ("The deadline (4:45pm EDT) on October 28 passed.", "(4:45pm EDT) on October 28",
+         "2024-10-28T16:45"),
         ("The launch is set for 9:30 Pacific time on Friday.", "9:30 Pacific time on Friday",
          "2024-08-09T09:30"),
         # "10am" was dropped as a code; "local time" stood between the clock and its day.

@@ -259,7 +259,8 @@ _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
 # "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
 # "2:35 PM EDT, Wed August 7, 2024": a weekday spaCy left out of the date may too.
 _CLOCK_THEN_DAY = re.compile(
-    rf"\s*(?:\(?(?:[A-Z]{{1,4}}T|GMT|UTC|(?i:{NAMED_ZONE_RE}))\)?)?\s*,?\s*(?:on\s+)?"
+    rf"\s*(?:\(?(?:[A-Z]{{1,4}}T|GMT|UTC|(?i:{NAMED_ZONE_RE}))(?P<close>\))?)?"
+    r"\s*,?\s*(?:on\s+)?"
     rf"(?:(?i:{WEEKDAY_RE}),?\s+)?"
 )
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
@@ -305,8 +306,11 @@ def _day_and_clock(
         day, clock, between = b, a, _CLOCK_THEN_DAY
     else:
         return None
-    if between.fullmatch(full, a_end, b_start) is None:
+    joint = between.fullmatch(full, a_end, b_start)
+    if joint is None:
         return None
+    if joint.groupdict().get("close") and full[a_start - 1 : a_start] == "(":
+        a_start -= 1  # "(4:45pm EDT) on October 28": the expression keeps both brackets
     return with_time(day, clock.value[clock.value.index("T") :]), a_start, b_end, span
 
 
