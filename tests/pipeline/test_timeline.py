@@ -440,6 +440,29 @@ def test_a_bare_clock_time_does_not_hide_the_day_named_before(nlp: Any) -> None:
     assert _entry(_timeline(nlp, *text), "that night").value == "2024-08-05TNI"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # The bare month took the tense's year, the story's: it shares the next one's.
+        ("Sales fell in March and April 2011.", [("March", "2011-03"), ("April 2011", "2011-04")]),
+        ("It ran during the months of August and September last year.",
+         [("the months of August", "2023-08"), ("September last year", "2023-09")]),
+        ("Snow fell in December and January 2011.",
+         [("December", "2010-12"), ("January 2011", "2011-01")]),
+    ],
+)  # fmt: skip
+def test_a_bare_month_shares_the_year_of_the_month_joined_to_it(
+    nlp: Any, sentence: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == found
+
+
+def test_a_spaced_dash_parts_a_label_from_its_date(nlp: Any) -> None:
+    # spaCy tagged "Game 3 -- Nov. 8" as one date, which nothing could read.
+    [entry] = _timeline(nlp, "Game 3 -- Nov. 8 at Guelph, Ont.")
+    assert (entry.expression, entry.value) == ("Nov. 8", "2024-11-08")
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

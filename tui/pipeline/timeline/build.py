@@ -45,7 +45,7 @@ from tui.pipeline.timeline.spans import (
     period_named_after,
     writes_day_first,
 )
-from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, with_time
+from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, month, with_time
 from tui.pipeline.timeline.vocab import (
     GAME_WORDS,
     MEASURE_HEADS,
@@ -64,10 +64,16 @@ if TYPE_CHECKING:
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
     r"(?:\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
-    r"(?=\s))+\s*"
+    r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
 _BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)
+# A bare month, the words that join it to the next, and a month told with its year.
+_BARE_MONTH = re.compile(rf"(?:(?:between|from|the months? of) )?{MONTH_RE}", re.I)
+_MONTH_JOINER = re.compile(r"\s+(?:and|or|to|through|until)\s+|\s*[-\u2013]\s*", re.I)
+_MONTH_WITH_YEAR = re.compile(
+    rf"{MONTH_RE},? (?:of )?(?:(?:19|20)\d\d|last year|this year|next year)", re.I
+)
 _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?P<rest> (?:of )?{MONTH_RE}\b.*)", re.I)
 _PLURAL_DAYS = re.compile(
     r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s(?: \w+)?| (?:morning|afternoon|"
@@ -145,7 +151,8 @@ def build_timeline(
             # "On 1 April and 1 October in each year": no one day, a date every year.
             res, r_start, r_end, span = placed[k]
             placed[k] = (as_every_year(res), r_start, r_end, span)
-        placed = _lengths_up_to_dates(full, _clock_times_on_their_days(full, placed))
+        placed = _months_sharing_a_year(full, _clock_times_on_their_days(full, placed))
+        placed = _lengths_up_to_dates(full, placed)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
                 TimelineEntry(
@@ -293,6 +300,30 @@ def _clock_times_on_their_days(
         ):
             out.append(placed[k])
         k += 1
+    return out
+
+
+def _months_sharing_a_year(
+    full: str, placed: list[tuple[Resolved, int, int, Span]]
+) -> list[tuple[Resolved, int, int, Span]]:
+    """'In March and April 2011', 'August and September last year': a bare month joined
+    to a month with its year is in that year (the December before a January), where the
+    tense alone put it in the story's."""
+    out = list(placed)
+    for k in range(len(out) - 1):
+        (a, a_start, a_end, span), (b, b_start, b_end, _) = out[k], out[k + 1]
+        if not (
+            a.granularity is Granularity.MONTH
+            and b.granularity is Granularity.MONTH
+            and a.start is not None
+            and b.start is not None
+            and _BARE_MONTH.fullmatch(full, a_start, a_end)
+            and _MONTH_JOINER.fullmatch(full, a_end, b_start)
+            and _MONTH_WITH_YEAR.fullmatch(full, b_start, b_end)
+        ):
+            continue
+        year = b.start.year - (1 if a.start.month > b.start.month else 0)
+        out[k] = (month(year, a.start.month), a_start, a_end, span)
     return out
 
 

@@ -109,7 +109,7 @@ _OWN_RULES = {
              "the end of December, early 2023: the period, a narrower range"),
         rule("week-of", r"(?:the )?week(?P<we>end)? of (?P<d>.+)", _week_of,
              "the week of March 2: the week holding that day"),
-        rule("month-of", rf"(?:the )?month of (?P<m>{MONTH_RE}.*)", _month_of,
+        rule("month-of", rf"(?:the )?months? of (?P<m>{MONTH_RE}.*)", _month_of,
              "the month of May: that month"),
         rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,
              "anything else naming a month or weekday, read by dateparser"),
