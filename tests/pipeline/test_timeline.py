@@ -1149,6 +1149,21 @@ def test_a_companys_quarter_ended_a_day_lies_in_the_months_before_it(nlp: Any) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value", "range_start"),
+    [
+        ("Revenue for the year ended June 30 rose 6%.", "1989", "1988-07-01"),
+        # Ending a month: it was the calendar year 1989.
+        ("Revenue for the year ending March 1990 is forecast to rise.", "1990", "1989-04-01"),
+    ],
+)
+def test_the_year_ended_a_day_or_a_month_is_the_fiscal_year(
+    nlp: Any, sentence: str, value: str, range_start: str
+) -> None:
+    year = _entry(_timeline(nlp, sentence, anchor="1989-11-01"), "the year")
+    assert (year.value, year.range_start) == (value, range_start)
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value", "range_start"),
     [
         ("Net income for the six months ended Oct. 1 rose.", "six months", "P6M/1989-10-01",

@@ -46,8 +46,16 @@ def test_a_week_or_month_named_by_the_day_it_ends_holds_that_day() -> None:
     friday = day(date(2024, 8, 2))
     assert period_holding("the week", friday) == week_of(date(2024, 8, 2))
     assert period_holding("the month", friday) == month(2024, 8)
-    # An end that is no day says nothing.
+    # An end that is no day says nothing of a week.
     assert period_holding("the week", month(2024, 8)) is None
+
+
+def test_a_year_ending_a_month_holds_the_twelve_months_up_to_it() -> None:
+    # "The year ending March 2025": a fiscal year, named by the year it ends in.
+    fiscal = period_holding("the year", month(2025, 3))
+    assert fiscal is not None and (fiscal.value, fiscal.start, fiscal.end) == (
+        "2025", date(2024, 4, 1), date(2025, 3, 31),
+    )  # fmt: skip
 
 
 def test_a_companys_quarter_is_the_months_up_to_the_day_it_ended() -> None:

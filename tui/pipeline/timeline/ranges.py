@@ -74,14 +74,19 @@ _BARE_UNIT = re.compile(
 
 def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
     """The week, month, quarter, half or (fiscal) year `unit_text` names when it ends on
-    `last_day`; None when it names something else or the end is no day."""
+    `last_day` (or, for a quarter, half or year, with the month `last_day` names: "the year
+    ending March 2025"); None when it names something else or the end is neither."""
     m = _BARE_UNIT.fullmatch(unit_text.strip())
-    if m is None or last_day.start is None or last_day.granularity is not Granularity.DAY:
+    if m is None or last_day.start is None or last_day.end is None:
         return None
     unit = m.group("u").lower()
+    if last_day.granularity is not Granularity.DAY and not (
+        last_day.granularity is Granularity.MONTH and unit in _ENDED_MONTHS
+    ):
+        return None
     if unit in _ENDED_UNITS:
         return resolve_unit_offset(last_day.start, _ENDED_UNITS[unit], 0)
-    held = months_up_to(last_day.start, _ENDED_MONTHS[unit])
+    held = months_up_to(last_day.end, _ENDED_MONTHS[unit])
     if m.group("n") is None:
         return held
     n = _ORDINALS[m.group("n").lower()]
