@@ -1077,6 +1077,22 @@ def test_a_range_from_one_day_to_another_runs_forward(
     assert [e.value for e in _timeline(nlp, sentence, anchor="2019-11-20")] == values
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # spaCy cut it to "' Day"; it called the next a company, and its "Night" a title.
+        ("Markets were closed for Presidents' Day.", "Presidents' Day", "2024-02-19"),
+        ("Fireworks lit the sky on Bonfire Night.", "Bonfire Night", "2023-11-05"),
+        ("Crowds gathered on Veterans Day.", "Veterans Day", "2023-11-11"),
+    ],
+)
+def test_holidays_the_papers_name_are_their_days(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert (entry.expression, entry.value) == (expression, value)
+
+
 def test_a_holiday_named_after_a_weekday_is_the_holiday(nlp: Any) -> None:
     entries = _timeline(nlp, "The Black Friday deals promise to be better than ever.",
                         anchor="2019-11-19")  # fmt: skip

@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.dates import resolve_date
+from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.lengths import bare_length, resolve_duration
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.values import (
@@ -248,6 +249,9 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         deictic = "PAST_REF"
     if deictic is not None:
         return _vague_length(t, vague(deictic, a))
+    if t in HOLIDAY_NAMES:
+        # "Bonfire Night" is a holiday, not the night of a day called "bonfire".
+        return resolve_date(t, ctx, tense)
     timed = _time_of_day(t, ctx, tense)
     if not isinstance(timed, str):
         return timed

@@ -58,13 +58,18 @@ _LEXICAL = re.compile(
     rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})s?)\b",
     re.IGNORECASE,
 )
-# Holidays spaCy may miss or call an event; a bare "Christmas" only after a preposition
-# ("over Christmas"), since "the Christmas market" is not a date.
+# Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
+# "Presidents' Day"); a bare "Christmas" only after a preposition ("over Christmas"),
+# since "the Christmas market" is not a date.
+_NAMED_HOLIDAYS = sorted(
+    (" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in HOLIDAY_NAMES if " " in n),
+    key=len,
+    reverse=True,
+)
 _HOLIDAYS = re.compile(
-    r"\b(?:Christmas (?:Day|Eve)|New Year's (?:Day|Eve)|Easter (?:Sunday|Monday)|Good Friday|"
-    r"Thanksgiving Day|Boxing Day|Black Friday|Cyber Monday|"
+    rf"(?<![\w'])(?:{'|'.join(re.escape(n) for n in _NAMED_HOLIDAYS if n != 'New Year')}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
-    r"(?:Easter|Thanksgiving|Christmas))\b"
+    r"(?:Easter|Thanksgiving|Christmas))(?![\w'])"
 )
 # Wire copy's clock times, "0800 GMT", "1430 local time": four digits read as a time only
 # with the zone after them. spaCy calls them a quantity, or the digits a year.
@@ -138,14 +143,15 @@ _WEEKDAY_OF_MONTH = re.compile(
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
+# ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
-    _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM, _FORTNIGHT,
-    _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
+    _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
+    _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
-_OVER_OTHER_ENTITIES = (_HOLIDAYS, *_CUT_SHORT_FORMS)
+_OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
     r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?", re.I
@@ -339,7 +345,7 @@ def is_name(span: Span, text: str) -> bool:
     """
     words = text.split()
     capitalised = [w for w in words if w[:1].isupper() and w.lower() in _LOWERCASE_TIME_WORDS]
-    if not capitalised:
+    if not capitalised or text.lower() in HOLIDAY_NAMES:  # "Bonfire Night" is written so
         return False
     first_is_start = all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
     if first_is_start and capitalised == [words[0]]:
