@@ -245,6 +245,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      P, None, "2022-08"),
     ("a-year-ago-today-is-the-day", "count-ago-this", "a year ago today", P, None,
      "2023-08-08"),
+    # The anchor is a Thursday: "Tuesday" is two days back, "Friday" told ahead tomorrow.
+    ("a-year-ago-tuesday-is-last-tuesdays-date", "count-ago-this", "a year ago tuesday", P,
+     None, "2023-08-06"),
+    ("a-year-ago-friday-told-ahead", "count-ago-this", "a year ago friday", F, None,
+     "2023-08-09"),
+    ("years-ago-next-month-is-the-month", "count-ago-this", "15 years ago next month", P,
+     None, "2009-09"),
     ("a-year-ago-this-week-is-the-week", "count-ago-this", "a year ago this week", P, None,
      "2023-W32"),
     ("the-week-of-a-day", "week-of", "the week of march 4", F, None, "2025-W10"),

@@ -47,6 +47,8 @@ from tui.pipeline.timeline.vocab import (
     UNIT_RE,
     UNITS,
     VAGUE_NUM_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
     YEAR_AGO_RE,
     YEAR_RE,
     month_key,
@@ -431,19 +433,35 @@ def _later_from_now(counted: Resolved | None, anchor: date, tense: Tense | None)
     return None
 
 
+# The day, week or month an anniversary is told from, as days and months from the anchor.
+_ANNIVERSARY_FROM = {
+    "today": (0, 0), "yesterday": (-1, 0), "tomorrow": (1, 0), "this week": (0, 0),
+    "next week": (7, 0), "last week": (-7, 0), "this month": (0, 0), "next month": (0, 1),
+    "last month": (0, -1),
+}  # fmt: skip
+
+
 def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'Two years ago this month', 'a year ago today', 'a year ago this week': the anchor's
-    own day, week or month, that many units back (an anniversary, not a year alone)."""
-    n, unit, a = number(m.group("n")), UNITS[m.group("u")], ctx.anchor
+    """'Two years ago this month', 'a year ago today', 'a year ago Tuesday' (the Tuesday
+    just gone, or the coming one when told ahead), '15 years ago next month': that day,
+    week or month, that many units back (an anniversary, not a year alone)."""
+    n, unit, a, this = number(m.group("n")), UNITS[m.group("u")], ctx.anchor, m.group("this")
     if n is None:
         return DECLINE
+    if m.group("wd"):
+        wd = WEEKDAYS[m.group("wd").rstrip(".")]
+        ahead = (wd - a.weekday()) % 7 if tense is Tense.FUTURE else -((a.weekday() - wd) % 7)
+        told = a + timedelta(days=ahead)
+    else:
+        days, months = _ANNIVERSARY_FROM[this]
+        told = add_months(a, months) + timedelta(days=days)
     months_back = {"Y": 12 * n, "M": n, "W": 0}[unit]
-    back = add_months(a, -months_back) - timedelta(weeks=n if unit == "W" else 0)
-    if m.group("this") == "today":
-        return day(back)
-    if m.group("this") == "this week":
+    back = add_months(told, -months_back) - timedelta(weeks=n if unit == "W" else 0)
+    if this.endswith("week"):
         return week_of(back)
-    return month(back.year, back.month)
+    if this.endswith("month"):
+        return month(back.year, back.month)
+    return day(back)
 
 
 def past_beyond_anchor(r: Resolved, ctx: Context, tense: Tense | None) -> bool:
@@ -538,9 +556,11 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<u>day|week|weekend|month|year|quarter|decade)",
          _relative_period, "this week, last month, the following year, that year"),
     rule("count-ago-this",
-         rf"{APPROX_RE}(?P<n>{NUM_RE}) (?P<u>years?|months?|weeks?) ago,? "
-         r"(?P<this>today|this week|this month)",
-         _count_ago_this, "two years ago this month, a year ago today: an anniversary"),
+         rf"{APPROX_RE}(?P<n>{NUM_RE}) (?P<u>years?|months?|weeks?) ago,? (?:on )?"
+         r"(?P<this>today|yesterday|tomorrow|(?:this|next|last) (?:week|month)|"
+         rf"(?P<wd>{WEEKDAY_RE}))",
+         _count_ago_this,
+         "two years ago this month, a year ago today, a year ago Tuesday: an anniversary"),
     rule("count-ago",
          rf"{APPROX_RE}(?P<n>{NUM_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
          rf" ?(?P<u>{UNIT_RE})? (?:or so )?"
