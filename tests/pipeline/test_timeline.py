@@ -447,8 +447,14 @@ def test_a_bare_clock_time_does_not_hide_the_day_named_before(nlp: Any) -> None:
         ("Sales fell in March and April 2011.", [("March", "2011-03"), ("April 2011", "2011-04")]),
         ("It ran during the months of August and September last year.",
          [("the months of August", "2023-08"), ("September last year", "2023-09")]),
-        ("Snow fell in December and January 2011.",
+        # A range may start the year before; a list is one year, in any order.
+        ("Snow fell from December to January 2011.",
          [("December", "2010-12"), ("January 2011", "2011-01")]),
+        ("I went forward in August and July of last year.",
+         [("July of last year", "2023-07"), ("August", "2023-08")]),
+        # spaCy took this range whole: the stated 1997 moved a year on, after "January".
+        ("Benefits were paid Between January and August 1997, the agency said.",
+         [("Between January", "1997-01"), ("August 1997", "1997-08")]),
     ],
 )  # fmt: skip
 def test_a_bare_month_shares_the_year_of_the_month_joined_to_it(

@@ -69,8 +69,10 @@ _SEPARATORS = re.compile(
 # "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
 _BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)
 # A bare month, the words that join it to the next, and a month told with its year.
-_BARE_MONTH = re.compile(rf"(?:(?:between|from|the months? of) )?{MONTH_RE}", re.I)
-_MONTH_JOINER = re.compile(r"\s+(?:and|or|to|through|until)\s+|\s*[-\u2013]\s*", re.I)
+_BARE_MONTH = re.compile(rf"(?:(?P<opener>between|from) |the months? of )?{MONTH_RE}", re.I)
+_MONTH_JOINER = re.compile(
+    r"\s+(?:and|or|(?P<range>to|through|until))\s+|\s*(?P<dash>[-\u2013])\s*", re.I
+)
 _MONTH_WITH_YEAR = re.compile(
     rf"{MONTH_RE},? (?:of )?(?:(?:19|20)\d\d|last year|this year|next year)", re.I
 )
@@ -306,23 +308,26 @@ def _clock_times_on_their_days(
 def _months_sharing_a_year(
     full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
-    """'In March and April 2011', 'August and September last year': a bare month joined
-    to a month with its year is in that year (the December before a January), where the
-    tense alone put it in the story's."""
+    """'In March and April 2011', 'August and July of last year': a bare month joined to a
+    month with its year is in that year, where the tense alone put it in the story's; the
+    start of a range ("from December to February 2012") may be the year before."""
     out = list(placed)
     for k in range(len(out) - 1):
         (a, a_start, a_end, span), (b, b_start, b_end, _) = out[k], out[k + 1]
+        bare = _BARE_MONTH.fullmatch(full, a_start, a_end)
+        joiner = _MONTH_JOINER.fullmatch(full, a_end, b_start)
         if not (
             a.granularity is Granularity.MONTH
             and b.granularity is Granularity.MONTH
             and a.start is not None
             and b.start is not None
-            and _BARE_MONTH.fullmatch(full, a_start, a_end)
-            and _MONTH_JOINER.fullmatch(full, a_end, b_start)
+            and bare
+            and joiner
             and _MONTH_WITH_YEAR.fullmatch(full, b_start, b_end)
         ):
             continue
-        year = b.start.year - (1 if a.start.month > b.start.month else 0)
+        a_range = bare.group("opener") or joiner.group("range") or joiner.group("dash")
+        year = b.start.year - (1 if a_range and a.start.month > b.start.month else 0)
         out[k] = (month(year, a.start.month), a_start, a_end, span)
     return out
 
@@ -589,6 +594,12 @@ def _ranges_in_order(
     """'From Monday to Thursday': the second end of a range after the first (`ranges`)."""
     for k in range(len(found) - 1):
         (a, a_from, a_to), (b, b_from, b_to) = found[k], found[k + 1]
+        if _BARE_MONTH.fullmatch(
+            text[a_from - start : a_to - start]
+        ) and _MONTH_WITH_YEAR.fullmatch(text[b_from - start : b_to - start]):
+            # "Between January and August 1997": the stated year stays; the bare month
+            # takes it (`_months_sharing_a_year`).
+            continue
         if RANGE_WORDS.fullmatch(text[a_to - start : b_from - start]):
             a, b = in_order(a, b, tense)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
