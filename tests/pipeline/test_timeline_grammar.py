@@ -135,6 +135,23 @@ def test_is_forecast_to_looks_ahead() -> None:
     assert tense_of(FakeSpan(toks[6])) is Tense.FUTURE  # type: ignore[arg-type]
 
 
+def test_a_date_inside_what_was_told_is_reported_not_past() -> None:
+    # "saudi arabia told companies of a cutback in september": the cutback may lie ahead.
+    toks = _tree(
+        ("arabia", "NNP", "nsubj", "PROPN", "arabia", 1),
+        ("told", "VBD", "ROOT", "VERB", "tell", None),
+        ("companies", "NNS", "dobj", "NOUN", "company", 1),
+        ("of", "IN", "prep", "ADP", "of", 1),
+        ("cutback", "NN", "pobj", "NOUN", "cutback", 3),
+        ("in", "IN", "prep", "ADP", "in", 4),
+        ("september", "NNP", "pobj", "PROPN", "september", 5),
+    )
+    assert tense_of(FakeSpan(toks[6])) is Tense.REPORTED  # type: ignore[arg-type]
+    # The telling's own date hangs on the verb: "told companies in september".
+    toks[5].head = toks[1]
+    assert tense_of(FakeSpan(toks[6])) is Tense.PAST  # type: ignore[arg-type]
+
+
 def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
     # "(he vowed that) Britain would leave on Oct. 31"
     toks = _tree(

@@ -158,6 +158,11 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("last-month-name-skips-the-month-just-gone", "month-alone", "last july", P, None,
      "2023-07"),
     ("season-past", "season", "the spring", P, None, "2024-SP"),
+    # Told in the past, a season or month not yet begun this year is last year's (only a
+    # day may still lie just ahead: "was extended to Aug. 23").
+    ("a-season-not-begun-told-in-the-past", "season", "the autumn", P, None, "2023-FA"),
+    ("a-month-not-begun-told-in-the-past", "range-modifier", "the end of september", P, None,
+     "2023-09"),
     ("split-winter-is-named-by-its-first-year", "season", "the winter of 2022-23", N, None,
      "2022-WI"),
     ("quarter-with-year", "ordinal-quarter", "the third quarter of 2023", N, None, "2023-Q3"),

@@ -21,6 +21,11 @@ _FUTURE_VERBS = {
     "promise", "vow", "pledge", "agree", "threaten", "seek", "propose", "likely", "going",
     "forecast", "predict", "project",
 }  # fmt: skip
+# Verbs of telling: a date inside what was told is not the telling's.
+_SAYING_VERBS = {
+    "say", "tell", "announce", "report", "warn", "predict", "forecast", "disclose", "reveal",
+    "confirm", "inform", "notify",
+}  # fmt: skip
 # Verbs that send a thing forward to the date after "to" or "until": "adjourned the case
 # to 14 October", "postponed until Friday" look ahead of when it was done.
 _DEFERRING_VERBS = {
@@ -61,6 +66,10 @@ def tense_of(span: Span) -> Tense | None:
         # the past: ahead of that moment, which news tells soon after.
         ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
         return Tense.FUTURE if tense in ahead_of_now else Tense.REPORTED
+    if tense is Tense.PAST and verb.lemma_ in _SAYING_VERBS and _through_a_noun(span.root, verb):
+        # "Told oil companies of a cutback in September": the date is in what was told,
+        # which may lie ahead of the telling (a saying's own date hangs on the verb).
+        return Tense.REPORTED
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
         # the date hangs on a noun, and a present verb says nothing about when the thing

@@ -477,7 +477,12 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     gap = (ahead[0].start - anchor).days if ahead and ahead[0].start else NO_GAP
     if tense is None and back > UNTENSED_BACK_DAYS and gap <= UNTENSED_AHEAD_DAYS:
         return ahead[0]
-    if tense is Tense.PAST and back > PAST_BACK_DAYS and gap <= PAST_AHEAD_DAYS:
+    if (
+        tense is Tense.PAST
+        and back > PAST_BACK_DAYS
+        and gap <= PAST_AHEAD_DAYS
+        and past.granularity is Granularity.DAY
+    ):
         return ahead[0]
     return past
 
