@@ -347,6 +347,11 @@ def test_dates_told_as_recurring_every_year_are_sets(
         # A weekday between a clock and its date kept the clock on the story's day.
         ("Updated 2:35 PM EDT, Wed August 7, 2024", "2:35 PM EDT, Wed August 7, 2024",
          "2024-08-07T14:35"),
+        # A dashed date spaCy called a number: the clock after it was dropped with it.
+        ("10-20-2004, 03:28 AM", "10-20-2004, 03:28 AM", "2004-10-20T03:28"),
+        # spaCy took "Comments" into the clock: split up, the day lost its year.
+        ("Posted by Harry on August 22, 2006 6:36 AM Comments: 2", "August 22, 2006 6:36 AM",
+         "2006-08-22T06:36"),
         # A post's stamp, its clock with seconds: the year was lost with the clock.
         ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
          "2005-01-18T04:56"),
@@ -467,6 +472,24 @@ def test_a_spaced_dash_parts_a_label_from_its_date(nlp: Any) -> None:
     # spaCy tagged "Game 3 -- Nov. 8" as one date, which nothing could read.
     [entry] = _timeline(nlp, "Game 3 -- Nov. 8 at Guelph, Ont.")
     assert (entry.expression, entry.value) == ("Nov. 8", "2024-11-08")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # The "'s" was taken for a possessive and cut: "the early 60" was nothing.
+        ("It all began in the early 60's, with the first networks.", "the early 60's", "196"),
+        ("Music in the 80's was loud.", "the 80's", "198"),
+        ("The 1960's were loud.", "1960's", "196"),
+        # Without "the", a year's "'s" is a possessive: 2010's election was in 2010.
+        ("2010's election was close.", "2010", "2010"),
+    ],
+)
+def test_a_decade_written_with_an_apostrophe_is_a_decade(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert (entry.expression, entry.value) == (expression, value)
 
 
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:

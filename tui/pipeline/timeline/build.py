@@ -428,6 +428,8 @@ _GAME_PERIOD = re.compile(
 _HEDGE_BEFORE_SET = re.compile(
     r"(?:roughly|about|around|approximately|almost|nearly|once) (?=(?:every|each)\b)", re.I
 )
+# A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
+_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]+:?$")
 _BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
 # "Last" as a verb before a count ("and last six weeks"), known by what may stand before
 # a verb and not before "the last six weeks": "to", a modal, a joiner.
@@ -472,6 +474,11 @@ def _resolve_span(
         tense = Tense.PERFECT
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     res = resolve(text, ctx, tense, prep, lead)
+    if res is None and (extra := _WORD_AFTER.search(text)):
+        # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
+        # split up, the year went with the clock and the day took the story's.
+        res = resolve(text[: extra.start()], ctx, tense, prep, lead)
+        end = start + extra.start() if res is not None else end
     if res is not None:
         # Keep "since"/"for" in the expression: they turn a date into a range.
         # ("scheduled for Oct. 3" is a date, not a length of time: "for" stays out).

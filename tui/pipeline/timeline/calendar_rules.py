@@ -502,7 +502,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           # Without the apostrophe ("the mid-90s") only after "the": "in her 90s" is an age,
           # and a temperature's "the mid-90s" is left out by `build`.
           r"(?:the )?(?:(?:early|mid|late)[- ])?(?:(?P<c>\d{2})(?P<d>\d)0|'(?P<s>\d)0)'?s"
-          r"|the (?:(?:early|mid|late)[- ])?(?P<s2>[1-9])0s",
+          r"|the (?:(?:early|mid|late)[- ])?(?P<s2>[1-9])0'?s",
           _decade_digits, "the 1980s, the '90s, the mid-90s"),
     rule("decade-words", rf"(?:the )?(?:(?:early|mid|late)[- ])?(?P<w>{_decade_words_re()})",
           _decade_words, "the nineties"),

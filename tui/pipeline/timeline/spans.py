@@ -243,7 +243,9 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
     )
 
 
-_SHORT_DECADE = re.compile(r"(?:early |mid-?|late )?[1-9]0s", re.I)
+_SHORT_DECADE = re.compile(r"(?:early |mid-?|late )?[1-9]0['\u2019]?s", re.I)
+_APOSTROPHE_S = re.compile(r"['\u2019]s\b")
+_ENDS_IN_TENS = re.compile(r"\d0$")
 
 
 def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
@@ -254,9 +256,14 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     # a holiday.
     if f"{word_before} {ent.text.lower()}" in HOLIDAY_NAMES:
         start = doc[ent.start - 1].idx
+    # "the 1960's": spaCy leaves the "'s" of a decade out, as if it were a possessive
+    # (without "the", "2010's election" is one).
+    decade_s = _APOSTROPHE_S.match(full, end) if _ENDS_IN_TENS.search(ent.text) else None
+    if decade_s and (word_before == "the" or ent.text.lower().startswith("the ")):
+        end = decade_s.end()
     # "back in the 80s": spaCy may leave out the article that makes "80s" a decade (in
     # "their 80s" it is an age, and stays out).
-    if word_before == "the" and _SHORT_DECADE.fullmatch(ent.text):
+    if word_before == "the" and _SHORT_DECADE.fullmatch(full, start, end):
         start = doc[ent.start - 1].idx
     # "later in the day": spaCy starts after the words that place it in the day.
     head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)

@@ -83,12 +83,13 @@ SPELLED_YEAR_RE = (
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
 # The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
 DAY_TO = r"(?:-\d{1,2})?"
-# A numeric date, "12/31/2004", "7/19/24", "31/12/04": which of `a` and `b` is the month is
-# the page's convention (`calendar_rules.writes_day_first`). Not inside a path or a longer
-# run of numbers ("/2024/05/06/", "1/2/3/4").
+# A numeric date, "12/31/2004", "7/19/24", "31/12/04", "10-20-2004": which of `a` and `b`
+# is the month is the page's convention (`calendar_rules.writes_day_first`). Not inside a
+# path or a longer run of numbers ("/2024/05/06/", "1/2/3/4").
 NUMERIC_DAY_RE = (
-    r"(?<![\w/.])(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])"
-    r"/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/])"
+    r"(?<![\w/.-])(?P<a>[12]\d|3[01]|0?[1-9])(?P<sep>[/-])(?P<b>[12]\d|3[01]|0?[1-9])"
+    # With dashes, only a four-digit year: "10-20-30" is a score or a code.
+    r"(?P=sep)(?P<y>(?:19|20)\d\d|(?<=/)\d\d)(?![\w/-])"
 )
 # The second half of a season that straddles the new year: "the winter of 2022-23".
 SPLIT_YEAR_RE = r"(?:[-/](?:\d{2}|\d{4}))?"
@@ -195,4 +196,5 @@ def normalise(text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
     t = re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t)
-    return re.sub(r"'s?$", "", t).strip(' ,;:()"')
+    # A decade's "60's" keeps its "s": it is no possessive.
+    return re.sub(r"(?<!\d0)'s?$", "", re.sub(r"(?<=\d0)'s$", "s", t)).strip(' ,;:()"')
