@@ -15,9 +15,9 @@ import pytest
 
 from tui.pipeline.model import Block, BlockKind, Granularity, TimelineEntry
 from tui.pipeline.timeline import build_timeline, merge_timelines, sort_key
-from tui.pipeline.timeline.build import _lengths_up_to_dates
+from tui.pipeline.timeline.build import _lengths_up_to_dates, _months_sharing_a_year
 from tui.pipeline.timeline.lengths import length
-from tui.pipeline.timeline.values import day
+from tui.pipeline.timeline.values import day, month
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 EXPECTED: dict[str, Any] = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
@@ -1253,6 +1253,14 @@ def test_a_length_ended_a_date_off_the_calendar_stays_a_length() -> None:
         placed = [(length("M", 6 if last.year > 1 else 60), 0, 14, None), (day(last), 24, 38, None)]
         [(kept, *_), _] = _lengths_up_to_dates(full, placed)  # type: ignore[arg-type]
         assert kept.start is None
+
+
+def test_a_range_from_december_to_a_january_of_the_year_1_stays_on_the_calendar() -> None:
+    # The December before would be in the year 0: the month keeps its own year, no raise.
+    full = "from December to January this year"
+    placed = [(month(1, 12), 0, 13, None), (month(1, 1), 17, 34, None)]
+    [(first, *_), _] = _months_sharing_a_year(full, placed)  # type: ignore[arg-type]
+    assert first.value == "0001-12"
 
 
 @pytest.mark.parametrize(

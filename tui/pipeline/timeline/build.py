@@ -328,7 +328,8 @@ def _months_sharing_a_year(
             continue
         a_range = bare.group("opener") or joiner.group("range") or joiner.group("dash")
         year = b.start.year - (1 if a_range and a.start.month > b.start.month else 0)
-        out[k] = (month(year, a.start.month), a_start, a_end, span)
+        if year >= 1:  # a January of the year 1 has no December before it on our calendar
+            out[k] = (month(year, a.start.month), a_start, a_end, span)
     return out
 
 
