@@ -457,10 +457,10 @@ def _resolve_span(
     if tail is not None and tail.start() > start:
         # "February of each year": the date alone, which `every_year` finds recurring.
         end = tail.start()
-    if lead := _NUMBER_BEFORE_DATE.match(full, start, end) or _HEDGE_BEFORE_SET.match(
+    if cut := _NUMBER_BEFORE_DATE.match(full, start, end) or _HEDGE_BEFORE_SET.match(
         full, start, end
     ):
-        start = lead.end()
+        start = cut.end()
     start = _past_a_verb_last(full, start, end)
     text = full[start:end]
     settled = _not_a_date(full, span, start, end)
