@@ -152,6 +152,22 @@ def test_a_date_inside_what_was_told_is_reported_not_past() -> None:
     assert tense_of(FakeSpan(toks[6])) is Tense.PAST  # type: ignore[arg-type]
 
 
+def test_a_date_in_a_clause_since_opens_lies_behind() -> None:
+    # "since taking office in january, he has signed 30 orders": the perfect alone would
+    # take the january nearest now, the coming one.
+    toks = _tree(
+        ("since", "IN", "prep", "ADP", "since", 6),
+        ("taking", "VBG", "pcomp", "VERB", "take", 0),
+        ("office", "NN", "dobj", "NOUN", "office", 1),
+        ("in", "IN", "prep", "ADP", "in", 1),
+        ("january", "NNP", "pobj", "PROPN", "january", 3),
+        ("he", "PRP", "nsubj", "PRON", "he", 6),
+        ("signed", "VBN", "ROOT", "VERB", "sign", None),
+        ("has", "VBZ", "aux", "AUX", "have", 6),
+    )
+    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+
+
 def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
     # "(he vowed that) Britain would leave on Oct. 31"
     toks = _tree(

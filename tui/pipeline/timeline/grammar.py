@@ -60,6 +60,9 @@ def tense_of(span: Span) -> Tense | None:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "since":
+        # "Since taking office in January": what "since" opens lies behind.
+        return Tense.PAST
     tense = _verb_tense(verb, 3)
     if _deferred_to(span.root, verb):
         # Put off up to now ("has been postponed until March"): ahead of now. Put off in
