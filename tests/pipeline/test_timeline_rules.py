@@ -84,6 +84,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("split-year-by-its-first-year", "split-year", "2023-24", N, None, "2023"),
     ("fiscal-split-year-with-a-slash", "split-year", "fiscal 2023/24", N, None, "2023"),
     ("split-year-season", "split-year", "the 2011-12 season", N, None, "2011"),
+    ("the-years-of-a-run", "split-year", "the years 2010-2014", P, None, "2010"),
     ("split-year-over-a-century", "split-year", "1999-00", N, None, "1999"),
     ("run-of-years", "split-year", "2019-2021", N, None, "2019"),
     ("a-short-run-of-years-in-one-century", "split-year", "1850-58", N, None, "1850"),

@@ -458,7 +458,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
     # Before iso-month: "2011-12" in prose is a season or fiscal year, not December 2011.
     rule("split-year",
-          r"(?:(?:fiscal|financial|the|the fiscal|the financial)(?: year)? )?"
+          r"(?:(?:fiscal|financial|the|the fiscal|the financial)(?: years?)? )?"
           r"(?P<y>\d{4}) ?[-/\u2013] ?(?P<y2>\d{4}|\d{2})"
           r"(?: (?:season|fiscal year|financial year|school year|academic year|period))?",
           _split_year, "2023-24, fiscal 2023/24, 2019-2021"),
