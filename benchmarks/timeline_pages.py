@@ -13,6 +13,11 @@ run exits 1. Pages are in a stable order, so two runs diff cleanly:
 `--limit N` reads only the first N pages (in the order of a hash of their name, so a short
 run is a fair sample of the whole); `--sentences` adds each entry's sentence, and
 `--sample N --seed S` prints N entries drawn at random instead of all, for reading by eye.
+
+`--uncovered` prints instead each span spaCy tagged DATE or TIME that no entry overlaps
+(page, span, label, sentence), and their count on stderr: where to look for dates the
+timeline drops. Most of them it should drop (ages, codes, scores, "daily"); reading them
+sorted by shape finds the ones it should not.
 """
 
 from __future__ import annotations
@@ -24,15 +29,22 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from tui.pipeline.model import TimelineEntry
 CORPUS = ROOT.parent / "shared" / "eval" / "web-extraction"
 # The anchor of a page that gives no date: any fixed day keeps two runs comparable.
 NO_DATE_ANCHOR = "2012-07-24T00:00:00+00:00"
 
 
 def main() -> None:
+    from tui.pipeline import nlp
     from tui.pipeline.clean import clean
     from tui.pipeline.extract import extract
     from tui.pipeline.model import PipelineError
@@ -44,6 +56,7 @@ def main() -> None:
     parser.add_argument("--sentences", action="store_true", help="add each entry's sentence")
     parser.add_argument("--sample", type=int, default=None, help="print only N random entries")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--uncovered", action="store_true", help="spaCy dates no entry covers")
     args = parser.parse_args()
     if not (CORPUS / "ground-truth.json").is_file():
         sys.exit(f"The corpus is missing: expected {CORPUS} (the shared eval data).")
@@ -58,11 +71,17 @@ def main() -> None:
         except PipelineError:
             continue
         kept, _ = clean(extracted.blocks, extracted.metadata)
+        docs = nlp.parse_blocks(kept)
         try:
-            entries = build_timeline(kept, extracted.metadata.published or NO_DATE_ANCHOR)
+            entries = build_timeline(
+                kept, extracted.metadata.published or NO_DATE_ANCHOR, docs=docs
+            )
         except Exception as exc:  # any failure is what this run is for: name it, go on
             failed += 1
             print(f"{page_id}: the timeline raised {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        if args.uncovered:
+            lines.extend(f"{page_id}\t{line}" for line in uncovered(docs, entries))
             continue
         for e in entries:
             sentence = "\t" + " ".join(e.sentence.split()) if args.sentences else ""
@@ -71,8 +90,25 @@ def main() -> None:
         random.seed(args.seed)
         lines = random.sample(lines, min(args.sample, len(lines)))
     print("\n".join(lines))
+    if args.uncovered:
+        print(f"{len(lines)} spaCy DATE/TIME spans no entry covers", file=sys.stderr)
     print(f"{len(ids)} pages, {failed} whose timeline raised", file=sys.stderr)
     sys.exit(1 if failed else 0)
+
+
+def uncovered(docs: list[Doc], entries: list[TimelineEntry]) -> list[str]:
+    """spaCy's DATE/TIME spans that no entry of the same block overlaps, one line each."""
+    out = []
+    for block, doc in enumerate(docs):
+        ranges = [(e.start, e.end) for e in entries if e.block == block]
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(s < ent.end_char and ent.start_char < e for s, e in ranges):
+                continue
+            sentence = " ".join(ent.sent.text.split())
+            out.append(f"{' '.join(ent.text.split())}\t{ent.label_}\t{sentence}")
+    return out
 
 
 if __name__ == "__main__":
