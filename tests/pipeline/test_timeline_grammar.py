@@ -152,6 +152,19 @@ def test_a_date_inside_what_was_told_is_reported_not_past() -> None:
     assert tense_of(FakeSpan(toks[6])) is Tense.PAST  # type: ignore[arg-type]
 
 
+def test_a_date_on_where_something_was_told_is_the_tellings() -> None:
+    # "the rise announced in the report in november": no object of the telling between.
+    toks = _tree(
+        ("rise", "NN", "nsubj", "NOUN", "rise", 1),
+        ("announced", "VBD", "ROOT", "VERB", "announce", None),
+        ("in", "IN", "prep", "ADP", "in", 1),
+        ("report", "NN", "pobj", "NOUN", "report", 2),
+        ("in", "IN", "prep", "ADP", "in", 3),
+        ("november", "NNP", "pobj", "PROPN", "november", 4),
+    )
+    assert tense_of(FakeSpan(toks[5])) is Tense.PAST  # type: ignore[arg-type]
+
+
 def test_a_date_in_a_clause_since_opens_lies_behind() -> None:
     # "since taking office in january, he has signed 30 orders": the perfect alone would
     # take the january nearest now, the coming one.

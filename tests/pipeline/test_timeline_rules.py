@@ -162,6 +162,12 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     # Told in the past, a season or month not yet begun this year is last year's (only a
     # day may still lie just ahead: "was extended to Aug. 23").
     ("a-season-not-begun-told-in-the-past", "season", "the autumn", P, None, "2023-FA"),
+    # "This" pins a season to these months, whatever the tense: the one the anchor is in,
+    # else (told in the past) the one just gone within a season, else the coming one.
+    ("this-summer-is-the-one-we-are-in", "season", "this summer", P, None, "2024-SU"),
+    ("this-fall-told-in-the-past-in-august-is-coming", "season", "this fall", P, None,
+     "2024-FA"),
+    ("this-fall-ahead-is-coming", "season", "this fall", F, None, "2024-FA"),
     ("a-month-not-begun-told-in-the-past", "range-modifier", "the end of september", P, None,
      "2023-09"),
     ("split-winter-is-named-by-its-first-year", "season", "the winter of 2022-23", N, None,

@@ -69,9 +69,9 @@ def tense_of(span: Span) -> Tense | None:
         # the past: ahead of that moment, which news tells soon after.
         ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
         return Tense.FUTURE if tense in ahead_of_now else Tense.REPORTED
-    if tense is Tense.PAST and verb.lemma_ in _SAYING_VERBS and _through_a_noun(span.root, verb):
+    if tense is Tense.PAST and verb.lemma_ in _SAYING_VERBS and _in_what_was_told(span.root, verb):
         # "Told oil companies of a cutback in September": the date is in what was told,
-        # which may lie ahead of the telling (a saying's own date hangs on the verb).
+        # which may lie ahead of the telling.
         return Tense.REPORTED
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
@@ -128,6 +128,26 @@ def _after_since(modifier: Token) -> bool:
 # subject ("statements on Thursday ... are"), object ("follows the testimony Tuesday"),
 # object of a preposition ("what we know about the visit on Saturday").
 _NOUN_SLOTS = ("nsubj", "nsubjpass", "appos", "dobj", "pobj", "attr")
+
+
+# The prepositions that open what a verb of telling tells: "told them of a cutback".
+_CONTENT_PREPS = {"of", "about"}
+
+
+def _in_what_was_told(tok: Token, verb: Token) -> bool:
+    """Whether a date after a verb of telling lies in its object ("told companies of a
+    cutback in September"), not on the verb ("In March, they said"; "announced in the
+    report in November", where the date is the telling's)."""
+    if tok.i < verb.i:
+        return False
+    current = tok.head
+    for _ in range(8):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if current.dep_ == "dobj" or (current.dep_ == "prep" and current.lower_ in _CONTENT_PREPS):
+            return True
+        current = current.head
+    return False
 
 
 def _through_a_noun(tok: Token, verb: Token) -> bool:

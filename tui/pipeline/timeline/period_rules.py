@@ -76,10 +76,31 @@ def _season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if rel in ("next", "this coming", "coming"):
         return next(c for c in cands if c.start is not None and c.start > a)
     if rel == "this":
-        # "will be debated this fall" is the coming one, "the delay seen this winter"
-        # the one just gone; with no tense, the one nearest the anchor.
-        return pick(cands, a, tense if tense in (Tense.FUTURE, Tense.PAST) else Tense.PRESENT)
+        return _this_season(cands, a, tense)
     return pick(cands, a, tense)
+
+
+# How long ago a season may have ended and still be "this" one when told in the past.
+THIS_SEASON_BACK_DAYS = 92
+
+
+def _this_season(cands: list[Resolved], a: date, tense: Tense | None) -> Resolved:
+    """'This fall': the season the anchor is in; else "will be debated this fall" is the
+    coming one, "the delay seen this winter" the one just gone if it ended within a
+    season (in July, "were assigned to mentor this fall" is still the coming one); with
+    no tense, the one nearest the anchor."""
+    placed = [c for c in cands if c.start is not None and c.end is not None]
+    current = [c for c in placed if c.start <= a <= c.end]  # type: ignore[operator]
+    if current:
+        return current[0]
+    gone = [c for c in placed if c.end < a][-1]  # type: ignore[operator]
+    coming = next(c for c in placed if c.start > a)  # type: ignore[operator]
+    if tense is Tense.FUTURE:
+        return coming
+    if tense is Tense.PAST:
+        recent = gone.end is not None and (a - gone.end).days <= THIS_SEASON_BACK_DAYS
+        return gone if recent else coming
+    return pick([gone, coming], a, Tense.PRESENT)
 
 
 _QUARTER_NUMBERS = {
