@@ -168,6 +168,10 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("this-fall-told-in-the-past-in-august-is-coming", "season", "this fall", P, None,
      "2024-FA"),
     ("this-fall-ahead-is-coming", "season", "this fall", F, None, "2024-FA"),
+    # Ended in February of this year, months ago: still this winter ("my bank got eaten
+    # this spring", told in November).
+    ("this-winter-told-in-the-past-ended-this-year", "season", "this winter", P, None,
+     "2023-WI"),
     ("a-month-not-begun-told-in-the-past", "range-modifier", "the end of september", P, None,
      "2023-09"),
     ("split-winter-is-named-by-its-first-year", "season", "the winter of 2022-23", N, None,

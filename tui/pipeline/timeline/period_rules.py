@@ -80,15 +80,11 @@ def _season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return pick(cands, a, tense)
 
 
-# How long ago a season may have ended and still be "this" one when told in the past.
-THIS_SEASON_BACK_DAYS = 92
-
-
 def _this_season(cands: list[Resolved], a: date, tense: Tense | None) -> Resolved:
     """'This fall': the season the anchor is in; else "will be debated this fall" is the
-    coming one, "the delay seen this winter" the one just gone if it ended within a
-    season (in July, "were assigned to mentor this fall" is still the coming one); with
-    no tense, the one nearest the anchor."""
+    coming one, and told in the past ("my bank got eaten this spring") the one gone if it
+    ended this year (in July, "were assigned to mentor this fall" is still the coming one,
+    last year's being no "this"); with no tense, the one nearest the anchor."""
     placed = [c for c in cands if c.start is not None and c.end is not None]
     current = [c for c in placed if c.start <= a <= c.end]  # type: ignore[operator]
     if current:
@@ -98,8 +94,7 @@ def _this_season(cands: list[Resolved], a: date, tense: Tense | None) -> Resolve
     if tense is Tense.FUTURE:
         return coming
     if tense is Tense.PAST:
-        recent = gone.end is not None and (a - gone.end).days <= THIS_SEASON_BACK_DAYS
-        return gone if recent else coming
+        return gone if gone.end is not None and gone.end.year == a.year else coming
     return pick([gone, coming], a, Tense.PRESENT)
 
 
