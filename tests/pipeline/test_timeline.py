@@ -423,6 +423,12 @@ def test_the_day_after_tomorrow_is_read_whole(nlp: Any) -> None:
     assert (entry.expression, entry.value) == ("the day after tomorrow", "2024-08-10")
 
 
+def test_a_year_before_the_keeps_its_place(nlp: Any) -> None:
+    # Only a small count before "the" leaves a span: a year there is the date.
+    text = "The national average dropped to 27 percent in 2002, the most recent year for data."
+    assert ("2002", "2002") in [(e.expression, e.value) for e in _timeline(nlp, text)]
+
+
 def test_a_count_after_that_counts_from_the_date_named(nlp: Any) -> None:
     # spaCy stopped at "A week": a length of time where the text names a day.
     text = ("The suspect was arrested on July 12.", "A week after that, charges were filed.")
