@@ -498,6 +498,24 @@ def test_a_decade_written_with_an_apostrophe_is_a_decade(
     assert (entry.expression, entry.value) == (expression, value)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # After an opening quote or a dash a capital starts a clause: it was taken for a
+        # title ("VOA Today") and the date lost.
+        ('He added, "This year we have more midfielders."', "This year", "2024"),
+        ("Speaking of the presidency--Yesterday I wrote about it.", "Yesterday", "2024-08-07"),
+        # A dateline's spaced hyphen parts the date from the words spaCy took with it.
+        ("New York, July 16 - American Rhodes scholars met.", "July 16", "2024-07-16"),
+        ("He played until a little over a year ago.", "a little over a year ago", "2023"),
+    ],
+)
+def test_dates_after_quotes_dashes_and_hedges_are_read(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert (expression, value) in [(e.expression, e.value) for e in _timeline(nlp, sentence)]
+
+
 def test_a_date_before_christ_is_not_put_on_our_calendar(nlp: Any) -> None:
     # "The 12th century BC" was the 1100s; "500 BCE" is no year 500.
     text = "The temple dates to the 12th century BC. The city was founded around 500 BCE."

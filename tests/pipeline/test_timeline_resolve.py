@@ -56,6 +56,8 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("8 p.m. eastern standard time", "2024-08-08T20:00"),
         ("4:56:22 am", "2024-08-08T04:56"),
         ("16.02 bst", "2024-08-08T16:02"),
+        # Hours that open at the first: "1" was read as January.
+        ("1-4 p.m. on monday", "2024-08-05T13:00"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:

@@ -69,6 +69,9 @@ _CLOCK_ZONE = rf"(?:\s*\(?{ZONE_RE}\)?\b)?"
 CLOCK_RE = re.compile(
     r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
     r"after|before|by|until|till) )?"
+    # "1-4 p.m.", "9:30 to 11 a.m.": hours that open at the first, which takes the a.m. or
+    # p.m. of the last (alone, the "1" was read as January).
+    r"(?:\b(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?\s*(?:-|\u2013|to)\s*)?"
     # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock: its seconds are read.
     r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::[0-5]\d)?)?\s*"
     r"(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
@@ -392,6 +395,9 @@ def _clock_suffix(m: re.Match[str]) -> str:
     h = int(m.group("h"))
     minutes = m.group("min") or "00"
     ap = m.group("ap")
+    if m.group("h0") is not None and int(m.group("h0")) <= h:
+        # "1-4 p.m." opens at 1 p.m. ("11-2 p.m." crosses noon: the hour with the p.m. stays).
+        h, minutes = int(m.group("h0")), m.group("min0") or "00"
     if ap == "p" and h < 12:
         h += 12
     if ap == "a" and h == 12:

@@ -344,6 +344,9 @@ def is_a_word_not_a_month(span: Span, text: str) -> bool:
     return sentence != sentence.lower()
 
 
+_CLAUSE_OPENERS = {'"', "\u201c", "\u2018", "'", "--", "\u2013", "\u2014", ":", "("}
+
+
 def is_name(span: Span, text: str) -> bool:
     """'ABC's "This Week"', 'VOA Today': a capitalised time word mid-sentence is a title.
 
@@ -354,7 +357,10 @@ def is_name(span: Span, text: str) -> bool:
     capitalised = [w for w in words if w[:1].isupper() and w.lower() in _LOWERCASE_TIME_WORDS]
     if not capitalised or text.lower() in HOLIDAY_NAMES:  # "Bonfire Night" is written so
         return False
-    first_is_start = all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
+    # After an opening quote, a dash or a colon a new clause starts ('He added, "This year
+    # we ...', 'the presidency--Yesterday I wrote').
+    opens = span.start > 0 and span.doc[span.start - 1].text in _CLAUSE_OPENERS
+    first_is_start = opens or all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
     if first_is_start and capitalised == [words[0]]:
         return False
     if words[0] in capitalised and _after_a_name(span):

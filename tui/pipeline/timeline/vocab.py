@@ -73,7 +73,7 @@ VAGUE_NUM_RE = r"(?:several|a few|few|some|many|a number of|numerous)"
 APPROX_RE = (
     r"(?:(?:about|nearly|almost|some|roughly|around|approximately|just|only|barely|"
     r"more than|less than|fewer than|over|under|at least|at most|up to|just over|"
-    r"just under|well over) )?"
+    r"just under|well over|a little (?:over|under|more than|less than)|exactly) )?"
 )
 ORD_RE = "|".join(sorted(ORDINALS, key=len, reverse=True))
 DAYNUM_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORD_RE})"
