@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tui.pipeline.timeline.resolve import reaches_back, resolve, strip_prep
+from tui.pipeline.timeline.resolve import CLOCK_RE, reaches_back, resolve, strip_prep
 from tui.pipeline.timeline.values import Context, Tense, day, with_time
 
 ANCHOR = date(2024, 8, 8)  # a Thursday
@@ -323,3 +323,11 @@ def test_a_short_year_is_a_year_after_a_preposition_only(
 ) -> None:
     # "In '95", "since '95"; alone, "Barbara '51" is a class year and stays unread.
     assert _value("'95", prep=prep) == value
+
+
+def test_a_zero_padded_number_before_a_clock_opens_no_range() -> None:
+    # "Jun 03, 05 - 05:21 am": the "05" is a year; "5 - 7 pm" opens at 5.
+    found = CLOCK_RE.search("05 - 05:21 am")
+    assert found is not None and found.group("h0") is None
+    found = CLOCK_RE.search("5 - 7 pm")
+    assert found is not None and found.group("h0") == "5"

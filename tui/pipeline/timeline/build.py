@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
     r"(?:\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
-    r"(?=\s)|\s+(?:--?|\u2013|\u2014)(?=\s))+\s*"
+    r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d]))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
 _BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)

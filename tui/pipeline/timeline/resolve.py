@@ -71,7 +71,8 @@ CLOCK_RE = re.compile(
     r"after|before|by|until|till) )?"
     # "1-4 p.m.", "9:30 to 11 a.m.": hours that open at the first, which takes the a.m. or
     # p.m. of the last (alone, the "1" was read as January).
-    r"(?:\b(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?\s*(?:-|\u2013|to)\s*)?"
+    # (A zero-padded number with no minutes is no such hour: "Jun 03, 05 - 05:21 am".)
+    r"(?:\b(?!0\d\s*(?:-|\u2013|to))(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?\s*(?:-|\u2013|to)\s*)?"
     # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock: its seconds are read.
     r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::[0-5]\d)?)?\s*"
     r"(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
