@@ -54,6 +54,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     VAGUE_NUM_RE,
     WEEKDAY_RE,
+    ZONE_ABBREVIATION_RE,
     normalise,
 )
 
@@ -268,7 +269,7 @@ _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
 # "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
 # "2:35 PM EDT, Wed August 7, 2024": a weekday spaCy left out of the date may too.
 _CLOCK_THEN_DAY = re.compile(
-    rf"\s*(?:\(?(?:[A-Z]{{1,4}}T|GMT|UTC|(?i:{NAMED_ZONE_RE}))(?P<close>\))?)?"
+    rf"\s*(?:\(?(?:{ZONE_ABBREVIATION_RE}|(?i:{NAMED_ZONE_RE}))(?P<close>\))?)?"
     r"\s*,?\s*(?:on\s+)?"
     rf"(?:(?i:{WEEKDAY_RE}),?\s+)?"
 )

@@ -32,6 +32,7 @@ from tui.pipeline.timeline.vocab import (
     WEEKDAY_NAMES,
     WEEKDAYS,
     YEAR_AGO_RE,
+    ZONE_ABBREVIATION_RE,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ _WIRE_CLOCK = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:GMT|UTC|Z|local time)\
 # British stamp's "16.02 BST", which it may cut at the dot.
 _ZONED_CLOCK = re.compile(
     rf"\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
-    r"|\b(?:[01]?\d|2[0-3])\.[0-5]\d ?(?:[A-Z]{1,4}T|GMT|UTC)\b"
+    rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
 )
 # Dates written in ways spaCy's small model misses: "Aug 3" (but "Aug. 3", "Jan 5" it
 # finds), "31.12.2023".
@@ -98,12 +99,16 @@ _DOTTED_DAY = re.compile(
 # "12/31/2004", "7/19/24", "08/06/12": spaCy's small model mostly leaves them untagged or
 # tags only the clock time after them.
 _NUMERIC_DAY = re.compile(NUMERIC_DAY_RE)
+# A month as written, whole or cut short; only a cut one takes a full stop ("July." at a
+# sentence's end keeps its full stop out).
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
 # "5th August", "5 August 2023", "7 Aug 2024": spaCy may take the day for an ordinal and
 # the month alone, or the year alone.
 _DAY_MONTH = re.compile(
-    r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sept?|Oct|Nov|Dec)\b\.?)\b(?:,? (?:19|20)\d\d\b)?"
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}\b(?:,? (?:19|20)\d\d\b)?"
 )
 # "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
 # ("3pm." at a sentence's end keeps its full stop out; "3 p.m." keeps its own).
@@ -135,9 +140,7 @@ _YEAR_RUN = re.compile(
 # "the second Monday in October": spaCy may take the month alone.
 _WEEKDAY_OF_MONTH = re.compile(
     rf"\b(?:the )?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
-    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) (?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
-    r"Oct|Nov|Dec)\b\.?)",
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) {_MONTH_WORD}",
     re.I,
 )
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
@@ -270,8 +273,8 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     if head and ent.text.lower() == "the day":
         start = head.start()
     # "two weeks from now", "in three months' time", "a week after that": spaCy stops
-    # before the words that
-    # anchor the count, and may tag "a year's time" as the "year" alone.
+    # before the words that anchor the count, and may tag "a year's time" as the "year"
+    # alone.
     tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
     if tail:
         end = tail.end()

@@ -102,11 +102,12 @@ MOD_RE = (
 YEAR_AGO_RE = r"(?:year-ago|year-earlier|year ago|year earlier|prior-year|previous-year)"
 LIKE_RE = r"(?:same|comparable|corresponding)"
 # A clock time's zone named in words: "Pacific time", "Eastern Standard Time", "local
-# time" (with its
-# "time", or "9:30 Pacific" would be a company's).
+# time" (with its "time", or "9:30 Pacific" would be a company's).
 NAMED_ZONE_RE = (
     r"(?:(?:eastern|central|mountain|pacific|atlantic)(?: (?:standard|daylight))?|local) time"
 )
+# A zone as written in capitals in running text: "ET", "EDT", "BST", "GMT", "UTC".
+ZONE_ABBREVIATION_RE = r"(?:[A-Z]{1,4}T|GMT|UTC)"
 # Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one.
 ZONE_RE = rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE})"
 LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
