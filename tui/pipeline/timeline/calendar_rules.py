@@ -311,8 +311,18 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     return told or pick(cands, a, tense)
 
 
-_WEEK_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _THURSDAY = 3
+
+
+def _nth(word: str) -> int:
+    """Which of a month's weeks or weekdays: 'second', '2nd' -> 2; 'last', 'final' -> -1
+    (the rules' patterns let through only such words)."""
+    word = word.lower()
+    if word in ("last", "final"):
+        return -1
+    n = day_number(word)
+    assert n is not None, word
+    return n
 
 
 def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -329,23 +339,19 @@ def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
         base = pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
     if base.start is None or base.end is None:
         return DECLINE
-    which = m.group("n")
-    if which in ("last", "final"):
+    which = _nth(m.group("n"))
+    if which == -1:
         last_thursday = base.end - timedelta(days=(base.end.weekday() - _THURSDAY) % 7)
         return week_of(last_thursday)
     first_thursday = base.start + timedelta(days=(_THURSDAY - base.start.weekday()) % 7)
-    return week_of(first_thursday + timedelta(weeks=_WEEK_NUMBERS[which] - 1))
-
-
-_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-        "4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1}  # fmt: skip
+    return week_of(first_thursday + timedelta(weeks=which - 1))
 
 
 def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The last Saturday of September', 'the second Monday in October 2025': that day;
     without a year, the occurrence the tense points to."""
     a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
-    wd, n = WEEKDAYS[m.group("wd").rstrip(".").lower()], _NTH[m.group("n").lower()]
+    wd, n = WEEKDAYS[m.group("wd").rstrip(".").lower()], _nth(m.group("n"))
     named = named_year(m.group("y"), a.year) if m.group("y") else None
     if m.group("y") and named is None:
         return DECLINE

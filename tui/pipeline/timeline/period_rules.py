@@ -85,16 +85,16 @@ def _this_season(cands: list[Resolved], a: date, tense: Tense | None) -> Resolve
     coming one, and told in the past ("my bank got eaten this spring") the one gone if it
     ended this year (in July, "were assigned to mentor this fall" is still the coming one,
     last year's being no "this"); with no tense, the one nearest the anchor."""
-    placed = [c for c in cands if c.start is not None and c.end is not None]
-    current = [c for c in placed if c.start <= a <= c.end]  # type: ignore[operator]
+    placed = [(c, c.start, c.end) for c in cands if c.start is not None and c.end is not None]
+    current = [c for c, start, end in placed if start <= a <= end]
     if current:
         return current[0]
-    gone = [c for c in placed if c.end < a][-1]  # type: ignore[operator]
-    coming = next(c for c in placed if c.start > a)  # type: ignore[operator]
+    gone, gone_end = [(c, end) for c, _, end in placed if end < a][-1]
+    coming = next(c for c, start, _ in placed if start > a)
     if tense is Tense.FUTURE:
         return coming
     if tense is Tense.PAST:
-        return gone if gone.end is not None and gone.end.year == a.year else coming
+        return gone if gone_end.year == a.year else coming
     return pick([gone, coming], a, Tense.PRESENT)
 
 
