@@ -86,12 +86,14 @@ def main() -> None:
         for e in entries:
             sentence = "\t" + " ".join(e.sentence.split()) if args.sentences else ""
             lines.append(f"{page_id}\t{e.expression}\t{e.value}\t{entry_label(e)}{sentence}")
+    found = len(lines)
     if args.sample is not None:
         random.seed(args.seed)
         lines = random.sample(lines, min(args.sample, len(lines)))
     print("\n".join(lines))
     if args.uncovered:
-        print(f"{len(lines)} spaCy DATE/TIME spans no entry covers", file=sys.stderr)
+        # All of them, when only a sample is printed.
+        print(f"{found} spaCy DATE/TIME spans no entry covers", file=sys.stderr)
     print(f"{len(ids)} pages, {failed} whose timeline raised", file=sys.stderr)
     sys.exit(1 if failed else 0)
 
