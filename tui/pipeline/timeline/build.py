@@ -306,6 +306,13 @@ def _clock_times_on_their_days(
     return out
 
 
+def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
+    """The first of two expressions as a bare month when the second is a month told with
+    its year ("March" and "April 2011"): the pair whose year the first takes."""
+    bare = _BARE_MONTH.fullmatch(first)
+    return bare if bare and _MONTH_WITH_YEAR.fullmatch(second) else None
+
+
 def _months_sharing_a_year(
     full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
@@ -315,7 +322,7 @@ def _months_sharing_a_year(
     out = list(placed)
     for k in range(len(out) - 1):
         (a, a_start, a_end, span), (b, b_start, b_end, _) = out[k], out[k + 1]
-        bare = _BARE_MONTH.fullmatch(full, a_start, a_end)
+        bare = _bare_month_before_a_year(full[a_start:a_end], full[b_start:b_end])
         joiner = _MONTH_JOINER.fullmatch(full, a_end, b_start)
         if not (
             a.granularity is Granularity.MONTH
@@ -324,7 +331,6 @@ def _months_sharing_a_year(
             and b.start is not None
             and bare
             and joiner
-            and _MONTH_WITH_YEAR.fullmatch(full, b_start, b_end)
         ):
             continue
         a_range = bare.group("opener") or joiner.group("range") or joiner.group("dash")
@@ -603,9 +609,9 @@ def _ranges_in_order(
     """'From Monday to Thursday': the second end of a range after the first (`ranges`)."""
     for k in range(len(found) - 1):
         (a, a_from, a_to), (b, b_from, b_to) = found[k], found[k + 1]
-        if _BARE_MONTH.fullmatch(
-            text[a_from - start : a_to - start]
-        ) and _MONTH_WITH_YEAR.fullmatch(text[b_from - start : b_to - start]):
+        if _bare_month_before_a_year(
+            text[a_from - start : a_to - start], text[b_from - start : b_to - start]
+        ):
             # "Between January and August 1997": the stated year stays; the bare month
             # takes it (`_months_sharing_a_year`).
             continue
