@@ -1341,3 +1341,116 @@ def test_a_numeric_date_with_dashes_and_a_full_year_is_read(nlp: Any) -> None:
     # and codes are; the rule reads both forms when a span reaches it.
     entry = _entry(_timeline(nlp, "Results came out 10-29-2023, officials said."), "10-29-2023")
     assert entry.value == "2023-10-29"
+
+
+# A Wednesday of wire copy.
+WIRE_ANCHOR = "1996-08-28"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("SAN DIEGO 1996-08-26", "1996-08-26", "1996-08-26"),
+        ("IRVINE, Calif 1996-08-27", "1996-08-27", "1996-08-27"),
+        ("PRESS DIGEST - GREECE - AUG 28.", "AUG 28", "1996-08-28"),
+    ],
+)
+def test_a_datelines_date_is_read_where_spacy_takes_it_for_a_name(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize("sentence", ["Part 1996-08-30-2 was late.", "Code 21996-08-30 failed."])
+def test_a_date_shape_inside_a_longer_code_is_no_date(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence, anchor=WIRE_ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("New Liberia Council chief to be installed Tuesday.", "Tuesday", "1996-09-03"),
+        ("Pope to visit Cuba in January.", "January", "1997-01"),
+        ("Yeltsin to meet Clinton in October.", "October", "1996-10"),
+        # Not a headline: the infinitive completes a noun that is no sentence's head.
+        ("He was the first man to win in March.", "March", "1996-03"),
+    ],
+)
+def test_a_headlines_infinitive_announces_what_is_to_come(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Rice futures closed higher, with September up 16 at $10.28 a cwt.", "September",
+         "1996-09"),
+        ("Rice futures closed higher, with January up 16 at $10.28 a cwt.", "January",
+         "1997-01"),
+        ("Antwerp material was available for 50 cents a tonne over September.", "September",
+         "1996-09"),
+        # A month the trading happened in keeps the tense: it is no contract.
+        ("Crude futures fell in March, traders said.", "March", "1996-03"),
+        # No market word: a past September is last year's.
+        ("Sales were weak over September, the company said.", "September", "1995-09"),
+    ],
+)  # fmt: skip
+def test_a_month_named_alone_in_a_market_report_is_a_contract_still_traded(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+def test_two_months_joined_by_to_run_forward_without_from(nlp: Any) -> None:
+    entries = _timeline(nlp, "The season runs October to March.", anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == [
+        ("October", "1996-10"),
+        ("March", "1997-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # A day, then a month: no range ("a revision Friday to December's figures").
+        ("It came after a small downward revision Friday to December's figures.", "December",
+         "1995-12"),
+        # Joined by "and" without "from" or "between", two dates are two dates.
+        ("He visited in October and March.", "March", "1996-03"),
+    ],
+)  # fmt: skip
+def test_two_dates_that_make_no_range_keep_their_own_years(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "local", "other"),
+    [
+        # 20:30 GMT is the evening before a Queensland morning.
+        ("The shooting occured around 6.30 a.m. (2030 GMT) on Tuesday.",
+         "1996-08-27T06:30", "1996-08-26T20:30"),
+        ("The blast came at 11 p.m. (0300 GMT) on Monday.",
+         "1996-08-26T23:00", "1996-08-27T03:00"),
+        ("Talks began at 10 a.m. (0800 GMT) on Wednesday.",
+         "1996-08-28T10:00", "1996-08-28T08:00"),
+    ],
+)  # fmt: skip
+def test_a_clock_told_in_two_zones_takes_the_day_named_after_them(
+    nlp: Any, sentence: str, local: str, other: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert sorted(e.value for e in entries) == sorted([local, other])
+
+
+def test_a_rebound_in_a_sentence_does_not_make_it_a_games_report(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Profits fell in the first half, and a rebound is expected in the second half.",
+        anchor=WIRE_ANCHOR,
+    )
+    assert _entry(entries, "first half").value == "1996-H1"
+    assert _entry(entries, "second half").value == "1996-H2"

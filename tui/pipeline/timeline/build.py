@@ -48,6 +48,7 @@ from tui.pipeline.timeline.spans import (
 from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, month, with_time
 from tui.pipeline.timeline.vocab import (
     GAME_WORDS,
+    MARKET_WORDS,
     MEASURE_HEADS,
     MONTH_RE,
     NAMED_ZONE_RE,
@@ -290,6 +291,10 @@ def _clock_times_on_their_days(
     out: list[tuple[Resolved, int, int, Span]] = []
     k = 0
     while k < len(placed):
+        if k + 2 < len(placed) and (pair := _clock_in_two_zones(full, *placed[k : k + 3])):
+            out.extend(pair)
+            k += 3
+            continue
         if k + 1 < len(placed):
             joined = _day_and_clock(full, placed[k], placed[k + 1])
             if joined is not None:
@@ -356,6 +361,52 @@ def _day_and_clock(
     if joint.groupdict().get("close") and full[a_start - 1 : a_start] == "(":
         a_start -= 1  # "(4:45pm EDT) on October 28": the expression keeps both brackets
     return with_time(day, clock.value[clock.value.index("T") :]), a_start, b_end, span
+
+
+# "6.30 a.m. (2030 GMT) on Tuesday": the local time, the same time in another zone between
+# brackets, then the day.
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+_BRACKET_THEN_DAY = re.compile(r"\s*\)" + _CLOCK_THEN_DAY.pattern)
+# Zones lie within half a day of each other: two clocks further apart are on two days.
+_HALF_DAY_MINUTES = 12 * 60
+
+
+def _clock_in_two_zones(
+    full: str,
+    local: tuple[Resolved, int, int, Span],
+    other: tuple[Resolved, int, int, Span],
+    day: tuple[Resolved, int, int, Span],
+) -> list[tuple[Resolved, int, int, Span]] | None:
+    """Wire copy's "6.30 a.m. (2030 GMT) on Tuesday": the day is the local time's, and the
+    other zone's time falls on the day before or after when the two clocks are more than
+    half a day apart (20:30 GMT is the evening before a Queensland morning)."""
+    (a, a_start, a_end, span), (b, b_start, b_end, b_span), (d, _, d_end, _) = local, other, day
+    if not (
+        _is_day(d)
+        and _is_bare_clock(a, full[a_start:a_end])
+        and _is_bare_clock(b, full[b_start:b_end])
+        and _IN_BRACKETS.fullmatch(full, a_end, b_start)
+        and _BRACKET_THEN_DAY.fullmatch(full, b_end, day[1])
+        and d.start is not None
+    ):
+        return None
+    apart = _minutes(b.value) - _minutes(a.value)
+    shift_days = -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
+    other_day = d.start + timedelta(days=shift_days)
+    other_res = with_time(
+        Resolved(other_day.isoformat(), Granularity.DAY, other_day, other_day),
+        b.value[b.value.index("T") :],
+    )
+    return [
+        (with_time(d, a.value[a.value.index("T") :]), a_start, d_end, span),
+        (other_res, b_start, b_end, b_span),
+    ]
+
+
+def _minutes(clock_value: str) -> int:
+    """Minutes after midnight of a value's "Thh:mm"."""
+    hh, mm = clock_value[clock_value.index("T") + 1 :].split(":")[:2]
+    return int(hh) * 60 + int(mm[:2])
 
 
 def _is_day(res: Resolved) -> bool:
@@ -436,6 +487,9 @@ _GAME_PERIOD = re.compile(
 _HEDGE_BEFORE_SET = re.compile(
     r"(?:roughly|about|around|approximately|almost|nearly|once) (?=(?:every|each)\b)", re.I
 )
+_AND = re.compile(r"\s*and\s*", re.I)
+# One month, or a run of them ("October to March"), named alone.
+_CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
 _WORD_AFTER = re.compile(r"\s+[A-Z][a-z]+:?$")
 _BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
@@ -477,6 +531,13 @@ def _resolve_span(
         return []  # "late in the fourth quarter" of a game, no quarter of the year
     tense = tense_of(span)
     prep = preposition_before(doc, span)
+    if (
+        tense is Tense.PAST
+        and prep not in ("in", "since")
+        and _CONTRACT_MONTHS.fullmatch(text)
+        and MARKET_WORDS.search(sentences.text(span.start_char))
+    ):
+        tense = Tense.FUTURE  # a contract's month, still traded: `[market_words]`
     if prep == "for" and under_a_perfect(span):
         # A length of time on a perfect reaches back to now, whatever the infinitive after.
         tense = Tense.PERFECT
@@ -500,7 +561,7 @@ def _resolve_span(
     opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
         r"(?:from|between)\s", text, re.I
     )
-    found = _ranges_in_order(found, text, start, tense) if opened else found
+    found = _ranges_in_order(found, text, start, tense, opened is not None)
     return _no_ages_or_temperatures(full, span, sentences, found)
 
 
@@ -604,9 +665,16 @@ def _pieces(
 
 
 def _ranges_in_order(
-    found: list[tuple[Resolved, int, int]], text: str, start: int, tense: Tense | None
+    found: list[tuple[Resolved, int, int]],
+    text: str,
+    start: int,
+    tense: Tense | None,
+    opened: bool,
 ) -> list[tuple[Resolved, int, int]]:
-    """'From Monday to Thursday': the second end of a range after the first (`ranges`)."""
+    """'From Monday to Thursday', 'October to March': the second end of a range after the
+    first (`ranges`). Without "from"/"between" before them (`opened`), two dates are a
+    range only when "to" or a dash joins two of one kind: "Monday and Thursday" are two
+    days, and "a revision Friday to December's figures" no range."""
     for k in range(len(found) - 1):
         (a, a_from, a_to), (b, b_from, b_to) = found[k], found[k + 1]
         if _bare_month_before_a_year(
@@ -615,7 +683,9 @@ def _ranges_in_order(
             # "Between January and August 1997": the stated year stays; the bare month
             # takes it (`_months_sharing_a_year`).
             continue
-        if RANGE_WORDS.fullmatch(text[a_to - start : b_from - start]):
+        joint = text[a_to - start : b_from - start]
+        alike = a.granularity is b.granularity and not _AND.fullmatch(joint)
+        if RANGE_WORDS.fullmatch(joint) and (opened or alike):
             a, b = in_order(a, b, tense)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found

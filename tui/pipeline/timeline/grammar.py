@@ -181,6 +181,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE
+    if "to" in lowers and _heads_a_headline(verb):
+        # A headline's "Council chief to be installed Tuesday", "Pope to visit Cuba in
+        # January": an infinitive with no verb above it announces what is to come.
+        return Tense.FUTURE
     if "to" in lowers and verb.head.i != verb.i:
         head = verb.head
         # An infinitive happens after the verb it completes: "would need more batteries
@@ -247,6 +251,14 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if governor is not None:
             return _verb_tense(governor, depth - 1)
     return None
+
+
+def _heads_a_headline(verb: Token) -> bool:
+    """Whether a verb heads a sentence with no finite verb: the root, or a clause on a root
+    noun ("Pope" in "Pope to visit Cuba", which the parser makes the root)."""
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _scheduling(verb: Token) -> bool:

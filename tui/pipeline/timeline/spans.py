@@ -81,10 +81,11 @@ _ZONED_CLOCK = re.compile(
     rf"\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
     rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
 )
-# Dates written in ways spaCy's small model misses: "Aug 3" (but "Aug. 3", "Jan 5" it
-# finds), "31.12.2023".
+# Dates written in ways spaCy's small model misses: "Aug 3", a headline's "AUG 28" (but
+# "Aug. 3", "Jan 5" it finds), "31.12.2023".
 _SHORT_MONTH_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? (?:[12]\d|3[01]|0?[1-9])"
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT"
+    r"|NOV|DEC)\.? (?:[12]\d|3[01]|0?[1-9])"
     r"(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?"
 )
 # "in Q4", "Q3 2019" (spaCy may call it a place); a bare one only after a preposition, so
@@ -127,8 +128,11 @@ _SPLIT_YEAR = re.compile(
     re.I,
 )
 # "2024-08-07 17:00", "2024-08-07T17:00:05": spaCy takes the date and leaves the clock.
+# "2024-08-06 14:30", and a wire dateline's "SAN DIEGO 1996-08-26", which spaCy may take
+# into the place's name.
 _ISO_STAMP = re.compile(
-    r"\b(?:19|20)\d\d-[01]\d-[0-3]\d[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\b"
+    r"(?<![\w-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"(?:[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\b|(?![\w-]))"
 )
 # "from 2010 to 2015", "between 1998 and 2003": spaCy may tag the first year alone, and
 # the second was lost.

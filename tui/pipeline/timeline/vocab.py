@@ -59,6 +59,9 @@ MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
 GAME_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["game_words"]["words"]) + r")\b", re.I
 )
+MARKET_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["market_words"]["words"]) + r")\b", re.I
+)
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
