@@ -1454,3 +1454,17 @@ def test_a_rebound_in_a_sentence_does_not_make_it_a_games_report(nlp: Any) -> No
     )
     assert _entry(entries, "first half").value == "1996-H1"
     assert _entry(entries, "second half").value == "1996-H2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Officials discussed the vote to be held on Tuesday.", "Tuesday", "1996-09-03"),
+        # A ranked noun's infinitive tells what was done: "the first woman to be elected".
+        ("She was the first woman to be elected in March.", "March", "1996-03"),
+    ],
+)
+def test_a_thing_still_to_be_done_lies_ahead(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value

@@ -181,6 +181,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE
+    if {"to", "be"} <= lowers and verb.tag_ == "VBN" and _still_to_be_done(verb):
+        # "The vote to be held on Tuesday": a thing still to be done lies ahead.
+        return Tense.FUTURE
     if "to" in lowers and _heads_a_headline(verb):
         # A headline's "Council chief to be installed Tuesday", "Pope to visit Cuba in
         # January": an infinitive with no verb above it announces what is to come.
@@ -251,6 +254,22 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if governor is not None:
             return _verb_tense(governor, depth - 1)
     return None
+
+
+# Words that rank the noun an infinitive hangs on: "the first woman to be elected in 1990"
+# was elected then; the infinitive says nothing of what is to come.
+_RANKS = {"first", "last", "only", "next", "second", "third", "latest"}
+
+
+def _still_to_be_done(verb: Token) -> bool:
+    """Whether a passive infinitive ("to be held") describes the noun it hangs on: "the
+    vote to be held on Tuesday", "a census to be conducted by aid workers"."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in noun.children)
+    )
 
 
 def _heads_a_headline(verb: Token) -> bool:
