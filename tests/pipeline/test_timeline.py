@@ -1468,3 +1468,51 @@ def test_a_thing_still_to_be_done_lies_ahead(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Cofinec will report a disappointing first half, analysts said.", "first half",
+         "1996-H1"),
+        ("Canada reported a C$1.15 billion second quarter surplus.", "second quarter",
+         "1996-Q2"),
+        ("Sales rose in the first half of 1995.", "first half", "1995-H1"),
+        ("Dealings end early at 1400 EDT / 1800 GMT on Friday.", "1400 EDT", "1996-08-30T14:00"),
+        ("Trading halted at 0800 gmt.", "0800 gmt", "1996-08-28T08:00"),
+        ("I think this morning's numbers were supportive.", "this morning", "1996-08-28TMO"),
+        ("Markets will be closed on Monday for Labour Day.", "Labour Day", "1996-09-02"),
+        ("It asked for a delay from the usual August 15 deadline.", "August 15", "1996-08-15"),
+    ],
+)  # fmt: skip
+def test_business_wire_forms_spacy_leaves_untagged_or_cuts_short(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He scored in the first half of the match.",
+        "The first half of the film drags.",
+        # Four digits and a word ending in "t" are no clock time.
+        "The 1400 east wing was closed.",
+    ],
+)
+def test_a_half_of_something_else_or_digits_before_a_word_are_no_dates(
+    nlp: Any, sentence: str
+) -> None:
+    assert _timeline(nlp, sentence, anchor=WIRE_ANCHOR) == []
+
+
+def test_an_earlier_quarter_named_in_passing_leaves_the_reports_frame(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Kimberly-Clark posted a 20% gain in third-quarter net income.",
+        "After a flat second quarter, it credited its consumer businesses.",
+        "The comparison was helped by charges taken in the year-earlier period.",
+        anchor="1989-11-01",
+    )
+    assert _entry(entries, "second quarter").value == "1989-Q2"
+    assert _entry(entries, "year-earlier period").value == "1988-Q3"

@@ -363,10 +363,10 @@ def _day_and_clock(
     return with_time(day, clock.value[clock.value.index("T") :]), a_start, b_end, span
 
 
-# "6.30 a.m. (2030 GMT) on Tuesday": the local time, the same time in another zone between
-# brackets, then the day.
-_IN_BRACKETS = re.compile(r"\s*\(\s*")
-_BRACKET_THEN_DAY = re.compile(r"\s*\)" + _CLOCK_THEN_DAY.pattern)
+# "6.30 a.m. (2030 GMT) on Tuesday", "1400 EDT / 1800 GMT on Friday": the local time, the
+# same time in another zone between brackets or after a slash, then the day.
+_IN_BRACKETS = re.compile(r"\s*(?:\(|/)\s*")
+_BRACKET_THEN_DAY = re.compile(r"\s*\)?" + _CLOCK_THEN_DAY.pattern)
 # Zones lie within half a day of each other: two clocks further apart are on two days.
 _HALF_DAY_MINUTES = 12 * 60
 
@@ -607,7 +607,7 @@ def _not_a_date(
     if (
         is_name(span, text)
         or names_something(span)
-        or period_named_after(text, full[end : end + 4])
+        or period_named_after(text, full[end : end + 32])
         or is_a_word_not_a_month(span, text)
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])

@@ -46,6 +46,7 @@ from tui.pipeline.timeline.vocab import (
     UNITS,
     VAGUE_NUM_RE,
     WEEKDAY_RE,
+    WIRE_ZONE_RE,
     ZONE_RE,
     normalise,
     number,
@@ -86,11 +87,11 @@ CLOCK_RE = re.compile(
     + "|"
     + _CLOCK_LEAD
     + r"\b(?P<named>noon|midday|midnight)\b"
-    # Wire copy's "0800 GMT", "1430 local time": four digits are a clock time only with
-    # the zone after them (a bare "1430" is a year).
+    # Wire copy's "0800 GMT", "1400 EDT", "1430 local time": four digits are a clock time
+    # only with the zone after them (a bare "1430" is a year).
     + "|"
     + _CLOCK_LEAD
-    + r"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:gmt|utc|z|local time)\b"
+    + rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*{WIRE_ZONE_RE}\b"
     # A British stamp's "16.02 BST": a dotted clock, known by its zone (else a price).
     + "|"
     + _CLOCK_LEAD

@@ -31,6 +31,7 @@ from tui.pipeline.timeline.vocab import (
     UNIT_RE,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    WIRE_ZONE_RE,
     YEAR_AGO_RE,
     ZONE_ABBREVIATION_RE,
 )
@@ -72,20 +73,24 @@ _HOLIDAYS = re.compile(
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     r"(?:Easter|Thanksgiving|Christmas))(?![\w'])"
 )
-# Wire copy's clock times, "0800 GMT", "1430 local time": four digits read as a time only
-# with the zone after them. spaCy calls them a quantity, or the digits a year.
-_WIRE_CLOCK = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:GMT|UTC|Z|local time)\b", re.I)
+# Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
+# a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
+_WIRE_CLOCK = re.compile(
+    rf"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:{WIRE_ZONE_RE.upper()}|(?i:gmt|utc|local time))\b"
+)
 # "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company; a
 # British stamp's "16.02 BST", which it may cut at the dot.
 _ZONED_CLOCK = re.compile(
     rf"\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
     rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
 )
-# Dates written in ways spaCy's small model misses: "Aug 3", a headline's "AUG 28" (but
-# "Aug. 3", "Jan 5" it finds), "31.12.2023".
+# Dates written in ways spaCy's small model misses: "Aug 3", a headline's "AUG 28", the
+# "15" of "the usual August 15 deadline" it took for a number (but "Aug. 3", "Jan 5" it
+# finds; "May 5" may be a verb and a count), "31.12.2023".
 _SHORT_MONTH_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT"
-    r"|NOV|DEC)\.? (?:[12]\d|3[01]|0?[1-9])"
+    r"\b(?:January|February|March|April|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?"
+    r"|OCT|NOV|DEC)\.? (?:[12]\d|3[01]|0?[1-9])"
     r"(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?"
 )
 # "in Q4", "Q3 2019" (spaCy may call it a place); a bare one only after a preposition, so
@@ -94,6 +99,17 @@ _Q_QUARTER = re.compile(
     r"\b(?:19|20)\d\d (?:Q[1-4]|H[12])\b|\b(?:Q[1-4]|H[12]) (?:19|20)\d\d\b"
     r"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring )|(?<=\bsince )|(?<=\bby )|(?<=\bthe ))Q[1-4]\b"
 )
+# "of" and a year: "the first half of 1995", "the third quarter of the fiscal year".
+_OF_A_YEAR = (
+    r" of (?:the (?:fiscal |financial |calendar )?year|(?:this|last|next) year"
+    r"|(?:fiscal )?(?:19|20)\d\d)\b"
+)
+_NTH_PART = r"(?:first|second|third|fourth)[- ](?:half|quarter)"
+# "a disappointing first half", "a second quarter surplus": spaCy may take "half" for a
+# number and "second" for an ordinal. A half or quarter of the year, unless "of" names
+# something else ("the first half of the match").
+_NTH_PART_OF_YEAR = re.compile(rf"\b{_NTH_PART}\b(?! of (?!{_OF_A_YEAR[4:]}))", re.I)
+_THE_NTH_PART = re.compile(rf"(?:the )?{_NTH_PART}", re.I)
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
 )
@@ -154,14 +170,16 @@ _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I
 _CUT_SHORT_FORMS = (
     _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
-    _WEEKDAY_OF_MONTH,
+    _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
 _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
-    r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter)s?", re.I
+    r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter|morning"
+    r"|afternoon|evening|night)s?",
+    re.I,
 )
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
 _FORM_REACH = 12
@@ -415,8 +433,13 @@ _THE_PERIOD = re.compile(r"(?:the )?(?:week|month|year)", re.I)
 def period_named_after(text: str, after: str) -> bool:
     """'The month of Ramadan', 'the year of the dragon', 'the week of the vote': a bare
     period whose "of" says which one. It is not this month or year, and only a date after
-    "of" could say when (spaCy takes "the month of May" whole)."""
-    return _THE_PERIOD.fullmatch(text) is not None and after.startswith(" of ")
+    "of" could say when (spaCy takes "the month of May" whole). So too "the first half of
+    the match": a half or quarter of something other than a year."""
+    if not after.startswith(" of "):
+        return False
+    if _THE_NTH_PART.fullmatch(text):
+        return re.match(_OF_A_YEAR, after, re.I) is None
+    return _THE_PERIOD.fullmatch(text) is not None
 
 
 def names_something(span: Span) -> bool:

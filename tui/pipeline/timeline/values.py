@@ -172,6 +172,15 @@ class Context:
             latest = self.latest_quarter if framed is not None else None
             if latest is None or latest.end is None or res.end > latest.end:
                 self.latest_quarter = res
+            elif (
+                res.end < latest.end
+                and latest.start is not None
+                and res.start.year == latest.start.year
+            ):
+                # "Third-quarter net rose ... After a flat second quarter, ...": an earlier
+                # quarter of the same year, named in passing, leaves the report's frame.
+                self.last_quarter_block = self.block
+                return
             self.last_quarter = res
             self.last_quarter_block = self.block
             self.total_block = -100
