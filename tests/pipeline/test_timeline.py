@@ -1516,3 +1516,33 @@ def test_an_earlier_quarter_named_in_passing_leaves_the_reports_frame(nlp: Any) 
     )
     assert _entry(entries, "second quarter").value == "1989-Q2"
     assert _entry(entries, "year-earlier period").value == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Net rose from 6.93 million in the previous first half.", "previous first half",
+         "1995-H1"),
+        ("Sales fell in the third quarter from the prior third quarter.", "prior third quarter",
+         "1995-Q3"),
+        ("It expected a strong full year result.", "full year", "1996"),
+        ("Guinness Peat expects strong full yr.", "full yr", "1996"),
+        ("The full-year 1995 profit rose.", "1995", "1995"),
+        # Half-year results are told for the half just over.
+        ("It will produce one of the best half-year results.", "half-year", "1996-H1"),
+    ],
+)  # fmt: skip
+def test_results_news_names_its_periods(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+def test_a_half_year_told_in_the_first_half_is_last_years_second(nlp: Any) -> None:
+    entries = _timeline(nlp, "The half year earnings stemmed from the sale.", anchor="1996-03-04")
+    assert _entry(entries, "half year").value == "1995-H2"
+
+
+def test_an_index_level_in_points_is_no_year(nlp: Any) -> None:
+    sentence = "Stocks fell through the 2000 point resistance level on the CAC-40 index."
+    assert _timeline(nlp, sentence, anchor=WIRE_ANCHOR) == []

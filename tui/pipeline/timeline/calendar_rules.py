@@ -501,9 +501,10 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("month-alone", rf"(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
           rf"(?P<m>{MONTH_RE})", _month_alone, "March, last May: the year from the tense"),
     rule("year",
-          r"(?:(?:fiscal|calendar|the year|the fiscal year|the calendar year|the|year) )?"
+          r"(?:(?:fiscal|calendar|the year|the fiscal year|the calendar year|the|year"
+          r"|(?:the )?full[- ]year) )?"
           rf"(?P<y>{YEAR_RE})(?: (?:period|quarter|season|year|calendar year|fiscal year))?",
-          _year, "1998, fiscal 1998, nineteen ninety-six"),
+          _year, "1998, fiscal 1998, full-year 1995, nineteen ninety-six"),
     rule("decade-digits",
           # Without the apostrophe ("the mid-90s") only after "the": "in her 90s" is an age,
           # and a temperature's "the mid-90s" is left out by `build`.

@@ -124,7 +124,8 @@ ORDER = (
     "month-alone", "season", "ordinal-quarter", "months-of-year", "q-quarter",
     "month-range-quarter", "month-quarter", "the-quarter", "year-ago-period", "year-period",
     "year", "decade-digits", "decade-words", "century", "same-period-last-year", "this-time",
-    "nth-day-today", "unit-before-after", "before-last", "day-before-after", "relative-period",
+    "nth-day-today", "unit-before-after", "before-last", "day-before-after", "full-year",
+    "half-year", "relative-period",
     "count-ago-this", "count-ago", "dateparser",
 )  # fmt: skip
 DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)

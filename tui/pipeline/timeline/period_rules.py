@@ -116,7 +116,12 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if kind == "half" and qn > 2:
         return DECLINE
     make = half if kind == "half" else quarter
-    return _in_its_year(make, qn, m.group("y1") or m.group("y2"), a, tense)
+    found = _in_its_year(make, qn, m.group("y1") or m.group("y2"), a, tense)
+    if m.group("adj") in ("previous", "prior") and isinstance(found, Resolved):
+        # "From 6.93 million in the previous first half": that half of the year before (the
+        # quarter before a third is "the second quarter", never "the previous" one).
+        return shift(found, "Y", -1) or DECLINE
+    return found
 
 
 def _in_its_year(
@@ -219,6 +224,15 @@ def _the_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     # "Sales fell in the quarter": a quarter told in the past tense is over, so it is
     # the last one completed, not the one the anchor falls in.
     return resolve_unit_offset(ctx.anchor, "Q", -1 if tense is Tense.PAST else 0)
+
+
+def _full_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return year_of(ctx.anchor.year)
+
+
+def _half_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    a = ctx.anchor
+    return half(a.year, 1) if a.month > 6 else half(a.year - 1, 2)
 
 
 def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -509,8 +523,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),
     rule("ordinal-quarter",
-         r"(?:(?:the|a|an|its|their) (?:[a-z]+ )?)?(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|"
-         r"next year)(?:'s)? )?(?:fiscal )?"
+         r"(?:(?:the|a|an|its|their) (?:(?P<adj>[a-z]+) )?)?"
+         r"(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|next year)(?:'s)? )?(?:fiscal )?"
          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
          r"[- ](?P<kind>quarter|half|period)"
          r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year)"
@@ -561,6 +575,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "the year before last: two years back"),
     rule("day-before-after", r"the day (before|after)", _day_before_after,
          "the day before: from the day last named"),
+    rule("full-year", r"(?:the |a )?full[- ](?:year|yr)", _full_year,
+         "a strong full year result, full yr: the anchor's year"),
+    rule("half-year", r"(?:the |its |their )?half[- ]year", _half_year,
+         "half-year results: the last half over, the one results are told for"),
     rule("relative-period",
          r"(?P<rel>this|the current|the present|current|last|the past|the last|the previous|"
          r"the prior|the latest|the most recent|"

@@ -109,6 +109,8 @@ _NTH_PART = r"(?:first|second|third|fourth)[- ](?:half|quarter)"
 # number and "second" for an ordinal. A half or quarter of the year, unless "of" names
 # something else ("the first half of the match").
 _NTH_PART_OF_YEAR = re.compile(rf"\b{_NTH_PART}\b(?! of (?!{_OF_A_YEAR[4:]}))", re.I)
+# "A strong full year result", "full yr": the whole year, which spaCy leaves untagged.
+_FULL_YEAR = re.compile(r"\bfull[- ](?:year|yr)\b", re.I)
 _THE_NTH_PART = re.compile(rf"(?:the )?{_NTH_PART}", re.I)
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
@@ -170,7 +172,7 @@ _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I
 _CUT_SHORT_FORMS = (
     _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
-    _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR,
+    _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
