@@ -1546,3 +1546,29 @@ def test_a_half_year_told_in_the_first_half_is_last_years_second(nlp: Any) -> No
 def test_an_index_level_in_points_is_no_year(nlp: Any) -> None:
     sentence = "Stocks fell through the 2000 point resistance level on the CAC-40 index."
     assert _timeline(nlp, sentence, anchor=WIRE_ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "value"),
+    [
+        ("July 8 - Aug. 1, 2004", "July 8", "2004-07-08"),
+        ("Report, 1 January to 30 June 2001, p. 4.", "1 January", "2001-01-01"),
+        ("The fair ran from 10 December to 2 January 2012.", "10 December", "2011-12-10"),
+    ],
+)
+def test_a_range_whose_end_states_its_year_gives_the_start_that_year(
+    nlp: Any, sentence: str, first: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2012-07-24")
+    assert _entry(entries, first).value == value
+    stated = [e for e in entries if e.expression[-4:] in ("2001", "2004", "2012")]
+    assert stated and all(e.value.startswith(e.expression[-4:]) for e in stated)
+
+
+def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "What a nice way to celebrate the day after the hottest July in U.S. history!",
+        anchor="2012-08-15",
+    )
+    assert _entry(entries, "July").value == "2012-07"

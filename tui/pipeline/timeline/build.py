@@ -488,6 +488,7 @@ _HEDGE_BEFORE_SET = re.compile(
     r"(?:roughly|about|around|approximately|almost|nearly|once) (?=(?:every|each)\b)", re.I
 )
 _AND = re.compile(r"\s*and\s*", re.I)
+_STATED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # One month, or a run of them ("October to March"), named alone.
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
@@ -686,7 +687,10 @@ def _ranges_in_order(
         joint = text[a_to - start : b_from - start]
         alike = a.granularity is b.granularity and not _AND.fullmatch(joint)
         if RANGE_WORDS.fullmatch(joint) and (opened or alike):
-            a, b = in_order(a, b, tense)
+            first, second = text[a_from - start : a_to - start], text[b_from - start : b_to - start]
+            if _STATED_YEAR.search(first):
+                continue  # both ends say when: "June 2001 to May 2002" stays as written
+            a, b = in_order(a, b, tense, _STATED_YEAR.search(second) is not None)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
 

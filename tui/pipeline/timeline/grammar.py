@@ -274,10 +274,17 @@ def _still_to_be_done(verb: Token) -> bool:
 
 def _heads_a_headline(verb: Token) -> bool:
     """Whether a verb heads a sentence with no finite verb: the root, or a clause on a root
-    noun ("Pope" in "Pope to visit Cuba", which the parser makes the root)."""
+    noun ("Pope" in "Pope to visit Cuba", which the parser makes the root). A headline
+    drops its articles: "What a nice way to celebrate ..." is no headline."""
     if verb.dep_ == "ROOT":
         return True
-    return verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+    noun = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and noun.dep_ == "ROOT"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("det", "predet") for c in noun.children)
+    )
 
 
 def _scheduling(verb: Token) -> bool:

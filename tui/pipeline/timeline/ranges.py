@@ -36,16 +36,26 @@ WEEK_DAYS = 7
 _ORDERABLE = (Granularity.DAY, Granularity.MONTH)
 
 
-def in_order(first: Resolved, second: Resolved, tense: Tense | None) -> tuple[Resolved, Resolved]:
+def in_order(
+    first: Resolved, second: Resolved, tense: Tense | None, second_dated: bool = False
+) -> tuple[Resolved, Resolved]:
     """The two ends of a range, the second moved (or the first, told in the past) when it
-    came out before the first."""
+    came out before the first. An end whose year is written (`second_dated`: "1 January to
+    30 June 2001", "July 8 - Aug. 1, 2004") is never moved: the first is."""
     if (
         first.start is None
         or second.start is None
         or first.granularity not in _ORDERABLE
         or second.granularity not in _ORDERABLE
-        or second.start >= first.start
     ):
+        return first, second
+    if second_dated:
+        # The first end takes the year written on the second, or the one before it.
+        years = second.start.year - first.start.year
+        years -= (first.start.month, first.start.day) > (second.start.month, second.start.day)
+        moved = shift(first, "Y", years) if years else first
+        return (moved or first), second
+    if second.start >= first.start:
         return first, second
     weekdays = (first.start - second.start).days < WEEK_DAYS
     unit, n = ("D", WEEK_DAYS) if weekdays else ("Y", 1)
