@@ -1572,3 +1572,9 @@ def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
         anchor="2012-08-15",
     )
     assert _entry(entries, "July").value == "2012-07"
+
+
+def test_a_clock_in_two_zones_on_the_calendars_first_day_raises_nothing(nlp: Any) -> None:
+    # 1 January of the year 1 was a Monday; 20:30 GMT would fall on the day before it.
+    entries = _timeline(nlp, "It ended at 6.30 a.m. (2030 GMT) on Monday.", anchor="0001-01-01")
+    assert any(e.value == "0001-01-01T06:30" for e in entries)

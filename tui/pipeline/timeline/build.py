@@ -392,7 +392,11 @@ def _clock_in_two_zones(
         return None
     apart = _minutes(b.value) - _minutes(a.value)
     shift_days = -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
-    other_day = d.start + timedelta(days=shift_days)
+    try:
+        other_day = d.start + timedelta(days=shift_days)
+    except OverflowError:
+        return None  # the day before the calendar's first: each clock is read alone
+
     other_res = with_time(
         Resolved(other_day.isoformat(), Granularity.DAY, other_day, other_day),
         b.value[b.value.index("T") :],
