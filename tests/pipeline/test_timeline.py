@@ -1510,7 +1510,7 @@ def test_an_earlier_quarter_named_in_passing_leaves_the_reports_frame(nlp: Any) 
     entries = _timeline(
         nlp,
         "Kimberly-Clark posted a 20% gain in third-quarter net income.",
-        "After a flat second quarter, it credited its consumer businesses.",
+        "After a flat second quarter tied to newsprint earnings, it credited consumer goods.",
         "The comparison was helped by charges taken in the year-earlier period.",
         anchor="1989-11-01",
     )
@@ -1578,3 +1578,28 @@ def test_a_clock_in_two_zones_on_the_calendars_first_day_raises_nothing(nlp: Any
     # 1 January of the year 1 was a Monday; 20:30 GMT would fall on the day before it.
     entries = _timeline(nlp, "It ended at 6.30 a.m. (2030 GMT) on Monday.", anchor="0001-01-01")
     assert any(e.value == "0001-01-01T06:30" for e in entries)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ricky Davis was limited to eight first-half minutes.",
+        "Bolt's second half was dominant.",
+        "This first half assumes some familiarity with geometry.",
+        # "ADT" is a street's average daily traffic as often as Atlantic time.
+        "Fourteenth Street carried only 1700 ADT, so changes were small.",
+        "Wait, make that a full year.",
+        "You can receive a full-year's access for just $29.95!",
+        "Over its two and a half year run, the brand grew.",
+    ],
+)
+def test_a_race_or_a_book_half_and_a_length_of_a_full_year_are_no_dates(
+    nlp: Any, sentence: str
+) -> None:
+    assert _timeline(nlp, sentence, anchor="2012-07-24") == []
+
+
+def test_a_half_of_the_year_needs_no_word_of_results_news(nlp: Any) -> None:
+    sentence = "The first half of the year is unlikely to be as strong as expected, he said."
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert _entry(entries, "first half of the year").value == "1996-H1"

@@ -238,7 +238,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2024-08-02"),
     ("the-day-after-nothing-declines", "day-before-after", "the day after", P, None, DECLINE),
     ("a-full-year-is-the-anchors", "full-year", "full year", F, None, "2024"),
-    ("full-yr-cut-short", "full-year", "a full yr", N, None, "2024"),
+    ("full-yr-cut-short", "full-year", "the full yr", N, None, "2024"),
     ("the-half-year-is-the-last-one-over", "half-year", "the half-year", F, None, "2024-H1"),
     ("this-week", "relative-period", "this week", N, None, "2024-W32"),
     ("last-month", "relative-period", "last month", N, None, "2024-07"),

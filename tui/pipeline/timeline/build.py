@@ -53,6 +53,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     NAMED_ZONE_RE,
     NUM_RE,
+    RESULTS_WORDS,
     VAGUE_NUM_RE,
     WEEKDAY_RE,
     ZONE_ABBREVIATION_RE,
@@ -485,8 +486,20 @@ _NUMBER_BEFORE_DATE = re.compile(
 
 
 _GAME_PERIOD = re.compile(
-    r"(?:the )?(?:first|second|third|fourth|final|1st|2nd|3rd|4th) (?:quarter|half)", re.I
+    r"(?:the )?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:quarter|half)", re.I
 )
+
+
+def _no_part_of_a_year(span: Span, sentence: str) -> bool:
+    """'Late in the fourth quarter' of a game, 'Bolt's second half was dominant': a half or
+    quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date in a
+    sentence with no word of results news (`[results_words]`), is no part of a year."""
+    if GAME_WORDS.search(sentence):
+        return True
+    tagged = any(t.ent_type_ in ("DATE", "TIME") for t in span)
+    return not tagged and RESULTS_WORDS.search(sentence) is None
+
+
 # "roughly every 11 years", "once every four years": the set, which a hedge hid.
 _HEDGE_BEFORE_SET = re.compile(
     r"(?:roughly|about|around|approximately|almost|nearly|once) (?=(?:every|each)\b)", re.I
@@ -532,8 +545,8 @@ def _resolve_span(
     settled = _not_a_date(full, span, start, end)
     if settled is not None:
         return settled
-    if _GAME_PERIOD.fullmatch(text) and GAME_WORDS.search(sentences.text(span.start_char)):
-        return []  # "late in the fourth quarter" of a game, no quarter of the year
+    if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentences.text(span.start_char)):
+        return []
     tense = tense_of(span)
     prep = preposition_before(doc, span)
     if (

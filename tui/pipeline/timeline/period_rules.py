@@ -575,7 +575,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "the year before last: two years back"),
     rule("day-before-after", r"the day (before|after)", _day_before_after,
          "the day before: from the day last named"),
-    rule("full-year", r"(?:the |a )?full[- ](?:year|yr)", _full_year,
+    rule("full-year", r"(?:the )?full[- ](?:year|yr)", _full_year,
          "a strong full year result, full yr: the anchor's year"),
     rule("half-year", r"(?:the |its |their )?half[- ]year", _half_year,
          "half-year results: the last half over, the one results are told for"),

@@ -263,8 +263,15 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
     rest = timed
     found = resolve_date(rest, ctx, tense)
     if found is None and rest.startswith(("the ", "a ")):
-        found = resolve_date(rest.split(" ", 1)[1], ctx, tense)
+        unmarked = rest.split(" ", 1)[1]
+        if rest.startswith("a ") and _WHOLE_PERIOD.fullmatch(unmarked):
+            return None  # "a full year", "two and a half year run": a length, no date
+        found = resolve_date(unmarked, ctx, tense)
     return found
+
+
+# "Full year", "half-year": results news' periods, which "a" makes a length.
+_WHOLE_PERIOD = re.compile(r"(?:full|half|whole|entire)[- ](?:year|yr)(?:'s)?")
 
 
 _UNIT_WORD = re.compile(rf"\b{UNIT_RE}\b")

@@ -108,9 +108,12 @@ _NTH_PART = r"(?:first|second|third|fourth)[- ](?:half|quarter)"
 # "a disappointing first half", "a second quarter surplus": spaCy may take "half" for a
 # number and "second" for an ordinal. A half or quarter of the year, unless "of" names
 # something else ("the first half of the match").
-_NTH_PART_OF_YEAR = re.compile(rf"\b{_NTH_PART}\b(?! of (?!{_OF_A_YEAR[4:]}))", re.I)
-# "A strong full year result", "full yr": the whole year, which spaCy leaves untagged.
-_FULL_YEAR = re.compile(r"\bfull[- ](?:year|yr)\b", re.I)
+_NTH_PART_OF_YEAR = re.compile(
+    rf"\b{_NTH_PART}(?:{_OF_A_YEAR})?\b(?! of (?!{_OF_A_YEAR[4:]}))", re.I
+)
+# "A strong full year result", "full yr": the whole year, which spaCy leaves untagged ("a
+# full year", "a full year's access" are a length).
+_FULL_YEAR = re.compile(r"(?<!\ba )\bfull[- ](?:year|yr)\b(?!'s)", re.I)
 _THE_NTH_PART = re.compile(rf"(?:the )?{_NTH_PART}", re.I)
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"

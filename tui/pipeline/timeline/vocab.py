@@ -59,6 +59,9 @@ MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
 GAME_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["game_words"]["words"]) + r")\b", re.I
 )
+RESULTS_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["results_words"]["words"]) + r")\b", re.I
+)
 MARKET_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["market_words"]["words"]) + r")\b", re.I
 )
@@ -112,8 +115,9 @@ NAMED_ZONE_RE = (
 # A zone as written in capitals in running text: "ET", "EDT", "BST", "GMT", "UTC".
 ZONE_ABBREVIATION_RE = r"(?:[A-Z]{1,4}T|GMT|UTC)"
 # The zones wire copy writes after a four-digit clock ("1400 EDT", "0800 GMT"), lower
-# case; a list, since four digits and any word ending in "t" ("1400 east") are no time.
-WIRE_ZONE_RE = r"(?:gmt|utc|z|local time|[ecmpa][sd]t|bst|cest|cet|eet|ist|jst|hkt|sgt)"
+# case; a list, since four digits and any word ending in "t" ("1400 east") are no time,
+# and "1700 ADT" is as often a street's average daily traffic as Atlantic time.
+WIRE_ZONE_RE = r"(?:gmt|utc|z|local time|[ecmp][sd]t|bst|cest|cet|eet|ist|jst|hkt|sgt)"
 # Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one.
 ZONE_RE = rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE})"
 LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
