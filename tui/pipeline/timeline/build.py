@@ -493,11 +493,15 @@ _GAME_PERIOD = re.compile(
 def _no_part_of_a_year(span: Span, sentence: str) -> bool:
     """'Late in the fourth quarter' of a game, 'Bolt's second half was dominant': a half or
     quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date in a
-    sentence with no word of results news (`[results_words]`), is no part of a year."""
+    sentence with no word of results news (`[results_words]`) and no year, is no part of a
+    year ("predicted a sluggish first half and a rebound later in 1996" is one)."""
     if GAME_WORDS.search(sentence):
         return True
     tagged = any(t.ent_type_ in ("DATE", "TIME") for t in span)
-    return not tagged and RESULTS_WORDS.search(sentence) is None
+    return not tagged and not RESULTS_WORDS.search(sentence) and not _A_YEAR.search(sentence)
+
+
+_A_YEAR = re.compile(r"\b(?:(?:19|20)\d\d|(?:this|last|next) year)\b", re.I)
 
 
 # "roughly every 11 years", "once every four years": the set, which a hedge hid.
