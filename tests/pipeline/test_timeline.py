@@ -1460,6 +1460,13 @@ def test_a_rebound_in_a_sentence_does_not_make_it_a_games_report(nlp: Any) -> No
     ("sentence", "expression", "value"),
     [
         ("Officials discussed the vote to be held on Tuesday.", "Tuesday", "1996-09-03"),
+        # The date hangs on the noun the infinitive describes.
+        (
+            "A group called for calm during a census from Sunday to be conducted by aid workers.",
+            "Sunday",
+            "1996-09-01",
+        ),
+        ("The census from Sunday was conducted by aid workers.", "Sunday", "1996-08-25"),
         # A ranked noun's infinitive tells what was done: "the first woman to be elected".
         ("She was the first woman to be elected in March.", "March", "1996-03"),
     ],

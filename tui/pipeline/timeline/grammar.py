@@ -57,6 +57,10 @@ def tense_of(span: Span) -> Tense | None:
         # it says nothing about that. Unless the noun follows "since": "since the Oct. 13
         # plunge" looks back, whatever the clause says.
         return Tense.PAST if _after_since(root) else None
+    if _on_a_thing_still_to_be_done(span.root):
+        # "A census from Sunday to be conducted by aid workers": the date hangs on a noun
+        # that a passive infinitive describes as yet to happen.
+        return Tense.FUTURE
     verb = _governing_verb(span.root)
     if verb is None:
         return None
@@ -269,6 +273,21 @@ def _still_to_be_done(verb: Token) -> bool:
         verb.dep_ in ("acl", "relcl")
         and noun.pos_ in ("NOUN", "PROPN")
         and not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in noun.children)
+    )
+
+
+def _on_a_thing_still_to_be_done(root: Token) -> bool:
+    """Whether a date hangs, through its preposition, on a noun that "to be" + a participle
+    describes: "a census from Sunday to be conducted", "talks on Friday to be chaired"."""
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    noun = root.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "relcl")
+        and c.tag_ == "VBN"
+        and {"to", "be"} <= {a.lower_ for a in _auxiliaries(c)}
+        and _still_to_be_done(c)
+        for c in noun.children
     )
 
 
