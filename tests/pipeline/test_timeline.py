@@ -1619,3 +1619,36 @@ def test_a_half_of_the_year_needs_no_word_of_results_news_when_a_year_is_named(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
     assert _entry(entries, expression).value == "1996-H1"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Salomon cuts refiner Q3 EPS view on margin concern.", "Q3", "1996-Q3"),
+        ("RABOBANK SEES H2 NET GROWTH UNDER 10 PCT.", "H2", "1996-H2"),
+        ("Demand should pick up by end-October, dealers said.", "end-October", "1996-10"),
+        ("Easier silver prices mid-week helped, dealers said.", "mid-week", "1996-W35"),
+        ("The deficit was forecast at 3.19 trillion lei for the whole year.", "whole year",
+         "1996"),
+        ("January-June revenues rose to 8.26 trillion lei.", "January-June", "1996-H1"),
+        ("Revenue rose in the first five months this year.", "first five months", "P5M"),
+        ("Registrations jumped 14.2 percent in July this year from the year-earlier period.",
+         "year-earlier period", "1995-07"),
+    ],
+)  # fmt: skip
+def test_the_third_wire_batchs_results_forms(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    entry = _entry(entries, expression)
+    assert value in (entry.value, entry.timex_value)
+
+
+def test_a_comparisons_base_does_not_move_the_story_to_its_year(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The average selling price was up 10.6 percent over July 1995.",
+        "Condominium sales edged up 6.0 percent for July, the group said.",
+        anchor="1996-08-27",
+    )
+    assert [e.value for e in entries if e.expression == "July"] == ["1996-07"]

@@ -150,7 +150,10 @@ def build_timeline(
             for res, r_start, r_end in found:
                 # "Since December 1981" begins a stretch that reaches to now: the story has
                 # not gone back there, and a later "In July" is not July 1982.
-                ctx.remember(res, scene=not _SINCE.match(full, r_start))
+                # "Up 10.6 percent over July 1995": a comparison's base is not where the
+                # story is either; a later "for July" is this year's.
+                scene = not _SINCE.match(full, r_start) and not _comparison_base(full, r_start)
+                ctx.remember(res, scene=scene)
                 placed.append((res, r_start, r_end, span))
         for k in every_year([(res, s, e) for res, s, e, _ in placed], full):
             # "On 1 April and 1 October in each year": no one day, a date every year.
@@ -181,6 +184,21 @@ def build_timeline(
 
 
 _SINCE = re.compile(r"since\b", re.I)
+_COMPARED_WITH = re.compile(
+    r"(?:percent|pct|%|points?)\s+(?:over|from|against|versus|vs\.?)\s+$|compared (?:with|to)\s+$",
+    re.I,
+)
+_LEADING_OVER_FROM = re.compile(r"(?:over|from)\s+", re.I)
+
+
+def _comparison_base(full: str, start: int) -> bool:
+    """Whether the date at `start` is what a change is measured against ("up 10.6 percent
+    over July 1995", "compared with 1995"); the expression may hold its "over"."""
+    lead = full[max(0, start - 40) : start]
+    own = _LEADING_OVER_FROM.match(full, start)
+    return _COMPARED_WITH.search(lead + (own.group(0) if own else "")) is not None
+
+
 # A length that names no place in time, as `bare_length` codes it: "P3Y", "P2W".
 _BARE_LENGTH_CODE = re.compile(r"P(\d+)([DWMYE])")
 

@@ -187,6 +187,8 @@ def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) ->
     yt, a = m.group("y"), ctx.anchor
     if (last - first) % 12 == 2 and first % 3 == 1:
         return _in_its_year(quarter, (first - 1) // 3 + 1, yt, a, tense)
+    if (last - first) % 12 == 5 and first in (1, 7):
+        return _in_its_year(half, 1 if first == 1 else 2, yt, a, tense)
 
     def months(y: int) -> Resolved:
         return months_run(date(y, first, 1), date(y + (last < first), last, 1))
@@ -230,6 +232,10 @@ def _full_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return year_of(ctx.anchor.year)
 
 
+def _midweek(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return week_of(ctx.anchor)
+
+
 def _half_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     a = ctx.anchor
     return half(a.year, 1) if a.month > 6 else half(a.year - 1, 2)
@@ -249,6 +255,17 @@ def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if frame is not None:
         shifted = shift(frame, "Y", -1)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
+    last = ctx.last
+    if (
+        m.group("kind") is None
+        and last is not None
+        and last.granularity is Granularity.MONTH
+        and ctx.last_block == ctx.block
+    ):
+        # "Registrations jumped in July this year from the year-earlier period": the month
+        # just named, a year back.
+        shifted_month = shift(last, "Y", -1)
+        return replace(shifted_month, anaphoric=True) if shifted_month else DECLINE
     return replace(year_of(ctx.anchor.year - 1), anaphoric=True)
 
 
@@ -534,7 +551,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "year's third quarter, the fourth quarter last year"),
     rule("months-of-year",
          rf"(?:the )?(?P<q>first|opening|last|final|closing) (?P<n>{NUM_RE}) months"
-         r" (?:of|in) (?:(?:fiscal |the )?(?P<y>\d{4}|this year|last year|next year)"
+         r"(?: of| in)? (?:(?:fiscal |the )?(?P<y>\d{4}|this year|last year|next year)"
          r"|the (?:calendar |current )?year)",
          _months_of_year, "the first six months of the year: its first half; the last three "
          "months of 2023: its fourth quarter; the first nine months of the year: nine months "
@@ -548,6 +565,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r" (?:quarter|period)"
          r"(?:,? (?:of )?(?P<y>\d{4}|this year|last year|next year))?",
          _month_range_quarter, "the July-September quarter, the April-June period"),
+    rule("month-run",
+         rf"(?:the )?(?P<m1>{MONTH_RE})-(?P<m2>{MONTH_RE})"
+         r"(?:,? (?:of )?(?P<y>\d{4}|this year|last year|next year))?",
+         _month_range_quarter, "January-June revenues: those months, a half or a quarter"),
     rule("month-quarter", rf"(?:the |a |this |last )?(?P<m>{MONTH_RE}) quarter", _month_quarter,
          "the September quarter"),
     rule("the-quarter",
@@ -575,8 +596,9 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "the year before last: two years back"),
     rule("day-before-after", r"the day (before|after)", _day_before_after,
          "the day before: from the day last named"),
-    rule("full-year", r"(?:the )?full[- ](?:year|yr)", _full_year,
-         "a strong full year result, full yr: the anchor's year"),
+    rule("full-year", r"(?:the )?(?:full|whole|entire)[- ](?:year|yr)", _full_year,
+         "a strong full year result, full yr, the whole year: the anchor's year"),
+    rule("midweek", r"mid-?week", _midweek, "prices eased mid-week: the anchor's week"),
     rule("half-year", r"(?:the |its |their )?half[- ]year", _half_year,
          "half-year results: the last half over, the one results are told for"),
     rule("relative-period",

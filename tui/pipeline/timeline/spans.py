@@ -98,6 +98,9 @@ _SHORT_MONTH_DAY = re.compile(
 _Q_QUARTER = re.compile(
     r"\b(?:19|20)\d\d (?:Q[1-4]|H[12])\b|\b(?:Q[1-4]|H[12]) (?:19|20)\d\d\b"
     r"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring )|(?<=\bsince )|(?<=\bby )|(?<=\bthe ))Q[1-4]\b"
+    # A headline's "Q3 EPS view", "H1 net rises": before a word of results, a period.
+    r"|\b(?:Q[1-4]|H[12])(?= (?i:net|eps|profit|profits|earnings|results|sales|revenue|"
+    r"revenues|loss|losses|pre-tax|pretax|operating|gdp|growth)\b)"
 )
 # "of" and a year: "the first half of 1995", "the third quarter of the fiscal year".
 _OF_A_YEAR = (
@@ -511,7 +514,7 @@ _CLOCK_OR_DECADE_WORD = re.compile(r"(?:1[0-2]|0?[1-9])[ap]m|(?:1\d|20)\d0s", re
 def looks_temporal(text: str) -> bool:
     """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
     t = text.strip()
-    if re.fullmatch(r"Q[1-4]|(?:Q[1-4]|H[12]) (?:19|20)\d\d", t):
+    if re.fullmatch(r"(?:Q[1-4]|H[12])(?: (?:19|20)\d\d)?", t):
         return True  # a quarter or half as results tables write it
     if _CLOCK_OR_DECADE_WORD.fullmatch(t):
         return True  # "10am", "1990s": letters on digits, as codes have, but no code

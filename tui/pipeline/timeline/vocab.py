@@ -101,7 +101,7 @@ NUMERIC_DAY_RE = (
 SPLIT_YEAR_RE = r"(?:[-/](?:\d{2}|\d{4}))?"
 MOD_RE = (
     r"(?:(?:the )?(?:very )?(?:start|beginning|end|middle|close|first days|turn) of "
-    r"|(?:early|mid|late)[- ]?)"
+    r"|(?:early|mid|late)[- ]?|end-)"
 )
 # A results story's comparison: "the year-ago quarter", "the comparable period last year".
 # The rules that resolve them and the span widening that keeps their words both read these.
