@@ -1652,3 +1652,19 @@ def test_a_comparisons_base_does_not_move_the_story_to_its_year(nlp: Any) -> Non
         anchor="1996-08-27",
     )
     assert [e.value for e in entries if e.expression == "July"] == ["1996-07"]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "value"),
+    [
+        # Told on a Tuesday, Wednesday's survey is still ahead ...
+        ("1996-08-27", "1996-08-28"),
+        # ... told on a Thursday, it came the day before.
+        ("1996-08-29", "1996-08-28"),
+    ],
+)
+def test_what_a_past_move_came_ahead_of_is_the_nearest_after_it(
+    nlp: Any, anchor: str, value: str
+) -> None:
+    sentence = "The dollar weakened ahead of the Tankan survey out on Wednesday."
+    assert _entry(_timeline(nlp, sentence, anchor=anchor), "Wednesday").value == value
