@@ -1668,3 +1668,14 @@ def test_what_a_past_move_came_ahead_of_is_the_nearest_after_it(
 ) -> None:
     sentence = "The dollar weakened ahead of the Tankan survey out on Wednesday."
     assert _entry(_timeline(nlp, sentence, anchor=anchor), "Wednesday").value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clinton's lead grew to 15 points in advance of the Nov. 5 election.",
+        "Stocks rallied in advance of the election on Nov. 5.",
+    ],
+)
+def test_what_a_past_move_came_in_advance_of_lies_ahead(nlp: Any, sentence: str) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor="1996-08-27"), "Nov. 5").value == "1996-11-05"

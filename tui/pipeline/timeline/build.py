@@ -528,7 +528,7 @@ _HEDGE_BEFORE_SET = re.compile(
 )
 _AND = re.compile(r"\s*and\s*", re.I)
 _STATED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_AHEAD_OF = re.compile(r"\bahead of\b[^,;:.]*$")
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of)\b[^,;:.]*$")
 # One month, or a run of them ("October to March"), named alone.
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
@@ -584,8 +584,9 @@ def _resolve_span(
         tense = Tense.PERFECT
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     if tense is Tense.PAST and _AHEAD_OF.search(lead):
-        # "The dollar weakened ahead of the Tankan survey out on Wednesday": what a past
-        # move came ahead of is later than it, as a reported future is.
+        # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
+        # advance of the Nov. 5 election": what a past move came ahead of is later than
+        # it, as a reported future is.
         tense = Tense.REPORTED
     res = resolve(text, ctx, tense, prep, lead)
     if res is None and (extra := _WORD_AFTER.search(text)):
