@@ -1347,6 +1347,11 @@ def test_a_numeric_date_with_dashes_and_a_full_year_is_read(nlp: Any) -> None:
 WIRE_ANCHOR = "1996-08-28"
 
 
+def _wire_value(nlp: Any, sentence: str, expression: str) -> str:
+    """The value of the entry naming `expression` in one sentence of wire copy."""
+    return _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value
+
+
 @pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
@@ -1358,7 +1363,7 @@ WIRE_ANCHOR = "1996-08-28"
 def test_a_datelines_date_is_read_where_spacy_takes_it_for_a_name(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 @pytest.mark.parametrize("sentence", ["Part 1996-08-30-2 was late.", "Code 21996-08-30 failed."])
@@ -1379,7 +1384,7 @@ def test_a_date_shape_inside_a_longer_code_is_no_date(nlp: Any, sentence: str) -
 def test_a_headlines_infinitive_announces_what_is_to_come(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 @pytest.mark.parametrize(
@@ -1400,7 +1405,7 @@ def test_a_headlines_infinitive_announces_what_is_to_come(
 def test_a_month_named_alone_in_a_market_report_is_a_contract_still_traded(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 def test_two_months_joined_by_to_run_forward_without_from(nlp: Any) -> None:
@@ -1424,7 +1429,7 @@ def test_two_months_joined_by_to_run_forward_without_from(nlp: Any) -> None:
 def test_two_dates_that_make_no_range_keep_their_own_years(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 @pytest.mark.parametrize(
@@ -1474,7 +1479,7 @@ def test_a_rebound_in_a_sentence_does_not_make_it_a_games_report(nlp: Any) -> No
 def test_a_thing_still_to_be_done_lies_ahead(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 @pytest.mark.parametrize(
@@ -1495,7 +1500,7 @@ def test_a_thing_still_to_be_done_lies_ahead(
 def test_business_wire_forms_spacy_leaves_untagged_or_cuts_short(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 @pytest.mark.parametrize(
@@ -1542,7 +1547,7 @@ def test_an_earlier_quarter_named_in_passing_leaves_the_reports_frame(nlp: Any) 
 def test_results_news_names_its_periods(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
-    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+    assert _wire_value(nlp, sentence, expression) == value
 
 
 def test_a_half_year_told_in_the_first_half_is_last_years_second(nlp: Any) -> None:
