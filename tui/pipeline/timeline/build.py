@@ -570,24 +570,9 @@ def _resolve_span(
         return settled
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentences.text(span.start_char)):
         return []
-    tense = tense_of(span)
     prep = preposition_before(doc, span)
-    if (
-        tense is Tense.PAST
-        and prep not in ("in", "since")
-        and _CONTRACT_MONTHS.fullmatch(text)
-        and MARKET_WORDS.search(sentences.text(span.start_char))
-    ):
-        tense = Tense.FUTURE  # a contract's month, still traded: `[market_words]`
-    if prep == "for" and under_a_perfect(span):
-        # A length of time on a perfect reaches back to now, whatever the infinitive after.
-        tense = Tense.PERFECT
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
-    if tense is Tense.PAST and _AHEAD_OF.search(lead):
-        # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
-        # advance of the Nov. 5 election": what a past move came ahead of is later than
-        # it, as a reported future is.
-        tense = Tense.REPORTED
+    tense = _tense_read_in(span, text, prep, lead, sentences.text(span.start_char))
     res = resolve(text, ctx, tense, prep, lead)
     if res is None and (extra := _WORD_AFTER.search(text)):
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
@@ -609,6 +594,30 @@ def _resolve_span(
     )
     found = _ranges_in_order(found, text, start, tense, opened is not None)
     return _no_ages_or_temperatures(full, span, sentences, found)
+
+
+def _tense_read_in(
+    span: Span, text: str, prep: str | None, lead: str, sentence: str
+) -> Tense | None:
+    """The tense an expression is read in: its verb's (`grammar`), but for the words around
+    it that say otherwise."""
+    tense = tense_of(span)
+    if (
+        tense is Tense.PAST
+        and prep not in ("in", "since")
+        and _CONTRACT_MONTHS.fullmatch(text)
+        and MARKET_WORDS.search(sentence)
+    ):
+        return Tense.FUTURE  # a contract's month, still traded: `[market_words]`
+    if prep == "for" and under_a_perfect(span):
+        # A length of time on a perfect reaches back to now, whatever the infinitive after.
+        return Tense.PERFECT
+    if tense is Tense.PAST and _AHEAD_OF.search(lead):
+        # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
+        # advance of the Nov. 5 election": what a past move came ahead of is later than
+        # it, as a reported future is.
+        return Tense.REPORTED
+    return tense
 
 
 def _no_ages_or_temperatures(
