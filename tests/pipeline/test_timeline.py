@@ -1684,3 +1684,23 @@ def test_what_a_past_move_came_ahead_of_is_the_nearest_after_it(
 )
 def test_what_a_past_move_came_in_advance_of_lies_ahead(nlp: Any, sentence: str) -> None:
     assert _entry(_timeline(nlp, sentence, anchor="1996-08-27"), "Nov. 5").value == "1996-11-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("TYPE FRN BASE 3M LIBOR PAY DATE S23.SEP.96", "23.SEP.96", "1996-09-23"),
+        ("EXERCISE PERIOD 02.SEP.96-21.NOV.97", "21.NOV.97", "1997-11-21"),
+        ("1241 - Alexander III, King of Scotland, born.", "1241", "1241"),
+        # spaCy took a word in capitals after the month: it is read without it.
+        ("Venantius sets $300 million January 1999 FRN.", "January 1999", "1999-01"),
+    ],
+)
+def test_wire_codes_chronicles_and_a_capital_word_after_a_date(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _wire_value(nlp, sentence, expression) == value
+
+
+def test_a_count_at_a_paragraphs_start_is_no_chronicles_year(nlp: Any) -> None:
+    assert _timeline(nlp, "2000 - 3000 people came.", anchor=WIRE_ANCHOR) == []

@@ -532,7 +532,7 @@ _AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of)\b[^,;:.]*$")
 # One month, or a run of them ("October to March"), named alone.
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
-_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]+:?$")
+_WORD_AFTER = re.compile(r"\s+[A-Z](?:[a-z]+|[A-Z]+):?$")
 _BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
 # "Last" as a verb before a count ("and last six weeks"), known by what may stand before
 # a verb and not before "the last six weeks": "to", a modal, a joiner.

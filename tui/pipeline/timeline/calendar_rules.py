@@ -119,6 +119,17 @@ def _dotted_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return replace(day(d), full=True) if d else DECLINE
 
 
+_SHORT_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+
+
+def _dotted_month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    y = int(m.group(3))
+    if y < 100:
+        y = _year_of_two_digits(y, ctx.anchor.year)
+    d = safe_date(y, MONTHS[month_key(m.group(2))], int(m.group(1)))
+    return replace(day(d), full=True) if d else DECLINE
+
+
 def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if not 1 <= int(m.group(2)) <= 12:
         return PASS
@@ -471,6 +482,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("iso-month", r"(\d{4})-(\d{2})", _iso_month, "2024-07"),
     rule("dotted-day", r"(\d{1,2})\.(\d{1,2})\.(\d{4})", _dotted_day,
          "31.12.2023: day first"),
+    rule("dotted-month-day", rf"(\d{{1,2}})\.({_SHORT_MONTH})\.(\d{{2}}|\d{{4}})",
+         _dotted_month_day, "23.SEP.96, a bond notice's day: a two-digit year near the story's"),
     rule("numeric-day", r"(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})", _numeric_day,
           "7/19/24, 10-29-23: US order unless impossible"),
     rule("month-day",

@@ -119,13 +119,14 @@ _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 
 ORDER = (
     "relative-day", "the-new-year", "holiday", "day-of-month", "midweek", "range-modifier",
-    "week-of", "year-end", "iso-day", "split-year", "iso-month", "dotted-day", "numeric-day",
-    "month-day", "week-on-weekday", "weekday-of-month", "weekday", "week-of-month", "month-of",
-    "month-year", "month-alone", "season", "ordinal-quarter", "months-of-year", "q-quarter",
-    "month-range-quarter", "month-run", "month-quarter", "the-quarter", "year-ago-period",
-    "year-period", "year", "decade-digits", "decade-words", "century", "same-period-last-year",
-    "this-time", "nth-day-today", "unit-before-after", "before-last", "day-before-after",
-    "full-year", "half-year", "relative-period", "count-ago-this", "count-ago", "dateparser",
+    "week-of", "year-end", "iso-day", "split-year", "iso-month", "dotted-day",
+    "dotted-month-day", "numeric-day", "month-day", "week-on-weekday", "weekday-of-month",
+    "weekday", "week-of-month", "month-of", "month-year", "month-alone", "season",
+    "ordinal-quarter", "months-of-year", "q-quarter", "month-range-quarter", "month-run",
+    "month-quarter", "the-quarter", "year-ago-period", "year-period", "year", "decade-digits",
+    "decade-words", "century", "same-period-last-year", "this-time", "nth-day-today",
+    "unit-before-after", "before-last", "day-before-after", "full-year", "half-year",
+    "relative-period", "count-ago-this", "count-ago", "dateparser",
 )  # fmt: skip
 DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)
 assert len(DATE_RULES) == len(_ALL), "every rule has its place in ORDER"

@@ -118,6 +118,15 @@ _NTH_PART_OF_YEAR = re.compile(
 # full year", "a full year's access" are a length).
 _FULL_YEAR = re.compile(r"(?<!\ba )\bfull[- ](?:year|yr)\b(?!'s)", re.I)
 _THE_NTH_PART = re.compile(rf"(?:the )?{_NTH_PART}", re.I)
+# A bond notice's "PAY DATE S23.SEP.96", "02.SEP.96-21.NOV.97": day, month and year in
+# capitals between dots (a letter may stick to the day).
+_DOTTED_MONTH_DAY = re.compile(
+    r"(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"\.(?:\d{2}|\d{4})\b"
+)
+# A chronicle's line, "1241 - Alexander III, King of Scotland, born.": the year that
+# opens it, which spaCy leaves untagged.
+_CHRONICLE_YEAR = re.compile(r"^(?:1\d|20)\d\d(?= [-\u2013\u2014] [A-Z])")
 _DOTTED_DAY = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d\b"
 )
@@ -178,7 +187,7 @@ _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I
 _CUT_SHORT_FORMS = (
     _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
-    _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR,
+    _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
