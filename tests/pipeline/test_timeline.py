@@ -1704,3 +1704,12 @@ def test_wire_codes_chronicles_and_a_capital_word_after_a_date(
 
 def test_a_count_at_a_paragraphs_start_is_no_chronicles_year(nlp: Any) -> None:
     assert _timeline(nlp, "2000 - 3000 people came.", anchor=WIRE_ANCHOR) == []
+
+
+def test_a_day_that_names_an_event_without_its_year_is_not_given_this_years(nlp: Any) -> None:
+    sentence = (
+        "Deutsche Bank played several key roles in events connected to the September 11 attacks."
+    )
+    assert _timeline(nlp, sentence, anchor="2012-07-24") == []
+    dated = "After the September 11, 2001, attacks on the World Trade Center, the war began."
+    assert _entry(_timeline(nlp, dated, anchor="2012-07-24"), "September 11").value == "2001-09-11"

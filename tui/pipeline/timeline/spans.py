@@ -332,6 +332,9 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     return start, end
 
 
+_A_YEAR_IN = re.compile(r"\d{4}")
+
+
 def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans our patterns find where spaCy found none. Holidays first: "Black Friday" is
     one day, not the weekday "Friday"."""
@@ -339,6 +342,7 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     other_ents = Overlaps(
         (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")
     )
+    events = Overlaps((e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT")
     found: list[tuple[int, int]] = []
     for m in (m for rx in (*_OVER_OTHER_ENTITIES, _LEXICAL) for m in rx.finditer(full)):
         s, e = m.start(), m.end()
@@ -346,6 +350,10 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
         if m.re is _LEXICAL and other_ents.hit(s, e):
+            continue
+        # "The September 11 attacks": a day that names an event, whose year only knowledge
+        # of the world gives (with its year written, "September 11, 2001", it is read).
+        if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
             continue
         found.append((s, e))
         taken_index.add(s, e)
