@@ -24,12 +24,17 @@ timeline was ever run on those pages. Each page goes through `extract` (as the a
 it), the publication date it gives is the anchor, and an expression counts as right when
 an entry overlapping it has that value (its TIMEX3 value for a duration).
 
+The wire set (`data/timeline_wire.tsv`, read from ../shared/eval/conll2003) is Reuters
+stories annotated before the timeline ran on them, scored as TimeBank is, by half and by
+batch (see WIRE below).
+
 Baseline, in the same run on the same parse: spaCy DATE/TIME spans + `dateparser.parse`
 relative to the DCT. Documents are sorted by name; the first 90 were used to develop
 the rules, the rest are reported separately as held out.
 
-    nice python benchmarks/timeline.py [--limit N] [--show-errors dev|pages|probe]
+    nice python benchmarks/timeline.py [--limit N] [--show-errors dev|pages|probe|wire]
     nice python benchmarks/timeline.py --probe          # the probe sentences alone
+    nice python benchmarks/timeline.py --wire [--wire-batch N]   # the wire set alone
     nice python benchmarks/timeline.py --golden check   # vs data/timeline_golden_dev.tsv
 
 The golden table pins what the timeline gives on the development half (document name,
