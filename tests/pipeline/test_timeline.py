@@ -1713,3 +1713,11 @@ def test_a_day_that_names_an_event_without_its_year_is_not_given_this_years(nlp:
     assert _timeline(nlp, sentence, anchor="2012-07-24") == []
     dated = "After the September 11, 2001, attacks on the World Trade Center, the war began."
     assert _entry(_timeline(nlp, dated, anchor="2012-07-24"), "September 11").value == "2001-09-11"
+
+
+def test_what_an_untensed_clause_waits_ahead_of_lies_ahead(nlp: Any) -> None:
+    sentence = (
+        "The dollar weakened during the day with many dealers sidelined because of uncertainty"
+        " over Tokyo's monetary direction ahead of the important Tankan survey out on Wednesday."
+    )
+    assert _entry(_timeline(nlp, sentence, anchor="1996-08-27"), "Wednesday").value == "1996-08-28"

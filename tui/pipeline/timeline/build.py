@@ -612,10 +612,10 @@ def _tense_read_in(
     if prep == "for" and under_a_perfect(span):
         # A length of time on a perfect reaches back to now, whatever the infinitive after.
         return Tense.PERFECT
-    if tense is Tense.PAST and _AHEAD_OF.search(lead):
+    if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
-        # advance of the Nov. 5 election": what a past move came ahead of is later than
-        # it, as a reported future is.
+        # advance of the Nov. 5 election": what a past (or untensed) move came ahead of
+        # is later than it, as a reported future is.
         return Tense.REPORTED
     return tense
 
