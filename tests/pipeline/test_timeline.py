@@ -1721,3 +1721,24 @@ def test_what_an_untensed_clause_waits_ahead_of_lies_ahead(nlp: Any) -> None:
         " over Tokyo's monetary direction ahead of the important Tankan survey out on Wednesday."
     )
     assert _entry(_timeline(nlp, sentence, anchor="1996-08-27"), "Wednesday").value == "1996-08-28"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The share price fell 3% on the day.", "on the day"),
+        ("The dollar weakened during the day, dealers said.", "during the day"),
+        ("The CAC-40 pared the day's losses.", "the day's"),
+    ],
+)
+def test_a_market_reports_day_is_the_day_it_tells_of(
+    nlp: Any, sentence: str, expression: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor="1996-08-27"), expression).value == "1996-08-27"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He remembers the day he died.", "On the day of the vote, it rained."]
+)
+def test_the_day_a_clause_or_of_names_is_another_day(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence, anchor="1996-08-27") == []

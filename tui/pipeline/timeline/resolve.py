@@ -114,7 +114,11 @@ VAGUE_FUTURE_UNITS = re.compile(
 # ("the lease runs out in two years"). A past or perfect one is a length ("rose 5% in
 # two years").
 IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
-_SAME_DAY = re.compile(r"(?:later|earlier) (?:in|during) the day")
+_SAME_DAY = re.compile(
+    r"(?:(?:later|earlier) (?:in|during) |(?:during|on|for|over|throughout) )the day"
+)
+# "The day's losses": `normalise` drops the possessive, so the words as written are read.
+_THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
 # "A week before Christmas", "two days after Aug. 2": counted from the date named after it.
 _COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after) (.+)")
 # "Three months' time", "a year's time": as many units from now, whatever the tense.
@@ -151,7 +155,7 @@ def resolve(
     t = _ISO_TIME_MARK.sub(" ", normalise(text))
     if not t:
         return None
-    if _SAME_DAY.fullmatch(t):
+    if _SAME_DAY.fullmatch(t) or _THE_DAYS.fullmatch(text.strip()):
         return same_day(ctx)
     own_prep, t = strip_prep(t)
     prep = own_prep or prep

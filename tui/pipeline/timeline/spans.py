@@ -206,6 +206,12 @@ _FORM_REACH = 12
 # chronology's thousands of dates costs time quadratic in its length.
 _LEAD_REACH = 24
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
+# "Fell 3% on the day", "weakened during the day", "the day's losses": a market report's day,
+# the one it tells of; "the day of the vote", "the day he died" are other days.
+_DAY_PREPS = {"during", "on", "for", "over", "throughout"}
+_OTHER_DAY_AFTER = re.compile(
+    r"\s+(?:of|when|that|which|before|after|he|she|they|it|we|i|you|the|a|an)\b", re.I
+)
 _COUNT_ANCHOR = re.compile(
     r"(?: (?:from (?:now|today)|hence|(?:after|before) th(?:at|is))|['\u2019]s? time)\b", re.I
 )
@@ -311,6 +317,16 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)
     if head and ent.text.lower() == "the day":
         start = head.start()
+    elif (
+        ent.text.lower() == "the day"
+        and word_before in _DAY_PREPS
+        and not _OTHER_DAY_AFTER.match(full, end)
+    ):
+        start = doc[ent.start - 1].idx
+    if ent.text.lower() in ("day", "the day") and full.startswith(("'s", "\u2019s"), end):
+        end += 2  # "the day's losses" (spaCy may tag "day" alone)
+        if word_before == "the":
+            start = doc[ent.start - 1].idx
     # "two weeks from now", "in three months' time", "a week after that": spaCy stops
     # before the words that anchor the count, and may tag "a year's time" as the "year"
     # alone.
