@@ -519,6 +519,14 @@ def _no_part_of_a_year(span: Span, sentence: str) -> bool:
     return not tagged and not RESULTS_WORDS.search(sentence) and not _A_YEAR.search(sentence)
 
 
+_THE_DAY = re.compile(r"(?:(?:during|on|for|over|throughout) )?the day(?:['\u2019]s)?", re.I)
+
+
+def _market_or_results(sentence: str) -> bool:
+    """Whether a sentence has a word only market or results news uses."""
+    return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
+
+
 _A_YEAR = re.compile(r"\b(?:(?:19|20)\d\d|(?:this|last|next) year)\b", re.I)
 
 
@@ -570,6 +578,8 @@ def _resolve_span(
         return settled
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentences.text(span.start_char)):
         return []
+    if _THE_DAY.fullmatch(text) and not _market_or_results(sentences.text(span.start_char)):
+        return []  # "hot during the day": any day, not the one a report tells of
     prep = preposition_before(doc, span)
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentences.text(span.start_char))
