@@ -1744,6 +1744,7 @@ def test_a_market_reports_day_is_the_day_it_tells_of(
         "On the day of the vote, it rained.",
         # Outside market and results news, "during the day" is any day.
         "It is hot during the day and cool at night.",
+        "Upper 70's to mid-80's during the day, 50's at night.",
     ],
 )
 def test_the_day_a_clause_or_of_names_is_another_day(nlp: Any, sentence: str) -> None:

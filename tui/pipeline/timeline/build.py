@@ -578,8 +578,6 @@ def _resolve_span(
         return settled
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentences.text(span.start_char)):
         return []
-    if _THE_DAY.fullmatch(text) and not _market_or_results(sentences.text(span.start_char)):
-        return []  # "hot during the day": any day, not the one a report tells of
     prep = preposition_before(doc, span)
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentences.text(span.start_char))
@@ -597,13 +595,13 @@ def _resolve_span(
         )
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
-        return _no_ages_or_temperatures(full, span, sentences, [(res, start, end)])
+        return _kept_pieces(full, span, sentences, [(res, start, end)])
     found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
     opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
         r"(?:from|between)\s", text, re.I
     )
     found = _ranges_in_order(found, text, start, tense, opened is not None)
-    return _no_ages_or_temperatures(full, span, sentences, found)
+    return _kept_pieces(full, span, sentences, found)
 
 
 def _tense_read_in(
@@ -630,17 +628,21 @@ def _tense_read_in(
     return tense
 
 
-def _no_ages_or_temperatures(
+def _kept_pieces(
     full: str, span: Span, sentences: Sentences, found: list[tuple[Resolved, int, int]]
 ) -> list[tuple[Resolved, int, int]]:
     """Without a decade written short ("the mid-90s") where it is an age ("in her
-    mid-90s") or a temperature ("highs in the mid-90s")."""
+    mid-90s") or a temperature ("highs in the mid-90s"), nor a day told "during the day"
+    outside market and results news ("hot during the day" is any day)."""
 
     def kept(r_start: int, r_end: int) -> bool:
+        sentence = sentences.text(span.start_char)
+        if _THE_DAY.fullmatch(full, r_start, r_end):
+            return _market_or_results(sentence)
         if not _BARE_DECADE.search(full, r_start, r_end):
             return True
         owner = _AGE_OWNER.search(full, max(0, r_start - 6), r_start)
-        return owner is None and _TEMPERATURE.search(sentences.text(span.start_char)) is None
+        return owner is None and _TEMPERATURE.search(sentence) is None
 
     return [(res, r_start, r_end) for res, r_start, r_end in found if kept(r_start, r_end)]
 
