@@ -1745,6 +1745,7 @@ def test_a_market_reports_day_is_the_day_it_tells_of(
         # Outside market and results news, "during the day" is any day.
         "It is hot during the day and cool at night.",
         "Upper 70's to mid-80's during the day, 50's at night.",
+        "The dog will get quite tired and worn out by the day's activities.",
     ],
 )
 def test_the_day_a_clause_or_of_names_is_another_day(nlp: Any, sentence: str) -> None:

@@ -519,7 +519,7 @@ def _no_part_of_a_year(span: Span, sentence: str) -> bool:
     return not tagged and not RESULTS_WORDS.search(sentence) and not _A_YEAR.search(sentence)
 
 
-_THE_DAY = re.compile(r"(?:(?:during|on|for|over|throughout) )?the day(?:['\u2019]s)?", re.I)
+_THE_DAY = re.compile(r"(?:(?:during|on|for|over|throughout|by) )?the day(?:['\u2019]s)?", re.I)
 
 
 def _market_or_results(sentence: str) -> bool:
