@@ -56,15 +56,17 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
-GAME_WORDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["game_words"]["words"]) + r")\b", re.I
-)
-RESULTS_WORDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["results_words"]["words"]) + r")\b", re.I
-)
-MARKET_WORDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["market_words"]["words"]) + r")\b", re.I
-)
+
+
+def _any_word_of(table: str) -> re.Pattern[str]:
+    """A pattern finding any word of one of `timeline.toml`'s word tables in a sentence."""
+    words = _DATA[table]["words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+GAME_WORDS = _any_word_of("game_words")
+RESULTS_WORDS = _any_word_of("results_words")
+MARKET_WORDS = _any_word_of("market_words")
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
