@@ -47,6 +47,7 @@ from tui.pipeline.timeline.spans import (
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, month, with_time
 from tui.pipeline.timeline.vocab import (
+    DAY_PREP_RE,
     GAME_WORDS,
     MARKET_WORDS,
     MEASURE_HEADS,
@@ -519,7 +520,8 @@ def _no_part_of_a_year(span: Span, sentence: str) -> bool:
     return not tagged and not RESULTS_WORDS.search(sentence) and not _A_YEAR.search(sentence)
 
 
-_THE_DAY = re.compile(r"(?:(?:during|on|for|over|throughout|by) )?the day(?:['\u2019]s)?", re.I)
+# As an expression keeps its preposition, "by" too ("worn out by the day's activities").
+_THE_DAY = re.compile(rf"(?:(?:{DAY_PREP_RE}|by) )?the day(?:['\u2019]s)?", re.I)
 
 
 def _market_or_results(sentence: str) -> bool:

@@ -36,6 +36,7 @@ from tui.pipeline.timeline.values import (
 from tui.pipeline.timeline.vocab import (
     AFTER_THE_TOLD_TIME,
     APPROX_RE,
+    DAY_PREP_RE,
     FUTURE_WORDS,
     NUM_RE,
     PART_OF_DAY,
@@ -114,9 +115,7 @@ VAGUE_FUTURE_UNITS = re.compile(
 # ("the lease runs out in two years"). A past or perfect one is a length ("rose 5% in
 # two years").
 IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
-_SAME_DAY = re.compile(
-    r"(?:(?:later|earlier) (?:in|during) |(?:during|on|for|over|throughout) )the day"
-)
+_SAME_DAY = re.compile(rf"(?:(?:later|earlier) (?:in|during) |{DAY_PREP_RE} )the day")
 # "The day's losses": `normalise` drops the possessive, so the words as written are read.
 _THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
 # "A week before Christmas", "two days after Aug. 2": counted from the date named after it.

@@ -18,6 +18,7 @@ from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     COUNT_NOUNS,
+    DAY_PREPS,
     LIKE_RE,
     LIKE_UNIT_RE,
     MONTH_RE,
@@ -208,7 +209,6 @@ _LEAD_REACH = 24
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
 # "Fell 3% on the day", "weakened during the day", "the day's losses": a market report's day,
 # the one it tells of; "the day of the vote", "the day he died" are other days.
-_DAY_PREPS = {"during", "on", "for", "over", "throughout"}
 _OTHER_DAY_AFTER = re.compile(
     r"\s+(?:of|when|that|which|before|after|he|she|they|it|we|i|you|the|a|an)\b", re.I
 )
@@ -319,7 +319,7 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
         start = head.start()
     elif (
         ent.text.lower() == "the day"
-        and word_before in _DAY_PREPS
+        and word_before in DAY_PREPS
         and not _OTHER_DAY_AFTER.match(full, end)
     ):
         start = doc[ent.start - 1].idx

@@ -114,6 +114,10 @@ LIKE_RE = r"(?:same|comparable|corresponding)"
 NAMED_ZONE_RE = (
     r"(?:(?:eastern|central|mountain|pacific|atlantic)(?: (?:standard|daylight))?|local) time"
 )
+# The words before "the day" that make it the day a market report tells of: "fell 3% on
+# the day", "weakened during the day" (read by spans, resolve and build's gate).
+DAY_PREPS = ("during", "on", "for", "over", "throughout")
+DAY_PREP_RE = rf"(?:{'|'.join(DAY_PREPS)})"
 # A zone as written in capitals in running text: "ET", "EDT", "BST", "GMT", "UTC".
 ZONE_ABBREVIATION_RE = r"(?:[A-Z]{1,4}T|GMT|UTC)"
 # The zones wire copy writes after a four-digit clock ("1400 EDT", "0800 GMT"), lower
