@@ -578,11 +578,12 @@ def _resolve_span(
     settled = _not_a_date(full, span, start, end)
     if settled is not None:
         return settled
-    if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentences.text(span.start_char)):
+    sentence = sentences.text(span.start_char)
+    if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence):
         return []
     prep = preposition_before(doc, span)
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
-    tense = _tense_read_in(span, text, prep, lead, sentences.text(span.start_char))
+    tense = _tense_read_in(span, text, prep, lead, sentence)
     res = resolve(text, ctx, tense, prep, lead)
     if res is None and (extra := _WORD_AFTER.search(text)):
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
@@ -637,8 +638,9 @@ def _kept_pieces(
     mid-90s") or a temperature ("highs in the mid-90s"), nor a day told "during the day"
     outside market and results news ("hot during the day" is any day)."""
 
+    sentence = sentences.text(span.start_char)
+
     def kept(r_start: int, r_end: int) -> bool:
-        sentence = sentences.text(span.start_char)
         if _THE_DAY.fullmatch(full, r_start, r_end):
             return _market_or_results(sentence)
         if not _BARE_DECADE.search(full, r_start, r_end):
@@ -746,16 +748,14 @@ def _ranges_in_order(
     days, and "a revision Friday to December's figures" no range."""
     for k in range(len(found) - 1):
         (a, a_from, a_to), (b, b_from, b_to) = found[k], found[k + 1]
-        if _bare_month_before_a_year(
-            text[a_from - start : a_to - start], text[b_from - start : b_to - start]
-        ):
+        first, second = text[a_from - start : a_to - start], text[b_from - start : b_to - start]
+        if _bare_month_before_a_year(first, second):
             # "Between January and August 1997": the stated year stays; the bare month
             # takes it (`_months_sharing_a_year`).
             continue
         joint = text[a_to - start : b_from - start]
         alike = a.granularity is b.granularity and not _AND.fullmatch(joint)
         if RANGE_WORDS.fullmatch(joint) and (opened or alike):
-            first, second = text[a_from - start : a_to - start], text[b_from - start : b_to - start]
             if _STATED_YEAR.search(first):
                 continue  # both ends say when: "June 2001 to May 2002" stays as written
             a, b = in_order(a, b, tense, _STATED_YEAR.search(second) is not None)
