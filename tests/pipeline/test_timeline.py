@@ -756,6 +756,12 @@ def test_a_car_named_q3_is_not_a_quarter(nlp: Any) -> None:
     assert _timeline(nlp, "The Audi Q3 is a compact SUV.") == []
 
 
+def test_a_bare_half_ends_its_clause_where_hydrogen_does_not(nlp: Any) -> None:
+    entries = _timeline(nlp, "Lenzing expects negative results in H2.", anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == [("H2", "1996-H2")]
+    assert _timeline(nlp, "Hydrogen is stored in H2 tanks.", anchor=WIRE_ANCHOR) == []
+
+
 def test_a_version_number_is_not_a_dotted_date(nlp: Any) -> None:
     assert _timeline(nlp, "Version 1.2.2023 of the app was released.") == []
 
@@ -1408,6 +1414,76 @@ def test_a_month_named_alone_in_a_market_report_is_a_contract_still_traded(
     assert _wire_value(nlp, sentence, expression) == value
 
 
+def test_a_month_beside_a_price_in_a_futures_story_is_a_contract(nlp: Any) -> None:
+    story = (
+        "COMEX copper ends higher after late recovery.",
+        "September went out 0.05 cent lower at 91.05.",
+        "Lumber closed lower with November off $0.70 at $369.00.",
+        "Prices rose 5.2 percent during July, traders said.",
+    )
+    entries = _timeline(nlp, *story, anchor=WIRE_ANCHOR)
+    assert _entry(entries, "September").value == "1996-09"
+    assert _entry(entries, "November").value == "1996-11"
+    # A month things happened during is no contract, in a futures story or not.
+    assert _entry(entries, "July").value == "1996-07"
+    # Outside a futures story, a past September is last year's.
+    alone = _timeline(nlp, story[1], anchor=WIRE_ANCHOR)
+    assert _entry(alone, "September").value == "1995-09"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Told by a trader: the contract months still lie ahead.
+        ("A trader said volatility stood at 14.00 for the September contract, 16.75 for "
+         "December and 19.50 for March.", "March", "1997-03"),
+        # A month a count is for is the month counted, market words or not.
+        ("Final figures for June pegged can stock shipments at 40,144 tonnes.", "June",
+         "1996-06"),
+    ],
+)  # fmt: skip
+def test_a_contract_month_is_told_from_a_month_counted(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _wire_value(nlp, sentence, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # What a past verb of deciding or expecting looks ahead to may still be to come.
+        ("Workers at Salvador voted to strike from Saturday.", "Saturday", "1996-08-31"),
+        ("The company said it expected a loss in the fourth quarter.", "fourth quarter",
+         "1996-Q4"),
+        ("Gold traders expected a rebound in October.", "October", "1996-10"),
+        # The date of the expecting itself stays behind.
+        ("In March, the company expected a loss.", "March", "1996-03"),
+        # What the market waited for lies ahead of the waiting.
+        ("The market was waiting for Friday's stock report.", "Friday", "1996-08-30"),
+        ("Prices were trapped in a range awaiting an upturn in the fourth quarter.",
+         "fourth quarter", "1996-Q4"),
+    ],
+)  # fmt: skip
+def test_what_a_past_decision_or_wait_looks_ahead_to(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _wire_value(nlp, sentence, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Dealers squared positions before month-end.", "month-end", "1996-08"),
+        ("Window dressing ahead of quarter-end lifted bonds.", "quarter-end", "1996-Q3"),
+        ("Rates are seen steady until year-end.", "year-end", "1996-12-31"),
+    ],
+)
+def test_a_periods_end_written_as_one_word(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _wire_value(nlp, sentence, expression) == value
+
+
 def test_two_months_joined_by_to_run_forward_without_from(nlp: Any) -> None:
     entries = _timeline(nlp, "The season runs October to March.", anchor=WIRE_ANCHOR)
     assert [(e.expression, e.value) for e in entries] == [
@@ -1657,6 +1733,29 @@ def test_a_comparisons_base_does_not_move_the_story_to_its_year(nlp: Any) -> Non
         anchor="1996-08-27",
     )
     assert [e.value for e in entries if e.expression == "July"] == ["1996-07"]
+
+
+def test_each_comparison_counts_from_the_period_reported_not_the_last_base(nlp: Any) -> None:
+    # Each "the previous year" once counted back from the one before: 1995, 1994, 1993 ...
+    entries = _timeline(
+        nlp,
+        "Profit for the year fell to $20 million from $42 million the previous year.",
+        "Revenue rose to $300 million from $280 million the previous year.",
+        "Costs were higher than the previous year.",
+        anchor=WIRE_ANCHOR,
+    )
+    assert [e.value for e in entries if e.expression == "the previous year"] == ["1995"] * 3
+
+
+def test_a_period_after_from_and_an_amount_may_be_when_the_change_happened(nlp: Any) -> None:
+    # Only a date that counts back is a base; this quarter stays the story's frame.
+    entries = _timeline(
+        nlp,
+        "Revenue rose to $1.1 million from $972,000 in the first quarter of fiscal 2003.",
+        "Gross margin improved to 48 percent from 44 percent a year earlier.",
+        anchor="2012-05-10",
+    )
+    assert _entry(entries, "a year earlier").value == "2002-Q1"
 
 
 @pytest.mark.parametrize(

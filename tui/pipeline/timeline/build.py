@@ -19,6 +19,7 @@ from tui.pipeline.timeline.grammar import (
     object_of_before_after,
     preposition_before,
     tense_of,
+    the_noun_it_dates,
     under_a_perfect,
 )
 from tui.pipeline.timeline.lengths import bare_length
@@ -47,7 +48,9 @@ from tui.pipeline.timeline.spans import (
 )
 from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, month, with_time
 from tui.pipeline.timeline.vocab import (
+    COUNTED_NOUNS,
     DAY_PREP_RE,
+    FUTURES_WORDS,
     GAME_WORDS,
     MARKET_WORDS,
     MEASURE_HEADS,
@@ -131,7 +134,11 @@ def build_timeline(
         from tui.pipeline.nlp import parse_blocks
 
         docs = parse_blocks(blocks)
-    ctx = Context(anchor=anchor_date, day_first=writes_day_first(b.text for b in blocks))
+    ctx = Context(
+        anchor=anchor_date,
+        day_first=writes_day_first(b.text for b in blocks),
+        futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
+    )
     entries: list[TimelineEntry] = []
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
@@ -149,12 +156,14 @@ def build_timeline(
                 # "year 9999"): that one expression cannot be placed; the rest still can.
                 continue
             for res, r_start, r_end in found:
-                # "Since December 1981" begins a stretch that reaches to now: the story has
-                # not gone back there, and a later "In July" is not July 1982.
-                # "Up 10.6 percent over July 1995": a comparison's base is not where the
-                # story is either; a later "for July" is this year's.
-                scene = not _SINCE.match(full, r_start) and not _comparison_base(full, r_start)
-                ctx.remember(res, scene=scene)
+                # "Up 10.6 percent over July 1995", "to $20 million from $42 million the
+                # previous year": a comparison's base is not where the story is, nor what
+                # the next comparison counts from (a second "the previous year" is the
+                # same year, not the one before it).
+                if not _comparison_base(full, r_start, r_end):
+                    # "Since December 1981" begins a stretch that reaches to now: the story
+                    # has not gone back there, and a later "In July" is not July 1982.
+                    ctx.remember(res, scene=not _SINCE.match(full, r_start))
                 placed.append((res, r_start, r_end, span))
         for k in every_year([(res, s, e) for res, s, e, _ in placed], full):
             # "On 1 April and 1 October in each year": no one day, a date every year.
@@ -189,15 +198,25 @@ _COMPARED_WITH = re.compile(
     r"(?:percent|pct|%|points?)\s+(?:over|from|against|versus|vs\.?)\s+$|compared (?:with|to)\s+$",
     re.I,
 )
+# "To A$20.8 million from A$42.4 million the previous year", "lower than the year before":
+# a base only when the date counts back ("from $972,000 in the first quarter" may say when
+# the whole change happened).
+_FROM_AN_AMOUNT = re.compile(
+    r"\bfrom\s+[A-Z]{0,3}[$\u00a3\u20ac]?\s?\d[\d.,]*\s*(?:[a-z]+\s+){0,3}?$|\bthan\s+(?:in\s+)?$",
+    re.I,
+)
+_COUNTED_BACK = re.compile(r"\b(?:previous|prior|preceding|earlier|before|ago)\b", re.I)
 _LEADING_OVER_FROM = re.compile(r"(?:over|from)\s+", re.I)
 
 
-def _comparison_base(full: str, start: int) -> bool:
+def _comparison_base(full: str, start: int, end: int) -> bool:
     """Whether the date at `start` is what a change is measured against ("up 10.6 percent
     over July 1995", "compared with 1995"); the expression may hold its "over"."""
     lead = full[max(0, start - 40) : start]
     own = _LEADING_OVER_FROM.match(full, start)
-    return _COMPARED_WITH.search(lead + (own.group(0) if own else "")) is not None
+    if _COMPARED_WITH.search(lead + (own.group(0) if own else "")):
+        return True
+    return bool(_FROM_AN_AMOUNT.search(lead) and _COUNTED_BACK.search(full, start, end))
 
 
 # A length that names no place in time, as `bare_length` codes it: "P3Y", "P2W".
@@ -538,7 +557,13 @@ _HEDGE_BEFORE_SET = re.compile(
 )
 _AND = re.compile(r"\s*and\s*", re.I)
 _STATED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of)\b[^,;:.]*$")
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of|waiting for|awaiting)\b[^,;:.]*$")
+# Prepositions that say only when things happened: a month after them is never a contract.
+_TIME_ONLY_PREPS = frozenset(
+    {"in", "since", "during", "until", "till", "through", "throughout", "after", "before"}
+)
+# A figure with decimals or a currency: the price a contract month is quoted at.
+_A_PRICE = re.compile(r"\d\.\d|[$\u00a3\u20ac]\s?\d|\b\d+ cents?\b")
 # One month, or a run of them ("October to March"), named alone.
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
@@ -583,7 +608,7 @@ def _resolve_span(
         return []
     prep = preposition_before(doc, span)
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
-    tense = _tense_read_in(span, text, prep, lead, sentence)
+    tense = _tense_read_in(span, text, prep, lead, sentence, ctx.futures_story)
     res = resolve(text, ctx, tense, prep, lead)
     if res is None and (extra := _WORD_AFTER.search(text)):
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
@@ -608,27 +633,49 @@ def _resolve_span(
 
 
 def _tense_read_in(
-    span: Span, text: str, prep: str | None, lead: str, sentence: str
+    span: Span, text: str, prep: str | None, lead: str, sentence: str, futures_story: bool
 ) -> Tense | None:
     """The tense an expression is read in: its verb's (`grammar`), but for the words around
     it that say otherwise."""
     tense = tense_of(span)
-    if (
-        tense is Tense.PAST
-        and prep not in ("in", "since")
-        and _CONTRACT_MONTHS.fullmatch(text)
-        and MARKET_WORDS.search(sentence)
-    ):
-        return Tense.FUTURE  # a contract's month, still traded: `[market_words]`
+    if _a_contract_month(span, text, prep, sentence, tense, futures_story):
+        return Tense.FUTURE
     if prep == "for" and under_a_perfect(span):
         # A length of time on a perfect reaches back to now, whatever the infinitive after.
         return Tense.PERFECT
     if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
-        # advance of the Nov. 5 election": what a past (or untensed) move came ahead of
-        # is later than it, as a reported future is.
+        # advance of the Nov. 5 election", "was waiting for Friday's report": what a past
+        # (or untensed) move came ahead of, or waited for, is later than it, as a reported
+        # future is.
         return Tense.REPORTED
     return tense
+
+
+def _a_contract_month(
+    span: Span,
+    text: str,
+    prep: str | None,
+    sentence: str,
+    tense: Tense | None,
+    futures_story: bool,
+) -> bool:
+    """Whether a month named alone is a futures contract still traded, which lies ahead
+    however the trading in it is told: in a sentence with a market word (`[market_words]`),
+    or beside a price in a futures story (`[futures_words]`: "September went out 0.05
+    cent lower at 91.05"). Never a month the sentence says things happened in or since,
+    nor one a count is for ("final figures for June", `[counted_nouns]`)."""
+    if tense not in (Tense.PAST, Tense.REPORTED, None) or prep in _TIME_ONLY_PREPS:
+        return False
+    if not _CONTRACT_MONTHS.fullmatch(text):
+        return False
+    noun = the_noun_it_dates(span)
+    if noun is not None and noun.lower_ in COUNTED_NOUNS:
+        return False
+    if MARKET_WORDS.search(sentence):
+        # With no verb to go by, only a story of futures says it is a contract.
+        return tense is not None or futures_story
+    return futures_story and _A_PRICE.search(sentence) is not None
 
 
 def _kept_pieces(

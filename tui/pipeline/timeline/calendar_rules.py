@@ -101,8 +101,11 @@ def _year_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # "Completed by year-end", "cash at year-end": a deadline or a balance-sheet date,
     # the year's last day (where "the end of the year" stays the year, narrowed); told in
     # the past, the last one gone ("cash at year-end was $5 million" in a spring paper).
+    # With no verb to go by ("rates seen steady until year-end", "the index at 2,000 by
+    # year-end"), the nearer one: in the autumn the coming year-end, in spring the last.
     y = ctx.anchor.year
-    return pick([day(date(y - 1, 12, 31)), day(date(y, 12, 31))], ctx.anchor, tense)
+    near = Tense.PRESENT if tense is None else tense
+    return pick([day(date(y - 1, 12, 31)), day(date(y, 12, 31))], ctx.anchor, near)
 
 
 # --- numeric dates ------------------------------------------------------------------------
@@ -470,7 +473,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("day-of-month",
           rf"(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})(?: of (?P<rel>this|last|next) month)?",
           _day_of_month, "the 15th (of this month): in the story's month or one either side"),
-    rule("year-end", r"year-end|the year-end|end-year", _year_end,
+    rule("year-end", r"(?:the )?year[- ]end|end-year", _year_end,
           "year-end: the last day of the anchor's year"),
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
     # Before iso-month: "2011-12" in prose is a season or fiscal year, not December 2011.

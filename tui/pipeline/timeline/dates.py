@@ -36,14 +36,20 @@ def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
     inner = m.group(2).strip()
     if inner in ("the year", "the month", "the week", "the quarter", "the decade"):
         inner = "this " + inner[4:]
-    if inner == "year":
-        inner = "this year"
+    if inner in ("year", "month", "quarter"):
+        inner = "this " + inner  # "end-month", "end-year"
     base = resolve_date(inner, ctx, tense)
     if base is None or base.vague:
         return DECLINE
     if mod == "turn" and base.granularity is Granularity.YEAR:
         return base
     return narrow(base, "end" if mod == "close" else mod)
+
+
+def _period_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Month-end', 'the quarter-end': as 'the end of the month'."""
+    base = resolve_date("this " + m.group(1), ctx, tense)
+    return DECLINE if base is None or base.vague else narrow(base, "end")
 
 
 def _week_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -107,6 +113,8 @@ _OWN_RULES = {
     for r in [
         rule("range-modifier", rf"({MOD_RE})(.+)", _range_modifier,
              "the end of December, early 2023: the period, a narrower range"),
+        rule("period-end", r"(?:the )?(month|quarter)[- ]end", _period_end,
+             "month-end, quarter-end: the period the story is in, its end to sort by"),
         rule("week-of", r"(?:the )?week(?P<we>end)? of (?P<d>.+)", _week_of,
              "the week of March 2: the week holding that day"),
         rule("month-of", rf"(?:the )?months? of (?P<m>{MONTH_RE}.*)", _month_of,
@@ -119,7 +127,7 @@ _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 
 ORDER = (
     "relative-day", "the-new-year", "holiday", "day-of-month", "midweek", "range-modifier",
-    "week-of", "year-end", "iso-day", "split-year", "iso-month", "dotted-day",
+    "week-of", "period-end", "year-end", "iso-day", "split-year", "iso-month", "dotted-day",
     "dotted-month-day", "numeric-day", "month-day", "week-on-weekday", "weekday-of-month",
     "weekday", "week-of-month", "month-of", "month-year", "month-alone", "season",
     "ordinal-quarter", "months-of-year", "q-quarter", "month-range-quarter", "month-run",

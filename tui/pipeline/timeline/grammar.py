@@ -19,13 +19,16 @@ _PREPS_BEFORE = {"since", "for", "over", "during", "within", "throughout", "by",
 _FUTURE_VERBS = {
     "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "prepare",
     "promise", "vow", "pledge", "agree", "threaten", "seek", "propose", "likely", "going",
-    "forecast", "predict", "project",
+    "forecast", "predict", "project", "vote",
 }  # fmt: skip
 # Verbs of telling: a date inside what was told is not the telling's.
 _SAYING_VERBS = {
     "say", "tell", "announce", "report", "warn", "predict", "forecast", "disclose", "reveal",
     "confirm", "inform", "notify",
 }  # fmt: skip
+# Verbs of expecting: a date after one told in the past is when the thing expected was to
+# come, which may still lie ahead ("said it expected a loss in the fourth quarter").
+_EXPECTING_VERBS = {"expect", "anticipate", "foresee", "project"}
 # Verbs that send a thing forward to the date after "to" or "until": "adjourned the case
 # to 14 October", "postponed until Friday" look ahead of when it was done.
 _DEFERRING_VERBS = {
@@ -77,6 +80,10 @@ def tense_of(span: Span) -> Tense | None:
         # "Told oil companies of a cutback in September": the date is in what was told,
         # which may lie ahead of the telling.
         return Tense.REPORTED
+    if tense is Tense.PAST and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
+        # "Traders expected a rebound in the fourth quarter": when the rebound was to come,
+        # seen from a moment now past; the nearer of its two readings.
+        return Tense.PROSPECTIVE
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
         # the date hangs on a noun, and a present verb says nothing about when the thing
@@ -115,6 +122,19 @@ def under_a_perfect(span: Span) -> bool:
 
 # A date modifying a noun: "an October news conference", "the July 25 call".
 _NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
+
+
+def the_noun_it_dates(span: Span) -> Token | None:
+    """The noun an expression says the time of: the one it modifies ("July shipments",
+    "June's figures") or the one its preposition hangs on ("final figures for June")."""
+    root = span.root
+    if root.dep_ == "poss" or root.dep_ in _NOUN_MODIFIER_DEPS:
+        head = root.head
+    elif root.dep_ == "pobj":
+        head = root.head.head
+    else:
+        return None
+    return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _after_since(modifier: Token) -> bool:

@@ -106,12 +106,15 @@ _QUARTER_NUMBERS = {
 def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     a = ctx.anchor
     kind, q = m.group("kind"), m.group("q")
-    if q in ("final", "last"):
-        # "The final quarter of 2023", "the last half of last year": the year's last one.
-        # Without a year, "last quarter" is the one before this (`relative-period`).
-        if not (m.group("y1") or m.group("y2")):
+    if q in ("final", "last", "closing"):
+        # "The final quarter of 2023", "the last half of last year", "the closing quarter":
+        # the year's last one. Without a year, "last quarter" is the one before this
+        # (`relative-period`).
+        if q == "last" and not (m.group("y1") or m.group("y2") or m.group("of_year")):
             return PASS
         q = "second" if kind == "half" else "fourth"
+    if q == "opening":
+        q = "first"
     qn = _QUARTER_NUMBERS[q]
     if kind == "half" and qn > 2:
         return DECLINE
@@ -138,8 +141,11 @@ def _in_its_year(
         return r
     earlier = make(a.year - 1, n)
     # "Orders for the fourth quarter are strong" in August speaks of the coming one;
-    # "fourth-quarter profit is up" in February of the one just gone.
-    return pick([earlier, r], a, tense) if tense in (Tense.PRESENT, None) else earlier
+    # "fourth-quarter profit is up" in February of the one just gone. What a past saying
+    # or wait looked ahead to ("prices awaiting an upturn into the fourth quarter") may
+    # still be to come as well.
+    looks_either_way = (Tense.PRESENT, Tense.REPORTED, Tense.PROSPECTIVE, None)
+    return pick([earlier, r], a, tense) if tense in looks_either_way else earlier
 
 
 # "The first six months of the year" is its first half; "the last three months of 2023" its
@@ -252,6 +258,17 @@ def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         year = (frame.start.year if frame is not None and frame.start else ctx.anchor.year) - 1
         made = half(year, n) if m.group("kind") == "half" else quarter(year, n)
         return replace(made, anaphoric=True)
+    if frame is None and m.group("kind") is not None:
+        # No quarter named yet: the one a results story reports is the latest one over
+        # ("results for the year-earlier quarter" in November: last year's third).
+        a = ctx.anchor
+        frame = (
+            resolve_unit_offset(a, "Q", -1)
+            if m.group("kind") == "quarter"
+            else half(a.year, 1)
+            if a.month > 6
+            else half(a.year - 1, 2)
+        )
     if frame is not None:
         shifted = shift(frame, "Y", -1)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
@@ -542,11 +559,11 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("ordinal-quarter",
          r"(?:(?:the|a|an|its|their) (?:(?P<adj>[a-z]+) )?)?"
          r"(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|next year)(?:'s)? )?(?:fiscal )?"
-         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|closing|opening)"
          r"[- ](?P<kind>quarter|half|period)"
          r"(?:,? (?:of )?(?:fiscal |the )?(?P<y2>\d{4}|this year|last year|next year)"
          # "of the year" names no year of its own: read as "the first half" alone.
-         r"| of the (?:fiscal |calendar |current )?year)?",
+         r"|(?P<of_year> of the (?:fiscal |calendar |current )?year))?",
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
     rule("months-of-year",

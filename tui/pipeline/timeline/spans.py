@@ -45,6 +45,7 @@ _LEXICAL = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
     r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
+    r"(?:the )?(?:month|quarter)[- ]end|end-(?:month|quarter)|(?<!\ba )(?:the )?year end|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:later|earlier) (?:in|during) the day|"
     # A results story's "the latest period" (spaCy rarely tags it); "of" makes it another
@@ -99,6 +100,9 @@ _SHORT_MONTH_DAY = re.compile(
 _Q_QUARTER = re.compile(
     r"\b(?:19|20)\d\d (?:Q[1-4]|H[12])\b|\b(?:Q[1-4]|H[12]) (?:19|20)\d\d\b"
     r"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring )|(?<=\bsince )|(?<=\bby )|(?<=\bthe ))Q[1-4]\b"
+    # "Negative results in H2.": a bare half only where its clause ends ("in H2 tanks" is
+    # hydrogen).
+    r"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring ))H[12](?=[.,;:)]|$)"
     # A headline's "Q3 EPS view", "H1 net rises": before a word of results, a period.
     r"|\b(?:Q[1-4]|H[12])(?= (?i:net|eps|profit|profits|earnings|results|sales|revenue|"
     r"revenues|loss|losses|pre-tax|pretax|operating|gdp|growth)\b)"

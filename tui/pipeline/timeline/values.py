@@ -73,6 +73,9 @@ class Context:
     # The page writes numeric dates day first ("31/12/2004"): one of them can be read no
     # other way, and none only month first. False: month first, the US order.
     day_first: bool = False
+    # The story reports a futures market (`[futures_words]`): a month it names alone
+    # beside a price is a contract (`build._a_contract_month`).
+    futures_story: bool = False
     # The last precisely dated mention; "that year" and "the quarter" point back to it.
     last: Resolved | None = None
     # False when `last` opened a stretch reaching to now ("since December 1981"): the

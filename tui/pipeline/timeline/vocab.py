@@ -67,6 +67,8 @@ def _any_word_of(table: str) -> re.Pattern[str]:
 GAME_WORDS = _any_word_of("game_words")
 RESULTS_WORDS = _any_word_of("results_words")
 MARKET_WORDS = _any_word_of("market_words")
+FUTURES_WORDS = _any_word_of("futures_words")
+COUNTED_NOUNS = frozenset(_DATA["counted_nouns"]["words"])
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
