@@ -70,8 +70,8 @@ FRESH_PAGES = ROOT / "benchmarks" / "data" / "timeline_freshpages.tsv"
 # Sentences of our own, one to three each, written from the kinds of expression TimeML's
 # guidelines name (halves, wire clock times, "in three months' time", dotted dates ...),
 # with the value written down before the first run; the anchor is a Thursday. Written
-# 2026-12-01 in six batches; the rules were then fixed where they failed, so it is a
-# development set now. Needs no shared data.
+# 2026-12-01 and 2026-12-02 in fifteen batches; the rules were then fixed where they
+# failed, so it is a development set now. Needs no shared data.
 PROBE = ROOT / "benchmarks" / "data" / "timeline_probe.tsv"
 PROBE_ANCHOR = "2024-08-08T10:00:00+00:00"
 WEB_EXTRACTION = SHARED / "eval" / "web-extraction" / "html"
