@@ -1484,6 +1484,46 @@ def test_a_periods_end_written_as_one_word(
     assert _wire_value(nlp, sentence, expression) == value
 
 
+def test_a_month_end_early_in_a_month_is_the_one_just_gone(nlp: Any) -> None:
+    entries = _timeline(nlp, "Inventories at month-end stood at 2.1 million barrels.")
+    assert _entry(entries, "month-end").value == "2024-07"
+
+
+def test_a_past_perfect_expectation_names_the_quarter_reported(nlp: Any) -> None:
+    entries = _timeline(nlp, "Analysts had expected earnings of 50 cents a share for the quarter.")
+    assert _entry(entries, "the quarter").value == "2024-Q2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Demand usually peaks in the winter months.", "winter months", "XXXX-WI"),
+        ("Prices typically rise in December.", "December", "XXXX-12"),
+        # A manner, not a habit: the contract month is this year's.
+        ("Bonds ended generally higher, with the September contract at 113.00.", "September",
+         "2024-09"),
+    ],
+)  # fmt: skip
+def test_a_month_or_season_told_with_a_word_of_habit_recurs(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert value in (_entry(entries, expression).value, _entry(entries, expression).timex_value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("We've doubled what we usually give, and it's only early December.", "December"),
+        ("You might tend to gain weight this month, so go easy.", "this month"),
+    ],
+)
+def test_a_month_named_as_one_does_not_recur_for_a_habit_nearby(
+    nlp: Any, sentence: str, expression: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).timex_type == "DATE"
+
+
 def test_two_months_joined_by_to_run_forward_without_from(nlp: Any) -> None:
     entries = _timeline(nlp, "The season runs October to March.", anchor=WIRE_ANCHOR)
     assert [(e.expression, e.value) for e in entries] == [

@@ -558,6 +558,11 @@ _HEDGE_BEFORE_SET = re.compile(
 _AND = re.compile(r"\s*and\s*", re.I)
 _STATED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of|waiting for|awaiting)\b[^,;:.]*$")
+# A period named, not a length: "the quarter", "this year", "the current half".
+_A_PERIOD_NAMED = re.compile(
+    r"(?:the|this|that|its|their) (?:current |latest )?(?:quarter|half|year|month|week|period)$",
+    re.I,
+)
 # Prepositions that say only when things happened: a month after them is never a contract.
 _TIME_ONLY_PREPS = frozenset(
     {"in", "since", "during", "until", "till", "through", "throughout", "after", "before"}
@@ -640,8 +645,9 @@ def _tense_read_in(
     tense = tense_of(span)
     if _a_contract_month(span, text, prep, sentence, tense, futures_story):
         return Tense.FUTURE
-    if prep == "for" and under_a_perfect(span):
-        # A length of time on a perfect reaches back to now, whatever the infinitive after.
+    if prep == "for" and under_a_perfect(span) and not _A_PERIOD_NAMED.match(text):
+        # A length of time on a perfect reaches back to now, whatever the infinitive after
+        # (but "had expected 50 cents a share for the quarter" names the quarter reported).
         return Tense.PERFECT
     if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in

@@ -20,6 +20,7 @@ from tui.pipeline.timeline.values import (
     day,
     month,
     narrow,
+    pick,
     week_of,
     weekend_of,
 )
@@ -47,9 +48,19 @@ def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
 
 
 def _period_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'Month-end', 'the quarter-end': as 'the end of the month'."""
-    base = resolve_date("this " + m.group(1), ctx, tense)
-    return DECLINE if base is None or base.vague else narrow(base, "end")
+    """'Month-end', 'the quarter-end': the end of this month (or quarter) or the last one,
+    whichever is nearer, unless the verb looks ahead: "stocks at month-end stood at 2.1
+    million barrels" early in August are July's, "squared positions before month-end" late
+    in August are August's."""
+    unit = m.group(1)
+    ends = [
+        narrow(found, "end")
+        for rel in ("last", "this")
+        if (found := resolve_date(f"{rel} {unit}", ctx, tense)) is not None and not found.vague
+    ]
+    if not ends:
+        return DECLINE
+    return pick(ends, ctx.anchor, Tense.FUTURE if tense is Tense.FUTURE else Tense.PRESENT)
 
 
 def _week_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:

@@ -80,9 +80,15 @@ def tense_of(span: Span) -> Tense | None:
         # "Told oil companies of a cutback in September": the date is in what was told,
         # which may lie ahead of the telling.
         return Tense.REPORTED
-    if tense is Tense.PAST and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
+    if (
+        tense is Tense.PAST
+        and verb.lemma_ in _EXPECTING_VERBS
+        and span.root.i > verb.i
+        and not any(a.lower_ in ("had", "'d") for a in _auxiliaries(verb))
+    ):
         # "Traders expected a rebound in the fourth quarter": when the rebound was to come,
-        # seen from a moment now past; the nearer of its two readings.
+        # seen from a moment now past; the nearer of its two readings. ("Analysts had
+        # expected more for the quarter": an expectation the results have since met.)
         return Tense.PROSPECTIVE
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":

@@ -43,6 +43,19 @@ _EVERY_YEAR_BEFORE = re.compile(
     rf"\b{_EVERY} year,?\s+(?:(?:at|around|in|on|during|by|from|between)\s+)?(?:the\s+)?$",
     re.I,
 )
+# A word of habit earlier in the clause: "demand usually peaks in the winter months",
+# "prices typically rise in December" tell of every year's, not this year's.
+_HABIT_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|traditionally|customarily|tends? to)\b"
+    r"[^.;:!?]*$",
+    re.I,
+)
+# Only a month or season named bare recurs so: "this month", "only early December" name
+# one, whatever habit the clause tells of.
+_BARE_NAME = re.compile(
+    rf"(?:the )?(?:(?:early|late|mid) |mid-)?(?:{MONTH_RE}|{'|'.join(SEASONS)})(?: months)?",
+    re.I,
+)
 # The same words ending an expression spaCy took whole ("February of each year").
 EVERY_YEAR_TAIL = re.compile(rf",?\s+(?:(?:of|in|during)\s+)?{_EVERY} year$", re.I)
 # Between two dates that recur together: "October to February", "1 April and 1 October".
@@ -95,6 +108,10 @@ def every_year(placed: list[tuple[Resolved, int, int]], full: str) -> list[int]:
             following
             or _EVERY_YEAR_AFTER.match(full, end) is not None
             or _EVERY_YEAR_BEFORE.search(full, max(0, start - 40), start) is not None
+            or (
+                _BARE_NAME.fullmatch(full, start, end) is not None
+                and _HABIT_BEFORE.search(full, max(0, start - 80), start) is not None
+            )
         )
         if told:
             recurring.append(k)
