@@ -242,9 +242,13 @@ def _midweek(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return week_of(ctx.anchor)
 
 
-def _half_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    a = ctx.anchor
+def _latest_half_over(a: date) -> Resolved:
+    """The last half-year that has ended by `a`: the one a results story reports."""
     return half(a.year, 1) if a.month > 6 else half(a.year - 1, 2)
+
+
+def _half_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return _latest_half_over(ctx.anchor)
 
 
 def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -262,13 +266,8 @@ def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         # No quarter named yet: the one a results story reports is the latest one over
         # ("results for the year-earlier quarter" in November: last year's third).
         a = ctx.anchor
-        frame = (
-            resolve_unit_offset(a, "Q", -1)
-            if m.group("kind") == "quarter"
-            else half(a.year, 1)
-            if a.month > 6
-            else half(a.year - 1, 2)
-        )
+        quarterly = m.group("kind") == "quarter"
+        frame = resolve_unit_offset(a, "Q", -1) if quarterly else _latest_half_over(a)
     if frame is not None:
         shifted = shift(frame, "Y", -1)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
