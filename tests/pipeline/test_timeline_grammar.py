@@ -210,3 +210,21 @@ def test_a_conjunct_without_auxiliaries_shares_its_heads() -> None:
     )
     assert under_a_perfect(FakeSpan(toks[7])) is True  # type: ignore[arg-type]
     assert tense_of(FakeSpan(toks[7])) is Tense.PERFECT  # type: ignore[arg-type]
+
+
+def test_a_bare_verb_that_is_also_a_past_with_a_singular_subject_is_past() -> None:
+    # "weakness hurt the index on Friday": a present would be "hurts".
+    toks = _tree(
+        ("weakness", "NN", "nsubj", "NOUN", "weakness", 1),
+        ("hurt", "VBP", "ROOT", "VERB", "hurt", None),
+        ("index", "NN", "dobj", "NOUN", "index", 1),
+        ("on", "IN", "prep", "ADP", "on", 1),
+        ("friday", "NNP", "pobj", "PROPN", "friday", 3),
+    )
+    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    # With a plural subject the bare form may be either; a verb of another past stays
+    # present.
+    toks[0].tag_ = "NNS"
+    assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
+    toks[0].tag_, toks[1].lower_ = "NN", "lifts"
+    assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]

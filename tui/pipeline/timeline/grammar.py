@@ -29,6 +29,15 @@ _SAYING_VERBS = {
 # Verbs of expecting: a date after one told in the past is when the thing expected was to
 # come, which may still lie ahead ("said it expected a loss in the fourth quarter").
 _EXPECTING_VERBS = {"expect", "anticipate", "foresee", "project"}
+# Verbs whose past is spelled as their present: the parser may tag "Weakness ... hurt the
+# composite" present. With a singular subject the present would end in -s ("hurts"), so a
+# bare form there is the past (`_a_past_taken_for_present`).
+_SAME_IN_PAST = {
+    "hurt", "cut", "hit", "put", "set", "cost", "let", "shut", "spread", "quit", "split",
+    "burst", "cast", "bet", "bid", "broadcast", "forecast", "upset", "thrust", "shed", "slit",
+}  # fmt: skip
+_SINGULAR_SUBJECT_TAGS = ("NN", "NNP")
+_SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that", "which", "who"}
 # Verbs that send a thing forward to the date after "to" or "until": "adjourned the case
 # to 14 October", "postponed until Friday" look ahead of when it was done.
 _DEFERRING_VERBS = {
@@ -261,6 +270,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
             return Tense.PROSPECTIVE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
+    if not auxes and _a_past_taken_for_present(verb):
+        return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return Tense.PERFECT
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
@@ -284,6 +295,19 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if governor is not None:
             return _verb_tense(governor, depth - 1)
     return None
+
+
+def _a_past_taken_for_present(verb: Token) -> bool:
+    """Whether a verb tagged present is a past of the same spelling: "Weakness in big
+    stocks hurt the composite", "The company cut its dividend" (no -s, singular subject)."""
+    if verb.tag_ != "VBP" or verb.lower_ not in _SAME_IN_PAST:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "the index, which hurt ...": the noun the clause is on
+    return subject.tag_ in _SINGULAR_SUBJECT_TAGS or subject.lower_ in _SINGULAR_PRONOUNS
 
 
 # Words that rank the noun an infinitive hangs on: "the first woman to be elected in 1990"
