@@ -91,6 +91,13 @@ _JOINED = re.compile(r"[,;]|\b(?:to|and|or|through|until|ended|ending|ends)\b")
 DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])(?!\s*[ap]\.?\s?m\b)")
 
 
+# A year as written: four digits, two after an apostrophe ("Aug. '88"), or two after a
+# day and a month ("25 Jul. 45", a citation's "30 November 02").
+_WRITTEN_YEAR = re.compile(
+    rf"\b\d{{4}}\b|['\u2018\u2019]\d\d\b|^\d{{1,2}} (?:{MONTH_RE})\.? \d\d$", re.I
+)
+
+
 def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """dateparser reads only spans that name a month or weekday our rules did not cover."""
     t, anchor = m.group(0), ctx.anchor
@@ -113,6 +120,10 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     except Exception:  # dateparser raises assorted errors on odd input; a miss is a miss
         return DECLINE
     if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return DECLINE
+    if abs(parsed.year - anchor.year) > 1 and not _WRITTEN_YEAR.search(t):
+        # A year nobody wrote: "an Aug. 10" read as the 1st of August 1910, "an" the day
+        # and "10" the year.
         return DECLINE
     if re.search(r"\d|" + ORD_RE, t):
         return day(parsed.date())

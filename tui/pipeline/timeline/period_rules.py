@@ -159,6 +159,8 @@ _MONTHS_AS_PERIOD = {
 def _months_of_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     end = "first" if m.group("q") in ("first", "opening") else "last"
     n = number(m.group("n"))
+    if n is not None and m.group("u") == "quarters":
+        n *= 3
     if n is None or not 0 < n < 12:
         return DECLINE
     words = {3: "three", 6: "six"}.get(n)
@@ -227,6 +229,10 @@ def _the_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
         if frame is not None and ctx.latest_quarter is not None:
             return replace(ctx.latest_quarter, anaphoric=True)
         return resolve_unit_offset(ctx.anchor, "Q", -1)
+    if m.group("adj") == "current":
+        # "The current quarter" is the anchor's, though the story frames the one reported
+        # (whose loss "this quarter's loss" may be).
+        return resolve_unit_offset(ctx.anchor, "Q", 0)
     if frame is not None:
         return replace(frame, anaphoric=True)
     # "Sales fell in the quarter": a quarter told in the past tense is over, so it is
@@ -315,7 +321,13 @@ def _year_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
 
 def _nth_day_today(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # "Today is the eighth day of the operation": a count of days that reaches now.
-    return day(ctx.anchor) if tense is Tense.PRESENT else PASS
+    if tense is Tense.PRESENT:
+        return day(ctx.anchor)
+    if tense is Tense.PAST and m.group("streak"):
+        # "Stocks fell for a third straight day": the day the story reports, the latest of
+        # the run.
+        return replace(day(ctx.day_named_here() or ctx.news_day or ctx.anchor), anaphoric=True)
+    return PASS
 
 
 # --- periods counted from the last date named --------------------------------------------
@@ -566,12 +578,12 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          _ordinal_quarter, "the third quarter of 2023, the first half (of the year), last "
          "year's third quarter, the fourth quarter last year"),
     rule("months-of-year",
-         rf"(?:the )?(?P<q>first|opening|last|final|closing) (?P<n>{NUM_RE}) months"
+         rf"(?:the )?(?P<q>first|opening|last|final|closing) (?P<n>{NUM_RE}) (?P<u>months|quarters)"
          r"(?: of| in)? (?:(?:fiscal |the )?(?P<y>\d{4}|this year|last year|next year)"
          r"|the (?:calendar |current )?year)",
          _months_of_year, "the first six months of the year: its first half; the last three "
          "months of 2023: its fourth quarter; the first nine months of the year: nine months "
-         "from its start"),
+         "from its start; the first two quarters of 1990: its first half"),
     rule("q-quarter",
          r"(?:the )?(?:(?P<y1>\d{4}) )?(?P<k>[qh])(?P<q>[1-4])"
          r"(?:,? (?:of )?(?P<y2>\d{4}|this year|last year|next year)|'(?P<yy>\d{2}))?",
@@ -592,9 +604,11 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<kind>quarter|period)",
          _the_quarter, "the quarter, the latest period: the one the article frames"),
     rule("year-ago-period",
-         rf"(?:the )?{YEAR_AGO_RE}(?: (?:(?P<q>first|second|third|fourth) )?(?P<kind>quarter|half)"
+         rf"(?:the )?(?:{YEAR_AGO_RE}|last year's(?= (?:quarter|half|period)))"
+         r"(?: (?:(?P<q>first|second|third|fourth) )?(?P<kind>quarter|half)"
          r"| period)?",
-         _year_ago_period, "the year-ago quarter, the year-earlier first half"),
+         _year_ago_period, "the year-ago quarter, the year-earlier first half, last year's "
+         "quarter"),
     rule("same-period-last-year",
          rf"(?:the )?{LIKE_RE} (?P<u>{LIKE_UNIT_RE}) "
          r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year)",
@@ -604,8 +618,9 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("year-period", r"(?:the )?(?P<y>\d{4}) (?:period|quarter)", _year_period,
          "the 1988 period: the framed quarter in that year"),
     rule("nth-day-today",
-         rf"(?:the |a )?(?:{ORD_RE}) (?:straight |consecutive |successive )?day",
-         _nth_day_today, "(today is) the eighth day"),
+         rf"(?:the |a )?(?:{ORD_RE}) (?P<streak>straight |consecutive |successive )?day",
+         _nth_day_today, "(today is) the eighth day; (fell for) a third straight day: the "
+         "day reported"),
     rule("unit-before-after", r"the (week|month|year) (before|after|earlier|later)",
          _unit_before_after, "the year before: from the date last named"),
     rule("before-last", r"(?:the )?(?P<u>week|month|year) before last", _before_last,
