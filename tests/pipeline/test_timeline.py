@@ -1889,3 +1889,90 @@ def test_a_market_reports_day_is_the_day_it_tells_of(
 )
 def test_the_day_a_clause_or_of_names_is_another_day(nlp: Any, sentence: str) -> None:
     assert _timeline(nlp, sentence, anchor="1996-08-27") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Shares rose in the morning but fell back in the afternoon.", "the morning",
+         "1996-08-27TMO"),
+        ("Shares rose in the morning but fell back in the afternoon.", "the afternoon",
+         "1996-08-27TAF"),
+        # On a trading session, a part of the day needs no past verb.
+        ("The dollar slipped against the mark in quiet afternoon trade, dealers said.",
+         "afternoon", "1996-08-27TAF"),
+        ("The index gave up all its morning gains.", "morning", "1996-08-27TMO"),
+    ],
+)  # fmt: skip
+def test_a_part_of_the_day_in_market_news_told_in_the_past_is_the_day_reported(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor="1996-08-27"), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He likes to run in the morning.",
+        "The shop opens in the morning.",
+        "Mornings are cool.",
+        # Outside market and results news, a tale's or a diary's morning is any day.
+        "In the morning he shouted out to his mother.",
+        "When evening came, the fishermen went home.",
+        "The driver had two brief spins in the morning session.",
+    ],
+)
+def test_a_part_of_the_day_told_as_a_habit_or_a_tale_is_no_day(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence, anchor="1996-08-27") == []
+
+
+def test_the_pieces_of_a_joined_span_that_means_nothing_whole_are_read_apart(nlp: Any) -> None:
+    # spaCy tags "the week following" and "last month's"; joined, they read as nothing.
+    sentence = "Outflows doubled the level of the week following last month's credit squeeze."
+    assert _entry(_timeline(nlp, sentence, anchor="1989-10-27"), "last month").value == "1989-09"
+
+
+def test_an_article_before_a_date_with_its_year_keeps_the_date(nlp: Any) -> None:
+    # Once "an Aug. 10" went to dateparser, which read "an" as the day and "10" as 1910.
+    sentence = "The shares came from an Aug. 10, 1988, stock purchase agreement."
+    entries = _timeline(nlp, sentence, anchor="1989-10-30")
+    assert [e.value for e in entries] == ["1988-08-10"]
+
+
+def test_a_fiscal_quarter_before_an_amount_is_a_quarter(nlp: Any) -> None:
+    sentence = "The company posted net income for the fiscal second-quarter of $8.6 million."
+    entry = _entry(_timeline(nlp, sentence, anchor="1989-10-26"), "second-quarter")
+    assert entry.value == "1989-Q2"
+    assert _timeline(nlp, "He scored in the first half of the match.") == []
+
+
+def test_a_verb_spelled_as_its_past_with_a_singular_subject_is_past(nlp: Any) -> None:
+    # spaCy tags "hurt" present here, and the date hangs on it.
+    sentence = (
+        "Weakness in big chip stocks hurt the composite as well as the utility index, which "
+        "dropped 0.8%, or 2.11, on Monday, to 211.4."
+    )
+    assert _entry(_timeline(nlp, sentence, anchor="1989-11-01"), "Monday").value == "1989-10-30"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A piece of a joined span is read alone only when it places itself.
+        "The game airs at 7:10 p.m. Friday-Saturday on cable.",
+        "The lease ran for a term of 50 years plus one day.",
+        # One entity our rules widened is not taken apart again: "that afternoon" with no
+        # day named before places nothing.
+        "She had the test results that afternoon.",
+    ],
+)
+def test_pieces_of_a_span_that_cannot_place_themselves_are_left_out(
+    nlp: Any, sentence: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2012-07-24")
+    assert not [e for e in entries if e.vague or e.value.startswith("2012-07-24")]
+
+
+def test_an_entire_year_is_a_length_not_this_year(nlp: Any) -> None:
+    entries = _timeline(nlp, "Some floats take an entire year to make.", anchor="2012-07-24")
+    assert not [e for e in entries if e.value == "2012"]

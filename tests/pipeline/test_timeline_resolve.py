@@ -92,8 +92,13 @@ def test_a_part_of_day_is_not_counted_from_a_time_named_before() -> None:
     assert resolve("the same night", ctx, Tense.PAST) is None
 
 
-def test_a_bare_part_of_day_names_no_day() -> None:
-    assert _value("in the morning") is None
+def test_a_bare_part_of_day_names_a_day_only_when_told_in_the_past() -> None:
+    # "Shares rose in the morning": the day reported (with none named, the anchor's).
+    assert _value("in the morning") == "2024-08-08TMO"
+    assert _value("in the morning", Tense.PRESENT) is None  # "the shop opens in the morning"
+    assert _value("in the morning", None) is None
+    assert _value("mornings") is None
+    assert _value("the night") is None  # maybe the one before the story's day
 
 
 def test_that_night_needs_a_day_named_before() -> None:

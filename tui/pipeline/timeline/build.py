@@ -58,6 +58,7 @@ from tui.pipeline.timeline.vocab import (
     NAMED_ZONE_RE,
     NUM_RE,
     RESULTS_WORDS,
+    SESSION_NOUNS,
     VAGUE_NUM_RE,
     WEEKDAY_RE,
     ZONE_ABBREVIATION_RE,
@@ -541,6 +542,13 @@ def _no_part_of_a_year(span: Span, sentence: str) -> bool:
 
 # As an expression keeps its preposition, "by" too ("worn out by the day's activities").
 _THE_DAY = re.compile(rf"(?:(?:{DAY_PREP_RE}|by) )?the day(?:['\u2019]s)?", re.I)
+# A part of a day named bare ("in the morning", "afternoon trade"): the day reported only in
+# market and results news; in a tale or a diary it is any day ("When evening came").
+_A_BARE_PART = re.compile(
+    r"(?:(?:in|during|by|from|until|till|through|throughout|since|after|before|at|on) )?"
+    r"(?:the )?(?:morning|afternoon|evening)",
+    re.I,
+)
 
 
 def _market_or_results(sentence: str) -> bool:
@@ -634,7 +642,45 @@ def _resolve_span(
         r"(?:from|between)\s", text, re.I
     )
     found = _ranges_in_order(found, text, start, tense, opened is not None)
+    if not found:
+        return _entities_apart(doc, full, start, end, ctx, sentences)
     return _kept_pieces(full, span, sentences, found)
+
+
+def _entities_apart(
+    doc: Doc, full: str, start: int, end: int, ctx: Context, sentences: Sentences
+) -> list[tuple[Resolved, int, int]]:
+    """A span joined from several spaCy entities that means nothing as one ("the week
+    following" + "last month's"): each entity read on its own. One entity our rules
+    widened ("that" + "afternoon") stays unread: the words added were its meaning."""
+    ents = _date_entities_within(doc, start, end)
+    if len(ents) < 2:
+        return []
+    return [
+        piece
+        for ent in ents
+        for piece in _resolve_span(doc, full, ent, ent.start_char, ent.end_char, ctx, sentences)
+        # What the other words would have placed, a piece cannot: a clock time ("7:10
+        # p.m. Friday-Saturday") or a vague word ("50 years plus one day").
+        if not piece[0].vague and not _is_bare_clock(piece[0], full[piece[1] : piece[2]])
+    ]
+
+
+def _date_entities_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """spaCy's DATE and TIME entities inside a span, from its own tokens (not all the
+    page's entities: a chronology of thousands of dates stays linear)."""
+    whole = doc.char_span(start, end, alignment_mode="expand")
+    ents: list[Span] = []
+    for tok in whole if whole is not None else ():
+        if tok.ent_iob_ != "B" or tok.ent_type_ not in ("DATE", "TIME"):
+            continue
+        last = tok.i + 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        ent = doc[tok.i : last]
+        if start <= ent.start_char and ent.end_char <= end:
+            ents.append(ent)
+    return ents
 
 
 def _tense_read_in(
@@ -649,6 +695,10 @@ def _tense_read_in(
         # A length of time on a perfect reaches back to now, whatever the infinitive after
         # (but "had expected 50 cents a share for the quarter" names the quarter reported).
         return Tense.PERFECT
+    if tense is None and _SESSION_PART.fullmatch(text) and _on_a_session(span):
+        # "Slipped in quiet afternoon trade", "gave up its morning gains": a session of the
+        # market day the story reports.
+        return Tense.PAST
     if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
         # advance of the Nov. 5 election", "was waiting for Friday's report": what a past
@@ -656,6 +706,14 @@ def _tense_read_in(
         # future is.
         return Tense.REPORTED
     return tense
+
+
+_SESSION_PART = re.compile(r"(?:morning|afternoon|evening)", re.I)
+
+
+def _on_a_session(span: Span) -> bool:
+    noun = the_noun_it_dates(span)
+    return noun is not None and noun.lower_ in SESSION_NOUNS
 
 
 def _a_contract_month(
@@ -689,12 +747,13 @@ def _kept_pieces(
 ) -> list[tuple[Resolved, int, int]]:
     """Without a decade written short ("the mid-90s") where it is an age ("in her
     mid-90s") or a temperature ("highs in the mid-90s"), nor a day told "during the day"
-    outside market and results news ("hot during the day" is any day)."""
+    or a bare "in the morning" outside market and results news ("hot during the day" is
+    any day)."""
 
     sentence = sentences.text(span.start_char)
 
     def kept(r_start: int, r_end: int) -> bool:
-        if _THE_DAY.fullmatch(full, r_start, r_end):
+        if _THE_DAY.fullmatch(full, r_start, r_end) or _A_BARE_PART.fullmatch(full, r_start, r_end):
             return _market_or_results(sentence)
         if not _BARE_DECADE.search(full, r_start, r_end):
             return True

@@ -265,9 +265,9 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         return timed
     rest = timed
     found = resolve_date(rest, ctx, tense)
-    if found is None and rest.startswith(("the ", "a ")):
+    if found is None and rest.startswith(("the ", "a ", "an ")):
         unmarked = rest.split(" ", 1)[1]
-        if rest.startswith("a ") and _WHOLE_PERIOD.fullmatch(unmarked):
+        if rest.startswith(("a ", "an ")) and _WHOLE_PERIOD.fullmatch(unmarked):
             return None  # "a full year", "two and a half year run": a length, no date
         found = resolve_date(unmarked, ctx, tense)
     return found
@@ -310,6 +310,9 @@ _THAT_PART = re.compile(
 # Days from the day last named: "the following morning" is the next day's.
 _PART_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
 _BARE_PART = re.compile(r"(?:the |a )?(?:morning|afternoon|evening|night|day)s?")
+# One part of one day: not "a morning", "mornings" nor "the day"; not "the night", which
+# may be the one before the story's day.
+_ONE_PART = re.compile(r"(?:the )?(?:morning|afternoon|evening)")
 _EARLY_LATE = re.compile(r"^(?:early|late|earlier|later|very early|very late)\s+(?=\S)")
 _EARLY_LATE_DAY = re.compile(
     r"(?:early|late|earlier|later) (?:today|yesterday|tomorrow|on|" + WEEKDAY_RE + ")"
@@ -358,8 +361,13 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     rest = re.sub(r"\s+", " ", rest).strip(" ,")
     rest = re.sub(r"^(?:on|of|at|in|by)\s+", "", rest)
     if _BARE_PART.fullmatch(t):
-        # A bare part of day ("in the morning") says when in a day, not which day.
-        return None
+        # A bare part of day ("in the morning") says when in a day, not which day; told in
+        # the past ("shares rose in the morning", "in afternoon trade", `build`), it is on
+        # the day the paragraph named, else the story's news day, as a clock time is.
+        if tense is not Tense.PAST or not _ONE_PART.fullmatch(t):
+            return None
+        told = ctx.day_named_here() or ctx.news_day or a
+        return replace(with_time(day(told), "T" + PART_OF_DAY[t.split()[-1]]), anaphoric=True)
     if suffix is not None or _EARLY_LATE_DAY.match(rest):
         rest = _EARLY_LATE.sub("", rest)
     if suffix is None:

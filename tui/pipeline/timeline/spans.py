@@ -57,6 +57,8 @@ _LEXICAL = re.compile(
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
     r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
+    # "Fell back in the afternoon": read only when told in the past (`resolve`).
+    r"(?:in|during) the (?:morning|afternoon|evening)(?! of\b)|"
     r"(?:(?:mid-?|late |early )?(?:morning|afternoon|evening) )?(?:yesterday|today|tomorrow)"
     r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
     rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})s?)\b",
@@ -115,9 +117,11 @@ _OF_A_YEAR = (
 _NTH_PART = r"(?:first|second|third|fourth)[- ](?:half|quarter)"
 # "a disappointing first half", "a second quarter surplus": spaCy may take "half" for a
 # number and "second" for an ordinal. A half or quarter of the year, unless "of" names
-# something else ("the first half of the match").
+# something else ("the first half of the match"; but "net income for the fiscal
+# second-quarter of $8.6 million" is an amount).
 _NTH_PART_OF_YEAR = re.compile(
-    rf"\b{_NTH_PART}(?:{_OF_A_YEAR})?\b(?! of (?!{_OF_A_YEAR[4:]}))", re.I
+    rf"\b(?:fiscal )?{_NTH_PART}(?:{_OF_A_YEAR})?\b(?! of (?!{_OF_A_YEAR[4:]}|[$\u00a3\u20ac\d]))",
+    re.I,
 )
 # "A strong full year result", "full yr": the whole year, which spaCy leaves untagged ("a
 # full year", "a full year's access" are a length).

@@ -72,6 +72,7 @@ COUNTED_NOUNS = frozenset(_DATA["counted_nouns"]["words"])
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
+SESSION_NOUNS = frozenset(_DATA["session_nouns"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (
