@@ -1976,3 +1976,24 @@ def test_pieces_of_a_span_that_cannot_place_themselves_are_left_out(
 def test_an_entire_year_is_a_length_not_this_year(nlp: Any) -> None:
     entries = _timeline(nlp, "Some floats take an entire year to make.", anchor="2012-07-24")
     assert not [e for e in entries if e.value == "2012"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Sessions are held on November 16th and 17th.", ["2012-11-16", "2012-11-17"]),
+        ("The fair is on December 14th & 15th.", ["2012-12-14", "2012-12-15"]),
+        # A run of days is dated by its first, whatever the suffix on its last.
+        ("The summit took place on October 16-17th.", ["2012-10-16"]),
+    ],
+)
+def test_a_bare_day_after_a_day_of_a_month_is_a_day_of_that_month(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2012-11-10")
+    assert sorted(e.value for e in entries) == values
+
+
+def test_a_number_after_a_weekday_is_no_day_of_a_month(nlp: Any) -> None:
+    sentence = "Of the polls published on Saturday, 16 had the mayor ahead."
+    assert [e.value for e in _timeline(nlp, sentence, anchor="2012-11-10")] == ["2012-11-10"]

@@ -46,7 +46,16 @@ from tui.pipeline.timeline.spans import (
     period_named_after,
     writes_day_first,
 )
-from tui.pipeline.timeline.values import Context, Resolved, Tense, duration, month, with_time
+from tui.pipeline.timeline.values import (
+    Context,
+    Resolved,
+    Tense,
+    day,
+    duration,
+    month,
+    safe_date,
+    with_time,
+)
 from tui.pipeline.timeline.vocab import (
     COUNTED_NOUNS,
     DAY_PREP_RE,
@@ -71,7 +80,7 @@ if TYPE_CHECKING:
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
-    r"(?:\s*[,;]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
+    r"(?:\s*[,;&]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
     r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d]))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
@@ -837,7 +846,14 @@ def _pieces(
             if j == i + 1 and j < len(pieces) and _BARE_DAY.fullmatch(piece):
                 shared = _DAY_THEN_MONTH.match(text, pieces[j][0], pieces[j][1])
                 piece += shared.group("rest") if shared else ""
-            res = resolve(piece, ctx, tense, prep if p_from == 0 else None)
+            before = found[-1] if found else None
+            same_month = (
+                _day_of_the_month_before(piece, before[0])
+                if before is not None
+                and _NAMES_A_MONTH.search(text, before[1] - start, before[2] - start)
+                else None
+            )
+            res = same_month or resolve(piece, ctx, tense, prep if p_from == 0 else None)
             if res is not None:
                 found.append((res, start + p_from, start + p_to))
                 i = j
@@ -845,6 +861,23 @@ def _pieces(
         else:
             i += 1
     return found
+
+
+# A month named in words ("Saturday, 16 had Mr. Obama ahead" names none).
+_NAMES_A_MONTH = re.compile(rf"\b{MONTH_RE}", re.I)
+
+
+def _day_of_the_month_before(piece: str, before: Resolved) -> Resolved | None:
+    """'November 16th and 17th', 'December 14th & 15th': a bare day after a day of a month
+    named in words is a later day of that month (alone, "17th" would be read by the
+    tense)."""
+    if not _BARE_DAY.fullmatch(piece) or before.granularity is not Granularity.DAY:
+        return None
+    number_ = re.search(r"\d{1,2}", piece)
+    if before.start is None or number_ is None:
+        return None
+    later = safe_date(before.start.year, before.start.month, int(number_.group(0)))
+    return day(later) if later is not None and later > before.start else None
 
 
 def _ranges_in_order(

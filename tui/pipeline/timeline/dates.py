@@ -85,7 +85,7 @@ FALLBACK_MAX_CHARS = 40
 # "Friday to December"): those are split into pieces and tried again, and dateparser
 # costs ~25 ms a call to say no.
 FALLBACK_MAX_WORDS = 4
-_JOINED = re.compile(r"[,;]|\b(?:to|and|or|through|until|ended|ending|ends)\b")
+_JOINED = re.compile(r"[,;&]|\b(?:to|and|or|through|until|ended|ending|ends)\b")
 # A decimal beside a weekday is a price or an index ("closed at 2645.08 Tuesday"), which
 # dateparser reads as a year and a month; a dotted clock ("3.30pm") carries its a.m./p.m.
 DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])(?!\s*[ap]\.?\s?m\b)")

@@ -93,7 +93,7 @@ SPELLED_YEAR_RE = (
 )
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
 # The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
-DAY_TO = r"(?:-\d{1,2})?"
+DAY_TO = r"(?:[-\u2013]\d{1,2}(?:st|nd|rd|th)?)?"
 # A numeric date, "12/31/2004", "7/19/24", "31/12/04", "10-20-2004": which of `a` and `b`
 # is the month is the page's convention (`calendar_rules.writes_day_first`). Not inside a
 # path or a longer run of numbers ("/2024/05/06/", "1/2/3/4").
