@@ -1983,6 +1983,10 @@ def test_an_entire_year_is_a_length_not_this_year(nlp: Any) -> None:
     [
         ("Sessions are held on November 16th and 17th.", ["2012-11-16", "2012-11-17"]),
         ("The fair is on December 14th & 15th.", ["2012-12-14", "2012-12-15"]),
+        (
+            "Classes meet Wed., Mar 14, 21, 28 and Apr 4.",
+            ["2013-03-14", "2013-03-21", "2013-03-28", "2013-04-04"],
+        ),
         # A run of days is dated by its first, whatever the suffix on its last.
         ("The summit took place on October 16-17th.", ["2012-10-16"]),
     ],

@@ -836,6 +836,7 @@ def _pieces(
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
     i = 0
+    month_told = False  # the last day found named its month in words, or took one
     while i < len(pieces):
         # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); the
         # window keeps a long run of dates (a chronology) linear instead of cubic.
@@ -846,16 +847,14 @@ def _pieces(
             if j == i + 1 and j < len(pieces) and _BARE_DAY.fullmatch(piece):
                 shared = _DAY_THEN_MONTH.match(text, pieces[j][0], pieces[j][1])
                 piece += shared.group("rest") if shared else ""
-            before = found[-1] if found else None
             same_month = (
-                _day_of_the_month_before(piece, before[0])
-                if before is not None
-                and _NAMES_A_MONTH.search(text, before[1] - start, before[2] - start)
-                else None
+                _day_of_the_month_before(piece, found[-1][0]) if found and month_told else None
             )
             res = same_month or resolve(piece, ctx, tense, prep if p_from == 0 else None)
             if res is not None:
                 found.append((res, start + p_from, start + p_to))
+                # "Mar 14, 21, 28": a day that took its month passes it on.
+                month_told = same_month is not None or bool(_NAMES_A_MONTH.search(piece))
                 i = j
                 break
         else:
