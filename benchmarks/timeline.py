@@ -333,7 +333,7 @@ def _ours(timeline: list) -> list[Entry]:
 
 
 def timebank(args: argparse.Namespace) -> tuple[dict[str, Score], dict[str, Score], str]:
-    """Both halves of TimeBank, ours and the baseline; the speed line."""
+    """The parts of TimeBank (`timebank_part`), ours and the baseline; the speed line."""
     from tui.pipeline.nlp import parse_blocks
     from tui.pipeline.timeline import build_timeline
 

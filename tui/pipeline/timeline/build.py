@@ -57,6 +57,7 @@ from tui.pipeline.timeline.values import (
     with_time,
 )
 from tui.pipeline.timeline.vocab import (
+    BARE_DAY_PART_RE,
     COUNTED_NOUNS,
     DAY_PREP_RE,
     FUTURES_WORDS,
@@ -555,7 +556,7 @@ _THE_DAY = re.compile(rf"(?:(?:{DAY_PREP_RE}|by) )?the day(?:['\u2019]s)?", re.I
 # market and results news; in a tale or a diary it is any day ("When evening came").
 _A_BARE_PART = re.compile(
     r"(?:(?:in|during|by|from|until|till|through|throughout|since|after|before|at|on) )?"
-    r"(?:the )?(?:morning|afternoon|evening)",
+    rf"(?:the )?{BARE_DAY_PART_RE}",
     re.I,
 )
 
@@ -717,7 +718,7 @@ def _tense_read_in(
     return tense
 
 
-_SESSION_PART = re.compile(r"(?:morning|afternoon|evening)", re.I)
+_SESSION_PART = re.compile(BARE_DAY_PART_RE, re.I)
 
 
 def _on_a_session(span: Span) -> bool:

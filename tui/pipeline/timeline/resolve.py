@@ -36,6 +36,7 @@ from tui.pipeline.timeline.values import (
 from tui.pipeline.timeline.vocab import (
     AFTER_THE_TOLD_TIME,
     APPROX_RE,
+    BARE_DAY_PART_RE,
     DAY_PREP_RE,
     FUTURE_WORDS,
     NUM_RE,
@@ -310,9 +311,8 @@ _THAT_PART = re.compile(
 # Days from the day last named: "the following morning" is the next day's.
 _PART_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
 _BARE_PART = re.compile(r"(?:the |a )?(?:morning|afternoon|evening|night|day)s?")
-# One part of one day: not "a morning", "mornings" nor "the day"; not "the night", which
-# may be the one before the story's day.
-_ONE_PART = re.compile(r"(?:the )?(?:morning|afternoon|evening)")
+# One part of one day: not "a morning", "mornings" nor "the day".
+_ONE_PART = re.compile(rf"(?:the )?{BARE_DAY_PART_RE}")
 _EARLY_LATE = re.compile(r"^(?:early|late|earlier|later|very early|very late)\s+(?=\S)")
 _EARLY_LATE_DAY = re.compile(
     r"(?:early|late|earlier|later) (?:today|yesterday|tomorrow|on|" + WEEKDAY_RE + ")"

@@ -17,6 +17,7 @@ from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
+    BARE_DAY_PART_RE,
     COUNT_NOUNS,
     DAY_PREPS,
     LIKE_RE,
@@ -58,7 +59,7 @@ _LEXICAL = re.compile(
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
     r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
     # "Fell back in the afternoon": read only when told in the past (`resolve`).
-    r"(?:in|during) the (?:morning|afternoon|evening)(?! of\b)|"
+    rf"(?:in|during) the {BARE_DAY_PART_RE}(?! of\b)|"
     r"(?:(?:mid-?|late |early )?(?:morning|afternoon|evening) )?(?:yesterday|today|tomorrow)"
     r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
     rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})s?)\b",

@@ -42,6 +42,10 @@ PART_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
     "overnight": "NI", "mid-afternoon": "AF", "midafternoon": "AF",
 }  # fmt: skip
+# The parts of a day that, named bare ("in the morning", "afternoon trade"), are read on the
+# day reported in market and results news (`resolve`, `build`, `spans` agree on them). Not
+# "night", which may be the one before the story's day.
+BARE_DAY_PART_RE = r"(?:morning|afternoon|evening)"
 PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
 PAST_WORDS = frozenset(_DATA["deictic"]["past"])
 FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])
