@@ -141,6 +141,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "the november-january quarter", P, None, "2023-11"),
     ("impossible-dotted-day-declines", "dotted-day", "31.2.2024", N, None, DECLINE),
     ("month-day-past", "month-day", "aug. 6", P, None, "2024-08-06"),
+    ("a-day-just-ahead-under-a-perfect", "month-day", "aug. 15", PF, None, "2024-08-15"),
     ("month-day-with-year", "month-day", "6 august 2024", N, None, "2024-08-06"),
     ("month-day-this-year", "month-day", "october 27 this year", N, None, "2024-10-27"),
     ("a-day-no-month-has-declines", "month-day", "june 31", P, None, DECLINE),
@@ -168,6 +169,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      DECLINE),
     ("month-past-is-this-years", "month-alone", "march", P, None, "2024-03"),
     ("month-future-is-ahead", "month-alone", "september", F, None, "2024-09"),
+    # A perfect tells of a time up to now ("has fluctuated ... from $29.75 in March"), so a
+    # month seven months back is that one, though next year's is nearer ...
+    ("a-month-under-a-perfect-is-the-one-gone", "month-alone", "january", PF, None,
+     "2024-01"),
+    # ... unless it is long gone and the next one near: "has set Nov. 10 as the deadline".
+    ("a-month-under-a-perfect-long-gone-is-the-next", "month-alone", "october", PF, None,
+     "2024-10"),
     ("last-month-name-is-the-latest-one-over", "month-alone", "last february", P, None,
      "2024-02"),
     ("last-month-name-skips-the-month-just-gone", "month-alone", "last july", P, None,
