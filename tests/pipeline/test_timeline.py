@@ -1489,6 +1489,15 @@ def test_a_month_end_early_in_a_month_is_the_one_just_gone(nlp: Any) -> None:
     assert _entry(entries, "month-end").value == "2024-07"
 
 
+def test_that_quarter_is_the_quarter_last_named_though_a_day_followed(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "In the second quarter, ended Oct. 31, the company had a loss of $12 million.",
+        "Results for that quarter included a $30 million write-down.",
+    )
+    assert _entry(entries, "that quarter").value == "2024-Q2"
+
+
 def test_a_past_perfect_expectation_names_the_quarter_reported(nlp: Any) -> None:
     entries = _timeline(nlp, "Analysts had expected earnings of 50 cents a share for the quarter.")
     assert _entry(entries, "the quarter").value == "2024-Q2"

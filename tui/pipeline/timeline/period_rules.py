@@ -378,16 +378,25 @@ def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
         return day(base.start + timedelta(days=n))
     if unit == "W":
         return week_of(base.start + timedelta(weeks=n))
+    if unit == "Q":
+        if not is_quarter(base):
+            return resolve_unit_offset(base.start, "Q", n)
+        # By its name, not its days: a fiscal quarter keeps its number.
+        y, q = divmod(int(base.value[:4]) * 4 + int(base.value[-1]) - 1 + n, 4)
+        return quarter(y, q + 1)
     return DECLINE
 
 
 def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'this week', 'last month', 'the following year', 'that year'."""
     rel, unit, a = m.group("rel"), UNITS[m.group("u")], ctx.anchor
+    # "Results for that quarter": the quarter last named, though a day came after it ("the
+    # second quarter ended Oct. 31").
+    base = ctx.named_quarter or ctx.last if unit == "Q" else ctx.last
     if rel in _ANAPHORIC_RELS:
-        return _from_last(ctx.last, unit, _ANAPHORIC_RELS[rel])
-    if rel in _ANAPHORIC_IF_NAMED and ctx.last is not None:
-        return _from_last(ctx.last, unit, _ANAPHORIC_IF_NAMED[rel])
+        return _from_last(base, unit, _ANAPHORIC_RELS[rel])
+    if rel in _ANAPHORIC_IF_NAMED and base is not None:
+        return _from_last(base, unit, _ANAPHORIC_IF_NAMED[rel])
     if unit == "D":
         # With no day named before, "the previous day" is the one before the story's.
         # ("The next day" with none named has nothing to follow.)

@@ -83,6 +83,9 @@ class Context:
     # from it (`narrative_month`, `next_in_sequence`).
     last_is_scene: bool = True
     last_quarter: Resolved | None = None
+    # The quarter named last, whatever it frames, the year-ago one included: what "that
+    # quarter" and "the following quarter" count from.
+    named_quarter: Resolved | None = None
     # The latest of the quarters named while they frame the story ("the second quarter
     # ... against the first quarter"): what "the latest quarter" then means.
     latest_quarter: Resolved | None = None
@@ -149,6 +152,8 @@ class Context:
         """What later expressions may point back to. `scene` is False for a date the story
         does not go back to ("since December 1981": a stretch reaching to now): "that day"
         may still mean it, but a month or a listed day told next is not read from it."""
+        if is_quarter(res):
+            self.named_quarter = res
         # "The year-ago period" compares with a period already named; it frames nothing.
         if running_total(res) and not res.anaphoric:
             self.total_block = self.block
