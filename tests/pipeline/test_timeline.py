@@ -2010,3 +2010,36 @@ def test_a_bare_day_after_a_day_of_a_month_is_a_day_of_that_month(
 def test_a_number_after_a_weekday_is_no_day_of_a_month(nlp: Any) -> None:
     sentence = "Of the polls published on Saturday, 16 had the mayor ahead."
     assert [e.value for e in _timeline(nlp, sentence, anchor="2012-11-10")] == ["2012-11-10"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("More drilling results are expected soon.", "FUTURE_REF"),
+        ("The cash will be available shortly.", "FUTURE_REF"),
+        # Told in the past, "soon" is soon after the time told, still behind the reader.
+        ("He soon resigned from the board.", "PAST_REF"),
+    ],
+)
+def test_soon_and_shortly_place_a_statement_ahead_of_its_time(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert [(e.expression.lower(), e.value) for e in entries] in (
+        [("soon", value)],
+        [("shortly", value)],
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They could leave as soon as the threats end.",
+        "He was killed soon after being captured.",
+        "It is too soon to say whether the plan works.",
+        "The soon-to-be-released film opens in cinemas.",
+        "Shortly afterwards the police arrived.",
+    ],
+)
+def test_soon_tied_to_an_event_or_a_judgement_is_no_time(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []

@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 _LEXICAL = re.compile(
     r"\b(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
     r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
+    # "Results are expected soon", but not a relation to an event ("as soon as trading
+    # opened", "soon after being captured"), a judgement ("too soon to say") or a word
+    # it makes ("the soon-to-be-released film").
+    r"(?<!\bas )(?<!\bhow )(?<!\btoo )(?<!\bso )(?:soon|shortly)"
+    r"(?!-| (?:as|after|afterwards?|before|thereafter)\b)|"
     r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
     r"(?:the )?(?:month|quarter)[- ]end|end-(?:month|quarter)|(?<!\ba )(?:the )?year end|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
