@@ -229,6 +229,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "the year-ago half", P, None, "2023-H1"),
     ("year-ago-quarter-of-the-frame", "year-ago-period", "year-ago quarter", P, Q3_2023,
      "2022-Q3"),
+    ("the-comparable-year-ago-quarter", "year-ago-period", "the comparable year-ago quarter",
+     P, Q3_2023, "2022-Q3"),
     ("last-years-quarter-is-the-framed-quarter-a-year-back", "year-ago-period",
      "last year's quarter", P, Q3_2023, "2022-Q3"),
     ("a-year-named-period-is-the-framed-quarter-that-year", "year-period", "the 2022 period",

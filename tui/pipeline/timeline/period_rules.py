@@ -613,7 +613,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<kind>quarter|period)",
          _the_quarter, "the quarter, the latest period: the one the article frames"),
     rule("year-ago-period",
-         rf"(?:the )?(?:{YEAR_AGO_RE}|last year's(?= (?:quarter|half|period)))"
+         rf"(?:the )?(?:{LIKE_RE} )?(?:{YEAR_AGO_RE}|last year's(?= (?:quarter|half|period)))"
          r"(?: (?:(?P<q>first|second|third|fourth) )?(?P<kind>quarter|half)"
          r"| period)?",
          _year_ago_period, "the year-ago quarter, the year-earlier first half, last year's "
