@@ -2043,3 +2043,40 @@ def test_soon_and_shortly_place_a_statement_ahead_of_its_time(
 )
 def test_soon_tied_to_an_event_or_a_judgement_is_no_time(nlp: Any, sentence: str) -> None:
     assert _timeline(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Shares fell on fears of a rate rise in September.", "September", "2024-09"),
+        ("Investors worried about a strike in the autumn.", "autumn", "2024-FA"),
+        ("Stocks slipped amid concern about the December budget.", "December", "2024-12"),
+        # What was reported, not feared, stays behind.
+        ("Shares fell on the report in July.", "July", "2024-07"),
+    ],
+)
+def test_what_a_fear_or_hope_told_in_the_past_is_about_lies_ahead(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Rates were mainly steady in quiet summer trade, dealers said.", "2024-SU"),
+        ("Worries about the government's autumn budget lifted the mark.", "2024-FA"),
+        ("Work began late because of cold winter weather.", "2023-WI"),
+    ],
+)
+def test_a_season_before_the_noun_it_dates_is_a_date(nlp: Any, sentence: str, value: str) -> None:
+    entries = _timeline(nlp, sentence)
+    assert [e.value for e in entries] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Winter Olympics were a success.", "The Chancellor gave the Autumn Statement."],
+)
+def test_a_season_that_starts_a_name_or_another_word_is_no_date(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []

@@ -43,6 +43,13 @@ _SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that", "which", "who"}
 _DEFERRING_VERBS = {
     "adjourn", "postpone", "delay", "defer", "reschedule", "extend", "push", "suspend",
 }  # fmt: skip
+# Words of hoping and fearing: what they are about is still to come when they are felt.
+# "Shares fell on fears of a rate rise in September", "worried about a strike in the
+# autumn": September and autumn lie ahead of the fall, seen from a moment now past.
+_APPREHENSION_WORDS = {
+    "fear", "worry", "concern", "unease", "anxiety", "hope", "expectation", "speculation",
+    "prospect", "jitters", "nervousness", "optimism", "pessimism",
+}  # fmt: skip
 _SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
 _MODALS = {"should", "may", "might", "must", "would"}
 _PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
@@ -68,7 +75,13 @@ def tense_of(span: Span) -> Tense | None:
         # says when the thing it owns or modifies happened; the tense of the clause around
         # it says nothing about that. Unless the noun follows "since": "since the Oct. 13
         # plunge" looks back, whatever the clause says.
-        return Tense.PAST if _after_since(root) else None
+        if _after_since(root):
+            return Tense.PAST
+        # But "concern about the December budget", felt in the past, looks ahead of then.
+        verb = _governing_verb(root)
+        if verb is None or not _what_was_feared(root, verb):
+            return None
+        return Tense.PROSPECTIVE if _verb_tense(verb, 3) is Tense.PAST else None
     if _on_a_thing_still_to_be_done(span.root):
         # "A census from Sunday to be conducted by aid workers": the date hangs on a noun
         # that a passive infinitive describes as yet to happen.
@@ -98,6 +111,8 @@ def tense_of(span: Span) -> Tense | None:
         # "Traders expected a rebound in the fourth quarter": when the rebound was to come,
         # seen from a moment now past; the nearer of its two readings. ("Analysts had
         # expected more for the quarter": an expectation the results have since met.)
+        return Tense.PROSPECTIVE
+    if tense is Tense.PAST and _what_was_feared(span.root, verb):
         return Tense.PROSPECTIVE
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
@@ -184,6 +199,22 @@ def _in_what_was_told(tok: Token, verb: Token) -> bool:
         if current.i == verb.i or current.head.i == current.i:
             return False
         if current.dep_ == "dobj" or (current.dep_ == "prep" and current.lower_ in _CONTENT_PREPS):
+            return True
+        current = current.head
+    return False
+
+
+def _what_was_feared(tok: Token, verb: Token) -> bool:
+    """Whether a date lies in what a fear or hope is about: after a noun of apprehension
+    that it hangs on ("fears of a rate rise in September"), or in the object of such a
+    verb ("worried about a strike in the autumn")."""
+    if verb.lemma_ in _APPREHENSION_WORDS and _in_what_was_told(tok, verb):
+        return True
+    current = tok.head
+    for _ in range(8):
+        if current.i == verb.i or current.head.i == current.i:
+            return False
+        if current.pos_ == "NOUN" and current.lemma_ in _APPREHENSION_WORDS and current.i < tok.i:
             return True
         current = current.head
     return False

@@ -70,6 +70,11 @@ _LEXICAL = re.compile(
     rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})s?)\b",
     re.IGNORECASE,
 )
+# A season named bare before the noun it dates ("summer trade", "the government's autumn
+# budget", "cold winter weather"), written in lower case: capitalised, it starts a name
+# ("Winter Olympics", "the Autumn Statement"). Not "spring" nor "fall", which are also
+# other words ("spring wheat", "fall prices").
+_SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]{3,})")
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
 # "Presidents' Day"); a bare "Christmas" only after a preposition ("over Christmas"),
 # since "the Christmas market" is not a date.
@@ -374,12 +379,13 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     )
     events = Overlaps((e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT")
     found: list[tuple[int, int]] = []
-    for m in (m for rx in (*_OVER_OTHER_ENTITIES, _LEXICAL) for m in rx.finditer(full)):
+    lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN)
+    for m in (m for rx in (*_OVER_OTHER_ENTITIES, *lexical) for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
-        if m.re is _LEXICAL and other_ents.hit(s, e):
+        if m.re in lexical and other_ents.hit(s, e):
             continue
         # "The September 11 attacks": a day that names an event, whose year only knowledge
         # of the world gives (with its year written, "September 11, 2001", it is read).
