@@ -2051,6 +2051,9 @@ def test_soon_tied_to_an_event_or_a_judgement_is_no_time(nlp: Any, sentence: str
         ("Shares fell on fears of a rate rise in September.", "September", "2024-09"),
         ("Investors worried about a strike in the autumn.", "autumn", "2024-FA"),
         ("Stocks slipped amid concern about the December budget.", "December", "2024-12"),
+        ("Investors fretted over a possible strike in the autumn.", "autumn", "2024-FA"),
+        # The tagger takes "cut" for a verb: it is the noun the fear is of.
+        ("Markets slid on fears of an interest rate cut in December.", "December", "2024-12"),
         # What was reported, not feared, stays behind.
         ("Shares fell on the report in July.", "July", "2024-07"),
     ],

@@ -48,7 +48,7 @@ _DEFERRING_VERBS = {
 # autumn": September and autumn lie ahead of the fall, seen from a moment now past.
 _APPREHENSION_WORDS = {
     "fear", "worry", "concern", "unease", "anxiety", "hope", "expectation", "speculation",
-    "prospect", "jitters", "nervousness", "optimism", "pessimism",
+    "prospect", "jitters", "nervousness", "optimism", "pessimism", "fret",
 }  # fmt: skip
 _SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
 _MODALS = {"should", "may", "might", "must", "would"}
@@ -185,10 +185,12 @@ _NOUN_SLOTS = ("nsubj", "nsubjpass", "appos", "dobj", "pobj", "attr")
 
 
 # The prepositions that open what a verb of telling tells: "told them of a cutback".
-_CONTENT_PREPS = {"of", "about"}
+_CONTENT_PREPS = frozenset({"of", "about"})
+# What one frets over or hopes for is what the fretting is about.
+_FEARED_PREPS = _CONTENT_PREPS | {"over", "for"}
 
 
-def _in_what_was_told(tok: Token, verb: Token) -> bool:
+def _in_what_was_told(tok: Token, verb: Token, preps: frozenset[str] = _CONTENT_PREPS) -> bool:
     """Whether a date after a verb of telling lies in its object ("told companies of a
     cutback in September"), not on the verb ("In March, they said"; "announced in the
     report in November", where the date is the telling's)."""
@@ -198,7 +200,7 @@ def _in_what_was_told(tok: Token, verb: Token) -> bool:
     for _ in range(8):
         if current.i == verb.i or current.head.i == current.i:
             return False
-        if current.dep_ == "dobj" or (current.dep_ == "prep" and current.lower_ in _CONTENT_PREPS):
+        if current.dep_ == "dobj" or (current.dep_ == "prep" and current.lower_ in preps):
             return True
         current = current.head
     return False
@@ -208,7 +210,7 @@ def _what_was_feared(tok: Token, verb: Token) -> bool:
     """Whether a date lies in what a fear or hope is about: after a noun of apprehension
     that it hangs on ("fears of a rate rise in September"), or in the object of such a
     verb ("worried about a strike in the autumn")."""
-    if verb.lemma_ in _APPREHENSION_WORDS and _in_what_was_told(tok, verb):
+    if verb.lemma_ in _APPREHENSION_WORDS and _in_what_was_told(tok, verb, _FEARED_PREPS):
         return True
     current = tok.head
     for _ in range(8):
@@ -410,7 +412,9 @@ def _prospect_adjective(verb: Token) -> Tense | None:
 def _governing_verb(tok: Token) -> Token | None:
     current = tok
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") and current.i != tok.i:
+        # A "verb" that is a preposition's object is a noun the tagger took for one: "on
+        # fears of an interest rate cut in December".
+        if current.pos_ in ("VERB", "AUX") and current.i != tok.i and current.dep_ != "pobj":
             return current
         if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
