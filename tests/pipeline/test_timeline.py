@@ -2083,3 +2083,21 @@ def test_a_season_before_the_noun_it_dates_is_a_date(nlp: Any, sentence: str, va
 )
 def test_a_season_that_starts_a_name_or_another_word_is_no_date(nlp: Any, sentence: str) -> None:
     assert _timeline(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # What a perfect says happened in a time happened before now ...
+        ("The company has reported losses in January.", "January", "2024-01"),
+        ("Its stock has fluctuated, rising in June from $29 in March.", "March", "2024-03"),
+        # ... but a perfect of setting, planning or putting off may look ahead.
+        ("The board has scheduled a vote in January.", "January", "2025-01"),
+        ("The bank has extended the loans through January.", "January", "2025-01"),
+        ("The company has set Nov. 10 as the deadline.", "Nov. 10", "2024-11-10"),
+    ],
+)
+def test_a_perfect_placed_in_a_time_is_past_unless_it_looks_ahead(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value

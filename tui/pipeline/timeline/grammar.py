@@ -112,6 +112,12 @@ def tense_of(span: Span) -> Tense | None:
         # seen from a moment now past; the nearer of its two readings. ("Analysts had
         # expected more for the quarter": an expectation the results have since met.)
         return Tense.PROSPECTIVE
+    if tense is Tense.PERFECT and _placed_in(span) and not _looks_ahead(verb):
+        # "Has fluctuated ... from $29.75 in March", "has reported losses in January": what
+        # a perfect says happened in a time happened before now. (Set for a time, put off
+        # until one, a thing may lie ahead: "has set Nov. 10 as the deadline", "has
+        # scheduled a vote in January".)
+        return Tense.PAST
     if tense is Tense.PAST and _what_was_feared(span.root, verb):
         return Tense.PROSPECTIVE
     if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
@@ -120,6 +126,14 @@ def tense_of(span: Span) -> Tense | None:
         # the noun names happened.
         return None
     return tense
+
+
+def _placed_in(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "during")
+
+
+def _looks_ahead(verb: Token) -> bool:
+    return _scheduling(verb) or verb.lemma_ in _FUTURE_VERBS or verb.lemma_ in _DEFERRING_VERBS
 
 
 def _deferred_to(root: Token, verb: Token) -> bool:

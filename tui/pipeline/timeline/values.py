@@ -475,9 +475,9 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
 
     Past (or unknown, the common case in news) takes the latest one that has started by
     the anchor; future takes the earliest one that has not ended before it; present takes
-    the one nearest the anchor. A perfect tells of a time up to now, so it reads as an
-    unknown tense does ("has fluctuated ... in March" in October is this March), and that
-    still gives the next one when the last is long gone ("has set Nov. 10 as the deadline").
+    the one nearest the anchor, as does a perfect, which may look back ("has risen since
+    March") or ahead ("has set Nov. 10 as the deadline"); `grammar` reads one placed "in"
+    a time as past.
     """
     cands = [c for c in candidates if c.start is not None and c.end is not None]
     if tense is Tense.FUTURE:
@@ -485,7 +485,7 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
         return min(later, key=lambda c: c.start or anchor) if later else cands[-1]
     if tense is Tense.REPORTED:
         return _reported(cands, anchor)
-    if tense in (Tense.PRESENT, Tense.PROSPECTIVE):
+    if tense in (Tense.PRESENT, Tense.PERFECT, Tense.PROSPECTIVE):
         return min(cands, key=lambda c: _distance(c, anchor))
     earlier = [c for c in cands if c.start is not None and c.start <= anchor]
     past = max(earlier, key=lambda c: c.start or anchor) if earlier else cands[0]
@@ -494,7 +494,7 @@ def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resol
     back = (anchor - past.start).days
     ahead = [c for c in cands if c.start is not None and c.start > anchor]
     gap = (ahead[0].start - anchor).days if ahead and ahead[0].start else NO_GAP
-    if tense in (None, Tense.PERFECT) and back > UNTENSED_BACK_DAYS and gap <= UNTENSED_AHEAD_DAYS:
+    if tense is None and back > UNTENSED_BACK_DAYS and gap <= UNTENSED_AHEAD_DAYS:
         return ahead[0]
     if (
         tense is Tense.PAST
