@@ -2101,3 +2101,26 @@ def test_a_perfect_placed_in_a_time_is_past_unless_it_looks_ahead(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_a_length_placed_in_under_a_perfect_still_reaches_to_now(nlp: Any) -> None:
+    entry = _entry(_timeline(nlp, "Many have not had a holiday in over a decade."), "decade")
+    assert entry.value == "P10Y/2024-08-08"
+
+
+def test_the_previous_quarter_far_from_any_named_counts_from_the_story(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Sales rose in the first quarter of 2020.",
+        "The chain opened new stores in March 2021.",
+        "It hired more staff.",
+        "It cut prices.",
+        "The loan count fell from the previous quarter.",
+    )
+    assert _entry(entries, "the previous quarter").value == "2024-Q2"
+
+
+def test_a_gerund_after_a_preposition_still_governs_its_date(nlp: Any) -> None:
+    # Unlike a noun the tagger takes for a verb ("fears of a rate cut in December").
+    entries = _timeline(nlp, "There had been talk of his returning in the fall.")
+    assert _entry(entries, "fall").value == "2024-FA"

@@ -128,8 +128,19 @@ def tense_of(span: Span) -> Tense | None:
     return tense
 
 
+# Words of a length of time: "has not had one in over a decade" reaches to now, which a
+# perfect says; only a named time ("in March") is read as past.
+_LENGTH_UNITS = {
+    "year", "decade", "century", "month", "week", "fortnight", "day", "hour", "minute",
+}  # fmt: skip
+
+
 def _placed_in(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "during")
+    return (
+        span.start > 0
+        and span.doc[span.start - 1].lower_ in ("in", "during")
+        and not any(t.lemma_.lower() in _LENGTH_UNITS for t in span)
+    )
 
 
 def _looks_ahead(verb: Token) -> bool:
@@ -423,12 +434,17 @@ def _prospect_adjective(verb: Token) -> Tense | None:
     return None
 
 
+def _a_noun(verb: Token) -> bool:
+    """A "verb" that is a preposition's object, not a gerund, is a noun the tagger took for
+    one: "on fears of an interest rate cut in December" (but "discussion of his returning
+    in the fall" has a verb)."""
+    return verb.dep_ == "pobj" and verb.tag_ != "VBG"
+
+
 def _governing_verb(tok: Token) -> Token | None:
     current = tok
     for _ in range(8):
-        # A "verb" that is a preposition's object is a noun the tagger took for one: "on
-        # fears of an interest rate cut in December".
-        if current.pos_ in ("VERB", "AUX") and current.i != tok.i and current.dep_ != "pobj":
+        if current.pos_ in ("VERB", "AUX") and current.i != tok.i and not _a_noun(current):
             return current
         if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None

@@ -390,11 +390,14 @@ def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
 def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'this week', 'last month', 'the following year', 'that year'."""
     rel, unit, a = m.group("rel"), UNITS[m.group("u")], ctx.anchor
-    # "Results for that quarter": the quarter last named, though a day came after it ("the
-    # second quarter ended Oct. 31").
-    base = ctx.named_quarter or ctx.last if unit == "Q" else ctx.last
     if rel in _ANAPHORIC_RELS:
+        # "Results for that quarter": the quarter last named, though a day came after it
+        # ("the second quarter ended Oct. 31").
+        base = ctx.named_quarter or ctx.last if unit == "Q" else ctx.last
         return _from_last(base, unit, _ANAPHORIC_RELS[rel])
+    # "The previous quarter" counts from one named just before, else from the story's own
+    # ("This quarter's count fell from the previous quarter", a quarter named long before).
+    base = ctx.recent_quarter() if unit == "Q" else ctx.last
     if rel in _ANAPHORIC_IF_NAMED and base is not None:
         return _from_last(base, unit, _ANAPHORIC_IF_NAMED[rel])
     if unit == "D":

@@ -83,9 +83,10 @@ class Context:
     # from it (`narrative_month`, `next_in_sequence`).
     last_is_scene: bool = True
     last_quarter: Resolved | None = None
-    # The quarter named last, whatever it frames, the year-ago one included: what "that
-    # quarter" and "the following quarter" count from.
+    # The quarter named last, whatever it frames, the year-ago one included, and where:
+    # what "that quarter" and "the following quarter" count from.
     named_quarter: Resolved | None = None
+    named_quarter_block: int = -100
     # The latest of the quarters named while they frame the story ("the second quarter
     # ... against the first quarter"): what "the latest quarter" then means.
     latest_quarter: Resolved | None = None
@@ -107,6 +108,13 @@ class Context:
     # That running total when it is a half of a named year ("2024-H1"): "the year-ago
     # period" in its paragraph is the same half a year back.
     last_total: Resolved | None = None
+
+    def recent_quarter(self) -> Resolved | None:
+        """The quarter named in this paragraph or the few before, which "the previous
+        quarter" counts from; further back, the story's own quarter is meant."""
+        if self.block - self.named_quarter_block <= QUARTER_FRAME_BLOCKS:
+            return self.named_quarter
+        return None
 
     def in_running_total(self) -> bool:
         """Whether this paragraph named a running total after the last quarter."""
@@ -152,8 +160,8 @@ class Context:
         """What later expressions may point back to. `scene` is False for a date the story
         does not go back to ("since December 1981": a stretch reaching to now): "that day"
         may still mean it, but a month or a listed day told next is not read from it."""
-        if is_quarter(res):
-            self.named_quarter = res
+        if is_quarter(res) and scene:
+            self.named_quarter, self.named_quarter_block = res, self.block
         # "The year-ago period" compares with a period already named; it frames nothing.
         if running_total(res) and not res.anaphoric:
             self.total_block = self.block
