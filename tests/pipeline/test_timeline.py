@@ -2068,7 +2068,7 @@ def test_what_a_fear_or_hope_told_in_the_past_is_about_lies_ahead(
     ("sentence", "value"),
     [
         ("Rates were mainly steady in quiet summer trade, dealers said.", "2024-SU"),
-        ("Worries about the government's autumn budget lifted the mark.", "2024-FA"),
+        ("Bond prices fell on worries about the government's autumn budget.", "2024-FA"),
         ("Work began late because of cold winter weather.", "2023-WI"),
     ],
 )
@@ -2079,7 +2079,13 @@ def test_a_season_before_the_noun_it_dates_is_a_date(nlp: Any, sentence: str, va
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The Winter Olympics were a success.", "The Chancellor gave the Autumn Statement."],
+    [
+        "The Winter Olympics were a success.",
+        "The Chancellor gave the Autumn Statement.",
+        # Outside market and results news, most often any summer.
+        "I recall many summer holidays at the camp.",
+        "The institute offers summer internships to students.",
+    ],
 )
 def test_a_season_that_starts_a_name_or_another_word_is_no_date(nlp: Any, sentence: str) -> None:
     assert _timeline(nlp, sentence) == []

@@ -22,12 +22,14 @@ from tui.pipeline.timeline.vocab import (
     DAY_PREPS,
     LIKE_RE,
     LIKE_UNIT_RE,
+    MARKET_WORDS,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
     NAMED_ZONE_RE,
     NUM_RE,
     NUMERIC_DAY_RE,
+    RESULTS_WORDS,
     SEASONS,
     STREET_WORDS,
     UNIT_RE,
@@ -73,8 +75,13 @@ _LEXICAL = re.compile(
 # A season named bare before the noun it dates ("summer trade", "the government's autumn
 # budget", "cold winter weather"), written in lower case: capitalised, it starts a name
 # ("Winter Olympics", "the Autumn Statement"). Not "spring" nor "fall", which are also
-# other words ("spring wheat", "fall prices").
+# other words ("spring wheat", "fall prices"). Only in market and results news: elsewhere
+# it is most often any summer ("summer internships", "many summer holidays at the camp in
+# the late 50's", "autumn was my favourite time").
 _SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]{3,})")
+# How far either side of a match its sentence is looked at, characters.
+_SENTENCE_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
 # "Presidents' Day"); a bare "Christmas" only after a preposition ("over Christmas"),
 # since "the Christmas market" is not a date.
@@ -391,9 +398,20 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
         # of the world gives (with its year written, "September 11, 2001", it is read).
         if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
             continue
+        if m.re is _SEASON_BEFORE_A_NOUN and not _in_market_news(full, s, e):
+            continue
         found.append((s, e))
         taken_index.add(s, e)
     return found
+
+
+def _in_market_news(full: str, start: int, end: int) -> bool:
+    """Whether the sentence around a match has a word only market or results news uses."""
+    lo = max(0, start - _SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(full, lo, start)]
+    after = _SENTENCE_END.search(full, end, end + _SENTENCE_REACH)
+    sentence = full[ends[-1] if ends else lo : after.end() if after else end + _SENTENCE_REACH]
+    return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
 
 
 def widen(full: str, start: int, end: int) -> tuple[int, int]:
