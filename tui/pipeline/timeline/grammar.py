@@ -136,10 +136,11 @@ _LENGTH_UNITS = {
 
 
 def _placed_in(span: Span) -> bool:
+    root = span.root
     return (
-        span.start > 0
-        and span.doc[span.start - 1].lower_ in ("in", "during")
-        and not any(t.lemma_.lower() in _LENGTH_UNITS for t in span)
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("in", "during")
+        and root.lemma_.lower() not in _LENGTH_UNITS
     )
 
 
