@@ -72,6 +72,7 @@ from tui.pipeline.timeline.vocab import (
     VAGUE_NUM_RE,
     WEEKDAY_RE,
     ZONE_ABBREVIATION_RE,
+    market_or_results,
     normalise,
 )
 
@@ -561,11 +562,6 @@ _A_BARE_PART = re.compile(
 )
 
 
-def _market_or_results(sentence: str) -> bool:
-    """Whether a sentence has a word only market or results news uses."""
-    return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
-
-
 _A_YEAR = re.compile(r"\b(?:(?:19|20)\d\d|(?:this|last|next) year)\b", re.I)
 
 
@@ -764,7 +760,7 @@ def _kept_pieces(
 
     def kept(r_start: int, r_end: int) -> bool:
         if _THE_DAY.fullmatch(full, r_start, r_end) or _A_BARE_PART.fullmatch(full, r_start, r_end):
-            return _market_or_results(sentence)
+            return market_or_results(sentence)
         if not _BARE_DECADE.search(full, r_start, r_end):
             return True
         owner = _AGE_OWNER.search(full, max(0, r_start - 6), r_start)

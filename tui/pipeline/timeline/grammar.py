@@ -7,7 +7,7 @@ that use them, which never see spaCy.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.values import Tense
@@ -216,20 +216,26 @@ _CONTENT_PREPS = frozenset({"of", "about"})
 _FEARED_PREPS = _CONTENT_PREPS | {"over", "for"}
 
 
+def _between(tok: Token, verb: Token) -> Iterator[Token]:
+    """The tokens on the way up the tree from a date towards its verb, both left out,
+    until the verb or the root (or a clause's length of steps)."""
+    current = tok.head
+    for _ in range(8):
+        if current.i == verb.i or current.head.i == current.i:
+            return
+        yield current
+        current = current.head
+
+
 def _in_what_was_told(tok: Token, verb: Token, preps: frozenset[str] = _CONTENT_PREPS) -> bool:
     """Whether a date after a verb of telling lies in its object ("told companies of a
     cutback in September"), not on the verb ("In March, they said"; "announced in the
     report in November", where the date is the telling's)."""
     if tok.i < verb.i:
         return False
-    current = tok.head
-    for _ in range(8):
-        if current.i == verb.i or current.head.i == current.i:
-            return False
-        if current.dep_ == "dobj" or (current.dep_ == "prep" and current.lower_ in preps):
-            return True
-        current = current.head
-    return False
+    return any(
+        t.dep_ == "dobj" or (t.dep_ == "prep" and t.lower_ in preps) for t in _between(tok, verb)
+    )
 
 
 def _what_was_feared(tok: Token, verb: Token) -> bool:
@@ -238,14 +244,10 @@ def _what_was_feared(tok: Token, verb: Token) -> bool:
     verb ("worried about a strike in the autumn")."""
     if verb.lemma_ in _APPREHENSION_WORDS and _in_what_was_told(tok, verb, _FEARED_PREPS):
         return True
-    current = tok.head
-    for _ in range(8):
-        if current.i == verb.i or current.head.i == current.i:
-            return False
-        if current.pos_ == "NOUN" and current.lemma_ in _APPREHENSION_WORDS and current.i < tok.i:
-            return True
-        current = current.head
-    return False
+    return any(
+        t.pos_ == "NOUN" and t.lemma_ in _APPREHENSION_WORDS and t.i < tok.i
+        for t in _between(tok, verb)
+    )
 
 
 def _through_a_noun(tok: Token, verb: Token) -> bool:

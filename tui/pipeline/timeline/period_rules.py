@@ -379,11 +379,9 @@ def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
     if unit == "W":
         return week_of(base.start + timedelta(weeks=n))
     if unit == "Q":
-        if not is_quarter(base):
-            return resolve_unit_offset(base.start, "Q", n)
-        # By its name, not its days: a fiscal quarter keeps its number.
-        y, q = divmod(int(base.value[:4]) * 4 + int(base.value[-1]) - 1 + n, 4)
-        return quarter(y, q + 1)
+        # A quarter by its name, not its days: a fiscal quarter keeps its number.
+        named = quarter(int(base.value[:4]), int(base.value[-1])) if is_quarter(base) else base
+        return resolve_unit_offset(named.start or base.start, "Q", n)
     return DECLINE
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tui.pipeline.nlp import sentence_index
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
@@ -22,14 +23,12 @@ from tui.pipeline.timeline.vocab import (
     DAY_PREPS,
     LIKE_RE,
     LIKE_UNIT_RE,
-    MARKET_WORDS,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
     NAMED_ZONE_RE,
     NUM_RE,
     NUMERIC_DAY_RE,
-    RESULTS_WORDS,
     SEASONS,
     STREET_WORDS,
     UNIT_RE,
@@ -38,6 +37,7 @@ from tui.pipeline.timeline.vocab import (
     WIRE_ZONE_RE,
     YEAR_AGO_RE,
     ZONE_ABBREVIATION_RE,
+    market_or_results,
 )
 
 if TYPE_CHECKING:
@@ -79,9 +79,6 @@ _LEXICAL = re.compile(
 # it is most often any summer ("summer internships", "many summer holidays at the camp in
 # the late 50's", "autumn was my favourite time").
 _SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]{3,})")
-# How far either side of a match its sentence is looked at, characters.
-_SENTENCE_REACH = 200
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
 # "Presidents' Day"); a bare "Christmas" only after a preposition ("over Christmas"),
 # since "the Christmas market" is not a date.
@@ -385,6 +382,7 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
         (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")
     )
     events = Overlaps((e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT")
+    sentences = sentence_index(doc)
     found: list[tuple[int, int]] = []
     lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN)
     for m in (m for rx in (*_OVER_OTHER_ENTITIES, *lexical) for m in rx.finditer(full)):
@@ -398,20 +396,11 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
         # of the world gives (with its year written, "September 11, 2001", it is read).
         if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
             continue
-        if m.re is _SEASON_BEFORE_A_NOUN and not _in_market_news(full, s, e):
+        if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
             continue
         found.append((s, e))
         taken_index.add(s, e)
     return found
-
-
-def _in_market_news(full: str, start: int, end: int) -> bool:
-    """Whether the sentence around a match has a word only market or results news uses."""
-    lo = max(0, start - _SENTENCE_REACH)
-    ends = [m.end() for m in _SENTENCE_END.finditer(full, lo, start)]
-    after = _SENTENCE_END.search(full, end, end + _SENTENCE_REACH)
-    sentence = full[ends[-1] if ends else lo : after.end() if after else end + _SENTENCE_REACH]
-    return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
 
 
 def widen(full: str, start: int, end: int) -> tuple[int, int]:

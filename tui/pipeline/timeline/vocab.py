@@ -72,6 +72,13 @@ GAME_WORDS = _any_word_of("game_words")
 RESULTS_WORDS = _any_word_of("results_words")
 MARKET_WORDS = _any_word_of("market_words")
 FUTURES_WORDS = _any_word_of("futures_words")
+
+
+def market_or_results(sentence: str) -> bool:
+    """Whether a sentence has a word only market or results news uses."""
+    return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
+
+
 COUNTED_NOUNS = frozenset(_DATA["counted_nouns"]["words"])
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
