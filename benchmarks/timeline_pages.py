@@ -48,7 +48,7 @@ def main() -> None:
     from tui.pipeline.clean import clean
     from tui.pipeline.extract import extract
     from tui.pipeline.model import PipelineError
-    from tui.pipeline.timeline import build_timeline
+    from tui.pipeline.timeline import build_timeline, time_modifiers
     from tui.pipeline.timex import entry_label
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -57,6 +57,9 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=None, help="print only N random entries")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--uncovered", action="store_true", help="spaCy dates no entry covers")
+    parser.add_argument(
+        "--modifiers", action="store_true", help="the times that date nothing, not the timeline"
+    )
     args = parser.parse_args()
     if not (CORPUS / "ground-truth.json").is_file():
         sys.exit(f"The corpus is missing: expected {CORPUS} (the shared eval data).")
@@ -83,6 +86,8 @@ def main() -> None:
         if args.uncovered:
             lines.extend(f"{page_id}\t{line}" for line in uncovered(docs, entries))
             continue
+        if args.modifiers:
+            entries = time_modifiers(docs, entries)
         for e in entries:
             sentence = "\t" + " ".join(e.sentence.split()) if args.sentences else ""
             lines.append(f"{page_id}\t{e.expression}\t{e.value}\t{entry_label(e)}{sentence}")

@@ -68,6 +68,7 @@ class Briefing:
         article.fetched_at = None
         article.entities = None
         article.timeline = None
+        article.time_modifiers = None
         article.analysed_blocks = None
         article.entities_note = None
         article.duplicate_of = None
@@ -118,6 +119,7 @@ class Briefing:
         article.comments = []
         article.entities = None
         article.timeline = None
+        article.time_modifiers = None
         article.analysed_blocks = None
         return changed
 

@@ -131,4 +131,10 @@ def analysis_result(data: Any) -> Any:
     note = data.get("note")
     if note is not None and not isinstance(note, str):
         raise ValueError("Analysis: note is not text")
-    return Analysis(entities(data.get("entities")), timeline(data.get("timeline")), count, note)
+    return Analysis(
+        entities(data.get("entities")),
+        timeline(data.get("timeline")),
+        count,
+        note,
+        timeline(data.get("time_modifiers", [])),
+    )

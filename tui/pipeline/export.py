@@ -96,6 +96,12 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
             if article.timeline is None
             else [timeline_entry_to_dict(t) for t in article.timeline]
         ),
+        # TIMEX3 expressions that date nothing ("the 30-year bond", "annual"), same shape.
+        "time_modifiers": (
+            None
+            if article.time_modifiers is None
+            else [timeline_entry_to_dict(t) for t in article.time_modifiers]
+        ),
         "analysed_blocks": article.analysed_blocks,
         "duplicate_of": article.duplicate_of,
         "revision": article.revision,

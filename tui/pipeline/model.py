@@ -151,6 +151,10 @@ class Article:
     # None means "not analysed" (not yet, or --no-analysis); [] means "analysed, none found".
     entities: list[Entity] | None = None
     timeline: list[TimelineEntry] | None = None
+    # Times that describe a thing instead of dating an event ("the 30-year bond", "a
+    # 16-year-old", "annual sales"): TIMEX3 DURATIONs and SETs the timeline leaves out.
+    # None and [] as for `timeline`.
+    time_modifiers: list[TimelineEntry] | None = None
     # How many blocks, from the top, entities and timeline cover, when analysis stopped
     # short of a very long text; None when it covered them all (or did not run).
     analysed_blocks: int | None = None

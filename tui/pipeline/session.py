@@ -282,6 +282,7 @@ class Session:
                 raise _AnalysisFailed(exc) from exc
             if article.blocks is blocks and article.duplicate_of is None:
                 article.entities, article.timeline = result.entities, result.timeline
+                article.time_modifiers = result.time_modifiers
                 article.analysed_blocks = result.analysed_blocks
                 article.entities_note = result.note
                 return

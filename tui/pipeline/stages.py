@@ -71,6 +71,9 @@ class Analysis:
     analysed_blocks: int | None = None
     # Why nothing was looked for: the page is not in a language we have models for.
     note: str | None = None
+    # Lengths, ages and recurrences that describe a thing ("the 30-year bond"): TIMEX3
+    # expressions the timeline leaves out (`timeline.modifiers`).
+    time_modifiers: list[TimelineEntry] = field(default_factory=list)
 
 
 def analysed_prefix(blocks: list[Block], limit: int = MAX_ANALYSED_CHARS) -> int:
@@ -87,7 +90,7 @@ def analyse(job: AnalysisJob) -> Analysis:
     """Entities and timeline from the clean blocks, one spaCy parse shared by both."""
     from tui.pipeline import nlp
     from tui.pipeline.entities import entities_note, find_entities
-    from tui.pipeline.timeline import build_timeline
+    from tui.pipeline.timeline import build_timeline, time_modifiers
 
     count = analysed_prefix(job.blocks, job.max_chars or MAX_ANALYSED_CHARS)
     blocks = job.blocks[:count]
@@ -100,7 +103,10 @@ def analyse(job: AnalysisJob) -> Analysis:
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
     timeline = build_timeline(blocks, anchor, assumed, docs)
-    return Analysis(entities, timeline, None if count == len(job.blocks) else count)
+    modifiers = time_modifiers(docs, timeline)
+    return Analysis(
+        entities, timeline, None if count == len(job.blocks) else count, None, modifiers
+    )
 
 
 def timeline_anchor(published: str | None, fetched_at: str | None) -> tuple[str, bool]:

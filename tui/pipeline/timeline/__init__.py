@@ -7,6 +7,7 @@ Modules, one concern each:
 - `spans`      which spans of a parsed block are temporal expressions
 - `grammar`    tense and aspect of the governing verb, read from spaCy's parse
 - `sentence`   the sentence (or clause) an entry quotes
+- `modifiers`  times that describe a thing ("the 30-year bond", "annual"), kept beside it
 - `resolve`    one expression to a value: hedges, ranges, vague words, times of day
 - `dates`      the ordered table of named date rules, and `resolve_date`
 - `rule`       what a date rule is and may answer (`DateRule`, `DECLINE`, `PASS`)
@@ -17,5 +18,6 @@ Modules, one concern each:
 """
 
 from tui.pipeline.timeline.build import build_timeline, merge_timelines, parse_anchor, sort_key
+from tui.pipeline.timeline.modifiers import time_modifiers
 
-__all__ = ["build_timeline", "merge_timelines", "parse_anchor", "sort_key"]
+__all__ = ["build_timeline", "merge_timelines", "parse_anchor", "sort_key", "time_modifiers"]

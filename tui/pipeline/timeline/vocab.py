@@ -84,6 +84,9 @@ MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
 SESSION_NOUNS = frozenset(_DATA["session_nouns"]["words"])
+# "annual" -> "P1Y": words of recurrence and the TIMEX3 SET each names.
+RECURRENCE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["recurrence_words"].items()}
+PUBLICATION_NOUNS = frozenset(_DATA["publication_nouns"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (

@@ -1,0 +1,114 @@
+"""Times that describe a thing instead of dating an event ("the 30-year bond", "a
+16-year-old", "annual sales"): TIMEX3 DURATIONs and SETs kept beside the timeline, never in
+it, and carried through the cache and the JSON export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.server import FixtureServer
+from tests.test_cli import briefing
+from tui.pipeline import codec, nlp
+from tui.pipeline.model import Block, BlockKind
+from tui.pipeline.stages import AnalysisJob, analyse
+from tui.pipeline.timeline import build_timeline, time_modifiers
+
+ANCHOR = "2024-05-01"
+
+
+def _found(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The modifiers in `text` (words, TIMEX3 type, value) and the timeline's words."""
+    blocks = [Block(BlockKind.PARAGRAPH, text)]
+    docs = nlp.parse_blocks(blocks)
+    timeline = build_timeline(blocks, ANCHOR, docs=docs)
+    found = time_modifiers(docs, timeline)
+    return [(m.expression, m.timex_type, m.value) for m in found], [e.expression for e in timeline]
+
+
+def test_a_length_before_its_noun_and_an_age_are_durations_outside_the_timeline() -> None:
+    found, timeline = _found(
+        "The yield on the 30-year bond hit a 52-week high on Tuesday, and a 16-year-old "
+        "was hurt in the crush."
+    )
+    assert found == [
+        ("30-year", "DURATION", "P30Y"),
+        ("52-week", "DURATION", "P52W"),
+        ("16-year-old", "DURATION", "P16Y"),
+    ]
+    assert timeline == ["Tuesday"]
+
+
+def test_a_length_written_apart_counts_only_before_a_measure() -> None:
+    found, _ = _found("The stock hit a five year low. He was 37 years old then.")
+    assert found == [("five year", "DURATION", "P5Y"), ("37 years", "DURATION", "P37Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("Annual sales rose 5% to $2 billion.", "Annual", "P1Y"),
+        ("The company pays its dividend quarterly.", "quarterly", "P3M"),
+        ("Qantas plans daily flights between Sydney and Bombay.", "daily", "P1D"),
+        ("Biogen said so in its Securities and Exchange Commission quarterly report.",
+         "quarterly", "P3M"),
+        ("Rents are reviewed yearly and paid monthly.", "yearly", "P1Y"),
+    ],
+)  # fmt: skip
+def test_a_word_of_recurrence_is_a_set(text: str, word: str, value: str) -> None:
+    found, timeline = _found(text)
+    assert (word, "SET", value) in found
+    assert word not in timeline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China Daily reported the talks.",
+        "The figures came from government sources, O Globo daily said.",
+        "He wrote for the local weekly before the war.",
+        "Israel won the Six-Day War.",
+        "She has a 7 1/2 month old daughter.",
+        "The twenty-five-year veterans met.",
+    ],
+)
+def test_names_papers_fractions_and_compounds_are_no_modifiers(text: str) -> None:
+    found, _ = _found(text)
+    assert found == []
+
+
+def test_a_length_the_timeline_lists_is_not_listed_again() -> None:
+    found, timeline = _found("A 10-year program began in 1990.")
+    assert "10-year" in timeline
+    assert found == []
+
+
+def test_modifiers_survive_the_cache_round_trip() -> None:
+    blocks = [Block(BlockKind.PARAGRAPH, "The 30-year bond fell and annual sales rose.")]
+    analysis = analyse(AnalysisJob(blocks, ANCHOR, None, "en"))
+    assert [m.value for m in analysis.time_modifiers] == ["P30Y", "P1Y"]
+    again = codec.analysis_result(codec.decode(codec.encode(analysis)))
+    assert again == analysis
+
+
+def test_the_json_export_lists_modifiers_and_the_markdown_leaves_them_out(
+    site: FixtureServer,
+) -> None:
+    body = (
+        b"<html><head><title>Bonds</title><meta name='date' content='2024-05-01'></head>"
+        b"<body><article><h1>Bonds slide</h1><p>The yield on the 30-year bond rose on "
+        b"Tuesday after the bank's annual report, traders said in New York.</p>"
+        b"<p>Prices of the benchmark note fell for a third session as investors weighed "
+        b"the report.</p></article></body></html>"
+    )
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    proc = briefing("-f", "json", "--no-cache", url)
+    assert proc.returncode == 0, proc.stderr
+    (article,) = json.loads(proc.stdout)["articles"]
+    modifiers = [(m["expression"], m["timex_type"], m["timex_value"]) for m in
+                 article["time_modifiers"]]  # fmt: skip
+    assert modifiers == [("30-year", "DURATION", "P30Y"), ("annual", "SET", "P1Y")]
+    assert [t["expression"] for t in article["timeline"]] == ["Tuesday"]
+    markdown = briefing("-f", "markdown", "--no-cache", url).stdout
+    assert "Tuesday" in markdown and "P30Y" not in markdown and "30 years" not in markdown

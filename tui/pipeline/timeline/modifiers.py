@@ -1,0 +1,121 @@
+"""Times that describe a thing instead of dating an event: a length before its noun ("the
+30-year bond", "a 52-week high", "a three-day weekend"), an age ("a 16-year-old", "37 years
+old") and a word of recurrence ("annual sales", "paid quarterly").
+
+TIMEX3 marks each of them (a DURATION, a SET), so the JSON export lists them beside the
+timeline, as a TIMEX3 tagger would. The timeline itself leaves them out: nothing happened
+in "the 30-year bond", and a pane of every "annual" would bury the dates a reader wants.
+A length the timeline already lists ("a 10-year program" is told as lasting 10 years) is
+not listed again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tui.pipeline.model import Granularity, TimelineEntry
+from tui.pipeline.timeline.lengths import bare_length
+from tui.pipeline.timeline.sentence import Sentences, quote_sentence
+from tui.pipeline.timeline.values import GRAN_OF_UNIT, Resolved
+from tui.pipeline.timeline.vocab import (
+    MEASURE_HEADS,
+    NUM_RE,
+    PUBLICATION_NOUNS,
+    RECURRENCE_WORDS,
+    normalise,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_UNIT = r"(?:year|month|week|day|hour|minute|decade|quarter)"
+# A count and a unit joined by a hyphen ("30-year", "three-day", "24-hour"), or the same
+# with "old" ("16-year-old", "37 years old"). Not the tail of a longer compound or of a
+# fraction: "twenty-five-year" is not five years, nor "7 1/2 month old" two months.
+_LENGTH = re.compile(
+    rf"(?<![\w/.-])(?P<len>{NUM_RE}-{_UNIT})(?P<old>-old)?\b"
+    rf"|(?<![\w/.-])(?P<age>{NUM_RE} {_UNIT}s?)(?= old\b)",
+    re.I,
+)
+# A count and a unit written apart before a measure ("a five year low", "the 10 year
+# note") is a modifier too; before any other word it is as often a plain length.
+_LENGTH_BEFORE_MEASURE = re.compile(rf"(?<![\w/.-])(?P<len>{NUM_RE} {_UNIT}) (?P<noun>[a-z]+)\b")
+# Names hold these words without meaning a recurrence ("China Daily", "the Weekly
+# Standard"), and so do events ("the Six-Day War").
+_NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+)
+
+
+def time_modifiers(docs: Sequence[Doc], timeline: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    """The lengths, ages and recurrences in each parsed block that describe a thing, in
+    article order; none that overlaps an entry of `timeline`."""
+    listed: dict[int, list[tuple[int, int]]] = {}
+    for entry in timeline:
+        listed.setdefault(entry.block, []).append((entry.start, entry.end))
+    found: list[TimelineEntry] = []
+    for index, doc in enumerate(docs):
+        taken = listed.get(index, [])
+        sentences: Sentences | None = None
+        for res, start, end in sorted(_in_block(doc), key=lambda f: f[1]):
+            if any(start < b and a < end for a, b in taken) or _in_a_name(doc, start, end):
+                continue
+            taken.append((start, end))
+            sentences = sentences or Sentences(doc)
+            found.append(
+                TimelineEntry(
+                    expression=doc.text[start:end],
+                    value=res.value,
+                    granularity=res.granularity,
+                    sentence=quote_sentence(sentences, start, start, end),
+                    block=index,
+                    start=start,
+                    end=end,
+                    timex_type=res.timex_type,
+                )
+            )
+    return found
+
+
+def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
+    full = doc.text
+    out: list[tuple[Resolved, int, int]] = []
+    for m in _LENGTH.finditer(full):
+        group = "len" if m.group("len") else "age"
+        res = bare_length(normalise(m.group(group)))
+        if res is not None:
+            out.append((res, m.start(), m.end("old") if m.group("old") else m.end(group)))
+    for m in _LENGTH_BEFORE_MEASURE.finditer(full):
+        res = bare_length(normalise(m.group("len")))
+        if res is not None and m.group("noun").lower() in MEASURE_HEADS:
+            out.append((res, m.start(), m.end("len")))
+    for token in doc:
+        value = RECURRENCE_WORDS.get(token.lower_)
+        # A noun here is a paper or a show ("the local weekly").
+        if value is not None and token.pos_ in ("ADJ", "ADV") and not _names_a_paper(token):
+            out.append((_recurrence(value), token.idx, token.idx + len(token)))
+    return out
+
+
+def _names_a_paper(token: Token) -> bool:
+    """After a name, the word names a publication when it is what speaks ("O Globo daily
+    said") or describes a paper ("the Times daily newspaper"); "the SEC quarterly report"
+    is still a report made each quarter."""
+    after_a_name = token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
+    if not (after_a_name or any(child.pos_ == "PROPN" for child in token.children)):
+        return False
+    head = token.head
+    return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() in PUBLICATION_NOUNS
+
+
+def _recurrence(value: str) -> Resolved:
+    unit = value[-1]
+    granularity = Granularity.TIME if value.startswith("PT") else GRAN_OF_UNIT[unit]
+    return Resolved(value, granularity, None, None, timex_type="SET")
+
+
+def _in_a_name(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in _NAME_TYPES for t in span)
