@@ -71,6 +71,8 @@ def test_a_word_of_recurrence_is_a_set(text: str, word: str, value: str) -> None
         "Israel won the Six-Day War.",
         "She has a 7 1/2 month old daughter.",
         "The twenty-five-year veterans met.",
+        "Stitch about one-quarter of an inch below the hem.",
+        "She hosts a bi-weekly chat for home stagers.",
     ],
 )
 def test_names_papers_fractions_and_compounds_are_no_modifiers(text: str) -> None:

@@ -30,7 +30,9 @@ from tui.pipeline.timeline.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_UNIT = r"(?:year|month|week|day|hour|minute|decade|quarter)"
+# Not "quarter": "one-quarter", "three-quarter" are nearly always fractions ("one-quarter of
+# an inch").
+_UNIT = r"(?:year|month|week|day|hour|minute|decade)"
 # A count and a unit joined by a hyphen ("30-year", "three-day", "24-hour"), or the same
 # with "old" ("16-year-old", "37 years old"). Not the tail of a longer compound or of a
 # fraction: "twenty-five-year" is not five years, nor "7 1/2 month old" two months.
@@ -94,9 +96,20 @@ def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
     for token in doc:
         value = RECURRENCE_WORDS.get(token.lower_)
         # A noun here is a paper or a show ("the local weekly").
-        if value is not None and token.pos_ in ("ADJ", "ADV") and not _names_a_paper(token):
+        if (
+            value is not None
+            and token.pos_ in ("ADJ", "ADV")
+            and not _in_a_compound(token)
+            and not _names_a_paper(token)
+        ):
             out.append((_recurrence(value), token.idx, token.idx + len(token)))
     return out
+
+
+def _in_a_compound(token: Token) -> bool:
+    """"Bi-weekly", "twice-yearly": the word is the tail of another that says how often."""
+    i = token.idx
+    return i > 1 and token.doc.text[i - 1] == "-" and token.doc.text[i - 2].isalpha()
 
 
 def _names_a_paper(token: Token) -> bool:
