@@ -107,7 +107,7 @@ def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
 
 
 def _in_a_compound(token: Token) -> bool:
-    """"Bi-weekly", "twice-yearly": the word is the tail of another that says how often."""
+    """A word joined to the one before ("bi-weekly", "twice-yearly") says how often itself."""
     i = token.idx
     return i > 1 and token.doc.text[i - 1] == "-" and token.doc.text[i - 2].isalpha()
 
