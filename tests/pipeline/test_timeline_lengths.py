@@ -63,6 +63,8 @@ def test_every_tense_has_a_placement() -> None:
         ("a year and a half", "P1Y6M"),
         ("the first nine months", "P9M"),
         ("an additional year", "P1Y"),
+        ("another year", "P1Y"),
+        ("another two weeks", "P2W"),
         ("no more than sixty days", "P60D"),
         ("two decades", "P20Y"),
         ("a two day", "P2D"),  # "a two day rally", as transcripts write it

@@ -80,10 +80,21 @@ def test_names_papers_fractions_and_compounds_are_no_modifiers(text: str) -> Non
     assert found == []
 
 
+def test_a_hyphenated_length_before_any_noun_leaves_the_timeline_for_the_modifiers() -> None:
+    found, timeline = _found("A 10-year program began in 1990; the 5-year mortality rate fell.")
+    assert timeline == ["1990"]
+    assert found == [("10-year", "DURATION", "P10Y"), ("5-year", "DURATION", "P5Y")]
+
+
 def test_a_length_the_timeline_lists_is_not_listed_again() -> None:
-    found, timeline = _found("A 10-year program began in 1990.")
-    assert "10-year" in timeline
+    found, timeline = _found("The strike lasted two weeks; it was a 10-year.")
+    assert timeline == ["two weeks", "10-year"]
     assert found == []
+
+
+def test_a_hyphenated_length_before_a_noun_of_time_is_that_stretch_of_time() -> None:
+    found, timeline = _found("The loan is repaid over a three-year period.")
+    assert (timeline, found) == (["three-year"], [])
 
 
 def test_modifiers_survive_the_cache_round_trip() -> None:

@@ -23,6 +23,7 @@ from tui.pipeline.timeline.grammar import (
     under_a_perfect,
 )
 from tui.pipeline.timeline.lengths import bare_length
+from tui.pipeline.timeline.modifiers import is_hyphenated_length
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.ranges import (
     PERIOD_ENDED,
@@ -62,6 +63,7 @@ from tui.pipeline.timeline.vocab import (
     DAY_PREP_RE,
     FUTURES_WORDS,
     GAME_WORDS,
+    LENGTH_NOUNS,
     MARKET_WORDS,
     MEASURE_HEADS,
     MONTH_RE,
@@ -606,6 +608,10 @@ def _past_a_verb_last(text: str, start: int, end: int) -> int:
     return verb.end()
 
 
+# After "within" and a length, what it is counted from: "within 30 days of the merger".
+_COUNTED_FROM_A_THING = re.compile(r"\s+of\s+(?!(?:now|today)\b)", re.I)
+
+
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -629,6 +635,16 @@ def _resolve_span(
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx.futures_story)
     res = resolve(text, ctx, tense, prep, lead)
+    if (
+        prep == "within"
+        and res is not None
+        and "/" in res.value
+        and _COUNTED_FROM_A_THING.match(full, end)
+    ):
+        # "Within three months of application": counted from that, not from the story's
+        # day; where that lies is not told, so the length stands alone. ("For two years
+        # of drought" tells what filled the length, and still reaches to now.)
+        res = bare_length(normalise(text)) or res
     if res is None and (extra := _WORD_AFTER.search(text)):
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
         # split up, the year went with the clock and the day took the story's.
@@ -811,13 +827,21 @@ _MODIFIER_DEPS = ("compound", "amod", "npadvmod", "nmod", "nummod")
 
 
 def names_a_measure(span: Span, text: str) -> bool:
-    """'A five-year low', 'the 30-year bond': a length that names what is measured, not a
-    stretch of time anything happened in (a year there, "the 2008 low", still dates)."""
+    """'A five year low', 'the 30-year bond', 'a two-year contract': a length that names
+    what is measured or describes the noun after it, not a stretch of time anything
+    happened in (a year there, "the 2008 low", still dates). Written with a hyphen before
+    any noun it is always such a word; `modifiers` keeps it beside the timeline."""
     root = span.root
+    if root.dep_ not in _MODIFIER_DEPS or bare_length(normalise(text)) is None:
+        return False
+    head = root.head
+    if head.lemma_.lower() in MEASURE_HEADS:
+        return True
     return (
-        root.dep_ in _MODIFIER_DEPS
-        and root.head.lemma_.lower() in MEASURE_HEADS
-        and bare_length(normalise(text)) is not None
+        head.i > root.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in LENGTH_NOUNS
+        and is_hyphenated_length(text)
     )
 
 

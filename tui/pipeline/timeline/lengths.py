@@ -139,6 +139,10 @@ def length(unit: str, n: int) -> Resolved:
 def bare_length(t: str) -> Resolved | None:
     """A count of units that names no place in time ("six days"; "a two-week crisis" comes
     as "two-week"): a length alone. None when the text is more than that."""
+    # "Another year", "another two weeks": one more of what was counted, a length as
+    # "an additional year" is. Not "another day", which is most often some other day
+    # ("left for another day", "just another day").
+    t = re.sub(r"^another (?!day$)", "an additional ", t)
     vague_count = _VAGUE_BARE.fullmatch(t)
     if vague_count is not None:
         return _vague_length(vague_count.group("u"))

@@ -51,6 +51,13 @@ _NAME_TYPES = frozenset(
 )
 
 
+def is_hyphenated_length(text: str) -> bool:
+    """Whether `text` is a count and a unit joined by a hyphen ("10-year", "three-day"), as
+    this module finds them: what the timeline leaves to it."""
+    m = _LENGTH.fullmatch(text)
+    return m is not None and m.group("len") is not None and m.group("old") is None
+
+
 def time_modifiers(docs: Sequence[Doc], timeline: Sequence[TimelineEntry]) -> list[TimelineEntry]:
     """The lengths, ages and recurrences in each parsed block that describe a thing, in
     article order; none that overlaps an entry of `timeline`."""

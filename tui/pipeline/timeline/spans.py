@@ -79,6 +79,17 @@ _LEXICAL = re.compile(
 # it is most often any summer ("summer internships", "many summer holidays at the camp in
 # the late 50's", "autumn was my favourite time").
 _SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]{3,})")
+# A count of units, which spaCy tags in one sentence and not in another ("sidelined for
+# another two weeks", "not more than 60 years ago"): a length, or with "ago" a date,
+# wherever it stands. Plural units only ("a year" is also a rate, "$5 a year"), in lower
+# case (capitalised, it is in a title: "The Next 100 Years"), not the end of a range or a
+# choice ("one to three years", "every two or three years") and not an age ("24 years of
+# age").
+_COUNT_OF_UNITS = re.compile(
+    r"(?<![\w/.-])(?<!\bto )(?<!\bor )(?<!\band )(?<!\bevery )"
+    rf"(?i:(?:another )?{NUM_RE}) (?:days|weeks|months|years|decades|hours|minutes)"
+    r"(?: (?:ago|later|earlier))?\b(?! (?:of age|old)\b)"
+)
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
 # "Presidents' Day"); a bare "Christmas" only after a preposition ("over Christmas"),
 # since "the Christmas market" is not a date.
@@ -281,16 +292,27 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
 
     `full` is `doc.text`, passed in because spaCy rebuilds that string on every access."""
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        if spans and _joins_previous(full, spans[-1], ent):
-            spans[-1] = (spans[-1][0], ent.end_char)
+    for part in (p for e in doc.ents if e.label_ in ("DATE", "TIME") for p in _entity_parts(e)):
+        if spans and _joins_previous(full, spans[-1], part):
+            spans[-1] = (spans[-1][0], part.end_char)
         else:
-            spans.append(_entity_span(doc, full, ent))
+            spans.append(_entity_span(doc, full, part))
     spans.extend(_pattern_spans(doc, full, spans))
     spans.sort()
     return spans
+
+
+def _entity_parts(ent: Span) -> list[Span]:
+    """spaCy may run a date into the clause after it ("agreed on Friday to end six days of
+    fighting" as one DATE). An infinitive is no part of a date ("from Monday to Friday"
+    has a preposition), so the entity is cut there and the words on each side are tried
+    apart."""
+    doc = ent.doc
+    for tok in ent[1:-1]:
+        if tok.tag_ == "TO" and doc[tok.i + 1].tag_ == "VB":
+            after = doc[tok.i + 2 : ent.end]
+            return [doc[ent.start : tok.i], *(_entity_parts(after) if len(after) else [])]
+    return [ent]
 
 
 def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
@@ -384,7 +406,7 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     events = Overlaps((e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT")
     sentences = sentence_index(doc)
     found: list[tuple[int, int]] = []
-    lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN)
+    lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
     for m in (m for rx in (*_OVER_OTHER_ENTITIES, *lexical) for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):
