@@ -63,8 +63,9 @@ def test_every_tense_has_a_placement() -> None:
         ("a year and a half", "P1Y6M"),
         ("the first nine months", "P9M"),
         ("an additional year", "P1Y"),
-        ("another year", "P1Y"),
         ("another two weeks", "P2W"),
+        ("another 30 minutes", "PT30M"),
+        ("thirty seven minutes", "PT37M"),
         ("no more than sixty days", "P60D"),
         ("two decades", "P20Y"),
         ("a two day", "P2D"),  # "a two day rally", as transcripts write it
@@ -78,6 +79,9 @@ def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
 
 @pytest.mark.parametrize("text", ["the weekend", "two weekends", "the years", "some days",
                                   "six days ago", "0 days",
+                                  # Alone, as often some other one: "another month
+                                  # associated with a disease".
+                                  "another month", "another day",
                                   # A count of more than one takes a plural: a year's quarter.
                                   "the 1988 quarter", "1987 month"])  # fmt: skip
 def test_what_is_not_a_plain_count_is_no_length(text: str) -> None:
@@ -110,3 +114,10 @@ def test_the_lowest_for_a_count_reaches_back_to_now() -> None:
     found = resolve("two decades", Context(anchor=ANCHOR), Tense.PAST, "for",
                     lead="the jobless rate fell to its lowest figure for")  # fmt: skip
     assert found is not None and found.value == "P20Y/2024-08-08"
+
+
+def test_another_unit_after_for_is_one_more() -> None:
+    ctx = Context(anchor=ANCHOR)
+    found = resolve("another year", ctx, Tense.PAST, "for")
+    assert found is not None and (found.value, found.timex_type) == ("P1Y", "DURATION")
+    assert resolve("another day", ctx, Tense.PAST, "for") is None

@@ -29,6 +29,7 @@ from tui.pipeline.timeline.values import (
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     NUM_RE,
+    TENS_RE,
     UNIT_RE,
     UNITS,
     number,
@@ -115,7 +116,7 @@ _ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?)"
 _BARE = re.compile(
     rf"{APPROX_RE}(?:no more than |no less than )?(?:the |an? )?"
     r"(?:first |last |final |additional |extra |full |further |more |other |straight )?"
-    rf"(?P<n>{NUM_RE}|\d+\.5)(?P<frac> 1/2)?(?P<sep>[- ])"
+    rf"(?P<n>(?:{TENS_RE}[- ])?{NUM_RE}|\d+\.5)(?P<frac> 1/2)?(?P<sep>[- ])"
     rf"(?:(?:more|additional|extra|straight|consecutive) )?(?P<u>{_ANY_UNIT})"
     r"(?P<half> and a half)?(?: (?:more|long|straight|running))?"
 )
@@ -136,13 +137,17 @@ def length(unit: str, n: int) -> Resolved:
     return Resolved(code, GRAN_OF_UNIT[unit], None, None, timex_type="DURATION")
 
 
+_ANOTHER_COUNT = re.compile(rf"^another (?=(?:{NUM_RE}|\d+) )")
+
+
 def bare_length(t: str) -> Resolved | None:
     """A count of units that names no place in time ("six days"; "a two-week crisis" comes
     as "two-week"): a length alone. None when the text is more than that."""
-    # "Another year", "another two weeks": one more of what was counted, a length as
-    # "an additional year" is. Not "another day", which is most often some other day
-    # ("left for another day", "just another day").
-    t = re.sub(r"^another (?!day$)", "an additional ", t)
+    # "Another two weeks", "another 30 minutes": more of what was counted, a length as
+    # "an additional two weeks" is. A unit alone is as often some other one ("another
+    # month associated with a disease", "another year, another snub"); `resolve` reads it
+    # as a length only after "for".
+    t = _ANOTHER_COUNT.sub("an additional ", t)
     vague_count = _VAGUE_BARE.fullmatch(t)
     if vague_count is not None:
         return _vague_length(vague_count.group("u"))

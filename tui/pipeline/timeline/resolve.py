@@ -145,6 +145,9 @@ def strip_prep(t: str) -> tuple[str | None, str]:
 _ISO_TIME_MARK = re.compile(r"(?<=\d{4}-\d\d-\d\d)t(?=\d\d:\d\d)")
 
 
+_ANOTHER_UNIT = re.compile(r"another (?:week|month|year|decade|hour|minute)")
+
+
 def resolve(
     text: str, ctx: Context, tense: Tense | None, prep: str | None = None, lead: str = ""
 ) -> Resolved | None:
@@ -183,6 +186,10 @@ def resolve(
         # lease runs out in two years": that many units from the anchor (the saying is
         # close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
+    if prep == "for" and _ANOTHER_UNIT.fullmatch(t):
+        # "Sidelined for another week": one more week. (Not "for another day", which is
+        # some other day: "left for another day".)
+        t = "an additional " + t.removeprefix("another ")
     length = resolve_duration(t, ctx, tense, prep)
     if length is not None:
         return length

@@ -31,6 +31,7 @@ from tui.pipeline.timeline.vocab import (
     NUMERIC_DAY_RE,
     SEASONS,
     STREET_WORDS,
+    TENS_RE,
     UNIT_RE,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -87,7 +88,11 @@ _SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]
 # age").
 _COUNT_OF_UNITS = re.compile(
     r"(?<![\w/.-])(?<!\bto )(?<!\bor )(?<!\band )(?<!\bevery )"
-    rf"(?i:(?:another )?{NUM_RE}) (?:days|weeks|months|years|decades|hours|minutes)"
+    # A count's tens are taken too, and never left before it: "thirty seven minutes" is
+    # not seven.
+    + "".join(f"(?<!{tens} )" for tens in TENS_RE[3:-1].split("|"))
+    + rf"(?i:(?:another )?(?:{TENS_RE}[- ])?{NUM_RE}) "
+    r"(?:days|weeks|months|years|decades|hours|minutes)"
     r"(?: (?:ago|later|earlier))?\b(?! (?:of age|old)\b)"
 )
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",

@@ -95,6 +95,8 @@ NUM_RE = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
     r"fifty|sixty|a couple(?: of)?|couple of)"
 )
+# The tens of a spelled count ("thirty" of "thirty seven"), which NUM_RE leaves out.
+TENS_RE = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 VAGUE_NUM_RE = r"(?:several|a few|few|some|many|a number of|numerous)"
 APPROX_RE = (
     r"(?:(?:about|nearly|almost|some|roughly|around|approximately|just|only|barely|"
