@@ -2194,3 +2194,19 @@ def test_a_count_of_units_spacy_left_untagged_is_still_a_length(
 def test_a_count_in_a_title_a_choice_or_an_age_is_no_length(nlp: Any, sentence: str) -> None:
     assert not any(e.timex_type == "DURATION" and "years" in e.expression
                    for e in _timeline(nlp, sentence))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("You don't do that overnight, and remember our experience.", False),
+        ("Change will not happen overnight, the mayor said.", False),
+        ("Shares fell overnight in Asia.", True),
+        # In market news a denial is still about the night.
+        ("Asian shares did not move overnight.", True),
+    ],
+)
+def test_overnight_in_a_denial_is_all_at_once_not_a_night(
+    nlp: Any, sentence: str, dated: bool
+) -> None:
+    assert any(e.expression == "overnight" for e in _timeline(nlp, sentence)) is dated

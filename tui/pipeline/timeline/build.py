@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.timeline.grammar import (
+    in_a_denial,
     object_of_before_after,
     preposition_before,
     tense_of,
@@ -793,6 +794,10 @@ def _not_a_date(
     text = full[start:end]
     if re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I):
         return []  # a copyright year dates the page, not an event
+    if text.lower() == "overnight" and in_a_denial(span) and not market_or_results(span.sent.text):
+        # "It won't happen overnight": all at once, not in any night. (In market news,
+        # "shares did not move overnight" is that night.)
+        return []
     before = full[max(0, start - 8) : start].lower()
     every = re.search(r"\b(?:every|each)\s+$", before)
     if _DAY_NAME_ONLY.fullmatch(text) and (parts := _PLURAL_PART_AFTER.match(full, end)):

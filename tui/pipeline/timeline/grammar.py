@@ -444,6 +444,13 @@ def _a_noun(verb: Token) -> bool:
     return verb.dep_ == "pobj" and verb.tag_ != "VBG"
 
 
+def in_a_denial(span: Span) -> bool:
+    """Whether the verb that governs `span` is negated ("you don't do that overnight",
+    "change will not happen overnight")."""
+    verb = _governing_verb(span.root)
+    return verb is not None and any(child.dep_ == "neg" for child in verb.children)
+
+
 def _governing_verb(tok: Token) -> Token | None:
     current = tok
     for _ in range(8):
