@@ -2210,3 +2210,23 @@ def test_overnight_in_a_denial_is_all_at_once_not_a_night(
     nlp: Any, sentence: str, dated: bool
 ) -> None:
     assert any(e.expression == "overnight" for e in _timeline(nlp, sentence)) is dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("We bought a Christmas tree and new Halloween costumes.", False),
+        ("Our shop features Christmas cards, decorations and calendars.", False),
+        ("I wrote the annual Christmas letter early in December.", False),
+        # An occasion, or what happens then, still dates.
+        ("Christmas dinner was late this year.", True),
+        ("Christmas sales rose 5% on the year.", True),
+        ("We will meet on Christmas.", True),
+        ("As we get to the post Labor Day market, demand will firm.", True),
+    ],
+)
+def test_a_holiday_before_a_thing_describes_it_and_dates_nothing(
+    nlp: Any, sentence: str, dated: bool
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert any(w in e.expression for e in entries for w in ("Christmas", "Labor")) is dated

@@ -39,6 +39,7 @@ from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_yea
 from tui.pipeline.timeline.spans import (
     AGE,
     candidate_spans,
+    holiday_names_a_thing,
     is_a_count,
     is_a_word_not_a_month,
     is_house_number,
@@ -817,6 +818,7 @@ def _not_a_date(
     if (
         is_name(span, text)
         or names_something(span)
+        or holiday_names_a_thing(span, text)
         or period_named_after(text, full[end : end + 32])
         or is_a_word_not_a_month(span, text)
         or not looks_temporal(text)

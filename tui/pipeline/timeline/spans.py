@@ -29,6 +29,7 @@ from tui.pipeline.timeline.vocab import (
     NAMED_ZONE_RE,
     NUM_RE,
     NUMERIC_DAY_RE,
+    OCCASION_NOUNS,
     SEASONS,
     STREET_WORDS,
     TENS_RE,
@@ -559,6 +560,28 @@ def names_something(span: Span) -> bool:
         and head.lower_ not in WEEKDAYS
         and head.lower_ not in MONTHS
         and not _in_title_case(span)
+    )
+
+
+def holiday_names_a_thing(span: Span, text: str) -> bool:
+    """'The Christmas tree', 'Halloween costumes': a holiday's name before a noun that is
+    no occasion (`OCCASION_NOUNS`) describes the thing, and dates nothing. "Christmas
+    dinner" and "the Easter weekend" still date; so does a possessive ("Christmas's
+    crowds"), which names the day."""
+    last = span[-1]  # spaCy may join a word before it: "the annual Christmas letter"
+    if text.lower() not in HOLIDAY_NAMES and last.lower_ not in HOLIDAY_NAMES:
+        return False
+    # "The post Labor Day market", "pre-Christmas trading": the time after or before it.
+    lead = span.doc.text[max(0, span.start_char - 5) : span.start_char].lower()
+    if re.search(r"\b(?:post|pre)[- ]?$", lead):
+        return False
+    head = last.head
+    return (
+        last.dep_ in ("compound", "nmod", "amod")
+        and head.i == last.i + 1
+        and head.pos_ == "NOUN"
+        and head.lower_ not in OCCASION_NOUNS
+        and head.lemma_.lower() not in OCCASION_NOUNS
     )
 
 

@@ -88,6 +88,7 @@ SESSION_NOUNS = frozenset(_DATA["session_nouns"]["words"])
 RECURRENCE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["recurrence_words"].items()}
 PUBLICATION_NOUNS = frozenset(_DATA["publication_nouns"]["words"])
 LENGTH_NOUNS = frozenset(_DATA["length_nouns"]["words"])
+OCCASION_NOUNS = frozenset(_DATA["occasion_nouns"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (
