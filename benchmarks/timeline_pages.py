@@ -76,8 +76,10 @@ def main() -> None:
         kept, _ = clean(extracted.blocks, extracted.metadata)
         docs = nlp.parse_blocks(kept)
         try:
+            published = extracted.metadata.published
+            # As the app reads a page with no date: anchored on a stand-in, and knowing it.
             entries = build_timeline(
-                kept, extracted.metadata.published or NO_DATE_ANCHOR, docs=docs
+                kept, published or NO_DATE_ANCHOR, published is None, docs=docs
             )
         except Exception as exc:  # any failure is what this run is for: name it, go on
             failed += 1

@@ -2230,3 +2230,14 @@ def test_a_holiday_before_a_thing_describes_it_and_dates_nothing(
 ) -> None:
     entries = _timeline(nlp, sentence)
     assert any(w in e.expression for e in entries for w in ("Christmas", "Labor")) is dated
+
+
+def test_a_weekday_moves_a_day_by_years_only_when_the_page_gave_no_date(nlp: Any) -> None:
+    sentence = "Orders will be delivered on Friday 22nd December."
+    # Fetched in July 2012 with no date on the page: the nearest December 22 that is a
+    # Friday at or before the next year, 2006.
+    assumed = _timeline(nlp, sentence, anchor="2012-07-24", anchor_assumed=True)
+    assert _entry(assumed, "December").value == "2006-12-22"
+    # A publication date is no guess: a weekday that agrees with no year near it is left.
+    dated = _timeline(nlp, sentence, anchor="2012-07-24")
+    assert _entry(dated, "December").value == "2012-12-22"

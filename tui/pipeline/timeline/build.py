@@ -154,6 +154,7 @@ def build_timeline(
         anchor=anchor_date,
         day_first=writes_day_first(b.text for b in blocks),
         futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
+        anchor_assumed=anchor_assumed,
     )
     entries: list[TimelineEntry] = []
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):

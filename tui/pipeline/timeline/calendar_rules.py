@@ -166,6 +166,11 @@ def _numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
 # --- month and day, weekdays --------------------------------------------------------------
 
 
+# How many years either side of a fetch date stood in for a missing publication date a
+# weekday beside a day may move it: a day and month fall on each weekday within six years.
+ASSUMED_ANCHOR_WEEKDAY_YEARS = 6
+
+
 def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     a = ctx.anchor
     mon = MONTHS[month_key(m.group("m1") or m.group("m2"))]
@@ -183,9 +188,14 @@ def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if not cands:
         return DECLINE  # "June 31" is in no year (and "Feb. 29" in none of these)
     if m.group("wd"):
-        # A weekday beside the date picks the year in which they agree.
+        # A weekday beside the date picks the year in which they agree. When the page gave
+        # no date the anchor is only the day it was fetched, so the nearest year that
+        # agrees is taken from further back ("Friday 22nd December" on an undated shop page
+        # fetched in 2012 is 2006's): the page was written by then, so not far ahead.
         wd = WEEKDAYS[m.group("wd").rstrip(".")]
-        matching = [c for c in cands if c.weekday() == wd]
+        back = ASSUMED_ANCHOR_WEEKDAY_YEARS if ctx.anchor_assumed else 1
+        years = range(a.year - back, a.year + 2)
+        matching = [c for y in years if (c := safe_date(y, mon, dn)) and c.weekday() == wd]
         if matching:
             return day(min(matching, key=lambda c: abs((c - a).days)))
     following = next_in_sequence(mon, dn, ctx) if tense is None else None

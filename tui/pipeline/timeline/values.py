@@ -76,6 +76,9 @@ class Context:
     # The story reports a futures market (`[futures_words]`): a month it names alone
     # beside a price is a contract (`build._a_contract_month`).
     futures_story: bool = False
+    # The page gave no date, so `anchor` is the day it was fetched: a guess, which a
+    # weekday beside a day may overrule by years (`calendar_rules._month_day`).
+    anchor_assumed: bool = False
     # The last precisely dated mention; "that year" and "the quarter" point back to it.
     last: Resolved | None = None
     # False when `last` opened a stretch reaching to now ("since December 1981"): the
