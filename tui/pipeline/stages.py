@@ -103,9 +103,11 @@ def analyse(job: AnalysisJob) -> Analysis:
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
     timeline = build_timeline(blocks, anchor, assumed, docs)
-    modifiers = time_modifiers(docs, timeline)
     return Analysis(
-        entities, timeline, None if count == len(job.blocks) else count, None, modifiers
+        entities,
+        timeline,
+        None if count == len(job.blocks) else count,
+        time_modifiers=time_modifiers(docs, timeline),
     )
 
 

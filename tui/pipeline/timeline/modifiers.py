@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity, TimelineEntry
+from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.values import GRAN_OF_UNIT, Resolved
@@ -61,17 +62,17 @@ def is_hyphenated_length(text: str) -> bool:
 def time_modifiers(docs: Sequence[Doc], timeline: Sequence[TimelineEntry]) -> list[TimelineEntry]:
     """The lengths, ages and recurrences in each parsed block that describe a thing, in
     article order; none that overlaps an entry of `timeline`."""
-    listed: dict[int, list[tuple[int, int]]] = {}
+    listed: dict[int, Overlaps] = {}
     for entry in timeline:
-        listed.setdefault(entry.block, []).append((entry.start, entry.end))
+        listed.setdefault(entry.block, Overlaps()).add(entry.start, entry.end)
     found: list[TimelineEntry] = []
     for index, doc in enumerate(docs):
-        taken = listed.get(index, [])
+        taken = listed.get(index) or Overlaps()
         sentences: Sentences | None = None
         for res, start, end in sorted(_in_block(doc), key=lambda f: f[1]):
-            if any(start < b and a < end for a, b in taken) or _in_a_name(doc, start, end):
+            if taken.hit(start, end) or _in_a_name(doc, start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             sentences = sentences or Sentences(doc)
             found.append(
                 TimelineEntry(
