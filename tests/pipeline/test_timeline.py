@@ -355,6 +355,11 @@ def test_dates_told_as_recurring_every_year_are_sets(
         # A post's stamp, its clock with seconds: the year was lost with the clock.
         ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
          "2005-01-18T04:56"),
+        # A byline's dash or bar before the clock: cut at the comma, the day lost its year.
+        ("Submitted by tamsin on November 12, 2012 - 3:03pm", "November 12, 2012 - 3:03pm",
+         "2012-11-12T15:03"),
+        ("Posted on March 3, 2011 | 10:15 am in News", "March 3, 2011 | 10:15 am",
+         "2011-03-03T10:15"),
     ],
 )  # fmt: skip
 def test_a_clock_time_beside_a_day_is_that_days(

@@ -87,7 +87,9 @@ if TYPE_CHECKING:
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
     r"(?:\s*[,;&]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
-    r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d]))+\s*"
+    r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d])"
+    # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time.
+    r"|\s+[-|](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
 _BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)
@@ -322,7 +324,7 @@ def _lengths_up_to_dates(
 
 # What may stand between a day and its clock time told as one: "Monday at 10 a.m.",
 # "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
-_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?")
+_DAY_THEN_CLOCK = re.compile(r"\s*(?:,|\s[-\u2013|])?\s*(?:at\s+|@\s*)?")
 # "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
 # "2:35 PM EDT, Wed August 7, 2024": a weekday spaCy left out of the date may too.
 _CLOCK_THEN_DAY = re.compile(
