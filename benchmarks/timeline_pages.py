@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
     from tui.pipeline.model import TimelineEntry
 CORPUS = ROOT.parent / "shared" / "eval" / "web-extraction"
-# The anchor of a page that gives no date: any fixed day keeps two runs comparable.
+# The fetch day of a page that gives no date: any fixed day keeps two runs comparable. As
+# in the app, such a page is read as of the date its own words give, if any.
 NO_DATE_ANCHOR = "2012-07-24T00:00:00+00:00"
 
 
@@ -48,7 +49,9 @@ def main() -> None:
     from tui.pipeline.clean import clean
     from tui.pipeline.extract import extract
     from tui.pipeline.model import PipelineError
+    from tui.pipeline.stages import date_lines
     from tui.pipeline.timeline import build_timeline, time_modifiers
+    from tui.pipeline.timeline.standin import standin_anchor
     from tui.pipeline.timex import entry_label
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -73,14 +76,15 @@ def main() -> None:
             extracted = extract(raw.decode("utf-8", "replace"), truth[page_id].get("url"))
         except PipelineError:
             continue
-        kept, _ = clean(extracted.blocks, extracted.metadata)
+        kept, removed = clean(extracted.blocks, extracted.metadata)
         docs = nlp.parse_blocks(kept)
         try:
             published = extracted.metadata.published
             # As the app reads a page with no date: anchored on a stand-in, and knowing it.
-            entries = build_timeline(
-                kept, published or NO_DATE_ANCHOR, published is None, docs=docs
+            anchor = published or (
+                standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed)) or NO_DATE_ANCHOR
             )
+            entries = build_timeline(kept, anchor, published is None, docs=docs)
         except Exception as exc:  # any failure is what this run is for: name it, go on
             failed += 1
             print(f"{page_id}: the timeline raised {type(exc).__name__}: {exc}", file=sys.stderr)

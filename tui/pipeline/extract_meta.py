@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from tui.pipeline.extract_text import norm
-from tui.pipeline.model import Metadata
+from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Metadata
 
 # A JSON-LD object as json.loads gives it.
 _Json = dict[str, Any]
@@ -438,7 +438,7 @@ def _plausible_date(iso: str) -> bool:
     # CMSs fill empty date fields with placeholders (0001-01-01, the 1970 epoch); taken at
     # face value they would anchor a whole timeline two thousand years ago.
     year = int(iso[:4])
-    return 1990 <= year <= datetime.now().year + 1
+    return EARLIEST_PUBLISHED_YEAR <= year <= datetime.now().year + 1
 
 
 def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None) -> str | None:

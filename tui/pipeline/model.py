@@ -85,6 +85,11 @@ class Metadata:
     language: str | None = None
 
 
+# No page on the web was published before 1990: an earlier date there is a CMS placeholder
+# (0001-01-01, the 1970 epoch) or a date the story tells of, never the page's own.
+EARLIEST_PUBLISHED_YEAR = 1990
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span in the clean text: block index and character offsets within that block."""
@@ -124,7 +129,8 @@ class TimelineEntry:
     range_start: str | None = None
     range_end: str | None = None
     vague: bool = False
-    # True when the anchor was the fetch date because the page published none.
+    # True when the page published no date and the anchor is a stand-in: the date its own
+    # words give (`timeline.standin`), else the fetch date.
     anchor_assumed: bool = False
     # TIMEX3 type: DATE, TIME, DURATION (a length of time) or SET (a recurrence).
     timex_type: str = "DATE"

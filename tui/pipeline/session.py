@@ -262,7 +262,7 @@ class Session:
         self._finish(article, Stage.DONE)
 
     async def _analyse(self, article: Article) -> None:
-        from tui.pipeline.stages import AnalysisJob
+        from tui.pipeline.stages import AnalysisJob, date_lines
 
         # A same-site article may cut a recurring block while this one is analysed; the
         # offsets would then point into text that is gone, so it is analysed again.
@@ -270,7 +270,12 @@ class Session:
             blocks = article.blocks
             meta = article.metadata
             job = AnalysisJob(
-                blocks, meta.published, article.fetched_at, meta.language, self._stages.max_chars
+                blocks,
+                meta.published,
+                article.fetched_at,
+                meta.language,
+                self._stages.max_chars,
+                date_lines(article.removed) if meta.published is None else (),
             )
             try:
                 result: Analysis = await self._memo(
@@ -510,7 +515,12 @@ def _job_digest(job: AnalysisJob) -> str:
 
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
     return result_digest(
-        job.blocks, job.published, anchor if assumed else None, job.max_chars, job.language
+        job.blocks,
+        job.published,
+        anchor if assumed else None,
+        job.max_chars,
+        job.language,
+        job.date_lines,
     )
 
 

@@ -61,6 +61,9 @@ class AnalysisJob:
     fetched_at: str | None
     language: str | None  # what the page declares (may be wrong: the text is checked)
     max_chars: int | None = None  # None: MAX_ANALYSED_CHARS
+    # The byline and date lines the cleaner cut ("Posted by Wren on 14 March 2007"), for
+    # a page with no publication date: where its own date is most likely written.
+    date_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ def analyse(job: AnalysisJob) -> Analysis:
     from tui.pipeline import nlp
     from tui.pipeline.entities import entities_note, find_entities
     from tui.pipeline.timeline import build_timeline, time_modifiers
+    from tui.pipeline.timeline.standin import standin_anchor
 
     count = analysed_prefix(job.blocks, job.max_chars or MAX_ANALYSED_CHARS)
     blocks = job.blocks[:count]
@@ -102,6 +106,8 @@ def analyse(job: AnalysisJob) -> Analysis:
     docs = nlp.parse_blocks(blocks)
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
+    if assumed:
+        anchor = standin_anchor(blocks, docs, anchor, job.date_lines) or anchor
     timeline = build_timeline(blocks, anchor, assumed, docs)
     return Analysis(
         entities,
@@ -109,6 +115,15 @@ def analyse(job: AnalysisJob) -> Analysis:
         None if count == len(job.blocks) else count,
         time_modifiers=time_modifiers(docs, timeline),
     )
+
+
+# The cleaner's rule for bylines and date lines (`clean_rules.toml`).
+_DATE_LINE_RULE = "byline"
+
+
+def date_lines(removed: list[RemovedBlock]) -> tuple[str, ...]:
+    """The byline and date lines the cleaner cut, in page order (`AnalysisJob.date_lines`)."""
+    return tuple(r.text for r in removed if r.rule == _DATE_LINE_RULE)
 
 
 def timeline_anchor(published: str | None, fetched_at: str | None) -> tuple[str, bool]:

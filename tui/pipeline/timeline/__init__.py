@@ -7,6 +7,7 @@ Modules, one concern each:
 - `spans`      which spans of a parsed block are temporal expressions
 - `grammar`    tense and aspect of the governing verb, read from spaCy's parse
 - `sentence`   the sentence (or clause) an entry quotes
+- `standin`    the date an undated page is read as of: the one its own words give
 - `modifiers`  times that describe a thing ("the 30-year bond", "annual"), kept beside it
 - `resolve`    one expression to a value: hedges, ranges, vague words, times of day
 - `dates`      the ordered table of named date rules, and `resolve_date`

@@ -1,0 +1,107 @@
+"""A page that gives no date is read as of the latest date it names with its year, not as of
+the day it was fetched; the guess is still flagged on every entry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.server import FixtureServer
+from tests.test_cli import briefing
+from tui.pipeline import nlp
+from tui.pipeline.model import Block, BlockKind
+from tui.pipeline.stages import AnalysisJob, analyse
+from tui.pipeline.timeline.standin import standin_anchor
+
+FETCHED = "2026-12-03T09:00:00+00:00"
+
+
+def _standin(*texts: str, fetched: str = FETCHED) -> str | None:
+    blocks = [Block(BlockKind.PARAGRAPH, t) for t in texts]
+    return standin_anchor(blocks, nlp.parse_blocks(blocks), fetched)
+
+
+def test_the_latest_day_the_page_names_with_its_year_stands_in() -> None:
+    assert (
+        _standin(
+            "Posted by Wren on May 16, 2005 - 10:15 am",
+            "The council first met on March 3, 2004, and again on Friday.",
+        )
+        == "2005-05-16"
+    )
+
+
+def test_a_date_line_the_cleaner_cut_wins_over_the_dates_the_story_names() -> None:
+    blocks = [Block(BlockKind.PARAGRAPH, "The survey of June 1, 2009 found the pier sound.")]
+    docs = nlp.parse_blocks(blocks)
+    lines = ["Posted by Wren on 14 March 2007 | 3 comments"]
+    assert standin_anchor(blocks, docs, FETCHED, lines) == "2007-03-14"
+    # A date line naming no year leaves it to the text.
+    assert standin_anchor(blocks, docs, FETCHED, ["Posted by Wren on Monday"]) == "2009-06-01"
+
+
+def test_a_day_named_wins_over_a_later_year_the_page_plans_for() -> None:
+    assert _standin("On 2 June 2009 the board set targets for 2012.") == "2009-06-02"
+
+
+def test_a_month_or_a_year_alone_stands_in_by_its_middle() -> None:
+    assert _standin("Sales rose in March 2011.") == "2011-03-16"
+    assert _standin("Sales rose in 2011 and will rise in 2040.") == "2011-07-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill has stood since 1998.",  # a length up to the anchor, not a day named
+        "The bridge opened in 1872.",  # older than any web page
+        "The plant will close on June 1, 2031.",  # after the page was fetched
+        "About 2,000 people came last week.",  # a number, not a year
+        "The strike came yesterday.",  # nothing named with its year
+    ],
+)
+def test_a_page_naming_no_date_of_its_own_has_no_stand_in(text: str) -> None:
+    assert _standin(text) is None
+
+
+def test_an_undated_page_is_read_as_of_its_own_latest_date() -> None:
+    blocks = [
+        Block(BlockKind.PARAGRAPH, "Posted on Thursday, November 17, 2005"),
+        Block(BlockKind.PARAGRAPH, "The ferry stopped running last week, and the port "
+              "reopens on December 26."),
+    ]  # fmt: skip
+    analysis = analyse(AnalysisJob(blocks, None, FETCHED, "en"))
+    values = {e.expression: e.value for e in analysis.timeline or []}
+    assert values["last week"] == "2005-W45"
+    assert values["December 26"] == "2005-12-26"
+    assert all(e.anchor_assumed for e in analysis.timeline or [])
+
+
+def test_a_dated_page_is_read_as_of_its_own_date_whatever_it_names() -> None:
+    blocks = [Block(BlockKind.PARAGRAPH, "On May 16, 2005 it rained; it rained again last week.")]
+    analysis = analyse(AnalysisJob(blocks, "2024-08-08", FETCHED, "en"))
+    values = {e.expression: e.value for e in analysis.timeline or []}
+    assert values["last week"] == "2024-W31"
+    assert not any(e.anchor_assumed for e in analysis.timeline or [])
+
+
+def test_the_json_of_an_undated_page_dates_its_relative_days_by_the_page(
+    site: FixtureServer,
+) -> None:
+    body = (
+        b"<html><head><title>Harbour notes</title></head><body><article>"
+        b"<h1>The ferry is back</h1><p>Posted by Wren on 14 March 2007</p>"
+        b"<p>The ferry came back into service on Monday after a winter in the yard, and the "
+        b"harbour master said the timetable would hold until October.</p>"
+        b"<p>Fares stay as they were, and the first crossing leaves at seven.</p>"
+        b"</article></body></html>"
+    )
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    proc = briefing("-f", "json", "--no-cache", url)
+    assert proc.returncode == 0, proc.stderr
+    (article,) = json.loads(proc.stdout)["articles"]
+    assert article["published"] is None
+    timeline = {t["expression"]: t for t in article["timeline"]}
+    assert timeline["Monday"]["value"] == "2007-03-12"
+    assert timeline["October"]["value"] == "2007-10"
+    assert all(t["anchor_assumed"] for t in article["timeline"])

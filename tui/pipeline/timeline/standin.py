@@ -1,0 +1,104 @@
+"""A stand-in for the date of a page that gives none: the latest date its text names in full.
+
+A page with no publication date was read as of the day it was fetched, so on an old undated
+page "last week" fell in the reader's own week and "December 26" in the reader's year. The
+page's own dates are a better guess: a page is written after the last day it names with
+its year ("Posted on May 16, 2005", "On March 3, 2006, the board met"). The stand-in is
+still a guess, so every entry read against it keeps `anchor_assumed`.
+
+Measured by `benchmarks/standin.py` on pages that do give a date, hidden for the test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tui.pipeline.kinds import Granularity
+from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Block, BlockKind, TimelineEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Only blocks that write a year are read again, which keeps the second pass to a few blocks
+# (resolution is held under a tenth of the parse). "2,000" is a number; "2012," a year.
+_YEAR = re.compile(r"(?<![\d,.])(?:1[89]\d\d|2\d\d\d)(?!\d|,\d)|'\d\d\b")
+
+# Which named dates may stand in, finest first: a day pins the page best, so a month or a
+# year named later ("plans for 2015") is used only when the page names no day.
+_FINEST_FIRST = (
+    frozenset({Granularity.DAY, Granularity.TIME}),
+    frozenset({Granularity.MONTH, Granularity.SEASON}),
+    frozenset({Granularity.YEAR}),
+)
+
+
+def names_its_year(entry: TimelineEntry) -> bool:
+    """Whether the expression writes its year ("3 March 2006", "March '06", "fiscal 2006"),
+    so that its value does not hang on the anchor it was read against."""
+    year = entry.value[:4]
+    if not year.isdigit():
+        return False
+    text = entry.expression
+    return re.search(rf"(?<!\d){year}(?!\d)", text) is not None or f"'{year[2:]}" in text
+
+
+def _placed(entry: TimelineEntry) -> tuple[date, date] | None:
+    """The days a named date covers, when it is one the page's own date may be: a date or
+    time that writes its year, within one calendar year ("since 2004" runs up to the
+    anchor), and not older than the web."""
+    if (
+        entry.timex_type not in ("DATE", "TIME")
+        or entry.vague
+        or not entry.range_start
+        or not entry.range_end
+        or not names_its_year(entry)
+    ):
+        return None
+    start, end = (
+        date.fromisoformat(entry.range_start[:10]),
+        date.fromisoformat(entry.range_end[:10]),
+    )
+    if start.year != end.year or start.year < EARLIEST_PUBLISHED_YEAR:
+        return None
+    return start, end
+
+
+def standin_anchor(
+    blocks: Sequence[Block], docs: Sequence[Doc], fetched: str, date_lines: Sequence[str] = ()
+) -> str | None:
+    """The page's own date as best its words tell, no later than `fetched` (an ISO date or
+    datetime), as an ISO date; None when they name none. The byline and date lines the
+    cleaner cut (`date_lines`, "Posted by Wren on 14 March 2007") are read first: a date
+    there is the page's own. Else the latest date the text names with its year."""
+    from tui.pipeline.nlp import parse_blocks
+
+    fetched_day = date.fromisoformat(fetched[:10])
+    if date_lines:
+        lines = [Block(BlockKind.PARAGRAPH, text) for text in date_lines]
+        found = _latest_named(lines, parse_blocks(lines), fetched, fetched_day)
+        if found is not None:
+            return found
+    return _latest_named(blocks, docs, fetched, fetched_day)
+
+
+def _latest_named(
+    blocks: Sequence[Block], docs: Sequence[Doc], fetched: str, fetched_day: date
+) -> str | None:
+    """The latest date `blocks` name with its year, finest first. A month or a year stands
+    in by its middle day, the least wrong guess of a day within it."""
+    from tui.pipeline.timeline.build import build_timeline
+
+    rows = [i for i, block in enumerate(blocks) if _YEAR.search(block.text)]
+    if not rows:
+        return None
+    entries = build_timeline([blocks[i] for i in rows], fetched, True, [docs[i] for i in rows])
+    named = [(e.granularity, days) for e in entries if (days := _placed(e)) is not None]
+    for kinds in _FINEST_FIRST:
+        middles = [a + (b - a) / 2 for granularity, (a, b) in named if granularity in kinds]
+        past = [d for d in middles if d <= fetched_day]
+        if past:
+            return max(past).isoformat()
+    return None
