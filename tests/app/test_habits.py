@@ -129,6 +129,27 @@ async def test_a_bad_address_reads_as_itself_in_the_header(site: FixtureServer, 
         assert app.briefing.articles[0].stage is Stage.ERROR
 
 
+async def test_an_undated_page_says_what_date_its_timeline_was_read_as_of(
+    site: FixtureServer, make_app
+):
+    body = (
+        b"<html><head><title>Harbour notes</title></head><body><article>"
+        b"<h1>The ferry is back</h1><p>Posted by Wren on 14 March 2007</p>"
+        b"<p>The ferry came back into service on Monday after a winter in the yard, and the "
+        b"harbour master said the timetable would hold until October.</p>"
+        b"<p>Fares stay as they were, and the first crossing leaves at seven.</p>"
+        b"</article></body></html>"
+    )
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    app = make_app([url])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await open_first(app, pilot)
+        assert "no date given; read as of 14 Mar 2007" in app.article_view.plain
+        (article,) = app.briefing.articles
+        assert article.read_as_of == "2007-03-14"
+
+
 async def test_r_says_what_it_reloads_or_why_it_does_nothing(site: FixtureServer, make_app):
     missing = site.url("/pages/missing.html")
     app = make_app([site.page("wire.html"), missing], analysis=False)

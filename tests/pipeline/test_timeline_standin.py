@@ -9,7 +9,7 @@ import pytest
 
 from tests.server import FixtureServer
 from tests.test_cli import briefing
-from tui.pipeline import nlp
+from tui.pipeline import codec, nlp
 from tui.pipeline.model import Block, BlockKind
 from tui.pipeline.stages import AnalysisJob, analyse
 from tui.pipeline.timeline.standin import standin_anchor
@@ -75,6 +75,9 @@ def test_an_undated_page_is_read_as_of_its_own_latest_date() -> None:
     assert values["last week"] == "2005-W45"
     assert values["December 26"] == "2005-12-26"
     assert all(e.anchor_assumed for e in analysis.timeline or [])
+    assert analysis.read_as_of == "2005-11-17"
+    again = codec.analysis_result(codec.decode(codec.encode(analysis)))
+    assert again == analysis
 
 
 def test_a_dated_page_is_read_as_of_its_own_date_whatever_it_names() -> None:
@@ -83,6 +86,7 @@ def test_a_dated_page_is_read_as_of_its_own_date_whatever_it_names() -> None:
     values = {e.expression: e.value for e in analysis.timeline or []}
     assert values["last week"] == "2024-W31"
     assert not any(e.anchor_assumed for e in analysis.timeline or [])
+    assert analysis.read_as_of is None
 
 
 def test_the_json_of_an_undated_page_dates_its_relative_days_by_the_page(
@@ -105,3 +109,6 @@ def test_the_json_of_an_undated_page_dates_its_relative_days_by_the_page(
     assert timeline["Monday"]["value"] == "2007-03-12"
     assert timeline["October"]["value"] == "2007-10"
     assert all(t["anchor_assumed"] for t in article["timeline"])
+    assert article["read_as_of"] == "2007-03-14"
+    markdown = briefing("-f", "markdown", "--no-cache", url).stdout
+    assert "no date given; read as of 14 Mar 2007" in markdown

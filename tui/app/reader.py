@@ -250,12 +250,14 @@ class ArticleView(Document):
         details = [site_of(article)]
         if meta.authors:
             details.append(", ".join(one_line(a) for a in meta.authors))
-        if meta.published:
-            # Imported here: the first frame shows no article (see `_rows_now` of the
-            # timeline pane).
-            from tui.pipeline.timex import timex_label
+        # Imported here: the first frame shows no article (see `_rows_now` of the timeline
+        # pane).
+        from tui.pipeline.timex import read_as_of_label, timex_label
 
+        if meta.published:
             details.append(timex_label(meta.published) or one_line(meta.published))
+        elif article.read_as_of:
+            details.append(read_as_of_label(article.read_as_of))
         shown = " · ".join(d for d in details if d)
         if shown:
             lines.append(Paragraph(Text(shown, self._style("meta")), gap=False))

@@ -69,6 +69,7 @@ class Briefing:
         article.entities = None
         article.timeline = None
         article.time_modifiers = None
+        article.read_as_of = None
         article.analysed_blocks = None
         article.entities_note = None
         article.duplicate_of = None
@@ -120,6 +121,7 @@ class Briefing:
         article.entities = None
         article.timeline = None
         article.time_modifiers = None
+        article.read_as_of = None
         article.analysed_blocks = None
         return changed
 

@@ -131,10 +131,14 @@ def analysis_result(data: Any) -> Any:
     note = data.get("note")
     if note is not None and not isinstance(note, str):
         raise ValueError("Analysis: note is not text")
+    read_as_of = data.get("read_as_of")
+    if read_as_of is not None and not isinstance(read_as_of, str):
+        raise ValueError("Analysis: read_as_of is not text")
     return Analysis(
         entities(data.get("entities")),
         timeline(data.get("timeline")),
         count,
         note,
         timeline(data.get("time_modifiers", [])),
+        read_as_of,
     )

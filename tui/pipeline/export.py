@@ -21,7 +21,7 @@ from tui.pipeline.model import (
     TimelineEntry,
 )
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
-from tui.pipeline.timex import entry_label, timex_label
+from tui.pipeline.timex import entry_label, read_as_of_label, timex_label
 from tui.pipeline.words import plural
 
 
@@ -102,6 +102,8 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
             if article.time_modifiers is None
             else [timeline_entry_to_dict(t) for t in article.time_modifiers]
         ),
+        # The date an undated page's timeline was read as of, from its own words.
+        "read_as_of": article.read_as_of,
         "analysed_blocks": article.analysed_blocks,
         "duplicate_of": article.duplicate_of,
         "revision": article.revision,
@@ -186,6 +188,8 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += [f"Input: {_md_inline(article.input)}", ""]
         return out
     published = meta.published and (timex_label(meta.published) or meta.published)
+    if not published and article.read_as_of:
+        published = read_as_of_label(article.read_as_of)
     facts = [x for x in (meta.site, ", ".join(meta.authors), published) if x]
     if facts:
         out += ["*" + " · ".join(_md_inline(f) for f in facts) + "*", ""]

@@ -161,6 +161,10 @@ class Article:
     # 16-year-old", "annual sales"): TIMEX3 DURATIONs and SETs the timeline leaves out.
     # None and [] as for `timeline`.
     time_modifiers: list[TimelineEntry] | None = None
+    # The date the timeline of a page that gave no date was read as of, from the page's
+    # own words (`timeline.standin`), ISO; None when the page gave its date, when its
+    # words name none (the fetch day stood in), or when it was not analysed.
+    read_as_of: str | None = None
     # How many blocks, from the top, entities and timeline cover, when analysis stopped
     # short of a very long text; None when it covered them all (or did not run).
     analysed_blocks: int | None = None

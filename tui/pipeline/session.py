@@ -288,6 +288,7 @@ class Session:
             if article.blocks is blocks and article.duplicate_of is None:
                 article.entities, article.timeline = result.entities, result.timeline
                 article.time_modifiers = result.time_modifiers
+                article.read_as_of = result.read_as_of
                 article.analysed_blocks = result.analysed_blocks
                 article.entities_note = result.note
                 return

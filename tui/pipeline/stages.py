@@ -77,6 +77,9 @@ class Analysis:
     # Lengths, ages and recurrences that describe a thing ("the 30-year bond"): TIMEX3
     # expressions the timeline leaves out (`timeline.modifiers`).
     time_modifiers: list[TimelineEntry] = field(default_factory=list)
+    # The date an undated page's timeline was read as of, from its own words (ISO); None
+    # when the page gave its date, or named none (then the fetch day stood in).
+    read_as_of: str | None = None
 
 
 def analysed_prefix(blocks: list[Block], limit: int = MAX_ANALYSED_CHARS) -> int:
@@ -106,14 +109,14 @@ def analyse(job: AnalysisJob) -> Analysis:
     docs = nlp.parse_blocks(blocks)
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
-    if assumed:
-        anchor = standin_anchor(blocks, docs, anchor, job.date_lines) or anchor
-    timeline = build_timeline(blocks, anchor, assumed, docs)
+    standin = standin_anchor(blocks, docs, anchor, job.date_lines) if assumed else None
+    timeline = build_timeline(blocks, standin or anchor, assumed, docs)
     return Analysis(
         entities,
         timeline,
         None if count == len(job.blocks) else count,
         time_modifiers=time_modifiers(docs, timeline),
+        read_as_of=standin,
     )
 
 

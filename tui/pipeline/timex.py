@@ -231,3 +231,9 @@ def entry_label(entry: TimelineEntry) -> str | None:
             # after the dates, and said to be a length, not a date.
             label = f"lasting {label}"
     return label
+
+
+def read_as_of_label(iso_day: str) -> str:
+    """What a reader is told of a page that gave no date but named its own: the date its
+    timeline was read as of (`Article.read_as_of`)."""
+    return f"no date given; read as of {timex_label(iso_day) or iso_day}"
