@@ -141,3 +141,14 @@ def test_a_writer_whose_name_only_contains_the_sites_word_is_kept() -> None:
     head = _og("The Summit") + '<meta name="author" content="Lena Summitt">'
     _, authors = _site_of(head, "https://thesummit.example/a")
     assert authors == ["Lena Summitt"]
+
+
+def test_a_page_with_no_date_tag_is_dated_by_its_address() -> None:
+    page = _page("<title>The ferry is back</title>")
+    url = "https://harbour.example/2019/11/05/the-ferry-is-back/"
+    assert page_metadata(parse(page), url).published == "2019-11-05"
+    # A date the page declares wins over its address.
+    tagged = _page('<meta property="article:published_time" content="2019-11-07T08:00:00Z">')
+    assert page_metadata(parse(tagged), url).published == "2019-11-07T08:00:00+00:00"
+    # An address with no whole date in it dates nothing.
+    assert page_metadata(parse(page), "https://harbour.example/2019/ferry/").published is None

@@ -441,7 +441,9 @@ def _plausible_date(iso: str) -> bool:
     return EARLIEST_PUBLISHED_YEAR <= year <= datetime.now().year + 1
 
 
-def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None) -> str | None:
+def _published(
+    tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None, url: str | None
+) -> str | None:
     candidates: list[str] = []
     if ld and isinstance(ld.get("datePublished"), str):
         candidates.append(ld["datePublished"])
@@ -457,7 +459,11 @@ def _published(tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | N
     try:
         from htmldate import find_date
 
-        found = find_date(tree, extensive_search=False, original_date=True)
+        # The page's address counts after its header and JSON data: a blog's
+        # "/2019/11/05/slug" dates a post whose template has no date tag.
+        found = find_date(
+            tree, extensive_search=False, original_date=True, url=url, deferred_url_extractor=True
+        )
     except Exception:  # htmldate is a best-effort fallback; a failure there means "no date"
         found = None
     return found or None
@@ -535,7 +541,7 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         title=title or None,
         site=site,
         authors=authors,
-        published=_published(tree, metas, ld),
+        published=_published(tree, metas, ld, url),
         canonical_url=canonical,
         language=_language(tree, metas),
     )
