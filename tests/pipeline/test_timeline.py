@@ -294,6 +294,44 @@ def test_recurring_days_are_sets_with_no_place_on_the_calendar(
     assert entry.range_start is None and entry.range_end is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # The clock was put on the story's own day, beside a day that recurs.
+        ("We meet every Monday at 7pm.", "every Monday at 7pm", "XXXX-WXX-1T19:00"),
+        ("Class is held Mondays at 6 p.m.", "Mondays at 6 p.m.", "XXXX-WXX-1T18:00"),
+    ],
+)
+def test_a_clock_time_beside_a_recurring_day_recurs_with_it(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert (entry.expression, entry.timex_type, entry.value) == (expression, "SET", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A review's "a Monday night" was last Monday, and its clock the story's day.
+        "Arrived about 7pm on a Monday night so had a choice of tables.",
+        "We got there at 7pm on a Saturday and it was packed.",
+        "At 7pm one evening the lights went out.",
+        "A Monday meeting was planned.",
+        "It was a Tuesday.",
+    ],
+)
+def test_a_day_named_only_as_one_of_its_kind_dates_nothing(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+def test_a_day_of_its_kind_leaves_a_named_day_beside_it_alone(nlp: Any) -> None:
+    entries = _timeline(nlp, "On Tuesday, a Monday deadline was set; he arrived at 7pm on Monday.")
+    assert [(e.expression, e.value) for e in entries] == [
+        ("7pm on Monday", "2024-08-05T19:00"),
+        ("Tuesday", "2024-08-06"),
+    ]
+
+
 def test_a_hedged_recurrence_is_still_a_set(nlp: Any) -> None:
     # "roughly every 11 years" was dropped whole: the hedge hid the "every".
     [entry] = _timeline(nlp, "The cycle repeats roughly every 11 years.")

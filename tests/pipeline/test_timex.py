@@ -118,6 +118,10 @@ def test_set_label_reads_every_weekend() -> None:
     assert set_label("XXXX-WXX-WE") == "every weekend"
 
 
+def test_set_label_reads_a_weekly_clock_time() -> None:
+    assert set_label("XXXX-WXX-1T19:00") == "every Monday, 19:00"
+
+
 def test_entry_label_reads_part_of_a_calendar_year_as_that_year() -> None:
     # "The end of the year" is narrowed to its last months, which makes no fiscal year.
     end_of_year = _period_entry(

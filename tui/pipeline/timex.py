@@ -31,7 +31,9 @@ _DURATION = re.compile(r"^P(?:(?P<n>\d+)(?P<u>DE|[DWMY])|T(?P<tn>\d+)(?P<tu>[HMS
 _DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade",
                    "H": "hour", "S": "second"}  # fmt: skip
 _SMALL = ["", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_SET_DAY = re.compile(r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?P<part>MO|AF|EV|NI))?$")
+_SET_DAY = re.compile(
+    r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?:(?P<part>MO|AF|EV|NI)|(?P<clock>\d\d:\d\d)))?$"
+)
 _SET_MONTH = re.compile(r"^XXXX-(?P<m>\d{2})$")
 # A date or season every year: "XXXX-04-01", "XXXX-SU".
 _SET_YEARLY = re.compile(r"^XXXX-(?:(?P<m>\d{2})-(?P<d>\d{2})|(?P<s>WI|SP|SU|FA))$")
@@ -139,7 +141,8 @@ def set_label(value: str) -> str | None:
     m = _SET_DAY.match(value)
     if m:
         part = f" {_PARTS_OF_DAY[m['part']]}" if m["part"] else ""
-        return f"every {_WEEKDAY_NAMES[int(m['wd']) - 1]}{part}"
+        clock = f", {m['clock']}" if m["clock"] else ""
+        return f"every {_WEEKDAY_NAMES[int(m['wd']) - 1]}{part}{clock}"
     m = _SET_MONTH.match(value)
     if m and 1 <= int(m["m"]) <= 12:
         return f"every {_MONTH_NAMES[int(m['m']) - 1]}"

@@ -112,6 +112,8 @@ _PLURAL_DAYS = re.compile(
 _PLURAL_PART_AFTER = re.compile(r" (?:morning|afternoon|evening|night)s\b", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _DAY_NAME_ONLY = re.compile(rf"(?:on )?{WEEKDAY_RE}", re.I)
+_DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
+_ANY_WEEKDAY_BEFORE = re.compile(r"\b(?:a|an|one|any|some)\s+$", re.I)
 # A decade written without its century or apostrophe ("the mid-90s"), and what makes such
 # words an age or a temperature instead.
 _BARE_DECADE = re.compile(r"(?<!')\b[1-9]0s\b")
@@ -339,6 +341,18 @@ _NUMERIC_DATE_BEFORE = re.compile(
 )
 
 
+# A day named only as one of its kind: "on a Monday night", "one evening". A clock time
+# beside it is on no day we know, so it is left out, where alone it went to the story's day.
+_ANY_DAY = (
+    rf"(?:a|an|one|any|some)\s+(?:{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|morning|afternoon|evening|night|day)\b"
+)
+_ANY_DAY_AFTER = re.compile(rf"\s*,?\s*(?:on\s+|in\s+the\s+\w+\s+of\s+)?{_ANY_DAY}", re.I)
+_ANY_DAY_BEFORE = re.compile(
+    rf"\b(?:on\s+)?{_ANY_DAY}\s*,?\s*(?:at\s+|around\s+|about\s+|by\s+)?$", re.I
+)
+
+
 def _clock_times_on_their_days(
     full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
@@ -362,7 +376,11 @@ def _clock_times_on_their_days(
         res, start, end, _ = placed[k]
         if not (
             _is_bare_clock(res, full[start:end])
-            and _NUMERIC_DATE_BEFORE.search(full, max(0, start - 24), start)
+            and (
+                _NUMERIC_DATE_BEFORE.search(full, max(0, start - 24), start)
+                or _ANY_DAY_AFTER.match(full, end)
+                or _ANY_DAY_BEFORE.search(full, max(0, start - 40), start)
+            )
         ):
             out.append(placed[k])
         k += 1
@@ -407,9 +425,9 @@ def _day_and_clock(
     full: str, first: tuple[Resolved, int, int, Span], second: tuple[Resolved, int, int, Span]
 ) -> tuple[Resolved, int, int, Span] | None:
     (a, a_start, a_end, span), (b, b_start, b_end, _) = first, second
-    if _is_day(a) and _is_bare_clock(b, full[b_start:b_end]):
+    if (_is_day(a) or _is_weekly(a)) and _is_bare_clock(b, full[b_start:b_end]):
         day, clock, between = a, b, _DAY_THEN_CLOCK
-    elif _is_bare_clock(a, full[a_start:a_end]) and _is_day(b):
+    elif _is_bare_clock(a, full[a_start:a_end]) and (_is_day(b) or _is_weekly(b)):
         day, clock, between = b, a, _CLOCK_THEN_DAY
     else:
         return None
@@ -418,7 +436,19 @@ def _day_and_clock(
         return None
     if joint.groupdict().get("close") and full[a_start - 1 : a_start] == "(":
         a_start -= 1  # "(4:45pm EDT) on October 28": the expression keeps both brackets
-    return with_time(day, clock.value[clock.value.index("T") :]), a_start, b_end, span
+    at = clock.value[clock.value.index("T") :]
+    if _is_weekly(day):
+        # "Mondays at 6 p.m.", "every Monday at 7pm": the time recurs with the day.
+        return replace(day, value=day.value + at), a_start, b_end, span
+    return with_time(day, at), a_start, b_end, span
+
+
+def _is_weekly(res: Resolved) -> bool:
+    """A weekday that recurs ("Mondays", "every Monday"), with no part of the day yet."""
+    return res.timex_type == "SET" and _WEEKLY_SET.fullmatch(res.value) is not None
+
+
+_WEEKLY_SET = re.compile(r"XXXX-WXX-[1-7]")
 
 
 # "6.30 a.m. (2030 GMT) on Tuesday", "1400 EDT / 1800 GMT on Friday": the local time, the
@@ -813,6 +843,8 @@ def _not_a_date(
             start -= len(before) - every.start()
         recurring = resolve_set(full[start:end])
         return [(recurring, start, end)] if recurring is not None else []
+    if _ANY_WEEKDAY_BEFORE.search(before) and _DAY_NAME_FIRST.match(text):
+        return []  # "on a Monday night", "one Saturday in May": no day we can place
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
