@@ -843,7 +843,11 @@ def _not_a_date(
             start -= len(before) - every.start()
         recurring = resolve_set(full[start:end])
         return [(recurring, start, end)] if recurring is not None else []
-    if _ANY_WEEKDAY_BEFORE.search(before) and _DAY_NAME_FIRST.match(text):
+    if (
+        _ANY_WEEKDAY_BEFORE.search(before)
+        and _DAY_NAME_FIRST.match(text)
+        and not _describes_a_noun(span)
+    ):
         return []  # "on a Monday night", "one Saturday in May": no day we can place
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
@@ -866,6 +870,17 @@ def _not_a_date(
 
 # How a length hangs on the noun it measures ("a five year low", "the 30-year bond").
 _MODIFIER_DEPS = ("compound", "amod", "npadvmod", "nmod", "nummod")
+
+
+def _describes_a_noun(span: Span) -> bool:
+    """'At a Monday press conference', 'in a Wednesday statement': before its noun, a
+    weekday after "a" is, in news, the one the story tells of."""
+    root = span.root
+    return (
+        root.dep_ in _MODIFIER_DEPS
+        and root.head.i >= span.end
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def names_a_measure(span: Span, text: str) -> bool:
