@@ -30,7 +30,6 @@ on a page with no date).
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -42,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CORPUS = ROOT.parent / "shared" / "eval" / "web-extraction"
+from timeline_pages import CORPUS, corpus_pages  # noqa: E402
+
 FETCHED = "2026-12-03"
 # Changing the salt would reshuffle the halves and spoil the held-out one: never change it.
 _SPLIT_SALT = "briefing/standin-split/2026-12-03"
@@ -82,8 +82,6 @@ def main() -> int:
 
     from tui.pipeline import nlp
     from tui.pipeline.clean import clean
-    from tui.pipeline.extract import extract
-    from tui.pipeline.model import PipelineError
     from tui.pipeline.stages import date_lines
     from tui.pipeline.timeline import build_timeline
     from tui.pipeline.timeline.standin import standin_anchor
@@ -94,15 +92,9 @@ def main() -> int:
     parser.add_argument("--dev-only", action="store_true", help="score the development half only")
     args = parser.parse_args()
     truth = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
-    ids = sorted(truth, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[: args.limit]
     tallies = {"dev": Tally(), "held": Tally()}
     parse_s = standin_s = 0.0
-    for page_id in ids:
-        raw = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
-        try:
-            extracted = extract(raw.decode("utf-8", "replace"), truth[page_id].get("url"))
-        except PipelineError:
-            continue
+    for page_id, extracted in corpus_pages(truth, args.limit):
         published = extracted.metadata.published
         if published is None or (args.dev_only and half(page_id) != "dev"):
             continue

@@ -28,8 +28,9 @@ import hashlib
 import json
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from tui.pipeline.extract import Extracted
     from tui.pipeline.model import TimelineEntry
 CORPUS = ROOT.parent / "shared" / "eval" / "web-extraction"
 # The fetch day of a page that gives no date: any fixed day keeps two runs comparable. As
@@ -47,8 +49,6 @@ NO_DATE_ANCHOR = "2012-07-24T00:00:00+00:00"
 def main() -> None:
     from tui.pipeline import nlp
     from tui.pipeline.clean import clean
-    from tui.pipeline.extract import extract
-    from tui.pipeline.model import PipelineError
     from tui.pipeline.stages import date_lines
     from tui.pipeline.timeline import build_timeline, time_modifiers
     from tui.pipeline.timeline.standin import standin_anchor
@@ -67,15 +67,9 @@ def main() -> None:
     if not (CORPUS / "ground-truth.json").is_file():
         sys.exit(f"The corpus is missing: expected {CORPUS} (the shared eval data).")
     truth = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
-    ids = sorted(truth, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[: args.limit]
     failed = 0
     lines: list[str] = []
-    for page_id in ids:
-        raw = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
-        try:
-            extracted = extract(raw.decode("utf-8", "replace"), truth[page_id].get("url"))
-        except PipelineError:
-            continue
+    for page_id, extracted in corpus_pages(truth, args.limit):
         kept, removed = clean(extracted.blocks, extracted.metadata)
         docs = nlp.parse_blocks(kept)
         try:
@@ -105,8 +99,23 @@ def main() -> None:
     if args.uncovered:
         # All of them, when only a sample is printed.
         print(f"{found} spaCy DATE/TIME spans no entry covers", file=sys.stderr)
-    print(f"{len(ids)} pages, {failed} whose timeline raised", file=sys.stderr)
+    pages = len(truth) if args.limit is None else min(args.limit, len(truth))
+    print(f"{pages} pages, {failed} whose timeline raised", file=sys.stderr)
     sys.exit(1 if failed else 0)
+
+
+def corpus_pages(truth: dict[str, Any], limit: int | None) -> Iterator[tuple[str, Extracted]]:
+    """The corpus's pages that extract, each with what `extract` made of it, in the order
+    of a hash of their name (so the first N are a fair sample)."""
+    from tui.pipeline.extract import extract
+    from tui.pipeline.model import PipelineError
+
+    for page_id in sorted(truth, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:limit]:
+        raw = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
+        try:
+            yield page_id, extract(raw.decode("utf-8", "replace"), truth[page_id].get("url"))
+        except PipelineError:
+            continue
 
 
 def uncovered(docs: list[Doc], entries: list[TimelineEntry]) -> list[str]:

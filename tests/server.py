@@ -218,6 +218,12 @@ class FixtureServer(ThreadingHTTPServer):
         self.hostile_pages[key] = (headers, body)
         return key
 
+    def host_html(self, body: bytes) -> str:
+        """Serve `body` as a UTF-8 HTML page; returns its address."""
+        return self.url(
+            "/hostile/" + self.host_page({"Content-Type": "text/html; charset=utf-8"}, body)
+        )
+
     def bomb(self) -> bytes:
         with self._bomb_lock:
             if self._bomb is None:

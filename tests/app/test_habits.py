@@ -11,6 +11,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.app.conftest import SETTLE, queued_lines
+from tests.pipeline.test_timeline_standin import UNDATED_POST
 from tests.server import FixtureServer
 from tui.app.analysis_panes import EntitiesPane
 from tui.app.describe import BRIEFING
@@ -132,15 +133,7 @@ async def test_a_bad_address_reads_as_itself_in_the_header(site: FixtureServer, 
 async def test_an_undated_page_says_what_date_its_timeline_was_read_as_of(
     site: FixtureServer, make_app
 ):
-    body = (
-        b"<html><head><title>Harbour notes</title></head><body><article>"
-        b"<h1>The ferry is back</h1><p>Posted by Wren on 14 March 2007</p>"
-        b"<p>The ferry came back into service on Monday after a winter in the yard, and the "
-        b"harbour master said the timetable would hold until October.</p>"
-        b"<p>Fares stay as they were, and the first crossing leaves at seven.</p>"
-        b"</article></body></html>"
-    )
-    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    url = site.host_html(UNDATED_POST)
     app = make_app([url])
     async with app.run_test(size=(120, 40)) as pilot:
         await app.wait_settled(SETTLE)

@@ -115,7 +115,7 @@ def test_the_json_export_lists_modifiers_and_the_markdown_leaves_them_out(
         b"<p>Prices of the benchmark note fell for a third session as investors weighed "
         b"the report.</p></article></body></html>"
     )
-    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    url = site.host_html(body)
     proc = briefing("-f", "json", "--no-cache", url)
     assert proc.returncode == 0, proc.stderr
     (article,) = json.loads(proc.stdout)["articles"]

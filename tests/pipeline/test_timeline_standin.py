@@ -15,6 +15,15 @@ from tui.pipeline.stages import AnalysisJob, analyse
 from tui.pipeline.timeline.standin import standin_anchor
 
 FETCHED = "2026-12-03T09:00:00+00:00"
+# A blog post whose only date is in its byline, which the cleaner cuts.
+UNDATED_POST = (
+    b"<html><head><title>Harbour notes</title></head><body><article>"
+    b"<h1>The ferry is back</h1><p>Posted by Wren on 14 March 2007</p>"
+    b"<p>The ferry came back into service on Monday after a winter in the yard, and the "
+    b"harbour master said the timetable would hold until October.</p>"
+    b"<p>Fares stay as they were, and the first crossing leaves at seven.</p>"
+    b"</article></body></html>"
+)
 
 
 def _standin(*texts: str, fetched: str = FETCHED) -> str | None:
@@ -92,15 +101,7 @@ def test_a_dated_page_is_read_as_of_its_own_date_whatever_it_names() -> None:
 def test_the_json_of_an_undated_page_dates_its_relative_days_by_the_page(
     site: FixtureServer,
 ) -> None:
-    body = (
-        b"<html><head><title>Harbour notes</title></head><body><article>"
-        b"<h1>The ferry is back</h1><p>Posted by Wren on 14 March 2007</p>"
-        b"<p>The ferry came back into service on Monday after a winter in the yard, and the "
-        b"harbour master said the timetable would hold until October.</p>"
-        b"<p>Fares stay as they were, and the first crossing leaves at seven.</p>"
-        b"</article></body></html>"
-    )
-    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    url = site.host_html(UNDATED_POST)
     proc = briefing("-f", "json", "--no-cache", url)
     assert proc.returncode == 0, proc.stderr
     (article,) = json.loads(proc.stdout)["articles"]
