@@ -42,8 +42,9 @@ if TYPE_CHECKING:
     from tui.pipeline.model import TimelineEntry
 CORPUS = ROOT.parent / "shared" / "eval" / "web-extraction"
 # The fetch day of a page that gives no date: any fixed day keeps two runs comparable. As
-# in the app, such a page is read as of the date its own words give, if any.
-NO_DATE_ANCHOR = "2012-07-24T00:00:00+00:00"
+# in the app, such a page is read as of the date its own words give, if any, up to this
+# day; so it lies after the newest page (December 2012), as a real fetch would.
+NO_DATE_ANCHOR = "2013-01-15T00:00:00+00:00"
 
 
 def main() -> None:
