@@ -339,6 +339,21 @@ def test_a_weekday_after_a_before_its_noun_is_the_one_the_news_tells_of(nlp: Any
         assert entry.granularity == "day" and entry.value.startswith("2024-08-0"), sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # dateparser filled the missing day with the anchor's: a CV's months were days.
+        ("March 1999 - Freelance translator", "March 1999", "1999-03"),
+        ("Incomes rise in the March 2001 year from tax cuts.", "March 2001", "2001-03"),
+    ],
+)
+def test_a_month_with_its_year_read_by_dateparser_stays_a_month(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence), expression)
+    assert (entry.value, entry.granularity) == (value, "month")
+
+
 def test_a_hedged_recurrence_is_still_a_set(nlp: Any) -> None:
     # "roughly every 11 years" was dropped whole: the hedge hid the "every".
     [entry] = _timeline(nlp, "The cycle repeats roughly every 11 years.")

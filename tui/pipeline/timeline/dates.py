@@ -125,9 +125,14 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         # A year nobody wrote: "an Aug. 10" read as the 1st of August 1910, "an" the day
         # and "10" the year.
         return DECLINE
-    if re.search(r"\d|" + ORD_RE, t):
+    # A day is named only by a number besides the year: "March 1999 -" is a month, which
+    # dateparser gave the anchor's day.
+    if re.search(r"\d|" + ORD_RE, _YEAR_DIGITS.sub("", t)):
         return day(parsed.date())
     return month(parsed.year, parsed.month)
+
+
+_YEAR_DIGITS = re.compile(r"\b\d{4}\b|['\u2018\u2019]\d\d\b")
 
 
 _OWN_RULES = {
