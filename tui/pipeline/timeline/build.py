@@ -113,7 +113,9 @@ _PLURAL_PART_AFTER = re.compile(r" (?:morning|afternoon|evening|night)s\b", re.I
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _DAY_NAME_ONLY = re.compile(rf"(?:on )?{WEEKDAY_RE}", re.I)
 _DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
-_ANY_WEEKDAY_BEFORE = re.compile(r"\b(?:a|an|one|any|some)\s+$", re.I)
+# The words that name a day only as one of its kind: "on a Monday", "one evening".
+_ONE_OF_A_KIND = r"(?:a|an|one|any|some)"
+_ANY_WEEKDAY_BEFORE = re.compile(rf"\b{_ONE_OF_A_KIND}\s+$", re.I)
 # A decade written without its century or apostrophe ("the mid-90s"), and what makes such
 # words an age or a temperature instead.
 _BARE_DECADE = re.compile(r"(?<!')\b[1-9]0s\b")
@@ -344,7 +346,7 @@ _NUMERIC_DATE_BEFORE = re.compile(
 # A day named only as one of its kind: "on a Monday night", "one evening". A clock time
 # beside it is on no day we know, so it is left out, where alone it went to the story's day.
 _ANY_DAY = (
-    rf"(?:a|an|one|any|some)\s+(?:{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"{_ONE_OF_A_KIND}\s+(?:{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|morning|afternoon|evening|night|day)\b"
 )
 _ANY_DAY_AFTER = re.compile(rf"\s*,?\s*(?:on\s+|in\s+the\s+\w+\s+of\s+)?{_ANY_DAY}", re.I)
@@ -425,9 +427,9 @@ def _day_and_clock(
     full: str, first: tuple[Resolved, int, int, Span], second: tuple[Resolved, int, int, Span]
 ) -> tuple[Resolved, int, int, Span] | None:
     (a, a_start, a_end, span), (b, b_start, b_end, _) = first, second
-    if (_is_day(a) or _is_weekly(a)) and _is_bare_clock(b, full[b_start:b_end]):
+    if _takes_a_clock(a) and _is_bare_clock(b, full[b_start:b_end]):
         day, clock, between = a, b, _DAY_THEN_CLOCK
-    elif _is_bare_clock(a, full[a_start:a_end]) and (_is_day(b) or _is_weekly(b)):
+    elif _is_bare_clock(a, full[a_start:a_end]) and _takes_a_clock(b):
         day, clock, between = b, a, _CLOCK_THEN_DAY
     else:
         return None
@@ -441,6 +443,11 @@ def _day_and_clock(
         # "Mondays at 6 p.m.", "every Monday at 7pm": the time recurs with the day.
         return replace(day, value=day.value + at), a_start, b_end, span
     return with_time(day, at), a_start, b_end, span
+
+
+def _takes_a_clock(res: Resolved) -> bool:
+    """A day a clock time beside it belongs to: one on the calendar, or one every week."""
+    return _is_day(res) or _is_weekly(res)
 
 
 def _is_weekly(res: Resolved) -> bool:
