@@ -300,8 +300,11 @@ def test_recurring_days_are_sets_with_no_place_on_the_calendar(
         # The clock was put on the story's own day, beside a day that recurs.
         ("We meet every Monday at 7pm.", "every Monday at 7pm", "XXXX-WXX-1T19:00"),
         ("Class is held Mondays at 6 p.m.", "Mondays at 6 p.m.", "XXXX-WXX-1T18:00"),
+        # spaCy's two entities were joined into one span no rule read.
+        ("New titles arrive at 9 a.m. Pacific time on Thursdays.",
+         "9 a.m. Pacific time on Thursdays", "XXXX-WXX-4T09:00"),
     ],
-)
+)  # fmt: skip
 def test_a_clock_time_beside_a_recurring_day_recurs_with_it(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
@@ -420,6 +423,11 @@ def test_dates_told_as_recurring_every_year_are_sets(
          "2012-11-12T15:03"),
         ("Posted on March 3, 2011 | 10:15 am in News", "March 3, 2011 | 10:15 am",
          "2011-03-03T10:15"),
+        ("(May 22, 2005 -- 12:54 PM EDT // link)", "May 22, 2005 -- 12:54 PM EDT",
+         "2005-05-22T12:54"),
+        # spaCy called the stamp a name, and the pattern took its tail "05:07 AM".
+        ("22 posted on 12/21/2004 10:05:07 AM PST by sam", "12/21/2004 10:05:07 AM",
+         "2004-12-21T10:05"),
     ],
 )  # fmt: skip
 def test_a_clock_time_beside_a_day_is_that_days(
@@ -1092,6 +1100,8 @@ def test_a_length_that_names_a_measure_is_not_listed(nlp: Any) -> None:
         nlp,
         "Stocks hit a five year low, and the yield on the 30-year Treasury bond fell.",
         "Shares closed above the 2008 high.",
+        # A gap measured, not a stretch from now: "over" is "more than" here.
+        "The project is over two years late, and the twins were born three years apart.",
     )
     assert [e.expression for e in entries] == ["2008"]
 
@@ -1792,7 +1802,6 @@ def test_a_clock_in_two_zones_on_the_calendars_first_day_raises_nothing(nlp: Any
         "Fourteenth Street carried only 1700 ADT, so changes were small.",
         "Wait, make that a full year.",
         "You can receive a full-year's access for just $29.95!",
-        "Over its two and a half year run, the brand grew.",
     ],
 )
 def test_a_race_or_a_book_half_and_a_length_of_a_full_year_are_no_dates(
@@ -2306,3 +2315,72 @@ def test_a_weekday_moves_a_day_by_years_only_when_the_page_gave_no_date(nlp: Any
     # A publication date is no guess: a weekday that agrees with no year near it is left.
     dated = _timeline(nlp, sentence, anchor="2012-07-24")
     assert _entry(dated, "December").value == "2012-12-22"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Perhaps half an hour was too much.", "half an hour", "PT30M"),
+        ("The wait was three quarters of an hour.", "three quarters of an hour", "PT45M"),
+        ("He spent two and a half years there.", "two and a half years", "P30M"),
+        ("Over its two and a half year run, the brand grew.", "two and a half year", "P30M"),
+        ("Two and a half years ago he left.", "Two and a half years ago", "2022-02"),
+        ("Half a century ago the mill closed.", "Half a century ago", "1974"),
+        ("A quarter century ago the mill closed.", "A quarter century ago", "1999"),
+        ("A dozen years ago the mill closed.", "A dozen years ago", "2012"),
+        ("The plant has run for more than half a century.", "half a century", "P50Y/2024-08-08"),
+        ("The plant will open in two and a half years.", "two and a half years", "2027-02"),
+    ],
+)  # fmt: skip
+def test_a_count_with_a_fraction_or_in_dozens_is_counted_whole(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_a_length_with_a_fraction_keeps_its_timex_as_said(nlp: Any) -> None:
+    entry = _entry(_timeline(nlp, "He spent two and a half years there."), "and a half")
+    assert (entry.value, entry.timex_value) == ("P30M", "P2Y6M")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He stayed for half a week.", "The first half of the match was dull."]
+)
+def test_a_fraction_no_unit_makes_whole_leaves_the_unit_unread(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+def test_a_day_glued_to_its_year_keeps_that_year(nlp: Any) -> None:
+    entries = _timeline(nlp, "The page was no longer updated after Sept 15,2000, sadly.")
+    assert [e.value for e in entries] == ["2000-09-15"]
+
+
+def test_this_day_and_age_is_now_not_the_story_day(nlp: Any) -> None:
+    entries = _timeline(nlp, "In this day and age you won't gain any lock-in.")
+    assert [(e.expression, e.value) for e in entries] == [("this day and age", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The curfew runs daily from 6 p.m. to 6 a.m.", ["XXXX-XX-XXT18:00", "XXXX-XX-XXT06:00"]),
+        ("During the show, which aired from 11 to 11:45 AM on weekdays, he spoke.",
+         ["XXXX-XX-XXT11:00"]),
+        ("Saturdays 10 am to 2 pm (eastern time)", ["XXXX-WXX-6T10:00", "XXXX-XX-XXT14:00"]),
+        ("Open: 10am-5pm, closed on public holidays.", ["XXXX-XX-XXT10:00", "XXXX-XX-XXT17:00"]),
+        ("Sun 12pm - 6pm", ["XXXX-XX-XXT12:00", "XXXX-XX-XXT18:00"]),
+        # "daily" as an adjective is no schedule: the paper spoke on the story's day.
+        ("The daily newspaper said at 3 p.m. that it had closed.", ["2024-08-08T15:00"]),
+    ],
+)  # fmt: skip
+def test_a_clock_time_in_a_schedule_is_on_no_named_day(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == values
+
+
+def test_the_weekdays_of_a_schedule_with_hours_are_no_dates(nlp: Any) -> None:
+    schedule = "Office hours: Monday - Friday 9:00 - 17:00"
+    assert [e.value for e in _timeline(nlp, schedule) if e.value[0].isdigit()] == []
+    days = _timeline(nlp, "The talks run from Monday to Friday.")
+    assert [e.granularity for e in days] == [Granularity.DAY, Granularity.DAY]

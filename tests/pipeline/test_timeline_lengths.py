@@ -10,6 +10,7 @@ import pytest
 from tui.pipeline.timeline.lengths import PLACEMENTS, bare_length, resolve_duration
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.values import Context, Tense
+from tui.pipeline.timeline.vocab import normalise, stated_duration, whole_counts
 
 ANCHOR = date(2024, 8, 8)
 
@@ -59,8 +60,10 @@ def test_every_tense_has_a_placement() -> None:
         ("eight-year", "P8Y"),
         ("two-hour", "PT2H"),
         ("nearly an hour", "PT1H"),
-        ("2 1/2 years", "P2Y6M"),
-        ("a year and a half", "P1Y6M"),
+        ("2 1/2 years", "P30M"),
+        ("a year and a half", "P18M"),
+        ("half an hour", "PT30M"),
+        ("a quarter century", "P25Y"),
         ("the first nine months", "P9M"),
         ("an additional year", "P1Y"),
         ("another two weeks", "P2W"),
@@ -72,7 +75,8 @@ def test_every_tense_has_a_placement() -> None:
     ],
 )
 def test_a_count_of_units_alone_is_a_length(text: str, value: str) -> None:
-    found = bare_length(text)
+    # The stage reads text as `normalise` leaves it, fractions counted whole.
+    found = bare_length(normalise(text))
     assert found is not None
     assert (found.value, found.timex_type, found.start) == (value, "DURATION", None)
 
@@ -121,3 +125,44 @@ def test_another_unit_after_for_is_one_more() -> None:
     found = resolve("another year", ctx, Tense.PAST, "for")
     assert found is not None and (found.value, found.timex_type) == ("P1Y", "DURATION")
     assert resolve("another day", ctx, Tense.PAST, "for") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("two and a half years ago", "30 months ago"),
+        ("a two-and-a-half-year term", "a 30 months term"),
+        ("an hour and a half", "90 minutes"),
+        ("1.5 hours", "90 minutes"),
+        ("half an hour", "30 minutes"),
+        ("a half-hour", "30 minutes"),
+        ("three quarters of an hour", "45 minutes"),
+        ("a quarter of a century", "25 years"),
+        ("half a decade", "5 years"),
+        ("half a dozen years", "6 years"),
+        ("two centuries", "200 years"),
+        ("an 18-century tradition", "an 18-century tradition"),
+        # Left as written: a quarter of a year, no whole count one unit down, a measure.
+        ("a quarter", "a quarter"),
+        ("half a week", "half a week"),
+        ("5.85 minutes", "5.85 minutes"),
+    ],
+)
+def test_a_count_with_a_fraction_is_read_as_a_whole_count(text: str, whole: str) -> None:
+    assert whole_counts(text) == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("two and a half years", "P2Y6M"),
+        ("for the past 2 1/2 years", "P2Y6M"),
+        ("an hour and a half", "PT1H30M"),
+        ("a day and a half", "P1DT12H"),
+        ("half a century", None),  # whole in years: the rules' P50Y stands
+        ("half an hour", None),
+        ("18 months", None),
+    ],
+)
+def test_timex_writes_a_fraction_as_whole_units_and_the_rest(text: str, code: str | None) -> None:
+    assert stated_duration(text) == code

@@ -17,6 +17,20 @@ def test_timeline_values_read_as_dates() -> None:
     assert timex_label("PAST_REF") is None
 
 
+def test_a_length_with_a_fraction_reads_as_said() -> None:
+    assert timex_label("P2Y6M") == "2\u00bd years"
+    assert timex_label("PT1H30M/2024-08-08") == "1\u00bd hours, until 8 Aug 2024"
+    assert timex_label("P1DT12H") == "1\u00bd days"
+    assert timex_label("P1Y3M") == "a year and three months"
+    entry = TimelineEntry("three and a half hours", "PT210M", Granularity.TIME, "", 0, 0, 22,
+                          timex_type="DURATION", timex_value="PT3H30M")  # fmt: skip
+    assert entry_label(entry) == "lasting 3\u00bd hours"
+
+
+def test_an_hour_on_no_named_day_says_so() -> None:
+    assert timex_label("XXXX-XX-XXT07:00") == "07:00, no day named"
+
+
 def test_impossible_month_gets_no_label() -> None:
     assert timex_label("2024-13-45") is None
 

@@ -58,14 +58,16 @@ def timex_label(value: str) -> str | None:
     value is not a calendar date or a length of time."""
     if "/" in value:
         first, second = value.split("/", 1)
-        if _DURATION.match(first):
+        if _is_length(first):
             return _length_at(first, second, "until")
-        if _DURATION.match(second):
+        if _is_length(second):
             return _length_at(second, first, "from")
         parts = [timex_label(part) for part in (first, second)]
         return None if None in parts else " – ".join(p for p in parts if p)
-    if _DURATION.match(value):
+    if _is_length(value):
         return duration_words(value)
+    if re.fullmatch(r"XXXX-XX-XXT\d\d:\d\d", value):
+        return f"{value[11:]}, no day named"  # an hour of a schedule
     if re.fullmatch(r"\d{3}", value):
         return f"{value}0s"  # a decade: "199" is the 1990s
     if re.fullmatch(r"\d{2}", value):
@@ -113,8 +115,36 @@ def _weekend(year: int, week: int) -> str | None:
     return f"weekend of {sat.day}–{sun.day} {_MONTHS[sat.month - 1]} {sat.year}"
 
 
+# A length in two units, as TIMEX3 writes a count with a fraction: "P2Y6M", "PT1H30M",
+# "P1DT12H".
+_TWO_UNITS = re.compile(
+    r"^P(?:(?P<a>\d+[YMWD])(?P<b>\d+[MD]|T\d+H)|T(?P<ta>\d+[HM])(?P<tb>\d+[MS]))$"
+)
+# The second unit's count that makes it half of the first: "P2Y6M" is two and a half years.
+_HALF_OF = {("Y", "M"): 6, ("M", "D"): 15, ("D", "H"): 12, ("H", "M"): 30, ("TM", "S"): 30}
+
+
+def _is_length(value: str) -> bool:
+    return _DURATION.match(value) is not None or _TWO_UNITS.match(value) is not None
+
+
+def _two_units_words(m: re.Match[str]) -> str | None:
+    """'P2Y6M' -> '2½ years', 'PT1H30M' -> '1½ hours', 'P1Y3M' -> 'a year and three months'."""
+    clock = m["ta"] is not None
+    first, second = (m["ta"], m["tb"]) if clock else (m["a"], m["b"].lstrip("T"))
+    n, unit = int(first[:-1]), ("T" if clock and first[-1] == "M" else "") + first[-1]
+    if _HALF_OF.get((unit, second[-1])) == int(second[:-1]):
+        return f"{n}\u00bd {_DURATION_UNITS.get(unit, 'minute')}s"
+    words = [duration_words(f"P{'T' if clock or part.endswith('H') else ''}{part}")
+             for part in (first, second)]  # fmt: skip
+    return None if None in words else f"{words[0]} and {words[1]}"
+
+
 def duration_words(code: str) -> str | None:
-    """'P1M' -> 'a month', 'P25Y' -> '25 years', 'P1DE' -> 'a decade', 'PT2H' -> 'two hours'."""
+    """'P1M' -> 'a month', 'P25Y' -> '25 years', 'P1DE' -> 'a decade', 'PT2H' -> 'two hours',
+    'P2Y6M' -> '2½ years'."""
+    if (two := _TWO_UNITS.match(code)) is not None:
+        return _two_units_words(two)
     m = _DURATION.match(code)
     if m is None:
         return None
@@ -222,7 +252,7 @@ def entry_label(entry: TimelineEntry) -> str | None:
         return None
     if entry.timex_type == "SET":
         return set_label(entry.timex_value or entry.value)
-    label = timex_label(entry.value)
+    label = timex_label(_as_said(entry))
     if label is not None and entry.timex_type == "DATE":
         label = _fiscal_label(entry, _months_label(entry, _years_label(entry, label)))
     if label is not None and entry.timex_type == "DURATION":
@@ -234,6 +264,15 @@ def entry_label(entry: TimelineEntry) -> str | None:
             # after the dates, and said to be a length, not a date.
             label = f"lasting {label}"
     return label
+
+
+def _as_said(entry: TimelineEntry) -> str:
+    """The value with its length as the article said it: the rules counted "three and a
+    half years" as 42 months, and TIMEX3 keeps "P3Y6M", which reads "3½ years"."""
+    stated = entry.timex_value
+    if entry.timex_type != "DURATION" or not stated or _TWO_UNITS.match(stated) is None:
+        return entry.value
+    return "/".join(stated if _is_length(part) else part for part in entry.value.split("/"))
 
 
 def read_as_of_label(iso_day: str) -> str:

@@ -56,6 +56,7 @@ from tui.pipeline.timeline.values import (
     day,
     duration,
     month,
+    on_no_day,
     safe_date,
     with_time,
 )
@@ -67,6 +68,7 @@ from tui.pipeline.timeline.vocab import (
     GAME_WORDS,
     LENGTH_NOUNS,
     MARKET_WORDS,
+    MEASURE_ADVERBS,
     MEASURE_HEADS,
     MONTH_RE,
     NAMED_ZONE_RE,
@@ -74,10 +76,12 @@ from tui.pipeline.timeline.vocab import (
     RESULTS_WORDS,
     SESSION_NOUNS,
     VAGUE_NUM_RE,
+    WEEKDAY_NAMES,
     WEEKDAY_RE,
     ZONE_ABBREVIATION_RE,
     market_or_results,
     normalise,
+    stated_duration,
 )
 
 if TYPE_CHECKING:
@@ -136,6 +140,8 @@ _TEMPORAL_LEAD = {
     "about", "around", "some", "more", "less", "than", "over", "under", "nearly", "almost",
     "since", "until", "for", "by", "in", "on", "of", "at", "only", "just", "first", "past",
     "previous", "coming", "few", "several", "many", "recent", "same", "following", "end",
+    # "half a week" is no week: a fraction left unread is no reason to read the unit alone.
+    "half", "quarter", "quarters", "three-quarters", "dozen",
 }  # fmt: skip
 
 
@@ -192,7 +198,8 @@ def build_timeline(
             # "On 1 April and 1 October in each year": no one day, a date every year.
             res, r_start, r_end, span = placed[k]
             placed[k] = (as_every_year(res), r_start, r_end, span)
-        placed = _months_sharing_a_year(full, _clock_times_on_their_days(full, placed))
+        placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
+        placed = _months_sharing_a_year(full, placed)
         placed = _lengths_up_to_dates(full, placed)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
@@ -209,11 +216,19 @@ def build_timeline(
                     vague=res.vague,
                     anchor_assumed=anchor_assumed,
                     timex_type=res.timex_type,
-                    timex_value=res.timex_value,
+                    timex_value=_timex_value(res, block.text[r_start:r_end]),
                 )
             )
     entries.sort(key=sort_key)
     return entries
+
+
+def _timex_value(res: Resolved, expression: str) -> str:
+    """The TIMEX3 value; a length with a fraction as it was said ("P2Y6M" for "two and a
+    half years", which the rules counted as 30 months)."""
+    if res.timex_type == "DURATION" and (stated := stated_duration(expression)) is not None:
+        return stated
+    return res.timex_value
 
 
 _SINCE = re.compile(r"since\b", re.I)
@@ -328,7 +343,7 @@ def _lengths_up_to_dates(
 
 # What may stand between a day and its clock time told as one: "Monday at 10 a.m.",
 # "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
-_DAY_THEN_CLOCK = re.compile(r"\s*(?:,|\s[-\u2013|])?\s*(?:at\s+|@\s*)?")
+_DAY_THEN_CLOCK = re.compile(r"\s*(?:,|\s(?:--|[-\u2013\u2014|]))?\s*(?:at\s+|@\s*)?")
 # "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
 # "2:35 PM EDT, Wed August 7, 2024": a weekday spaCy left out of the date may too.
 _CLOCK_THEN_DAY = re.compile(
@@ -355,6 +370,58 @@ _ANY_DAY_BEFORE = re.compile(
 )
 
 
+_CLOCK_END = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?|noon|midnight)"
+# Hours from one clock time to another: "10am to 6pm", "9:00 - 17:00", "1-9 p.m.".
+_HOURS = re.compile(
+    rf"(?:\b\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?|noon|midnight)\s*"
+    rf"(?:-|\u2013|to|until|till)\s*{_CLOCK_END}",
+    re.I,
+)
+_WEEKDAY_SPAN = rf"{WEEKDAY_RE}\s*(?:[-\u2013/]|\s(?:to|through|thru)\s)\s*{WEEKDAY_RE}"
+# Words that make a sentence a schedule: a day that recurs ("Saturdays", "every morning",
+# "weekdays"), a span of the week ("Mon-Fri", "Tues./Thurs.", "Monday-Saturday"), a
+# heading of hours ("Open:", "office hours"), a weekday cut short before its hours ("Sun
+# 12pm - 6pm", a list of the hours a place keeps); and "daily" or "nightly" as adverbs
+# ("runs daily", not "the daily paper"). A clock time in it whose own words name no day
+# ("10 am to 2 pm", "from 1:00 PM - 3:00") is an hour of every such day, on no one day
+# (XXXX-XX-XXT10:00), not the story's. (Beside a recurring day, `_day_and_clock` joins
+# it to the day.)
+_SCHEDULE = re.compile(
+    rf"\b(?:(?:{'|'.join(WEEKDAY_NAMES)})s"
+    rf"|(?:every|each|most)\s+(?:day|weekday|morning|afternoon|evening|night|{WEEKDAY_RE})"
+    rf"|week(?:day|end)s|{_WEEKDAY_SPAN}"
+    r"|(?:opening|office|business|visiting)\s+hours|(?:open|hours)\s*:)(?!\w)"
+    rf"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?={_HOURS.pattern})",
+    re.I,
+)
+_EVERY_DAY_ADVERBS = ("daily", "nightly")
+
+
+def _in_a_schedule(sentence: Span) -> bool:
+    return _SCHEDULE.search(sentence.text) is not None or any(
+        t.lower_ in _EVERY_DAY_ADVERBS and t.pos_ == "ADV" for t in sentence
+    )
+
+
+def _days_of_a_schedule(
+    full: str, placed: list[tuple[Resolved, int, int, Span]]
+) -> list[tuple[Resolved, int, int, Span]]:
+    """'Office hours: Monday - Friday 9:00 - 17:00', 'Monday-Saturday, noon to 11 p.m., and
+    Sunday, 1-9 p.m.': a span of the week told with hours is every such week, so the
+    weekdays its sentence names without a date are no dates (where "talks run from Monday
+    to Friday" are this week's)."""
+    return [
+        (res, start, end, span)
+        for res, start, end, span in placed
+        if not (
+            _DAY_NAME_FIRST.match(full, start)
+            and not _NAMES_A_MONTH.search(full, start, end)
+            and re.search(_WEEKDAY_SPAN, span.sent.text, re.I)
+            and _HOURS.search(span.sent.text)
+        )
+    ]
+
+
 def _clock_times_on_their_days(
     full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
@@ -375,9 +442,12 @@ def _clock_times_on_their_days(
                 out.append(joined)
                 k += 2
                 continue
-        res, start, end, _ = placed[k]
-        if not (
-            _is_bare_clock(res, full[start:end])
+        res, start, end, span = placed[k]
+        bare = _is_bare_clock(res, full[start:end])
+        if bare and _in_a_schedule(span.sent):
+            out.append((on_no_day(res), start, end, span))
+        elif not (
+            bare
             and (
                 _NUMERIC_DATE_BEFORE.search(full, max(0, start - 24), start)
                 or _ANY_DAY_AFTER.match(full, end)
@@ -901,6 +971,8 @@ def names_a_measure(span: Span, text: str) -> bool:
     head = root.head
     if head.lemma_.lower() in MEASURE_HEADS:
         return True
+    if root.dep_ == "npadvmod" and head.lower_ in MEASURE_ADVERBS:
+        return True  # "is over two years late": a gap, not two years from now
     return (
         head.i > root.i
         and head.pos_ in ("NOUN", "PROPN")

@@ -111,14 +111,15 @@ def resolve_duration(
 _CLOCK_UNITS = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M", "second": "S",
                 "seconds": "S"}  # fmt: skip
 _ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?)"
-# "six days", "a two-week crisis", "the first nine months", "2 1/2 years", "an additional
-# year", "nearly an hour", "a 10-year program": a count and a unit, and nothing else.
+# "six days", "a two-week crisis", "the first nine months", "an additional year", "nearly
+# an hour", "a 10-year program": a count and a unit, and nothing else. ("2 1/2 years" comes
+# as the "30 months" it is: `vocab.whole_counts`.)
 _BARE = re.compile(
     rf"{APPROX_RE}(?:no more than |no less than )?(?:the |an? )?"
     r"(?:first |last |final |additional |extra |full |further |more |other |straight )?"
-    rf"(?P<n>(?:{TENS_RE}[- ])?{NUM_RE}|\d+\.5)(?P<frac> 1/2)?(?P<sep>[- ])"
+    rf"(?P<n>(?:{TENS_RE}[- ])?{NUM_RE})(?P<sep>[- ])"
     rf"(?:(?:more|additional|extra|straight|consecutive) )?(?P<u>{_ANY_UNIT})"
-    r"(?P<half> and a half)?(?: (?:more|long|straight|running))?"
+    r"(?: (?:more|long|straight|running))?"
 )
 
 
@@ -155,8 +156,7 @@ def bare_length(t: str) -> Resolved | None:
     if m is None:
         return None
     n_text, unit_text = m.group("n"), m.group("u")
-    half = bool(m.group("frac") or m.group("half") or n_text.endswith(".5"))
-    n = int(n_text[:-2]) if n_text.endswith(".5") else number(n_text)
+    n = number(n_text)
     if n is None or n <= 0:
         return None
     # A year before a singular unit names that year's ("the 1988 quarter"), where "a two
@@ -165,19 +165,10 @@ def bare_length(t: str) -> Resolved | None:
     if a_year and m.group("sep") == " " and not unit_text.endswith("s"):
         return None
     if unit_text in _CLOCK_UNITS:
-        code = _CLOCK_UNITS[unit_text]
-        value = f"PT{n}{code}" + (_CLOCK_HALVES[code] if half else "")
+        value = f"PT{n}{_CLOCK_UNITS[unit_text]}"
         return Resolved(value, Granularity.TIME, None, None, timex_type="DURATION")
     unit = UNITS[unit_text]
-    if unit == "WE":
-        return None
-    if not half:
-        return length(unit, n)
-    if unit not in _HALVES:
-        return None
-    # "2 1/2 years" = P2Y6M, "a month and a half" = P1M15D: the half in the next unit down.
-    code = f"{duration_code(unit, n)}{_HALVES[unit]}"
-    return Resolved(code, GRAN_OF_UNIT[unit], None, None, timex_type="DURATION")
+    return None if unit == "WE" else length(unit, n)
 
 
 def _vague_length(unit_text: str) -> Resolved:
@@ -188,7 +179,3 @@ def _vague_length(unit_text: str) -> Resolved:
     unit = UNITS[unit_text]
     code = vague_duration_code(unit)
     return Resolved(code, GRAN_OF_UNIT[unit], None, None, vague=True, timex_type="DURATION")
-
-
-_HALVES = {"Y": "6M", "M": "15D"}
-_CLOCK_HALVES = {"H": "30M", "M": "30S", "S": ""}

@@ -21,6 +21,7 @@ from tui.pipeline.timeline.vocab import (
     BARE_DAY_PART_RE,
     COUNT_NOUNS,
     DAY_PREPS,
+    FRACTIONAL_COUNT_RE,
     LIKE_RE,
     LIKE_UNIT_RE,
     MONTH_RE,
@@ -187,7 +188,10 @@ _DAY_MONTH = re.compile(
 )
 # "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
 # ("3pm." at a sentence's end keeps its full stop out; "3 p.m." keeps its own).
-_AM_PM = re.compile(r"\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)? ?[ap](?:\.m\.|\.m\b|m\b)", re.I)
+# With its seconds ("10:05:07 AM", a post's stamp), and never the tail of one ("05:07 AM").
+_AM_PM = re.compile(
+    r"(?<![:.\d])\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d(?::[0-5]\d)?)? ?[ap](?:\.m\.|\.m\b|m\b)", re.I
+)
 _FORTNIGHT = re.compile(
     r"\b(?:(?:in|within|for) a|a|the (?:past|last|next|coming|previous)) fortnight"
     r"(?: ago| later| earlier)?\b",
@@ -223,12 +227,15 @@ _WEEKDAY_OF_MONTH = re.compile(
 )
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
+# "half a century", "two and a half years", as spaCy may tag them a number or miss them.
+_FRACTIONAL_COUNT = re.compile(rf"(?<![\w-]){APPROX_RE}{FRACTIONAL_COUNT_RE}", re.I)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
     _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
+    _FRACTIONAL_COUNT,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
@@ -255,6 +262,9 @@ _OTHER_DAY_AFTER = re.compile(
 _COUNT_ANCHOR = re.compile(
     r"(?: (?:from (?:now|today)|hence|(?:after|before) th(?:at|is))|['\u2019]s? time)\b", re.I
 )
+_AND_AGE = re.compile(r" and age\b", re.I)
+_FRACTION_END = re.compile(r"\b(?:half|quarters?)$", re.I)
+_OF_A_UNIT = re.compile(r" of an? (?:hour|minute|day|week|month|year|decade|century)\b", re.I)
 # spaCy may keep the apostrophe of "two years' time" and stop there.
 _TIME_AFTER_APOSTROPHE = re.compile(r"(?<=['\u2019]) time\b", re.I)
 # A month, day or season whose year follows as words: spaCy often stops before them.
@@ -328,7 +338,13 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
     gap = full[last[1] : ent.start_char]
     previous = full[last[0] : last[1]]
     return bool(
-        (re.fullmatch(r"\s*(?:on|,)?\s*", gap) and not _DURATION_END.search(previous))
+        (
+            re.fullmatch(r"\s*(?:on|,)?\s*", gap)
+            and not _DURATION_END.search(previous)
+            # "9 a.m. on Thursdays": a recurring day stays apart, to become a weekly set
+            # that takes the clock (`build`).
+            and not _PLURAL_WEEKDAY.fullmatch(ent.text)
+        )
         # "the winter" + "of" + "2022-23" is one season.
         or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
         # "the morning" + "of" + "Jan. 5" is that day's morning.
@@ -342,6 +358,7 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
     )
 
 
+_PLURAL_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})s", re.I)
 _SHORT_DECADE = re.compile(r"(?:early |mid-?|late )?[1-9]0['\u2019]?s", re.I)
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 _ENDS_IN_TENS = re.compile(r"\d0$")
@@ -381,6 +398,10 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     # "two weeks from now", "in three months' time", "a week after that": spaCy stops
     # before the words that anchor the count, and may tag "a year's time" as the "year"
     # alone.
+    # "three quarters" + "of an hour": spaCy may stop at the fraction, which alone would
+    # count quarters of a year.
+    if _FRACTION_END.search(ent.text) and (of_a_unit := _OF_A_UNIT.match(full, end)):
+        end = of_a_unit.end()
     tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
     if tail:
         end = tail.end()
@@ -435,6 +456,8 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
     """The words that finish a date spaCy stopped short of: "(mid-)March" + "last year" is
     one month, "March 5" + "this year" one day; "the" + "1988" + "period" one quarter."""
     text = full[start:end]
+    if text.lower() == "this day" and (age := _AND_AGE.match(full, end)):
+        return start, age.end()  # "in this day and age": nowadays, not the story's day
     if _NAMES_A_PART_OF_A_YEAR.search(text):
         tail = _RELATIVE_YEAR_AFTER.match(full, end)
         if tail:

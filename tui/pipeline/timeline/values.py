@@ -336,6 +336,13 @@ def with_time(d: Resolved, suffix: str) -> Resolved:
     return Resolved(d.value + suffix, Granularity.TIME, d.start, d.end, timex_type="TIME")
 
 
+def on_no_day(clock: Resolved) -> Resolved:
+    """A clock time on no day the text names (an hour of a schedule): TIMEX3's
+    "XXXX-XX-XXT07:00", with no range."""
+    at = clock.value[clock.value.index("T") :]
+    return Resolved(f"XXXX-XX-XX{at}", Granularity.TIME, None, None, timex_type="TIME")
+
+
 def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
     """The same kind of period moved n units (a year earlier than 1988-Q3 is 1987-Q3). A
     period whose range is not its name's (a company's fiscal "Q4" of July to September, a

@@ -8,6 +8,7 @@ changed afterwards (the stage runs in worker processes; nothing here is per-arti
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from tui.pipeline import lexicon, tables
 
@@ -60,6 +61,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].items()}
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
+MEASURE_ADVERBS = frozenset(_DATA["measure_adverbs"]["words"])
 
 
 def _any_word_of(table: str) -> re.Pattern[str]:
@@ -228,11 +230,128 @@ def month_key(text: str) -> str:
     return key if key in MONTHS else key[:3]
 
 
+# --- counts of a fraction of a unit ---------------------------------------------------------
+# The rules count whole days, weeks, months, years and decades. A count with a fraction
+# ("two and a half years", "half an hour", "a year and a half"), in dozens ("half a dozen
+# years") or of centuries ("a quarter century") is rewritten as the whole count it is, in
+# the unit one down where the fraction needs it ("30 months", "30 minutes", "25 years"),
+# so every rule that counts ("ago", "for the past", "in ... time", a length alone) reads it
+# as it reads "30 months". Where one unit down is still no whole count ("half a week") the
+# words are left as written, and no rule reads them.
+_FRACTION_UNIT = r"(?P<u>centur(?:y|ies)|decades?|years?|months?|weeks?|days?|hours?|minutes?)"
+_YEARS_IN = {"century": 100, "decade": 10}
+_UNIT_DOWN = {"year": (12, "month"), "month": (30, "day"), "week": (7, "day"),
+              "day": (24, "hour"), "hour": (60, "minute"), "minute": (60, "second")}  # fmt: skip
+_FRACTIONS = {"half": Fraction(1, 2), "quarter": Fraction(1, 4), "1/2": Fraction(1, 2),
+              "1/4": Fraction(1, 4), "3/4": Fraction(3, 4), "three quarters": Fraction(3, 4),
+              "three-quarters": Fraction(3, 4)}  # fmt: skip
+_WHOLE = rf"(?:{TENS_RE}[- ])?{NUM_RE}"
+_AND_A = r"[- ]and[- ]a[- ]"
+# Each form, with the count's whole part (group "n", none = 0) and fraction (group "f").
+_FRACTIONAL_FORMS = (
+    # "two and a half years", "a two-and-a-half-year term"
+    rf"(?P<n>{_WHOLE}){_AND_A}(?P<f>half|quarter)[- ]{_FRACTION_UNIT}",
+    # "a year and a half", "six months and a half"
+    rf"(?P<n>{_WHOLE})[- ]{_FRACTION_UNIT}{_AND_A}(?P<f>half|quarter)",
+    # "2 1/2 years", "1.5 hours"
+    rf"(?P<n>\d+)(?: (?P<f>[13]/[24])|(?P<dec>\.(?:5|25|75)))[- ]{_FRACTION_UNIT}",
+    # "half an hour", "a half-hour", "a half century", "three quarters of an hour"
+    r"(?:(?P<f>half)[- ]an?|an?[- ](?P<f2>half)|(?P<f3>three[- ]quarters)[- ]of[- ]an?)"
+    rf"[- ]{_FRACTION_UNIT}",
+    # "a quarter of a century", "a quarter century", "a quarter-hour": "a quarter" alone is
+    # a quarter of a year, and "the quarter" a company's.
+    rf"(?:a|one)[- ](?P<f>quarter)(?:[- ]of[- ]an?[- ]{_FRACTION_UNIT}|[- ](?P<u2>century|hour))",
+    # "half a dozen years", "a dozen years", "two dozen hours"
+    rf"(?:(?P<f>half)[- ]an?|(?P<n>an?|one|two|three|four))[- ](?P<dozen>dozen)"
+    rf"[- ]{_FRACTION_UNIT}",
+    # "a century", "two centuries" (not "18-century", a misspelt "18th-century")
+    rf"(?P<n>{NUM_RE}) (?P<u>centur(?:y|ies))",
+)
+_FRACTIONAL_COUNTS = [re.compile(rf"\b{form}\b") for form in _FRACTIONAL_FORMS]
+# Any of those forms, for finding them in a sentence where spaCy tagged them as a number
+# ("more than half" of "more than half a century") or not at all.
+FRACTIONAL_COUNT_RE = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:{'|'.join(_FRACTIONAL_FORMS)})\b")
+
+
+def _fractional_count(m: re.Match[str]) -> tuple[Fraction, str] | None:
+    """The count a fractional form names and its unit: (5/2, "year") for "two and a half
+    years", (50, "year") for "half a century"."""
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    unit = groups.get("u") or groups["u2"]
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    whole = number(groups["n"]) if "n" in groups else 0
+    if whole is None:
+        return None
+    fraction_words = groups.get("f") or groups.get("f2") or groups.get("f3")
+    fraction = _FRACTIONS[fraction_words] if fraction_words else Fraction(groups.get("dec", 0))
+    count = (whole + fraction) * (12 if "dozen" in groups else 1)
+    if unit in _YEARS_IN:
+        count, unit = count * _YEARS_IN[unit], "year"
+    return (count, unit) if count > 0 else None
+
+
+def _down(count: Fraction, unit: str) -> tuple[int, str] | None:
+    """A count as a whole count of its unit, or of the unit one down; None if neither."""
+    if count.denominator != 1 and unit in _UNIT_DOWN:
+        size, unit = _UNIT_DOWN[unit]
+        count *= size
+    return (count.numerator, unit) if count.denominator == 1 else None
+
+
+def _whole_count(m: re.Match[str]) -> str:
+    """ "30 months" for "two and a half years"; the words as written when no unit makes the
+    count whole."""
+    counted = _fractional_count(m)
+    whole = _down(*counted) if counted is not None else None
+    if whole is None:
+        return m.group(0)
+    n, unit = whole
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def whole_counts(t: str) -> str:
+    """`t` with each count of a fraction of a unit written as its whole count."""
+    if not re.search(r"half|quarter|dozen|centur|\d[./]\d", t):
+        return t
+    for rx in _FRACTIONAL_COUNTS:
+        t = rx.sub(_whole_count, t)
+    return t
+
+
+_TIMEX_UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "TH", "minute": "TM",
+               "second": "TS"}  # fmt: skip
+
+
+def stated_duration(text: str) -> str | None:
+    """TIMEX3 writes a count with a fraction as it was said, its whole units and then the
+    rest in the unit one down: "P2Y6M" for "two and a half years", "PT1H30M" for "an hour
+    and a half" (where the rules counted 30 months and 90 minutes). None for any other text,
+    or a count that is whole in its own unit ("half a century" is P50Y either way)."""
+    t = re.sub(r"\s+", " ", text.lower().replace("\u2013", "-"))
+    m = next((m for rx in _FRACTIONAL_COUNTS if (m := rx.search(t))), None)
+    counted = _fractional_count(m) if m is not None else None
+    if counted is None or counted[0].denominator == 1 or counted[1] not in _UNIT_DOWN:
+        return None
+    count, unit = counted
+    rest = _down(count - int(count), unit)
+    if rest is None or int(count) == 0:
+        return None
+    parts = [(n, _TIMEX_UNIT[part]) for n, part in ((int(count), unit), rest)]
+    days = "".join(f"{n}{letter}" for n, letter in parts if not letter.startswith("T"))
+    clock = "".join(f"{n}{letter[1]}" for n, letter in parts if letter.startswith("T"))
+    return f"P{days}{'T' + clock if clock else ''}"
+
+
+_GLUED_YEAR = re.compile(rf"(\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\b)")
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
-    t = re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t)
+    t = whole_counts(re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t))
+    # "Sept 15,2000": a comma with no space after it still parts the day from its year.
+    t = _GLUED_YEAR.sub(r"\1, ", t)
     # A decade's "60's" keeps its "s": it is no possessive.
     return re.sub(r"(?<!\d0)'s?$", "", re.sub(r"(?<=\d0)'s$", "s", t)).strip(' ,;:()"')
