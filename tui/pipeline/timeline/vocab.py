@@ -309,9 +309,20 @@ def _whole_count(m: re.Match[str]) -> str:
     return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
+_FRACTION_WORDS = ("half", "quarter", "dozen", "centur")
+_DIGIT_FRACTION = re.compile(r"\d(?: [13]/[24]|\.(?:5|25|75))\b")
+
+
+def _may_hold_a_fraction(t: str) -> bool:
+    """A quick test first: normalise runs for every span a rule tries, and most hold none."""
+    if any(word in t for word in _FRACTION_WORDS):
+        return True
+    return ("/" in t or "." in t) and _DIGIT_FRACTION.search(t) is not None
+
+
 def whole_counts(t: str) -> str:
     """`t` with each count of a fraction of a unit written as its whole count."""
-    if not re.search(r"half|quarter|dozen|centur|\d[./]\d", t):
+    if not _may_hold_a_fraction(t):
         return t
     for rx in _FRACTIONAL_COUNTS:
         t = rx.sub(_whole_count, t)
@@ -342,6 +353,7 @@ def stated_duration(text: str) -> str | None:
     return f"P{days}{'T' + clock if clock else ''}"
 
 
+_COMMA_YEAR = re.compile(r",\d{4}\b")
 _GLUED_YEAR = re.compile(rf"(\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\b)")
 
 
@@ -352,6 +364,7 @@ def normalise(text: str) -> str:
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
     t = whole_counts(re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t))
     # "Sept 15,2000": a comma with no space after it still parts the day from its year.
-    t = _GLUED_YEAR.sub(r"\1, ", t)
+    if "," in t and _COMMA_YEAR.search(t):
+        t = _GLUED_YEAR.sub(r"\1, ", t)
     # A decade's "60's" keeps its "s": it is no possessive.
     return re.sub(r"(?<!\d0)'s?$", "", re.sub(r"(?<=\d0)'s$", "s", t)).strip(' ,;:()"')
