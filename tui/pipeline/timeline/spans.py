@@ -245,7 +245,7 @@ _CUT_SHORT_FORMS = (
 _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # The fractional count's pattern is the costliest of them over a whole text; it is run
 # only on a text that holds one of its words.
-_FRACTION_HINT = re.compile(r"half|quarter|dozen|centur", re.I)
+_FRACTION_HINT = re.compile(r"half|quarter|dozen|centur|\d(?: [13]/[24]|\.(?:5|25|75))\b", re.I)
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
