@@ -2386,3 +2386,25 @@ def test_the_weekdays_of_a_schedule_with_hours_are_no_dates(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, schedule) if e.value[0].isdigit()] == []
     days = _timeline(nlp, "The talks run from Monday to Friday.")
     assert [e.granularity for e in days] == [Granularity.DAY, Granularity.DAY]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "November 15 @ Piano's - Set Time: 10 PM (with two other bands)",
+        "SCU Coaches Clinic: Nov. 6 at Santa Clara University, from 8 a.m. to 11 a.m.",
+        "If you can spare time tomorrow afternoon, I can bring a guest to the ceremony at 2 pm.",
+    ],
+)
+def test_a_clock_time_apart_from_the_one_day_its_sentence_names_is_on_it(
+    nlp: Any, sentence: str
+) -> None:
+    entries = _timeline(nlp, sentence)
+    [day_value] = {e.value for e in entries if e.granularity is Granularity.DAY}
+    clocks = [e.value for e in entries if e.timex_type == "TIME"]
+    assert clocks and all(c.startswith(day_value + "T") for c in clocks)
+
+
+def test_a_time_of_day_that_names_a_kind_of_daily_thing_is_no_time(nlp: Any) -> None:
+    entries = _timeline(nlp, "Then came our midday meal.", "She missed the noon deadline.")
+    assert [(e.block, e.expression) for e in entries] == [(1, "noon")]

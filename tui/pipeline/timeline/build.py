@@ -63,6 +63,7 @@ from tui.pipeline.timeline.values import (
 from tui.pipeline.timeline.vocab import (
     BARE_DAY_PART_RE,
     COUNTED_NOUNS,
+    DAILY_THINGS,
     DAY_PREP_RE,
     FUTURES_WORDS,
     GAME_WORDS,
@@ -199,6 +200,7 @@ def build_timeline(
             res, r_start, r_end, span = placed[k]
             placed[k] = (as_every_year(res), r_start, r_end, span)
         placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
+        placed = _clocks_on_the_sentence_day(full, placed)
         placed = _months_sharing_a_year(full, placed)
         placed = _lengths_up_to_dates(full, placed)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
@@ -456,6 +458,28 @@ def _clock_times_on_their_days(
         ):
             out.append(placed[k])
         k += 1
+    return out
+
+
+def _clocks_on_the_sentence_day(
+    full: str, placed: list[tuple[Resolved, int, int, Span]]
+) -> list[tuple[Resolved, int, int, Span]]:
+    """'November 15 @ Piano's - Set Time: 10 PM', 'Nov. 6 at Santa Clara University, from
+    8 a.m.', 'tomorrow afternoon ... at 2 pm': a clock time whose own words name no day,
+    in a sentence that names one day and no other, is on that day (alone, it went to the
+    story's day). Not beside it, so `_clock_times_on_their_days` left it."""
+    days: dict[int, set[str]] = {}
+    for res, _, _, span in placed:
+        if _is_day(res):
+            days.setdefault(span.sent.start_char, set()).add(res.value)
+    out = []
+    for res, start, end, span in placed:
+        named = days.get(span.sent.start_char, set())
+        # (An hour of a schedule has no start: it stays on no day.)
+        if len(named) == 1 and _is_bare_clock(res, full[start:end]) and res.start is not None:
+            day_res = next(r for r, *_ in placed if _is_day(r) and r.value in named)
+            res = with_time(day_res, res.value[res.value.index("T") :])
+        out.append((res, start, end, span))
     return out
 
 
@@ -929,6 +953,8 @@ def _not_a_date(
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
+    if _names_a_daily_thing(span):
+        return []  # "our midday meal": a kind of meal, no noon of any day
     if _BEFORE_CHRIST.search(text) or _BEFORE_CHRIST.match(full, end):
         return []  # "the 12th century BC" is no 12th century our calendar can place
     if (
@@ -957,6 +983,20 @@ def _describes_a_noun(span: Span) -> bool:
         root.dep_ in _MODIFIER_DEPS
         and root.head.i >= span.end
         and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+_TIMES_OF_DAY = ("midday", "noon", "midnight", "morning", "afternoon", "evening", "night")
+
+
+def _names_a_daily_thing(span: Span) -> bool:
+    root = span.root
+    return (
+        root.lower_ in _TIMES_OF_DAY
+        and len(span) == 1
+        and root.dep_ in ("compound", "amod")
+        and root.head.i == root.i + 1
+        and root.head.lower_ in DAILY_THINGS
     )
 
 

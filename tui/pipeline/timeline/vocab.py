@@ -62,6 +62,7 @@ DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _DATA["decade_words"].item
 SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
 MEASURE_ADVERBS = frozenset(_DATA["measure_adverbs"]["words"])
+DAILY_THINGS = frozenset(_DATA["daily_things"]["words"])
 
 
 def _any_word_of(table: str) -> re.Pattern[str]:
