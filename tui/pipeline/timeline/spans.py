@@ -128,7 +128,8 @@ _SHORT_MONTH_DAY = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?"
     r"|OCT|NOV|DEC)\.? (?:[12]\d|3[01]|0?[1-9])"
-    r"(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?"
+    # (A year may follow a comma with no space: "Nov. 6,2012".)
+    r"(?:st|nd|rd|th)?\b(?:(?:, ?| )(?:19|20)\d\d\b)?"
 )
 # "in Q4", "Q3 2019" (spaCy may call it a place); a bare one only after a preposition, so
 # a car's "Audi Q3" is not a quarter.
