@@ -468,17 +468,17 @@ def _clocks_on_the_sentence_day(
     8 a.m.', 'tomorrow afternoon ... at 2 pm': a clock time whose own words name no day,
     in a sentence that names one day and no other, is on that day (alone, it went to the
     story's day). Not beside it, so `_clock_times_on_their_days` left it."""
-    days: dict[int, set[str]] = {}
+    days: dict[int, dict[str, Resolved]] = {}  # by sentence, the days it names
     for res, _, _, span in placed:
         if _is_day(res):
-            days.setdefault(span.sent.start_char, set()).add(res.value)
+            days.setdefault(span.sent.start_char, {})[res.value] = res
     out = []
     for res, start, end, span in placed:
-        named = days.get(span.sent.start_char, set())
+        named = days.get(span.sent.start_char, {})
         # (An hour of a schedule has no start: it stays on no day.)
         if len(named) == 1 and _is_bare_clock(res, full[start:end]) and res.start is not None:
-            day_res = next(r for r, *_ in placed if _is_day(r) and r.value in named)
-            res = with_time(day_res, res.value[res.value.index("T") :])
+            [the_day] = named.values()
+            res = with_time(the_day, res.value[res.value.index("T") :])
         out.append((res, start, end, span))
     return out
 

@@ -340,6 +340,8 @@ def stated_duration(text: str) -> str | None:
     and a half" (where the rules counted 30 months and 90 minutes). None for any other text,
     or a count that is whole in its own unit ("half a century" is P50Y either way)."""
     t = re.sub(r"\s+", " ", text.lower().replace("\u2013", "-"))
+    if not _may_hold_a_fraction(t):
+        return None  # (every length the timeline lists passes here)
     m = next((m for rx in _FRACTIONAL_COUNTS if (m := rx.search(t))), None)
     counted = _fractional_count(m) if m is not None else None
     if counted is None or counted[0].denominator == 1 or counted[1] not in _UNIT_DOWN:
