@@ -2415,3 +2415,9 @@ def test_a_clock_time_apart_from_the_one_day_its_sentence_names_is_on_it(
 def test_a_time_of_day_that_names_a_kind_of_daily_thing_is_no_time(nlp: Any) -> None:
     entries = _timeline(nlp, "Then came our midday meal.", "She missed the noon deadline.")
     assert [(e.block, e.expression) for e in entries] == [(1, "noon")]
+
+
+def test_an_ordinal_before_a_weekday_is_no_day_of_the_month(nlp: Any) -> None:
+    # "the third Sunday" of some month: not the 3rd (the weekday was cut as a word too many).
+    entries = _timeline(nlp, "So come see us on the third Sunday at 11 AM, all welcome.")
+    assert not any(e.expression.startswith("the third") for e in entries)

@@ -781,7 +781,10 @@ def _resolve_span(
         # day; where that lies is not told, so the length stands alone. ("For two years
         # of drought" tells what filled the length, and still reaches to now.)
         res = bare_length(normalise(text)) or res
-    if res is None and (extra := _WORD_AFTER.search(text)):
+    extra = _WORD_AFTER.search(text)
+    if extra is not None and _DAY_NAME_ONLY.fullmatch(extra.group(0).strip(" :")):
+        extra = None  # "the third Sunday": the weekday is no word too many
+    if res is None and extra is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
         # split up, the year went with the clock and the day took the story's.
         res = resolve(text[: extra.start()], ctx, tense, prep, lead)
