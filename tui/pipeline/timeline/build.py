@@ -380,6 +380,7 @@ _HOURS = re.compile(
     re.I,
 )
 _WEEKDAY_SPAN = rf"{WEEKDAY_RE}\s*(?:[-\u2013/]|\s(?:to|through|thru)\s)\s*{WEEKDAY_RE}"
+_WEEKDAY_SPAN_RE = re.compile(_WEEKDAY_SPAN, re.I)
 # Words that make a sentence a schedule: a day that recurs ("Saturdays", "every morning",
 # "weekdays"), a span of the week ("Mon-Fri", "Tues./Thurs.", "Monday-Saturday"), a
 # heading of hours ("Open:", "office hours"), a weekday cut short before its hours ("Sun
@@ -418,7 +419,7 @@ def _days_of_a_schedule(
         if not (
             _DAY_NAME_FIRST.match(full, start)
             and not _NAMES_A_MONTH.search(full, start, end)
-            and re.search(_WEEKDAY_SPAN, span.sent.text, re.I)
+            and _WEEKDAY_SPAN_RE.search(span.sent.text)
             and _HOURS.search(span.sent.text)
         )
     ]
@@ -725,6 +726,17 @@ _A_PRICE = re.compile(r"\d\.\d|[$\u00a3\u20ac]\s?\d|\b\d+ cents?\b")
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
 _WORD_AFTER = re.compile(r"\s+[A-Z](?:[a-z]+|[A-Z]+):?$")
+
+
+def _word_too_many(text: str) -> re.Match[str] | None:
+    """The capitalised word spaCy took after a date ("... 6:36 AM Comments"); not a
+    weekday ("the third Sunday" is no 3rd with a word too many)."""
+    extra = _WORD_AFTER.search(text)
+    if extra is None or _DAY_NAME_ONLY.fullmatch(extra.group(0).strip(" :")):
+        return None
+    return extra
+
+
 _BEFORE_CHRIST = re.compile(r"\s*\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
 # "Last" as a verb before a count ("and last six weeks"), known by what may stand before
 # a verb and not before "the last six weeks": "to", a modal, a joiner.
@@ -781,10 +793,7 @@ def _resolve_span(
         # day; where that lies is not told, so the length stands alone. ("For two years
         # of drought" tells what filled the length, and still reaches to now.)
         res = bare_length(normalise(text)) or res
-    extra = _WORD_AFTER.search(text)
-    if extra is not None and _DAY_NAME_ONLY.fullmatch(extra.group(0).strip(" :")):
-        extra = None  # "the third Sunday": the weekday is no word too many
-    if res is None and extra is not None:
+    if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
         # split up, the year went with the clock and the day took the story's.
         res = resolve(text[: extra.start()], ctx, tense, prep, lead)

@@ -41,6 +41,7 @@ from tui.pipeline.timeline.vocab import (
     YEAR_AGO_RE,
     ZONE_ABBREVIATION_RE,
     market_or_results,
+    may_hold_a_fraction,
 )
 
 if TYPE_CHECKING:
@@ -245,8 +246,7 @@ _CUT_SHORT_FORMS = (
 # event, a clock time it calls a quantity, a date it calls a number).
 _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # The fractional count's pattern is the costliest of them over a whole text; it is run
-# only on a text that holds one of its words.
-_FRACTION_HINT = re.compile(r"half|quarter|dozen|centur|\d(?: [13]/[24]|\.(?:5|25|75))\b", re.I)
+# only on a text that may hold one (`vocab.may_hold_a_fraction`).
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
@@ -442,7 +442,7 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     sentences = sentence_index(doc)
     found: list[tuple[int, int]] = []
     lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
-    over = _OVER_OTHER_ENTITIES if _FRACTION_HINT.search(full) else _WITHOUT_FRACTIONS
+    over = _OVER_OTHER_ENTITIES if may_hold_a_fraction(full.lower()) else _WITHOUT_FRACTIONS
     for m in (m for rx in (*over, *lexical) for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):

@@ -314,8 +314,9 @@ _FRACTION_WORDS = ("half", "quarter", "dozen", "centur")
 _DIGIT_FRACTION = re.compile(r"\d(?: [13]/[24]|\.(?:5|25|75))\b")
 
 
-def _may_hold_a_fraction(t: str) -> bool:
-    """A quick test first: normalise runs for every span a rule tries, and most hold none."""
+def may_hold_a_fraction(t: str) -> bool:
+    """A quick test, in lower case, before the fractional forms' patterns: normalise runs
+    for every span a rule tries, spans' search over every text, and most hold none."""
     if any(word in t for word in _FRACTION_WORDS):
         return True
     return ("/" in t or "." in t) and _DIGIT_FRACTION.search(t) is not None
@@ -323,7 +324,7 @@ def _may_hold_a_fraction(t: str) -> bool:
 
 def whole_counts(t: str) -> str:
     """`t` with each count of a fraction of a unit written as its whole count."""
-    if not _may_hold_a_fraction(t):
+    if not may_hold_a_fraction(t):
         return t
     for rx in _FRACTIONAL_COUNTS:
         t = rx.sub(_whole_count, t)
@@ -340,7 +341,7 @@ def stated_duration(text: str) -> str | None:
     and a half" (where the rules counted 30 months and 90 minutes). None for any other text,
     or a count that is whole in its own unit ("half a century" is P50Y either way)."""
     t = re.sub(r"\s+", " ", text.lower().replace("\u2013", "-"))
-    if not _may_hold_a_fraction(t):
+    if not may_hold_a_fraction(t):
         return None  # (every length the timeline lists passes here)
     m = next((m for rx in _FRACTIONAL_COUNTS if (m := rx.search(t))), None)
     counted = _fractional_count(m) if m is not None else None
