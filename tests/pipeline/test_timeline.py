@@ -2421,3 +2421,20 @@ def test_an_ordinal_before_a_weekday_is_no_day_of_the_month(nlp: Any) -> None:
     # "the third Sunday" of some month: not the 3rd (the weekday was cut as a word too many).
     entries = _timeline(nlp, "So come see us on the third Sunday at 11 AM, all welcome.")
     assert not any(e.expression.startswith("the third") for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "end"),
+    [
+        ("The festival ran August 1-4.", "August 1-4", "2024-08-04"),
+        ("The festival ran 1-4 August.", "1-4 August", "2024-08-04"),
+        ("Books close July 23 - 27.", "July 23 - 27", "2024-07-27"),
+        ("The talks ran June 1st-14th, 2023.", "June 1st-14th, 2023", "2023-06-14"),
+    ],
+)
+def test_a_run_of_days_is_valued_by_its_first_and_reaches_its_last(
+    nlp: Any, sentence: str, expression: str, end: str
+) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert (entry.expression, entry.value[:8], entry.range_end) == (expression, end[:8], end)
+    assert entry.value == entry.range_start and entry.value < end

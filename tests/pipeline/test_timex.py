@@ -112,6 +112,19 @@ def test_entry_label_says_both_months_of_a_run_of_whole_months() -> None:
     assert entry_label(_month_entry("June", "2024-06", "2024-06-30")) == "Jun 2024"
 
 
+def test_entry_label_says_both_days_of_a_run_of_days() -> None:
+    def day_entry(expression: str, value: str, range_end: str) -> TimelineEntry:
+        return _period_entry(expression, value, Granularity.DAY, value, range_end)
+
+    assert (
+        entry_label(day_entry("August 19-25", "2006-08-19", "2006-08-25")) == "19\u201325 Aug 2006"
+    )
+    assert entry_label(day_entry("1 - 4 July", "2024-07-01", "2024-07-04")) == "1\u20134 Jul 2024"
+    # A day that runs to the story's day ("since June 1") reads as the day it starts.
+    assert entry_label(day_entry("since June 1", "2024-06-01", "2024-06-20")) == "1 Jun 2024"
+    assert entry_label(day_entry("June 9", "2024-06-09", "2024-06-09")) == "9 Jun 2024"
+
+
 def test_entry_label_says_the_months_of_a_companys_own_quarter() -> None:
     fiscal = _period_entry(
         "the fourth quarter", "2024-Q4", Granularity.SEASON, "2024-06-01", "2024-08-31"

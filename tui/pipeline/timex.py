@@ -206,6 +206,25 @@ def _ends_a_month(iso_day: str) -> bool:
     return d == calendar.monthrange(y, mo)[1]
 
 
+# A run of days said in one expression ("August 19-25", "9 - 11 July"), not a day with a
+# range to the story's day ("since June 1").
+_DAY_RUN_SAID = re.compile(r"\d(?:st|nd|rd|th)? ?[-\u2013] ?\d")
+
+
+def _days_label(entry: TimelineEntry, label: str) -> str:
+    """A run of days in one month says both ends: "19\u201325 Aug 2006"."""
+    end = entry.range_end
+    if (
+        not re.fullmatch(r"\d{4}-\d\d-\d\d", entry.value)
+        or not end
+        or end[:7] != entry.value[:7]
+        or end <= entry.value
+        or not _DAY_RUN_SAID.search(entry.expression)
+    ):
+        return label
+    return f"{int(entry.value[8:10])}\u2013{timex_label(end) or end}"
+
+
 def _months_label(entry: TimelineEntry, label: str) -> str:
     """A month whose range runs on to a later month ("the November-January quarter", "the
     quarter ended Aug. 31") says both: "Nov 2023–Jan 2024", "Jun–Aug 2024"."""
@@ -254,7 +273,8 @@ def entry_label(entry: TimelineEntry) -> str | None:
         return set_label(entry.timex_value or entry.value)
     label = timex_label(_as_said(entry))
     if label is not None and entry.timex_type == "DATE":
-        label = _fiscal_label(entry, _months_label(entry, _years_label(entry, label)))
+        label = _days_label(entry, _years_label(entry, label))
+        label = _fiscal_label(entry, _months_label(entry, label))
     if label is not None and entry.timex_type == "DURATION":
         hedge = _HEDGE.search(entry.expression)
         if hedge:

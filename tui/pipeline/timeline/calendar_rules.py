@@ -28,7 +28,6 @@ from tui.pipeline.timeline.values import (
     years,
 )
 from tui.pipeline.timeline.vocab import (
-    DAY_TO,
     DAYNUM_RE,
     DECADE_WORDS,
     MONTH_RE,
@@ -38,6 +37,7 @@ from tui.pipeline.timeline.vocab import (
     WEEKDAYS,
     YEAR_RE,
     day_number,
+    day_to,
     month_key,
     named_year,
     year_number,
@@ -172,6 +172,16 @@ ASSUMED_ANCHOR_WEEKDAY_YEARS = 6
 
 
 def _month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    first = _first_day(m, ctx, tense)
+    last = m.group("e1") or m.group("e2")
+    if not isinstance(first, Resolved) or last is None or first.start is None:
+        return first
+    # "August 19-25": the run reaches its last day, if that is a later day of the month.
+    end = safe_date(first.start.year, first.start.month, int(last))
+    return replace(first, end=end) if end is not None and end > first.start else first
+
+
+def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     a = ctx.anchor
     mon = MONTHS[month_key(m.group("m1") or m.group("m2"))]
     dn = day_number(m.group("d1") or m.group("d2"))
@@ -501,8 +511,9 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           "7/19/24, 10-29-23: US order unless impossible"),
     rule("month-day",
           r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
-          rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){DAY_TO}"
-          rf"|(?P<d2>{DAYNUM_RE}){DAY_TO} (?:of )?(?P<m2>{MONTH_RE}))"
+          rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?"
+          rf"(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){day_to('e1')}"
+          rf"|(?P<d2>{DAYNUM_RE}){day_to('e2')} (?:of )?(?P<m2>{MONTH_RE}))"
           rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
           _month_day, "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense"),
     rule("week-on-weekday", rf"(?:a )?(?P<u>week|fortnight) (?:on|from) (?P<wd>{WEEKDAY_RE})",

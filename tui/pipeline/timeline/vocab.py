@@ -113,8 +113,15 @@ SPELLED_YEAR_RE = (
     r"(?:(?:nineteen|eighteen|twenty) [a-z]+(?:[- ][a-z]+)?|two[- ]thousand(?: and)?(?: [a-z-]+)?)"
 )
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
-# The end of a run of days in one month ("9-11 July"); the run is dated by its first day.
-DAY_TO = r"(?:[-\u2013]\d{1,2}(?:st|nd|rd|th)?)?"
+
+
+def day_to(group: str) -> str:
+    """The end of a run of days in one month ("9-11 July", "August 19 - 25"), in a group
+    of this name: the run is valued by its first day (as TIMEX3 writes it) and reaches
+    its last."""
+    return rf"(?: ?[-\u2013] ?(?P<{group}>\d{{1,2}})(?:st|nd|rd|th)?)?"
+
+
 # A numeric date, "12/31/2004", "7/19/24", "31/12/04", "10-20-2004": which of `a` and `b`
 # is the month is the page's convention (`calendar_rules.writes_day_first`). Not inside a
 # path or a longer run of numbers ("/2024/05/06/", "1/2/3/4").
