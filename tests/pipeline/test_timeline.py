@@ -321,6 +321,9 @@ def test_a_clock_time_beside_a_recurring_day_recurs_with_it(
         "At 7pm one evening the lights went out.",
         "It was a Tuesday.",
         "One Sunday in midwinter, however, he was once more at church.",
+        # Words between the article and the weekday.
+        "If you've got a free Tuesday, check out the meetup.",
+        "It happened on a rainy Sunday.",
     ],
 )
 def test_a_day_named_only_as_one_of_its_kind_dates_nothing(nlp: Any, sentence: str) -> None:
@@ -2424,6 +2427,38 @@ def test_an_ordinal_before_a_weekday_is_no_day_of_the_month(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was protected by the 1st Amendment.",
+        "The Metro club was the host club for the 8th Annual AAI convention over Easter weekend.",
+        "On my 2nd wedding anniversary, we went for a drive.",
+        "This year marks the 25th Anniversary of the Act.",
+    ],
+)
+def test_an_ordinal_ranking_the_noun_after_it_is_no_day_of_the_month(
+    nlp: Any, sentence: str
+) -> None:
+    assert [
+        e.expression for e in _timeline(nlp, sentence) if e.granularity is Granularity.DAY
+    ] == []
+
+
+def test_an_ordinal_that_ranks_nothing_is_a_day_of_the_month(nlp: Any) -> None:
+    entries = _timeline(nlp, "One was on the 19th of July, and the other on the 8th.")
+    assert [e.value for e in entries] == ["2024-07-19", "2024-08-08"]
+
+
+def test_a_day_of_the_month_spacy_calls_an_ordinal_is_read(nlp: Any) -> None:
+    entries = _timeline(nlp, "The vote is on the 8th, and results come on the 9th.")
+    assert [e.value for e in entries] == ["2024-08-08", "2024-08-09"]
+
+
+def test_a_century_spacy_cut_after_its_ordinal_is_read_whole(nlp: Any) -> None:
+    [entry] = _timeline(nlp, "In the 14th Century one Owain Glyndwr tried to rule the valley.")
+    assert (entry.expression, entry.value) == ("the 14th Century", "13")
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "end"),
     [
         ("The festival ran August 1-4.", "August 1-4", "2024-08-04"),
@@ -2438,3 +2473,11 @@ def test_a_run_of_days_is_valued_by_its_first_and_reaches_its_last(
     [entry] = _timeline(nlp, sentence)
     assert (entry.expression, entry.value[:8], entry.range_end) == (expression, end[:8], end)
     assert entry.value == entry.range_start and entry.value < end
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The hospital project (£1008m) involves new wards.", "Costs rose to $1990 per seat."],
+)
+def test_a_number_in_a_sum_of_money_is_no_year(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []

@@ -47,6 +47,7 @@ from tui.pipeline.timeline.spans import (
     looks_temporal,
     names_something,
     period_named_after,
+    ranks_a_noun,
     writes_day_first,
 )
 from tui.pipeline.timeline.values import (
@@ -121,6 +122,7 @@ _DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
 # The words that name a day only as one of its kind: "on a Monday", "one evening".
 _ONE_OF_A_KIND = r"(?:a|an|one|any|some)"
 _ANY_WEEKDAY_BEFORE = re.compile(rf"\b{_ONE_OF_A_KIND}\s+$", re.I)
+_ONE_OF_A_KIND_RE = re.compile(_ONE_OF_A_KIND, re.I)
 # A decade written without its century or apostrophe ("the mid-90s"), and what makes such
 # words an age or a temperature instead.
 _BARE_DECADE = re.compile(r"(?<!')\b[1-9]0s\b")
@@ -957,11 +959,12 @@ def _not_a_date(
         recurring = resolve_set(full[start:end])
         return [(recurring, start, end)] if recurring is not None else []
     if (
-        _ANY_WEEKDAY_BEFORE.search(before)
+        (_ANY_WEEKDAY_BEFORE.search(before) or _one_of_a_kind(span))
         and _DAY_NAME_FIRST.match(text)
         and not _describes_a_noun(span)
     ):
-        return []  # "on a Monday night", "one Saturday in May": no day we can place
+        # "on a Monday night", "one Saturday in May", "a free Tuesday": no day we can place
+        return []
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
@@ -972,6 +975,7 @@ def _not_a_date(
     if (
         is_name(span, text)
         or names_something(span)
+        or ranks_a_noun(span, text)
         or holiday_names_a_thing(span, text)
         or period_named_after(text, full[end : end + 32])
         or is_a_word_not_a_month(span, text)
@@ -981,6 +985,15 @@ def _not_a_date(
     ):
         return []
     return None
+
+
+def _one_of_a_kind(span: Span) -> bool:
+    """'If you've got a free Tuesday', 'on a rainy Sunday': the weekday's own article
+    says any one of its kind, with words between them."""
+    return any(
+        child.dep_ == "det" and child.i < span.start and _ONE_OF_A_KIND_RE.fullmatch(child.text)
+        for child in span.root.children
+    )
 
 
 # How a length hangs on the noun it measures ("a five year low", "the 30-year bond").

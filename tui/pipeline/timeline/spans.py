@@ -234,13 +234,21 @@ _WEEKDAY_OF_MONTH = re.compile(
 _THIS_TIME = re.compile(r"\bthis time (?:last|next) (?:year|month|week)\b", re.I)
 # "half a century", "two and a half years", as spaCy may tag them a number or miss them.
 _FRACTIONAL_COUNT = re.compile(rf"(?<![\w-]){APPROX_RE}{FRACTIONAL_COUNT_RE}", re.I)
+# "By the 3rd", "on the 9th": a day of the month after a preposition of time, which spaCy
+# may call an ordinal. (One that ranks a noun, "on the 9th floor", is dropped by `build`.)
+_DAY_OF_MONTH_AFTER = re.compile(
+    r"(?:"
+    + "|".join(rf"(?<=\b{p} )" for p in ("on", "by", "until", "before", "after", "from", "since"))
+    + r")the (?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?![-\w])",
+    re.I,
+)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
     _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
-    _FRACTIONAL_COUNT,
+    _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
@@ -467,6 +475,8 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
     text = full[start:end]
     if text.lower() == "this day" and (age := _AND_AGE.match(full, end)):
         return start, age.end()  # "in this day and age": nowadays, not the story's day
+    if _BARE_ORDINAL.fullmatch(text) and (century := _CENTURY_AFTER.match(full, end)):
+        return start, century.end()  # "the 14th" + "Century"
     if _NAMES_A_PART_OF_A_YEAR.search(text):
         tail = _RELATIVE_YEAR_AFTER.match(full, end)
         if tail:
@@ -570,6 +580,34 @@ def period_named_after(text: str, after: str) -> bool:
     return _THE_PERIOD.fullmatch(text) is not None
 
 
+_CENTURY_AFTER = re.compile(r" century\b", re.I)
+_BARE_ORDINAL = re.compile(r"(?:the |my |his |her |our |their |its )?\d{1,2}(?:st|nd|rd|th)", re.I)
+# The ordinal alone, or with the word it ranks when spaCy took that too ("the 1st Amendment").
+_RANKING_ORDINAL = re.compile(rf"(?i:{_BARE_ORDINAL.pattern})(?: [A-Z][\w-]*)?")
+# What an ordinal ranks that is itself a time: "the 14th Century".
+_RANKED_TIMES = ("century", "millennium")
+_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.I)
+
+
+def ranks_a_noun(span: Span, text: str) -> bool:
+    """'The 1st Amendment', 'the 8th Annual convention', 'my 2nd wedding anniversary',
+    '12th place': an ordinal before the noun it ranks is no day of the month ("on the
+    8th, the vote", "the 8th of June" and "by the 20th" rank nothing)."""
+    if not _RANKING_ORDINAL.fullmatch(text) or text.split()[-1].lower() in _RANKED_TIMES:
+        return False
+    ordinal = next((t for t in span if _ORDINAL_TOKEN.fullmatch(t.text)), None)
+    if ordinal is None:
+        return False
+    head = ordinal.head
+    return (
+        ordinal.dep_ in ("amod", "compound", "nummod")
+        and head.i > ordinal.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in MONTHS
+        and head.lower_ not in _RANKED_TIMES
+    )
+
+
 def names_something(span: Span) -> bool:
     """'Friday Night Lights', 'the Sunday Telegraph': a day or month name that begins a
     name, a run of capitalised proper nouns that heads its phrase. Not when the last of
@@ -641,9 +679,17 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _AGE_LEAD = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
 
 
+# A sum of money around a number: "£1008m", "$2000", "1500bn".
+_CURRENCY_BEFORE = re.compile(r"[$\u00a3\u20ac\u00a5]\s?$")
+_MULTIPLIER_AFTER = re.compile(r"(?:m|bn|k)\b", re.I)
+
+
 def is_a_count(text: str, before: str, after: str) -> bool:
-    """'by 1920 pixels', 'a viewing age of 48 months': a quantity of a unit, or an age."""
+    """'by 1920 pixels', 'a viewing age of 48 months', '(£1008m)': a quantity of a unit,
+    an age or a sum of money."""
     if _AGE_LEAD.search(before) or re.match(r"(?:aged?|ages)\s", text, re.I):
+        return True
+    if text.isdigit() and (_CURRENCY_BEFORE.search(before) or _MULTIPLIER_AFTER.match(after)):
         return True
     word = _NEXT_WORD.match(after)
     number_ = text.split()[-1] if text.split() else ""
