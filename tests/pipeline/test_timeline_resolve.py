@@ -123,6 +123,9 @@ def test_since_keeps_the_date_and_runs_to_the_anchor() -> None:
         ("the next year", "within", None, "2024-08-08/P1Y", "2025-08-08"),
         ("three months", "for", Tense.FUTURE, "2024-08-08/P3M", "2024-11-08"),
         ("the past decade", "for", Tense.PAST, "P10Y/2024-08-08", "2014-08-08"),
+        # Not the 2010s: ten years to now.
+        ("the last decade", "over", Tense.PERFECT, "P10Y/2024-08-08", "2014-08-08"),
+        ("the next decade", "over", Tense.FUTURE, "2024-08-08/P10Y", "2034-08-08"),
     ],
 )
 def test_lengths_of_time_are_durations_with_a_range(
@@ -336,3 +339,9 @@ def test_a_zero_padded_number_before_a_clock_opens_no_range() -> None:
     assert found is not None and found.group("h0") is None
     found = CLOCK_RE.search("5 - 7 pm")
     assert found is not None and found.group("h0") == "5"
+
+
+@pytest.mark.parametrize("text", ["a second", "a third"])
+def test_an_ordinal_after_a_is_no_day_of_the_month(text: str) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), Tense.FUTURE)
+    assert found is None or found.granularity.value != "day"

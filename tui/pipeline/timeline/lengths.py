@@ -92,9 +92,10 @@ def resolve_duration(
     if prep not in _SPAN_PREPS:
         return None
     m = _THE_PAST_UNIT.fullmatch(t)
-    if m and prep in ("for", "within", "throughout"):
+    if m and (prep in ("for", "within", "throughout") or (prep == "over" and m[2] == "decade")):
         # "within the next year", "for the past week": twelve months, seven days, not the
-        # calendar year or week that follows ("over the past year" is read both ways).
+        # calendar year or week that follows ("over the past year" is read both ways; "over
+        # the last decade" is ten years to now, not the decade's name before this one).
         ahead = m.group(1) in ("next", "coming")
         return placed(ctx, UNITS[m.group(2)], 1, place.next_ if ahead else "back")
     m = _COUNT.fullmatch(t)

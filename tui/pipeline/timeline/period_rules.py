@@ -44,6 +44,7 @@ from tui.pipeline.timeline.vocab import (
     ORD_RE,
     SEASONS,
     SPLIT_YEAR_RE,
+    TENS_RE,
     UNIT_RE,
     UNITS,
     VAGUE_NUM_RE,
@@ -446,6 +447,10 @@ def this_weekend(anchor: date, tense: Tense | None) -> Resolved:
     return weekend_of(anchor)
 
 
+_YEARS_IN = {"Y": 1, "E": 10}
+_EARLIEST_COUNTED_YEAR, _LATEST_COUNTED_YEAR = 1, 9999
+
+
 def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'two days ago', 'a year earlier', 'six weeks later', 'a week or so ago'."""
     a, ntext, unit_text = ctx.anchor, m.group("n"), m.group("u")
@@ -487,6 +492,10 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
             # next "latest period" or "a year ago" reads.
             return replace(counted, anaphoric=True)
         return counted
+    years_away = n * _YEARS_IN.get(unit, 0)
+    if not _EARLIEST_COUNTED_YEAR <= a.year + direction * years_away <= _LATEST_COUNTED_YEAR:
+        # "40,000 years ago": before any calendar date we write.
+        return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
     if unit == "E":
         # "a decade ago" names a year, not the decade it falls in.
         return year_of(a.year + 10 * direction * n)
@@ -524,6 +533,19 @@ _ANNIVERSARY_FROM = {
     "next week": (7, 0), "last week": (-7, 0), "this month": (0, 0), "next month": (0, 1),
     "last month": (0, -1),
 }  # fmt: skip
+
+
+# A count before "ago": "fifty-two", "1,000" too.
+_COUNT_RE = rf"(?:(?:{TENS_RE}[- ])?{NUM_RE}|\d{{1,3}}(?:,\d{{3}})+)"
+_HOURS_IN = {"h": 1.0, "m": 1 / 60, "s": 1 / 3600}  # hours in an hour, minute, second
+_HOURS_IN_A_DAY = 24
+
+
+def _clock_count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Two hours ago', '36 hours ago': the day it falls on, back from the story's day (its
+    own clock time is not known). ("Minutes later" stays a length, as TimeML writes it.)"""
+    hours = (number(m.group("n")) or 0 if m.group("n") else 0) * _HOURS_IN[m.group("u")[0]]
+    return day(ctx.anchor - timedelta(days=int(hours // _HOURS_IN_A_DAY)))
 
 
 def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -653,13 +675,17 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<u>day|week|weekend|month|year|quarter|decade)",
          _relative_period, "this week, last month, the following year, that year"),
     rule("count-ago-this",
-         rf"{APPROX_RE}(?P<n>{NUM_RE}) (?P<u>years?|months?|weeks?) ago,? (?:on )?"
+         rf"{APPROX_RE}(?P<n>{_COUNT_RE}) (?P<u>years?|months?|weeks?) ago,? (?:on )?"
          r"(?P<this>today|yesterday|tomorrow|(?:this|next|last) (?:week|month)|"
          rf"(?P<wd>{WEEKDAY_RE}))",
          _count_ago_this,
          "two years ago this month, a year ago today, a year ago Tuesday: an anniversary"),
+    rule("clock-count-ago",
+         rf"{APPROX_RE}(?:(?P<n>{NUM_RE}|{VAGUE_NUM_RE}) )?(?P<u>hours?|minutes?|mins|seconds?)"
+         r" ago",
+         _clock_count_ago, "two hours ago, minutes ago: the day they fall on"),
     rule("count-ago",
-         rf"{APPROX_RE}(?P<n>{NUM_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
+         rf"{APPROX_RE}(?P<n>{_COUNT_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
          rf" ?(?P<u>{UNIT_RE})? (?:or so )?"
          r"(?P<dir>ago|earlier|before|later|after|from now|hence|back)(?: that| this)?",
          _count_ago, "two days ago, a year earlier, six weeks later, a week after that"),

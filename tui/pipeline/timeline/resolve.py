@@ -50,6 +50,7 @@ from tui.pipeline.timeline.vocab import (
     WEEKDAY_RE,
     WIRE_ZONE_RE,
     ZONE_RE,
+    day_number,
     normalise,
     number,
     year_number,
@@ -277,6 +278,8 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
         unmarked = rest.split(" ", 1)[1]
         if rest.startswith(("a ", "an ")) and _WHOLE_PERIOD.fullmatch(unmarked):
             return None  # "a full year", "two and a half year run": a length, no date
+        if rest.startswith(("a ", "an ")) and day_number(unmarked) is not None:
+            return None  # "wait a second", "a third": one of several, no day of the month
         found = resolve_date(unmarked, ctx, tense)
     return found
 

@@ -169,6 +169,8 @@ MIN_YEAR, MAX_YEAR = 1000, 2199
 
 def number(word: str) -> int | None:
     word = word.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):
+        word = word.replace(",", "")  # "1,000"
     if word.isdigit():
         return int(word)
     if word in NUMBERS:
