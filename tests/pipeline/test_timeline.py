@@ -2433,6 +2433,7 @@ def test_an_ordinal_before_a_weekday_is_no_day_of_the_month(nlp: Any) -> None:
         "The Metro club was the host club for the 8th Annual AAI convention over Easter weekend.",
         "On my 2nd wedding anniversary, we went for a drive.",
         "This year marks the 25th Anniversary of the Act.",
+        "Pessimism on the 2nd round",
     ],
 )
 def test_an_ordinal_ranking_the_noun_after_it_is_no_day_of_the_month(
@@ -2451,6 +2452,19 @@ def test_an_ordinal_that_ranks_nothing_is_a_day_of_the_month(nlp: Any) -> None:
 def test_a_day_of_the_month_spacy_calls_an_ordinal_is_read(nlp: Any) -> None:
     entries = _timeline(nlp, "The vote is on the 8th, and results come on the 9th.")
     assert [e.value for e in entries] == ["2024-08-08", "2024-08-09"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The academic year begins from the 6th of Shawwal.",
+        "From the 6th to the 13th of December 1999, the message went out.",
+    ],
+)
+def test_an_ordinal_with_its_month_after_it_is_not_read_as_this_months(
+    nlp: Any, sentence: str
+) -> None:
+    assert not any(e.expression == "the 6th" for e in _timeline(nlp, sentence))
 
 
 def test_a_century_spacy_cut_after_its_ordinal_is_read_whole(nlp: Any) -> None:
@@ -2481,3 +2495,79 @@ def test_a_run_of_days_is_valued_by_its_first_and_reaches_its_last(
 )
 def test_a_number_in_a_sum_of_money_is_no_year(nlp: Any, sentence: str) -> None:
     assert _timeline(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Call us by Monday.", "2024-08-12"),
+        ("Send your photos by the 5th.", "2024-09-05"),
+        ("So come see us on Tuesday.", "2024-08-13"),
+        ("Don't miss the show on Tuesday.", "2024-08-13"),
+    ],
+)
+def test_a_day_in_a_command_lies_ahead(nlp: Any, sentence: str, value: str) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == [value]
+
+
+def test_a_command_on_a_page_with_no_date_takes_the_nearest_reading(nlp: Any) -> None:
+    # The stand-in (the latest day the page names) may well be after the invitation.
+    [entry] = _timeline(nlp, "Join us on July 26 for the debate.", anchor_assumed=True)
+    assert entry.value == "2024-07-26"
+
+
+def test_a_command_to_look_back_or_a_length_in_a_command_is_not_moved_ahead(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "Remember back in July when I shared my secrets?", "Do this for at least a week."
+    )
+    assert [(e.value, e.timex_type) for e in entries] == [("2024-07", "DATE"), ("P1W", "DURATION")]
+
+
+def test_a_weekday_owning_a_noun_in_a_command_is_not_moved_ahead(nlp: Any) -> None:
+    # "See Monday's column": the column came out; the command says nothing of when.
+    assert [e.value for e in _timeline(nlp, "See Monday's column for more.")] == ["2024-08-05"]
+
+
+def test_a_count_back_no_rule_reads_is_the_past_in_its_own_words(nlp: Any) -> None:
+    # Not "ago" alone: the count is what the reader needs to see.
+    entries = _timeline(nlp, "A spirit plays the tin whistle outside as he did centuries ago.")
+    assert [(e.expression, e.value) for e in entries] == [("centuries ago", "PAST_REF")]
+
+
+def test_hours_ago_is_the_storys_day(nlp: Any) -> None:
+    [entry] = _timeline(nlp, "The quake struck about two hours ago.")
+    assert (entry.expression, entry.value) == ("about two hours ago", "2024-08-08")
+
+
+def test_a_count_with_a_thousands_comma_is_not_cut_at_the_comma(nlp: Any) -> None:
+    # Cut at the comma, "000 years ago" was read as this year.
+    [entry] = _timeline(nlp, "The oldest wood in the tar pit is from 40,000 years ago.")
+    assert (entry.expression, entry.value) == ("40,000 years ago", "PAST_REF")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The revision is noted in Publication 1001, page 3.", []),
+        ("The city keeps 1350 hydrants and 1120 gates.", []),
+        ("He took the lands from the Kingdom of Leon in 1139.", ["1139"]),
+        ("Dating to around 1086, the castle was recorded.", ["1086"]),
+    ],
+)
+def test_a_number_before_1500_is_a_year_only_after_a_word_of_time(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == values
+
+
+def test_how_often_a_thing_happens_is_no_length(nlp: Any) -> None:
+    entries = _timeline(nlp, "He demanded it at least once or twice a month.", "It lasted a month.")
+    assert [(e.block, e.value) for e in entries] == [(1, "P1M")]
+
+
+def test_a_clock_time_takes_the_day_a_clock_beside_it_names(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "Just Can't Get Enough Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)"
+    )
+    assert {e.value[:10] for e in entries} == {"2006-12-05"}
+    assert len(entries) == 2

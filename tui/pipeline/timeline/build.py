@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.timeline.grammar import (
+    commanded,
     in_a_denial,
     object_of_before_after,
     preposition_before,
@@ -24,7 +25,7 @@ from tui.pipeline.timeline.grammar import (
     under_a_perfect,
 )
 from tui.pipeline.timeline.lengths import bare_length
-from tui.pipeline.timeline.modifiers import is_hyphenated_length
+from tui.pipeline.timeline.modifiers import is_hyphenated_length, says_how_often
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.ranges import (
     PERIOD_ENDED,
@@ -42,6 +43,7 @@ from tui.pipeline.timeline.spans import (
     holiday_names_a_thing,
     is_a_count,
     is_a_word_not_a_month,
+    is_an_early_number,
     is_house_number,
     is_name,
     looks_temporal,
@@ -80,6 +82,7 @@ from tui.pipeline.timeline.vocab import (
     VAGUE_NUM_RE,
     WEEKDAY_NAMES,
     WEEKDAY_RE,
+    WIRE_ZONE_RE,
     ZONE_ABBREVIATION_RE,
     market_or_results,
     normalise,
@@ -92,7 +95,9 @@ if TYPE_CHECKING:
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
-    r"(?:\s*[,;&]\s*|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
+    # (Not the comma of a number: "40,000 years ago".)
+    r"(?:\s*(?:[;&]|(?<!\d),|,(?!\d{3}\b))\s*"
+    r"|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
     r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d])"
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time.
     r"|\s+[-|](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"
@@ -464,6 +469,9 @@ def _clock_times_on_their_days(
     return out
 
 
+_IN_A_ZONE = re.compile(rf"\b{WIRE_ZONE_RE}\b")
+
+
 def _clocks_on_the_sentence_day(
     full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
@@ -472,14 +480,24 @@ def _clocks_on_the_sentence_day(
     in a sentence that names one day and no other, is on that day (alone, it went to the
     story's day). Not beside it, so `_clock_times_on_their_days` left it."""
     days: dict[int, dict[str, Resolved]] = {}  # by sentence, the days it names
-    for res, _, _, span in placed:
+    for res, start, end, span in placed:
         if _is_day(res):
             days.setdefault(span.sent.start_char, {})[res.value] = res
+        elif _names_its_day(res, full[start:end]) and res.start is not None:
+            # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
+            # its day names that day.
+            days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
     out = []
     for res, start, end, span in placed:
         named = days.get(span.sent.start_char, {})
         # (An hour of a schedule has no start: it stays on no day.)
-        if len(named) == 1 and _is_bare_clock(res, full[start:end]) and res.start is not None:
+        # (A clock told in a zone of its own, "(2030 GMT)", keeps the day its zone gives.)
+        if (
+            len(named) == 1
+            and _is_bare_clock(res, full[start:end])
+            and res.start is not None
+            and not _IN_A_ZONE.search(normalise(full[start:end]))
+        ):
             [the_day] = named.values()
             res = with_time(the_day, res.value[res.value.index("T") :])
         out.append((res, start, end, span))
@@ -607,6 +625,15 @@ def _minutes(clock_value: str) -> int:
 
 def _is_day(res: Resolved) -> bool:
     return res.granularity is Granularity.DAY and res.timex_type == "DATE" and not res.vague
+
+
+def _names_its_day(res: Resolved, text: str) -> bool:
+    """A clock time told with its day ("Tuesday December 5, 2006 | 7pm")."""
+    return (
+        res.timex_type == "TIME"
+        and not res.value.startswith("XXXX")
+        and not _is_bare_clock(res, text)
+    )
 
 
 def _is_bare_clock(res: Resolved, text: str) -> bool:
@@ -783,7 +810,7 @@ def _resolve_span(
         return []
     prep = preposition_before(doc, span)
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
-    tense = _tense_read_in(span, text, prep, lead, sentence, ctx.futures_story)
+    tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)
     if (
         prep == "within"
@@ -856,12 +883,16 @@ def _date_entities_within(doc: Doc, start: int, end: int) -> list[Span]:
 
 
 def _tense_read_in(
-    span: Span, text: str, prep: str | None, lead: str, sentence: str, futures_story: bool
+    span: Span, text: str, prep: str | None, lead: str, sentence: str, ctx: Context
 ) -> Tense | None:
     """The tense an expression is read in: its verb's (`grammar`), but for the words around
     it that say otherwise."""
     tense = tense_of(span)
-    if _a_contract_month(span, text, prep, sentence, tense, futures_story):
+    if tense is Tense.FUTURE and ctx.anchor_assumed and commanded(span):
+        # "Join us on June 26" on a page that gave no date: its stand-in is the latest day
+        # it names, often after the invitation was written, so "ahead" of it is no guide.
+        return None
+    if _a_contract_month(span, text, prep, sentence, tense, ctx.futures_story):
         return Tense.FUTURE
     if prep == "for" and under_a_perfect(span) and not _A_PERIOD_NAMED.match(text):
         # A length of time on a perfect reaches back to now, whatever the infinitive after
@@ -965,6 +996,8 @@ def _not_a_date(
     ):
         # "on a Monday night", "one Saturday in May", "a free Tuesday": no day we can place
         return []
+    if says_how_often(before + text):
+        return []  # "once or twice a month": how often (`modifiers` keeps it), no length
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
@@ -981,6 +1014,7 @@ def _not_a_date(
         or is_a_word_not_a_month(span, text)
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])
+        or is_an_early_number(text, before_12, full[end : end + 4])
         or is_a_count(text, before_12, full[end : end + 20])
     ):
         return []
@@ -1153,6 +1187,10 @@ def _without_lead(
         if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
             break
         res = resolve(text[w.start() :], ctx, tense, None)
+        if res is not None and text[w.start() :].lower() == "ago":
+            # "Eons ago", "hundreds of years ago": back from now by a count no rule reads;
+            # the count is the expression, not "ago" alone.
+            return [(res, start, end)]
         if res is not None:
             return [(res, start + w.start(), end)]
     return []

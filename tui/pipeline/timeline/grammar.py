@@ -50,6 +50,11 @@ _APPREHENSION_WORDS = {
     "fear", "worry", "concern", "unease", "anxiety", "hope", "expectation", "speculation",
     "prospect", "jitters", "nervousness", "optimism", "pessimism", "fret",
 }  # fmt: skip
+# Commands that bid the reader look back at a thing, whose date is that thing's.
+_LOOKING_BACK_COMMANDS = {
+    "remember", "recall", "see", "read", "note", "notice", "consider", "imagine", "compare",
+    "look", "think", "check", "review", "revisit", "cf",
+}  # fmt: skip
 _SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
 _MODALS = {"should", "may", "might", "must", "would"}
 _PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
@@ -93,6 +98,9 @@ def tense_of(span: Span) -> Tense | None:
         # "Since taking office in January": what "since" opens lies behind.
         return Tense.PAST
     tense = _verb_tense(verb, 3)
+    if tense is None and commanded(span):
+        # "Sign up by the 10th", "Please call us by Monday": what is asked is yet to do.
+        return Tense.FUTURE
     if _deferred_to(span.root, verb):
         # Put off up to now ("has been postponed until March"): ahead of now. Put off in
         # the past: ahead of that moment, which news tells soon after.
@@ -356,6 +364,38 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if governor is not None:
             return _verb_tense(governor, depth - 1)
     return None
+
+
+def commanded(span: Span) -> bool:
+    """Whether the expression dates what a command asks ("Call us by Monday"). Not a length
+    in one, which is advice for any time ("do this for a week")."""
+    verb = _governing_verb(span.root)
+    return (
+        verb is not None and not any(t.lemma_ in _LENGTH_UNITS for t in span) and _a_command(verb)
+    )
+
+
+# Words that may come before the verb of a command: "Please RSVP", "So don't miss it".
+_BEFORE_A_COMMAND = ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE", "PART")
+
+
+def _a_command(verb: Token) -> bool:
+    """A bare verb with no subject that opens its sentence, or one it joins ("come see
+    us"): an imperative, to be done, unless it bids the reader look back ("Remember back
+    in August", "See the column of Aug. 8")."""
+    while verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i < verb.i and verb.tag_ == "VB":
+        verb = verb.head
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and verb.lemma_ not in _LOOKING_BACK_COMMANDS
+        and all(a.lemma_ == "do" for a in _auxiliaries(verb))
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and all(
+            t.pos_ in _BEFORE_A_COMMAND or t.lemma_ in ("do", "please")
+            for t in verb.sent[: verb.i - verb.sent.start]
+        )
+    )
 
 
 def _a_past_taken_for_present(verb: Token) -> bool:

@@ -52,6 +52,21 @@ _NAME_TYPES = frozenset(
 )
 
 
+# How often a thing happens: "twice a month", "once or twice a week", "three times a
+# year". TIMEX3 writes the unit's length as the set's value ("P1M").
+_TIMES = r"(?:once|twice|thrice|(?:\d+|[a-z]+) times)"
+_HOW_OFTEN = re.compile(
+    rf"(?<![\w-])(?:{_TIMES} or )?{_TIMES} (?:a|an|per) (?P<u>{_UNIT}|fortnight)\b", re.I
+)
+_HOW_OFTEN_ENDS = re.compile(rf"\b{_TIMES} (?:a|an|per) (?:{_UNIT}|fortnight)$", re.I)
+
+
+def says_how_often(text: str) -> bool:
+    """Whether `text` ends by saying how often ("... twice a month"): the unit is no length
+    of time."""
+    return _HOW_OFTEN_ENDS.search(text) is not None
+
+
 def is_hyphenated_length(text: str) -> bool:
     """Whether `text` is a count and a unit joined by a hyphen ("10-year", "three-day"), as
     this module finds them: what the timeline leaves to it."""
@@ -101,6 +116,10 @@ def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
         res = bare_length(normalise(m.group("len")))
         if res is not None and m.group("noun").lower() in MEASURE_HEADS:
             out.append((res, m.start(), m.end("len")))
+    for m in _HOW_OFTEN.finditer(full):
+        res = bare_length(normalise(f"a {m.group('u')}"))
+        if res is not None:
+            out.append((_recurrence(res.value), m.start(), m.end()))
     for token in doc:
         value = RECURRENCE_WORDS.get(token.lower_)
         # A noun here is a paper or a show ("the local weekly").

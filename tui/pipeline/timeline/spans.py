@@ -239,7 +239,11 @@ _FRACTIONAL_COUNT = re.compile(rf"(?<![\w-]){APPROX_RE}{FRACTIONAL_COUNT_RE}", r
 _DAY_OF_MONTH_AFTER = re.compile(
     r"(?:"
     + "|".join(rf"(?<=\b{p} )" for p in ("on", "by", "until", "before", "after", "from", "since"))
-    + r")the (?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?![-\w])",
+    # Only where its phrase ends: not before a noun it ranks ("on the 2nd round"), "of" ("the
+    # 6th of Shawwal": spaCy reads "of December" itself) or a range word ("from the 6th to
+    # the 13th of December" takes the second's month, in one span).
+    + r")the (?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?![-\w])"
+    + r"(?=\s*(?:$|[,.;:!?()\]\"\u201d]|(?:at|in|when|for|with|but|so|because|this|next|last)\b))",
     re.I,
 )
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
@@ -562,6 +566,29 @@ def is_house_number(text: str, before: str, after: str) -> bool:
         text.strip().isdigit()
         and _STREET.match(after) is not None
         and _TIME_PREPOSITION.search(before) is None
+    )
+
+
+# Before this year a bare number is read as a year only after a word of time: "in 1139",
+# "around 1086"; alone, "Column 1040", "1350 hydrants", "Publication 1001" are numbers.
+_EARLY_YEAR = 1500
+_CHRONICLE_DASH = re.compile(r" [-\u2013\u2014] [A-Z]")
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|before|after|during|from|around|about|circa|c\.|ca\.|year|of"
+    r"|back to)\s+$",
+    re.I,
+)
+
+
+def is_an_early_number(text: str, before: str, after: str) -> bool:
+    """A bare number that would be a year before 1500, with no word of time before it,
+    nor a chronicle's dash after it ("1241 - Alexander III, King of Scotland, born")."""
+    return (
+        text.isdigit()
+        and len(text) == 4
+        and int(text) < _EARLY_YEAR
+        and _TIME_WORD_BEFORE.search(before) is None
+        and _CHRONICLE_DASH.match(after) is None
     )
 
 
