@@ -479,22 +479,23 @@ def _clocks_on_the_sentence_day(
     8 a.m.', 'tomorrow afternoon ... at 2 pm': a clock time whose own words name no day,
     in a sentence that names one day and no other, is on that day (alone, it went to the
     story's day). Not beside it, so `_clock_times_on_their_days` left it."""
+    bare = [_is_bare_clock(res, full[start:end]) for res, start, end, _ in placed]
     days: dict[int, dict[str, Resolved]] = {}  # by sentence, the days it names
-    for res, start, end, span in placed:
+    for (res, _, _, span), is_bare in zip(placed, bare, strict=True):
         if _is_day(res):
             days.setdefault(span.sent.start_char, {})[res.value] = res
-        elif _names_its_day(res, full[start:end]) and res.start is not None:
+        elif _names_its_day(res, is_bare) and res.start is not None:
             # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
             # its day names that day.
             days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
     out = []
-    for res, start, end, span in placed:
+    for (res, start, end, span), is_bare in zip(placed, bare, strict=True):
         named = days.get(span.sent.start_char, {})
         # (An hour of a schedule has no start: it stays on no day.)
         # (A clock told in a zone of its own, "(2030 GMT)", keeps the day its zone gives.)
         if (
             len(named) == 1
-            and _is_bare_clock(res, full[start:end])
+            and is_bare
             and res.start is not None
             and not _IN_A_ZONE.search(normalise(full[start:end]))
         ):
@@ -627,13 +628,10 @@ def _is_day(res: Resolved) -> bool:
     return res.granularity is Granularity.DAY and res.timex_type == "DATE" and not res.vague
 
 
-def _names_its_day(res: Resolved, text: str) -> bool:
-    """A clock time told with its day ("Tuesday December 5, 2006 | 7pm")."""
-    return (
-        res.timex_type == "TIME"
-        and not res.value.startswith("XXXX")
-        and not _is_bare_clock(res, text)
-    )
+def _names_its_day(res: Resolved, bare: bool) -> bool:
+    """A clock time told with its day ("Tuesday December 5, 2006 | 7pm"): a time on a
+    named day, not a bare clock (`_is_bare_clock`)."""
+    return res.timex_type == "TIME" and not res.value.startswith("XXXX") and not bare
 
 
 def _is_bare_clock(res: Resolved, text: str) -> bool:

@@ -55,10 +55,9 @@ _NAME_TYPES = frozenset(
 # How often a thing happens: "twice a month", "once or twice a week", "three times a
 # year". TIMEX3 writes the unit's length as the set's value ("P1M").
 _TIMES = r"(?:once|twice|thrice|(?:\d+|[a-z]+) times)"
-_HOW_OFTEN = re.compile(
-    rf"(?<![\w-])(?:{_TIMES} or )?{_TIMES} (?:a|an|per) (?P<u>{_UNIT}|fortnight)\b", re.I
-)
-_HOW_OFTEN_ENDS = re.compile(rf"\b{_TIMES} (?:a|an|per) (?:{_UNIT}|fortnight)$", re.I)
+_PER_UNIT = rf"{_TIMES} (?:a|an|per) (?P<u>{_UNIT}|fortnight)"
+_HOW_OFTEN = re.compile(rf"(?<![\w-])(?:{_TIMES} or )?{_PER_UNIT}\b", re.I)
+_HOW_OFTEN_ENDS = re.compile(rf"\b{_PER_UNIT}$", re.I)
 
 
 def says_how_often(text: str) -> bool:

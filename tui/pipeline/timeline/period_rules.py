@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
@@ -448,7 +448,6 @@ def this_weekend(anchor: date, tense: Tense | None) -> Resolved:
 
 
 _YEARS_IN = {"Y": 1, "E": 10}
-_EARLIEST_COUNTED_YEAR, _LATEST_COUNTED_YEAR = 1, 9999
 
 
 def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -493,7 +492,7 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
             return replace(counted, anaphoric=True)
         return counted
     years_away = n * _YEARS_IN.get(unit, 0)
-    if not _EARLIEST_COUNTED_YEAR <= a.year + direction * years_away <= _LATEST_COUNTED_YEAR:
+    if not MINYEAR <= a.year + direction * years_away <= MAXYEAR:
         # "40,000 years ago": before any calendar date we write.
         return vague("PAST_REF" if direction < 0 else "FUTURE_REF", a)
     if unit == "E":

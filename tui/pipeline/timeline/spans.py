@@ -556,7 +556,8 @@ _STREET = re.compile(
 )
 
 
-_TIME_PREPOSITION = re.compile(r"\b(?:in|since|by|until|before|after|during|from)\s+$", re.I)
+_TIME_PREPOSITIONS = "in|since|by|until|before|after|during|from"
+_TIME_PREPOSITION = re.compile(rf"\b(?:{_TIME_PREPOSITIONS})\s+$", re.I)
 
 
 def is_house_number(text: str, before: str, after: str) -> bool:
@@ -574,9 +575,7 @@ def is_house_number(text: str, before: str, after: str) -> bool:
 _EARLY_YEAR = 1500
 _CHRONICLE_DASH = re.compile(r" [-\u2013\u2014] [A-Z]")
 _TIME_WORD_BEFORE = re.compile(
-    r"\b(?:in|since|by|until|before|after|during|from|around|about|circa|c\.|ca\.|year|of"
-    r"|back to)\s+$",
-    re.I,
+    rf"\b(?:{_TIME_PREPOSITIONS}|around|about|circa|c\.|ca\.|year|of|back to)\s+$", re.I
 )
 
 
@@ -608,12 +607,14 @@ def period_named_after(text: str, after: str) -> bool:
 
 
 _CENTURY_AFTER = re.compile(r" century\b", re.I)
-_BARE_ORDINAL = re.compile(r"(?:the |my |his |her |our |their |its )?\d{1,2}(?:st|nd|rd|th)", re.I)
+_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.I)
+_BARE_ORDINAL = re.compile(
+    rf"(?:the |my |his |her |our |their |its )?{_ORDINAL_TOKEN.pattern}", re.I
+)
 # The ordinal alone, or with the word it ranks when spaCy took that too ("the 1st Amendment").
 _RANKING_ORDINAL = re.compile(rf"(?i:{_BARE_ORDINAL.pattern})(?: [A-Z][\w-]*)?")
 # What an ordinal ranks that is itself a time: "the 14th Century".
 _RANKED_TIMES = ("century", "millennium")
-_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.I)
 
 
 def ranks_a_noun(span: Span, text: str) -> bool:
