@@ -1598,6 +1598,65 @@ def test_a_month_or_season_told_with_a_word_of_habit_recurs(
     assert value in (_entry(entries, expression).value, _entry(entries, expression).timex_value)
 
 
+# November: no season's own month but autumn's.
+LATE_AUTUMN = "2024-11-20"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The old gym is cold in the winter and stuffy in the summer.",
+         [("the winter", "XXXX-WI"), ("the summer", "XXXX-SU")]),
+        ("In the spring and autumn, extra guides are needed at the caves.",
+         [("the spring", "XXXX-SP"), ("autumn", "XXXX-FA")]),
+        ("Most shops here don't stock sledges in winter.", [("winter", "XXXX-WI")]),
+        ("Prices rise in spring and fall in autumn.",
+         [("spring", "XXXX-SP"), ("autumn", "XXXX-FA")]),
+        ("Ferries run less often during the winter months.", [("the winter months", "XXXX-WI")]),
+    ],
+)  # fmt: skip
+def test_a_season_in_a_simple_present_recurs(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=LATE_AUTUMN)
+    found = [(e.expression.removeprefix("in ").removeprefix("during "), e.value) for e in entries]
+    assert found == expected
+    assert {e.timex_type for e in entries} == {"SET"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The new terminal opens in the spring.", "the spring", "2025-SP"),
+        ("The council will review the plan in the spring.", "the spring", "2025-SP"),
+        ("The pipeline was repaired in the winter.", "the winter", "2023-WI"),
+        ("The river can flood this spring.", "this spring", "2025-SP"),
+    ],
+)
+def test_a_season_told_as_one_time_stays_a_date(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=LATE_AUTUMN), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The camp offers summer courses for beginners.",
+        "The shop stocks winter coats for children.",
+        "Winter tyres are a must in the mountains.",
+        "Trade grew after the fall of the old regime.",
+    ],
+)
+def test_a_season_that_names_a_kind_or_a_collapse_is_no_date(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence, anchor=LATE_AUTUMN) == []
+
+
+def test_a_season_kind_in_a_story_written_in_that_season_is_this_one(nlp: Any) -> None:
+    entries = _timeline(nlp, "The summer crowds are back.", anchor="2024-08-08")
+    assert [e.value for e in entries] == ["2024-SU"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expression"),
     [

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.pipeline.timeline.grammar import tense_of, under_a_perfect
+import pytest
+
+from tui.pipeline.timeline.grammar import habitual, tense_of, under_a_perfect
 from tui.pipeline.timeline.values import Tense
 
 
@@ -228,3 +230,78 @@ def test_a_bare_verb_that_is_also_a_past_with_a_singular_subject_is_past() -> No
     assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
     toks[0].tag_, toks[1].lower_ = "NN", "lifts"
     assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
+
+
+def test_a_simple_present_tells_a_habit() -> None:
+    # "the old gym is cold in the winter"
+    toks = _tree(
+        ("gym", "NN", "nsubj", "NOUN", "gym", 1),
+        ("is", "VBZ", "ROOT", "AUX", "be", None),
+        ("cold", "JJ", "acomp", "ADJ", "cold", 1),
+        ("in", "IN", "prep", "ADP", "in", 1),
+        ("winter", "NN", "pobj", "NOUN", "winter", 3),
+    )
+    assert habitual(toks[4]) is True  # type: ignore[arg-type]
+
+
+def test_a_present_passive_and_do_support_tell_a_habit() -> None:
+    # "extra guides are needed in the spring"
+    toks = _tree(
+        ("guides", "NNS", "nsubjpass", "NOUN", "guide", 2),
+        ("are", "VBP", "auxpass", "AUX", "be", 2),
+        ("needed", "VBN", "ROOT", "VERB", "need", None),
+        ("in", "IN", "prep", "ADP", "in", 2),
+        ("spring", "NN", "pobj", "NOUN", "spring", 3),
+    )
+    assert habitual(toks[4]) is True  # type: ignore[arg-type]
+    # "shops don't stock sledges in winter"
+    toks = _tree(
+        ("shops", "NNS", "nsubj", "NOUN", "shop", 3),
+        ("do", "VBP", "aux", "AUX", "do", 3),
+        ("n't", "RB", "neg", "PART", "not", 3),
+        ("stock", "VB", "ROOT", "VERB", "stock", None),
+        ("in", "IN", "prep", "ADP", "in", 3),
+        ("winter", "NN", "pobj", "NOUN", "winter", 4),
+    )
+    assert habitual(toks[5]) is True  # type: ignore[arg-type]
+
+
+def test_a_conjunct_shares_the_habit_of_its_head() -> None:
+    # "prices rise in spring and fall in autumn"
+    toks = _tree(
+        ("prices", "NNS", "nsubj", "NOUN", "price", 1),
+        ("rise", "VBP", "ROOT", "VERB", "rise", None),
+        ("and", "CC", "cc", "CCONJ", "and", 1),
+        ("fall", "VB", "conj", "VERB", "fall", 1),
+        ("in", "IN", "prep", "ADP", "in", 3),
+        ("autumn", "NN", "pobj", "NOUN", "autumn", 4),
+    )
+    assert habitual(toks[5]) is True  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("verb", "tag", "lemma", "aux"),
+    [
+        ("opens", "VBZ", "open", None),  # a schedule: "the terminal opens in the spring"
+        ("review", "VB", "review", ("will", "MD")),  # a future
+        ("slipping", "VBG", "slip", ("are", "VBP")),  # a progressive: this one
+        ("repaired", "VBD", "repair", None),  # a past
+    ],
+)
+def test_a_schedule_a_future_a_progressive_or_a_past_tells_no_habit(
+    verb: str, tag: str, lemma: str, aux: tuple[str, str] | None
+) -> None:
+    specs: list[tuple[str, str, str, str, str, int | None]] = [
+        ("it", "PRP", "nsubj", "PRON", "it", 2)
+    ]
+    if aux:
+        specs.append((*aux, "aux", "AUX", aux[0], 2))
+    else:
+        specs.append(("then", "RB", "advmod", "ADV", "then", 2))
+    specs += [
+        (verb, tag, "ROOT", "VERB", lemma, None),
+        ("in", "IN", "prep", "ADP", "in", 2),
+        ("spring", "NN", "pobj", "NOUN", "spring", 3),
+    ]
+    toks = _tree(*specs)
+    assert habitual(toks[4]) is False  # type: ignore[arg-type]

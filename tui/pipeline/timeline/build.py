@@ -35,6 +35,7 @@ from tui.pipeline.timeline.ranges import (
     period_holding,
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
+from tui.pipeline.timeline.seasons import names_no_season, told_as_a_habit
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
@@ -202,7 +203,8 @@ def build_timeline(
                     # has not gone back there, and a later "In July" is not July 1982.
                     ctx.remember(res, scene=not _SINCE.match(full, r_start))
                 placed.append((res, r_start, r_end, span))
-        for k in every_year([(res, s, e) for res, s, e, _ in placed], full):
+        habits = [told_as_a_habit(span, full[s:e]) for _, s, e, span in placed]
+        for k in every_year([(res, s, e) for res, s, e, _ in placed], full, habits):
             # "On 1 April and 1 October in each year": no one day, a date every year.
             res, r_start, r_end, span = placed[k]
             placed[k] = (as_every_year(res), r_start, r_end, span)
@@ -800,7 +802,7 @@ def _resolve_span(
         start = cut.end()
     start = _past_a_verb_last(full, start, end)
     text = full[start:end]
-    settled = _not_a_date(full, span, start, end)
+    settled = _not_a_date(full, span, start, end, ctx.anchor)
     if settled is not None:
         return settled
     sentence = sentences.text(span.start_char)
@@ -965,7 +967,7 @@ def _kept_pieces(
 
 
 def _not_a_date(
-    full: str, span: Span, start: int, end: int
+    full: str, span: Span, start: int, end: int, anchor: date
 ) -> list[tuple[Resolved, int, int]] | None:
     """What a span is when it is no single date: nothing (a copyright year, an age, a
     title, a bare number) or a recurrence; None when it should be resolved as a date."""
@@ -1010,6 +1012,7 @@ def _not_a_date(
         or holiday_names_a_thing(span, text)
         or period_named_after(text, full[end : end + 32])
         or is_a_word_not_a_month(span, text)
+        or names_no_season(span, text, full[end : end + 40], anchor)
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])
         or is_an_early_number(text, before_12, full[end : end + 4])

@@ -56,6 +56,12 @@ _LOOKING_BACK_COMMANDS = {
     "look", "think", "check", "review", "revisit", "cf",
 }  # fmt: skip
 _SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
+# Verbs that say when a thing starts, ends or comes: in a simple present they name the
+# coming time ("the season opens in the spring", "he returns in the fall"), no habit.
+_STARTING_VERBS = {
+    "start", "begin", "open", "close", "end", "launch", "arrive", "come", "return", "resume",
+    "expire", "finish", "debut", "premiere", "leave", "move", "take",
+}  # fmt: skip
 _MODALS = {"should", "may", "might", "must", "would"}
 _PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
 
@@ -166,6 +172,70 @@ def _deferred_to(root: Token, verb: Token) -> bool:
         and prep.head.i == verb.i
         and verb.lemma_ in _DEFERRING_VERBS
     )
+
+
+# Auxiliaries a present that tells a habit may carry: do-support ("don't carry it in
+# winter") and "can" of what is possible any time ("can get booked full in the spring").
+_HABIT_AUXILIARIES = {"do", "does", "can", "ca"}
+
+
+def habitual(tok: Token) -> bool:
+    """Whether the verb a word of time hangs on tells what happens whenever that time comes
+    round: a simple present ("the facility is hot in the summer", "waterfowl depend on the
+    fields in the winter", "volunteers are needed in the spring"). Not a progressive ("are
+    slipping right now in the summer"), a future, a perfect, a past, nor a schedule ("the
+    tour starts in the spring" names the coming one)."""
+    verb = _governing_verb(tok)
+    if verb is None or _looks_ahead(verb) or verb.lemma_ in _STARTING_VERBS:
+        return False
+    auxes = _auxiliaries(verb)
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    if verb.tag_ == "VB" and not auxes and verb.dep_ == "conj":
+        return habitual(verb)  # "prices rise in spring and fall in autumn"
+    if verb.tag_ == "VBN":
+        # A present passive: "are needed", "is closed".
+        return bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ == "VB" and bool(auxes) and {a.lower_ for a in auxes} <= _HABIT_AUXILIARIES
+
+
+# Adverbs that say a clause holds at the moment of telling.
+_NOW_ADVERBS = {"now", "currently", "presently", "still"}
+
+
+def said_of_now(tok: Token) -> bool:
+    """Whether the verb a word hangs on says its clause holds now: "we are now closed due
+    to winter weather" (this winter's)."""
+    verb = _governing_verb(tok)
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in _NOW_ADVERBS for c in verb.children
+    )
+
+
+# Modals of what is allowed, needed or possible, which a rule or a habit is told with.
+_MODALS_OF_A_RULE = {"must", "may", "might", "should", "can", "ca", "could"}
+
+
+def told_as_a_rule(tok: Token) -> bool:
+    """Whether the verb a word hangs on carries a modal of what is allowed, needed or
+    possible: "employees may apply during summer enrollment", "heavy winter storms can
+    close the pass" tell a rule or a chance, of no one time."""
+    verb = _governing_verb(tok)
+    return verb is not None and any(a.lower_ in _MODALS_OF_A_RULE for a in _auxiliaries(verb))
+
+
+def under_an_infinitive(tok: Token) -> bool:
+    """Whether the verb a word hangs on is an infinitive ("to cope with winter storms"),
+    whose future is only that of a purpose or a plan, not of one time."""
+    verb = _governing_verb(tok)
+    return verb is not None and any(a.lower_ == "to" for a in _auxiliaries(verb))
+
+
+def clause_tense(span: Span) -> Tense | None:
+    """The tense of the verb whose clause holds the expression, wherever the expression
+    hangs in it ("the summer sun was bright": past, though the season dates the sun)."""
+    verb = _governing_verb(span.root)
+    return None if verb is None else _verb_tense(verb, 3)
 
 
 def under_a_perfect(span: Span) -> bool:

@@ -6,6 +6,7 @@ no range and sort after every dated entry; the value is TIMEX3's ("XXXX-WXX-2", 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.values import GRAN_OF_UNIT, Resolved, duration_code
@@ -90,8 +91,11 @@ def resolve_set(text: str) -> Resolved | None:
     return None
 
 
-def every_year(placed: list[tuple[Resolved, int, int]], full: str) -> list[int]:
-    """Which of the dates placed in `full` (in order) are told as recurring every year.
+def every_year(
+    placed: list[tuple[Resolved, int, int]], full: str, habits: Sequence[bool] = ()
+) -> list[int]:
+    """Which of the dates placed in `full` (in order) are told as recurring every year
+    (`habits`: which of them the grammar tells as a habit, `seasons.told_as_a_habit`).
 
     A date that gives its own year ("on 1 April 2005 and every year after") is one day,
     so only dates whose year came from the story are taken; of two joined dates ("from
@@ -108,6 +112,7 @@ def every_year(placed: list[tuple[Resolved, int, int]], full: str) -> list[int]:
             following
             or _EVERY_YEAR_AFTER.match(full, end) is not None
             or _EVERY_YEAR_BEFORE.search(full, max(0, start - 40), start) is not None
+            or (k < len(habits) and habits[k])
             or (
                 _BARE_NAME.fullmatch(full, start, end) is not None
                 and _HABIT_BEFORE.search(full, max(0, start - 80), start) is not None

@@ -51,8 +51,8 @@ if TYPE_CHECKING:
 _LEXICAL = re.compile(
     # At a word's start only: a bare `\b` also tries every word of the table at each word's
     # end, which doubles the cost of the costliest pattern we run over a whole text.
-    r"\b(?=[a-z])(?:right now|now|currently|presently|nowadays|at present|these days|recently|lately|"
-    r"previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
+    r"\b(?=[a-z])(?:right now|now|currently|presently|nowadays|at present|these days|recently|"
+    r"lately|previously|formerly|in the past|the (?:near |distant |foreseeable )?future|overnight|"
     # "Results are expected soon", but not a relation to an event ("as soon as trading
     # opened", "soon after being captured"), a judgement ("too soon to say") or a word
     # it makes ("the soon-to-be-released film").
