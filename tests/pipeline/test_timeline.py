@@ -2307,6 +2307,29 @@ def test_within_a_length_of_something_else_is_not_counted_from_the_story(nlp: An
 @pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
+        ("A pension is calculated from the salary of the last three years of employment.",
+         "the last three years", "P3Y"),
+        ("In the last two weeks of the campaign, both sides spent heavily.", "the last two weeks",
+         "P2W"),
+        ("For the last 20 years of his life he lived in Paris.", "the last 20 years", "P20Y"),
+        # The end of a time, or of no thing at all: placed.
+        ("Sales rose in the last three years.", "the last three years", "P3Y/2024-08-08"),
+        ("Sales rose in the last two months of the year.", "the last two months",
+         "P2M/2024-12-31"),
+        # A perfect brings the end of the thing up to now.
+        ("The last three days of polling have brought good news.", "The last three days",
+         "P3D/2024-08-08"),
+    ],
+)  # fmt: skip
+def test_the_last_part_of_a_thing_is_a_length_not_counted_back_from_the_story(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
         # spaCy tags neither count here, though it tags the same words elsewhere.
         ("Macs tend to be used for a very long time (>5 years).", "5 years", "P5Y"),
         ("I watched about the first sixty minutes of the debate last Wednesday night.",

@@ -787,6 +787,15 @@ def _past_a_verb_last(text: str, start: int, end: int) -> int:
 
 # After "within" and a length, what it is counted from: "within 30 days of the merger".
 _COUNTED_FROM_A_THING = re.compile(r"\s+of\s+(?!(?:now|today)\b)", re.I)
+# "The last three years of employment", "the final two weeks of the campaign": the end of
+# a thing, not of the time up to now. (Of a time, "the last three months of 2023", "of
+# this year", "of March", it is that time's end.)
+_LAST_PART = re.compile(r"(?:the )?(?:last|final) ", re.I)
+_OF_A_THING = re.compile(
+    rf"\s+of\s+(?!(?:now|today|(?:the |this |that |last |next )?(?:year|month|week|decade|"
+    rf"century|season|quarter)|(?:the )?(?:19|20)\d\d|'\d\d|{MONTH_RE})\b)",
+    re.I,
+)
 
 
 def _resolve_span(
@@ -813,14 +822,22 @@ def _resolve_span(
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)
     if (
-        prep == "within"
-        and res is not None
+        res is not None
         and "/" in res.value
-        and _COUNTED_FROM_A_THING.match(full, end)
+        and (
+            (prep == "within" and _COUNTED_FROM_A_THING.match(full, end))
+            or (
+                _LAST_PART.match(text)
+                and _OF_A_THING.match(full, end)
+                and tense is not Tense.PERFECT  # "the last three days of polling have brought"
+            )
+        )
     ):
         # "Within three months of application": counted from that, not from the story's
-        # day; where that lies is not told, so the length stands alone. ("For two years
-        # of drought" tells what filled the length, and still reaches to now.)
+        # day; "the last three years of employment" end that, not now (unless a perfect
+        # brings them up to now). Where that lies is
+        # not told, so the length stands alone. ("For two years of drought" tells what
+        # filled the length, and still reaches to now.)
         res = bare_length(normalise(text)) or res
     if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
