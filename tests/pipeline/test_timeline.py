@@ -2516,6 +2516,8 @@ def test_an_ordinal_before_a_weekday_is_no_day_of_the_month(nlp: Any) -> None:
         "On my 2nd wedding anniversary, we went for a drive.",
         "This year marks the 25th Anniversary of the Act.",
         "Pessimism on the 2nd round",
+        # spaCy's span ends on the ordinal, the noun it ranks left outside.
+        "Since the end of the second world war, turnout has fallen in every state.",
     ],
 )
 def test_an_ordinal_ranking_the_noun_after_it_is_no_day_of_the_month(
@@ -2524,6 +2526,13 @@ def test_an_ordinal_ranking_the_noun_after_it_is_no_day_of_the_month(
     assert [
         e.expression for e in _timeline(nlp, sentence) if e.granularity is Granularity.DAY
     ] == []
+
+
+def test_words_of_a_web_address_date_nothing(nlp: Any) -> None:
+    text = "The archive is at http://example.com/2011/03/05/features/friday/ if you want it."
+    assert _timeline(nlp, text) == []
+    text = "The notes at www.example.org/monday-notes were posted on Friday."
+    assert [e.value for e in _timeline(nlp, text)] == ["2024-08-02"]
 
 
 def test_an_ordinal_that_ranks_nothing_is_a_day_of_the_month(nlp: Any) -> None:

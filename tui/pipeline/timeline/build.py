@@ -42,6 +42,7 @@ from tui.pipeline.timeline.spans import (
     AGE,
     candidate_spans,
     holiday_names_a_thing,
+    in_a_url,
     is_a_count,
     is_a_word_not_a_month,
     is_an_early_number,
@@ -991,6 +992,8 @@ def _not_a_date(
     text = full[start:end]
     if re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I):
         return []  # a copyright year dates the page, not an event
+    if in_a_url(full, start, end):
+        return []
     if text.lower() == "overnight" and in_a_denial(span) and not market_or_results(span.sent.text):
         # "It won't happen overnight": all at once, not in any night. (In market news,
         # "shares did not move overnight" is that night.)

@@ -31,6 +31,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     NUMERIC_DAY_RE,
     OCCASION_NOUNS,
+    ORDINALS,
     SEASONS,
     STREET_WORDS,
     TENS_RE,
@@ -624,6 +625,8 @@ def ranks_a_noun(span: Span, text: str) -> bool:
     """'The 1st Amendment', 'the 8th Annual convention', 'my 2nd wedding anniversary',
     '12th place': an ordinal before the noun it ranks is no day of the month ("on the
     8th, the vote", "the 8th of June" and "by the 20th" rank nothing)."""
+    if _ranks_a_noun_after(span):
+        return True
     if not _RANKING_ORDINAL.fullmatch(text) or text.split()[-1].lower() in _RANKED_TIMES:
         return False
     ordinal = next((t for t in span if _ORDINAL_TOKEN.fullmatch(t.text)), None)
@@ -633,6 +636,33 @@ def ranks_a_noun(span: Span, text: str) -> bool:
     return (
         ordinal.dep_ in ("amod", "compound", "nummod")
         and head.i > ordinal.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in MONTHS
+        and head.lower_ not in _RANKED_TIMES
+    )
+
+
+_URL_MARK = re.compile(r"://|\bwww\.", re.I)
+
+
+def in_a_url(full: str, start: int, end: int) -> bool:
+    """'http://www.example.com/2012/04/01/opinion/sunday/...': words of a web address
+    pasted in the text date no event of the story."""
+    left = max(full.rfind(c, 0, start) for c in " \n\t") + 1
+    right = min((i for i in (full.find(c, end) for c in " \n\t") if i >= 0), default=len(full))
+    return _URL_MARK.search(full, left, right) is not None
+
+
+def _ranks_a_noun_after(span: Span) -> bool:
+    """'Since the end of the second world war': spaCy's span ends on an ordinal that ranks
+    a noun after the span, so what it took for "the 2nd" is no day."""
+    last = span[-1]
+    if last.lower_ not in ORDINALS and not _ORDINAL_TOKEN.fullmatch(last.text):
+        return False
+    head = last.head
+    return (
+        last.dep_ in ("amod", "compound", "nummod")
+        and head.i >= span.end
         and head.pos_ in ("NOUN", "PROPN")
         and head.lower_ not in MONTHS
         and head.lower_ not in _RANKED_TIMES
