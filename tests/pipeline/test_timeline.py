@@ -2535,6 +2535,20 @@ def test_words_of_a_web_address_date_nothing(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, text)] == ["2024-08-02"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Voters will turn out in the January 9th elections.", "January 9th", "-01-09"),
+        ("She praised his Sept. 20th address to the troops.", "Sept. 20th", "-09-20"),
+        ("The studio released a new 30-second trailer.", "30-second", "PT30S"),
+    ],
+)
+def test_a_date_or_a_length_before_its_noun_is_no_ordinal_ranking_it(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value.endswith(value)
+
+
 def test_an_ordinal_that_ranks_nothing_is_a_day_of_the_month(nlp: Any) -> None:
     entries = _timeline(nlp, "One was on the 19th of July, and the other on the 8th.")
     assert [e.value for e in entries] == ["2024-07-19", "2024-08-08"]

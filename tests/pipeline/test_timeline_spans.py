@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.pipeline.timeline.spans import period_named_after, widen, writes_day_first
+from tui.pipeline.timeline.spans import in_a_url, period_named_after, widen, writes_day_first
 
 
 def _widened(sentence: str, taken: str) -> str:
@@ -66,3 +66,19 @@ def test_a_page_writes_day_first_only_when_one_date_can_be_read_no_other_way(
     texts: list[str], day_first: bool
 ) -> None:
     assert writes_day_first(texts) is day_first
+
+
+def test_a_span_ending_inside_a_web_address_is_in_it() -> None:
+    text = "See http://example.com/2011/03/05/features/friday/ now, or www.example.org/monday."
+    for word in ("2011/03/05", "friday", "monday"):
+        start = text.index(word)
+        assert in_a_url(text, start, start + len(word)) is True
+    start = text.index("now")
+    assert in_a_url(text, start, start + 3) is False
+
+
+def test_a_span_that_takes_an_address_and_the_year_after_it_is_the_years() -> None:
+    # spaCy may take "http://.../html/ - 1996" whole; the year is the listed source's.
+    text = "http://example.com/docs/books/lang/html/ - 1996"
+    assert in_a_url(text, 0, len(text)) is False
+    assert in_a_url(text, 0, len("http://example.com/docs")) is True

@@ -643,14 +643,20 @@ def ranks_a_noun(span: Span, text: str) -> bool:
 
 
 _URL_MARK = re.compile(r"://|\bwww\.", re.I)
+# The run of characters without a space (of any kind) that ends, or starts, at a point.
+_RUN_END = re.compile(r"\S*\Z")
+_RUN_START = re.compile(r"\S*")
 
 
 def in_a_url(full: str, start: int, end: int) -> bool:
     """'http://www.example.com/2012/04/01/opinion/sunday/...': words of a web address
     pasted in the text date no event of the story."""
-    left = max(full.rfind(c, 0, start) for c in " \n\t") + 1
-    right = min((i for i in (full.find(c, end) for c in " \n\t") if i >= 0), default=len(full))
-    return _URL_MARK.search(full, left, right) is not None
+    # The run that holds the span's end: spaCy may take a pasted address and the year
+    # after it as one span ("http://.../html/ - 1996"), and the year is the page's.
+    left = _RUN_END.search(full, max(0, end - 300), end)
+    right = _RUN_START.match(full, end)
+    assert left is not None and right is not None  # both match the empty string
+    return _URL_MARK.search(full, left.start(), right.end()) is not None
 
 
 def _ranks_a_noun_after(span: Span) -> bool:
@@ -659,6 +665,11 @@ def _ranks_a_noun_after(span: Span) -> bool:
     last = span[-1]
     if last.lower_ not in ORDINALS and not _ORDINAL_TOKEN.fullmatch(last.text):
         return False
+    if any(t.lower_.rstrip(".") in MONTHS for t in span):
+        return False  # "his Sept. 20th address", "the January 9th elections": a date
+    before = span.doc[last.i - 1] if last.i > 0 else None
+    if last.lower_ == "second" and before is not None and (before.like_num or before.text == "-"):
+        return False  # "a 30-second trailer", "six second delay": a length
     head = last.head
     return (
         last.dep_ in ("amod", "compound", "nummod")
