@@ -79,6 +79,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     NAMED_ZONE_RE,
     NUM_RE,
+    OF_A_THING,
     RESULTS_WORDS,
     SESSION_NOUNS,
     VAGUE_NUM_RE,
@@ -792,11 +793,6 @@ _COUNTED_FROM_A_THING = re.compile(r"\s+of\s+(?!(?:now|today)\b)", re.I)
 # a thing, not of the time up to now. (Of a time, "the last three months of 2023", "of
 # this year", "of March", it is that time's end.)
 _LAST_PART = re.compile(r"(?:the )?(?:last|final) ", re.I)
-_OF_A_THING = re.compile(
-    rf"\s+of\s+(?!(?:now|today|(?:the |this |that |last |next )?(?:year|month|week|decade|"
-    rf"century|season|quarter)|(?:the )?(?:19|20)\d\d|'\d\d|{MONTH_RE})\b)",
-    re.I,
-)
 
 
 def _resolve_span(
@@ -829,7 +825,7 @@ def _resolve_span(
             (prep == "within" and _COUNTED_FROM_A_THING.match(full, end))
             or (
                 _LAST_PART.match(text)
-                and _OF_A_THING.match(full, end)
+                and OF_A_THING.match(full, end)
                 and tense is not Tense.PERFECT  # "the last three days of polling have brought"
             )
         )

@@ -17,16 +17,11 @@ from tui.pipeline.timeline.grammar import (
     under_an_infinitive,
 )
 from tui.pipeline.timeline.values import Tense
-from tui.pipeline.timeline.vocab import SEASON_MONTHS, SEASONS, market_or_results
+from tui.pipeline.timeline.vocab import OF_A_THING, SEASON_MONTHS, SEASONS, market_or_results
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# "The fall of Rome", "after the fall of communism": a collapse. "The fall of 2004", "the
-# fall of that year" are the season.
-_FALL_OF_A_THING = re.compile(
-    r"\s+of\s+(?!(?:the\s+)?(?:year|(?:19|20)\d\d|'\d\d|this|that|last|next|same)\b)", re.I
-)
 _THE_FALL = re.compile(r"(?:[a-z]+ )?(?:the )?fall", re.I)
 # A season named with no word that picks out one of them ("this", "last", a year): "in the
 # summer", "during winter", "in the late fall", "the winter months".
@@ -51,8 +46,8 @@ def names_no_season(span: Span, text: str, after: str, anchor: date) -> bool:
         # "Your teeth fall out", "the power from which experiences spring". (Joined to a
         # season, "over the summer and fall", it is one, whatever the tagger said.)
         return True
-    if _THE_FALL.fullmatch(text) and _FALL_OF_A_THING.match(after):
-        return True
+    if _THE_FALL.fullmatch(text) and OF_A_THING.match(after):
+        return True  # "the fall of Rome" is a collapse; "the fall of 2004" the season
     return _names_a_kind(span, anchor)
 
 

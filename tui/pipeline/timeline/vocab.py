@@ -77,6 +77,15 @@ MARKET_WORDS = _any_word_of("market_words")
 FUTURES_WORDS = _any_word_of("futures_words")
 
 
+# "Of" and a thing, not a time: "the last three years of employment", "the fall of
+# Rome" (but "of 2023", "of this year", "of the same year", "of March" name a time).
+OF_A_THING = re.compile(
+    r"\s+of\s+(?!(?:now|today|(?:the |this |that |last |next )?(?:same )?(?:year|month|week|"
+    rf"decade|century|season|quarter)|(?:the )?(?:19|20)\d\d|'\d\d|{MONTH_RE})\b)",
+    re.I,
+)
+
+
 def market_or_results(sentence: str) -> bool:
     """Whether a sentence has a word only market or results news uses."""
     return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
