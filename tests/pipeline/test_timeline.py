@@ -2317,8 +2317,8 @@ def test_within_a_length_of_something_else_is_not_counted_from_the_story(nlp: An
         ("Sales rose in the last two months of the year.", "the last two months",
          "P2M/2024-12-31"),
         # A perfect brings the end of the thing up to now.
-        ("The last three days of polling have brought good news.", "The last three days",
-         "P3D/2024-08-08"),
+        ("The last two weeks of talks have produced a draft.", "The last two weeks",
+         "P2W/2024-08-08"),
     ],
 )  # fmt: skip
 def test_the_last_part_of_a_thing_is_a_length_not_counted_back_from_the_story(

@@ -66,14 +66,14 @@ def _span(toks: list[Tok], first: int, last: int, text: str) -> Any:
 
 
 def test_a_season_word_the_parse_calls_a_verb_is_no_season() -> None:
-    text = "When you stand up your teeth fall out."
+    text = "When the wind blows the leaves fall off."
     toks = _sentence(
-        ("your", "PRP$", "poss", "PRON", 1),
-        ("teeth", "NNS", "nsubj", "NOUN", 2),
+        ("the", "DT", "det", "DET", 1),
+        ("leaves", "NNS", "nsubj", "NOUN", 2),
         ("fall", "VBP", "ROOT", "VERB", None),
-        ("out", "RP", "prt", "ADP", 2),
+        ("off", "RP", "prt", "ADP", 2),
     )
-    assert names_no_season(_span(toks, 2, 2, text), "fall", " out.", NOVEMBER) is True
+    assert names_no_season(_span(toks, 2, 2, text), "fall", " off.", NOVEMBER) is True
 
 
 def test_the_fall_of_a_thing_is_a_collapse_and_the_fall_of_a_year_a_season() -> None:
@@ -166,13 +166,13 @@ def test_a_season_word_tagged_a_verb_but_joined_to_a_season_is_one() -> None:
 
 
 def test_a_season_kind_in_a_clause_told_of_now_stays_a_date() -> None:
-    text = "We are now closed due to winter weather."
+    text = "The pass is now shut by winter weather."
     toks = _sentence(
-        ("we", "PRP", "nsubjpass", "PRON", 3),
-        ("are", "VBP", "auxpass", "AUX", 3),
+        ("pass", "NN", "nsubjpass", "NOUN", 3),
+        ("is", "VBZ", "auxpass", "AUX", 3),
         ("now", "RB", "advmod", "ADV", 3),
-        ("closed", "VBN", "ROOT", "VERB", None),
-        ("due", "IN", "prep", "ADP", 3),
+        ("shut", "VBN", "ROOT", "VERB", None),
+        ("by", "IN", "agent", "ADP", 3),
         ("winter", "NN", "compound", "NOUN", 6),
         ("weather", "NN", "pobj", "NOUN", 4),
     )
@@ -198,11 +198,11 @@ def test_a_season_kind_told_as_ahead_is_the_coming_one_but_not_in_a_rule() -> No
 
 
 def test_a_season_kind_under_an_infinitive_of_purpose_is_no_date() -> None:
-    text = "Plants require reinforcement to cope with winter storms."
+    text = "Towers need bracing to cope with winter storms."
     toks = _sentence(
-        ("plants", "NNS", "nsubj", "NOUN", 1),
-        ("require", "VBP", "ROOT", "VERB", None),
-        ("reinforcement", "NN", "dobj", "NOUN", 1),
+        ("towers", "NNS", "nsubj", "NOUN", 1),
+        ("need", "VBP", "ROOT", "VERB", None),
+        ("bracing", "NN", "dobj", "NOUN", 1),
         ("to", "TO", "aux", "PART", 4),
         ("cope", "VB", "advcl", "VERB", 1),
         ("with", "IN", "prep", "ADP", 4),

@@ -826,15 +826,15 @@ def _resolve_span(
             or (
                 _LAST_PART.match(text)
                 and OF_A_THING.match(full, end)
-                and tense is not Tense.PERFECT  # "the last three days of polling have brought"
+                and tense is not Tense.PERFECT  # "the last two weeks of talks have produced"
             )
         )
     ):
         # "Within three months of application": counted from that, not from the story's
         # day; "the last three years of employment" end that, not now (unless a perfect
-        # brings them up to now). Where that lies is
-        # not told, so the length stands alone. ("For two years of drought" tells what
-        # filled the length, and still reaches to now.)
+        # brings them up to now). Where that lies is not told, so the length stands alone.
+        # ("For two years of drought" tells what filled the length, and still reaches to
+        # now.)
         res = bare_length(normalise(text)) or res
     if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;

@@ -175,14 +175,14 @@ def _deferred_to(root: Token, verb: Token) -> bool:
 
 
 # Auxiliaries a present that tells a habit may carry: do-support ("don't carry it in
-# winter") and "can" of what is possible any time ("can get booked full in the spring").
+# winter") and "can" of what is possible any time ("the river can flood in the spring").
 _HABIT_AUXILIARIES = {"do", "does", "can", "ca"}
 
 
 def habitual(tok: Token) -> bool:
     """Whether the verb a word of time hangs on tells what happens whenever that time comes
-    round: a simple present ("the facility is hot in the summer", "waterfowl depend on the
-    fields in the winter", "volunteers are needed in the spring"). Not a progressive ("are
+    round: a simple present ("the old gym is cold in the winter", "ferries run less often in
+    the winter", "extra guides are needed in the spring"). Not a progressive ("are
     slipping right now in the summer"), a future, a perfect, a past, nor a schedule ("the
     tour starts in the spring" names the coming one)."""
     verb = _governing_verb(tok)
@@ -218,7 +218,7 @@ _MODALS_OF_A_RULE = {"must", "may", "might", "should", "can", "ca", "could"}
 
 def told_as_a_rule(tok: Token) -> bool:
     """Whether the verb a word hangs on carries a modal of what is allowed, needed or
-    possible: "employees may apply during summer enrollment", "heavy winter storms can
+    possible: "members may enrol at the summer sign-up", "heavy winter storms can
     close the pass" tell a rule or a chance, of no one time."""
     verb = _governing_verb(tok)
     return verb is not None and any(a.lower_ in _MODALS_OF_A_RULE for a in _auxiliaries(verb))

@@ -1,6 +1,6 @@
 """Season words that name no one season: a verb ("prices fall", "from which hopes
 spring"), a collapse ("after the fall of Rome"), a kind of thing ("a summer camp", "winter
-storms"), and a season told as a habit ("the library is hot in the summer"), which TIMEX3
+storms"), and a season told as a habit ("the old gym is cold in the winter"), which TIMEX3
 writes as any year's ("XXXX-SU") and the timeline keeps with the other recurrences."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tui.pipeline.timeline.vocab import OF_A_THING, SEASON_MONTHS, SEASONS, mark
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# "The fall", and "after the fall" as our pattern of a preposition and a season takes it.
 _THE_FALL = re.compile(r"(?:[a-z]+ )?(?:the )?fall", re.I)
 # A season named with no word that picks out one of them ("this", "last", a year): "in the
 # summer", "during winter", "in the late fall", "the winter months".
@@ -43,7 +44,7 @@ def names_no_season(span: Span, text: str, after: str, anchor: date) -> bool:
     if not words:
         return False
     if all(t.pos_ in ("VERB", "AUX") and not _joined_to_a_season(t) for t in words):
-        # "Your teeth fall out", "the power from which experiences spring". (Joined to a
+        # "When the leaves fall", "where new ideas spring from". (Joined to a
         # season, "over the summer and fall", it is one, whatever the tagger said.)
         return True
     if _THE_FALL.fullmatch(text) and OF_A_THING.match(after):
@@ -55,9 +56,10 @@ def _names_a_kind(span: Span, anchor: date) -> bool:
     """'Summer camp', 'winter storms', 'a perfect choice for any summer picnic': a bare
     season before a noun names a kind of thing. Told in the past it is most often the
     story's own ("delayed by cold winter weather"), as it is in a story written in that
-    season ("rates steady in quiet summer trade" in August) or told of now; told as
-    ahead ("a deal before the summer break is likely") it is the coming one; and market
-    news dates by it ("the autumn budget"). Those stay dates."""
+    season ("rates steady in quiet summer trade" in August) or told of now ("the pass is
+    now shut by winter weather"); told as ahead ("a deal before the summer break is
+    likely") it is the coming one; and market news dates by it ("the autumn budget").
+    Those stay dates."""
     if len(span) != 1:
         return False
     root = span.root
@@ -69,18 +71,18 @@ def _names_a_kind(span: Span, anchor: date) -> bool:
     if root.head.pos_ not in ("NOUN", "PROPN") or market_or_results(span.sent.text):
         return False
     if said_of_now(root):
-        return False  # "we are now closed due to winter weather": this winter's
+        return False  # "the pass is now shut by winter weather": this winter's
     tense = clause_tense(span)
     if tense is Tense.FUTURE:
-        # "Storms can close the pass", "plants require reinforcement to cope with winter
+        # "Storms can close the pass", "towers need bracing to cope with winter
         # storms": a rule or a purpose looks ahead of no one time.
         return told_as_a_rule(root) or under_an_infinitive(root)
     return tense in (Tense.PRESENT, None)
 
 
 def told_as_a_habit(span: Span, text: str) -> bool:
-    """'Twin Peaks consumes 500,000 gallons a month in the summer', 'in the spring and fall,
-    volunteers are needed': a season with nothing to pick out one of them, where a simple
+    """'The town uses twice the water in the summer', 'in the spring and autumn, extra
+    guides are needed': a season with nothing to pick out one of them, where a simple
     present tells what happens whenever it comes round (`grammar.habitual`)."""
     if not _ANY_SEASON.fullmatch(text):
         return False

@@ -649,7 +649,7 @@ _RUN_START = re.compile(r"\S*")
 
 
 def in_a_url(full: str, start: int, end: int) -> bool:
-    """'http://www.example.com/2012/04/01/opinion/sunday/...': words of a web address
+    """'http://example.com/2011/03/05/features/friday/...': words of a web address
     pasted in the text date no event of the story."""
     # The run that holds the span's end: spaCy may take a pasted address and the year
     # after it as one span ("http://.../html/ - 1996"), and the year is the page's.
