@@ -46,7 +46,7 @@ from tui.pipeline.timeline.vocab import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Words spaCy does not tag as dates but that place a statement in time.
 _LEXICAL = re.compile(
@@ -630,12 +630,16 @@ def ranks_a_noun(span: Span, text: str) -> bool:
     if not _RANKING_ORDINAL.fullmatch(text) or text.split()[-1].lower() in _RANKED_TIMES:
         return False
     ordinal = next((t for t in span if _ORDINAL_TOKEN.fullmatch(t.text)), None)
-    if ordinal is None:
-        return False
+    return ordinal is not None and _ranks_a_noun_past(ordinal, ordinal.i)
+
+
+def _ranks_a_noun_past(ordinal: Token, i: int) -> bool:
+    """Whether an ordinal modifies a noun that stands after token `i`, and not a month or a
+    century ("the 14th Century")."""
     head = ordinal.head
     return (
         ordinal.dep_ in ("amod", "compound", "nummod")
-        and head.i > ordinal.i
+        and head.i > i
         and head.pos_ in ("NOUN", "PROPN")
         and head.lower_ not in MONTHS
         and head.lower_ not in _RANKED_TIMES
@@ -670,14 +674,7 @@ def _ranks_a_noun_after(span: Span) -> bool:
     before = span.doc[last.i - 1] if last.i > 0 else None
     if last.lower_ == "second" and before is not None and (before.like_num or before.text == "-"):
         return False  # "a 30-second trailer", "six second delay": a length
-    head = last.head
-    return (
-        last.dep_ in ("amod", "compound", "nummod")
-        and head.i >= span.end
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.lower_ not in MONTHS
-        and head.lower_ not in _RANKED_TIMES
-    )
+    return _ranks_a_noun_past(last, span.end - 1)
 
 
 def names_something(span: Span) -> bool:
