@@ -41,11 +41,16 @@ def test_a_relative_path_and_its_absolute_form_are_one_input(tmp_path, monkeypat
     assert input_key("page.html") == input_key(str(tmp_path / "page.html"))
 
 
-def _read(briefing: Briefing, input: str, url: str, canonical: str | None = None):
+STORY = "Text of the story."
+
+
+def _read(
+    briefing: Briefing, input: str, url: str, canonical: str | None = None, text: str = STORY
+):
     article = briefing.add(input)
     article.url = url
     article.metadata.canonical_url = canonical
-    article.blocks = [Block(BlockKind.PARAGRAPH, f"Text of {input}.")]
+    article.blocks = [Block(BlockKind.PARAGRAPH, text)]
     return article, briefing.read(article)
 
 
@@ -60,7 +65,49 @@ def test_a_page_reached_by_two_urls_is_one_article_kept_at_the_earlier_input() -
     # the later input becomes the duplicate, whatever the order they were read in.
     first.url = "https://news.example/amp/story"
     first.metadata.canonical_url = "https://news.example/story"
-    first.blocks = [Block(BlockKind.PARAGRAPH, "Text of the story.")]
+    first.blocks = [Block(BlockKind.PARAGRAPH, "Text of  the STORY.")]  # spacing, case
     original, changed = briefing.read(first)
     assert original is None and first.blocks
     assert second.duplicate_of == 0 and second.blocks == [] and second in changed
+
+
+def test_stories_whose_pages_all_name_the_home_page_as_canonical_stay_apart() -> None:
+    # A site template that gives every story the home page's canonical address.
+    briefing = Briefing()
+    home = "https://news.example/"
+    first, (original, _) = _read(briefing, "https://news.example/a", "https://news.example/a",
+                                 home, text="Storm closes the port.")  # fmt: skip
+    second, (original, changed) = _read(briefing, "https://news.example/b",
+                                        "https://news.example/b", home,
+                                        text="Council passes the budget.")  # fmt: skip
+    assert original is None and second.blocks and second.duplicate_of is None
+    assert first.blocks and first.duplicate_of is None and first not in changed
+
+
+def test_a_page_naming_another_sites_story_as_canonical_does_not_empty_it() -> None:
+    briefing = Briefing()
+    real, _ = _read(briefing, "https://wire.example/story", "https://wire.example/story",
+                    text="The real story.")  # fmt: skip
+    # Read later but listed first: it may not take the real story's place either.
+    claimant = briefing.add("https://other.example/page")
+    claimant.url = "https://other.example/page"
+    claimant.metadata.canonical_url = "https://wire.example/story"
+    claimant.blocks = [Block(BlockKind.PARAGRAPH, "Something else entirely.")]
+    briefing.read(claimant)
+    assert real.blocks and real.duplicate_of is None
+    assert claimant.blocks and claimant.duplicate_of is None
+
+
+def test_a_copy_with_a_block_more_and_its_canonical_page_are_one_article() -> None:
+    briefing = Briefing()
+    paragraphs = ["First paragraph.", "Second paragraph.", "Third paragraph."]
+    original = briefing.add("https://news.example/story")
+    original.url = "https://news.example/story"
+    original.blocks = [Block(BlockKind.PARAGRAPH, p) for p in paragraphs]
+    briefing.read(original)
+    copy = briefing.add("https://news.example/amp/story")
+    copy.url = "https://news.example/amp/story"
+    copy.metadata.canonical_url = "https://news.example/story"
+    copy.blocks = [Block(BlockKind.PARAGRAPH, p) for p in [*paragraphs, "Updated 3 minutes ago"]]
+    found, _ = briefing.read(copy)
+    assert found is original and copy.duplicate_of == 0 and copy.blocks == []

@@ -168,6 +168,35 @@ async def test_two_urls_of_one_page_become_one_article(site: FixtureServer) -> N
     assert direct.duplicate_of == 0 and direct.blocks == [] and direct.error is None
 
 
+def _story_naming(canonical: str, headline: str, subject: str) -> bytes:
+    paragraphs = "".join(
+        f"<p>{subject} was the talk of the harbour town on day {n} of the week, residents "
+        f"said, as officials met to weigh what to do next about {subject.lower()}.</p>"
+        for n in range(1, 5)
+    )
+    return (
+        f'<html><head><title>{headline}</title><link rel="canonical" href="{canonical}">'
+        f"</head><body><article><h1>{headline}</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+async def test_stories_whose_pages_name_one_canonical_address_are_all_kept(
+    site: FixtureServer,
+) -> None:
+    # A site template that gives every story its home page's canonical address.
+    home = site.url("/")
+    urls = [
+        site.host_html(_story_naming(home, "Storm closes the port", "The storm")),
+        site.host_html(_story_naming(home, "Council passes budget", "The budget")),
+        site.host_html(_story_naming(home, "Ferry strike ends", "The strike")),
+    ]
+    session = await _run(*urls)
+    articles = session.briefing.articles
+    assert [a.duplicate_of for a in articles] == [None, None, None]
+    assert all(a.blocks and a.error is None for a in articles)
+    assert len({a.blocks[0].text for a in articles}) == 3
+
+
 async def test_a_bug_in_a_stage_is_that_articles_error_and_logged_not_printed(
     site: FixtureServer, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.pipeline.identity import input_key
+from tui.pipeline.identity import input_key, same_text
 from tui.pipeline.model import (
     Article,
     BriefingEntity,
@@ -86,7 +86,12 @@ class Briefing:
         changed: list[Article] = []
         for key in self._page_keys(article):
             holder = self._keys.setdefault(key, article)
-            if holder is not article and holder.duplicate_of is None and holder.blocks:
+            if (
+                holder is not article
+                and holder.duplicate_of is None
+                and holder.blocks
+                and _same_article(holder, article)
+            ):
                 # A later input was read first: the earlier input is the one to keep.
                 changed += [holder, *self._make_duplicate(holder, article)]
                 self._keys[key] = article
@@ -107,6 +112,7 @@ class Briefing:
                 and holder.duplicate_of is None
                 and holder.blocks
                 and self.index(holder) < position
+                and _same_article(holder, article)
             ):
                 return holder
         return None
@@ -134,3 +140,12 @@ class Briefing:
         from tui.pipeline.timeline import merge_timelines
 
         return merge_timelines([a.timeline for a in self.articles])
+
+
+def _same_article(a: Article, b: Article) -> bool:
+    """Two read articles that share a page key: the same page when both were read at one
+    address; when the key is a canonical address a page names, only when they say the
+    same (a template that gives every story the home page's loses no story)."""
+    if a.url and b.url and input_key(a.url) == input_key(b.url):
+        return True
+    return same_text(a.blocks, b.blocks)

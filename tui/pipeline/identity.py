@@ -4,15 +4,27 @@ A reader who pipes `tail -f` output, or pastes a list twice, gives briefing the 
 more than once, spelled a little differently; and two URLs (an AMP copy, a tracking
 redirect) can lead to one page that names its canonical address. Each real article is
 shown once: inputs are compared by a normalised key, and read pages by their final and
-canonical URLs too.
+canonical URLs too. A canonical address is only the page's claim (a site template may give
+every page its home page's, or another site's): two pages that share one are the same
+article only when they also say the same (`same_text`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+if TYPE_CHECKING:
+    from tui.pipeline.model import Block
+
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# Of the shorter page's blocks, the share the other page must hold too: a copy that drops
+# captions or adds a clock in a corner is the same article; two stories of one site, which
+# share no more than the site's furniture, are not.
+_SAME_TEXT_SHARE = 0.5
 
 
 def input_key(text: str) -> str:
@@ -42,3 +54,17 @@ def input_key(text: str) -> str:
         return "file://" + str(Path(text).expanduser().resolve())
     except (OSError, RuntimeError, ValueError):  # a name the OS refuses: compare as written
         return text
+
+
+def same_text(a: Sequence[Block], b: Sequence[Block]) -> bool:
+    """Whether two read pages say the same: most blocks of the shorter appear in the other,
+    compared without case or spacing. Pages with no text say nothing the same."""
+    texts_a, texts_b = _block_texts(a), _block_texts(b)
+    if not texts_a or not texts_b:
+        return False
+    shared = len(texts_a & texts_b)
+    return shared >= _SAME_TEXT_SHARE * min(len(texts_a), len(texts_b))
+
+
+def _block_texts(blocks: Sequence[Block]) -> set[str]:
+    return {t for t in (re.sub(r"\s+", " ", b.text).strip().casefold() for b in blocks) if t}
