@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -432,6 +433,50 @@ async def test_command_palette_offers_the_actions(site: FixtureServer, make_app)
         await pilot.pause(0.5)
         first = app.screen.query_one("CommandList").get_option_at_index(0)
         assert "Export" in str(first.prompt)
+
+
+def _two_enters_at_once(app: BriefingApp) -> None:
+    """Two Enters queued before the first is handled: a paste ending in two newlines."""
+    app.post_message(events.Key("enter", "\r"))
+    app.post_message(events.Key("enter", "\r"))
+
+
+async def test_two_enters_at_once_in_the_palette_run_its_command_once(make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p", *"add urls")
+        await pilot.pause(0.5)
+        await pilot.press("down")  # the first command found is highlighted
+        _two_enters_at_once(app)
+        await pilot.pause(0.5)
+        assert app.is_running
+        assert isinstance(app.screen, AddUrlScreen) and len(app.screen_stack) == 2
+
+
+async def test_two_enters_at_once_in_the_add_prompt_add_once(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        app.screen.query_one(Input).value = site.page("blog.html")
+        _two_enters_at_once(app)
+        await pilot.pause(0.5)
+        await app.wait_settled(SETTLE)
+        assert app.is_running and len(app.screen_stack) == 1
+        assert [a.input for a in app.briefing.articles] == [site.page("blog.html")]
+
+
+async def test_two_enters_at_once_in_the_export_prompt_write_once(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    app = make_app([site.page("wire.html")], analysis=False, export_dir=tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("e")
+        _two_enters_at_once(app)
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        assert app.is_running and len(app.screen_stack) == 1
+        assert len(list(tmp_path.glob("briefing-*.md"))) == 1
 
 
 async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):

@@ -61,6 +61,15 @@ class Actions(Highlights):
 
     # Panes and views ---------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.app.screens import OnceCommandPalette
+
+        # Textual's own, but closed once (`screens._ClosesOnce`).
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(OnceCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from tui.app.screens import HelpScreen
 

@@ -1,19 +1,22 @@
-"""Modal screens: the help screen, the "add URLs" prompt and the export prompt."""
+"""Modal screens: the help screen, the "add URLs" prompt, the export prompt and the
+command palette, each closed once (`_ClosesOnce`)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.keytable import KEY_GROUPS, KEYS
@@ -21,10 +24,57 @@ from tui.app.text import one_line
 from tui.pipeline.inputs import parse_line
 from tui.pipeline.words import plural
 
-__all__ = ["KEYS", "AddUrlScreen", "ExportScreen", "HelpScreen", "split_inputs"]
+__all__ = [
+    "KEYS",
+    "AddUrlScreen",
+    "ExportScreen",
+    "HelpScreen",
+    "OnceCommandPalette",
+    "split_inputs",
+]
 
 
-class HelpScreen(ModalScreen[None]):
+# The mixin is typed as the screen it is mixed into, but is no DOM node at run time:
+# Textual takes a screen's CSS and component classes from its first DOM-node base only.
+if TYPE_CHECKING:
+    _MixedIntoAScreen = Screen[Any]
+else:
+    _MixedIntoAScreen = object
+
+
+class _ClosesOnce(_MixedIntoAScreen):
+    """A screen that closes once (mixed in before the screen class). Two keys that close it
+    can arrive before it has gone (a paste that ends in two newlines, a quick double press):
+    Textual would close the screen under it too, and with no screen left the app stops
+    (ScreenStackError)."""
+
+    _dismissing = False
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self._dismissing:
+            return AwaitComplete.nothing()
+        self._dismissing = True
+        return super().dismiss(result)
+
+
+class OnceCommandPalette(_ClosesOnce, CommandPalette):
+    """Textual's command palette (ctrl+p), closed once: a second Enter that arrives before
+    it has gone would also run the chosen command a second time."""
+
+    @on(Input.Submitted)
+    @on(Button.Pressed)
+    @on(OptionList.OptionSelected)
+    def _after_closing(
+        self, event: Input.Submitted | Button.Pressed | OptionList.OptionSelected
+    ) -> None:
+        # Handlers of a subclass run first; preventing the default skips Textual's own.
+        # (A second Enter can also select the command twice before the first closes.)
+        if self._dismissing:
+            event.prevent_default()
+            event.stop()
+
+
+class HelpScreen(_ClosesOnce, ModalScreen[None]):
     """Every key, grouped; scrolls with the same keys as the panes on a short terminal."""
 
     AUTO_FOCUS = "#keys"
@@ -118,7 +168,7 @@ class _AddressInput(Input):
             super()._on_paste(event)
 
 
-class AddUrlScreen(ModalScreen[list[str] | None]):
+class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
     """Asks for inputs (URLs or local .html paths, one or a pasted list); dismisses with
     them, or None."""
 
@@ -165,7 +215,7 @@ EXPORT_CHOICES = (
 )
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(_ClosesOnce, ModalScreen[str | None]):
     """Asks which format to export the briefing in; dismisses with it, or None."""
 
     AUTO_FOCUS = "#formats"
