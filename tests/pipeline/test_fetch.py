@@ -153,6 +153,32 @@ def test_decode_prefers_http_charset_then_meta_then_detection() -> None:
     assert "€" in decode_html("<p>5 €</p>".encode("cp1252"), "iso-8859-1")[0]
 
 
+# Plain prose around a few accented words, as most pages are: detection alone reads such a
+# page as a code page once one byte in it is not UTF-8.
+_PROSE = (
+    "The council met on Tuesday evening to weigh the harbour plan, and members said the "
+    "vote would come before the end of the month. Residents who spoke at the meeting "
+    "asked for more time to read the report. "
+)
+
+
+@pytest.mark.parametrize("label", ["utf-8", None])
+def test_a_utf8_page_with_one_stray_byte_keeps_every_other_accent(label: str | None) -> None:
+    page = f"<html><body><p>{_PROSE * 6}Mayor Renée Øster-Güell spoke last.</p></body></html>"
+    body = page.encode().replace(b"Residents", b"Resid\xffents", 1)
+    text, codec = decode_html(body, label)
+    assert codec == "utf-8"
+    assert "Mayor Renée Øster-Güell spoke last." in text
+    assert text.count("\ufffd") == 1
+
+
+def test_latin1_text_labelled_utf8_is_still_detected() -> None:
+    sentence = "Le maire a déclaré que la fête aura lieu à Genève, où l'été est très chaud."
+    body = f"<html><body><p>{_PROSE * 3}{sentence}</p></body></html>".encode("cp1252")
+    text, codec = decode_html(body, "utf-8")
+    assert codec == "cp1252" and sentence in text
+
+
 def test_decode_gives_up_in_words_on_garbage() -> None:
     garbage = bytes(range(128, 256)) * 400
     with pytest.raises(PipelineError) as info:

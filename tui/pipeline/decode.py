@@ -60,7 +60,9 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        mended = _utf8_with_stray_bytes(body)
+        if mended is not None:
+            return mended, "utf-8"
     from charset_normalizer import from_bytes
 
     # Detection may propose any Python codec; only the web's text encodings are used.
@@ -79,6 +81,19 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
             "The page's text could not be decoded: its encoding is broken or unknown.",
         )
     return text, codec
+
+
+def _utf8_with_stray_bytes(body: bytes) -> str | None:
+    """The text of a UTF-8 page with a few bytes that are not UTF-8 (a stray latin-1
+    character pasted in, a cut sequence), each shown as U+FFFD as browsers do; None for a
+    page in another encoding. Text in a single-byte encoding almost never forms a valid
+    multi-byte UTF-8 character, so a page with more valid ones than broken bytes is UTF-8:
+    detection would read the whole page as some code page and garble every accent."""
+    text = body.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    broken = replaced - body.count("\ufffd".encode())  # a U+FFFD the page itself holds is valid
+    valid = len(text) - len(text.encode("ascii", "ignore")) - broken
+    return text if valid > broken else None
 
 
 def _meta_charset(body: bytes) -> str | None:
