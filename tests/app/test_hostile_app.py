@@ -72,3 +72,20 @@ async def test_an_export_folder_name_is_shown_without_escapes(
         toasts = _toasts(app)
         assert any("Exported the briefing" in t for t in toasts)
         assert all(not UNSAFE.search(t) for t in toasts)
+
+
+async def test_a_page_too_long_to_read_whole_says_where_it_was_cut(site: FixtureServer, make_app):
+    # Past the 20,000 elements briefing reads of a page.
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of a very long page, written to run past the cap.</p>"
+        for n in range(20_100)
+    )
+    url = site.host_html(f"<html><body><article>{paragraphs}</article></body></html>".encode())
+    app = make_app([url], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        text = app.article_view.plain
+        assert "The page is cut here: the page goes on for" in text
+        assert text.index("The page is cut here") > text.index("Paragraph 19000 of")

@@ -117,3 +117,18 @@ def test_markdown_lines_that_would_start_structure_read_as_written() -> None:
     # Not fences that would swallow the rest of the export.
     assert "\n\\~\\~\\~\n" in md and "\n\\`\\`\\`\n" in md
     assert md.count("</details>") == 2
+
+
+def test_markdown_says_where_a_page_too_long_to_read_whole_was_cut() -> None:
+    article = _article()
+    reason = "the page goes on for 900 more elements (40,000 characters of text)"
+    article.removed.append(
+        RemovedBlock(BlockKind.PARAGRAPH, "Next part…", reason, "page-too-long", 4)
+    )
+    briefing = Briefing()
+    briefing.articles.append(article)
+    md = to_markdown(briefing)
+    note = f"*The page is cut here: {reason}.*"
+    assert note in md
+    # After the text, before the removed boilerplate folded away.
+    assert md.index("We will rebuild.") < md.index(note) < md.index("Removed boilerplate")

@@ -282,11 +282,14 @@ class ArticleView(Document):
         if not article.blocks:
             yield Paragraph(Text(f"{article.stage.value.capitalize()}…", self._style("notice")))
             return
-        if article.analysed_blocks is not None:
-            from tui.pipeline.export import analysis_limit_note
+        from tui.pipeline.export import analysis_limit_note, page_cut_note
 
+        if article.analysed_blocks is not None:
             yield Paragraph(Text(analysis_limit_note(article), self._style("notice")))
         yield from self._text_with_removed(article)
+        cut = page_cut_note(article)
+        if cut is not None:
+            yield Paragraph(Text(cut, self._style("notice")))
         yield from self._comments(article)
 
     def _error_words(self, article: Article) -> str:

@@ -206,6 +206,9 @@ def _md_article(article: Article, number: int) -> list[str]:
         else:
             out.append(text)
         out.append("")
+    cut = page_cut_note(article)
+    if cut is not None:
+        out += [f"*{_md_inline(cut)}*", ""]
     if article.removed:
         out += [f"<details><summary>Removed boilerplate ({len(article.removed)})</summary>", ""]
         out += [f"- {_md_inline(r.text)} — *{r.reason}*" for r in article.removed]
@@ -227,6 +230,13 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += ["### Timeline", ""]
         out += [_md_timeline_line(t) for t in article.timeline] + [""]
     return out
+
+
+def page_cut_note(article: Article) -> str | None:
+    """Where a page too long to read whole was cut, for the end of its text: the cut is
+    otherwise only among the removed boilerplate, which a reader rarely opens."""
+    cut = next((r for r in article.removed if r.rule == "page-too-long"), None)
+    return None if cut is None else f"The page is cut here: {cut.reason}."
 
 
 def analysis_limit_note(article: Article) -> str:
