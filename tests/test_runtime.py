@@ -270,3 +270,22 @@ def test_the_entry_point_sets_textuals_frame_rate_unless_the_reader_did(
         check=True,
     )
     assert int(done.stdout.strip()) == expected
+
+
+def test_the_log_keeps_no_escape_a_server_sent(tmp_path: Path) -> None:
+    from contextlib import contextmanager
+
+    from tests.server import serve_raw
+    from tui.pipeline.textsafety import UNSAFE
+
+    log = tmp_path / "briefing.log"
+    with contextmanager(serve_raw)() as raw:
+        subprocess.run(
+            [sys.executable, "-m", "tui", "--format", "json", "--no-analysis", "--no-cache",
+             raw.url("/escapes?where=reason")],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+            env={**os.environ, "BRIEFING_LOG": str(log)},
+        )  # fmt: skip
+    logged = log.read_text(encoding="utf-8")
+    assert "404 Not" in logged  # the status line is logged, without what it carried
+    assert not UNSAFE.search(logged.replace("\n", "").replace("\t", ""))

@@ -157,6 +157,17 @@ def return_memory_promptly() -> None:
         ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
+class _SafeFormatter(logging.Formatter):
+    """Log lines with no control or direction characters but line breaks and tabs: a
+    server's status line or a page's address ("500 Bad\\x1b]0;..."), logged as sent, would
+    act on the terminal of whoever runs `tail -f` on the log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from tui.pipeline.textsafety import strip_unsafe
+
+        return strip_unsafe(super().format(record))
+
+
 def configure_logging() -> None:
     """briefing's own log goes to the file named by $BRIEFING_LOG, else nowhere.
 
@@ -175,7 +186,7 @@ def configure_logging() -> None:
             handler = logging.FileHandler(path, encoding="utf-8")
         except OSError:
             handler = logging.NullHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler.setFormatter(_SafeFormatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
         root.setLevel(logging.INFO)
     else:
         handler = logging.NullHandler()
