@@ -1586,6 +1586,12 @@ def test_a_past_perfect_expectation_names_the_quarter_reported(nlp: Any) -> None
     [
         ("Demand usually peaks in the winter months.", "winter months", "XXXX-WI"),
         ("Prices typically rise in December.", "December", "XXXX-12"),
+        # An adverb of habit on the verb, before or after the date, in any tense for what
+        # is usual, outside the past for how often.
+        ("Growers often pick their berries in mid-May.", "mid-May", "XXXX-05"),
+        ("Festivals are often held in June.", "June", "XXXX-06"),
+        ("The hall was always cold, even in summer.", "summer", "XXXX-SU"),
+        ("I always cook a rib roast for Christmas.", "Christmas", "XXXX-12-25"),
         # A manner, not a habit: the contract month is this year's.
         ("Bonds ended generally higher, with the September contract at 113.00.", "September",
          "2024-09"),
@@ -1596,6 +1602,35 @@ def test_a_month_or_season_told_with_a_word_of_habit_recurs(
 ) -> None:
     entries = _timeline(nlp, sentence)
     assert value in (_entry(entries, expression).value, _entry(entries, expression).timex_value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("In May, protesters often clashed with police.", "May", "2024-05"),
+        ("In the winter, the roads often flooded.", "the winter", "2023-WI"),
+        # A progressive tells of one stretch, whatever adverb it carries.
+        ("Demand is generally easing into August.", "August", "2024-08"),
+    ],
+)
+def test_a_month_or_season_told_in_the_past_as_often_or_as_a_stretch_is_one_time(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_a_date_told_as_a_habit_is_no_date_to_count_from(nlp: Any) -> None:
+    # Not two days after last Christmas: after a Christmas we cannot place.
+    entries = _timeline(nlp, "I always cook a roast for Christmas. The oven broke two days later.")
+    assert _entry(entries, "two days later").value == "PAST_REF"
+
+
+def test_a_count_later_told_in_the_future_with_no_date_before_it_is_ahead_unplaced(
+    nlp: Any,
+) -> None:
+    # Counted from hearing music as a child, not from the story's day.
+    entries = _timeline(nlp, "Children who hear music early will be drawn to it ten years later.")
+    assert _entry(entries, "ten years later").value == "FUTURE_REF"
 
 
 # November: no season's own month but autumn's.

@@ -1,96 +1,44 @@
-"""Season words that name no one season, and seasons told as a habit, on hand-built token
-trees (no spaCy): each token has only what the rules read."""
+"""Season words that name no one season, on hand-built token trees (no spaCy): each token
+has only what the rules read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tui.pipeline.timeline.seasons import names_no_season, told_as_a_habit
+from tests.pipeline.token_trees import Tok, span, tree
+from tui.pipeline.timeline.seasons import names_no_season
 
 NOVEMBER = date(2024, 11, 20)
 AUGUST = date(2024, 8, 8)
 
 
-@dataclass(eq=False)
-class Tok:
-    lower_: str
-    tag_: str
-    dep_: str
-    pos_: str
-    lemma_: str
-    i: int = 0
-    head: Any = None
-    children: list[Any] = field(default_factory=list)
-    ent_type_: str = ""
-
-
-@dataclass
-class Sent:
-    text: str
-
-
-@dataclass
-class FakeSpan:
-    """The words of an expression within a parsed sentence."""
-
-    toks: list[Tok]
-    root: Tok
-    sent: Sent
-
-    def __iter__(self) -> Any:
-        return iter(self.toks)
-
-    def __len__(self) -> int:
-        return len(self.toks)
-
-
-def _sentence(*specs: tuple[str, str, str, str, int | None]) -> list[Tok]:
-    """(word, tag, dep, pos, head index or None for the root); the lemma is the word."""
-    toks = [
-        Tok(w.lower(), tag, dep, pos, w.lower(), i) for i, (w, tag, dep, pos, _) in enumerate(specs)
-    ]
-    for tok, spec in zip(toks, specs, strict=True):
-        tok.head = toks[spec[4]] if spec[4] is not None else tok
-        if tok.head is not tok:
-            tok.head.children.append(tok)
-    return toks
-
-
-def _span(toks: list[Tok], first: int, last: int, text: str) -> Any:
-    """A stand-in for spaCy's Span, typed loosely as the rules take the real one."""
-    words = toks[first : last + 1]
-    root = next(t for t in words if t.head not in words or t.head is t)
-    return FakeSpan(words, root, Sent(text))
-
-
 def test_a_season_word_the_parse_calls_a_verb_is_no_season() -> None:
     text = "When the wind blows the leaves fall off."
-    toks = _sentence(
+    toks = tree(
         ("the", "DT", "det", "DET", 1),
         ("leaves", "NNS", "nsubj", "NOUN", 2),
         ("fall", "VBP", "ROOT", "VERB", None),
         ("off", "RP", "prt", "ADP", 2),
     )
-    assert names_no_season(_span(toks, 2, 2, text), "fall", " off.", NOVEMBER) is True
+    assert names_no_season(span(toks, 2, 2, text), "fall", " off.", NOVEMBER) is True
 
 
 def test_the_fall_of_a_thing_is_a_collapse_and_the_fall_of_a_year_a_season() -> None:
     text = "Trade grew after the fall of the old regime."
-    toks = _sentence(
+    toks = tree(
         ("after", "IN", "prep", "ADP", None),
         ("the", "DT", "det", "DET", 2),
         ("fall", "NN", "pobj", "NOUN", 0),
     )
-    span = _span(toks, 0, 2, text)
-    assert names_no_season(span, "after the fall", " of the old regime.", NOVEMBER) is True
-    assert names_no_season(span, "after the fall", " of 2019.", NOVEMBER) is False
-    assert names_no_season(span, "after the fall", " of that year.", NOVEMBER) is False
+    words = span(toks, 0, 2, text)
+    assert names_no_season(words, "after the fall", " of the old regime.", NOVEMBER) is True
+    assert names_no_season(words, "after the fall", " of 2019.", NOVEMBER) is False
+    assert names_no_season(words, "after the fall", " of that year.", NOVEMBER) is False
 
 
 def _kind(verb_tag: str, sentence: str = "The camp offers summer courses.") -> list[Tok]:
-    return _sentence(
+    return tree(
         ("camp", "NN", "nsubj", "NOUN", 1),
         ("offers", verb_tag, "ROOT", "VERB", None),
         ("summer", "NN", "compound", "NOUN", 3),
@@ -100,74 +48,34 @@ def _kind(verb_tag: str, sentence: str = "The camp offers summer courses.") -> l
 
 def test_a_bare_season_before_a_noun_names_a_kind_of_thing() -> None:
     text = "The camp offers summer courses."
-    assert names_no_season(_span(_kind("VBZ"), 2, 2, text), "summer", " courses.", NOVEMBER) is True
+    assert names_no_season(span(_kind("VBZ"), 2, 2, text), "summer", " courses.", NOVEMBER) is True
 
 
 def test_a_season_kind_told_in_the_past_in_its_own_season_or_in_market_news_stays_a_date() -> None:
     text = "The camp offered summer courses."
-    assert (
-        names_no_season(_span(_kind("VBD"), 2, 2, text), "summer", " courses.", NOVEMBER) is False
-    )
+    assert names_no_season(span(_kind("VBD"), 2, 2, text), "summer", " courses.", NOVEMBER) is False
     # Written in August, "summer courses" are this summer's.
     text = "The camp offers summer courses."
-    assert names_no_season(_span(_kind("VBZ"), 2, 2, text), "summer", " courses.", AUGUST) is False
+    assert names_no_season(span(_kind("VBZ"), 2, 2, text), "summer", " courses.", AUGUST) is False
     text = "The camp offers summer courses as its shares slide."
-    assert (
-        names_no_season(_span(_kind("VBZ"), 2, 2, text), "summer", " courses.", NOVEMBER) is False
-    )
-
-
-def _in_season(verb: str, tag: str, det: bool, lemma: str = "") -> list[Tok]:
-    specs: list[tuple[str, str, str, str, int | None]] = [
-        ("gym", "NN", "nsubj", "NOUN", 1),
-        (verb, tag, "ROOT", "AUX" if verb == "is" else "VERB", None),
-        ("in", "IN", "prep", "ADP", 1),
-    ]
-    if det:
-        specs.append(("the", "DT", "det", "DET", 4))
-    specs.append(("winter", "NN", "pobj", "NOUN", 2))
-    toks = _sentence(*specs)
-    toks[1].lemma_ = lemma or verb
-    return toks
-
-
-def test_a_season_in_a_simple_present_is_told_as_a_habit() -> None:
-    toks = _in_season("is", "VBZ", det=True, lemma="be")
-    assert (
-        told_as_a_habit(_span(toks, 3, 4, "The gym is cold in the winter."), "the winter") is True
-    )
-    toks = _in_season("closes", "VBZ", det=False, lemma="close")  # a schedule: the coming winter
-    assert told_as_a_habit(_span(toks, 3, 3, "The gym closes in winter."), "winter") is False
-    toks = _in_season("was", "VBD", det=True, lemma="be")
-    assert (
-        told_as_a_habit(_span(toks, 3, 4, "The gym was cold in the winter."), "the winter") is False
-    )
-
-
-def test_a_season_picked_out_by_a_word_is_no_habit() -> None:
-    toks = _in_season("is", "VBZ", det=True)
-    toks[3].lower_ = "this"
-    assert (
-        told_as_a_habit(_span(toks, 3, 4, "The gym is cold in this winter."), "this winter")
-        is False
-    )
+    assert names_no_season(span(_kind("VBZ"), 2, 2, text), "summer", " courses.", NOVEMBER) is False
 
 
 def test_a_season_word_tagged_a_verb_but_joined_to_a_season_is_one() -> None:
     text = "The study will be conducted over the summer and fall."
-    toks = _sentence(
+    toks = tree(
         ("the", "DT", "det", "DET", 1),
         ("summer", "NN", "pobj", "NOUN", None),
         ("and", "CC", "cc", "CCONJ", 1),
         ("fall", "VB", "conj", "VERB", 1),
     )
-    span = _span(toks, 0, 3, text)
-    assert names_no_season(span, "the summer and fall", ".", NOVEMBER) is False
+    words = span(toks, 0, 3, text)
+    assert names_no_season(words, "the summer and fall", ".", NOVEMBER) is False
 
 
 def test_a_season_kind_in_a_clause_told_of_now_stays_a_date() -> None:
     text = "The pass is now shut by winter weather."
-    toks = _sentence(
+    toks = tree(
         ("pass", "NN", "nsubjpass", "NOUN", 3),
         ("is", "VBZ", "auxpass", "AUX", 3),
         ("now", "RB", "advmod", "ADV", 3),
@@ -176,22 +84,22 @@ def test_a_season_kind_in_a_clause_told_of_now_stays_a_date() -> None:
         ("winter", "NN", "compound", "NOUN", 6),
         ("weather", "NN", "pobj", "NOUN", 4),
     )
-    assert names_no_season(_span(toks, 5, 5, text), "winter", " weather.", NOVEMBER) is False
+    assert names_no_season(span(toks, 5, 5, text), "winter", " weather.", NOVEMBER) is False
     toks[2].lower_ = "often"
-    assert names_no_season(_span(toks, 5, 5, text), "winter", " weather.", NOVEMBER) is True
+    assert names_no_season(span(toks, 5, 5, text), "winter", " weather.", NOVEMBER) is True
 
 
 def test_a_season_kind_told_as_ahead_is_the_coming_one_but_not_in_a_rule() -> None:
     def payments(modal: str) -> Any:
         text = f"Winter payments {modal} be cut."
-        toks = _sentence(
+        toks = tree(
             ("winter", "NN", "compound", "NOUN", 1),
             ("payments", "NNS", "nsubjpass", "NOUN", 4),
             (modal, "MD", "aux", "AUX", 4),
             ("be", "VB", "auxpass", "AUX", 4),
             ("cut", "VBN", "ROOT", "VERB", None),
         )
-        return _span(toks, 0, 0, text)
+        return span(toks, 0, 0, text)
 
     assert names_no_season(payments("will"), "winter", " payments", NOVEMBER) is False
     assert names_no_season(payments("may"), "winter", " payments", NOVEMBER) is True
@@ -199,7 +107,7 @@ def test_a_season_kind_told_as_ahead_is_the_coming_one_but_not_in_a_rule() -> No
 
 def test_a_season_kind_under_an_infinitive_of_purpose_is_no_date() -> None:
     text = "Towers need bracing to cope with winter storms."
-    toks = _sentence(
+    toks = tree(
         ("towers", "NNS", "nsubj", "NOUN", 1),
         ("need", "VBP", "ROOT", "VERB", None),
         ("bracing", "NN", "dobj", "NOUN", 1),
@@ -209,4 +117,4 @@ def test_a_season_kind_under_an_infinitive_of_purpose_is_no_date() -> None:
         ("winter", "NN", "compound", "NOUN", 7),
         ("storms", "NNS", "pobj", "NOUN", 5),
     )
-    assert names_no_season(_span(toks, 6, 6, text), "winter", " storms.", NOVEMBER) is True
+    assert names_no_season(span(toks, 6, 6, text), "winter", " storms.", NOVEMBER) is True

@@ -24,6 +24,7 @@ from tui.pipeline.timeline.grammar import (
     the_noun_it_dates,
     under_a_perfect,
 )
+from tui.pipeline.timeline.habits import told_as_a_habit
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.modifiers import is_hyphenated_length, says_how_often
 from tui.pipeline.timeline.period_rules import count_from_last
@@ -35,7 +36,7 @@ from tui.pipeline.timeline.ranges import (
     period_holding,
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
-from tui.pipeline.timeline.seasons import names_no_season, told_as_a_habit
+from tui.pipeline.timeline.seasons import names_no_season
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
@@ -185,6 +186,7 @@ def build_timeline(
         full = doc.text  # spaCy joins this string anew on every access: read it once
         sentences = Sentences(doc)
         placed: list[tuple[Resolved, int, int, Span]] = []
+        habits: list[bool] = []  # which of them the grammar tells as a habit
         for start, end in candidate_spans(doc, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -196,16 +198,18 @@ def build_timeline(
                 # "year 9999"): that one expression cannot be placed; the rest still can.
                 continue
             for res, r_start, r_end in found:
+                habit = told_as_a_habit(span, full[r_start:r_end])
                 # "Up 10.6 percent over July 1995", "to $20 million from $42 million the
                 # previous year": a comparison's base is not where the story is, nor what
                 # the next comparison counts from (a second "the previous year" is the
-                # same year, not the one before it).
-                if not _comparison_base(full, r_start, r_end):
+                # same year, not the one before it). A habit ("always cold in the
+                # winter") is of no one year for "that year" or "a month later" to mean.
+                if not habit and not _comparison_base(full, r_start, r_end):
                     # "Since December 1981" begins a stretch that reaches to now: the story
                     # has not gone back there, and a later "In July" is not July 1982.
                     ctx.remember(res, scene=not _SINCE.match(full, r_start))
                 placed.append((res, r_start, r_end, span))
-        habits = [told_as_a_habit(span, full[s:e]) for _, s, e, span in placed]
+                habits.append(habit)
         for k in every_year([(res, s, e) for res, s, e, _ in placed], full, habits):
             # "On 1 April and 1 October in each year": no one day, a date every year.
             res, r_start, r_end, span = placed[k]

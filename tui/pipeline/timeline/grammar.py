@@ -194,9 +194,17 @@ def habitual(tok: Token) -> bool:
     if verb.tag_ == "VB" and not auxes and verb.dep_ == "conj":
         return habitual(verb)  # "prices rise in spring and fall in autumn"
     if verb.tag_ == "VBN":
-        # A present passive: "are needed", "is closed".
-        return bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+        return _a_present_passive(verb, auxes)
     return verb.tag_ == "VB" and bool(auxes) and {a.lower_ for a in auxes} <= _HABIT_AUXILIARIES
+
+
+def _a_present_passive(verb: Token, auxes: list[Token]) -> bool:
+    """'Are needed', 'is closed'."""
+    return (
+        verb.tag_ == "VBN"
+        and bool(auxes)
+        and all(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    )
 
 
 # Adverbs that say a clause holds at the moment of telling.
@@ -210,6 +218,44 @@ def said_of_now(tok: Token) -> bool:
     return verb is not None and any(
         c.dep_ == "advmod" and c.lower_ in _NOW_ADVERBS for c in verb.children
     )
+
+
+# Adverbs that tell what is usual, in any tense: "it was always cold even in summer", "the
+# firm normally reports in July" are of every year's summer and July.
+_USUAL_ADVERBS = {
+    "always", "usually", "normally", "typically", "traditionally", "customarily",
+    "ordinarily", "invariably",
+}  # fmt: skip
+# Adverbs of how often (or of the most part), which tell a habit only outside the past:
+# "growers often pick in mid-May" is every May, but "in May, protesters often clashed with
+# police" and "in May, prices generally rose" are of one May.
+_REPEATING_ADVERBS = {
+    "often", "frequently", "regularly", "routinely", "sometimes", "seldom", "rarely",
+    "commonly", "generally",
+}  # fmt: skip
+
+
+def told_as_usual(tok: Token) -> bool:
+    """Whether the verb a word hangs on carries an adverb that tells a habit: one of what is
+    usual in any tense, one of how often only outside the past (`_USUAL_ADVERBS`,
+    `_REPEATING_ADVERBS`)."""
+    verb = _governing_verb(tok)
+    if verb is None:
+        return False
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if adverbs & _USUAL_ADVERBS:
+        return True
+    if not adverbs & _REPEATING_ADVERBS:
+        return False
+    # Outside the past: a present ("are often held in June"), a perfect ("has often been
+    # held"), a future ("will often close in winter"). A participle with no auxiliary the
+    # parser left without a tense ("the roads often flooded") is no present, and a
+    # progressive tells of one stretch ("momentum has been generally fading so far into
+    # September").
+    if verb.tag_ == "VBG":
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or _a_present_passive(verb, _auxiliaries(verb))
+    return present or _verb_tense(verb, 3) in (Tense.PERFECT, Tense.FUTURE)
 
 
 # Modals of what is allowed, needed or possible, which a rule or a habit is told with.

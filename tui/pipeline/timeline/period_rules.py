@@ -506,11 +506,15 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
 # later" and "I had the same teacher 21 years later" two decades ahead. Told in the
 # present or the present perfect it is the story's now ("210 days later, I haven't looked
 # back"); told in the past it is a past time we cannot place (as "a few years later" told
-# in the past is). In the future, or with no tense, it is counted from the story's day.
+# in the past is); told in the future it is a time ahead counted from a moment the story
+# does not date ("who you will be drawn to ten years later": from childhood, not from the
+# story's day, which "in ten years" would count from). With no tense it is counted from
+# the story's day.
 _UNCOUNTED_LATER: dict[Tense | None, str] = {
     Tense.PRESENT: "PRESENT_REF",
     Tense.PERFECT: "PRESENT_REF",
     Tense.PAST: "PAST_REF",
+    Tense.FUTURE: "FUTURE_REF",
 }
 
 

@@ -1,7 +1,6 @@
 """Season words that name no one season: a verb ("prices fall", "from which hopes
 spring"), a collapse ("after the fall of Rome"), a kind of thing ("a summer camp", "winter
-storms"), and a season told as a habit ("the old gym is cold in the winter"), which TIMEX3
-writes as any year's ("XXXX-SU") and the timeline keeps with the other recurrences."""
+storms"). A season told as a habit ("the old gym is cold in the winter") is `habits`'."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.grammar import (
     clause_tense,
-    habitual,
     said_of_now,
     told_as_a_rule,
     under_an_infinitive,
@@ -24,15 +22,6 @@ if TYPE_CHECKING:
 
 # "The fall", and "after the fall" as our pattern of a preposition and a season takes it.
 _THE_FALL = re.compile(r"(?:[a-z]+ )?(?:the )?fall", re.I)
-# A season named with no word that picks out one of them ("this", "last", a year): "in the
-# summer", "during winter", "in the late fall", "the winter months".
-_ANY_SEASON = re.compile(
-    r"(?:(?:in|during|through|throughout) )?"
-    rf"(?:the )?(?:(?:early|late|mid) |mid-)?(?:{'|'.join(SEASONS)})(?: months)?",
-    re.I,
-)
-# Prepositions that place a habit in a season: "hot in the summer", "closed during winter".
-_HABIT_PREPOSITIONS = {"in", "during", "through", "throughout"}
 # How a bare season hangs on the noun it classifies.
 _KIND_DEPS = ("compound", "amod", "nmod")
 
@@ -78,30 +67,6 @@ def _names_a_kind(span: Span, anchor: date) -> bool:
         # storms": a rule or a purpose looks ahead of no one time.
         return told_as_a_rule(root) or under_an_infinitive(root)
     return tense in (Tense.PRESENT, None)
-
-
-def told_as_a_habit(span: Span, text: str) -> bool:
-    """'The town uses twice the water in the summer', 'in the spring and autumn, extra
-    guides are needed': a season with nothing to pick out one of them, where a simple
-    present tells what happens whenever it comes round (`grammar.habitual`)."""
-    if not _ANY_SEASON.fullmatch(text):
-        return False
-    season = next((t for t in span if t.lower_ in SEASONS), None)
-    if season is None:
-        return False  # "the winter months" taken as "months" alone
-    if season.dep_ == "compound" and season.head.lower_ == "months":
-        season = season.head  # "the winter months" hang on their "months"
-    head = _first_conjunct(season)
-    if head.dep_ != "pobj" or head.head.lower_ not in _HABIT_PREPOSITIONS:
-        return False
-    return habitual(season)
-
-
-def _first_conjunct(tok: Token) -> Token:
-    """'The spring' of "in the spring and fall" for "fall"."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def _joined_to_a_season(tok: Token) -> bool:
