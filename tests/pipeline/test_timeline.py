@@ -2711,3 +2711,12 @@ def test_a_clock_time_takes_the_day_a_clock_beside_it_names(nlp: Any) -> None:
     )
     assert {e.value[:10] for e in entries} == {"2006-12-05"}
     assert len(entries) == 2
+
+
+def test_the_week_before_a_holiday_is_counted_from_the_holiday(nlp: Any) -> None:
+    # Not from a date named earlier: the week that ends the days before Christmas.
+    entries = _timeline(
+        nlp, "The depot opened on 2 March.", "Shops were packed in the week before Christmas."
+    )
+    found = _entry(entries, "the week before")
+    assert (found.expression, found.value) == ("the week before Christmas", "2023-W51")

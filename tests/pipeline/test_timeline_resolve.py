@@ -345,3 +345,23 @@ def test_a_zero_padded_number_before_a_clock_opens_no_range() -> None:
 def test_an_ordinal_after_a_is_no_day_of_the_month(text: str) -> None:
     found = resolve(text, Context(anchor=ANCHOR), Tense.FUTURE)
     assert found is None or found.granularity.value != "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The unit next to the date named, whatever date was named before it.
+        ("the week before christmas", "2023-W51"),
+        ("the day after may 3", "2024-05-04"),
+        ("the month after march 3", "2024-04"),
+        ("the year after 1995", "1996"),
+        ("the weekend before july 4", "2024-W26-WE"),
+    ],
+)
+def test_a_unit_before_or_after_a_date_is_next_to_that_date(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+def test_a_unit_before_a_date_too_coarse_for_it_is_not_placed_by_it() -> None:
+    found = resolve("the day after 1998", Context(anchor=ANCHOR), Tense.PAST)
+    assert found is None or found.value != "1999-01-01"

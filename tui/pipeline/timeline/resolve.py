@@ -122,6 +122,15 @@ _SAME_DAY = re.compile(rf"(?:(?:later|earlier) (?:in|during) |{DAY_PREP_RE} )the
 _THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
 # "A week before Christmas", "two days after Aug. 2": counted from the date named after it.
 _COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after) (.+)")
+# "The week before Christmas", "the month after the March 3 vote": the unit next to a date.
+_UNIT_NEXT_TO_DATE = re.compile(r"the (day|week|weekend|month|year) (before|after) (.+)")
+# How fine a date must be for the unit next to it: no "day before 1998".
+_FINE_ENOUGH = {
+    "D": {Granularity.DAY, Granularity.TIME},
+    "W": {Granularity.DAY, Granularity.TIME, Granularity.WEEK},
+    "WE": {Granularity.DAY, Granularity.TIME, Granularity.WEEK},
+    "M": {Granularity.DAY, Granularity.TIME, Granularity.WEEK, Granularity.MONTH},
+}
 # "Three months' time", "a year's time": as many units from now, whatever the tense.
 _COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
 _SHORT_YEAR = re.compile(r"'\d\d")
@@ -167,6 +176,10 @@ def resolve(
         t = f"{counted.group(1)} from now"
     if offset := _COUNT_FROM_DATE.fullmatch(t):
         found = _counted_from(offset, ctx, tense)
+        if found is not None:
+            return found
+    if beside := _UNIT_NEXT_TO_DATE.fullmatch(t):
+        found = _unit_next_to(beside, ctx, tense)
         if found is not None:
             return found
     m = _IN_A_COUNT.fullmatch(t)
@@ -223,6 +236,21 @@ def _counted_from(offset: re.Match[str], ctx: Context, tense: Tense | None) -> R
         return None
     n = number(offset.group(1)) or 1
     return count_from_last(base, UNITS[offset.group(2)], n if offset.group(3) == "after" else -n)
+
+
+def _unit_next_to(m: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:
+    """'The week before Christmas' (the week that ends the days before it), 'the day after
+    May 3', 'the year after 1995': the unit next to the date named, not to the date last
+    named, which "the week before" alone counts from. None when what follows is no date,
+    or too coarse for the unit ("the day after 1998")."""
+    base = resolve_point(m.group(3), ctx, tense)
+    unit = UNITS[m.group(1)]
+    if base is None or base.vague or base.start is None or base.end is None:
+        return None
+    if unit in _FINE_ENOUGH and base.granularity not in _FINE_ENOUGH[unit]:
+        return None
+    before = m.group(2) == "before"
+    return resolve_unit_offset(base.start if before else base.end, unit, -1 if before else 1)
 
 
 def same_day(ctx: Context) -> Resolved:
