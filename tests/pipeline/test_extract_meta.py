@@ -46,6 +46,15 @@ def test_json_ld_type_that_is_not_a_string_is_ignored() -> None:
     assert page_metadata(parse(_page(head)), None).title == "Typed headline"
 
 
+def test_a_title_holding_a_whole_page_of_text_is_cut_to_a_headline() -> None:
+    words = "Council weighs harbour plan as residents ask for more time " * 2000
+    meta = page_metadata(parse(_page(f"<title>{words}</title>")), None)
+    assert meta.title is not None and len(meta.title) <= 301
+    assert meta.title.startswith("Council weighs harbour plan") and meta.title.endswith("time…")
+    short = page_metadata(parse(_page("<title>Council weighs harbour plan</title>")), None)
+    assert short.title == "Council weighs harbour plan"
+
+
 @pytest.mark.parametrize("address", ["http://[x/", "http://[::1/path"])
 def test_canonical_address_python_cannot_split_gives_no_site_not_a_crash(address: str) -> None:
     head = f'<link rel="canonical" href="{address}">'

@@ -130,6 +130,17 @@ def _ld_names(value: object, depth: int = 0) -> list[str]:
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|:)\s+")
+# A headline runs to a line or two; a template that pours the page's text into <title> (or
+# og:title) would fill the whole overview and the Markdown's heading with it.
+_TITLE_MAX = 300
+
+
+def _short_title(title: str) -> str:
+    """A title no longer than `_TITLE_MAX`, cut at a space with an ellipsis."""
+    if len(title) <= _TITLE_MAX:
+        return title
+    cut = title[:_TITLE_MAX]
+    return cut[: cut.rfind(" ")].rstrip() + "…" if " " in cut else cut + "…"
 
 
 def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
@@ -534,7 +545,7 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         title_el = tree.find(".//title")
         raw_title = title_el.text_content() if title_el is not None else None
     raw_title = raw_title or h1
-    title = _strip_site_suffix(raw_title, site, h1) if raw_title else None
+    title = _short_title(_strip_site_suffix(raw_title, site, h1)) if raw_title else None
 
     authors = _authors(tree, metas, ld, [*publisher, site] if site else publisher)
     return Metadata(
