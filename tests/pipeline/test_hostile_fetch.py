@@ -212,6 +212,22 @@ async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Pat
     assert "Київ and Kharkiv" in text_of(page) and codec_of(page) == "utf-16"
 
 
+@pytest.mark.parametrize(
+    ("encoding", "charset"),
+    [("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be"), ("utf-16-le", None)],
+)
+async def test_a_utf16_page_with_no_bom_is_read_not_called_binary(
+    site: FixtureServer, encoding: str, charset: str | None
+) -> None:
+    body = "<html><body><p>Київ and Kharkiv</p></body></html>".encode(encoding)
+    ctype = "text/html" + (f"; charset={charset}" if charset else "")
+    url = site.url("/hostile/" + site.host_page({"Content-Type": ctype}, body))
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(url, client, options)
+    assert "Київ and Kharkiv" in text_of(page) and codec_of(page) == encoding
+
+
 @pytest.mark.parametrize("where", ["reason", "type"])
 async def test_escapes_in_a_servers_status_line_or_headers_never_reach_the_message(
     raw_site: RawServer, where: str

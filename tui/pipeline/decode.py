@@ -45,6 +45,10 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     Only a real text encoding of the web is taken from a label (`_codec`): anything else
     ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
     """
+    bare_utf16 = utf16_without_bom(body)
+    if bare_utf16 is not None and _codec(header_charset) in (None, "utf-16"):
+        # "utf-16" alone means "look for a BOM"; without one the bytes say which order.
+        header_charset = bare_utf16
     meta = _codec(_meta_charset(body))
     # A <meta> can only be read because the bytes are ASCII-compatible, so it cannot
     # truthfully say UTF-16; browsers read such pages as UTF-8 (WHATWG), and so do we.
@@ -81,6 +85,22 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
             "The page's text could not be decoded: its encoding is broken or unknown.",
         )
     return text, codec
+
+
+# How many bytes of a page's start show whether it is UTF-16 with no byte-order mark.
+_SNIFF_BYTES = 512
+
+
+def utf16_without_bom(body: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for markup in UTF-16 with no byte-order mark ("<\\0h\\0t\\0"
+    ...: every other byte NUL, the first character "<"), else None. Such a page is text,
+    though its NULs look like a binary file's."""
+    head = body[:_SNIFF_BYTES]
+    for codec, text_at in (("utf-16-le", 0), ("utf-16-be", 1)):
+        text, zeros = head[text_at::2], head[1 - text_at :: 2]
+        if len(zeros) >= 4 and zeros.count(0) >= 0.9 * len(zeros) and text.lstrip()[:1] == b"<":
+            return codec
+    return None
 
 
 def _utf8_with_stray_bytes(body: bytes) -> str | None:

@@ -19,6 +19,7 @@ import httpx
 
 from tui import __version__
 from tui.pipeline import feeds
+from tui.pipeline.decode import utf16_without_bom
 from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted, read_local_file
 from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
 from tui.pipeline.options import Options
@@ -54,7 +55,8 @@ _MAGIC = (
     (b"GIF8", "image/gif"),
 )
 _GZIP_MAGIC = b"\x1f\x8b"
-# A page in UTF-16 is full of NUL bytes and is still text when it starts with its BOM.
+# A page in UTF-16 is full of NUL bytes and is still text when it starts with its BOM (or,
+# with none, when its bytes are markup every other byte: `decode.utf16_without_bom`).
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # What OpenSSL says when the other end answered in plain text, not TLS.
 _NOT_TLS_REASONS = frozenset(
@@ -273,7 +275,11 @@ def _refuse_non_html(body: bytes) -> None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
-    if b"\x00" in body[:1024] and not body.startswith(_UTF16_BOMS):
+    if (
+        b"\x00" in body[:1024]
+        and not body.startswith(_UTF16_BOMS)
+        and utf16_without_bom(body) is None
+    ):
         # Named for what it is, not for the label it came with ("a text/html file" was
         # no help when the point is that it is not text).
         raise PipelineError(ErrorKind.NOT_HTML, _not_html_message("application/octet-stream"))
