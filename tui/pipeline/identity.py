@@ -11,11 +11,12 @@ article only when they also say the same (`same_text`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+from tui.pipeline.clean import normalise_block_text
 
 if TYPE_CHECKING:
     from tui.pipeline.model import Block
@@ -67,4 +68,5 @@ def same_text(a: Sequence[Block], b: Sequence[Block]) -> bool:
 
 
 def _block_texts(blocks: Sequence[Block]) -> set[str]:
-    return {t for t in (re.sub(r"\s+", " ", b.text).strip().casefold() for b in blocks) if t}
+    # Compared as the recurring-block index compares them (`recurring.RecurringIndex.add`).
+    return {normalise_block_text(b.text) for b in blocks if b.text.strip()}
