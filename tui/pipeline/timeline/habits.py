@@ -10,22 +10,27 @@ import re
 from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.grammar import habitual, told_as_usual
-from tui.pipeline.timeline.vocab import FIXED_HOLIDAYS, MONTH_RE, SEASONS, normalise
+from tui.pipeline.timeline.vocab import (
+    EARLY_MID_LATE_RE,
+    FIXED_HOLIDAYS,
+    MONTH_RE,
+    SEASONS,
+    normalise,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_PART_OF = r"(?:(?:early|late|mid) |mid-)?"
 # A season named with no word that picks out one of them ("this", "last", a year): "in the
 # summer", "during winter", "in the late fall", "the winter months".
 _ANY_SEASON = re.compile(
-    rf"(?:(?:in|during|through|throughout) )?(?:the )?{_PART_OF}"
+    rf"(?:(?:in|during|through|throughout) )?(?:the )?{EARLY_MID_LATE_RE}"
     rf"(?:{'|'.join(SEASONS)})(?: months)?",
     re.I,
 )
 # A month or holiday named bare: "in mid-May", "through late June", "for Christmas".
 _ANY_MONTH = re.compile(
-    rf"(?:(?:in|during|through|throughout|until|by) )?{_PART_OF}{MONTH_RE}", re.I
+    rf"(?:(?:in|during|through|throughout|until|by) )?{EARLY_MID_LATE_RE}{MONTH_RE}", re.I
 )
 _BEFORE_A_HOLIDAY = re.compile(r"^(?:at|for|on|over|around|by|until|before|after) ")
 # Prepositions that place a habit in a season: "hot in the summer", "closed during winter".

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.values import GRAN_OF_UNIT, Resolved, duration_code
 from tui.pipeline.timeline.vocab import (
+    EARLY_MID_LATE_RE,
     MONTH_RE,
     MONTHS,
     NUM_RE,
@@ -54,7 +55,7 @@ _HABIT_BEFORE = re.compile(
 # Only a month or season named bare recurs so: "this month", "only early December" name
 # one, whatever habit the clause tells of.
 _BARE_NAME = re.compile(
-    rf"(?:the )?(?:(?:early|late|mid) |mid-)?(?:{MONTH_RE}|{'|'.join(SEASONS)})(?: months)?",
+    rf"(?:the )?{EARLY_MID_LATE_RE}(?:{MONTH_RE}|{'|'.join(SEASONS)})(?: months)?",
     re.I,
 )
 # The same words ending an expression spaCy took whole ("February of each year").
@@ -95,7 +96,7 @@ def every_year(
     placed: list[tuple[Resolved, int, int]], full: str, habits: Sequence[bool] = ()
 ) -> list[int]:
     """Which of the dates placed in `full` (in order) are told as recurring every year
-    (`habits`: which of them the grammar tells as a habit, `seasons.told_as_a_habit`).
+    (`habits`: which of them the grammar tells as a habit, `habits.told_as_a_habit`).
 
     A date that gives its own year ("on 1 April 2005 and every year after") is one day,
     so only dates whose year came from the story are taken; of two joined dates ("from

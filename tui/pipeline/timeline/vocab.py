@@ -24,6 +24,8 @@ MONTHS: dict[str, int] = lexicon.months()
 WEEKDAYS: dict[str, int] = lexicon.weekdays()
 # A month or weekday word, with the full stop of an abbreviation ("Aug.", "Tues.").
 MONTH_RE = rf"(?:{_alternation(set(MONTHS))})\.?"
+# The part of a month or season a bare name may carry: "early June", "mid-May", "late fall".
+EARLY_MID_LATE_RE = r"(?:(?:early|late|mid) |mid-)?"
 WEEKDAY_RE = rf"(?:{_alternation(set(WEEKDAYS))})\.?"
 # Full weekday names only ("Monday", not "Mon"): what a bare capitalised word must be.
 WEEKDAY_NAMES = sorted((w for w in WEEKDAYS if w.endswith("day")), key=WEEKDAYS.__getitem__)
