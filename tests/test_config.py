@@ -33,7 +33,17 @@ def test_file_values_override_defaults_and_say_so(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["concurrency = true", "concurrency = 0", "concurrency = 2.5", "timeout = 'x'", "cache = 1"],
+    [
+        "concurrency = true",
+        "concurrency = 0",
+        "concurrency = 2.5",
+        "timeout = 'x'",
+        "cache = 1",
+        # TOML's nan and inf: nan compares false with both bounds, and crashed the run.
+        "max_size = nan",
+        "cache_size = -nan",
+        "timeout = inf",
+    ],
 )
 def test_a_value_of_the_wrong_kind_is_a_warning_and_the_default(tmp_path: Path, text: str) -> None:
     path = tmp_path / "config.toml"

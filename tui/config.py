@@ -17,6 +17,7 @@ except this module, the file is only parsed when it exists, and platformdirs is 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +129,8 @@ def _check(setting: Setting, value: object) -> object | None:
         return None
     if setting.kind is int and not isinstance(value, int):
         return None
+    if not math.isfinite(value):
+        return None  # TOML's nan compares false with both bounds and would pass them
     if (setting.low is not None and value < setting.low) or (
         setting.high is not None and value > setting.high
     ):
