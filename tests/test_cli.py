@@ -192,6 +192,23 @@ def test_a_briefing_started_with_stdout_closed_says_so(fmt: str) -> None:
     assert proc.stderr == "briefing: could not write the briefing to stdout: it is closed.\n"
 
 
+@pytest.mark.parametrize("args", [["--version"], ["--print-config"]])
+@pytest.mark.parametrize("stdout", ["closed", "/dev/full"])
+def test_a_command_whose_stdout_refuses_says_so_in_one_line(args: list[str], stdout: str) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,  # `>&-`
+            text=True,
+            timeout=60,
+        )
+    why = "it is closed" if stdout == "closed" else "No space left on device"
+    assert (proc.returncode, proc.stderr) == (1, f"briefing: could not write to stdout: {why}.\n")
+
+
 @pytest.mark.parametrize("args", [["--format", "json"], ["--format", "json", "-"]])
 def test_empty_stdin_says_there_was_nothing_to_read(args: list[str]) -> None:
     proc = subprocess.run(

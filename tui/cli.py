@@ -84,9 +84,30 @@ def _say(line: str) -> None:
         pass
 
 
+class _StdoutRefused(Exception):
+    """stdout is closed (`>&-`) or will not take what we write (a full disk)."""
+
+
 def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    if sys.stdout is None:  # started with the descriptor closed: Python made it None
+        raise _StdoutRefused("it is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: `main` ends quietly
+    except (OSError, ValueError) as exc:
+        raise _StdoutRefused(getattr(exc, "strerror", None) or str(exc)) from exc
+
+
+def _stdout_to_devnull() -> None:
+    # Nothing more goes to stdout, the interpreter's last flush at exit included.
+    if sys.stdout is None:
+        return
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class _Help(argparse.HelpFormatter):
@@ -437,8 +458,11 @@ def main() -> None:
     try:
         status = command(argv)
     except BrokenPipeError:
-        # The reader of stdout went away (`briefing --help | head -3`): no traceback, and
-        # nothing more written there, Python's last flush at exit included.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader of stdout went away (`briefing --help | head -3`): no traceback.
+        _stdout_to_devnull()
+        status = 1
+    except _StdoutRefused as exc:
+        _stdout_to_devnull()
+        _say(f"could not write to stdout: {exc}.")
         status = 1
     sys.exit(status)
