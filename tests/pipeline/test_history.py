@@ -58,3 +58,30 @@ def test_a_damaged_row_is_skipped_not_a_crash(tmp_path: Path) -> None:
     good = history.remember(cache, None, {"inputs": ["u"], "expansions": {"k": {"items": 3}}})
     (entry,) = history.entries(cache, 10)
     assert entry.id == good and entry.expansions == {}
+
+
+def test_odd_fields_of_a_damaged_row_read_as_empty(tmp_path: Path) -> None:
+    import sqlite3
+
+    cache = Cache(tmp_path)
+    ids = [history.remember(cache, None, {"inputs": ["u"], "titles": t}) for t in (5, None)]
+    at_the_edge = history.remember(cache, None, {"inputs": ["v"]})
+    cache.close()
+    with sqlite3.connect(tmp_path / "briefing.sqlite3") as conn:  # as another tool left it
+        conn.execute("UPDATE briefings SET opened_at = ? WHERE id = ?", (b"\x00", ids[0]))
+        conn.execute(
+            "UPDATE briefings SET opened_at = '0001-01-01T00:00:00+14:00' WHERE id = ?",
+            (at_the_edge,),
+        )
+    cache = Cache(tmp_path)
+    found = history.entries(cache, 10)
+    assert [(e.id, e.titles) for e in found] == [(at_the_edge, []), (ids[1], []), (ids[0], [])]
+    assert len(history.listing(found)) == 3
+    assert history.entry(cache, ids[0]) is not None
+
+
+def test_an_id_or_limit_past_what_sqlite_holds_finds_nothing_or_everything(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    id = history.remember(cache, None, {"inputs": ["u"]})
+    assert history.entry(cache, 2**63) is None
+    assert [e.id for e in history.entries(cache, 10**30)] == [id]

@@ -68,6 +68,8 @@ EVICT_TO = 0.9
 EVICT_BATCH = 64
 # zlib level for bodies and results: 6 is zlib's default balance; pages shrink ~5x.
 ZLIB_LEVEL = 6
+# The largest number an SQLite INTEGER holds: a bigger one raises OverflowError when bound.
+_SQLITE_MAX_INTEGER = 2**63 - 1
 # Headers kept with a page (validators for a later conditional fetch, and the type).
 KEPT_HEADERS = ("content-type", "etag", "last-modified")
 
@@ -465,12 +467,15 @@ class Cache:
             if conn is None:
                 return []
             rows = conn.execute(
-                "SELECT id, opened_at, data FROM briefings ORDER BY id DESC LIMIT ?", (limit,)
+                "SELECT id, opened_at, data FROM briefings ORDER BY id DESC LIMIT ?",
+                (min(limit, _SQLITE_MAX_INTEGER),),  # `history --limit 10**30`: all of them
             ).fetchall()
             return [(i, at, _loads(data)) for i, at, data in rows]
         return []
 
     def briefing(self, id: int) -> tuple[str, Any] | None:
+        if not 0 < id <= _SQLITE_MAX_INTEGER:
+            return None  # no row has it, and SQLite cannot even be asked
         with self._use() as conn:
             if conn is None:
                 return None

@@ -66,11 +66,13 @@ def remember(cache: Cache, id: int | None, data: dict[str, Any]) -> int | None:
     return id
 
 
-def _entry(id: int, opened_at: str, data: Any) -> Entry | None:
+def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
+    """A row as an `Entry`; a damaged row's odd fields read as empty (None: not a briefing)."""
     if not isinstance(data, dict) or not isinstance(data.get("inputs"), list):
         return None
     inputs = [i for i in data["inputs"] if isinstance(i, str)]
-    titles = [t for t in data.get("titles", []) if isinstance(t, str)]
+    titles = data.get("titles")
+    titles = [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
     expansions: dict[str, Expansion] = {}
     raw = data.get("expansions")
     for key, value in (raw if isinstance(raw, dict) else {}).items():
@@ -80,7 +82,7 @@ def _entry(id: int, opened_at: str, data: Any) -> Entry | None:
     articles, failed = data.get("articles", 0), data.get("failed", 0)
     return Entry(
         id,
-        opened_at,
+        opened_at if isinstance(opened_at, str) else "",
         inputs,
         titles,
         articles if isinstance(articles, int) else 0,
@@ -110,8 +112,8 @@ def listing(found: list[Entry]) -> list[str]:
     for e in found:
         try:
             when = datetime.fromisoformat(e.opened_at).astimezone().strftime("%Y-%m-%d %H:%M")
-        except ValueError:
-            when = _line(e.opened_at, 20)
+        except (ValueError, OverflowError):  # not a time, or one at the calendar's edge
+            when = _line(e.opened_at, 20) or "?"
         count = f"{e.articles} article{'s' * (e.articles != 1)}"
         if e.failed:
             count += f", {e.failed} failed"
