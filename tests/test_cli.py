@@ -451,6 +451,81 @@ def test_history_lists_a_briefing_and_open_reopens_it_offline(tmp_path: Path) ->
     assert briefing("history", *cache).stdout.count("\n") == 1  # reopening added no entry
 
 
+def _bound_by_file_modes() -> list[str]:
+    """A command prefix under which file modes hold: root writes any file, unless it gives
+    up the capabilities that let it (util-linux's setpriv)."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root, and setpriv (util-linux) is missing to drop its rights")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
+
+
+@pytest.mark.parametrize("folder_mode", [0o777, 0o555], ids=["file-read-only", "folder-too"])
+def test_a_cache_file_briefing_may_not_write_is_read_not_set_aside(
+    site: FixtureServer, folder_mode: int
+) -> None:
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="briefing-ro-", dir="/tmp"))
+    try:
+        cache = ("--cache-dir", str(folder))
+        assert briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html")).returncode == 0
+        (folder / "briefing.sqlite3").chmod(0o444)
+        folder.chmod(folder_mode)
+        env = {**os.environ, "NO_COLOR": "1", "HOME": str(folder)}
+        env["XDG_CONFIG_HOME"] = str(folder / "no-config")
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [*_bound_by_file_modes(), sys.executable, "-m", "tui", *args, *cache],
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env=env,
+            )
+
+        listed = run("history")
+        assert listed.returncode == 0 and listed.stdout.split()[0] == "1", listed.stderr
+        assert "cannot be written" in listed.stderr and "set aside" not in listed.stderr
+        reopened = run("open", "1", "-f", "json")
+        assert reopened.returncode == 0, reopened.stderr
+        assert [a["cached"] for a in _articles(reopened)] == [True]  # read from the file
+        assert sorted(p.name for p in folder.iterdir() if "broken" in p.name) == []
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be() -> None:
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="briefing-ro-", dir="/tmp"))
+    try:
+        (folder / "briefing.sqlite3").write_bytes(b"not SQLite at all " * 300)
+        folder.chmod(0o555)
+        proc = subprocess.run(
+            [*_bound_by_file_modes(), sys.executable, "-m", "tui", "history"]
+            + ["--cache-dir", str(folder)],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "XDG_CONFIG_HOME": str(folder / "no-config")},
+        )
+        assert proc.returncode == 0
+        assert "nor set aside" in proc.stderr and "it was set aside" not in proc.stderr
+        assert [p.name for p in folder.iterdir()] == ["briefing.sqlite3"]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
 def test_open_an_unknown_id_says_so(tmp_path: Path) -> None:
     proc = briefing("open", "42", "--cache-dir", str(tmp_path))
     assert proc.returncode == 2 and "no briefing 42" in proc.stderr

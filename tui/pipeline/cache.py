@@ -84,6 +84,21 @@ _BROKEN_FILE = {
 }
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
+
+class _OtherLayout(sqlite3.DatabaseError):
+    """A cache file another version of briefing made: set aside like a damaged one."""
+
+
+def _damaged(exc: sqlite3.Error, path: Path) -> bool:
+    """Whether the file itself is bad (set it aside), not our right to write it."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, _OtherLayout) or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return True
+    try:
+        return path.exists() and not path.is_file()  # a folder where the file should be
+    except OSError:  # a folder on the way we may not look into: not the file's fault
+        return False
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages(
     key TEXT PRIMARY KEY, url TEXT NOT NULL, kind TEXT NOT NULL, headers TEXT NOT NULL,
@@ -156,6 +171,7 @@ class Cache:
         self._conn: sqlite3.Connection | None = None
         self._total = 0
         self.enabled = True
+        self.read_only = False  # a file we may read but not write: nothing new is saved
         with self._lock:
             self._open()
 
@@ -173,11 +189,44 @@ class Cache:
             if getattr(exc, "sqlite_errorcode", None) in _BUSY:
                 self._disable("the cache is busy in another briefing")
                 return
-            self._set_aside(exc)
+            if not _damaged(exc, self.path):
+                self._open_read_only(exc)
+                return
+            if self._set_aside(exc):
+                try:
+                    self._conn = self._connect()
+                except sqlite3.Error as again:
+                    self._disable(f"a new cache file could not be made ({again})")
+
+    def _open_read_only(self, exc: sqlite3.Error) -> None:
+        """A whole file we may not write (its mode, its folder's, a read-only disk): read
+        from it and save nothing. Setting it aside, as a damaged file is, hid the reader's
+        whole history, even from `briefing history`, which only reads."""
+        reason = strip_unsafe(str(exc), "")[:200]
+        # In a folder we may not write, SQLite cannot make the WAL index a read needs;
+        # "immutable" reads without it (a writer elsewhere meanwhile is not seen).
+        for query in ("mode=ro", "immutable=1"):
             try:
-                self._conn = self._connect()
-            except sqlite3.Error as again:
-                self._disable(f"a new cache file could not be made ({again})")
+                conn = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?{query}", uri=True,
+                    isolation_level=None, check_same_thread=False,
+                )  # fmt: skip
+            except sqlite3.Error:
+                continue
+            try:
+                version = conn.execute("SELECT user_version FROM pragma_user_version").fetchone()
+                if version[0] == SCHEMA_VERSION:
+                    self._total = self._stored_bytes(conn)
+                    self._conn, self.read_only = conn, True
+                    self._warn(
+                        f"the cache file {self.path} cannot be written ({reason}); briefing "
+                        "reads it but saves nothing new."
+                    )
+                    return
+            except sqlite3.Error:
+                pass
+            conn.close()
+        self._disable(f"the cache file {self.path} could not be used ({reason})")
 
     def _connect_waiting(self) -> sqlite3.Connection:
         """`_connect`, tried again while another briefing holds the file for a moment (it
@@ -205,7 +254,7 @@ class Cache:
                 " (SELECT user_version FROM pragma_user_version)"
             ).fetchone()
             if tables and version != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"a cache file of another layout ({version})")
+                raise _OtherLayout(f"a cache file of another layout ({version})")
             if not tables:
                 conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # lets eviction shrink it
             conn.execute("PRAGMA journal_mode = WAL")
@@ -222,18 +271,28 @@ class Cache:
             raise
         return conn
 
-    def _set_aside(self, exc: BaseException) -> None:
-        """Rename the unusable file (with its WAL and index) and say so in one line."""
+    def _set_aside(self, exc: BaseException) -> bool:
+        """Rename the damaged file (with its WAL and index) and say so in one line; False
+        (and the cache off) when it cannot be renamed."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{CACHE_FILE}.broken-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
+        reason = strip_unsafe(str(exc), "")[:200]
+        try:
+            self.path.rename(aside)
+        except OSError as why:
+            self._disable(
+                f"the cache file {self.path} could not be used ({reason}) nor set aside "
+                f"({why.strerror})"
+            )
+            return False
+        for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 Path(f"{self.path}{suffix}").rename(f"{aside}{suffix}")
-        reason = strip_unsafe(str(exc), "")[:200]
         self._warn(
             f"the cache file {self.path} could not be used ({reason}); it was set aside as "
             f"{aside.name} and a new one started."
         )
+        return True
 
     def _disable(self, why: str) -> None:
         if self.enabled:
@@ -249,7 +308,7 @@ class Cache:
         """The connection for one call, None when the cache is off; SQLite errors are
         handled here (a broken file set aside, anything else turns the cache off)."""
         with self._lock:
-            if self._conn is None:
+            if self._conn is None or (write and self.read_only):
                 yield None
                 return
             conn = self._conn
@@ -277,11 +336,11 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
             self._conn = None
-            self._set_aside(exc)
-            try:
-                self._conn = self._connect()
-            except sqlite3.Error as again:
-                self._disable(f"a new cache file could not be made ({again})")
+            if self._set_aside(exc):
+                try:
+                    self._conn = self._connect()
+                except sqlite3.Error as again:
+                    self._disable(f"a new cache file could not be made ({again})")
             return
         self._disable(f"the cache failed ({strip_unsafe(str(exc), '')[:200]})")
 
@@ -307,18 +366,18 @@ class Cache:
     def page(self, key: str, input: str) -> FetchedPage | FetchedFeed | None:
         """The stored page for `key`, as it was fetched (for `input`)."""
         row = None
-        with self._use(write=True) as conn:
+        with self._use() as conn:
             if conn is None:
                 return None
             row = conn.execute(
                 "SELECT url, kind, headers, body, encoding, fetched_at FROM pages WHERE key = ?",
                 (key,),
             ).fetchone()
-            if row is None:
-                return None
-            conn.execute("UPDATE pages SET used = ? WHERE key = ?", (time.time(), key))
         if row is None:
             return None
+        with self._use(write=True) as conn:  # read now: the last to be evicted
+            if conn is not None:
+                conn.execute("UPDATE pages SET used = ? WHERE key = ?", (time.time(), key))
         url, kind, headers_json, body, encoding, fetched_at = row
         try:
             raw = zlib.decompress(body)
