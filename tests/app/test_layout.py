@@ -1,7 +1,9 @@
-"""The panes' widths at every terminal width: a pure function, checked without drawing."""
+"""The panes' widths at every terminal width: a pure function, checked without drawing;
+then the app resized under the pilot."""
 
 from __future__ import annotations
 
+from tests.server import FixtureServer
 from tui.app.layout import LIST_MIN, NARROW_BELOW, TEXT_CHROME, TEXT_MEASURE, pane_widths
 
 
@@ -28,3 +30,19 @@ def test_the_list_moves_with_its_keys_and_stops_at_its_bounds() -> None:
     assert pane_widths(160, 1).list > pane_widths(160).list > pane_widths(160, -1).list
     assert pane_widths(160, -50).list == LIST_MIN
     assert pane_widths(160, 50).list == pane_widths(160, 51).list
+
+
+async def test_a_resized_terminal_gets_panes_sized_for_its_new_width(
+    site: FixtureServer, make_app
+) -> None:
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        for width in (120, 200, 100):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause(0.1)
+            await pilot.wait_for_scheduled_animations()
+            sidebar, reader = app.query_one("#sidebar"), app.query_one("#reader")
+            # Sized for the terminal it is now, not the one before (the text ran off it).
+            assert sidebar.outer_size.width == pane_widths(width).list, width
+            assert reader.region.right <= width, width

@@ -35,13 +35,15 @@ class Actions(Highlights):
 
     # The layout: panes sized to the terminal, the list as wide as the reader asked ----
 
-    def on_resize(self, _: events.Resize) -> None:
-        self.apply_layout()
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before Textual's own records it in
+        # `self.size`, which sized the panes for the terminal before (text cut off).
+        self.apply_layout(event.size.width)
 
-    def apply_layout(self) -> None:
+    def apply_layout(self, width: int | None = None) -> None:
         """Size the panes for the terminal's width (a layout pass: only on a resize or
         when the reader moves the list's edge, never on a selection)."""
-        widths = pane_widths(self.size.width, self.list_steps)
+        widths = pane_widths(self.size.width if width is None else width, self.list_steps)
         if widths == self._widths:
             return
         self._widths = widths
