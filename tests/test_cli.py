@@ -473,7 +473,8 @@ def test_a_cache_file_briefing_may_not_write_is_read_not_set_aside(
     folder = Path(tempfile.mkdtemp(prefix="briefing-ro-", dir="/tmp"))
     try:
         cache = ("--cache-dir", str(folder))
-        assert briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html")).returncode == 0
+        first = briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html"))
+        assert first.returncode == 0, first.stderr
         (folder / "briefing.sqlite3").chmod(0o444)
         folder.chmod(folder_mode)
         env = {**os.environ, "NO_COLOR": "1", "HOME": str(folder)}
@@ -510,8 +511,15 @@ def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be() -> No
         (folder / "briefing.sqlite3").write_bytes(b"not SQLite at all " * 300)
         folder.chmod(0o555)
         proc = subprocess.run(
-            [*_bound_by_file_modes(), sys.executable, "-m", "tui", "history"]
-            + ["--cache-dir", str(folder)],
+            [
+                *_bound_by_file_modes(),
+                sys.executable,
+                "-m",
+                "tui",
+                "history",
+                "--cache-dir",
+                folder,
+            ],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,

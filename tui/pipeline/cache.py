@@ -99,6 +99,7 @@ def _damaged(exc: sqlite3.Error, path: Path) -> bool:
     except OSError:  # a folder on the way we may not look into: not the file's fault
         return False
 
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages(
     key TEXT PRIMARY KEY, url TEXT NOT NULL, kind TEXT NOT NULL, headers TEXT NOT NULL,
