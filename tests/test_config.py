@@ -90,6 +90,20 @@ def test_saving_the_theme_keeps_comments_and_tables(tmp_path: Path) -> None:
     assert tomllib.loads(path.read_text())["extra"] == {"theme": 1}
 
 
+def test_saving_through_a_link_changes_the_linked_file_and_keeps_its_mode(tmp_path: Path) -> None:
+    dotfile = tmp_path / "dotfiles" / "briefing.toml"
+    dotfile.parent.mkdir()
+    dotfile.write_text('theme = "nord"\n')
+    dotfile.chmod(0o640)
+    path = tmp_path / "config" / "config.toml"
+    path.parent.mkdir()
+    path.symlink_to(dotfile)
+    config.save("theme", "gruvbox", path)
+    assert path.is_symlink() and path.resolve() == dotfile
+    assert tomllib.loads(dotfile.read_text())["theme"] == "gruvbox"
+    assert dotfile.stat().st_mode & 0o777 == 0o640
+
+
 def test_saving_into_a_missing_file_makes_it(tmp_path: Path) -> None:
     path = tmp_path / "new" / "config.toml"
     config.save("theme", 'a "quoted" name', path)

@@ -176,6 +176,7 @@ def save(name: str, value: object, path: Path | None = None) -> None:
     (comments included). Raises OSError or ValueError; the caller says so in words."""
     import contextlib
     import os
+    import stat
     import tempfile
     import tomllib
 
@@ -195,12 +196,20 @@ def save(name: str, value: object, path: Path | None = None) -> None:
     new = head + ("\n" + tail if tail and not head.endswith("\n\n") else tail)
     if tomllib.loads(new).get(name) != value:  # never write a file that says otherwise
         raise ValueError(f"{path} could not be updated safely")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
+    # Replaced where it really is: a config.toml linked from a dotfiles folder stays a link
+    # and the dotfile gets the change, with the mode it had (mkstemp makes 0600).
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".config-", suffix=".toml")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(new)
-        os.replace(tmp, path)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
