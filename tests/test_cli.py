@@ -450,6 +450,10 @@ def test_history_lists_a_briefing_and_open_reopens_it_offline(tmp_path: Path) ->
     assert all(a["entities"] for a in items)  # analysed now, from the stored text
     assert briefing("history", *cache).stdout.count("\n") == 1  # reopening added no entry
 
+    text_only = briefing("open", "1", "-f", "json", "--no-analysis", *cache)
+    assert text_only.returncode == 0, text_only.stderr
+    assert all(a["entities"] is None and a["blocks"] for a in _articles(text_only)[1:])
+
 
 def _bound_by_file_modes() -> list[str]:
     """A command prefix under which file modes hold: root writes any file, unless it gives

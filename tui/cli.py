@@ -185,9 +185,10 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _cache_dir_option(parser: argparse.ArgumentParser) -> None:
-    """--cache-dir, as the main command has it, for `history` and `open`."""
-    _add_setting(parser, *next(o for o in SETTING_OPTIONS if o[0] == "--cache-dir"))
+def _setting_option(parser: argparse.ArgumentParser, flag: str) -> None:
+    """One of the main command's setting options (--cache-dir, --no-analysis), for `history`
+    and `open`."""
+    _add_setting(parser, *next(o for o in SETTING_OPTIONS if o[0] == flag))
 
 
 # The options that set a config setting (tui.config.SETTINGS), which gives each its kind,
@@ -372,9 +373,9 @@ def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache]:
     from tui.pipeline.cache import open_cache
 
     config = load()
-    cache_dir = getattr(args, "cache_dir", None)  # not set unless given
-    if cache_dir is not None:
-        config.set("cache_dir", cache_dir)
+    for name in ("cache_dir", "analysis"):
+        if hasattr(args, name):  # not set unless given
+            config.set(name, getattr(args, name))
     for line in config.warnings:
         _say(line)
     return config, open_cache(_cache_settings(config), warn=_say)
@@ -393,7 +394,7 @@ def history_command(argv: list[str]) -> int:
         default=HISTORY_SHOWN,
         help=f"how many to list (default {HISTORY_SHOWN})",
     )
-    _cache_dir_option(parser)
+    _setting_option(parser, "--cache-dir")
     args = parser.parse_args(argv)
     from tui.pipeline import history
 
@@ -411,13 +412,15 @@ def open_command(argv: list[str]) -> int:
     parser = _Parser(
         "briefing open",
         "Reopen briefing ID (see 'briefing history') from the cache, offline.",
-        "briefing open ID [-f FORMAT] [--cache-dir DIR]",
+        "briefing open ID [-f FORMAT] [--no-analysis] [--cache-dir DIR]",
     )
     parser.add_argument(
         "id", metavar="ID", type=_number(int, 1, None), help="the number 'briefing history' shows"
     )
     _format_option(parser)
-    _cache_dir_option(parser)
+    _setting_option(parser, "--cache-dir")
+    # A briefing of 10,000 feed items read with --no-analysis took 11 minutes to reopen.
+    _setting_option(parser, "--no-analysis")
     args = parser.parse_intermixed_args(argv)
     from tui.pipeline import history
 
