@@ -76,6 +76,21 @@ def test_render_is_toml_that_loads_back_to_the_same_values(tmp_path: Path) -> No
     assert tomllib.loads(rendered) == {k: v for k, v in loaded.values.items() if v is not None}
 
 
+def test_render_says_what_a_run_would_warn_of_and_whether_the_file_is_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("timeout = nan\n")
+    rendered = config.render(config.load(path))
+    assert "(found)" in rendered.splitlines()[0]
+    assert "# warning: " in rendered and "timeout" in rendered.splitlines()[1]
+    assert tomllib.loads(rendered)["timeout"] == config.BY_NAME["timeout"].default
+    path.unlink()
+    path.mkdir()
+    rendered = config.render(config.load(path))
+    assert "(not a file)" in rendered.splitlines()[0] and "# warning: " in rendered
+
+
 def test_saving_the_theme_keeps_comments_and_tables(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(

@@ -159,13 +159,21 @@ def _toml(value: object) -> str:
 def render(config: Config) -> str:
     """`--print-config`: valid TOML (unset settings commented out), each line saying
     where its value came from."""
-    state = "found" if config.path.is_file() else "not found"
+    state = _file_state(config.path)
     lines = [f"# briefing settings; config file: {config.path} ({state})"]
+    # What a run would warn of: a bad value shows here as the default it fell back to.
+    lines += [f"# warning: {line}" for line in config.warnings]
     for setting in SETTINGS:
         value, source = config.values[setting.name], config.sources[setting.name]
         text = f"{setting.name} = {_toml(value)}" if value is not None else f"# {setting.name} ="
         lines.append(f"{text:<40} # {source}: {setting.help}")
     return "\n".join(strip_unsafe(line, "") for line in lines) + "\n"
+
+
+def _file_state(path: Path) -> str:
+    if path.is_file():
+        return "found"
+    return "not a file" if path.exists() else "not found"
 
 
 _TABLE = re.compile(r"^\s*\[", re.M)
