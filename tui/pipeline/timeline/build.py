@@ -27,6 +27,7 @@ from tui.pipeline.timeline.grammar import (
 from tui.pipeline.timeline.habits import told_as_a_habit
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.modifiers import is_hyphenated_length, says_how_often
+from tui.pipeline.timeline.named_days import named_day
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.ranges import (
     PERIOD_ENDED,
@@ -822,6 +823,7 @@ def _resolve_span(
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)
+    res = named_day(res, text, sentence, ctx.anchor) or res
     if (
         res is not None
         and "/" in res.value

@@ -8,6 +8,7 @@ changed afterwards (the stage runs in worker processes; nothing here is per-arti
 from __future__ import annotations
 
 import re
+from datetime import date
 from fractions import Fraction
 
 from tui.pipeline import lexicon, tables
@@ -56,6 +57,11 @@ AFTER_THE_TOLD_TIME = frozenset(_DATA["deictic"]["after_the_told_time"])
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     k: (int(v[0]), int(v[1])) for k, v in _DATA["fixed_holidays"].items()
 }
+# Days that name one event (`named_days`): the day, how it is written alone, and the word
+# stems of a sentence that speaks of it.
+NAMED_DAY_ROWS: tuple[tuple[date, tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (row["day"], tuple(row["written"]), tuple(row["cues"])) for row in _DATA["named_days"]
+)
 EASTER_HOLIDAYS: dict[str, int] = {k: int(v) for k, v in _DATA["easter_holidays"].items()}
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
     k: (int(v[0]), int(v[1]), int(v[2]), int(v[3])) for k, v in _DATA["weekday_holidays"].items()
