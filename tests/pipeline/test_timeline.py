@@ -1178,9 +1178,12 @@ def test_the_clause_a_day_sits_in_decides_which_one(
         "Shoppers turned to GrubHub, Prime Now, and other delivery apps.",
         "The display has a resolution of 1080 pixels by 1920 pixels.",
         "The show is for a viewing age of 48 months and above.",
+        # A number given as a label.
+        "The council approved budget plan number 1501.",
+        "Bill No. 2010 was tabled.",
     ],
 )
-def test_house_numbers_and_names_ending_in_a_time_word_are_not_dates(
+def test_house_numbers_labels_and_names_ending_in_a_time_word_are_not_dates(
     nlp: Any, sentence: str
 ) -> None:
     assert _timeline(nlp, sentence) == []
@@ -1188,6 +1191,7 @@ def test_house_numbers_and_names_ending_in_a_time_word_are_not_dates(
 
 def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, "In 1998 Street artists gathered.")] == ["1998"]
+    assert [e.value for e in _timeline(nlp, "No 1999 model was ever sold.")] == ["1999"]
     assert [e.value for e in _timeline(nlp, "Fighting Rages Today Across The Front")] == [
         "2024-08-08"
     ]

@@ -746,6 +746,9 @@ def _after_a_name(span: Span) -> bool:
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _AGE_LEAD = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
+# A number given as a label: "plan number 1501", "No. 1999", "#2010" (not "No" alone: "no
+# 1999 model was sold").
+_LABEL_LEAD = re.compile(r"(?:\bnumber\s+|\b(?:nos?|nr)\.\s*|#\s*)$", re.I)
 
 
 # A sum of money around a number: "£1008m", "$2000", "1500bn".
@@ -754,11 +757,15 @@ _MULTIPLIER_AFTER = re.compile(r"(?:m|bn|k)\b", re.I)
 
 
 def is_a_count(text: str, before: str, after: str) -> bool:
-    """'by 1920 pixels', 'a viewing age of 48 months', '(£1008m)': a quantity of a unit,
-    an age or a sum of money."""
+    """'by 1920 pixels', 'a viewing age of 48 months', '(£1008m)', 'plan number 1501': a
+    quantity of a unit, an age, a sum of money or a label."""
     if _AGE_LEAD.search(before) or re.match(r"(?:aged?|ages)\s", text, re.I):
         return True
-    if text.isdigit() and (_CURRENCY_BEFORE.search(before) or _MULTIPLIER_AFTER.match(after)):
+    if text.isdigit() and (
+        _CURRENCY_BEFORE.search(before)
+        or _MULTIPLIER_AFTER.match(after)
+        or _LABEL_LEAD.search(before)
+    ):
         return True
     word = _NEXT_WORD.match(after)
     number_ = text.split()[-1] if text.split() else ""
