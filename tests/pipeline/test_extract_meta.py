@@ -161,3 +161,19 @@ def test_a_page_with_no_date_tag_is_dated_by_its_address() -> None:
     assert page_metadata(parse(tagged), url).published == "2019-11-07T08:00:00+00:00"
     # An address with no whole date in it dates nothing.
     assert page_metadata(parse(page), "https://harbour.example/2019/ferry/").published is None
+
+
+def test_the_day_in_the_canonical_address_dates_a_page_fetched_at_one_without() -> None:
+    html = (
+        "<html><head><title>Storm closes the harbour</title>"
+        '<link rel="canonical" href="https://harbour.example/2012/10/30/storm-closes"></head>'
+        "<body><article><h1>Storm closes the harbour</h1><p>Ferries stayed in port.</p>"
+        '</article><aside><div class="date">October 23, 2012</div>'
+        "<p>Earlier: the regatta is called off</p></aside></body></html>"
+    )
+    # A shortened link or a saved copy: no day in the address fetched. The teaser's date
+    # in the sidebar was taken for the page's.
+    assert page_metadata(parse(html), "https://short.example/x7Kq").published == "2012-10-30"
+    # A day in the address fetched still counts first.
+    fetched = "https://harbour.example/2012/10/29/storm-closes"
+    assert page_metadata(parse(html), fetched).published == "2012-10-29"

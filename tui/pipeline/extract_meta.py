@@ -452,8 +452,19 @@ def _plausible_date(iso: str) -> bool:
     return EARLIEST_PUBLISHED_YEAR <= year <= datetime.now().year + 1
 
 
+# An address that carries a day: "/2019/11/05/slug", "/20191105/", "2019-11-05" (a month
+# alone, "/2012/08/slug", dates no day: the day written in the page is better).
+_DATED_ADDRESS = re.compile(
+    r"/(?:19|20)\d\d/[01]?\d/[0-3]?\d/|/(?:19|20)\d\d[01]\d[0-3]\d(?!\d)|(?:19|20)\d\d-[01]\d-[0-3]\d"
+)
+
+
 def _published(
-    tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None, url: str | None
+    tree: lxml.html.HtmlElement,
+    metas: dict[str, str],
+    ld: _Json | None,
+    url: str | None,
+    canonical: str | None = None,
 ) -> str | None:
     candidates: list[str] = []
     if ld and isinstance(ld.get("datePublished"), str):
@@ -471,9 +482,13 @@ def _published(
         from htmldate import find_date
 
         # The page's address counts after its header and JSON data: a blog's
-        # "/2019/11/05/slug" dates a post whose template has no date tag.
+        # "/2019/11/05/slug" dates a post whose template has no date tag. Of the address
+        # fetched and the canonical one, the one with a day in it: htmldate reads the
+        # canonical only when given no address, and an address with no day (a shortened
+        # link, a local copy) sent it on to a teaser's or a comment's date.
+        dated = next((u for u in (url, canonical) if u and _DATED_ADDRESS.search(u)), url)
         found = find_date(
-            tree, extensive_search=False, original_date=True, url=url, deferred_url_extractor=True
+            tree, extensive_search=False, original_date=True, url=dated, deferred_url_extractor=True
         )
     except Exception:  # htmldate is a best-effort fallback; a failure there means "no date"
         found = None
@@ -552,7 +567,7 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
         title=title or None,
         site=site,
         authors=authors,
-        published=_published(tree, metas, ld, url),
+        published=_published(tree, metas, ld, url, canonical),
         canonical_url=canonical,
         language=_language(tree, metas),
     )
