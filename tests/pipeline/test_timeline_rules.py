@@ -22,6 +22,7 @@ from tui.pipeline.timeline.values import (
     day,
     half,
     quarter,
+    week_of,
     year_of,
 )
 from tui.pipeline.timeline.values import month as month_
@@ -456,6 +457,19 @@ def test_a_month_told_in_the_past_goes_on_from_the_month_just_named() -> None:
     assert resolve_date("december", ctx, N) == month_(2023, 12)
     ctx.block = 5
     assert resolve_date("december", ctx, P) == month_(2023, 12)
+
+
+def test_that_week_after_today_points_past_now_to_the_week_named_before() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(day(date(2024, 7, 2)))
+    ctx.remember(day(ANCHOR), said_now=True)  # "Today, the group has tripled in size."
+    assert resolve_date("that week", ctx, P) == week_of(date(2024, 7, 2))
+    # Not after a day named as a day, even the story's own: "on Thursday ... that day".
+    ctx.remember(day(ANCHOR))
+    assert resolve_date("that week", ctx, P) == week_of(ANCHOR)
+    # "The same week" after "today" is still this one.
+    ctx.remember(day(ANCHOR), said_now=True)
+    assert resolve_date("the same week", ctx, P) == week_of(ANCHOR)
 
 
 def test_a_reported_future_is_ahead_unless_the_one_just_gone_is_much_nearer() -> None:

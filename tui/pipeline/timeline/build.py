@@ -208,7 +208,11 @@ def build_timeline(
                 if not habit and not _comparison_base(full, r_start, r_end):
                     # "Since December 1981" begins a stretch that reaches to now: the story
                     # has not gone back there, and a later "In July" is not July 1982.
-                    ctx.remember(res, scene=not _SINCE.match(full, r_start))
+                    ctx.remember(
+                        res,
+                        scene=not _SINCE.match(full, r_start),
+                        said_now=_SAID_AS_NOW.fullmatch(full, r_start, r_end) is not None,
+                    )
                 placed.append((res, r_start, r_end, span))
                 habits.append(habit)
         for k in every_year([(res, s, e) for res, s, e, _ in placed], full, habits):
@@ -249,6 +253,11 @@ def _timex_value(res: Resolved, expression: str) -> str:
     return res.timex_value
 
 
+# The story's own time said as now, not named: what a distal "that week" looks past.
+_SAID_AS_NOW = re.compile(
+    r"(?:today|tonight|now|this (?:morning|afternoon|evening|week|weekend|month|year))(?:'s)?",
+    re.I,
+)
 _SINCE = re.compile(r"since\b", re.I)
 _COMPARED_WITH = re.compile(
     r"(?:percent|pct|%|points?)\s+(?:over|from|against|versus|vs\.?)\s+$|compared (?:with|to)\s+$",

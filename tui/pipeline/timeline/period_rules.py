@@ -356,6 +356,9 @@ def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Ou
 
 _ANAPHORIC_RELS = {"that": 0, "the same": 0, "that same": 0, "later that": 0, "earlier that": 0,
                    "the following": 1, "following": 1}  # fmt: skip
+# "That week", not "later that day": said after "today", the plain demonstrative points
+# away from now ("earlier that day" may still be today's).
+_DISTAL = frozenset({"that", "that same"})
 # These count from the date last named when there is one ("the previous year"), else
 # from the anchor.
 _ANAPHORIC_IF_NAMED = {"the previous": -1, "the prior": -1, "the next": 1}
@@ -393,6 +396,9 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         # "Results for that quarter": the quarter last named, though a day came after it
         # ("the second quarter ended Oct. 31").
         base = ctx.named_quarter or ctx.last if unit == "Q" else ctx.last
+        if rel in _DISTAL and base is ctx.last and ctx.last_said_now:
+            # "Today ... That week": "that" points away from now, to the time named before.
+            base = ctx.last_named or base
         return _from_last(base, unit, _ANAPHORIC_RELS[rel])
     # "The previous quarter" counts from one named just before, else from the story's own
     # ("This quarter's count fell from the previous quarter", a quarter named long before).

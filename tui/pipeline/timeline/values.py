@@ -85,6 +85,11 @@ class Context:
     # story has not gone back to it, so a month or a listed day told next is not counted
     # from it (`narrative_month`, `next_in_sequence`).
     last_is_scene: bool = True
+    # Whether `last` was said as now ("today", "this week"), and the last dated mention
+    # that was not: what a distal "that week" then points to ("Today ... That week,
+    # during another power cut" is the week named before, not this one).
+    last_said_now: bool = False
+    last_named: Resolved | None = None
     last_quarter: Resolved | None = None
     # The quarter named last, whatever it frames, the year-ago one included, and where:
     # what "that quarter" and "the following quarter" count from.
@@ -159,7 +164,7 @@ class Context:
         the day" two paragraphs on is the story's own day again, not that one."""
         return self.last_day() if self.last_block == self.block else None
 
-    def remember(self, res: Resolved, *, scene: bool = True) -> None:
+    def remember(self, res: Resolved, *, scene: bool = True, said_now: bool = False) -> None:
         """What later expressions may point back to. `scene` is False for a date the story
         does not go back to ("since December 1981": a stretch reaching to now): "that day"
         may still mean it, but a month or a listed day told next is not read from it."""
@@ -178,6 +183,9 @@ class Context:
         self.last = res
         self.last_is_scene = scene
         self.last_block = self.block
+        self.last_said_now = said_now
+        if not said_now:
+            self.last_named = res
         if res.full and res.granularity is Granularity.DAY:
             self.full_days[(res.start.month, res.start.day)] = res.start
         if (
