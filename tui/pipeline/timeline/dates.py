@@ -93,8 +93,8 @@ DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])(?!\s*[ap]\.?\s?m\b)")
 
 # A year as written: four digits, two after an apostrophe ("Aug. '88"), or two after a
 # day and a month ("25 Jul. 45", a citation's "30 November 02").
-_YEAR_DIGITS = re.compile(r"\b\d{4}\b|['\u2018\u2019]\d\d\b")
-_WRITTEN_YEAR = re.compile(rf"{_YEAR_DIGITS.pattern}|^\d{{1,2}} (?:{MONTH_RE})\.? \d\d$", re.I)
+YEAR_DIGITS = re.compile(r"\b\d{4}\b|['\u2018\u2019]\d\d\b")
+_WRITTEN_YEAR = re.compile(rf"{YEAR_DIGITS.pattern}|^\d{{1,2}} (?:{MONTH_RE})\.? \d\d$", re.I)
 
 
 def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -126,7 +126,7 @@ def _dateparser(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return DECLINE
     # A day is named only by a number besides the year: "March 1999 -" is a month, which
     # dateparser gave the anchor's day.
-    if re.search(r"\d|" + ORD_RE, _YEAR_DIGITS.sub("", t)):
+    if re.search(r"\d|" + ORD_RE, YEAR_DIGITS.sub("", t)):
         return day(parsed.date())
     return month(parsed.year, parsed.month)
 

@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.dates import YEAR_DIGITS
 from tui.pipeline.timeline.values import Resolved, day
 from tui.pipeline.timeline.vocab import NAMED_DAY_ROWS
-
-# A year as written beside a month and day: then the page says which year it means.
-_WRITTEN_YEAR = re.compile(r"\b\d{4}\b|['\u2018\u2019]\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ def named_day(res: Resolved | None, text: str, sentence: str, anchor: date) -> R
             and res.start is not None
             and (res.start.month, res.start.day) == (named.day.month, named.day.day)
             and res.start.year != named.day.year
-            and not _WRITTEN_YEAR.search(text)
+            and not YEAR_DIGITS.search(text)  # the page says which year it means
             and named.cues.search(sentence)
         ):
             return day(named.day)
