@@ -15,6 +15,7 @@ Modules, one concern each:
 - `calendar_rules`, `period_rules`   the date rules themselves
 - `values`     `Resolved`, `Context`, `Tense` and the calendar arithmetic
 - `holidays`   named holidays in a given year
+- `named_days` days that name one event ("9/11"), whose year the world knows
 - `vocab`      the words and regex pieces, from `data/lexicon.toml` and `data/timeline.toml`
 """
 
