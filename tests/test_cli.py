@@ -469,12 +469,10 @@ def _bound_by_file_modes() -> list[str]:
 
 @pytest.mark.parametrize("folder_mode", [0o777, 0o555], ids=["file-read-only", "folder-too"])
 def test_a_cache_file_briefing_may_not_write_is_read_not_set_aside(
-    site: FixtureServer, folder_mode: int
+    site: FixtureServer, folder_mode: int, tmp_path: Path
 ) -> None:
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="briefing-ro-", dir="/tmp"))
+    folder = tmp_path / "cache"
+    folder.mkdir()
     try:
         cache = ("--cache-dir", str(folder))
         first = briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html"))
@@ -502,15 +500,12 @@ def test_a_cache_file_briefing_may_not_write_is_read_not_set_aside(
         assert [a["cached"] for a in _articles(reopened)] == [True]  # read from the file
         assert sorted(p.name for p in folder.iterdir() if "broken" in p.name) == []
     finally:
-        folder.chmod(0o755)
-        shutil.rmtree(folder)
+        folder.chmod(0o755)  # for pytest to clean up
 
 
-def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be() -> None:
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="briefing-ro-", dir="/tmp"))
+def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
     try:
         (folder / "briefing.sqlite3").write_bytes(b"not SQLite at all " * 300)
         folder.chmod(0o555)
@@ -534,8 +529,7 @@ def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be() -> No
         assert "nor set aside" in proc.stderr and "it was set aside" not in proc.stderr
         assert [p.name for p in folder.iterdir()] == ["briefing.sqlite3"]
     finally:
-        folder.chmod(0o755)
-        shutil.rmtree(folder)
+        folder.chmod(0o755)  # for pytest to clean up
 
 
 def test_open_an_unknown_id_says_so(tmp_path: Path) -> None:
