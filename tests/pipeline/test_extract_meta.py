@@ -177,3 +177,17 @@ def test_the_day_in_the_canonical_address_dates_a_page_fetched_at_one_without() 
     # A day in the address fetched still counts first.
     fetched = "https://harbour.example/2012/10/29/storm-closes"
     assert page_metadata(parse(html), fetched).published == "2012-10-29"
+
+
+def test_a_first_time_element_that_says_it_is_a_reviews_date_is_not_the_pages() -> None:
+    html = (
+        "<html><head><title>Tablet review</title></head><body><article>"
+        '<h1>Tablet review</h1><p class="byline">by Ada Moss</p>'
+        '<span class="date">July 24, 2012</span><p>The screen is sharp.</p>'
+        '<footer><div class="reviewDate">Reviewed <time class="dtreviewed" '
+        'datetime="2012-03-07">3/07/12</time></div></footer></article></body></html>'
+    )
+    assert page_metadata(parse(html), None).published == "2012-07-24"
+    # Marked as the publication's too ("pubdate"), it is taken as before.
+    marked = html.replace('class="dtreviewed"', 'class="dtreviewed" pubdate')
+    assert page_metadata(parse(marked), None).published == "2012-03-07"

@@ -445,6 +445,12 @@ _DATE_META_KEYS = (
 )
 
 
+# Where a <time> says what date it is: microformats' classes ("dtreviewed", "updated",
+# "dtstart"), schema.org's itemprop ("dateModified", "startDate").
+_DATE_KIND_ATTRS = ("class", "itemprop", "id")
+_OTHER_DATE = re.compile(r"review|updat|modif|dtstart|dtend|start ?date|end ?date|expir", re.I)
+
+
 def _plausible_date(iso: str) -> bool:
     # CMSs fill empty date fields with placeholders (0001-01-01, the 1970 epoch); taken at
     # face value they would anchor a whole timeline two thousand years ago.
@@ -472,7 +478,12 @@ def _published(
     candidates += [metas[k] for k in _DATE_META_KEYS if k in metas]
     for el in tree.iter("time"):
         if el.get("datetime"):
-            candidates.append(el.get("datetime", ""))
+            # The first one, unless it says it is another date (a review's, an update's,
+            # an event's) and not also the publication's ("pubdate"): then htmldate, which
+            # weighs every date on the page, chooses.
+            kind = " ".join(el.get(a, "") for a in _DATE_KIND_ATTRS)
+            if el.get("pubdate") is not None or not _OTHER_DATE.search(kind):
+                candidates.append(el.get("datetime", ""))
             break
     for raw in candidates:
         iso = _to_iso(raw)
