@@ -54,3 +54,12 @@ def test_an_entry_without_a_timex_value_exports_its_value() -> None:
                       timeline=[entry])  # fmt: skip
     [row] = json.loads(to_json(Briefing([article])))["articles"][0]["timeline"]
     assert (row["timex_type"], row["timex_value"]) == ("DATE", "2024-08-06")
+
+
+def test_markdown_says_a_date_read_on_a_page_that_gave_none_is_assumed() -> None:
+    entry = TimelineEntry("July 21", "2026-07-21", Granularity.DAY, "Out on July 21.", 0, 7, 14,
+                          anchor_assumed=True)  # fmt: skip
+    article = Article(input="x", blocks=[Block(BlockKind.PARAGRAPH, "Out on July 21.")],
+                      timeline=[entry])  # fmt: skip
+    md = to_markdown(Briefing([article]))
+    assert "- **21 Jul 2026** *(date assumed)* — Out on July 21." in md

@@ -263,7 +263,10 @@ def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
     when = entry_label(entry)
     shown = when or entry.expression
     vague = " *(vague)*" if entry.vague else ""
-    return f"- **{_md_inline(shown)}**{vague} — {_md_inline(entry.sentence)}{source}"
+    # As the pane says it: the page gave no date, and the year is our reading.
+    assumed = " *(date assumed)*" if entry.anchor_assumed else ""
+    shown_md = f"**{_md_inline(shown)}**{vague}{assumed}"
+    return f"- {shown_md} — {_md_inline(entry.sentence)}{source}"
 
 
 def to_markdown(briefing: Briefing) -> str:
