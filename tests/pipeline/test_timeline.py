@@ -1189,6 +1189,26 @@ def test_house_numbers_labels_and_names_ending_in_a_time_word_are_not_dates(
     assert _timeline(nlp, sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # 4 September 2004 was a Saturday; apart, the date was read as the coming one
+        # (2005) and the weekday as the Saturday after the story's day.
+        (
+            "The site will be down, starting Saturday, 4th September, to move servers.",
+            "Saturday, 4th September",
+            "2004-09-04",
+        ),
+        ("He arrived Thursday 11th September.", "Thursday 11th September", "2003-09-11"),
+    ],
+)
+def test_a_weekday_and_the_date_beside_it_are_one_day_whose_weekday_picks_the_year(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2004-09-30")
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
 def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: Any) -> None:
     assert [e.value for e in _timeline(nlp, "In 1998 Street artists gathered.")] == ["1998"]
     assert [e.value for e in _timeline(nlp, "No 1999 model was ever sold.")] == ["1999"]

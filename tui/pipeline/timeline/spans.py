@@ -339,7 +339,31 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             spans.append(_entity_span(doc, full, part))
     spans.extend(_pattern_spans(doc, full, spans))
     spans.sort()
-    return spans
+    return _weekdays_with_their_dates(full, spans)
+
+
+# "Saturday, 4th September", "Thursday Nov 1": a weekday and the date it names, which
+# spaCy may tag apart (or tag the weekday alone, the date found by our patterns). One day,
+# whose weekday then picks its year (`calendar_rules`); apart, the weekday was read as the
+# nearest one and the date as the coming one, two days for one.
+_BARE_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
+_A_MONTH_DAY = re.compile(rf"(?:the )?(?:{_DAY_MONTH.pattern}|{_SHORT_MONTH_DAY.pattern})", re.I)
+
+
+def _weekdays_with_their_dates(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            last_start, last_end = joined[-1]
+            if (
+                re.fullmatch(r",? ?", full[last_end:start])
+                and _BARE_WEEKDAY.fullmatch(full, last_start, last_end)
+                and _A_MONTH_DAY.fullmatch(full, start, end)
+            ):
+                joined[-1] = (last_start, end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _entity_parts(ent: Span) -> list[Span]:
