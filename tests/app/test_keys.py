@@ -479,6 +479,21 @@ async def test_two_enters_at_once_in_the_export_prompt_write_once(
         assert len(list(tmp_path.glob("briefing-*.md"))) == 1
 
 
+async def test_keys_typed_in_one_burst_after_slash_are_not_commands(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        boilerplate = app.article_view.show_removed
+        # As a paste, a laggy link or a busy app delivers them: all queued before "/"
+        # has run. "q" of "quarterly" closed the app, and "b" showed the boilerplate.
+        for character, name in [("/", "slash"), *((c, c) for c in "quarterly b")]:
+            app.post_message(events.Key("space" if character == " " else name, character))
+        await pilot.pause(0.5)
+        assert app.is_running
+        assert app.focused is app.query_one("#search", Input)
+        assert app.article_view.show_removed == boilerplate
+
+
 async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):
     app = make_app([site.page("markup.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:

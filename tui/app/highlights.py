@@ -83,7 +83,9 @@ class Highlights(Scheduling):
         search.remove_class("closed")
         search.value = ""
         self.screen.remove_class("-side")
-        search.focus()
+        # At once, not after the keys already queued (`focus()` waits its turn): "/quit"
+        # typed in one burst ran "q" on the main screen and closed the app.
+        self.screen.set_focus(search)
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
