@@ -26,7 +26,9 @@ class Walk:
     def step(self, delta: int) -> tuple[int, list[Mention], int, str]:
         """Move by `delta` (wrapping): the article, its marks, which one is current, and
         the label to show."""
-        self.at = (self.at + delta) % len(self.stops)
+        # Before the first step, back (N) starts from the last stop, not the one before it.
+        start = self.at if self.at >= 0 else (-1 if delta > 0 else 0)
+        self.at = (start + delta) % len(self.stops)
         index, _ = self.stops[self.at]
         marks = [m for i, m in self.stops if i == index]
         current = sum(1 for i, _ in self.stops[: self.at] if i == index)

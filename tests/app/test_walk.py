@@ -1,0 +1,27 @@
+"""Highlights walked across articles (`tui/app/walk.py`): the order of the steps, without
+the app."""
+
+from __future__ import annotations
+
+from tui.app.walk import Walk
+from tui.pipeline.model import Mention
+
+
+def _walk() -> Walk:
+    # Two hits in article 0, one in article 2.
+    stops = [(0, Mention(0, 0, 3)), (0, Mention(1, 4, 7)), (2, Mention(0, 9, 12))]
+    return Walk("“war”", stops)
+
+
+def test_the_first_step_forward_is_the_first_stop_and_back_is_the_last() -> None:
+    index, _, current, label = _walk().step(1)
+    assert (index, current, label) == (0, 0, "“war” (article 1/2)")
+    # N right after a new search: the last hit, not the one before it.
+    index, marks, current, label = _walk().step(-1)
+    assert (index, len(marks), current, label) == (2, 1, 0, "“war” (article 2/2)")
+
+
+def test_steps_wrap_at_both_ends() -> None:
+    walk = _walk()
+    assert [walk.step(1)[0] for _ in range(4)] == [0, 0, 2, 0]
+    assert [walk.step(-1)[0] for _ in range(2)] == [2, 0]
