@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -98,16 +97,6 @@ def _write(text: str) -> None:
         raise  # the reader went away: `main` ends quietly
     except (OSError, ValueError) as exc:
         raise _StdoutRefused(getattr(exc, "strerror", None) or str(exc)) from exc
-
-
-def _stdout_to_devnull() -> None:
-    # Nothing more goes to stdout, the interpreter's last flush at exit included.
-    if sys.stdout is None:
-        return
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 class _Help(argparse.HelpFormatter):
@@ -460,12 +449,13 @@ def main() -> None:
         argv = argv[1:]
     try:
         status = command(argv)
-    except BrokenPipeError:
-        # The reader of stdout went away (`briefing --help | head -3`): no traceback.
-        _stdout_to_devnull()
-        status = 1
-    except _StdoutRefused as exc:
-        _stdout_to_devnull()
-        _say(f"could not write to stdout: {exc}.")
+    except (BrokenPipeError, _StdoutRefused) as exc:
+        # No traceback, and nothing more to stdout (the interpreter's last flush included).
+        # A reader that went away (`briefing --help | head -3`) chose to: nothing to say.
+        from tui.headless import silence_stdout
+
+        silence_stdout()
+        if isinstance(exc, _StdoutRefused):
+            _say(f"could not write to stdout: {exc}.")
         status = 1
     sys.exit(status)

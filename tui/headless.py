@@ -172,7 +172,7 @@ def run_headless(
         # Our lines go to the descriptor in pieces, never through stdout's buffer; but if
         # Ctrl+C cut short the flush of that buffer (`_write` flushes it first), the
         # interpreter's last flush would wait on the same full pipe again.
-        _silence_stdout()
+        silence_stdout()
         return 130
     except (_ReaderGone, _OutputFailed) as exc:
         run.failures.append(exc)
@@ -243,7 +243,7 @@ class _Run:
 
     def status(self, read_stdin: bool) -> int:
         if self.failures:
-            _silence_stdout()
+            silence_stdout()
             if isinstance(self.failures[0], _ReaderGone):
                 return 0
             _say(f"briefing: could not write the briefing to stdout: {self.failures[0].args[0]}.")
@@ -280,7 +280,7 @@ def _say(line: str) -> None:
             _write(sys.stderr, line + "\n")
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     # Point stdout at /dev/null so the interpreter's last flush does not complain either.
     if sys.stdout is None:  # closed from the start: nothing to flush
         return
