@@ -193,11 +193,7 @@ class Cache:
             if not _damaged(exc, self.path):
                 self._open_read_only(exc)
                 return
-            if self._set_aside(exc):
-                try:
-                    self._conn = self._connect()
-                except sqlite3.Error as again:
-                    self._disable(f"a new cache file could not be made ({again})")
+            self._start_afresh(exc)
 
     def _open_read_only(self, exc: sqlite3.Error) -> None:
         """A whole file we may not write (its mode, its folder's, a read-only disk): read
@@ -272,6 +268,14 @@ class Cache:
             raise
         return conn
 
+    def _start_afresh(self, exc: BaseException) -> None:
+        """Set the damaged file aside and start a new one (the cache off if either fails)."""
+        if self._set_aside(exc):
+            try:
+                self._conn = self._connect()
+            except sqlite3.Error as again:
+                self._disable(f"a new cache file could not be made ({again})")
+
     def _set_aside(self, exc: BaseException) -> bool:
         """Rename the damaged file (with its WAL and index) and say so in one line; False
         (and the cache off) when it cannot be renamed."""
@@ -337,11 +341,7 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
             self._conn = None
-            if self._set_aside(exc):
-                try:
-                    self._conn = self._connect()
-                except sqlite3.Error as again:
-                    self._disable(f"a new cache file could not be made ({again})")
+            self._start_afresh(exc)
             return
         self._disable(f"the cache failed ({strip_unsafe(str(exc), '')[:200]})")
 
