@@ -384,6 +384,27 @@ async def test_r_reloads_the_article(site: FixtureServer, make_app):
         assert "Ukraine Aid Vote" in shown(app)
 
 
+async def test_r_on_a_page_now_gone_keeps_its_text_and_says_the_reload_failed(
+    site: FixtureServer, make_app
+):
+    from tests.server import PAGES
+
+    url = site.host_html((PAGES / "blog.html").read_bytes())
+    app = make_app([url], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        site.hostile_pages.clear()  # the page answers 404 from now on
+        await pilot.press("r")
+        await app.wait_settled(SETTLE)
+        text = shown(app)
+        assert "Ukraine Aid Vote" in text  # the copy read before is still there
+        assert "Could not reload this page" in text and "404" in text
+        assert "This is the copy fetched" in text
+        assert "reload failed" in app.article_list.row_text(1)
+
+
 async def test_e_exports_markdown_to_a_named_file(site: FixtureServer, make_app, tmp_path: Path):
     app = make_app([site.page("wire.html")], analysis=False, export_dir=tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:

@@ -136,3 +136,114 @@ async def test_a_local_file_is_read_from_disk_each_time(tmp_path: Path) -> None:
     (article,) = again.briefing.articles
     assert not article.cached
     assert article.metadata.title != first.briefing.articles[0].metadata.title
+
+
+async def _read_one(session: Session, url: str):
+    article = session.add(url)
+    assert article is not None
+    await session.join()
+    return article
+
+
+async def test_reloading_a_page_that_now_answers_404_keeps_the_copy_read_before(
+    own_site: FixtureServer,
+) -> None:
+    from tests.server import PAGES
+
+    url = own_site.host_html((PAGES / "wire.html").read_bytes())
+    session = Session(Options(workers=1))
+    try:
+        article = await _read_one(session, url)
+        blocks, entities, fetched_at = article.blocks, article.entities, article.fetched_at
+        assert blocks and entities
+        own_site.hostile_pages.clear()  # the page is gone: 404 from now on
+        assert session.reload(article)
+        await session.join()
+        assert article.stage is Stage.DONE and article.error is None
+        assert article.blocks == blocks and article.entities == entities
+        assert article.fetched_at == fetched_at  # still the copy read before, and said so
+        assert article.reload_error is not None
+        assert article.reload_error.kind is ErrorKind.HTTP_STATUS
+        assert "404" in article.reload_error.message
+    finally:
+        await session.close()
+
+
+async def test_reloading_with_the_server_gone_keeps_the_copy_and_says_why(tmp_path: Path) -> None:
+    server = serve()
+    site = next(server)
+    cache = Cache(tmp_path, version="t1")
+    session = Session(TEXT_ONLY, cache=cache)
+    try:
+        article = await _read_one(session, site.page("wire.html"))
+        title = article.metadata.title
+        server.close()
+        assert session.reload(article)
+        await session.join()
+        assert article.stage is Stage.DONE and article.metadata.title == title
+        assert article.reload_error is not None
+        assert article.reload_error.kind is ErrorKind.CONNECTION
+    finally:
+        await session.close()
+        cache.close()
+
+
+async def test_a_page_that_now_shows_no_article_keeps_the_copy_read_before(
+    own_site: FixtureServer,
+) -> None:
+    from tests.server import PAGES
+
+    url = own_site.host_html((PAGES / "wire.html").read_bytes())
+    session = Session(TEXT_ONLY)
+    try:
+        article = await _read_one(session, url)
+        blocks = article.blocks
+        key = url.rsplit("/", 1)[1]
+        own_site.hostile_pages[key] = ({"Content-Type": "text/html"}, b"<html><body></body></html>")
+        assert session.reload(article)
+        await session.join()
+        assert article.blocks == blocks
+        assert article.reload_error is not None
+        assert article.reload_error.kind is ErrorKind.NO_ARTICLE
+    finally:
+        await session.close()
+
+
+async def test_a_reload_that_reads_the_page_replaces_the_copy_and_the_failure_before_it(
+    own_site: FixtureServer,
+) -> None:
+    from tests.server import PAGES
+
+    url = own_site.host_html((PAGES / "wire.html").read_bytes())
+    key = url.rsplit("/", 1)[1]
+    session = Session(TEXT_ONLY)
+    try:
+        article = await _read_one(session, url)
+        first_title = article.metadata.title
+        saved = own_site.hostile_pages.pop(key)
+        session.reload(article)
+        await session.join()
+        assert article.reload_error is not None
+        own_site.hostile_pages[key] = (saved[0], (PAGES / "blog.html").read_bytes())
+        session.reload(article)
+        await session.join()
+        assert article.reload_error is None and article.error is None
+        assert article.metadata.title and article.metadata.title != first_title
+    finally:
+        await session.close()
+
+
+async def test_a_failed_article_that_fails_again_shows_the_new_failure(
+    own_site: FixtureServer,
+) -> None:
+    session = Session(TEXT_ONLY)
+    try:
+        article = await _read_one(session, own_site.url("/hostile/none-yet"))
+        assert article.error is not None and article.error.kind is ErrorKind.HTTP_STATUS
+        own_site.hostile_pages["none-yet"] = ({"Content-Type": "text/html"}, b"<p></p>")
+        session.reload(article)
+        await session.join()
+        assert article.error is not None and article.error.kind is ErrorKind.NO_ARTICLE
+        assert article.reload_error is None  # nothing was kept: the error is the article's own
+    finally:
+        await session.close()

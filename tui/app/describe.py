@@ -4,6 +4,7 @@ outside passes through `one_line`/`safe` here before any widget sees it."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -76,7 +77,26 @@ def stage_line(article: Article) -> Text:
     if article.duplicate_of is not None:
         return Text(f"same article as {article.duplicate_of + 1}", style="dim")
     site = site_of(article)
-    return Text(f"{site} · {article.stage.value}" if site else article.stage.value, style="dim")
+    stage = article.stage.value
+    if article.reload_error is not None and article.stage is Stage.DONE:
+        stage = "reload failed"
+    return Text(f"{site} · {stage}" if site else stage, style="dim")
+
+
+def kept_copy(article: Article) -> str | None:
+    """Why a reload failed and which copy the reader sees instead; None when it did not."""
+    if article.reload_error is None:
+        return None
+    when = ""
+    if article.fetched_at:
+        try:
+            fetched = datetime.fromisoformat(article.fetched_at).astimezone()
+        except ValueError:
+            pass
+        else:
+            when = f" fetched {fetched.day} {fetched:%b %Y, %H:%M}"
+    said = one_line(article.reload_error.message).rstrip(".")
+    return f"Could not reload this page: {said}. This is the copy{when}."
 
 
 def unavailable(article: Article | None, what: str, analysis: bool) -> str:

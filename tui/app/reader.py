@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from tui.app.describe import BRIEFING, location, site_of
+from tui.app.describe import BRIEFING, kept_copy, location, site_of
 from tui.app.document import Document, Paragraph
 from tui.app.pacing import PacedRebuilds
 from tui.app.text import fold, one_line, safe
@@ -73,6 +73,7 @@ class _Signature:
     comments: int = -1
     show_comments: bool = False
     input_state: str = ARGUMENTS
+    kept: str | None = None  # why a reload failed (the earlier copy is shown)
 
 
 class ArticleView(Document):
@@ -203,6 +204,7 @@ class ArticleView(Document):
             self.show_removed,
             id(article.comments),
             self.show_comments,
+            kept=None if article.reload_error is None else article.reload_error.message,
         )
 
     def _rebuild(self) -> None:
@@ -282,6 +284,9 @@ class ArticleView(Document):
         if not article.blocks:
             yield Paragraph(Text(f"{article.stage.value.capitalize()}…", self._style("notice")))
             return
+        kept = kept_copy(article)
+        if kept is not None:
+            yield Paragraph(Text(kept, self._style("notice")))
         from tui.pipeline.export import analysis_limit_note, page_cut_note
 
         if article.analysed_blocks is not None:

@@ -60,6 +60,7 @@ class Briefing:
                 del self._keys[key]
         article.stage = Stage.QUEUED
         article.error = None
+        article.reload_error = None
         article.url = None
         article.metadata = Metadata()
         article.blocks = []

@@ -186,6 +186,10 @@ class Article:
     # indices of the entries it expanded into. None for an article.
     feed_kind: str | None = None
     items: list[int] | None = None
+    # Why the last reload (`r`) failed, when the article kept the copy it had read before
+    # (a page that now answers 404 keeps its text); None when it did not fail, or when
+    # there was no good copy to keep (then `error` says why, as for a first read).
+    reload_error: ArticleError | None = None
 
     @property
     def status(self) -> str:

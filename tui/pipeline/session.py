@@ -150,17 +150,27 @@ class Session:
         return article
 
     def reload(self, article: Article) -> bool:
-        """Read an article again from the start; False while it is still being read."""
+        """Read an article again from the start, past the cache; False while it is still
+        being read.
+
+        An article that holds a good copy keeps it until the page has been fetched and
+        read again; if that fails (the page now answers 404, the network is down), the copy
+        stays and `reload_error` says why."""
         if self._closed or self.busy(article):
             return False
+        self._refresh.add(id(article))
+        self._pinned.pop(input_key(article.input), None)
+        keeping = article.duplicate_of is None and bool(article.blocks or article.items)
+        if not keeping:
+            self._forget(article)
+        self._start(article, self._read(article, keeping=keeping))
+        self.on_change(article)
+        return True
+
+    def _forget(self, article: Article) -> None:
         for other in self.briefing.reset(article):
             self._revise(other)
         article.cached, article.feed_kind, article.items = False, None, None
-        self._refresh.add(id(article))
-        self._pinned.pop(input_key(article.input), None)
-        self._start(article, self._read(article))
-        self.on_change(article)
-        return True
 
     def busy(self, article: Article) -> bool:
         return id(article) in self._tasks
@@ -233,23 +243,31 @@ class Session:
 
         task.add_done_callback(done)
 
-    async def _read(self, article: Article) -> None:
+    async def _read(self, article: Article, *, keeping: bool = False) -> None:
+        """Fetch and read an article; `keeping` (a reload of a good copy): what it holds is
+        replaced only once the new page is read, and kept if that fails."""
+        before = article.stage
         self._stage(article, Stage.FETCHING)
         pinned = self._pinned.get(input_key(article.input))
         if pinned is not None:
             self._expand(article, pinned)
             return
-        source = await self._source(article)
+        try:
+            source = await self._source(article)
+            read = None if source.kind == "feed" else await self._extract(article, source)
+        except Exception as exc:
+            if not keeping:
+                raise
+            article.reload_error = _error_for(article, exc)
+            self._finish(article, before)
+            return
+        if keeping:
+            self._forget(article)
         article.cached = source.cached
-        if source.kind == "feed":
+        if read is None:
             await self._read_feed(article, source)
             return
         article.url, article.fetched_at = source.url, source.fetched_at
-        self._stage(article, Stage.EXTRACTING)
-        read: Read = await self._memo(
-            "read", source.digest, self._stages.read, lambda: self._page(article, source),
-            READ_LIMIT,
-        )  # fmt: skip
         article.metadata, article.blocks, article.removed = read.metadata, read.blocks, read.removed
         article.comments = read.comments
         original, changed = self.briefing.read(article)
@@ -260,6 +278,14 @@ class Session:
             self._stage(article, Stage.ANALYSING)
             await self._analyse(article)
         self._finish(article, Stage.DONE)
+
+    async def _extract(self, article: Article, source: _Source) -> Read:
+        self._stage(article, Stage.EXTRACTING)
+        read: Read = await self._memo(
+            "read", source.digest, self._stages.read, lambda: self._page(article, source),
+            READ_LIMIT,
+        )  # fmt: skip
+        return read
 
     async def _analyse(self, article: Article) -> None:
         from tui.pipeline.stages import AnalysisJob, date_lines
@@ -392,7 +418,7 @@ class Session:
             doc = await self._fetch(article.input)
             if self.cache is not None:
                 await _io(self.cache.put_page, source.key, doc)
-            article.cached = False
+            source.cached = False
         return doc
 
     async def _memo(
@@ -441,6 +467,7 @@ class Session:
                 "This is a feed, not an article; feeds inside feeds are not read.",
             )
         doc = await self._page(article, source)
+        article.cached = source.cached
         if not isinstance(doc, FetchedFeed):
             raise PipelineError(ErrorKind.BAD_FEED, "The cached copy of this feed is not a feed.")
         self._stage(article, Stage.EXTRACTING)
