@@ -157,6 +157,36 @@ async def test_a_feed_that_fails_is_one_error_in_words(site: FixtureServer) -> N
     assert broken.items is None and len(session.briefing.articles) == 2
 
 
+async def test_reloading_a_feed_that_now_fails_keeps_its_items_and_says_why(
+    site: FixtureServer,
+) -> None:
+    from tests.server import FEEDS
+
+    def body(name: str) -> tuple[dict[str, str], bytes]:
+        raw = (FEEDS / name).read_bytes().replace(b"{base}", site.base.encode())
+        return {"Content-Type": "application/rss+xml"}, raw
+
+    key = site.host_page(*body("ledger.rss"))
+    session = Session(TEXT_ONLY)
+    try:
+        feed = session.add(site.url(f"/hostile/{key}"))
+        assert feed is not None
+        await session.join()
+        assert feed.items == [1, 2, 3]
+        site.hostile_pages[key] = body("garbage.rss")
+        assert session.reload(feed)
+        await session.join()
+        assert feed.items == [1, 2, 3] and feed.feed_kind == "rss" and feed.error is None
+        assert feed.reload_error is not None and feed.reload_error.kind is ErrorKind.BAD_FEED
+        site.hostile_pages[key] = body("ledger.rss")
+        assert session.reload(feed)
+        await session.join()
+        assert feed.items == [1, 2, 3] and feed.reload_error is None
+        assert len(session.briefing.articles) == 4
+    finally:
+        await session.close()
+
+
 async def test_an_opml_file_adds_every_feed_in_it(site: FixtureServer, tmp_path: Path) -> None:
     opml = tmp_path / "subs.opml"
     opml.write_bytes(

@@ -254,7 +254,10 @@ class Session:
             return
         try:
             source = await self._source(article)
-            read = None if source.kind == "feed" else await self._extract(article, source)
+            if source.kind == "feed":
+                expansion = await self._feed_expansion(article, source)
+            else:
+                read = await self._extract(article, source)
         except Exception as exc:
             if not keeping:
                 raise
@@ -264,8 +267,8 @@ class Session:
         if keeping:
             self._forget(article)
         article.cached = source.cached
-        if read is None:
-            await self._read_feed(article, source)
+        if source.kind == "feed":
+            self._expand(article, expansion)
             return
         article.url, article.fetched_at = source.url, source.fetched_at
         article.metadata, article.blocks, article.removed = read.metadata, read.blocks, read.removed
@@ -459,7 +462,7 @@ class Session:
 
     # Feeds ------------------------------------------------------------------------------
 
-    async def _read_feed(self, article: Article, source: _Source) -> None:
+    async def _feed_expansion(self, article: Article, source: _Source) -> Expansion:
         parent = self._parent(article)
         if parent is not None and parent.feed_kind != "opml":
             raise PipelineError(
@@ -467,7 +470,6 @@ class Session:
                 "This is a feed, not an article; feeds inside feeds are not read.",
             )
         doc = await self._page(article, source)
-        article.cached = source.cached
         if not isinstance(doc, FetchedFeed):
             raise PipelineError(ErrorKind.BAD_FEED, "The cached copy of this feed is not a feed.")
         self._stage(article, Stage.EXTRACTING)
@@ -479,7 +481,7 @@ class Session:
         from tui.pipeline.feeds import Expansion
 
         items = parsed.items if parsed.kind == "opml" else parsed.items[: self.options.per_feed]
-        self._expand(article, Expansion(parsed.kind, parsed.title, source.url, items))
+        return Expansion(parsed.kind, parsed.title, source.url, items)
 
     def _expand(self, article: Article, expansion: Expansion) -> None:
         """Add a feed's items (an OPML list's feeds) as entries grouped under it."""
