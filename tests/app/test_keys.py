@@ -148,8 +148,14 @@ async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServ
         assert view.marks == entity.mentions
         assert view.current == 0
         assert f"{entity.name} 1/{entity.count}" in str(view.border_subtitle)
+        await pilot.pause()
+        repainted = []
+        replace = view.replace_text
+        view.replace_text = lambda index, text: repainted.append(index) or replace(index, text)
         await pilot.press("n")
         assert view.current == 1
+        # A step repaints the block it leaves and the one it reaches, not every hit's.
+        assert set(repainted) == {view.index_of(m.block) for m in entity.mentions[:2]}
         await pilot.press("N", "N")
         assert view.current == entity.count - 1  # wraps around
         # The highlight is painted on the block that holds the mention.

@@ -71,6 +71,37 @@ async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> N
         assert len(asked) == 1
 
 
+async def test_a_highlight_breaks_no_line_again_and_draws_only_what_is_on_screen(
+    monkeypatch,
+) -> None:
+    from tui.app import document as module
+
+    app = _OneDocument()
+    async with app.run_test(size=(60, 30)) as pilot:
+        document = app.query_one(Document)
+        words = "a ration card was handed out at the depot " * 4
+        document.set_paragraphs([Paragraph(Text(f"{n} {words}"), key=n) for n in range(2000)])
+        await pilot.pause()
+        height = document.virtual_size.height
+        broken, drawn = [], []
+        divide, segments = module.divide_line, module.text_segments
+        monkeypatch.setattr(
+            module, "divide_line", lambda *a, **k: broken.append(1) or divide(*a, **k)
+        )
+        monkeypatch.setattr(
+            module, "text_segments", lambda *a, **k: drawn.append(1) or segments(*a, **k)
+        )
+        for n, paragraph in enumerate(document.paragraphs):
+            marked = paragraph.text.copy()
+            marked.stylize("reverse", 2, 8)
+            document.replace_text(n, marked)
+        lines = document.render_lines(document.size.region)
+        assert not broken and document.virtual_size.height == height
+        assert 0 < len(drawn) <= 30  # the lines on screen, not 2,000 paragraphs' worth
+        assert any(s.style == "reverse" for s in document.paragraphs[0].text.spans)
+        assert lines[0].text.startswith("0 a ration")
+
+
 async def test_a_search_on_a_costly_overview_is_shown_at_once(make_app) -> None:
     # The overview paces its own rebuilds by their cost while articles load; what the
     # reader asks of it (here, a search across the briefing) does not wait for that.

@@ -2,9 +2,9 @@
 
 The text pane used to mount one widget per paragraph: choosing a long article cost a
 third of a second of layout before it showed. Here an article is a list of `Paragraph`s,
-wrapped once to the pane's width into ready-made lines, and only the lines on screen are
-drawn, so showing an article costs a few milliseconds however long it is, and a
-highlight re-wraps nothing but its own paragraph.
+broken once into lines at the pane's width, and a paragraph's lines are drawn only when
+one of them is on screen, so a highlight (same characters, same breaks) costs almost
+nothing until it is seen, even across thousands of paragraphs.
 """
 
 from __future__ import annotations
@@ -43,10 +43,13 @@ class Paragraph:
 
 @dataclass
 class _Wrapped:
-    """One paragraph wrapped to the pane's width."""
+    """One paragraph wrapped to the pane's width: where its lines break, at once (the
+    document's height needs them), and the lines drawn, only once one is shown."""
 
-    strips: list[Strip]
-    starts: list[int]  # character offset in the paragraph's text where each line starts
+    # Character offset in the paragraph's text where each line starts (the blank line of
+    # a gap starts at its end): one per line.
+    starts: list[int]
+    strips: list[Strip] | None = None
 
 
 class Document(LineView, can_focus=True):
@@ -72,11 +75,15 @@ class Document(LineView, can_focus=True):
         self._wrapped: list[_Wrapped] = []
         self._top: list[int] = []  # first line of each paragraph
         self._width = 0
+        # key -> index of the first paragraph with it, built when first asked: a search
+        # with thousands of hits looks up each of their paragraphs.
+        self._index: dict[Hashable, int] | None = None
 
     # Content --------------------------------------------------------------------------
 
     def set_paragraphs(self, paragraphs: Sequence[Paragraph], *, keep_place: bool = False) -> None:
         self._paragraphs = list(paragraphs)
+        self._index = None
         self._wrapped = []
         self._relayout()
         if not keep_place:
@@ -88,10 +95,15 @@ class Document(LineView, can_focus=True):
         old = self._paragraphs[index]
         self._paragraphs[index] = Paragraph(text, old.key, old.first, old.rest, old.gap)
         if self._wrapped:
-            height = len(self._wrapped[index].strips)
-            self._wrapped[index] = self._wrap(self._paragraphs[index])
-            if len(self._wrapped[index].strips) != height:
-                self._relayout()
+            if text.plain == old.text.plain:
+                # Same characters, same breaks: only the drawing is stale. A search with
+                # thousands of hits re-broke every paragraph it marked (seconds).
+                self._wrapped[index] = _Wrapped(self._wrapped[index].starts)
+            else:
+                height = len(self._wrapped[index].starts)
+                self._wrapped[index] = self._wrap(self._paragraphs[index])
+                if len(self._wrapped[index].starts) != height:
+                    self._relayout()
         self.refresh()
 
     @property
@@ -104,10 +116,11 @@ class Document(LineView, can_focus=True):
         return "\n".join(p.first + p.text.plain for p in self._paragraphs)
 
     def index_of(self, key: Hashable) -> int | None:
-        for i, paragraph in enumerate(self._paragraphs):
-            if paragraph.key == key:
-                return i
-        return None
+        if self._index is None:
+            self._index = {}
+            for i, paragraph in enumerate(self._paragraphs):
+                self._index.setdefault(paragraph.key, i)
+        return self._index.get(key)
 
     def line_of(self, index: int, offset: int = 0) -> int:
         """The document line showing character `offset` of paragraph `index`."""
@@ -158,39 +171,48 @@ class Document(LineView, can_focus=True):
         self._top = []
         for wrapped in self._wrapped:
             self._top.append(top)
-            top += len(wrapped.strips)
+            top += len(wrapped.starts)
         set_virtual_size(self, Size(width, top))
 
+    def _text_width(self, paragraph: Paragraph) -> int:
+        return max(1, self._width - max(len(paragraph.first), len(paragraph.rest)))
+
     def _wrap(self, paragraph: Paragraph) -> _Wrapped:
+        text = paragraph.text.plain
+        starts = [0, *divide_line(text, self._text_width(paragraph), fold=True)]
+        if paragraph.gap:
+            starts.append(len(text))
+        return _Wrapped(starts)
+
+    def _draw(self, paragraph: Paragraph, starts: list[int]) -> list[Strip]:
         console = self.app.console
-        indent = max(len(paragraph.first), len(paragraph.rest))
-        width = max(1, self._width - indent)
+        width = self._text_width(paragraph)
         text = paragraph.text
         lead_style: Style | None = console.get_style(text.style) if text.style else None
-        starts = [0, *divide_line(text.plain, width, fold=True)]
+        breaks = starts[1:-1] if paragraph.gap else starts[1:]
         strips: list[Strip] = []
-        for n, line in enumerate(text.divide(starts[1:])):
+        for n, line in enumerate(text.divide(breaks)):
             line.rstrip_end(width)
             lead = paragraph.first if n == 0 else paragraph.rest
             segments = [Segment(lead, lead_style)] if lead else []
             segments += text_segments(line, console)
             strips.append(Strip(segments))
-        if not strips:
-            strips.append(Strip([Segment(paragraph.first)]))
         if paragraph.gap:
             strips.append(Strip.blank(0))
-            starts.append(len(text))
-        return _Wrapped(strips, starts)
+        return strips
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.base_style
-        if not self._wrapped or line >= self._top[-1] + len(self._wrapped[-1].strips):
+        if not self._wrapped or line >= self._top[-1] + len(self._wrapped[-1].starts):
             return Strip.blank(width, base)
         index = max(0, self._paragraph_at(line))
-        strip = self._wrapped[index].strips[line - self._top[index]]
+        wrapped = self._wrapped[index]
+        if wrapped.strips is None:
+            wrapped.strips = self._draw(self._paragraphs[index], wrapped.starts)
+        strip = wrapped.strips[line - self._top[index]]
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
 
     def _paragraph_at(self, line: int) -> int:
