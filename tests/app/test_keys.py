@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -506,19 +507,59 @@ async def test_two_enters_at_once_in_the_export_prompt_write_once(
         assert len(list(tmp_path.glob("briefing-*.md"))) == 1
 
 
-async def test_keys_typed_in_one_burst_after_slash_are_not_commands(site: FixtureServer, make_app):
+KEY_NAMES = {"/": "slash", ":": "colon", " ": "space", ".": "full_stop"}
+
+
+async def until(pilot, check: Callable[[], bool]) -> None:
+    """Let the app run until `check()` holds or it stops (SETTLE at most)."""
+    for _ in range(int(SETTLE / 0.05)):
+        if check() or not pilot.app.is_running:
+            return
+        await pilot.pause(0.05)
+
+
+def burst(app: BriefingApp, typed: str, *, enter: bool = False) -> None:
+    """Keys as a paste, a laggy link or a busy app delivers them: all queued at once."""
+    for character in typed:
+        app.post_message(events.Key(KEY_NAMES.get(character, character), character))
+    if enter:
+        app.post_message(events.Key("enter", "\r"))
+
+
+async def test_keys_typed_in_one_burst_after_slash_go_into_the_search(
+    site: FixtureServer, make_app
+):
     app = make_app([site.page("wire.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
         boilerplate = app.article_view.show_removed
-        # As a paste, a laggy link or a busy app delivers them: all queued before "/"
-        # has run. "q" of "quarterly" closed the app, and "b" showed the boilerplate.
-        for character, name in [("/", "slash"), *((c, c) for c in "quarterly b")]:
-            app.post_message(events.Key("space" if character == " " else name, character))
-        await pilot.pause(0.5)
+        # All queued before "/" has run: "q" of "quarterly" closed the app, and "b"
+        # showed the boilerplate; then the letters were lost.
+        burst(app, "/quarterly b")
+        await until(pilot, lambda: app.query_one("#search", Input).value == "quarterly b")
         assert app.is_running
-        assert app.focused is app.query_one("#search", Input)
+        search = app.query_one("#search", Input)
+        assert app.focused is search and search.value == "quarterly b"
         assert app.article_view.show_removed == boilerplate
+        await pilot.press("escape", "escape")
+        # Enter in the burst searches for what was typed before it, not for nothing.
+        burst(app, "/air defence", enter=True)
+        await until(pilot, lambda: app.article_view.briefing_hits is not None)
+        label, hits = app.article_view.briefing_hits
+        assert "air defence" in label and hits == [(0, 2)]
+
+
+async def test_an_address_typed_in_one_burst_after_a_goes_into_the_prompt(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        await until(pilot, lambda: len(app.briefing.articles) > 1)  # keys still arriving
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles][1:] == [site.page("blog.html")]
+        assert not isinstance(app.screen, AddUrlScreen)
 
 
 async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):

@@ -121,6 +121,20 @@ def test_a_pipe_that_stays_open_keeps_adding_articles(
     assert "EXIT=0" in screen
 
 
+def test_a_search_typed_in_one_burst_searches_for_all_of_it(
+    site: FixtureServer, terminal: Terminal
+):
+    terminal.start(f"printf '{site.page('wire.html')}\\n' | {BRIEFING}")
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article to be read", timeout=60)
+    # One write to the terminal, as a paste or a laggy link delivers keys: the letters
+    # reached the list, not the search box, and Enter searched for nothing.
+    terminal.tmux("send-keys", "-l", "/air defence\r")
+    terminal.wait_for(lambda s: "Search “air defence”: 2 hits in 1 article" in s, "the search")
+    terminal.keys("Escape", "q")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "the app to exit")
+    assert "EXIT=0" in screen
+
+
 @pytest.mark.skipif(shutil.which("setsid") is None, reason="setsid is not installed")
 def test_without_a_terminal_to_open_it_writes_markdown(site: FixtureServer, terminal: Terminal):
     # setsid drops the controlling terminal: /dev/tty cannot be opened, stdout still is one.

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -93,6 +94,26 @@ class BriefingApp(Actions):
     def on_mount(self) -> None:
         # Textual calls each layer's on_mount in turn (this one first): only the layout here.
         self.apply_layout()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._typed_ahead(event):
+            return
+        await super().on_event(event)
+
+    def _typed_ahead(self, event: events.Key) -> bool:
+        """Keys typed in one burst after "/" or "a" (a paste, a laggy link) are all handed
+        to the pane that had focus before the box opened, and bubble back here after it
+        has: a letter was then lost (no binding runs for a key the box claims) and Enter
+        submitted the box before the letters reached it. Such a key is posted again, to
+        go where it would have gone a moment later. True when it was."""
+        if not event.is_forwarded:
+            self._handed_to[event] = self.focused  # Textual hands it to the focus next
+            return False
+        handed = self._handed_to.pop(event, None)
+        if handed is None or self.focused is None or self.focused is handed:
+            return False
+        self.post_message(events.Key(event.key, event.character))
+        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Screenshot" saves to ~/Downloads, which may not exist: ours saves

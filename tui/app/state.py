@@ -10,6 +10,7 @@ Panes never import any of them: they get state through `data_bind` and send mess
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,9 @@ from tui.pipeline.options import CacheSettings, Options
 from tui.runtime import FullCollections
 
 if TYPE_CHECKING:
+    from textual import events
+    from textual.widget import Widget
+
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.cache import Cache
     from tui.pipeline.history import Reopen
@@ -102,6 +106,10 @@ class AppState(App[int]):
         self._read = memory.ReadState()  # read or unread, kept in the cache
         self._walk: Walk | None = None  # a briefing search or a merged entity's mentions
         self.list_steps = 0  # presses of > (negative: <) the list was moved by
+        # Each key in flight -> the widget it was handed to (see `BriefingApp._typed_ahead`).
+        self._handed_to: weakref.WeakKeyDictionary[events.Key, Widget | None] = (
+            weakref.WeakKeyDictionary()
+        )
 
     @property
     def folder(self) -> Path:
