@@ -25,3 +25,29 @@ def test_steps_wrap_at_both_ends() -> None:
     walk = _walk()
     assert [walk.step(1)[0] for _ in range(4)] == [0, 0, 2, 0]
     assert [walk.step(-1)[0] for _ in range(2)] == [2, 0]
+
+
+def _article(*texts: str):
+    from tui.pipeline.kinds import BlockKind
+    from tui.pipeline.model import Article, Block
+
+    return Article(input="x", blocks=[Block(BlockKind.PARAGRAPH, t) for t in texts])
+
+
+def test_a_space_in_a_search_matches_any_white_space_between_the_words() -> None:
+    from tui.app.reader import find_hits
+
+    texts = ("Air\u00a0defence units", "the air\n  defence line", "airdefence")
+    article = _article(*texts)
+    hits = find_hits(article, "air defence")
+    assert [(h.block, texts[h.block][h.start : h.end]) for h in hits] == [
+        (0, "Air\u00a0defence"),
+        (1, "air\n  defence"),
+    ]
+    assert find_hits(article, "  AIR  defence ") == hits  # spaces around it are no part
+
+
+def test_a_search_of_spaces_alone_finds_nothing() -> None:
+    from tui.app.reader import find_hits
+
+    assert find_hits(_article("two  spaces   and three"), "   ") == []

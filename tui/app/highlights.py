@@ -92,6 +92,9 @@ class Highlights(Scheduling):
         event.input.add_class("closed")
         self.article_view.focus()
         self._end_walk()
+        if not event.value.strip():  # nothing to look for: as escape, the search ends
+            self.article_view.clear_marks()
+            return
         if self.selected != BRIEFING or self.briefing is None:
             self.article_view.search(event.value)
             return

@@ -9,6 +9,7 @@ never imports the app. Page text only ever enters it through `safe()`/`one_line(
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -573,17 +574,16 @@ class ArticleView(Document):
 
 
 def find_hits(article: Article, query: str) -> list[Mention]:
-    """Every place `query` occurs in the article's text, case folded."""
+    """Every place `query` occurs in the article's text, case folded; a space in it matches
+    any run of white space (a no-break space, a line break, two spaces: pages hold all of
+    them between words). A query of spaces alone finds nothing."""
     from tui.pipeline.model import Mention  # loaded by then; see tui.pipeline.kinds
 
     marks: list[Mention] = []
-    needle = fold(query)
-    if not needle:
+    words = fold(query).split()
+    if not words:
         return marks
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
     for i, block in enumerate(article.blocks):
-        hay = fold(block.text)
-        start = hay.find(needle)
-        while start != -1:
-            marks.append(Mention(i, start, start + len(query)))
-            start = hay.find(needle, start + 1)
+        marks += (Mention(i, m.start(), m.end()) for m in pattern.finditer(fold(block.text)))
     return marks
