@@ -662,6 +662,23 @@ def _hits(app: BriefingApp, word: str) -> list[int]:
     return [sum(b.text.lower().count(word) for b in a.blocks) for a in app.briefing.articles]
 
 
+async def test_another_article_does_not_keep_the_last_ones_search_label(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("frontline.html"), site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        await pilot.press("slash", *"toretsk", "enter")
+        view = app.article_view
+        assert "“toretsk” 1/" in str(view.border_subtitle)
+        await pilot.press("1", "j")
+        await app.wait_settled(SETTLE)
+        assert app.selected == 1 and view.marks == []
+        assert str(view.border_subtitle) == ""  # it said “toretsk” 1/2 over the other article
+
+
 async def test_slash_on_briefing_searches_every_article_and_n_walks_across(
     site: FixtureServer, make_app
 ):

@@ -223,6 +223,9 @@ class ArticleView(Document):
             self.set_paragraphs(self._paragraphs_now(article), keep_place=same_article)
         if not same_article:
             self.marks = []
+            if self._queued is None:  # no highlight comes with the article: none is named
+                self.mark_label = ""
+                self.border_subtitle = ""
         if self._queued is None and self.marks:
             self._paint(self.marks, self.current, scroll=False)
         self._paint_queued()
