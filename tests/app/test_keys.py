@@ -752,6 +752,31 @@ async def test_the_theme_chosen_in_the_app_is_kept_for_next_time(make_app):
     assert tomllib.loads(config_path().read_text())["theme"] == "gruvbox"
 
 
+async def test_a_theme_picked_while_reading_recolours_every_pane(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        panes = [app.article_view, app.article_list, app.query_one(EntitiesPane)]
+
+        def backgrounds() -> set[str]:
+            return {
+                segment.style.bgcolor.name
+                for pane in panes
+                for line in pane.render_lines(pane.size.region)
+                for segment in line
+                if segment.style is not None and segment.style.bgcolor is not None
+            }
+
+        dark = backgrounds()
+        app.theme = "textual-light"
+        await app.wait_settled(SETTLE)
+        light = backgrounds()
+        # The text stood on the dark theme's background, the list's rows too.
+        assert light and not light & dark
+
+
 async def test_list_updates_wait_while_keys_are_pressed_and_land_when_they_stop(
     site: FixtureServer, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -106,6 +106,11 @@ class Document(LineView, can_focus=True):
                     self._relayout()
         self.refresh()
 
+    def restyle(self) -> None:
+        for wrapped in self._wrapped:
+            wrapped.strips = None
+        super().restyle()
+
     @property
     def paragraphs(self) -> list[Paragraph]:
         return self._paragraphs

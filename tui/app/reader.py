@@ -132,6 +132,12 @@ class ArticleView(Document):
         # Whole styles: muted colours are blended with the background only this way.
         return self.get_component_rich_style(f"article-view--{name}")
 
+    def restyle(self) -> None:
+        # The paragraphs hold whole styles of the old theme: they are built again.
+        self._signature = None
+        self._schedule()
+        super().restyle()
+
     # Redraws ------------------------------------------------------------------------------
 
     def watch_selected(self) -> None:

@@ -141,6 +141,17 @@ class LineView(ScrollView):
         """The view's own style: the paint's, or looked up when drawn outside a paint."""
         return self.rich_style if self._paint_style is None else self._paint_style
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _: object) -> None:
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Draw again in the theme's colours: what was drawn and kept is in the old ones
+        (a light theme showed the text on the dark theme's background)."""
+        self.refresh()
+
 
 class RowList(LineView, can_focus=True):
     """Rows with a highlight that skips rows that cannot be chosen."""
@@ -441,6 +452,10 @@ class RowList(LineView, can_focus=True):
     def action_choose(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.Chosen(self, self.highlighted))
+
+    def restyle(self) -> None:
+        self._strips.clear()
+        super().restyle()
 
     def on_focus(self) -> None:
         self._strips.clear()
