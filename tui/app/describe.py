@@ -4,6 +4,7 @@ outside passes through `one_line`/`safe` here before any widget sees it."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -65,9 +66,14 @@ def location(article: Article) -> str:
     where = article.url or article.input
     if where.startswith("file:"):
         return one_line(unquote(urlsplit(where).path).rsplit("/", 1)[-1], INPUT_CHARS)
-    if "://" not in where:
+    if "://" not in where and not _OTHER_SCHEME.match(where):
         return one_line(where.replace("\\", "/").rsplit("/", 1)[-1], INPUT_CHARS)
+    # An address, or an input that is none ("javascript:alert(1)/x" was shown as "x").
     return one_line(where, INPUT_CHARS)
+
+
+# "mailto:", "javascript:" and the like; one letter and a colon is a Windows drive.
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 
 def stage_line(article: Article) -> Text:
