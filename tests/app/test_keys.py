@@ -429,6 +429,20 @@ async def test_e_exports_markdown_to_a_named_file(site: FixtureServer, make_app,
         assert any(str(files[0]) in n.message for n in app._notifications)
 
 
+async def test_an_export_that_cannot_be_written_says_where_and_why(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    in_the_way = tmp_path / "exports"
+    in_the_way.write_text("a file where the folder should be")
+    app = make_app([site.page("wire.html")], analysis=False, export_dir=in_the_way)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("e", "m")
+        await app.workers.wait_for_complete()
+        said = [n.message for n in app._notifications if n.severity == "error"]
+        assert said == [f"Could not export to {in_the_way}: a file of that name is in the way"]
+
+
 async def test_question_mark_shows_help_and_q_quits(site: FixtureServer, make_app):
     app = make_app([], analysis=False)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -132,3 +132,15 @@ def test_markdown_says_where_a_page_too_long_to_read_whole_was_cut() -> None:
     assert note in md
     # After the text, before the removed boilerplate folded away.
     assert md.index("We will rebuild.") < md.index(note) < md.index("Removed boilerplate")
+
+
+def test_an_export_folder_not_made_yet_is_made_and_no_file_is_overwritten(tmp_path) -> None:
+    from tui.pipeline.export import write_briefing
+
+    briefing = Briefing()
+    briefing.articles.append(_article())
+    folder = tmp_path / "not" / "made yet"
+    first = write_briefing(briefing, folder, "markdown")
+    second = write_briefing(briefing, folder, "markdown")
+    assert first.parent == folder and first != second
+    assert "What happened" in first.read_text() and "What happened" in second.read_text()

@@ -248,21 +248,31 @@ class Actions(Highlights):
         try:
             path = write_briefing(self.briefing, self.folder, fmt, analysis=self.options.analysis)
         except OSError as exc:
-            message = f"Could not export: {one_line(str(exc), QUOTED)}"
+            message = f"Could not export to {one_line(str(self.folder), QUOTED)}: {_reason(exc)}"
             self.call_from_thread(self.notify, message, severity="error")
             return
         said = f"Exported the briefing as {name} to {one_line(str(path), QUOTED)}"
         self.call_from_thread(self.notify, said)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
-        """Save an SVG of the screen into the export folder (which exists: it is the
-        current folder unless --export-dir named another), and say where."""
+        """Save an SVG of the screen into the export folder (made if missing), and say
+        where."""
         folder = Path(path) if path else self.folder
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             written = self.save_screenshot(filename, str(folder))
         except OSError as exc:
+            where = one_line(str(folder), QUOTED)
             self.notify(
-                f"Could not save the screenshot: {one_line(str(exc), QUOTED)}", severity="error"
+                f"Could not save the screenshot in {where}: {_reason(exc)}", severity="error"
             )
             return
         self.notify(f"Saved a screenshot to {one_line(written, QUOTED)}")
+
+
+def _reason(exc: OSError) -> str:
+    """Why a file could not be written, in words ("Permission denied", "Not a directory"),
+    without the path the message around it already names."""
+    if isinstance(exc, FileExistsError) and exc.strerror:  # the folder could not be made
+        return "a file of that name is in the way"
+    return one_line(exc.strerror or str(exc), QUOTED)

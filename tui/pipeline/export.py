@@ -312,7 +312,9 @@ def write_briefing(
     briefing: Briefing, folder: Path, fmt: str = "markdown", *, analysis: bool = True
 ) -> Path:
     """Write the briefing to `folder/briefing-YYYYMMDD-HHMMSS.md` (or `.json`), never
-    overwriting a file (two exports in one second get -2, -3 ...). Returns the path."""
+    overwriting a file (two exports in one second get -2, -3 ...); the folder is made if
+    it is missing (`--export-dir` may name one not made yet). Returns the path."""
+    folder.mkdir(parents=True, exist_ok=True)
     suffix = EXPORT_FORMATS[fmt]
     stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
     text = to_markdown(briefing) if fmt == "markdown" else to_json(briefing, analysis=analysis)
@@ -327,8 +329,3 @@ def write_briefing(
     raise FileExistsError(
         f"{stamp}{suffix} and {MAX_NUMBERED_COPIES - 1} numbered copies already exist"
     )
-
-
-def write_markdown(briefing: Briefing, folder: Path) -> Path:
-    """The briefing as Markdown in `folder` (see `write_briefing`)."""
-    return write_briefing(briefing, folder, "markdown")
