@@ -1200,6 +1200,18 @@ def test_house_numbers_labels_and_names_ending_in_a_time_word_are_not_dates(
             "2004-09-04",
         ),
         ("He arrived Thursday 11th September.", "Thursday 11th September", "2003-09-11"),
+        # A part of the day between them: apart, "Saturday afternoon" was the Saturday
+        # before the story's day, three weeks after the fire.
+        (
+            "The fire started on Saturday afternoon, 4th September, near the river.",
+            "Saturday afternoon, 4th September",
+            "2004-09-04TAF",
+        ),
+        (
+            "Police were called on Friday night, 3 September, to the flat.",
+            "Friday night, 3 September",
+            "2004-09-03TNI",
+        ),
     ],
 )
 def test_a_weekday_and_the_date_beside_it_are_one_day_whose_weekday_picks_the_year(

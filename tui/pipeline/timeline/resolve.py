@@ -396,7 +396,9 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,")
         if rest in ("last", "yesterday", "last night"):
             named_day = day(a - timedelta(days=1))
-    rest = re.sub(r"\s+", " ", rest).strip(" ,")
+    # "Saturday afternoon, 4th September" leaves "Saturday , 4th September" once the part
+    # of day is out: the space it stood in goes, so the date is read whole.
+    rest = re.sub(r"\s+", " ", rest).replace(" ,", ",").strip(" ,")
     rest = re.sub(r"^(?:on|of|at|in|by)\s+", "", rest)
     if _BARE_PART.fullmatch(t):
         # A bare part of day ("in the morning") says when in a day, not which day; told in

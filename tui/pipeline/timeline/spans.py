@@ -342,11 +342,14 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     return _weekdays_with_their_dates(full, spans)
 
 
-# "Saturday, 4th September", "Thursday Nov 1": a weekday and the date it names, which
+# "Saturday, 4th September", "Thursday Nov 1", "Saturday afternoon, 4th September": a
+# weekday (a part of it) and the date it names, which
 # spaCy may tag apart (or tag the weekday alone, the date found by our patterns). One day,
 # whose weekday then picks its year (`calendar_rules`); apart, the weekday was read as the
 # nearest one and the date as the coming one, two days for one.
-_BARE_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
+_BARE_WEEKDAY = re.compile(
+    rf"(?:{'|'.join(WEEKDAY_NAMES)})(?: (?:morning|afternoon|evening|night))?", re.I
+)
 _A_MONTH_DAY = re.compile(rf"(?:the )?(?:{_DAY_MONTH.pattern}|{_SHORT_MONTH_DAY.pattern})", re.I)
 
 
