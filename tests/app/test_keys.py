@@ -566,6 +566,20 @@ async def test_keys_typed_in_one_burst_after_slash_go_into_the_search(
         assert "air defence" in label and hits == [(0, 2)]
 
 
+async def test_a_pane_key_and_a_move_typed_in_one_burst_move_in_the_pane_chosen(
+    site: FixtureServer, make_app
+):
+    pages = [site.page(name) for name in ("wire.html", "blog.html")]
+    app = make_app(pages, analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("2")
+        await until(pilot, lambda: app.focused is app.article_view)
+        burst(app, "1j")  # "j" went to the text pane the "1" was leaving
+        await until(pilot, lambda: app.article_list.highlighted == 1)
+        assert app.focused is app.article_list and app.selected == 0
+
+
 async def test_an_address_typed_in_one_burst_after_a_goes_into_the_prompt(
     site: FixtureServer, make_app
 ):

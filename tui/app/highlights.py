@@ -9,6 +9,7 @@ highlights is brought into view there, so no key acts on a hidden pane.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.widgets import Input
@@ -18,6 +19,9 @@ from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.rows import RowList
 from tui.app.scheduling import Scheduling
 from tui.app.walk import entity_walk, search_walk
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 # The panes that take the text's place on a narrow terminal while they have focus.
 SIDE_PANES = ("entities", "timeline")
@@ -29,9 +33,15 @@ class Highlights(Scheduling):
     def action_focus_pane(self, pane: str) -> None:
         # On a narrow screen the side panes take the text's place while they have focus.
         self.screen.set_class(pane in SIDE_PANES, "-side")
-        self.query_one(f"#{pane}").focus()
+        self.focus_now(self.query_one(f"#{pane}"))
         if pane == "text":  # reading it, not just passing it in the list
             self.mark_read(self.selected)
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus `widget` before the next key is handled: `focus()` waits behind the keys
+        already queued, so a burst ("/quit", "1j") ran its keys in the pane left behind
+        ("q" closed the app, "j" scrolled the text)."""
+        self.screen.set_focus(widget)
 
     @on(RowList.Highlighted, "#articles")
     def _article_highlighted(self, message: RowList.Highlighted) -> None:
@@ -83,14 +93,12 @@ class Highlights(Scheduling):
         search.remove_class("closed")
         search.value = ""
         self.screen.remove_class("-side")
-        # At once, not after the keys already queued (`focus()` waits its turn): "/quit"
-        # typed in one burst ran "q" on the main screen and closed the app.
-        self.screen.set_focus(search)
+        self.focus_now(search)
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         event.input.add_class("closed")
-        self.article_view.focus()
+        self.focus_now(self.article_view)
         self._end_walk()
         if not event.value.strip():  # nothing to look for: as escape, the search ends
             self.article_view.clear_marks()
@@ -119,7 +127,7 @@ class Highlights(Scheduling):
         search = self.query("#search").first(Input) if self.query("#search") else None
         if search is not None and not search.has_class("closed"):
             search.add_class("closed")
-            self.article_view.focus()
+            self.focus_now(self.article_view)
             return
         view = self.article_view
         if self._walk is not None or view.marks or view.briefing_hits is not None:
