@@ -411,8 +411,29 @@ async def test_r_on_a_page_now_gone_keeps_its_text_and_says_the_reload_failed(
         text = shown(app)
         assert "Ukraine Aid Vote" in text  # the copy read before is still there
         assert "Could not reload this page" in text and "404" in text
-        assert "This is the copy fetched" in text
+        assert "Shown as read before (fetched" in text
         assert "reload failed" in app.article_list.row_text(1)
+
+
+async def test_a_feed_says_what_it_is_and_that_its_reload_failed(site: FixtureServer, make_app):
+    from tests.server import FEEDS
+
+    raw = (FEEDS / "ledger.rss").read_bytes().replace(b"{base}", site.base.encode())
+    key = site.host_page({"Content-Type": "application/rss+xml"}, raw)
+    app = make_app([site.url(f"/hostile/{key}")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        assert "A feed (RSS) of 3 articles, listed under it on the left." in shown(app)
+        del site.hostile_pages[key]
+        await pilot.press("r", "r", "r")
+        await app.wait_settled(SETTLE)
+        # It said "Done…", and nothing told that the reload had failed.
+        assert "Could not reload this page" in shown(app) and "404" in shown(app)
+        assert "feed · 3 articles · reload failed" in app.article_list.row_text(1)
+        said = [n.message for n in app._notifications]
+        assert len(said) == len(set(said))  # "r" pressed again stacks no second toast
 
 
 async def test_e_exports_markdown_to_a_named_file(site: FixtureServer, make_app, tmp_path: Path):

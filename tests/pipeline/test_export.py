@@ -16,6 +16,7 @@ from tui.pipeline.model import (
     Mention,
     Metadata,
     RemovedBlock,
+    Stage,
     TimelineEntry,
 )
 
@@ -24,6 +25,7 @@ def _article() -> Article:
     return Article(
         input="https://news.example/a",
         url="https://news.example/a",
+        stage=Stage.DONE,
         metadata=Metadata(
             title="Strikes hit \x1b[31mgrid", site="Example News", authors=["A. Writer"]
         ),
@@ -144,3 +146,19 @@ def test_an_export_folder_not_made_yet_is_made_and_no_file_is_overwritten(tmp_pa
     second = write_briefing(briefing, folder, "markdown")
     assert first.parent == folder and first != second
     assert "What happened" in first.read_text() and "What happened" in second.read_text()
+
+
+def test_an_export_taken_while_articles_are_read_says_which_are_not_yet() -> None:
+    fetching = Article(input="https://news.example/slow", stage=Stage.FETCHING)
+    analysing = _article()
+    analysing.stage, analysing.entities, analysing.timeline = Stage.ANALYSING, None, None
+    reloading = _article()
+    reloading.stage, reloading.reading_again = Stage.FETCHING, True
+    briefing = Briefing([_article(), fetching, analysing, reloading])
+    data = json.loads(to_json(briefing))
+    assert [a["status"] for a in data["articles"]] == ["ok", "pending", "pending", "ok"]
+    markdown = to_markdown(briefing)
+    # It said "4 articles, 4 read, 0 failed." while two were not read yet.
+    assert "4 articles, 2 read, 0 failed, 2 still being read." in markdown
+    assert "*Still being read (fetching) when this was exported.*" in markdown
+    assert "*Still being read (analysing) when this was exported.*" in markdown

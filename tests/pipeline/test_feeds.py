@@ -183,6 +183,15 @@ async def test_reloading_a_feed_that_now_fails_keeps_its_items_and_says_why(
         await session.join()
         assert feed.items == [1, 2, 3] and feed.reload_error is None
         assert len(session.briefing.articles) == 4
+        # The feed drops its first item and names a new one: the dropped one stays in the
+        # briefing under the feed, and is still counted (the row said 3 over 4 children).
+        headers, raw = body("ledger.rss")
+        dropped = site.page("frontline_followup.html").encode()
+        site.hostile_pages[key] = (headers, raw.replace(dropped, site.page("wire.html").encode()))
+        assert session.reload(feed)
+        await session.join()
+        assert sorted(feed.items) == [1, 2, 3, 4] and len(session.briefing.articles) == 5
+        assert all(session.briefing.articles[i].feed == 0 for i in feed.items)
     finally:
         await session.close()
 

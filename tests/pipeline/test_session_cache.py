@@ -247,3 +247,25 @@ async def test_a_failed_article_that_fails_again_shows_the_new_failure(
         assert article.reload_error is None  # nothing was kept: the error is the article's own
     finally:
         await session.close()
+
+
+async def test_reloading_a_duplicate_whose_page_now_fails_keeps_it_a_duplicate(
+    own_site: FixtureServer,
+) -> None:
+    from tests.server import PAGES
+
+    body = (PAGES / "wire.html").read_bytes()
+    first, second = own_site.host_html(body), own_site.host_html(body)
+    session = Session(TEXT_ONLY)
+    try:
+        await _read_one(session, first)
+        copy = await _read_one(session, second)
+        assert copy.duplicate_of == 0
+        own_site.hostile_pages.pop(second.rsplit("/", 1)[1])
+        assert session.reload(copy)
+        await session.join()
+        # It became an error "Could not read this article" and a failure on the Briefing.
+        assert copy.duplicate_of == 0 and copy.error is None and copy.stage is Stage.DONE
+        assert copy.reload_error is not None and copy.reload_error.kind is ErrorKind.HTTP_STATUS
+    finally:
+        await session.close()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.app.describe import BRIEFING, STAGE_GLYPHS, stage_line
+from tui.app.describe import BRIEFING, STAGE_GLYPHS, reload_failed, stage_line
 from tui.app.rows import Row, RowList
 from tui.app.text import one_line
 from tui.pipeline.kinds import Stage
@@ -46,7 +46,7 @@ def article_row(index: int, article: Article, read: bool | None = None) -> Row:
         title.append(f"▾ {one_line(article.display_title, TITLE_CHARS)}", style="bold")
         count = len(article.items)
         what = plural(count, "feed") if article.feed_kind == "opml" else plural(count, "article")
-        second = Text(f"{indent}  {kind} · {what}", style="dim")
+        second = Text(f"{indent}  {kind} · {what}{reload_failed(article)}", style="dim")
         return Row((title, second), key=index, limits=ROW_LIMITS, hang=len(indent) + 4)
     unread = read is False and article.stage is Stage.DONE and article.error is None
     if unread:

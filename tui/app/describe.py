@@ -16,6 +16,7 @@ from tui.app.text import one_line
 from tui.pipeline.inputs import host_of
 from tui.pipeline.kinds import Stage
 from tui.pipeline.textsafety import INPUT_CHARS
+from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
     from tui.pipeline.model import Article
@@ -81,12 +82,29 @@ def stage_line(article: Article) -> Text:
     if article.error is not None:
         return Text(f"error: {one_line(article.error.message)}", style="bold red")
     if article.duplicate_of is not None:
-        return Text(f"same article as {article.duplicate_of + 1}", style="dim")
+        said = f"same article as {article.duplicate_of + 1}"
+        return Text(said + reload_failed(article), style="dim")
     site = site_of(article)
     stage = article.stage.value
-    if article.reload_error is not None and article.stage is Stage.DONE:
+    if reload_failed(article):
         stage = "reload failed"
     return Text(f"{site} · {stage}" if site else stage, style="dim")
+
+
+def reload_failed(article: Article) -> str:
+    """ " · reload failed" for a row, when the last reload failed and the copy read before
+    is shown; "" otherwise."""
+    failed = article.reload_error is not None and article.stage is Stage.DONE
+    return " · reload failed" if failed else ""
+
+
+def feed_words(article: Article) -> str:
+    """What a feed's (or an OPML list's) entry is, for the text pane: it holds no text."""
+    items = article.items or []
+    if article.feed_kind == "opml":
+        return f"An OPML list of {plural(len(items), 'feed')}, listed under it on the left."
+    kind = (article.feed_kind or "").upper().replace("JSON", "JSON Feed")
+    return f"A feed ({kind}) of {plural(len(items), 'article')}, listed under it on the left."
 
 
 def kept_copy(article: Article) -> str | None:
@@ -100,9 +118,9 @@ def kept_copy(article: Article) -> str | None:
         except ValueError:
             pass
         else:
-            when = f" fetched {fetched.day} {fetched:%b %Y, %H:%M}"
+            when = f" (fetched {fetched.day} {fetched:%b %Y, %H:%M})"
     said = one_line(article.reload_error.message).rstrip(".")
-    return f"Could not reload this page: {said}. This is the copy{when}."
+    return f"Could not reload this page: {said}. Shown as read before{when}."
 
 
 def unavailable(article: Article | None, what: str, analysis: bool) -> str:
@@ -111,6 +129,8 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         return f"No {what} yet."
     if article.duplicate_of is not None:
         return f"No {what}: this is the same article as {article.duplicate_of + 1}."
+    if article.items is not None:
+        return f"No {what}: this is a feed; each of its articles has its own."
     if article.error is not None:
         if article.blocks:
             return f"No {what}: the analysis failed (see the text pane)."

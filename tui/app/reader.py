@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from tui.app.describe import BRIEFING, kept_copy, location, site_of
+from tui.app.describe import BRIEFING, feed_words, kept_copy, location, site_of
 from tui.app.document import Document, Paragraph
 from tui.app.pacing import PacedRebuilds
 from tui.app.text import fold, one_line, safe
@@ -283,9 +283,15 @@ class ArticleView(Document):
     def _article_paragraphs(self, article: Article) -> Iterator[Paragraph]:
         self._base = {}
         yield from self._header(article)
+        kept = kept_copy(article)
+        if kept is not None:
+            yield Paragraph(Text(kept, self._style("notice")))
         if article.duplicate_of is not None:
             same = f"This is the same article as {article.duplicate_of + 1} in the list."
             yield Paragraph(Text(same, self._style("notice")))
+            return
+        if article.items is not None:
+            yield Paragraph(Text(feed_words(article), self._style("notice")))
             return
         if article.error is not None:
             yield Paragraph(Text(self._error_words(article), self._style("error")))
@@ -294,9 +300,6 @@ class ArticleView(Document):
         if not article.blocks:
             yield Paragraph(Text(f"{article.stage.value.capitalize()}…", self._style("notice")))
             return
-        kept = kept_copy(article)
-        if kept is not None:
-            yield Paragraph(Text(kept, self._style("notice")))
         from tui.pipeline.export import analysis_limit_note, page_cut_note
 
         if article.analysed_blocks is not None:

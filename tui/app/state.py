@@ -10,6 +10,7 @@ Panes never import any of them: they get state through `data_bind` and send mess
 from __future__ import annotations
 
 import contextlib
+import time
 import weakref
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
@@ -106,6 +107,8 @@ class AppState(App[int]):
         self._read = memory.ReadState()  # read or unread, kept in the cache
         self._walk: Walk | None = None  # a briefing search or a merged entity's mentions
         self.list_steps = 0  # presses of > (negative: <) the list was moved by
+        # (words, severity) of each toast on screen -> time.monotonic() it goes at.
+        self._toasts: dict[tuple[str, SeverityLevel], float] = {}
         # Each key in flight -> the widget it was handed to (see `BriefingApp._typed_ahead`).
         self._handed_to: weakref.WeakKeyDictionary[events.Key, Widget | None] = (
             weakref.WeakKeyDictionary()
@@ -146,9 +149,18 @@ class AppState(App[int]):
         markup: bool = False,
     ) -> None:
         """Every toast goes through here: its words often quote a page, a URL or a file
-        name, so they are shown as one line of plain text, never as markup or escapes."""
+        name, so they are shown as one line of plain text, never as markup or escapes. The
+        same words as a toast still on screen are not stacked again (`r` pressed ten times
+        on an article being read covered the screen with nine of them)."""
+        line = one_line(message, TOAST_CHARS)
+        now = time.monotonic()
+        self._toasts = {said: until for said, until in self._toasts.items() if until > now}
+        if (line, severity) in self._toasts:
+            return
+        shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        self._toasts[(line, severity)] = now + shown_for
         super().notify(
-            one_line(message, TOAST_CHARS),
+            line,
             title=one_line(title),
             severity=severity,
             timeout=timeout,

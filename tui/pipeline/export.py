@@ -187,6 +187,10 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
         out += [f"Input: {_md_inline(article.input)}", ""]
         return out
+    if article.status == "pending":
+        out += [f"*Still being read ({article.stage.value}) when this was exported.*", ""]
+        if not article.blocks:
+            return [*out, f"Input: {_md_inline(article.input)}", ""]
     published = meta.published and (timex_label(meta.published) or meta.published)
     if not published and article.read_as_of:
         published = read_as_of_label(article.read_as_of)
@@ -273,13 +277,13 @@ def to_markdown(briefing: Briefing) -> str:
     articles = briefing.articles
     # Feeds and OPML lists are entries of the briefing, not articles: they are not counted.
     counted = [a for a in articles if a.items is None]
-    ok = sum(1 for a in counted if a.error is None)
-    out = [
-        "# Briefing",
-        "",
-        f"{plural(len(counted), 'article')}, {ok:,} read, {len(counted) - ok:,} failed.",
-        "",
-    ]
+    ok = sum(1 for a in counted if a.status == "ok")
+    failed = sum(1 for a in counted if a.status == "error")
+    said = f"{plural(len(counted), 'article')}, {ok:,} read, {failed:,} failed"
+    pending = len(counted) - ok - failed
+    if pending:  # an export taken in the app before everything was read
+        said += f", {pending:,} still being read"
+    out = ["# Briefing", "", said + ".", ""]
     if any(a.entities is not None for a in articles) and len(articles) > 1:
         entities = briefing.entities()
         timeline = briefing.timeline()

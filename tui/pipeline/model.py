@@ -190,10 +190,19 @@ class Article:
     # (a page that now answers 404 keeps its text); None when it did not fail, or when
     # there was no good copy to keep (then `error` says why, as for a first read).
     reload_error: ArticleError | None = None
+    # True while a reload fetches and reads the page again; the copy it holds (text,
+    # entities, a feed's items) stays until then, and is still whole.
+    reading_again: bool = False
 
     @property
     def status(self) -> str:
-        return "error" if self.error is not None else "ok"
+        """ "error"; "ok" once read (or while a copy read before is read again); "pending"
+        while it is first read (an export taken meanwhile)."""
+        if self.error is not None:
+            return "error"
+        if self.stage in (Stage.DONE, Stage.ERROR) or self.reading_again:
+            return "ok"
+        return "pending"
 
     @property
     def display_title(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -160,7 +160,7 @@ class Session:
             return False
         self._refresh.add(id(article))
         self._pinned.pop(input_key(article.input), None)
-        keeping = article.duplicate_of is None and bool(article.blocks or article.items)
+        keeping = bool(article.blocks or article.items or article.duplicate_of is not None)
         if not keeping:
             self._forget(article)
         self._start(article, self._read(article, keeping=keeping))
@@ -247,6 +247,9 @@ class Session:
         """Fetch and read an article; `keeping` (a reload of a good copy): what it holds is
         replaced only once the new page is read, and kept if that fails."""
         before = article.stage
+        article.reading_again = keeping
+        if keeping:
+            article.reload_error = None  # the last reload's failure: this one may succeed
         self._stage(article, Stage.FETCHING)
         pinned = self._pinned.get(input_key(article.input))
         if pinned is not None:
@@ -261,14 +264,16 @@ class Session:
         except Exception as exc:
             if not keeping:
                 raise
-            article.reload_error = _error_for(article, exc)
+            article.reload_error, article.reading_again = _error_for(article, exc), False
             self._finish(article, before)
             return
+        earlier = article.items or []
         if keeping:
             self._forget(article)
+            article.reading_again = False
         article.cached = source.cached
         if source.kind == "feed":
-            self._expand(article, expansion)
+            self._expand(article, expansion, earlier)
             return
         article.url, article.fetched_at = source.url, source.fetched_at
         article.metadata, article.blocks, article.removed = read.metadata, read.blocks, read.removed
@@ -483,8 +488,10 @@ class Session:
         items = parsed.items if parsed.kind == "opml" else parsed.items[: self.options.per_feed]
         return Expansion(parsed.kind, parsed.title, source.url, items)
 
-    def _expand(self, article: Article, expansion: Expansion) -> None:
-        """Add a feed's items (an OPML list's feeds) as entries grouped under it."""
+    def _expand(self, article: Article, expansion: Expansion, earlier: Sequence[int] = ()) -> None:
+        """Add a feed's items (an OPML list's feeds) as entries grouped under it. `earlier`:
+        the items it had before a reload, still in the briefing and grouped under it, so
+        still counted though the feed no longer lists them."""
         article.url, article.feed_kind, article.items = expansion.url, expansion.kind, []
         article.metadata.title = expansion.title or article.metadata.title
         self.expansions[input_key(article.input)] = expansion
@@ -494,6 +501,7 @@ class Session:
             child = child or self.briefing.find(item.url)
             if child is not None and child is not article:
                 article.items.append(self.briefing.index(child))
+        article.items += [i for i in earlier if i not in article.items]
         self._finish(article, Stage.DONE)
 
     def _parent(self, article: Article) -> Article | None:
