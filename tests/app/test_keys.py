@@ -760,6 +760,14 @@ async def test_slash_on_briefing_searches_every_article_and_n_walks_across(
         await pilot.press("N")
         await app.wait_settled(SETTLE)
         assert (app.selected, app.article_view.current) == (2, counts[2] - 1)
+        # Going to another article leaves the walk: "n" there jumped back to a hit the
+        # pane no longer named.
+        await pilot.press("1", "k")
+        await app.wait_settled(SETTLE)
+        await pilot.press("2", "n")
+        await app.wait_settled(SETTLE)
+        assert app.selected == 1 and app.article_view.marks == []
+        assert "Nothing highlighted" in list(app._notifications)[-1].message
 
 
 async def test_a_merged_entitys_mentions_are_walked_across_its_articles(

@@ -45,7 +45,14 @@ class Highlights(Scheduling):
 
     @on(RowList.Highlighted, "#articles")
     def _article_highlighted(self, message: RowList.Highlighted) -> None:
+        if message.index != self.article_list.highlighted:
+            return  # the highlight has moved on since (a walk's steps in one burst)
         self.selected = message.index - 1  # row 0 is the Briefing entry
+        walk = self._walk
+        if walk is not None and walk.at >= 0 and walk.stops[walk.at][0] != self.selected:
+            # The reader left the walk for another article: `n` there no longer jumps back
+            # to a highlight the pane no longer names.
+            self._end_walk()
 
     @on(RowList.Chosen, "#articles")
     def _article_chosen(self, message: RowList.Chosen) -> None:
@@ -65,6 +72,7 @@ class Highlights(Scheduling):
             self.notify(f"No mentions of {message.name} to show.", severity="warning")
             return
         # A merged entity's mentions are walked across all its articles with n / N.
+        self._end_walk()  # a search's hits listed on the Briefing, say
         self._walk = walk
         self._step_walk(1)
         self.show_text()
