@@ -170,6 +170,19 @@ def test_control_characters_never_reach_block_text() -> None:
     assert "[31m" in text
 
 
+def test_joiners_that_spell_a_word_or_an_emoji_stay_and_zero_width_spaces_go() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    persian = "\u0645\u06cc\u200c\u0634\u0648\u062f"  # "becomes": the non-joiner is spelling
+    html = (
+        f"<html><body><div><p>Readers answered with {family} and the word {persian} on "
+        "Tuesday, and a page split Ukr\u200baine with a zero-width space the editors missed."
+        "</p></div></body></html>"
+    )
+    text = extract(html).blocks[0].text
+    assert family in text and persian in text  # the family fell apart into three faces
+    assert "Ukraine" in text
+
+
 def test_embedded_social_post_is_kept_as_a_quote() -> None:
     # readability drops anything whose class says "tweet" unless we unmask it first.
     extracted = _own("embedded_post.html")

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 # Control characters (escape, bell, ...) are never text a reader wants, and in a terminal
-# they would be obeyed instead of shown; soft hyphens and zero-width marks only split words.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
+# they would be obeyed instead of shown; soft hyphens, zero-width spaces and word joiners
+# only split words (a search for "Ukraine" would miss "Ukr\u200baine"). The zero-width
+# joiner and non-joiner stay: they are spelling (Persian, Indic conjuncts) and join emoji
+# (a family, a rainbow flag), which fell apart into their parts without them.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # The end of a sentence in most scripts, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
