@@ -44,6 +44,19 @@ async def test_markup_and_escapes_in_a_block_stay_literal():
         assert len(shown.rstrip()) == len(page)  # one character for one: offsets hold
 
 
+def test_emoji_joined_into_one_picture_are_drawn_apart_and_spelling_joiners_stay() -> None:
+    from rich.cells import cell_len
+
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    shown = safe(family)
+    # Rich measures the family as one picture, two cells; a terminal that draws its three
+    # faces takes six, and the line pushed the pane's border out of place.
+    assert len(shown) == len(family) and "\u200d" not in shown
+    assert cell_len(shown) == 6
+    persian, devanagari = "\u0645\u06cc\u200c\u0634\u0648\u062f", "\u0915\u094d\u200d\u0937"
+    assert safe(persian) == persian and safe(devanagari) == devanagari
+
+
 def test_one_line_collapses_and_cuts():
     assert one_line("a\n  b\tc") == "a b c"
     assert one_line("abcdefghij", 5) == "abcd…"

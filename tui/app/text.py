@@ -21,7 +21,14 @@ def safe(text: str) -> str:
     Replacement is one character for one character so offsets into the text (entity
     mentions, timeline spans, search hits) stay valid on the cleaned string.
     """
-    return UNSAFE.sub(_replacement, text)
+    return _EMOJI_JOINER.sub("\u200c", UNSAFE.sub(_replacement, text))
+
+
+# A zero-width joiner after an emoji (or its variation selector or skin tone) joins it to
+# the next into one picture two cells wide, where Rich measures each part: the line would
+# end short of where it is drawn and push the pane's border. On screen the parts stand
+# apart (a non-joiner, also of no width); exports and copies keep the joined picture.
+_EMOJI_JOINER = re.compile("(?<=[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff])\u200d")
 
 
 def _replacement(match: re.Match[str]) -> str:
