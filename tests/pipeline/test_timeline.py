@@ -1181,6 +1181,9 @@ def test_the_clause_a_day_sits_in_decides_which_one(
         # A number given as a label.
         "The council approved budget plan number 1501.",
         "Bill No. 2010 was tabled.",
+        # An ordinal joined to another ranks the same noun: a school year, not the 8th.
+        "The talks were for students who are between 3 and 8th standards.",
+        "The offices are on the 3rd and 4th floors.",
     ],
 )
 def test_house_numbers_labels_and_names_ending_in_a_time_word_are_not_dates(
@@ -1219,6 +1222,23 @@ def test_a_weekday_and_the_date_beside_it_are_one_day_whose_weekday_picks_the_ye
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2004-09-30")
     assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A caption five days after: the coming October 28 was almost a year off.
+        ("This animation ends at 4:45pm on October 28.", "2012-10-28T16:45"),
+        ("The court sits on October 30.", "2012-10-30"),
+        # A schedule: the coming one, as before.
+        ("The tour kicks off June 9.", "2013-06-09"),
+        ("The fair opens on November 20.", "2012-11-20"),
+    ],
+)
+def test_a_present_tense_day_is_the_coming_one_unless_that_is_almost_a_year_off(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence, anchor="2012-11-02")] == [value]
 
 
 def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: Any) -> None:

@@ -115,6 +115,12 @@ def test_since_keeps_the_date_and_runs_to_the_anchor() -> None:
     assert (found.start, found.end) == (date(2024, 3, 1), ANCHOR)
 
 
+def test_told_in_the_past_in_the_last_decade_is_the_decade_before_this_one() -> None:
+    # "the earning power they lost to inflation in the last decade" (TimeBank, 1998): 198.
+    found = resolve("the last decade", Context(anchor=ANCHOR), Tense.PAST, "in")
+    assert found is not None and found.value == "201"
+
+
 @pytest.mark.parametrize(
     ("text", "prep", "tense", "value", "other_end"),
     [
@@ -125,6 +131,9 @@ def test_since_keeps_the_date_and_runs_to_the_anchor() -> None:
         ("the past decade", "for", Tense.PAST, "P10Y/2024-08-08", "2014-08-08"),
         # Not the 2010s: ten years to now.
         ("the last decade", "over", Tense.PERFECT, "P10Y/2024-08-08", "2014-08-08"),
+        # "Has grown in the last decade": written in 1998, it was read as the 1980s.
+        ("the last decade", "in", Tense.PERFECT, "P10Y/2024-08-08", "2014-08-08"),
+        ("the past decade", "during", Tense.PRESENT, "P10Y/2024-08-08", "2014-08-08"),
         ("the next decade", "over", Tense.FUTURE, "2024-08-08/P10Y", "2034-08-08"),
     ],
 )

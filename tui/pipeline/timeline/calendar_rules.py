@@ -209,7 +209,7 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         if matching:
             return day(min(matching, key=lambda c: abs((c - a).days)))
     following = next_in_sequence(mon, dn, ctx) if tense is None else None
-    return following or pick([day(c) for c in cands], a, scheduled(tense))
+    return following or _pick_day([day(c) for c in cands], a, tense)
 
 
 # A story told in the past goes on from the month or day it last named for this many
@@ -245,6 +245,25 @@ def scheduled(tense: Tense | None) -> Tense | None:
     """A day named with a present-tense verb is a schedule: "the tour kicks off June 9",
     "the court sits on March 3" are the coming ones (a past day takes a past verb)."""
     return Tense.FUTURE if tense is Tense.PRESENT else tense
+
+
+# A writer leaves the year out of a coming day only when it is not almost a year off: a
+# present-tense day whose coming occurrence is this many days ahead or more, and whose
+# last one is at most `PRESENT_BACK_DAYS` back, is the last one (a caption, "the animation
+# ends at 4:45pm on October 28", read five days after it).
+SCHEDULE_AHEAD_DAYS = 300
+PRESENT_BACK_DAYS = 45
+
+
+def _pick_day(days: list[Resolved], a: date, tense: Tense | None) -> Resolved:
+    coming = pick(days, a, scheduled(tense))
+    if tense is not Tense.PRESENT or coming.start is None:
+        return coming
+    last = pick(days, a, Tense.PAST)
+    if last.start is None or last.start > a:
+        return coming
+    ahead, back = (coming.start - a).days, (a - last.start).days
+    return last if ahead >= SCHEDULE_AHEAD_DAYS and back <= PRESENT_BACK_DAYS else coming
 
 
 def _week_day(base: date, wd: int) -> Resolved:

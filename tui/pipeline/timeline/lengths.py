@@ -89,10 +89,15 @@ def resolve_duration(
         n = number(m.group("n")) or 1
         ahead = m.group("rel") in ("next", "coming")
         return placed(ctx, UNITS[m.group("u")], n, place.next_ if ahead else "back")
-    if prep not in _SPAN_PREPS:
-        return None
     m = _THE_PAST_UNIT.fullmatch(t)
-    if m and (prep in ("for", "within", "throughout") or (prep == "over" and m[2] == "decade")):
+    # "Has risen in the last decade" is the ten years to now (in 1998 not the 1980s); told
+    # in the past, "the power they lost to inflation in the last decade" is the decade
+    # before this one.
+    up_to_now = prep in ("in", "during") and tense in (Tense.PERFECT, Tense.PRESENT)
+    ten_years = m is not None and m[2] == "decade" and (prep == "over" or up_to_now)
+    if prep not in _SPAN_PREPS and not ten_years:
+        return None
+    if m and (prep in ("for", "within", "throughout") or ten_years):
         # "within the next year", "for the past week": twelve months, seven days, not the
         # calendar year or week that follows ("over the past year" is read both ways; "over
         # the last decade" is ten years to now, not the decade's name before this one).

@@ -662,7 +662,10 @@ def ranks_a_noun(span: Span, text: str) -> bool:
 
 def _ranks_a_noun_past(ordinal: Token, i: int) -> bool:
     """Whether an ordinal modifies a noun that stands after token `i`, and not a month or a
-    century ("the 14th Century")."""
+    century ("the 14th Century"). One joined to another ranks what that one ranks
+    ("between 3 and 8th standards", "the 3rd and 4th floors")."""
+    while ordinal.dep_ == "conj" and ordinal.head.i < ordinal.i:
+        ordinal = ordinal.head
     head = ordinal.head
     return (
         ordinal.dep_ in ("amod", "compound", "nummod")
