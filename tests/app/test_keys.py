@@ -717,8 +717,7 @@ async def test_another_article_does_not_keep_the_last_ones_search_label(
     app = make_app([site.page("frontline.html"), site.page("wire.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
-        await pilot.press("j")
-        await app.wait_settled(SETTLE)
+        await open_article(app, pilot, 0)
         await pilot.press("slash", *"toretsk", "enter")
         view = app.article_view
         assert "“toretsk” 1/" in str(view.border_subtitle)
@@ -813,8 +812,7 @@ async def test_a_theme_picked_while_reading_recolours_every_pane(site: FixtureSe
     app = make_app([site.page("frontline.html")])
     async with app.run_test(size=(160, 40)) as pilot:
         await app.wait_settled(SETTLE)
-        await pilot.press("j")
-        await app.wait_settled(SETTLE)
+        await open_article(app, pilot, 0)
         panes = [app.article_view, app.article_list, app.query_one(EntitiesPane)]
 
         def backgrounds() -> set[str]:
