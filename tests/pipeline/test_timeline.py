@@ -1181,6 +1181,8 @@ def test_the_clause_a_day_sits_in_decides_which_one(
         # A number given as a label.
         "The council approved budget plan number 1501.",
         "Bill No. 2010 was tabled.",
+        # A difference in age, no length of time.
+        "The cream will make you look and feel 10 years younger.",
         # An ordinal joined to another ranks the same noun: a school year, not the 8th.
         "The talks were for students who are between 3 and 8th standards.",
         "The offices are on the 3rd and 4th floors.",
@@ -1239,6 +1241,34 @@ def test_a_present_tense_day_is_the_coming_one_unless_that_is_almost_a_year_off(
     nlp: Any, sentence: str, value: str
 ) -> None:
     assert [e.value for e in _timeline(nlp, sentence, anchor="2012-11-02")] == [value]
+
+
+def test_this_friday_with_no_tense_read_is_this_weeks(nlp: Any) -> None:
+    # A Tuesday story: it was read as the Friday just gone, as a bare "Friday" is.
+    sentence = "You can still try nabbing one this Friday when they go on sale in stores."
+    assert [e.value for e in _timeline(nlp, sentence, anchor="2012-10-30")] == ["2012-11-02"]
+
+
+def test_a_clock_time_takes_a_coming_day_named_before_it_not_the_story_day(nlp: Any) -> None:
+    sentence = (
+        "Meetings will be held in Lone Pine on July 29, 2002, from 7:30 p.m. to 8:30 p.m., "
+        "and in Independence on July 30, 2002, from 6:00 p.m., to 7:00 p.m."
+    )
+    entries = _timeline(nlp, sentence, anchor="2002-07-23")
+    times = {e.expression: e.value for e in entries if "p.m." in e.expression}
+    assert times == {
+        "7:30 p.m.": "2002-07-29T19:30",
+        "8:30 p.m.": "2002-07-29T20:30",
+        "6:00 p.m.": "2002-07-30T18:00",
+        "7:00 p.m.": "2002-07-30T19:00",
+    }
+    # A day gone by named before it is not the one a coming time is on.
+    later = _timeline(
+        nlp,
+        "The attack on Monday killed three. The minister will speak at 6 p.m.",
+        anchor="2002-07-23",
+    )
+    assert [e.value for e in later if "p.m." in e.expression] == ["2002-07-23T18:00"]
 
 
 def test_a_year_before_a_capitalised_street_word_after_in_is_still_a_year(nlp: Any) -> None:

@@ -995,6 +995,9 @@ def _kept_pieces(
     return [(res, r_start, r_end) for res, r_start, r_end in found if kept(r_start, r_end)]
 
 
+_AGE_GAP_AFTER = re.compile(r"\s+(?:younger|older)\b", re.I)
+
+
 def _not_a_date(
     full: str, span: Span, start: int, end: int, anchor: date
 ) -> list[tuple[Resolved, int, int]] | None:
@@ -1032,6 +1035,8 @@ def _not_a_date(
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []
+    if _AGE_GAP_AFTER.match(full, end):
+        return []  # "look and feel 10 years younger": a difference in age, no length of time
     if _names_a_daily_thing(span):
         return []  # "our midday meal": a kind of meal, no noon of any day
     if _BEFORE_CHRIST.search(text) or _BEFORE_CHRIST.match(full, end):

@@ -293,6 +293,10 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return day(a + timedelta(days=(wd - a.weekday()) % 7 or 7))
     if wd == a.weekday():
         return day(a)
+    if rel == "this" and tense is None:
+        # "You can still try nabbing one this Friday" in a Tuesday story, no tense read: the
+        # Friday of this week (it was taken as the one just gone, as a bare "Friday" is).
+        return _week_day(a, wd)
     ahead_day = a + timedelta(days=(wd - a.weekday()) % 7)
     back_day = a - timedelta(days=(a.weekday() - wd) % 7)
     if tense in (Tense.FUTURE, Tense.PRESENT):

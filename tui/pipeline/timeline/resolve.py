@@ -417,10 +417,15 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     rest = re.sub(r"^the ", "", rest)
     if rest == "":
         # "They left about 4:30 a.m.": told in the past, a clock time with no day is on the
-        # day the paragraph named, else on the story's news day; else on the story's day.
+        # day the paragraph named, else on the story's news day; else on the story's day,
+        # or on a day to come the paragraph named ("will meet on July 30, from 6 p.m.").
         # The day is borrowed, so "that night" after it still reads the day last named.
-        told = (ctx.day_named_here() or ctx.news_day or a) if tense is Tense.PAST else a
-        return replace(with_time(day(told), suffix), anaphoric=True)
+        on = ctx.day_named_here()
+        if tense is Tense.PAST:
+            on = on or ctx.news_day or a
+        elif on is None or on <= a:
+            on = a
+        return replace(with_time(day(on), suffix), anaphoric=True)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)
     base = resolve_date(rest, ctx, tense)
