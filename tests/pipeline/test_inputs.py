@@ -56,3 +56,25 @@ async def test_lines_read_from_a_descriptor_are_cut_and_decoded_one_by_one() -> 
     assert len(got[1]) == MAX_INPUT_CHARS + 1  # cut, and the rest of it skipped
     assert got[2] == "https://b\ufffd.example/2"  # only this line is spoiled
     assert got[3:] == ["https://c.example/3"]
+
+
+def test_the_prompt_splits_paths_that_exist_and_keeps_a_name_with_spaces(tmp_path) -> None:
+    from tui.pipeline.inputs import split_inputs
+
+    saved, spaced, opml = tmp_path / "blog.html", tmp_path / "my page.html", tmp_path / "s.opml"
+    for path in (saved, spaced, opml):
+        path.write_text("<p>x</p>")
+    typed = f"{saved} {spaced} https://news.example/a {opml} garbage here"
+    # Two paths side by side were one input that does not exist; the OPML file and the
+    # words after it another.
+    assert split_inputs(typed) == [
+        str(saved),
+        str(spaced),
+        "https://news.example/a",
+        str(opml),
+        "garbage here",
+    ]
+    assert split_inputs("not a url\n# a comment\n\nhttps://a.example/x") == [
+        "not a url",
+        "https://a.example/x",
+    ]

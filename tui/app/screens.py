@@ -3,7 +3,6 @@ command palette, each closed once (`_ClosesOnce`)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.keytable import KEY_GROUPS, KEYS
 from tui.app.text import one_line
-from tui.pipeline.inputs import parse_line
+from tui.pipeline.inputs import parse_line, split_inputs
 from tui.pipeline.words import plural
 
 __all__ = [
@@ -125,32 +124,6 @@ class HelpScreen(_ClosesOnce, ModalScreen[None]):
         box = self._box()
         step = max(1, box.scrollable_content_region.height // 2)
         box.scroll_to(y=box.scroll_offset.y + direction * step, animate=False)
-
-
-# An address, or a path to a saved page: what one token of a typed list may be.
-_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
-
-
-def split_inputs(value: str) -> list[str]:
-    """The inputs in what was typed or pasted: one per line (blank lines and # comments
-    skipped); on a line, each address is an input of its own and the words between two
-    addresses are one input (a file name may hold spaces; a pasted list arrives as one
-    line, its lines joined by spaces)."""
-    found: list[str] = []
-    for line in value.splitlines():
-        text = parse_line(line)
-        if text is None:
-            continue
-        words: list[str] = []
-        for token in text.split():
-            if _ADDRESS.match(token):
-                found += [" ".join(words)] if words else []
-                found.append(token)
-                words = []
-            else:
-                words.append(token)
-        found += [" ".join(words)] if words else []
-    return found
 
 
 class _AddressInput(Input):

@@ -68,6 +68,52 @@ def parse_line(line: str) -> str | None:
     return text
 
 
+# An address: what one word of a typed list is on its own.
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+# A file name may hold spaces: up to this many words in a row are tried as one path.
+_PATH_WORDS = 8
+
+
+def split_inputs(value: str) -> list[str]:
+    """The inputs in what was typed or pasted into the app's prompt: one per line (blank
+    lines and # comments skipped); on a line each address is one input, and of the words
+    between addresses the longest run that names a file or folder that exists ("my
+    page.html") is one, and the words around such runs one each side (one error in words,
+    not one a word). A pasted list arrives as one line, its lines joined by spaces:
+    "blog.html /etc/hostname" was taken as one path that does not exist."""
+    found: list[str] = []
+    for line in value.splitlines():
+        text = parse_line(line)
+        if text is None:
+            continue
+        words: list[str] = []
+        for token in text.split():
+            if _ADDRESS.match(token):
+                found += [*_paths_in(words), token]
+                words = []
+            else:
+                words.append(token)
+        found += _paths_in(words)
+    return found
+
+
+def _paths_in(words: list[str]) -> list[str]:
+    found: list[str] = []
+    stray: list[str] = []  # words that begin no path that exists
+    i = 0
+    while i < len(words):
+        longest = min(len(words), i + _PATH_WORDS)
+        j = next((j for j in range(longest, i, -1) if _exists(" ".join(words[i:j]))), None)
+        if j is None:
+            stray.append(words[i])
+            i += 1
+            continue
+        found += [" ".join(stray)] if stray else []
+        found.append(" ".join(words[i:j]))
+        stray, i = [], j
+    return found + ([" ".join(stray)] if stray else [])
+
+
 def check_input(text: str) -> Target:
     """What `text` names: a fetchable http(s) URL or a readable local saved page.
 
