@@ -269,3 +269,32 @@ async def test_reloading_a_duplicate_whose_page_now_fails_keeps_it_a_duplicate(
         assert copy.reload_error is not None and copy.reload_error.kind is ErrorKind.HTTP_STATUS
     finally:
         await session.close()
+
+
+async def test_in_a_briefing_kept_offline_what_the_reader_asks_for_is_fetched(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    url, other = own_site.page("wire.html"), own_site.page("blog.html")
+    await _run(tmp_path, url)
+    cache = Cache(tmp_path, version="t1")
+    session = Session(Options(analysis=False, workers=1, offline=True), cache=cache)
+    try:
+        article = await _read_one(session, url)
+        fetched = _page_hits(own_site)
+        assert article.cached and article.error is None
+        # "r" said it was reloading, then failed with "not in the cache" and fetched nothing.
+        assert session.reload(article)
+        await session.join()
+        assert article.reload_error is None and not article.cached
+        assert _page_hits(own_site) == fetched + 1
+        # The add prompt's address is fetched; one the history brings back is not.
+        added = session.add(other, online=True)
+        await session.join()
+        assert added is not None and added.error is None and added.blocks
+        kept = session.add(own_site.page("frontline.html"))
+        await session.join()
+        assert kept is not None and kept.error is not None
+        assert kept.error.kind is ErrorKind.NOT_CACHED
+    finally:
+        await session.close()
+        cache.close()

@@ -187,7 +187,7 @@ class Actions(Highlights):
 
     def add_inputs(self, inputs: list[str]) -> None:
         """Add what the reader typed or pasted, and say what became of it."""
-        new = [a for a in (self.add_input(text) for text in inputs) if a is not None]
+        new = [a for a in (self.add_input(t, online=True) for t in inputs) if a is not None]
         already = len(inputs) - len(new)
         if self.briefing is None or self.session is None:
             return

@@ -177,11 +177,12 @@ class Scheduling(AppState):
 
         return memory.open_cache(settings, warn)
 
-    def add_input(self, text: str) -> Article | None:
-        """Queue one input (URL or local file); None when it is already there."""
+    def add_input(self, text: str, *, online: bool = False) -> Article | None:
+        """Queue one input (URL or local file); None when it is already there. `online`:
+        the reader asked for it, so it is fetched even in a briefing reopened offline."""
         if self.session is None:
             return None
-        return self.session.add(text)
+        return self.session.add(text, online=online)
 
     def _changed(self, article: Article) -> None:
         # Called on this loop by the session, often hundreds of times a second.

@@ -127,6 +127,9 @@ class Session:
         # input_key of each feed or OPML input -> what it expanded into (for the history).
         self.expansions: dict[str, Expansion] = {}
         self._refresh: set[int] = set()  # id(article) of those reloaded: fetched again
+        # id(article) of those the reader asked for (added, reloaded): fetched even when
+        # `options.offline` keeps the rest of a reopened briefing to the cache.
+        self._online: set[int] = set()
         # Remembered in the history (with a cache): a new entry, or `history_id` updated.
         self._history = history and cache is not None
         self.history_id = history_id
@@ -135,13 +138,22 @@ class Session:
     # Work in, work out ------------------------------------------------------------------
 
     def add(
-        self, text: str, *, feed: int | None = None, title: str | None = None
+        self,
+        text: str,
+        *,
+        feed: int | None = None,
+        title: str | None = None,
+        online: bool = False,
     ) -> Article | None:
         """Start reading an input; None when that input is already in the briefing.
-        `feed` is the index of the feed it is an item of, `title` the feed's title for it."""
+        `feed` is the index of the feed it is an item of, `title` the feed's title for it.
+        `online`: the reader asked for it (the add prompt), so it is fetched even in a
+        briefing reopened offline from the history."""
         if self._closed or self.briefing.find(text) is not None:
             return None
         article = self.briefing.add(text)
+        if online:
+            self._online.add(id(article))
         article.feed = feed
         if title:
             article.metadata.title = title  # until the page gives its own
@@ -159,6 +171,7 @@ class Session:
         if self._closed or self.busy(article):
             return False
         self._refresh.add(id(article))
+        self._online.add(id(article))  # asked for: fetched even in a reopened briefing
         self._pinned.pop(input_key(article.input), None)
         keeping = bool(article.blocks or article.items or article.duplicate_of is not None)
         if not keeping:
@@ -378,9 +391,10 @@ class Session:
         refresh = self.options.refresh or id(article) in self._refresh
         self._refresh.discard(id(article))
         ref = None if cache is None or refresh else await _io(cache.page_ref, key)
-        if ref is not None and (ref.kind == "page" or self.options.offline):
+        offline = self._offline(article)
+        if ref is not None and (ref.kind == "page" or offline):
             return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
-        if self.options.offline and remote:
+        if offline and remote:
             raise PipelineError(
                 ErrorKind.NOT_CACHED,
                 "This page is not in the cache, and a briefing reopened from the history "
@@ -404,6 +418,9 @@ class Session:
         kind = "feed" if isinstance(doc, FetchedFeed) else "page"
         return _Source(key, kind, doc.url, doc.fetched_at, digest, False, doc)
 
+    def _offline(self, article: Article) -> bool:
+        return self.options.offline and id(article) not in self._online
+
     async def _fetch(self, input: str) -> FetchedPage | FetchedFeed:
         from tui.pipeline import feeds
         from tui.pipeline.fetch import fetch
@@ -421,7 +438,7 @@ class Session:
             return source.doc
         doc = None if self.cache is None else await _io(self.cache.page, source.key, article.input)
         if doc is None:
-            if self.options.offline:
+            if self._offline(article):
                 raise PipelineError(ErrorKind.NOT_CACHED, "This page is no longer in the cache.")
             doc = await self._fetch(article.input)
             if self.cache is not None:
@@ -497,7 +514,8 @@ class Session:
         self.expansions[input_key(article.input)] = expansion
         index = self.briefing.index(article)
         for item in expansion.items:
-            child = self.add(item.url, feed=index, title=item.title)
+            online = id(article) in self._online  # a feed fetched again: its new items too
+            child = self.add(item.url, feed=index, title=item.title, online=online)
             child = child or self.briefing.find(item.url)
             if child is not None and child is not article:
                 article.items.append(self.briefing.index(child))
