@@ -178,6 +178,27 @@ def test_a_closed_stdout_is_no_traceback(args: list[str]) -> None:
     assert errors == ""
 
 
+def test_a_reader_that_stops_early_after_a_failure_leaves_the_failures_status(
+    site: FixtureServer,
+) -> None:
+    # `briefing -f jsonl URLS | head -1`: the 404 had been reported, yet the status was 0.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "-f", "jsonl", "--no-analysis", "--workers", "1",
+         site.url("/404"), *(site.page("wire.html") + f"?n={n}" for n in range(20))],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert proc.stdout and proc.stderr
+    while json.loads(proc.stdout.readline())["status"] != "error":
+        pass  # the 404 comes first, but a loaded machine may finish a page before it
+    proc.stdout.close()  # the reader has what it wanted and goes
+    errors = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert "404" in errors and "Traceback" not in errors
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown"])
 def test_a_briefing_started_with_stdout_closed_says_so(fmt: str) -> None:
     proc = subprocess.run(

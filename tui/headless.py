@@ -245,7 +245,9 @@ class _Run:
         if self.failures:
             silence_stdout()
             if isinstance(self.failures[0], _ReaderGone):
-                return 0
+                # The reader stopped reading (`| head`): no failure of ours, but an input
+                # that had failed by then still says so.
+                return 1 if any(a.error is not None for a in self.session.briefing.articles) else 0
             _say(f"briefing: could not write the briefing to stdout: {self.failures[0].args[0]}.")
             return 1
         articles = self.session.briefing.articles
