@@ -386,12 +386,8 @@ class ArticleView(Document):
         yield Paragraph(Text("Briefing", self._style("title")), gap=False)
         if self.briefing_hits is not None:
             yield from self._hits_by_article(briefing, *self.briefing_hits)
-        done = sum(a.stage is Stage.DONE for a in articles)
-        failed = sum(a.stage is Stage.ERROR for a in articles)
-        busy = len(articles) - done - failed
-        summary = f"{plural(len(articles), 'article')} · {done:,} done · {failed:,} failed"
-        if busy:
-            summary += f" · {busy:,} in progress"
+        tally = briefing.tally()
+        summary = tally.words(" · ", read="done", pending="in progress")
         if self.input_state == PIPE_OPEN:
             summary += " · waiting for more on the pipe"
         if not articles:

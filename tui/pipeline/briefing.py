@@ -18,8 +18,37 @@ from tui.pipeline.model import (
     Stage,
 )
 from tui.pipeline.recurring import RecurringIndex
+from tui.pipeline.words import plural
 
 __all__ = ["Briefing"]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many articles a briefing holds, counted one way everywhere it is said (the
+    app's overview, the Markdown, the history): a feed's entry is no article, and an input
+    that turned out to be the same page as another is counted apart (`same`)."""
+
+    articles: int = 0  # distinct articles: not feeds, not duplicates
+    read: int = 0
+    failed: int = 0
+    pending: int = 0  # still being read (an export taken in the app meanwhile)
+    same: int = 0  # inputs that were the same page as an article counted
+
+    def words(
+        self, sep: str = ", ", *, read: str = "read", pending: str = "still being read"
+    ) -> str:
+        """'56 articles, 5 read, 51 failed, 340 the same page as another'."""
+        said = [
+            plural(self.articles, "article"),
+            f"{self.read:,} {read}",
+            f"{self.failed:,} failed",
+        ]
+        if self.pending:
+            said.append(f"{self.pending:,} {pending}")
+        if self.same:
+            said.append(f"{self.same:,} the same page as another")
+        return sep.join(said)
 
 
 @dataclass
@@ -37,6 +66,14 @@ class Briefing:
         self.articles.append(article)
         self._keys.setdefault(input_key(input), article)
         return article
+
+    def tally(self) -> Tally:
+        entries = [a for a in self.articles if a.items is None and a.feed_kind is None]
+        distinct = [a for a in entries if a.duplicate_of is None]
+        statuses = [a.status for a in distinct]
+        failed, pending = statuses.count("error"), statuses.count("pending")
+        read = len(distinct) - failed - pending
+        return Tally(len(distinct), read, failed, pending, len(entries) - len(distinct))
 
     def find(self, input: str) -> Article | None:
         """The article already in the briefing for this input, if any."""

@@ -276,14 +276,7 @@ def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
 def to_markdown(briefing: Briefing) -> str:
     articles = briefing.articles
     # Feeds and OPML lists are entries of the briefing, not articles: they are not counted.
-    counted = [a for a in articles if a.items is None]
-    ok = sum(1 for a in counted if a.status == "ok")
-    failed = sum(1 for a in counted if a.status == "error")
-    said = f"{plural(len(counted), 'article')}, {ok:,} read, {failed:,} failed"
-    pending = len(counted) - ok - failed
-    if pending:  # an export taken in the app before everything was read
-        said += f", {pending:,} still being read"
-    out = ["# Briefing", "", said + ".", ""]
+    out = ["# Briefing", "", briefing.tally().words() + ".", ""]
     if any(a.entities is not None for a in articles) and len(articles) > 1:
         entities = briefing.entities()
         timeline = briefing.timeline()

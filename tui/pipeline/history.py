@@ -43,11 +43,12 @@ def snapshot(briefing: Briefing, expansions: dict[str, Expansion]) -> dict[str, 
     """What is remembered of a briefing, as JSON-shaped data."""
     entries = briefing.articles
     articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
+    tally = briefing.tally()
     return {
         "inputs": [a.input for a in entries if a.feed is None],
         "titles": [a.display_title for a in articles if a.error is None][:TITLES_KEPT],
-        "articles": len(articles),
-        "failed": sum(a.error is not None for a in entries),
+        "articles": tally.articles,
+        "failed": tally.failed,
         "expansions": {key: e.to_dict() for key, e in expansions.items()},
     }
 
