@@ -178,6 +178,15 @@ def test_a_closed_stdout_is_no_traceback(args: list[str]) -> None:
     assert errors == ""
 
 
+def test_an_input_given_twice_is_read_once_and_said_so(site: FixtureServer) -> None:
+    url = site.page("wire.html")
+    proc = briefing("--format", "jsonl", "--no-analysis", url, url, site.page("blog.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 2
+    # It was dropped without a word.
+    assert proc.stderr == "briefing: 1 input was given more than once; each was read once.\n"
+
+
 def test_a_reader_that_stops_early_after_a_failure_leaves_the_failures_status(
     site: FixtureServer,
 ) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 from tui.pipeline.model import Article
 from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import INPUT_CHARS, MESSAGE_CHARS, one_line
+from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
     from tui.pipeline.cache import Cache
@@ -242,6 +243,10 @@ class _Run:
             self.store.close()
 
     def status(self, read_stdin: bool) -> int:
+        repeated = self.session.repeated
+        if repeated:  # not lost without a word: each was read once
+            given = plural(repeated, "input was", "inputs were")
+            _say(f"briefing: {given} given more than once; each was read once.")
         if self.failures:
             silence_stdout()
             if isinstance(self.failures[0], _ReaderGone):

@@ -436,6 +436,16 @@ async def test_a_feed_says_what_it_is_and_that_its_reload_failed(site: FixtureSe
         assert len(said) == len(set(said))  # "r" pressed again stacks no second toast
 
 
+async def test_an_input_given_twice_is_read_once_and_said_so(site: FixtureServer, make_app):
+    url = site.page("wire.html")
+    app = make_app([url, url, url], analysis=False)
+    async with app.run_test(size=(140, 40)):
+        await app.wait_settled(SETTLE)
+        assert len(app.briefing.articles) == 1
+        said = [n.message for n in app._notifications]
+        assert "2 inputs were given more than once; each is read once." in said
+
+
 async def test_e_exports_markdown_to_a_named_file(site: FixtureServer, make_app, tmp_path: Path):
     app = make_app([site.page("wire.html")], analysis=False, export_dir=tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:

@@ -28,6 +28,7 @@ from tui.app.reader import PIPE_CLOSED
 from tui.app.state import AppState
 from tui.pipeline.kinds import Stage
 from tui.pipeline.throttle import Throttle
+from tui.pipeline.words import plural
 from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 
 if TYPE_CHECKING:
@@ -136,14 +137,16 @@ class Scheduling(AppState):
         for line in self._warnings:
             self.notify(line, severity="warning", timeout=10)
         await self._open_session()
-        for text in self.inputs:
-            self.add_input(text)
+        repeated = sum(self.add_input(text) is None for text in self.inputs)
         if self.lines is not None:
             async for text in self.lines:
-                self.add_input(text)
+                repeated += self.add_input(text) is None
             self.input_state = PIPE_CLOSED
         self._input_done = True
         self._progress()
+        if repeated and self.session is not None:
+            given = plural(repeated, "input was", "inputs were")
+            self.notify(f"{given} given more than once; each is read once.", timeout=10)
 
     async def _open_session(self) -> None:
         session_module = await asyncio.to_thread(importlib.import_module, "tui.pipeline.session")

@@ -130,6 +130,7 @@ class Session:
         # id(article) of those the reader asked for (added, reloaded): fetched even when
         # `options.offline` keeps the rest of a reopened briefing to the cache.
         self._online: set[int] = set()
+        self.repeated = 0  # inputs `feed` was given again (each read once)
         # Remembered in the history (with a cache): a new entry, or `history_id` updated.
         self._history = history and cache is not None
         self.history_id = history_id
@@ -193,9 +194,11 @@ class Session:
         return len(self._tasks)
 
     async def feed(self, inputs: AsyncIterator[str]) -> None:
-        """Add inputs as they arrive (a pipe that stays open keeps adding)."""
+        """Add inputs as they arrive (a pipe that stays open keeps adding); one given again
+        is read once and counted in `repeated`."""
         async for text in inputs:
-            self.add(text)
+            if self.add(text) is None and not self._closed:
+                self.repeated += 1
 
     async def join(self) -> None:
         """Wait until no article is being worked on."""
