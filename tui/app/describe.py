@@ -103,8 +103,11 @@ def feed_words(article: Article) -> str:
     items = article.items or []
     if article.feed_kind == "opml":
         return f"An OPML list of {plural(len(items), 'feed')}, listed under it on the left."
-    kind = (article.feed_kind or "").upper().replace("JSON", "JSON Feed")
+    kind = _FEED_KINDS.get(article.feed_kind or "", "")
     return f"A feed ({kind}) of {plural(len(items), 'article')}, listed under it on the left."
+
+
+_FEED_KINDS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 
 
 def kept_copy(article: Article) -> str | None:
