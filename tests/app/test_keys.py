@@ -597,6 +597,23 @@ async def test_keys_typed_in_one_burst_after_slash_go_into_the_search(
         assert "air defence" in label and hits == [(0, 2)]
 
 
+async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
+    site: FixtureServer, make_app
+):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # Typed, not pasted: the Enter submitted after the next address's letters were in
+        # the box, and "…/wire.htmlhttp://…/blog.html" was added as one address.
+        burst(app, "a" + site.page("wire.html"), enter=True)
+        burst(app, site.page("blog.html"), enter=True)
+        await until(pilot, lambda: len(app.briefing.articles) > 1)
+        await app.wait_settled(SETTLE)
+        inputs = [a.input for a in app.briefing.articles]
+        assert inputs == [site.page("wire.html"), site.page("blog.html")]
+        assert all(a.error is None for a in app.briefing.articles)
+
+
 async def test_a_pane_key_and_a_move_typed_in_one_burst_move_in_the_pane_chosen(
     site: FixtureServer, make_app
 ):

@@ -140,6 +140,14 @@ class _AddressInput(Input):
         else:
             super()._on_paste(event)
 
+    def key_enter(self) -> None:
+        # Addresses typed (not pasted) with Enter between them in one burst: the Enter
+        # submits through the box's binding only after it has bubbled up to the app, by
+        # which time the next address's letters are in the box, glued to the last one
+        # ("…/wirehttp://…"). The Enter also parts them where it stood.
+        if self.value and not self.value[: self.cursor_position].endswith(" "):
+            self.insert_text_at_cursor(" ")
+
 
 class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
     """Asks for inputs (URLs or local .html paths, one or a pasted list); dismisses with
