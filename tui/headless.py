@@ -247,20 +247,21 @@ class _Run:
         if repeated:  # not lost without a word: each was read once
             given = plural(repeated, "input was", "inputs were")
             _say(f"briefing: {given} given more than once; each was read once.")
+        articles = self.session.briefing.articles
+        failed = 1 if any(a.error is not None for a in articles) else 0
         if self.failures:
             silence_stdout()
             if isinstance(self.failures[0], _ReaderGone):
                 # The reader stopped reading (`| head`): no failure of ours, but an input
                 # that had failed by then still says so.
-                return 1 if any(a.error is not None for a in self.session.briefing.articles) else 0
+                return failed
             _say(f"briefing: could not write the briefing to stdout: {self.failures[0].args[0]}.")
             return 1
-        articles = self.session.briefing.articles
         if not articles:
             where = "stdin held no URLs or file paths" if read_stdin else "no inputs were given"
             _say(f"briefing: there was nothing to read: {where}.")
             return 2
-        return 1 if any(a.error is not None for a in articles) else 0
+        return failed
 
 
 def _stdin_lines(stream_lines: Callable[[int], AsyncIterator[str]]) -> AsyncIterator[str] | None:

@@ -252,8 +252,7 @@ class Actions(Highlights):
             self.call_from_thread(self.notify, message, severity="error")
             return
         said = f"Exported the briefing as {name} to {one_line(str(path), QUOTED)}"
-        articles = self.briefing.articles
-        pending = sum(1 for a in articles if a.items is None and a.status == "pending")
+        pending = self.briefing.tally().pending  # as the file counts them
         if pending:
             said += f"; {plural(pending, 'article was', 'articles were')} still being read"
         self.call_from_thread(self.notify, said)

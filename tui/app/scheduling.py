@@ -137,14 +137,15 @@ class Scheduling(AppState):
         for line in self._warnings:
             self.notify(line, severity="warning", timeout=10)
         await self._open_session()
-        repeated = sum(self.add_input(text) is None for text in self.inputs)
+        assert self.session is not None
+        from tui.pipeline.inputs import chain
+
+        await self.session.feed(chain(self.inputs, self.lines))
         if self.lines is not None:
-            async for text in self.lines:
-                repeated += self.add_input(text) is None
             self.input_state = PIPE_CLOSED
         self._input_done = True
         self._progress()
-        if repeated and self.session is not None:
+        if repeated := self.session.repeated:
             given = plural(repeated, "input was", "inputs were")
             self.notify(f"{given} given more than once; each is read once.", timeout=10)
 
