@@ -485,6 +485,28 @@ def test_history_lists_a_briefing_and_open_reopens_it_offline(tmp_path: Path) ->
     assert all(a["entities"] is None and a["blocks"] for a in _articles(text_only)[1:])
 
 
+def test_open_says_why_a_page_failed_when_the_briefing_was_read(tmp_path: Path) -> None:
+    from tests.server import serve
+
+    server = serve()
+    own = next(server)
+    cache = ("--cache-dir", str(tmp_path))
+    pages = (own.page("wire.html"), own.url("/404"))
+    first = briefing("-f", "json", "--no-analysis", *cache, *pages)
+    assert first.returncode == 1
+    said = _articles(first)[1]["error"]
+    server.close()
+
+    reopened = briefing("open", "1", "-f", "json", "--no-analysis", *cache)
+    assert reopened.returncode == 1
+    read, gone = _articles(reopened)
+    assert read["blocks"] and gone["error"]["kind"] == "http_status" == said["kind"]
+    assert gone["error"]["message"].startswith(said["message"])
+    assert "read before" in gone["error"]["message"]
+    (line,) = briefing("history", *cache).stdout.splitlines()
+    assert "2 articles, 1 failed" in line and read["title"] in line
+
+
 def _bound_by_file_modes() -> list[str]:
     """A command prefix under which file modes hold: root writes any file, unless it gives
     up the capabilities that let it (util-linux's setpriv)."""

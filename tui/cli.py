@@ -425,7 +425,7 @@ def open_command(argv: list[str]) -> int:
         offline=True,
     )
     config.warnings.clear()  # said once already
-    reopen = history.Reopen(entry.id, entry.expansions)
+    reopen = history.Reopen.of(entry)
     return _run(
         entry.inputs,
         options,

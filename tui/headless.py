@@ -203,8 +203,7 @@ class _Run:
             options,
             cache=self.store,
             history=self.store is not None,
-            history_id=reopen.id if reopen else None,
-            pinned=reopen.pinned if reopen else None,
+            reopen=reopen,
         )
 
     async def read(self, inputs: list[str], lines: AsyncIterator[str] | None) -> None:

@@ -228,9 +228,10 @@ async def test_an_item_that_is_itself_a_feed_is_not_followed(site: FixtureServer
 async def test_a_pinned_feed_gets_its_recorded_items_without_fetching(site: FixtureServer) -> None:
     url = site.feed("ledger.rss")
     pinned = Expansion("rss", "Then", url, [FeedItem(site.page("wire.html"), "Wire", None)])
+    from tui.pipeline.history import Reopen
     from tui.pipeline.identity import input_key
 
-    session = Session(TEXT_ONLY, pinned={input_key(url): pinned})
+    session = Session(TEXT_ONLY, reopen=Reopen(1, {input_key(url): pinned}))
     hits = len(site.hits)
     await session.run(_inputs(url))
     feed, item = session.briefing.articles

@@ -8,7 +8,7 @@ from tui.pipeline import history
 from tui.pipeline.briefing import Briefing
 from tui.pipeline.cache import Cache
 from tui.pipeline.feeds import Expansion, FeedItem
-from tui.pipeline.model import ArticleError, ErrorKind, Metadata
+from tui.pipeline.model import ArticleError, ErrorKind, Metadata, Stage
 
 
 def _briefing() -> Briefing:
@@ -17,6 +17,7 @@ def _briefing() -> Briefing:
     feed.feed_kind, feed.items = "rss", [1]
     item = briefing.add("https://news.example/a")
     item.feed, item.metadata = 0, Metadata(title="Strikes on the grid")
+    item.stage = Stage.DONE
     bad = briefing.add("https://news.example/gone")
     bad.error = ArticleError(ErrorKind.HTTP_STATUS, "gone")
     return briefing
@@ -85,3 +86,56 @@ def test_an_id_or_limit_past_what_sqlite_holds_finds_nothing_or_everything(tmp_p
     id = history.remember(cache, None, {"inputs": ["u"]})
     assert history.entry(cache, 2**63) is None
     assert [e.id for e in history.entries(cache, 10**30)] == [id]
+
+
+def test_a_failure_is_remembered_with_its_reason(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    id = history.remember(cache, None, history.snapshot(_briefing(), {}))
+    entry = history.entry(cache, id)
+    assert entry is not None
+    reopen = history.Reopen.of(entry)
+    assert reopen.failure("https://NEWS.example/gone") == ArticleError(
+        ErrorKind.HTTP_STATUS, "gone"
+    )
+    assert reopen.failure("https://news.example/a") is None
+
+
+def test_a_reopened_briefing_quit_while_loading_keeps_what_it_said(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    id = history.remember(cache, None, history.snapshot(_briefing(), {}))
+    earlier = history.entry(cache, id)
+    assert earlier is not None
+    again = Briefing()  # reopened, and quit before any page was read again
+    for input in [*earlier.inputs, "https://news.example/a"]:
+        again.add(input)
+    history.remember(cache, id, history.snapshot(again, {}, earlier))
+    now = history.entry(cache, id)
+    assert now is not None
+    assert now.titles == ["Strikes on the grid"] and now.failed == 1
+    assert now.failures == earlier.failures
+
+
+def test_a_reopened_briefing_read_to_the_end_says_what_it_read_now(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    id = history.remember(cache, None, history.snapshot(_briefing(), {}))
+    earlier = history.entry(cache, id)
+    assert earlier is not None
+    again = Briefing()
+    for input in earlier.inputs:
+        article = again.add(input)
+        title = "Now " + input.rsplit("/", 1)[1]
+        article.stage, article.metadata = Stage.DONE, Metadata(title=title)
+    history.remember(cache, id, history.snapshot(again, {}, earlier))
+    now = history.entry(cache, id)
+    assert now is not None and now.failed == 0 and now.failures == {}
+    assert now.titles == ["Now feed.xml", "Now gone"]
+
+
+def test_a_stored_reason_of_an_unknown_kind_is_left_out(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    data = history.snapshot(_briefing(), {})
+    data["failures"] = {"a": ["exploded", "x"], "b": "words", "c": ["http_status", 7],
+                        "d": ["timeout", "Too slow." * 100]}  # fmt: skip
+    entry = history.entry(cache, history.remember(cache, None, data))
+    assert entry is not None and list(entry.failures) == ["d"]
+    assert len(entry.failures["d"].message) == history.MESSAGE_CHARS

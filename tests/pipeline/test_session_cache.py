@@ -298,3 +298,31 @@ async def test_in_a_briefing_kept_offline_what_the_reader_asks_for_is_fetched(
     finally:
         await session.close()
         cache.close()
+
+
+async def test_a_reopened_briefing_keeps_its_history_line_until_it_is_read_again(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    import asyncio
+
+    from tui.pipeline import history
+
+    pages = (own_site.page("wire.html"), own_site.url("/slow?s=30"), own_site.url("/404"))
+    cache = Cache(tmp_path)
+    first = Session(Options(analysis=False, workers=1, timeout=1.0), cache=cache, history=True)
+    await first.run(_inputs(*pages))
+    before = history.entry(cache, 1)
+    assert before is not None and before.failed == 2 and len(before.titles) == 1
+
+    again = Session(TEXT_ONLY, cache=cache, history=True, reopen=history.Reopen.of(before))
+    for page in pages:
+        again.add(page)
+    read, *_ = again.briefing.articles
+    while read.stage is not Stage.DONE:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)  # time enough to write a line, were one written mid-way
+    assert history.entry(cache, 1) == before  # another instance listing it sees it whole
+    await again.close()
+    after = history.entry(cache, 1)
+    assert after is not None and after.titles == before.titles and after.failed == 2
+    cache.close()

@@ -170,8 +170,7 @@ class Scheduling(AppState):
             pool=pool,
             cache=self.cache,
             history=self.cache is not None,
-            history_id=reopen.id if reopen else None,
-            pinned=reopen.pinned if reopen else None,
+            reopen=reopen,
         )
         self.briefing = self.session.briefing
 

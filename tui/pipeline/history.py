@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from tui.pipeline.feeds import Expansion
+from tui.pipeline.identity import input_key
+from tui.pipeline.kinds import ArticleError, ErrorKind
 from tui.pipeline.textsafety import one_line
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 MAX_BRIEFINGS = 500
 # Titles kept per briefing, to recognise it in the list.
 TITLES_KEPT = 30
+# Characters of a stored failure's words kept (they are ours, but the file may be edited).
+MESSAGE_CHARS = 500
 # Characters of titles shown on one line of `briefing history`.
 LISTING_TITLE_CHARS = 100
 
@@ -37,20 +41,48 @@ class Entry:
     articles: int = 0
     failed: int = 0
     expansions: dict[str, Expansion] = field(default_factory=dict)
+    # input_key -> why that input failed when the briefing was read (a reopened briefing
+    # stays offline, so this is all it can say of a page that never came).
+    failures: dict[str, ArticleError] = field(default_factory=dict)
 
 
-def snapshot(briefing: Briefing, expansions: dict[str, Expansion]) -> dict[str, Any]:
-    """What is remembered of a briefing, as JSON-shaped data."""
+def snapshot(
+    briefing: Briefing, expansions: dict[str, Expansion], earlier: Entry | None = None
+) -> dict[str, Any]:
+    """What is remembered of a briefing, as JSON-shaped data.
+
+    `earlier`: the entry of a briefing reopened from the history. What this run has not
+    finished reading (the reader quit while it loaded) is still said as it was then, so
+    quitting early does not turn a read briefing into a list of addresses."""
     entries = briefing.articles
     articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
     tally = briefing.tally()
+    titles = [a.display_title for a in articles if a.status == "ok"]
+    failures = {
+        input_key(a.input): a.error
+        for a in articles
+        if a.error is not None and a.error.kind is not ErrorKind.NOT_CACHED
+    }
+    failed = tally.failed
+    if earlier is not None:
+        unfinished = {input_key(a.input) for a in articles if a.status == "pending"}
+        unfinished |= {input_key(a.input) for a in articles if _not_cached(a.error)}
+        failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
+        if unfinished:
+            titles += [t for t in earlier.titles if t not in titles]
+            failed = max(failed, earlier.failed)
     return {
         "inputs": [a.input for a in entries if a.feed is None],
-        "titles": [a.display_title for a in articles if a.error is None][:TITLES_KEPT],
+        "titles": titles[:TITLES_KEPT],
         "articles": tally.articles,
-        "failed": tally.failed,
+        "failed": failed,
         "expansions": {key: e.to_dict() for key, e in expansions.items()},
+        "failures": {k: [e.kind.value, e.message] for k, e in failures.items()},
     }
+
+
+def _not_cached(error: ArticleError | None) -> bool:
+    return error is not None and error.kind is ErrorKind.NOT_CACHED
 
 
 def now() -> str:
@@ -89,7 +121,21 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
         articles if isinstance(articles, int) else 0,
         failed if isinstance(failed, int) else 0,
         expansions,
+        _failures(data.get("failures")),
     )
+
+
+def _failures(raw: object) -> dict[str, ArticleError]:
+    """The stored reasons; one that is not a known kind and words is left out."""
+    found: dict[str, ArticleError] = {}
+    for key, value in (raw if isinstance(raw, dict) else {}).items():
+        if not isinstance(value, list) or len(value) != 2:
+            continue
+        kind, message = value
+        if kind not in ErrorKind._value2member_map_ or not isinstance(message, str):
+            continue
+        found[str(key)] = ArticleError(ErrorKind(kind), message[:MESSAGE_CHARS])
+    return found
 
 
 def entries(cache: Cache, limit: int) -> list[Entry]:
@@ -127,7 +173,16 @@ def listing(found: list[Entry]) -> list[str]:
 @dataclass(frozen=True)
 class Reopen:
     """A briefing from the history being opened again: its entry is updated, not a new
-    one made, and its feeds get the items they had."""
+    one made, its feeds get the items they had, and a page that had failed says why."""
 
     id: int
     pinned: dict[str, Expansion] = field(default_factory=dict)
+    earlier: Entry | None = None  # as remembered before this run
+
+    @classmethod
+    def of(cls, entry: Entry) -> Reopen:
+        return cls(entry.id, entry.expansions, entry)
+
+    def failure(self, input: str) -> ArticleError | None:
+        """Why `input` failed when the briefing was read, if it did."""
+        return None if self.earlier is None else self.earlier.failures.get(input_key(input))

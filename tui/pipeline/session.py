@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from tui.pipeline.cache import Cache
     from tui.pipeline.feeds import Expansion, ParsedFeed
+    from tui.pipeline.history import Reopen
     from tui.pipeline.stages import Analysis, AnalysisJob, Read
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,11 @@ READ_LIMIT = 60.0
 # Analysis reads at most stages.MAX_ANALYSED_CHARS (several seconds of parsing, plus the
 # model's first load); this only stops a stage that hangs on a busy machine.
 ANALYSIS_LIMIT = 180.0
+# Said after the reason a page failed when a briefing reopened from the history was read.
+_FAILED_BEFORE = (
+    "(So it went when this briefing was read before; reopened from the history, the page "
+    "is not fetched again.)"
+)
 
 
 def _ignore(_: Article) -> None:
@@ -95,8 +101,9 @@ class Session:
 
     With a `cache`, a page read before is not fetched again (unless `options.refresh`, or
     `reload`), and each stage's result is reused when its input is the same; feeds are
-    always fetched, their stored copy used only when the network fails. `pinned` gives
-    feed inputs the items they had (a briefing reopened from the history).
+    always fetched, their stored copy used only when the network fails. `reopen`: a
+    briefing reopened from the history (its entry is updated, its feeds get the items they
+    had, a page that had failed says why).
     """
 
     def __init__(
@@ -108,9 +115,8 @@ class Session:
         pool: WorkerPool | None = None,
         stages: Stages | None = None,
         cache: Cache | None = None,
-        pinned: dict[str, Expansion] | None = None,
         history: bool = False,
-        history_id: int | None = None,
+        reopen: Reopen | None = None,
     ) -> None:
         self.options = options
         self.briefing = Briefing()
@@ -123,7 +129,8 @@ class Session:
         self._tasks: dict[int, asyncio.Task[None]] = {}  # id(article) -> its work
         self._closed = False
         self.cache = cache
-        self._pinned = dict(pinned or {})
+        self._reopen = reopen
+        self._pinned = dict(reopen.pinned) if reopen else {}
         # input_key of each feed or OPML input -> what it expanded into (for the history).
         self.expansions: dict[str, Expansion] = {}
         self._refresh: set[int] = set()  # id(article) of those reloaded: fetched again
@@ -133,7 +140,7 @@ class Session:
         self.repeated = 0  # inputs `feed` was given again (each read once)
         # Remembered in the history (with a cache): a new entry, or `history_id` updated.
         self._history = history and cache is not None
-        self.history_id = history_id
+        self.history_id = reopen.id if reopen else None
         self._remembering: asyncio.Task[None] | None = None
 
     # Work in, work out ------------------------------------------------------------------
@@ -235,7 +242,8 @@ class Session:
             return
         from tui.pipeline import history
 
-        data = history.snapshot(self.briefing, self.expansions)
+        earlier = self._reopen.earlier if self._reopen else None
+        data = history.snapshot(self.briefing, self.expansions, earlier)
         self.history_id = await _io(history.remember, self.cache, self.history_id, data)
 
     async def merged(self) -> Merged:
@@ -377,8 +385,11 @@ class Session:
     def _finish(self, article: Article, stage: Stage) -> None:
         self._stage(article, stage)
         self.on_finished(article)
-        if self._history and self._remembering is None and not self._closed:
-            # Recorded as soon as something was read, so a killed run is remembered too.
+        first = self.history_id is None and self._remembering is None
+        if self._history and first and not self._closed:
+            # Recorded as soon as something was read, so a killed run is remembered too
+            # (a reopened briefing has its entry already; it is brought up to date at the
+            # end, not rewritten half-read).
             self._remembering = asyncio.get_running_loop().create_task(self._remember())
 
     # Pages: from the cache or the network ---------------------------------------------
@@ -398,6 +409,9 @@ class Session:
         if ref is not None and (ref.kind == "page" or offline):
             return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
         if offline and remote:
+            failed = self._reopen.failure(article.input) if self._reopen else None
+            if failed is not None:
+                raise PipelineError(failed.kind, f"{failed.message} {_FAILED_BEFORE}")
             raise PipelineError(
                 ErrorKind.NOT_CACHED,
                 "This page is not in the cache, and a briefing reopened from the history "
