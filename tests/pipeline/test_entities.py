@@ -487,6 +487,10 @@ def test_possessive_the_and_case_fold(nlp):
     assert not any(n.endswith("'s") or n.lower().startswith("the ") for n in names)
 
 
+def test_a_name_with_a_stray_zero_width_joiner_is_the_same_name():
+    assert _key("Jo\u200de Bi\u200cden", {}) == _key("Joe Biden", {}) == _fold("Joe Biden")
+
+
 def test_surname_alone_joins_the_full_name(nlp):
     found = by_name(
         run(

@@ -41,6 +41,11 @@ def test_raw_nul_and_control_bytes_do_not_end_the_text() -> None:
     assert root.text_content() == "one two three four"
 
 
+def test_a_form_feed_or_vertical_tab_parts_words_as_a_space_does() -> None:
+    root = parse("<html><body><p>one\x0ctwo\x0bthree</p></body></html>")
+    assert root.text_content() == "one two three"
+
+
 def test_fragment_without_html_element_gets_a_body() -> None:
     root = parse("<p>Only a paragraph.</p>")
     assert root.tag == "html" and root.find("body") is not None

@@ -21,7 +21,10 @@ from tui.pipeline.model import ErrorKind, PipelineError
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # Characters an XML tree cannot hold (C0 controls other than tab/newline/return, lone
 # surrogates, U+FFFE/U+FFFF); lxml raises on them the moment a stage moves a text node.
-_FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# ... but the form feed and vertical tab part words as a space does ("and\fthen"), so
+# they become one rather than vanish.
+_SPACING_CONTROLS = re.compile(r"[\x0b\x0c]")
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 # Tags kept when a page nests deeper than the parser allows: those that give text its
 # shape (paragraphs, headings, list items, links) and cannot nest inside themselves, so
@@ -98,6 +101,7 @@ def parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that still declares a byte encoding; the text is decoded already.
     html = _XML_DECL.sub("", html, count=1)
     html = _FORBIDDEN_CHARS.sub("", _drop_forbidden_references(html))
+    html = _SPACING_CONTROLS.sub(" ", html)
     if not html.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
     try:

@@ -9,7 +9,8 @@ import re
 # only split words (a search for "Ukraine" would miss "Ukr\u200baine"). The zero-width
 # joiner and non-joiner stay: they are spelling (Persian, Indic conjuncts) and join emoji
 # (a family, a rainbow flag), which fell apart into their parts without them.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
+# (The form feed and vertical tab are not here: they are white space, which parts words.)
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # The end of a sentence in most scripts, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")

@@ -11,6 +11,9 @@ from functools import lru_cache
 from tui.pipeline.entities.vocab import APOSTROPHES, DATA, PLURAL_DESIGNATION
 
 ABBREVIATIONS_FILE = DATA / "entity_abbreviations.json"
+# Folded as apostrophes are, and the zero-width joiner and non-joiner dropped: text keeps
+# them (spelling, emoji), but a name written with a stray one is the same name.
+_KEY_CHARS = APOSTROPHES | {0x200C: None, 0x200D: None}
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +25,7 @@ def _abbreviations() -> dict[str, str]:
 @lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """Case, whitespace, apostrophes, a leading "the" and a trailing possessive fold away."""
-    text = " ".join(text.translate(APOSTROPHES).split())
+    text = " ".join(text.translate(_KEY_CHARS).split())
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     text = re.sub(r"(?:'s|s')$|'$", "", text)
     return text.casefold().strip(" .,;:!?\"'()")
@@ -31,7 +34,7 @@ def _fold(text: str) -> str:
 def _key(text: str, expansions: dict[str, str]) -> str:
     """Fold, spelling out abbreviations ("Kursk NPP" == "Kursk Nuclear Power Plant")."""
     words = []
-    for word in text.translate(APOSTROPHES).split():
+    for word in text.translate(_KEY_CHARS).split():
         bare = word.rstrip(".,;:")
         if bare in expansions:
             words.append(expansions[bare])
