@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.app.describe import location
-from tui.pipeline.model import Article
+from tui.pipeline.model import Article, ArticleError, ErrorKind
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,9 @@ from tui.pipeline.model import Article
 )
 def test_a_local_file_is_shown_by_its_name_and_anything_else_whole(given: str, shown: str) -> None:
     assert location(Article(input=given)) == shown
+
+
+@pytest.mark.parametrize("given", ["[bold red]notaurl[/] x.html", "/no/such/folder/story.html"])
+def test_an_input_that_is_no_address_nor_file_is_shown_whole(given: str) -> None:
+    article = Article(input=given, error=ArticleError(ErrorKind.INVALID_INPUT, "no"))
+    assert location(article) == given

@@ -216,3 +216,12 @@ def test_binary_bytes_labelled_html_are_named_binary() -> None:
         _refuse_non_html(b"<html>\x00\x01\x02 garbage")
     assert info.value.kind is ErrorKind.NOT_HTML
     assert "a binary file" in info.value.message
+
+
+async def test_a_type_with_no_name_of_ours_is_said_once_as_the_site_gave_it(
+    site: FixtureServer,
+) -> None:
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "application/x-ledger"}, b"rows"))
+    err = await _error(url)
+    assert err.kind is ErrorKind.NOT_HTML
+    assert err.message == "This is not a web page: the site sent it as application/x-ledger."

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from tui.app.text import one_line
 from tui.pipeline.inputs import host_of
-from tui.pipeline.kinds import Stage
+from tui.pipeline.kinds import ErrorKind, Stage
 from tui.pipeline.textsafety import INPUT_CHARS
 from tui.pipeline.words import plural
 
@@ -63,11 +63,14 @@ def _address_label(address: str) -> str:
 
 def location(article: Article) -> str:
     """The URL for web pages; just the file name for local files (paths are long and
-    personal, and the name is what the reader chose). Always safe to draw."""
+    personal, and the name is what the reader chose), but the whole input when it could
+    not be read (a path with no file, words that are no address: "x]" said nothing of
+    "[b]x]"). Always safe to draw."""
     where = article.url or article.input
     if where.startswith("file:"):
         return one_line(unquote(urlsplit(where).path).rsplit("/", 1)[-1], INPUT_CHARS)
-    if "://" not in where and not _OTHER_SCHEME.match(where):
+    failed = article.error is not None and article.error.kind is ErrorKind.INVALID_INPUT
+    if "://" not in where and not _OTHER_SCHEME.match(where) and not failed:
         return one_line(where.replace("\\", "/").rsplit("/", 1)[-1], INPUT_CHARS)
     # An address, or an input that is none ("javascript:alert(1)/x" was shown as "x").
     return one_line(where, INPUT_CHARS)

@@ -290,9 +290,9 @@ def _not_html_message(mime: str) -> str:
     name = _TYPE_NAMES.get(mime)
     if name is None:
         major = mime.split("/")[0]
-        name = {"image": "an image", "video": "a video", "audio": "an audio file"}.get(
-            major, f"a {mime} file"
-        )
+        name = {"image": "an image", "video": "a video", "audio": "an audio file"}.get(major)
+    if name is None:  # a type with no name of ours: said once, as the site gave it
+        return f"This is not a web page: the site sent it as {mime}."
     return f"This is {name} ({mime}), not a web page."
 
 
