@@ -27,3 +27,17 @@ def test_a_local_file_is_shown_by_its_name_and_anything_else_whole(given: str, s
 def test_an_input_that_is_no_address_nor_file_is_shown_whole(given: str) -> None:
     article = Article(input=given, error=ArticleError(ErrorKind.INVALID_INPUT, "no"))
     assert location(article) == given
+
+
+def test_a_feed_says_how_many_entries_it_did_not_read_and_why() -> None:
+    from tui.app.describe import feed_words
+
+    feed = Article(input="https://example.org/feed.xml", feed_kind="rss", items=[1, 2])
+    assert feed_words(feed) == "A feed (RSS) of 2 articles, listed under it on the left."
+    feed.items_older, feed.items_unlinked = 8, 1
+    assert feed_words(feed).endswith(
+        "on the left. Not read: 8 older entries (past --per-feed) and 1 entry with no web "
+        "address (http or https)."
+    )
+    opml = Article(input="subs.opml", feed_kind="opml", items=[1], items_older=3)
+    assert feed_words(opml).endswith("Not read: 3 feeds past the first 500.")

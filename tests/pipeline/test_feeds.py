@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from tests.server import FEEDS, FixtureServer
 from tui.pipeline import feeds
 from tui.pipeline.feeds import Expansion, FeedItem
+from tui.pipeline.identity import input_key
 from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError, Stage
 from tui.pipeline.options import Options
 from tui.pipeline.session import Session
@@ -102,8 +104,12 @@ def test_a_feed_is_recognised_by_its_content(body: bytes, is_feed: bool) -> None
 
 
 def test_an_expansion_survives_its_round_trip_and_refuses_local_links() -> None:
-    expansion = Expansion("rss", "Desk", f"{BASE}/f", [FeedItem(f"{BASE}/a", "A", None)])
+    expansion = Expansion("rss", "Desk", f"{BASE}/f", [FeedItem(f"{BASE}/a", "A", None)], 2, 5)
     assert Expansion.from_dict(expansion.to_dict()) == expansion
+    before = {k: v for k, v in expansion.to_dict().items() if k not in ("unlinked", "older")}
+    assert Expansion.from_dict(before) == Expansion("rss", "Desk", f"{BASE}/f", expansion.items)
+    odd = Expansion.from_dict(expansion.to_dict() | {"unlinked": "2", "older": True})
+    assert odd is not None and odd.unlinked == odd.older == 0
     planted = expansion.to_dict() | {"items": [["file:///etc/passwd", "x", None]]}
     assert Expansion.from_dict(planted) is None
 
@@ -139,6 +145,22 @@ async def test_per_feed_takes_the_newest_items_only(site: FixtureServer) -> None
     session = await _run(site.feed("ledger.rss"), options=Options(analysis=False, per_feed=1))
     feed, item = session.briefing.articles
     assert feed.items == [1] and item.input == site.page("frontline_followup.html")
+
+
+async def test_what_a_feed_lists_but_does_not_read_is_counted_and_said(
+    site: FixtureServer,
+) -> None:
+    from tui.pipeline.export import to_json, to_markdown
+
+    options = Options(analysis=False, per_feed=1)
+    session = await _run(site.feed("ledger.rss"), options=options)
+    feed = session.briefing.articles[0]
+    assert (feed.items_older, feed.items_unlinked) == (2, 2)  # 3 linked, 1 read; 2 without
+    said = "Not read: 2 older entries (past --per-feed) and 2 entries with no web address"
+    assert said in to_markdown(session.briefing)
+    (exported, _) = json.loads(to_json(session.briefing))["articles"]
+    assert exported["items_not_read"] == {"no_web_address": 2, "older": 2}
+    assert session.expansions[input_key(feed.input)].older == 2  # kept for a reopen
 
 
 async def test_a_feed_served_as_plain_xml_or_html_is_recognised(site: FixtureServer) -> None:
@@ -207,6 +229,8 @@ async def test_an_opml_file_adds_every_feed_in_it(site: FixtureServer, tmp_path:
     assert top.feed_kind == "opml" and top.metadata.title == "My war desk subscriptions"
     feeds_in_it = [articles[i] for i in top.items]
     assert [f.feed_kind for f in feeds_in_it] == ["rss", "atom"]
+    assert top.items_unlinked == 1  # the file:// outline, said not dropped
+    assert "1 entry with no web address" in feeds.not_read(top)
     for feed in feeds_in_it:
         (item,) = [articles[i] for i in feed.items]
         assert item.feed == articles.index(feed) and item.blocks

@@ -103,11 +103,15 @@ def reload_failed(article: Article) -> str:
 
 def feed_words(article: Article) -> str:
     """What a feed's (or an OPML list's) entry is, for the text pane: it holds no text."""
+    from tui.pipeline.feeds import not_read
+
     items = article.items or []
     if article.feed_kind == "opml":
-        return f"An OPML list of {plural(len(items), 'feed')}, listed under it on the left."
-    kind = _FEED_KINDS.get(article.feed_kind or "", "")
-    return f"A feed ({kind}) of {plural(len(items), 'article')}, listed under it on the left."
+        said = f"An OPML list of {plural(len(items), 'feed')}, listed under it on the left."
+    else:
+        kind = _FEED_KINDS.get(article.feed_kind or "", "")
+        said = f"A feed ({kind}) of {plural(len(items), 'article')}, listed under it on the left."
+    return f"{said} {not_read(article)}".rstrip()
 
 
 _FEED_KINDS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}

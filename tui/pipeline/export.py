@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.pipeline.briefing import Briefing
+from tui.pipeline.feeds import not_read
 from tui.pipeline.model import (
     Article,
     BlockKind,
@@ -113,6 +114,12 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
         "feed": article.feed,
         "feed_kind": article.feed_kind,
         "items": article.items,
+        # Entries it listed but did not read, by why (a feed's; null for an article).
+        "items_not_read": (
+            None
+            if article.items is None
+            else {"no_web_address": article.items_unlinked, "older": article.items_older}
+        ),
     }
 
 
@@ -179,7 +186,7 @@ def _md_article(article: Article, number: int) -> list[str]:
         what = "n OPML list" if article.feed_kind == "opml" else " feed"
         entries = ", ".join(str(i + 1) for i in article.items) or "none"
         url = f" <{strip_unsafe(article.url).replace('>', '%3E')}>" if article.url else ""
-        return [*out, f"A{what}{url}; its entries: {entries}.", ""]
+        return [*out, f"A{what}{url}; its entries: {entries}. {not_read(article)}".rstrip(), ""]
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from tui.pipeline.inputs import QUOTED_CHARS, read_local_file
-from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError
+from tui.pipeline.model import Article, ErrorKind, FetchedFeed, PipelineError
 from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal, one_line, strip_unsafe
 from tui.pipeline.words import megabytes, plural
@@ -68,6 +68,8 @@ class ParsedFeed:
     items: list[FeedItem] = field(default_factory=list)  # newest first (OPML: in order)
     # Entries left out: no link, or a link that is not an http(s) address.
     skipped: int = 0
+    # OPML feeds past MAX_OPML_FEEDS, left out.
+    beyond: int = 0
 
 
 def is_feed_type(mime: str) -> bool:
@@ -227,20 +229,24 @@ def _opml(feed: FetchedFeed) -> ParsedFeed:
             ErrorKind.BAD_FEED, f"The OPML list could not be read: {strip_unsafe(str(exc), '')}."
         ) from None
     items: list[FeedItem] = []
-    skipped = 0
+    skipped = beyond = 0
     seen: set[str] = set()
     for outline in root.iter("outline"):
         link = outline.get("xmlUrl")
         if link is None:
             continue  # a folder of outlines, not a feed
         url = _web_address(link, feed.url)
-        if url is None or url in seen or len(items) >= MAX_OPML_FEEDS:
-            skipped += url is None or len(items) >= MAX_OPML_FEEDS
+        if url is None:
+            skipped += 1
+        elif url in seen:
             continue
-        seen.add(url)
-        items.append(FeedItem(url, _title(outline.get("title") or outline.get("text"))))
+        elif len(items) >= MAX_OPML_FEEDS:
+            beyond += 1
+        else:
+            seen.add(url)
+            items.append(FeedItem(url, _title(outline.get("title") or outline.get("text"))))
     title = _title(root.findtext("head/title"))
-    return _checked(ParsedFeed("opml", title, items, skipped))
+    return _checked(ParsedFeed("opml", title, items, skipped, beyond))
 
 
 def _checked(parsed: ParsedFeed) -> ParsedFeed:
@@ -270,6 +276,10 @@ class Expansion:
     title: str | None
     url: str
     items: list[FeedItem]
+    # Entries listed but not read: with no web address (http or https) to read, and
+    # past the newest `per_feed` (an OPML list: past MAX_OPML_FEEDS).
+    unlinked: int = 0
+    older: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -277,6 +287,8 @@ class Expansion:
             "title": self.title,
             "url": self.url,
             "items": [[i.url, i.title, i.published] for i in self.items],
+            "unlinked": self.unlinked,
+            "older": self.older,
         }
 
     @classmethod
@@ -297,4 +309,26 @@ class Expansion:
         kind, url = data.get("kind"), data.get("url")
         if not isinstance(kind, str) or not isinstance(url, str):
             return None
-        return cls(kind, _title(data.get("title")), url, items)
+        unlinked, older = (_count(data.get(key)) for key in ("unlinked", "older"))
+        return cls(kind, _title(data.get("title")), url, items, unlinked, older)
+
+
+def _count(value: object) -> int:
+    """A stored count; anything else (a row from before it was kept, an edit) is 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def not_read(article: Article) -> str:
+    """A feed's (or OPML list's) entries it listed but that were not read, as a sentence;
+    "" when none was left out."""
+    said = []
+    if article.items_older:
+        said.append(
+            f"{plural(article.items_older, 'feed')} past the first {MAX_OPML_FEEDS:,}"
+            if article.feed_kind == "opml"
+            else f"{plural(article.items_older, 'older entry', 'older entries')} (past --per-feed)"
+        )
+    if article.items_unlinked:
+        entries = plural(article.items_unlinked, "entry", "entries")
+        said.append(f"{entries} with no web address (http or https)")
+    return f"Not read: {' and '.join(said)}." if said else ""

@@ -186,6 +186,10 @@ class Article:
     # indices of the entries it expanded into. None for an article.
     feed_kind: str | None = None
     items: list[int] | None = None
+    # A feed's entries it listed but that were not read: with no web address (http or
+    # https), and older than the newest `per_feed` (an OPML list: past its cap of feeds).
+    items_unlinked: int = 0
+    items_older: int = 0
     # Why the last reload (`r`) failed, when the article kept the copy it had read before
     # (a page that now answers 404 keeps its text); None when it did not fail, or when
     # there was no good copy to keep (then `error` says why, as for a first read).

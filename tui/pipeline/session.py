@@ -192,6 +192,7 @@ class Session:
         for other in self.briefing.reset(article):
             self._revise(other)
         article.cached, article.feed_kind, article.items = False, None, None
+        article.items_unlinked = article.items_older = 0
 
     def busy(self, article: Article) -> bool:
         return id(article) in self._tasks
@@ -519,14 +520,19 @@ class Session:
             )
         from tui.pipeline.feeds import Expansion
 
-        items = parsed.items if parsed.kind == "opml" else parsed.items[: self.options.per_feed]
-        return Expansion(parsed.kind, parsed.title, source.url, items)
+        if parsed.kind == "opml":
+            items, older = parsed.items, parsed.beyond
+        else:
+            items = parsed.items[: self.options.per_feed]
+            older = len(parsed.items) - len(items)
+        return Expansion(parsed.kind, parsed.title, source.url, items, parsed.skipped, older)
 
     def _expand(self, article: Article, expansion: Expansion, earlier: Sequence[int] = ()) -> None:
         """Add a feed's items (an OPML list's feeds) as entries grouped under it. `earlier`:
         the items it had before a reload, still in the briefing and grouped under it, so
         still counted though the feed no longer lists them."""
         article.url, article.feed_kind, article.items = expansion.url, expansion.kind, []
+        article.items_unlinked, article.items_older = expansion.unlinked, expansion.older
         article.metadata.title = expansion.title or article.metadata.title
         self.expansions[input_key(article.input)] = expansion
         index = self.briefing.index(article)
