@@ -162,3 +162,13 @@ def test_an_export_taken_while_articles_are_read_says_which_are_not_yet() -> Non
     assert "4 articles, 2 read, 0 failed, 2 still being read." in markdown
     assert "*Still being read (fetching) when this was exported.*" in markdown
     assert "*Still being read (analysing) when this was exported.*" in markdown
+
+
+def test_markdown_gives_the_address_asked_for_beside_the_one_it_led_to() -> None:
+    moved = _article()
+    moved.input, moved.url = "https://t.example/x1>y", "https://news.example/a"
+    briefing = Briefing()
+    briefing.articles = [_article(), moved]
+    text = to_markdown(briefing)
+    assert text.count("<https://news.example/a>\n") == 1  # not redirected: said once
+    assert "<https://news.example/a> (from <https://t.example/x1%3Ey>)" in text

@@ -12,6 +12,7 @@ from typing import Any
 
 from tui.pipeline.briefing import Briefing
 from tui.pipeline.feeds import not_read
+from tui.pipeline.identity import input_key
 from tui.pipeline.model import (
     Article,
     BlockKind,
@@ -177,6 +178,21 @@ def _md_inline(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
+def _md_link(url: str) -> str:
+    return f"<{strip_unsafe(url).replace('>', '%3E')}>"
+
+
+def _md_address(article: Article) -> str:
+    """Where the page was read, and the address given when it led there by a redirect
+    (the one the reader would recognise, or search their notes for)."""
+    assert article.url is not None
+    given = article.input.strip()
+    asked = given.lower().startswith(("http://", "https://"))
+    if asked and input_key(given) != input_key(article.url):
+        return f"{_md_link(article.url)} (from {_md_link(given)})"
+    return _md_link(article.url)
+
+
 def _md_article(article: Article, number: int) -> list[str]:
     meta = article.metadata
     out = [f"## {number}. {_md_inline(article.display_title)}", ""]
@@ -185,7 +201,7 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.items is not None and article.error is None:
         what = "n OPML list" if article.feed_kind == "opml" else " feed"
         entries = ", ".join(str(i + 1) for i in article.items) or "none"
-        url = f" <{strip_unsafe(article.url).replace('>', '%3E')}>" if article.url else ""
+        url = f" {_md_link(article.url)}" if article.url else ""
         return [*out, f"A{what}{url}; its entries: {entries}. {not_read(article)}".rstrip(), ""]
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
@@ -205,7 +221,7 @@ def _md_article(article: Article, number: int) -> list[str]:
     if facts:
         out += ["*" + " · ".join(_md_inline(f) for f in facts) + "*", ""]
     if article.url:
-        out += [f"<{strip_unsafe(article.url).replace('>', '%3E')}>", ""]
+        out += [_md_address(article), ""]
     for block in article.blocks:
         text = _md_inline(block.text)
         if block.kind is BlockKind.HEADING:
