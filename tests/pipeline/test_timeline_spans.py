@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tui.pipeline.timeline.spans import in_a_url, period_named_after, widen, writes_day_first
+from tui.pipeline.timeline.spans import (
+    finished_by_forms,
+    in_a_url,
+    period_named_after,
+    widen,
+    writes_day_first,
+)
 
 
 def _widened(sentence: str, taken: str) -> str:
@@ -82,3 +88,21 @@ def test_a_span_that_takes_an_address_and_the_year_after_it_is_the_years() -> No
     text = "http://example.com/docs/books/lang/html/ - 1996"
     assert in_a_url(text, 0, len(text)) is False
     assert in_a_url(text, 0, len("http://example.com/docs")) is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "taken", "expected"),
+    [
+        ("It was on Aug 3, 2023 at noon.", "3, 2023", "Aug 3, 2023"),
+        # A day already whole takes nothing that crosses it: an issue's number is no day.
+        ("Vol. IX, Bulletin No.1 January 6, 2004", "January 6, 2004", "January 6, 2004"),
+        ("Issue 12 January 6, 2004", "12 January 6, 2004", "January 6, 2004"),
+        ("Bulletin No. 1 January 6, 2004", "1 January 6, 2004", "January 6, 2004"),
+    ],
+)
+def test_a_span_is_finished_by_a_form_we_know_but_not_crossed_by_one(
+    sentence: str, taken: str, expected: str
+) -> None:
+    start = sentence.index(taken)
+    s, e = finished_by_forms(sentence, start, start + len(taken))
+    assert sentence[s:e] == expected

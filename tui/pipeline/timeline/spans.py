@@ -458,12 +458,7 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
         end = tail.end()
         if tail.group(0).endswith("time") and word_before in ("a", "an"):
             start = doc[ent.start - 1].idx
-    start, end = widen(full, start, end)
-    # "Aug 3, 2023" tagged as "3, 2023": the whole of a form we know by pattern.
-    for rx in _CUT_SHORT_FORMS:
-        for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
-            if form.start() < end and start < form.end():
-                start, end = min(start, form.start()), max(end, form.end())
+    start, end = finished_by_forms(full, *widen(full, start, end))
     # "this year's election" comes out as the entity "year"; the determiner decides (but
     # "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
     if word_before in ("this", "last", "next", "that") and _BARE_PERIOD.fullmatch(ent.text):
@@ -472,6 +467,11 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
 
 
 _A_YEAR_IN = re.compile(r"\d{4}")
+# A day written whole, month and day number with its year ("January 6, 2004", "6 January
+# 2004"): nothing around it is part of it but what holds it whole.
+_WHOLE_DAY = re.compile(
+    rf"{_SHORT_MONTH_DAY.pattern}(?<=\d\d\d\d)|{_DAY_MONTH.pattern}(?<=\d\d\d\d)"
+)
 
 
 def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -502,6 +502,24 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
         found.append((s, e))
         taken_index.add(s, e)
     return found
+
+
+def finished_by_forms(full: str, start: int, end: int) -> tuple[int, int]:
+    """A span grown to the whole of a form we know by pattern that it is part of ("Aug 3,
+    2023" tagged as "3, 2023"). A day already whole is not joined to a form that crosses
+    it: in "Bulletin No. 1 January 6, 2004" the "1 January" shares its month with the
+    day, and is no day of its own (nor is the issue's number that spaCy may take in)."""
+    whole = _WHOLE_DAY.fullmatch(full, start, end) is not None
+    inner = None if whole else _WHOLE_DAY.search(full, start, end)
+    if inner and inner.end() == end and full[start : inner.start()].strip().isdigit():
+        start, whole = inner.start(), True
+    for rx in _CUT_SHORT_FORMS:
+        for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
+            if form.start() < end and start < form.end():
+                if whole and not (form.start() <= start and end <= form.end()):
+                    continue
+                start, end = min(start, form.start()), max(end, form.end())
+    return start, end
 
 
 def widen(full: str, start: int, end: int) -> tuple[int, int]:
