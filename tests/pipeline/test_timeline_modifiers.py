@@ -127,3 +127,31 @@ def test_the_json_export_lists_modifiers_and_the_markdown_leaves_them_out(
     assert [t["expression"] for t in article["timeline"]] == ["Tuesday"]
     markdown = briefing("-f", "markdown", "--no-cache", url).stdout
     assert "Tuesday" in markdown and "P30Y" not in markdown and "30 years" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "rate"),
+    [
+        ("They work 40 hours a week.", "hours", True),
+        ("Teachers meet online 24 hours a day, 365 days a year.", "days", True),
+        ("Half an hour a day is enough.", "hour", True),
+        ("Closed one or two days per week.", "days", True),
+        ("Three hours each night, for ten weeks.", "hours", True),
+        # A length that places a day, or no unit at all.
+        ("It closed two days a week ago.", "days", False),
+        ("It rained for two days, a week before the vote.", "days", False),
+        ("A day a week later came the vote.", "day", False),
+        ("Monday a week ago.", "Monday", False),
+    ],
+)
+def test_a_count_of_units_said_per_unit_of_time_is_a_rate(text: str, end: str, rate: bool) -> None:
+    from tui.pipeline.timeline.modifiers import says_how_much_per_unit
+
+    stop = text.index(end) + len(end)
+    assert says_how_much_per_unit(text[:stop], text, stop) is rate
+
+
+def test_a_rate_is_a_length_beside_the_timeline_not_in_it() -> None:
+    found, timeline = _found("Teachers meet online 24 hours a day, 365 days a year, for ten weeks.")
+    assert timeline == ["for ten weeks"]
+    assert found == [("24 hours", "DURATION", "PT24H"), ("365 days", "DURATION", "P365D")]

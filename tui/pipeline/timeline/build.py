@@ -26,7 +26,11 @@ from tui.pipeline.timeline.grammar import (
 )
 from tui.pipeline.timeline.habits import told_as_a_habit
 from tui.pipeline.timeline.lengths import bare_length
-from tui.pipeline.timeline.modifiers import is_hyphenated_length, says_how_often
+from tui.pipeline.timeline.modifiers import (
+    is_hyphenated_length,
+    says_how_much_per_unit,
+    says_how_often,
+)
 from tui.pipeline.timeline.named_days import named_day
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.ranges import (
@@ -1032,6 +1036,8 @@ def _not_a_date(
         return []
     if says_how_often(before + text):
         return []  # "once or twice a month": how often (`modifiers` keeps it), no length
+    if says_how_much_per_unit(text, full, end):
+        return []  # "40 hours a week", "365 days a year": a rate, no length of time
     before_12 = full[max(0, start - 12) : start]
     if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
         return []

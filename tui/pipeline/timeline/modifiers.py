@@ -1,6 +1,7 @@
 """Times that describe a thing instead of dating an event: a length before its noun ("the
 30-year bond", "a 52-week high", "a three-day weekend"), an age ("a 16-year-old", "37 years
-old") and a word of recurrence ("annual sales", "paid quarterly").
+old"), a word of recurrence ("annual sales", "paid quarterly") and a rate ("40 hours a
+week").
 
 TIMEX3 marks each of them (a DURATION, a SET), so the JSON export lists them beside the
 timeline, as a TIMEX3 tagger would. The timeline itself leaves them out: nothing happened
@@ -66,6 +67,29 @@ def says_how_often(text: str) -> bool:
     return _HOW_OFTEN_ENDS.search(text) is not None
 
 
+# A count of units said per unit: "40 hours a week", "365 days a year", "half an hour a
+# day" tell how much of each week or day, not how long one event took. (Not "two days a
+# week ago", "a year a week later": those place a day.)
+_UNITS_END = re.compile(r"\b(?:second|minute|hour|day|night|week|month|year)s?$", re.I)
+_PER_UNIT_AFTER = re.compile(
+    rf" (?:a|an|per|each) (?:{_UNIT}|night)\b"
+    r"(?!,? (?:ago|later|earlier|before|after|from|since|hence|on|in)\b)",
+    re.I,
+)
+
+
+_RATE = re.compile(
+    rf"(?<![\w/.-])(?P<len>(?:{NUM_RE}|an?|half an?) (?:{_UNIT}|night)s?){_PER_UNIT_AFTER.pattern}",
+    re.I,
+)
+
+
+def says_how_much_per_unit(text: str, full: str, end: int) -> bool:
+    """Whether `text` (a count of units, ending at `end` of `full`) is said per unit of
+    time: a rate, no length of time."""
+    return _UNITS_END.search(text) is not None and _PER_UNIT_AFTER.match(full, end) is not None
+
+
 def is_hyphenated_length(text: str) -> bool:
     """Whether `text` is a count and a unit joined by a hyphen ("10-year", "three-day"), as
     this module finds them: what the timeline leaves to it."""
@@ -114,6 +138,10 @@ def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
     for m in _LENGTH_BEFORE_MEASURE.finditer(full):
         res = bare_length(normalise(m.group("len")))
         if res is not None and m.group("noun").lower() in MEASURE_HEADS:
+            out.append((res, m.start(), m.end("len")))
+    for m in _RATE.finditer(full):
+        res = bare_length(normalise(m.group("len")))
+        if res is not None:
             out.append((res, m.start(), m.end("len")))
     for m in _HOW_OFTEN.finditer(full):
         res = bare_length(normalise(f"a {m.group('u')}"))
