@@ -503,6 +503,8 @@ def test_open_says_why_a_page_failed_when_the_briefing_was_read(tmp_path: Path) 
     assert read["blocks"] and gone["error"]["kind"] == "http_status" == said["kind"]
     assert gone["error"]["message"].startswith(said["message"])
     assert "read before" in gone["error"]["message"]
+    again = briefing("open", "1", "-f", "json", "--no-analysis", *cache)
+    assert _articles(again)[1]["error"] == gone["error"]  # said once, however often reopened
     (line,) = briefing("history", *cache).stdout.splitlines()
     assert "2 articles, 1 failed" in line and read["title"] in line
 

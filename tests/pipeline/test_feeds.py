@@ -179,6 +179,30 @@ async def test_a_feed_that_fails_is_one_error_in_words(site: FixtureServer) -> N
     assert broken.items is None and len(session.briefing.articles) == 2
 
 
+async def test_a_reloaded_feed_records_the_items_it_kept_for_a_reopen(site: FixtureServer) -> None:
+    from tests.server import FEEDS
+
+    def body(name: str) -> tuple[dict[str, str], bytes]:
+        raw = (FEEDS / name).read_bytes().replace(b"{base}", site.base.encode())
+        return {"Content-Type": "application/atom+xml"}, raw
+
+    key = site.host_page(*body("meridian.atom"))
+    session = Session(TEXT_ONLY)
+    try:
+        feed = session.add(site.url(f"/hostile/{key}"))
+        assert feed is not None
+        await session.join()
+        site.hostile_pages[key] = body("ledger.rss")  # the feed now lists other items
+        assert session.reload(feed)
+        await session.join()
+        shown = [session.briefing.articles[i].input for i in feed.items or []]
+        recorded = session.expansions[input_key(feed.input)]
+        assert site.page("wire.html") in shown  # kept from before the reload
+        assert [item.url for item in recorded.items] == shown
+    finally:
+        await session.close()
+
+
 async def test_reloading_a_feed_that_now_fails_keeps_its_items_and_says_why(
     site: FixtureServer,
 ) -> None:

@@ -139,3 +139,49 @@ def test_a_stored_reason_of_an_unknown_kind_is_left_out(tmp_path: Path) -> None:
     entry = history.entry(cache, history.remember(cache, None, data))
     assert entry is not None and list(entry.failures) == ["d"]
     assert len(entry.failures["d"].message) == history.MESSAGE_CHARS
+
+
+def test_a_reason_given_again_is_stored_without_the_words_said_around_it(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    earlier = history.entry(cache, history.remember(cache, None, history.snapshot(_briefing(), {})))
+    assert earlier is not None
+    again = Briefing()
+    for input in earlier.inputs:
+        again.add(input).stage = Stage.DONE
+    gone = again.find("https://news.example/gone")
+    assert gone is not None
+    gone.error = ArticleError(ErrorKind.HTTP_STATUS, f"gone {history.REPLAYED}")
+    for _ in range(3):  # reopened three times: the words are not piled up
+        history.remember(cache, earlier.id, history.snapshot(again, {}, earlier))
+    now = history.entry(cache, earlier.id)
+    assert now is not None and now.failures == earlier.failures
+
+
+def test_a_page_not_read_when_the_briefing_closed_says_so_and_is_no_failure(
+    tmp_path: Path,
+) -> None:
+    cache = Cache(tmp_path)
+    briefing = Briefing()
+    briefing.add("https://news.example/read").stage = Stage.DONE
+    briefing.add("https://news.example/slow")  # still being fetched when the reader quit
+    entry = history.entry(cache, history.remember(cache, None, history.snapshot(briefing, {})))
+    assert entry is not None and entry.failed == 0 and entry.unread == 1
+    assert history.Reopen.of(entry).failure("https://news.example/slow") == history.UNREAD
+    assert "2 articles, 1 not read" in history.listing([entry])[0]
+
+
+def test_an_entry_keeps_the_inputs_another_instance_added_to_it(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    id = history.remember(cache, None, history.snapshot(_briefing(), {}))
+    earlier = history.entry(cache, id)
+    assert earlier is not None
+    first, second = Briefing(), Briefing()  # two terminals reopened it
+    for briefing, added in ((first, "https://news.example/b"), (second, "https://news.example/c")):
+        for input in [*earlier.inputs, added]:
+            briefing.add(input).stage = Stage.DONE
+    history.remember(cache, id, history.snapshot(first, {}, earlier))
+    history.remember(cache, id, history.snapshot(second, {}, earlier))  # the last to quit
+    now = history.entry(cache, id)
+    assert now is not None
+    assert now.inputs == [*earlier.inputs, "https://news.example/c", "https://news.example/b"]
+    assert now.articles == 4

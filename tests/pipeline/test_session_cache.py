@@ -326,3 +326,40 @@ async def test_a_reopened_briefing_keeps_its_history_line_until_it_is_read_again
     after = history.entry(cache, 1)
     assert after is not None and after.titles == before.titles and after.failed == 2
     cache.close()
+
+
+async def test_the_history_keeps_up_while_a_briefing_is_read_and_says_what_was_not(
+    tmp_path: Path,
+) -> None:
+    import asyncio
+
+    from tui.pipeline import history
+
+    server = serve()
+    own = next(server)
+    pages = (own.page("wire.html"), own.url("/delay/blog.html?s=0.5"), own.url("/slow?s=30"))
+    cache = Cache(tmp_path)
+    session = Session(TEXT_ONLY, cache=cache, history=True)
+    for page in pages:
+        session.add(page)
+    for _ in range(200):  # a run killed now would leave this line: it must be up to date
+        entry = history.entry(cache, 1)
+        if entry is not None and len(entry.titles) == 2:
+            break
+        await asyncio.sleep(0.05)
+    assert entry is not None and len(entry.titles) == 2 and entry.unread == 1
+    await session.close()  # the reader quits with the slow page still coming
+    server.close()
+
+    (entry,) = history.entries(cache, 5)
+    again = Session(
+        Options(analysis=False, workers=1, offline=True),
+        cache=cache,
+        reopen=history.Reopen.of(entry),
+    )
+    await again.run(_inputs(*entry.inputs))
+    *read, slow = again.briefing.articles
+    assert all(a.blocks for a in read)
+    assert slow.error is not None and slow.error.kind is ErrorKind.NOT_CACHED
+    assert slow.error.message.startswith("The briefing was closed before this page was read.")
+    cache.close()

@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 MAX_BRIEFINGS = 500
 # Titles kept per briefing, to recognise it in the list.
 TITLES_KEPT = 30
+# Said after a stored reason when a reopened briefing gives it again (and taken off before
+# it is stored again).
+REPLAYED = (
+    "(So it went when this briefing was read before; reopened from the history, the page "
+    "is not fetched again.)"
+)
+# Why a page the briefing had not finished reading when it was closed is not there.
+UNREAD = ArticleError(ErrorKind.NOT_CACHED, "The briefing was closed before this page was read.")
 # Characters of a stored failure's words kept (they are ours, but the file may be edited).
 MESSAGE_CHARS = 500
 # Characters of titles shown on one line of `briefing history`.
@@ -44,6 +52,7 @@ class Entry:
     # input_key -> why that input failed when the briefing was read (a reopened briefing
     # stays offline, so this is all it can say of a page that never came).
     failures: dict[str, ArticleError] = field(default_factory=dict)
+    unread: int = 0  # articles not read yet when it was last written (closed, killed)
 
 
 def snapshot(
@@ -58,15 +67,18 @@ def snapshot(
     articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
     tally = briefing.tally()
     titles = [a.display_title for a in articles if a.status == "ok"]
-    failures = {
-        input_key(a.input): a.error
+    unread = {input_key(a.input) for a in articles if a.status == "pending"}
+    # Not read yet: a page of a new briefing never was; one of a reopened briefing may
+    # have been read the time before, and is said as it was then (below).
+    failures = dict.fromkeys(unread, UNREAD) if earlier is None else {}
+    failures |= {
+        input_key(a.input): ArticleError(a.error.kind, a.error.message.removesuffix(f" {REPLAYED}"))
         for a in articles
         if a.error is not None and a.error.kind is not ErrorKind.NOT_CACHED
     }
     failed = tally.failed
     if earlier is not None:
-        unfinished = {input_key(a.input) for a in articles if a.status == "pending"}
-        unfinished |= {input_key(a.input) for a in articles if _not_cached(a.error)}
+        unfinished = unread | {input_key(a.input) for a in articles if _not_cached(a.error)}
         failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
         if unfinished:
             titles += [t for t in earlier.titles if t not in titles]
@@ -76,6 +88,7 @@ def snapshot(
         "titles": titles[:TITLES_KEPT],
         "articles": tally.articles,
         "failed": failed,
+        "unread": sum(failures.get(k) == UNREAD for k in unread),
         "expansions": {key: e.to_dict() for key, e in expansions.items()},
         "failures": {k: [e.kind.value, e.message] for k, e in failures.items()},
     }
@@ -90,13 +103,40 @@ def now() -> str:
 
 
 def remember(cache: Cache, id: int | None, data: dict[str, Any]) -> int | None:
-    """Store a briefing (a new row when `id` is None); returns its id. Blocking."""
+    """Store a briefing (a new row when `id` is None); returns its id. Blocking.
+
+    An entry brought up to date keeps the inputs another instance added to it since this
+    one opened it (two terminals reopening one briefing): the last to write would else
+    drop what the first added."""
     if id is None:
         id = cache.add_briefing(now(), data)
         cache.trim_briefings(MAX_BRIEFINGS)
         return id
-    cache.update_briefing(id, data)
+    stored = entry(cache, id)
+    cache.update_briefing(id, data if stored is None else _with_others(data, stored))
     return id
+
+
+def _with_others(data: dict[str, Any], stored: Entry) -> dict[str, Any]:
+    """`data` with the inputs `stored` holds that it lacks, and what is known of them."""
+    have = {input_key(i) for i in data["inputs"]}
+    extra = [i for i in stored.inputs if input_key(i) not in have]
+    if not extra:
+        return data
+    data = dict(data, inputs=[*data["inputs"], *extra], expansions=dict(data["expansions"]))
+    data["failures"] = dict(data["failures"])
+    for input in extra:
+        key = input_key(input)
+        expansion = stored.expansions.get(key)
+        if expansion is not None:
+            data["expansions"][key] = expansion.to_dict()
+        data["articles"] += 1 if expansion is None else len(expansion.items)
+        if (failure := stored.failures.get(key)) is not None:
+            data["failures"][key] = [failure.kind.value, failure.message]
+            data["failed"] += failure.kind is not ErrorKind.NOT_CACHED
+    titles = data["titles"] + [t for t in stored.titles if t not in data["titles"]]
+    data["titles"] = titles[:TITLES_KEPT]
+    return data
 
 
 def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
@@ -112,7 +152,7 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
         expansion = Expansion.from_dict(value)
         if isinstance(key, str) and expansion is not None:
             expansions[key] = expansion
-    articles, failed = data.get("articles", 0), data.get("failed", 0)
+    articles, failed, unread = (data.get(k, 0) for k in ("articles", "failed", "unread"))
     return Entry(
         id,
         opened_at if isinstance(opened_at, str) else "",
@@ -122,6 +162,7 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
         failed if isinstance(failed, int) else 0,
         expansions,
         _failures(data.get("failures")),
+        unread if isinstance(unread, int) else 0,
     )
 
 
@@ -164,6 +205,8 @@ def listing(found: list[Entry]) -> list[str]:
         count = f"{e.articles} article{'s' * (e.articles != 1)}"
         if e.failed:
             count += f", {e.failed} failed"
+        if e.unread:
+            count += f", {e.unread} not read"
         shown = e.titles or e.inputs
         about = "; ".join(shown[:3]) + (f"; +{len(shown) - 3} more" if len(shown) > 3 else "")
         lines.append(f"{e.id:>5}  {when}  {count:<22}  {_line(about, LISTING_TITLE_CHARS)}")

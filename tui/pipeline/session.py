@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -51,11 +51,9 @@ READ_LIMIT = 60.0
 # Analysis reads at most stages.MAX_ANALYSED_CHARS (several seconds of parsing, plus the
 # model's first load); this only stops a stage that hangs on a busy machine.
 ANALYSIS_LIMIT = 180.0
-# Said after the reason a page failed when a briefing reopened from the history was read.
-_FAILED_BEFORE = (
-    "(So it went when this briefing was read before; reopened from the history, the page "
-    "is not fetched again.)"
-)
+# The history is brought up to date at most this often while a briefing is read, so a run
+# that is killed leaves it close to what the reader saw (seconds).
+REMEMBER_EVERY = 2.0
 
 
 def _ignore(_: Article) -> None:
@@ -142,6 +140,8 @@ class Session:
         self._history = history and cache is not None
         self.history_id = reopen.id if reopen else None
         self._remembering: asyncio.Task[None] | None = None
+        self._unsaved = False  # something changed since the history was last written
+        self._closing = asyncio.Event()
 
     # Work in, work out ------------------------------------------------------------------
 
@@ -226,6 +226,7 @@ class Session:
         if self._closed:
             return
         self._closed = True
+        self._closing.set()
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
@@ -236,6 +237,17 @@ class Session:
         if self._remembering is not None:
             await asyncio.gather(self._remembering, return_exceptions=True)
         await self._remember()
+
+    async def _keep_up(self) -> None:
+        """Write the history while there is something new, at most every REMEMBER_EVERY
+        seconds; `close` writes the last of it."""
+        while self._unsaved and not self._closed:
+            self._unsaved = False
+            await self._remember()
+            try:
+                await asyncio.wait_for(self._closing.wait(), REMEMBER_EVERY)
+            except TimeoutError:
+                pass
 
     async def _remember(self) -> None:
         """Record the briefing in the history (or bring its entry up to date)."""
@@ -386,12 +398,13 @@ class Session:
     def _finish(self, article: Article, stage: Stage) -> None:
         self._stage(article, stage)
         self.on_finished(article)
-        first = self.history_id is None and self._remembering is None
-        if self._history and first and not self._closed:
-            # Recorded as soon as something was read, so a killed run is remembered too
-            # (a reopened briefing has its entry already; it is brought up to date at the
-            # end, not rewritten half-read).
-            self._remembering = asyncio.get_running_loop().create_task(self._remember())
+        if self._history and not self._closed:
+            # Recorded as soon as something was read, and kept up to date, so a killed run
+            # is remembered too (what a reopened briefing has not read again yet is still
+            # said as it was: `history.snapshot`).
+            self._unsaved = True
+            if self._remembering is None or self._remembering.done():
+                self._remembering = asyncio.get_running_loop().create_task(self._keep_up())
 
     # Pages: from the cache or the network ---------------------------------------------
 
@@ -412,7 +425,9 @@ class Session:
         if offline and remote:
             failed = self._reopen.failure(article.input) if self._reopen else None
             if failed is not None:
-                raise PipelineError(failed.kind, f"{failed.message} {_FAILED_BEFORE}")
+                from tui.pipeline.history import REPLAYED
+
+                raise PipelineError(failed.kind, f"{failed.message} {REPLAYED}")
             raise PipelineError(
                 ErrorKind.NOT_CACHED,
                 "This page is not in the cache, and a briefing reopened from the history "
@@ -534,7 +549,6 @@ class Session:
         article.url, article.feed_kind, article.items = expansion.url, expansion.kind, []
         article.items_unlinked, article.items_older = expansion.unlinked, expansion.older
         article.metadata.title = expansion.title or article.metadata.title
-        self.expansions[input_key(article.input)] = expansion
         index = self.briefing.index(article)
         for item in expansion.items:
             online = id(article) in self._online  # a feed fetched again: its new items too
@@ -542,7 +556,16 @@ class Session:
             child = child or self.briefing.find(item.url)
             if child is not None and child is not article:
                 article.items.append(self.briefing.index(child))
-        article.items += [i for i in earlier if i not in article.items]
+        kept = [i for i in earlier if i not in article.items]
+        article.items += kept
+        # The history records the items kept too, so a reopened feed has what it showed.
+        from tui.pipeline.feeds import FeedItem
+
+        children = [self.briefing.articles[i] for i in kept]
+        more = [FeedItem(c.input, c.metadata.title) for c in children]
+        self.expansions[input_key(article.input)] = replace(
+            expansion, items=[*expansion.items, *more]
+        )
         self._finish(article, Stage.DONE)
 
     def _parent(self, article: Article) -> Article | None:
