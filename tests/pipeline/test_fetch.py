@@ -56,6 +56,13 @@ async def test_404_is_an_http_status_error_in_words(site: FixtureServer) -> None
     err = await _error(site.url("/404"))
     assert err.kind is ErrorKind.HTTP_STATUS
     assert "404" in err.message and "does not exist" in err.message
+    assert "redirected" not in err.message
+
+
+async def test_a_redirect_that_ends_in_an_error_says_where_it_led(site: FixtureServer) -> None:
+    err = await _error(site.url("/moved/no-such-page.html"))
+    assert err.kind is ErrorKind.HTTP_STATUS
+    assert f"(redirected to '{site.page('no-such-page.html')}')" in err.message
 
 
 async def test_500_is_an_http_status_error(site: FixtureServer) -> None:

@@ -192,9 +192,11 @@ async def _get(
     async with client.stream("GET", url) as resp:
         if resp.status_code >= 400:
             reason = for_terminal(resp.reason_phrase, QUOTED_CHARS) or "error"
+            # Where a redirect led: the address given is not the one that failed.
+            led = f" (redirected to {quoted(str(resp.url), 120)})" if resp.history else ""
             raise PipelineError(
                 ErrorKind.HTTP_STATUS,
-                f"The site answered {resp.status_code} {reason}"
+                f"The site answered {resp.status_code} {reason}{led}"
                 + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
             )
         ctype = resp.headers.get("content-type", "")
