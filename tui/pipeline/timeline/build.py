@@ -75,6 +75,7 @@ from tui.pipeline.timeline.vocab import (
     BARE_DAY_PART_RE,
     COUNTED_NOUNS,
     DAILY_THINGS,
+    DAY_PART_RE,
     DAY_PREP_RE,
     FUTURES_WORDS,
     GAME_WORDS,
@@ -123,13 +124,12 @@ _MONTH_WITH_YEAR = re.compile(
 )
 _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?P<rest> (?:of )?{MONTH_RE}\b.*)", re.I)
 _PLURAL_DAYS = re.compile(
-    r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s(?: \w+)?| (?:morning|afternoon|"
-    r"evening|night)s)",
+    rf"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s(?: \w+)?| {DAY_PART_RE}s)",
     re.I,
 )
 # "She works Monday afternoons": the plural after the day makes it recur (spaCy's span
 # may stop at "Monday").
-_PLURAL_PART_AFTER = re.compile(r" (?:morning|afternoon|evening|night)s\b", re.I)
+_PLURAL_PART_AFTER = re.compile(rf" {DAY_PART_RE}s\b", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _DAY_NAME_ONLY = re.compile(rf"(?:on )?{WEEKDAY_RE}", re.I)
 _DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
@@ -391,10 +391,7 @@ _NUMERIC_DATE_BEFORE = re.compile(
 
 # A day named only as one of its kind: "on a Monday night", "one evening". A clock time
 # beside it is on no day we know, so it is left out, where alone it went to the story's day.
-_ANY_DAY = (
-    rf"{_ONE_OF_A_KIND}\s+(?:{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|morning|afternoon|evening|night|day)\b"
-)
+_ANY_DAY = rf"{_ONE_OF_A_KIND}\s+(?:{WEEKDAY_RE}(?:\s+{DAY_PART_RE})?|{DAY_PART_RE}|day)\b"
 _ANY_DAY_AFTER = re.compile(rf"\s*,?\s*(?:on\s+|in\s+the\s+\w+\s+of\s+)?{_ANY_DAY}", re.I)
 _ANY_DAY_BEFORE = re.compile(
     rf"\b(?:on\s+)?{_ANY_DAY}\s*,?\s*(?:at\s+|around\s+|about\s+|by\s+)?$", re.I
@@ -420,7 +417,7 @@ _WEEKDAY_SPAN_RE = re.compile(_WEEKDAY_SPAN, re.I)
 # it to the day.)
 _SCHEDULE = re.compile(
     rf"\b(?:(?:{'|'.join(WEEKDAY_NAMES)})s"
-    rf"|(?:every|each|most)\s+(?:day|weekday|morning|afternoon|evening|night|{WEEKDAY_RE})"
+    rf"|(?:every|each|most)\s+(?:day|weekday|{DAY_PART_RE}|{WEEKDAY_RE})"
     rf"|week(?:day|end)s|{_WEEKDAY_SPAN}"
     r"|(?:opening|office|business|visiting)\s+hours|(?:open|hours)\s*:)(?!\w)"
     rf"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?={_HOURS.pattern})",

@@ -37,6 +37,7 @@ from tui.pipeline.timeline.vocab import (
     AFTER_THE_TOLD_TIME,
     APPROX_RE,
     BARE_DAY_PART_RE,
+    DAY_PART_RE,
     DAY_PREP_RE,
     FUTURE_WORDS,
     NUM_RE,
@@ -344,11 +345,11 @@ _NIGHT_OF_ANCHOR = ("tonight", "later tonight", "late tonight")
 _NIGHT_BEFORE_ANCHOR = ("overnight", "last night", "late last night", "earlier overnight")
 _THAT_PART = re.compile(
     r"(?:later |earlier |early |late )?(?P<which>that|the same|the following|the next|"
-    r"the previous|the prior) (?P<part>morning|afternoon|evening|night)"
+    rf"the previous|the prior) (?P<part>{DAY_PART_RE})"
 )
 # Days from the day last named: "the following morning" is the next day's.
 _PART_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
-_BARE_PART = re.compile(r"(?:the |a )?(?:morning|afternoon|evening|night|day)s?")
+_BARE_PART = re.compile(rf"(?:the |a )?(?:{DAY_PART_RE}|day)s?")
 # One part of one day: not "a morning", "mornings" nor "the day".
 _ONE_PART = re.compile(rf"(?:the )?{BARE_DAY_PART_RE}")
 _EARLY_LATE = re.compile(r"^(?:early|late|earlier|later|very early|very late)\s+(?=\S)")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.values import GRAN_OF_UNIT, Resolved, duration_code
 from tui.pipeline.timeline.vocab import (
+    DAY_PART_RE,
     EARLY_MID_LATE_RE,
     MONTH_RE,
     MONTHS,
@@ -29,8 +30,8 @@ _DAY_NAMES = "|".join(WEEKDAY_NAMES)
 # "Every Monday", "on Mondays", "Monday afternoons" (the plural on the part of the day).
 _WEEKDAY_SET = re.compile(
     rf"(?:{_EVERY} (?P<wd>{_DAY_NAMES})|(?:on )?(?P<wds>{_DAY_NAMES})s)"
-    r"(?: (?P<part>morning|afternoon|evening|night)s?)?"
-    rf"|(?:on )?(?P<wdp>{_DAY_NAMES}) (?P<parts>morning|afternoon|evening|night)s"
+    rf"(?: (?P<part>{DAY_PART_RE})s?)?"
+    rf"|(?:on )?(?P<wdp>{_DAY_NAMES}) (?P<parts>{DAY_PART_RE})s"
 )
 _WEEKEND_SET = re.compile(rf"{_EVERY} weekend|(?:at|on|over) weekends")
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")

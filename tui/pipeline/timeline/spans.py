@@ -20,6 +20,7 @@ from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     BARE_DAY_PART_RE,
     COUNT_NOUNS,
+    DAY_PART_RE,
     DAY_PREPS,
     FRACTIONAL_COUNT_RE,
     LIKE_RE,
@@ -71,11 +72,11 @@ _LEXICAL = re.compile(
     r"(?:every|each) (?:spring|summer|autumn|winter|fall(?! (?:in|of)\b))|"
     r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
     r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
-    r"(?:(?:later|earlier|early|late) )?(?:this|that|the same) (?:morning|afternoon|evening|night)|"
+    rf"(?:(?:later|earlier|early|late) )?(?:this|that|the same) {DAY_PART_RE}|"
     # "Fell back in the afternoon": read only when told in the past (`resolve`).
     rf"(?:in|during) the {BARE_DAY_PART_RE}(?! of\b)|"
-    r"(?:(?:mid-?|late |early )?(?:morning|afternoon|evening) )?(?:yesterday|today|tomorrow)"
-    r"(?: (?:morning|afternoon|evening))?|mid-?afternoon|"
+    rf"(?:(?:mid-?|late |early )?{BARE_DAY_PART_RE} )?(?:yesterday|today|tomorrow)"
+    rf"(?: {BARE_DAY_PART_RE})?|mid-?afternoon|"
     rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})s?)\b",
     re.IGNORECASE,
 )
@@ -305,7 +306,7 @@ _MONTH_TO_MONTH = re.compile(
 _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
 # "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
 _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
-_PART_OF_DAY_END = re.compile(r"\b(?:morning|afternoon|evening|night)$", re.I)
+_PART_OF_DAY_END = re.compile(rf"\b{DAY_PART_RE}$", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 # "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
 # story the words around it name that year's quarter (`dates`: year-period).
@@ -347,9 +348,7 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
 # spaCy may tag apart (or tag the weekday alone, the date found by our patterns). One day,
 # whose weekday then picks its year (`calendar_rules`); apart, the weekday was read as the
 # nearest one and the date as the coming one, two days for one.
-_BARE_WEEKDAY = re.compile(
-    rf"(?:{'|'.join(WEEKDAY_NAMES)})(?: (?:morning|afternoon|evening|night))?", re.I
-)
+_BARE_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?: {DAY_PART_RE})?", re.I)
 _A_MONTH_DAY = re.compile(rf"(?:the )?(?:{_DAY_MONTH.pattern}|{_SHORT_MONTH_DAY.pattern})", re.I)
 
 

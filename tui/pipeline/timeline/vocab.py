@@ -50,6 +50,8 @@ PART_OF_DAY = {
 # day reported in market and results news (`resolve`, `build`, `spans` agree on them). Not
 # "night", which may be the one before the story's day.
 BARE_DAY_PART_RE = r"(?:morning|afternoon|evening)"
+# The parts of a day a weekday or "that", "the next" may name ("Saturday night").
+DAY_PART_RE = r"(?:morning|afternoon|evening|night)"
 PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
 PAST_WORDS = frozenset(_DATA["deictic"]["past"])
 FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])
