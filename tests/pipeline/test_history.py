@@ -185,3 +185,21 @@ def test_an_entry_keeps_the_inputs_another_instance_added_to_it(tmp_path: Path) 
     assert now is not None
     assert now.inputs == [*earlier.inputs, "https://news.example/c", "https://news.example/b"]
     assert now.articles == 4
+
+
+def test_a_page_never_read_stays_not_read_when_the_briefing_is_reopened(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    briefing = Briefing()
+    briefing.add("https://news.example/read").stage = Stage.DONE
+    briefing.add("https://news.example/slow")
+    earlier = history.entry(cache, history.remember(cache, None, history.snapshot(briefing, {})))
+    assert earlier is not None
+    again = Briefing()  # reopened offline, to the end: the page is not in the cache
+    again.add("https://news.example/read").stage = Stage.DONE
+    slow = again.add("https://news.example/slow")
+    slow.stage = Stage.ERROR
+    slow.error = ArticleError(ErrorKind.NOT_CACHED, f"{history.UNREAD.message} {history.REPLAYED}")
+    history.remember(cache, earlier.id, history.snapshot(again, {}, earlier))
+    now = history.entry(cache, earlier.id)
+    assert now is not None and (now.failed, now.unread) == (0, 1)
+    assert now.failures == earlier.failures

@@ -78,8 +78,13 @@ def snapshot(
     }
     failed = tally.failed
     if earlier is not None:
-        unfinished = unread | {input_key(a.input) for a in articles if _not_cached(a.error)}
+        not_cached = {input_key(a.input) for a in articles if _not_cached(a.error)}
+        unfinished = unread | not_cached
         failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
+        # A page never read (the briefing was closed first) is still not read, not failed.
+        never = {k for k in not_cached if failures.get(k) == UNREAD}
+        unread |= never
+        failed -= len(never)
         if unfinished:
             titles += [t for t in earlier.titles if t not in titles]
             failed = max(failed, earlier.failed)
