@@ -230,6 +230,8 @@ async def test_slash_searches_and_n_steps_through_hits(site: FixtureServer, make
         await pilot.press("slash", *"zzqx", "enter")
         assert view.marks == []
         assert "no matches" in str(view.border_subtitle)
+        await pilot.press("escape")  # as the help says: clears it, though nothing was lit
+        assert str(view.border_subtitle) == ""
         # Spaces alone are no search: it ends, as with escape (not "“   ”: no matches").
         await pilot.press("slash", "space", "space", "enter")
         assert view.marks == [] and str(view.border_subtitle) == ""

@@ -138,7 +138,12 @@ class Highlights(Scheduling):
             self.focus_now(self.article_view)
             return
         view = self.article_view
-        if self._walk is not None or view.marks or view.briefing_hits is not None:
+        if (
+            self._walk is not None
+            or view.marks
+            or view.mark_label
+            or view.briefing_hits is not None
+        ):
             self._end_walk()
             view.clear_marks()
             self.show_text()
