@@ -688,6 +688,33 @@ async def test_narrow_terminal_swaps_side_panes_in(site: FixtureServer, make_app
         assert reader.display and not side.display
 
 
+@pytest.mark.parametrize("size", [(80, 24), (160, 40)], ids=["narrow", "wide"])
+async def test_tab_visits_every_pane_in_turn_and_shift_tab_goes_back(
+    site: FixtureServer, make_app, size: tuple[int, int]
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=size) as pilot:
+        await app.wait_settled(SETTLE)
+
+        def pane() -> str | None:
+            focused = app.focused
+            path = [] if focused is None else [focused, *focused.ancestors]
+            return next(
+                (w.id for w in path if w.id in ("articles", "text", "entities", "timeline")), None
+            )
+
+        await pilot.press("1")
+        seen = [pane()]
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(pane())
+        assert seen == ["articles", "text", "entities", "timeline", "articles"]
+        await pilot.press("shift+tab")
+        assert pane() == "timeline"
+        await pilot.press("slash", "tab")  # the search box: tab leaves it for the text
+        assert pane() == "text"
+
+
 # Sources and memory: read state, search across the briefing, the theme -----------------
 
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 # The panes that take the text's place on a narrow terminal while they have focus.
 SIDE_PANES = ("entities", "timeline")
+# The panes in the order tab visits them.
+PANES = ("articles", "text", *SIDE_PANES)
 
 
 class Highlights(Scheduling):
@@ -36,6 +38,17 @@ class Highlights(Scheduling):
         self.focus_now(self.query_one(f"#{pane}"))
         if pane == "text":  # reading it, not just passing it in the list
             self.mark_read(self.selected)
+
+    def action_cycle_pane(self, delta: int) -> None:
+        if self.screen is not self.screen_stack[0]:  # a dialog: its own fields in turn
+            (self.screen.focus_next if delta > 0 else self.screen.focus_previous)()
+            return
+        focused = self.focused
+        path = [] if focused is None else [focused, *focused.ancestors]
+        at = next((PANES.index(w.id) for w in path if w.id in PANES), -1)
+        if at < 0:  # the search box: tab leaves it for the text it searches
+            at = PANES.index("text") - delta
+        self.action_focus_pane(PANES[(at + delta) % len(PANES)])
 
     def focus_now(self, widget: Widget) -> None:
         """Focus `widget` before the next key is handled: `focus()` waits behind the keys

@@ -65,6 +65,10 @@ class BriefingApp(Actions):
         Binding("2", "focus_pane('text')", "Text", show=False),
         Binding("3", "focus_pane('entities')", "Entities", show=False),
         Binding("4", "focus_pane('timeline')", "Timeline", show=False),
+        # Through the panes in order, the hidden ones too (a narrow screen shows the text
+        # or a side pane in one place: Textual's own focus order skipped the hidden one).
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
