@@ -7,6 +7,7 @@ import pytest
 from tui.pipeline.timeline.spans import (
     finished_by_forms,
     in_a_url,
+    is_numbered_thing,
     period_named_after,
     widen,
     writes_day_first,
@@ -106,3 +107,25 @@ def test_a_span_is_finished_by_a_form_we_know_but_not_crossed_by_one(
     start = sentence.index(taken)
     s, e = finished_by_forms(sentence, start, start + len(taken))
     assert sentence[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "numbered"),
+    [
+        ("1501", "programme numbered ", True),
+        ("Flight 2012", "", True),
+        ("2001", "booked Room ", True),
+        ("1998", "see No. ", True),
+        ("1998", "page #", True),
+        # A year after a word of time, or after a word that numbers nothing.
+        ("2020", "the plan by ", False),
+        ("May 2012", "began in ", False),
+        ("2009", "the number of jobs fell in ", False),
+        ("2012", "the sunny ", False),
+        ("1999", "No ", False),  # "No 1999 model was sold": no number without its stop
+    ],
+)
+def test_four_digits_a_word_makes_the_number_of_a_thing_are_no_year(
+    text: str, before: str, numbered: bool
+) -> None:
+    assert is_numbered_thing(text, before) is numbered

@@ -54,6 +54,7 @@ from tui.pipeline.timeline.spans import (
     is_an_early_number,
     is_house_number,
     is_name,
+    is_numbered_thing,
     looks_temporal,
     names_something,
     period_named_after,
@@ -1055,6 +1056,7 @@ def _not_a_date(
         or not looks_temporal(text)
         or is_house_number(text, before_12, full[end:])
         or is_an_early_number(text, before_12, full[end : end + 4])
+        or is_numbered_thing(text, before_12)
         or is_a_count(text, before_12, full[end : end + 20])
     ):
         return []

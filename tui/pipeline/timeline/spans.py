@@ -639,6 +639,26 @@ def is_an_early_number(text: str, before: str, after: str) -> bool:
     )
 
 
+# Words that put a number to a thing, so the four digits after them are its number, not a
+# year: "the programme numbered 1501", "flight 2012", "No. 1998", "Room 2001", "Form 1040".
+_NUMBERED_BY = re.compile(
+    r"(?:\b(?:numbered|number|nos?\.|num\.|model|version|flight|route|room|suite|"
+    r"platform|gate|bus|exit|highway|interstate|patent|form|page|pp?\.|chapter|section|"
+    r"column|item|lot|unit|ticket|extension|ext\.)|#)\s*$",
+    re.I,
+)
+
+
+_ENDS_IN_FOUR_DIGITS = re.compile(r"(?P<lead>.*?)(?<!\d)\d{4}")
+
+
+def is_numbered_thing(text: str, before: str) -> bool:
+    """Four digits that a word before them makes the number of a thing (spaCy may take
+    the word in: "Flight 2012")."""
+    m = _ENDS_IN_FOUR_DIGITS.fullmatch(text)
+    return m is not None and _NUMBERED_BY.search(before + m.group("lead")) is not None
+
+
 _THE_PERIOD = re.compile(r"(?:the )?(?:week|month|year)", re.I)
 
 
