@@ -12,7 +12,7 @@ from tests.server import FEEDS, FixtureServer
 from tui.pipeline import feeds
 from tui.pipeline.feeds import Expansion, FeedItem
 from tui.pipeline.identity import input_key
-from tui.pipeline.model import ErrorKind, FetchedFeed, PipelineError, Stage
+from tui.pipeline.model import Article, ErrorKind, FetchedFeed, PipelineError, Stage
 from tui.pipeline.options import Options
 from tui.pipeline.session import Session
 
@@ -179,20 +179,27 @@ async def test_a_feed_that_fails_is_one_error_in_words(site: FixtureServer) -> N
     assert broken.items is None and len(session.briefing.articles) == 2
 
 
-async def test_a_reloaded_feed_records_the_items_it_kept_for_a_reopen(site: FixtureServer) -> None:
-    from tests.server import FEEDS
+def _feed_body(site: FixtureServer, name: str) -> tuple[dict[str, str], bytes]:
+    """A fixture feed as a test hosts it (and may change it) at /hostile/<key>."""
+    raw = (FEEDS / name).read_bytes().replace(b"{base}", site.base.encode())
+    kind = "atom" if name.endswith(".atom") else "rss"
+    return {"Content-Type": f"application/{kind}+xml"}, raw
 
-    def body(name: str) -> tuple[dict[str, str], bytes]:
-        raw = (FEEDS / name).read_bytes().replace(b"{base}", site.base.encode())
-        return {"Content-Type": "application/atom+xml"}, raw
 
-    key = site.host_page(*body("meridian.atom"))
+async def _read_hosted(site: FixtureServer, name: str) -> tuple[Session, Article, str]:
+    """A session that has read fixture feed `name` from a page the test may change."""
+    key = site.host_page(*_feed_body(site, name))
     session = Session(TEXT_ONLY)
+    feed = session.add(site.url(f"/hostile/{key}"))
+    assert feed is not None
+    await session.join()
+    return session, feed, key
+
+
+async def test_a_reloaded_feed_records_the_items_it_kept_for_a_reopen(site: FixtureServer) -> None:
+    session, feed, key = await _read_hosted(site, "meridian.atom")
     try:
-        feed = session.add(site.url(f"/hostile/{key}"))
-        assert feed is not None
-        await session.join()
-        site.hostile_pages[key] = body("ledger.rss")  # the feed now lists other items
+        site.hostile_pages[key] = _feed_body(site, "ledger.rss")  # other items now
         assert session.reload(feed)
         await session.join()
         shown = [session.briefing.articles[i].input for i in feed.items or []]
@@ -206,32 +213,23 @@ async def test_a_reloaded_feed_records_the_items_it_kept_for_a_reopen(site: Fixt
 async def test_reloading_a_feed_that_now_fails_keeps_its_items_and_says_why(
     site: FixtureServer,
 ) -> None:
-    from tests.server import FEEDS
+    session, feed, key = await _read_hosted(site, "ledger.rss")
 
-    def body(name: str) -> tuple[dict[str, str], bytes]:
-        raw = (FEEDS / name).read_bytes().replace(b"{base}", site.base.encode())
-        return {"Content-Type": "application/rss+xml"}, raw
-
-    key = site.host_page(*body("ledger.rss"))
-    session = Session(TEXT_ONLY)
     try:
-        feed = session.add(site.url(f"/hostile/{key}"))
-        assert feed is not None
-        await session.join()
         assert feed.items == [1, 2, 3]
-        site.hostile_pages[key] = body("garbage.rss")
+        site.hostile_pages[key] = _feed_body(site, "garbage.rss")
         assert session.reload(feed)
         await session.join()
         assert feed.items == [1, 2, 3] and feed.feed_kind == "rss" and feed.error is None
         assert feed.reload_error is not None and feed.reload_error.kind is ErrorKind.BAD_FEED
-        site.hostile_pages[key] = body("ledger.rss")
+        site.hostile_pages[key] = _feed_body(site, "ledger.rss")
         assert session.reload(feed)
         await session.join()
         assert feed.items == [1, 2, 3] and feed.reload_error is None
         assert len(session.briefing.articles) == 4
         # The feed drops its first item and names a new one: the dropped one stays in the
         # briefing under the feed, and is still counted (the row said 3 over 4 children).
-        headers, raw = body("ledger.rss")
+        headers, raw = _feed_body(site, "ledger.rss")
         dropped = site.page("frontline_followup.html").encode()
         site.hostile_pages[key] = (headers, raw.replace(dropped, site.page("wire.html").encode()))
         assert session.reload(feed)
