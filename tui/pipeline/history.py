@@ -171,6 +171,9 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
     )
 
 
+_KINDS = frozenset(kind.value for kind in ErrorKind)
+
+
 def _failures(raw: object) -> dict[str, ArticleError]:
     """The stored reasons; one that is not a known kind and words is left out."""
     found: dict[str, ArticleError] = {}
@@ -178,7 +181,7 @@ def _failures(raw: object) -> dict[str, ArticleError]:
         if not isinstance(value, list) or len(value) != 2:
             continue
         kind, message = value
-        if kind not in ErrorKind._value2member_map_ or not isinstance(message, str):
+        if kind not in _KINDS or not isinstance(message, str):
             continue
         found[str(key)] = ArticleError(ErrorKind(kind), message[:MESSAGE_CHARS])
     return found
