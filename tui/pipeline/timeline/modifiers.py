@@ -71,15 +71,16 @@ def says_how_often(text: str) -> bool:
 # day" tell how much of each week or day, not how long one event took. (Not "two days a
 # week ago", "a year a week later": those place a day.)
 _UNITS_END = re.compile(r"\b(?:second|minute|hour|day|night|week|month|year)s?$", re.I)
+_RATE_UNIT = rf"(?:{_UNIT}|night)"
 _PER_UNIT_AFTER = re.compile(
-    rf" (?:a|an|per|each) (?:{_UNIT}|night)\b"
+    rf" (?:a|an|per|each) {_RATE_UNIT}\b"
     r"(?!,? (?:ago|later|earlier|before|after|from|since|hence|on|in)\b)",
     re.I,
 )
 
 
 _RATE = re.compile(
-    rf"(?<![\w/.-])(?P<len>(?:{NUM_RE}|an?|half an?) (?:{_UNIT}|night)s?){_PER_UNIT_AFTER.pattern}",
+    rf"(?<![\w/.-])(?P<len>(?:{NUM_RE}|an?|half an?) {_RATE_UNIT}s?){_PER_UNIT_AFTER.pattern}",
     re.I,
 )
 
