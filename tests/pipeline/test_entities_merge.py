@@ -32,6 +32,28 @@ def test_surname_merge_does_not_depend_on_how_many_articles_are_open(others):
     assert "Trump" not in names and "Donald Trump" in names
 
 
+def test_a_full_name_some_articles_mistype_is_one_person_in_the_briefing():
+    briefing = [
+        [entity("Ingrid Okafor", T.PERSON, 5)],
+        [entity("Ingrid Okafor", T.FACILITY, 2)],
+        [entity("Ingrid Okafor", T.ORGANIZATION)],
+        [entity("Ingrid Okafor", T.PERSON, 3)],
+    ]
+    [merged] = merge_entities(briefing)
+    assert (merged.type, merged.counts) == (T.PERSON, {0: 5, 1: 2, 2: 1, 3: 3})
+
+
+def test_a_name_of_several_words_takes_the_type_most_of_its_mentions_have():
+    briefing = [[entity("Bank of Lisbon", T.ORGANIZATION, 4)], [entity("Bank of Lisbon", T.PLACE)]]
+    [merged] = merge_entities(briefing)
+    assert (merged.type, merged.count) == (T.ORGANIZATION, 5)
+
+
+def test_one_word_named_as_two_kinds_of_thing_stays_two():
+    briefing = [[entity("Jordan", T.PLACE, 3)], [entity("Jordan", T.PERSON, 2)]]
+    assert sorted(e.type.value for e in merge_entities(briefing)) == ["person", "place"]
+
+
 def test_given_name_first_joins_the_full_name():
     [merged] = merge_entities([[entity("Xi Jinping", T.PERSON)], [entity("Xi", T.PERSON, 3)]])
     assert merged.count == 4

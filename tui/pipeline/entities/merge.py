@@ -16,6 +16,15 @@ def _compatible(a: EntityType, b: EntityType) -> bool:
     return a == b or T.OTHER in (a, b)
 
 
+def _one_thing(a: Entity, b: Entity) -> bool:
+    """Whether two entities of one name (their keys agree) are one thing. A name of more
+    than one word is, whatever types their articles gave them: the model calls a full name
+    a person in twenty articles and a facility or a place in a few, where the sentence
+    around it misled it, and the briefing listed the one person three times. One word may
+    name two things ("Jordan" the country and the player), so there the types must agree."""
+    return _compatible(a.type, b.type) or len(a.name.split()) > 1
+
+
 class _Clusters:
     """Union-find over the briefing's (article, entity) items; the smaller index leads."""
 
@@ -40,7 +49,7 @@ def _join_same_names(items: list[tuple[int, Entity]], clusters: _Clusters, exp: 
         by_name[_key(entity.name, exp)].append(n)
     for members in by_name.values():
         for pos, n in enumerate(members[1:], 1):
-            earlier = [m for m in members[:pos] if _compatible(items[n][1].type, items[m][1].type)]
+            earlier = [m for m in members[:pos] if _one_thing(items[n][1], items[m][1])]
             if earlier:
                 clusters.union(earlier[0], n)
 
