@@ -155,3 +155,18 @@ def test_a_rate_is_a_length_beside_the_timeline_not_in_it() -> None:
     found, timeline = _found("Teachers meet online 24 hours a day, 365 days a year, for ten weeks.")
     assert timeline == ["for ten weeks"]
     assert found == [("24 hours", "DURATION", "PT24H"), ("365 days", "DURATION", "P365D")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("The crews sail for many weeks each year.", ("many weeks", "DURATION", "PXW")),
+        ("Nurses sleep a couple of hours a night.", ("a couple of hours", "DURATION", "PT2H")),
+        ("The plant runs about three hours a day.", ("about three hours", "DURATION", "PT3H")),
+    ],
+)
+def test_a_rate_of_any_count_the_timeline_leaves_out_is_kept_beside_it(
+    text: str, rate: tuple[str, str, str]
+) -> None:
+    found, timeline = _found(text)
+    assert rate in found and timeline == []

@@ -79,10 +79,30 @@ _PER_UNIT_AFTER = re.compile(
 )
 
 
-_RATE = re.compile(
-    rf"(?<![\w/.-])(?P<len>(?:{NUM_RE}|an?|half an?) {_RATE_UNIT}s?){_PER_UNIT_AFTER.pattern}",
-    re.I,
-)
+# The unit of a rate; the count before it is whatever `bare_length` reads as one ("40",
+# "half an", "many", "a couple of"), so that every rate the timeline leaves out
+# (`says_how_much_per_unit`) is kept here.
+_RATE_UNIT_AT = re.compile(rf"\b{_RATE_UNIT}s?(?={_PER_UNIT_AFTER.pattern})", re.I)
+# Up to three words of a count, ending right before the unit.
+_COUNT_BEFORE = re.compile(r"(?<![\w/.-])(?:[\w'-]+ ){1,3}$")
+_WORD = re.compile(r"[\w'-]+ ")
+
+
+def _rates(full: str) -> list[tuple[Resolved, int, int]]:
+    """Each count of units said per unit ("40 hours a week", "many weeks each year"), as
+    the longest count before the unit that reads as a length."""
+    out = []
+    for unit in _RATE_UNIT_AT.finditer(full):
+        words = _COUNT_BEFORE.search(full, max(0, unit.start() - 40), unit.start())
+        if words is None:
+            continue
+        for word in _WORD.finditer(words.group(0)):  # the longest count first
+            start = words.start() + word.start()
+            res = bare_length(normalise(full[start : unit.end()]))
+            if res is not None:
+                out.append((res, start, unit.end()))
+                break
+    return out
 
 
 def says_how_much_per_unit(text: str, full: str, end: int) -> bool:
@@ -140,10 +160,7 @@ def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
         res = bare_length(normalise(m.group("len")))
         if res is not None and m.group("noun").lower() in MEASURE_HEADS:
             out.append((res, m.start(), m.end("len")))
-    for m in _RATE.finditer(full):
-        res = bare_length(normalise(m.group("len")))
-        if res is not None:
-            out.append((res, m.start(), m.end("len")))
+    out += _rates(full)
     for m in _HOW_OFTEN.finditer(full):
         res = bare_length(normalise(f"a {m.group('u')}"))
         if res is not None:
