@@ -39,5 +39,10 @@ def test_a_feed_says_how_many_entries_it_did_not_read_and_why() -> None:
         "on the left. Not read: 8 older entries (past --per-feed) and 1 entry with no web "
         "address (http or https)."
     )
+    feed.items_earlier = 2
+    assert (
+        "2 articles, listed under it on the left. 2 of them are from before the reload: the "
+        "feed no longer lists them. Not read: 8"
+    ) in feed_words(feed)
     opml = Article(input="subs.opml", feed_kind="opml", items=[1], items_older=3)
     assert feed_words(opml).endswith("Not read: 3 feeds past the first 500.")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.server import FEEDS, FixtureServer
-from tui.pipeline import feeds
+from tui.pipeline import export, feeds
 from tui.pipeline.feeds import Expansion, FeedItem
 from tui.pipeline.identity import input_key
 from tui.pipeline.model import Article, ErrorKind, FetchedFeed, PipelineError, Stage
@@ -236,6 +236,13 @@ async def test_reloading_a_feed_that_now_fails_keeps_its_items_and_says_why(
         await session.join()
         assert sorted(feed.items) == [1, 2, 3, 4] and len(session.briefing.articles) == 5
         assert all(session.briefing.articles[i].feed == 0 for i in feed.items)
+        # Its count of 4 says that one of them the feed no longer lists.
+        assert feed.items_earlier == 1
+        said = export.to_markdown(session.briefing)
+        assert "1 of them is from before the reload: the feed no longer lists it." in said
+        assert (
+            export.briefing_to_dict(session.briefing)["articles"][0]["items_no_longer_listed"] == 1
+        )
     finally:
         await session.close()
 

@@ -103,7 +103,7 @@ def reload_failed(article: Article) -> str:
 
 def feed_words(article: Article) -> str:
     """What a feed's (or an OPML list's) entry is, for the text pane: it holds no text."""
-    from tui.pipeline.feeds import not_read
+    from tui.pipeline.feeds import no_longer_listed, not_read
 
     items = article.items or []
     if article.feed_kind == "opml":
@@ -111,7 +111,7 @@ def feed_words(article: Article) -> str:
     else:
         kind = _FEED_KINDS.get(article.feed_kind or "", "")
         said = f"A feed ({kind}) of {plural(len(items), 'article')}, listed under it on the left."
-    return f"{said} {not_read(article)}".rstrip()
+    return " ".join(s for s in (said, no_longer_listed(article), not_read(article)) if s)
 
 
 _FEED_KINDS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}

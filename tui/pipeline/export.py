@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.pipeline.briefing import Briefing
-from tui.pipeline.feeds import not_read
+from tui.pipeline.feeds import no_longer_listed, not_read
 from tui.pipeline.identity import input_key
 from tui.pipeline.model import (
     Article,
@@ -121,6 +121,8 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
             if article.items is None
             else {"no_web_address": article.items_unlinked, "older": article.items_older}
         ),
+        # Of `items`, a reloaded feed's entries from before that it no longer lists.
+        "items_no_longer_listed": None if article.items is None else article.items_earlier,
     }
 
 
@@ -202,7 +204,8 @@ def _md_article(article: Article, number: int) -> list[str]:
         what = "n OPML list" if article.feed_kind == "opml" else " feed"
         entries = ", ".join(str(i + 1) for i in article.items) or "none"
         url = f" {_md_link(article.url)}" if article.url else ""
-        return [*out, f"A{what}{url}; its entries: {entries}. {not_read(article)}".rstrip(), ""]
+        notes = " ".join(s for s in (no_longer_listed(article), not_read(article)) if s)
+        return [*out, f"A{what}{url}; its entries: {entries}. {notes}".rstrip(), ""]
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]

@@ -318,6 +318,16 @@ def _count(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
+def no_longer_listed(article: Article) -> str:
+    """A reloaded feed's entries from before that it no longer lists, as a sentence; ""
+    when there are none."""
+    n = article.items_earlier
+    if not n:
+        return ""
+    them = "1 of them is" if n == 1 else f"{n:,} of them are"
+    return f"{them} from before the reload: the feed no longer lists {'it' if n == 1 else 'them'}."
+
+
 def not_read(article: Article) -> str:
     """A feed's (or OPML list's) entries it listed but that were not read, as a sentence;
     "" when none was left out."""

@@ -190,6 +190,10 @@ class Article:
     # https), and older than the newest `per_feed` (an OPML list: past its cap of feeds).
     items_unlinked: int = 0
     items_older: int = 0
+    # Of `items`, a reloaded feed's entries from before that it no longer lists: kept
+    # under it (they are still in the briefing), and said apart so its count is not taken
+    # for what the feed lists now.
+    items_earlier: int = 0
     # Why the last reload (`r`) failed, when the article kept the copy it had read before
     # (a page that now answers 404 keeps its text); None when it did not fail, or when
     # there was no good copy to keep (then `error` says why, as for a first read).

@@ -194,7 +194,7 @@ class Session:
         for other in self.briefing.reset(article):
             self._revise(other)
         article.cached, article.feed_kind, article.items = False, None, None
-        article.items_unlinked = article.items_older = 0
+        article.items_unlinked = article.items_older = article.items_earlier = 0
 
     def busy(self, article: Article) -> bool:
         return id(article) in self._tasks
@@ -561,6 +561,7 @@ class Session:
                 article.items.append(self.briefing.index(child))
         kept = [i for i in earlier if i not in article.items]
         article.items += kept
+        article.items_earlier = len(kept)
         # The history records the items kept too, so a reopened feed has what it showed.
         from tui.pipeline.feeds import FeedItem
 
