@@ -4,6 +4,7 @@ test server."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -47,6 +48,43 @@ async def test_g_and_G_jump_to_the_ends_of_the_list_and_of_the_text(site: Fixtur
         assert view.scroll_offset.y == view.max_scroll_y
         await pilot.press("g")
         assert view.scroll_offset.y == 0
+
+
+async def test_home_and_end_jump_to_the_ends_of_the_text_at_once(site: FixtureServer, make_app):
+    app = make_app([site.page("frontline.html")], analysis=False)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await open_first(app, pilot)
+        app.animation_level = "full"  # as a user's terminal has it (tests run with none)
+        await pilot.press("2")
+        view = app.article_view
+        assert view.max_scroll_y > 0
+        # Not through the pilot, which waits for a glide to end: the first place the view
+        # is seen at after the key is where it stays.
+        for key, end in (("end", view.max_scroll_y), ("home", 0)):
+            start = view.scroll_offset.y
+            app.post_message(events.Key(key, None))
+            for _ in range(500):
+                if view.scroll_offset.y != start:
+                    break
+                await asyncio.sleep(0.01)
+            assert view.scroll_offset.y == end
+
+
+async def test_g_in_a_side_pane_shows_the_first_group_with_its_header(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("frontline.html")])
+    async with app.run_test(size=(100, 20)) as pilot:
+        await open_first(app, pilot)
+        await pilot.press("3", "G")
+        pane = app.query_one(EntitiesPane)
+        assert pane.scroll_offset.y > 0
+        await pilot.press("g")
+        assert pane.scroll_offset.y == 0  # the first group's header, not only its first row
+        await pilot.press("G", "k")  # going up row by row to the top comes to the same
+        for _ in range(60):
+            await pilot.press("k")
+        assert pane.scroll_offset.y == 0
 
 
 async def test_space_ctrl_d_and_ctrl_u_page_through_the_text(site: FixtureServer, make_app):

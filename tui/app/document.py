@@ -62,8 +62,9 @@ class Document(LineView, can_focus=True):
     """
     # The keys of less and vim, beside the arrows and page keys every scroll view has.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("g", "top", "Top", show=False),
-        Binding("G", "bottom", "Bottom", show=False),
+        # Home and End as g and G: a scroll view's own glide there read as a lag.
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
         Binding("space", "page_down", "Page down", show=False),
         Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
         Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),

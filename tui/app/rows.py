@@ -408,7 +408,12 @@ class RowList(LineView, can_focus=True):
         view = self.scrollable_content_region.height
         y = self.scroll_offset.y
         if top < y:
-            self.scroll_to(y=top, animate=False)
+            # Going up, the header rows right above it come into view with it: "g" in the
+            # entities pane showed the first person with no "People" over them.
+            first = index
+            while first > 0 and not self._rows[first - 1].selectable:
+                first -= 1
+            self.scroll_to(y=max(self._tops[first], top + height - view), animate=False)
         elif top + height > y + view:
             self.scroll_to(y=top + height - view, animate=False)
 
