@@ -7,6 +7,7 @@ import pytest
 from tui.pipeline.timeline.spans import (
     finished_by_forms,
     in_a_url,
+    is_a_share,
     is_numbered_thing,
     period_named_after,
     widen,
@@ -129,3 +130,24 @@ def test_four_digits_a_word_makes_the_number_of_a_thing_are_no_year(
     text: str, before: str, numbered: bool
 ) -> None:
     assert is_numbered_thing(text, before) is numbered
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "share"),
+    [
+        ("about a quarter", " of all households.", True),
+        ("Three quarters", " of the members voted.", True),
+        ("One quarter", " of the budget went to roads.", True),
+        ("a quarter", " of a mile", True),
+        # A quarter of a time, a quarter of the year, or no "of": no share of a thing.
+        ("a quarter", " of an hour", False),
+        ("a quarter", " of the year", False),
+        ("the first quarter", " of the members", False),
+        ("the quarter", " of the vote", False),
+        ("a quarter", " earlier", False),
+    ],
+)
+def test_a_quarter_of_a_thing_is_a_share_not_a_quarter_of_a_year(
+    text: str, after: str, share: bool
+) -> None:
+    assert is_a_share(text, after) is share

@@ -50,6 +50,7 @@ from tui.pipeline.timeline.spans import (
     holiday_names_a_thing,
     in_a_url,
     is_a_count,
+    is_a_share,
     is_a_word_not_a_month,
     is_an_early_number,
     is_house_number,
@@ -1058,6 +1059,7 @@ def _not_a_date(
         or is_an_early_number(text, before_12, full[end : end + 4])
         or is_numbered_thing(text, before_12)
         or is_a_count(text, before_12, full[end : end + 20])
+        or is_a_share(text, full[end : end + 24])
     ):
         return []
     return None

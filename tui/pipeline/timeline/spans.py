@@ -823,6 +823,22 @@ _CURRENCY_BEFORE = re.compile(r"[$\u00a3\u20ac\u00a5]\s?$")
 _MULTIPLIER_AFTER = re.compile(r"(?:m|bn|k)\b", re.I)
 
 
+# "A quarter of the staff", "three quarters of the vote": a share of a thing, not a
+# quarter of a year. (A share of a time, "a quarter of an hour", is spaCy's whole span.)
+_SHARE = re.compile(rf"(?:^|\s){APPROX_RE}(?:an?|one|two|three)\s+quarters?$", re.I)
+_OF_NO_TIME = re.compile(
+    r"\s+of\s+(?!(?:(?:an?|the|this|that|each|every)\s+)?"
+    r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|century|centuries)\b)",
+    re.I,
+)
+
+
+def is_a_share(text: str, after: str) -> bool:
+    """'About a quarter of all households', 'three quarters of the members': a part of
+    something, which the word for a quarter of a year only looks like."""
+    return _SHARE.search(text) is not None and _OF_NO_TIME.match(after) is not None
+
+
 def is_a_count(text: str, before: str, after: str) -> bool:
     """'by 1920 pixels', 'a viewing age of 48 months', '(£1008m)', 'plan number 1501': a
     quantity of a unit, an age, a sum of money or a label."""
