@@ -15,6 +15,7 @@ from tests.app.conftest import SETTLE, queued_lines
 from tests.pipeline.worker_tasks import HeldAnalyse
 from tests.server import FixtureServer
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
+from tui.app.article_list import ArticleList
 from tui.app.describe import BRIEFING
 from tui.app.main import BriefingApp
 from tui.app.reader import ArticleView
@@ -642,6 +643,65 @@ async def test_an_address_typed_in_one_burst_after_a_goes_into_the_prompt(
         await app.wait_settled(SETTLE)
         assert [a.input for a in app.briefing.articles][1:] == [site.page("blog.html")]
         assert not isinstance(app.screen, AddUrlScreen)
+
+
+def second_read(
+    app: BriefingApp, monkeypatch, action: str, typed: str, *, enter: bool = False
+) -> None:
+    """A burst the terminal delivers in two reads, the second arriving just as `action`
+    (what "/" or "a" runs) has moved the focus, while the keys of the first read typed
+    after that key are still on their way back from the list: it is busy, and they wait
+    there until the app has taken the second read."""
+    taken = asyncio.Event()
+    opening = {"search": "slash", "add": "a"}[action]
+
+    async def busy(list_: ArticleList, event: events.Key) -> None:
+        if event.key != opening:
+            await taken.wait()
+
+    monkeypatch.setattr(ArticleList, "on_key", busy, raising=False)
+    run = getattr(app, f"action_{action}")
+
+    def then() -> None:
+        run()
+        burst(app, typed, enter=enter)
+        app.call_later(taken.set)  # once the app has taken each key of the second read
+
+    monkeypatch.setattr(app, f"action_{action}", then)
+
+
+async def test_a_search_typed_in_two_reads_gets_every_letter_in_order_before_enter(
+    site: FixtureServer, make_app, monkeypatch
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # " defence" went straight into the box, ahead of "air" still coming back from the
+        # list ("air" was typed after it: " defenceair"), and Enter could search before it.
+        second_read(app, monkeypatch, "search", " defence", enter=True)
+        burst(app, "/air")
+        await until(pilot, lambda: app.article_view.briefing_hits is not None)
+        assert app.is_running
+        assert app.query_one("#search", Input).value == "air defence"
+        label, hits = app.article_view.briefing_hits
+        assert "air defence" in label and hits == [(0, 2)]
+
+
+async def test_an_address_typed_in_two_reads_after_a_is_added_whole(
+    site: FixtureServer, make_app, monkeypatch
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        address = site.page("blog.html")  # "http://127.0.0.1:…/blog.html": "/" is search
+        # The second read reaches the prompt before it has the focus, and before the
+        # first read's "http" has come back from the list: it was lost or came first.
+        second_read(app, monkeypatch, "add", address[4:], enter=True)
+        burst(app, "a" + address[:4])
+        await until(pilot, lambda: len(app.briefing.articles) > 1)
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles][1:] == [address]
+        assert not isinstance(app.screen, AddUrlScreen) and app.is_running
 
 
 async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):
