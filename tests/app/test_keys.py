@@ -14,6 +14,7 @@ from textual.widgets import Input
 from tests.app.conftest import SETTLE, queued_lines
 from tests.pipeline.worker_tasks import HeldAnalyse
 from tests.server import FixtureServer
+from tui.app import main
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
 from tui.app.article_list import ArticleList
 from tui.app.describe import BRIEFING
@@ -646,18 +647,26 @@ async def test_an_address_typed_in_one_burst_after_a_goes_into_the_prompt(
 
 
 def second_read(
-    app: BriefingApp, monkeypatch, action: str, typed: str, *, enter: bool = False
+    app: BriefingApp,
+    monkeypatch: pytest.MonkeyPatch,
+    action: str,
+    typed: str,
+    *,
+    enter: bool = False,
+    kept: str = "",
 ) -> None:
     """A burst the terminal delivers in two reads, the second arriving just as `action`
     (what "/" or "a" runs) has moved the focus, while the keys of the first read typed
     after that key are still on their way back from the list: it is busy, and they wait
-    there until the app has taken the second read."""
+    there until the app has taken the second read. The list keeps the keys in `kept`."""
     taken = asyncio.Event()
     opening = {"search": "slash", "add": "a"}[action]
 
     async def busy(list_: ArticleList, event: events.Key) -> None:
         if event.key != opening:
             await taken.wait()
+        if event.key in kept:
+            event.stop()
 
     monkeypatch.setattr(ArticleList, "on_key", busy, raising=False)
     run = getattr(app, f"action_{action}")
@@ -671,7 +680,7 @@ def second_read(
 
 
 async def test_a_search_typed_in_two_reads_gets_every_letter_in_order_before_enter(
-    site: FixtureServer, make_app, monkeypatch
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
 ):
     app = make_app([site.page("wire.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:
@@ -688,7 +697,7 @@ async def test_a_search_typed_in_two_reads_gets_every_letter_in_order_before_ent
 
 
 async def test_an_address_typed_in_two_reads_after_a_is_added_whole(
-    site: FixtureServer, make_app, monkeypatch
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
 ):
     app = make_app([site.page("wire.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:
@@ -702,6 +711,41 @@ async def test_an_address_typed_in_two_reads_after_a_is_added_whole(
         await app.wait_settled(SETTLE)
         assert [a.input for a in app.briefing.articles][1:] == [address]
         assert not isinstance(app.screen, AddUrlScreen) and app.is_running
+
+
+async def test_a_key_kept_on_its_way_back_does_not_hold_up_the_keys_after_it(
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
+):
+    # Keys typed after "x" wait until it is back, and it never comes back: the app follows
+    # it to learn that (without the time limit, which would have let them go anyway).
+    monkeypatch.setattr(main, "BEHIND_LOST_AFTER", 3600.0)
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        second_read(app, monkeypatch, "search", " defence", enter=True, kept="x")
+        burst(app, "/xair")
+        await until(pilot, lambda: app.article_view.briefing_hits is not None)
+        assert app.query_one("#search", Input).value == "air defence"
+        assert app.is_running and not app._held
+
+
+async def test_keys_held_for_a_key_that_vanished_on_its_way_are_let_go_in_time(
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
+):
+    # What follows the keys back is lost too (as with a widget removed with them queued).
+    monkeypatch.setattr(main, "BEHIND_LOST_AFTER", 0.05)
+    monkeypatch.setattr(
+        ArticleList, "on_behind", lambda self, message: message.stop(), raising=False
+    )
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        second_read(app, monkeypatch, "search", " defence", enter=True, kept="x")
+        burst(app, "/xair")
+        await until(pilot, lambda: app.article_view.briefing_hits is not None)
+        assert app.is_running and not app._held
+        # The order is given up then, never a key.
+        assert sorted(app.query_one("#search", Input).value) == sorted("air defence")
 
 
 async def test_page_markup_is_shown_literally(site: FixtureServer, make_app):

@@ -8,10 +8,11 @@ this module only arranges widgets and names keys.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,6 +24,7 @@ from tui.app.actions import Actions
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
 from tui.app.article_list import ArticleList
 from tui.app.layout import NARROW_BELOW
+from tui.app.messages import Behind
 from tui.app.reader import ArticleView
 from tui.app.state import AppState
 from tui.pipeline.options import CacheSettings, Options
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
     from tui.pipeline.session import Stages
 
 W = TypeVar("W", bound=Widget)
+# How long held keys wait for a `Behind` that does not come back (its widget was removed
+# with it queued): the order of the burst is given up then, never its keys or the app.
+BEHIND_LOST_AFTER = 0.5
 PANES = ("articles", "text", "entities", "timeline")
 
 
@@ -100,24 +105,70 @@ class BriefingApp(Actions):
         self.apply_layout()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self._typed_ahead(event):
+        """Textual hands a key to the focused widget, and its binding runs only once it
+        has bubbled back here: so the keys of a burst typed after "/" or "a" are on their
+        way to the pane the box opens over, and come back after the focus has moved. Each
+        is handed on to the box then, in the order typed, and a key from the terminal
+        waits while any is still on its way (a burst can arrive in two reads): it went
+        straight into the box, ahead of letters typed before it, and an Enter could
+        submit the box before they reached it (then "q" among them quit the app)."""
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
             return
-        await super().on_event(event)
-
-    def _typed_ahead(self, event: events.Key) -> bool:
-        """Keys typed in one burst after "/" or "a" (a paste, a laggy link) are all handed
-        to the pane that had focus before the box opened, and bubble back here after it
-        has: a letter was then lost (no binding runs for a key the box claims) and Enter
-        submitted the box before the letters reached it. Such a key is posted again, to
-        go where it would have gone a moment later. True when it was."""
         if not event.is_forwarded:
-            self._handed_to[event] = self.focused  # Textual hands it to the focus next
-            return False
-        handed = self._handed_to.pop(event, None)
-        if handed is None or self.focused is None or self.focused is handed:
-            return False
-        self.post_message(events.Key(event.key, event.character))
-        return True
+            self._held.append(event)
+        else:
+            handed = self._handed_to.pop(event, None)
+            if handed is None or handed is self._key_target():
+                await super().on_event(event)  # its binding, the focus where it was handed
+            else:  # typed after a key that moved the focus: for where that key sent it
+                await self._hand(events.Key(event.key, event.character))
+        await self._release()
+
+    def _key_target(self) -> Widget:
+        return self.focused or self.screen  # where Textual hands a key
+
+    async def _hand(self, key: events.Key) -> None:
+        """Let Textual run `key`'s priority binding or hand it to the focus."""
+        target = self._key_target()
+        await super().on_event(key)
+        if key.is_forwarded:
+            self._handed_to[key] = target
+
+    async def _release(self) -> None:
+        """Hand on the keys held back, in the order typed, while none is on its way to a
+        widget that has lost the focus."""
+        while self._held and not self._keys_astray():
+            await self._hand(self._held.popleft())
+
+    def _keys_astray(self) -> bool:
+        """Whether keys are on their way to a widget that has lost the focus. A `Behind`
+        follows each such widget's keys: a key kept on the way (a box keeps the letters
+        typed into it) never comes back to say so, and the keys held would wait forever."""
+        target = self._key_target()
+        for widget in {w for w in self._handed_to.values() if w is not target}:
+            if widget in self._behind:
+                continue
+            keys = [k for k, w in self._handed_to.items() if w is widget]
+            behind = Behind(widget, keys)
+            # A widget gone from the screen sends nothing back: no key to wait for.
+            if widget.is_attached and widget.post_message(behind):
+                self._behind[widget] = behind
+                self.set_timer(BEHIND_LOST_AFTER, partial(self._caught_up, behind))
+            else:
+                for key in keys:
+                    del self._handed_to[key]
+        return any(w is not target for w in self._handed_to.values())
+
+    @on(Behind)
+    async def _caught_up(self, behind: Behind) -> None:
+        """`behind` is back (or given up on): its keys have come back, or never will."""
+        if self._behind.get(behind.widget) is not behind:
+            return  # back already
+        del self._behind[behind.widget]
+        for key in behind.keys:
+            self._handed_to.pop(key, None)
+        await self._release()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Screenshot" saves to ~/Downloads, which may not exist: ours saves

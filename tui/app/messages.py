@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from textual import events
+    from textual.widget import Widget
+
     from tui.pipeline.model import Mention
 
 
@@ -41,3 +44,14 @@ class TimelineChosen(Message):
     article: int
     span: Mention  # the date expression within its block
     sentence: str
+
+
+@dataclass
+class Behind(Message):
+    """Sent by the app to `widget` after the keys still on their way to it once it lost
+    the focus. Posted to it, it takes their way back up to the app and arrives behind
+    them: each of `keys` has then come back, or was kept on the way (a box keeps the
+    letters typed into it)."""
+
+    widget: Widget
+    keys: list[events.Key]

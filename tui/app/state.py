@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 import weakref
+from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from textual import events
     from textual.widget import Widget
 
+    from tui.app.messages import Behind
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.cache import Cache
     from tui.pipeline.history import Reopen
@@ -109,10 +111,13 @@ class AppState(App[int]):
         self.list_steps = 0  # presses of > (negative: <) the list was moved by
         # (words, severity) of each toast on screen -> time.monotonic() it goes at.
         self._toasts: dict[tuple[str, SeverityLevel], float] = {}
-        # Each key in flight -> the widget it was handed to (see `BriefingApp._typed_ahead`).
-        self._handed_to: weakref.WeakKeyDictionary[events.Key, Widget | None] = (
-            weakref.WeakKeyDictionary()
-        )
+        # The order of keys across a move of the focus (see `BriefingApp.on_event`):
+        # each key in flight -> the widget it was handed to; the keys from the terminal
+        # waiting behind keys still on their way to a widget that lost the focus; and the
+        # `Behind` following those keys, by widget.
+        self._handed_to: weakref.WeakKeyDictionary[events.Key, Widget] = weakref.WeakKeyDictionary()
+        self._held: deque[events.Key] = deque()
+        self._behind: dict[Widget, Behind] = {}
 
     @property
     def folder(self) -> Path:
