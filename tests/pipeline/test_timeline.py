@@ -2618,6 +2618,35 @@ def test_a_clock_time_apart_from_the_one_day_its_sentence_names_is_on_it(
     assert clocks and all(c.startswith(day_value + "T") for c in clocks)
 
 
+def test_on_a_day_told_by_what_happened_on_it_is_no_length_of_a_day(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "Stocks fell on Monday, on a day that also saw markets drop.", "It rained for a day."
+    )
+    assert {(e.block, e.expression) for e in entries} == {(0, "Monday"), (1, "a day")}
+
+
+def test_the_lines_of_a_schedule_are_on_the_day_named_above_them(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Thursday, July 10th",
+        "5:30 p.m. Reception",
+        "6:00 p.m. Discussion",
+        "Friday, July 11th, 8:30 a.m. to noon",
+        "9 a.m. Breakfast",
+        "Learn about the programme and meet the team.",  # what the day is about
+        "10 a.m. Coffee",
+        "Talks ran on Monday and on Tuesday.",
+        "noon Lunch",
+    )
+    on = {(e.block, e.expression): e.value[:10] for e in entries}
+    july_10, july_11 = on[0, "Thursday, July 10th"], on[3, "Friday, July 11th, 8:30 a.m."]
+    assert july_10.endswith("-07-10") and july_11.endswith("-07-11")
+    assert on[1, "5:30 p.m."] == on[2, "6:00 p.m."] == july_10
+    assert on[4, "9 a.m."] == on[6, "10 a.m."] == july_11
+    # A block that names two days ends the schedule: which of them would it be?
+    assert on[8, "noon"] not in {july_10, july_11, on[7, "Monday"], on[7, "Tuesday"]}
+
+
 def test_a_time_of_day_that_names_a_kind_of_daily_thing_is_no_time(nlp: Any) -> None:
     entries = _timeline(nlp, "Then came our midday meal.", "She missed the noon deadline.")
     assert [(e.block, e.expression) for e in entries] == [(1, "noon")]

@@ -139,6 +139,9 @@ _DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
 _ONE_OF_A_KIND = r"(?:a|an|one|any|some)"
 _ANY_WEEKDAY_BEFORE = re.compile(rf"\b{_ONE_OF_A_KIND}\s+$", re.I)
 _ONE_OF_A_KIND_RE = re.compile(_ONE_OF_A_KIND, re.I)
+# "On a day that also saw markets fall", "on an evening when no one came": one day of its
+# kind, told by what happened on it, not a length of a day.
+_ON_ONE_DAY = re.compile(rf"(?:on )?{_ONE_OF_A_KIND} (?:day|{BARE_DAY_PART_RE})", re.I)
 # A decade written without its century or apostrophe ("the mid-90s"), and what makes such
 # words an age or a temperature instead.
 _BARE_DECADE = re.compile(r"(?<!')\b[1-9]0s\b")
@@ -188,6 +191,7 @@ def build_timeline(
         anchor_assumed=anchor_assumed,
     )
     entries: list[TimelineEntry] = []
+    heading: Resolved | None = None  # the one day a schedule's lines so far come under
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
         full = doc.text  # spaCy joins this string anew on every access: read it once
@@ -227,6 +231,7 @@ def build_timeline(
             placed[k] = (as_every_year(res), r_start, r_end, span)
         placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
         placed = _clocks_on_the_sentence_day(full, placed)
+        placed, heading = _clocks_under_a_day(full, placed, heading)
         placed = _months_sharing_a_year(full, placed)
         placed = _lengths_up_to_dates(full, placed)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
@@ -524,6 +529,42 @@ def _clocks_on_the_sentence_day(
             res = with_time(the_day, res.value[res.value.index("T") :])
         out.append((res, start, end, span))
     return out
+
+
+# A line of a schedule: it starts with its clock time ("6:00 p.m. Discussion", "9am -
+# Registration").
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)|noon\b)", re.I
+)
+
+
+def _clocks_under_a_day(
+    full: str, placed: list[tuple[Resolved, int, int, Span]], heading: Resolved | None
+) -> tuple[list[tuple[Resolved, int, int, Span]], Resolved | None]:
+    """'Thursday, July 10th' then '5:30 p.m. Reception', '6:00 p.m. Discussion': the lines
+    of a schedule, which start with a bare clock time, are on the last day a block above
+    them named alone (each went to the story's day). A block between that names no day
+    (what the event is about) leaves the schedule's day as it is; one that names two
+    days ends it. Returns the block's entries and the day the next block's lines would
+    come under."""
+    bare = [_is_bare_clock(res, full[s:e]) and res.start is not None for res, s, e, _ in placed]
+    days = {res.value: res for res, _, _, _ in placed if _is_day(res)}
+    for (res, _, _, _), is_bare in zip(placed, bare, strict=True):
+        if _names_its_day(res, is_bare) and res.start is not None:
+            # "Thursday, July 10th 5:30-8:00 p.m.": the clock's own day heads the lines.
+            named = day(res.start)
+            days.setdefault(named.value, named)
+    if days:
+        return placed, next(iter(days.values())) if len(days) == 1 else None
+    if heading is None or not any(bare) or not _SCHEDULE_LINE.match(full):
+        return placed, heading
+    out = [
+        (with_time(heading, res.value[res.value.index("T") :]), s, e, span)
+        if is_bare
+        else (res, s, e, span)
+        for (res, s, e, span), is_bare in zip(placed, bare, strict=True)
+    ]
+    return out, heading
 
 
 def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
@@ -1033,6 +1074,8 @@ def _not_a_date(
     ):
         # "on a Monday night", "one Saturday in May", "a free Tuesday": no day we can place
         return []
+    if _ON_ONE_DAY.fullmatch(text) and (text[:3].lower() == "on " or before.endswith("on ")):
+        return []  # "on a day that also saw markets drop": no day we can place, no length
     if says_how_often(before + text):
         return []  # "once or twice a month": how often (`modifiers` keeps it), no length
     if says_how_much_per_unit(text, full, end):
