@@ -212,6 +212,25 @@ async def test_a_bug_in_a_stage_is_that_articles_error_and_logged_not_printed(
     assert capsys.readouterr().err == ""
 
 
+async def test_an_article_whose_analysis_failed_keeps_its_text_in_the_markdown(
+    site: FixtureServer,
+) -> None:
+    from tui.pipeline import export
+
+    session = await _run(
+        site.page("wire.html"),
+        options=Options(workers=1),
+        stages=Stages(analyse=tasks.buggy_analyse),
+    )
+    (article,) = session.briefing.articles
+    assert article.error is not None and article.blocks
+    said = export.to_markdown(session.briefing)
+    # Its error, then its text: "0 read, 1 failed" and the error alone lost a whole article.
+    assert "1 article, 1 read, 0 failed." in said
+    assert "finding its entities and timeline (ValueError)" in said
+    assert article.blocks[-1].text[:60] in said
+
+
 async def test_a_native_crash_in_a_stage_costs_only_that_article(site: FixtureServer) -> None:
     session = await _run(
         site.page("wire.html"), site.page("blog.html"), stages=Stages(read=tasks.crashing_read)

@@ -55,6 +55,11 @@ def crashing_read(page: object) -> None:
     os.kill(os.getpid(), signal.SIGSEGV)
 
 
+def buggy_analyse(job: object) -> None:
+    """A stand-in for an analysis with a bug in it (the text was read)."""
+    raise ValueError("a bug")
+
+
 def slow_analyse(job: object) -> None:
     """A stand-in for an analysis that would take minutes."""
     time.sleep(600)

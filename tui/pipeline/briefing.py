@@ -71,7 +71,10 @@ class Briefing:
         entries = [a for a in self.articles if a.items is None and a.feed_kind is None]
         distinct = [a for a in entries if a.duplicate_of is None]
         statuses = [a.status for a in distinct]
-        failed, pending = statuses.count("error"), statuses.count("pending")
+        # One whose text was read but not its entities and timeline is read (it says its
+        # error beside the text): "0 read, 1 failed" was said over a whole article.
+        failed = sum(1 for a in distinct if a.status == "error" and not a.blocks)
+        pending = statuses.count("pending")
         read = len(distinct) - failed - pending
         return Tally(len(distinct), read, failed, pending, len(entries) - len(distinct))
 

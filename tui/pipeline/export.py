@@ -211,8 +211,9 @@ def _md_article(article: Article, number: int) -> list[str]:
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]
     if article.error is not None:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
-        out += [f"Input: {_md_inline(article.input)}", ""]
-        return out
+        if not article.blocks:
+            return [*out, f"Input: {_md_inline(article.input)}", ""]
+        # The text was read and its analysis failed: the text is still the article.
     if article.status == "pending":
         out += [f"*Still being read ({article.stage.value}) when this was exported.*", ""]
         if not article.blocks:
