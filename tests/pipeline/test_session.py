@@ -86,6 +86,26 @@ async def test_a_very_long_text_is_analysed_only_up_to_the_bound(site: FixtureSe
     assert all(m.block < article.analysed_blocks for e in article.entities for m in e.mentions)
 
 
+def test_one_paragraph_longer_than_the_bound_is_analysed_up_to_it() -> None:
+    from tui.pipeline.export import analysis_limit_note
+    from tui.pipeline.model import Article, Block, BlockKind
+    from tui.pipeline.stages import MAX_ANALYSED_CHARS, AnalysisJob, analyse
+
+    # A megabyte of one paragraph ran past spaCy's own limit: "internal error" for all of it.
+    text = "Anna Berg met Carl Lund in Oslo on Monday. " * 100
+    job = AnalysisJob([Block(BlockKind.PARAGRAPH, text)], "2024-05-01", None, "en", max_chars=600)
+    result = analyse(job)
+    assert result.analysed_blocks == 1 and result.entities and result.timeline
+    assert max(m.end for e in result.entities for m in e.mentions) <= 600
+    assert max(t.end for t in result.timeline) <= 600
+    huge = Article(input="x", blocks=[Block(BlockKind.PARAGRAPH, "word " * MAX_ANALYSED_CHARS)])
+    huge.analysed_blocks = 1
+    assert analysis_limit_note(huge).startswith(
+        f"Entities and timeline cover the first {MAX_ANALYSED_CHARS:,} characters of the first "
+        "paragraph:"
+    )
+
+
 async def test_cuts_made_during_extraction_are_kept_with_the_cleaners(site: FixtureServer) -> None:
     session = await _run(site.page("frontline.html"))
     (article,) = session.briefing.articles

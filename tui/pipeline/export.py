@@ -272,8 +272,15 @@ def page_cut_note(article: Article) -> str | None:
 
 def analysis_limit_note(article: Article) -> str:
     """Why entities and timeline stop part-way through a very long article."""
+    from tui.pipeline.stages import MAX_ANALYSED_CHARS
+
     analysed = article.analysed_blocks or 0
     first = "first paragraph" if analysed == 1 else f"first {analysed:,} paragraphs"
+    if analysed == 1 and len(article.blocks[0].text) > MAX_ANALYSED_CHARS:
+        return (
+            f"Entities and timeline cover the first {MAX_ANALYSED_CHARS:,} characters of the "
+            "first paragraph: the rest of this very long text was not analysed."
+        )
     return (
         f"Entities and timeline cover the {first} of {len(article.blocks):,}: "
         "the rest of this very long text was not analysed."

@@ -7,7 +7,7 @@ page) outlives the call, so the process that keeps the briefing holds only the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from tui.pipeline.clean import clean, clean_comments
@@ -82,6 +82,14 @@ class Analysis:
     read_as_of: str | None = None
 
 
+def first_part(text: str, limit: int) -> str:
+    """The start of `text` up to `limit` characters, ended at a space when there is one
+    (mentions and dates found in it keep their places in the whole)."""
+    head = text[:limit]
+    space = head.rfind(" ", limit // 2)
+    return head if space < 0 else head[:space]
+
+
 def analysed_prefix(blocks: list[Block], limit: int = MAX_ANALYSED_CHARS) -> int:
     """How many blocks from the top fit in `limit` characters (at least one)."""
     total = 0
@@ -99,8 +107,14 @@ def analyse(job: AnalysisJob) -> Analysis:
     from tui.pipeline.timeline import build_timeline, time_modifiers
     from tui.pipeline.timeline.standin import standin_anchor
 
-    count = analysed_prefix(job.blocks, job.max_chars or MAX_ANALYSED_CHARS)
+    limit = job.max_chars or MAX_ANALYSED_CHARS
+    count = analysed_prefix(job.blocks, limit)
     blocks = job.blocks[:count]
+    cut = len(blocks[0].text) > limit  # one paragraph longer than all the rest may be
+    if cut:
+        # Its first part only: whole, a megabyte of one paragraph ran past spaCy's length
+        # limit (an "internal error" for the whole article) or took a worker a minute.
+        blocks = [replace(blocks[0], text=first_part(blocks[0].text, limit))]
     note = entities_note(blocks, job.language)
     if note is not None:
         # An English model reads other languages as noise ("Что" as an organization):
@@ -114,7 +128,7 @@ def analyse(job: AnalysisJob) -> Analysis:
     return Analysis(
         entities,
         timeline,
-        None if count == len(job.blocks) else count,
+        None if count == len(job.blocks) and not cut else count,
         time_modifiers=time_modifiers(docs, timeline),
         read_as_of=standin,
     )
