@@ -203,6 +203,15 @@ def test_own_network_is_told_from_the_internet() -> None:
     assert not is_own_network("news.example") and not is_own_network("93.184.216.34")
 
 
+async def test_a_page_with_a_stray_nul_is_read_not_called_binary(site: FixtureServer) -> None:
+    body = b"<html><body><p>Kyiv and Khar\x00kiv</p>" + b"<p>More of the report.</p>" * 40
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html"}, body))
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(url, client, options)
+    assert "More of the report." in text_of(page)
+
+
 async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Path) -> None:
     saved = tmp_path / "utf16.html"
     saved.write_bytes("<html><body><p>Київ and Kharkiv</p></body></html>".encode("utf-16"))

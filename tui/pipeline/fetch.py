@@ -277,8 +277,11 @@ def _refuse_non_html(body: bytes) -> None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
+    head = body[:1024]
     if (
-        b"\x00" in body[:1024]
+        # NULs all through it, as binary formats have them: one stray NUL in a page a
+        # content system wrote badly is no reason to refuse what a browser shows.
+        head.count(b"\x00") * 100 > len(head)
         and not body.startswith(_UTF16_BOMS)
         and utf16_without_bom(body) is None
     ):
