@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import socket
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -265,6 +266,8 @@ class RawServer:
     /liar         Content-Length shorter than the body sent; connection kept open
     /escapes      a 404 whose reason phrase and a 200 whose Content-Type carry terminal
                   escapes (?where=reason|type)
+    /reset        half the body its Content-Length promises, then a reset connection
+    /nowhere      a 302 with no Location
     Any https:// to it stalls in the handshake: it waits for a request line, and a TLS
     hello has none (a plain-HTTP port as many servers run it).
     """
@@ -313,12 +316,26 @@ class RawServer:
                     head, buf = buf.split(b"\r\n\r\n", 1)
                     path = head.split(b" ", 2)[1].decode("latin-1")
                     conn.sendall(self._answer(path))
+                    if path == "/reset":
+                        # Closed with no linger: the client gets a reset, not an end.
+                        conn.setsockopt(
+                            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                        )
+                        return
             except (OSError, IndexError):
                 return
 
     def _answer(self, path: str) -> bytes:
         if path.startswith("/escapes"):
             return _escapes(path)
+        if path == "/nowhere":
+            return b"HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"
+        if path == "/reset":
+            head = (
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                f"Content-Length: {len(self.BODY) * 2}\r\n\r\n"
+            )
+            return head.encode() + self.BODY
         body = self.BODY
         length = len(body)
         if path == "/liar":

@@ -237,6 +237,36 @@ async def test_a_utf16_page_with_no_bom_is_read_not_called_binary(
     assert "Київ and Kharkiv" in text_of(page) and codec_of(page) == encoding
 
 
+async def test_a_connection_reset_mid_page_is_said_in_words(raw_site: RawServer) -> None:
+    err = await _error(raw_site.url("/reset"), timeout=5)
+    assert err.kind is ErrorKind.CONNECTION
+    assert err.message.endswith("broke off the connection before the page arrived.")
+
+
+async def test_a_redirect_that_names_no_address_says_so(raw_site: RawServer) -> None:
+    err = await _error(raw_site.url("/nowhere"), timeout=5)
+    assert err.kind is ErrorKind.HTTP_STATUS
+    assert err.message == "The site answered 302 Found but gave no address to go to."
+
+
+def test_a_content_type_that_is_no_media_type_is_said_to_be_invalid() -> None:
+    from tui.pipeline.fetch import _not_html_message
+
+    assert _not_html_message("\x1b]0") == (
+        "This is not a web page: the site sent it with a content type that is not valid."
+    )
+    assert _not_html_message("application/x-ledger").endswith("as application/x-ledger.")
+
+
+def test_a_byte_order_mark_outranks_the_charset_the_server_named() -> None:
+    from tui.pipeline.decode import decode_html
+
+    body = "<p>Zürich é</p>".encode("utf-8-sig")
+    assert decode_html(body, "windows-1252") == ("<p>Zürich é</p>", "utf-8")
+    body16 = "<p>Zürich</p>".encode("utf-16")
+    assert decode_html(body16, "iso-8859-1")[0] == "<p>Zürich</p>"
+
+
 @pytest.mark.parametrize("where", ["reason", "type"])
 async def test_escapes_in_a_servers_status_line_or_headers_never_reach_the_message(
     raw_site: RawServer, where: str

@@ -39,12 +39,25 @@ _LABEL_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-s
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# A byte-order mark outranks every label (WHATWG, as browsers read): a UTF-8 page with its
+# BOM served as windows-1252 showed "Ã¼" for "ü".
+_BOMS = ((codecs.BOM_UTF8, "utf-8", "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))  # fmt: skip
+
+
 def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
-    """Text of the page: HTTP charset, then the page's own <meta charset>, then detection.
+    """Text of the page: its byte-order mark, the HTTP charset, then the page's own <meta
+    charset>, then detection.
 
     Only a real text encoding of the web is taken from a label (`_codec`): anything else
     ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
     """
+    for bom, name, bom_codec in _BOMS:
+        if body.startswith(bom):
+            try:
+                return body.decode(bom_codec), name
+            except UnicodeDecodeError:
+                break  # a BOM on bytes it does not fit: the labels and detection decide
     bare_utf16 = utf16_without_bom(body)
     if bare_utf16 is not None and _codec(header_charset) in (None, "utf-16"):
         # "utf-16" alone means "look for a BOM"; without one the bytes say which order.

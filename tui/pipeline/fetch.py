@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 import zlib
@@ -199,6 +200,14 @@ async def _get(
                 f"The site answered {resp.status_code} {reason}{led}"
                 + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
             )
+        if 300 <= resp.status_code < 400 and not resp.has_redirect_location:
+            # A redirect with no Location (httpx follows only those that have one): its
+            # empty body was "an empty page".
+            reason = for_terminal(resp.reason_phrase, QUOTED_CHARS) or "redirect"
+            raise PipelineError(
+                ErrorKind.HTTP_STATUS,
+                f"The site answered {resp.status_code} {reason} but gave no address to go to.",
+            )
         ctype = resp.headers.get("content-type", "")
         mime = ctype.split(";")[0].strip().lower()
         if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime):
@@ -290,7 +299,14 @@ def _refuse_non_html(body: bytes) -> None:
         raise PipelineError(ErrorKind.NOT_HTML, _not_html_message("application/octet-stream"))
 
 
+# type/subtype as RFC 9110 writes a media type's tokens.
+_MEDIA_TYPE = re.compile(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+")
+
+
 def _not_html_message(mime: str) -> str:
+    if not _MEDIA_TYPE.fullmatch(mime):
+        # Escapes and markup taken out of a hostile header left "]0." to say.
+        return "This is not a web page: the site sent it with a content type that is not valid."
     mime = for_terminal(mime, QUOTED_CHARS)  # the server's words
     name = _TYPE_NAMES.get(mime)
     if name is None:
@@ -340,6 +356,13 @@ def _transport_error(exc: BaseException, host: str, url: str, options: Options) 
         return PipelineError(
             ErrorKind.CONNECTION,
             f"The site {host} broke the rules of HTTP (its answer could not be read).",
+        )
+    if isinstance(exc, httpx.ReadError | httpx.WriteError):
+        # The socket was reset or closed while the page was on its way ("ReadError" meant
+        # nothing to a reader).
+        return PipelineError(
+            ErrorKind.CONNECTION,
+            f"The site {host} broke off the connection before the page arrived.",
         )
     return PipelineError(
         ErrorKind.CONNECTION, f"The connection to {host} failed ({type(exc).__name__})."
