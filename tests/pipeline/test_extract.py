@@ -325,6 +325,13 @@ def test_empty_page_raises_no_article() -> None:
     assert info.value.kind == ErrorKind.NO_ARTICLE
 
 
+def test_a_page_of_words_with_no_sentence_says_that_is_what_it_lacks() -> None:
+    with pytest.raises(PipelineError) as info:
+        extract("<html><body><p>" + "harbour " * 3000 + "</p></body></html>")
+    assert info.value.kind == ErrorKind.NO_ARTICLE
+    assert info.value.message.endswith("(21,000 letters of text, but not one sentence).")
+
+
 def test_frameset_page_raises_no_article_rather_than_crashing() -> None:
     with pytest.raises(PipelineError) as info:
         extract('<html><frameset><frame src="a.html"></frameset></html>')

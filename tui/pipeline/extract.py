@@ -232,7 +232,10 @@ def _check_article(page: Page, choice: Choice, blocks: list[Block]) -> None:
     if letters < _MIN_ARTICLE_LETTERS or sentences == 0:
         if _headline_links(page.pieces, with_list_items=True) >= _HEADLINE_PAGE_LINKS:
             raise PipelineError(ErrorKind.NO_ARTICLE, _HEADLINE_PAGE)
-        detail = f" (only {plural(letters, 'letter')} of running text)" if letters else ""
+        if letters >= _MIN_ARTICLE_LETTERS:  # what fell short was the sentences
+            detail = f" ({plural(letters, 'letter')} of text, but not one sentence)"
+        else:
+            detail = f" (only {plural(letters, 'letter')} of running text)" if letters else ""
         raise PipelineError(ErrorKind.NO_ARTICLE, _NO_ARTICLE.rstrip(".") + detail + ".")
 
 
