@@ -186,6 +186,16 @@ async def test_a_redirect_to_an_invalid_address_is_refused_in_words(location: st
     assert "not a web address briefing can follow" in info.value.message
 
 
+@pytest.mark.parametrize(
+    "target", ["http://user:secret@news.example/x", "http://user@news.example/"]
+)
+async def test_a_redirect_that_carries_a_name_or_password_is_not_followed(target: str) -> None:
+    with pytest.raises(PipelineError) as info:
+        await _serve_redirect(target, "news.example")
+    assert info.value.kind is ErrorKind.HTTP_STATUS
+    assert "secret" not in info.value.message and "user name or password" in info.value.message
+
+
 async def test_a_redirect_to_a_broken_address_from_a_real_server_is_a_typed_error(
     site: FixtureServer,
 ) -> None:

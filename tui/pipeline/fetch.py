@@ -99,7 +99,16 @@ async def check_redirect(response: httpx.Response) -> None:
             f"The site redirected to {quoted(location)}, which is not a web address "
             "briefing can follow.",
         ) from None
-    to_host = urlsplit(target).hostname or ""
+    parts = urlsplit(target)
+    if parts.username is not None or parts.password is not None:
+        # A name and password the reader never gave would be sent on, and kept in the
+        # article's address, the exports and the history.
+        raise PipelineError(
+            ErrorKind.HTTP_STATUS,
+            "The site redirected to an address with a user name or password in it; "
+            "briefing does not follow it.",
+        )
+    to_host = parts.hostname or ""
     if is_own_network(to_host) and not is_own_network(response.request.url.host):
         raise PipelineError(
             ErrorKind.HTTP_STATUS,
