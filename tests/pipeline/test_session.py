@@ -251,6 +251,24 @@ async def test_an_article_whose_analysis_failed_keeps_its_text_in_the_markdown(
     assert article.blocks[-1].text[:60] in said
 
 
+async def test_an_article_waiting_for_a_fetch_slot_is_queued_not_fetching(
+    site: FixtureServer,
+) -> None:
+    session = Session(Options(analysis=False, concurrency=1))
+    first = session.add(site.url("/delay/wire.html?s=1"))
+    second = session.add(site.page("blog.html"))
+    assert first is not None and second is not None
+    for _ in range(200):
+        if first.stage is Stage.FETCHING:
+            break
+        await asyncio.sleep(0.01)
+    # The one slot is the first article's: the second has not begun to fetch.
+    assert first.stage is Stage.FETCHING and second.stage is Stage.QUEUED
+    await session.join()
+    assert first.stage is second.stage is Stage.DONE
+    await session.close()
+
+
 async def test_a_native_crash_in_a_stage_costs_only_that_article(site: FixtureServer) -> None:
     session = await _run(
         site.page("wire.html"), site.page("blog.html"), stages=Stages(read=tasks.crashing_read)

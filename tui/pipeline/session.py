@@ -290,7 +290,6 @@ class Session:
         article.reading_again = keeping
         if keeping:
             article.reload_error = None  # the last reload's failure: this one may succeed
-        self._stage(article, Stage.FETCHING)
         pinned = self._pinned.get(input_key(article.input))
         if pinned is not None:
             self._expand(article, pinned)
@@ -437,7 +436,7 @@ class Session:
                 "stays offline.",
             )
         try:
-            doc = await self._fetch(article.input)
+            doc = await self._fetch(article)
         except PipelineError as exc:
             # A feed is fetched every time; when the network fails, its stored copy serves.
             if ref is not None and exc.kind in (ErrorKind.CONNECTION, ErrorKind.TIMEOUT):
@@ -457,16 +456,20 @@ class Session:
     def _offline(self, article: Article) -> bool:
         return self.options.offline and id(article) not in self._online
 
-    async def _fetch(self, input: str) -> FetchedPage | FetchedFeed:
+    async def _fetch(self, article: Article) -> FetchedPage | FetchedFeed:
         from tui.pipeline import feeds
         from tui.pipeline.fetch import fetch
         from tui.pipeline.inputs import local_path
 
-        path = local_path(input)
+        path = local_path(article.input)
         if path is not None and path.suffix.lower() in feeds.LOCAL_SUFFIXES and _is_file(path):
-            return await asyncio.to_thread(feeds.read_local, input, path, self.options)
+            self._stage(article, Stage.FETCHING)
+            return await asyncio.to_thread(feeds.read_local, article.input, path, self.options)
         async with self._fetch_limit:
-            return await fetch(input, self._http(), self.options)
+            # Only now: an article waiting for one of the --concurrency slots said
+            # "fetching" while it was still queued.
+            self._stage(article, Stage.FETCHING)
+            return await fetch(article.input, self._http(), self.options)
 
     async def _page(self, article: Article, source: _Source) -> FetchedPage | FetchedFeed:
         """The page's body: in hand, from the cache, or (evicted meanwhile) fetched."""
@@ -476,7 +479,7 @@ class Session:
         if doc is None:
             if self._offline(article):
                 raise PipelineError(ErrorKind.NOT_CACHED, "This page is no longer in the cache.")
-            doc = await self._fetch(article.input)
+            doc = await self._fetch(article)
             if self.cache is not None:
                 await _io(self.cache.put_page, source.key, doc)
             source.cached = False
