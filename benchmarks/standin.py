@@ -104,14 +104,17 @@ def main() -> int:
         t0 = time.perf_counter()
         docs = nlp.parse_blocks(kept)
         t1 = time.perf_counter()
-        ours = standin_anchor(kept, docs, FETCHED, date_lines(removed))
+        title = extracted.metadata.title
+        ours = standin_anchor(kept, docs, FETCHED, date_lines(removed), title)
         parse_s += t1 - t0
         standin_s += time.perf_counter() - t1
         true_day = date.fromisoformat(published[:10])
         guesses = {
             "fetch": FETCHED,
             "htmldate": htmldate_on_text(
-                "\n".join(escape(t) for t in [*date_lines(removed), *(b.text for b in kept)])
+                "\n".join(
+                    escape(t) for t in [title or "", *date_lines(removed), *(b.text for b in kept)]
+                )
             ),
             "ours": ours,
         }

@@ -87,6 +87,8 @@ def test_an_undated_page_is_read_as_of_its_own_latest_date() -> None:
     assert analysis.read_as_of == "2005-11-17"
     again = codec.analysis_result(codec.decode(codec.encode(analysis)))
     assert again == analysis
+    titled = analyse(AnalysisJob(blocks, None, FETCHED, "en", title="Ferry notes, March 2006"))
+    assert titled.read_as_of == "2006-03-16"
 
 
 def test_a_dated_page_is_read_as_of_its_own_date_whatever_it_names() -> None:
@@ -113,3 +115,18 @@ def test_the_json_of_an_undated_page_dates_its_relative_days_by_the_page(
     assert article["read_as_of"] == "2007-03-14"
     markdown = briefing("-f", "markdown", "--no-cache", url).stdout
     assert "no date given; read as of 14 Mar 2007" in markdown
+
+
+def _titled(title: str, *texts: str) -> str | None:
+    blocks = [Block(BlockKind.PARAGRAPH, t) for t in texts]
+    return standin_anchor(blocks, nlp.parse_blocks(blocks), FETCHED, title=title)
+
+
+def test_a_month_the_title_names_wins_over_an_older_day_the_text_cites() -> None:
+    cited = "The hearing of October 25, 1995, is cited in full below."
+    assert _titled("Growers' Newsletter October 1997", cited) == "1997-10-16"
+    # A year alone in a title is more often its subject than its date.
+    assert _titled("The 1997 hearings", cited) == "1995-10-25"
+    # An older month in the title leaves the text's later day standing in.
+    assert _titled("Newsletter May 1994", cited) == "1995-10-25"
+    assert _titled("Newsletter October 1997") == "1997-10-16"

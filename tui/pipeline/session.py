@@ -349,6 +349,7 @@ class Session:
                 meta.language,
                 self._stages.max_chars,
                 date_lines(article.removed) if meta.published is None else (),
+                meta.title if meta.published is None else None,
             )
             try:
                 result: Analysis = await self._memo(
@@ -617,8 +618,9 @@ def _is_file(path: Path) -> bool:
 
 
 def _job_digest(job: AnalysisJob) -> str:
-    """An analysis is cached under its text, the date it anchors the timeline on and the
-    language the page declares (the fallback when its text is too short to tell)."""
+    """An analysis is cached under its text, the date it anchors the timeline on, the
+    language the page declares (the fallback when its text is too short to tell), and
+    what an undated page's stand-in date is read from (date lines, title)."""
     from tui.pipeline.cache import result_digest
     from tui.pipeline.stages import timeline_anchor
 
@@ -630,6 +632,7 @@ def _job_digest(job: AnalysisJob) -> str:
         job.max_chars,
         job.language,
         job.date_lines,
+        job.title,
     )
 
 

@@ -64,6 +64,9 @@ class AnalysisJob:
     # The byline and date lines the cleaner cut ("Posted by Wren on 14 March 2007"), for
     # a page with no publication date: where its own date is most likely written.
     date_lines: tuple[str, ...] = ()
+    # The page's title, for a page with no publication date: a day or month it names
+    # ("Newsletter October 1997") may be its own.
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def analyse(job: AnalysisJob) -> Analysis:
     docs = nlp.parse_blocks(blocks)
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
-    standin = standin_anchor(blocks, docs, anchor, job.date_lines) if assumed else None
+    standin = standin_anchor(blocks, docs, anchor, job.date_lines, job.title) if assumed else None
     timeline = build_timeline(blocks, standin or anchor, assumed, docs)
     return Analysis(
         entities,

@@ -67,12 +67,18 @@ def _placed(entry: TimelineEntry) -> tuple[date, date] | None:
 
 
 def standin_anchor(
-    blocks: Sequence[Block], docs: Sequence[Doc], fetched: str, date_lines: Sequence[str] = ()
+    blocks: Sequence[Block],
+    docs: Sequence[Doc],
+    fetched: str,
+    date_lines: Sequence[str] = (),
+    title: str | None = None,
 ) -> str | None:
     """The page's own date as best its words tell, no later than `fetched` (an ISO date or
     datetime), as an ISO date; None when they name none. The byline and date lines the
     cleaner cut (`date_lines`, "Posted by Wren on 14 March 2007") are read first: a date
-    there is the page's own. Else the latest date the text names with its year."""
+    there is the page's own. Else the latest date the text names with its year, or the
+    day or month the page's `title` names when that is later ("Newsletter October 1997"
+    over the date of a hearing it cites)."""
     from tui.pipeline.nlp import parse_blocks
 
     fetched_day = date.fromisoformat(fetched[:10])
@@ -81,11 +87,22 @@ def standin_anchor(
         found = _latest_named(lines, parse_blocks(lines), fetched, fetched_day)
         if found is not None:
             return found
-    return _latest_named(blocks, docs, fetched, fetched_day)
+    found = _latest_named(blocks, docs, fetched, fetched_day)
+    if title and _YEAR.search(title):
+        # A year alone in a title ("The 1995 hearings") is more often its subject.
+        line = [Block(BlockKind.PARAGRAPH, title)]
+        titled = _latest_named(line, parse_blocks(line), fetched, fetched_day, _FINEST_FIRST[:2])
+        if titled is not None and (found is None or titled > found):
+            return titled
+    return found
 
 
 def _latest_named(
-    blocks: Sequence[Block], docs: Sequence[Doc], fetched: str, fetched_day: date
+    blocks: Sequence[Block],
+    docs: Sequence[Doc],
+    fetched: str,
+    fetched_day: date,
+    kinds_in_turn: Sequence[frozenset[Granularity]] = _FINEST_FIRST,
 ) -> str | None:
     """The latest date `blocks` name with its year, finest first. A month or a year stands
     in by its middle day, the least wrong guess of a day within it."""
@@ -96,7 +113,7 @@ def _latest_named(
         return None
     entries = build_timeline([blocks[i] for i in rows], fetched, True, [docs[i] for i in rows])
     named = [(e.granularity, days) for e in entries if (days := _placed(e)) is not None]
-    for kinds in _FINEST_FIRST:
+    for kinds in kinds_in_turn:
         middles = [a + (b - a) / 2 for granularity, (a, b) in named if granularity in kinds]
         past = [d for d in middles if d <= fetched_day]
         if past:
