@@ -113,7 +113,8 @@ def analyse(job: AnalysisJob) -> Analysis:
     limit = job.max_chars or MAX_ANALYSED_CHARS
     count = analysed_prefix(job.blocks, limit)
     blocks = job.blocks[:count]
-    cut = len(blocks[0].text) > limit  # one paragraph longer than all the rest may be
+    # analysed_prefix takes the first paragraph whatever its length.
+    cut = bool(blocks) and len(blocks[0].text) > limit
     if cut:
         # Its first part only: whole, a megabyte of one paragraph ran past spaCy's length
         # limit (an "internal error" for the whole article) or took a worker a minute.
