@@ -481,6 +481,7 @@ class Session:
             if self._offline(article):
                 raise PipelineError(ErrorKind.NOT_CACHED, "This page is no longer in the cache.")
             doc = await self._fetch(article)
+            self._stage(article, Stage.EXTRACTING)  # fetched again on the way to reading
             if self.cache is not None:
                 await _io(self.cache.put_page, source.key, doc)
             source.cached = False
