@@ -601,6 +601,25 @@ async def test_keys_typed_in_one_burst_after_slash_go_into_the_search(
         assert "air defence" in label and hits == [(0, 2)]
 
 
+async def test_a_key_typed_after_enter_in_a_search_burst_is_for_the_text_not_the_box(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")  # the article, whose text is searched
+        await app.wait_settled(SETTLE)
+        # "n" went into the box before the Enter had bubbled up to submit it: the search
+        # was for "air defencen", and found nothing.
+        burst(app, "/air defence", enter=True)
+        burst(app, "n")
+        view = app.article_view
+        await until(pilot, lambda: view.current == 1)
+        assert view.current == 1, [n.message for n in app._notifications]
+        assert view.mark_label == "“air defence”" and len(view.marks) == 2
+        assert app.query_one("#search", Input).has_class("closed")
+
+
 async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
     site: FixtureServer, make_app
 ):

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, cast
 
 from textual import events, work
 from textual.widget import MountError
-from textual.widgets import Input
 
 from tui.app import memory
 from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
 from tui.app.describe import BRIEFING
 from tui.app.reader import PIPE_CLOSED
+from tui.app.search_box import SearchBox
 from tui.app.state import AppState
 from tui.pipeline.kinds import Stage
 from tui.pipeline.throttle import Throttle
@@ -130,7 +130,7 @@ class Scheduling(AppState):
                 ProgressBar(id="progress", show_eta=False, classes="idle")
             )
             await self.query_one("#reader").mount(
-                Input(placeholder="search the text", id="search", classes="closed")
+                SearchBox(placeholder="search the text", id="search", classes="closed")
             )
         except MountError:
             return  # the reader quit before the first frame
