@@ -76,8 +76,10 @@ def main() -> None:
         try:
             published = extracted.metadata.published
             # As the app reads a page with no date: anchored on a stand-in, and knowing it.
+            title = extracted.metadata.title
             anchor = published or (
-                standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed)) or NO_DATE_ANCHOR
+                standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed), title)
+                or NO_DATE_ANCHOR
             )
             entries = build_timeline(kept, anchor, published is None, docs=docs)
         except Exception as exc:  # any failure is what this run is for: name it, go on
