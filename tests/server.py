@@ -267,7 +267,7 @@ class RawServer:
     /escapes      a 404 whose reason phrase and a 200 whose Content-Type carry terminal
                   escapes (?where=reason|type)
     /reset        half the body its Content-Length promises, then a reset connection
-    /nowhere      a 302 with no Location
+    /nowhere      a 302 with no Location (/nowhere-empty: an empty one)
     Any https:// to it stalls in the handshake: it waits for a request line, and a TLS
     hello has none (a plain-HTTP port as many servers run it).
     """
@@ -330,6 +330,8 @@ class RawServer:
             return _escapes(path)
         if path == "/nowhere":
             return b"HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"
+        if path == "/nowhere-empty":
+            return b"HTTP/1.1 302 Found\r\nLocation: \r\nContent-Length: 0\r\n\r\n"
         if path == "/reset":
             head = (
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"

@@ -253,8 +253,9 @@ async def test_a_connection_reset_mid_page_is_said_in_words(raw_site: RawServer)
     assert err.message.endswith("broke off the connection before the page arrived.")
 
 
-async def test_a_redirect_that_names_no_address_says_so(raw_site: RawServer) -> None:
-    err = await _error(raw_site.url("/nowhere"), timeout=5)
+@pytest.mark.parametrize("path", ["/nowhere", "/nowhere-empty"])
+async def test_a_redirect_that_names_no_address_says_so(raw_site: RawServer, path: str) -> None:
+    err = await _error(raw_site.url(path), timeout=5)
     assert err.kind is ErrorKind.HTTP_STATUS
     assert err.message == "The site answered 302 Found but gave no address to go to."
 

@@ -27,9 +27,12 @@ from tui.pipeline.textsafety import for_terminal, one_line, strip_unsafe
 from tui.pipeline.words import megabytes, plural
 
 # Served with these types, a document is a feed whatever its content looks like.
+# (The x- forms are the older names some servers still send: Python's http.server serves a
+# .rss file as application/x-rss+xml.)
 FEED_TYPES = frozenset({
     "application/rss+xml", "application/atom+xml", "application/rdf+xml",
     "application/feed+json", "application/x-opml", "text/x-opml",
+    "application/x-rss+xml", "application/x-atom+xml", "application/json+feed",
 })  # fmt: skip
 # Served with these, a document is a feed only if its content says so (an XML sitemap
 # or a JSON API is not one).

@@ -91,6 +91,13 @@ async def check_redirect(response: httpx.Response) -> None:
         return
     here = str(response.request.url)
     location = response.headers.get("location", "")
+    if not location.strip():
+        # An empty Location is the page itself again: a loop of ten hops said nothing true.
+        reason = for_terminal(response.reason_phrase, QUOTED_CHARS) or "redirect"
+        raise PipelineError(
+            ErrorKind.HTTP_STATUS,
+            f"The site answered {response.status_code} {reason} but gave no address to go to.",
+        )
     try:
         target = check_url(urljoin(here, location.strip()))
     except (PipelineError, ValueError):
