@@ -637,6 +637,23 @@ async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
         assert all(a.error is None for a in app.briefing.articles)
 
 
+async def test_a_key_typed_after_the_add_prompts_enter_in_one_burst_is_for_the_app(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # "q" or "b" went into the prompt before the Enter closed it, and was added as an
+        # input ("'q' is neither a web address…") instead of quitting or showing the cuts.
+        shown = app.article_view.show_removed
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, "b")
+        await until(pilot, lambda: app.article_view.show_removed != shown)
+        inputs = [a.input for a in app.briefing.articles]
+        assert inputs == [site.page("wire.html"), site.page("blog.html")]
+        assert app.article_view.show_removed != shown  # "b": the boilerplate shown
+
+
 async def test_a_pane_key_and_a_move_typed_in_one_burst_move_in_the_pane_chosen(
     site: FixtureServer, make_app
 ):

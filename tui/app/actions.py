@@ -177,13 +177,18 @@ class Actions(Highlights):
     # Adding, reloading, exporting -----------------------------------------------------
 
     def action_add(self) -> None:
+        from tui.app.screens import AddUrlScreen
+
+        prompt = AddUrlScreen()
+
         def added(inputs: list[str] | None) -> None:
             if inputs:
                 self.add_inputs(inputs)
+            # "a…⏎q" in one burst: the "q" reached the box before the Enter closed it.
+            for key in prompt.typed_after:
+                self.post_message(events.Key(key, key))
 
-        from tui.app.screens import AddUrlScreen
-
-        self.push_screen(AddUrlScreen(), added)
+        self.push_screen(prompt, added)
 
     def add_inputs(self, inputs: list[str]) -> None:
         """Add what the reader typed or pasted, and say what became of it."""

@@ -3,6 +3,7 @@ command palette, each closed once (`_ClosesOnce`)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -140,6 +141,9 @@ class _AddressInput(Input):
         else:
             super()._on_paste(event)
 
+    # Where the text typed after the last Enter begins (None before any Enter).
+    entered_at: int | None = None
+
     def key_enter(self) -> None:
         # Addresses typed (not pasted) with Enter between them in one burst: the Enter
         # submits through the box's binding only after it has bubbled up to the app, by
@@ -147,6 +151,12 @@ class _AddressInput(Input):
         # ("…/wirehttp://…"). The Enter also parts them where it stood.
         if self.value and not self.value[: self.cursor_position].endswith(" "):
             self.insert_text_at_cursor(" ")
+        self.entered_at = self.cursor_position
+
+
+# Typed after the last Enter, too short and plain for an address (no dot, slash or colon):
+# keys for the app ("q", "1g", "3G"), which reached the box before the Enter closed it.
+_KEYS_NOT_AN_ADDRESS = re.compile(r"[A-Za-z0-9]{1,4}")
 
 
 class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
@@ -180,10 +190,17 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
                 f"{plural(count, 'address', 'addresses')}: enter adds them all."
             )
 
+    # Keys typed after the Enter that closed the prompt, for the app (`_KEYS_NOT_AN_ADDRESS`).
+    typed_after: str = ""
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(split_inputs(event.value))
+        value = event.value
+        at = event.input.entered_at if isinstance(event.input, _AddressInput) else None
+        if at is not None and _KEYS_NOT_AN_ADDRESS.fullmatch(value[at:].strip()):
+            value, self.typed_after = value[:at], value[at:].strip()
+        self.dismiss(split_inputs(value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
