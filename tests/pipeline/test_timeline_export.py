@@ -63,3 +63,8 @@ def test_markdown_says_a_date_read_on_a_page_that_gave_none_is_assumed() -> None
                       timeline=[entry])  # fmt: skip
     md = to_markdown(Briefing([article]))
     assert "- **21 Jul 2026** *(date assumed)* — Out on July 21." in md
+    # A date that writes its own year is no guess, whatever the page's date.
+    whole = TimelineEntry("July 21, 2026", "2026-07-21", Granularity.DAY, "Out on July 21, 2026.",
+                          0, 7, 20, anchor_assumed=True)  # fmt: skip
+    article.timeline = [whole]
+    assert "- **21 Jul 2026** — Out on July 21, 2026." in to_markdown(Briefing([article]))

@@ -300,12 +300,12 @@ def _entry_fields() -> Callable[[Any], tuple[Any, ...]]:
 def _timeline_row(article: int, entry: TimelineEntry, site: str) -> Row:
     # Imported here: nothing before the first frame has an entry to label, and the
     # module's patterns cost ~1 ms to compile.
-    from tui.pipeline.timex import entry_label
+    from tui.pipeline.timex import date_assumed, entry_label
 
     label = Text()
     when = entry_label(entry)  # one wording for the pane and the export
     label.append(one_line(when or entry.expression), style="bold")
-    if entry.anchor_assumed:
+    if date_assumed(entry):
         label.append(" (date assumed)", style="dim")
     if site:
         label.append(f" · {site}", style="dim")

@@ -23,7 +23,7 @@ from tui.pipeline.model import (
     TimelineEntry,
 )
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
-from tui.pipeline.timex import entry_label, read_as_of_label, timex_label
+from tui.pipeline.timex import date_assumed, entry_label, read_as_of_label, timex_label
 from tui.pipeline.words import plural
 
 
@@ -302,7 +302,7 @@ def _md_timeline_line(entry: TimelineEntry, source: str = "") -> str:
     shown = when or entry.expression
     vague = " *(vague)*" if entry.vague else ""
     # As the pane says it: the page gave no date, and the year is our reading.
-    assumed = " *(date assumed)*" if entry.anchor_assumed else ""
+    assumed = " *(date assumed)*" if date_assumed(entry) else ""
     shown_md = f"**{_md_inline(shown)}**{vague}{assumed}"
     return f"- {shown_md} — {_md_inline(entry.sentence)}{source}"
 

@@ -264,6 +264,15 @@ def _fiscal_label(entry: TimelineEntry, label: str) -> str:
     return f"fiscal {label} ({first}\u2013{last})"
 
 
+def date_assumed(entry: TimelineEntry) -> bool:
+    """Whether to say "(date assumed)" beside an entry: read against a stand-in for the
+    page's date, and not a date that writes its own year ("3 March 2025" is as sure on
+    an undated page as on any other)."""
+    from tui.pipeline.timeline.standin import names_its_year
+
+    return entry.anchor_assumed and not names_its_year(entry)
+
+
 def entry_label(entry: TimelineEntry) -> str | None:
     """A timeline entry's when, in a reader's words; None for vague entries ("recently"),
     which read best as the article said them."""
