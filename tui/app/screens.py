@@ -198,8 +198,9 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
         event.stop()
         value = event.value
         at = event.input.entered_at if isinstance(event.input, _AddressInput) else None
-        if at is not None and _KEYS_NOT_AN_ADDRESS.fullmatch(value[at:].strip()):
-            value, self.typed_after = value[:at], value[at:].strip()
+        tail = "" if at is None else value[at:].strip()
+        if at is not None and _KEYS_NOT_AN_ADDRESS.fullmatch(tail):
+            value, self.typed_after = value[:at], tail
         self.dismiss(split_inputs(value))
 
     def action_cancel(self) -> None:

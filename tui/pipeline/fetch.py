@@ -93,11 +93,7 @@ async def check_redirect(response: httpx.Response) -> None:
     location = response.headers.get("location", "")
     if not location.strip():
         # An empty Location is the page itself again: a loop of ten hops said nothing true.
-        reason = for_terminal(response.reason_phrase, QUOTED_CHARS) or "redirect"
-        raise PipelineError(
-            ErrorKind.HTTP_STATUS,
-            f"The site answered {response.status_code} {reason} but gave no address to go to.",
-        )
+        raise _no_address(response)
     try:
         target = check_url(urljoin(here, location.strip()))
     except (PipelineError, ValueError):
@@ -122,6 +118,15 @@ async def check_redirect(response: httpx.Response) -> None:
             f"The site redirected to {quoted(to_host, 60)}, an address on your own machine "
             "or network; briefing does not follow a site there.",
         )
+
+
+def _no_address(response: httpx.Response) -> PipelineError:
+    """A redirect that names no address to go to, missing or empty alike."""
+    reason = for_terminal(response.reason_phrase, QUOTED_CHARS) or "redirect"
+    return PipelineError(
+        ErrorKind.HTTP_STATUS,
+        f"The site answered {response.status_code} {reason} but gave no address to go to.",
+    )
 
 
 def is_own_network(host: str) -> bool:
@@ -219,11 +224,7 @@ async def _get(
         if 300 <= resp.status_code < 400 and not resp.has_redirect_location:
             # A redirect with no Location (httpx follows only those that have one): its
             # empty body was "an empty page".
-            reason = for_terminal(resp.reason_phrase, QUOTED_CHARS) or "redirect"
-            raise PipelineError(
-                ErrorKind.HTTP_STATUS,
-                f"The site answered {resp.status_code} {reason} but gave no address to go to.",
-            )
+            raise _no_address(resp)
         ctype = resp.headers.get("content-type", "")
         mime = ctype.split(";")[0].strip().lower()
         if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime):
