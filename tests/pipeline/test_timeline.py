@@ -335,6 +335,13 @@ def test_a_day_of_its_kind_leaves_a_named_day_beside_it_alone(nlp: Any) -> None:
     assert [(e.expression, e.value) for e in entries] == [("Tuesday", "2024-08-06")]
 
 
+def test_a_weekday_before_its_part_of_the_day_stays_one_of_its_kind(nlp: Any) -> None:
+    # "Morning" is the weekday's own part of the day, not a thing the news tells of (as a
+    # "Monday press conference" is): no Monday of the story's week.
+    entries = _timeline(nlp, "He arrived on a Monday morning in 1990.")
+    assert [(e.expression, e.value) for e in entries] == [("1990", "1990")]
+
+
 def test_a_weekday_after_a_before_its_noun_is_the_one_the_news_tells_of(nlp: Any) -> None:
     # "said at a Monday press conference" is that Monday's, as news writes it.
     for sentence in (
@@ -2792,6 +2799,16 @@ def test_a_count_back_no_rule_reads_is_the_past_in_its_own_words(nlp: Any) -> No
 def test_hours_ago_is_the_storys_day(nlp: Any) -> None:
     [entry] = _timeline(nlp, "The quake struck about two hours ago.")
     assert (entry.expression, entry.value) == ("about two hours ago", "2024-08-08")
+
+
+def test_minutes_later_is_a_length_not_a_bare_later(nlp: Any) -> None:
+    # Once read as "later" alone (a vague past), the count dropped.
+    [entry] = _timeline(nlp, "Five minutes later, the alarm sounded.")
+    assert (entry.expression, entry.timex_type, entry.timex_value) == (
+        "Five minutes later",
+        "DURATION",
+        "PT5M",
+    )
 
 
 def test_a_count_with_a_thousands_comma_is_not_cut_at_the_comma(nlp: Any) -> None:

@@ -330,6 +330,12 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2024-08-08"),
     ("a-day-and-a-half-of-hours-ago-is-the-day-before", "clock-count-ago", "36 hours ago", P,
      None, "2024-08-07"),
+    # Counted from a time told whose clock is not given: the length, not "later" alone.
+    ("minutes-later-is-a-length", "clock-count-later", "five minutes later", P, AUG_1, "PT5M"),
+    ("hours-earlier-is-a-length", "clock-count-later", "about two hours earlier", P, None,
+     "PT2H"),
+    ("uncounted-minutes-later-is-a-length", "clock-count-later", "minutes later", P, None,
+     "PTXM"),
     ("two-days-ago", "count-ago", "two days ago", P, None, "2024-08-06"),
     ("a-hyphenated-count-ago", "count-ago", "fifty-two years ago", P, None, "1972"),
     ("a-count-with-a-thousands-comma-ago", "count-ago", "1,000 years ago", P, None, "1024"),

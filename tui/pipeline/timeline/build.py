@@ -1129,6 +1129,8 @@ def _describes_a_noun(span: Span) -> bool:
         root.dep_ in _MODIFIER_DEPS
         and root.head.i >= span.end
         and root.head.pos_ in ("NOUN", "PROPN")
+        # "On a Monday morning in 1990": a part of the day, still any Monday of its kind.
+        and root.head.lower_ not in _TIMES_OF_DAY
     )
 
 

@@ -157,7 +157,8 @@ ORDER = (
     "month-quarter", "the-quarter", "year-ago-period", "year-period", "year", "decade-digits",
     "decade-words", "century", "same-period-last-year", "this-time", "nth-day-today",
     "unit-before-after", "before-last", "day-before-after", "full-year", "half-year",
-    "relative-period", "count-ago-this", "clock-count-ago", "count-ago", "dateparser",
+    "relative-period", "count-ago-this", "clock-count-ago", "clock-count-later", "count-ago",
+    "dateparser",
 )  # fmt: skip
 DATE_RULES: tuple[DateRule, ...] = tuple(_ALL[name] for name in ORDER)
 assert len(DATE_RULES) == len(_ALL), "every rule has its place in ORDER"

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
     Context,
@@ -557,6 +558,14 @@ def _clock_count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     return day(ctx.anchor - timedelta(days=int(hours // _HOURS_IN_A_DAY)))
 
 
+def _clock_count_later(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Five minutes later', 'two hours earlier', 'minutes after': counted from a time the
+    story tells, whose clock it rarely gives; a length, as TimeML writes it (PT5M), not a
+    vague past ("later" alone)."""
+    count = m.group("n") or "a few"
+    return bare_length(f"{count} {m.group('u').replace('mins', 'minutes')}") or DECLINE
+
+
 def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'Two years ago this month', 'a year ago today', 'a year ago Tuesday' (the Tuesday
     just gone, or the coming one when told ahead), '15 years ago next month': that day,
@@ -693,6 +702,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          rf"{APPROX_RE}(?:(?P<n>{NUM_RE}|{VAGUE_NUM_RE}) )?(?P<u>hours?|minutes?|mins|seconds?)"
          r" ago",
          _clock_count_ago, "two hours ago, minutes ago: the day they fall on"),
+    rule("clock-count-later",
+         rf"{APPROX_RE}(?:(?P<n>{NUM_RE}|{VAGUE_NUM_RE}) )?(?P<u>hours?|minutes?|mins|seconds?)"
+         r" (?:later|earlier|after|before)",
+         _clock_count_later, "five minutes later, hours earlier: a length from a time told"),
     rule("count-ago",
          rf"{APPROX_RE}(?P<n>{_COUNT_RE}|{VAGUE_NUM_RE}|a week or so|a year or so|a year or two)"
          rf" ?(?P<u>{UNIT_RE})? (?:or so )?"
