@@ -136,3 +136,24 @@ def test_a_kind_noun_after_a_name_is_context_but_a_portfolios_ministry_is_a_name
     assert "Xinhua" in found and found["Xinhua"].type is T.ORGANIZATION
     found = run(nlp, "Defence ministry officials said the first summonses would go out soon.")
     assert "Defence ministry" in found
+
+
+def test_a_name_cut_at_a_lower_case_particle_goes_on_through_the_capitalised_words(nlp):
+    # spaCy: "Ursula von der" PERSON, "Leyen" GPE.
+    found = run(nlp, "Commission President Ursula von der Leyen said on Monday the bloc would act.")
+    assert "Leyen" not in found
+    assert found["Ursula von der Leyen"].type is T.PERSON
+
+
+def test_a_particle_takes_in_the_span_that_starts_after_it(nlp):
+    # spaCy: "Charles de" ORG, "Gaulle airport" our table's FACILITY.
+    found = run(nlp, "Flights from Charles de Gaulle airport were cancelled.")
+    assert set(found) == {"Charles de Gaulle airport"}
+    assert found["Charles de Gaulle airport"].type is T.FACILITY
+
+
+def test_a_particle_between_two_spans_joins_them_even_read_as_a_verb(nlp):
+    # spaCy: "Vinicius" PERSON, "dos" VBZ, "Santos" PERSON.
+    found = run(nlp, "The Brazilian forward Vinicius dos Santos scored twice.")
+    assert "Santos" not in found
+    assert found["Vinicius dos Santos"].type is T.PERSON

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.cues import _cues, _result_context, _score_after
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
+from tui.pipeline.entities.joins import Name, names
 from tui.pipeline.entities.keys import occurrences
 from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
 from tui.pipeline.entities.ruler import table_id
@@ -29,7 +30,7 @@ from tui.pipeline.entities.vocab import (
     LINK_HEADS,
     LONE_PERSON_WEIGHT,
     MEDIA_HEADS,
-    NOT_ENTITIES,
+    NAME_PARTICLES,
     NOT_IN_NAMES,
     ORG_HEADS,
     PERSON_TITLES,
@@ -177,8 +178,8 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         return None
     # Names hold no finite verbs or pronouns: "The Senate Passed Its Package" is a headline
     # in title case, not an organisation.
-    if any(t.tag_ in NOT_IN_NAMES for t in name):
-        return None
+    if any(t.tag_ in NOT_IN_NAMES and t.lower_ not in NAME_PARTICLES for t in name):
+        return None  # (the model reads "dos" of "Vinicius dos Santos" as a verb)
     # A lone adjective or common noun ("Eastern members", "Defence minister X") is a
     # description, not a name, unless spaCy or our table calls it a nationality or group.
     if (
@@ -333,23 +334,58 @@ def _spacy_mentions(docs: Sequence[Doc], texts: Sequence[str]) -> list[_Mention]
         in_block = _untagged_mentions(b, doc, lower_words)
         in_block.extend(_quoted_outlet_mentions(b, doc, texts[b]))
         in_block.extend(_institution_mentions(b, doc))
-        for ent in doc.ents:
-            if ent.label_ in NOT_ENTITIES:
+        for name in names(doc):
+            joined = _joined_mention(b, name) if name.joined else None
+            if joined is not None:
+                # A name found untagged inside the joined one ("Leyen") is part of it.
+                in_block = [m for m in in_block if m.end <= joined.start or joined.end <= m.start]
+                in_block.append(joined)
                 continue
-            if ent.label_ not in RULER_LABELS and _shouting(ent):
-                continue
-            type_, weight = LABELS.get(ent.label_, (T.OTHER, UNKNOWN_LABEL_WEIGHT))
-            if ent.label_ == "PERSON" and len(ent) == 1:
-                weight = LONE_PERSON_WEIGHT
-            for part in _coordinated_parts(ent, article):
-                # A part cut off a person's name keeps no PERSON vote ("Browns" of "Browns
-                # DL Sheldon Richardson"); the other parts keep the span's.
-                base = Votes({type_: weight}) if part.label_ == ent.label_ else Votes()
-                mention = _mention_from_span(b, part, base)
-                if mention is not None:
-                    in_block.append(mention)
+            for ent in name.parts:
+                in_block.extend(_ent_mentions(b, ent, article))
         found.extend(_apply_bylines(b, doc, texts[b], in_block))
     return found
+
+
+def _ent_mentions(block: int, ent: Span, article: str) -> list[_Mention]:
+    """The mentions one of spaCy's spans makes (more than one when it covers two names)."""
+    if ent.label_ not in RULER_LABELS and _shouting(ent):
+        return []
+    type_, weight = _label_vote(ent)
+    found = []
+    for part in _coordinated_parts(ent, article):
+        # A part cut off a person's name keeps no PERSON vote ("Browns" of "Browns DL
+        # Sheldon Richardson"); the other parts keep the span's.
+        base = Votes({type_: weight}) if part.label_ == ent.label_ else Votes()
+        mention = _mention_from_span(block, part, base)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _label_vote(ent: Span) -> tuple[EntityType, float]:
+    """The type spaCy's label votes for, and how much the vote weighs."""
+    type_, weight = LABELS.get(ent.label_, (T.OTHER, UNKNOWN_LABEL_WEIGHT))
+    if ent.label_ == "PERSON" and len(ent) == 1:
+        weight = LONE_PERSON_WEIGHT
+    return type_, weight
+
+
+def _joined_mention(block: int, name: Name) -> _Mention | None:
+    """The mention of one name the model split (`joins`), or None when the whole is no
+    name (its parts are then read alone). It votes with every part's label and takes the
+    heaviest part's label (a ruler's, when one matched) for the rules that read a label."""
+    from spacy.tokens import Span
+
+    base = Votes()
+    for part in name.parts:
+        type_, weight = _label_vote(part)
+        base[type_] += weight
+    label = max(name.parts, key=lambda p: _label_vote(p)[1]).label
+    span = Span(name.parts[0].doc, name.start, name.end, label=label)
+    if _shouting(span):
+        return None
+    return _mention_from_span(block, span, base)
 
 
 def _byline_spans(text: str) -> list[tuple[int, int, EntityType, bool]]:

@@ -1,0 +1,109 @@
+"""Joins: one name the small model split into two spans ("Ursula von der" + "Leyen",
+"Charles de" + "Gaulle airport") read back as one span.
+
+The signal is the text's own, never a list of names: a lower-case name particle ("von",
+"de", "bin": `entity_name_particles`) never ends a name, so a span that ends on one, or is
+followed by one, goes on through the capitalised words after it, taking in any span that
+starts there.
+
+Each join keeps its parts, so the joined name votes with every part's label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.pipeline.entities.vocab import (
+    DAY_MONTH_WORDS,
+    NAME_PARTICLES,
+    NOT_ENTITIES,
+    NOT_IN_NAMES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Capitalised words a particle takes in after it: "de Gaulle", "van den Berg Jansen"; more
+# would be the next phrase.
+MAX_AFTER_PARTICLE = 3
+# Particles in a row: "von der", "van den".
+MAX_PARTICLES = 2
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name: its token bounds and the model's spans it was made of."""
+
+    start: int
+    end: int
+    parts: tuple[Span, ...]
+
+    @property
+    def joined(self) -> bool:
+        return len(self.parts) > 1 or (self.start, self.end) != (
+            self.parts[0].start,
+            self.parts[0].end,
+        )
+
+
+def _particle(token: Token) -> bool:
+    return token.is_lower and token.lower_ in NAME_PARTICLES
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that can carry on a name after a particle (not a date, not the
+    first word of the next sentence, not a verb)."""
+    return (
+        token.is_title
+        and not token.is_sent_start
+        and token.ent_type_ not in NOT_ENTITIES
+        and token.tag_ not in NOT_IN_NAMES
+        and token.lower_ not in DAY_MONTH_WORDS
+    )
+
+
+def _spaced(doc: Doc, k: int) -> bool:
+    """Is token k followed by a single space (no comma, dash or line break between)?"""
+    return doc[k].whitespace_ == " "
+
+
+def _past_particles(doc: Doc, end: int) -> int:
+    """Where a name ending at `end` really ends when its last words, or the words just
+    after it, are lower-case particles: after the capitalised words that follow them
+    ("Ursula von der" -> "Leyen"); `end` itself when no capitalised word does."""
+    k = end
+    while k < len(doc) and k - end < MAX_PARTICLES and _particle(doc[k]) and _spaced(doc, k - 1):
+        k += 1
+    if not _particle(doc[k - 1]):
+        return end
+    m = k
+    while (
+        m < len(doc) and m - k < MAX_AFTER_PARTICLE and _spaced(doc, m - 1) and _name_word(doc[m])
+    ):
+        m += 1
+    return m if m > k else end
+
+
+def names(doc: Doc) -> list[Name]:
+    """The doc's entity spans (dates and numbers left out), names split at a particle
+    joined."""
+    ents = [e for e in doc.ents if e.label_ not in NOT_ENTITIES]
+    out = []
+    n = 0
+    while n < len(ents):
+        parts = [ents[n]]
+        start, end = ents[n].start, ents[n].end
+        n += 1
+        while True:
+            reach = _past_particles(doc, end)
+            while n < len(ents) and ents[n].start < reach:
+                # Any span that starts inside the name is part of it ("Gaulle airport").
+                parts.append(ents[n])
+                reach = max(reach, ents[n].end)
+                n += 1
+            if reach == end:
+                break
+            end = reach
+        out.append(Name(start, end, tuple(parts)))
+    return out
