@@ -157,3 +157,34 @@ def test_a_particle_between_two_spans_joins_them_even_read_as_a_verb(nlp):
     found = run(nlp, "The Brazilian forward Vinicius dos Santos scored twice.")
     assert "Santos" not in found
     assert found["Vinicius dos Santos"].type is T.PERSON
+
+
+def test_two_touching_spans_of_one_compound_are_one_name(nlp):
+    # spaCy: "Lockheed" ORG, "Martin" PRODUCT; "Lockheed" is a compound of "Martin".
+    found = run(
+        nlp,
+        "Shares of Lockheed Martin rose 3% after the Pentagon award.",
+        "A Lockheed Martin spokesman declined to comment.",
+    )
+    assert "Martin" not in found and "Lockheed" not in found
+    assert found["Lockheed Martin"].type is T.ORGANIZATION
+    assert found["Lockheed Martin"].count == 2
+
+
+def test_a_town_and_its_country_side_by_side_stay_two_places(nlp):
+    # The parse makes "Paris" a compound of "France" all the same.
+    found = run(nlp, "Apple iPhone sales fell in Paris France last year.")
+    assert {"Paris", "France"} <= set(found)
+    assert "Paris France" not in found
+
+
+def test_names_touching_in_a_title_case_headline_are_not_joined(nlp):
+    from spacy.tokens import Span
+
+    from tui.pipeline.entities.joins import names
+
+    # Every word of a title-case headline is a compound of the next: "Airbus" of "Rivalry".
+    doc = nlp("Boeing Airbus Rivalry Heats Up At Paris Air Show")
+    assert doc[1].dep_ == "compound" and doc[1].head.i == 2
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 3, label="ORG")]
+    assert not any(name.joined for name in names(doc))

@@ -1,10 +1,15 @@
 """Joins: one name the small model split into two spans ("Ursula von der" + "Leyen",
-"Charles de" + "Gaulle airport") read back as one span.
+"Lockheed" + "Martin", "Charles de" + "Gaulle airport") read back as one span.
 
-The signal is the text's own, never a list of names: a lower-case name particle ("von",
-"de", "bin": `entity_name_particles`) never ends a name, so a span that ends on one, or is
-followed by one, goes on through the capitalised words after it, taking in any span that
-starts there.
+Two signals, each from the text itself, never from a list of names:
+
+- a lower-case name particle ("von", "de", "bin": `entity_name_particles`) never ends a
+  name, so a span that ends on one, or is followed by one, goes on through the capitalised
+  words after it, taking in any span that starts there;
+- two spans in title case with a single space between, where the parse makes the first
+  span's last word a `compound` of a word of the second ("Lockheed" -> "Martin"), are one
+  noun phrase's name; label pairs that only ever touch by accident ("in Paris France") are
+  kept apart (`entity_unjoined_labels`).
 
 Each join keeps its parts, so the joined name votes with every part's label.
 """
@@ -19,6 +24,8 @@ from tui.pipeline.entities.vocab import (
     NAME_PARTICLES,
     NOT_ENTITIES,
     NOT_IN_NAMES,
+    RULER_LABELS,
+    UNJOINED_LABELS,
 )
 
 if TYPE_CHECKING:
@@ -29,6 +36,13 @@ if TYPE_CHECKING:
 MAX_AFTER_PARTICLE = 3
 # Particles in a row: "von der", "van den".
 MAX_PARTICLES = 2
+# A compound join longer than this is a title-case list or headline, not one name.
+MAX_JOINED_TOKENS = 5
+# A sentence of at least this many words, none in lower case but short function words, is
+# a headline in title case ("Storm Batters Coast As Minister Visits Dover"): its words are
+# all compounds of each other and say nothing about where one name ends.
+HEADLINE_MIN_WORDS = 4
+SHORT_WORD = 3
 
 
 @dataclass(frozen=True)
@@ -85,9 +99,46 @@ def _past_particles(doc: Doc, end: int) -> int:
     return m if m > k else end
 
 
+def _headline(span: Span) -> bool:
+    """Is the span's sentence a headline in title case?"""
+    words = [t for t in span.sent if t.is_alpha]
+    return len(words) >= HEADLINE_MIN_WORDS and not any(
+        t.is_lower and len(t.text) > SHORT_WORD for t in words
+    )
+
+
+def _unjoined(left: str, right: str) -> bool:
+    pairs = ((left, right), ("*", right), (left, "*"))
+    return any(pair in UNJOINED_LABELS for pair in pairs)
+
+
+def _full_person(span: Span) -> bool:
+    """A person's full name takes no other name beside it: "Nairobi William Ruto" is a
+    town and a man."""
+    return span.label_ == "PERSON" and len(span) > 1
+
+
+def _one_compound(left: Span, right: Span) -> bool:
+    """Are two touching spans one name the parse holds together ("Lockheed Martin")?"""
+    doc = left.doc
+    last = doc[left.end - 1]
+    return (
+        left.end == right.start
+        and _spaced(doc, left.end - 1)
+        and not right[0].is_sent_start
+        and all(t.is_title for t in (*left, *right) if t.is_alpha)
+        and last.dep_ == "compound"
+        and right.start <= last.head.i < right.end
+        and not {left.label_, right.label_} & RULER_LABELS
+        and not _unjoined(left.label_, right.label_)
+        and not (_full_person(left) or _full_person(right))
+        and len(left) + len(right) <= MAX_JOINED_TOKENS
+        and not _headline(left)
+    )
+
+
 def names(doc: Doc) -> list[Name]:
-    """The doc's entity spans (dates and numbers left out), names split at a particle
-    joined."""
+    """The doc's entity spans (dates and numbers left out), split names joined."""
     ents = [e for e in doc.ents if e.label_ not in NOT_ENTITIES]
     out = []
     n = 0
@@ -97,6 +148,8 @@ def names(doc: Doc) -> list[Name]:
         n += 1
         while True:
             reach = _past_particles(doc, end)
+            if reach == end and n < len(ents) and _one_compound(parts[-1], ents[n]):
+                reach = ents[n].end
             while n < len(ents) and ents[n].start < reach:
                 # Any span that starts inside the name is part of it ("Gaulle airport").
                 parts.append(ents[n])

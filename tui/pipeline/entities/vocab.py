@@ -84,6 +84,10 @@ PORTFOLIOS = _w("entity_portfolios")
 _DEMONYM_ENDINGS = lexicon.mapping("entity_demonym_endings")
 DEMONYM_AFTER_FULL = frozenset(_DEMONYM_ENDINGS["after_full"])
 DEMONYM_AFTER_PART = frozenset(_DEMONYM_ENDINGS["after_part"])
+# (left label, right label) of touching names never joined; "*" stands for any label.
+UNJOINED_LABELS = frozenset(
+    (left, right) for left, right in map(str.split, lexicon.mapping("entity_unjoined_labels"))
+)
 
 # Penn tags never inside a name: finite verbs, pronouns, modals, wh-words.
 NOT_IN_NAMES = frozenset({"VBD", "VBZ", "VBP", "PRP", "PRP$", "MD", "WP", "WDT"})
