@@ -514,6 +514,23 @@ def test_shared_surname_stays_apart(nlp):
     assert found["Petro Koval"].aliases == []
 
 
+def test_a_surname_behind_its_particles_joins_the_full_name(nlp):
+    # "Von der Leyen" opens its sentence: the capitalised particle is the surname's, not a
+    # common word, and the whole phrase is the short form.
+    found = by_name(
+        run(
+            nlp,
+            "European Commission President Ursula von der Leyen said on Monday that the bloc "
+            "would act.",
+            "Von der Leyen told reporters in Brussels the plan was ready.",
+        )
+    )
+    assert found["Ursula von der Leyen"].type is T.PERSON
+    assert found["Ursula von der Leyen"].aliases == ["Von der Leyen"]
+    assert found["Ursula von der Leyen"].count == 2
+    assert "Von der Leyen" not in found
+
+
 def test_canonical_name_is_the_longest_variant_and_mentions_are_traceable(nlp):
     paragraphs = [
         "Halyna Stepko runs a shelter in Pavlohrad.",

@@ -188,3 +188,8 @@ def test_names_touching_in_a_title_case_headline_are_not_joined(nlp):
     assert doc[1].dep_ == "compound" and doc[1].head.i == 2
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 3, label="ORG")]
     assert not any(name.joined for name in names(doc))
+
+
+def test_an_adverb_is_no_end_of_a_name(nlp):
+    found = run(nlp, "Von der Leyen later flew to Kyiv.")
+    assert "Von der Leyen" in found

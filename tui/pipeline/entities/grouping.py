@@ -11,7 +11,7 @@ from tui.pipeline.entities.acronyms import _Acronyms, _initials
 from tui.pipeline.entities.cues import _cues
 from tui.pipeline.entities.keys import _fold, _key, occurrences
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
-from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, ORG_NAME_WORDS, T
+from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, NAME_PARTICLES, ORG_NAME_WORDS, T
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block
 from tui.pipeline.nlp import sentence_text
@@ -65,7 +65,7 @@ def _propagate(
             forms.append((surface, group))
         longest = max(group.surfaces(), key=len).split()
         if len(longest) > 1 and _type_of(group)[0] is T.PERSON:
-            surnames[longest[-1]].append(group)
+            surnames[_surname(longest)].append(group)
     # "Dovhal said": a surname alone is the person named in full, unless two share it.
     for surname, owners in surnames.items():
         if len(owners) == 1 and _key(surname, acronyms.expansions) not in groups:
@@ -150,6 +150,8 @@ def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> 
         first = first_words.pop()
         if first.lower() not in lower_words or not all(m.opens_sentence for m in group.mentions):
             continue
+        if first.lower() in NAME_PARTICLES:
+            continue  # "Von der Leyen told": the particle is the surname's, not a common word
         rest = _fold(group.mentions[0].text.split(" ", 1)[1])
         # The rest alone, or the end of one longer name ("Hendrix" of Jimi Hendrix).
         # The rest alone if the article has it ("Hendrix"), else the one longer name it
@@ -171,6 +173,23 @@ def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> 
             target.mentions.append(m)
         target.votes.add(group.votes)
         del groups[key]
+
+
+def _surname(words: list[str]) -> str:
+    """A person's last word with the name particles before it: "von der Leyen" of Ursula
+    von der Leyen, "bin Salman"; the particles in any case ("Von der Leyen" opening a
+    sentence)."""
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in NAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
+
+
+def _short_form(surface: str) -> bool:
+    """One word, or a surname behind its particles ("Von der Leyen", "bin Salman"): a form
+    that may stand for a longer name."""
+    words = surface.split()
+    return all(w.lower() in NAME_PARTICLES for w in words[:-1])
 
 
 # A lone name that shares a person's surname stays apart only when the text puts it in
@@ -216,6 +235,8 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         if type_ not in (T.PERSON, T.ORGANIZATION):
             continue
         full[_fold(words[-1])].append(key)
+        if type_ is T.PERSON and len(_surname(words).split()) > 1:
+            full[_fold(_surname(words))].append(key)  # "von der Leyen" of Ursula von der Leyen
         if type_ is T.PERSON:
             given[_fold(words[0])].append(key)  # "Xi" of Xi Jinping, "Maria" of Maria Keller
         if type_ is T.ORGANIZATION and "of" in words[1:]:
@@ -224,7 +245,7 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
     for key in list(groups):
         group = groups[key]
         surfaces = set(group.surfaces())
-        if any(len(s.split()) > 1 for s in surfaces) or group.pattern_id:
+        if not all(_short_form(s) for s in surfaces) or group.pattern_id:
             continue
         type_, place = typed[key]
         candidates = [k for k in full.get(key, []) if k != key]

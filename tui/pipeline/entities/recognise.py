@@ -80,11 +80,12 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
             or (doc[i].is_lower and doc[i].is_stop)
         ):
             i += 1
-        # A small lowercase word is never the end of a name ("Thibaut Courtois to").
+        # A small lowercase word is never the end of a name ("Thibaut Courtois to"), nor
+        # is an adverb ("Von der Leyen later flew").
         while j > i and (
             doc[j - 1].is_punct
             or doc[j - 1].lower_ in POSSESSIVE
-            or (doc[j - 1].is_lower and doc[j - 1].is_stop)
+            or (doc[j - 1].is_lower and (doc[j - 1].is_stop or doc[j - 1].tag_ == "RB"))
         ):
             j -= 1
 
