@@ -178,6 +178,17 @@ def test_a_town_and_its_country_side_by_side_stay_two_places(nlp):
     assert "Paris France" not in found
 
 
+def test_a_country_naming_an_advisers_brief_is_not_joined_to_the_office(nlp):
+    # The parse holds "White House" and "Ukraine" in one compound before "adviser".
+    found = run(
+        nlp,
+        "The hearing was told by former White House Ukraine adviser Tom Reyes that the "
+        "call was unusual.",
+    )
+    assert "White House Ukraine" not in found
+    assert {"White House", "Ukraine", "Tom Reyes"} <= set(found)
+
+
 def test_names_touching_in_a_title_case_headline_are_not_joined(nlp):
     from spacy.tokens import Span
 
