@@ -50,6 +50,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = parts.path
         query = parse_qs(parts.query)
         self.server.hits.append((path, self.headers.get("User-Agent", "")))
+        if (late := self.server.first_hit_delays.pop(path, None)) is not None:
+            time.sleep(late)
         if path.startswith("/pages/"):
             self._page(path.removeprefix("/pages/"))
         elif path.startswith("/delay/"):
@@ -212,6 +214,9 @@ class FixtureServer(ThreadingHTTPServer):
         # Pages tests host for a moment at /hostile/<key>: (headers, body).
         self.hostile_pages: dict[str, tuple[dict[str, str], bytes]] = {}
         self._hosted_count = itertools.count()
+        # Path -> seconds its first request waits (later ones do not): lets a test have
+        # the first of two fetches of one page arrive last.
+        self.first_hit_delays: dict[str, float] = {}
 
     def host_page(self, headers: dict[str, str], body: bytes) -> str:
         """Serve `body` with `headers` at /hostile/<key>; returns the key."""

@@ -11,7 +11,8 @@ import pytest
 
 from tests.pipeline import worker_tasks as tasks
 from tests.server import FixtureServer
-from tui.pipeline.model import Article, ErrorKind, Stage
+from tui.pipeline.briefing import Briefing
+from tui.pipeline.model import Article, Block, BlockKind, ErrorKind, Stage
 from tui.pipeline.options import Options
 from tui.pipeline.session import Session, Stages
 from tui.pipeline.stages import timeline_anchor
@@ -186,6 +187,38 @@ async def test_two_urls_of_one_page_become_one_article(site: FixtureServer) -> N
     moved, direct = session.briefing.articles
     assert moved.blocks and moved.duplicate_of is None
     assert direct.duplicate_of == 0 and direct.blocks == [] and direct.error is None
+
+
+async def test_a_redirect_read_before_the_page_it_leads_to_is_still_one_article(
+    site: FixtureServer,
+) -> None:
+    # The direct input asks first and waits; the redirect onto its page is read first. It
+    # once kept its text beside the direct one's: the direct input held the page's key from
+    # the start, before it had text to compare (a canonical address the page names hid it).
+    paragraphs = "".join(
+        f"<p>The ferry strike entered its {day} day as unions and operators met again to "
+        "talk about pay, rosters and the new timetable for the winter season.</p>"
+        for day in ("second", "third", "fourth", "fifth")
+    )
+    page = site.host_html(f"<html><body><article>{paragraphs}</article></body></html>".encode())
+    path = page.removeprefix(site.base)
+    site.first_hit_delays.update({path: 1.5, "/redirect-to": 0.3})
+    session = await _run(page, site.url(f"/redirect-to?to={path}"))
+    direct, moved = session.briefing.articles
+    assert direct.blocks and direct.duplicate_of is None
+    assert moved.duplicate_of == 0 and moved.blocks == [] and moved.error is None
+    assert session.briefing.tally().same == 1
+
+
+def test_three_inputs_of_one_page_read_last_to_first_all_point_to_the_first() -> None:
+    briefing = Briefing()
+    articles = [briefing.add(f"https://a.example/{n}") for n in range(3)]
+    for article in reversed(articles):
+        article.url = "https://a.example/story"
+        article.blocks = [Block(BlockKind.PARAGRAPH, "The harbour reopened on Monday.")]
+        briefing.read(article)
+    assert [a.duplicate_of for a in articles] == [None, 0, 0]
+    assert articles[0].blocks and not articles[1].blocks and not articles[2].blocks
 
 
 def _story_naming(canonical: str, headline: str, subject: str) -> bytes:

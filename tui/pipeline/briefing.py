@@ -57,6 +57,10 @@ class Briefing:
     _recurring: RecurringIndex = field(default_factory=RecurringIndex, repr=False, compare=False)
     # Normalised input, final and canonical URLs -> the article that holds them.
     _keys: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
+    # Final and canonical URLs -> every article read to that page so far. Kept apart from
+    # `_keys`: an input's own key is held from the start, before its page is read, and an
+    # article redirected onto it and read first must still be found when it is read.
+    _pages: dict[str, list[Article]] = field(default_factory=dict, repr=False, compare=False)
     # id(article) -> its index; articles are only ever appended, so an index never moves.
     _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
@@ -98,6 +102,8 @@ class Briefing:
         for key, holder in list(self._keys.items()):
             if holder is article and key != input_key(article.input):
                 del self._keys[key]
+        for key, readers in self._pages.items():
+            self._pages[key] = [a for a in readers if a is not article]
         article.stage = Stage.QUEUED
         article.error = None
         article.reload_error = None
@@ -121,42 +127,48 @@ class Briefing:
 
         Returns the earlier article it duplicates (None if it is its own), and every article
         whose blocks changed (recurring cuts, or one that turned out to duplicate this)."""
-        original = self._same_page(article)
-        if original is not None:
+        same = self._read_to_same_page(article)
+        earlier = [a for a in same if self.index(a) < self.index(article)]
+        if earlier:
+            original = min(earlier, key=self.index)
             return original, self._make_duplicate(article, original)
         changed: list[Article] = []
+        for holder in same:
+            # A later input was read first: the earlier input is the one to keep, and what
+            # pointed to the later one points to it.
+            changed += [holder, *self._make_duplicate(holder, article)]
+            changed += self._repoint(self.index(holder), self.index(article))
         for key in self._page_keys(article):
-            holder = self._keys.setdefault(key, article)
-            if (
-                holder is not article
-                and holder.duplicate_of is None
-                and holder.blocks
-                and _same_article(holder, article)
-            ):
-                # A later input was read first: the earlier input is the one to keep.
-                changed += [holder, *self._make_duplicate(holder, article)]
+            if any(self._keys.setdefault(key, article) is a for a in same):
                 self._keys[key] = article
+            self._pages.setdefault(key, []).append(article)
         return None, changed + self._recurring.add(article)
+
+    def _repoint(self, old: int, new: int) -> list[Article]:
+        moved = [a for a in self.articles if a.duplicate_of == old]
+        for a in moved:
+            a.duplicate_of = new
+        return moved
 
     def _page_keys(self, article: Article) -> set[str]:
         urls = (article.url, article.metadata.canonical_url)
         return {input_key(u) for u in urls if u}
 
-    def _same_page(self, article: Article) -> Article | None:
-        """An article earlier in the list that was read to the same page."""
-        position = self.index(article)
+    def _read_to_same_page(self, article: Article) -> list[Article]:
+        """The other articles, each its own, that were read to the same page, whichever
+        input came first in the list or was read first."""
+        found: list[Article] = []
         for key in self._page_keys(article):
-            holder = self._keys.get(key)
-            if (
-                holder is not None
-                and holder is not article
-                and holder.duplicate_of is None
-                and holder.blocks
-                and self.index(holder) < position
-                and _same_article(holder, article)
-            ):
-                return holder
-        return None
+            for other in self._pages.get(key, []):
+                if (
+                    other is not article
+                    and all(other is not f for f in found)
+                    and other.duplicate_of is None
+                    and other.blocks
+                    and _same_article(other, article)
+                ):
+                    found.append(other)
+        return found
 
     def _make_duplicate(self, article: Article, original: Article) -> list[Article]:
         """Empty `article` into a pointer to `original`; returns the others that changed."""
