@@ -2801,6 +2801,21 @@ def test_hours_ago_is_the_storys_day(nlp: Any) -> None:
     assert (entry.expression, entry.value) == ("about two hours ago", "2024-08-08")
 
 
+def test_the_start_of_the_month_after_a_month_named_is_that_months(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "He expects the phone to go on sale in September, possibly at the start of the month."
+    )
+    assert sorted((e.expression, e.value) for e in entries) == [
+        ("September", "2024-09"),
+        ("the start of the month", "2024-09"),
+    ]
+
+
+def test_the_end_of_the_month_told_in_the_past_before_it_came_is_last_months(nlp: Any) -> None:
+    [entry] = _timeline(nlp, "Sales rose at the end of the month.")
+    assert (entry.expression, entry.value) == ("the end of the month", "2024-07")
+
+
 def test_minutes_later_is_a_length_not_a_bare_later(nlp: Any) -> None:
     # Once read as "later" alone (a vague past), the count dropped.
     [entry] = _timeline(nlp, "Five minutes later, the alarm sounded.")

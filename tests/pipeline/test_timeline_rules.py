@@ -82,6 +82,18 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("month-end-ahead-is-this-months", "period-end", "month-end", F, None, "2024-08"),
     ("the-quarter-end-is-this-quarter", "period-end", "the quarter-end", N, None, "2024-Q3"),
     ("end-month-is-this-month", "range-modifier", "end-month", N, None, "2024-08"),
+    # A part of "the year" still to come, told in the past, is last year's; one gone, told
+    # ahead, the next one's. With no verb to go by, this one's.
+    ("the-end-of-the-year-told-in-the-past-before-it-came", "range-modifier",
+     "the end of the year", P, None, "2023"),
+    ("the-end-of-the-month-told-in-the-past-before-it-came", "range-modifier",
+     "the end of the month", P, None, "2024-07"),
+    ("the-start-of-the-week-told-ahead-after-it-went", "range-modifier",
+     "the start of the week", F, None, "2024-W33"),
+    ("the-end-of-the-year-with-no-verb-is-this-years", "range-modifier",
+     "the end of the year", N, None, "2024"),
+    ("the-end-of-this-year-told-in-the-past-stays-this-years", "range-modifier",
+     "the end of this year", P, None, "2024"),
     ("year-end-told-in-the-past-is-the-last-one-gone", "year-end", "year-end", P, None,
      "2023-12-31"),
     ("iso-day", "iso-day", "2024-07-19", N, None, "2024-07-19"),

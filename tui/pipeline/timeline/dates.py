@@ -34,17 +34,52 @@ def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
     """'the end of December', 'early 2023': the same value, a narrower range to sort by."""
     mod_text = m.group(1).strip(" -")
     mod = next((k for k in _MODS if k in mod_text), None)
+    mod = "end" if mod == "close" else mod
     inner = m.group(2).strip()
-    if inner in ("the year", "the month", "the week", "the quarter", "the decade"):
-        inner = "this " + inner[4:]
-    if inner in ("year", "month", "quarter"):
-        inner = "this " + inner  # "end-month", "end-year"
+    if inner == "the month" and (named := _month_named_here(ctx)) is not None:
+        # "To debut in September, possibly near the start of the month": that month.
+        return narrow(named, mod)
+    unmarked = inner.removeprefix("the ") in ("year", "month", "week", "quarter", "decade")
+    if unmarked:
+        inner = "this " + inner.removeprefix("the ")  # "the year", "end-month", "mid-year"
     base = resolve_date(inner, ctx, tense)
     if base is None or base.vague:
         return DECLINE
     if mod == "turn" and base.granularity is Granularity.YEAR:
         return base
-    return narrow(base, "end" if mod == "close" else mod)
+    narrowed = narrow(base, mod)
+    if unmarked and (other := _other_side(narrowed, inner[5:], mod, ctx, tense)) is not None:
+        return other
+    return narrowed
+
+
+def _month_named_here(ctx: Context) -> Resolved | None:
+    """The month of the date last named, when it was named in this paragraph and is a
+    month or a day of one: what "the month" then points back to."""
+    last = ctx.last
+    if last is None or last.start is None or ctx.last_block != ctx.block:
+        return None
+    if last.granularity not in (Granularity.MONTH, Granularity.DAY, Granularity.TIME):
+        return None
+    return month(last.start.year, last.start.month)
+
+
+def _other_side(
+    narrowed: Resolved, unit: str, mod: str | None, ctx: Context, tense: Tense | None
+) -> Resolved | None:
+    """'Sales rose at mid-year', told in January: last year's middle, as the tense says a
+    part of "the year" not yet come is the one gone; "will close at the end of the month",
+    told after this month's end, is next month's. None when this one fits its tense."""
+    if narrowed.start is None or narrowed.end is None:
+        return None
+    if tense is Tense.PAST and narrowed.start > ctx.anchor:
+        rel = "last"
+    elif tense is Tense.FUTURE and narrowed.end < ctx.anchor:
+        rel = "next"
+    else:
+        return None
+    base = resolve_date(f"{rel} {unit}", ctx, tense)
+    return narrow(base, mod) if base is not None and not base.vague else None
 
 
 def _period_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
