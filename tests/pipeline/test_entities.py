@@ -356,6 +356,18 @@ def test_common_word_capitalised_at_sentence_start_is_no_place(nlp):
     assert by_name(found)["Mara Jensen"].type is T.PERSON
 
 
+def test_a_common_word_met_only_opening_sentences_is_no_name(nlp):
+    # The model called "Escape" a person; the article writes "escape" in lower case too.
+    found = run(
+        nlp,
+        "Escape was impossible, the guards said.",
+        "The prisoners tried to escape twice before the storm.",
+        "The warden, Tom Becker, said the doors held.",
+    )
+    assert "escape" not in names_of(found)
+    assert by_name(found)["Tom Becker"].type is T.PERSON
+
+
 def test_name_with_a_function_word_inside_is_not_a_person():
     # The model calls such names PERSON now and then; people's names hold particles
     # ("de", "van") but never "Without" or "for".

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.acronyms import _find_acronyms, _spell_out_acronyms
 from tui.pipeline.entities.grouping import (
+    _drop_capitalised_common_words,
     _drop_sentence_openers,
     _group,
     _join_short_forms,
@@ -85,11 +86,13 @@ def find_entities(
     mentions = _spacy_mentions(docs, texts)
     acronyms = _find_acronyms(blocks, docs, mentions)
     groups = _group(mentions, acronyms)
-    _drop_sentence_openers(groups, lower_case_words(texts))
+    lower_words = lower_case_words(texts)
+    _drop_sentence_openers(groups, lower_words)
     _spell_out_acronyms(groups, docs)
     _propagate(groups, blocks, docs, acronyms)
     _join_short_forms(groups)
     _join_shorter_org_names(groups)
+    _drop_capitalised_common_words(groups, lower_words)
     entities = []
     for group in groups.values():
         type_, _ = _type_of(group)

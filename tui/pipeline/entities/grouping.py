@@ -175,6 +175,26 @@ def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> 
         del groups[key]
 
 
+def _drop_capitalised_common_words(groups: dict[str, _Group], lower_words: set[str]) -> None:
+    """'Escape was impossible, the guards said': a one-word name met only as the first word
+    of its sentences, whose word the article also writes in lower case ("tried to escape"),
+    is a common word its place capitalised. Run after the short forms joined their full
+    names, so a surname that is also a word ("May" of Theresa May) has gone to its owner."""
+    for key in list(groups):
+        group = groups[key]
+        if group.pattern_id or any(m.ruler_type or m.strong for m in group.mentions):
+            continue  # our table or the words around it say what it is
+        words = {m.text for m in group.mentions}
+        word = words.pop() if len(words) == 1 else ""
+        if (
+            word.istitle()
+            and " " not in word
+            and word.lower() in lower_words
+            and all(m.opens_sentence for m in group.mentions)
+        ):
+            del groups[key]
+
+
 def _surname(words: list[str]) -> str:
     """A person's last word with the name particles before it: "von der Leyen" of Ursula
     von der Leyen, "bin Salman"; the particles in any case ("Von der Leyen" opening a
