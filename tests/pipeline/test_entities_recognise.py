@@ -204,3 +204,14 @@ def test_names_touching_in_a_title_case_headline_are_not_joined(nlp):
 def test_an_adverb_is_no_end_of_a_name(nlp):
     found = run(nlp, "Von der Leyen later flew to Kyiv.")
     assert "Von der Leyen" in found
+
+
+def test_a_surnames_particles_opening_a_sentence_are_part_of_the_name(nlp):
+    # The model tags only "Berg"; the reader saw "Berg" as the short form.
+    found = run(
+        nlp,
+        "The coach, Eelco van den Berg, said the team was ready.",
+        "Van den Berg spoke to reporters on Monday.",
+    )
+    assert found["Eelco van den Berg"].aliases == ["Van den Berg"]
+    assert found["Eelco van den Berg"].count == 2

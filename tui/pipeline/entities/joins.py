@@ -99,6 +99,20 @@ def _past_particles(doc: Doc, end: int) -> int:
     return m if m > k else end
 
 
+def _before_particles(doc: Doc, start: int) -> int:
+    """Where a name starting at `start` really starts when the particles of a surname open
+    the sentence before it ("Van den Berg spoke": the model tags only "Berg")."""
+    k = start
+    while (
+        k > 0
+        and start - k < MAX_PARTICLES
+        and doc[k - 1].lower_ in NAME_PARTICLES
+        and _spaced(doc, k - 1)
+    ):
+        k -= 1
+    return k if k < start and doc[k].is_sent_start and doc[k].is_title else start
+
+
 def _headline(span: Span) -> bool:
     """Is the span's sentence a headline in title case?"""
     words = [t for t in span.sent if t.is_alpha]
@@ -144,7 +158,7 @@ def names(doc: Doc) -> list[Name]:
     n = 0
     while n < len(ents):
         parts = [ents[n]]
-        start, end = ents[n].start, ents[n].end
+        start, end = _before_particles(doc, ents[n].start), ents[n].end
         n += 1
         while True:
             reach = _past_particles(doc, end)
