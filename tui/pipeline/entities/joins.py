@@ -5,7 +5,8 @@ Two signals, each from the text itself, never from a list of names:
 
 - a lower-case name particle ("von", "de", "bin": `entity_name_particles`) never ends a
   name, so a span that ends on one, or is followed by one, goes on through the capitalised
-  words after it, taking in any span that starts there;
+  words after it, taking in any span that starts there (and particles opening the sentence
+  just before a span start it: "Van den Berg spoke");
 - two spans in title case with a single space between, where the parse makes the first
   span's last word a `compound` of a word of the second ("Lockheed" -> "Martin"), are one
   noun phrase's name; label pairs that only ever touch by accident ("in Paris France") are
