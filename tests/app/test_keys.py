@@ -894,6 +894,68 @@ async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, ma
         assert all(a.cached for a in again.briefing.articles)
 
 
+async def _until_stage(app: BriefingApp, pilot, index: int, stage: Stage) -> None:
+    for _ in range(int(SETTLE / 0.05)):
+        articles = app.briefing.articles if app.briefing else []
+        if len(articles) > index and articles[index].stage is stage:
+            return
+        await pilot.pause(0.05)
+    pytest.fail(f"article {index} never reached the {stage} stage")
+
+
+async def _read_state_shown(app: BriefingApp, index: int) -> bool:
+    """Once settled and its read state is known: whether article `index` shows as read."""
+    from tui.app.article_list import UNREAD_MARK
+
+    await app.wait_settled(SETTLE)
+    await _until(lambda: app._read.get(index) is not None)
+    await app.wait_settled(SETTLE)
+    return UNREAD_MARK not in _row_title(app, index)
+
+
+async def test_an_article_opened_while_analysed_is_read_now_and_next_time(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    from tui.pipeline.options import CacheSettings
+
+    release = tmp_path / "release"
+    pages = [site.page("wire.html")]
+    cache = CacheSettings(str(tmp_path / "cache"))
+    app = make_app(pages, cache=cache, stages=Stages(analyse=HeldAnalyse(str(release))))
+    async with app.run_test(size=(140, 40)) as pilot:
+        try:
+            await _until_stage(app, pilot, 0, Stage.ANALYSING)
+            await pilot.press("j", "enter")  # its text is shown while it is analysed
+            assert "EU ministers weigh joint borrowing" in shown(app)
+        finally:
+            release.write_text("go")
+        await app.wait_settled(SETTLE)
+        assert app.briefing.articles[0].stage is Stage.DONE
+        assert await _read_state_shown(app, 0)
+        await app.workers.wait_for_complete()
+    again = make_app(pages, cache=cache)
+    async with again.run_test(size=(140, 40)):
+        assert await _read_state_shown(again, 0)
+
+
+async def test_an_article_opened_before_its_text_is_read_if_still_open_when_it_arrives(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    from tui.pipeline.options import CacheSettings
+
+    pages = [site.url("/delay/wire.html?s=3"), site.url("/delay/blog.html?s=3")]
+    app = make_app(pages, analysis=False, cache=CacheSettings(str(tmp_path)))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _until_stage(app, pilot, 1, Stage.FETCHING)
+        await _until(lambda: app.article_list.row_count == 3)
+        # Article 0 is opened and left before its text came; article 1 stays open.
+        await pilot.press("j", "enter", "1", "j", "enter")
+        assert app.selected == 1 and app.focused is app.article_view
+        assert app.briefing.articles[1].stage is Stage.FETCHING
+        assert await _read_state_shown(app, 1)
+        assert not await _read_state_shown(app, 0)
+
+
 async def test_a_feed_is_listed_with_its_items_under_it(site: FixtureServer, make_app):
     app = make_app([site.feed("meridian.atom")], analysis=False)
     async with app.run_test(size=(140, 40)):

@@ -64,6 +64,13 @@ STOP_SIGNALS = tuple(
 )
 
 
+def shows_text(article: Article) -> bool:
+    """Whether the text pane shows the article's text, so that opening it is reading it.
+    It does while the article is analysed: the whole text is there by then, only the
+    entities and timeline are still to come (an article opened then stayed unread)."""
+    return article.stage in (Stage.ANALYSING, Stage.DONE) or article.reading_again
+
+
 class Scheduling(AppState):
     """Starts the session after the first frame and draws its changes in throttled
     batches; merges the briefing off the UI path."""
@@ -202,6 +209,10 @@ class Scheduling(AppState):
         new = range(self.article_list.row_count - 1, len(articles))
         shown = sorted(dirty.union(new))
         self.article_list.set_articles((i, articles[i], self._read.get(i)) for i in shown)
+        if self.selected in dirty and self.focused is self.article_view:
+            # The article open in the text pane changed: if its text has just arrived, the
+            # reader, who opened it before, is reading it now.
+            self.mark_read(self.selected)
         self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
@@ -240,11 +251,14 @@ class Scheduling(AppState):
             self._draw.poke()
 
     def mark_read(self, index: int) -> None:
-        """The reader opened article `index`: it is read, now and next time."""
+        """The reader opened article `index`: it is read, now and next time, once its text
+        is in front of them. Opened before that (still fetched or extracted), it is read
+        when the text arrives while it is still open (`_draw_changes`)."""
         if self.briefing is None or index == BRIEFING:
             return
         article = self.briefing.articles[index]
-        if article.items is not None or article.stage is not Stage.DONE:
+        # A feed is a list of articles, not one the reader reads.
+        if article.items is not None or not shows_text(article):
             return
         if self._read.opened(index):
             self.article_list.set_article(index, article, True)
