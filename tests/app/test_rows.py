@@ -139,3 +139,37 @@ async def test_a_changed_row_out_of_sight_is_not_repainted_now_but_shows_anew_wh
         pane.scroll_to(y=pane._tops[80], animate=False)
         await pilot.pause()
         assert pane.render_line(0).text.startswith("changed far")
+
+
+class _Listening(_OneList):
+    """Keeps the rows each Highlighted message named."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[int] = []
+
+    def on_row_list_highlighted(self, message: RowList.Highlighted) -> None:
+        self.said.append(message.index)
+
+
+async def test_rows_inserted_above_keep_the_highlight_and_the_view_on_the_same_rows() -> None:
+    app = _Listening()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(RowList)
+        pane.set_rows([_row(i) for i in range(100)])
+        pane.highlighted = 60
+        await pilot.pause()
+        top = pane.scroll_offset.y
+        first_shown = pane.render_line(0).text
+        app.said.clear()
+        pane.insert_rows(10, [_row(1000 + i, words=4) for i in range(3)])  # 2 lines each
+        await pilot.pause()
+        assert pane.highlighted == 63 and pane.rows[63].key == 60 and app.said == [63]
+        assert pane.scroll_offset.y == top + 6 and pane.render_line(0).text == first_shown
+        assert pane._tops[64] == pane._tops[63] + 1 and pane.virtual_size.height == 106
+        # Below the view and the highlight: neither moves; at the end: appended.
+        pane.insert_rows(90, [_row(2000)])
+        pane.insert_rows(len(pane.rows), [_row(3000)])
+        await pilot.pause()
+        assert pane.highlighted == 63 and pane.scroll_offset.y == top + 6
+        assert [r.key for r in pane.rows[89:92]] == [86, 2000, 87] and pane.rows[-1].key == 3000

@@ -289,6 +289,31 @@ class RowList(LineView, can_focus=True):
             if region.y < height and region.bottom > 0:
                 self.refresh(region)
 
+    def insert_rows(self, at: int, rows: Sequence[Row]) -> None:
+        """Insert `rows` before row `at` (at the end: append them). The rows from `at` on
+        move down; the highlight stays on the row it was on, and the view on what it
+        showed, so rows added above do not pull the list away from the reader."""
+        if not rows:
+            return
+        shown_top = self.scroll_offset.y
+        above = at < len(self._tops) and self._tops[at] < shown_top
+        self._rows[at:at] = rows
+        # Drawn lines are kept by row number: those from `at` on are other rows now.
+        self._strips = {key: strips for key, strips in self._strips.items() if key[0] < at}
+        if not self._width or len(self._heights) != len(self._rows) - len(rows):
+            self._measure()
+        else:
+            added = [self._height_of(row) for row in rows]
+            self._heights[at:at] = added
+            self._place_from(at)
+            if above:
+                self.scroll_to(y=shown_top + sum(added), animate=False)
+        lit = self.highlighted
+        if lit is not None and lit >= at:
+            # Still the same row; said again, as a message naming its old place is dropped.
+            self.set_reactive(RowList.highlighted, lit + len(rows))
+            self.post_message(self.Highlighted(self, lit + len(rows)))
+
     def _place_from(self, first: int) -> None:
         """Set the tops of rows `first` onward from the heights, and the scroll size."""
         del self._tops[first:]
