@@ -13,7 +13,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def site() -> Iterator[FixtureServer]:
     """A real HTTP server on 127.0.0.1 serving tests/fixtures/pages and failure routes:
-    /404 /500 /slow?s=N /loop /moved/<page> /delay/<page>?s=N /huge /bomb /pdf /empty;
+    /404 /500 /slow?s=N /loop /moved/<page> /delay/<page>?s=N /huge /bomb /pdf /empty
+    (/delay/feeds/<name>?s=N: a feed after a pause);
     /feeds/<name>[?type=...] serves tests/fixtures/feeds with {base} filled in."""
     yield from serve()
 

@@ -55,9 +55,14 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith("/pages/"):
             self._page(path.removeprefix("/pages/"))
         elif path.startswith("/delay/"):
-            # A fixture page after a pause: lets a test choose the order pages arrive in.
+            # A fixture page (/delay/feeds/<name>: a feed) after a pause: lets a test
+            # choose the order pages arrive in.
             time.sleep(float(query.get("s", ["1"])[0]))
-            self._page(path.removeprefix("/delay/"))
+            name = path.removeprefix("/delay/")
+            if name.startswith("feeds/"):
+                self._feed(name.removeprefix("feeds/"), None)
+            else:
+                self._page(name)
         elif path == "/404":
             self._send(404, b"<html><body>Not here</body></html>")
         elif path == "/500":

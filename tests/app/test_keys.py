@@ -16,8 +16,8 @@ from tests.pipeline.worker_tasks import HeldAnalyse
 from tests.server import FixtureServer
 from tui.app import main
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
-from tui.app.article_list import ArticleList
-from tui.app.describe import BRIEFING
+from tui.app.article_list import FEED_INDENT, ArticleList
+from tui.app.describe import BRIEFING, STAGE_GLYPHS
 from tui.app.main import BriefingApp
 from tui.app.reader import ArticleView
 from tui.app.screens import AddUrlScreen, ExportScreen, HelpScreen
@@ -46,7 +46,7 @@ def on_screen(view: ArticleView, block: int, offset: int = 0) -> bool:
 
 async def open_article(app: BriefingApp, pilot, index: int) -> None:
     app.article_list.focus()
-    app.article_list.highlighted = index + 1
+    app.article_list.highlighted = app.article_list.row_of(index)
     await app.wait_settled(SETTLE)
 
 
@@ -866,7 +866,9 @@ async def _until(condition, timeout: float = SETTLE) -> None:
 
 
 def _row_title(app: BriefingApp, index: int) -> str:
-    return app.article_list.rows[index + 1].lines[0].plain
+    row = app.article_list.row_of(index)
+    assert row is not None, f"article {index} is not listed"
+    return app.article_list.rows[row].lines[0].plain
 
 
 async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, make_app, tmp_path):
@@ -962,6 +964,93 @@ async def test_a_feed_is_listed_with_its_items_under_it(site: FixtureServer, mak
         await app.wait_settled(SETTLE)
         assert "Meridian: Europe" in _row_title(app, 0)
         assert _row_title(app, 1).startswith("  ") and _row_title(app, 2).startswith("  ")
+
+
+def _listed(app: BriefingApp) -> list[int]:
+    """The articles' indices in the order the list shows them."""
+    return [row.key for row in app.article_list.rows[1:]]
+
+
+async def test_a_feeds_items_are_listed_right_under_it_before_later_inputs(
+    site: FixtureServer, make_app
+):
+    # The feed's items (indices 3-5: frontline, its follow-up, a 404) are added after the
+    # page and the failed input given after the feed, but are listed under the feed.
+    inputs = [site.feed("ledger.rss"), site.page("wire.html"), site.url("/500")]
+    app = make_app(inputs, analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        assert [a.feed for a in app.briefing.articles] == [None, None, None, 0, 0, 0]
+        assert _listed(app) == [0, 3, 4, 5, 1, 2]
+        titles = [row.lines[0].plain for row in app.article_list.rows[1:]]
+        assert [t.startswith(FEED_INDENT) for t in titles] == [False, *[True] * 3, False, False]
+        # The keys walk the list as shown.
+        walked = []
+        for key in ("j", "j", "j", "j", "j", "j", "k", "G", "g", "end", "home"):
+            await pilot.press(key)
+            walked.append(app.selected)
+        assert walked == [0, 3, 4, 5, 1, 2, 1, 2, BRIEFING, 2, BRIEFING]
+        # A search of the briefing steps through the articles in that order too.
+        await pilot.press("slash", *"defence", "enter")
+        await app.wait_settled(SETTLE)
+        hit = [i for i, n in enumerate(_hits(app, "defence")) if n]
+        assert hit[0] == 1 and hit[1] > 2  # the page given, then a feed's item
+        seen = []
+        for _ in range(sum(_hits(app, "defence"))):
+            await pilot.press("n")
+            seen.append(app.selected)
+        assert seen[0] == hit[1] and seen == sorted(seen, key=_listed(app).index)
+        # The feed read again keeps its items under it, and the highlight on it.
+        await pilot.press("escape", "1", "g", "j", "r")
+        await app.wait_settled(SETTLE)
+        assert app.selected == 0 and app.article_list.highlighted == 1
+        assert _listed(app) == [0, 3, 4, 5, 1, 2]
+
+
+async def test_the_article_highlighted_stays_chosen_when_a_feeds_items_are_listed_above_it(
+    site: FixtureServer, make_app
+):
+    inputs = [site.url("/delay/feeds/ledger.rss?s=2"), site.page("wire.html"), site.url("/500")]
+    app = make_app(inputs, analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _until(lambda: app.article_list.row_count == 4)
+        await pilot.press("j", "j")
+        assert app.selected == 1 and app.briefing.articles[0].items is None
+        await app.wait_settled(SETTLE)
+        assert _listed(app) == [0, 3, 4, 5, 1, 2]  # three rows came in above it
+        assert app.selected == 1 and app.article_list.highlighted == 5
+        assert "EU ministers weigh joint borrowing" in shown(app)
+        await pilot.press("j")
+        assert app.selected == 2
+        await pilot.press("k", "k")
+        assert app.selected == 5
+
+
+async def test_an_opml_lists_its_feeds_under_it_and_each_feeds_items_under_that_feed(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.feed("subscriptions.opml"), site.url("/500")], analysis=False)
+    async with app.run_test(size=(140, 40)):
+        await app.wait_settled(SETTLE)
+        articles = app.briefing.articles
+
+        def depth(index: int) -> int:
+            feed = articles[index].feed
+            return 0 if feed is None else depth(feed) + 1
+
+        listed = _listed(app)
+        assert sorted(listed) == list(range(len(articles)))
+        assert listed[-1] == 1  # the input given after the list, after all it holds
+        for row, index in enumerate(listed):
+            feed = articles[index].feed
+            if feed is not None:  # under its feed, past that feed's earlier items only
+                between = listed[listed.index(feed) + 1 : row]
+                assert all(depth(i) > depth(feed) for i in between)
+            title = app.article_list.rows[row + 1].lines[0].plain
+            assert title.startswith(
+                FEED_INDENT * depth(index) + STAGE_GLYPHS[articles[index].stage]
+            )
+        assert max(depth(i) for i in listed) == 2
 
 
 def _hits(app: BriefingApp, word: str) -> list[int]:

@@ -60,7 +60,7 @@ class Highlights(Scheduling):
     def _article_highlighted(self, message: RowList.Highlighted) -> None:
         if message.index != self.article_list.highlighted:
             return  # the highlight has moved on since (a walk's steps in one burst)
-        self.selected = message.index - 1  # row 0 is the Briefing entry
+        self.selected = self.article_list.index_at(message.index)
         walk = self._walk
         if walk is not None and walk.at >= 0 and walk.stops[walk.at][0] != self.selected:
             # The reader left the walk for another article: `n` there no longer jumps back
@@ -71,6 +71,13 @@ class Highlights(Scheduling):
     def _article_chosen(self, message: RowList.Chosen) -> None:
         self.action_focus_pane("text")
 
+    def listed_order(self) -> list[int]:
+        """Every article's index in the order the list shows it (a feed's items under
+        it), so `n` steps through them as the reader sees them; any not listed yet last."""
+        listed = self.article_list.order
+        count = len(self.briefing.articles) if self.briefing is not None else 0
+        return [*listed, *range(len(listed), count)]
+
     def show_text(self) -> None:
         """Bring the text pane into view if a side pane hides it (narrow terminals)."""
         if self.screen.has_class("-narrow") and self.screen.has_class("-side"):
@@ -80,7 +87,8 @@ class Highlights(Scheduling):
     def _entity_chosen(self, message: EntityChosen) -> None:
         if self.briefing is None:
             return
-        walk = entity_walk(self.briefing, message.name, message.aliases, message.article)
+        order = self.listed_order()
+        walk = entity_walk(self.briefing, message.name, message.aliases, message.article, order)
         if not walk.stops:
             self.notify(f"No mentions of {message.name} to show.", severity="warning")
             return
@@ -128,7 +136,7 @@ class Highlights(Scheduling):
             self.article_view.search(event.value)
             return
         # On the Briefing entry: every article is searched, the hits listed by article.
-        self._walk = search_walk(self.briefing, event.value)
+        self._walk = search_walk(self.briefing, event.value, self.listed_order())
         self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
 
     def _step_walk(self, delta: int) -> None:

@@ -133,8 +133,11 @@ class AppState(App[int]):
         return self.query_one(ArticleView)
 
     def select(self, index: int) -> None:
-        """Show article `index` (or BRIEFING), moving the list highlight with it."""
-        self.article_list.highlighted = index + 1
+        """Show article `index` (or BRIEFING), moving the list highlight with it (once it
+        is listed: the list is drawn a moment after an article is added)."""
+        row = self.article_list.row_of(index)
+        if row is not None:
+            self.article_list.highlighted = row
         self.selected = index
 
     def current(self) -> Article | None:

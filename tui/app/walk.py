@@ -11,6 +11,8 @@ from tui.app.reader import find_hits
 from tui.app.text import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.model import Mention
 
@@ -49,17 +51,21 @@ class Walk:
         return list(counts.items())
 
 
-def search_walk(briefing: Briefing, query: str) -> Walk:
+def search_walk(briefing: Briefing, query: str, order: Sequence[int]) -> Walk:
+    """The hits of `query` in every article, the articles in `order` (as listed)."""
     walk = Walk(f"“{one_line(query, 30)}”")
-    for index, article in enumerate(briefing.articles):
-        walk.stops += [(index, m) for m in find_hits(article, query)]
+    for index in order:
+        walk.stops += [(index, m) for m in find_hits(briefing.articles[index], query)]
     return walk
 
 
-def entity_walk(briefing: Briefing, name: str, aliases: list[str], article: int | None) -> Walk:
-    """The entity's mentions in `article`, or (None) in every article that names it."""
+def entity_walk(
+    briefing: Briefing, name: str, aliases: list[str], article: int | None, order: Sequence[int]
+) -> Walk:
+    """The entity's mentions in `article`, or (None) in every article that names it, the
+    articles in `order` (as listed)."""
     names = {name.casefold(), *(a.casefold() for a in aliases)}
-    candidates = [article] if article is not None else range(len(briefing.articles))
+    candidates = [article] if article is not None else order
     walk = Walk(name)
     for index in candidates:
         for entity in briefing.articles[index].entities or []:
