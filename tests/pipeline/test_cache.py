@@ -73,6 +73,38 @@ def test_the_least_recently_used_rows_go_first_past_the_cap(tmp_path: Path) -> N
     assert "p1" not in kept  # the oldest untouched page was evicted
 
 
+def _fill(folder: Path, pages: int, size: int) -> int:
+    """`pages` pages of `size` random (incompressible) bytes; the file's size after."""
+    import os
+
+    cache = Cache(folder)
+    for n in range(pages):
+        cache.put_page(f"p{n}", _page(f"p{n}", os.urandom(size // 2).hex()))
+        time.sleep(0.002)  # each its own time of use
+    cache.close()
+    return (folder / CACHE_FILE).stat().st_size
+
+
+def test_evicting_past_the_cap_shrinks_the_file(tmp_path: Path) -> None:
+    before = _fill(tmp_path, 40, 25_000)  # about 1 MB
+    cache = Cache(tmp_path, max_bytes=2_000_000)
+    cache.max_bytes = 100_000  # lowered mid-run: the next write evicts most of the file
+    cache.put_page("new", _page("new"))
+    assert cache.stored_bytes() <= 100_000 and cache.page_ref("new") is not None
+    cache.close()
+    # Only one page of the file was freed per eviction, so it stayed at its largest.
+    assert (tmp_path / CACHE_FILE).stat().st_size < before / 4
+
+
+def test_a_lowered_cap_holds_from_the_start_without_a_write(tmp_path: Path) -> None:
+    before = _fill(tmp_path, 40, 25_000)
+    cache = Cache(tmp_path, max_bytes=100_000)  # a run that only reads what is cached
+    assert cache.stored_bytes() <= 100_000
+    assert cache.page_ref("p39") is not None and cache.page_ref("p0") is None  # oldest first
+    cache.close()
+    assert (tmp_path / CACHE_FILE).stat().st_size < before / 4
+
+
 def test_a_file_that_is_not_a_database_is_set_aside_and_replaced(tmp_path: Path) -> None:
     (tmp_path / CACHE_FILE).write_bytes(b"this is not SQLite, just junk " * 200)
     said, warn = _warnings()

@@ -171,10 +171,17 @@ class Cache:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._total = 0
+        self._evicted = False  # rows were deleted in this write: free their pages after it
         self.enabled = True
         self.read_only = False  # a file we may read but not write: nothing new is saved
         with self._lock:
             self._open()
+        # A cap lowered since the last run holds from the start, not from the next write:
+        # a run that only reads what it has cached would else never apply it.
+        if self._total > self.max_bytes:
+            with self._use(write=True) as conn:
+                if conn is not None:
+                    self._evict(conn)
 
     # Opening, and what happens when the file is bad -------------------------------------
 
@@ -323,6 +330,7 @@ class Cache:
                 yield conn
                 if write:
                     conn.execute("COMMIT")
+                    self._shrink(conn)
             except BaseException as exc:
                 if conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
@@ -460,8 +468,12 @@ class Cache:
     def _grew(self, conn: sqlite3.Connection, size: int) -> None:
         """Inside a write: evict least recently used rows when over the cap."""
         self._total += size
-        if self._total <= self.max_bytes:
-            return
+        if self._total > self.max_bytes:
+            self._evict(conn)
+
+    def _evict(self, conn: sqlite3.Connection) -> None:
+        """Inside a write: delete the least recently used rows down to EVICT_TO of the cap;
+        their pages are given back to the file system after the write (`_shrink`)."""
         self._total = self._stored_bytes(conn)  # other processes write too
         goal = int(self.max_bytes * EVICT_TO)
         while self._total > goal:
@@ -473,6 +485,7 @@ class Cache:
             ).fetchall()
             if not oldest:
                 break
+            self._evicted = True
             for table, a, b, c, size_, _ in oldest:
                 if table == "p":
                     conn.execute("DELETE FROM pages WHERE key = ?", (a,))
@@ -484,7 +497,18 @@ class Cache:
                 self._total -= size_
                 if self._total <= goal:
                     break
-        conn.execute("PRAGMA incremental_vacuum")
+
+    def _shrink(self, conn: sqlite3.Connection) -> None:
+        """After a write that evicted: truncate the file by the pages it freed.
+
+        `incremental_vacuum` frees one page per step of its statement, and `execute()`
+        steps it once (one 4 KB page per eviction: the file never shrank), `fetchall()`
+        no further (it yields no row); `executescript` steps it to the end. It commits
+        first, so it runs here, after the write's own COMMIT. In WAL mode the file itself
+        is cut at the next checkpoint (at the latest when the last connection closes)."""
+        if self._evicted:
+            self._evicted = False
+            conn.executescript("PRAGMA incremental_vacuum;")
 
     def stored_bytes(self) -> int:
         with self._use() as conn:
