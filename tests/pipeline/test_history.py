@@ -198,8 +198,39 @@ def test_a_page_never_read_stays_not_read_when_the_briefing_is_reopened(tmp_path
     again.add("https://news.example/read").stage = Stage.DONE
     slow = again.add("https://news.example/slow")
     slow.stage = Stage.ERROR
-    slow.error = ArticleError(ErrorKind.NOT_CACHED, f"{history.UNREAD.message} {history.REPLAYED}")
+    slow.error = history.UNREAD
     history.remember(cache, earlier.id, history.snapshot(again, {}, earlier))
     now = history.entry(cache, earlier.id)
     assert now is not None and (now.failed, now.unread) == (0, 1)
     assert now.failures == earlier.failures
+
+
+def test_only_a_page_that_had_not_come_is_counted_not_read(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    briefing = Briefing()
+    stages = (Stage.QUEUED, Stage.FETCHING, Stage.EXTRACTING, Stage.ANALYSING, Stage.DONE)
+    for n, stage in enumerate(stages):
+        briefing.add(f"https://news.example/{n}").stage = stage
+    briefing.add(str(tmp_path / "saved.html"))  # read from disk again when reopened
+    entry = history.entry(cache, history.remember(cache, None, history.snapshot(briefing, {})))
+    assert entry is not None
+    # A page fetched, then being read or analysed, is in the cache: a reopen reads it.
+    assert entry.unread == 2 and sorted(entry.failures) == [
+        "https://news.example/0",
+        "https://news.example/1",
+    ]
+    assert "6 articles, 2 not read" in history.listing([entry])[0]
+
+
+def test_a_page_not_read_is_said_once_when_reopened_in_the_words_of_today(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    data = history.snapshot(_briefing(), {})
+    data["failures"]["https://news.example/slow"] = ["not_cached", "Closed before it was read."]
+    entry = history.entry(cache, history.remember(cache, None, data))
+    assert entry is not None
+    reopen = history.Reopen.of(entry)
+    assert reopen.said_again("https://news.example/slow") == history.UNREAD
+    assert history.REPLAYED not in history.UNREAD.message
+    gone = reopen.said_again("https://news.example/gone")
+    assert gone == ArticleError(ErrorKind.HTTP_STATUS, f"gone {history.REPLAYED}")
+    assert reopen.said_again("https://news.example/a") is None

@@ -114,7 +114,7 @@ async def test_offline_a_page_not_in_the_cache_is_an_error_in_words(
     session = await _run(tmp_path, own_site.page("wire.html"), options=options)
     (article,) = session.briefing.articles
     assert article.error is not None and article.error.kind is ErrorKind.NOT_CACHED
-    assert "not in the cache" in article.error.message
+    assert "no longer in the cache" in article.error.message
     assert _page_hits(own_site) == 0
 
 
@@ -361,5 +361,72 @@ async def test_the_history_keeps_up_while_a_briefing_is_read_and_says_what_was_n
     *read, slow = again.briefing.articles
     assert all(a.blocks for a in read)
     assert slow.error is not None and slow.error.kind is ErrorKind.NOT_CACHED
-    assert slow.error.message.startswith("The briefing was closed before this page was read.")
+    assert slow.error == history.UNREAD  # said once, not "so it went…" after it
+    cache.close()
+
+
+async def test_a_page_fetched_but_not_analysed_when_the_briefing_closed_is_not_said_not_read(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    import asyncio
+
+    from tests.pipeline import worker_tasks as tasks
+    from tui.pipeline import history
+    from tui.pipeline.session import Stages
+
+    cache = Cache(tmp_path)
+    stages = Stages(analyse=tasks.slow_analyse)
+    session = Session(Options(workers=1), cache=cache, history=True, stages=stages)
+    article = session.add(own_site.page("wire.html"))
+    slow = session.add(own_site.url("/slow?s=30"))
+    assert article is not None and slow is not None
+    for _ in range(400):
+        if article.stage is Stage.ANALYSING:
+            break
+        await asyncio.sleep(0.05)
+    assert article.stage is Stage.ANALYSING and slow.stage is Stage.FETCHING
+    await session.close()  # the reader quits: one page is in the cache, one never came
+
+    (entry,) = history.entries(cache, 5)
+    # It said "2 not read", yet the fetched page came back in full when reopened.
+    assert entry.unread == 1 and list(entry.failures) == [slow.input]
+    assert "2 articles, 1 not read" in history.listing([entry])[0]
+    again = Session(
+        Options(analysis=False, workers=1, offline=True),
+        cache=cache,
+        reopen=history.Reopen.of(entry),
+    )
+    await again.run(_inputs(*entry.inputs))
+    read, unread = again.briefing.articles
+    assert read.error is None and read.blocks and read.cached
+    assert unread.error == history.UNREAD
+    cache.close()
+
+
+async def test_a_page_read_then_evicted_says_it_is_no_longer_in_the_cache(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    from tui.pipeline import history
+
+    pages = (own_site.page("wire.html"), own_site.page("blog.html"))
+    cache = Cache(tmp_path, version="t1")
+    first = Session(TEXT_ONLY, cache=cache, history=True)
+    await first.run(_inputs(*pages))
+    cache.close()
+    with sqlite3.connect(tmp_path / CACHE_FILE) as conn:  # as the size cap leaves it
+        conn.execute("DELETE FROM pages WHERE url = ?", (pages[1],))
+    cache = Cache(tmp_path, version="t1")
+    (entry,) = history.entries(cache, 5)
+    again = Session(
+        Options(analysis=False, workers=1, offline=True),
+        cache=cache,
+        reopen=history.Reopen.of(entry),
+    )
+    await again.run(_inputs(*entry.inputs))
+    kept, evicted = again.briefing.articles
+    assert kept.error is None and evicted.error is not None
+    # It said "This page is not in the cache, …" of a page the briefing had read.
+    assert evicted.error.kind is ErrorKind.NOT_CACHED
+    assert evicted.error.message == history.EVICTED
+    assert evicted.error.message.startswith("This page is no longer in the cache")
     cache.close()

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from tui.pipeline.feeds import Expansion
 from tui.pipeline.identity import input_key
-from tui.pipeline.kinds import ArticleError, ErrorKind
+from tui.pipeline.kinds import ArticleError, ErrorKind, Stage
 from tui.pipeline.textsafety import one_line
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.cache import Cache
+    from tui.pipeline.model import Article
 
 # Briefings remembered; older ones are forgotten (a cron job must not grow it forever).
 MAX_BRIEFINGS = 500
@@ -32,8 +33,18 @@ REPLAYED = (
     "(So it went when this briefing was read before; reopened from the history, the page "
     "is not fetched again.)"
 )
-# Why a page the briefing had not finished reading when it was closed is not there.
-UNREAD = ArticleError(ErrorKind.NOT_CACHED, "The briefing was closed before this page was read.")
+# Why a reopened briefing has no page for an article whose page had not come when the
+# briefing was closed (it is listed as "not read"). Stored with the briefing; the only
+# `not_cached` failure ever stored, so one stored in other words reads as this one.
+UNREAD = ArticleError(
+    ErrorKind.NOT_CACHED,
+    "The briefing was closed before this page was read, and a briefing reopened from the "
+    "history stays offline.",
+)
+# Why a reopened briefing has no page for an article that was read: it was evicted since.
+EVICTED = (
+    "This page is no longer in the cache, and a briefing reopened from the history stays offline."
+)
 # Characters of a stored failure's words kept (they are ours, but the file may be edited).
 MESSAGE_CHARS = 500
 # Characters of titles shown on one line of `briefing history`.
@@ -52,7 +63,7 @@ class Entry:
     # input_key -> why that input failed when the briefing was read (a reopened briefing
     # stays offline, so this is all it can say of a page that never came).
     failures: dict[str, ArticleError] = field(default_factory=dict)
-    unread: int = 0  # articles not read yet when it was last written (closed, killed)
+    unread: int = 0  # pages that had not come when it was last written (closed, killed)
 
 
 def snapshot(
@@ -67,9 +78,14 @@ def snapshot(
     articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
     tally = briefing.tally()
     titles = [a.display_title for a in articles if a.status == "ok"]
-    unread = {input_key(a.input) for a in articles if a.status == "pending"}
-    # Not read yet: a page of a new briefing never was; one of a reopened briefing may
-    # have been read the time before, and is said as it was then (below).
+    pending = [a for a in articles if a.status == "pending"]
+    unfinished = {input_key(a.input) for a in pending}
+    # "Not read": the page had not come. One that had is in the cache, and a reopened
+    # briefing reads it from there: counting those said "82 not read" of a briefing whose
+    # every page came back.
+    unread = {input_key(a.input) for a in pending if _page_missing(a)}
+    # A page of a new briefing never was; one of a reopened briefing may have been read
+    # the time before, and is said as it was then (below).
     failures = dict.fromkeys(unread, UNREAD) if earlier is None else {}
     failures |= {
         input_key(a.input): ArticleError(a.error.kind, a.error.message.removesuffix(f" {REPLAYED}"))
@@ -79,10 +95,10 @@ def snapshot(
     failed = tally.failed
     if earlier is not None:
         not_cached = {input_key(a.input) for a in articles if _not_cached(a.error)}
-        unfinished = unread | not_cached
+        unfinished |= not_cached
         failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
         # A page never read (the briefing was closed first) is still not read, not failed.
-        never = {k for k in not_cached if failures.get(k) == UNREAD}
+        never = {k for k in not_cached if _not_cached(failures.get(k))}
         unread |= never
         failed -= len(never)
         if unfinished:
@@ -93,7 +109,7 @@ def snapshot(
         "titles": titles[:TITLES_KEPT],
         "articles": tally.articles,
         "failed": failed,
-        "unread": sum(failures.get(k) == UNREAD for k in unread),
+        "unread": sum(_not_cached(failures.get(k)) for k in unread),
         "expansions": {key: e.to_dict() for key, e in expansions.items()},
         "failures": {k: [e.kind.value, e.message] for k, e in failures.items()},
     }
@@ -101,6 +117,13 @@ def snapshot(
 
 def _not_cached(error: ArticleError | None) -> bool:
     return error is not None and error.kind is ErrorKind.NOT_CACHED
+
+
+def _page_missing(article: Article) -> bool:
+    """Whether a pending article's page had not come yet (it waits for its turn or is
+    being fetched). A local file is read from disk again when reopened: never missing."""
+    remote = article.input.strip().lower().startswith(("http://", "https://"))
+    return remote and article.stage in (Stage.QUEUED, Stage.FETCHING)
 
 
 def now() -> str:
@@ -237,3 +260,14 @@ class Reopen:
     def failure(self, input: str) -> ArticleError | None:
         """Why `input` failed when the briefing was read, if it did."""
         return None if self.earlier is None else self.earlier.failures.get(input_key(input))
+
+    def said_again(self, input: str) -> ArticleError | None:
+        """What this briefing, kept offline, says of `input` whose page is not cached:
+        why it failed before, saying it is not fetched again; or that it was never read
+        (in today's words, whatever a stored entry holds)."""
+        failed = self.failure(input)
+        if failed is None:
+            return None
+        if _not_cached(failed):
+            return UNREAD
+        return ArticleError(failed.kind, f"{failed.message} {REPLAYED}")

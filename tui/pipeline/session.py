@@ -426,16 +426,13 @@ class Session:
         if ref is not None and (ref.kind == "page" or offline):
             return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
         if offline and remote:
-            failed = self._reopen.failure(article.input) if self._reopen else None
-            if failed is not None:
-                from tui.pipeline.history import REPLAYED
+            from tui.pipeline.history import EVICTED
 
-                raise PipelineError(failed.kind, f"{failed.message} {REPLAYED}")
-            raise PipelineError(
-                ErrorKind.NOT_CACHED,
-                "This page is not in the cache, and a briefing reopened from the history "
-                "stays offline.",
-            )
+            # Failed or never read before: said so again; else read, and evicted since.
+            failed = self._reopen.said_again(article.input) if self._reopen else None
+            if failed is not None:
+                raise PipelineError(failed.kind, failed.message)
+            raise PipelineError(ErrorKind.NOT_CACHED, EVICTED)
         try:
             doc = await self._fetch(article)
         except PipelineError as exc:
@@ -479,7 +476,9 @@ class Session:
         doc = None if self.cache is None else await _io(self.cache.page, source.key, article.input)
         if doc is None:
             if self._offline(article):
-                raise PipelineError(ErrorKind.NOT_CACHED, "This page is no longer in the cache.")
+                from tui.pipeline.history import EVICTED
+
+                raise PipelineError(ErrorKind.NOT_CACHED, EVICTED)
             doc = await self._fetch(article)
             self._stage(article, Stage.EXTRACTING)  # fetched again on the way to reading
             if self.cache is not None:
