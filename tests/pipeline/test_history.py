@@ -234,3 +234,15 @@ def test_a_page_not_read_is_said_once_when_reopened_in_the_words_of_today(tmp_pa
     gone = reopen.said_again("https://news.example/gone")
     assert gone == ArticleError(ErrorKind.HTTP_STATUS, f"gone {history.REPLAYED}")
     assert reopen.said_again("https://news.example/a") is None
+
+
+def test_the_order_is_kept_and_a_damaged_one_up_to_its_first_odd_entry(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    entry = history.entry(cache, history.remember(cache, None, history.snapshot(_briefing(), {})))
+    assert entry is not None and entry.order == [None, (0, "https://news.example/a"), None]
+    damaged = {"inputs": ["u"], "order": [None, [0, "v"], [0, 5], None]}
+    entry = history.entry(cache, history.remember(cache, None, damaged))
+    assert entry is not None and entry.order == [None, (0, "v")]
+    reopen = history.Reopen.of(entry)
+    assert reopen.item_at(0) is None and reopen.item_at(9) is None
+    assert reopen.item_at(1) == (0, FeedItem("v"))

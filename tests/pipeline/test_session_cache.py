@@ -430,3 +430,42 @@ async def test_a_page_read_then_evicted_says_it_is_no_longer_in_the_cache(
     assert evicted.error.message == history.EVICTED
     assert evicted.error.message.startswith("This page is no longer in the cache")
     cache.close()
+
+
+async def test_a_reopened_briefing_gives_every_article_the_index_it_had(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    import asyncio
+
+    from tui.pipeline import history
+
+    cache = Cache(tmp_path, version="t1")
+    first = Session(TEXT_ONLY, cache=cache, history=True)
+    given = (own_site.page("wire.html"), own_site.feed("ledger.rss"), own_site.page("blog.html"))
+    for input in given:  # the feed is read after the input given after it
+        first.add(input)
+    feed = first.briefing.articles[1]
+    for _ in range(400):
+        if feed.items is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert feed.items == [3, 4, 5]
+    first.add(own_site.page("markup.html"), online=True)  # the add prompt, afterwards
+    await first.join()
+    await first.close()
+    then = [(a.input, a.feed, a.items) for a in first.briefing.articles]
+    assert then[6][0] == own_site.page("markup.html")
+
+    (entry,) = history.entries(cache, 5)
+    again = Session(
+        Options(analysis=False, workers=1, offline=True),
+        cache=cache,
+        reopen=history.Reopen.of(entry),
+    )
+    await again.run(_inputs(*entry.inputs))
+    # The feed's items came after every input, the added address before them: 3 to 6
+    # all moved, and a script joining two exports by index paired other articles.
+    assert [(a.input, a.feed, a.items) for a in again.briefing.articles] == then
+    titles = [a.metadata.title for a in again.briefing.articles]
+    assert titles == [a.metadata.title for a in first.briefing.articles]
+    cache.close()

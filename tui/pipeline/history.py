@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from tui.pipeline.feeds import Expansion
+from tui.pipeline.feeds import Expansion, FeedItem
 from tui.pipeline.identity import input_key
 from tui.pipeline.kinds import ArticleError, ErrorKind, Stage
 from tui.pipeline.textsafety import one_line
@@ -45,6 +46,9 @@ UNREAD = ArticleError(
 EVICTED = (
     "This page is no longer in the cache, and a briefing reopened from the history stays offline."
 )
+# One entry of a briefing's order: None for the next of its inputs, or a feed item as
+# (the index of its feed, its address).
+Place = tuple[int, str] | None
 # Characters of a stored failure's words kept (they are ours, but the file may be edited).
 MESSAGE_CHARS = 500
 # Characters of titles shown on one line of `briefing history`.
@@ -64,6 +68,9 @@ class Entry:
     # stays offline, so this is all it can say of a page that never came).
     failures: dict[str, ArticleError] = field(default_factory=dict)
     unread: int = 0  # pages that had not come when it was last written (closed, killed)
+    # Its entries in index order. A feed's items were added when it had been read, after
+    # whatever was added meanwhile; a reopen adds them there, so every index stays.
+    order: list[Place] = field(default_factory=list)
 
 
 def snapshot(
@@ -112,6 +119,7 @@ def snapshot(
         "unread": sum(_not_cached(failures.get(k)) for k in unread),
         "expansions": {key: e.to_dict() for key, e in expansions.items()},
         "failures": {k: [e.kind.value, e.message] for k, e in failures.items()},
+        "order": [None if a.feed is None else [a.feed, a.input] for a in entries],
     }
 
 
@@ -191,7 +199,27 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
         expansions,
         _failures(data.get("failures")),
         unread if isinstance(unread, int) else 0,
+        _order(data.get("order")),
     )
+
+
+def _order(raw: object) -> list[Place]:
+    """The stored order, up to its first damaged entry (none stored: empty, and a
+    reopen adds a feed's items after every input, as before it was kept)."""
+    order: list[Place] = []
+    for place in raw if isinstance(raw, list) else []:
+        if place is None:
+            order.append(None)
+        elif (
+            isinstance(place, list)
+            and len(place) == 2
+            and isinstance(place[0], int)
+            and isinstance(place[1], str)
+        ):
+            order.append((place[0], place[1]))
+        else:
+            break
+    return order
 
 
 _KINDS = frozenset(kind.value for kind in ErrorKind)
@@ -260,6 +288,25 @@ class Reopen:
     def failure(self, input: str) -> ArticleError | None:
         """Why `input` failed when the briefing was read, if it did."""
         return None if self.earlier is None else self.earlier.failures.get(input_key(input))
+
+    def item_at(self, position: int) -> tuple[int, FeedItem] | None:
+        """The feed item the briefing had at `position`, with its feed's index, if its
+        feed's recorded items list it (None: an input was there, or nothing known)."""
+        order = self.earlier.order if self.earlier is not None else []
+        place = order[position] if position < len(order) else None
+        if place is None:
+            return None
+        feed, input = place
+        return feed, self._items.get(input_key(input), FeedItem(input))
+
+    @cached_property
+    def _items(self) -> dict[str, FeedItem]:
+        """Every recorded feed item by its key (for its title)."""
+        found: dict[str, FeedItem] = {}
+        for expansion in self.pinned.values():
+            for item in expansion.items:
+                found.setdefault(input_key(item.url), item)
+        return found
 
     def said_again(self, input: str) -> ArticleError | None:
         """What this briefing, kept offline, says of `input` whose page is not cached:

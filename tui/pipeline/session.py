@@ -159,6 +159,14 @@ class Session:
         `feed` is the index of the feed it is an item of, `title` the feed's title for it.
         `online`: the reader asked for it (the add prompt), so it is fetched even in a
         briefing reopened offline from the history."""
+        article = self._add(text, feed=feed, title=title, online=online)
+        if article is not None:
+            self._place_items()
+        return article
+
+    def _add(
+        self, text: str, *, feed: int | None, title: str | None, online: bool = False
+    ) -> Article | None:
         if self._closed or self.briefing.find(text) is not None:
             return None
         article = self.briefing.add(text)
@@ -170,6 +178,22 @@ class Session:
         self._start(article, self._read(article))
         self.on_change(article)
         return article
+
+    def _place_items(self) -> None:
+        """A reopened briefing: add the feed items it had next, now, so that every entry
+        gets the index it had. Live, a feed's items came when it had been read, after the
+        inputs given meanwhile and before an address added with `a` later; added when the
+        feed is expanded here, they came after every input, and indices shifted. The
+        feed, expanded later, finds its items in place."""
+        if self._reopen is None:
+            return
+        while (placed := self._reopen.item_at(len(self.briefing.articles))) is not None:
+            feed, item = placed
+            known = 0 <= feed < len(self.briefing.articles)
+            if not known or self.briefing.find(item.url) is not None:
+                return  # not as recorded (an edited row): the feed adds its items itself
+            if self._add(item.url, feed=feed, title=item.title) is None:
+                return
 
     def reload(self, article: Article) -> bool:
         """Read an article again from the start, past the cache; False while it is still
