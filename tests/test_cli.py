@@ -664,3 +664,36 @@ def test_a_size_cap_is_reported_as_it_was_given(site: FixtureServer) -> None:
     assert article["error"]["kind"] == "too_large"
     assert "0.01 MB" in article["error"]["message"]
     assert "0.0099" not in article["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fixed"),
+    [
+        (["--cache-dir", "DIR", "open", "1"], "briefing open --cache-dir DIR 1"),
+        (["--cache-dir", "DIR", "history"], "briefing history --cache-dir DIR"),
+    ],
+)
+def test_a_command_after_an_option_is_a_usage_error_that_shows_it_first(
+    args: list[str], fixed: str, tmp_path: Path
+) -> None:
+    # It read "open" and "1" as two bad inputs, and kept a briefing titled "open; 1".
+    proc = briefing(*[str(tmp_path) if a == "DIR" else a for a in args])
+    assert proc.returncode == 2
+    assert "is a command only as the first argument" in proc.stderr
+    assert fixed.replace("DIR", str(tmp_path)) in proc.stderr, proc.stderr
+    assert not (tmp_path / "briefing.sqlite3").exists()  # nothing read, nothing remembered
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [("--cache-size", "from 1 to 10,000,000"), ("--per-feed", "from 1 to 10,000")],
+)
+def test_an_option_out_of_bounds_says_its_range_in_plain_numbers(option: str, said: str) -> None:
+    proc = briefing(option, "0", "x")
+    assert proc.returncode == 2 and said in proc.stderr and "e+" not in proc.stderr
+
+
+def test_print_config_says_the_export_folder_takes_markdown_and_json() -> None:
+    proc = briefing("--print-config")
+    (line,) = [line for line in proc.stdout.splitlines() if "export_dir" in line]
+    assert "Markdown or JSON" in line

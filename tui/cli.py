@@ -134,8 +134,14 @@ class _Parser(argparse.ArgumentParser):
 
 def _number(kind: type[int] | type[float], low: float, high: float | None) -> Callable[[str], Any]:
     """An argument type: a number of `kind` from `low` to `high` (None: no upper bound)."""
+    from tui.config import readable
+
     what = "a whole number" if kind is int else "a number"
-    bounds = f"from {low:g} to {high:g}" if high is not None else f"{low:g} or more"
+    bounds = (
+        f"from {readable(low)} to {readable(high)}"
+        if high is not None
+        else f"{readable(low)} or more"
+    )
 
     def convert(text: str) -> int | float:
         try:
@@ -206,7 +212,7 @@ SETTING_OPTIONS = (
 def _add_setting(
     parser: argparse.ArgumentParser, flag: str, name: str, metavar: str, help: str
 ) -> None:
-    from tui.config import BY_NAME
+    from tui.config import BY_NAME, readable
 
     setting = BY_NAME[name]
     if setting.kind is bool:
@@ -214,7 +220,7 @@ def _add_setting(
     elif setting.kind is str:
         parser.add_argument(flag, dest=name, metavar=metavar, help=help)
     else:
-        default = f" (default {setting.default:g})" if setting.default is not None else ""
+        default = f" (default {readable(setting.default)})" if setting.default is not None else ""
         kind = _number(setting.kind, setting.low or 0, setting.high)
         parser.add_argument(flag, dest=name, metavar=metavar, type=kind, help=help + default)
 
@@ -247,7 +253,11 @@ def main_command(argv: list[str]) -> int:
     # everything is an input (a file named "-x.html"), which argparse's intermixed
     # parsing does not honour itself.
     ends = argv.index("--") if "--" in argv else len(argv)
-    args = vars(parser.parse_intermixed_args(argv[:ends]))
+    known, unknown = parser.parse_known_intermixed_args(argv[:ends])
+    args = vars(known)
+    _command_not_first(parser, args["inputs"], argv[:ends])
+    if unknown:  # as parse_intermixed_args says it, once a misplaced command is ruled out
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     args["inputs"] = [*args["inputs"], *argv[ends + 1 :]]
     config = _config(args)
     if args["print_config"]:
@@ -264,6 +274,24 @@ def main_command(argv: list[str]) -> int:
     cache = None if args["demo"] or not config["cache"] else _cache_settings(config)
     options = _options(config, refresh=args["refresh"])
     return _run(inputs, options, config, cache, read_stdin=read_stdin, fmt=fmt, demo=args["demo"])
+
+
+def _command_not_first(parser: _Parser, inputs: list[str], argv: list[str]) -> None:
+    """A usage error for a command given after an option (`briefing --cache-dir D open 1`):
+    it was read as inputs "open" and "1", each an error, and remembered in the history.
+    Only as the first input: one after a URL is that input's own error, as for any word
+    (a file called "open" is given as ./open, or after --)."""
+    command = inputs[0] if inputs and inputs[0] in COMMANDS else None
+    if command is None:
+        return
+    rest = list(argv)
+    rest.remove(command)
+    from shlex import join
+
+    from tui.pipeline.textsafety import one_line
+
+    fixed = one_line(join(["briefing", command, *rest]), 200)
+    parser.error(f"'{command}' is a command only as the first argument, as in: {fixed}")
 
 
 def _headless(fmt: Format | None) -> bool:

@@ -50,7 +50,9 @@ SETTINGS = (
     Setting("cache", bool, True, "keep pages and results in the cache"),
     Setting("cache_dir", str, None, "the cache folder (unset: the user's cache folder)"),
     Setting("cache_size", float, 500.0, "the cache's size cap, in MB", 1, 10_000_000),
-    Setting("export_dir", str, None, "where `e` writes Markdown (unset: the current folder)"),
+    Setting(
+        "export_dir", str, None, "where `e` writes its Markdown or JSON (unset: the current folder)"
+    ),
     Setting("theme", str, None, "the app's colour theme (unset: Textual's default)"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
@@ -144,7 +146,14 @@ def _expected(setting: Setting) -> str:
     if setting.kind is str:
         return "must be a non-empty string"
     what = "a whole number" if setting.kind is int else "a number"
-    return f"must be {what} from {setting.low:g} to {setting.high:g}"
+    return f"must be {what} from {readable(setting.low)} to {readable(setting.high)}"
+
+
+def readable(number: float | None) -> str:
+    """A number as a reader writes it: 10,000,000 and 0.01, never 1e+07."""
+    if number is not None and float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,}"
 
 
 def _toml(value: object) -> str:
