@@ -149,11 +149,11 @@ def _expected(setting: Setting) -> str:
     return f"must be {what} from {readable(setting.low)} to {readable(setting.high)}"
 
 
-def readable(number: float | None) -> str:
+def readable(number: object) -> str:
     """A number as a reader writes it: 10,000,000 and 0.01, never 1e+07."""
-    if number is not None and float(number).is_integer():
-        return f"{int(number):,}"
-    return f"{number:,}"
+    if not isinstance(number, int | float) or not math.isfinite(number):
+        return str(number)
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
 
 
 def _toml(value: object) -> str:
