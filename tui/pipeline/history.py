@@ -290,8 +290,8 @@ class Reopen:
         return None if self.earlier is None else self.earlier.failures.get(input_key(input))
 
     def item_at(self, position: int) -> tuple[int, FeedItem] | None:
-        """The feed item the briefing had at `position`, with its feed's index, if its
-        feed's recorded items list it (None: an input was there, or nothing known)."""
+        """The feed item the briefing had at `position`, with its feed's index and the
+        title the feed gave it (None: an input was there, or nothing is known of it)."""
         order = self.earlier.order if self.earlier is not None else []
         place = order[position] if position < len(order) else None
         if place is None:
