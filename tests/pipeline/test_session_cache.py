@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.server import FixtureServer, serve
+from tui.pipeline import history
 from tui.pipeline.cache import CACHE_FILE, Cache
 from tui.pipeline.model import ErrorKind, Stage
 from tui.pipeline.options import Options
@@ -39,6 +40,17 @@ async def _run(folder: Path, *inputs: str, options: Options = TEXT_ONLY, version
 
 def _page_hits(site: FixtureServer) -> int:
     return sum(path.startswith("/pages/") for path, _ in site.hits)
+
+
+async def _reopened(cache: Cache, entry: history.Entry) -> Session:
+    """The briefing `entry` records, reopened from the history: offline, text only."""
+    again = Session(
+        Options(analysis=False, workers=1, offline=True),
+        cache=cache,
+        reopen=history.Reopen.of(entry),
+    )
+    await again.run(_inputs(*entry.inputs))
+    return again
 
 
 async def test_a_cached_briefing_reopens_with_the_server_stopped(tmp_path: Path) -> None:
@@ -352,12 +364,7 @@ async def test_the_history_keeps_up_while_a_briefing_is_read_and_says_what_was_n
     server.close()
 
     (entry,) = history.entries(cache, 5)
-    again = Session(
-        Options(analysis=False, workers=1, offline=True),
-        cache=cache,
-        reopen=history.Reopen.of(entry),
-    )
-    await again.run(_inputs(*entry.inputs))
+    again = await _reopened(cache, entry)
     *read, slow = again.briefing.articles
     assert all(a.blocks for a in read)
     assert slow.error is not None and slow.error.kind is ErrorKind.NOT_CACHED
@@ -391,12 +398,7 @@ async def test_a_page_fetched_but_not_analysed_when_the_briefing_closed_is_not_s
     # It said "2 not read", yet the fetched page came back in full when reopened.
     assert entry.unread == 1 and list(entry.failures) == [slow.input]
     assert "2 articles, 1 not read" in history.listing([entry])[0]
-    again = Session(
-        Options(analysis=False, workers=1, offline=True),
-        cache=cache,
-        reopen=history.Reopen.of(entry),
-    )
-    await again.run(_inputs(*entry.inputs))
+    again = await _reopened(cache, entry)
     read, unread = again.briefing.articles
     assert read.error is None and read.blocks and read.cached
     assert unread.error == history.UNREAD
@@ -417,12 +419,7 @@ async def test_a_page_read_then_evicted_says_it_is_no_longer_in_the_cache(
         conn.execute("DELETE FROM pages WHERE url = ?", (pages[1],))
     cache = Cache(tmp_path, version="t1")
     (entry,) = history.entries(cache, 5)
-    again = Session(
-        Options(analysis=False, workers=1, offline=True),
-        cache=cache,
-        reopen=history.Reopen.of(entry),
-    )
-    await again.run(_inputs(*entry.inputs))
+    again = await _reopened(cache, entry)
     kept, evicted = again.briefing.articles
     assert kept.error is None and evicted.error is not None
     # It said "This page is not in the cache, …" of a page the briefing had read.
@@ -457,12 +454,7 @@ async def test_a_reopened_briefing_gives_every_article_the_index_it_had(
     assert then[6][0] == own_site.page("markup.html")
 
     (entry,) = history.entries(cache, 5)
-    again = Session(
-        Options(analysis=False, workers=1, offline=True),
-        cache=cache,
-        reopen=history.Reopen.of(entry),
-    )
-    await again.run(_inputs(*entry.inputs))
+    again = await _reopened(cache, entry)
     # The feed's items came after every input, the added address before them: 3 to 6
     # all moved, and a script joining two exports by index paired other articles.
     assert [(a.input, a.feed, a.items) for a in again.briefing.articles] == then
