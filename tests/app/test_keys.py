@@ -654,6 +654,25 @@ async def test_a_key_typed_after_the_add_prompts_enter_in_one_burst_is_for_the_a
         assert app.article_view.show_removed != shown  # "b": the boilerplate shown
 
 
+async def test_a_search_typed_after_the_add_prompts_enter_in_one_burst_searches(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # "/air defence" reached the prompt before the Enter closed it, and "/air" and
+        # "defence" were added as two files that do not exist.
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, "/air defence")
+        search = app.query_one("#search", Input)
+        await until(pilot, lambda: search.value == "air defence")
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+        assert app.focused is search
+
+
 async def test_a_pane_key_and_a_move_typed_in_one_burst_move_in_the_pane_chosen(
     site: FixtureServer, make_app
 ):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
+from textual.keys import _character_to_key  # the name a terminal's key gets ("/": "slash")
 
 from tui.app.describe import BRIEFING
 from tui.app.highlights import Highlights
@@ -185,8 +186,8 @@ class Actions(Highlights):
             if inputs:
                 self.add_inputs(inputs)
             # "a…⏎q" in one burst: the "q" reached the box before the Enter closed it.
-            for key in prompt.typed_after:
-                self.post_message(events.Key(key, key))
+            for character in prompt.typed_after:
+                self.post_message(events.Key(_character_to_key(character), character))
 
         self.push_screen(prompt, added)
 

@@ -154,9 +154,17 @@ class _AddressInput(Input):
         self.entered_at = self.cursor_position
 
 
-# Typed after the last Enter, too short and plain for an address (no dot, slash or colon):
-# keys for the app ("q", "1g", "3G"), which reached the box before the Enter closed it.
-_KEYS_NOT_AN_ADDRESS = re.compile(r"[A-Za-z0-9]{1,4}")
+# Typed after the last Enter, keys for the app that reached the box before the Enter closed
+# it, not an address: too short and plain for one (no dot, slash or colon: "q", "1g", "3G"),
+# or a search ("/air defence": one slash, at the start, and no file of that name).
+_KEYS_NOT_AN_ADDRESS = (re.compile(r"[A-Za-z0-9]{1,4}"), re.compile(r"/[^/]+"))
+
+
+def _keys_for_the_app(tail: str) -> bool:
+    if not any(pattern.fullmatch(tail) for pattern in _KEYS_NOT_AN_ADDRESS):
+        return False
+    named = split_inputs(tail)
+    return not (named and Path(named[0]).exists())
 
 
 class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
@@ -199,7 +207,7 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
         value = event.value
         at = event.input.entered_at if isinstance(event.input, _AddressInput) else None
         tail = "" if at is None else value[at:].strip()
-        if at is not None and _KEYS_NOT_AN_ADDRESS.fullmatch(tail):
+        if at is not None and _keys_for_the_app(tail):
             value, self.typed_after = value[:at], tail
         self.dismiss(split_inputs(value))
 
