@@ -734,6 +734,15 @@ SECOND_PASS_CASES = [
      "1430 local time on Tuesday", "2024-08-06T14:30"),
     ("2024-08-08", "The first convoy left at 0800 GMT.", "0800 GMT", "2024-08-08T08:00"),
     ("2024-08-08", "The church was built in 1430.", "1430", "1430"),
+    # A place's time and the military's "hours": "1700 US time" was the year 1700, "at 1700
+    # hours" a length of 1700 hours; a count of hours with no moment's word stays one.
+    ("2024-08-08", "We landed at 1700 US time.", "1700 US time", "2024-08-08T17:00"),
+    ("2024-08-08", "Talks began at 0800 Moscow time on Tuesday.", "0800 Moscow time on Tuesday",
+     "2024-08-06T08:00"),
+    ("2024-08-08", "Police arrived at 1700 hours.", "1700 hours", "2024-08-08T17:00"),
+    ("2024-08-08", "The curfew runs from 2200 hours.", "2200 hours", "2024-08-08T22:00"),
+    ("2024-08-08", "Shots were heard at 0215 hrs.", "0215 hrs", "2024-08-08T02:15"),
+    ("2024-08-08", "Volunteers gave 1700 hours of work.", "1700 hours", "PT1700H"),
     # Forms spaCy's small model misses or cuts short.
     ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
     ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),

@@ -37,12 +37,14 @@ from tui.pipeline.timeline.vocab import (
     AFTER_THE_TOLD_TIME,
     APPROX_RE,
     BARE_DAY_PART_RE,
+    CLOCK_HOURS_LEADS,
     DAY_PART_RE,
     DAY_PREP_RE,
     FUTURE_WORDS,
     NUM_RE,
     PART_OF_DAY,
     PAST_WORDS,
+    PLACE_TIME_LOWER_RE,
     PRESENT_WORDS,
     SUPERLATIVES,
     UNIT_RE,
@@ -95,7 +97,13 @@ CLOCK_RE = re.compile(
     # only with the zone after them (a bare "1430" is a year).
     + "|"
     + _CLOCK_LEAD
-    + rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*{WIRE_ZONE_RE}\b"
+    + rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:{WIRE_ZONE_RE}|{PLACE_TIME_LOWER_RE}"
+    + "|(?:"
+    + "|".join(
+        rf"(?<=\b{lead}\d{{3}})|(?<=\b{lead}\d{{3}} )"
+        for lead in ("0", *(f"{lead} " + r"\d" for lead in CLOCK_HOURS_LEADS))
+    )
+    + r")(?:hours|hrs))\b"
     # A British stamp's "16.02 BST": a dotted clock, known by its zone (else a price).
     + "|"
     + _CLOCK_LEAD
@@ -135,6 +143,7 @@ _FINE_ENOUGH = {
 # "Three months' time", "a year's time": as many units from now, whatever the tense.
 _COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
 _SHORT_YEAR = re.compile(r"'\d\d")
+_HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d ?(?:hours|hrs)")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
     r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"
@@ -205,9 +214,14 @@ def resolve(
         # "Sidelined for another week": one more week. (Not "for another day", which is
         # some other day: "left for another day".)
         t = "an additional " + t.removeprefix("another ")
-    length = resolve_duration(t, ctx, tense, prep)
-    if length is not None:
-        return length
+    if prep in CLOCK_HOURS_LEADS and _HOURS.fullmatch(t):
+        # "At 1700 hours": a clock time (`CLOCK_RE`), which its preposition tells from a
+        # length ("gave 1700 hours of work"); the preposition itself is read apart.
+        t = f"at {t}"
+    else:
+        length = resolve_duration(t, ctx, tense, prep)
+        if length is not None:
+            return length
     found = _point_after(prep, t, ctx, tense)
     m = _PART_OF.fullmatch(t)
     if found is None and m:

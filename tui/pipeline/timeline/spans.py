@@ -19,6 +19,7 @@ from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     BARE_DAY_PART_RE,
+    CLOCK_HOURS_LEAD_RE,
     COUNT_NOUNS,
     DAY_PART_RE,
     DAY_PREPS,
@@ -33,6 +34,7 @@ from tui.pipeline.timeline.vocab import (
     NUMERIC_DAY_RE,
     OCCASION_NOUNS,
     ORDINALS,
+    PLACE_TIME_RE,
     SEASONS,
     STREET_WORDS,
     TENS_RE,
@@ -118,7 +120,10 @@ _HOLIDAYS = re.compile(
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
 _WIRE_CLOCK = re.compile(
-    rf"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:{WIRE_ZONE_RE.upper()}|(?i:gmt|utc|local time))\b"
+    rf"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:{WIRE_ZONE_RE.upper()}|(?i:gmt|utc|local time)"
+    rf"|{PLACE_TIME_RE})\b"
+    rf"|\b(?i:{CLOCK_HOURS_LEAD_RE}) (?:[01]\d|2[0-3])[0-5]\d ?(?i:hours|hrs)\b"
+    r"|\b0\d[0-5]\d ?(?i:hours|hrs)\b"
 )
 # "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company; a
 # British stamp's "16.02 BST", which it may cut at the dot.

@@ -174,6 +174,14 @@ ZONE_ABBREVIATION_RE = r"(?:[A-Z]{1,4}T|GMT|UTC)"
 # case; a list, since four digits and any word ending in "t" ("1400 east") are no time,
 # and "1700 ADT" is as often a street's average daily traffic as Atlantic time.
 WIRE_ZONE_RE = r"(?:gmt|utc|z|local time|[ecmp][sd]t|bst|cest|cet|eet|ist|jst|hkt|sgt)"
+# A four-digit clock's zone told by a place ("1700 Moscow time", "0800 US time"), as spans
+# find it, capitalised; and as `normalise` leaves it (no season's "summer time").
+PLACE_TIME_RE = r"(?:[A-Z][a-z]+|[A-Z]{2,3}) time"
+PLACE_TIME_LOWER_RE = rf"(?!(?:{'|'.join(SEASONS)}) )[a-z]{{2,}} time"
+# "At 1700 hours", "0600 hrs": a clock as the military and the police write it; a count of
+# hours without the words of a moment before it ("gave 1700 hours of work") unless padded.
+CLOCK_HOURS_LEADS = ("at", "by", "until", "till", "from", "since", "before", "after", "around")
+CLOCK_HOURS_LEAD_RE = rf"(?:{'|'.join(CLOCK_HOURS_LEADS)})"
 # Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one.
 ZONE_RE = rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE})"
 LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
