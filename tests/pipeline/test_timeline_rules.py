@@ -477,6 +477,23 @@ def test_a_month_told_in_the_past_goes_on_from_the_month_just_named() -> None:
     assert resolve_date("december", ctx, P) == month_(2023, 12)
 
 
+def test_a_bare_day_told_in_the_past_goes_on_from_the_month_named_in_its_paragraph() -> None:
+    ctx = Context(anchor=ANCHOR)
+    ctx.block = 3
+    ctx.remember(month_(2002, 8))  # "in August 2002 ... and on September 12"
+    assert resolve_date("september 12", ctx, P) == day(date(2002, 9, 12))
+    assert resolve_date("july 4", ctx, P) == day(date(2003, 7, 4))
+    # In the next paragraph it is as often the story's own recent day.
+    ctx.block = 4
+    assert resolve_date("march 5", ctx, P) == day(date(2024, 3, 5))
+    # The month alone still goes on from there.
+    assert resolve_date("september", ctx, P) == month_(2002, 9)
+    # Measured from now ("has said, as recently as March 5"): the day nearest the anchor.
+    ctx.block = 3
+    ctx.told_from_now = True
+    assert resolve_date("march 5", ctx, P) == day(date(2024, 3, 5))
+
+
 def test_that_week_after_today_points_past_now_to_the_week_named_before() -> None:
     ctx = Context(anchor=ANCHOR)
     ctx.remember(day(date(2024, 7, 2)))

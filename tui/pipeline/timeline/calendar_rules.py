@@ -209,12 +209,16 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         if matching:
             return day(min(matching, key=lambda c: abs((c - a).days)))
     following = next_in_sequence(mon, dn, ctx) if tense is None else None
-    return following or _pick_day([day(c) for c in cands], a, tense)
+    told = narrative_month(mon, ctx, dn) if tense is Tense.PAST else None
+    return following or told or _pick_day([day(c) for c in cands], a, tense)
 
 
 # A story told in the past goes on from the month or day it last named for this many
-# paragraphs: "in November 2016 ... by December" is that December.
+# paragraphs: "in November 2016 ... by December" is that December. A bare day goes on from
+# it only in the same paragraph ("in August 2002 ... and on September 12"): in the next, it
+# is as often the story's own recent day ("has said, as recently as March 5").
 NARRATIVE_BLOCKS = 1
+NARRATIVE_DAY_BLOCKS = 0
 
 
 # A day with no verb (a list, a heading) this many days or fewer after the day last named,
@@ -421,21 +425,27 @@ def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Ou
     return pick(found, a, tense) if found else DECLINE
 
 
-def narrative_month(mon: int, ctx: Context) -> Resolved | None:
-    """'By December', told in the past just after a month or day of another year was named:
-    the first such month from that date on, when it is over by the anchor."""
+def narrative_month(mon: int, ctx: Context, dn: int | None = None) -> Resolved | None:
+    """'By December', 'on September 12', told in the past just after a month or day of
+    another year was named ("in August 2002"): the first such month or day from that date
+    on, when it has come by the anchor."""
     last = ctx.last
     if (
         last is None
         or not ctx.last_is_scene
+        or ctx.told_from_now
         or last.start is None
         or last.granularity not in (Granularity.DAY, Granularity.MONTH)
-        or ctx.block - ctx.last_block > NARRATIVE_BLOCKS
+        or ctx.block - ctx.last_block > (NARRATIVE_BLOCKS if dn is None else NARRATIVE_DAY_BLOCKS)
     ):
         return None
-    year = last.start.year if mon >= last.start.month else last.start.year + 1
-    found = month(year, mon)
-    return found if found.start is not None and found.start <= ctx.anchor else None
+    on = (mon, dn or 1) >= (last.start.month, last.start.day if dn else 1)
+    year = last.start.year if on else last.start.year + 1
+    if dn is None:
+        found: Resolved | None = month(year, mon)
+    else:
+        found = day(d) if (d := safe_date(year, mon, dn)) else None
+    return found if found and found.start is not None and found.start <= ctx.anchor else None
 
 
 # --- years, decades, centuries --------------------------------------------------------------

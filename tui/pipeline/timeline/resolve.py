@@ -142,6 +142,9 @@ _FINE_ENOUGH = {
 }
 # "Three months' time", "a year's time": as many units from now, whatever the tense.
 _COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
+# "As recently as March 5": how far back from now, so not from the date the story last named.
+_FROM_NOW_LEAD = re.compile(r"\bas recently as,?\s*$")
+_FROM_NOW_HEDGE = re.compile(r"as recently as ")
 _SHORT_YEAR = re.compile(r"'\d\d")
 _HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d ?(?:hours|hrs)")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
@@ -178,6 +181,16 @@ def resolve(
     t = _ISO_TIME_MARK.sub(" ", normalise(text))
     if not t:
         return None
+    ctx.told_from_now = bool(_FROM_NOW_LEAD.search(lead) or _FROM_NOW_HEDGE.match(t))
+    try:
+        return _resolve(t, text, ctx, tense, prep, lead)
+    finally:
+        ctx.told_from_now = False
+
+
+def _resolve(
+    t: str, text: str, ctx: Context, tense: Tense | None, prep: str | None, lead: str
+) -> Resolved | None:
     if _SAME_DAY.fullmatch(t) or _THE_DAYS.fullmatch(text.strip()):
         return same_day(ctx)
     own_prep, t = strip_prep(t)

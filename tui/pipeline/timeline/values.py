@@ -85,6 +85,9 @@ class Context:
     # story has not gone back to it, so a month or a listed day told next is not counted
     # from it (`narrative_month`, `next_in_sequence`).
     last_is_scene: bool = True
+    # The expression being read is measured from now ("has said, as recently as March 5"):
+    # not counted from the story's scene either (set by `resolve` for each expression).
+    told_from_now: bool = False
     # Whether `last` was said as now ("today", "this week"), and the last dated mention
     # that was not: what a distal "that week" then points to ("Today ... That week,
     # during another power cut" is the week named before, not this one).
