@@ -321,6 +321,9 @@ def test_a_clock_time_beside_a_recurring_day_recurs_with_it(
         "At 7pm one evening the lights went out.",
         "It was a Tuesday.",
         "One Sunday in midwinter, however, he was once more at church.",
+        # "One" before a season or weekday, in or out of spaCy's span.
+        "One summer, when I was nine, we drove to the coast.",
+        "One Tuesday the phone rang.",
         # Words between the article and the weekday.
         "If you've got a free Tuesday, check out the meetup.",
         "It happened on a rainy Sunday.",
@@ -743,6 +746,14 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "The curfew runs from 2200 hours.", "2200 hours", "2024-08-08T22:00"),
     ("2024-08-08", "Shots were heard at 0215 hrs.", "0215 hrs", "2024-08-08T02:15"),
     ("2024-08-08", "Volunteers gave 1700 hours of work.", "1700 hours", "PT1700H"),
+    # Told in the past after a month of another year, a bare day goes on from it; not after
+    # a date that only says which thing a noun is ("the August 1988 cease-fire").
+    ("2005-06-01", "The plan was drafted in August 2002. It was approved on September 12.",
+     "September 12", "2002-09-12"),
+    ("1990-08-15", "Iraq took back the line it lost after the August 1988 cease-fire. Iran "
+     "condemned the invasion of Kuwait on Aug. 2.", "Aug. 2", "1990-08-02"),
+    ("2012-03-20", "The rule took effect in September of 2010. Romney has said, as recently "
+     "as March 5, that he never meant it as a model.", "March 5", "2012-03-05"),
     # Forms spaCy's small model misses or cuts short.
     ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
     ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),

@@ -90,6 +90,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     OF_A_THING,
     RESULTS_WORDS,
+    SEASONS,
     SESSION_NOUNS,
     VAGUE_NUM_RE,
     WEEKDAY_NAMES,
@@ -139,6 +140,13 @@ _DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
 _ONE_OF_A_KIND = r"(?:a|an|one|any|some)"
 _ANY_WEEKDAY_BEFORE = re.compile(rf"\b{_ONE_OF_A_KIND}\s+$", re.I)
 _ONE_OF_A_KIND_RE = re.compile(_ONE_OF_A_KIND, re.I)
+# "One summer, when I was nine", "one Tuesday in March": "one" (not "the one") before a
+# season, weekday or month says one of its kind, not which; spaCy leaves "one" out of the span
+# or keeps it in.
+_ONE_NAMED = rf"(?:{WEEKDAY_RE}|{MONTH_RE}|{'|'.join(SEASONS)})\b"
+_ONE_BEFORE = re.compile(r"(?<!\bthe )\bone\s+$", re.I)
+_ONE_FIRST = re.compile(rf"one\s+{_ONE_NAMED}", re.I)
+_NAMED_FIRST = re.compile(_ONE_NAMED, re.I)
 # "On a day that also saw markets fall", "on an evening when no one came": one day of its
 # kind, told by what happened on it, not a length of a day.
 _ON_ONE_DAY = re.compile(rf"(?:on )?{_ONE_OF_A_KIND} (?:day|{BARE_DAY_PART_RE})", re.I)
@@ -220,7 +228,7 @@ def build_timeline(
                     # has not gone back there, and a later "In July" is not July 1982.
                     ctx.remember(
                         res,
-                        scene=not _SINCE.match(full, r_start),
+                        scene=not _SINCE.match(full, r_start) and not _names_a_thing(span),
                         said_now=_SAID_AS_NOW.fullmatch(full, r_start, r_end) is not None,
                     )
                 placed.append((res, r_start, r_end, span))
@@ -270,6 +278,16 @@ _SAID_AS_NOW = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"since\b", re.I)
+
+
+def _names_a_thing(span: Span) -> bool:
+    """'The August 1988 cease-fire': a date that tells which thing a noun after it is;
+    the story does not go back there ("Iraq's invasion of Kuwait on Aug. 2" after it is the
+    story's own August)."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end
+
+
 _COMPARED_WITH = re.compile(
     r"(?:percent|pct|%|points?)\s+(?:over|from|against|versus|vs\.?)\s+$|compared (?:with|to)\s+$",
     re.I,
@@ -1074,6 +1092,8 @@ def _not_a_date(
     ):
         # "on a Monday night", "one Saturday in May", "a free Tuesday": no day we can place
         return []
+    if (_ONE_BEFORE.search(before) and _NAMED_FIRST.match(text)) or _ONE_FIRST.match(text):
+        return []  # "one summer, when I was nine": no summer we can place
     if _ON_ONE_DAY.fullmatch(text) and (text[:3].lower() == "on " or before.endswith("on ")):
         return []  # "on a day that also saw markets drop": no day we can place, no length
     if says_how_often(before + text):
