@@ -377,3 +377,12 @@ def test_comments_keep_who_wrote_them_and_lose_their_box_furniture() -> None:
     ]
     # In the article itself the same byline and headline are cut.
     assert match_rule("Nadia Okafor — March 3, 2024 at 10:15 am", META).id == "byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Sam Writer | Staff reporter", "Sam Writer and Ann Other, Senior political correspondents"],
+)
+def test_name_and_role_is_a_byline_when_the_page_declares_no_author(line: str) -> None:
+    found = match_rule(line, Metadata())
+    assert found is not None and found.id == "byline"
