@@ -728,3 +728,50 @@ def test_a_comment_quoting_the_article_keeps_the_quote() -> None:
     extracted = extract(html, "https://x.example/post")
     assert [c.text for c in extracted.comments] == [quoted, "Nonsense, it is fine."]
     assert sum(b.text == quoted for b in extracted.blocks) == 1
+
+
+# ------------------------------------------------------------- authors from a printed byline
+
+
+def _story(head: str, top: str, body: str) -> str:
+    return (
+        f"<html><head><title>Ferry adds winter crossings</title>{head}</head><body>"
+        f"<header><h1>Ferry adds winter crossings</h1>{top}</header>"
+        f"<div class='story-text'>{body}<p>{SENTENCE}</p><p>{SENTENCE}</p></div></body></html>"
+    )
+
+
+def test_byline_under_the_headline_names_the_authors_when_the_page_declares_none() -> None:
+    html = _story("", "<div class='meta'>By Sam Writer and Ann Other</div>", f"<p>{SENTENCE}</p>")
+    assert extract(html).metadata.authors == ["Sam Writer", "Ann Other"]
+
+
+def test_byline_the_cleaner_cuts_from_the_text_names_the_author_not_the_agency() -> None:
+    body = (
+        "<p>By contrast, the old ferry ran only twice a day in winter, the board said.</p>"
+        f"<p>By SAM WRITER, Reuters</p><p>{SENTENCE}</p>"
+    )
+    extracted = extract(_story("", "", body))
+    assert extracted.metadata.authors == ["Sam Writer"]
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
+    assert ("byline", "By SAM WRITER, Reuters") in [(r.rule, r.text) for r in removed]
+    assert kept[0].text.startswith("By contrast")
+
+
+def test_byline_box_with_name_and_role_names_the_author() -> None:
+    html = _story("", "<p class='byline'>Sam Writer | Staff reporter</p>", f"<p>{SENTENCE}</p>")
+    assert extract(html).metadata.authors == ["Sam Writer"]
+
+
+def test_declared_authors_are_kept_over_a_printed_byline() -> None:
+    html = _story("<meta name='author' content='Ann Lee'>", "<p>By Sam Writer</p>", "")
+    assert extract(html).metadata.authors == ["Ann Lee"]
+
+
+def test_sentences_opening_with_by_give_no_author() -> None:
+    body = (
+        "<p>By Tuesday the rain had stopped and the crossings could start again.</p>"
+        "<p>By contrast, the bridge stayed shut.</p>"
+    )
+    html = _story("", "<p>By Tuesday the rain had stopped.</p>", body)
+    assert extract(html).metadata.authors == []

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tui.pipeline.extract_meta import page_metadata
+from tui.pipeline.extract_meta import byline_authors, page_metadata
 from tui.pipeline.extract_parse import parse
 
 
@@ -191,3 +191,52 @@ def test_a_first_time_element_that_says_it_is_a_reviews_date_is_not_the_pages() 
     # Marked as the publication's too ("pubdate"), it is taken as before.
     marked = html.replace('class="dtreviewed"', 'class="dtreviewed" pubdate')
     assert page_metadata(parse(marked), None).published == "2012-03-07"
+
+
+# ------------------------------------------------------------- printed bylines
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Sam Writer", ["Sam Writer"]),
+        ("By Sam Writer and Ann Other", ["Sam Writer", "Ann Other"]),
+        ("By Sam Writer, Ann Other and Bob Third", ["Sam Writer", "Ann Other", "Bob Third"]),
+        # All capitals are a template's style, not the name's spelling.
+        ("By SAM WRITER, Reuters", ["Sam Writer"]),
+        ("By KIT O'HARA and ANN OTHER Associated Press", ["Kit O'Hara", "Ann Other"]),
+        ("Sam Writer | Staff reporter", ["Sam Writer"]),
+        ("By Ines de la Cruz, Harbour Desk", ["Ines de la Cruz"]),
+        ("by Lior J. Amsel Monday, March 4, 2024, 09:15 am", ["Lior J. Amsel"]),
+        # A comma alone does not join a second writer: a place or a paper follows it.
+        ("By Sam Writer, New Haven", ["Sam Writer"]),
+    ],
+)
+def test_a_printed_byline_names_its_writers_and_not_the_agency(line: str, names: list) -> None:
+    assert byline_authors([line]) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday the rain had stopped",
+        "By Tuesday",
+        "By contrast, the old bridge held.",
+        "By The Way, the ferry was late",
+        "By Late Afternoon, the crowd had gone home",
+        "By Sunset Boulevard, the crowd had gone",
+        "By Reuters",
+        "By Daily Planet Staff",
+        "By Staff Reporter",
+        "by Wren",
+        "Sam Writer",
+        "Sam Writer, Reuters",
+    ],
+)
+def test_a_sentence_or_an_agency_after_by_names_no_writer(line: str) -> None:
+    assert byline_authors([line]) == []
+
+
+def test_the_site_printed_as_the_byline_is_no_writer() -> None:
+    assert byline_authors(["By Harbour Gazette Online"], site="Harbour Gazette") == []
+    assert byline_authors(["By Morning Signal"], site="The Morning Signal") == []

@@ -36,7 +36,7 @@ from tui.pipeline.extract_blocks import (
 )
 from tui.pipeline.extract_choice import Choice, choose, readability_vote, rules, verdict_ids
 from tui.pipeline.extract_comments import COMMENTS_RULE, readers_comments
-from tui.pipeline.extract_meta import page_metadata
+from tui.pipeline.extract_meta import byline_authors, page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
 from tui.pipeline.model import (
@@ -72,6 +72,9 @@ _MIN_ARTICLE_LETTERS = 60
 _HEADLINE_PAGE_LINKS = 8
 # Words a headline link has at least; "Home", "About us" and "Next" have fewer.
 _HEADLINE_WORDS = 4
+
+# A byline is a line of a few words; longer blocks are not asked whether they are one.
+_BYLINE_MAX_CHARS = 200
 
 _TITLE_REPEAT = ("headline repeated in the body", "title-repeat")
 _NO_ARTICLE = "No article text could be found on this page."
@@ -303,6 +306,44 @@ def _article(page: Page, choice: Choice, metadata: Metadata) -> _Article:
     return _Article(blocks, removed, assembled.own, choice.container)
 
 
+# The cleaner's rule for bylines and date lines; a line it cuts may name the writers.
+_BYLINE_RULE = "byline"
+# Pieces read below the page's headline for a byline printed outside the article's box
+# (a header holding headline, byline and date above the text): the byline comes first.
+_UNDER_HEADLINE = 3
+
+
+def _under_headline(page: Page) -> list[str]:
+    """The few pieces right after the page's first headline (<h1>)."""
+    pieces = page.pieces
+    first = next((i for i, p in enumerate(pieces) if p.owner_tag == "h1"), None)
+    if first is None:
+        return []
+    after = next((i for i in range(first, len(pieces)) if pieces[i].owner_tag != "h1"), len(pieces))
+    return [p.text for p in pieces[after : after + _UNDER_HEADLINE]]
+
+
+def _with_printed_authors(page: Page, article: _Article, metadata: Metadata) -> Metadata:
+    """The metadata with the writers a printed byline names, when it declares none.
+
+    Lines are read in the order a byline is most likely: under the headline, then what
+    was cut from the article as a byline or what the cleaner will cut as one, in page
+    order. Only lines judged bylines are read, so a sentence of the article that starts
+    "By ..." is never asked for a name."""
+    if metadata.authors:
+        return metadata
+    match = rule_matcher(metadata)
+    placed = [(r.position or 0, r.text) for r in article.removed if r.rule == _BYLINE_RULE]
+    placed += [
+        (i, b.text)
+        for i, b in enumerate(article.blocks)
+        if len(b.text) < _BYLINE_MAX_CHARS and getattr(match(b.text), "id", None) == _BYLINE_RULE
+    ]
+    lines = _under_headline(page) + [text for _, text in sorted(placed, key=lambda p: p[0])]
+    authors = byline_authors(lines, metadata.site)
+    return replace(metadata, authors=authors) if authors else metadata
+
+
 def extract(html: str, url: str | None = None) -> Extracted:
     """Main content as typed blocks + metadata. Raises PipelineError(ErrorKind.NO_ARTICLE, "...")
     when the page has no article text (words a reader understands)."""
@@ -320,6 +361,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
         if second is None:
             raise
         article = second
+    metadata = _with_printed_authors(page, article, metadata)
     blocks = article.blocks
     comments, removed = readers_comments(page, article.own, article.container, article.removed)
     if unread is not None:

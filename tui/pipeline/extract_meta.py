@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 
+from tui.pipeline import tables
 from tui.pipeline.extract_text import norm
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Metadata
 
@@ -371,6 +373,213 @@ def _clean_author_names(raw: Iterable[str]) -> list[str]:
                 seen.add(key)
                 names.append(part)
     return names
+
+
+# ---------------------------------------------------------------- printed bylines
+# A page that declares no author often prints one: "By Sam Writer", "By SAM WRITER and ANN
+# OTHER, Reuters", "Sam Writer | Staff reporter". The line is read by general signals (an
+# opening "By", two to four capitalised name words, names joined by "and" or commas, an
+# agency, role or date after them), never by site. A line that fails any of them gives no
+# author: a missing author costs less than one made up from "By Tuesday the rain stopped".
+
+_BYLINE_OPENING = re.compile(r"^\s*(?:written by|words by|reporting by|story by|by)\s*:?\s+", re.I)
+# A byline is a short line; a longer one starting "By" is a sentence of the article.
+_BYLINE_MAX_WORDS = 20
+# A person in a byline has a first and a last name at least; one word ("By Reuters", "By
+# Design", "by Rahul" under a teaser) is an organisation or too little to trust.
+_NAME_MIN_WORDS = 2
+_NAME_MAX_WORDS = 4
+# Lower-case words inside a name: "Ursula von der Leyen", "Rafael de la Cruz".
+_NAME_PARTICLES = frozenset(
+    {"de", "der", "den", "van", "von", "da", "das", "do", "dos", "di", "du", "del", "della"}
+    | {"la", "le", "al", "el", "bin", "ibn", "ten", "ter", "y"}
+)
+# Capitalised words that are never a word of a person's name in a byline, each group with why.
+_NOT_NAME_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        # "By Tuesday the rain had stopped"; "By Mike Writer Monday, Nov. 18": a date
+        # word opens a sentence or ends the name. (A writer named April or June is lost.)
+        "a day or month",
+        frozenset(
+            {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+            | {"january", "february", "march", "april", "may", "june", "july", "august"}
+            | {"september", "october", "november", "december", "jan", "feb", "mar", "apr"}
+            | {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"}
+            | {"tonight", "tomorrow", "morning", "afternoon", "evening", "night", "noon"}
+            | {"midnight", "dawn", "dusk", "late", "early", "mid", "end", "next", "last"}
+            | {"updated", "published", "posted"}
+        ),
+    ),
+    (
+        # "By SAM WRITER, Reuters", "By Ann Other Associated Press": credited, not a person.
+        "an agency or wire",
+        frozenset(
+            {"reuters", "ap", "afp", "associated", "press", "agence", "france-presse", "upi"}
+            | {"bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "cnn", "bbc", "pa"}
+            | {"wire", "wires", "service", "services", "agencies", "agency"}
+        ),
+    ),
+    (
+        # "By Daily Planet Staff", "By Special Correspondent": a publication or its desk.
+        # ("Writer" is a surname too: "By Staff Writer" fails on "Staff".)
+        "a word of a publication's or desk's name",
+        frozenset(
+            {"news", "times", "post", "daily", "journal", "herald", "tribune", "gazette"}
+            | {"magazine", "media", "staff", "desk", "team", "bureau", "editors", "editorial"}
+            | {"network", "online", "weekly", "correspondent", "correspondents", "reporter"}
+            | {"reporters", "editor", "editors", "contributor", "contributors", "special"}
+            | {"senior", "chief", "guest", "web", "online", "digital", "admin", "administrator"}
+        ),
+    ),
+    (
+        # "By The Way ...", "By Contrast, ...", "By All Accounts": a sentence's opening.
+        "a word that opens a sentence after By",
+        frozenset(
+            {"the", "this", "that", "these", "those", "then", "now", "contrast", "far"}
+            | {"comparison", "default", "design", "way", "law", "all", "some", "most", "many"}
+            | {"our", "my", "his", "her", "their", "its", "a", "an", "one", "two", "using"}
+        ),
+    ),
+)
+_NOT_NAME = frozenset().union(*(words for _, words in _NOT_NAME_WORDS))
+# Lower-case words that may follow the names ("..., staff reporter", "... for The Planet",
+# "... Monday, Nov. 18, 4:05 pm"): anything else there makes the line a sentence.
+_BYLINE_TAIL_WORDS = frozenset(
+    {"and", "for", "in", "at", "on", "of", "from", "with", "via", "the", "special", "to"}
+    | {"staff", "senior", "chief", "contributing", "reporter", "writer", "correspondent"}
+    | {"editor", "contributor", "columnist", "am", "pm", "a.m", "p.m", "ago", "hour", "hours"}
+    | {"min", "mins", "minute", "minutes", "day", "days", "updated", "published", "posted"}
+)
+# What ends the names: a separator before an agency, a role or a date.
+_BYLINE_SEPARATORS = frozenset({",", "|", "-", "–", "—", "/", "(", "•", "·", ";", ":"})
+_BYLINE_TOKEN = re.compile(r"[,|&;:/()–—•·]|[^\s,|&;:/()–—•·]+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}")
+
+
+def _name_style(word: str) -> str | None:
+    """How a word of a name is written: "initial" (J.), "caps" (WRITER), "title"
+    (Writer, LaMotte, O'Neil), or None when it cannot be part of a name."""
+    if not word[0].isupper():
+        return None
+    if _INITIALS.fullmatch(word):
+        return "initial"
+    letters = re.sub(r"[-'’.]", "", word)
+    if not letters.isalpha() or word.casefold().strip(".") in _NOT_NAME:
+        return None
+    return "caps" if letters.isupper() and len(letters) > 1 else "title"
+
+
+def _name_at(tokens: list[str], start: int) -> tuple[str, int] | None:
+    """A person's name written from `tokens[start]` and where it ends, or None: two to four
+    capitalised words, all written alike (a switch from "SAM WRITER" to "Associated"
+    ends it), with initials and particles between."""
+    words: list[str] = []
+    style = None
+    end = start
+    # Room for a particle or two beside the name's own words (counted below).
+    while end < len(tokens) and len(words) < _NAME_MAX_WORDS + 2:
+        word = tokens[end]
+        if words and word in _NAME_PARTICLES:
+            words.append(word)
+            end += 1
+            continue
+        kind = _name_style(word)
+        if kind is None or (kind != "initial" and style not in (None, kind)):
+            break
+        style = style if kind == "initial" else kind
+        words.append(word)
+        end += 1
+    while words and words[-1] in _NAME_PARTICLES:
+        words.pop()
+        end -= 1
+    proper = [w for w in words if w not in _NAME_PARTICLES]
+    if style is None or not _NAME_MIN_WORDS <= len(proper) <= _NAME_MAX_WORDS:
+        return None
+    if style == "caps":  # "SAM O'WRITER" is Sam O'Writer
+        words = [re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in words]
+    return " ".join(words), end
+
+
+def _names_from(tokens: list[str]) -> tuple[list[str], int]:
+    """The names joined at the start of `tokens` ("A and B", "A, B and C", "A, B, and C"),
+    and where they end. A comma alone does not join: "Sam Writer, New York" is one
+    writer and a place, so names after commas count only when "and" closes the list."""
+    found = _name_at(tokens, 0)
+    if found is None:
+        return [], 0
+    chain = [found]  # each name with where it ends
+    closed = 0  # the last of them that "and" joined: the list ends there
+    while True:
+        at = chain[-1][1]
+        joiner = tokens[at].casefold() if at < len(tokens) else ""
+        if joiner == "," and at + 1 < len(tokens) and tokens[at + 1].casefold() in ("and", "&"):
+            at, joiner = at + 1, "and"
+        found = _name_at(tokens, at + 1) if joiner in (",", "and", "&") else None
+        if found is None:
+            break
+        chain.append(found)
+        if joiner != ",":
+            closed = len(chain) - 1
+    names = [name for name, _ in chain[: closed + 1]]
+    return names, chain[closed][1]
+
+
+def _reads_as_byline_tail(tokens: list[str]) -> bool:
+    """Whether what follows the names is an agency, a role, a place or a date, not the
+    rest of a sentence ("By Sunset Boulevard, the crowd had gone")."""
+    if not tokens:
+        return True
+    first = tokens[0]
+    if not (
+        first in _BYLINE_SEPARATORS
+        or first[0].isdigit()
+        or first.casefold().strip(".") in _NOT_NAME | _BYLINE_TAIL_WORDS
+    ):
+        return False
+    words = (t.strip(".") for t in tokens)
+    return all(
+        w in _BYLINE_TAIL_WORDS for w in words if w.replace(".", "").isalpha() and w.islower()
+    )
+
+
+@lru_cache(maxsize=1)
+def _role() -> re.Pattern[str]:
+    # The cleaner's table says what a writer's role reads like; both read the same words.
+    return re.compile(tables.load("clean_rules.toml")["vars"]["role"], re.I)
+
+
+def _byline_names(line: str) -> list[str]:
+    """The people a printed byline names, or [] when the line is not one."""
+    line = norm(line)
+    if not line or len(line.split()) > _BYLINE_MAX_WORDS:
+        return []
+    opening = _BYLINE_OPENING.match(line)
+    tokens = _BYLINE_TOKEN.findall(line[opening.end() :] if opening else line)
+    names, end = _names_from(tokens)
+    if not names:
+        return []
+    tail = tokens[end:]
+    if opening:
+        return names if _reads_as_byline_tail(tail) else []
+    # No "By": only a role after a separator ("Sam Writer | Staff reporter") says that
+    # the name is the writer's and not a heading's or a caption's.
+    if len(tail) < 2 or tail[0] not in _BYLINE_SEPARATORS:
+        return []
+    return names if _role().fullmatch(" ".join(tail[1:]).strip(" .")) else []
+
+
+def byline_authors(lines: Iterable[str], site: str | None = None) -> list[str]:
+    """The writers the first printed byline among `lines` names, without the site: for a
+    page whose metadata declares no author."""
+    for line in lines:
+        names = [
+            n
+            for n in _byline_names(line)
+            if not _is_publisher_or_section(n, [site] if site else [], [])
+        ]
+        if names:
+            return _clean_author_names(names)
+    return []
 
 
 _DATE_FORMATS = (
