@@ -59,10 +59,12 @@ def test_results_of_another_pipeline_version_are_not_used(tmp_path: Path) -> Non
 def test_the_least_recently_used_rows_go_first_past_the_cap(tmp_path: Path) -> None:
     import os
 
-    cache = Cache(tmp_path, max_bytes=60_000)
+    earlier = Cache(tmp_path)  # an earlier run's briefing
     for n in range(5):
-        cache.put_page(f"p{n}", _page(f"p{n}", os.urandom(10_000).hex()))
+        earlier.put_page(f"p{n}", _page(f"p{n}", os.urandom(10_000).hex()))
         time.sleep(0.01)
+    earlier.close()
+    cache = Cache(tmp_path, max_bytes=60_000)
     cache.page("p0", "p0")  # read again: now the most recently used
     for n in range(5, 9):
         cache.put_page(f"p{n}", _page(f"p{n}", os.urandom(10_000).hex()))
@@ -96,13 +98,43 @@ def test_evicting_past_the_cap_shrinks_the_file(tmp_path: Path) -> None:
     assert (tmp_path / CACHE_FILE).stat().st_size < before / 4
 
 
-def test_a_lowered_cap_holds_from_the_start_without_a_write(tmp_path: Path) -> None:
+def test_a_lowered_cap_holds_after_a_run_that_only_reads(tmp_path: Path) -> None:
     before = _fill(tmp_path, 40, 25_000)
     cache = Cache(tmp_path, max_bytes=100_000)  # a run that only reads what is cached
-    assert cache.stored_bytes() <= 100_000
-    assert cache.page_ref("p39") is not None and cache.page_ref("p0") is None  # oldest first
+    assert cache.page_ref("p0") is not None  # the briefing it reopens: the oldest page
     cache.close()
+    after = Cache(tmp_path)
+    assert after.stored_bytes() <= 100_000
+    assert after.page_ref("p0") is not None and after.page_ref("p39") is not None
+    assert after.page_ref("p1") is None  # the least recently used went first
+    after.close()
     assert (tmp_path / CACHE_FILE).stat().st_size < before / 4
+
+
+def test_a_run_keeps_its_own_pages_past_the_cap_and_the_next_run_evicts_them(
+    tmp_path: Path,
+) -> None:
+    cache = Cache(tmp_path, max_bytes=1)  # smaller than one page
+    for n in range(4):
+        cache.put_page(f"p{n}", _page(f"p{n}"))
+        cache.put_result("read", f"d{n}", b"{}")
+    assert all(cache.page_ref(f"p{n}") is not None for n in range(4))
+    assert all(cache.result("read", f"d{n}") == {} for n in range(4))
+    cache.close()
+    later = Cache(tmp_path, max_bytes=1)
+    later.put_page("new", _page("new"))
+    assert later.page_ref("new") is not None
+    assert all(later.page_ref(f"p{n}") is None for n in range(4))
+    later.close()
+
+
+def test_a_run_that_only_looks_at_the_history_evicts_nothing(tmp_path: Path) -> None:
+    _fill(tmp_path, 5, 10_000)
+    stored = Cache(tmp_path).stored_bytes()
+    look = Cache(tmp_path, max_bytes=1)  # `briefing history`, the look-up of `briefing open`
+    look.briefings(5)
+    look.close()
+    assert Cache(tmp_path).stored_bytes() == stored
 
 
 def test_a_file_that_is_not_a_database_is_set_aside_and_replaced(tmp_path: Path) -> None:

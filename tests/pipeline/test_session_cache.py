@@ -12,6 +12,7 @@ import pytest
 from tests.server import FixtureServer, serve
 from tui.pipeline import history
 from tui.pipeline.cache import CACHE_FILE, Cache
+from tui.pipeline.identity import input_key
 from tui.pipeline.model import ErrorKind, Stage
 from tui.pipeline.options import Options
 from tui.pipeline.session import Session
@@ -461,3 +462,60 @@ async def test_a_reopened_briefing_gives_every_article_the_index_it_had(
     titles = [a.metadata.title for a in again.briefing.articles]
     assert titles == [a.metadata.title for a in first.briefing.articles]
     cache.close()
+
+
+# ------------------------------------------------------------- the size cap and a briefing
+
+
+async def _remembered(folder: Path, max_bytes: int, *pages: str) -> None:
+    """A briefing of `pages` read and remembered in the history, under a cap of `max_bytes`."""
+    cache = Cache(folder, max_bytes=max_bytes, version="t1")
+    session = Session(TEXT_ONLY, cache=cache, history=True)
+    await session.run(_inputs(*pages))
+    cache.close()
+
+
+async def _reopen_newest_but(folder: Path, max_bytes: int, skip: int = 0) -> Session:
+    """`briefing open` as the command does it under a cap of `max_bytes`: one cache to find
+    the briefing in the history, closed, then another to reopen it."""
+    lookup = Cache(folder, max_bytes=max_bytes, version="t1")
+    entry = history.entries(lookup, 5)[skip]
+    lookup.close()
+    cache = Cache(folder, max_bytes=max_bytes, version="t1")
+    again = await _reopened(cache, entry)
+    cache.close()
+    return again
+
+
+def _whole(session: Session) -> bool:
+    return all(a.error is None and a.blocks and a.cached for a in session.briefing.articles)
+
+
+async def test_a_briefing_larger_than_the_cap_keeps_its_pages_and_reopens_whole(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    pages = [own_site.page(name) for name in ("frontline.html", "wire.html", "blog.html")]
+    await _remembered(tmp_path, 1, *pages)  # a cap smaller than any one page
+    own_site.shutdown()  # only the cache can answer now
+
+    again = await _reopen_newest_but(tmp_path, 1)
+    assert len(again.briefing.articles) == 3 and _whole(again)
+
+
+async def test_reopening_under_a_lowered_cap_evicts_other_briefings_not_its_own(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    mine = [own_site.page(name) for name in ("frontline.html", "wire.html")]
+    other = own_site.page("blog.html")
+    await _remembered(tmp_path, 10_000_000, *mine)
+    await _remembered(tmp_path, 10_000_000, other)
+    own_site.shutdown()
+
+    again = await _reopen_newest_but(tmp_path, 1, skip=1)  # the older one, mine
+    assert len(again.briefing.articles) == 2 and _whole(again)
+    cache = Cache(tmp_path, version="t1")
+    assert all(cache.page_ref(input_key(page)) is not None for page in mine)
+    assert cache.page_ref(input_key(other)) is None  # the other briefing went first
+    cache.close()
+    # Reopened again, still whole: the cap applied after the reopen kept its pages.
+    assert _whole(await _reopen_newest_but(tmp_path, 1, skip=1))

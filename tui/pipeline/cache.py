@@ -172,16 +172,18 @@ class Cache:
         self._conn: sqlite3.Connection | None = None
         self._total = 0
         self._evicted = False  # rows were deleted in this write: free their pages after it
+        # The cap never evicts what this run used: rows used since it opened the cache are
+        # the briefing it is opening or writing (`_evict`).
+        self._since = time.time()
+        # Pages this run found by `page_ref` alone (a reopen whose results are cached never
+        # loads the page), marked used in the next eviction or at `close`: one write for
+        # them all, not one a page.
+        self._looked_up: set[str] = set()
+        self._served = False  # this run used a page or a result: it read a briefing
         self.enabled = True
         self.read_only = False  # a file we may read but not write: nothing new is saved
         with self._lock:
             self._open()
-        # A cap lowered since the last run holds from the start, not from the next write:
-        # a run that only reads what it has cached would else never apply it.
-        if self._total > self.max_bytes:
-            with self._use(write=True) as conn:
-                if conn is not None:
-                    self._evict(conn)
 
     # Opening, and what happens when the file is bad -------------------------------------
 
@@ -354,6 +356,16 @@ class Cache:
         self._disable(f"the cache failed ({strip_unsafe(str(exc), '')[:200]})")
 
     def close(self) -> None:
+        # A cap lowered since the last run holds once this run's briefing is known: applied
+        # on opening, it evicted the very pages the briefing was about to be reopened from.
+        # A run that only looked in the history (`briefing history`, the look-up before
+        # `briefing open`) used none of them: it does not evict.
+        if self._served:
+            with self._use(write=True) as conn:
+                if conn is not None:
+                    self._touch_looked_up(conn)
+                    if self._stored_bytes(conn) > self.max_bytes:
+                        self._evict(conn)
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(sqlite3.Error):
@@ -369,7 +381,11 @@ class Cache:
             row = conn.execute(
                 "SELECT url, kind, fetched_at, digest FROM pages WHERE key = ?", (key,)
             ).fetchone()
-            return None if row is None else PageRef(key, *row)
+            if row is None:
+                return None
+            self._served = True
+            self._looked_up.add(key)
+            return PageRef(key, *row)
         return None
 
     def page(self, key: str, input: str) -> FetchedPage | FetchedFeed | None:
@@ -384,6 +400,7 @@ class Cache:
             ).fetchone()
         if row is None:
             return None
+        self._served = True
         with self._use(write=True) as conn:  # read now: the last to be evicted
             if conn is not None:
                 conn.execute("UPDATE pages SET used = ? WHERE key = ?", (time.time(), key))
@@ -434,6 +451,7 @@ class Cache:
                 "SELECT data FROM results WHERE stage = ? AND digest = ? AND version = ?", key
             ).fetchone()
             if row is not None:
+                self._served = True
                 conn.execute(
                     "UPDATE results SET used = ? WHERE stage = ? AND digest = ? AND version = ?",
                     (time.time(), *key),
@@ -467,21 +485,37 @@ class Cache:
 
     def _grew(self, conn: sqlite3.Connection, size: int) -> None:
         """Inside a write: evict least recently used rows when over the cap."""
+        self._served = True
         self._total += size
         if self._total > self.max_bytes:
             self._evict(conn)
 
+    def _touch_looked_up(self, conn: sqlite3.Connection) -> None:
+        """Inside a write: mark the pages this run found by `page_ref` as used now."""
+        if self._looked_up:
+            now = time.time()
+            conn.executemany(
+                "UPDATE pages SET used = ? WHERE key = ?", ((now, k) for k in self._looked_up)
+            )
+            self._looked_up.clear()
+
     def _evict(self, conn: sqlite3.Connection) -> None:
         """Inside a write: delete the least recently used rows down to EVICT_TO of the cap;
-        their pages are given back to the file system after the write (`_shrink`)."""
+        their pages are given back to the file system after the write (`_shrink`).
+
+        Rows used since this run began are never deleted: they are the briefing being
+        opened or written (or one another process has open right now). A briefing larger
+        than the cap keeps all of its pages, over the cap, until a later run evicts them,
+        so it reopens whole rather than having lost its first pages to its last ones."""
+        self._touch_looked_up(conn)
         self._total = self._stored_bytes(conn)  # other processes write too
         goal = int(self.max_bytes * EVICT_TO)
         while self._total > goal:
             oldest = conn.execute(
-                "SELECT 'p', key, '', '', size, used FROM pages UNION ALL "
-                "SELECT 'r', stage, digest, version, size, used FROM results "
-                "ORDER BY used LIMIT ?",
-                (EVICT_BATCH,),
+                "SELECT 'p', key, '', '', size, used FROM pages WHERE used < ?1 UNION ALL "
+                "SELECT 'r', stage, digest, version, size, used FROM results WHERE used < ?1 "
+                "ORDER BY used LIMIT ?2",
+                (self._since, EVICT_BATCH),
             ).fetchall()
             if not oldest:
                 break
