@@ -754,6 +754,12 @@ SECOND_PASS_CASES = [
      "condemned the invasion of Kuwait on Aug. 2.", "Aug. 2", "1990-08-02"),
     ("2012-03-20", "The rule took effect in September of 2010. Romney has said, as recently "
      "as March 5, that he never meant it as a model.", "March 5", "2012-03-05"),
+    # A count as a choice is as vague as "a few"; spaCy cut "an hour or two" to "an hour"
+    # and tagged no "a day or two".
+    ("2024-08-08", "The flight was delayed for an hour or two.", "an hour or two", "PTXH"),
+    ("2024-08-08", "We waited a day or two before calling.", "a day or two", "PXD"),
+    ("2024-08-08", "Talks should finish in two or three weeks.", "two or three weeks", "PXW"),
+    ("2024-08-08", "He left a week or so ago.", "a week or so ago", "2024-W31"),
     # Forms spaCy's small model misses or cuts short.
     ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
     ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),

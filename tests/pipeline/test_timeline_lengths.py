@@ -166,3 +166,20 @@ def test_a_count_with_a_fraction_is_read_as_a_whole_count(text: str, whole: str)
 )
 def test_timex_writes_a_fraction_as_whole_units_and_the_rest(text: str, code: str | None) -> None:
     assert stated_duration(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("an hour or two", "a few hours"),
+        ("a year or two ago", "a few years ago"),
+        ("two or three weeks", "a few weeks"),
+        ("one to three years", "a few years"),
+        ("a week or so ago", "a week ago"),
+        ("10 minutes or so", "10 minutes"),
+        # Not a count of time: left as it is.
+        ("one or two things", "one or two things"),
+    ],
+)
+def test_a_count_given_as_a_choice_reads_as_a_few_of_its_unit(text: str, read_as: str) -> None:
+    assert normalise(text) == read_as

@@ -374,3 +374,18 @@ def test_a_unit_before_or_after_a_date_is_next_to_that_date(text: str, value: st
 def test_a_unit_before_a_date_too_coarse_for_it_is_not_placed_by_it() -> None:
     found = resolve("the day after 1998", Context(anchor=ANCHOR), Tense.PAST)
     assert found is None or found.value != "1999-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # Ahead with no count to date it by: some time to come.
+        ("in a year or two", Tense.FUTURE, "FUTURE_REF"),
+        ("in a few weeks", Tense.FUTURE, "FUTURE_REF"),
+        # Told in the past, "in" measures a length ("rose 5% in a few weeks").
+        ("in a few weeks", Tense.PAST, "PXW"),
+        ("an hour or two", Tense.PAST, "PTXH"),
+    ],
+)
+def test_a_vague_count_ahead_is_some_time_to_come(text: str, tense: Tense, value: str) -> None:
+    assert _value(text, tense) == value

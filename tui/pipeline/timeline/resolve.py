@@ -145,6 +145,7 @@ _COUNT_TIME = re.compile(rf"({APPROX_RE}{NUM_RE} {UNIT_RE})'s? time")
 # "As recently as March 5": how far back from now, so not from the date the story last named.
 _FROM_NOW_LEAD = re.compile(r"\bas recently as,?\s*$")
 _FROM_NOW_HEDGE = re.compile(r"as recently as ")
+_FEW_UNITS = re.compile(rf"{VAGUE_NUM_RE} {UNIT_RE}")
 _SHORT_YEAR = re.compile(r"'\d\d")
 _HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d ?(?:hours|hrs)")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
@@ -223,6 +224,10 @@ def _resolve(
         # lease runs out in two years": that many units from the anchor (the saying is
         # close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
+    if prep == "in" and tense in IN_A_COUNT_AHEAD and _FEW_UNITS.fullmatch(t):
+        # "Will be back in a few weeks", "might have them in a year or two": some time
+        # ahead, as "in two weeks" is a time ahead, with no count to date it by.
+        return vague("FUTURE_REF", ctx.anchor)
     if prep == "for" and _ANOTHER_UNIT.fullmatch(t):
         # "Sidelined for another week": one more week. (Not "for another day", which is
         # some other day: "left for another day".)

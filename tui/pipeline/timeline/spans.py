@@ -19,7 +19,9 @@ from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     BARE_DAY_PART_RE,
+    CHOICE_UNIT_RE,
     CLOCK_HOURS_LEAD_RE,
+    COUNT_CHOICE_RE,
     COUNT_NOUNS,
     DAY_PART_RE,
     DAY_PREPS,
@@ -256,13 +258,18 @@ _DAY_OF_MONTH_AFTER = re.compile(
     + r"(?=\s*(?:$|[,.;:!?()\]\"\u201d]|(?:at|in|when|for|with|but|so|because|this|next|last)\b))",
     re.I,
 )
+# A count given as a choice or hedged with "or so" ("an hour or two", "two or three weeks",
+# "a minute or so"): spaCy stops at the first count or takes the second, or tags nothing.
+_COUNT_CHOICE_FORM = re.compile(
+    rf"(?<![\w-])(?:{COUNT_CHOICE_RE}|(?:{NUM_RE}) {CHOICE_UNIT_RE}s? or so)(?![\w-])", re.I
+)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
     _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
-    _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER,
+    _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).

@@ -397,12 +397,30 @@ _COMMA_YEAR = re.compile(r",\d{4}\b")
 _GLUED_YEAR = re.compile(rf"(\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\b)")
 
 
+# A count given as a choice ("an hour or two", "two or three weeks", "one to three years") is
+# as vague as "a few" of its unit, and read as that (TimeML's "PTXH", "PXW"); "or so" after
+# a count only hedges it ("a week or so ago" is a week ago).
+CHOICE_UNIT_RE = r"(?:minute|hour|day|week|month|year|decade)"
+COUNT_CHOICE_RE = (
+    rf"(?:{NUM_RE}) (?:or|to) (?:{NUM_RE}) (?P<u>{CHOICE_UNIT_RE})s?"
+    rf"|an? (?P<u1>{CHOICE_UNIT_RE}) or (?:two|three)"
+)
+_COUNT_CHOICE = re.compile(rf"\b(?:{COUNT_CHOICE_RE})\b")
+_OR_SO = re.compile(rf"\b({CHOICE_UNIT_RE}s?) or so\b")
+
+
+def _as_a_few(m: re.Match[str]) -> str:
+    return f"a few {m.group('u') or m.group('u1')}s"
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
     t = whole_counts(re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t))
+    if " or " in t or " to " in t:
+        t = _OR_SO.sub(r"\1", _COUNT_CHOICE.sub(_as_a_few, t))
     # "Sept 15,2000": a comma with no space after it still parts the day from its year.
     if "," in t and _COMMA_YEAR.search(t):
         t = _GLUED_YEAR.sub(r"\1, ", t)
