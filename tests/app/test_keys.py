@@ -515,6 +515,22 @@ async def test_command_palette_offers_the_actions(site: FixtureServer, make_app)
         assert "Export" in str(first.prompt)
 
 
+@pytest.mark.parametrize("key", ["pagedown", "pageup"])
+async def test_a_page_key_before_the_palette_has_drawn_its_list_does_nothing(
+    make_app, key: str
+):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # In one burst, the page key reached Textual's list before it had drawn a line:
+        # KeyError, and the app stopped with a traceback on the terminal.
+        app.post_message(events.Key("ctrl+p", None))
+        app.post_message(events.Key(key, None))
+        await pilot.pause(0.5)
+        assert app.is_running and isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        assert app.is_running and len(app.screen_stack) == 1
+
+
 def _two_enters_at_once(app: BriefingApp) -> None:
     """Two Enters queued before the first is handled: a paste ending in two newlines."""
     app.post_message(events.Key("enter", "\r"))

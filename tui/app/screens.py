@@ -13,7 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, Static
@@ -72,6 +72,13 @@ class OnceCommandPalette(_ClosesOnce, CommandPalette):
         if self._dismissing:
             event.prevent_default()
             event.stop()
+
+    def _action_command_list(self, action: str) -> None:
+        # Textual's list pages by the lines it has drawn: PageDown or PageUp before it has
+        # drawn any (ctrl+p then PageDown in one burst) raised KeyError and stopped the app.
+        if action.startswith("page_") and self.query_one(CommandList).size.height == 0:
+            return
+        super()._action_command_list(action)
 
 
 class HelpScreen(_ClosesOnce, ModalScreen[None]):
