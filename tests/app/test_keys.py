@@ -516,9 +516,7 @@ async def test_command_palette_offers_the_actions(site: FixtureServer, make_app)
 
 
 @pytest.mark.parametrize("key", ["pagedown", "pageup"])
-async def test_a_page_key_before_the_palette_has_drawn_its_list_does_nothing(
-    make_app, key: str
-):
+async def test_a_page_key_before_the_palette_has_drawn_its_list_does_nothing(make_app, key: str):
     app = make_app([], analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:
         # In one burst, the page key reached Textual's list before it had drawn a line:
