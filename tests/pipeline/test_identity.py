@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tui.pipeline.briefing import Briefing
-from tui.pipeline.identity import input_key
+from tui.pipeline.identity import input_key, same_title
 from tui.pipeline.model import Block, BlockKind
 
 
@@ -111,3 +111,38 @@ def test_a_copy_with_a_block_more_and_its_canonical_page_are_one_article() -> No
     copy.blocks = [Block(BlockKind.PARAGRAPH, p) for p in [*paragraphs, "Updated 3 minutes ago"]]
     found, _ = briefing.read(copy)
     assert found is original and copy.duplicate_of == 0 and copy.blocks == []
+
+
+def test_two_stories_under_the_home_pages_canonical_sharing_background_stay_apart() -> None:
+    # Both pages name the home page as canonical and carry the same five paragraphs of a
+    # council report beside five of their own: the second story was emptied as a copy.
+    briefing = Briefing()
+    home = "https://news.example/"
+    shared = [f"Background paragraph {n} of the council report." for n in range(5)]
+    stories = []
+    for slug, title in (("mill", "Fire guts the old mill"), ("vote", "School board vote")):
+        article = briefing.add(f"https://news.example/{slug}")
+        article.url = f"https://news.example/{slug}"
+        article.metadata.canonical_url = home
+        article.metadata.title = title
+        own = [f"{title}: paragraph {n}." for n in range(5)]
+        article.blocks = [Block(BlockKind.PARAGRAPH, p) for p in [*own, *shared]]
+        briefing.read(article)
+        stories.append(article)
+    assert all(a.blocks and a.duplicate_of is None for a in stories)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Storm closes the port", "Storm closes the port - Daily Planet", True),
+        ("Storm closes the port | Daily Planet", "Storm closes the port", True),
+        ("Story 1", "Story 2", False),
+        ("Fire guts the old mill", "School board vote", False),
+        (None, "School board vote", True),
+    ],
+)
+def test_a_copys_title_may_add_the_sites_name_but_two_stories_differ(
+    a: str | None, b: str | None, same: bool
+) -> None:
+    assert same_title(a, b) is same

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.pipeline.identity import input_key, same_text
+from tui.pipeline.identity import input_key, same_text, same_title
 from tui.pipeline.model import (
     Article,
     BriefingEntity,
@@ -201,4 +201,4 @@ def _same_article(a: Article, b: Article) -> bool:
     same (a template that gives every story the home page's loses no story)."""
     if a.url and b.url and input_key(a.url) == input_key(b.url):
         return True
-    return same_text(a.blocks, b.blocks)
+    return same_title(a.metadata.title, b.metadata.title) and same_text(a.blocks, b.blocks)

@@ -6,11 +6,13 @@ redirect) can lead to one page that names its canonical address. Each real artic
 shown once: inputs are compared by a normalised key, and read pages by their final and
 canonical URLs too. A canonical address is only the page's claim (a site template may give
 every page its home page's, or another site's): two pages that share one are the same
-article only when they also say the same (`same_text`).
+article only when they also say the same (`same_text`) under titles that may be one
+article's (`same_title`: two stories sharing paragraphs of background are two).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +57,29 @@ def input_key(text: str) -> str:
         return "file://" + str(Path(text).expanduser().resolve())
     except (OSError, RuntimeError, ValueError):  # a name the OS refuses: compare as written
         return text
+
+
+# Of the shorter title's words, the share the other title must hold too: a copy's title
+# may add or drop the site's name ("Storm closes port - Daily Planet"); two stories that
+# share a paragraph of background have titles of their own.
+_SAME_TITLE_SHARE = 0.6
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """Whether two pages' titles may be one article's: True when either has none (no
+    evidence either way), when one holds the other, or most words of the shorter are in
+    the other."""
+    if not a or not b:
+        return True
+    words_a, words_b = _title_words(a), _title_words(b)
+    if not words_a or not words_b:
+        return True
+    shorter = min(words_a, words_b, key=len)
+    return len(words_a & words_b) >= _SAME_TITLE_SHARE * len(shorter)
+
+
+def _title_words(title: str) -> set[str]:
+    return set(re.findall(r"\w+", title.casefold()))
 
 
 def same_text(a: Sequence[Block], b: Sequence[Block]) -> bool:
