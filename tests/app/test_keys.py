@@ -651,6 +651,44 @@ async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
         assert all(a.error is None for a in app.briefing.articles)
 
 
+async def test_four_addresses_typed_with_enter_between_are_all_added(
+    site: FixtureServer, make_app
+):
+    app = make_app([], analysis=False)
+    names = ("wire.html", "blog.html", "frontline.html", "markup.html")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # The prompt closed on the first Enter; the lines after it went to the app as keys
+        # ("h", "t", then "/" opened a search for the rest of the address).
+        burst(app, "a")
+        for name in names:
+            burst(app, site.page(name), enter=True)
+            await asyncio.sleep(0.02)  # a terminal's reads of one burst, apart
+        await until(pilot, lambda: len(app.briefing.articles) == len(names))
+        assert [a.input for a in app.briefing.articles] == [site.page(n) for n in names]
+        assert app.query_one("#search", Input).has_class("closed")
+
+
+async def test_addresses_sent_with_line_feeds_are_parted_in_the_add_prompt(
+    site: FixtureServer, make_app
+):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        # A line feed outside a bracketed paste was dropped: "…wire.htmlhttp://…" was one
+        # address.
+        for character in site.page("wire.html"):
+            app.post_message(events.Key(KEY_NAMES.get(character, character), character))
+        app.post_message(events.Key("ctrl+j", "\n"))
+        burst(app, site.page("blog.html"), enter=True)
+        await until(pilot, lambda: len(app.briefing.articles) == 2)
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+
+
 async def test_a_key_typed_after_the_add_prompts_enter_in_one_burst_is_for_the_app(
     site: FixtureServer, make_app
 ):

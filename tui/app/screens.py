@@ -37,6 +37,8 @@ __all__ = [
 # The mixin is typed as the screen it is mixed into, but is no DOM node at run time:
 # Textual takes a screen's CSS and component classes from its first DOM-node base only.
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     _MixedIntoAScreen = Screen[Any]
 else:
     _MixedIntoAScreen = object
@@ -151,6 +153,13 @@ class _AddressInput(Input):
     # Where the text typed after the last Enter begins (None before any Enter).
     entered_at: int | None = None
 
+    def key_ctrl_j(self) -> None:
+        # A line feed (a list typed or sent with "\n" rather than Enter, outside a
+        # bracketed paste) parts addresses as Enter does, and submits nothing: the Input
+        # dropped it, and the lines were glued into one address.
+        if self.value and not self.value[: self.cursor_position].endswith(" "):
+            self.insert_text_at_cursor(" ")
+
     def key_enter(self) -> None:
         # Addresses typed (not pasted) with Enter between them in one burst: the Enter
         # submits through the box's binding only after it has bubbled up to the app, by
@@ -172,6 +181,12 @@ def _keys_for_the_app(tail: str) -> bool:
         return False
     named = split_inputs(tail)
     return not (named and Path(named[0]).exists())
+
+
+# How long the add prompt's box must stay still after an Enter before the prompt closes,
+# seconds: longer than the gap between a terminal's reads of one burst, shorter than a
+# reader notices.
+QUIET_AFTER_ENTER = 0.15
 
 
 class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
@@ -204,21 +219,39 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
             self.query_one("#count", Static).update(
                 f"{plural(count, 'address', 'addresses')}: enter adds them all."
             )
+        if self._close_timer is not None:  # still typing after an Enter: wait for the rest
+            self._close_when_quiet()
 
     # Keys typed after the Enter that closed the prompt, for the app (`_KEYS_NOT_AN_ADDRESS`).
     typed_after: str = ""
+    _close_timer: Timer | None = None
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        value = event.value
-        at = event.input.entered_at if isinstance(event.input, _AddressInput) else None
+        self._close_when_quiet()
+
+    def _close_when_quiet(self) -> None:
+        # Lines typed in one burst with Enter between them arrive over several reads: the
+        # prompt closed on the first Enter, and the lines after it went to the app as keys
+        # ("http://…" ran "h", then "/" opened a search). It closes once the box is still.
+        if self._close_timer is not None:
+            self._close_timer.stop()
+        self._close_timer = self.set_timer(QUIET_AFTER_ENTER, self._close)
+
+    def _close(self) -> None:
+        if self._dismissing:
+            return
+        box = self.query_one(_AddressInput)
+        value, at = box.value, box.entered_at
         tail = "" if at is None else value[at:].strip()
         if at is not None and _keys_for_the_app(tail):
             value, self.typed_after = value[:at], tail
         self.dismiss(split_inputs(value))
 
     def action_cancel(self) -> None:
+        if self._close_timer is not None:
+            self._close_timer.stop()
         self.dismiss(None)
 
 
