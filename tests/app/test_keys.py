@@ -651,9 +651,7 @@ async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
         assert all(a.error is None for a in app.briefing.articles)
 
 
-async def test_four_addresses_typed_with_enter_between_are_all_added(
-    site: FixtureServer, make_app
-):
+async def test_four_addresses_typed_with_enter_between_are_all_added(site: FixtureServer, make_app):
     app = make_app([], analysis=False)
     names = ("wire.html", "blog.html", "frontline.html", "markup.html")
     async with app.run_test(size=(140, 40)) as pilot:
