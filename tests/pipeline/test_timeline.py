@@ -746,6 +746,8 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "The curfew runs from 2200 hours.", "2200 hours", "2024-08-08T22:00"),
     ("2024-08-08", "Shots were heard at 0215 hrs.", "0215 hrs", "2024-08-08T02:15"),
     ("2024-08-08", "Volunteers gave 1700 hours of work.", "1700 hours", "PT1700H"),
+    ("2024-08-08", "The ceasefire was due to begin at 2400 hours.", "2400 hours",
+     "2024-08-08T24:00"),
     # Told in the past after a month of another year, a bare day goes on from it; not after
     # a date that only says which thing a noun is ("the August 1988 cease-fire").
     ("2005-06-01", "The plan was drafted in August 2002. It was approved on September 12.",
@@ -758,7 +760,8 @@ SECOND_PASS_CASES = [
     # and tagged no "a day or two".
     ("2024-08-08", "The flight was delayed for an hour or two.", "an hour or two", "PTXH"),
     ("2024-08-08", "We waited a day or two before calling.", "a day or two", "PXD"),
-    ("2024-08-08", "Talks should finish in two or three weeks.", "two or three weeks", "PXW"),
+    ("2024-08-08", "Talks should finish in two or three weeks.", "two or three weeks",
+     "FUTURE_REF"),
     ("2024-08-08", "He left a week or so ago.", "a week or so ago", "2024-W31"),
     # Forms spaCy's small model misses or cuts short.
     ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
@@ -2893,3 +2896,27 @@ def test_the_week_before_a_holiday_is_counted_from_the_holiday(nlp: Any) -> None
     )
     found = _entry(entries, "the week before")
     assert (found.expression, found.value) == ("the week before Christmas", "2023-W51")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A kind of people or things set in time by "today": nowadays, no day.
+        ("Programmers today don't grok concurrency, as programmers then didn't.", "PRESENT_REF"),
+        ("Young people today face higher rents.", "PRESENT_REF"),
+        # The story's day: told in the past, in progress, or of one company.
+        ("Prices today rose 3 percent.", "2024-08-08"),
+        ("Shares today are trading higher.", "2024-08-08"),
+        ("Acme today announces a new phone.", "2024-08-08"),
+    ],
+)
+def test_today_after_a_plural_noun_in_the_present_is_nowadays(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), "today").value == value
+
+
+def test_a_nights_clock_times_are_no_count_given_as_a_choice(nlp: Any) -> None:
+    # "2200 to 0600 hours" read as a choice of counts: a vague length of hours.
+    entries = _timeline(nlp, "The curfew runs from 2200 to 0600 hours every night.")
+    assert entries and all(e.timex_type == "TIME" for e in entries), entries

@@ -71,6 +71,7 @@ from tui.pipeline.timeline.values import (
     month,
     on_no_day,
     safe_date,
+    vague,
     with_time,
 )
 from tui.pipeline.timeline.vocab import (
@@ -278,6 +279,21 @@ _SAID_AS_NOW = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"since\b", re.I)
+
+
+def _nowadays(span: Span, text: str) -> bool:
+    """'Programmers today don't grok concurrency', 'young people today face higher rents':
+    "today" right after a plural noun, a kind of people or things it sets in time, before
+    a present-tense verb that is no progressive, says nowadays, not the story's day
+    ("prices today rose", "shares today are trading higher" are that day's; a press
+    release's "Acme today announces" names one company, and its day)."""
+    if text.lower() != "today" or span.start == 0:
+        return False
+    before, verb = span.doc[span.start - 1], span.root.head
+    if before.tag_ != "NNS" or verb.i < span.end or verb.tag_ == "VBG":
+        return False
+    tags = {verb.tag_} | {a.tag_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBP", "VBZ"}) and not tags & {"VBD", "MD", "VBG"}
 
 
 def _names_a_thing(span: Span) -> bool:
@@ -895,6 +911,8 @@ def _resolve_span(
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)
     res = named_day(res, text, sentence, ctx.anchor) or res
+    if res is not None and _nowadays(span, text):
+        res = vague("PRESENT_REF", ctx.anchor)
     if (
         res is not None
         and "/" in res.value

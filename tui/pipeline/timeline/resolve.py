@@ -97,7 +97,8 @@ CLOCK_RE = re.compile(
     # only with the zone after them (a bare "1430" is a year).
     + "|"
     + _CLOCK_LEAD
-    + rf"\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:{WIRE_ZONE_RE}|{PLACE_TIME_LOWER_RE}"
+    # ("2400 hours" is the midnight that ends a day, T24:00, as "midnight" is.)
+    + rf"\b(?P<hh>[01]\d|2[0-3]|24(?=00))(?P<mm>[0-5]\d)\s*(?:{WIRE_ZONE_RE}|{PLACE_TIME_LOWER_RE}"
     + "|(?:"
     + "|".join(
         rf"(?<=\b{lead}\d{{3}})|(?<=\b{lead}\d{{3}} )"
@@ -147,7 +148,7 @@ _FROM_NOW_LEAD = re.compile(r"\bas recently as,?\s*$")
 _FROM_NOW_HEDGE = re.compile(r"as recently as ")
 _FEW_UNITS = re.compile(rf"{VAGUE_NUM_RE} {UNIT_RE}")
 _SHORT_YEAR = re.compile(r"'\d\d")
-_HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d ?(?:hours|hrs)")
+_HOURS = re.compile(r"(?:(?:[01]\d|2[0-3])[0-5]\d|2400) ?(?:hours|hrs)")
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
     r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"

@@ -124,7 +124,7 @@ _HOLIDAYS = re.compile(
 _WIRE_CLOCK = re.compile(
     rf"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:{WIRE_ZONE_RE.upper()}|(?i:gmt|utc|local time)"
     rf"|{PLACE_TIME_RE})\b"
-    rf"|\b(?i:{CLOCK_HOURS_LEAD_RE}) (?:[01]\d|2[0-3])[0-5]\d ?(?i:hours|hrs)\b"
+    rf"|\b(?i:{CLOCK_HOURS_LEAD_RE}) (?:(?:[01]\d|2[0-3])[0-5]\d|2400) ?(?i:hours|hrs)\b"
     r"|\b0\d[0-5]\d ?(?i:hours|hrs)\b"
 )
 # "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company; a

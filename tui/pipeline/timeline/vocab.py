@@ -402,7 +402,8 @@ _GLUED_YEAR = re.compile(rf"(\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\
 # a count only hedges it ("a week or so ago" is a week ago).
 CHOICE_UNIT_RE = r"(?:minute|hour|day|week|month|year|decade)"
 COUNT_CHOICE_RE = (
-    rf"(?:{NUM_RE}) (?:or|to) (?:{NUM_RE}) (?P<u>{CHOICE_UNIT_RE})s?"
+    # (Not four digits: "from 2200 to 0600 hours" is a night's clock times.)
+    rf"(?!\d{{4}})(?:{NUM_RE}) (?:or|to) (?!\d{{4}})(?:{NUM_RE}) (?P<u>{CHOICE_UNIT_RE})s?"
     rf"|an? (?P<u1>{CHOICE_UNIT_RE}) or (?:two|three)"
 )
 _COUNT_CHOICE = re.compile(rf"\b(?:{COUNT_CHOICE_RE})\b")
