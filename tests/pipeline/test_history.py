@@ -246,3 +246,23 @@ def test_the_order_is_kept_and_a_damaged_one_up_to_its_first_odd_entry(tmp_path:
     reopen = history.Reopen.of(entry)
     assert reopen.item_at(0) is None and reopen.item_at(9) is None
     assert reopen.item_at(1) == (0, FeedItem("v"))
+
+
+def test_the_listing_says_how_many_pages_read_are_no_longer_cached(tmp_path: Path) -> None:
+    from tui.pipeline.model import FetchedPage
+
+    cache = Cache(tmp_path)
+    briefing = _briefing()  # a feed with item /a, and /gone that failed
+    briefing.add("https://news.example/b").stage = Stage.DONE
+    briefing.add(str(tmp_path / "saved.html")).stage = Stage.DONE  # read from disk again
+    expansion = Expansion("rss", "Desk", "https://news.example/feed.xml",
+                          [FeedItem("https://news.example/a", "A", None)])  # fmt: skip
+    data = history.snapshot(briefing, {"https://news.example/feed.xml": expansion})
+    history.remember(cache, None, data)
+    page = FetchedPage("https://news.example/b", "https://news.example/b", b"<p>b</p>", None, "")
+    cache.put_page("https://news.example/b", page)
+    (entry,) = history.entries(cache, 10)
+    # /a was read and is gone; the feed, the failed page and the local file are no pages
+    # it read from the cache.
+    assert entry.no_longer_cached == 1
+    assert "4 articles, 1 failed, 1 no longer cached" in history.listing([entry])[0]

@@ -519,3 +519,26 @@ async def test_reopening_under_a_lowered_cap_evicts_other_briefings_not_its_own(
     cache.close()
     # Reopened again, still whole: the cap applied after the reopen kept its pages.
     assert _whole(await _reopen_newest_but(tmp_path, 1, skip=1))
+
+
+def _pages_as_stored(folder: Path) -> list[tuple[str, float]]:
+    with sqlite3.connect(folder / CACHE_FILE) as conn:
+        return conn.execute("SELECT key, used FROM pages ORDER BY key").fetchall()
+
+
+async def test_the_history_says_which_pages_a_later_run_evicted_and_only_looks(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    mine = [own_site.page(name) for name in ("frontline.html", "wire.html")]
+    await _remembered(tmp_path, 10_000_000, *mine)
+    await _remembered(tmp_path, 1, own_site.page("blog.html"))  # evicts mine for its own
+    before = _pages_as_stored(tmp_path)
+    assert [key for key, _ in before] == [input_key(own_site.page("blog.html"))]
+
+    lookup = Cache(tmp_path, max_bytes=1, version="t1")  # `briefing history`, cap lowered
+    newest, older = history.listing(history.entries(lookup, 5))
+    lookup.close()
+    # It listed "2 articles", saying nothing of their pages being gone.
+    assert "2 articles, 2 no longer cached" in older
+    assert "1 article " in newest and "no longer" not in newest
+    assert _pages_as_stored(tmp_path) == before  # nothing marked used, written or evicted

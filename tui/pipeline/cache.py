@@ -388,6 +388,21 @@ class Cache:
             return PageRef(key, *row)
         return None
 
+    def cached_keys(self, keys: list[str]) -> set[str] | None:
+        """Which of `keys` have a page stored (None: the cache is off). Only looks: marks
+        no page used, so `briefing history`, which asks it, neither writes nor evicts."""
+        with self._use() as conn:
+            if conn is None:
+                return None
+            found: set[str] = set()
+            for start in range(0, len(keys), 500):  # SQLite's bound on parameters
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(f"SELECT key FROM pages WHERE key IN ({marks})", chunk)
+                found.update(r[0] for r in rows)
+            return found
+        return None
+
     def page(self, key: str, input: str) -> FetchedPage | FetchedFeed | None:
         """The stored page for `key`, as it was fetched (for `input`)."""
         row = None

@@ -71,6 +71,9 @@ class Entry:
     # Its entries in index order. A feed's items were added when it had been read, after
     # whatever was added meanwhile; a reopen adds them there, so every index stays.
     order: list[Place] = field(default_factory=list)
+    # Pages it read that are no longer in the cache (evicted since): not stored, but
+    # looked up by `entries`, so the history says so before a reopen finds them gone.
+    no_longer_cached: int = 0
 
 
 def snapshot(
@@ -239,9 +242,37 @@ def _failures(raw: object) -> dict[str, ArticleError]:
 
 
 def entries(cache: Cache, limit: int) -> list[Entry]:
-    """The most recent briefings, newest first. Blocking."""
-    found = (_entry(*row) for row in cache.briefings(limit))
-    return [e for e in found if e is not None]
+    """The most recent briefings, newest first, each with how many of its pages are no
+    longer cached. Blocking; one query for the rows and one for the pages (by their
+    primary key), and it only looks: nothing is marked used, written or evicted."""
+    found = [e for e in (_entry(*row) for row in cache.briefings(limit)) if e is not None]
+    keys = {e.id: _read_pages(e) for e in found}
+    cached = cache.cached_keys(sorted({k for ks in keys.values() for k in ks}))
+    if cached is not None:
+        for e in found:
+            gone = sum(k not in cached for k in keys[e.id])
+            e.no_longer_cached = min(gone, e.articles)
+    return found
+
+
+def _read_pages(e: Entry) -> list[str]:
+    """The cache keys of the pages `e`'s articles were read from: remote inputs and feed
+    items, not a feed itself (its items are kept here), nor a page that failed or was not
+    read (those say so in their own words), nor a local file (read from disk again)."""
+    keys: list[str] = []
+    seen: set[str] = set()
+    todo = [input_key(i) for i in reversed(e.inputs)]
+    while todo:
+        key = todo.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        expansion = e.expansions.get(key)
+        if expansion is not None:  # a feed or OPML list: its items (an OPML list's feeds)
+            todo += [input_key(item.url) for item in reversed(expansion.items)]
+        elif key not in e.failures and key.lower().startswith(("http://", "https://")):
+            keys.append(key)
+    return keys
 
 
 def entry(cache: Cache, id: int) -> Entry | None:
@@ -266,6 +297,8 @@ def listing(found: list[Entry]) -> list[str]:
             count += f", {e.failed} failed"
         if e.unread:
             count += f", {e.unread} not read"
+        if e.no_longer_cached:
+            count += f", {e.no_longer_cached} no longer cached"
         shown = e.titles or e.inputs
         about = "; ".join(shown[:3]) + (f"; +{len(shown) - 3} more" if len(shown) > 3 else "")
         lines.append(f"{e.id:>5}  {when}  {count:<22}  {_line(about, LISTING_TITLE_CHARS)}")
