@@ -266,3 +266,20 @@ def test_the_listing_says_how_many_pages_read_are_no_longer_cached(tmp_path: Pat
     # it read from the cache.
     assert entry.no_longer_cached == 1
     assert "4 articles, 1 failed, 1 no longer cached" in history.listing([entry])[0]
+
+
+def test_a_page_evicted_since_is_no_failure_when_the_briefing_is_reopened(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    briefing = Briefing()
+    for input in ("https://news.example/kept", "https://news.example/evicted"):
+        briefing.add(input).stage = Stage.DONE
+    earlier = history.entry(cache, history.remember(cache, None, history.snapshot(briefing, {})))
+    assert earlier is not None
+    again = Briefing()  # reopened offline to the end: one page was evicted meanwhile
+    again.add("https://news.example/kept").stage = Stage.DONE
+    evicted = again.add("https://news.example/evicted")
+    evicted.stage = Stage.ERROR
+    evicted.error = ArticleError(ErrorKind.NOT_CACHED, history.EVICTED)
+    history.remember(cache, earlier.id, history.snapshot(again, {}, earlier))
+    now = history.entry(cache, earlier.id)
+    assert now is not None and (now.failed, now.unread, now.failures) == (0, 0, {})

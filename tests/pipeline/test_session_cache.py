@@ -542,3 +542,32 @@ async def test_the_history_says_which_pages_a_later_run_evicted_and_only_looks(
     assert "2 articles, 2 no longer cached" in older
     assert "1 article " in newest and "no longer" not in newest
     assert _pages_as_stored(tmp_path) == before  # nothing marked used, written or evicted
+
+
+async def test_reopening_a_briefing_whose_pages_were_evicted_counts_none_failed(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    mine = [own_site.page(name) for name in ("frontline.html", "wire.html")]
+    await _remembered(tmp_path, 10_000_000, *mine)
+    await _remembered(tmp_path, 1, own_site.page("blog.html"))
+    own_site.shutdown()
+
+    cache = Cache(tmp_path, max_bytes=1, version="t1")  # `briefing open 2`
+    entry = history.entries(cache, 5)[1]
+    again = Session(
+        Options(analysis=False, workers=1, offline=True),
+        cache=cache,
+        history=True,
+        reopen=history.Reopen.of(entry),
+    )
+    await again.run(_inputs(*entry.inputs))
+    cache.close()
+    errors = [a.error.message if a.error else None for a in again.briefing.articles]
+    assert errors == [history.EVICTED] * 2
+
+    cache = Cache(tmp_path, max_bytes=1, version="t1")
+    now = history.entries(cache, 5)[1]
+    cache.close()
+    # The reopen wrote "2 articles, 2 failed" of pages that had been read fine.
+    assert (now.id, now.failed, now.unread, now.no_longer_cached) == (entry.id, 0, 0, 2)
+    assert "2 articles, 2 no longer cached" in history.listing([now])[0]

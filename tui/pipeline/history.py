@@ -102,15 +102,17 @@ def snapshot(
         for a in articles
         if a.error is not None and a.error.kind is not ErrorKind.NOT_CACHED
     }
-    failed = tally.failed
+    # A page a reopened briefing found not in the cache did not fail: it was never read
+    # (the briefing was closed first) or it was read and evicted since, which `entries`
+    # tells from the cache itself. Counted failed, a reopen turned "no longer cached" into
+    # "20 failed" for good.
+    not_cached = {input_key(a.input) for a in articles if _not_cached(a.error)}
+    failed = tally.failed - len(not_cached)
     if earlier is not None:
-        not_cached = {input_key(a.input) for a in articles if _not_cached(a.error)}
         unfinished |= not_cached
         failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
-        # A page never read (the briefing was closed first) is still not read, not failed.
-        never = {k for k in not_cached if _not_cached(failures.get(k))}
-        unread |= never
-        failed -= len(never)
+        # A page never read (the briefing was closed first) is still not read.
+        unread |= {k for k in not_cached if _not_cached(failures.get(k))}
         if unfinished:
             titles += [t for t in earlier.titles if t not in titles]
             failed = max(failed, earlier.failed)
