@@ -232,3 +232,15 @@ async def test_a_type_with_no_name_of_ours_is_said_once_as_the_site_gave_it(
     err = await _error(url)
     assert err.kind is ErrorKind.NOT_HTML
     assert err.message == "This is not a web page: the site sent it as application/x-ledger."
+
+
+@pytest.mark.parametrize("label", ["utf-8", None])
+def test_a_utf8_page_with_windows_quotes_pasted_in_keeps_its_accents_and_quotes(
+    label: str | None,
+) -> None:
+    # Two accents against four curly-quote bytes: the page went to detection, which read
+    # it as a code page and garbled every accent ("CafÃ© and naÃ¯ve").
+    body = "<p>Café and naïve. ".encode() + b"He said \x93no\x94 and left \x96 it\x92s over.</p>"
+    text, codec = decode_html(body, label)
+    assert codec == "utf-8"
+    assert "Café and naïve. He said “no” and left – it’s over." in text

@@ -116,16 +116,34 @@ def utf16_without_bom(body: bytes) -> str | None:
     return None
 
 
+def _windows_punctuation(error: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8, as the character Windows-1252 gives it when it is one of
+    that code page's punctuation (0x80-0x9F: curly quotes, dashes, "…", "€", pasted in
+    from a word processor), else U+FFFD as browsers show it."""
+    assert isinstance(error, UnicodeDecodeError)
+    byte = error.object[error.start : error.start + 1]
+    try:
+        char = byte.decode("cp1252") if 0x80 <= byte[0] <= 0x9F else "\ufffd"
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character there
+        char = "\ufffd"
+    return char, error.start + 1
+
+
+codecs.register_error("briefing-windows-punctuation", _windows_punctuation)
+
+
 def _utf8_with_stray_bytes(body: bytes) -> str | None:
-    """The text of a UTF-8 page with a few bytes that are not UTF-8 (a stray latin-1
-    character pasted in, a cut sequence), each shown as U+FFFD as browsers do; None for a
-    page in another encoding. Text in a single-byte encoding almost never forms a valid
-    multi-byte UTF-8 character, so a page with more valid ones than broken bytes is UTF-8:
-    detection would read the whole page as some code page and garble every accent."""
-    text = body.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd")
-    broken = replaced - body.count("\ufffd".encode())  # a U+FFFD the page itself holds is valid
-    valid = len(text) - len(text.encode("ascii", "ignore")) - broken
+    """The text of a UTF-8 page with a few bytes that are not UTF-8 (a curly quote pasted
+    in from Windows, read as that quote; a stray latin-1 character or a cut sequence, each
+    shown as U+FFFD as browsers do); None for a page in another encoding. Text in a
+    single-byte encoding almost never forms a valid multi-byte UTF-8 character, so a page
+    with more valid ones than broken bytes is UTF-8: detection would read the whole page as
+    some code page and garble every accent ("CafÃ©")."""
+    text = body.decode("utf-8", errors="briefing-windows-punctuation")
+    own = body.count("\ufffd".encode())  # a U+FFFD the page itself holds is valid
+    broken = text.count("\ufffd") - own
+    strict = body.decode("utf-8", errors="ignore")
+    valid = len(strict) - len(strict.encode("ascii", "ignore")) - own
     return text if valid > broken else None
 
 
