@@ -151,6 +151,7 @@ async def test_a_pasted_list_adds_every_line(site: FixtureServer, make_app):
         app.screen.query_one(Input).post_message(events.Paste(pasted))
         await pilot.pause()
         await pilot.press("enter")
+        await app.wait_settled(SETTLE)  # the prompt closes once its box is still
         assert "All already in the briefing." in toasts(app)
         assert len(app.briefing.articles) == 3
 

@@ -329,6 +329,8 @@ class Scheduling(AppState):
             return "the session has not started"
         if not self._input_done:
             return "input has not ended"
+        if getattr(self.screen, "closing_with_input", False):
+            return "the add prompt is closing with what was typed"
         if session.in_flight:
             stages = sorted(a.stage for a in session.briefing.articles if session.busy(a))
             return f"{session.in_flight} article(s) are still being read ({', '.join(stages)})"
@@ -350,8 +352,12 @@ class Scheduling(AppState):
                 raise RuntimeError("the app stopped before the briefing settled")
             waiting = self._unsettled()
             if waiting is None:
-                break
+                # Settled twice, a moment apart: a prompt that has just closed hands what
+                # it took to the app in the next message.
+                await asyncio.sleep(0.05)
+                waiting = self._unsettled()
+                if waiting is None:
+                    break
             if loop.time() > deadline:
                 raise TimeoutError(f"the briefing did not settle: {waiting}")
             await asyncio.sleep(0.02)
-        await asyncio.sleep(0.05)

@@ -231,6 +231,11 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
         event.stop()
         self._close_when_quiet()
 
+    @property
+    def closing_with_input(self) -> bool:
+        """An Enter was pressed and the prompt waits for the box to be still to close."""
+        return self._close_timer is not None or self._dismissing
+
     def _close_when_quiet(self) -> None:
         # Lines typed in one burst with Enter between them arrive over several reads: the
         # prompt closed on the first Enter, and the lines after it went to the app as keys
