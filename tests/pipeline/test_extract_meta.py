@@ -210,6 +210,8 @@ def test_a_first_time_element_that_says_it_is_a_reviews_date_is_not_the_pages() 
         ("by Lior J. Amsel Monday, March 4, 2024, 09:15 am", ["Lior J. Amsel"]),
         # A comma alone does not join a second writer: a place or a paper follows it.
         ("By Sam Writer, New Haven", ["Sam Writer"]),
+        # A capitalised "AND" joins two writers; it is no word of a name.
+        ("By JANE ROE AND JOHN DOE", ["Jane Roe", "John Doe"]),
     ],
 )
 def test_a_printed_byline_names_its_writers_and_not_the_agency(line: str, names: list) -> None:
@@ -231,6 +233,9 @@ def test_a_printed_byline_names_its_writers_and_not_the_agency(line: str, names:
         "by Wren",
         "Sam Writer",
         "Sam Writer, Reuters",
+        # A review found both read as writers: "Air", "Sea"; "Christmas Eve".
+        "By Air And Sea",
+        "By Christmas Eve",
     ],
 )
 def test_a_sentence_or_an_agency_after_by_names_no_writer(line: str) -> None:

@@ -408,7 +408,16 @@ _NOT_NAME_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
             | {"tonight", "tomorrow", "morning", "afternoon", "evening", "night", "noon"}
             | {"midnight", "dawn", "dusk", "late", "early", "mid", "end", "next", "last"}
             | {"updated", "published", "posted"}
+            # "By Christmas Eve": a holiday is a date too.
+            | {"christmas", "easter", "eve", "thanksgiving", "halloween", "ramadan", "eid"}
+            | {"passover", "hanukkah", "diwali", "holiday", "holidays", "weekend"}
         ),
+    ),
+    (
+        # "By Air And Sea", "By JANE ROE AND JOHN DOE": a capitalised "And" joins names
+        # (or words of a title); it is never a word of one.
+        "a word that joins",
+        frozenset({"and", "or", "with", "nor"}),
     ),
     (
         # "By SAM WRITER, Reuters", "By Ann Other Associated Press": credited, not a person.
