@@ -676,8 +676,7 @@ async def test_addresses_sent_with_line_feeds_are_parted_in_the_add_prompt(
         await pilot.press("a")
         # A line feed outside a bracketed paste was dropped: "…wire.htmlhttp://…" was one
         # address.
-        for character in site.page("wire.html"):
-            app.post_message(events.Key(KEY_NAMES.get(character, character), character))
+        burst(app, site.page("wire.html"))
         app.post_message(events.Key("ctrl+j", "\n"))
         burst(app, site.page("blog.html"), enter=True)
         await until(pilot, lambda: len(app.briefing.articles) == 2)
