@@ -41,6 +41,7 @@ from tui.pipeline.timeline.vocab import (
     DAY_PART_RE,
     DAY_PREP_RE,
     FUTURE_WORDS,
+    MILITARY_HOURS_RE,
     NUM_RE,
     PART_OF_DAY,
     PAST_WORDS,
@@ -148,7 +149,7 @@ _FROM_NOW_LEAD = re.compile(r"\bas recently as,?\s*$")
 _FROM_NOW_HEDGE = re.compile(r"as recently as ")
 _FEW_UNITS = re.compile(rf"{VAGUE_NUM_RE} {UNIT_RE}")
 _SHORT_YEAR = re.compile(r"'\d\d")
-_HOURS = re.compile(r"(?:(?:[01]\d|2[0-3])[0-5]\d|2400) ?(?:hours|hrs)")
+_HOURS = re.compile(MILITARY_HOURS_RE)
 _IN_A_COUNT = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE})")
 _PART_OF = re.compile(
     r"(?:the )?(?:(?:first|last|past|final|opening|closing) (?:[a-z-]+ )?"

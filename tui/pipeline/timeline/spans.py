@@ -25,9 +25,11 @@ from tui.pipeline.timeline.vocab import (
     COUNT_NOUNS,
     DAY_PART_RE,
     DAY_PREPS,
+    FOUR_DIGIT_CLOCK_RE,
     FRACTIONAL_COUNT_RE,
     LIKE_RE,
     LIKE_UNIT_RE,
+    MILITARY_HOURS_RE,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
@@ -122,9 +124,9 @@ _HOLIDAYS = re.compile(
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
 _WIRE_CLOCK = re.compile(
-    rf"\b(?:[01]\d|2[0-3])[0-5]\d ?(?:{WIRE_ZONE_RE.upper()}|(?i:gmt|utc|local time)"
+    rf"\b{FOUR_DIGIT_CLOCK_RE} ?(?:{WIRE_ZONE_RE.upper()}|(?i:gmt|utc|local time)"
     rf"|{PLACE_TIME_RE})\b"
-    rf"|\b(?i:{CLOCK_HOURS_LEAD_RE}) (?:(?:[01]\d|2[0-3])[0-5]\d|2400) ?(?i:hours|hrs)\b"
+    rf"|\b(?i:{CLOCK_HOURS_LEAD_RE}) {MILITARY_HOURS_RE}\b"
     r"|\b0\d[0-5]\d ?(?i:hours|hrs)\b"
 )
 # "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company; a

@@ -182,6 +182,10 @@ PLACE_TIME_LOWER_RE = rf"(?!(?:{'|'.join(SEASONS)}) )[a-z]{{2,}} time"
 # hours without the words of a moment before it ("gave 1700 hours of work") unless padded.
 CLOCK_HOURS_LEADS = ("at", "by", "until", "till", "from", "since", "before", "after", "around")
 CLOCK_HOURS_LEAD_RE = rf"(?:{'|'.join(CLOCK_HOURS_LEADS)})"
+# Four digits that can be a time of day ("0800", "2359"), and the military's "hours" after
+# them ("2400 hours" is the midnight that ends a day).
+FOUR_DIGIT_CLOCK_RE = r"(?:[01]\d|2[0-3])[0-5]\d"
+MILITARY_HOURS_RE = rf"(?:{FOUR_DIGIT_CLOCK_RE}|2400) ?(?i:hours|hrs)"
 # Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one.
 ZONE_RE = rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE})"
 LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
