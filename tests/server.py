@@ -277,6 +277,9 @@ class RawServer:
     /escapes      a 404 whose reason phrase and a 200 whose Content-Type carry terminal
                   escapes (?where=reason|type)
     /reset        half the body its Content-Length promises, then a reset connection
+    /cut          2,000 bytes of the 50,000 its Content-Length promises, then a plain close
+    /cut-chunked  a chunk announced as 50,000 bytes, 2,000 of them sent, then a plain close
+    /bad-status   a status line that is not HTTP's ("HTTP/1.1 two hundred OK")
     /nowhere      a 302 with no Location (/nowhere-empty: an empty one)
     Any https:// to it stalls in the handshake: it waits for a request line, and a TLS
     hello has none (a plain-HTTP port as many servers run it).
@@ -326,6 +329,8 @@ class RawServer:
                     head, buf = buf.split(b"\r\n\r\n", 1)
                     path = head.split(b" ", 2)[1].decode("latin-1")
                     conn.sendall(self._answer(path))
+                    if path in _CLOSE_AFTER:
+                        return  # an orderly close (FIN) with the answer unfinished
                     if path == "/reset":
                         # Closed with no linger: the client gets a reset, not an end.
                         conn.setsockopt(
@@ -342,6 +347,8 @@ class RawServer:
             return b"HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"
         if path == "/nowhere-empty":
             return b"HTTP/1.1 302 Found\r\nLocation: \r\nContent-Length: 0\r\n\r\n"
+        if path in _CLOSE_AFTER:
+            return _CLOSE_AFTER[path]
         if path == "/reset":
             head = (
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
@@ -360,6 +367,21 @@ class RawServer:
             f"Content-Length: {length}\r\nConnection: keep-alive\r\n\r\n"
         )
         return head.encode() + body
+
+
+# Answers after which the raw server closes the connection, by path.
+_CUT_BODY = b"<html><body><article><p>" + b"x" * 1972 + b"</p>"  # 2,000 bytes
+_CLOSE_AFTER = {
+    "/cut": (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 50000\r\n\r\n" + _CUT_BODY
+    ),
+    "/cut-chunked": (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + b"c350\r\n"  # 50,000 in hex
+        + _CUT_BODY
+    ),
+    "/bad-status": b"HTTP/1.1 two hundred OK\r\nContent-Length: 8\r\n\r\n<p>x</p>",
+}
 
 
 def _escapes(path: str) -> bytes:

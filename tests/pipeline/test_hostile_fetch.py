@@ -253,6 +253,27 @@ async def test_a_connection_reset_mid_page_is_said_in_words(raw_site: RawServer)
     assert err.message.endswith("broke off the connection before the page arrived.")
 
 
+@pytest.mark.parametrize("path", ["/cut", "/cut-chunked"])
+async def test_a_page_cut_short_by_the_server_is_said_to_have_arrived_incomplete(
+    raw_site: RawServer, path: str
+) -> None:
+    err = await _error(raw_site.url(path), timeout=5)
+    assert err.kind is ErrorKind.CONNECTION
+    assert err.message == (
+        "The site 127.0.0.1 stopped sending the page partway (it arrived incomplete)."
+    )
+
+
+async def test_a_status_line_that_is_not_http_still_says_the_site_broke_its_rules(
+    raw_site: RawServer,
+) -> None:
+    err = await _error(raw_site.url("/bad-status"), timeout=5)
+    assert err.kind is ErrorKind.CONNECTION
+    assert err.message == (
+        "The site 127.0.0.1 broke the rules of HTTP (its answer could not be read)."
+    )
+
+
 @pytest.mark.parametrize("path", ["/nowhere", "/nowhere-empty"])
 async def test_a_redirect_that_names_no_address_says_so(raw_site: RawServer, path: str) -> None:
     err = await _error(raw_site.url(path), timeout=5)

@@ -12,6 +12,7 @@ import re
 import socket
 import ssl
 import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -59,6 +60,10 @@ _GZIP_MAGIC = b"\x1f\x8b"
 # A page in UTF-16 is full of NUL bytes and is still text when it starts with its BOM (or,
 # with none, when its bytes are markup every other byte: `decode.utf16_without_bom`).
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# What h11 (under httpcore, under httpx) says when the peer closed before the message body
+# its headers announced was complete: "peer closed connection without sending complete
+# message body (...)".
+_CUT_SHORT = "complete message body"
 # What OpenSSL says when the other end answered in plain text, not TLS.
 _NOT_TLS_REASONS = frozenset(
     {"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE"}
@@ -369,6 +374,13 @@ def _transport_error(exc: BaseException, host: str, url: str, options: Options) 
         return PipelineError(
             ErrorKind.DECODE, "The site sent a compressed page that could not be unpacked."
         )
+    if isinstance(exc, httpx.RemoteProtocolError) and _cut_short(exc):
+        # The headers came and the body began: "broke the rules of HTTP" hid that the page
+        # simply stopped coming.
+        return PipelineError(
+            ErrorKind.CONNECTION,
+            f"The site {host} stopped sending the page partway (it arrived incomplete).",
+        )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.UnsupportedProtocol | ValueError):
         return PipelineError(
             ErrorKind.CONNECTION,
@@ -386,15 +398,28 @@ def _transport_error(exc: BaseException, host: str, url: str, options: Options) 
     )
 
 
-def _in_chain(exc: BaseException, kind: type[ssl.SSLError]) -> ssl.SSLError | None:
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and what it was raised from (httpx wraps httpcore, which wraps h11 or the OS)."""
     seen: BaseException | None = exc
     for _ in range(20):  # a cycle in __context__ must not loop forever
         if seen is None:
-            return None
-        if isinstance(seen, kind):
-            return seen
+            return
+        yield seen
         seen = seen.__cause__ or seen.__context__
-    return None
+
+
+def _in_chain(exc: BaseException, kind: type[ssl.SSLError]) -> ssl.SSLError | None:
+    return next((seen for seen in _chain(exc) if isinstance(seen, kind)), None)
+
+
+def _cut_short(exc: BaseException) -> bool:
+    """Whether the connection closed before the body the headers announced had all come.
+
+    h11 has one wording for it, with Content-Length ("... (received 2000 bytes, expected
+    50000)") and chunked ("... (incomplete chunked read)") alike; the phrase both share is
+    matched, not the sentence, whose detail varies with the case and the byte counts. A
+    malformed status line or header says something else and keeps its own message."""
+    return any(_CUT_SHORT in str(seen) for seen in _chain(exc))
 
 
 def _tls_message(host: str, err: ssl.SSLError) -> str:
