@@ -139,7 +139,7 @@ class Kit:
 
 def _kit(controls: bool) -> Kit:
     refs = ENTITIES if controls else [e for e in ENTITIES if e not in CONTROL_REFS]
-    # No NUL in text: a NUL byte makes the page "a binary file" at once, and would end
+    # No NUL in text: a NUL byte makes the page "binary data" at once, and would end
     # most examples before extraction; the raw bytes spliced into pages bring NULs in.
     chars = (
         st.characters(blacklist_characters="\x00")

@@ -220,9 +220,9 @@ def test_binary_bytes_labelled_html_are_named_binary() -> None:
     from tui.pipeline.fetch import _refuse_non_html
 
     with pytest.raises(PipelineError) as info:
-        _refuse_non_html(b"<html>\x00\x01\x02 garbage")
+        _refuse_non_html(b"<html>\x00\x01\x02 garbage", "text/html")
     assert info.value.kind is ErrorKind.NOT_HTML
-    assert "a binary file" in info.value.message
+    assert "binary data" in info.value.message
 
 
 async def test_a_type_with_no_name_of_ours_is_said_once_as_the_site_gave_it(

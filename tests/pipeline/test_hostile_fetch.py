@@ -222,6 +222,23 @@ async def test_a_page_with_a_stray_nul_is_read_not_called_binary(site: FixtureSe
     assert "More of the report." in text_of(page)
 
 
+async def test_nul_bytes_served_as_a_web_page_are_called_binary_data_not_a_type_never_sent(
+    site: FixtureServer,
+) -> None:
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html"}, b"\x00" * 100_000))
+    err = await _error(url)
+    assert err.kind is ErrorKind.NOT_HTML
+    assert err.message == "The site said this was a web page, but it sent binary data, not text."
+
+
+async def test_a_saved_page_of_nul_bytes_is_called_binary_data(tmp_path: Path) -> None:
+    saved = tmp_path / "zeros.html"
+    saved.write_bytes(b"\x00" * 100_000)
+    err = await _error(str(saved))
+    assert err.kind is ErrorKind.NOT_HTML
+    assert err.message == "This file holds binary data, not a saved web page."
+
+
 async def test_a_utf16_page_with_its_bom_is_read_not_called_binary(tmp_path: Path) -> None:
     saved = tmp_path / "utf16.html"
     saved.write_bytes("<html><body><p>Київ and Kharkiv</p></body></html>".encode("utf-16"))

@@ -178,7 +178,7 @@ def _read_file(input: str, path: Path, options: Options) -> FetchedPage:
     body = read_local_file(path, options.max_bytes)
     if len(body) > options.max_bytes:
         raise _too_large(options)
-    _refuse_non_html(body)
+    _refuse_non_html(body, None)
     return FetchedPage(input, path.resolve().as_uri(), body, None, _now())
 
 
@@ -207,7 +207,7 @@ async def _fetch_url(
         return FetchedFeed(input, final_url, body, mime, _now())
     if mime and mime not in HTML_TYPES:
         raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
-    _refuse_non_html(body)
+    _refuse_non_html(body, mime)
     return FetchedPage(input, final_url, body, charset, _now(), headers)
 
 
@@ -302,8 +302,9 @@ class _Inflater:
                 data = self.inflater.unused_data + data
 
 
-def _refuse_non_html(body: bytes) -> None:
-    """Bytes that are not a page whatever the server called them (a PDF served as HTML)."""
+def _refuse_non_html(body: bytes, said: str | None) -> None:
+    """Bytes that are not a page whatever the server called them (a PDF served as HTML).
+    `said`: the media type the server sent ("" for none); None for a local file."""
     head = body[:16].lstrip()
     for magic, kind in _MAGIC:
         if head.startswith(magic):
@@ -316,9 +317,17 @@ def _refuse_non_html(body: bytes) -> None:
         and not body.startswith(_UTF16_BOMS)
         and utf16_without_bom(body) is None
     ):
-        # Named for what it is, not for the label it came with ("a text/html file" was
-        # no help when the point is that it is not text).
-        raise PipelineError(ErrorKind.NOT_HTML, _not_html_message("application/octet-stream"))
+        raise PipelineError(ErrorKind.NOT_HTML, _binary_message(said))
+
+
+def _binary_message(said: str | None) -> str:
+    """Binary bytes said for what they are, beside what they came as: "a binary file
+    (application/octet-stream)" blamed a type the server never sent."""
+    if said is None:
+        return "This file holds binary data, not a saved web page."
+    if said in HTML_TYPES:
+        return "The site said this was a web page, but it sent binary data, not text."
+    return "The site sent binary data, not a web page."
 
 
 # type/subtype as RFC 9110 writes a media type's tokens.
