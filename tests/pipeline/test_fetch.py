@@ -9,9 +9,10 @@ import pytest
 
 from tests.server import FixtureServer
 from tui import __version__
+from tui.pipeline import feeds
 from tui.pipeline.decode import decode_html
 from tui.pipeline.fetch import fetch, make_client
-from tui.pipeline.model import ErrorKind, FetchedPage, PipelineError
+from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
 from tui.pipeline.options import MB, Options
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
@@ -244,3 +245,69 @@ def test_a_utf8_page_with_windows_quotes_pasted_in_keeps_its_accents_and_quotes(
     text, codec = decode_html(body, label)
     assert codec == "utf-8"
     assert "Café and naïve. He said “no” and left – it’s over." in text
+
+
+OCTETS = "application/octet-stream"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("ledger.rss", "application/rss+xml"),
+        ("meridian.atom", "application/atom+xml"),
+    ],
+)
+async def test_a_feed_served_as_octet_stream_is_read_as_a_feed(
+    site: FixtureServer, name: str, kind: str
+) -> None:
+    fetched = await _fetch(site.feed(name, OCTETS))
+    assert isinstance(fetched, FetchedFeed) and fetched.content_type == kind
+    assert feeds.parse(fetched).items  # its articles are there to read
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+        b"\xef\xbb\xbf\n  <?xml version='1.0'?>\n<!-- a feed --><rss version=\"2.0\">",
+        b'<?xml version="1.0"?><?xml-stylesheet href="f.xsl"?><feed xmlns="a">',
+    ],
+)
+async def test_an_unlabelled_body_that_begins_as_a_feed_is_one(
+    site: FixtureServer, head: bytes
+) -> None:
+    url = site.url("/hostile/" + site.host_page({"Content-Type": OCTETS}, head + b"</x>"))
+    assert isinstance(await _fetch(url), FetchedFeed)
+
+
+@pytest.mark.parametrize("start", [b"<!DOCTYPE html>", b"\n<!-- cms -->\n<html lang=en>"])
+async def test_a_page_served_as_octet_stream_is_read_as_a_page(
+    site: FixtureServer, start: bytes
+) -> None:
+    body = start + b"<body><article><p>Shelling near Kharkiv went on overnight.</p></article>"
+    url = site.url("/hostile/" + site.host_page({"Content-Type": OCTETS}, body))
+    page = await _fetch(url)
+    assert isinstance(page, FetchedPage)
+    assert "Shelling near Kharkiv" in text_of(page)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"PK\x03\x04" + bytes(range(256)) * 20, b"Plain notes, <rss> later.", b"<htmlish>x"],
+)
+async def test_an_unlabelled_body_that_is_neither_feed_nor_page_stays_binary(
+    site: FixtureServer, body: bytes
+) -> None:
+    url = site.url("/hostile/" + site.host_page({"Content-Type": OCTETS}, body))
+    err = await _error(url)
+    assert err.kind is ErrorKind.NOT_HTML
+    assert err.message == "This is a binary file (application/octet-stream), not a web page."
+
+
+async def test_a_large_unlabelled_binary_is_called_binary_not_too_large(
+    site: FixtureServer,
+) -> None:
+    body = bytes(range(256)) * 4000  # ~1 MB, past 4x the cap: never read to its end
+    url = site.url("/hostile/" + site.host_page({"Content-Type": OCTETS}, body))
+    err = await _error(url, max_bytes=100_000)
+    assert err.kind is ErrorKind.NOT_HTML

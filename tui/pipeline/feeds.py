@@ -49,11 +49,13 @@ MAX_OPML_FEEDS = 500
 # Longest title kept from a feed (a title is one line in the list).
 MAX_TITLE_CHARS = 300
 
-_XML_ROOT = re.compile(
+# What may come before a document's first element: a UTF-8 BOM, whitespace, the XML
+# declaration, comments and processing instructions, a doctype (compile with re.S | re.I).
+XML_PROLOGUE = (
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*)*"
-    rb"(?:<!DOCTYPE[^>]*>\s*)?<(rss|feed|rdf:RDF|opml)[\s>/]",
-    re.S | re.I,
+    rb"(?:<!DOCTYPE[^>]*>\s*)?"
 )
+_XML_ROOT = re.compile(XML_PROLOGUE + rb"<(rss|feed|rdf:RDF|opml)[\s>/]", re.S | re.I)
 _JSON_FEED = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
 
 

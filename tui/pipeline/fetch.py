@@ -12,8 +12,9 @@ import re
 import socket
 import ssl
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -36,6 +37,22 @@ CONNECT_SHARE = 0.5
 # browsers do; more would only repeat a server that is broken outright.
 STALE_CONNECTION_RETRIES = 1
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Served as one of these, a body says nothing of what it is ("some bytes"; S3 names it
+# binary/octet-stream): its first bytes decide (`sniff_type`), and what is neither a feed
+# nor a page is refused as binary, as soon as they have come.
+UNLABELLED_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
+# What an unlabelled body is read as, by the element it begins with after the prologue an
+# XML or HTML document may have (BOM, whitespace, declaration, comments, doctype).
+_SIGNATURES = tuple(
+    (re.compile(feeds.XML_PROLOGUE + start + rb"[\s>/]", re.S | re.I), mime)
+    for start, mime in (
+        (rb"<rss", "application/rss+xml"),
+        (rb"<feed", "application/atom+xml"),
+        (rb"<rdf:RDF", "application/rdf+xml"),
+        (rb"<!doctype\s+html", "text/html"),
+        (rb"<html", "text/html"),
+    )
+)
 
 # Names a reader recognises for what came back instead of a web page.
 _TYPE_NAMES = {
@@ -202,11 +219,13 @@ async def _fetch_url(
             raise _transport_error(exc, host, url, options) from None
     if not body.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The site sent an empty page.")
+    # An unlabelled body is what its first bytes show (`_get` refused any other).
+    kind = (sniff_type(body) or mime) if mime in UNLABELLED_TYPES else mime
     # A feed or OPML list goes to feeds.py whole, as bytes (recognised by type or content).
-    if feeds.is_feed_type(mime) or feeds.looks_like_feed(body):
-        return FetchedFeed(input, final_url, body, mime, _now())
-    if mime and mime not in HTML_TYPES:
-        raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
+    if feeds.is_feed_type(kind) or feeds.looks_like_feed(body):
+        return FetchedFeed(input, final_url, body, kind, _now())
+    if kind and kind not in HTML_TYPES:
+        raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
     _refuse_non_html(body, mime)
     return FetchedPage(input, final_url, body, charset, _now(), headers)
 
@@ -232,18 +251,29 @@ async def _get(
             raise _no_address(resp)
         ctype = resp.headers.get("content-type", "")
         mime = ctype.split(";")[0].strip().lower()
-        if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime):
+        unlabelled = mime in UNLABELLED_TYPES
+        if mime and mime not in HTML_TYPES and not feeds.may_be_feed(mime) and not unlabelled:
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
         declared = resp.headers.get("content-length")
+        too_big = None
         if declared and declared.isdigit() and int(declared) > options.max_bytes * 4:
             # Even compressed 4:1 it would not fit; don't download it to find out.
-            raise _too_large(options)
-        body = await _read_body(resp, options)
+            too_big = _too_large(options)
+        if too_big is not None and not unlabelled:
+            raise too_big
+        # An unlabelled body is told from binary by its head first: a 500 MB archive is
+        # "a binary file" before it is "too large".
+        head_check = partial(_check_unlabelled, mime=mime, too_big=too_big) if unlabelled else None
+        body = await _read_body(resp, options, head_check)
         return body, resp.charset_encoding, str(resp.url), mime, dict(resp.headers)
 
 
-async def _read_body(resp: httpx.Response, options: Options) -> bytes:
-    """The body, inflated by us in bounded steps so a small gzip bomb cannot balloon."""
+async def _read_body(
+    resp: httpx.Response, options: Options, head_check: Callable[[bytes], None] | None = None
+) -> bytes:
+    """The body, inflated by us in bounded steps so a small gzip bomb cannot balloon.
+    `head_check` is given the first `feeds.SNIFF_BYTES` (all of a shorter body) once they
+    have come, and may refuse the rest by raising."""
     coding = resp.headers.get("content-encoding", "").strip().lower()
     if coding not in ("", "identity", "gzip", "x-gzip", "deflate"):
         raise PipelineError(
@@ -259,12 +289,17 @@ async def _read_body(resp: httpx.Response, options: Options) -> bytes:
                 out += raw
             else:
                 inflater.feed(raw, out, limit + 1)
+            if head_check is not None and len(out) >= feeds.SNIFF_BYTES:
+                head_check(bytes(out[: feeds.SNIFF_BYTES]))
+                head_check = None
             if len(out) > limit:
                 raise _too_large(options)
     except zlib.error:
         raise PipelineError(
             ErrorKind.DECODE, "The site sent a compressed page that could not be unpacked."
         ) from None
+    if head_check is not None and out.strip():  # an empty page is said as one
+        head_check(bytes(out))
     return bytes(out)
 
 
@@ -300,6 +335,22 @@ class _Inflater:
             data = self.inflater.unconsumed_tail
             if self.inflater.eof:
                 data = self.inflater.unused_data + data
+
+
+def sniff_type(body: bytes) -> str | None:
+    """The media type a body's first bytes show it to be (a feed or a web page, by
+    `_SIGNATURES`); None when they show neither."""
+    head = body[: feeds.SNIFF_BYTES]
+    return next((mime for signature, mime in _SIGNATURES if signature.match(head)), None)
+
+
+def _check_unlabelled(head: bytes, *, mime: str, too_big: PipelineError | None) -> None:
+    """Refuse an unlabelled body whose head is neither a feed nor a page (binary, named as
+    it was sent), then one whose declared length is too large."""
+    if sniff_type(head) is None:
+        raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(mime))
+    if too_big is not None:
+        raise too_big
 
 
 def _refuse_non_html(body: bytes, said: str | None) -> None:
