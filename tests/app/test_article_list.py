@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.app.conftest import SETTLE
+from tests.server import FixtureServer
 from tui.app.article_list import FEED_INDENT, UNREAD_MARK
 from tui.app.article_list import article_row as _row
 from tui.pipeline.model import Article, ArticleError, ErrorKind, Metadata, Stage
@@ -37,3 +39,23 @@ def test_a_feed_title_never_carries_escape_sequences() -> None:
     feed = _done("\x1b]52;c;cHduZWQ=\x07Desk\x1b[2J", feed_kind="atom", items=[])
     title, _ = article_row(feed)
     assert "\x1b" not in title.plain and "\x07" not in title.plain and "Desk" in title.plain
+
+
+_STORY = b"<p>Troops moved toward Kharkiv on Tuesday, officials in Kyiv said of the front.</p>"
+
+
+async def test_a_title_with_nothing_to_see_is_listed_by_its_address(
+    site: FixtureServer, make_app
+) -> None:
+    # Bidi marks and a zero-width joiner: a title to the extractor, nothing on screen. The
+    # list drew an empty first line (and the text pane an empty heading).
+    head = "<title>\u200e\u202e\u200d</title>".encode()
+    url = site.host_html(b"<html><head>" + head + b"</head><body><article>" + _STORY * 6)
+    app = make_app([url], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        first_line = app.article_list.rows[app.article_list.row_of(0)].lines[0].plain
+        assert url in first_line
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        assert app.article_view.plain.lstrip().startswith(url)

@@ -10,6 +10,7 @@ costs ~350.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 # The vocabularies live apart (see tui.pipeline.kinds); they are part of the model and are
@@ -214,7 +215,11 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        return self.metadata.title or self.url or self.input
+        """The title, or where the article is from when the page gave none a reader can
+        see: a title of bidi marks or zero-width characters is no title (the list drew an
+        empty line for it, the text pane and the Markdown an empty heading)."""
+        title = self.metadata.title
+        return title if title and _visible(title) else (self.url or self.input)
 
 
 @dataclass(slots=True)
@@ -238,3 +243,13 @@ class BriefingTimelineEntry:
 
     entry: TimelineEntry
     article: int  # index into Briefing.articles
+
+
+# Characters that draw nothing: controls, format characters (bidi marks, zero-width
+# spaces and joiners, the soft hyphen, BOM) and lone surrogates.
+_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+
+
+def _visible(text: str) -> bool:
+    """Whether `text` has a character that shows on screen."""
+    return any(not c.isspace() and unicodedata.category(c) not in _UNSEEN_CATEGORIES for c in text)
