@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 
 from textual import events
@@ -244,6 +245,40 @@ async def test_export_asks_for_the_format_and_says_where_it_wrote(
         data = json.loads(written.read_text())
         assert data["articles"][0]["title"].startswith("EU ministers weigh joint")
         assert f"Exported the briefing as JSON to {written}" in toasts(app)
+
+
+async def test_an_export_taken_mid_run_says_the_pending_count_its_file_was_written_with(
+    site: FixtureServer, make_app, tmp_path: Path, monkeypatch
+):
+    from tui.pipeline import export
+
+    app = make_app([site.url("/slow?s=4")], analysis=False, export_dir=tmp_path)
+    real_write = export.write_briefing
+
+    def write_then_let_the_page_come(*args: object, **kwargs: object) -> Path:
+        # The article comes in after the file is written and before the toast is made,
+        # as it may while the export runs in its thread.
+        written = real_write(*args, **kwargs)  # type: ignore[arg-type]
+        for _ in range(int(SETTLE / 0.05)):
+            if app.briefing.articles[0].status != "pending":
+                break
+            time.sleep(0.05)
+        return written
+
+    monkeypatch.setattr(export, "write_briefing", write_then_let_the_page_come)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.briefing is None or not app.briefing.articles:
+            await pilot.pause(0.05)
+        await pilot.press("e", "m")
+        await app.workers.wait_for_complete()
+        await app.wait_settled(SETTLE)
+        (written,) = tmp_path.glob("briefing-*.md")
+        assert "1 still being read" in written.read_text()  # exported while it was read
+        assert app.briefing.articles[0].status != "pending"  # it came before the toast
+        said = [t for t in toasts(app) if t.startswith("Exported the briefing")]
+        assert said == [
+            f"Exported the briefing as Markdown to {written}; 1 article was still being read"
+        ]
 
 
 async def test_a_screenshot_goes_to_the_export_folder_and_says_where(

@@ -20,6 +20,7 @@ from tui.pipeline.kinds import Stage
 from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
+    from tui.pipeline.briefing import Briefing
     from tui.pipeline.model import Article
 
 # How much of a path or address a toast quotes.
@@ -239,26 +240,29 @@ class Actions(Highlights):
 
         def chosen(fmt: str | None) -> None:
             if fmt is not None and self.briefing is not None:
-                self._export(fmt)
+                # Taken here, on the event loop: the file and the toast count the articles
+                # still being read at one moment (tallied after the file was written, the
+                # toast could be one off what the file said).
+                self._export(self.briefing.snapshot(), fmt)
 
         from tui.app.screens import ExportScreen
 
         self.push_screen(ExportScreen(self.folder), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, fmt: str) -> None:
+    def _export(self, briefing: Briefing, fmt: str) -> None:
+        """Write `briefing` (a snapshot: the live one changes meanwhile) and say so."""
         from tui.pipeline.export import write_briefing
 
-        assert self.briefing is not None
         name = "Markdown" if fmt == "markdown" else "JSON"
         try:
-            path = write_briefing(self.briefing, self.folder, fmt, analysis=self.options.analysis)
+            path = write_briefing(briefing, self.folder, fmt, analysis=self.options.analysis)
         except OSError as exc:
             message = f"Could not export to {one_line(str(self.folder), QUOTED)}: {_reason(exc)}"
             self.call_from_thread(self.notify, message, severity="error")
             return
         said = f"Exported the briefing as {name} to {one_line(str(path), QUOTED)}"
-        pending = self.briefing.tally().pending  # as the file counts them
+        pending = briefing.tally().pending  # the snapshot the file was written from
         if pending:
             said += f"; {plural(pending, 'article was', 'articles were')} still being read"
         self.call_from_thread(self.notify, said)

@@ -7,7 +7,7 @@ same article, which blocks recur across a site, and the merged entities and time
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.pipeline.identity import input_key, same_text, same_title
 from tui.pipeline.model import (
@@ -70,6 +70,13 @@ class Briefing:
         self.articles.append(article)
         self._keys.setdefault(input_key(input), article)
         return article
+
+    def snapshot(self) -> Briefing:
+        """The articles as they are now, for work done off the event loop while the session
+        goes on reading (an export written in a thread): what that work writes and what is
+        said of it are then one moment's. Only the articles are kept (not the indexes that
+        find and merge them): enough to export, tally and merge entities and timelines."""
+        return Briefing(articles=[_frozen(a) for a in self.articles])
 
     def tally(self) -> Tally:
         entries = [a for a in self.articles if a.items is None and a.feed_kind is None]
@@ -193,6 +200,13 @@ class Briefing:
         from tui.pipeline.timeline import merge_timelines
 
         return merge_timelines([a.timeline for a in self.articles])
+
+
+def _frozen(article: Article) -> Article:
+    # The session replaces an article's fields as it reads; the two it changes in place (a
+    # feed's title, a feed's items) are copied too.
+    items = None if article.items is None else list(article.items)
+    return replace(article, metadata=replace(article.metadata), items=items)
 
 
 def _same_article(a: Article, b: Article) -> bool:
