@@ -2916,6 +2916,56 @@ def test_today_after_a_plural_noun_in_the_present_is_nowadays(
     assert _entry(_timeline(nlp, sentence), "today").value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # "Today" on what a whole kind does, as a habit: nowadays.
+        ("Today wild horses are hunted and skinned like muskrats.", "PRESENT_REF"),
+        ("Today, most of the farmers grow soy in the valley.", "PRESENT_REF"),
+        # One named thing, a copula's state, a past: the story's day.
+        ("Today the council meets to set the budget.", "2024-08-08"),
+        ("Today, stocks are lower in early trade.", "2024-08-08"),
+        ("Today, farmers sold their soy at a loss.", "2024-08-08"),
+    ],
+)
+def test_today_on_a_habit_of_a_kind_is_nowadays(nlp: Any, sentence: str, value: str) -> None:
+    assert _entry(_timeline(nlp, sentence), "Today").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("These are the cars of tomorrow.", "tomorrow", "FUTURE_REF"),
+        ("They were the heroes of yesterday.", "yesterday", "PAST_REF"),
+        # A part of the day is that day's, and so is a thing of the day's own.
+        ("The offer ends at the close of tomorrow.", "tomorrow", "2024-08-09"),
+        ("We await the results of tomorrow's vote.", "tomorrow", "2024-08-09"),
+    ],
+)
+def test_the_things_of_tomorrow_are_an_age_not_a_day(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A habit of a whole kind, or one told as usual: the hour of any day.
+        ("Orders received by noon are shipped the same day.", "XXXX-XX-XXT12:00"),
+        ("Most orders are shipped the next day if the order is received by noon.",
+         "XXXX-XX-XXT12:00"),
+        ("He usually wakes at 6 a.m.", "XXXX-XX-XXT06:00"),
+        # One thing's coming hour, or a past: the story's day.
+        ("The council meets at 10 a.m. to set the budget.", "2024-08-08T10:00"),
+        ("Police arrived at 6:30 a.m. and arrested two men.", "2024-08-08T06:30"),
+    ],
+)  # fmt: skip
+def test_a_clock_time_on_a_habit_is_on_no_named_day(nlp: Any, sentence: str, value: str) -> None:
+    clocks = [e.value for e in _timeline(nlp, sentence) if "T" in e.value]
+    assert clocks == [value]
+
+
 def test_a_nights_clock_times_are_no_count_given_as_a_choice(nlp: Any) -> None:
     # "2200 to 0600 hours" read as a choice of counts: a vague length of hours.
     entries = _timeline(nlp, "The curfew runs from 2200 to 0600 hours every night.")

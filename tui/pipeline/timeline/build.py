@@ -22,6 +22,8 @@ from tui.pipeline.timeline.grammar import (
     preposition_before,
     tense_of,
     the_noun_it_dates,
+    told_as_usual,
+    told_of_a_kind,
     under_a_perfect,
 )
 from tui.pipeline.timeline.habits import told_as_a_habit
@@ -288,12 +290,46 @@ def _nowadays(span: Span, text: str) -> bool:
     ("prices today rose", "shares today are trading higher" are that day's; a press
     release's "Acme today announces" names one company, and its day)."""
     if text.lower() != "today" or span.start == 0:
-        return False
+        return text.lower() == "today" and _a_kind_today(span)
+    if _a_kind_today(span):
+        return True
     before, verb = span.doc[span.start - 1], span.root.head
     if before.tag_ != "NNS" or verb.i < span.end or verb.tag_ == "VBG":
         return False
     tags = {verb.tag_} | {a.tag_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBP", "VBZ"}) and not tags & {"VBD", "MD", "VBG"}
+
+
+def _a_kind_today(span: Span) -> bool:
+    """'Today wild horses are hunted', 'today most farmers grow soy': "today" on a habit of
+    a whole kind (`grammar.told_of_a_kind`) is nowadays ("today the council meets" is the
+    council's day)."""
+    root = span.root
+    return root.dep_ in ("npadvmod", "advmod") and told_of_a_kind(root)
+
+
+# "The cars of tomorrow", "the heroes of yesterday": an age, not a day. (Not a part of the
+# day: "the end of today", "the morning of yesterday".)
+_OF_AN_AGE = re.compile(
+    r"\b(?!(?:end|close|start|beginning|rest|remainder|morning|afternoon|evening|night)\b)"
+    r"[a-z]+ of\s+$",
+    re.I,
+)
+_AGES = {"yesterday": "PAST_REF", "today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
+def _an_age(full: str, start: int, end: int, text: str) -> str | None:
+    """The vague reference ("FUTURE_REF") for "the world of tomorrow"; None otherwise
+    ("the results of today's vote" are that day's vote's)."""
+    kind = _AGES.get(text.lower())
+    if (
+        kind is None
+        or _POSSESSIVE.match(full, end)
+        or not _OF_AN_AGE.search(full, max(0, start - 30), start)
+    ):
+        return None
+    return kind
 
 
 def _names_a_thing(span: Span) -> bool:
@@ -473,6 +509,13 @@ def _in_a_schedule(sentence: Span) -> bool:
     )
 
 
+def _a_habit_of_the_clock(span: Span) -> bool:
+    """'Orders received by noon are shipped the same day', 'he usually wakes at 6 a.m.': a
+    clock time on a habit (of a whole kind, or told as usual) is the hour of any day ("the
+    council meets at 10 a.m." is the coming meeting's)."""
+    return told_of_a_kind(span.root) or told_as_usual(span.root)
+
+
 def _days_of_a_schedule(
     full: str, placed: list[tuple[Resolved, int, int, Span]]
 ) -> list[tuple[Resolved, int, int, Span]]:
@@ -514,7 +557,7 @@ def _clock_times_on_their_days(
                 continue
         res, start, end, span = placed[k]
         bare = _is_bare_clock(res, full[start:end])
-        if bare and _in_a_schedule(span.sent):
+        if bare and (_in_a_schedule(span.sent) or _a_habit_of_the_clock(span)):
             out.append((on_no_day(res), start, end, span))
         elif not (
             bare
@@ -913,6 +956,8 @@ def _resolve_span(
     res = named_day(res, text, sentence, ctx.anchor) or res
     if res is not None and _nowadays(span, text):
         res = vague("PRESENT_REF", ctx.anchor)
+    elif res is not None and (age := _an_age(full, start, end, text)) is not None:
+        res = vague(age, ctx.anchor)
     if (
         res is not None
         and "/" in res.value

@@ -198,6 +198,74 @@ def habitual(tok: Token) -> bool:
     return verb.tag_ == "VB" and bool(auxes) and {a.lower_ for a in auxes} <= _HABIT_AUXILIARIES
 
 
+# Words that make a subject every one of a kind ("most of orders", "all visitors", "each
+# order", "any customer").
+_QUANTIFIERS = {"all", "most", "many", "some", "few", "every", "each", "any", "no"}
+# Conjunctions of a clause that holds whenever its main clause does ("if an order is
+# received by noon, it ships that day").
+_WHENEVER_MARKS = {"if", "when", "whenever", "once", "unless"}
+
+
+def told_of_a_kind(tok: Token) -> bool:
+    """Whether the verb a word hangs on tells what a whole kind of people or things do, as
+    a habit: a simple present (`habitual`) with a subject that is a kind, not one of it
+    ("wild horses are hunted", "most of orders are shipped", "every order ships"), or a
+    clause of "if"/"when" under such a one. Not a copula's state ("stocks are lower"
+    reports that day's market), nor one named thing ("the council meets at 10 a.m.")."""
+    verb = _governing_verb(tok)
+    if verb is None:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        # "Orders received by noon are shipped ...": the habit is the clause's the
+        # participle's noun is subject of.
+        main = verb.head.head
+        return main.pos_ in ("VERB", "AUX") and habitual(verb.head) and _a_kind_habit(main)
+    if not (habitual(tok) or _a_present_tagged_bare(verb)):
+        return False
+    if verb.dep_ == "advcl" and any(c.lower_ in _WHENEVER_MARKS for c in verb.children):
+        main = verb.head
+        return main.pos_ in ("VERB", "AUX") and habitual(verb) and _a_kind_habit(main)
+    return _a_kind_habit(verb)
+
+
+def _a_present_tagged_bare(verb: Token) -> bool:
+    """'Most of the farmers grow soy': a bare form with a subject of its own and no
+    auxiliary is a present the tagger took for an infinitive."""
+    return (
+        verb.tag_ == "VB"
+        and not _auxiliaries(verb)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and verb.lemma_ not in _STARTING_VERBS
+        and not _looks_ahead(verb)
+    )
+
+
+def _a_kind_habit(verb: Token) -> bool:
+    if verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and _a_kind(subject)
+
+
+def _a_kind(subject: Token) -> bool:
+    """'Orders', 'Canada's wild horses', 'most of orders', 'every order' — not 'the
+    orders', 'these horses' or 'the order'."""
+    dets = [c.lower_ for c in subject.children if c.dep_ == "det"]
+    if subject.lower_ in _QUANTIFIERS:
+        # "Most of orders": the kind is what follows "of".
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(p.tag_ in ("NNS", "NNPS") for p in c.children)
+            for c in subject.children
+        )
+    if dets:
+        return all(d in _QUANTIFIERS for d in dets)
+    return subject.tag_ in ("NNS", "NNPS")
+
+
 def _a_present_passive(verb: Token, auxes: list[Token]) -> bool:
     """'Are needed', 'is closed'."""
     return (
