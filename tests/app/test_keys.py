@@ -722,6 +722,55 @@ async def test_a_search_typed_after_the_add_prompts_enter_in_one_burst_searches(
         assert app.focused is search
 
 
+@pytest.mark.parametrize("search", ["/air defence", "/Kyiv/Kursk", "/ Kursk"])
+async def test_a_search_with_its_own_enter_after_the_add_prompts_enter_searches(
+    site: FixtureServer, make_app, search: str
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # Only the line after the last Enter was looked at: "/air defence⏎" was added as
+        # an input ("'/air defence' is neither a web address…"), and nothing searched.
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, search, enter=True)
+        searched = search[1:]
+        await until(pilot, lambda: app.query_one("#search", Input).value == searched)
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+
+
+@pytest.mark.parametrize("key", ["?", "<"])
+async def test_a_punctuation_key_after_the_add_prompts_enter_is_for_the_app(
+    site: FixtureServer, make_app, key: str
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        width = app.article_list.outer_size.width
+        # Only letters and digits counted as keys: "?" was added as an input.
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, key)
+        if key == "?":
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        else:
+            await until(pilot, lambda: app.article_list.outer_size.width < width)
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+
+
+def test_a_line_under_a_folder_at_the_root_is_an_address_not_a_search() -> None:
+    from tui.app.screens import _keys_for_the_app
+
+    assert not _keys_for_the_app("/tmp/page.html")
+    assert _keys_for_the_app("/Kyiv/Kursk") and _keys_for_the_app("?")
+    assert not _keys_for_the_app("a.htm")
+
+
 async def test_a_pane_key_and_a_move_typed_in_one_burst_move_in_the_pane_chosen(
     site: FixtureServer, make_app
 ):

@@ -188,7 +188,8 @@ class Actions(Highlights):
                 self.add_inputs(inputs)
             # "a…⏎q" in one burst: the "q" reached the box before the Enter closed it.
             for character in prompt.typed_after:
-                self.post_message(events.Key(_character_to_key(character), character))
+                key = "enter" if character == "\r" else _character_to_key(character)
+                self.post_message(events.Key(key, character))
 
         self.push_screen(prompt, added)
 

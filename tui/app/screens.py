@@ -150,8 +150,8 @@ class _AddressInput(Input):
         else:
             super()._on_paste(event)
 
-    # Where the text typed after the last Enter begins (None before any Enter).
-    entered_at: int | None = None
+    # Where the text typed after each Enter begins, in order.
+    entered_at: tuple[int, ...] = ()
 
     def key_ctrl_j(self) -> None:
         # A line feed (a list typed or sent with "\n" rather than Enter, outside a
@@ -167,20 +167,38 @@ class _AddressInput(Input):
         # ("…/wirehttp://…"). The Enter also parts them where it stood.
         if self.value and not self.value[: self.cursor_position].endswith(" "):
             self.insert_text_at_cursor(" ")
-        self.entered_at = self.cursor_position
+        self.entered_at = (*self.entered_at, self.cursor_position)
+
+    def split_at_keys(self) -> tuple[str, str]:
+        """The addresses in the box, and what was typed for the app after an Enter: from the
+        first line after an Enter that is keys, not an address (`_keys_for_the_app`), to the
+        end, with its Enters ("\r": "/Kursk region⏎" searches, "?" opens the help)."""
+        value, starts = self.value, self.entered_at
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(value)
+            if _keys_for_the_app(value[start:end].strip()):
+                lines = [
+                    value[a:b].strip()
+                    for a, b in zip(starts[n:], (*starts[n + 1 :], None), strict=True)
+                ]
+                return value[:start], "\r".join(lines)
+        return value, ""
 
 
-# Typed after the last Enter, keys for the app that reached the box before the Enter closed
-# it, not an address: too short and plain for one (no dot, slash or colon: "q", "1g", "3G"),
-# or a search ("/air defence": one slash, at the start, and no file of that name).
-_KEYS_NOT_AN_ADDRESS = (re.compile(r"[A-Za-z0-9]{1,4}"), re.compile(r"/[^/]+"))
+# Typed after an Enter, keys for the app that reached the box before the Enter closed it,
+# not an address: too short for one and with none of its marks (no dot, slash or colon:
+# "q", "3G", "?", "<"), or a search: a slash first ("/air defence", "/Kyiv/Kursk") and no
+# folder of the name after it at the root of the disk ("/home/me/page.html" is a file).
+_SHORT_KEYS = re.compile(r"[^\s./:\\]{1,4}")
 
 
-def _keys_for_the_app(tail: str) -> bool:
-    if not any(pattern.fullmatch(tail) for pattern in _KEYS_NOT_AN_ADDRESS):
+def _keys_for_the_app(line: str) -> bool:
+    if _SHORT_KEYS.fullmatch(line):
+        return not Path(line).exists()
+    if not line.startswith("/") or line.startswith("//"):
         return False
-    named = split_inputs(tail)
-    return not (named and Path(named[0]).exists())
+    root = line[1:].split("/")[0].split()[0] if line[1:].strip() else ""
+    return not (root and Path("/", root).exists())
 
 
 # How long the add prompt's box must stay still after an Enter before the prompt closes,
@@ -247,11 +265,7 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
     def _close(self) -> None:
         if self._dismissing:
             return
-        box = self.query_one(_AddressInput)
-        value, at = box.value, box.entered_at
-        tail = "" if at is None else value[at:].strip()
-        if at is not None and _keys_for_the_app(tail):
-            value, self.typed_after = value[:at], tail
+        value, self.typed_after = self.query_one(_AddressInput).split_at_keys()
         self.dismiss(split_inputs(value))
 
     def action_cancel(self) -> None:
