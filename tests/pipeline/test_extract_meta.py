@@ -245,3 +245,56 @@ def test_a_sentence_or_an_agency_after_by_names_no_writer(line: str) -> None:
 def test_the_site_printed_as_the_byline_is_no_writer() -> None:
     assert byline_authors(["By Harbour Gazette Online"], site="Harbour Gazette") == []
     assert byline_authors(["By Morning Signal"], site="The Morning Signal") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Roe and John Doe | Staff reporters",
+        "By Jane Roe and John Doe | Staff writers",
+        "By Jane Roe and John Doe, Staff reporters",
+        "Jane Roe and John Doe | Staff reporters",
+    ],
+)
+def test_a_plural_role_after_the_names_ends_them_as_a_singular_one_does(line: str) -> None:
+    assert byline_authors([line]) == ["Jane Roe", "John Doe"]
+
+
+def test_names_listed_with_commas_before_an_outlet_are_all_writers() -> None:
+    assert byline_authors(["By Jane Roe, John Doe | Reuters"]) == ["Jane Roe", "John Doe"]
+    # Before an outlet the site is, too.
+    assert byline_authors(["By Jane Roe, John Doe · The Morning Signal"], "The Morning Signal") == [
+        "Jane Roe",
+        "John Doe",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Roe · 5 min read",
+        "By Jane Roe • Reading time: 4 minutes",
+        "By Jane Roe — Updated 2 hours ago",
+        "March 3, 2022 | By Jane Roe",
+        "Updated 3 hours ago | By Jane Roe | 4 min read",
+    ],
+)
+def test_a_date_or_reading_time_beside_the_byline_leaves_its_names(line: str) -> None:
+    assert byline_authors([line]) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Known parts after a sentence or a one-word opening still name no one.
+        "By Tuesday | 5 min read",
+        "By contrast, the old bridge held | Reuters",
+        "By Jane Roe | the crowd had gone home",
+        # Without "By" the names need a role after them, not only an outlet or a date.
+        "Jane Roe, John Doe | Reuters",
+        "March 3, 2022 | Jane Roe",
+        "Jane Roe · 5 min read",
+    ],
+)
+def test_known_parts_beside_a_line_do_not_make_it_a_byline(line: str) -> None:
+    assert byline_authors([line]) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -394,24 +394,32 @@ _NAME_PARTICLES = frozenset(
     {"de", "der", "den", "van", "von", "da", "das", "do", "dos", "di", "du", "del", "della"}
     | {"la", "le", "al", "el", "bin", "ibn", "ten", "ter", "y"}
 )
+# Words of a date: a day, a month, a part of the day, a holiday.
+_DATE_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "jan", "feb", "mar", "apr"}
+    | {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"}
+    | {"tonight", "tomorrow", "morning", "afternoon", "evening", "night", "noon"}
+    | {"midnight", "dawn", "dusk", "late", "early", "mid", "end", "next", "last"}
+    | {"updated", "published", "posted"}
+    # "By Christmas Eve": a holiday is a date too.
+    | {"christmas", "easter", "eve", "thanksgiving", "halloween", "ramadan", "eid"}
+    | {"passover", "hanukkah", "diwali", "holiday", "holidays", "weekend"}
+)
+# Words of a news agency's or wire's name.
+_AGENCY_WORDS = frozenset(
+    {"reuters", "ap", "afp", "associated", "press", "agence", "france-presse", "upi"}
+    | {"bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "cnn", "bbc", "pa"}
+    | {"wire", "wires", "service", "services", "agencies", "agency"}
+)
 # Capitalised words that are never a word of a person's name in a byline, each group with why.
 _NOT_NAME_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         # "By Tuesday the rain had stopped"; "By Mike Writer Monday, Nov. 18": a date
         # word opens a sentence or ends the name. (A writer named April or June is lost.)
         "a day or month",
-        frozenset(
-            {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-            | {"january", "february", "march", "april", "may", "june", "july", "august"}
-            | {"september", "october", "november", "december", "jan", "feb", "mar", "apr"}
-            | {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday"}
-            | {"tonight", "tomorrow", "morning", "afternoon", "evening", "night", "noon"}
-            | {"midnight", "dawn", "dusk", "late", "early", "mid", "end", "next", "last"}
-            | {"updated", "published", "posted"}
-            # "By Christmas Eve": a holiday is a date too.
-            | {"christmas", "easter", "eve", "thanksgiving", "halloween", "ramadan", "eid"}
-            | {"passover", "hanukkah", "diwali", "holiday", "holidays", "weekend"}
-        ),
+        _DATE_WORDS,
     ),
     (
         # "By Air And Sea", "By JANE ROE AND JOHN DOE": a capitalised "And" joins names
@@ -422,11 +430,7 @@ _NOT_NAME_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         # "By SAM WRITER, Reuters", "By Ann Other Associated Press": credited, not a person.
         "an agency or wire",
-        frozenset(
-            {"reuters", "ap", "afp", "associated", "press", "agence", "france-presse", "upi"}
-            | {"bloomberg", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "cnn", "bbc", "pa"}
-            | {"wire", "wires", "service", "services", "agencies", "agency"}
-        ),
+        _AGENCY_WORDS,
     ),
     (
         # "By Daily Planet Staff", "By Special Correspondent": a publication or its desk.
@@ -509,10 +513,12 @@ def _name_at(tokens: list[str], start: int) -> tuple[str, int] | None:
     return " ".join(words), end
 
 
-def _names_from(tokens: list[str]) -> tuple[list[str], int]:
+def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]:
     """The names joined at the start of `tokens` ("A and B", "A, B and C", "A, B, and C"),
     and where they end. A comma alone does not join: "Sam Writer, New York" is one
-    writer and a place, so names after commas count only when "and" closes the list."""
+    writer and a place, so names after commas count only when "and" closes the list, or
+    when the names are `alone` in their part of the line and fill it ("Ann Roe, Kit Doe"
+    before "| Reuters")."""
     found = _name_at(tokens, 0)
     if found is None:
         return [], 0
@@ -529,8 +535,18 @@ def _names_from(tokens: list[str]) -> tuple[list[str], int]:
         chain.append(found)
         if joiner != ",":
             closed = len(chain) - 1
+    if alone and chain[-1][1] == len(tokens):
+        closed = len(chain) - 1
     names = [name for name, _ in chain[: closed + 1]]
     return names, chain[closed][1]
+
+
+def _plain_words(tokens: list[str]) -> bool:
+    """Whether every lower-case word among `tokens` may stand beside a byline's names."""
+    words = (t.strip(".") for t in tokens)
+    return all(
+        w in _BYLINE_TAIL_WORDS for w in words if w.replace(".", "").isalpha() and w.islower()
+    )
 
 
 def _reads_as_byline_tail(tokens: list[str]) -> bool:
@@ -545,10 +561,7 @@ def _reads_as_byline_tail(tokens: list[str]) -> bool:
         or first.casefold().strip(".") in _NOT_NAME | _BYLINE_TAIL_WORDS
     ):
         return False
-    words = (t.strip(".") for t in tokens)
-    return all(
-        w in _BYLINE_TAIL_WORDS for w in words if w.replace(".", "").isalpha() and w.islower()
-    )
+    return _plain_words(tokens)
 
 
 @lru_cache(maxsize=1)
@@ -557,24 +570,112 @@ def _role() -> re.Pattern[str]:
     return re.compile(tables.load("clean_rules.toml")["vars"]["role"], re.I)
 
 
-def _byline_names(line: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _time_fragment() -> re.Pattern[str]:
+    """A date, a time of day or a reading time as a byline gives it ("March 3, 2022",
+    "Updated 2 hours ago", "09:15 am EDT", "5 min read"), in the cleaner's own words."""
+    variables = tables.load("clean_rules.toml")["vars"]
+    date = (
+        r"(?:(?:last )?(?:published|updated|posted)\s*:?\s*)?"
+        rf"(?=.*\d)(?:[,.:/]|\s|\d{{1,4}}(?:st|nd|rd|th)?\b|{variables['dateword']}\b)+"
+    )
+    return re.compile(f"{variables['reading_time']}|{date}", re.I)
+
+
+def _is_role(part: str, site: str | None) -> bool:
+    return bool(_role().fullmatch(part))
+
+
+def _is_outlet(part: str, site: str | None) -> bool:
+    """An agency ("Reuters", "AP", "Associated Press") or the page's own site."""
+    words = part.split()
+    if words and all(w[0].isupper() and w.casefold() in _AGENCY_WORDS for w in words):
+        return True
+    return bool(site) and _words(part) == _words(site or "")
+
+
+def _is_time(part: str, site: str | None) -> bool:
+    return bool(_time_fragment().fullmatch(part))
+
+
+# What a part of a byline after the names may be, each recognised by its own test: "By Ann
+# Roe and Kit Doe | Staff reporters", "By Ann Roe, Kit Doe | Reuters", "By Ann Roe · 5 min
+# read", "March 3, 2022 | By Ann Roe". A part none of them knows is judged by its words.
+_BYLINE_PARTS: tuple[tuple[str, Callable[[str, str | None], bool]], ...] = (
+    ("role", _is_role),
+    ("outlet", _is_outlet),
+    ("time", _is_time),
+)
+# What always parts a byline's pieces; a comma (or a colon, a semicolon, a bracket) parts
+# them only before a piece `_BYLINE_PARTS` knows ("By Ann Roe, Staff reporter"), since
+# it also joins names ("Ann Roe, Kit Doe and Sam Writer") and a name to a place.
+_PART_SEPARATORS = frozenset({"|", "·", "•", "—", "–", "-", "/"})
+_SOFT_SEPARATORS = frozenset({",", ":", ";", "("})
+
+
+def _part_kind(tokens: list[str], site: str | None) -> str | None:
+    part = " ".join(tokens).strip(" .()")
+    return next((kind for kind, test in _BYLINE_PARTS if part and test(part, site)), None)
+
+
+def _split_parts(tokens: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        if token in _PART_SEPARATORS:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def _known_tail(tokens: list[str], site: str | None) -> tuple[list[str], list[str]]:
+    """`tokens` parted at the first soft separator after which every comma-parted piece
+    is known ("Ann Roe, Staff reporters" -> "Ann Roe" and ["role"]), with the kinds."""
+    for at, token in enumerate(tokens):
+        if token not in _SOFT_SEPARATORS or at == 0:
+            continue
+        pieces: list[list[str]] = [[]]
+        for t in tokens[at + 1 :]:
+            if t == ",":
+                pieces.append([])
+            else:
+                pieces[-1].append(t)
+        kinds = [_part_kind(p, site) for p in pieces]
+        if all(kinds):
+            return tokens[:at], [k for k in kinds if k]
+    return tokens, []
+
+
+def _byline_names(line: str, site: str | None = None) -> list[str]:
     """The people a printed byline names, or [] when the line is not one."""
     line = norm(line)
     if not line or len(line.split()) > _BYLINE_MAX_WORDS:
         return []
-    opening = _BYLINE_OPENING.match(line)
-    tokens = _BYLINE_TOKEN.findall(line[opening.end() :] if opening else line)
-    names, end = _names_from(tokens)
+    parts = _split_parts(_BYLINE_TOKEN.findall(line))
+    # A date or an outlet may come first: "March 3, 2022 | By Ann Roe".
+    while parts and _part_kind(parts[0], site):
+        parts.pop(0)
+    if not parts:
+        return []
+    text = " ".join(parts[0])
+    opening = _BYLINE_OPENING.match(text)
+    words = _BYLINE_TOKEN.findall(text[opening.end() :] if opening else text)
+    head, kinds = _known_tail(words, site)
+    later = [(part, _part_kind(part, site)) for part in parts[1:]]
+    kinds += [kind for _, kind in later if kind]
+    names, end = _names_from(head, alone=bool(kinds))
     if not names:
         return []
-    tail = tokens[end:]
+    rest = head[end:]
     if opening:
-        return names if _reads_as_byline_tail(tail) else []
-    # No "By": only a role after a separator ("Sam Writer | Staff reporter") says that
-    # the name is the writer's and not a heading's or a caption's.
-    if len(tail) < 2 or tail[0] not in _BYLINE_SEPARATORS:
+        # Every part no table knows must read as a place, a desk or a date does.
+        unknown_ok = all(kind or _plain_words(part) for part, kind in later)
+        return names if _reads_as_byline_tail(rest) and unknown_ok else []
+    # No "By": only a role right after the names ("Sam Writer | Staff reporter") says that
+    # they are the writers' and not a heading's or a caption's; the rest must be known.
+    if rest or not kinds or kinds[0] != "role" or not all(kind for _, kind in later):
         return []
-    return names if _role().fullmatch(" ".join(tail[1:]).strip(" .")) else []
+    return names
 
 
 def byline_authors(lines: Iterable[str], site: str | None = None) -> list[str]:
@@ -583,7 +684,7 @@ def byline_authors(lines: Iterable[str], site: str | None = None) -> list[str]:
     for line in lines:
         names = [
             n
-            for n in _byline_names(line)
+            for n in _byline_names(line, site)
             if not _is_publisher_or_section(n, [site] if site else [], [])
         ]
         if names:
