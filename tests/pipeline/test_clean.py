@@ -386,3 +386,21 @@ def test_comments_keep_who_wrote_them_and_lose_their_box_furniture() -> None:
 def test_name_and_role_is_a_byline_when_the_page_declares_no_author(line: str) -> None:
     found = match_rule(line, Metadata())
     assert found is not None and found.id == "byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Nadia Okafor · 5 min read",
+        "Nadia Okafor • 4 min read",
+        "By Nadia Okafor and Peter Hale • Staff reporters",
+        "March 3, 2022 | By Nadia Okafor",
+    ],
+)
+def test_the_writers_byline_beside_a_reading_time_or_after_a_date_is_cut(line: str) -> None:
+    found = match_rule(line, META)
+    assert found is not None and found.id == "byline"
+
+
+def test_a_headline_before_the_writers_name_is_no_byline() -> None:
+    assert match_rule("Flood talks stall again | By Nadia Okafor", META) is None
