@@ -298,3 +298,12 @@ def test_a_date_or_reading_time_beside_the_byline_leaves_its_names(line: str) ->
 )
 def test_known_parts_beside_a_line_do_not_make_it_a_byline(line: str) -> None:
     assert byline_authors([line]) == []
+
+
+def test_a_name_in_capitals_keeps_the_capital_after_mc_and_o() -> None:
+    assert byline_authors(["By JANE MCDONALD and KIT O'BRIEN"]) == ["Jane McDonald", "Kit O'Brien"]
+    # Names written with one capital by the page are not changed.
+    assert byline_authors(["By Jane Mcdonald and Kit Macdonald"]) == [
+        "Jane Mcdonald",
+        "Kit Macdonald",
+    ]

@@ -509,8 +509,21 @@ def _name_at(tokens: list[str], start: int) -> tuple[str, int] | None:
     if style is None or not _NAME_MIN_WORDS <= len(proper) <= _NAME_MAX_WORDS:
         return None
     if style == "caps":  # "SAM O'WRITER" is Sam O'Writer
-        words = [re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in words]
+        words = [_from_capitals(w) for w in words]
     return " ".join(words), end
+
+
+# A name's part after which a second capital follows, as a name in capitals hides it:
+# MCDONALD is McDonald. ("Mac" is not among them: Macy, Machado, Mackenzie and Macdonald
+# are written with one capital as often.)
+_SECOND_CAPITAL = re.compile(r"\b(Mc)([^\W\d_])")
+
+
+def _from_capitals(word: str) -> str:
+    """A word of a name written in capitals, as a name is written: O'HARA is O'Hara,
+    SMITH-JONES Smith-Jones, MCDONALD McDonald."""
+    word = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word.lower())
+    return _SECOND_CAPITAL.sub(lambda m: m.group(1) + m.group(2).upper(), word)
 
 
 def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]:
