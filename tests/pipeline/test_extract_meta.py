@@ -307,3 +307,32 @@ def test_a_name_in_capitals_keeps_the_capital_after_mc_and_o() -> None:
         "Jane Mcdonald",
         "Kit Macdonald",
     ]
+
+
+def _declared(author: object) -> list[str]:
+    head = _ld({"@type": "NewsArticle", "headline": "Ferry adds crossings", "author": author})
+    return page_metadata(parse(_page(head)), None).authors
+
+
+def test_a_declared_author_that_runs_on_as_a_sentence_gives_only_its_names() -> None:
+    assert _declared("Jane Roe and John Doe goes on and on forever and ever") == ["Jane Roe"]
+    assert _declared("Sam Writer, staff reporter") == ["Sam Writer"]
+    # A field written all in lower case is the site's style, not a sentence.
+    assert _declared("sam writer") == ["sam writer"]
+
+
+@pytest.mark.parametrize(
+    "author", ["[/]", "&lt;Evil&gt; &#x1b;]0;T&#x07;", "<b>", "---", "Jane Roe 2", "T"]
+)
+def test_punctuation_markup_or_digits_declared_as_an_author_are_no_name(author: str) -> None:
+    assert _declared(author) == []
+    assert _declared([author, "Ann Lee"]) == ["Ann Lee"]
+
+
+def test_character_references_in_a_declared_author_are_read_as_characters() -> None:
+    assert _declared("Kit O&#039;Hara &amp; Ann Lee") == ["Kit O'Hara", "Ann Lee"]
+
+
+def test_a_credit_word_before_by_in_a_declared_author_is_no_part_of_the_name() -> None:
+    assert _declared("Analysis by Chris Hale") == ["Chris Hale"]
+    assert _declared("Jane Roe (Reuters)") == ["Jane Roe"]

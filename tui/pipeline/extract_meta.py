@@ -7,6 +7,7 @@ the page: it is parsed and walked with bounds, so a hostile nesting cannot exhau
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -334,7 +335,8 @@ def _site(
 # Where pages declare the section an article belongs to (a section is never its author).
 _SECTION_KEYS = ("article:section", "og:article:section", "section", "articlesection")
 
-_BY = re.compile(r"^\s*(?:by|written by|words by|von|par)\s*[:\-]?\s+", re.I)
+# "By", "Written by", "Analysis by", "Von": what opens a credit before the names.
+_BY = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:by|von|par)\s*[:\-]?\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 
 
@@ -351,22 +353,47 @@ def _is_publisher_or_section(author: str, publisher: list[str], sections: list[s
     return any(words == _words(s) for s in sections)
 
 
+# A word of a person's name: letters (of any script), with the dots, apostrophes and
+# hyphens names carry ("J.", "O'Brien", "Smith-Jones"); no digits, brackets or markup.
+_NAME_WORD = re.compile(r"(?:[^\W\d_]|[.'’‘-])*[^\W\d_](?:[^\W\d_]|[.'’‘-])*")
+# A name is a few words; anything longer is a sentence or an organisation blurb.
+_DECLARED_NAME_MAX_WORDS = 5
+# "Jane Roe (Reuters)": what the brackets add is no part of the name.
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)$")
+
+
+def _looks_like_name(part: str, capitalised: bool) -> bool:
+    """Whether one declared author reads as a person's or a desk's name: a few words of
+    letters, at least two of them; in a field that writes names with capitals (as
+    `capitalised` says), none of its words in lower case but a particle ("de", "van"), so
+    the rest of a sentence ("John Doe goes on", "on forever") and a role ("staff
+    reporter") are not taken for names."""
+    words = part.split()
+    if not 0 < len(words) <= _DECLARED_NAME_MAX_WORDS:
+        return False
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    if sum(c.isalpha() for c in part) < 2 or _role().fullmatch(part):
+        return False
+    return not capitalised or all(not w[0].islower() or w in _NAME_PARTICLES for w in words)
+
+
 def _clean_author_names(raw: Iterable[str]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for item in raw:
         if not isinstance(item, str):
             continue
-        item = norm(item)
+        # JSON-LD carries its text as the page wrote it, character references and all.
+        item = norm(html.unescape(item))
         # Profile links are not names.
         if not item or item.startswith(("http://", "https://", "/")):
             continue
         item = _BY.sub("", item)
+        capitalised = any(w[0].isupper() for w in item.split())
         for part in _AUTHOR_SPLIT.split(item):
-            part = part.strip(" .,:")
-            words = part.split()
-            # A name is a few words; anything longer is a sentence or an organisation blurb.
-            if not words or len(words) > 5 or "@" in part:
+            part = _BRACKETED_TAIL.sub("", part).strip(" .,:")
+            if not _looks_like_name(part, capitalised):
                 continue
             key = part.casefold()
             if key not in seen:
