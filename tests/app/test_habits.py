@@ -331,3 +331,25 @@ async def test_enter_on_an_entity_brings_the_text_in_on_a_narrow_screen(
         await pilot.press("3", "n")
         await pilot.pause()
         assert reader.display
+
+
+async def test_the_header_names_three_of_fifty_writers_and_counts_the_rest(
+    site: FixtureServer, make_app
+):
+    names = [f"Writer {chr(65 + i // 26)}{chr(97 + i % 26)}son" for i in range(50)]
+    ld = {"@type": "NewsArticle", "headline": "Ferry adds winter crossings", "author": names}
+    sentence = "The ferry will run four crossings a day through the winter, the board said."
+    url = site.host_html(
+        (
+            f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+            f"<body><article><h1>Ferry adds winter crossings</h1><p>{sentence}</p>"
+            f"<p>{sentence}</p></article></body></html>"
+        ).encode()
+    )
+    app = make_app([url], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first(app, pilot)
+        text = app.article_view.plain
+        assert "Writer Aason, Writer Abson, Writer Acson and 47 others" in text
+        assert "Writer Adson" not in text
+        assert len(app.briefing.articles[0].metadata.authors) == 50

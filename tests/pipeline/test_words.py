@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.pipeline.options import MB
-from tui.pipeline.words import megabytes, plural
+from tui.pipeline.words import authors_line, megabytes, plural
 
 
 def test_one_is_singular_and_every_other_count_plural() -> None:
@@ -21,3 +21,12 @@ def test_a_size_reads_as_the_reader_gave_it() -> None:
     assert megabytes(round(0.005 * MB)) == "0.005 MB"
     assert megabytes(1500 * MB) == "1,500 MB"
     assert megabytes(round(123.4 * MB)) == "123 MB"
+
+
+def test_a_long_list_of_writers_is_named_in_part_and_the_rest_counted() -> None:
+    names = [f"Writer {i}" for i in range(50)]
+    assert authors_line(names) == "Writer 0, Writer 1, Writer 2 and 47 others"
+    # One more than are named is named too: "and 1 other" would save nothing.
+    assert authors_line(names[:4]) == "Writer 0, Writer 1, Writer 2, Writer 3"
+    assert authors_line(names[:5]) == "Writer 0, Writer 1, Writer 2 and 2 others"
+    assert authors_line([]) == ""

@@ -24,7 +24,7 @@ from tui.app.document import Document, Paragraph
 from tui.app.pacing import PacedRebuilds
 from tui.app.text import fold, one_line, safe
 from tui.pipeline.kinds import BlockKind, Stage
-from tui.pipeline.words import plural
+from tui.pipeline.words import authors_line, plural
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -261,7 +261,7 @@ class ArticleView(Document):
         lines = [Paragraph(Text(title, self._style("title")), gap=False)]
         details = [site_of(article)]
         if meta.authors:
-            details.append(", ".join(one_line(a) for a in meta.authors))
+            details.append(authors_line([one_line(a) for a in meta.authors]))
         # Imported here: the first frame shows no article (see `_rows_now` of the timeline
         # pane).
         from tui.pipeline.timex import read_as_of_label, timex_label

@@ -24,7 +24,7 @@ from tui.pipeline.model import (
 )
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
 from tui.pipeline.timex import date_assumed, entry_label, read_as_of_label, timex_label
-from tui.pipeline.words import plural
+from tui.pipeline.words import authors_line, plural
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
@@ -221,7 +221,7 @@ def _md_article(article: Article, number: int) -> list[str]:
     published = meta.published and (timex_label(meta.published) or meta.published)
     if not published and article.read_as_of:
         published = read_as_of_label(article.read_as_of)
-    facts = [x for x in (meta.site, ", ".join(meta.authors), published) if x]
+    facts = [x for x in (meta.site, authors_line(meta.authors), published) if x]
     if facts:
         out += ["*" + " · ".join(_md_inline(f) for f in facts) + "*", ""]
     if article.url:

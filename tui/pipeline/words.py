@@ -26,3 +26,16 @@ def megabytes(size: int) -> str:
     if value >= 10**_MB_DIGITS:
         return f"{value:,.0f} MB"
     return f"{float(f'{value:.{_MB_DIGITS}g}'):g} MB"
+
+
+# Writers a header names before it counts the rest: a paper signed by fifty would fill the
+# line under the title (and a screen) with names. The JSON keeps every one.
+AUTHORS_NAMED = 3
+
+
+def authors_line(authors: list[str], named: int = AUTHORS_NAMED) -> str:
+    """The writers as a header names them: "Ann Lee, Kit Doe", or past `named` + 1 of them
+    "Ann Lee, Kit Doe, Sam Roe and 47 others" (never "and 1 other": that one is named)."""
+    if len(authors) <= named + 1:
+        return ", ".join(authors)
+    return ", ".join(authors[:named]) + " and " + plural(len(authors) - named, "other")
