@@ -135,6 +135,27 @@ def test_a_search_typed_in_one_burst_searches_for_all_of_it(
     assert "EXIT=0" in screen
 
 
+def test_a_pasted_list_with_colour_codes_adds_every_address(
+    site: FixtureServer, terminal: Terminal
+):
+    terminal.start(f"printf '{site.page('wire.html')}\\n' | {BRIEFING}")
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article to be read", timeout=60)
+    terminal.keys("a")
+    terminal.wait_for(lambda s: "Add articles" in s, "the add prompt")
+    # Copied from a terminal with its colours: the parser read "\x1b[31mhttp://…" as keys,
+    # two addresses were glued into one and one was never fetched.
+    names = ("blog.html", "frontline.html", "markup.html")
+    pasted = f"{site.page(names[0])}\n\x1b[31m{site.page(names[1])}\x1b[0m\n{site.page(names[2])}\n"
+    terminal.tmux("set-buffer", "-b", "colours", pasted)
+    terminal.tmux("paste-buffer", "-p", "-d", "-b", "colours")
+    terminal.wait_for(lambda s: "3 addresses" in s, "the pasted list in the prompt")
+    terminal.keys("Enter")
+    screen = terminal.wait_for(lambda s: "4 articles · 4 done" in s, "all four articles")
+    assert "neither a web address" not in screen
+    terminal.keys("q")
+    assert "EXIT=0" in terminal.wait_for(lambda s: "EXIT=" in s, "the app to exit")
+
+
 @pytest.mark.skipif(shutil.which("setsid") is None, reason="setsid is not installed")
 def test_without_a_terminal_to_open_it_writes_markdown(site: FixtureServer, terminal: Terminal):
     # setsid drops the controlling terminal: /dev/tty cannot be opened, stdout still is one.

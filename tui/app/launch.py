@@ -97,6 +97,9 @@ def run_app(
             os.close(pipe)
 
     from tui.app.main import create_app
+    from tui.app.paste import guard_pastes
+
+    guard_pastes()
 
     app = create_app(
         inputs,
