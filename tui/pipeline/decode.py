@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from tui.pipeline import readings
 from tui.pipeline.model import ErrorKind, PipelineError
 
 # The text encodings of the web (the WHATWG Encoding Standard), by Python codec name, and
@@ -83,14 +84,12 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     # Detection may propose any Python codec; only the web's text encodings are used.
-    matches = [m for m in from_bytes(body[:200_000]) if _codec(m.encoding)]
-    best = matches[0] if matches else None
-    if best is not None:
-        # Latin-script code pages often tie on short pages; the web's default for a page
-        # that names no charset is windows-1252 (WHATWG), so it wins a tie.
-        tied = [m for m in matches if m.chaos <= best.chaos + 0.001]
-        best = next((m for m in tied if m.encoding == "cp1252"), best)
-    codec = (_codec(best.encoding) if best is not None else None) or "utf-8"
+    sample = body[:200_000]
+    matches = [m for m in from_bytes(sample) if _codec(m.encoding)]
+    least = min((m.chaos for m in matches), default=0.0)
+    near = [m for m in matches if m.chaos <= least + readings.CHAOS_MARGIN]
+    detected = [(web, m.chaos) for m in near if (web := _codec(m.encoding))]
+    codec = readings.likeliest(sample, detected, readings.page_language(body))
     text = body.decode(codec, errors="replace")
     if text.count("\ufffd") > max(20, len(text) // 100):
         raise PipelineError(
