@@ -18,7 +18,25 @@ CONTEXT_CASES = [
     ("locative", "Fighting continued near Toretsk.", "Toretsk", T.PLACE),
     ("the-name-after-a-preposition", "Barges sailed along the Danube.", "Danube", T.PLACE),
     ("appositive", "Maria Keller, a spokesperson, declined to comment.", "Maria Keller", T.PERSON),
+    ("apposition-of", "The outlet, Meridian Daily, said so.", "Meridian Daily", T.ORGANIZATION),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman, Oleh Nikolenko, said the talks failed.",
+        # The parser hangs the name on the place: it is still the mayor's.
+        "The mayor of Kharkiv, Ihor Terekhov, said the city had been shelled.",
+    ],
+)
+def test_a_name_in_apposition_to_a_persons_role_is_a_person(nlp, text):
+    from tui.pipeline.entities import find_entities
+    from tui.pipeline.model import Block, BlockKind
+
+    found = {e.name: e.type for e in find_entities([Block(BlockKind.PARAGRAPH, text)])}
+    name = text.split(", ")[1]
+    assert found.get(name) == T.PERSON, found
 
 
 @pytest.fixture(scope="module")

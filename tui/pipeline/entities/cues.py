@@ -136,9 +136,18 @@ def _list_partners(span: Span, anchor: Token) -> Reading:
 
 
 def _apposition_of(span: Span, anchor: Token) -> Reading:
-    """ "the news site X": the name is in apposition to a body's noun."""
-    if anchor.dep_ == "appos" and anchor.head.lemma_.lower() in ORG_HEADS:
+    """ "the news site X": the name is in apposition to a body's noun; "a spokesman, X",
+    "the mayor of Kharkiv, X": to a person's role (the parser may hang the name on the
+    place the role is of)."""
+    if anchor.dep_ != "appos":
+        return []
+    head = anchor.head
+    if head.lemma_.lower() in ORG_HEADS:
         return [(T.ORGANIZATION, 1.0)]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.i < anchor.i:
+        head = head.head.head
+    if head.lemma_.lower() in PERSON_ROLES:
+        return [(T.PERSON, 1.0)]
     return []
 
 
