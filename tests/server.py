@@ -67,6 +67,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"<html><body>Not here</body></html>")
         elif path == "/500":
             self._send(500, b"<html><body>Oops</body></html>")
+        elif path == "/busy":
+            # An error status with a Retry-After header (?status=429&retry=120).
+            body = b"<html><body>Busy</body></html>"
+            self.send_response(int(query.get("status", ["503"])[0]))
+            if retry := query.get("retry"):
+                self.send_header("Retry-After", retry[0])
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path == "/slow":
             delay = float(query.get("s", [SLOW_SECONDS])[0])
             time.sleep(delay)

@@ -53,6 +53,26 @@ async def test_follows_redirects_and_reports_final_url(site: FixtureServer) -> N
     assert page.input == site.url("/moved/wire.html")
 
 
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("status=429&retry=120", "too many requests reached the site too fast; it says to try "
+         "again in 2 minutes."),
+        ("status=503&retry=7200", "unavailable for now; it says to try again in 2 hours."),
+        ("status=503&retry=Wed,%2021%20Oct%202099%2007:28:00%20GMT", "it says to try again in "),
+        # A wait that is no time is not repeated.
+        ("status=503&retry=soon", "the site is unavailable for now."),
+        ("status=403", "refuses to show this page"),
+    ],
+)  # fmt: skip
+async def test_an_error_status_says_what_it_means_and_when_to_try_again(
+    site: FixtureServer, query: str, said: str
+) -> None:
+    err = await _error(site.url(f"/busy?{query}"))
+    assert err.kind is ErrorKind.HTTP_STATUS
+    assert said in err.message, err.message
+
+
 async def test_404_is_an_http_status_error_in_words(site: FixtureServer) -> None:
     err = await _error(site.url("/404"))
     assert err.kind is ErrorKind.HTTP_STATUS

@@ -27,7 +27,7 @@ from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted, re
 from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
 from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal
-from tui.pipeline.words import megabytes
+from tui.pipeline.words import megabytes, plural
 
 USER_AGENT = f"briefing/{__version__} (terminal news reader; +https://pypi.org/project/briefing/)"
 MAX_REDIRECTS = 10
@@ -230,6 +230,55 @@ async def _fetch_url(
     return FetchedPage(input, final_url, body, charset, _now(), headers)
 
 
+# What an error status means to a reader, where the number alone says little.
+_STATUS_MEANINGS = {
+    401: "the page needs a login",
+    403: "the site refuses to show this page (it may need a login or turn away readers "
+    "like this one)",
+    404: "the page does not exist",
+    410: "the page does not exist",
+    429: "too many requests reached the site too fast",
+    503: "the site is unavailable for now",
+}
+# Statuses whose Retry-After header says when to try again.
+_RETRY_STATUSES = (429, 503)
+
+
+def _status_meaning(status: int, retry_after: str | None) -> str:
+    """ " — the page does not exist." (with its full stop), or "." for a status with none."""
+    meaning = _STATUS_MEANINGS.get(status)
+    wait = _wait_of(retry_after) if status in _RETRY_STATUSES else None
+    if wait is not None:
+        meaning = f"{meaning}; it says to try again {wait}"
+    return f" — {meaning}." if meaning else "."
+
+
+def _wait_of(retry_after: str | None) -> str | None:
+    """'in 2 minutes' for a Retry-After of 120 seconds or an HTTP date two minutes on;
+    None when it is missing, in the past or not a time."""
+    if not retry_after:
+        return None
+    value = retry_after.strip()
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - datetime.now(UTC)).total_seconds()
+    if seconds <= 0:
+        return None
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= 1.5 * size:
+            return f"in {plural(round(seconds / size), unit)}"
+    return f"in {plural(max(1, round(seconds)), 'second')}"
+
+
 async def _get(
     url: str, client: httpx.AsyncClient, options: Options
 ) -> tuple[bytes, str | None, str, str, dict[str, str]]:
@@ -243,7 +292,7 @@ async def _get(
             raise PipelineError(
                 ErrorKind.HTTP_STATUS,
                 f"The site answered {resp.status_code} {reason}{led}"
-                + (" — the page does not exist." if resp.status_code in (404, 410) else "."),
+                + _status_meaning(resp.status_code, resp.headers.get("retry-after")),
             )
         if 300 <= resp.status_code < 400 and not resp.has_redirect_location:
             # A redirect with no Location (httpx follows only those that have one): its
