@@ -1861,6 +1861,12 @@ def test_two_dates_that_make_no_range_keep_their_own_years(
          "1996-08-26T23:00", "1996-08-27T03:00"),
         ("Talks began at 10 a.m. (0800 GMT) on Wednesday.",
          "1996-08-28T10:00", "1996-08-28T08:00"),
+        # The local zone outside the clock's own words: the day went to the local time
+        # alone, and the other zone's clock to the story's day.
+        ("The strike began at 8 a.m. local time (0500 GMT) on Wednesday.",
+         "1996-08-28T08:00", "1996-08-28T05:00"),
+        ("The strike began at 8 a.m. Moscow time (0500 GMT) on Wednesday.",
+         "1996-08-28T08:00", "1996-08-28T05:00"),
     ],
 )  # fmt: skip
 def test_a_clock_told_in_two_zones_takes_the_day_named_after_them(
