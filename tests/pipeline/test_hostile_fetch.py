@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +73,27 @@ async def test_https_to_a_port_that_stalls_the_handshake_says_https_failed(
     assert err.kind is ErrorKind.CONNECTION
     assert "secure (https) connection" in err.message
     assert "did not answer within" not in err.message
+
+
+async def test_a_site_that_hangs_up_in_the_handshake_says_so_in_words() -> None:
+    # OpenSSL's "UNEXPECTED_EOF_WHILE_READING" was shown as it is.
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def hang_up() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            conn.recv(4096)  # the client's hello
+            conn.close()
+
+    threading.Thread(target=hang_up, daemon=True).start()
+    try:
+        err = await _error(f"https://127.0.0.1:{port}/", timeout=5)
+    finally:
+        listener.close()
+    assert err.kind is ErrorKind.CONNECTION
+    assert "hung up before the connection was secured" in err.message, err.message
+    assert "UNEXPECTED_EOF" not in err.message
 
 
 def _gzip_members(*parts: bytes) -> bytes:

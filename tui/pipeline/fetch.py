@@ -542,8 +542,25 @@ def _tls_message(host: str, err: ssl.SSLError) -> str:
             f"The secure (https) connection to {host} failed: the site did not speak https "
             "on this port (try http:// instead)."
         )
+    said = _TLS_REASONS.get(err.reason or "")
+    if said is not None:
+        return f"The secure (https) connection to {host} failed: {said}."
     reason = for_terminal(err.reason or type(err).__name__, QUOTED_CHARS)
     return f"The secure (https) connection to {host} failed ({reason})."
+
+
+# OpenSSL's reasons for a failed handshake, in a reader's words ("UNEXPECTED_EOF_WHILE_
+# READING" meant nothing to one). A reason not here is shown as OpenSSL names it.
+_TLS_REASONS = {
+    "UNEXPECTED_EOF_WHILE_READING": "the site hung up before the connection was secured",
+    "SSLV3_ALERT_HANDSHAKE_FAILURE": "the site and briefing have no secure protocol in "
+    "common (the site may be too old)",
+    "NO_PROTOCOLS_AVAILABLE": "the site and briefing have no secure protocol in common",
+    "UNSUPPORTED_PROTOCOL": "the site offers only an old secure protocol briefing refuses",
+    "TLSV1_ALERT_PROTOCOL_VERSION": "the site offers only an old secure protocol briefing refuses",
+    "TLSV1_UNRECOGNIZED_NAME": "the site does not serve this name over https",
+    "TLSV1_ALERT_INTERNAL_ERROR": "the site's own secure connection setup failed",
+}
 
 
 def _connect_message(host: str, exc: BaseException) -> str:
