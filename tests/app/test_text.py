@@ -44,6 +44,16 @@ async def test_markup_and_escapes_in_a_block_stay_literal():
         assert len(shown.rstrip()) == len(page)  # one character for one: offsets hold
 
 
+def test_a_bidi_mark_taken_out_leaves_no_gap() -> None:
+    from rich.cells import cell_len
+
+    page = "Bidi \u202eevil\u202c text and \u2066isolate\u2069 here"
+    shown = safe(page)
+    assert len(shown) == len(page)  # offsets still line up
+    # A space stood in for each mark: "Bidi  evil  text".
+    assert cell_len(shown) == len("Bidi evil text and isolate here")
+
+
 def test_emoji_joined_into_one_picture_are_drawn_apart_and_spelling_joiners_stay() -> None:
     from rich.cells import cell_len
 

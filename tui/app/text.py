@@ -36,7 +36,15 @@ def _replacement(match: re.Match[str]) -> str:
     if char in "\t\n\r\v\f":
         return " "
     # Keep the length: offsets computed on the page text must still land on the same words.
-    return "\ufffd" if unicodedata.category(char) == "Cc" else " "
+    # A bidi mark draws nothing: a non-joiner (no width, no direction) stands in, where a
+    # space left "Bidi  evil  text" with two gaps.
+    return _STAND_INS.get(unicodedata.category(char), " ")
+
+
+# What stands in for an unsafe character, by its Unicode category: a control is shown as
+# the replacement character; a format character (bidi marks, embeddings, overrides,
+# isolates) as nothing; a separator or a lone surrogate as a space.
+_STAND_INS = {"Cc": "\ufffd", "Cf": "\u200c"}
 
 
 def fold(text: str) -> str:
