@@ -509,6 +509,52 @@ def test_open_says_why_a_page_failed_when_the_briefing_was_read(tmp_path: Path) 
     assert "2 articles, 1 failed" in line and read["title"] in line
 
 
+def _random_page(number: int, size: int = 700_000) -> bytes:
+    """A page of `size` characters of random words: zlib shrinks it little, so a few of
+    them outgrow a 1 MB cache."""
+    import random
+
+    rng = random.Random(number)
+    words = "".join(rng.choices("abcdefghijklmnopqrstuvwxyz      ", k=size))
+    paragraphs = "".join(f"<p>{words[i : i + 600]}.</p>" for i in range(0, size, 600))
+    title = f"Random page {number}"
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_open_shows_pages_evicted_since_by_their_titles_as_no_longer_cached_not_failed(
+    tmp_path: Path,
+) -> None:
+    from tests.server import serve
+
+    server = serve()
+    own = next(server)
+    pages = [own.host_html(_random_page(n)) for n in range(1, 6)]
+    cache = ("--cache-dir", str(tmp_path))
+    first = briefing("-f", "json", "--no-analysis", *cache, *pages[:3])
+    assert first.returncode == 0, first.stderr
+    # A later run under a small cap evicts the first briefing's pages for its own.
+    later = briefing("-f", "json", "--no-analysis", *cache, "--cache-size", "1", *pages[3:])
+    assert later.returncode == 0, later.stderr
+    server.close()
+    assert "3 articles, 3 no longer cached" in briefing("history", *cache).stdout
+
+    reopened = briefing("open", "1", "-f", "json", *cache)
+    # It said "3 failed" (exit status 1), each with a null title, url and fetched_at.
+    assert reopened.returncode == 0, reopened.stderr
+    articles = _articles(reopened)
+    assert [a["status"] for a in articles] == ["no_longer_cached"] * 3
+    assert [a["error"]["kind"] for a in articles] == ["no_longer_cached"] * 3
+    assert [a["title"] for a in articles] == [f"Random page {n}" for n in (1, 2, 3)]
+    assert [a["url"] for a in articles] == pages[:3]
+    assert [a["fetched_at"] for a in articles] == [a["fetched_at"] for a in _articles(first)]
+    summary = briefing("open", "1", "-f", "markdown", *cache).stdout
+    assert "3 articles, 0 read, 0 failed, 3 no longer cached." in summary
+    assert "## 1. Random page 1" in summary and "Error (" not in summary
+
+
 def _bound_by_file_modes() -> list[str]:
     """A command prefix under which file modes hold: root writes any file, unless it gives
     up the capabilities that let it (util-linux's setpriv)."""

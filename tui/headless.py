@@ -247,7 +247,8 @@ class _Run:
             given = plural(repeated, "input was", "inputs were")
             _say(f"briefing: {given} given more than once; each was read once.")
         articles = self.session.briefing.articles
-        failed = 1 if any(a.error is not None for a in articles) else 0
+        # A page a reopened briefing read before and the cache evicted since did not fail.
+        failed = 1 if any(a.status == "error" for a in articles) else 0
         if self.failures:
             silence_stdout()
             if isinstance(self.failures[0], _ReaderGone):

@@ -283,3 +283,31 @@ def test_a_page_evicted_since_is_no_failure_when_the_briefing_is_reopened(tmp_pa
     history.remember(cache, earlier.id, history.snapshot(again, {}, earlier))
     now = history.entry(cache, earlier.id)
     assert now is not None and (now.failed, now.unread, now.failures) == (0, 0, {})
+
+
+def test_a_page_read_is_remembered_by_its_title_through_a_reopen_that_finds_it_evicted(
+    tmp_path: Path,
+) -> None:
+    cache = Cache(tmp_path)
+    briefing = Briefing()
+    read = briefing.add("https://news.example/story")
+    read.stage, read.url = Stage.DONE, "https://news.example/2024/story.html"  # redirected
+    read.metadata, read.fetched_at = Metadata(title="Strikes on the grid"), "2024-08-06T10:00:00"
+    same = briefing.add("https://news.example/same")
+    same.stage, same.url = Stage.DONE, "https://news.example/same"
+    earlier = history.entry(cache, history.remember(cache, None, history.snapshot(briefing, {})))
+    assert earlier is not None
+    story = history.Page("Strikes on the grid", read.url, "2024-08-06T10:00:00")
+    assert history.Reopen.of(earlier).remembered(read.input) == story
+    # The address it was read at is kept only when it is not the input itself.
+    assert history.Reopen.of(earlier).remembered(same.input) == history.Page()
+
+    again = Briefing()  # reopened offline: both pages were evicted meanwhile
+    for input in (read.input, same.input):
+        gone = again.add(input)
+        gone.stage, gone.error = Stage.ERROR, ArticleError(ErrorKind.NO_LONGER_CACHED, "gone")
+    history.remember(cache, earlier.id, history.snapshot(again, {}, earlier))
+    now = history.entry(cache, earlier.id)
+    assert now is not None and (now.failed, now.unread, now.failures) == (0, 0, {})
+    assert history.Reopen.of(now).remembered(read.input) == story  # for the next reopen too
+

@@ -424,7 +424,6 @@ async def test_a_page_read_then_evicted_says_it_is_no_longer_in_the_cache(
     kept, evicted = again.briefing.articles
     assert kept.error is None and evicted.error is not None
     # It said "This page is not in the cache, …" of a page the briefing had read.
-    assert evicted.error.kind is ErrorKind.NOT_CACHED
     assert evicted.error.message == history.EVICTED
     assert evicted.error.message.startswith("This page is no longer in the cache")
     cache.close()
@@ -571,3 +570,25 @@ async def test_reopening_a_briefing_whose_pages_were_evicted_counts_none_failed(
     # The reopen wrote "2 articles, 2 failed" of pages that had been read fine.
     assert (now.id, now.failed, now.unread, now.no_longer_cached) == (entry.id, 0, 0, 2)
     assert "2 articles, 2 no longer cached" in history.listing([now])[0]
+
+
+async def test_a_page_read_then_evicted_is_no_longer_cached_by_the_title_it_had(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    pages = (own_site.page("wire.html"), own_site.page("blog.html"))
+    await _remembered(tmp_path, 10_000_000, *pages)
+    read = await _reopen_newest_but(tmp_path, 10_000_000)
+    await _remembered(tmp_path, 1, own_site.page("frontline.html"))  # evicts both
+    own_site.shutdown()
+
+    again = await _reopen_newest_but(tmp_path, 1, skip=1)
+    # Typed as a failure ("not_cached", status "error", counted failed) with no title, no
+    # address and no fetch time, though the briefing had read it.
+    for now, then in zip(again.briefing.articles, read.briefing.articles, strict=True):
+        assert now.error is not None and now.error.kind is ErrorKind.NO_LONGER_CACHED
+        assert now.status == "no_longer_cached" and not now.blocks
+        assert now.metadata.title == then.metadata.title and now.metadata.title
+        assert (now.url, now.fetched_at) == (then.url, then.fetched_at)
+    tally = again.briefing.tally()
+    assert (tally.read, tally.failed, tally.no_longer_cached) == (0, 0, 2)
+    assert tally.words() == "2 articles, 0 read, 0 failed, 2 no longer cached"

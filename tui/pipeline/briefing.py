@@ -34,6 +34,9 @@ class Tally:
     failed: int = 0
     pending: int = 0  # still being read (an export taken in the app meanwhile)
     same: int = 0  # inputs that were the same page as an article counted
+    # Read before, evicted from the cache since, and not read again in a briefing reopened
+    # offline from the history: neither read now nor failed.
+    no_longer_cached: int = 0
 
     def words(
         self, sep: str = ", ", *, read: str = "read", pending: str = "still being read"
@@ -46,6 +49,8 @@ class Tally:
         ]
         if self.pending:
             said.append(f"{self.pending:,} {pending}")
+        if self.no_longer_cached:
+            said.append(f"{self.no_longer_cached:,} no longer cached")
         if self.same:
             said.append(f"{self.same:,} the same page as another")
         return sep.join(said)
@@ -86,8 +91,10 @@ class Briefing:
         # error beside the text): "0 read, 1 failed" was said over a whole article.
         failed = sum(1 for a in distinct if a.status == "error" and not a.blocks)
         pending = statuses.count("pending")
-        read = len(distinct) - failed - pending
-        return Tally(len(distinct), read, failed, pending, len(entries) - len(distinct))
+        gone = statuses.count("no_longer_cached")
+        read = len(distinct) - failed - pending - gone
+        same = len(entries) - len(distinct)
+        return Tally(len(distinct), read, failed, pending, same, gone)
 
     def find(self, input: str) -> Article | None:
         """The article already in the briefing for this input, if any."""

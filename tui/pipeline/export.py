@@ -209,6 +209,12 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]
+    if article.status == "no_longer_cached" and article.error is not None:
+        # No failure: read before, and evicted from the cache since. Said by its title
+        # (the heading) and the address it was read at.
+        out += [f"*No longer cached:* {_md_inline(article.error.message)}", ""]
+        where = _md_address(article) if article.url else f"Input: {_md_inline(article.input)}"
+        return [*out, where, ""]
     if article.error is not None:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
         if not article.blocks:

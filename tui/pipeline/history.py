@@ -53,6 +53,19 @@ Place = tuple[int, str] | None
 MESSAGE_CHARS = 500
 # Characters of titles shown on one line of `briefing history`.
 LISTING_TITLE_CHARS = 100
+# Characters of a page's title remembered with it (a reopen shows it if the page is gone).
+PAGE_TITLE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Page:
+    """What is remembered of a page a briefing read, for a reopen that finds it evicted
+    from the cache since: its title, the address it was read at (None: the input's own)
+    and when it was fetched."""
+
+    title: str | None = None
+    url: str | None = None
+    fetched_at: str | None = None
 
 
 @dataclass
@@ -74,6 +87,10 @@ class Entry:
     # Pages it read that are no longer in the cache (evicted since): not stored, but
     # looked up by `entries`, so the history says so before a reopen finds them gone.
     no_longer_cached: int = 0
+    # Each input (as given, or a feed's item) -> what it read there, so a page evicted
+    # since is still shown by its title. Keyed by the input itself: a reopen gives the very
+    # strings stored, and normalising 10,000 of them cost 100 ms of the event loop.
+    pages: dict[str, Page] = field(default_factory=dict)
 
 
 def snapshot(
@@ -90,6 +107,9 @@ def snapshot(
     titles = [a.display_title for a in articles if a.status == "ok"]
     pending = [a for a in articles if a.status == "pending"]
     unfinished = {input_key(a.input) for a in pending}
+    # Each page read, by its title: a reopen that finds one evicted from the cache since
+    # shows it as it was, not as a bare address.
+    pages = {a.input: _page(a) for a in articles if a.status == "ok" and _remote(a)}
     # "Not read": the page had not come. One that had is in the cache, and a reopened
     # briefing reads it from there: counting those said "82 not read" of a briefing whose
     # every page came back.
@@ -100,17 +120,20 @@ def snapshot(
     failures |= {
         input_key(a.input): ArticleError(a.error.kind, a.error.message.removesuffix(f" {REPLAYED}"))
         for a in articles
-        if a.error is not None and a.error.kind is not ErrorKind.NOT_CACHED
+        if a.error is not None and not _gone(a.error)
     }
     # A page a reopened briefing found not in the cache did not fail: it was never read
     # (the briefing was closed first) or it was read and evicted since, which `entries`
     # tells from the cache itself. Counted failed, a reopen turned "no longer cached" into
-    # "20 failed" for good.
-    not_cached = {input_key(a.input) for a in articles if _not_cached(a.error)}
-    failed = tally.failed - len(not_cached)
+    # "20 failed" for good. (The tally counts an evicted page apart already.)
+    not_cached = {input_key(a.input) for a in articles if _gone(a.error)}
+    failed = tally.failed - sum(_not_cached(a.error) for a in articles)
     if earlier is not None:
         unfinished |= not_cached
         failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
+        # What it has not read again now (still loading, or evicted): as it was then.
+        again = {a.input for a in articles if a.status == "pending" or _gone(a.error)}
+        pages = {k: _stored(p) for k, p in earlier.pages.items() if k in again} | pages
         # A page never read (the briefing was closed first) is still not read.
         unread |= {k for k in not_cached if _not_cached(failures.get(k))}
         if unfinished:
@@ -125,18 +148,39 @@ def snapshot(
         "expansions": {key: e.to_dict() for key, e in expansions.items()},
         "failures": {k: [e.kind.value, e.message] for k, e in failures.items()},
         "order": [None if a.feed is None else [a.feed, a.input] for a in entries],
+        "pages": pages,
     }
 
 
 def _not_cached(error: ArticleError | None) -> bool:
+    """A page a reopen found not in the cache because it never came (not read)."""
     return error is not None and error.kind is ErrorKind.NOT_CACHED
+
+
+def _gone(error: ArticleError | None) -> bool:
+    """A page a reopen found not in the cache: never read, or evicted since."""
+    return error is not None and error.kind in (ErrorKind.NOT_CACHED, ErrorKind.NO_LONGER_CACHED)
+
+
+def _remote(article: Article) -> bool:
+    return article.input.strip().lower().startswith(("http://", "https://"))
+
+
+def _page(article: Article) -> list[str | None]:
+    """What is remembered of the page `article` read, as stored (`Page`'s fields)."""
+    title = article.metadata.title
+    url = article.url if article.url != article.input else None
+    return [title[:PAGE_TITLE_CHARS] if title else None, url, article.fetched_at]
+
+
+def _stored(page: Page) -> list[str | None]:
+    return [page.title, page.url, page.fetched_at]
 
 
 def _page_missing(article: Article) -> bool:
     """Whether a pending article's page had not come yet (it waits for its turn or is
     being fetched). A local file is read from disk again when reopened: never missing."""
-    remote = article.input.strip().lower().startswith(("http://", "https://"))
-    return remote and article.stage in (Stage.QUEUED, Stage.FETCHING)
+    return _remote(article) and article.stage in (Stage.QUEUED, Stage.FETCHING)
 
 
 def now() -> str:
@@ -166,6 +210,7 @@ def _with_others(data: dict[str, Any], stored: Entry) -> dict[str, Any]:
         return data
     data = dict(data, inputs=[*data["inputs"], *extra], expansions=dict(data["expansions"]))
     data["failures"] = dict(data["failures"])
+    data["pages"] = dict(data.get("pages", {}))
     for input in extra:
         key = input_key(input)
         expansion = stored.expansions.get(key)
@@ -175,6 +220,9 @@ def _with_others(data: dict[str, Any], stored: Entry) -> dict[str, Any]:
         if (failure := stored.failures.get(key)) is not None:
             data["failures"][key] = [failure.kind.value, failure.message]
             data["failed"] += failure.kind is not ErrorKind.NOT_CACHED
+        for read in [input, *(i.url for i in (expansion.items if expansion else []))]:
+            if (page := stored.pages.get(read)) is not None:
+                data["pages"].setdefault(read, _stored(page))
     titles = data["titles"] + [t for t in stored.titles if t not in data["titles"]]
     data["titles"] = titles[:TITLES_KEPT]
     return data
@@ -205,7 +253,21 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
         _failures(data.get("failures")),
         unread if isinstance(unread, int) else 0,
         _order(data.get("order")),
+        pages=_pages(data.get("pages")),
     )
+
+
+def _pages(raw: object) -> dict[str, Page]:
+    """The pages remembered; one whose fields are not text (or null) is left out."""
+    found: dict[str, Page] = {}
+    for key, value in (raw if isinstance(raw, dict) else {}).items():
+        if not isinstance(value, list) or len(value) != 3:
+            continue
+        if not all(v is None or isinstance(v, str) for v in value):
+            continue
+        title, url, fetched_at = value
+        found[str(key)] = Page(title and title[:PAGE_TITLE_CHARS], url, fetched_at)
+    return found
 
 
 def _order(raw: object) -> list[Place]:
@@ -319,6 +381,10 @@ class Reopen:
     @classmethod
     def of(cls, entry: Entry) -> Reopen:
         return cls(entry.id, entry.expansions, entry)
+
+    def remembered(self, input: str) -> Page | None:
+        """What the briefing read at `input` when it was read, if it read a page there."""
+        return None if self.earlier is None else self.earlier.pages.get(input)
 
     def failure(self, input: str) -> ArticleError | None:
         """Why `input` failed when the briefing was read, if it did."""

@@ -33,6 +33,9 @@ class ErrorKind(StrEnum):
     TOO_COMPLEX = "too_complex"  # reading or analysing it ran past its time limit
     BAD_FEED = "bad_feed"  # a feed or OPML file that could not be read at all
     NOT_CACHED = "not_cached"  # offline (reopening from history) and not in the cache
+    # A page a briefing reopened from the history had read, evicted from the cache since
+    # (its size cap): not read again offline, and no failure (`r` reads it again).
+    NO_LONGER_CACHED = "no_longer_cached"
     INTERNAL = "internal"
 
 

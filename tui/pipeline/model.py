@@ -206,8 +206,12 @@ class Article:
     @property
     def status(self) -> str:
         """ "error"; "ok" once read (or while a copy read before is read again); "pending"
-        while it is first read (an export taken meanwhile)."""
+        while it is first read (an export taken meanwhile); "no_longer_cached" for a page a
+        briefing reopened from the history had read and the cache has evicted since: no
+        failure, and `error` says why it has no text."""
         if self.error is not None:
+            if self.error.kind is ErrorKind.NO_LONGER_CACHED:
+                return "no_longer_cached"
             return "error"
         if self.stage in (Stage.DONE, Stage.ERROR) or self.reading_again:
             return "ok"

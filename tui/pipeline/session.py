@@ -450,13 +450,11 @@ class Session:
         if ref is not None and (ref.kind == "page" or offline):
             return _Source(key, ref.kind, ref.url, ref.fetched_at, ref.digest, True)
         if offline and remote:
-            from tui.pipeline.history import EVICTED
-
             # Failed or never read before: said so again; else read, and evicted since.
             failed = self._reopen.said_again(article.input) if self._reopen else None
             if failed is not None:
                 raise PipelineError(failed.kind, failed.message)
-            raise PipelineError(ErrorKind.NOT_CACHED, EVICTED)
+            raise self._evicted(article)
         try:
             doc = await self._fetch(article)
         except PipelineError as exc:
@@ -474,6 +472,23 @@ class Session:
             digest = None
         kind = "feed" if isinstance(doc, FetchedFeed) else "page"
         return _Source(key, kind, doc.url, doc.fetched_at, digest, False, doc)
+
+    def _evicted(self, article: Article) -> PipelineError:
+        """The error of a page not in the cache, offline. A reopened briefing read it (it
+        did not fail and came before the briefing closed) and the cache evicted it since:
+        no failure, and the article shows what was read there (its title, the address it
+        was read at, when). Without a briefing of the history behind it, nothing says it
+        was read: it is simply not in the cache."""
+        from tui.pipeline.history import EVICTED
+
+        if self._reopen is None:
+            return PipelineError(ErrorKind.NOT_CACHED, EVICTED)
+        page = self._reopen.remembered(article.input)
+        if page is not None:
+            article.metadata.title = page.title or article.metadata.title
+            article.url = page.url or article.input
+            article.fetched_at = page.fetched_at
+        return PipelineError(ErrorKind.NO_LONGER_CACHED, EVICTED)
 
     def _offline(self, article: Article) -> bool:
         return self.options.offline and id(article) not in self._online
@@ -500,9 +515,7 @@ class Session:
         doc = None if self.cache is None else await _io(self.cache.page, source.key, article.input)
         if doc is None:
             if self._offline(article):
-                from tui.pipeline.history import EVICTED
-
-                raise PipelineError(ErrorKind.NOT_CACHED, EVICTED)
+                raise self._evicted(article)
             doc = await self._fetch(article)
             self._stage(article, Stage.EXTRACTING)  # fetched again on the way to reading
             if self.cache is not None:
