@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.keys import _character_to_key  # the name a terminal's key gets ("/": "slash")
 
-from tui.app.describe import BRIEFING
+from tui.app.describe import BRIEFING, no_longer_cached
 from tui.app.highlights import Highlights
 from tui.app.layout import Widths, pane_widths
 from tui.app.text import one_line
@@ -229,8 +229,18 @@ class Actions(Highlights):
         if not failed:
             self.notify("No failed articles to retry (select an article to reload it).")
             return
-        started = sum(1 for a in failed if self.session.reload(a))
-        self.notify(f"Retrying {plural(started, 'failed article')}…")
+        # A page no longer cached (a reopened briefing's, evicted since) did not fail: it
+        # is read again with the failed ones, and said apart.
+        gone = {id(a) for a in failed if no_longer_cached(a)}
+        started = [a for a in failed if self.session.reload(a)]
+        again = sum(id(a) in gone for a in started)
+        said = []
+        if len(started) > again or not again:
+            said.append(f"Retrying {plural(len(started) - again, 'failed article')}")
+        if again:
+            said.append(f"reading {plural(again, 'article')} no longer cached again")
+        words = " and ".join(said)
+        self.notify(f"{words[0].upper()}{words[1:]}…")
 
     def action_export(self) -> None:
         if self.briefing is None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.app.describe import BRIEFING, STAGE_GLYPHS, reload_failed, stage_line
+from tui.app.describe import BRIEFING, glyph, reload_failed, stage_line
 from tui.app.rows import Row, RowList
 from tui.app.text import one_line
 from tui.pipeline.kinds import Stage
@@ -49,7 +49,7 @@ def article_row(
         depth = 0 if article.feed is None else 1
     indent = FEED_INDENT * depth
     title = Text(indent)
-    title.append(f"{STAGE_GLYPHS[article.stage]} ", style="bold")
+    title.append(f"{glyph(article)} ", style="bold")
     if article.items is not None:
         kind = "OPML" if article.feed_kind == "opml" else "feed"
         title.append(f"▾ {one_line(article.display_title, TITLE_CHARS)}", style="bold")

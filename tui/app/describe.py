@@ -36,6 +36,22 @@ STAGE_GLYPHS = {
 # A site or host name in a row or a line of the overview.
 SITE_CHARS = 60
 
+# An article a briefing reopened from the history had read, evicted from the cache since:
+# no failure, so neither the failure's cross nor its red.
+NO_LONGER_CACHED_GLYPH = "○"
+NO_LONGER_CACHED = "no longer cached — press r to read it again"
+
+
+def no_longer_cached(article: Article) -> bool:
+    """Whether the article was read before and its page is no longer cached (a briefing
+    reopened offline from the history shows it by the title it had, not as failed)."""
+    return article.error is not None and article.error.kind is ErrorKind.NO_LONGER_CACHED
+
+
+def glyph(article: Article) -> str:
+    """The mark before an article's title: its stage's, or that it is no longer cached."""
+    return NO_LONGER_CACHED_GLYPH if no_longer_cached(article) else STAGE_GLYPHS[article.stage]
+
 
 def site_of(article: Article) -> str:
     """The site's name, its host, "local file", or "" when nothing is known yet (an input
@@ -82,6 +98,9 @@ _OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 def stage_line(article: Article) -> Text:
     """'site · stage' or the error in words, for list rows and the overview."""
+    if no_longer_cached(article):
+        site = site_of(article)
+        return Text(f"{site} · {NO_LONGER_CACHED}" if site else NO_LONGER_CACHED, style="dim")
     if article.error is not None:
         return Text(f"error: {one_line(article.error.message)}", style="bold red")
     if article.duplicate_of is not None:
@@ -141,6 +160,8 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         return f"No {what}: this is the same article as {article.duplicate_of + 1}."
     if article.items is not None:
         return f"No {what}: this is a feed; each of its articles has its own."
+    if no_longer_cached(article):
+        return f"No {what}: the page is {NO_LONGER_CACHED}."
     if article.error is not None:
         if article.blocks:
             return f"No {what}: the analysis failed (see the text pane)."

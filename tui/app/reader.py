@@ -19,7 +19,14 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from tui.app.describe import BRIEFING, feed_words, kept_copy, location, site_of
+from tui.app.describe import (
+    BRIEFING,
+    feed_words,
+    kept_copy,
+    location,
+    no_longer_cached,
+    site_of,
+)
 from tui.app.document import Document, Paragraph
 from tui.app.pacing import PacedRebuilds
 from tui.app.text import fold, one_line, safe
@@ -293,6 +300,11 @@ class ArticleView(Document):
         if article.items is not None:
             yield Paragraph(Text(feed_words(article), self._style("notice")))
             return
+        if no_longer_cached(article):
+            assert article.error is not None
+            said = f"{safe(article.error.message)} Press r to read it again."
+            yield Paragraph(Text(said, self._style("notice")))
+            return
         if article.error is not None:
             yield Paragraph(Text(self._error_words(article), self._style("error")))
             if not article.blocks:
@@ -471,16 +483,35 @@ class ArticleView(Document):
         self._schedule()
 
     def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
-        errors = [(i, a) for i, a in enumerate(briefing.articles, 1) if a.error is not None]
-        if not errors:
-            return
-        yield Paragraph(Text(f"Could not be read ({len(errors)})", style="bold"), gap=False)
-        for number, article in errors:
-            assert article.error is not None
-            yield Paragraph(Text(f"{number}. {location(article)}", style="bold red"), gap=False)
-            message = Text(one_line(article.error.message))
-            yield Paragraph(message, gap=False, first="   ", rest="   ")
-        yield Paragraph(Text(""), gap=False)
+        errors, gone = [], []
+        for number, article in enumerate(briefing.articles, 1):
+            if no_longer_cached(article):
+                gone.append((number, article))
+            elif article.error is not None:
+                errors.append((number, article))
+        if errors:
+            yield Paragraph(Text(f"Could not be read ({len(errors)})", style="bold"), gap=False)
+            for number, article in errors:
+                assert article.error is not None
+                line = Text(f"{number}. {location(article)}", style="bold red")
+                yield Paragraph(line, gap=False)
+                message = Text(one_line(article.error.message))
+                yield Paragraph(message, gap=False, first="   ", rest="   ")
+            yield Paragraph(Text(""), gap=False)
+        if gone:
+            # Read before, evicted from the cache since: no failure. Listed by the titles
+            # they had, and how to have them again.
+            # `r` here, on the Briefing, reads every one of them again (and retries the failed).
+            them = "it" if len(gone) == 1 else "them"
+            head = f"No longer cached ({len(gone)}) — press r to read {them} again"
+            yield Paragraph(Text(head, style="bold"), gap=False)
+            for number, article in gone:
+                title, where = one_line(article.display_title), location(article)
+                yield Paragraph(Text(f"{number}. ", style="bold").append(title), gap=False)
+                if where != title:
+                    address = Text(where, self._style("meta"))
+                    yield Paragraph(address, gap=False, first="   ", rest="   ")
+            yield Paragraph(Text(""), gap=False)
 
     # Highlights ------------------------------------------------------------------------
 
