@@ -311,3 +311,20 @@ def test_a_page_read_is_remembered_by_its_title_through_a_reopen_that_finds_it_e
     assert now is not None and (now.failed, now.unread, now.failures) == (0, 0, {})
     assert history.Reopen.of(now).remembered(read.input) == story  # for the next reopen too
 
+
+def test_the_listings_titles_start_in_one_column_however_long_the_counts(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    for title, failed in (("Short count", 0), ("Long count", 2)):
+        briefing = Briefing()
+        for n in range(3):
+            article = briefing.add(f"https://news.example/{title[0]}{n}")
+            article.stage, article.metadata = Stage.DONE, Metadata(title=title)
+            if n < failed:
+                article.error = ArticleError(ErrorKind.HTTP_STATUS, "gone")
+        history.remember(cache, None, history.snapshot(briefing, {}))
+    found = history.entries(cache, 10)
+    found[0].no_longer_cached = 1  # "3 articles, 2 failed, 1 no longer cached": 40 wide
+    long, short = history.listing(found)
+    # The count ran past its 22 columns and pushed that line's titles to the right.
+    assert "3 articles, 2 failed, 1 no longer cached  Long count" in long
+    assert long.index("Long count") == short.index("Short count")

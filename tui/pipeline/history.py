@@ -350,23 +350,31 @@ def _line(text: str, width: int) -> str:
 
 def listing(found: list[Entry]) -> list[str]:
     """`briefing history` output: one line per briefing, safe for any terminal."""
+    counts = [_counts(e) for e in found]
+    # As wide as the widest count listed, so the titles start in one column.
+    width = max((len(c) for c in counts), default=0)
     lines = []
-    for e in found:
+    for e, count in zip(found, counts, strict=True):
         try:
             when = datetime.fromisoformat(e.opened_at).astimezone().strftime("%Y-%m-%d %H:%M")
         except (ValueError, OverflowError):  # not a time, or one at the calendar's edge
             when = _line(e.opened_at, 20) or "?"
-        count = f"{e.articles} article{'s' * (e.articles != 1)}"
-        if e.failed:
-            count += f", {e.failed} failed"
-        if e.unread:
-            count += f", {e.unread} not read"
-        if e.no_longer_cached:
-            count += f", {e.no_longer_cached} no longer cached"
         shown = e.titles or e.inputs
         about = "; ".join(shown[:3]) + (f"; +{len(shown) - 3} more" if len(shown) > 3 else "")
-        lines.append(f"{e.id:>5}  {when}  {count:<22}  {_line(about, LISTING_TITLE_CHARS)}")
+        lines.append(f"{e.id:>5}  {when}  {count:<{width}}  {_line(about, LISTING_TITLE_CHARS)}")
     return lines
+
+
+def _counts(e: Entry) -> str:
+    """'20 articles, 2 failed, 1 not read, 5 no longer cached'."""
+    count = f"{e.articles} article{'s' * (e.articles != 1)}"
+    if e.failed:
+        count += f", {e.failed} failed"
+    if e.unread:
+        count += f", {e.unread} not read"
+    if e.no_longer_cached:
+        count += f", {e.no_longer_cached} no longer cached"
+    return count
 
 
 @dataclass(frozen=True)
