@@ -632,7 +632,23 @@ def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be(tmp_pat
         folder.chmod(0o755)  # for pytest to clean up
 
 
+def test_history_and_open_of_a_folder_with_no_cache_say_so_and_make_nothing(
+    tmp_path: Path,
+) -> None:
+    typo = tmp_path / "typo" / "x"
+    listed = briefing("history", "--cache-dir", str(typo))
+    # It made the folder and an empty cache in it, then said "no briefings … yet".
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert f"there is no cache in {typo}" in listed.stderr
+    reopened = briefing("open", "1", "--cache-dir", str(typo))
+    assert reopened.returncode == 2 and f"there is no cache in {typo}" in reopened.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_open_an_unknown_id_says_so(tmp_path: Path) -> None:
+    from tui.pipeline.cache import Cache
+
+    Cache(tmp_path).close()  # a cache with no briefing 42 in its history
     proc = briefing("open", "42", "--cache-dir", str(tmp_path))
     assert proc.returncode == 2 and "no briefing 42" in proc.stderr
 

@@ -384,10 +384,12 @@ def _run(
     )
 
 
-def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache]:
-    """The config and the cache for `history` and `open`, with their --cache-dir if given."""
+def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache | None]:
+    """The config and the cache for `history` and `open`, with their --cache-dir if given.
+    None, said on stderr, when there is no cache file there: these commands only look, so
+    a mistyped folder is not made, with an empty cache in it, to list nothing from."""
     from tui.config import load
-    from tui.pipeline.cache import open_cache
+    from tui.pipeline.cache import CACHE_FILE, open_cache, settings_folder
 
     config = load()
     for name in ("cache_dir", "analysis"):
@@ -395,7 +397,29 @@ def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache]:
             config.set(name, getattr(args, name))
     for line in config.warnings:
         _say(line)
-    return config, open_cache(_cache_settings(config), warn=_say)
+    settings = _cache_settings(config)
+    folder = settings_folder(settings)
+    if _missing(folder / CACHE_FILE):
+        _say(f"there is no cache in {_shown(folder)}, so no history: nothing was read with it yet.")
+        return config, None
+    return config, open_cache(settings, warn=_say)
+
+
+def _missing(path: Path) -> bool:
+    """Whether nothing is at `path` (one we may not look at is left to the cache to say)."""
+    try:
+        path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _shown(folder: Path) -> str:
+    from tui.pipeline.textsafety import one_line
+
+    return one_line(str(folder), 200)
 
 
 def history_command(argv: list[str]) -> int:
@@ -416,6 +440,8 @@ def history_command(argv: list[str]) -> int:
     from tui.pipeline import history
 
     _, cache = _open_cache(args)
+    if cache is None:
+        return 0
     found = history.entries(cache, args.limit)
     cache.close()
     if not found:
@@ -442,6 +468,8 @@ def open_command(argv: list[str]) -> int:
     from tui.pipeline import history
 
     config, cache = _open_cache(args)
+    if cache is None:
+        return USAGE
     entry = history.entry(cache, args.id)
     cache.close()
     if entry is None:

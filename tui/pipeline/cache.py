@@ -649,7 +649,11 @@ def _loads(text: str) -> Any:
         return None
 
 
+def settings_folder(settings: CacheSettings) -> Path:
+    """The folder the settings name for the cache."""
+    return Path(settings.folder).expanduser() if settings.folder else default_folder()
+
+
 def open_cache(settings: CacheSettings, warn: Warn | None = None) -> Cache:
     """The cache the settings name (blocking: a few milliseconds; run it off the UI)."""
-    folder = Path(settings.folder).expanduser() if settings.folder else default_folder()
-    return Cache(folder, settings.max_bytes, warn)
+    return Cache(settings_folder(settings), settings.max_bytes, warn)
