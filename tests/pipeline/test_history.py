@@ -322,9 +322,8 @@ def test_the_listings_titles_start_in_one_column_however_long_the_counts(tmp_pat
             if n < failed:
                 article.error = ArticleError(ErrorKind.HTTP_STATUS, "gone")
         history.remember(cache, None, history.snapshot(briefing, {}))
-    found = history.entries(cache, 10)
-    found[0].no_longer_cached = 1  # "3 articles, 2 failed, 1 no longer cached": 40 wide
-    long, short = history.listing(found)
+    # No page is in the cache: "3 articles, 2 failed, 1 no longer cached" is 40 wide.
+    long, short = history.listing(history.entries(cache, 10))
     # The count ran past its 22 columns and pushed that line's titles to the right.
     assert "3 articles, 2 failed, 1 no longer cached  Long count" in long
     assert long.index("Long count") == short.index("Short count")
