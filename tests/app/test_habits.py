@@ -9,6 +9,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -155,6 +156,24 @@ async def test_a_pasted_list_adds_every_line(site: FixtureServer, make_app):
         await app.wait_settled(SETTLE)  # the prompt closes once its box is still
         assert "All already in the briefing." in toasts(app)
         assert len(app.briefing.articles) == 3
+
+
+@pytest.mark.parametrize("ending", ["", "\n"])
+async def test_a_pasted_address_is_put_in_the_prompt_once(
+    site: FixtureServer, make_app, ending: str
+):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        box = app.screen.query_one(Input)
+        # Input's own paste ran besides ours: "…/wire.html…/wire.html", one glued address.
+        box.post_message(events.Paste(site.page("wire.html") + ending))
+        await pilot.pause()
+        assert box.value == site.page("wire.html")
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles] == [site.page("wire.html")]
 
 
 async def test_a_bad_address_reads_as_itself_in_the_header(site: FixtureServer, make_app):

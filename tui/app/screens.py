@@ -141,14 +141,14 @@ class _AddressInput(Input):
     lines are joined with spaces, which `split_inputs` splits again."""
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs the handler of every class up the chain unless one prevents the
+        # default: Input's own inserts a one-line paste (calling it here too inserted it
+        # twice, "…/ok…/ok"), and must not insert the first line of a list again.
         lines = [t for t in (parse_line(line) for line in event.text.splitlines()) if t]
         if len(lines) > 1:
             self.insert_text_at_cursor(" ".join(lines))
-            # Not Input's own paste as well, which would insert the first line again.
             event.prevent_default()
             event.stop()
-        else:
-            super()._on_paste(event)
 
     # Where the text typed after each Enter begins, in order.
     entered_at: tuple[int, ...] = ()
