@@ -763,6 +763,9 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "Talks should finish in two or three weeks.", "two or three weeks",
      "FUTURE_REF"),
     ("2024-08-08", "He left a week or so ago.", "a week or so ago", "2024-W31"),
+    # Its "ago" too, where spaCy tagged none of it: the past, not a length.
+    ("2024-08-08", "It happened to me about two or three months ago!", "two or three months",
+     "PAST_REF"),
     # Forms spaCy's small model misses or cuts short.
     ("2024-08-08", "Markets fell sharply on Sat, Aug 3.", "Aug 3", "2024-08-03"),
     ("2024-08-08", "Markets fell sharply on Aug 3, 2023.", "Aug 3, 2023", "2023-08-03"),

@@ -262,8 +262,11 @@ _DAY_OF_MONTH_AFTER = re.compile(
 )
 # A count given as a choice or hedged with "or so" ("an hour or two", "two or three weeks",
 # "a minute or so"): spaCy stops at the first count or takes the second, or tags nothing.
+# With "ago" or "later" after it, that too ("about two or three months ago" was a length).
 _COUNT_CHOICE_FORM = re.compile(
-    rf"(?<![\w-])(?:{COUNT_CHOICE_RE}|(?:{NUM_RE}) {CHOICE_UNIT_RE}s? or so)(?![\w-])", re.I
+    rf"(?<![\w-])(?:{COUNT_CHOICE_RE}|(?:{NUM_RE}) {CHOICE_UNIT_RE}s? or so)"
+    r"(?: (?:ago|later|earlier))?(?![\w-])",
+    re.I,
 )
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
