@@ -327,3 +327,16 @@ def test_the_listings_titles_start_in_one_column_however_long_the_counts(tmp_pat
     # The count ran past its 22 columns and pushed that line's titles to the right.
     assert "3 articles, 2 failed, 1 no longer cached  Long count" in long
     assert long.index("Long count") == short.index("Short count")
+
+
+def test_the_listing_counts_the_articles_past_the_titles_it_shows(tmp_path: Path) -> None:
+    # "+27 more" for a briefing of 502 articles: only 30 titles are kept, and the count was
+    # taken from them.
+    briefing = Briefing()
+    for n in range(502):
+        article = briefing.add(f"https://news.example/{n}")
+        article.metadata, article.stage = Metadata(title=f"Story {n}"), Stage.DONE
+    cache = Cache(tmp_path)
+    history.remember(cache, None, history.snapshot(briefing, {}))
+    (line,) = history.listing(history.entries(cache, 10))
+    assert "Story 0; Story 1; Story 2; +499 more" in line

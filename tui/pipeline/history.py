@@ -360,7 +360,9 @@ def listing(found: list[Entry]) -> list[str]:
         except (ValueError, OverflowError):  # not a time, or one at the calendar's edge
             when = _line(e.opened_at, 20) or "?"
         shown = e.titles or e.inputs
-        about = "; ".join(shown[:3]) + (f"; +{len(shown) - 3} more" if len(shown) > 3 else "")
+        # Of all its articles, not of the titles kept (at most TITLES_KEPT).
+        more = max(len(shown), e.articles) - len(shown[:3])
+        about = "; ".join(shown[:3]) + (f"; +{more:,} more" if more > 0 else "")
         lines.append(f"{e.id:>5}  {when}  {count:<{width}}  {_line(about, LISTING_TITLE_CHARS)}")
     return lines
 
