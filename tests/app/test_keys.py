@@ -686,6 +686,45 @@ async def test_addresses_sent_with_line_feeds_are_parted_in_the_add_prompt(
         ]
 
 
+async def test_a_search_after_addresses_ended_by_line_feeds_searches(site: FixtureServer, make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # A line feed parted addresses but submitted nothing: the prompt stayed open and
+        # "/air defence" was added as a file that does not exist.
+        burst(app, "a" + site.page("wire.html"))
+        app.post_message(events.Key("ctrl+j", "\n"))
+        burst(app, site.page("blog.html"))
+        app.post_message(events.Key("ctrl+j", "\n"))
+        burst(app, "/air defence")
+        app.post_message(events.Key("ctrl+j", "\n"))
+        search = app.query_one("#search", Input)
+        await until(pilot, lambda: search.value == "air defence")
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+
+
+async def test_a_key_held_down_after_the_add_prompts_enter_is_for_the_app(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        width = app.article_list.outer_size.width
+        # Five or more of one key (">" held to narrow the list) were added as an address.
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, "<<<<<<")
+        await until(pilot, lambda: app.article_list.outer_size.width < width)
+        await app.wait_settled(SETTLE)
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+
+
 async def test_a_key_typed_after_the_add_prompts_enter_in_one_burst_is_for_the_app(
     site: FixtureServer, make_app
 ):

@@ -153,12 +153,14 @@ class _AddressInput(Input):
     # Where the text typed after each Enter begins, in order.
     entered_at: tuple[int, ...] = ()
 
-    def key_ctrl_j(self) -> None:
+    async def key_ctrl_j(self) -> None:
         # A line feed (a list typed or sent with "\n" rather than Enter, outside a
-        # bracketed paste) parts addresses as Enter does, and submits nothing: the Input
-        # dropped it, and the lines were glued into one address.
-        if self.value and not self.value[: self.cursor_position].endswith(" "):
-            self.insert_text_at_cursor(" ")
+        # bracketed paste; ctrl+j, readline's accept-line) is an Enter: the Input dropped
+        # it, and the lines were glued into one address; parting them but not submitting
+        # left a search or a key typed after them ("…\n/Brussels") to be added as an
+        # address.
+        self.key_enter()
+        await self.action_submit()
 
     def key_enter(self) -> None:
         # Addresses typed (not pasted) with Enter between them in one burst: the Enter
@@ -187,9 +189,10 @@ class _AddressInput(Input):
 
 # Typed after an Enter, keys for the app that reached the box before the Enter closed it,
 # not an address: too short for one and with none of its marks (no dot, slash or colon:
-# "q", "3G", "?", "<"), or a search: a slash first ("/air defence", "/Kyiv/Kursk") and no
-# folder of the name after it at the root of the disk ("/home/me/page.html" is a file).
-_SHORT_KEYS = re.compile(r"[^\s./:\\]{1,4}")
+# "q", "3G", "?", "<"), one such key held down (">>>>>>", "jjjjjjjj"), or a search: a
+# slash first ("/air defence", "/Kyiv/Kursk") and no folder of the name after it at the
+# root of the disk ("/home/me/page.html" is a file).
+_SHORT_KEYS = re.compile(r"[^\s./:\\]{1,4}|([^\s./:\\])\1+")
 
 
 def _keys_for_the_app(line: str) -> bool:
