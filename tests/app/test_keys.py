@@ -707,6 +707,25 @@ async def test_a_search_after_addresses_ended_by_line_feeds_searches(site: Fixtu
         ]
 
 
+async def test_an_add_prompt_opened_in_the_burst_that_chose_an_article_takes_the_typing(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("1")
+        # "enter" chose the article after "a" had opened the prompt, and moved the
+        # prompt's focus to the text pane under it: the address typed went nowhere.
+        app.post_message(events.Key("enter", "\r"))
+        burst(app, "a")
+        await until(pilot, lambda: isinstance(app.screen, AddUrlScreen))
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        burst(app, site.page("blog.html"), enter=True)
+        await until(pilot, lambda: len(app.briefing.articles) == 2)
+        assert app.briefing.articles[1].input == site.page("blog.html")
+
+
 async def test_a_key_held_down_after_the_add_prompts_enter_is_for_the_app(
     site: FixtureServer, make_app
 ):

@@ -33,9 +33,10 @@ class Highlights(Scheduling):
     """Search, mentions and sentences highlighted in the text pane."""
 
     def action_focus_pane(self, pane: str) -> None:
+        widget = self.query_one(f"#{pane}")
         # On a narrow screen the side panes take the text's place while they have focus.
-        self.screen.set_class(pane in SIDE_PANES, "-side")
-        self.focus_now(self.query_one(f"#{pane}"))
+        widget.screen.set_class(pane in SIDE_PANES, "-side")
+        self.focus_now(widget)
         if pane == "text":  # reading it, not just passing it in the list
             self.mark_read(self.selected)
 
@@ -53,8 +54,10 @@ class Highlights(Scheduling):
     def focus_now(self, widget: Widget) -> None:
         """Focus `widget` before the next key is handled: `focus()` waits behind the keys
         already queued, so a burst ("/quit", "1j") ran its keys in the pane left behind
-        ("q" closed the app, "j" scrolled the text)."""
-        self.screen.set_focus(widget)
+        ("q" closed the app, "j" scrolled the text). On the widget's own screen: "enter"
+        then "a" in one burst chose an article after the add prompt had opened, and moved
+        the prompt's focus to the text pane under it, so typing went nowhere."""
+        widget.screen.set_focus(widget)
 
     @on(RowList.Highlighted, "#articles")
     def _article_highlighted(self, message: RowList.Highlighted) -> None:
