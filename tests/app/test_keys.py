@@ -1384,3 +1384,28 @@ async def test_list_updates_wait_while_keys_are_pressed_and_land_when_they_stop(
         monkeypatch.setattr(scheduling, "KEY_QUIET", 0.0)  # the keys have stopped
         await app.wait_settled(SETTLE)
         assert "✓" in app.article_list.row_text(1)
+
+
+async def test_a_search_of_the_briefing_takes_in_articles_read_after_it(
+    site: FixtureServer, make_app
+):
+    late = site.url("/delay/frontline.html?s=3")
+    app = make_app([site.page("blog.html"), late], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await until(
+            pilot,
+            lambda: (
+                app.briefing is not None
+                and len(app.briefing.articles) == 2
+                and app.briefing.articles[0].stage is Stage.DONE
+            ),
+        )
+        assert app.briefing.articles[1].stage is not Stage.DONE
+        burst(app, "/Kyiv", enter=True)
+        await until(pilot, lambda: app.article_view.briefing_hits is not None)
+        assert [a for a, _ in app.article_view.briefing_hits[1]] == [0]
+        # Made once, the search kept its first hits: the article read later was never
+        # searched, and `n` skipped it.
+        await until(pilot, lambda: app.briefing.articles[1].stage is Stage.DONE)
+        await until(pilot, lambda: len(app.article_view.briefing_hits[1]) == 2)
+        assert [a for a, _ in app.article_view.briefing_hits[1]] == [0, 1]

@@ -220,10 +220,16 @@ class Scheduling(AppState):
         finished = sum(articles[i].stage is Stage.DONE for i in dirty)
         if self._merge is not None and finished:
             self._merge.poke()
+        if finished:
+            self.articles_finished()
         self._unfrozen += finished
         if self._freezing and self._unfrozen >= FREEZE_AFTER:
             self._unfrozen = 0
             keep_out_of_collections()
+
+    def articles_finished(self) -> None:
+        """Articles have finished reading since the last draw (for what depends on all of
+        them, such as a search of the whole briefing)."""
 
     def _progress(self) -> None:
         if self.briefing is None:

@@ -24,6 +24,16 @@ class Walk:
     label: str
     stops: list[tuple[int, Mention]] = field(default_factory=list)  # (article, mention)
     at: int = -1  # the stop shown; -1 before the first step
+    # What a search of the whole briefing looked for (None: an entity's mentions), so the
+    # walk can be made again as articles finish reading.
+    query: str | None = None
+
+    def renewed(self, fresh: Walk) -> Walk:
+        """`fresh` (the same search over more articles) at the stop this walk is at."""
+        if self.at >= 0:
+            here = self.stops[self.at]
+            fresh.at = next((n for n, stop in enumerate(fresh.stops) if stop == here), -1)
+        return fresh
 
     def step(self, delta: int) -> tuple[int, list[Mention], int, str]:
         """Move by `delta` (wrapping): the article, its marks, which one is current, and
@@ -53,7 +63,7 @@ class Walk:
 
 def search_walk(briefing: Briefing, query: str, order: Sequence[int]) -> Walk:
     """The hits of `query` in every article, the articles in `order` (as listed)."""
-    walk = Walk(f"“{one_line(query, 30)}”")
+    walk = Walk(f"“{one_line(query, 30)}”", query=query)
     for index in order:
         walk.stops += [(index, m) for m in find_hits(briefing.articles[index], query)]
     return walk
