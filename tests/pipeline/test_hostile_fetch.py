@@ -255,6 +255,17 @@ async def test_nul_bytes_served_as_a_web_page_are_called_binary_data_not_a_type_
     assert err.message == "The site said this was a web page, but it sent binary data, not text."
 
 
+async def test_a_page_padded_out_with_nul_bytes_is_read(site: FixtureServer) -> None:
+    # Refused as binary data: the NULs after a short page filled the first kilobyte.
+    page = b"<!doctype html><html><body><article><p>" + b"A paragraph worth reading. " * 8
+    body = page + b"</p></article></body></html>" + b"\x00" * 3000
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html"}, body))
+    options = Options()
+    async with make_client(options) as client:
+        fetched = await fetch(url, client, options)
+    assert isinstance(fetched, FetchedPage) and b"worth reading" in fetched.body
+
+
 async def test_a_saved_page_of_nul_bytes_is_called_binary_data(tmp_path: Path) -> None:
     saved = tmp_path / "zeros.html"
     saved.write_bytes(b"\x00" * 100_000)

@@ -409,7 +409,8 @@ def _refuse_non_html(body: bytes, said: str | None) -> None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise PipelineError(ErrorKind.NOT_HTML, _not_html_message(kind))
-    head = body[:1024]
+    # NULs that only pad out the end ("…</html>\0\0\0") are no part of what it is.
+    head = body.rstrip(b"\x00")[:1024] or body[:1024]
     if (
         # NULs all through it, as binary formats have them: one stray NUL in a page a
         # content system wrote badly is no reason to refuse what a browser shows.
