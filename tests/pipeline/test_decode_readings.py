@@ -3,7 +3,8 @@ among readings the detector finds about equally clean, and the right one must wi
 
 The fixtures in tests/fixtures/codepages are written for this project, a few paragraphs
 each in the shape of real pages, stored as UTF-8 and named `<language>.<code page>.html`;
-each test encodes one to its code page and serves it from the test's HTTP server.
+each test encodes one to its code page and serves it from the test's HTTP server. Those
+named `<language>-nolang` name no language, as many real pages do not.
 """
 
 from __future__ import annotations
@@ -27,19 +28,25 @@ PAGES = {
 }
 
 
-def _bytes(language: str, *, lang_attribute: bool = True) -> bytes:
+def _bytes(language: str, *, lang_attribute: bool = True, lang: str | None = None) -> bytes:
     codec, text = PAGES[language]
     if not lang_attribute:
         text = re.sub(r' lang="[^"]*"', "", text)
+    if lang is not None:
+        text = text.replace("<html>", f'<html lang="{lang}">', 1)
     return text.encode(codec)
 
 
-def _expected(language: str, *, lang_attribute: bool = True) -> str:
-    return _bytes(language, lang_attribute=lang_attribute).decode(PAGES[language][0])
+def _expected(language: str, *, lang_attribute: bool = True, lang: str | None = None) -> str:
+    body = _bytes(language, lang_attribute=lang_attribute, lang=lang)
+    return body.decode(PAGES[language][0])
 
 
 def test_every_fixture_is_in_its_code_page_and_declares_no_legacy_charset() -> None:
-    assert set(PAGES) == {"fr", "en", "lt", "lv", "et", "pl", "cs", "hu", "ru", "el"}
+    assert set(PAGES) == {
+        *("fr", "en", "lt", "lv", "et", "pl", "cs", "hu", "ru", "el"),
+        *("fr-nolang", "cs-nolang", "lt-nolang"),
+    }
     for language, (codec, text) in PAGES.items():
         body = text.encode(codec)  # every character has a byte in its code page
         assert not body.isascii(), language
@@ -114,19 +121,50 @@ def test_decode_html_reads_each_code_page_by_its_letters(
     assert (used, text) == (codec, _expected(language))
 
 
-@pytest.mark.parametrize("language", ["fr", "en", "lt", "pl", "cs", "hu", "ru", "el"])
+@pytest.mark.parametrize("language", ["fr", "en", "lt", "lv", "pl", "cs", "hu", "ru", "el"])
 def test_the_letters_alone_tell_the_code_page_when_the_page_names_no_language(
     language: str,
 ) -> None:
     # Without <html lang> the language is guessed from the letters; only a clearly better
-    # fit moves away from what the detector chose. (Latvian and Estonian pages with no
-    # lang attribute still read as windows-1252, as before: their misread letters fit a
-    # Western language too well, or too few of them differ, to be sure.)
+    # fit moves away from what the detector chose. (An Estonian page with no lang
+    # attribute still reads as windows-1252, as before: too few of its letters differ,
+    # õ, ä, ö, ü being the same in both, to be sure.)
     body = _bytes(language, lang_attribute=False)
     assert decode_html(body, None) == (
         _expected(language, lang_attribute=False),
         PAGES[language][0],
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "codec", "words"),
+    [
+        # Came out as cp1250 ("Café crčme: l’été ŕ Noël", "Genčve", "ministčre"): each
+        # reading was judged by the language it fits best, and the cp1250 one fit Slovak
+        # nearly as well as the windows-1252 one fit French.
+        ("fr-nolang", "cp1252", ["Café crème: l’été à Noël — «déjà vu»", "ministère", "Genève"]),
+        # Came out as windows-1252 ("Èeský prùmysl: £ódŸ a Kraków"), whose letters fit
+        # Vietnamese, a language windows-1252 cannot write.
+        ("cs-nolang", "cp1250", ["Český průmysl: Łódź a Kraków", "přesune do Polska"]),
+        # Came out as windows-1252 ("Lietuvos ûkis", "pareiðkë"): û, ë fit French.
+        ("lt-nolang", "cp1257", ["Lietuvos ūkis", "bankas pareiškė", "lėtai"]),
+    ],
+)
+@pytest.mark.parametrize("lang", [None, "en"])
+async def test_a_page_naming_no_language_but_english_reads_in_its_code_page(
+    site: FixtureServer, language: str, codec: str, words: list[str], lang: str | None
+) -> None:
+    # No charset, and no lang attribute or an English one (a template's default): the
+    # readings are judged by the one language both fit best, not each by its own.
+    body = _bytes(language, lang=lang)
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html"}, body))
+    page = await _fetch(url)
+    assert codec_of(page) == codec
+    assert text_of(page) == _expected(language, lang=lang)
+    read = read_page(page)
+    text = "\n".join([read.metadata.title or "", *(block.text for block in read.blocks)])
+    for phrase in words:
+        assert phrase in text
 
 
 def test_a_page_whose_only_other_bytes_are_no_break_spaces_is_windows_1252() -> None:

@@ -72,6 +72,7 @@ def page_language(body: bytes) -> str | None:
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _START = operator.methodcaller("start")
+_GROUP = operator.methodcaller("group")
 # Punctuation that joins the letters of a word: apostrophes, hyphens, dashes, middle dot.
 _JOINERS = frozenset("\u2019\u02bc\u2018\u2010\u2011\u2013\u2014\u00b7")
 # Scripts written together in one word (Japanese kana beside kanji, Korean hanja).
@@ -92,6 +93,9 @@ _CLEAR_FIT = 0.25
 # clearly better fit overrides it, when the page names no language: one odd character used
 # throughout ("ƒ/1.8", "360º") is not a wrong code page ("ѓ/1.8", "360ş").
 _MIN_EVIDENCE = 3
+# The share of a language's letters a code page must have to write it: Romanian in cp1250
+# (ş, ţ; not the later ș, ț), not Slovak in windows-1252 (only š, ž and a few more).
+_WRITABLE = 0.7
 
 
 class _Reading(NamedTuple):
@@ -99,20 +103,33 @@ class _Reading(NamedTuple):
 
     letters: Counter[str]  # letters standing where letters stand
     misfits: Counter[str]  # characters standing where no language puts them (`_misfit`)
-    alphabet: frozenset[str]  # the letters of its language (named, or the likeliest)
+    languages: tuple[frozenset[str], ...]  # the alphabets of what its code page can write
 
-    def fit(self, same: frozenset[str]) -> tuple[float, int]:
+    def fit(self, same: frozenset[str], alphabet: frozenset[str]) -> tuple[float, int]:
         """The share of the characters this reading holds, other than `same`, that are
-        letters of its language (1.0 when there are none), and how many different
-        characters that share was taken over."""
+        letters of `alphabet` (1.0 when there are none), and how many different characters
+        that share was taken over."""
         judged = {ch: n for ch, n in (self.letters + self.misfits).items() if ch not in same}
-        fitting = sum(n for ch, n in judged.items() if ch in self.alphabet and ch in self.letters)
+        fitting = sum(n for ch, n in judged.items() if ch in alphabet and ch in self.letters)
         total = sum(judged.values())
         return (fitting / total if total else 1.0), len(judged)
 
     @property
     def impossible(self) -> bool:
         return any(map(_impossible, self.misfits))
+
+
+def _likeliest_language(first: _Reading, second: _Reading) -> frozenset[str]:
+    """The alphabet of the language, of those either reading's code page can write, whose
+    letters the two readings hold most of together: one language both are judged by, so
+    that neither is judged by a language of its own choosing that excuses its misread
+    letters (a Czech page read as windows-1252 fits Welsh, and a French one read as cp1250
+    Slovak, better than either fits its own language)."""
+    held = first.letters + second.letters
+    return max(
+        dict.fromkeys(first.languages + second.languages),
+        key=lambda a: sum(n for ch, n in held.items() if ch in a),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -148,10 +165,73 @@ def _misfit(before: str, char: str, after: str) -> bool:
     )
 
 
-def _reading(text: str, language: str | None) -> _Reading:
-    """The letters and misfits of one reading of a page, and the alphabet they are judged
-    by: the page's language's, when it names one we know (not English, which has none
-    beyond ASCII), else that of the language whose letters the reading holds most of."""
+def _writable(char: str, codec: str) -> bool:
+    """Whether a code page has a letter: as one character, or (windows-1258) as a letter
+    it has followed by a combining mark it has ("ấ": "â" and an acute)."""
+    with contextlib.suppress(UnicodeEncodeError):
+        return bool(char.encode(codec))
+    marked = unicodedata.normalize("NFD", char)
+    with contextlib.suppress(UnicodeEncodeError):
+        unicodedata.normalize("NFC", marked[:-1]).encode(codec)
+        marked[-1].encode(codec)
+        return len(marked) > 1
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _languages_of(codec: str) -> tuple[frozenset[str], ...]:
+    """The alphabets of the languages a code page can write (`_WRITABLE`): a page is in a
+    code page because its language is written in it, so a reading is judged only by those.
+    Read as windows-1252, a Czech page's "ì", "ù", "è", "ý" are letters of Vietnamese, a
+    language windows-1252 cannot write. Every language, for a multi-byte code page."""
+    if codec in _MULTI_BYTE:
+        return tuple(_ALPHABETS.values())
+    return tuple(
+        _ALPHABETS[lang]
+        for lang, letters in _ALPHABETS_TEXT.items()
+        if sum(_writable(c, codec) for c in letters) >= _WRITABLE * len(letters)
+    ) or tuple(_ALPHABETS.values())
+
+
+_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+def _beyond(word: str) -> frozenset[str]:
+    return frozenset(_NON_ASCII.findall(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _written_in_one(word: str, languages: tuple[frozenset[str], ...]) -> bool:
+    """Whether one of `languages` writes every letter of `word` beyond ASCII, and the word
+    holds none where no language puts it."""
+    letters = set()
+    for i, char in enumerate(word):
+        if char.isascii():
+            continue
+        if _misfit(word[i - 1 : i] or " ", char, word[i + 1 : i + 2] or " "):
+            return False
+        if char.isalpha():
+            letters.add(char)
+    return any(alphabet.issuperset(letters) for alphabet in languages)
+
+
+def _words_fit(text: str, codec: str, same: frozenset[str]) -> float:
+    """The share of the words of a reading holding a character other than `same` that
+    could be written in one language its code page can write (1.0 when there are none):
+    every letter of the word beyond ASCII that language's, and no misfit. A page may quote
+    names from several languages, but each word is in one; a wrong code page makes words
+    no language writes ("Èeský", "pareiðkë")."""
+    words = Counter(map(_GROUP, itertools.islice(_WORD.finditer(text), _FIT_SAMPLE)))
+    judged = [(w, n) for w, n in words.items() if not same.issuperset(_beyond(w))]
+    total = sum(n for _, n in judged)
+    languages = _languages_of(codec)
+    fitting = sum(n for w, n in judged if _written_in_one(w, languages))
+    return fitting / total if total else 1.0
+
+
+def _reading(text: str, codec: str) -> _Reading:
+    """The letters and misfits of one reading of a page, and the languages its code page
+    can write."""
     letters: Counter[str] = Counter()
     misfits: Counter[str] = Counter()
     starts = map(_START, itertools.islice(_NON_ASCII.finditer(text), _FIT_SAMPLE))
@@ -161,10 +241,7 @@ def _reading(text: str, language: str | None) -> _Reading:
             misfits[char] += count
         elif char.isalpha():
             letters[char] += count
-    alphabet = _ALPHABETS.get(language or "") or max(
-        _ALPHABETS.values(), key=lambda a: sum(n for ch, n in letters.items() if ch in a)
-    )
-    return _Reading(letters, misfits, alphabet)
+    return _Reading(letters, misfits, _languages_of(codec))
 
 
 def _alike(first: str, second: str) -> frozenset[str]:
@@ -187,8 +264,11 @@ def likeliest(sample: bytes, detected: list[tuple[str, float]], language: str | 
     The detector's choice stands (windows-1252 when it is as clean: the web's default for a
     page that names no charset, WHATWG) unless, on the characters the two read
     differently, another reading's letters fit better: the language the page names, or,
-    when it names none, the language its letters suggest, clearly better, with the
-    detector's reading wrong in several different characters or holding one no text holds.
+    when it names none (or English, which has no letters beyond ASCII), the one language,
+    of those either code page can write, whose letters the two readings hold most of,
+    clearly better, with the detector's reading wrong in several different characters or
+    holding one no text holds. Leaving windows-1252 for a page that names no language
+    also takes more words that some language writes (`_words_fit`).
     """
     chaos: dict[str, float] = {}
     for codec, mess in detected:
@@ -204,15 +284,25 @@ def likeliest(sample: bytes, detected: list[tuple[str, float]], language: str | 
         return "utf-8"
     first = next(iter(texts))
     default = "cp1252" if chaos.get("cp1252", 1.0) <= chaos.get(first, 1.0) + 0.001 else first
-    readings = {c: _reading(text, language) for c, text in texts.items()}
-    named = language in _ALPHABETS
+    named = _ALPHABETS.get(language or "")  # none for English: no letters beyond ASCII
+    by_words = not named and default == "cp1252"
+    readings = {c: _reading(text, c) for c, text in texts.items()}
     needed = 0.0 if named else _CLEAR_FIT
     held, best, best_gain = readings[default], default, 0.0
     for codec, reading in readings.items():
         same = _alike(default, codec)
-        (share, _), (held_share, judged) = reading.fit(same), held.fit(same)
+        alphabet = named or _likeliest_language(held, reading)
+        (share, _), (held_share, judged) = reading.fit(same, alphabet), held.fit(same, alphabet)
         evident = named or judged >= _MIN_EVIDENCE or held.impossible
         gain = share - held_share
-        if evident and gain >= needed and gain > best_gain:
-            best, best_gain = codec, gain
+        # A page naming no language may be English quoting names from any: a reading whose
+        # letters fit one other language better must also hold more words some language
+        # writes ("Jørn Skærbæk ... á" is no less likely than "Jųrn Skęrbęk ... į").
+        if not (evident and gain >= needed and gain > best_gain):
+            continue
+        if by_words and _words_fit(texts[codec], codec, same) <= _words_fit(
+            texts[default], default, same
+        ):
+            continue
+        best, best_gain = codec, gain
     return best
