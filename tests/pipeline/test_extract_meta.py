@@ -336,3 +336,28 @@ def test_character_references_in_a_declared_author_are_read_as_characters() -> N
 def test_a_credit_word_before_by_in_a_declared_author_is_no_part_of_the_name() -> None:
     assert _declared("Analysis by Chris Hale") == ["Chris Hale"]
     assert _declared("Jane Roe (Reuters)") == ["Jane Roe"]
+
+
+def test_parselys_page_tag_dates_a_page_whose_text_prints_an_ambiguous_day() -> None:
+    # "11.05.12" in the byline was read as 11 May; the page's Parse.ly object says
+    # 5 November, as its address does.
+    parsely = json.dumps(
+        {"title": "Trailer", "pub_date": "2012-11-05T18:40:46Z", "author": "Vic Mann"}
+    )
+    html = (
+        f"<html><head><meta name='parsely-page' content='{parsely}'></head><body><article>"
+        "<p class='date'>11.05.12</p><p>A trailer that requires some serious considering, "
+        "and a paragraph long enough to be the article.</p></article></body></html>"
+    )
+    meta = page_metadata(parse(html), "http://example.test/2012/11/trailer")
+    assert meta.published == "2012-11-05T18:40:46+00:00"
+    assert meta.authors == ["Vic Mann"]
+
+
+def test_a_date_tag_of_the_page_comes_before_parselys_page_object() -> None:
+    parsely = json.dumps({"pub_date": "2012-11-05T18:40:46Z"})
+    html = (
+        "<html><head><meta property='article:published_time' content='2012-11-04T09:00:00Z'>"
+        f"<meta name='parsely-page' content='{parsely}'></head><body><p>Text.</p></body></html>"
+    )
+    assert page_metadata(parse(html), None).published == "2012-11-04T09:00:00+00:00"

@@ -801,6 +801,7 @@ _DATE_META_KEYS = (
     "dc.date",
     "dcterms.created",
     "date",
+    "parsely-page-pub-date",
 )
 
 
@@ -904,9 +905,41 @@ def _authors(
     ]
 
 
+# Longest Parse.ly "parsely-page" object read (it holds a title, a link, a date, a few
+# names): a larger one is not that, and is not parsed.
+_PARSELY_PAGE_CHARS = 20_000
+
+
+def _with_parsely_page(metas: dict[str, str]) -> dict[str, str]:
+    """`metas` with the date and author of Parse.ly's older tag, one JSON object in
+    <meta name="parsely-page"> ({"pub_date": "2012-11-05T18:40:46Z", "author": …}): the
+    author as its newer tag names it (parsely-author), the date as the last of the tags
+    read for one (its "Z" is often the site's own clock), where those are absent. The
+    page's text, read otherwise, may print its date in an order no reader can tell
+    ("11.05.12"); this one is ISO."""
+    raw = metas.get("parsely-page", "")
+    if not raw or len(raw) > _PARSELY_PAGE_CHARS:
+        return metas
+    try:
+        page = json.loads(raw)
+    except ValueError:
+        return metas
+    if not isinstance(page, dict):
+        return metas
+    found = {
+        key: value.strip()
+        for key, value in (
+            ("parsely-page-pub-date", page.get("pub_date")),
+            ("parsely-author", page.get("author")),
+        )
+        if isinstance(value, str) and value.strip()
+    }
+    return found | metas
+
+
 def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     """The metadata the page declares, read from the whole tree (head included)."""
-    metas = _meta(tree)
+    metas = _with_parsely_page(_meta(tree))
     objects = _json_ld_objects(tree)
     ld = _article_ld(objects)
 
