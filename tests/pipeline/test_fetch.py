@@ -59,7 +59,10 @@ async def test_follows_redirects_and_reports_final_url(site: FixtureServer) -> N
         ("status=429&retry=120", "too many requests reached the site too fast; it says to try "
          "again in 2 minutes."),
         ("status=503&retry=7200", "unavailable for now; it says to try again in 2 hours."),
-        ("status=503&retry=Wed,%2021%20Oct%202099%2007:28:00%20GMT", "it says to try again in "),
+        # A wait of years is no guide: it is not repeated.
+        ("status=503&retry=Wed,%2021%20Oct%202099%2007:28:00%20GMT",
+         "the site is unavailable for now."),
+        ("status=429&retry=259200", "try again in 3 days."),
         # A wait that is no time is not repeated.
         ("status=503&retry=soon", "the site is unavailable for now."),
         ("status=403", "refuses to show this page"),

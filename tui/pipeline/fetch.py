@@ -242,6 +242,8 @@ _STATUS_MEANINGS = {
 }
 # Statuses whose Retry-After header says when to try again.
 _RETRY_STATUSES = (429, 503)
+# The longest wait repeated to a reader, seconds (a week).
+_LONGEST_WAIT = 7 * 86400
 
 
 def _status_meaning(status: int, retry_after: str | None) -> str:
@@ -271,7 +273,8 @@ def _wait_of(retry_after: str | None) -> str | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         seconds = (when - datetime.now(UTC)).total_seconds()
-    if seconds <= 0:
+    if not 0 < seconds <= _LONGEST_WAIT:
+        # In the past, or months away (a date typed wrong, a placeholder): no guide.
         return None
     for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= 1.5 * size:
