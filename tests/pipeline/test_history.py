@@ -236,6 +236,21 @@ def test_a_page_not_read_is_said_once_when_reopened_in_the_words_of_today(tmp_pa
     assert reopen.said_again("https://news.example/a") is None
 
 
+def test_a_wait_the_site_asked_for_is_not_told_again_when_reopened(tmp_path: Path) -> None:
+    # "It says to try again in 2 minutes", said again days later from the history.
+    cache = Cache(tmp_path)
+    data = history.snapshot(_briefing(), {})
+    busy = "The site answered 429 Too Many Requests — too many requests reached the site too fast"
+    data["failures"]["https://news.example/gone"] = [
+        "http_status",
+        f"{busy}; it says to try again in 2 minutes.",
+    ]
+    entry = history.entry(cache, history.remember(cache, None, data))
+    assert entry is not None
+    said = history.Reopen.of(entry).said_again("https://news.example/gone")
+    assert said == ArticleError(ErrorKind.HTTP_STATUS, f"{busy}. {history.REPLAYED}")
+
+
 def test_the_order_is_kept_and_a_damaged_one_up_to_its_first_odd_entry(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     entry = history.entry(cache, history.remember(cache, None, history.snapshot(_briefing(), {})))

@@ -244,6 +244,14 @@ _STATUS_MEANINGS = {
 _RETRY_STATUSES = (429, 503)
 # The longest wait repeated to a reader, seconds (a week).
 _LONGEST_WAIT = 7 * 86400
+_RETRY_CLAUSE = "; it says to try again "
+_RETRY_WAIT = re.compile(re.escape(_RETRY_CLAUSE) + r"[^.;]*")
+
+
+def without_wait(message: str) -> str:
+    """An error's message without the wait the site asked for, for telling it again later
+    (a reopened briefing's "it says to try again in 2 minutes" was days old)."""
+    return _RETRY_WAIT.sub("", message)
 
 
 def _status_meaning(status: int, retry_after: str | None) -> str:
@@ -251,7 +259,7 @@ def _status_meaning(status: int, retry_after: str | None) -> str:
     meaning = _STATUS_MEANINGS.get(status)
     wait = _wait_of(retry_after) if status in _RETRY_STATUSES else None
     if wait is not None:
-        meaning = f"{meaning}; it says to try again {wait}"
+        meaning = f"{meaning}{_RETRY_CLAUSE}{wait}"
     return f" — {meaning}." if meaning else "."
 
 

@@ -428,4 +428,6 @@ class Reopen:
             return None
         if _not_cached(failed):
             return UNREAD
-        return ArticleError(failed.kind, f"{failed.message} {REPLAYED}")
+        from tui.pipeline.fetch import without_wait  # loaded by then: the session fetches
+
+        return ArticleError(failed.kind, f"{without_wait(failed.message)} {REPLAYED}")
