@@ -361,3 +361,18 @@ def test_a_date_tag_of_the_page_comes_before_parselys_page_object() -> None:
         f"<meta name='parsely-page' content='{parsely}'></head><body><p>Text.</p></body></html>"
     )
     assert page_metadata(parse(html), None).published == "2012-11-04T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # Kit Doe was lost: the place after the first writer ended the list.
+        ("By Ann Roe in Kyiv and Kit Doe in Moscow", ["Ann Roe", "Kit Doe"]),
+        ("By Ann Roe in New York and Kit Doe in Moscow | Reuters", ["Ann Roe", "Kit Doe"]),
+        ("By Ann Roe in Kyiv", ["Ann Roe"]),
+        # A sentence is no byline, places or not.
+        ("By Ann Roe in Kyiv and the crowd went home", []),
+    ],
+)
+def test_writers_each_in_a_place_are_all_writers(line: str, names: list[str]) -> None:
+    assert byline_authors([line]) == names

@@ -565,7 +565,7 @@ def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]
     chain = [found]  # each name with where it ends
     closed = 0  # the last of them that "and" joined: the list ends there
     while True:
-        at = chain[-1][1]
+        at = _past_a_place(tokens, chain[-1][1])
         joiner = tokens[at].casefold() if at < len(tokens) else ""
         if joiner == "," and at + 1 < len(tokens) and tokens[at + 1].casefold() in ("and", "&"):
             at, joiner = at + 1, "and"
@@ -579,6 +579,19 @@ def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]
         closed = len(chain) - 1
     names = [name for name, _ in chain[: closed + 1]]
     return names, chain[closed][1]
+
+
+def _past_a_place(tokens: list[str], at: int) -> int:
+    """Where the next writer's joiner is, past where the last one was ("By Ann Roe in Kyiv
+    and Kit Doe in Moscow": past "in Kyiv"). Only a place followed by a joiner: one at the
+    end is the byline's tail, read as such."""
+    if at + 1 >= len(tokens) or tokens[at].casefold() != "in" or not tokens[at + 1][:1].isupper():
+        return at
+    end = at + 1
+    while end < len(tokens) and tokens[end][:1].isupper():
+        end += 1
+    joined = end < len(tokens) and tokens[end].casefold() in (",", "and", "&")
+    return end if joined else at
 
 
 def _plain_words(tokens: list[str]) -> bool:
