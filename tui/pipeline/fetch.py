@@ -577,13 +577,11 @@ _TLS_REASONS = {
 
 def _connect_message(host: str, exc: BaseException) -> str:
     # httpx wraps the OS error (and anyio may wrap it again): look down the chain for it.
-    seen: BaseException | None = exc
-    while seen is not None:
+    for seen in _chain(exc):
         if isinstance(seen, socket.gaierror):
             return f"Could not find the site {host} (the name does not resolve)."
         if isinstance(seen, ConnectionRefusedError):
             return f"Could not connect to {host}: the connection was refused."
-        seen = seen.__cause__ or seen.__context__
     text = str(exc).lower()
     if "name or service not known" in text or "nodename nor servname" in text:
         return f"Could not find the site {host} (the name does not resolve)."
