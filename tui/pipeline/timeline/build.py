@@ -290,10 +290,12 @@ def _nowadays(span: Span, text: str) -> bool:
     a present-tense verb that is no progressive, says nowadays, not the story's day
     ("prices today rose", "shares today are trading higher" are that day's; a press
     release's "Acme today announces" names one company, and its day)."""
-    if text.lower() != "today" or span.start == 0:
-        return text.lower() == "today" and _a_kind_today(span)
+    if text.lower() != "today":
+        return False
     if _a_kind_today(span):
         return True
+    if span.start == 0:
+        return False
     before, verb = span.doc[span.start - 1], span.root.head
     if before.tag_ != "NNS" or verb.i < span.end or verb.tag_ == "VBG":
         return False

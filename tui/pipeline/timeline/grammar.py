@@ -243,10 +243,15 @@ def _a_present_tagged_bare(verb: Token) -> bool:
 def _a_kind_habit(verb: Token) -> bool:
     if verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # A conjunct with no subject of its own shares its head's ("are hunted and skinned").
+    subject = _subject(verb)
     if subject is None and verb.dep_ == "conj":
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject(verb.head)
     return subject is not None and _a_kind(subject)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _a_kind(subject: Token) -> bool:
