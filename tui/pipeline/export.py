@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.pipeline.briefing import Briefing
 from tui.pipeline.feeds import no_longer_listed, not_read
-from tui.pipeline.identity import input_key
+from tui.pipeline.identity import input_key, is_web_address
 from tui.pipeline.model import (
     Article,
     BlockKind,
@@ -189,7 +189,7 @@ def _md_address(article: Article) -> str:
     (the one the reader would recognise, or search their notes for)."""
     assert article.url is not None
     given = article.input.strip()
-    asked = given.lower().startswith(("http://", "https://"))
+    asked = is_web_address(given)
     if asked and input_key(given) != input_key(article.url):
         return f"{_md_link(article.url)} (from {_md_link(given)})"
     return _md_link(article.url)

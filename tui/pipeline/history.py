@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from tui.pipeline.feeds import Expansion, FeedItem
-from tui.pipeline.identity import input_key
+from tui.pipeline.identity import input_key, is_web_address
 from tui.pipeline.kinds import ArticleError, ErrorKind, Stage
 from tui.pipeline.textsafety import one_line
 
@@ -109,7 +109,7 @@ def snapshot(
     unfinished = {input_key(a.input) for a in pending}
     # Each page read, by its title: a reopen that finds one evicted from the cache since
     # shows it as it was, not as a bare address.
-    pages = {a.input: _page(a) for a in articles if a.status == "ok" and _remote(a)}
+    pages = {a.input: _page(a) for a in articles if a.status == "ok" and is_web_address(a.input)}
     # "Not read": the page had not come. One that had is in the cache, and a reopened
     # briefing reads it from there: counting those said "82 not read" of a briefing whose
     # every page came back.
@@ -162,10 +162,6 @@ def _gone(error: ArticleError | None) -> bool:
     return error is not None and error.kind in (ErrorKind.NOT_CACHED, ErrorKind.NO_LONGER_CACHED)
 
 
-def _remote(article: Article) -> bool:
-    return article.input.strip().lower().startswith(("http://", "https://"))
-
-
 def _page(article: Article) -> list[str | None]:
     """What is remembered of the page `article` read, as stored (`Page`'s fields)."""
     title = article.metadata.title
@@ -180,7 +176,7 @@ def _stored(page: Page) -> list[str | None]:
 def _page_missing(article: Article) -> bool:
     """Whether a pending article's page had not come yet (it waits for its turn or is
     being fetched). A local file is read from disk again when reopened: never missing."""
-    return _remote(article) and article.stage in (Stage.QUEUED, Stage.FETCHING)
+    return is_web_address(article.input) and article.stage in (Stage.QUEUED, Stage.FETCHING)
 
 
 def now() -> str:
@@ -334,7 +330,7 @@ def _read_pages(e: Entry) -> list[str]:
         expansion = e.expansions.get(key)
         if expansion is not None:  # a feed or OPML list: its items (an OPML list's feeds)
             todo += [input_key(item.url) for item in reversed(expansion.items)]
-        elif key not in e.failures and key.lower().startswith(("http://", "https://")):
+        elif key not in e.failures and is_web_address(key):
             keys.append(key)
     return keys
 

@@ -30,6 +30,11 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SAME_TEXT_SHARE = 0.5
 
 
+def is_web_address(text: str) -> bool:
+    """Whether an input is fetched from the web (http or https), not read from a file."""
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
 def input_key(text: str) -> str:
     """A key equal for inputs that name the same page: scheme and host in lower case,
     no default port, no fragment, no trailing slash; a local file by its absolute path."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.pipeline.briefing import Briefing
-from tui.pipeline.identity import input_key
+from tui.pipeline.identity import input_key, is_web_address
 from tui.pipeline.model import (
     Article,
     ArticleError,
@@ -441,7 +441,7 @@ class Session:
         key = input_key(article.input)
         # A local file is read from disk every time (it may have been edited); only what
         # the stages made of it is cached.
-        remote = article.input.strip().lower().startswith(("http://", "https://"))
+        remote = is_web_address(article.input)
         cache = self.cache if remote else None
         refresh = self.options.refresh or id(article) in self._refresh
         self._refresh.discard(id(article))
