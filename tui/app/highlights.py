@@ -142,13 +142,15 @@ class Highlights(Scheduling):
         self._walk = search_walk(self.briefing, event.value, self.listed_order())
         self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
 
-    def articles_finished(self) -> None:
-        # A search of the whole briefing made while articles were still being read: made
-        # again, so the hits and `n` take in the articles read since.
+    def articles_finished(self, done: list[int]) -> None:
+        # A search of the whole briefing made while articles were still being read: those
+        # read since are searched too (only they: the others' hits are kept), so the hits
+        # and `n` take them in.
         walk = self._walk
         if walk is None or walk.query is None or self.briefing is None:
             return
-        self._walk = walk.renewed(search_walk(self.briefing, walk.query, self.listed_order()))
+        fresh = search_walk(self.briefing, walk.query, self.listed_order(), walk, set(done))
+        self._walk = walk.renewed(fresh)
         if self.article_view.briefing_hits is not None:
             self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
 

@@ -213,23 +213,23 @@ class Scheduling(AppState):
             # The article open in the text pane changed: if its text has just arrived, the
             # reader, who opened it before, is reading it now.
             self.mark_read(self.selected)
-        self._ask_read_state([i for i in dirty if articles[i].stage is Stage.DONE])
+        done = [i for i in dirty if articles[i].stage is Stage.DONE]
+        self._ask_read_state(done)
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
-        finished = sum(articles[i].stage is Stage.DONE for i in dirty)
-        if self._merge is not None and finished:
+        if self._merge is not None and done:
             self._merge.poke()
-        if finished:
-            self.articles_finished()
-        self._unfrozen += finished
+        if done:
+            self.articles_finished(done)
+        self._unfrozen += len(done)
         if self._freezing and self._unfrozen >= FREEZE_AFTER:
             self._unfrozen = 0
             keep_out_of_collections()
 
-    def articles_finished(self) -> None:
-        """Articles have finished reading since the last draw (for what depends on all of
-        them, such as a search of the whole briefing)."""
+    def articles_finished(self, done: list[int]) -> None:
+        """The articles (by index) that have finished reading since the last draw, for what
+        depends on all of them, such as a search of the whole briefing."""
 
     def _progress(self) -> None:
         if self.briefing is None:

@@ -11,7 +11,7 @@ from tui.app.reader import find_hits
 from tui.app.text import one_line
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Sequence, Set
 
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.model import Mention
@@ -61,11 +61,27 @@ class Walk:
         return list(counts.items())
 
 
-def search_walk(briefing: Briefing, query: str, order: Sequence[int]) -> Walk:
-    """The hits of `query` in every article, the articles in `order` (as listed)."""
+def search_walk(
+    briefing: Briefing,
+    query: str,
+    order: Sequence[int],
+    earlier: Walk | None = None,
+    changed: Set[int] = frozenset(),
+) -> Walk:
+    """The hits of `query` in every article, the articles in `order` (as listed). Given
+    the `earlier` walk of the same search, an article's hits are taken from it unless the
+    article is among those `changed` since (read since, and searched now)."""
+    kept: dict[int, list[Mention]] = {}
+    if earlier is not None:
+        for index, mention in earlier.stops:
+            kept.setdefault(index, []).append(mention)
     walk = Walk(f"“{one_line(query, 30)}”", query=query)
     for index in order:
-        walk.stops += [(index, m) for m in find_hits(briefing.articles[index], query)]
+        if earlier is not None and index not in changed:
+            hits = kept.get(index, [])
+        else:
+            hits = find_hits(briefing.articles[index], query)
+        walk.stops += [(index, m) for m in hits]
     return walk
 
 
