@@ -45,7 +45,7 @@ NO_LONGER_CACHED = "no longer cached — press r to read it again"
 def no_longer_cached(article: Article) -> bool:
     """Whether the article was read before and its page is no longer cached (a briefing
     reopened offline from the history shows it by the title it had, not as failed)."""
-    return article.error is not None and article.error.kind is ErrorKind.NO_LONGER_CACHED
+    return article.status == "no_longer_cached"
 
 
 def glyph(article: Article) -> str:
