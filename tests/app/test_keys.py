@@ -800,6 +800,24 @@ async def test_a_search_with_its_own_enter_after_the_add_prompts_enter_searches(
         ]
 
 
+async def test_a_slash_with_no_word_after_the_add_prompts_enter_leaves_the_app_running(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # "/ /x" after the Enter raised IndexError as the prompt closed: the app stopped.
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, "/ /x")
+        await until(pilot, lambda: len(app.briefing.articles) == 2 or not app.is_running)
+        await app.wait_settled(SETTLE)
+        assert app.is_running
+        assert [a.input for a in app.briefing.articles] == [
+            site.page("wire.html"),
+            site.page("blog.html"),
+        ]
+
+
 @pytest.mark.parametrize("key", ["?", "<"])
 async def test_a_punctuation_key_after_the_add_prompts_enter_is_for_the_app(
     site: FixtureServer, make_app, key: str
@@ -826,6 +844,8 @@ def test_a_line_under_a_folder_at_the_root_is_an_address_not_a_search() -> None:
 
     assert not _keys_for_the_app("/tmp/page.html")
     assert _keys_for_the_app("/Kyiv/Kursk") and _keys_for_the_app("?")
+    # No word after the slash: raised IndexError as the prompt closed.
+    assert _keys_for_the_app("/ /x")
     assert not _keys_for_the_app("a.htm")
 
 

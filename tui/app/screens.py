@@ -200,8 +200,14 @@ def _keys_for_the_app(line: str) -> bool:
         return not Path(line).exists()
     if not line.startswith("/") or line.startswith("//"):
         return False
-    root = line[1:].split("/")[0].split()[0] if line[1:].strip() else ""
-    return not (root and Path("/", root).exists())
+    # The first word after the slash, up to the next one ("/Kyiv/Kursk": "Kyiv"); none in
+    # "/ /x" (which raised IndexError and stopped the app as the prompt closed).
+    root = _FIRST_WORD.match(line, 1)
+    name = root.group(1) if root else ""
+    return not (name and Path("/", name).exists())
+
+
+_FIRST_WORD = re.compile(r"\s*([^/\s]*)")
 
 
 # How long the add prompt's box must stay still after an Enter before the prompt closes,
