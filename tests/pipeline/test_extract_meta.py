@@ -376,3 +376,10 @@ def test_a_date_tag_of_the_page_comes_before_parselys_page_object() -> None:
 )
 def test_writers_each_in_a_place_are_all_writers(line: str, names: list[str]) -> None:
     assert byline_authors([line]) == names
+
+
+def test_a_parsely_page_object_nested_past_the_decoders_limit_is_no_date() -> None:
+    # Read with its own json.loads, it raised RecursionError out of the metadata.
+    deep = "[" * 5000 + "]" * 5000
+    html = f"<html><head><meta name='parsely-page' content='{deep}'></head><body></body></html>"
+    assert page_metadata(parse(html), None).published is None

@@ -933,10 +933,7 @@ def _with_parsely_page(metas: dict[str, str]) -> dict[str, str]:
     raw = metas.get("parsely-page", "")
     if not raw or len(raw) > _PARSELY_PAGE_CHARS:
         return metas
-    try:
-        page = json.loads(raw)
-    except ValueError:
-        return metas
+    page = _ld_parse(raw)
     if not isinstance(page, dict):
         return metas
     found = {
