@@ -584,6 +584,12 @@ async def until(pilot, check: Callable[[], bool]) -> None:
         await pilot.pause(0.05)
 
 
+def inputs(app: BriefingApp) -> list[str]:
+    """The inputs of the briefing's articles, in order."""
+    assert app.briefing is not None
+    return [a.input for a in app.briefing.articles]
+
+
 def burst(app: BriefingApp, typed: str, *, enter: bool = False) -> None:
     """Keys as a paste, a laggy link or a busy app delivers them: all queued at once."""
     for character in typed:
@@ -680,10 +686,7 @@ async def test_addresses_sent_with_line_feeds_are_parted_in_the_add_prompt(
         app.post_message(events.Key("ctrl+j", "\n"))
         burst(app, site.page("blog.html"), enter=True)
         await until(pilot, lambda: len(app.briefing.articles) == 2)
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
 async def test_a_search_after_addresses_ended_by_line_feeds_searches(site: FixtureServer, make_app):
@@ -701,10 +704,7 @@ async def test_a_search_after_addresses_ended_by_line_feeds_searches(site: Fixtu
         search = app.query_one("#search", Input)
         await until(pilot, lambda: search.value == "air defence")
         await app.wait_settled(SETTLE)
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
 async def test_an_add_prompt_opened_in_the_burst_that_chose_an_article_takes_the_typing(
@@ -738,10 +738,7 @@ async def test_a_key_held_down_after_the_add_prompts_enter_is_for_the_app(
         burst(app, "<<<<<<")
         await until(pilot, lambda: app.article_list.outer_size.width < width)
         await app.wait_settled(SETTLE)
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
 async def test_a_key_typed_after_the_add_prompts_enter_in_one_burst_is_for_the_app(
@@ -773,10 +770,7 @@ async def test_a_search_typed_after_the_add_prompts_enter_in_one_burst_searches(
         burst(app, "/air defence")
         search = app.query_one("#search", Input)
         await until(pilot, lambda: search.value == "air defence")
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
         assert app.focused is search
 
 
@@ -794,10 +788,7 @@ async def test_a_search_with_its_own_enter_after_the_add_prompts_enter_searches(
         searched = search[1:]
         await until(pilot, lambda: app.query_one("#search", Input).value == searched)
         await app.wait_settled(SETTLE)
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
 async def test_a_slash_with_no_word_after_the_add_prompts_enter_leaves_the_app_running(
@@ -812,10 +803,7 @@ async def test_a_slash_with_no_word_after_the_add_prompts_enter_leaves_the_app_r
         await until(pilot, lambda: len(app.briefing.articles) == 2 or not app.is_running)
         await app.wait_settled(SETTLE)
         assert app.is_running
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
 @pytest.mark.parametrize("key", ["?", "<"])
@@ -833,10 +821,7 @@ async def test_a_punctuation_key_after_the_add_prompts_enter_is_for_the_app(
             await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         else:
             await until(pilot, lambda: app.article_list.outer_size.width < width)
-        assert [a.input for a in app.briefing.articles] == [
-            site.page("wire.html"),
-            site.page("blog.html"),
-        ]
+        assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
 def test_a_line_under_a_folder_at_the_root_is_an_address_not_a_search() -> None:
