@@ -37,6 +37,15 @@ def block_text(view: ArticleView, block: int):
     return view.paragraphs[index].text
 
 
+def drawn_styles(view: ArticleView, mention) -> list:
+    """The styles the pane draws a mention's words in (brought on screen first)."""
+    index = view.index_of(mention.block)
+    view.scroll_to_paragraph(index, mention.start)
+    words = block_text(view, mention.block).plain[mention.start : mention.end]
+    strip = view.render_line(view.line_of(index, mention.start) - view.scroll_offset.y)
+    return [s.style for s in strip if s.text.strip() and s.text.strip() in words]
+
+
 def on_screen(view: ArticleView, block: int, offset: int = 0) -> bool:
     index = view.index_of(block)
     line = view.line_of(index, offset)
@@ -152,19 +161,20 @@ async def test_enter_on_entity_highlights_mentions_and_n_steps(site: FixtureServ
         assert view.current == 0
         assert f"{entity.name} 1/{entity.count}" in str(view.border_subtitle)
         await pilot.pause()
-        repainted = []
-        replace = view.replace_text
-        view.replace_text = lambda index, text: repainted.append(index) or replace(index, text)
+        redrawn: list[int] = []
+        redraw = view._redraw
+        view._redraw = lambda paragraphs: redrawn.extend(paragraphs) or redraw(paragraphs)
         await pilot.press("n")
         assert view.current == 1
-        # A step repaints the block it leaves and the one it reaches, not every hit's.
-        assert set(repainted) == {view.index_of(m.block) for m in entity.mentions[:2]}
+        # A step redraws the block it leaves and the one it reaches, not every hit's.
+        assert set(redrawn) == {view.index_of(m.block) for m in entity.mentions[:2]}
+        first, second = entity.mentions[:2]
+        current, mark = view._style("current"), view._style("mark")
+        assert current in drawn_styles(view, second) and mark in drawn_styles(view, first)
         await pilot.press("N", "N")
         assert view.current == entity.count - 1  # wraps around
-        # The highlight is painted on the block that holds the mention.
-        first = entity.mentions[0]
-        painted = block_text(view, first.block)
-        assert any(s.start <= first.start < s.end for s in painted.spans)
+        # The highlight is drawn where the mention is, the current one in its own style.
+        assert mark in drawn_styles(view, first) and current not in drawn_styles(view, first)
 
 
 async def test_enter_on_entity_in_briefing_view_opens_the_article(site: FixtureServer, make_app):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
 
@@ -76,6 +78,47 @@ def test_fold_keeps_offsets_for_letters_whose_lower_case_is_longer() -> None:
     text = "İstanbul talks: Toretsk"
     assert len(fold(text)) == len(text)
     assert text[fold(text).find("toretsk") :] == "Toretsk"
+
+
+def test_fold_is_the_same_one_for_one_lowering_on_any_text() -> None:
+    # Whole texts are lowered at once when that keeps one character for one: the same
+    # letters as lowering each alone, so hits land where they did.
+    for text in ("Kyiv AND Kharkiv", "İstanbul", "ΟΔΟΣ Σ", "Straẞe", "Ǆungla", "x" * 10):
+        assert fold(text) == "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+async def test_a_step_through_a_huge_paragraphs_hits_draws_only_the_lines_on_screen(
+    monkeypatch,
+) -> None:
+    # A page of one paragraph, a search for its commonest word: every line of the
+    # paragraph was drawn again with every hit at each `n` (seconds a step).
+    from tui.app import document as module
+
+    app = _OneDocument()
+    async with app.run_test(size=(60, 30)) as pilot:
+        document = app.query_one(Document)
+        text = "the depot and the card " * 20_000
+        document.set_paragraphs([Paragraph(Text(text), key=0)])
+        await pilot.pause()
+        hits = [m.span() for m in re.finditer("the", text)]
+        mark, now = Style(underline=True), Style(reverse=True)
+        broken, drawn = [], []
+        divide, segments = module.divide_line, module.text_segments
+        monkeypatch.setattr(
+            module, "divide_line", lambda *a, **k: broken.append(1) or divide(*a, **k)
+        )
+        monkeypatch.setattr(
+            module, "text_segments", lambda *a, **k: drawn.append(1) or segments(*a, **k)
+        )
+        document.set_highlights({0: hits}, mark, (0, *hits[0]), now)
+        document.render_lines(document.size.region)
+        document.move_highlight((0, *hits[1]))
+        lines = document.render_lines(document.size.region)
+        assert not broken
+        assert 0 < len(drawn) <= 60  # the screen's lines, twice; not 8,000 lines' worth
+        drawn_the = [s.style for s in lines[0] if s.text == "the" and s.style is not None]
+        # The first "the" a plain hit, the second the current one.
+        assert [(s.underline, s.reverse) for s in drawn_the[:2]] == [(True, None), (None, True)]
 
 
 async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> None:

@@ -2,22 +2,26 @@
 
 The text pane used to mount one widget per paragraph: choosing a long article cost a
 third of a second of layout before it showed. Here an article is a list of `Paragraph`s,
-broken once into lines at the pane's width, and a paragraph's lines are drawn only when
-one of them is on screen, so a highlight (same characters, same breaks) costs almost
-nothing until it is seen, even across thousands of paragraphs.
+broken once into lines at the pane's width, and only the lines on screen are drawn, so a
+highlight (same characters, same breaks) costs almost nothing until it is seen, even across
+thousands of paragraphs or in a page that is one paragraph of a million words.
+
+Highlights (a search's hits, an entity's mentions) lie over the paragraphs' own text rather
+than being written into it: a step to the next one redraws the two lines it changes, where
+painting a page's 200,000 hits of "the" into its one paragraph again took seconds a step.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.strip import Strip
@@ -41,15 +45,48 @@ class Paragraph:
     gap: bool = True
 
 
+class _Spans:
+    """Styled ranges of one paragraph, found by a line's range without walking them all:
+    a search for a common word marks hundreds of thousands of places in a page that is one
+    paragraph, and each line drawn took every one of them in."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        # Rich combines overlapping styles in the spans' given order: kept, as their rank.
+        order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+        self._spans = [spans[k] for k in order]
+        self._ranks = order
+        self._starts = [span.start for span in self._spans]
+        self._longest = max((span.end - span.start for span in spans), default=0)
+
+    def between(self, start: int, end: int) -> list[tuple[int, Span]]:
+        """The spans over characters `start`..`end`, with their ranks, in their order."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        found = [(self._ranks[k], s) for k in range(lo, hi) if (s := self._spans[k]).end > start]
+        found.sort(key=lambda pair: pair[0])
+        return found
+
+
 @dataclass
 class _Wrapped:
     """One paragraph wrapped to the pane's width: where its lines break, at once (the
-    document's height needs them), and the lines drawn, only once one is shown."""
+    document's height needs them), and each line drawn once it is shown."""
 
     # Character offset in the paragraph's text where each line starts (the blank line of
     # a gap starts at its end): one per line.
     starts: list[int]
-    strips: list[Strip] | None = None
+    strips: dict[int, Strip] = field(default_factory=dict)
+    spans: _Spans | None = None  # the text's own spans, indexed when a line is first drawn
+
+
+@dataclass
+class _Highlights:
+    """Ranges highlighted over the paragraphs' text, by paragraph index; `current`, the
+    one the reader is at (paragraph index, start, end), drawn in a style of its own."""
+
+    ranges: dict[int, _Spans]
+    current: tuple[int, int, int] | None = None
+    current_style: Style | None = None
 
 
 class Document(LineView, can_focus=True):
@@ -79,12 +116,14 @@ class Document(LineView, can_focus=True):
         # key -> index of the first paragraph with it, built when first asked: a search
         # with thousands of hits looks up each of their paragraphs.
         self._index: dict[Hashable, int] | None = None
+        self._highlights = _Highlights({})
 
     # Content --------------------------------------------------------------------------
 
     def set_paragraphs(self, paragraphs: Sequence[Paragraph], *, keep_place: bool = False) -> None:
         self._paragraphs = list(paragraphs)
         self._index = None
+        self._highlights = _Highlights({})
         self._wrapped = []
         self._relayout()
         if not keep_place:
@@ -107,9 +146,39 @@ class Document(LineView, can_focus=True):
                     self._relayout()
         self.refresh()
 
+    def set_highlights(
+        self,
+        ranges: Mapping[int, Sequence[tuple[int, int]]],
+        style: Style,
+        current: tuple[int, int, int] | None = None,
+        current_style: Style | None = None,
+    ) -> None:
+        """Highlight `ranges` (character ranges by paragraph index) in `style`, in place of
+        any highlighted before; `current` (paragraph index, start, end) in `current_style`."""
+        stale = set(self._highlights.ranges) | set(ranges)
+        self._highlights = _Highlights(
+            {i: _Spans([Span(a, b, style) for a, b in found]) for i, found in ranges.items()},
+            current,
+            current_style,
+        )
+        self._redraw(stale)
+
+    def move_highlight(self, current: tuple[int, int, int] | None) -> None:
+        """Make another highlighted range the current one: only the paragraphs of the one
+        left and the one reached are drawn again."""
+        left = self._highlights.current
+        self._highlights.current = current
+        self._redraw({place[0] for place in (left, current) if place is not None})
+
+    def _redraw(self, paragraphs: set[int]) -> None:
+        for index in paragraphs:
+            if index < len(self._wrapped):
+                self._wrapped[index].strips.clear()
+        self.refresh()
+
     def restyle(self) -> None:
         for wrapped in self._wrapped:
-            wrapped.strips = None
+            wrapped.strips.clear()
         super().restyle()
 
     @property
@@ -133,8 +202,7 @@ class Document(LineView, can_focus=True):
         if not self._wrapped or index >= len(self._wrapped):
             return 0
         starts = self._wrapped[index].starts
-        row = max((n for n, start in enumerate(starts) if start <= offset), default=0)
-        return self._top[index] + row
+        return self._top[index] + max(0, bisect_right(starts, offset) - 1)
 
     def visible_paragraph(self) -> int | None:
         """The paragraph at the top of the view (for copying "the current paragraph")."""
@@ -190,22 +258,44 @@ class Document(LineView, can_focus=True):
             starts.append(len(text))
         return _Wrapped(starts)
 
-    def _draw(self, paragraph: Paragraph, starts: list[int]) -> list[Strip]:
+    def _draw_line(self, index: int, row: int) -> Strip:
+        """Line `row` of paragraph `index`: its text's own styles, then the highlights."""
+        paragraph, wrapped = self._paragraphs[index], self._wrapped[index]
+        starts, text = wrapped.starts, paragraph.text
+        if paragraph.gap and row == len(starts) - 1:
+            return Strip.blank(0)
+        start = starts[row]
+        end = starts[row + 1] if row + 1 < len(starts) else len(text.plain)
+        if wrapped.spans is None:
+            wrapped.spans = _Spans(text.spans)
+        spans = [span for _, span in wrapped.spans.between(start, end)]
+        spans += self._highlighted(index, start, end)
+        cut = [
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.style)
+            for s in spans
+            if s.end > start and s.start < end
+        ]
+        line = Text(text.plain[start:end], style=text.style, spans=cut)
+        line.rstrip_end(self._text_width(paragraph))
         console = self.app.console
-        width = self._text_width(paragraph)
-        text = paragraph.text
+        lead = paragraph.first if row == 0 else paragraph.rest
         lead_style: Style | None = console.get_style(text.style) if text.style else None
-        breaks = starts[1:-1] if paragraph.gap else starts[1:]
-        strips: list[Strip] = []
-        for n, line in enumerate(text.divide(breaks)):
-            line.rstrip_end(width)
-            lead = paragraph.first if n == 0 else paragraph.rest
-            segments = [Segment(lead, lead_style)] if lead else []
-            segments += text_segments(line, console)
-            strips.append(Strip(segments))
-        if paragraph.gap:
-            strips.append(Strip.blank(0))
-        return strips
+        segments = [Segment(lead, lead_style)] if lead else []
+        return Strip(segments + text_segments(line, console))
+
+    def _highlighted(self, index: int, start: int, end: int) -> list[Span]:
+        """The highlights over characters `start`..`end` of paragraph `index`, the current
+        one last and in its own style alone."""
+        marks = self._highlights.ranges.get(index)
+        if marks is None:
+            return []
+        now = self._highlights.current
+        if now is None or now[0] != index or now[1] >= end or now[2] <= start:
+            return [span for _, span in marks.between(start, end)]
+        spans = [span for _, span in marks.between(start, end) if span[:2] != now[1:]]
+        if self._highlights.current_style is not None:
+            spans.append(Span(now[1], now[2], self._highlights.current_style))
+        return spans
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -215,10 +305,11 @@ class Document(LineView, can_focus=True):
         if not self._wrapped or line >= self._top[-1] + len(self._wrapped[-1].starts):
             return Strip.blank(width, base)
         index = max(0, self._paragraph_at(line))
-        wrapped = self._wrapped[index]
-        if wrapped.strips is None:
-            wrapped.strips = self._draw(self._paragraphs[index], wrapped.starts)
-        strip = wrapped.strips[line - self._top[index]]
+        row = line - self._top[index]
+        strips = self._wrapped[index].strips
+        strip = strips.get(row)
+        if strip is None:
+            strip = strips[row] = self._draw_line(index, row)
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
 
     def _paragraph_at(self, line: int) -> int:

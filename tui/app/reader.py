@@ -127,7 +127,6 @@ class ArticleView(Document):
         self.current = 0
         self.mark_label = ""
         self._queued: tuple[list[Mention], int] | None = None  # asked for during a rebuild
-        self._base: dict[int, Text] = {}  # block index -> its text before highlights
         # A search across the briefing: its label and (article index, hits) by article.
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
         self._paced = PacedRebuilds(self, OVERVIEW_GAP, self._schedule)
@@ -288,7 +287,6 @@ class ArticleView(Document):
         return lines
 
     def _article_paragraphs(self, article: Article) -> Iterator[Paragraph]:
-        self._base = {}
         yield from self._header(article)
         kept = kept_copy(article)
         if kept is not None:
@@ -359,7 +357,7 @@ class ArticleView(Document):
 
     def _block(self, index: int, kind: BlockKind, raw: str) -> Paragraph:
         style = {BlockKind.HEADING: "bold", BlockKind.QUOTE: "italic"}.get(kind, "")
-        text = self._base[index] = Text(safe(raw), style=style)
+        text = Text(safe(raw), style=style)
         if kind is BlockKind.QUOTE:
             return Paragraph(text, key=index, first="  ", rest="  ")
         if kind is BlockKind.LIST_ITEM:
@@ -521,7 +519,7 @@ class ArticleView(Document):
         self.mark_label = one_line(label, LABEL_CHARS)
         if self._pending:
             self._queued = (marks, current)
-        elif marks and marks == self.marks:  # a step of a walk through the briefing
+        elif marks and (marks is self.marks or marks == self.marks):  # a walk's step
             self._move_to(current)
         else:
             self._paint(marks, current)
@@ -535,39 +533,38 @@ class ArticleView(Document):
     def _move_to(self, current: int) -> None:
         # Only the highlight left and the one reached change: with 30,000 hits, painting
         # them all took seconds a step.
-        changed = {self.marks[self.current].block, self.marks[current].block}
-        self._paint(self.marks, current, only=changed)
+        self.current = current
+        self.move_highlight(self._place(current))
+        self._shown(scroll=True)
 
     def clear_marks(self) -> None:
         self.mark_label = ""
         self._paint([], 0)
 
-    def _paint(
-        self,
-        marks: list[Mention],
-        current: int,
-        *,
-        scroll: bool = True,
-        only: set[int] | None = None,
-    ) -> None:
-        """Highlight `marks`, mark `current` as the one the reader is at; `only`: the blocks
-        that changed (a step), when the others already show these marks."""
-        painted = only or {m.block for m in self.marks} | {m.block for m in marks}
+    def _paint(self, marks: list[Mention], current: int, *, scroll: bool = True) -> None:
+        """Highlight `marks`, mark `current` as the one the reader is at."""
         self.marks, self.current = marks, current
-        mark, now = self._style("mark"), self._style("current")
-        by_block: dict[int, list[tuple[int, int, Style]]] = {}
-        for n, m in enumerate(marks):
-            if m.block in painted:
-                style = now if n == current else mark
-                by_block.setdefault(m.block, []).append((m.start, m.end, style))
-        for block in painted:
-            index = self.index_of(block)
-            if index is None:
-                continue
-            text = self._base[block].copy()
-            for start, end, style in by_block.get(block, []):
-                text.stylize(style, start, end)
-            self.replace_text(index, text)
+        by_paragraph: dict[int, list[tuple[int, int]]] = {}
+        index_of = self.index_of
+        for m in marks:
+            index = index_of(m.block)
+            if index is not None:
+                by_paragraph.setdefault(index, []).append((m.start, m.end))
+        place = self._place(current)
+        self.set_highlights(by_paragraph, self._style("mark"), place, self._style("current"))
+        self._shown(scroll)
+
+    def _place(self, current: int) -> tuple[int, int, int] | None:
+        """Where mark `current` is drawn: (paragraph index, start, end)."""
+        if not self.marks:
+            return None
+        mark = self.marks[current]
+        index = self.index_of(mark.block)
+        return None if index is None else (index, mark.start, mark.end)
+
+    def _shown(self, scroll: bool) -> None:
+        """Say the highlight the reader is at in the border; bring it into view."""
+        marks, current = self.marks, self.current
         # The label quotes the reader's query or an entity's name: text, never markup.
         if marks:
             self.border_subtitle = Text(f"{self.mark_label} {current + 1}/{len(marks)}")

@@ -50,4 +50,9 @@ _STAND_INS = {"Cc": "\ufffd", "Cf": "\u200c"}
 def fold(text: str) -> str:
     """Lower case, one character for one: offsets found in the folded text are offsets in
     `text` (plain `lower()` turns "İ" into two characters and shifts every hit after it)."""
+    low = text.lower()
+    # No character lowers to none, so the same length means one for one; a capital sigma
+    # lowers by its place in a word there, and alone always to "σ".
+    if len(low) == len(text) and "Σ" not in text:
+        return low
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
