@@ -509,6 +509,29 @@ def test_open_says_why_a_page_failed_when_the_briefing_was_read(tmp_path: Path) 
     assert "2 articles, 1 failed" in line and read["title"] in line
 
 
+def test_open_of_a_briefing_closed_before_a_page_came_says_it_not_read_and_exits_0(
+    tmp_path: Path,
+) -> None:
+    from tui.pipeline import history
+    from tui.pipeline.briefing import Briefing
+    from tui.pipeline.cache import Cache
+    from tui.pipeline.model import Stage
+
+    closed = Briefing()  # the reader quit while its one page was being fetched
+    closed.add("http://127.0.0.1:9/never").stage = Stage.FETCHING
+    cache = Cache(tmp_path)
+    history.remember(cache, None, history.snapshot(closed, {}))
+    cache.close()
+
+    reopened = briefing("open", "1", "-f", "json", "--cache-dir", str(tmp_path))
+    # It said status "error" and exited 1, as if the page had failed.
+    assert reopened.returncode == 0, reopened.stderr
+    (article,) = _articles(reopened)
+    assert article["status"] == "not_read" and article["error"]["kind"] == "not_cached"
+    (line,) = briefing("history", "--cache-dir", str(tmp_path)).stdout.splitlines()
+    assert "1 article, 1 not read  " in line
+
+
 def _random_page(number: int, size: int = 700_000) -> bytes:
     """A page of `size` characters of random words: zlib shrinks it little, so a few of
     them outgrow a 1 MB cache."""

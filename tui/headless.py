@@ -21,7 +21,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from tui.pipeline.model import Article
+from tui.pipeline.model import Article, Status
 from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import INPUT_CHARS, MESSAGE_CHARS, one_line
 from tui.pipeline.words import plural
@@ -247,8 +247,8 @@ class _Run:
             given = plural(repeated, "input was", "inputs were")
             _say(f"briefing: {given} given more than once; each was read once.")
         articles = self.session.briefing.articles
-        # A page a reopened briefing read before and the cache evicted since did not fail.
-        failed = 1 if any(a.status == "error" for a in articles) else 0
+        # A page a reopened briefing read before (evicted since) or never read did not fail.
+        failed = 1 if any(a.status is Status.ERROR for a in articles) else 0
         if self.failures:
             silence_stdout()
             if isinstance(self.failures[0], _ReaderGone):

@@ -27,3 +27,33 @@ def test_a_briefing_is_counted_one_way_in_the_markdown_and_the_history() -> None
     )
     kept = snapshot(briefing, {})
     assert (kept["articles"], kept["failed"]) == (5, 1)
+
+
+def test_a_page_a_reopened_briefing_never_read_is_counted_not_read_not_failed() -> None:
+    from tui.pipeline import history
+
+    read = Article(input="https://a.example/read", stage=Stage.DONE)
+    gone = Article(
+        input="https://a.example/gone",
+        stage=Stage.ERROR,
+        error=ArticleError(ErrorKind.HTTP_STATUS, "404"),
+    )
+    never = Article(input="https://a.example/slow", stage=Stage.ERROR, error=history.UNREAD)
+    briefing = Briefing([read, gone, never])
+    tally = briefing.tally()
+    # It was "3 articles, 1 read, 2 failed": a page that never came did not fail.
+    assert never.status == "not_read"
+    assert (tally.read, tally.failed, tally.not_read) == (1, 1, 1)
+    assert tally.words() == "3 articles, 1 read, 1 failed, 1 not read"
+    assert "3 articles, 1 read, 1 failed, 1 not read." in to_markdown(briefing)
+    # The history, which took it off the failed itself, counts it once, as not read (the
+    # page that failed was added to the reopened briefing, and failed only now).
+    earlier = history.Entry(
+        1,
+        "",
+        [read.input, never.input],
+        failures={never.input: history.UNREAD},
+        unread=1,
+    )
+    kept = snapshot(briefing, {}, earlier)
+    assert (kept["articles"], kept["failed"], kept["unread"]) == (3, 1, 1)

@@ -72,6 +72,22 @@ def test_json_has_the_documented_article_fields() -> None:
     assert bad["comments"] == []
 
 
+def test_a_page_a_reopened_briefing_never_read_is_exported_as_not_read_not_failed() -> None:
+    from tui.pipeline.history import UNREAD
+
+    never = Article(input="https://news.example/slow", stage=Stage.ERROR, error=UNREAD)
+    briefing = Briefing([_article(), never])
+    # It was "status": "error" and "**Error (not_cached):**", counted "1 failed".
+    article = json.loads(to_json(briefing))["articles"][1]
+    assert article["status"] == "not_read"
+    assert article["error"] == {"kind": "not_cached", "message": UNREAD.message}
+    assert json.loads(to_jsonl_line(never, 1))["status"] == "not_read"
+    markdown = to_markdown(briefing)
+    assert "2 articles, 1 read, 0 failed, 1 not read." in markdown
+    assert f"*Not read:* {UNREAD.message}\n\nInput: https://news.example/slow" in markdown
+    assert "Error (" not in markdown
+
+
 def test_jsonl_is_one_line_per_article() -> None:
     line = to_jsonl_line(_article(), 3)
     data = json.loads(line)

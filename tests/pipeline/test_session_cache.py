@@ -592,3 +592,62 @@ async def test_a_page_read_then_evicted_is_no_longer_cached_by_the_title_it_had(
     tally = again.briefing.tally()
     assert (tally.read, tally.failed, tally.no_longer_cached) == (0, 0, 2)
     assert tally.words() == "2 articles, 0 read, 0 failed, 2 no longer cached"
+
+
+async def _kept_reopened(cache: Cache, read_again: bool = False) -> Session:
+    """The newest briefing reopened offline and remembered again, as `briefing open`
+    does; with `read_again`, every page it has no copy of is asked for (`r`) and read."""
+    (entry,) = history.entries(cache, 5)
+    offline = Options(analysis=False, workers=1, offline=True)
+    again = Session(offline, cache=cache, history=True, reopen=history.Reopen.of(entry))
+    for input in entry.inputs:
+        again.add(input)
+    await again.join()
+    if read_again:
+        for article in again.briefing.articles:
+            if article.status in ("not_read", "no_longer_cached"):
+                assert again.reload(article)
+        await again.join()
+    await again.close()
+    return again
+
+
+async def test_a_page_never_read_stays_not_read_not_failed_through_reopens_until_it_is_read(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    import asyncio
+
+    pages = (own_site.page("wire.html"), own_site.page("blog.html"), own_site.url("/404"))
+    own_site.first_hit_delays["/pages/blog.html"] = 30.0  # still coming when the reader quits
+    cache = Cache(tmp_path)
+    first = Session(TEXT_ONLY, cache=cache, history=True)
+    wire, blog, missing = (first.add(page) for page in pages)
+    for _ in range(400):
+        if wire.stage is Stage.DONE and missing.stage is Stage.ERROR:
+            break
+        await asyncio.sleep(0.05)
+    assert blog is not None and blog.stage is Stage.FETCHING
+    await first.close()
+
+    for _ in range(2):  # reopened and closed with the page still not read, twice
+        again = await _kept_reopened(cache)
+        never = again.briefing.articles[1]
+        # It was status "error", "3 articles, 1 read, 2 failed" (the history said 1 failed).
+        assert never.status == "not_read" and never.error == history.UNREAD
+        assert again.briefing.tally().words() == "3 articles, 1 read, 1 failed, 1 not read"
+        (entry,) = history.entries(cache, 5)
+        assert (entry.failed, entry.unread) == (1, 1)
+        assert "3 articles, 1 failed, 1 not read" in history.listing([entry])[0]
+
+    read = await _kept_reopened(cache, read_again=True)  # `r`: fetched, offline as it is
+    assert read.briefing.articles[1].status == "ok" and read.briefing.articles[1].blocks
+    (entry,) = history.entries(cache, 5)
+    assert (entry.failed, entry.unread, entry.failures.keys()) == (1, 0, {pages[2]})
+    assert "3 articles, 1 failed  " in history.listing([entry])[0]  # and no more
+    own_site.shutdown()
+    after = await _kept_reopened(cache)  # read from the cache now, not said not read
+    assert [a.status for a in after.briefing.articles] == ["ok", "ok", "error"]
+    assert after.briefing.tally().words() == "3 articles, 2 read, 1 failed"
+    (entry,) = history.entries(cache, 5)
+    assert (entry.failed, entry.unread) == (1, 0)
+    cache.close()

@@ -7,6 +7,7 @@ same article, which blocks recur across a site, and the merged entities and time
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from tui.pipeline.identity import input_key, same_text, same_title
@@ -16,6 +17,7 @@ from tui.pipeline.model import (
     BriefingTimelineEntry,
     Metadata,
     Stage,
+    Status,
 )
 from tui.pipeline.recurring import RecurringIndex
 from tui.pipeline.words import plural
@@ -34,9 +36,10 @@ class Tally:
     failed: int = 0
     pending: int = 0  # still being read (an export taken in the app meanwhile)
     same: int = 0  # inputs that were the same page as an article counted
-    # Read before, evicted from the cache since, and not read again in a briefing reopened
-    # offline from the history: neither read now nor failed.
+    # In a briefing reopened offline from the history, neither read now nor failed: read
+    # before and evicted from the cache since, or never come (the briefing was closed first).
     no_longer_cached: int = 0
+    not_read: int = 0
 
     def words(
         self, sep: str = ", ", *, read: str = "read", pending: str = "still being read"
@@ -49,6 +52,8 @@ class Tally:
         ]
         if self.pending:
             said.append(f"{self.pending:,} {pending}")
+        if self.not_read:
+            said.append(f"{self.not_read:,} not read")
         if self.no_longer_cached:
             said.append(f"{self.no_longer_cached:,} no longer cached")
         if self.same:
@@ -86,15 +91,15 @@ class Briefing:
     def tally(self) -> Tally:
         entries = [a for a in self.articles if a.items is None and a.feed_kind is None]
         distinct = [a for a in entries if a.duplicate_of is None]
-        statuses = [a.status for a in distinct]
+        statuses = Counter(a.status for a in distinct)
         # One whose text was read but not its entities and timeline is read (it says its
         # error beside the text): "0 read, 1 failed" was said over a whole article.
-        failed = sum(1 for a in distinct if a.status == "error" and not a.blocks)
-        pending = statuses.count("pending")
-        gone = statuses.count("no_longer_cached")
-        read = len(distinct) - failed - pending - gone
+        failed = sum(1 for a in distinct if a.status is Status.ERROR and not a.blocks)
+        pending, gone = statuses[Status.PENDING], statuses[Status.NO_LONGER_CACHED]
+        not_read = statuses[Status.NOT_READ]
+        read = len(distinct) - failed - pending - gone - not_read
         same = len(entries) - len(distinct)
-        return Tally(len(distinct), read, failed, pending, same, gone)
+        return Tally(len(distinct), read, failed, pending, same, gone, not_read)
 
     def find(self, input: str) -> Article | None:
         """The article already in the briefing for this input, if any."""

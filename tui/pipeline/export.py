@@ -20,6 +20,7 @@ from tui.pipeline.model import (
     BriefingTimelineEntry,
     Entity,
     EntityType,
+    Status,
     TimelineEntry,
 )
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
@@ -195,6 +196,10 @@ def _md_address(article: Article) -> str:
     return _md_link(article.url)
 
 
+# How the Markdown heads the words of an article with an error that is no failure.
+_NOT_FAILED = {Status.NO_LONGER_CACHED: "No longer cached", Status.NOT_READ: "Not read"}
+
+
 def _md_article(article: Article, number: int) -> list[str]:
     meta = article.metadata
     out = [f"## {number}. {_md_inline(article.display_title)}", ""]
@@ -209,10 +214,11 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.duplicate_of is not None:
         same = article.duplicate_of + 1
         return [*out, f"The same article as {same}: {_md_inline(article.input)}", ""]
-    if article.status == "no_longer_cached" and article.error is not None:
-        # No failure: read before, and evicted from the cache since. Said by its title
-        # (the heading) and the address it was read at.
-        out += [f"*No longer cached:* {_md_inline(article.error.message)}", ""]
+    unfailed = _NOT_FAILED.get(article.status)
+    if unfailed is not None and article.error is not None:
+        # No failure: read before and evicted from the cache since (said by its title, the
+        # heading, and the address it was read at), or never come.
+        out += [f"*{unfailed}:* {_md_inline(article.error.message)}", ""]
         where = _md_address(article) if article.url else f"Input: {_md_inline(article.input)}"
         return [*out, where, ""]
     if article.error is not None:
@@ -220,7 +226,7 @@ def _md_article(article: Article, number: int) -> list[str]:
         if not article.blocks:
             return [*out, f"Input: {_md_inline(article.input)}", ""]
         # The text was read and its analysis failed: the text is still the article.
-    if article.status == "pending":
+    if article.status is Status.PENDING:
         out += [f"*Still being read ({article.stage.value}) when this was exported.*", ""]
         if not article.blocks:
             return [*out, f"Input: {_md_inline(article.input)}", ""]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.pipeline.feeds import Expansion, FeedItem
 from tui.pipeline.identity import input_key, is_web_address
-from tui.pipeline.kinds import ArticleError, ErrorKind, Stage
+from tui.pipeline.kinds import ArticleError, ErrorKind, Stage, Status
 from tui.pipeline.textsafety import one_line
 
 if TYPE_CHECKING:
@@ -104,12 +104,14 @@ def snapshot(
     entries = briefing.articles
     articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
     tally = briefing.tally()
-    titles = [a.display_title for a in articles if a.status == "ok"]
-    pending = [a for a in articles if a.status == "pending"]
+    titles = [a.display_title for a in articles if a.status is Status.OK]
+    pending = [a for a in articles if a.status is Status.PENDING]
     unfinished = {input_key(a.input) for a in pending}
     # Each page read, by its title: a reopen that finds one evicted from the cache since
     # shows it as it was, not as a bare address.
-    pages = {a.input: _page(a) for a in articles if a.status == "ok" and is_web_address(a.input)}
+    pages = {
+        a.input: _page(a) for a in articles if a.status is Status.OK and is_web_address(a.input)
+    }
     # "Not read": the page had not come. One that had is in the cache, and a reopened
     # briefing reads it from there: counting those said "82 not read" of a briefing whose
     # every page came back.
@@ -125,14 +127,14 @@ def snapshot(
     # A page a reopened briefing found not in the cache did not fail: it was never read
     # (the briefing was closed first) or it was read and evicted since, which `entries`
     # tells from the cache itself. Counted failed, a reopen turned "no longer cached" into
-    # "20 failed" for good. (The tally counts an evicted page apart already.)
+    # "20 failed" for good. (The tally counts both apart from the failed.)
     not_cached = {input_key(a.input) for a in articles if _gone(a.error)}
-    failed = tally.failed - sum(_not_cached(a.error) for a in articles)
+    failed = tally.failed
     if earlier is not None:
         unfinished |= not_cached
         failures |= {k: e for k, e in earlier.failures.items() if k in unfinished}
         # What it has not read again now (still loading, or evicted): as it was then.
-        again = {a.input for a in articles if a.status == "pending" or _gone(a.error)}
+        again = {a.input for a in articles if a.status is Status.PENDING or _gone(a.error)}
         pages = {k: _stored(p) for k, p in earlier.pages.items() if k in again} | pages
         # A page never read (the briefing was closed first) is still not read.
         unread |= {k for k in not_cached if _not_cached(failures.get(k))}

@@ -1,5 +1,5 @@
-"""The model's fixed vocabularies: kinds of block, stages, kinds of error, entity types,
-granularities, and the error every stage raises.
+"""The model's fixed vocabularies: kinds of block, stages, kinds of error, an article's
+status, entity types, granularities, and the error every stage raises.
 
 They are apart from `model` (which names them too) because the app needs them before its
 first frame and the dataclasses it does not: `dataclasses` writes and compiles each class's
@@ -32,7 +32,9 @@ class ErrorKind(StrEnum):
     NO_ARTICLE = "no_article"
     TOO_COMPLEX = "too_complex"  # reading or analysing it ran past its time limit
     BAD_FEED = "bad_feed"  # a feed or OPML file that could not be read at all
-    NOT_CACHED = "not_cached"  # offline (reopening from history) and not in the cache
+    # Offline (reopening from the history) and not in the cache: the page had not come
+    # when the briefing was closed. No failure either (`r` reads it).
+    NOT_CACHED = "not_cached"
     # A page a briefing reopened from the history had read, evicted from the cache since
     # (its size cap): not read again offline, and no failure (`r` reads it again).
     NO_LONGER_CACHED = "no_longer_cached"
@@ -57,6 +59,26 @@ class PipelineError(Exception):
 
     def as_error(self) -> ArticleError:
         return ArticleError(self.kind, self.message)
+
+
+class Status(StrEnum):
+    """Where an article stands, as the exports say it (`status`) and the counts go by."""
+
+    OK = "ok"  # read (or a copy read before is being read again)
+    ERROR = "error"
+    PENDING = "pending"  # still being read (an export taken in the app meanwhile)
+    # Neither read now nor failed, in a briefing reopened offline from the history, and
+    # `r` reads it: read then and evicted from the cache since, or never come.
+    NO_LONGER_CACHED = "no_longer_cached"
+    NOT_READ = "not_read"
+
+
+# The errors that are no failure: a briefing kept offline has no page for the article,
+# and says why in the error. Every other error is a failure.
+STATUS_OF_ERROR = {
+    ErrorKind.NO_LONGER_CACHED: Status.NO_LONGER_CACHED,
+    ErrorKind.NOT_CACHED: Status.NOT_READ,
+}
 
 
 class Stage(StrEnum):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 # The vocabularies live apart (see tui.pipeline.kinds); they are part of the model and are
 # named from here too.
+from tui.pipeline.kinds import STATUS_OF_ERROR as STATUS_OF_ERROR
 from tui.pipeline.kinds import ArticleError as ArticleError
 from tui.pipeline.kinds import BlockKind as BlockKind
 from tui.pipeline.kinds import EntityType as EntityType
@@ -22,6 +23,7 @@ from tui.pipeline.kinds import ErrorKind as ErrorKind
 from tui.pipeline.kinds import Granularity as Granularity
 from tui.pipeline.kinds import PipelineError as PipelineError
 from tui.pipeline.kinds import Stage as Stage
+from tui.pipeline.kinds import Status as Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,18 +206,17 @@ class Article:
     reading_again: bool = False
 
     @property
-    def status(self) -> str:
-        """ "error"; "ok" once read (or while a copy read before is read again); "pending"
-        while it is first read (an export taken meanwhile); "no_longer_cached" for a page a
-        briefing reopened from the history had read and the cache has evicted since: no
-        failure, and `error` says why it has no text."""
+    def status(self) -> Status:
+        """ "ok" once read (or while a copy read before is read again); "pending" while it
+        is first read (an export taken meanwhile); "error"; or, in a briefing reopened
+        offline from the history, "no_longer_cached" (read then, evicted since) or
+        "not_read" (its page had not come when the briefing was closed): no failure, and
+        `error` says why it has no text (`kinds.STATUS_OF_ERROR`)."""
         if self.error is not None:
-            if self.error.kind is ErrorKind.NO_LONGER_CACHED:
-                return "no_longer_cached"
-            return "error"
+            return STATUS_OF_ERROR.get(self.error.kind, Status.ERROR)
         if self.stage in (Stage.DONE, Stage.ERROR) or self.reading_again:
-            return "ok"
-        return "pending"
+            return Status.OK
+        return Status.PENDING
 
     @property
     def display_title(self) -> str:
