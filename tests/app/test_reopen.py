@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.app.conftest import SETTLE
 from tests.server import FixtureServer
-from tui.app.describe import NO_LONGER_CACHED_GLYPH
+from tui.app.describe import NO_LONGER_CACHED_GLYPH, NOT_READ_GLYPH
 from tui.app.main import BriefingApp, create_app
 from tui.pipeline import history
 from tui.pipeline.cache import Cache
@@ -28,6 +29,29 @@ async def _read(folder: Path, max_bytes: int, *pages: str) -> None:
     cache = Cache(folder, max_bytes=max_bytes)
     await Session(TEXT_ONLY, cache=cache, history=True).run(_inputs(*pages))
     cache.close()
+
+
+async def _closed_early(folder: Path, site: FixtureServer, read: str, *slow: str) -> list[str]:
+    """A briefing remembered as the reader left it: `read` read, the fixture pages `slow`
+    still coming when it was closed. Returns the addresses of `slow`, served at once now."""
+    import asyncio
+
+    from tests.server import PAGES
+
+    late = [site.host_html((PAGES / name).read_bytes()) for name in slow]
+    site.first_hit_delays.update({urlsplit(url).path: 30.0 for url in late})
+    cache = Cache(folder)
+    session = Session(TEXT_ONLY, cache=cache, history=True)
+    first = session.add(read)
+    for url in late:
+        session.add(url)
+    for _ in range(400):
+        if first is not None and first.stage is Stage.DONE:
+            break
+        await asyncio.sleep(0.05)
+    await session.close()
+    cache.close()
+    return late
 
 
 def _reopened(folder: Path, entry: history.Entry) -> BriefingApp:
@@ -94,3 +118,56 @@ async def test_a_page_evicted_since_is_listed_by_its_title_as_no_longer_cached_n
         # Not "Retrying 1 failed article…": it did not fail.
         toasts = [n.message for n in app._notifications]
         assert toasts[-1] == "Reading 1 article no longer cached again…"
+
+
+async def test_a_page_never_read_is_listed_as_not_read_not_failed_and_r_reads_it(
+    site: FixtureServer, tmp_path: Path
+) -> None:
+    late = await _closed_early(
+        tmp_path, site, site.page("wire.html"), "blog.html", "frontline.html"
+    )
+    lookup = Cache(tmp_path)
+    (entry,) = history.entries(lookup, 5)
+    lookup.close()
+    assert (entry.failed, entry.unread) == (0, 2)
+
+    app = _reopened(tmp_path, entry)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # It said "3 articles · 1 done · 2 failed" over "Could not be read (2)", and
+        # marked both rows failed, for pages that never came.
+        overview = app.article_view.plain
+        assert "3 articles · 1 done · 0 failed · 2 not read" in overview
+        assert "Could not be read" not in overview
+        assert "Not read (2) — the briefing was closed first; press r to read them" in overview
+        assert f"2. {late[0]}" in overview and f"3. {late[1]}" in overview
+        row = _row(app, 1)
+        assert row.startswith(NOT_READ_GLYPH) and late[0] in row and "error" not in row
+        assert "not read — the briefing was closed before it came; press r to read it" in row
+
+        await pilot.press("j", "j")
+        await app.wait_settled(SETTLE)
+        text = app.article_view.plain
+        assert late[0] in text and history.UNREAD.message in text
+        assert "Press r to read it." in text and "Could not read this article" not in text
+
+        hits = len(site.hits)
+        await pilot.press("r")  # asked for: fetched, though the briefing stays offline
+        await app.wait_settled(SETTLE)
+        blog = app.briefing.articles[1]
+        assert blog.stage is Stage.DONE and blog.error is None and blog.blocks
+        assert urlsplit(late[0]).path in [path for path, _ in site.hits[hits:]]
+        assert "not read" not in _row(app, 1)
+
+        await pilot.press("g")  # on the Briefing, r reads the other one
+        await app.wait_settled(SETTLE)
+        assert "3 articles · 2 done · 0 failed · 1 not read" in overview_now(app)
+        await pilot.press("r")
+        await app.wait_settled(SETTLE)
+        assert app.briefing.articles[2].blocks and "Not read" not in overview_now(app)
+        toasts = [n.message for n in app._notifications]
+        assert toasts[-1] == "Reading 1 article the briefing had not read…"
+    lookup = Cache(tmp_path)
+    (entry,) = history.entries(lookup, 5)
+    lookup.close()
+    assert (entry.failed, entry.unread) == (0, 0)  # read this time: no longer said not read

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.keys import _character_to_key  # the name a terminal's key gets ("/": "slash")
 
-from tui.app.describe import BRIEFING, no_longer_cached
+from tui.app.describe import BRIEFING, NO_FAILURES, no_failure
 from tui.app.highlights import Highlights
 from tui.app.layout import Widths, pane_widths
 from tui.app.text import one_line
@@ -229,18 +229,17 @@ class Actions(Highlights):
         if not failed:
             self.notify("No failed articles to retry (select an article to reload it).")
             return
-        # A page no longer cached (a reopened briefing's, evicted since) did not fail: it
-        # is read again with the failed ones, and said apart.
-        gone = {id(a) for a in failed if no_longer_cached(a)}
+        # A page a reopened briefing has not (evicted since, or never come) did not fail:
+        # it is read with the failed ones, and said apart.
+        said = {id(a): no_failure(a) for a in failed}
         started = [a for a in failed if self.session.reload(a)]
-        again = sum(id(a) in gone for a in started)
-        said = []
-        if len(started) > again or not again:
-            said.append(f"Retrying {plural(len(started) - again, 'failed article')}")
-        if again:
-            said.append(f"reading {plural(again, 'article')} no longer cached again")
-        words = " and ".join(said)
-        self.notify(f"{words[0].upper()}{words[1:]}…")
+        retried = sum(said[id(a)] is None for a in started)
+        words = [f"Retrying {plural(retried, 'failed article')}"] if retried or not started else []
+        for kind in NO_FAILURES.values():
+            if count := sum(said[id(a)] is kind for a in started):
+                words.append(kind.again.format(articles=plural(count, "article")))
+        told = ", ".join(words[:-1]) + " and " * (len(words) > 1) + words[-1]
+        self.notify(f"{told[0].upper()}{told[1:]}…")
 
     def action_export(self) -> None:
         if self.briefing is None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from rich.text import Text
 
 from tui.app.text import one_line
 from tui.pipeline.inputs import host_of
-from tui.pipeline.kinds import ErrorKind, Stage
+from tui.pipeline.kinds import ErrorKind, Stage, Status
 from tui.pipeline.textsafety import INPUT_CHARS
 from tui.pipeline.words import plural
 
@@ -36,21 +36,56 @@ STAGE_GLYPHS = {
 # A site or host name in a row or a line of the overview.
 SITE_CHARS = 60
 
-# An article a briefing reopened from the history had read, evicted from the cache since:
-# no failure, so neither the failure's cross nor its red.
+
+class NoFailure(NamedTuple):
+    """How the app says an article with an error that is no failure (`kinds.STATUS_OF_ERROR`):
+    a briefing reopened offline from the history has no page for it, and `r` reads it. It
+    has neither the failure's cross nor its red."""
+
+    glyph: str
+    said: str  # after the site in its row, and why its panes are empty
+    heading: str  # over the overview's list of them; `{n}` and `{them}` filled in
+    press: str  # after the error's words in the text pane
+    again: str  # what `r` on the Briefing does to them; `{articles}` filled in
+
+
 NO_LONGER_CACHED_GLYPH = "○"
 NO_LONGER_CACHED = "no longer cached — press r to read it again"
+NOT_READ_GLYPH = "◌"
+NOT_READ = "not read — the briefing was closed before it came; press r to read it"
+
+# In the order the counts say them ("1 not read, 2 no longer cached").
+NO_FAILURES = {
+    # Its page had not come when the briefing was closed: shown by its address.
+    Status.NOT_READ: NoFailure(
+        NOT_READ_GLYPH,
+        NOT_READ,
+        "Not read ({n}) — the briefing was closed first; press r to read {them}",
+        "Press r to read it.",
+        "reading {articles} the briefing had not read",
+    ),
+    # Read then, evicted from the cache since: shown by the title it had.
+    Status.NO_LONGER_CACHED: NoFailure(
+        NO_LONGER_CACHED_GLYPH,
+        NO_LONGER_CACHED,
+        "No longer cached ({n}) — press r to read {them} again",
+        "Press r to read it again.",
+        "reading {articles} no longer cached again",
+    ),
+}
 
 
-def no_longer_cached(article: Article) -> bool:
-    """Whether the article was read before and its page is no longer cached (a briefing
-    reopened offline from the history shows it by the title it had, not as failed)."""
-    return article.status == "no_longer_cached"
+def no_failure(article: Article) -> NoFailure | None:
+    """How to say the article, when it has an error that is no failure (a briefing
+    reopened offline from the history has no page for it); None otherwise."""
+    return NO_FAILURES.get(article.status)
 
 
 def glyph(article: Article) -> str:
-    """The mark before an article's title: its stage's, or that it is no longer cached."""
-    return NO_LONGER_CACHED_GLYPH if no_longer_cached(article) else STAGE_GLYPHS[article.stage]
+    """The mark before an article's title: its stage's, or that it has no page and did
+    not fail."""
+    said = no_failure(article)
+    return said.glyph if said is not None else STAGE_GLYPHS[article.stage]
 
 
 def site_of(article: Article) -> str:
@@ -98,9 +133,10 @@ _OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 def stage_line(article: Article) -> Text:
     """'site · stage' or the error in words, for list rows and the overview."""
-    if no_longer_cached(article):
+    unfailed = no_failure(article)
+    if unfailed is not None:
         site = site_of(article)
-        return Text(f"{site} · {NO_LONGER_CACHED}" if site else NO_LONGER_CACHED, style="dim")
+        return Text(f"{site} · {unfailed.said}" if site else unfailed.said, style="dim")
     if article.error is not None:
         return Text(f"error: {one_line(article.error.message)}", style="bold red")
     if article.duplicate_of is not None:
@@ -160,8 +196,9 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         return f"No {what}: this is the same article as {article.duplicate_of + 1}."
     if article.items is not None:
         return f"No {what}: this is a feed; each of its articles has its own."
-    if no_longer_cached(article):
-        return f"No {what}: the page is {NO_LONGER_CACHED}."
+    said = no_failure(article)
+    if said is not None:
+        return f"No {what}: {said.said}."
     if article.error is not None:
         if article.blocks:
             return f"No {what}: the analysis failed (see the text pane)."

@@ -21,10 +21,12 @@ from textual.reactive import reactive
 
 from tui.app.describe import (
     BRIEFING,
+    NO_FAILURES,
+    NoFailure,
     feed_words,
     kept_copy,
     location,
-    no_longer_cached,
+    no_failure,
     site_of,
 )
 from tui.app.document import Document, Paragraph
@@ -298,9 +300,10 @@ class ArticleView(Document):
         if article.items is not None:
             yield Paragraph(Text(feed_words(article), self._style("notice")))
             return
-        if no_longer_cached(article):
+        unfailed = no_failure(article)
+        if unfailed is not None:
             assert article.error is not None
-            said = f"{safe(article.error.message)} Press r to read it again."
+            said = f"{safe(article.error.message)} {unfailed.press}"
             yield Paragraph(Text(said, self._style("notice")))
             return
         if article.error is not None:
@@ -481,10 +484,13 @@ class ArticleView(Document):
         self._schedule()
 
     def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
-        errors, gone = [], []
+        errors: list[tuple[int, Article]] = []
+        # Not failed (read before and evicted since, or never come): listed apart, each
+        # kind under its own heading, by the titles they had, with how to have them.
+        unfailed: dict[str, list[tuple[int, Article]]] = {}
         for number, article in enumerate(briefing.articles, 1):
-            if no_longer_cached(article):
-                gone.append((number, article))
+            if no_failure(article) is not None:
+                unfailed.setdefault(article.status, []).append((number, article))
             elif article.error is not None:
                 errors.append((number, article))
         if errors:
@@ -496,20 +502,23 @@ class ArticleView(Document):
                 message = Text(one_line(article.error.message))
                 yield Paragraph(message, gap=False, first="   ", rest="   ")
             yield Paragraph(Text(""), gap=False)
-        if gone:
-            # Read before, evicted from the cache since: no failure. Listed by the titles
-            # they had, and how to have them again.
-            # `r` here, on the Briefing, reads every one of them again (and retries the failed).
-            them = "it" if len(gone) == 1 else "them"
-            head = f"No longer cached ({len(gone)}) — press r to read {them} again"
-            yield Paragraph(Text(head, style="bold"), gap=False)
-            for number, article in gone:
-                title, where = one_line(article.display_title), location(article)
-                yield Paragraph(Text(f"{number}. ", style="bold").append(title), gap=False)
-                if where != title:
-                    address = Text(where, self._style("meta"))
-                    yield Paragraph(address, gap=False, first="   ", rest="   ")
-            yield Paragraph(Text(""), gap=False)
+        for status, said in NO_FAILURES.items():  # in the order the counts above say them
+            if status in unfailed:
+                yield from self._not_failed(said, unfailed[status])
+
+    def _not_failed(
+        self, said: NoFailure, listed: list[tuple[int, Article]]
+    ) -> Iterator[Paragraph]:
+        # `r` here, on the Briefing, reads every one of them (and retries the failed).
+        them = "it" if len(listed) == 1 else "them"
+        yield Paragraph(Text(said.heading.format(n=len(listed), them=them), "bold"), gap=False)
+        for number, article in listed:
+            title, where = one_line(article.display_title), location(article)
+            yield Paragraph(Text(f"{number}. ", style="bold").append(title), gap=False)
+            if where != title:
+                address = Text(where, self._style("meta"))
+                yield Paragraph(address, gap=False, first="   ", rest="   ")
+        yield Paragraph(Text(""), gap=False)
 
     # Highlights ------------------------------------------------------------------------
 
