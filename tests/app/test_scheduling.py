@@ -30,3 +30,24 @@ async def test_a_wait_that_runs_out_names_what_the_briefing_waits_for(make_app, 
         assert "1 article(s) are still being read (fetch" in why
         await app.wait_settled(SETTLE)
         assert app.settled
+
+
+async def test_a_closed_add_prompt_is_waited_for_until_the_app_takes_its_answer(make_app) -> None:
+    # Closed, the prompt leaves the screen before its callback runs: a briefing seen as
+    # settled in between had not yet added (or said it had not added) what was typed.
+    from tui.app.screens import AddUrlScreen
+
+    app = make_app([], analysis=False)
+    async with app.run_test() as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        prompt = app.screen
+        assert isinstance(prompt, AddUrlScreen) and app.answer_awaited is prompt
+        await app.wait_settled(SETTLE)  # an open prompt holding nothing is no wait
+        app.answer_awaited = AddUrlScreen()  # one closed, its answer not yet taken
+        why = await _why_unsettled(app, 0.3, past="the session has not started")
+        assert "the add prompt has closed" in why
+        app.answer_awaited = prompt
+        await pilot.press("escape")  # the prompt's own answer (none) is taken
+        await app.wait_settled(SETTLE)
+        assert app.answer_awaited is None

@@ -184,6 +184,7 @@ class Actions(Highlights):
         prompt = AddUrlScreen()
 
         def added(inputs: list[str] | None) -> None:
+            self.answer_awaited = None
             if inputs:
                 self.add_inputs(inputs)
             # "a…⏎q" in one burst: the "q" reached the box before the Enter closed it.
@@ -191,6 +192,7 @@ class Actions(Highlights):
                 key = "enter" if character == "\r" else _character_to_key(character)
                 self.post_message(events.Key(key, character))
 
+        self.answer_awaited = prompt
         self.push_screen(prompt, added)
 
     def add_inputs(self, inputs: list[str]) -> None:

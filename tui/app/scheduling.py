@@ -32,6 +32,7 @@ from tui.pipeline.words import plural
 from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
     from textual.widgets import ProgressBar
 
     from tui.pipeline.cache import Cache
@@ -74,6 +75,11 @@ def shows_text(article: Article) -> bool:
 class Scheduling(AppState):
     """Starts the session after the first frame and draws its changes in throttled
     batches; merges the briefing off the UI path."""
+
+    # A prompt whose answer the app has not taken yet (its callback clears it): closed, it
+    # is off the screen before its callback runs, and a briefing seen settled in between
+    # was missing what the prompt added.
+    answer_awaited: Screen[object] | None = None
 
     def on_mount(self) -> None:
         # SIGTERM (kill, a closing session) and SIGHUP (the terminal went away) end the app
@@ -337,6 +343,9 @@ class Scheduling(AppState):
             return "input has not ended"
         if getattr(self.screen, "closing_with_input", False):
             return "the add prompt is closing with what was typed"
+        prompt = self.answer_awaited
+        if prompt is not None and prompt not in self.screen_stack:
+            return "the add prompt has closed and the app has not taken what was typed"
         if session.in_flight:
             stages = sorted(a.stage for a in session.briefing.articles if session.busy(a))
             return f"{session.in_flight} article(s) are still being read ({', '.join(stages)})"
