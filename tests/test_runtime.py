@@ -289,3 +289,17 @@ def test_the_log_keeps_no_escape_a_server_sent(tmp_path: Path) -> None:
     logged = log.read_text(encoding="utf-8")
     assert "404 Not" in logged  # the status line is logged, without what it carried
     assert not UNSAFE.search(logged.replace("\n", "").replace("\t", ""))
+
+
+def test_a_log_file_that_cannot_be_written_puts_nothing_on_stderr(site) -> None:
+    # /dev/full: every write fails. Python's logging printed "--- Logging error ---" and a
+    # traceback for each record, where a headless run promises one line per failed input.
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--format", "jsonl", "--no-analysis", "--no-cache",
+         site.page("wire.html"), site.url("/missing")],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "BRIEFING_LOG": "/dev/full"},
+    )  # fmt: skip
+    assert done.stdout.count("\n") == 2  # both inputs accounted for
+    assert "Traceback" not in done.stderr and "Logging error" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "404" in done.stderr

@@ -168,6 +168,21 @@ class _SafeFormatter(logging.Formatter):
         return strip_unsafe(super().format(record))
 
 
+class _LogFile(logging.FileHandler):
+    """The log file, given up at its first failed write (a full disk, a folder removed):
+    Python's handler printed a traceback on stderr for each record after, over the app's
+    screen and between the one line per failed input a headless run promises."""
+
+    given_up = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.given_up = True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.given_up:
+            super().emit(record)
+
+
 def configure_logging() -> None:
     """briefing's own log goes to the file named by $BRIEFING_LOG, else nowhere.
 
@@ -183,7 +198,7 @@ def configure_logging() -> None:
     handler: logging.Handler
     if path:
         try:
-            handler = logging.FileHandler(path, encoding="utf-8")
+            handler = _LogFile(path, encoding="utf-8")
         except OSError:
             handler = logging.NullHandler()
         handler.setFormatter(_SafeFormatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
