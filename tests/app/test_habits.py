@@ -115,6 +115,31 @@ async def test_Y_copies_the_paragraph_being_read(site: FixtureServer, make_app):
         assert any(t.startswith("Copied the paragraph") for t in toasts(app))
 
 
+async def test_Y_copies_no_heading_or_error_where_no_paragraph_of_text_is(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.url("/missing")], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("Y")  # on the overview: its lines are no article's paragraph
+        assert app.clipboard == ""
+        assert toasts(app) == ["There is no paragraph here to copy."]
+        await open_first(app, pilot)  # a failed article: its address and error only
+        await pilot.press("Y")
+        assert app.clipboard == ""  # (the same toast again is not stacked)
+
+
+async def test_b_and_C_on_a_failed_article_say_it_was_not_read(site: FixtureServer, make_app):
+    app = make_app([site.url("/missing")], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first(app, pilot)
+        await pilot.press("b", "C")
+        said = toasts(app)
+        assert "No removed lines: the article could not be read." in said
+        assert "No readers' comments: the article could not be read." in said
+        assert not any("removed nothing" in t or "were found" in t for t in said)
+
+
 async def test_c_copies_the_article_and_on_briefing_the_whole_as_markdown(
     site: FixtureServer, make_app
 ):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.keys import _character_to_key  # the name a terminal's key gets ("/": "slash")
 
-from tui.app.describe import BRIEFING, NO_FAILURES, no_failure
+from tui.app.describe import BRIEFING, NO_FAILURES, no_failure, without_text
 from tui.app.highlights import Highlights
 from tui.app.layout import Widths, pane_widths
 from tui.app.text import one_line
@@ -97,8 +97,11 @@ class Actions(Highlights):
         )
         if article is None:
             return
+        unread = without_text(article, "removed lines")
         if not self.show_removed:
             self.notify("Removed lines hidden.")
+        elif unread is not None:
+            self.notify(unread)
         elif article.removed:
             count = plural(len(article.removed), "removed line")
             self.notify(f"Showing the {count}, dimmed where each stood.")
@@ -113,8 +116,11 @@ class Actions(Highlights):
         if article is None:
             return
         count = plural(len(article.comments), "paragraph")
+        unread = without_text(article, "readers' comments")
         if not self.show_comments:
             self.notify("Comments hidden.")
+        elif unread is not None:
+            self.notify(unread)
         elif article.comments:
             self.notify(f"Showing {count} of readers' comments, after the text.")
         else:

@@ -188,6 +188,24 @@ def kept_copy(article: Article) -> str | None:
     return f"Could not reload this page: {said}. Shown as read before{when}."
 
 
+def without_text(article: Article, what: str) -> str | None:
+    """Why there are no `what` of the article's text to show (its cleaner's removed lines,
+    its readers' comments) when no text was read; None when it was. "The cleaner removed
+    nothing" was said of a page that never came."""
+    if article.blocks:
+        return None
+    if article.duplicate_of is not None:
+        return f"No {what} here: this is the same article as {article.duplicate_of + 1}."
+    if article.items is not None:
+        return f"No {what}: this is a feed; each of its articles has its own."
+    said = no_failure(article)
+    if said is not None:
+        return f"No {what}: {said.said}."
+    if article.error is not None:
+        return f"No {what}: the article could not be read."
+    return f"No {what} yet: the article is still being read."
+
+
 def unavailable(article: Article | None, what: str, analysis: bool) -> str:
     """Why a pane has nothing to show yet, in a reader's words."""
     if article is None:

@@ -585,25 +585,21 @@ class ArticleView(Document):
                 self.scroll_to_paragraph(target, marks[current].start)
 
     def current_paragraph(self) -> str | None:
-        """The paragraph the reader is at: the current highlight's, else the first
-        paragraph of the article's text at the top of the view (its header when nothing
-        else is shown)."""
+        """The paragraph the reader is at: the current highlight's, else the first one of
+        the article's own (its text, comments or removed lines) from the top of the view;
+        None where there is none. Headings, an error's words and the overview's lines are
+        no paragraph of it: "Briefing" was copied from an empty briefing, the address from
+        a failed article."""
         if self.marks:
             index = self.index_of(self.marks[self.current].block)
         else:
             top = self.visible_paragraph()
-            index = (
-                None
-                if top is None
-                else next(
-                    (
-                        i
-                        for i in range(top, len(self.paragraphs))
-                        if isinstance(self.paragraphs[i].key, int)
-                    ),
-                    top,
-                )
+            keyed = (
+                i
+                for i in range(top or 0, len(self.paragraphs))
+                if self.paragraphs[i].key is not None
             )
+            index = None if top is None else next(keyed, None)
         if index is None:
             return None
         text = self.paragraphs[index].text.plain.strip()
