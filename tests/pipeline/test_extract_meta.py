@@ -309,6 +309,39 @@ def test_a_name_in_capitals_keeps_the_capital_after_mc_and_o() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By ACME WIDGETS CORPORATION",
+        "By Acme Widgets Inc.",
+        "By Harbour Ferries Holdings Ltd",
+        "By Harbour Ministry Press Office",
+    ],
+)
+def test_an_organisation_signing_a_press_release_is_no_writer(line: str) -> None:
+    assert byline_authors([line]) == []
+
+
+def test_a_possessive_name_in_a_byline_is_a_sender_and_no_writer() -> None:
+    assert byline_authors(["By KIT DOE'S BAKERY"]) == []
+    assert byline_authors(["By Ann Roe's Garden Notes"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # Surnames that are words, and words of an organisation's name that are names too.
+        ("By Grace Corporal", ["Grace Corporal"]),
+        ("By Ann Cross and Kit Steel", ["Ann Cross", "Kit Steel"]),
+        ("By Ann Roe, Staff reporter", ["Ann Roe"]),
+        # An organisation after the writer is the credit, not the writer's name.
+        ("By Ann Roe, Acme Widgets Group", ["Ann Roe"]),
+    ],
+)
+def test_writers_beside_organisation_words_are_still_writers(line: str, names: list) -> None:
+    assert byline_authors([line]) == names
+
+
 def _declared(author: object) -> list[str]:
     head = _ld({"@type": "NewsArticle", "headline": "Ferry adds crossings", "author": author})
     return page_metadata(parse(_page(head)), None).authors

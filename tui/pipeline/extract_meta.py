@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from tui.pipeline import tables
+from tui.pipeline import lexicon, tables
 from tui.pipeline.extract_text import norm
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Metadata
 
@@ -481,7 +481,17 @@ _NOT_NAME_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
 )
-_NOT_NAME = frozenset().union(*(words for _, words in _NOT_NAME_WORDS))
+_CREDIT_OR_SENTENCE = frozenset().union(*(words for _, words in _NOT_NAME_WORDS))
+# Words of an organisation's name, as the entity recogniser reads them ("Acme Widgets
+# Corporation", "Harbour Holdings Ltd", "Ministry of Ports"): a name beside one is the
+# organisation's, a press release's sender, not a writer. Less the words above, which may
+# follow a writer as a credit ("SAM WRITER Associated Press"), and words that are people's
+# names too ("By Ann Cross", "By Kit Steel", "By Asa Roe").
+_ALSO_PEOPLES_NAMES = frozenset({"asa", "court", "cross", "ledger", "red", "steel"})
+_ORGANISATION_WORDS = (
+    lexicon.words("entity_org_name_words") - _CREDIT_OR_SENTENCE - _ALSO_PEOPLES_NAMES
+)
+_NOT_NAME = _CREDIT_OR_SENTENCE | _ORGANISATION_WORDS
 # Lower-case words that may follow the names ("..., staff reporter", "... for The Planet",
 # "... Monday, Nov. 18, 4:05 pm"): anything else there makes the line a sentence.
 _BYLINE_TAIL_WORDS = frozenset(
@@ -494,6 +504,9 @@ _BYLINE_TAIL_WORDS = frozenset(
 _BYLINE_SEPARATORS = frozenset({",", "|", "-", "–", "—", "/", "(", "•", "·", ";", ":"})
 _BYLINE_TOKEN = re.compile(r"[,|&;:/()–—•·]|[^\s,|&;:/()–—•·]+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}")
+# "By HARBOUR BAKERY'S KITCHEN": a possessive belongs to a sender's or a column's name; a
+# writer signs without one.
+_POSSESSIVE = re.compile(r"['’][sS]$")
 
 
 def _name_style(word: str) -> str | None:
@@ -505,6 +518,8 @@ def _name_style(word: str) -> str | None:
         return "initial"
     letters = re.sub(r"[-'’.]", "", word)
     if not letters.isalpha() or word.casefold().strip(".") in _NOT_NAME:
+        return None
+    if _POSSESSIVE.search(word):
         return None
     return "caps" if letters.isupper() and len(letters) > 1 else "title"
 
@@ -535,6 +550,8 @@ def _name_at(tokens: list[str], start: int) -> tuple[str, int] | None:
     proper = [w for w in words if w not in _NAME_PARTICLES]
     if style is None or not _NAME_MIN_WORDS <= len(proper) <= _NAME_MAX_WORDS:
         return None
+    if end < len(tokens) and tokens[end].casefold().strip(".") in _ORGANISATION_WORDS:
+        return None  # "Acme Widgets Holdings": the words begin an organisation's name
     if style == "caps":  # "SAM O'WRITER" is Sam O'Writer
         words = [_from_capitals(w) for w in words]
     return " ".join(words), end
