@@ -411,6 +411,26 @@ def test_writers_each_in_a_place_are_all_writers(line: str, names: list[str]) ->
     assert byline_authors([line]) == names
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # New Haven was named a writer: before an outlet, names after commas all were.
+        ("By Sam Writer, New Haven | Reuters", ["Sam Writer"]),
+        ("By SAM WRITER, NEW HAVEN | Reuters", ["Sam Writer"]),
+        # Past a dateline, "and" still joins the next writer.
+        ("By Ann Roe, New Haven, and Kit Doe, Los Angeles", ["Ann Roe", "Kit Doe"]),
+        ("By Ann Roe, Kyiv and Kit Doe, Moscow | Reuters", ["Ann Roe", "Kit Doe"]),
+    ],
+)
+def test_a_place_after_a_writers_comma_is_the_dateline(line: str, names: list[str]) -> None:
+    assert byline_authors([line]) == names
+
+
+def test_a_second_writer_after_a_comma_the_gazetteer_does_not_know_is_a_writer() -> None:
+    assert byline_authors(["By Ann Roe, Kit Doe | Reuters"]) == ["Ann Roe", "Kit Doe"]
+    assert byline_authors(["By Ann Roe in Kyiv and Kit Doe in Moscow"]) == ["Ann Roe", "Kit Doe"]
+
+
 def test_a_parsely_page_object_nested_past_the_decoders_limit_is_no_date() -> None:
     # Read with its own json.loads, it raised RecursionError out of the metadata.
     deep = "[" * 5000 + "]" * 5000

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from tui.pipeline import lexicon, tables
+from tui.pipeline.entities.gazetteer import gazetteer_weight
 from tui.pipeline.extract_text import norm
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Metadata
 
@@ -587,7 +588,7 @@ def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]
         if joiner == "," and at + 1 < len(tokens) and tokens[at + 1].casefold() in ("and", "&"):
             at, joiner = at + 1, "and"
         found = _name_at(tokens, at + 1) if joiner in (",", "and", "&") else None
-        if found is None:
+        if found is None or (joiner == "," and _is_place(found[0])):
             break
         chain.append(found)
         if joiner != ",":
@@ -598,15 +599,30 @@ def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]
     return names, chain[closed][1]
 
 
+# How strongly the gazetteer must say "place" for a name after a writer's comma to be the
+# dateline: a country, a state or a town's own name (1.5 and up), not one of the other
+# spellings it keeps (1.0), among which are people's names ("Robert Williams").
+_DATELINE_MIN_WEIGHT = 1.5
+
+
+def _is_place(name: str) -> bool:
+    """Whether a name after a writer's comma is where they wrote from ("By Sam Writer, New
+    Haven | Reuters"), not a second writer ("By Ann Roe, Kit Doe | Reuters")."""
+    return gazetteer_weight(name) >= _DATELINE_MIN_WEIGHT
+
+
 def _past_a_place(tokens: list[str], at: int) -> int:
     """Where the next writer's joiner is, past where the last one was ("By Ann Roe in Kyiv
-    and Kit Doe in Moscow": past "in Kyiv"). Only a place followed by a joiner: one at the
-    end is the byline's tail, read as such."""
-    if at + 1 >= len(tokens) or tokens[at].casefold() != "in" or not tokens[at + 1][:1].isupper():
+    and Kit Doe in Moscow": past "in Kyiv"; "By Ann Roe, New Haven, and Kit Doe": past ",
+    New Haven"). Only a place followed by a joiner: one at the end is the byline's tail,
+    read as such."""
+    if at + 1 >= len(tokens) or tokens[at].casefold() not in ("in", ","):
         return at
     end = at + 1
     while end < len(tokens) and tokens[end][:1].isupper():
         end += 1
+    if end == at + 1 or (tokens[at] == "," and not _is_place(" ".join(tokens[at + 1 : end]))):
+        return at
     joined = end < len(tokens) and tokens[end].casefold() in (",", "and", "&")
     return end if joined else at
 
