@@ -366,6 +366,50 @@ def test_character_references_in_a_declared_author_are_read_as_characters() -> N
     assert _declared("Kit O&#039;Hara &amp; Ann Lee") == ["Kit O'Hara", "Ann Lee"]
 
 
+@pytest.mark.parametrize(
+    ("author", "name"),
+    [
+        ("ANN ROE", "Ann Roe"),
+        ("JOHN MCDONALD-SMITH", "John McDonald-Smith"),
+        ("MARY O'NEIL", "Mary O'Neil"),
+        # "Mac" is no prefix to guess a second capital after: Mack and Mace are names.
+        ("KIT MACK", "Kit Mack"),
+        ("ANN MACDONALD", "Ann Macdonald"),
+        # Two particles together are written in lower case; one alone keeps its capital.
+        ("KIT VAN DER BERG", "Kit van der Berg"),
+        ("ANN DE WITTE", "Ann De Witte"),
+        ("SAM ROE III", "Sam Roe III"),
+    ],
+)
+def test_a_declared_name_in_capitals_is_written_as_a_name(author: str, name: str) -> None:
+    assert _declared(author) == [name]
+    assert _declared(f"{author} and KIT DOE") == [name, "Kit Doe"]
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        # Written so on purpose: only a name all in capitals is a template's style.
+        "DJ Roe",
+        # Initials run together and an acronym: their letters do not say how to write them.
+        "JK ROE",
+        "HARBOUR NEWS DESK",
+    ],
+)
+def test_a_name_that_cannot_be_written_from_its_capitals_is_left_as_given(author: str) -> None:
+    assert _declared(author) == [author]
+
+
+def test_initials_run_together_in_a_byline_in_capitals_are_left_as_given() -> None:
+    # Read as "Jk Roe": the letters do not say JK is two initials.
+    assert byline_authors(["By JK ROE and ANN ROE"]) == ["JK ROE", "Ann Roe"]
+
+
+def test_a_possessive_or_a_longer_part_before_an_apostrophe_takes_no_capital_after_it() -> None:
+    assert _declared("KIT SA'ID") == ["Kit Sa'id"]
+    assert byline_authors(["By KIT SA'ID and ANN D'ARCY"]) == ["Kit Sa'id", "Ann D'Arcy"]
+
+
 def test_a_credit_word_before_by_in_a_declared_author_is_no_part_of_the_name() -> None:
     assert _declared("Analysis by Chris Hale") == ["Chris Hale"]
     assert _declared("Jane Roe (Reuters)") == ["Jane Roe"]

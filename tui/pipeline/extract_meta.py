@@ -396,6 +396,8 @@ def _clean_author_names(raw: Iterable[str]) -> list[str]:
             part = _BRACKETED_TAIL.sub("", part).strip(" .,:")
             if not _looks_like_name(part, capitalised):
                 continue
+            if _in_capitals(part):
+                part = _from_capitals(part)
             key = part.casefold()
             if key not in seen:
                 seen.add(key)
@@ -553,22 +555,80 @@ def _name_at(tokens: list[str], start: int) -> tuple[str, int] | None:
         return None
     if end < len(tokens) and tokens[end].casefold().strip(".") in _ORGANISATION_WORDS:
         return None  # "Acme Widgets Holdings": the words begin an organisation's name
-    if style == "caps":  # "SAM O'WRITER" is Sam O'Writer
-        words = [_from_capitals(w) for w in words]
     return " ".join(words), end
 
+
+# ------------------------------------------------------------ names in capitals
+# A template that prints names in capitals ("By SAM WRITER", an author field "ANN ROE")
+# shows its style, not the names' spelling: they are shown as names are written. A word
+# whose letters alone do not say how to write it leaves the whole name as given: capitals
+# read as a template's, a wrong guess ("Jk Rowling", "Bbc News") as ours.
 
 # A name's part after which a second capital follows, as a name in capitals hides it:
 # MCDONALD is McDonald. ("Mac" is not among them: Macy, Machado, Mackenzie and Macdonald
 # are written with one capital as often.)
 _SECOND_CAPITAL = re.compile(r"\b(Mc)([^\W\d_])")
+# A capital after one letter and an apostrophe (O'NEIL, D'ARCY, N'DIAYE); after more
+# (SA'ID, a possessive 'S) the letters go on in lower case.
+_CAPITAL_AFTER_APOSTROPHE = re.compile(r"\b([^\W\d_]['’])([^\W\d_])")
+# Words of a name written otherwise than with one capital.
+_NAME_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV"}
+# Particles written in lower case when two come together ("VON DER LEYEN", "DE LA CRUZ");
+# alone, English writes a capital as often ("De Niro", "Van Dyke", "Di Maria"), and the
+# words that are also names ("Al", "Le", "Do") or an initial ("Y") keep theirs.
+_PAIRED_PARTICLES = _NAME_PARTICLES - {"al", "el", "le", "do", "y", "ten"}
+_VOWEL = re.compile(r"[aeiouy]", re.I)
 
 
-def _from_capitals(word: str) -> str:
-    """A word of a name written in capitals, as a name is written: O'HARA is O'Hara,
-    SMITH-JONES Smith-Jones, MCDONALD McDonald."""
-    word = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word.lower())
-    return _SECOND_CAPITAL.sub(lambda m: m.group(1) + m.group(2).upper(), word)
+def _casable(word: str) -> bool:
+    """Whether a word of a name in capitals can be written from its letters: not initials
+    run together ("JK", "DJ") nor an acronym ("BBC"), which have no vowel, nor a word no
+    person's name has ("NEWS", "AP", "CORPORATION"); a month is one ("JUNE ROE")."""
+    key = word.casefold().strip(".")
+    if key in _NAME_SUFFIXES or _INITIALS.fullmatch(word) or word.islower():
+        return True
+    if word.isascii() and not _VOWEL.search(word):
+        return False
+    return key not in _NOT_NAME - _DATE_WORDS
+
+
+def _word_from_capitals(word: str) -> str:
+    """O'HARA is O'Hara, SMITH-JONES Smith-Jones, MCDONALD McDonald, JR. Jr."""
+    suffix = _NAME_SUFFIXES.get(word.casefold().strip("."))
+    if suffix:
+        return suffix + ("." if word.endswith(".") else "")
+    cased = "-".join(piece.capitalize() for piece in word.lower().split("-"))
+    cased = _CAPITAL_AFTER_APOSTROPHE.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+    return _SECOND_CAPITAL.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+
+
+def _in_capitals(name: str) -> bool:
+    """Whether a name is written in capitals: two words or more, none of them in lower case
+    but a particle ("INES de la CRUZ"). "DJ Shadow" is written so on purpose."""
+    words = [w for w in name.split() if w not in _NAME_PARTICLES]
+    return (
+        len(words) >= _NAME_MIN_WORDS
+        and all(w == w.upper() for w in words)
+        and any(sum(c.isalpha() for c in w) > 1 for w in words)
+    )
+
+
+def _from_capitals(name: str) -> str:
+    """A name written in capitals as a name is written ("ANN O'HARA" is Ann O'Hara,
+    "JOHN MCDONALD-SMITH" John McDonald-Smith, "URSULA VON DER LEYEN" Ursula von der
+    Leyen), or as given when a word of it cannot be written from its letters."""
+    words = name.split()
+    if not all(_casable(w) for w in words):
+        return name
+    paired = [w.casefold() in _PAIRED_PARTICLES for w in words]
+    cased = []
+    for at, word in enumerate(words):
+        beside = (at > 0 and paired[at - 1]) or (at + 1 < len(words) and paired[at + 1])
+        if word.islower() or (0 < at < len(words) - 1 and paired[at] and beside):
+            cased.append(word.lower())
+        else:
+            cased.append(_word_from_capitals(word))
+    return " ".join(cased)
 
 
 def _names_from(tokens: list[str], alone: bool = False) -> tuple[list[str], int]:
