@@ -379,6 +379,7 @@ def test_character_references_in_a_declared_author_are_read_as_characters() -> N
         ("KIT VAN DER BERG", "Kit van der Berg"),
         ("ANN DE WITTE", "Ann De Witte"),
         ("SAM ROE III", "Sam Roe III"),
+        ("J.D. ROE", "J.D. Roe"),
     ],
 )
 def test_a_declared_name_in_capitals_is_written_as_a_name(author: str, name: str) -> None:

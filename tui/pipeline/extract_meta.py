@@ -593,7 +593,9 @@ def _casable(word: str) -> bool:
 
 
 def _word_from_capitals(word: str) -> str:
-    """O'HARA is O'Hara, SMITH-JONES Smith-Jones, MCDONALD McDonald, JR. Jr."""
+    """O'HARA is O'Hara, SMITH-JONES Smith-Jones, MCDONALD McDonald, JR. Jr., J.D. J.D."""
+    if _INITIALS.fullmatch(word):
+        return word
     suffix = _NAME_SUFFIXES.get(word.casefold().strip("."))
     if suffix:
         return suffix + ("." if word.endswith(".") else "")
