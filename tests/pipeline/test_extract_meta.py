@@ -416,6 +416,13 @@ def test_a_credit_word_before_by_in_a_declared_author_is_no_part_of_the_name() -
     assert _declared("Jane Roe (Reuters)") == ["Jane Roe"]
 
 
+def test_von_inside_a_declared_name_is_the_names_own_not_a_credit() -> None:
+    # "Ursula von der Leyen" was read as a credit ("von") and the name "der Leyen".
+    assert _declared("Ursula von der Leyen") == ["Ursula von der Leyen"]
+    assert _declared("Von der Leyen") == ["Von der Leyen"]
+    assert _declared("Von Kit Brandt") == ["Kit Brandt"]  # German "By" still opens a credit
+
+
 def test_parselys_page_tag_dates_a_page_whose_text_prints_an_ambiguous_day() -> None:
     # "11.05.12" in the byline was read as 11 May; the page's Parse.ly object says
     # 5 November, as its address does.

@@ -336,8 +336,12 @@ def _site(
 # Where pages declare the section an article belongs to (a section is never its author).
 _SECTION_KEYS = ("article:section", "og:article:section", "section", "articlesection")
 
-# "By", "Written by", "Analysis by", "Von": what opens a credit before the names.
-_BY = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:by|von|par)\s*[:\-]?\s+", re.I)
+# "By", "Written by", "Analysis by", "Von", "Par": what opens a credit before the names.
+# Only "by" comes after a word: "von" after a name is the name's own ("Ursula von der
+# Leyen" was read as "der Leyen"), as is "von der" at the start ("Von der Leyen").
+_BY = re.compile(
+    r"^\s*(?:(?:[^\W\d_]+\s+)?by|von(?!\s+(?:der|den|dem)\b)|par)\s*[:\-]?\s+", re.I
+)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 
 
