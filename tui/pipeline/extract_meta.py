@@ -339,9 +339,7 @@ _SECTION_KEYS = ("article:section", "og:article:section", "section", "articlesec
 # "By", "Written by", "Analysis by", "Von", "Par": what opens a credit before the names.
 # Only "by" comes after a word: "von" after a name is the name's own ("Ursula von der
 # Leyen" was read as "der Leyen"), as is "von der" at the start ("Von der Leyen").
-_BY = re.compile(
-    r"^\s*(?:(?:[^\W\d_]+\s+)?by|von(?!\s+(?:der|den|dem)\b)|par)\s*[:\-]?\s+", re.I
-)
+_BY = re.compile(r"^\s*(?:(?:[^\W\d_]+\s+)?by|von(?!\s+(?:der|den|dem)\b)|par)\s*[:\-]?\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 
 
