@@ -830,6 +830,9 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "A decision is expected within days.", "within days", "FUTURE_REF"),
     # In a text written all in lower case, a lower-case month is still the month.
     ("2024-08-08", "we met in august and again in the spring.", "august", "2024-08"),
+    # A full stop where a comma was meant ends no date: the parser took it for a sentence's
+    # end, and the day the story's year.
+    ("2004-09-01", "The memorial opened on August 5. 2003.", "August 5. 2003", "2003-08-05"),
 ]  # fmt: skip
 
 

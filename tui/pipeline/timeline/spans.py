@@ -414,6 +414,13 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
         )
         # "the winter" + "of" + "2022-23" is one season.
         or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
+        # "August 5. 2003.": a year after a full stop that a comma was meant to be (the
+        # parser took the stop to end a sentence, and the day the anchor's year).
+        or (
+            gap == ". "
+            and _A_MONTH_DAY.fullmatch(previous) is not None
+            and re.fullmatch(r"\d{4}", ent.text) is not None
+        )
         # "the morning" + "of" + "Jan. 5" is that day's morning.
         or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
         or (gap in (" after ", " before ") and _A_COUNT.fullmatch(previous) is not None)
