@@ -355,3 +355,29 @@ def test_the_listing_counts_the_articles_past_the_titles_it_shows(tmp_path: Path
     history.remember(cache, None, history.snapshot(briefing, {}))
     (line,) = history.listing(history.entries(cache, 10))
     assert "Story 0; Story 1; Story 2; +499 more" in line
+
+
+def test_a_page_added_to_a_reopened_briefing_and_closed_before_it_came_is_not_read(
+    tmp_path: Path,
+) -> None:
+    cache = Cache(tmp_path)
+    feed = "https://news.example/feed.xml"
+    expansion = Expansion("rss", "Desk", feed, [FeedItem("https://news.example/a", "A", None)])
+    data = history.snapshot(_briefing(), {feed: expansion})
+    earlier = history.entry(cache, history.remember(cache, None, data))
+    assert earlier is not None
+    again = Briefing()  # reopened, an address added (`a`), and closed before any page came
+    for input in [*earlier.inputs, "https://news.example/a", "https://news.example/added"]:
+        again.add(input).stage = Stage.FETCHING
+    again.articles[0].feed_kind, again.articles[0].items = "rss", [2]
+    again.articles[2].feed = 0
+    history.remember(cache, earlier.id, history.snapshot(again, {feed: expansion}, earlier))
+    now = history.entry(cache, earlier.id)
+    assert now is not None and (now.failed, now.unread) == (1, 1)
+    # It was "no longer cached" at the next reopen, with no title: it never was read.
+    reopen = history.Reopen.of(now)
+    assert reopen.said_again("https://news.example/added") == history.UNREAD
+    # The pages the briefing had say what they said then: /gone failed, /a was read.
+    assert now.failures == earlier.failures | {"https://news.example/added": history.UNREAD}
+    assert "3 articles, 1 failed, 1 not read" in history.listing([now])[0]
+

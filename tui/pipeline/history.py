@@ -115,10 +115,11 @@ def snapshot(
     # "Not read": the page had not come. One that had is in the cache, and a reopened
     # briefing reads it from there: counting those said "82 not read" of a briefing whose
     # every page came back.
-    unread = {input_key(a.input) for a in pending if _page_missing(a)}
-    # A page of a new briefing never was; one of a reopened briefing may have been read
-    # the time before, and is said as it was then (below).
-    failures = dict.fromkeys(unread, UNREAD) if earlier is None else {}
+    missing = [a for a in pending if _page_missing(a)]
+    unread = {input_key(a.input) for a in missing}
+    # A page added in this run never was; one the reopened briefing had may have been
+    # read the time before, and is said as it was then (below).
+    failures = {input_key(a.input): UNREAD for a in _added_since(earlier, missing)}
     failures |= {
         input_key(a.input): ArticleError(a.error.kind, a.error.message.removesuffix(f" {REPLAYED}"))
         for a in articles
@@ -152,6 +153,19 @@ def snapshot(
         "order": [None if a.feed is None else [a.feed, a.input] for a in entries],
         "pages": pages,
     }
+
+
+def _added_since(earlier: Entry | None, articles: list[Article]) -> list[Article]:
+    """Those of `articles` the briefing did not have when `earlier` was written (a new
+    briefing: all of them). By the inputs as stored: a reopen gives the very strings, and
+    normalising every one again on each write would cost the event loop. A feed's items
+    are in its order, and in its expansions (all an entry older than the order has)."""
+    if earlier is None:
+        return articles
+    items = [place[1] for place in earlier.order if place is not None]
+    items += [item.url for expansion in earlier.expansions.values() for item in expansion.items]
+    had = {*earlier.inputs, *items}
+    return [a for a in articles if a.input not in had]
 
 
 def _not_cached(error: ArticleError | None) -> bool:
