@@ -381,3 +381,29 @@ def test_a_page_added_to_a_reopened_briefing_and_closed_before_it_came_is_not_re
     assert now.failures == earlier.failures | {"https://news.example/added": history.UNREAD}
     assert "3 articles, 1 failed, 1 not read" in history.listing([now])[0]
 
+
+def test_an_entry_keeps_what_another_instance_did_not_read_as_not_read(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    id = history.remember(cache, None, history.snapshot(_briefing(), {}))
+    earlier = history.entry(cache, id)
+    assert earlier is not None
+    first, second = Briefing(), Briefing()  # two terminals reopened it
+    for input in earlier.inputs:
+        first.add(input).stage = Stage.DONE
+        second.add(input).stage = Stage.DONE
+    # The second added a page and a feed, and closed before the page or the item came.
+    second.add("https://news.example/slow").stage = Stage.FETCHING
+    other = second.add("https://other.example/feed.xml")
+    other.stage, other.feed_kind, other.items = Stage.DONE, "rss", [4]
+    item = second.add("https://other.example/1")
+    item.feed, item.stage = 3, Stage.QUEUED
+    items = [FeedItem("https://other.example/1", "One", None)]
+    expansion = Expansion("rss", "Other", "https://other.example/feed.xml", items)
+    history.remember(cache, id, history.snapshot(second, {other.input: expansion}, earlier))
+    history.remember(cache, id, history.snapshot(first, {}, earlier))  # the last to quit
+    now = history.entry(cache, id)
+    assert now is not None and (now.articles, now.failed, now.unread) == (4, 0, 2)
+    reopen = history.Reopen.of(now)
+    for never in ("https://news.example/slow", "https://other.example/1"):
+        assert reopen.said_again(never) == history.UNREAD
+    assert "4 articles, 2 not read" in history.listing([now])[0]

@@ -229,12 +229,15 @@ def _with_others(data: dict[str, Any], stored: Entry) -> dict[str, Any]:
         if expansion is not None:
             data["expansions"][key] = expansion.to_dict()
         data["articles"] += 1 if expansion is None else len(expansion.items)
-        if (failure := stored.failures.get(key)) is not None:
-            data["failures"][key] = [failure.kind.value, failure.message]
-            data["failed"] += failure.kind is not ErrorKind.NOT_CACHED
         for read in [input, *(i.url for i in (expansion.items if expansion else []))]:
             if (page := stored.pages.get(read)) is not None:
                 data["pages"].setdefault(read, _stored(page))
+            page_key = input_key(read)
+            failure = stored.failures.get(page_key)
+            if failure is not None and page_key not in data["failures"]:
+                data["failures"][page_key] = [failure.kind.value, failure.message]
+                # Counted as `snapshot` counts it: a page never read apart from the failed.
+                data["unread" if _not_cached(failure) else "failed"] += 1
     titles = data["titles"] + [t for t in stored.titles if t not in data["titles"]]
     data["titles"] = titles[:TITLES_KEPT]
     return data
