@@ -651,3 +651,46 @@ async def test_a_page_never_read_stays_not_read_not_failed_through_reopens_until
     (entry,) = history.entries(cache, 5)
     assert (entry.failed, entry.unread) == (1, 0)
     cache.close()
+
+
+async def test_an_address_added_to_a_reopened_briefing_and_closed_before_it_came_is_not_read(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    import asyncio
+
+    wire, blog = own_site.page("wire.html"), own_site.page("blog.html")
+    own_site.first_hit_delays["/pages/blog.html"] = 30.0  # still coming when the reader quits
+    cache = Cache(tmp_path)
+    first = Session(TEXT_ONLY, cache=cache, history=True)
+    first.add(wire)
+    await first.join()
+    await first.close()
+    (entry,) = history.entries(cache, 5)
+    offline = Options(analysis=False, workers=1, offline=True)
+    reopened = Session(offline, cache=cache, history=True, reopen=history.Reopen.of(entry))
+    for input in entry.inputs:
+        reopened.add(input)
+    await reopened.join()
+    added = reopened.add(blog, online=True)  # `a` in the reopened briefing
+    for _ in range(400):
+        if added is not None and added.stage is Stage.FETCHING:
+            break
+        await asyncio.sleep(0.05)
+    assert added is not None and added.stage is Stage.FETCHING
+    await reopened.close()
+
+    for _ in range(2):  # reopened and closed with the page still not read, twice
+        again = await _kept_reopened(cache)
+        never = again.briefing.articles[1]
+        # It was "no longer cached", with no title, and the history counted it nowhere.
+        assert never.status == "not_read" and never.error == history.UNREAD
+        assert again.briefing.tally().words() == "2 articles, 1 read, 0 failed, 1 not read"
+        (entry,) = history.entries(cache, 5)
+        assert (entry.failed, entry.unread, entry.no_longer_cached) == (0, 1, 0)
+        assert "2 articles, 1 not read" in history.listing([entry])[0]
+
+    read = await _kept_reopened(cache, read_again=True)  # `r`: fetched, offline as it is
+    assert read.briefing.articles[1].status == "ok"
+    (entry,) = history.entries(cache, 5)
+    assert (entry.failed, entry.unread, entry.failures) == (0, 0, {})
+    cache.close()
