@@ -8,7 +8,7 @@ from tui.pipeline import history
 from tui.pipeline.briefing import Briefing
 from tui.pipeline.cache import Cache
 from tui.pipeline.feeds import Expansion, FeedItem
-from tui.pipeline.model import ArticleError, ErrorKind, Metadata, Stage
+from tui.pipeline.model import ArticleError, Block, BlockKind, ErrorKind, Metadata, Stage
 
 
 def _briefing() -> Briefing:
@@ -407,3 +407,25 @@ def test_an_entry_keeps_what_another_instance_did_not_read_as_not_read(tmp_path:
     for never in ("https://news.example/slow", "https://other.example/1"):
         assert reopen.said_again(never) == history.UNREAD
     assert "4 articles, 2 not read" in history.listing([now])[0]
+
+
+def test_a_page_read_and_quit_while_it_was_analysed_is_remembered_by_its_title(
+    tmp_path: Path,
+) -> None:
+    # Its text was on screen, its entities and timeline still on the way: the history
+    # listed its address.
+    cache = Cache(tmp_path)
+    briefing = Briefing()
+    analysed = briefing.add("https://news.example/analysed")
+    analysed.stage, analysed.metadata = (
+        Stage.ANALYSING,
+        Metadata(title="Floods close the ring road"),
+    )
+    analysed.blocks = [Block(BlockKind.PARAGRAPH, "Water rose over the ring road.")]
+    briefing.add("https://news.example/waiting").stage = Stage.FETCHING
+    id = history.remember(cache, None, history.snapshot(briefing, {}))
+    entry = history.entry(cache, id)
+    assert entry is not None
+    assert entry.titles == ["Floods close the ring road"]
+    assert entry.pages["https://news.example/analysed"].title == "Floods close the ring road"
+    assert (entry.failed, entry.unread) == (0, 1)

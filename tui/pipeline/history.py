@@ -104,14 +104,16 @@ def snapshot(
     entries = briefing.articles
     articles = [a for a in entries if a.feed_kind is None and a.duplicate_of is None]
     tally = briefing.tally()
-    titles = [a.display_title for a in articles if a.status is Status.OK]
+    # Read: its text is there, its entities and timeline may still have been on the way
+    # (quit while it was analysed, the history listed the addresses of pages the reader
+    # had seen by their titles).
+    read = [a for a in articles if a.status is Status.OK or (a.blocks and a.error is None)]
+    titles = [a.display_title for a in read]
     pending = [a for a in articles if a.status is Status.PENDING]
     unfinished = {input_key(a.input) for a in pending}
     # Each page read, by its title: a reopen that finds one evicted from the cache since
     # shows it as it was, not as a bare address.
-    pages = {
-        a.input: _page(a) for a in articles if a.status is Status.OK and is_web_address(a.input)
-    }
+    pages = {a.input: _page(a) for a in read if is_web_address(a.input)}
     # "Not read": the page had not come. One that had is in the cache, and a reopened
     # briefing reads it from there: counting those said "82 not read" of a briefing whose
     # every page came back.
