@@ -69,6 +69,27 @@ def test_stdin_lines_skip_blanks_and_comments(site: FixtureServer) -> None:
     assert inputs == sorted([site.page("wire.html"), site.page("blog.html")])
 
 
+def test_a_piped_line_of_two_addresses_reads_both(site: FixtureServer) -> None:
+    # The space between them went to the site as %20: "The site answered 404 Not Found".
+    line = f"{site.page('wire.html')} {site.page('blog.html')}\n"
+    proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", stdin=line)
+    assert proc.returncode == 0, proc.stderr
+    last = {a["index"]: a for a in map(json.loads, proc.stdout.splitlines())}  # revisions
+    assert [last[i]["input"] for i in sorted(last)] == [
+        site.page("wire.html"),
+        site.page("blog.html"),
+    ]
+    assert all(a["status"] == "ok" for a in last.values())
+
+
+def test_a_piped_line_too_long_is_said_with_its_true_length() -> None:
+    proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", stdin="x" * 1_048_576)
+    assert proc.returncode == 1
+    (article,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert article["input"] == "x" * 65_536 + "… (1,048,576 characters in all)"
+    assert "(1,048,576 characters; the limit is 65,536)" in article["error"]["message"]
+
+
 def _readline(proc: subprocess.Popen[str], timeout: float) -> str:
     assert proc.stdout is not None
     ready, _, _ = select.select([proc.stdout], [], [], timeout)

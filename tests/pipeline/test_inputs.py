@@ -53,7 +53,8 @@ async def test_lines_read_from_a_descriptor_are_cut_and_decoded_one_by_one() -> 
     threading.Thread(target=writer, daemon=True).start()
     got = [line async for line in stream_lines(read)]
     assert got[0] == "https://a.example/1"
-    assert len(got[1]) == MAX_INPUT_CHARS + 1  # cut, and the rest of it skipped
+    # Cut, the rest of it counted and not kept.
+    assert got[1] == "x" * MAX_INPUT_CHARS + f"… ({MAX_INPUT_CHARS * 3:,} characters in all)"
     assert got[2] == "https://b\ufffd.example/2"  # only this line is spoiled
     assert got[3:] == ["https://c.example/3"]
 
@@ -78,3 +79,54 @@ def test_the_prompt_splits_paths_that_exist_and_keeps_a_name_with_spaces(tmp_pat
         "not a url",
         "https://a.example/x",
     ]
+
+
+async def _streamed(text: str) -> list[str]:
+    return [x async for x in stream_lines(io.StringIO(text))]
+
+
+async def test_a_piped_line_of_several_addresses_is_several_inputs(tmp_path) -> None:
+    saved = tmp_path / "blog.html"
+    saved.write_text("<p>x</p>")
+    # The space went to the site as %20: one address that does not exist.
+    assert await _streamed("https://a.example/1 https://a.example/2\n") == [
+        "https://a.example/1",
+        "https://a.example/2",
+    ]
+    assert await _streamed(f"https://a.example/1\t{saved}  https://[x/\n") == [
+        "https://a.example/1",
+        str(saved),
+        "https://[x/",  # one error in words of its own
+    ]
+
+
+async def test_a_piped_line_that_is_not_all_inputs_stays_one(tmp_path) -> None:
+    spaced = tmp_path / "my saved page.html"
+    spaced.write_text("<p>x</p>")
+    missing = tmp_path / "not saved yet.html"
+    lines = f"{spaced}\n{missing}\nhttps://a.example/a b.html\nhttps://a.example/x see this\n"
+    assert await _streamed(lines) == [
+        str(spaced),
+        str(missing),  # said not to exist as it was given, not word by word
+        "https://a.example/a b.html",
+        "https://a.example/x see this",
+    ]
+
+
+async def test_a_piped_line_too_long_says_its_true_length() -> None:
+    from tui.pipeline.inputs import MAX_INPUT_CHARS, input_error
+
+    (line,) = await _streamed("x" * 1_048_576 + "\n")
+    assert line == "x" * MAX_INPUT_CHARS + "… (1,048,576 characters in all)"
+    error = input_error(line)
+    assert error is not None and "(1,048,576 characters; the limit is 65,536)" in error.message
+
+
+async def test_a_piped_line_within_the_limit_is_whole_however_many_bytes_it_takes() -> None:
+    from tui.pipeline.inputs import MAX_INPUT_CHARS
+
+    accented = "https://a.example/" + "é" * 40_000  # 80,000 bytes, 40,018 characters
+    padded = "https://a.example/" + "p" * (MAX_INPUT_CHARS - 18)
+    raw = f"{accented}\n  {padded}{' ' * 100}\n".encode()
+    # Cut at 65,537 bytes, the first was read as a shorter address, and fetched as one.
+    assert [x async for x in stream_lines(io.BytesIO(raw))] == [accented, padded]

@@ -1,7 +1,8 @@
 """Where inputs come from (arguments, lines of a stream) and what each one names.
 
 Lines are handed on as they arrive, never after the stream closes, so
-`tail -f urls.txt | briefing` keeps adding articles.
+`tail -f urls.txt | briefing` keeps adding articles; a line of several addresses is
+several inputs (`line_inputs`).
 
 Every input is checked once, early, by `check_input`: it is either a web address httpx can
 fetch or a local saved page, or it ends as a typed `invalid_input` error in words. Nothing
@@ -14,12 +15,13 @@ input, `host_of` to name an input's site and `input_uri` for the address to open
 from __future__ import annotations
 
 import asyncio
+import codecs
 import ipaddress
 import os
 import re
 import stat
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -29,8 +31,8 @@ from tui.pipeline.kinds import ErrorKind, PipelineError
 from tui.pipeline.textsafety import UNSAFE, for_terminal, scrub_surrogates
 
 # The longest input taken as one: httpx refuses longer URLs, browsers and servers stop
-# well before (8 KB is common), and no file path comes near it. A longer line is cut when
-# read, so a 5 MB line costs 64 KB, and is then refused as too long.
+# well before (8 KB is common), and no file path comes near it. A longer line of a pipe
+# is cut when read (see _CUT), so a 5 MB line costs 64 KB, and is then refused as too long.
 MAX_INPUT_CHARS = 65_536
 # How much of a bad input an error message quotes: enough to recognise it.
 QUOTED_CHARS = 80
@@ -124,7 +126,7 @@ def check_input(text: str) -> Target:
     if len(text) > MAX_INPUT_CHARS:
         raise _invalid(
             f"{quoted(text)} is too long to be a web address or a file name "
-            f"({len(text):,} characters; the limit is {MAX_INPUT_CHARS:,})."
+            f"({_length(text):,} characters; the limit is {MAX_INPUT_CHARS:,})."
         )
     scheme = _SCHEME.match(text)
     name = scheme.group(1).lower() if scheme else ""
@@ -138,6 +140,12 @@ def check_input(text: str) -> Target:
             "(http:// or https://) and saved .html files."
         )
     return Target(path=_check_path(text, _expand(text)))
+
+
+def _length(text: str) -> int:
+    """How long the input was: a line of a pipe cut when read says it after its cut."""
+    cut = _CUT_LENGTH.match(text, MAX_INPUT_CHARS)
+    return int(cut.group(1).replace(",", "")) if cut else len(text)
 
 
 def input_error(text: str) -> PipelineError | None:
@@ -288,65 +296,95 @@ def _invalid(message: str) -> PipelineError:
     return PipelineError(ErrorKind.INVALID_INPUT, message)
 
 
-def _decode_line(line: str | bytes) -> str:
-    # Bytes that are not UTF-8 become U+FFFD in that line alone; the lines after it still
-    # arrive, and no raw invalid byte reaches the output.
-    if isinstance(line, bytes):
-        return line.decode("utf-8", "replace")
-    return scrub_surrogates(line)
-
-
-# Bytes asked of the descriptor at a time when reading lines from it.
+# Bytes (or characters) asked of a stream at a time when reading lines from it.
 _CHUNK = 65_536
+# What follows the first MAX_INPUT_CHARS characters of a longer line of a pipe, in place
+# of the rest: kept, the rest would cost its size; dropped, the line read as 65,537
+# characters whatever its length. `check_input` gives the length it says.
+_CUT = "… ({:,} characters in all)"
+_CUT_LENGTH = re.compile(r"… \(([\d,]+) characters in all\)\Z")
 
 
-def _fd_lines(fd: int) -> Iterable[bytes]:
-    """Lines read straight from a descriptor, each cut to MAX_INPUT_CHARS + 1.
+class _Line:
+    """A line as its pieces arrive: its first MAX_INPUT_CHARS + 1 characters kept (white
+    space before them dropped), the rest only counted."""
+
+    def __init__(self) -> None:
+        self.head: list[str] = []
+        self.kept = self.length = self.trailing = 0
+
+    def add(self, part: str) -> None:
+        part = part if self.length else part.lstrip()
+        if not part:
+            return
+        self.length += len(part)
+        bare = part.rstrip()  # white space at its end is not part of the input either
+        self.trailing = self.trailing + len(part) if not bare else len(part) - len(bare)
+        if self.kept <= MAX_INPUT_CHARS:
+            self.head.append(part[: MAX_INPUT_CHARS + 1 - self.kept])
+            self.kept += len(self.head[-1])
+
+    def text(self) -> str:
+        head, length = "".join(self.head), self.length - self.trailing
+        return head if length <= MAX_INPUT_CHARS else head[:MAX_INPUT_CHARS] + _CUT.format(length)
+
+
+def _lines(pieces: Iterable[str]) -> Iterator[str]:
+    """The lines of text arriving in pieces, a line longer than MAX_INPUT_CHARS cut (see
+    _CUT), so a 5 MB line costs 64 KB and still says how long it was."""
+    line = _Line()
+    for piece in pieces:
+        *ended, rest = piece.split("\n")
+        for part in ended:
+            line.add(part)
+            yield line.text()
+            line = _Line()
+        line.add(rest)
+    if line.length:
+        yield line.text()
+
+
+def _fd_pieces(fd: int) -> Iterator[str]:
+    """Text read straight from a descriptor.
 
     No Python file object sits in between: a thread blocked in a buffered reader's
     readline holds that reader's lock, and an interpreter exiting under it (Ctrl+C with
-    the pipe still open) aborts with "could not acquire lock for <stdin>".
+    the pipe still open) aborts with "could not acquire lock for <stdin>". Bytes that are
+    not UTF-8 become U+FFFD in their own line alone (UTF-8 never hides a line feed inside
+    a character), and no raw invalid byte reaches the output.
     """
-    pending = b""
-    skipping = False  # inside a line already cut: drop bytes up to its end
-    while True:
-        chunk = os.read(fd, _CHUNK)
-        if not chunk:
-            if pending and not skipping:
-                yield pending
-            return
-        pending += chunk
-        while True:
-            end = pending.find(b"\n")
-            if end == -1:
-                if len(pending) > MAX_INPUT_CHARS and not skipping:
-                    yield pending[: MAX_INPUT_CHARS + 1]
-                    skipping = True
-                if skipping:
-                    pending = b""
-                break
-            line, pending = pending[: end + 1], pending[end + 1 :]
-            if not skipping:
-                yield line[: MAX_INPUT_CHARS + 1]
-            skipping = False
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    while chunk := os.read(fd, _CHUNK):
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
 
 
-def _read_lines(stream: IO[str] | IO[bytes] | int) -> Iterable[str]:
-    """Lines of `stream` (a file object or a descriptor), each cut to MAX_INPUT_CHARS + 1
-    (the rest of it skipped)."""
-    if isinstance(stream, int):
-        yield from (_decode_line(line) for line in _fd_lines(stream))
-        return
-    while True:
-        line = stream.readline(MAX_INPUT_CHARS + 1)
-        if not line:
-            return
-        end = b"\n" if isinstance(line, bytes) else "\n"
-        if len(line) > MAX_INPUT_CHARS and not line.endswith(end):  # type: ignore[arg-type]
-            rest = line
-            while rest and not rest.endswith(end):  # type: ignore[arg-type]
-                rest = stream.readline(MAX_INPUT_CHARS)
-        yield _decode_line(line)
+def _stream_pieces(stream: IO[str] | IO[bytes]) -> Iterator[str]:
+    # readline, not read: a text stream's read waits for the whole chunk, not a line.
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    while piece := stream.readline(_CHUNK):
+        yield decoder.decode(piece) if isinstance(piece, bytes) else scrub_surrogates(piece)
+    yield decoder.decode(b"", final=True)
+
+
+def _read_lines(stream: IO[str] | IO[bytes] | int) -> Iterator[str]:
+    """Lines of `stream` (a file object or a descriptor), each cut to MAX_INPUT_CHARS
+    (the rest of it counted, not kept)."""
+    return _lines(_fd_pieces(stream) if isinstance(stream, int) else _stream_pieces(stream))
+
+
+def line_inputs(line: str) -> list[str]:
+    """The inputs a line of a pipe names: several when every piece `split_inputs` finds in
+    it is an address or a file that exists (`echo $URLS | briefing`: the space was sent
+    to the site as %20); else the whole line, so that a file whose name has spaces or a
+    URL with a space in it is still one input."""
+    text = parse_line(line)
+    if text is None:
+        return []
+    if len(text) > MAX_INPUT_CHARS or not any(c.isspace() for c in text) or _exists(text):
+        return [text]
+    pieces = split_inputs(text)
+    return pieces if all(_ADDRESS.match(p) or _exists(p) for p in pieces) else [text]
 
 
 async def stream_lines(stream: IO[str] | IO[bytes] | int) -> AsyncIterator[str]:
@@ -372,16 +410,16 @@ async def stream_lines(stream: IO[str] | IO[bytes] | int) -> AsyncIterator[str]:
     def pump() -> None:
         try:
             for line in _read_lines(stream):
-                put(line)
+                for inp in line_inputs(line):  # may look at files: here, off the loop
+                    put(inp)
         except (OSError, ValueError):
             pass  # a closed stream ends the input, it does not crash the run
         finally:
             put(None)
 
     threading.Thread(target=pump, name="briefing-stdin", daemon=True).start()
-    while (line := await queue.get()) is not None:
-        if (inp := parse_line(line)) is not None:
-            yield inp
+    while (inp := await queue.get()) is not None:
+        yield inp
 
 
 async def chain(first: Iterable[str], then: AsyncIterator[str] | None) -> AsyncIterator[str]:
