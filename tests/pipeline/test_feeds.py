@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,8 @@ def test_an_expansion_survives_its_round_trip_and_refuses_local_links() -> None:
     assert Expansion.from_dict(expansion.to_dict()) == expansion
     before = {k: v for k, v in expansion.to_dict().items() if k not in ("unlinked", "older")}
     assert Expansion.from_dict(before) == Expansion("rss", "Desk", f"{BASE}/f", expansion.items)
+    before = expansion.to_dict() | {"repeated": 3}
+    assert Expansion.from_dict(before) == replace(expansion, repeated=3)
     odd = Expansion.from_dict(expansion.to_dict() | {"unlinked": "2", "older": True})
     assert odd is not None and odd.unlinked == odd.older == 0
     planted = expansion.to_dict() | {"items": [["file:///etc/passwd", "x", None]]}
@@ -159,7 +162,9 @@ async def test_what_a_feed_lists_but_does_not_read_is_counted_and_said(
     said = "Not read: 2 older entries (past --per-feed) and 2 entries with no web address"
     assert said in to_markdown(session.briefing)
     (exported, _) = json.loads(to_json(session.briefing))["articles"]
-    assert exported["items_not_read"] == {"no_web_address": 2, "older": 2}
+    assert exported["items_not_read"] == {
+        "no_web_address": 2, "older": 2, "repeated": 0, "itself": 0
+    }  # fmt: skip
     assert session.expansions[input_key(feed.input)].older == 2  # kept for a reopen
 
 
@@ -322,3 +327,73 @@ def test_a_local_feed_that_is_a_fifo_is_refused_without_blocking(tmp_path) -> No
         read_local(str(fifo), fifo, Options())
     assert "is not a regular file" in caught.value.message
     assert "\x1b" not in caught.value.message
+
+
+def _rss(*links: str) -> bytes:
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{link}</link>"
+        f"<pubDate>Mon, 0{n + 1} Sep 2025 10:00:00 GMT</pubDate></item>"
+        for n, link in enumerate(links)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>{items}'
+        "</channel></rss>"
+    ).encode()
+
+
+def _opml(*links: str) -> bytes:
+    outlines = "".join(
+        f'<outline type="rss" text="{n}" xmlUrl="{u}"/>' for n, u in enumerate(links)
+    )
+    return f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>'.encode()
+
+
+def test_entries_sharing_an_address_are_one_item_and_the_repeats_counted() -> None:
+    same = "https://news.example/a"
+    rss = feeds.parse(FetchedFeed("x", f"{BASE}/f.rss", _rss(same, same, same, same), "", "t"))
+    assert [i.url for i in rss.items] == [same] and rss.repeated == 3
+    assert rss.items[0].title == "Story 3"  # the newest of them
+    opml = feeds.parse(FetchedFeed("x", f"{BASE}/s.opml", _opml(same, f"{BASE}/b", same), "", "t"))
+    assert [i.url for i in opml.items] == [same, f"{BASE}/b"] and opml.repeated == 1
+
+
+async def test_a_feed_whose_entries_share_one_link_lists_it_once_and_says_so(
+    site: FixtureServer,
+) -> None:
+    body = _rss(*[site.page("wire.html")] * 4)
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "application/rss+xml"}, body))
+    session = await _run(url)
+    feed, item = session.briefing.articles  # was "its entries: 2, 2, 2, 2."
+    assert feed.items == [1] and item.blocks and feed.items_repeated == 3
+    said = "its entries: 2. Not read: 3 repeated entries (an address given more than once is"
+    assert said in export.to_markdown(session.briefing)
+    exported = export.briefing_to_dict(session.briefing)["articles"][0]
+    assert exported["items"] == [1] and exported["items_not_read"]["repeated"] == 3
+    assert session.expansions[input_key(url)].repeated == 3  # kept for a reopen
+
+
+async def test_an_opml_list_that_names_itself_says_so(site: FixtureServer) -> None:
+    key = site.host_page({}, b"")
+    url = site.url(f"/hostile/{key}")
+    nested = site.url("/hostile/" + site.host_page({"Content-Type": "text/x-opml"}, _opml()))
+    body = _opml(url, nested, site.feed("meridian.atom"))
+    site.hostile_pages[key] = ({"Content-Type": "text/x-opml"}, body)
+    session = await _run(url)
+    top = session.briefing.articles[0]
+    assert top.items == [1, 2] and top.items_itself == 1  # was dropped without a word
+    assert "Not read: 1 entry naming this list itself." in export.to_markdown(session.briefing)
+    exported = export.briefing_to_dict(session.briefing)["articles"][0]
+    assert exported["items_not_read"] == {
+        "no_web_address": 0, "older": 0, "repeated": 0, "itself": 1
+    }  # fmt: skip
+
+
+async def test_two_spellings_of_one_address_in_a_feed_are_one_item_said_repeated(
+    site: FixtureServer,
+) -> None:
+    page = site.page("wire.html")
+    body = _rss(page, page + "#comments")
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "application/rss+xml"}, body))
+    session = await _run(url)
+    feed = session.briefing.articles[0]
+    assert feed.items == [1] and feed.items_repeated == 1

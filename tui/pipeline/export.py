@@ -120,7 +120,12 @@ def article_to_dict(article: Article, index: int) -> dict[str, Any]:
         "items_not_read": (
             None
             if article.items is None
-            else {"no_web_address": article.items_unlinked, "older": article.items_older}
+            else {
+                "no_web_address": article.items_unlinked,
+                "older": article.items_older,
+                "repeated": article.items_repeated,
+                "itself": article.items_itself,
+            }
         ),
         # Of `items`, a reloaded feed's entries from before that it no longer lists.
         "items_no_longer_listed": None if article.items is None else article.items_earlier,

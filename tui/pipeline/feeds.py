@@ -75,6 +75,8 @@ class ParsedFeed:
     skipped: int = 0
     # OPML feeds past MAX_OPML_FEEDS, left out.
     beyond: int = 0
+    # Entries whose address an entry before them gave: each address comes once.
+    repeated: int = 0
 
 
 def is_feed_type(mime: str) -> bool:
@@ -142,9 +144,12 @@ def _web_address(link: object, base: str) -> str | None:
     return url
 
 
-def _newest_first(items: list[FeedItem]) -> list[FeedItem]:
+def _newest_first(items: list[FeedItem]) -> tuple[list[FeedItem], int]:
+    """Each address once, its newest entry; and how many entries repeated one."""
     # Stable: undated items keep their place after the dated ones, in document order.
-    return sorted(items, key=lambda i: i.published or "", reverse=True)
+    ordered = sorted(items, key=lambda i: i.published or "", reverse=True)
+    firsts = list({item.url: item for item in reversed(ordered)}.values())[::-1]
+    return firsts, len(ordered) - len(firsts)
 
 
 def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
@@ -182,9 +187,9 @@ def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
                 "This is not a feed briefing can read (RSS, Atom, JSON Feed or OPML).",
             )
     kind = "atom" if version.startswith("atom") else "rss"
-    return _checked(
-        ParsedFeed(kind, _title(parsed.feed.get("title")), _newest_first(items), skipped)
-    )
+    items, repeated = _newest_first(items)
+    title = _title(parsed.feed.get("title"))
+    return _checked(ParsedFeed(kind, title, items, skipped, repeated=repeated))
 
 
 def _json_feed(feed: FetchedFeed) -> ParsedFeed:
@@ -206,7 +211,9 @@ def _json_feed(feed: FetchedFeed) -> ParsedFeed:
             continue
         published = _iso(entry.get("date_published") or entry.get("date_modified"))
         items.append(FeedItem(url, _title(entry.get("title")), published))
-    return _checked(ParsedFeed("json", _title(data.get("title")), _newest_first(items), skipped))
+    items, repeated = _newest_first(items)
+    title = _title(data.get("title"))
+    return _checked(ParsedFeed("json", title, items, skipped, repeated=repeated))
 
 
 def _iso(value: object) -> str | None:
@@ -234,7 +241,7 @@ def _opml(feed: FetchedFeed) -> ParsedFeed:
             ErrorKind.BAD_FEED, f"The OPML list could not be read: {strip_unsafe(str(exc), '')}."
         ) from None
     items: list[FeedItem] = []
-    skipped = beyond = 0
+    skipped = beyond = repeated = 0
     seen: set[str] = set()
     for outline in root.iter("outline"):
         link = outline.get("xmlUrl")
@@ -244,14 +251,14 @@ def _opml(feed: FetchedFeed) -> ParsedFeed:
         if url is None:
             skipped += 1
         elif url in seen:
-            continue
+            repeated += 1
         elif len(items) >= MAX_OPML_FEEDS:
             beyond += 1
         else:
             seen.add(url)
             items.append(FeedItem(url, _title(outline.get("title") or outline.get("text"))))
     title = _title(root.findtext("head/title"))
-    return _checked(ParsedFeed("opml", title, items, skipped, beyond))
+    return _checked(ParsedFeed("opml", title, items, skipped, beyond, repeated))
 
 
 def _checked(parsed: ParsedFeed) -> ParsedFeed:
@@ -281,10 +288,12 @@ class Expansion:
     title: str | None
     url: str
     items: list[FeedItem]
-    # Entries listed but not read: with no web address (http or https) to read, and
-    # past the newest `per_feed` (an OPML list: past MAX_OPML_FEEDS).
+    # Entries listed but not read: with no web address (http or https) to read, past
+    # the newest `per_feed` (an OPML list: past MAX_OPML_FEEDS), and those whose address
+    # an entry before them gave (each is read once).
     unlinked: int = 0
     older: int = 0
+    repeated: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -294,6 +303,7 @@ class Expansion:
             "items": [[i.url, i.title, i.published] for i in self.items],
             "unlinked": self.unlinked,
             "older": self.older,
+            "repeated": self.repeated,
         }
 
     @classmethod
@@ -314,8 +324,8 @@ class Expansion:
         kind, url = data.get("kind"), data.get("url")
         if not isinstance(kind, str) or not isinstance(url, str):
             return None
-        unlinked, older = (_count(data.get(key)) for key in ("unlinked", "older"))
-        return cls(kind, _title(data.get("title")), url, items, unlinked, older)
+        counts = (_count(data.get(key)) for key in ("unlinked", "older", "repeated"))
+        return cls(kind, _title(data.get("title")), url, items, *counts)
 
 
 def _count(value: object) -> int:
@@ -346,4 +356,18 @@ def not_read(article: Article) -> str:
     if article.items_unlinked:
         entries = plural(article.items_unlinked, "entry", "entries")
         said.append(f"{entries} with no web address (http or https)")
-    return f"Not read: {' and '.join(said)}." if said else ""
+    if article.items_repeated:
+        entries = plural(article.items_repeated, "repeated entry", "repeated entries")
+        said.append(f"{entries} (an address given more than once is read once)")
+    if article.items_itself:
+        entries = plural(article.items_itself, "entry", "entries")
+        said.append(f"{entries} naming this {_list_or_feed(article)} itself")
+    return f"Not read: {_and(said)}." if said else ""
+
+
+def _list_or_feed(article: Article) -> str:
+    return "list" if article.feed_kind == "opml" else "feed"
+
+
+def _and(said: list[str]) -> str:
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"

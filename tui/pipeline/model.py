@@ -193,6 +193,10 @@ class Article:
     # https), and older than the newest `per_feed` (an OPML list: past its cap of feeds).
     items_unlinked: int = 0
     items_older: int = 0
+    # ... and entries whose address another of its entries gave (each is read once), and
+    # entries naming the feed (or list) itself.
+    items_repeated: int = 0
+    items_itself: int = 0
     # Of `items`, a reloaded feed's entries from before that it no longer lists: kept
     # under it (they are still in the briefing), and said apart so its count is not taken
     # for what the feed lists now.

@@ -219,6 +219,7 @@ class Session:
             self._revise(other)
         article.cached, article.feed_kind, article.items = False, None, None
         article.items_unlinked = article.items_older = article.items_earlier = 0
+        article.items_repeated = article.items_itself = 0
 
     def busy(self, article: Article) -> bool:
         return id(article) in self._tasks
@@ -584,7 +585,9 @@ class Session:
         else:
             items = parsed.items[: self.options.per_feed]
             older = len(parsed.items) - len(items)
-        return Expansion(parsed.kind, parsed.title, source.url, items, parsed.skipped, older)
+        return Expansion(
+            parsed.kind, parsed.title, source.url, items, parsed.skipped, older, parsed.repeated
+        )
 
     def _expand(self, article: Article, expansion: Expansion, earlier: Sequence[int] = ()) -> None:
         """Add a feed's items (an OPML list's feeds) as entries grouped under it. `earlier`:
@@ -592,13 +595,20 @@ class Session:
         still counted though the feed no longer lists them."""
         article.url, article.feed_kind, article.items = expansion.url, expansion.kind, []
         article.items_unlinked, article.items_older = expansion.unlinked, expansion.older
+        article.items_repeated, article.items_itself = expansion.repeated, 0
         article.metadata.title = expansion.title or article.metadata.title
         index = self.briefing.index(article)
         for item in expansion.items:
             online = id(article) in self._online  # a feed fetched again: its new items too
             child = self.add(item.url, feed=index, title=item.title, online=online)
             child = child or self.briefing.find(item.url)
-            if child is not None and child is not article:
+            # Said, not dropped: an entry naming the list itself, or the same article as
+            # one before it by another spelling of its address.
+            if child is article:
+                article.items_itself += 1
+            elif child is not None and self.briefing.index(child) in article.items:
+                article.items_repeated += 1
+            elif child is not None:
                 article.items.append(self.briefing.index(child))
         kept = [i for i in earlier if i not in article.items]
         article.items += kept
