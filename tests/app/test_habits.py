@@ -183,6 +183,29 @@ async def test_a_pasted_list_adds_every_line(site: FixtureServer, make_app):
         assert len(app.briefing.articles) == 3
 
 
+async def test_a_long_paste_in_the_add_prompt_is_counted_without_a_file_search_a_key(
+    make_app, monkeypatch
+):
+    # Each word of a paste was tried as up to eight file names, at every key: a page of
+    # prose pasted by mistake held the app a second and more a key.
+    from tui.pipeline import inputs
+
+    looked: list[str] = []
+    exists = inputs._exists
+    monkeypatch.setattr(inputs, "_exists", lambda path: looked.append(path) or exists(path))
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        box = app.screen.query_one(Input)
+        box.post_message(events.Paste("the river rose overnight " * 400))
+        await pilot.press("x")
+        assert not looked
+        box.value = "two words"  # a short text is still read for the files it names
+        await pilot.pause()
+        assert looked
+
+
 @pytest.mark.parametrize("ending", ["", "\n"])
 async def test_a_pasted_address_is_put_in_the_prompt_once(
     site: FixtureServer, make_app, ending: str

@@ -210,6 +210,9 @@ def _keys_for_the_app(line: str) -> bool:
 _FIRST_WORD = re.compile(r"\s*([^/\s]*)")
 
 
+# The longest text the add prompt's count looks for file names in (it is counted at every
+# key; the inputs are split in full, files and all, once, at Enter).
+COUNT_FILES_UP_TO = 4096
 # How long the add prompt's box must stay still after an Enter before the prompt closes,
 # seconds: longer than the gap between a terminal's reads of one burst, shorter than a
 # reader notices.
@@ -241,7 +244,8 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        count = len(split_inputs(event.value))
+        # Counted at every key: a long paste is counted without looking for files in it.
+        count = len(split_inputs(event.value, files=len(event.value) <= COUNT_FILES_UP_TO))
         if count > 1:
             self.query_one("#count", Static).update(
                 f"{plural(count, 'address', 'addresses')}: enter adds them all."

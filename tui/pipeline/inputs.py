@@ -76,13 +76,16 @@ _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
 _PATH_WORDS = 8
 
 
-def split_inputs(value: str) -> list[str]:
+def split_inputs(value: str, *, files: bool = True) -> list[str]:
     """The inputs in what was typed or pasted into the app's prompt: one per line (blank
     lines and # comments skipped); on a line each address is one input, and of the words
     between addresses the longest run that names a file or folder that exists ("my
     page.html") is one, and the words around such runs one each side (one error in words,
     not one a word). A pasted list arrives as one line, its lines joined by spaces:
-    "blog.html /etc/hostname" was taken as one path that does not exist."""
+    "blog.html /etc/hostname" was taken as one path that does not exist.
+
+    `files=False`: the words between addresses are one input, no file looked for (up to
+    eight a word: a pasted page of prose took a second and more, counted at each key)."""
     found: list[str] = []
     for line in value.splitlines():
         text = parse_line(line)
@@ -91,15 +94,17 @@ def split_inputs(value: str) -> list[str]:
         words: list[str] = []
         for token in text.split():
             if _ADDRESS.match(token):
-                found += [*_paths_in(words), token]
+                found += [*_paths_in(words, files), token]
                 words = []
             else:
                 words.append(token)
-        found += _paths_in(words)
+        found += _paths_in(words, files)
     return found
 
 
-def _paths_in(words: list[str]) -> list[str]:
+def _paths_in(words: list[str], files: bool = True) -> list[str]:
+    if not files:
+        return [" ".join(words)] if words else []
     found: list[str] = []
     stray: list[str] = []  # words that begin no path that exists
     i = 0
