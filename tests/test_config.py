@@ -43,6 +43,8 @@ def test_file_values_override_defaults_and_say_so(tmp_path: Path) -> None:
         "max_size = nan",
         "cache_size = -nan",
         "timeout = inf",
+        # Control characters in a folder's name: stripped, exports went elsewhere unsaid.
+        'export_dir = "notes\\u0007\\nold"',
     ],
 )
 def test_a_value_of_the_wrong_kind_is_a_warning_and_the_default(tmp_path: Path, text: str) -> None:

@@ -126,7 +126,11 @@ def _check(setting: Setting, value: object) -> object | None:
     if setting.kind is bool:
         return value if isinstance(value, bool) else None
     if setting.kind is str:
-        return strip_unsafe(value, "") if isinstance(value, str) and value.strip() else None
+        # A folder's name with control characters in it is a slip, not a name: stripped
+        # without a word, exports went to a folder nobody named.
+        if not isinstance(value, str) or not value.strip() or strip_unsafe(value, "") != value:
+            return None
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if setting.kind is int and not isinstance(value, int):
@@ -144,7 +148,7 @@ def _expected(setting: Setting) -> str:
     if setting.kind is bool:
         return "must be true or false"
     if setting.kind is str:
-        return "must be a non-empty string"
+        return "must be a non-empty string without control characters"
     what = "a whole number" if setting.kind is int else "a number"
     return f"must be {what} from {readable(setting.low)} to {readable(setting.high)}"
 
