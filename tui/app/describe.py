@@ -194,22 +194,12 @@ def without_text(article: Article, what: str) -> str | None:
     nothing" was said of a page that never came."""
     if article.blocks:
         return None
-    if article.duplicate_of is not None:
-        return f"No {what} here: this is the same article as {article.duplicate_of + 1}."
-    if article.items is not None:
-        return f"No {what}: this is a feed; each of its articles has its own."
-    said = no_failure(article)
-    if said is not None:
-        return f"No {what}: {said.said}."
-    if article.error is not None:
-        return f"No {what}: the article could not be read."
-    return f"No {what} yet: the article is still being read."
+    return _no_page(article, what) or f"No {what} yet: the article is still being read."
 
 
-def unavailable(article: Article | None, what: str, analysis: bool) -> str:
-    """Why a pane has nothing to show yet, in a reader's words."""
-    if article is None:
-        return f"No {what} yet."
+def _no_page(article: Article, what: str) -> str | None:
+    """Why the article has no `what` because it has no page of its own read, or None: the
+    same article as another, a feed, not read, failed."""
     if article.duplicate_of is not None:
         return f"No {what}: this is the same article as {article.duplicate_of + 1}."
     if article.items is not None:
@@ -221,6 +211,16 @@ def unavailable(article: Article | None, what: str, analysis: bool) -> str:
         if article.blocks:
             return f"No {what}: the analysis failed (see the text pane)."
         return f"No {what}: the article could not be read."
+    return None
+
+
+def unavailable(article: Article | None, what: str, analysis: bool) -> str:
+    """Why a pane has nothing to show yet, in a reader's words."""
+    if article is None:
+        return f"No {what} yet."
+    no_page = _no_page(article, what)
+    if no_page is not None:
+        return no_page
     if not analysis:
         return f"Analysis is off, so there are no {what}."
     if article.entities_note is not None:
