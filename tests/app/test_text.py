@@ -21,6 +21,21 @@ class _OneDocument(App[None]):
         yield Document()
 
 
+def _count_breaks_and_draws(monkeypatch) -> tuple[list[int], list[int]]:
+    """Lists that grow by one each time the document breaks a paragraph into lines, and
+    each time it draws a line."""
+    from tui.app import document as module
+
+    broken: list[int] = []
+    drawn: list[int] = []
+    divide, segments = module.divide_line, module.text_segments
+    monkeypatch.setattr(module, "divide_line", lambda *a, **k: broken.append(1) or divide(*a, **k))
+    monkeypatch.setattr(
+        module, "text_segments", lambda *a, **k: drawn.append(1) or segments(*a, **k)
+    )
+    return broken, drawn
+
+
 def test_control_characters_never_survive():
     page = "Red \x1b[31malert\x1b[0m, bell\x07, \x9b2J csi, tab\there, bidi \u202eevil"
     cleaned = safe(page)
@@ -92,8 +107,6 @@ async def test_a_step_through_a_huge_paragraphs_hits_draws_only_the_lines_on_scr
 ) -> None:
     # A page of one paragraph, a search for its commonest word: every line of the
     # paragraph was drawn again with every hit at each `n` (seconds a step).
-    from tui.app import document as module
-
     app = _OneDocument()
     async with app.run_test(size=(60, 30)) as pilot:
         document = app.query_one(Document)
@@ -102,14 +115,7 @@ async def test_a_step_through_a_huge_paragraphs_hits_draws_only_the_lines_on_scr
         await pilot.pause()
         hits = [m.span() for m in re.finditer("the", text)]
         mark, now = Style(underline=True), Style(reverse=True)
-        broken, drawn = [], []
-        divide, segments = module.divide_line, module.text_segments
-        monkeypatch.setattr(
-            module, "divide_line", lambda *a, **k: broken.append(1) or divide(*a, **k)
-        )
-        monkeypatch.setattr(
-            module, "text_segments", lambda *a, **k: drawn.append(1) or segments(*a, **k)
-        )
+        broken, drawn = _count_breaks_and_draws(monkeypatch)
         document.set_highlights({0: hits}, mark, (0, *hits[0]), now)
         document.render_lines(document.size.region)
         document.move_highlight((0, *hits[1]))
@@ -140,8 +146,6 @@ async def test_a_paint_asks_for_the_style_once_not_once_a_line(monkeypatch) -> N
 async def test_a_highlight_breaks_no_line_again_and_draws_only_what_is_on_screen(
     monkeypatch,
 ) -> None:
-    from tui.app import document as module
-
     app = _OneDocument()
     async with app.run_test(size=(60, 30)) as pilot:
         document = app.query_one(Document)
@@ -149,14 +153,7 @@ async def test_a_highlight_breaks_no_line_again_and_draws_only_what_is_on_screen
         document.set_paragraphs([Paragraph(Text(f"{n} {words}"), key=n) for n in range(2000)])
         await pilot.pause()
         height = document.virtual_size.height
-        broken, drawn = [], []
-        divide, segments = module.divide_line, module.text_segments
-        monkeypatch.setattr(
-            module, "divide_line", lambda *a, **k: broken.append(1) or divide(*a, **k)
-        )
-        monkeypatch.setattr(
-            module, "text_segments", lambda *a, **k: drawn.append(1) or segments(*a, **k)
-        )
+        broken, drawn = _count_breaks_and_draws(monkeypatch)
         for n, paragraph in enumerate(document.paragraphs):
             marked = paragraph.text.copy()
             marked.stylize("reverse", 2, 8)
