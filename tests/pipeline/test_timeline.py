@@ -833,6 +833,10 @@ SECOND_PASS_CASES = [
     # A full stop where a comma was meant ends no date: the parser took it for a sentence's
     # end, and the day the story's year.
     ("2004-09-01", "The memorial opened on August 5. 2003.", "August 5. 2003", "2003-08-05"),
+    # A figure before a weekday is the weekday's figure, not a day of a month: "5 Tuesday"
+    # was read as a day in May.
+    ("1996-08-28", "Shares rose 5 Tuesday.", "Tuesday", "1996-08-27"),
+    ("1996-08-28", "Volume was 300, down from 56 Monday.", "Monday", "1996-08-26"),
 ]  # fmt: skip
 
 

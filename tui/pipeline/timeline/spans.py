@@ -438,9 +438,19 @@ _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 _ENDS_IN_TENS = re.compile(r"\d0$")
 
 
+# "Volume was 300, down from 56 Monday": spaCy may take the figure before a weekday into
+# the date, read then as a day of a month ("5 Tuesday" in May). A day's number follows its
+# weekday ("Tuesday 5 March"), never stands before it.
+_FIGURE_BEFORE_A_WEEKDAY = re.compile(
+    rf"\d[\d,.]*\s+(?=(?:{'|'.join(WEEKDAY_NAMES)})\b(?!\s*,?\s*\d))", re.I
+)
+
+
 def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
     """A spaCy entity's span, with the words it left out that belong to the date."""
     start, end = ent.start_char, ent.end_char
+    if figure := _FIGURE_BEFORE_A_WEEKDAY.match(ent.text):
+        start += figure.end()
     word_before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     # "the Black Friday deals": spaCy may take the weekday without the word that makes it
     # a holiday.
