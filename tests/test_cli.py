@@ -689,6 +689,37 @@ def test_history_and_open_of_a_folder_with_no_cache_say_so_and_make_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def _with_a_briefing(folder: Path) -> subprocess.CompletedProcess[str]:
+    """A briefing of a local page read into the cache in `folder` (briefing 1)."""
+    first = briefing(
+        "-f", "json", "--no-analysis", "--cache-dir", str(folder), str(PAGES / "wire.html")
+    )
+    assert first.returncode == 0, first.stderr
+    return first
+
+
+def test_a_damaged_history_entry_is_listed_and_open_says_it_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    _with_a_briefing(tmp_path)
+    with sqlite3.connect(tmp_path / "briefing.sqlite3") as conn:  # as another tool left it
+        for data in ("not json", "[]", "{}", "null", '{"inputs": [1]}'):
+            conn.execute("INSERT INTO briefings(opened_at, data) VALUES ('t', ?)", (data,))
+    listed = briefing("history", "--cache-dir", str(tmp_path))
+    lines = listed.stdout.splitlines()
+    assert listed.returncode == 0 and len(lines) == 6, listed.stderr
+    assert [line.split()[0] for line in lines] == ["6", "5", "4", "3", "2", "1"]
+    assert all(line.endswith("could not be read (damaged entry)") for line in lines[:5])
+    for id in ("2", "6"):
+        # "there is no briefing 2 in the history"
+        proc = briefing("open", id, "-f", "json", "--cache-dir", str(tmp_path))
+        assert proc.returncode == 1 and proc.stdout == ""
+        said = f"briefing: briefing {id} in the history could not be read: its entry is damaged.\n"
+        assert proc.stderr == said
+
+
 def test_open_an_unknown_id_says_so(tmp_path: Path) -> None:
     from tui.pipeline.cache import Cache
 

@@ -475,6 +475,9 @@ def open_command(argv: list[str]) -> int:
     if entry is None:
         _say(f"there is no briefing {args.id} in the history (see: briefing history).")
         return USAGE
+    if entry.damaged:
+        _say(f"briefing {args.id} in the history could not be read: its entry is damaged.")
+        return 1
     options = Options(
         analysis=bool(config["analysis"]),
         workers=config["workers"],  # type: ignore[arg-type]

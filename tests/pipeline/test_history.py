@@ -53,12 +53,25 @@ def test_the_listing_never_carries_escape_sequences(tmp_path: Path) -> None:
     assert "\x1b" not in line and "\x07" not in line and "Title" in line
 
 
-def test_a_damaged_row_is_skipped_not_a_crash(tmp_path: Path) -> None:
+def test_a_damaged_row_is_listed_as_damaged_not_skipped_nor_a_crash(tmp_path: Path) -> None:
+    import sqlite3
+
     cache = Cache(tmp_path)
-    cache.add_briefing("2026-01-01T00:00:00+00:00", {"no": "inputs"})
+    damaged = [cache.add_briefing("2026-01-01T00:00:00+00:00", {"no": "inputs"})]
     good = history.remember(cache, None, {"inputs": ["u"], "expansions": {"k": {"items": 3}}})
-    (entry,) = history.entries(cache, 10)
+    cache.close()
+    with sqlite3.connect(tmp_path / "briefing.sqlite3") as conn:  # as another tool left it
+        for data in ("not json", "[]", "{}", "null", 5, b"\xff", "[" * 100_000, '{"inputs": 5}'):
+            row = conn.execute("INSERT INTO briefings(opened_at, data) VALUES ('t', ?)", (data,))
+            damaged.append(row.lastrowid)
+    cache = Cache(tmp_path)
+    found = history.entries(cache, 20)
+    assert [e.id for e in found if e.damaged] == damaged[::-1]
+    (entry,) = [e for e in found if not e.damaged]
     assert entry.id == good and entry.expansions == {}
+    lines = history.listing(found)
+    assert len(lines) == 10 and sum(history.DAMAGED in line for line in lines) == 9
+    assert all(history.entry(cache, id).damaged for id in damaged)
 
 
 def test_odd_fields_of_a_damaged_row_read_as_empty(tmp_path: Path) -> None:

@@ -642,10 +642,11 @@ class Cache:
         return set()
 
 
-def _loads(text: str) -> Any:
+def _loads(text: object) -> Any:
+    """A stored row's JSON; None for what is not (SQLite keeps any type in any column)."""
     try:
-        return json.loads(text)
-    except ValueError:
+        return json.loads(text)  # type: ignore[arg-type]
+    except (ValueError, TypeError, RecursionError):
         return None
 
 

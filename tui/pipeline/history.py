@@ -55,6 +55,8 @@ MESSAGE_CHARS = 500
 LISTING_TITLE_CHARS = 100
 # Characters of a page's title remembered with it (a reopen shows it if the page is gone).
 PAGE_TITLE_CHARS = 300
+# What `briefing history` says of an entry whose row cannot be read as a briefing.
+DAMAGED = "could not be read (damaged entry)"
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class Entry:
     # since is still shown by its title. Keyed by the input itself: a reopen gives the very
     # strings stored, and normalising 10,000 of them cost 100 ms of the event loop.
     pages: dict[str, Page] = field(default_factory=dict)
+    # Its row could not be read as a briefing (not JSON, no inputs): listed as damaged,
+    # and it cannot be reopened, rather than missing from the history without a word.
+    damaged: bool = False
 
 
 def snapshot(
@@ -245,11 +250,14 @@ def _with_others(data: dict[str, Any], stored: Entry) -> dict[str, Any]:
     return data
 
 
-def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
-    """A row as an `Entry`; a damaged row's odd fields read as empty (None: not a briefing)."""
-    if not isinstance(data, dict) or not isinstance(data.get("inputs"), list):
-        return None
-    inputs = [i for i in data["inputs"] if isinstance(i, str)]
+def _entry(id: int, opened_at: object, data: Any) -> Entry:
+    """A row as an `Entry`; a damaged row's odd fields read as empty, and one with no
+    input to reopen is `damaged`."""
+    when = opened_at if isinstance(opened_at, str) else ""
+    raw_inputs = data.get("inputs") if isinstance(data, dict) else None
+    inputs = [i for i in raw_inputs if isinstance(i, str)] if isinstance(raw_inputs, list) else []
+    if not inputs:
+        return Entry(id, when, [], damaged=True)
     titles = data.get("titles")
     titles = [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
     expansions: dict[str, Expansion] = {}
@@ -261,7 +269,7 @@ def _entry(id: int, opened_at: object, data: Any) -> Entry | None:
     articles, failed, unread = (data.get(k, 0) for k in ("articles", "failed", "unread"))
     return Entry(
         id,
-        opened_at if isinstance(opened_at, str) else "",
+        when,
         inputs,
         titles,
         articles if isinstance(articles, int) else 0,
@@ -326,7 +334,7 @@ def entries(cache: Cache, limit: int) -> list[Entry]:
     """The most recent briefings, newest first, each with how many of its pages are no
     longer cached. Blocking; one query for the rows and one for the pages (by their
     primary key), and it only looks: nothing is marked used, written or evicted."""
-    found = [e for e in (_entry(*row) for row in cache.briefings(limit)) if e is not None]
+    found = [_entry(*row) for row in cache.briefings(limit)]
     keys = {e.id: _read_pages(e) for e in found}
     cached = cache.cached_keys(sorted({k for ks in keys.values() for k in ks}))
     if cached is not None:
@@ -357,6 +365,7 @@ def _read_pages(e: Entry) -> list[str]:
 
 
 def entry(cache: Cache, id: int) -> Entry | None:
+    """Briefing `id` (None: there is none; a row that cannot be read is `damaged`)."""
     row = cache.briefing(id)
     return None if row is None else _entry(id, *row)
 
@@ -369,13 +378,16 @@ def listing(found: list[Entry]) -> list[str]:
     """`briefing history` output: one line per briefing, safe for any terminal."""
     counts = [_counts(e) for e in found]
     # As wide as the widest count listed, so the titles start in one column.
-    width = max((len(c) for c in counts), default=0)
+    width = max((len(c) for c, e in zip(counts, found, strict=True) if not e.damaged), default=0)
     lines = []
     for e, count in zip(found, counts, strict=True):
         try:
             when = datetime.fromisoformat(e.opened_at).astimezone().strftime("%Y-%m-%d %H:%M")
         except (ValueError, OverflowError):  # not a time, or one at the calendar's edge
             when = _line(e.opened_at, 20) or "?"
+        if e.damaged:
+            lines.append(f"{e.id:>5}  {when}  {DAMAGED}")
+            continue
         shown = e.titles or e.inputs
         # Of all its articles, not of the titles kept (at most TITLES_KEPT).
         more = max(len(shown), e.articles) - len(shown[:3])
