@@ -720,6 +720,19 @@ def test_a_damaged_history_entry_is_listed_and_open_says_it_cannot_be_read(
         assert proc.stderr == said
 
 
+def test_a_cache_dir_that_is_a_file_is_said_to_be_one(tmp_path: Path) -> None:
+    file = tmp_path / "hostname"
+    file.write_text("a file\n")
+    proc = briefing(
+        "-f", "json", "--no-analysis", "--cache-dir", str(file), str(PAGES / "wire.html")
+    )
+    assert proc.returncode == 0, proc.stderr
+    # "the cache folder … could not be made (File exists)"
+    assert f"briefing: the cache folder {file} is a file, not a folder;" in proc.stderr
+    listed = briefing("history", "--cache-dir", str(file))
+    assert f"the cache folder {file} is a file, not a folder" in listed.stderr
+
+
 def test_open_an_unknown_id_says_so(tmp_path: Path) -> None:
     from tui.pipeline.cache import Cache
 

@@ -399,6 +399,9 @@ def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache | None]:
         _say(line)
     settings = _cache_settings(config)
     folder = settings_folder(settings)
+    if _a_file(folder):
+        _say(f"the cache folder {_shown(folder)} is a file, not a folder, so it holds no history.")
+        return config, None
     if _missing(folder / CACHE_FILE):
         _say(f"there is no cache in {_shown(folder)}, so no history: nothing was read with it yet.")
         return config, None
@@ -414,6 +417,14 @@ def _missing(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return False
+
+
+def _a_file(path: Path) -> bool:
+    """Whether `path` is something other than a folder (`--cache-dir /etc/hostname`)."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
 
 
 def _shown(folder: Path) -> str:

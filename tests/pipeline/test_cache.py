@@ -223,3 +223,17 @@ def test_a_writer_killed_mid_write_leaves_every_earlier_page(tmp_path: Path) -> 
     assert not said
     for key in done:
         assert cache.page(key, key) is not None, key
+
+
+def test_a_file_where_the_cache_folder_should_be_is_named_as_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "hostname"
+    blocker.write_text("x")
+    said, warn = _warnings()
+    Cache(blocker, warn=warn)
+    Cache(blocker / "sub", warn=warn)
+    assert said == [
+        f"the cache folder {blocker} is a file, not a folder; briefing carries on without its "
+        "cache.",
+        f"the cache folder {blocker / 'sub'} could not be made: {blocker} is a file; briefing "
+        "carries on without its cache.",
+    ]

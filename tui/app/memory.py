@@ -22,6 +22,12 @@ def open_cache(settings: CacheSettings, warn: Callable[[str], None]) -> Cache:
     return open_it(settings, lambda line: warn(one_line(line)))
 
 
+def sentence(line: str) -> str:
+    """`line` begun with a capital, as a toast is: the pipeline's words are written to
+    follow "briefing: " on stderr."""
+    return line[:1].upper() + line[1:]
+
+
 def keep_theme(name: str) -> str | None:
     """Write the theme to the config file; the problem in words when that fails."""
     from tui.config import save

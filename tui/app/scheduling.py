@@ -189,7 +189,9 @@ class Scheduling(AppState):
 
     def _open_cache(self, settings: CacheSettings) -> Cache:
         def warn(line: str) -> None:
-            self.call_from_thread(self.notify, line, severity="warning", timeout=10)
+            self.call_from_thread(
+                self.notify, memory.sentence(line), severity="warning", timeout=10
+            )
 
         return memory.open_cache(settings, warn)
 

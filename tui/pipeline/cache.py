@@ -100,6 +100,20 @@ def _damaged(exc: sqlite3.Error, path: Path) -> bool:
         return False
 
 
+def _not_made(folder: Path, exc: OSError) -> str:
+    """Why the cache folder could not be made, in words: a file in its way is named
+    ("File exists" said of `--cache-dir /etc/hostname` only puzzled)."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.exists() and not place.is_dir():
+                if place == folder:
+                    return f"the cache folder {folder} is a file, not a folder"
+                return f"the cache folder {folder} could not be made: {place} is a file"
+        except OSError:  # one we may not look into: not in the way
+            continue
+    return f"the cache folder {folder} could not be made ({exc.strerror})"
+
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages(
     key TEXT PRIMARY KEY, url TEXT NOT NULL, kind TEXT NOT NULL, headers TEXT NOT NULL,
@@ -191,7 +205,7 @@ class Cache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._disable(f"the cache folder {self.folder} could not be made ({exc.strerror})")
+            self._disable(_not_made(self.folder, exc))
             return
         try:
             self._conn = self._connect_waiting()
