@@ -3,12 +3,15 @@ files in temporary folders."""
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tui.pipeline.cache import CACHE_FILE, Cache
 from tui.pipeline.model import FetchedFeed, FetchedPage
@@ -223,6 +226,25 @@ def test_a_writer_killed_mid_write_leaves_every_earlier_page(tmp_path: Path) -> 
     assert not said
     for key in done:
         assert cache.page(key, key) is not None, key
+
+
+@pytest.mark.parametrize("then_writes", [True, False], ids=["then-writes", "then-closes"])
+def test_a_cache_folder_deleted_while_briefing_runs_is_said_once(
+    tmp_path: Path, then_writes: bool
+) -> None:
+    folder = tmp_path / "cache"
+    said, warn = _warnings()
+    cache = Cache(folder, warn=warn)
+    id = cache.add_briefing("t", {"inputs": ["u"]})
+    assert id is not None
+    shutil.rmtree(folder)  # the reader clears the cache folder
+    if then_writes:
+        cache.update_briefing(id, {"inputs": ["u", "v"]})
+        cache.mark_read(["k"], "t")
+    cache.close()
+    assert len(said) == 1 and "history" in said[0], said
+    assert said[0].startswith(f"the cache file {folder / CACHE_FILE} was deleted or replaced")
+    assert not folder.exists()
 
 
 def test_a_file_where_the_cache_folder_should_be_is_named_as_a_file(tmp_path: Path) -> None:

@@ -114,4 +114,6 @@ def run_app(
     if demo:
         app.sub_title = "demo"
     status = app.run()
+    for line in app.said_after:
+        print(f"briefing: {line}", file=sys.stderr)
     return status if isinstance(status, int) else (app.return_code or 0)

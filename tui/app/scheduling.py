@@ -115,6 +115,7 @@ class Scheduling(AppState):
         return time.monotonic() - self._key_at < KEY_QUIET
 
     async def on_unmount(self) -> None:
+        self.closing = True
         self._runtime.close()
         if self._collections_release is not None:
             self._collections_release.cancel()
@@ -189,6 +190,9 @@ class Scheduling(AppState):
 
     def _open_cache(self, settings: CacheSettings) -> Cache:
         def warn(line: str) -> None:
+            if self.closing:  # no toast would be seen: said on stderr once the app is gone
+                self.said_after.append(line)
+                return
             self.call_from_thread(
                 self.notify, memory.sentence(line), severity="warning", timeout=10
             )

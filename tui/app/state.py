@@ -86,6 +86,10 @@ class AppState(App[int]):
         self.reopen = reopen
         self.cache: Cache | None = None
         self._warnings = list(warnings or [])
+        # The app is closing (its screen gone): what the cache says then (a history that
+        # could not be kept) is kept here, and said on stderr after it (`run_app`).
+        self.closing = False
+        self.said_after: list[str] = []
         if theme is not None:
             self._use_theme(theme)
         self._kept_theme = self.theme  # what the config file says (or the default)

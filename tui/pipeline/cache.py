@@ -100,6 +100,15 @@ def _damaged(exc: sqlite3.Error, path: Path) -> bool:
         return False
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (device, inode); None when there is none to be seen."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def _not_made(folder: Path, exc: OSError) -> str:
     """Why the cache folder could not be made, in words: a file in its way is named
     ("File exists" said of `--cache-dir /etc/hostname` only puzzled)."""
@@ -196,6 +205,8 @@ class Cache:
         self._served = False  # this run used a page or a result: it read a briefing
         self.enabled = True
         self.read_only = False  # a file we may read but not write: nothing new is saved
+        # The file as opened (device, inode): one deleted or replaced since is not written.
+        self._identity: tuple[int, int] | None = None
         with self._lock:
             self._open()
 
@@ -286,6 +297,7 @@ class Cache:
                 f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
             self._total = self._stored_bytes(conn)
+            self._identity = _identity(self.path)
         except BaseException:
             conn.close()
             raise
@@ -336,7 +348,7 @@ class Cache:
         """The connection for one call, None when the cache is off; SQLite errors are
         handled here (a broken file set aside, anything else turns the cache off)."""
         with self._lock:
-            if self._conn is None or (write and self.read_only):
+            if self._conn is None or (write and (self.read_only or self._gone())):
                 yield None
                 return
             conn = self._conn
@@ -354,6 +366,18 @@ class Cache:
                 if not isinstance(exc, sqlite3.Error):
                     raise
                 self._failed(exc)
+
+    def _gone(self) -> bool:
+        """Whether the file was deleted or replaced since it was opened (the reader
+        cleared the cache folder): SQLite would go on writing to the open file, which
+        nobody reads again, so the cache is turned off with a word."""
+        if self._identity is None or _identity(self.path) == self._identity:
+            return False
+        self._disable(
+            f"the cache file {self.path} was deleted or replaced while briefing ran, so this "
+            "briefing's history and the articles read in it are not kept"
+        )
+        return True
 
     def _failed(self, exc: sqlite3.Error) -> None:
         code = getattr(exc, "sqlite_errorcode", None)
@@ -380,6 +404,9 @@ class Cache:
                     self._touch_looked_up(conn)
                     if self._stored_bytes(conn) > self.max_bytes:
                         self._evict(conn)
+        with self._lock:
+            if self._conn is not None and not self.read_only:
+                self._gone()  # said even when nothing was left to write
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(sqlite3.Error):
