@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cache_holder import held
 from tests.processes import ctrl_c_as_at_a_prompt, descendants, running
 from tests.server import FixtureServer
 
@@ -638,9 +639,11 @@ def test_a_cache_file_briefing_may_not_write_is_read_not_set_aside(
 
         listed = run("history")
         assert listed.returncode == 0 and listed.stdout.split()[0] == "1", listed.stderr
-        assert "cannot be written" in listed.stderr and "set aside" not in listed.stderr
+        # Only said by a command that would write: `history` only reads.
+        assert listed.stderr == ""
         reopened = run("open", "1", "-f", "json")
         assert reopened.returncode == 0, reopened.stderr
+        assert "cannot be written" in reopened.stderr and "set aside" not in reopened.stderr
         assert [a["cached"] for a in _articles(reopened)] == [True]  # read from the file
         assert sorted(p.name for p in folder.iterdir() if "broken" in p.name) == []
     finally:
@@ -669,8 +672,10 @@ def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be(tmp_pat
             timeout=120,
             env={**os.environ, "XDG_CONFIG_HOME": str(folder / "no-config")},
         )
-        assert proc.returncode == 0
+        # A history it could not read is not said to be empty ("no briefings ... yet").
+        assert proc.returncode == 1 and proc.stderr.count("\n") == 1
         assert "nor set aside" in proc.stderr and "it was set aside" not in proc.stderr
+        assert proc.stderr.endswith("; the history cannot be read.\n")
         assert [p.name for p in folder.iterdir()] == ["briefing.sqlite3"]
     finally:
         folder.chmod(0o755)  # for pytest to clean up
@@ -696,6 +701,53 @@ def _with_a_briefing(folder: Path) -> subprocess.CompletedProcess[str]:
     )
     assert first.returncode == 0, first.stderr
     return first
+
+
+def test_history_and_open_read_at_once_while_another_process_holds_the_cache(
+    tmp_path: Path,
+) -> None:
+    _with_a_briefing(tmp_path)
+    cache = ("--cache-dir", str(tmp_path))
+    with held(tmp_path):  # let go once both have come back
+        # Each opened the cache for writing: 26 s, then "no briefings in the history yet"
+        # and "there is no briefing 1".
+        listed = briefing("history", *cache)
+        reopened = briefing("open", "1", "-f", "json", "--no-analysis", *cache)
+    assert listed.returncode == 0 and listed.stdout.split()[0] == "1", listed.stderr
+    assert listed.stderr == ""
+    assert reopened.returncode == 0, reopened.stderr
+    assert [a["status"] for a in _articles(reopened)] == ["ok"]
+
+
+def test_a_history_another_process_keeps_readers_from_is_said_unread_not_empty(
+    tmp_path: Path,
+) -> None:
+    _with_a_briefing(tmp_path)
+    cache = ("--cache-dir", str(tmp_path))
+    with held(tmp_path, from_readers=True):
+        listed = briefing("history", *cache)
+        reopened = briefing("open", "1", *cache)
+    busy = f"the cache file {tmp_path / 'briefing.sqlite3'} is busy in another process"
+    for proc in (listed, reopened):
+        assert proc.returncode == 1 and proc.stdout == ""
+        assert proc.stderr == f"briefing: {busy}; the history cannot be read.\n"
+
+
+def test_a_briefing_read_while_another_process_holds_the_cache_comes_and_says_it_is_not_kept(
+    tmp_path: Path,
+) -> None:
+    _with_a_briefing(tmp_path)
+    cache = ("--cache-dir", str(tmp_path))
+    page = str(PAGES / "blog.html")
+    with held(tmp_path):
+        # It waited 26 s for the cache, then went on without it, saying only that.
+        proc = briefing("-f", "json", "--no-analysis", *cache, page)
+    assert proc.returncode == 0 and [a["status"] for a in _articles(proc)] == ["ok"]
+    assert proc.stderr.splitlines() == [
+        f"briefing: the cache file {tmp_path / 'briefing.sqlite3'} was busy in another process "
+        "for more than 5 s, so this briefing is not in the history."
+    ]
+    assert len(briefing("history", *cache).stdout.splitlines()) == 1
 
 
 def test_a_damaged_history_entry_is_listed_and_open_says_it_cannot_be_read(

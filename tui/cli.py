@@ -405,7 +405,7 @@ def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache | None]:
     if _missing(folder / CACHE_FILE):
         _say(f"there is no cache in {_shown(folder)}, so no history: nothing was read with it yet.")
         return config, None
-    return config, open_cache(settings, warn=_say)
+    return config, open_cache(settings, warn=_say, only_reads=True)
 
 
 def _missing(path: Path) -> bool:
@@ -455,6 +455,8 @@ def history_command(argv: list[str]) -> int:
         return 0
     found = history.entries(cache, args.limit)
     cache.close()
+    if not cache.enabled:
+        return 1  # it said why (busy, unusable): a history it could not read is not empty
     if not found:
         _say("no briefings in the history yet.")
         return 0
@@ -483,6 +485,8 @@ def open_command(argv: list[str]) -> int:
         return USAGE
     entry = history.entry(cache, args.id)
     cache.close()
+    if not cache.enabled:
+        return 1  # it said why: the history could not be read, not that it lacks the ID
     if entry is None:
         _say(f"there is no briefing {args.id} in the history (see: briefing history).")
         return USAGE

@@ -8,11 +8,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.cache_holder import held
+from tui.pipeline import cache as cache_module
 from tui.pipeline.cache import CACHE_FILE, Cache
 from tui.pipeline.model import FetchedFeed, FetchedPage
 
@@ -226,6 +231,127 @@ def test_a_writer_killed_mid_write_leaves_every_earlier_page(tmp_path: Path) -> 
     assert not said
     for key in done:
         assert cache.page(key, key) is not None, key
+
+
+# A wait for another process's write longer than any test may take (BUSY_TIMEOUT_MS is
+# set to it): a call that waited for the holder is caught waiting, not let give up.
+WAITED_FOR_EVER_MS = 600_000
+
+
+def _done_while_held(call: Callable[[], Any]) -> Any:
+    """What `call` returns; it must be done while the file is still held (the holder lets
+    go only after this), so one that waited on the holder fails here."""
+    done: list[Any] = []
+    thread = threading.Thread(target=lambda: done.append(call()), daemon=True)
+    thread.start()
+    thread.join(60)
+    assert done, "it waited for the process holding the cache file"
+    return done[0]
+
+
+def _with_a_briefing(folder: Path) -> None:
+    cache = Cache(folder)
+    cache.add_briefing("2026-01-01T00:00:00+00:00", {"inputs": ["u"]})
+    cache.close()
+
+
+def _reading(folder: Path, warn: Callable[[str], None]) -> tuple[list[Any], bool]:
+    """`briefing history`'s look at the cache: its rows, and whether it could read them."""
+    look = Cache(folder, warn=warn, only_reads=True)
+    rows, enabled = look.briefings(10), look.enabled
+    look.close()
+    return rows, enabled
+
+
+def test_the_history_is_read_at_once_while_another_process_holds_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_a_briefing(tmp_path)
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_MS", WAITED_FOR_EVER_MS)
+    said, warn = _warnings()
+    with held(tmp_path):
+        # Opening took the write lock to check the tables: 26 s, then an empty history.
+        rows, enabled = _done_while_held(lambda: _reading(tmp_path, warn))
+    assert [data for _, _, data in rows] == [{"inputs": ["u"]}]
+    assert enabled and said == []
+
+
+def test_a_cache_that_keeps_readers_out_is_said_to_leave_the_history_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_a_briefing(tmp_path)
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_MS", 100)
+    said, warn = _warnings()
+    with held(tmp_path, from_readers=True):
+        rows, enabled = _reading(tmp_path, warn)
+    assert rows == [] and not enabled
+    assert said == [
+        f"the cache file {tmp_path / CACHE_FILE} is busy in another process; "
+        "the history cannot be read."
+    ]
+
+
+def test_a_run_on_a_held_file_reads_it_and_does_not_wait_for_each_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = Cache(tmp_path)
+    digest = earlier.put_page("k", _page("k"))
+    earlier.put_result("read", digest, b'{"n": 1}')
+    earlier.close()
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_MS", WAITED_FOR_EVER_MS)
+    said, warn = _warnings()
+
+    def run() -> tuple[Cache, Any, Any, Any, int | None]:
+        cache = Cache(tmp_path, warn=warn)
+        page, result = cache.page("k", "k"), cache.result("read", digest)  # each marks a use
+        for n in range(5):
+            cache.put_page(f"n{n}", _page(f"n{n}"))
+        added = cache.add_briefing("2026-01-01T00:00:00+00:00", {"inputs": ["u"]})
+        return cache, page, result, cache.page_ref("n0"), added
+
+    with held(tmp_path):
+        # Each write waited its whole busy_timeout (and one raised "generator didn't yield").
+        cache, page, result, written, added = _done_while_held(run)
+    assert page is not None and result == {"n": 1}  # read as ever
+    assert written is None and added is None  # skipped, not waited for
+    cache.put_page("later", _page("later"))  # the file freed: written again
+    assert cache.page_ref("later") is not None and said == []
+    cache.close()
+
+
+def test_what_a_held_file_kept_out_is_written_once_it_frees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Cache(tmp_path).close()
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_MS", WAITED_FOR_EVER_MS)
+    with held(tmp_path):
+        cache = _done_while_held(lambda: Cache(tmp_path))
+        assert _done_while_held(lambda: cache.add_briefing("t", {"inputs": ["u"]})) is None
+        _done_while_held(lambda: cache.mark_read(["k"], "t"))
+    # The history is written again at its next change; the read mark waited for the file.
+    assert cache.add_briefing("t", {"inputs": ["u"]}) is not None
+    cache.close()
+    assert Cache(tmp_path).read_keys(["k"]) == {"k"}
+
+
+def test_a_briefing_a_file_held_to_the_end_kept_out_of_the_history_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Cache(tmp_path).close()
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_MS", 100)
+    said, warn = _warnings()
+    with held(tmp_path):
+        cache = Cache(tmp_path, warn=warn)
+        assert cache.add_briefing("t", {"inputs": ["u"]}) is None  # while it was read
+        cache.last_writes()
+        assert cache.add_briefing("t", {"inputs": ["u"]}) is None  # waited, and given up
+        cache.mark_read(["k"], "t")
+        cache.close()
+    assert said == [
+        f"the cache file {tmp_path / CACHE_FILE} was busy in another process for more than "
+        "0.1 s, so this briefing is not in the history and the articles read in this run are "
+        "not marked read."
+    ]
 
 
 @pytest.mark.parametrize("then_writes", [True, False], ids=["then-writes", "then-closes"])

@@ -15,7 +15,11 @@ Layout (one file, `briefing.sqlite3` in the cache folder, WAL journal):
 Safety, since several briefing processes may share the file and any may be killed:
 every write is one short transaction (BEGIN IMMEDIATE), so a SIGKILL loses at most the
 row being written; WAL lets readers and one writer work at once and `busy_timeout` waits
-out another process's write. A file SQLite cannot read (not a database, malformed,
+out another process's write. Opening reads the layout without taking the write lock, so
+a process holding the file long (a write left open in the sqlite3 shell, a backup) never
+keeps a reader waiting; once a write has found the file held that long, later writes try
+without waiting until one goes through, and the run's last writes (its history) wait once
+more and say what was lost. A file SQLite cannot read (not a database, malformed,
 unreadable) is renamed aside with one warning and a new one made; any other SQLite
 failure turns the cache off for the rest of the run with one warning. Nothing here
 raises to the caller: a cache problem costs speed, never the briefing.
@@ -57,11 +61,15 @@ CACHE_FILE = "briefing.sqlite3"
 DEFAULT_MAX_BYTES = CacheSettings.max_bytes
 # The file layout; a file with another one is set aside like a damaged file.
 SCHEMA_VERSION = 1
-# Another process's write is waited for this long (ms) before a call gives up on it.
+# Another process's write is waited for this long (ms) before a call gives up on it; and
+# opening a file another briefing is busy making, at most this long in all.
 BUSY_TIMEOUT_MS = 5000
-# Opening a file another briefing is busy making: tries, and the pause between them.
-OPEN_TRIES = 5
+# The pause between tries at opening a file another briefing is busy making.
 OPEN_RETRY_SECONDS = 0.1
+# How long (ms) a run that will write waits, on opening, for another process's write
+# before taking the file as held: longer than a briefing's own writes take (they are
+# one row, or one batch of eviction), far shorter than the wait of BUSY_TIMEOUT_MS.
+HELD_AFTER_MS = 500
 # Eviction frees down to this share of the cap, so that not every write evicts.
 EVICT_TO = 0.9
 # Rows removed per eviction step (oldest use first).
@@ -89,15 +97,39 @@ class _OtherLayout(sqlite3.DatabaseError):
     """A cache file another version of briefing made: set aside like a damaged one."""
 
 
+def _code(exc: sqlite3.Error) -> int | None:
+    """The primary result code of an SQLite error (the extended one names its variant)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def _damaged(exc: sqlite3.Error, path: Path) -> bool:
     """Whether the file itself is bad (set it aside), not our right to write it."""
-    code = getattr(exc, "sqlite_errorcode", None)
+    code = _code(exc)
     if isinstance(exc, _OtherLayout) or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return True
     try:
         return path.exists() and not path.is_file()  # a folder where the file should be
     except OSError:  # a folder on the way we may not look into: not the file's fault
         return False
+
+
+def _held(conn: sqlite3.Connection) -> bool:
+    """Whether another process holds the file for writing longer than HELD_AFTER_MS.
+    Raises the error of a file this process may not write (its mode, a read-only disk):
+    the one write tried is rolled back."""
+    conn.execute(f"PRAGMA busy_timeout = {HELD_AFTER_MS}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        if _code(exc) in _BUSY:
+            return True
+        raise
+    try:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        conn.execute("ROLLBACK")
+    return False
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -177,7 +209,11 @@ def _dataclass(value: Any) -> Any:
 
 
 class Cache:
-    """The cache file in `folder`, capped at `max_bytes` of stored data."""
+    """The cache file in `folder`, capped at `max_bytes` of stored data.
+
+    `only_reads`: for a command that only reads (`briefing history`, the look-up of
+    `briefing open`): it neither asks for the right to write nor says it has none, and a
+    cache it cannot use is said to leave the history unread."""
 
     def __init__(
         self,
@@ -185,6 +221,7 @@ class Cache:
         max_bytes: int = DEFAULT_MAX_BYTES,
         warn: Warn | None = None,
         version: str = PIPELINE_VERSION,
+        only_reads: bool = False,
     ):
         self.folder = folder
         self.version = version  # results of other pipeline versions are never used
@@ -205,8 +242,20 @@ class Cache:
         self._served = False  # this run used a page or a result: it read a briefing
         self.enabled = True
         self.read_only = False  # a file we may read but not write: nothing new is saved
+        self.only_reads = only_reads
+        # Another process holds the file for writing longer than a write waits: writes
+        # try without waiting (each would else wait BUSY_TIMEOUT_MS, one after another)
+        # until one goes through.
+        self._held = False
+        # `last_writes` was called: the next write of the history or read marks waits even
+        # if the file is held, and what such writes lose (`_lost`) is said on closing.
+        self._last = False
+        self._patient = False
+        self._lost: list[str] = []
         # The file as opened (device, inode): one deleted or replaced since is not written.
         self._identity: tuple[int, int] | None = None
+        # Read marks not written yet (the file was held): written with the next ones.
+        self._marks: dict[str, str] = {}
         with self._lock:
             self._open()
 
@@ -221,8 +270,8 @@ class Cache:
         try:
             self._conn = self._connect_waiting()
         except sqlite3.Error as exc:
-            if getattr(exc, "sqlite_errorcode", None) in _BUSY:
-                self._disable("the cache is busy in another briefing")
+            if _code(exc) in _BUSY:
+                self._disable(f"the cache file {self.path} is busy in another process")
                 return
             if not _damaged(exc, self.path):
                 self._open_read_only(exc)
@@ -249,10 +298,11 @@ class Cache:
                 if version[0] == SCHEMA_VERSION:
                     self._total = self._stored_bytes(conn)
                     self._conn, self.read_only = conn, True
-                    self._warn(
-                        f"the cache file {self.path} cannot be written ({reason}); briefing "
-                        "reads it but saves nothing new."
-                    )
+                    if not self.only_reads:  # a command that only reads loses nothing
+                        self._warn(
+                            f"the cache file {self.path} cannot be written ({reason}); "
+                            "briefing reads it but saves nothing new."
+                        )
                     return
             except sqlite3.Error:
                 pass
@@ -262,23 +312,29 @@ class Cache:
     def _connect_waiting(self) -> sqlite3.Connection:
         """`_connect`, tried again while another briefing holds the file for a moment (it
         is making it, or switching it to WAL): busy_timeout does not cover every step,
-        and giving up cost the whole briefing its cache (2 runs in 150 of two writers)."""
-        for _ in range(OPEN_TRIES - 1):
+        and giving up cost the whole briefing its cache (2 runs in 150 of two writers).
+        At most BUSY_TIMEOUT_MS in all: five tries of a whole busy_timeout each kept
+        `briefing history` waiting 26 s on a file another process held."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            wait = max(0.0, deadline - time.monotonic())
             try:
-                return self._connect()
+                return self._connect(wait)
             except sqlite3.Error as exc:
-                if getattr(exc, "sqlite_errorcode", None) not in _BUSY:
+                if _code(exc) not in _BUSY or time.monotonic() >= deadline:
                     raise
             time.sleep(OPEN_RETRY_SECONDS)
-        return self._connect()
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, wait: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
+        """The file opened, its tables made if it has none, and for a run that will write,
+        whether another process holds it (`_held`); `wait`: seconds another process's
+        write is waited for. Reading the layout takes no lock (WAL readers never wait):
+        only a file without tables is written here."""
         conn = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-            check_same_thread=False,
-        )  # fmt: skip
+            self.path, timeout=wait, isolation_level=None, check_same_thread=False
+        )
         try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
             # Both in one statement, so both from one moment of the file (see below).
             tables, version = conn.execute(
                 "SELECT (SELECT count(*) FROM sqlite_master),"
@@ -290,12 +346,17 @@ class Cache:
                 conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # lets eviction shrink it
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing
-            # One transaction: a briefing opening the same new file at this moment sees no
-            # tables, or the tables with their version; never tables without it, which it
-            # took for a file of another layout and set aside (2 runs in 30 of two writers).
-            conn.executescript(
-                f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
-            )
+            if not tables:
+                # One transaction: a briefing opening the same new file at this moment sees
+                # no tables, or the tables with their version; never tables without it,
+                # which it took for a file of another layout and set aside (2 runs in 30 of
+                # two writers).
+                conn.executescript(
+                    f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+                )
+            elif not self.only_reads:
+                self._held = _held(conn)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._total = self._stored_bytes(conn)
             self._identity = _identity(self.path)
         except BaseException:
@@ -336,7 +397,10 @@ class Cache:
 
     def _disable(self, why: str) -> None:
         if self.enabled:
-            self._warn(f"{strip_unsafe(why, '')}; briefing carries on without its cache.")
+            then = "briefing carries on without its cache"
+            if self.only_reads:  # `briefing history`, `briefing open ID`: all they do is read
+                then = "the history cannot be read"
+            self._warn(f"{strip_unsafe(why, '')}; {then}.")
         self.enabled = False
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -344,17 +408,17 @@ class Cache:
             self._conn = None
 
     @contextlib.contextmanager
-    def _use(self, write: bool = False) -> Iterator[sqlite3.Connection | None]:
-        """The connection for one call, None when the cache is off; SQLite errors are
-        handled here (a broken file set aside, anything else turns the cache off)."""
+    def _use(self, write: bool = False, lost: str = "") -> Iterator[sqlite3.Connection | None]:
+        """The connection for one call, None when the cache is off (or a write cannot be
+        made now: `_writer`); SQLite errors are handled here (a broken file set aside,
+        anything else turns the cache off). `lost`: what a write loses if it cannot be
+        made among the run's last (`last_writes`)."""
         with self._lock:
-            if self._conn is None or (write and (self.read_only or self._gone())):
+            conn = self._writer(lost) if write else self._conn
+            if conn is None:
                 yield None
                 return
-            conn = self._conn
             try:
-                if write:
-                    conn.execute("BEGIN IMMEDIATE")
                 yield conn
                 if write:
                     conn.execute("COMMIT")
@@ -366,6 +430,35 @@ class Cache:
                 if not isinstance(exc, sqlite3.Error):
                     raise
                 self._failed(exc)
+
+    def _writer(self, lost: str) -> sqlite3.Connection | None:
+        """The connection in a write transaction just begun; None when there is none, the
+        file may not be written, is no longer the file opened, or another process holds
+        it (one that has held it long is not waited for again)."""
+        conn = self._conn
+        if conn is None or self.read_only or self._gone():
+            return None
+        # Only a write with something to lose (the history, read marks) takes the wait
+        # `last_writes` gives: a reopen that changed nothing in its entry left it to the
+        # marking of its pages used, and `briefing open` ended 5 s late for nothing.
+        quick = self._held and not (self._patient and lost)
+        if lost:
+            self._patient = False
+        try:
+            if quick:
+                conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                if quick:
+                    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as exc:
+            if self._last and lost and _code(exc) in _BUSY:
+                self._lost.append(lost)
+            self._failed(exc)
+            return None
+        self._held = False
+        return conn
 
     def _gone(self) -> bool:
         """Whether the file was deleted or replaced since it was opened (the reader
@@ -380,9 +473,10 @@ class Cache:
         return True
 
     def _failed(self, exc: sqlite3.Error) -> None:
-        code = getattr(exc, "sqlite_errorcode", None)
+        code = _code(exc)
         if code in _BUSY:
             log.info("cache busy, call skipped: %s", exc)  # another process's long write
+            self._held = True
             return
         if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             assert self._conn is not None
@@ -393,20 +487,34 @@ class Cache:
             return
         self._disable(f"the cache failed ({strip_unsafe(str(exc), '')[:200]})")
 
+    def last_writes(self) -> None:
+        """What is written from now on is the run's last (its history, its read marks):
+        the next of those writes waits for another process as any write does, even when
+        the file was found held, and what cannot be written is said when the cache closes."""
+        self._last = self._patient = True
+
     def close(self) -> None:
         # A cap lowered since the last run holds once this run's briefing is known: applied
         # on opening, it evicted the very pages the briefing was about to be reopened from.
         # A run that only looked in the history (`briefing history`, the look-up before
         # `briefing open`) used none of them: it does not evict.
-        if self._served:
-            with self._use(write=True) as conn:
+        if self._served or self._marks:
+            lost = "the articles read in this run are not marked read" if self._marks else ""
+            with self._use(write=True, lost=lost) as conn:
                 if conn is not None:
+                    self._write_marks(conn)
                     self._touch_looked_up(conn)
-                    if self._stored_bytes(conn) > self.max_bytes:
+                    if self._served and self._stored_bytes(conn) > self.max_bytes:
                         self._evict(conn)
         with self._lock:
-            if self._conn is not None and not self.read_only:
+            if self._conn is not None and not (self.read_only or self.only_reads):
                 self._gone()  # said even when nothing was left to write
+        if self._lost:
+            self._warn(
+                f"the cache file {self.path} was busy in another process for more than "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s, so {' and '.join(self._lost)}."
+            )
+            self._lost.clear()
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(sqlite3.Error):
@@ -499,21 +607,22 @@ class Cache:
     def result(self, stage: str, digest: str) -> Any | None:
         """A stored stage result as decoded JSON, or None."""
         row = None
-        with self._use(write=True) as conn:
+        key = (stage, digest, self.version)
+        with self._use() as conn:  # a read: one the file being held does not keep waiting
             if conn is None:
                 return None
-            key = (stage, digest, self.version)
             row = conn.execute(
                 "SELECT data FROM results WHERE stage = ? AND digest = ? AND version = ?", key
             ).fetchone()
-            if row is not None:
-                self._served = True
+        if row is None:
+            return None
+        self._served = True
+        with self._use(write=True) as conn:  # read now: the last to be evicted
+            if conn is not None:
                 conn.execute(
                     "UPDATE results SET used = ? WHERE stage = ? AND digest = ? AND version = ?",
                     (time.time(), *key),
                 )
-        if row is None:
-            return None
         try:
             return json.loads(zlib.decompress(row[0]))
         except (zlib.error, ValueError):
@@ -608,7 +717,7 @@ class Cache:
     # History and read state (see history.py) -------------------------------------------
 
     def add_briefing(self, opened_at: str, data: dict[str, Any]) -> int | None:
-        with self._use(write=True) as conn:
+        with self._use(write=True, lost="this briefing is not in the history") as conn:
             if conn is None:
                 return None
             cur = conn.execute(
@@ -619,12 +728,17 @@ class Cache:
         return None
 
     def update_briefing(self, id: int, data: dict[str, Any]) -> None:
-        with self._use(write=True) as conn:
+        text = json.dumps(data, ensure_ascii=False)
+        with self._use() as conn:
+            if conn is None:
+                return
+            row = conn.execute("SELECT data FROM briefings WHERE id = ?", (id,)).fetchone()
+        if row is None or row[0] == text:
+            return  # nothing to change (a reopen that read it as it was): no write to wait for
+        lost = f"briefing {id} in the history is as it was before this run"
+        with self._use(write=True, lost=lost) as conn:
             if conn is not None:
-                conn.execute(
-                    "UPDATE briefings SET data = ? WHERE id = ?",
-                    (json.dumps(data, ensure_ascii=False), id),
-                )
+                conn.execute("UPDATE briefings SET data = ? WHERE id = ?", (text, id))
 
     def trim_briefings(self, keep: int) -> None:
         with self._use(write=True) as conn:
@@ -660,11 +774,18 @@ class Cache:
         return None
 
     def mark_read(self, keys: list[str], read_at: str) -> None:
+        """Remember `keys` as read; while another process holds the file they wait, and
+        go with the next marks written (or when the cache closes)."""
+        with self._lock:
+            self._marks.update(dict.fromkeys(keys, read_at))
         with self._use(write=True) as conn:
             if conn is not None:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO read_state VALUES (?, ?)", [(k, read_at) for k in keys]
-                )
+                self._write_marks(conn)
+
+    def _write_marks(self, conn: sqlite3.Connection) -> None:
+        if self._marks:
+            conn.executemany("INSERT OR REPLACE INTO read_state VALUES (?, ?)", self._marks.items())
+            self._marks.clear()
 
     def read_keys(self, keys: list[str]) -> set[str]:
         """Which of `keys` were read before."""
@@ -696,6 +817,8 @@ def settings_folder(settings: CacheSettings) -> Path:
     return Path(settings.folder).expanduser() if settings.folder else default_folder()
 
 
-def open_cache(settings: CacheSettings, warn: Warn | None = None) -> Cache:
+def open_cache(
+    settings: CacheSettings, warn: Warn | None = None, *, only_reads: bool = False
+) -> Cache:
     """The cache the settings name (blocking: a few milliseconds; run it off the UI)."""
-    return Cache(settings_folder(settings), settings.max_bytes, warn)
+    return Cache(settings_folder(settings), settings.max_bytes, warn, only_reads=only_reads)

@@ -263,6 +263,10 @@ class Session:
             await self._client.aclose()
         if self._remembering is not None:
             await asyncio.gather(self._remembering, return_exceptions=True)
+        if self.cache is not None:
+            # The history's last state waits for a file another process holds, once more
+            # than the writes while it was read (which went on without waiting for it).
+            self.cache.last_writes()
         await self._remember()
 
     async def _keep_up(self) -> None:
