@@ -1424,3 +1424,40 @@ async def test_a_search_of_the_briefing_takes_in_articles_read_after_it(
         await until(pilot, lambda: app.briefing.articles[1].stage is Stage.DONE)
         await until(pilot, lambda: len(app.article_view.briefing_hits[1]) == 2)
         assert [a for a, _ in app.article_view.briefing_hits[1]] == [0, 1]
+
+
+async def test_a_key_right_after_a_move_in_the_list_acts_on_the_article_moved_to(
+    site: FixtureServer, make_app
+):
+    # "j" then "r": the key reached the app before the list's word of the move, and
+    # reloaded (or copied the address of) the article just left.
+    app = make_app([site.page("wire.html"), site.page("blog.html")], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await open_article(app, pilot, 0)
+        assert app.selected == 0
+        app.article_list.focus()
+        await pilot.pause()
+        app.article_list.highlighted = app.article_list.row_of(1)  # its message not yet in
+        assert app.current() is app.briefing.articles[1]
+
+
+async def test_a_late_choice_in_the_list_leaves_the_search_box_its_focus(
+    site: FixtureServer, make_app
+):
+    # "enter" then "/" on a huge article: the list's word of the choice came after the
+    # search box had opened and took its focus; the query's letters ran as keys.
+    from tui.app.rows import RowList
+
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(app, pilot, 0)
+        app.article_list.focus()
+        await pilot.press("slash")
+        search = app.query_one("#search", Input)
+        assert app.focused is search
+        app.article_list.post_message(RowList.Chosen(app.article_list, 1))
+        await pilot.pause()
+        assert app.focused is search
+        await pilot.press("e")
+        assert search.value == "e" and not isinstance(app.screen, ExportScreen)

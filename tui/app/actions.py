@@ -83,12 +83,13 @@ class Actions(Highlights):
     def _toggled(self, shown: bool, no_article: str) -> Article | None:
         """After a view of the text was switched: the chosen article, its text in sight,
         or None on the Briefing entry (saying `no_article` when the view was switched on)."""
-        if self.selected == BRIEFING or self.briefing is None:
+        index = self.chosen()
+        if index == BRIEFING or self.briefing is None:
             if shown:
                 self.notify(no_article)
             return None
         self.show_text()
-        return self.briefing.articles[self.selected]
+        return self.briefing.articles[index]
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
@@ -172,13 +173,14 @@ class Actions(Highlights):
 
         if self.briefing is None:
             return
-        if self.selected == BRIEFING:
+        index = self.chosen()
+        if index == BRIEFING:
             if not self.briefing.articles:
                 self.notify("There is nothing to copy yet.", severity="warning")
                 return
             text, what = to_markdown(self.briefing), "the briefing"
         else:
-            text, what = article_markdown(self.briefing.articles[self.selected]), "the article"
+            text, what = article_markdown(self.briefing.articles[index]), "the article"
         self.copy_to_clipboard(text)
         self.notify(f"Copied {what} as Markdown ({plural(len(text.splitlines()), 'line')}).")
 
@@ -224,8 +226,9 @@ class Actions(Highlights):
         if self.session is None or self.briefing is None:
             return
         articles = self.briefing.articles
-        if self.selected != BRIEFING:
-            article = articles[self.selected]
+        index = self.chosen()
+        if index != BRIEFING:
+            article = articles[index]
             # The title before the reload: the article starts over without one.
             title = one_line(article.display_title, 80)
             if self.session.reload(article):

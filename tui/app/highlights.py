@@ -72,7 +72,11 @@ class Highlights(Scheduling):
 
     @on(RowList.Chosen, "#articles")
     def _article_chosen(self, message: RowList.Chosen) -> None:
-        self.action_focus_pane("text")
+        # Only from the list: the word may come after keys typed since ("enter" then "/"
+        # on a huge article), and it took the focus from the search box they opened; the
+        # query's letters ran as keys ("e" exported the briefing).
+        if self.focused is self.article_list:
+            self.action_focus_pane("text")
 
     def listed_order(self) -> list[int]:
         """Every article's index in the order the list shows it (a feed's items under

@@ -144,12 +144,26 @@ class AppState(App[int]):
             self.article_list.highlighted = row
         self.selected = index
 
+    def chosen(self) -> int:
+        """The article (or BRIEFING) a key acts on: the one highlighted in the list while
+        the list has focus. A key pressed right after a move ("j" then "r") reaches the app
+        before the list's word of the move: "r" reloaded the article just left, "y" copied
+        its address."""
+        articles = self.article_list
+        row = articles.highlighted
+        if self.focused is articles and row is not None and row < len(articles.rows):
+            index = articles.index_at(row)
+            if index != self.selected:
+                self.selected = index
+        return self.selected
+
     def current(self) -> Article | None:
-        """The article shown, or None (with a word why) on the Briefing entry."""
-        if self.briefing is None or self.selected == BRIEFING:
+        """The article chosen, or None (with a word why) on the Briefing entry."""
+        index = self.chosen()
+        if self.briefing is None or index == BRIEFING:
             self.notify("Select an article first.", severity="warning")
             return None
-        return self.briefing.articles[self.selected]
+        return self.briefing.articles[index]
 
     def notify(
         self,
