@@ -1461,3 +1461,25 @@ async def test_a_late_choice_in_the_list_leaves_the_search_box_its_focus(
         assert app.focused is search
         await pilot.press("e")
         assert search.value == "e" and not isinstance(app.screen, ExportScreen)
+
+
+async def test_a_new_theme_keeps_the_search_its_place_and_the_current_hit(
+    site: FixtureServer, make_app
+):
+    # The text is built again in the new theme's colours: it went back to the top with
+    # no highlight and no counter.
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.wait_settled(SETTLE)
+        await open_article(app, pilot, 0)
+        view = app.article_view
+        word = app.briefing.articles[0].blocks[-1].text.split()[0]
+        view.search(word)
+        view.step(-1)  # the last hit, far down
+        await app.wait_settled(SETTLE)
+        marks, current, top = list(view.marks), view.current, view.scroll_offset.y
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await app.wait_settled(SETTLE)
+        assert view.marks == marks and view.current == current
+        assert f"{current + 1}/{len(marks)}" in str(view.border_subtitle)
+        assert view.scroll_offset.y == top

@@ -124,6 +124,7 @@ class ArticleView(Document):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._signature: _Signature | None = None
+        self._restyled_from: _Signature | None = None  # what was shown before a new theme
         self._pending = False
         self.marks: list[Mention] = []
         self.current = 0
@@ -141,7 +142,10 @@ class ArticleView(Document):
         return self.get_component_rich_style(f"article-view--{name}")
 
     def restyle(self) -> None:
-        # The paragraphs hold whole styles of the old theme: they are built again.
+        # The paragraphs hold whole styles of the old theme: they are built again, the
+        # article kept where it was read and with its highlights (a theme chosen from the
+        # palette took them away and went back to the top).
+        self._restyled_from = self._signature
         self._signature = None
         self._schedule()
         super().restyle()
@@ -228,7 +232,8 @@ class ArticleView(Document):
         if signature == self._signature:
             self._paint_queued()
             return
-        same_article = self._signature is not None and self._signature.selected == self.selected
+        before, self._restyled_from = self._signature or self._restyled_from, None
+        same_article = before is not None and before.selected == self.selected
         self._signature = signature
         article = self._article()
         # The overview is timed: it paces its own rebuilds (see OVERVIEW_GAP).
