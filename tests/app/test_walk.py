@@ -51,3 +51,21 @@ def test_a_search_of_spaces_alone_finds_nothing() -> None:
     from tui.app.reader import find_hits
 
     assert find_hits(_article("two  spaces   and three"), "   ") == []
+
+
+def test_a_search_meets_a_word_however_its_letters_are_written() -> None:
+    # "οδος" missed "ΟΔΟΣ" (a final sigma), "istanbul" missed "İstanbul" (a dotted
+    # capital), "strasse" missed "Straße".
+    from tui.app.reader import find_hits
+
+    article = _article("ΟΔΟΣ and οδος", "İstanbul, ISTANBUL", "Straße or STRASSE")
+    for query, block, texts in (
+        ("οδος", 0, ["ΟΔΟΣ", "οδος"]),
+        ("istanbul", 1, ["İstanbul", "ISTANBUL"]),
+        ("İSTANBUL", 1, ["İstanbul", "ISTANBUL"]),
+        ("strasse", 2, ["Straße", "STRASSE"]),
+        ("straße", 2, ["Straße", "STRASSE"]),
+    ):
+        hits = find_hits(article, query)
+        text = article.blocks[block].text
+        assert [text[h.start : h.end] for h in hits] == texts, query

@@ -619,8 +619,14 @@ class ArticleView(Document):
         self.set_marks(find_hits(article, query), f"“{one_line(query, LABEL_CHARS - 2)}”")
 
 
+# German writes "ss" for "ß" in capitals ("STRASSE" is "Straße"): a query with either
+# finds both.
+_SHARP_S = re.compile("ss|ß")
+
+
 def find_hits(article: Article, query: str) -> list[Mention]:
-    """Every place `query` occurs in the article's text, case folded; a space in it matches
+    """Every place `query` occurs in the article's text, case folded (`fold`; "ss" and "ß"
+    alike); a space in it matches
     any run of white space (a no-break space, a line break, two spaces: pages hold all of
     them between words). A query of spaces alone finds nothing."""
     from tui.pipeline.model import Mention  # loaded by then; see tui.pipeline.kinds
@@ -629,7 +635,7 @@ def find_hits(article: Article, query: str) -> list[Mention]:
     words = fold(query).split()
     if not words:
         return marks
-    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    pattern = re.compile(r"\s+".join(_SHARP_S.sub("(?:ss|ß)", re.escape(w)) for w in words))
     for i, block in enumerate(article.blocks):
         marks += (Mention(i, m.start(), m.end()) for m in pattern.finditer(fold(block.text)))
     return marks

@@ -47,12 +47,20 @@ def _replacement(match: re.Match[str]) -> str:
 _STAND_INS = {"Cc": "\ufffd", "Cf": "\u200c"}
 
 
+# Letters folded to another of one character, so that a reader's query meets every way
+# a word is written: a final sigma is a sigma ("ΟΔΟΣ" and "οδος"), a dotted capital I an
+# i ("İstanbul" and "istanbul"; lowered, it takes two characters).
+_BEFORE_LOWER = str.maketrans({"İ": "i"})
+_AFTER_LOWER = str.maketrans({"ς": "σ"})
+
+
 def fold(text: str) -> str:
     """Lower case, one character for one: offsets found in the folded text are offsets in
-    `text` (plain `lower()` turns "İ" into two characters and shifts every hit after it)."""
+    `text` (plain `lower()` turns "İ" into two characters and shifts every hit after it).
+    A final sigma folds to a sigma and "İ" to "i" (`_BEFORE_LOWER`, `_AFTER_LOWER`)."""
+    text = text.translate(_BEFORE_LOWER)
     low = text.lower()
-    # No character lowers to none, so the same length means one for one; a capital sigma
-    # lowers by its place in a word there, and alone always to "σ".
-    if len(low) == len(text) and "Σ" not in text:
-        return low
-    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+    # No character lowers to none, so the same length means one for one.
+    if len(low) != len(text):
+        low = "".join(low if len(low := c.lower()) == 1 else c for c in text)
+    return low.translate(_AFTER_LOWER)
