@@ -278,6 +278,7 @@ OCTETS = "application/octet-stream"
     [
         ("ledger.rss", "application/rss+xml"),
         ("meridian.atom", "application/atom+xml"),
+        ("subscriptions.opml", "text/x-opml"),  # was "a binary file, not a web page"
     ],
 )
 async def test_a_feed_served_as_octet_stream_is_read_as_a_feed(
@@ -294,6 +295,7 @@ async def test_a_feed_served_as_octet_stream_is_read_as_a_feed(
         b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
         b"\xef\xbb\xbf\n  <?xml version='1.0'?>\n<!-- a feed --><rss version=\"2.0\">",
         b'<?xml version="1.0"?><?xml-stylesheet href="f.xsl"?><feed xmlns="a">',
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- my feeds -->\n<OPML version="2.0">',
     ],
 )
 async def test_an_unlabelled_body_that_begins_as_a_feed_is_one(

@@ -49,6 +49,7 @@ _SIGNATURES = tuple(
         (rb"<rss", "application/rss+xml"),
         (rb"<feed", "application/atom+xml"),
         (rb"<rdf:RDF", "application/rdf+xml"),
+        (rb"<opml", "text/x-opml"),
         (rb"<!doctype\s+html", "text/html"),
         (rb"<html", "text/html"),
     )
