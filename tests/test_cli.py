@@ -83,6 +83,21 @@ def test_a_piped_line_of_two_addresses_reads_both(site: FixtureServer) -> None:
     assert all(a["status"] == "ok" for a in last.values())
 
 
+def test_a_piped_line_of_addresses_longer_than_one_input_reads_them_all(
+    site: FixtureServer,
+) -> None:
+    # Three addresses of 25,000 characters each: the line, 75,000, was refused whole as
+    # "too long to be a web address", and none of them was read.
+    pages = [site.page(name) + "?q=" + "x" * 25_000 for name in ("wire.html", "blog.html")]
+    line = f"{pages[0]} {pages[1]} {pages[0]}&again\n"
+    assert len(line) > 65_536
+    proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", stdin=line)
+    assert proc.returncode == 0, proc.stderr
+    last = {a["index"]: a for a in map(json.loads, proc.stdout.splitlines())}  # revisions
+    assert [last[i]["input"] for i in sorted(last)] == [*pages, pages[0] + "&again"]
+    assert all(a["status"] == "ok" for a in last.values())
+
+
 def test_a_piped_line_too_long_is_said_with_its_true_length() -> None:
     proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", stdin="x" * 1_048_576)
     assert proc.returncode == 1

@@ -3,6 +3,8 @@ from __future__ import annotations
 import io
 import os
 
+import pytest
+
 from tui.pipeline.inputs import chain, parse_line, stream_lines
 
 
@@ -130,3 +132,37 @@ async def test_a_piped_line_within_the_limit_is_whole_however_many_bytes_it_take
     raw = f"{accented}\n  {padded}{' ' * 100}\n".encode()
     # Cut at 65,537 bytes, the first was read as a shorter address, and fetched as one.
     assert [x async for x in stream_lines(io.BytesIO(raw))] == [accented, padded]
+
+
+async def test_a_piped_line_of_addresses_longer_than_one_input_is_each_of_them() -> None:
+    from tui.pipeline.inputs import MAX_INPUT_CHARS, MAX_LINE_CHARS
+
+    many = [f"https://news.example.org/story/{i:06d}" for i in range(2_500)]
+    # 94,999 characters: refused whole as "too long", and every address lost with it.
+    assert await _streamed(" ".join(many) + "\n") == many
+    # The limit is each input's: the one too long is cut alone, and says its own length.
+    long = "https://a.example/" + "p" * MAX_INPUT_CHARS
+    got = await _streamed(f"https://a.example/1 {long} https://a.example/2\n")
+    assert got == [
+        "https://a.example/1",
+        long[:MAX_INPUT_CHARS] + f"… ({len(long):,} characters in all)",
+        "https://a.example/2",
+    ]
+    # Past the longest line kept, the line is cut when read and is one input, as before.
+    endless = " ".join(many * (MAX_LINE_CHARS // len(" ".join(many)) + 1))
+    (cut,) = await _streamed(endless + "\n")
+    assert cut == endless[:MAX_INPUT_CHARS] + f"… ({len(endless):,} characters in all)"
+
+
+async def test_a_piped_line_of_prose_looks_for_no_file_past_its_first_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.pipeline import inputs
+
+    looked: list[str] = []
+    exists = inputs._exists
+    monkeypatch.setattr(inputs, "_exists", lambda text: looked.append(text) or exists(text))
+    prose = "https://a.example/x " + " ".join(["word"] * 12_000)
+    # Eight file names tried for each word: 96,000 of them, two seconds and more.
+    assert await _streamed(prose + "\n") == [prose]
+    assert len(looked) <= 1 + 8

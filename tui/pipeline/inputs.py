@@ -31,9 +31,13 @@ from tui.pipeline.kinds import ErrorKind, PipelineError
 from tui.pipeline.textsafety import UNSAFE, for_terminal, scrub_surrogates
 
 # The longest input taken as one: httpx refuses longer URLs, browsers and servers stop
-# well before (8 KB is common), and no file path comes near it. A longer line of a pipe
-# is cut when read (see _CUT), so a 5 MB line costs 64 KB, and is then refused as too long.
+# well before (8 KB is common), and no file path comes near it. A longer input from a pipe
+# is cut (see _CUT), and is then refused as too long.
 MAX_INPUT_CHARS = 65_536
+# The longest line of a pipe kept whole, to be split into several inputs (each then held
+# to MAX_INPUT_CHARS): `echo $URLS` of 2,500 addresses is 95,000 characters, and refused
+# whole it lost them all. A longer line is cut when read, so a 5 MB line costs 1 MiB.
+MAX_LINE_CHARS = 1_048_576
 # How much of a bad input an error message quotes: enough to recognise it.
 QUOTED_CHARS = 80
 LOCAL_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -72,6 +76,7 @@ def parse_line(line: str) -> str | None:
 
 # An address: what one word of a typed list is on its own.
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+_SPACE, _WORD = re.compile(r"\s"), re.compile(r"\S+")
 # A file name may hold spaces: up to this many words in a row are tried as one path.
 _PATH_WORDS = 8
 
@@ -109,8 +114,7 @@ def _paths_in(words: list[str], files: bool = True) -> list[str]:
     stray: list[str] = []  # words that begin no path that exists
     i = 0
     while i < len(words):
-        longest = min(len(words), i + _PATH_WORDS)
-        j = next((j for j in range(longest, i, -1) if _exists(" ".join(words[i:j]))), None)
+        j = _path_end(words, i)
         if j is None:
             stray.append(words[i])
             i += 1
@@ -119,6 +123,13 @@ def _paths_in(words: list[str], files: bool = True) -> list[str]:
         found.append(" ".join(words[i:j]))
         stray, i = [], j
     return found + ([" ".join(stray)] if stray else [])
+
+
+def _path_end(words: list[str], i: int) -> int | None:
+    """Where the longest run of words from `words[i]` that names a file or folder that
+    exists ends, or None."""
+    longest = min(len(words), i + _PATH_WORDS)
+    return next((j for j in range(longest, i, -1) if _exists(" ".join(words[i:j]))), None)
 
 
 def check_input(text: str) -> Target:
@@ -303,15 +314,16 @@ def _invalid(message: str) -> PipelineError:
 
 # Bytes (or characters) asked of a stream at a time when reading lines from it.
 _CHUNK = 65_536
-# What follows the first MAX_INPUT_CHARS characters of a longer line of a pipe, in place
-# of the rest: kept, the rest would cost its size; dropped, the line read as 65,537
-# characters whatever its length. `check_input` gives the length it says.
+# What follows the first MAX_INPUT_CHARS characters of a longer input from a pipe (or of
+# a line longer than MAX_LINE_CHARS), in place of the rest: kept, the rest would cost its
+# size; dropped, the input read as 65,537 characters whatever its length. `check_input`
+# gives the length it says.
 _CUT = "… ({:,} characters in all)"
 _CUT_LENGTH = re.compile(r"… \(([\d,]+) characters in all\)\Z")
 
 
 class _Line:
-    """A line as its pieces arrive: its first MAX_INPUT_CHARS + 1 characters kept (white
+    """A line as its pieces arrive: its first MAX_LINE_CHARS + 1 characters kept (white
     space before them dropped), the rest only counted."""
 
     def __init__(self) -> None:
@@ -325,18 +337,26 @@ class _Line:
         self.length += len(part)
         bare = part.rstrip()  # white space at its end is not part of the input either
         self.trailing = self.trailing + len(part) if not bare else len(part) - len(bare)
-        if self.kept <= MAX_INPUT_CHARS:
-            self.head.append(part[: MAX_INPUT_CHARS + 1 - self.kept])
+        if self.kept <= MAX_LINE_CHARS:
+            self.head.append(part[: MAX_LINE_CHARS + 1 - self.kept])
             self.kept += len(self.head[-1])
 
     def text(self) -> str:
         head, length = "".join(self.head), self.length - self.trailing
-        return head if length <= MAX_INPUT_CHARS else head[:MAX_INPUT_CHARS] + _CUT.format(length)
+        return head if length <= MAX_LINE_CHARS else _cut(head, length)
+
+
+def _cut(text: str, length: int | None = None) -> str:
+    """`text` as one input: if longer than MAX_INPUT_CHARS, its first MAX_INPUT_CHARS and
+    then its `length` (see _CUT). A text cut already stays as it is."""
+    if len(text) <= MAX_INPUT_CHARS or _CUT_LENGTH.match(text, MAX_INPUT_CHARS):
+        return text
+    return text[:MAX_INPUT_CHARS] + _CUT.format(len(text) if length is None else length)
 
 
 def _lines(pieces: Iterable[str]) -> Iterator[str]:
-    """The lines of text arriving in pieces, a line longer than MAX_INPUT_CHARS cut (see
-    _CUT), so a 5 MB line costs 64 KB and still says how long it was."""
+    """The lines of text arriving in pieces, a line longer than MAX_LINE_CHARS cut (see
+    _CUT), so a 5 MB line costs 1 MiB and still says how long it was."""
     line = _Line()
     for piece in pieces:
         *ended, rest = piece.split("\n")
@@ -373,7 +393,7 @@ def _stream_pieces(stream: IO[str] | IO[bytes]) -> Iterator[str]:
 
 
 def _read_lines(stream: IO[str] | IO[bytes] | int) -> Iterator[str]:
-    """Lines of `stream` (a file object or a descriptor), each cut to MAX_INPUT_CHARS
+    """Lines of `stream` (a file object or a descriptor), each cut to MAX_LINE_CHARS
     (the rest of it counted, not kept)."""
     return _lines(_fd_pieces(stream) if isinstance(stream, int) else _stream_pieces(stream))
 
@@ -382,14 +402,39 @@ def line_inputs(line: str) -> list[str]:
     """The inputs a line of a pipe names: several when every piece `split_inputs` finds in
     it is an address or a file that exists (`echo $URLS | briefing`: the space was sent
     to the site as %20); else the whole line, so that a file whose name has spaces or a
-    URL with a space in it is still one input."""
+    URL with a space in it is still one input. Each input longer than MAX_INPUT_CHARS is
+    cut (see _CUT): the limit is an input's, not a line's."""
     text = parse_line(line)
     if text is None:
         return []
-    if len(text) > MAX_INPUT_CHARS or not any(c.isspace() for c in text) or _exists(text):
-        return [text]
-    pieces = split_inputs(text)
-    return pieces if all(_ADDRESS.match(p) or _exists(p) for p in pieces) else [text]
+    if _CUT_LENGTH.match(text, MAX_INPUT_CHARS) or not _SPACE.search(text) or _exists(text):
+        return [_cut(text)]
+    # Words looked at one by one, not split first: a MiB of "x x x" is 500,000 strings.
+    if all(_ADDRESS.match(word.group()) for word in _WORD.finditer(text)):
+        return [_cut(word) for word in text.split()]  # no file to look for: cheap
+    # Files are looked for (eight a word, up to the first word that begins none) only in
+    # a line that could be one input: a line of 30,000 words took seconds, and a longer
+    # one is refused as too long anyway.
+    found = _inputs_in(text) if len(text) <= MAX_INPUT_CHARS else None
+    return [_cut(text)] if found is None else found
+
+
+def _inputs_in(text: str) -> list[str] | None:
+    """The addresses and files that exist in `text`, as `split_inputs` finds them, or None
+    at the first word that begins neither (no file looked for after it)."""
+    found: list[str] = []
+    for piece in split_inputs(text, files=False):
+        if _ADDRESS.match(piece):
+            found.append(piece)
+            continue
+        words, i = piece.split(" "), 0
+        while i < len(words):
+            j = _path_end(words, i)
+            if j is None:
+                return None
+            found.append(" ".join(words[i:j]))
+            i = j
+    return found
 
 
 async def stream_lines(stream: IO[str] | IO[bytes] | int) -> AsyncIterator[str]:
