@@ -61,6 +61,29 @@ async def test_lines_read_from_a_descriptor_are_cut_and_decoded_one_by_one() -> 
     assert got[3:] == ["https://c.example/3"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+async def test_a_pipe_in_utf16_with_its_mark_is_read_as_utf16(encoding: str) -> None:
+    # PowerShell writes its pipes and files so; read as UTF-8 each address came with a NUL
+    # between its letters and was refused.
+    import os
+    import threading
+
+    from tui.pipeline.inputs import stream_lines
+
+    read, write = os.pipe()
+    text = "https://a.example/1\r\nhttps://b.example/é\r\n"
+    mark = "" if encoding == "utf-16" else "\ufeff"  # "utf-16" writes its own mark
+
+    def writer() -> None:  # a byte at a time: the mark may come in two reads
+        for byte in (mark + text).encode(encoding):
+            os.write(write, bytes([byte]))
+        os.close(write)
+
+    threading.Thread(target=writer, daemon=True).start()
+    got = [line async for line in stream_lines(read)]
+    assert got == ["https://a.example/1", "https://b.example/é"]
+
+
 def test_the_prompt_splits_paths_that_exist_and_keeps_a_name_with_spaces(tmp_path) -> None:
     from tui.pipeline.inputs import split_inputs
 

@@ -369,6 +369,26 @@ def _lines(pieces: Iterable[str]) -> Iterator[str]:
         yield line.text()
 
 
+class _Decoder:
+    """A stream's bytes as text: UTF-8, or UTF-16 when the stream begins with its byte-order
+    mark (PowerShell writes its pipes and files so): read as UTF-8, each address came with
+    a NUL between its letters and was refused."""
+
+    def __init__(self) -> None:
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self._head = b""
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self._decoder is None:
+            self._head += data
+            if len(self._head) < len(codecs.BOM_UTF16_LE) and not final:
+                return ""  # the mark's first byte alone says nothing yet
+            utf16 = self._head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            self._decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
+            data, self._head = self._head, b""
+        return self._decoder.decode(data, final)
+
+
 def _fd_pieces(fd: int) -> Iterator[str]:
     """Text read straight from a descriptor.
 
@@ -378,7 +398,7 @@ def _fd_pieces(fd: int) -> Iterator[str]:
     not UTF-8 become U+FFFD in their own line alone (UTF-8 never hides a line feed inside
     a character), and no raw invalid byte reaches the output.
     """
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    decoder = _Decoder()
     while chunk := os.read(fd, _CHUNK):
         yield decoder.decode(chunk)
     yield decoder.decode(b"", final=True)
@@ -386,7 +406,7 @@ def _fd_pieces(fd: int) -> Iterator[str]:
 
 def _stream_pieces(stream: IO[str] | IO[bytes]) -> Iterator[str]:
     # readline, not read: a text stream's read waits for the whole chunk, not a line.
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    decoder = _Decoder()
     while piece := stream.readline(_CHUNK):
         yield decoder.decode(piece) if isinstance(piece, bytes) else scrub_surrogates(piece)
     yield decoder.decode(b"", final=True)
