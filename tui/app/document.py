@@ -117,6 +117,12 @@ class Document(LineView, can_focus=True):
         # with thousands of hits looks up each of their paragraphs.
         self._index: dict[Hashable, int] | None = None
         self._highlights = _Highlights({})
+        # The place the top line shows (paragraph index, character), kept while that line
+        # still holds it: a resize there and back brings the same words to the top, where
+        # the line number kept showed a paragraph thousands away.
+        self._anchor: tuple[int, int] | None = None
+        self._seen = (0, 0)  # the top line and height last seen in the current layout
+        self._resizing = False
 
     # Content --------------------------------------------------------------------------
 
@@ -125,6 +131,7 @@ class Document(LineView, can_focus=True):
         self._index = None
         self._highlights = _Highlights({})
         self._wrapped = []
+        self._anchor = None  # an index into the paragraphs replaced
         self._relayout()
         if not keep_place:
             self.scroll_to(0, 0, animate=False)
@@ -230,9 +237,55 @@ class Document(LineView, can_focus=True):
     # Layout -----------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
-            self._wrapped = []
-            self._relayout()
+        region = self.scrollable_content_region
+        current = self._current_seen()
+        if region.width != self._width:
+            place = self._anchor or self._place_at(self._seen[0])
+            self._resizing = True  # the clamps of the new height name no place
+            try:
+                self._wrapped = []
+                self._relayout()
+                if place is not None:
+                    self.scroll_to(y=self.line_of(*place), animate=False)
+            finally:
+                self._resizing = False
+            self._anchor = place
+        self._seen = (round(self.scroll_offset.y), region.height)
+        if current is not None:
+            self._keep_in_view(self.line_of(*current))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._resizing or self.scrollable_content_region.width != self._width:
+            return  # Textual clamps the scroll to the new size before the lines are re-broken
+        top = round(new_value)
+        self._seen = (top, self._seen[1])
+        if self._anchor is None or self.line_of(*self._anchor) != top:
+            self._anchor = self._place_at(top)
+
+    def _place_at(self, line: int) -> tuple[int, int] | None:
+        """The paragraph and character where document line `line` starts."""
+        if not self._wrapped:
+            return None
+        index = max(0, self._paragraph_at(line))
+        starts = self._wrapped[index].starts
+        return index, starts[min(line - self._top[index], len(starts) - 1)]
+
+    def _current_seen(self) -> tuple[int, int] | None:
+        """The current highlight's paragraph and start if the lines last seen showed it."""
+        current = self._highlights.current
+        if current is None or not self._wrapped or current[0] >= len(self._wrapped):
+            return None
+        top, height = self._seen
+        return current[:2] if top <= self.line_of(*current[:2]) < top + height else None
+
+    def _keep_in_view(self, line: int) -> None:
+        """Scroll the least that brings document line `line` on screen."""
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        if line < top:
+            self.scroll_to(y=line, animate=False)
+        elif line >= top + height > 0:
+            self.scroll_to(y=line - height + 1, animate=False)
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width

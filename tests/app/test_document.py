@@ -1,0 +1,116 @@
+"""The text pane's document: where it stands through a resize, and its border's label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import App, ComposeResult
+
+from tests.app.conftest import SETTLE
+from tui.app.document import Document, Paragraph
+
+WORDS = "the convoy left the depot at dawn and reached the river crossing by noon "
+
+
+class _OneDocument(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Document()
+
+
+def _top(document: Document) -> tuple[int, int]:
+    """The paragraph and character where the view's top line starts."""
+    line = document.scroll_offset.y
+    index = document.visible_paragraph()
+    assert index is not None
+    for offset in range(len(document.paragraphs[index].text.plain) + 1):
+        if document.line_of(index, offset) == line:
+            return index, offset
+    raise AssertionError("the top line is a gap")
+
+
+def _on_screen(document: Document, index: int, offset: int) -> bool:
+    top = document.scroll_offset.y
+    return top <= document.line_of(index, offset) < top + document.scrollable_content_region.height
+
+
+async def test_a_resize_there_and_back_keeps_the_words_at_the_top() -> None:
+    app = _OneDocument()
+    async with app.run_test(size=(120, 40)) as pilot:
+        document = app.query_one(Document)
+        document.set_paragraphs([Paragraph(Text(f"{n} " + WORDS * 4)) for n in range(3000)])
+        await pilot.pause()
+        # A highlight read past (it does not pull the view back) and a scroll by hand.
+        document.set_highlights({0: [(0, 1)]}, Style(underline=True), (0, 0, 1), Style())
+        document.scroll_to(y=5001, animate=False)
+        await pilot.pause()
+        place = _top(document)
+        assert place[1] > 0
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        # The line the words now stand on starts at them or before, within the paragraph.
+        index, offset = _top(document)
+        assert index == place[0] and offset <= place[1]
+        assert document.line_of(*place) == document.scroll_offset.y
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert _top(document) == place  # it showed paragraph 1250, not 1000
+
+
+async def test_the_current_highlight_on_screen_stays_on_screen_through_a_resize() -> None:
+    app = _OneDocument()
+    async with app.run_test(size=(120, 40)) as pilot:
+        document = app.query_one(Document)
+        document.set_paragraphs([Paragraph(Text(f"{n} " + WORDS * 4)) for n in range(3000)])
+        await pilot.pause()
+        last = (2999, 30, 35)
+        mark = Style(underline=True)
+        document.set_highlights({2999: [last[1:]]}, mark, last, Style(reverse=True))
+        document.scroll_to_paragraph(2999, 30)
+        await pilot.pause()
+        for size in ((90, 30), (120, 40), (120, 12), (70, 12), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert _on_screen(document, 2999, 30), size
+            assert document.visible_paragraph() in range(2990, 3000)
+
+
+PAGE = "many.html"
+
+
+def _page(folder: Path, paragraphs: int) -> str:
+    """A local page of `paragraphs` paragraphs naming Kharkiv once each, with a sentence
+    about the bridge in every 500th."""
+    bridge = " The engineers will close the bridge over the river for the night."
+    body = "\n".join(
+        f"<p>Number {n}. The convoy left Kharkiv at dawn and reached the river crossing "
+        f"before noon, where it waited for the engineers.{bridge if n % 500 == 0 else ''}</p>"
+        for n in range(paragraphs)
+    )
+    path = folder / PAGE
+    head = "<head><title>A long page</title></head>"
+    path.write_text(f"<html>{head}<body><article>{body}</article></body></html>")
+    return str(path)
+
+
+async def test_a_resize_there_and_back_keeps_the_last_hit_in_view(make_app, tmp_path) -> None:
+    # The review's case: `N` to the last hit of a long page, the terminal made smaller and
+    # back: the border still said 3000/3000 over paragraph 2,400, the hit out of sight.
+    app = make_app([_page(tmp_path, 3000)], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        await pilot.press("slash", *"kharkiv", "enter", "N")
+        await pilot.pause()
+        view = app.article_view
+        last = view.marks[-1]
+        index = view.index_of(last.block)
+        assert index is not None and str(view.border_subtitle).endswith(" 3000/3000")
+        top = _top(view)
+        for size in ((90, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert _on_screen(view, index, last.start), size
+        assert _top(view) == top and str(view.border_subtitle).endswith(" 3000/3000")
