@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 
 from tests.app.conftest import SETTLE
-from tui.app.document import Document, Paragraph
+from tui.app.document import Document, Paragraph, fit_label
 
 WORDS = "the convoy left the depot at dawn and reached the river crossing by noon "
 
@@ -76,6 +78,43 @@ async def test_the_current_highlight_on_screen_stays_on_screen_through_a_resize(
             assert document.visible_paragraph() in range(2990, 3000)
 
 
+def test_a_long_label_is_shortened_so_the_counter_stays_whole() -> None:
+    query = "“close the bridge over the river for real this time”"
+    assert fit_label("“short”", " 2/6", 40) == "“short” 2/6"
+    fitted = fit_label(query, " 2/6", 30)
+    assert fitted == "“close the bridge over t…” 2/6" and len(fitted) == 30
+    assert fit_label(query, ": no matches", 30).endswith("…”: no matches")
+    assert len(fit_label(query, ": no matches", 30)) == 30
+    assert fit_label("Volodymyr Zelensky (article 2/3)", " 12/40", 20).endswith("… 12/40")
+    # Wide characters are counted by the cells they take.
+    wide = fit_label("“基辅和哈尔科夫之间的桥梁”", " 1/2", 14)
+    assert wide == "“基辅和…” 1/2" and cell_len(wide) == 13
+    assert fit_label(query, ": no matches", 8) == "no matches"  # the counter alone
+
+
+def _bottom_border(document: Document) -> str:
+    lines = document._styles_cache.render_widget(document, Region(0, 0, *document.outer_size))
+    return lines[-1].text
+
+
+async def test_the_border_label_is_fitted_again_when_the_width_changes() -> None:
+    app = _OneDocument()
+    app.CSS = "Document { border: round white; width: 60; }"
+    async with app.run_test(size=(120, 20)) as pilot:
+        document = app.query_one(Document)
+        document.set_paragraphs([Paragraph(Text(WORDS))])
+        document.set_label("“" + "a ration card handed out at the depot " * 2 + "”", " 2/6")
+        await pilot.pause()
+        assert "…” 2/6 " in _bottom_border(document)
+        document.styles.width = 30
+        await pilot.pause()
+        assert "…” 2/6 " in _bottom_border(document)
+        document.border_subtitle = "set by other means"  # kept through a resize
+        document.styles.width = 50
+        await pilot.pause()
+        assert "set by other means" in _bottom_border(document)
+
+
 PAGE = "many.html"
 
 
@@ -114,3 +153,24 @@ async def test_a_resize_there_and_back_keeps_the_last_hit_in_view(make_app, tmp_
             await pilot.pause()
             assert _on_screen(view, index, last.start), size
         assert _top(view) == top and str(view.border_subtitle).endswith(" 3000/3000")
+
+
+async def test_a_long_query_leaves_its_counter_whole_in_the_border(make_app, tmp_path) -> None:
+    app = make_app([_page(tmp_path, 3000)], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j")
+        await app.wait_settled(SETTLE)
+        view = app.article_view
+        await pilot.press("slash", *"close the bridge over the river for the night", "enter")
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(view.marks) == 6
+        # The border read “close the bridge over the river for t…” …: the 2/6 cut off.
+        assert "…” 2/6 " in _bottom_border(view)
+        await pilot.press("escape", "slash", *"close the bridge over the river for good", "enter")
+        await pilot.pause()
+        assert "…”: no matches " in _bottom_border(view)
+        await pilot.resize_terminal(90, 30)  # the pane wider: more of the query, still whole
+        await pilot.pause()
+        assert "…”: no matches " in _bottom_border(view)

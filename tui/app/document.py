@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
@@ -89,6 +90,19 @@ class _Highlights:
     current_style: Style | None = None
 
 
+def fit_label(label: str, counter: str, room: int) -> str:
+    """`label` then `counter` in `room` cells, the label cut with an ellipsis where they do
+    not fit (a quoted one keeps its closing quote); room for no label keeps the counter."""
+    whole = label + counter
+    if room <= 0 or cell_len(whole) <= room:
+        return whole
+    close = "\u201d" if label.endswith("\u201d") else ""
+    keep = room - cell_len(counter) - cell_len(close) - 1  # and the ellipsis
+    if keep < 1:
+        return counter.lstrip(": ")
+    return set_cell_size(label[: len(label) - len(close)], keep).rstrip() + "…" + close + counter
+
+
 class Document(LineView, can_focus=True):
     """Paragraphs wrapped to the width; scrolls by line."""
 
@@ -123,6 +137,8 @@ class Document(LineView, can_focus=True):
         self._anchor: tuple[int, int] | None = None
         self._seen = (0, 0)  # the top line and height last seen in the current layout
         self._resizing = False
+        self._label: tuple[str, str] = ("", "")  # the border's label and counter
+        self._label_shown: str | None = None  # the subtitle they made, as Textual keeps it
 
     # Content --------------------------------------------------------------------------
 
@@ -176,6 +192,25 @@ class Document(LineView, can_focus=True):
         left = self._highlights.current
         self._highlights.current = current
         self._redraw({place[0] for place in (left, current) if place is not None})
+
+    def set_label(self, label: str, counter: str = "") -> None:
+        """Show `label` then `counter` (" 2/6", ": no matches") in the border's subtitle,
+        the label shortened as the width asks so the counter is always whole: Textual cuts
+        the end of a subtitle too long, and a long query took the count with it."""
+        self._label = (label, counter)
+        self._label_shown = None
+        self._fit_label(force=True)
+
+    def _fit_label(self, *, force: bool = False) -> None:
+        if not force and (self._label_shown is None or self.border_subtitle != self._label_shown):
+            return  # the subtitle was set since by other means
+        styles = self.styles
+        # Textual's room for a subtitle: the width less two, less a corner and a blank on
+        # each side with a border.
+        sides = sum(1 for edge in (styles.border_left, styles.border_right) if edge[0])
+        room = self.outer_size.width - 2 - 2 * sides
+        self.border_subtitle = Text(fit_label(*self._label, room))
+        self._label_shown = self.border_subtitle
 
     def _redraw(self, paragraphs: set[int]) -> None:
         for index in paragraphs:
@@ -253,6 +288,7 @@ class Document(LineView, can_focus=True):
         self._seen = (round(self.scroll_offset.y), region.height)
         if current is not None:
             self._keep_in_view(self.line_of(*current))
+        self._fit_label()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

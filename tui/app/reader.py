@@ -581,9 +581,9 @@ class ArticleView(Document):
         marks, current = self.marks, self.current
         # The label quotes the reader's query or an entity's name: text, never markup.
         if marks:
-            self.border_subtitle = Text(f"{self.mark_label} {current + 1}/{len(marks)}")
+            self.set_label(self.mark_label, f" {current + 1}/{len(marks)}")
         else:
-            self.border_subtitle = Text(f"{self.mark_label}: no matches" if self.mark_label else "")
+            self.set_label(self.mark_label, ": no matches" if self.mark_label else "")
         if marks and scroll:
             target = self.index_of(marks[current].block)
             if target is not None:
