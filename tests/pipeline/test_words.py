@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.pipeline.options import MB
-from tui.pipeline.words import authors_line, megabytes, plural
+from tui.pipeline.words import authors_line, listing, megabytes, plural
 
 
 def test_one_is_singular_and_every_other_count_plural() -> None:
@@ -30,3 +30,9 @@ def test_a_long_list_of_writers_is_named_in_part_and_the_rest_counted() -> None:
     assert authors_line(names[:4]) == "Writer 0, Writer 1, Writer 2, Writer 3"
     assert authors_line(names[:5]) == "Writer 0, Writer 1, Writer 2 and 2 others"
     assert authors_line([]) == ""
+
+
+def test_things_said_in_a_row_are_joined_by_commas_and_a_last_and() -> None:
+    assert listing(["a"]) == "a"
+    assert listing(["a", "b"]) == "a and b"
+    assert listing(["a", "b", "c"]) == "a, b and c"

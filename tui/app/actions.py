@@ -17,7 +17,7 @@ from tui.app.layout import Widths, pane_widths
 from tui.app.text import one_line
 from tui.pipeline.inputs import input_uri
 from tui.pipeline.kinds import Stage
-from tui.pipeline.words import plural
+from tui.pipeline.words import listing, plural
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -249,7 +249,7 @@ class Actions(Highlights):
         for kind in NO_FAILURES.values():
             if count := sum(said[id(a)] is kind for a in started):
                 words.append(kind.again.format(articles=plural(count, "article")))
-        told = ", ".join(words[:-1]) + " and " * (len(words) > 1) + words[-1]
+        told = listing(words)
         self.notify(f"{told[0].upper()}{told[1:]}…")
 
     def action_export(self) -> None:

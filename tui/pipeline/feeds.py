@@ -24,7 +24,7 @@ from tui.pipeline.inputs import QUOTED_CHARS, read_local_file
 from tui.pipeline.model import Article, ErrorKind, FetchedFeed, PipelineError
 from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal, one_line, strip_unsafe
-from tui.pipeline.words import megabytes, plural
+from tui.pipeline.words import listing, megabytes, plural
 
 # Served with these types, a document is a feed whatever its content looks like.
 # (The x- forms are the older names some servers still send: Python's http.server serves a
@@ -362,12 +362,8 @@ def not_read(article: Article) -> str:
     if article.items_itself:
         entries = plural(article.items_itself, "entry", "entries")
         said.append(f"{entries} naming this {_list_or_feed(article)} itself")
-    return f"Not read: {_and(said)}." if said else ""
+    return f"Not read: {listing(said)}." if said else ""
 
 
 def _list_or_feed(article: Article) -> str:
     return "list" if article.feed_kind == "opml" else "feed"
-
-
-def _and(said: list[str]) -> str:
-    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"

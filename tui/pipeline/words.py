@@ -18,6 +18,11 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 _MB_DIGITS = 3
 
 
+def listing(items: list[str]) -> str:
+    """Things said in a row: "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def megabytes(size: int) -> str:
     """A size in bytes in a reader's words: "10 MB", "0.01 MB", "0.005 MB", "1,500 MB"."""
     from tui.pipeline.options import MB
