@@ -582,6 +582,10 @@ _PAIRED_PARTICLES = _NAME_PARTICLES - {"al", "el", "le", "do", "y", "ten"}
 _VOWEL = re.compile(r"[aeiouy]", re.I)
 
 
+# Words no person's name has, months and weekdays aside ("JUNE ROE" is a name).
+_NO_PERSONS_WORDS = _NOT_NAME - _DATE_WORDS
+
+
 def _casable(word: str) -> bool:
     """Whether a word of a name in capitals can be written from its letters: not initials
     run together ("JK", "DJ") nor an acronym ("BBC"), which have no vowel, nor a word no
@@ -591,7 +595,7 @@ def _casable(word: str) -> bool:
         return True
     if word.isascii() and not _VOWEL.search(word):
         return False
-    return key not in _NOT_NAME - _DATE_WORDS
+    return key not in _NO_PERSONS_WORDS
 
 
 def _word_from_capitals(word: str) -> str:
