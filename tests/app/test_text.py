@@ -155,14 +155,12 @@ async def test_a_highlight_breaks_no_line_again_and_draws_only_what_is_on_screen
         await pilot.pause()
         height = document.virtual_size.height
         broken, drawn = _count_breaks_and_draws(monkeypatch)
-        for n, paragraph in enumerate(document.paragraphs):
-            marked = paragraph.text.copy()
-            marked.stylize("reverse", 2, 8)
-            document.replace_text(n, marked)
+        every = {n: [(2, 8)] for n in range(len(document.paragraphs))}
+        document.set_highlights(every, Style(reverse=True))
         lines = document.render_lines(document.size.region)
         assert not broken and document.virtual_size.height == height
         assert 0 < len(drawn) <= 30  # the lines on screen, not 2,000 paragraphs' worth
-        assert any(s.style == "reverse" for s in document.paragraphs[0].text.spans)
+        assert any(s.text == "a rati" and s.style and s.style.reverse for s in lines[0])
         assert lines[0].text.startswith("0 a ration")
 
 

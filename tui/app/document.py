@@ -152,23 +152,6 @@ class Document(LineView, can_focus=True):
         if not keep_place:
             self.scroll_to(0, 0, animate=False)
 
-    def replace_text(self, index: int, text: Text) -> None:
-        """Give paragraph `index` new text of the same length (a highlight): only that
-        paragraph is wrapped again."""
-        old = self._paragraphs[index]
-        self._paragraphs[index] = Paragraph(text, old.key, old.first, old.rest, old.gap)
-        if self._wrapped:
-            if text.plain == old.text.plain:
-                # Same characters, same breaks: only the drawing is stale. A search with
-                # thousands of hits re-broke every paragraph it marked (seconds).
-                self._wrapped[index] = _Wrapped(self._wrapped[index].starts)
-            else:
-                height = len(self._wrapped[index].starts)
-                self._wrapped[index] = self._wrap(self._paragraphs[index])
-                if len(self._wrapped[index].starts) != height:
-                    self._relayout()
-        self.refresh()
-
     def set_highlights(
         self,
         ranges: Mapping[int, Sequence[tuple[int, int]]],
