@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from tests.app.conftest import SETTLE
+from tests.app.test_habits import open_first
 from tui.app.document import Document, Paragraph, fit_label
 
 WORDS = "the convoy left the depot at dawn and reached the river crossing by noon "
@@ -138,9 +138,7 @@ async def test_a_resize_there_and_back_keeps_the_last_hit_in_view(make_app, tmp_
     # back: the border still said 3000/3000 over paragraph 2,400, the hit out of sight.
     app = make_app([_page(tmp_path, 3000)], analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("j")
-        await app.wait_settled(SETTLE)
+        await open_first(app, pilot)
         await pilot.press("slash", *"kharkiv", "enter", "N")
         await pilot.pause()
         view = app.article_view
@@ -158,9 +156,7 @@ async def test_a_resize_there_and_back_keeps_the_last_hit_in_view(make_app, tmp_
 async def test_a_long_query_leaves_its_counter_whole_in_the_border(make_app, tmp_path) -> None:
     app = make_app([_page(tmp_path, 3000)], analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("j")
-        await app.wait_settled(SETTLE)
+        await open_first(app, pilot)
         view = app.article_view
         await pilot.press("slash", *"close the bridge over the river for the night", "enter")
         await pilot.press("n")
