@@ -279,6 +279,7 @@ OCTETS = "application/octet-stream"
         ("ledger.rss", "application/rss+xml"),
         ("meridian.atom", "application/atom+xml"),
         ("subscriptions.opml", "text/x-opml"),  # was "a binary file, not a web page"
+        ("lantern.json", "application/feed+json"),  # was "a binary file" too
     ],
 )
 async def test_a_feed_served_as_octet_stream_is_read_as_a_feed(

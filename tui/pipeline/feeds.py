@@ -91,7 +91,13 @@ def may_be_feed(mime: str) -> bool:
 def looks_like_feed(body: bytes) -> bool:
     """RSS, Atom, RDF, OPML or JSON Feed, judged from the first bytes."""
     head = body[:SNIFF_BYTES]
-    return bool(_XML_ROOT.match(head) or (head.lstrip()[:1] == b"{" and _JSON_FEED.search(head)))
+    return bool(_XML_ROOT.match(head) or is_json_feed(head))
+
+
+def is_json_feed(body: bytes) -> bool:
+    """Whether the first bytes are a JSON Feed: an object that names its version early."""
+    head = body[:SNIFF_BYTES]
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and _JSON_FEED.search(head) is not None
 
 
 def read_local(input: str, path: Path, options: Options) -> FetchedFeed:

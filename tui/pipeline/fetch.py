@@ -400,8 +400,10 @@ class _Inflater:
 
 def sniff_type(body: bytes) -> str | None:
     """The media type a body's first bytes show it to be (a feed or a web page, by
-    `_SIGNATURES`); None when they show neither."""
+    `_SIGNATURES`, or a JSON Feed); None when they show neither."""
     head = body[: feeds.SNIFF_BYTES]
+    if feeds.is_json_feed(head):
+        return "application/feed+json"
     return next((mime for signature, mime in _SIGNATURES if signature.match(head)), None)
 
 
