@@ -1877,6 +1877,11 @@ def test_two_dates_that_make_no_range_keep_their_own_years(
          "1996-08-28T08:00", "1996-08-28T05:00"),
         ("The strike began at 8 a.m. Moscow time (0500 GMT) on Wednesday.",
          "1996-08-28T08:00", "1996-08-28T05:00"),
+        # A place of two words: each clock went to the story's own day.
+        ("Trading opened at 9:30 a.m. New York time (1330 GMT) on Wednesday.",
+         "1996-08-28T09:30", "1996-08-28T13:30"),
+        ("The strike began at 8 a.m. Hong Kong time (0000 GMT) on Wednesday.",
+         "1996-08-28T08:00", "1996-08-28T00:00"),
     ],
 )  # fmt: skip
 def test_a_clock_told_in_two_zones_takes_the_day_named_after_them(
@@ -1884,6 +1889,14 @@ def test_a_clock_told_in_two_zones_takes_the_day_named_after_them(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
     assert sorted(e.value for e in entries) == sorted([local, other])
+
+
+def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
+    # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
+    # quote stopped at "a.m.", without the day it names.
+    sentence = "Trading opens at 9:30 a.m. New York time (1330 GMT) on Wednesday, they said."
+    entry = _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), "9:30 a.m.")
+    assert entry.sentence == sentence
 
 
 def test_a_rebound_in_a_sentence_does_not_make_it_a_games_report(nlp: Any) -> None:

@@ -92,7 +92,7 @@ from tui.pipeline.timeline.vocab import (
     NAMED_ZONE_RE,
     NUM_RE,
     OF_A_THING,
-    PLACE_TIME_RE,
+    PLACE_NAME_TIME_RE,
     RESULTS_WORDS,
     SEASONS,
     SESSION_NOUNS,
@@ -719,9 +719,9 @@ _WEEKLY_SET = re.compile(r"XXXX-WXX-[1-7]")
 # "6.30 a.m. (2030 GMT) on Tuesday", "1400 EDT / 1800 GMT on Friday": the local time, the
 # same time in another zone between brackets or after a slash, then the day. The local
 # time's zone may stand outside its expression ("8 a.m. local time (0500 GMT)", "8 a.m.
-# Moscow time").
+# Moscow time", "9:30 a.m. New York time").
 _IN_BRACKETS = re.compile(
-    rf"\s*(?:(?i:{WIRE_ZONE_RE}|{NAMED_ZONE_RE})|{PLACE_TIME_RE})?\s*(?:\(|/)\s*"
+    rf"\s*(?:(?i:{WIRE_ZONE_RE}|{NAMED_ZONE_RE})|{PLACE_NAME_TIME_RE})?\s*(?:\(|/)\s*"
 )
 _BRACKET_THEN_DAY = re.compile(r"\s*\)?" + _CLOCK_THEN_DAY.pattern)
 # Zones lie within half a day of each other: two clocks further apart are on two days.

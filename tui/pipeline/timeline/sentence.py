@@ -34,6 +34,10 @@ class Sentences:
         """The text of the sentence that holds `char`, without its surrounding spaces."""
         return self._index.text_at(char)
 
+    def between(self, start: int, end: int) -> str:
+        """The text from `start` to `end`, without its surrounding spaces."""
+        return self._index.full[start:end].strip()
+
     def clauses(self, start: int, end: int) -> tuple[str, list[int]]:
         """A long sentence's text and the offsets its clauses start at (none when, without
         its surrounding spaces, it is short after all)."""
@@ -50,7 +54,14 @@ def quote_sentence(sentences: Sentences, span_start: int, start: int, end: int) 
     """The sentence around the expression at `start`-`end` (spaCy's span starting at
     `span_start`), or its clause when the sentence is long."""
     offset, sent_end = sentences.around(span_start)
-    if sent_end - offset <= MAX_SENTENCE:
+    if end > sent_end:
+        # An expression joined across one of spaCy's breaks quotes every sentence it
+        # touches: "at 9:30 a.m. New York time (1330 GMT) on Monday", broken after "a.m.",
+        # quoted "Trading opens at 9:30 a.m." alone.
+        sent_end = sentences.around(end - 1)[1]
+        if sent_end - offset <= MAX_SENTENCE:
+            return sentences.between(offset, sent_end)
+    elif sent_end - offset <= MAX_SENTENCE:
         return sentences.text(span_start)
     sent_text, cuts = sentences.clauses(offset, sent_end)
     if not cuts:

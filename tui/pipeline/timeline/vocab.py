@@ -177,6 +177,9 @@ WIRE_ZONE_RE = r"(?:gmt|utc|z|local time|[ecmp][sd]t|bst|cest|cet|eet|ist|jst|hk
 # A four-digit clock's zone told by a place ("1700 Moscow time", "0800 US time"), as spans
 # find it, capitalised; and as `normalise` leaves it (no season's "summer time").
 PLACE_TIME_RE = r"(?:[A-Z][a-z]+|[A-Z]{2,3}) time"
+# The same after a clock in words, where a place may take more than a word ("9:30 a.m. New
+# York time (1330 GMT)", "8 a.m. Hong Kong time").
+PLACE_NAME_TIME_RE = r"(?:[A-Z][a-z]+ ){0,2}(?:[A-Z][a-z]+|[A-Z]{2,3}) time"
 PLACE_TIME_LOWER_RE = rf"(?!(?:{'|'.join(SEASONS)}) )[a-z]{{2,}} time"
 # "At 1700 hours", "0600 hrs": a clock as the military and the police write it; a count of
 # hours without the words of a moment before it ("gave 1700 hours of work") unless padded.
