@@ -134,3 +134,25 @@ async def test_a_merge_given_anew_builds_rows_only_for_entries_that_changed(
         assert any("29 Aug 2024" in timeline.row_text(i) for i in range(len(timeline.rows)))
         # Each row still says which site it came from.
         assert "wire.example.net" in timeline.row_text(1)
+
+
+async def test_a_clock_told_in_two_zones_is_one_row_in_each_articles_timeline() -> None:
+    text = "The vote is due at 3 p.m. EDT (1900 GMT) on Tuesday."
+    local = TimelineEntry("3 p.m. EDT (1900 GMT) on Tuesday", "2024-08-06T15:00",
+                          Granularity.TIME, text, 0, 19, 51, timex_type="TIME")  # fmt: skip
+    other = TimelineEntry("1900 GMT", "2024-08-06T19:00", Granularity.TIME, text, 0, 31, 39,
+                          timex_type="TIME")  # fmt: skip
+    briefing = Briefing()
+    briefing.add("https://news.example.org/a")
+    briefing.add("https://wire.example.net/b")
+    app = _BothPanes()
+    async with app.run_test(size=(60, 30)) as pilot:
+        timeline = app.query_one(TimelinePane)
+        timeline.briefing = briefing
+        merged = [BriefingTimelineEntry(e, n) for n in (0, 1) for e in (local, other)]
+        timeline.merged = MergedView(timeline=merged)
+        await _listed(pilot, timeline)
+        shown = [timeline.row_text(i) for i in range(len(timeline.rows))]
+        # One row for each article's moment, at its local time; no row at 19:00.
+        assert len(shown) == 2 and all("15:00" in row for row in shown), shown
+        assert not any("19:00" in row for row in shown)

@@ -68,3 +68,23 @@ def test_markdown_says_a_date_read_on_a_page_that_gave_none_is_assumed() -> None
                           0, 7, 20, anchor_assumed=True)  # fmt: skip
     article.timeline = [whole]
     assert "- **21 Jul 2026** — Out on July 21, 2026." in to_markdown(Briefing([article]))
+
+
+def _two_zones() -> Briefing:
+    text = "The vote is due at 3 p.m. EDT (1900 GMT) on Tuesday."
+    local = TimelineEntry("3 p.m. EDT (1900 GMT) on Tuesday", "2024-08-06T15:00",
+                          Granularity.TIME, text, 0, 19, 51, timex_type="TIME")  # fmt: skip
+    other = TimelineEntry("1900 GMT", "2024-08-06T19:00", Granularity.TIME, text, 0, 31, 39,
+                          timex_type="TIME")  # fmt: skip
+    return Briefing([Article(input="https://news.example/v", metadata=Metadata(title="Vote"),
+                             blocks=[Block(BlockKind.PARAGRAPH, text)], entities=[],
+                             timeline=[local, other]) for _ in range(2)])  # fmt: skip
+
+
+def test_markdown_gives_a_clock_told_in_two_zones_one_row_where_json_keeps_both() -> None:
+    rows = [line for line in to_markdown(_two_zones()).splitlines() if line.startswith("- **")]
+    # One row in each article's list, and one for each article across the briefing.
+    assert rows == ["- **6 Aug 2024, 15:00** — The vote is due at 3 p.m. EDT (1900 GMT) on "
+                    f"Tuesday.{source}" for source in (" [1]", " [2]", "", "")]  # fmt: skip
+    article = json.loads(to_json(_two_zones()))["articles"][0]
+    assert [e["value"] for e in article["timeline"]] == ["2024-08-06T15:00", "2024-08-06T19:00"]

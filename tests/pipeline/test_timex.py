@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.pipeline.model import Granularity, TimelineEntry
-from tui.pipeline.timex import entry_label, set_label, timex_label
+from tui.pipeline.timex import entry_label, own_rows, set_label, timex_label
 
 
 def test_timeline_values_read_as_dates() -> None:
@@ -168,3 +168,36 @@ def test_decades_and_centuries_read_as_words() -> None:
     assert timex_label("20") == "21st century"
     assert timex_label("10") == "11th century"
     assert timex_label("0") is None
+
+
+def _at(block: int, start: int, end: int, value: str = "2024-08-06") -> TimelineEntry:
+    return TimelineEntry("x", value, Granularity.DAY, "s", block, start, end)
+
+
+def test_an_entry_inside_another_of_its_paragraph_has_no_row_of_its_own() -> None:
+    # "3 p.m. EDT (1900 GMT) on Tuesday" holds "1900 GMT": one moment, not two events.
+    outer = _at(0, 10, 42, "2024-08-06T15:00")
+    inner = _at(0, 21, 29, "2024-08-06T19:00")
+    assert own_rows([inner, outer]) == [outer]
+
+
+def test_entries_that_only_touch_or_overlap_or_lie_apart_keep_their_rows_in_order() -> None:
+    entries = [
+        _at(0, 30, 40),
+        _at(0, 0, 10),
+        _at(0, 5, 15),  # overlaps the one before, inside neither
+        _at(0, 10, 20),  # touches
+        _at(1, 12, 14),  # another paragraph, under the same offsets
+    ]
+    assert own_rows(entries) == entries
+
+
+def test_of_two_entries_on_the_same_words_the_first_stays() -> None:
+    first, second = _at(2, 4, 9, "2024-08-06"), _at(2, 4, 9, "2024-08-07")
+    assert own_rows([first, second]) == [first]
+
+
+def test_entries_of_two_articles_on_the_same_offsets_keep_both_rows() -> None:
+    pairs = [(0, _at(0, 0, 30)), (1, _at(0, 5, 9)), (0, _at(0, 5, 9))]
+    kept = own_rows(pairs, lambda p: p[1], lambda p: p[0])
+    assert kept == pairs[:2]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, partial
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -20,6 +20,7 @@ from tui.app.pacing import PacedRebuilds
 from tui.app.rows import Row, RowList, RowMemo
 from tui.app.text import one_line
 from tui.pipeline.kinds import EntityType
+from tui.pipeline.timex import own_rows
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -251,8 +252,10 @@ class TimelinePane(_AnalysisList):
         if source is None:
             return None
         if self.selected == BRIEFING:
-            return [(e.article, e.entry) for e in source]  # type: ignore[attr-defined]
-        return [(self.selected, e) for e in source]  # type: ignore[attr-defined]
+            pairs = [(e.article, e.entry) for e in source]  # type: ignore[attr-defined]
+        else:
+            pairs = [(self.selected, e) for e in source]  # type: ignore[attr-defined]
+        return own_rows(pairs, itemgetter(1), itemgetter(0))
 
     def _rows_now(self) -> list[Row]:
         entries = self._entries()

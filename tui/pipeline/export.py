@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,13 @@ from tui.pipeline.model import (
     TimelineEntry,
 )
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
-from tui.pipeline.timex import date_assumed, entry_label, read_as_of_label, timex_label
+from tui.pipeline.timex import (
+    date_assumed,
+    entry_label,
+    own_rows,
+    read_as_of_label,
+    timex_label,
+)
 from tui.pipeline.words import authors_line, plural
 
 
@@ -276,7 +283,7 @@ def _md_article(article: Article, number: int) -> list[str]:
         out += ["### Entities", "", _md_inline(article.entities_note), ""]
     if article.timeline:
         out += ["### Timeline", ""]
-        out += [_md_timeline_line(t) for t in article.timeline] + [""]
+        out += [_md_timeline_line(t) for t in own_rows(article.timeline)] + [""]
     return out
 
 
@@ -337,7 +344,8 @@ def to_markdown(briefing: Briefing) -> str:
             out += _md_entity_lines([(e.name, e.type, e.count) for e in entities])
         if timeline:
             out += ["### Timeline", ""]
-            out += [_md_timeline_line(t.entry, f" [{t.article + 1}]") for t in timeline] + [""]
+            rows = own_rows(timeline, attrgetter("entry"), attrgetter("article"))
+            out += [_md_timeline_line(t.entry, f" [{t.article + 1}]") for t in rows] + [""]
     for number, article in enumerate(articles, 1):
         out += _md_article(article, number)
     return "\n".join(out).rstrip() + "\n"

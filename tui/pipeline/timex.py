@@ -4,18 +4,21 @@ Shared by the app's panes and the Markdown export; plain string work, no imports
 waiting for. `timex_label` reads a value alone (what the pane passes); `entry_label`
 reads a whole timeline entry and adds what the value cannot carry: the hedge of a length
 of time ("about a month"), "lasting" before a length the article does not place ("lasting
-six days"), and the "every" of a recurrence.
+six days"), and the "every" of a recurrence. `own_rows` says which entries are rows at all.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from tui.pipeline.model import TimelineEntry
+
+T = TypeVar("T")
 
 _PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
@@ -308,3 +311,42 @@ def read_as_of_label(iso_day: str) -> str:
     """What a reader is told of a page that gave no date but named its own: the date its
     timeline was read as of (`Article.read_as_of`)."""
     return f"no date given; read as of {timex_label(iso_day) or iso_day}"
+
+
+def _itself(item: object) -> TimelineEntry:
+    return item  # type: ignore[return-value]  # the default for a list of entries
+
+
+def own_rows(
+    items: Sequence[T],
+    entry_of: Callable[[T], TimelineEntry] = _itself,
+    source_of: Callable[[T], int] = lambda _: 0,
+) -> list[T]:
+    """Which entries have a row of their own where a reader reads them: the data keeps
+    every TIMEX3 expression, as the standard counts them, but "3 p.m. EDT (1900 GMT) on
+    Tuesday" is one entry at 15:00 holding another, "1900 GMT", at 19:00. As two rows they
+    read as two events four hours apart, where the outer entry's words give both clocks.
+
+    `items` in their order, less those whose entry lies inside another entry's words
+    in the same paragraph of the same source (`source_of`: an article's index, for a
+    briefing's merged timeline). Of two entries on the very same words, the first stays."""
+    by_place = sorted(
+        range(len(items)),
+        key=lambda k: (
+            source_of(items[k]),
+            entry_of(items[k]).block,
+            entry_of(items[k]).start,
+            -entry_of(items[k]).end,
+            k,
+        ),
+    )
+    inside: set[int] = set()
+    reach: tuple[int, int, int] | None = None  # source, block, furthest end so far
+    for k in by_place:
+        entry = entry_of(items[k])
+        place = (source_of(items[k]), entry.block)
+        if reach is not None and reach[:2] == place and entry.end <= reach[2]:
+            inside.add(k)  # the entry that reached that far starts no later: it holds this
+        else:
+            reach = (*place, entry.end)
+    return [item for k, item in enumerate(items) if k not in inside]
