@@ -1306,6 +1306,24 @@ async def test_slash_on_briefing_searches_every_article_and_n_walks_across(
         assert "Nothing highlighted" in list(app._notifications)[-1].message
 
 
+async def test_a_query_walked_across_articles_keeps_which_article_in_a_narrow_border(
+    site: FixtureServer, make_app
+):
+    # Where the border is too narrow, the query's words are shortened; "(article 1/2)"
+    # went with them, and the reader no longer saw which article of the walk this was.
+    app = make_app([site.page("frontline.html"), site.page("frontline_followup.html")],
+                   analysis=False)  # fmt: skip
+    async with app.run_test(size=(50, 24)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("slash", *"donetsk", "enter")
+        await app.wait_settled(SETTLE)
+        await pilot.press("n")
+        await app.wait_settled(SETTLE)
+        border = str(app.article_view.border_subtitle)
+        marks = len(app.article_view.marks)
+        assert "…" in border and border.endswith(f"” (article 1/2) 1/{marks}"), border
+
+
 async def test_a_merged_entitys_mentions_are_walked_across_its_articles(
     site: FixtureServer, make_app
 ):

@@ -14,11 +14,11 @@ def _walk() -> Walk:
 
 
 def test_the_first_step_forward_is_the_first_stop_and_back_is_the_last() -> None:
-    index, _, current, label = _walk().step(1)
-    assert (index, current, label) == (0, 0, "“war” (article 1/2)")
+    index, _, current, label, where = _walk().step(1)
+    assert (index, current, label, where) == (0, 0, "“war”", " (article 1/2)")
     # N right after a new search: the last hit, not the one before it.
-    index, marks, current, label = _walk().step(-1)
-    assert (index, len(marks), current, label) == (2, 1, 0, "“war” (article 2/2)")
+    index, marks, current, label, where = _walk().step(-1)
+    assert (index, len(marks), current, where) == (2, 1, 0, " (article 2/2)")
 
 
 def test_steps_wrap_at_both_ends() -> None:

@@ -161,10 +161,10 @@ class Highlights(Scheduling):
     def _step_walk(self, delta: int) -> None:
         """Go to the next (or previous) highlight of the walk, in whichever article."""
         assert self._walk is not None
-        index, marks, current, label = self._walk.step(delta)
-        if self.selected != index:
-            self.select(index)
-        self.article_view.set_marks(marks, label, current)
+        step = self._walk.step(delta)
+        if self.selected != step.article:
+            self.select(step.article)
+        self.article_view.set_marks(step.marks, step.label, step.current, step.where)
 
     def _end_walk(self) -> None:
         if self._walk is not None or self.article_view.briefing_hits is not None:

@@ -129,6 +129,7 @@ class ArticleView(Document):
         self.marks: list[Mention] = []
         self.current = 0
         self.mark_label = ""
+        self.mark_where = ""
         self._queued: tuple[list[Mention], int] | None = None  # asked for during a rebuild
         # A search across the briefing: its label and (article index, hits) by article.
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
@@ -243,7 +244,7 @@ class ArticleView(Document):
         if not same_article:
             self.marks = []
             if self._queued is None:  # no highlight comes with the article: none is named
-                self.mark_label = ""
+                self.mark_label = self.mark_where = ""
                 self.border_subtitle = ""
         if self._queued is None and self.marks:
             self._paint(self.marks, self.current, scroll=False)
@@ -527,10 +528,14 @@ class ArticleView(Document):
 
     # Highlights ------------------------------------------------------------------------
 
-    def set_marks(self, marks: list[Mention], label: str, current: int = 0) -> None:
+    def set_marks(
+        self, marks: list[Mention], label: str, current: int = 0, where: str = ""
+    ) -> None:
         """Highlight `marks` and scroll to mark `current` (after a pending rebuild, if
-        any). `label` (an entity's name, a query) is shown in the border: one line of text."""
+        any). `label` (an entity's name, a query) is shown in the border: one line of text;
+        `where`, a walk's " (article 2/5)", beside the counter, never shortened."""
         self.mark_label = one_line(label, LABEL_CHARS)
+        self.mark_where = where
         if self._pending:
             self._queued = (marks, current)
         elif marks and (marks is self.marks or marks == self.marks):  # a walk's step
@@ -552,7 +557,7 @@ class ArticleView(Document):
         self._shown(scroll=True)
 
     def clear_marks(self) -> None:
-        self.mark_label = ""
+        self.mark_label = self.mark_where = ""
         self._paint([], 0)
 
     def _paint(self, marks: list[Mention], current: int, *, scroll: bool = True) -> None:
@@ -581,7 +586,7 @@ class ArticleView(Document):
         marks, current = self.marks, self.current
         # The label quotes the reader's query or an entity's name: text, never markup.
         if marks:
-            self.set_label(self.mark_label, f" {current + 1}/{len(marks)}")
+            self.set_label(self.mark_label, f"{self.mark_where} {current + 1}/{len(marks)}")
         else:
             self.set_label(self.mark_label, ": no matches" if self.mark_label else "")
         if marks and scroll:
@@ -613,7 +618,7 @@ class ArticleView(Document):
     def search(self, query: str) -> None:
         article = self._article()
         if article is None or not query:
-            self.mark_label = f"“{one_line(query, LABEL_CHARS - 2)}”"
+            self.mark_label, self.mark_where = f"“{one_line(query, LABEL_CHARS - 2)}”", ""
             self._paint([], 0)
             return
         self.set_marks(find_hits(article, query), f"“{one_line(query, LABEL_CHARS - 2)}”")

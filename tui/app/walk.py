@@ -5,7 +5,7 @@ order, moving to the next article when one article's are used up."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.app.reader import find_hits
 from tui.app.text import one_line
@@ -15,6 +15,18 @@ if TYPE_CHECKING:
 
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.model import Mention
+
+
+class Step(NamedTuple):
+    """Where a step of a walk lands: the article, its marks, which one is current, the
+    walk's label, and which article of the walk this is (" (article 2/5)", or "" when the
+    walk holds one), which the border keeps whole beside the counter."""
+
+    article: int
+    marks: list[Mention]
+    current: int
+    label: str
+    where: str
 
 
 @dataclass
@@ -35,9 +47,8 @@ class Walk:
             fresh.at = next((n for n, stop in enumerate(fresh.stops) if stop == here), -1)
         return fresh
 
-    def step(self, delta: int) -> tuple[int, list[Mention], int, str]:
-        """Move by `delta` (wrapping): the article, its marks, which one is current, and
-        the label to show."""
+    def step(self, delta: int) -> Step:
+        """Move by `delta` (wrapping)."""
         # Before the first step, back (N) starts from the last stop, not the one before it.
         start = self.at if self.at >= 0 else (-1 if delta > 0 else 0)
         self.at = (start + delta) % len(self.stops)
@@ -48,7 +59,7 @@ class Walk:
         where = (
             f" (article {articles.index(index) + 1}/{len(articles)})" if len(articles) > 1 else ""
         )
-        return index, marks, current, self.label + where
+        return Step(index, marks, current, self.label, where)
 
     def articles(self) -> list[int]:
         return list(dict.fromkeys(i for i, _ in self.stops))
