@@ -21,7 +21,11 @@ from tui.app.scheduling import Scheduling
 from tui.app.walk import entity_walk, search_walk
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.widget import Widget
+
+    from tui.pipeline.model import Mention
 
 # The panes that take the text's place on a narrow terminal while they have focus.
 SIDE_PANES = ("entities", "timeline")
@@ -147,16 +151,36 @@ class Highlights(Scheduling):
         self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
 
     def articles_finished(self, done: list[int]) -> None:
-        # A search of the whole briefing made while articles were still being read: those
-        # read since are searched too (only they: the others' hits are kept), so the hits
-        # and `n` take them in.
+        # A walk made while articles were still being read, or over one whose text changed
+        # since (reloaded; a site's template cut from it): the walk is made again over
+        # those (a search keeps the others' hits), so `n` steps through what is there now.
         walk = self._walk
-        if walk is None or walk.query is None or self.briefing is None:
+        if walk is None or walk.again is None or self.briefing is None:
             return
-        fresh = search_walk(self.briefing, walk.query, self.listed_order(), walk, set(done))
-        self._walk = walk.renewed(fresh)
+        shown = walk.stops[walk.at][0] if walk.at >= 0 else None
+        before = [walk.stops[n] for n in walk.stops_in(shown)] if shown is not None else []
+        self._walk = walk.renewed(walk.again(self.briefing, self.listed_order(), set(done)))
         if self.article_view.briefing_hits is not None:
             self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
+        if shown is not None and shown in done:
+            self._show_walk_again(shown, before)
+
+    def _show_walk_again(self, shown: int, before: Sequence[tuple[int, Mention]]) -> None:
+        """The walk made again over the article it shows: its highlights are drawn anew,
+        at the same one by count, when they changed (old offsets named other words)."""
+        assert self._walk is not None
+        here = self._walk.stops_in(shown)
+        if [self._walk.stops[n] for n in here] == before:
+            return
+        if not here:  # the article names it no more: `n` goes on in the others
+            self.article_view.clear_marks()
+            self.notify(f"No more mentions of {self._walk.label} in this article.")
+            if not self._walk.stops:
+                self._end_walk()
+            return
+        if self.selected == shown:
+            self._walk.at = here[min(self.article_view.current, len(here) - 1)] - 1
+            self._step_walk(1)
 
     def _step_walk(self, delta: int) -> None:
         """Go to the next (or previous) highlight of the walk, in whichever article."""

@@ -130,6 +130,11 @@ class ArticleView(Document):
         self.current = 0
         self.mark_label = ""
         self.mark_where = ""
+        # What the marks were found in: the query of a search in this article (None: an
+        # entity's mentions, a sentence), and the article's blocks then. A reload or a cut
+        # of a site's template changes the text under them, and old offsets name other words.
+        self._marks_query: str | None = None
+        self._marks_on: object = None
         self._queued: tuple[list[Mention], int] | None = None  # asked for during a rebuild
         # A search across the briefing: its label and (article index, hits) by article.
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
@@ -246,9 +251,31 @@ class ArticleView(Document):
             if self._queued is None:  # no highlight comes with the article: none is named
                 self.mark_label = self.mark_where = ""
                 self.border_subtitle = ""
+        elif self._queued is None and self.marks and article and self._text_changed(article):
+            self._marks_moved(article)  # (marks queued since were found in the new text)
         if self._queued is None and self.marks:
             self._paint(self.marks, self.current, scroll=False)
         self._paint_queued()
+
+    def _text_changed(self, article: Article) -> bool:
+        """Whether the article's text is other than the one the marks were found in (a
+        new list of the same blocks is the same text)."""
+        return article.blocks is not self._marks_on and article.blocks != self._marks_on
+
+    def _marks_moved(self, article: Article) -> None:
+        """The text changed under the marks: a search in it is made again, at the same hit
+        by count; other marks are dropped (a walk's are found again when the article is
+        analysed again: `Highlights.articles_finished`)."""
+        if self._marks_query is None:
+            self.marks, self._marks_on = [], None
+            self.mark_label = self.mark_where = ""
+            self.set_label("")
+            return
+        self.marks = find_hits(article, self._marks_query)
+        self.current = min(self.current, max(len(self.marks) - 1, 0))
+        self._marks_on = article.blocks
+        if not self.marks:
+            self._paint([], 0, scroll=False)
 
     def _paragraphs_now(self, article: Article | None) -> list[Paragraph]:
         if self.briefing is None and self.input_state in (NOTHING, PIPE_OPEN):
@@ -536,6 +563,7 @@ class ArticleView(Document):
         `where`, a walk's " (article 2/5)", beside the counter, never shortened."""
         self.mark_label = one_line(label, LABEL_CHARS)
         self.mark_where = where
+        self._marks_query = None
         if self._pending:
             self._queued = (marks, current)
         elif marks and (marks is self.marks or marks == self.marks):  # a walk's step
@@ -563,6 +591,8 @@ class ArticleView(Document):
     def _paint(self, marks: list[Mention], current: int, *, scroll: bool = True) -> None:
         """Highlight `marks`, mark `current` as the one the reader is at."""
         self.marks, self.current = marks, current
+        article = self._article()
+        self._marks_on = None if article is None else article.blocks
         by_paragraph: dict[int, list[tuple[int, int]]] = {}
         index_of = self.index_of
         for m in marks:
@@ -622,6 +652,7 @@ class ArticleView(Document):
             self._paint([], 0)
             return
         self.set_marks(find_hits(article, query), f"“{one_line(query, LABEL_CHARS - 2)}”")
+        self._marks_query = query
 
 
 # German writes "ss" for "ß" in capitals ("STRASSE" is "Straße"): a query with either

@@ -4,6 +4,7 @@ order, moving to the next article when one article's are used up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,9 +37,12 @@ class Walk:
     label: str
     stops: list[tuple[int, Mention]] = field(default_factory=list)  # (article, mention)
     at: int = -1  # the stop shown; -1 before the first step
-    # What a search of the whole briefing looked for (None: an entity's mentions), so the
-    # walk can be made again as articles finish reading.
+    # What a search of the whole briefing looked for (None: an entity's mentions).
     query: str | None = None
+    # The same walk made again over the briefing as it is now, the articles in the given
+    # order, given which articles changed since: articles finish reading, and a reload or a
+    # cut of a site's template changes an article's text and mentions under the walk.
+    again: Callable[[Briefing, Sequence[int], Set[int]], Walk] | None = None
 
     def renewed(self, fresh: Walk) -> Walk:
         """`fresh` (the same search over more articles) at the stop this walk is at."""
@@ -60,6 +64,10 @@ class Walk:
             f" (article {articles.index(index) + 1}/{len(articles)})" if len(articles) > 1 else ""
         )
         return Step(index, marks, current, self.label, where)
+
+    def stops_in(self, article: int) -> list[int]:
+        """The positions of the walk's stops in `article`."""
+        return [n for n, (index, _) in enumerate(self.stops) if index == article]
 
     def articles(self) -> list[int]:
         return list(dict.fromkeys(i for i, _ in self.stops))
@@ -87,6 +95,7 @@ def search_walk(
         for index, mention in earlier.stops:
             kept.setdefault(index, []).append(mention)
     walk = Walk(f"“{one_line(query, 30)}”", query=query)
+    walk.again = lambda now, listed, since: search_walk(now, query, listed, walk, since)
     for index in order:
         if earlier is not None and index not in changed:
             hits = kept.get(index, [])
@@ -104,6 +113,7 @@ def entity_walk(
     names = {name.casefold(), *(a.casefold() for a in aliases)}
     candidates = [article] if article is not None else order
     walk = Walk(name)
+    walk.again = lambda now, listed, _: entity_walk(now, name, aliases, article, listed)
     for index in candidates:
         for entity in briefing.articles[index].entities or []:
             known = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
