@@ -391,6 +391,19 @@ async def test_a_adds_a_url(site: FixtureServer, make_app):
         assert len(app.briefing.articles) == 1
 
 
+async def test_the_add_prompt_counts_what_enter_will_add(make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddUrlScreen)
+        await pilot.press(*"https://a.example/x not a url https://b.example/y")
+        await pilot.pause()
+        # Three: the words between the addresses are one input, not two more addresses.
+        count = str(app.screen.query_one("#count").render())
+        assert count == "3 to add: enter adds them all.", count
+
+
 def hits(site: FixtureServer, path: str) -> int:
     return sum(1 for hit in site.hits if (hit[0] if isinstance(hit, tuple) else hit) == path)
 

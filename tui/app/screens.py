@@ -22,7 +22,6 @@ from textual.widgets.option_list import Option
 from tui.app.keytable import KEY_GROUPS, KEYS
 from tui.app.text import one_line
 from tui.pipeline.inputs import parse_line, split_inputs
-from tui.pipeline.words import plural
 
 __all__ = [
     "KEYS",
@@ -248,7 +247,9 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
         count = len(split_inputs(event.value, files=len(event.value) <= COUNT_FILES_UP_TO))
         if count > 1:
             self.query_one("#count", Static).update(
-                f"{plural(count, 'address', 'addresses')}: enter adds them all."
+                # Not "addresses": words that are neither an address nor a file are one
+                # input between the others ("a, not a url, b" is three), read as one.
+                f"{count} to add: enter adds them all."
             )
         if self._close_timer is not None:  # still typing after an Enter: wait for the rest
             self._close_when_quiet()
