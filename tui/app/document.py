@@ -18,7 +18,6 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -27,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.strip import Strip
 
+from tui.app.line_breaks import line_breaks
 from tui.app.rows import LineView, set_virtual_size, text_segments
 
 
@@ -325,7 +325,7 @@ class Document(LineView, can_focus=True):
 
     def _wrap(self, paragraph: Paragraph) -> _Wrapped:
         text = paragraph.text.plain
-        starts = [0, *divide_line(text, self._text_width(paragraph), fold=True)]
+        starts = [0, *line_breaks(text, self._text_width(paragraph))]
         if paragraph.gap:
             starts.append(len(text))
         return _Wrapped(starts)
