@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+import rich._wrap
+from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -170,3 +173,50 @@ async def test_a_long_query_leaves_its_counter_whole_in_the_border(make_app, tmp
         await pilot.resize_terminal(90, 30)  # the pane wider: more of the query, still whole
         await pilot.pause()
         assert "…”: no matches " in _bottom_border(view)
+
+
+def _one_paragraph_page(folder: Path, posts: int) -> str:
+    """A local page whose text is one paragraph: a forum thread run together, as a dump."""
+    post = (
+        "Re: the bridge closure \u2014 posted by river_watch, 12 March: I drove past it "
+        "yesterday and the engineers said \u201cone more week\u201d\u2026 the detour via "
+        "Kharkiv\u00a0road adds 40\u00a0km, so leave early. "
+    )
+    body = "".join(f"#{n} {post}" for n in range(posts))
+    path = folder / "thread.html"
+    head = "<head><title>The bridge thread</title></head>"
+    path.write_text(f"<html>{head}<body><article><p>{body}</p></article></body></html>")
+    return str(path)
+
+
+async def test_a_page_of_one_huge_paragraph_opens_broken_where_rich_breaks_it(
+    make_app, tmp_path, monkeypatch
+) -> None:
+    # Rich walked such a paragraph a word at a time: seconds of a frozen app at each open
+    # and resize. Its lines are now found a line at a time, at the same places.
+    walked: list[int] = []
+    words = rich._wrap.words
+
+    def counted(text: str) -> Iterable[tuple[int, int, str]]:
+        walked.append(len(text))
+        return words(text)
+
+    monkeypatch.setattr(rich._wrap, "words", counted)
+    app = make_app([_one_paragraph_page(tmp_path, 3000)], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first(app, pilot)
+        for size in ((120, 40), (83, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            view = app.article_view
+            index, paragraph = max(enumerate(view.paragraphs), key=lambda p: len(p[1].text))
+            text = paragraph.text.plain
+            assert len(text) > 400_000 and not paragraph.first and not paragraph.rest
+            assert max(walked, default=0) < 1000  # only the short lines went to Rich
+            breaks = divide_line(text, view.scrollable_content_region.width, fold=True)
+            walked.clear()  # that walk was this test's
+            # Each line starts at Rich's break, and the one before ends just before it.
+            first = view.line_of(index, 0)
+            assert [view.line_of(index, b) - first for b in breaks] == [*range(1, len(breaks) + 1)]
+            assert [view.line_of(index, b - 1) - first for b in breaks] == [*range(len(breaks))]
+            assert view.line_of(index, len(text) - 1) - first == len(breaks) > 4000
