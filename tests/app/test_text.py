@@ -28,8 +28,8 @@ def _count_breaks_and_draws(monkeypatch) -> tuple[list[int], list[int]]:
 
     broken: list[int] = []
     drawn: list[int] = []
-    divide, segments = module.divide_line, module.text_segments
-    monkeypatch.setattr(module, "divide_line", lambda *a, **k: broken.append(1) or divide(*a, **k))
+    breaks, segments = module.line_breaks, module.text_segments
+    monkeypatch.setattr(module, "line_breaks", lambda *a, **k: broken.append(1) or breaks(*a, **k))
     monkeypatch.setattr(
         module, "text_segments", lambda *a, **k: drawn.append(1) or segments(*a, **k)
     )
