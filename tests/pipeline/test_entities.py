@@ -724,3 +724,19 @@ def test_ticker_codes_are_not_entities(nlp):
         )
     )
     assert not {"SHEL.L", "XOM", "TTEF.PA", "NYSE: XOM"} & set(found)
+
+
+def test_a_name_with_a_direction_mark_inside_is_one_person(nlp) -> None:
+    # A left-to-right mark inside the name split it: "Margriet \u200eVandenberg" a person
+    # and "Vandenberg" a place, later in the story.
+    from tui.pipeline.extract import extract
+
+    html = (
+        "<html><body><article><p>Transport minister Margriet \u200eVandenberg said on Monday "
+        "that talks with the dock unions in Rot\u200bterdam would resume next week.</p>"
+        "<p>Vandenberg said she expected an agreement before the summer, and the unions "
+        "said they hoped she was right.</p></article></body></html>"
+    )
+    found = by_name(run(nlp, *(b.text for b in extract(html).blocks)))
+    assert found["Margriet Vandenberg"].type is EntityType.PERSON
+    assert "Vandenberg" not in found and "Rotterdam" in found

@@ -183,6 +183,24 @@ def test_joiners_that_spell_a_word_or_an_emoji_stay_and_zero_width_spaces_go() -
     assert "Ukraine" in text
 
 
+def test_bidi_marks_and_overrides_are_dropped_from_block_text_and_the_title() -> None:
+    # A content system wraps dates and names in direction controls; no screen shows them,
+    # and left in they split "\u202dApril 5, 2024\u202c" into "April 5" and "2024".
+    html = (
+        "<html><head><title>Port talks\u200f set\u2066 for April\u2069</title></head><body>"
+        "<div><p>The first round of talks will be held on \u202dApril 5, 2024\u202c in the "
+        "capital, minister Margriet \u200eVandenberg and \u202bthe unions\u202a agreed\u061c "
+        "on Monday after a strike that closed the harbour for nine days.</p></div></body></html>"
+    )
+    extracted = extract(html)
+    assert extracted.blocks[0].text == (
+        "The first round of talks will be held on April 5, 2024 in the capital, minister "
+        "Margriet Vandenberg and the unions agreed on Monday after a strike that closed the "
+        "harbour for nine days."
+    )
+    assert extracted.metadata.title == "Port talks set for April"
+
+
 def test_embedded_social_post_is_kept_as_a_quote() -> None:
     # readability drops anything whose class says "tweet" unless we unmask it first.
     extracted = _own("embedded_post.html")

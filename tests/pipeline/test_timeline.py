@@ -2999,3 +2999,20 @@ def test_a_nights_clock_times_are_no_count_given_as_a_choice(nlp: Any) -> None:
     # "2200 to 0600 hours" read as a choice of counts: a vague length of hours.
     entries = _timeline(nlp, "The curfew runs from 2200 to 0600 hours every night.")
     assert entries and all(e.timex_type == "TIME" for e in entries), entries
+
+
+def test_a_date_a_page_wrapped_in_a_bidi_override_keeps_its_year(nlp: Any) -> None:
+    # Left in the text, the override split the date: "\u202dApril 5" of the year before
+    # the article and a "2024" on its own.
+    from tui.pipeline.extract import extract
+
+    html = (
+        "<html><body><article><p>The ministry said the first round of talks with dock unions "
+        "would be held on \u202dApril 5, 2024\u202c in the capital, and a second round on "
+        "April 19, 2024.</p></article></body></html>"
+    )
+    text = extract(html).blocks[0].text
+    entries = _timeline(nlp, text, anchor="2024-02-15T09:00:00+00:00")
+    assert _entry(entries, "April 5").value == "2024-04-05"
+    assert _entry(entries, "April 5").expression == "April 5, 2024"
+    assert [e.expression for e in entries if e.value == "2024"] == []

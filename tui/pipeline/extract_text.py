@@ -6,11 +6,18 @@ import re
 
 # Control characters (escape, bell, ...) are never text a reader wants, and in a terminal
 # they would be obeyed instead of shown; soft hyphens, zero-width spaces and word joiners
-# only split words (a search for "Ukraine" would miss "Ukr\u200baine"). The zero-width
-# joiner and non-joiner stay: they are spelling (Persian, Indic conjuncts) and join emoji
-# (a family, a rainbow flag), which fell apart into their parts without them.
+# only split words (a search for "Ukraine" would miss "Ukr\u200baine"). Bidi marks,
+# embeddings, overrides and isolates (U+061C, U+200E/200F, U+202A-202E, U+2066-2069) split
+# them too: "\u202dApril 5, 2024\u202c" was read as "April 5" of the wrong year and a
+# "2024" apart, and a screen shows nothing of them anyway. Dropped here, once, so every
+# stage (entities, timeline, search, export) works on the same text and offsets.
+# The zero-width joiner and non-joiner stay: they are spelling (Persian, Indic conjuncts)
+# and join emoji (a family, a rainbow flag), which fell apart into their parts without them.
 # (The form feed and vertical tab are not here: they are white space, which parts words.)
-_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060"
+    "\u2066-\u2069\ufeff]"
+)
 _NON_ALNUM = re.compile(r"[\W_]+")
 # The end of a sentence in most scripts, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
