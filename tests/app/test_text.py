@@ -84,6 +84,19 @@ def test_emoji_joined_into_one_picture_are_drawn_apart_and_spelling_joiners_stay
     assert safe(persian) == persian and safe(devanagari) == devanagari
 
 
+def test_emoji_joined_into_one_picture_are_drawn_apart_on_one_line_too() -> None:
+    from rich.cells import cell_len
+
+    # Titles, list rows, headlines, entity and timeline rows are one line each: the family
+    # kept its joiners there, and a terminal that joins it drew the row four cells short.
+    title = "Readers react \U0001f468\u200d\U0001f469\u200d\U0001f467 to the\n port deal"
+    shown = one_line(title)
+    assert "\u200d" not in shown and cell_len(shown) == len("Readers react  to the port deal") + 6
+    assert one_line(title, 16) == "Readers react \U0001f468…"
+    devanagari = "\u0915\u094d\u200d\u0937"  # a spelling joiner stays
+    assert one_line(devanagari) == devanagari
+
+
 def test_one_line_collapses_and_cuts():
     assert one_line("a\n  b\tc") == "a b c"
     assert one_line("abcdefghij", 5) == "abcd…"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tui.pipeline.textsafety import UNSAFE, one_line
+from tui.pipeline import textsafety
+from tui.pipeline.textsafety import UNSAFE
 
 __all__ = ["fold", "one_line", "safe"]
 
@@ -21,7 +22,13 @@ def safe(text: str) -> str:
     Replacement is one character for one character so offsets into the text (entity
     mentions, timeline spans, search hits) stay valid on the cleaned string.
     """
-    return _EMOJI_JOINER.sub("\u200c", UNSAFE.sub(_replacement, text))
+    return _emoji_apart(UNSAFE.sub(_replacement, text))
+
+
+def one_line(text: object, limit: int | None = None) -> str:
+    """`textsafety.one_line` for the screen: one line, cut to `limit`, and emoji a joiner
+    would fuse drawn apart as in `safe` (titles, list and pane rows, toasts)."""
+    return _emoji_apart(textsafety.one_line(text, limit))
 
 
 # A zero-width joiner after an emoji (or its variation selector or skin tone) joins it to
@@ -29,6 +36,11 @@ def safe(text: str) -> str:
 # end short of where it is drawn and push the pane's border. On screen the parts stand
 # apart (a non-joiner, also of no width); exports and copies keep the joined picture.
 _EMOJI_JOINER = re.compile("(?<=[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff])\u200d")
+
+
+def _emoji_apart(text: str) -> str:
+    """`text` with each emoji joiner a non-joiner: one character for one, offsets hold."""
+    return _EMOJI_JOINER.sub("\u200c", text)
 
 
 def _replacement(match: re.Match[str]) -> str:
