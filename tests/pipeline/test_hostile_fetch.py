@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import random
 import socket
 import threading
 from collections.abc import Iterator
@@ -253,6 +254,31 @@ async def test_nul_bytes_served_as_a_web_page_are_called_binary_data_not_a_type_
     err = await _error(url)
     assert err.kind is ErrorKind.NOT_HTML
     assert err.message == "The site said this was a web page, but it sent binary data, not text."
+
+
+async def test_random_bytes_served_as_a_web_page_are_called_binary_data(
+    site: FixtureServer,
+) -> None:
+    # Only 0.4% of random bytes are NULs, too few to call binary: the page was "No article
+    # text could be found", as if the site had sent a page with nothing to read on it.
+    body = random.Random(7).randbytes(20_000)
+    url = site.url("/hostile/" + site.host_page({"Content-Type": "text/html; charset=utf-8"}, body))
+    err = await _error(url)
+    assert err.kind is ErrorKind.NOT_HTML
+    assert err.message == "The site said this was a web page, but it sent binary data, not text."
+
+
+async def test_a_page_in_iso_2022_jp_is_read_not_called_binary(site: FixtureServer) -> None:
+    # ISO-2022-JP switches character sets with ESC, a control byte random data has too:
+    # here one byte in ten, at every figure. A page in it is text all the same.
+    words = "港の労働組合は4月5日、24時間のストライキを終えた。"
+    body = f"<html><body>{f'<p>{words}</p>' * 12}</body></html>".encode("iso-2022-jp")
+    ctype = "text/html; charset=iso-2022-jp"
+    url = site.url("/hostile/" + site.host_page({"Content-Type": ctype}, body))
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(url, client, options)
+    assert words in text_of(page)
 
 
 async def test_a_page_padded_out_with_nul_bytes_is_read(site: FixtureServer) -> None:
