@@ -20,7 +20,6 @@ from tui.app.pacing import PacedRebuilds
 from tui.app.rows import Row, RowList, RowMemo
 from tui.app.text import one_line
 from tui.pipeline.kinds import EntityType
-from tui.pipeline.timex import own_rows
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -251,6 +250,9 @@ class TimelinePane(_AnalysisList):
         source = self._source() if self.briefing is not None else None
         if source is None:
             return None
+        # Imported here: the first frame lists no entry (see `_timeline_row`).
+        from tui.pipeline.timex import own_rows
+
         if self.selected == BRIEFING:
             pairs = [(e.article, e.entry) for e in source]  # type: ignore[attr-defined]
         else:
