@@ -46,6 +46,19 @@ async def _reload_as(app: BriefingApp, pilot, site: FixtureServer, key: str, bod
     await app.wait_settled(SETTLE)
 
 
+async def _walk_the_name(app: BriefingApp, pilot) -> None:
+    """Open the article and highlight the harbour master's mentions from its entities."""
+    await app.wait_settled(SETTLE)
+    await pilot.press("j")
+    await app.wait_settled(SETTLE)
+    pane = app.query_one(EntitiesPane)
+    await pilot.press("3")
+    pane.highlighted = next(i for i, (name, _) in pane.choices.items() if name == NAME)
+    await pilot.press("enter")
+    await app.wait_settled(SETTLE)
+    assert _marked(app) == [NAME, NAME]
+
+
 async def test_a_search_in_an_article_is_made_again_when_a_reload_changes_its_text(
     site: FixtureServer, make_app
 ):
@@ -84,15 +97,7 @@ async def test_an_entitys_mentions_are_dropped_when_a_reload_removes_them(
     key = site.host_page({"Content-Type": HTML}, _page(FIRST))
     app = make_app([site.url("/hostile/" + key)])
     async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("j")
-        await app.wait_settled(SETTLE)
-        pane = app.query_one(EntitiesPane)
-        await pilot.press("3")
-        pane.highlighted = next(i for i, (name, _) in pane.choices.items() if name == NAME)
-        await pilot.press("enter")
-        await app.wait_settled(SETTLE)
-        assert _marked(app) == [NAME, NAME]
+        await _walk_the_name(app, pilot)
         await _reload_as(app, pilot, site, key, REWRITTEN)
         # Nothing highlighted: the old offsets fell on "convoy left at noon" and the like.
         assert app.article_view.marks == []
@@ -108,15 +113,7 @@ async def test_an_entitys_mentions_are_found_again_where_a_reload_moved_them(
     key = site.host_page({"Content-Type": HTML}, _page(FIRST))
     app = make_app([site.url("/hostile/" + key)])
     async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("j")
-        await app.wait_settled(SETTLE)
-        pane = app.query_one(EntitiesPane)
-        await pilot.press("3")
-        pane.highlighted = next(i for i, (name, _) in pane.choices.items() if name == NAME)
-        await pilot.press("enter")
-        await app.wait_settled(SETTLE)
-        assert _marked(app) == [NAME, NAME]
+        await _walk_the_name(app, pilot)
         # A paragraph before the others (after the headline): the mentions move down.
         await _reload_as(app, pilot, site, key, REWRITTEN.split("</p>")[0] + "</p>" + FIRST)
         assert _marked(app) == [NAME, NAME]
