@@ -148,7 +148,7 @@ def test_a_pasted_list_with_colour_codes_adds_every_address(
     pasted = f"{site.page(names[0])}\n\x1b[31m{site.page(names[1])}\x1b[0m\n{site.page(names[2])}\n"
     terminal.tmux("set-buffer", "-b", "colours", pasted)
     terminal.tmux("paste-buffer", "-p", "-d", "-b", "colours")
-    terminal.wait_for(lambda s: "3 addresses" in s, "the pasted list in the prompt")
+    terminal.wait_for(lambda s: "3 to add" in s, "the pasted list in the prompt")
     terminal.keys("Enter")
     screen = terminal.wait_for(lambda s: "4 articles · 4 done" in s, "all four articles")
     assert "neither a web address" not in screen
