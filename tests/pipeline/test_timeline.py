@@ -3016,3 +3016,27 @@ def test_a_date_a_page_wrapped_in_a_bidi_override_keeps_its_year(nlp: Any) -> No
     assert _entry(entries, "April 5").value == "2024-04-05"
     assert _entry(entries, "April 5").expression == "April 5, 2024"
     assert [e.expression for e in entries if e.value == "2024"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # A condition of a modal looks ahead with it, in the present or in a past of what
+        # was said; both were read as the summer and the Friday gone.
+        ("Strikes could resume if no offer is made by the summer.", "summer", "2024-SU"),
+        ("Leaders warned that strikes could resume if no offer was made by the summer.",
+         "summer", "2024-SU"),
+        ("The union said it would strike if the deal was not signed by Friday.", "Friday",
+         "2024-02-16"),
+        ("The union will strike if the deal falls through on Monday.", "Monday", "2024-02-19"),
+        # A condition of a past fact, or one looking back, stays behind.
+        ("If the talks failed on Monday, the union struck on Tuesday.", "Monday", "2024-02-12"),
+        ("He said he would have resigned if the board had voted on Monday.", "Monday",
+         "2024-02-12"),
+    ],
+)  # fmt: skip
+def test_a_condition_under_a_modal_looks_ahead_with_it(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    # A Thursday in February.
+    assert _entry(_timeline(nlp, sentence, anchor="2024-02-15"), expression).value == value

@@ -104,6 +104,14 @@ def tense_of(span: Span) -> Tense | None:
         # "Since taking office in January": what "since" opens lies behind.
         return Tense.PAST
     tense = _verb_tense(verb, 3)
+    if _a_condition_of_a_modal(verb):
+        # "Strikes could resume if no offer is made by the summer": a condition looks ahead
+        # with the modal it is under; in the past ("... if no offer was made by the
+        # summer", "would quit unless it was paid by Friday"), ahead of when it was said.
+        if tense is Tense.PAST:
+            return Tense.REPORTED
+        if _in_the_present(verb):
+            return Tense.FUTURE
     if tense is None and commanded(span):
         # "Sign up by the 10th", "Please call us by Monday": what is asked is yet to do.
         return Tense.FUTURE
@@ -355,6 +363,35 @@ def clause_tense(span: Span) -> Tense | None:
     hangs in it ("the summer sun was bright": past, though the season dates the sun)."""
     verb = _governing_verb(span.root)
     return None if verb is None else _verb_tense(verb, 3)
+
+
+# What opens a condition; the modals whose conditions lie ahead.
+_CONDITIONS = frozenset({"if", "unless"})
+_CONDITIONAL_MODALS = frozenset(
+    {"would", "could", "might", "should", "will", "'ll", "wo", "may", "can", "ca", "must"}
+)
+
+
+def _a_condition_of_a_modal(verb: Token) -> bool:
+    """Whether `verb` opens a condition ("if", "unless") of a verb under "would", "could",
+    "might" or "should", and is no perfect ("if he had come on Monday" looks back)."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
+    ):
+        return False
+    if any(a.lemma_ == "have" for a in _auxiliaries(verb)):
+        return False
+    return any(a.lower_ in _CONDITIONAL_MODALS for a in _auxiliaries(verb.head))
+
+
+def _in_the_present(verb: Token) -> bool:
+    """A verb in the present, active ("if the deal falls through") or passive ("if no
+    offer is made")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in _auxiliaries(verb)
+    )
 
 
 def under_a_perfect(span: Span) -> bool:
