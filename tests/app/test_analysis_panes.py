@@ -156,3 +156,21 @@ async def test_a_clock_told_in_two_zones_is_one_row_in_each_articles_timeline() 
         # One row for each article's moment, at its local time; no row at 19:00.
         assert len(shown) == 2 and all("15:00" in row for row in shown), shown
         assert not any("19:00" in row for row in shown)
+
+
+async def test_the_briefings_timeline_names_each_rows_article_not_only_its_site() -> None:
+    from tui.pipeline.model import Metadata
+
+    briefing = Briefing()
+    for path, title in (("a", "Harbour reopens after storm"), ("b", "Council votes on bridge")):
+        article = briefing.add(f"https://gazette.example.org/{path}")
+        article.metadata = Metadata(title=title, site="The Harbour Gazette")
+    app = _BothPanes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        timeline = app.query_one(TimelinePane)
+        timeline.briefing = briefing
+        timeline.merged = MergedView(timeline=_timeline([_entry(5, 0), _entry(6, 0)]))
+        await _listed(pilot, timeline)
+        # The site alone named neither of two articles from one paper.
+        assert "Harbour reopens after storm (The Harbour Gazette)" in timeline.row_text(0)
+        assert "Council votes on bridge (The Harbour Gazette)" in timeline.row_text(1)
