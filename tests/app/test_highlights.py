@@ -4,10 +4,17 @@ named other words ("n added that crews" under "Zebulon Quartermain 1/2")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.app.conftest import SETTLE
+from tests.pipeline.worker_tasks import HeldAnalyse
 from tests.server import FixtureServer
 from tui.app.analysis_panes import EntitiesPane
 from tui.app.main import BriefingApp
+from tui.pipeline.model import Stage
+from tui.pipeline.session import Stages
 
 HTML = "text/html; charset=utf-8"
 NAME = "Zebulon Quartermain"
@@ -119,3 +126,71 @@ async def test_an_entitys_mentions_are_found_again_where_a_reload_moved_them(
         assert _marked(app) == [NAME, NAME]
         assert [m.block for m in app.article_view.marks] == [2, 4]
         assert str(app.article_view.border_subtitle).endswith(f"{NAME} 1/2")
+
+
+async def _reloaded_and_held(app: BriefingApp, pilot, site, key: str, release: Path) -> None:
+    """Reload the open article as a rewritten page, and hold its analysis back: the new
+    text is shown while the old analysis is all there is."""
+    release.unlink()
+    site.hostile_pages[key] = ({"Content-Type": HTML}, _page(REWRITTEN + FIRST))
+    await pilot.press("r")
+    for _ in range(int(SETTLE / 0.05)):
+        if app.briefing.articles[0].stage is Stage.ANALYSING and "Editors' note" in (
+            app.article_view.plain
+        ):
+            return
+        await pilot.pause(0.05)
+    pytest.fail("the reloaded article never showed its new text while analysed")
+
+
+async def test_n_in_a_briefing_search_walks_the_new_text_while_it_is_analysed_again(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    # `n` between the new text and its analysis stepped onto the old offsets: the
+    # highlight sat on "Overtime di" under "“quartermain” 1/4".
+    release = tmp_path / "go"
+    release.write_text("go")
+    key = site.host_page({"Content-Type": HTML}, _page(FIRST))
+    pages = [site.url("/hostile/" + key), site.page("wire.html")]
+    app = make_app(pages, stages=Stages(analyse=HeldAnalyse(str(release))))
+    async with app.run_test(size=(140, 40)) as pilot:
+        try:
+            await app.wait_settled(SETTLE)
+            await pilot.press("slash", *"quartermain", "enter")
+            await app.wait_settled(SETTLE)
+            await pilot.press("n")
+            await app.wait_settled(SETTLE)
+            assert app.selected == 0 and _marked(app) == ["Quartermain"] * 2
+            await _reloaded_and_held(app, pilot, site, key, release)
+            await pilot.press("n")
+            await pilot.pause(0.3)
+            # The new text's hits: two paragraphs before them now.
+            assert app.selected == 0 and _marked(app) == ["Quartermain"] * 2
+            assert {m.block for m in app.article_view.marks} == {3, 5}
+        finally:
+            release.write_text("go")
+        await app.wait_settled(SETTLE)
+
+
+async def test_n_on_an_entity_skips_an_article_analysed_again_until_its_mentions_are_back(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    release = tmp_path / "go"
+    release.write_text("go")
+    key = site.host_page({"Content-Type": HTML}, _page(FIRST))
+    app = make_app([site.url("/hostile/" + key)], stages=Stages(analyse=HeldAnalyse(str(release))))
+    async with app.run_test(size=(140, 40)) as pilot:
+        try:
+            await _walk_the_name(app, pilot)
+            await _reloaded_and_held(app, pilot, site, key, release)
+            await pilot.press("n")
+            await pilot.pause(0.3)
+            # Its mentions are those of the old text: none is shown until they are found
+            # again (where they were, "Editors' note: this story was…" was highlighted).
+            assert app.article_view.marks == []
+        finally:
+            release.write_text("go")
+        await app.wait_settled(SETTLE)
+        await pilot.press("n")
+        await app.wait_settled(SETTLE)
+        assert _marked(app) and set(_marked(app)) == {NAME}

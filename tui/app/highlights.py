@@ -19,6 +19,7 @@ from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.rows import RowList
 from tui.app.scheduling import Scheduling
 from tui.app.walk import entity_walk, search_walk
+from tui.pipeline.kinds import Stage
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -159,7 +160,8 @@ class Highlights(Scheduling):
             return
         shown = walk.stops[walk.at][0] if walk.at >= 0 else None
         before = [walk.stops[n] for n in walk.stops_in(shown)] if shown is not None else []
-        self._walk = walk.renewed(walk.again(self.briefing, self.listed_order(), set(done)))
+        changed = set(done) | walk.stale(self.briefing)
+        self._walk = walk.renewed(walk.again(self.briefing, self.listed_order(), changed))
         if self.article_view.briefing_hits is not None:
             self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
         if shown is not None and shown in done:
@@ -184,11 +186,32 @@ class Highlights(Scheduling):
 
     def _step_walk(self, delta: int) -> None:
         """Go to the next (or previous) highlight of the walk, in whichever article."""
-        assert self._walk is not None
+        assert self._walk is not None and self.briefing is not None
+        stale = self._walk.stale(self.briefing)
+        if stale and self._walk.again is not None:
+            # A reload or a cut gave an article new text since: its stops named other
+            # words (the walk is made again when its analysis is back, too).
+            self._walk = self._walk.renewed(
+                self._walk.again(self.briefing, self.listed_order(), stale)
+            )
+            if not self._walk.stops:
+                self.article_view.clear_marks()
+                self._no_stops_left()
+                return
         step = self._walk.step(delta)
         if self.selected != step.article:
             self.select(step.article)
         self.article_view.set_marks(step.marks, step.label, step.current, step.where)
+
+    def _no_stops_left(self) -> None:
+        """Say why the walk has nowhere to go; it waits for an article read again."""
+        assert self._walk is not None and self.briefing is not None
+        articles = self.briefing.articles
+        if any(articles[i].stage is not Stage.DONE for i in self._walk.texts):
+            self.notify(f"{self._walk.label}: found again once the changed text is analysed.")
+        else:
+            self._end_walk()
+            self.notify("Nothing left to highlight: the text changed.")
 
     def _end_walk(self) -> None:
         if self._walk is not None or self.article_view.briefing_hits is not None:

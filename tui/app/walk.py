@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tui.app.reader import find_hits
 from tui.app.text import one_line
+from tui.pipeline.kinds import Stage
 
 if TYPE_CHECKING:
     from collections.abc import Sequence, Set
 
     from tui.pipeline.briefing import Briefing
-    from tui.pipeline.model import Mention
+    from tui.pipeline.model import Block, Mention
 
 
 class Step(NamedTuple):
@@ -43,6 +44,14 @@ class Walk:
     # order, given which articles changed since: articles finish reading, and a reload or a
     # cut of a site's template changes an article's text and mentions under the walk.
     again: Callable[[Briefing, Sequence[int], Set[int]], Walk] | None = None
+    # The text each article's stops were found in: a stop of an article whose text is
+    # other now names other words (`stale`).
+    texts: dict[int, list[Block]] = field(default_factory=dict)
+
+    def stale(self, briefing: Briefing) -> set[int]:
+        """The articles whose text changed since their stops were found."""
+        articles = briefing.articles
+        return {i for i, blocks in self.texts.items() if articles[i].blocks is not blocks}
 
     def renewed(self, fresh: Walk) -> Walk:
         """`fresh` (the same search over more articles) at the stop this walk is at."""
@@ -97,10 +106,13 @@ def search_walk(
     walk = Walk(f"“{one_line(query, 30)}”", query=query)
     walk.again = lambda now, listed, since: search_walk(now, query, listed, walk, since)
     for index in order:
+        article = briefing.articles[index]
         if earlier is not None and index not in changed:
             hits = kept.get(index, [])
+            walk.texts[index] = earlier.texts.get(index, article.blocks)
         else:
-            hits = find_hits(briefing.articles[index], query)
+            hits = find_hits(article, query)
+            walk.texts[index] = article.blocks
         walk.stops += [(index, m) for m in hits]
     return walk
 
@@ -115,7 +127,11 @@ def entity_walk(
     walk = Walk(name)
     walk.again = lambda now, listed, _: entity_walk(now, name, aliases, article, listed)
     for index in candidates:
-        for entity in briefing.articles[index].entities or []:
+        read = briefing.articles[index]
+        walk.texts[index] = read.blocks
+        if read.stage is not Stage.DONE:
+            continue  # its entities may be those of its text before a reload or a cut
+        for entity in read.entities or []:
             known = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
             if known & names and entity.mentions:
                 walk.stops += [(index, m) for m in entity.mentions]
