@@ -3040,3 +3040,22 @@ def test_a_condition_under_a_modal_looks_ahead_with_it(
 ) -> None:
     # A Thursday in February.
     assert _entry(_timeline(nlp, sentence, anchor="2024-02-15"), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # A deadline promised or asked for in the past lies ahead of the promise: it was
+        # read as the April gone.
+        ("The mayor promised compensation to every family by the end of April.", "April",
+         "2024-04"),
+        ("The ministry has pledged new shelters before the winter.", "winter", "2024-WI"),
+        # The time a promise was made stays behind.
+        ("Donors pledged $5 million in February.", "February", "2024-02"),
+    ],
+)  # fmt: skip
+def test_a_deadline_promised_lies_ahead_of_the_promise(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    # A Sunday in March.
+    assert _entry(_timeline(nlp, sentence, anchor="2024-03-03"), expression).value == value

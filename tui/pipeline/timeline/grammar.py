@@ -43,6 +43,12 @@ _SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that", "which", "who"}
 _DEFERRING_VERBS = {
     "adjourn", "postpone", "delay", "defer", "reschedule", "extend", "push", "suspend",
 }  # fmt: skip
+# Verbs of promising and asking: what they set a deadline for ("promised compensation by
+# the end of April", "ordered the troops out before Friday") is still to be done then.
+_BINDING_VERBS = {
+    "promise", "pledge", "vow", "plan", "intend", "aim", "agree", "commit", "undertake",
+    "target", "order", "demand", "require", "ask", "urge",
+}  # fmt: skip
 # Words of hoping and fearing: what they are about is still to come when they are felt.
 # "Shares fell on fears of a rate rise in September", "worried about a strike in the
 # autumn": September and autumn lie ahead of the fall, seen from a moment now past.
@@ -115,9 +121,10 @@ def tense_of(span: Span) -> Tense | None:
     if tense is None and commanded(span):
         # "Sign up by the 10th", "Please call us by Monday": what is asked is yet to do.
         return Tense.FUTURE
-    if _deferred_to(span.root, verb):
-        # Put off up to now ("has been postponed until March"): ahead of now. Put off in
-        # the past: ahead of that moment, which news tells soon after.
+    if _deferred_to(span.root, verb) or _a_deadline_set(span.root, verb):
+        # Put off up to now ("has been postponed until March"), or promised by a time: ahead
+        # of now. Put off or promised in the past: ahead of that moment, which news tells
+        # soon after.
         ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
         return Tense.FUTURE if tense in ahead_of_now else Tense.REPORTED
     if tense is Tense.PAST and verb.lemma_ in _SAYING_VERBS and _in_what_was_told(span.root, verb):
@@ -168,6 +175,18 @@ def _placed_in(span: Span) -> bool:
 
 def _looks_ahead(verb: Token) -> bool:
     return _scheduling(verb) or verb.lemma_ in _FUTURE_VERBS or verb.lemma_ in _DEFERRING_VERBS
+
+
+def _a_deadline_set(root: Token, verb: Token) -> bool:
+    """Whether the date is a deadline ("by", "before") a verb of promising or asking sets:
+    "promised compensation to every family by the end of April"."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("by", "before")
+        and prep.head.i == verb.i
+        and verb.lemma_ in _BINDING_VERBS
+    )
 
 
 def _deferred_to(root: Token, verb: Token) -> bool:
