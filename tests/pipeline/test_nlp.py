@@ -49,3 +49,9 @@ def test_sentence_text_is_the_sentence_spacy_gives_each_span() -> None:
 def test_sentence_text_of_an_empty_doc_is_empty() -> None:
     doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, "")])[0]
     assert nlp.sentence_text(doc[0:0]) == ""
+
+
+def test_doc_text_is_the_text_spacy_gives_spaces_and_all() -> None:
+    texts = ["  Prices rose on Monday.\u00a0 Then they fell.  ", "", "One word"]
+    for doc in nlp.parse_blocks([Block(BlockKind.PARAGRAPH, t) for t in texts]):
+        assert nlp.doc_text(doc) == doc.text

@@ -93,6 +93,12 @@ def sentence_index(doc: Doc) -> SentenceIndex:
     return index
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once: spaCy joins that string anew from the Doc's tokens on every
+    access, and the stages read it from several places for each block."""
+    return sentence_index(doc).full
+
+
 def sentence_text(span: Span) -> str:
     """`span.sent.text.strip()`, read from the Doc's sentence index."""
     return sentence_index(span.doc).text_at(span.start_char)

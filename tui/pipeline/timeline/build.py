@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
+from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.grammar import (
     commanded,
     in_a_denial,
@@ -206,7 +207,7 @@ def build_timeline(
     heading: Resolved | None = None  # the one day a schedule's lines so far come under
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
-        full = doc.text  # spaCy joins this string anew on every access: read it once
+        full = doc_text(doc)
         sentences = Sentences(doc)
         placed: list[tuple[Resolved, int, int, Span]] = []
         habits: list[bool] = []  # which of them the grammar tells as a habit

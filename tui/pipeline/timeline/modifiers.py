@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity, TimelineEntry
+from tui.pipeline.nlp import doc_text
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
@@ -128,14 +129,15 @@ def time_modifiers(docs: Sequence[Doc], timeline: Sequence[TimelineEntry]) -> li
     for index, doc in enumerate(docs):
         taken = listed.get(index) or Overlaps()
         sentences: Sentences | None = None
-        for res, start, end in sorted(_in_block(doc), key=lambda f: f[1]):
+        full = doc_text(doc)
+        for res, start, end in sorted(_in_block(doc, full), key=lambda f: f[1]):
             if taken.hit(start, end) or _in_a_name(doc, start, end):
                 continue
             taken.add(start, end)
             sentences = sentences or Sentences(doc)
             found.append(
                 TimelineEntry(
-                    expression=doc.text[start:end],
+                    expression=full[start:end],
                     value=res.value,
                     granularity=res.granularity,
                     sentence=quote_sentence(sentences, start, start, end),
@@ -148,8 +150,7 @@ def time_modifiers(docs: Sequence[Doc], timeline: Sequence[TimelineEntry]) -> li
     return found
 
 
-def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
-    full = doc.text
+def _in_block(doc: Doc, full: str) -> list[tuple[Resolved, int, int]]:
     out: list[tuple[Resolved, int, int]] = []
     for m in _LENGTH.finditer(full):
         group = "len" if m.group("len") else "age"
@@ -171,17 +172,17 @@ def _in_block(doc: Doc) -> list[tuple[Resolved, int, int]]:
         if (
             value is not None
             and token.pos_ in ("ADJ", "ADV")
-            and not _in_a_compound(token)
+            and not _in_a_compound(token, full)
             and not _names_a_paper(token)
         ):
             out.append((_recurrence(value), token.idx, token.idx + len(token)))
     return out
 
 
-def _in_a_compound(token: Token) -> bool:
+def _in_a_compound(token: Token, full: str) -> bool:
     """A word joined to the one before ("bi-weekly", "twice-yearly") says how often itself."""
     i = token.idx
-    return i > 1 and token.doc.text[i - 1] == "-" and token.doc.text[i - 2].isalpha()
+    return i > 1 and full[i - 1] == "-" and full[i - 2].isalpha()
 
 
 def _names_a_paper(token: Token) -> bool:

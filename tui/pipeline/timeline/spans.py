@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tui.pipeline.nlp import sentence_index
+from tui.pipeline.nlp import doc_text, sentence_index
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
@@ -812,7 +812,7 @@ def holiday_names_a_thing(span: Span, text: str) -> bool:
     if text.lower() not in HOLIDAY_NAMES and last.lower_ not in HOLIDAY_NAMES:
         return False
     # "The post Labor Day market", "pre-Christmas trading": the time after or before it.
-    lead = span.doc.text[max(0, span.start_char - 5) : span.start_char].lower()
+    lead = doc_text(span.doc)[max(0, span.start_char - 5) : span.start_char].lower()
     if re.search(r"\b(?:post|pre)[- ]?$", lead):
         return False
     head = last.head
