@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tui.pipeline.timeline import spans
 from tui.pipeline.timeline.spans import (
     finished_by_forms,
     in_a_url,
@@ -151,3 +152,67 @@ def test_a_quarter_of_a_thing_is_a_share_not_a_quarter_of_a_year(
     text: str, after: str, share: bool
 ) -> None:
     assert is_a_share(text, after) is share
+
+
+# Texts each pattern that has words it must hold (`spans._HOLDS_ONE_OF`) finds, in the
+# cases a page writes them: the words are in every one, or the pattern is skipped there.
+_HOLDING = {
+    "_HOLIDAYS": [
+        "Stores open late on Black Friday.", "Crowds gathered on Guy Fawkes Night.",
+        "Parties ran through New Year's Eve.", "Markets shut for Easter Monday.",
+        "The parade is on Veterans Day.", "Flights were full over Christmas.",
+        "The office shuts at Thanksgiving.",
+    ],
+    "_AM_PM": ["Doors open at 9am.", "Trading ends at 4.30 PM.", "It starts at 7 a.m. sharp."],
+    "_FORTNIGHT": ["Talks resume in a fortnight.", "Over the past FORTNIGHT prices fell."],
+    "_SPLIT_YEAR": [
+        "Results for 2023/24 were strong.", "The Winter of 2022-23 was mild.",
+        "In the autumn of 2019\u201320 rain fell.",
+    ],
+    "_THIS_TIME": ["This time last year the plant was shut.", "By THIS TIME NEXT WEEK it ends."],
+    "_YEAR_RUN": ["He served from 2010 to 2015.", "Between 1998 and 2003 it grew."],
+    "_WEEKDAY_OF_MONTH": [
+        f"The vote is on the first {day} {prep} May."
+        for day in ("Monday", "TUESDAY", "wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        for prep in ("of", "in", "IN")
+    ],
+    "_NTH_PART_OF_YEAR": ["A weak first half hit profit.", "Third-Quarter sales rose."],
+    "_FULL_YEAR": ["A strong full year result.", "FULL-YR profit doubled."],
+    "_DOTTED_MONTH_DAY": ["PAY DATE 23.SEP.96 for the notes.", "Coupon dates 02.DEC.96-21.NOV.97."],
+    "_COUNT_CHOICE_FORM": [
+        "It takes two or three weeks.", "Wait an hour or two.", "Give it a minute or so.",
+        "Allow one to three Years.", "Within a DAY or two it was over.",
+        "A decade or two ago it was a farm.", "Two or three months later it reopened.",
+    ],
+    "_SEASON_BEFORE_A_NOUN": ["Summer trade was slow; the winter budget and autumn sales too."],
+    "_COUNT_OF_UNITS": [
+        "He was sidelined for another two weeks.", "Not more than 60 years ago.",
+        "It lasted three days.", "Within 20 minutes it ended.", "For five hours and two decades.",
+        "Over six months it grew.",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [(name, text) for name, texts in _HOLDING.items() for text in texts]
+)
+def test_a_text_a_pattern_matches_holds_one_of_the_words_it_must(name: str, text: str) -> None:
+    rx = getattr(spans, name)
+    assert rx.search(text), "the pattern should match the example"
+    assert spans._may_match(rx, text, text.lower())
+
+
+def test_every_pattern_with_words_it_must_hold_has_examples() -> None:
+    assert {getattr(spans, name) for name in _HOLDING} == set(spans._HOLDS_ONE_OF)
+
+
+def test_a_letter_that_matches_only_ignoring_case_is_still_found() -> None:
+    """Ignoring case, a pattern's "i" matches a dotless "\u0131", whose lower case is no "i":
+    the words the pattern must hold are not looked for in such a text."""
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    text = "Talks resume in a fortn\u0131ght, aides said."
+    found = [text[s:e] for s, e in spans.candidate_spans(blank(text), text)]
+    assert "in a fortn\u0131ght" in found

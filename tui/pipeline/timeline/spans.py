@@ -20,6 +20,7 @@ from tui.pipeline.timeline.vocab import (
     APPROX_RE,
     BARE_DAY_PART_RE,
     CHOICE_UNIT_RE,
+    CHOICE_UNITS,
     CLOCK_HOURS_LEAD_RE,
     COUNT_CHOICE_RE,
     COUNT_NOUNS,
@@ -99,13 +100,14 @@ _SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]
 # case (capitalised, it is in a title: "The Next 100 Years"), not the end of a range or a
 # choice ("one to three years", "every two or three years") and not an age ("24 years of
 # age").
+_PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "hours", "minutes")
 _COUNT_OF_UNITS = re.compile(
     r"(?<![\w/.-])(?<!\bto )(?<!\bor )(?<!\band )(?<!\bevery )"
     # A count's tens are taken too, and never left before it: "thirty seven minutes" is
     # not seven.
     + "".join(f"(?<!{tens} )" for tens in TENS_RE[3:-1].split("|"))
     + rf"(?i:(?:another )?(?:{TENS_RE}[- ])?{NUM_RE}) "
-    r"(?:days|weeks|months|years|decades|hours|minutes)"
+    rf"(?:{'|'.join(_PLURAL_UNITS)})"
     r"(?: (?:ago|later|earlier))?\b(?! (?:of age|old)\b)"
 )
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
@@ -116,10 +118,12 @@ _NAMED_HOLIDAYS = sorted(
     key=len,
     reverse=True,
 )
+_HOLIDAYS_NAMED_WHOLE = [n for n in _NAMED_HOLIDAYS if n != "New Year"]
+_HOLIDAYS_ALONE = ("Easter", "Thanksgiving", "Christmas")
 _HOLIDAYS = re.compile(
-    rf"(?<![\w'])(?:{'|'.join(re.escape(n) for n in _NAMED_HOLIDAYS if n != 'New Year')}|"
+    rf"(?<![\w'])(?:{'|'.join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
-    r"(?:Easter|Thanksgiving|Christmas))(?![\w'])"
+    rf"(?:{'|'.join(_HOLIDAYS_ALONE)}))(?![\w'])"
 )
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
@@ -180,8 +184,11 @@ _FULL_YEAR = re.compile(r"(?<!\ba )\bfull[- ](?:year|yr)\b(?!'s)", re.I)
 _THE_NTH_PART = re.compile(rf"(?:the )?{_NTH_PART}", re.I)
 # A bond notice's "PAY DATE S23.SEP.96", "02.SEP.96-21.NOV.97": day, month and year in
 # capitals between dots (a letter may stick to the day).
+_DOTTED_MONTHS = (
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+)  # fmt: skip
 _DOTTED_MONTH_DAY = re.compile(
-    r"(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    rf"(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:{'|'.join(_DOTTED_MONTHS)})"
     r"\.(?:\d{2}|\d{4})\b"
 )
 # A chronicle's line, "1241 - Alexander III, King of Scotland, born.": the year that
@@ -282,6 +289,43 @@ _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # The fractional count's pattern is the costliest of them over a whole text; it is run
 # only on a text that may hold one (`vocab.may_hold_a_fraction`).
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
+# Words every match of a pattern holds (or has beside it, where it looks around): a text
+# that holds none of them holds no match, and the pattern's search over the whole text,
+# the dearest thing the stage does, is skipped. Written in lower case for a pattern that
+# ignores case, and then looked for in the text in lower case. Patterns found in most
+# texts (a month's name, a clock time) have no entry.
+_HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
+    _HOLIDAYS: (*sorted({f" {n.split()[-1]}" for n in _HOLIDAYS_NAMED_WHOLE}), *_HOLIDAYS_ALONE),
+    _AM_PM: ("am", "pm", "a.m", "p.m"),
+    _FORTNIGHT: ("fortnight",),
+    _SPLIT_YEAR: ("/", *(f"{season} of " for season in SEASONS)),
+    _THIS_TIME: ("this time ",),
+    _YEAR_RUN: ("from ", "between "),
+    _WEEKDAY_OF_MONTH: ("day of ", "day in "),  # (every weekday's name ends in "day")
+    _NTH_PART_OF_YEAR: ("half", "quarter"),
+    _FULL_YEAR: ("full",),
+    _DOTTED_MONTH_DAY: tuple(f".{month}." for month in _DOTTED_MONTHS),
+    _COUNT_CHOICE_FORM: tuple(f" {unit}" for unit in CHOICE_UNITS),
+    _SEASON_BEFORE_A_NOUN: ("summer", "autumn", "winter"),
+    _COUNT_OF_UNITS: _PLURAL_UNITS,
+}
+# Ignoring case, a pattern's "i" also matches "\u0130" and "\u0131", and its "s" "\u017f",
+# none of which is that letter in lower case: in a text with one of them, a word missing
+# from the text in lower case may still be matched.
+_CASE_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_match(rx: re.Pattern[str], full: str, low: str | None) -> bool:
+    """Whether `rx` may match in `full` (`low` is `full` in lower case, None when
+    `_CASE_FOLDS_APART` makes it no guide): False only when it holds none of the words
+    every match holds (`_HOLDS_ONE_OF`)."""
+    words = _HOLDS_ONE_OF.get(rx)
+    if words is None:
+        return True
+    text = low if rx.flags & re.IGNORECASE else full
+    return text is None or any(word in text for word in words)
+
+
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
     r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter|morning"
@@ -518,8 +562,11 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     sentences = sentence_index(doc)
     found: list[tuple[int, int]] = []
     lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
-    over = _OVER_OTHER_ENTITIES if may_hold_a_fraction(full.lower()) else _WITHOUT_FRACTIONS
-    for m in (m for rx in (*over, *lexical) for m in rx.finditer(full)):
+    low = full.lower()
+    over = _OVER_OTHER_ENTITIES if may_hold_a_fraction(low) else _WITHOUT_FRACTIONS
+    folded = None if any(c in full for c in _CASE_FOLDS_APART) else low
+    patterns = [rx for rx in (*over, *lexical) if _may_match(rx, full, folded)]
+    for m in (m for rx in patterns for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):
             continue

@@ -407,7 +407,8 @@ _GLUED_YEAR = re.compile(rf"(\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\
 # A count given as a choice ("an hour or two", "two or three weeks", "one to three years") is
 # as vague as "a few" of its unit, and read as that (TimeML's "PTXH", "PXW"); "or so" after
 # a count only hedges it ("a week or so ago" is a week ago).
-CHOICE_UNIT_RE = r"(?:minute|hour|day|week|month|year|decade)"
+CHOICE_UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")
+CHOICE_UNIT_RE = rf"(?:{'|'.join(CHOICE_UNITS)})"
 COUNT_CHOICE_RE = (
     # (Not four digits: "from 2200 to 0600 hours" is a night's clock times.)
     rf"(?!\d{{4}})(?:{NUM_RE}) (?:or|to) (?!\d{{4}})(?:{NUM_RE}) (?P<u>{CHOICE_UNIT_RE})s?"
