@@ -13,7 +13,8 @@ from tests.test_cli import briefing
 from tui.pipeline import codec, nlp
 from tui.pipeline.model import Block, BlockKind
 from tui.pipeline.stages import AnalysisJob, analyse
-from tui.pipeline.timeline import build_timeline, time_modifiers
+from tui.pipeline.timeline import build_timeline, modifiers, time_modifiers
+from tui.pipeline.timeline.vocab import RECURRENCE_WORDS, may_match
 
 ANCHOR = "2024-05-01"
 
@@ -170,3 +171,40 @@ def test_a_rate_of_any_count_the_timeline_leaves_out_is_kept_beside_it(
 ) -> None:
     found, timeline = _found(text)
     assert rate in found and timeline == []
+
+
+# Texts each pattern with words it must hold (`modifiers._HOLDS_ONE_OF`) finds, in the
+# cases a page writes them: the words are in every one, or the pattern is skipped there.
+_HOLDING = {
+    "_LENGTH": [
+        "The 30-Year bond fell.", "A THREE-DAY weekend.", "A 16-year-old was hurt.",
+        "He was 37 years old.", "A 24-HOUR strike.", "A 10-minute walk.", "A two-decade run.",
+        "A 52-week high.", "A six-month low.",
+    ],
+    "_LENGTH_BEFORE_MEASURE": [
+        "It hit a five year low.", "The 10 day average rose.", "A two week high.",
+        "A six month low.", "The 24 hour volume.", "A 15 minute delay.", "A two decade high.",
+    ],
+    "_HOW_OFTEN": [
+        "He calls twice a month.", "ONCE A WEEK it runs.", "Take it three times a day.",
+        "Thrice per year.", "It beeps 5 Times an hour.", "Once or twice a fortnight.",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [(name, text) for name, texts in _HOLDING.items() for text in texts]
+)
+def test_a_text_a_pattern_matches_holds_one_of_the_words_it_must(name: str, text: str) -> None:
+    rx = getattr(modifiers, name)
+    assert rx.search(text), "the pattern should match the example"
+    assert may_match(rx, modifiers._HOLDS_ONE_OF[rx], text, text.lower())
+
+
+def test_every_pattern_with_words_it_must_hold_has_examples() -> None:
+    assert {getattr(modifiers, name) for name in _HOLDING} == set(modifiers._HOLDS_ONE_OF)
+
+
+def test_every_word_of_recurrence_holds_a_stem_a_text_is_looked_at_for() -> None:
+    stems = modifiers._RECURRENCE_STEMS
+    assert all(any(stem in word for stem in stems) for word in RECURRENCE_WORDS)

@@ -13,7 +13,7 @@ not listed again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity, TimelineEntry
@@ -27,6 +27,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     PUBLICATION_NOUNS,
     RECURRENCE_WORDS,
+    may_match,
     normalise,
 )
 
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 # Not "quarter": "one-quarter", "three-quarter" are nearly always fractions ("one-quarter of
 # an inch").
-_UNIT = r"(?:year|month|week|day|hour|minute|decade)"
+_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
+_UNIT = rf"(?:{'|'.join(_UNITS)})"
 # A count and a unit joined by a hyphen ("30-year", "three-day", "24-hour"), or the same
 # with "old" ("16-year-old", "37 years old"). Not the tail of a longer compound or of a
 # fraction: "twenty-five-year" is not five years, nor "7 1/2 month old" two months.
@@ -150,23 +152,44 @@ def time_modifiers(docs: Sequence[Doc], timeline: Sequence[TimelineEntry]) -> li
     return found
 
 
+# Words every match of a pattern holds or has beside it, in lower case for a pattern that
+# ignores case (`vocab.may_match`): most texts hold none, and are not searched.
+_HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
+    _LENGTH: (*(f"-{unit}" for unit in _UNITS), " old"),
+    _LENGTH_BEFORE_MEASURE: tuple(f" {unit} " for unit in _UNITS),
+    _HOW_OFTEN: ("once", "twice", "thrice", " times"),
+}
+# Every word of `RECURRENCE_WORDS` holds one of these (itself, or a shorter one).
+_RECURRENCE_STEMS = tuple(
+    word for word in RECURRENCE_WORDS if not any(w != word and w in word for w in RECURRENCE_WORDS)
+)
+
+
+def _matches(rx: re.Pattern[str], full: str, low: str) -> Iterator[re.Match[str]]:
+    """The matches of `rx` in `full` (`low` in lower case), where it may match at all."""
+    return rx.finditer(full) if may_match(rx, _HOLDS_ONE_OF.get(rx), full, low) else iter(())
+
+
 def _in_block(doc: Doc, full: str) -> list[tuple[Resolved, int, int]]:
     out: list[tuple[Resolved, int, int]] = []
-    for m in _LENGTH.finditer(full):
+    low = full.lower()
+    for m in _matches(_LENGTH, full, low):
         group = "len" if m.group("len") else "age"
         res = bare_length(normalise(m.group(group)))
         if res is not None:
             out.append((res, m.start(), m.end("old") if m.group("old") else m.end(group)))
-    for m in _LENGTH_BEFORE_MEASURE.finditer(full):
+    for m in _matches(_LENGTH_BEFORE_MEASURE, full, low):
         res = bare_length(normalise(m.group("len")))
         if res is not None and m.group("noun").lower() in MEASURE_HEADS:
             out.append((res, m.start(), m.end("len")))
     out += _rates(full)
-    for m in _HOW_OFTEN.finditer(full):
+    for m in _matches(_HOW_OFTEN, full, low):
         res = bare_length(normalise(f"a {m.group('u')}"))
         if res is not None:
             out.append((_recurrence(res.value), m.start(), m.end()))
-    for token in doc:
+    # A word's lower case is part of the text's: with no stem there, no word is one.
+    words = doc if any(stem in low for stem in _RECURRENCE_STEMS) else ()
+    for token in words:
         value = RECURRENCE_WORDS.get(token.lower_)
         # A noun here is a paper or a show ("the local weekly").
         if (

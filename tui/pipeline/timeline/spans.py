@@ -51,6 +51,7 @@ from tui.pipeline.timeline.vocab import (
     ZONE_ABBREVIATION_RE,
     market_or_results,
     may_hold_a_fraction,
+    may_match,
 )
 
 if TYPE_CHECKING:
@@ -291,9 +292,9 @@ _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
-# the dearest thing the stage does, is skipped. Written in lower case for a pattern that
-# ignores case, and then looked for in the text in lower case. Patterns found in most
-# texts (a month's name, a clock time) have no entry.
+# the dearest thing the stage does, is skipped (`vocab.may_match`). In lower case for a
+# pattern that ignores case. Patterns found in most texts (a month's name, a clock time)
+# have no entry.
 _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _HOLIDAYS: (*sorted({f" {n.split()[-1]}" for n in _HOLIDAYS_NAMED_WHOLE}), *_HOLIDAYS_ALONE),
     _AM_PM: ("am", "pm", "a.m", "p.m"),
@@ -309,23 +310,6 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _SEASON_BEFORE_A_NOUN: ("summer", "autumn", "winter"),
     _COUNT_OF_UNITS: _PLURAL_UNITS,
 }
-# Ignoring case, a pattern's "i" also matches "\u0130" and "\u0131", and its "s" "\u017f",
-# none of which is that letter in lower case: in a text with one of them, a word missing
-# from the text in lower case may still be matched.
-_CASE_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
-
-
-def _may_match(rx: re.Pattern[str], full: str, low: str | None) -> bool:
-    """Whether `rx` may match in `full` (`low` is `full` in lower case, None when
-    `_CASE_FOLDS_APART` makes it no guide): False only when it holds none of the words
-    every match holds (`_HOLDS_ONE_OF`)."""
-    words = _HOLDS_ONE_OF.get(rx)
-    if words is None:
-        return True
-    text = low if rx.flags & re.IGNORECASE else full
-    return text is None or any(word in text for word in words)
-
-
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
     r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter|morning"
@@ -564,8 +548,7 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
     low = full.lower()
     over = _OVER_OTHER_ENTITIES if may_hold_a_fraction(low) else _WITHOUT_FRACTIONS
-    folded = None if any(c in full for c in _CASE_FOLDS_APART) else low
-    patterns = [rx for rx in (*over, *lexical) if _may_match(rx, full, folded)]
+    patterns = [rx for rx in (*over, *lexical) if may_match(rx, _HOLDS_ONE_OF.get(rx), full, low)]
     for m in (m for rx in patterns for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):

@@ -365,6 +365,23 @@ def may_hold_a_fraction(t: str) -> bool:
     return ("/" in t or "." in t) and _DIGIT_FRACTION.search(t) is not None
 
 
+# Ignoring case, a pattern's "i" also matches "\u0130" and "\u0131", and its "s" "\u017f",
+# none of which is that letter in lower case.
+_CASE_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
+
+
+def may_match(rx: re.Pattern[str], words: tuple[str, ...] | None, full: str, low: str) -> bool:
+    """Whether `rx` may match in `full` (`low` is `full` in lower case), given `words`, one
+    of which every match of it holds or has beside it (in lower case for a pattern that
+    ignores case): False only when `full` holds none, and a search over it is saved. A
+    letter of `_CASE_FOLDS_APART` makes the lower case no guide."""
+    if words is None:
+        return True
+    if not rx.flags & re.IGNORECASE:
+        return any(word in full for word in words)
+    return any(word in low for word in words) or any(c in full for c in _CASE_FOLDS_APART)
+
+
 def whole_counts(t: str) -> str:
     """`t` with each count of a fraction of a unit written as its whole count."""
     if not may_hold_a_fraction(t):
