@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tui.pipeline.timeline import spans, vocab
 from tui.pipeline.timeline.lengths import PLACEMENTS, bare_length, resolve_duration
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.values import Context, Tense
@@ -183,3 +184,34 @@ def test_timex_writes_a_fraction_as_whole_units_and_the_rest(text: str, code: st
 )
 def test_a_count_given_as_a_choice_reads_as_a_few_of_its_unit(text: str, read_as: str) -> None:
     assert normalise(text) == read_as
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two and a half years", "a two-and-a-half-year term", "a year and a half",
+        "six months and a quarter", "2 1/2 years", "1.5 hours", "3.75-day", "0.25 minutes",
+        "half an hour", "a half-hour", "an half hour", "three quarters of an hour",
+        "three-quarters of a year", "a quarter of a century", "one-quarter hour",
+        "half a dozen years", "two dozen hours", "a century", "two centuries",
+    ],
+)  # fmt: skip
+def test_every_fractional_count_passes_the_quick_test_before_its_patterns(text: str) -> None:
+    for written in (text, text.upper(), text.title()):
+        low = written.lower()
+        assert any(rx.search(low) for rx in vocab._FRACTIONAL_COUNTS)
+        assert vocab.may_hold_a_fraction(low)
+        assert spans._FRACTIONAL_COUNT.search(written)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales rose in the second half.", "A third-quarter loss.", "Up 2.5% to $3.75."]
+)
+def test_a_half_or_quarter_of_the_year_and_decimals_are_no_fractional_count(text: str) -> None:
+    assert not vocab.may_hold_a_fraction(text.lower())
+
+
+def test_a_dotless_i_the_spans_pattern_reads_still_passes_the_quick_test() -> None:
+    text = "It took 0.5 m\u0131nutes."  # ignoring case, spans' pattern reads it as "minutes"
+    assert spans._FRACTIONAL_COUNT.search(text)
+    assert vocab.may_hold_a_fraction(text.lower())

@@ -353,8 +353,18 @@ def _whole_count(m: re.Match[str]) -> str:
     return f"{n} {unit}{'' if n == 1 else 's'}"
 
 
-_FRACTION_WORDS = ("half", "quarter", "dozen", "centur")
-_DIGIT_FRACTION = re.compile(r"\d(?: [13]/[24]|\.(?:5|25|75))\b")
+# Words one of which each form above holds, but a fraction in digits: the bare "half" or
+# "quarter" of "the second half", "the third quarter" is none.
+_FRACTION_WORDS = (
+    "a half", "a-half", "an half", "an-half", "half a", "half-a", "a quarter", "a-quarter",
+    "one quarter", "one-quarter", "three quarter", "three-quarter", "dozen", "centur",
+)  # fmt: skip
+# A fraction in digits before its unit, read as far as the unit's first letters ("m" alone
+# for a minute: a pattern ignoring case reads its "i" in a dotless "\u0131" too); not the
+# "2.5" of "2.5%" or "$2.75".
+_DIGIT_FRACTION = re.compile(
+    r"\d(?: [13]/[24]|\.(?:5|25|75))[- ](?:centur|decade|year|week|day|hour|m)"
+)
 
 
 def may_hold_a_fraction(t: str) -> bool:
