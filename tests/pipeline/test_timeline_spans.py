@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tui.pipeline.timeline import spans
@@ -110,6 +112,28 @@ def test_a_span_is_finished_by_a_form_we_know_but_not_crossed_by_one(
     start = sentence.index(taken)
     s, e = finished_by_forms(sentence, start, start + len(taken))
     assert sentence[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant shut on Black Friday and reopened at 0800 GMT on Aug 3, 2023, after "
+        "two and a half weeks.",
+        "Profit for the full year and the first half of 1995 rose from 2010 to 2015.",
+        "Trading resumes in a fortnight, on the first Monday of May; 23.SEP.96 is the date.",
+        "It took two or three days, and 9am to 5 PM this time last year; 2023/24 was mild.",
+    ],
+)
+def test_a_form_that_cannot_match_in_the_text_cannot_finish_a_span_in_it(text: str) -> None:
+    """Only the forms that may match in the whole text are tried around each span."""
+    low = text.lower()
+    forms = spans._may_match_in(spans._OVER_OTHER_ENTITIES, text, low)
+    assert len(forms) < len(spans._OVER_OTHER_ENTITIES)
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    for i, (start, _) in enumerate(words):
+        for _, end in words[i : i + 4]:
+            want = finished_by_forms(text, start, end)
+            assert finished_by_forms(text, start, end, forms) == want
 
 
 @pytest.mark.parametrize(

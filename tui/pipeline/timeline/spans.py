@@ -9,7 +9,7 @@ codes and bare numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.nlp import doc_text, sentence_index
@@ -290,6 +290,8 @@ _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # The fractional count's pattern is the costliest of them over a whole text; it is run
 # only on a text that may hold one (`vocab.may_hold_a_fraction`).
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
+# Found only where spaCy gave the words no other label (`_pattern_spans`).
+_LEXICAL_FORMS = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
 # the dearest thing the stage does, is skipped (`vocab.may_match`). In lower case for a
@@ -378,12 +380,18 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
 
     `full` is `doc.text`, passed in because spaCy rebuilds that string on every access."""
     spans: list[tuple[int, int]] = []
-    for part in (p for e in doc.ents if e.label_ in ("DATE", "TIME") for p in _entity_parts(e)):
+    ents = doc.ents  # (a tuple spaCy builds anew on every access)
+    low = full.lower()
+    over = _OVER_OTHER_ENTITIES if may_hold_a_fraction(low) else _WITHOUT_FRACTIONS
+    # The forms that may match in the text: the only ones that may match in a part of it.
+    forms = _may_match_in(over, full, low)
+    for part in (p for e in ents if e.label_ in ("DATE", "TIME") for p in _entity_parts(e)):
         if spans and _joins_previous(full, spans[-1], part):
             spans[-1] = (spans[-1][0], part.end_char)
         else:
-            spans.append(_entity_span(doc, full, part))
-    spans.extend(_pattern_spans(doc, full, spans))
+            spans.append(_entity_span(doc, full, part, forms))
+    lexical = _may_match_in(_LEXICAL_FORMS, full, low)
+    spans.extend(_pattern_spans(doc, full, spans, ents, [*forms, *lexical]))
     spans.sort()
     return _weekdays_with_their_dates(full, spans)
 
@@ -474,8 +482,11 @@ _FIGURE_BEFORE_A_WEEKDAY = re.compile(
 )
 
 
-def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
-    """A spaCy entity's span, with the words it left out that belong to the date."""
+def _entity_span(
+    doc: Doc, full: str, ent: Span, forms: Sequence[re.Pattern[str]]
+) -> tuple[int, int]:
+    """A spaCy entity's span, with the words it left out that belong to the date (`forms`:
+    the cut-short forms that may match in `full`)."""
     start, end = ent.start_char, ent.end_char
     if figure := _FIGURE_BEFORE_A_WEEKDAY.match(ent.text):
         start += figure.end()
@@ -519,7 +530,7 @@ def _entity_span(doc: Doc, full: str, ent: Span) -> tuple[int, int]:
         end = tail.end()
         if tail.group(0).endswith("time") and word_before in ("a", "an"):
             start = doc[ent.start - 1].idx
-    start, end = finished_by_forms(full, *widen(full, start, end))
+    start, end = finished_by_forms(full, *widen(full, start, end), forms)
     # "this year's election" comes out as the entity "year"; the determiner decides (but
     # "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
     if word_before in ("this", "last", "next", "that") and _BARE_PERIOD.fullmatch(ent.text):
@@ -535,26 +546,36 @@ _WHOLE_DAY = re.compile(
 )
 
 
-def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans our patterns find where spaCy found none. Holidays first: "Black Friday" is
-    one day, not the weekday "Friday"."""
+def _may_match_in(
+    patterns: Sequence[re.Pattern[str]], full: str, low: str
+) -> list[re.Pattern[str]]:
+    """Those of `patterns` that may match in `full` (`low` in lower case), in their order."""
+    return [rx for rx in patterns if may_match(rx, _HOLDS_ONE_OF.get(rx), full, low)]
+
+
+def _pattern_spans(
+    doc: Doc,
+    full: str,
+    taken: list[tuple[int, int]],
+    ents: Sequence[Span],
+    patterns: Sequence[re.Pattern[str]],
+) -> list[tuple[int, int]]:
+    """Spans our `patterns` find where spaCy found none (`ents`: its entities; `patterns`:
+    those of `_OVER_OTHER_ENTITIES` and `_LEXICAL_FORMS` that may match in `full`, in that
+    order). Holidays first: "Black Friday" is one day, not the weekday "Friday"."""
     taken_index = Overlaps(taken)
     other_ents = Overlaps(
-        (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")
+        (e.start_char, e.end_char) for e in ents if e.label_ not in ("DATE", "TIME")
     )
-    events = Overlaps((e.start_char, e.end_char) for e in doc.ents if e.label_ == "EVENT")
+    events = Overlaps((e.start_char, e.end_char) for e in ents if e.label_ == "EVENT")
     sentences = sentence_index(doc)
     found: list[tuple[int, int]] = []
-    lexical = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
-    low = full.lower()
-    over = _OVER_OTHER_ENTITIES if may_hold_a_fraction(low) else _WITHOUT_FRACTIONS
-    patterns = [rx for rx in (*over, *lexical) if may_match(rx, _HOLDS_ONE_OF.get(rx), full, low)]
     for m in (m for rx in patterns for m in rx.finditer(full)):
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):
             continue
         # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
-        if m.re in lexical and other_ents.hit(s, e):
+        if m.re in _LEXICAL_FORMS and other_ents.hit(s, e):
             continue
         # "The September 11 attacks": a day that names an event, whose year only knowledge
         # of the world gives (with its year written, "September 11, 2001", it is read).
@@ -567,16 +588,19 @@ def _pattern_spans(doc: Doc, full: str, taken: list[tuple[int, int]]) -> list[tu
     return found
 
 
-def finished_by_forms(full: str, start: int, end: int) -> tuple[int, int]:
+def finished_by_forms(
+    full: str, start: int, end: int, forms: Sequence[re.Pattern[str]] = _CUT_SHORT_FORMS
+) -> tuple[int, int]:
     """A span grown to the whole of a form we know by pattern that it is part of ("Aug 3,
     2023" tagged as "3, 2023"). A day already whole is not joined to a form that crosses
     it: in "Bulletin No. 1 January 6, 2004" the "1 January" shares its month with the
-    day, and is no day of its own (nor is the issue's number that spaCy may take in)."""
+    day, and is no day of its own (nor is the issue's number that spaCy may take in).
+    `forms` are those of `_CUT_SHORT_FORMS` to try (the ones that may match in `full`)."""
     whole = _WHOLE_DAY.fullmatch(full, start, end) is not None
     inner = None if whole else _WHOLE_DAY.search(full, start, end)
     if inner and inner.end() == end and full[start : inner.start()].strip().isdigit():
         start, whole = inner.start(), True
-    for rx in _CUT_SHORT_FORMS:
+    for rx in forms:
         for form in rx.finditer(full, max(0, start - _FORM_REACH), end + _FORM_REACH):
             if form.start() < end and start < form.end():
                 if whole and not (form.start() <= start and end <= form.end()):
