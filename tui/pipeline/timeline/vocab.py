@@ -378,6 +378,7 @@ def may_hold_a_fraction(t: str) -> bool:
 # Ignoring case, a pattern's "i" also matches "\u0130" and "\u0131", and its "s" "\u017f",
 # none of which is that letter in lower case.
 _CASE_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
+_IGNORECASE = int(re.IGNORECASE)  # (a plain int: the flag's enum makes `&` a Python call)
 
 
 def may_match(rx: re.Pattern[str], words: tuple[str, ...] | None, full: str, low: str) -> bool:
@@ -387,7 +388,7 @@ def may_match(rx: re.Pattern[str], words: tuple[str, ...] | None, full: str, low
     letter of `_CASE_FOLDS_APART` makes the lower case no guide."""
     if words is None:
         return True
-    if not rx.flags & re.IGNORECASE:
+    if not rx.flags & _IGNORECASE:
         return any(word in full for word in words)
     return any(word in low for word in words) or any(c in full for c in _CASE_FOLDS_APART)
 
@@ -449,16 +450,22 @@ def _as_a_few(m: re.Match[str]) -> str:
     return f"a few {m.group('u') or m.group('u1')}s"
 
 
+_SPACES = re.compile(r"\s+")
+_A_FORTNIGHT = re.compile(r"\b(?:a |one )?fortnight\b")
+# A decade's "60's" keeps its "s": it is no possessive.
+_DECADE_S_END = re.compile(r"(?<=\d0)'s$")
+_POSSESSIVE_END = re.compile(r"(?<!\d0)'s?$")
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
-    t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
+    t = _SPACES.sub(" ", t).strip(' ,;:()"')
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
-    t = whole_counts(re.sub(r"\b(?:a |one )?fortnight\b", "two weeks", t))
+    t = whole_counts(_A_FORTNIGHT.sub("two weeks", t))
     if " or " in t or " to " in t:
         t = _OR_SO.sub(r"\1", _COUNT_CHOICE.sub(_as_a_few, t))
     # "Sept 15,2000": a comma with no space after it still parts the day from its year.
     if "," in t and _COMMA_YEAR.search(t):
         t = _GLUED_YEAR.sub(r"\1, ", t)
-    # A decade's "60's" keeps its "s": it is no possessive.
-    return re.sub(r"(?<!\d0)'s?$", "", re.sub(r"(?<=\d0)'s$", "s", t)).strip(' ,;:()"')
+    return _POSSESSIVE_END.sub("", _DECADE_S_END.sub("s", t)).strip(' ,;:()"')
