@@ -231,6 +231,33 @@ def test_every_pattern_with_words_it_must_hold_has_examples() -> None:
     assert {getattr(spans, name) for name in _HOLDING} == set(spans._HOLDS_ONE_OF)
 
 
+# The same for the patterns led by figures (`spans._HOLDS_A_MATCH_OF`).
+_HOLDING_A_MATCH = {
+    "_WIRE_CLOCK": [
+        "Trading opens at 0800 GMT.", "At 1430 local time.", "By 1400EDT.", "At 0900Z.",
+        "At 1600 Moscow time.", "Since 2200 hours.", "Until 0600 HRS.", "At 0530hrs.",
+    ],
+    "_ZONED_CLOCK": ["At 9:30 Pacific time.", "At 16:00 EASTERN STANDARD TIME.", "16.02 BST"],
+    "_DOTTED_DAY": ["Filed on 31.12.2023 in Bern.", "Due 1.5.2024."],
+    "_NUMERIC_DAY": ["Due 12/31/2004.", "Seen 7/19/24.", "Paid 31-12-2004."],
+    "_ISO_STAMP": ["At 2024-08-07 17:00 it closed.", "SAN DIEGO 1996-08-26", "2024-08-07T17:00:05"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [(name, text) for name, texts in _HOLDING_A_MATCH.items() for text in texts],
+)
+def test_a_text_a_pattern_matches_holds_a_match_of_its_small_pattern(name: str, text: str) -> None:
+    rx = getattr(spans, name)
+    assert rx.search(text), "the pattern should match the example"
+    assert spans._may_match_in([rx], text, text.lower()) == [rx]
+
+
+def test_every_pattern_with_a_small_pattern_has_examples() -> None:
+    assert {getattr(spans, n) for n in _HOLDING_A_MATCH} == set(spans._HOLDS_A_MATCH_OF)
+
+
 def test_a_letter_that_matches_only_ignoring_case_is_still_found() -> None:
     """Ignoring case, a pattern's "i" matches a dotless "\u0131", whose lower case is no "i":
     the words the pattern must hold are not looked for in lower case in such a text."""

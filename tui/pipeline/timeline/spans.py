@@ -312,6 +312,15 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _SEASON_BEFORE_A_NOUN: ("summer", "autumn", "winter"),
     _COUNT_OF_UNITS: _PLURAL_UNITS,
 }
+# Patterns led by figures, which no word gives away: a small pattern every match of one
+# holds a match of, led by a character Python's re skips to fast (one it must start with).
+_HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
+    _WIRE_CLOCK: re.compile(r"\d\d\d\d ?[A-Za-z]"),  # four figures, a zone or "hours"
+    _ZONED_CLOCK: re.compile(r"[:.][0-5]\d ?[A-Za-z]"),  # ":30 Pacific", ".02 BST"
+    _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
+    _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
+    _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
+}
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
     r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter|morning"
@@ -550,7 +559,12 @@ def _may_match_in(
     patterns: Sequence[re.Pattern[str]], full: str, low: str
 ) -> list[re.Pattern[str]]:
     """Those of `patterns` that may match in `full` (`low` in lower case), in their order."""
-    return [rx for rx in patterns if may_match(rx, _HOLDS_ONE_OF.get(rx), full, low)]
+    return [
+        rx
+        for rx in patterns
+        if may_match(rx, _HOLDS_ONE_OF.get(rx), full, low)
+        and ((held := _HOLDS_A_MATCH_OF.get(rx)) is None or held.search(full) is not None)
+    ]
 
 
 def _pattern_spans(
@@ -963,7 +977,7 @@ def writes_day_first(texts: Iterable[str]) -> bool:
     that way ("31/12/2004") and none only month first ("12/31/2004"). A page that shows
     neither ("08/06/12" alone) is read in the US order."""
     day_first = month_first = False
-    for text in texts:
+    for text in (t for t in texts if _HOLDS_A_MATCH_OF[_NUMERIC_DAY].search(t)):
         for m in _NUMERIC_DAY.finditer(text):
             a, b = int(m["a"]), int(m["b"])
             day_first |= a > 12 >= b
