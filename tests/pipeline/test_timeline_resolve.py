@@ -389,3 +389,18 @@ def test_a_unit_before_a_date_too_coarse_for_it_is_not_placed_by_it() -> None:
 )
 def test_a_vague_count_ahead_is_some_time_to_come(text: str, tense: Tense, value: str) -> None:
     assert _value(text, tense) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The year of a full date after "the <part> of/on": it was cut off and read apart,
+        # and the day took the story's year.
+        ("the morning of March 3, 2021", "2021-03-03TMO"),
+        ("the night on March 3, 2021", "2021-03-03TNI"),
+        ("the evening of Wednesday, March 3, 2021", "2021-03-03TEV"),
+        ("the morning of August 6", "2024-08-06TMO"),
+    ],
+)
+def test_a_part_of_a_named_day_keeps_the_days_year(text: str, value: str) -> None:
+    assert _value(text) == value

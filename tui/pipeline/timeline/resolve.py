@@ -434,7 +434,9 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     # "Saturday afternoon, 4th September" leaves "Saturday , 4th September" once the part
     # of day is out: the space it stood in goes, so the date is read whole.
     rest = re.sub(r"\s+", " ", rest).replace(" ,", ",").strip(" ,")
-    rest = re.sub(r"^(?:on|of|at|in|by)\s+", "", rest)
+    # "The morning of March 3, 2024" leaves "the of march 3, 2024": the article goes with
+    # the part of day it stood before, or the day was read as "of march 3" and lost its year.
+    rest = re.sub(r"^(?:the\s+)?(?:on|of|at|in|by)\s+", "", rest)
     if _BARE_PART.fullmatch(t):
         # A bare part of day ("in the morning") says when in a day, not which day; told in
         # the past ("shares rose in the morning", "in afternoon trade", `build`), it is on
