@@ -52,6 +52,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("day-of-month-behind", "day-of-month", "the 25th", P, None, "2024-07-25"),
     ("day-of-this-month", "day-of-month", "the 14th of this month", P, None, "2024-08-14"),
     ("day-of-last-month", "day-of-month", "the 5th of last month", F, None, "2024-07-05"),
+    # "The first day of May" is that day; it was read as the whole month.
+    ("first-day-of-a-month-ahead", "ordinal-day-of-month", "the first day of may", F, None,
+     "2025-05-01"),
+    ("last-day-of-a-month-behind", "ordinal-day-of-month", "the last day of july", P, None,
+     "2024-07-31"),
+    ("last-day-of-a-leap-february", "ordinal-day-of-month", "the last day of february 2024",
+     N, None, "2024-02-29"),
     ("nth-weekday-of-a-month-ahead", "weekday-of-month", "the second monday in october", F,
      None, "2024-10-14"),
     ("last-weekday-of-a-month-behind", "weekday-of-month", "the last friday of july", P, None,

@@ -408,6 +408,24 @@ def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
     return week_of(first_thursday + timedelta(weeks=which - 1))
 
 
+def _ordinal_day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The first day of May', 'the last day of February 2024': that day (it was read as
+    the whole month); without a year, the month the tense points to."""
+    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
+    if m.group("y"):
+        y = named_year(m.group("y"), a.year)
+        if y is None:
+            return DECLINE
+        base = month(y, mon)
+    else:
+        base = pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
+    if base.start is None or base.end is None:
+        return DECLINE
+    which = _nth(m.group("n"))
+    found = base.end if which == -1 else base.start + timedelta(days=which - 1)
+    return day(found) if found <= base.end else DECLINE
+
+
 def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The last Saturday of September', 'the second Monday in October 2025': that day;
     without a year, the occurrence the tense points to."""
@@ -560,6 +578,10 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:the )?(?P<n>first|second|third|fourth|last|final) week of (?P<m>{MONTH_RE})"
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
           _week_of_month, "the second week of July, the last week of March 2023"),
+    rule("ordinal-day-of-month",
+          rf"(?:the )?(?P<n>first|second|third|last|final|1st|2nd|3rd) day of (?P<m>{MONTH_RE})"
+          rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
+          _ordinal_day_of_month, "the first day of May, the last day of February 2024: that day"),
     rule("weekday-of-month",
           rf"(?:the )?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
           rf"(?P<wd>{WEEKDAY_RE}) (?:of|in) (?P<m>{MONTH_RE})"
