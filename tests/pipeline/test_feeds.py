@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -181,6 +182,21 @@ async def test_a_feed_served_under_an_older_x_type_is_read(site: FixtureServer) 
     # "not a web page".
     session = await _run(site.feed("ledger.rss", "application/x-rss%2Bxml"))  # "+" in a query
     assert [a.feed_kind for a in session.briefing.articles if a.items is not None] == ["rss"]
+
+
+def _json_feed_bytes(site: FixtureServer) -> bytes:
+    """The Lantern's JSON Feed (fixture lantern.json) with its links to `site`."""
+    return (FEEDS / "lantern.json").read_bytes().replace(b"{base}", site.base.encode())
+
+
+async def test_a_json_feed_with_a_byte_order_mark_is_read_as_json(site: FixtureServer) -> None:
+    # Windows tools write the UTF-8 mark first: the feed went to the XML reader and failed
+    # as "not well-formed (invalid token)", even served as application/feed+json.
+    body = codecs.BOM_UTF8 + _json_feed_bytes(site)
+    key = site.host_page({"Content-Type": "application/feed+json"}, body)
+    session = await _run(site.url(f"/hostile/{key}"))
+    feed = session.briefing.articles[0]
+    assert feed.error is None and feed.feed_kind == "json" and feed.items == [1, 2]
 
 
 async def test_a_feed_that_fails_is_one_error_in_words(site: FixtureServer) -> None:

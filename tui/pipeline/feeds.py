@@ -13,6 +13,7 @@ must never make briefing read a local file.
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -97,7 +98,15 @@ def looks_like_feed(body: bytes) -> bool:
 def is_json_feed(body: bytes) -> bool:
     """Whether the first bytes are a JSON Feed: an object that names its version early."""
     head = body[:SNIFF_BYTES]
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and _JSON_FEED.search(head) is not None
+    return _opens_json_object(head) and _JSON_FEED.search(head) is not None
+
+
+def _opens_json_object(body: bytes) -> bool:
+    """Whether `body` begins a JSON object: "{" after white space and a UTF-8 byte-order
+    mark, which JSON readers may skip (RFC 8259) and Windows tools write. Every JSON check
+    goes through here: one that did not skip the mark sent such a feed to the XML reader
+    ("not well-formed (invalid token)")."""
+    return body.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")[:1] == b"{"
 
 
 def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
@@ -125,7 +134,7 @@ def parse(feed: FetchedFeed) -> ParsedFeed:
     match = _XML_ROOT.match(head)
     if match and match.group(1).lower() == b"opml":
         return _opml(feed)
-    if not match and head.lstrip()[:1] == b"{":
+    if not match and _opens_json_object(head):
         return _json_feed(feed)
     return _rss_or_atom(feed)
 
