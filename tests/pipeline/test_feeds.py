@@ -88,6 +88,11 @@ def test_opml_with_entity_definitions_is_refused() -> None:
     assert caught.value.kind is ErrorKind.BAD_FEED
 
 
+# A JSON item long enough to fill the bytes a document is first judged by.
+_PADDING = b'{"content_text": "' + b"Talks resumed in Geneva on Monday. " * 80 + b'"}'
+assert len(_PADDING) > feeds.SNIFF_BYTES
+
+
 @pytest.mark.parametrize(
     ("body", "is_feed"),
     [
@@ -99,6 +104,25 @@ def test_opml_with_entity_definitions_is_refused() -> None:
         (b"<!DOCTYPE html><html><body><p>rss</p>", False),
         (b'<?xml version="1.0"?><urlset>', False),
         (b'{"data": [1, 2, 3]}', False),
+        # PHP's json_encode escapes every slash.
+        (b'{"version": "https:\\/\\/jsonfeed.org\\/version\\/1.1", "items": []}', True),
+        # Keys sorted: the version comes after items that fill the first bytes.
+        pytest.param(
+            b'{"items": [' + _PADDING + b'], "version": "https://jsonfeed.org/version/1"}',
+            True,
+            id="version-last",
+        ),
+        # An API's answer that only quotes a feed's version, nested, is no feed.
+        pytest.param(
+            b'{"data": [' + _PADDING + b'], "a": {"version": "https://jsonfeed.org/version/1"}}',
+            False,
+            id="version-nested",
+        ),
+        pytest.param(
+            b'{"items": [' + _PADDING + b'], "version": "https://jsonfeed.org/version/1"',
+            False,
+            id="version-last-not-json",
+        ),
     ],
 )
 def test_a_feed_is_recognised_by_its_content(body: bytes, is_feed: bool) -> None:
@@ -195,6 +219,41 @@ async def test_a_json_feed_with_a_byte_order_mark_is_read_as_json(site: FixtureS
     body = codecs.BOM_UTF8 + _json_feed_bytes(site)
     key = site.host_page({"Content-Type": "application/feed+json"}, body)
     session = await _run(site.url(f"/hostile/{key}"))
+    feed = session.briefing.articles[0]
+    assert feed.error is None and feed.feed_kind == "json" and feed.items == [1, 2]
+
+
+def _json_feed_variants(site: FixtureServer) -> dict[str, bytes]:
+    """The Lantern's JSON Feed as other writers write it: slashes escaped (PHP's
+    json_encode), and keys sorted with a long item first, so its version comes past the
+    first bytes."""
+    data = json.loads(_json_feed_bytes(site))
+    data["items"][0]["content_text"] = "The assembly passed the aid bill on Tuesday. " * 60
+    return {
+        "escaped": json.dumps(data).replace("/", "\\/").encode(),
+        "sorted": json.dumps(data, sort_keys=True, indent=2).encode(),
+    }
+
+
+@pytest.mark.parametrize("written", ["escaped", "sorted"])
+@pytest.mark.parametrize("served", ["application/json", "text/plain; charset=utf-8"])
+async def test_a_json_feed_served_as_json_or_text_is_read_however_written(
+    site: FixtureServer, written: str, served: str
+) -> None:
+    # Both were "This is JSON data (application/json), not a web page."
+    body = _json_feed_variants(site)[written]
+    assert b'"version": "https://jsonfeed.org' not in body[: feeds.SNIFF_BYTES]
+    session = await _run(site.url("/hostile/" + site.host_page({"Content-Type": served}, body)))
+    feed = session.briefing.articles[0]
+    assert feed.error is None and feed.feed_kind == "json" and feed.items == [1, 2]
+
+
+async def test_a_local_json_feed_with_its_version_last_is_read(
+    site: FixtureServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "lantern.json"
+    path.write_bytes(_json_feed_variants(site)["sorted"])
+    session = await _run(str(path))
     feed = session.briefing.articles[0]
     assert feed.error is None and feed.feed_kind == "json" and feed.items == [1, 2]
 

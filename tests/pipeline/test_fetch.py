@@ -297,6 +297,7 @@ async def test_a_feed_served_as_octet_stream_is_read_as_a_feed(
         b"\xef\xbb\xbf\n  <?xml version='1.0'?>\n<!-- a feed --><rss version=\"2.0\">",
         b'<?xml version="1.0"?><?xml-stylesheet href="f.xsl"?><feed xmlns="a">',
         b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- my feeds -->\n<OPML version="2.0">',
+        b'{"version": "https:\\/\\/jsonfeed.org\\/version\\/1.1", "items": [',  # PHP's slashes
     ],
 )
 async def test_an_unlabelled_body_that_begins_as_a_feed_is_one(

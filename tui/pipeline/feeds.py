@@ -57,7 +57,11 @@ XML_PROLOGUE = (
     rb"(?:<!DOCTYPE[^>]*>\s*)?"
 )
 _XML_ROOT = re.compile(XML_PROLOGUE + rb"<(rss|feed|rdf:RDF|opml)[\s>/]", re.S | re.I)
-_JSON_FEED = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
+# A JSON Feed's version URL, its slashes escaped ("https:\/\/jsonfeed.org\/...": PHP's
+# json_encode writes them so) or not.
+_JSON_FEED_URL = rb"https?:\\?/\\?/jsonfeed\.org\\?/version\\?/"
+_JSON_FEED = re.compile(rb'"version"\s*:\s*"' + _JSON_FEED_URL, re.I)
+_JSON_FEED_VERSION = re.compile(_JSON_FEED_URL.decode("ascii"), re.I)
 
 
 @dataclass(frozen=True)
@@ -90,15 +94,31 @@ def may_be_feed(mime: str) -> bool:
 
 
 def looks_like_feed(body: bytes) -> bool:
-    """RSS, Atom, RDF, OPML or JSON Feed, judged from the first bytes."""
+    """RSS, Atom, RDF, OPML or JSON Feed: judged from the first bytes, or, for a JSON
+    object that names no JSON Feed version there, from all of `body` read as JSON. Give
+    it the whole document (within the size limit the fetch or file read applied)."""
     head = body[:SNIFF_BYTES]
-    return bool(_XML_ROOT.match(head) or is_json_feed(head))
+    return bool(_XML_ROOT.match(head) or is_json_feed(head) or _names_json_feed(body))
 
 
 def is_json_feed(body: bytes) -> bool:
     """Whether the first bytes are a JSON Feed: an object that names its version early."""
     head = body[:SNIFF_BYTES]
     return _opens_json_object(head) and _JSON_FEED.search(head) is not None
+
+
+def _names_json_feed(body: bytes) -> bool:
+    """Whether `body`, read whole as JSON, is an object whose own "version" is a JSON
+    Feed's. Its keys may come in any order: written with sorted keys, the "items" come
+    first and the version can be past the first bytes."""
+    if not _opens_json_object(body) or b"jsonfeed.org" not in body:
+        return False  # quickly: a big JSON answer of some API is not parsed for nothing
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):  # not JSON (or not text); nested past the stack
+        return False
+    version = data.get("version") if isinstance(data, dict) else None
+    return isinstance(version, str) and _JSON_FEED_VERSION.match(version) is not None
 
 
 def _opens_json_object(body: bytes) -> bool:

@@ -417,7 +417,12 @@ class _Inflater:
 
 def sniff_type(body: bytes) -> str | None:
     """The media type a body's first bytes show it to be (a feed or a web page, by
-    `_SIGNATURES`, or a JSON Feed); None when they show neither."""
+    `_SIGNATURES`, or a JSON Feed); None when they show neither.
+
+    Only the first bytes, even of a whole body: an unlabelled body is judged on them before
+    the rest is downloaded (`_check_unlabelled`), so a JSON Feed that names its version
+    only past them (its keys sorted) stays "a binary file" when served as octet-stream.
+    Served as JSON or text, `feeds.looks_like_feed` reads such a feed whole."""
     head = body[: feeds.SNIFF_BYTES]
     if feeds.is_json_feed(head):
         return "application/feed+json"
