@@ -38,6 +38,24 @@ WEB_ENCODINGS: dict[str, str] = {
 # WHATWG labels Python's registry does not know by that name.
 _LABEL_ALIASES = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-sjis": "cp932"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Codecs a detector names that no label of the web does, by the codec briefing reads such
+# a page with: EUC-JIS-2004 as itself, for it is EUC-JP with JIS X 0213's additions (the
+# circled numbers and signs Japanese pages use, which Python's euc_jp lacks); the Shift_JIS
+# variants as Windows-31J (cp932), which browsers read every Shift_JIS page as. Refused,
+# an EUC-JP page that named no charset was "broken or unknown".
+_DETECTED_ONLY = {
+    "euc_jis_2004": "euc_jis_2004", "euc_jisx0213": "euc_jis_2004",
+    "shift_jis_2004": "cp932", "shift_jisx0213": "cp932",
+}  # fmt: skip
+# ISO-2022 escape sequences (ECMA-35) that switch 7-bit text into a set of two-byte (or
+# katakana) characters. In a page that names no charset they mean ISO-2022-JP: its bytes
+# are ASCII and decode as UTF-8 too, into "$B%N!<%H(B". (The switches back, ESC ( B and
+# ESC ( J, say nothing alone: a terminal's reset sequence holds ESC ( B too.)
+_ISO2022_SWITCH = re.compile(rb"\x1b(?:\$[@B]|\$\(D|\$A|\$\(C|\(I)")
+# The codecs tried on such a page, narrowest first: ISO-2022-JP; with half-width katakana
+# (ESC ( I) or JIS X 0212; with Chinese and Korean sets too (ISO-2022-JP-2). Python has no
+# ISO-2022-CN; ISO-2022-KR shifts with control bytes, which fetching refuses as binary.
+_ISO2022_CODECS = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2")
 
 
 # A byte-order mark outranks every label (WHATWG, as browsers read): a UTF-8 page with its
@@ -48,7 +66,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8", "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"
 
 def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     """Text of the page: its byte-order mark, the HTTP charset, then the page's own <meta
-    charset>, then detection.
+    charset>, then ISO-2022-JP's escapes, UTF-8, and detection.
 
     Only a real text encoding of the web is taken from a label (`_codec`): anything else
     ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
@@ -75,28 +93,56 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             # A wrong label is common (latin-1 bytes served as utf-8); detection does better.
             break
+    iso2022 = _iso2022(body)
+    if iso2022 is not None:
+        return iso2022
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         mended = _utf8_with_stray_bytes(body)
         if mended is not None:
             return mended, "utf-8"
+    return _detected(body)
+
+
+def _detected(body: bytes) -> tuple[str, str]:
+    """The text of a page that named no charset it is in, in the encoding detection finds."""
     from charset_normalizer import from_bytes
 
     # Detection may propose any Python codec; only the web's text encodings are used.
     sample = body[:200_000]
-    matches = [m for m in from_bytes(sample) if _codec(m.encoding)]
+    matches = [m for m in from_bytes(sample) if _detected_codec(m.encoding)]
     least = min((m.chaos for m in matches), default=0.0)
     near = [m for m in matches if m.chaos <= least + readings.CHAOS_MARGIN]
-    detected = [(web, m.chaos) for m in near if (web := _codec(m.encoding))]
+    detected = [(web, m.chaos) for m in near if (web := _detected_codec(m.encoding))]
     codec = readings.likeliest(sample, detected, readings.page_language(body))
     text = body.decode(codec, errors="replace")
-    if text.count("\ufffd") > max(20, len(text) // 100):
+    if _garbled(text):
         raise PipelineError(
             ErrorKind.DECODE,
             "The page's text could not be decoded: its encoding is broken or unknown.",
         )
     return text, codec
+
+
+def _garbled(text: str) -> bool:
+    """Whether too many characters of a decoded text are U+FFFD for it to be read."""
+    return text.count("\ufffd") > max(20, len(text) // 100)
+
+
+def _iso2022(body: bytes) -> tuple[str, str] | None:
+    """The text of a 7-bit page that switches into ISO-2022-JP's character sets, and the
+    codec; None for any other page."""
+    if not body.isascii() or _ISO2022_SWITCH.search(body) is None:
+        return None
+    for codec in _ISO2022_CODECS:
+        try:
+            return body.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    # A few broken sequences: each is U+FFFD, as in any other encoding.
+    text = body.decode(_ISO2022_CODECS[-1], errors="replace")
+    return None if _garbled(text) else (text, _ISO2022_CODECS[-1])
 
 
 # How many bytes of a page's start show whether it is UTF-16 with no byte-order mark.
@@ -149,6 +195,18 @@ def _utf8_with_stray_bytes(body: bytes) -> str | None:
 def _meta_charset(body: bytes) -> str | None:
     match = _META_CHARSET.search(body[:4096])
     return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _detected_codec(name: str) -> str | None:
+    """The Python codec for an encoding detection names: one of the web's (`_codec`), or
+    the one read for a variant no label names (`_DETECTED_ONLY`)."""
+    web = _codec(name)
+    if web is not None:
+        return web
+    try:
+        return _DETECTED_ONLY.get(codecs.lookup(name).name)
+    except LookupError:
+        return None
 
 
 def _codec(label: str | None) -> str | None:

@@ -77,10 +77,11 @@ _GROUP = operator.methodcaller("group")
 _JOINERS = frozenset("\u2019\u02bc\u2018\u2010\u2011\u2013\u2014\u00b7")
 # Scripts written together in one word (Japanese kana beside kanji, Korean hanja).
 _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "HALFWIDTH": "CJK"}
-# Codecs that read more than one byte as one character.
+# Codecs that read more than one byte as one character (euc_jis_2004: what detection's
+# EUC-JIS-2004 is read with, `decode._DETECTED_ONLY`).
 _MULTI_BYTE_ENCODINGS = """
     utf-8 utf-8-sig utf-16 utf-16-be utf-16-le gbk gb2312 gb18030 big5 big5hkscs euc_jp
-    iso2022_jp shift_jis cp932 euc_kr cp949
+    euc_jis_2004 iso2022_jp shift_jis cp932 euc_kr cp949
 """
 _MULTI_BYTE = frozenset(_MULTI_BYTE_ENCODINGS.split())
 # A page's first characters beyond ASCII weighed; more adds time, not certainty.
