@@ -386,19 +386,22 @@ def _nth(word: str) -> int:
     return n
 
 
+def _the_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:
+    """The month a rule's "m" names, in the year its "y" gives, else the one the tense
+    points to; None for a year that names none."""
+    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
+    if m.group("y"):
+        y = named_year(m.group("y"), a.year)
+        return None if y is None else month(y, mon)
+    return pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
+
+
 def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The second week of July': weeks run Monday to Sunday and belong to the month that
     holds their Thursday (as ISO weeks belong to years), so "the first week of September"
     2024 starts on the 2nd, not on Monday, Aug. 26; the month's year from the tense."""
-    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
-    if m.group("y"):
-        y = named_year(m.group("y"), a.year)
-        if y is None:
-            return DECLINE
-        base = month(y, mon)
-    else:
-        base = pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
-    if base.start is None or base.end is None:
+    base = _the_month(m, ctx, tense)
+    if base is None or base.start is None or base.end is None:
         return DECLINE
     which = _nth(m.group("n"))
     if which == -1:
@@ -411,15 +414,8 @@ def _week_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outco
 def _ordinal_day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The first day of May', 'the last day of February 2024': that day (it was read as
     the whole month); without a year, the month the tense points to."""
-    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
-    if m.group("y"):
-        y = named_year(m.group("y"), a.year)
-        if y is None:
-            return DECLINE
-        base = month(y, mon)
-    else:
-        base = pick([month(y, mon) for y in (a.year - 1, a.year, a.year + 1)], a, tense)
-    if base.start is None or base.end is None:
+    base = _the_month(m, ctx, tense)
+    if base is None or base.start is None or base.end is None:
         return DECLINE
     which = _nth(m.group("n"))
     found = base.end if which == -1 else base.start + timedelta(days=which - 1)
