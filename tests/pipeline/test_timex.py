@@ -201,3 +201,25 @@ def test_entries_of_two_articles_on_the_same_offsets_keep_both_rows() -> None:
     pairs = [(0, _at(0, 0, 30)), (1, _at(0, 5, 9)), (0, _at(0, 5, 9))]
     kept = own_rows(pairs, lambda p: p[1], lambda p: p[0])
     assert kept == pairs[:2]
+
+
+def _length(expression: str, sentence: str) -> TimelineEntry:
+    return TimelineEntry(expression, "P1D", Granularity.DAY, sentence, 0, 0, len(expression),
+                         timex_type="DURATION", timex_value="P1D")  # fmt: skip
+
+
+def test_a_length_counted_from_an_event_says_so_not_lasting() -> None:
+    # "Lasting a day" told the reader the blackout's restoration took a day.
+    after = _length("a day", "Power was restored on March 7, a day after the blackout.")
+    assert entry_label(after) == "a day after"
+    before = _length("A day", "A day before the vote, the talks broke down.")
+    assert entry_label(before) == "a day before"
+
+
+def test_a_length_before_an_event_it_fills_is_still_lasting() -> None:
+    assert entry_label(_length("a day", "Talks went on for a day before a deal.")) == (
+        "lasting a day"
+    )
+    assert entry_label(_length("a day", "He spent a day aboard.")) == "lasting a day"
+    took = _length("another day", "It will take another day before the line is ready.")
+    assert entry_label(took) == "lasting a day"

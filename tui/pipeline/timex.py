@@ -293,9 +293,30 @@ def entry_label(entry: TimelineEntry) -> str | None:
             label = f"{hedge['h'].lower()} {label}"
         if "/" not in entry.value:
             # A length the article does not place ("he spent six days aboard"): listed
-            # after the dates, and said to be a length, not a date.
-            label = f"lasting {label}"
+            # after the dates, and said to be a length, not a date. Counted from an event
+            # ("a day after the blackout"), it is how far from it, not how long.
+            counted = _counted_from(entry)
+            label = f"{label} {counted}" if counted else f"lasting {label}"
     return label
+
+
+# What turns a length into a distance from an event the words after it name, unless a
+# word before it makes it a length still ("for three weeks before a deal", "it will take
+# another two months before it is ready").
+_COUNTED_FROM = re.compile(r"\s+(after|before|later|earlier)\b", re.I)
+_A_LENGTH_STILL = re.compile(
+    r"\b(?:for|over|during|throughout|takes?|took|taken|taking|spen[dt]s?|spending)\s+$", re.I
+)
+
+
+def _counted_from(entry: TimelineEntry) -> str | None:
+    """ "after" for "a day after the blackout" (and "before", "later", "earlier"): the word
+    after the expression that counts it from an event; None for a length."""
+    at = entry.sentence.find(entry.expression)
+    if at < 0 or _A_LENGTH_STILL.search(entry.sentence, 0, at):
+        return None
+    counted = _COUNTED_FROM.match(entry.sentence, at + len(entry.expression))
+    return None if counted is None else counted[1].lower()
 
 
 def _as_said(entry: TimelineEntry) -> str:
