@@ -161,7 +161,7 @@ class Highlights(Scheduling):
         shown = walk.stops[walk.at][0] if walk.at >= 0 else None
         before = [walk.stops[n] for n in walk.stops_in(shown)] if shown is not None else []
         changed = set(done) | walk.stale(self.briefing)
-        self._walk = walk.renewed(walk.again(self.briefing, self.listed_order(), changed))
+        self._walk = walk.made_again(self.briefing, self.listed_order(), changed)
         if self.article_view.briefing_hits is not None:
             self.article_view.show_briefing_hits((self._walk.label, self._walk.by_article()))
         if shown is not None and shown in done:
@@ -188,12 +188,10 @@ class Highlights(Scheduling):
         """Go to the next (or previous) highlight of the walk, in whichever article."""
         assert self._walk is not None and self.briefing is not None
         stale = self._walk.stale(self.briefing)
-        if stale and self._walk.again is not None:
+        if stale:
             # A reload or a cut gave an article new text since: its stops named other
             # words (the walk is made again when its analysis is back, too).
-            self._walk = self._walk.renewed(
-                self._walk.again(self.briefing, self.listed_order(), stale)
-            )
+            self._walk = self._walk.made_again(self.briefing, self.listed_order(), stale)
             if not self._walk.stops:
                 self.article_view.clear_marks()
                 self._no_stops_left()

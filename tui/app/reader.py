@@ -37,7 +37,7 @@ from tui.pipeline.words import authors_line, plural
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
-    from tui.pipeline.model import Article, Mention, RemovedBlock
+    from tui.pipeline.model import Article, Block, Mention, RemovedBlock
 
 OVERVIEW_HEADLINES = 20
 # The overview, rebuilt while articles load, waits this many times its last rebuild's cost
@@ -134,7 +134,7 @@ class ArticleView(Document):
         # entity's mentions, a sentence), and the article's blocks then. A reload or a cut
         # of a site's template changes the text under them, and old offsets name other words.
         self._marks_query: str | None = None
-        self._marks_on: object = None
+        self._marks_on: list[Block] | None = None
         self._queued: tuple[list[Mention], int] | None = None  # asked for during a rebuild
         # A search across the briefing: its label and (article index, hits) by article.
         self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None

@@ -38,8 +38,6 @@ class Walk:
     label: str
     stops: list[tuple[int, Mention]] = field(default_factory=list)  # (article, mention)
     at: int = -1  # the stop shown; -1 before the first step
-    # What a search of the whole briefing looked for (None: an entity's mentions).
-    query: str | None = None
     # The same walk made again over the briefing as it is now, the articles in the given
     # order, given which articles changed since: articles finish reading, and a reload or a
     # cut of a site's template changes an article's text and mentions under the walk.
@@ -53,8 +51,12 @@ class Walk:
         articles = briefing.articles
         return {i for i, blocks in self.texts.items() if articles[i].blocks is not blocks}
 
-    def renewed(self, fresh: Walk) -> Walk:
-        """`fresh` (the same search over more articles) at the stop this walk is at."""
+    def made_again(self, briefing: Briefing, order: Sequence[int], changed: Set[int]) -> Walk:
+        """The walk made again (`again`) over the briefing as it is now, the articles
+        `changed` since looked at anew, at the stop this walk is at (-1 if it is gone)."""
+        if self.again is None:
+            return self
+        fresh = self.again(briefing, order, changed)
         if self.at >= 0:
             here = self.stops[self.at]
             fresh.at = next((n for n, stop in enumerate(fresh.stops) if stop == here), -1)
@@ -103,7 +105,7 @@ def search_walk(
     if earlier is not None:
         for index, mention in earlier.stops:
             kept.setdefault(index, []).append(mention)
-    walk = Walk(f"“{one_line(query, 30)}”", query=query)
+    walk = Walk(f"“{one_line(query, 30)}”")
     walk.again = lambda now, listed, since: search_walk(now, query, listed, walk, since)
     for index in order:
         article = briefing.articles[index]
