@@ -121,7 +121,7 @@ def tense_of(span: Span) -> Tense | None:
     if tense is None and commanded(span):
         # "Sign up by the 10th", "Please call us by Monday": what is asked is yet to do.
         return Tense.FUTURE
-    if _deferred_to(span.root, verb) or _a_deadline_set(span.root, verb):
+    if _a_time_set(span.root, verb):
         # Put off up to now ("has been postponed until March"), or promised by a time: ahead
         # of now. Put off or promised in the past: ahead of that moment, which news tells
         # soon after.
@@ -177,28 +177,23 @@ def _looks_ahead(verb: Token) -> bool:
     return _scheduling(verb) or verb.lemma_ in _FUTURE_VERBS or verb.lemma_ in _DEFERRING_VERBS
 
 
-def _a_deadline_set(root: Token, verb: Token) -> bool:
-    """Whether the date is a deadline ("by", "before") a verb of promising or asking sets:
-    "promised compensation to every family by the end of April"."""
+def _a_time_set(root: Token, verb: Token) -> bool:
+    """Whether the date is a time a verb sets a thing to (`_TIMES_SET`): what it was put
+    off to ("adjourned until Friday", "was postponed to March") or a deadline it promised
+    or asked for ("promised compensation to every family by the end of April")."""
     prep = root.head
     return (
         root.dep_ == "pobj"
-        and prep.lower_ in ("by", "before")
         and prep.head.i == verb.i
-        and verb.lemma_ in _BINDING_VERBS
+        and any(verb.lemma_ in verbs and prep.lower_ in preps for verbs, preps in _TIMES_SET)
     )
 
 
-def _deferred_to(root: Token, verb: Token) -> bool:
-    """Whether the date is what a thing was put off to: the object of "to"/"until" on a
-    deferring verb ("adjourned until Friday", "was postponed to March")."""
-    prep = root.head
-    return (
-        root.dep_ == "pobj"
-        and prep.lower_ in ("to", "until", "till")
-        and prep.head.i == verb.i
-        and verb.lemma_ in _DEFERRING_VERBS
-    )
+# The verbs that set a time, each kind with the prepositions that name it.
+_TIMES_SET = (
+    (_DEFERRING_VERBS, ("to", "until", "till")),
+    (_BINDING_VERBS, ("by", "before")),
+)
 
 
 # Auxiliaries a present that tells a habit may carry: do-support ("don't carry it in
