@@ -351,23 +351,17 @@ def own_rows(
     `items` in their order, less those whose entry lies inside another entry's words
     in the same paragraph of the same source (`source_of`: an article's index, for a
     briefing's merged timeline). Of two entries on the very same words, the first stays."""
+    # Each entry's place, once: source, paragraph, start, the longest first, its order.
     by_place = sorted(
-        range(len(items)),
-        key=lambda k: (
-            source_of(items[k]),
-            entry_of(items[k]).block,
-            entry_of(items[k]).start,
-            -entry_of(items[k]).end,
-            k,
-        ),
+        (source_of(item), entry.block, entry.start, -entry.end, k)
+        for k, item in enumerate(items)
+        for entry in (entry_of(item),)
     )
     inside: set[int] = set()
     reach: tuple[int, int, int] | None = None  # source, block, furthest end so far
-    for k in by_place:
-        entry = entry_of(items[k])
-        place = (source_of(items[k]), entry.block)
-        if reach is not None and reach[:2] == place and entry.end <= reach[2]:
+    for source, block, _, less_end, k in by_place:
+        if reach is not None and reach[:2] == (source, block) and -less_end <= reach[2]:
             inside.add(k)  # the entry that reached that far starts no later: it holds this
         else:
-            reach = (*place, entry.end)
+            reach = (source, block, -less_end)
     return [item for k, item in enumerate(items) if k not in inside]
