@@ -125,8 +125,12 @@ def _opens_json_object(body: bytes) -> bool:
     """Whether `body` begins a JSON object: "{" after white space and a UTF-8 byte-order
     mark, which JSON readers may skip (RFC 8259) and Windows tools write. Every JSON check
     goes through here: one that did not skip the mark sent such a feed to the XML reader
-    ("not well-formed (invalid token)")."""
-    return body.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")[:1] == b"{"
+    ("not well-formed (invalid token)"). Matched in place: every page fetched is asked,
+    and stripping its white space copied the whole page."""
+    return _JSON_OBJECT_START.match(body) is not None
+
+
+_JSON_OBJECT_START = re.compile(rb"(?:" + re.escape(codecs.BOM_UTF8) + rb")?[ \t\r\n]*\{")
 
 
 def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
