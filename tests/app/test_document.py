@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import rich._wrap
 from rich._wrap import divide_line
@@ -40,12 +41,18 @@ def _on_screen(document: Document, index: int, offset: int) -> bool:
     return top <= document.line_of(index, offset) < top + document.scrollable_content_region.height
 
 
+async def _long_document(app: _OneDocument, pilot: Any) -> Document:
+    """The app's document given 3,000 paragraphs of several lines each, laid out."""
+    document = app.query_one(Document)
+    document.set_paragraphs([Paragraph(Text(f"{n} " + WORDS * 4)) for n in range(3000)])
+    await pilot.pause()
+    return document
+
+
 async def test_a_resize_there_and_back_keeps_the_words_at_the_top() -> None:
     app = _OneDocument()
     async with app.run_test(size=(120, 40)) as pilot:
-        document = app.query_one(Document)
-        document.set_paragraphs([Paragraph(Text(f"{n} " + WORDS * 4)) for n in range(3000)])
-        await pilot.pause()
+        document = await _long_document(app, pilot)
         # A highlight read past (it does not pull the view back) and a scroll by hand.
         document.set_highlights({0: [(0, 1)]}, Style(underline=True), (0, 0, 1), Style())
         document.scroll_to(y=5001, animate=False)
@@ -66,9 +73,7 @@ async def test_a_resize_there_and_back_keeps_the_words_at_the_top() -> None:
 async def test_the_current_highlight_on_screen_stays_on_screen_through_a_resize() -> None:
     app = _OneDocument()
     async with app.run_test(size=(120, 40)) as pilot:
-        document = app.query_one(Document)
-        document.set_paragraphs([Paragraph(Text(f"{n} " + WORDS * 4)) for n in range(3000)])
-        await pilot.pause()
+        document = await _long_document(app, pilot)
         last = (2999, 30, 35)
         mark = Style(underline=True)
         document.set_highlights({2999: [last[1:]]}, mark, last, Style(reverse=True))
