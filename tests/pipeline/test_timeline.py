@@ -1433,6 +1433,22 @@ def test_a_companys_quarter_ended_a_day_lies_in_the_months_before_it(nlp: Any) -
     assert _entry(entries, "Aug. 26").value == "1989-08-26"
 
 
+def test_a_companys_unnumbered_quarter_is_valued_by_the_calendar_quarter_it_mostly_fills(
+    nlp: Any,
+) -> None:
+    entries = _timeline(
+        nlp,
+        "In the quarter ended July 31, the printer had 5.6 million shares outstanding.",
+        anchor="1989-10-30",
+    )
+    quarter = _entry(entries, "the quarter")
+    # May to July: two of its months are the second quarter's, so TIMEX3 says "Q2"; the
+    # range is still its own months (it had said "1989-05", a month, for three of them).
+    assert (quarter.timex_value, quarter.range_start, quarter.range_end) == (
+        "1989-Q2", "1989-05-01", "1989-07-31",
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "value", "range_start"),
     [

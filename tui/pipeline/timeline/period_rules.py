@@ -19,6 +19,7 @@ from tui.pipeline.timeline.values import (
     Resolved,
     Tense,
     add_months,
+    company_quarter,
     day,
     duration,
     half,
@@ -189,10 +190,13 @@ def _q_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return _in_its_year(quarter, n, yt, ctx.anchor, tense)
 
 
+_A_QUARTER_WORD = re.compile(r"\b(?:quarter|period)\b", re.I)
+
+
 def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The July-September quarter': three months that make a calendar quarter, else (a
-    company's own, "the November-January quarter") the months themselves, in the year the
-    tense points to; the value is the first month's, the range runs to the last."""
+    company's own, "the November-January quarter", `company_quarter`) the months themselves
+    ("February-April", valued by the first), in the year the tense points to."""
     first, last = MONTHS[month_key(m.group("m1"))], MONTHS[month_key(m.group("m2"))]
     yt, a = m.group("y"), ctx.anchor
     if (last - first) % 12 == 2 and first % 3 == 1:
@@ -200,7 +204,11 @@ def _month_range_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) ->
     if (last - first) % 12 == 5 and first in (1, 7):
         return _in_its_year(half, 1 if first == 1 else 2, yt, a, tense)
 
+    named_quarter = (last - first) % 12 == 2 and _A_QUARTER_WORD.search(m.group(0))
+
     def months(y: int) -> Resolved:
+        if named_quarter:
+            return company_quarter(date(y, first, 1))
         return months_run(date(y, first, 1), date(y + (last < first), last, 1))
 
     if yt:

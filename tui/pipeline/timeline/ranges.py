@@ -19,6 +19,7 @@ from tui.pipeline.timeline.values import (
     Resolved,
     Tense,
     add_months,
+    company_quarter,
     half,
     months_run,
     quarter,
@@ -110,11 +111,15 @@ def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
 
 def months_up_to(end: date, n: int) -> Resolved:
     """The n whole months that end with `end`'s month: a calendar quarter or half when they
-    make one, else the months themselves (valued by the first, as "the November-January
-    quarter" is)."""
+    make one, a company's quarter (`company_quarter`), else the months themselves (valued
+    by the first)."""
     y, last = end.year, end.month
-    if n == 3 and last % 3 == 0:
-        return quarter(y, last // 3)
+    if n == 3:
+        return (
+            quarter(y, last // 3)
+            if last % 3 == 0
+            else company_quarter(add_months(date(y, last, 1), -2))
+        )
     if n == 6 and last % 6 == 0:
         return half(y, last // 6)
     if n == 12 and last == 12:

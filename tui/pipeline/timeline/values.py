@@ -269,6 +269,17 @@ def months_run(first: date, last: date) -> Resolved:
     return replace(month(first.year, first.month), end=month(last.year, last.month).end)
 
 
+def company_quarter(first: date) -> Resolved:
+    """Three whole months from `first`'s that make no calendar quarter: a company's own ("the
+    quarter ended July 31", "the November-January quarter"). TIMEX3 has no value for them,
+    so they take the calendar quarter of their middle month, which holds two of the three
+    (TimeBank's annotators chose the same); the range keeps the months themselves."""
+    middle = add_months(first, 1)
+    last = add_months(first, 2)
+    named = quarter(middle.year, (middle.month - 1) // 3 + 1)
+    return replace(named, start=first, end=month_range(last.year, last.month)[1])
+
+
 def year_of(y: int) -> Resolved:
     return Resolved(f"{y:04d}", Granularity.YEAR, date(y, 1, 1), date(y, 12, 31))
 
