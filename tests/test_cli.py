@@ -677,9 +677,12 @@ def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be(tmp_pat
                 sys.executable,
                 "-m",
                 "tui",
-                "history",
+                "-f",
+                "json",
+                "--no-analysis",
                 "--cache-dir",
                 folder,
+                "http://127.0.0.1:9/nothing-listens-here",
             ],
             stdin=subprocess.DEVNULL,
             capture_output=True,
@@ -687,10 +690,11 @@ def test_a_damaged_cache_file_that_cannot_be_set_aside_is_not_said_to_be(tmp_pat
             timeout=120,
             env={**os.environ, "XDG_CONFIG_HOME": str(folder / "no-config")},
         )
-        # A history it could not read is not said to be empty ("no briefings ... yet").
-        assert proc.returncode == 1 and proc.stderr.count("\n") == 1
-        assert "nor set aside" in proc.stderr and "it was set aside" not in proc.stderr
-        assert proc.stderr.endswith("; the history cannot be read.\n")
+        # A run that writes tries to set the file aside; it cannot, and says just that.
+        line = proc.stderr.splitlines()[0]
+        assert "nor set aside" in line and "it was set aside" not in line
+        assert line.endswith("; briefing carries on without its cache.")
+        assert json.loads(proc.stdout)["articles"][0]["error"]["kind"] == "connection"
         assert [p.name for p in folder.iterdir()] == ["briefing.sqlite3"]
     finally:
         folder.chmod(0o755)  # for pytest to clean up
@@ -853,6 +857,20 @@ def test_a_damaged_cache_file_is_one_warning_and_the_briefing_still_comes(
     assert "\x1b" not in line
     assert _articles(proc)[0]["status"] == "ok"
     assert len(list(tmp_path.glob("briefing.sqlite3.broken-*"))) == 1
+
+
+def test_history_and_open_say_a_damaged_cache_cannot_be_read_and_leave_it_be(
+    tmp_path: Path,
+) -> None:
+    junk = b"not a database " * 100
+    (tmp_path / "briefing.sqlite3").write_bytes(junk)
+    for command in (("history",), ("open", "1")):
+        proc = briefing(*command, "--cache-dir", str(tmp_path))
+        assert proc.returncode == 1 and proc.stdout == ""  # not "no briefings yet"
+        (line,) = proc.stderr.splitlines()
+        assert "the history cannot be read" in line and "set aside" not in line
+    assert (tmp_path / "briefing.sqlite3").read_bytes() == junk
+    assert list(tmp_path.glob("briefing.sqlite3.broken-*")) == []
 
 
 def test_a_huge_bad_line_is_one_short_stderr_line() -> None:

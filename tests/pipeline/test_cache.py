@@ -155,6 +155,37 @@ def test_a_file_that_is_not_a_database_is_set_aside_and_replaced(tmp_path: Path)
     assert cache.page("k", "k") is not None
 
 
+def test_a_run_that_only_looks_leaves_a_damaged_file_where_it_is(tmp_path: Path) -> None:
+    junk = b"this is not SQLite, just junk " * 200
+    (tmp_path / CACHE_FILE).write_bytes(junk)
+    said, warn = _warnings()
+    look = Cache(tmp_path, warn=warn, only_reads=True)  # `briefing history`, `briefing open`
+    assert not look.enabled and look.briefings(5) == []
+    assert len(said) == 1 and "the history cannot be read" in said[0]
+    assert "set aside" not in said[0]
+    assert (tmp_path / CACHE_FILE).read_bytes() == junk
+    assert list(tmp_path.glob("*.broken-*")) == []
+
+
+def test_a_file_a_newer_briefing_made_is_never_set_aside(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.put_page("k", _page("k"))
+    cache.close()
+    newer = cache_module.SCHEMA_VERSION + 1
+    sqlite3.connect(tmp_path / CACHE_FILE).execute(f"PRAGMA user_version = {newer}").close()
+    for only_reads in (False, True):
+        said, warn = _warnings()
+        run = Cache(tmp_path, warn=warn, only_reads=only_reads)
+        assert not run.enabled and len(said) == 1 and "newer version of briefing" in said[0]
+        assert run.put_page("n", _page("n")) and run.page_ref("k") is None  # goes without it
+        run.close()
+    assert list(tmp_path.glob("*.broken-*")) == []
+    conn = sqlite3.connect(tmp_path / CACHE_FILE)
+    assert conn.execute("PRAGMA user_version").fetchone() == (newer,)
+    assert conn.execute("SELECT count(*) FROM pages").fetchone() == (1,)  # kept whole
+    conn.close()
+
+
 def test_an_unopenable_cache_path_is_set_aside(tmp_path: Path) -> None:
     (tmp_path / CACHE_FILE).mkdir()  # a folder where the file should be
     said, warn = _warnings()

@@ -94,7 +94,12 @@ _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
 
 class _OtherLayout(sqlite3.DatabaseError):
-    """A cache file another version of briefing made: set aside like a damaged one."""
+    """A cache file of an older layout: set aside like a damaged one."""
+
+
+class _NewerLayout(sqlite3.DatabaseError):
+    """A cache file a newer briefing made: never set aside (that briefing still reads it,
+    and its history with it); this run goes without the cache."""
 
 
 def _code(exc: sqlite3.Error) -> int | None:
@@ -273,6 +278,9 @@ class Cache:
             if _code(exc) in _BUSY:
                 self._disable(f"the cache file {self.path} is busy in another process")
                 return
+            if isinstance(exc, _NewerLayout):
+                self._disable(f"the cache file {self.path} cannot be used ({exc})")
+                return
             if not _damaged(exc, self.path):
                 self._open_read_only(exc)
                 return
@@ -340,6 +348,8 @@ class Cache:
                 "SELECT (SELECT count(*) FROM sqlite_master),"
                 " (SELECT user_version FROM pragma_user_version)"
             ).fetchone()
+            if tables and isinstance(version, int) and version > SCHEMA_VERSION:
+                raise _NewerLayout(f"made by a newer version of briefing (layout {version})")
             if tables and version != SCHEMA_VERSION:
                 raise _OtherLayout(f"a cache file of another layout ({version})")
             if not tables:
@@ -365,7 +375,14 @@ class Cache:
         return conn
 
     def _start_afresh(self, exc: BaseException) -> None:
-        """Set the damaged file aside and start a new one (the cache off if either fails)."""
+        """Set the damaged file aside and start a new one (the cache off if either fails).
+        A command that only looks (`briefing history`, `briefing open`) leaves the file as
+        it is and says it cannot read it: renaming it there made an unreadable history
+        look empty, and moved aside a file the user may still mean to recover."""
+        if self.only_reads:
+            reason = strip_unsafe(str(exc), "")[:200]
+            self._disable(f"the cache file {self.path} could not be used ({reason})")
+            return
         if self._set_aside(exc):
             try:
                 self._conn = self._connect()
