@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -932,3 +934,69 @@ def test_print_config_says_the_export_folder_takes_markdown_and_json() -> None:
     proc = briefing("--print-config")
     (line,) = [line for line in proc.stdout.splitlines() if "export_dir" in line]
     assert "Markdown or JSON" in line
+
+
+def _in_charset(
+    charset: str, *args: str, terminal: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    """briefing with stdout in another charset (as under an ISO-8859-1 or ASCII locale),
+    written to a pipe or, with `terminal`, to a pseudo-terminal."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": charset}
+    command = [sys.executable, "-m", "tui", *args]
+    if not terminal:
+        return subprocess.run(
+            command, stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=120
+        )
+    import pty
+
+    main_end, terminal_end = pty.openpty()
+    proc = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=terminal_end, stderr=subprocess.PIPE, env=env
+    )
+    os.close(terminal_end)
+    chunks = []
+    with contextlib.suppress(OSError):  # EIO once the process has closed its end
+        while chunk := os.read(main_end, 65536):
+            chunks.append(chunk)
+    os.close(main_end)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.stderr.close()
+    out = b"".join(chunks).replace(b"\r\n", b"\n")
+    return subprocess.CompletedProcess(command, proc.wait(timeout=120), out, err)
+
+
+@pytest.mark.parametrize("charset", ["ascii", "latin-1"])
+def test_a_file_or_pipe_gets_utf8_whatever_the_locale_charset(charset: str) -> None:
+    for fmt in ("markdown", "json"):
+        usual = subprocess.run(
+            [sys.executable, "-m", "tui", "--demo", "-f", fmt, "--no-analysis"],
+            stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
+            env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
+        )  # fmt: skip
+        proc = _in_charset(charset, "--demo", "-f", fmt, "--no-analysis")
+        # It was a traceback and an empty stdout: the demo's "ø" has no ASCII byte.
+        assert proc.returncode == 0 and proc.stderr == b""
+        text = proc.stdout.decode("utf-8")
+        assert "ø" in text and _no_times(text) == _no_times(usual.stdout.decode("utf-8"))
+
+
+def _no_times(text: str) -> str:
+    return re.sub(r'"fetched_at": "[^"]*"', "", text)
+
+
+def test_json_on_a_terminal_of_another_charset_escapes_what_it_cannot_show() -> None:
+    proc = _in_charset("ascii", "--demo", "-f", "json", "--no-analysis", terminal=True)
+    assert proc.returncode == 0 and proc.stderr == b""
+    data = json.loads(proc.stdout.decode("ascii"))  # every byte ASCII, and valid JSON
+    usual = json.loads(briefing("--demo", "-f", "json", "--no-analysis").stdout)
+    for article in (data, usual):
+        for item in article["articles"]:
+            item.pop("fetched_at")
+    assert data == usual  # nothing lost: the escapes decode to the very characters
+
+
+def test_help_on_a_terminal_of_another_charset_shows_what_it_can() -> None:
+    proc = _in_charset("ascii", "--help", terminal=True)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert b"usage: briefing" in proc.stdout and b"Traceback" not in proc.stdout

@@ -25,6 +25,7 @@ from tui.pipeline.model import Article, Status
 from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import INPUT_CHARS, MESSAGE_CHARS, one_line
 from tui.pipeline.words import plural
+from tui.runtime import JSON_ESCAPES
 
 if TYPE_CHECKING:
     from tui.pipeline.cache import Cache
@@ -69,8 +70,9 @@ class _Output:
     stopped = False
 
 
-def _write(out: TextIO | None, text: str) -> None:
-    """Write and flush `text`, waiting however long the reader takes, never deaf to Ctrl+C."""
+def _write(out: TextIO | None, text: str, errors: str | None = None) -> None:
+    """Write and flush `text`, waiting however long the reader takes, never deaf to Ctrl+C.
+    `errors`: how characters `out`'s charset lacks are written (JSON_ESCAPES for JSON)."""
     if _Output.stopped:
         return
     if out is None:  # started with the descriptor closed (`>&-`): Python made it None
@@ -83,7 +85,8 @@ def _write(out: TextIO | None, text: str) -> None:
             out.flush()
         else:
             out.flush()  # whatever else went through `out` goes first
-            _write_descriptor(fd, text.encode(out.encoding or "utf-8", out.errors or "strict"))
+            codec = out.encoding or "utf-8"
+            _write_descriptor(fd, text.encode(codec, errors or out.errors or "strict"))
     except BrokenPipeError as exc:
         raise _ReaderGone from exc
     except OSError as exc:
@@ -233,7 +236,8 @@ class _Run:
         from tui.pipeline.export import to_json, to_markdown
 
         if self.fmt == JSON:
-            _write(self.out, to_json(self.session.briefing, analysis=self.options.analysis) + "\n")
+            whole = to_json(self.session.briefing, analysis=self.options.analysis) + "\n"
+            _write(self.out, whole, JSON_ESCAPES)
         elif self.fmt == MARKDOWN and self.session.briefing.articles:
             _write(self.out, to_markdown(self.session.briefing))
 
@@ -276,7 +280,7 @@ def _finished(session: Session, article: Article, fmt: str, out: TextIO | None) 
     from tui.pipeline.export import to_jsonl_line
 
     if fmt == JSONL:
-        _write(out, to_jsonl_line(article, session.briefing.index(article)) + "\n")
+        _write(out, to_jsonl_line(article, session.briefing.index(article)) + "\n", JSON_ESCAPES)
     if article.error is not None and article.revision == 0:
         _say(error_line(article))
 

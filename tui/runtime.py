@@ -1,9 +1,11 @@
-"""Process-wide settings made once, at start: where the log goes, how the memory
-allocator gives memory back, and when the garbage collector starts working.
+"""Process-wide settings made once, at start: where the log goes, what stdout and stderr
+encode to, how the memory allocator gives memory back, and when the garbage collector
+starts working.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import logging
@@ -38,8 +40,53 @@ def paint_promptly() -> None:
 
 
 def configure() -> None:
-    """The log, for the command line's process (the allocator is set in `started`)."""
+    """The log and the text streams, for the command line's process (the allocator is set
+    in `started`)."""
     configure_logging()
+    for stream in (sys.stdout, sys.stderr):
+        settle_encoding(stream)
+
+
+# The error handler for JSON written to a stream of another charset (`settle_encoding`).
+JSON_ESCAPES = "briefing-json-escapes"
+
+
+def _json_escapes(exc: UnicodeError) -> tuple[str, int]:
+    """A character the stream cannot encode, as JSON's own escape for it: `json_dumps`
+    keeps non-ASCII characters inside strings only, where the escape means the same."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    units = exc.object[exc.start : exc.end].encode("utf-16-be", "surrogatepass")
+    pairs = (units[i : i + 2].hex() for i in range(0, len(units), 2))
+    return "".join(f"\\u{unit}" for unit in pairs), exc.end
+
+
+codecs.register_error(JSON_ESCAPES, _json_escapes)
+
+
+def settle_encoding(stream: object) -> None:
+    """A file or pipe gets UTF-8 whatever the locale says (JSON must be UTF-8, Markdown is
+    by custom); a terminal of another charset (ISO-8859-1, ASCII) gets "?" for what it
+    cannot show. Left as it was, one "…" in a title raised UnicodeEncodeError: a traceback
+    and an empty stdout from `-f markdown`, and `briefing history` printed nothing at all."""
+    encoding = getattr(stream, "encoding", None)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if not encoding or reconfigure is None or _is_utf(encoding):
+        return
+    try:
+        if stream.isatty():  # type: ignore[attr-defined]
+            reconfigure(errors="replace")
+        else:
+            reconfigure(encoding="utf-8", errors="strict")
+    except (OSError, ValueError, LookupError):
+        pass  # a stream closed or already written to keeps its charset
+
+
+def _is_utf(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def started() -> bool:
