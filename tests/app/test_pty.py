@@ -4,6 +4,7 @@ the keyboard. This is the one place that proves the app reads the terminal, not 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -44,6 +45,15 @@ class Terminal:
         # The shell stays after the command so its exit status and tty modes can be read.
         script = f"{env}{command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'"
         self.tmux("new-session", "-d", "-x", "100", "-y", "30", "sh", "-c", script + "; sleep 60")
+
+    def start_shell(self) -> None:
+        """An interactive shell, for job control (Ctrl+Z, `fg`); commands are typed."""
+        self.tmux(
+            "new-session", "-d", "-x", "100", "-y", "30", "bash", "--norc", "--noprofile", "-i"
+        )
+        self.tmux(
+            "send-keys", f"cd {shlex.quote(str(ROOT))} && export TERM=xterm-256color", "Enter"
+        )
 
     def screen(self, *, history: bool = False) -> str:
         return self.tmux("capture-pane", "-p", *(["-S", "-"] if history else []))
@@ -231,3 +241,28 @@ def test_q_ends_a_busy_briefing_at_once_and_leaves_no_worker(terminal: Terminal,
     while alive := [p for p in workers if running(p)]:
         assert time.monotonic() < deadline, f"workers outlived the app: {alive}"
         time.sleep(0.1)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+def test_ctrl_z_suspends_the_app_and_fg_draws_it_whole_again(terminal: Terminal, tmp_path: Path):
+    terminal.start_shell()
+    cache = shlex.quote(str(tmp_path / "cache"))
+    terminal.tmux("send-keys", f"XDG_CACHE_HOME={cache} {BRIEFING} --demo", "Enter")
+    terminal.wait_for(lambda s: "3 articles · 3 done" in s, "the demo to be read", timeout=60)
+    terminal.keys("C-z")
+    terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to suspend the app")
+    assert _flags(terminal)["alternate_on"] == "0"  # the shell has its screen back
+    terminal.tmux("send-keys", "fg", "Enter")
+    # No key pressed: the whole app is drawn again, its header, panes and footer (it had
+    # stayed blank until a key came, and then only the rows that key changed).
+    terminal.wait_for(
+        lambda s: "briefing — demo" in s and "3 articles · 3 done" in s and "q Quit" in s,
+        "the app to be drawn again after fg",
+        timeout=20,
+    )
+    assert _flags(terminal)["alternate_on"] == "1"
+    terminal.keys("q")
+    terminal.wait_for(lambda s: "briefing — demo" not in s, "q to quit")
+    terminal.tmux("send-keys", "echo EXIT=$?", "Enter")
+    screen = terminal.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None, "the status")
+    assert "EXIT=0" in screen

@@ -43,6 +43,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("e", "export the briefing as Markdown or JSON"),
             ("ctrl+p", "command palette: every action by name"),
             ("?", "this help"),
+            ("ctrl+z", "suspend to the shell (fg brings it back)"),
             ("q, ctrl+c", "quit"),
         ),
     ),

@@ -50,6 +50,7 @@ class BriefingApp(Actions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
         Binding("n", "step(1)", "Next", show=False),
@@ -103,6 +104,14 @@ class BriefingApp(Actions):
     def on_mount(self) -> None:
         # Textual calls each layer's on_mount in turn (this one first): only the layout here.
         self.apply_layout()
+        self.app_resume_signal.subscribe(self, self._draw_again)
+
+    def _draw_again(self, _app: object) -> None:
+        """Back from Ctrl+Z (`fg`), or a stop from outside: the terminal's screen was given
+        to the shell, and Textual redraws only what changes, so it stayed blank until a
+        key came, and then only the rows that key changed (review 14)."""
+        self.screen.refresh(repaint=True, layout=True)
+        self.refresh(repaint=True, layout=True)
 
     async def on_event(self, event: events.Event) -> None:
         """Textual hands a key to the focused widget, and its binding runs only once it
