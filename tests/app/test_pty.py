@@ -266,3 +266,17 @@ def test_ctrl_z_suspends_the_app_and_fg_draws_it_whole_again(terminal: Terminal,
     terminal.tmux("send-keys", "echo EXIT=$?", "Enter")
     screen = terminal.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None, "the status")
     assert "EXIT=0" in screen
+
+
+def test_the_app_takes_the_windows_size_not_exported_columns_and_lines(
+    terminal: Terminal, tmp_path: Path
+):
+    cache = shlex.quote(str(tmp_path / "cache"))
+    # A pair exported for another window: the app was drawn 40x10 in this 100x30 one.
+    terminal.start(f"COLUMNS=40 LINES=10 XDG_CACHE_HOME={cache} {BRIEFING} --demo")
+    screen = terminal.wait_for(lambda s: "3 articles · 3 done" in s, "the demo", timeout=60)
+    rows = screen.splitlines()
+    assert len(rows) == 30 and "palette" in rows[-1]  # the footer on the window's last row
+    assert max(len(row) for row in rows) == 100
+    terminal.keys("q")
+    assert "EXIT=0" in terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")

@@ -51,6 +51,21 @@ def _take_pipe() -> int | None:
     return pipe
 
 
+def size_from_the_terminal() -> None:
+    """Drop COLUMNS and LINES when the terminal tells its own size. Textual asks
+    `shutil.get_terminal_size`, which takes them first: an exported pair (set for another
+    window, or by a script) drew the app at that size whatever the window's, and
+    COLUMNS=100000 LINES=100000 grew to 4.7 GB without ever answering `q` (review 14)."""
+    for fd in (1, 2, 0):
+        try:
+            os.get_terminal_size(fd)
+        except OSError:
+            continue
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
+        return
+
+
 def _pipe_lines(fd: int) -> AsyncIterator[str]:
     from tui.pipeline.inputs import stream_lines
 
@@ -100,6 +115,7 @@ def run_app(
     from tui.app.paste import guard_pastes
 
     guard_pastes()
+    size_from_the_terminal()
 
     app = create_app(
         inputs,
