@@ -91,6 +91,23 @@ async def test_a_new_pipeline_version_recomputes_from_the_stored_page(
     assert [v for (v,) in versions] == ["v1", "v2"]  # read again, and stored for v2
 
 
+async def test_a_page_whose_stored_copy_is_damaged_is_fetched_again_and_says_when(
+    tmp_path: Path, own_site: FixtureServer
+) -> None:
+    url = own_site.page("wire.html")
+    await _run(tmp_path, url, version="v1")
+    conn = sqlite3.connect(tmp_path / CACHE_FILE)
+    conn.execute("UPDATE pages SET body = x'0011', fetched_at = '2001-01-01T00:00:00+00:00'")
+    conn.commit()
+    conn.close()
+    fetched = _page_hits(own_site)
+    again = await _run(tmp_path, url, version="v2")  # its read result is not cached: v2
+    (article,) = again.briefing.articles
+    assert _page_hits(own_site) == fetched + 1 and not article.cached and article.blocks
+    # When this copy was fetched, not the damaged one's date (it had been kept).
+    assert article.fetched_at is not None and not article.fetched_at.startswith("2001")
+
+
 async def test_refresh_fetches_again(tmp_path: Path, own_site: FixtureServer) -> None:
     url = own_site.page("wire.html")
     await _run(tmp_path, url)

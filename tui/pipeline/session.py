@@ -525,7 +525,8 @@ class Session:
             self._stage(article, Stage.EXTRACTING)  # fetched again on the way to reading
             if self.cache is not None:
                 await _io(self.cache.put_page, source.key, doc)
-            source.cached = False
+            # Where and when this copy came from: the stored copy's were kept before.
+            source.cached, source.url, source.fetched_at = False, doc.url, doc.fetched_at
         return doc
 
     async def _memo(
