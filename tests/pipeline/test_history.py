@@ -370,6 +370,20 @@ def test_the_listing_counts_the_articles_past_the_titles_it_shows(tmp_path: Path
     assert "Story 0; Story 1; Story 2; +499 more" in line
 
 
+def test_the_listing_writes_large_counts_as_the_app_does(tmp_path: Path) -> None:
+    briefing = Briefing()
+    for n in range(1_203):
+        article = briefing.add(f"https://news.example/{n}")
+        article.metadata, article.stage = Metadata(title=f"Story {n}"), Stage.DONE
+        if n % 2:
+            article.error = ArticleError(ErrorKind.HTTP_STATUS, "gone")
+    cache = Cache(tmp_path)
+    history.remember(cache, None, history.snapshot(briefing, {}))
+    (line,) = history.listing(history.entries(cache, 10))
+    # "1203 articles, 601 failed" beside the app's "1,203": the same number written two ways.
+    assert "1,203 articles, 601 failed, " in line and "+1,200 more" in line
+
+
 def test_a_page_added_to_a_reopened_briefing_and_closed_before_it_came_is_not_read(
     tmp_path: Path,
 ) -> None:

@@ -398,13 +398,13 @@ def listing(found: list[Entry]) -> list[str]:
 
 def _counts(e: Entry) -> str:
     """'20 articles, 2 failed, 1 not read, 5 no longer cached'."""
-    count = f"{e.articles} article{'s' * (e.articles != 1)}"
+    count = f"{e.articles:,} article{'s' * (e.articles != 1)}"  # as the app writes them
     if e.failed:
-        count += f", {e.failed} failed"
+        count += f", {e.failed:,} failed"
     if e.unread:
-        count += f", {e.unread} not read"
+        count += f", {e.unread:,} not read"
     if e.no_longer_cached:
-        count += f", {e.no_longer_cached} no longer cached"
+        count += f", {e.no_longer_cached:,} no longer cached"
     return count
 
 
