@@ -204,6 +204,7 @@ def test_sigterm_ends_the_app_and_gives_the_terminal_back(site: FixtureServer, t
     assert _flags(terminal)["alternate_on"] == "1"  # the app is on the alternate screen
     os.kill(_app_pid(terminal), signal.SIGTERM)
     screen = terminal.wait_for(lambda s: "EXIT=" in s and "icanon" in s, "SIGTERM to end the app")
+    assert "EXIT=143" in screen  # as a shell reports a process SIGTERM ended (it said 0)
     assert "\nicanon" in screen and "-icanon" not in screen
     assert _flags(terminal) == {
         "alternate_on": "0",

@@ -15,6 +15,7 @@ import importlib
 import math
 import signal
 import time
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import events, work
@@ -84,11 +85,12 @@ class Scheduling(AppState):
     def on_mount(self) -> None:
         # SIGTERM (kill, a closing session) and SIGHUP (the terminal went away) end the app
         # the way q does, so the terminal is given back as it was: no alternate screen,
-        # mouse tracking or hidden cursor left behind.
+        # mouse tracking or hidden cursor left behind. The status is the shell's for a
+        # signal (128 + its number), as headless runs give: 0 told a script all went well.
         loop = asyncio.get_running_loop()
         for sig in STOP_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, partial(self.exit, return_code=128 + sig))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and the worker processes would otherwise compete with it.
