@@ -261,7 +261,9 @@ def test_a_briefing_started_with_stdout_closed_says_so(fmt: str) -> None:
     assert proc.stderr == "briefing: could not write the briefing to stdout: it is closed.\n"
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--print-config"]])
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--print-config"], ["--help"], ["history", "--help"]]
+)
 @pytest.mark.parametrize("stdout", ["closed", "/dev/full"])
 def test_a_command_whose_stdout_refuses_says_so_in_one_line(args: list[str], stdout: str) -> None:
     with open("/dev/full", "w") as full:

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from tui.pipeline.options import MB, CacheSettings, Options
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from tui.config import Config
     from tui.pipeline.cache import Cache
     from tui.pipeline.history import Reopen
@@ -127,6 +129,14 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         text = super().format_help()
         return f"{text}\n{self._epilog()}\n" if self._epilog else text
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        # Through `_write`, as --version is: a full disk or a closed stdout is said and
+        # exits 1 (argparse's own print left it to the exit's flush, which said nothing).
+        if file is None:
+            _write(self.format_help())
+        else:
+            super().print_help(file)
 
     def error(self, message: str) -> NoReturn:
         self.exit(USAGE, f"{self.prog}: {message}\n{self.prog}: see '{self.prog} --help'\n")
