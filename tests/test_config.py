@@ -107,6 +107,21 @@ def test_saving_the_theme_keeps_comments_and_tables(tmp_path: Path) -> None:
     assert tomllib.loads(path.read_text())["extra"] == {"theme": 1}
 
 
+def test_saving_the_theme_keeps_the_comment_on_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    for before, comment in (
+        ('theme = "dracula" # dark', "# dark"),
+        ("theme = 'nord'   # cool, \"quoted\" # twice", '# cool, "quoted" # twice'),
+        ('theme = "a # not a comment"  # the real one', "# the real one"),
+        ('theme = "nord"', None),
+    ):
+        path.write_text(before + "\n")
+        config.save("theme", "gruvbox", path)
+        (line,) = path.read_text().splitlines()
+        assert tomllib.loads(line)["theme"] == "gruvbox"
+        assert line == 'theme = "gruvbox"' + (f"  {comment}" if comment else "")
+
+
 def test_saving_through_a_link_changes_the_linked_file_and_keeps_its_mode(tmp_path: Path) -> None:
     dotfile = tmp_path / "dotfiles" / "briefing.toml"
     dotfile.parent.mkdir()

@@ -192,6 +192,19 @@ def _file_state(path: Path) -> str:
 _TABLE = re.compile(r"^\s*\[", re.M)
 
 
+# A setting's line: its value (a quoted string, or a bare number or word), then the
+# comment after it, if any.
+_TRAILING_COMMENT = re.compile(
+    r"""=\s*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^#\s]+)\s*(?P<comment>#.*)$"""
+)
+
+
+def _comment_of(line: str) -> str:
+    """The comment after a setting's value (" # dark"), kept when the value changes."""
+    found = _TRAILING_COMMENT.search(line)
+    return f"  {found.group('comment')}" if found else ""
+
+
 def save(name: str, value: object, path: Path | None = None) -> None:
     """Set one top-level setting in the file, keeping everything else in it as written
     (comments included). Raises OSError or ValueError; the caller says so in words."""
@@ -211,7 +224,7 @@ def save(name: str, value: object, path: Path | None = None) -> None:
     line = f"{name} = {_toml(value)}"
     key = re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*=.*$", re.M)
     if key.search(head):
-        head = key.sub(lambda _: line, head, count=1)
+        head = key.sub(lambda old: line + _comment_of(old.group(0)), head, count=1)
     else:
         head = (head.rstrip("\n") + "\n" if head.strip() else "") + line + "\n"
     new = head + ("\n" + tail if tail and not head.endswith("\n\n") else tail)
