@@ -18,6 +18,7 @@ from tui.pipeline.timeline import build_timeline, merge_timelines, sort_key
 from tui.pipeline.timeline.build import _lengths_up_to_dates, _months_sharing_a_year
 from tui.pipeline.timeline.lengths import length
 from tui.pipeline.timeline.values import day, month
+from tui.pipeline.timex import entry_label
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 EXPECTED: dict[str, Any] = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
@@ -495,6 +496,20 @@ def test_a_games_quarter_is_no_quarter_of_the_year(nlp: Any) -> None:
     # Without a word only a game's report uses, it is the year's.
     [entry] = _timeline(nlp, "Sales rose 5% in the fourth quarter.")
     assert entry.value == "2023-Q4"
+
+
+def test_a_games_clock_is_no_time_of_day(nlp: Any) -> None:
+    goals = (
+        "Kovac's first-period goals – he scored at 7:14 and on the power play at 19:56 –"
+        " gave the visitors a lead they kept."
+    )
+    assert _timeline(nlp, goals) == []
+    # A clock with its half of the day is one, game or not; and without a game's words, a
+    # bare clock is a time of that day.
+    [face_off] = _timeline(nlp, "The 7:30 p.m. face-off was delayed by a power play dispute.")
+    assert face_off.value.endswith("T19:30")
+    [opens] = _timeline(nlp, "The hall opened at 7:14 and the vote began.")
+    assert opens.value.endswith("T07:14")
 
 
 def test_an_nth_weekday_of_a_month_is_that_day(nlp: Any) -> None:
@@ -1427,8 +1442,8 @@ def test_a_companys_quarter_ended_a_day_lies_in_the_months_before_it(nlp: Any) -
     )
     fourth = _entry(entries, "fourth quarter")
     # The number the company gives it, and the months it ran (not October to December).
-    assert (fourth.value, fourth.range_start, fourth.range_end) == (
-        "1989-Q4", "1989-06-01", "1989-08-31",
+    assert (fourth.value, fourth.timex_value, fourth.range_start, fourth.range_end) == (
+        "1989-Q4", "1989-Q4", "1989-06-01", "1989-08-31",
     )  # fmt: skip
     assert _entry(entries, "Aug. 26").value == "1989-08-26"
 
@@ -1442,11 +1457,12 @@ def test_a_companys_unnumbered_quarter_is_valued_by_the_calendar_quarter_it_most
         anchor="1989-10-30",
     )
     quarter = _entry(entries, "the quarter")
-    # May to July: two of its months are the second quarter's, so TIMEX3 says "Q2"; the
-    # range is still its own months (it had said "1989-05", a month, for three of them).
+    # May to July: two of its months are the second quarter's, so TIMEX3 says "Q2" (it
+    # said "1989-05", a month, for three of them); the pane shows the months themselves.
     assert (quarter.timex_value, quarter.range_start, quarter.range_end) == (
         "1989-Q2", "1989-05-01", "1989-07-31",
     )  # fmt: skip
+    assert entry_label(quarter) == "May–Jul 1989"
 
 
 @pytest.mark.parametrize(

@@ -68,14 +68,14 @@ def test_a_companys_quarter_is_the_months_up_to_the_day_it_ended() -> None:
     assert period_holding("the first half", day(date(2024, 6, 30))) == half(2024, 1)
     assert period_holding("the quarter", day(date(2024, 9, 30))) == quarter(2024, 3)
     aug = period_holding("the quarter", day(date(2024, 8, 31)))
-    # June to August is no calendar quarter: TIMEX3 names it by the one holding two of its
-    # months, July's; the range keeps its own months.
-    assert aug is not None and (aug.value, aug.start, aug.end) == (
-        "2024-Q3", date(2024, 6, 1), date(2024, 8, 31),
+    # June to August is no calendar quarter: shown as its months, and TIMEX3 names it by
+    # the quarter holding two of them, July's.
+    assert aug is not None and (aug.value, aug.timex_value, aug.start, aug.end) == (
+        "2024-06", "2024-Q3", date(2024, 6, 1), date(2024, 8, 31),
     )  # fmt: skip
     nov = period_holding("the quarter", day(date(2024, 1, 31)))
-    assert nov is not None and (nov.value, nov.start, nov.end) == (
-        "2023-Q4", date(2023, 11, 1), date(2024, 1, 31),
+    assert nov is not None and (nov.value, nov.timex_value, nov.start, nov.end) == (
+        "2023-11", "2023-Q4", date(2023, 11, 1), date(2024, 1, 31),
     )  # fmt: skip
     # A fiscal year is named by the year it ends in, and ran the twelve months before.
     fiscal = period_holding("the fiscal year", day(date(2024, 6, 30)))

@@ -84,6 +84,7 @@ from tui.pipeline.timeline.vocab import (
     DAY_PART_RE,
     DAY_PREP_RE,
     FUTURES_WORDS,
+    GAME_CLOCK_WORDS,
     GAME_WORDS,
     LENGTH_NOUNS,
     MARKET_WORDS,
@@ -853,6 +854,10 @@ _GAME_PERIOD = re.compile(
 )
 
 
+# Minutes and seconds alone, as a game's clock shows them ("7:14", "19:56").
+_BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d")
+
+
 def _no_part_of_a_year(span: Span, sentence: str) -> bool:
     """'Late in the fourth quarter' of a game, 'Bolt's second half was dominant': a half or
     quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date in a
@@ -957,6 +962,8 @@ def _resolve_span(
     sentence = sentences.text(span.start_char)
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence):
         return []
+    if _BARE_CLOCK.fullmatch(text) and GAME_CLOCK_WORDS.search(sentence):
+        return []  # the game's clock (`[game_clock_words]`)
     prep = preposition_before(doc, span)
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)

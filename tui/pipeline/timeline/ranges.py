@@ -104,9 +104,9 @@ def period_holding(unit_text: str, last_day: Resolved) -> Resolved | None:
     if unit == "year" or (unit == "half" and n > 2):
         return None
     code = "Q" if unit == "quarter" else "H"
-    return replace(
-        held, value=f"{last_day.start.year:04d}-{code}{n}", granularity=Granularity.SEASON
-    )
+    # The company's own number is the TIMEX3 value too (not `company_quarter`'s guess).
+    value = f"{last_day.start.year:04d}-{code}{n}"
+    return replace(held, value=value, granularity=Granularity.SEASON, timex=None)
 
 
 def months_up_to(end: date, n: int) -> Resolved:

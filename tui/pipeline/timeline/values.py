@@ -271,13 +271,13 @@ def months_run(first: date, last: date) -> Resolved:
 
 def company_quarter(first: date) -> Resolved:
     """Three whole months from `first`'s that make no calendar quarter: a company's own ("the
-    quarter ended July 31", "the November-January quarter"). TIMEX3 has no value for them,
-    so they take the calendar quarter of their middle month, which holds two of the three
-    (TimeBank's annotators chose the same); the range keeps the months themselves."""
+    quarter ended July 31", "the November-January quarter"), shown as its months ("Nov
+    2003–Jan 2004"; the company's own number for it is not told). TIMEX3 has no value for
+    them, so theirs is the calendar quarter of their middle month, which holds two of the
+    three (TimeBank's annotators chose the same)."""
     middle = add_months(first, 1)
-    last = add_months(first, 2)
-    named = quarter(middle.year, (middle.month - 1) // 3 + 1)
-    return replace(named, start=first, end=month_range(last.year, last.month)[1])
+    q = (middle.month - 1) // 3 + 1
+    return replace(months_run(first, add_months(first, 2)), timex=f"{middle.year:04d}-Q{q}")
 
 
 def year_of(y: int) -> Resolved:

@@ -82,6 +82,7 @@ def _any_word_of(table: str) -> re.Pattern[str]:
 
 
 GAME_WORDS = _any_word_of("game_words")
+GAME_CLOCK_WORDS = _any_word_of("game_clock_words")
 RESULTS_WORDS = _any_word_of("results_words")
 MARKET_WORDS = _any_word_of("market_words")
 FUTURES_WORDS = _any_word_of("futures_words")
