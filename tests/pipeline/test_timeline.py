@@ -498,6 +498,18 @@ def test_a_games_quarter_is_no_quarter_of_the_year(nlp: Any) -> None:
     assert entry.value == "2023-Q4"
 
 
+def test_a_year_over_two_calendar_years_is_named_by_the_one_it_ends_in(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "Crop output in 1995/96 rose, and the 2019-2021 drought ended.", anchor="2024-08-08"
+    )
+    split = _entry(entries, "1995/96")
+    # Fiscal 1996, as a fiscal year is named (TIMEX3 has no value for the two); the pane
+    # shows both years. A run of years keeps its first.
+    assert (split.timex_value, entry_label(split)) == ("1996", "1995–96")
+    run = _entry(entries, "2019-2021")
+    assert (run.timex_value, entry_label(run)) == ("2019", "2019–2021")
+
+
 def test_a_games_clock_is_no_time_of_day(nlp: Any) -> None:
     goals = (
         "Kovac's first-period goals – he scored at 7:14 and on the power play at 19:56 –"
