@@ -1002,3 +1002,38 @@ def test_help_on_a_terminal_of_another_charset_shows_what_it_can() -> None:
     proc = _in_charset("ascii", "--help", terminal=True)
     assert proc.returncode == 0 and proc.stderr == b""
     assert b"usage: briefing" in proc.stdout and b"Traceback" not in proc.stdout
+
+
+def test_a_file_whose_name_is_not_utf8_is_read_remembered_and_reopened(tmp_path: Path) -> None:
+    # A Latin-1 name ("café" with one byte for the é) under a UTF-8 locale: Python hands it
+    # over with a lone surrogate in it, which the history could not store (a traceback,
+    # and the JSON lost).
+    name = os.fsencode(tmp_path) + b"/caf\xe9.html"
+    with open(name, "wb") as page:
+        page.write((PAGES / "wire.html").read_bytes())
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "-f", "json", "--no-analysis", *cache, name],
+        stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0 and proc.stderr == b""
+    (article,) = json.loads(proc.stdout)["articles"]
+    assert article["status"] == "ok" and article["title"].startswith("EU ministers")
+    reopened = briefing("open", "1", "-f", "json", "--no-analysis", *cache)
+    assert reopened.returncode == 0, reopened.stderr
+    (again,) = _articles(reopened)
+    assert again["status"] == "ok" and os.fsencode(again["input"]) == name
+
+
+def test_a_web_address_beyond_ascii_is_read_under_the_c_locale(site: FixtureServer) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "-f", "jsonl", "--no-analysis", "--no-cache",
+         site.page("wire.html") + "?from=café"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    )  # fmt: skip
+    # It was "internal error (UnicodeEncodeError)": the address reached the fetch with
+    # the bytes of "é" as lone surrogates.
+    article = json.loads(proc.stdout)
+    assert proc.returncode == 0 and article["status"] == "ok"
+    assert article["input"].endswith("?from=café")

@@ -311,6 +311,9 @@ def _headless(fmt: Format | None) -> bool:
 def _inputs(inputs: list[str], demo: bool) -> tuple[list[str], bool]:
     """The inputs to read (the demo's first), and whether stdin is read too: with "-", or
     with nothing else given while a pipe is on stdin."""
+    from tui.pipeline.inputs import argument_text
+
+    inputs = [argument_text(i) for i in inputs]
     if demo:
         from tui.demo import demo_paths
 

@@ -46,7 +46,7 @@ from typing import Any
 
 from tui.pipeline.model import FetchedFeed, FetchedPage
 from tui.pipeline.options import CacheSettings
-from tui.pipeline.textsafety import strip_unsafe
+from tui.pipeline.textsafety import json_dumps, strip_unsafe
 
 log = logging.getLogger(__name__)
 
@@ -739,13 +739,13 @@ class Cache:
                 return None
             cur = conn.execute(
                 "INSERT INTO briefings(opened_at, data) VALUES (?, ?)",
-                (opened_at, json.dumps(data, ensure_ascii=False)),
+                (opened_at, json_dumps(data)),
             )
             return cur.lastrowid
         return None
 
     def update_briefing(self, id: int, data: dict[str, Any]) -> None:
-        text = json.dumps(data, ensure_ascii=False)
+        text = json_dumps(data)
         with self._use() as conn:
             if conn is None:
                 return

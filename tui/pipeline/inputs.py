@@ -271,6 +271,17 @@ def _expand(text: str) -> Path:
         return Path(text)
 
 
+def argument_text(arg: str) -> str:
+    """A command-line argument as text. Python hands over bytes the locale cannot decode
+    as lone surrogates (a Latin-1 file name under UTF-8, any non-ASCII under LC_ALL=C):
+    a file that exists keeps them, for the OS gets its very bytes back; anything else is
+    read as UTF-8, which a web address is (it was an internal error: the surrogates
+    cannot be sent)."""
+    if not any("\udc80" <= c <= "\udcff" for c in arg) or _exists(arg):
+        return arg
+    return os.fsencode(arg).decode("utf-8", "replace")
+
+
 def _exists(text: str) -> bool:
     try:
         return _expand(text).exists()
