@@ -281,3 +281,27 @@ def test_the_app_takes_the_windows_size_not_exported_columns_and_lines(
     assert max(len(row) for row in rows) == 100
     terminal.keys("q")
     assert "EXIT=0" in terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+def test_ctrl_z_with_a_prompt_open_stops_the_whole_job_of_a_pipe(
+    site: FixtureServer, terminal: Terminal, tmp_path: Path
+):
+    terminal.start_shell()
+    cache = shlex.quote(str(tmp_path / "cache"))
+    writer = f"(echo {shlex.quote(site.page('wire.html'))}; sleep 120)"
+    terminal.tmux("send-keys", f"{writer} | XDG_CACHE_HOME={cache} {BRIEFING}", "Enter")
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the piped article", timeout=60)
+    terminal.keys("a")
+    terminal.wait_for(lambda s: "Add articles" in s, "the add prompt")
+    terminal.keys("C-z")
+    # The shell has the terminal back: the writer of the pipe stopped too (the terminal
+    # froze while the shell waited for it), and the prompt had not eaten the key.
+    terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to stop the whole job")
+    terminal.tmux("send-keys", "jobs -l", "Enter")
+    jobs = terminal.wait_for(lambda s: s.count("Stopped") >= 3, "both processes stopped")
+    assert "sleep 120" in jobs
+    terminal.tmux("send-keys", "fg", "Enter")
+    terminal.wait_for(lambda s: "Add articles" in s, "the app drawn again, its prompt open")
+    terminal.keys("Escape", "q")
+    terminal.wait_for(lambda s: "1 article · 1 done" not in s, "q to quit")

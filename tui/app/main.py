@@ -7,6 +7,9 @@ this module only arranges widgets and names keys.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from collections.abc import AsyncIterator, Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -50,7 +53,9 @@ class BriefingApp(Actions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
+        # A priority key, as the terminal's own Ctrl+Z is: a prompt or the help open ate it
+        # without a word, and "fg" typed next went into the prompt (review 15).
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
         Binding("n", "step(1)", "Next", show=False),
@@ -105,6 +110,16 @@ class BriefingApp(Actions):
         # Textual calls each layer's on_mount in turn (this one first): only the layout here.
         self.apply_layout()
         self.app_resume_signal.subscribe(self, self._draw_again)
+
+    def action_suspend_process(self) -> None:
+        """Stop the whole job, as the terminal's own Ctrl+Z does (the app reads the key
+        raw, so the terminal sends nothing): Textual's stops only this process, and with
+        `tail -f urls | briefing` the shell waited for tail to stop too, so the terminal
+        froze (review 15). The worker processes stop with it and go on at `fg`."""
+        if sys.platform == "win32" or self._driver is None or not self._driver.can_suspend:
+            return
+        self.app_suspend_signal.publish(self)
+        os.killpg(os.getpgrp(), signal.SIGTSTP)
 
     def _draw_again(self, _app: object) -> None:
         """Back from Ctrl+Z (`fg`), or a stop from outside: the terminal's screen was given
@@ -196,6 +211,11 @@ class BriefingApp(Actions):
             ("Reload", "Fetch the article again", self.action_reload),
             ("Export", "Write the briefing to a Markdown or JSON file", self.action_export),
             ("Screenshot", "Save an SVG of the screen where exports go", self.action_screenshot),
+            (
+                "Suspend",
+                "Back to the shell; fg brings briefing back (ctrl+z)",
+                self.action_suspend_process,
+            ),
             ("Wider list", "Widen the list of articles (>)", lambda: self.action_list_width(1)),
             ("Narrower list", "Narrow the list (<)", lambda: self.action_list_width(-1)),
             ("Next highlight", "Step to the next mention or hit", lambda: self.action_step(1)),
