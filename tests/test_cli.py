@@ -968,7 +968,7 @@ def _in_charset(
     return subprocess.CompletedProcess(command, proc.wait(timeout=120), out, err)
 
 
-@pytest.mark.parametrize("charset", ["ascii", "latin-1"])
+@pytest.mark.parametrize("charset", ["ascii", "latin-1", "utf-16", "utf-8-sig"])
 def test_a_file_or_pipe_gets_utf8_whatever_the_locale_charset(charset: str) -> None:
     for fmt in ("markdown", "json"):
         usual = subprocess.run(

@@ -83,8 +83,10 @@ def settle_encoding(stream: object) -> None:
 
 
 def _is_utf(encoding: str) -> bool:
+    """UTF-8 itself: not UTF-16 (what reads a file or pipe expects UTF-8), nor UTF-8 with
+    a byte-order mark (each JSON Lines line then began with one, which parsers refuse)."""
     try:
-        return codecs.lookup(encoding).name.startswith("utf")
+        return codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         return False
 
