@@ -360,20 +360,55 @@ async def test_b_shows_each_removed_line_between_the_paragraphs_it_interrupted(
             assert block_text(view, mark.block).plain[mark.start : mark.end] == "Toretsk"
 
 
+def a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int) -> Path:
+    """$BROWSER set to a script that notes the address it is given, writes to stderr as
+    browsers do, and exits with `status`; the file it notes addresses in."""
+    import webbrowser
+
+    noted = tmp_path / "opened.txt"
+    script = tmp_path / "browser.sh"
+    script.write_text(
+        f'#!/bin/sh\necho "$1" >> {noted}\necho "Gtk-WARNING: noise" >&2\nexit {status}\n'
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("BROWSER", str(script))
+    # Python reads $BROWSER once a process: made to read it again.
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    return noted
+
+
 async def test_o_opens_the_browser_and_y_copies_the_url(
-    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
-    opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    noted = a_browser(tmp_path, monkeypatch, 0)
     app = make_app([site.page("wire.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await app.wait_settled(SETTLE)
         await pilot.press("o")  # on the Briefing entry: nothing to open
         await pilot.press("j", "o")
         await app.workers.wait_for_complete()
-        assert opened == [site.page("wire.html")]
+        await pilot.pause()
+        assert noted.read_text().split() == [site.page("wire.html")]
+        assert f"Opened {site.page('wire.html')}" in [n.message for n in app._notifications]
         await pilot.press("y")
         assert app.clipboard == site.page("wire.html")
+
+
+async def test_a_browser_that_fails_is_said_to_fail_not_to_be_missing(
+    site: FixtureServer, make_app, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    noted = a_browser(tmp_path, monkeypatch, 1)
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j", "o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert noted.read_text().split() == [site.page("wire.html")]  # it ran
+        said = [n.message for n in app._notifications]
+        assert f"The web browser could not open {site.page('wire.html')}" in said
+        assert "No web browser found." not in said
 
 
 async def test_a_adds_a_url(site: FixtureServer, make_app):

@@ -305,3 +305,30 @@ def test_ctrl_z_with_a_prompt_open_stops_the_whole_job_of_a_pipe(
     terminal.wait_for(lambda s: "Add articles" in s, "the app drawn again, its prompt open")
     terminal.keys("Escape", "q")
     terminal.wait_for(lambda s: "1 article · 1 done" not in s, "q to quit")
+
+
+def test_a_console_browser_gets_the_terminal_and_its_words_stay_off_the_app(
+    site: FixtureServer, terminal: Terminal, tmp_path: Path
+):
+    script = tmp_path / "browser.sh"
+    # As w3m or a $BROWSER command would: it reads a key from the terminal, and complains.
+    script.write_text(
+        '#!/bin/sh\necho "console-browser: cannot open $1" >&2\nread -r answer\n'
+        'echo "$answer" > "$0.answer"\nexit 1\n'
+    )
+    script.chmod(0o755)
+    cache = shlex.quote(str(tmp_path / "cache"))
+    terminal.start(
+        f"BROWSER={shlex.quote(str(script))} XDG_CACHE_HOME={cache} "
+        f"{BRIEFING} {shlex.quote(site.page('wire.html'))}"
+    )
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article", timeout=60)
+    terminal.keys("j", "o")
+    terminal.wait_for(lambda s: "console-browser: cannot open" in s, "the browser on the terminal")
+    assert _flags(terminal)["alternate_on"] == "0"  # the app gave the terminal up meanwhile
+    terminal.tmux("send-keys", "typed for the browser", "Enter")
+    screen = terminal.wait_for(lambda s: "could not open" in s, "the app back, saying so")
+    assert "console-browser" not in screen  # nothing of it written over the panes
+    assert (tmp_path / "browser.sh.answer").read_text() == "typed for the browser\n"
+    terminal.keys("q")
+    assert "EXIT=0" in terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")

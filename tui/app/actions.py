@@ -20,6 +20,8 @@ from tui.pipeline.kinds import Stage
 from tui.pipeline.words import listing, plural
 
 if TYPE_CHECKING:
+    import webbrowser
+
     from tui.pipeline.briefing import Briefing
     from tui.pipeline.model import Article
 
@@ -146,13 +148,29 @@ class Actions(Highlights):
 
     @work(thread=True, group="browser")
     def _open_in_browser(self, url: str) -> None:
-        # webbrowser may start a console browser or wait on a slow launcher: never on the UI.
-        import webbrowser
+        # Finding the browser and a slow launcher: never on the UI (`tui.app.browser`).
+        from tui.app import browser
 
-        if webbrowser.open(url):
-            self.call_from_thread(self.notify, f"Opened {one_line(url, QUOTED)}")
-        else:
+        chosen = browser.chosen()
+        if chosen is None:
             self.call_from_thread(self.notify, "No web browser found.", severity="warning")
+        elif browser.needs_the_terminal(chosen) and self._driver and self._driver.can_suspend:
+            self.call_from_thread(self._open_in_the_terminal, chosen, url)
+        else:
+            self.call_from_thread(self._say_opened, url, browser.open_detached(url))
+
+    def _open_in_the_terminal(self, chosen: webbrowser.BaseBrowser, url: str) -> None:
+        """A console browser gets the terminal, the app suspended until it ends."""
+        with self.suspend():
+            took = chosen.open(url)
+        self._say_opened(url, took)
+
+    def _say_opened(self, url: str, took: bool | None) -> None:
+        shown = one_line(url, QUOTED)
+        if took is False:  # it was found and ran: not "no browser"
+            self.notify(f"The web browser could not open {shown}", severity="warning")
+        else:
+            self.notify(f"Opened {shown}" if took else f"Asked the web browser to open {shown}")
 
     def action_copy_url(self) -> None:
         url = self._address("copy")
