@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
+from tests.app.conftest import SETTLE
 from tests.app.test_habits import open_first
 from tui.app.document import Document, Paragraph, fit_label
 
@@ -225,3 +226,22 @@ async def test_a_page_of_one_huge_paragraph_opens_broken_where_rich_breaks_it(
             assert [view.line_of(index, b) - first for b in breaks] == [*range(1, len(breaks) + 1)]
             assert [view.line_of(index, b - 1) - first for b in breaks] == [*range(len(breaks))]
             assert view.line_of(index, len(text) - 1) - first == len(breaks) > 4000
+
+
+async def test_an_article_chosen_while_another_pane_is_maximized_shows_once_it_is_not(
+    site, make_app
+) -> None:
+    app = make_app([site.page("wire.html"), site.page("blog.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        app.screen.maximize(app.query_one("#articles"))  # as the palette's "Maximize" does
+        await pilot.pause()
+        await pilot.press("j")  # chosen while the text pane has no room
+        await pilot.pause()
+        app.screen.minimize()
+        await pilot.pause()
+        view = app.article_view
+        drawn = [view.render_line(y).text for y in range(view.size.height)]
+        # The pane had stayed blank until the reader moved in the list again.
+        assert any("EU ministers weigh" in line for line in drawn)
+        assert any("Sofia Lindqvist" in line for line in drawn)

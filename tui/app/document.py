@@ -309,6 +309,10 @@ class Document(LineView, can_focus=True):
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:
+            # Hidden (another pane maximized): broken at no width, so the next resize
+            # breaks them. Left at the old width, a paragraph set meanwhile was never
+            # broken, and the pane stayed blank once shown again (review 15).
+            self._width = 0
             return
         if self._width != width or len(self._wrapped) != len(self._paragraphs):
             self._width = width
