@@ -172,5 +172,24 @@ async def test_the_briefings_timeline_names_each_rows_article_not_only_its_site(
         timeline.merged = MergedView(timeline=_timeline([_entry(5, 0), _entry(6, 0)]))
         await _listed(pilot, timeline)
         # The site alone named neither of two articles from one paper.
-        assert "Harbour reopens after storm (The Harbour Gazette)" in timeline.row_text(0)
-        assert "Council votes on bridge (The Harbour Gazette)" in timeline.row_text(1)
+        assert "1. Harbour reopens after storm (The Harbour Gazette)" in timeline.row_text(0)
+        assert "2. Council votes on bridge (The Harbour Gazette)" in timeline.row_text(1)
+
+
+async def test_the_briefings_timeline_tells_apart_articles_whose_titles_start_alike() -> None:
+    from tui.pipeline.model import Metadata
+
+    briefing = Briefing()
+    start = "Council approves harbour budget in town hall vote"
+    for path in ("a", "b"):
+        article = briefing.add(f"https://gazette.example.org/{path}")
+        article.metadata = Metadata(title=f"{start} after {path} week", site="Gazette")
+    app = _BothPanes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        timeline = app.query_one(TimelinePane)
+        timeline.briefing = briefing
+        timeline.merged = MergedView(timeline=_timeline([_entry(5, 0), _entry(6, 0)]))
+        await _listed(pilot, timeline)
+        # Cut short, the two titles were the same words: the numbers tell them apart.
+        first, second = timeline.row_text(0), timeline.row_text(1)
+        assert "1. Council approves" in first and "2. Council approves" in second

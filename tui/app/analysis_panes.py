@@ -278,7 +278,7 @@ class TimelinePane(_AnalysisList):
             site = ""
             if articles is not None:
                 if article not in sites:
-                    sites[article] = _source_of(articles[article])
+                    sites[article] = _source_of(articles[article], article)
                 site = sites[article]
             span = Mention(entry.block, entry.start, entry.end)
             self.choices[len(rows)] = (article, span, entry.sentence)
@@ -306,11 +306,14 @@ def _entry_fields() -> Callable[[Any], tuple[Any, ...]]:
 SOURCE_TITLE_CHARS = 40
 
 
-def _source_of(article: Article) -> str:
-    """Which article a row of the Briefing's timeline comes from: its title, cut short,
-    and its site. The site alone named none of 159 articles from one paper."""
+def _source_of(article: Article, index: int) -> str:
+    """Which article a row of the Briefing's timeline comes from: its number (as the
+    Briefing's search lists it), its title cut short, and its site. The site alone named
+    none of 159 articles from one paper, and titles cut short can be alike (review 15:
+    two "Council approves harbour budget in town…")."""
     title, site = one_line(article.display_title, SOURCE_TITLE_CHARS), site_of(article)
-    return f"{title} ({site})" if site and site != title else title
+    named = f"{index + 1}. {title}"
+    return f"{named} ({site})" if site and site != title else named
 
 
 def _timeline_row(article: int, entry: TimelineEntry, site: str) -> Row:
