@@ -217,6 +217,26 @@ async def test_enter_on_timeline_scrolls_to_the_sentence(site: FixtureServer, ma
         assert on_screen(view, span.block, mark.start)
 
 
+async def test_enter_on_a_briefing_timeline_row_keeps_the_cursor_on_that_entry(
+    site: FixtureServer, make_app
+):
+    app = make_app([site.page("wire.html"), site.page("frontline.html")])
+    async with app.run_test(size=(140, 30)) as pilot:
+        await app.wait_settled(SETTLE)
+        pane = app.query_one(TimelinePane)
+        await pilot.press("4")  # the Briefing's timeline, both articles' entries merged
+        article, span, _ = pane.choices[max(pane.choices)]
+        pane.highlighted = max(pane.choices)
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        await pilot.pause(0.2)
+        assert app.selected == article
+        # The article's own timeline has its cursor on the entry chosen, not its first.
+        chosen = pane.choices[pane.highlighted]
+        assert (chosen[0], chosen[1].block, chosen[1].start) == (article, span.block, span.start)
+        assert pane.highlighted != min(pane.choices)
+
+
 async def test_slash_searches_and_n_steps_through_hits(site: FixtureServer, make_app):
     app = make_app([site.page("frontline.html")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:

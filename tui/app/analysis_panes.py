@@ -239,6 +239,26 @@ class TimelinePane(_AnalysisList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.choices: dict[int, tuple[int, Mention, str]] = {}  # row -> (article, span, sentence)
+        self._pointed: tuple[int, int, int] | None = None  # (article, block, start): `point_at`
+
+    def point_at(self, article: int, span: Mention) -> None:
+        """Put the cursor on this entry once `article`'s rows are listed: enter on a row of
+        the Briefing's timeline opens its article, whose cursor went to its first row."""
+        self._pointed = (article, span.block, span.start)
+        self._point()
+
+    def _rebuild(self) -> None:
+        super()._rebuild()
+        self._point()
+
+    def _point(self) -> None:
+        if self._pointed is None or self._pending or self.selected != self._pointed[0]:
+            return
+        pointed, self._pointed = self._pointed, None
+        for index, (article, span, _sentence) in self.choices.items():
+            if (article, span.block, span.start) == pointed:
+                self._go(index, 1)
+                return
 
     def _source(self) -> object:
         if self.selected == BRIEFING:

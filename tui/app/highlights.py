@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.widgets import Input
 
+from tui.app.analysis_panes import TimelinePane
 from tui.app.describe import BRIEFING
 from tui.app.messages import EntityChosen, TimelineChosen
 from tui.app.rows import RowList
@@ -124,6 +125,7 @@ class Highlights(Scheduling):
             if start != -1 and start + len(message.sentence) >= span.end:
                 span = replace(span, start=start, end=start + len(message.sentence))
         self.select(message.article)
+        self.query_one(TimelinePane).point_at(message.article, message.span)
         self.article_view.set_marks([span], "event")
         self.show_text()
 
