@@ -332,3 +332,27 @@ def test_a_console_browser_gets_the_terminal_and_its_words_stay_off_the_app(
     assert (tmp_path / "browser.sh.answer").read_text() == "typed for the browser\n"
     terminal.keys("q")
     assert "EXIT=0" in terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+def test_kill_ends_a_stopped_app_and_leaves_the_terminal_as_it_was(
+    site: FixtureServer, terminal: Terminal, tmp_path: Path
+):
+    terminal.start_shell()
+    cache = shlex.quote(str(tmp_path / "cache"))
+    page = shlex.quote(site.page("wire.html"))
+    terminal.tmux("send-keys", f"XDG_CACHE_HOME={cache} {BRIEFING} {page}", "Enter")
+    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article", timeout=60)
+    terminal.keys("C-z")
+    terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to suspend the app")
+    # bash sends SIGTERM, then SIGCONT to a stopped job: it stayed stopped until fg.
+    terminal.tmux("send-keys", "kill %1; sleep 1; jobs -l; echo JOBS_DONE", "Enter")
+    screen = terminal.wait_for(lambda s: re.search(r"^JOBS_DONE", s, re.M) is not None, "jobs")
+    assert "Exit 143" in screen or "Terminated" in screen, screen
+    assert "Stopped" not in screen.split("kill %1")[-1]
+    assert _flags(terminal) == {
+        "alternate_on": "0",
+        "cursor_flag": "1",
+        "mouse_any_flag": "0",
+        "mouse_button_flag": "0",
+    }

@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import importlib
 import math
-import signal
 import time
 from functools import partial
 from typing import TYPE_CHECKING, cast
@@ -24,6 +23,7 @@ from textual.widget import MountError
 from tui.app import memory
 from tui.app.analysis_panes import EntitiesPane, MergedView, TimelinePane
 from tui.app.describe import BRIEFING
+from tui.app.job_control import end_on_stop_signals, stop_handling
 from tui.app.reader import PIPE_CLOSED
 from tui.app.search_box import SearchBox
 from tui.app.state import AppState
@@ -60,10 +60,6 @@ MAX_HOLD = 1.0
 FREEZE_AFTER = 20
 # The worker processes yield the cores to this one, which paints and answers keys.
 WORKER_NICENESS = 5
-# Signals that end the app as `q` does (the terminal restored).
-STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
 
 
 def shows_text(article: Article) -> bool:
@@ -87,10 +83,12 @@ class Scheduling(AppState):
         # the way q does, so the terminal is given back as it was: no alternate screen,
         # mouse tracking or hidden cursor left behind. The status is the shell's for a
         # signal (128 + its number), as headless runs give: 0 told a script all went well.
+        # A stopped job ended with `kill %1` ends too (`job_control`).
         loop = asyncio.get_running_loop()
-        for sig in STOP_SIGNALS:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, partial(self.exit, return_code=128 + sig))
+        with contextlib.suppress(ValueError):  # not the main thread: no signals to take
+            end_on_stop_signals(
+                lambda status: loop.call_soon_threadsafe(partial(self.exit, return_code=status))
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Start reading only once the first frame is on screen: the pipeline's imports
         # and the worker processes would otherwise compete with it.
@@ -122,10 +120,8 @@ class Scheduling(AppState):
         if self._collections_release is not None:
             self._collections_release.cancel()
         self._collections.release()
-        loop = asyncio.get_running_loop()
-        for sig in STOP_SIGNALS:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.remove_signal_handler(sig)
+        with contextlib.suppress(ValueError):
+            stop_handling()
         if self.session is not None:
             await self.session.close()
         if self.cache is not None:

@@ -1,0 +1,63 @@
+"""The app as a job of the shell: ended while stopped, it ends, and gives the terminal back.
+
+`kill %1` on a stopped briefing sends SIGTERM, then SIGCONT. Textual answers SIGCONT by
+taking the terminal back, which a job in the background may not do: the kernel stopped it
+again (SIGTTOU) before the SIGTERM was ever acted on, so it stayed stopped until `fg`
+(review 15). Here SIGTERM and SIGHUP are handled first (Python runs pending handlers in
+the order of their numbers, both below SIGCONT's): the app is marked as ending, the
+SIGCONT that follows leaves the terminal alone, and a job in the background may restore
+the terminal as it exits instead of being stopped for it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+from types import FrameType
+
+# Signals that end the app as `q` does (the terminal restored).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def in_the_foreground() -> bool:
+    """Whether this process's group has the terminal (True when there is no terminal)."""
+    try:
+        return os.tcgetpgrp(0) == os.getpgrp()
+    except OSError:
+        return True
+
+
+def end_on_stop_signals(end: Callable[[int], object]) -> Callable[[], bool]:
+    """Call `end(status)` (from the event loop's thread, as signal handlers run) on
+    SIGTERM or SIGHUP, with the shell's status for it (128 + the signal's number), and
+    hold Textual's SIGCONT handler back from then on. Returns whether the app is ending."""
+    ending = False
+
+    def ended_by(signum: int, _frame: FrameType | None) -> None:
+        nonlocal ending
+        ending = True
+        if not in_the_foreground() and hasattr(signal, "SIGTTOU"):
+            # Restoring the terminal from the background would stop the job again.
+            signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+        end(128 + signum)
+
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, ended_by)
+    textuals = signal.getsignal(signal.SIGCONT) if hasattr(signal, "SIGCONT") else None
+    if callable(textuals):
+
+        def continued(signum: int, frame: FrameType | None) -> None:
+            if not ending:  # ending: the terminal is the shell's, nothing to draw on it
+                textuals(signum, frame)
+
+        signal.signal(signal.SIGCONT, continued)
+    return lambda: ending
+
+
+def stop_handling() -> None:
+    """Back to the default for the stop signals (the app has ended)."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_DFL)
