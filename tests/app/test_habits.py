@@ -158,6 +158,19 @@ async def test_c_copies_the_article_and_on_briefing_the_whole_as_markdown(
         assert "Copied the article as Markdown" in toasts(app)[-1]
 
 
+async def test_c_on_a_copy_too_large_for_many_terminals_says_it_may_not_arrive(make_app, tmp_path):
+    from tests.app.test_document import _page
+
+    app = make_app([_page(tmp_path, 3000)], analysis=False)  # ~400 KB of Markdown
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j", "c")
+        assert "Number 2999." in app.clipboard  # sent whole
+        said = toasts(app)[-1]
+        # "Copied" claimed what the terminal may have dropped without a word.
+        assert said.startswith("Sent the article as Markdown") and "e exports it" in said
+
+
 async def test_a_pasted_list_adds_every_line(site: FixtureServer, make_app):
     app = make_app([], analysis=False)
     pasted = f"{site.page('wire.html')}\n\n# skipped\n{site.page('blog.html')}\nnot a url\n"

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 # How much of a path or address a toast quotes.
 QUOTED = 200
+# A copy larger than this (bytes of UTF-8) may not reach the clipboard: it goes through
+# the terminal (OSC 52), and terminals cap it (tmux dropped a 2.6 MB one; review 15).
+LARGE_COPY_BYTES = 100_000
 
 # The help, add and export screens are imported where they are opened: their module
 # costs ~1.6 ms that nothing before the first frame needs.
@@ -200,7 +203,17 @@ class Actions(Highlights):
         else:
             text, what = article_markdown(self.briefing.articles[index]), "the article"
         self.copy_to_clipboard(text)
-        self.notify(f"Copied {what} as Markdown ({plural(len(text.splitlines()), 'line')}).")
+        lines = plural(len(text.splitlines()), "line")
+        size = len(text.encode("utf-8"))
+        if size <= LARGE_COPY_BYTES:
+            self.notify(f"Copied {what} as Markdown ({lines}).")
+            return
+        # The copy travels through the terminal, which may drop it without a word.
+        self.notify(
+            f"Sent {what} as Markdown ({lines}, {size / 1_000_000:.1f} MB) to the terminal's"
+            " clipboard; many terminals drop a copy this large: e exports it to a file.",
+            severity="warning",
+        )
 
     # Adding, reloading, exporting -----------------------------------------------------
 
