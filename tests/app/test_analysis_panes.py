@@ -158,38 +158,35 @@ async def test_a_clock_told_in_two_zones_is_one_row_in_each_articles_timeline() 
         assert not any("19:00" in row for row in shown)
 
 
-async def test_the_briefings_timeline_names_each_rows_article_not_only_its_site() -> None:
+async def _briefing_timeline_rows(titles: list[str], site: str) -> tuple[str, str]:
+    """The Briefing timeline's first two rows, for two articles of these titles from one
+    site, each with one entry."""
     from tui.pipeline.model import Metadata
 
     briefing = Briefing()
-    for path, title in (("a", "Harbour reopens after storm"), ("b", "Council votes on bridge")):
-        article = briefing.add(f"https://gazette.example.org/{path}")
-        article.metadata = Metadata(title=title, site="The Harbour Gazette")
+    for n, title in enumerate(titles):
+        article = briefing.add(f"https://gazette.example.org/{n}")
+        article.metadata = Metadata(title=title, site=site)
     app = _BothPanes()
     async with app.run_test(size=(100, 30)) as pilot:
         timeline = app.query_one(TimelinePane)
         timeline.briefing = briefing
         timeline.merged = MergedView(timeline=_timeline([_entry(5, 0), _entry(6, 0)]))
         await _listed(pilot, timeline)
-        # The site alone named neither of two articles from one paper.
-        assert "1. Harbour reopens after storm (The Harbour Gazette)" in timeline.row_text(0)
-        assert "2. Council votes on bridge (The Harbour Gazette)" in timeline.row_text(1)
+        return timeline.row_text(0), timeline.row_text(1)
+
+
+async def test_the_briefings_timeline_names_each_rows_article_not_only_its_site() -> None:
+    titles = ["Harbour reopens after storm", "Council votes on bridge"]
+    first, second = await _briefing_timeline_rows(titles, "The Harbour Gazette")
+    # The site alone named neither of two articles from one paper.
+    assert "1. Harbour reopens after storm (The Harbour Gazette)" in first
+    assert "2. Council votes on bridge (The Harbour Gazette)" in second
 
 
 async def test_the_briefings_timeline_tells_apart_articles_whose_titles_start_alike() -> None:
-    from tui.pipeline.model import Metadata
-
-    briefing = Briefing()
     start = "Council approves harbour budget in town hall vote"
-    for path in ("a", "b"):
-        article = briefing.add(f"https://gazette.example.org/{path}")
-        article.metadata = Metadata(title=f"{start} after {path} week", site="Gazette")
-    app = _BothPanes()
-    async with app.run_test(size=(100, 30)) as pilot:
-        timeline = app.query_one(TimelinePane)
-        timeline.briefing = briefing
-        timeline.merged = MergedView(timeline=_timeline([_entry(5, 0), _entry(6, 0)]))
-        await _listed(pilot, timeline)
-        # Cut short, the two titles were the same words: the numbers tell them apart.
-        first, second = timeline.row_text(0), timeline.row_text(1)
-        assert "1. Council approves" in first and "2. Council approves" in second
+    titles = [f"{start} after {word} week" for word in ("a", "b")]
+    first, second = await _briefing_timeline_rows(titles, "Gazette")
+    # Cut short, the two titles were the same words: the numbers tell them apart.
+    assert "1. Council approves" in first and "2. Council approves" in second

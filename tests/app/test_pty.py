@@ -46,6 +46,14 @@ class Terminal:
         script = f"{env}{command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'"
         self.tmux("new-session", "-d", "-x", "100", "-y", "30", "sh", "-c", script + "; sleep 60")
 
+    def run_in_a_shell(self, tmp_path: Path, command: str, ready: str) -> None:
+        """Type `command` (briefing is `{app}` in it) into an interactive shell, and wait
+        until the app shows `ready`. Its cache is kept in `tmp_path`."""
+        self.start_shell()
+        cache = shlex.quote(str(tmp_path / "cache"))
+        self.tmux("send-keys", command.format(app=f"XDG_CACHE_HOME={cache} {BRIEFING}"), "Enter")
+        self.wait_for(lambda s: ready in s, f"the app to show {ready!r}", timeout=60)
+
     def start_shell(self) -> None:
         """An interactive shell, for job control (Ctrl+Z, `fg`); commands are typed."""
         self.tmux(
@@ -246,10 +254,7 @@ def test_q_ends_a_busy_briefing_at_once_and_leaves_no_worker(terminal: Terminal,
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
 def test_ctrl_z_suspends_the_app_and_fg_draws_it_whole_again(terminal: Terminal, tmp_path: Path):
-    terminal.start_shell()
-    cache = shlex.quote(str(tmp_path / "cache"))
-    terminal.tmux("send-keys", f"XDG_CACHE_HOME={cache} {BRIEFING} --demo", "Enter")
-    terminal.wait_for(lambda s: "3 articles · 3 done" in s, "the demo to be read", timeout=60)
+    terminal.run_in_a_shell(tmp_path, "{app} --demo", "3 articles · 3 done")
     terminal.keys("C-z")
     terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to suspend the app")
     assert _flags(terminal)["alternate_on"] == "0"  # the shell has its screen back
@@ -287,11 +292,8 @@ def test_the_app_takes_the_windows_size_not_exported_columns_and_lines(
 def test_ctrl_z_with_a_prompt_open_stops_the_whole_job_of_a_pipe(
     site: FixtureServer, terminal: Terminal, tmp_path: Path
 ):
-    terminal.start_shell()
-    cache = shlex.quote(str(tmp_path / "cache"))
     writer = f"(echo {shlex.quote(site.page('wire.html'))}; sleep 120)"
-    terminal.tmux("send-keys", f"{writer} | XDG_CACHE_HOME={cache} {BRIEFING}", "Enter")
-    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the piped article", timeout=60)
+    terminal.run_in_a_shell(tmp_path, writer + " | {app}", "1 article · 1 done")
     terminal.keys("a")
     terminal.wait_for(lambda s: "Add articles" in s, "the add prompt")
     terminal.keys("C-z")
@@ -338,11 +340,8 @@ def test_a_console_browser_gets_the_terminal_and_its_words_stay_off_the_app(
 def test_kill_ends_a_stopped_app_and_leaves_the_terminal_as_it_was(
     site: FixtureServer, terminal: Terminal, tmp_path: Path
 ):
-    terminal.start_shell()
-    cache = shlex.quote(str(tmp_path / "cache"))
     page = shlex.quote(site.page("wire.html"))
-    terminal.tmux("send-keys", f"XDG_CACHE_HOME={cache} {BRIEFING} {page}", "Enter")
-    terminal.wait_for(lambda s: "1 article · 1 done" in s, "the article", timeout=60)
+    terminal.run_in_a_shell(tmp_path, "{app} " + page, "1 article · 1 done")
     terminal.keys("C-z")
     terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to suspend the app")
     # bash sends SIGTERM, then SIGCONT to a stopped job: it stayed stopped until fg.
