@@ -355,3 +355,21 @@ def test_kill_ends_a_stopped_app_and_leaves_the_terminal_as_it_was(
         "mouse_any_flag": "0",
         "mouse_button_flag": "0",
     }
+
+
+def test_a_byte_that_is_not_utf8_from_the_terminal_is_read_as_latin1(
+    terminal: Terminal, tmp_path: Path
+):
+    cache = shlex.quote(str(tmp_path / "cache"))
+    terminal.start(f"XDG_CACHE_HOME={cache} {BRIEFING} --demo")
+    terminal.wait_for(lambda s: "3 articles · 3 done" in s, "the demo", timeout=60)
+    terminal.keys("a")
+    terminal.wait_for(lambda s: "Add articles" in s, "the add prompt")
+    # "café" pasted from a Latin-1 terminal: its é is the one byte E9 (so is Alt+i from an
+    # xterm sending 8-bit Meta). It ended the app with a traceback, and status 0.
+    terminal.tmux("send-keys", "caf")
+    terminal.tmux("send-keys", "-H", "e9")
+    terminal.wait_for(lambda s: "café" in s, "the byte read as é")
+    terminal.keys("Escape", "q")
+    screen = terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")
+    assert "EXIT=0" in screen and "Traceback" not in terminal.screen(history=True)

@@ -111,10 +111,12 @@ def run_app(
         if pipe is not None:
             os.close(pipe)
 
+    from tui.app.input_bytes import guard_input_bytes
     from tui.app.main import create_app
     from tui.app.paste import guard_pastes
 
     guard_pastes()
+    guard_input_bytes()
     size_from_the_terminal()
 
     app = create_app(
