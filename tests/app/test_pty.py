@@ -373,3 +373,29 @@ def test_a_byte_that_is_not_utf8_from_the_terminal_is_read_as_latin1(
     terminal.keys("Escape", "q")
     screen = terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")
     assert "EXIT=0" in screen and "Traceback" not in terminal.screen(history=True)
+
+
+def test_ctrl_c_while_a_console_browser_runs_ends_the_browser_not_the_app(
+    site: FixtureServer, terminal: Terminal, tmp_path: Path
+):
+    script = tmp_path / "slow-browser.sh"
+    script.write_text("#!/bin/sh\nsleep 60\n")  # a launcher that waits, and reads nothing
+    script.chmod(0o755)
+    page = shlex.quote(site.page("wire.html"))
+    browser = f"BROWSER={shlex.quote(str(script))}"
+    terminal.run_in_a_shell(tmp_path, browser + " {app} " + page, "1 article · 1 done")
+    terminal.keys("j", "o")
+    deadline = time.monotonic() + 20
+    while _flags(terminal)["alternate_on"] != "0":  # the browser has the terminal
+        assert time.monotonic() < deadline, "the app never gave the terminal up"
+        time.sleep(0.1)
+    # A "q" typed while the browser had the terminal is not the app's; Ctrl+C ends the
+    # browser (it ended the app with a traceback).
+    terminal.keys("q", "C-c")
+    terminal.wait_for(lambda s: "could not open" in s, "the app back, saying so")
+    assert _flags(terminal)["alternate_on"] == "1"
+    terminal.keys("q")
+    terminal.wait_for(lambda s: "could not open" not in s, "q to quit")
+    terminal.tmux("send-keys", "echo EXIT=$?", "Enter")
+    screen = terminal.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None, "the status")
+    assert "EXIT=0" in screen and "Traceback" not in terminal.screen(history=True)

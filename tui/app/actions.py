@@ -163,8 +163,12 @@ class Actions(Highlights):
             self.call_from_thread(self._say_opened, url, browser.open_detached(url))
 
     def _open_in_the_terminal(self, chosen: webbrowser.BaseBrowser, url: str) -> None:
-        """A console browser gets the terminal, the app suspended until it ends."""
-        with self.suspend():
+        """A console browser gets the terminal, the app suspended until it ends. Ctrl+C
+        meanwhile is the browser's alone (it ended the app with a traceback, review 16),
+        and what was typed for it and not read is not the app's ("q" quit it)."""
+        from tui.app.browser import the_terminal_lent
+
+        with the_terminal_lent(), self.suspend():
             took = chosen.open(url)
         self._say_opened(url, took)
 

@@ -10,9 +10,13 @@ console browser is given the terminal while the app is suspended, as an editor w
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import subprocess
 import sys
+import termios
 import webbrowser
+from collections.abc import Iterator
 
 # How long the helper may take to hand the address over (a browser's own launcher can be
 # slow to start); past it the browser is left to come up on its own.
@@ -55,3 +59,18 @@ def open_detached(url: str) -> bool | None:
     except OSError:
         return False
     return done.returncode == 0
+
+
+@contextlib.contextmanager
+def the_terminal_lent() -> Iterator[None]:
+    """While a console browser has the terminal: Ctrl+C (SIGINT to the whole foreground
+    group) is left to it (a handler of ours does nothing, and is not inherited: the
+    browser gets the default), and the keys typed for it that it did not read are
+    dropped when it ends, not handed to the app."""
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcflush(0, termios.TCIFLUSH)

@@ -125,6 +125,8 @@ class BriefingApp(Actions):
         """Back from Ctrl+Z (`fg`), or a stop from outside: the terminal's screen was given
         to the shell, and Textual redraws only what changes, so it stayed blank until a
         key came, and then only the rows that key changed (review 14)."""
+        if not self.is_running or not self.screen_stack:
+            return  # ended while suspended: nothing left to draw
         self.screen.refresh(repaint=True, layout=True)
         self.refresh(repaint=True, layout=True)
 
