@@ -301,8 +301,9 @@ def test_ctrl_z_with_a_prompt_open_stops_the_whole_job_of_a_pipe(
     # froze while the shell waited for it), and the prompt had not eaten the key.
     terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to stop the whole job")
     terminal.tmux("send-keys", "jobs -l", "Enter")
-    jobs = terminal.wait_for(lambda s: s.count("Stopped") >= 3, "both processes stopped")
-    assert "sleep 120" in jobs
+    # bash names a state once for processes that share it: the writer and the app.
+    jobs = terminal.wait_for(lambda s: "Stopped (signal)" in s, "both processes stopped")
+    assert "sleep 120" in jobs.split("jobs -l")[-1] and "Running" not in jobs
     terminal.tmux("send-keys", "fg", "Enter")
     terminal.wait_for(lambda s: "Add articles" in s, "the app drawn again, its prompt open")
     terminal.keys("Escape", "q")
@@ -399,3 +400,35 @@ def test_ctrl_c_while_a_console_browser_runs_ends_the_browser_not_the_app(
     terminal.tmux("send-keys", "echo EXIT=$?", "Enter")
     screen = terminal.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None, "the status")
     assert "EXIT=0" in screen and "Traceback" not in terminal.screen(history=True)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+def test_ctrl_z_under_a_wrapper_gives_the_shell_a_clean_terminal(
+    terminal: Terminal, tmp_path: Path
+):
+    # `uv run`, `poetry run`, a wrapper script: briefing is not the job's only process.
+    terminal.run_in_a_shell(tmp_path, "sh -c '{app} --demo'", "3 articles · 3 done")
+    terminal.keys("C-z")
+    terminal.wait_for(lambda s: "Stopped" in s, "Ctrl+Z to stop the job")
+    # The shell took the terminal back before it was restored: app modes, cursor hidden.
+    assert _flags(terminal) == {
+        "alternate_on": "0",
+        "cursor_flag": "1",
+        "mouse_any_flag": "0",
+        "mouse_button_flag": "0",
+    }
+    terminal.tmux("send-keys", "fg", "Enter")
+    terminal.wait_for(lambda s: "3 articles · 3 done" in s, "the app drawn again")
+    terminal.keys("q")
+    terminal.wait_for(lambda s: "3 articles · 3 done" not in s, "q to quit")
+
+
+def test_ctrl_z_with_no_shell_to_return_to_says_so_and_goes_on(terminal: Terminal, tmp_path: Path):
+    cache = shlex.quote(str(tmp_path / "cache"))
+    terminal.start(f"XDG_CACHE_HOME={cache} {BRIEFING} --demo")  # no job control above it
+    terminal.wait_for(lambda s: "3 articles · 3 done" in s, "the demo", timeout=60)
+    terminal.keys("C-z")
+    # Stopped, nothing would ever continue it: the window froze for good.
+    terminal.wait_for(lambda s: "No shell to go back to" in s, "the app to say so")
+    terminal.keys("q")
+    assert "EXIT=0" in terminal.wait_for(lambda s: "EXIT=" in s, "q to quit")

@@ -1,4 +1,8 @@
-"""The app as a job of the shell: ended while stopped, it ends, and gives the terminal back.
+"""The app as a job of the shell: stopped whole by ctrl+z, ended even while stopped.
+
+Ctrl+Z reaches the app as a key (the terminal is raw), so the app does what the terminal
+would: it gives the terminal back, then stops every process of its job (`stop_the_job`);
+with no shell above it to continue it, it stops nothing (`no_shell_to_return_to`).
 
 `kill %1` on a stopped briefing sends SIGTERM, then SIGCONT. Textual answers SIGCONT by
 taking the terminal back, which a job in the background may not do: the kernel stopped it
@@ -13,9 +17,12 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Callable
 from types import FrameType
 
+# How long a continued job waits for the signals sent with the SIGCONT (seconds).
+SIGNALS_SETTLE = 0.05
 # Signals that end the app as `q` does (the terminal restored).
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -61,3 +68,23 @@ def stop_handling() -> None:
     """Back to the default for the stop signals (the app has ended)."""
     for sig in STOP_SIGNALS:
         signal.signal(sig, signal.SIG_DFL)
+
+
+def no_shell_to_return_to() -> bool:
+    """Whether this process's group leads its session (`tmux new 'briefing'`, `sh -c` run
+    by a terminal): no shell with job control started it, so none would continue it."""
+    try:
+        return os.getpgrp() == os.getsid(0)
+    except OSError:
+        return True
+
+
+def stop_the_job() -> None:
+    """Stop every process of this job at once (a pipe's writer, a wrapper, the workers);
+    the shell's `fg` continues them. SIGSTOP, not SIGTSTP: the terminal is already given
+    back, and Textual's SIGTSTP handler would try to give it back again."""
+    os.killpg(os.getpgrp(), signal.SIGSTOP)
+    # Continued. The SIGTERM `kill %1` sends with the SIGCONT may be taken by another of
+    # the threads, whose handler then runs after this one has looked: a moment lets it
+    # (a job stopped again at once for want of it stayed stopped).
+    time.sleep(SIGNALS_SETTLE)

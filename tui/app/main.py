@@ -7,8 +7,6 @@ this module only arranges widgets and names keys.
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Iterable
 from functools import partial
@@ -26,6 +24,7 @@ from textual.widgets import Footer, Header
 from tui.app.actions import Actions
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
 from tui.app.article_list import ArticleList
+from tui.app.job_control import in_the_foreground, no_shell_to_return_to, stop_the_job
 from tui.app.layout import NARROW_BELOW
 from tui.app.messages import Behind
 from tui.app.reader import ArticleView
@@ -113,13 +112,31 @@ class BriefingApp(Actions):
 
     def action_suspend_process(self) -> None:
         """Stop the whole job, as the terminal's own Ctrl+Z does (the app reads the key
-        raw, so the terminal sends nothing): Textual's stops only this process, and with
-        `tail -f urls | briefing` the shell waited for tail to stop too, so the terminal
-        froze (review 15). The worker processes stop with it and go on at `fg`."""
+        raw, so the terminal sends nothing). The terminal is given back first and the
+        job stopped after: Textual stopped only this process (with `tail -f urls |
+        briefing` the shell waited for tail, and the terminal froze; review 15), and a
+        signal to the job before the terminal was restored let the shell take it back
+        mid-way under a wrapper (`sh -c`, `uv run`; review 16). With no shell to go back
+        to (briefing leads its session's group: `tmux new 'briefing'`), nothing would
+        ever continue it, so it says so instead, as the terminal ignores Ctrl+Z there."""
         if sys.platform == "win32" or self._driver is None or not self._driver.can_suspend:
             return
+        if no_shell_to_return_to():
+            self.notify("No shell to go back to: briefing was not started from one.")
+            return
+        driver = self._driver
         self.app_suspend_signal.publish(self)
-        os.killpg(os.getpgrp(), signal.SIGTSTP)
+        # Textual's own SIGCONT handler would take the terminal back at once, even for a
+        # job continued in the background or to be ended: here it is done when it may be.
+        with driver.no_automatic_restart():
+            driver.suspend_application_mode()  # the terminal as it was, before the stop
+            stop_the_job()
+            while not in_the_foreground() and not self.ending():
+                stop_the_job()  # continued in the background (`bg`): nothing to draw on
+        if self.ending():
+            return  # `kill %1`: it ends from here, the terminal already given back
+        driver.resume_application_mode()
+        self.app_resume_signal.publish(self)  # `_draw_again`
 
     def _draw_again(self, _app: object) -> None:
         """Back from Ctrl+Z (`fg`), or a stop from outside: the terminal's screen was given

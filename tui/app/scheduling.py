@@ -33,6 +33,8 @@ from tui.pipeline.words import plural
 from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.screen import Screen
     from textual.widgets import ProgressBar
 
@@ -78,6 +80,12 @@ class Scheduling(AppState):
     # was missing what the prompt added.
     answer_awaited: Screen[object] | None = None
 
+    # Whether a signal is ending the app (`job_control.end_on_stop_signals`).
+    _ended_by_signal: Callable[[], bool] | None = None
+
+    def ending(self) -> bool:
+        return self._ended_by_signal is not None and self._ended_by_signal()
+
     def on_mount(self) -> None:
         # SIGTERM (kill, a closing session) and SIGHUP (the terminal went away) end the app
         # the way q does, so the terminal is given back as it was: no alternate screen,
@@ -86,7 +94,7 @@ class Scheduling(AppState):
         # A stopped job ended with `kill %1` ends too (`job_control`).
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError):  # not the main thread: no signals to take
-            end_on_stop_signals(
+            self._ended_by_signal = end_on_stop_signals(
                 lambda status: loop.call_soon_threadsafe(partial(self.exit, return_code=status))
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
