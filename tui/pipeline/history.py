@@ -18,6 +18,7 @@ from tui.pipeline.feeds import Expansion, FeedItem
 from tui.pipeline.identity import input_key, is_web_address
 from tui.pipeline.kinds import ArticleError, ErrorKind, Stage, Status
 from tui.pipeline.textsafety import one_line
+from tui.pipeline.words import plural
 
 if TYPE_CHECKING:
     from tui.pipeline.briefing import Briefing
@@ -398,7 +399,7 @@ def listing(found: list[Entry]) -> list[str]:
 
 def _counts(e: Entry) -> str:
     """'20 articles, 2 failed, 1 not read, 5 no longer cached'."""
-    count = f"{e.articles:,} article{'s' * (e.articles != 1)}"  # as the app writes them
+    count = plural(e.articles, "article")  # as the app writes them: "1,203 articles"
     if e.failed:
         count += f", {e.failed:,} failed"
     if e.unread:
