@@ -102,6 +102,15 @@ class _NewerLayout(sqlite3.DatabaseError):
     and its history with it); this run goes without the cache."""
 
 
+# How much of an error's own words a warning quotes.
+REASON_CHARS = 200
+
+
+def _reason(exc: BaseException) -> str:
+    """An error's words as a warning quotes them: one line, nothing a terminal acts on."""
+    return strip_unsafe(str(exc), "")[:REASON_CHARS]
+
+
 def _code(exc: sqlite3.Error) -> int | None:
     """The primary result code of an SQLite error (the extended one names its variant)."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -290,7 +299,7 @@ class Cache:
         """A whole file we may not write (its mode, its folder's, a read-only disk): read
         from it and save nothing. Setting it aside, as a damaged file is, hid the reader's
         whole history, even from `briefing history`, which only reads."""
-        reason = strip_unsafe(str(exc), "")[:200]
+        reason = _reason(exc)
         # In a folder we may not write, SQLite cannot make the WAL index a read needs;
         # "immutable" reads without it (a writer elsewhere meanwhile is not seen).
         for query in ("mode=ro", "immutable=1"):
@@ -380,8 +389,7 @@ class Cache:
         it is and says it cannot read it: renaming it there made an unreadable history
         look empty, and moved aside a file the user may still mean to recover."""
         if self.only_reads:
-            reason = strip_unsafe(str(exc), "")[:200]
-            self._disable(f"the cache file {self.path} could not be used ({reason})")
+            self._disable(f"the cache file {self.path} could not be used ({_reason(exc)})")
             return
         if self._set_aside(exc):
             try:
@@ -394,7 +402,7 @@ class Cache:
         (and the cache off) when it cannot be renamed."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{CACHE_FILE}.broken-{stamp}")
-        reason = strip_unsafe(str(exc), "")[:200]
+        reason = _reason(exc)
         try:
             self.path.rename(aside)
         except OSError as why:
@@ -502,7 +510,7 @@ class Cache:
             self._conn = None
             self._start_afresh(exc)
             return
-        self._disable(f"the cache failed ({strip_unsafe(str(exc), '')[:200]})")
+        self._disable(f"the cache failed ({_reason(exc)})")
 
     def last_writes(self) -> None:
         """What is written from now on is the run's last (its history, its read marks):
