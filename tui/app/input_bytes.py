@@ -11,7 +11,6 @@ reads is still put together, as the incremental decoder waits for its end.
 from __future__ import annotations
 
 import codecs
-from functools import partial
 from typing import Any
 
 LATIN1_FALLBACK = "briefing-latin-1-fallback"
@@ -48,9 +47,10 @@ class _LenientDecoder(codecs.IncrementalDecoder):
 
 
 def lenient_decoder(encoding: str) -> Any:
-    """`codecs.getincrementaldecoder`, whose UTF-8 decoder reads a stray byte as Latin-1."""
+    """`codecs.getincrementaldecoder`, whose UTF-8 decoder reads a stray byte as Latin-1
+    (the driver asks for no other)."""
     if codecs.lookup(encoding).name != "utf-8":
-        return partial(codecs.getincrementaldecoder(encoding), errors=LATIN1_FALLBACK)
+        return codecs.getincrementaldecoder(encoding)
     return _LenientDecoder
 
 
