@@ -1254,6 +1254,10 @@ def test_the_clause_a_day_sits_in_decides_which_one(
         # A number given as a label.
         "The council approved budget plan number 1501.",
         "Bill No. 2010 was tabled.",
+        # A quantity in a unit's symbol, and a model's number between its maker's code and
+        # its suffix.
+        "The maximum temperature of 1850 K was reached in the test.",
+        "The GTX 1660 Ti is the cheapest card in the range.",
         # A difference in age, no length of time.
         "The cream will make you look and feel 10 years younger.",
         # An ordinal joined to another ranks the same noun: a school year, not the 8th.

@@ -10,6 +10,7 @@ from tui.pipeline.timeline import spans
 from tui.pipeline.timeline.spans import (
     finished_by_forms,
     in_a_url,
+    is_a_count,
     is_a_share,
     is_numbered_thing,
     period_named_after,
@@ -268,3 +269,27 @@ def test_a_letter_that_matches_only_ignoring_case_is_still_found() -> None:
     text = "Talks resume in a fortn\u0131ght, aides said."
     found = [text[s:e] for s, e in spans.candidate_spans(blank(text), text)]
     assert "in a fortn\u0131ght" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "count"),
+    [
+        ("1850", "perature of ", " K was reached.", True),
+        ("1850", "perature of ", "K.", True),
+        ("1200", "reached ", " °C in tests", True),
+        ("1500", "won the ", " m freestyle", True),
+        ("2000", "plant of ", " MW, the", True),
+        ("1660", "idia's GTX ", " Ti is cheap", True),
+        ("5600", "ts, the RX ", " XT, sold", True),
+        # A year: before a name that starts with a symbol's letter, before a symbol that is
+        # also a name, or after a code with no model's suffix.
+        ("2019", "nded in the ", " K League season", False),
+        ("2012", "eered the ", " GB team home", False),
+        ("2024", "nveiled at CES ", " the company", False),
+        ("1998", "oined it in ", ", when", False),
+    ],
+)
+def test_four_digits_of_a_unit_or_a_model_are_a_count_not_a_year(
+    text: str, before: str, after: str, count: bool
+) -> None:
+    assert is_a_count(text, before, after) is count

@@ -31,6 +31,7 @@ from tui.pipeline.timeline.vocab import (
     LIKE_RE,
     LIKE_UNIT_RE,
     MILITARY_HOURS_RE,
+    MODEL_SUFFIXES,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
@@ -44,6 +45,7 @@ from tui.pipeline.timeline.vocab import (
     STREET_WORDS,
     TENS_RE,
     UNIT_RE,
+    UNIT_SYMBOLS,
     WEEKDAY_NAMES,
     WEEKDAYS,
     WIRE_ZONE_RE,
@@ -941,15 +943,28 @@ def is_a_share(text: str, after: str) -> bool:
     return _SHARE.search(text) is not None and _OF_NO_TIME.match(after) is not None
 
 
+# A unit's symbol after a number, as written; not one before a capitalised word, where
+# it begins a name ("the 2019 K League").
+_UNIT_SYMBOL_AFTER = re.compile(
+    r"\s?(?:" + "|".join(re.escape(s) for s in UNIT_SYMBOLS) + r")(?![\w-])(?!\s+[A-Z])"
+)
+# A maker's code in capitals before a model's number, and the model's suffix after it.
+_MODEL_CODE_BEFORE = re.compile(r"\b[A-Z]{2,5}\s$")
+_MODEL_SUFFIX_AFTER = re.compile(r"\s(?:" + "|".join(re.escape(s) for s in MODEL_SUFFIXES) + r")\b")
+
+
 def is_a_count(text: str, before: str, after: str) -> bool:
-    """'by 1920 pixels', 'a viewing age of 48 months', '(£1008m)', 'plan number 1501': a
-    quantity of a unit, an age, a sum of money or a label."""
+    """'by 1920 pixels', 'a viewing age of 48 months', '(£1008m)', 'plan number 1501',
+    'a temperature of 1850 K', 'the GTX 1660 Ti': a quantity of a unit, an age, a sum of
+    money, a label or a model's number."""
     if _AGE_LEAD.search(before) or re.match(r"(?:aged?|ages)\s", text, re.I):
         return True
     if text.isdigit() and (
         _CURRENCY_BEFORE.search(before)
         or _MULTIPLIER_AFTER.match(after)
+        or _UNIT_SYMBOL_AFTER.match(after)
         or _LABEL_LEAD.search(before)
+        or (_MODEL_CODE_BEFORE.search(before) and _MODEL_SUFFIX_AFTER.match(after))
     ):
         return True
     word = _NEXT_WORD.match(after)
