@@ -223,3 +223,29 @@ def test_a_length_before_an_event_it_fills_is_still_lasting() -> None:
     assert entry_label(_length("a day", "He spent a day aboard.")) == "lasting a day"
     took = _length("another day", "It will take another day before the line is ready.")
     assert entry_label(took) == "lasting a day"
+
+
+def _dated(block: int, start: int, end: int, value: str, assumed: bool = False) -> TimelineEntry:
+    return TimelineEntry("x", value, Granularity.YEAR, "s", block, start, end,
+                         range_start=f"{value}-01-01", range_end=f"{value}-12-31",
+                         anchor_assumed=assumed)  # fmt: skip
+
+
+def test_a_count_of_time_beside_the_date_it_comes_to_is_one_row() -> None:
+    # "16 years later in 1754": the count, dated from an assumed anchor, and the year it
+    # names were two rows, "1754 (date assumed)" and "1754", for one event.
+    later = _dated(0, 4, 23, "1754", assumed=True)
+    year = _dated(0, 27, 31, "1754")
+    assert own_rows([later, year]) == [year]
+    # Neither assumed: the first stays.
+    first, second = _dated(0, 4, 23, "1754"), _dated(0, 27, 31, "1754")
+    assert own_rows([first, second]) == [first]
+
+
+def test_the_same_time_apart_or_two_times_side_by_side_keep_their_rows() -> None:
+    apart = [_dated(0, 0, 4, "1754"), _dated(0, 40, 44, "1754")]
+    assert own_rows(apart) == apart
+    side_by_side = [_dated(0, 0, 4, "1754"), _dated(0, 8, 12, "1755")]
+    assert own_rows(side_by_side) == side_by_side
+    other_paragraph = [_dated(0, 0, 4, "1754"), _dated(1, 6, 10, "1754")]
+    assert own_rows(other_paragraph) == other_paragraph

@@ -13,6 +13,7 @@ import calendar
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -364,4 +365,39 @@ def own_rows(
             inside.add(k)  # the entry that reached that far starts no later: it holds this
         else:
             reach = (source, block, -less_end)
+    kept = [place for place in by_place if place[-1] not in inside]
+    for one, other in pairwise(kept):
+        if _said_twice(entry_of(items[one[-1]]), entry_of(items[other[-1]]), one, other):
+            inside.add(_the_less_sure(items, entry_of, one[-1], other[-1]))
     return [item for k, item in enumerate(items) if k not in inside]
+
+
+# Characters between two entries that say one time twice: "16 years later in 1754", "two
+# days later, on June 5" (a word and a comma at most).
+_SAID_TWICE_GAP = 5
+
+
+def _said_twice(
+    first: TimelineEntry,
+    second: TimelineEntry,
+    first_place: tuple[int, int, int, int, int],
+    second_place: tuple[int, int, int, int, int],
+) -> bool:
+    """Two entries side by side in one paragraph that come to the same time: a count of
+    time and the date it comes to ("16 years later in 1754"), one time said twice."""
+    return (
+        first_place[:2] == second_place[:2]
+        and 0 <= second.start - first.end <= _SAID_TWICE_GAP
+        and (first.value, first.range_start, first.range_end)
+        == (second.value, second.range_start, second.range_end)
+    )
+
+
+def _the_less_sure(
+    items: Sequence[T], entry_of: Callable[[T], TimelineEntry], one: int, other: int
+) -> int:
+    """Of one time said twice, the row to drop: the one dated from an assumed anchor when
+    the other is not, else the later of the two."""
+    if entry_of(items[one]).anchor_assumed and not entry_of(items[other]).anchor_assumed:
+        return one
+    return other
