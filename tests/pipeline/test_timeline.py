@@ -510,6 +510,34 @@ def test_a_year_over_two_calendar_years_is_named_by_the_one_it_ends_in(nlp: Any)
     assert (run.timex_value, entry_label(run)) == ("2019", "2019–2021")
 
 
+@pytest.mark.parametrize(
+    ("anchor", "value"),
+    [
+        # Published the next morning: election night was the day before.
+        ("2012-11-07T10:58:26-05:00", "2012-11-06T23:30"),
+        # A date alone, or a bare midnight that stands for one: no time to go by.
+        ("2012-11-07", "2012-11-07T23:30"),
+        ("2012-11-07T00:00:00", "2012-11-07T23:30"),
+    ],
+)
+def test_a_past_clock_after_the_pages_publication_time_is_the_night_before(
+    nlp: Any, anchor: str, value: str
+) -> None:
+    entries = _timeline(nlp, "By 11:30 p.m., it was clear who had won.", anchor=anchor)
+    assert _entry(entries, "11:30 p.m.").value == value
+
+
+def test_a_stand_in_anchors_time_is_not_the_pages(nlp: Any) -> None:
+    # The fetch time of a page with no date says nothing of when it was written.
+    entries = _timeline(
+        nlp,
+        "By 11:30 p.m., it was clear who had won.",
+        anchor="2012-11-07T10:58:26",
+        anchor_assumed=True,
+    )
+    assert _entry(entries, "11:30 p.m.").value == "2012-11-07T23:30"
+
+
 def test_a_games_clock_is_no_time_of_day(nlp: Any) -> None:
     goals = (
         "Kovac's first-period goals – he scored at 7:14 and on the power play at 19:56 –"

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -42,7 +42,7 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("tonight", "2024-08-08TNI"),
         ("by midday", "2024-08-08T12:00"),
         ("14:30 gmt", "2024-08-08T14:30"),
-        ("midnight", "2024-08-08T24:00"),
+        ("midnight tuesday", "2024-08-06T24:00"),
         # A clock hour without a.m./p.m. takes its half of the day from the part named.
         ("3 o'clock this afternoon", "2024-08-08T15:00"),
         ("8:30 this evening", "2024-08-08T20:30"),
@@ -318,6 +318,52 @@ def test_a_clock_time_told_in_the_past_is_on_the_day_the_story_reports() -> None
     # Ahead, it is still the anchor's day ("will speak at 10 a.m.").
     found = resolve("10 a.m.", ctx, Tense.FUTURE)
     assert found is not None and found.value == "2024-08-08T10:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # Told in the past, after the 9:30 a.m. the page came out: the night before.
+        ("about 11 p.m.", Tense.PAST, "2024-08-07T23:00"),
+        ("midnight", Tense.PAST, "2024-08-07T24:00"),
+        ("the evening", Tense.PAST, "2024-08-07TEV"),
+        # Before it, ahead, or in the working day (a later version's news, maybe): the
+        # page's own day.
+        ("8 a.m.", Tense.PAST, "2024-08-08T08:00"),
+        ("3:30 p.m.", Tense.PAST, "2024-08-08T15:30"),
+        ("the morning", Tense.PAST, "2024-08-08TMO"),
+        ("11 p.m.", Tense.FUTURE, "2024-08-08T23:00"),
+    ],
+)
+def test_a_past_clock_after_the_pages_own_time_was_the_day_before(
+    text: str, tense: Tense, value: str
+) -> None:
+    ctx = Context(anchor=ANCHOR, anchor_time=time(9, 30))
+    found = resolve(text, ctx, tense)
+    assert found is not None and found.value == value
+
+
+def test_a_past_midnight_with_no_day_is_the_one_the_pages_day_began_with() -> None:
+    # "Police were called around midnight": the midnight ending the page's own day is
+    # still to come, whatever time the page gives, or none.
+    for anchor_time in (None, time(22, 0)):
+        found = resolve("around midnight", Context(ANCHOR, anchor_time=anchor_time), Tense.PAST)
+        assert found is not None and found.value == "2024-08-07T24:00"
+    found = resolve("midnight", Context(ANCHOR), Tense.FUTURE)
+    assert found is not None and found.value == "2024-08-08T24:00"
+
+
+def test_a_past_clock_on_a_day_the_paragraph_names_keeps_that_day() -> None:
+    # "On Thursday, ... At 11 p.m. the polls closed": the page named its own day.
+    ctx = Context(anchor=ANCHOR, anchor_time=time(9, 30))
+    ctx.remember(day(ANCHOR))
+    found = resolve("11 p.m.", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-08T23:00"
+    # "Was killed Thursday evening ... around 7:15 p.m.", in a paper stamped 1:58 a.m.
+    ctx = Context(anchor=ANCHOR, anchor_time=time(1, 58))
+    ctx.remember(with_time(day(ANCHOR), "TEV"))
+    found = resolve("around 7:15 p.m.", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-08T19:15"
 
 
 @pytest.mark.parametrize(

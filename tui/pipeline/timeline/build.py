@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
@@ -200,6 +200,7 @@ def build_timeline(
         docs = parse_blocks(blocks)
     ctx = Context(
         anchor=anchor_date,
+        anchor_time=None if anchor_assumed else anchor_clock(anchor),
         day_first=writes_day_first(b.text for b in blocks),
         futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
         anchor_assumed=anchor_assumed,
@@ -837,6 +838,17 @@ def parse_anchor(anchor: str) -> date:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         return date.fromisoformat(text[:10])
+
+
+def anchor_clock(anchor: str) -> time | None:
+    """The clock time an ISO anchor gives, in its own zone; None for a date alone, and for
+    a bare midnight, which pages write for a date whose time they do not give."""
+    try:
+        stamp = datetime.fromisoformat(anchor.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    clock = stamp.time()
+    return None if clock == time(0, 0) else clock
 
 
 # A number spaCy took into the date before it: a price ("closed at 5,319.31 Wednesday"),

@@ -392,6 +392,8 @@ _EARLY_LATE_DAY = re.compile(
 )
 # What is left of an expression once its time of day is gone, when that means "the
 # anchor's own day": "this morning", "at 10 a.m.".
+# A part of the day said to be today's ("this morning", "earlier this evening").
+_SAID_TODAY = re.compile(r"(?:(?:earlier|later) )?this\b")
 _ANCHOR_DAY_RESTS = ("", "this", "today", "that", "the", "in the", "during the")
 
 
@@ -443,8 +445,8 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         # the day the paragraph named, else the story's news day, as a clock time is.
         if tense is not Tense.PAST or not _ONE_PART.fullmatch(t):
             return None
-        told = ctx.day_named_here() or ctx.news_day or a
-        return replace(with_time(day(told), "T" + PART_OF_DAY[t.split()[-1]]), anaphoric=True)
+        suffix = "T" + PART_OF_DAY[t.split()[-1]]
+        return replace(with_time(day(ctx.told_day(suffix)), suffix), anaphoric=True)
     if suffix is not None or _EARLY_LATE_DAY.match(rest):
         rest = _EARLY_LATE.sub("", rest)
     if suffix is None:
@@ -459,7 +461,7 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         # The day is borrowed, so "that night" after it still reads the day last named.
         on = ctx.day_named_here()
         if tense is Tense.PAST:
-            on = on or ctx.news_day or a
+            on = ctx.told_day(None if _SAID_TODAY.match(t) else suffix)
         elif on is None or on <= a:
             on = a
         return replace(with_time(day(on), suffix), anaphoric=True)

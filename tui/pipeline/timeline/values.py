@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from enum import Enum
 
 from tui.pipeline.model import Granularity
@@ -65,11 +65,25 @@ NEWS_DAY_BACK_DAYS = 1
 QUARTER_FRAME_BLOCKS = 2
 
 
+# When each part of a day begins, as a clock time: "in the evening", told in a story
+# published at 9 a.m., was the evening before.
+PART_STARTS = {"MO": "T05:00", "AF": "T12:00", "EV": "T17:00", "NI": "T21:00"}
+# How long after a page's stamp a past clock time of the evening (from 5 p.m.) must lie
+# to be read as the day before's (`Context.told_day`).
+UPDATE_MARGIN_MINUTES = 3 * 60
+EVENING_MINUTES = 17 * 60
+
+
 @dataclass
 class Context:
     """What an expression is resolved against: the anchor and the article so far."""
 
     anchor: date
+    # The clock time the page was published at, in its own zone, when it gave one (not a
+    # bare midnight, which stands for no time at all): a clock told in the past that lies
+    # after it, with no day named, was on the day before ("By 11:30 p.m., it was clear",
+    # in a story of 9 a.m.). None: no time known, or the anchor is a stand-in.
+    anchor_time: time | None = None
     # The page writes numeric dates day first ("31/12/2004"): one of them can be read no
     # other way, and none only month first. False: month first, the US order.
     day_first: bool = False
@@ -161,6 +175,45 @@ class Context:
         if last is None or last.granularity is not Granularity.DAY:
             return None
         return last.start
+
+    def told_day(self, clock: str | None) -> date:
+        """The day a clock time ("T23:30") told in the past with no day of its own was
+        on: the day the paragraph named, else the story's news day, else the story's day.
+        When that is the day the page came out on, and the clock lies well after the time
+        it came out at, the day before. `clock` None: the words said it was that day."""
+        named = self.day_named_here() or self._day_of_a_time_named_here()
+        if named is not None:
+            return named
+        on = self.news_day or self.anchor
+        later = clock is not None and self._after_the_page(clock)
+        return on - timedelta(days=1) if on == self.anchor and later else on
+
+    def _day_of_a_time_named_here(self) -> date | None:
+        """The day of a time the paragraph named ("was killed Thursday evening ... around
+        7:15 p.m."): the clock is on that day, as on a day named alone."""
+        last = self.last
+        if (
+            last is None
+            or last.granularity is not Granularity.TIME
+            or self.last_block != self.block
+        ):
+            return None
+        return last.start
+
+    def _after_the_page(self, clock: str) -> bool:
+        """Whether a clock time ("T23:30") of the evening or night lies more than
+        `UPDATE_MARGIN_MINUTES` after the time the page came out at: last night's news in
+        a morning's story. A page's stamp is when it first came out, and news is told on
+        for hours after, so a clock just after it, or in the working day ("the statement
+        was released at 14:00"), may be a later version's."""
+        clock = PART_STARTS.get(clock[1:3], clock)
+        if clock.startswith("T24:00"):
+            return True  # the midnight that ends the page's day is never behind it
+        if self.anchor_time is None:
+            return False
+        minutes = int(clock[1:3]) * 60 + int(clock[4:6])
+        out = self.anchor_time.hour * 60 + self.anchor_time.minute
+        return minutes >= EVENING_MINUTES and minutes > out + UPDATE_MARGIN_MINUTES
 
     def day_named_here(self) -> date | None:
         """The day last named, when it was named in the paragraph now being read: "later in
