@@ -192,12 +192,14 @@ def set_label(value: str) -> str | None:
 
 
 def _years_label(entry: TimelineEntry, label: str) -> str:
-    """A year whose range runs into a later one ("2023-24", "2019-2021") says both."""
+    """A year whose range runs into a later one ("2023-24", "2019-2021") says both (a
+    split year's value is the year it ends in, as TIMEX3 names a fiscal year)."""
     # Whole years only: "since 2019" runs to the story's day and reads as "2019".
-    end = entry.range_end
-    if not (re.fullmatch(r"\d{4}", entry.value) and end and end.endswith("-12-31")):
+    start, end = entry.range_start or "", entry.range_end or ""
+    whole = start.endswith("-01-01") and end.endswith("-12-31")
+    if not (re.fullmatch(r"\d{4}", entry.value) and whole):
         return label
-    first, last = int(entry.value), int(end[:4])
+    first, last = int(start[:4]), int(end[:4])
     if last <= first:
         return label
     if last == first + 1 and first // 100 == last // 100:

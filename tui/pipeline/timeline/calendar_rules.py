@@ -495,7 +495,7 @@ def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if last == first + 1:
         # One fiscal year or season over two calendar years: named, as a fiscal year is,
         # by the year it ends in ("1995/96" is fiscal 1996, FY96); shown as both years.
-        return replace(years(first, last), timex=f"{last:04d}")
+        return replace(years(first, last), value=f"{last:04d}")
     return years(first, last)
 
 
