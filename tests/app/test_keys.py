@@ -726,6 +726,23 @@ async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
         assert all(a.error is None for a in app.briefing.articles)
 
 
+async def test_enter_with_the_cursor_moved_back_adds_the_whole_address(
+    site: FixtureServer, make_app
+):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        burst(app, site.page("wire.html"))
+        # Back into the address to mend it, then Enter: the address was split at the
+        # cursor, and "…/wire" and ".html" were added, two failures.
+        await pilot.press(*["left"] * 5, "enter")
+        await until(pilot, lambda: len(app.briefing.articles) >= 1)
+        await app.wait_settled(SETTLE)
+        assert inputs(app) == [site.page("wire.html")]
+        assert app.briefing.articles[0].error is None
+
+
 async def test_four_addresses_typed_with_enter_between_are_all_added(site: FixtureServer, make_app):
     app = make_app([], analysis=False)
     names = ("wire.html", "blog.html", "frontline.html", "markup.html")

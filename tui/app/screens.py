@@ -165,8 +165,10 @@ class _AddressInput(Input):
         # Addresses typed (not pasted) with Enter between them in one burst: the Enter
         # submits through the box's binding only after it has bubbled up to the app, by
         # which time the next address's letters are in the box, glued to the last one
-        # ("…/wirehttp://…"). The Enter also parts them where it stood.
-        if self.value and not self.value[: self.cursor_position].endswith(" "):
+        # ("…/wirehttp://…"). The Enter also parts them, at the end of the box: with the
+        # cursor moved back to mend a typo, a space there split the address in two.
+        self.cursor_position = len(self.value)
+        if self.value and not self.value.endswith(" "):
             self.insert_text_at_cursor(" ")
         self.entered_at = (*self.entered_at, self.cursor_position)
 
