@@ -173,3 +173,29 @@ async def test_rows_inserted_above_keep_the_highlight_and_the_view_on_the_same_r
         await pilot.pause()
         assert pane.highlighted == 63 and pane.scroll_offset.y == top + 6
         assert [r.key for r in pane.rows[89:92]] == [86, 2000, 87] and pane.rows[-1].key == 3000
+
+
+class _BorderedList(App[None]):
+    CSS = "RowList { border: round $primary; padding: 0 1; height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield RowList()
+
+
+async def test_a_click_highlights_the_row_under_the_pointer_inside_a_border() -> None:
+    app = _BorderedList()
+    async with app.run_test(size=(40, 20)) as pilot:
+        pane = app.query_one(RowList)
+        pane.set_rows([Row((Text(f"row {i}"),), key=i) for i in range(30)])
+        await pilot.pause()
+        inside = pane.content_region
+        # The click's y counted from the border: the row below the one clicked was chosen.
+        await pilot.click(offset=(inside.x + 1, inside.y + 3))
+        assert pane.highlighted == 3
+        pane.scroll_to(y=10, animate=False)
+        await pilot.pause()
+        await pilot.click(offset=(inside.x + 1, inside.y))
+        assert pane.highlighted == 10
+        # On the border itself: no row.
+        await pilot.click(offset=(inside.x + 1, inside.y - 1))
+        assert pane.highlighted == 10

@@ -496,7 +496,12 @@ class RowList(LineView, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        index = self._row_at(event.y + self.scroll_offset.y)
+        # The click's y counts from the widget's border; rows from inside it (reading
+        # `event.y` chose the row below the one clicked in a bordered list).
+        at = event.get_content_offset(self)
+        if at is None:
+            return
+        index = self._row_at(at.y + self.scroll_offset.y)
         if index is not None and self._rows[index].selectable:
             if index == self.highlighted:
                 self.post_message(self.Chosen(self, index))
