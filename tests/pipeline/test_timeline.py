@@ -184,6 +184,25 @@ def test_long_sentence_is_trimmed_to_the_clause(nlp: Any) -> None:
     assert "Monday" in entry.sentence
 
 
+def test_a_long_clause_is_cut_between_words_and_says_so(nlp: Any) -> None:
+    # A clause with no comma to cut at, far over the length quoted: it was cut inside
+    # words at both ends ("… belonging to Eps"), with no "…" to say anything was left out.
+    text = (
+        "Prosecutors told the jury that the financier who had met the prince many times "
+        "over the years and who kept a house in Manhattan and another in Palm Beach and a "
+        "ranch in New Mexico flew to London in 2001 with a young woman who later said she "
+        "had been made to meet the prince at a house in London belonging to his friend and "
+        "that she had told nobody about it for many years afterwards because she was afraid."
+    )
+    entry = _entry(_timeline(nlp, text), "2001")
+    quoted = entry.sentence
+    assert quoted.startswith("… ") and quoted.endswith(" …"), quoted
+    inner = quoted[2:-2]
+    assert "2001" in inner and len(inner) <= 230
+    words = set(text.split())
+    assert all(word in words for word in inner.split()), quoted
+
+
 def test_entries_are_sorted_by_date(nlp: Any) -> None:
     entries = _timeline(
         nlp,

@@ -85,10 +85,28 @@ def quote_sentence(sentences: Sentences, span_start: int, start: int, end: int) 
         if not grown:
             break
     left, right = cuts[i], cuts[j]
-    clause = sent_text[left:right].strip(" ,;:\u2014")
+    raw = sent_text[left:right]
+    clause = raw.strip(" ,;:\u2014")
+    cut_left, cut_right = left > 0, right < len(sent_text.rstrip())
     if len(clause) > MAX_SENTENCE:
-        lo = max(rel_start - left - MAX_SENTENCE // 2, 0)
-        clause = clause[lo : lo + MAX_SENTENCE].strip()
-    prefix = "… " if left > 0 else ""
-    suffix = " …" if right < len(sent_text.rstrip()) else ""
+        at = rel_start - left - (len(raw) - len(raw.lstrip(" ,;:\u2014")))
+        clause, more_left, more_right = _words_around(clause, at, rel_end - rel_start)
+        cut_left, cut_right = cut_left or more_left, cut_right or more_right
+    prefix = "… " if cut_left else ""
+    suffix = " …" if cut_right else ""
     return f"{prefix}{clause}{suffix}"
+
+
+def _words_around(text: str, at: int, length: int) -> tuple[str, bool, bool]:
+    """About `MAX_SENTENCE` characters of `text` around the expression at `at`, cut
+    between words (a window cut inside them quoted "at a house in London belonging to
+    Eps"), and whether anything was cut on the left and on the right."""
+    lo = max(at - MAX_SENTENCE // 2, 0)
+    hi = max(lo + MAX_SENTENCE, at + length)
+    if lo > 0:
+        space = text.find(" ", lo, at + 1)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(text):
+        space = text.rfind(" ", at + length, hi + 1)
+        hi = space if space >= 0 else hi
+    return text[lo:hi].strip(), lo > 0, hi < len(text)
