@@ -2992,6 +2992,9 @@ def test_a_count_with_a_thousands_comma_is_not_cut_at_the_comma(nlp: Any) -> Non
         ("The city keeps 1350 hydrants and 1120 gates.", []),
         ("He took the lands from the Kingdom of Leon in 1139.", ["1139"]),
         ("Dating to around 1086, the castle was recorded.", ["1086"]),
+        # An ISO month's shape on such a number: a code, no October of 1023.
+        ("The talks over item 1023-10 had made progress.", []),
+        ("Delegates returned to item 2019-11 after lunch.", []),
     ],
 )
 def test_a_number_before_1500_is_a_year_only_after_a_word_of_time(

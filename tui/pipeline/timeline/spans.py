@@ -731,13 +731,18 @@ _TIME_WORD_BEFORE = re.compile(
 )
 
 
+# Four digits, or four and a month's two as an ISO month writes them ("1023-10").
+_YEAR_OR_ISO_MONTH = re.compile(r"(?P<year>\d{4})(?:-\d{2})?")
+
+
 def is_an_early_number(text: str, before: str, after: str) -> bool:
-    """A bare number that would be a year before 1500, with no word of time before it,
-    nor a chronicle's dash after it ("1241 - Alexander III, King of Scotland, born")."""
+    """A bare number that would be a year before 1500, or a month of one ("item 1023-10"),
+    with no word of time before it, nor a chronicle's dash after it ("1241 - Alexander
+    III, King of Scotland, born")."""
+    m = _YEAR_OR_ISO_MONTH.fullmatch(text)
     return (
-        text.isdigit()
-        and len(text) == 4
-        and int(text) < _EARLY_YEAR
+        m is not None
+        and int(m.group("year")) < _EARLY_YEAR
         and _TIME_WORD_BEFORE.search(before) is None
         and _CHRONICLE_DASH.match(after) is None
     )
@@ -753,12 +758,12 @@ _NUMBERED_BY = re.compile(
 )
 
 
-_ENDS_IN_FOUR_DIGITS = re.compile(r"(?P<lead>.*?)(?<!\d)\d{4}")
+_ENDS_IN_FOUR_DIGITS = re.compile(r"(?P<lead>.*?)(?<!\d)\d{4}(?:-\d{2})?")
 
 
 def is_numbered_thing(text: str, before: str) -> bool:
-    """Four digits that a word before them makes the number of a thing (spaCy may take
-    the word in: "Flight 2012")."""
+    """Four digits (or an ISO month's "2019-11") that a word before them makes the
+    number of a thing (spaCy may take the word in: "Flight 2012", "item 2019-11")."""
     m = _ENDS_IN_FOUR_DIGITS.fullmatch(text)
     return m is not None and _NUMBERED_BY.search(before + m.group("lead")) is not None
 
