@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from tui.pipeline.options import MB, CacheSettings, Options
+from tui.pipeline.options import MAX_DEFAULT_WORKERS, MB, CacheSettings, Options
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -207,7 +207,8 @@ SETTING_OPTIONS = (
         "--workers",
         "workers",
         "N",
-        "worker processes for extraction and analysis (default: one a core)",
+        "worker processes for extraction and analysis (default: one a core, at most "
+        f"{MAX_DEFAULT_WORKERS})",
     ),
     ("--no-analysis", "analysis", "", "skip entities and timeline; text only"),
     ("--per-feed", "per_feed", "N", "newest items read from each feed"),

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.pipeline.options import MAX_DEFAULT_WORKERS
 from tui.pipeline.textsafety import strip_unsafe
 
 DEFAULT, FILE, COMMAND_LINE = "default", "config file", "command line"
@@ -44,7 +45,14 @@ SETTINGS = (
     Setting("concurrency", int, 8, "pages fetched at once", 1, 64),
     Setting("timeout", float, 20.0, "seconds for a whole fetch, connect to last byte", 0.1, 3600),
     Setting("max_size", float, 10.0, "largest page read, in MB after unpacking", 0.01, 4096),
-    Setting("workers", int, None, "worker processes (unset: one a core)", 1, 16),
+    Setting(
+        "workers",
+        int,
+        None,
+        f"worker processes (unset: one a core, at most {MAX_DEFAULT_WORKERS})",
+        1,
+        16,
+    ),
     Setting("analysis", bool, True, "find entities and a timeline"),
     Setting("per_feed", int, 20, "newest items read from each feed", 1, 10_000),
     Setting("cache", bool, True, "keep pages and results in the cache"),

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+# Each worker holds its own spaCy model (~200 MB with our tables): more than this many
+# costs more memory than a reader's machine should give a news reader. (Here, not in
+# `workers`, so `--help` can say it without importing the pool.)
+MAX_DEFAULT_WORKERS = 4
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from multiprocessing.context import BaseContext
 from typing import Any, TypeVar, cast
 
 from tui.pipeline.model import ErrorKind, PipelineError
+from tui.pipeline.options import MAX_DEFAULT_WORKERS
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -39,9 +40,6 @@ R = TypeVar("R")
 # A worker is replaced after this many tasks: spaCy's string store only ever grows, so a
 # long-running briefing would otherwise creep upward in memory.
 MAX_TASKS_PER_WORKER = 250
-# Each worker holds its own spaCy model (~200 MB with our tables): more than this many
-# costs more memory than a reader's machine should give a news reader.
-MAX_DEFAULT_WORKERS = 4
 # What the forkserver imports once, so every worker forked from it has them already.
 PRELOAD = ["tui.pipeline.worker_preload"]
 
