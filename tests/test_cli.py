@@ -894,7 +894,9 @@ def test_help_gives_examples_and_the_keys() -> None:
         assert example in out
     # The key table is the one the help screen draws from.
     assert "keys in the app:" in out
-    assert "copy the current paragraph" in out and "g / G" in out
+    assert "copy the current paragraph" in out and "g / G, home / end" in out
+    # The workers' default says its cap, as the README's table does.
+    assert "one a core, at most 4" in " ".join(out.split())
 
 
 def test_a_size_cap_is_reported_as_it_was_given(site: FixtureServer) -> None:

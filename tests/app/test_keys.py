@@ -547,6 +547,20 @@ async def test_an_export_that_cannot_be_written_says_where_and_why(
         assert said == [f"Could not export to {in_the_way}: a file of that name is in the way"]
 
 
+async def test_a_click_beside_the_help_closes_it_and_one_inside_does_not(make_app):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        box = app.screen.query_one("#keys").region
+        await pilot.click(offset=(box.x + 4, box.y + 3))
+        assert isinstance(app.screen, HelpScreen)
+        # Beside the box: the help stayed open, and only a key closed it.
+        await pilot.click(offset=(max(0, box.x - 2), box.y + 3))
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        assert not isinstance(app.screen, HelpScreen)
+
+
 async def test_question_mark_shows_help_and_q_quits(site: FixtureServer, make_app):
     app = make_app([], analysis=False)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -11,7 +11,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Moving",
         (
             ("j / k, ↓ / ↑", "move in a list, scroll the text"),
-            ("g / G", "first / last row; top / bottom of the text"),
+            ("g / G, home / end", "first / last row; top / bottom of the text"),
             ("ctrl+d / ctrl+u", "half a page down / up"),
             ("space, pgdn / pgup", "a page down / up"),
             ("tab / shift+tab", "next / previous pane"),

@@ -90,8 +90,8 @@ class HelpScreen(_ClosesOnce, ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help"),
         Binding("j", "scroll(1)", "Down", show=False),
         Binding("k", "scroll(-1)", "Up", show=False),
-        Binding("g", "scroll_to(0)", "Top", show=False),
-        Binding("G", "scroll_to(-1)", "Bottom", show=False),
+        Binding("g,home", "scroll_to(0)", "Top", show=False),
+        Binding("G,end", "scroll_to(-1)", "Bottom", show=False),
         Binding("ctrl+d,space", "page(1)", "Page down", show=False),
         Binding("ctrl+u", "page(-1)", "Page up", show=False),
     ]
@@ -120,6 +120,12 @@ class HelpScreen(_ClosesOnce, ModalScreen[None]):
 
     def _box(self) -> VerticalScroll:
         return self.query_one("#keys", VerticalScroll)
+
+    def on_click(self, event: events.Click) -> None:
+        # A click beside the box closes the help, as it closes any pop-up; one inside it
+        # (bubbled up from the table) does not.
+        if not self._box().region.contains(event.screen_x, event.screen_y):
+            self.dismiss()
 
     def action_scroll(self, lines: int) -> None:
         box = self._box()
