@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 
 from tests.app.conftest import SETTLE
+from tests.app.test_keys import until
 from tui.app.describe import BRIEFING
 from tui.app.document import Document, Paragraph
 from tui.app.text import fold, one_line, safe
@@ -194,3 +195,27 @@ async def test_a_search_on_a_costly_overview_is_shown_at_once(make_app) -> None:
         view.revision += 1
         await pilot.pause(0.1)
         assert view.busy
+
+
+async def test_a_click_on_a_headline_in_the_overview_opens_its_article(make_app) -> None:
+    # The overview numbers its headlines like the list on the left; a click on one did
+    # nothing.
+    app = make_app([str(p) for p in demo_paths()], analysis=False)
+    async with app.run_test(size=(130, 36)) as pilot:
+        await app.wait_settled(SETTLE)
+        view = app.article_view
+        assert app.selected == BRIEFING
+
+        def click_line(index: int):
+            line = view.line_of(index) - view.scroll_offset.y
+            return pilot.click(offset=(view.content_region.x + 3, view.content_region.y + line))
+
+        title = next(i for i, p in enumerate(view.paragraphs) if p.text.plain == "Briefing")
+        await click_line(title)  # no article's line: nothing opens
+        await pilot.pause()
+        assert app.selected == BRIEFING
+        second = next(i for i, p in enumerate(view.paragraphs) if p.opens == 1)
+        await click_line(second)
+        await until(pilot, lambda: app.selected == 1)
+        assert app.selected == 1
+        assert app.article_list.index_at(app.article_list.highlighted) == 1

@@ -22,11 +22,13 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.strip import Strip
 
 from tui.app.line_breaks import line_breaks
+from tui.app.messages import ArticleOpened
 from tui.app.rows import LineView, set_virtual_size, text_segments
 
 
@@ -44,6 +46,9 @@ class Paragraph:
     first: str = ""
     rest: str = ""
     gap: bool = True
+    # The article a click on it opens (a numbered line of the Briefing's overview); None
+    # for any other paragraph.
+    opens: int | None = None
 
 
 class _Spans:
@@ -387,6 +392,18 @@ class Document(LineView, can_focus=True):
         if strip is None:
             strip = strips[row] = self._draw_line(index, row)
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
+
+    def on_click(self, event: events.Click) -> None:
+        at = event.get_content_offset(self)
+        if at is None or not self._wrapped:
+            return
+        line = self.scroll_offset.y + at.y
+        index = self._paragraph_at(line)
+        if index < 0 or line - self._top[index] >= len(self._wrapped[index].starts):
+            return  # above the first paragraph, or on the blank line after one
+        opens = self._paragraphs[index].opens
+        if opens is not None:
+            self.post_message(ArticleOpened(opens))
 
     def _paragraph_at(self, line: int) -> int:
         """The paragraph whose lines hold document line `line`."""

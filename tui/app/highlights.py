@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from tui.app.analysis_panes import TimelinePane
 from tui.app.describe import BRIEFING
-from tui.app.messages import EntityChosen, TimelineChosen
+from tui.app.messages import ArticleOpened, EntityChosen, TimelineChosen
 from tui.app.rows import RowList
 from tui.app.scheduling import Scheduling
 from tui.app.walk import entity_walk, search_walk
@@ -75,6 +75,12 @@ class Highlights(Scheduling):
             # The reader left the walk for another article: `n` there no longer jumps back
             # to a highlight the pane no longer names.
             self._end_walk()
+
+    @on(ArticleOpened)
+    def _article_opened(self, message: ArticleOpened) -> None:
+        if self.briefing is not None and message.index < len(self.briefing.articles):
+            self.select(message.index)
+            self.show_text()
 
     @on(RowList.Chosen, "#articles")
     def _article_chosen(self, message: RowList.Chosen) -> None:

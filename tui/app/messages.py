@@ -38,6 +38,14 @@ class EntityChosen(Message):
 
 
 @dataclass
+class ArticleOpened(Message):
+    """The reader clicked an article's line in the Briefing's overview (a headline, a
+    search's hits in it, its error): show article `index`."""
+
+    index: int
+
+
+@dataclass
 class TimelineChosen(Message):
     """The reader pressed enter on a timeline entry: show its sentence in `article`."""
 

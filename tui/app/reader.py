@@ -463,7 +463,7 @@ class ArticleView(Document):
                 line = Text()
                 line.append(f"{number}. ", style="bold")
                 line.append(one_line(article.display_title))
-                yield Paragraph(line, gap=False)
+                yield Paragraph(line, gap=False, opens=number - 1)
             if len(read) > OVERVIEW_HEADLINES:
                 more = len(read) - OVERVIEW_HEADLINES
                 yield Paragraph(Text(f"… and {more} more in the list on the left", "dim"))
@@ -506,7 +506,7 @@ class ArticleView(Document):
             line.append(f"{index + 1}. ", style="bold")
             line.append(one_line(briefing.articles[index].display_title))
             line.append(f" — {plural(count, 'hit')}", style="dim")
-            yield Paragraph(line, gap=False)
+            yield Paragraph(line, gap=False, opens=index)
         yield Paragraph(Text(""), gap=False)
 
     def show_briefing_hits(self, hits: tuple[str, list[tuple[int, int]]] | None) -> None:
@@ -531,9 +531,9 @@ class ArticleView(Document):
             for number, article in errors:
                 assert article.error is not None
                 line = Text(f"{number}. {location(article)}", style="bold red")
-                yield Paragraph(line, gap=False)
+                yield Paragraph(line, gap=False, opens=number - 1)
                 message = Text(one_line(article.error.message))
-                yield Paragraph(message, gap=False, first="   ", rest="   ")
+                yield Paragraph(message, gap=False, first="   ", rest="   ", opens=number - 1)
             yield Paragraph(Text(""), gap=False)
         for status, said in NO_FAILURES.items():  # in the order the counts above say them
             if status in unfailed:
@@ -547,10 +547,11 @@ class ArticleView(Document):
         yield Paragraph(Text(said.heading.format(n=len(listed), them=them), "bold"), gap=False)
         for number, article in listed:
             title, where = one_line(article.display_title), location(article)
-            yield Paragraph(Text(f"{number}. ", style="bold").append(title), gap=False)
+            line = Text(f"{number}. ", style="bold").append(title)
+            yield Paragraph(line, gap=False, opens=number - 1)
             if where != title:
                 address = Text(where, self._style("meta"))
-                yield Paragraph(address, gap=False, first="   ", rest="   ")
+                yield Paragraph(address, gap=False, first="   ", rest="   ", opens=number - 1)
         yield Paragraph(Text(""), gap=False)
 
     # Highlights ------------------------------------------------------------------------
