@@ -150,6 +150,32 @@ BOILERPLATE = [
         "licence-footer",
     ),
     ("Acme and Widget are registered trademarks of Acme Limited.", "licence-footer"),
+    # Calls to read more coverage elsewhere, to follow a deals account, to subscribe.
+    ("Follow our full coverage of the inquiry at https://news.example/floods", "related-link"),
+    ("Follow @HeraldDeals on X to keep up with the best offers of the week.", "social-cta"),
+    ("More Great Herald Stories", "related-link"),
+    ("Subscribe to the Herald and stay ahead of the flood news.", "newsletter"),
+    ("To get these posts each week by e-mail, sign up for the Riverside Letter.", "newsletter"),
+    ("Learn more", "widget"),
+    (
+        "If you liked this story, we have an offer for you: become a Herald member. Members"
+        " read everything without a paywall and meet our reporters. Will you join them?",
+        "appeal",
+    ),
+    (
+        "Follow @HeraldDeals on X for the week's offers. Quantities may be limited. Prices are"
+        " subject to change without notice. Some offers may not be available in every shop."
+        " The Herald may earn a commission on purchases made through this page.",
+        "small-print",
+    ),
+    (
+        "A version of this article appears in print on March 4, 2024, on page B2 of the City"
+        " edition with the headline: Gates Close At Last.",
+        "print-note",
+    ),
+    ("March 4, 2024 - 09:15 GMT", "byline"),
+    ("Powered by WordPress. Header photo by Jan Novak.", "site-footer"),
+    ("riverside.example is a personal blog. The views expressed here are my own.", "site-footer"),
 ]
 
 
@@ -211,6 +237,16 @@ ARTICLE_SENTENCES = [
     "via example.com",
     "5040",
     "12 3",
+    "If you enjoyed the first barrier, the engineers said, you will like the second.",
+    "Prices are subject to change, the minister warned, as fuel costs rise.",
+    "Prices in the valley can vary by a fifth, the survey found.",
+    "The agent will receive a commission of 5 percent on every sale.",
+    "Quantities are limited, the food bank said, and queues form at dawn.",
+    "Powered by solar panels, the ferry crossed the estuary in silence.",
+    "More stories of flooding emerged from the valley on Tuesday.",
+    "March 4, 2024 - the day the gates closed - will be remembered.",
+    "The views expressed at the hearing were not those of the council, the mayor said.",
+    "Follow the coverage closely, the editor told the new reporters on Monday.",
 ]
 
 
@@ -404,3 +440,35 @@ def test_the_writers_byline_beside_a_reading_time_or_after_a_date_is_cut(line: s
 
 def test_a_headline_before_the_writers_name_is_no_byline() -> None:
     assert match_rule("Flood talks stall again | By Nadia Okafor", META) is None
+
+
+def H(text: str) -> Block:
+    return Block(BlockKind.HEADING, text)
+
+
+def test_a_heading_left_with_nothing_under_it_at_the_end_is_cut() -> None:
+    blocks = [
+        P("The barrier's gates closed for the first time on Monday night as the river rose."),
+        H("Before You Go"),
+        P("If you enjoyed this article, become a member and keep the Herald's reporters going."),
+        P("Learn more"),
+    ]
+    kept, removed = clean(blocks, META)
+    assert kept == blocks[:1]
+    assert [r.rule for r in removed] == ["empty-heading", "appeal", "widget"]
+    assert removed[0].text == "Before You Go"
+
+
+def test_a_heading_the_text_merely_ends_on_stays() -> None:
+    # Nothing the cleaner cut was under it: what it headed may be the article's own,
+    # left out by extraction, and a heading in the middle of the text heads what follows.
+    ending = [P("The gates closed on Monday night as the river rose."), H("What comes next")]
+    assert clean(ending, META)[0] == ending
+    middle = [H("What comes next"), P("Advertisement"), P("Engineers will inspect the gates.")]
+    assert clean(middle, META)[0] == [middle[0], middle[2]]
+
+
+def test_the_headline_repeated_with_other_dashes_and_apostrophes_is_cut() -> None:
+    meta = Metadata(title="Survey Shows - The River's Highest Level in 40 Years")
+    found = match_rule("Survey Shows \u2013 The River\u2019s Highest Level in 40 Years", meta)
+    assert found is not None and found.id == "title-repeat"

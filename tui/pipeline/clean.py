@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tui.pipeline import tables
-from tui.pipeline.model import Block, Metadata, RemovedBlock
+from tui.pipeline.model import Block, BlockKind, Metadata, RemovedBlock
 
 _WS = re.compile(r"\s+")
 # Names only: "{4}" and "{0,3}" in a pattern are regex repetition, not placeholders.
@@ -32,6 +32,9 @@ class Rule:
     patterns: tuple[str, ...]
     # Applied to readers' comments too (`clean_comments`).
     comments: bool = True
+    # Judges only a heading that no kept block follows: the label of a list that was cut
+    # ("More stories"), left with nothing under it at the end of the text.
+    trailing: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +61,7 @@ def rules() -> tuple[Rule, ...]:
             max_words=int(r.get("max_words", 30)),
             patterns=tuple(expand(p) for p in r["patterns"]),
             comments=bool(r.get("comments", True)),
+            trailing=bool(r.get("trailing", False)),
         )
         for r in raw["rule"]
     )
@@ -91,8 +95,19 @@ def _names(metadata: Metadata | None) -> dict[str, re.Pattern[str]]:
         if cleaned:
             # Longest first so "Jane Doe" wins over "Jane".
             cleaned.sort(key=len, reverse=True)
-            found[name] = re.compile("|".join(re.escape(v) for v in cleaned), re.IGNORECASE)
+            found[name] = re.compile("|".join(_loose(v) for v in cleaned), re.IGNORECASE)
     return found
+
+
+# Characters a page writes either way in the same words: the <title> has "Shows - A Mix"
+# where the printed headline has "Shows – A Mix", "Children's" where it has "Children’s".
+_ALIKE = ("-‐‑‒–—―", "'’‘ʼ", '"“”„')
+_ALIKE_CLASS = {c: "[" + re.escape(group) + "]" for group in _ALIKE for c in group}
+
+
+def _loose(value: str) -> str:
+    """A pattern for `value` that takes its dashes, apostrophes and quotes in any form."""
+    return "".join(_ALIKE_CLASS.get(c) or re.escape(c) for c in value)
 
 
 @dataclass(frozen=True)
@@ -157,7 +172,7 @@ def _first_match(text: str, compiled: _Compiled, comments: bool = False) -> Rule
     stood_in: dict[tuple[str, ...], str] = {}
     for group in compiled.rules:
         rule = group.rule
-        if comments and not rule.comments:
+        if rule.trailing or (comments and not rule.comments):
             continue
         # Characters too: text without spaces (or a pasted blob) is one long "word".
         if words > rule.max_words or len(text) > _CHARS_PER_WORD * rule.max_words:
@@ -250,7 +265,38 @@ def clean(
         rule = _first_match(block.text, compiled)
         if rule is not None:
             doomed[i] = (rule.reason, rule.id)
+    doomed.update(_trailing_headings(blocks, doomed))
     return cut(blocks, doomed, earlier)
+
+
+def _trailing_headings(
+    blocks: Sequence[Block], doomed: Mapping[int, tuple[str, str]]
+) -> dict[int, tuple[str, str]]:
+    """The headings at the end of the text whose every block under it the cleaner cut (a
+    pitch, a list of other stories), by the rules that judge those. A heading the text
+    merely ends on stays: what it headed may be the article's, left out by extraction."""
+    trailing = [r for r in rules() if r.trailing]
+    found: dict[int, tuple[str, str]] = {}
+    headed_a_cut = False
+    for i in range(len(blocks) - 1, -1, -1):
+        if i in doomed:
+            headed_a_cut = True
+            continue
+        block = blocks[i]
+        text = normalise_space(block.text)
+        rule = next(
+            (
+                r
+                for r in trailing
+                if len(text.split()) <= r.max_words
+                and any(_compile(p).fullmatch(text) for p in r.patterns)
+            ),
+            None,
+        )
+        if block.kind != BlockKind.HEADING or rule is None or not headed_a_cut:
+            break
+        found[i] = (rule.reason, rule.id)
+    return found
 
 
 def clean_comments(blocks: list[Block], metadata: Metadata | None = None) -> list[Block]:
