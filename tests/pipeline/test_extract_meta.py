@@ -488,3 +488,49 @@ def test_a_parsely_page_object_nested_past_the_decoders_limit_is_no_date() -> No
     deep = "[" * 5000 + "]" * 5000
     html = f"<html><head><meta name='parsely-page' content='{deep}'></head><body></body></html>"
     assert page_metadata(parse(html), None).published is None
+
+
+def test_the_sites_name_after_a_bar_leaves_a_headline_that_has_a_dash_of_its_own() -> None:
+    head = _og("Tidewatch") + (
+        "<title>Survey Shows - Ferry Delays Doubled Since Spring | Tidewatch</title>"
+    )
+    meta = page_metadata(parse(_page(head)), "https://tidewatch.example/2024/05/survey")
+    assert meta.title == "Survey Shows - Ferry Delays Doubled Since Spring"
+
+
+def test_the_writers_json_ld_names_as_persons_leave_out_the_houses_author_tag() -> None:
+    head = (
+        _og("Harbour")
+        + '<meta name="author" content="Quayside Publications">'
+        + _ld(
+            {
+                "@type": "NewsArticle",
+                "author": [{"@type": "Person", "name": "Priya Natarajan"}],
+            }
+        )
+    )
+    _, authors = _site_of(head, "https://www.harbour.example/markets/rates")
+    assert authors == ["Priya Natarajan"]
+
+
+def test_an_author_tag_without_persons_in_json_ld_is_still_read() -> None:
+    head = '<meta name="author" content="Priya Natarajan">' + _ld(
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Harbour"}}
+    )
+    _, authors = _site_of(head, "https://www.harbour.example/markets/rates")
+    assert authors == ["Priya Natarajan"]
+
+
+@pytest.mark.parametrize(
+    "author",
+    ["Tomas Lindqvist. Quayside Media International", "Tomas Lindqvist, Harbour Holdings"],
+)
+def test_an_organisation_after_the_writers_name_is_no_second_writer(author: str) -> None:
+    _, authors = _site_of(f'<meta name="author" content="{author}">', "https://news.example/a")
+    assert authors == ["Tomas Lindqvist"]
+
+
+@pytest.mark.parametrize("author", ["Dr. Ana Ruiz", "J. R. Okafor", "Prof. Ana Ruiz"])
+def test_a_title_or_an_initial_before_a_full_stop_stays_in_the_name(author: str) -> None:
+    _, authors = _site_of(f'<meta name="author" content="{author}">', "https://news.example/a")
+    assert authors == [author]

@@ -89,6 +89,16 @@ def _json_ld_objects(tree: lxml.html.HtmlElement) -> list[_Json]:
     return found
 
 
+def _ld_persons(value: object, depth: int = 0) -> list[str]:
+    """Names of the JSON-LD objects in `value` typed as a Person, bounded."""
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) and "person" in _types(value) else []
+    if isinstance(value, list) and depth < _LD_MAX_DEPTH:
+        return [n for item in value for n in _ld_persons(item, depth + 1)]
+    return []
+
+
 def _types(obj: _Json) -> set[str]:
     value = obj.get("@type", [])
     values = value if isinstance(value, list) else [value]
@@ -156,13 +166,19 @@ def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
         return title
     if site:
         site_key = re.sub(r"\W+", "", site.lower())
-        # Drop leading/trailing parts that are the site's name ("Title | Site", "Site - Title").
+        # Drop leading/trailing parts that are the site's name ("Title | Site", "Site - Title"),
+        # cutting the title's own text: a headline with a dash of its own in it ("Study
+        # Shows - A Mix of ... | Site") keeps that dash and what follows it.
+        seps = list(_TITLE_SEPARATORS.finditer(title))
+        start, end = 0, len(title)
         while len(parts) > 1 and re.sub(r"\W+", "", parts[-1].lower()) in (site_key, ""):
             parts.pop()
+            end = seps.pop().start()
         while len(parts) > 1 and re.sub(r"\W+", "", parts[0].lower()) == site_key:
             parts.pop(0)
-        if len(parts) == 1:
-            return parts[0]
+            start = seps.pop(0).end()
+        if (start, end) != (0, len(title)):
+            return title[start:end].strip()
     # Without a known site name, a short last part after " | " is the usual site suffix.
     separators = _TITLE_SEPARATORS.findall(title)
     last = parts[-1]
@@ -361,6 +377,12 @@ def _is_publisher_or_section(author: str, publisher: list[str], sections: list[s
 _NAME_WORD = re.compile(r"(?:[^\W\d_]|[.'’‘-])*[^\W\d_](?:[^\W\d_]|[.'’‘-])*")
 # A name is a few words; anything longer is a sentence or an organisation blurb.
 _DECLARED_NAME_MAX_WORDS = 5
+# "Jane Roe. Harbour Media International": a full stop after a word ends the name; what
+# follows is another credit. Not after an initial ("J. Roe") or a title ("Dr. Roe").
+_NAME_THEN_SENTENCE = re.compile(
+    r"(?<=[^\W\d_]{2})(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|Lt|Mt|Ft))(?<!\b(?:Mrs|Rev|Sen|Rep|Gov|Gen|Col|Sgt))"
+    r"(?<!\b(?:Prof|Capt))\.\s+(?=[^\W\d_])"
+)
 # "Jane Roe (Reuters)": what the brackets add is no part of the name.
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)$")
 
@@ -378,6 +400,9 @@ def _looks_like_name(part: str, capitalised: bool) -> bool:
         return False
     if sum(c.isalpha() for c in part) < 2 or _role().fullmatch(part):
         return False
+    # "Harbour Media International", "Acme Holdings": an organisation, not a writer.
+    if any(w.casefold() in _ORGANISATION_WORDS for w in words):
+        return False
     return not capitalised or all(not w[0].islower() or w in _NAME_PARTICLES for w in words)
 
 
@@ -394,7 +419,7 @@ def _clean_author_names(raw: Iterable[str]) -> list[str]:
             continue
         item = _BY.sub("", item)
         capitalised = any(w[0].isupper() for w in item.split())
-        for part in _AUTHOR_SPLIT.split(item):
+        for part in _AUTHOR_SPLIT.split(_NAME_THEN_SENTENCE.sub(", ", item)):
             part = _BRACKETED_TAIL.sub("", part).strip(" .,:")
             if not _looks_like_name(part, capitalised):
                 continue
@@ -1001,11 +1026,15 @@ def _authors(
 ) -> list[str]:
     """The writers the page names, without the publisher or a section standing in for one."""
     sources: list[str] = []
-    if ld:
+    # The writers the article's JSON-LD names as persons are the page's own word: the
+    # template's generic author tag beside them often names the publishing house.
+    persons = _clean_author_names(_ld_persons(ld.get("author"))) if ld else []
+    if ld and not persons:
         sources += _ld_names(ld.get("author"))
     for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
-        if key in metas:
+        if key in metas and not persons:
             sources.append(metas[key])
+    sources = persons or sources
     if not sources:
         for a in tree.xpath('//a[@rel="author"]'):
             sources.append(a.text_content())
