@@ -534,3 +534,14 @@ def test_an_organisation_after_the_writers_name_is_no_second_writer(author: str)
 def test_a_title_or_an_initial_before_a_full_stop_stays_in_the_name(author: str) -> None:
     _, authors = _site_of(f'<meta name="author" content="{author}">', "https://news.example/a")
     assert authors == [author]
+
+
+def test_a_saved_post_is_dated_by_its_headlines_link_not_by_a_related_link() -> None:
+    page = (
+        "<html><head><title>Newts and rain</title></head><body>"
+        '<h1><a href="https://pondnotes.example/archives/2013/04/18/newts-and-rain.html">'
+        "Newts and rain</a></h1><p>Newts cross the lane on the first warm wet night.</p>"
+        '<div class="related"><a href="https://pondnotes.example/archives/2008/03/02/frogs.'
+        'html">Frogs in March</a></div></body></html>'
+    )
+    assert page_metadata(parse(page), None).published == "2013-04-18"

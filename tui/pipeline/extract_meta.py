@@ -964,6 +964,15 @@ _DATED_ADDRESS = re.compile(
 )
 
 
+def _headline_address(tree: lxml.html.HtmlElement) -> str | None:
+    """Where the headline links to: a blog's headline is a link to the post's own page
+    ("/archives/2012/08/09/slug.html"), the only place a saved copy still has its address."""
+    h1 = next(tree.iter("h1"), None)
+    link = next(h1.iter("a"), None) if h1 is not None else None
+    href = (link.get("href") or "").strip() if link is not None else ""
+    return href if href.startswith(("http://", "https://")) else None
+
+
 def _published(
     tree: lxml.html.HtmlElement,
     metas: dict[str, str],
@@ -996,7 +1005,8 @@ def _published(
         # fetched and the canonical one, the one with a day in it: htmldate reads the
         # canonical only when given no address, and an address with no day (a shortened
         # link, a local copy) sent it on to a teaser's or a comment's date.
-        dated = next((u for u in (url, canonical) if u and _DATED_ADDRESS.search(u)), url)
+        addresses = (url, canonical, _headline_address(tree))
+        dated = next((u for u in addresses if u and _DATED_ADDRESS.search(u)), url)
         found = find_date(
             tree, extensive_search=False, original_date=True, url=dated, deferred_url_extractor=True
         )
