@@ -112,3 +112,21 @@ def test_the_writers_biography_box_is_marked() -> None:
         "<div class='biology'><p>Cells divide.</p></div>"
     )
     assert _mark_rules(page) == [None, "author-bio", "author-bio", None]
+
+
+def test_wrappers_around_the_same_text_are_one_level_when_widening() -> None:
+    # A lede box beside the body's box, the body inside three blockquotes left open: two
+    # levels from the body's innermost box reach the box holding the lede too.
+    page = _page(
+        "<div><div><p>Lede.</p></div>"
+        "<div><blockquote><blockquote><blockquote><p>Body one.</p><p>Body two.</p>"
+        "</blockquote></blockquote></blockquote></div></div>"
+    )
+    lede, body = page.pieces[0].owner, page.pieces[1].owner
+    inner = page.parents[body]  # the innermost blockquote
+    around_both = page.parents[page.parents[lede]]
+    assert page.widen(inner, 2) == around_both
+    # Counted tag by tag, two levels stop at the outer blockquote, short of the lede.
+    assert not page.holds(page.up(inner, 2), lede)
+    # The body's own box is one level up: its paragraphs' box reaches more text.
+    assert page.widen(body, 1) == inner

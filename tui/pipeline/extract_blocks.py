@@ -12,8 +12,9 @@ its reason, when it is left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import lxml.html
 from lxml import etree
@@ -208,6 +209,31 @@ class Page:
                 break
             number = parent
         return number
+
+    def widen(self, number: int, levels: int) -> int:
+        """The block element `levels` above `number`, where a run of wrappers around the
+        same text (three nested <blockquote>s left unclosed, a div in a div in a div) is
+        one level, not one per tag: a level is a step that reaches more text, or the
+        run of steps that does not."""
+        for _ in range(levels):
+            parent = self.parents.get(number, -1)
+            if parent == -1:
+                break
+            held = self.count(number)
+            if self.count(parent) == held:
+                while (outer := self.parents.get(parent, -1)) != -1 and self.count(outer) == held:
+                    parent = outer
+            number = parent
+        return number
+
+    def count(self, number: int) -> int:
+        """How many pieces block element `number` holds."""
+        owners = self._owners_sorted
+        return bisect_right(owners, self.ends.get(number, number)) - bisect_left(owners, number)
+
+    @cached_property
+    def _owners_sorted(self) -> list[int]:
+        return sorted(p.owner for p in self.pieces)
 
 
 def number_blocks(root: lxml.html.HtmlElement) -> None:
