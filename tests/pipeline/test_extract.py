@@ -9,6 +9,7 @@ import pytest
 
 from tui.pipeline.clean import clean, clean_comments
 from tui.pipeline.extract import Extracted, extract
+from tui.pipeline.extract_choice import rules
 from tui.pipeline.model import BlockKind, ErrorKind, PipelineError, RemovedBlock
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -793,3 +794,69 @@ def test_sentences_opening_with_by_give_no_author() -> None:
     )
     html = _story("", "<p>By Tuesday the rain had stopped.</p>", body)
     assert extract(html).metadata.authors == []
+
+
+# ------------------------------------------------- the lede above the body (review 17)
+
+# The rules that call a piece article text: a removed line never carries one of them.
+_TEXT_RULES = frozenset(
+    [v.id for v in rules().verdicts if v.cls == "good"] + [c.id for c in rules().context]
+)
+
+
+def test_lede_in_its_own_box_inside_a_marked_wrapper_is_kept() -> None:
+    # The whole page wears a class the markup rules mark ("with-rail"), and readability
+    # drops the lede's box for its class: the wrapper around readability's choice is the
+    # article's own and bars nothing, so the lede joins the text.
+    extracted = _own("lede_in_marked_wrapper.html")
+    texts = [b.text for b in extracted.blocks]
+    assert texts[0].startswith("Kelbridge (Estuary Courier) The estuary ferry")
+    assert texts[1].startswith("Commuters who cross")
+    assert not any(r.text.startswith("Kelbridge") for r in extracted.removed)
+
+
+def test_dateline_lede_above_a_picture_and_a_follow_box_is_kept() -> None:
+    # Between the lede and the body stands an inset: a picture with its credit and
+    # caption, and a box of follow-us links whose last line is a link to another page.
+    extracted = _own("dateline_lede_above_inset.html")
+    texts = [b.text for b in extracted.blocks]
+    assert texts[0].startswith("SKELLIG HARBOUR — Is the old lighthouse coming down?")
+    assert texts[1].startswith("Anyone reading the harbour forums")
+    removed = {r.text: r.rule for r in extracted.removed}
+    assert removed["Our Reporters and Editors List"] == "headline-link"
+    assert removed["The lighthouse at dusk. No demolition is planned."] == "caption"
+    assert not any("Follow @" in t or "Enlarge" in t for t in texts)
+
+
+def test_lede_inside_unclosed_blockquotes_is_kept() -> None:
+    # Three <blockquote>s left open in the lede's box and again in the body's: the
+    # wrappers around the same text are one level, so the lede is in reach of the body.
+    extracted = _own("unclosed_blockquotes.html")
+    texts = [b.text for b in extracted.blocks]
+    assert texts[0].startswith("I'm putting this review here too")
+    assert texts[1].startswith('"The Long Water" follows a ferryman')
+    assert texts[2].startswith("The film opens at dawn")
+    assert extracted.comments == []
+
+
+def test_no_text_of_the_unclosed_blockquote_post_is_silently_lost() -> None:
+    import lxml.html
+
+    extracted = _own("unclosed_blockquotes.html")
+    shown = " ".join([b.text for b in extracted.blocks] + [r.text for r in extracted.removed])
+    story = lxml.html.fromstring((OWN / "unclosed_blockquotes.html").read_text("utf-8"))
+    for text in story.find_class("piece")[0].itertext():
+        if text.strip():
+            assert " ".join(text.split()) in shown, text
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in OWN.glob("*.html")))
+def test_no_removed_line_is_called_article_text(name: str) -> None:
+    # "running text" or "borders a paragraph of running text" as the reason a line was
+    # cut makes no sense to a reader: what is judged text and left out says why.
+    try:
+        extracted = _own(name)
+    except PipelineError:
+        return
+    called_text = [(r.rule, r.text) for r in extracted.removed if r.rule in _TEXT_RULES]
+    assert called_text == []

@@ -92,3 +92,57 @@ def test_without_a_vote_the_longest_run_of_running_text_is_chosen() -> None:
     )
     choice = choose(page, set())
     assert choice.kept == [False, False, True, True]
+
+
+# The rules that call a piece article text; a piece left out never carries one of them.
+_TEXT_RULES = frozenset(
+    [v.id for v in rules().verdicts if v.cls == GOOD] + [c.id for c in rules().context]
+)
+
+
+def _vote_for_body(page: Page) -> set[int]:
+    """readability's vote for the body's box: the paragraphs that start with "Body"."""
+    owners = {p.owner for p in page.pieces if p.text.startswith("Body")}
+    return owners | {page.around(sorted(owners))}
+
+
+_BODY = "".join(f"<p>Body {n}. {LONG}</p>" for n in range(4))
+
+
+def test_a_marked_box_around_the_voted_text_bars_nothing() -> None:
+    # The page's wrapper wears a word the markup rules mark ("rail"); the lede beside the
+    # voted body inside it is still the article's.
+    page = _page(f"<div class='with-rail'><div><p>Lede. {LONG}</p></div><div>{_BODY}</div></div>")
+    choice = choose(page, _vote_for_body(page))
+    assert choice.kept == [True] * 5
+
+
+def test_a_lede_past_an_inset_above_the_text_is_kept_but_not_teasers_past_one_below() -> None:
+    inset = (
+        "<div><div><h6>Photo: Dee Rowe</h6><p>The quay at dawn.</p></div>"
+        "<div><p><a href='/follow'>Follow our reporters online</a></p></div></div>"
+    )
+    page = _page(
+        f"<div><div><p>Lede. {LONG}</p></div>{inset}<div>{_BODY}</div>{inset}"
+        f"<div><p>Teaser. {LONG}</p></div></div>"
+    )
+    choice = choose(page, _vote_for_body(page))
+    texts = [p.text for p, k in zip(page.pieces, choice.kept, strict=True) if k]
+    assert texts[0].startswith("Lede.")
+    assert texts[-1].startswith("Body 3.")
+
+
+def test_running_text_left_out_says_why_never_that_it_is_text() -> None:
+    # A link line of its own between the lede and the body ends the text above it: the
+    # lede is listed, with a reason a reader can follow.
+    page = _page(
+        f"<div><div><p>Lede. {LONG}</p></div>"
+        "<p><a href='/elsewhere'>Ferry fares rise again this winter</a></p>"
+        f"<div>{_BODY}</div></div>"
+    )
+    choice = choose(page, _vote_for_body(page))
+    assert not choice.kept[0]
+    rule, reason = choice.listed[0]
+    assert rule == "apart-from-text"
+    assert rule not in _TEXT_RULES and "running text" not in reason
+    assert all(r not in _TEXT_RULES for r, _ in choice.listed.values())

@@ -11,6 +11,8 @@ readability finds nothing, the verdicts choose alone.
 
 Pieces of the article's own container that are not kept come back with the reason of
 their verdict, so the reader can see them; nothing inside the article is dropped silently.
+One judged running text says why it was left out anyway (`[[left_out]]`), never that it
+is text.
 """
 
 from __future__ import annotations
@@ -87,6 +89,14 @@ class Rules:
     list_levels: int
     fill_between: bool
     second_look_levels: int
+    # Why a piece judged running text was left out anyway, by cause ("apart", "outside").
+    left_out: dict[str, LeftOut]
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    id: str
+    reason: str
 
 
 @lru_cache(maxsize=1)
@@ -127,13 +137,18 @@ def rules() -> Rules:
         int(choice["list_levels"]),
         bool(choice["fill_between"]),
         int(choice["second_look_levels"]),
+        {c["cause"]: LeftOut(c["id"], c["reason"]) for c in raw["left_out"]},
     )
 
 
 def verdict_ids() -> frozenset[str]:
     """The rule ids a left-out piece of the article's container can carry from the choice."""
     table = rules()
-    return frozenset(v.id for v in table.verdicts) | {c.id for c in table.context}
+    return (
+        frozenset(v.id for v in table.verdicts)
+        | {c.id for c in table.context}
+        | {c.id for c in table.left_out.values()}
+    )
 
 
 # ---------------------------------------------------------------------- readability vote
@@ -415,21 +430,85 @@ def classify(pieces: list[Piece], table: Rules) -> tuple[list[str], list[tuple[s
     return classes, why
 
 
-def _expand(
-    keep: set[int], classes: list[str], start: int, step: int, gap: int, near: list[bool]
-) -> None:
-    """Add good pieces from `start` outwards while no more than `gap` others intervene,
-    never leaving the part of the page around the chosen text (`near`)."""
-    i, missed = start, 0
-    while 0 <= i < len(classes) and missed <= gap and near[i]:
+def _expand(keep: set[int], reach: _Reach, start: int, step: int) -> None:
+    """Add good pieces from `start` outwards while no more than `expand_gap` others
+    intervene, never leaving the part of the page around the chosen text (`near`). With
+    `insets`, an inset right beside the text (`_past_inset`) counts as one piece that is
+    not good, whatever it holds: the lede in its own box above it still joins the text."""
+    classes, i, missed = reach.addable, start, 0
+    while 0 <= i < len(classes) and missed <= reach.gap and reach.near[i]:
         if classes[i] == GOOD:
             keep.add(i)
             missed = 0
-        elif classes[i] == BAD:
+            i += step
+            continue
+        beyond = _past_inset(reach, i, step) if reach.insets and missed == 0 else None
+        if beyond is not None:
+            missed, i = 1, beyond
+            continue
+        if classes[i] == BAD:
             break
-        else:
-            missed += 1
+        missed += 1
         i += step
+
+
+@dataclass
+class _Reach:
+    """What the expansion around readability's choice walks over."""
+
+    page: Page
+    addable: list[str]
+    near: list[bool]
+    anchor: int  # the block element holding readability's chosen pieces
+    gap: int
+    insets: bool  # whether an inset beside the text is stepped over
+    # Pieces whose own verdict calls them running text (not their neighbours).
+    running: list[bool] = field(default_factory=list)
+
+
+def _past_inset(reach: _Reach, i: int, step: int) -> int | None:
+    """Where the walk goes on past the inset that piece `i` opens, or None.
+
+    An inset is a box beside the chosen text holding each of its lines in a box of its own
+    and nothing good (a picture with its caption, a follow-us box). It is stepped over only
+    when a paragraph of running text lies right past it: a lede set above it, not the header
+    with the headline, the date and the share buttons of a page."""
+    inset = _inset(reach.page, reach.page.pieces[i].owner, reach.anchor)
+    span = _span(reach.page, i, step, inset) if inset != -1 else []
+    if not span or any(reach.addable[j] == GOOD for j in span):
+        return None
+    beyond = span[-1] + step
+    if 0 <= beyond < len(reach.running) and reach.running[beyond] and reach.near[beyond]:
+        return beyond
+    return None
+
+
+def _inset(page: Page, owner: int, anchor: int) -> int:
+    """The box beside the chosen text that holds the block element `owner` inside a box
+    of its own (a picture, a follow-us box): -1 when `owner` is itself a line of the
+    column the text is in, or holds the text."""
+    side = _beside(page, owner, anchor)
+    return side if side not in (-1, owner) else -1
+
+
+def _beside(page: Page, owner: int, anchor: int) -> int:
+    """The outermost box holding `owner` but not `anchor` (-1 when `owner` holds it)."""
+    common = page.around([owner, anchor])
+    if common in (owner, -1):
+        return -1
+    box = owner
+    while (parent := page.parents.get(box, -1)) not in (common, -1):
+        box = parent
+    return box
+
+
+def _span(page: Page, start: int, step: int, box: int) -> list[int]:
+    """The pieces from `start` onwards (by `step`) that box `box` holds."""
+    span, i = [], start
+    while 0 <= i < len(page.pieces) and page.holds(box, page.pieces[i].owner):
+        span.append(i)
+        i += step
+    return span
 
 
 def _best_run(classes: list[str], pieces: list[Piece], gap: int) -> set[int]:
@@ -456,21 +535,30 @@ def choose(page: Page, voted: set[int]) -> Choice:
     table = rules()
     pieces = page.pieces
     classes, why = classify(pieces, table)
+    chosen = [i for i, p in enumerate(pieces) if p.owner in voted]
+    anchor = page.around([pieces[i].owner for i in chosen])
     # What our verdicts may add: never a box the markup rules mark (comments, a share bar,
     # a caption box). Those are cut only from inside readability's own choice, and only
-    # when they are not most of it (the article wearing an unlucky class name).
-    addable = [BAD if p.mark is not None else c for p, c in zip(pieces, classes, strict=True)]
-    chosen = [i for i, p in enumerate(pieces) if p.owner in voted]
+    # when they are not most of it (the article wearing an unlucky class name). A marked
+    # box around readability's choice is that article's own wrapper, and bars nothing.
+    barred = [_barred(page, p, anchor) for p in pieces]
+    addable = [BAD if b else c for b, c in zip(barred, classes, strict=True)]
+    wrapper, above = -1, [False] * len(pieces)  # where the text was looked for above it
     if chosen:
         keep = set(chosen)
         lo, hi = chosen[0], chosen[-1]
         if table.fill_between:
             keep.update(i for i in range(lo, hi) if addable[i] == GOOD)
-        around = page.up(page.around([pieces[i].owner for i in chosen]), table.expand_levels)
-        near = _inside(page, around) if around != -1 else []
-        if near:
-            _expand(keep, addable, lo - 1, -1, table.expand_gap, near)
-            _expand(keep, addable, hi + 1, 1, table.expand_gap, near)
+        gap = table.expand_gap
+        # Above the text (the lede, the standfirst) the wrapper is counted in boxes that
+        # add text and a box with nothing good in it is stepped over; below it, where a
+        # bio, a footer or teasers follow, in plain levels, and any bad line ends the text.
+        wrapper = page.widen(anchor, table.expand_levels)
+        above = _inside(page, wrapper)
+        running = [a == GOOD and why[i][0] in _running_ids(table) for i, a in enumerate(addable)]
+        _expand(keep, _Reach(page, addable, above, anchor, gap, True, running), lo - 1, -1)
+        below = _inside(page, page.up(anchor, table.expand_levels))
+        _expand(keep, _Reach(page, addable, below, anchor, gap, False), hi + 1, 1)
     else:
         keep = _best_run(addable, pieces, table.expand_gap)
     kept = [i in keep for i in range(len(pieces))]
@@ -478,12 +566,45 @@ def choose(page: Page, voted: set[int]) -> Choice:
     choice = Choice(kept, container=container)
     if keep:
         first, last = min(keep), max(keep)
-        for i in range(first, last + 1):
-            if not kept[i]:
-                choice.listed[i] = why[i]
-        for i in _container_edges(page, container, table.list_levels, first, last):
-            choice.listed[i] = why[i]
+        listed = [i for i in range(first, last + 1) if not kept[i]]
+        listed += _container_edges(page, container, table.list_levels, first, last)
+        # Running text above the article, in the wrapper it was looked for in, that was not
+        # reached is listed too: nothing judged article-like there goes silently.
+        # (Not when that wrapper is the page's body, which holds the site's chrome too.)
+        if wrapper != -1 and page.tags.get(wrapper) not in ("body", "html", ""):
+            listed += [i for i in range(first) if above[i] and classes[i] == GOOD]
+        for i in sorted(set(listed)):
+            choice.listed[i] = _left_out(page, i, classes[i], why[i], barred[i], above)
     return choice
+
+
+def _running_ids(table: Rules) -> frozenset[str]:
+    """The verdicts that call a piece running text on its own."""
+    return frozenset(v.id for v in table.verdicts if v.cls == GOOD)
+
+
+def _barred(page: Page, piece: Piece, anchor: int) -> bool:
+    """Whether a markup rule bars the piece from being added to the chosen text."""
+    if piece.mark is None:
+        return False
+    mark = page.marks[piece.mark]
+    return not (anchor != -1 and mark.is_block and page.holds(mark.element, anchor))
+
+
+def _left_out(
+    page: Page, i: int, cls: str, why: tuple[str, str], barred: bool, above: list[bool]
+) -> tuple[str, str]:
+    """The rule and reason a reader sees for a piece of the article's box left out of it.
+
+    A piece judged running text says why it was left out anyway, never that it is text."""
+    if cls != GOOD:
+        return why
+    piece = page.pieces[i]
+    if barred and piece.mark is not None:
+        mark = page.marks[piece.mark]
+        return mark.rule, mark.reason
+    outside = rules().left_out["apart" if above[i] or not any(above) else "outside"]
+    return outside.id, outside.reason
 
 
 def _inside(page: Page, number: int) -> list[bool]:
@@ -498,7 +619,7 @@ def _container_edges(page: Page, container: int, levels: int, first: int, last: 
     which holds the site's chrome too."""
     edges = []
     for box, zone in (
-        (page.up(container, levels), range(first)),
+        (page.widen(container, levels), range(first)),
         (container, range(last + 1, len(page.pieces))),
     ):
         if container == -1 or page.tags.get(box) in ("body", "html", ""):
