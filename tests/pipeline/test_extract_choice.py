@@ -146,3 +146,15 @@ def test_running_text_left_out_says_why_never_that_it_is_text() -> None:
     assert rule == "apart-from-text"
     assert rule not in _TEXT_RULES and "running text" not in reason
     assert all(r not in _TEXT_RULES for r, _ in choice.listed.values())
+
+
+def test_the_site_header_is_no_inset_to_step_over_to_a_notice_above_it() -> None:
+    # A cookie notice reads as running text; the site's header between it and the article
+    # meets the article only in the page's body, so the walk up ends at the header.
+    page = _page(
+        f"<div><p>We and our partners store cookies. {LONG}</p></div>"
+        "<header><div><a href='/'>The Harbour Gazette Online</a></div></header>"
+        f"<main><article><div>{_BODY}</div></article></main>"
+    )
+    choice = choose(page, _vote_for_body(page))
+    assert choice.kept == [False, False] + [True] * 4

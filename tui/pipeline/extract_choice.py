@@ -486,9 +486,12 @@ def _past_inset(reach: _Reach, i: int, step: int) -> int | None:
 def _inset(page: Page, owner: int, anchor: int) -> int:
     """The box beside the chosen text that holds the block element `owner` inside a box
     of its own (a picture, a follow-us box): -1 when `owner` is itself a line of the
-    column the text is in, or holds the text."""
+    column the text is in, or holds the text, or when the two meet only in the page's
+    body (the site's header and a cookie notice are no inset of the article)."""
     side = _beside(page, owner, anchor)
-    return side if side not in (-1, owner) else -1
+    if side in (-1, owner) or page.tags.get(page.parents.get(side, -1)) in ("body", "html"):
+        return -1
+    return side
 
 
 def _beside(page: Page, owner: int, anchor: int) -> int:
