@@ -19,11 +19,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.app.actions import Actions
 from tui.app.analysis_panes import EntitiesPane, TimelinePane
 from tui.app.article_list import ArticleList
+from tui.app.footer import KeyFooter
 from tui.app.job_control import in_the_foreground, no_shell_to_return_to, stop_the_job
 from tui.app.layout import NARROW_BELOW
 from tui.app.messages import Behind
@@ -103,7 +104,7 @@ class BriefingApp(Actions):
                     yield _titled(pane, title).data_bind(
                         *shared, AppState.merged, AppState.analysis
                     )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Textual calls each layer's on_mount in turn (this one first): only the layout here.
