@@ -757,6 +757,47 @@ async def test_enter_with_the_cursor_moved_back_adds_the_whole_address(
         assert app.briefing.articles[0].error is None
 
 
+async def test_addresses_typed_in_a_burst_after_moving_the_cursor_arrive_whole(
+    site: FixtureServer, make_app
+):
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        # All queued at once, with Home and Left between: every address arrives whole (a
+        # review saw "/blog.htmlhttp://…/wire.html" in a busy app; the order that made it
+        # is pinned by the test after this one).
+        burst(app, site.page("wire.html"))
+        app.post_message(events.Key("home", None))
+        burst(app, "", enter=True)
+        burst(app, site.page("blog.html"))
+        for _ in range(5):
+            app.post_message(events.Key("left", None))
+        burst(app, "", enter=True)
+        burst(app, site.page("frontline.html"), enter=True)
+        await until(pilot, lambda: len(app.briefing.articles) >= 3)
+        await app.wait_settled(SETTLE)
+        names = ("wire.html", "blog.html", "frontline.html")
+        assert inputs(app) == [site.page(n) for n in names]
+
+
+async def test_a_cursor_move_acted_on_after_an_enter_leaves_the_next_address_whole(
+    site: FixtureServer, make_app
+):
+    # The order a busy app can act in: the Enter, then a Home typed before it, then the
+    # next address's letters.
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        box = app.screen.query_one("#url", Input)
+        box.insert_text_at_cursor(site.page("wire.html"))
+        box.key_enter()
+        box.cursor_position = 0
+        box.insert_text_at_cursor(site.page("blog.html"))
+        assert box.value.split() == [site.page("wire.html"), site.page("blog.html")]
+
+
 async def test_four_addresses_typed_with_enter_between_are_all_added(site: FixtureServer, make_app):
     app = make_app([], analysis=False)
     names = ("wire.html", "blog.html", "frontline.html", "markup.html")

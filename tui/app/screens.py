@@ -178,6 +178,14 @@ class _AddressInput(Input):
             self.insert_text_at_cursor(" ")
         self.entered_at = (*self.entered_at, self.cursor_position)
 
+    def insert_text_at_cursor(self, text: str) -> None:
+        # After an Enter, what is typed belongs after it: a Home or Left typed before the
+        # Enter acts only once it has bubbled up to the app, and in a burst it moved the
+        # cursor after the Enter, so the next address went into the middle of the last.
+        if self.entered_at:
+            self.cursor_position = len(self.value)
+        super().insert_text_at_cursor(text)
+
     def split_at_keys(self) -> tuple[str, str]:
         """The addresses in the box, and what was typed for the app after an Enter: from the
         first line after an Enter that is keys, not an address (`_keys_for_the_app`), to the
