@@ -161,6 +161,13 @@ def test_entry_label_reads_part_of_a_calendar_year_as_that_year() -> None:
     assert entry_label(end_of_q1) == "Q1 2012"
 
 
+def test_the_midnight_ending_a_day_reads_as_the_next_days_first_moment() -> None:
+    # "5 Nov 2024, 24:00" read as no time a clock shows.
+    assert timex_label("2024-11-05T24:00") == "6 Nov 2024, 00:00"
+    assert timex_label("2024-12-31T24:00") == "1 Jan 2025, 00:00"
+    assert timex_label("2024-11-05T23:30") == "5 Nov 2024, 23:30"
+
+
 def test_decades_and_centuries_read_as_words() -> None:
     assert timex_label("199") == "1990s"
     assert timex_label("201") == "2010s"

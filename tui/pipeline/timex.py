@@ -83,6 +83,11 @@ def timex_label(value: str) -> str | None:
     if month and not 1 <= int(month) <= 12:
         return None  # not a calendar date: show the raw value rather than guess
     if day:
+        if value[11:16] == "24:00":
+            # The midnight that ends a day is the next day's first moment, as a reader and
+            # a clock say it ("24:00" read as no time at all).
+            after = date(int(year), int(month), int(day)) + timedelta(days=1)
+            return f"{after.day} {_MONTHS[after.month - 1]} {after.year}, 00:00"
         label = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
         if "T" in value and len(value) >= 16:
             label += f", {value[11:16]}"
