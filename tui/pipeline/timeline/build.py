@@ -832,22 +832,24 @@ def sort_key(entry: TimelineEntry) -> tuple[str, int, str, str]:
     return (entry.range_start or "9999", 1, entry.range_end or "", entry.value)
 
 
-def parse_anchor(anchor: str) -> date:
-    text = anchor.strip()
+def _stamp(anchor: str) -> datetime | None:
+    """An ISO anchor as a date and time in its own zone; None when it is not one."""
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(anchor.strip().replace("Z", "+00:00"))
     except ValueError:
-        return date.fromisoformat(text[:10])
+        return None
+
+
+def parse_anchor(anchor: str) -> date:
+    stamp = _stamp(anchor)
+    return stamp.date() if stamp is not None else date.fromisoformat(anchor.strip()[:10])
 
 
 def anchor_clock(anchor: str) -> time | None:
     """The clock time an ISO anchor gives, in its own zone; None for a date alone, and for
     a bare midnight, which pages write for a date whose time they do not give."""
-    try:
-        stamp = datetime.fromisoformat(anchor.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    clock = stamp.time()
+    stamp = _stamp(anchor)
+    clock = stamp.time() if stamp is not None else time(0, 0)
     return None if clock == time(0, 0) else clock
 
 

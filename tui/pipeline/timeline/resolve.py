@@ -390,10 +390,10 @@ _EARLY_LATE = re.compile(r"^(?:early|late|earlier|later|very early|very late)\s+
 _EARLY_LATE_DAY = re.compile(
     r"(?:early|late|earlier|later) (?:today|yesterday|tomorrow|on|" + WEEKDAY_RE + ")"
 )
-# What is left of an expression once its time of day is gone, when that means "the
-# anchor's own day": "this morning", "at 10 a.m.".
 # A part of the day said to be today's ("this morning", "earlier this evening").
 _SAID_TODAY = re.compile(r"(?:(?:earlier|later) )?this\b")
+# What is left of an expression once its time of day is gone, when that means "the
+# anchor's own day": "this morning", "at 10 a.m.".
 _ANCHOR_DAY_RESTS = ("", "this", "today", "that", "the", "in the", "during the")
 
 

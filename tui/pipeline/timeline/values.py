@@ -72,6 +72,8 @@ PART_STARTS = {"MO": "T05:00", "AF": "T12:00", "EV": "T17:00", "NI": "T21:00"}
 # to be read as the day before's (`Context.told_day`).
 UPDATE_MARGIN_MINUTES = 3 * 60
 EVENING_MINUTES = 17 * 60
+# What names the day a clock told after it is on.
+_DAYS = (Granularity.DAY, Granularity.TIME)
 
 
 @dataclass
@@ -181,24 +183,19 @@ class Context:
         on: the day the paragraph named, else the story's news day, else the story's day.
         When that is the day the page came out on, and the clock lies well after the time
         it came out at, the day before. `clock` None: the words said it was that day."""
-        named = self.day_named_here() or self._day_of_a_time_named_here()
-        if named is not None:
-            return named
+        last = self.last
+        if (
+            last is not None
+            and last.start is not None
+            and last.granularity in _DAYS
+            and self.last_block == self.block
+        ):
+            # A day, or a time of one ("was killed Thursday evening ... around 7:15 p.m."),
+            # the paragraph named: the clock is on it.
+            return last.start
         on = self.news_day or self.anchor
         later = clock is not None and self._after_the_page(clock)
         return on - timedelta(days=1) if on == self.anchor and later else on
-
-    def _day_of_a_time_named_here(self) -> date | None:
-        """The day of a time the paragraph named ("was killed Thursday evening ... around
-        7:15 p.m."): the clock is on that day, as on a day named alone."""
-        last = self.last
-        if (
-            last is None
-            or last.granularity is not Granularity.TIME
-            or self.last_block != self.block
-        ):
-            return None
-        return last.start
 
     def _after_the_page(self, clock: str) -> bool:
         """Whether a clock time ("T23:30") of the evening or night lies more than
