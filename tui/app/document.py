@@ -394,10 +394,9 @@ class Document(LineView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
 
     def on_click(self, event: events.Click) -> None:
-        at = event.get_content_offset(self)
-        if at is None or not self._wrapped:
+        line = self.clicked_line(event)
+        if line is None or not self._wrapped:
             return
-        line = self.scroll_offset.y + at.y
         index = self._paragraph_at(line)
         if index < 0 or line - self._top[index] >= len(self._wrapped[index].starts):
             return  # above the first paragraph, or on the blank line after one

@@ -141,6 +141,13 @@ class LineView(ScrollView):
         """The view's own style: the paint's, or looked up when drawn outside a paint."""
         return self.rich_style if self._paint_style is None else self._paint_style
 
+    def clicked_line(self, event: events.Click) -> int | None:
+        """The line of the whole view a click landed on; None on the border or padding
+        (the click's own y counts from the border: a bordered list chose the row below
+        the one clicked)."""
+        at = event.get_content_offset(self)
+        return None if at is None else self.scroll_offset.y + at.y
+
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
@@ -496,12 +503,8 @@ class RowList(LineView, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        # The click's y counts from the widget's border; rows from inside it (reading
-        # `event.y` chose the row below the one clicked in a bordered list).
-        at = event.get_content_offset(self)
-        if at is None:
-            return
-        index = self._row_at(at.y + self.scroll_offset.y)
+        line = self.clicked_line(event)
+        index = None if line is None else self._row_at(line)
         if index is not None and self._rows[index].selectable:
             if index == self.highlighted:
                 self.post_message(self.Chosen(self, index))
