@@ -1031,20 +1031,20 @@ def _language(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
     return None
 
 
+# The tags a page names its writers in, read in this order.
+_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+
+
 def _authors(
     tree: lxml.html.HtmlElement, metas: dict[str, str], ld: _Json | None, publisher: list[str]
 ) -> list[str]:
     """The writers the page names, without the publisher or a section standing in for one."""
-    sources: list[str] = []
     # The writers the article's JSON-LD names as persons are the page's own word: the
     # template's generic author tag beside them often names the publishing house.
-    persons = _clean_author_names(_ld_persons(ld.get("author"))) if ld else []
-    if ld and not persons:
-        sources += _ld_names(ld.get("author"))
-    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
-        if key in metas and not persons:
-            sources.append(metas[key])
-    sources = persons or sources
+    sources = _clean_author_names(_ld_persons(ld.get("author"))) if ld else []
+    if not sources:
+        sources = _ld_names(ld.get("author")) if ld else []
+        sources += [metas[key] for key in _AUTHOR_KEYS if key in metas]
     if not sources:
         for a in tree.xpath('//a[@rel="author"]'):
             sources.append(a.text_content())
