@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
 from textual import events
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.app.conftest import SETTLE, queued_lines
@@ -423,10 +425,7 @@ async def test_o_opens_the_browser_and_says_how_it_went(
 
 
 async def test_a_adds_a_url(site: FixtureServer, make_app):
-    app = make_app([], analysis=False)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("a")
+    async with the_add_prompt(make_app) as (app, pilot):
         assert isinstance(app.screen, AddUrlScreen)
         app.screen.query_one(Input).value = site.page("blog.html")
         await pilot.press("enter")
@@ -438,10 +437,7 @@ async def test_a_adds_a_url(site: FixtureServer, make_app):
 
 
 async def test_the_add_prompt_counts_what_enter_will_add(make_app):
-    app = make_app([], analysis=False)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("a")
+    async with the_add_prompt(make_app) as (app, pilot):
         assert isinstance(app.screen, AddUrlScreen)
         await pilot.press(*"https://a.example/x not a url https://b.example/y")
         await pilot.pause()
@@ -667,6 +663,16 @@ async def until(pilot, check: Callable[[], bool]) -> None:
         await pilot.pause(0.05)
 
 
+@contextlib.asynccontextmanager
+async def the_add_prompt(make_app) -> AsyncIterator[tuple[BriefingApp, Pilot]]:
+    """An empty briefing, settled, with its add prompt open."""
+    app = make_app([], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("a")
+        yield app, pilot
+
+
 def inputs(app: BriefingApp) -> list[str]:
     """The inputs of the briefing's articles, in order."""
     assert app.briefing is not None
@@ -743,10 +749,7 @@ async def test_addresses_typed_in_one_burst_with_enter_between_are_each_added(
 async def test_enter_with_the_cursor_moved_back_adds_the_whole_address(
     site: FixtureServer, make_app
 ):
-    app = make_app([], analysis=False)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("a")
+    async with the_add_prompt(make_app) as (app, pilot):
         burst(app, site.page("wire.html"))
         # Back into the address to mend it, then Enter: the address was split at the
         # cursor, and "…/wire" and ".html" were added, two failures.
@@ -760,10 +763,7 @@ async def test_enter_with_the_cursor_moved_back_adds_the_whole_address(
 async def test_addresses_typed_in_a_burst_after_moving_the_cursor_arrive_whole(
     site: FixtureServer, make_app
 ):
-    app = make_app([], analysis=False)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("a")
+    async with the_add_prompt(make_app) as (app, pilot):
         # All queued at once, with Home and Left between: every address arrives whole (a
         # review saw "/blog.htmlhttp://…/wire.html" in a busy app; the order that made it
         # is pinned by the test after this one).
@@ -786,10 +786,7 @@ async def test_a_cursor_move_acted_on_after_an_enter_leaves_the_next_address_who
 ):
     # The order a busy app can act in: the Enter, then a Home typed before it, then the
     # next address's letters.
-    app = make_app([], analysis=False)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("a")
+    async with the_add_prompt(make_app) as (app, _pilot):
         box = app.screen.query_one("#url", Input)
         box.insert_text_at_cursor(site.page("wire.html"))
         box.key_enter()
@@ -817,10 +814,7 @@ async def test_four_addresses_typed_with_enter_between_are_all_added(site: Fixtu
 async def test_addresses_sent_with_line_feeds_are_parted_in_the_add_prompt(
     site: FixtureServer, make_app
 ):
-    app = make_app([], analysis=False)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await app.wait_settled(SETTLE)
-        await pilot.press("a")
+    async with the_add_prompt(make_app) as (app, pilot):
         # A line feed outside a bracketed paste was dropped: "…wire.htmlhttp://…" was one
         # address.
         burst(app, site.page("wire.html"))
