@@ -1305,6 +1305,8 @@ def test_the_clause_a_day_sits_in_decides_which_one(
         # its suffix.
         "The maximum temperature of 1850 K was reached in the test.",
         "The GTX 1660 Ti is the cheapest card in the range.",
+        # Without a suffix: a year that far ahead is told with a preposition, not a code.
+        "Nvidia's RTX 2060 sold well at launch.",
         # A difference in age, no length of time.
         "The cream will make you look and feel 10 years younger.",
         # An ordinal joined to another ranks the same noun: a school year, not the 8th.
@@ -3157,3 +3159,51 @@ def test_a_deadline_promised_lies_ahead_of_the_promise(
 ) -> None:
     # A Sunday in March.
     assert _entry(_timeline(nlp, sentence, anchor="2024-03-03"), expression).value == value
+
+
+def test_a_year_far_ahead_told_as_a_target_is_still_a_year(nlp: Any) -> None:
+    entry = _entry(_timeline(nlp, "Emissions must fall to zero by 2060, the plan says."), "2060")
+    assert entry.value == "2060"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Polls close at 11 p.m. tonight in most states.", "11 p.m. tonight", "2024-08-08T23:00"),
+        ("Tonight at 11 p.m. the results will be announced.", "Tonight at 11 p.m.",
+         "2024-08-08T23:00"),
+        ("Yesterday at 4 p.m. the polls closed.", "Yesterday at 4 p.m.", "2024-08-07T16:00"),
+        # The clock comes before the thing it times, whose day is named after it.
+        ("The 5 p.m. deadline on Friday passed without a deal.", "5 p.m. deadline on Friday",
+         "2024-08-02T17:00"),
+    ],
+)  # fmt: skip
+def test_a_day_and_the_clock_told_with_it_are_one_entry(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ends"),
+    [
+        ("Voting ran from 8 p.m. on Tuesday until 4 a.m., officials said.",
+         ["2024-08-06T20:00", "2024-08-07T04:00"]),
+        ("Police were there between 11 p.m. Saturday and 3 a.m.",
+         ["2024-08-03T23:00", "2024-08-04T03:00"]),
+        ("The party will run from 10 p.m. to 2 a.m.", ["2024-08-08T22:00", "2024-08-09T02:00"]),
+        # A day's hours in order stay on the one day.
+        ("The polls are open from 9 a.m. to 5 p.m. on Monday.",
+         ["2024-08-12T09:00", "2024-08-12T17:00"]),
+    ],
+)  # fmt: skip
+def test_a_range_of_clock_times_that_runs_past_midnight_ends_the_next_day(
+    nlp: Any, sentence: str, ends: list[str]
+) -> None:
+    assert sorted(e.value for e in _timeline(nlp, sentence)) == ends
+
+
+def test_the_word_that_makes_a_midnight_approximate_is_part_of_it(nlp: Any) -> None:
+    entry = _entry(_timeline(nlp, "Police arrived around midnight on Sunday."), "midnight")
+    assert entry.expression == "around midnight on Sunday"

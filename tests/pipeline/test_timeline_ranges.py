@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS, in_order, period_holding
-from tui.pipeline.timeline.values import Tense, day, half, month, quarter, shift, week_of, year_of
+from tui.pipeline.timeline.ranges import (
+    RANGE_OPENERS,
+    RANGE_WORDS,
+    in_order,
+    past_midnight,
+    period_holding,
+)
+from tui.pipeline.timeline.values import (
+    Tense,
+    day,
+    half,
+    month,
+    quarter,
+    shift,
+    week_of,
+    with_time,
+    year_of,
+)
 
 
 def _values(first: object, second: object, tense: Tense | None) -> tuple[str, str]:
@@ -95,3 +111,15 @@ def test_a_fiscal_quarter_a_year_back_keeps_its_months() -> None:
     )  # fmt: skip
     # A calendar quarter moves as before.
     assert shift(quarter(1989, 3), "Y", -1) == quarter(1988, 3)
+
+
+def test_a_night_that_runs_past_midnight_ends_on_the_next_day() -> None:
+    tuesday = day(date(2024, 8, 6))
+    evening, small_hours = with_time(tuesday, "T20:00"), with_time(tuesday, "T04:00")
+    assert past_midnight(evening, small_hours).value == "2024-08-07T04:00"
+    # In order, or on two days already, or a part of the day: as it was.
+    assert past_midnight(small_hours, evening) == evening
+    wednesday = with_time(day(date(2024, 8, 7)), "T04:00")
+    assert past_midnight(evening, wednesday) == wednesday
+    night = with_time(tuesday, "TNI")
+    assert past_midnight(evening, night) == night

@@ -11,6 +11,7 @@ from tui.pipeline.timeline.spans import (
     finished_by_forms,
     in_a_url,
     is_a_count,
+    is_a_model_number,
     is_a_share,
     is_numbered_thing,
     period_named_after,
@@ -293,3 +294,20 @@ def test_four_digits_of_a_unit_or_a_model_are_a_count_not_a_year(
     text: str, before: str, after: str, count: bool
 ) -> None:
     assert is_a_count(text, before, after) is count
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "model"),
+    [
+        ("2060", "idia's RTX ", True),
+        ("2080", "the GeForce RTX ", True),
+        # Near enough to be a year told after a code, or an era, or no code.
+        ("2030", "ed for EXPO ", False),
+        ("2100", "scenario AD ", False),
+        ("2060", "ll to zero by ", False),
+    ],
+)
+def test_four_digits_after_a_code_far_ahead_of_the_story_are_a_model(
+    text: str, before: str, model: bool
+) -> None:
+    assert is_a_model_number(text, before, 2019) is model

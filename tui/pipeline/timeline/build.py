@@ -41,6 +41,7 @@ from tui.pipeline.timeline.ranges import (
     RANGE_OPENERS,
     RANGE_WORDS,
     in_order,
+    past_midnight,
     period_holding,
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
@@ -53,6 +54,7 @@ from tui.pipeline.timeline.spans import (
     holiday_names_a_thing,
     in_a_url,
     is_a_count,
+    is_a_model_number,
     is_a_share,
     is_a_word_not_a_month,
     is_an_early_number,
@@ -465,6 +467,8 @@ _CLOCK_THEN_DAY = re.compile(
     r"\s*,?\s*(?:on\s+)?"
     rf"(?:(?i:{WEEKDAY_RE}),?\s+)?"
 )
+_A_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.I)
+_CLOCKED_THING_ON = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+on\s+")
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
 # before a clock time: the time is that day's, not the story's, so it is left out.
 _NUMERIC_DATE_BEFORE = re.compile(
@@ -597,7 +601,7 @@ def _clocks_on_the_sentence_day(
             # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
             # its day names that day.
             days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
-    out = []
+    out: list[tuple[Resolved, int, int, Span]] = []
     for (res, start, end, span), is_bare in zip(placed, bare, strict=True):
         named = days.get(span.sent.start_char, {})
         # (An hour of a schedule has no start: it stays on no day.)
@@ -610,8 +614,23 @@ def _clocks_on_the_sentence_day(
         ):
             [the_day] = named.values()
             res = with_time(the_day, res.value[res.value.index("T") :])
+            if out and _closes_a_range(full, out[-1], start):
+                res = past_midnight(out[-1][0], res)
         out.append((res, start, end, span))
     return out
+
+
+def _closes_a_range(full: str, before: tuple[Resolved, int, int, Span], start: int) -> bool:
+    """Whether the expression at `start` ends a range opened by the one `before` it ("from
+    8 p.m. on Tuesday until 4 a.m."; "and" only after "between")."""
+    joint = full[before[2] : start]
+    if not RANGE_WORDS.fullmatch(joint):
+        return False
+    opener = RANGE_OPENERS.search(full, max(0, before[1] - LEAD_CHARS), before[1])
+    return bool(opener or _OPENS_A_RANGE.match(full, before[1])) or not _AND.fullmatch(joint)
+
+
+_OPENS_A_RANGE = re.compile(r"(?:from|between)\s", re.I)
 
 
 # A line of a schedule: it starts with its clock time ("6:00 p.m. Discussion", "9am -
@@ -695,6 +714,10 @@ def _day_and_clock(
     else:
         return None
     joint = between.fullmatch(full, a_end, b_start)
+    if joint is None and clock is a and _A_DETERMINER_BEFORE.search(full, 0, a_start):
+        # "A 1 p.m. start on Sunday", "the 5 p.m. deadline on Friday": the clock says when
+        # the thing it comes before happens, and the day names that thing's day.
+        joint = _CLOCKED_THING_ON.fullmatch(full, a_end, b_start)
     if joint is None:
         return None
     if joint.groupdict().get("close") and full[a_start - 1 : a_start] == "(":
@@ -1020,8 +1043,8 @@ def _resolve_span(
             start = doc[span.start - 1].idx
         return _kept_pieces(full, span, sentences, [(res, start, end)])
     found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
-    opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or re.match(
-        r"(?:from|between)\s", text, re.I
+    opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or (
+        _OPENS_A_RANGE.match(text)
     )
     found = _ranges_in_order(found, text, start, tense, opened is not None)
     if not found:
@@ -1214,6 +1237,7 @@ def _not_a_date(
         or is_an_early_number(text, before_12, full[end : end + 4])
         or is_numbered_thing(text, before_12)
         or is_a_count(text, before_12, full[end : end + 20])
+        or is_a_model_number(text, before_12, anchor.year)
         or is_a_share(text, full[end : end + 24])
     ):
         return []
@@ -1360,6 +1384,8 @@ def _ranges_in_order(
             if _STATED_YEAR.search(first):
                 continue  # both ends say when: "June 2001 to May 2002" stays as written
             a, b = in_order(a, b, tense, _STATED_YEAR.search(second) is not None)
+            if CLOCK_RE.fullmatch(second.lower()):
+                b = replace(past_midnight(a, b), anaphoric=b.anaphoric)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.values import (
@@ -20,11 +20,13 @@ from tui.pipeline.timeline.values import (
     Tense,
     add_months,
     company_quarter,
+    day,
     half,
     months_run,
     quarter,
     resolve_unit_offset,
     shift,
+    with_time,
     year_of,
 )
 
@@ -65,6 +67,27 @@ def in_order(
         return (moved, second) if moved is not None else (first, second)
     moved = shift(second, unit, n)
     return (first, moved) if moved is not None else (first, second)
+
+
+_CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)$")
+
+
+def past_midnight(first: Resolved, second: Resolved) -> Resolved:
+    """The end of a range of clock times on one day that comes out before its start ("from
+    8 p.m. on Tuesday until 4 a.m."): the night ran on into the next day. The caller
+    passes an end that names no day of its own."""
+    a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
+    if (
+        a is None
+        or b is None
+        or first.granularity is not Granularity.TIME
+        or second.granularity is not Granularity.TIME
+        or first.start is None
+        or first.start != second.start
+        or b.group(0) >= a.group(0)
+    ):
+        return second
+    return with_time(day(first.start + timedelta(days=1)), b.group(0))
 
 
 # "The week ended Friday", "the month ending March 31": a week or month named by the day

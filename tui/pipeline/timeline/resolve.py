@@ -112,7 +112,8 @@ CLOCK_RE = re.compile(
     + rf"\b(?P<hd>[01]?\d|2[0-3])\.(?P<md>[0-5]\d)\s*{ZONE_RE}\b"
 )
 PART_RE = re.compile(
-    r"(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
+    # From a word's start: the "night" of "tonight" is no part of the day of its own.
+    r"\b(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
     r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight)s?"
 )
 VAGUE_PAST_UNITS = re.compile(
@@ -394,7 +395,7 @@ _EARLY_LATE_DAY = re.compile(
 _SAID_TODAY = re.compile(r"(?:(?:earlier|later) )?this\b")
 # What is left of an expression once its time of day is gone, when that means "the
 # anchor's own day": "this morning", "at 10 a.m.".
-_ANCHOR_DAY_RESTS = ("", "this", "today", "that", "the", "in the", "during the")
+_ANCHOR_DAY_RESTS = ("", "this", "today", "tonight", "that", "the", "in the", "during the")
 
 
 def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | None:
@@ -439,6 +440,8 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     # "The morning of March 3, 2024" leaves "the of march 3, 2024": the article goes with
     # the part of day it stood before, or the day was read as "of march 3" and lost its year.
     rest = re.sub(r"^(?:the\s+)?(?:on|of|at|in|by)\s+", "", rest)
+    # "Tonight at 11 p.m.", "Tuesday at noon": the day the clock was said of.
+    rest = re.sub(r"\s+at$", "", rest)
     if _BARE_PART.fullmatch(t):
         # A bare part of day ("in the morning") says when in a day, not which day; told in
         # the past ("shares rose in the morning", "in afternoon trade", `build`), it is on

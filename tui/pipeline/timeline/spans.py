@@ -32,6 +32,7 @@ from tui.pipeline.timeline.vocab import (
     LIKE_UNIT_RE,
     MILITARY_HOURS_RE,
     MODEL_SUFFIXES,
+    MODEL_YEARS_AHEAD,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
@@ -70,7 +71,10 @@ _LEXICAL = re.compile(
     # it makes ("the soon-to-be-released film").
     r"(?<!\bas )(?<!\bhow )(?<!\btoo )(?<!\bso )(?:soon|shortly)"
     r"(?!-| (?:as|after|afterwards?|before|thereafter)\b)|"
-    r"midday|noon|midnight|tonight|today|yesterday|tomorrow|"
+    # "Around midnight": the word that makes it approximate is part of it, as spaCy keeps
+    # it in "around 10 p.m.".
+    r"(?:(?:around|about|approximately|shortly (?:before|after)|just (?:before|after)) )?"
+    r"(?:midday|noon|midnight)|tonight|today|yesterday|tomorrow|"
     r"(?:the )?(?:month|quarter)[- ]end|end-(?:month|quarter)|(?<!\ba )(?:the )?year end|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     r"(?:later|earlier) (?:in|during) the day|"
@@ -459,6 +463,13 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
             # that takes the clock (`build`).
             and not _PLURAL_WEEKDAY.fullmatch(ent.text)
         )
+        # "Tonight" + "at" + "11 p.m.", "Tuesday" + "at" + "noon": one time, the day's
+        # clock (apart, two rows for one moment, the day's and the clock's).
+        or (
+            gap == " at "
+            and _A_DAY_FOR_A_CLOCK.fullmatch(previous) is not None
+            and _A_CLOCK.fullmatch(ent.text) is not None
+        )
         # "the winter" + "of" + "2022-23" is one season.
         or (gap == " of " and re.fullmatch(r"\d{4}(?:[-/]\d{2,4})?", ent.text))
         # "August 5. 2003.": a year after a full stop that a comma was meant to be (the
@@ -480,6 +491,17 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
 
 
 _PLURAL_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})s", re.I)
+_A_DAY_FOR_A_CLOCK = re.compile(
+    rf"(?:(?:early|late|later|earlier) )?"
+    rf"(?:(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})|today|tonight|tomorrow|yesterday)"
+    rf"(?: {DAY_PART_RE})?",
+    re.I,
+)
+_A_CLOCK = re.compile(
+    r"(?:about |around )?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|\d{1,2}:\d\d|noon|midday|midnight)",
+    re.I,
+)
 _SHORT_DECADE = re.compile(r"(?:early |mid-?|late )?[1-9]0['\u2019]?s", re.I)
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
 _ENDS_IN_TENS = re.compile(r"\d0$")
@@ -975,6 +997,22 @@ def is_a_count(text: str, before: str, after: str) -> bool:
     word = _NEXT_WORD.match(after)
     number_ = text.split()[-1] if text.split() else ""
     return number_.isdigit() and word is not None and word.group(1).lower() in COUNT_NOUNS
+
+
+# Letters before a year that say its era, not a maker ("AD 1066").
+_ERAS = ("AD", "CE")
+
+
+def is_a_model_number(text: str, before: str, anchor_year: int) -> bool:
+    """'The RTX 2060': four digits after a maker's code that, as a year, lie further ahead
+    of the story than any year told that way (`MODEL_YEARS_AHEAD`)."""
+    code = _MODEL_CODE_BEFORE.search(before)
+    return (
+        code is not None
+        and code.group(0).strip() not in _ERAS
+        and re.fullmatch(r"\d{4}", text) is not None
+        and int(text) > anchor_year + MODEL_YEARS_AHEAD
+    )
 
 
 _CLOCK_OR_DECADE_WORD = re.compile(r"(?:1[0-2]|0?[1-9])[ap]m|(?:1\d|20)\d0s", re.I)

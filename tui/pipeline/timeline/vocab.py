@@ -108,6 +108,7 @@ STREET_WORDS = frozenset(_DATA["street_words"]["words"])
 COUNT_NOUNS = frozenset(_DATA["count_nouns"]["words"])
 UNIT_SYMBOLS: tuple[str, ...] = tuple(_DATA["unit_symbols"]["symbols"])
 MODEL_SUFFIXES: tuple[str, ...] = tuple(_DATA["model_suffixes"]["words"])
+MODEL_YEARS_AHEAD: int = _DATA["model_suffixes"]["years_ahead"]
 SESSION_NOUNS = frozenset(_DATA["session_nouns"]["words"])
 # "annual" -> "P1Y": words of recurrence and the TIMEX3 SET each names.
 RECURRENCE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["recurrence_words"].items()}
