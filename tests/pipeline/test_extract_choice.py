@@ -84,6 +84,17 @@ def test_link_lists_and_bare_addresses_are_bad_whatever_their_neighbours() -> No
     assert [w[0] for w in why[1:3]] == ["headline-link", "bare-address"]
 
 
+def test_a_short_link_is_told_as_a_tag_or_a_count_not_as_a_headline() -> None:
+    page = _page(
+        f"<p>{LONG}</p><p><a href='/c'>270 Comments</a> | <a href='/t'>No TrackBacks</a></p>"
+        "<p><a href='/t/u'>Ukraine</a>, <a href='/t/r'>Russia</a>, <a href='/t/e'>Energy</a></p>"
+        f"<p>{LONG}</p>"
+    )
+    classes, why = classify(page.pieces, rules())
+    assert classes[1:3] == [BAD, BAD]
+    assert [w[0] for w in why[1:3]] == ["link-label", "link-label"]
+
+
 def test_without_a_vote_the_longest_run_of_running_text_is_chosen() -> None:
     page = _page(
         f"<div><p>{LONG}</p></div>"
