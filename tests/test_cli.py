@@ -51,6 +51,23 @@ def test_json_keeps_good_articles_when_one_fails(site: FixtureServer) -> None:
     assert any("nonsense" in line for line in errors)
 
 
+def test_a_consent_wall_fails_in_words_and_a_script_built_page_is_read(
+    site: FixtureServer,
+) -> None:
+    own = Path(__file__).parent / "fixtures" / "extract"
+    wall, hidden = (
+        site.host_html((own / name).read_bytes())
+        for name in ("consent_wall.html", "article_in_noscript.html")
+    )
+    proc = briefing("-f", "json", "--no-analysis", wall, site.page("wire.html"), hidden)
+    walled, wire, kept = json.loads(proc.stdout)["articles"]
+    assert walled["status"] == "error" and walled["error"]["kind"] == "no_article"
+    assert "cookie-consent notice instead of the article" in walled["error"]["message"]
+    assert wire["status"] == "ok" and kept["status"] == "ok"
+    assert kept["blocks"][0]["text"].startswith("Swimmers can return to Thornmere")
+    assert proc.returncode == 1
+
+
 def test_all_good_exits_zero_with_schema_fields(site: FixtureServer) -> None:
     proc = briefing("-f", "json", "--no-analysis", site.page("frontline.html"))
     assert proc.returncode == 0, proc.stderr

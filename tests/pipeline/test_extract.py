@@ -338,6 +338,68 @@ def test_page_with_only_navigation_raises_no_article_in_words() -> None:
     assert "No article text" in info.value.message
 
 
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("javascript_wall.html", "asking to turn on JavaScript instead of the article"),
+        ("consent_wall.html", "cookie-consent notice instead of the article"),
+        ("robot_check.html", "not a robot instead of the article"),
+    ],
+)
+def test_a_notice_in_place_of_the_article_is_no_article_and_says_what_it_is(
+    name: str, words: str
+) -> None:
+    with pytest.raises(PipelineError) as info:
+        _own(name)
+    assert info.value.kind == ErrorKind.NO_ARTICLE
+    assert words in info.value.message
+
+
+def test_a_story_about_cookie_banners_is_read_as_an_article() -> None:
+    texts = [b.text for b in _own("cookie_law_story.html").blocks]
+    assert len(texts) == 5 and "Accept all" in texts[1]
+
+
+def test_an_article_kept_in_noscript_is_read_when_the_layout_has_none() -> None:
+    extracted = _own("article_in_noscript.html")
+    texts = [b.text for b in extracted.blocks]
+    assert texts[0].startswith("Swimmers can return to Thornmere reservoir")
+    assert texts[-1].startswith('"We will keep testing every week,"')
+    assert extracted.metadata.published is not None
+
+
+def test_an_article_only_declared_in_json_ld_is_read_from_its_article_body() -> None:
+    extracted = _own("article_in_jsonld.html")
+    assert [b.text[:24] for b in extracted.blocks] == [
+        "Night trains will run on",
+        "The trains will leave th",
+        "Tickets go on sale on Ma",
+    ]
+    assert extracted.metadata.authors == ["Lena Vogt"]
+
+
+def test_a_declared_body_is_not_read_over_an_article_the_layout_shows() -> None:
+    page = (
+        (OWN / "article_in_jsonld.html")
+        .read_text("utf-8")
+        .replace(
+            '<div id="root">Loading…</div>',
+            "<article><p>"
+            + "The layout's own article tells the story at length. " * 4
+            + "</p></article>",
+        )
+    )
+    assert extract(page).blocks[0].text.startswith("The layout's own article")
+
+
+def test_a_wall_with_a_declared_body_behind_it_gives_the_declared_article() -> None:
+    wall = (OWN / "consent_wall.html").read_text("utf-8")
+    declared = (OWN / "article_in_jsonld.html").read_text("utf-8")
+    script = declared[declared.index("<script") : declared.index("</script>") + 9]
+    texts = [b.text for b in extract(wall.replace("</head>", script + "</head>")).blocks]
+    assert texts[0].startswith("Night trains will run on the coast line")
+
+
 def test_empty_page_raises_no_article() -> None:
     with pytest.raises(PipelineError) as info:
         extract("   ")

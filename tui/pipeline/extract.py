@@ -36,9 +36,11 @@ from tui.pipeline.extract_blocks import (
 )
 from tui.pipeline.extract_choice import Choice, choose, readability_vote, rules, verdict_ids
 from tui.pipeline.extract_comments import COMMENTS_RULE, readers_comments
-from tui.pipeline.extract_meta import byline_authors, page_metadata
+from tui.pipeline.extract_hidden import declared_blocks, unwrap_noscript
+from tui.pipeline.extract_meta import byline_authors, declared_article_body, page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
+from tui.pipeline.extract_walls import wall_notice
 from tui.pipeline.model import (
     Block,
     BlockKind,
@@ -350,6 +352,22 @@ def extract(html: str, url: str | None = None) -> Extracted:
     tree = parse(html)
     unread = bound(tree, extract_parse.MAX_ELEMENTS)
     metadata = page_metadata(tree, url)
+    declared = declared_article_body(tree)
+    try:
+        page, article = _laid_out(tree, metadata)
+    except PipelineError:
+        # The layout shows no article, or only a notice in its place: the page may still
+        # hold it out of the layout. If not, the reader sees why the layout failed.
+        hidden = _out_of_layout(html, metadata, declared)
+        if hidden is None:
+            raise
+        return hidden
+    return _finished(page, article, metadata, unread)
+
+
+def _laid_out(tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[Page, _Article]:
+    """The article as the page lays it out; PipelineError when there is none, or when what
+    stands in its place is a notice (`extract_walls`)."""
     _unmask_embeds(tree)
     number_blocks(tree)
     voted = readability_vote(tree)
@@ -361,6 +379,38 @@ def extract(html: str, url: str | None = None) -> Extracted:
         if second is None:
             raise
         article = second
+    wall = wall_notice(article.blocks)
+    if wall is not None:
+        raise PipelineError(ErrorKind.NO_ARTICLE, wall.reason)
+    return page, article
+
+
+def _out_of_layout(html: str, metadata: Metadata, declared: str | None) -> Extracted | None:
+    """The article a page keeps out of its layout (`extract_hidden`): its <noscript> copy,
+    else the body its JSON-LD declares; None when neither holds one."""
+    tree = parse(html)
+    if unwrap_noscript(tree):
+        bound(tree, extract_parse.MAX_ELEMENTS)
+        try:
+            return _finished(*_laid_out(tree, metadata), metadata, None)
+        except PipelineError:
+            pass
+    blocks = declared_blocks(declared) if declared else []
+    letters = sum(count_alnum(b.text) for b in blocks)
+    if (
+        letters < _MIN_ARTICLE_LETTERS
+        or not any(SENTENCE_END.search(b.text) for b in blocks)
+        or wall_notice(blocks) is not None
+    ):
+        return None
+    return Extracted(metadata=metadata, blocks=blocks)
+
+
+def _finished(
+    page: Page, article: _Article, metadata: Metadata, unread: Truncation | None
+) -> Extracted:
+    """The extracted article: its authors as printed, its readers' comments apart, and
+    where reading stopped on a page too long to read whole."""
     metadata = _with_printed_authors(page, article, metadata)
     blocks = article.blocks
     comments, removed = readers_comments(page, article.own, article.container, article.removed)

@@ -115,6 +115,17 @@ def _article_ld(objects: list[_Json]) -> _Json | None:
     return ranked[0] if ranked else None
 
 
+def declared_article_body(tree: lxml.html.HtmlElement) -> str | None:
+    """The article's text as the publisher declared it in JSON-LD (`articleBody`), the
+    longest one given, for a page whose layout shows no article (built by a script)."""
+    bodies = [
+        o["articleBody"]
+        for o in _json_ld_objects(tree)
+        if _types(o) & _ARTICLE_TYPES and isinstance(o.get("articleBody"), str)
+    ]
+    return max(bodies, key=len) if bodies else None
+
+
 def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
     """First non-empty content of each <meta> by its property/name/itemprop, lower-cased."""
     metas: dict[str, str] = {}

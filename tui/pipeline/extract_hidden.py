@@ -1,0 +1,59 @@
+"""An article kept out of the page's layout, for a page whose layout shows none: a page
+built by a script that keeps a copy for browsers without JavaScript (`<noscript>`), or
+only declares its text for machines (JSON-LD's `articleBody`)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
+from tui.pipeline.model import Block, BlockKind
+
+# The article's own paragraphs inside a declared body written as HTML.
+_PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote")
+_HEADING_TAGS = ("h2", "h3", "h4")
+_HTML_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+# Letters a <noscript> box holds at least to be a copy of the article: a few sentences.
+_COPY_LETTERS = 200
+_CODE_TAGS = ("script", "style", "template")
+# A declared body in plain text parts its paragraphs with line breaks.
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def unwrap_noscript(tree: lxml.html.HtmlElement) -> bool:
+    """Make the page's <noscript> boxes plain boxes, read like the rest of the page.
+    Whether one held a copy of running text (`_COPY_LETTERS`), not just a notice
+    ("Please turn on JavaScript"), a tracking pixel or a script."""
+    held = False
+    for box in list(tree.iter("noscript")):
+        held = held or _holds_running_text(box)
+        box.tag = "div"
+    return held
+
+
+def _holds_running_text(box: lxml.html.HtmlElement) -> bool:
+    # Each element's own text unless it is code, and the text after it inside the box.
+    parts = [box.text or ""]
+    for el in box.iterdescendants():
+        parts += [el.text or "" if el.tag not in _CODE_TAGS else "", el.tail or ""]
+    text = " ".join(parts)
+    return count_alnum(text) >= _COPY_LETTERS and SENTENCE_END.search(text) is not None
+
+
+def declared_blocks(body: str) -> list[Block]:
+    """The paragraphs of a declared article body, written as plain text or as HTML."""
+    if not _HTML_TAG.search(body):
+        return [Block(BlockKind.PARAGRAPH, t) for t in map(norm, _LINE_BREAKS.split(body)) if t]
+    try:
+        root = lxml.html.fragment_fromstring(body, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    blocks = []
+    for el in root.iter(*_PARAGRAPH_TAGS):
+        text = norm(el.text_content())
+        if text and not any(a.tag in _PARAGRAPH_TAGS for a in el.iterancestors()):
+            kind = BlockKind.HEADING if el.tag in _HEADING_TAGS else BlockKind.PARAGRAPH
+            blocks.append(Block(kind, text))
+    return blocks or [Block(BlockKind.PARAGRAPH, t) for t in [norm(root.text_content())] if t]

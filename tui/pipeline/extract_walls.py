@@ -1,0 +1,59 @@
+"""Pages that show a notice in place of their article: consent forms, JavaScript demands,
+robot checks (`data/walls.toml`: each wall's phrases and the error a reader sees)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from tui.pipeline import tables
+from tui.pipeline.model import Block, BlockKind
+
+
+@dataclass(frozen=True)
+class Wall:
+    id: str
+    reason: str  # the error a reader sees, in full sentences
+    phrases: re.Pattern[str]  # any one of its phrases, whole words, in lower case
+
+
+@dataclass(frozen=True)
+class _Limits:
+    max_words: int
+    min_share: float
+    min_phrases: int
+
+
+# A notice speaks to the reader, or asks something of them.
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|please)\b", re.I)
+
+
+@cache
+def _walls() -> tuple[_Limits, tuple[Wall, ...]]:
+    raw = tables.load("walls.toml")
+    walls = tuple(
+        Wall(
+            w["id"],
+            w["reason"],
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in w["phrases"]) + r")\b"),
+        )
+        for w in raw["wall"]
+    )
+    return _Limits(**raw["limits"]), walls
+
+
+def wall_notice(blocks: Sequence[Block]) -> Wall | None:
+    """The wall the chosen text is, when it is a notice and no article; else None."""
+    limits, walls = _walls()
+    texts = [b.text.lower() for b in blocks if b.kind is not BlockKind.HEADING]
+    words = sum(len(t.split()) for t in texts)
+    if not texts or words > limits.max_words or not any(map(_TO_THE_READER.search, texts)):
+        return None
+    for wall in walls:
+        saying = [set(wall.phrases.findall(t)) for t in texts]
+        share = sum(1 for said in saying if said) / len(texts)
+        if share >= limits.min_share and len(set().union(*saying)) >= limits.min_phrases:
+            return wall
+    return None
