@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from tui.pipeline.entities import entities_note, find_entities, page_language
+from tui.pipeline.entities.language import stated_language
 from tui.pipeline.export import article_to_dict
-from tui.pipeline.model import Article, Block, BlockKind
+from tui.pipeline.model import Article, Block, BlockKind, FetchedPage
+from tui.pipeline.stages import read_page
 
 RUSSIAN = (
     "Что происходит сейчас на востоке страны? Какую помощь получат жители пострадавших "
@@ -61,3 +63,24 @@ def test_export_carries_the_note_beside_empty_entities():
     out = article_to_dict(article, 0)
     assert out["entities"] == []
     assert out["entities_note"] == "Entities are found in ..."
+
+
+def test_the_language_stated_is_the_texts_when_the_page_declares_another_or_none():
+    assert stated_language(blocks(GERMAN), "en") == "de"
+    assert stated_language(blocks(GERMAN), None) == "de"
+    # The page's own label, region and all, when the text agrees or is too short to say.
+    assert stated_language(blocks(ENGLISH), "en-GB") == "en-GB"
+    assert stated_language(blocks("Kurz und knapp."), "en") == "en"
+    assert stated_language(blocks("Too short."), None) is None
+
+
+def test_a_read_page_states_the_language_its_text_is_in():
+    html = f'<html lang="en"><body><article><p>{GERMAN}</p><p>{GERMAN}</p></article></body></html>'
+    page = FetchedPage(
+        input="https://example.org/a",
+        url="https://example.org/a",
+        body=html.encode(),
+        charset="utf-8",
+        fetched_at="2026-12-05T08:00:00Z",
+    )
+    assert read_page(page).metadata.language == "de"

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 
 from tui.pipeline.clean import clean, clean_comments
 from tui.pipeline.decode import decode_html
+from tui.pipeline.entities.language import stated_language
 from tui.pipeline.extract import extract
 from tui.pipeline.model import (
     Block,
@@ -51,7 +52,11 @@ def read_page(page: FetchedPage) -> Read:
     if not kept:
         raise PipelineError(ErrorKind.NO_ARTICLE, "No article text was found on this page.")
     comments = clean_comments(extracted.comments, extracted.metadata)
-    return Read(extracted.metadata, kept, removed, comments)
+    # The language stated is the text's: templates label pages "en" whatever they hold.
+    metadata = replace(
+        extracted.metadata, language=stated_language(kept, extracted.metadata.language)
+    )
+    return Read(metadata, kept, removed, comments)
 
 
 @dataclass(frozen=True)

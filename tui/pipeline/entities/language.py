@@ -78,16 +78,30 @@ def _display_name(name: str) -> str:
 
 def page_language(blocks: Sequence[Block], declared: str | None = None) -> tuple[str, str]:
     """(code, English name) of the language the page's text is written in."""
+    return text_language(blocks) or _named((declared or ENGLISH).split("-")[0].lower())
+
+
+def text_language(blocks: Sequence[Block]) -> tuple[str, str] | None:
+    """(code, English name) of the language the text is in, or None when it is too short
+    to say (or the model cannot)."""
     text = "\n".join(b.text for b in blocks)
     # Lower-case words only: names and headlines in capitals are in every language's text
     # alike, and a page that is a table of names and scores has too few to judge.
     words = [w for w in _WORDS.findall(text) if w[0].islower()]
-    fallback = _named((declared or ENGLISH).split("-")[0].lower())
     if len(set(words)) < MIN_WORDS:
-        return fallback
+        return None
     if _english_share(words) >= ENGLISH_SHARE:
         return ENGLISH, "English"
-    return detect(text) or fallback
+    return detect(text)
+
+
+def stated_language(blocks: Sequence[Block], declared: str | None) -> str | None:
+    """The language to state for a page: the one it declares ("en-GB" as written), unless
+    its text says another (a German page a template labels "en"), or it declares none."""
+    judged = text_language(blocks)
+    if judged is None or (declared and declared.split("-")[0].lower() == judged[0]):
+        return declared
+    return judged[0]
 
 
 def _named(code: str) -> tuple[str, str]:
