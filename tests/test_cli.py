@@ -10,6 +10,7 @@ import select
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1056,3 +1057,22 @@ def test_a_web_address_beyond_ascii_is_read_under_the_c_locale(site: FixtureServ
     article = json.loads(proc.stdout)
     assert proc.returncode == 0 and article["status"] == "ok"
     assert article["input"].endswith("?from=café")
+
+
+def test_open_takes_the_apps_own_settings_as_a_new_briefing_does(
+    site: FixtureServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui import cli
+
+    cache = ("--cache-dir", str(tmp_path))
+    assert briefing("-f", "json", "--no-analysis", *cache, site.page("wire.html")).returncode == 0
+    seen: dict[str, object] = {}
+
+    def run(inputs: list[str], options: object, config: Any, *rest: object, **kw: object) -> int:
+        seen.update(inputs=inputs, export_dir=config["export_dir"], theme=config["theme"])
+        return 0
+
+    monkeypatch.setattr(cli, "_run", run)
+    out = str(tmp_path / "notes")
+    assert cli.open_command(["1", *cache, "--export-dir", out, "--theme", "nord"]) == 0
+    assert seen == {"inputs": [site.page("wire.html")], "export_dir": out, "theme": "nord"}

@@ -406,7 +406,7 @@ def _open_cache(args: argparse.Namespace) -> tuple[Config, Cache | None]:
     from tui.pipeline.cache import CACHE_FILE, open_cache, settings_folder
 
     config = load()
-    for name in ("cache_dir", "analysis"):
+    for name in ("cache_dir", "analysis", "export_dir", "theme"):
         if hasattr(args, name):  # not set unless given
             config.set(name, getattr(args, name))
     for line in config.warnings:
@@ -482,7 +482,8 @@ def open_command(argv: list[str]) -> int:
     parser = _Parser(
         "briefing open",
         "Reopen briefing ID (see 'briefing history') from the cache, offline.",
-        "briefing open ID [-f FORMAT] [--no-analysis] [--cache-dir DIR]",
+        "briefing open ID [-f FORMAT] [--no-analysis] [--cache-dir DIR] [--export-dir DIR]"
+        " [--theme NAME]",
     )
     parser.add_argument(
         "id", metavar="ID", type=_number(int, 1, None), help="the number 'briefing history' shows"
@@ -491,6 +492,9 @@ def open_command(argv: list[str]) -> int:
     _setting_option(parser, "--cache-dir")
     # A briefing of 10,000 feed items read with --no-analysis took 11 minutes to reopen.
     _setting_option(parser, "--no-analysis")
+    # The reopened app is the app: its export and its colours are set as for a new one.
+    _setting_option(parser, "--export-dir")
+    _setting_option(parser, "--theme")
     args = parser.parse_intermixed_args(argv)
     from tui.pipeline import history
 
