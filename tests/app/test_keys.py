@@ -1211,6 +1211,50 @@ async def test_an_article_opened_is_shown_read_next_time(site: FixtureServer, ma
         assert all(a.cached for a in again.briefing.articles)
 
 
+async def test_an_article_reached_from_the_timeline_or_an_entity_is_read(
+    site: FixtureServer, make_app, tmp_path: Path
+):
+    from tui.app.article_list import UNREAD_MARK
+    from tui.pipeline.options import CacheSettings
+
+    pages = [site.page("wire.html"), site.page("frontline.html")]
+    app = make_app(pages, cache=CacheSettings(str(tmp_path)))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await _until(lambda: len(app._read.known) == 2)
+        await app.wait_settled(SETTLE)
+        timeline = app.query_one(TimelinePane)
+        await pilot.press("4")  # the Briefing's timeline
+        reached = timeline.choices[max(timeline.choices)][0]
+        timeline.highlighted = max(timeline.choices)
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        assert app.selected == reached and app.focused is not app.article_view
+        assert UNREAD_MARK not in _row_title(app, reached)
+        other = 1 - reached
+        assert UNREAD_MARK in _row_title(app, other)
+        app.select(BRIEFING)
+        await app.wait_settled(SETTLE)
+        entities = app.query_one(EntitiesPane)
+        await pilot.press("3")
+        # An entity only the other article names: its walk goes there.
+        rows = sorted(entities.choices.items())
+        only_there = next(k for k, (name, _) in rows if _named_only_in(app, name, other))
+        entities.highlighted = only_there
+        await pilot.press("enter")
+        await app.wait_settled(SETTLE)
+        assert app.selected == other and app.article_view.marks
+        assert UNREAD_MARK not in _row_title(app, other)
+        await app.workers.wait_for_complete()
+
+
+def _named_only_in(app: BriefingApp, name: str, index: int) -> bool:
+    """Whether only article `index` of the briefing lists an entity called `name`."""
+    articles = app.briefing.articles
+    naming = [i for i, a in enumerate(articles) if any(e.name == name for e in a.entities or [])]
+    return naming == [index]
+
+
 async def _until_stage(app: BriefingApp, pilot, index: int, stage: Stage) -> None:
     for _ in range(int(SETTLE / 0.05)):
         articles = app.briefing.articles if app.briefing else []

@@ -133,6 +133,7 @@ class Highlights(Scheduling):
         self.select(message.article)
         self.query_one(TimelinePane).point_at(message.article, message.span)
         self.article_view.set_marks([span], "event")
+        self.mark_read(message.article)
         self.show_text()
 
     def action_search(self) -> None:
@@ -208,6 +209,8 @@ class Highlights(Scheduling):
         if self.selected != step.article:
             self.select(step.article)
         self.article_view.set_marks(step.marks, step.label, step.current, step.where)
+        # The reader went to the article to read its words there: it is read.
+        self.mark_read(step.article)
 
     def _no_stops_left(self) -> None:
         """Say why the walk has nowhere to go; it waits for an article read again."""
