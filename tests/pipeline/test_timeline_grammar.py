@@ -232,6 +232,27 @@ def test_a_bare_verb_that_is_also_a_past_with_a_singular_subject_is_past() -> No
     assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
 
 
+def test_a_bare_form_with_a_subject_of_its_own_is_a_present() -> None:
+    # "The Jets, who lost on Monday, face the Bills on Sunday": the tagger took "face"
+    # for a bare infinitive (VB), which has no subject.
+    toks = _tree(
+        ("jets", "NNPS", "nsubj", "PROPN", "jets", 1),
+        ("face", "VB", "ROOT", "VERB", "face", None),
+        ("bills", "NNPS", "dobj", "PROPN", "bills", 1),
+        ("on", "IN", "prep", "ADP", "on", 1),
+        ("sunday", "NNP", "pobj", "PROPN", "sunday", 3),
+    )
+    assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
+    # A past of the same spelling with a singular subject stays past ("weakness hurt").
+    toks[0].tag_, toks[1].lower_ = "NN", "hurt"
+    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    # With an auxiliary it is a bare form indeed ("did not face", "to face").
+    toks[0].tag_, toks[1].lower_ = "NNPS", "face"
+    toks.insert(1, Tok("to", "TO", "aux", "PART", "to", 9, head=toks[1]))
+    toks[2].children.append(toks[1])
+    assert tense_of(FakeSpan(toks[5])) is not Tense.PRESENT  # type: ignore[arg-type]
+
+
 def test_a_simple_present_tells_a_habit() -> None:
     # "the old gym is cold in the winter"
     toks = _tree(

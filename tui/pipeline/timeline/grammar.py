@@ -7,7 +7,7 @@ that use them, which never see spaCy.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.values import Tense
@@ -585,7 +585,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         return Tense.PERFECT
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
         return Tense.FUTURE
-    if verb.tag_ in ("VBZ", "VBP"):
+    if verb.tag_ in ("VBZ", "VBP") or _present_taken_for_a_base(verb, auxes):
         return Tense.PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         # "The meeting, set for Friday, ...": a schedule looks ahead of when it was set
@@ -604,6 +604,20 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if governor is not None:
             return _verb_tense(governor, depth - 1)
     return None
+
+
+def _present_taken_for_a_base(verb: Token, auxes: Sequence[Token]) -> bool:
+    """'The Jets, who lost on Monday, face the Bills on Sunday': a verb the tagger took for
+    a bare infinitive (VB) that has a subject of its own and no auxiliary, modal or "to"
+    is in the present (an infinitive or a command has no subject); unless it is spelt as
+    its own past ("officials cut power"), which the tag does not tell apart."""
+    return (
+        verb.tag_ == "VB"
+        and verb.lower_ not in _SAME_IN_PAST
+        and not auxes
+        and verb.dep_ in ("ROOT", "conj")
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    )
 
 
 def commanded(span: Span) -> bool:
@@ -641,7 +655,7 @@ def _a_command(verb: Token) -> bool:
 def _a_past_taken_for_present(verb: Token) -> bool:
     """Whether a verb tagged present is a past of the same spelling: "Weakness in big
     stocks hurt the composite", "The company cut its dividend" (no -s, singular subject)."""
-    if verb.tag_ != "VBP" or verb.lower_ not in _SAME_IN_PAST:
+    if verb.tag_ not in ("VBP", "VB") or verb.lower_ not in _SAME_IN_PAST:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
