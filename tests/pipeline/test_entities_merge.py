@@ -54,6 +54,46 @@ def test_one_word_named_as_two_kinds_of_thing_stays_two():
     assert sorted(e.type.value for e in merge_entities(briefing)) == ["person", "place"]
 
 
+def test_one_word_typed_two_ways_across_articles_is_one_entity_of_the_type_most_say():
+    briefing = [
+        [entity("Chirper", T.ORGANIZATION, 4)],
+        [entity("Chirper", T.PERSON, 1)],
+        [entity("Chirper", T.PERSON, 2)],
+        [entity("Chirper", T.ORGANIZATION, 2)],
+    ]
+    [merged] = merge_entities(briefing)
+    assert (merged.type, merged.counts) == (T.ORGANIZATION, {0: 4, 1: 1, 2: 2, 3: 2})
+
+
+def test_a_country_a_sports_article_calls_a_side_is_one_place_even_on_a_tie():
+    briefing = [[entity("Portugal", T.ORGANIZATION, 2)], [entity("Portugal", T.PLACE, 2)]]
+    [merged] = merge_entities(briefing)
+    assert (merged.type, merged.count) == (T.PLACE, 4)
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("Barcelona", (T.PLACE, T.ORGANIZATION)),  # the city and the club
+        ("Apple", (T.PERSON, T.ORGANIZATION)),  # a listed company and someone of its name
+        ("Apple", (T.PLACE, T.ORGANIZATION)),
+    ],
+)
+def test_one_word_its_lists_say_names_two_kinds_of_thing_stays_two(name, kinds):
+    briefing = [[entity(name, kind, 2)] for kind in kinds]
+    assert sorted(e.type.value for e in merge_entities(briefing)) == sorted(k.value for k in kinds)
+
+
+def test_a_third_kind_does_not_carry_a_person_into_the_country_of_his_name():
+    briefing = [
+        [entity("Jordan", T.PLACE, 3)],
+        [entity("Jordan", T.PERSON, 2)],
+        [entity("Jordan", T.ORGANIZATION, 1)],
+    ]
+    merged = sorted((e.type.value, e.count) for e in merge_entities(briefing))
+    assert merged == [("person", 2), ("place", 4)]
+
+
 def test_given_name_first_joins_the_full_name():
     [merged] = merge_entities([[entity("Xi Jinping", T.PERSON)], [entity("Xi", T.PERSON, 3)]])
     assert merged.count == 4

@@ -57,6 +57,10 @@ def _city_weights() -> Iterable[tuple[str, float]]:
                     yield alt, 1.0
 
 
+# A country's, a continent's or a US state's weight: the most a name can say "place".
+COUNTRY_WEIGHT = 3.0
+
+
 @lru_cache(maxsize=1)
 def _gazetteer_table() -> dict[str, float]:
     """Casefolded place name -> how strongly the name alone says "place"."""
@@ -74,11 +78,11 @@ def _gazetteer_table() -> dict[str, float]:
             table[key] = weight
 
     for country in gc.get_countries().values():
-        put(country["name"], 3.0)
+        put(country["name"], COUNTRY_WEIGHT)
     for continent in gc.get_continents().values():
-        put(continent["name"], 3.0)
+        put(continent["name"], COUNTRY_WEIGHT)
     for state in gc.get_us_states().values():
-        put(state["name"], 3.0)
+        put(state["name"], COUNTRY_WEIGHT)
     for name, weight in _city_weights():
         put(name, weight)
     return table

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tui.pipeline.entities.article import _aliases, _well_formed
+from tui.pipeline.entities.gazetteer import COUNTRY_WEIGHT, company_weight, gazetteer_weight
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.vocab import TYPE_PRIORITY, T
 from tui.pipeline.model import BriefingEntity, Entity, EntityType
@@ -16,13 +17,38 @@ def _compatible(a: EntityType, b: EntityType) -> bool:
     return a == b or T.OTHER in (a, b)
 
 
-def _one_thing(a: Entity, b: Entity) -> bool:
-    """Whether two entities of one name (their keys agree) are one thing. A name of more
-    than one word is, whatever types their articles gave them: the model calls a full name
-    a person in twenty articles and a facility or a place in a few, where the sentence
-    around it misled it, and the briefing listed the one person three times. One word may
-    name two things ("Jordan" the country and the player), so there the types must agree."""
-    return _compatible(a.type, b.type) or len(a.name.split()) > 1
+def _town_not_country(name: str) -> bool:
+    """A town's name is also a club's ("Barcelona"); a country's, only its national side."""
+    return 0 < gazetteer_weight(name) < COUNTRY_WEIGHT
+
+
+# Two kinds of thing one word may name at once, and when its lists say it does: "Jordan"
+# the country and the player, "Amazon" the river and the firm, "Barcelona" the city and the
+# club. Any other pair of kinds under one word is one thing its articles typed two ways
+# ("Twitter" a person in one, a company in five; "Netherlands" a place and a Davis Cup side).
+_KEPT_APART: dict[frozenset[EntityType], tuple[Callable[[str], object], ...]] = {
+    frozenset({T.PERSON, T.PLACE}): (gazetteer_weight,),
+    frozenset({T.PERSON, T.ORGANIZATION}): (company_weight,),
+    frozenset({T.ORGANIZATION, T.PLACE}): (company_weight, _town_not_country),
+}
+
+
+def _one_thing(name: str, words: int, a: set[EntityType], b: set[EntityType]) -> bool:
+    """Whether two groups of entities of one name (their keys agree), of the types `a` and
+    `b`, are one thing. A name of more than one word is, whatever types their articles gave
+    them: the model calls a full name a person in twenty articles and a facility or a place
+    in a few, where the sentence around it misled it, and the briefing listed the one
+    person three times. One word is unless the gazetteer or the company list says the word
+    names two kinds of thing that the two groups are (`_KEPT_APART`)."""
+    if words > 1:
+        return True
+    return not any(
+        test(name)
+        for x in a
+        for y in b
+        if not _compatible(x, y)
+        for test in _KEPT_APART.get(frozenset({x, y}), ())
+    )
 
 
 class _Clusters:
@@ -44,14 +70,26 @@ class _Clusters:
 
 
 def _join_same_names(items: list[tuple[int, Entity]], clusters: _Clusters, exp: dict) -> None:
+    """Entities of one key join, as one thing (`_one_thing`): each joins the first earlier
+    group it can, judged on all the types that group holds, so "Jordan" the player never
+    reaches "Jordan" the country through a third article's "Jordan" the team."""
     by_name: dict[str, list[int]] = defaultdict(list)
     for n, (_, entity) in enumerate(items):
         by_name[_key(entity.name, exp)].append(n)
     for members in by_name.values():
-        for pos, n in enumerate(members[1:], 1):
-            earlier = [m for m in members[:pos] if _one_thing(items[n][1], items[m][1])]
-            if earlier:
-                clusters.union(earlier[0], n)
+        types: dict[int, set[EntityType]] = {}  # cluster root -> its types
+        for n in members:
+            name = items[n][1].name
+            mine = {items[n][1].type}
+            root = next(
+                (r for r in types if _one_thing(name, len(name.split()), types[r], mine)), None
+            )
+            if root is None:
+                types[n] = mine
+                continue
+            clusters.union(root, n)
+            joined = types.pop(root) | mine
+            types[clusters.find(n)] = joined
 
 
 def _join_aliases(items: list[tuple[int, Entity]], clusters: _Clusters, exp: dict) -> None:
@@ -90,29 +128,36 @@ def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None
             clusters.union(owners.pop(), n)
 
 
-def _merged(entities: list[tuple[int, Entity]]) -> BriefingEntity:
-    counts: dict[int, int] = defaultdict(int)
-    type_votes: Counter[EntityType] = Counter()
-    for index, entity in entities:
-        counts[index] += entity.count
-        type_votes[entity.type] += entity.count
-    names = [re.sub(r"^the\s+", "", e.name) for _, e in entities]
-    name = max(names, key=lambda s: (_well_formed(s), len(s), names.count(s)))
-    # "other" only when no article could say better.
-    specific: dict[EntityType, int] = {t: v for t, v in type_votes.items() if t is not T.OTHER}
-    type_ = T.OTHER
+def _briefing_type(name: str, entities: list[tuple[int, Entity]]) -> EntityType:
+    """The type most mentions vote for; "other" only when no article could say better."""
     if any(e.type is T.PERSON and len(e.name.split()) > 1 for _, e in entities):
         # A full name some article calls a person settles the thing: the surname's other
         # articles ("Assange" as an organisation) only failed to see it.
-        type_ = T.PERSON
-    elif specific:
-        top = max(specific.values())
-        type_ = next(t for t in TYPE_PRIORITY if specific.get(t) == top)
+        return T.PERSON
+    votes: Counter[EntityType] = Counter()
+    for _, entity in entities:
+        if entity.type is not T.OTHER:
+            votes[entity.type] += entity.count
+    if not votes:
+        return T.OTHER
+    top = max(votes.values())
+    tied = [t for t in TYPE_PRIORITY if votes[t] == top]
+    # "Netherlands" a place in two articles, a Davis Cup side in two: the gazetteer breaks
+    # the tie, as it weighs in on each article's own vote.
+    return T.PLACE if T.PLACE in tied and gazetteer_weight(name) else tied[0]
+
+
+def _merged(entities: list[tuple[int, Entity]]) -> BriefingEntity:
+    counts: dict[int, int] = defaultdict(int)
+    for index, entity in entities:
+        counts[index] += entity.count
+    names = [re.sub(r"^the\s+", "", e.name) for _, e in entities]
+    name = max(names, key=lambda s: (_well_formed(s), len(s), names.count(s)))
     _, first = min(entities, key=lambda ie: ie[0])
     surfaces = [s for _, e in entities for s in (e.name, *e.aliases)]
     return BriefingEntity(
         name=name,
-        type=type_,
+        type=_briefing_type(name, entities),
         aliases=_aliases(name, surfaces),
         counts=dict(sorted(counts.items())),
         first_sentence=first.first_sentence,
@@ -122,9 +167,10 @@ def _merged(entities: list[tuple[int, Entity]]) -> BriefingEntity:
 def merge_entities(per_article: Sequence[list[Entity] | None]) -> list[BriefingEntity]:
     """Merge each article's entities into one list; None marks an article not analysed.
 
-    Two entities join when their names fold to the same key and their types agree (or one
-    is "other"); an entity whose name is another's alias ("FT", "Lysak") joins it when
-    exactly one entity claims that alias; a lone surname joins the one person it names.
+    Two entities join when their names fold to the same key, unless one word names two
+    kinds of thing that they are (`_one_thing`); an entity whose name is another's alias
+    ("FT", "Lysak") joins it when exactly one entity claims that alias; a lone surname
+    joins the one person it names.
     """
     expansions = _abbreviations()
     items: list[tuple[int, Entity]] = [
