@@ -380,6 +380,18 @@ def test_name_with_a_function_word_inside_is_not_a_person():
     assert _type_of(group("Marieke van Veen"))[0] is T.PERSON
 
 
+def test_name_that_opens_on_an_acronym_is_not_a_person():
+    # "The strike was called by KSV Metaal": the model calls a union's name PERSON. Two
+    # capitals are a person's initials, and a name all in capitals is only shouted.
+    def group(text: str) -> _Group:
+        mention = _Mention(0, 0, len(text), text, text, Votes({T.PERSON: 1.0}))
+        return _Group(text.lower(), [mention], Votes(mention.votes))
+
+    assert _type_of(group("KSV Metaal"))[0] is T.ORGANIZATION
+    assert _type_of(group("AJ Okonkwo"))[0] is T.PERSON
+    assert _type_of(group("LENA DORSCH"))[0] is T.PERSON
+
+
 def test_untagged_body_that_speaks_is_an_organization(nlp):
     found = by_name(
         run(nlp, "Troops left the village after heavy shelling, the General Staff said.")

@@ -73,12 +73,28 @@ def _name_word_votes(group: _Group) -> Votes:
     return votes
 
 
+# A first word in capitals of at least this many letters is an acronym ("FNV Havens", "BBC
+# Verify"); two are often a person's initials ("JD Vance", "AJ Styles").
+ACRONYM_LETTERS = 3
+
+
+def _acronym_first(words: list[str]) -> bool:
+    """Does the name open on an acronym, not shout its words (every one in capitals)?"""
+    first = words[0].replace(".", "")
+    return (
+        len(first) >= ACRONYM_LETTERS
+        and first.isalpha()
+        and first.isupper()
+        and not all(w.isupper() for w in words)
+    )
+
+
 def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     """Move the model's PERSON votes where a person's name cannot be: "Reporters Without
-    Borders" (a small word inside) is a body; "Nintendo Switch", "RAV4 Hybrid" (a
-    company's name first, a digit) are products; "the Steelers" (one word the text puts
-    after "the") is no person."""
-    if any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]):
+    Borders" (a small word inside) and "FNV Havens" (an acronym first) are bodies;
+    "Nintendo Switch", "RAV4 Hybrid" (a company's name first, a digit) are products; "the
+    Steelers" (one word the text puts after "the") is no person."""
+    if any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]) or _acronym_first(words):
         votes[T.ORGANIZATION] += votes.pop(T.PERSON)
     elif any(c.isdigit() for w in words for c in w) or (
         len(words) > 1 and company_weight(words[0])
