@@ -555,6 +555,24 @@ def test_a_surname_behind_its_particles_joins_the_full_name(nlp):
     assert "Von der Leyen" not in found
 
 
+def test_a_verb_opening_a_heading_is_no_part_of_the_name_after_it(nlp):
+    # "Questioning Halloran" (a PERSON span) stood beside "Maeve Halloran" and so kept the
+    # lone "Halloran" from its full name: the article writes the verb as "questioned".
+    found = by_name(
+        run(
+            nlp,
+            "Senators questioned the envoy about another witness, Colonel Maeve Halloran, who "
+            "sat on the council.",
+            "2. Questioning Halloran's loyalty",
+            "Counsel asked the envoy whether Halloran had leaked anything. Halloran denied it "
+            "on Tuesday.",
+            "The envoy said Halloran reported to him.",
+        )
+    )
+    assert set(found) == {"Maeve Halloran"}
+    assert (found["Maeve Halloran"].type, found["Maeve Halloran"].count) == (T.PERSON, 5)
+
+
 def test_canonical_name_is_the_longest_variant_and_mentions_are_traceable(nlp):
     paragraphs = [
         "Halyna Stepko runs a shelter in Pavlohrad.",

@@ -11,7 +11,14 @@ from tui.pipeline.entities.acronyms import _Acronyms, _initials
 from tui.pipeline.entities.cues import _cues
 from tui.pipeline.entities.keys import _fold, _key, occurrences
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
-from tui.pipeline.entities.vocab import CUE, FACILITY_NAME_WORDS, NAME_PARTICLES, ORG_NAME_WORDS, T
+from tui.pipeline.entities.vocab import (
+    CUE,
+    FACILITY_NAME_WORDS,
+    INFLECTIONS,
+    NAME_PARTICLES,
+    ORG_NAME_WORDS,
+    T,
+)  # fmt: skip
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block
 from tui.pipeline.nlp import sentence_text
@@ -137,18 +144,38 @@ def _relatives(groups: dict[str, _Group]) -> None:
                 g.votes[T.PERSON] += CUE
 
 
+# The shortest stem a word's ending is taken off: "Ed", "Wes" and "James" keep theirs.
+MIN_STEM = 4
+
+
+def _written_in_lower_case(word: str, lower_words: set[str]) -> bool:
+    """Does the article write this word, or another form of it, in lower case ("Questioning"
+    beside "questioned", "Raising" beside "raise")?"""
+    word = word.lower()
+    if word in lower_words:
+        return True
+    ending = next((e for e in INFLECTIONS if word.endswith(e)), None)
+    stem = word[: -len(ending)] if ending else word
+    if len(stem) < MIN_STEM:
+        return False
+    forms = {f"{base}{e}" for base in (stem, f"{stem}e") for e in ("", *INFLECTIONS)}
+    return not forms.isdisjoint(lower_words)
+
+
 def _drop_sentence_openers(groups: dict[str, _Group], lower_words: set[str]) -> None:
     """ "Rare Hendrix song draft sells ...": a capitalised common word that opens a
     sentence or headline is no part of the name after it, when the article writes the word
-    in lower case elsewhere and names the rest on its own or as the end of one longer name
-    ("Jimi Hendrix")."""
+    (in any of its forms) in lower case elsewhere and names the rest on its own or as the
+    end of one longer name ("Jimi Hendrix")."""
     for key in list(groups):
         group = groups[key]
         first_words = {m.text.split(" ", 1)[0] for m in group.mentions}
         if len(first_words) != 1 or any(" " not in m.text for m in group.mentions):
             continue
         first = first_words.pop()
-        if first.lower() not in lower_words or not all(m.opens_sentence for m in group.mentions):
+        if not _written_in_lower_case(first, lower_words) or not all(
+            m.opens_sentence for m in group.mentions
+        ):
             continue
         if first.lower() in NAME_PARTICLES:
             continue  # "Von der Leyen told": the particle is the surname's, not a common word
