@@ -573,6 +573,39 @@ def test_a_verb_opening_a_heading_is_no_part_of_the_name_after_it(nlp):
     assert (found["Maeve Halloran"].type, found["Maeve Halloran"].count) == (T.PERSON, 5)
 
 
+def test_a_surname_of_two_words_joins_the_full_name(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Joel Lindqvist Berg scored twice as Minnesota beat Calgary 4-1 on Saturday.",
+            "Calgary defenceman Tom Hale went after Lindqvist Berg in the third period.",
+            '"I didn\'t see him coming," Lindqvist Berg said.',
+        )
+    )
+    assert "Lindqvist Berg" not in found
+    person = found["Joel Lindqvist Berg"]
+    assert (person.type, person.count, person.aliases) == (T.PERSON, 3, ["Lindqvist Berg"])
+
+
+def test_an_initial_for_the_given_name_joins_the_one_full_name_it_fits(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Union leader Hanna van Dijk said the strike would go on. Port boss Tomas Ruiter "
+            "disagreed.",
+            "Later, H. van Dijk told members that talks had resumed, and T. Ruiter confirmed it.",
+        )
+    )
+    assert set(found) == {"Hanna van Dijk", "Tomas Ruiter"}
+    assert found["Hanna van Dijk"].aliases == ["H. van Dijk"]
+    assert found["Tomas Ruiter"].count == 2
+
+
+def test_an_initial_two_full_names_fit_joins_neither(nlp):
+    found = run(nlp, "Anna Koval and Andriy Koval both spoke at the meeting. A. Koval left early.")
+    assert sorted(e.name for e in found) == ["A. Koval", "Andriy Koval", "Anna Koval"]
+
+
 def test_canonical_name_is_the_longest_variant_and_mentions_are_traceable(nlp):
     paragraphs = [
         "Halyna Stepko runs a shelter in Pavlohrad.",

@@ -94,6 +94,32 @@ def test_a_third_kind_does_not_carry_a_person_into_the_country_of_his_name():
     assert merged == [("person", 2), ("place", 4)]
 
 
+def test_an_initial_for_the_given_name_joins_the_one_person_across_articles():
+    briefing = [
+        [entity("Pieter de Bruin", T.PERSON, 2), entity("Marieke Aalders", T.PERSON)],
+        [entity("P. de Bruin", T.PERSON), entity("M. Aalders", T.ORGANIZATION)],
+    ]
+    merged = {e.name: e for e in merge_entities(briefing)}
+    assert set(merged) == {"Pieter de Bruin", "Marieke Aalders"}
+    assert merged["Pieter de Bruin"].counts == {0: 2, 1: 1}
+    assert merged["Marieke Aalders"].type is T.PERSON
+
+
+def test_an_initial_two_people_fit_or_a_place_joins_no_one():
+    briefing = [
+        [entity("Jan Koval", T.PERSON), entity("Julia Koval", T.PERSON)],
+        [entity("J. Koval", T.PERSON), entity("S. Marten", T.PLACE)],
+        [entity("Stefan Marten", T.PERSON)],
+    ]
+    assert len(merge_entities(briefing)) == 5
+
+
+def test_a_two_word_surname_joins_the_full_name_in_another_article():
+    briefing = [[entity("Joel Lindqvist Berg", T.PERSON)], [entity("Lindqvist Berg", T.PERSON, 4)]]
+    [merged] = merge_entities(briefing)
+    assert (merged.name, merged.count) == ("Joel Lindqvist Berg", 5)
+
+
 def test_given_name_first_joins_the_full_name():
     [merged] = merge_entities([[entity("Xi Jinping", T.PERSON)], [entity("Xi", T.PERSON, 3)]])
     assert merged.count == 4

@@ -12,6 +12,7 @@ from tui.pipeline.entities.grouping import (
     _drop_capitalised_common_words,
     _drop_sentence_openers,
     _group,
+    _join_person_forms,
     _join_short_forms,
     _join_shorter_org_names,
     _propagate,
@@ -90,6 +91,7 @@ def find_entities(
     _drop_sentence_openers(groups, lower_words)
     _spell_out_acronyms(groups, docs)
     _propagate(groups, blocks, docs, acronyms)
+    _join_person_forms(groups)
     _join_short_forms(groups)
     _join_shorter_org_names(groups)
     _drop_capitalised_common_words(groups, lower_words)

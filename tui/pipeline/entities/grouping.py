@@ -262,6 +262,47 @@ def _shaped_like_a_persons_name(group: _Group) -> bool:
     )
 
 
+def person_forms(name: str) -> list[str]:
+    """The other ways a person's full name is written, folded: each tail of two words or
+    more ("Eriksson Ek" of Joel Eriksson Ek, "von der Leyen") and the first initial before
+    the surname ("J. Eriksson Ek", "P. de Vries" of Pieter de Vries). A lone surname is
+    `_join_short_forms`' to join."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isalpha() or _initialled(words):
+        return []
+    tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)]
+    return [_fold(f) for f in (*tails, f"{words[0][0]}. {_surname(words)}")]
+
+
+def _initialled(words: list[str]) -> bool:
+    """ "P. de Vries": an initial for the given name."""
+    return len(words[0]) == 2 and words[0][0].isupper() and words[0][1] == "."
+
+
+def _join_person_forms(groups: dict[str, _Group]) -> None:
+    """A name written as a tail of one person's full name in the article, or with an initial
+    for its given name, joins that person ("Eriksson Ek" -> Joel Eriksson Ek), whatever the
+    model typed it, when exactly one person's name is written so and the text does not put
+    the name in place."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        if _type_of(group)[0] is T.PERSON and not group.pattern_id:
+            for form in person_forms(max(group.surfaces(), key=len)):
+                owners[form].add(key)
+    for key in list(groups):
+        group = groups[key]
+        forms = {_fold(s) for s in group.surfaces()}
+        targets = {k for f in forms for k in owners.get(f, {key})} - {key}
+        if len(targets) != 1 or group.pattern_id or _said_to_be_a_place(group):
+            continue
+        if not all(f in owners for f in forms):
+            continue
+        target = groups[targets.pop()]
+        target.mentions.extend(group.mentions)
+        target.votes[T.PERSON] += sum(group.votes.values())
+        del groups[key]
+
+
 def _join_short_forms(groups: dict[str, _Group]) -> None:
     """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
     of an organisation ("the Commission" -> European Commission) and an undefined acronym

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from tui.pipeline.entities.article import _aliases, _well_formed
 from tui.pipeline.entities.gazetteer import COUNTRY_WEIGHT, company_weight, gazetteer_weight
+from tui.pipeline.entities.grouping import person_forms
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.vocab import TYPE_PRIORITY, T
 from tui.pipeline.model import BriefingEntity, Entity, EntityType
@@ -108,6 +109,25 @@ def _join_aliases(items: list[tuple[int, Entity]], clusters: _Clusters, exp: dic
                 clusters.union(owner, n)
 
 
+def _join_person_forms(items: list[tuple[int, Entity]], clusters: _Clusters) -> None:
+    """A name written as a tail of one person's full name in the briefing, or with an
+    initial for the given name ("P. de Vries" in one article, "Pieter de Vries" in
+    another), joins that person, unless its article put it in place. Exactly one person
+    must be written so: "J. Koval" beside "Anna Koval" and "Jan Koval" joins neither."""
+    people: dict[str, set[int]] = defaultdict(set)
+    for n, (_, entity) in enumerate(items):
+        if entity.type is T.PERSON:
+            for form in person_forms(entity.name):
+                people[form].add(clusters.find(n))
+    for n, (_, entity) in enumerate(items):
+        if entity.type is T.PLACE:
+            continue
+        owners = {clusters.find(o) for o in people.get(_fold(entity.name), set())}
+        owners.discard(clusters.find(n))
+        if len(owners) == 1:
+            clusters.union(owners.pop(), n)
+
+
 def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None:
     """A lone surname or given name ("Trump", "Xi") joins the one person in the whole
     briefing whose full name ends or starts with it, whatever type its own article gave it
@@ -169,8 +189,9 @@ def merge_entities(per_article: Sequence[list[Entity] | None]) -> list[BriefingE
 
     Two entities join when their names fold to the same key, unless one word names two
     kinds of thing that they are (`_one_thing`); an entity whose name is another's alias
-    ("FT", "Lysak") joins it when exactly one entity claims that alias; a lone surname
-    joins the one person it names.
+    ("FT", "Lysak") joins it when exactly one entity claims that alias; a tail of a
+    person's name, the name with an initial, or a lone surname joins the one person it
+    names.
     """
     expansions = _abbreviations()
     items: list[tuple[int, Entity]] = [
@@ -182,6 +203,7 @@ def merge_entities(per_article: Sequence[list[Entity] | None]) -> list[BriefingE
     clusters = _Clusters(len(items))
     _join_same_names(items, clusters, expansions)
     _join_aliases(items, clusters, expansions)
+    _join_person_forms(items, clusters)
     _join_surnames(items, clusters)
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
