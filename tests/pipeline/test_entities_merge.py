@@ -120,6 +120,17 @@ def test_a_two_word_surname_joins_the_full_name_in_another_article():
     assert (merged.name, merged.count) == ("Joel Lindqvist Berg", 5)
 
 
+@pytest.mark.parametrize("kind", [T.ORGANIZATION, T.OTHER])
+def test_a_company_named_at_the_end_of_a_name_called_a_person_stays_apart(kind):
+    # "Lena Ortmann's Kestrel Launch" is no person's name (a possessive inside), so
+    # "Kestrel Launch" is no tail of one, whatever the model typed either.
+    briefing = [
+        [entity("Lena Ortmann's Kestrel Launch", T.PERSON)],
+        [entity("Kestrel Launch", kind, 3)],
+    ]
+    assert sorted(e.type.value for e in merge_entities(briefing)) == sorted(["person", kind.value])
+
+
 def test_given_name_first_joins_the_full_name():
     [merged] = merge_entities([[entity("Xi Jinping", T.PERSON)], [entity("Xi", T.PERSON, 3)]])
     assert merged.count == 4

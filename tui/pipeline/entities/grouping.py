@@ -262,40 +262,63 @@ def _shaped_like_a_persons_name(group: _Group) -> bool:
     )
 
 
-def person_forms(name: str) -> list[str]:
+# The most words a person's full name runs to ("Ursula von der Leyen").
+MAX_PERSON_WORDS = 4
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Capitalised words and name particles only, no possessive, no body's or facility's
+    kind word: "Joel Eriksson Ek", not "Jeff Bezos's Blue Origin" or "Port of Rotterdam"."""
+
+    def name_word(w: str) -> bool:
+        bare = w.replace("-", "").replace("'", "").replace("’", "")
+        return w[:1].isupper() and bare.isalpha() and not w.endswith(("'s", "’s"))
+
+    return (
+        2 <= len(words) <= MAX_PERSON_WORDS
+        and name_word(words[0])
+        and all(name_word(w) or w in NAME_PARTICLES for w in words)
+        and not any(w.lower() in ORG_NAME_WORDS | FACILITY_NAME_WORDS for w in words)
+    )
+
+
+def person_forms(name: str) -> tuple[list[str], str]:
     """The other ways a person's full name is written, folded: each tail of two words or
-    more ("Eriksson Ek" of Joel Eriksson Ek, "von der Leyen") and the first initial before
-    the surname ("J. Eriksson Ek", "P. de Vries" of Pieter de Vries). A lone surname is
-    `_join_short_forms`' to join."""
+    more ("Eriksson Ek" of Joel Eriksson Ek, "von der Leyen"), and the first initial before
+    the surname ("P. de Vries" of Pieter de Vries). None for a name not shaped like a
+    person's. A lone surname is `_join_short_forms`' to join."""
     words = name.split()
-    if len(words) < 2 or not words[0][:1].isalpha() or _initialled(words):
-        return []
-    tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)]
-    return [_fold(f) for f in (*tails, f"{words[0][0]}. {_surname(words)}")]
-
-
-def _initialled(words: list[str]) -> bool:
-    """ "P. de Vries": an initial for the given name."""
-    return len(words[0]) == 2 and words[0][0].isupper() and words[0][1] == "."
+    if not _person_shaped(words):
+        return [], ""
+    tails = [_fold(" ".join(words[k:])) for k in range(1, len(words) - 1)]
+    return tails, _fold(f"{words[0][0]}. {_surname(words)}")
 
 
 def _join_person_forms(groups: dict[str, _Group]) -> None:
-    """A name written as a tail of one person's full name in the article, or with an initial
-    for its given name, joins that person ("Eriksson Ek" -> Joel Eriksson Ek), whatever the
-    model typed it, when exactly one person's name is written so and the text does not put
-    the name in place."""
-    owners: dict[str, set[str]] = defaultdict(set)
+    """A name written with an initial for one person's given name in the article, or as a
+    tail of the full name and not called a body or a place, joins that person ("P. de
+    Vries" -> Pieter de Vries, "Eriksson Ek" -> Joel Eriksson Ek) when exactly one person's
+    name is written so and the text does not put the name in place."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    initialled: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         if _type_of(group)[0] is T.PERSON and not group.pattern_id:
-            for form in person_forms(max(group.surfaces(), key=len)):
-                owners[form].add(key)
+            ends, initial = person_forms(max(group.surfaces(), key=len))
+            for form in ends:
+                tails[form].add(key)
+            if initial:
+                initialled[initial].add(key)
     for key in list(groups):
         group = groups[key]
         forms = {_fold(s) for s in group.surfaces()}
-        targets = {k for f in forms for k in owners.get(f, {key})} - {key}
-        if len(targets) != 1 or group.pattern_id or _said_to_be_a_place(group):
+        if forms <= initialled.keys():
+            owners = initialled
+        elif forms <= tails.keys() and _type_of(group)[0] in (T.PERSON, T.OTHER):
+            owners = tails
+        else:
             continue
-        if not all(f in owners for f in forms):
+        targets = {k for f in forms for k in owners[f]} - {key}
+        if len(targets) != 1 or group.pattern_id or _said_to_be_a_place(group):
             continue
         target = groups[targets.pop()]
         target.mentions.extend(group.mentions)

@@ -110,19 +110,27 @@ def _join_aliases(items: list[tuple[int, Entity]], clusters: _Clusters, exp: dic
 
 
 def _join_person_forms(items: list[tuple[int, Entity]], clusters: _Clusters) -> None:
-    """A name written as a tail of one person's full name in the briefing, or with an
-    initial for the given name ("P. de Vries" in one article, "Pieter de Vries" in
-    another), joins that person, unless its article put it in place. Exactly one person
-    must be written so: "J. Koval" beside "Anna Koval" and "Jan Koval" joins neither."""
-    people: dict[str, set[int]] = defaultdict(set)
+    """A name written with an initial for the given name of one person in the briefing
+    ("P. de Vries" in one article, "Pieter de Vries" in another), or as a tail of the full
+    name and typed a person, joins that person. Exactly one person must be written so:
+    "J. Koval" beside "Anna Koval" and "Jan Koval" joins neither; never a place."""
+    tails: dict[str, set[int]] = defaultdict(set)
+    initialled: dict[str, set[int]] = defaultdict(set)
     for n, (_, entity) in enumerate(items):
         if entity.type is T.PERSON:
-            for form in person_forms(entity.name):
-                people[form].add(clusters.find(n))
+            ends, initial = person_forms(entity.name)
+            for form in ends:
+                tails[form].add(clusters.find(n))
+            if initial:
+                initialled[initial].add(clusters.find(n))
     for n, (_, entity) in enumerate(items):
-        if entity.type is T.PLACE:
+        form = _fold(entity.name)
+        if form in initialled and entity.type is not T.PLACE:
+            owners = {clusters.find(o) for o in initialled[form]}
+        elif form in tails and entity.type in (T.PERSON, T.OTHER):
+            owners = {clusters.find(o) for o in tails[form]}
+        else:
             continue
-        owners = {clusters.find(o) for o in people.get(_fold(entity.name), set())}
         owners.discard(clusters.find(n))
         if len(owners) == 1:
             clusters.union(owners.pop(), n)
