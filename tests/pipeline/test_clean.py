@@ -175,6 +175,15 @@ BOILERPLATE = [
     ),
     ("March 4, 2024 - 09:15 GMT", "byline"),
     ("Powered by WordPress. Header photo by Jan Novak.", "site-footer"),
+    # A byline that gives the date too, with the word saying which date it is.
+    ("By Nadia Okafor Published Wednesday 4 June 2025, 18:20 CET", "byline"),
+    ("By Nadia Okafor, last updated: 5 June 2025", "byline"),
+    ("By Jan Novak Updated Tuesday 3 June 2025, 09:05", "byline"),
+    # A blog's like button, and the comment box's invitation.
+    ("Like Loading...", "widget"),
+    ("Be the first to like this.", "widget"),
+    ("7 bloggers like this.", "widget"),
+    ("Share your thoughts", "share-prompt"),
     ("riverside.example is a personal blog. The views expressed here are my own.", "site-footer"),
 ]
 
@@ -247,6 +256,9 @@ ARTICLE_SENTENCES = [
     "March 4, 2024 - the day the gates closed - will be remembered.",
     "The views expressed at the hearing were not those of the council, the mayor said.",
     "Follow the coverage closely, the editor told the new reporters on Monday.",
+    "By Nadia Okafor Published in 2019, the report found that most schools lacked heating.",
+    "Share your thoughts on the barrier in the council's survey, which closes on Friday.",
+    "Like this year's, the next barrier will be built of steel.",
 ]
 
 
@@ -396,6 +408,7 @@ def test_a_line_holding_the_stand_in_mark_is_not_taken_for_the_author() -> None:
 
 def test_comments_keep_who_wrote_them_and_lose_their_box_furniture() -> None:
     comments = [
+        P("Share your thoughts"),  # the box's invitation: no comment, so not counted as one
         P("Posted by Fenella"),
         P("Nadia Okafor — March 3, 2024 at 10:15 am"),  # the article's author, replying
         P("The barrier held in 2013 too."),
