@@ -485,3 +485,93 @@ def test_the_headline_repeated_with_other_dashes_and_apostrophes_is_cut() -> Non
     meta = Metadata(title="Survey Shows - The River's Highest Level in 40 Years")
     found = match_rule("Survey Shows \u2013 The River\u2019s Highest Level in 40 Years", meta)
     assert found is not None and found.id == "title-repeat"
+
+
+# A live blog: updates newest first, each after its own time stamp, the stamps cut by the
+# markup rules (a "timestamp" box) before the cleaner sees the text.
+UPDATES = [
+    "The harbour master closed the outer locks as the wind rose past gale force.",
+    "Two ferries to the islands were held in port until the morning.",
+    "The council opened the sports hall in Westend as a shelter for the night.",
+    "River levels at the old bridge rose by forty centimetres in an hour.",
+]
+STAMPS = ["22:40 CET", "22:05 CET", "21:30 CET", "20:58 CET"]
+
+
+def _live_blog(stamps: list[str]) -> tuple[list[Block], list[RemovedBlock]]:
+    """The updates as kept blocks, and the stamps as the markup's earlier cuts before them."""
+    earlier = [RemovedBlock(BlockKind.PARAGRAPH, "4 June 2025", "byline or date line", "byline", 0)]
+    earlier += [
+        RemovedBlock(BlockKind.PARAGRAPH, stamp, "byline or date line", "byline", i)
+        for i, stamp in enumerate(stamps)
+    ]
+    return [P(u) for u in UPDATES], earlier
+
+
+def test_a_live_blogs_update_stamps_stay_as_a_heading_before_each_update() -> None:
+    blocks, earlier = _live_blog(STAMPS)
+    kept, removed = clean(blocks, META, earlier)
+    assert kept == [
+        b for stamp, update in zip(STAMPS, blocks, strict=True) for b in (H(stamp), update)
+    ]
+    # The date line under the headline is no update's stamp: it goes, as a byline's.
+    assert [(r.text, r.position) for r in removed] == [("4 June 2025", 0)]
+
+
+def test_bare_clock_lines_between_updates_are_kept_though_a_rule_cuts_one_alone() -> None:
+    blocks = [
+        b
+        for stamp, update in zip(["21:00", "20:43", "20:26"], UPDATES, strict=False)
+        for b in (P(stamp), P(update))
+    ]
+    assert match_rule("21:00", META) is not None
+    kept, removed = clean(blocks, META)
+    assert [b.kind for b in kept] == [BlockKind.HEADING, BlockKind.PARAGRAPH] * 3
+    assert removed == []
+
+
+def test_a_blog_that_runs_oldest_first_and_past_midnight_keeps_its_stamps() -> None:
+    blocks, earlier = _live_blog(["23:10", "23:45", "00:20", "00:55"])
+    kept, _ = clean(blocks, META, earlier)
+    assert [b.text for b in kept if b.kind == BlockKind.HEADING] == [
+        "23:10",
+        "23:45",
+        "00:20",
+        "00:55",
+    ]
+
+
+def test_one_date_line_under_the_headline_still_goes() -> None:
+    blocks, earlier = _live_blog(STAMPS[:1])
+    kept, removed = clean(blocks, META, earlier)
+    assert kept == blocks
+    assert [r.text for r in removed] == ["4 June 2025", "22:40 CET"]
+
+
+def test_clock_lines_in_no_order_are_no_update_stamps() -> None:
+    # Durations of clips, each before its caption: no blog posts in that order.
+    blocks = [
+        b
+        for clip, text in zip(["3:45", "1:20", "4:10"], UPDATES, strict=False)
+        for b in (P(clip), P(text))
+    ]
+    kept, removed = clean(blocks, META)
+    assert kept == [P(u) for u in UPDATES[:3]]
+    assert [r.rule for r in removed] == ["widget"] * 3
+
+
+def test_a_live_blogs_stamps_cut_by_the_markup_come_back_through_extraction() -> None:
+    from tui.pipeline.extract import extract
+
+    updates = "".join(
+        f'<div class="post"><span class="timestamp"><time>{stamp}</time></span><p>{text}</p></div>'
+        for stamp, text in zip(STAMPS, UPDATES, strict=True)
+    )
+    html = (
+        "<html><head><title>Live: storm floods the harbour</title></head><body><article>"
+        f"<h1>Live: storm floods the harbour</h1>{updates}</article></body></html>"
+    )
+    extracted = extract(html)
+    assert all(s not in [b.text for b in extracted.blocks] for s in STAMPS)  # cut as markup
+    kept, _ = clean(extracted.blocks, extracted.metadata, extracted.removed)
+    assert [b.text for b in kept] == [t for pair in zip(STAMPS, UPDATES, strict=True) for t in pair]

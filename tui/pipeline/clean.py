@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from tui.pipeline import tables
 from tui.pipeline.model import Block, BlockKind, Metadata, RemovedBlock
@@ -42,28 +43,29 @@ def rules() -> tuple[Rule, ...]:
     """The rule table, read once from the package data."""
     raw = tables.load("clean_rules.toml")
     variables: dict[str, str] = raw.get("vars", {})
-
-    def expand(pattern: str) -> str:
-        # Metadata placeholders stay for `_compile_for`; shared pieces are inlined now.
-        return _PLACEHOLDER.sub(
-            lambda m: (
-                variables.get(m.group(1), m.group(0))
-                if m.group(1) not in _METADATA_FIELDS
-                else m.group(0)
-            ),
-            pattern,
-        )
-
     return tuple(
         Rule(
             id=r["id"],
             reason=r["reason"],
             max_words=int(r.get("max_words", 30)),
-            patterns=tuple(expand(p) for p in r["patterns"]),
+            patterns=tuple(_expand(p, variables) for p in r["patterns"]),
             comments=bool(r.get("comments", True)),
             trailing=bool(r.get("trailing", False)),
         )
         for r in raw["rule"]
+    )
+
+
+def _expand(pattern: str, variables: Mapping[str, str]) -> str:
+    """`pattern` with the table's shared pieces inlined; metadata placeholders stay, for
+    `_rule_patterns` to mark."""
+    return _PLACEHOLDER.sub(
+        lambda m: (
+            variables.get(m.group(1), m.group(0))
+            if m.group(1) not in _METADATA_FIELDS
+            else m.group(0)
+        ),
+        pattern,
     )
 
 
@@ -265,8 +267,123 @@ def clean(
         rule = _first_match(block.text, compiled)
         if rule is not None:
             doomed[i] = (rule.reason, rule.id)
+    blocks, doomed, earlier = _keep_update_stamps(blocks, doomed, earlier)
     doomed.update(_trailing_headings(blocks, doomed))
     return cut(blocks, doomed, earlier)
+
+
+@dataclass(frozen=True)
+class _StampTable:
+    min_run: int
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _stamp_table() -> _StampTable:
+    """The `[update_stamps]` table of clean_rules.toml."""
+    raw = tables.load("clean_rules.toml")
+    table = raw["update_stamps"]
+    variables = raw.get("vars", {})
+    return _StampTable(
+        int(table["min_run"]),
+        tuple(_compile(_expand(p, variables)) for p in table["patterns"]),
+    )
+
+
+def stamp_clock(text: str) -> int | None:
+    """The minute of the day an update stamp ("21:00 CET", "Posted 9.05am") gives, or None
+    when the line is not a stamp."""
+    line = normalise_space(text)
+    for pattern in _stamp_table().patterns:
+        m = pattern.fullmatch(line)
+        if m is None:
+            continue
+        hour, ampm = int(m.group("hour")), (m.group("ampm") or "").lower()
+        if ampm:
+            hour = hour % 12 + (12 if ampm == "p" else 0)
+        return hour * 60 + int(m.group("minute"))
+    return None
+
+
+# Half a day in minutes: a stamp earlier than the one before it by more than this, in a
+# blog that runs oldest first, is the next day's (and the other way round).
+_HALF_DAY = 12 * 60
+
+
+def _in_order(clocks: Sequence[int]) -> bool:
+    """Whether the clocks run one way (newest or oldest first), passing midnight if they
+    must; a page's durations ("3:45", "1:20") or scattered times do not."""
+    steps = [b - a for a, b in pairwise(clocks) if b != a]
+    return any(all(s * way > 0 or abs(s) > _HALF_DAY for s in steps) for way in (1, -1))
+
+
+# One line of the article in the page's order: a block (its index) or an earlier cut.
+_Line = int | RemovedBlock
+
+
+def _page_order(count: int, earlier: Sequence[RemovedBlock]) -> list[_Line]:
+    """The blocks with the earlier cuts placed among them, as the page had them."""
+    at: dict[int, list[RemovedBlock]] = {}
+    for r in earlier:
+        if r.position is not None:
+            at.setdefault(min(max(r.position, 0), count), []).append(r)
+    order: list[_Line] = []
+    for i in range(count + 1):
+        order.extend(at.get(i, ()))
+        if i < count:
+            order.append(i)
+    return order
+
+
+def _update_stamps(
+    order: Sequence[_Line], blocks: Sequence[Block], doomed: Mapping[int, tuple[str, str]]
+) -> set[int]:
+    """The places in `order` of a live blog's cut update stamps: each a stamp right before
+    kept text, enough of them, in the order the updates came. Else none."""
+
+    def text(line: _Line) -> str:
+        return line.text if isinstance(line, RemovedBlock) else blocks[line].text
+
+    found: dict[int, int] = {}
+    for k, (line, after) in enumerate(pairwise(order)):
+        if isinstance(line, int) and line not in doomed:
+            continue  # kept already
+        clock = stamp_clock(text(line))
+        kept_after = isinstance(after, int) and after not in doomed
+        if clock is not None and kept_after and stamp_clock(text(after)) is None:
+            found[k] = clock
+    if len(found) < _stamp_table().min_run or not _in_order(list(found.values())):
+        return set()
+    return set(found)
+
+
+def _keep_update_stamps(
+    blocks: Sequence[Block],
+    doomed: Mapping[int, tuple[str, str]],
+    earlier: Sequence[RemovedBlock],
+) -> tuple[list[Block], dict[int, tuple[str, str]], list[RemovedBlock]]:
+    """The blocks, cuts and earlier cuts with a live blog's update stamps put back as a
+    heading before each update (`[update_stamps]` in clean_rules.toml): when each update
+    came is part of what the blog reports. The markup rules cut them as a "timestamp" box,
+    the text rules as a date line; one stamp under a headline stays cut."""
+    order = _page_order(len(blocks), earlier)
+    stamps = _update_stamps(order, blocks, doomed)
+    if not stamps:
+        return list(blocks), dict(doomed), list(earlier)
+    kept: list[Block] = []
+    cuts: dict[int, tuple[str, str]] = {}
+    placed: list[RemovedBlock] = []
+    for k, line in enumerate(order):
+        if k in stamps:
+            text = line.text if isinstance(line, RemovedBlock) else blocks[line].text
+            kept.append(Block(BlockKind.HEADING, normalise_space(text)))
+        elif isinstance(line, RemovedBlock):
+            placed.append(replace(line, position=len(kept)))
+        else:
+            if line in doomed:
+                cuts[len(kept)] = doomed[line]
+            kept.append(blocks[line])
+    return kept, cuts, placed + [r for r in earlier if r.position is None]
 
 
 def _trailing_headings(
