@@ -3207,3 +3207,38 @@ def test_a_range_of_clock_times_that_runs_past_midnight_ends_the_next_day(
 def test_the_word_that_makes_a_midnight_approximate_is_part_of_it(nlp: Any) -> None:
     entry = _entry(_timeline(nlp, "Police arrived around midnight on Sunday."), "midnight")
     assert entry.expression == "around midnight on Sunday"
+
+
+def test_a_live_blogs_update_stamp_dates_the_update_under_it(nlp: Any) -> None:
+    # Stamps the cleaner kept as headings, one before each update, newest first.
+    texts = [
+        "20:14 CET",
+        "Union leaders postponed the rally planned at the container terminal.",
+        "19:51 CET",
+        "Update 12",
+        "The rail operator cancelled all trains along the coast. More news is expected.",
+    ]
+    kinds = [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.HEADING]
+    kinds += [BlockKind.HEADING, BlockKind.PARAGRAPH]
+    blocks = [Block(k, t) for k, t in zip(kinds, texts, strict=True)]
+    entries = build_timeline(blocks, ANCHOR, docs=list(nlp.pipe(texts)))
+    assert [(e.value, e.block, e.sentence) for e in entries] == [
+        (
+            "2024-08-08T19:51",
+            2,
+            "19:51 CET: The rail operator cancelled all trains along the coast.",
+        ),
+        (
+            "2024-08-08T20:14",
+            0,
+            "20:14 CET: Union leaders postponed the rally planned at the container terminal.",
+        ),
+    ]
+
+
+def test_a_stamp_whose_update_says_its_time_is_one_entry(nlp: Any) -> None:
+    texts = ["20:14 CET", "At 20:14 CET, crews reopened the bridge to traffic."]
+    blocks = [Block(BlockKind.HEADING, texts[0]), Block(BlockKind.PARAGRAPH, texts[1])]
+    evening = "2024-08-08T22:00:00+02:00"
+    entries = build_timeline(blocks, evening, docs=list(nlp.pipe(texts)))
+    assert [(e.block, e.value) for e in entries] == [(1, "2024-08-08T20:14")]

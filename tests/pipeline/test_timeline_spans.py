@@ -239,7 +239,9 @@ _HOLDING_A_MATCH = {
         "Trading opens at 0800 GMT.", "At 1430 local time.", "By 1400EDT.", "At 0900Z.",
         "At 1600 Moscow time.", "Since 2200 hours.", "Until 0600 HRS.", "At 0530hrs.",
     ],
-    "_ZONED_CLOCK": ["At 9:30 Pacific time.", "At 16:00 EASTERN STANDARD TIME.", "16.02 BST"],
+    "_ZONED_CLOCK": [
+        "At 9:30 Pacific time.", "At 16:00 EASTERN STANDARD TIME.", "16.02 BST", "20:14 CET",
+    ],
     "_DOTTED_DAY": ["Filed on 31.12.2023 in Bern.", "Due 1.5.2024."],
     "_NUMERIC_DAY": ["Due 12/31/2004.", "Seen 7/19/24.", "Paid 31-12-2004."],
     "_ISO_STAMP": ["At 2024-08-07 17:00 it closed.", "SAN DIEGO 1996-08-26", "2024-08-07T17:00:05"],

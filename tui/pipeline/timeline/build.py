@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
+from tui.pipeline.model import Block, BlockKind, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.grammar import (
     commanded,
@@ -46,7 +46,7 @@ from tui.pipeline.timeline.ranges import (
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
 from tui.pipeline.timeline.seasons import names_no_season
-from tui.pipeline.timeline.sentence import Sentences, quote_sentence
+from tui.pipeline.timeline.sentence import MAX_SENTENCE, Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
@@ -269,8 +269,49 @@ def build_timeline(
                     timex_value=_timex_value(res, block.text[r_start:r_end]),
                 )
             )
+    entries = _stamps_quote_their_updates(blocks, docs, entries)
     entries.sort(key=sort_key)
     return entries
+
+
+# Headings a stamp may stand above its update's text by: "20:14" then "Update 38" then it.
+_STAMP_LOOKAHEAD = 2
+
+
+def _stamps_quote_their_updates(
+    blocks: Sequence[Block], docs: Sequence[Doc], entries: list[TimelineEntry]
+) -> list[TimelineEntry]:
+    """A heading that is only a clock, a live blog's update stamp ("20:14 CET", put back
+    by `clean`), dates the update under it: its entry quotes that update's first sentence
+    after the stamp, not the bare stamp, so the timeline says what happened then; none
+    when the update says that time itself ("At 20:14, ..."), its own entry."""
+    said = {(e.block, e.value) for e in entries}
+    out = []
+    for entry in entries:
+        block = blocks[entry.block]
+        stamp = (
+            block.kind == BlockKind.HEADING
+            and entry.granularity == Granularity.TIME
+            and entry.start == 0
+            and entry.end >= len(block.text.rstrip())
+        )
+        update = _update_under(blocks, entry.block) if stamp else None
+        if update is None:
+            out.append(entry)
+            continue
+        if (update, entry.value) in said:
+            continue
+        first = Sentences(docs[update]).text(0)[:MAX_SENTENCE]
+        out.append(replace(entry, sentence=f"{block.text.strip()}: {first}"))
+    return out
+
+
+def _update_under(blocks: Sequence[Block], index: int) -> int | None:
+    """The first block of text under heading `index`, if it comes within a few headings."""
+    for j in range(index + 1, min(index + 1 + _STAMP_LOOKAHEAD, len(blocks))):
+        if blocks[j].kind != BlockKind.HEADING:
+            return j
+    return None
 
 
 def _timex_value(res: Resolved, expression: str) -> str:

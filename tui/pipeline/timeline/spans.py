@@ -141,10 +141,11 @@ _WIRE_CLOCK = re.compile(
     r"|\b0\d[0-5]\d ?(?i:hours|hrs)\b"
 )
 # "9:30 Pacific time", "16:00 Eastern Standard Time": spaCy may call them a company; a
-# British stamp's "16.02 BST", which it may cut at the dot.
+# British stamp's "16.02 BST", which it may cut at the dot; a live blog's "20:14 CET",
+# which alone on its line it may call a number.
 _ZONED_CLOCK = re.compile(
     rf"\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
-    rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
+    rf"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
 )
 # Dates written in ways spaCy's small model misses: "Aug 3", a headline's "AUG 28", the
 # "15" of "the usual August 15 deadline" it took for a number (but "Aug. 3", "Jan 5" it
