@@ -1,5 +1,5 @@
-"""A notice standing in place of the article (consent, JavaScript, robot check), told from
-a short article about the same things."""
+"""A notice standing in place of the article (consent, JavaScript, robot check, ad
+blocker), told from a short news story about the same things."""
 
 from __future__ import annotations
 
@@ -16,13 +16,7 @@ def _blocks(*texts: str) -> list[Block]:
 @pytest.mark.parametrize(
     ("texts", "wall"),
     [
-        (
-            (
-                "To keep reading, turn on JavaScript in your browser settings.",
-                "Then reload the page.",
-            ),
-            "javascript",
-        ),
+        (("This site needs JavaScript. Turn it on in your browser and reload.",), "javascript"),
         (
             (
                 "We and our partners use cookies to store and access information on your device.",
@@ -34,12 +28,32 @@ def _blocks(*texts: str) -> list[Block]:
             (
                 "Please complete the security check to show you are not a robot.",
                 "We saw unusual traffic from your network.",
+                "Reference ID: 77be-01",
             ),
             "robot-check",
         ),
+        (
+            (
+                "Our reporting is paid for by adverts. Pause your ad blocker, or add us to "
+                "your allowlist.",
+            ),
+            "ad-blocker",
+        ),
+        # Notices come in the reader's language.
+        (
+            (
+                "Wir und unsere Partner verwenden Cookies, um Inhalte zu personalisieren.",
+                "Klicken Sie auf Alle akzeptieren oder Alle ablehnen.",
+            ),
+            "consent",
+        ),
+        (
+            ("JavaScript est désactivé. Veuillez activer JavaScript dans votre navigateur.",),
+            "javascript",
+        ),
     ],
 )
-def test_a_short_notice_to_the_reader_made_of_a_walls_phrases_is_that_wall(
+def test_a_short_notice_made_of_a_walls_phrases_is_that_wall(
     texts: tuple[str, ...], wall: str
 ) -> None:
     found = wall_notice(_blocks(*texts))
@@ -47,15 +61,50 @@ def test_a_short_notice_to_the_reader_made_of_a_walls_phrases_is_that_wall(
     assert "instead of the article" in found.reason
 
 
-def test_a_story_about_cookie_banners_is_no_wall() -> None:
-    # The words are there, but in few of its paragraphs, and it does not speak to "you".
-    story = _blocks(
-        "The regulator fined a retailer on Tuesday over banners that hid the reject all button.",
-        "Shoppers had to click through two screens to refuse tracking, investigators found.",
-        "The retailer said it would appeal and had changed the banner in March.",
-        "Four other shops face similar cases, a spokeswoman said.",
+@pytest.mark.parametrize(
+    "story",
+    [
+        (
+            "The regulator fined a retailer over banners that hid the reject all button.",
+            "Shoppers had to accept all cookies or open the cookie settings, investigators found.",
+            '"If you can accept cookies with one click, you must be able to refuse them," '
+            "its head said.",
+        ),
+        (
+            "Customers could not log in for hours after a captcha meant to stop automated "
+            "requests failed.",
+            "The security check showed a message about unusual traffic on Monday, the bank "
+            "told customers.",
+        ),
+        (
+            "Readers who pause their ad blocker will see fewer adverts, the publisher wrote.",
+            "Its allow list lets some advertising through to support its journalism.",
+        ),
+        # No reporting verb, but it says when.
+        (
+            "Browsers will block cookies from other sites by default from March 2027.",
+            "Sites that use cookies for adverts must then ask for your consent to track.",
+        ),
+    ],
+)
+def test_a_short_story_about_those_things_is_no_wall(story: tuple[str, ...]) -> None:
+    # It says the phrases, but it reports: someone said or did something, at some time.
+    assert wall_notice(_blocks(*story)) is None
+
+
+def test_a_story_about_ad_blockers_is_not_called_a_javascript_notice() -> None:
+    found = wall_notice(_blocks("Pause your ad blocker or add us to your allow list."))
+    assert found is not None and found.id == "ad-blocker"
+
+
+def test_a_how_to_that_names_a_setting_or_two_is_no_wall() -> None:
+    how_to = _blocks(
+        "Most browsers let you block cookies from other sites in a few clicks: open the "
+        "browser settings and choose the privacy page.",
+        "Firefox blocks many trackers already. You can make it stricter there too.",
+        "If a site breaks, you can let it through again from the padlock by its address.",
     )
-    assert wall_notice(story) is None
+    assert wall_notice(how_to) is None
 
 
 def test_a_notice_that_says_one_phrase_only_is_not_enough() -> None:

@@ -1,5 +1,6 @@
 """Pages that show a notice in place of their article: consent forms, JavaScript demands,
-robot checks (`data/walls.toml`: each wall's phrases and the error a reader sees)."""
+robot checks (`data/walls.toml`: each wall's phrases and the error a reader sees, and the
+words that say a text reports news, which no notice does)."""
 
 from __future__ import annotations
 
@@ -26,30 +27,24 @@ class _Limits:
     min_phrases: int
 
 
-# A notice speaks to the reader, or asks something of them.
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|please)\b", re.I)
+def _any_of(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 @cache
-def _walls() -> tuple[_Limits, tuple[Wall, ...]]:
+def _walls() -> tuple[_Limits, re.Pattern[str], tuple[Wall, ...]]:
     raw = tables.load("walls.toml")
-    walls = tuple(
-        Wall(
-            w["id"],
-            w["reason"],
-            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in w["phrases"]) + r")\b"),
-        )
-        for w in raw["wall"]
-    )
-    return _Limits(**raw["limits"]), walls
+    walls = tuple(Wall(w["id"], w["reason"], _any_of(w["phrases"])) for w in raw["wall"])
+    news = re.compile(f"{_any_of(raw['news']['words']).pattern}|{raw['news']['year']}")
+    return _Limits(**raw["limits"]), news, walls
 
 
 def wall_notice(blocks: Sequence[Block]) -> Wall | None:
     """The wall the chosen text is, when it is a notice and no article; else None."""
-    limits, walls = _walls()
+    limits, news, walls = _walls()
     texts = [b.text.lower() for b in blocks if b.kind is not BlockKind.HEADING]
     words = sum(len(t.split()) for t in texts)
-    if not texts or words > limits.max_words or not any(map(_TO_THE_READER.search, texts)):
+    if not texts or words > limits.max_words or any(map(news.search, texts)):
         return None
     for wall in walls:
         saying = [set(wall.phrases.findall(t)) for t in texts]
