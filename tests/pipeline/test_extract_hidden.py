@@ -14,6 +14,18 @@ def test_a_plain_declared_body_is_cut_into_paragraphs_at_its_line_breaks() -> No
     assert [b.text for b in blocks] == ["First line of the story.", "Second one.", "Third one."]
 
 
+def test_a_plain_declared_body_with_a_word_in_a_tag_keeps_its_paragraphs() -> None:
+    blocks = declared_blocks(
+        "The vote was <em>close</em>.\r\n\r\nA recount <a href='/r'>follows</a>."
+        "\n\nIt &quot;ends&quot; &amp; all."
+    )
+    assert [b.text for b in blocks] == [
+        "The vote was close.",
+        "A recount follows.",
+        'It "ends" & all.',
+    ]
+
+
 def test_a_declared_body_written_as_html_keeps_its_paragraphs_and_headings() -> None:
     blocks = declared_blocks(
         "<p>The vote was <b>close</b>.</p><h2>What next</h2><p>A recount <i>follows</i>.</p>"

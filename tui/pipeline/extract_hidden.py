@@ -4,6 +4,7 @@ only declares its text for machines (JSON-LD's `articleBody`)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
@@ -15,6 +16,8 @@ from tui.pipeline.model import Block, BlockKind
 _PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote")
 _HEADING_TAGS = ("h2", "h3", "h4")
 _HTML_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+# Tags that make paragraphs: a body without them is plain text, its lines its paragraphs.
+_HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|section|article)\b", re.I)
 # Letters a <noscript> box holds at least to be a copy of the article: a few sentences.
 _COPY_LETTERS = 200
 _CODE_TAGS = ("script", "style", "template")
@@ -33,6 +36,17 @@ def unwrap_noscript(tree: lxml.html.HtmlElement) -> bool:
     return held
 
 
+def _inline_text(line: str) -> str:
+    """A line of plain text with the inline tags it may hold ("<em>", "<a>") taken out,
+    and its character references ("&quot;", which publishers escape it with) read."""
+    if not _HTML_TAG.search(line):
+        return html.unescape(line)
+    try:
+        return lxml.html.fragment_fromstring(line, create_parent="span").text_content()
+    except (ValueError, lxml.etree.ParserError):
+        return _HTML_TAG.sub("", line)
+
+
 def _holds_running_text(box: lxml.html.HtmlElement) -> bool:
     # Each element's own text unless it is code, and the text after it inside the box.
     parts = [box.text or ""]
@@ -43,9 +57,11 @@ def _holds_running_text(box: lxml.html.HtmlElement) -> bool:
 
 
 def declared_blocks(body: str) -> list[Block]:
-    """The paragraphs of a declared article body, written as plain text or as HTML."""
-    if not _HTML_TAG.search(body):
-        return [Block(BlockKind.PARAGRAPH, t) for t in map(norm, _LINE_BREAKS.split(body)) if t]
+    """The paragraphs of a declared article body, written as plain text (perhaps with a
+    word in <em> here and there) or as HTML paragraphs."""
+    if not _HTML_BLOCK.search(body):
+        lines = (_inline_text(line) for line in _LINE_BREAKS.split(body))
+        return [Block(BlockKind.PARAGRAPH, t) for t in map(norm, lines) if t]
     try:
         root = lxml.html.fragment_fromstring(body, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
