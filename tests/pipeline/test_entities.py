@@ -803,3 +803,29 @@ def test_a_name_with_a_direction_mark_inside_is_one_person(nlp) -> None:
     found = by_name(run(nlp, *(b.text for b in extract(html).blocks)))
     assert found["Margriet Vandenberg"].type is EntityType.PERSON
     assert "Vandenberg" not in found and "Rotterdam" in found
+
+
+def test_a_lone_name_the_text_calls_a_body_is_not_the_person_of_that_surname(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "The carmaker Hollis said on Monday it would close its plant in Genk, a decision "
+            "its chairman Walter Hollis called painful. Hollis employs 4,000 people there.",
+            "Anna Brek, the founder of Brek, said the levy would deter investment.",
+        )
+    )
+    assert found["Hollis"].type is T.ORGANIZATION
+    assert found["Walter Hollis"].type is T.PERSON and found["Walter Hollis"].count == 1
+    assert found["Brek"].type is T.ORGANIZATION and found["Anna Brek"].count == 1
+
+
+def test_a_surname_two_names_end_in_joins_neither_even_one_not_yet_typed(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Prime Minister Jan de Vries on Tuesday named Pieter de Vries, no relation, as "
+            "finance minister.",
+            "P. de Vries told reporters he would present a budget in December.",
+        )
+    )
+    assert found["Jan de Vries"].count == 1 and found["Jan de Vries"].aliases == []

@@ -173,3 +173,15 @@ def test_surname_the_text_calls_a_person_joins_a_full_name_the_model_called_a_bo
     _join_short_forms(groups)
     assert list(groups) == ["mason rudolph"]
     assert len(groups["mason rudolph"].mentions) == 7
+
+
+def test_a_lone_name_its_own_article_kept_apart_from_the_person_stays_apart():
+    # The article named both "the carmaker Ford" and its chairman Bill Ford, and told them
+    # apart: the briefing does not join them again, nor another article's lone "Ford".
+    briefing = [
+        [entity("Bill Ford", T.PERSON), entity("Ford", T.ORGANIZATION, 2)],
+        [entity("Ford", T.ORGANIZATION, 3)],
+    ]
+    merged = {m.name: m for m in merge_entities(briefing)}
+    assert merged["Ford"].type is T.ORGANIZATION and merged["Ford"].counts == {0: 2, 1: 3}
+    assert merged["Bill Ford"].counts == {0: 1}

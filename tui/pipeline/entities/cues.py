@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.entities.gazetteer import gazetteer_weight
 from tui.pipeline.entities.mentions import Votes
 from tui.pipeline.entities.vocab import (
+    BODY_ROLES,
     CUE,
     EQUIPMENT_HEADS,
     FACILITY_NAME_WORDS,
@@ -17,7 +18,6 @@ from tui.pipeline.entities.vocab import (
     LINE_KINDS,
     LINK_HEADS,
     LOCATIVE,
-    MEDIA_HEADS,
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAME_WORDS,
@@ -175,18 +175,33 @@ def _appositive(span: Span, anchor: Token) -> Reading:
     return [(kind, 1.0) for kind in kinds if kind is not None]
 
 
-def _media_noun_before(span: Span, anchor: Token) -> Reading:
-    """A media noun just before the name ("outlet “X”"); titles are strong cues, below."""
+def _body_noun_before(span: Span, anchor: Token) -> Reading:
+    """A body's noun just before the name ("outlet “X”", "the carmaker Ford"); titles are
+    strong cues, below."""
     doc = span.doc
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_quote)]
     if before:
         last = before[-1]
         if (
-            last.lemma_.lower() in MEDIA_HEADS
+            last.lemma_.lower() in ORG_HEADS
             and last.pos_ == "NOUN"
             and last.lower_ not in PERSON_TITLES
         ):
             return [(T.ORGANIZATION, 1.0)]
+    return []
+
+
+def called_a_body(span: Span) -> bool:
+    """Whether the words right around the name say it is a body: "the carmaker Ford", "the
+    founder of Dell" (not a list it stands in, nor the model's label)."""
+    return bool(_body_noun_before(span, span.root) or _role_in_a_body_of(span, span.root))
+
+
+def _role_in_a_body_of(span: Span, anchor: Token) -> Reading:
+    """ "The founder of Dell", "employees of Ford": the name is the body the role is in."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in BODY_ROLES:
+        return [(T.ORGANIZATION, 1.0)]
     return []
 
 
@@ -213,7 +228,8 @@ CONTEXT_CUES: tuple[ContextCue, ...] = (
     ContextCue("list-partners", 0.5, _list_partners),
     ContextCue("apposition-of", CUE, _apposition_of),
     ContextCue("appositive", CUE, _appositive),
-    ContextCue("media-noun-before", CUE, _media_noun_before),
+    ContextCue("body-noun-before", CUE, _body_noun_before),
+    ContextCue("role-in-a-body-of", CUE, _role_in_a_body_of),
 )
 
 

@@ -3,12 +3,14 @@ a surname or short form joins the one full name it belongs to."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.acronyms import _Acronyms, _initials
-from tui.pipeline.entities.cues import _cues
+from tui.pipeline.entities.cues import _cues, called_a_body
+from tui.pipeline.entities.gazetteer import company_weight
 from tui.pipeline.entities.keys import _fold, _key, occurrences
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
 from tui.pipeline.entities.vocab import (
@@ -67,16 +69,28 @@ def _propagate(
             taken[m.block].add(m.start, m.end)
     forms: list[tuple[str, _Group]] = []
     surnames: dict[str, list[_Group]] = defaultdict(list)
+    ends: dict[str, int] = defaultdict(int)  # names of any kind ending so
     for group in groups.values():
         for surface in {*group.surfaces(), *group.long_form_of}:
             forms.append((surface, group))
         longest = max(group.surfaces(), key=len).split()
-        if len(longest) > 1 and _type_of(group)[0] is T.PERSON:
-            surnames[_surname(longest)].append(group)
-    # "Dovhal said": a surname alone is the person named in full, unless two share it.
+        if len(longest) > 1:
+            ends[_surname(longest)] += 1
+            if _type_of(group)[0] is T.PERSON:
+                surnames[_surname(longest)].append(group)
+    # "Dovhal said": a surname alone is the person named in full, unless two names share
+    # it (whatever the model typed the other: "Pieter de Vries" beside "Jan de Vries"), or
+    # it is a company's name ("Ford" beside "Bill Ford", its chairman).
+    initials: dict[str, str] = {}  # a surname form -> its person's first initial
     for surname, owners in surnames.items():
-        if len(owners) == 1 and _key(surname, acronyms.expansions) not in groups:
+        if (
+            len(owners) == 1
+            and ends[surname] == 1
+            and not company_weight(surname)
+            and _key(surname, acronyms.expansions) not in groups
+        ):
             forms.append((surname, owners[0]))
+            initials[surname] = max(owners[0].surfaces(), key=len)[0]
     # Longest first, so "Kursk Nuclear Power Plant" is claimed before "Kursk".
     forms.sort(key=lambda f: -len(f[0]))
     nlp_vocab = docs[0].vocab if docs else None
@@ -90,6 +104,8 @@ def _propagate(
             for start, end in occurrences(surface, block.text):
                 if taken[b].hit(start, end):
                     continue
+                if surface in initials and _another_initial(block.text, start, initials[surface]):
+                    continue  # "P. de Vries" is not Jan de Vries
                 span = docs[b].char_span(start, end)
                 if span is None or _shouting(span) or _inside_longer_name(span):
                     continue
@@ -103,10 +119,20 @@ def _propagate(
                     votes=votes,
                     strong=strong,
                     place_cue=votes[T.PLACE],
+                    called_a_body=called_a_body(span),
                 )
                 group.mentions.append(mention)
                 group.votes.add(mention.votes)
                 taken[b].add(start, end)
+
+
+_INITIAL_BEFORE = re.compile(r"\b([A-Z])\.\s*$")
+
+
+def _another_initial(text: str, start: int, initial: str) -> bool:
+    """Whether the surname at `start` follows an initial other than its person's own."""
+    m = _INITIAL_BEFORE.search(text, max(0, start - 4), start)
+    return m is not None and m.group(1) != initial.upper()
 
 
 def _inside_longer_name(span: Span) -> bool:
@@ -252,6 +278,12 @@ def _said_to_be_a_place(group: _Group) -> bool:
     return place >= PLACE_KEEPS_APART and 2 * place > others
 
 
+def _said_to_be_a_body(group: _Group) -> bool:
+    """Does the text itself call this lone name a body ("the carmaker Ford", "the founder
+    of Dell")? Then it is the company, not the person of that surname beside it."""
+    return any(m.called_a_body for m in group.mentions)
+
+
 def _shaped_like_a_persons_name(group: _Group) -> bool:
     """Two or three capitalised words, none a body's or a facility's kind word."""
     words = max(group.surfaces(), key=len).split()
@@ -377,7 +409,7 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             # spaCy often calls a lone surname ORG ("Stepko said"); only the text itself
             # calling it a place ("in Lincoln") keeps it apart. The gazetteer does not:
             # beside "Peter Lincoln", "Lincoln added" is the man, not the city.
-            if _said_to_be_a_place(group):
+            if _said_to_be_a_place(group) or _said_to_be_a_body(group):
                 continue
             # The short form is the person: its mentions vote for the person, whatever
             # the model called them ("Assange" ORG twelve times beside "Julian Assange").

@@ -45,6 +45,9 @@ class _Mention:
     # The place votes of the words around it alone ("in X", "the town of X"), without the
     # model's label: what the text itself says.
     place_cue: float = 0.0
+    # Whether the words right around it call it a body ("the carmaker X", "the founder of
+    # X"), whatever the model's label.
+    called_a_body: bool = False
     # Page furniture (a dateline's agency, a credited reporter or photographer): its words
     # say what the name is, but it is no mention of the story's.
     furniture: bool = False

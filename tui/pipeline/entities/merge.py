@@ -145,12 +145,24 @@ def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None
     for n, (_, entity) in enumerate(items):
         words = entity.name.split()
         if entity.type is T.PERSON and len(words) > 1:
-            people[_fold(words[-1])].add(clusters.find(n))
-            people[_fold(words[0])].add(clusters.find(n))
+            people[_fold(words[-1])].add(n)
+            people[_fold(words[0])].add(n)
+    alone: dict[str, set[int]] = defaultdict(set)  # a lone name -> the articles it stands in
+    for index, entity in items:
+        if len(entity.name.split()) == 1:
+            alone[_fold(entity.name)].add(index)
     for n, (_, entity) in enumerate(items):
         if len(entity.name.split()) != 1 or entity.type is T.PLACE:
             continue
-        owners = {clusters.find(o) for o in people.get(_fold(entity.name), set())}
+        if entity.type is T.ORGANIZATION and company_weight(entity.name):
+            continue  # "Apple" the company, not Fiona Apple
+        named = people.get(_fold(entity.name), set())
+        if any(items[o][0] in alone[_fold(entity.name)] for o in named):
+            # An article names the person in full and the lone name apart ("the carmaker
+            # Ford" beside its chairman Bill Ford): in this briefing the word is another
+            # thing's name too, so no lone "Ford" is taken for the man.
+            continue
+        owners = {clusters.find(o) for o in named}
         owners.discard(clusters.find(n))
         if len(owners) == 1:
             clusters.union(owners.pop(), n)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tui.pipeline.entities.cues import _cues, _result_context, _score_after
+from tui.pipeline.entities.cues import _cues, _result_context, _score_after, called_a_body
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
 from tui.pipeline.entities.joins import Name, names
 from tui.pipeline.entities.keys import occurrences
@@ -207,6 +207,7 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         ruler_type=LABELS[span.label_][0] if span.label_ in RULER_LABELS else None,
         strong=strong,
         place_cue=context[T.PLACE] + cues[T.PLACE],
+        called_a_body=called_a_body(name),
         opens_sentence=bool(name[0].is_sent_start),
         after_the=name.start > 0 and doc[name.start - 1].lower_ == "the",
     )

@@ -67,6 +67,7 @@ LOCATIVE: dict[str, float] = {
 EQUIPMENT_HEADS = _w("entity_equipment_heads")
 MEDIA_HEADS = _w("entity_media_heads")
 ORG_HEADS = MEDIA_HEADS | _w("entity_org_heads")
+BODY_ROLES = _w("entity_body_roles")
 PERSON_TITLES = _w("entity_person_titles")
 PERSON_ROLES = PERSON_TITLES | _w("entity_person_roles")
 ORG_NAME_WORDS = _w("entity_org_name_words")
