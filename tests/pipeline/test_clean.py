@@ -530,6 +530,17 @@ def test_bare_clock_lines_between_updates_are_kept_though_a_rule_cuts_one_alone(
     assert removed == []
 
 
+def test_stamps_left_as_paragraphs_become_headings_too() -> None:
+    # 12-hour stamps no rule cuts ("9:05 a.m."): they stand as paragraphs of their own.
+    stamps = ["9:05 a.m.", "10:40 a.m.", "12:15 p.m."]
+    blocks = [
+        b for stamp, update in zip(stamps, UPDATES, strict=False) for b in (P(stamp), P(update))
+    ]
+    kept, removed = clean(blocks, META)
+    assert [(b.kind, b.text) for b in kept[::2]] == [(BlockKind.HEADING, s) for s in stamps]
+    assert removed == []
+
+
 def test_a_blog_that_runs_oldest_first_and_past_midnight_keeps_its_stamps() -> None:
     blocks, earlier = _live_blog(["23:10", "23:45", "00:20", "00:55"])
     kept, _ = clean(blocks, META, earlier)

@@ -338,16 +338,15 @@ def _page_order(count: int, earlier: Sequence[RemovedBlock]) -> list[_Line]:
 def _update_stamps(
     order: Sequence[_Line], blocks: Sequence[Block], doomed: Mapping[int, tuple[str, str]]
 ) -> set[int]:
-    """The places in `order` of a live blog's cut update stamps: each a stamp right before
-    kept text, enough of them, in the order the updates came. Else none."""
+    """The places in `order` of a live blog's update stamps, cut or kept as paragraphs:
+    each a stamp right before kept text, enough of them, in the order the updates came.
+    Else none."""
 
     def text(line: _Line) -> str:
         return line.text if isinstance(line, RemovedBlock) else blocks[line].text
 
     found: dict[int, int] = {}
     for k, (line, after) in enumerate(pairwise(order)):
-        if isinstance(line, int) and line not in doomed:
-            continue  # kept already
         clock = stamp_clock(text(line))
         kept_after = isinstance(after, int) and after not in doomed
         if clock is not None and kept_after and stamp_clock(text(after)) is None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from tui.pipeline.clean import stamp_clock
 from tui.pipeline.model import Block, BlockKind, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.grammar import (
@@ -215,7 +216,7 @@ def build_timeline(
         sentences = Sentences(doc)
         placed: list[tuple[Resolved, int, int, Span]] = []
         habits: list[bool] = []  # which of them the grammar tells as a habit
-        for start, end in candidate_spans(doc, full):
+        for start, end in candidate_spans(doc, full) or _a_stamp(block, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
@@ -269,9 +270,60 @@ def build_timeline(
                     timex_value=_timex_value(res, block.text[r_start:r_end]),
                 )
             )
-    entries = _stamps_quote_their_updates(blocks, docs, entries)
+    entries = _stamps_quote_their_updates(blocks, docs, _stamps_on_their_days(blocks, entries))
     entries.sort(key=sort_key)
     return entries
+
+
+def _a_stamp(block: Block, full: str) -> list[tuple[int, int]]:
+    """A live blog's stamp heading that names no day ("01:15", which nothing else finds
+    alone): its clock, as the span to read."""
+    if block.kind != BlockKind.HEADING or stamp_clock(full) is None:
+        return []
+    clock = CLOCK_RE.search(full)
+    return [(clock.start(), clock.end())] if clock else []
+
+
+_HALF_DAY_MINUTES = 12 * 60
+
+
+def _stamps_on_their_days(
+    blocks: Sequence[Block], entries: list[TimelineEntry]
+) -> list[TimelineEntry]:
+    """A live blog's run of bare stamps ("01:15", "00:40", "23:55") crosses midnight where
+    the clock jumps by more than half a day: newest first, the stamps below the jump are the
+    day before; oldest first, the day after. Each went to the day the text is told of."""
+    out = list(entries)
+    previous: tuple[int, date] | None = None  # the last stamp's minute and day
+    for k, entry in enumerate(out):
+        text = blocks[entry.block].text
+        clock = stamp_clock(text)
+        if blocks[entry.block].kind != BlockKind.HEADING or clock is None:
+            continue
+        if not CLOCK_RE.fullmatch(normalise(entry.expression)) or entry.range_start is None:
+            previous = None  # a stamp with its own day sets the run's day itself
+            continue
+        on = date.fromisoformat(entry.range_start)
+        if previous is not None:
+            jump = clock - previous[0]
+            days = -1 if jump > _HALF_DAY_MINUTES else 1 if -jump > _HALF_DAY_MINUTES else 0
+            on = previous[1] + timedelta(days=days)
+            out[k] = _on_day(entry, on)
+        previous = (clock, on)
+    return out
+
+
+def _on_day(entry: TimelineEntry, on: date) -> TimelineEntry:
+    """The same clock time on another day."""
+    at = entry.value[entry.value.index("T") :]
+    value = on.isoformat() + at
+    return replace(
+        entry,
+        value=value,
+        range_start=on.isoformat(),
+        range_end=on.isoformat(),
+        timex_value=value if entry.timex_value is not None else None,
+    )
 
 
 # Headings a stamp may stand above its update's text by: "20:14" then "Update 38" then it.
@@ -292,8 +344,7 @@ def _stamps_quote_their_updates(
         stamp = (
             block.kind == BlockKind.HEADING
             and entry.granularity == Granularity.TIME
-            and entry.start == 0
-            and entry.end >= len(block.text.rstrip())
+            and stamp_clock(block.text) is not None  # the whole heading ("Tue 3 Nov 14:02")
         )
         update = _update_under(blocks, entry.block) if stamp else None
         if update is None:
@@ -508,7 +559,17 @@ _CLOCK_THEN_DAY = re.compile(
     r"\s*,?\s*(?:on\s+)?"
     rf"(?:(?i:{WEEKDAY_RE}),?\s+)?"
 )
-_A_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.I)
+_A_DETERMINER = r"\b(?:a|an|the|its|their|his|her|our)\s+"
+_A_DETERMINER_BEFORE = re.compile(_A_DETERMINER + "$", re.I)
+_A_DETERMINER_FIRST = re.compile(_A_DETERMINER, re.I)
+
+
+def _determined(full: str, start: int) -> bool:
+    """Whether a determiner opens the expression at `start` or stands right before it ("a
+    1 p.m. start", with or without the "a" inside the expression)."""
+    return bool(
+        _A_DETERMINER_FIRST.match(full, start) or _A_DETERMINER_BEFORE.search(full, 0, start)
+    )
 _CLOCKED_THING_ON = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+on\s+")
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
 # before a clock time: the time is that day's, not the story's, so it is left out.
@@ -755,7 +816,7 @@ def _day_and_clock(
     else:
         return None
     joint = between.fullmatch(full, a_end, b_start)
-    if joint is None and clock is a and _A_DETERMINER_BEFORE.search(full, 0, a_start):
+    if joint is None and clock is a and _determined(full, a_start):
         # "A 1 p.m. start on Sunday", "the 5 p.m. deadline on Friday": the clock says when
         # the thing it comes before happens, and the day names that thing's day.
         joint = _CLOCKED_THING_ON.fullmatch(full, a_end, b_start)
@@ -853,7 +914,11 @@ def _is_bare_clock(res: Resolved, text: str) -> bool:
         return False
     said = normalise(text)
     clock = CLOCK_RE.search(said)
-    return clock is not None and not (said[: clock.start()] + said[clock.end() :]).strip(" .,")
+    if clock is None:
+        return False
+    # "the 5 p.m." (spaCy takes the article of "the 5 p.m. deadline" in) says no day.
+    before = re.sub(r"^(?:the|an?)\s+", "", said[: clock.start()], flags=re.I)
+    return not (before + said[clock.end() :]).strip(" .,")
 
 
 def merge_timelines(

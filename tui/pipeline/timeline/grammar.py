@@ -149,10 +149,12 @@ def tense_of(span: Span) -> Tense | None:
         return Tense.PAST
     if tense is Tense.PAST and _what_was_feared(span.root, verb):
         return Tense.PROSPECTIVE
-    if tense is Tense.PRESENT and _through_a_noun(span.root, verb):
+    noun = _through_a_noun(span.root, verb) if tense is Tense.PRESENT else None
+    if noun is not None and noun.lemma_.lower() not in _FIXTURES:
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
         # the date hangs on a noun, and a present verb says nothing about when the thing
-        # the noun names happened.
+        # the noun names happened. But a fixture is set ahead ("face the Bills in a game
+        # on Sunday", "have until the deadline on Friday"): the present looks ahead.
         return None
     return tense
 
@@ -498,11 +500,12 @@ def _what_was_feared(tok: Token, verb: Token) -> bool:
     )
 
 
-def _through_a_noun(tok: Token, verb: Token) -> bool:
+def _through_a_noun(tok: Token, verb: Token) -> Token | None:
+    """The noun between the date and its verb that the date hangs on, if any."""
     current = tok
     for _ in range(8):
         if current.i == verb.i or current.head.i == current.i:
-            return False
+            return None
         if (
             current.i != tok.i
             and current.pos_ in ("NOUN", "PROPN")
@@ -510,9 +513,17 @@ def _through_a_noun(tok: Token, verb: Token) -> bool:
             # "on Monday and Thursday": the other day of a pair is no noun of the clause.
             and current.ent_type_ not in ("DATE", "TIME")
         ):
-            return True
+            return current
         current = current.head
-    return False
+    return None
+
+
+# Things set for a time ahead, which a present tells of as coming: a deadline, a game's
+# start. Not a meeting, a vote or a launch, which a present also sums up after the fact.
+_FIXTURES = {
+    "deadline", "start", "kickoff", "kick-off", "game", "match", "fixture", "final",
+    "showdown", "matchup", "race",
+}  # fmt: skip
 
 
 def _auxiliaries(verb: Token) -> list[Token]:

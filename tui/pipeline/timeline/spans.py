@@ -144,18 +144,23 @@ _WIRE_CLOCK = re.compile(
 # British stamp's "16.02 BST", which it may cut at the dot; a live blog's "20:14 CET",
 # which alone on its line it may call a number.
 _ZONED_CLOCK = re.compile(
-    rf"\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
-    rf"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
+    # (Never the tail of a clock with seconds: the "14:03 GMT" of "23:14:03 GMT".)
+    rf"(?<![:.\d])\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
+    rf"|(?<![:.\d])\b(?:[01]?\d|2[0-3])[.:][0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
 )
 # Dates written in ways spaCy's small model misses: "Aug 3", a headline's "AUG 28", the
 # "15" of "the usual August 15 deadline" it took for a number (but "Aug. 3", "Jan 5" it
 # finds; "May 5" may be a verb and a count), "31.12.2023".
+# A 24-hour clock right after a day ("Mon 2 Nov 23:45", a live blog's stamp): that day's,
+# where alone, with no zone, nothing finds it.
+_CLOCK_AFTER_A_DAY = r"(?:,?\s(?:at\s)?(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d))?"
 _SHORT_MONTH_DAY = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?"
     r"|OCT|NOV|DEC)\.? (?:[12]\d|3[01]|0?[1-9])"
-    # (A year may follow a comma with no space: "Nov. 6,2012".)
-    r"(?:st|nd|rd|th)?\b(?:(?:, ?| )(?:19|20)\d\d\b)?"
+    # (A year may follow a comma with no space: "Nov. 6,2012".) Not an hour: in "3 Nov
+    # 14:02" the day came first.
+    r"(?:st|nd|rd|th)?\b(?![:.]\d)(?:(?:, ?| )(?:19|20)\d\d\b)?" + _CLOCK_AFTER_A_DAY
 )
 # "in Q4", "Q3 2019" (spaCy may call it a place); a bare one only after a preposition, so
 # a car's "Audi Q3" is not a quarter.
@@ -218,6 +223,7 @@ _MONTH_WORD = (
 # the month alone, or the year alone.
 _DAY_MONTH = re.compile(
     rf"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}\b(?:,? (?:19|20)\d\d\b)?"
+    + _CLOCK_AFTER_A_DAY
 )
 # "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
 # ("3pm." at a sentence's end keeps its full stop out; "3 p.m." keeps its own).
