@@ -570,6 +570,8 @@ def _determined(full: str, start: int) -> bool:
     return bool(
         _A_DETERMINER_FIRST.match(full, start) or _A_DETERMINER_BEFORE.search(full, 0, start)
     )
+
+
 _CLOCKED_THING_ON = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+on\s+")
 # A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
 # before a clock time: the time is that day's, not the story's, so it is left out.
