@@ -92,6 +92,31 @@ def test_a_short_story_about_those_things_is_no_wall(story: tuple[str, ...]) -> 
     assert wall_notice(_blocks(*story)) is None
 
 
+def test_a_notice_that_says_when_its_policy_changed_is_still_a_notice() -> None:
+    # Dates are no sign of news: a consent text gives its policy's date, a copyright year.
+    found = wall_notice(
+        _blocks(
+            "We and our partners use cookies to store and access information on your device.",
+            "Privacy policy last updated 3 March 2025. Accept all or Reject all.",
+            "© 2026 The Valley Courier",
+        )
+    )
+    assert found is not None and found.id == "consent"
+
+
+def test_a_column_that_walks_through_the_buttons_is_no_wall() -> None:
+    # No reporting verb and no date, but the banner's words are a few among many.
+    column = _blocks(
+        "Every morning the same ritual: a grey box slides up and asks whether I will accept "
+        "all cookies or wade through the cookie settings to reject all of them.",
+        "I used to click whatever made the box go away. Then I counted how many companies "
+        "one small regional paper shares my reading habits with, and stopped clicking.",
+        "Now I open the privacy settings every time. It takes a minute, sometimes two, and "
+        "most days I lose my place in the story I came for.",
+    )
+    assert wall_notice(column) is None
+
+
 def test_a_story_about_ad_blockers_is_not_called_a_javascript_notice() -> None:
     found = wall_notice(_blocks("Pause your ad blocker or add us to your allow list."))
     assert found is not None and found.id == "ad-blocker"

@@ -1,6 +1,6 @@
 """Pages that show a notice in place of their article: consent forms, JavaScript demands,
-robot checks (`data/walls.toml`: each wall's phrases and the error a reader sees, and the
-words that say a text reports news, which no notice does)."""
+robot checks (`data/walls.toml`: each wall's phrases and the error a reader sees, how dense
+in them a notice is, and the words that say a text reports news, which no notice does)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class Wall:
 @dataclass(frozen=True)
 class _Limits:
     max_words: int
-    min_share: float
+    min_density: float  # the share of the text's words inside a wall's phrases
     min_phrases: int
 
 
@@ -35,7 +35,7 @@ def _any_of(phrases: list[str]) -> re.Pattern[str]:
 def _walls() -> tuple[_Limits, re.Pattern[str], tuple[Wall, ...]]:
     raw = tables.load("walls.toml")
     walls = tuple(Wall(w["id"], w["reason"], _any_of(w["phrases"])) for w in raw["wall"])
-    news = re.compile(f"{_any_of(raw['news']['words']).pattern}|{raw['news']['year']}")
+    news = _any_of(raw["news"]["words"])
     return _Limits(**raw["limits"]), news, walls
 
 
@@ -47,8 +47,8 @@ def wall_notice(blocks: Sequence[Block]) -> Wall | None:
     if not texts or words > limits.max_words or any(map(news.search, texts)):
         return None
     for wall in walls:
-        saying = [set(wall.phrases.findall(t)) for t in texts]
-        share = sum(1 for said in saying if said) / len(texts)
-        if share >= limits.min_share and len(set().union(*saying)) >= limits.min_phrases:
+        said = [m for t in texts for m in wall.phrases.findall(t)]
+        density = sum(len(m.split()) for m in said) / max(1, words)
+        if density >= limits.min_density and len(set(said)) >= limits.min_phrases:
             return wall
     return None
