@@ -355,6 +355,20 @@ def test_a_notice_in_place_of_the_article_is_no_article_and_says_what_it_is(
     assert words in info.value.message
 
 
+def test_a_notice_kept_in_noscript_is_the_error_not_no_article() -> None:
+    # A script-built shell whose <noscript> box holds only the JavaScript notice.
+    notice = (
+        "JavaScript is turned off in your browser. This site needs JavaScript: turn on "
+        "JavaScript in your browser settings and reload the page to read it. If you use "
+        "an add-on that blocks scripts, allow this site in it and refresh the page. Older "
+        "browsers may not support JavaScript at all."
+    )
+    page = f"<html><body><div id='root'></div><noscript><p>{notice}</p></noscript></body></html>"
+    with pytest.raises(PipelineError) as info:
+        extract(page)
+    assert "asking to turn on JavaScript instead of the article" in info.value.message
+
+
 def test_a_story_about_cookie_banners_is_read_as_an_article() -> None:
     texts = [b.text for b in _own("cookie_law_story.html").blocks]
     assert len(texts) == 5 and "Accept all" in texts[1]

@@ -40,7 +40,7 @@ from tui.pipeline.extract_hidden import declared_blocks, unwrap_noscript
 from tui.pipeline.extract_meta import byline_authors, declared_article_body, page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
-from tui.pipeline.extract_walls import wall_notice
+from tui.pipeline.extract_walls import is_wall_reason, wall_notice
 from tui.pipeline.model import (
     Block,
     BlockKind,
@@ -387,14 +387,17 @@ def _laid_out(tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[Page, _A
 
 def _out_of_layout(html: str, metadata: Metadata, declared: str | None) -> Extracted | None:
     """The article a page keeps out of its layout (`extract_hidden`): its <noscript> copy,
-    else the body its JSON-LD declares; None when neither holds one."""
+    else the body its JSON-LD declares; None when neither holds one. When the <noscript>
+    copy is itself a notice ("This site needs JavaScript…") and nothing else is found,
+    that notice is the error the reader sees (PipelineError), not "no article"."""
     tree = parse(html)
+    notice: PipelineError | None = None
     if unwrap_noscript(tree):
         bound(tree, extract_parse.MAX_ELEMENTS)
         try:
             return _finished(*_laid_out(tree, metadata), metadata, None)
-        except PipelineError:
-            pass
+        except PipelineError as error:
+            notice = error if is_wall_reason(error.message) else None
     blocks = declared_blocks(declared) if declared else []
     letters = sum(count_alnum(b.text) for b in blocks)
     if (
@@ -402,6 +405,8 @@ def _out_of_layout(html: str, metadata: Metadata, declared: str | None) -> Extra
         or not any(SENTENCE_END.search(b.text) for b in blocks)
         or wall_notice(blocks) is not None
     ):
+        if notice is not None:
+            raise notice
         return None
     return Extracted(metadata=metadata, blocks=blocks)
 

@@ -52,3 +52,8 @@ def wall_notice(blocks: Sequence[Block]) -> Wall | None:
         if density >= limits.min_density and len(set(said)) >= limits.min_phrases:
             return wall
     return None
+
+
+def is_wall_reason(message: str) -> bool:
+    """Whether an error's message is a wall's (`Wall.reason`)."""
+    return any(wall.reason == message for wall in _walls()[2])
