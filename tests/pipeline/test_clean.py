@@ -30,6 +30,10 @@ def P(text: str) -> Block:
 
 
 BOILERPLATE = [
+    # A paywall's prompt and its offer: the story stops here.
+    ("Subscribe to continue reading. Already a subscriber? Log in.", "paywall"),
+    ("Get unlimited access to the Harbour Gazette for £1 a month. Cancel anytime.", "paywall"),
+    ("This article is only available to subscribers.", "paywall"),
     ("JOIN US ON TELEGRAM", "social-cta"),
     ("Follow us on X, Facebook and Instagram", "social-cta"),
     ("Follow our coverage of the floods on @RiversideHerald.", "social-cta"),
@@ -196,6 +200,8 @@ def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
 
 
 ARTICLE_SENTENCES = [
+    "Readers who subscribe to continue reading the archive pay £2 a month, the publisher said.",
+    "Already a subscriber to three services, she said she would cancel one.",
     "By Nadia Okafor's own count, 40 homes were flooded on 22 March.",
     "I still cannot believe this is a drawing in pencil. Mind blown. Artwork and photos © Ana Ruiz",
     "Residents follow the news on Telegram, where the regional governor posts updates.",
