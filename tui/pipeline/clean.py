@@ -361,10 +361,11 @@ def _keep_update_stamps(
     doomed: Mapping[int, tuple[str, str]],
     earlier: Sequence[RemovedBlock],
 ) -> tuple[list[Block], dict[int, tuple[str, str]], list[RemovedBlock]]:
-    """The blocks, cuts and earlier cuts with a live blog's update stamps put back as a
-    heading before each update (`[update_stamps]` in clean_rules.toml): when each update
-    came is part of what the blog reports. The markup rules cut them as a "timestamp" box,
-    the text rules as a date line; one stamp under a headline stays cut."""
+    """The blocks, cuts and earlier cuts with a live blog's update stamps as a heading
+    before each update (`[update_stamps]` in clean_rules.toml): when each update came is
+    part of what the blog reports. The markup rules cut them as a "timestamp" box, the text
+    rules as a date line, and a 12-hour stamp no rule cut stood as a paragraph; one stamp
+    under a headline stays cut."""
     order = _page_order(len(blocks), earlier)
     stamps = _update_stamps(order, blocks, doomed)
     if not stamps:

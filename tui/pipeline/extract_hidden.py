@@ -36,17 +36,6 @@ def unwrap_noscript(tree: lxml.html.HtmlElement) -> bool:
     return held
 
 
-def _inline_text(line: str) -> str:
-    """A line of plain text with the inline tags it may hold ("<em>", "<a>") taken out,
-    and its character references ("&quot;", which publishers escape it with) read."""
-    if not _HTML_TAG.search(line):
-        return html.unescape(line)
-    try:
-        return lxml.html.fragment_fromstring(line, create_parent="span").text_content()
-    except (ValueError, lxml.etree.ParserError):
-        return _HTML_TAG.sub("", line)
-
-
 def _holds_running_text(box: lxml.html.HtmlElement) -> bool:
     # Each element's own text unless it is code, and the text after it inside the box.
     parts = [box.text or ""]
@@ -73,3 +62,14 @@ def declared_blocks(body: str) -> list[Block]:
             kind = BlockKind.HEADING if el.tag in _HEADING_TAGS else BlockKind.PARAGRAPH
             blocks.append(Block(kind, text))
     return blocks or [Block(BlockKind.PARAGRAPH, t) for t in [norm(root.text_content())] if t]
+
+
+def _inline_text(line: str) -> str:
+    """A line of plain text with the inline tags it may hold ("<em>", "<a>") taken out,
+    and its character references ("&quot;", which publishers escape it with) read."""
+    if not _HTML_TAG.search(line):
+        return html.unescape(line)
+    try:
+        return lxml.html.fragment_fromstring(line, create_parent="span").text_content()
+    except (ValueError, lxml.etree.ParserError):
+        return _HTML_TAG.sub("", line)

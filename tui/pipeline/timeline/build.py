@@ -14,8 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from tui.pipeline.clean import stamp_clock
-from tui.pipeline.model import Block, BlockKind, BriefingTimelineEntry, Granularity, TimelineEntry
+from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.grammar import (
     commanded,
@@ -47,7 +46,7 @@ from tui.pipeline.timeline.ranges import (
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
 from tui.pipeline.timeline.seasons import names_no_season
-from tui.pipeline.timeline.sentence import MAX_SENTENCE, Sentences, quote_sentence
+from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
@@ -68,6 +67,7 @@ from tui.pipeline.timeline.spans import (
     ranks_a_noun,
     writes_day_first,
 )
+from tui.pipeline.timeline.stamps import a_stamp, stamps_on_their_days, stamps_quote_their_updates
 from tui.pipeline.timeline.values import (
     Context,
     Resolved,
@@ -216,7 +216,7 @@ def build_timeline(
         sentences = Sentences(doc)
         placed: list[tuple[Resolved, int, int, Span]] = []
         habits: list[bool] = []  # which of them the grammar tells as a habit
-        for start, end in candidate_spans(doc, full) or _a_stamp(block, full):
+        for start, end in candidate_spans(doc, full) or a_stamp(block, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
@@ -270,99 +270,9 @@ def build_timeline(
                     timex_value=_timex_value(res, block.text[r_start:r_end]),
                 )
             )
-    entries = _stamps_quote_their_updates(blocks, docs, _stamps_on_their_days(blocks, entries))
+    entries = stamps_quote_their_updates(blocks, docs, stamps_on_their_days(blocks, entries))
     entries.sort(key=sort_key)
     return entries
-
-
-def _a_stamp(block: Block, full: str) -> list[tuple[int, int]]:
-    """A live blog's stamp heading that names no day ("01:15", which nothing else finds
-    alone): its clock, as the span to read."""
-    if block.kind != BlockKind.HEADING or stamp_clock(full) is None:
-        return []
-    clock = CLOCK_RE.search(full)
-    return [(clock.start(), clock.end())] if clock else []
-
-
-_HALF_DAY_MINUTES = 12 * 60
-
-
-def _stamps_on_their_days(
-    blocks: Sequence[Block], entries: list[TimelineEntry]
-) -> list[TimelineEntry]:
-    """A live blog's run of bare stamps ("01:15", "00:40", "23:55") crosses midnight where
-    the clock jumps by more than half a day: newest first, the stamps below the jump are the
-    day before; oldest first, the day after. Each went to the day the text is told of."""
-    out = list(entries)
-    previous: tuple[int, date] | None = None  # the last stamp's minute and day
-    for k, entry in enumerate(out):
-        text = blocks[entry.block].text
-        clock = stamp_clock(text)
-        if blocks[entry.block].kind != BlockKind.HEADING or clock is None:
-            continue
-        if not CLOCK_RE.fullmatch(normalise(entry.expression)) or entry.range_start is None:
-            previous = None  # a stamp with its own day sets the run's day itself
-            continue
-        on = date.fromisoformat(entry.range_start)
-        if previous is not None:
-            jump = clock - previous[0]
-            days = -1 if jump > _HALF_DAY_MINUTES else 1 if -jump > _HALF_DAY_MINUTES else 0
-            on = previous[1] + timedelta(days=days)
-            out[k] = _on_day(entry, on)
-        previous = (clock, on)
-    return out
-
-
-def _on_day(entry: TimelineEntry, on: date) -> TimelineEntry:
-    """The same clock time on another day."""
-    at = entry.value[entry.value.index("T") :]
-    value = on.isoformat() + at
-    return replace(
-        entry,
-        value=value,
-        range_start=on.isoformat(),
-        range_end=on.isoformat(),
-        timex_value=value if entry.timex_value is not None else None,
-    )
-
-
-# Headings a stamp may stand above its update's text by: "20:14" then "Update 38" then it.
-_STAMP_LOOKAHEAD = 2
-
-
-def _stamps_quote_their_updates(
-    blocks: Sequence[Block], docs: Sequence[Doc], entries: list[TimelineEntry]
-) -> list[TimelineEntry]:
-    """A heading that is only a clock, a live blog's update stamp ("20:14 CET", put back
-    by `clean`), dates the update under it: its entry quotes that update's first sentence
-    after the stamp, not the bare stamp, so the timeline says what happened then; none
-    when the update says that time itself ("At 20:14, ..."), its own entry."""
-    said = {(e.block, e.value) for e in entries}
-    out = []
-    for entry in entries:
-        block = blocks[entry.block]
-        stamp = (
-            block.kind == BlockKind.HEADING
-            and entry.granularity == Granularity.TIME
-            and stamp_clock(block.text) is not None  # the whole heading ("Tue 3 Nov 14:02")
-        )
-        update = _update_under(blocks, entry.block) if stamp else None
-        if update is None:
-            out.append(entry)
-            continue
-        if (update, entry.value) in said:
-            continue
-        first = Sentences(docs[update]).text(0)[:MAX_SENTENCE]
-        out.append(replace(entry, sentence=f"{block.text.strip()}: {first}"))
-    return out
-
-
-def _update_under(blocks: Sequence[Block], index: int) -> int | None:
-    """The first block of text under heading `index`, if it comes within a few headings."""
-    for j in range(index + 1, min(index + 1 + _STAMP_LOOKAHEAD, len(blocks))):
-        if blocks[j].kind != BlockKind.HEADING:
-            return j
-    return None
 
 
 def _timex_value(res: Resolved, expression: str) -> str:
