@@ -369,6 +369,19 @@ def test_a_notice_kept_in_noscript_is_the_error_not_no_article() -> None:
     assert "asking to turn on JavaScript instead of the article" in info.value.message
 
 
+def test_a_notice_in_a_box_named_for_it_is_no_article() -> None:
+    notice = (
+        "<p>Press and hold the button below to confirm you are a person and not an automated "
+        "program.</p><p>We have seen unusual traffic from your network and need to be sure "
+        "before letting you read on. This takes a few seconds.</p>"
+    )
+    page = f"<html><body><div class='box'><div id='{{}}'>{notice}</div></div></body></html>"
+    with pytest.raises(PipelineError) as info:
+        extract(page.format("px-captcha"))
+    assert "not a robot instead of the article" in info.value.message
+    assert extract(page.format("content")).blocks  # unnamed, too thin in phrases: shown
+
+
 def test_a_story_about_cookie_banners_is_read_as_an_article() -> None:
     texts = [b.text for b in _own("cookie_law_story.html").blocks]
     assert len(texts) == 5 and "Accept all" in texts[1]

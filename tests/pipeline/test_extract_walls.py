@@ -143,3 +143,27 @@ def test_a_long_text_is_never_a_wall() -> None:
 
 def test_headings_alone_are_not_read_as_a_notice() -> None:
     assert wall_notice([Block(BlockKind.HEADING, "Enable JavaScript and reload the page")]) is None
+
+
+def test_a_box_named_for_a_notice_needs_only_one_of_its_phrases() -> None:
+    # Written in ordinary sentences, a real consent text is thin in our phrases; its box's
+    # name says what it is.
+    text = _blocks(
+        "This website and its trusted vendors would like to store small files on this "
+        "device to show you relevant adverts and to measure how the pages are used.",
+        "You can say yes to all of them, choose some, or change your mind later from the "
+        "privacy settings at the foot of any page.",
+    )
+    assert wall_notice(text) is None
+    found = wall_notice(text, "modal cookie-consent-modal")
+    assert found is not None and found.id == "consent"
+    # A box named so around a story that reports, or says none of the phrases: no wall.
+    assert wall_notice(_blocks("The bakery sold out of cookies by noon."), "cookie-recipes") is None
+    story = _blocks("Visitors can change their privacy settings, the museum said on its site.")
+    assert wall_notice(story, "cookie-consent") is None
+
+
+def test_a_mark_counts_only_as_a_whole_part_of_a_name() -> None:
+    text = _blocks("Please complete the security check before you go on.")
+    assert wall_notice(text, "px-captcha") is not None
+    assert wall_notice(text, "challenger-cup-results") is None

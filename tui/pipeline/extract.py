@@ -28,6 +28,7 @@ from tui.pipeline import extract_parse
 from tui.pipeline.clean import Rule, cut, rule_matcher
 from tui.pipeline.extract_blocks import (
     EMBED_CLASS,
+    NUMBER,
     Page,
     Piece,
     markup_rules,
@@ -379,10 +380,29 @@ def _laid_out(tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[Page, _A
         if second is None:
             raise
         article = second
-    wall = wall_notice(article.blocks)
+    wall = wall_notice(article.blocks, _box_names(tree, article.container))
     if wall is not None:
         raise PipelineError(ErrorKind.NO_ARTICLE, wall.reason)
     return page, article
+
+
+# Boxes whose class and id names say what the text is: its own and this many around it.
+_NAMED_BOX_LEVELS = 2
+
+
+def _box_names(tree: lxml.html.HtmlElement, container: int) -> str:
+    """The class and id names of block element `container` and the boxes around it (never
+    <body> or <html>, which a site marks for its scripts), in lower case."""
+    found = tree.xpath(f'//*[@{NUMBER}="{container}"]')
+    if not found:
+        return ""
+    boxes = [found[0], *list(found[0].iterancestors())[:_NAMED_BOX_LEVELS]]
+    names = (
+        f"{box.get('class') or ''} {box.get('id') or ''}"
+        for box in boxes
+        if box.tag not in ("body", "html")
+    )
+    return " ".join(names).lower()
 
 
 def _out_of_layout(html: str, metadata: Metadata, declared: str | None) -> Extracted | None:
