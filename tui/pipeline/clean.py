@@ -306,19 +306,24 @@ def stamp_clock(text: str) -> int | None:
 
 
 # Half a day in minutes: a stamp earlier than the one before it by more than this, in a
-# blog that runs oldest first, is the next day's (and the other way round).
-_HALF_DAY = 12 * 60
+# blog that runs oldest first, is the next day's (and the other way round; the timeline
+# dates the stamps by it too, `timeline.stamps`).
+HALF_DAY_MINUTES = 12 * 60
 
 
 def _in_order(clocks: Sequence[int]) -> bool:
     """Whether the clocks run one way (newest or oldest first), passing midnight if they
     must; a page's durations ("3:45", "1:20") or scattered times do not."""
     steps = [b - a for a, b in pairwise(clocks) if b != a]
-    return any(all(s * way > 0 or abs(s) > _HALF_DAY for s in steps) for way in (1, -1))
+    return any(all(s * way > 0 or abs(s) > HALF_DAY_MINUTES for s in steps) for way in (1, -1))
 
 
 # One line of the article in the page's order: a block (its index) or an earlier cut.
 _Line = int | RemovedBlock
+
+
+def _line_text(line: _Line, blocks: Sequence[Block]) -> str:
+    return line.text if isinstance(line, RemovedBlock) else blocks[line].text
 
 
 def _page_order(count: int, earlier: Sequence[RemovedBlock]) -> list[_Line]:
@@ -341,15 +346,11 @@ def _update_stamps(
     """The places in `order` of a live blog's update stamps, cut or kept as paragraphs:
     each a stamp right before kept text, enough of them, in the order the updates came.
     Else none."""
-
-    def text(line: _Line) -> str:
-        return line.text if isinstance(line, RemovedBlock) else blocks[line].text
-
     found: dict[int, int] = {}
     for k, (line, after) in enumerate(pairwise(order)):
-        clock = stamp_clock(text(line))
+        clock = stamp_clock(_line_text(line, blocks))
         kept_after = isinstance(after, int) and after not in doomed
-        if clock is not None and kept_after and stamp_clock(text(after)) is None:
+        if clock is not None and kept_after and stamp_clock(_line_text(after, blocks)) is None:
             found[k] = clock
     if len(found) < _stamp_table().min_run or not _in_order(list(found.values())):
         return set()
@@ -375,8 +376,7 @@ def _keep_update_stamps(
     placed: list[RemovedBlock] = []
     for k, line in enumerate(order):
         if k in stamps:
-            text = line.text if isinstance(line, RemovedBlock) else blocks[line].text
-            kept.append(Block(BlockKind.HEADING, normalise_space(text)))
+            kept.append(Block(BlockKind.HEADING, normalise_space(_line_text(line, blocks))))
         elif isinstance(line, RemovedBlock):
             placed.append(replace(line, position=len(kept)))
         else:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from tui.pipeline.clean import stamp_clock
+from tui.pipeline.clean import HALF_DAY_MINUTES, stamp_clock
 from tui.pipeline.model import Block, BlockKind, Granularity, TimelineEntry
 from tui.pipeline.timeline.resolve import CLOCK_RE
 from tui.pipeline.timeline.sentence import MAX_SENTENCE, Sentences
@@ -26,9 +26,6 @@ def a_stamp(block: Block, full: str) -> list[tuple[int, int]]:
         return []
     clock = CLOCK_RE.search(full)
     return [(clock.start(), clock.end())] if clock else []
-
-
-_HALF_DAY_MINUTES = 12 * 60
 
 
 def stamps_on_their_days(
@@ -50,7 +47,7 @@ def stamps_on_their_days(
         on = date.fromisoformat(entry.range_start)
         if previous is not None:
             jump = clock - previous[0]
-            days = -1 if jump > _HALF_DAY_MINUTES else 1 if -jump > _HALF_DAY_MINUTES else 0
+            days = -1 if jump > HALF_DAY_MINUTES else 1 if -jump > HALF_DAY_MINUTES else 0
             on = previous[1] + timedelta(days=days)
             out[k] = _on_day(entry, on)
         previous = (clock, on)
