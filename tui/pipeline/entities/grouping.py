@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.pipeline.entities.acronyms import _Acronyms, _initials
 from tui.pipeline.entities.cues import _cues, called_a_body
@@ -294,6 +294,9 @@ def _shaped_like_a_persons_name(group: _Group) -> bool:
     )
 
 
+# What names a person in `person_form_owners`: a group's key, or an entity's cluster.
+_Key = TypeVar("_Key", str, int)
+
 # The most words a person's full name runs to ("Ursula von der Leyen").
 MAX_PERSON_WORDS = 4
 
@@ -326,20 +329,32 @@ def person_forms(name: str) -> tuple[list[str], str]:
     return tails, _fold(f"{words[0][0]}. {_surname(words)}")
 
 
+def person_form_owners(
+    people: Iterable[tuple[_Key, str]],
+) -> tuple[dict[str, set[_Key]], dict[str, set[_Key]]]:
+    """For people (each a key and a full name), who owns each tail of a name and each name
+    with an initial (`person_forms`): (tails, initialled), each folded form -> its keys."""
+    tails: dict[str, set[_Key]] = defaultdict(set)
+    initialled: dict[str, set[_Key]] = defaultdict(set)
+    for key, name in people:
+        ends, initial = person_forms(name)
+        for form in ends:
+            tails[form].add(key)
+        if initial:
+            initialled[initial].add(key)
+    return tails, initialled
+
+
 def _join_person_forms(groups: dict[str, _Group]) -> None:
     """A name written with an initial for one person's given name in the article, or as a
     tail of the full name and not called a body or a place, joins that person ("P. de
     Vries" -> Pieter de Vries, "Eriksson Ek" -> Joel Eriksson Ek) when exactly one person's
     name is written so and the text does not put the name in place."""
-    tails: dict[str, set[str]] = defaultdict(set)
-    initialled: dict[str, set[str]] = defaultdict(set)
-    for key, group in groups.items():
-        if _type_of(group)[0] is T.PERSON and not group.pattern_id:
-            ends, initial = person_forms(max(group.surfaces(), key=len))
-            for form in ends:
-                tails[form].add(key)
-            if initial:
-                initialled[initial].add(key)
+    tails, initialled = person_form_owners(
+        (key, max(group.surfaces(), key=len))
+        for key, group in groups.items()
+        if _type_of(group)[0] is T.PERSON and not group.pattern_id
+    )
     for key in list(groups):
         group = groups[key]
         forms = {_fold(s) for s in group.surfaces()}

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from tui.pipeline.entities.article import _aliases, _well_formed
 from tui.pipeline.entities.gazetteer import COUNTRY_WEIGHT, company_weight, gazetteer_weight
-from tui.pipeline.entities.grouping import person_forms
+from tui.pipeline.entities.grouping import person_form_owners
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.vocab import TYPE_PRIORITY, T
 from tui.pipeline.model import BriefingEntity, Entity, EntityType
@@ -114,15 +114,11 @@ def _join_person_forms(items: list[tuple[int, Entity]], clusters: _Clusters) -> 
     ("P. de Vries" in one article, "Pieter de Vries" in another), or as a tail of the full
     name and typed a person, joins that person. Exactly one person must be written so:
     "J. Koval" beside "Anna Koval" and "Jan Koval" joins neither; never a place."""
-    tails: dict[str, set[int]] = defaultdict(set)
-    initialled: dict[str, set[int]] = defaultdict(set)
-    for n, (_, entity) in enumerate(items):
-        if entity.type is T.PERSON:
-            ends, initial = person_forms(entity.name)
-            for form in ends:
-                tails[form].add(clusters.find(n))
-            if initial:
-                initialled[initial].add(clusters.find(n))
+    tails, initialled = person_form_owners(
+        (clusters.find(n), entity.name)
+        for n, (_, entity) in enumerate(items)
+        if entity.type is T.PERSON
+    )
     for n, (_, entity) in enumerate(items):
         form = _fold(entity.name)
         if form in initialled and entity.type is not T.PLACE:
