@@ -114,6 +114,9 @@ from tui.pipeline.timeline.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    # One expression of a block: what it resolved to, where it is, spaCy's span around it.
+    Placed = tuple[Resolved, int, int, Span]
+
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
@@ -196,83 +199,126 @@ def build_timeline(
     page gave none (then `anchor_assumed` is True and every entry says so). `docs` is one
     spaCy Doc per block, parsed by the caller so `entities` can share the parse.
     """
-    anchor_date = parse_anchor(anchor)
     if docs is None:
         from tui.pipeline.nlp import parse_blocks
 
         docs = parse_blocks(blocks)
-    ctx = Context(
-        anchor=anchor_date,
-        anchor_time=None if anchor_assumed else anchor_clock(anchor),
-        day_first=writes_day_first(b.text for b in blocks),
-        futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
-        anchor_assumed=anchor_assumed,
-    )
+    ctx = _story_context(blocks, anchor, anchor_assumed)
     entries: list[TimelineEntry] = []
     heading: Resolved | None = None  # the one day a schedule's lines so far come under
     for index, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
         ctx.block = index
         full = doc_text(doc)
         sentences = Sentences(doc)
-        placed: list[tuple[Resolved, int, int, Span]] = []
-        habits: list[bool] = []  # which of them the grammar tells as a habit
-        for start, end in candidate_spans(doc, full) or a_stamp(block, full):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            try:
-                found = _resolve_span(doc, full, span, start, end, ctx, sentences)
-            except (ValueError, OverflowError):
-                # Calendar arithmetic off the end of the calendar (an anchor in year 1, a
-                # "year 9999"): that one expression cannot be placed; the rest still can.
-                continue
-            for res, r_start, r_end in found:
-                habit = told_as_a_habit(span, full[r_start:r_end])
-                # "Up 10.6 percent over July 1995", "to $20 million from $42 million the
-                # previous year": a comparison's base is not where the story is, nor what
-                # the next comparison counts from (a second "the previous year" is the
-                # same year, not the one before it). A habit ("always cold in the
-                # winter") is of no one year for "that year" or "a month later" to mean.
-                if not habit and not _comparison_base(full, r_start, r_end):
-                    # "Since December 1981" begins a stretch that reaches to now: the story
-                    # has not gone back there, and a later "In July" is not July 1982.
-                    ctx.remember(
-                        res,
-                        scene=not _SINCE.match(full, r_start) and not _names_a_thing(span),
-                        said_now=_SAID_AS_NOW.fullmatch(full, r_start, r_end) is not None,
-                    )
-                placed.append((res, r_start, r_end, span))
-                habits.append(habit)
-        for k in every_year([(res, s, e) for res, s, e, _ in placed], full, habits):
-            # "On 1 April and 1 October in each year": no one day, a date every year.
-            res, r_start, r_end, span = placed[k]
-            placed[k] = (as_every_year(res), r_start, r_end, span)
-        placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
-        placed = _clocks_on_the_sentence_day(full, placed)
-        placed, heading = _clocks_under_a_day(full, placed, heading)
-        placed = _months_sharing_a_year(full, placed)
-        placed = _lengths_up_to_dates(full, placed)
+        placed, heading = _placed_together(
+            full, *_placed_in(block, doc, full, ctx, sentences), heading
+        )
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
-                TimelineEntry(
-                    expression=block.text[r_start:r_end],
-                    value=res.value,
-                    granularity=res.granularity,
-                    sentence=quote_sentence(sentences, span.start_char, r_start, r_end),
-                    block=index,
-                    start=r_start,
-                    end=r_end,
-                    range_start=res.start.isoformat() if res.start else None,
-                    range_end=res.end.isoformat() if res.end else None,
-                    vague=res.vague,
-                    anchor_assumed=anchor_assumed,
-                    timex_type=res.timex_type,
-                    timex_value=_timex_value(res, block.text[r_start:r_end]),
+                _entry(
+                    block,
+                    index,
+                    res,
+                    r_start,
+                    r_end,
+                    quote_sentence(sentences, span.start_char, r_start, r_end),
+                    anchor_assumed,
                 )
             )
     entries = stamps_quote_their_updates(blocks, docs, stamps_on_their_days(blocks, entries))
     entries.sort(key=sort_key)
     return entries
+
+
+def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -> Context:
+    """What every expression of the story is read against: its day, and how it writes."""
+    return Context(
+        anchor=parse_anchor(anchor),
+        anchor_time=None if anchor_assumed else anchor_clock(anchor),
+        day_first=writes_day_first(b.text for b in blocks),
+        futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
+        anchor_assumed=anchor_assumed,
+    )
+
+
+def _placed_in(
+    block: Block, doc: Doc, full: str, ctx: Context, sentences: Sentences
+) -> tuple[list[Placed], list[bool]]:
+    """Each expression of one block resolved on its own, in reading order, and whether the
+    grammar tells it as a habit; what it resolved to is remembered for the ones after it."""
+    placed: list[Placed] = []
+    habits: list[bool] = []
+    for start, end in candidate_spans(doc, full) or a_stamp(block, full):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        try:
+            found = _resolve_span(doc, full, span, start, end, ctx, sentences)
+        except (ValueError, OverflowError):
+            # Calendar arithmetic off the end of the calendar (an anchor in year 1, a
+            # "year 9999"): that one expression cannot be placed; the rest still can.
+            continue
+        for res, r_start, r_end in found:
+            habit = told_as_a_habit(span, full[r_start:r_end])
+            # "Up 10.6 percent over July 1995", "to $20 million from $42 million the
+            # previous year": a comparison's base is not where the story is, nor what
+            # the next comparison counts from (a second "the previous year" is the
+            # same year, not the one before it). A habit ("always cold in the
+            # winter") is of no one year for "that year" or "a month later" to mean.
+            if not habit and not _comparison_base(full, r_start, r_end):
+                # "Since December 1981" begins a stretch that reaches to now: the story
+                # has not gone back there, and a later "In July" is not July 1982.
+                ctx.remember(
+                    res,
+                    scene=not _SINCE.match(full, r_start) and not _names_a_thing(span),
+                    said_now=_SAID_AS_NOW.fullmatch(full, r_start, r_end) is not None,
+                )
+            placed.append((res, r_start, r_end, span))
+            habits.append(habit)
+    return placed, habits
+
+
+def _placed_together(
+    full: str, placed: list[Placed], habits: list[bool], heading: Resolved | None
+) -> tuple[list[Placed], Resolved | None]:
+    """A block's expressions read against each other: a date every year, clocks on their
+    days, months sharing a year, lengths up to the dates that end them."""
+    placed = list(placed)
+    for k in every_year([(res, s, e) for res, s, e, _ in placed], full, habits):
+        # "On 1 April and 1 October in each year": no one day, a date every year.
+        res, r_start, r_end, span = placed[k]
+        placed[k] = (as_every_year(res), r_start, r_end, span)
+    placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
+    placed = _clocks_on_the_sentence_day(full, placed)
+    placed, heading = _clocks_under_a_day(full, placed, heading)
+    placed = _months_sharing_a_year(full, placed)
+    return _lengths_up_to_dates(full, placed), heading
+
+
+def _entry(
+    block: Block,
+    index: int,
+    res: Resolved,
+    r_start: int,
+    r_end: int,
+    sentence: str,
+    anchor_assumed: bool,
+) -> TimelineEntry:
+    return TimelineEntry(
+        expression=block.text[r_start:r_end],
+        value=res.value,
+        granularity=res.granularity,
+        sentence=sentence,
+        block=index,
+        start=r_start,
+        end=r_end,
+        range_start=res.start.isoformat() if res.start else None,
+        range_end=res.end.isoformat() if res.end else None,
+        vague=res.vague,
+        anchor_assumed=anchor_assumed,
+        timex_type=res.timex_type,
+        timex_value=_timex_value(res, block.text[r_start:r_end]),
+    )
 
 
 def _timex_value(res: Resolved, expression: str) -> str:
@@ -385,9 +431,7 @@ def _length_alone(res: Resolved) -> re.Match[str] | None:
     return _BARE_LENGTH_CODE.fullmatch(res.value) if res.start is None else None
 
 
-def _counted_from_dates(
-    doc: Doc, full: str, placed: list[tuple[Resolved, int, int, Span]]
-) -> list[tuple[Resolved, int, int, Span]]:
+def _counted_from_dates(doc: Doc, full: str, placed: list[Placed]) -> list[Placed]:
     """'Three years before the 2016 election', 'a day after the protest on Aug. 2': a
     length whose "before" or "after" governs a phrase that holds a date is that date moved
     by the length (TIMEX3 marks "three years before" a DATE, 2013). Only a date inside
@@ -426,9 +470,7 @@ def _counted_from_dates(
 _LENGTH_UP_TO = re.compile(r"\s+(?:ended|ending|to|through)\s+", re.I)
 
 
-def _lengths_up_to_dates(
-    full: str, placed: list[tuple[Resolved, int, int, Span]]
-) -> list[tuple[Resolved, int, int, Span]]:
+def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
     """A length alone followed by "ended <date>" or "to <month>" is placed: it runs up to
     the end of that date (TIMEX3 keeps the length, "P6M"; the range says where it lies)."""
     out = list(placed)
@@ -540,9 +582,7 @@ def _a_habit_of_the_clock(span: Span) -> bool:
     return told_of_a_kind(span.root) or told_as_usual(span.root)
 
 
-def _days_of_a_schedule(
-    full: str, placed: list[tuple[Resolved, int, int, Span]]
-) -> list[tuple[Resolved, int, int, Span]]:
+def _days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
     """'Office hours: Monday - Friday 9:00 - 17:00', 'Monday-Saturday, noon to 11 p.m., and
     Sunday, 1-9 p.m.': a span of the week told with hours is every such week, so the
     weekdays its sentence names without a date are no dates (where "talks run from Monday
@@ -559,14 +599,12 @@ def _days_of_a_schedule(
     ]
 
 
-def _clock_times_on_their_days(
-    full: str, placed: list[tuple[Resolved, int, int, Span]]
-) -> list[tuple[Resolved, int, int, Span]]:
+def _clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
     """A clock time told right beside a day is that day's: "the council will meet Monday at
     10 a.m." is one entry, Monday at 10:00, where the time alone was put on the story's
     own day (spaCy tags the day and the time apart, and only a past tense read the day
     named before). Beside a numeric date no rule could read, it is left out."""
-    out: list[tuple[Resolved, int, int, Span]] = []
+    out: list[Placed] = []
     k = 0
     while k < len(placed):
         if k + 2 < len(placed) and (pair := _clock_in_two_zones(full, *placed[k : k + 3])):
@@ -599,9 +637,7 @@ def _clock_times_on_their_days(
 _IN_A_ZONE = re.compile(rf"\b{WIRE_ZONE_RE}\b")
 
 
-def _clocks_on_the_sentence_day(
-    full: str, placed: list[tuple[Resolved, int, int, Span]]
-) -> list[tuple[Resolved, int, int, Span]]:
+def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
     """'November 15 @ Piano's - Set Time: 10 PM', 'Nov. 6 at Santa Clara University, from
     8 a.m.', 'tomorrow afternoon ... at 2 pm': a clock time whose own words name no day,
     in a sentence that names one day and no other, is on that day (alone, it went to the
@@ -615,7 +651,7 @@ def _clocks_on_the_sentence_day(
             # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
             # its day names that day.
             days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
-    out: list[tuple[Resolved, int, int, Span]] = []
+    out: list[Placed] = []
     for (res, start, end, span), is_bare in zip(placed, bare, strict=True):
         named = days.get(span.sent.start_char, {})
         # (An hour of a schedule has no start: it stays on no day.)
@@ -655,8 +691,8 @@ _SCHEDULE_LINE = re.compile(
 
 
 def _clocks_under_a_day(
-    full: str, placed: list[tuple[Resolved, int, int, Span]], heading: Resolved | None
-) -> tuple[list[tuple[Resolved, int, int, Span]], Resolved | None]:
+    full: str, placed: list[Placed], heading: Resolved | None
+) -> tuple[list[Placed], Resolved | None]:
     """'Thursday, July 10th' then '5:30 p.m. Reception', '6:00 p.m. Discussion': the lines
     of a schedule, which start with a bare clock time, are on the last day a block above
     them named alone (each went to the story's day). A block between that names no day
@@ -690,9 +726,7 @@ def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
     return bare if bare and _MONTH_WITH_YEAR.fullmatch(second) else None
 
 
-def _months_sharing_a_year(
-    full: str, placed: list[tuple[Resolved, int, int, Span]]
-) -> list[tuple[Resolved, int, int, Span]]:
+def _months_sharing_a_year(full: str, placed: list[Placed]) -> list[Placed]:
     """'In March and April 2011', 'August and July of last year': a bare month joined to a
     month with its year is in that year, where the tense alone put it in the story's; the
     start of a range ("from December to February 2012") may be the year before."""
@@ -773,7 +807,7 @@ def _clock_in_two_zones(
     local: tuple[Resolved, int, int, Span],
     other: tuple[Resolved, int, int, Span],
     day: tuple[Resolved, int, int, Span],
-) -> list[tuple[Resolved, int, int, Span]] | None:
+) -> list[Placed] | None:
     """Wire copy's "6.30 a.m. (2030 GMT) on Tuesday": the day is the local time's, and the
     other zone's time falls on the day before or after when the two clocks are more than
     half a day apart (20:30 GMT is the evening before a Queensland morning)."""

@@ -543,30 +543,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     if {"to", "be"} <= lowers and verb.tag_ == "VBN" and _still_to_be_done(verb):
         # "The vote to be held on Tuesday": a thing still to be done lies ahead.
         return Tense.FUTURE
-    if "to" in lowers and _heads_a_headline(verb):
-        # A headline's "Council chief to be installed Tuesday", "Pope to visit Cuba in
-        # January": an infinitive with no verb above it announces what is to come.
-        return Tense.FUTURE
-    if "to" in lowers and verb.head.i != verb.i:
-        head = verb.head
-        # An infinitive happens after the verb it completes: "would need more batteries
-        # to protect the cities before the winter" looks ahead with "would need".
-        if depth > 0 and head.pos_ in ("VERB", "AUX"):
-            head_tense = _verb_tense(head, depth - 1)
-            if head_tense in (Tense.FUTURE, Tense.REPORTED):
-                return head_tense
-        head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
-        copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
-        if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
-            # "was due to be released in September", "said it expected to restore supply by
-            # Sunday": future seen from the past; other past heads ("tried to") stay unknown.
-            if head.lemma_ in _FUTURE_VERBS or copula_past:
-                return Tense.PROSPECTIVE
-            return None
-        if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
-            return Tense.FUTURE
-        if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
-            return Tense.FUTURE
+    if "to" in lowers:
+        settled, tense = _infinitive_tense(verb, depth)
+        if settled:
+            return tense
     passive_base = verb.tag_ == "VBN" and "be" in lowers and not lowers & {"have", "been"}
     if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS == {"would"}:
         # "Vowed that Britain would leave the EU on Oct. 31", "said they would need them
@@ -602,6 +582,41 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         # "The meeting, set for Friday, ...": a schedule looks ahead of when it was set
         # (but "the record high set on Aug. 6" was set that day).
         return Tense.PROSPECTIVE if _scheduling(verb) else Tense.PAST
+    return _participle_clause_tense(verb, auxes, depth)
+
+
+def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
+    """Whether an infinitive ("to visit", "to be held") settles its tense from what it
+    completes, and the tense it settles (None when that is unknown: "tried to")."""
+    if _heads_a_headline(verb):
+        # A headline's "Council chief to be installed Tuesday", "Pope to visit Cuba in
+        # January": an infinitive with no verb above it announces what is to come.
+        return True, Tense.FUTURE
+    if verb.head.i != verb.i:
+        head = verb.head
+        # An infinitive happens after the verb it completes: "would need more batteries
+        # to protect the cities before the winter" looks ahead with "would need".
+        if depth > 0 and head.pos_ in ("VERB", "AUX"):
+            head_tense = _verb_tense(head, depth - 1)
+            if head_tense in (Tense.FUTURE, Tense.REPORTED):
+                return True, head_tense
+        head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
+        copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
+        if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
+            # "was due to be released in September", "said it expected to restore supply by
+            # Sunday": future seen from the past; other past heads ("tried to") stay unknown.
+            if head.lemma_ in _FUTURE_VERBS or copula_past:
+                return True, Tense.PROSPECTIVE
+            return True, None
+        if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
+            return True, Tense.FUTURE
+        if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
+            return True, Tense.FUTURE
+    return False, None
+
+
+def _participle_clause_tense(verb: Token, auxes: Sequence[Token], depth: int) -> Tense | None:
+    """The tense a participle clause borrows from the verb it hangs on, if any."""
     if (
         depth > 0
         and verb.tag_ == "VBG"
