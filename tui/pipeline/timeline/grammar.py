@@ -88,17 +88,7 @@ def tense_of(span: Span) -> Tense | None:
     if root.dep_ == "poss" or (
         root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
     ):
-        # "Thursday night's fight", "Sunday's loss", "an October news conference": the date
-        # says when the thing it owns or modifies happened; the tense of the clause around
-        # it says nothing about that. Unless the noun follows "since": "since the Oct. 13
-        # plunge" looks back, whatever the clause says.
-        if _after_since(root):
-            return Tense.PAST
-        # But "concern about the December budget", felt in the past, looks ahead of then.
-        verb = _governing_verb(root)
-        if verb is None or not _what_was_feared(root, verb):
-            return None
-        return Tense.PROSPECTIVE if _verb_tense(verb, 3) is Tense.PAST else None
+        return _owned_date_tense(root)
     if _on_a_thing_still_to_be_done(span.root):
         # "A census from Sunday to be conducted by aid workers": the date hangs on a noun
         # that a passive infinitive describes as yet to happen.
@@ -109,7 +99,27 @@ def tense_of(span: Span) -> Tense | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "since":
         # "Since taking office in January": what "since" opens lies behind.
         return Tense.PAST
-    tense = _verb_tense(verb, 3)
+    return _tense_as_told(span, verb, _verb_tense(verb, 3))
+
+
+def _owned_date_tense(root: Token) -> Tense | None:
+    """The tense of a date that owns or modifies a noun ("Sunday's loss")."""
+    # "Thursday night's fight", "Sunday's loss", "an October news conference": the date
+    # says when the thing it owns or modifies happened; the tense of the clause around
+    # it says nothing about that. Unless the noun follows "since": "since the Oct. 13
+    # plunge" looks back, whatever the clause says.
+    if _after_since(root):
+        return Tense.PAST
+    # But "concern about the December budget", felt in the past, looks ahead of then.
+    verb = _governing_verb(root)
+    if verb is None or not _what_was_feared(root, verb):
+        return None
+    return Tense.PROSPECTIVE if _verb_tense(verb, 3) is Tense.PAST else None
+
+
+def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None:
+    """The verb's tense as the expression takes it: a condition, a command, a time set, a
+    saying or an expectation looks ahead of the verb's own tense."""
     if _a_condition_of_a_modal(verb):
         # "Strikes could resume if no offer is made by the summer": a condition looks ahead
         # with the modal it is under; in the past ("... if no offer was made by the

@@ -404,21 +404,47 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     Returns the value, or None when the expression holds a time but no day we can place;
     when it holds no time, the text left to read as a date (a leading "on"/"in" gone).
     """
-    a = ctx.anchor
-    if t in _NIGHT_OF_ANCHOR:
-        return with_time(day(a), "TNI")
-    if t in _NIGHT_BEFORE_ANCHOR:
-        return with_time(day(a - timedelta(days=1)), "TNI")
-    m = _THAT_PART.fullmatch(t)
-    if m:
-        # "that night", "the following morning": from the day the article last named.
-        last_day = ctx.last_day()
-        if last_day is None:
+    if t in _NIGHT_OF_ANCHOR or t in _NIGHT_BEFORE_ANCHOR or _THAT_PART.fullmatch(t):
+        return _night_or_part_named(t, ctx)
+    if _BARE_PART.fullmatch(t):
+        # A bare part of day ("in the morning") says when in a day, not which day; told in
+        # the past ("shares rose in the morning", "in afternoon trade", `build`), it is on
+        # the day the paragraph named, else the story's news day, as a clock time is.
+        if tense is not Tense.PAST or not _ONE_PART.fullmatch(t):
             return None
-        named = last_day + timedelta(days=_PART_SHIFT.get(m.group("which"), 0))
-        return replace(with_time(day(named), "T" + PART_OF_DAY[m.group("part")]), anaphoric=True)
+        part = "T" + PART_OF_DAY[t.split()[-1]]
+        return replace(with_time(day(ctx.told_day(part)), part), anaphoric=True)
+    suffix, yesterday, rest = _clock_and_part(t)
+    if suffix is not None or _EARLY_LATE_DAY.match(rest):
+        rest = _EARLY_LATE.sub("", rest)
+    if suffix is None:
+        return rest
+    if yesterday:
+        return with_time(day(ctx.anchor - timedelta(days=1)), suffix)
+    return _clock_on_its_day(t, re.sub(r"^the ", "", rest), suffix, ctx, tense)
+
+
+def _night_or_part_named(t: str, ctx: Context) -> Resolved | None:
+    """'Tonight', 'last night', 'that night', 'the following morning'."""
+    if t in _NIGHT_OF_ANCHOR:
+        return with_time(day(ctx.anchor), "TNI")
+    if t in _NIGHT_BEFORE_ANCHOR:
+        return with_time(day(ctx.anchor - timedelta(days=1)), "TNI")
+    m = _THAT_PART.fullmatch(t)
+    assert m is not None
+    # "that night", "the following morning": from the day the article last named.
+    last_day = ctx.last_day()
+    if last_day is None:
+        return None
+    named = last_day + timedelta(days=_PART_SHIFT.get(m.group("which"), 0))
+    return replace(with_time(day(named), "T" + PART_OF_DAY[m.group("part")]), anaphoric=True)
+
+
+def _clock_and_part(t: str) -> tuple[str | None, bool, str]:
+    """The TIMEX3 time suffix of the clock or part of day in `t` ("T22:00", "TNI"; None
+    when there is neither), whether the part is last night's, and the words left."""
     suffix: str | None = None
-    named_day: Resolved | None = None
+    yesterday = False
     rest = t
     clock = CLOCK_RE.search(rest)
     if clock:
@@ -432,8 +458,7 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         elif clock is not None and clock.group("ap") is None:
             suffix = after_noon(suffix, code)
         rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,")
-        if rest in ("last", "yesterday", "last night"):
-            named_day = day(a - timedelta(days=1))
+        yesterday = rest in ("last", "yesterday", "last night")
     # "Saturday afternoon, 4th September" leaves "Saturday , 4th September" once the part
     # of day is out: the space it stood in goes, so the date is read whole.
     rest = re.sub(r"\s+", " ", rest).replace(" ,", ",").strip(" ,")
@@ -441,22 +466,15 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
     # the part of day it stood before, or the day was read as "of march 3" and lost its year.
     rest = re.sub(r"^(?:the\s+)?(?:on|of|at|in|by)\s+", "", rest)
     # "Tonight at 11 p.m.", "Tuesday at noon": the day the clock was said of.
-    rest = re.sub(r"\s+at$", "", rest)
-    if _BARE_PART.fullmatch(t):
-        # A bare part of day ("in the morning") says when in a day, not which day; told in
-        # the past ("shares rose in the morning", "in afternoon trade", `build`), it is on
-        # the day the paragraph named, else the story's news day, as a clock time is.
-        if tense is not Tense.PAST or not _ONE_PART.fullmatch(t):
-            return None
-        suffix = "T" + PART_OF_DAY[t.split()[-1]]
-        return replace(with_time(day(ctx.told_day(suffix)), suffix), anaphoric=True)
-    if suffix is not None or _EARLY_LATE_DAY.match(rest):
-        rest = _EARLY_LATE.sub("", rest)
-    if suffix is None:
-        return rest
-    if named_day is not None:
-        return with_time(named_day, suffix)
-    rest = re.sub(r"^the ", "", rest)
+    return suffix, yesterday, re.sub(r"\s+at$", "", rest)
+
+
+def _clock_on_its_day(
+    t: str, rest: str, suffix: str, ctx: Context, tense: Tense | None
+) -> Resolved | None:
+    """A clock time or part of day on the day the words left (`rest`) name, or, when they
+    name none, on the day the story or its paragraph is about."""
+    a = ctx.anchor
     if rest == "":
         # "They left about 4:30 a.m.": told in the past, a clock time with no day is on the
         # day the paragraph named, else on the story's news day; else on the story's day,
