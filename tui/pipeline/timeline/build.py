@@ -1232,51 +1232,98 @@ def _not_a_date(
 ) -> list[tuple[Resolved, int, int]] | None:
     """What a span is when it is no single date: nothing (a copyright year, an age, a
     title, a bare number) or a recurrence; None when it should be resolved as a date."""
+    if _dates_no_event(full, span, start, end):
+        return []
     text = full[start:end]
-    if re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I):
-        return []  # a copyright year dates the page, not an event
-    if in_a_url(full, start, end):
+    if _DAY_NAME_ONLY.fullmatch(text) and (parts := _PLURAL_PART_AFTER.match(full, end)):
+        end = parts.end()  # "on Tuesday mornings"
+    recurring = _a_recurrence(full, start, end)
+    if recurring is not None:
+        return recurring
+    if (
+        _no_day_to_place(full, span, start, end)
+        or _no_length_of_time(full, span, start, end)
+        or _a_name_or_number(full, span, start, end, anchor)
+    ):
         return []
-    if text.lower() == "overnight" and in_a_denial(span) and not market_or_results(span.sent.text):
-        # "It won't happen overnight": all at once, not in any night. (In market news,
-        # "shares did not move overnight" is that night.)
-        return []
+    return None
+
+
+def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
+    """A copyright year dates the page, an address is no text, and "It won't happen
+    overnight" means all at once, not in any night (in market news, "shares did not move
+    overnight" is that night)."""
+    text = full[start:end]
+    return (
+        re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I) is not None
+        or in_a_url(full, start, end)
+        or (
+            text.lower() == "overnight"
+            and in_a_denial(span)
+            and not market_or_results(span.sent.text)
+        )
+    )
+
+
+def _a_recurrence(full: str, start: int, end: int) -> list[tuple[Resolved, int, int]] | None:
+    """'every Tuesday', 'on Sundays' recur: a TIMEX3 set, no single event (or nothing when
+    the set cannot be read); None when the span does not recur."""
+    text = full[start:end]
     before = full[max(0, start - 8) : start].lower()
     every = re.search(r"\b(?:every|each)\s+$", before)
-    if _DAY_NAME_ONLY.fullmatch(text) and (parts := _PLURAL_PART_AFTER.match(full, end)):
-        end = parts.end()
-        text = full[start:end]
-    if every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text):
-        # "every Tuesday", "on Sundays" recur: a TIMEX3 set, no single event (or nothing).
-        if every:
-            start -= len(before) - every.start()
-        recurring = resolve_set(full[start:end])
-        return [(recurring, start, end)] if recurring is not None else []
-    if (
-        (_ANY_WEEKDAY_BEFORE.search(before) or _one_of_a_kind(span))
-        and _DAY_NAME_FIRST.match(text)
-        and not _describes_a_noun(span)
-    ):
-        # "on a Monday night", "one Saturday in May", "a free Tuesday": no day we can place
-        return []
-    if (_ONE_BEFORE.search(before) and _NAMED_FIRST.match(text)) or _ONE_FIRST.match(text):
-        return []  # "one summer, when I was nine": no summer we can place
-    if _ON_ONE_DAY.fullmatch(text) and (text[:3].lower() == "on " or before.endswith("on ")):
-        return []  # "on a day that also saw markets drop": no day we can place, no length
-    if says_how_often(before + text):
-        return []  # "once or twice a month": how often (`modifiers` keeps it), no length
-    if says_how_much_per_unit(text, full, end):
-        return []  # "40 hours a week", "365 days a year": a rate, no length of time
+    if not (every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text)):
+        return None
+    if every:
+        start -= len(before) - every.start()
+    recurring = resolve_set(full[start:end])
+    return [(recurring, start, end)] if recurring is not None else []
+
+
+def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
+    """'On a Monday night', 'one Saturday in May', 'a free Tuesday', 'one summer, when I
+    was nine', 'on a day that also saw markets drop': no day we can place."""
+    text = full[start:end]
+    before = full[max(0, start - 8) : start].lower()
+    return (
+        (
+            (_ANY_WEEKDAY_BEFORE.search(before) or _one_of_a_kind(span))
+            and _DAY_NAME_FIRST.match(text) is not None
+            and not _describes_a_noun(span)
+        )
+        or (_ONE_BEFORE.search(before) is not None and _NAMED_FIRST.match(text) is not None)
+        or _ONE_FIRST.match(text) is not None
+        or (
+            _ON_ONE_DAY.fullmatch(text) is not None
+            and (text[:3].lower() == "on " or before.endswith("on "))
+        )
+    )
+
+
+def _no_length_of_time(full: str, span: Span, start: int, end: int) -> bool:
+    """How often ("once or twice a month", which `modifiers` keeps), a rate ("40 hours a
+    week"), an age or a difference in age ("10 years younger"), a measure, a kind of meal
+    ("our midday meal"), a time before Christ our calendar cannot place."""
+    text = full[start:end]
+    before = full[max(0, start - 8) : start].lower()
+    return (
+        says_how_often(before + text)
+        or says_how_much_per_unit(text, full, end)
+        or AGE.search(text) is not None
+        or AGE.search(full[end : end + 5]) is not None
+        or names_a_measure(span, text)
+        or _AGE_GAP_AFTER.match(full, end) is not None
+        or _names_a_daily_thing(span)
+        or _BEFORE_CHRIST.search(text) is not None
+        or _BEFORE_CHRIST.match(full, end) is not None
+    )
+
+
+def _a_name_or_number(full: str, span: Span, start: int, end: int, anchor: date) -> bool:
+    """A name, a title, a word that is no month, a house number, a count, a model number,
+    a share: words that look like a date and are none."""
+    text = full[start:end]
     before_12 = full[max(0, start - 12) : start]
-    if AGE.search(text) or AGE.search(full[end : end + 5]) or names_a_measure(span, text):
-        return []
-    if _AGE_GAP_AFTER.match(full, end):
-        return []  # "look and feel 10 years younger": a difference in age, no length of time
-    if _names_a_daily_thing(span):
-        return []  # "our midday meal": a kind of meal, no noon of any day
-    if _BEFORE_CHRIST.search(text) or _BEFORE_CHRIST.match(full, end):
-        return []  # "the 12th century BC" is no 12th century our calendar can place
-    if (
+    return (
         is_name(span, text)
         or names_something(span)
         or ranks_a_noun(span, text)
@@ -1291,9 +1338,7 @@ def _not_a_date(
         or is_a_count(text, before_12, full[end : end + 20])
         or is_a_model_number(text, before_12, anchor.year)
         or is_a_share(text, full[end : end + 24])
-    ):
-        return []
-    return None
+    )
 
 
 def _one_of_a_kind(span: Span) -> bool:
