@@ -1035,15 +1035,7 @@ _LAST_PART = re.compile(r"(?:the )?(?:last|final) ", re.I)
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
-    tail = EVERY_YEAR_TAIL.search(full, start, end)
-    if tail is not None and tail.start() > start:
-        # "February of each year": the date alone, which `every_year` finds recurring.
-        end = tail.start()
-    if cut := _NUMBER_BEFORE_DATE.match(full, start, end) or _HEDGE_BEFORE_SET.match(
-        full, start, end
-    ):
-        start = cut.end()
-    start = _past_a_verb_last(full, start, end)
+    start, end = _trimmed(full, start, end)
     text = full[start:end]
     settled = _not_a_date(full, span, start, end, ctx.anchor)
     if settled is not None:
@@ -1062,23 +1054,7 @@ def _resolve_span(
         res = vague("PRESENT_REF", ctx.anchor)
     elif res is not None and (age := _an_age(full, start, end, text)) is not None:
         res = vague(age, ctx.anchor)
-    if (
-        res is not None
-        and "/" in res.value
-        and (
-            (prep == "within" and _COUNTED_FROM_A_THING.match(full, end))
-            or (
-                _LAST_PART.match(text)
-                and OF_A_THING.match(full, end)
-                and tense is not Tense.PERFECT  # "the last two weeks of talks have produced"
-            )
-        )
-    ):
-        # "Within three months of application": counted from that, not from the story's
-        # day; "the last three years of employment" end that, not now (unless a perfect
-        # brings them up to now). Where that lies is not told, so the length stands alone.
-        # ("For two years of drought" tells what filled the length, and still reaches to
-        # now.)
+    if res is not None and "/" in res.value and _length_stands_alone(full, end, text, prep, tense):
         res = bare_length(normalise(text)) or res
     if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
@@ -1094,6 +1070,51 @@ def _resolve_span(
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
         return _kept_pieces(full, span, sentences, [(res, start, end)])
+    return _read_in_pieces(doc, full, span, start, end, ctx, sentences, tense, prep)
+
+
+def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
+    """The span without words spaCy took with the date that are not part of it."""
+    tail = EVERY_YEAR_TAIL.search(full, start, end)
+    if tail is not None and tail.start() > start:
+        # "February of each year": the date alone, which `every_year` finds recurring.
+        end = tail.start()
+    if cut := _NUMBER_BEFORE_DATE.match(full, start, end) or _HEDGE_BEFORE_SET.match(
+        full, start, end
+    ):
+        start = cut.end()
+    return _past_a_verb_last(full, start, end), end
+
+
+def _length_stands_alone(
+    full: str, end: int, text: str, prep: str | None, tense: Tense | None
+) -> bool:
+    """'Within three months of application' is counted from that, not from the story's
+    day; 'the last three years of employment' end that, not now (unless a perfect brings
+    them up to now: "the last two weeks of talks have produced"). Where that lies is not
+    told, so the length stands alone. ("For two years of drought" tells what filled the
+    length, and still reaches to now.)"""
+    return (prep == "within" and _COUNTED_FROM_A_THING.match(full, end) is not None) or (
+        _LAST_PART.match(text) is not None
+        and OF_A_THING.match(full, end) is not None
+        and tense is not Tense.PERFECT
+    )
+
+
+def _read_in_pieces(
+    doc: Doc,
+    full: str,
+    span: Span,
+    start: int,
+    end: int,
+    ctx: Context,
+    sentences: Sentences,
+    tense: Tense | None,
+    prep: str | None,
+) -> list[tuple[Resolved, int, int]]:
+    """A span no single reading places, read as the dates and ranges it joins, or else as
+    the entities spaCy found in it."""
+    text = full[start:end]
     found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
     opened = RANGE_OPENERS.search(full, max(0, start - LEAD_CHARS), start) or (
         _OPENS_A_RANGE.match(text)
