@@ -3289,3 +3289,82 @@ def test_a_stamp_whose_update_says_its_time_is_one_entry(nlp: Any) -> None:
     evening = "2024-08-08T22:00:00+02:00"
     entries = build_timeline(blocks, evening, docs=list(nlp.pipe(texts)))
     assert [(e.block, e.value) for e in entries] == [(1, "2024-08-08T20:14")]
+
+
+def test_this_morning_is_the_storys_day_after_another_day_is_named(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The dockers will walk out for three days from Saturday, their union said this morning.",
+    )
+    assert _entry(entries, "this morning").value == "2024-08-08TMO"
+
+
+def test_a_range_of_clock_times_on_two_weekdays_ends_after_it_starts(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The Met Office has an amber wind warning from 6 p.m. on Thursday until 9 a.m. on Friday.",
+    )
+    assert _entry(entries, "6 p.m. on Thursday").value == "2024-08-08T18:00"
+    assert _entry(entries, "9 a.m. on Friday").value == "2024-08-09T09:00"
+
+
+def test_a_ban_extended_until_a_weekday_ends_on_the_coming_one(nlp: Any) -> None:
+    # The parser hangs "until Saturday" on the object's noun, not on "extended".
+    entries = _timeline(
+        nlp, "The prefecture has extended the ban on access to forest areas until Wednesday."
+    )
+    assert _entry(entries, "Wednesday").value == "2024-08-14"
+
+
+def test_a_clock_is_not_put_on_the_day_a_later_clause_waits_until(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Polls close at 8 p.m., and officials said counting may not finish until Friday morning.",
+    )
+    assert _entry(entries, "8 p.m.").value == "2024-08-08T20:00"
+    assert _entry(entries, "Friday morning").value == "2024-08-09TMO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Showers are forecast for the north on Saturday.", "Saturday", "2024-08-10"),
+        ("The forecast for Sunday is drier.", "Sunday", "2024-08-11"),
+        ("Analysts expect a rebound in March.", "March", "2025-03"),
+        ("Economists predict a recovery in the spring.", "the spring", "2025-SP"),
+        # A clause with a subject and a tense of its own keeps them after "and".
+        (
+            "The match was halted for an hour because of rain, and the outlook for Saturday "
+            "is no better.",
+            "Saturday",
+            "2024-08-10",
+        ),
+        # spaCy tags "Wednesday" alone; its morning is part of it.
+        (
+            "Services on Wednesday morning will start later than usual.",
+            "Wednesday morning",
+            "2024-08-14TMO",
+        ),
+    ],
+)
+def test_what_is_forecast_or_expected_lies_ahead(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_the_next_hours_are_a_length_of_hours(nlp: Any) -> None:
+    entries = _timeline(nlp, "Crews will stay on alert for the next 36 hours.")
+    assert _entry(entries, "the next 36 hours").value == "PT36H"
+
+
+def test_a_thing_a_week_is_a_rate_not_a_week(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "I am choosing smaller things: a quiet Sunday each month, a book a week."
+    )
+    assert "a week" not in [e.expression for e in entries]
+
+
+def test_a_temperature_before_tonight_is_not_part_of_it(nlp: Any) -> None:
+    entries = _timeline(nlp, "Temperatures will fall to 4C tonight.")
+    assert [(e.expression, e.value) for e in entries] == [("tonight", "2024-08-08TNI")]

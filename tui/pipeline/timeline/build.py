@@ -30,6 +30,7 @@ from tui.pipeline.timeline.grammar import (
 from tui.pipeline.timeline.habits import told_as_a_habit
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.modifiers import (
+    a_thing_per_unit,
     is_hyphenated_length,
     says_how_much_per_unit,
     says_how_often,
@@ -644,16 +645,26 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
     story's day). Not beside it, so `_clock_times_on_their_days` left it."""
     bare = [_is_bare_clock(res, full[start:end]) for res, start, end, _ in placed]
     days: dict[int, dict[str, Resolved]] = {}  # by sentence, the days it names
-    for (res, _, _, span), is_bare in zip(placed, bare, strict=True):
+    # Where a day the sentence names is the end of a wait ("until Wednesday morning"):
+    # "Polls close at 8 p.m., and results may not be complete until Wednesday" does not
+    # put the polls' 8 p.m. on Wednesday.
+    ends_after: dict[int, int] = {}
+    for (res, start, _, span), is_bare in zip(placed, bare, strict=True):
         if _is_day(res):
             days.setdefault(span.sent.start_char, {})[res.value] = res
         elif _names_its_day(res, is_bare) and res.start is not None:
             # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
             # its day names that day.
             days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
+        else:
+            continue
+        if _AN_END_BEFORE.search(full, max(0, start - 8), start):
+            ends_after[span.sent.start_char] = start
     out: list[Placed] = []
-    for (res, start, end, span), is_bare in zip(placed, bare, strict=True):
+    for k, ((res, start, end, span), is_bare) in enumerate(zip(placed, bare, strict=True)):
         named = days.get(span.sent.start_char, {})
+        # ("From 8 p.m. until 4 a.m. on Saturday": the range's own end still lends its day.)
+        opens_a_range = k + 1 < len(placed) and _closes_a_range(full, placed[k], placed[k + 1][1])
         # (An hour of a schedule has no start: it stays on no day.)
         # (A clock told in a zone of its own, "(2030 GMT)", keeps the day its zone gives.)
         if (
@@ -661,6 +672,7 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
             and is_bare
             and res.start is not None
             and not _IN_A_ZONE.search(normalise(full[start:end]))
+            and (ends_after.get(span.sent.start_char, -1) < start or opens_a_range)
         ):
             [the_day] = named.values()
             res = with_time(the_day, res.value[res.value.index("T") :])
@@ -681,6 +693,7 @@ def _closes_a_range(full: str, before: tuple[Resolved, int, int, Span], start: i
 
 
 _OPENS_A_RANGE = re.compile(r"(?:from|between)\s", re.I)
+_AN_END_BEFORE = re.compile(r"\b(?:until|till|by)\s+$", re.I)
 
 
 # A line of a schedule: it starts with its clock time ("6:00 p.m. Discussion", "9am -
@@ -931,6 +944,10 @@ def anchor_clock(anchor: str) -> time | None:
 # A number spaCy took into the date before it: a price ("closed at 5,319.31 Wednesday"),
 # or a small count before "the" ("will turn 50 the day after tomorrow"; a year there,
 # "2002, the most recent year", stays); "5 August" keeps its day.
+# "fall to 9C tonight", "another 20mm overnight": a measure spaCy took with the date.
+_MEASURE_BEFORE_DATE = re.compile(
+    r"-?\d+(?:\.\d+)?\s*(?:°\s*[CF]?|[CF]|mm|cm|mph|km/h|%)\s+(?=[a-z])", re.I
+)
 _NUMBER_BEFORE_DATE = re.compile(
     rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+\s+(?=(?:{WEEKDAY_RE}|{MONTH_RE}|the)\b)"
     r"|\d{1,3}\s+(?=the\b))",
@@ -1079,8 +1096,10 @@ def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
     if tail is not None and tail.start() > start:
         # "February of each year": the date alone, which `every_year` finds recurring.
         end = tail.start()
-    if cut := _NUMBER_BEFORE_DATE.match(full, start, end) or _HEDGE_BEFORE_SET.match(
-        full, start, end
+    if cut := (
+        _NUMBER_BEFORE_DATE.match(full, start, end)
+        or _HEDGE_BEFORE_SET.match(full, start, end)
+        or _MEASURE_BEFORE_DATE.match(full, start, end)
     ):
         start = cut.end()
     return _past_a_verb_last(full, start, end), end
@@ -1329,6 +1348,7 @@ def _no_length_of_time(full: str, span: Span, start: int, end: int) -> bool:
     return (
         says_how_often(before + text)
         or says_how_much_per_unit(text, full, end)
+        or a_thing_per_unit(text, full, start)
         or AGE.search(text) is not None
         or AGE.search(full[end : end + 5]) is not None
         or names_a_measure(span, text)

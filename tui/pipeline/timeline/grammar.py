@@ -28,7 +28,7 @@ _SAYING_VERBS = {
 }  # fmt: skip
 # Verbs of expecting: a date after one told in the past is when the thing expected was to
 # come, which may still lie ahead ("said it expected a loss in the fourth quarter").
-_EXPECTING_VERBS = {"expect", "anticipate", "foresee", "project"}
+_EXPECTING_VERBS = {"expect", "anticipate", "foresee", "project", "forecast", "predict"}
 # Verbs whose past is spelled as their present: the parser may tag "Weakness ... hurt the
 # composite" present. With a singular subject the present would end in -s ("hurts"), so a
 # bare form there is the past (`_a_past_taken_for_present`).
@@ -61,7 +61,10 @@ _LOOKING_BACK_COMMANDS = {
     "remember", "recall", "see", "read", "note", "notice", "consider", "imagine", "compare",
     "look", "think", "check", "review", "revisit", "cf",
 }  # fmt: skip
-_SCHEDULE_VERBS = {"schedule", "set", "plan", "expect", "slate", "timetable", "due"}
+_SCHEDULE_VERBS = {
+    "schedule", "set", "plan", "expect", "slate", "timetable", "due", "forecast", "predict",
+    "project",
+}  # fmt: skip
 # Verbs that say when a thing starts, ends or comes: in a simple present they name the
 # coming time ("the season opens in the spring", "he returns in the fall"), no habit.
 _STARTING_VERBS = {
@@ -151,6 +154,9 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
         # seen from a moment now past; the nearer of its two readings. ("Analysts had
         # expected more for the quarter": an expectation the results have since met.)
         return Tense.PROSPECTIVE
+    if tense is Tense.PRESENT and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
+        # "Forecasters expect rain on Thursday": what is expected now is still to come.
+        return Tense.FUTURE
     if tense is Tense.PERFECT and _placed_in(span) and not _looks_ahead(verb):
         # "Has fluctuated ... from $29.75 in March", "has reported losses in January": what
         # a perfect says happened in a time happened before now. (Set for a time, put off
@@ -194,9 +200,11 @@ def _a_time_set(root: Token, verb: Token) -> bool:
     off to ("adjourned until Friday", "was postponed to March") or a deadline it promised
     or asked for ("promised compensation to every family by the end of April")."""
     prep = root.head
+    # "Has extended the ban on access to forest areas until Wednesday": the parser may
+    # hang the time on the object's last noun; it is still the verb that sets it.
     return (
         root.dep_ == "pobj"
-        and prep.head.i == verb.i
+        and (prep.head.i == verb.i or prep.head.pos_ in ("NOUN", "PROPN"))
         and any(verb.lemma_ in verbs and prep.lower_ in preps for verbs, preps in _TIMES_SET)
     )
 
@@ -529,10 +537,11 @@ def _through_a_noun(tok: Token, verb: Token) -> Token | None:
 
 
 # Things set for a time ahead, which a present tells of as coming: a deadline, a game's
-# start. Not a meeting, a vote or a launch, which a present also sums up after the fact.
+# start, a forecast. Not a meeting, a vote or a launch, which a present also sums up after
+# the fact.
 _FIXTURES = {
     "deadline", "start", "kickoff", "kick-off", "game", "match", "fixture", "final",
-    "showdown", "matchup", "race",
+    "showdown", "matchup", "race", "forecast", "outlook",
 }  # fmt: skip
 
 
@@ -540,7 +549,10 @@ def _auxiliaries(verb: Token) -> list[Token]:
     """A verb's auxiliaries; a conjunct with none of its own shares its head's: "has been
     shelled and bombed" is as perfect in "bombed" as in "shelled"."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    # (Not one with a subject and a tense of its own: "play was suspended, and the forecast
+    # for Monday is no better".)
+    finite = verb.tag_ in ("VBZ", "VBP", "VBD") and _subject(verb) is not None
+    if not auxes and not finite and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     return auxes
 

@@ -65,7 +65,8 @@ PLACEMENTS: dict[Tense | None, Placement] = {
 
 _SPAN_PREPS = ("for", "over", "during", "within", "throughout")
 _THE_PAST_COUNT = re.compile(
-    rf"(?:the )?(?P<rel>past|last|previous|next|coming) (?P<n>{NUM_RE}) (?P<u>{UNIT_RE})"
+    rf"(?:the )?(?P<rel>past|last|previous|next|coming) (?P<n>{NUM_RE}) "
+    rf"(?P<u>{UNIT_RE}|hours?|minutes?)"
 )
 _THE_PAST_UNIT = re.compile(r"the (past|last|previous|next|coming) (day|week|month|year|decade)")
 _COUNT = re.compile(rf"{APPROX_RE}(?:the )?(?P<n>{NUM_RE}) (?P<u>{UNIT_RE})")
@@ -85,6 +86,9 @@ def resolve_duration(
     length of time, placed as `PLACEMENTS` says."""
     place = PLACEMENTS[tense]
     m = _THE_PAST_COUNT.fullmatch(t)
+    if m and m.group("u") in _CLOCK_UNITS:
+        # "For the next 48 hours": a length of hours, told as one ("PT48H").
+        return bare_length(f"{m.group('n')} {m.group('u')}")
     if m:
         n = number(m.group("n")) or 1
         ahead = m.group("rel") in ("next", "coming")

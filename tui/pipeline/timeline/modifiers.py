@@ -108,6 +108,20 @@ def _rates(full: str) -> list[tuple[Resolved, int, int]]:
     return out
 
 
+# "A book a week", "one match a month": so many things to each unit of time.
+_ONE_UNIT = re.compile(rf"(?:a|an|per) {_RATE_UNIT}", re.I)
+_A_THING_BEFORE = re.compile(r"\b(?:a|an|one) (?:[a-z]+[ -])?[a-z]+ $", re.I)
+
+
+def a_thing_per_unit(text: str, full: str, start: int) -> bool:
+    """Whether `text` ("a week", at `start` of `full`) is the unit a count of things is
+    said per ("a book a week", "one big match a month"): a rate, no length of time."""
+    return (
+        _ONE_UNIT.fullmatch(text) is not None
+        and _A_THING_BEFORE.search(full, max(0, start - 30), start) is not None
+    )
+
+
 def says_how_much_per_unit(text: str, full: str, end: int) -> bool:
     """Whether `text` (a count of units, ending at `end` of `full`) is said per unit of
     time: a rate, no length of time."""

@@ -36,7 +36,7 @@ RANGE_WORDS = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", 
 RANGE_OPENERS = re.compile(r"\b(?:from|between)\s+$", re.I)
 # Ends closer than this many days are days of one week (weekdays), not of one year.
 WEEK_DAYS = 7
-_ORDERABLE = (Granularity.DAY, Granularity.MONTH)
+_ORDERABLE = (Granularity.DAY, Granularity.MONTH, Granularity.TIME)
 
 
 def in_order(

@@ -480,9 +480,13 @@ def _clock_on_its_day(
         # day the paragraph named, else on the story's news day; else on the story's day,
         # or on a day to come the paragraph named ("will meet on July 30, from 6 p.m.").
         # The day is borrowed, so "that night" after it still reads the day last named.
+        # "This morning" is the story's own day, whatever day the paragraph named before
+        # ("will strike from Boxing Day, the union announced this morning").
         on = ctx.day_named_here()
-        if tense is Tense.PAST:
-            on = ctx.told_day(None if _SAID_TODAY.match(t) else suffix)
+        if _SAID_TODAY.match(t):
+            on = a
+        elif tense is Tense.PAST:
+            on = ctx.told_day(suffix)
         elif on is None or on <= a:
             on = a
         return replace(with_time(day(on), suffix), anaphoric=True)

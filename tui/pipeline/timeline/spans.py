@@ -376,6 +376,8 @@ _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
 # "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
 _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
 _PART_OF_DAY_END = re.compile(rf"\b{DAY_PART_RE}$", re.I)
+_ONE_WEEKDAY = re.compile(rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
+_DAY_PART_AFTER = re.compile(rf" {DAY_PART_RE}\b(?!['\u2019]?s\b)", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 # "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
 # story the words around it name that year's quarter (`dates`: year-period).
@@ -662,6 +664,8 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         return start, age.end()  # "in this day and age": nowadays, not the story's day
     if _BARE_ORDINAL.fullmatch(text) and (century := _CENTURY_AFTER.match(full, end)):
         return start, century.end()  # "the 14th" + "Century"
+    if _ONE_WEEKDAY.fullmatch(text) and (part := _DAY_PART_AFTER.match(full, end)):
+        return start, part.end()  # "Wednesday" + "morning": one part of one day
     if _NAMES_A_PART_OF_A_YEAR.search(text):
         tail = _RELATIVE_YEAR_AFTER.match(full, end)
         if tail:

@@ -178,11 +178,11 @@ class Context:
             return None
         return last.start
 
-    def told_day(self, clock: str | None) -> date:
+    def told_day(self, clock: str) -> date:
         """The day a clock time ("T23:30") told in the past with no day of its own was
         on: the day the paragraph named, else the story's news day, else the story's day.
         When that is the day the page came out on, and the clock lies well after the time
-        it came out at, the day before. `clock` None: the words said it was that day."""
+        it came out at, the day before."""
         last = self.last
         if (
             last is not None
@@ -194,8 +194,7 @@ class Context:
             # the paragraph named: the clock is on it.
             return last.start
         on = self.news_day or self.anchor
-        later = clock is not None and self._after_the_page(clock)
-        return on - timedelta(days=1) if on == self.anchor and later else on
+        return on - timedelta(days=1) if on == self.anchor and self._after_the_page(clock) else on
 
     def _after_the_page(self, clock: str) -> bool:
         """Whether a clock time ("T23:30") of the evening or night lies more than
@@ -442,6 +441,10 @@ def _shifted_by_name(r: Resolved, unit: str, n: int) -> Resolved | None:
         if unit == "M":
             return day(add_months(d, n))
         return day(d + timedelta(days=n * (7 if unit == "W" else 1)))
+    if r.granularity is Granularity.TIME and unit in ("D", "W") and r.value[10:11] == "T":
+        # "9 a.m. on Wednesday" a week on: the same time of the day moved.
+        moved = r.start + timedelta(days=n * (7 if unit == "W" else 1))
+        return with_time(day(moved), r.value[10:])
     if is_quarter(r) and unit == "Y":
         return quarter(int(r.value[:4]) + n, int(r.value[-1]))
     if _HALF.fullmatch(r.value) and unit == "Y":
