@@ -3368,3 +3368,10 @@ def test_a_thing_a_week_is_a_rate_not_a_week(nlp: Any) -> None:
 def test_a_temperature_before_tonight_is_not_part_of_it(nlp: Any) -> None:
     entries = _timeline(nlp, "Temperatures will fall to 4C tonight.")
     assert [(e.expression, e.value) for e in entries] == [("tonight", "2024-08-08TNI")]
+
+
+def test_a_clock_on_the_last_weekday_of_the_month_is_that_days(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "The final round will be played at 3pm on the last Saturday of the month."
+    )
+    assert [e.value for e in entries] == ["2024-08-31T15:00"]

@@ -424,9 +424,20 @@ def _ordinal_day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -
 
 def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The last Saturday of September', 'the second Monday in October 2025': that day;
-    without a year, the occurrence the tense points to."""
-    a, mon = ctx.anchor, MONTHS[month_key(m.group("m"))]
-    wd, n = WEEKDAYS[m.group("wd").rstrip(".").lower()], _nth(m.group("n"))
+    without a year, the occurrence the tense points to. Of "the month" or "this month",
+    the story's month; of "next" or "last month", the one after or before it."""
+    a, wd, n = ctx.anchor, WEEKDAYS[m.group("wd").rstrip(".").lower()], _nth(m.group("n"))
+    if m.group("rel"):
+        if m.group("y"):
+            return DECLINE
+        of = add_months(a, {"next": 1, "last": -1}.get(m.group("rel"), 0))
+        last = ctx.last
+        if m.group("rel") == "the" and last and last.granularity is Granularity.MONTH:
+            # "In March, ... on the last Saturday of the month": the month just named.
+            of = last.start or of
+        that = nth_weekday(of.year, of.month, wd, n)
+        return day(that) if that.month == of.month else DECLINE
+    mon = MONTHS[month_key(m.group("m"))]
     named = named_year(m.group("y"), a.year) if m.group("y") else None
     if m.group("y") and named is None:
         return DECLINE
@@ -584,9 +595,11 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           _ordinal_day_of_month, "the first day of May, the last day of February 2024: that day"),
     rule("weekday-of-month",
           rf"(?:the )?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
-          rf"(?P<wd>{WEEKDAY_RE}) (?:of|in) (?P<m>{MONTH_RE})"
+          rf"(?P<wd>{WEEKDAY_RE}) (?:of|in) (?:(?P<m>{MONTH_RE})|(?P<rel>the|this|next|last) month)"
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
-          _weekday_of_month, "the last Saturday of September, the second Monday in October"),
+          _weekday_of_month,
+          "the last Saturday of September, the second Monday in October, the first Friday of"
+          " the month (the story's), of next month"),
     rule("month-year",
           rf"(?P<m>{MONTH_RE}),? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year)",
           _month_year, "August 1988, June last year"),

@@ -261,7 +261,7 @@ _YEAR_RUN = re.compile(
 # "the second Monday in October": spaCy may take the month alone.
 _WEEKDAY_OF_MONTH = re.compile(
     rf"\b(?:the )?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
-    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) {_MONTH_WORD}",
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) (?:{_MONTH_WORD}|(?:the|this|next|last) month)",
     re.I,
 )
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
