@@ -577,6 +577,38 @@ def test_clock_lines_in_no_order_are_no_update_stamps() -> None:
     assert [r.rule for r in removed] == ["widget"] * 3
 
 
+def test_stamps_that_begin_their_updates_paragraphs_become_a_heading_before_each() -> None:
+    blocks = [P(f"{stamp} - {update}") for stamp, update in zip(STAMPS, UPDATES, strict=True)]
+    blocks.append(P("Residents were told to keep away from the quays until further notice."))
+    earlier = [RemovedBlock(BlockKind.PARAGRAPH, "Share this page", "share bar", "share", 2)]
+    kept, removed = clean(blocks, META, earlier)
+    assert kept == [
+        *(b for stamp, update in zip(STAMPS, UPDATES, strict=True) for b in (H(stamp), P(update))),
+        blocks[-1],
+    ]
+    # A cut that stood before the third update stands before its stamp.
+    assert [(r.text, r.position) for r in removed] == [("Share this page", 4)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A programme's lines: no sentences after the clock.
+        ["09:30 - Doors open and coffee", "10:00 - Keynote by the harbour master", "11:15 - Panel"],
+        # Only two stamped updates.
+        [f"{s} - {u}" for s, u in zip(STAMPS[:2], UPDATES, strict=False)],
+        # Clocks in no order: not a blog's updates.
+        [f"{s} - {u}" for s, u in zip(["3:45", "1:20", "4:10"], UPDATES, strict=False)],
+    ],
+)
+def test_paragraphs_beginning_with_a_clock_stay_whole_unless_they_are_a_blogs(
+    lines: list[str],
+) -> None:
+    blocks = [P(line) for line in lines]
+    kept, _ = clean(blocks, META)
+    assert [b.text for b in kept] == lines
+
+
 def test_a_live_blogs_stamps_cut_by_the_markup_come_back_through_extraction() -> None:
     from tui.pipeline.extract import extract
 

@@ -269,13 +269,16 @@ def clean(
             doomed[i] = (rule.reason, rule.id)
     blocks, doomed, earlier = _keep_update_stamps(blocks, doomed, earlier)
     doomed.update(_trailing_headings(blocks, doomed))
-    return cut(blocks, doomed, earlier)
+    return _split_lead_stamps(*cut(blocks, doomed, earlier))
 
 
 @dataclass(frozen=True)
 class _StampTable:
     min_run: int
     patterns: tuple[re.Pattern[str], ...]
+    # The same stamps at the start of a paragraph, with what follows as `rest`.
+    leads: tuple[re.Pattern[str], ...]
+    lead_min_words: int
 
 
 @lru_cache(maxsize=1)
@@ -284,9 +287,13 @@ def _stamp_table() -> _StampTable:
     raw = tables.load("clean_rules.toml")
     table = raw["update_stamps"]
     variables = raw.get("vars", {})
+    patterns = [_expand(p, variables) for p in table["patterns"]]
+    separator = table["lead_separator"]
     return _StampTable(
         int(table["min_run"]),
-        tuple(_compile(_expand(p, variables)) for p in table["patterns"]),
+        tuple(_compile(p) for p in patterns),
+        tuple(_compile(f"(?P<stamp>{p})(?:{separator})(?P<rest>\\S.*)") for p in patterns),
+        int(table["lead_min_words"]),
     )
 
 
@@ -384,6 +391,52 @@ def _keep_update_stamps(
                 cuts[len(kept)] = doomed[line]
             kept.append(blocks[line])
     return kept, cuts, placed + [r for r in earlier if r.position is None]
+
+
+def _lead_stamp(text: str) -> tuple[str, str, int] | None:
+    """A paragraph that begins with an update's stamp ("18:05 - Firefighters say the
+    blaze ..."): the stamp, the update's text and the stamp's minute of the day."""
+    table = _stamp_table()
+    line = normalise_space(text)
+    for lead in table.leads:
+        m = lead.fullmatch(line)
+        if m is None or len(m.group("rest").split()) < table.lead_min_words:
+            continue
+        clock = stamp_clock(m.group("stamp"))
+        if clock is not None and _SENTENCE_END.search(m.group("rest")):
+            return m.group("stamp"), m.group("rest"), clock
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _split_lead_stamps(
+    blocks: list[Block], removed: list[RemovedBlock]
+) -> tuple[list[Block], list[RemovedBlock]]:
+    """A live blog whose stamps begin their updates' paragraphs: each stamp a heading before
+    its update, as `_keep_update_stamps` makes of stamps on lines of their own. Else the
+    blocks as they were."""
+    leads = {
+        i: lead
+        for i, b in enumerate(blocks)
+        if b.kind == BlockKind.PARAGRAPH and (lead := _lead_stamp(b.text)) is not None
+    }
+    clocks = [clock for _, _, clock in leads.values()]
+    if len(leads) < _stamp_table().min_run or not _in_order(clocks):
+        return blocks, removed
+    kept: list[Block] = []
+    shift: list[int] = []  # by old index, how many blocks now stand before it
+    for i, block in enumerate(blocks):
+        shift.append(len(kept))
+        if i in leads:
+            stamp, rest, _ = leads[i]
+            kept += [Block(BlockKind.HEADING, stamp), replace(block, text=rest)]
+        else:
+            kept.append(block)
+    shift.append(len(kept))
+    moved = [r if r.position is None else replace(r, position=shift[r.position]) for r in removed]
+    return kept, moved
 
 
 def _trailing_headings(
