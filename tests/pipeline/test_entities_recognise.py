@@ -138,6 +138,28 @@ def test_a_kind_noun_after_a_name_is_context_but_a_portfolios_ministry_is_a_name
     assert "Defence ministry" in found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "kind"),
+    [
+        ("Workers marched, and the union Tarvik said more would follow.", "union Tarvik",
+         T.ORGANIZATION),
+        ("Ships left the port city Ostrel on Friday.", "port city Ostrel", T.PLACE),
+    ],
+)  # fmt: skip
+def test_a_lower_case_kind_noun_the_model_took_into_a_name_is_context(nlp, sentence, tagged, kind):
+    # spaCy tags such spans whole for some names ("the union Aslef"); the name is the rest.
+    from tui.pipeline.entities.recognise import _trim
+
+    doc = nlp(sentence)
+    start = sentence.index(tagged)
+    span = doc.char_span(start, start + len(tagged), label="ORG")
+    trimmed = _trim(span)
+    assert trimmed is not None
+    i, j, cues = trimmed
+    assert doc[i:j].text == tagged.split()[-1]
+    assert max(cues, key=cues.__getitem__) is kind
+
+
 def test_a_name_cut_at_a_lower_case_particle_goes_on_through_the_capitalised_words(nlp):
     # spaCy: "Ursula von der" PERSON, "Leyen" GPE.
     found = run(nlp, "Commission President Ursula von der Leyen said on Monday the bloc would act.")

@@ -107,22 +107,20 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
     k = j
     while k > i and not _namey(doc[k - 1]):
         k -= 1
-    if i < k < j:
-        tail = {t.lemma_.lower() for t in doc[k:j]} | {t.lower_ for t in doc[k:j]}
-        if tail & PLACE_HEADS:
-            cues[T.PLACE] += CUE
-            j = k
-        elif tail & EQUIPMENT_HEADS:
-            cues[T.EQUIPMENT] += CUE
-            j = k
-        elif tail & LINK_HEADS:
-            cues[T.FACILITY] += CUE
-            j = k
-        elif tail & ORG_HEADS and not (k - i == 1 and doc[i].lower_ in PORTFOLIOS):
-            # "Xinhua news agency"; but "Defence ministry" is a body's whole name.
-            cues[T.ORGANIZATION] += CUE
-            j = k
+    # "Xinhua news agency"; but "Defence ministry" is a body's whole name.
+    kind = _kind_in(doc[k:j], body=not (k - i == 1 and doc[i].lower_ in PORTFOLIOS))
+    if i < k < j and kind is not None:
+        cues[kind] += CUE
+        j = k
         strip_edges()
+    # So is a lowercase kind noun before it: "the union Aslef", "the port city Odesa".
+    k = i
+    while k < j and doc[k].is_lower:
+        k += 1
+    kind = _kind_in(doc[i:k], body=True)
+    if i < k < j and kind is not None:
+        cues[kind] += CUE
+        i = k
     if j - i > 1 and doc[j - 1].lower_ in PLACE_SUFFIXES:
         cues[T.PLACE] += CUE
         j -= 1
@@ -130,6 +128,24 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
     if i >= j:
         return None
     return i, j, cues
+
+
+def _kind_in(words: Span, body: bool) -> T | None:
+    """The kind of thing a run of lowercase words around a name calls it, if any ("city",
+    "cruise missiles", "bridge", and when `body`, "union", "news agency")."""
+    said = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    for heads, kind in _KIND_HEADS:
+        if said & heads and (body or kind is not T.ORGANIZATION):
+            return kind
+    return None
+
+
+_KIND_HEADS = (
+    (PLACE_HEADS, T.PLACE),
+    (EQUIPMENT_HEADS, T.EQUIPMENT),
+    (LINK_HEADS, T.FACILITY),
+    (ORG_HEADS, T.ORGANIZATION),
+)
 
 
 def _market_code(name: Span) -> bool:
