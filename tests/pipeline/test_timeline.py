@@ -3375,3 +3375,17 @@ def test_a_clock_on_the_last_weekday_of_the_month_is_that_days(nlp: Any) -> None
         nlp, "The final round will be played at 3pm on the last Saturday of the month."
     )
     assert [e.value for e in entries] == ["2024-08-31T15:00"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The council faces a shortfall in the fiscal year that begins in April.", "April",
+         "2025-04"),
+        ("The new season opens in the spring.", "the spring", "2025-SP"),
+    ],
+)  # fmt: skip
+def test_a_simple_present_of_a_start_names_the_coming_one(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value

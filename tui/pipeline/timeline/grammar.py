@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.timeline.values import Tense
+from tui.pipeline.timeline.vocab import WEEKDAY_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -72,6 +73,10 @@ _STARTING_VERBS = {
     "expire", "finish", "debut", "premiere", "leave", "move", "take",
 }  # fmt: skip
 _MODALS = {"should", "may", "might", "must", "would"}
+# A day number, a weekday, a day named from today, a clock.
+_NAMES_A_DAY = re.compile(
+    rf"\d|\b{WEEKDAY_RE}|\b(?:today|tonight|tomorrow|yesterday|noon|midnight)\b", re.I
+)
 _PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
 
 
@@ -154,6 +159,17 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
         # seen from a moment now past; the nearer of its two readings. ("Analysts had
         # expected more for the quarter": an expectation the results have since met.)
         return Tense.PROSPECTIVE
+    if (
+        tense is Tense.PRESENT
+        and verb.lemma_ in _STARTING_VERBS
+        and span.root.i > verb.i
+        and not _NAMES_A_DAY.search(span.text)
+    ):
+        # "The fiscal year that begins in July", "the season opens in the spring": a
+        # simple present of a start or an end names the coming month or season. (A day
+        # told so is read as a schedule already, unless the coming one is almost a year
+        # off: `calendar_rules.scheduled`.)
+        return Tense.FUTURE
     if tense is Tense.PRESENT and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
         # "Forecasters expect rain on Thursday": what is expected now is still to come.
         return Tense.FUTURE
