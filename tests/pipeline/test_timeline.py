@@ -3389,3 +3389,9 @@ def test_a_simple_present_of_a_start_names_the_coming_one(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_a_length_followed_by_the_day_it_starts_from_runs_from_that_day(nlp: Any) -> None:
+    entries = _timeline(nlp, "The dockers will work no overtime for three weeks, from August 19.")
+    length = _entry(entries, "three weeks")
+    assert (length.timex_value, length.range_start) == ("P3W", "2024-08-19")

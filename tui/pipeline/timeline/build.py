@@ -293,7 +293,7 @@ def _placed_together(
     placed = _clocks_on_the_sentence_day(full, placed)
     placed, heading = _clocks_under_a_day(full, placed, heading)
     placed = _months_sharing_a_year(full, placed)
-    return _lengths_up_to_dates(full, placed), heading
+    return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
 
 
 def _entry(
@@ -499,6 +499,34 @@ def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
             end,
             span,
         )
+    return out
+
+
+_LENGTH_FROM = re.compile(r",?\s+(?:from|starting|beginning)(?:\s+on)?\s+", re.I)
+
+
+def _lengths_from_dates(full: str, placed: list[Placed]) -> list[Placed]:
+    """'For three weeks, from March 2', 'a strike of four days from Boxing Day': a length
+    followed by the date it starts from runs from there (TIMEX3 keeps the length, "P3W";
+    the range says where it lies), not from the story's day."""
+    out = list(placed)
+    for k in range(len(placed) - 1):
+        (res, start, end, span), (base, b_start, _, _) = placed[k], placed[k + 1]
+        code = _BARE_LENGTH_CODE.search(res.value) if res.timex_type == "DURATION" else None
+        if (
+            code is None
+            or base.start is None
+            or base.vague
+            or base.timex_type != "DATE"
+            or base.granularity not in (Granularity.DAY, Granularity.MONTH)
+            or not _LENGTH_FROM.fullmatch(full, end, b_start)
+        ):
+            continue
+        try:
+            from_it = duration(base.start, code.group(2), int(code.group(1)), ahead=True)
+        except (ValueError, OverflowError):
+            continue  # off the end of the calendar: the length stays as it was
+        out[k] = (from_it, start, end, span)
     return out
 
 
