@@ -188,7 +188,7 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if dn is None or not 1 <= dn <= 31:
         return DECLINE
     if m.group("y"):
-        y = named_year(m.group("y"), a.year)
+        y = _year_of(m.group("y"), ctx)
         d = safe_date(y, mon, dn) if y is not None else None
         return replace(day(d), full=True) if d else DECLINE
     if (mon, dn) in ctx.full_days:
@@ -331,13 +331,16 @@ def _week_on_weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'August 1988', 'January this year', 'June last year', 'May that year'."""
     mon = MONTHS[month_key(m.group("m"))]
-    yt = m.group("y")
-    if yt == "that year":
-        if ctx.last is None or ctx.last.start is None:
-            return DECLINE
-        return month(ctx.last.start.year, mon)
-    y = named_year(yt, ctx.anchor.year)
+    y = _year_of(m.group("y"), ctx)
     return month(y, mon) if y else DECLINE
+
+
+def _year_of(text: str, ctx: Context) -> int | None:
+    """The year a date's words name: "that year" the one the article last dated, else as
+    `named_year` reads it."""
+    if text == "that year":
+        return ctx.last.start.year if ctx.last is not None and ctx.last.start else None
+    return named_year(text, ctx.anchor.year)
 
 
 # "Last <month>" skips an occurrence this close (in months) to the anchor's month: in
@@ -576,8 +579,10 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?"
           rf"(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){day_to('e1')}"
           rf"|(?P<d2>{DAYNUM_RE}){day_to('e2')} (?:of )?(?P<m2>{MONTH_RE}))"
-          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year))?",
-          _month_day, "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense"),
+          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year))?",
+          _month_day,
+          "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense; 3 September that"
+          " year: the year last named"),
     rule("week-on-weekday", rf"(?:a )?(?P<u>week|fortnight) (?:on|from) (?P<wd>{WEEKDAY_RE})",
           _week_on_weekday, "a week on Monday: a week after the coming Monday"),
     rule("weekday",
