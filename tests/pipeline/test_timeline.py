@@ -3395,3 +3395,12 @@ def test_a_length_followed_by_the_day_it_starts_from_runs_from_that_day(nlp: Any
     entries = _timeline(nlp, "The dockers will work no overtime for three weeks, from August 19.")
     length = _entry(entries, "three weeks")
     assert (length.timex_value, length.range_start) == ("P3W", "2024-08-19")
+
+
+def test_the_day_before_a_holiday_is_one_day(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "The maps were approved the day before Thanksgiving.", anchor="2021-03-01"
+    )
+    assert [(e.expression, e.value) for e in entries] == [
+        ("the day before Thanksgiving", "2020-11-25")
+    ]
