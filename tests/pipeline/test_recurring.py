@@ -129,3 +129,29 @@ def test_the_same_articles_give_the_same_cuts_in_any_arrival_order() -> None:
             order = list(range(len(pages)))
             rng.shuffle(order)
             assert _final(pages, order) == expected
+
+
+def test_each_block_is_compared_as_written_once_however_many_same_site_articles_come(
+    monkeypatch,
+) -> None:
+    # Every arrival derives the cuts of all same-site articles again; a long article's
+    # thousands of blocks must not be worked over again each time (the app froze for
+    # seconds with 16 long articles of one site).
+    from tui.pipeline import recurring
+
+    calls = 0
+    real = recurring.normalise_block_text
+
+    def counted(text: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(recurring, "normalise_block_text", counted)
+    briefing = Briefing()
+    blocks = 0
+    for n in range(6):
+        texts = [f"Story {n}, paragraph {k}." for k in range(20)] + [FOOTER]
+        blocks += len(texts)
+        _read(briefing, _extracted(briefing, f"https://herald.example/{n}", *texts))
+    assert calls == blocks

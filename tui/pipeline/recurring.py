@@ -36,6 +36,9 @@ class _Entry:
     article: Article
     blocks: list[Block]  # as cleaning left them, before any recurring cut
     removed: list[RemovedBlock]
+    # Each block's text as compared, worked out once: every same-site article's cuts are
+    # derived again whenever one arrives, and a long article has thousands of blocks.
+    norms: tuple[str, ...]
     texts: frozenset[str]
     cut: frozenset[str] = frozenset()  # the texts cut from it now
 
@@ -75,8 +78,9 @@ class RecurringIndex:
         earlier = self.forget(article)
         key = site_key(article)
         site = self._sites.setdefault(key, _Site())
-        texts = frozenset(normalise_block_text(b.text) for b in article.blocks if b.text.strip())
-        entry = _Entry(article, article.blocks, article.removed, texts)
+        norms = tuple(normalise_block_text(b.text) for b in article.blocks)
+        texts = frozenset(n for n, b in zip(norms, article.blocks, strict=True) if b.text.strip())
+        entry = _Entry(article, article.blocks, article.removed, norms, texts)
         touched: dict[int, _Entry] = {id(entry): entry}
         for text in texts:
             holders = site.holders.setdefault(text, [])
@@ -117,11 +121,7 @@ def _recut(site: _Site, entries: Iterable[_Entry]) -> list[Article]:
     changed: list[Article] = []
     for entry in entries:
         recurring = site.recurring_in(entry)
-        doomed = {
-            i: (REASON, RULE)
-            for i, b in enumerate(entry.blocks)
-            if normalise_block_text(b.text) in recurring
-        }
+        doomed = {i: (REASON, RULE) for i, n in enumerate(entry.norms) if n in recurring}
         if len(doomed) == len(entry.blocks):
             doomed = {}  # never cut a whole article: then it is all template, or all story
         applied = frozenset(recurring) if doomed else frozenset()
