@@ -114,3 +114,79 @@ async def test_close_kills_busy_workers_without_waiting() -> None:
     with pytest.raises((WorkerLost, RuntimeError, StageTimeout)):
         await asyncio.wait_for(busy, 10)
     assert await _until_gone(first["pid"])
+
+
+async def test_while_every_worker_is_busy_the_smallest_waiting_task_goes_next() -> None:
+    # One worker, held by a long task; a big one waits, then a small one comes.
+    pool = WorkerPool(1)
+    done: list[str] = []
+
+    async def run(name: str, seconds: float, weight: float) -> None:
+        await pool.call(tasks.sleep, seconds, limit=30, weight=weight)
+        done.append(name)
+
+    try:
+        first = asyncio.create_task(run("first", 0.5, 5.0))
+        await asyncio.sleep(0.1)
+        big = asyncio.create_task(run("big", 0.01, 9_000_000.0))
+        await asyncio.sleep(0.05)
+        small = asyncio.create_task(run("small", 0.01, 2_000.0))
+        await asyncio.gather(first, big, small)
+    finally:
+        pool.close()
+    assert done == ["first", "small", "big"]
+
+
+async def test_slots_hand_out_smallest_first_then_in_order_of_coming() -> None:
+    from tui.pipeline.workers import _Slots
+
+    slots = _Slots(1)
+    await slots.acquire(0)
+    order: list[str] = []
+
+    async def wait(name: str, weight: float) -> None:
+        await slots.acquire(weight)
+        order.append(name)
+        slots.release()
+
+    waiters = [asyncio.create_task(wait(n, w)) for n, w in [("b1", 5), ("a", 1), ("b2", 5)]]
+    await asyncio.sleep(0)
+    slots.release()
+    await asyncio.gather(*waiters)
+    assert order == ["a", "b1", "b2"]
+
+
+async def test_a_task_that_waited_too_long_goes_before_smaller_ones(monkeypatch) -> None:
+    from tui.pipeline import workers
+
+    monkeypatch.setattr(workers, "PATIENCE_SECONDS", 0.05)
+    slots = workers._Slots(1)
+    await slots.acquire(0)
+    order: list[str] = []
+
+    async def wait(name: str, weight: float) -> None:
+        await slots.acquire(weight)
+        order.append(name)
+        slots.release()
+
+    big = asyncio.create_task(wait("big", 9))
+    await asyncio.sleep(0.1)  # the big one is now overdue
+    small = asyncio.create_task(wait("small", 1))
+    await asyncio.sleep(0)
+    slots.release()
+    await asyncio.gather(big, small)
+    assert order == ["big", "small"]
+
+
+async def test_a_waiter_cancelled_as_it_is_handed_a_slot_passes_it_on() -> None:
+    from tui.pipeline.workers import _Slots
+
+    slots = _Slots(1)
+    await slots.acquire(0)
+    first = asyncio.create_task(slots.acquire(1))
+    second = asyncio.create_task(slots.acquire(2))
+    await asyncio.sleep(0)
+    slots.release()  # hands the slot to `first` ...
+    first.cancel()  # ... which is cancelled before it runs again
+    await asyncio.gather(first, return_exceptions=True)
+    await asyncio.wait_for(second, timeout=5)  # the slot went on to the next

@@ -185,11 +185,58 @@ class _Call:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
+# A task that has waited this long for a worker goes before any smaller one that came
+# later: smallest first lets short articles through, and this keeps a long one from
+# waiting for ever behind a stream of them (`tail -f urls | briefing`).
+PATIENCE_SECONDS = 30.0
+
+
+class _Slots:
+    """At most `size` tasks at once; of those waiting, the smallest goes first (then the
+    one that came first), except that one waiting `PATIENCE_SECONDS` or more goes before
+    any. A reader sees every short article while a few huge ones are still being read."""
+
+    def __init__(self, size: int) -> None:
+        self._free = size
+        self._waiting: list[tuple[float, int, float, asyncio.Future[None]]] = []
+        self._seq = 0
+
+    async def acquire(self, weight: float) -> None:
+        loop = asyncio.get_running_loop()
+        if self._free > 0 and not self._waiting:
+            self._free -= 1
+            return
+        future: asyncio.Future[None] = loop.create_future()
+        self._seq += 1
+        waiter = (weight, self._seq, loop.time(), future)
+        self._waiting.append(waiter)
+        try:
+            await future
+        except asyncio.CancelledError:
+            if waiter in self._waiting:
+                self._waiting.remove(waiter)
+            elif future.done() and not future.cancelled():
+                self.release()  # handed a slot as it was cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        if not self._waiting:
+            self._free += 1
+            return
+        now = asyncio.get_running_loop().time()
+        overdue = [w for w in self._waiting if now - w[2] >= PATIENCE_SECONDS]
+        chosen = min(overdue, key=lambda w: w[1]) if overdue else min(self._waiting)
+        self._waiting.remove(chosen)
+        chosen[3].set_result(None)
+
+
 class WorkerPool:
     """At most `size` worker processes, started when first needed.
 
-    `await pool.call(fn, arg, limit=s)` runs the module-level function `fn(arg)` in a
-    worker and returns its result; a PipelineError it raises comes back as itself.
+    `await pool.call(fn, arg, limit=s, weight=w)` runs the module-level function `fn(arg)`
+    in a worker and returns its result; a PipelineError it raises comes back as itself.
+    While all workers are busy, the waiting call of least `weight` (its input's size)
+    goes next (`_Slots`).
     Cancelling the await kills the worker holding the task (the stage stops at once).
     `niceness` lowers the workers' priority: the app uses it so painting and keys win the
     cores; a headless run, with no keys to answer, does not.
@@ -203,15 +250,17 @@ class WorkerPool:
         self._idle: list[_Worker] = []
         self._live: set[_Worker] = set()
         self._lock = threading.Lock()
-        self._slots: asyncio.Semaphore | None = None
+        self._slots: _Slots | None = None
         self._closed = False
 
-    async def call(self, fn: Callable[[A], R], arg: A, *, limit: float) -> R:
+    async def call(self, fn: Callable[[A], R], arg: A, *, limit: float, weight: float = 0.0) -> R:
         if self._closed:
             raise RuntimeError("the worker pool is closed")
         if self._slots is None:
-            self._slots = asyncio.Semaphore(self.size)
-        async with self._slots:
+            self._slots = _Slots(self.size)
+        slots = self._slots
+        await slots.acquire(weight)
+        try:
             call = _Call(self._idle.pop() if self._idle else None)
             try:
                 kind, value = await self._pumped(call, fn, arg, limit)
@@ -223,6 +272,8 @@ class WorkerPool:
                 raise
             finally:
                 self._release(call.worker)
+        finally:
+            slots.release()
         if kind == _OK:
             return cast(R, value)
         if kind == _TYPED:
