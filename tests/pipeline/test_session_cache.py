@@ -711,3 +711,32 @@ async def test_an_address_added_to_a_reopened_briefing_and_closed_before_it_came
     (entry,) = history.entries(cache, 5)
     assert (entry.failed, entry.unread, entry.failures) == (0, 0, {})
     cache.close()
+
+
+async def test_cached_results_are_decoded_and_stored_off_the_event_loop(
+    tmp_path: Path, own_site: FixtureServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long article's result takes seconds to decode or encode: on the event loop, the
+    # app would not answer a key meanwhile.
+    import threading
+
+    from tui.pipeline import codec, session
+
+    where: list[bool] = []
+    real_decode, real_encode = session._DECODERS["read"], codec.encode
+
+    def decode(data: object) -> object:
+        where.append(threading.current_thread() is threading.main_thread())
+        return real_decode(data)
+
+    def encode(value: object) -> bytes:
+        where.append(threading.current_thread() is threading.main_thread())
+        return real_encode(value)
+
+    monkeypatch.setitem(session._DECODERS, "read", decode)
+    monkeypatch.setattr(codec, "encode", encode)
+    url = own_site.page("frontline.html")
+    await _run(tmp_path, url)  # read, and stored
+    again = await _run(tmp_path, url)  # decoded from the cache
+    assert again.briefing.articles[0].stage is Stage.DONE
+    assert where and not any(where)

@@ -381,9 +381,10 @@ class Session:
                 meta.title if meta.published is None else None,
             )
             try:
+                # The digest hashes the whole text: off the event loop, as the cache is.
                 result: Analysis = await self._memo(
-                    "analysis", _job_digest(job), self._stages.analyse, _ready(job),
-                    ANALYSIS_LIMIT,
+                    "analysis", await _io(_job_digest, job), self._stages.analyse,
+                    _ready(job), ANALYSIS_LIMIT,
                 )  # fmt: skip
             except (PipelineError, StageBug, StageTimeout, WorkerLost) as exc:
                 # The text was read: keep it, and say what went wrong after it.
@@ -545,7 +546,8 @@ class Session:
             stored = await _io(cache.result, stage, digest)
             if stored is not None:
                 try:
-                    value = _DECODERS[stage](stored)
+                    # Off the event loop: a long article's result takes seconds to decode.
+                    value = await _io(_DECODERS[stage], stored)
                 except (ValueError, KeyError, TypeError, AttributeError):
                     log.warning("cached %s result unreadable; computing it again", stage)
                 else:
@@ -554,7 +556,7 @@ class Session:
                     return value
         arg = await argument()
         try:
-            value = await self._pool.call(fn, arg, limit=limit)
+            value = await self._pool.call(fn, arg, limit=limit, weight=_size_of(arg))
         except PipelineError as exc:
             if cache is not None and digest is not None and stage == "read":
                 # A page with no article fails at once next time, offline too.
@@ -562,7 +564,7 @@ class Session:
                 await _io(cache.put_result, stage, digest, data)
             raise
         if cache is not None and digest is not None:
-            await _io(cache.put_result, stage, digest, codec.encode(value))
+            await _io(lambda: cache.put_result(stage, digest, codec.encode(value)))
         return value
 
     # Feeds ------------------------------------------------------------------------------
@@ -667,6 +669,15 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except (OSError, ValueError):  # a name too long for the system, a NUL inside
         return False
+
+
+def _size_of(arg: Any) -> float:
+    """How much a stage has to read: the page's bytes, or the text's characters. The
+    worker pool takes the smallest waiting task first."""
+    if isinstance(arg, FetchedPage):
+        return len(arg.body)
+    blocks = getattr(arg, "blocks", None)
+    return sum(len(b.text) for b in blocks) if isinstance(blocks, list) else 0.0
 
 
 def _job_digest(job: AnalysisJob) -> str:
