@@ -3404,3 +3404,18 @@ def test_the_day_before_a_holiday_is_one_day(nlp: Any) -> None:
     assert [(e.expression, e.value) for e in entries] == [
         ("the day before Thanksgiving", "2020-11-25")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officials said the Senate could stay in session over the weekend.", "2024-W32-WE"),
+        ("Speed limits could be imposed on some lines on Monday.", "2024-08-12"),
+        # What could not be done was not done: no look ahead.
+        ("Police could not confirm the report on Monday.", "2024-08-05"),
+    ],
+)
+def test_could_on_a_bare_verb_looks_ahead_unless_it_could_not(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == [value]

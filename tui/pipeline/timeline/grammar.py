@@ -72,7 +72,7 @@ _STARTING_VERBS = {
     "start", "begin", "open", "close", "end", "launch", "arrive", "come", "return", "resume",
     "expire", "finish", "debut", "premiere", "leave", "move", "take",
 }  # fmt: skip
-_MODALS = {"should", "may", "might", "must", "would"}
+_MODALS = {"should", "may", "might", "must", "would", "could"}
 # A day number, a weekday, a day named from today, a clock.
 _NAMES_A_DAY = re.compile(
     rf"\d|\b{WEEKDAY_RE}|\b(?:today|tonight|tomorrow|yesterday|noon|midnight)\b", re.I
@@ -590,10 +590,11 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         # "Vowed that Britain would leave the EU on Oct. 31", "said they would need them
         # before the winter": ahead of a saying, which may be just behind the anchor.
         return Tense.REPORTED
-    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS:
+    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS and not _could_not(verb, lowers):
         # "The weather should ease by Thursday morning", "said Ukraine would need them before
-        # the winter": a modal on a bare verb looks ahead (with "have" it looks back, and
-        # then the verb is a participle).
+        # the winter", "the Senate could stay in session over the weekend": a modal on a
+        # bare verb looks ahead (with "have" it looks back, and then the verb is a
+        # participle).
         return Tense.FUTURE
     prospect = _prospect_adjective(verb)
     if prospect is not None:
@@ -621,6 +622,12 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         # (but "the record high set on Aug. 6" was set that day).
         return Tense.PROSPECTIVE if _scheduling(verb) else Tense.PAST
     return _participle_clause_tense(verb, auxes, depth)
+
+
+def _could_not(verb: Token, lowers: set[str]) -> bool:
+    """'Police could not confirm it on Monday': "could not" tells what was not possible
+    then, not what may come."""
+    return lowers & _MODALS == {"could"} and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
