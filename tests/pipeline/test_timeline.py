@@ -3419,3 +3419,21 @@ def test_could_on_a_bare_verb_looks_ahead_unless_it_could_not(
     nlp: Any, sentence: str, value: str
 ) -> None:
     assert [e.value for e in _timeline(nlp, sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # spaCy tags the first day a number and the month alone.
+        ("The schools close for half-term from 26 to 30 October.", ["2024-10-26", "2024-10-30"]),
+        ("The band ends its tour with two nights at the arena on 24 and 25 October.",
+         ["2024-10-24", "2024-10-25"]),
+        # Read alone by the past tense, the first would be this year's (just ahead of a
+        # story of 28 August), the second last year's.
+        ("Ballots were cast on 3 and 17 October.", ["2023-10-03", "2023-10-17"]),
+    ],
+)  # fmt: skip
+def test_the_first_day_of_a_run_the_tagger_took_for_a_number_is_a_day_of_its_month(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert sorted(e.value for e in _timeline(nlp, sentence, anchor="2024-08-28")) == values

@@ -1484,6 +1484,7 @@ def _pieces(
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
     i = 0
     month_told = False  # the last day found named its month in words, or took one
+    borrowed: set[int] = set()  # which found days took the next piece's month
     while i < len(pieces):
         # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); the
         # window keeps a long run of dates (a chronology) linear instead of cubic.
@@ -1491,6 +1492,7 @@ def _pieces(
             p_from = _past_a_verb_last(text, pieces[i][0], pieces[j - 1][1])
             p_to = pieces[j - 1][1]
             piece = text[p_from:p_to]
+            shared = None
             if j == i + 1 and j < len(pieces) and _BARE_DAY.fullmatch(piece):
                 shared = _DAY_THEN_MONTH.match(text, pieces[j][0], pieces[j][1])
                 piece += shared.group("rest") if shared else ""
@@ -1499,6 +1501,8 @@ def _pieces(
             )
             res = same_month or resolve(piece, ctx, tense, prep if p_from == 0 else None)
             if res is not None:
+                if shared is not None:
+                    borrowed.add(len(found))
                 found.append((res, start + p_from, start + p_to))
                 # "Mar 14, 21, 28": a day that took its month passes it on.
                 month_told = same_month is not None or bool(_NAMES_A_MONTH.search(piece))
@@ -1506,7 +1510,32 @@ def _pieces(
                 break
         else:
             i += 1
-    return found
+    return _in_the_year_of_the_next(found, borrowed)
+
+
+def _in_the_year_of_the_next(
+    found: list[tuple[Resolved, int, int]], borrowed: set[int]
+) -> list[tuple[Resolved, int, int]]:
+    """'Ballots were cast on 3 and 17 October': a day that took its month from the day
+    after it is in that day's year too (read alone, each by the tense, the two could fall
+    a year apart)."""
+    out = list(found)
+    for k in borrowed:
+        if k + 1 >= len(out):
+            continue
+        (res, s, e), after = out[k], out[k + 1][0]
+        if (
+            res.start is None
+            or after.start is None
+            or after.granularity is not Granularity.DAY
+            or (res.start.month, res.start.year) == (after.start.month, after.start.year)
+            or res.start.month != after.start.month
+        ):
+            continue
+        moved = safe_date(after.start.year, res.start.month, res.start.day)
+        if moved is not None:
+            out[k] = (day(moved), s, e)
+    return out
 
 
 # A month named in words ("Saturday, 16 had Mr. Obama ahead" names none).

@@ -376,6 +376,10 @@ _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
 # "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
 _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
 _PART_OF_DAY_END = re.compile(rf"\b{DAY_PART_RE}$", re.I)
+_DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}", re.I)
+_FIRST_DAY_OF_A_RUN = re.compile(
+    r"(?<![\d,.:/£$€-])\b\d{1,2}(?:st|nd|rd|th)? (?:to|until|till|through|and) $", re.I
+)
 _ONE_WEEKDAY = re.compile(rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
 _DAY_PART_AFTER = re.compile(rf" {DAY_PART_RE}\b(?!['\u2019]?s\b)", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
@@ -575,6 +579,12 @@ def _entity_span(
         if tail.group(0).endswith("time") and word_before in ("a", "an"):
             start = doc[ent.start - 1].idx
     start, end = finished_by_forms(full, *widen(full, start, end), forms)
+    if _DAY_THEN_MONTH.match(full, start, end) and (
+        lead := _FIRST_DAY_OF_A_RUN.search(full, max(0, start - 16), start)
+    ):
+        # "from 26 to" + "30 October", "on 24 and" + "25 October": spaCy took the first
+        # day for a number; read together, each day is in the month (`build._pieces`).
+        start = lead.start()
     # "this year's election" comes out as the entity "year"; the determiner decides (but
     # "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
     if word_before in ("this", "last", "next", "that") and _BARE_PERIOD.fullmatch(ent.text):
