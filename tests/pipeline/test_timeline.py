@@ -3437,3 +3437,28 @@ def test_the_first_day_of_a_run_the_tagger_took_for_a_number_is_a_day_of_its_mon
     nlp: Any, sentence: str, values: list[str]
 ) -> None:
     assert sorted(e.value for e in _timeline(nlp, sentence, anchor="2024-08-28")) == values
+
+
+def test_an_age_in_words_is_no_decade(nlp: Any) -> None:
+    assert _timeline(nlp, "She went on writing novels until her late seventies.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "a_place"),
+    [
+        ("14th", "league games and sit ", True),
+        ("3rd", "she finished ", True),
+        ("14th", "the vote is on the ", False),
+        ("17th", "held on the 16th and ", False),
+        ("1st", "rent is due by the ", False),
+        ("14th", "", False),
+    ],
+)
+def test_a_bare_ordinal_after_a_word_that_brings_in_no_day_is_a_place(
+    text: str, before: str, a_place: bool
+) -> None:
+    # spaCy tags "sit 14th" a date in some sentences ("... and sit 14th, nine points
+    # above the relegation zone").
+    from tui.pipeline.timeline.spans import a_place_in_a_ranking
+
+    assert a_place_in_a_ranking(text, before[-12:]) is a_place

@@ -51,6 +51,7 @@ from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
+    a_place_in_a_ranking,
     candidate_spans,
     holiday_names_a_thing,
     in_a_url,
@@ -165,7 +166,10 @@ _NAMED_FIRST = re.compile(_ONE_NAMED, re.I)
 _ON_ONE_DAY = re.compile(rf"(?:on )?{_ONE_OF_A_KIND} (?:day|{BARE_DAY_PART_RE})", re.I)
 # A decade written without its century or apostrophe ("the mid-90s"), and what makes such
 # words an age or a temperature instead.
-_BARE_DECADE = re.compile(r"(?<!')\b[1-9]0s\b")
+_BARE_DECADE = re.compile(
+    r"(?<!')\b(?:[1-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.I,
+)
 _AGE_OWNER = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$", re.I)
 _TEMPERATURE = re.compile(
     r"\b(?:degrees?|temperatures?|highs?|lows?|fahrenheit|celsius|heat|thermometers?)\b|\u00b0",
@@ -1407,6 +1411,7 @@ def _a_name_or_number(full: str, span: Span, start: int, end: int, anchor: date)
         or is_a_count(text, before_12, full[end : end + 20])
         or is_a_model_number(text, before_12, anchor.year)
         or is_a_share(text, full[end : end + 24])
+        or a_place_in_a_ranking(text, before_12)
     )
 
 

@@ -839,6 +839,20 @@ _RANKING_ORDINAL = re.compile(rf"(?i:{_BARE_ORDINAL.pattern})(?: [A-Z][\w-]*)?")
 _RANKED_TIMES = ("century", "millennium")
 
 
+def a_place_in_a_ranking(text: str, before: str) -> bool:
+    """'The club sit 14th', 'she finished 3rd': a bare ordinal after a word that does not
+    bring in a day ("on the 14th", "by the 20th", "the 16th and 17th") is a place."""
+    return _BARE_ORDINAL_DAY.fullmatch(text) is not None and not _BRINGS_IN_A_DAY.search(before)
+
+
+_BARE_ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.I)
+_BRINGS_IN_A_DAY = re.compile(
+    r"(?:\b(?:the|on|by|until|till|from|since|before|after|of|and|or|to|through|between)"
+    r"|[,&(\u2013\u2014-]|^)\s*$",
+    re.I,
+)
+
+
 def ranks_a_noun(span: Span, text: str) -> bool:
     """'The 1st Amendment', 'the 8th Annual convention', 'my 2nd wedding anniversary',
     '12th place': an ordinal before the noun it ranks is no day of the month ("on the
