@@ -3462,3 +3462,9 @@ def test_a_bare_ordinal_after_a_word_that_brings_in_no_day_is_a_place(
     from tui.pipeline.timeline.spans import a_place_in_a_ranking
 
     assert a_place_in_a_ranking(text, before[-12:]) is a_place
+
+
+def test_the_weekend_ahead_said_on_a_sunday_is_the_next_one(nlp: Any) -> None:
+    # Sunday 11 August 2024: this weekend ends today.
+    entries = _timeline(nlp, "Conditions should improve by the weekend.", anchor="2024-08-11")
+    assert [e.value for e in entries] == ["2024-W33-WE"]

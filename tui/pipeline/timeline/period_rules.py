@@ -428,6 +428,9 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         if rel in ("this coming", "coming", "the coming") and a.weekday() <= _LAST_WORKING_DAY:
             # Said on a working day, "this coming weekend" is this week's, not next.
             return weekend_of(a)
+        if rel == "the" and tense is Tense.FUTURE and a.weekday() == SUNDAY:
+            # "Should improve by the weekend", said on its last day: the next one.
+            return weekend_of(a + timedelta(weeks=1))
         if rel in ("the", "the past", "this past", "past"):
             return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
     n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
