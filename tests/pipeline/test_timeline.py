@@ -3468,3 +3468,12 @@ def test_the_weekend_ahead_said_on_a_sunday_is_the_next_one(nlp: Any) -> None:
     # Sunday 11 August 2024: this weekend ends today.
     entries = _timeline(nlp, "Conditions should improve by the weekend.", anchor="2024-08-11")
     assert [e.value for e in entries] == ["2024-W33-WE"]
+
+
+def test_the_following_season_is_the_one_after_the_date_last_named(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The new reading check will take place in the week of 8 June 2026. "
+        "Results will be published the following autumn.",
+    )
+    assert _entry(entries, "the following autumn").value == "2026-FA"

@@ -73,6 +73,12 @@ def _season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         # "She wrote songs that summer": the season of the year the article last named.
         last = ctx.last
         return season(last.start.year, code) if last and last.start else DECLINE
+    if rel == "following":
+        # "The check is in June 2027; results follow the following autumn": the first such
+        # season after the date last named (with none named, after the story's day).
+        after = ctx.last.end if ctx.last and ctx.last.end else a
+        years = range(after.year - 1, after.year + 2)
+        return next(c for y in years if (c := season(y, code)).start and c.start > after)
     cands = [season(y, code) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
     if rel in ("last", "this past", "past"):
         return [c for c in cands if c.end is not None and c.end < a][-1]
@@ -624,7 +630,8 @@ def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
 
 PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("season",
-         r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming|that|the same)? ?"
+         r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming|that|the same"
+         r"|following)? ?"
          r"(?P<s>spring|summer|fall|autumn|winter)(?: months)?"
          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
          _season, "the spring, last winter, the winter of 2022-23"),

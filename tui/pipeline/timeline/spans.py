@@ -380,6 +380,8 @@ _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}"
 _FIRST_DAY_OF_A_RUN = re.compile(
     r"(?<![\d,.:/£$€-])\b\d{1,2}(?:st|nd|rd|th)? (?:to|until|till|through|and) $", re.I
 )
+_A_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)", re.I)
+_THE_FOLLOWING = re.compile(r"\bthe following $", re.I)
 _ONE_WEEKDAY = re.compile(rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
 _DAY_PART_AFTER = re.compile(rf" {DAY_PART_RE}\b(?!['\u2019]?s\b)", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
@@ -676,6 +678,10 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         return start, age.end()  # "in this day and age": nowadays, not the story's day
     if _BARE_ORDINAL.fullmatch(text) and (century := _CENTURY_AFTER.match(full, end)):
         return start, century.end()  # "the 14th" + "Century"
+    if _A_SEASON.fullmatch(text) and (
+        lead := _THE_FOLLOWING.search(full, max(0, start - 14), start)
+    ):
+        return lead.start(), end  # "the following" + "autumn": the autumn after the last date
     if _ONE_WEEKDAY.fullmatch(text) and (part := _DAY_PART_AFTER.match(full, end)):
         return start, part.end()  # "Wednesday" + "morning": one part of one day
     if _NAMES_A_PART_OF_A_YEAR.search(text):
