@@ -3477,3 +3477,19 @@ def test_the_following_season_is_the_one_after_the_date_last_named(nlp: Any) -> 
         "Results will be published the following autumn.",
     )
     assert _entry(entries, "the following autumn").value == "2026-FA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Said in August: the nearer of last March and the next.
+        ("The club signed him on loan, with an option to buy him in the spring.", "the spring",
+         "2025-SP"),
+        ("The band announced a tour opening in Leeds on 18 September.", "18 September",
+         "2024-09-18"),
+    ],
+)  # fmt: skip
+def test_what_a_noun_holds_out_or_is_said_to_start_is_read_nearest(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value

@@ -657,11 +657,25 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
             return True, Tense.FUTURE
         if head.lemma_ == "be" or head.tag_ in ("VBZ", "VBP"):
             return True, Tense.FUTURE
+        if head.pos_ == "NOUN" and verb.dep_ == "acl" and not _ranked(head):
+            # "An option to buy him in the summer", "a chance to qualify in March": what a
+            # noun holds out is still to come when it is held out, which news tells soon
+            # after.
+            return True, Tense.FUTURE
     return False, None
+
+
+def _ranked(noun: Token) -> bool:
+    """'The first woman to be elected', 'the latest company to report': a ranked noun."""
+    return any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in noun.children)
 
 
 def _participle_clause_tense(verb: Token, auxes: Sequence[Token], depth: int) -> Tense | None:
     """The tense a participle clause borrows from the verb it hangs on, if any."""
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.lemma_ in _STARTING_VERBS:
+        # "A 22-date tour opening in Glasgow on 18 September": a start or an end a noun
+        # is said to have, seen from the sentence's time; the nearer reading.
+        return Tense.PROSPECTIVE
     if (
         depth > 0
         and verb.tag_ == "VBG"
@@ -745,11 +759,7 @@ def _still_to_be_done(verb: Token) -> bool:
     """Whether a passive infinitive ("to be held") describes the noun it hangs on: "the
     vote to be held on Tuesday", "a census to be conducted by aid workers"."""
     noun = verb.head
-    return (
-        verb.dep_ in ("acl", "relcl")
-        and noun.pos_ in ("NOUN", "PROPN")
-        and not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in noun.children)
-    )
+    return verb.dep_ in ("acl", "relcl") and noun.pos_ in ("NOUN", "PROPN") and not _ranked(noun)
 
 
 def _on_a_thing_still_to_be_done(root: Token) -> bool:
