@@ -3493,3 +3493,25 @@ def test_what_a_noun_holds_out_or_is_said_to_start_is_read_nearest(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Thursday 8 August 2024.
+        ("The interim dividend is held. Full-year results are due in March.", "March",
+         "2025-03"),
+        ("Kovacs will not start Sunday's race in Bruges.", "Sunday", "2024-08-11"),
+        ("She will be sworn in on Monday and hold her first surgery the following Saturday.",
+         "the following Saturday", "2024-08-17"),
+    ],
+)  # fmt: skip
+def test_what_is_due_a_coming_fixture_and_the_following_weekday_lie_ahead(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_so_many_things_a_fortnight_is_a_rate(nlp: Any) -> None:
+    entries = _timeline(nlp, "It set a borrowing limit of three volumes a fortnight.")
+    assert "a fortnight" not in [e.expression for e in entries]

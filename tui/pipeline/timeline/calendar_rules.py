@@ -287,6 +287,13 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return day(_coming(a, wd) + timedelta(weeks=1))
     if after == "this week":
         return _week_day(a, wd)
+    if rel == "following":
+        # "Sworn in on Monday and holds her first surgery the following Saturday": the
+        # first such day after the day last named (with none named, after the story's).
+        last = ctx.last
+        named = last is not None and last.granularity in (Granularity.DAY, Granularity.TIME)
+        after_day = last.start if named and last is not None and last.start else a
+        return day(after_day + timedelta(days=(wd - after_day.weekday()) % 7 or 7))
     if rel == "last" and a.weekday() > wd:
         # "Last Tuesday" in a Wednesday paper is last week's: the one just gone would be
         # "Tuesday" or "yesterday".
@@ -586,7 +593,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("week-on-weekday", rf"(?:a )?(?P<u>week|fortnight) (?:on|from) (?P<wd>{WEEKDAY_RE})",
           _week_on_weekday, "a week on Monday: a week after the coming Monday"),
     rule("weekday",
-          r"(?P<rel>last|next|this|this past|this coming|coming|past|previous)? ?"
+          r"(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)? ?"
           rf"(?P<wd>{WEEKDAY_RE})"
           r"(?: (?P<after>last|next|week|this week|last week|next week))?",
           _weekday, "Tuesday, last Friday, Monday next week: the week from the tense"),

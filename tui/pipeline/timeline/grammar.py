@@ -77,7 +77,9 @@ _MODALS = {"should", "may", "might", "must", "would", "could"}
 _NAMES_A_DAY = re.compile(
     rf"\d|\b{WEEKDAY_RE}|\b(?:today|tonight|tomorrow|yesterday|noon|midnight)\b", re.I
 )
-_PROSPECT_ADJECTIVES = {"possible", "likely", "unlikely", "probable", "certain", "imminent"}
+_PROSPECT_ADJECTIVES = {
+    "possible", "likely", "unlikely", "probable", "certain", "imminent", "due",
+}  # fmt: skip
 
 
 def preposition_before(doc: Doc, span: Span) -> str | None:
@@ -120,7 +122,13 @@ def _owned_date_tense(root: Token) -> Tense | None:
         return Tense.PAST
     # But "concern about the December budget", felt in the past, looks ahead of then.
     verb = _governing_verb(root)
-    if verb is None or not _what_was_feared(root, verb):
+    if verb is None:
+        return None
+    if root.head.lemma_.lower() in _FIXTURES and _verb_tense(verb, 3) is Tense.FUTURE:
+        # "Will not start Sunday's race": a fixture set ahead, in a clause that looks
+        # ahead, is the coming one.
+        return Tense.FUTURE
+    if not _what_was_feared(root, verb):
         return None
     return Tense.PROSPECTIVE if _verb_tense(verb, 3) is Tense.PAST else None
 
@@ -553,11 +561,11 @@ def _through_a_noun(tok: Token, verb: Token) -> Token | None:
 
 
 # Things set for a time ahead, which a present tells of as coming: a deadline, a game's
-# start, a forecast. Not a meeting, a vote or a launch, which a present also sums up after
-# the fact.
+# start, a forecast, a chance of rain. Not a meeting, a vote or a launch, which a present
+# also sums up after the fact.
 _FIXTURES = {
     "deadline", "start", "kickoff", "kick-off", "game", "match", "fixture", "final",
-    "showdown", "matchup", "race", "forecast", "outlook",
+    "showdown", "matchup", "race", "forecast", "outlook", "chance", "risk", "prospect",
 }  # fmt: skip
 
 

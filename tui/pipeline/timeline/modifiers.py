@@ -108,9 +108,12 @@ def _rates(full: str) -> list[tuple[Resolved, int, int]]:
     return out
 
 
-# "A book a week", "one match a month": so many things to each unit of time.
-_ONE_UNIT = re.compile(rf"(?:a|an|per) {_RATE_UNIT}", re.I)
-_A_THING_BEFORE = re.compile(r"\b(?:a|an|one) (?:[a-z]+[ -])?[a-z]+ $", re.I)
+# "A book a week", "three volumes a fortnight": so many things to each unit of time.
+_ONE_UNIT = re.compile(rf"(?:a|an|per) (?:{_RATE_UNIT}|fortnight)", re.I)
+_A_THING_BEFORE = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:[a-z]+[ -])?[a-z]+ $",
+    re.I,
+)
 
 
 def a_thing_per_unit(text: str, full: str, start: int) -> bool:

@@ -678,10 +678,10 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         return start, age.end()  # "in this day and age": nowadays, not the story's day
     if _BARE_ORDINAL.fullmatch(text) and (century := _CENTURY_AFTER.match(full, end)):
         return start, century.end()  # "the 14th" + "Century"
-    if _A_SEASON.fullmatch(text) and (
+    if (_A_SEASON.fullmatch(text) or _ONE_WEEKDAY.fullmatch(text)) and (
         lead := _THE_FOLLOWING.search(full, max(0, start - 14), start)
     ):
-        return lead.start(), end  # "the following" + "autumn": the autumn after the last date
+        return lead.start(), end  # "the following" + "autumn": the one after the last date
     if _ONE_WEEKDAY.fullmatch(text) and (part := _DAY_PART_AFTER.match(full, end)):
         return start, part.end()  # "Wednesday" + "morning": one part of one day
     if _NAMES_A_PART_OF_A_YEAR.search(text):
