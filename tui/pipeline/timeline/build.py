@@ -485,9 +485,7 @@ def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
         if (
             code is None
             or base.end is None
-            or base.vague
-            or base.timex_type != "DATE"
-            or base.granularity not in (Granularity.DAY, Granularity.MONTH)
+            or not _bounds_a_length(base)
             or not _LENGTH_UP_TO.fullmatch(full, end, b_start)
         ):
             continue
@@ -506,6 +504,15 @@ def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
     return out
 
 
+def _bounds_a_length(res: Resolved) -> bool:
+    """Whether a date may end or start a length told beside it: a day or a month, stated."""
+    return (
+        not res.vague
+        and res.timex_type == "DATE"
+        and res.granularity in (Granularity.DAY, Granularity.MONTH)
+    )
+
+
 _LENGTH_FROM = re.compile(r",?\s+(?:from|starting|beginning)(?:\s+on)?\s+", re.I)
 
 
@@ -520,9 +527,7 @@ def _lengths_from_dates(full: str, placed: list[Placed]) -> list[Placed]:
         if (
             code is None
             or base.start is None
-            or base.vague
-            or base.timex_type != "DATE"
-            or base.granularity not in (Granularity.DAY, Granularity.MONTH)
+            or not _bounds_a_length(base)
             or not _LENGTH_FROM.fullmatch(full, end, b_start)
         ):
             continue

@@ -380,7 +380,7 @@ _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}"
 _FIRST_DAY_OF_A_RUN = re.compile(
     r"(?<![\d,.:/£$€-])\b\d{1,2}(?:st|nd|rd|th)? (?:to|until|till|through|and) $", re.I
 )
-_A_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)", re.I)
+_A_SEASON = re.compile(rf"(?:{'|'.join(SEASONS)})", re.I)
 _THE_FOLLOWING = re.compile(r"\bthe following $", re.I)
 _ONE_WEEKDAY = re.compile(rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
 _DAY_PART_AFTER = re.compile(rf" {DAY_PART_RE}\b(?!['\u2019]?s\b)", re.I)
