@@ -599,6 +599,26 @@ def test_unclosed_boxes_nested_a_thousand_deep_lose_no_paragraph() -> None:
     assert all(paragraph(i) in texts for i in range(1000))
 
 
+def test_a_page_nesting_too_deep_below_its_article_keeps_its_menu_and_sidebar_out() -> None:
+    # Only what lies deep is flattened: the layout above keeps the shape that tells the
+    # article from the menu and the sidebar (flattened whole, the menu led the text).
+    story = "".join(
+        f"<p>Paragraph {i}: the ferry company said the harbour wall would be repaired by "
+        "the spring, and the council agreed to share the cost of the work.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><body><nav class='site-menu'><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/world'>World</a></li></ul></nav>"
+        f"<main><article><h1>Harbour wall to be repaired</h1>{story}</article></main>"
+        "<aside class='sidebar'><h3>Most read</h3><ul><li><a href='/x'>Story one</a></li>"
+        "</ul></aside>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</body></html>"
+    )
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0].startswith("Paragraph 0:") and len(texts) == 6
+    assert not any("Home" in t or "Most read" in t or "Story one" in t for t in texts)
+
+
 ARTICLE_WITH_FORM = (
     "<html><body><div class='story'><p>{s}</p><p>{s}</p><form><input name='q'></form>"
     "{ref} and the vote was close.<p>{s}</p><p>{s}</p></div></body></html>"

@@ -68,6 +68,50 @@ def _flatten(html: str, keep_tags: frozenset[str]) -> str:
     return _TAG.sub(keep, html)
 
 
+def _flatten_below(html: str, keep_tags: frozenset[str], depth: int) -> str | None:
+    """The page with only the container tags nested `depth` deep or deeper taken out (but
+    for `keep_tags`), so the layout above keeps the shape extraction reads (a menu, a
+    sidebar, the article's box); None when much of the page's text lies that deep (then
+    the article may be down there, split from its start, and the whole page is read flat).
+    The depth is counted as a lenient parser would: a closing tag closes its own element
+    and any left open inside it; a stray one closes nothing."""
+    open_: list[tuple[str, bool]] = []  # the elements open here: tag, and whether kept
+    pieces: list[str] = []
+    deep_text = all_text = 0
+    at = 0
+    for match in _TAG.finditer(html):
+        between = html[at : match.start()]
+        pieces.append(between)
+        all_text += len(between.strip())
+        deep_text += len(between.strip()) if len(open_) >= depth else 0
+        at = match.end()
+        tag, text = match.group(1).lower(), match.group(0)
+        if text.startswith("</"):
+            k = next((k for k in range(len(open_) - 1, -1, -1) if open_[k][0] == tag), None)
+            kept = tag in keep_tags if k is None else open_[k][1]
+            del open_[len(open_) if k is None else k :]
+        else:
+            kept = len(open_) < depth or tag in keep_tags
+            if tag not in _VOID and not text.endswith("/>"):
+                open_.append((tag, kept))
+        pieces.append(text if kept else " ")
+    pieces.append(html[at:])
+    all_text += len(html[at:].strip())
+    if deep_text > _DEEP_TEXT_SHARE * all_text:
+        return None
+    return "".join(pieces)
+
+
+# A page nesting past the parser's limit is first read with only what lies this deep
+# flattened, when at most this share of its text lies there (junk nesting after the
+# article, not the article's own boxes).
+_SHALLOW_DEPTH = 64
+_DEEP_TEXT_SHARE = 0.2
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
 def _parse_once(html: str, huge: bool) -> tuple[lxml.html.HtmlElement, str | None]:
     """The tree, and the parser's resource limit it hit (and so dropped text at), if any."""
     # A parser per page: lxml parser objects must not be shared between threads.
@@ -106,6 +150,11 @@ def parse(html: str) -> lxml.html.HtmlElement:
         raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
     try:
         root, limit = _parse_once(html, huge=False)
+        if limit and "depth" in limit:
+            shallow = _flatten_below(html, _FLAT_KEEP, _SHALLOW_DEPTH)
+            if shallow is not None:
+                html = shallow
+                root, limit = _parse_once(html, huge=False)
         for keep_tags in (_FLAT_KEEP, _FLATTER_KEEP):
             if limit and "depth" in limit:
                 html = _flatten(html, keep_tags)
