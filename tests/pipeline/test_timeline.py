@@ -3515,3 +3515,12 @@ def test_what_is_due_a_coming_fixture_and_the_following_weekday_lie_ahead(
 def test_so_many_things_a_fortnight_is_a_rate(nlp: Any) -> None:
     entries = _timeline(nlp, "It set a borrowing limit of three volumes a fortnight.")
     assert "a fortnight" not in [e.expression for e in entries]
+
+
+def test_a_time_of_day_told_in_the_past_is_not_on_a_day_still_to_come(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "The retailer said it would open its Christmas shops on December 1. "
+        "Shares fell 6% by mid-morning.",
+    )
+    assert _entry(entries, "mid-morning").value == "2024-08-08TMO"

@@ -189,9 +189,13 @@ class Context:
             and last.start is not None
             and last.granularity in _DAYS
             and self.last_block == self.block
+            and self.last_is_scene
+            and last.start <= self.anchor
         ):
             # A day, or a time of one ("was killed Thursday evening ... around 7:15 p.m."),
-            # the paragraph named: the clock is on it.
+            # the paragraph named: the clock is on it. (Not a day that names a thing, nor
+            # one still to come: "brought forward its Black Friday offers. Shares fell 6%
+            # by mid-morning.")
             return last.start
         on = self.news_day or self.anchor
         return on - timedelta(days=1) if on == self.anchor and self._after_the_page(clock) else on
