@@ -3524,3 +3524,12 @@ def test_a_time_of_day_told_in_the_past_is_not_on_a_day_still_to_come(nlp: Any) 
         "Shares fell 6% by mid-morning.",
     )
     assert _entry(entries, "mid-morning").value == "2024-08-08TMO"
+
+
+def test_the_weekday_is_that_day_of_the_week_last_named(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Services return to normal on Tuesday 20 August, although some early trains may be "
+        "cancelled on the Monday.",
+    )
+    assert _entry(entries, "the Monday").value == "2024-08-19"

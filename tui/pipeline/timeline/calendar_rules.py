@@ -270,6 +270,9 @@ def _pick_day(days: list[Resolved], a: date, tense: Tense | None) -> Resolved:
     return last if ahead >= SCHEDULE_AHEAD_DAYS and back <= PRESENT_BACK_DAYS else coming
 
 
+_A_DAY = (Granularity.DAY, Granularity.TIME)
+
+
 def _week_day(base: date, wd: int) -> Resolved:
     return day(base - timedelta(days=base.weekday()) + timedelta(days=wd))
 
@@ -287,11 +290,15 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return day(_coming(a, wd) + timedelta(weeks=1))
     if after == "this week":
         return _week_day(a, wd)
+    if rel == "the" and ctx.last and ctx.last.start and ctx.last.granularity in _A_DAY:
+        # "Trains return on Tuesday 10 January, though some may be cancelled on the
+        # Monday": that day of the week of the day last named.
+        return _week_day(ctx.last.start, wd)
     if rel == "following":
         # "Sworn in on Monday and holds her first surgery the following Saturday": the
         # first such day after the day last named (with none named, after the story's).
         last = ctx.last
-        named = last is not None and last.granularity in (Granularity.DAY, Granularity.TIME)
+        named = last is not None and last.granularity in _A_DAY
         after_day = last.start if named and last is not None and last.start else a
         return day(after_day + timedelta(days=(wd - after_day.weekday()) % 7 or 7))
     if rel == "last" and a.weekday() > wd:
@@ -593,7 +600,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("week-on-weekday", rf"(?:a )?(?P<u>week|fortnight) (?:on|from) (?P<wd>{WEEKDAY_RE})",
           _week_on_weekday, "a week on Monday: a week after the coming Monday"),
     rule("weekday",
-          r"(?P<rel>last|next|this|this past|this coming|coming|past|previous|following)? ?"
+          r"(?P<rel>last|next|this|this past|this coming|coming|past|previous|following|the)? ?"
           rf"(?P<wd>{WEEKDAY_RE})"
           r"(?: (?P<after>last|next|week|this week|last week|next week))?",
           _weekday, "Tuesday, last Friday, Monday next week: the week from the tense"),

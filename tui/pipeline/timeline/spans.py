@@ -382,7 +382,8 @@ _FIRST_DAY_OF_A_RUN = re.compile(
 )
 _A_SEASON = re.compile(rf"(?:{'|'.join(SEASONS)})", re.I)
 _THE_FOLLOWING = re.compile(r"\bthe following $", re.I)
-_ONE_WEEKDAY = re.compile(rf"(?:on )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
+_ONE_WEEKDAY = re.compile(rf"(?:on )?(?:the )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
+_THE_BEFORE = re.compile(r"\bthe $", re.I)
 _DAY_PART_AFTER = re.compile(rf" {DAY_PART_RE}\b(?!['\u2019]?s\b)", re.I)
 _RELATIVE_YEAR_AFTER = re.compile(r",? (?:of )?(?:last|this|next) year\b", re.I)
 # "the 1988 period", "the 1989 quarter": spaCy takes the year alone, but in a results
@@ -682,6 +683,11 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         lead := _THE_FOLLOWING.search(full, max(0, start - 14), start)
     ):
         return lead.start(), end  # "the following" + "autumn": the one after the last date
+    if _ONE_WEEKDAY.fullmatch(text) and (
+        lead := _THE_BEFORE.search(full, max(0, start - 4), start)
+    ):
+        # "on the Monday": that day of the week of the day last named (`calendar_rules`).
+        start, text = lead.start(), full[lead.start() : end]
     if _ONE_WEEKDAY.fullmatch(text) and (part := _DAY_PART_AFTER.match(full, end)):
         return start, part.end()  # "Wednesday" + "morning": one part of one day
     if _NAMES_A_PART_OF_A_YEAR.search(text):
