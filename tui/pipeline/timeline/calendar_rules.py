@@ -298,8 +298,7 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         # "Sworn in on Monday and holds her first surgery the following Saturday": the
         # first such day after the day last named (with none named, after the story's).
         last = ctx.last
-        named = last is not None and last.granularity in _A_DAY
-        after_day = last.start if named and last is not None and last.start else a
+        after_day = last.start if last and last.start and last.granularity in _A_DAY else a
         return day(after_day + timedelta(days=(wd - after_day.weekday()) % 7 or 7))
     if rel == "last" and a.weekday() > wd:
         # "Last Tuesday" in a Wednesday paper is last week's: the one just gone would be
