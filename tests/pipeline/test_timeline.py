@@ -3533,3 +3533,9 @@ def test_the_weekday_is_that_day_of_the_week_last_named(nlp: Any) -> None:
         "cancelled on the Monday.",
     )
     assert _entry(entries, "the Monday").value == "2024-08-19"
+
+
+def test_the_pages_updated_at_stamp_is_on_its_day_however_late(nlp: Any) -> None:
+    # Out at 14:20 on 8 August; told in the past, an evening clock would be last night's.
+    entries = _timeline(nlp, "Last updated at 21:40 EEST")
+    assert [e.value for e in entries] == ["2024-08-08T21:40"]

@@ -243,6 +243,10 @@ def _resolve(
         length = resolve_duration(t, ctx, tense, prep)
         if length is not None:
             return length
+    if _STAMPED.search(lead) and CLOCK_RE.search(t):
+        # "Last updated at 18:40 ET": the page's own stamp, told with a past verb but on
+        # the page's day however late after it first came out; no tense moves it.
+        tense = None
     found = _point_after(prep, t, ctx, tense)
     m = _PART_OF.fullmatch(t)
     if found is None and m:
@@ -376,6 +380,7 @@ def _deictic(t: str) -> str | None:
     return None
 
 
+_STAMPED = re.compile(r"\b(?:updated|posted|published|modified|edited)(?: at| on)?\s*$", re.I)
 _NIGHT_OF_ANCHOR = ("tonight", "later tonight", "late tonight")
 _NIGHT_BEFORE_ANCHOR = ("overnight", "last night", "late last night", "earlier overnight")
 _THAT_PART = re.compile(
