@@ -270,9 +270,6 @@ def _pick_day(days: list[Resolved], a: date, tense: Tense | None) -> Resolved:
     return last if ahead >= SCHEDULE_AHEAD_DAYS and back <= PRESENT_BACK_DAYS else coming
 
 
-_A_DAY = (Granularity.DAY, Granularity.TIME)
-
-
 def _week_day(base: date, wd: int) -> Resolved:
     return day(base - timedelta(days=base.weekday()) + timedelta(days=wd))
 
@@ -290,15 +287,14 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return day(_coming(a, wd) + timedelta(weeks=1))
     if after == "this week":
         return _week_day(a, wd)
-    if rel == "the" and ctx.last and ctx.last.start and ctx.last.granularity in _A_DAY:
+    if rel == "the" and (named := ctx.day_of_the_last()) is not None:
         # "Trains return on Tuesday 10 January, though some may be cancelled on the
         # Monday": that day of the week of the day last named.
-        return _week_day(ctx.last.start, wd)
+        return _week_day(named, wd)
     if rel == "following":
         # "Sworn in on Monday and holds her first surgery the following Saturday": the
         # first such day after the day last named (with none named, after the story's).
-        last = ctx.last
-        after_day = last.start if last and last.start and last.granularity in _A_DAY else a
+        after_day = ctx.day_of_the_last() or a
         return day(after_day + timedelta(days=(wd - after_day.weekday()) % 7 or 7))
     if rel == "last" and a.weekday() > wd:
         # "Last Tuesday" in a Wednesday paper is last week's: the one just gone would be

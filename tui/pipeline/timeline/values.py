@@ -178,6 +178,12 @@ class Context:
             return None
         return last.start
 
+    def day_of_the_last(self) -> date | None:
+        """The day of what the article last named, a day or a time on one ("Tuesday 10
+        January", "9 a.m. on Monday"); None after anything else."""
+        last = self.last
+        return last.start if last is not None and last.granularity in _DAYS else None
+
     def told_day(self, clock: str) -> date:
         """The day a clock time ("T23:30") told in the past with no day of its own was
         on: the day the paragraph named, else the story's news day, else the story's day.
@@ -447,8 +453,8 @@ def _shifted_by_name(r: Resolved, unit: str, n: int) -> Resolved | None:
         return day(d + timedelta(days=n * (7 if unit == "W" else 1)))
     if r.granularity is Granularity.TIME and unit in ("D", "W") and r.value[10:11] == "T":
         # "9 a.m. on Wednesday" a week on: the same time of the day moved.
-        moved = r.start + timedelta(days=n * (7 if unit == "W" else 1))
-        return with_time(day(moved), r.value[10:])
+        moved = _shifted_by_name(day(r.start), unit, n)
+        return with_time(moved, r.value[10:]) if moved is not None else None
     if is_quarter(r) and unit == "Y":
         return quarter(int(r.value[:4]) + n, int(r.value[-1]))
     if _HALF.fullmatch(r.value) and unit == "Y":
