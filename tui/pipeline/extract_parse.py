@@ -82,8 +82,9 @@ def _flatten_below(html: str, keep_tags: frozenset[str], depth: int) -> str | No
     for match in _TAG.finditer(html):
         between = html[at : match.start()]
         pieces.append(between)
-        all_text += len(between.strip())
-        deep_text += len(between.strip()) if len(open_) >= depth else 0
+        size = len(between.strip())
+        all_text += size
+        deep_text += size if len(open_) >= depth else 0
         at = match.end()
         tag, text = match.group(1).lower(), match.group(0)
         if text.startswith("</"):
