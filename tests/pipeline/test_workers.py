@@ -10,7 +10,7 @@ import pytest
 
 from tests.pipeline import worker_tasks as tasks
 from tui.pipeline.model import ErrorKind, PipelineError
-from tui.pipeline.workers import StageBug, StageTimeout, WorkerLost, WorkerPool
+from tui.pipeline.workers import StageBug, StageTimeout, WorkerLost, WorkerPool, _Slots
 
 
 @pytest.fixture
@@ -137,19 +137,21 @@ async def test_while_every_worker_is_busy_the_smallest_waiting_task_goes_next() 
     assert done == ["first", "small", "big"]
 
 
-async def test_slots_hand_out_smallest_first_then_in_order_of_coming() -> None:
-    from tui.pipeline.workers import _Slots
+async def _take_a_turn(slots: _Slots, order: list[str], name: str, weight: float) -> None:
+    """Wait for a slot, say so, and give it back."""
+    await slots.acquire(weight)
+    order.append(name)
+    slots.release()
 
+
+async def test_slots_hand_out_smallest_first_then_in_order_of_coming() -> None:
     slots = _Slots(1)
     await slots.acquire(0)
     order: list[str] = []
-
-    async def wait(name: str, weight: float) -> None:
-        await slots.acquire(weight)
-        order.append(name)
-        slots.release()
-
-    waiters = [asyncio.create_task(wait(n, w)) for n, w in [("b1", 5), ("a", 1), ("b2", 5)]]
+    waiters = [
+        asyncio.create_task(_take_a_turn(slots, order, n, w))
+        for n, w in [("b1", 5), ("a", 1), ("b2", 5)]
+    ]
     await asyncio.sleep(0)
     slots.release()
     await asyncio.gather(*waiters)
@@ -160,18 +162,12 @@ async def test_a_task_that_waited_too_long_goes_before_smaller_ones(monkeypatch)
     from tui.pipeline import workers
 
     monkeypatch.setattr(workers, "PATIENCE_SECONDS", 0.05)
-    slots = workers._Slots(1)
+    slots = _Slots(1)
     await slots.acquire(0)
     order: list[str] = []
-
-    async def wait(name: str, weight: float) -> None:
-        await slots.acquire(weight)
-        order.append(name)
-        slots.release()
-
-    big = asyncio.create_task(wait("big", 9))
+    big = asyncio.create_task(_take_a_turn(slots, order, "big", 9))
     await asyncio.sleep(0.1)  # the big one is now overdue
-    small = asyncio.create_task(wait("small", 1))
+    small = asyncio.create_task(_take_a_turn(slots, order, "small", 1))
     await asyncio.sleep(0)
     slots.release()
     await asyncio.gather(big, small)
@@ -179,8 +175,6 @@ async def test_a_task_that_waited_too_long_goes_before_smaller_ones(monkeypatch)
 
 
 async def test_a_waiter_cancelled_as_it_is_handed_a_slot_passes_it_on() -> None:
-    from tui.pipeline.workers import _Slots
-
     slots = _Slots(1)
     await slots.acquire(0)
     first = asyncio.create_task(slots.acquire(1))
