@@ -1988,6 +1988,30 @@ def test_a_clock_told_in_two_zones_takes_the_day_named_after_them(
     assert sorted(e.value for e in entries) == sorted([local, other])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "local", "other"),
+    [
+        # The day inside the brackets is the other zone's: 00:14 GMT on Tuesday is 21:14
+        # on Monday where the quake struck (it went on Tuesday, and the GMT time a day on).
+        ("The quake struck at 21:14 local time (00:14 GMT on Tuesday).",
+         ("21:14 local time", "1996-08-26T21:14"), ("00:14 GMT on Tuesday", "1996-08-27T00:14")),
+        # The other zone's time and its day as one expression: the local time was lent
+        # the day as written.
+        ("The quake hit at 6.30 a.m. local time (2030 GMT on Monday).",
+         ("6.30 a.m.", "1996-08-27T06:30"), ("2030 GMT on Monday", "1996-08-26T20:30")),
+        ("The quake hit at 6.30 a.m. (2030 GMT on Monday).",
+         ("6.30 a.m.", "1996-08-27T06:30"), ("2030 GMT on Monday", "1996-08-26T20:30")),
+        ("Polls will close at 10 p.m. (2200 GMT on Friday).",
+         ("10 p.m.", "1996-08-30T22:00"), ("2200 GMT on Friday", "1996-08-30T22:00")),
+    ],
+)  # fmt: skip
+def test_a_day_inside_the_brackets_is_the_other_zones(
+    nlp: Any, sentence: str, local: tuple[str, str], other: tuple[str, str]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert sorted((e.expression, e.value) for e in entries) == sorted([local, other])
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

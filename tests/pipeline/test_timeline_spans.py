@@ -313,3 +313,25 @@ def test_four_digits_after_a_code_far_ahead_of_the_story_are_a_model(
     text: str, before: str, model: bool
 ) -> None:
     assert is_a_model_number(text, before, 2019) is model
+
+
+@pytest.mark.parametrize(
+    ("text", "spans_in", "spans_out"),
+    [
+        # spaCy takes the opening bracket into "10pm (": the time ends before it.
+        ("at 10pm (2200 GMT) on Thursday", ["10pm (", "2200 GMT"], ["10pm", "2200 GMT"]),
+        # Our patterns ran a time on into the aside: each side is its own span.
+        ("at 21:14 local time (00:14 GMT on Tuesday)",
+         ["21:14 local time (00:14 GMT on Tuesday"], ["21:14 local time", "00:14 GMT on Tuesday"]),
+        ("(it ended on Monday) and", ["Monday)"], ["Monday"]),
+        # A bracket the span opens and closes stays in it.
+        ("at 9 a.m. (local) on Monday", ["9 a.m. (local) on Monday"], ["9 a.m. (local) on Monday"]),
+        # A bracket and nothing else is no span.
+        ("on (Monday", ["("], []),
+    ],
+)  # fmt: skip
+def test_a_span_never_crosses_a_bracket_it_does_not_close(
+    text: str, spans_in: list[str], spans_out: list[str]
+) -> None:
+    found = [(text.index(s), text.index(s) + len(s)) for s in spans_in]
+    assert [text[a:b] for a, b in spans._within_brackets(text, found)] == spans_out

@@ -649,6 +649,12 @@ def _clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
             out.extend(pair)
             k += 3
             continue
+        if k + 1 < len(placed) and (
+            pair := _clock_beside_its_day_in_another_zone(full, *placed[k : k + 2])
+        ):
+            out.extend(pair)
+            k += 2
+            continue
         if k + 1 < len(placed):
             joined = _day_and_clock(full, placed[k], placed[k + 1])
             if joined is not None:
@@ -709,6 +715,7 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
             and is_bare
             and res.start is not None
             and not _IN_A_ZONE.search(normalise(full[start:end]))
+            and not _BEFORE_ANOTHER_ZONE.match(full, end)
             and (ends_after.get(span.sent.start_char, -1) < start or opens_a_range)
         ):
             [the_day] = named.values()
@@ -847,6 +854,8 @@ _WEEKLY_SET = re.compile(r"XXXX-WXX-[1-7]")
 _IN_BRACKETS = re.compile(
     rf"\s*(?:(?i:{WIRE_ZONE_RE}|{NAMED_ZONE_RE})|{PLACE_NAME_TIME_RE})?\s*(?:\(|/)\s*"
 )
+# "6.30 a.m. (2030 GMT on Monday)": a local time whose day its other zone's time gives.
+_BEFORE_ANOTHER_ZONE = re.compile(_IN_BRACKETS.pattern + r"\(?\d")
 _BRACKET_THEN_DAY = re.compile(r"\s*\)?" + _CLOCK_THEN_DAY.pattern)
 # Zones lie within half a day of each other: two clocks further apart are on two days.
 _HALF_DAY_MINUTES = 12 * 60
@@ -860,32 +869,66 @@ def _clock_in_two_zones(
 ) -> list[Placed] | None:
     """Wire copy's "6.30 a.m. (2030 GMT) on Tuesday": the day is the local time's, and the
     other zone's time falls on the day before or after when the two clocks are more than
-    half a day apart (20:30 GMT is the evening before a Queensland morning)."""
-    (a, a_start, a_end, span), (b, b_start, b_end, b_span), (d, _, d_end, _) = local, other, day
+    half a day apart (20:30 GMT is the evening before a Queensland morning). Inside the
+    brackets ("21:14 local time (00:14 GMT on Tuesday)") the day is the other zone's, and
+    the local time's is the one before or after it."""
+    (a, a_start, a_end, span), (b, b_start, b_end, b_span), (d, d_start, d_end, _) = (
+        local,
+        other,
+        day,
+    )
     if not (
         _is_day(d)
         and _is_bare_clock(a, full[a_start:a_end])
         and _is_bare_clock(b, full[b_start:b_end])
         and _IN_BRACKETS.fullmatch(full, a_end, b_start)
-        and _BRACKET_THEN_DAY.fullmatch(full, b_end, day[1])
+        and _BRACKET_THEN_DAY.fullmatch(full, b_end, d_start)
         and d.start is not None
     ):
         return None
     apart = _minutes(b.value) - _minutes(a.value)
     shift_days = -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
+    in_brackets = "(" in full[a_end:b_start] and ")" not in full[b_end:d_start]
     try:
-        other_day = d.start + timedelta(days=shift_days)
+        local_day = d.start - timedelta(days=shift_days) if in_brackets else d.start
+        other_day = local_day + timedelta(days=shift_days)
     except OverflowError:
         return None  # the day before the calendar's first: each clock is read alone
 
-    other_res = with_time(
-        Resolved(other_day.isoformat(), Granularity.DAY, other_day, other_day),
-        b.value[b.value.index("T") :],
-    )
-    return [
-        (with_time(d, a.value[a.value.index("T") :]), a_start, d_end, span),
-        (other_res, b_start, b_end, b_span),
-    ]
+    def on(when: date, clock: Resolved) -> Resolved:
+        res = Resolved(when.isoformat(), Granularity.DAY, when, when)
+        return with_time(res, clock.value[clock.value.index("T") :])
+
+    if in_brackets:
+        return [
+            (on(local_day, a), a_start, a_end, span),
+            (on(other_day, b), b_start, d_end, b_span),
+        ]
+    return [(on(local_day, a), a_start, d_end, span), (on(other_day, b), b_start, b_end, b_span)]
+
+
+def _clock_beside_its_day_in_another_zone(
+    full: str, local: Placed, other: Placed
+) -> list[Placed] | None:
+    """'6.30 a.m. local time (2030 GMT on Monday)' where the other zone's time and its day
+    came as one expression: the local time is on that day, or the one before or after."""
+    (a, a_start, a_end, span), (b, b_start, b_end, _) = local, other
+    if not (
+        _is_bare_clock(a, full[a_start:a_end])
+        and _names_its_day(b, _is_bare_clock(b, full[b_start:b_end]))
+        and b.start is not None
+        and "(" in full[a_end:b_start]
+        and _IN_BRACKETS.fullmatch(full, a_end, b_start)
+    ):
+        return None
+    apart = _minutes(b.value) - _minutes(a.value)
+    shift_days = -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
+    try:
+        local_day = b.start - timedelta(days=shift_days)
+    except OverflowError:
+        return None
+    local_res = Resolved(local_day.isoformat(), Granularity.DAY, local_day, local_day)
+    return [(with_time(local_res, a.value[a.value.index("T") :]), a_start, a_end, span), other]
 
 
 def _minutes(clock_value: str) -> int:

@@ -424,7 +424,38 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     lexical = _may_match_in(_LEXICAL_FORMS, full, low)
     spans.extend(_pattern_spans(doc, full, spans, ents, [*forms, *lexical]))
     spans.sort()
-    return _weekdays_with_their_dates(full, spans)
+    return _weekdays_with_their_dates(full, _within_brackets(full, spans))
+
+
+def _within_brackets(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'At 21:14 local time (00:14 GMT on Tuesday)', 'at 10pm (2200 GMT)': a bracket is an
+    aside, so a span never runs into one it does not close, nor out of one it did not
+    open; cut there, each side is a span of its own (the time and its conversion)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = _unmatched_bracket(full[start:end])
+        if cut is None:
+            out.append((start, end))
+            continue
+        for a, b in ((start, start + cut), (start + cut + 1, end)):
+            piece = full[a:b]
+            a, b = a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
+            if any(c.isalnum() for c in full[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _unmatched_bracket(piece: str) -> int | None:
+    """Where `piece` has its first bracket without a partner, if it has one."""
+    opened: list[int] = []
+    for i, c in enumerate(piece):
+        if c == "(":
+            opened.append(i)
+        elif c == ")":
+            if not opened:
+                return i
+            opened.pop()
+    return opened[0] if opened else None
 
 
 # "Saturday, 4th September", "Thursday Nov 1", "Saturday afternoon, 4th September": a
