@@ -2012,6 +2012,23 @@ def test_a_day_inside_the_brackets_is_the_other_zones(
     assert sorted((e.expression, e.value) for e in entries) == sorted([local, other])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # spaCy calls the run a number: only "4 p.m. on Friday" was found, at its end.
+        ("The road will be closed between 2 and 4 p.m. on Friday.",
+         "between 2 and 4 p.m. on Friday", "1996-08-30T14:00"),
+        ("The road was closed between 2 and 4 p.m. yesterday.",
+         "between 2 and 4 p.m. yesterday", "1996-08-27T14:00"),
+    ],
+)  # fmt: skip
+def test_a_run_of_clock_hours_is_dated_from_the_hour_it_opens_at(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

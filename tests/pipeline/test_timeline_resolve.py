@@ -58,6 +58,11 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("16.02 bst", "2024-08-08T16:02"),
         # Hours that open at the first: "1" was read as January.
         ("1-4 p.m. on monday", "2024-08-05T13:00"),
+        ("between 2 and 4 p.m. on monday", "2024-08-05T14:00"),
+        ("from 7 until 10pm on monday", "2024-08-05T19:00"),
+        # A run across noon opens in the morning (it was read at its 1 p.m. end).
+        ("from 11 to 1 p.m. on monday", "2024-08-05T11:00"),
+        ("11:30-2 p.m. on monday", "2024-08-05T11:30"),
     ],
 )
 def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:

@@ -335,3 +335,25 @@ def test_a_span_never_crosses_a_bracket_it_does_not_close(
 ) -> None:
     found = [(text.index(s), text.index(s) + len(s)) for s in spans_in]
     assert [text[a:b] for a, b in spans._within_brackets(text, found)] == spans_out
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # spaCy calls "between 2 and 4 p.m." a number, and our patterns find "4 p.m.".
+        ("closed between 2 and 4 p.m. on Sunday", "4 p.m. on Sunday",
+         "between 2 and 4 p.m. on Sunday"),
+        ("open from 7 until 10pm nightly", "10pm", "from 7 until 10pm"),
+        ("open from 9:30-11 a.m. daily", "11 a.m.", "from 9:30-11 a.m."),
+        # Two times, or a number that is no hour before the clock, stay out.
+        ("shows at 2 and 4 p.m. daily", "4 p.m.", "4 p.m."),
+        ("from 2024 to 4 p.m. today", "4 p.m. today", "4 p.m. today"),
+        ("between 2 and 4 people by noon", "noon", "noon"),
+    ],
+)  # fmt: skip
+def test_a_run_of_clock_hours_keeps_the_hour_it_opens_at(
+    text: str, found: str, expected: str
+) -> None:
+    start = text.index(found)
+    [(a, b)] = spans._with_opening_hours(text, [(start, start + len(found))])
+    assert text[a:b] == expected

@@ -45,7 +45,7 @@ from tui.pipeline.timeline.ranges import (
     past_midnight,
     period_holding,
 )
-from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
+from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run, resolve
 from tui.pipeline.timeline.seasons import names_no_season
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
@@ -951,12 +951,13 @@ def _is_bare_clock(res: Resolved, text: str) -> bool:
     """A clock time whose day the words do not say ("10 a.m.", "at 4:56 PM")."""
     if res.timex_type != "TIME" or "T" not in res.value:
         return False
-    said = normalise(text)
+    said = hours_as_a_run(normalise(text))
     clock = CLOCK_RE.search(said)
     if clock is None:
         return False
-    # "the 5 p.m." (spaCy takes the article of "the 5 p.m. deadline" in) says no day.
-    before = re.sub(r"^(?:the|an?)\s+", "", said[: clock.start()], flags=re.I)
+    # "the 5 p.m." (spaCy takes the article of "the 5 p.m. deadline" in) says no day, nor
+    # does the preposition of a run of hours ("between 2 and 4 p.m.").
+    before = re.sub(r"^(?:the|an?|between|from)\s+", "", said[: clock.start()], flags=re.I)
     return not (before + said[clock.end() :]).strip(" .,")
 
 

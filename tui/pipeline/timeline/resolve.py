@@ -77,10 +77,11 @@ _CLOCK_ZONE = rf"(?:\s*\(?{ZONE_RE}\)?\b)?"
 CLOCK_RE = re.compile(
     r"(?:(?:around|about|at|approximately|shortly (?:before|after)|just (?:before|after)|"
     r"after|before|by|until|till) )?"
-    # "1-4 p.m.", "9:30 to 11 a.m.": hours that open at the first, which takes the a.m. or
-    # p.m. of the last (alone, the "1" was read as January).
+    # "1-4 p.m.", "9:30 to 11 a.m.", "(from) 7 until 10pm": hours that open at the first,
+    # which takes the a.m. or p.m. of the last (alone, the "1" was read as January).
     # (A zero-padded number with no minutes is no such hour: "Jun 03, 05 - 05:21 am".)
-    r"(?:\b(?!0\d\s*(?:-|\u2013|to))(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?\s*(?:-|\u2013|to)\s*)?"
+    r"(?:\b(?!0\d\s*(?:-|\u2013|to))(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?"
+    r"\s*(?:-|\u2013|to|until|till)\s*)?"
     # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock: its seconds are read.
     r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::[0-5]\d)?)?\s*"
     r"(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
@@ -172,6 +173,17 @@ def strip_prep(t: str) -> tuple[str | None, str]:
 _ISO_TIME_MARK = re.compile(r"(?<=\d{4}-\d\d-\d\d)t(?=\d\d:\d\d)")
 
 
+# "Between 2 and 4 p.m." is the run of hours "2 to 4 p.m." ("at 2 and 4 p.m." are two).
+_BETWEEN_HOURS = re.compile(
+    r"^between (\d{1,2}(?:[:.]\d\d)?) and (?=\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\b)"
+)
+
+
+def hours_as_a_run(said: str) -> str:
+    """'between 2 and 4 p.m.' (normalised) as 'between 2 to 4 p.m.', which `CLOCK_RE` reads."""
+    return _BETWEEN_HOURS.sub(r"between \1 to ", said)
+
+
 _ANOTHER_UNIT = re.compile(r"another (?:week|month|year|decade|hour|minute)")
 
 
@@ -182,7 +194,7 @@ def resolve(
 
     `prep` is the preposition spaCy found before it; `lead` the words of its sentence
     before it (lower case), for the few rules that read further back."""
-    t = _ISO_TIME_MARK.sub(" ", normalise(text))
+    t = hours_as_a_run(_ISO_TIME_MARK.sub(" ", normalise(text)))
     if not t:
         return None
     ctx.told_from_now = bool(_FROM_NOW_LEAD.search(lead) or _FROM_NOW_HEDGE.match(t))
@@ -530,8 +542,11 @@ def _clock_suffix(m: re.Match[str]) -> str:
     minutes = m.group("min") or "00"
     ap = m.group("ap")
     if m.group("h0") is not None and int(m.group("h0")) <= h:
-        # "1-4 p.m." opens at 1 p.m. ("11-2 p.m." crosses noon: the hour with the p.m. stays).
+        # "1-4 p.m." opens at 1 p.m.
         h, minutes = int(m.group("h0")), m.group("min0") or "00"
+    elif m.group("h0") is not None and ap == "p" and h < int(m.group("h0")) < 12:
+        # "From 11 to 1 p.m." crosses noon: it opens at 11 in the morning.
+        return f"T{int(m.group('h0')):02d}:{m.group('min0') or '00'}"
     if ap == "p" and h < 12:
         h += 12
     if ap == "a" and h == 12:

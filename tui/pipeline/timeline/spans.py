@@ -357,6 +357,14 @@ _COUNT_ANCHOR = re.compile(
     r"(?: (?:from (?:now|today)|hence|(?:after|before) th(?:at|is))|['\u2019]s? time)\b", re.I
 )
 _AND_AGE = re.compile(r" and age\b", re.I)
+# "Between 2 and" + "4 p.m.", "from 7 until" + "10pm": the hour a run of clock hours opens
+# at, which spaCy leaves out (or calls a number); it takes the a.m. or p.m. of the end.
+_A_CLOCK_START = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\b", re.I)
+_HOUR = r"\d{1,2}(?:[:.]\d\d)?"
+_AN_OPENING_HOUR = re.compile(
+    rf"\b(?:(?:between|from) {_HOUR}(?: to | until | till |\s?[-\u2013]\s?)|between {_HOUR} and )$",
+    re.I,
+)
 _FRACTION_END = re.compile(r"\b(?:half|quarters?)$", re.I)
 _OF_A_UNIT = re.compile(r" of an? (?:hour|minute|day|week|month|year|decade|century)\b", re.I)
 # spaCy may keep the apostrophe of "two years' time" and stop there.
@@ -424,7 +432,25 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     lexical = _may_match_in(_LEXICAL_FORMS, full, low)
     spans.extend(_pattern_spans(doc, full, spans, ents, [*forms, *lexical]))
     spans.sort()
-    return _weekdays_with_their_dates(full, _within_brackets(full, spans))
+    return _weekdays_with_their_dates(
+        full, _within_brackets(full, _with_opening_hours(full, spans))
+    )
+
+
+def _with_opening_hours(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Between 2 and' + '4 p.m.', 'from 7 until' + '10pm': the hour a run of clock hours
+    opens at is part of it (`resolve` reads the run from its first hour)."""
+    out = []
+    for start, end in spans:
+        lead = _AN_OPENING_HOUR.search(full, max(0, start - _LEAD_REACH), start)
+        if (
+            lead
+            and _A_CLOCK_START.match(full, start, end)
+            and (not out or out[-1][1] <= lead.start())
+        ):
+            start = lead.start()
+        out.append((start, end))
+    return out
 
 
 def _within_brackets(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
