@@ -440,7 +440,7 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
 def _with_opening_hours(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Between 2 and' + '4 p.m.', 'from 7 until' + '10pm': the hour a run of clock hours
     opens at is part of it (`resolve` reads the run from its first hour)."""
-    out = []
+    out: list[tuple[int, int]] = []
     for start, end in spans:
         lead = _AN_OPENING_HOUR.search(full, max(0, start - _LEAD_REACH), start)
         if (
