@@ -361,6 +361,10 @@ _AND_AGE = re.compile(r" and age\b", re.I)
 # at, which spaCy leaves out (or calls a number); it takes the a.m. or p.m. of the end.
 _A_CLOCK_START = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\b", re.I)
 _HOUR = r"\d{1,2}(?:[:.]\d\d)?"
+_A_RUN_OF_HOURS = re.compile(
+    rf"{_HOUR}(?: and | to | until | till |\s?[-\u2013]\s?){_A_CLOCK_START.pattern}", re.I
+)
+_A_RUN_OPENER = re.compile(r"\b(?:between|from) $", re.I)
 _AN_OPENING_HOUR = re.compile(
     rf"\b(?:(?:between|from) {_HOUR}(?: to | until | till |\s?[-\u2013]\s?)|between {_HOUR} and )$",
     re.I,
@@ -443,11 +447,11 @@ def _with_opening_hours(full: str, spans: list[tuple[int, int]]) -> list[tuple[i
     out: list[tuple[int, int]] = []
     for start, end in spans:
         lead = _AN_OPENING_HOUR.search(full, max(0, start - _LEAD_REACH), start)
-        if (
-            lead
-            and _A_CLOCK_START.match(full, start, end)
-            and (not out or out[-1][1] <= lead.start())
-        ):
+        if not (lead and _A_CLOCK_START.match(full, start, end)):
+            # spaCy may take "2 and 4 p.m." without the "between" that makes it a run.
+            run = _A_RUN_OF_HOURS.match(full, start, end)
+            lead = _A_RUN_OPENER.search(full, max(0, start - 8), start) if run else None
+        if lead and (not out or out[-1][1] <= lead.start()):
             start = lead.start()
         out.append((start, end))
     return out
