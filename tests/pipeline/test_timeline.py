@@ -2029,6 +2029,24 @@ def test_a_run_of_clock_hours_is_dated_from_the_hour_it_opens_at(
     assert [(e.expression, e.value) for e in entries] == [(expression, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # A perfect holds now: the end it runs to is ahead (it was read in the past, the
+        # week before the story).
+        ("A flood warning has been issued for the valley from 6pm on Friday until noon "
+         "on Sunday.", ["1996-08-30T18:00", "1996-09-01T12:00"]),
+        ("The road has been closed until Tuesday.", ["1996-09-03"]),
+        # In the past perfect the end is behind.
+        ("The road had been closed until Tuesday.", ["1996-08-27"]),
+    ],
+)  # fmt: skip
+def test_an_end_a_perfect_runs_until_lies_ahead(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence, anchor=WIRE_ANCHOR)] == values
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

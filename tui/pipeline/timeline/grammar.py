@@ -181,6 +181,10 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
     if tense is Tense.PRESENT and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
         # "Forecasters expect rain on Thursday": what is expected now is still to come.
         return Tense.FUTURE
+    if tense is Tense.PERFECT and _an_end_after_until(span):
+        # "Has been closed until Tuesday", "a warning has been issued from 9am on Sunday
+        # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead.
+        return Tense.FUTURE
     if tense is Tense.PERFECT and _placed_in(span) and not _looks_ahead(verb):
         # "Has fluctuated ... from $29.75 in March", "has reported losses in January": what
         # a perfect says happened in a time happened before now. (Set for a time, put off
@@ -213,6 +217,17 @@ def _placed_in(span: Span) -> bool:
         and root.head.lower_ in ("in", "during")
         and root.lemma_.lower() not in _LENGTH_UNITS
     )
+
+
+def _an_end_after_until(span: Span) -> bool:
+    """The time is what "until" or "till" ends at, or a range it closes."""
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in _UNTIL) or any(
+        t.lower_ in _UNTIL for t in span[1:]
+    )
+
+
+_UNTIL = ("until", "till")
 
 
 def _looks_ahead(verb: Token) -> bool:
