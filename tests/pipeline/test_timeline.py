@@ -2041,10 +2041,27 @@ def test_a_run_of_clock_hours_is_dated_from_the_hour_it_opens_at(
         ("The road had been closed until Tuesday.", ["1996-08-27"]),
     ],
 )  # fmt: skip
-def test_an_end_a_perfect_runs_until_lies_ahead(
-    nlp: Any, sentence: str, values: list[str]
-) -> None:
+def test_an_end_a_perfect_runs_until_lies_ahead(nlp: Any, sentence: str, values: list[str]) -> None:
     assert [e.value for e in _timeline(nlp, sentence, anchor=WIRE_ANCHOR)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock", "value"),
+    [
+        # The day names another event's: the clock stays on the story's day.
+        ("The ruling, announced at 2 p.m. after a hearing that began Monday, was welcomed.",
+         "2 p.m.", "1996-08-28T14:00"),
+        ("The count should end around 6am, and the new council will meet on Monday.",
+         "6am", "1996-08-28T06:00"),
+        # One subject's two verbs: one event's day.
+        ("Officials met on Monday and announced the plan at 3 p.m.",
+         "3 p.m.", "1996-08-26T15:00"),
+    ],
+)  # fmt: skip
+def test_a_clock_takes_the_sentence_day_only_from_its_own_clause(
+    nlp: Any, sentence: str, clock: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), clock).value == value
 
 
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:

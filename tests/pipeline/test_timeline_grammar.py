@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tui.pipeline.timeline.grammar import habitual, tense_of, under_a_perfect
+from tui.pipeline.timeline.grammar import habitual, in_a_clause_apart, tense_of, under_a_perfect
 from tui.pipeline.timeline.values import Tense
 
 
@@ -326,3 +326,55 @@ def test_a_schedule_a_future_a_progressive_or_a_past_tells_no_habit(
     ]
     toks = _tree(*specs)
     assert habitual(toks[4]) is False  # type: ignore[arg-type]
+
+
+def _ruling_after_a_hearing() -> list[Tok]:
+    # "ruling announced at 2 p.m. after a hearing that began Tuesday was welcomed"
+    return _tree(
+        ("ruling", "NN", "nsubjpass", "NOUN", "ruling", 11),
+        ("announced", "VBD", "acl", "VERB", "announce", 0),
+        ("at", "IN", "prep", "ADP", "at", 1),
+        ("2", "CD", "nummod", "NUM", "2", 4),
+        ("p.m.", "NN", "pobj", "NOUN", "p.m.", 2),
+        ("after", "IN", "prep", "ADP", "after", 1),
+        ("hearing", "NN", "pobj", "NOUN", "hearing", 5),
+        ("that", "WDT", "nsubj", "PRON", "that", 8),
+        ("began", "VBD", "relcl", "VERB", "begin", 6),
+        ("Tuesday", "NNP", "npadvmod", "PROPN", "Tuesday", 8),
+        ("was", "VBD", "auxpass", "AUX", "be", 11),
+        ("welcomed", "VBN", "ROOT", "VERB", "welcome", None),
+    )
+
+
+def test_a_day_in_a_clause_describing_a_noun_is_apart_from_the_clock() -> None:
+    toks = _ruling_after_a_hearing()
+    assert in_a_clause_apart(toks[9], toks[4]) is True  # type: ignore[arg-type]
+    # The clock is in the clause the day's clause hangs from, not apart from it.
+    assert in_a_clause_apart(toks[4], toks[9]) is False  # type: ignore[arg-type]
+
+
+def _two_verbs(second_has_a_subject: bool) -> list[Tok]:
+    # "officials counted at 3 a.m. and (they) met on Tuesday"
+    they = [("they", "PRP", "nsubj", "PRON", "they", 6)] if second_has_a_subject else []
+    verb = 6 if second_has_a_subject else 5
+    return _tree(
+        ("officials", "NNS", "nsubj", "NOUN", "official", 1),
+        ("counted", "VBD", "ROOT", "VERB", "count", None),
+        ("at", "IN", "prep", "ADP", "at", 1),
+        ("a.m.", "NN", "pobj", "NOUN", "a.m.", 2),
+        ("and", "CC", "cc", "CCONJ", "and", 1),
+        *they,
+        ("met", "VBD", "conj", "VERB", "meet", 1),
+        ("on", "IN", "prep", "ADP", "on", verb),
+        ("Tuesday", "NNP", "pobj", "PROPN", "Tuesday", verb + 1),
+    )
+
+
+def test_a_day_and_a_clock_under_verbs_of_one_subject_are_one_clause() -> None:
+    toks = _two_verbs(second_has_a_subject=False)
+    assert in_a_clause_apart(toks[7], toks[3]) is False  # type: ignore[arg-type]
+
+
+def test_a_day_in_a_clause_with_its_own_subject_tells_of_another_event() -> None:
+    toks = _two_verbs(second_has_a_subject=True)
+    assert in_a_clause_apart(toks[8], toks[3]) is True  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, Timeli
 from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.grammar import (
     commanded,
+    in_a_clause_apart,
     in_a_denial,
     object_of_before_after,
     preposition_before,
@@ -692,7 +693,10 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
     # "Polls close at 8 p.m., and results may not be complete until Wednesday" does not
     # put the polls' 8 p.m. on Wednesday.
     ends_after: dict[int, int] = {}
+    day_spans: dict[int, Span] = {}  # by sentence, where it names its day
     for (res, start, _, span), is_bare in zip(placed, bare, strict=True):
+        if _is_day(res) or _names_its_day(res, is_bare):
+            day_spans[span.sent.start_char] = span
         if _is_day(res):
             days.setdefault(span.sent.start_char, {})[res.value] = res
         elif _names_its_day(res, is_bare) and res.start is not None:
@@ -717,6 +721,8 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
             and not _IN_A_ZONE.search(normalise(full[start:end]))
             and not _BEFORE_ANOTHER_ZONE.match(full, end)
             and (ends_after.get(span.sent.start_char, -1) < start or opens_a_range)
+            # ("Announced at 2 p.m. after a hearing that began Tuesday": not that day.)
+            and not in_a_clause_apart(day_spans[span.sent.start_char].root, span.root)
         ):
             [the_day] = named.values()
             res = with_time(the_day, res.value[res.value.index("T") :])
@@ -1281,6 +1287,10 @@ def _tense_read_in(
         # "Slipped in quiet afternoon trade", "gave up its morning gains": a session of the
         # market day the story reports.
         return Tense.PAST
+    if tense is Tense.PERFECT and (prep in ("until", "till") or _UNTIL_INSIDE.search(text)):
+        # "Has been closed until Tuesday", "a warning has been issued from 9am on Sunday
+        # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead.
+        return Tense.FUTURE
     if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
         # advance of the Nov. 5 election", "was waiting for Friday's report": what a past
@@ -1291,6 +1301,7 @@ def _tense_read_in(
 
 
 _SESSION_PART = re.compile(BARE_DAY_PART_RE, re.I)
+_UNTIL_INSIDE = re.compile(r"\b(?:until|till)\b", re.I)
 
 
 def _on_a_session(span: Span) -> bool:

@@ -6,6 +6,7 @@ that use them, which never see spaCy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -181,10 +182,6 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
     if tense is Tense.PRESENT and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
         # "Forecasters expect rain on Thursday": what is expected now is still to come.
         return Tense.FUTURE
-    if tense is Tense.PERFECT and _an_end_after_until(span):
-        # "Has been closed until Tuesday", "a warning has been issued from 9am on Sunday
-        # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead.
-        return Tense.FUTURE
     if tense is Tense.PERFECT and _placed_in(span) and not _looks_ahead(verb):
         # "Has fluctuated ... from $29.75 in March", "has reported losses in January": what
         # a perfect says happened in a time happened before now. (Set for a time, put off
@@ -217,17 +214,6 @@ def _placed_in(span: Span) -> bool:
         and root.head.lower_ in ("in", "during")
         and root.lemma_.lower() not in _LENGTH_UNITS
     )
-
-
-def _an_end_after_until(span: Span) -> bool:
-    """The time is what "until" or "till" ends at, or a range it closes."""
-    root = span.root
-    return (root.dep_ == "pobj" and root.head.lower_ in _UNTIL) or any(
-        t.lower_ in _UNTIL for t in span[1:]
-    )
-
-
-_UNTIL = ("until", "till")
 
 
 def _looks_ahead(verb: Token) -> bool:
@@ -894,3 +880,39 @@ def object_of_before_after(
 
 
 _PHRASE_BREAKS = {",", "(", ")", ";", ":", "-", "--", "—", "–"}
+
+
+def in_a_clause_apart(tok: Token, other: Token) -> bool:
+    """Whether `tok` lies in a clause of its own that `other` is outside: one with its own
+    subject ("the count ends at 6am, and the council will meet on Monday") or one that
+    describes a noun ("announced at 2 p.m. after a hearing that began Tuesday"), so it
+    tells of another event. ("Met on Tuesday and announced it at 3 p.m.": one clause.)"""
+    path, path_other = list(_up_from(tok)), list(_up_from(other))
+    on_other = {t.i for t in path_other}
+    shared = next((t.i for t in path if t.i in on_other), None)
+    return any(_opens_its_own_clause(t) for t in itertools.takewhile(lambda t: t.i != shared, path))
+
+
+def _up_from(tok: Token) -> Iterator[Token]:
+    """The word and its heads, up to the root of its sentence (spaCy makes a new object
+    for each step, so words are told apart by their index)."""
+    yield tok
+    for _ in range(_MAX_DEPTH):
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+        yield tok
+
+
+# A parse is a tree, but no walk up one should be able to run for ever.
+_MAX_DEPTH = 256
+
+
+def _opens_its_own_clause(tok: Token) -> bool:
+    return tok.dep_ in _NOUN_CLAUSES or (
+        tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in tok.children)
+    )
+
+
+_NOUN_CLAUSES = ("relcl", "acl")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
