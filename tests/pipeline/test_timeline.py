@@ -2064,6 +2064,23 @@ def test_a_clock_takes_the_sentence_day_only_from_its_own_clause(
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), clock).value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # spaCy tags "the week" and the day apart: the week was this one.
+        ("Workshops will run in the week beginning 9 September.",
+         "the week beginning 9 September", "1996-W37"),
+        ("Talks are planned for the week starting Monday.", "the week starting Monday",
+         "1996-W36"),
+    ],
+)  # fmt: skip
+def test_the_week_a_day_begins_is_the_week_holding_it(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -173,8 +173,10 @@ _OWN_RULES = {
              "the end of December, early 2023: the period, a narrower range"),
         rule("period-end", r"(?:the )?(month|quarter)[- ]end", _period_end,
              "month-end, quarter-end: the period the story is in, its end to sort by"),
-        rule("week-of", r"(?:the )?week(?P<we>end)? of (?P<d>.+)", _week_of,
-             "the week of March 2: the week holding that day"),
+        rule("week-of",
+             r"(?:the )?week(?P<we>end)? (?:of|(?:beginning|starting|commencing)(?: on)?)"
+             r" (?P<d>.+)",
+             _week_of, "the week of March 2, beginning 8 February: the week holding that day"),
         rule("month-of", rf"(?:the )?months? of (?P<m>{MONTH_RE}.*)", _month_of,
              "the month of May: that month"),
         rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,

@@ -489,12 +489,22 @@ def _unmatched_bracket(piece: str) -> int | None:
 
 
 # "Saturday, 4th September", "Thursday Nov 1", "Saturday afternoon, 4th September": a
-# weekday (a part of it) and the date it names, which
-# spaCy may tag apart (or tag the weekday alone, the date found by our patterns). One day,
-# whose weekday then picks its year (`calendar_rules`); apart, the weekday was read as the
-# nearest one and the date as the coming one, two days for one.
+# weekday (a part of it) and the date it names, which spaCy may tag apart (or tag the
+# weekday alone, the date found by our patterns). One day, whose weekday then picks its
+# year (`calendar_rules`); apart, the weekday was read as the nearest one and the date as
+# the coming one, two days for one.
 _BARE_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?: {DAY_PART_RE})?", re.I)
 _A_MONTH_DAY = re.compile(rf"(?:the )?(?:{_DAY_MONTH.pattern}|{_SHORT_MONTH_DAY.pattern})", re.I)
+_ANY = re.compile(r".+", re.S)
+_A_WEEK_FROM = re.compile(r" (?:beginning|starting|commencing) (?:on )?", re.I)
+_THE_WEEK = re.compile(r"(?:the )?week", re.I)
+# (what comes first, the words between, what comes second): two spans that are one date.
+_ONE_DATE_IN_TWO = (
+    (_BARE_WEEKDAY, re.compile(r",? ?"), _A_MONTH_DAY),
+    # "the week" + "beginning" + "8 February": the week that day starts (spaCy may tag
+    # the month alone, our patterns the day).
+    (_THE_WEEK, _A_WEEK_FROM, _ANY),
+)
 
 
 def _weekdays_with_their_dates(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -502,10 +512,11 @@ def _weekdays_with_their_dates(full: str, spans: list[tuple[int, int]]) -> list[
     for start, end in spans:
         if joined:
             last_start, last_end = joined[-1]
-            if (
-                re.fullmatch(r",? ?", full[last_end:start])
-                and _BARE_WEEKDAY.fullmatch(full, last_start, last_end)
-                and _A_MONTH_DAY.fullmatch(full, start, end)
+            if any(
+                first.fullmatch(full, last_start, last_end)
+                and between.fullmatch(full, last_end, start)
+                and second.fullmatch(full, start, end)
+                for first, between, second in _ONE_DATE_IN_TWO
             ):
                 joined[-1] = (last_start, end)
                 continue
