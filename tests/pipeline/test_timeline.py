@@ -3524,6 +3524,10 @@ def test_could_on_a_bare_verb_looks_ahead_unless_it_could_not(
         # Read alone by the past tense, the first would be this year's (just ahead of a
         # story of 28 August), the second last year's.
         ("Ballots were cast on 3 and 17 October.", ["2023-10-03", "2023-10-17"]),
+        # With its weekday the first day was lost.
+        ("The fair is on Thursday 24 and Friday 25 October.", ["2024-10-24", "2024-10-25"]),
+        ("Shops will shut on Tuesday 24 and Wednesday 25 December.",
+         ["2024-12-24", "2024-12-25"]),
     ],
 )  # fmt: skip
 def test_the_first_day_of_a_run_the_tagger_took_for_a_number_is_a_day_of_its_month(

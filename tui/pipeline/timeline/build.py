@@ -130,8 +130,10 @@ _SEPARATORS = re.compile(
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time.
     r"|\s+[-|](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"
 )
-# "12 to 18 August", "between 1 and 5 July": the first day takes the month of the second.
-_BARE_DAY = re.compile(r"(?:(?:between|from) )?\d{1,2}(?:st|nd|rd|th)?", re.I)
+# "12 to 18 August", "between 1 and 5 July", "Friday 23 and Saturday 24 December": the
+# first day takes the month of the second.
+_A_WEEKDAY_BEFORE = rf"(?:{WEEKDAY_RE},? (?:the )?)?"
+_BARE_DAY = re.compile(rf"(?:(?:between|from) )?{_A_WEEKDAY_BEFORE}\d{{1,2}}(?:st|nd|rd|th)?", re.I)
 # A bare month, the words that join it to the next, and a month told with its year.
 _BARE_MONTH = re.compile(rf"(?:(?P<opener>between|from) |the months? of )?{MONTH_RE}", re.I)
 _MONTH_JOINER = re.compile(
@@ -140,7 +142,9 @@ _MONTH_JOINER = re.compile(
 _MONTH_WITH_YEAR = re.compile(
     rf"{MONTH_RE},? (?:of )?(?:(?:19|20)\d\d|last year|this year|next year)", re.I
 )
-_DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?P<rest> (?:of )?{MONTH_RE}\b.*)", re.I)
+_DAY_THEN_MONTH = re.compile(
+    rf"{_A_WEEKDAY_BEFORE}\d{{1,2}}(?:st|nd|rd|th)?(?P<rest> (?:of )?{MONTH_RE}\b.*)", re.I
+)
 _PLURAL_DAYS = re.compile(
     rf"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s(?: \w+)?| {DAY_PART_RE}s)",
     re.I,
