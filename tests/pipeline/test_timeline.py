@@ -2081,6 +2081,26 @@ def test_the_week_a_day_begins_is_the_week_holding_it(
     assert [(e.expression, e.value) for e in entries] == [(expression, value)]
 
 
+@pytest.mark.parametrize(
+    ("texts", "expression", "value"),
+    [
+        # spaCy tags neither: both were missed.
+        (("The inquiry opened in March 1987.", "The following spring, the rules changed."),
+         "The following spring", "1988-SP"),
+        (("The plant closed in 1990 and its report came out the following summer.",),
+         "the following summer", "1991-SU"),
+        # spaCy runs the date into the subject after it, and nothing was read.
+        (("She qualified in 1968.", "The following year she began teaching."),
+         "The following year", "1969"),
+    ],
+)  # fmt: skip
+def test_the_following_season_or_year_counts_from_the_date_last_named(
+    nlp: Any, texts: tuple[str, ...], expression: str, value: str
+) -> None:
+    found = _entry(_timeline(nlp, *texts, anchor=WIRE_ANCHOR), expression)
+    assert (found.expression, found.value) == (expression, value)
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -77,6 +77,8 @@ _LEXICAL = re.compile(
     r"(?:midday|noon|midnight)|tonight|today|yesterday|tomorrow|"
     r"(?:the )?(?:month|quarter)[- ]end|end-(?:month|quarter)|(?<!\ba )(?:the )?year end|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
+    # "The following spring, the rules changed": counted from the date last named.
+    r"the (?:following|previous|preceding) (?:spring|summer|autumn|fall|winter|year|month|week)|"
     r"(?:later|earlier) (?:in|during) the day|"
     # A results story's "the latest period" (spaCy rarely tags it); "of" makes it another
     # kind of period ("the latest period of unrest").
@@ -530,6 +532,9 @@ def _entity_parts(ent: Span) -> list[Span]:
     has a preposition), so the entity is cut there and the words on each side are tried
     apart."""
     doc = ent.doc
+    # "The following year she began": spaCy may run a date into the subject after it.
+    while len(ent) > 1 and ent[-1].pos_ == "PRON":
+        ent = ent[:-1]
     for tok in ent[1:-1]:
         if tok.tag_ == "TO" and doc[tok.i + 1].tag_ == "VB":
             after = doc[tok.i + 2 : ent.end]
