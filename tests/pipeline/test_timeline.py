@@ -2101,6 +2101,28 @@ def test_the_following_season_or_year_counts_from_the_date_last_named(
     assert (found.expression, found.value) == (expression, value)
 
 
+@pytest.mark.parametrize(
+    ("texts", "value"),
+    [
+        # A holiday told in the past after the story went back to another year is in
+        # that year, as a month told so is (it was the one before the story's).
+        (("The mine flooded in October 1974.", "The men spent Christmas underground."),
+         "1974-12-25"),
+        # "Could" under a past verb looks ahead of that moment, not of the story's.
+        (("The mine flooded in October 1974.",
+          "Several men swapped shifts so that friends could spend Christmas at home."),
+         "1974-12-25"),
+        # With no year gone back to, the nearest reading as before.
+        (("The men spent Christmas underground.",), "1995-12-25"),
+    ],
+)  # fmt: skip
+def test_a_holiday_told_in_the_past_is_in_the_year_the_story_went_back_to(
+    nlp: Any, texts: tuple[str, ...], value: str
+) -> None:
+    found = _entry(_timeline(nlp, *texts, anchor=WIRE_ANCHOR), "Christmas")
+    assert found.value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

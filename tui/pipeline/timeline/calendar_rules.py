@@ -69,7 +69,24 @@ def _holiday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return max((c for c in cands if c.start and c.start < a), key=lambda c: c.start or a)
     if m.group("rel") == "next":
         return min((c for c in cands if c.start and c.start > a), key=lambda c: c.start or a)
+    if m.group("rel") is None and tense in (Tense.PAST, Tense.REPORTED):
+        # "The mine flooded in October 1974. The men spent Christmas underground": as a
+        # month told so is, the first after the date the story has gone back to.
+        told = _narrative_holiday(name, ctx)
+        if told is not None:
+            return told
     return pick(cands, a, tense)
+
+
+def _narrative_holiday(name: str, ctx: Context) -> Resolved | None:
+    scene = _narrative_scene(ctx, NARRATIVE_BLOCKS)
+    if scene is None:
+        return None
+    for y in (scene.year, scene.year + 1):
+        d = holiday_in(name, y)
+        if d is not None and scene <= d <= ctx.anchor:
+            return day(d)
+    return None
 
 
 def _the_new_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -466,6 +483,21 @@ def narrative_month(mon: int, ctx: Context, dn: int | None = None) -> Resolved |
     """'By December', 'on September 12', told in the past just after a month or day of
     another year was named ("in August 2002"): the first such month or day from that date
     on, when it has come by the anchor."""
+    scene = _narrative_scene(ctx, NARRATIVE_BLOCKS if dn is None else NARRATIVE_DAY_BLOCKS)
+    if scene is None:
+        return None
+    on = (mon, dn or 1) >= (scene.month, scene.day if dn else 1)
+    year = scene.year if on else scene.year + 1
+    if dn is None:
+        found: Resolved | None = month(year, mon)
+    else:
+        found = day(d) if (d := safe_date(year, mon, dn)) else None
+    return found if found and found.start is not None and found.start <= ctx.anchor else None
+
+
+def _narrative_scene(ctx: Context, blocks: int) -> date | None:
+    """The start of the month or day the story last went back to, named at most `blocks`
+    blocks before (None when it named none, or a time that is no scene)."""
     last = ctx.last
     if (
         last is None
@@ -473,16 +505,10 @@ def narrative_month(mon: int, ctx: Context, dn: int | None = None) -> Resolved |
         or ctx.told_from_now
         or last.start is None
         or last.granularity not in (Granularity.DAY, Granularity.MONTH)
-        or ctx.block - ctx.last_block > (NARRATIVE_BLOCKS if dn is None else NARRATIVE_DAY_BLOCKS)
+        or ctx.block - ctx.last_block > blocks
     ):
         return None
-    on = (mon, dn or 1) >= (last.start.month, last.start.day if dn else 1)
-    year = last.start.year if on else last.start.year + 1
-    if dn is None:
-        found: Resolved | None = month(year, mon)
-    else:
-        found = day(d) if (d := safe_date(year, mon, dn)) else None
-    return found if found and found.start is not None and found.start <= ctx.anchor else None
+    return last.start
 
 
 # --- years, decades, centuries --------------------------------------------------------------

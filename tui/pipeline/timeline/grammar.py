@@ -595,9 +595,13 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         if settled:
             return tense
     passive_base = verb.tag_ == "VBN" and "be" in lowers and not lowers & {"have", "been"}
-    if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS == {"would"}:
+    if (verb.tag_ == "VB" or passive_base) and (
+        lowers & _MODALS == {"would"} or (lowers & _MODALS == {"could"} and _under_a_past(verb))
+    ):
         # "Vowed that Britain would leave the EU on Oct. 31", "said they would need them
-        # before the winter": ahead of a saying, which may be just behind the anchor.
+        # before the winter", "swapped shifts so that others could spend Christmas at
+        # home": ahead of a moment told in the past, which may be just behind the anchor
+        # or long before it.
         return Tense.REPORTED
     if (verb.tag_ == "VB" or passive_base) and lowers & _MODALS and not _could_not(verb, lowers):
         # "The weather should ease by Thursday morning", "said Ukraine would need them before
@@ -631,6 +635,12 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         # (but "the record high set on Aug. 6" was set that day).
         return Tense.PROSPECTIVE if _scheduling(verb) else Tense.PAST
     return _participle_clause_tense(verb, auxes, depth)
+
+
+def _under_a_past(verb: Token) -> bool:
+    """The verb's clause hangs from a verb in the past ("swapped shifts so that others
+    could ...", "said members could ...")."""
+    return verb.dep_ in ("advcl", "ccomp") and verb.head.tag_ == "VBD"
 
 
 def _could_not(verb: Token, lowers: set[str]) -> bool:
