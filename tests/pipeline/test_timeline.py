@@ -2123,6 +2123,22 @@ def test_a_holiday_told_in_the_past_is_in_the_year_the_story_went_back_to(
     assert found.value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Reported once it has passed: read ahead, it was next year's January.
+        ("Figures for January will be published on 13 September.", "January", "1996-01"),
+        ("Results for the second quarter are due on Friday.", "the second quarter", "1996-Q2"),
+        # What is forecast for a month is still ahead.
+        ("Sales for December are expected to rise.", "December", "1996-12"),
+    ],
+)  # fmt: skip
+def test_a_period_figures_are_reported_for_has_passed(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -101,6 +101,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     OF_A_THING,
     PLACE_NAME_TIME_RE,
+    REPORTED_FIGURE_NOUNS,
     RESULTS_WORDS,
     SEASONS,
     SESSION_NOUNS,
@@ -1291,6 +1292,9 @@ def _tense_read_in(
         # "Slipped in quiet afternoon trade", "gave up its morning gains": a session of the
         # market day the story reports.
         return Tense.PAST
+    if tense in (Tense.FUTURE, Tense.PRESENT) and prep == "for" and _figures_for(span, text):
+        # "Figures for January will be published on 13 March": what is reported has passed.
+        return Tense.PAST
     if tense is Tense.PERFECT and (prep in ("until", "till") or _UNTIL_INSIDE.search(text)):
         # "Has been closed until Tuesday", "a warning has been issued from 9am on Sunday
         # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead.
@@ -1304,6 +1308,19 @@ def _tense_read_in(
     return tense
 
 
+def _figures_for(span: Span, text: str) -> bool:
+    """Whether the time is a period (a month or a quarter, named bare) figures are for."""
+    noun = the_noun_it_dates(span)
+    return (
+        noun is not None
+        and noun.lower_ in REPORTED_FIGURE_NOUNS
+        and _A_PERIOD_REPORTED.fullmatch(text) is not None
+    )
+
+
+_A_PERIOD_REPORTED = re.compile(
+    rf"(?:the )?(?:{MONTH_RE}|(?:first|second|third|fourth) quarter|q[1-4])", re.I
+)
 _SESSION_PART = re.compile(BARE_DAY_PART_RE, re.I)
 _UNTIL_INSIDE = re.compile(r"\b(?:until|till)\b", re.I)
 

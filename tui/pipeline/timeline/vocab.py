@@ -113,6 +113,7 @@ SESSION_NOUNS = frozenset(_DATA["session_nouns"]["words"])
 # "annual" -> "P1Y": words of recurrence and the TIMEX3 SET each names.
 RECURRENCE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["recurrence_words"].items()}
 PUBLICATION_NOUNS = frozenset(_DATA["publication_nouns"]["words"])
+REPORTED_FIGURE_NOUNS = frozenset(_DATA["reported_figure_nouns"]["words"])
 LENGTH_NOUNS = frozenset(_DATA["length_nouns"]["words"])
 OCCASION_NOUNS = frozenset(_DATA["occasion_nouns"]["words"])
 
