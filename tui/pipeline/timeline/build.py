@@ -1295,9 +1295,10 @@ def _tense_read_in(
     if tense in (Tense.FUTURE, Tense.PRESENT) and prep == "for" and _figures_for(span, text):
         # "Figures for January will be published on 13 March": what is reported has passed.
         return Tense.PAST
-    if tense is Tense.PERFECT and (prep in ("until", "till") or _UNTIL_INSIDE.search(text)):
+    if tense is Tense.PERFECT and _an_end_ahead(text, prep):
         # "Has been closed until Tuesday", "a warning has been issued from 9am on Sunday
         # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead.
+        # ("From the end of February until today ... has gone nowhere" ends now.)
         return Tense.FUTURE
     if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
@@ -1322,7 +1323,21 @@ _A_PERIOD_REPORTED = re.compile(
     rf"(?:the )?(?:{MONTH_RE}|(?:first|second|third|fourth) quarter|q[1-4])", re.I
 )
 _SESSION_PART = re.compile(BARE_DAY_PART_RE, re.I)
-_UNTIL_INSIDE = re.compile(r"\b(?:until|till)\b", re.I)
+_UNTIL_INSIDE = re.compile(r"\b(?:until|till) (?P<end>.+)", re.I)
+_NOW = re.compile(r"(?:today|now|tonight|this|the present|date|recently)\b", re.I)
+
+
+def _an_end_after_until(text: str, prep: str | None) -> str | None:
+    """The words of the end an expression runs until, if it names one."""
+    if prep in ("until", "till"):
+        return text
+    inside = _UNTIL_INSIDE.search(text)
+    return inside.group("end") if inside else None
+
+
+def _an_end_ahead(text: str, prep: str | None) -> bool:
+    end = _an_end_after_until(text, prep)
+    return end is not None and _NOW.match(end) is None
 
 
 def _on_a_session(span: Span) -> bool:
