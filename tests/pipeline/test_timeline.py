@@ -2142,6 +2142,23 @@ def test_a_period_figures_are_reported_for_has_passed(
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "clock", "value"),
+    [
+        # A morning after a night is the next day's (it took the night's evening).
+        ("Crews worked overnight and the first trains ran at 5:45 a.m.", "5:45 a.m.",
+         "1996-08-28T05:45"),
+        ("Crews worked on Monday night and finished at 4 a.m.", "4 a.m.", "1996-08-27T04:00"),
+        # An evening clock is the night's own.
+        ("Crews worked overnight and stopped at 11 p.m.", "11 p.m.", "1996-08-27T23:00"),
+    ],
+)  # fmt: skip
+def test_a_morning_clock_after_a_night_is_on_the_day_after_it(
+    nlp: Any, sentence: str, clock: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), clock).value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

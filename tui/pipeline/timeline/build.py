@@ -699,9 +699,12 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
     # put the polls' 8 p.m. on Wednesday.
     ends_after: dict[int, int] = {}
     day_spans: dict[int, Span] = {}  # by sentence, where it names its day
+    nights: set[int] = set()  # sentences whose day is told as a night ("overnight")
     for (res, start, _, span), is_bare in zip(placed, bare, strict=True):
         if _is_day(res) or _names_its_day(res, is_bare):
             day_spans[span.sent.start_char] = span
+        if res.value.endswith("TNI"):
+            nights.add(span.sent.start_char)
         if _is_day(res):
             days.setdefault(span.sent.start_char, {})[res.value] = res
         elif _names_its_day(res, is_bare) and res.start is not None:
@@ -730,6 +733,10 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
             and not in_a_clause_apart(day_spans[span.sent.start_char].root, span.root)
         ):
             [the_day] = named.values()
+            if span.sent.start_char in nights and the_day.start and _minutes(res.value) < 720:
+                # "Crews worked overnight and the first cars crossed at 5:45 a.m.": a
+                # morning after the night, not the evening it began.
+                the_day = day(the_day.start + timedelta(days=1))
             res = with_time(the_day, res.value[res.value.index("T") :])
             if out and _closes_a_range(full, out[-1], start):
                 res = past_midnight(out[-1][0], res)
