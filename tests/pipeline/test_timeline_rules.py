@@ -281,6 +281,11 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "the same period last year", P, None, "2023"),
     ("the-comparable-period-last-year-shifts-the-frame", "same-period-last-year",
      "the comparable period last year", P, Q3_2023, "2022-Q3"),
+    # The story's week or month a year back (they were the whole of last year).
+    ("the-same-week-last-year", "same-period-last-year", "the same week last year", P, None,
+     "2023-W32"),
+    ("the-same-month-a-year-ago", "same-period-last-year", "the same month a year ago", P,
+     None, "2023-08"),
     ("this-time-last-year-is-a-day", "this-time", "this time last year", P, None,
      "2023-08-08"),
     ("this-time-next-year", "this-time", "by this time next year", F, None, "2025-08-08"),

@@ -310,13 +310,29 @@ def _year_ago_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # "The same period last year": the frame's quarter (or half), or the year, a year back;
     # "the corresponding month last year": the month last named, a year back.
-    last = ctx.last
-    if m.group("u") == "month" and last is not None and last.granularity is Granularity.MONTH:
+    last, unit = ctx.last, m.group("u")
+    if unit == "month" and last is not None and last.granularity is Granularity.MONTH:
         shifted_month = shift(last, "Y", -1)
         return replace(shifted_month, anaphoric=True) if shifted_month else DECLINE
+    if unit == "week":
+        # "Sales in the same week last year": the week of that number a year back, of the
+        # week last named or else the story's.
+        of = last.start if last and last.granularity is Granularity.WEEK and last.start else None
+        return _week_a_year_back(of or ctx.anchor) or DECLINE
+    if unit == "month":
+        return shift(resolve_unit_offset(ctx.anchor, "M", 0), "Y", -1) or DECLINE
     frame = ctx.results_frame()
     shifted = shift(frame, "Y", -1) if frame is not None else year_of(ctx.anchor.year - 1)
     return replace(shifted, anaphoric=True) if shifted else DECLINE
+
+
+def _week_a_year_back(of: date) -> Resolved | None:
+    year, week, _ = of.isocalendar()
+    try:
+        monday = date.fromisocalendar(year - 1, min(week, 52), 1)
+    except ValueError:
+        return None  # before the calendar's first year
+    return resolve_unit_offset(monday, "W", 0)
 
 
 def _this_time(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
