@@ -2159,6 +2159,23 @@ def test_a_morning_clock_after_a_night_is_on_the_day_after_it(
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), clock).value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # spaCy calls the code a product or a number: it was missed.
+        ("The retailer's Q2 margin narrowed to 4 per cent as revenue slipped.", ["1996-Q2"]),
+        ("Analysts said Q2 revenue rose.", ["1996-Q2"]),
+        # A model a name leads, or a code outside market and results news, is no quarter.
+        ("Sales of the new Audi Q3 rose 8%.", []),
+        ("Question Q3 on the form asks about your household.", []),
+    ],
+)  # fmt: skip
+def test_a_quarters_code_in_results_news_is_that_quarter(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence, anchor=WIRE_ANCHOR)] == values
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -212,6 +212,7 @@ _HOLDING = {
         "A decade or two ago it was a farm.", "Two or three months later it reopened.",
     ],
     "_SEASON_BEFORE_A_NOUN": ["Summer trade was slow; the winter budget and autumn sales too."],
+    "_QUARTER_CODE": ["Q1 sales, the Q2 margin, Q3 2024 and Q4 FY2025 all rose."],
     "_COUNT_OF_UNITS": [
         "He was sidelined for another two weeks.", "Not more than 60 years ago.",
         "It lasted three days.", "Within 20 minutes it ended.", "For five hours and two decades.",

@@ -306,7 +306,12 @@ _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # only on a text that may hold one (`vocab.may_hold_a_fraction`).
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
 # Found only where spaCy gave the words no other label (`_pattern_spans`).
-_LEXICAL_FORMS = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS)
+# A quarter by its code ("Q3", "Q3 2026") in market or results news, which spaCy calls a
+# product or a number; not a model a name leads ("the Audi Q3").
+_QUARTER_CODE = re.compile(r"(?<![\w-])Q[1-4](?: (?:FY ?)?(?:19|20)\d\d)?(?![\w-])")
+_LEXICAL_FORMS = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE)
+# Found in market or results news only (`vocab.market_or_results`).
+_IN_MARKET_NEWS_ONLY = (_SEASON_BEFORE_A_NOUN, _QUARTER_CODE)
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
 # the dearest thing the stage does, is skipped (`vocab.may_match`). In lower case for a
@@ -325,6 +330,7 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _DOTTED_MONTH_DAY: tuple(f".{month}." for month in _DOTTED_MONTHS),
     _COUNT_CHOICE_FORM: tuple(f" {unit}" for unit in CHOICE_UNITS),
     _SEASON_BEFORE_A_NOUN: ("summer", "autumn", "winter"),
+    _QUARTER_CODE: ("Q1", "Q2", "Q3", "Q4"),
     _COUNT_OF_UNITS: _PLURAL_UNITS,
 }
 # Patterns led by figures, which no word gives away: a small pattern every match of one
@@ -713,18 +719,31 @@ def _pattern_spans(
         s, e = m.start(), m.end()
         if taken_index.hit(s, e):
             continue
-        # A capitalised weekday inside a name ("Bloody Sunday") is not a date.
-        if m.re in _LEXICAL_FORMS and other_ents.hit(s, e):
+        # A capitalised weekday inside a name ("Bloody Sunday") is not a date. (A quarter's
+        # code spaCy calls a product alone is one; inside a longer name it is a model.)
+        if m.re is _QUARTER_CODE:
+            if any(x.start_char < s or x.end_char > e for x in _entities_over(ents, s, e)):
+                continue
+        elif m.re in _LEXICAL_FORMS and other_ents.hit(s, e):
             continue
         # "The September 11 attacks": a day that names an event, whose year only knowledge
         # of the world gives (with its year written, "September 11, 2001", it is read).
         if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
             continue
-        if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
+        if m.re in _IN_MARKET_NEWS_ONLY and not market_or_results(sentences.text_at(s)):
             continue
         found.append((s, e))
         taken_index.add(s, e)
     return found
+
+
+def _entities_over(ents: Sequence[Span], start: int, end: int) -> list[Span]:
+    """spaCy's entities other than dates that overlap the characters start..end."""
+    return [
+        x
+        for x in ents
+        if x.label_ not in ("DATE", "TIME") and x.start_char < end and start < x.end_char
+    ]
 
 
 def finished_by_forms(
