@@ -2176,6 +2176,23 @@ def test_a_quarters_code_in_results_news_is_that_quarter(
     assert [e.value for e in _timeline(nlp, sentence, anchor=WIRE_ANCHOR)] == values
 
 
+def test_a_date_in_an_aside_on_someone_is_no_time_the_story_went_back_to(nlp: Any) -> None:
+    # "July" was read in 1991, the year of the aside on the chief executive.
+    entries = _timeline(
+        nlp,
+        "The chief executive, who joined in March 1991, said sales were weak.",
+        "In July, sales fell.",
+        anchor=WIRE_ANCHOR,
+    )
+    assert _entry(entries, "July").value == "1996-07"
+
+
+def test_what_was_said_could_happen_still_looks_ahead(nlp: Any) -> None:
+    sentence = "A minister said the group could add more oil in the second half of the year."
+    entries = _timeline(nlp, sentence, anchor="1997-02-09")
+    assert _entry(entries, "the second half").value == "1997-H2"
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -20,6 +20,7 @@ from tui.pipeline.timeline.grammar import (
     commanded,
     in_a_clause_apart,
     in_a_denial,
+    in_an_aside_on_someone,
     object_of_before_after,
     preposition_before,
     tense_of,
@@ -281,7 +282,9 @@ def _placed_in(
                 # has not gone back there, and a later "In July" is not July 1982.
                 ctx.remember(
                     res,
-                    scene=not _SINCE.match(full, r_start) and not _names_a_thing(span),
+                    scene=not _SINCE.match(full, r_start)
+                    and not _names_a_thing(span)
+                    and not in_an_aside_on_someone(span),
                     said_now=_SAID_AS_NOW.fullmatch(full, r_start, r_end) is not None,
                 )
             placed.append((res, r_start, r_end, span))

@@ -638,9 +638,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
 
 
 def _under_a_past(verb: Token) -> bool:
-    """The verb's clause hangs from a verb in the past ("swapped shifts so that others
-    could ...", "said members could ...")."""
-    return verb.dep_ in ("advcl", "ccomp") and verb.head.tag_ == "VBD"
+    """The verb's clause is what a past act was for or led to ("swapped shifts so that
+    others could ..."). (What was said could happen, "said the group could add more in
+    the second half", is a possibility still ahead.)"""
+    return verb.dep_ == "advcl" and verb.head.tag_ == "VBD"
 
 
 def _could_not(verb: Token, lowers: set[str]) -> bool:
@@ -926,3 +927,14 @@ def _opens_its_own_clause(tok: Token) -> bool:
 
 _NOUN_CLAUSES = ("relcl", "acl")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def in_an_aside_on_someone(span: Span) -> bool:
+    """'Tallis, who joined in January 2022, said ...': the date is in a clause that tells
+    who someone is, not a time the story goes back to."""
+    for tok in itertools.islice(_up_from(span.root), _MAX_DEPTH):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.dep_ == "relcl" and any(
+                c.dep_ in _SUBJECTS and c.lower_ in ("who", "whom", "whose") for c in tok.children
+            )
+    return False
