@@ -2193,6 +2193,44 @@ def test_what_was_said_could_happen_still_looks_ahead(nlp: Any) -> None:
     assert _entry(entries, "the second half").value == "1997-H2"
 
 
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # Our patterns find the season, spaCy the year: the season was read alone.
+        (("It is the first strike since the autumn of 1992.",),
+         [("since the autumn of 1992", "1992-FA")]),
+        # "The week to" + the day it ends on: the week was read as this one.
+        (("Admissions in the week to 25 August were up on the same week last year.",),
+         [("the week", "1996-W34"), ("25 August", "1996-08-25"),
+          ("the same week last year", "1995-W34")]),
+        # "The day before" ends its clause: the day before the day last named, also when
+        # a time on it was named.
+        (("The mine flooded on 27 December 1974.", "The crew had worked the day before, and "
+          "some had swapped shifts."),
+         [("27 December 1974", "1974-12-27"), ("the day before", "1974-12-26")]),
+        (("Officials issued a warning on Saturday evening; the day before, the county had "
+          "banned fires.",),
+         [("Saturday evening", "1996-08-24TEV"), ("the day before", "1996-08-23")]),
+        # A quarter's code in a paragraph of results news.
+        (("Revenue rose 8% to $14 billion. Its Q2 margin was the best in five years.",),
+         [("Q2", "1996-Q2"), ("five years", "P5Y/1996-08-28")]),
+    ],
+)  # fmt: skip
+def test_dates_split_across_spans_or_pieces_are_read_whole(
+    nlp: Any, texts: tuple[str, ...], expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, *texts, anchor=WIRE_ANCHOR)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+def test_a_run_of_years_after_a_run_of_figures_keeps_its_first_year(nlp: Any) -> None:
+    # spaCy joins "65 to 66" and "between 2026 and 2028": the first year was lost inside
+    # the piece "66 between 2026".
+    sentence = "The retirement age will climb from 65 to 66 between 2026 and 2028."
+    entries = _timeline(nlp, sentence, anchor="2025-02-14")
+    assert [(e.expression, e.value) for e in entries] == [("2026", "2026"), ("2028", "2028")]
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -127,7 +127,7 @@ if TYPE_CHECKING:
 _SEPARATORS = re.compile(
     # (Not the comma of a number: "40,000 years ago".)
     r"(?:\s*(?:[;&]|(?<!\d),|,(?!\d{3}\b))\s*"
-    r"|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since)"
+    r"|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since|between)"
     r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d])"
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time.
     r"|\s+[-|](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"

@@ -316,8 +316,9 @@ def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) 
         return replace(shifted_month, anaphoric=True) if shifted_month else DECLINE
     if unit == "week":
         # "Sales in the same week last year": the week of that number a year back, of the
-        # week last named or else the story's.
-        of = last.start if last and last.granularity is Granularity.WEEK and last.start else None
+        # week (or the day) last named or else the story's.
+        named = last and last.granularity in (Granularity.WEEK, Granularity.DAY)
+        of = last.start if last and named else None
         return _week_a_year_back(of or ctx.anchor) or DECLINE
     if unit == "month":
         return shift(resolve_unit_offset(ctx.anchor, "M", 0), "Y", -1) or DECLINE
@@ -378,7 +379,9 @@ def _before_last(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
 
 
 def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    last_day = ctx.last_day()
+    # From the day last named, or the day of a time last named ("a warning on Saturday
+    # evening; the day before, ...").
+    last_day = ctx.day_of_the_last()
     if last_day is None:
         return DECLINE
     step = -1 if m.group(1) == "before" else 1

@@ -90,12 +90,13 @@ def past_midnight(first: Resolved, second: Resolved) -> Resolved:
     return with_time(day(first.start + timedelta(days=1)), b.group(0))
 
 
-# "The week ended Friday", "the month ending March 31": a week or month named by the day
-# it ends on. "Its fourth quarter ended Sept. 30", "the first half ending June 30", "the
-# year ended Sept. 30": a company's quarter, half or year ends where its fiscal year does,
-# so it lies in the months up to that day, whatever its number; the value keeps the number
-# the company gives it (its fiscal "1989-Q4", as TimeML writes it), the range says when.
-PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|ends)\s+", re.I)
+# "The week ended Friday", "the month ending March 31", "the week to 9 February": a week
+# or month named by the day it ends on. "Its fourth quarter ended Sept. 30", "the first
+# half ending June 30", "the year ended Sept. 30", "the year to March": a company's
+# quarter, half or year ends where its fiscal year does, so it lies in the months up to
+# that day, whatever its number; the value keeps the number the company gives it (its
+# fiscal "1989-Q4", as TimeML writes it), the range says when.
+PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|ends|to)\s+", re.I)
 _ENDED_UNITS = {"week": "W", "month": "M"}
 _ENDED_MONTHS = {"quarter": 3, "half": 6, "year": 12}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}

@@ -310,8 +310,6 @@ _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACT
 # product or a number; not a model a name leads ("the Audi Q3").
 _QUARTER_CODE = re.compile(r"(?<![\w-])Q[1-4](?: (?:FY ?)?(?:19|20)\d\d)?(?![\w-])")
 _LEXICAL_FORMS = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE)
-# Found in market or results news only (`vocab.market_or_results`).
-_IN_MARKET_NEWS_ONLY = (_SEASON_BEFORE_A_NOUN, _QUARTER_CODE)
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
 # the dearest thing the stage does, is skipped (`vocab.may_match`). In lower case for a
@@ -365,6 +363,10 @@ _COUNT_ANCHOR = re.compile(
     r"(?: (?:from (?:now|today)|hence|(?:after|before) th(?:at|is))|['\u2019]s? time)\b", re.I
 )
 _AND_AGE = re.compile(r" and age\b", re.I)
+# "The day" + "before" or "after" with nothing it is before or after: the clause ends.
+_BEFORE_OR_AFTER_ALONE = re.compile(
+    r" (?:before|after)(?=\s*(?:[,.;:!?)\u2014]|$|(?:and|but|when|as|while)\b))", re.I
+)
 # "Between 2 and" + "4 p.m.", "from 7 until" + "10pm": the hour a run of clock hours opens
 # at, which spaCy leaves out (or calls a number); it takes the a.m. or p.m. of the end.
 _A_CLOCK_START = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\b", re.I)
@@ -504,6 +506,12 @@ def _unmatched_bracket(piece: str) -> int | None:
 _BARE_WEEKDAY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?: {DAY_PART_RE})?", re.I)
 _A_MONTH_DAY = re.compile(rf"(?:the )?(?:{_DAY_MONTH.pattern}|{_SHORT_MONTH_DAY.pattern})", re.I)
 _ANY = re.compile(r".+", re.S)
+_A_PERIOD_TO = re.compile(r"(?:the )?(?:week|month|quarter|half|year)(?: to)?", re.I)
+_A_SEASON_AFTER_A_PREP = re.compile(
+    r"(?:(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) )?"
+    r"(?:the )?(?:spring|summer|autumn|fall|winter)",
+    re.I,
+)
 _A_WEEK_FROM = re.compile(r" (?:beginning|starting|commencing) (?:on )?", re.I)
 _THE_WEEK = re.compile(r"(?:the )?week", re.I)
 # (what comes first, the words between, what comes second): two spans that are one date.
@@ -512,6 +520,12 @@ _ONE_DATE_IN_TWO = (
     # "the week" + "beginning" + "8 February": the week that day starts (spaCy may tag
     # the month alone, our patterns the day).
     (_THE_WEEK, _A_WEEK_FROM, _ANY),
+    # "the week to" + "9 February", "the year to" + "March": the period that day or month
+    # ends (`ranges.period_holding`).
+    (_A_PERIOD_TO, re.compile(r" (?:to )?"), _ANY),
+    # "since the autumn" + "of" + "2022": one season (our patterns find the season, and
+    # spaCy the year).
+    (_A_SEASON_AFTER_A_PREP, re.compile(r" of "), re.compile(r"(?:19|20)\d\d(?:[-/]\d{2,4})?")),
 )
 
 
@@ -648,6 +662,8 @@ def _entity_span(
         and not _OTHER_DAY_AFTER.match(full, end)
     ):
         start = doc[ent.start - 1].idx
+    if ent.text.lower() == "the day" and (told := _BEFORE_OR_AFTER_ALONE.match(full, end)):
+        end = told.end()  # "had worked the day before, and ...": the day before the last
     if ent.text.lower() in ("day", "the day") and full.startswith(("'s", "\u2019s"), end):
         end += 2  # "the day's losses" (spaCy may tag "day" alone)
         if word_before == "the":
@@ -714,6 +730,7 @@ def _pattern_spans(
     )
     events = Overlaps((e.start_char, e.end_char) for e in ents if e.label_ == "EVENT")
     sentences = sentence_index(doc)
+    in_market_news = _QUARTER_CODE in patterns and market_or_results(full)
     found: list[tuple[int, int]] = []
     for m in (m for rx in patterns for m in rx.finditer(full)):
         s, e = m.start(), m.end()
@@ -730,7 +747,11 @@ def _pattern_spans(
         # of the world gives (with its year written, "September 11, 2001", it is read).
         if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
             continue
-        if m.re in _IN_MARKET_NEWS_ONLY and not market_or_results(sentences.text_at(s)):
+        if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
+            continue
+        # A quarter's code is rarer than a season's word outside such news: its paragraph
+        # is enough ("Revenue rose 8%. Its Q3 margin was the best in five years.").
+        if m.re is _QUARTER_CODE and not in_market_news:
             continue
         found.append((s, e))
         taken_index.add(s, e)
