@@ -60,6 +60,9 @@ from tui.pipeline.timeline.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# The prepositions that make a bare season a time ("since the autumn"; "the autumn"
+# alone may be any autumn, or no time: "autumn leaves").
+_SEASON_PREPS = "in|into|during|by|since|until|till|through|throughout|before|after|from|over"
 # Words spaCy does not tag as dates but that place a statement in time.
 _LEXICAL = re.compile(
     # At a word's start only: a bare `\b` also tries every word of the table at each word's
@@ -86,8 +89,7 @@ _LEXICAL = re.compile(
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"that (?:spring|summer|autumn|fall|winter)|"
     r"(?:every|each) (?:spring|summer|autumn|winter|fall(?! (?:in|of)\b))|"
-    r"(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) "
-    r"(?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
+    rf"(?:{_SEASON_PREPS}) (?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
     rf"(?:(?:later|earlier|early|late) )?(?:this|that|the same) {DAY_PART_RE}|"
     # "Fell back in the afternoon": read only when told in the past (`resolve`).
     rf"(?:in|during) the {BARE_DAY_PART_RE}(?! of\b)|"
@@ -508,9 +510,7 @@ _A_MONTH_DAY = re.compile(rf"(?:the )?(?:{_DAY_MONTH.pattern}|{_SHORT_MONTH_DAY.
 _ANY = re.compile(r".+", re.S)
 _A_PERIOD_TO = re.compile(r"(?:the )?(?:week|month|quarter|half|year)(?: to)?", re.I)
 _A_SEASON_AFTER_A_PREP = re.compile(
-    r"(?:(?:in|into|during|by|since|until|till|through|throughout|before|after|from|over) )?"
-    r"(?:the )?(?:spring|summer|autumn|fall|winter)",
-    re.I,
+    rf"(?:(?:{_SEASON_PREPS}) )?(?:the )?(?:spring|summer|autumn|fall|winter)", re.I
 )
 _A_WEEK_FROM = re.compile(r" (?:beginning|starting|commencing) (?:on )?", re.I)
 _THE_WEEK = re.compile(r"(?:the )?week", re.I)
