@@ -2231,6 +2231,24 @@ def test_a_run_of_years_after_a_run_of_figures_keeps_its_first_year(nlp: Any) ->
     assert [(e.expression, e.value) for e in entries] == [("2026", "2026"), ("2028", "2028")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # "Lunchtime" was no part of a day: "by Friday" alone, in the past.
+        ("Ministers will decide by Friday lunchtime.", "by Friday lunchtime", "1996-08-30TMI"),
+        ("Talks resumed on Tuesday lunchtime.", "Tuesday lunchtime", "1996-08-27TMI"),
+        # "No earlier than" was read as no hedge, and the launch had no date.
+        ("The launch is now set for no earlier than Sept. 9, the agency said.",
+         "no earlier than Sept. 9", "1996-09-09"),
+    ],
+)  # fmt: skip
+def test_a_lunchtime_and_a_date_no_earlier_than_are_read(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    found = [(e.expression, e.value) for e in _timeline(nlp, sentence, anchor=WIRE_ANCHOR)]
+    assert (expression, value) in found
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

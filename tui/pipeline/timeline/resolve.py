@@ -68,7 +68,8 @@ PREPS = (
 _PREPS_LONGEST_FIRST = sorted(PREPS, key=len, reverse=True)
 HEDGES = re.compile(
     r"^(?:just|only|even|as recently as|as early as|as late as|as long ago as|sometime(?: in)?|"
-    r"some time in|at some point in|no later than|not until|until at least|at least|"
+    r"some time in|at some point in|no later than|no earlier than|not until|until at least|"
+    r"at least|"
     r"around|about|roughly|approximately) "
 )
 # Words a clock time may follow inside the expression, and a zone it may carry.
@@ -115,7 +116,7 @@ CLOCK_RE = re.compile(
 PART_RE = re.compile(
     # From a word's start: the "night" of "tonight" is no part of the day of its own.
     r"\b(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
-    r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight)s?"
+    r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight|lunchtime)s?"
 )
 VAGUE_PAST_UNITS = re.compile(
     rf"(?:in )?(?:recent|the (?:past|last|previous) (?:{VAGUE_NUM_RE}|couple of)|"

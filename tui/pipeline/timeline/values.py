@@ -67,7 +67,7 @@ QUARTER_FRAME_BLOCKS = 2
 
 # When each part of a day begins, as a clock time: "in the evening", told in a story
 # published at 9 a.m., was the evening before.
-PART_STARTS = {"MO": "T05:00", "AF": "T12:00", "EV": "T17:00", "NI": "T21:00"}
+PART_STARTS = {"MO": "T05:00", "MI": "T12:00", "AF": "T12:00", "EV": "T17:00", "NI": "T21:00"}
 # How long after a page's stamp a past clock time of the evening (from 5 p.m.) must lie
 # to be read as the day before's (`Context.told_day`).
 UPDATE_MARGIN_MINUTES = 3 * 60
