@@ -2249,6 +2249,27 @@ def test_a_lunchtime_and_a_date_no_earlier_than_are_read(
     assert (expression, value) in found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # One length told in parts was two or three rows.
+        ("She won in four hours and 51 minutes.", [("four hours and 51 minutes", "PT4H51M")]),
+        ("He finished in 2 hours, 5 minutes and 12 seconds.",
+         [("2 hours, 5 minutes and 12 seconds", "PT2H5M12S")]),
+        ("The siege lasted two years and six months.",
+         [("two years and six months", "P2Y6M")]),
+        # Lengths of one unit, or out of order, stay apart.
+        ("Delays of 20 minutes and 30 minutes were common.",
+         [("20 minutes", "PT20M"), ("30 minutes", "PT30M")]),
+    ],
+)  # fmt: skip
+def test_a_length_told_in_parts_is_one_length(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert sorted((e.expression, e.timex_value) for e in entries) == sorted(expected)
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

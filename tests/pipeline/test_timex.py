@@ -27,6 +27,15 @@ def test_a_length_with_a_fraction_reads_as_said() -> None:
     assert entry_label(entry) == "lasting 3\u00bd hours"
 
 
+def test_a_length_in_three_or_more_parts_reads_as_said() -> None:
+    # A race's time: it had no words, and the pane showed the raw code.
+    assert timex_label("PT2H5M12S") == "two hours, five minutes and 12 seconds"
+    assert timex_label("P1Y2M3D") == "a year, two months and three days"
+    assert timex_label("PT4H51M12S/2024-08-08") == (
+        "four hours, 51 minutes and 12 seconds, until 8 Aug 2024"
+    )
+
+
 def test_an_hour_on_no_named_day_says_so() -> None:
     assert timex_label("XXXX-XX-XXT07:00") == "07:00, no day named"
 

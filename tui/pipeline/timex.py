@@ -133,8 +133,23 @@ _TWO_UNITS = re.compile(
 _HALF_OF = {("Y", "M"): 6, ("M", "D"): 15, ("D", "H"): 12, ("H", "M"): 30, ("TM", "S"): 30}
 
 
+# A length in three or more parts: "PT2H5M12S", "P1Y2M3D".
+_MANY_UNITS = re.compile(r"^P(?=.*\d.*\d.*\d)(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?$")
+
+
 def _is_length(value: str) -> bool:
-    return _DURATION.match(value) is not None or _TWO_UNITS.match(value) is not None
+    return any(rx.match(value) is not None for rx in (_DURATION, _TWO_UNITS, _MANY_UNITS))
+
+
+def _many_units_words(code: str) -> str | None:
+    """'PT2H5M12S' -> 'two hours, five minutes and 12 seconds'."""
+    days, _, clock = code[1:].partition("T")
+    parts = [f"P{n}{u}" for n, u in re.findall(r"(\d+)([YMWD])", days)]
+    parts += [f"PT{n}{u}" for n, u in re.findall(r"(\d+)([HMS])", clock)]
+    words = [duration_words(part) for part in parts]
+    if len(words) < 3 or None in words:
+        return None
+    return ", ".join(w for w in words[:-1] if w) + f" and {words[-1]}"
 
 
 def _two_units_words(m: re.Match[str]) -> str | None:
@@ -151,9 +166,11 @@ def _two_units_words(m: re.Match[str]) -> str | None:
 
 def duration_words(code: str) -> str | None:
     """'P1M' -> 'a month', 'P25Y' -> '25 years', 'P1DE' -> 'a decade', 'PT2H' -> 'two hours',
-    'P2Y6M' -> '2½ years'."""
+    'P2Y6M' -> '2½ years', 'PT2H5M12S' -> 'two hours, five minutes and 12 seconds'."""
     if (two := _TWO_UNITS.match(code)) is not None:
         return _two_units_words(two)
+    if _MANY_UNITS.match(code) is not None:
+        return _many_units_words(code)
     m = _DURATION.match(code)
     if m is None:
         return None

@@ -305,7 +305,7 @@ def _placed_together(
     placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
     placed = _clocks_on_the_sentence_day(full, placed)
     placed, heading = _clocks_under_a_day(full, placed, heading)
-    placed = _months_sharing_a_year(full, placed)
+    placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
 
 
@@ -482,6 +482,52 @@ def _counted_from_dates(doc: Doc, full: str, placed: list[Placed]) -> list[Place
 # "The six months ended Oct. 1", "the three months to June": a count of units that ends
 # on the date after it.
 _LENGTH_UP_TO = re.compile(r"\s+(?:ended|ending|to|through)\s+", re.I)
+
+
+# "Four hours and 51 minutes", "2 hours, 5 minutes and 12 seconds": one length told in
+# parts, each a smaller unit than the one before.
+_PART_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+")
+_UNITS_LARGEST_FIRST = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _lengths_in_parts(full: str, placed: list[Placed]) -> list[Placed]:
+    """Lengths told in parts are one length ("PT4H51M"): apart, a race's time was two or
+    three rows."""
+    out: list[Placed] = []
+    for res, start, end, span in placed:
+        if out and (joined := _one_length(out[-1], (res, start, end, span), full)):
+            out[-1] = joined
+        else:
+            out.append((res, start, end, span))
+    return out
+
+
+def _one_length(first: Placed, second: Placed, full: str) -> Placed | None:
+    (a, a_start, a_end, span), (b, b_start, b_end, _) = first, second
+    parts_a, part_b = _length_parts(a), _length_parts(b)
+    if not parts_a or len(part_b) != 1 or not _PART_JOINER.fullmatch(full, a_end, b_start):
+        return None
+    ((unit_b, n_b),) = part_b.items()
+    if _UNITS_LARGEST_FIRST.index(unit_b) <= max(map(_UNITS_LARGEST_FIRST.index, parts_a)):
+        return None
+    parts = {**parts_a, unit_b: n_b}
+    day_parts = "".join(f"{parts[u]}{u}" for u in _UNITS_LARGEST_FIRST[:4] if u in parts)
+    clock_parts = "".join(f"{parts[u]}{u[1]}" for u in _UNITS_LARGEST_FIRST[4:] if u in parts)
+    code = "P" + day_parts + (f"T{clock_parts}" if clock_parts else "")
+    return replace(a, value=code, granularity=b.granularity), a_start, b_end, span
+
+
+def _length_parts(res: Resolved) -> dict[str, int]:
+    """The units and counts of a length the article does not place ("PT4H51M" -> TH: 4,
+    TM: 51); empty for anything else."""
+    if res.timex_type != "DURATION" or res.start is not None or res.vague:
+        return {}
+    found = re.fullmatch(r"P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?", res.value)
+    if found is None or not (found.group(1) or found.group(2)):
+        return {}
+    parts = {u: int(n) for n, u in re.findall(r"(\d+)([YMWD])", found.group(1))}
+    parts |= {f"T{u}": int(n) for n, u in re.findall(r"(\d+)([HMS])", found.group(2) or "")}
+    return parts
 
 
 def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
