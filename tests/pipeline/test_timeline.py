@@ -2270,6 +2270,22 @@ def test_a_length_told_in_parts_is_one_length(
     assert sorted((e.expression, e.timex_value) for e in entries) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # spaCy tags the length and the day apart, and "a fortnight" is "two weeks" once
+        # normalised, which the rule did not read: "Tuesday" and a length of two weeks.
+        ("The strike starts a fortnight on Tuesday.", "a fortnight on Tuesday", "1996-09-17"),
+        ("The vote is a week on Monday.", "a week on Monday", "1996-09-09"),
+    ],
+)  # fmt: skip
+def test_a_week_or_a_fortnight_on_a_weekday_is_that_long_after_the_coming_one(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -347,7 +347,7 @@ def _week_on_weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if tense is Tense.PAST:
         return PASS
     wd = WEEKDAYS[m.group("wd").rstrip(".")]
-    weeks = 2 if m.group("u") == "fortnight" else 1
+    weeks = 2 if m.group("u") == "fortnight" or m.group("n") == "two" else 1
     return day(_coming(ctx.anchor, wd) + timedelta(weeks=weeks))
 
 
@@ -618,7 +618,9 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           _month_day,
           "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense; 3 September that"
           " year: the year last named"),
-    rule("week-on-weekday", rf"(?:a )?(?P<u>week|fortnight) (?:on|from) (?P<wd>{WEEKDAY_RE})",
+    # ("A fortnight" is "two weeks" once normalised.)
+    rule("week-on-weekday",
+          rf"(?:(?P<n>a|two) )?(?P<u>week|fortnight)s? (?:on|from) (?P<wd>{WEEKDAY_RE})",
           _week_on_weekday, "a week on Monday: a week after the coming Monday"),
     rule("weekday",
           r"(?P<rel>last|next|this|this past|this coming|coming|past|previous|following|the)? ?"

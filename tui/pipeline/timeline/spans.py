@@ -523,6 +523,9 @@ _ONE_DATE_IN_TWO = (
     # "the week to" + "9 February", "the year to" + "March": the period that day or month
     # ends (`ranges.period_holding`).
     (_A_PERIOD_TO, re.compile(r" (?:to )?"), _ANY),
+    # "a fortnight" + "on" + "Tuesday": that long after the coming Tuesday (spaCy tags the
+    # length and the day apart).
+    (re.compile(r"(?:a )?(?:week|fortnight)", re.I), re.compile(r" (?:on|from) "), _ONE_WEEKDAY),
     # "since the autumn" + "of" + "2022": one season (our patterns find the season, and
     # spaCy the year).
     (_A_SEASON_AFTER_A_PREP, re.compile(r" of "), re.compile(r"(?:19|20)\d\d(?:[-/]\d{2,4})?")),
