@@ -2286,6 +2286,24 @@ def test_a_week_or_a_fortnight_on_a_weekday_is_that_long_after_the_coming_one(
     assert [(e.expression, e.value) for e in entries] == [(expression, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # spaCy tags neither clock: only the two days were read.
+        ("The line will close from 23:00 on Friday to 05:00 on Monday.",
+         [("23:00 on Friday", "1996-08-30T23:00"), ("05:00 on Monday", "1996-09-02T05:00")]),
+        ("Doors open at 19:30.", [("19:30", "1996-08-28T19:30")]),
+        # A race's time is no clock.
+        ("He ran the course in 2:05:30 to win.", []),
+    ],
+)  # fmt: skip
+def test_a_24_hour_clock_a_preposition_places_is_read(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -308,10 +308,22 @@ _OVER_OTHER_ENTITIES = _CUT_SHORT_FORMS
 # only on a text that may hold one (`vocab.may_hold_a_fraction`).
 _WITHOUT_FRACTIONS = tuple(rx for rx in _OVER_OTHER_ENTITIES if rx is not _FRACTIONAL_COUNT)
 # Found only where spaCy gave the words no other label (`_pattern_spans`).
-# A quarter by its code ("Q3", "Q3 2026") in market or results news, which spaCy calls a
-# product or a number; not a model a name leads ("the Audi Q3").
-_QUARTER_CODE = re.compile(r"(?<![\w-])Q[1-4](?: (?:FY ?)?(?:19|20)\d\d)?(?![\w-])")
-_LEXICAL_FORMS = (_LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE)
+# A quarter by its code alone ("its Q3 margin") in market or results news, which spaCy
+# calls a product or a number; not a model a name leads ("the Audi Q3"). (`_Q_QUARTER`
+# finds one after a preposition or with its year, in any news.)
+_QUARTER_CODE = re.compile(r"(?<![\w-])Q[1-4](?![\w-])")
+# A 24-hour clock after a word that places it ("from 23:00 on Friday to 05:00 on
+# Monday"), which spaCy leaves untagged; not a race's time ("1:02:53") nor a ratio.
+_CLOCK_PLACERS = ("at", "from", "until", "till", "to", "by", "before", "after", "around",
+                  "about", "between", "and", "since")  # fmt: skip
+_PLACED_24H_CLOCK = re.compile(
+    # (The look ahead fails fast where no figure starts: the look-behinds are dear.)
+    r"(?=\d)(?:" + "|".join(rf"(?<=\b{word} )" for word in _CLOCK_PLACERS) + ")"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]?\d)"
+)
+_LEXICAL_FORMS = (
+    _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK,
+)  # fmt: skip
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
 # the dearest thing the stage does, is skipped (`vocab.may_match`). In lower case for a
@@ -339,6 +351,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _WIRE_CLOCK: re.compile(r"\d\d\d\d ?[A-Za-z]"),  # four figures, a zone or "hours"
     _ZONED_CLOCK: re.compile(r"[:.][0-5]\d ?[A-Za-z]"),  # ":30 Pacific", ".02 BST"
     _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
+    _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
     _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
     _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
 }
