@@ -2304,6 +2304,28 @@ def test_a_24_hour_clock_a_preposition_places_is_read(
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # With no verb of their own, the days were this week's.
+        ("Markets will be quiet next week, with exchanges shut on Friday for the holiday "
+         "and closing early at 1 p.m. on Thursday.",
+         [("next week", "1996-W36"), ("Friday", "1996-09-06"),
+          ("1 p.m. on Thursday", "1996-09-05T13:00")]),
+        ("Last week, shares fell on Tuesday and rose on Friday.",
+         [("Last week", "1996-W34"), ("Tuesday", "1996-08-20"), ("Friday", "1996-08-23")]),
+        # A day named before the week, or with its date, keeps its own reading.
+        ("Sales fell on Monday, and next week will tell.",
+         [("Monday", "1996-08-26"), ("next week", "1996-W36")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_told_after_the_week_its_sentence_names_is_a_day_of_it(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -303,7 +303,7 @@ def _placed_together(
         res, r_start, r_end, span = placed[k]
         placed[k] = (as_every_year(res), r_start, r_end, span)
     placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
-    placed = _clocks_on_the_sentence_day(full, placed)
+    placed = _days_in_the_week_named(full, _clocks_on_the_sentence_day(full, placed))
     placed, heading = _clocks_under_a_day(full, placed, heading)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
@@ -848,6 +848,48 @@ def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
     its year ("March" and "April 2011"): the pair whose year the first takes."""
     bare = _BARE_MONTH.fullmatch(first)
     return bare if bare and _MONTH_WITH_YEAR.fullmatch(second) else None
+
+
+# "Next week", "last week", "this week": a week the sentence goes on to name days of.
+_A_WEEK_NAMED = re.compile(r"(?:next|last|this|the coming|the past) week", re.I)
+_A_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_RE})\b", re.I)
+_ON_A_DAY = (Granularity.DAY, Granularity.TIME)
+_A_MONTH = re.compile(rf"\b{MONTH_RE}\b", re.I)
+# A number that is no clock's: "Thursday 25" names its date.
+_A_DAY_NUMBER = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)(?!\s*(?:[ap]\.?m|o'clock))", re.I
+)
+
+
+def _days_in_the_week_named(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Markets will be quiet next week, with exchanges shut on Thursday and closing early
+    at 1 p.m. on Wednesday': a weekday told after the week its sentence names is a day of
+    that week (with no verb of its own to read, each was the nearest day, this week's)."""
+    out = list(placed)
+    week: tuple[Resolved, int] | None = None  # the week named, and its sentence
+    for k, (res, start, end, span) in enumerate(placed):
+        sentence = span.sent.start_char
+        if res.granularity is Granularity.WEEK and _A_WEEK_NAMED.fullmatch(full[start:end]):
+            week = (res, sentence)
+            continue
+        if week is None or week[1] != sentence or week[0].start is None or res.start is None:
+            continue
+        if res.granularity not in _ON_A_DAY or not _a_bare_weekday(full[start:end]):
+            continue
+        moved = week[0].start + timedelta(days=res.start.weekday())
+        if moved != res.start:
+            at = res.value[res.value.index("T") :] if "T" in res.value else ""
+            out[k] = (with_time(day(moved), at) if at else day(moved), start, end, span)
+    return out
+
+
+def _a_bare_weekday(text: str) -> bool:
+    """'On Thursday', '1 p.m. on Wednesday', 'Friday night': a weekday, with no date."""
+    return (
+        _A_WEEKDAY.search(text) is not None
+        and _A_MONTH.search(text) is None
+        and _A_DAY_NUMBER.search(text) is None
+    )
 
 
 def _months_sharing_a_year(full: str, placed: list[Placed]) -> list[Placed]:
