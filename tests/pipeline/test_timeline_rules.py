@@ -379,6 +379,12 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-count-ago-before-any-calendar-date-is-the-past", "count-ago", "40,000 years ago", P,
      None, "PAST_REF"),
     ("a-decade-ago-is-a-year", "count-ago", "a decade ago", P, None, "2014"),
+    # After a quarter named, "a year ago" is that quarter a year back (a results story's
+    # comparison); "two years ago" counts from now (it was the quarter two years back).
+    ("a-year-ago-after-a-quarter-is-its-quarter", "count-ago", "a year ago", P, Q3_2023,
+     "2022-Q3"),
+    ("two-years-ago-after-a-quarter-counts-from-now", "count-ago", "two years ago", P,
+     Q3_2023, "2022"),
     ("a-week-earlier-than-a-day-is-a-day", "count-ago", "a week earlier", P, AUG_1,
      "2024-07-25"),
     ("days-later-count-from-the-day-named", "count-ago", "three days later", P, AUG_1,

@@ -512,7 +512,10 @@ def _count_ago(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         n = n_opt
     relative = m.group("dir") in ("earlier", "later", "before", "after")
     frame = ctx.quarter_frame()
-    if frame is not None and unit == "Y" and m.group("dir") in ("ago", "earlier", "before"):
+    # A results story's "a year ago" is its quarter a year back; "two years ago" after a
+    # quarter named in passing ("planned for the third quarter of 2025") counts from now.
+    compared = m.group("dir") in ("earlier", "before") or (m.group("dir") == "ago" and n == 1)
+    if frame is not None and unit == "Y" and compared:
         shifted = shift(frame, "Y", direction * n)
         return replace(shifted, anaphoric=True) if shifted else DECLINE
     last = ctx.last
