@@ -2326,6 +2326,27 @@ def test_a_weekday_told_after_the_week_its_sentence_names_is_a_day_of_it(
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Read by the tense alone, the day was in the story's year.
+        ("This year it fell on Monday; next year it falls on 13 August.", "13 August",
+         "1997-08-13"),
+        ("Last year the festival opened on 13 August.", "13 August", "1995-08-13"),
+        ("In 1998, the festival opens on 13 August.", "13 August", "1998-08-13"),
+        # Another clause's year, or one named further on, is not the day's.
+        ("Under a plan approved in 1994, the firm bought shares through Aug. 9.", "Aug. 9",
+         "1996-08-09"),
+        ("Sales rose 5% last year, and the firm said on 3 March it would expand.", "3 March",
+         "1996-03-03"),
+    ],
+)  # fmt: skip
+def test_a_day_told_without_its_year_is_in_the_year_its_clause_names(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -81,6 +81,7 @@ from tui.pipeline.timeline.values import (
     month,
     on_no_day,
     safe_date,
+    shift,
     vague,
     with_time,
 )
@@ -306,6 +307,7 @@ def _placed_together(
     placed = _days_in_the_week_named(full, _clocks_on_the_sentence_day(full, placed))
     placed, heading = _clocks_under_a_day(full, placed, heading)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
+    placed = _in_the_year_named(full, placed)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
 
 
@@ -890,6 +892,55 @@ def _a_bare_weekday(text: str) -> bool:
         and _A_MONTH.search(text) is None
         and _A_DAY_NUMBER.search(text) is None
     )
+
+
+# A year a sentence is told in: "last year", "next year" anywhere; "In 2021," only where
+# it opens the sentence (a year named further on is often another event's, in wire copy).
+_A_YEAR_NAMED = re.compile(r"(?:(?:in|during|by|for) )?(?:last|next|this) year", re.I)
+_A_YEAR_OPENING = re.compile(r"(?:in |by |during )?(?:1[5-9]|20)\d\d", re.I)
+_NOTHING_BUT_A_PREP = re.compile(r"\s*(?:(?:in|by|during)\s+)?", re.I)
+_A_YEAR_WORD = re.compile(r"\b(?:year|(?:1[5-9]|20)\d\d)\b", re.I)
+
+
+def _in_the_year_named(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Next year it falls on 13 August', 'In 2021, the festival opens on 13 August': a day
+    or month told without its year after a sentence names one is in it (the tense alone put
+    it in the story's year)."""
+    out = list(placed)
+    year: tuple[int, Span] | None = None  # the year named, and where
+    for k, (res, start, end, span) in enumerate(placed):
+        text = full[start:end]
+        if (
+            res.granularity is Granularity.YEAR
+            and res.start
+            and _names_the_year(full, text, span, start)
+        ):
+            year = (res.start.year, span)
+            continue
+        if (
+            year is None
+            or year[1].sent.start_char != span.sent.start_char
+            # ("A programme approved in 1987 ... had bought shares through Sept. 29", "sales
+            # rose last year, and the firm said on 3 March": another clause's year.)
+            or in_a_clause_apart(year[1].root, span.root)
+            or in_a_clause_apart(span.root, year[1].root)
+            or res.granularity not in (Granularity.DAY, Granularity.MONTH)
+            or res.start is None
+            or res.start.year == year[0]
+            or res.anaphoric
+            or _A_YEAR_WORD.search(text)
+            or _A_WEEKDAY.search(text)
+        ):
+            continue
+        moved = shift(res, "Y", year[0] - res.start.year)
+        if moved is not None:
+            out[k] = (moved, start, end, span)
+    return out
+
+
+def _names_the_year(full: str, text: str, span: Span, start: int) -> bool:
+    opens = _NOTHING_BUT_A_PREP.fullmatch(full, span.sent.start_char, start) is not None
+    return bool(_A_YEAR_NAMED.fullmatch(text) or (opens and _A_YEAR_OPENING.fullmatch(text)))
 
 
 def _months_sharing_a_year(full: str, placed: list[Placed]) -> list[Placed]:
