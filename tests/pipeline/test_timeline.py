@@ -2039,6 +2039,9 @@ def test_a_run_of_clock_hours_is_dated_from_the_hour_it_opens_at(
         ("The road has been closed until Tuesday.", ["1996-09-03"]),
         # In the past perfect the end is behind.
         ("The road had been closed until Tuesday.", ["1996-08-27"]),
+        # What was just said to hold until a month holds until the coming one (the one
+        # gone was the nearer, two months back).
+        ("The operator said fares would not change until June.", ["1997-06"]),
         # Until now is no end ahead: the start stays behind (it went a year on).
         ("From the start of March until today, the index has gone nowhere.",
          ["1996-03", "1996-08-28"]),

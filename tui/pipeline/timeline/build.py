@@ -1444,10 +1444,11 @@ def _tense_read_in(
     if tense in (Tense.FUTURE, Tense.PRESENT) and prep == "for" and _figures_for(span, text):
         # "Figures for January will be published on 13 March": what is reported has passed.
         return Tense.PAST
-    if tense is Tense.PERFECT and _an_end_ahead(text, prep):
+    if tense in (Tense.PERFECT, Tense.REPORTED) and _an_end_ahead(text, prep):
         # "Has been closed until Tuesday", "a warning has been issued from 9am on Sunday
-        # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead.
-        # ("From the end of February until today ... has gone nowhere" ends now.)
+        # until 6pm on Wednesday": a perfect holds now, so the end it runs to lies ahead;
+        # so does the end of what was just said to hold ("said fares would not change
+        # until January"). ("From the end of February until today" ends now.)
         return Tense.FUTURE
     if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
