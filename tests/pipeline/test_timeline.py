@@ -2350,6 +2350,23 @@ def test_a_day_told_without_its_year_is_in_the_year_its_clause_names(
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # What had been expected for a season still to come is its nearer reading (it was
+        # the one gone).
+        ("Many had expected the vote in the autumn, officials said.", "the autumn",
+         "1996-FA"),
+        # What had been expected for a period reported has been met since.
+        ("Analysts had expected more for the quarter.", "the quarter", "1996-Q2"),
+    ],
+)  # fmt: skip
+def test_what_had_been_expected_for_a_time_still_to_come_lies_ahead(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

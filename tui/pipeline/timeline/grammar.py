@@ -162,11 +162,15 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
         tense is Tense.PAST
         and verb.lemma_ in _EXPECTING_VERBS
         and span.root.i > verb.i
-        and not any(a.lower_ in ("had", "'d") for a in _auxiliaries(verb))
+        and not (
+            any(a.lower_ in ("had", "'d") for a in _auxiliaries(verb))
+            and span.root.lower_ in _PERIODS_REPORTED
+        )
     ):
-        # "Traders expected a rebound in the fourth quarter": when the rebound was to come,
-        # seen from a moment now past; the nearer of its two readings. ("Analysts had
-        # expected more for the quarter": an expectation the results have since met.)
+        # "Traders expected a rebound in the fourth quarter", "many had expected the vote
+        # in the autumn": when it was to come, seen from a moment now past; the nearer of
+        # its two readings. ("Analysts had expected more for the quarter": an expectation
+        # the results have since met.)
         return Tense.PROSPECTIVE
     if (
         tense is Tense.PRESENT
@@ -205,6 +209,10 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
 _LENGTH_UNITS = {
     "year", "decade", "century", "month", "week", "fortnight", "day", "hour", "minute",
 }  # fmt: skip
+
+
+# Periods a results story reports: what was "had expected" for one has been met since.
+_PERIODS_REPORTED = {"quarter", "period", "year", "half", "month"}
 
 
 def _placed_in(span: Span) -> bool:
