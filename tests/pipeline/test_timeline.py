@@ -2367,6 +2367,27 @@ def test_what_had_been_expected_for_a_time_still_to_come_lies_ahead(
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An age was joined to the date after it, and the whole dropped as an age.
+        ("The hall will be 150 years old next spring.", [("next spring", "1997-SP")]),
+        # spaCy takes the figure before it into the date: nothing was read.
+        ("She would have been 80 this summer.", [("this summer", "1996-SU")]),
+        ("The bill reaches committee stage the week after next.",
+         [("the week after next", "1996-W37")]),
+        ("Ferries were cancelled over Hogmanay.", [("over Hogmanay", "1995-12-31")]),
+        ("Roads were quiet over the August bank holiday.",
+         [("over the August bank holiday", "1996-08-26")]),
+    ],
+)  # fmt: skip
+def test_dates_missed_beside_an_age_a_figure_or_as_a_british_holiday_are_read(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == expected
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -374,8 +374,10 @@ def _unit_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> O
 
 
 def _before_last(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'The year before last', 'the week before last': two units back from the anchor."""
-    return resolve_unit_offset(ctx.anchor, UNITS[m.group("u")], -2)
+    """'The year before last', 'the week before last': two units back from the anchor;
+    'the week after next': two ahead."""
+    step = 2 if m.group("which") == "after next" else -2
+    return resolve_unit_offset(ctx.anchor, UNITS[m.group("u")], step)
 
 
 def _day_before_after(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -713,8 +715,8 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "day reported"),
     rule("unit-before-after", r"the (week|month|year) (before|after|earlier|later)",
          _unit_before_after, "the year before: from the date last named"),
-    rule("before-last", r"(?:the )?(?P<u>week|month|year) before last", _before_last,
-         "the year before last: two years back"),
+    rule("before-last", r"(?:the )?(?P<u>week|month|year) (?P<which>before last|after next)",
+         _before_last, "the year before last, the week after next: two back, two ahead"),
     rule("day-before-after", r"the day (before|after)", _day_before_after,
          "the day before: from the day last named"),
     rule("full-year", r"(?:the )?(?:full|whole|entire)[- ](?:year|yr)", _full_year,

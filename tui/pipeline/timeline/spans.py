@@ -124,13 +124,20 @@ _COUNT_OF_UNITS = re.compile(
 # Holidays spaCy may miss or call an event, as papers capitalise them ("Veterans Day",
 # "Presidents' Day"); a bare "Christmas" only after a preposition ("over Christmas"),
 # since "the Christmas market" is not a date.
+# Each in title case and as British papers write most ("Christmas day", "the August bank
+# holiday": only the first word capitalised).
 _NAMED_HOLIDAYS = sorted(
-    (" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in HOLIDAY_NAMES if " " in n),
+    {
+        form
+        for n in HOLIDAY_NAMES
+        if " " in n
+        for form in (" ".join(w[:1].upper() + w[1:] for w in n.split()), n[:1].upper() + n[1:])
+    },
     key=len,
     reverse=True,
 )
-_HOLIDAYS_NAMED_WHOLE = [n for n in _NAMED_HOLIDAYS if n != "New Year"]
-_HOLIDAYS_ALONE = ("Easter", "Thanksgiving", "Christmas")
+_HOLIDAYS_NAMED_WHOLE = [n for n in _NAMED_HOLIDAYS if n.lower() != "new year"]
+_HOLIDAYS_ALONE = ("Easter", "Thanksgiving", "Christmas", "Hogmanay", "Halloween")
 _HOLIDAYS = re.compile(
     rf"(?<![\w'])(?:{'|'.join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
@@ -588,6 +595,8 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
         (
             re.fullmatch(r"\s*(?:on|,)?\s*", gap)
             and not _DURATION_END.search(previous)
+            # "150 years old" + "next spring": an age is no part of the date after it.
+            and not AGE.search(previous)
             # "9 a.m. on Thursdays": a recurring day stays apart, to become a weekly set
             # that takes the clock (`build`).
             and not _PLURAL_WEEKDAY.fullmatch(ent.text)
@@ -642,7 +651,10 @@ _ENDS_IN_TENS = re.compile(r"\d0$")
 # the date, read then as a day of a month ("5 Tuesday" in May). A day's number follows its
 # weekday ("Tuesday 5 March"), never stands before it.
 _FIGURE_BEFORE_A_WEEKDAY = re.compile(
-    rf"\d[\d,.]*\s+(?=(?:{'|'.join(WEEKDAY_NAMES)})\b(?!\s*,?\s*\d))", re.I
+    rf"\d[\d,.]*\s+(?=(?:{'|'.join(WEEKDAY_NAMES)})\b(?!\s*,?\s*\d)"
+    # "She would have been 80 this summer": a figure before a time told from now.
+    r"|(?:this|next|last) (?:spring|summer|autumn|fall|winter|week|month|year)\b)",
+    re.I,
 )
 
 
