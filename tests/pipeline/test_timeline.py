@@ -2388,6 +2388,41 @@ def test_dates_missed_beside_an_age_a_figure_or_as_a_british_holiday_are_read(
     assert [(e.expression, e.value) for e in entries] == expected
 
 
+def test_days_of_a_week_named_by_its_first_day_and_the_week_after_it(nlp: Any) -> None:
+    # The days were this week's, and "the following week" counted from them.
+    entries = _timeline(
+        nlp,
+        "In the week beginning 9 September, schools will close on Tuesday and Thursday.",
+        "The following week, colleges will close on Monday only.",
+        anchor=WIRE_ANCHOR,
+    )
+    assert sorted((e.expression, e.value) for e in entries) == sorted(
+        [
+            ("the week beginning 9 September", "1996-W37"),
+            ("Tuesday", "1996-09-10"),
+            ("Thursday", "1996-09-12"),
+            ("The following week", "1996-W38"),
+            ("Monday", "1996-09-16"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("texts", "expression", "value"),
+    [
+        # A year on from a season: the count had no date to land on, and was "the past".
+        (("In the spring of 1968 they met.", "A year later they published the paper."),
+         "A year later", "1969"),
+        # "Pencilled in" sets a time, as "scheduled" does: it was read with no tense.
+        (("A pay vote is pencilled in for early December.",), "early December", "1996-12"),
+    ],
+)  # fmt: skip
+def test_a_year_on_from_a_season_and_a_time_pencilled_in(
+    nlp: Any, texts: tuple[str, ...], expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, *texts, anchor=WIRE_ANCHOR), expression).value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -223,9 +223,9 @@ def build_timeline(
         ctx.block = index
         full = doc_text(doc)
         sentences = Sentences(doc)
-        placed, heading = _placed_together(
-            full, *_placed_in(block, doc, full, ctx, sentences), heading
-        )
+        read_alone, habits = _placed_in(block, doc, full, ctx, sentences)
+        placed, heading = _placed_together(full, read_alone, habits, heading)
+        _last_as_placed(ctx, read_alone, placed)
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
                 _entry(
@@ -241,6 +241,18 @@ def build_timeline(
     entries = stamps_quote_their_updates(blocks, docs, stamps_on_their_days(blocks, entries))
     entries.sort(key=sort_key)
     return entries
+
+
+def _last_as_placed(ctx: Context, read_alone: list[Placed], placed: list[Placed]) -> None:
+    """The date the block last named, as reading its expressions together placed it ("on
+    Thursday" of "the week beginning 3 October"): what "the following week" counts from."""
+    last = ctx.last
+    where = next((start for res, start, _, _ in read_alone if res is last), None)
+    if last is None or where is None:
+        return
+    now = next((res for res, start, _, _ in placed if start == where), None)
+    if now is not None and now.value != last.value:
+        ctx.last = now
 
 
 def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -> Context:
@@ -853,7 +865,11 @@ def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
 
 
 # "Next week", "last week", "this week": a week the sentence goes on to name days of.
-_A_WEEK_NAMED = re.compile(r"(?:next|last|this|the coming|the past) week", re.I)
+_A_WEEK_NAMED = re.compile(
+    r"(?:(?:in|during|for) )?(?:(?:next|last|this|the coming|the past|the following) week"
+    r"|the week (?:of|beginning|starting|commencing) .+)",
+    re.I,
+)
 _A_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY_RE})\b", re.I)
 _ON_A_DAY = (Granularity.DAY, Granularity.TIME)
 _A_MONTH = re.compile(rf"\b{MONTH_RE}\b", re.I)

@@ -65,7 +65,7 @@ _LOOKING_BACK_COMMANDS = {
 }  # fmt: skip
 _SCHEDULE_VERBS = {
     "schedule", "set", "plan", "expect", "slate", "timetable", "due", "forecast", "predict",
-    "project",
+    "project", "pencil",
 }  # fmt: skip
 # Verbs that say when a thing starts, ends or comes: in a simple present they name the
 # coming time ("the season opens in the spring", "he returns in the fall"), no habit.

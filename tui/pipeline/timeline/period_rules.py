@@ -647,8 +647,12 @@ def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
         return day(base.start + timedelta(days=n * (7 if unit == "W" else 1)))
     if unit == "E":
         return year_of(base.start.year + 10 * n)
-    if unit in ("Y", "M"):
-        return shift(base, unit, n)
+    if unit in ("Y", "M") and (moved := shift(base, unit, n)) is not None:
+        return moved
+    if unit == "Y":
+        # "In the spring of 1968 ... A year later": a season or a week has no like of its
+        # own a year on here; the year of it does.
+        return year_of(base.start.year + n)
     return None
 
 
