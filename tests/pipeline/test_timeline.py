@@ -2423,6 +2423,28 @@ def test_a_year_on_from_a_season_and_a_time_pencilled_in(
     assert _entry(_timeline(nlp, *texts, anchor=WIRE_ANCHOR), expression).value == value
 
 
+@pytest.mark.parametrize(
+    ("anchor", "sentence", "expression", "value"),
+    [
+        # Said in January, "the year" is the story's: the half just gone was the nearer.
+        ("1997-01-31", "The economist said prices would recover in the second half of the "
+         "year.", "the second half of the year", "1997-H2"),
+        # The end of a range told as a bare part of the day is on the start's day (it was
+        # put on the story's).
+        ("1996-08-28", "Motoring groups say Friday lunchtime to early evening will be the "
+         "worst time to travel.", "early evening", "1996-08-30TEV"),
+        # A fixture a date owns, in a present clause, is the coming one (a present passive
+        # was read as no tense, and the day as the one gone).
+        ("1996-08-29", "If Saturday's attempt is called off, the next chance is a day later.",
+         "Saturday", "1996-08-31"),
+    ],
+)  # fmt: skip
+def test_the_year_the_day_and_the_fixture_a_reader_means(
+    nlp: Any, anchor: str, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=anchor), expression).value == value
+
+
 def test_an_expression_across_a_sentence_break_quotes_both_sentences(nlp: Any) -> None:
     # spaCy ends a sentence at "a.m." before a capital; the entry ran on past it, and its
     # quote stopped at "a.m.", without the day it names.

@@ -317,6 +317,7 @@ def _placed_together(
         placed[k] = (as_every_year(res), r_start, r_end, span)
     placed = _clock_times_on_their_days(full, _days_of_a_schedule(full, placed))
     placed = _days_in_the_week_named(full, _clocks_on_the_sentence_day(full, placed))
+    placed = _parts_of_day_ending_a_range(full, placed)
     placed, heading = _clocks_under_a_day(full, placed, heading)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _in_the_year_named(full, placed)
@@ -804,6 +805,33 @@ def _clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]
             if out and _closes_a_range(full, out[-1], start):
                 res = past_midnight(out[-1][0], res)
         out.append((res, start, end, span))
+    return out
+
+
+# A part of the day told with no day: "early evening", "the afternoon".
+_A_BARE_PART_OF_DAY = re.compile(rf"(?:(?:early|late|mid)[- ]?)?(?:the )?(?:{DAY_PART_RE})", re.I)
+
+
+def _parts_of_day_ending_a_range(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Friday lunchtime to early evening': the end of a range told as a bare part of the
+    day is on the start's day (alone it was put on the story's)."""
+    out = list(placed)
+    for k in range(1, len(out)):
+        (before, *_), (res, start, end, span) = out[k - 1], out[k]
+        if (
+            before.start is not None
+            and before.granularity in _ON_A_DAY
+            and res.timex_type == "TIME"
+            and "T" in res.value
+            and _A_BARE_PART_OF_DAY.fullmatch(full, start, end)
+            and _closes_a_range(full, out[k - 1], start)
+        ):
+            out[k] = (
+                with_time(day(before.start), res.value[res.value.index("T") :]),
+                start,
+                end,
+                span,
+            )
     return out
 
 

@@ -125,9 +125,12 @@ def _owned_date_tense(root: Token) -> Tense | None:
     verb = _governing_verb(root)
     if verb is None:
         return None
-    if root.head.lemma_.lower() in _FIXTURES and _verb_tense(verb, 3) is Tense.FUTURE:
-        # "Will not start Sunday's race": a fixture set ahead, in a clause that looks
-        # ahead, is the coming one.
+    if root.head.lemma_.lower() in _FIXTURES and _verb_tense(verb, 3) in (
+        Tense.FUTURE,
+        Tense.PRESENT,
+    ):
+        # "Will not start Sunday's race", "if Saturday's attempt is called off": a fixture
+        # set ahead, in a clause that looks ahead or tells of now, is the coming one.
         return Tense.FUTURE
     if not _what_was_feared(root, verb):
         return None
@@ -575,6 +578,7 @@ def _through_a_noun(tok: Token, verb: Token) -> Token | None:
 _FIXTURES = {
     "deadline", "start", "kickoff", "kick-off", "game", "match", "fixture", "final",
     "showdown", "matchup", "race", "forecast", "outlook", "chance", "risk", "prospect",
+    "attempt", "launch",
 }  # fmt: skip
 
 
@@ -637,6 +641,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
         return Tense.FUTURE
     if verb.tag_ in ("VBZ", "VBP") or _present_taken_for_a_base(verb, auxes):
+        return Tense.PRESENT
+    if verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # "If Saturday's attempt is called off": a present passive is a present.
         return Tense.PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         # "The meeting, set for Friday, ...": a schedule looks ahead of when it was set

@@ -128,6 +128,10 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if kind == "half" and qn > 2:
         return DECLINE
     make = half if kind == "half" else quarter
+    if m.group("of_year") and tense is not Tense.PAST:
+        # "Would recover in the second half of the year", said in January: "the year" is
+        # the story's (told in the past, one not yet begun is last year's, as below).
+        return make(a.year, qn)
     found = _in_its_year(make, qn, m.group("y1") or m.group("y2"), a, tense)
     if m.group("adj") in ("previous", "prior") and isinstance(found, Resolved):
         # "From 6.93 million in the previous first half": that half of the year before (the
