@@ -36,6 +36,15 @@ def test_a_length_in_three_or_more_parts_reads_as_said() -> None:
     )
 
 
+def test_a_length_of_one_unit_with_a_long_count_is_one_length() -> None:
+    # Three figures were taken for three parts, and reading each part recursed for ever
+    # (a real page's "for 100 years" stopped the whole timeline).
+    assert timex_label("P100Y") == "100 years"
+    assert timex_label("P100Y/2005-06-19") == "100 years, until 19 Jun 2005"
+    assert timex_label("PT120M") == "120 minutes"
+    assert timex_label("P1000Y") == "1000 years"
+
+
 def test_an_hour_on_no_named_day_says_so() -> None:
     assert timex_label("XXXX-XX-XXT07:00") == "07:00, no day named"
 

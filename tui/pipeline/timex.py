@@ -133,12 +133,20 @@ _TWO_UNITS = re.compile(
 _HALF_OF = {("Y", "M"): 6, ("M", "D"): 15, ("D", "H"): 12, ("H", "M"): 30, ("TM", "S"): 30}
 
 
-# A length in three or more parts: "PT2H5M12S", "P1Y2M3D".
-_MANY_UNITS = re.compile(r"^P(?=.*\d.*\d.*\d)(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?$")
+# A length in parts: "PT2H5M12S", "P1Y2M3D" (three or more of them, `_many_units`).
+_UNITS_OF_A_LENGTH = re.compile(r"^P(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?$")
+
+
+def _many_units(code: str) -> bool:
+    return _UNITS_OF_A_LENGTH.match(code) is not None and len(re.findall(r"[YMWDHS]", code)) >= 3
 
 
 def _is_length(value: str) -> bool:
-    return any(rx.match(value) is not None for rx in (_DURATION, _TWO_UNITS, _MANY_UNITS))
+    return (
+        _DURATION.match(value) is not None
+        or _TWO_UNITS.match(value) is not None
+        or (_many_units(value))
+    )
 
 
 def _many_units_words(code: str) -> str | None:
@@ -169,7 +177,7 @@ def duration_words(code: str) -> str | None:
     'P2Y6M' -> '2½ years', 'PT2H5M12S' -> 'two hours, five minutes and 12 seconds'."""
     if (two := _TWO_UNITS.match(code)) is not None:
         return _two_units_words(two)
-    if _MANY_UNITS.match(code) is not None:
+    if _many_units(code):
         return _many_units_words(code)
     m = _DURATION.match(code)
     if m is None:
