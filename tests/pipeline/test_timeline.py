@@ -2413,6 +2413,10 @@ def test_days_of_a_week_named_by_its_first_day_and_the_week_after_it(nlp: Any) -
         # A year on from a season: the count had no date to land on, and was "the past".
         (("In the spring of 1968 they met.", "A year later they published the paper."),
          "A year later", "1969"),
+        # From a decade no year is meant: still some time ahead.
+        (("Studies in the 1980s found a pattern.",
+          "It shapes who you will be drawn to 10 years later, he said."),
+         "10 years later", "FUTURE_REF"),
         # "Pencilled in" sets a time, as "scheduled" does: it was read with no tense.
         (("A pay vote is pencilled in for early December.",), "early December", "1996-12"),
     ],

@@ -653,9 +653,9 @@ def count_from_last(base: Resolved, unit: str, n: int) -> Resolved | None:
         return year_of(base.start.year + 10 * n)
     if unit in ("Y", "M") and (moved := shift(base, unit, n)) is not None:
         return moved
-    if unit == "Y":
+    if unit == "Y" and base.granularity in (Granularity.SEASON, Granularity.WEEK):
         # "In the spring of 1968 ... A year later": a season or a week has no like of its
-        # own a year on here; the year of it does.
+        # own a year on here; the year of it does. (From a decade, no year is meant.)
         return year_of(base.start.year + n)
     return None
 
