@@ -2320,6 +2320,12 @@ def test_a_24_hour_clock_a_preposition_places_is_read(
         # A day named before the week, or with its date, keeps its own reading.
         ("Sales fell on Monday, and next week will tell.",
          [("Monday", "1996-08-26"), ("next week", "1996-W36")]),
+        # So does another clause's day: the saying's, or one in a clause on a noun.
+        ("The probe will miss a flight scheduled for the week of Sept. 9, managers said "
+         "Monday.", [("the week of Sept. 9", "1996-W37"), ("Monday", "1996-08-26")]),
+        ("Staff will strike for three days next week, the first of six weeks of action the "
+         "union announced on Monday.",
+         [("next week", "1996-W36"), ("Monday", "1996-08-26")]),
     ],
 )  # fmt: skip
 def test_a_weekday_told_after_the_week_its_sentence_names_is_a_day_of_it(

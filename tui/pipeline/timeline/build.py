@@ -912,15 +912,24 @@ def _days_in_the_week_named(full: str, placed: list[Placed]) -> list[Placed]:
     at 1 p.m. on Wednesday': a weekday told after the week its sentence names is a day of
     that week (with no verb of its own to read, each was the nearest day, this week's)."""
     out = list(placed)
-    week: tuple[Resolved, int] | None = None  # the week named, and its sentence
+    week: tuple[Resolved, Span] | None = None  # the week named, and where
     for k, (res, start, end, span) in enumerate(placed):
-        sentence = span.sent.start_char
         if res.granularity is Granularity.WEEK and _A_WEEK_NAMED.fullmatch(full[start:end]):
-            week = (res, sentence)
+            week = (res, span)
             continue
-        if week is None or week[1] != sentence or week[0].start is None or res.start is None:
-            continue
-        if res.granularity not in _ON_A_DAY or not _a_bare_weekday(full[start:end]):
+        if (
+            week is None
+            or week[1].sent.start_char != span.sent.start_char
+            or week[0].start is None
+            or res.start is None
+            or res.granularity not in _ON_A_DAY
+            or not _a_bare_weekday(full[start:end])
+            # ("A flight scheduled for the week of Nov. 22, managers said Friday", "the
+            # first of six weeks of action the union announced on Monday": another
+            # clause's day.)
+            or in_a_clause_apart(week[1].root, span.root)
+            or in_a_clause_apart(span.root, week[1].root)
+        ):
             continue
         moved = week[0].start + timedelta(days=res.start.weekday())
         if moved != res.start:

@@ -935,8 +935,12 @@ _MAX_DEPTH = 256
 
 
 def _opens_its_own_clause(tok: Token) -> bool:
+    # (A clause a preposition takes, "with exchanges shut on Thursday", tells more of the
+    # clause it hangs on, whatever its subject.)
     return tok.dep_ in _NOUN_CLAUSES or (
-        tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in tok.children)
+        tok.pos_ in ("VERB", "AUX")
+        and tok.dep_ != "pcomp"
+        and any(c.dep_ in _SUBJECTS for c in tok.children)
     )
 
 
