@@ -1099,25 +1099,22 @@ def _clock_in_two_zones(
         and d.start is not None
     ):
         return None
-    apart = _minutes(b.value) - _minutes(a.value)
-    shift_days = -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
+    shift_days = _days_between_zones(a, b)
     in_brackets = "(" in full[a_end:b_start] and ")" not in full[b_end:d_start]
     try:
         local_day = d.start - timedelta(days=shift_days) if in_brackets else d.start
         other_day = local_day + timedelta(days=shift_days)
     except OverflowError:
         return None  # the day before the calendar's first: each clock is read alone
-
-    def on(when: date, clock: Resolved) -> Resolved:
-        res = Resolved(when.isoformat(), Granularity.DAY, when, when)
-        return with_time(res, clock.value[clock.value.index("T") :])
-
     if in_brackets:
         return [
-            (on(local_day, a), a_start, a_end, span),
-            (on(other_day, b), b_start, d_end, b_span),
+            (_clock_on(local_day, a), a_start, a_end, span),
+            (_clock_on(other_day, b), b_start, d_end, b_span),
         ]
-    return [(on(local_day, a), a_start, d_end, span), (on(other_day, b), b_start, b_end, b_span)]
+    return [
+        (_clock_on(local_day, a), a_start, d_end, span),
+        (_clock_on(other_day, b), b_start, b_end, b_span),
+    ]
 
 
 def _clock_beside_its_day_in_another_zone(
@@ -1134,14 +1131,23 @@ def _clock_beside_its_day_in_another_zone(
         and _IN_BRACKETS.fullmatch(full, a_end, b_start)
     ):
         return None
-    apart = _minutes(b.value) - _minutes(a.value)
-    shift_days = -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
     try:
-        local_day = b.start - timedelta(days=shift_days)
+        local_day = b.start - timedelta(days=_days_between_zones(a, b))
     except OverflowError:
         return None
-    local_res = Resolved(local_day.isoformat(), Granularity.DAY, local_day, local_day)
-    return [(with_time(local_res, a.value[a.value.index("T") :]), a_start, a_end, span), other]
+    return [(_clock_on(local_day, a), a_start, a_end, span), other]
+
+
+def _days_between_zones(local: Resolved, other: Resolved) -> int:
+    """The day the other zone's clock falls on, from the local clock's: the one before
+    or after when the two are more than half a day apart."""
+    apart = _minutes(other.value) - _minutes(local.value)
+    return -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
+
+
+def _clock_on(when: date, clock: Resolved) -> Resolved:
+    """`clock`'s time of day on the day `when`."""
+    return with_time(day(when), clock.value[clock.value.index("T") :])
 
 
 def _minutes(clock_value: str) -> int:
