@@ -919,7 +919,6 @@ def _days_in_the_week_named(full: str, placed: list[Placed]) -> list[Placed]:
             continue
         if (
             week is None
-            or week[1].sent.start_char != span.sent.start_char
             or week[0].start is None
             or res.start is None
             or res.granularity not in _ON_A_DAY
@@ -927,15 +926,23 @@ def _days_in_the_week_named(full: str, placed: list[Placed]) -> list[Placed]:
             # ("A flight scheduled for the week of Nov. 22, managers said Friday", "the
             # first of six weeks of action the union announced on Monday": another
             # clause's day.)
-            or in_a_clause_apart(week[1].root, span.root)
-            or in_a_clause_apart(span.root, week[1].root)
+            or not _told_in_one_clause(week[1], span)
         ):
             continue
         moved = week[0].start + timedelta(days=res.start.weekday())
-        if moved != res.start:
-            at = res.value[res.value.index("T") :] if "T" in res.value else ""
-            out[k] = (with_time(day(moved), at) if at else day(moved), start, end, span)
+        if moved != res.start and (on_it := shift(res, "D", (moved - res.start).days)):
+            out[k] = (on_it, start, end, span)
     return out
+
+
+def _told_in_one_clause(frame: Span, span: Span) -> bool:
+    """Whether a date is told in the clause of the week or year its sentence named before
+    it (neither lies in a clause apart from the other)."""
+    return (
+        frame.sent.start_char == span.sent.start_char
+        and not in_a_clause_apart(frame.root, span.root)
+        and not in_a_clause_apart(span.root, frame.root)
+    )
 
 
 def _a_bare_weekday(text: str) -> bool:
@@ -972,11 +979,9 @@ def _in_the_year_named(full: str, placed: list[Placed]) -> list[Placed]:
             continue
         if (
             year is None
-            or year[1].sent.start_char != span.sent.start_char
             # ("A programme approved in 1987 ... had bought shares through Sept. 29", "sales
             # rose last year, and the firm said on 3 March": another clause's year.)
-            or in_a_clause_apart(year[1].root, span.root)
-            or in_a_clause_apart(span.root, year[1].root)
+            or not _told_in_one_clause(year[1], span)
             or res.granularity not in (Granularity.DAY, Granularity.MONTH)
             or res.start is None
             or res.start.year == year[0]
