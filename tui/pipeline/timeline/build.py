@@ -1541,16 +1541,11 @@ _UNTIL_INSIDE = re.compile(r"\b(?:until|till) (?P<end>.+)", re.I)
 _NOW = re.compile(r"(?:today|now|tonight|this|the present|date|recently)\b", re.I)
 
 
-def _an_end_after_until(text: str, prep: str | None) -> str | None:
-    """The words of the end an expression runs until, if it names one."""
-    if prep in ("until", "till"):
-        return text
-    inside = _UNTIL_INSIDE.search(text)
-    return inside.group("end") if inside else None
-
-
 def _an_end_ahead(text: str, prep: str | None) -> bool:
-    end = _an_end_after_until(text, prep)
+    """Whether the expression is an end something runs "until" (after "until" or holding
+    it), and that end is not now."""
+    inside = _UNTIL_INSIDE.search(text)
+    end = text if prep in ("until", "till") else inside.group("end") if inside else None
     return end is not None and _NOW.match(end) is None
 
 
