@@ -951,7 +951,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 def in_an_aside_on_someone(span: Span) -> bool:
     """'Tallis, who joined in January 2022, said ...': the date is in a clause that tells
     who someone is, not a time the story goes back to."""
-    for tok in itertools.islice(_up_from(span.root), _MAX_DEPTH):
+    for tok in _up_from(span.root):
         if tok.pos_ in ("VERB", "AUX"):
             return tok.dep_ == "relcl" and any(
                 c.dep_ in _SUBJECTS and c.lower_ in ("who", "whom", "whose") for c in tok.children

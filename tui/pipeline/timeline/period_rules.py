@@ -321,8 +321,9 @@ def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) 
     if unit == "week":
         # "Sales in the same week last year": the week of that number a year back, of the
         # week (or the day) last named or else the story's.
-        named = last and last.granularity in (Granularity.WEEK, Granularity.DAY)
-        of = last.start if last and named else None
+        of = (
+            last.start if last and last.granularity in (Granularity.WEEK, Granularity.DAY) else None
+        )
         return _week_a_year_back(of or ctx.anchor) or DECLINE
     if unit == "month":
         return shift(resolve_unit_offset(ctx.anchor, "M", 0), "Y", -1) or DECLINE

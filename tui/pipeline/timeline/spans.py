@@ -468,9 +468,7 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     lexical = _may_match_in(_LEXICAL_FORMS, full, low)
     spans.extend(_pattern_spans(doc, full, spans, ents, [*forms, *lexical]))
     spans.sort()
-    return _weekdays_with_their_dates(
-        full, _within_brackets(full, _with_opening_hours(full, spans))
-    )
+    return _one_date_in_two_spans(full, _within_brackets(full, _with_opening_hours(full, spans)))
 
 
 def _with_opening_hours(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -552,7 +550,8 @@ _ONE_DATE_IN_TWO = (
 )
 
 
-def _weekdays_with_their_dates(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _one_date_in_two_spans(full: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each pair of spans `_ONE_DATE_IN_TWO` knows as one date, joined into one."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
