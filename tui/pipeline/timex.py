@@ -133,27 +133,39 @@ _TWO_UNITS = re.compile(
 _HALF_OF = {("Y", "M"): 6, ("M", "D"): 15, ("D", "H"): 12, ("H", "M"): 30, ("TM", "S"): 30}
 
 
-# A length in parts: "PT2H5M12S", "P1Y2M3D" (three or more of them, `_many_units`).
-_UNITS_OF_A_LENGTH = re.compile(r"^P(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?$")
+# A length in parts: "PT2H5M12S", "P1Y2M3D".
+_UNITS_OF_A_LENGTH = re.compile(r"^P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?$")
+
+
+def length_parts(code: str) -> list[tuple[str, int]]:
+    """A TIMEX3 length's units and counts, largest first, a clock's units marked "T"
+    ("PT4H51M" -> [("TH", 4), ("TM", 51)], "P1Y2M" -> [("Y", 1), ("M", 2)]); empty for
+    anything else."""
+    found = _UNITS_OF_A_LENGTH.match(code)
+    if found is None:
+        return []
+    days, clock = found.group(1), found.group(2) or ""
+    return [(u, int(n)) for n, u in re.findall(r"(\d+)([YMWD])", days)] + [
+        (f"T{u}", int(n)) for n, u in re.findall(r"(\d+)([HMS])", clock)
+    ]
 
 
 def _many_units(code: str) -> bool:
-    return _UNITS_OF_A_LENGTH.match(code) is not None and len(re.findall(r"[YMWDHS]", code)) >= 3
+    """A length in three or more parts (two have their own reading, `_TWO_UNITS`)."""
+    return len(length_parts(code)) >= 3
 
 
 def _is_length(value: str) -> bool:
     return (
         _DURATION.match(value) is not None
         or _TWO_UNITS.match(value) is not None
-        or (_many_units(value))
+        or _many_units(value)
     )
 
 
 def _many_units_words(code: str) -> str | None:
     """'PT2H5M12S' -> 'two hours, five minutes and 12 seconds'."""
-    days, _, clock = code[1:].partition("T")
-    parts = [f"P{n}{u}" for n, u in re.findall(r"(\d+)([YMWD])", days)]
-    parts += [f"PT{n}{u}" for n, u in re.findall(r"(\d+)([HMS])", clock)]
+    parts = [f"P{n}{u}" if len(u) == 1 else f"P{u[0]}{n}{u[1]}" for u, n in length_parts(code)]
     words = [duration_words(part) for part in parts]
     if len(words) < 3 or None in words:
         return None

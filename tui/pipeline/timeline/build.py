@@ -116,6 +116,7 @@ from tui.pipeline.timeline.vocab import (
     normalise,
     stated_duration,
 )
+from tui.pipeline.timex import length_parts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -537,12 +538,7 @@ def _length_parts(res: Resolved) -> dict[str, int]:
     TM: 51); empty for anything else."""
     if res.timex_type != "DURATION" or res.start is not None or res.vague:
         return {}
-    found = re.fullmatch(r"P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?", res.value)
-    if found is None or not (found.group(1) or found.group(2)):
-        return {}
-    parts = {u: int(n) for n, u in re.findall(r"(\d+)([YMWD])", found.group(1))}
-    parts |= {f"T{u}": int(n) for n, u in re.findall(r"(\d+)([HMS])", found.group(2) or "")}
-    return parts
+    return dict(length_parts(res.value))
 
 
 def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
