@@ -84,6 +84,9 @@ CASES = [
     ("The shipyard was built in the 1980s.", "1980s", "198", Granularity.YEAR),
     ("The bridge reopened at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday",
      "2024-08-07T22:00", Granularity.TIME),
+    # A year of the next century, placed in time by its preposition.
+    ("Astronomers expect the comet to return in 2101.", "2101", "2101", Granularity.YEAR),
+    ("The lease on the harbour runs until 2125.", "2125", "2125", Granularity.YEAR),
 ]  # fmt: skip
 
 
@@ -149,6 +152,9 @@ def test_by_midday_keeps_the_preposition(nlp: Any) -> None:
         # A citation's pages, which look like a split year or a run of years.
         "The value of serum haptoglobin. JAMA 243(19):1909-11.",
         "See Blood 40 (4), 1002-1007.",
+        # Four digits past 2099 that nothing places in time: a count.
+        "Engineers logged 2150 faults.",
+        "Flight 2101 landed safely.",
     ],
 )
 def test_codes_ages_and_numbers_are_not_dates(nlp: Any, sentence: str) -> None:

@@ -1211,13 +1211,21 @@ def is_a_model_number(text: str, before: str, anchor_year: int) -> bool:
 _CLOCK_OR_DECADE_WORD = re.compile(r"(?:1[0-2]|0?[1-9])[ap]m|(?:1\d|20)\d0s", re.I)
 
 
-def looks_temporal(text: str) -> bool:
+# A year of the next century is told after a word that places it in time ("return in
+# 2101", "a lease until 2125"); bare, four such digits are more often a count.
+_FAR_YEAR = re.compile(r"21\d\d")
+_FAR_YEAR_LEAD = re.compile(r"\b(?:in|by|until|till|before|after|from|around|of|to)\s$", re.I)
+
+
+def looks_temporal(text: str, before: str = "") -> bool:
     """Reject spaCy's bare numbers and codes ("45", "T0504") before resolving anything."""
     t = text.strip()
     if re.fullmatch(r"(?:Q[1-4]|H[12])(?: (?:19|20)\d\d)?", t):
         return True  # a quarter or half as results tables write it
     if _CLOCK_OR_DECADE_WORD.fullmatch(t):
         return True  # "10am", "1990s": letters on digits, as codes have, but no code
+    if _FAR_YEAR.fullmatch(t):
+        return _FAR_YEAR_LEAD.search(before) is not None
     if re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*\d*", t) and not re.fullmatch(r"1\d{3}|20\d{2}", t):
         return False
     return not re.fullmatch(r"[\d\s,.%-]+", t) or bool(re.search(r"\b(?:1\d{3}|20\d{2})\b", t))
