@@ -2400,14 +2400,21 @@ def test_dates_missed_beside_an_age_a_figure_or_as_a_british_holiday_are_read(
     assert [(e.expression, e.value) for e in entries] == expected
 
 
-def test_days_of_a_week_named_by_its_first_day_and_the_week_after_it(nlp: Any) -> None:
-    # The days were this week's, and "the following week" counted from them.
-    entries = _timeline(
-        nlp,
-        "In the week beginning 9 September, schools will close on Tuesday and Thursday.",
-        "The following week, colleges will close on Monday only.",
-        anchor=WIRE_ANCHOR,
-    )
+_WEEK_NAMED = "In the week beginning 9 September, schools will close on Tuesday and Thursday."
+_WEEK_AFTER = "The following week, colleges will close on Monday only."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [(_WEEK_NAMED, _WEEK_AFTER), (f"{_WEEK_NAMED} {_WEEK_AFTER}",)],
+    ids=["two paragraphs", "one paragraph"],
+)
+def test_days_of_a_week_named_by_its_first_day_and_the_week_after_it(
+    nlp: Any, texts: tuple[str, ...]
+) -> None:
+    # The days were this week's, and "the following week" counted from them, in the
+    # paragraph that placed them as in the next.
+    entries = _timeline(nlp, *texts, anchor=WIRE_ANCHOR)
     assert sorted((e.expression, e.value) for e in entries) == sorted(
         [
             ("the week beginning 9 September", "1996-W37"),

@@ -224,9 +224,17 @@ def build_timeline(
         ctx.block = index
         full = doc_text(doc)
         sentences = Sentences(doc)
+        before = replace(ctx, full_days=dict(ctx.full_days))
         read_alone, habits = _placed_in(block, doc, full, ctx, sentences)
-        placed, heading = _placed_together(full, read_alone, habits, heading)
-        _last_as_placed(ctx, read_alone, placed)
+        placed, next_heading = _placed_together(full, read_alone, habits, heading)
+        if moved := _moved(read_alone, placed):
+            # "In the week beginning 3 October, schools close on Thursday. The following
+            # week, ...": read the block again, each later expression counting from the
+            # dates as reading them together placed them.
+            ctx = before
+            read_alone, habits = _placed_in(block, doc, full, ctx, sentences, moved)
+            placed, next_heading = _placed_together(full, read_alone, habits, heading)
+        heading = next_heading
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
                 _entry(
@@ -244,16 +252,16 @@ def build_timeline(
     return entries
 
 
-def _last_as_placed(ctx: Context, read_alone: list[Placed], placed: list[Placed]) -> None:
-    """The date the block last named, as reading its expressions together placed it ("on
-    Thursday" of "the week beginning 3 October"): what "the following week" counts from."""
-    last = ctx.last
-    where = next((start for res, start, _, _ in read_alone if res is last), None)
-    if last is None or where is None:
-        return
-    now = next((res for res, start, _, _ in placed if start == where), None)
-    if now is not None and now.value != last.value:
-        ctx.last = now
+def _moved(read_alone: list[Placed], placed: list[Placed]) -> dict[int, Resolved]:
+    """The block's dates that reading its expressions together moved ("on Thursday" of
+    "the week beginning 3 October"), by where they start: what the expressions after them
+    count from ("the following week"), in this block and the next."""
+    where = {start: res for res, start, _, _ in placed}
+    return {
+        start: where[start]
+        for res, start, _, _ in read_alone
+        if start in where and where[start].value != res.value
+    }
 
 
 def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -> Context:
@@ -268,10 +276,16 @@ def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -
 
 
 def _placed_in(
-    block: Block, doc: Doc, full: str, ctx: Context, sentences: Sentences
+    block: Block,
+    doc: Doc,
+    full: str,
+    ctx: Context,
+    sentences: Sentences,
+    moved: dict[int, Resolved] | None = None,
 ) -> tuple[list[Placed], list[bool]]:
     """Each expression of one block resolved on its own, in reading order, and whether the
-    grammar tells it as a habit; what it resolved to is remembered for the ones after it."""
+    grammar tells it as a habit; what it resolved to is remembered for the ones after it,
+    or where the block's reading together `moved` it, by where it starts."""
     placed: list[Placed] = []
     habits: list[bool] = []
     for start, end in candidate_spans(doc, full) or a_stamp(block, full):
@@ -295,7 +309,7 @@ def _placed_in(
                 # "Since December 1981" begins a stretch that reaches to now: the story
                 # has not gone back there, and a later "In July" is not July 1982.
                 ctx.remember(
-                    res,
+                    (moved or {}).get(r_start, res),
                     scene=not _SINCE.match(full, r_start)
                     and not _names_a_thing(span)
                     and not in_an_aside_on_someone(span),
