@@ -235,16 +235,39 @@ def _a_time_set(root: Token, verb: Token) -> bool:
     """Whether the date is a time a verb sets a thing to (`_TIMES_SET`): what it was put
     off to ("adjourned until Friday", "was postponed to March") or a deadline it promised
     or asked for ("promised compensation to every family by the end of April")."""
-    prep = root.head
+    prep = _setting_preposition(root)
+    if prep is None:
+        return False
     # "Has extended the ban on access to forest areas until Wednesday": the parser may
-    # hang the time on the object's last noun; it is still the verb that sets it.
-    return (
-        root.dep_ == "pobj"
-        and (prep.head.i == verb.i or prep.head.pos_ in ("NOUN", "PROPN"))
-        and any(verb.lemma_ in verbs and prep.lower_ in preps for verbs, preps in _TIMES_SET)
+    # hang the time on the object's last noun; it is still the verb that sets it. So it
+    # does when the verb's particle takes it: "pushed the vote back to Monday".
+    holder = prep.head
+    if holder.lower_ in _PARTICLES_OF_MOVING and holder.head.i == verb.i:
+        holder = verb
+    return (holder.i == verb.i or holder.pos_ in ("NOUN", "PROPN")) and any(
+        verb.lemma_ in verbs and prep.lower_ in preps for verbs, preps in _TIMES_SET
     )
 
 
+def _setting_preposition(root: Token) -> Token | None:
+    """The preposition that takes a date ("until Friday"), through the bound that may stand
+    between them ("to no earlier than Friday", "by no later than June"); None when no
+    preposition takes it."""
+    # (The parser takes the bound for the preposition's object or its clause.)
+    if root.dep_ in ("pcomp", "pobj") and root.lower_ in _BOUNDS:
+        return root.head  # the expression took the bound with it
+    if root.dep_ != "pobj":
+        return None
+    prep = root.head
+    bound = prep.head
+    if prep.lower_ == "than" and bound.lower_ in _BOUNDS and bound.dep_ in ("pcomp", "pobj"):
+        return bound.head
+    return prep
+
+
+# The comparatives that bound a time set: "to no earlier than Friday".
+_BOUNDS = {"earlier", "later", "sooner"}
+_PARTICLES_OF_MOVING = {"back", "forward", "out"}
 # The verbs that set a time, each kind with the prepositions that name it.
 _TIMES_SET = (
     (_DEFERRING_VERBS, ("to", "until", "till")),
@@ -675,9 +698,11 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
     if verb.head.i != verb.i:
         head = verb.head
         # An infinitive happens after the verb it completes: "would need more batteries
-        # to protect the cities before the winter" looks ahead with "would need".
-        if depth > 0 and head.pos_ in ("VERB", "AUX"):
-            head_tense = _verb_tense(head, depth - 1)
+        # to protect the cities before the winter" looks ahead with "would need", and
+        # "will be able to see it from Monday" with the verb of the adjective it completes.
+        above = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") else head
+        if depth > 0 and above.pos_ in ("VERB", "AUX"):
+            head_tense = _verb_tense(above, depth - 1)
             if head_tense in (Tense.FUTURE, Tense.REPORTED):
                 return True, head_tense
         head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
