@@ -4023,3 +4023,31 @@ def test_the_pages_updated_at_stamp_is_on_its_day_however_late(nlp: Any) -> None
     # Out at 14:20 on 8 August; told in the past, an evening clock would be last night's.
     entries = _timeline(nlp, "Last updated at 21:40 EEST")
     assert [e.value for e in entries] == ["2024-08-08T21:40"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "anchor", "expected"),
+    [
+        # A bound between the verb that sets a time and the time: still the time set.
+        (("The company scrubbed the test on Wednesday, pushing it to no earlier than "
+          "Friday.",), "2026-09-30", [("Wednesday", "2026-09-30"), ("Friday", "2026-10-02")]),
+        (("The council delayed the vote until no earlier than Friday.",), "2026-09-30",
+         [("no earlier than Friday", "2026-10-02")]),
+        # An infinitive after an adjective looks ahead with the verb of the adjective.
+        (("Visitors will be able to see the restored window from Monday.",), "2019-06-15",
+         [("Monday", "2019-06-17")]),
+        # A weekday told with no tense to read is the one the story has named.
+        (("Engineers pushed the test to no earlier than Friday.",
+          "The test window on Friday runs between 9 and 11 a.m."), "2026-09-30",
+         [("Friday", "2026-10-02"), ("Friday", "2026-10-02"),
+          ("between 9 and 11 a.m.", "2026-10-02T09:00")]),
+        (("Drivers will strike on Saturday, the union said.",
+          "Passengers with tickets for Saturday can use them on another day."), "2024-11-29",
+         [("Saturday", "2024-11-30"), ("Saturday", "2024-11-30")]),
+    ],
+)  # fmt: skip
+def test_a_day_set_ahead_is_read_ahead_and_a_weekday_told_again_is_the_same_day(
+    nlp: Any, texts: tuple[str, ...], anchor: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, *texts, anchor=anchor)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)

@@ -224,7 +224,7 @@ def build_timeline(
         ctx.block = index
         full = doc_text(doc)
         sentences = Sentences(doc)
-        before = replace(ctx, full_days=dict(ctx.full_days))
+        before = ctx.copy()
         read_alone, habits = _placed_in(block, doc, full, ctx, sentences)
         placed, next_heading = _placed_together(full, read_alone, habits, heading)
         if moved := _moved(read_alone, placed):

@@ -59,6 +59,8 @@ class Resolved:
 # paper dated Wednesday, or stamped after midnight UTC): a day named this close is the
 # day "earlier in the day" means.
 NEWS_DAY_BACK_DAYS = 1
+# How far either side of the anchor a day named lies to stand for its weekday told bare.
+NAMED_WEEKDAY_DAYS = 6
 
 # A quarter stays the frame ("a year ago" = the same quarter a year back) for this many
 # paragraphs after it was named, even when other dates are named in between.
@@ -128,6 +130,9 @@ class Context:
     news_day: date | None = None
     # Days named with their year, by (month, day): "June 9" after "June 9, 2020" is that.
     full_days: dict[tuple[int, int], date] = field(default_factory=dict)
+    # The days within a week of the anchor the story has named, by weekday (the last named
+    # of each): "the test window on Friday", after "no earlier than Friday", is that Friday.
+    named_weekdays: dict[int, date] = field(default_factory=dict)
     # Where a running total ("the nine months", "the first half") was named after the
     # last quarter: for the rest of that paragraph, "a year earlier" and "the 1988
     # period" compare that total, not the quarter.
@@ -135,6 +140,12 @@ class Context:
     # That running total when it is a half of a named year ("2024-H1"): "the year-ago
     # period" in its paragraph is the same half a year back.
     last_total: Resolved | None = None
+
+    def copy(self) -> Context:
+        """The story so far as it stands, to read a block again from (its own tables)."""
+        return replace(
+            self, full_days=dict(self.full_days), named_weekdays=dict(self.named_weekdays)
+        )
 
     def recent_quarter(self) -> Resolved | None:
         """The quarter named in this paragraph or the few before, which "the previous
@@ -250,6 +261,11 @@ class Context:
             self.last_named = res
         if res.full and res.granularity is Granularity.DAY:
             self.full_days[(res.start.month, res.start.day)] = res.start
+        if (
+            res.granularity in (Granularity.DAY, Granularity.TIME)
+            and abs((res.start - self.anchor).days) <= NAMED_WEEKDAY_DAYS
+        ):
+            self.named_weekdays[res.start.weekday()] = res.start
         if (
             res.granularity in (Granularity.DAY, Granularity.TIME)
             and 0 <= (self.anchor - res.start).days <= NEWS_DAY_BACK_DAYS
