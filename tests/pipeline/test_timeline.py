@@ -135,6 +135,21 @@ def test_since_the_start_of_the_year_keeps_the_year_and_runs_to_the_anchor(nlp: 
     assert (entry.range_start, entry.range_end) == ("2024-01-01", "2024-08-08")
 
 
+def test_a_day_since_which_a_stretch_runs_has_come_even_on_the_eve_of_it(nlp: Any) -> None:
+    # Told on 31 December: this year's 1 January, not tomorrow.
+    entries = _timeline(
+        nlp,
+        "The county has required two signatures on every payment since Jan. 1.",
+        anchor="2023-12-31T09:00:00-05:00",
+    )
+    entry = _entry(entries, "Jan. 1")
+    assert (entry.value, entry.range_start, entry.range_end) == (
+        "2023-01-01",
+        "2023-01-01",
+        "2023-12-31",
+    )
+
+
 def test_by_midday_keeps_the_preposition(nlp: Any) -> None:
     entry = _entry(_timeline(nlp, "The road was reopened by midday."), "midday")
     assert entry.expression == "by midday"

@@ -28,6 +28,7 @@ from tui.pipeline.timeline.values import (
     day,
     duration,
     resolve_unit_offset,
+    shift,
     vague,
     vague_duration_code,
     with_time,
@@ -233,6 +234,10 @@ def _resolve(
         base = _point_after(prep, t, ctx, Tense.PAST)
         if base is None or base.start is None or base.vague:
             return None
+        if base.start > ctx.anchor and not base.full:
+            # "Has required two signatures since Jan. 1", told on Dec. 31: what a stretch
+            # to now began from has come, so this year's, not tomorrow.
+            base = shift(base, "Y", -1) or base
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
     if m and prep == "in" and tense in IN_A_COUNT_AHEAD:
