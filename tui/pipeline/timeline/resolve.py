@@ -238,6 +238,8 @@ def _resolve(
             # "Has required two signatures since Jan. 1", told on Dec. 31: what a stretch
             # to now began from has come, so this year's, not tomorrow.
             base = shift(base, "Y", -1) or base
+        if base.start is None:
+            return None
         # The expression still names its date; the range runs from it to the anchor.
         return replace(base, end=max(ctx.anchor, base.start))
     if m and prep == "in" and tense in IN_A_COUNT_AHEAD:
