@@ -4066,3 +4066,26 @@ def test_a_day_set_ahead_is_read_ahead_and_a_weekday_told_again_is_the_same_day(
 ) -> None:
     entries = _timeline(nlp, *texts, anchor=anchor)
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Listed in the calendar's order, months go on from the one before: October, said
+        # in March, is this October, not the nearer one gone.
+        ("The calendar includes meetings in June, July, September, October and December.",
+         [("June", "2026-06"), ("July", "2026-07"), ("September", "2026-09"),
+          ("October", "2026-10"), ("December", "2026-12")]),
+        # A month listed after another is a date of its own, not a word too many.
+        ("Meetings are held in January, March and December.",
+         [("January", "2026-01"), ("March", "2026-03"), ("December", "2026-12")]),
+        # Out of the calendar's order, each is read by itself.
+        ("Sales fell in December, rose in February and held in March.",
+         [("December", "2025-12"), ("February", "2026-02"), ("March", "2026-03")]),
+    ],
+)  # fmt: skip
+def test_months_listed_in_the_calendars_order_go_on_from_the_one_before(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2026-03-18T10:00:00-04:00")
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)

@@ -158,6 +158,8 @@ _PLURAL_DAYS = re.compile(
 _PLURAL_PART_AFTER = re.compile(rf" {DAY_PART_RE}s\b", re.I)
 _NAMES_TIME = re.compile(rf"(?:{MONTH_RE}|{WEEKDAY_RE})$")
 _DAY_NAME_ONLY = re.compile(rf"(?:on )?{WEEKDAY_RE}", re.I)
+# A month named next in a list: a date of its own, not a word too many ("January, March").
+_MONTH_LISTED_LAST = re.compile(rf"\b{MONTH_RE}(?:,|\s+and|\s+or|,\s+and)\s+{MONTH_RE}$", re.I)
 _DAY_NAME_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
 # The words that name a day only as one of its kind: "on a Monday", "one evening".
 _ONE_OF_A_KIND = r"(?:a|an|one|any|some)"
@@ -335,6 +337,7 @@ def _placed_together(
     placed = _parts_of_day_ending_a_range(full, placed)
     placed, heading = _clocks_under_a_day(full, placed, heading)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
+    placed = _months_listed_in_order(full, placed)
     placed = _in_the_year_named(full, placed)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
 
@@ -1036,6 +1039,31 @@ def _months_sharing_a_year(full: str, placed: list[Placed]) -> list[Placed]:
     return out
 
 
+# What parts the items of a list: "June, July, September, October and December".
+_LIST_JOINER = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _months_listed_in_order(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Meetings in June, July, September, October and December': bare months listed in the
+    calendar's order go on from the one before, where each read alone may have been taken
+    as the nearer one gone ("October", said in March, as last October)."""
+    out = list(placed)
+    for k in range(1, len(out)):
+        (a, _, a_end, _), (b, b_start, b_end, span) = out[k - 1], out[k]
+        if not (
+            a.granularity is b.granularity is Granularity.MONTH
+            and a.start is not None
+            and b.start is not None
+            and _BARE_MONTH.fullmatch(full, b_start, b_end)
+            and _LIST_JOINER.fullmatch(full, a_end, b_start)
+            and a.start.month < b.start.month
+            and b.start < a.start
+        ):
+            continue
+        out[k] = (month(a.start.year, b.start.month), b_start, b_end, span)
+    return out
+
+
 def _day_and_clock(
     full: str, first: tuple[Resolved, int, int, Span], second: tuple[Resolved, int, int, Span]
 ) -> tuple[Resolved, int, int, Span] | None:
@@ -1330,9 +1358,12 @@ _WORD_AFTER = re.compile(r"\s+[A-Z](?:[a-z]+|[A-Z]+):?$")
 
 def _word_too_many(text: str) -> re.Match[str] | None:
     """The capitalised word spaCy took after a date ("... 6:36 AM Comments"); not a
-    weekday ("the third Sunday" is no 3rd with a word too many)."""
+    weekday ("the third Sunday" is no 3rd with a word too many), nor a month listed after
+    another ("January, March" are two)."""
     extra = _WORD_AFTER.search(text)
     if extra is None or _DAY_NAME_ONLY.fullmatch(extra.group(0).strip(" :")):
+        return None
+    if _MONTH_LISTED_LAST.search(text):
         return None
     return extra
 
