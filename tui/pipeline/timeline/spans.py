@@ -417,6 +417,8 @@ _MONTH_TO_MONTH = re.compile(
     rf"(?:the )?{MONTH_RE}[-\u2013](?:to[-\u2013]|through[-\u2013])?{MONTH_RE}", re.I
 )
 _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
+_ENDS_IN_OF = re.compile(r"\w of$", re.I)
+_YEAR_NEXT = re.compile(r" (?:1[5-9]|20)\d\d(?:[-/]\d{2,4})?\b")
 # "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
 _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
 _PART_OF_DAY_END = re.compile(rf"\b{DAY_PART_RE}$", re.I)
@@ -823,6 +825,9 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         return start, age.end()  # "in this day and age": nowadays, not the story's day
     if _BARE_ORDINAL.fullmatch(text) and (century := _CENTURY_AFTER.match(full, end)):
         return start, century.end()  # "the 14th" + "Century"
+    if _ENDS_IN_OF.search(text) and (year := _YEAR_NEXT.match(full, end)):
+        # "the spring of" + "2022": spaCy took the year for a number.
+        return start, year.end()
     if (_A_SEASON.fullmatch(text) or _ONE_WEEKDAY.fullmatch(text)) and (
         lead := _THE_FOLLOWING.search(full, max(0, start - 14), start)
     ):
