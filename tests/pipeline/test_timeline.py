@@ -4089,3 +4089,22 @@ def test_months_listed_in_the_calendars_order_go_on_from_the_one_before(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2026-03-18T10:00:00-04:00")
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A weekday next to a day: the last one before it, the first one after it.
+        ("Traffic peaked on the Saturday before Christmas.",
+         [("the Saturday before Christmas", "2026-12-19")]),
+        ("Shops reopen on the Monday after Easter.", [("the Monday after Easter", "2027-03-29")]),
+        # A unit spaCy tagged apart from the holiday our patterns found is still one date.
+        ("Sales stayed strong into the week after New Year's Day.",
+         [("the week after New Year's Day", "2027-W01")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_or_a_week_next_to_a_holiday_is_one_date(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2027-03-04T08:00:00-05:00")
+    assert [(e.expression, e.value) for e in entries] == expected

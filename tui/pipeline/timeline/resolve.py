@@ -53,6 +53,7 @@ from tui.pipeline.timeline.vocab import (
     UNITS,
     VAGUE_NUM_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
     WIRE_ZONE_RE,
     ZONE_RE,
     day_number,
@@ -139,6 +140,8 @@ _THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
 _COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after) (.+)")
 # "The week before Christmas", "the month after the March 3 vote": the unit next to a date.
 _UNIT_NEXT_TO_DATE = re.compile(r"the (day|week|weekend|month|year) (before|after) (.+)")
+# "The Saturday before Christmas", "the Monday after Easter": that weekday next to a day.
+_WEEKDAY_NEXT_TO_DATE = re.compile(rf"the ({WEEKDAY_RE}) (before|after) (.+)", re.I)
 # How fine a date must be for the unit next to it: no "day before 1998".
 _FINE_ENOUGH = {
     "D": {Granularity.DAY, Granularity.TIME},
@@ -221,6 +224,10 @@ def _resolve(
             return found
     if beside := _UNIT_NEXT_TO_DATE.fullmatch(t):
         found = _unit_next_to(beside, ctx, tense)
+        if found is not None:
+            return found
+    if beside := _WEEKDAY_NEXT_TO_DATE.fullmatch(t):
+        found = _weekday_next_to(beside, ctx, tense)
         if found is not None:
             return found
     m = _IN_A_COUNT.fullmatch(t)
@@ -311,6 +318,20 @@ def _unit_next_to(m: re.Match[str], ctx: Context, tense: Tense | None) -> Resolv
         return None
     before = m.group(2) == "before"
     return resolve_unit_offset(base.start if before else base.end, unit, -1 if before else 1)
+
+
+def _weekday_next_to(m: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:
+    """'The Saturday before Christmas': the last such weekday before the day named; 'the
+    Monday after Easter', the first after it. None when what follows is no single day."""
+    base = resolve_point(m.group(3), ctx, tense)
+    if base is None or base.vague or base.granularity is not Granularity.DAY:
+        return None
+    if base.start is None or base.end is None:
+        return None
+    wd = WEEKDAYS[m.group(1).lower().rstrip(".")]
+    if m.group(2).lower() == "before":
+        return day(base.start - timedelta(days=(base.start.weekday() - wd) % 7 or 7))
+    return day(base.end + timedelta(days=(wd - base.end.weekday()) % 7 or 7))
 
 
 def same_day(ctx: Context) -> Resolved:

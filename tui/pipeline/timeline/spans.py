@@ -48,6 +48,7 @@ from tui.pipeline.timeline.vocab import (
     UNIT_RE,
     UNIT_SYMBOLS,
     WEEKDAY_NAMES,
+    WEEKDAY_RE,
     WEEKDAYS,
     WIRE_ZONE_RE,
     YEAR_AGO_RE,
@@ -417,6 +418,7 @@ _MONTH_TO_MONTH = re.compile(
     rf"(?:the )?{MONTH_RE}[-\u2013](?:to[-\u2013]|through[-\u2013])?{MONTH_RE}", re.I
 )
 _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
+_THE_UNIT_NEXT_TO = re.compile(rf"the (?:day|week|weekend|month|year|{WEEKDAY_RE})", re.I)
 _ENDS_IN_OF = re.compile(r"\w of$", re.I)
 _YEAR_NEXT = re.compile(r" (?:1[5-9]|20)\d\d(?:[-/]\d{2,4})?\b")
 # "two days" + "after" + "Aug. 2" is one date, counted from the other (`resolve`).
@@ -549,6 +551,9 @@ _ONE_DATE_IN_TWO = (
     # "since the autumn" + "of" + "2022": one season (our patterns find the season, and
     # spaCy the year).
     (_A_SEASON_AFTER_A_PREP, re.compile(r" of "), re.compile(r"(?:19|20)\d\d(?:[-/]\d{2,4})?")),
+    # "the week" + "after" + "New Year's Day", "the Monday" + "after" + "Easter": one
+    # date next to another (our patterns find the holiday, spaCy the unit).
+    (_THE_UNIT_NEXT_TO, re.compile(r" (?:before|after) "), _ANY),
 )
 
 
