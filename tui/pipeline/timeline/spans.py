@@ -388,7 +388,7 @@ _COUNT_ANCHOR = re.compile(
 _AND_AGE = re.compile(r" and age\b", re.I)
 # "The day" + "before" or "after" with nothing it is before or after: the clause ends.
 _BEFORE_OR_AFTER_ALONE = re.compile(
-    r" (?:before|after)(?=\s*(?:[,.;:!?)\u2014]|$|(?:and|but|when|as|while)\b))", re.I
+    r" (?:before|after)(?=\s*(?:[,.;:!?)\u2014]|$|(?:and|or|but|when|as|while|instead)\b))", re.I
 )
 # "Between 2 and" + "4 p.m.", "from 7 until" + "10pm": the hour a run of clock hours opens
 # at, which spaCy leaves out (or calls a number); it takes the a.m. or p.m. of the end.
