@@ -4108,3 +4108,30 @@ def test_a_weekday_or_a_week_next_to_a_holiday_is_one_date(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2027-03-04T08:00:00-05:00")
     assert [(e.expression, e.value) for e in entries] == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "anchor", "expected"),
+    [
+        # "The day before or the day after": each ends its phrase, counted from Saturday.
+        (("Drivers will strike on Saturday.",
+          "Tickets for Saturday can be used the day before or the day after instead."),
+         "2024-11-29", [("Saturday", "2024-11-30"), ("Saturday", "2024-11-30"),
+                        ("the day before", "2024-11-29"), ("the day after", "2024-12-01")]),
+        # "The next morning" after a clock on a day: the morning after that day.
+        (("The fire was first reported at about 4:30 p.m. Friday near a campground. By the "
+          "next morning it had jumped the river.",), "2025-08-30",
+         [("about 4:30 p.m. Friday", "2025-08-29T16:30"),
+          ("By the next morning", "2025-08-30TMO")]),
+        # A clock with no day, after a paragraph about a day to come, is on that day.
+        (("Runners will set off on Sunday, with the mass start at 10am.",
+          "Roads will close from 4am and most will reopen by 7pm."), "2027-04-24",
+         [("Sunday", "2027-04-25"), ("10am", "2027-04-25T10:00"),
+          ("4am", "2027-04-25T04:00"), ("by 7pm", "2027-04-25T19:00")]),
+    ],
+)  # fmt: skip
+def test_a_day_or_a_part_of_one_told_after_a_day_counts_from_that_day(
+    nlp: Any, texts: tuple[str, ...], anchor: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, *texts, anchor=anchor)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)

@@ -428,6 +428,7 @@ _THAT_PART = re.compile(
     r"(?:later |earlier |early |late )?(?P<which>that|the same|the following|the next|"
     rf"the previous|the prior) (?P<part>{DAY_PART_RE})"
 )
+_A_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 # Days from the day last named: "the following morning" is the next day's.
 _PART_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
 _BARE_PART = re.compile(rf"(?:the |a )?(?:{DAY_PART_RE}|day)s?")
@@ -478,8 +479,12 @@ def _night_or_part_named(t: str, ctx: Context) -> Resolved | None:
         return with_time(day(ctx.anchor - timedelta(days=1)), "TNI")
     m = _THAT_PART.fullmatch(t)
     assert m is not None
-    # "that night", "the following morning": from the day the article last named.
-    last_day = ctx.last_day()
+    # "that night", "the following morning": from the day the article last named, or the
+    # day of the clock it last named ("at 4:30 p.m. Friday ... by the next morning"); not
+    # of a part of a day ("By Friday morning" ... "the same night" is another night).
+    last = ctx.last
+    on_a_clock = last is not None and _A_CLOCK_VALUE.search(last.value) is not None
+    last_day = ctx.day_of_the_last() if on_a_clock else ctx.last_day()
     if last_day is None:
         return None
     named = last_day + timedelta(days=_PART_SHIFT.get(m.group("which"), 0))
@@ -524,17 +529,17 @@ def _clock_on_its_day(
     if rest == "":
         # "They left about 4:30 a.m.": told in the past, a clock time with no day is on the
         # day the paragraph named, else on the story's news day; else on the story's day,
-        # or on a day to come the paragraph named ("will meet on July 30, from 6 p.m.").
+        # or on a day to come this paragraph or the one before named ("will meet on July
+        # 30, from 6 p.m.").
         # The day is borrowed, so "that night" after it still reads the day last named.
         # "This morning" is the story's own day, whatever day the paragraph named before
         # ("will strike from Boxing Day, the union announced this morning").
-        on = ctx.day_named_here()
         if _SAID_TODAY.match(t):
             on = a
         elif tense is Tense.PAST:
             on = ctx.told_day(suffix)
-        elif on is None or on <= a:
-            on = a
+        else:
+            on = ctx.day_to_come_named() or a
         return replace(with_time(day(on), suffix), anaphoric=True)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)

@@ -232,6 +232,15 @@ class Context:
         out = self.anchor_time.hour * 60 + self.anchor_time.minute
         return minutes >= EVENING_MINUTES and minutes > out + UPDATE_MARGIN_MINUTES
 
+    def day_to_come_named(self) -> date | None:
+        """The day still to come that this paragraph or the one before last named, as a
+        day or a time on one: what a clock told with no day of its own is on ("will set
+        off on Sunday ... at 10am. The last wave crosses the line at about 11.30am")."""
+        named = self.day_of_the_last()
+        if named is None or named <= self.anchor or self.block - self.last_block > 1:
+            return None
+        return named
+
     def day_named_here(self) -> date | None:
         """The day last named, when it was named in the paragraph now being read: "later in
         the day" two paragraphs on is the story's own day again, not that one."""
