@@ -161,6 +161,8 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
         # "Told oil companies of a cutback in September": the date is in what was told,
         # which may lie ahead of the telling.
         return Tense.REPORTED
+    if tense is Tense.PAST and _after_a_warning(span.root, verb):
+        return Tense.REPORTED
     if (
         tense is Tense.PAST
         and verb.lemma_ in _EXPECTING_VERBS
@@ -562,6 +564,23 @@ def _in_what_was_told(tok: Token, verb: Token, preps: frozenset[str] = _CONTENT_
         return False
     return any(
         t.dep_ == "dobj" or (t.dep_ == "prep" and t.lower_ in preps) for t in _between(tok, verb)
+    )
+
+
+# Verbs of warning: what they warn of is still to come when they warn.
+_WARNING_VERBS = {"warn", "caution", "alert"}
+
+
+def _after_a_warning(tok: Token, verb: Token) -> bool:
+    """'Warned of disruption over the weekend': a date told after what a warning is of,
+    which the parser may hang on the verb, is when that is to come. ("Warned over the
+    weekend of disruption" dates the warning.)"""
+    return (
+        verb.lemma_ in _WARNING_VERBS
+        and tok.i > verb.i
+        and any(
+            c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i < tok.i for c in verb.children
+        )
     )
 
 
