@@ -4135,3 +4135,24 @@ def test_a_day_or_a_part_of_one_told_after_a_day_counts_from_that_day(
 ) -> None:
     entries = _timeline(nlp, *texts, anchor=anchor)
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A part of the day named by a meal, on the day before it, as "lunchtime" is.
+        ("Snow showers will spread south through Saturday teatime.",
+         [("Saturday teatime", "2026-01-03TAF")]),
+        # What a warning is of is still to come; when the date comes before it, it dates
+        # the warning.
+        ("Rail operators warned of disruption over the weekend.",
+         [("over the weekend", "2026-W01-WE")]),
+        ("Ministers warned over the weekend of disruption.",
+         [("over the weekend", "2025-W52-WE")]),
+    ],
+)  # fmt: skip
+def test_a_teatime_is_a_part_of_the_day_and_a_warning_looks_ahead(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2026-01-02T06:30:00+00:00")
+    assert [(e.expression, e.value) for e in entries] == expected

@@ -118,7 +118,8 @@ CLOCK_RE = re.compile(
 PART_RE = re.compile(
     # From a word's start: the "night" of "tonight" is no part of the day of its own.
     r"\b(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
-    r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight|lunchtime)s?"
+    r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight|lunchtime|teatime|"
+    r"suppertime)s?"
 )
 VAGUE_PAST_UNITS = re.compile(
     rf"(?:in )?(?:recent|the (?:past|last|previous) (?:{VAGUE_NUM_RE}|couple of)|"

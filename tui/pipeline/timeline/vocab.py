@@ -45,13 +45,15 @@ UNITS = {
 PART_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
     "overnight": "NI", "mid-afternoon": "AF", "midafternoon": "AF", "lunchtime": "MI",
+    # British parts named by a meal: "by Saturday teatime" is late in the afternoon.
+    "teatime": "AF", "suppertime": "EV",
 }  # fmt: skip
 # The parts of a day that, named bare ("in the morning", "afternoon trade"), are read on the
 # day reported in market and results news (`resolve`, `build`, `spans` agree on them). Not
 # "night", which may be the one before the story's day.
 BARE_DAY_PART_RE = r"(?:morning|afternoon|evening)"
 # The parts of a day a weekday or "that", "the next" may name ("Saturday night").
-DAY_PART_RE = r"(?:morning|afternoon|evening|night|lunchtime)"
+DAY_PART_RE = r"(?:morning|afternoon|evening|night|lunchtime|teatime|suppertime)"
 PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
 PAST_WORDS = frozenset(_DATA["deictic"]["past"])
 FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])
