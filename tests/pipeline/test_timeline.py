@@ -4156,3 +4156,22 @@ def test_a_teatime_is_a_part_of_the_day_and_a_warning_looks_ahead(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2026-01-02T06:30:00+00:00")
     assert [(e.expression, e.value) for e in entries] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # spaCy calls "the Easter weekend" a place; "May" keeps its capital in a name
+        # otherwise written in lower case.
+        ("There will be no closure over the Easter weekend or the early May bank holiday.",
+         [("over the Easter weekend", "2025-W16-WE"),
+          ("early May bank holiday", "2025-05-05")]),
+        ("Traffic will be heavy over the August bank holiday weekend.",
+         [("over the August bank holiday weekend", "2025-W34-WE")]),
+    ],
+)  # fmt: skip
+def test_a_holidays_weekend_and_a_bank_holiday_written_in_lower_case_are_found(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2025-02-28T10:00:00+00:00")
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)

@@ -193,6 +193,10 @@ _HOLDING = {
         "The parade is on Veterans Day.", "Flights were full over Christmas.",
         "The office shuts at Thanksgiving.",
     ],
+    "_HOLIDAY_WEEK": [
+        "Closed over the Easter weekend.", "Christmas week is busy.",
+        "Over the August bank holiday weekend.", "The early May bank holiday weekend.",
+    ],
     "_AM_PM": ["Doors open at 9am.", "Trading ends at 4.30 PM.", "It starts at 7 a.m. sharp."],
     "_FORTNIGHT": ["Talks resume in a fortnight.", "Over the past FORTNIGHT prices fell."],
     "_SPLIT_YEAR": [

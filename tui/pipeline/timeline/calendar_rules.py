@@ -24,6 +24,7 @@ from tui.pipeline.timeline.values import (
     pick,
     safe_date,
     week_of,
+    weekend_of,
     year_of,
     years,
 )
@@ -76,6 +77,24 @@ def _holiday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         if told is not None:
             return told
     return pick(cands, a, tense)
+
+
+# The weekend a holiday gives its name to, by the holiday's weekday (Monday = 0): the one
+# before a Monday or a Tuesday, the one after a Thursday or a Friday, its own for a
+# Saturday or a Sunday (a Wednesday's is the one after, as rarely said).
+_HOLIDAY_WEEKEND_SHIFT = {0: -7, 1: -7, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0}
+
+
+def _holiday_week(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The Easter weekend', 'the August bank holiday weekend', 'Christmas week': the
+    weekend or the week of the holiday, in the year the tense points to."""
+    found = _holiday(m, ctx, tense)
+    if not isinstance(found, Resolved) or found.start is None:
+        return found
+    d = found.start
+    if m.group("unit") == "week":
+        return week_of(d)
+    return weekend_of(d + timedelta(days=_HOLIDAY_WEEKEND_SHIFT[d.weekday()]))
 
 
 def _narrative_holiday(name: str, ctx: Context) -> Resolved | None:
@@ -594,6 +613,10 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
          "in the new year: the coming year, where 'New Year' alone is the holiday"),
     rule("holiday", rf"(?:(?P<rel>this|last|next) )?(?P<name>.+?)(?:,? (?P<y>{YEAR_RE}))?",
           _holiday, "Christmas, Easter, Thanksgiving: in the year the tense points to"),
+    rule("holiday-week",
+          rf"(?:the )?(?:(?P<rel>this|last|next) )?(?P<name>.+?) (?P<unit>weekend|week)"
+          rf"(?:,? (?P<y>{YEAR_RE}))?",
+          _holiday_week, "the Easter weekend, Christmas week: the holiday's weekend or week"),
     rule("day-of-month",
           rf"(?:the )?(\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})(?: of (?P<rel>this|last|next) month)?",
           _day_of_month, "the 15th (of this month): in the story's month or one either side"),

@@ -186,8 +186,9 @@ _OWN_RULES = {
 _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 
 ORDER = (
-    "relative-day", "the-new-year", "holiday", "day-of-month", "midweek", "range-modifier",
-    "week-of", "period-end", "year-end", "iso-day", "split-year", "iso-month", "dotted-day",
+    "relative-day", "the-new-year", "holiday", "holiday-week", "day-of-month", "midweek",
+    "range-modifier", "week-of", "period-end", "year-end", "iso-day", "split-year", "iso-month",
+    "dotted-day",
     "dotted-month-day", "numeric-day", "month-day", "week-on-weekday", "ordinal-day-of-month",
     "weekday-of-month",
     "weekday", "week-of-month", "month-of", "month-year", "month-alone", "season",

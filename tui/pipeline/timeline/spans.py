@@ -132,7 +132,12 @@ _NAMED_HOLIDAYS = sorted(
         form
         for n in HOLIDAY_NAMES
         if " " in n
-        for form in (" ".join(w[:1].upper() + w[1:] for w in n.split()), n[:1].upper() + n[1:])
+        for form in (
+            " ".join(w[:1].upper() + w[1:] for w in n.split()),
+            n[:1].upper() + n[1:],
+            # "the early May bank holiday": in lower case but for a month's name.
+            " ".join(w.capitalize() if w in MONTHS else w for w in n.split()),
+        )
     },
     key=len,
     reverse=True,
@@ -143,6 +148,12 @@ _HOLIDAYS = re.compile(
     rf"(?<![\w'])(?:{'|'.join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     rf"(?:{'|'.join(_HOLIDAYS_ALONE)}))(?![\w'])"
+)
+# "The Easter weekend", "Christmas week", "the August bank holiday weekend": the holiday's
+# weekend or week, which spaCy may call a place or an event.
+_HOLIDAY_WEEK = re.compile(
+    rf"(?<![\w'])(?:the )?(?:{'|'.join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)}|"
+    rf"{'|'.join(_HOLIDAYS_ALONE)}) (?:weekend|week)\b"
 )
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
@@ -304,7 +315,8 @@ _COUNT_CHOICE_FORM = re.compile(
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
-    _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY, _Q_QUARTER, _AM_PM,
+    _HOLIDAY_WEEK, _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY,
+    _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
     _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM,
@@ -339,6 +351,7 @@ _LEXICAL_FORMS = (
 # have no entry.
 _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _HOLIDAYS: (*sorted({f" {n.split()[-1]}" for n in _HOLIDAYS_NAMED_WHOLE}), *_HOLIDAYS_ALONE),
+    _HOLIDAY_WEEK: (" weekend", " week"),
     _AM_PM: ("am", "pm", "a.m", "p.m"),
     _FORTNIGHT: ("fortnight",),
     _SPLIT_YEAR: ("/", *(f"{season} of " for season in SEASONS)),
