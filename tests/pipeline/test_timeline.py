@@ -4128,6 +4128,11 @@ def test_a_weekday_or_a_week_next_to_a_holiday_is_one_date(
           "Roads will close from 4am and most will reopen by 7pm."), "2027-04-24",
          [("Sunday", "2027-04-25"), ("10am", "2027-04-25T10:00"),
           ("4am", "2027-04-25T04:00"), ("by 7pm", "2027-04-25T19:00")]),
+        # Not a live page's stamp, which tells no tense: the page's own day.
+        (("The storm is expected to make landfall on Thursday morning.",
+          "7:45 p.m. ET \u2014 Forecasters said the winds had reached 130 mph."),
+         "2024-10-09T23:50:00-04:00",
+         [("Thursday morning", "2024-10-10TMO"), ("7:45 p.m.", "2024-10-09T19:45")]),
     ],
 )  # fmt: skip
 def test_a_day_or_a_part_of_one_told_after_a_day_counts_from_that_day(

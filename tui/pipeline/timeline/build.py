@@ -886,7 +886,8 @@ def _clocks_under_a_day(
             named = day(res.start)
             days.setdefault(named.value, named)
     if days:
-        return placed, next(iter(days.values())) if len(days) == 1 else None
+        alone = _words_beside(full, placed) <= HEADING_WORDS
+        return placed, next(iter(days.values())) if len(days) == 1 and alone else None
     if heading is None or not any(bare) or not _SCHEDULE_LINE.match(full):
         return placed, heading
     out = [
@@ -896,6 +897,22 @@ def _clocks_under_a_day(
         for (res, s, e, span), is_bare in zip(placed, bare, strict=True)
     ]
     return out, heading
+
+
+# A block that names a day with at most this many other words heads a schedule ("Day
+# one: Thursday 10 July"); one that tells of it in a sentence ("The storm is expected to
+# make landfall on Thursday morning") does not.
+HEADING_WORDS = 5
+
+
+def _words_beside(full: str, placed: list[Placed]) -> int:
+    """How many words the block holds outside its expressions."""
+    rest, at = [], 0
+    for _, start, end, _ in sorted(placed, key=lambda p: p[1]):
+        rest.append(full[at:start])
+        at = max(at, end)
+    rest.append(full[at:])
+    return len(re.findall(r"\w+", " ".join(rest)))
 
 
 def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
