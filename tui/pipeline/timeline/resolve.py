@@ -543,8 +543,8 @@ def _clock_on_its_day(
             on = ctx.day_to_come_named() or a
         else:
             # (A live page's stamps, "7:45 p.m. ET — ...", tell no tense: the page's day.)
-            on = ctx.day_named_here()
-            on = on if on is not None and on > a else a
+            here = ctx.day_named_here()
+            on = here if here is not None and here > a else a
         return replace(with_time(day(on), suffix), anaphoric=True)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)
