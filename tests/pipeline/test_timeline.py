@@ -4180,3 +4180,20 @@ def test_a_holidays_weekend_and_a_bank_holiday_written_in_lower_case_are_found(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2025-02-28T10:00:00+00:00")
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        # The soonest a thing was said to come lies ahead of the saying.
+        ("Schumer said on Monday, setting up a vote as early as Wednesday.", "2024-04-15",
+         [("Monday", "2024-04-15"), ("Wednesday", "2024-04-17")]),
+        ("Markets had priced a cut as early as June.", "2026-03-18",
+         [("as early as June", "2026-06")]),
+    ],
+)  # fmt: skip
+def test_the_soonest_a_thing_was_said_to_come_lies_ahead(
+    nlp: Any, sentence: str, anchor: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=anchor)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)

@@ -1356,6 +1356,11 @@ _HEDGE_BEFORE_SET = re.compile(
 _AND = re.compile(r"\s*and\s*", re.I)
 _STATED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of|waiting for|awaiting)\b[^,;:.]*$")
+# "Setting up a vote as early as Wednesday", "had priced a cut as early as June": the
+# soonest a thing may come, seen from when it was said.
+_AS_SOON_AS = r"as (?:early|soon) as "
+_AS_SOON_AS_BEFORE = re.compile(rf"\b{_AS_SOON_AS}$")
+_AS_SOON_AS_IN = re.compile(_AS_SOON_AS, re.I)
 # A period named, not a length: "the quarter", "this year", "the current half".
 _A_PERIOD_NAMED = re.compile(
     r"(?:the|this|that|its|their) (?:current |latest )?(?:quarter|half|year|month|week|period)$",
@@ -1572,11 +1577,12 @@ def _tense_read_in(
         # so does the end of what was just said to hold ("said fares would not change
         # until January"). ("From the end of February until today" ends now.)
         return Tense.FUTURE
-    if tense in (Tense.PAST, None) and _AHEAD_OF.search(lead):
+    soonest = _AS_SOON_AS_BEFORE.search(lead) or _AS_SOON_AS_IN.match(text)
+    if tense in (Tense.PAST, None) and (_AHEAD_OF.search(lead) or soonest):
         # "The dollar weakened ahead of the Tankan survey out on Wednesday", "a lead in
         # advance of the Nov. 5 election", "was waiting for Friday's report": what a past
         # (or untensed) move came ahead of, or waited for, is later than it, as a reported
-        # future is.
+        # future is; so is the soonest a thing was said to come ("as early as Wednesday").
         return Tense.REPORTED
     return tense
 
