@@ -4128,6 +4128,10 @@ def test_a_weekday_or_a_week_next_to_a_holiday_is_one_date(
           "Roads will close from 4am and most will reopen by 7pm."), "2027-04-24",
          [("Sunday", "2027-04-25"), ("10am", "2027-04-25T10:00"),
           ("4am", "2027-04-25T04:00"), ("by 7pm", "2027-04-25T19:00")]),
+        # A day to come named with no clock on it does not take the next paragraph's.
+        (("The new timetable comes into force on 15 December.",
+          "On strike days no trains will run before 7am."), "2024-11-29",
+         [("15 December", "2024-12-15"), ("7am", "2024-11-29T07:00")]),
         # Not a live page's stamp, which tells no tense: the page's own day.
         (("The storm is expected to make landfall on Thursday morning.",
           "7:45 p.m. ET \u2014 Forecasters said the winds had reached 130 mph."),

@@ -22,6 +22,7 @@ from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.lengths import bare_length, resolve_duration
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.values import (
+    CLOCK_VALUE,
     Context,
     Resolved,
     Tense,
@@ -429,7 +430,6 @@ _THAT_PART = re.compile(
     r"(?:later |earlier |early |late )?(?P<which>that|the same|the following|the next|"
     rf"the previous|the prior) (?P<part>{DAY_PART_RE})"
 )
-_A_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 # Days from the day last named: "the following morning" is the next day's.
 _PART_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
 _BARE_PART = re.compile(rf"(?:the |a )?(?:{DAY_PART_RE}|day)s?")
@@ -484,7 +484,7 @@ def _night_or_part_named(t: str, ctx: Context) -> Resolved | None:
     # day of the clock it last named ("at 4:30 p.m. Friday ... by the next morning"); not
     # of a part of a day ("By Friday morning" ... "the same night" is another night).
     last = ctx.last
-    on_a_clock = last is not None and _A_CLOCK_VALUE.search(last.value) is not None
+    on_a_clock = last is not None and CLOCK_VALUE.search(last.value) is not None
     last_day = ctx.day_of_the_last() if on_a_clock else ctx.last_day()
     if last_day is None:
         return None

@@ -59,6 +59,8 @@ class Resolved:
 # paper dated Wednesday, or stamped after midnight UTC): a day named this close is the
 # day "earlier in the day" means.
 NEWS_DAY_BACK_DAYS = 1
+# A value that holds a clock time ("2024-08-07T14:30"), not only a part of the day.
+CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 # How far either side of the anchor a day named lies to stand for its weekday told bare.
 NAMED_WEEKDAY_DAYS = 6
 
@@ -128,6 +130,10 @@ class Context:
     # The story's news day: the latest day it named within `NEWS_DAY_BACK_DAYS` of the
     # anchor ("on Tuesday" in a Wednesday paper); None until it names one.
     news_day: date | None = None
+    # The day still to come of the last clock time told on one ("at 10am", on Sunday), and
+    # where: what a clock in the next paragraph goes on from (`day_to_come_named`).
+    clock_day: date | None = None
+    clock_block: int = -100
     # Days named with their year, by (month, day): "June 9" after "June 9, 2020" is that.
     full_days: dict[tuple[int, int], date] = field(default_factory=dict)
     # The days within a week of the anchor the story has named, by weekday (the last named
@@ -233,13 +239,17 @@ class Context:
         return minutes >= EVENING_MINUTES and minutes > out + UPDATE_MARGIN_MINUTES
 
     def day_to_come_named(self) -> date | None:
-        """The day still to come that this paragraph or the one before last named, as a
-        day or a time on one: what a clock told with no day of its own is on ("will set
-        off on Sunday ... at 10am. The last wave crosses the line at about 11.30am")."""
+        """The day still to come that this paragraph last named, as a day or a time on one,
+        or that the one before ended on with a clock: what a clock told with no day of its
+        own is on ("will set off on Sunday ... mass start at 10am. The last wave crosses
+        the line at about 11.30am"). (After "comes into force on 15 December", a new
+        paragraph's "no trains before 7am" is no time of that day.)"""
         named = self.day_of_the_last()
-        if named is None or named <= self.anchor or self.block - self.last_block > 1:
-            return None
-        return named
+        if named is not None and named > self.anchor and self.last_block == self.block:
+            return named
+        if self.clock_block >= self.block - 1 and self.clock_day is not None:
+            return self.clock_day
+        return None
 
     def day_named_here(self) -> date | None:
         """The day last named, when it was named in the paragraph now being read: "later in
@@ -258,6 +268,9 @@ class Context:
             # Like a quarter, only a half already over is one a story reports.
             over = res.end is not None and res.end < self.anchor
             self.last_total = res if over and _HALF.fullmatch(res.value) else None
+        if res.start is not None and res.start > self.anchor and CLOCK_VALUE.search(res.value):
+            # (Before the return below: a clock on the paragraph's day is told as of it.)
+            self.clock_day, self.clock_block = res.start, self.block
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
         # Read before `last` changes: whether the quarters named so far still frame it.
