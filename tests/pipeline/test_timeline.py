@@ -4201,3 +4201,15 @@ def test_the_soonest_a_thing_was_said_to_come_lies_ahead(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor=anchor)
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+def test_what_a_past_order_binds_someone_to_do_lies_ahead_of_the_order(nlp: Any) -> None:
+    # Told on 31 December, after a day of February 2023: the coming 15 February, not a
+    # day continuing the story's February.
+    entries = _timeline(
+        nlp,
+        "Quill was fired on June 3, 2022, and indicted eight months later.",
+        "The judge ordered her to report to prison by Feb. 15.",
+        anchor="2023-12-31T08:00:00-05:00",
+    )
+    assert _entry(entries, "Feb. 15").value == "2024-02-15"

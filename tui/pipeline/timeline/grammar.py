@@ -728,8 +728,9 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
         copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
         if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
             # "was due to be released in September", "said it expected to restore supply by
-            # Sunday": future seen from the past; other past heads ("tried to") stay unknown.
-            if head.lemma_ in _FUTURE_VERBS or copula_past:
+            # Sunday", "ordered her to report to prison by Feb. 15": future seen from the
+            # past; other past heads ("tried to") stay unknown.
+            if head.lemma_ in _FUTURE_VERBS or head.lemma_ in _BINDING_VERBS or copula_past:
                 return True, Tense.PROSPECTIVE
             return True, None
         if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
