@@ -148,6 +148,9 @@ def test_a_day_since_which_a_stretch_runs_has_come_even_on_the_eve_of_it(nlp: An
         "2023-01-01",
         "2023-12-31",
     )
+    # A month told with its year is that month, even after the anchor.
+    told = _timeline(nlp, "Traffic has grown since December 2024.", anchor="2023-12-31")
+    assert _entry(told, "December 2024").value == "2024-12"
 
 
 def test_by_midday_keeps_the_preposition(nlp: Any) -> None:

@@ -243,9 +243,10 @@ def _resolve(
         base = _point_after(prep, t, ctx, Tense.PAST)
         if base is None or base.start is None or base.vague:
             return None
-        if base.start > ctx.anchor and not base.full:
+        if base.start > ctx.anchor and base.granularity is Granularity.DAY and not base.full:
             # "Has required two signatures since Jan. 1", told on Dec. 31: what a stretch
-            # to now began from has come, so this year's, not tomorrow.
+            # to now began from has come, so this year's, not tomorrow. (Only a day told
+            # without its year: "since December 2011" is that, whatever the anchor.)
             base = shift(base, "Y", -1) or base
         if base.start is None:
             return None
