@@ -342,7 +342,7 @@ def _weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return day(a + timedelta(days=(wd - a.weekday()) % 7 or 7))
     if wd == a.weekday():
         return day(a)
-    if tense is None and not rel and not after and (named := ctx.named_weekdays.get(wd)):
+    if tense is None and not rel and not after and (named := ctx.named_weekday(wd)):
         # "The test window on Friday runs ...", no tense read, after "pushing the test to
         # no earlier than Friday": the Friday the story has named.
         return day(named)

@@ -63,6 +63,7 @@ NEWS_DAY_BACK_DAYS = 1
 CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 # How far either side of the anchor a day named lies to stand for its weekday told bare.
 NAMED_WEEKDAY_DAYS = 6
+NAMED_WEEKDAY_BLOCKS = 3
 
 # A quarter stays the frame ("a year ago" = the same quarter a year back) for this many
 # paragraphs after it was named, even when other dates are named in between.
@@ -137,8 +138,9 @@ class Context:
     # Days named with their year, by (month, day): "June 9" after "June 9, 2020" is that.
     full_days: dict[tuple[int, int], date] = field(default_factory=dict)
     # The days within a week of the anchor the story has named, by weekday (the last named
-    # of each): "the test window on Friday", after "no earlier than Friday", is that Friday.
-    named_weekdays: dict[int, date] = field(default_factory=dict)
+    # of each), with the block each was named in: "the test window on Friday", after "no
+    # earlier than Friday", is that Friday (`named_weekday`).
+    named_weekdays: dict[int, tuple[date, int]] = field(default_factory=dict)
     # Where a running total ("the nine months", "the first half") was named after the
     # last quarter: for the rest of that paragraph, "a year earlier" and "the 1988
     # period" compare that total, not the quarter.
@@ -152,6 +154,15 @@ class Context:
         return replace(
             self, full_days=dict(self.full_days), named_weekdays=dict(self.named_weekdays)
         )
+
+    def named_weekday(self, wd: int) -> date | None:
+        """The day of weekday `wd` the story named within a week of its day, in this block
+        or the few before (`NAMED_WEEKDAY_BLOCKS`): further on, a page may have gone on to
+        another story."""
+        named = self.named_weekdays.get(wd)
+        if named is None or self.block - named[1] > NAMED_WEEKDAY_BLOCKS:
+            return None
+        return named[0]
 
     def recent_quarter(self) -> Resolved | None:
         """The quarter named in this paragraph or the few before, which "the previous
@@ -287,7 +298,7 @@ class Context:
             res.granularity in (Granularity.DAY, Granularity.TIME)
             and abs((res.start - self.anchor).days) <= NAMED_WEEKDAY_DAYS
         ):
-            self.named_weekdays[res.start.weekday()] = res.start
+            self.named_weekdays[res.start.weekday()] = (res.start, self.block)
         if (
             res.granularity in (Granularity.DAY, Granularity.TIME)
             and 0 <= (self.anchor - res.start).days <= NEWS_DAY_BACK_DAYS
