@@ -4216,3 +4216,39 @@ def test_what_a_past_order_binds_someone_to_do_lies_ahead_of_the_order(nlp: Any)
         anchor="2023-12-31T08:00:00-05:00",
     )
     assert _entry(entries, "Feb. 15").value == "2024-02-15"
+
+
+def test_a_short_clock_line_is_on_the_day_above_and_a_stamp_before_an_update_is_not(
+    nlp: Any,
+) -> None:
+    talk = _timeline(
+        nlp,
+        "In my talk on Friday, there will be announcements for developers.",
+        "12:45pm (Pacific Time)",
+        anchor="2012-10-29",
+    )
+    assert _entry(talk, "12:45pm").value == "2012-11-02T12:45"
+    live = _timeline(
+        nlp,
+        "Forecasters said the storm would make landfall on Friday.",
+        "4:30 p.m. ET \u2014 The airport stopped all flights and will stay closed for now, "
+        "officials said.",
+        anchor="2024-10-09T23:50:00-04:00",
+    )
+    assert _entry(live, "4:30 p.m.").value == "2024-10-09T16:30"
+
+
+def test_a_weekday_named_many_paragraphs_before_does_not_place_a_bare_one(nlp: Any) -> None:
+    # A page of several stories: "next Tuesday" of one is not the bare "Tuesday" of
+    # another, further down.
+    entries = _timeline(
+        nlp,
+        "The oysters will be shown in London next Tuesday.",
+        "The council met.",
+        "The ferry ran late.",
+        "The school reopened.",
+        "The shop closed.",
+        "Tuesday's competitions were duathlon and football.",
+        anchor="2004-07-01",
+    )
+    assert [e.value for e in entries if e.expression == "Tuesday"] == ["2004-06-29"]

@@ -886,9 +886,12 @@ def _clocks_under_a_day(
             named = day(res.start)
             days.setdefault(named.value, named)
     if days:
-        alone = _words_beside(full, placed) <= HEADING_WORDS
-        return placed, next(iter(days.values())) if len(days) == 1 and alone else None
+        return placed, next(iter(days.values())) if len(days) == 1 else None
     if heading is None or not any(bare) or not _SCHEDULE_LINE.match(full):
+        return placed, heading
+    if _words_beside(full, placed) > SCHEDULE_LINE_WORDS:
+        # "7:45 p.m. ET — The National Hurricane Center said ...": a live page's stamp
+        # before its update, on the page's day, not a line of a schedule.
         return placed, heading
     out = [
         (with_time(heading, res.value[res.value.index("T") :]), s, e, span)
@@ -899,10 +902,9 @@ def _clocks_under_a_day(
     return out, heading
 
 
-# A block that names a day with at most this many other words heads a schedule ("Day
-# one: Thursday 10 July"); one that tells of it in a sentence ("The storm is expected to
-# make landfall on Thursday morning") does not.
-HEADING_WORDS = 5
+# A line of a schedule holds at most this many words beside its times ("5:30 p.m. Site
+# Tour & Reception", "12:45pm (U.S. Pacific Time)"); a clock before more is a stamp.
+SCHEDULE_LINE_WORDS = 8
 
 
 def _words_beside(full: str, placed: list[Placed]) -> int:
