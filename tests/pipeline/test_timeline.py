@@ -4252,3 +4252,13 @@ def test_a_weekday_named_many_paragraphs_before_does_not_place_a_bare_one(nlp: A
         anchor="2004-07-01",
     )
     assert [e.value for e in entries if e.expression == "Tuesday"] == ["2004-06-29"]
+
+
+def test_a_day_joined_to_its_clock_still_leads_the_next_day_of_a_list(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "On November 8 at 11 AM PDT, the experts will help you. And then on November 15 "
+        "at 11 AM PDT, we'll talk about it.",
+        anchor="2013-01-15",
+    )
+    assert [e.value for e in entries] == ["2013-11-08T11:00", "2013-11-15T11:00"]

@@ -259,10 +259,14 @@ def _moved(read_alone: list[Placed], placed: list[Placed]) -> dict[int, Resolved
     "the week beginning 3 October"), by where they start: what the expressions after them
     count from ("the following week"), in this block and the next."""
     where = {start: res for res, start, _, _ in placed}
+    # (Only a date moved to another of its kind: a day joined to its clock, "November 8
+    # at 11 AM", still names the day the next day in a list goes on from.)
     return {
         start: where[start]
         for res, start, _, _ in read_alone
-        if start in where and where[start].value != res.value
+        if start in where
+        and where[start].value != res.value
+        and where[start].granularity is res.granularity
     }
 
 
