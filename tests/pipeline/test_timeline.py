@@ -4258,7 +4258,7 @@ def test_a_day_joined_to_its_clock_still_leads_the_next_day_of_a_list(nlp: Any) 
     entries = _timeline(
         nlp,
         "On November 8 at 11 AM PDT, the experts will help you. And then on November 15 "
-        "at 11 AM PDT, we'll talk about it.",
+        "at 11 AM PDT, we\u2019ll talk about it.",
         anchor="2013-01-15",
     )
     assert [e.value for e in entries] == ["2013-11-08T11:00", "2013-11-15T11:00"]
