@@ -4262,3 +4262,12 @@ def test_a_day_joined_to_its_clock_still_leads_the_next_day_of_a_list(nlp: Any) 
         anchor="2013-01-15",
     )
     assert [e.value for e in entries] == ["2013-11-08T11:00", "2013-11-15T11:00"]
+
+
+def test_a_date_on_what_a_present_plan_holds_is_still_to_come(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "It plans a worldwide protest April 8, the anniversary of the killings.",
+        anchor="2005-01-02",
+    )
+    assert _entry(entries, "April 8").value == "2005-04-08"

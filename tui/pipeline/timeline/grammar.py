@@ -200,6 +200,10 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
     if tense is Tense.PAST and _what_was_feared(span.root, verb):
         return Tense.PROSPECTIVE
     noun = _through_a_noun(span.root, verb) if tense is Tense.PRESENT else None
+    if noun is not None and verb.lemma_ in _SCHEDULE_VERBS and noun.i > verb.i:
+        # "It plans a worldwide protest April 8", "sets a vote for Friday": what a present
+        # plan or schedule holds is still to come.
+        return Tense.FUTURE
     if noun is not None and noun.lemma_.lower() not in _FIXTURES:
         # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
         # the date hangs on a noun, and a present verb says nothing about when the thing
