@@ -4271,3 +4271,19 @@ def test_a_date_on_what_a_present_plan_holds_is_still_to_come(nlp: Any) -> None:
         anchor="2005-01-02",
     )
     assert _entry(entries, "April 8").value == "2005-04-08"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Teachers will strike for three days next week, the first of six weeks of action.",
+         [("three days", "P3D"), ("next week", "2022-W40")]),
+        ("The island lost its ferry for 11 days last winter.",
+         [("11 days", "P11D"), ("last winter", "2021-WI")]),
+    ],
+)  # fmt: skip
+def test_a_length_then_the_time_it_falls_in_are_two_entries(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2022-09-30")
+    assert set(expected) <= {(e.expression, e.timex_value) for e in entries}

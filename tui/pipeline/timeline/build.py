@@ -107,6 +107,7 @@ from tui.pipeline.timeline.vocab import (
     RESULTS_WORDS,
     SEASONS,
     SESSION_NOUNS,
+    UNIT_RE,
     VAGUE_NUM_RE,
     WEEKDAY_NAMES,
     WEEKDAY_RE,
@@ -1514,8 +1515,33 @@ def _read_in_pieces(
     )
     found = _ranges_in_order(found, text, start, tense, opened is not None)
     if not found:
+        found = _length_then_date(text, start, ctx, tense)
+    if not found:
         return _entities_apart(doc, full, start, end, ctx, sentences)
     return _kept_pieces(full, span, sentences, found)
+
+
+# "Three days next week", "11 days last winter": a length, then the time it falls in.
+_LENGTH_THEN_DATE = re.compile(rf"(?P<length>{NUM_RE} (?:{UNIT_RE})) (?P<date>\S.*)", re.I)
+
+
+def _length_then_date(
+    text: str, start: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """'Will strike for three days next week': the length and the week, each its own entry
+    (read as one, neither was found; the count's figures kept the week from being read
+    without them)."""
+    m = _LENGTH_THEN_DATE.fullmatch(text)
+    if m is None:
+        return []
+    length = resolve(m["length"], ctx, tense, "for")
+    when = resolve(m["date"], ctx, tense, None)
+    if length is None or when is None or when.vague:
+        return []
+    return [
+        (length, start + m.start("length"), start + m.end("length")),
+        (when, start + m.start("date"), start + m.end("date")),
+    ]
 
 
 def _entities_apart(
@@ -1889,6 +1915,8 @@ def _pieces(
                 i = j
                 break
         else:
+            a, b = pieces[i]
+            found.extend(_length_then_date(text[a:b], start + a, ctx, tense))
             i += 1
     return _in_the_year_of_the_next(found, borrowed)
 
