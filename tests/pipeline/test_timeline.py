@@ -2349,7 +2349,7 @@ def test_a_24_hour_clock_a_preposition_places_is_read(
          "Monday.", [("the week of Sept. 9", "1996-W37"), ("Monday", "1996-08-26")]),
         ("Staff will strike for three days next week, the first of six weeks of action the "
          "union announced on Monday.",
-         [("next week", "1996-W36"), ("Monday", "1996-08-26")]),
+         [("three days", "P3D"), ("next week", "1996-W36"), ("Monday", "1996-08-26")]),
     ],
 )  # fmt: skip
 def test_a_weekday_told_after_the_week_its_sentence_names_is_a_day_of_it(
@@ -4280,6 +4280,8 @@ def test_a_date_on_what_a_present_plan_holds_is_still_to_come(nlp: Any) -> None:
          [("three days", "P3D"), ("next week", "2022-W40")]),
         ("The island lost its ferry for 11 days last winter.",
          [("11 days", "P11D"), ("last winter", "2021-WI")]),
+        ("Teachers will strike for three days next week.",
+         [("three days", "P3D"), ("next week", "2022-W40")]),
     ],
 )  # fmt: skip
 def test_a_length_then_the_time_it_falls_in_are_two_entries(

@@ -1515,8 +1515,6 @@ def _read_in_pieces(
     )
     found = _ranges_in_order(found, text, start, tense, opened is not None)
     if not found:
-        found = _length_then_date(text, start, ctx, tense)
-    if not found:
         return _entities_apart(doc, full, start, end, ctx, sentences)
     return _kept_pieces(full, span, sentences, found)
 
@@ -1534,7 +1532,8 @@ def _length_then_date(
     m = _LENGTH_THEN_DATE.fullmatch(text)
     if m is None:
         return []
-    length = resolve(m["length"], ctx, tense, "for")
+    # The length lies somewhere in the date, not from the story's day: a length alone.
+    length = bare_length(normalise(m["length"]))
     when = resolve(m["date"], ctx, tense, None)
     if length is None or when is None or when.vague:
         return []
@@ -1885,7 +1884,9 @@ def _pieces(
     found: list[tuple[Resolved, int, int]] = []
     cuts = list(_SEPARATORS.finditer(text))
     if not cuts:
-        return _without_lead(text, start, end, ctx, tense)
+        return _length_then_date(text, start, ctx, tense) or _without_lead(
+            text, start, end, ctx, tense
+        )
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
     i = 0
