@@ -4289,3 +4289,19 @@ def test_a_length_then_the_time_it_falls_in_are_two_entries(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2022-09-30")
     assert set(expected) <= {(e.expression, e.timex_value) for e in entries}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count from a day is a day, not a length and the day.
+        ("The All-Star break starts two weeks from today.",
+         [("two weeks from today", "2025-07-14")]),
+        ("Talks resume three days from tomorrow.", [("three days from tomorrow", "2025-07-04")]),
+    ],
+)  # fmt: skip
+def test_a_count_of_units_from_a_day_is_that_many_units_after_it(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2025-06-30")
+    assert [(e.expression, e.value) for e in entries] == expected

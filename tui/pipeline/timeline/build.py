@@ -1520,7 +1520,13 @@ def _read_in_pieces(
 
 
 # "Three days next week", "11 days last winter": a length, then the time it falls in.
-_LENGTH_THEN_DATE = re.compile(rf"(?P<length>{NUM_RE} (?:{UNIT_RE})) (?P<date>\S.*)", re.I)
+# (Not a count from a date, "two weeks from today", "three days after the vote".)
+_LENGTH_THEN_DATE = re.compile(
+    rf"(?P<length>{NUM_RE} (?:{UNIT_RE})) "
+    r"(?P<date>(?!(?:from|after|before|since|until|till|to|ago|later|earlier|on|in|of|and|or)"
+    r"\b)\S.*)",
+    re.I,
+)
 
 
 def _length_then_date(

@@ -139,7 +139,7 @@ _SAME_DAY = re.compile(rf"(?:(?:later|earlier) (?:in|during) |{DAY_PREP_RE} )the
 # "The day's losses": `normalise` drops the possessive, so the words as written are read.
 _THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
 # "A week before Christmas", "two days after Aug. 2": counted from the date named after it.
-_COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after) (.+)")
+_COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after|from) (.+)")
 # "The week before Christmas", "the month after the March 3 vote": the unit next to a date.
 _UNIT_NEXT_TO_DATE = re.compile(r"the (day|week|weekend|month|year) (before|after) (.+)")
 # "The Saturday before Christmas", "the Monday after Easter": that weekday next to a day.
@@ -305,7 +305,8 @@ def _counted_from(offset: re.Match[str], ctx: Context, tense: Tense | None) -> R
     if base is None or base.vague:
         return None
     n = number(offset.group(1)) or 1
-    return count_from_last(base, UNITS[offset.group(2)], n if offset.group(3) == "after" else -n)
+    ahead = offset.group(3) in ("after", "from")  # "two weeks from today"
+    return count_from_last(base, UNITS[offset.group(2)], n if ahead else -n)
 
 
 def _unit_next_to(m: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:

@@ -638,7 +638,7 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
         )
         # "the morning" + "of" + "Jan. 5" is that day's morning.
         or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
-        or (gap in (" after ", " before ") and _A_COUNT.fullmatch(previous) is not None)
+        or (gap in (" after ", " before ", " from ") and _A_COUNT.fullmatch(previous) is not None)
         # "the day" + "before" + "Thanksgiving" is one day.
         or (gap in (" after ", " before ") and previous.lower() == "the day")
         # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
