@@ -4305,3 +4305,25 @@ def test_a_count_of_units_from_a_day_is_that_many_units_after_it(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2025-06-30")
     assert [(e.expression, e.value) for e in entries] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        # What a past act set a date for is still to come, seen from then.
+        ("A federal judge on Friday set a trial date of Sept. 14 for the former treasurer.",
+         "2020-02-28", [("Friday", "2020-02-28"), ("Sept. 14", "2020-09-14")]),
+        ("The judge scheduled a hearing on pretrial motions for the week of May 11.",
+         "2020-02-28", [("the week of May 11", "2020-W20")]),
+        # A race a date owns, in a clause that looks ahead, is the coming one.
+        ("Road closures for Sunday's City Marathon will begin at 4 a.m., officials said "
+         "Thursday.", "2026-04-23",
+         [("Sunday", "2026-04-26"), ("4 a.m.", "2026-04-26T04:00"),
+          ("Thursday", "2026-04-23")]),
+    ],
+)  # fmt: skip
+def test_a_date_a_past_act_set_and_a_race_ahead_are_still_to_come(
+    nlp: Any, sentence: str, anchor: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence, anchor=anchor)
+    assert sorted((e.expression, e.value) for e in entries) == sorted(expected)

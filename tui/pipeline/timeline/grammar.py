@@ -165,6 +165,14 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
         return Tense.REPORTED
     if (
         tense is Tense.PAST
+        and verb.lemma_ in _SETTING_VERBS
+        and _in_what_was_told(span.root, verb, _SET_FOR_PREPS)
+    ):
+        # "Set a trial date of Sept. 14", "scheduled a hearing for the week of May 11":
+        # what was set in the past is when a thing is to come, seen from then.
+        return Tense.REPORTED
+    if (
+        tense is Tense.PAST
         and verb.lemma_ in _EXPECTING_VERBS
         and span.root.i > verb.i
         and not (
@@ -571,6 +579,10 @@ def _in_what_was_told(tok: Token, verb: Token, preps: frozenset[str] = _CONTENT_
     )
 
 
+# Verbs that set a date for a thing, and the prepositions that take the date or the thing
+# ("set a date of", "scheduled a hearing for").
+_SETTING_VERBS = {"set", "schedule", "reschedule", "slate", "fix", "calendar"}
+_SET_FOR_PREPS = frozenset({"of", "for"})
 # Verbs of warning: what they warn of is still to come when they warn.
 _WARNING_VERBS = {"warn", "caution", "alert"}
 
@@ -624,7 +636,8 @@ def _through_a_noun(tok: Token, verb: Token) -> Token | None:
 _FIXTURES = {
     "deadline", "start", "kickoff", "kick-off", "game", "match", "fixture", "final",
     "showdown", "matchup", "race", "forecast", "outlook", "chance", "risk", "prospect",
-    "attempt", "launch",
+    "attempt", "launch", "marathon", "derby", "playoff", "semifinal",
+    "semi-final", "quarterfinal", "quarter-final",
 }  # fmt: skip
 
 
