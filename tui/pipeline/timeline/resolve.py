@@ -139,7 +139,11 @@ _SAME_DAY = re.compile(rf"(?:(?:later|earlier) (?:in|during) |{DAY_PREP_RE} )the
 # "The day's losses": `normalise` drops the possessive, so the words as written are read.
 _THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
 # "A week before Christmas", "two days after Aug. 2": counted from the date named after it.
-_COUNT_FROM_DATE = re.compile(rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after|from) (.+)")
+# ("From" only before a day named from today: "three weeks from 1 June" is a length that
+# starts then, `build._lengths_from_dates`.)
+_COUNT_FROM_DATE = re.compile(
+    rf"{APPROX_RE}({NUM_RE}) ({UNIT_RE}) (before|after|from(?= (?:today|tomorrow)$)) (.+)"
+)
 # "The week before Christmas", "the month after the March 3 vote": the unit next to a date.
 _UNIT_NEXT_TO_DATE = re.compile(r"the (day|week|weekend|month|year) (before|after) (.+)")
 # "The Saturday before Christmas", "the Monday after Easter": that weekday next to a day.

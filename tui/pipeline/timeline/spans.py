@@ -431,6 +431,7 @@ _MONTH_TO_MONTH = re.compile(
     rf"(?:the )?{MONTH_RE}[-\u2013](?:to[-\u2013]|through[-\u2013])?{MONTH_RE}", re.I
 )
 _PERIOD_AFTER = re.compile(r" (?:quarter|period)\b", re.I)
+_TODAY = re.compile(r"today|tomorrow", re.I)
 _THE_UNIT_NEXT_TO = re.compile(rf"the (?:day|week|weekend|month|year|{WEEKDAY_RE})", re.I)
 _ENDS_IN_OF = re.compile(r"\w of$", re.I)
 _YEAR_NEXT = re.compile(r" (?:1[5-9]|20)\d\d(?:[-/]\d{2,4})?\b")
@@ -638,7 +639,9 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
         )
         # "the morning" + "of" + "Jan. 5" is that day's morning.
         or (gap == " of " and _PART_OF_DAY_END.search(previous) is not None)
-        or (gap in (" after ", " before ", " from ") and _A_COUNT.fullmatch(previous) is not None)
+        or (gap in (" after ", " before ") and _A_COUNT.fullmatch(previous) is not None)
+        # "two weeks" + "from" + "today" (but "three weeks from 1 June" is a length from it).
+        or (gap == " from " and _A_COUNT.fullmatch(previous) and _TODAY.fullmatch(ent.text))
         # "the day" + "before" + "Thanksgiving" is one day.
         or (gap in (" after ", " before ") and previous.lower() == "the day")
         # "from Monday" + "to" + "Thursday" is one range, read in order (`ranges`).
