@@ -844,12 +844,7 @@ def _parts_of_day_ending_a_range(full: str, placed: list[Placed]) -> list[Placed
             and _A_BARE_PART_OF_DAY.fullmatch(full, start, end)
             and _closes_a_range(full, out[k - 1], start)
         ):
-            out[k] = (
-                with_time(day(before.start), res.value[res.value.index("T") :]),
-                start,
-                end,
-                span,
-            )
+            out[k] = (_clock_on(before.start, res), start, end, span)
     return out
 
 
