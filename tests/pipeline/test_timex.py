@@ -3,7 +3,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.pipeline.model import Granularity, TimelineEntry
-from tui.pipeline.timex import entry_label, own_rows, set_label, timex_label
+from tui.pipeline.timex import (
+    entry_label,
+    length_code,
+    length_parts,
+    own_rows,
+    set_label,
+    timex_label,
+)
 
 
 def test_timeline_values_read_as_dates() -> None:
@@ -274,3 +281,9 @@ def test_the_same_time_apart_or_two_times_side_by_side_keep_their_rows() -> None
     assert own_rows(side_by_side) == side_by_side
     other_paragraph = [_dated(0, 0, 4, "1754"), _dated(1, 6, 10, "1754")]
     assert own_rows(other_paragraph) == other_paragraph
+
+
+def test_a_length_read_into_parts_is_written_back_the_same() -> None:
+    for code in ("PT4H51M", "PT2H5M12S", "P1Y2M3D", "P2W", "P1DT6H"):
+        assert length_code(length_parts(code)) == code
+    assert length_parts("P1DT6H") == [("D", 1), ("TH", 6)]

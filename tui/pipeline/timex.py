@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
@@ -150,6 +150,15 @@ def length_parts(code: str) -> list[tuple[str, int]]:
     ]
 
 
+def length_code(parts: Iterable[tuple[str, int]]) -> str:
+    """The TIMEX3 length of units and counts as `length_parts` gives them, in their order
+    ([("TH", 4), ("TM", 51)] -> "PT4H51M")."""
+    parts = list(parts)
+    days = "".join(f"{n}{u}" for u, n in parts if not u.startswith("T"))
+    clock = "".join(f"{n}{u[1]}" for u, n in parts if u.startswith("T"))
+    return "P" + days + (f"T{clock}" if clock else "")
+
+
 def _many_units(code: str) -> bool:
     """A length in three or more parts (two have their own reading, `_TWO_UNITS`)."""
     return len(length_parts(code)) >= 3
@@ -165,8 +174,7 @@ def _is_length(value: str) -> bool:
 
 def _many_units_words(code: str) -> str | None:
     """'PT2H5M12S' -> 'two hours, five minutes and 12 seconds'."""
-    parts = [f"P{n}{u}" if len(u) == 1 else f"P{u[0]}{n}{u[1]}" for u, n in length_parts(code)]
-    words = [duration_words(part) for part in parts]
+    words = [duration_words(length_code([part])) for part in length_parts(code)]
     if len(words) < 3 or None in words:
         return None
     return ", ".join(w for w in words[:-1] if w) + f" and {words[-1]}"

@@ -117,7 +117,7 @@ from tui.pipeline.timeline.vocab import (
     normalise,
     stated_duration,
 )
-from tui.pipeline.timex import length_parts
+from tui.pipeline.timex import length_code, length_parts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -549,9 +549,7 @@ def _one_length(first: Placed, second: Placed, full: str) -> Placed | None:
     if _UNITS_LARGEST_FIRST.index(unit_b) <= max(map(_UNITS_LARGEST_FIRST.index, parts_a)):
         return None
     parts = {**parts_a, unit_b: n_b}
-    day_parts = "".join(f"{parts[u]}{u}" for u in _UNITS_LARGEST_FIRST[:4] if u in parts)
-    clock_parts = "".join(f"{parts[u]}{u[1]}" for u in _UNITS_LARGEST_FIRST[4:] if u in parts)
-    code = "P" + day_parts + (f"T{clock_parts}" if clock_parts else "")
+    code = length_code((u, parts[u]) for u in _UNITS_LARGEST_FIRST if u in parts)
     return replace(a, value=code, granularity=b.granularity), a_start, b_end, span
 
 
