@@ -46,6 +46,7 @@ from tui.pipeline.timeline.vocab import (
     MILITARY_HOURS_RE,
     NUM_RE,
     PART_OF_DAY,
+    PART_OF_DAY_RE,
     PAST_WORDS,
     PLACE_TIME_LOWER_RE,
     PRESENT_WORDS,
@@ -119,8 +120,7 @@ CLOCK_RE = re.compile(
 PART_RE = re.compile(
     # From a word's start: the "night" of "tonight" is no part of the day of its own.
     r"\b(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
-    r"(?P<part>mid-?afternoon|morning|afternoon|evening|night|overnight|lunchtime|teatime|"
-    r"suppertime)s?"
+    rf"(?P<part>{PART_OF_DAY_RE})s?"
 )
 VAGUE_PAST_UNITS = re.compile(
     rf"(?:in )?(?:recent|the (?:past|last|previous) (?:{VAGUE_NUM_RE}|couple of)|"

@@ -48,6 +48,8 @@ PART_OF_DAY = {
     # British parts named by a meal: "by Saturday teatime" is late in the afternoon.
     "teatime": "AF", "suppertime": "EV",
 }  # fmt: skip
+# Every part of the day the table names, longest first: what `resolve` reads as one.
+PART_OF_DAY_RE = rf"(?:{'|'.join(sorted(map(re.escape, PART_OF_DAY), key=len, reverse=True))})"
 # The parts of a day that, named bare ("in the morning", "afternoon trade"), are read on the
 # day reported in market and results news (`resolve`, `build`, `spans` agree on them). Not
 # "night", which may be the one before the story's day.
