@@ -144,16 +144,17 @@ _NAMED_HOLIDAYS = sorted(
 )
 _HOLIDAYS_NAMED_WHOLE = [n for n in _NAMED_HOLIDAYS if n.lower() != "new year"]
 _HOLIDAYS_ALONE = ("Easter", "Thanksgiving", "Christmas", "Hogmanay", "Halloween")
+_HOLIDAYS_NAMED_WHOLE_RE = "|".join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)
 _HOLIDAYS = re.compile(
-    rf"(?<![\w'])(?:{'|'.join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)}|"
+    rf"(?<![\w'])(?:{_HOLIDAYS_NAMED_WHOLE_RE}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     rf"(?:{'|'.join(_HOLIDAYS_ALONE)}))(?![\w'])"
 )
 # "The Easter weekend", "Christmas week", "the August bank holiday weekend": the holiday's
 # weekend or week, which spaCy may call a place or an event.
 _HOLIDAY_WEEK = re.compile(
-    rf"(?<![\w'])(?:the )?(?:{'|'.join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)}|"
-    rf"{'|'.join(_HOLIDAYS_ALONE)}) (?:weekend|week)\b"
+    rf"(?<![\w'])(?:the )?(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)})"
+    r" (?:weekend|week)\b"
 )
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
