@@ -34,9 +34,31 @@ from tui.pipeline.timeline.values import (
 RANGE_WORDS = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.I)
 # What opens one ("from", "between"): without it, "Monday and Thursday" are two days.
 RANGE_OPENERS = re.compile(r"\b(?:from|between)\s+$", re.I)
+# The same words opening an expression itself ("from 8 p.m. on Tuesday").
+OPENS_A_RANGE = re.compile(r"(?:from|between)\s", re.I)
+# How far before a range's start its opener may stand ("from 8 p.m. on Tuesday until").
+OPENER_REACH = 80
+# "And" joins a range only after "between"; alone it joins two dates.
+AND_JOINT = re.compile(r"\s*and\s*", re.I)
 # Ends closer than this many days are days of one week (weekdays), not of one year.
 WEEK_DAYS = 7
 _ORDERABLE = (Granularity.DAY, Granularity.MONTH, Granularity.TIME)
+
+
+def opened_before(full: str, start: int) -> bool:
+    """Whether "from" or "between" opens a range shortly before `start`."""
+    return RANGE_OPENERS.search(full, max(0, start - OPENER_REACH), start) is not None
+
+
+def closes_a_range(full: str, first_start: int, first_end: int, start: int) -> bool:
+    """Whether the expression at `start` ends a range the one at `first_start` to
+    `first_end` opened ("from 8 p.m. on Tuesday until 4 a.m."; "and" only after
+    "between")."""
+    joint = full[first_end:start]
+    if not RANGE_WORDS.fullmatch(joint):
+        return False
+    opened = opened_before(full, first_start) or OPENS_A_RANGE.match(full, first_start)
+    return bool(opened) or not AND_JOINT.fullmatch(joint)
 
 
 def in_order(

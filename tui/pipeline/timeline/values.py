@@ -10,9 +10,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.vocab import SEASON_MONTHS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 class Tense(Enum):
@@ -53,6 +57,11 @@ class Resolved:
     @property
     def timex_value(self) -> str:
         return self.timex if self.timex is not None else self.value
+
+
+# One expression of a block: what it resolved to, where it starts and ends in the block's
+# text, and spaCy's span around it.
+Placed = tuple[Resolved, int, int, "Span"]
 
 
 # A story's news is of the publication day or the day before ("testified Tuesday" in a

@@ -56,6 +56,11 @@ PART_OF_DAY_RE = rf"(?:{'|'.join(sorted(map(re.escape, PART_OF_DAY), key=len, re
 BARE_DAY_PART_RE = r"(?:morning|afternoon|evening)"
 # The parts of a day a weekday or "that", "the next" may name ("Saturday night").
 DAY_PART_RE = r"(?:morning|afternoon|evening|night|lunchtime|teatime|suppertime)"
+# The words that name a day only as one of its kind: "on a Monday", "one evening".
+ONE_OF_A_KIND_RE = r"(?:a|an|one|any|some)"
+# An expression that opens with a weekday ("Monday at 10 a.m."), or names a month anywhere.
+WEEKDAY_FIRST = re.compile(rf"{WEEKDAY_RE}\b", re.I)
+MONTH_NAMED = re.compile(rf"\b{MONTH_RE}", re.I)
 PRESENT_WORDS = frozenset(_DATA["deictic"]["present"])
 PAST_WORDS = frozenset(_DATA["deictic"]["past"])
 FUTURE_WORDS = frozenset(_DATA["deictic"]["future"])

@@ -1,0 +1,480 @@
+"""A block's clock times placed on their days: "Monday at 10 a.m." as one entry, a clock
+in a sentence that names one day on that day, the lines of a schedule under the day that
+heads them, a wire story's local time and the same time in another zone, and the hours of
+a schedule on no one day. Each pass takes the block's expressions as resolved one by one
+(`Placed`, in reading order) and returns them placed together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
+from tui.pipeline.timeline.ranges import closes_a_range, past_midnight
+from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
+from tui.pipeline.timeline.values import Resolved, day, on_no_day, with_time
+from tui.pipeline.timeline.vocab import (
+    DAY_PART_RE,
+    MONTH_NAMED,
+    NAMED_ZONE_RE,
+    ONE_OF_A_KIND_RE,
+    PLACE_NAME_TIME_RE,
+    WEEKDAY_FIRST,
+    WEEKDAY_NAMES,
+    WEEKDAY_RE,
+    WIRE_ZONE_RE,
+    ZONE_ABBREVIATION_RE,
+    normalise,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from tui.pipeline.timeline.values import Placed
+
+# Clocks and days that may share an entry: a day on the calendar, or a clock on one.
+ON_A_DAY = (Granularity.DAY, Granularity.TIME)
+
+
+# What may stand between a day and its clock time told as one: "Monday at 10 a.m.",
+# "July 29, 2006, 4:56 PM", "10 a.m. on Monday".
+_DAY_THEN_CLOCK = re.compile(r"\s*(?:,|\s(?:--|[-\u2013\u2014|]))?\s*(?:at\s+|@\s*)?")
+# "9:30 ET on Friday": spaCy leaves the zone out of the time, so it may stand between.
+# "2:35 PM EDT, Wed August 7, 2024": a weekday spaCy left out of the date may too.
+_CLOCK_THEN_DAY = re.compile(
+    rf"\s*(?:\(?(?:{ZONE_ABBREVIATION_RE}|(?i:{NAMED_ZONE_RE}))(?P<close>\))?)?"
+    r"\s*,?\s*(?:on\s+)?"
+    rf"(?:(?i:{WEEKDAY_RE}),?\s+)?"
+)
+_A_DETERMINER = r"\b(?:a|an|the|its|their|his|her|our)\s+"
+_A_DETERMINER_BEFORE = re.compile(_A_DETERMINER + "$", re.I)
+_A_DETERMINER_FIRST = re.compile(_A_DETERMINER, re.I)
+
+
+def _determined(full: str, start: int) -> bool:
+    """Whether a determiner opens the expression at `start` or stands right before it ("a
+    1 p.m. start", with or without the "a" inside the expression)."""
+    return bool(
+        _A_DETERMINER_FIRST.match(full, start) or _A_DETERMINER_BEFORE.search(full, 0, start)
+    )
+
+
+_CLOCKED_THING_ON = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+on\s+")
+# A numeric date no rule read ("08/06/12", whose order of day and month is unknown) right
+# before a clock time: the time is that day's, not the story's, so it is left out.
+_NUMERIC_DATE_BEFORE = re.compile(
+    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}" + _DAY_THEN_CLOCK.pattern + "$"
+)
+
+
+# A day named only as one of its kind: "on a Monday night", "one evening". A clock time
+# beside it is on no day we know, so it is left out, where alone it went to the story's day.
+_ANY_DAY = rf"{ONE_OF_A_KIND_RE}\s+(?:{WEEKDAY_RE}(?:\s+{DAY_PART_RE})?|{DAY_PART_RE}|day)\b"
+_ANY_DAY_AFTER = re.compile(rf"\s*,?\s*(?:on\s+|in\s+the\s+\w+\s+of\s+)?{_ANY_DAY}", re.I)
+_ANY_DAY_BEFORE = re.compile(
+    rf"\b(?:on\s+)?{_ANY_DAY}\s*,?\s*(?:at\s+|around\s+|about\s+|by\s+)?$", re.I
+)
+
+
+_CLOCK_END = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?|noon|midnight)"
+# Hours from one clock time to another: "10am to 6pm", "9:00 - 17:00", "1-9 p.m.".
+_HOURS = re.compile(
+    rf"(?:\b\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?|noon|midnight)\s*"
+    rf"(?:-|\u2013|to|until|till)\s*{_CLOCK_END}",
+    re.I,
+)
+_WEEKDAY_SPAN = rf"{WEEKDAY_RE}\s*(?:[-\u2013/]|\s(?:to|through|thru)\s)\s*{WEEKDAY_RE}"
+_WEEKDAY_SPAN_RE = re.compile(_WEEKDAY_SPAN, re.I)
+# Words that make a sentence a schedule: a day that recurs ("Saturdays", "every morning",
+# "weekdays"), a span of the week ("Mon-Fri", "Tues./Thurs.", "Monday-Saturday"), a
+# heading of hours ("Open:", "office hours"), a weekday cut short before its hours ("Sun
+# 12pm - 6pm", a list of the hours a place keeps); and "daily" or "nightly" as adverbs
+# ("runs daily", not "the daily paper"). A clock time in it whose own words name no day
+# ("10 am to 2 pm", "from 1:00 PM - 3:00") is an hour of every such day, on no one day
+# (XXXX-XX-XXT10:00), not the story's. (Beside a recurring day, `_day_and_clock` joins
+# it to the day.)
+_SCHEDULE = re.compile(
+    rf"\b(?:(?:{'|'.join(WEEKDAY_NAMES)})s"
+    rf"|(?:every|each|most)\s+(?:day|weekday|{DAY_PART_RE}|{WEEKDAY_RE})"
+    rf"|week(?:day|end)s|{_WEEKDAY_SPAN}"
+    r"|(?:opening|office|business|visiting)\s+hours|(?:open|hours)\s*:)(?!\w)"
+    rf"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?={_HOURS.pattern})",
+    re.I,
+)
+_EVERY_DAY_ADVERBS = ("daily", "nightly")
+
+
+def _in_a_schedule(sentence: Span) -> bool:
+    return _SCHEDULE.search(sentence.text) is not None or any(
+        t.lower_ in _EVERY_DAY_ADVERBS and t.pos_ == "ADV" for t in sentence
+    )
+
+
+def _a_habit_of_the_clock(span: Span) -> bool:
+    """'Orders received by noon are shipped the same day', 'he usually wakes at 6 a.m.': a
+    clock time on a habit (of a whole kind, or told as usual) is the hour of any day ("the
+    council meets at 10 a.m." is the coming meeting's)."""
+    return told_of_a_kind(span.root) or told_as_usual(span.root)
+
+
+def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Office hours: Monday - Friday 9:00 - 17:00', 'Monday-Saturday, noon to 11 p.m., and
+    Sunday, 1-9 p.m.': a span of the week told with hours is every such week, so the
+    weekdays its sentence names without a date are no dates (where "talks run from Monday
+    to Friday" are this week's)."""
+    return [
+        (res, start, end, span)
+        for res, start, end, span in placed
+        if not (
+            WEEKDAY_FIRST.match(full, start)
+            and not MONTH_NAMED.search(full, start, end)
+            and _WEEKDAY_SPAN_RE.search(span.sent.text)
+            and _HOURS.search(span.sent.text)
+        )
+    ]
+
+
+def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
+    """A clock time told right beside a day is that day's: "the council will meet Monday at
+    10 a.m." is one entry, Monday at 10:00, where the time alone was put on the story's
+    own day (spaCy tags the day and the time apart, and only a past tense read the day
+    named before). Beside a numeric date no rule could read, it is left out."""
+    out: list[Placed] = []
+    k = 0
+    while k < len(placed):
+        if k + 2 < len(placed) and (pair := _clock_in_two_zones(full, *placed[k : k + 3])):
+            out.extend(pair)
+            k += 3
+            continue
+        if k + 1 < len(placed) and (
+            pair := _clock_beside_its_day_in_another_zone(full, *placed[k : k + 2])
+        ):
+            out.extend(pair)
+            k += 2
+            continue
+        if k + 1 < len(placed):
+            joined = _day_and_clock(full, placed[k], placed[k + 1])
+            if joined is not None:
+                out.append(joined)
+                k += 2
+                continue
+        res, start, end, span = placed[k]
+        bare = is_bare_clock(res, full[start:end])
+        if bare and (_in_a_schedule(span.sent) or _a_habit_of_the_clock(span)):
+            out.append((on_no_day(res), start, end, span))
+        elif not (
+            bare
+            and (
+                _NUMERIC_DATE_BEFORE.search(full, max(0, start - 24), start)
+                or _ANY_DAY_AFTER.match(full, end)
+                or _ANY_DAY_BEFORE.search(full, max(0, start - 40), start)
+            )
+        ):
+            out.append(placed[k])
+        k += 1
+    return out
+
+
+_IN_A_ZONE = re.compile(rf"\b{WIRE_ZONE_RE}\b")
+
+
+def clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
+    """'November 15 @ Piano's - Set Time: 10 PM', 'Nov. 6 at Santa Clara University, from
+    8 a.m.', 'tomorrow afternoon ... at 2 pm': a clock time whose own words name no day,
+    in a sentence that names one day and no other, is on that day (alone, it went to the
+    story's day). Not beside it, so `clock_times_on_their_days` left it."""
+    bare = [is_bare_clock(res, full[start:end]) for res, start, end, _ in placed]
+    days: dict[int, dict[str, Resolved]] = {}  # by sentence, the days it names
+    # Where a day the sentence names is the end of a wait ("until Wednesday morning"):
+    # "Polls close at 8 p.m., and results may not be complete until Wednesday" does not
+    # put the polls' 8 p.m. on Wednesday.
+    ends_after: dict[int, int] = {}
+    day_spans: dict[int, Span] = {}  # by sentence, where it names its day
+    nights: set[int] = set()  # sentences whose day is told as a night ("overnight")
+    for (res, start, _, span), is_bare in zip(placed, bare, strict=True):
+        if _is_day(res) or _names_its_day(res, is_bare):
+            day_spans[span.sent.start_char] = span
+        if res.value.endswith("TNI"):
+            nights.add(span.sent.start_char)
+        if _is_day(res):
+            days.setdefault(span.sent.start_char, {})[res.value] = res
+        elif _names_its_day(res, is_bare) and res.start is not None:
+            # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
+            # its day names that day.
+            days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
+        else:
+            continue
+        if _AN_END_BEFORE.search(full, max(0, start - 8), start):
+            ends_after[span.sent.start_char] = start
+    out: list[Placed] = []
+    for k, ((res, start, end, span), is_bare) in enumerate(zip(placed, bare, strict=True)):
+        named = days.get(span.sent.start_char, {})
+        # ("From 8 p.m. until 4 a.m. on Saturday": the range's own end still lends its day.)
+        opens_a_range = k + 1 < len(placed) and closes_a_range(
+            full, *placed[k][1:3], placed[k + 1][1]
+        )
+        # (An hour of a schedule has no start: it stays on no day.)
+        # (A clock told in a zone of its own, "(2030 GMT)", keeps the day its zone gives.)
+        if (
+            len(named) == 1
+            and is_bare
+            and res.start is not None
+            and not _IN_A_ZONE.search(normalise(full[start:end]))
+            and not _BEFORE_ANOTHER_ZONE.match(full, end)
+            and (ends_after.get(span.sent.start_char, -1) < start or opens_a_range)
+            # ("Announced at 2 p.m. after a hearing that began Tuesday": not that day.)
+            and not in_a_clause_apart(day_spans[span.sent.start_char].root, span.root)
+        ):
+            [the_day] = named.values()
+            if span.sent.start_char in nights and the_day.start and _minutes(res.value) < 720:
+                # "Crews worked overnight and the first cars crossed at 5:45 a.m.": a
+                # morning after the night, not the evening it began.
+                the_day = day(the_day.start + timedelta(days=1))
+            res = with_time(the_day, res.value[res.value.index("T") :])
+            if out and closes_a_range(full, *out[-1][1:3], start):
+                res = past_midnight(out[-1][0], res)
+        out.append((res, start, end, span))
+    return out
+
+
+# A part of the day told with no day: "early evening", "the afternoon".
+_A_BARE_PART_OF_DAY = re.compile(rf"(?:(?:early|late|mid)[- ]?)?(?:the )?(?:{DAY_PART_RE})", re.I)
+
+
+def parts_of_day_ending_a_range(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Friday lunchtime to early evening': the end of a range told as a bare part of the
+    day is on the start's day (alone it was put on the story's)."""
+    out = list(placed)
+    for k in range(1, len(out)):
+        (before, *_), (res, start, end, span) = out[k - 1], out[k]
+        if (
+            before.start is not None
+            and before.granularity in ON_A_DAY
+            and res.timex_type == "TIME"
+            and "T" in res.value
+            and _A_BARE_PART_OF_DAY.fullmatch(full, start, end)
+            and closes_a_range(full, *out[k - 1][1:3], start)
+        ):
+            out[k] = (_clock_on(before.start, res), start, end, span)
+    return out
+
+
+_AN_END_BEFORE = re.compile(r"\b(?:until|till|by)\s+$", re.I)
+
+
+# A line of a schedule: it starts with its clock time ("6:00 p.m. Discussion", "9am -
+# Registration").
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)|noon\b)", re.I
+)
+
+
+def clocks_under_a_day(
+    full: str, placed: list[Placed], heading: Resolved | None
+) -> tuple[list[Placed], Resolved | None]:
+    """'Thursday, July 10th' then '5:30 p.m. Reception', '6:00 p.m. Discussion': the lines
+    of a schedule, which start with a bare clock time, are on the last day a block above
+    them named alone (each went to the story's day). A block between that names no day
+    (what the event is about) leaves the schedule's day as it is; one that names two
+    days ends it. Returns the block's entries and the day the next block's lines would
+    come under."""
+    bare = [is_bare_clock(res, full[s:e]) and res.start is not None for res, s, e, _ in placed]
+    days = {res.value: res for res, _, _, _ in placed if _is_day(res)}
+    for (res, _, _, _), is_bare in zip(placed, bare, strict=True):
+        if _names_its_day(res, is_bare) and res.start is not None:
+            # "Thursday, July 10th 5:30-8:00 p.m.": the clock's own day heads the lines.
+            named = day(res.start)
+            days.setdefault(named.value, named)
+    if days:
+        return placed, next(iter(days.values())) if len(days) == 1 else None
+    if heading is None or not any(bare) or not _SCHEDULE_LINE.match(full):
+        return placed, heading
+    if _words_beside(full, placed) > SCHEDULE_LINE_WORDS:
+        # "7:45 p.m. ET — The National Hurricane Center said ...": a live page's stamp
+        # before its update, on the page's day, not a line of a schedule.
+        return placed, heading
+    out = [
+        (with_time(heading, res.value[res.value.index("T") :]), s, e, span)
+        if is_bare
+        else (res, s, e, span)
+        for (res, s, e, span), is_bare in zip(placed, bare, strict=True)
+    ]
+    return out, heading
+
+
+# A line of a schedule holds at most this many words beside its times ("5:30 p.m. Site
+# Tour & Reception", "12:45pm (U.S. Pacific Time)"); a clock before more is a stamp.
+SCHEDULE_LINE_WORDS = 8
+
+
+def _words_beside(full: str, placed: list[Placed]) -> int:
+    """How many words the block holds outside its expressions."""
+    rest, at = [], 0
+    for _, start, end, _ in sorted(placed, key=lambda p: p[1]):
+        rest.append(full[at:start])
+        at = max(at, end)
+    rest.append(full[at:])
+    return len(re.findall(r"\w+", " ".join(rest)))
+
+
+def _day_and_clock(
+    full: str, first: tuple[Resolved, int, int, Span], second: tuple[Resolved, int, int, Span]
+) -> tuple[Resolved, int, int, Span] | None:
+    (a, a_start, a_end, span), (b, b_start, b_end, _) = first, second
+    if _takes_a_clock(a) and is_bare_clock(b, full[b_start:b_end]):
+        day, clock, between = a, b, _DAY_THEN_CLOCK
+    elif is_bare_clock(a, full[a_start:a_end]) and _takes_a_clock(b):
+        day, clock, between = b, a, _CLOCK_THEN_DAY
+    else:
+        return None
+    joint = between.fullmatch(full, a_end, b_start)
+    if joint is None and clock is a and _determined(full, a_start):
+        # "A 1 p.m. start on Sunday", "the 5 p.m. deadline on Friday": the clock says when
+        # the thing it comes before happens, and the day names that thing's day.
+        joint = _CLOCKED_THING_ON.fullmatch(full, a_end, b_start)
+    if joint is None:
+        return None
+    if joint.groupdict().get("close") and full[a_start - 1 : a_start] == "(":
+        a_start -= 1  # "(4:45pm EDT) on October 28": the expression keeps both brackets
+    at = clock.value[clock.value.index("T") :]
+    if _is_weekly(day):
+        # "Mondays at 6 p.m.", "every Monday at 7pm": the time recurs with the day.
+        return replace(day, value=day.value + at), a_start, b_end, span
+    return with_time(day, at), a_start, b_end, span
+
+
+def _takes_a_clock(res: Resolved) -> bool:
+    """A day a clock time beside it belongs to: one on the calendar, or one every week."""
+    return _is_day(res) or _is_weekly(res)
+
+
+def _is_weekly(res: Resolved) -> bool:
+    """A weekday that recurs ("Mondays", "every Monday"), with no part of the day yet."""
+    return res.timex_type == "SET" and _WEEKLY_SET.fullmatch(res.value) is not None
+
+
+_WEEKLY_SET = re.compile(r"XXXX-WXX-[1-7]")
+
+
+# "6.30 a.m. (2030 GMT) on Tuesday", "1400 EDT / 1800 GMT on Friday": the local time, the
+# same time in another zone between brackets or after a slash, then the day. The local
+# time's zone may stand outside its expression ("8 a.m. local time (0500 GMT)", "8 a.m.
+# Moscow time", "9:30 a.m. New York time").
+_IN_BRACKETS = re.compile(
+    rf"\s*(?:(?i:{WIRE_ZONE_RE}|{NAMED_ZONE_RE})|{PLACE_NAME_TIME_RE})?\s*(?:\(|/)\s*"
+)
+# "6.30 a.m. (2030 GMT on Monday)": a local time whose day its other zone's time gives.
+_BEFORE_ANOTHER_ZONE = re.compile(_IN_BRACKETS.pattern + r"\(?\d")
+_BRACKET_THEN_DAY = re.compile(r"\s*\)?" + _CLOCK_THEN_DAY.pattern)
+# Zones lie within half a day of each other: two clocks further apart are on two days.
+_HALF_DAY_MINUTES = 12 * 60
+
+
+def _clock_in_two_zones(
+    full: str,
+    local: tuple[Resolved, int, int, Span],
+    other: tuple[Resolved, int, int, Span],
+    day: tuple[Resolved, int, int, Span],
+) -> list[Placed] | None:
+    """Wire copy's "6.30 a.m. (2030 GMT) on Tuesday": the day is the local time's, and the
+    other zone's time falls on the day before or after when the two clocks are more than
+    half a day apart (20:30 GMT is the evening before a Queensland morning). Inside the
+    brackets ("21:14 local time (00:14 GMT on Tuesday)") the day is the other zone's, and
+    the local time's is the one before or after it."""
+    (a, a_start, a_end, span), (b, b_start, b_end, b_span), (d, d_start, d_end, _) = (
+        local,
+        other,
+        day,
+    )
+    if not (
+        _is_day(d)
+        and is_bare_clock(a, full[a_start:a_end])
+        and is_bare_clock(b, full[b_start:b_end])
+        and _IN_BRACKETS.fullmatch(full, a_end, b_start)
+        and _BRACKET_THEN_DAY.fullmatch(full, b_end, d_start)
+        and d.start is not None
+    ):
+        return None
+    shift_days = _days_between_zones(a, b)
+    in_brackets = "(" in full[a_end:b_start] and ")" not in full[b_end:d_start]
+    try:
+        local_day = d.start - timedelta(days=shift_days) if in_brackets else d.start
+        other_day = local_day + timedelta(days=shift_days)
+    except OverflowError:
+        return None  # the day before the calendar's first: each clock is read alone
+    if in_brackets:
+        return [
+            (_clock_on(local_day, a), a_start, a_end, span),
+            (_clock_on(other_day, b), b_start, d_end, b_span),
+        ]
+    return [
+        (_clock_on(local_day, a), a_start, d_end, span),
+        (_clock_on(other_day, b), b_start, b_end, b_span),
+    ]
+
+
+def _clock_beside_its_day_in_another_zone(
+    full: str, local: Placed, other: Placed
+) -> list[Placed] | None:
+    """'6.30 a.m. local time (2030 GMT on Monday)' where the other zone's time and its day
+    came as one expression: the local time is on that day, or the one before or after."""
+    (a, a_start, a_end, span), (b, b_start, b_end, _) = local, other
+    if not (
+        is_bare_clock(a, full[a_start:a_end])
+        and _names_its_day(b, is_bare_clock(b, full[b_start:b_end]))
+        and b.start is not None
+        and "(" in full[a_end:b_start]
+        and _IN_BRACKETS.fullmatch(full, a_end, b_start)
+    ):
+        return None
+    try:
+        local_day = b.start - timedelta(days=_days_between_zones(a, b))
+    except OverflowError:
+        return None
+    return [(_clock_on(local_day, a), a_start, a_end, span), other]
+
+
+def _days_between_zones(local: Resolved, other: Resolved) -> int:
+    """The day the other zone's clock falls on, from the local clock's: the one before
+    or after when the two are more than half a day apart."""
+    apart = _minutes(other.value) - _minutes(local.value)
+    return -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
+
+
+def _clock_on(when: date, clock: Resolved) -> Resolved:
+    """`clock`'s time of day on the day `when`."""
+    return with_time(day(when), clock.value[clock.value.index("T") :])
+
+
+def _minutes(clock_value: str) -> int:
+    """Minutes after midnight of a value's "Thh:mm"."""
+    hh, mm = clock_value[clock_value.index("T") + 1 :].split(":")[:2]
+    return int(hh) * 60 + int(mm[:2])
+
+
+def _is_day(res: Resolved) -> bool:
+    return res.granularity is Granularity.DAY and res.timex_type == "DATE" and not res.vague
+
+
+def _names_its_day(res: Resolved, bare: bool) -> bool:
+    """A clock time told with its day ("Tuesday December 5, 2006 | 7pm"): a time on a
+    named day, not a bare clock (`is_bare_clock`)."""
+    return res.timex_type == "TIME" and not res.value.startswith("XXXX") and not bare
+
+
+def is_bare_clock(res: Resolved, text: str) -> bool:
+    """A clock time whose day the words do not say ("10 a.m.", "at 4:56 PM")."""
+    if res.timex_type != "TIME" or "T" not in res.value:
+        return False
+    said = hours_as_a_run(normalise(text))
+    clock = CLOCK_RE.search(said)
+    if clock is None:
+        return False
+    # "the 5 p.m." (spaCy takes the article of "the 5 p.m. deadline" in) says no day, nor
+    # does the preposition of a run of hours ("between 2 and 4 p.m.").
+    before = re.sub(r"^(?:the|an?|between|from)\s+", "", said[: clock.start()], flags=re.I)
+    return not (before + said[clock.end() :]).strip(" .,")
