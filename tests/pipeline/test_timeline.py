@@ -2620,6 +2620,21 @@ def test_a_range_whose_end_states_its_year_gives_the_start_that_year(
     assert stated and all(e.value.startswith(e.expression[-4:]) for e in stated)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "end", "value"),
+    [
+        ("The recall covers models made from Jan. 14, 2019, through Oct. 2.", "Oct. 2",
+         "2019-10-02"),
+        ("The show ran from Dec. 20, 2018, to Jan. 5.", "Jan. 5", "2019-01-05"),
+        ("The site was shut between 3 May 2017 and 9 June.", "9 June", "2017-06-09"),
+    ],
+)  # fmt: skip
+def test_a_range_end_without_its_year_follows_a_start_that_states_one(
+    nlp: Any, sentence: str, end: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor="2019-12-31"), end).value == value
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

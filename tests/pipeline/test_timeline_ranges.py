@@ -7,6 +7,7 @@ from datetime import date
 from tui.pipeline.timeline.ranges import (
     RANGE_OPENERS,
     RANGE_WORDS,
+    after_a_dated_start,
     in_order,
     past_midnight,
     period_holding,
@@ -123,3 +124,16 @@ def test_a_night_that_runs_past_midnight_ends_on_the_next_day() -> None:
     assert past_midnight(evening, wednesday) == wednesday
     night = with_time(tuesday, "TNI")
     assert past_midnight(evening, night) == night
+
+
+def test_a_range_end_follows_a_start_whose_year_is_written() -> None:
+    start = day(date(2019, 1, 14))
+    # Alone, "Oct. 2" in a present clause on 31 Dec 2019 came out in 2020.
+    assert after_a_dated_start(start, day(date(2020, 10, 2))).value == "2019-10-02"
+    # "From Dec. 20, 2018, to Jan. 5": the end passes the new year.
+    assert after_a_dated_start(day(date(2018, 12, 20)), day(date(2019, 1, 5))).value == (
+        "2019-01-05"
+    )
+    assert after_a_dated_start(start, month(2017, 6)).value == "2019-06"
+    # A week is no end this moves.
+    assert after_a_dated_start(start, week_of(date(2020, 6, 1))).value == "2020-W23"

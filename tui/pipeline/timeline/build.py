@@ -52,6 +52,8 @@ from tui.pipeline.timeline.ranges import (
     OPENS_A_RANGE,
     PERIOD_ENDED,
     RANGE_WORDS,
+    after_a_dated_start,
+    closes_a_range,
     in_order,
     opened_before,
     past_midnight,
@@ -346,6 +348,7 @@ def _placed_together(
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _months_listed_in_order(full, placed)
     placed = _in_the_year_named(full, placed)
+    placed = _range_ends_after_dated_starts(full, placed)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
 
 
@@ -1532,13 +1535,34 @@ def _ranges_in_order(
         joint = text[a_to - start : b_from - start]
         alike = a.granularity is b.granularity and not AND_JOINT.fullmatch(joint)
         if RANGE_WORDS.fullmatch(joint) and (opened or alike):
+            second_dated = _STATED_YEAR.search(second) is not None
             if _STATED_YEAR.search(first):
+                if not second_dated:
+                    b = after_a_dated_start(a, b)
+                    found[k + 1] = (b, b_from, b_to)
                 continue  # both ends say when: "June 2001 to May 2002" stays as written
-            a, b = in_order(a, b, tense, _STATED_YEAR.search(second) is not None)
+            a, b = in_order(a, b, tense, second_dated)
             if CLOCK_RE.fullmatch(second.lower()):
                 b = replace(past_midnight(a, b), anaphoric=b.anaphoric)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
+
+
+def _range_ends_after_dated_starts(full: str, placed: list[Placed]) -> list[Placed]:
+    """'Made from Jan. 14, 2019, through Oct. 2': spaCy's two spans, the end after the
+    start whose year is written (each alone took the year its own tense gave)."""
+    out = list(placed)
+    for k in range(1, len(out)):
+        (a, a_start, a_end, _), (b, b_start, b_end, span) = out[k - 1], out[k]
+        if (
+            _STATED_YEAR.search(full, a_start, a_end)
+            and not _STATED_YEAR.search(full, b_start, b_end)
+            and MONTH_NAMED.search(full, b_start, b_end)
+            # (US style closes a year with a comma: "Jan. 14, 2019, through".)
+            and closes_a_range(full, a_start, a_end + full.startswith(",", a_end), b_start)
+        ):
+            out[k] = (after_a_dated_start(a, b), b_start, b_end, span)
+    return out
 
 
 def _periods_ended(

@@ -91,6 +91,22 @@ def in_order(
     return (first, moved) if moved is not None else (first, second)
 
 
+def after_a_dated_start(first: Resolved, second: Resolved) -> Resolved:
+    """The second end of a range whose first end's year is written and its own is not
+    ("from Jan. 14, 2019, through Oct. 2"): the first such day or month after the first
+    end, whatever the tense made of it alone."""
+    if (
+        first.start is None
+        or second.start is None
+        or second.granularity not in (Granularity.DAY, Granularity.MONTH)
+        or first.granularity not in _ORDERABLE
+    ):
+        return second
+    years = first.start.year - second.start.year
+    years += (second.start.month, second.start.day) < (first.start.month, first.start.day)
+    return (shift(second, "Y", years) if years else None) or second
+
+
 _CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)$")
 
 
