@@ -474,6 +474,35 @@ def _ordinal_day_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -
     return day(found) if found <= base.end else DECLINE
 
 
+def _first_or_last_day_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The last day of the year', 'the first day of next month', 'the final day of 2018':
+    that day, of the story's year or month, or one either side; of "the" year or month,
+    the one just named if the story named one."""
+    a, last = ctx.anchor, ctx.last
+    unit = "Y" if m.group("unit") == "year" or m.group("y") else "M"
+    if m.group("y"):
+        y = named_year(m.group("y"), a.year)
+        if y is None:
+            return DECLINE
+        base = year_of(y)
+    elif m.group("rel") == "the" and last and last.granularity is _GRANULARITY_OF[unit]:
+        base = last
+    else:
+        step = {"next": 1, "last": -1}.get(m.group("rel"), 0)
+        base = year_of(a.year + step) if unit == "Y" else month(*_month_from(a, step))
+    if base.start is None or base.end is None:
+        return DECLINE
+    return day(base.end if _nth(m.group("n")) == -1 else base.start)
+
+
+_GRANULARITY_OF = {"Y": Granularity.YEAR, "M": Granularity.MONTH}
+
+
+def _month_from(a: date, step: int) -> tuple[int, int]:
+    moved = add_months(a, step)
+    return moved.year, moved.month
+
+
 def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'The last Saturday of September', 'the second Monday in October 2025': that day;
     without a year, the occurrence the tense points to. Of "the month" or "this month",
@@ -662,6 +691,11 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:the )?(?P<n>first|second|third|last|final|1st|2nd|3rd) day of (?P<m>{MONTH_RE})"
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
           _ordinal_day_of_month, "the first day of May, the last day of February 2024: that day"),
+    rule("first-or-last-day-of",
+          r"(?:the )?(?P<n>first|last|final|1st) day of "
+          rf"(?:(?P<rel>the|this|next|last) (?P<unit>month|year)|(?P<y>{YEAR_RE}))",
+          _first_or_last_day_of,
+          "the last day of the year, the first day of next month: that day"),
     rule("weekday-of-month",
           rf"(?:the )?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
           rf"(?P<wd>{WEEKDAY_RE}) (?:of|in) (?:(?P<m>{MONTH_RE})|(?P<rel>the|this|next|last) month)"

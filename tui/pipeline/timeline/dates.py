@@ -190,7 +190,7 @@ ORDER = (
     "range-modifier", "week-of", "period-end", "year-end", "iso-day", "split-year", "iso-month",
     "dotted-day",
     "dotted-month-day", "numeric-day", "month-day", "week-on-weekday", "ordinal-day-of-month",
-    "weekday-of-month",
+    "first-or-last-day-of", "weekday-of-month",
     "weekday", "week-of-month", "month-of", "month-year", "month-alone", "season",
     "ordinal-quarter", "months-of-year", "q-quarter", "month-range-quarter", "month-run",
     "month-quarter", "the-quarter", "year-ago-period", "year-period", "year", "decade-digits",
