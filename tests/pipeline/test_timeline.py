@@ -3613,6 +3613,13 @@ def test_a_clock_time_on_a_habit_is_on_no_named_day(nlp: Any, sentence: str, val
     assert clocks == [value]
 
 
+def test_a_clock_time_of_a_whole_kind_is_on_the_day_its_sentence_names(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "The window shuts at 7pm tonight, and clubs have until 9pm to file paperwork."
+    )
+    assert [e.value for e in entries] == ["2024-08-08T19:00", "2024-08-08T21:00"]
+
+
 def test_a_nights_clock_times_are_no_count_given_as_a_choice(nlp: Any) -> None:
     # "2200 to 0600 hours" read as a choice of counts: a vague length of hours.
     entries = _timeline(nlp, "The curfew runs from 2200 to 0600 hours every night.")

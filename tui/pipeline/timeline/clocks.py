@@ -114,11 +114,23 @@ def _in_a_schedule(sentence: Span) -> bool:
     )
 
 
-def _a_habit_of_the_clock(span: Span) -> bool:
+def _a_habit_of_the_clock(span: Span, day_named: bool) -> bool:
     """'Orders received by noon are shipped the same day', 'he usually wakes at 6 a.m.': a
     clock time on a habit (of a whole kind, or told as usual) is the hour of any day ("the
-    council meets at 10 a.m." is the coming meeting's)."""
-    return told_of_a_kind(span.root) or told_as_usual(span.root)
+    council meets at 10 a.m." is the coming meeting's). Of a whole kind in a sentence that
+    names a day (`day_named`: "the window shuts tonight, and clubs have until 9pm") it is
+    that day's."""
+    return (told_of_a_kind(span.root) and not day_named) or told_as_usual(span.root)
+
+
+def _sentences_naming_a_day(full: str, placed: list[Placed]) -> set[int]:
+    """Where the sentences that name a day start: a day on the calendar, or a clock told
+    with its day ("7pm BST tonight")."""
+    return {
+        span.sent.start_char
+        for res, start, end, span in placed
+        if _is_day(res) or _names_its_day(res, is_bare_clock(res, full[start:end]))
+    }
 
 
 def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
@@ -144,6 +156,7 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
     own day (spaCy tags the day and the time apart, and only a past tense read the day
     named before). Beside a numeric date no rule could read, it is left out."""
     out: list[Placed] = []
+    day_named = _sentences_naming_a_day(full, placed)
     k = 0
     while k < len(placed):
         if k + 2 < len(placed) and (pair := _clock_in_two_zones(full, *placed[k : k + 3])):
@@ -164,7 +177,8 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
                 continue
         res, start, end, span = placed[k]
         bare = is_bare_clock(res, full[start:end])
-        if bare and (_in_a_schedule(span.sent) or _a_habit_of_the_clock(span)):
+        habit = _a_habit_of_the_clock(span, span.sent.start_char in day_named)
+        if bare and (_in_a_schedule(span.sent) or habit):
             out.append((on_no_day(res), start, end, span))
         elif not (
             bare
