@@ -2635,8 +2635,18 @@ def test_a_range_end_without_its_year_follows_a_start_that_states_one(
     assert _entry(_timeline(nlp, sentence, anchor="2019-12-31"), end).value == value
 
 
-def test_a_holiday_spacy_calls_an_event_keeps_the_year_written_after_it(nlp: Any) -> None:
-    entries = _timeline(nlp, "He was born on New Year's Eve 1994 in Leeds.", anchor="2021-12-30")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was born on New Year's Eve 1994 in Leeds.",
+        # spaCy tags the year alone here.
+        "They did not play together again until a concert on New Year's Eve 1994.",
+    ],
+)
+def test_a_holiday_spacy_calls_an_event_keeps_the_year_written_after_it(
+    nlp: Any, sentence: str
+) -> None:
+    entries = _timeline(nlp, sentence, anchor="2021-12-30")
     assert [(e.expression, e.value) for e in entries] == [("New Year's Eve 1994", "1994-12-31")]
 
 

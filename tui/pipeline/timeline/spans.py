@@ -158,6 +158,10 @@ _HOLIDAY_WEEK = re.compile(
     rf"(?<![\w'])(?:the )?(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)})"
     r" (?:weekend|week)\b"
 )
+# A holiday's name right before a year spaCy tagged alone.
+_A_HOLIDAY_BEFORE = re.compile(
+    rf"(?<![\w'])(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)}) $"
+)
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
 _WIRE_CLOCK = re.compile(
@@ -875,6 +879,10 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         lead := _PERIOD_BEFORE.search(full, max(0, start - 40), start)
     ):
         return lead.start(), end
+    if re.fullmatch(r"\d{4}", text) and (
+        holiday := _A_HOLIDAY_BEFORE.search(full, max(0, start - 40), start)
+    ):
+        return holiday.start(), end  # "New Year's Eve" (spaCy's event) + "1994"
     if re.fullmatch(r"\d{4}", text):
         before, after = _YEAR_PERIOD_AROUND
         lead = before.search(full, max(0, start - 4), start)
