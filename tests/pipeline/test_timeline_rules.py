@@ -23,6 +23,7 @@ from tui.pipeline.timeline.values import (
     half,
     quarter,
     week_of,
+    with_time,
     year_of,
 )
 from tui.pipeline.timeline.values import month as month_
@@ -347,6 +348,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      AUG_1, "2024-07-31"),
     ("the-next-day-with-none-named-declines", "relative-period", "the next day", P, None,
      DECLINE),
+    # "On Wednesday morning ... The following day": a time on a day names the day.
+    ("the-following-day-after-a-part-of-a-day", "relative-period", "the following day", F,
+     with_time(day(date(2024, 8, 14)), "TMO"), "2024-08-15"),
     ("this-weekend-in-the-past-is-the-one-just-gone", "relative-period", "this weekend", P,
      None, "2024-W31-WE"),
     ("this-weekend-ahead", "relative-period", "this weekend", F, None, "2024-W32-WE"),

@@ -419,7 +419,8 @@ def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
     if unit == "M":
         d = add_months(base.start, n)
         return month(d.year, d.month)
-    if unit == "D" and base.granularity is Granularity.DAY:
+    if unit == "D" and base.granularity in (Granularity.DAY, Granularity.TIME):
+        # ("On Wednesday morning ... The following day": a time on a day names the day.)
         return day(base.start + timedelta(days=n))
     if unit == "W":
         return week_of(base.start + timedelta(weeks=n))
