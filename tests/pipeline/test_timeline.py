@@ -3630,6 +3630,23 @@ def test_a_clock_time_of_a_whole_kind_is_on_the_day_its_sentence_names(nlp: Any)
     assert [e.value for e in entries] == ["2024-08-08T19:00", "2024-08-08T21:00"]
 
 
+@pytest.mark.parametrize(
+    ("texts", "value"),
+    [
+        (("The summit opens on Friday. Leaders will meet in the morning.",), "2024-08-09TMO"),
+        (("The summit opens on Friday. Leaders will meet in the afternoon.",), "2024-08-09TAF"),
+    ],
+)
+def test_a_bare_part_of_the_day_ahead_is_of_the_day_to_come_just_named(
+    nlp: Any, texts: tuple[str, ...], value: str
+) -> None:
+    assert [e.value for e in _timeline(nlp, *texts)] == ["2024-08-09", value]
+
+
+def test_a_bare_part_of_the_day_ahead_with_no_day_named_is_no_entry(nlp: Any) -> None:
+    assert _timeline(nlp, "Temperatures will rise in the afternoon.") == []
+
+
 def test_a_nights_clock_times_are_no_count_given_as_a_choice(nlp: Any) -> None:
     # "2200 to 0600 hours" read as a choice of counts: a vague length of hours.
     entries = _timeline(nlp, "The curfew runs from 2200 to 0600 hours every night.")

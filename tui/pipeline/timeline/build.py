@@ -1008,7 +1008,7 @@ def _resolve_span(
         )
         if keep and span.start > 0:
             start = doc[span.start - 1].idx
-        return _kept_pieces(full, span, sentences, [(res, start, end)])
+        return _kept_pieces(full, span, sentences, [(res, start, end)], ctx.anchor)
     return _read_in_pieces(doc, full, span, start, end, ctx, sentences, tense, prep)
 
 
@@ -1061,7 +1061,7 @@ def _read_in_pieces(
     found = _ranges_in_order(found, text, start, tense, opened)
     if not found:
         return _entities_apart(doc, full, start, end, ctx, sentences)
-    return _kept_pieces(full, span, sentences, found)
+    return _kept_pieces(full, span, sentences, found, ctx.anchor)
 
 
 # "Three days next week", "11 days last winter": a length, then the time it falls in.
@@ -1227,24 +1227,32 @@ def _a_contract_month(
 
 
 def _kept_pieces(
-    full: str, span: Span, sentences: Sentences, found: list[tuple[Resolved, int, int]]
+    full: str,
+    span: Span,
+    sentences: Sentences,
+    found: list[tuple[Resolved, int, int]],
+    anchor: date,
 ) -> list[tuple[Resolved, int, int]]:
     """Without a decade written short ("the mid-90s") where it is an age ("in her
     mid-90s") or a temperature ("highs in the mid-90s"), nor a day told "during the day"
     or a bare "in the morning" outside market and results news ("hot during the day" is
-    any day)."""
+    any day), unless it is of a day to come the paragraph named ("will address Parliament
+    on Wednesday, and in the afternoon visit a factory")."""
 
     sentence = sentences.text(span.start_char)
 
-    def kept(r_start: int, r_end: int) -> bool:
-        if _THE_DAY.fullmatch(full, r_start, r_end) or _A_BARE_PART.fullmatch(full, r_start, r_end):
+    def kept(res: Resolved, r_start: int, r_end: int) -> bool:
+        if _THE_DAY.fullmatch(full, r_start, r_end):
             return market_or_results(sentence)
+        if _A_BARE_PART.fullmatch(full, r_start, r_end):
+            to_come = res.anaphoric and res.start is not None and res.start > anchor
+            return to_come or market_or_results(sentence)
         if not _BARE_DECADE.search(full, r_start, r_end):
             return True
         owner = _AGE_OWNER.search(full, max(0, r_start - 6), r_start)
         return owner is None and _TEMPERATURE.search(sentence) is None
 
-    return [(res, r_start, r_end) for res, r_start, r_end in found if kept(r_start, r_end)]
+    return [(res, r_start, r_end) for res, r_start, r_end in found if kept(res, r_start, r_end)]
 
 
 _AGE_GAP_AFTER = re.compile(r"\s+(?:younger|older)\b", re.I)

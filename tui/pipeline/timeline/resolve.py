@@ -464,9 +464,15 @@ def _time_of_day(t: str, ctx: Context, tense: Tense | None) -> Resolved | str | 
         # A bare part of day ("in the morning") says when in a day, not which day; told in
         # the past ("shares rose in the morning", "in afternoon trade", `build`), it is on
         # the day the paragraph named, else the story's news day, as a clock time is.
-        if tense is not Tense.PAST or not _ONE_PART.fullmatch(t):
+        if not _ONE_PART.fullmatch(t):
             return None
         part = "T" + PART_OF_DAY[t.split()[-1]]
+        if tense is Tense.FUTURE and (ahead := ctx.day_to_come_named()) is not None:
+            # "Will address Parliament on Wednesday morning, and in the afternoon visit
+            # a factory": a part of the day still to come that the paragraph named.
+            return replace(with_time(day(ahead), part), anaphoric=True)
+        if tense is not Tense.PAST:
+            return None
         return replace(with_time(day(ctx.told_day(part)), part), anaphoric=True)
     suffix, yesterday, rest = _clock_and_part(t)
     if suffix is not None or _EARLY_LATE_DAY.match(rest):
