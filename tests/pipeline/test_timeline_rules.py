@@ -22,6 +22,7 @@ from tui.pipeline.timeline.values import (
     day,
     half,
     quarter,
+    season,
     week_of,
     with_time,
     year_of,
@@ -529,6 +530,20 @@ def test_a_month_told_in_the_past_goes_on_from_the_month_just_named() -> None:
     assert resolve_date("december", ctx, N) == month_(2023, 12)
     ctx.block = 5
     assert resolve_date("december", ctx, P) == month_(2023, 12)
+
+
+def test_a_holiday_is_the_one_in_the_season_or_year_its_paragraph_named() -> None:
+    ctx = Context(anchor=date(2022, 4, 30))
+    ctx.block = 2
+    ctx.remember(season(2022, "SU"))  # "the dates booked for this summer, including ..."
+    # With no verb to go by, last August's was nearer behind than this one ahead.
+    assert resolve_date("the august bank holiday weekend", ctx, N).value == "2022-W34-WE"
+    assert resolve_date("christmas", ctx, N).value == "2021-12-25"  # in no summer
+    ctx.remember(year_of(2023))  # "Next year, the market opens at Easter"
+    assert resolve_date("easter", ctx, P).value == "2023-04-09"
+    # Named in another paragraph, the period frames nothing.
+    ctx.block = 3
+    assert resolve_date("easter", ctx, P).value == "2022-04-17"
 
 
 def test_a_bare_day_told_in_the_past_goes_on_from_the_month_named_in_its_paragraph() -> None:

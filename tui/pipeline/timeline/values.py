@@ -88,6 +88,8 @@ UPDATE_MARGIN_MINUTES = 3 * 60
 EVENING_MINUTES = 17 * 60
 # What names the day a clock told after it is on.
 _DAYS = (Granularity.DAY, Granularity.TIME)
+# What a date told after it may fall in (`Context.period_named_here`).
+_PERIODS = (Granularity.SEASON, Granularity.YEAR)
 
 
 @dataclass
@@ -214,6 +216,21 @@ class Context:
         if last is None or last.granularity is not Granularity.DAY:
             return None
         return last.start
+
+    def period_named_here(self) -> Resolved | None:
+        """The season or year this paragraph last named, where the story is: what a date
+        told after it without a year of its own falls in ("the dates booked for this
+        summer, including a show on the August bank holiday weekend")."""
+        last = self.last
+        if (
+            last is None
+            or self.last_block != self.block
+            or not self.last_is_scene
+            or last.vague
+            or last.granularity not in _PERIODS
+        ):
+            return None
+        return last
 
     def day_of_the_last(self) -> date | None:
         """The day of what the article last named, a day or a time on one ("Tuesday 10
@@ -629,6 +646,21 @@ PAST_BACK_DAYS = 300
 PAST_AHEAD_DAYS = 45
 # "No later candidate": a gap longer than any threshold above.
 NO_GAP = 10_000
+
+
+def within(candidates: list[Resolved], period: Resolved | None) -> Resolved | None:
+    """The one candidate that falls in `period`, if exactly one does."""
+    if period is None or period.start is None or period.end is None:
+        return None
+    inside = [
+        c
+        for c in candidates
+        if c.start is not None
+        and c.end is not None
+        and period.start <= c.start
+        and c.end <= period.end
+    ]
+    return inside[0] if len(inside) == 1 else None
 
 
 def pick(candidates: list[Resolved], anchor: date, tense: Tense | None) -> Resolved:
