@@ -546,6 +546,16 @@ def test_a_holiday_is_the_one_in_the_season_or_year_its_paragraph_named() -> Non
     assert resolve_date("easter", ctx, P).value == "2022-04-17"
 
 
+def test_a_day_or_month_without_its_year_is_the_one_in_the_season_its_paragraph_named() -> None:
+    ctx = Context(anchor=date(2022, 4, 30))
+    ctx.block = 2
+    ctx.remember(season(2022, "SU"))  # "tours booked for this summer, ending on 28 August"
+    assert resolve_date("28 august", ctx, N).value == "2022-08-28"
+    assert resolve_date("august", ctx, N).value == "2022-08"
+    ctx.block = 3
+    assert resolve_date("28 august", ctx, N).value == "2021-08-28"
+
+
 def test_a_bare_day_told_in_the_past_goes_on_from_the_month_named_in_its_paragraph() -> None:
     ctx = Context(anchor=ANCHOR)
     ctx.block = 3

@@ -250,9 +250,11 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         matching = [c for y in years if (c := safe_date(y, mon, dn)) and c.weekday() == wd]
         if matching:
             return day(min(matching, key=lambda c: abs((c - a).days)))
+    days = [day(c) for c in cands]
     following = next_in_sequence(mon, dn, ctx) if tense is None else None
     told = narrative_month(mon, ctx, dn) if tense is Tense.PAST else None
-    return following or told or _pick_day([day(c) for c in cands], a, tense)
+    framed = within(days, ctx.period_named_here())
+    return following or told or framed or _pick_day(days, a, tense)
 
 
 # A story told in the past goes on from the month or day it last named for this many
@@ -427,7 +429,8 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     if rel in ("next", "this coming", "coming"):
         return next(c for c in cands if c.start is not None and c.start > a)
     told = narrative_month(mon, ctx) if rel is None and tense is Tense.PAST else None
-    return told or pick(cands, a, tense)
+    framed = within(cands, ctx.period_named_here()) if rel is None else None
+    return told or framed or pick(cands, a, tense)
 
 
 _THURSDAY = 3
