@@ -118,3 +118,20 @@ def test_a_season_kind_under_an_infinitive_of_purpose_is_no_date() -> None:
         ("storms", "NNS", "pobj", "NOUN", 5),
     )
     assert names_no_season(span(toks, 6, 6, text), "winter", " storms.", NOVEMBER) is True
+
+
+def test_a_season_before_a_noun_of_a_kind_in_any_season_names_no_season() -> None:
+    # "Winter wheat", "two summer dresses": told in the past, or in their own season.
+    text = "Farmers planted winter wheat early."
+    toks = tree(
+        ("farmers", "NNS", "nsubj", "NOUN", 1),
+        ("planted", "VBD", "ROOT", "VERB", None),
+        ("winter", "NN", "compound", "NOUN", 3),
+        ("wheat", "NN", "dobj", "NOUN", 1),
+    )
+    winter = date(2024, 12, 20)
+    for anchor in (NOVEMBER, winter):
+        assert names_no_season(span(toks, 2, 2, text), "winter", " wheat early.", anchor) is True
+    # Not a noun of `[season_kinds]`: a past season's storms are the story's own.
+    toks[3].lower_ = toks[3].lemma_ = "storms"
+    assert names_no_season(span(toks, 2, 2, text), "winter", " storms.", NOVEMBER) is False

@@ -15,7 +15,13 @@ from tui.pipeline.timeline.grammar import (
     under_an_infinitive,
 )
 from tui.pipeline.timeline.values import Tense
-from tui.pipeline.timeline.vocab import OF_A_THING, SEASON_MONTHS, SEASONS, market_or_results
+from tui.pipeline.timeline.vocab import (
+    OF_A_THING,
+    SEASON_KINDS,
+    SEASON_MONTHS,
+    SEASONS,
+    market_or_results,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,7 +44,20 @@ def names_no_season(span: Span, text: str, after: str, anchor: date) -> bool:
         return True
     if _THE_FALL.fullmatch(text) and OF_A_THING.match(after):
         return True  # "the fall of Rome" is a collapse; "the fall of 2004" the season
+    if _a_kind_in_any_season(words[-1]):
+        return True  # "winter wheat", "two summer dresses": a kind in any tense or season
     return _names_a_kind(span, anchor)
+
+
+def _a_kind_in_any_season(word: Token) -> bool:
+    """A season word right before a noun of `[season_kinds]` that it classifies."""
+    head = word.head
+    return (
+        word.lower_ in SEASONS
+        and word.dep_ in _KIND_DEPS
+        and head.i == word.i + 1
+        and (head.lower_ in SEASON_KINDS or head.lemma_.lower() in SEASON_KINDS)
+    )
 
 
 def _names_a_kind(span: Span, anchor: date) -> bool:

@@ -82,6 +82,7 @@ SUPERLATIVES = frozenset(_DATA["reaching_back"]["words"])
 MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
 MEASURE_ADVERBS = frozenset(_DATA["measure_adverbs"]["words"])
 DAILY_THINGS = frozenset(_DATA["daily_things"]["words"])
+SEASON_KINDS = frozenset(_DATA["season_kinds"]["words"])
 
 
 def _any_word_of(table: str) -> re.Pattern[str]:
