@@ -554,6 +554,11 @@ def test_a_day_or_month_without_its_year_is_the_one_in_the_season_its_paragraph_
     assert resolve_date("august", ctx, N).value == "2022-08"
     ctx.block = 3
     assert resolve_date("28 august", ctx, N).value == "2021-08-28"
+    # A year named so frames no month: "missed most of 2024 ... as recently as February",
+    # told in July 2025.
+    ctx = Context(anchor=date(2025, 7, 12))
+    ctx.remember(year_of(2024))
+    assert resolve_date("february", ctx, P).value == "2025-02"
 
 
 def test_a_bare_day_told_in_the_past_goes_on_from_the_month_named_in_its_paragraph() -> None:

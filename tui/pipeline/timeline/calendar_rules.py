@@ -253,7 +253,7 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     days = [day(c) for c in cands]
     following = next_in_sequence(mon, dn, ctx) if tense is None else None
     told = narrative_month(mon, ctx, dn) if tense is Tense.PAST else None
-    framed = within(days, ctx.period_named_here())
+    framed = within(days, ctx.season_named_here())
     return following or told or framed or _pick_day(days, a, tense)
 
 
@@ -429,7 +429,7 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     if rel in ("next", "this coming", "coming"):
         return next(c for c in cands if c.start is not None and c.start > a)
     told = narrative_month(mon, ctx) if rel is None and tense is Tense.PAST else None
-    framed = within(cands, ctx.period_named_here()) if rel is None else None
+    framed = within(cands, ctx.season_named_here()) if rel is None else None
     return told or framed or pick(cands, a, tense)
 
 

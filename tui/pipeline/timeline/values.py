@@ -232,6 +232,12 @@ class Context:
             return None
         return last
 
+    def season_named_here(self) -> Resolved | None:
+        """The season this paragraph last named (`period_named_here`): a year named so
+        frames a month less surely ("missed most of 2024 ... as recently as February")."""
+        period = self.period_named_here()
+        return period if period is not None and period.granularity is Granularity.SEASON else None
+
     def day_of_the_last(self) -> date | None:
         """The day of what the article last named, a day or a time on one ("Tuesday 10
         January", "9 a.m. on Monday"); None after anything else."""
