@@ -2663,6 +2663,17 @@ def test_a_day_spacy_joins_to_the_day_before_it_points_back_to_that_day(nlp: Any
     ]
 
 
+def test_a_preposition_spacy_takes_from_the_phrase_after_a_length_is_left_out(
+    nlp: Any,
+) -> None:
+    entries = _timeline(
+        nlp,
+        "Farmers face the smallest harvest in a decade after a summer with no rain.",
+        anchor="2022-08-10",
+    )
+    assert [(e.expression, e.timex_value) for e in entries] == [("a decade", "P10Y")]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

@@ -1024,7 +1024,15 @@ def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
         or _MEASURE_BEFORE_DATE.match(full, start, end)
     ):
         start = cut.end()
+    if (prep := _A_PREPOSITION_LAST.search(full, start, end)) and _A_NOUN_PHRASE.match(full, end):
+        # "Smallest harvest in a decade after a summer with no rain": spaCy took the
+        # preposition of what follows; "a decade after" alone would be a decade later.
+        end = prep.start()
     return _past_a_verb_last(full, start, end), end
+
+
+_A_PREPOSITION_LAST = re.compile(r"\s+(?:after|before)$", re.I)
+_A_NOUN_PHRASE = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|my|your|this|that)\s", re.I)
 
 
 def _length_stands_alone(
