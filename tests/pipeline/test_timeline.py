@@ -2674,6 +2674,21 @@ def test_a_preposition_spacy_takes_from_the_phrase_after_a_length_is_left_out(
     assert [(e.expression, e.timex_value) for e in entries] == [("a decade", "P10Y")]
 
 
+def test_a_run_of_hours_whose_day_is_said_at_its_end_starts_on_that_day(nlp: Any) -> None:
+    # A day to come named just before ("until 9pm on Monday") is not the run's.
+    entries = _timeline(
+        nlp,
+        "The warning was extended until 9pm on Monday. Forecasters expect another 40mm "
+        "to fall between 3pm and 9pm today.",
+        anchor="2024-07-07T14:25:00+01:00",
+    )
+    assert [e.value for e in entries] == [
+        "2024-07-07T15:00",
+        "2024-07-07T21:00",
+        "2024-07-08T21:00",
+    ]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

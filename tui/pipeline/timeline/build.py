@@ -18,6 +18,7 @@ from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, Timeli
 from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.clocks import (
     ON_A_DAY,
+    clock_on,
     clock_times_on_their_days,
     clocks_on_the_sentence_day,
     clocks_under_a_day,
@@ -1561,6 +1562,9 @@ def _ranges_in_order(
                     b = after_a_dated_start(a, b)
                     found[k + 1] = (b, b_from, b_to)
                 continue  # both ends say when: "June 2001 to May 2002" stays as written
+            if is_bare_clock(a, first) and b.start and b.timex_type == "TIME" and "T" in b.value:
+                # "Between 3pm and 9pm today": the hours' day is said once, at their end.
+                a = replace(clock_on(b.start, a), anaphoric=a.anaphoric)
             a, b = in_order(a, b, tense, second_dated)
             if CLOCK_RE.fullmatch(second.lower()):
                 b = replace(past_midnight(a, b), anaphoric=b.anaphoric)

@@ -273,7 +273,7 @@ def parts_of_day_ending_a_range(full: str, placed: list[Placed]) -> list[Placed]
             and _A_BARE_PART_OF_DAY.fullmatch(full, start, end)
             and closes_a_range(full, *out[k - 1][1:3], start)
         ):
-            out[k] = (_clock_on(before.start, res), start, end, span)
+            out[k] = (clock_on(before.start, res), start, end, span)
     return out
 
 
@@ -422,12 +422,12 @@ def _clock_in_two_zones(
         return None  # the day before the calendar's first: each clock is read alone
     if in_brackets:
         return [
-            (_clock_on(local_day, a), a_start, a_end, span),
-            (_clock_on(other_day, b), b_start, d_end, b_span),
+            (clock_on(local_day, a), a_start, a_end, span),
+            (clock_on(other_day, b), b_start, d_end, b_span),
         ]
     return [
-        (_clock_on(local_day, a), a_start, d_end, span),
-        (_clock_on(other_day, b), b_start, b_end, b_span),
+        (clock_on(local_day, a), a_start, d_end, span),
+        (clock_on(other_day, b), b_start, b_end, b_span),
     ]
 
 
@@ -449,7 +449,7 @@ def _clock_beside_its_day_in_another_zone(
         local_day = b.start - timedelta(days=_days_between_zones(a, b))
     except OverflowError:
         return None
-    return [(_clock_on(local_day, a), a_start, a_end, span), other]
+    return [(clock_on(local_day, a), a_start, a_end, span), other]
 
 
 def _days_between_zones(local: Resolved, other: Resolved) -> int:
@@ -459,7 +459,7 @@ def _days_between_zones(local: Resolved, other: Resolved) -> int:
     return -1 if apart > _HALF_DAY_MINUTES else 1 if apart < -_HALF_DAY_MINUTES else 0
 
 
-def _clock_on(when: date, clock: Resolved) -> Resolved:
+def clock_on(when: date, clock: Resolved) -> Resolved:
     """`clock`'s time of day on the day `when`."""
     return with_time(day(when), clock.value[clock.value.index("T") :])
 
