@@ -2689,6 +2689,16 @@ def test_a_run_of_hours_whose_day_is_said_at_its_end_starts_on_that_day(nlp: Any
     ]
 
 
+def test_a_run_of_months_spacy_tags_only_the_end_of_keeps_its_start(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "Rainfall between March and June was 43% of normal.", anchor="2025-08-14"
+    )
+    assert [(e.expression, e.value) for e in entries] == [
+        ("March", "2025-03"),
+        ("June", "2025-06"),
+    ]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

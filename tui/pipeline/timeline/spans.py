@@ -288,6 +288,16 @@ _YEAR_RUN = re.compile(
     r"(?:1[5-9]|20)\d\d\b",
     re.I,
 )
+# A month's name as written in prose, capitalised ("May", not the verb "may").
+_MONTH_NAME_RE = (
+    rf"(?:{'|'.join(sorted({m.capitalize() for m in MONTHS}, key=len, reverse=True))})\.?"
+)
+# "Rainfall between March and June": spaCy may tag the second month alone.
+_MONTH_RUN = re.compile(
+    rf"(?:(?<=\bfrom )|(?<=\bbetween ))(?-i:{_MONTH_NAME_RE}) (?:to|until|till|through|and) "
+    rf"(?-i:{_MONTH_NAME_RE})\b",
+    re.I,
+)
 # "the second Monday in October": spaCy may take the month alone.
 _WEEKDAY_OF_MONTH = re.compile(
     rf"\b(?:the )?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
@@ -322,7 +332,7 @@ _COUNT_CHOICE_FORM = re.compile(
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
-    _HOLIDAY_WEEK, _HOLIDAYS, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY,
+    _HOLIDAY_WEEK, _HOLIDAYS, _MONTH_RUN, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY,
     _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
@@ -364,6 +374,7 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _SPLIT_YEAR: ("/", *(f"{season} of " for season in SEASONS)),
     _THIS_TIME: ("this time ",),
     _YEAR_RUN: ("from ", "between "),
+    _MONTH_RUN: ("from ", "between "),
     _WEEKDAY_OF_MONTH: ("day of ", "day in "),  # (every weekday's name ends in "day")
     _NTH_PART_OF_YEAR: ("half", "quarter"),
     _FULL_YEAR: ("full",),
