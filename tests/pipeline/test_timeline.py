@@ -2699,6 +2699,12 @@ def test_a_run_of_months_spacy_tags_only_the_end_of_keeps_its_start(nlp: Any) ->
     ]
 
 
+def test_a_day_after_a_games_period_is_read_alone(nlp: Any) -> None:
+    # spaCy tags "the first period yesterday" as one date.
+    entries = _timeline(nlp, "He scored twice in the first period yesterday.", anchor="2025-10-05")
+    assert [(e.expression, e.value) for e in entries] == [("yesterday", "2025-10-04")]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

@@ -1452,8 +1452,10 @@ def _pieces(
     found: list[tuple[Resolved, int, int]] = []
     cuts = list(_SEPARATORS.finditer(text))
     if not cuts:
-        return _length_then_date(text, start, ctx, tense) or _without_lead(
-            text, start, end, ctx, tense
+        return (
+            _length_then_date(text, start, ctx, tense)
+            or _without_lead(text, start, end, ctx, tense)
+            or _deictic_day_last(text, start, ctx, tense)
         )
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
@@ -1600,6 +1602,21 @@ def _periods_ended(
             if held is not None:
                 found[k] = (held, a_from, a_to)
     return found
+
+
+_DEICTIC_DAY_LAST = re.compile(r"\s(?:yesterday|today|tonight|tomorrow)$", re.I)
+
+
+def _deictic_day_last(
+    text: str, start: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """'Scored twice in the first period yesterday': spaCy took the game's period with the
+    day; the day alone."""
+    day_word = _DEICTIC_DAY_LAST.search(text)
+    if day_word is None:
+        return []
+    res = resolve(text[day_word.start() + 1 :], ctx, tense, None)
+    return [(res, start + day_word.start() + 1, start + len(text))] if res is not None else []
 
 
 def _without_lead(
