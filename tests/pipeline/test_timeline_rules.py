@@ -554,6 +554,12 @@ def test_a_day_or_month_without_its_year_is_the_one_in_the_season_its_paragraph_
     assert resolve_date("august", ctx, N).value == "2022-08"
     ctx.block = 3
     assert resolve_date("28 august", ctx, N).value == "2021-08-28"
+    # A split year runs from the middle of one year to the middle of the next: "the
+    # fixture list for the 2025-26 season runs to 12 April", told in October 2025.
+    ctx = Context(anchor=date(2025, 10, 5))
+    ctx.remember(resolve_date("the 2025-26 season", ctx, N), scene=False)  # type: ignore[arg-type]
+    assert resolve_date("12 april", ctx, N).value == "2026-04-12"
+    assert resolve_date("august", ctx, N).value == "2025-08"
     # A year named so frames no month: "missed most of 2024 ... as recently as February",
     # told in July 2025.
     ctx = Context(anchor=date(2025, 7, 12))

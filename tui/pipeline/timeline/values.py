@@ -88,6 +88,9 @@ UPDATE_MARGIN_MINUTES = 3 * 60
 EVENING_MINUTES = 17 * 60
 # What names the day a clock told after it is on.
 _DAYS = (Granularity.DAY, Granularity.TIME)
+# The month a split year ("the 2025-26 season", "fiscal 2024/25") is taken to turn in,
+# when it frames a date told after it without a year (`Context.season_named_here`).
+SPLIT_YEAR_TURN = 7
 # What a date told after it may fall in (`Context.period_named_here`).
 _PERIODS = (Granularity.SEASON, Granularity.YEAR)
 
@@ -233,10 +236,21 @@ class Context:
         return last
 
     def season_named_here(self) -> Resolved | None:
-        """The season this paragraph last named (`period_named_here`): a year named so
-        frames a month less surely ("missed most of 2024 ... as recently as February")."""
-        period = self.period_named_here()
-        return period if period is not None and period.granularity is Granularity.SEASON else None
+        """The season this paragraph last named, where the story is (`period_named_here`),
+        or the split year it last named, a scene or not ("the fixture list for the 2025-26
+        season"): a year named so frames a month less surely ("missed most of 2024 ... as
+        recently as February")."""
+        period = self.last if self.last_block == self.block else None
+        if period is None or period.vague or period.start is None or period.end is None:
+            return None
+        if period.granularity is Granularity.YEAR and period.end.year - period.start.year == 1:
+            # "The 2025-26 season runs to 12 April": a split year runs from the middle of
+            # one year to the middle of the next, whatever its two calendar years hold.
+            middle = date(period.start.year, SPLIT_YEAR_TURN, 1)
+            return replace(period, start=middle, end=add_months(middle, 12) - timedelta(days=1))
+        if period.granularity is Granularity.SEASON and self.last_is_scene:
+            return period
+        return None
 
     def day_of_the_last(self) -> date | None:
         """The day of what the article last named, a day or a time on one ("Tuesday 10
