@@ -2705,6 +2705,25 @@ def test_a_day_after_a_games_period_is_read_alone(nlp: Any) -> None:
     assert [(e.expression, e.value) for e in entries] == [("yesterday", "2025-10-04")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "London prices fell for the fourth quarter running.",
+        "Some 120mm of rain fell, more than falls in a typical July.",
+    ],
+)
+def test_a_count_of_periods_in_a_row_or_a_month_of_its_kind_is_no_date(
+    nlp: Any, sentence: str
+) -> None:
+    assert _timeline(nlp, sentence, anchor="2025-07-31") == []
+
+
+def test_a_month_described_is_still_one_month(nlp: Any) -> None:
+    assert [e.value for e in _timeline(nlp, "It was a cold March.", anchor="2025-07-31")] == [
+        "2025-03"
+    ]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

@@ -114,6 +114,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     OF_A_THING,
     ONE_OF_A_KIND_RE,
+    ORD_RE,
     REPORTED_FIGURE_NOUNS,
     RESULTS_WORDS,
     SEASONS,
@@ -1319,6 +1320,12 @@ def _a_recurrence(full: str, start: int, end: int) -> list[tuple[Resolved, int, 
     return [(recurring, start, end)] if recurring is not None else []
 
 
+_MONTH_ALONE = re.compile(MONTH_RE, re.I)
+_A_TYPICAL_BEFORE = re.compile(
+    r"\b(?:a|an|any)\s+(?:typical|average|normal|usual|ordinary|given)\s+$", re.I
+)
+
+
 def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
     """'On a Monday night', 'one Saturday in May', 'a free Tuesday', 'one summer, when I
     was nine', 'on a day that also saw markets drop': no day we can place."""
@@ -1329,6 +1336,11 @@ def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
             (_ANY_WEEKDAY_BEFORE.search(before) or _one_of_a_kind(span))
             and WEEKDAY_FIRST.match(text) is not None
             and not _describes_a_noun(span)
+        )
+        # "More than falls in a typical July" ("a cold March" is one March).
+        or (
+            _A_TYPICAL_BEFORE.search(full, max(0, start - 20), start) is not None
+            and _MONTH_ALONE.fullmatch(text) is not None
         )
         or (_ONE_BEFORE.search(before) is not None and _NAMED_FIRST.match(text) is not None)
         or _ONE_FIRST.match(text) is not None
@@ -1380,7 +1392,18 @@ def _a_name_or_number(full: str, span: Span, start: int, end: int, anchor: date)
         or is_a_model_number(text, before_12, anchor.year)
         or is_a_share(text, full[end : end + 24])
         or a_place_in_a_ranking(text, before_12)
+        or _counts_a_run(text, full[end : end + 16])
     )
+
+
+# "Prices fell for the fourth quarter running", "the third year in a row": a count of
+# periods one after another, not the fourth quarter of a year.
+_NTH_PERIOD = re.compile(rf"(?:the )?(?:{ORD_RE}) (?:{UNIT_RE})", re.I)
+_RUNNING_AFTER = re.compile(r"\s+(?:running|in a row|in succession|on the trot)\b", re.I)
+
+
+def _counts_a_run(text: str, after: str) -> bool:
+    return _NTH_PERIOD.fullmatch(text) is not None and _RUNNING_AFTER.match(after) is not None
 
 
 def _one_of_a_kind(span: Span) -> bool:
