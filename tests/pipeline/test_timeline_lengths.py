@@ -215,3 +215,12 @@ def test_a_dotless_i_the_spans_pattern_reads_still_passes_the_quick_test() -> No
     text = "It took 0.5 m\u0131nutes."  # ignoring case, spans' pattern reads it as "minutes"
     assert spans._FRACTIONAL_COUNT.search(text)
     assert vocab.may_hold_a_fraction(text.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("three nights", "P3D"), ("83 consecutive nights", "P83D"), ("one night", "P1D")],
+)
+def test_nights_are_a_length_counted_in_days(text: str, value: str) -> None:
+    found = bare_length(normalise(text))
+    assert found is not None and found.value == value

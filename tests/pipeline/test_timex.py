@@ -100,6 +100,15 @@ def test_entry_label_says_a_length_alone_is_a_length() -> None:
     assert entry_label(entry) == "lasting nearly two years"
 
 
+def test_entry_label_counts_nights_as_the_article_said_them() -> None:
+    entry = TimelineEntry(
+        expression="for three nights", value="2024-07-08/P3D", granularity=Granularity.DAY,
+        sentence="", block=0, start=0, end=0, range_start="2024-07-08",
+        range_end="2024-07-10", timex_type="DURATION", timex_value="P3D",
+    )  # fmt: skip
+    assert entry_label(entry) == "three nights, from 8 Jul 2024"
+
+
 def _period_entry(
     expression: str, value: str, granularity: Granularity, range_start: str, range_end: str
 ) -> TimelineEntry:

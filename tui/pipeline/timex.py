@@ -341,6 +341,9 @@ def entry_label(entry: TimelineEntry) -> str | None:
         label = _days_label(entry, _years_label(entry, label))
         label = _fiscal_label(entry, _months_label(entry, label))
     if label is not None and entry.timex_type == "DURATION":
+        if _NIGHTS_SAID.search(entry.expression):
+            # "For three nights" is counted in days (P3D); the reader reads the nights.
+            label = _DAYS_WORD.sub(lambda m: "night" + m[0][3:], label, count=1)
         hedge = _HEDGE.search(entry.expression)
         if hedge:
             label = f"{hedge['h'].lower()} {label}"
@@ -351,6 +354,10 @@ def entry_label(entry: TimelineEntry) -> str | None:
             counted = _counted_from(entry)
             label = f"{label} {counted}" if counted else f"lasting {label}"
     return label
+
+
+_NIGHTS_SAID = re.compile(r"\bnights?\b", re.I)
+_DAYS_WORD = re.compile(r"\bdays?\b")
 
 
 # What turns a length into a distance from an event the words after it name, unless a

@@ -120,7 +120,10 @@ def resolve_duration(
 # length, not a DATE one.
 _CLOCK_UNITS = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M", "second": "S",
                 "seconds": "S"}  # fmt: skip
-_ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?)"
+# Nights are counted as the days they fall in ("for three nights": P3D); TIMEX3 has no
+# unit of its own for them.
+_NIGHTS = ("night", "nights")
+_ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?|nights?)"
 # "six days", "a two-week crisis", "the first nine months", "an additional year", "nearly
 # an hour", "a 10-year program": a count and a unit, and nothing else. ("2 1/2 years" comes
 # as the "30 months" it is: `vocab.whole_counts`.)
@@ -177,7 +180,7 @@ def bare_length(t: str) -> Resolved | None:
     if unit_text in _CLOCK_UNITS:
         value = f"PT{n}{_CLOCK_UNITS[unit_text]}"
         return Resolved(value, Granularity.TIME, None, None, timex_type="DURATION")
-    unit = UNITS[unit_text]
+    unit = "D" if unit_text in _NIGHTS else UNITS[unit_text]
     return None if unit == "WE" else length(unit, n)
 
 
