@@ -205,6 +205,7 @@ _HOLDING = {
     ],
     "_THIS_TIME": ["This time last year the plant was shut.", "By THIS TIME NEXT WEEK it ends."],
     "_YEAR_RUN": ["He served from 2010 to 2015.", "Between 1998 and 2003 it grew."],
+    "_MONTH_RUN": ["Rain fell between March and June.", "It ran FROM May through July."],
     "_WEEKDAY_OF_MONTH": [
         f"The vote is on the first {day} {prep} May."
         for day in ("Monday", "TUESDAY", "wednesday", "Thursday", "Friday", "Saturday", "Sunday")
