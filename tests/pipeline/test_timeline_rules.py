@@ -349,6 +349,11 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      AUG_1, "2024-07-31"),
     ("the-next-day-with-none-named-declines", "relative-period", "the next day", P, None,
      DECLINE),
+    # Aug. 1 2024 is a Thursday: the weekend after it is Aug. 3-4, the one before Jul. 27-28.
+    ("the-following-weekend-is-the-first-after-the-day", "relative-period",
+     "the following weekend", P, AUG_1, "2024-W31-WE"),
+    ("the-previous-weekend-is-the-last-before-the-day", "relative-period",
+     "the previous weekend", P, AUG_1, "2024-W30-WE"),
     # "On Wednesday morning ... The following day": a time on a day names the day.
     ("the-following-day-after-a-part-of-a-day", "relative-period", "the following day", F,
      with_time(day(date(2024, 8, 14)), "TMO"), "2024-08-15"),

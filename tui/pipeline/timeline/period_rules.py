@@ -424,11 +424,25 @@ def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
         return day(base.start + timedelta(days=n))
     if unit == "W":
         return week_of(base.start + timedelta(weeks=n))
+    if unit == "WE":
+        return _weekend_from(base.start, n)
     if unit == "Q":
         # A quarter by its name, not its days: a fiscal quarter keeps its number.
         named = quarter(int(base.value[:4]), int(base.value[-1])) if is_quarter(base) else base
         return resolve_unit_offset(named.start or base.start, "Q", n)
     return DECLINE
+
+
+def _weekend_from(d: date, n: int) -> Resolved:
+    """'That weekend', 'the following weekend', 'the previous weekend' of a date: the
+    weekend of its week, the first after it, or the last before it."""
+    if n == 0:
+        return weekend_of(d)
+    if n > 0:
+        saturday = d + timedelta(days=(SATURDAY - d.weekday()) % 7 or 7)
+        return weekend_of(saturday + timedelta(weeks=n - 1))
+    sunday = d - timedelta(days=(d.weekday() - SUNDAY) % 7 or 7)
+    return weekend_of(sunday + timedelta(weeks=n + 1))
 
 
 def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -473,7 +487,7 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 # A Sunday closes the ISO week (Monday to Sunday): "this week" told ahead in a Sunday
 # paper is the week that starts tomorrow, since what is left of its own is today. ("Last
 # week" stays the ISO week before: a Sunday paper's week just ending is "this week".)
-SUNDAY = 6
+SATURDAY, SUNDAY = 5, 6
 _AHEAD_TENSES = (Tense.FUTURE, Tense.PRESENT, Tense.REPORTED)
 
 
