@@ -2724,6 +2724,17 @@ def test_a_month_described_is_still_one_month(nlp: Any) -> None:
     ]
 
 
+def test_a_range_of_months_across_two_spans_ends_after_it_starts(nlp: Any) -> None:
+    # spaCy tags "between April" and "the end of June" apart; alone, June went to this year.
+    entries = _timeline(
+        nlp,
+        "A further 11 branches close in February, 16 in March and the remainder between "
+        "April and the end of June.",
+        anchor="2026-12-31",
+    )
+    assert [e.value for e in entries] == ["2027-02", "2027-03", "2027-04", "2027-06"]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

@@ -235,14 +235,14 @@ def build_timeline(
         sentences = Sentences(doc)
         before = ctx.copy()
         read_alone, habits = _placed_in(block, doc, full, ctx, sentences)
-        placed, next_heading = _placed_together(full, read_alone, habits, heading)
+        placed, next_heading = _placed_together(full, read_alone, habits, heading, ctx.anchor)
         if moved := _moved(read_alone, placed):
             # "In the week beginning 3 October, schools close on Thursday. The following
             # week, ...": read the block again, each later expression counting from the
             # dates as reading them together placed them.
             ctx = before
             read_alone, habits = _placed_in(block, doc, full, ctx, sentences, moved)
-            placed, next_heading = _placed_together(full, read_alone, habits, heading)
+            placed, next_heading = _placed_together(full, read_alone, habits, heading, ctx.anchor)
         heading = next_heading
         for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
             entries.append(
@@ -334,7 +334,11 @@ def _placed_in(
 
 
 def _placed_together(
-    full: str, placed: list[Placed], habits: list[bool], heading: Resolved | None
+    full: str,
+    placed: list[Placed],
+    habits: list[bool],
+    heading: Resolved | None,
+    anchor: date,
 ) -> tuple[list[Placed], Resolved | None]:
     """A block's expressions read against each other: a date every year, clocks on their
     days, months sharing a year, lengths up to the dates that end them."""
@@ -350,7 +354,7 @@ def _placed_together(
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _months_listed_in_order(full, placed)
     placed = _in_the_year_named(full, placed)
-    placed = _range_ends_after_dated_starts(full, placed)
+    placed = _ranges_across_spans(full, placed, anchor)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
 
 
@@ -1617,21 +1621,59 @@ def _ranges_in_order(
     return found
 
 
-def _range_ends_after_dated_starts(full: str, placed: list[Placed]) -> list[Placed]:
-    """'Made from Jan. 14, 2019, through Oct. 2': spaCy's two spans, the end after the
-    start whose year is written (each alone took the year its own tense gave)."""
+def _ranges_across_spans(full: str, placed: list[Placed], anchor: date) -> list[Placed]:
+    """Two of spaCy's spans that make one range, each read alone with the year its own
+    tense gave: 'made from Jan. 14, 2019, through Oct. 2' ends after the start whose year
+    is written; 'the remainder between April and the end of June', told in December, is
+    next April to next June (the end goes on a year when either end lies ahead of the
+    story, else the start goes back one: 'ran from October to January', told in March)."""
     out = list(placed)
     for k in range(1, len(out)):
-        (a, a_start, a_end, _), (b, b_start, b_end, span) = out[k - 1], out[k]
-        if (
-            _STATED_YEAR.search(full, a_start, a_end)
-            and not _STATED_YEAR.search(full, b_start, b_end)
-            and MONTH_NAMED.search(full, b_start, b_end)
+        (a, a_start, a_end, a_span), (b, b_start, b_end, span) = out[k - 1], out[k]
+        if not (
+            MONTH_NAMED.search(full, b_start, b_end)
             # (US style closes a year with a comma: "Jan. 14, 2019, through".)
             and closes_a_range(full, a_start, a_end + full.startswith(",", a_end), b_start)
         ):
-            out[k] = (after_a_dated_start(a, b), b_start, b_end, span)
+            continue
+        if _STATED_YEAR.search(full, a_start, a_end):
+            if not _STATED_YEAR.search(full, b_start, b_end):
+                out[k] = (after_a_dated_start(a, b), b_start, b_end, span)
+            continue
+        if (
+            _STATED_YEAR.search(full, b_start, b_end)
+            or not MONTH_NAMED.search(full, a_start, a_end)
+            or not _out_of_order(a, b)
+            # ("A revision Friday to October's figures" is no range; "from" or "between"
+            # opens one, or "to" joins two of a kind.)
+            or not (
+                a.granularity is b.granularity
+                or opened_before(full, a_start)
+                or OPENS_A_RANGE.match(full, a_start)
+            )
+        ):
+            continue
+        assert a.start is not None and b.start is not None  # (`_out_of_order`)
+        if a.start > anchor or b.start > anchor:
+            out[k] = (shift(b, "Y", 1) or b, b_start, b_end, span)
+        else:
+            out[k - 1] = (shift(a, "Y", -1) or a, a_start, a_end, a_span)
     return out
+
+
+def _out_of_order(a: Resolved, b: Resolved) -> bool:
+    """Whether a range's end, a day or month, came out before its start, within a year."""
+    return (
+        a.start is not None
+        and b.start is not None
+        and a.granularity in _CALENDAR_ENDS
+        and b.granularity in _CALENDAR_ENDS
+        and b.start < a.start
+        and (a.start - b.start).days < 366
+    )
+
+
+_CALENDAR_ENDS = (Granularity.DAY, Granularity.MONTH)
 
 
 def _periods_ended(
