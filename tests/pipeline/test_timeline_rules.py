@@ -49,6 +49,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("christmas-in-the-past-is-last-years", "holiday", "christmas", P, None, "2023-12-25"),
     ("easter-ahead-is-next-years", "holiday", "easter", F, None, "2025-04-20"),
     ("holiday-with-a-year", "holiday", "thanksgiving, 2019", P, None, "2019-11-28"),
+    ("the-holiday-of-a-year", "holiday", "the black friday of 1998", P, None, "1998-11-27"),
     ("a-non-holiday-passes", "holiday", "the summit", P, None, PASS),
     # Easter 2025 is a Sunday (April 20), the August bank holiday a Monday (Aug. 26,
     # 2024), Christmas 2024 a Wednesday.

@@ -649,7 +649,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           "today, yesterday, tomorrow: a day from the anchor"),
     rule("the-new-year", r"the new year", _the_new_year,
          "in the new year: the coming year, where 'New Year' alone is the holiday"),
-    rule("holiday", rf"(?:(?P<rel>this|last|next) )?(?P<name>.+?)(?:,? (?P<y>{YEAR_RE}))?",
+    rule("holiday",
+          rf"(?:the )?(?:(?P<rel>this|last|next) )?(?P<name>.+?)(?:,? (?:of )?(?P<y>{YEAR_RE}))?",
           _holiday, "Christmas, Easter, Thanksgiving: in the year the tense points to"),
     rule("holiday-week",
           rf"(?:the )?(?:(?P<rel>this|last|next) )?(?P<name>.+?) (?P<unit>weekend|week)"

@@ -149,8 +149,9 @@ _HOLIDAYS = re.compile(
     rf"(?<![\w'])(?:{_HOLIDAYS_NAMED_WHOLE_RE}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
     rf"(?:{'|'.join(_HOLIDAYS_ALONE)}))"
-    # "New Year's Eve 1994", which spaCy calls an event and leaves the year out of.
-    r"(?: (?:19|20)\d\d)?(?![\w'])"
+    # "New Year's Eve 1994", which spaCy calls an event and leaves the year out of, and
+    # "the Black Friday of 1998".
+    r"(?: (?:of )?(?:19|20)\d\d)?(?![\w'])"
 )
 # "The Easter weekend", "Christmas week", "the August bank holiday weekend": the holiday's
 # weekend or week, which spaCy may call a place or an event.
