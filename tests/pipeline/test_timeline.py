@@ -2737,6 +2737,12 @@ def test_a_range_of_months_across_two_spans_ends_after_it_starts(nlp: Any) -> No
     assert [e.value for e in entries] == ["2027-02", "2027-03", "2027-04", "2027-06"]
 
 
+def test_so_long_ago_today_is_that_day_so_many_years_back(nlp: Any) -> None:
+    # spaCy tags "Ten years ago" and leaves "today" to our patterns: one anniversary.
+    entries = _timeline(nlp, "Ten years ago today, the bridge opened.", anchor="2022-12-11")
+    assert [(e.expression, e.value) for e in entries] == [("Ten years ago today", "2012-12-11")]
+
+
 def test_an_exclamation_with_an_infinitive_is_no_headline(nlp: Any) -> None:
     entries = _timeline(
         nlp,

@@ -406,6 +406,11 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("two-days-ago", "count-ago", "two days ago", P, None, "2024-08-06"),
     ("a-hyphenated-count-ago", "count-ago", "fifty-two years ago", P, None, "1972"),
     ("a-count-with-a-thousands-comma-ago", "count-ago", "1,000 years ago", P, None, "1024"),
+    # "A hundred" is a hundred, not one and a hundred.
+    ("a-hundred-years-ago", "count-ago", "a hundred years ago", P, None, "1924"),
+    ("two-hundred-years-ago", "count-ago", "two hundred years ago", P, None, "1824"),
+    ("a-hundred-years-ago-today", "count-ago-this", "a hundred years ago today", P, None,
+     "1924-08-08"),
     ("a-count-ago-before-any-calendar-date-is-the-past", "count-ago", "40,000 years ago", P,
      None, "PAST_REF"),
     ("a-decade-ago-is-a-year", "count-ago", "a decade ago", P, None, "2014"),

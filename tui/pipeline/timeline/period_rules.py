@@ -607,7 +607,11 @@ _ANNIVERSARY_FROM = {
 
 
 # A count before "ago": "fifty-two", "1,000" too.
-_COUNT_RE = rf"(?:(?:{TENS_RE}[- ])?{NUM_RE}|\d{{1,3}}(?:,\d{{3}})+)"
+# A count: "thirty-seven", "1,000", or hundreds ("a hundred", "two hundred").
+_COUNT_RE = (
+    rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine) hundred"
+    rf"|(?:{TENS_RE}[- ])?{NUM_RE}|\d{{1,3}}(?:,\d{{3}})+)"
+)
 _HOURS_IN = {"h": 1.0, "m": 1 / 60, "s": 1 / 3600}  # hours in an hour, minute, second
 _HOURS_IN_A_DAY = 24
 

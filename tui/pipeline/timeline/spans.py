@@ -587,6 +587,9 @@ _ONE_DATE_IN_TWO = (
     # "the week" + "after" + "New Year's Day", "the Monday" + "after" + "Easter": one
     # date next to another (our patterns find the holiday, spaCy the unit).
     (_THE_UNIT_NEXT_TO, re.compile(r" (?:before|after) "), _ANY),
+    # "Ten years ago" + "today": an anniversary, that day so many years back
+    # (`period_rules` count-ago-this).
+    (re.compile(r".+ ago", re.I), re.compile(r" "), _TODAY),
 )
 
 

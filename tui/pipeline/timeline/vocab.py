@@ -226,8 +226,14 @@ def number(word: str) -> int | None:
         return NUMBERS[word]
     parts = re.split(r"[- ]", word)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        if parts[1] in _MULTIPLIERS:
+            # "A hundred", "two thousand": so many hundreds, not one more than a hundred.
+            return NUMBERS[parts[0]] * NUMBERS[parts[1]]
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
     return None
+
+
+_MULTIPLIERS = frozenset({"hundred", "thousand", "million"})
 
 
 def spelled_year(text: str) -> int | None:
