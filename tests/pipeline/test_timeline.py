@@ -2652,19 +2652,6 @@ def test_a_holiday_spacy_calls_an_event_keeps_the_year_written_after_it(
     assert [(e.expression, e.value) for e in entries] == [(expression, "1994-12-31")]
 
 
-def test_a_day_spacy_joins_to_the_day_before_it_points_back_to_that_day(nlp: Any) -> None:
-    # spaCy tags "23 May, the same day" as one span.
-    entries = _timeline(
-        nlp,
-        "The by-election is on 23 May, the same day as the European elections.",
-        anchor="2019-05-03",
-    )
-    assert [(e.expression, e.value) for e in entries] == [
-        ("23 May", "2019-05-23"),
-        ("the same day", "2019-05-23"),
-    ]
-
-
 def test_a_preposition_spacy_takes_from_the_phrase_after_a_length_is_left_out(
     nlp: Any,
 ) -> None:

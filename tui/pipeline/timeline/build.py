@@ -1506,8 +1506,6 @@ def _pieces(
         )
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
-    # "23 May, the same day as the elections": a piece may point back to a day before it.
-    ctx = ctx.copy()
     i = 0
     month_told = False  # the last day found named its month in words, or took one
     borrowed: set[int] = set()  # which found days took the next piece's month
@@ -1530,8 +1528,6 @@ def _pieces(
                 if shared is not None:
                     borrowed.add(len(found))
                 found.append((res, start + p_from, start + p_to))
-                if res.granularity in ON_A_DAY:
-                    ctx.remember(res)
                 # "Mar 14, 21, 28": a day that took its month passes it on.
                 month_told = same_month is not None or bool(MONTH_NAMED.search(piece))
                 i = j
