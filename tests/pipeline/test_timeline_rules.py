@@ -565,6 +565,13 @@ def test_a_day_or_month_without_its_year_is_the_one_in_the_season_its_paragraph_
     assert resolve_date("august", ctx, N).value == "2022-08"
     ctx.block = 3
     assert resolve_date("28 august", ctx, N).value == "2021-08-28"
+    # Nor in the next sentence: "I swore I would run a marathon by the spring. By April
+    # I had managed 5km", told on 1 January.
+    ctx = Context(anchor=date(2027, 1, 1))
+    ctx.remember(season(2027, "SP"))
+    assert resolve_date("april", ctx, P).value == "2027-04"
+    ctx.sentence = 60
+    assert resolve_date("april", ctx, P).value == "2026-04"
     # A split year runs from the middle of one year to the middle of the next: "the
     # fixture list for the 2025-26 season runs to 12 April", told in October 2025.
     ctx = Context(anchor=date(2025, 10, 5))

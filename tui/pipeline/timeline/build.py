@@ -305,6 +305,7 @@ def _placed_in(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
+        ctx.sentence = span.sent.start_char
         try:
             found = _resolve_span(doc, full, span, start, end, ctx, sentences)
         except (ValueError, OverflowError):

@@ -142,6 +142,10 @@ class Context:
     last_quarter_block: int = -100
     # Where the last precisely dated mention was named.
     last_block: int = -100
+    # Where the sentence now being read starts in its block, and where the one that named
+    # the last mention did: a season or split year frames only its own sentence.
+    sentence: int = -1
+    last_sentence: int = -1
     # The story's news day: the latest day it named within `NEWS_DAY_BACK_DAYS` of the
     # anchor ("on Tuesday" in a Wednesday paper); None until it names one.
     news_day: date | None = None
@@ -221,13 +225,15 @@ class Context:
         return last.start
 
     def period_named_here(self) -> Resolved | None:
-        """The season or year this paragraph last named, where the story is: what a date
+        """The season or year this sentence last named, where the story is: what a date
         told after it without a year of its own falls in ("the dates booked for this
-        summer, including a show on the August bank holiday weekend")."""
+        summer, including a show on the August bank holiday weekend"). (In the next
+        sentence it may be a wish: "I swore I would run a marathon by the spring. By
+        April I had managed 5km".)"""
         last = self.last
         if (
             last is None
-            or self.last_block != self.block
+            or not self._named_in_this_sentence()
             or not self.last_is_scene
             or last.vague
             or last.granularity not in _PERIODS
@@ -235,12 +241,15 @@ class Context:
             return None
         return last
 
+    def _named_in_this_sentence(self) -> bool:
+        return self.last_block == self.block and self.last_sentence == self.sentence
+
     def season_named_here(self) -> Resolved | None:
-        """The season this paragraph last named, where the story is (`period_named_here`),
+        """The season this sentence last named, where the story is (`period_named_here`),
         or the split year it last named, a scene or not ("the fixture list for the 2025-26
         season"): a year named so frames a month less surely ("missed most of 2024 ... as
         recently as February")."""
-        period = self.last if self.last_block == self.block else None
+        period = self.last if self._named_in_this_sentence() else None
         if period is None or period.vague or period.start is None or period.end is None:
             return None
         if period.granularity is Granularity.YEAR and period.end.year - period.start.year == 1:
@@ -335,6 +344,7 @@ class Context:
         self.last = res
         self.last_is_scene = scene
         self.last_block = self.block
+        self.last_sentence = self.sentence
         self.last_said_now = said_now
         if not said_now:
             self.last_named = res
