@@ -71,10 +71,10 @@ def _holiday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
         return max((c for c in cands if c.start and c.start < a), key=lambda c: c.start or a)
     if m.group("rel") == "next":
         return min((c for c in cands if c.start and c.start > a), key=lambda c: c.start or a)
-    framed = within(cands, ctx.period_named_here()) if m.group("rel") is None else None
+    framed = within(cands, ctx.season_named_here()) if m.group("rel") is None else None
     if framed is not None:
         # "The dates booked for this summer, including a show on the August bank holiday
-        # weekend": the one in the season or year the paragraph just named.
+        # weekend": the one in the season the sentence just named.
         return framed
     if m.group("rel") is None and tense in (Tense.PAST, Tense.REPORTED):
         # "The mine flooded in October 1974. The men spent Christmas underground": as a

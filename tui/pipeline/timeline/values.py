@@ -88,11 +88,6 @@ UPDATE_MARGIN_MINUTES = 3 * 60
 EVENING_MINUTES = 17 * 60
 # What names the day a clock told after it is on.
 _DAYS = (Granularity.DAY, Granularity.TIME)
-# The month a split year ("the 2025-26 season", "fiscal 2024/25") is taken to turn in,
-# when it frames a date told after it without a year (`Context.season_named_here`).
-SPLIT_YEAR_TURN = 7
-# What a date told after it may fall in (`Context.period_named_here`).
-_PERIODS = (Granularity.SEASON, Granularity.YEAR)
 
 
 @dataclass
@@ -224,42 +219,24 @@ class Context:
             return None
         return last.start
 
-    def period_named_here(self) -> Resolved | None:
-        """The season or year this sentence last named, where the story is: what a date
-        told after it without a year of its own falls in ("the dates booked for this
-        summer, including a show on the August bank holiday weekend"). (In the next
-        sentence it may be a wish: "I swore I would run a marathon by the spring. By
-        April I had managed 5km".)"""
+    def season_named_here(self) -> Resolved | None:
+        """The season this sentence last named, where the story is: what a date told after
+        it without a year of its own falls in ("the dates booked for this summer,
+        including a show on the August bank holiday weekend"). Not a year named so ("missed
+        most of 2024 ... as recently as February", "to announce the 2022 dates before
+        Christmas"), a split year (a season's or a budget's, turning in different months)
+        nor a season of another sentence, which may be a wish ("I swore I would run a
+        marathon by the spring. By April I had managed 5km")."""
         last = self.last
         if (
             last is None
-            or not self._named_in_this_sentence()
+            or self.last_block != self.block
+            or self.last_sentence != self.sentence
             or not self.last_is_scene
-            or last.vague
-            or last.granularity not in _PERIODS
+            or last.granularity is not Granularity.SEASON
         ):
             return None
         return last
-
-    def _named_in_this_sentence(self) -> bool:
-        return self.last_block == self.block and self.last_sentence == self.sentence
-
-    def season_named_here(self) -> Resolved | None:
-        """The season this sentence last named, where the story is (`period_named_here`),
-        or the split year it last named, a scene or not ("the fixture list for the 2025-26
-        season"): a year named so frames a month less surely ("missed most of 2024 ... as
-        recently as February")."""
-        period = self.last if self._named_in_this_sentence() else None
-        if period is None or period.vague or period.start is None or period.end is None:
-            return None
-        if period.granularity is Granularity.YEAR and period.end.year - period.start.year == 1:
-            # "The 2025-26 season runs to 12 April": a split year runs from the middle of
-            # one year to the middle of the next, whatever its two calendar years hold.
-            middle = date(period.start.year, SPLIT_YEAR_TURN, 1)
-            return replace(period, start=middle, end=add_months(middle, 12) - timedelta(days=1))
-        if period.granularity is Granularity.SEASON and self.last_is_scene:
-            return period
-        return None
 
     def day_of_the_last(self) -> date | None:
         """The day of what the article last named, a day or a time on one ("Tuesday 10
