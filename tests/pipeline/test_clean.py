@@ -577,12 +577,8 @@ def test_clock_lines_in_no_order_are_no_update_stamps() -> None:
     assert [r.rule for r in removed] == ["widget"] * 3
 
 
-@pytest.mark.parametrize("joint", [" - ", ": ", " "])
-def test_stamps_that_begin_their_updates_paragraphs_become_a_heading_before_each(
-    joint: str,
-) -> None:
-    # (A bare space where the page set the stamp in an element of its own.)
-    blocks = [P(f"{stamp}{joint}{update}") for stamp, update in zip(STAMPS, UPDATES, strict=True)]
+def test_stamps_that_begin_their_updates_paragraphs_become_a_heading_before_each() -> None:
+    blocks = [P(f"{stamp} - {update}") for stamp, update in zip(STAMPS, UPDATES, strict=True)]
     blocks.append(P("Residents were told to keep away from the quays until further notice."))
     earlier = [RemovedBlock(BlockKind.PARAGRAPH, "Share this page", "share bar", "share", 2)]
     kept, removed = clean(blocks, META, earlier)
@@ -599,7 +595,6 @@ def test_stamps_that_begin_their_updates_paragraphs_become_a_heading_before_each
     [
         # A programme's lines: no sentences after the clock.
         ["09:30 - Doors open and coffee", "10:00 - Keynote by the harbour master", "11:15 - Panel"],
-        ["09:30 Doors open and coffee", "10:00 Keynote by the harbour master", "11:15 Panel"],
         # Only two stamped updates.
         [f"{s} - {u}" for s, u in zip(STAMPS[:2], UPDATES, strict=False)],
         # Clocks in no order: not a blog's updates.
