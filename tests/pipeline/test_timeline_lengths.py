@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tui.pipeline.timeline import spans, vocab
-from tui.pipeline.timeline.lengths import PLACEMENTS, bare_length, resolve_duration
+from tui.pipeline.timeline.lengths import PLACEMENTS, bare_length, nights_of_shows, resolve_duration
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.values import Context, Tense
 from tui.pipeline.timeline.vocab import normalise, stated_duration, whole_counts
@@ -224,3 +224,19 @@ def test_a_dotless_i_the_spans_pattern_reads_still_passes_the_quick_test() -> No
 def test_nights_are_a_length_counted_in_days(text: str, value: str) -> None:
     found = bare_length(normalise(text))
     assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "shows"),
+    [
+        ("The tour ends with two nights at the arena.", "two nights", True),
+        ("She sheltered under a rock for three nights.", "three nights", False),
+        ("He spent two nights in hospital.", "two nights", False),
+        ("It stayed open for 83 consecutive nights.", "83 consecutive nights", False),
+        ("Last night the road shut.", "Last night", False),
+    ],
+)
+def test_a_count_of_nights_is_of_shows_unless_told_as_a_length(
+    sentence: str, count: str, shows: bool
+) -> None:
+    assert nights_of_shows(sentence, sentence.index(count), count) is shows

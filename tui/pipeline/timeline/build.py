@@ -39,7 +39,7 @@ from tui.pipeline.timeline.grammar import (
     under_a_perfect,
 )
 from tui.pipeline.timeline.habits import told_as_a_habit
-from tui.pipeline.timeline.lengths import bare_length
+from tui.pipeline.timeline.lengths import bare_length, nights_of_shows
 from tui.pipeline.timeline.modifiers import (
     a_thing_per_unit,
     is_hyphenated_length,
@@ -1373,26 +1373,7 @@ def _no_length_of_time(full: str, span: Span, start: int, end: int) -> bool:
         or _names_a_daily_thing(span)
         or _BEFORE_CHRIST.search(text) is not None
         or _BEFORE_CHRIST.match(full, end) is not None
-        or _nights_of_events(full, start, text)
-    )
-
-
-# "Two nights at the arena" are two shows; "for three nights", "83 consecutive nights"
-# are a length.
-_NIGHTS = re.compile(r"\bnights?$", re.I)
-_NIGHTS_IN_A_ROW = re.compile(r"\b(?:consecutive|straight|successive)\b", re.I)
-_A_LENGTH_BEFORE = re.compile(
-    r"\b(?:for|over|during|throughout|spen[dt]s?|spending|lasting|lasted)\s+(?:\w+\s+)?$",
-    re.I,
-)
-
-
-def _nights_of_events(full: str, start: int, text: str) -> bool:
-    return (
-        _NIGHTS.search(text) is not None
-        and bare_length(normalise(text)) is not None
-        and _NIGHTS_IN_A_ROW.search(text) is None
-        and _A_LENGTH_BEFORE.search(full, max(0, start - 24), start) is None
+        or nights_of_shows(full, start, text)
     )
 
 

@@ -32,6 +32,7 @@ from tui.pipeline.timeline.vocab import (
     TENS_RE,
     UNIT_RE,
     UNITS,
+    normalise,
     number,
     year_number,
 )
@@ -121,7 +122,7 @@ def resolve_duration(
 _CLOCK_UNITS = {"hour": "H", "hours": "H", "minute": "M", "minutes": "M", "second": "S",
                 "seconds": "S"}  # fmt: skip
 # Nights are counted as the days they fall in ("for three nights": P3D); TIMEX3 has no
-# unit of its own for them.
+# unit of its own for them. ("Two nights at the arena" are shows: `nights_of_shows`.)
 _NIGHTS = ("night", "nights")
 _ANY_UNIT = rf"(?:{UNIT_RE}|hours?|minutes?|seconds?|nights?)"
 # "six days", "a two-week crisis", "the first nine months", "an additional year", "nearly
@@ -192,3 +193,23 @@ def _vague_length(unit_text: str) -> Resolved:
     unit = UNITS[unit_text]
     code = vague_duration_code(unit)
     return Resolved(code, GRAN_OF_UNIT[unit], None, None, vague=True, timex_type="DURATION")
+
+
+_NIGHTS_LAST = re.compile(rf"\b(?:{'|'.join(_NIGHTS)})$", re.I)
+_NIGHTS_IN_A_ROW = re.compile(r"\b(?:consecutive|straight|successive)\b", re.I)
+_A_LENGTH_BEFORE = re.compile(
+    r"\b(?:for|over|during|throughout|spen[dt]s?|spending|lasting|lasted)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def nights_of_shows(full: str, start: int, text: str) -> bool:
+    """'Ends its tour with two nights at the arena': a count of nights is a length only
+    after "for", "over", "spent" and the like, or told as in a row ("83 consecutive
+    nights"); otherwise it counts evenings of something."""
+    return (
+        _NIGHTS_LAST.search(text) is not None
+        and bare_length(normalise(text)) is not None
+        and _NIGHTS_IN_A_ROW.search(text) is None
+        and _A_LENGTH_BEFORE.search(full, max(0, start - 24), start) is None
+    )
