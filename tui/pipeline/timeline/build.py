@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
 from tui.pipeline.nlp import doc_text
 from tui.pipeline.timeline.clocks import (
-    ON_A_DAY,
     clock_on,
     clock_times_on_their_days,
     clocks_on_the_sentence_day,
@@ -86,6 +85,8 @@ from tui.pipeline.timeline.spans import (
 )
 from tui.pipeline.timeline.stamps import a_stamp, stamps_on_their_days, stamps_quote_their_updates
 from tui.pipeline.timeline.values import (
+    DAY_OR_MONTH,
+    ON_A_DAY,
     Context,
     Resolved,
     Tense,
@@ -604,11 +605,7 @@ def _lengths_up_to_dates(full: str, placed: list[Placed]) -> list[Placed]:
 
 def _bounds_a_length(res: Resolved) -> bool:
     """Whether a date may end or start a length told beside it: a day or a month, stated."""
-    return (
-        not res.vague
-        and res.timex_type == "DATE"
-        and res.granularity in (Granularity.DAY, Granularity.MONTH)
-    )
+    return not res.vague and res.timex_type == "DATE" and res.granularity in DAY_OR_MONTH
 
 
 _LENGTH_FROM = re.compile(r",?\s+(?:from|starting|beginning)(?:\s+on)?\s+", re.I)
@@ -733,7 +730,7 @@ def _in_the_year_named(full: str, placed: list[Placed]) -> list[Placed]:
             # ("A programme approved in 1987 ... had bought shares through Sept. 29", "sales
             # rose last year, and the firm said on 3 March": another clause's year.)
             or not _told_in_one_clause(year[1], span)
-            or res.granularity not in (Granularity.DAY, Granularity.MONTH)
+            or res.granularity not in DAY_OR_MONTH
             or res.start is None
             or res.start.year == year[0]
             or res.anaphoric
@@ -1644,14 +1641,11 @@ def _out_of_order(a: Resolved, b: Resolved) -> bool:
     return (
         a.start is not None
         and b.start is not None
-        and a.granularity in _CALENDAR_ENDS
-        and b.granularity in _CALENDAR_ENDS
+        and a.granularity in DAY_OR_MONTH
+        and b.granularity in DAY_OR_MONTH
         and b.start < a.start
         and (a.start - b.start).days < 366
     )
-
-
-_CALENDAR_ENDS = (Granularity.DAY, Granularity.MONTH)
 
 
 def _periods_ended(

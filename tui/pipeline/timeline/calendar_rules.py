@@ -13,6 +13,7 @@ from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES, holiday_in, nth_weekday
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
+    DAY_OR_MONTH,
     Context,
     Resolved,
     Tense,
@@ -498,18 +499,14 @@ def _first_or_last_day_of(m: re.Match[str], ctx: Context, tense: Tense | None) -
         base = last
     else:
         step = {"next": 1, "last": -1}.get(m.group("rel"), 0)
-        base = year_of(a.year + step) if unit == "Y" else month(*_month_from(a, step))
+        moved = add_months(a, step)
+        base = year_of(a.year + step) if unit == "Y" else month(moved.year, moved.month)
     if base.start is None or base.end is None:
         return DECLINE
     return day(base.end if _nth(m.group("n")) == -1 else base.start)
 
 
 _GRANULARITY_OF = {"Y": Granularity.YEAR, "M": Granularity.MONTH}
-
-
-def _month_from(a: date, step: int) -> tuple[int, int]:
-    moved = add_months(a, step)
-    return moved.year, moved.month
 
 
 def _weekday_of_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -565,7 +562,7 @@ def _narrative_scene(ctx: Context, blocks: int) -> date | None:
         or not ctx.last_is_scene
         or ctx.told_from_now
         or last.start is None
-        or last.granularity not in (Granularity.DAY, Granularity.MONTH)
+        or last.granularity not in DAY_OR_MONTH
         or ctx.block - ctx.last_block > blocks
     ):
         return None

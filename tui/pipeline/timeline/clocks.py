@@ -16,7 +16,7 @@ from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
 from tui.pipeline.timeline.ranges import closes_a_range, past_midnight
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
-from tui.pipeline.timeline.values import Resolved, day, on_no_day, with_time
+from tui.pipeline.timeline.values import ON_A_DAY, Resolved, day, on_no_day, with_time
 from tui.pipeline.timeline.vocab import (
     DAY_PART_RE,
     MONTH_NAMED,
@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from tui.pipeline.timeline.values import Placed
-
-# Clocks and days that may share an entry: a day on the calendar, or a clock on one.
-ON_A_DAY = (Granularity.DAY, Granularity.TIME)
 
 
 # What may stand between a day and its clock time told as one: "Monday at 10 a.m.",

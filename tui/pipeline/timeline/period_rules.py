@@ -15,6 +15,7 @@ from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
+    ON_A_DAY,
     Context,
     Resolved,
     Tense,
@@ -419,7 +420,7 @@ def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
     if unit == "M":
         d = add_months(base.start, n)
         return month(d.year, d.month)
-    if unit == "D" and base.granularity in (Granularity.DAY, Granularity.TIME):
+    if unit == "D" and base.granularity in ON_A_DAY:
         # ("On Wednesday morning ... The following day": a time on a day names the day.)
         return day(base.start + timedelta(days=n))
     if unit == "W":
@@ -606,8 +607,7 @@ _ANNIVERSARY_FROM = {
 }  # fmt: skip
 
 
-# A count before "ago": "fifty-two", "1,000" too.
-# A count: "thirty-seven", "1,000", or hundreds ("a hundred", "two hundred").
+# A count before "ago": "thirty-seven", "1,000", or hundreds ("a hundred", "two hundred").
 _COUNT_RE = (
     rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine) hundred"
     rf"|(?:{TENS_RE}[- ])?{NUM_RE}|\d{{1,3}}(?:,\d{{3}})+)"

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.values import (
+    DAY_OR_MONTH,
     Resolved,
     Tense,
     add_months,
@@ -98,7 +99,7 @@ def after_a_dated_start(first: Resolved, second: Resolved) -> Resolved:
     if (
         first.start is None
         or second.start is None
-        or second.granularity not in (Granularity.DAY, Granularity.MONTH)
+        or second.granularity not in DAY_OR_MONTH
         or first.granularity not in _ORDERABLE
     ):
         return second

@@ -86,8 +86,11 @@ PART_STARTS = {"MO": "T05:00", "MI": "T12:00", "AF": "T12:00", "EV": "T17:00", "
 # to be read as the day before's (`Context.told_day`).
 UPDATE_MARGIN_MINUTES = 3 * 60
 EVENING_MINUTES = 17 * 60
-# What names the day a clock told after it is on.
-_DAYS = (Granularity.DAY, Granularity.TIME)
+# What names a day: a day on the calendar, or a time on one ("9 a.m. on Monday"); what a
+# clock told after it is on, and what may share an entry with a clock.
+ON_A_DAY = (Granularity.DAY, Granularity.TIME)
+# A day or a month on the calendar: what may end a range, or take a year named with it.
+DAY_OR_MONTH = (Granularity.DAY, Granularity.MONTH)
 
 
 @dataclass
@@ -138,7 +141,7 @@ class Context:
     # Where the last precisely dated mention was named.
     last_block: int = -100
     # Where the sentence now being read starts in its block, and where the one that named
-    # the last mention did: a season or split year frames only its own sentence.
+    # the last mention did: a season frames only its own sentence.
     sentence: int = -1
     last_sentence: int = -1
     # The story's news day: the latest day it named within `NEWS_DAY_BACK_DAYS` of the
@@ -242,7 +245,7 @@ class Context:
         """The day of what the article last named, a day or a time on one ("Tuesday 10
         January", "9 a.m. on Monday"); None after anything else."""
         last = self.last
-        return last.start if last is not None and last.granularity in _DAYS else None
+        return last.start if last is not None and last.granularity in ON_A_DAY else None
 
     def told_day(self, clock: str) -> date:
         """The day a clock time ("T23:30") told in the past with no day of its own was
@@ -253,7 +256,7 @@ class Context:
         if (
             last is not None
             and last.start is not None
-            and last.granularity in _DAYS
+            and last.granularity in ON_A_DAY
             and self.last_block == self.block
             and self.last_is_scene
             and last.start <= self.anchor
@@ -328,12 +331,12 @@ class Context:
         if res.full and res.granularity is Granularity.DAY:
             self.full_days[(res.start.month, res.start.day)] = res.start
         if (
-            res.granularity in (Granularity.DAY, Granularity.TIME)
+            res.granularity in ON_A_DAY
             and abs((res.start - self.anchor).days) <= NAMED_WEEKDAY_DAYS
         ):
             self.named_weekdays[res.start.weekday()] = (res.start, self.block)
         if (
-            res.granularity in (Granularity.DAY, Granularity.TIME)
+            res.granularity in ON_A_DAY
             and 0 <= (self.anchor - res.start).days <= NEWS_DAY_BACK_DAYS
             and (self.news_day is None or res.start > self.news_day)
         ):
