@@ -145,6 +145,8 @@ _NAMED_HOLIDAYS = sorted(
 _HOLIDAYS_NAMED_WHOLE = [n for n in _NAMED_HOLIDAYS if n.lower() != "new year"]
 _HOLIDAYS_ALONE = ("Easter", "Thanksgiving", "Christmas", "Hogmanay", "Halloween")
 _HOLIDAYS_NAMED_WHOLE_RE = "|".join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)
+# Any holiday's name where nothing else need bring it in: before "weekend" or a year.
+_ANY_HOLIDAY_RE = rf"(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)})"
 _HOLIDAYS = re.compile(
     rf"(?<![\w'])(?:{_HOLIDAYS_NAMED_WHOLE_RE}|"
     r"(?:(?<=at )|(?<=on )|(?<=by )|(?<=over )|(?<=after )|(?<=since )|(?<=until )|(?<=before ))"
@@ -155,14 +157,9 @@ _HOLIDAYS = re.compile(
 )
 # "The Easter weekend", "Christmas week", "the August bank holiday weekend": the holiday's
 # weekend or week, which spaCy may call a place or an event.
-_HOLIDAY_WEEK = re.compile(
-    rf"(?<![\w'])(?:the )?(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)})"
-    r" (?:weekend|week)\b"
-)
+_HOLIDAY_WEEK = re.compile(rf"(?<![\w'])(?:the )?{_ANY_HOLIDAY_RE} (?:weekend|week)\b")
 # A holiday's name right before a year spaCy tagged alone.
-_A_HOLIDAY_BEFORE = re.compile(
-    rf"(?<![\w'])(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)}) $"
-)
+_A_HOLIDAY_BEFORE = re.compile(rf"(?<![\w']){_ANY_HOLIDAY_RE} $")
 # Wire copy's clock times, "0800 GMT", "1400 EDT", "1430 local time": four digits read as
 # a time only with the zone after them. spaCy calls them a quantity, or the digits a year.
 _WIRE_CLOCK = re.compile(
