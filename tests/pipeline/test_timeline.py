@@ -474,7 +474,7 @@ def test_dates_told_as_recurring_every_year_are_sets(
          "2006-08-22T06:36"),
         # A post's stamp, its clock with seconds: the year was lost with the clock.
         ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
-         "2005-01-18T04:56"),
+         "2005-01-18T04:56:22"),
         # A byline's dash or bar before the clock: cut at the comma, the day lost its year.
         ("Submitted by tamsin on November 12, 2012 - 3:03pm", "November 12, 2012 - 3:03pm",
          "2012-11-12T15:03"),
@@ -484,7 +484,7 @@ def test_dates_told_as_recurring_every_year_are_sets(
          "2005-05-22T12:54"),
         # spaCy called the stamp a name, and the pattern took its tail "05:07 AM".
         ("22 posted on 12/21/2004 10:05:07 AM PST by sam", "12/21/2004 10:05:07 AM",
-         "2004-12-21T10:05"),
+         "2004-12-21T10:05:07"),
     ],
 )  # fmt: skip
 def test_a_clock_time_beside_a_day_is_that_days(

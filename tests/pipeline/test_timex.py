@@ -20,6 +20,7 @@ def test_timeline_values_read_as_dates() -> None:
     assert timex_label("2024-Q3") == "Q3 2024"
     assert timex_label("2024-07-08/2024-08-08") == "8 Jul 2024 – 8 Aug 2024"
     assert timex_label("2024-03-22T16:40:00+02:00") == "22 Mar 2024, 16:40"
+    assert timex_label("2024-03-22T16:40:27") == "22 Mar 2024, 16:40:27"
     assert timex_label("2024-03-21TNI") == "21 Mar 2024, night"
     assert timex_label("PAST_REF") is None
 

@@ -70,7 +70,7 @@ def timex_label(value: str) -> str | None:
         return None if None in parts else " – ".join(p for p in parts if p)
     if _is_length(value):
         return duration_words(value)
-    if re.fullmatch(r"XXXX-XX-XXT\d\d:\d\d", value):
+    if re.fullmatch(r"XXXX-XX-XXT\d\d:\d\d(?::\d\d)?", value):
         return f"{value[11:]}, no day named"  # an hour of a schedule
     if re.fullmatch(r"\d{3}", value):
         return f"{value}0s"  # a decade: "199" is the 1990s
@@ -90,7 +90,9 @@ def timex_label(value: str) -> str | None:
             return f"{after.day} {_MONTHS[after.month - 1]} {after.year}, 00:00"
         label = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
         if "T" in value and len(value) >= 16:
-            label += f", {value[11:16]}"
+            # To the minute, or to the second a stamp gives ("16:40:00+02:00" is 16:40).
+            seconds = re.match(r"\d\d:\d\d:(?!00)\d\d", value[11:19])
+            label += f", {value[11:19] if seconds else value[11:16]}"
         elif value[11:] in _PARTS_OF_DAY:
             label += f", {_PARTS_OF_DAY[value[11:]]}"
         return label

@@ -108,7 +108,7 @@ def after_a_dated_start(first: Resolved, second: Resolved) -> Resolved:
     return (shift(second, "Y", years) if years else None) or second
 
 
-_CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)$")
+_CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?$")
 
 
 def past_midnight(first: Resolved, second: Resolved) -> Resolved:

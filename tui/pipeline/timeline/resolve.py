@@ -87,15 +87,15 @@ CLOCK_RE = re.compile(
     # (A zero-padded number with no minutes is no such hour: "Jun 03, 05 - 05:21 am".)
     r"(?:\b(?!0\d\s*(?:-|\u2013|to))(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?"
     r"\s*(?:-|\u2013|to|until|till)\s*)?"
-    # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock: its seconds are read.
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::[0-5]\d)?)?\s*"
+    # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock, to the second.
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::(?P<sec>[0-5]\d))?)?\s*"
     r"(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
-    # Seconds after a two-digit hour ("09:15:00", a stamp's) are read and left out of the
-    # value; "1:02:53" is a race's or a video's length, no time of day.
-    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:(?<=\d\d:\d\d):[0-5]\d)?"
+    # Seconds after a two-digit hour ("09:15:00", a stamp's) are part of the time; "1:02:53"
+    # is a race's or a video's length, no time of day.
+    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:(?<=\d\d:\d\d):(?P<sec24>[0-5]\d))?"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
@@ -584,7 +584,7 @@ def _clock_suffix(m: re.Match[str]) -> str:
     if m.group("named"):
         return "T24:00" if m.group("named") == "midnight" else "T12:00"
     if m.group("h24") is not None:
-        return f"T{int(m.group('h24')):02d}:{m.group('min24')}"
+        return f"T{int(m.group('h24')):02d}:{m.group('min24')}{_seconds(m.group('sec24'))}"
     if m.group("hh") is not None:
         return f"T{m.group('hh')}:{m.group('mm')}"
     if m.group("hd") is not None:
@@ -602,4 +602,10 @@ def _clock_suffix(m: re.Match[str]) -> str:
         h += 12
     if ap == "a" and h == 12:
         h = 0
-    return f"T{h:02d}:{minutes}"
+    return f"T{h:02d}:{minutes}{_seconds(m.group('sec'))}"
+
+
+def _seconds(sec: str | None) -> str:
+    """A stamp's seconds belong to its TIMEX3 value ("T21:49:53"); a ":00" says nothing
+    a minute does not ("09:15:00" is T09:15)."""
+    return f":{sec}" if sec and sec != "00" else ""
