@@ -460,3 +460,28 @@ def test_a_vague_count_ahead_is_some_time_to_come(text: str, tense: Tense, value
 )
 def test_a_part_of_a_named_day_keeps_the_days_year(text: str, value: str) -> None:
     assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "prep", "lead", "timex"),
+    [
+        ("years", "for", "the issue has simmered ", "PXY"),
+        ("the years", "over", "there were attempts to solve it ", "PXY"),
+        ("decades", "for", "they have waited ", "PXDE"),
+        ("hours", "for", "she worked there ", "PTXH"),
+        ("years", "in", "the river froze for the first time in ", "PXY"),
+    ],
+)
+def test_a_unit_alone_after_for_or_over_is_a_length_of_no_count(
+    text: str, prep: str, lead: str, timex: str
+) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST, prep, lead=lead)
+    assert found is not None
+    assert (found.timex_type, found.timex_value) == ("DURATION", timex)
+
+
+@pytest.mark.parametrize(("text", "prep"), [("years", None), ("the days", "in"), ("years", "of")])
+def test_a_unit_alone_without_for_or_over_is_no_length(text: str, prep: str | None) -> None:
+    # "Years of experience", "in the days after the attack": the preposition makes it one.
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST, prep, lead="it was ")
+    assert found is None or found.timex_type != "DURATION"

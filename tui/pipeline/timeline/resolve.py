@@ -196,6 +196,8 @@ def hours_as_a_run(said: str) -> str:
 
 
 _ANOTHER_UNIT = re.compile(r"another (?:week|month|year|decade|hour|minute)")
+# A unit alone, which only its preposition makes a length ("years of work" is none).
+_UNITS_ALONE = re.compile(r"(?:the )?(?P<u>hours|days|weeks|months|years|decades)")
 
 
 def resolve(
@@ -265,6 +267,12 @@ def _resolve(
         # "Will be back in a few weeks", "might have them in a year or two": some time
         # ahead, as "in two weeks" is a time ahead, with no count to date it by.
         return vague("FUTURE_REF", ctx.anchor)
+    if (alone := _UNITS_ALONE.fullmatch(t)) and (
+        prep in ("for", "over") or (prep == "in" and reaches_back(lead))
+    ):
+        # "Simmering for years", "over the years", "the first time in decades": a length of
+        # no stated count, as "many years" is.
+        return bare_length(f"many {alone.group('u')}")
     if prep == "for" and _ANOTHER_UNIT.fullmatch(t):
         # "Sidelined for another week": one more week. (Not "for another day", which is
         # some other day: "left for another day".)
