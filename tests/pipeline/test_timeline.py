@@ -4466,3 +4466,33 @@ def test_a_date_a_past_act_set_and_a_race_ahead_are_still_to_come(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor=anchor)
     assert sorted((e.expression, e.value) for e in entries) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("A couple of weeks back I was interviewed about the blog.", "A couple of weeks back",
+         "2024-W30"),
+        ("She broke off the engagement four months back, he said.", "four months back",
+         "2024-04"),
+        ("As she said a few weeks back onstage, the rule stays.", "a few weeks back", "PAST_REF"),
+    ],
+)  # fmt: skip
+def test_back_after_a_count_of_days_or_longer_is_ago(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence), expression)
+    assert entry.value == value, entry
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("They drove two days back to base.", "two days"),
+        ("Flanagan is 17 seconds back and hoping for a slip.", "17 seconds"),
+    ],
+)
+def test_back_on_a_way_or_a_race_gap_is_no_ago(nlp: Any, sentence: str, expression: str) -> None:
+    assert [e.timex_type for e in _timeline(nlp, sentence) if e.expression == expression] == [
+        "DURATION"
+    ]

@@ -414,6 +414,15 @@ _OTHER_DAY_AFTER = re.compile(
 _COUNT_ANCHOR = re.compile(
     r"(?: (?:from (?:now|today)|hence|(?:after|before) th(?:at|is))|['\u2019]s? time)\b", re.I
 )
+# "A few weeks back", "four months back": "back" after a count of days or longer is "ago",
+# which spaCy leaves out; not a way back ("two days back to base", "back in Paris"), nor
+# a race's gap in seconds ("17 seconds back").
+_UNITS_END = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?)$", re.I)
+_BACK_AS_AGO = re.compile(
+    r" back\b(?! (?:to|from|into|in|home|up|down|out|on|onto|off|at|here|there|toward|towards"
+    r"|together|then|when|and|with|of)\b)",
+    re.I,
+)
 _AND_AGE = re.compile(r" and age\b", re.I)
 # "The day" + "before" or "after" with nothing it is before or after: the clause ends.
 _BEFORE_OR_AFTER_ALONE = re.compile(
@@ -745,6 +754,8 @@ def _entity_span(
     if _FRACTION_END.search(ent.text) and (of_a_unit := _OF_A_UNIT.match(full, end)):
         end = of_a_unit.end()
     tail = _COUNT_ANCHOR.match(full, end) or _TIME_AFTER_APOSTROPHE.match(full, end)
+    if tail is None and _UNITS_END.search(ent.text):
+        tail = _BACK_AS_AGO.match(full, end)
     if tail:
         end = tail.end()
         if tail.group(0).endswith("time") and word_before in ("a", "an"):
