@@ -860,6 +860,7 @@ SECOND_PASS_CASES = [
     ("2024-08-08", "We waited a day or two before calling.", "a day or two", "PXD"),
     ("2024-08-08", "Talks should finish in two or three weeks.", "two or three weeks",
      "FUTURE_REF"),
+    ("2024-08-08", "Each guest had 30-60 seconds to speak.", "30-60 seconds", "PTXS"),
     ("2024-08-08", "He left a week or so ago.", "a week or so ago", "2024-W31"),
     # Its "ago" too, where spaCy tagged none of it: the past, not a length.
     ("2024-08-08", "It happened to me about two or three months ago!", "two or three months",
@@ -4496,3 +4497,4 @@ def test_back_on_a_way_or_a_race_gap_is_no_ago(nlp: Any, sentence: str, expressi
     assert [e.timex_type for e in _timeline(nlp, sentence) if e.expression == expression] == [
         "DURATION"
     ]
+

@@ -176,10 +176,19 @@ def test_timex_writes_a_fraction_as_whole_units_and_the_rest(text: str, code: st
         ("a year or two ago", "a few years ago"),
         ("two or three weeks", "a few weeks"),
         ("one to three years", "a few years"),
+        # The dash between two counts is their "to".
+        ("2-3 weeks", "a few weeks"),
+        ("30 - 60 seconds", "a few seconds"),
         ("a week or so ago", "a week ago"),
         ("10 minutes or so", "10 minutes"),
         # Not a count of time: left as it is.
         ("one or two things", "one or two things"),
+        ("the 2-3 win", "the 2-3 win"),
+        ("1-4 p.m.", "1-4 p.m."),
+        # A dash between words makes one number; a countdown is no choice.
+        ("fifty-two years ago", "fifty-two years ago"),
+        ("over thirty-five years", "over thirty-five years"),
+        ("14-1 days", "14-1 days"),
     ],
 )
 def test_a_count_given_as_a_choice_reads_as_a_few_of_its_unit(text: str, read_as: str) -> None:

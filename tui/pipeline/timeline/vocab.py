@@ -456,11 +456,14 @@ _GLUED_YEAR = re.compile(rf"(\b{MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\
 # A count given as a choice ("an hour or two", "two or three weeks", "one to three years") is
 # as vague as "a few" of its unit, and read as that (TimeML's "PTXH", "PXW"); "or so" after
 # a count only hedges it ("a week or so ago" is a week ago).
-CHOICE_UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")
+CHOICE_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
 CHOICE_UNIT_RE = rf"(?:{'|'.join(CHOICE_UNITS)})"
 COUNT_CHOICE_RE = (
     # (Not four digits: "from 2200 to 0600 hours" is a night's clock times.)
     rf"(?!\d{{4}})(?:{NUM_RE}) (?:or|to) (?!\d{{4}})(?:{NUM_RE}) (?P<u>{CHOICE_UNIT_RE})s?"
+    # "2-3 weeks", "30-60 seconds": a dash between two figures is their "to" (between two
+    # words it makes one number: "fifty-two years").
+    rf"|(?P<lo>\d{{1,3}}) ?- ?(?P<hi>\d{{1,3}}) (?P<u2>{CHOICE_UNIT_RE})s?"
     rf"|an? (?P<u1>{CHOICE_UNIT_RE}) or (?:two|three)"
 )
 _COUNT_CHOICE = re.compile(rf"\b(?:{COUNT_CHOICE_RE})\b")
@@ -468,7 +471,9 @@ _OR_SO = re.compile(rf"\b({CHOICE_UNIT_RE}s?) or so\b")
 
 
 def _as_a_few(m: re.Match[str]) -> str:
-    return f"a few {m.group('u') or m.group('u1')}s"
+    if m.group("lo") and int(m.group("lo")) >= int(m.group("hi")):
+        return m.group(0)  # "14-1 days" counts down: no choice of counts
+    return f"a few {m.group('u') or m.group('u1') or m.group('u2')}s"
 
 
 _SPACES = re.compile(r"\s+")
@@ -484,7 +489,7 @@ def normalise(text: str) -> str:
     t = _SPACES.sub(" ", t).strip(' ,;:()"')
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
     t = whole_counts(_A_FORTNIGHT.sub("two weeks", t))
-    if " or " in t or " to " in t:
+    if " or " in t or " to " in t or "-" in t:
         t = _OR_SO.sub(r"\1", _COUNT_CHOICE.sub(_as_a_few, t))
     # "Sept 15,2000": a comma with no space after it still parts the day from its year.
     if "," in t and _COMMA_YEAR.search(t):
