@@ -4498,3 +4498,19 @@ def test_back_on_a_way_or_a_race_gap_is_no_ago(nlp: Any, sentence: str, expressi
         "DURATION"
     ]
 
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The storm moved inland in the early morning hours of October 31, 2012.",
+         "the early morning hours of October 31, 2012", "2012-10-31TMO"),
+        ("Crews worked through the evening hours of 3 June.", "the evening hours of 3 June",
+         "2024-06-03TEV"),
+    ],
+)  # fmt: skip
+def test_a_part_of_the_day_of_a_date_is_that_days(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    # spaCy tags the part a time and the day a date: two spans, one date.
+    entry = _entry(_timeline(nlp, sentence), expression)
+    assert entry.value == value, entry

@@ -120,7 +120,8 @@ CLOCK_RE = re.compile(
 PART_RE = re.compile(
     # From a word's start: the "night" of "tonight" is no part of the day of its own.
     r"\b(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
-    rf"(?P<part>{PART_OF_DAY_RE})s?"
+    # ("The early morning hours of October 31": the hours are the part's.)
+    rf"(?P<part>{PART_OF_DAY_RE})s?(?: hours\b)?"
 )
 VAGUE_PAST_UNITS = re.compile(
     rf"(?:in )?(?:recent|the (?:past|last|previous) (?:{VAGUE_NUM_RE}|couple of)|"

@@ -575,6 +575,11 @@ _A_SEASON_AFTER_A_PREP = re.compile(
 )
 _A_WEEK_FROM = re.compile(r" (?:beginning|starting|commencing) (?:on )?", re.I)
 _THE_WEEK = re.compile(r"(?:the )?week", re.I)
+_A_PART_OF_DAY = re.compile(
+    r"(?:the )?(?:(?:early|late|wee|small)[- ])?(?:(?:morning|afternoon|evening|night)(?: hours)?"
+    r"|hours)",
+    re.I,
+)
 # (what comes first, the words between, what comes second): two spans that are one date.
 _ONE_DATE_IN_TWO = (
     (_BARE_WEEKDAY, re.compile(r",? ?"), _A_MONTH_DAY),
@@ -596,6 +601,9 @@ _ONE_DATE_IN_TWO = (
     # "Ten years ago" + "today": an anniversary, that day so many years back
     # (`period_rules` count-ago-this).
     (re.compile(r".+ ago", re.I), re.compile(r" "), _TODAY),
+    # "the early morning hours" + "of" + "October 31": a part of that day (spaCy tags the
+    # part a time and the day a date).
+    (_A_PART_OF_DAY, re.compile(r" of "), _ANY),
 )
 
 
