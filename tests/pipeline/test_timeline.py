@@ -3913,9 +3913,11 @@ def test_a_stamp_with_its_day_and_clock_is_read_whole_and_quotes_its_update(nlp:
     ]
 
 
-def test_the_tail_of_a_clock_with_seconds_is_no_clock_of_its_own(nlp: Any) -> None:
+def test_a_stamp_with_seconds_is_one_time_and_its_tail_no_clock_of_its_own(nlp: Any) -> None:
     entries = _timeline(nlp, "Date: 5 May 1999 23:14:03 GMT")
-    assert [e.value for e in entries] == ["1999-05-05"]
+    assert [e.value for e in entries] == ["1999-05-05T23:14:03"]
+    later = _timeline(nlp, "It was updated at 09:15:00 GMT on 3 April.")
+    assert [e.value for e in later] == ["2024-04-03T09:15"]
 
 
 def test_a_stamp_whose_update_says_its_time_is_one_entry(nlp: Any) -> None:

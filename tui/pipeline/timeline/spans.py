@@ -172,16 +172,16 @@ _WIRE_CLOCK = re.compile(
 # British stamp's "16.02 BST", which it may cut at the dot; a live blog's "20:14 CET",
 # which alone on its line it may call a number.
 _ZONED_CLOCK = re.compile(
-    # (Never the tail of a clock with seconds: the "14:03 GMT" of "23:14:03 GMT".)
-    rf"(?<![:.\d])\b(?:[01]?\d|2[0-3]):[0-5]\d (?i:{NAMED_ZONE_RE})\b"
-    rf"|(?<![:.\d])\b(?:[01]?\d|2[0-3])[.:][0-5]\d ?{ZONE_ABBREVIATION_RE}\b"
+    # With its seconds ("23:14:03 GMT", a mail's stamp), never the tail of one ("14:03 GMT").
+    rf"(?<![:.\d])\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)? (?i:{NAMED_ZONE_RE})\b"
+    rf"|(?<![:.\d])\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d|:[0-5]\d:[0-5]\d) ?{ZONE_ABBREVIATION_RE}\b"
 )
 # Dates written in ways spaCy's small model misses: "Aug 3", a headline's "AUG 28", the
 # "15" of "the usual August 15 deadline" it took for a number (but "Aug. 3", "Jan 5" it
 # finds; "May 5" may be a verb and a count), "31.12.2023".
 # A 24-hour clock right after a day ("Mon 2 Nov 23:45", a live blog's stamp): that day's,
 # where alone, with no zone, nothing finds it.
-_CLOCK_AFTER_A_DAY = r"(?:,?\s(?:at\s)?(?:[01]\d|2[0-3]):[0-5]\d\b(?![:.]\d))?"
+_CLOCK_AFTER_A_DAY = r"(?:,?\s(?:at\s)?(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\b(?![:.]\d))?"
 _SHORT_MONTH_DAY = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?"
