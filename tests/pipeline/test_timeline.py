@@ -3199,6 +3199,22 @@ def test_within_a_length_of_something_else_is_not_counted_from_the_story(nlp: An
 @pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
+        ("Complaints must reach us within one month from the last day of the tour.",
+         "one month", "P1M"),
+        ("Claims must be filed within 14 days after the incident.", "14 days", "P14D"),
+        # From now, or after the time told, it is still placed.
+        ("The firm will decide within a month from now.", "a month from now", "2024-09"),
+    ],
+)  # fmt: skip
+def test_within_a_length_from_or_after_something_else_is_a_length_alone(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
         ("A pension is calculated from the salary of the last three years of employment.",
          "the last three years", "P3Y"),
         ("In the last two weeks of the campaign, both sides spent heavily.", "the last two weeks",

@@ -968,7 +968,12 @@ def _past_a_verb_last(text: str, start: int, end: int) -> int:
 
 
 # After "within" and a length, what it is counted from: "within 30 days of the merger".
-_COUNTED_FROM_A_THING = re.compile(r"\s+of\s+(?!(?:now|today)\b)", re.I)
+# ("within a month from the last day of the tour", "within 14 days after the incident" too;
+# not "from now", "after that", which count from the time told.)
+_COUNTED_FROM_A_THING = re.compile(
+    r"\s+(?:of|from|after)\s+(?!(?:now|today|then|that|this)\b)", re.I
+)
+_WITHIN_LEAD = re.compile(r"within\s+", re.I)
 # "The last three years of employment", "the final two weeks of the campaign": the end of
 # a thing, not of the time up to now. (Of a time, "the last three months of 2023", "of
 # this year", "of March", it is that time's end.)
@@ -998,7 +1003,7 @@ def _resolve_span(
     elif res is not None and (age := _an_age(full, start, end, text)) is not None:
         res = vague(age, ctx.anchor)
     if res is not None and "/" in res.value and _length_stands_alone(full, end, text, prep, tense):
-        res = bare_length(normalise(text)) or res
+        res = bare_length(normalise(_WITHIN_LEAD.sub("", text, count=1))) or res
     if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
         # split up, the year went with the clock and the day took the story's.
@@ -1047,7 +1052,8 @@ def _length_stands_alone(
     them up to now: "the last two weeks of talks have produced"). Where that lies is not
     told, so the length stands alone. ("For two years of drought" tells what filled the
     length, and still reaches to now.)"""
-    return (prep == "within" and _COUNTED_FROM_A_THING.match(full, end) is not None) or (
+    within = prep == "within" or _WITHIN_LEAD.match(text) is not None
+    return (within and _COUNTED_FROM_A_THING.match(full, end) is not None) or (
         _LAST_PART.match(text) is not None
         and OF_A_THING.match(full, end) is not None
         and tense is not Tense.PERFECT
