@@ -378,3 +378,29 @@ def test_a_day_and_a_clock_under_verbs_of_one_subject_are_one_clause() -> None:
 def test_a_day_in_a_clause_with_its_own_subject_tells_of_another_event() -> None:
     toks = _two_verbs(second_has_a_subject=True)
     assert in_a_clause_apart(toks[8], toks[3]) is True  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("aux", "lemma"), [("'m", "be"), ("\u2019m", "\u2019m"), ("\u2019re", "\u2019re")]
+)
+def test_a_present_progressive_with_a_contracted_be_looks_ahead(aux: str, lemma: str) -> None:
+    # "I'm flying out Saturday", "we’re meeting him Tuesday": spaCy may leave a curly
+    # contraction's lemma as written.
+    toks = _tree(
+        ("i", "PRP", "nsubj", "PRON", "i", 2),
+        (aux, "VBP", "aux", "AUX", lemma, 2),
+        ("flying", "VBG", "ROOT", "VERB", "fly", None),
+        ("saturday", "NNP", "npadvmod", "PROPN", "saturday", 2),
+    )
+    assert tense_of(FakeSpan(toks[3])) is Tense.FUTURE  # type: ignore[arg-type]
+
+
+def test_a_curly_will_is_future() -> None:
+    # "She\u2019ll arrive Saturday"
+    toks = _tree(
+        ("she", "PRP", "nsubj", "PRON", "she", 2),
+        ("\u2019ll", "MD", "aux", "AUX", "\u2019ll", 2),
+        ("arrive", "VB", "ROOT", "VERB", "arrive", None),
+        ("saturday", "NNP", "npadvmod", "PROPN", "saturday", 2),
+    )
+    assert tense_of(FakeSpan(toks[3])) is Tense.FUTURE  # type: ignore[arg-type]

@@ -176,7 +176,7 @@ def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None
         and verb.lemma_ in _EXPECTING_VERBS
         and span.root.i > verb.i
         and not (
-            any(a.lower_ in ("had", "'d") for a in _auxiliaries(verb))
+            any(_plain(a) in ("had", "'d") for a in _auxiliaries(verb))
             and span.root.lower_ in _PERIODS_REPORTED
         )
     ):
@@ -488,7 +488,7 @@ def _a_condition_of_a_modal(verb: Token) -> bool:
         return False
     if any(a.lemma_ == "have" for a in _auxiliaries(verb)):
         return False
-    return any(a.lower_ in _CONDITIONAL_MODALS for a in _auxiliaries(verb.head))
+    return any(_plain(a) in _CONDITIONAL_MODALS for a in _auxiliaries(verb.head))
 
 
 def _in_the_present(verb: Token) -> bool:
@@ -653,9 +653,19 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return auxes
 
 
+def _plain(tok: Token) -> str:
+    """A word in lower case with a straight apostrophe: pages write "I’m", "we’ll"."""
+    return tok.lower_.replace("\u2019", "'")
+
+
+def _present_be(aux: Token) -> bool:
+    """'is', 'are', 'am', and "'m", "’re", "’s" (whose lemma spaCy may leave as written)."""
+    return aux.tag_ in ("VBZ", "VBP") and (aux.lemma_ == "be" or _plain(aux) in ("'s", "'re", "'m"))
+
+
 def _verb_tense(verb: Token, depth: int) -> Tense | None:
     auxes = _auxiliaries(verb)
-    lowers = {a.lower_ for a in auxes}
+    lowers = {_plain(a) for a in auxes}
     if lowers & {"will", "'ll", "shall", "wo"}:
         return Tense.FUTURE
     if {"to", "be"} <= lowers and verb.tag_ == "VBN" and _still_to_be_done(verb):
@@ -697,7 +707,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return Tense.PERFECT
-    if verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
+    if verb.tag_ == "VBG" and any(_present_be(a) for a in auxes):
         return Tense.FUTURE
     if verb.tag_ in ("VBZ", "VBP") or _present_taken_for_a_base(verb, auxes):
         return Tense.PRESENT
