@@ -179,6 +179,26 @@ def test_the_day_in_the_canonical_address_dates_a_page_fetched_at_one_without() 
     assert page_metadata(parse(html), fetched).published == "2012-10-29"
 
 
+@pytest.mark.parametrize(
+    ("spelt", "published"),
+    [
+        # An American blog prints "11/06/2012" above the post and "Nov. 6,2012" below it.
+        ("Posted by Kim Lee on Nov.  6,2012", "2012-11-06"),
+        ("Posted on 11 June 2012", "2012-06-11"),
+    ],
+)
+def test_a_printed_day_that_reads_both_ways_is_read_as_the_page_spells_it(
+    spelt: str, published: str
+) -> None:
+    html = (
+        "<html><head><title>Election night video</title></head><body><article>"
+        '<p class="datetop">11/06/2012</p><h1>Election night video</h1>'
+        "<p>Video was everywhere, and not just on television, all through the night.</p>"
+        f'<p class="posted">{spelt}</p></article></body></html>'
+    )
+    assert page_metadata(parse(html), None).published == published
+
+
 def test_a_first_time_element_that_says_it_is_a_reviews_date_is_not_the_pages() -> None:
     html = (
         "<html><head><title>Tablet review</title></head><body><article>"

@@ -1023,7 +1023,39 @@ def _published(
         )
     except Exception:  # htmldate is a best-effort fallback; a failure there means "no date"
         found = None
-    return found or None
+    return _as_the_page_spells_it(found, tree) if found else None
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _spelt_out(day: date, text: str) -> bool:
+    """Whether the text writes that day with its month in words ("Nov. 6, 2012",
+    "6 November 2012")."""
+    name = _MONTH_NAMES[day.month - 1]
+    month = f"(?:{name}|{name[:3]}\\.?|{name[:4]}\\.?)"  # "Nov.", "Sept."
+    nth = f"0?{day.day}(?:st|nd|rd|th)?"
+    spelt = rf"\b(?:{month}\s+{nth},?\s*{day.year}|{nth}\s+(?:of\s+)?{month},?\s+{day.year})\b"
+    return re.search(spelt, text, re.I) is not None
+
+
+def _as_the_page_spells_it(iso: str, tree: lxml.html.HtmlElement) -> str:
+    """htmldate reads an ambiguous printed "11/06/2012" one way round; when the page spells
+    that day out only the other way ("Posted Nov. 6, 2012"), its own words decide."""
+    try:
+        found = date.fromisoformat(iso[:10])
+        swapped = date(found.year, found.day, found.month)
+    except ValueError:
+        return iso  # not a plain day, or no day whose month could be its day
+    if swapped == found:
+        return iso
+    text = tree.text_content()
+    if _spelt_out(swapped, text) and not _spelt_out(found, text):
+        return swapped.isoformat() + iso[10:]
+    return iso
 
 
 def _language(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
