@@ -472,6 +472,9 @@ def test_dates_told_as_recurring_every_year_are_sets(
         # spaCy took "Comments" into the clock: split up, the day lost its year.
         ("Posted by Harry on August 22, 2006 6:36 AM Comments: 2", "August 22, 2006 6:36 AM",
          "2006-08-22T06:36"),
+        # Read in pieces after a byline's dash, the clock went with the word too many.
+        ("Posted By Kit Walt Thursday, August 9, 2012 - 10:40 AM Share",
+         "Thursday, August 9, 2012 - 10:40 AM", "2012-08-09T10:40"),
         # A post's stamp, its clock with seconds: the year was lost with the clock.
         ("Posted by: sam at Jan 18, 2005 4:56:22 AM", "Jan 18, 2005 4:56:22 AM",
          "2005-01-18T04:56:22"),

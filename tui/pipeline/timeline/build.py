@@ -934,6 +934,7 @@ _A_PRICE = re.compile(r"\d\.\d|[$\u00a3\u20ac]\s?\d|\b\d+ cents?\b")
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
 _WORD_AFTER = re.compile(r"\s+[A-Z](?:[a-z]+|[A-Z]+):?$")
+_A_MONTH = re.compile(MONTH_RE, re.I)
 
 
 def _word_too_many(text: str) -> re.Match[str] | None:
@@ -1006,9 +1007,15 @@ def _resolve_span(
         res = bare_length(normalise(_WITHIN_LEAD.sub("", text, count=1))) or res
     if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
-        # split up, the year went with the clock and the day took the story's.
-        res = resolve(text[: extra.start()], ctx, tense, prep, lead)
-        end = start + extra.start() if res is not None else end
+        # split up, the year went with the clock and the day took the story's. Read in
+        # pieces, too, the word is none of them ("August 9, 2012 - 10:40 AM Share" lost
+        # its clock to it).
+        # (Nor is the dash before it: "1906 - German-born ..." in a chronology.)
+        cut = text[: extra.start()].rstrip(" -|,;:\u2013\u2014")
+        res = resolve(cut, ctx, tense, prep, lead)
+        word = extra.group(0).strip(" :")
+        if res is not None or (word.istitle() and not _A_MONTH.fullmatch(word)):
+            end = start + len(cut)
     if res is not None:
         # Keep "since"/"for" in the expression: they turn a date into a range.
         # ("scheduled for Oct. 3" is a date, not a length of time: "for" stays out).
