@@ -544,6 +544,20 @@ def test_a_games_quarter_is_no_quarter_of_the_year(nlp: Any) -> None:
     assert entry.value == "2023-Q4"
 
 
+def test_a_half_or_quarter_in_a_story_of_games_is_the_games(nlp: Any) -> None:
+    report = (
+        "The quarterback left the game at halftime with a sore shoulder.",
+        "A late touchdown sealed it in overtime.",
+        "Dumervil exited Denver's win in the second quarter and did not return.",
+    )
+    assert [e.expression for e in _timeline(nlp, *report)] == []
+    # One paragraph of games is no story of games; nor is a results sentence in one.
+    alone = _timeline(nlp, report[2], "Sales rose in the second quarter.")
+    assert [e.value for e in alone] == ["2024-Q2", "2024-Q2"]
+    results = _timeline(nlp, *report[:2], "Sales rose 5% in the second quarter.")
+    assert [e.value for e in results] == ["2024-Q2"]
+
+
 def test_a_year_over_two_calendar_years_is_named_by_the_one_it_ends_in(nlp: Any) -> None:
     entries = _timeline(
         nlp, "Crop output in 1995/96 rose, and the 2019-2021 drought ended.", anchor="2024-08-08"

@@ -285,6 +285,7 @@ def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -
         anchor_time=None if anchor_assumed else anchor_clock(anchor),
         day_first=writes_day_first(b.text for b in blocks),
         futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
+        games_story=sum(GAME_WORDS.search(b.text) is not None for b in blocks) >= _GAMES_STORY,
         anchor_assumed=anchor_assumed,
     )
 
@@ -883,15 +884,24 @@ _GAME_PERIOD = re.compile(
 _BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d")
 
 
-def _no_part_of_a_year(span: Span, sentence: str) -> bool:
+def _no_part_of_a_year(span: Span, sentence: str, games_story: bool) -> bool:
     """'Late in the fourth quarter' of a game, 'Bolt's second half was dominant': a half or
-    quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date in a
-    sentence with no word of results news (`[results_words]`) and no year, is no part of a
-    year ("predicted a sluggish first half and a rebound later in 1996" is one)."""
+    quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date, or any
+    in a story of games ("exited Denver's win in the second quarter"), in a sentence with
+    no word of results news (`[results_words]`) and no year, is no part of a year
+    ("predicted a sluggish first half and a rebound later in 1996" is one)."""
     if GAME_WORDS.search(sentence):
         return True
     tagged = any(t.ent_type_ in ("DATE", "TIME") for t in span)
-    return not tagged and not RESULTS_WORDS.search(sentence) and not _A_YEAR.search(sentence)
+    return (
+        (games_story or not tagged)
+        and not RESULTS_WORDS.search(sentence)
+        and not _A_YEAR.search(sentence)
+    )
+
+
+# How many paragraphs with a word of games make a story of games.
+_GAMES_STORY = 2
 
 
 # As an expression keeps its preposition, "by" too ("worn out by the day's activities").
@@ -990,7 +1000,7 @@ def _resolve_span(
     if settled is not None:
         return settled
     sentence = sentences.text(span.start_char)
-    if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence):
+    if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence, ctx.games_story):
         return []
     if _BARE_CLOCK.fullmatch(text) and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)

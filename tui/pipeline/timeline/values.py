@@ -109,6 +109,9 @@ class Context:
     # The story reports a futures market (`[futures_words]`): a month it names alone
     # beside a price is a contract (`build._a_contract_month`).
     futures_story: bool = False
+    # The story reports games (`[game_words]` in two paragraphs or more): a bare "second
+    # half" or "the fourth quarter" with no year and no word of results is a game's.
+    games_story: bool = False
     # The page gave no date, so `anchor` is the day it was fetched: a guess, which a
     # weekday beside a day may overrule by years (`calendar_rules._month_day`).
     anchor_assumed: bool = False
