@@ -50,7 +50,7 @@ NO_DATE_ANCHOR = "2013-01-15T00:00:00+00:00"
 def main() -> None:
     from tui.pipeline import nlp
     from tui.pipeline.clean import clean
-    from tui.pipeline.stages import date_lines
+    from tui.pipeline.stages import date_heads, date_lines
     from tui.pipeline.timeline import build_timeline, time_modifiers
     from tui.pipeline.timeline.standin import standin_anchor
     from tui.pipeline.timex import entry_label
@@ -81,7 +81,8 @@ def main() -> None:
                 standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed), title)
                 or NO_DATE_ANCHOR
             )
-            entries = build_timeline(kept, anchor, published is None, docs=docs)
+            heads = date_heads(removed)
+            entries = build_timeline(kept, anchor, published is None, docs=docs, post_heads=heads)
         except Exception as exc:  # any failure is what this run is for: name it, go on
             failed += 1
             print(f"{page_id}: the timeline raised {type(exc).__name__}: {exc}", file=sys.stderr)

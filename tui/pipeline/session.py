@@ -364,7 +364,7 @@ class Session:
         return read
 
     async def _analyse(self, article: Article) -> None:
-        from tui.pipeline.stages import AnalysisJob, date_lines
+        from tui.pipeline.stages import AnalysisJob, date_heads, date_lines
 
         # A same-site article may cut a recurring block while this one is analysed; the
         # offsets would then point into text that is gone, so it is analysed again.
@@ -379,6 +379,7 @@ class Session:
                 self._stages.max_chars,
                 date_lines(article.removed) if meta.published is None else (),
                 meta.title if meta.published is None else None,
+                date_heads(article.removed),
             )
             try:
                 # The digest hashes the whole text: off the event loop, as the cache is.
@@ -696,6 +697,7 @@ def _job_digest(job: AnalysisJob) -> str:
         job.language,
         job.date_lines,
         job.title,
+        job.post_heads,
     )
 
 

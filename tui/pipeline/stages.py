@@ -72,6 +72,9 @@ class AnalysisJob:
     # The page's title, for a page with no publication date: a day or month it names
     # ("Newsletter October 1997") may be its own.
     title: str | None = None
+    # The date lines the cleaner cut, each with the index of the block it stood before:
+    # on a page of several posts, the day each post is read as of (`timeline.posts`).
+    post_heads: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def analyse(job: AnalysisJob) -> Analysis:
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
     standin = standin_anchor(blocks, docs, anchor, job.date_lines, job.title) if assumed else None
-    timeline = build_timeline(blocks, standin or anchor, assumed, docs)
+    timeline = build_timeline(blocks, standin or anchor, assumed, docs, job.post_heads)
     return Analysis(
         entities,
         timeline,
@@ -150,6 +153,16 @@ _DATE_LINE_RULE = "byline"
 def date_lines(removed: list[RemovedBlock]) -> tuple[str, ...]:
     """The byline and date lines the cleaner cut, in page order (`AnalysisJob.date_lines`)."""
     return tuple(r.text for r in removed if r.rule == _DATE_LINE_RULE)
+
+
+def date_heads(removed: list[RemovedBlock]) -> tuple[tuple[int, str], ...]:
+    """The byline and date lines the cleaner cut, each with where it stood
+    (`AnalysisJob.post_heads`)."""
+    return tuple(
+        (r.position, r.text)
+        for r in removed
+        if r.rule == _DATE_LINE_RULE and r.position is not None
+    )
 
 
 def timeline_anchor(published: str | None, fetched_at: str | None) -> tuple[str, bool]:

@@ -47,6 +47,7 @@ from tui.pipeline.timeline.modifiers import (
 )
 from tui.pipeline.timeline.named_days import named_day
 from tui.pipeline.timeline.period_rules import count_from_last
+from tui.pipeline.timeline.posts import post_days
 from tui.pipeline.timeline.ranges import (
     AND_JOINT,
     OPENS_A_RANGE,
@@ -216,17 +217,43 @@ def build_timeline(
     anchor: str,
     anchor_assumed: bool = False,
     docs: Sequence[Doc] | None = None,
+    post_heads: Sequence[tuple[int, str]] = (),
 ) -> list[TimelineEntry]:
     """Every dated expression in `blocks`, resolved against `anchor`, sorted by date.
 
     `anchor` is an ISO date or datetime: the publication date, or the fetch date when the
     page gave none (then `anchor_assumed` is True and every entry says so). `docs` is one
     spaCy Doc per block, parsed by the caller so `entities` can share the parse.
+    `post_heads` are the date lines the cleaner cut, each with the index of the block it
+    stood before: on a page of several posts, each post is read as of its own day
+    (`posts.post_days`).
     """
     if docs is None:
         from tui.pipeline.nlp import parse_blocks
 
         docs = parse_blocks(blocks)
+    heads = [(i, text) for i, text in post_heads if 0 <= i < len(blocks)]
+    posts = post_days(heads, parse_anchor(anchor)) if len(heads) > 1 else []
+    if not posts:
+        return _story_timeline(blocks, anchor, anchor_assumed, docs)
+    # Before the first post's date line, the page's own day; each post, its own.
+    starts = [0, *(i for i, _ in posts)]
+    anchors = [(anchor, anchor_assumed), *((day.isoformat(), False) for _, day in posts)]
+    entries: list[TimelineEntry] = []
+    ends = [*starts[1:], len(blocks)]
+    for start, end, (told, assumed) in zip(starts, ends, anchors, strict=True):
+        if start == end:
+            continue  # the first post's date line heads the page
+        part = _story_timeline(blocks[start:end], told, assumed, docs[start:end])
+        entries.extend(replace(e, block=e.block + start) for e in part)
+    entries.sort(key=sort_key)
+    return entries
+
+
+def _story_timeline(
+    blocks: Sequence[Block], anchor: str, anchor_assumed: bool, docs: Sequence[Doc]
+) -> list[TimelineEntry]:
+    """The timeline of blocks all read as of one day."""
     ctx = _story_context(blocks, anchor, anchor_assumed)
     entries: list[TimelineEntry] = []
     heading: Resolved | None = None  # the one day a schedule's lines so far come under
