@@ -8,6 +8,7 @@ Modules, one concern each:
 - `grammar`    tense and aspect of the governing verb, read from spaCy's parse
 - `sentence`   the sentence (or clause) an entry quotes
 - `standin`    the date an undated page is read as of: the one its own words give
+- `posts`      the day of each post on a page of several, from the date lines cut above them
 - `modifiers`  times that describe a thing ("the 30-year bond", "annual"), kept beside it
 - `resolve`    one expression to a value: hedges, ranges, vague words, times of day
 - `dates`      the ordered table of named date rules, and `resolve_date`
