@@ -26,6 +26,8 @@ def _value(text: str, tense: Tense | None = Tense.PAST, prep: str | None = None)
         ("the past few days", "PAST_REF"),
         ("those days", "PAST_REF"),
         ("during those years", "PAST_REF"),
+        ("the other day", "PAST_REF"),
+        ("the other night", "PAST_REF"),
         ("the coming weeks", "FUTURE_REF"),
         ("the near future", "FUTURE_REF"),
     ],
