@@ -971,7 +971,6 @@ _A_PRICE = re.compile(r"\d\.\d|[$\u00a3\u20ac]\s?\d|\b\d+ cents?\b")
 _CONTRACT_MONTHS = re.compile(rf"{MONTH_RE}(?:{RANGE_WORDS.pattern}{MONTH_RE})?", re.I)
 # A capitalised word closing a span, which may be no part of it ("6:36 AM Comments").
 _WORD_AFTER = re.compile(r"\s+[A-Z](?:[a-z]+|[A-Z]+):?$")
-_A_MONTH = re.compile(MONTH_RE, re.I)
 
 
 def _word_too_many(text: str) -> re.Match[str] | None:
@@ -1372,7 +1371,6 @@ def _a_recurrence(full: str, start: int, end: int) -> list[tuple[Resolved, int, 
     return [(recurring, start, end)] if recurring is not None else []
 
 
-_MONTH_ALONE = re.compile(MONTH_RE, re.I)
 _A_TYPICAL_BEFORE = re.compile(
     r"\b(?:a|an|any)\s+(?:typical|average|normal|usual|ordinary|given)\s+$", re.I
 )
@@ -1392,7 +1390,7 @@ def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
         # "More than falls in a typical July" ("a cold March" is one March).
         or (
             _A_TYPICAL_BEFORE.search(full, max(0, start - 20), start) is not None
-            and _MONTH_ALONE.fullmatch(text) is not None
+            and _A_MONTH.fullmatch(text) is not None
         )
         or (_ONE_BEFORE.search(before) is not None and _NAMED_FIRST.match(text) is not None)
         or _ONE_FIRST.match(text) is not None
