@@ -23,6 +23,7 @@ from tui.pipeline import lexicon, tables
 from tui.pipeline.entities.gazetteer import gazetteer_weight
 from tui.pipeline.extract_text import norm
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Metadata
+from tui.pipeline.timex import MONTH_NAMES
 
 # A JSON-LD object as json.loads gives it.
 _Json = dict[str, Any]
@@ -1026,16 +1027,10 @@ def _published(
     return _as_the_page_spells_it(found, tree) if found else None
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-
-
 def _spelt_out(day: date, text: str) -> bool:
     """Whether the text writes that day with its month in words ("Nov. 6, 2012",
     "6 November 2012")."""
-    name = _MONTH_NAMES[day.month - 1]
+    name = MONTH_NAMES[day.month - 1]
     month = f"(?:{name}|{name[:3]}\\.?|{name[:4]}\\.?)"  # "Nov.", "Sept."
     nth = f"0?{day.day}(?:st|nd|rd|th)?"
     spelt = rf"\b(?:{month}\s+{nth},?\s*{day.year}|{nth}\s+(?:of\s+)?{month},?\s+{day.year})\b"

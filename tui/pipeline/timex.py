@@ -24,8 +24,8 @@ T = TypeVar("T")
 _PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _SEASONS = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]  # fmt: skip
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]  # fmt: skip
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TIMEX = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?"
@@ -231,7 +231,7 @@ def set_label(value: str) -> str | None:
         return f"every {_WEEKDAY_NAMES[int(m['wd']) - 1]}{part}{clock}"
     m = _SET_MONTH.match(value)
     if m and 1 <= int(m["m"]) <= 12:
-        return f"every {_MONTH_NAMES[int(m['m']) - 1]}"
+        return f"every {MONTH_NAMES[int(m['m']) - 1]}"
     m = _SET_YEARLY.match(value)
     if m and m["s"]:
         return f"every {_SEASONS[m['s']]}"
