@@ -4549,3 +4549,40 @@ def test_a_part_of_the_day_of_a_date_is_that_days(
     # spaCy tags the part a time and the day a date: two spans, one date.
     entry = _entry(_timeline(nlp, sentence), expression)
     assert entry.value == value, entry
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("During the fall 2002 term, Krupa tested the myth.", "the fall 2002 term", "2002-FA"),
+        ("Students in the autumn 2010 term paid more.", "the autumn 2010 term", "2010-FA"),
+    ],
+)
+def test_a_season_of_a_year_spacy_cuts_to_the_year_is_the_seasons(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    # spaCy tags "2002" alone, and "during the fall" read as last fall's.
+    entries = _timeline(nlp, sentence)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
+def test_a_vague_count_of_years_spacy_cuts_to_the_unit_is_a_length(nlp: Any) -> None:
+    entries = _timeline(nlp, "Gregory mentored me for a number of years before he passed away.")
+    assert [(e.expression, e.timex_value) for e in entries] == [("for a number of years", "PXY")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Phelps beat him at the 2008 Olympics in the medleys.", "2008"),
+        ("NBC's telecast of the 2008 Games in Beijing averaged 34.2 million viewers.", "2008"),
+        ("Tsegaye Kebede has won the 2012 Chicago Marathon in a course record time.", "2012"),
+    ],
+)
+def test_the_year_in_the_name_of_an_event_dates_it(nlp: Any, sentence: str, year: str) -> None:
+    # spaCy tags the whole name an event and the year no date.
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == [(year, year)]
+
+
+def test_the_year_in_the_name_of_a_product_is_no_date(nlp: Any) -> None:
+    assert _timeline(nlp, "Upgrade all domain controllers running Windows 2000.") == []

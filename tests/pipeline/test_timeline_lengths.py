@@ -96,7 +96,8 @@ def test_what_is_not_a_plain_count_is_no_length(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [("a few days", "PXD"), ("several weeks", "PXW"), ("many years", "PXY"),
-     ("several minutes", "PTXM"), ("a few hours", "PTXH")],
+     ("several minutes", "PTXM"), ("a few hours", "PTXH"), ("hundreds of years", "PXY"),
+     ("thousands of years", "PXY"), ("dozens of days", "PXD")],
 )  # fmt: skip
 def test_a_length_of_no_stated_count_is_vague_and_counts_x(text: str, code: str) -> None:
     found = bare_length(text)

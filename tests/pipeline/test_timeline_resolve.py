@@ -73,6 +73,32 @@ def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
     assert _value(text) == value
 
 
+def test_to_this_day_is_until_now_not_the_storys_day() -> None:
+    assert _value("this day", Tense.PRESENT, prep="to") == "PRESENT_REF"
+    assert _value("this day", Tense.PRESENT, prep=None) == "2024-08-08"
+
+
+def test_one_day_after_in_is_how_long_it_took() -> None:
+    found = resolve("one day", Context(anchor=ANCHOR), None, "in")
+    assert found is not None and (found.value, found.timex_type) == ("P1D", "DURATION")
+    assert _value("one day", None) == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("the past few hours", "PAST_REF", "PTXH"),
+        ("the next few minutes", "FUTURE_REF", "PTXM"),
+        ("the past few days", "PAST_REF", "PXD"),
+    ],
+)
+def test_a_few_units_back_or_ahead_is_vague_and_a_length_of_them(
+    text: str, value: str, code: str
+) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST)
+    assert found is not None and (found.value, found.timex) == (value, code)
+
+
 def test_four_digits_without_a_zone_stay_a_year() -> None:
     assert _value("1430") == "1430"
 

@@ -168,6 +168,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("last-quarter-alone-is-not-the-fourth", "ordinal-quarter", "the last quarter", P, None,
      PASS),
     ("summer-months", "season", "the summer months", P, None, "2024-SU"),
+    ("a-season-of-a-year-names-its-term", "season", "the spring 2002 semester", P, None,
+     "2002-SP"),
     ("this-coming-weekend-on-a-thursday-is-this-weeks", "relative-period",
      "this coming weekend", F, None, "2024-W32-WE"),
     ("first-six-months-of-the-year-is-its-first-half", "months-of-year",

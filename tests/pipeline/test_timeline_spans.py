@@ -219,6 +219,14 @@ _HOLDING = {
         "Allow one to three Years.", "Within a DAY or two it was over.",
         "A decade or two ago it was a farm.", "Two or three months later it reopened.",
     ],
+    "_SEASON_YEAR": [
+        "During the fall 2002 term we met.", "In SPRING 2013 it opens.",
+        "The Winter of 2009 was cold.", "In autumn 1999 rain fell.",
+    ],
+    "_VAGUE_COUNT_OF_UNITS": [
+        "Ruled for hundreds of years.", "For A Number Of Years it grew.",
+        "Thousands of days passed.", "It took dozens of weeks.",
+    ],
     "_SEASON_BEFORE_A_NOUN": ["Summer trade was slow; the winter budget and autumn sales too."],
     "_QUARTER_CODE": ["Q1 sales, the Q2 margin, Q3 2024 and Q4 FY2025 all rose."],
     "_COUNT_OF_UNITS": [

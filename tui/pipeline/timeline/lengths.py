@@ -141,7 +141,8 @@ _BARE = re.compile(
 # writes the count as X ("PXW", "PTXM"); the pane shows the words, which say it best.
 # Not "some days", which is as often "on some days" ("some days are better than others").
 _VAGUE_BARE = re.compile(
-    r"(?:several|a few|few|many|a number of|numerous) (?:more |long |straight )?"
+    r"(?:several|a few|few|many|a number of|numerous|dozens of|hundreds of|thousands of)"
+    r" (?:more |long |straight )?"
     r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)"
 )
 
@@ -188,11 +189,17 @@ def bare_length(t: str) -> Resolved | None:
 def _vague_length(unit_text: str) -> Resolved:
     clock = _CLOCK_UNITS.get(unit_text)
     if clock is not None:
-        return Resolved(f"PTX{clock}", Granularity.TIME, None, None, vague=True,
+        return Resolved(vague_code(unit_text), Granularity.TIME, None, None, vague=True,
                         timex_type="DURATION")  # fmt: skip
     unit = UNITS[unit_text]
-    code = vague_duration_code(unit)
+    code = vague_code(unit_text)
     return Resolved(code, GRAN_OF_UNIT[unit], None, None, vague=True, timex_type="DURATION")
+
+
+def vague_code(unit_text: str) -> str:
+    """TIMEX3's length of no stated count in this unit: "weeks" PXW, "hours" PTXH."""
+    clock = _CLOCK_UNITS.get(unit_text)
+    return f"PTX{clock}" if clock is not None else vague_duration_code(UNITS[unit_text])
 
 
 _NIGHTS_LAST = re.compile(rf"\b(?:{'|'.join(_NIGHTS)})$", re.I)

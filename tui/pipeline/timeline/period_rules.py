@@ -685,8 +685,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?:the )?(?P<rel>last|next|this|this past|this coming|past|coming|that|the same"
          r"|following)? ?"
          r"(?P<s>spring|summer|fall|autumn|winter)(?: months)?"
-         rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?",
-         _season, "the spring, last winter, the winter of 2022-23"),
+         rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year){SPLIT_YEAR_RE})?"
+         # "The spring 2002 semester", "the summer 2012 season": the season it is of.
+         r"(?: (?:semester|term|session|season))?",
+         _season, "the spring, last winter, the winter of 2022-23, the fall 2002 term"),
     rule("ordinal-quarter",
          r"(?:(?:the|a|an|its|their) (?:(?P<adj>[a-z]+) )?)?"
          r"(?:(?:fiscal )?(?P<y1>\d{4}|this year|last year|next year)(?:'s)? )?(?:fiscal )?"

@@ -19,7 +19,7 @@ from datetime import timedelta
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.dates import resolve_date
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
-from tui.pipeline.timeline.lengths import bare_length, resolve_duration
+from tui.pipeline.timeline.lengths import bare_length, resolve_duration, vague_code
 from tui.pipeline.timeline.period_rules import count_from_last
 from tui.pipeline.timeline.values import (
     CLOCK_VALUE,
@@ -123,19 +123,23 @@ PART_RE = re.compile(
     # ("The early morning hours of October 31": the hours are the part's.)
     rf"(?P<part>{PART_OF_DAY_RE})s?(?: hours\b)?"
 )
+# ("The past few hours", "the next few minutes": hours and minutes too.)
+_VAGUE_UNIT_RE = rf"(?:{UNIT_RE}|hours|minutes)"
 VAGUE_PAST_UNITS = re.compile(
     rf"(?:in )?(?:recent|the (?:past|last|previous) (?:{VAGUE_NUM_RE}|couple of)|"
-    rf"(?:{VAGUE_NUM_RE}) (?:previous|past|recent)) {UNIT_RE}"
+    rf"(?:{VAGUE_NUM_RE}) (?:previous|past|recent)) {_VAGUE_UNIT_RE}"
 )
 VAGUE_FUTURE_UNITS = re.compile(
     rf"(?:in )?(?:the )?(?:coming|upcoming|next (?:{VAGUE_NUM_RE}|couple of)|"
-    rf"(?:{VAGUE_NUM_RE}) (?:more|coming)) {UNIT_RE}(?: ahead)?|the {UNIT_RE} ahead"
+    rf"(?:{VAGUE_NUM_RE}) (?:more|coming)) {_VAGUE_UNIT_RE}(?: ahead)?"
+    rf"|the {_VAGUE_UNIT_RE} ahead"
 )
 # Tenses in which "in <count>" is that far ahead of the anchor: a future, a future seen
 # from a recent saying, and a present, which with a count of time ahead is a schedule
 # ("the lease runs out in two years"). A past or perfect one is a length ("rose 5% in
 # two years").
 IN_A_COUNT_AHEAD = (Tense.FUTURE, Tense.PROSPECTIVE, Tense.REPORTED, Tense.PRESENT)
+_TO_END = re.compile(r"(?:^|\s)to\s*$")
 _SAME_DAY = re.compile(rf"(?:(?:later|earlier) (?:in|during) |{DAY_PREP_RE} )the day")
 # "The day's losses": `normalise` drops the possessive, so the words as written are read.
 _THE_DAYS = re.compile(r"the day['\u2019]s", re.I)
@@ -225,6 +229,9 @@ def _resolve(
         return same_day(ctx)
     own_prep, t = strip_prep(t)
     prep = own_prep or prep
+    if t == "this day" and (prep == "to" or _TO_END.search(lead)):
+        # "To this day, labels forbid it": until now, not the story's own day.
+        return vague("PRESENT_REF", ctx.anchor)
     if counted := _COUNT_TIME.fullmatch(t):
         t = f"{counted.group(1)} from now"
     if offset := _COUNT_FROM_DATE.fullmatch(t):
@@ -264,6 +271,10 @@ def _resolve(
         # lease runs out in two years": that many units from the anchor (the saying is
         # close enough to it).
         return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
+    if m and prep == "in" and t in FUTURE_WORDS:
+        # "A lot to cover in one day", "sold out in one day": how long it took, not the
+        # "one day" of some day to come.
+        return bare_length(t)
     if prep == "in" and tense in IN_A_COUNT_AHEAD and _FEW_UNITS.fullmatch(t):
         # "Will be back in a few weeks", "might have them in a year or two": some time
         # ahead, as "in two weeks" is a time ahead, with no count to date it by.
@@ -414,7 +425,7 @@ def resolve_point(t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
 _WHOLE_PERIOD = re.compile(r"(?:full|half|whole|entire)[- ](?:year|yr)(?:'s)?")
 
 
-_UNIT_WORD = re.compile(rf"\b{UNIT_RE}\b")
+_UNIT_WORD = re.compile(rf"\b{_VAGUE_UNIT_RE}\b")
 
 
 def _vague_length(t: str, res: Resolved) -> Resolved:
@@ -423,8 +434,7 @@ def _vague_length(t: str, res: Resolved) -> Resolved:
     unit = _UNIT_WORD.search(t)
     if unit is None or not (VAGUE_PAST_UNITS.fullmatch(t) or VAGUE_FUTURE_UNITS.fullmatch(t)):
         return res
-    code = vague_duration_code(UNITS[unit.group(0)])
-    return replace(res, timex_type="DURATION", timex=code)
+    return replace(res, timex_type="DURATION", timex=vague_code(unit.group(0)))
 
 
 def _deictic(t: str) -> str | None:

@@ -90,7 +90,8 @@ _LEXICAL = re.compile(
     r"(?:last|this|next|coming) (?:week|month|year|weekend|spring|summer|autumn|fall|winter)|"
     r"that (?:spring|summer|autumn|fall|winter)|"
     r"(?:every|each) (?:spring|summer|autumn|winter|fall(?! (?:in|of)\b))|"
-    rf"(?:{_SEASON_PREPS}) (?:(?:the )?(?:spring|summer|autumn|winter)|the fall)|"
+    # Not when a year follows: "during the fall 2002 term" is that year's (spaCy's span).
+    rf"(?:{_SEASON_PREPS}) (?:(?:the )?(?:spring|summer|autumn|winter)|the fall)(?! \d{{4}})|"
     rf"(?:(?:later|earlier|early|late) )?(?:this|that|the same) {DAY_PART_RE}|"
     # "Fell back in the afternoon": read only when told in the past (`resolve`).
     rf"(?:in|during) the {BARE_DAY_PART_RE}(?! of\b)|"
@@ -272,6 +273,17 @@ _SPLIT_YEAR = re.compile(
     r"\d\d(?![-/\d])",
     re.I,
 )
+# "For a number of years", "hundreds of years": spaCy may take the unit alone.
+_VAGUE_COUNTS = ("a number of", "dozens of", "hundreds of", "thousands of")
+_VAGUE_COUNT_OF_UNITS = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_VAGUE_COUNTS)}) (?:days|weeks|months|years|decades)\b", re.I
+)
+# "The fall 2002 term", "spring 2013": spaCy may take the year alone.
+_SEASON_YEAR = re.compile(
+    rf"(?<![\w-])(?:the )?(?:{'|'.join(SEASONS)}) (?:of )?(?:19|20)\d\d(?![-/\d])"
+    r"(?: (?:semester|term|session|season)\b)?",
+    re.I,
+)
 # "2024-08-07 17:00", "2024-08-07T17:00:05": spaCy takes the date and leaves the clock.
 # "2024-08-06 14:30", and a wire dateline's "SAN DIEGO 1996-08-26", which spaCy may take
 # into the place's name.
@@ -334,7 +346,8 @@ _CUT_SHORT_FORMS = (
     _Q_QUARTER, _AM_PM,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
-    _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM,
+    _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM, _SEASON_YEAR,
+    _VAGUE_COUNT_OF_UNITS,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
@@ -370,6 +383,8 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _AM_PM: ("am", "pm", "a.m", "p.m"),
     _FORTNIGHT: ("fortnight",),
     _SPLIT_YEAR: ("/", *(f"{season} of " for season in SEASONS)),
+    _SEASON_YEAR: tuple(f"{season} " for season in SEASONS),
+    _VAGUE_COUNT_OF_UNITS: tuple(f"{count} " for count in _VAGUE_COUNTS),
     _THIS_TIME: ("this time ",),
     _YEAR_RUN: ("from ", "between "),
     _MONTH_RUN: ("from ", "between "),
@@ -510,6 +525,7 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
             spans.append(_entity_span(doc, full, part, forms))
     lexical = _may_match_in(_LEXICAL_FORMS, full, low)
     spans.extend(_pattern_spans(doc, full, spans, ents, [*forms, *lexical]))
+    spans.extend(_years_of_events(ents, spans))
     spans.sort()
     return _one_date_in_two_spans(full, _within_brackets(full, _with_opening_hours(full, spans)))
 
@@ -843,6 +859,24 @@ def _pattern_spans(
             continue
         found.append((s, e))
         taken_index.add(s, e)
+    return found
+
+
+_A_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
+def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'NBC's telecast of the 2008 Games', 'Phelps beat him at the 2008 Olympics': the year
+    in the name of an event dates the event, where spaCy tags the whole an event and no
+    date. (Only an event's: a product's or a law's year, "Windows 2000", "the Archives Act
+    1995", names no time anything happened in.)"""
+    taken_index = Overlaps(taken)
+    found = []
+    for ent in (e for e in ents if e.label_ == "EVENT"):
+        for tok in ent:
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if _A_YEAR_TOKEN.fullmatch(tok.text) and not taken_index.hit(start, end):
+                found.append((start, end))
     return found
 
 
