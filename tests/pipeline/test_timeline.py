@@ -1919,6 +1919,9 @@ LATE_AUTUMN = "2024-11-20"
         ("Prices rise in spring and fall in autumn.",
          [("spring", "XXXX-SP"), ("autumn", "XXXX-FA")]),
         ("Ferries run less often during the winter months.", [("the winter months", "XXXX-WI")]),
+        # The purpose of a habit is one too.
+        ("Migratory birds depend on flooded rice fields to maintain fat in the winter.",
+         [("the winter", "XXXX-WI")]),
     ],
 )  # fmt: skip
 def test_a_season_in_a_simple_present_recurs(
@@ -1937,6 +1940,7 @@ def test_a_season_in_a_simple_present_recurs(
         ("The council will review the plan in the spring.", "the spring", "2025-SP"),
         ("The pipeline was repaired in the winter.", "the winter", "2023-WI"),
         ("The river can flood this spring.", "this spring", "2025-SP"),
+        ("The company wants to expand in the spring.", "the spring", "2025-SP"),
     ],
 )
 def test_a_season_told_as_one_time_stays_a_date(
@@ -4586,3 +4590,17 @@ def test_the_year_in_the_name_of_an_event_dates_it(nlp: Any, sentence: str, year
 
 def test_the_year_in_the_name_of_a_product_is_no_date(nlp: Any) -> None:
     assert _timeline(nlp, "Upgrade all domain controllers running Windows 2000.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The leaders covered the last 5km in 14:19.", "Two mile splits were 4:45 and 4:50."],
+)
+def test_a_race_time_is_no_time_of_day(nlp: Any, sentence: str) -> None:
+    assert [e.expression for e in _timeline(nlp, sentence)] == []
+
+
+def test_a_clock_placed_by_at_stays_a_time_of_day(nlp: Any) -> None:
+    assert _entry(_timeline(nlp, "The meeting starts at 14:19."), "14:19").value == (
+        "2024-08-08T14:19"
+    )

@@ -907,8 +907,9 @@ _GAME_PERIOD = re.compile(
 )
 
 
-# Minutes and seconds alone, as a game's clock shows them ("7:14", "19:56").
-_BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d")
+# Minutes and seconds alone, as a game's clock shows them ("7:14", "19:56"; "4:45 and
+# 4:50").
+_BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d(?: (?:and|or|to) \d{1,2}:[0-5]\d)?")
 
 
 def _no_part_of_a_year(span: Span, sentence: str, games_story: bool) -> bool:
@@ -1031,6 +1032,8 @@ def _resolve_span(
     if _BARE_CLOCK.fullmatch(text) and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)
     prep = preposition_before(doc, span)
+    if _BARE_CLOCK.fullmatch(text) and (prep == "in" or text.startswith("in ")):
+        return []  # "ran the last 5km in 14:19": how long it took, no time of day
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)

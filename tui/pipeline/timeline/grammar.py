@@ -300,7 +300,10 @@ def habitual(tok: Token) -> bool:
     the winter", "extra guides are needed in the spring"). Not a progressive ("are
     slipping right now in the summer"), a future, a perfect, a past, nor a schedule ("the
     tour starts in the spring" names the coming one)."""
-    verb = _governing_verb(tok)
+    return _habitual_verb(_governing_verb(tok))
+
+
+def _habitual_verb(verb: Token | None) -> bool:
     if verb is None or _looks_ahead(verb) or verb.lemma_ in _STARTING_VERBS:
         return False
     auxes = _auxiliaries(verb)
@@ -308,6 +311,11 @@ def habitual(tok: Token) -> bool:
         return not auxes
     if verb.tag_ == "VB" and not auxes and verb.dep_ == "conj":
         return habitual(verb)  # "prices rise in spring and fall in autumn"
+    if verb.tag_ == "VB" and verb.dep_ == "advcl" and [a.lower_ for a in auxes] == ["to"]:
+        # "Birds depend on flooded fields to keep fat in the winter": the purpose of a
+        # habit is one too. (Not a complement: "wants to expand in the spring" looks
+        # ahead.)
+        return _habitual_verb(verb.head)
     if verb.tag_ == "VBN":
         return _a_present_passive(verb, auxes)
     return verb.tag_ == "VB" and bool(auxes) and {a.lower_ for a in auxes} <= _HABIT_AUXILIARIES
