@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from tui.pipeline.timeline.grammar import habitual, in_a_clause_apart, tense_of, under_a_perfect
+from tui.pipeline.timeline.grammar import (
+    TENSE_RULES,
+    habitual,
+    in_a_clause_apart,
+    tense_of,
+    under_a_perfect,
+)
 from tui.pipeline.timeline.values import Tense
 
 
@@ -404,3 +410,9 @@ def test_a_curly_will_is_future() -> None:
         ("saturday", "NNP", "npadvmod", "PROPN", "saturday", 2),
     )
     assert tense_of(FakeSpan(toks[3])) is Tense.FUTURE  # type: ignore[arg-type]
+
+
+def test_every_tense_rule_has_a_name_of_its_own_and_a_reason() -> None:
+    names = [rule.name for rule in TENSE_RULES]
+    assert len(names) == len(set(names))
+    assert all(rule.reason for rule in TENSE_RULES)

@@ -7,8 +7,9 @@ from datetime import date, time
 
 import pytest
 
-from tui.pipeline.timeline.resolve import CLOCK_RE, reaches_back, resolve, strip_prep
-from tui.pipeline.timeline.values import Context, Tense, day, with_time
+from tui.pipeline.timeline.resolve import CLOCK_RE, STEPS, Said, reaches_back, resolve, strip_prep
+from tui.pipeline.timeline.rule import DECLINE, PASS
+from tui.pipeline.timeline.values import Context, Resolved, Tense, day, with_time
 
 ANCHOR = date(2024, 8, 8)  # a Thursday
 
@@ -515,3 +516,30 @@ def test_a_unit_alone_without_for_or_over_is_no_length(text: str, prep: str | No
     # "Years of experience", "in the days after the attack": the preposition makes it one.
     found = resolve(text, Context(anchor=ANCHOR), Tense.PAST, prep, lead="it was ")
     assert found is None or found.timex_type != "DURATION"
+
+
+def test_every_step_has_a_name_of_its_own_and_a_reason() -> None:
+    names = [step.name for step in STEPS]
+    assert len(names) == len(set(names))
+    assert all(step.reason for step in STEPS)
+
+
+def _said(t: str, prep: str | None = None, tense: Tense | None = Tense.PAST) -> Said:
+    return Said(t, t, Context(anchor=ANCHOR), tense, prep, "")
+
+
+def test_a_step_alone_answers_or_hands_on() -> None:
+    step = {s.name: s for s in STEPS}
+    found = step["to-this-day"].read(_said("this day", prep="to"))
+    assert isinstance(found, Resolved) and found.value == "PRESENT_REF"
+    assert step["to-this-day"].read(_said("this day", prep="on")) is PASS
+    since = step["since"].read(_said("jan. 1", prep="since"))
+    assert isinstance(since, Resolved) and (since.start, since.end) == (date(2024, 1, 1), ANCHOR)
+    # "Since recently" names no date a stretch could run from.
+    assert step["since"].read(_said("recently", prep="since")) is DECLINE
+
+
+def test_a_step_may_rewrite_what_the_next_reads() -> None:
+    said = _said("two weeks' time")
+    assert {s.name: s for s in STEPS}["counted-time"].read(said) is PASS
+    assert said.t == "two weeks from now"

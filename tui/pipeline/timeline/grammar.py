@@ -9,8 +9,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.pipeline.timeline.rule import PASS, Verdict
 from tui.pipeline.timeline.values import Tense
 from tui.pipeline.timeline.vocab import WEEKDAY_RE
 
@@ -137,87 +139,149 @@ def _owned_date_tense(root: Token) -> Tense | None:
     return Tense.PROSPECTIVE if _verb_tense(verb, 3) is Tense.PAST else None
 
 
+# What a tense rule answers: a tense; None, no tense at all; or PASS, not this rule's.
+TenseAnswer = Tense | Verdict | None
+
+
+@dataclass(frozen=True)
+class TenseRule:
+    """One way an expression takes its verb's tense otherwise than as told: `read` gets the
+    span, its verb and the verb's own tense."""
+
+    name: str
+    read: Callable[[Span, Token, Tense | None], TenseAnswer]
+    # What the rule covers, in a reader's words.
+    reason: str
+
+
+def _a_condition(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    if not _a_condition_of_a_modal(verb):
+        return PASS
+    # In the past ("... if no offer was made by the summer", "would quit unless it was paid
+    # by Friday"), ahead of when it was said.
+    if tense is Tense.PAST:
+        return Tense.REPORTED
+    return Tense.FUTURE if _in_the_present(verb) else PASS
+
+
+def _asked_for(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    return Tense.FUTURE if tense is None and commanded(span) else PASS
+
+
+def _a_time_set_to(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    if not _a_time_set(span.root, verb):
+        return PASS
+    # Put off or promised in the past: ahead of that moment, which news tells soon after.
+    ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
+    return Tense.FUTURE if tense in ahead_of_now else Tense.REPORTED
+
+
+def _in_what_was_said(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    if tense is not Tense.PAST or verb.lemma_ not in _SAYING_VERBS:
+        return PASS
+    return Tense.REPORTED if _in_what_was_told(span.root, verb) else PASS
+
+
+def _after_warning(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    return Tense.REPORTED if tense is Tense.PAST and _after_a_warning(span.root, verb) else PASS
+
+
+def _in_what_was_set(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    if tense is not Tense.PAST or verb.lemma_ not in _SETTING_VERBS:
+        return PASS
+    return Tense.REPORTED if _in_what_was_told(span.root, verb, _SET_FOR_PREPS) else PASS
+
+
+def _what_was_expected(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    if tense is not Tense.PAST or verb.lemma_ not in _EXPECTING_VERBS or span.root.i <= verb.i:
+        return PASS
+    had = any(_plain(a) in ("had", "'d") for a in _auxiliaries(verb))
+    # ("Analysts had expected more for the quarter": an expectation the results have since
+    # met.)
+    return PASS if had and span.root.lower_ in _PERIODS_REPORTED else Tense.PROSPECTIVE
+
+
+def _a_start_or_an_end(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    if tense is not Tense.PRESENT or verb.lemma_ not in _STARTING_VERBS or span.root.i <= verb.i:
+        return PASS
+    # (A day told so is read as a schedule already, unless the coming one is almost a year
+    # off: `calendar_rules.scheduled`.)
+    return PASS if _NAMES_A_DAY.search(span.text) else Tense.FUTURE
+
+
+def _expected_now(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    expects = verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i
+    return Tense.FUTURE if tense is Tense.PRESENT and expects else PASS
+
+
+def _placed_by_a_perfect(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    # (Set for a time, put off until one, a thing may lie ahead: "has set Nov. 10 as the
+    # deadline", "has scheduled a vote in January".)
+    if tense is Tense.PERFECT and _placed_in(span) and not _looks_ahead(verb):
+        return Tense.PAST
+    return PASS
+
+
+def _feared(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    return Tense.PROSPECTIVE if tense is Tense.PAST and _what_was_feared(span.root, verb) else PASS
+
+
+def _on_a_noun(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    noun = _through_a_noun(span.root, verb) if tense is Tense.PRESENT else None
+    if noun is None:
+        return PASS
+    if verb.lemma_ in _SCHEDULE_VERBS and noun.i > verb.i:
+        return Tense.FUTURE
+    # A fixture is set ahead ("face the Bills in a game on Sunday", "have until the deadline
+    # on Friday"): the present looks ahead.
+    return PASS if noun.lemma_.lower() in _FIXTURES else None
+
+
+# In order: the first rule that answers decides; with none, the verb's tense as told.
+TENSE_RULES: tuple[TenseRule, ...] = (
+    TenseRule("a-condition", _a_condition,
+              "strikes could resume if no offer is made by the summer: a condition looks"
+              " ahead with the modal it is under"),
+    TenseRule("a-command", _asked_for,
+              "sign up by the 10th, please call us by Monday: what is asked is yet to do"),
+    TenseRule("a-time-set", _a_time_set_to,
+              "has been postponed until March, promised compensation by the end of April:"
+              " ahead of now, or of the moment it was set"),
+    TenseRule("in-what-was-said", _in_what_was_said,
+              "told oil companies of a cutback in September: the date is in what was told,"
+              " which may lie ahead of the telling"),
+    TenseRule("after-a-warning", _after_warning,
+              "warned of disruption over the weekend: when that is to come"),
+    TenseRule("in-what-was-set", _in_what_was_set,
+              "set a trial date of Sept. 14, scheduled a hearing for the week of May 11:"
+              " when a thing is to come, seen from then"),
+    TenseRule("what-was-expected", _what_was_expected,
+              "traders expected a rebound in the fourth quarter: when it was to come, seen"
+              " from a moment now past"),
+    TenseRule("a-start-or-an-end", _a_start_or_an_end,
+              "the fiscal year that begins in July, the season opens in the spring: the"
+              " coming month or season"),
+    TenseRule("expected-now", _expected_now,
+              "forecasters expect rain on Thursday: what is expected now is still to come"),
+    TenseRule("placed-by-a-perfect", _placed_by_a_perfect,
+              "has reported losses in January: what a perfect says happened in a time"
+              " happened before now"),
+    TenseRule("what-was-feared", _feared,
+              "fears of a rate rise in September, worried about a strike in the autumn:"
+              " when it was to come, seen from then"),
+    TenseRule("on-a-noun", _on_a_noun,
+              "plans a worldwide protest April 8: ahead; statements from Wechsler on"
+              " Thursday: a present verb says nothing of when the noun's thing happened"),
+)  # fmt: skip
+
+
 def _tense_as_told(span: Span, verb: Token, tense: Tense | None) -> Tense | None:
     """The verb's tense as the expression takes it: a condition, a command, a time set, a
-    saying or an expectation looks ahead of the verb's own tense."""
-    if _a_condition_of_a_modal(verb):
-        # "Strikes could resume if no offer is made by the summer": a condition looks ahead
-        # with the modal it is under; in the past ("... if no offer was made by the
-        # summer", "would quit unless it was paid by Friday"), ahead of when it was said.
-        if tense is Tense.PAST:
-            return Tense.REPORTED
-        if _in_the_present(verb):
-            return Tense.FUTURE
-    if tense is None and commanded(span):
-        # "Sign up by the 10th", "Please call us by Monday": what is asked is yet to do.
-        return Tense.FUTURE
-    if _a_time_set(span.root, verb):
-        # Put off up to now ("has been postponed until March"), or promised by a time: ahead
-        # of now. Put off or promised in the past: ahead of that moment, which news tells
-        # soon after.
-        ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
-        return Tense.FUTURE if tense in ahead_of_now else Tense.REPORTED
-    if tense is Tense.PAST and verb.lemma_ in _SAYING_VERBS and _in_what_was_told(span.root, verb):
-        # "Told oil companies of a cutback in September": the date is in what was told,
-        # which may lie ahead of the telling.
-        return Tense.REPORTED
-    if tense is Tense.PAST and _after_a_warning(span.root, verb):
-        return Tense.REPORTED
-    if (
-        tense is Tense.PAST
-        and verb.lemma_ in _SETTING_VERBS
-        and _in_what_was_told(span.root, verb, _SET_FOR_PREPS)
-    ):
-        # "Set a trial date of Sept. 14", "scheduled a hearing for the week of May 11":
-        # what was set in the past is when a thing is to come, seen from then.
-        return Tense.REPORTED
-    if (
-        tense is Tense.PAST
-        and verb.lemma_ in _EXPECTING_VERBS
-        and span.root.i > verb.i
-        and not (
-            any(_plain(a) in ("had", "'d") for a in _auxiliaries(verb))
-            and span.root.lower_ in _PERIODS_REPORTED
-        )
-    ):
-        # "Traders expected a rebound in the fourth quarter", "many had expected the vote
-        # in the autumn": when it was to come, seen from a moment now past; the nearer of
-        # its two readings. ("Analysts had expected more for the quarter": an expectation
-        # the results have since met.)
-        return Tense.PROSPECTIVE
-    if (
-        tense is Tense.PRESENT
-        and verb.lemma_ in _STARTING_VERBS
-        and span.root.i > verb.i
-        and not _NAMES_A_DAY.search(span.text)
-    ):
-        # "The fiscal year that begins in July", "the season opens in the spring": a
-        # simple present of a start or an end names the coming month or season. (A day
-        # told so is read as a schedule already, unless the coming one is almost a year
-        # off: `calendar_rules.scheduled`.)
-        return Tense.FUTURE
-    if tense is Tense.PRESENT and verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i:
-        # "Forecasters expect rain on Thursday": what is expected now is still to come.
-        return Tense.FUTURE
-    if tense is Tense.PERFECT and _placed_in(span) and not _looks_ahead(verb):
-        # "Has fluctuated ... from $29.75 in March", "has reported losses in January": what
-        # a perfect says happened in a time happened before now. (Set for a time, put off
-        # until one, a thing may lie ahead: "has set Nov. 10 as the deadline", "has
-        # scheduled a vote in January".)
-        return Tense.PAST
-    if tense is Tense.PAST and _what_was_feared(span.root, verb):
-        return Tense.PROSPECTIVE
-    noun = _through_a_noun(span.root, verb) if tense is Tense.PRESENT else None
-    if noun is not None and verb.lemma_ in _SCHEDULE_VERBS and noun.i > verb.i:
-        # "It plans a worldwide protest April 8", "sets a vote for Friday": what a present
-        # plan or schedule holds is still to come.
-        return Tense.FUTURE
-    if noun is not None and noun.lemma_.lower() not in _FIXTURES:
-        # "Statements from Wechsler on Thursday ... is", "follows the testimony Tuesday":
-        # the date hangs on a noun, and a present verb says nothing about when the thing
-        # the noun names happened. But a fixture is set ahead ("face the Bills in a game
-        # on Sunday", "have until the deadline on Friday"): the present looks ahead.
-        return None
+    saying or an expectation looks ahead of the verb's own tense (`TENSE_RULES`)."""
+    for rule in TENSE_RULES:
+        answer = rule.read(span, verb, tense)
+        if not isinstance(answer, Verdict):
+            return answer
     return tense
 
 

@@ -4,8 +4,9 @@ No spaCy here: this module sees a span's text, the tense of the verb that govern
 the anchor (publication) date and what the article named before, and nothing else, so
 each step can be tested on its own. Finding the spans is `spans`' job.
 
-Order: hedges and prepositions come off; "since X" becomes a range; lengths of time
-("for a month") become ranges; words that only place a statement in time ("now",
+The reading is a table of named steps (`STEPS`), each a plain function with its reason,
+tried in order: hedges and prepositions come off; "since X" becomes a range; lengths of
+time ("for a month") become ranges; words that only place a statement in time ("now",
 "recently") become PAST_REF/PRESENT_REF/FUTURE_REF; a time of day is peeled off the day
 it rides on; what is left is a date, resolved by the rule table in `dates`.
 """
@@ -13,7 +14,8 @@ it rides on; what is left is a date, resolved by the rule table in `dates`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from tui.pipeline.model import Granularity
@@ -21,6 +23,7 @@ from tui.pipeline.timeline.dates import resolve_date
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.lengths import bare_length, resolve_duration, vague_code
 from tui.pipeline.timeline.period_rules import count_from_last
+from tui.pipeline.timeline.rule import DECLINE, PASS, Outcome, Verdict
 from tui.pipeline.timeline.values import (
     CLOCK_VALUE,
     Context,
@@ -217,100 +220,225 @@ def resolve(
         return None
     ctx.told_from_now = bool(_FROM_NOW_LEAD.search(lead) or _FROM_NOW_HEDGE.match(t))
     try:
-        return _resolve(t, text, ctx, tense, prep, lead)
+        return _resolve(Said(t, text, ctx, tense, prep, lead))
     finally:
         ctx.told_from_now = False
 
 
-def _resolve(
-    t: str, text: str, ctx: Context, tense: Tense | None, prep: str | None, lead: str
-) -> Resolved | None:
-    if _SAME_DAY.fullmatch(t) or _THE_DAYS.fullmatch(text.strip()):
-        return same_day(ctx)
-    own_prep, t = strip_prep(t)
-    prep = own_prep or prep
-    if t == "this day" and (prep == "to" or _TO_END.search(lead)):
-        # "To this day, labels forbid it": until now, not the story's own day.
-        return vague("PRESENT_REF", ctx.anchor)
-    if counted := _COUNT_TIME.fullmatch(t):
-        t = f"{counted.group(1)} from now"
-    if offset := _COUNT_FROM_DATE.fullmatch(t):
-        found = _counted_from(offset, ctx, tense)
-        if found is not None:
-            return found
-    if beside := _UNIT_NEXT_TO_DATE.fullmatch(t):
-        found = _unit_next_to(beside, ctx, tense)
-        if found is not None:
-            return found
-    if beside := _WEEKDAY_NEXT_TO_DATE.fullmatch(t):
-        found = _weekday_next_to(beside, ctx, tense)
-        if found is not None:
-            return found
-    m = _IN_A_COUNT.fullmatch(t)
-    if m and prep in ("in", "for") and reaches_back(lead):
-        # "for the first time in 25 years", "the lowest figure for two decades": a length
-        # of time reaching back to now, whatever the tense.
-        return duration(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
-    if prep == "within" and (bound := _UNCOUNTED_UNITS.fullmatch(t)):
-        return _within_uncounted(bound.group("u"), ctx, tense)
-    if prep == "since":
-        base = _point_after(prep, t, ctx, Tense.PAST)
-        if base is None or base.start is None or base.vague:
-            return None
-        if base.start > ctx.anchor and base.granularity is Granularity.DAY and not base.full:
-            # "Has required two signatures since Jan. 1", told on Dec. 31: what a stretch
-            # to now began from has come, so this year's, not tomorrow. (Only a day told
-            # without its year: "since December 2011" is that, whatever the anchor.)
-            base = shift(base, "Y", -1) or base
-        if base.start is None:
-            return None
-        # The expression still names its date; the range runs from it to the anchor.
-        return replace(base, end=max(ctx.anchor, base.start))
-    if m and prep == "in" and tense in IN_A_COUNT_AHEAD:
-        # "will be finished in two weeks", "said it would be redeemed in five years", "the
-        # lease runs out in two years": that many units from the anchor (the saying is
-        # close enough to it).
-        return resolve_unit_offset(ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1)
-    if m and prep == "in" and t in FUTURE_WORDS:
-        # "A lot to cover in one day", "sold out in one day": how long it took, not the
-        # "one day" of some day to come.
-        return bare_length(t)
-    if prep == "in" and tense in IN_A_COUNT_AHEAD and _FEW_UNITS.fullmatch(t):
-        # "Will be back in a few weeks", "might have them in a year or two": some time
-        # ahead, as "in two weeks" is a time ahead, with no count to date it by.
-        return vague("FUTURE_REF", ctx.anchor)
-    if (alone := _UNITS_ALONE.fullmatch(t)) and (
-        prep in ("for", "over") or (prep == "in" and reaches_back(lead))
-    ):
-        # "Simmering for years", "over the years", "the first time in decades": a length of
-        # no stated count, as "many years" is.
-        return bare_length(f"many {alone.group('u')}")
-    if prep == "for" and _ANOTHER_UNIT.fullmatch(t):
-        # "Sidelined for another week": one more week. (Not "for another day", which is
-        # some other day: "left for another day".)
-        t = "an additional " + t.removeprefix("another ")
-    if prep in CLOCK_HOURS_LEADS and _HOURS.fullmatch(t):
-        # "At 1700 hours": a clock time (`CLOCK_RE`), which its preposition tells from a
-        # length ("gave 1700 hours of work"); the preposition itself is read apart.
-        t = f"at {t}"
-    else:
-        length = resolve_duration(t, ctx, tense, prep)
-        if length is not None:
-            return length
-    if _STAMPED.search(lead) and CLOCK_RE.search(t):
-        # "Last updated at 18:40 ET": the page's own stamp, told with a past verb but on
-        # the page's day however late after it first came out; no tense moves it.
-        tense = None
-    found = _point_after(prep, t, ctx, tense)
-    m = _PART_OF.fullmatch(t)
-    if found is None and m:
-        # "The first nine months of 1997" lies inside 1997, "the early hours of Tuesday"
-        # inside Tuesday: the period after "of" is what it names.
-        found = resolve_point(m.group(1), ctx, tense)
+@dataclass
+class Said:
+    """One expression as the steps of `_resolve` read it. `t`: its words, normalised, which
+    a step may rewrite for the steps after it ("two weeks' time" is "two weeks from now");
+    `text`: the words as written; `prep`: the preposition before it (its own, once a step
+    strips it, else spaCy's); `lead`: its sentence's words before it, lower case."""
+
+    t: str
+    text: str
+    ctx: Context
+    tense: Tense | None
+    prep: str | None
+    lead: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of `_resolve`: a `Resolved` value ends the reading, `DECLINE` ends it with
+    none, `PASS` hands the expression (as the step may have rewritten it) to the next."""
+
+    name: str
+    read: Callable[[Said], Outcome]
+    # What the step covers, in a reader's words.
+    reason: str
+
+
+def _the_same_day(s: Said) -> Outcome:
+    if _SAME_DAY.fullmatch(s.t) or _THE_DAYS.fullmatch(s.text.strip()):
+        return same_day(s.ctx)
+    return PASS
+
+
+def _own_preposition(s: Said) -> Outcome:
+    own, s.t = strip_prep(s.t)
+    s.prep = own or s.prep
+    return PASS
+
+
+def _to_this_day(s: Said) -> Outcome:
+    if s.t == "this day" and (s.prep == "to" or _TO_END.search(s.lead)):
+        return vague("PRESENT_REF", s.ctx.anchor)
+    return PASS
+
+
+def _counted_time(s: Said) -> Outcome:
+    if counted := _COUNT_TIME.fullmatch(s.t):
+        s.t = f"{counted.group(1)} from now"
+    return PASS
+
+
+def _counted_from_a_date(s: Said) -> Outcome:
+    offset = _COUNT_FROM_DATE.fullmatch(s.t)
+    return PASS if offset is None else _found(_counted_from(offset, s.ctx, s.tense))
+
+
+def _a_unit_next_to_a_date(s: Said) -> Outcome:
+    beside = _UNIT_NEXT_TO_DATE.fullmatch(s.t)
+    return PASS if beside is None else _found(_unit_next_to(beside, s.ctx, s.tense))
+
+
+def _a_weekday_next_to_a_date(s: Said) -> Outcome:
+    beside = _WEEKDAY_NEXT_TO_DATE.fullmatch(s.t)
+    return PASS if beside is None else _found(_weekday_next_to(beside, s.ctx, s.tense))
+
+
+def _found(found: Resolved | None) -> Outcome:
+    """A step that may not place what it reads hands it on."""
+    return PASS if found is None else found
+
+
+def _decided(found: Resolved | None) -> Outcome:
+    """A step that owns what it reads: no value is the answer."""
+    return DECLINE if found is None else found
+
+
+def _reaching_back(s: Said) -> Outcome:
+    m = _IN_A_COUNT.fullmatch(s.t)
+    if m and s.prep in ("in", "for") and reaches_back(s.lead):
+        return duration(s.ctx.anchor, UNITS[m.group(2)], number(m.group(1)) or 1, ahead=False)
+    return PASS
+
+
+def _within_no_count(s: Said) -> Outcome:
+    if s.prep == "within" and (bound := _UNCOUNTED_UNITS.fullmatch(s.t)):
+        return _within_uncounted(bound.group("u"), s.ctx, s.tense)
+    return PASS
+
+
+def _since(s: Said) -> Outcome:
+    if s.prep != "since":
+        return PASS
+    base = _point_after(s.prep, s.t, s.ctx, Tense.PAST)
+    if base is None or base.start is None or base.vague:
+        return DECLINE
+    if base.start > s.ctx.anchor and base.granularity is Granularity.DAY and not base.full:
+        # "Has required two signatures since Jan. 1", told on Dec. 31: what a stretch to
+        # now began from has come, so this year's, not tomorrow. (Only a day told without
+        # its year: "since December 2011" is that, whatever the anchor.)
+        base = shift(base, "Y", -1) or base
+    if base.start is None:
+        return DECLINE
+    # The expression still names its date; the range runs from it to the anchor.
+    return replace(base, end=max(s.ctx.anchor, base.start))
+
+
+def _in_a_count_ahead(s: Said) -> Outcome:
+    m = _IN_A_COUNT.fullmatch(s.t)
+    if m and s.prep == "in" and s.tense in IN_A_COUNT_AHEAD:
+        n = number(m.group(1)) or 1
+        return _decided(resolve_unit_offset(s.ctx.anchor, UNITS[m.group(2)], n))
+    return PASS
+
+
+def _in_one_day(s: Said) -> Outcome:
+    if s.prep == "in" and s.t in FUTURE_WORDS and _IN_A_COUNT.fullmatch(s.t):
+        return _decided(bare_length(s.t))
+    return PASS
+
+
+def _in_a_few_units(s: Said) -> Outcome:
+    if s.prep == "in" and s.tense in IN_A_COUNT_AHEAD and _FEW_UNITS.fullmatch(s.t):
+        return vague("FUTURE_REF", s.ctx.anchor)
+    return PASS
+
+
+def _units_alone(s: Said) -> Outcome:
+    alone = _UNITS_ALONE.fullmatch(s.t)
+    if alone and (s.prep in ("for", "over") or (s.prep == "in" and reaches_back(s.lead))):
+        return _decided(bare_length(f"many {alone.group('u')}"))
+    return PASS
+
+
+def _another_unit(s: Said) -> Outcome:
+    if s.prep == "for" and _ANOTHER_UNIT.fullmatch(s.t):
+        s.t = "an additional " + s.t.removeprefix("another ")
+    return PASS
+
+
+def _clock_hours_or_a_length(s: Said) -> Outcome:
+    if s.prep in CLOCK_HOURS_LEADS and _HOURS.fullmatch(s.t):
+        # The preposition itself is read apart ("at 1700 hours" as "at 1700").
+        s.t = f"at {s.t}"
+        return PASS
+    return _found(resolve_duration(s.t, s.ctx, s.tense, s.prep))
+
+
+def _the_pages_stamp(s: Said) -> Outcome:
+    if _STAMPED.search(s.lead) and CLOCK_RE.search(s.t):
+        s.tense = None
+    return PASS
+
+
+def _a_point_or_a_length(s: Said) -> Outcome:
+    found = _point_after(s.prep, s.t, s.ctx, s.tense)
+    part_of = _PART_OF.fullmatch(s.t)
+    if found is None and part_of:
+        found = resolve_point(part_of.group(1), s.ctx, s.tense)
     if found is None:
-        # "Six days", "a two-week crisis": a length that names no place in time.
-        found = bare_length(t)
-    return found
+        found = bare_length(s.t)
+    return _decided(found)
+
+
+# In order: the first step that answers (a value, or DECLINE) decides.
+STEPS: tuple[Step, ...] = (
+    Step("the-same-day", _the_same_day,
+         "later in the day, on the day, the days: the story's own day"),
+    Step("own-preposition", _own_preposition,
+         "a hedge (just, around) and the expression's own preposition come off"),
+    Step("to-this-day", _to_this_day,
+         "to this day, labels forbid it: until now, not the story's own day"),
+    Step("counted-time", _counted_time, "two weeks' time: two weeks from now"),
+    Step("counted-from-a-date", _counted_from_a_date,
+         "three days after the vote, a week before March 5: counted from that date"),
+    Step("a-unit-next-to-a-date", _a_unit_next_to_a_date,
+         "the week after the election, the day before Christmas"),
+    Step("a-weekday-next-to-a-date", _a_weekday_next_to_a_date,
+         "the Monday after the vote: the first such weekday after that date"),
+    Step("reaching-back", _reaching_back,
+         "for the first time in 25 years, the lowest figure for two decades: a length"
+         " reaching back to now, whatever the tense"),
+    Step("within-no-count", _within_no_count,
+         "within weeks, within a few months: from now, of no stated count"),
+    Step("since", _since, "since Jan. 1, since 2011: from that date to now"),
+    Step("in-a-count-ahead", _in_a_count_ahead,
+         "will be finished in two weeks, the lease runs out in two years: that far ahead"),
+    Step("in-one-day", _in_one_day,
+         "a lot to cover in one day, sold out in one day: how long it took"),
+    Step("in-a-few-units", _in_a_few_units,
+         "will be back in a few weeks: some time ahead, with no count to date it by"),
+    Step("units-alone", _units_alone,
+         "simmering for years, over the years, the first time in decades: a length of no"
+         " stated count"),
+    Step("another-unit", _another_unit,
+         "sidelined for another week: one more week (not for another day, some other day)"),
+    Step("clock-hours-or-a-length", _clock_hours_or_a_length,
+         "at 1700 hours is a clock time; for more than a month, over the past two weeks,"
+         " the next three months are lengths"),
+    Step("the-pages-stamp", _the_pages_stamp,
+         "last updated at 18:40 ET: the page's own stamp, on the page's day whatever the"
+         " tense"),
+    Step("a-point-or-a-length", _a_point_or_a_length,
+         "a date (the rule table in `dates`), a vague word, a time of day; the first nine"
+         " months of 1997 inside 1997; six days, a two-week crisis: a length alone"),
+)  # fmt: skip
+
+
+def _resolve(said: Said) -> Resolved | None:
+    for step in STEPS:
+        out = step.read(said)
+        if not isinstance(out, Verdict):
+            return out
+        if out is DECLINE:
+            return None
+    return None
 
 
 def _point_after(prep: str | None, t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
