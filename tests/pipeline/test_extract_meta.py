@@ -185,6 +185,10 @@ def test_the_day_in_the_canonical_address_dates_a_page_fetched_at_one_without() 
         # An American blog prints "11/06/2012" above the post and "Nov. 6,2012" below it.
         ("Posted by Kim Lee on Nov.  6,2012", "2012-11-06"),
         ("Posted on 11 June 2012", "2012-06-11"),
+        # The weekday beside the figures fits one reading only: 6 Nov. 2012 was a Tuesday,
+        # 11 June 2012 a Monday.
+        ("Tuesday, 11/06/2012 / 11:00 AM", "2012-11-06"),
+        ("Monday, 11.06.2012", "2012-06-11"),
     ],
 )
 def test_a_printed_day_that_reads_both_ways_is_read_as_the_page_spells_it(

@@ -1037,9 +1037,28 @@ def _spelt_out(day: date, text: str) -> bool:
     return re.search(spelt, text, re.I) is not None
 
 
+# A weekday's name and a day in figures after it: "Monday, 11.05.2012", "Tue 6/11/12".
+_WEEKDAY_THEN_FIGURES = re.compile(
+    r"\b([a-z]{3,9})\.?,?\s+(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b", re.I
+)
+
+
+def _weekday_told(day: date, text: str) -> bool:
+    """Whether the text prints that day in figures, either way round, after the name of
+    its own weekday ("Monday, 11.05.2012" is 5 November 2012, a Monday, not 11 May)."""
+    for m in _WEEKDAY_THEN_FIGURES.finditer(text):
+        weekday = lexicon.weekdays().get(m.group(1).lower())
+        a, b, year = int(m.group(2)), int(m.group(3)), int(m.group(4))
+        same_year = year in (day.year, day.year % 100)
+        if weekday == day.weekday() and same_year and {a, b} == {day.day, day.month}:
+            return True
+    return False
+
+
 def _as_the_page_spells_it(iso: str, tree: lxml.html.HtmlElement) -> str:
     """htmldate reads an ambiguous printed "11/06/2012" one way round; when the page spells
-    that day out only the other way ("Posted Nov. 6, 2012"), its own words decide."""
+    that day out only the other way ("Posted Nov. 6, 2012"), or names the weekday of only
+    the other reading beside it ("Monday, 11.05.2012"), its own words decide."""
     try:
         found = date.fromisoformat(iso[:10])
         swapped = date(found.year, found.day, found.month)
@@ -1048,8 +1067,9 @@ def _as_the_page_spells_it(iso: str, tree: lxml.html.HtmlElement) -> str:
     if swapped == found:
         return iso
     text = tree.text_content()
-    if _spelt_out(swapped, text) and not _spelt_out(found, text):
-        return swapped.isoformat() + iso[10:]
+    for told in (_spelt_out, _weekday_told):
+        if told(swapped, text) and not told(found, text):
+            return swapped.isoformat() + iso[10:]
     return iso
 
 
