@@ -4604,3 +4604,27 @@ def test_a_clock_placed_by_at_stays_a_time_of_day(nlp: Any) -> None:
     assert _entry(_timeline(nlp, "The meeting starts at 14:19."), "14:19").value == (
         "2024-08-08T14:19"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fans of the 90s and 2000s came.", [("the 90s", "199"), ("2000s", "200")]),
+        ("Music of the '80s and '90s played.", [("the '80s", "198"), ("'90s", "199")]),
+        ("Highs will be in the 80s.", []),
+    ],
+)
+def test_a_decade_spacy_leaves_untagged_beside_another_is_found(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected
+
+
+def test_a_century_is_no_date_a_count_is_told_from(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "In 2010 Russell made The Fighter.",
+        "It is essentially a 21st-century Rocky.",
+        "A decade earlier, Russell had gone to Hollywood.",
+    )
+    assert _entry(entries, "A decade earlier").value == "2000"

@@ -74,6 +74,11 @@ def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
     assert _value(text) == value
 
 
+@pytest.mark.parametrize("text", ["the 1990\u2032s", "the \u201890s", "the 1990\u2019s"])
+def test_a_decade_written_with_a_prime_or_a_curly_quote_is_the_decade(text: str) -> None:
+    assert _value(text) == "199"
+
+
 def test_to_this_day_is_until_now_not_the_storys_day() -> None:
     assert _value("this day", Tense.PRESENT, prep="to") == "PRESENT_REF"
     assert _value("this day", Tense.PRESENT, prep=None) == "2024-08-08"

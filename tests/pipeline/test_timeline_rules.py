@@ -301,6 +301,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("decade-in-short-digits", "decade-digits", "the '90s", N, None, "199"),
     ("decade-in-words", "decade-words", "the nineties", N, None, "199"),
     ("century", "century", "the 20th century", N, None, "19"),
+    ("a-century-before-its-noun", "century", "21st-century", N, None, "20"),
     ("same-period-last-year-without-frame-is-last-year", "same-period-last-year",
      "the same period last year", P, None, "2023"),
     ("the-comparable-period-last-year-shifts-the-frame", "same-period-last-year",

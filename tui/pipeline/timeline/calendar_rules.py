@@ -728,6 +728,6 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           _decade_digits, "the 1980s, the '90s, the mid-90s"),
     rule("decade-words", rf"(?:the )?(?:(?:early|mid|late)[- ])?(?P<w>{_decade_words_re()})",
           _decade_words, "the nineties"),
-    rule("century", rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE}) century", _century,
-          "the 20th century"),
+    rule("century", rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD_RE})[- ]century", _century,
+          "the 20th century, a 21st-century problem"),
 ]}  # fmt: skip

@@ -369,8 +369,15 @@ _PLACED_24H_CLOCK = re.compile(
     r"(?=\d)(?:" + "|".join(rf"(?<=\b{word} )" for word in _CLOCK_PLACERS) + ")"
     r"(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]?\d)"
 )
+# A decade spaCy may leave untagged beside one it tags ("the 90s and 2000s", "the '80s and
+# '90s"): after "the", or with its apostrophe, or in four figures. (Not "in her 90s", an
+# age; a temperature's "the mid-90s" is left out by `build`.)
+_DECADE = re.compile(
+    r"(?<![\w'\u2019-])(?:the (?:(?:early|mid|late)[- ])?['\u2019]?[1-9]0['\u2019]?s"
+    r"|['\u2019][1-9]0s|(?:1[5-9]|20)\d0['\u2019]?s)(?![\w-])"
+)
 _LEXICAL_FORMS = (
-    _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK,
+    _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
 )  # fmt: skip
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
@@ -404,6 +411,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _ZONED_CLOCK: re.compile(r"[:.][0-5]\d ?[A-Za-z]"),  # ":30 Pacific", ".02 BST"
     _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
     _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
+    _DECADE: re.compile(r"\d0['\u2019]?s"),  # "90s", "2000's"
     _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
     _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
 }

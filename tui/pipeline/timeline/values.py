@@ -322,6 +322,10 @@ class Context:
             self.clock_day, self.clock_block = res.start, self.block
         if res.vague or res.anaphoric or res.start is None or "/" in res.value:
             return
+        if _CENTURY_VALUE.fullmatch(res.value):
+            # A century is no date a count is told from: "a 21st-century Rocky ... A decade
+            # earlier, Russell had gone to Hollywood" counts from the story's year, not 2000.
+            return
         # Read before `last` changes: whether the quarters named so far still frame it.
         framed = self.quarter_frame()
         self.last = res
@@ -364,6 +368,7 @@ class Context:
 
 
 _QUARTER = re.compile(r"\d{4}-Q\d")
+_CENTURY_VALUE = re.compile(r"\d{2}")
 _HALF = re.compile(r"\d{4}-H[12]")
 
 

@@ -483,9 +483,15 @@ _DECADE_S_END = re.compile(r"(?<=\d0)'s$")
 _POSSESSIVE_END = re.compile(r"(?<!\d0)'s?$")
 
 
+# Curly quotes and a prime ("the 1990′s", "the ‘90s") as the apostrophe they stand for;
+# dashes as hyphens.
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2032": "'", "\u2013": "-",
+                           "\u2014": "-"})  # fmt: skip
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
-    t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = text.lower().translate(_STRAIGHT)
     t = _SPACES.sub(" ", t).strip(' ,;:()"')
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
     t = whole_counts(_A_FORTNIGHT.sub("two weeks", t))
