@@ -32,6 +32,7 @@ from tui.pipeline.timeline.vocab import (
     TENS_RE,
     UNIT_RE,
     UNITS,
+    VAGUE_OF_COUNTS,
     normalise,
     number,
     year_number,
@@ -141,7 +142,7 @@ _BARE = re.compile(
 # writes the count as X ("PXW", "PTXM"); the pane shows the words, which say it best.
 # Not "some days", which is as often "on some days" ("some days are better than others").
 _VAGUE_BARE = re.compile(
-    r"(?:several|a few|few|many|a number of|numerous|dozens of|hundreds of|thousands of)"
+    rf"(?:several|a few|few|many|numerous|{'|'.join(VAGUE_OF_COUNTS)})"
     r" (?:more |long |straight )?"
     r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)"
 )

@@ -47,6 +47,7 @@ from tui.pipeline.timeline.vocab import (
     TENS_RE,
     UNIT_RE,
     UNIT_SYMBOLS,
+    VAGUE_OF_COUNTS,
     WEEKDAY_NAMES,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -274,9 +275,8 @@ _SPLIT_YEAR = re.compile(
     re.I,
 )
 # "For a number of years", "hundreds of years": spaCy may take the unit alone.
-_VAGUE_COUNTS = ("a number of", "dozens of", "hundreds of", "thousands of")
 _VAGUE_COUNT_OF_UNITS = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(_VAGUE_COUNTS)}) (?:days|weeks|months|years|decades)\b", re.I
+    rf"(?<![\w-])(?:{'|'.join(VAGUE_OF_COUNTS)}) (?:days|weeks|months|years|decades)\b", re.I
 )
 # "The fall 2002 term", "spring 2013": spaCy may take the year alone.
 _SEASON_YEAR = re.compile(
@@ -391,7 +391,7 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _FORTNIGHT: ("fortnight",),
     _SPLIT_YEAR: ("/", *(f"{season} of " for season in SEASONS)),
     _SEASON_YEAR: tuple(f"{season} " for season in SEASONS),
-    _VAGUE_COUNT_OF_UNITS: tuple(f"{count} " for count in _VAGUE_COUNTS),
+    _VAGUE_COUNT_OF_UNITS: tuple(f"{count} " for count in VAGUE_OF_COUNTS),
     _THIS_TIME: ("this time ",),
     _YEAR_RUN: ("from ", "between "),
     _MONTH_RUN: ("from ", "between "),

@@ -136,6 +136,9 @@ NUM_RE = (
 # The tens of a spelled count ("thirty" of "thirty seven"), which NUM_RE leaves out.
 TENS_RE = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 VAGUE_NUM_RE = r"(?:several|a few|few|some|many|a number of|numerous)"
+# Counts of no number told with "of" ("hundreds of years"), which spaCy may leave out of
+# the span it tags ("for a number of years" as "years").
+VAGUE_OF_COUNTS = ("a number of", "dozens of", "hundreds of", "thousands of")
 APPROX_RE = (
     r"(?:(?:about|nearly|almost|some|roughly|around|approximately|just|only|barely|"
     r"more than|less than|fewer than|over|under|at least|at most|up to|just over|"
