@@ -876,8 +876,8 @@ _A_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'NBC's telecast of the 2008 Games', 'Phelps beat him at the 2008 Olympics': the year
     in the name of an event dates the event, where spaCy tags the whole an event and no
-    date. (Only an event's: a product's or a law's year, "Windows 2000", "the Archives Act
-    1995", names no time anything happened in.)"""
+    date. (Only an event's: in a product's name, "Windows 2000", "Visual Studio 2012", a
+    year names a version as often as a time.)"""
     taken_index = Overlaps(taken)
     found = []
     for ent in (e for e in ents if e.label_ == "EVENT"):
