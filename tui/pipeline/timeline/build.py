@@ -111,6 +111,7 @@ from tui.pipeline.timeline.vocab import (
     MARKET_WORDS,
     MEASURE_ADVERBS,
     MEASURE_HEADS,
+    MODERN_YEAR_RE,
     MONTH_NAMED,
     MONTH_RE,
     NUM_RE,
@@ -943,7 +944,7 @@ _A_BARE_PART = re.compile(
 )
 
 
-_A_YEAR = re.compile(r"\b(?:(?:19|20)\d\d|(?:this|last|next) year)\b", re.I)
+_A_YEAR = re.compile(rf"\b(?:{MODERN_YEAR_RE}|(?:this|last|next) year)\b", re.I)
 
 
 # "roughly every 11 years", "once every four years": the set, which a hedge hid.
@@ -1029,10 +1030,11 @@ def _resolve_span(
     sentence = sentences.text(span.start_char)
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence, ctx.games_story):
         return []
-    if _BARE_CLOCK.fullmatch(text) and GAME_CLOCK_WORDS.search(sentence):
+    bare_clock = _BARE_CLOCK.fullmatch(text) is not None
+    if bare_clock and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)
     prep = preposition_before(doc, span)
-    if _BARE_CLOCK.fullmatch(text) and (prep == "in" or text.startswith("in ")):
+    if bare_clock and (prep == "in" or text.startswith("in ")):
         return []  # "ran the last 5km in 14:19": how long it took, no time of day
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)

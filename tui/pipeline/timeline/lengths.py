@@ -188,13 +188,10 @@ def bare_length(t: str) -> Resolved | None:
 
 
 def _vague_length(unit_text: str) -> Resolved:
-    clock = _CLOCK_UNITS.get(unit_text)
-    if clock is not None:
-        return Resolved(vague_code(unit_text), Granularity.TIME, None, None, vague=True,
-                        timex_type="DURATION")  # fmt: skip
-    unit = UNITS[unit_text]
+    clock = unit_text in _CLOCK_UNITS
+    granularity = Granularity.TIME if clock else GRAN_OF_UNIT[UNITS[unit_text]]
     code = vague_code(unit_text)
-    return Resolved(code, GRAN_OF_UNIT[unit], None, None, vague=True, timex_type="DURATION")
+    return Resolved(code, granularity, None, None, vague=True, timex_type="DURATION")
 
 
 def vague_code(unit_text: str) -> str:

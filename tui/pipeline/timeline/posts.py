@@ -12,11 +12,12 @@ from datetime import date, timedelta
 from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.resolve import resolve
 from tui.pipeline.timeline.values import Context
+from tui.pipeline.timeline.vocab import MODERN_YEAR_RE
 
 # A front page's posts lie within a year before the page's date; dates further back are
 # no posts' ("November 28, 1967 ... November 16, 1988" in a life story).
 POSTS_REACH = timedelta(days=366)
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_A_YEAR = re.compile(rf"\b{MODERN_YEAR_RE}\b")
 
 
 def post_days(heads: Sequence[tuple[int, str]], anchor: date) -> list[tuple[int, date]]:

@@ -33,6 +33,7 @@ from tui.pipeline.timeline.vocab import (
     MILITARY_HOURS_RE,
     MODEL_SUFFIXES,
     MODEL_YEARS_AHEAD,
+    MODERN_YEAR_RE,
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
@@ -870,7 +871,7 @@ def _pattern_spans(
     return found
 
 
-_A_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_A_YEAR_TOKEN = re.compile(MODERN_YEAR_RE)
 
 
 def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

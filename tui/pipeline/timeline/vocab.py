@@ -150,6 +150,9 @@ SPELLED_YEAR_RE = (
     r"(?:(?:nineteen|eighteen|twenty) [a-z]+(?:[- ][a-z]+)?|two[- ]thousand(?: and)?(?: [a-z-]+)?)"
 )
 YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
+# A year of the last century or this one in figures: likely a year, where a year of four
+# figures in general may be a number ("1002-1007" pages).
+MODERN_YEAR_RE = r"(?:19|20)\d\d"
 
 
 def day_to(group: str) -> str:
