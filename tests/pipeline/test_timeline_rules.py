@@ -393,6 +393,16 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("the-week-beginning-a-day", "week-of", "the week beginning 4 march", F, None, "2025-W10"),
     ("the-week-commencing-a-day", "week-of", "the week commencing march 4", F, None,
      "2025-W10"),
+    ("the-last-half-of-a-decade-is-the-decade", "half-of", "the last half of the '80s", P,
+     None, "198"),
+    ("the-first-half-of-this-month", "half-of", "the first half of the month", PR, None,
+     "2024-08"),
+    ("the-latter-half-of-a-year-is-h2", "half-of", "the latter half of 2018", P, None,
+     "2018-H2"),
+    ("a-half-of-no-period-declines", "half-of", "the first half of the game", P, None, DECLINE),
+    # A year's halves are its own values, read before this rule.
+    ("the-first-half-of-a-year-is-h1", "ordinal-quarter", "the first half of 2019", P, None,
+     "2019-H1"),
     ("the-month-of-a-month", "month-of", "the month of may", P, None, "2024-05"),
     ("the-month-of-a-month-and-year", "month-of", "the month of august 2023", N, None,
      "2023-08"),
@@ -518,6 +528,21 @@ def test_every_day_number_with_every_month_resolves_or_declines(anchor: date) ->
             for tense in (P, F, N):
                 for text in (f"{name} {number}", f"{number} {name}", f"{name} {number}th"):
                     resolve_date(text, Context(anchor=anchor), tense)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("the last half of the '80s", date(1985, 1, 1), date(1989, 12, 31)),
+        ("the first half of the 1990s", date(1990, 1, 1), date(1994, 12, 31)),
+        ("the second half of may", date(2024, 5, 16), date(2024, 5, 31)),
+        ("the first half of may", date(2024, 5, 1), date(2024, 5, 15)),
+    ],
+)
+def test_a_half_of_a_period_sorts_by_that_half(text: str, start: date, end: date) -> None:
+    found = RULES["half-of"].apply(text, _ctx(None), P)
+    assert isinstance(found, Resolved)
+    assert (found.start, found.end) == (start, end)
 
 
 def test_every_rule_has_a_case() -> None:

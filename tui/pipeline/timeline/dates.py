@@ -18,6 +18,7 @@ from tui.pipeline.timeline.values import (
     Resolved,
     Tense,
     day,
+    half,
     month,
     narrow,
     pick,
@@ -114,6 +115,19 @@ def _month_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return found
 
 
+def _half_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The last half of the '80s', 'the first half of the month': the period named, the
+    half of its range to sort by. A year's halves are H1 and H2 (`ordinal-quarter`, before
+    this rule); what names no period of its own ("the first half of the game") is none."""
+    found = resolve_date(m.group("inner"), ctx, tense)
+    if found is None or found.vague or found.granularity in (Granularity.DAY, Granularity.TIME):
+        return DECLINE
+    first = m.group("which") in ("first", "1st")
+    if re.fullmatch(r"\d{4}", found.value):
+        return half(int(found.value), 1 if first else 2)  # "the latter half of 2018"
+    return narrow(found, "first half" if first else "second half")
+
+
 # dateparser reads only short spans: a long one is a sentence fragment, not a date.
 FALLBACK_MAX_CHARS = 40
 # ... of at most this many words, and never two dates joined ("the year ended Sept. 30",
@@ -177,6 +191,10 @@ _OWN_RULES = {
              r"(?:the )?week(?P<we>end)? (?:of|(?:beginning|starting|commencing)(?: on)?)"
              r" (?P<d>.+)",
              _week_of, "the week of March 2, beginning 8 February: the week holding that day"),
+        rule("half-of",
+             r"(?:the )?(?P<which>first|1st|second|2nd|last|latter|final|later) half"
+             r" of (?P<inner>.+)",
+             _half_of, "the last half of the '80s, the first half of the month: the period"),
         rule("month-of", rf"(?:the )?months? of (?P<m>{MONTH_RE}.*)", _month_of,
              "the month of May: that month"),
         rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,
@@ -192,7 +210,7 @@ ORDER = (
     "dotted-month-day", "numeric-day", "month-day", "week-on-weekday", "ordinal-day-of-month",
     "first-or-last-day-of", "weekday-of-month",
     "weekday", "week-of-month", "month-of", "month-year", "month-alone", "season",
-    "ordinal-quarter", "months-of-year", "q-quarter", "month-range-quarter", "month-run",
+    "ordinal-quarter", "half-of", "months-of-year", "q-quarter", "month-range-quarter", "month-run",
     "month-quarter", "the-quarter", "year-ago-period", "year-period", "year", "decade-digits",
     "decade-words", "century", "same-period-last-year", "this-time", "nth-day-today",
     "unit-before-after", "before-last", "day-before-after", "full-year", "half-year",

@@ -647,7 +647,21 @@ def narrow(r: Resolved, mod: str | None) -> Resolved:
         return replace(r, start=r.end - timedelta(days=third))
     if mod in ("middle", "mid"):
         return replace(r, start=r.start + timedelta(days=third), end=r.end - timedelta(days=third))
+    if mod in ("first half", "second half"):
+        mid = _midpoint(r.start, r.end)
+        if mod == "first half":
+            return replace(r, end=mid - timedelta(days=1))
+        return replace(r, start=mid)
     return r
+
+
+def _midpoint(start: date, end: date) -> date:
+    """Where the second half of [start, end] begins: on a month's first day for a period
+    of months or more (the 1980s' second half begins in 1985), else halfway in days."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months >= 2:
+        return add_months(start, months // 2)
+    return start + timedelta(days=((end - start).days + 1) // 2)
 
 
 # --- choosing among candidates by tense ------------------------------------------------
