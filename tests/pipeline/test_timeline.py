@@ -4612,6 +4612,12 @@ def test_a_clock_placed_by_at_stays_a_time_of_day(nlp: Any) -> None:
         ("Fans of the 90s and 2000s came.", [("the 90s", "199"), ("2000s", "200")]),
         ("Music of the '80s and '90s played.", [("the '80s", "198"), ("'90s", "199")]),
         ("Highs will be in the 80s.", []),
+        # An apostrophe as pages write it: a left quote, a prime (spaCy reads "1990′s"
+        # as a number).
+        ("Music of the ‘80s and ‘90s played.", [("the ‘80s", "198"), ("‘90s", "199")]),
+        ("Fans of the 1990′s and 2000′s came.", [("1990′s", "199"), ("2000′s", "200")]),
+        ("Highs will be in the 80′s.", []),
+        ("Highs will be in the 80's.", []),
     ],
 )
 def test_a_decade_spacy_leaves_untagged_beside_another_is_found(

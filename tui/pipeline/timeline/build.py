@@ -185,10 +185,10 @@ _NAMED_FIRST = re.compile(_ONE_NAMED, re.I)
 # "On a day that also saw markets fall", "on an evening when no one came": one day of its
 # kind, told by what happened on it, not a length of a day.
 _ON_ONE_DAY = re.compile(rf"(?:on )?{ONE_OF_A_KIND_RE} (?:day|{BARE_DAY_PART_RE})", re.I)
-# A decade written without its century or apostrophe ("the mid-90s"), and what makes such
-# words an age or a temperature instead.
+# A decade written without its century or a leading apostrophe ("the mid-90s", "the
+# 80's"), and what makes such words an age or a temperature instead.
 _BARE_DECADE = re.compile(
-    r"(?<!')\b(?:[1-9]0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    r"(?<!['\u2018\u2019\u2032])\b(?:[1-9]0['\u2019\u2032]?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     re.I,
 )
 _AGE_OWNER = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$", re.I)

@@ -373,9 +373,11 @@ _PLACED_24H_CLOCK = re.compile(
 # A decade spaCy may leave untagged beside one it tags ("the 90s and 2000s", "the '80s and
 # '90s"): after "the", or with its apostrophe, or in four figures. (Not "in her 90s", an
 # age; a temperature's "the mid-90s" is left out by `build`.)
+# An apostrophe as pages write it: straight, curly either way, or a prime.
+_APOSTROPHE = "['\u2018\u2019\u2032]"
 _DECADE = re.compile(
-    r"(?<![\w'\u2019-])(?:the (?:(?:early|mid|late)[- ])?['\u2019]?[1-9]0['\u2019]?s"
-    r"|['\u2019][1-9]0s|(?:1[5-9]|20)\d0['\u2019]?s)(?![\w-])"
+    rf"(?<![\w'\u2018\u2019\u2032-])(?:the (?:(?:early|mid|late)[- ])?{_APOSTROPHE}?[1-9]0"
+    rf"{_APOSTROPHE}?s|{_APOSTROPHE}[1-9]0s|(?:1[5-9]|20)\d0{_APOSTROPHE}?s)(?![\w-])"
 )
 _LEXICAL_FORMS = (
     _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
@@ -412,7 +414,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _ZONED_CLOCK: re.compile(r"[:.][0-5]\d ?[A-Za-z]"),  # ":30 Pacific", ".02 BST"
     _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
     _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
-    _DECADE: re.compile(r"\d0['\u2019]?s"),  # "90s", "2000's"
+    _DECADE: re.compile(rf"\d0{_APOSTROPHE}?s"),  # "90s", "2000's"
     _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
     _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
 }
@@ -725,8 +727,8 @@ _A_CLOCK = re.compile(
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|\d{1,2}:\d\d|noon|midday|midnight)",
     re.I,
 )
-_SHORT_DECADE = re.compile(r"(?:early |mid-?|late )?[1-9]0['\u2019]?s", re.I)
-_APOSTROPHE_S = re.compile(r"['\u2019]s\b")
+_SHORT_DECADE = re.compile(rf"(?:early |mid-?|late )?[1-9]0{_APOSTROPHE}?s", re.I)
+_APOSTROPHE_S = re.compile(rf"{_APOSTROPHE}s\b")
 _ENDS_IN_TENS = re.compile(r"\d0$")
 
 
@@ -854,7 +856,11 @@ def _pattern_spans(
         if m.re is _QUARTER_CODE:
             if any(x.start_char < s or x.end_char > e for x in _entities_over(ents, s, e)):
                 continue
-        elif m.re in _LEXICAL_FORMS and other_ents.hit(s, e):
+        elif (
+            m.re in _LEXICAL_FORMS
+            and other_ents.hit(s, e)
+            and not (m.re is _DECADE and _only_numbers_within(ents, s, e))
+        ):
             continue
         # "The September 11 attacks": a day that names an event, whose year only knowledge
         # of the world gives (with its year written, "September 11, 2001", it is read).
@@ -887,6 +893,15 @@ def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list
             if _A_YEAR_TOKEN.fullmatch(tok.text) and not taken_index.hit(start, end):
                 found.append((start, end))
     return found
+
+
+def _only_numbers_within(ents: Sequence[Span], start: int, end: int) -> bool:
+    """Whether every entity over start..end is a number inside it: "the 1990′s", a decade
+    spaCy did not know for one and read as a figure."""
+    return all(
+        x.label_ == "CARDINAL" and start <= x.start_char and x.end_char <= end
+        for x in _entities_over(ents, start, end)
+    )
 
 
 def _entities_over(ents: Sequence[Span], start: int, end: int) -> list[Span]:
