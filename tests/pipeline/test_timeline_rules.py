@@ -51,6 +51,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("holiday-with-a-year", "holiday", "thanksgiving, 2019", P, None, "2019-11-28"),
     ("the-holiday-of-a-year", "holiday", "the black friday of 1998", P, None, "1998-11-27"),
     ("a-non-holiday-passes", "holiday", "the summit", P, None, PASS),
+    # The Tuesday after the first Monday of November: 2024's was the 5th, 2020's the 3rd.
+    ("election-day-ahead", "holiday", "election day", F, None, "2024-11-05"),
+    ("election-day-of-a-year", "holiday", "election day 2020", P, None, "2020-11-03"),
     # Easter 2025 is a Sunday (April 20), the August bank holiday a Monday (Aug. 26,
     # 2024), Christmas 2024 a Wednesday.
     ("easter-weekend-is-its-own", "holiday-week", "the easter weekend", F, None,
