@@ -1037,6 +1037,15 @@ def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
     assert order.index("now") < order.index("friday")
 
 
+@pytest.mark.parametrize(
+    "sentence", ["Our friends posted a link the other day.", "I saw her the other night."]
+)
+def test_the_other_day_is_a_little_while_ago(nlp: Any, sentence: str) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == [
+        (" ".join(sentence.rstrip(".").split()[-3:]), "PAST_REF")
+    ]
+
+
 def test_a_day_hanging_on_the_subject_does_not_take_the_present_verb(nlp: Any) -> None:
     entries = _timeline(
         nlp,
@@ -4616,6 +4625,7 @@ def test_a_clock_placed_by_at_stays_a_time_of_day(nlp: Any) -> None:
         # as a number).
         ("Music of the ‘80s and ‘90s played.", [("the ‘80s", "198"), ("‘90s", "199")]),
         ("Fans of the 1990′s and 2000′s came.", [("1990′s", "199"), ("2000′s", "200")]),
+        ("Echoes of the ’60s and ’70s press.", [("the ’60s", "196"), ("’70s", "197")]),
         ("Highs will be in the 80′s.", []),
         ("Highs will be in the 80's.", []),
     ],

@@ -83,6 +83,8 @@ _LEXICAL = re.compile(
     r"(?:midday|noon|midnight)|tonight|today|yesterday|tomorrow|"
     r"(?:the )?(?:month|quarter)[- ]end|end-(?:month|quarter)|(?<!\ba )(?:the )?year end|"
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
+    # "A link our friends posted the other day": a little while ago.
+    r"the other (?:day|night|evening|morning|week)|"
     # "The following spring, the rules changed": counted from the date last named.
     r"the (?:following|previous|preceding) (?:spring|summer|autumn|fall|winter|year|month|week)|"
     r"(?:later|earlier) (?:in|during) the day|"
@@ -375,6 +377,7 @@ _PLACED_24H_CLOCK = re.compile(
 # age; a temperature's "the mid-90s" is left out by `build`.)
 # An apostrophe as pages write it: straight, curly either way, or a prime.
 _APOSTROPHE = "['\u2018\u2019\u2032]"
+_APOSTROPHES = "'\u2018\u2019\u2032"
 _DECADE = re.compile(
     rf"(?<![\w'\u2018\u2019\u2032-])(?:the (?:(?:early|mid|late)[- ])?{_APOSTROPHE}?[1-9]0"
     rf"{_APOSTROPHE}?s|{_APOSTROPHE}[1-9]0s|(?:1[5-9]|20)\d0{_APOSTROPHE}?s)(?![\w-])"
@@ -761,6 +764,11 @@ def _entity_span(
     decade_s = _APOSTROPHE_S.match(full, end) if _ENDS_IN_TENS.search(ent.text) else None
     if decade_s and (word_before == "the" or ent.text.lower().startswith("the ")):
         end = decade_s.end()
+    # "the ’60s and ’70s": spaCy may leave out the apostrophe that makes "60s" a decade.
+    if start > 0 and full[start - 1] in _APOSTROPHES and _SHORT_DECADE.fullmatch(full, start, end):
+        start -= 1
+        if ent.start > 1 and doc[ent.start - 2].lower_ == "the":
+            start = doc[ent.start - 2].idx
     # "back in the 80s": spaCy may leave out the article that makes "80s" a decade (in
     # "their 80s" it is an age, and stays out).
     if word_before == "the" and _SHORT_DECADE.fullmatch(full, start, end):
