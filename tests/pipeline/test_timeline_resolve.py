@@ -338,6 +338,20 @@ def test_within_a_unit_of_no_count_is_a_vague_length_from_the_time_told(
     assert _value("within a year", Tense.FUTURE) == "2024-08-08/P1Y"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("midnight tuesday", "2024-08-06T24:00"),
+        ("just before midnight tuesday", "2024-08-06T24:00"),
+        # What happened after it happened in the day's first minutes, not at its end.
+        ("just after midnight tuesday", "2024-08-06T00:00"),
+        ("after midnight on tuesday", "2024-08-06T00:00"),
+    ],
+)
+def test_midnight_ends_its_day_but_just_after_it_starts_it(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
 def test_a_vague_word_alone_stays_a_date() -> None:
     found = resolve("recently", Context(anchor=ANCHOR), Tense.PAST)
     assert found is not None and (found.timex_type, found.timex_value) == ("DATE", "PAST_REF")

@@ -447,7 +447,12 @@ def _point_after(prep: str | None, t: str, ctx: Context, tense: Tense | None) ->
     if prep is not None and _SHORT_YEAR.fullmatch(t):
         y = year_number(t, ctx.anchor.year)
         return year_of(y) if y is not None else None
-    return resolve_point(t, ctx, tense)
+    found = resolve_point(t, ctx, tense)
+    if prep == "after" and found is not None and found.value.endswith("T24:00"):
+        # Midnight is the one that ends a day (TIMEX3's T24:00), but what happened "just
+        # after midnight Tuesday" happened in Tuesday's first minutes.
+        return replace(found, value=found.value.removesuffix("24:00") + "00:00")
+    return found
 
 
 def _counted_from(offset: re.Match[str], ctx: Context, tense: Tense | None) -> Resolved | None:
