@@ -75,6 +75,35 @@ def test_a_length_of_time_under_a_future_infinitive_is_not() -> None:
     assert under_a_perfect(FakeSpan(toks[6])) is False  # type: ignore[arg-type]
 
 
+def _ranked_infinitive(rank: tuple[str, str, str, str], only: bool) -> list[Tok]:
+    """'he was the (only) RANK to arrive on tuesday'."""
+    words = [
+        ("he", "PRP", "nsubj", "PRON", "he", 1),
+        ("was", "VBD", "ROOT", "AUX", "be", None),
+        ("the", "DT", "det", "DET", "the", 3 + only),
+        *([("only", "JJ", "amod", "ADJ", "only", 4)] if only else []),
+        (*rank, rank[0], 1),
+        ("to", "TO", "aux", "PART", "to", 5 + only),
+        ("arrive", "VB", "relcl", "VERB", "arrive", 3 + only),
+        ("on", "IN", "prep", "ADP", "on", 5 + only),
+        ("tuesday", "NNP", "pobj", "PROPN", "tuesday", 6 + only),
+    ]
+    return _tree(*words)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "toks",
+    [
+        # "He was the first to arrive on Tuesday": what the first one did, in the past.
+        _ranked_infinitive(("first", "JJ", "attr", "ADJ"), only=False),
+        # "They were the only ones to vote on Tuesday"
+        _ranked_infinitive(("ones", "NNS", "attr", "NOUN"), only=True),
+    ],
+)
+def test_an_infinitive_on_a_rank_takes_the_past_of_its_clause(toks: list[Tok]) -> None:
+    assert tense_of(FakeSpan(toks[-1])) is Tense.PAST  # type: ignore[arg-type]
+
+
 def test_a_date_that_owns_a_noun_takes_no_tense_from_the_clause() -> None:
     # "the team will try to forget Sunday's loss"
     toks = _tree(

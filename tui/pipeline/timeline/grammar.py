@@ -823,6 +823,10 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
             head_tense = _verb_tense(above, depth - 1)
             if head_tense in (Tense.FUTURE, Tense.REPORTED):
                 return True, head_tense
+        if depth > 0 and _a_rank_in_the_past(head, depth - 1):
+            # "Residents became the first to cast ballots just after midnight Tuesday", "the
+            # only ones to vote on Tuesday": what the ranked one did, in its clause's past.
+            return True, Tense.PAST
         head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass", "cop")]
         copula_past = head.dep_ in ("acomp", "xcomp", "attr") and head.head.tag_ == "VBD"
         if head.tag_ == "VBD" or copula_past or any(a.tag_ == "VBD" for a in head_auxes):
@@ -842,6 +846,14 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
             # after.
             return True, Tense.FUTURE
     return False, None
+
+
+def _a_rank_in_the_past(head: Token, depth: int) -> bool:
+    """'Was the first', 'were the only ones': a rank or a ranked noun in a past clause."""
+    if not (head.lower_ in _RANKS or head.tag_ == "JJS" or _ranked(head)):
+        return False
+    ranked_by = _governing_verb(head)
+    return ranked_by is not None and _verb_tense(ranked_by, depth) is Tense.PAST
 
 
 def _ranked(noun: Token) -> bool:
