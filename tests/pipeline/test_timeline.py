@@ -1038,12 +1038,31 @@ def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["Our friends posted a link the other day.", "I saw her the other night."]
+    "sentence",
+    [
+        "Our friends posted a link the other day.",
+        "I saw her the other night.",
+    ],
 )
 def test_the_other_day_is_a_little_while_ago(nlp: Any, sentence: str) -> None:
     assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == [
         (" ".join(sentence.rstrip(".").split()[-3:]), "PAST_REF")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some long-ago impact carved out this pit.", [("long-ago", "PAST_REF")]),
+        ("Typepad burped on me a little while ago.", [("a little while ago", "PAST_REF")]),
+        ("How long ago did it happen?", []),
+        ("It launched exactly a decade ago.", [("exactly a decade ago", "2014-08-08")]),
+    ],
+)
+def test_how_long_ago_as_pages_say_it(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected
 
 
 def test_a_day_hanging_on_the_subject_does_not_take_the_present_verb(nlp: Any) -> None:

@@ -29,6 +29,9 @@ def _value(text: str, tense: Tense | None = Tense.PAST, prep: str | None = None)
         ("during those years", "PAST_REF"),
         ("the other day", "PAST_REF"),
         ("the other night", "PAST_REF"),
+        ("a little while ago", "PAST_REF"),
+        ("long-ago", "PAST_REF"),
+        ("a long time ago", "PAST_REF"),
         ("the coming weeks", "FUTURE_REF"),
         ("the near future", "FUTURE_REF"),
     ],
@@ -349,6 +352,14 @@ def test_within_a_unit_of_no_count_is_a_vague_length_from_the_time_told(
     ],
 )
 def test_midnight_ends_its_day_but_just_after_it_starts_it(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("exactly a year ago", "2023-08-08"), ("exactly a decade ago", "2014-08-08")],
+)
+def test_exactly_a_count_ago_is_to_the_day(text: str, value: str) -> None:
     assert _value(text) == value
 
 

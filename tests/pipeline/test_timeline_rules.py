@@ -379,6 +379,8 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("that-year-with-nothing-named-declines", "relative-period", "that year", P, None, DECLINE),
     ("two-years-ago-this-month-is-the-month", "count-ago-this", "two years ago this month",
      P, None, "2022-08"),
+    ("a-decade-ago-today-is-the-day", "count-ago-this", "a decade ago today", P, None,
+     "2014-08-08"),
     ("a-year-ago-today-is-the-day", "count-ago-this", "a year ago today", P, None,
      "2023-08-08"),
     # The anchor is a Thursday: "Tuesday" is two days back, "Friday" told ahead tomorrow.

@@ -645,7 +645,7 @@ def _count_ago_this(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
     else:
         days, months = _ANNIVERSARY_FROM[this]
         told = add_months(a, months) + timedelta(days=days)
-    months_back = {"Y": 12 * n, "M": n, "W": 0}[unit]
+    months_back = {"E": 120 * n, "Y": 12 * n, "M": n, "W": 0}[unit]
     back = add_months(told, -months_back) - timedelta(weeks=n if unit == "W" else 0)
     if this.endswith("week"):
         return week_of(back)
@@ -765,7 +765,7 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          r"(?P<u>day|week|weekend|month|year|quarter|decade)",
          _relative_period, "this week, last month, the following year, that year"),
     rule("count-ago-this",
-         rf"{APPROX_RE}(?P<n>{_COUNT_RE}) (?P<u>years?|months?|weeks?) ago,? (?:on )?"
+         rf"{APPROX_RE}(?P<n>{_COUNT_RE}) (?P<u>decades?|years?|months?|weeks?) ago,? (?:on )?"
          r"(?P<this>today|yesterday|tomorrow|(?:this|next|last) (?:week|month)|"
          rf"(?P<wd>{WEEKDAY_RE}))",
          _count_ago_this,

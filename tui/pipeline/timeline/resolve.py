@@ -269,6 +269,15 @@ def _to_this_day(s: Said) -> Outcome:
     return PASS
 
 
+_EXACTLY_AGO = re.compile(r"exactly (.+ ago)")
+
+
+def _exactly_ago(s: Said) -> Outcome:
+    if exactly := _EXACTLY_AGO.fullmatch(s.t):
+        s.t = f"{exactly.group(1)} today"
+    return PASS
+
+
 def _counted_time(s: Said) -> Outcome:
     if counted := _COUNT_TIME.fullmatch(s.t):
         s.t = f"{counted.group(1)} from now"
@@ -395,6 +404,8 @@ STEPS: tuple[Step, ...] = (
          "a hedge (just, around) and the expression's own preposition come off"),
     Step("to-this-day", _to_this_day,
          "to this day, labels forbid it: until now, not the story's own day"),
+    Step("exactly-ago", _exactly_ago,
+         "exactly a decade ago: to the day, as a decade ago today is"),
     Step("counted-time", _counted_time, "two weeks' time: two weeks from now"),
     Step("counted-from-a-date", _counted_from_a_date,
          "three days after the vote, a week before March 5: counted from that date"),

@@ -85,6 +85,9 @@ _LEXICAL = re.compile(
     r"the (?:following|next|previous|same) day|the day (?:before|after)|"
     # "A link our friends posted the other day": a little while ago.
     r"the other (?:day|night|evening|morning|week)|"
+    # "Typepad burped on me a little while ago", "not long ago", "some long-ago impact"
+    # (not a question: "how long ago did it happen?").
+    r"a (?:little |short )?while ago|a long time ago|(?<!\bhow )(?<!\bso )long[- ]ago|"
     # "The following spring, the rules changed": counted from the date last named.
     r"the (?:following|previous|preceding) (?:spring|summer|autumn|fall|winter|year|month|week)|"
     r"(?:later|earlier) (?:in|during) the day|"
@@ -435,6 +438,7 @@ _FORM_REACH = 12
 # chronology's thousands of dates costs time quadratic in its length.
 _LEAD_REACH = 24
 _LATER_IN = re.compile(r"\b(?:later|earlier) (?:in|during) $", re.I)
+_EXACTLY = re.compile(r"\bexactly $", re.I)
 # "Fell 3% on the day", "weakened during the day", "the day's losses": a market report's day,
 # the one it tells of; "the day of the vote", "the day he died" are other days.
 _OTHER_DAY_AFTER = re.compile(
@@ -773,6 +777,11 @@ def _entity_span(
     # "their 80s" it is an age, and stays out).
     if word_before == "the" and _SHORT_DECADE.fullmatch(full, start, end):
         start = doc[ent.start - 1].idx
+    # "exactly a decade ago": to the day, which the span must hold to be read so.
+    if ent.text.lower().endswith(" ago") and (
+        exactly := _EXACTLY.search(full, max(0, start - _LEAD_REACH), start)
+    ):
+        start = exactly.start()
     # "later in the day": spaCy starts after the words that place it in the day.
     head = _LATER_IN.search(full, max(0, start - _LEAD_REACH), start)
     if head and ent.text.lower() == "the day":
