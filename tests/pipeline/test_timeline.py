@@ -456,6 +456,9 @@ def test_dates_told_as_recurring_every_year_are_sets(
          "2024-10-28T16:45"),
         ("The launch is set for 9:30 Pacific time on Friday.", "9:30 Pacific time on Friday",
          "2024-08-09T09:30"),
+        # The region alone after a time spaCy tagged, which then read as no time at all.
+        ("Cell sites were down at 10 a.m. Eastern on Monday.", "10 a.m. Eastern on Monday",
+         "2024-08-05T10:00"),
         # "10am" was dropped as a code; "local time" stood between the clock and its day.
         ("Tickets go on sale at 10am BST on 15 August.", "10am BST on 15 August",
          "2024-08-15T10:00"),

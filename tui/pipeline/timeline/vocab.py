@@ -210,8 +210,12 @@ CLOCK_HOURS_LEAD_RE = rf"(?:{'|'.join(CLOCK_HOURS_LEADS)})"
 # them ("2400 hours" is the midnight that ends a day).
 FOUR_DIGIT_CLOCK_RE = r"(?:[01]\d|2[0-3])[0-5]\d"
 MILITARY_HOURS_RE = rf"(?:{FOUR_DIGIT_CLOCK_RE}|2400) ?(?i:hours|hrs)"
-# Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one.
-ZONE_RE = rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE})"
+# Any zone, lower case as `normalise` leaves it: "edt", "et", "gmt", or a named one;
+# inside a time spaCy tagged, the region alone at its end ("were down at 10 a.m. Eastern").
+ZONE_RE = (
+    rf"(?:[a-z]{{2,4}}t|[ecmp]t|gmt|utc|{NAMED_ZONE_RE}"
+    r"|(?:eastern|central|mountain|pacific)(?=\s*(?:$|[),;])))"
+)
 LIKE_UNIT_RE = r"(?:quarter|period|time|month|week)"
 # Years named relative to the anchor's, as a month or season may carry them.
 REL_YEARS = {"this year": 0, "last year": -1, "next year": 1}
