@@ -2038,6 +2038,22 @@ def test_two_dates_that_make_no_range_keep_their_own_years(
 @pytest.mark.parametrize(
     ("sentence", "local", "other"),
     [
+        # The time in brackets went to the story's day, not the day named before the time.
+        ("The feed starts live Nov. 13 at 11:30 a.m. PST (2:30 p.m. EST).",
+         "2024-11-13T11:30", "2024-11-13T14:30"),
+        ("It begins at 11 p.m. PST Nov. 13 (2 a.m. EST).",
+         "2024-11-13T23:00", "2024-11-14T02:00"),
+    ],
+)  # fmt: skip
+def test_a_time_in_brackets_after_a_dated_time_is_on_its_day(
+    nlp: Any, sentence: str, local: str, other: str
+) -> None:
+    assert sorted(e.value for e in _timeline(nlp, sentence)) == [local, other]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "local", "other"),
+    [
         # 20:30 GMT is the evening before a Queensland morning.
         ("The shooting occured around 6.30 a.m. (2030 GMT) on Tuesday.",
          "1996-08-27T06:30", "1996-08-26T20:30"),

@@ -166,6 +166,10 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
             out.extend(pair)
             k += 2
             continue
+        if k + 1 < len(placed) and (pair := _the_same_time_in_brackets(full, *placed[k : k + 2])):
+            out.extend(pair)
+            k += 2
+            continue
         if k + 1 < len(placed):
             joined = _day_and_clock(full, placed[k], placed[k + 1])
             if joined is not None:
@@ -447,6 +451,25 @@ def _clock_beside_its_day_in_another_zone(
     except OverflowError:
         return None
     return [(clock_on(local_day, a), a_start, a_end, span), other]
+
+
+def _the_same_time_in_brackets(full: str, local: Placed, other: Placed) -> list[Placed] | None:
+    """'Nov. 13 at 11:30 a.m. PST (2:30 p.m. EST)': the time in brackets is the dated
+    time's in another zone, on its day (or the one before or after)."""
+    (a, a_start, a_end, _), (b, b_start, b_end, b_span) = local, other
+    if not (
+        _names_its_day(a, is_bare_clock(a, full[a_start:a_end]))
+        and is_bare_clock(b, full[b_start:b_end])
+        and a.start is not None
+        and "(" in full[a_end:b_start]
+        and _IN_BRACKETS.fullmatch(full, a_end, b_start)
+    ):
+        return None
+    try:
+        other_day = a.start + timedelta(days=_days_between_zones(a, b))
+    except OverflowError:
+        return None
+    return [local, (clock_on(other_day, b), b_start, b_end, b_span)]
 
 
 def _days_between_zones(local: Resolved, other: Resolved) -> int:
