@@ -3757,6 +3757,20 @@ def test_today_on_a_habit_of_a_kind_is_nowadays(nlp: Any, sentence: str, value: 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It is hard to raise kids in today's world.", "PRESENT_REF"),
+        ("Today's children face new risks.", "PRESENT_REF"),
+        # Before any other noun, the story's day.
+        ("Today's kids game was fun.", "2024-08-08"),
+        ("Today's edition went to press late.", "2024-08-08"),
+    ],
+)
+def test_todays_before_a_noun_of_an_age_is_nowadays(nlp: Any, sentence: str, value: str) -> None:
+    assert _entry(_timeline(nlp, sentence), "oday").value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
         ("These are the cars of tomorrow.", "tomorrow", "FUTURE_REF"),

@@ -114,6 +114,7 @@ from tui.pipeline.timeline.vocab import (
     MODERN_YEAR_RE,
     MONTH_NAMED,
     MONTH_RE,
+    NOUNS_OF_AN_AGE,
     NUM_RE,
     OF_A_THING,
     ONE_OF_A_KIND_RE,
@@ -439,7 +440,7 @@ def _nowadays(span: Span, text: str) -> bool:
     release's "Acme today announces" names one company, and its day)."""
     if text.lower() != "today":
         return False
-    if _a_kind_today(span):
+    if _a_kind_today(span) or _today_of_an_age(span):
         return True
     if span.start == 0:
         return False
@@ -448,6 +449,13 @@ def _nowadays(span: Span, text: str) -> bool:
         return False
     tags = {verb.tag_} | {a.tag_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBP", "VBZ"}) and not tags & {"VBD", "MD", "VBG"}
+
+
+def _today_of_an_age(span: Span) -> bool:
+    """'Today's youth', 'in today's boomer-centric world': "today's" before a noun of an
+    age (`[nouns_of_an_age]`) says nowadays; "today's game" is the story's day."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lower_ in NOUNS_OF_AN_AGE
 
 
 def _a_kind_today(span: Span) -> bool:

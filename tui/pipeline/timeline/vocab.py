@@ -126,6 +126,7 @@ PUBLICATION_NOUNS = frozenset(_DATA["publication_nouns"]["words"])
 REPORTED_FIGURE_NOUNS = frozenset(_DATA["reported_figure_nouns"]["words"])
 LENGTH_NOUNS = frozenset(_DATA["length_nouns"]["words"])
 OCCASION_NOUNS = frozenset(_DATA["occasion_nouns"]["words"])
+NOUNS_OF_AN_AGE = frozenset(_DATA["nouns_of_an_age"]["words"])
 
 UNIT_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 NUM_RE = (
