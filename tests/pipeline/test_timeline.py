@@ -1056,6 +1056,23 @@ def test_the_other_day_is_a_little_while_ago(nlp: Any, sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("It is only available by invite at this time, but you can sign up.",
+         [("at this time", "PRESENT_REF")]),
+        ("At the moment, the site is down.", [("At the moment", "PRESENT_REF")]),
+        # The moment a clause names, or a time of any year: no present.
+        ("At the moment the bomb went off, he ran.", []),
+        ("It is cold at this time of year.", []),
+    ],
+)  # fmt: skip
+def test_at_the_moment_ending_a_clause_is_now(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("Some long-ago impact carved out this pit.", [("long-ago", "PAST_REF")]),
         ("Typepad burped on me a little while ago.", [("a little while ago", "PAST_REF")]),
         ("How long ago did it happen?", []),

@@ -258,8 +258,10 @@ def _the_same_day(s: Said) -> Outcome:
 
 
 def _own_preposition(s: Said) -> Outcome:
-    own, s.t = strip_prep(s.t)
-    s.prep = own or s.prep
+    own, rest = strip_prep(s.t)
+    if own and _deictic(s.t) is not None and _deictic(rest) is None:
+        return PASS  # "at the moment": the phrase with its preposition is the word
+    s.t, s.prep = rest, own or s.prep
     return PASS
 
 

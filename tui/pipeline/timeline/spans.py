@@ -88,6 +88,9 @@ _LEXICAL = re.compile(
     # "Typepad burped on me a little while ago", "not long ago", "some long-ago impact"
     # (not a question: "how long ago did it happen?").
     r"a (?:little |short )?while ago|a long time ago|(?<!\bhow )(?<!\bso )long[- ]ago|"
+    # "Only available by invite at this time, but ...", "At the moment, the site is down":
+    # now, where a clause ends on it ("at the moment the bomb went off" is that moment).
+    r"at (?:the moment|this time|this point)(?=\s*(?:[,.;:!?)]|$))|"
     # "The following spring, the rules changed": counted from the date last named.
     r"the (?:following|previous|preceding) (?:spring|summer|autumn|fall|winter|year|month|week)|"
     r"(?:later|earlier) (?:in|during) the day|"
