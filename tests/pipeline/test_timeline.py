@@ -1054,6 +1054,19 @@ def test_the_other_day_is_a_little_while_ago(nlp: Any, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Perhaps one day, sooner rather than later, we'll see them race.",
+        "Maybe one day I will visit.",
+    ],
+)
+def test_perhaps_one_day_is_some_day_to_come(nlp: Any, sentence: str) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == [
+        ("one day", "FUTURE_REF")
+    ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("It is only available by invite at this time, but you can sign up.",

@@ -91,6 +91,10 @@ _LEXICAL = re.compile(
     # "Only available by invite at this time, but ...", "At the moment, the site is down":
     # now, where a clause ends on it ("at the moment the bomb went off" is that moment).
     r"at (?:the moment|this time|this point)(?=\s*(?:[,.;:!?)]|$))|"
+    # "Perhaps one day we'll see them race": some day to come (spaCy tags "one day" only
+    # opening a sentence; alone it is as often a length, "in one day").
+    r"(?:(?<=\bperhaps )|(?<=\bmaybe )|(?<=\bhopefully ))one day"
+    r"(?! (?:later|earlier|after|before)\b)|"
     # "The following spring, the rules changed": counted from the date last named.
     r"the (?:following|previous|preceding) (?:spring|summer|autumn|fall|winter|year|month|week)|"
     r"(?:later|earlier) (?:in|during) the day|"
