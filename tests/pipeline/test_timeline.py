@@ -1072,6 +1072,8 @@ def test_perhaps_one_day_is_some_day_to_come(nlp: Any, sentence: str) -> None:
         ("It is only available by invite at this time, but you can sign up.",
          [("at this time", "PRESENT_REF")]),
         ("At the moment, the site is down.", [("At the moment", "PRESENT_REF")]),
+        ("The blog hasn't been very regular of late, I know.", [("of late", "PAST_REF")]),
+        ("The sounds of late 1980s indie music.", [("late 1980s", "198")]),
         # The moment a clause names, or a time of any year: no present.
         ("At the moment the bomb went off, he ran.", []),
         ("It is cold at this time of year.", []),
