@@ -1426,6 +1426,20 @@ def test_house_numbers_labels_and_names_ending_in_a_time_word_are_not_dates(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        # A street's word in lower case, or a title's abbreviation, is no address.
+        ("Notice the intolerance in this 1946 statement by Dr. Brock Chisholm.", "1946"),
+        ("The total sales for 2003 was close to B$715,000.", "2003"),
+    ],
+)
+def test_a_year_before_a_word_that_can_name_a_street_is_still_a_year(
+    nlp: Any, sentence: str, year: str
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == [year]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
         # 4 September 2004 was a Saturday; apart, the date was read as the coming one

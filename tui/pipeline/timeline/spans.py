@@ -1051,12 +1051,16 @@ def _in_title_case(span: Span) -> bool:
     return sum(w[0].isupper() for w in others) >= TITLE_CASE_SHARE * max(len(others), 1)
 
 
-# A house number: a number, then up to three capitalised words ending in a street word.
+# A house number: a number, then up to three capitalised words ending in a street word,
+# capitalised as an address writes them ("1119 Eighth St.", "1640 NEIL AVENUE"); in lower
+# case the words are others' ("this 1946 statement by Dr. Chisholm", "sales for 2003 were
+# close to").
 _STREET = re.compile(
     r"\s+(?:[A-Z0-9][\w'-]*\.?\s+){0,3}(?:"
-    + "|".join(sorted(STREET_WORDS, key=len, reverse=True))
-    + r")\b\.?",
-    re.IGNORECASE,
+    + "|".join(
+        sorted({c(w) for w in STREET_WORDS for c in (str.title, str.upper)}, key=len, reverse=True)
+    )
+    + r")\b\.?"
 )
 
 
