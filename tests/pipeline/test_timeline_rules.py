@@ -408,6 +408,12 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     # A year's halves are its own values, read before this rule.
     ("the-first-half-of-a-year-is-h1", "ordinal-quarter", "the first half of 2019", P, None,
      "2019-H1"),
+    ("the-holiday-season-ahead-is-this-december", "holiday-season", "the holiday season", F,
+     None, "2024-12"),
+    ("the-christmas-season-told-in-the-past-is-last-december", "holiday-season",
+     "the christmas season", P, None, "2023-12"),
+    ("last-years-holiday-season", "holiday-season", "last year's holiday season", N, None,
+     "2023-12"),
     ("the-month-of-a-month", "month-of", "the month of may", P, None, "2024-05"),
     ("the-month-of-a-month-and-year", "month-of", "the month of august 2023", N, None,
      "2023-08"),

@@ -128,6 +128,14 @@ def _half_of(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return narrow(found, "first half" if first else "second half")
 
 
+def _holiday_season(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'The holiday season', 'this Christmas season': the December it comes to a head in,
+    chosen as "December" would be ("last" and "next" as written)."""
+    rel, year = m.group("rel"), m.group("year")
+    said = f"december {year} year" if year else f"{rel} december" if rel else "december"
+    return resolve_date(said, ctx, tense) or DECLINE
+
+
 # dateparser reads only short spans: a long one is a sentence fragment, not a date.
 FALLBACK_MAX_CHARS = 40
 # ... of at most this many words, and never two dates joined ("the year ended Sept. 30",
@@ -195,6 +203,12 @@ _OWN_RULES = {
              r"(?:the )?(?P<which>first|1st|second|2nd|last|latter|final|later) half"
              r" of (?P<inner>.+)",
              _half_of, "the last half of the '80s, the first half of the month: the period"),
+        rule("holiday-season",
+             r"(?:the |this |that |(?P<year>last|next|this) year's )?"
+             r"(?:(?P<rel>last|next|this|this past|this coming) )?"
+             r"(?:(?:busy|festive|upcoming|coming|hectic) )?(?:holiday|christmas|xmas|festive)"
+             r" season",
+             _holiday_season, "the holiday season, this Christmas season: its December"),
         rule("month-of", rf"(?:the )?months? of (?P<m>{MONTH_RE}.*)", _month_of,
              "the month of May: that month"),
         rule("dateparser", rf".*?\b(?:{MONTH_RE}|{WEEKDAY_RE})(?:\b|$).*", _dateparser,
@@ -209,7 +223,7 @@ ORDER = (
     "dotted-day",
     "dotted-month-day", "numeric-day", "month-day", "week-on-weekday", "ordinal-day-of-month",
     "first-or-last-day-of", "weekday-of-month",
-    "weekday", "week-of-month", "month-of", "month-year", "month-alone", "season",
+    "weekday", "week-of-month", "month-of", "month-year", "month-alone", "holiday-season", "season",
     "ordinal-quarter", "half-of", "months-of-year", "q-quarter", "month-range-quarter", "month-run",
     "month-quarter", "the-quarter", "year-ago-period", "year-period", "year", "decade-digits",
     "decade-words", "century", "same-period-last-year", "this-time", "nth-day-today",
