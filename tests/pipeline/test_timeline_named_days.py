@@ -77,3 +77,22 @@ def test_the_stage_dates_the_event_and_leaves_a_meeting_on_the_same_day_alone(nl
     assert _values(nlp, "2004-06-01", "The council will meet on September 11.") == {
         "September 11": "2004-09-11"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spaCy reads "9/11" as a number here: told as the event, it is the day.
+        ("The recount did not lead inexorably to 9/11, but it did not help.",
+         {"9/11": "2001-09-11"}),
+        ("No one tied the 2000 recount to the 9/11 attacks.",
+         {"2000": "2000", "9/11": "2001-09-11"}),
+        # A fraction, and the event's name for a body that bears it, are no day.
+        ("Scores were 9/11 on the test.", {}),
+        ("The 9/11 Commission met.", {}),
+    ],
+)  # fmt: skip
+def test_a_named_day_spacy_takes_for_a_number_is_the_event_where_told_so(
+    nlp: Any, text: str, expected: dict[str, str]
+) -> None:
+    assert _values(nlp, "2012-11-06", text) == expected

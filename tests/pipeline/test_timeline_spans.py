@@ -263,7 +263,11 @@ _HOLDING_A_MATCH = {
     "_PLACED_24H_CLOCK": ["From 23:00 to 05:00, and at 9:15, until 19:30 or by 00:05."],
     "_NUMERIC_DAY": ["Due 12/31/2004.", "Seen 7/19/24.", "Paid 31-12-2004."],
     "_ISO_STAMP": ["At 2024-08-07 17:00 it closed.", "SAN DIEGO 1996-08-26", "2024-08-07T17:00:05"],
-    "_DECADE": ["Fans of the 90s came.", "Music of the '80s.", "In the 2000\u2019s it grew."],
+    "_DECADE": [
+        "Fans of the 90s came.", "Music of the '80s.", "In the 2000\u2019s it grew.",
+        "Fans of the 1990\u2032s came.",
+    ],
+    "_NAMED_DAY_WRITTEN": ["Life changed after 9/11.", "The 9/11 attacks."],
 }  # fmt: skip
 
 

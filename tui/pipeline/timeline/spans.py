@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.nlp import doc_text, sentence_index
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
+from tui.pipeline.timeline.named_days import NAMED_DAYS
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
     APPROX_RE,
@@ -37,6 +38,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTH_WORDS,
     MONTHS,
+    NAMED_DAY_ROWS,
     NAMED_ZONE_RE,
     NUM_RE,
     NUMERIC_DAY_RE,
@@ -393,8 +395,15 @@ _DECADE = re.compile(
     rf"(?<![\w'\u2018\u2019\u2032-])(?:the (?:(?:early|mid|late)[- ])?{_APOSTROPHE}?[1-9]0"
     rf"{_APOSTROPHE}?s|{_APOSTROPHE}[1-9]0s|(?:1[5-9]|20)\d0{_APOSTROPHE}?s)(?![\w-])"
 )
+# A day that names one event as pages write it ("9/11"), which spaCy reads as a number.
+_NAMED_DAY_WRITTEN = re.compile(
+    r"(?<![\w/.-])(?:"
+    + "|".join(re.escape(w) for _, written, _ in NAMED_DAY_ROWS for w in written)
+    + r")(?![\w/-]|\.\d)"
+)
 _LEXICAL_FORMS = (
     _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
+    _NAMED_DAY_WRITTEN,
 )  # fmt: skip
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
@@ -429,6 +438,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
     _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
     _DECADE: re.compile(rf"\d0{_APOSTROPHE}?s"),  # "90s", "2000's"
+    _NAMED_DAY_WRITTEN: re.compile(r"\d/\d"),  # "9/11"
     _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
     _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
 }
@@ -884,7 +894,7 @@ def _pattern_spans(
         elif (
             m.re in _LEXICAL_FORMS
             and other_ents.hit(s, e)
-            and not (m.re is _DECADE and _only_numbers_within(ents, s, e))
+            and not (m.re in _READ_AS_NUMBERS and _only_numbers_within(ents, s, e))
         ):
             continue
         # "The September 11 attacks": a day that names an event, whose year only knowledge
@@ -892,6 +902,8 @@ def _pattern_spans(
         if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
             continue
         if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
+            continue
+        if m.re is _NAMED_DAY_WRITTEN and not _told_as_the_event(sentences.text_at(s), full, s):
             continue
         # A quarter's code is rarer than a season's word outside such news: its paragraph
         # is enough ("Revenue rose 8%. Its Q3 margin was the best in five years.").
@@ -918,6 +930,25 @@ def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list
             if _A_YEAR_TOKEN.fullmatch(tok.text) and not taken_index.hit(start, end):
                 found.append((start, end))
     return found
+
+
+# "Lead inexorably to 9/11", "since 9/11": a word of time before a named day.
+_TIME_WORD_BEFORE_AN_EVENT = re.compile(
+    r"\b(?:to|after|since|before|until|post|pre|of|during|from)[\s-]+$", re.I
+)
+
+
+def _told_as_the_event(sentence: str, full: str, start: int) -> bool:
+    """'The 9/11 attacks', 'lead inexorably to 9/11': the event, told by a word of it in
+    the sentence or a word of time before it, where spaCy took "9/11" for a number ("scores
+    were 9/11" is a fraction)."""
+    if any(named.cues.search(sentence) for named in NAMED_DAYS):
+        return True
+    return _TIME_WORD_BEFORE_AN_EVENT.search(full, max(0, start - 12), start) is not None
+
+
+# Forms spaCy may read as a number ("the 1990\u2032s", "9/11"): found over one inside them.
+_READ_AS_NUMBERS = (_DECADE, _NAMED_DAY_WRITTEN)
 
 
 def _only_numbers_within(ents: Sequence[Span], start: int, end: int) -> bool:
