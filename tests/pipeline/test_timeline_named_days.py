@@ -88,6 +88,9 @@ def test_the_stage_dates_the_event_and_leaves_a_meeting_on_the_same_day_alone(nl
         ("No one tied the 2000 recount to the 9/11 attacks.",
          {"2000": "2000", "9/11": "2001-09-11"}),
         # A fraction, and the event's name for a body that bears it, are no day.
+        # spaCy calls "the September 11" an event: its year is the table's.
+        ("Inspired by news after the September 11 attacks, we invested.",
+         {"September 11": "2001-09-11"}),
         ("Scores were 9/11 on the test.", {}),
         ("The 9/11 Commission met.", {}),
     ],

@@ -899,7 +899,12 @@ def _pattern_spans(
             continue
         # "The September 11 attacks": a day that names an event, whose year only knowledge
         # of the world gives (with its year written, "September 11, 2001", it is read).
-        if m.re is _SHORT_MONTH_DAY and events.hit(s, e) and not _A_YEAR_IN.search(m.group(0)):
+        if (
+            m.re is _SHORT_MONTH_DAY
+            and events.hit(s, e)
+            and not _A_YEAR_IN.search(m.group(0))
+            and not _an_event_of_the_table(m.group(0), sentences.text_at(s))
+        ):
             continue
         if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
             continue
@@ -936,6 +941,22 @@ def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list
 _TIME_WORD_BEFORE_AN_EVENT = re.compile(
     r"\b(?:to|after|since|before|until|post|pre|of|during|from)[\s-]+$", re.I
 )
+
+
+_MONTH_AND_DAY = re.compile(r"([A-Za-z]+)\.? (\d{1,2})")
+
+
+def _an_event_of_the_table(text: str, sentence: str) -> bool:
+    """'After the September 11 attacks': a month and day that name an event of
+    `[[named_days]]`, in a sentence that speaks of it (whose year the table knows)."""
+    m = _MONTH_AND_DAY.match(text)
+    if m is None:
+        return False
+    when = (MONTHS.get(m.group(1).lower()), int(m.group(2)))
+    return any(
+        (named.day.month, named.day.day) == when and named.cues.search(sentence)
+        for named in NAMED_DAYS
+    )
 
 
 def _told_as_the_event(sentence: str, full: str, start: int) -> bool:
