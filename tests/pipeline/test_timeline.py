@@ -1054,6 +1054,23 @@ def test_the_other_day_is_a_little_while_ago(nlp: Any, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The book tells how previously unknown companies have emerged.", []),
+        ("The charge is tied to a previously announced plan to cut jobs.", []),
+        ("They let the offensive begin as previously planned.", []),
+        # Placing what the clause tells: an earlier time.
+        ("Previously, watch imports were denied such status.", [("Previously", "PAST_REF")]),
+        ("The company had previously said it would sell.", [("previously", "PAST_REF")]),
+    ],
+)
+def test_previously_describing_a_thing_places_nothing(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Perhaps one day, sooner rather than later, we'll see them race.",

@@ -1349,9 +1349,26 @@ def _not_a_date(
         _no_day_to_place(full, span, start, end)
         or _no_length_of_time(full, span, start, end)
         or _a_name_or_number(full, span, start, end, anchor)
+        or _an_earlier_state(span, text)
     ):
         return []
     return None
+
+
+# Words of an earlier time that, before a participle or adjective, describe a thing.
+_EARLIER_STATE_WORDS = ("previously", "formerly")
+
+
+def _an_earlier_state(span: Span, text: str) -> bool:
+    """'Previously unknown companies', 'a previously announced plan', 'as previously
+    planned': "previously" describes the thing or the manner, and places nothing on the
+    timeline ("Previously, imports were denied", "had previously said" still do)."""
+    if text.lower() not in _EARLIER_STATE_WORDS:
+        return False
+    head = span.root.head
+    return head.dep_ == "amod" or (
+        head.dep_ == "advcl" and any(c.lower_ == "as" and c.i < span.start for c in head.children)
+    )
 
 
 def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
