@@ -1071,6 +1071,19 @@ def test_previously_describing_a_thing_places_nothing(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Analysts predict shortages over the holiday season.", "2024-12"),
+        ("Sales were strong during last year's holiday season.", "2023-12"),
+        # Told as what happens whenever it comes round: any year's.
+        ("The Christmas season is busy, but it can be meaningful.", "XXXX-12"),
+    ],
+)
+def test_the_holiday_season_is_its_december(nlp: Any, sentence: str, value: str) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == [value]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Perhaps one day, sooner rather than later, we'll see them race.",
@@ -1108,6 +1121,7 @@ def test_at_the_moment_ending_a_clause_is_now(
         ("Some long-ago impact carved out this pit.", [("long-ago", "PAST_REF")]),
         ("Typepad burped on me a little while ago.", [("a little while ago", "PAST_REF")]),
         ("How long ago did it happen?", []),
+        ("Prices were low as long ago as 1990.", [("as long ago as 1990", "1990")]),
         ("It launched exactly a decade ago.", [("exactly a decade ago", "2014-08-08")]),
     ],
 )

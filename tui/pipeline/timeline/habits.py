@@ -32,6 +32,11 @@ _ANY_SEASON = re.compile(
 _ANY_MONTH = re.compile(
     rf"(?:(?:in|during|through|throughout|until|by) )?{EARLY_MID_LATE_RE}{MONTH_RE}", re.I
 )
+# The holiday season named with no word that picks out one ("during the Christmas season").
+_ANY_HOLIDAY_SEASON = re.compile(
+    r"(?:(?:in|during|through|throughout|over) )?(?:the )?(?:holiday|christmas|festive) season",
+    re.I,
+)
 _BEFORE_A_HOLIDAY = re.compile(r"^(?:at|for|on|over|around|by|until|before|after) ")
 # Prepositions that place a habit in a season: "hot in the summer", "closed during winter".
 _HABIT_PREPOSITIONS = {"in", "during", "through", "throughout"}
@@ -45,6 +50,10 @@ def told_as_a_habit(span: Span, text: str) -> bool:
     May")."""
     if _ANY_SEASON.fullmatch(text):
         return _a_season_told_as_a_habit(span)
+    if _ANY_HOLIDAY_SEASON.fullmatch(text):
+        # "Care for your tree will determine its freshness during the Christmas season":
+        # any year's, in a simple present or a clause told as usual.
+        return habitual(span.root) or told_as_usual(span.root)
     if _ANY_MONTH.fullmatch(text) or _a_holiday(text):
         return told_as_usual(span.root)
     return False

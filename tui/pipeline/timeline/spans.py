@@ -89,11 +89,11 @@ _LEXICAL = re.compile(
     r"the other (?:day|night|evening|morning|week)|"
     # "Typepad burped on me a little while ago", "not long ago", "some long-ago impact"
     # (not a question: "how long ago did it happen?").
-    r"a (?:little |short )?while ago|a long time ago|(?<!\bhow )(?<!\bso )long[- ]ago|"
+    r"a (?:little |short )?while ago|a long time ago|(?<!\bhow )(?<!\bso )(?<!\bas )long[- ]ago|"
     # "Only available by invite at this time, but ...", "At the moment, the site is down",
     # "hasn't been regular of late.": now, or lately, where a clause ends on it ("at the
     # moment the bomb went off" is that moment, "the sounds of late 1980s indie" no time).
-    r"(?:at (?:the moment|this time|this point)|of late)(?=\s*(?:[,.;:!?)]|$))|"
+    r"(?:at (?:the moment|this time)|of late)(?=\s*(?:[,.;:!?)]|$))|"
     # "Perhaps one day we'll see them race": some day to come (spaCy tags "one day" only
     # opening a sentence; alone it is as often a length, "in one day").
     r"(?:(?<=\bperhaps )|(?<=\bmaybe )|(?<=\bhopefully ))one day"
