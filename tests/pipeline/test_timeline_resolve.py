@@ -357,6 +357,15 @@ def test_midnight_ends_its_day_but_just_after_it_starts_it(text: str, value: str
 
 @pytest.mark.parametrize(
     ("text", "value"),
+    [("election night", "2023-11-07TNI"), ("christmas night", "2023-12-25TNI")],
+)
+def test_a_part_of_a_holidays_day_is_on_that_day(text: str, value: str) -> None:
+    # "Election night" is the night of Election Day, which names its day only with "day".
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
     [("exactly a year ago", "2023-08-08"), ("exactly a decade ago", "2014-08-08")],
 )
 def test_exactly_a_count_ago_is_to_the_day(text: str, value: str) -> None:

@@ -725,6 +725,8 @@ def _clock_on_its_day(
         return replace(with_time(day(on), suffix), anaphoric=True)
     if rest in _ANCHOR_DAY_RESTS:
         return with_time(day(a), suffix)
+    if f"{rest} day" in HOLIDAY_NAMES:
+        rest += " day"  # "election night": the night of Election Day
     base = resolve_date(rest, ctx, tense)
     if base is None or base.granularity is not Granularity.DAY:
         return None
