@@ -99,6 +99,7 @@ from tui.pipeline.timeline.values import (
     vague,
 )
 from tui.pipeline.timeline.vocab import (
+    APOSTROPHE_RE,
     BARE_DAY_PART_RE,
     COUNTED_NOUNS,
     DAILY_THINGS,
@@ -189,7 +190,8 @@ _ON_ONE_DAY = re.compile(rf"(?:on )?{ONE_OF_A_KIND_RE} (?:day|{BARE_DAY_PART_RE}
 # A decade written without its century or a leading apostrophe ("the mid-90s", "the
 # 80's"), and what makes such words an age or a temperature instead.
 _BARE_DECADE = re.compile(
-    r"(?<!['\u2018\u2019\u2032])\b(?:[1-9]0['\u2019\u2032]?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    rf"(?<!{APOSTROPHE_RE})\b(?:[1-9]0{APOSTROPHE_RE}?s|twenties|thirties|forties|fifties|sixties"
+    r"|seventies|eighties|nineties)\b",
     re.I,
 )
 _AGE_OWNER = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$", re.I)

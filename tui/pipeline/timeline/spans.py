@@ -18,6 +18,8 @@ from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.named_days import NAMED_DAYS
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
 from tui.pipeline.timeline.vocab import (
+    APOSTROPHE_RE,
+    APOSTROPHES,
     APPROX_RE,
     BARE_DAY_PART_RE,
     CHOICE_UNIT_RE,
@@ -388,12 +390,9 @@ _PLACED_24H_CLOCK = re.compile(
 # A decade spaCy may leave untagged beside one it tags ("the 90s and 2000s", "the '80s and
 # '90s"): after "the", or with its apostrophe, or in four figures. (Not "in her 90s", an
 # age; a temperature's "the mid-90s" is left out by `build`.)
-# An apostrophe as pages write it: straight, curly either way, or a prime.
-_APOSTROPHE = "['\u2018\u2019\u2032]"
-_APOSTROPHES = "'\u2018\u2019\u2032"
 _DECADE = re.compile(
-    rf"(?<![\w'\u2018\u2019\u2032-])(?:the (?:(?:early|mid|late)[- ])?{_APOSTROPHE}?[1-9]0"
-    rf"{_APOSTROPHE}?s|{_APOSTROPHE}[1-9]0s|(?:1[5-9]|20)\d0{_APOSTROPHE}?s)(?![\w-])"
+    rf"(?<![\w{APOSTROPHES}-])(?:the (?:(?:early|mid|late)[- ])?{APOSTROPHE_RE}?[1-9]0"
+    rf"{APOSTROPHE_RE}?s|{APOSTROPHE_RE}[1-9]0s|(?:1[5-9]|20)\d0{APOSTROPHE_RE}?s)(?![\w-])"
 )
 # A day that names one event as pages write it ("9/11"), which spaCy reads as a number.
 _NAMED_DAY_WRITTEN = re.compile(
@@ -437,7 +436,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _ZONED_CLOCK: re.compile(r"[:.][0-5]\d ?[A-Za-z]"),  # ":30 Pacific", ".02 BST"
     _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
     _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
-    _DECADE: re.compile(rf"\d0{_APOSTROPHE}?s"),  # "90s", "2000's"
+    _DECADE: re.compile(rf"\d0{APOSTROPHE_RE}?s"),  # "90s", "2000's"
     _NAMED_DAY_WRITTEN: re.compile(r"\d/\d"),  # "9/11"
     _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
     _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
@@ -752,8 +751,8 @@ _A_CLOCK = re.compile(
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|\d{1,2}:\d\d|noon|midday|midnight)",
     re.I,
 )
-_SHORT_DECADE = re.compile(rf"(?:early |mid-?|late )?[1-9]0{_APOSTROPHE}?s", re.I)
-_APOSTROPHE_S = re.compile(rf"{_APOSTROPHE}s\b")
+_SHORT_DECADE = re.compile(rf"(?:early |mid-?|late )?[1-9]0{APOSTROPHE_RE}?s", re.I)
+_APOSTROPHE_S = re.compile(rf"{APOSTROPHE_RE}s\b")
 _ENDS_IN_TENS = re.compile(r"\d0$")
 
 
@@ -787,7 +786,7 @@ def _entity_span(
     if decade_s and (word_before == "the" or ent.text.lower().startswith("the ")):
         end = decade_s.end()
     # "the ’60s and ’70s": spaCy may leave out the apostrophe that makes "60s" a decade.
-    if start > 0 and full[start - 1] in _APOSTROPHES and _SHORT_DECADE.fullmatch(full, start, end):
+    if start > 0 and full[start - 1] in APOSTROPHES and _SHORT_DECADE.fullmatch(full, start, end):
         start -= 1
         if ent.start > 1 and doc[ent.start - 2].lower_ == "the":
             start = doc[ent.start - 2].idx
@@ -908,7 +907,9 @@ def _pattern_spans(
             continue
         if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
             continue
-        if m.re is _NAMED_DAY_WRITTEN and not _told_as_the_event(sentences.text_at(s), full, s):
+        if m.re is _NAMED_DAY_WRITTEN and not _told_as_the_event(
+            m.group(0), sentences.text_at(s), full, s
+        ):
             continue
         # A quarter's code is rarer than a season's word outside such news: its paragraph
         # is enough ("Revenue rose 8%. Its Q3 margin was the best in five years.").
@@ -959,11 +960,11 @@ def _an_event_of_the_table(text: str, sentence: str) -> bool:
     )
 
 
-def _told_as_the_event(sentence: str, full: str, start: int) -> bool:
+def _told_as_the_event(written: str, sentence: str, full: str, start: int) -> bool:
     """'The 9/11 attacks', 'lead inexorably to 9/11': the event, told by a word of it in
     the sentence or a word of time before it, where spaCy took "9/11" for a number ("scores
     were 9/11" is a fraction)."""
-    if any(named.cues.search(sentence) for named in NAMED_DAYS):
+    if any(named.cues.search(sentence) for named in NAMED_DAYS if written in named.written):
         return True
     return _TIME_WORD_BEFORE_AN_EVENT.search(full, max(0, start - 12), start) is not None
 
