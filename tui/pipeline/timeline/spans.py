@@ -91,7 +91,9 @@ _LEXICAL = re.compile(
     r"the other (?:day|night|evening|morning|week)|"
     # "Typepad burped on me a little while ago", "not long ago", "some long-ago impact"
     # (not a question: "how long ago did it happen?").
-    r"a (?:little |short )?while ago|a long time ago|(?<!\bhow )(?<!\bso )(?<!\bas )long[- ]ago|"
+    # The "not" is the reader's: "not long ago" is recent, "long ago" is not.
+    r"a (?:little |short )?while ago|a long time ago|not (?:so |that |too |very )?long ago|"
+    r"(?<!\bhow )(?<!\bso )(?<!\bas )(?<!\bthat )(?<!\btoo )(?<!\bvery )long[- ]ago|"
     # "Only available by invite at this time, but ...", "At the moment, the site is down",
     # "hasn't been regular of late.": now, or lately, where a clause ends on it ("at the
     # moment the bomb went off" is that moment, "the sounds of late 1980s indie" no time).
