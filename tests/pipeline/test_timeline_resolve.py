@@ -288,10 +288,21 @@ def test_the_same_day_is_the_news_day_the_story_named_the_day_before_the_anchor(
         ("the bridge will only reopen in", False),
         ("the bridge will reopen in", False),
         ("prices will double in", False),
+        # A perfect denied up to now; a denied future still looks ahead.
+        ("i haven't used it in", True),
+        ("she had not seen him in", True),
+        ("i've never seen it this bad in", True),
+        ("i won't be back in", False),
     ],
 )
 def test_a_count_after_first_time_or_a_superlative_reaches_back(lead: str, back: bool) -> None:
     assert reaches_back(lead) is back
+
+
+def test_years_alone_after_a_denied_perfect_reach_back_to_now() -> None:
+    found = resolve("years", Context(anchor=ANCHOR), Tense.PERFECT, "in",
+                    lead="i haven't used it in ")  # fmt: skip
+    assert found is not None and (found.timex_type, found.value) == ("DURATION", "PXY")
 
 
 def test_in_a_count_after_first_time_is_a_duration_up_to_now() -> None:

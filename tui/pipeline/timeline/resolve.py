@@ -519,12 +519,16 @@ def same_day(ctx: Context) -> Resolved:
 _REACHES_BACK = re.compile(
     rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*"
     r"\b(?:in|for)$"
+    # "I haven't used it in years", "has not won in three seasons": a perfect denied up
+    # to now (not "won't be back in two weeks", which looks ahead).
+    r"|(?:\b(?:has|have|had)|'ve|'s|'d)(?:n't| not| never)\b[^.;]*\bin$"
 )
 
 
 def reaches_back(lead: str) -> bool:
     """Whether the words before "in/for <count>" make the count a span reaching back to
-    now: "the first time in", "the highest ... in", "the lowest figure for"."""
+    now: "the first time in", "the highest ... in", "the lowest figure for", "hasn't
+    ... in"."""
     return _REACHES_BACK.search(lead.rstrip()) is not None
 
 
