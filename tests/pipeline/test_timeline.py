@@ -1123,6 +1123,7 @@ def test_at_the_moment_ending_a_clause_is_now(
         ("How long ago did it happen?", []),
         # The "not" belongs to it: shown alone, "long ago" would say the opposite.
         ("She had to step down not too long ago.", [("not too long ago", "PAST_REF")]),
+        ("It wasn't that long ago that prices were high.", [("that long ago", "PAST_REF")]),
         ("Prices were low as long ago as 1990.", [("as long ago as 1990", "1990")]),
         ("It launched exactly a decade ago.", [("exactly a decade ago", "2014-08-08")]),
     ],

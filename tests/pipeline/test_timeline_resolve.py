@@ -293,6 +293,7 @@ def test_the_same_day_is_the_news_day_the_story_named_the_day_before_the_anchor(
         ("she had not seen him in", True),
         ("i've never seen it this bad in", True),
         ("i won't be back in", False),
+        ("if you haven't returned in", False),
     ],
 )
 def test_a_count_after_first_time_or_a_superlative_reaches_back(lead: str, back: bool) -> None:

@@ -519,17 +519,22 @@ def same_day(ctx: Context) -> Resolved:
 _REACHES_BACK = re.compile(
     rf"\b(?:{'|'.join(sorted(SUPERLATIVES))}|(?:first|last|only) time|first|once)\b[^.;]*"
     r"\b(?:in|for)$"
-    # "I haven't used it in years", "has not won in three seasons": a perfect denied up
-    # to now (not "won't be back in two weeks", which looks ahead).
-    r"|(?:\b(?:has|have|had)|'ve|'s|'d)(?:n't| not| never)\b[^.;]*\bin$"
 )
+# "I haven't used it in years", "has not won in three seasons": a perfect denied up to
+# now (not "won't be back in two weeks", which looks ahead), unless it is a condition
+# ("if you haven't returned in a week" is any week of anyone's).
+_DENIED_PERFECT = re.compile(r"(?:\b(?:has|have|had)|'ve|'s|'d)(?:n't| not| never)\b[^.;]*\bin$")
+_A_CONDITION = re.compile(r"\b(?:if|unless|whenever)\b")
 
 
 def reaches_back(lead: str) -> bool:
     """Whether the words before "in/for <count>" make the count a span reaching back to
     now: "the first time in", "the highest ... in", "the lowest figure for", "hasn't
     ... in"."""
-    return _REACHES_BACK.search(lead.rstrip()) is not None
+    lead = lead.rstrip()
+    if _REACHES_BACK.search(lead) is not None:
+        return True
+    return _DENIED_PERFECT.search(lead) is not None and _A_CONDITION.search(lead) is None
 
 
 # "Within days", "within a few weeks": a bound with no count.

@@ -92,7 +92,8 @@ _LEXICAL = re.compile(
     # "Typepad burped on me a little while ago", "not long ago", "some long-ago impact"
     # (not a question: "how long ago did it happen?").
     # The "not" is the reader's: "not long ago" is recent, "long ago" is not.
-    r"a (?:little |short )?while ago|a long time ago|not (?:so |that |too |very )?long ago|"
+    r"a (?:little |short )?while ago|a long time ago|"
+    r"(?:not |(?<=n't ))(?:so |that |too |very )?long ago|"
     r"(?<!\bhow )(?<!\bso )(?<!\bas )(?<!\bthat )(?<!\btoo )(?<!\bvery )long[- ]ago|"
     # "Only available by invite at this time, but ...", "At the moment, the site is down",
     # "hasn't been regular of late.": now, or lately, where a clause ends on it ("at the
