@@ -1046,7 +1046,7 @@ _WEEKDAY_THEN_FIGURES = re.compile(
 def _weekday_told(day: date, text: str) -> bool:
     """Whether the text prints that day in figures, either way round, after the name of
     its own weekday ("Monday, 11.05.2012" is 5 November 2012, a Monday, not 11 May)."""
-    weekdays = lexicon.weekdays()  # (parsed from the lexicon on every call)
+    weekdays = lexicon.weekdays()  # (a fresh copy of the table: taken once per call)
     for m in _WEEKDAY_THEN_FIGURES.finditer(text):
         weekday = weekdays.get(m.group(1).lower())
         a, b, year = int(m.group(2)), int(m.group(3)), int(m.group(4))

@@ -20,6 +20,13 @@ class NamedDay:
     written: frozenset[str]  # lower case, as the expression is written
     cues: re.Pattern[str]  # words of a sentence that speaks of the event
 
+    def told_on(self, month: int | None, day_of_month: int, sentence: str) -> bool:
+        """Whether a month and day without a year, in `sentence`, are this event's: its
+        day, in a sentence that speaks of it."""
+        return (self.day.month, self.day.day) == (month, day_of_month) and bool(
+            self.cues.search(sentence)
+        )
+
 
 def _rows() -> tuple[NamedDay, ...]:
     return tuple(
@@ -52,10 +59,9 @@ def named_day(res: Resolved | None, text: str, sentence: str, anchor: date) -> R
             res is not None
             and res.granularity is Granularity.DAY
             and res.start is not None
-            and (res.start.month, res.start.day) == (named.day.month, named.day.day)
             and res.start.year != named.day.year
             and not YEAR_DIGITS.search(text)  # the page says which year it means
-            and named.cues.search(sentence)
+            and named.told_on(res.start.month, res.start.day, sentence)
         ):
             return day(named.day)
     return None

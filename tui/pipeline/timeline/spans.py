@@ -956,11 +956,8 @@ def _an_event_of_the_table(text: str, sentence: str) -> bool:
     m = _MONTH_AND_DAY.match(text)
     if m is None:
         return False
-    when = (MONTHS.get(m.group(1).lower()), int(m.group(2)))
-    return any(
-        (named.day.month, named.day.day) == when and named.cues.search(sentence)
-        for named in NAMED_DAYS
-    )
+    month, day_of_month = MONTHS.get(m.group(1).lower()), int(m.group(2))
+    return any(named.told_on(month, day_of_month, sentence) for named in NAMED_DAYS)
 
 
 def _told_as_the_event(written: str, sentence: str, full: str, start: int) -> bool:

@@ -499,8 +499,7 @@ _POSSESSIVE_END = re.compile(r"(?<!\d0)'s?$")
 
 # Curly quotes and a prime ("the 1990′s", "the ‘90s") as the apostrophe they stand for;
 # dashes as hyphens.
-_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2032": "'", "\u2013": "-",
-                           "\u2014": "-"})  # fmt: skip
+_STRAIGHT = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), "\u2013": "-", "\u2014": "-"})
 
 
 def normalise(text: str) -> str:
