@@ -31,12 +31,22 @@ _MODS = ("start", "beginning", "end", "middle", "close", "early", "mid", "late",
          "first days")  # fmt: skip
 
 
+# The words for a day's work before the day they end: "by the end of the day Wednesday",
+# "end of day Friday", "the close of business Monday".
+_A_DAYS_WORK_BEFORE = re.compile(
+    rf"(?:(?:the )?(?:(?:business|trading) )?day|business|trading) (?:on )?"
+    rf"(?={WEEKDAY_RE}|{MONTH_RE}|today|tomorrow)"
+)
+
+
 def _range_modifier(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'the end of December', 'early 2023': the same value, a narrower range to sort by."""
     mod_text = m.group(1).strip(" -")
     mod = next((k for k in _MODS if k in mod_text), None)
     mod = "end" if mod == "close" else mod
     inner = m.group(2).strip()
+    if (working_day := _A_DAYS_WORK_BEFORE.match(inner)) is not None:
+        inner = inner[working_day.end() :]  # "the end of the day Wednesday": Wednesday's end
     if inner == "the month" and (named := _month_named_here(ctx)) is not None:
         # "To debut in September, possibly near the start of the month": that month.
         return narrow(named, mod)
