@@ -1586,6 +1586,8 @@ def test_a_range_from_one_day_to_another_runs_forward(
         ("Markets were closed for Presidents' Day.", "Presidents' Day", "2024-02-19"),
         ("Fireworks lit the sky on Bonfire Night.", "Bonfire Night", "2023-11-05"),
         ("Crowds gathered on Veterans Day.", "Veterans Day", "2023-11-11"),
+        # With the curly apostrophe pages write, which spaCy leaves untagged.
+        ("First things first: Happy Veteran\u2019s Day!", "Veteran\u2019s Day", "2023-11-11"),
     ],
 )
 def test_holidays_the_papers_name_are_their_days(

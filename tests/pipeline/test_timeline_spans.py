@@ -191,7 +191,7 @@ _HOLDING = {
         "Stores open late on Black Friday.", "Crowds gathered on Guy Fawkes Night.",
         "Parties ran through New Year's Eve.", "Markets shut for Easter Monday.",
         "The parade is on Veterans Day.", "Flights were full over Christmas.",
-        "The office shuts at Thanksgiving.",
+        "The office shuts at Thanksgiving.", "Happy Veteran\u2019s Day!",
     ],
     "_HOLIDAY_WEEK": [
         "Closed over the Easter weekend.", "Christmas week is busy.",

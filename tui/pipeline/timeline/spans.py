@@ -167,7 +167,10 @@ _NAMED_HOLIDAYS = sorted(
 )
 _HOLIDAYS_NAMED_WHOLE = [n for n in _NAMED_HOLIDAYS if n.lower() != "new year"]
 _HOLIDAYS_ALONE = ("Easter", "Thanksgiving", "Christmas", "Hogmanay", "Halloween")
-_HOLIDAYS_NAMED_WHOLE_RE = "|".join(re.escape(n) for n in _HOLIDAYS_NAMED_WHOLE)
+# (With any apostrophe a page writes: "Veteran’s Day".)
+_HOLIDAYS_NAMED_WHOLE_RE = "|".join(
+    re.escape(n).replace("'", APOSTROPHE_RE) for n in _HOLIDAYS_NAMED_WHOLE
+)
 # Any holiday's name where nothing else need bring it in: before "weekend" or a year.
 _ANY_HOLIDAY_RE = rf"(?:{_HOLIDAYS_NAMED_WHOLE_RE}|{'|'.join(_HOLIDAYS_ALONE)})"
 _HOLIDAYS = re.compile(
