@@ -4602,6 +4602,9 @@ def test_a_date_on_what_a_present_plan_holds_is_still_to_come(nlp: Any) -> None:
          [("11 days", "P11D"), ("last winter", "2021-WI")]),
         ("Teachers will strike for three days next week.",
          [("three days", "P3D"), ("next week", "2022-W40")]),
+        # Lengths of the clock too: spaCy tags "32 minutes last night" as one time.
+        ("Kidd went 32 minutes last night and Carter went 29.",
+         [("32 minutes", "PT32M"), ("last night", "2022-09-29TNI")]),
     ],
 )  # fmt: skip
 def test_a_length_then_the_time_it_falls_in_are_two_entries(

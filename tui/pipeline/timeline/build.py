@@ -1140,10 +1140,11 @@ def _read_in_pieces(
     return _kept_pieces(full, span, sentences, found, ctx.anchor)
 
 
-# "Three days next week", "11 days last winter": a length, then the time it falls in.
+# "Three days next week", "11 days last winter", "went 32 minutes last night": a length,
+# then the time it falls in.
 # (Not a count from a date, "two weeks from today", "three days after the vote".)
 _LENGTH_THEN_DATE = re.compile(
-    rf"(?P<length>{NUM_RE} (?:{UNIT_RE})) "
+    rf"(?P<length>{NUM_RE} (?:{UNIT_RE}|hours?|minutes?|seconds?)) "
     r"(?P<date>(?!(?:from|after|before|since|until|till|to|ago|later|earlier|on|in|of|and|or)"
     r"\b)\S.*)",
     re.I,
