@@ -561,6 +561,18 @@ def test_a_half_or_quarter_in_a_story_of_games_is_the_games(nlp: Any) -> None:
     assert [e.value for e in results] == ["2024-Q2"]
 
 
+def test_words_of_sport_make_a_story_of_games(nlp: Any) -> None:
+    report = (
+        "The Nets beat the Celtics 100-92, coach Lawrence Frank said.",
+        "Kidd had 12 rebounds and nine assists.",
+        "The Nets had to play without their starting center in the second half.",
+    )
+    assert [e.expression for e in _timeline(nlp, *report)] == []
+    # The club's results are still the year's.
+    club = _timeline(nlp, *report[:2], "The club's revenue rose 5% in the second half.")
+    assert [e.value for e in club] == ["2024-H2"]
+
+
 def test_a_year_over_two_calendar_years_is_named_by_the_one_it_ends_in(nlp: Any) -> None:
     entries = _timeline(
         nlp, "Crop output in 1995/96 rose, and the 2019-2021 drought ended.", anchor="2024-08-08"
@@ -613,6 +625,18 @@ def test_a_games_clock_is_no_time_of_day(nlp: Any) -> None:
     assert face_off.value.endswith("T19:30")
     [opens] = _timeline(nlp, "The hall opened at 7:14 and the vote began.")
     assert opens.value.endswith("T07:14")
+
+
+def test_a_bare_clock_in_a_story_of_games_is_a_race_time_unless_placed(nlp: Any) -> None:
+    story = (
+        "The Olympic marathon favourite said his coach had planned every split.",
+        "The rest of the marathon field faded in the heat.",
+    )
+    race = "He slowed in the final 200m, but it was enough to break 1:41, and claim gold."
+    assert _timeline(nlp, *story, race) == []
+    # "At" still places it on the day.
+    [start] = _timeline(nlp, *story, "The race started at 7:30 and ended in the rain.")
+    assert start.value.endswith("T07:30")
 
 
 def test_an_nth_weekday_of_a_month_is_that_day(nlp: Any) -> None:

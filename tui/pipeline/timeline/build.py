@@ -124,6 +124,7 @@ from tui.pipeline.timeline.vocab import (
     RESULTS_WORDS,
     SEASONS,
     SESSION_NOUNS,
+    SPORTS_WORDS,
     UNIT_RE,
     VAGUE_NUM_RE,
     WEEKDAY_FIRST,
@@ -309,6 +310,10 @@ def _moved(read_alone: list[Placed], placed: list[Placed]) -> dict[int, Resolved
     }
 
 
+def _of_games(text: str) -> bool:
+    return GAME_WORDS.search(text) is not None or SPORTS_WORDS.search(text) is not None
+
+
 def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -> Context:
     """What every expression of the story is read against: its day, and how it writes."""
     return Context(
@@ -316,7 +321,7 @@ def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -
         anchor_time=None if anchor_assumed else anchor_clock(anchor),
         day_first=writes_day_first(b.text for b in blocks),
         futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
-        games_story=sum(GAME_WORDS.search(b.text) is not None for b in blocks) >= _GAMES_STORY,
+        games_story=sum(_of_games(b.text) for b in blocks) >= _GAMES_STORY,
         anchor_assumed=anchor_assumed,
     )
 
@@ -923,6 +928,11 @@ _GAME_PERIOD = re.compile(
 _BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d(?: (?:and|or|to) \d{1,2}:[0-5]\d)?")
 
 
+# What places a bare clock at a time of day in a story of games: "kickoff at 19:45",
+# "from 7:30".
+_A_CLOCK_PLACED = re.compile(r"\b(?:at|from|until|till|by)\s+\d{1,2}:[0-5]\d$", re.I)
+
+
 def _no_part_of_a_year(span: Span, sentence: str, games_story: bool) -> bool:
     """'Late in the fourth quarter' of a game, 'Bolt's second half was dominant': a half or
     quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date, or any
@@ -1046,6 +1056,9 @@ def _resolve_span(
     prep = preposition_before(doc, span)
     if bare_clock and (prep == "in" or text.startswith("in ")):
         return []  # "ran the last 5km in 14:19": how long it took, no time of day
+    placed = _A_CLOCK_PLACED.search(full, max(0, start - 16), end)
+    if bare_clock and ctx.games_story and placed is None:
+        return []  # "enough to break 1:41", "a 5km split of 19:03": a race's time
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)

@@ -92,6 +92,7 @@ def _any_word_of(table: str) -> re.Pattern[str]:
 
 
 GAME_WORDS = _any_word_of("game_words")
+SPORTS_WORDS = _any_word_of("sports_words")
 GAME_CLOCK_WORDS = _any_word_of("game_clock_words")
 RESULTS_WORDS = _any_word_of("results_words")
 MARKET_WORDS = _any_word_of("market_words")
