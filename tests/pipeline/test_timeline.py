@@ -3878,6 +3878,26 @@ def test_todays_before_a_noun_of_an_age_is_nowadays(nlp: Any, sentence: str, val
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The firm was founded in 1939 with six staff. Today it employs 800 people.",
+         "PRESENT_REF"),
+        ("Twenty years ago, few had a phone. Today, it is hard to live without one.",
+         "PRESENT_REF"),
+        ("Today, it is clear that the rules we once had were too weak.", "PRESENT_REF"),
+        # Told in the past, or with no earlier age before it, the story's day.
+        ("The firm was founded in 1939. Today it said profits rose.", "2024-08-08"),
+        ("The firm was founded in 2021. Today it employs 800 people.", "2024-08-08"),
+        ("Shares were flat. Today it is clear that the rules were too weak.", "2024-08-08"),
+    ],
+)  # fmt: skip
+def test_today_opening_the_present_after_an_earlier_age_is_nowadays(
+    nlp: Any, text: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, text), "Today").value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
         ("These are the cars of tomorrow.", "tomorrow", "FUTURE_REF"),

@@ -458,6 +458,35 @@ def _nowadays(span: Span, text: str) -> bool:
     return bool(tags & {"VBP", "VBZ"}) and not tags & {"VBD", "MD", "VBG"}
 
 
+# An earlier age named: "twenty years ago", "decades ago", "back then", "the rules we once
+# had", "in the 1990s", a year (how far back: `_ANOTHER_AGE_YEARS`).
+_AN_EARLIER_AGE = re.compile(
+    r"\b(?:years|decades|generations?|centur(?:y|ies)) (?:ago|earlier|since)\b|\bback then\b"
+    r"|\bin the past\b|\bonce (?:had|was|were|stood|held|knew|\w+ed)\b"
+    rf"|\b(?:18|19|20)\d0{APOSTROPHE_RE}?s\b|\b(?P<year>(?:18|19|20)\d\d)\b",
+    re.I,
+)
+# How far back a year must lie to be another age than the story's.
+_ANOTHER_AGE_YEARS = 10
+
+
+def _today_against_an_earlier_age(span: Span, text: str, tense: Tense | None, anchor: date) -> bool:
+    """'Twenty years ago, papers here jeered. Today, people come from around the world':
+    "today" opening a sentence told in the present, set against an earlier age named in it
+    or in the sentence before, is nowadays ("Today we launched", "In 1990 it was founded.
+    Today it said" are the story's day)."""
+    if text.lower() != "today" or tense is not Tense.PRESENT:
+        return False
+    sent = span.sent
+    if any(t.is_alpha for t in span.doc[sent.start : span.start]):
+        return False
+    before = span.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+    return any(
+        m["year"] is None or anchor.year - int(m["year"]) >= _ANOTHER_AGE_YEARS
+        for m in _AN_EARLIER_AGE.finditer(f"{before} {sent.text}")
+    )
+
+
 def _today_of_an_age(span: Span) -> bool:
     """'Today's youth', 'in today's boomer-centric world': "today's" before a noun of an
     age (`[nouns_of_an_age]`) says nowadays; "today's game" is the story's day."""
@@ -1063,7 +1092,9 @@ def _resolve_span(
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
     res = resolve(text, ctx, tense, prep, lead)
     res = named_day(res, text, sentence, ctx.anchor) or res
-    if res is not None and _nowadays(span, text):
+    if res is not None and (
+        _nowadays(span, text) or _today_against_an_earlier_age(span, text, tense, ctx.anchor)
+    ):
         res = vague("PRESENT_REF", ctx.anchor)
     elif res is not None and (age := _an_age(full, start, end, text)) is not None:
         res = vague(age, ctx.anchor)
