@@ -316,6 +316,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-century-before-its-noun", "century", "21st-century", N, None, "20"),
     ("same-period-last-year-without-frame-is-last-year", "same-period-last-year",
      "the same period last year", P, None, "2023"),
+    # A quarter with none framed is the one last completed, a year back.
+    ("the-same-quarter-a-year-ago-without-frame-is-the-last-one-reported",
+     "same-period-last-year", "the same quarter a year ago", N, None, "2023-Q2"),
     ("the-comparable-period-last-year-shifts-the-frame", "same-period-last-year",
      "the comparable period last year", P, Q3_2023, "2022-Q3"),
     # The story's week or month a year back (they were the whole of last year).

@@ -329,6 +329,10 @@ def _same_period_last_year(m: re.Match[str], ctx: Context, tense: Tense | None) 
     if unit == "month":
         return shift(resolve_unit_offset(ctx.anchor, "M", 0), "Y", -1) or DECLINE
     frame = ctx.results_frame()
+    if frame is None and unit == "quarter":
+        # "Up 14 percent from the same quarter a year ago", no quarter named: the one a
+        # results story reports, the last completed by the anchor.
+        frame = resolve_unit_offset(ctx.anchor, "Q", -1)
     shifted = shift(frame, "Y", -1) if frame is not None else year_of(ctx.anchor.year - 1)
     return replace(shifted, anaphoric=True) if shifted else DECLINE
 
