@@ -502,6 +502,9 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-price-beside-a-weekday-is-no-date", "dateparser", "2645.08 tuesday", P, None, DECLINE),
     ("a-year-out-of-range-declines", "dateparser", "3000 august", P, None,
      DECLINE),
+    # Outside a story of games, "this season" names no season we can place.
+    ("this-season-outside-a-story-of-games-passes", "season-of-play", "this season", P, None,
+     PASS),
 ]  # fmt: skip
 
 
@@ -512,6 +515,17 @@ def _ctx(last: Resolved | None) -> Context:
         if last.value.endswith("Q3"):
             ctx.remember(last)
     return ctx
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("this season", "2024"), ("last season", "2023"), ("the coming season", "2025")],
+)
+def test_a_season_of_play_in_a_story_of_games_is_named_by_its_year(
+    text: str, expected: str
+) -> None:
+    ctx = Context(anchor=ANCHOR, games_story=True)
+    assert _shown(RULES["season-of-play"].apply(text, ctx, P)) == expected
 
 
 def _shown(outcome: object) -> object:

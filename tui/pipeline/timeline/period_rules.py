@@ -265,6 +265,21 @@ def _full_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return year_of(ctx.anchor.year)
 
 
+# Which season of play a word names, counted from the one the story is told in.
+_SEASON_STEP = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1,
+                "the coming": 1}  # fmt: skip
+
+
+def _season_of_play(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Scored 11 goals this season', 'their two meetings last season': in a story of
+    games, the season of play the story's day is in (or the one before or after), named by
+    that day's year; elsewhere "this season" is no date we can place ("pumpkin this
+    season")."""
+    if not ctx.games_story:
+        return PASS
+    return year_of(ctx.anchor.year + _SEASON_STEP[m.group("rel")])
+
+
 def _midweek(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return week_of(ctx.anchor)
 
@@ -755,6 +770,10 @@ PERIOD_RULES: dict[str, DateRule] = {r.name: r for r in [
          "the day before: from the day last named"),
     rule("full-year", r"(?:the )?(?:full|whole|entire)[- ](?:year|yr)", _full_year,
          "a strong full year result, full yr, the whole year: the anchor's year"),
+    rule("season-of-play",
+         r"(?P<rel>this|the current|last|the previous|next|the coming) season",
+         _season_of_play, "this season, last season in a story of games: the anchor's year, "
+         "or the one before or after"),
     rule("midweek", r"mid-?week", _midweek, "prices eased mid-week: the anchor's week"),
     rule("half-year", r"(?:the |its |their )?half[- ]year", _half_year,
          "half-year results: the last half over, the one results are told for"),
