@@ -309,6 +309,19 @@ def test_years_alone_after_a_denied_perfect_reach_back_to_now() -> None:
     assert found is not None and (found.timex_type, found.value) == ("DURATION", "PXY")
 
 
+@pytest.mark.parametrize(("text", "lead"), [("months", "after "), ("decades", "emerging after ")])
+def test_units_alone_after_after_are_a_length_of_no_count(text: str, lead: str) -> None:
+    # "After months of anticipation": spaCy's span leaves the "after" out.
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST, None, lead=lead)
+    assert found is not None and found.timex_type == "DURATION"
+    assert found.value == {"months": "PXM", "decades": "PXDE"}[text]
+    assert resolve(text, Context(anchor=ANCHOR), Tense.PAST, None, lead="the ") is None
+
+
+def test_after_hours_is_no_length() -> None:
+    assert resolve("hours", Context(anchor=ANCHOR), Tense.PAST, None, lead="after ") is None
+
+
 def test_in_a_count_after_first_time_is_a_duration_up_to_now() -> None:
     found = resolve("25 years", Context(anchor=ANCHOR), Tense.FUTURE, "in",
                     lead="will tour together for the first time in ")  # fmt: skip

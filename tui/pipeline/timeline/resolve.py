@@ -363,9 +363,16 @@ def _in_a_few_units(s: Said) -> Outcome:
 
 def _units_alone(s: Said) -> Outcome:
     alone = _UNITS_ALONE.fullmatch(s.t)
-    if alone and (s.prep in ("for", "over") or (s.prep == "in" and reaches_back(s.lead))):
+    # ("After months of anticipation", "after decades of tyranny": the length waited or
+    # borne; spaCy leaves the "after" out of the span. "After hours" is when a market or
+    # a bar is shut.)
+    after = s.prep is None and _AFTER_END.search(s.lead) is not None and s.t != "hours"
+    if alone and (s.prep in ("for", "over") or after or (s.prep == "in" and reaches_back(s.lead))):
         return _decided(bare_length(f"many {alone.group('u')}"))
     return PASS
+
+
+_AFTER_END = re.compile(r"\bafter\s*$", re.I)
 
 
 def _another_unit(s: Said) -> Outcome:
