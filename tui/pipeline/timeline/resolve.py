@@ -702,8 +702,7 @@ def _clock_and_part(t: str) -> tuple[str | None, bool, str]:
             suffix = "T" + code
         elif clock is not None and clock.group("ap") is None:
             suffix = after_noon(suffix, code)
-        # ("Wednesday-morning headlines": the hyphen goes with the part.)
-        rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,-")
+        rest = (rest[: part.start()] + " " + rest[part.end() :]).strip(" ,")
         yesterday = rest in ("last", "yesterday", "last night")
     # "Saturday afternoon, 4th September" leaves "Saturday , 4th September" once the part
     # of day is out: the space it stood in goes, so the date is read whole.
