@@ -634,9 +634,11 @@ def test_a_bare_clock_in_a_story_of_games_is_a_race_time_unless_placed(nlp: Any)
     )
     race = "He slowed in the final 200m, but it was enough to break 1:41, and claim gold."
     assert _timeline(nlp, *story, race) == []
-    # "At" still places it on the day.
+    # "At", "around" still place it on the day.
     [start] = _timeline(nlp, *story, "The race started at 7:30 and ended in the rain.")
     assert start.value.endswith("T07:30")
+    [rise] = _timeline(nlp, *story, "The runners had to get up around 4:30, he said.")
+    assert rise.value.endswith("T04:30")
 
 
 def test_an_nth_weekday_of_a_month_is_that_day(nlp: Any) -> None:
@@ -4656,6 +4658,11 @@ def test_a_length_then_the_time_it_falls_in_are_two_entries(
 ) -> None:
     entries = _timeline(nlp, sentence, anchor="2022-09-30")
     assert set(expected) <= {(e.expression, e.timex_value) for e in entries}
+
+
+def test_a_length_per_unit_is_not_split_into_a_length_and_a_date(nlp: Any) -> None:
+    entries = _timeline(nlp, "We cannot keep playing 45 minutes a night.", anchor="2022-09-30")
+    assert "a night" not in [e.expression for e in entries]
 
 
 @pytest.mark.parametrize(

@@ -958,8 +958,10 @@ _BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d(?: (?:and|or|to) \d{1,2}:
 
 
 # What places a bare clock at a time of day in a story of games: "kickoff at 19:45",
-# "from 7:30".
-_A_CLOCK_PLACED = re.compile(r"\b(?:at|from|until|till|by)\s+\d{1,2}:[0-5]\d$", re.I)
+# "from 7:30", "had to get up around 4:30".
+_A_CLOCK_PLACED = re.compile(
+    r"\b(?:at|from|until|till|by|around|before|after|since)\s+\d{1,2}:[0-5]\d$", re.I
+)
 
 
 def _no_part_of_a_year(span: Span, sentence: str, games_story: bool) -> bool:
@@ -1207,8 +1209,8 @@ def _length_then_date(
     # The length lies somewhere in the date, not from the story's day: a length alone.
     length = bare_length(normalise(m["length"]))
     when = resolve(m["date"], ctx, tense, None)
-    if length is None or when is None or when.vague:
-        return []
+    if length is None or when is None or when.vague or when.timex_type == "DURATION":
+        return []  # ("45 minutes a night", "three days a week": so much per unit, a rate)
     return [
         (length, start + m.start("length"), start + m.end("length")),
         (when, start + m.start("date"), start + m.end("date")),
