@@ -3419,6 +3419,8 @@ def test_the_last_part_of_a_thing_is_a_length_not_counted_back_from_the_story(
         ("Macs tend to be used for a very long time (>5 years).", "5 years", "P5Y"),
         ("I watched about the first sixty minutes of the debate last Wednesday night.",
          "sixty minutes", "PT60M"),
+        ("This was more about the \u201cfour more years\u201d declaration.", "four more years",
+         "P4Y"),
     ],
 )  # fmt: skip
 def test_a_count_of_units_spacy_left_untagged_is_still_a_length(

@@ -232,7 +232,7 @@ _HOLDING = {
     "_COUNT_OF_UNITS": [
         "He was sidelined for another two weeks.", "Not more than 60 years ago.",
         "It lasted three days.", "Within 20 minutes it ended.", "For five hours and two decades.",
-        "Over six months it grew.",
+        "Over six months it grew.", "It wants four more years.",
     ],
 }  # fmt: skip
 

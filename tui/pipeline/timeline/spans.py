@@ -130,18 +130,18 @@ _LEXICAL = re.compile(
 # the late 50's", "autumn was my favourite time").
 _SEASON_BEFORE_A_NOUN = re.compile(r"(?<![-\w])(?:summer|autumn|winter)(?= [a-z]{3,})")
 # A count of units, which spaCy tags in one sentence and not in another ("sidelined for
-# another two weeks", "not more than 60 years ago"): a length, or with "ago" a date,
-# wherever it stands. Plural units only ("a year" is also a rate, "$5 a year"), in lower
-# case (capitalised, it is in a title: "The Next 100 Years"), not the end of a range or a
-# choice ("one to three years", "every two or three years") and not an age ("24 years of
-# age").
+# another two weeks", "four more years", "not more than 60 years ago"): a length, or with
+# "ago" a date, wherever it stands. Plural units only ("a year" is also a rate, "$5 a
+# year"), in lower case (capitalised, it is in a title: "The Next 100 Years"), not the end
+# of a range or a choice ("one to three years", "every two or three years") and not an age
+# ("24 years of age").
 _PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "hours", "minutes")
 _COUNT_OF_UNITS = re.compile(
     r"(?<![\w/.-])(?<!\bto )(?<!\bor )(?<!\band )(?<!\bevery )"
     # A count's tens are taken too, and never left before it: "thirty seven minutes" is
     # not seven.
     + "".join(f"(?<!{tens} )" for tens in TENS_RE[3:-1].split("|"))
-    + rf"(?i:(?:another )?(?:{TENS_RE}[- ])?{NUM_RE}) "
+    + rf"(?i:(?:another )?(?:{TENS_RE}[- ])?{NUM_RE}) (?:more )?"
     rf"(?:{'|'.join(_PLURAL_UNITS)})"
     r"(?: (?:ago|later|earlier))?\b(?! (?:of age|old)\b)"
 )
