@@ -2151,6 +2151,9 @@ def test_two_dates_that_make_no_range_keep_their_own_years(
          "2024-11-13T11:30", "2024-11-13T14:30"),
         ("It begins at 11 p.m. PST Nov. 13 (2 a.m. EST).",
          "2024-11-13T23:00", "2024-11-14T02:00"),
+        # After a slash, as one span of spaCy's, which no rule read whole.
+        ("Best Practices for Video (Wed, Oct 30, 10am PT / 1pm ET)",
+         "2024-10-30T10:00", "2024-10-30T13:00"),
     ],
 )  # fmt: skip
 def test_a_time_in_brackets_after_a_dated_time_is_on_its_day(
