@@ -2154,6 +2154,8 @@ def test_two_dates_that_make_no_range_keep_their_own_years(
         # After a slash, as one span of spaCy's, which no rule read whole.
         ("Best Practices for Video (Wed, Oct 30, 10am PT / 1pm ET)",
          "2024-10-30T10:00", "2024-10-30T13:00"),
+        ("We are hosting our call on Oct. 30 at 2 p.m. PDT/5 p.m. EDT.",
+         "2024-10-30T14:00", "2024-10-30T17:00"),
     ],
 )  # fmt: skip
 def test_a_time_in_brackets_after_a_dated_time_is_on_its_day(
@@ -3413,6 +3415,26 @@ def test_the_last_part_of_a_thing_is_a_length_not_counted_back_from_the_story(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("He says he'd like to get married someday.", "someday", "FUTURE_REF"),
+        ("But will it some day be possible to fix it?", "some day", "FUTURE_REF"),
+        # spaCy tags no date here, though it tags "until 2008".
+        ("Prior to 2008, the best times were in the mid-9.70s.", "2008", "2008"),
+    ],
+)  # fmt: skip
+def test_words_of_time_spacy_leaves_untagged_are_read(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
+
+
+def test_some_day_among_others_is_no_vague_future(nlp: Any) -> None:
+    entries = _timeline(nlp, "It was due on some day in June.")
+    assert [e.expression for e in entries] == ["June"]
 
 
 @pytest.mark.parametrize(

@@ -234,6 +234,7 @@ _HOLDING = {
         "It lasted three days.", "Within 20 minutes it ended.", "For five hours and two decades.",
         "Over six months it grew.", "It wants four more years.",
     ],
+    "_YEAR_PRIOR_TO": ["Prior to 2008 it was rare.", "It grew prior to 1996."],
 }  # fmt: skip
 
 

@@ -148,8 +148,9 @@ _SEPARATORS = re.compile(
     r"|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since|between)"
     r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d])"
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time; a
-    # slash before the same time in another zone ("10am PT / 1pm ET").
-    r"|\s+[-|/](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"
+    # slash before the same time in another zone ("10am PT / 1pm ET", "2 p.m. PDT/5 p.m.").
+    r"|\s+[-|/](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
+    r"|(?<=[A-Za-z.])/(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July", "Friday 23 and Saturday 24 December": the
 # first day takes the month of the second.

@@ -103,6 +103,9 @@ _LEXICAL = re.compile(
     # opening a sentence; alone it is as often a length, "in one day").
     r"(?:(?<=\bperhaps )|(?<=\bmaybe )|(?<=\bhopefully ))one day"
     r"(?! (?:later|earlier|after|before)\b)|"
+    # "I'd like to get married someday", "will it some day be possible" (not a day among
+    # others: "on some day in June", "some day of the week").
+    r"someday|(?<!\bon )(?<!\bfor )some day(?! (?:of|in|last|next|this|each|every)\b)|"
     # "The following spring, the rules changed": counted from the date last named.
     r"the (?:following|previous|preceding) (?:spring|summer|autumn|fall|winter|year|month|week)|"
     r"(?:later|earlier) (?:in|during) the day|"
@@ -406,9 +409,12 @@ _NAMED_DAY_WRITTEN = re.compile(
     + "|".join(re.escape(w) for _, written, _ in NAMED_DAY_ROWS for w in written)
     + r")(?![\w/-]|\.\d)"
 )
+# A year after "prior to", which spaCy may leave untagged ("Prior to 2008, the best
+# performances were ..."), as it does not after "until".
+_YEAR_PRIOR_TO = re.compile(rf"(?<=\bprior to ){MODERN_YEAR_RE}\b", re.I)
 _LEXICAL_FORMS = (
     _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
-    _NAMED_DAY_WRITTEN,
+    _NAMED_DAY_WRITTEN, _YEAR_PRIOR_TO,
 )  # fmt: skip
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
@@ -434,6 +440,7 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _SEASON_BEFORE_A_NOUN: ("summer", "autumn", "winter"),
     _QUARTER_CODE: ("Q1", "Q2", "Q3", "Q4"),
     _COUNT_OF_UNITS: _PLURAL_UNITS,
+    _YEAR_PRIOR_TO: ("prior to ",),
 }
 # Patterns led by figures, which no word gives away: a small pattern every match of one
 # holds a match of, led by a character Python's re skips to fast (one it must start with).
