@@ -3432,6 +3432,15 @@ def test_words_of_time_spacy_leaves_untagged_are_read(
     assert _entry(_timeline(nlp, sentence), expression).value == value
 
 
+def test_a_weekday_and_a_day_in_figures_are_that_day_with_its_clock(nlp: Any) -> None:
+    entries = _timeline(
+        nlp, "A panel meets at SES Chicago this week (Thurs 8/15 at 9:30am) on marketing."
+    )
+    assert "2024-08-15T09:30" in [e.value for e in entries]
+    # Without a weekday, figures alone are no day ("The score was 11/15").
+    assert _timeline(nlp, "The score was 11/15 at the break.") == []
+
+
 def test_some_day_among_others_is_no_vague_future(nlp: Any) -> None:
     entries = _timeline(nlp, "It was due on some day in June.")
     assert [e.expression for e in entries] == ["June"]

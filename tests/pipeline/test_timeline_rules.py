@@ -502,6 +502,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-price-beside-a-weekday-is-no-date", "dateparser", "2645.08 tuesday", P, None, DECLINE),
     ("a-year-out-of-range-declines", "dateparser", "3000 august", P, None,
      DECLINE),
+    # A weekday beside a day in figures picks the year (and the order) they agree in.
+    ("a-weekday-places-a-day-in-figures", "weekday-numeric-day", "thurs 8/15", N, None,
+     "2024-08-15"),
+    ("a-weekday-turns-the-order-where-only-that-agrees", "weekday-numeric-day",
+     "sunday 18/8", N, None, "2024-08-18"),
+    ("a-weekday-no-year-agrees-with-declines", "weekday-numeric-day", "monday 2/30", N, None,
+     DECLINE),
     # Outside a story of games, "this season" names no season we can place.
     ("this-season-outside-a-story-of-games-passes", "season-of-play", "this season", P, None,
      PASS),

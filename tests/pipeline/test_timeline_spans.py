@@ -269,6 +269,7 @@ _HOLDING_A_MATCH = {
         "Fans of the 1990\u2032s came.",
     ],
     "_NAMED_DAY_WRITTEN": ["Life changed after 9/11.", "The 9/11 attacks."],
+    "_WEEKDAY_NUMERIC_DAY": ["(Thurs 11/15 at 9:30am)", "Meet us Saturday, 11/17."],
 }  # fmt: skip
 
 

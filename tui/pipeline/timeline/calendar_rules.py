@@ -206,6 +206,24 @@ def _numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     return day(d) if d else DECLINE
 
 
+def _weekday_numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """'Thurs 11/15', 'Saturday, 9/3': a day in figures with no year, which the weekday
+    beside it places: the year, and the order of day and month (the page's own first), in
+    which they agree, nearest the anchor."""
+    a, wd = ctx.anchor, WEEKDAYS[m.group("wd").rstrip(".")]
+    first, second = int(m.group("a")), int(m.group("b"))
+    orders = (
+        [(second, first), (first, second)] if ctx.day_first else [(first, second), (second, first)]
+    )
+    back = ASSUMED_ANCHOR_WEEKDAY_YEARS if ctx.anchor_assumed else 1
+    for mon, dn in orders:
+        years = range(a.year - back, a.year + 2)
+        matching = [c for y in years if (c := safe_date(y, mon, dn)) and c.weekday() == wd]
+        if matching:
+            return day(min(matching, key=lambda c: abs((c - a).days)))
+    return DECLINE
+
+
 # --- month and day, weekdays --------------------------------------------------------------
 
 
@@ -670,6 +688,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
          "31.12.2023: day first"),
     rule("dotted-month-day", rf"(\d{{1,2}})\.({_SHORT_MONTH})\.(\d{{2}}|\d{{4}})",
          _dotted_month_day, "23.SEP.96, a bond notice's day: a two-digit year near the story's"),
+    rule("weekday-numeric-day", rf"(?P<wd>{WEEKDAY_RE}),? (?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})",
+         _weekday_numeric_day, "Thurs 11/15: the year in which the weekday agrees"),
     rule("numeric-day", r"(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})", _numeric_day,
           "7/19/24, 10-29-23: US order unless impossible"),
     rule("month-day",

@@ -366,6 +366,12 @@ _COUNT_CHOICE_FORM = re.compile(
     r"(?: (?:ago|later|earlier))?(?![\w-])",
     re.I,
 )
+# A weekday, capitalised, and a day in figures with no year ("(Thurs 11/15 at 9:30am)"),
+# which spaCy leaves untagged: the weekday makes the figures a day, not a fraction.
+_WEEKDAY_NUMERIC_DAY = re.compile(
+    rf"\b(?:{'|'.join(sorted((w.capitalize() for w in WEEKDAYS), key=len, reverse=True))})"
+    r"\.?,? \d{1,2}/\d{1,2}(?![/\d])"
+)
 # Forms spaCy may cut short ("1430" of "1430 local time"), whose whole a span is widened to.
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
@@ -374,7 +380,7 @@ _CUT_SHORT_FORMS = (
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
     _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM, _SEASON_YEAR,
-    _VAGUE_COUNT_OF_UNITS,
+    _VAGUE_COUNT_OF_UNITS, _WEEKDAY_NUMERIC_DAY,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
@@ -451,6 +457,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
     _DECADE: re.compile(rf"\d0{APOSTROPHE_RE}?s"),  # "90s", "2000's"
     _NAMED_DAY_WRITTEN: re.compile(r"\d/\d"),  # "9/11"
+    _WEEKDAY_NUMERIC_DAY: re.compile(r"\d/\d"),  # "11/15"
     _NUMERIC_DAY: re.compile(r"[/-]\d\d?[/-]"),  # "/31/"
     _ISO_STAMP: re.compile(r"-(?:0[1-9]|1[0-2])-"),  # "-08-"
 }
