@@ -3935,6 +3935,11 @@ def test_today_opening_the_present_after_an_earlier_age_is_nowadays(
     assert _entry(_timeline(nlp, text), "Today").value == value
 
 
+def test_even_today_is_nowadays(nlp: Any) -> None:
+    entries = _timeline(nlp, "Even today, it may be hard to think of any answer as excessive.")
+    assert _entry(entries, "today").value == "PRESENT_REF"
+
+
 @pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [

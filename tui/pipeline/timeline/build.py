@@ -451,6 +451,8 @@ def _nowadays(span: Span, text: str) -> bool:
         return False
     if _a_kind_today(span) or _today_of_an_age(span):
         return True
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "even":
+        return True  # "Even today, it may be hard to think ...": still, in our age
     if span.start == 0:
         return False
     before, verb = span.doc[span.start - 1], span.root.head
