@@ -2164,6 +2164,16 @@ def test_a_time_in_brackets_after_a_dated_time_is_on_its_day(
     assert sorted(e.value for e in _timeline(nlp, sentence)) == [local, other]
 
 
+def test_the_other_zones_time_after_a_slash_goes_with_a_day_past(nlp: Any) -> None:
+    # spaCy tags the clocks, our pattern the day, joined later; a day before the anchor
+    # is no day still to come, so the other zone's clock alone went to the story's day.
+    entries = _timeline(
+        nlp, "Email that Adds Up: Tests and Metrics (Thurs, Nov 8, 10am PT / 1pm ET)",
+        anchor="2013-01-15",
+    )  # fmt: skip
+    assert sorted(e.value for e in entries) == ["2012-11-08T10:00", "2012-11-08T13:00"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "local", "other"),
     [

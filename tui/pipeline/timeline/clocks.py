@@ -173,8 +173,11 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
         if k + 1 < len(placed):
             joined = _day_and_clock(full, placed[k], placed[k + 1])
             if joined is not None:
-                out.append(joined)
-                k += 2
+                # ("Thurs, Nov 8, 10am PT / 1pm ET": the other zone's time after it too.)
+                other = placed[k + 2] if k + 2 < len(placed) else None
+                pair = _the_same_time_in_brackets(full, joined, other) if other else None
+                out.extend(pair or [joined])
+                k += 3 if pair else 2
                 continue
         res, start, end, span = placed[k]
         bare = is_bare_clock(res, full[start:end])
@@ -454,14 +457,15 @@ def _clock_beside_its_day_in_another_zone(
 
 
 def _the_same_time_in_brackets(full: str, local: Placed, other: Placed) -> list[Placed] | None:
-    """'Nov. 13 at 11:30 a.m. PST (2:30 p.m. EST)': the time in brackets is the dated
-    time's in another zone, on its day (or the one before or after)."""
+    """'Nov. 13 at 11:30 a.m. PST (2:30 p.m. EST)', '10am PT / 1pm ET': the time in
+    brackets or after a slash is the dated time's in another zone, on its day (or the one
+    before or after)."""
     (a, a_start, a_end, _), (b, b_start, b_end, b_span) = local, other
     if not (
         _names_its_day(a, is_bare_clock(a, full[a_start:a_end]))
         and is_bare_clock(b, full[b_start:b_end])
         and a.start is not None
-        and "(" in full[a_end:b_start]
+        and ("(" in full[a_end:b_start] or "/" in full[a_end:b_start])
         and _IN_BRACKETS.fullmatch(full, a_end, b_start)
     ):
         return None
