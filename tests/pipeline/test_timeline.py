@@ -3937,6 +3937,9 @@ def test_todays_before_a_noun_of_an_age_is_nowadays(nlp: Any, sentence: str, val
         ("The firm was founded in 1939. Today it said profits rose.", "2024-08-08"),
         ("The firm was founded in 2021. Today it employs 800 people.", "2024-08-08"),
         ("Shares were flat. Today it is clear that the rules were too weak.", "2024-08-08"),
+        # A decade is an age gone once it has ended.
+        ("The band formed in the 1990s. Today the band plays in Leeds.", "PRESENT_REF"),
+        ("The band formed in the 2020s. Today the band plays in Leeds.", "2024-08-08"),
     ],
 )  # fmt: skip
 def test_today_opening_the_present_after_an_earlier_age_is_nowadays(

@@ -463,11 +463,12 @@ def _nowadays(span: Span, text: str) -> bool:
 
 
 # An earlier age named: "twenty years ago", "decades ago", "back then", "the rules we once
-# had", "in the 1990s", a year (how far back: `_ANOTHER_AGE_YEARS`).
+# had", a decade that has ended ("in the 1990s"), a year (how far back:
+# `_ANOTHER_AGE_YEARS`).
 _AN_EARLIER_AGE = re.compile(
     r"\b(?:years|decades|generations?|centur(?:y|ies)) (?:ago|earlier|since)\b|\bback then\b"
     r"|\bin the past\b|\bonce (?:had|was|were|stood|held|knew|\w+ed)\b"
-    rf"|\b(?:18|19|20)\d0{APOSTROPHE_RE}?s\b|\b(?P<year>(?:18|19|20)\d\d)\b",
+    rf"|\b(?P<decade>(?:18|19|20)\d0){APOSTROPHE_RE}?s\b|\b(?P<year>(?:18|19|20)\d\d)\b",
     re.I,
 )
 # How far back a year must lie to be another age than the story's.
@@ -486,9 +487,14 @@ def _today_against_an_earlier_age(span: Span, text: str, tense: Tense | None, an
         return False
     before = span.doc[sent.start - 1].sent.text if sent.start > 0 else ""
     return any(
-        m["year"] is None or anchor.year - int(m["year"]) >= _ANOTHER_AGE_YEARS
-        for m in _AN_EARLIER_AGE.finditer(f"{before} {sent.text}")
+        _an_age_gone(m, anchor.year) for m in _AN_EARLIER_AGE.finditer(f"{before} {sent.text}")
     )
+
+
+def _an_age_gone(m: re.Match[str], anchor_year: int) -> bool:
+    if m["decade"] is not None:
+        return int(m["decade"]) + 9 < anchor_year  # ("the 2010s", told in 2012, is ours)
+    return m["year"] is None or anchor_year - int(m["year"]) >= _ANOTHER_AGE_YEARS
 
 
 def _today_of_an_age(span: Span) -> bool:

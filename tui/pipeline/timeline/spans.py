@@ -416,7 +416,7 @@ _NAMED_DAY_WRITTEN = re.compile(
     + r")(?![\w/-]|\.\d)"
 )
 # A year after "prior to", which spaCy may leave untagged ("Prior to 2008, the best
-# performances were ..."), as it does not after "until".
+# performances were ..."); after "until" it tags one.
 _YEAR_PRIOR_TO = re.compile(rf"(?<=\bprior to ){MODERN_YEAR_RE}\b", re.I)
 _LEXICAL_FORMS = (
     _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
