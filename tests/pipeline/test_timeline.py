@@ -573,6 +573,14 @@ def test_words_of_sport_make_a_story_of_games(nlp: Any) -> None:
     assert [e.value for e in club] == ["2024-H2"]
 
 
+def test_this_seasons_in_a_story_of_games_is_the_season_of_play(nlp: Any) -> None:
+    # spaCy tags "season" alone before the possessive.
+    story = ("The coach said the team is ready for the playoffs.", "A late touchdown won it.")
+    entries = _timeline(nlp, *story, "Martin leads this season's rookie class.")
+    assert [(e.expression, e.value) for e in entries] == [("this season", "2024")]
+    assert _timeline(nlp, "The best of this season's fashion.") == []
+
+
 def test_a_year_over_two_calendar_years_is_named_by_the_one_it_ends_in(nlp: Any) -> None:
     entries = _timeline(
         nlp, "Crop output in 1995/96 rose, and the 2019-2021 drought ended.", anchor="2024-08-08"
@@ -3946,6 +3954,21 @@ def test_today_opening_the_present_after_an_earlier_age_is_nowadays(
     nlp: Any, text: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, text), "Today").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He helped the sport become what it is today: a national pastime.", "PRESENT_REF"),
+        ("It is no less true today.", "PRESENT_REF"),
+        ("They gave birth to the trade as we know it today.", "PRESENT_REF"),
+        ("The president is in Ohio today.", "2024-08-08"),
+    ],
+)
+def test_today_after_what_a_thing_has_become_or_a_truth_is_nowadays(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), "today").value == value
 
 
 def test_even_today_is_nowadays(nlp: Any) -> None:

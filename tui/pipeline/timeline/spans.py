@@ -464,7 +464,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
 # A period named by its unit alone, which a determiner before it makes a date.
 _BARE_PERIOD = re.compile(
     r"(?:day|week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter|morning"
-    r"|afternoon|evening|night)s?",
+    r"|afternoon|evening|night|season)s?",
     re.I,
 )
 # How far either side of a spaCy span a form it cut short may begin or end, characters.
