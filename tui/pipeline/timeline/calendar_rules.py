@@ -210,18 +210,28 @@ def _weekday_numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) ->
     """'Thurs 11/15', 'Saturday, 9/3': a day in figures with no year, which the weekday
     beside it places: the year, and the order of day and month (the page's own first), in
     which they agree, nearest the anchor."""
-    a, wd = ctx.anchor, WEEKDAYS[m.group("wd").rstrip(".")]
+    wd = WEEKDAYS[m.group("wd").rstrip(".")]
     first, second = int(m.group("a")), int(m.group("b"))
     orders = (
         [(second, first), (first, second)] if ctx.day_first else [(first, second), (second, first)]
     )
-    back = ASSUMED_ANCHOR_WEEKDAY_YEARS if ctx.anchor_assumed else 1
     for mon, dn in orders:
-        years = range(a.year - back, a.year + 2)
-        matching = [c for y in years if (c := safe_date(y, mon, dn)) and c.weekday() == wd]
-        if matching:
-            return day(min(matching, key=lambda c: abs((c - a).days)))
+        if (agreed := _on_its_weekday(mon, dn, wd, ctx)) is not None:
+            return day(agreed)
     return DECLINE
+
+
+def _on_its_weekday(mon: int, dn: int, wd: int, ctx: Context) -> date | None:
+    """The month and day in the year, nearest the anchor, in which they fall on weekday
+    `wd`. When the page gave no date the anchor is only the day it was fetched, so the
+    nearest year that agrees is taken from further back ("Friday 22nd December" on an
+    undated shop page fetched in 2012 is 2006's): the page was written by then, so not far
+    ahead."""
+    a = ctx.anchor
+    back = ASSUMED_ANCHOR_WEEKDAY_YEARS if ctx.anchor_assumed else 1
+    years = range(a.year - back, a.year + 2)
+    matching = [c for y in years if (c := safe_date(y, mon, dn)) and c.weekday() == wd]
+    return min(matching, key=lambda c: abs((c - a).days)) if matching else None
 
 
 # --- month and day, weekdays --------------------------------------------------------------
@@ -259,16 +269,10 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if not cands:
         return DECLINE  # "June 31" is in no year (and "Feb. 29" in none of these)
     if m.group("wd"):
-        # A weekday beside the date picks the year in which they agree. When the page gave
-        # no date the anchor is only the day it was fetched, so the nearest year that
-        # agrees is taken from further back ("Friday 22nd December" on an undated shop page
-        # fetched in 2012 is 2006's): the page was written by then, so not far ahead.
-        wd = WEEKDAYS[m.group("wd").rstrip(".")]
-        back = ASSUMED_ANCHOR_WEEKDAY_YEARS if ctx.anchor_assumed else 1
-        years = range(a.year - back, a.year + 2)
-        matching = [c for y in years if (c := safe_date(y, mon, dn)) and c.weekday() == wd]
-        if matching:
-            return day(min(matching, key=lambda c: abs((c - a).days)))
+        # A weekday beside the date picks the year in which they agree.
+        agreed = _on_its_weekday(mon, dn, WEEKDAYS[m.group("wd").rstrip(".")], ctx)
+        if agreed is not None:
+            return day(agreed)
     days = [day(c) for c in cands]
     following = next_in_sequence(mon, dn, ctx) if tense is None else None
     told = narrative_month(mon, ctx, dn) if tense is Tense.PAST else None

@@ -265,11 +265,6 @@ def _full_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return year_of(ctx.anchor.year)
 
 
-# Which season of play a word names, counted from the one the story is told in.
-_SEASON_STEP = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1,
-                "the coming": 1}  # fmt: skip
-
-
 def _season_of_play(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'Scored 11 goals this season', 'their two meetings last season': in a story of
     games, the season of play the story's day is in (or the one before or after), named by
@@ -277,7 +272,7 @@ def _season_of_play(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outc
     season")."""
     if not ctx.games_story:
         return PASS
-    return year_of(ctx.anchor.year + _SEASON_STEP[m.group("rel")])
+    return year_of(ctx.anchor.year + _step(m.group("rel")))
 
 
 def _midweek(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -430,6 +425,11 @@ _BACK_RELS = {"last", "the past", "the last", "the previous", "the prior", "this
 _AHEAD_RELS = {"next", "the next", "the coming", "this coming", "coming"}
 
 
+def _step(rel: str) -> int:
+    """How many units "last", "next", "this" (and their kin) move from the anchor's."""
+    return -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
+
+
 def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
     """'that year', 'the following month': the unit around the date last named, moved n."""
     if base is None or base.start is None:
@@ -500,8 +500,7 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
             return weekend_of(a + timedelta(weeks=1))
         if rel in ("the", "the past", "this past", "past"):
             return pick([weekend_of(a + timedelta(weeks=k)) for k in (-1, 0, 1)], a, tense)
-    n = -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
-    return resolve_unit_offset(a, unit, n)
+    return resolve_unit_offset(a, unit, _step(rel))
 
 
 # A Sunday closes the ISO week (Monday to Sunday): "this week" told ahead in a Sunday
