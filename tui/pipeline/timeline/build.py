@@ -992,6 +992,10 @@ _A_CLOCK_PLACED = re.compile(
 )
 
 
+def _a_clock_placed(full: str, start: int, end: int) -> bool:
+    return _A_CLOCK_PLACED.search(full, max(0, start - 16), end) is not None
+
+
 def _no_part_of_a_year(span: Span, sentence: str, games_story: bool) -> bool:
     """'Late in the fourth quarter' of a game, 'Bolt's second half was dominant': a half or
     quarter in a game's report (`[game_words]`), or one spaCy did not tag as a date, or any
@@ -1115,8 +1119,7 @@ def _resolve_span(
     prep = preposition_before(doc, span)
     if bare_clock and (prep == "in" or text.startswith("in ")):
         return []  # "ran the last 5km in 14:19": how long it took, no time of day
-    placed = _A_CLOCK_PLACED.search(full, max(0, start - 16), end)
-    if bare_clock and ctx.games_story and placed is None:
+    if bare_clock and ctx.games_story and not _a_clock_placed(full, start, end):
         return []  # "enough to break 1:41", "a 5km split of 19:03": a race's time
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
