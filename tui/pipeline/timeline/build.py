@@ -495,11 +495,13 @@ def _an_age_gone(m: re.Match[str], anchor_year: int) -> bool:
     return m["year"] is None or anchor_year - int(m["year"]) >= _ANOTHER_AGE_YEARS
 
 
-# Words before "today" that make it our age: what a thing has become ("becoming what it
-# is today", "the industry as we know it today", "as it stands today"), or a truth that
-# holds ("it is no less true today", "relevant today", "no such program exists today").
+# Words before "today" that make it our age: "even today", what a thing has become
+# ("becoming what it is today", "the industry as we know it today", "as it stands today"),
+# or a truth that holds ("it is no less true today", "relevant today", "no such program
+# exists today").
 _NOWADAYS_BEFORE_TODAY = re.compile(
-    r"(?:\bwhat (?:it|they|we|he|she|this|that) (?:is|are|has become|have become)"
+    r"(?:\beven"
+    r"|\bwhat (?:it|they|we|he|she|this|that) (?:is|are|has become|have become)"
     r"|\bas (?:we know it|it stands|it is|they are|it exists)"
     r"|\b(?:true|relevant|exists?))\s*$",
     re.I,
@@ -509,8 +511,6 @@ _NOWADAYS_BEFORE_TODAY = re.compile(
 def _today_of_our_age(span: Span) -> bool:
     """'Even today, it may be hard ...', 'what it is today', 'no less true today': the
     words before "today" make it our age (`_NOWADAYS_BEFORE_TODAY`)."""
-    if span.start > 0 and span.doc[span.start - 1].lower_ == "even":
-        return True
     lead_words = span.doc[max(0, span.start - 4) : span.start].text
     return _NOWADAYS_BEFORE_TODAY.search(lead_words) is not None
 
