@@ -46,6 +46,33 @@ def test_sentence_text_is_the_sentence_spacy_gives_each_span() -> None:
         assert nlp.sentence_text(span) == span.sent.text.strip()
 
 
+def test_sentence_of_and_span_root_are_what_spacy_gives_every_span() -> None:
+    text = (
+        "Olha Marchenko, who joined the ministry in January 2022, met John Smith in Kyiv on "
+        "Monday at 10 a.m. The talks, held at the Energy Security Forum, ended late on "
+        "Tuesday night. Both said they would meet again in Paris next week, or in May."
+    )
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, text)])[0]
+    spans = [doc[i : i + n] for i in range(len(doc)) for n in (1, 2, 3, 6) if i + n <= len(doc)]
+    for span in spans:
+        assert nlp.sentence_of(span) == span.sent
+        assert nlp.span_root(span) == span.root
+        assert nlp.span_root(span) == span.root  # asked again, from what was kept
+    for token in doc:
+        assert nlp.token_sentence(token) == token.sent
+
+
+def test_span_root_in_a_parse_thousands_of_words_deep_is_spacys() -> None:
+    # A paragraph that is one list of dates: spaCy parses it as one sentence, each date
+    # hanging on the one before, where its own `span.root` walks the whole chain per span.
+    text = "January 1, " * 600
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, text)])[0]
+    spans = [doc[i : i + 2] for i in range(0, len(doc) - 2, 7)] + list(doc.ents)
+    for span in spans:
+        assert nlp.span_root(span) == span.root
+        assert nlp.sentence_of(span) == span.sent
+
+
 def test_sentence_text_of_an_empty_doc_is_empty() -> None:
     doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, "")])[0]
     assert nlp.sentence_text(doc[0:0]) == ""

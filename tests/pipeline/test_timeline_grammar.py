@@ -3,11 +3,9 @@ token has only what the rules read (text, tag, lemma, dependency, head, children
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 import pytest
 
+from tests.pipeline.token_trees import Tok, span, tree
 from tui.pipeline.timeline.grammar import (
     TENSE_RULES,
     habitual,
@@ -18,37 +16,9 @@ from tui.pipeline.timeline.grammar import (
 from tui.pipeline.timeline.values import Tense
 
 
-@dataclass(eq=False)
-class Tok:
-    lower_: str
-    tag_: str
-    dep_: str
-    pos_: str = "X"
-    lemma_: str = ""
-    i: int = 0
-    ent_type_: str = ""
-    head: Any = None
-    children: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class FakeSpan:
-    root: Tok
-
-
-def _tree(*specs: tuple[str, str, str, str, str, int | None]) -> list[Tok]:
-    """(word, tag, dep, pos, lemma, head index or None for the root), in sentence order."""
-    toks = [Tok(w, tag, dep, pos, lemma, i) for i, (w, tag, dep, pos, lemma, _) in enumerate(specs)]
-    for tok, spec in zip(toks, specs, strict=True):
-        tok.head = toks[spec[5]] if spec[5] is not None else tok
-        if tok.head is not tok:
-            tok.head.children.append(tok)
-    return toks
-
-
 def test_a_length_of_time_under_have_been_expected_to_is_under_a_perfect() -> None:
     # "leaders have been expected to sign a deal for a month"
-    toks = _tree(
+    toks = tree(
         ("leaders", "NNS", "nsubjpass", "NOUN", "leader", 3),
         ("have", "VBP", "aux", "AUX", "have", 3),
         ("been", "VBN", "auxpass", "AUX", "be", 3),
@@ -58,12 +28,12 @@ def test_a_length_of_time_under_have_been_expected_to_is_under_a_perfect() -> No
         ("for", "IN", "prep", "ADP", "for", 5),
         ("month", "NN", "pobj", "NOUN", "month", 6),
     )
-    assert under_a_perfect(FakeSpan(toks[7])) is True  # type: ignore[arg-type]
+    assert under_a_perfect(span(toks, 7, 7)) is True  # type: ignore[arg-type]
 
 
 def test_a_length_of_time_under_a_future_infinitive_is_not() -> None:
     # "they will try to stay for a month"
-    toks = _tree(
+    toks = tree(
         ("they", "PRP", "nsubj", "PRON", "they", 2),
         ("will", "MD", "aux", "AUX", "will", 2),
         ("try", "VB", "ROOT", "VERB", "try", None),
@@ -72,7 +42,7 @@ def test_a_length_of_time_under_a_future_infinitive_is_not() -> None:
         ("for", "IN", "prep", "ADP", "for", 4),
         ("month", "NN", "pobj", "NOUN", "month", 5),
     )
-    assert under_a_perfect(FakeSpan(toks[6])) is False  # type: ignore[arg-type]
+    assert under_a_perfect(span(toks, 6, 6)) is False  # type: ignore[arg-type]
 
 
 def _ranked_infinitive(rank: tuple[str, str, str, str], only: bool) -> list[Tok]:
@@ -88,7 +58,7 @@ def _ranked_infinitive(rank: tuple[str, str, str, str], only: bool) -> list[Tok]
         ("on", "IN", "prep", "ADP", "on", 5 + only),
         ("tuesday", "NNP", "pobj", "PROPN", "tuesday", 6 + only),
     ]
-    return _tree(*words)  # type: ignore[arg-type]
+    return tree(*words)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -101,12 +71,12 @@ def _ranked_infinitive(rank: tuple[str, str, str, str], only: bool) -> list[Tok]
     ],
 )
 def test_an_infinitive_on_a_rank_takes_the_past_of_its_clause(toks: list[Tok]) -> None:
-    assert tense_of(FakeSpan(toks[-1])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, len(toks) - 1, len(toks) - 1)) is Tense.PAST  # type: ignore[arg-type]
 
 
 def test_a_date_that_owns_a_noun_takes_no_tense_from_the_clause() -> None:
     # "the team will try to forget Sunday's loss"
-    toks = _tree(
+    toks = tree(
         ("team", "NN", "nsubj", "NOUN", "team", 2),
         ("will", "MD", "aux", "AUX", "will", 2),
         ("try", "VB", "ROOT", "VERB", "try", None),
@@ -115,16 +85,16 @@ def test_a_date_that_owns_a_noun_takes_no_tense_from_the_clause() -> None:
         ("sunday", "NNP", "poss", "PROPN", "sunday", 6),
         ("loss", "NN", "dobj", "NOUN", "loss", 4),
     )
-    assert tense_of(FakeSpan(toks[5])) is None  # type: ignore[arg-type]
+    assert tense_of(span(toks, 5, 5)) is None  # type: ignore[arg-type]
     # The same verb chain with the date as an adverb looks ahead.
     toks[5].dep_, toks[5].head = "npadvmod", toks[4]
-    assert tense_of(FakeSpan(toks[5])) is Tense.FUTURE  # type: ignore[arg-type]
+    assert tense_of(span(toks, 5, 5)) is Tense.FUTURE  # type: ignore[arg-type]
 
 
 def test_a_date_on_a_noun_after_since_lies_behind() -> None:
     # "the index will hold since the Oct. 13 market crash": the crash is over, whatever
     # the clause's tense; the date hangs on "market", which hangs on "crash".
-    toks = _tree(
+    toks = tree(
         ("index", "NN", "nsubj", "NOUN", "index", 2),
         ("will", "MD", "aux", "AUX", "will", 2),
         ("hold", "VB", "ROOT", "VERB", "hold", None),
@@ -133,34 +103,34 @@ def test_a_date_on_a_noun_after_since_lies_behind() -> None:
         ("market", "NN", "compound", "NOUN", "market", 6),
         ("crash", "NN", "pobj", "NOUN", "crash", 3),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PAST  # type: ignore[arg-type]
     # After another preposition the noun's date keeps no tense, as any noun's date.
     toks[3].lower_ = "after"
-    assert tense_of(FakeSpan(toks[4])) is None  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is None  # type: ignore[arg-type]
 
 
 def test_a_date_something_was_put_off_to_looks_ahead() -> None:
     # "the hearing was adjourned until friday": ahead of the adjourning, which was recent.
-    toks = _tree(
+    toks = tree(
         ("hearing", "NN", "nsubjpass", "NOUN", "hearing", 2),
         ("was", "VBD", "auxpass", "AUX", "be", 2),
         ("adjourned", "VBN", "ROOT", "VERB", "adjourn", None),
         ("until", "IN", "prep", "ADP", "until", 2),
         ("friday", "NNP", "pobj", "PROPN", "friday", 3),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.REPORTED  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.REPORTED  # type: ignore[arg-type]
     # "has been adjourned until friday": ahead of now.
     toks[1].lower_, toks[1].tag_, toks[1].lemma_ = "has", "VBZ", "have"
-    assert tense_of(FakeSpan(toks[4])) is Tense.FUTURE  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.FUTURE  # type: ignore[arg-type]
     # Another verb keeps its tense: "the hearing was held until friday".
     toks[1].lower_, toks[1].tag_, toks[1].lemma_ = "was", "VBD", "be"
     toks[2].lemma_ = "hold"
-    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PAST  # type: ignore[arg-type]
 
 
 def test_is_forecast_to_looks_ahead() -> None:
     # "the storm is forecast to hit on saturday"
-    toks = _tree(
+    toks = tree(
         ("storm", "NN", "nsubjpass", "NOUN", "storm", 2),
         ("is", "VBZ", "auxpass", "AUX", "be", 2),
         ("forecast", "VBN", "ROOT", "VERB", "forecast", None),
@@ -169,12 +139,12 @@ def test_is_forecast_to_looks_ahead() -> None:
         ("on", "IN", "prep", "ADP", "on", 4),
         ("saturday", "NNP", "pobj", "PROPN", "saturday", 5),
     )
-    assert tense_of(FakeSpan(toks[6])) is Tense.FUTURE  # type: ignore[arg-type]
+    assert tense_of(span(toks, 6, 6)) is Tense.FUTURE  # type: ignore[arg-type]
 
 
 def test_a_date_inside_what_was_told_is_reported_not_past() -> None:
     # "saudi arabia told companies of a cutback in september": the cutback may lie ahead.
-    toks = _tree(
+    toks = tree(
         ("arabia", "NNP", "nsubj", "PROPN", "arabia", 1),
         ("told", "VBD", "ROOT", "VERB", "tell", None),
         ("companies", "NNS", "dobj", "NOUN", "company", 1),
@@ -183,15 +153,15 @@ def test_a_date_inside_what_was_told_is_reported_not_past() -> None:
         ("in", "IN", "prep", "ADP", "in", 4),
         ("september", "NNP", "pobj", "PROPN", "september", 5),
     )
-    assert tense_of(FakeSpan(toks[6])) is Tense.REPORTED  # type: ignore[arg-type]
+    assert tense_of(span(toks, 6, 6)) is Tense.REPORTED  # type: ignore[arg-type]
     # The telling's own date hangs on the verb: "told companies in september".
     toks[5].head = toks[1]
-    assert tense_of(FakeSpan(toks[6])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 6, 6)) is Tense.PAST  # type: ignore[arg-type]
 
 
 def test_a_date_on_where_something_was_told_is_the_tellings() -> None:
     # "the rise announced in the report in november": no object of the telling between.
-    toks = _tree(
+    toks = tree(
         ("rise", "NN", "nsubj", "NOUN", "rise", 1),
         ("announced", "VBD", "ROOT", "VERB", "announce", None),
         ("in", "IN", "prep", "ADP", "in", 1),
@@ -199,13 +169,13 @@ def test_a_date_on_where_something_was_told_is_the_tellings() -> None:
         ("in", "IN", "prep", "ADP", "in", 3),
         ("november", "NNP", "pobj", "PROPN", "november", 4),
     )
-    assert tense_of(FakeSpan(toks[5])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 5, 5)) is Tense.PAST  # type: ignore[arg-type]
 
 
 def test_a_date_in_a_clause_since_opens_lies_behind() -> None:
     # "since taking office in january, he has signed 30 orders": the perfect alone would
     # take the january nearest now, the coming one.
-    toks = _tree(
+    toks = tree(
         ("since", "IN", "prep", "ADP", "since", 6),
         ("taking", "VBG", "pcomp", "VERB", "take", 0),
         ("office", "NN", "dobj", "NOUN", "office", 1),
@@ -215,27 +185,27 @@ def test_a_date_in_a_clause_since_opens_lies_behind() -> None:
         ("signed", "VBN", "ROOT", "VERB", "sign", None),
         ("has", "VBZ", "aux", "AUX", "have", 6),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PAST  # type: ignore[arg-type]
 
 
 def test_would_looks_ahead_of_a_saying_not_of_now() -> None:
     # "(he vowed that) Britain would leave on Oct. 31"
-    toks = _tree(
+    toks = tree(
         ("britain", "NNP", "nsubj", "PROPN", "britain", 2),
         ("would", "MD", "aux", "AUX", "would", 2),
         ("leave", "VB", "ROOT", "VERB", "leave", None),
         ("on", "IN", "prep", "ADP", "on", 2),
         ("oct.", "NNP", "pobj", "PROPN", "oct.", 3),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.REPORTED  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.REPORTED  # type: ignore[arg-type]
     # Other modals on a bare verb look ahead from now.
     toks[1].lower_ = "should"
-    assert tense_of(FakeSpan(toks[4])) is Tense.FUTURE  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.FUTURE  # type: ignore[arg-type]
 
 
 def test_a_conjunct_without_auxiliaries_shares_its_heads() -> None:
     # "the town has been shelled and bombed for a month"
-    toks = _tree(
+    toks = tree(
         ("town", "NN", "nsubjpass", "NOUN", "town", 3),
         ("has", "VBZ", "aux", "AUX", "have", 3),
         ("been", "VBN", "auxpass", "AUX", "be", 3),
@@ -245,52 +215,52 @@ def test_a_conjunct_without_auxiliaries_shares_its_heads() -> None:
         ("for", "IN", "prep", "ADP", "for", 5),
         ("month", "NN", "pobj", "NOUN", "month", 6),
     )
-    assert under_a_perfect(FakeSpan(toks[7])) is True  # type: ignore[arg-type]
-    assert tense_of(FakeSpan(toks[7])) is Tense.PERFECT  # type: ignore[arg-type]
+    assert under_a_perfect(span(toks, 7, 7)) is True  # type: ignore[arg-type]
+    assert tense_of(span(toks, 7, 7)) is Tense.PERFECT  # type: ignore[arg-type]
 
 
 def test_a_bare_verb_that_is_also_a_past_with_a_singular_subject_is_past() -> None:
     # "weakness hurt the index on Friday": a present would be "hurts".
-    toks = _tree(
+    toks = tree(
         ("weakness", "NN", "nsubj", "NOUN", "weakness", 1),
         ("hurt", "VBP", "ROOT", "VERB", "hurt", None),
         ("index", "NN", "dobj", "NOUN", "index", 1),
         ("on", "IN", "prep", "ADP", "on", 1),
         ("friday", "NNP", "pobj", "PROPN", "friday", 3),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PAST  # type: ignore[arg-type]
     # With a plural subject the bare form may be either; a verb of another past stays
     # present.
     toks[0].tag_ = "NNS"
-    assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PRESENT  # type: ignore[arg-type]
     toks[0].tag_, toks[1].lower_ = "NN", "lifts"
-    assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PRESENT  # type: ignore[arg-type]
 
 
 def test_a_bare_form_with_a_subject_of_its_own_is_a_present() -> None:
     # "The Jets, who lost on Monday, face the Bills on Sunday": the tagger took "face"
     # for a bare infinitive (VB), which has no subject.
-    toks = _tree(
+    toks = tree(
         ("jets", "NNPS", "nsubj", "PROPN", "jets", 1),
         ("face", "VB", "ROOT", "VERB", "face", None),
         ("bills", "NNPS", "dobj", "PROPN", "bills", 1),
         ("on", "IN", "prep", "ADP", "on", 1),
         ("sunday", "NNP", "pobj", "PROPN", "sunday", 3),
     )
-    assert tense_of(FakeSpan(toks[4])) is Tense.PRESENT  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PRESENT  # type: ignore[arg-type]
     # A past of the same spelling with a singular subject stays past ("weakness hurt").
     toks[0].tag_, toks[1].lower_ = "NN", "hurt"
-    assert tense_of(FakeSpan(toks[4])) is Tense.PAST  # type: ignore[arg-type]
+    assert tense_of(span(toks, 4, 4)) is Tense.PAST  # type: ignore[arg-type]
     # With an auxiliary it is a bare form indeed ("did not face", "to face").
     toks[0].tag_, toks[1].lower_ = "NNPS", "face"
     toks.insert(1, Tok("to", "TO", "aux", "PART", "to", 9, head=toks[1]))
     toks[2].children.append(toks[1])
-    assert tense_of(FakeSpan(toks[5])) is not Tense.PRESENT  # type: ignore[arg-type]
+    assert tense_of(span(toks, 5, 5)) is not Tense.PRESENT  # type: ignore[arg-type]
 
 
 def test_a_simple_present_tells_a_habit() -> None:
     # "the old gym is cold in the winter"
-    toks = _tree(
+    toks = tree(
         ("gym", "NN", "nsubj", "NOUN", "gym", 1),
         ("is", "VBZ", "ROOT", "AUX", "be", None),
         ("cold", "JJ", "acomp", "ADJ", "cold", 1),
@@ -302,7 +272,7 @@ def test_a_simple_present_tells_a_habit() -> None:
 
 def test_a_present_passive_and_do_support_tell_a_habit() -> None:
     # "extra guides are needed in the spring"
-    toks = _tree(
+    toks = tree(
         ("guides", "NNS", "nsubjpass", "NOUN", "guide", 2),
         ("are", "VBP", "auxpass", "AUX", "be", 2),
         ("needed", "VBN", "ROOT", "VERB", "need", None),
@@ -311,7 +281,7 @@ def test_a_present_passive_and_do_support_tell_a_habit() -> None:
     )
     assert habitual(toks[4]) is True  # type: ignore[arg-type]
     # "shops don't stock sledges in winter"
-    toks = _tree(
+    toks = tree(
         ("shops", "NNS", "nsubj", "NOUN", "shop", 3),
         ("do", "VBP", "aux", "AUX", "do", 3),
         ("n't", "RB", "neg", "PART", "not", 3),
@@ -324,7 +294,7 @@ def test_a_present_passive_and_do_support_tell_a_habit() -> None:
 
 def test_a_conjunct_shares_the_habit_of_its_head() -> None:
     # "prices rise in spring and fall in autumn"
-    toks = _tree(
+    toks = tree(
         ("prices", "NNS", "nsubj", "NOUN", "price", 1),
         ("rise", "VBP", "ROOT", "VERB", "rise", None),
         ("and", "CC", "cc", "CCONJ", "and", 1),
@@ -359,13 +329,13 @@ def test_a_schedule_a_future_a_progressive_or_a_past_tells_no_habit(
         ("in", "IN", "prep", "ADP", "in", 2),
         ("spring", "NN", "pobj", "NOUN", "spring", 3),
     ]
-    toks = _tree(*specs)
+    toks = tree(*specs)
     assert habitual(toks[4]) is False  # type: ignore[arg-type]
 
 
 def _ruling_after_a_hearing() -> list[Tok]:
     # "ruling announced at 2 p.m. after a hearing that began Tuesday was welcomed"
-    return _tree(
+    return tree(
         ("ruling", "NN", "nsubjpass", "NOUN", "ruling", 11),
         ("announced", "VBD", "acl", "VERB", "announce", 0),
         ("at", "IN", "prep", "ADP", "at", 1),
@@ -392,7 +362,7 @@ def _two_verbs(second_has_a_subject: bool) -> list[Tok]:
     # "officials counted at 3 a.m. and (they) met on Tuesday"
     they = [("they", "PRP", "nsubj", "PRON", "they", 6)] if second_has_a_subject else []
     verb = 6 if second_has_a_subject else 5
-    return _tree(
+    return tree(
         ("officials", "NNS", "nsubj", "NOUN", "official", 1),
         ("counted", "VBD", "ROOT", "VERB", "count", None),
         ("at", "IN", "prep", "ADP", "at", 1),
@@ -421,24 +391,24 @@ def test_a_day_in_a_clause_with_its_own_subject_tells_of_another_event() -> None
 def test_a_present_progressive_with_a_contracted_be_looks_ahead(aux: str, lemma: str) -> None:
     # "I'm flying out Saturday", "we’re meeting him Tuesday": spaCy may leave a curly
     # contraction's lemma as written.
-    toks = _tree(
+    toks = tree(
         ("i", "PRP", "nsubj", "PRON", "i", 2),
         (aux, "VBP", "aux", "AUX", lemma, 2),
         ("flying", "VBG", "ROOT", "VERB", "fly", None),
         ("saturday", "NNP", "npadvmod", "PROPN", "saturday", 2),
     )
-    assert tense_of(FakeSpan(toks[3])) is Tense.FUTURE  # type: ignore[arg-type]
+    assert tense_of(span(toks, 3, 3)) is Tense.FUTURE  # type: ignore[arg-type]
 
 
 def test_a_curly_will_is_future() -> None:
     # "She\u2019ll arrive Saturday"
-    toks = _tree(
+    toks = tree(
         ("she", "PRP", "nsubj", "PRON", "she", 2),
         ("\u2019ll", "MD", "aux", "AUX", "\u2019ll", 2),
         ("arrive", "VB", "ROOT", "VERB", "arrive", None),
         ("saturday", "NNP", "npadvmod", "PROPN", "saturday", 2),
     )
-    assert tense_of(FakeSpan(toks[3])) is Tense.FUTURE  # type: ignore[arg-type]
+    assert tense_of(span(toks, 3, 3)) is Tense.FUTURE  # type: ignore[arg-type]
 
 
 def test_every_tense_rule_has_a_name_of_its_own_and_a_reason() -> None:

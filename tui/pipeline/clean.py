@@ -297,9 +297,17 @@ def _stamp_table() -> _StampTable:
     )
 
 
+# No stamp is longer ("Last updated: Wednesday 14 September 2022, 14:05 local time" is 60):
+# a longer line is not read for one, which a heading of thousands of dates, asked once for
+# each, made cost time quadratic in its length.
+MAX_STAMP_CHARS = 200
+
+
 def stamp_clock(text: str) -> int | None:
     """The minute of the day an update stamp ("21:00 CET", "Posted 9.05am") gives, or None
     when the line is not a stamp."""
+    if len(text) > MAX_STAMP_CHARS:
+        return None
     line = normalise_space(text)
     for pattern in _stamp_table().patterns:
         m = pattern.fullmatch(line)

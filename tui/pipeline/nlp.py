@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from tui.pipeline.model import Block
 
@@ -55,6 +55,9 @@ def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
 
 # Where a Doc keeps its sentence index (`sentence_index`), in its own user data.
 _SENTENCES_KEY = "briefing.sentences"
+# Where a Doc keeps its spans' roots and its words' depths in the parse (`span_root`).
+_ROOTS_KEY = "briefing.roots"
+_DEPTHS_KEY = "briefing.depths"
 
 
 class SentenceIndex:
@@ -65,8 +68,12 @@ class SentenceIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.full = doc.text
-        self._bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = list(doc.sents)
+        self._bounds = [(s.start_char, s.end_char) for s in sents]
         self._starts = [start for start, _ in self._bounds]
+        self._tokens = [(s.start, s.end) for s in sents]
+        self._token_starts = [start for start, _ in self._tokens]
+        self._length = len(doc)
         self._texts: dict[int, str] = {}
 
     def bounds_at(self, char: int) -> tuple[int, int]:
@@ -83,6 +90,12 @@ class SentenceIndex:
         if text is None:
             text = self._texts[start] = self.full[start:end].strip()
         return text
+
+    def tokens_at(self, token: int) -> tuple[int, int]:
+        """The token bounds of the sentence that holds token `token`."""
+        if not self._tokens:
+            return 0, self._length
+        return self._tokens[max(bisect_right(self._token_starts, token) - 1, 0)]
 
 
 def sentence_index(doc: Doc) -> SentenceIndex:
@@ -102,3 +115,73 @@ def doc_text(doc: Doc) -> str:
 def sentence_text(span: Span) -> str:
     """`span.sent.text.strip()`, read from the Doc's sentence index."""
     return sentence_index(span.doc).text_at(span.start_char)
+
+
+def sentence_start(span: Span) -> int:
+    """`span.sent.start_char`, read from the Doc's sentence index."""
+    return sentence_index(span.doc).bounds_at(span.start_char)[0]
+
+
+def span_root(span: Span) -> Token:
+    """`span.root`: the word of the span nearest its sentence's root. spaCy counts each
+    candidate's steps up to the root anew on every call, which in a parse thousands of
+    words deep (a paragraph that is one list of dates), asked for each date, cost time
+    quadratic in its length; here each span's root is found once, and depths are counted
+    once per Doc."""
+    if len(span) == 1:
+        return span[0]
+    roots = span.doc.user_data.setdefault(_ROOTS_KEY, {})
+    key = (span.start, span.end)
+    if key not in roots:
+        roots[key] = _root_of(span).i
+    return span.doc[roots[key]]
+
+
+def _root_of(span: Span) -> Token:
+    for tok in span:
+        if tok.head.i == tok.i:
+            return tok
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    if len(outside) == 1:
+        return outside[0]
+    depths = span.doc.user_data.setdefault(_DEPTHS_KEY, {})
+    # (`min` keeps the first of equals, as spaCy does.)
+    return min(outside, key=lambda t: _steps_to_root(t, depths)) if outside else span[0]
+
+
+def _steps_to_root(tok: Token, depths: dict[int, int]) -> int:
+    # spaCy's measure: a bare space or stop with nothing hanging on it counts as furthest
+    # from the root, so a word is chosen over it.
+    if (tok.is_space or tok.is_punct) and tok.n_lefts == 0 and tok.n_rights == 0:
+        return len(tok.doc) - 1
+    return _depth(tok, depths)
+
+
+def _depth(tok: Token, known: dict[int, int]) -> int:
+    """How many steps up `tok` is from its sentence's root, remembered in `known` for it and
+    every word on the way."""
+    path: list[Token] = []
+    # (A parse is a tree; the bound keeps a broken one from walking for ever.)
+    for _ in range(len(tok.doc)):
+        if tok.i in known or tok.head.i == tok.i:
+            break
+        path.append(tok)
+        tok = tok.head
+    depth = known.setdefault(tok.i, 0)
+    for step in reversed(path):
+        depth += 1
+        known[step.i] = depth
+    return known[path[0].i] if path else depth
+
+
+def sentence_of(span: Span) -> Span:
+    """`span.sent` (the sentence its first token is in), found in the Doc's sentence index
+    rather than by walking the tokens."""
+    start, end = sentence_index(span.doc).tokens_at(span.start)
+    return span.doc[start:end]
+
+
+def token_sentence(token: Token) -> Span:
+    """`token.sent`, found in the Doc's sentence index."""
+    start, end = sentence_index(token.doc).tokens_at(token.i)
+    return token.doc[start:end]

@@ -34,6 +34,7 @@ from tui.pipeline.entities.vocab import (
     T,
 )  # fmt: skip
 from tui.pipeline.model import EntityType
+from tui.pipeline.nlp import span_root
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 def _anchor(span: Span) -> Token:
     """The token a name hangs from: its root, or for a conjunct ("Donetsk and Zaporizhzhia
     regions") the first item of the list, which shares its partner's head noun."""
-    anchor = span.root
+    anchor = span_root(span)
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head
     return anchor
@@ -194,7 +195,9 @@ def _body_noun_before(span: Span, anchor: Token) -> Reading:
 def called_a_body(span: Span) -> bool:
     """Whether the words right around the name say it is a body: "the carmaker Ford", "the
     founder of Dell" (not a list it stands in, nor the model's label)."""
-    return bool(_body_noun_before(span, span.root) or _role_in_a_body_of(span, span.root))
+    return bool(
+        _body_noun_before(span, span_root(span)) or _role_in_a_body_of(span, span_root(span))
+    )
 
 
 def _role_in_a_body_of(span: Span, anchor: Token) -> Reading:
@@ -268,7 +271,7 @@ def _title_before(span: Span, parts: list[Token]) -> bool:
 def _linked(span: Span, word: Token) -> bool:
     """Is the noun before the name the name's own ("the tanker X": compound or
     apposition), not the subject of a clause ("the ships Russia sent")?"""
-    return span.start <= word.head.i < span.end or span.root.head.i == word.i
+    return span.start <= word.head.i < span.end or span_root(span).head.i == word.i
 
 
 def _role_before_full_name(span: Span, parts: list[Token]) -> bool:
@@ -327,7 +330,7 @@ _TABLE_SCORE = re.compile(r"\d{1,3}(?:-\d{1,2})?")
 
 def _result_context(span: Span) -> bool:
     """Is the name a side in a match result ("Celtic beat Rangers 3-1", "lost 1-0 to X")?"""
-    anchor = span.root
+    anchor = span_root(span)
     while anchor.dep_ == "conj" and anchor.head is not anchor:
         anchor = anchor.head
     verb = anchor.head

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
-from tui.pipeline.nlp import doc_text
+from tui.pipeline.nlp import doc_text, sentence_of, sentence_start, span_root
 from tui.pipeline.timeline.clocks import (
     clock_on,
     clock_times_on_their_days,
@@ -345,7 +345,7 @@ def _placed_in(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        ctx.sentence = span.sent.start_char
+        ctx.sentence = sentence_start(span)
         try:
             found = _resolve_span(doc, full, span, start, end, ctx, sentences)
         except (ValueError, OverflowError):
@@ -453,7 +453,7 @@ def _nowadays(span: Span, text: str) -> bool:
         return True
     if span.start == 0:
         return False
-    before, verb = span.doc[span.start - 1], span.root.head
+    before, verb = span.doc[span.start - 1], span_root(span).head
     if before.tag_ != "NNS" or verb.i < span.end or verb.tag_ == "VBG":
         return False
     tags = {verb.tag_} | {a.tag_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
@@ -480,10 +480,10 @@ def _today_against_an_earlier_age(span: Span, text: str, tense: Tense | None, an
     Today it said" are the story's day)."""
     if text.lower() != "today" or tense is not Tense.PRESENT:
         return False
-    sent = span.sent
+    sent = sentence_of(span)
     if any(t.is_alpha for t in span.doc[sent.start : span.start]):
         return False
-    before = span.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+    before = sentence_of(span.doc[sent.start - 1 : sent.start]).text if sent.start > 0 else ""
     return any(
         _an_age_gone(m, anchor.year) for m in _AN_EARLIER_AGE.finditer(f"{before} {sent.text}")
     )
@@ -518,7 +518,7 @@ def _today_of_our_age(span: Span) -> bool:
 def _today_of_an_age(span: Span) -> bool:
     """'Today's youth', 'in today's boomer-centric world': "today's" before a noun of an
     age (`[nouns_of_an_age]`) says nowadays; "today's game" is the story's day."""
-    root = span.root
+    root = span_root(span)
     return root.dep_ == "poss" and root.head.lower_ in NOUNS_OF_AN_AGE
 
 
@@ -526,7 +526,7 @@ def _a_kind_today(span: Span) -> bool:
     """'Today wild horses are hunted', 'today most farmers grow soy': "today" on a habit of
     a whole kind (`grammar.told_of_a_kind`) is nowadays ("today the council meets" is the
     council's day)."""
-    root = span.root
+    root = span_root(span)
     return root.dep_ in ("npadvmod", "advmod") and told_of_a_kind(root)
 
 
@@ -558,7 +558,7 @@ def _names_a_thing(span: Span) -> bool:
     """'The August 1988 cease-fire': a date that tells which thing a noun after it is;
     the story does not go back there ("Iraq's invasion of Kuwait on Aug. 2" after it is the
     story's own August)."""
-    root = span.root
+    root = span_root(span)
     return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end
 
 
@@ -788,9 +788,9 @@ def _told_in_one_clause(frame: Span, span: Span) -> bool:
     """Whether a date is told in the clause of the week or year its sentence named before
     it (neither lies in a clause apart from the other)."""
     return (
-        frame.sent.start_char == span.sent.start_char
-        and not in_a_clause_apart(frame.root, span.root)
-        and not in_a_clause_apart(span.root, frame.root)
+        sentence_start(frame) == sentence_start(span)
+        and not in_a_clause_apart(span_root(frame), span_root(span))
+        and not in_a_clause_apart(span_root(span), span_root(frame))
     )
 
 
@@ -846,7 +846,7 @@ def _in_the_year_named(full: str, placed: list[Placed]) -> list[Placed]:
 
 
 def _names_the_year(full: str, text: str, span: Span, start: int) -> bool:
-    opens = _NOTHING_BUT_A_PREP.fullmatch(full, span.sent.start_char, start) is not None
+    opens = _NOTHING_BUT_A_PREP.fullmatch(full, sentence_start(span), start) is not None
     return bool(_A_YEAR_NAMED.fullmatch(text) or (opens and _A_YEAR_OPENING.fullmatch(text)))
 
 
@@ -1445,7 +1445,7 @@ def _an_earlier_state(span: Span, text: str) -> bool:
     timeline ("Previously, imports were denied", "had previously said" still do)."""
     if text.lower() not in _EARLIER_STATE_WORDS:
         return False
-    head = span.root.head
+    head = span_root(span).head
     return head.dep_ == "amod" or (
         head.dep_ == "advcl" and any(c.lower_ == "as" and c.i < span.start for c in head.children)
     )
@@ -1462,7 +1462,7 @@ def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
         or (
             text.lower() == "overnight"
             and in_a_denial(span)
-            and not market_or_results(span.sent.text)
+            and not market_or_results(sentence_of(span).text)
         )
     )
 
@@ -1572,7 +1572,7 @@ def _one_of_a_kind(span: Span) -> bool:
     says any one of its kind, with words between them."""
     return any(
         child.dep_ == "det" and child.i < span.start and _ONE_OF_A_KIND_WORD.fullmatch(child.text)
-        for child in span.root.children
+        for child in span_root(span).children
     )
 
 
@@ -1583,7 +1583,7 @@ _MODIFIER_DEPS = ("compound", "amod", "npadvmod", "nmod", "nummod")
 def _describes_a_noun(span: Span) -> bool:
     """'At a Monday press conference', 'in a Wednesday statement': before its noun, a
     weekday after "a" is, in news, the one the story tells of."""
-    root = span.root
+    root = span_root(span)
     return (
         root.dep_ in _MODIFIER_DEPS
         and root.head.i >= span.end
@@ -1597,7 +1597,7 @@ _TIMES_OF_DAY = ("midday", "noon", "midnight", "morning", "afternoon", "evening"
 
 
 def _names_a_daily_thing(span: Span) -> bool:
-    root = span.root
+    root = span_root(span)
     return (
         root.lower_ in _TIMES_OF_DAY
         and len(span) == 1
@@ -1612,7 +1612,7 @@ def names_a_measure(span: Span, text: str) -> bool:
     what is measured or describes the noun after it, not a stretch of time anything
     happened in (a year there, "the 2008 low", still dates). Written with a hyphen before
     any noun it is always such a word; `modifiers` keeps it beside the timeline."""
-    root = span.root
+    root = span_root(span)
     if root.dep_ not in _MODIFIER_DEPS or bare_length(normalise(text)) is None:
         return False
     head = root.head

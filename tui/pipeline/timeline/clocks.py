@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity
+from tui.pipeline.nlp import sentence_of, sentence_start, sentence_text, span_root
 from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
 from tui.pipeline.timeline.ranges import closes_a_range, past_midnight
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
@@ -111,20 +112,29 @@ def _in_a_schedule(sentence: Span) -> bool:
     )
 
 
+def _in_a_schedule_sentence(span: Span, known: dict[int, bool]) -> bool:
+    """`_in_a_schedule` of the span's sentence, read once per sentence (`known`, by where
+    it starts): a sentence of thousands of clocks is not read again for each."""
+    start = sentence_start(span)
+    if start not in known:
+        known[start] = _in_a_schedule(sentence_of(span))
+    return known[start]
+
+
 def _a_habit_of_the_clock(span: Span, day_named: bool) -> bool:
     """'Orders received by noon are shipped the same day', 'he usually wakes at 6 a.m.': a
     clock time on a habit (of a whole kind, or told as usual) is the hour of any day ("the
     council meets at 10 a.m." is the coming meeting's). Of a whole kind in a sentence that
     names a day (`day_named`: "the window shuts tonight, and clubs have until 9pm") it is
     that day's."""
-    return (told_of_a_kind(span.root) and not day_named) or told_as_usual(span.root)
+    return (told_of_a_kind(span_root(span)) and not day_named) or told_as_usual(span_root(span))
 
 
 def _sentences_naming_a_day(full: str, placed: list[Placed]) -> set[int]:
     """Where the sentences that name a day start: a day on the calendar, or a clock told
     with its day ("7pm BST tonight")."""
     return {
-        span.sent.start_char
+        sentence_start(span)
         for res, start, end, span in placed
         if _is_day(res) or _names_its_day(res, is_bare_clock(res, full[start:end]))
     }
@@ -141,8 +151,8 @@ def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
         if not (
             WEEKDAY_FIRST.match(full, start)
             and not MONTH_NAMED.search(full, start, end)
-            and _WEEKDAY_SPAN_RE.search(span.sent.text)
-            and _HOURS.search(span.sent.text)
+            and _WEEKDAY_SPAN_RE.search(sentence_text(span))
+            and _HOURS.search(sentence_text(span))
         )
     ]
 
@@ -154,6 +164,7 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
     named before). Beside a numeric date no rule could read, it is left out."""
     out: list[Placed] = []
     day_named = _sentences_naming_a_day(full, placed)
+    schedules: dict[int, bool] = {}
     k = 0
     while k < len(placed):
         if k + 2 < len(placed) and (pair := _clock_in_two_zones(full, *placed[k : k + 3])):
@@ -181,8 +192,8 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
                 continue
         res, start, end, span = placed[k]
         bare = is_bare_clock(res, full[start:end])
-        habit = _a_habit_of_the_clock(span, span.sent.start_char in day_named)
-        if bare and (_in_a_schedule(span.sent) or habit):
+        habit = _a_habit_of_the_clock(span, sentence_start(span) in day_named)
+        if bare and (_in_a_schedule_sentence(span, schedules) or habit):
             out.append((on_no_day(res), start, end, span))
         elif not (
             bare
@@ -215,22 +226,22 @@ def clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
     nights: set[int] = set()  # sentences whose day is told as a night ("overnight")
     for (res, start, _, span), is_bare in zip(placed, bare, strict=True):
         if _is_day(res) or _names_its_day(res, is_bare):
-            day_spans[span.sent.start_char] = span
+            day_spans[sentence_start(span)] = span
         if res.value.endswith("TNI"):
-            nights.add(span.sent.start_char)
+            nights.add(sentence_start(span))
         if _is_day(res):
-            days.setdefault(span.sent.start_char, {})[res.value] = res
+            days.setdefault(sentence_start(span), {})[res.value] = res
         elif _names_its_day(res, is_bare) and res.start is not None:
             # "Tuesday December 5, 2006 | 7pm (Discussion starts at 7:30)": a clock with
             # its day names that day.
-            days.setdefault(span.sent.start_char, {})[res.start.isoformat()] = day(res.start)
+            days.setdefault(sentence_start(span), {})[res.start.isoformat()] = day(res.start)
         else:
             continue
         if _AN_END_BEFORE.search(full, max(0, start - 8), start):
-            ends_after[span.sent.start_char] = start
+            ends_after[sentence_start(span)] = start
     out: list[Placed] = []
     for k, ((res, start, end, span), is_bare) in enumerate(zip(placed, bare, strict=True)):
-        named = days.get(span.sent.start_char, {})
+        named = days.get(sentence_start(span), {})
         # ("From 8 p.m. until 4 a.m. on Saturday": the range's own end still lends its day.)
         opens_a_range = k + 1 < len(placed) and closes_a_range(
             full, *placed[k][1:3], placed[k + 1][1]
@@ -243,12 +254,12 @@ def clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
             and res.start is not None
             and not _IN_A_ZONE.search(normalise(full[start:end]))
             and not _BEFORE_ANOTHER_ZONE.match(full, end)
-            and (ends_after.get(span.sent.start_char, -1) < start or opens_a_range)
+            and (ends_after.get(sentence_start(span), -1) < start or opens_a_range)
             # ("Announced at 2 p.m. after a hearing that began Tuesday": not that day.)
-            and not in_a_clause_apart(day_spans[span.sent.start_char].root, span.root)
+            and not in_a_clause_apart(span_root(day_spans[sentence_start(span)]), span_root(span))
         ):
             [the_day] = named.values()
-            if span.sent.start_char in nights and the_day.start and _minutes(res.value) < 720:
+            if sentence_start(span) in nights and the_day.start and _minutes(res.value) < 720:
                 # "Crews worked overnight and the first cars crossed at 5:45 a.m.": a
                 # morning after the night, not the evening it began.
                 the_day = day(the_day.start + timedelta(days=1))

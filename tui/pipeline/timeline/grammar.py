@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.pipeline.nlp import span_root, token_sentence
 from tui.pipeline.timeline.rule import PASS, Verdict
 from tui.pipeline.timeline.values import Tense
 from tui.pipeline.timeline.vocab import WEEKDAY_RE
@@ -97,16 +98,16 @@ def preposition_before(doc: Doc, span: Span) -> str | None:
 
 def tense_of(span: Span) -> Tense | None:
     """The tense of the verb the expression modifies: past, present or future (None: unknown)."""
-    root = span.root
+    root = span_root(span)
     if root.dep_ == "poss" or (
         root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
     ):
         return _owned_date_tense(root)
-    if _on_a_thing_still_to_be_done(span.root):
+    if _on_a_thing_still_to_be_done(span_root(span)):
         # "A census from Sunday to be conducted by aid workers": the date hangs on a noun
         # that a passive infinitive describes as yet to happen.
         return Tense.FUTURE
-    verb = _governing_verb(span.root)
+    verb = _governing_verb(span_root(span))
     if verb is None:
         return None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "since":
@@ -169,7 +170,7 @@ def _asked_for(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
 
 
 def _a_time_set_to(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    if not _a_time_set(span.root, verb):
+    if not _a_time_set(span_root(span), verb):
         return PASS
     # Put off or promised in the past: ahead of that moment, which news tells soon after.
     ahead_of_now = (Tense.PRESENT, Tense.PERFECT, Tense.FUTURE)
@@ -179,30 +180,40 @@ def _a_time_set_to(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
 def _in_what_was_said(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
     if tense is not Tense.PAST or verb.lemma_ not in _SAYING_VERBS:
         return PASS
-    return Tense.REPORTED if _in_what_was_told(span.root, verb) else PASS
+    return Tense.REPORTED if _in_what_was_told(span_root(span), verb) else PASS
 
 
 def _after_warning(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    return Tense.REPORTED if tense is Tense.PAST and _after_a_warning(span.root, verb) else PASS
+    return (
+        Tense.REPORTED if tense is Tense.PAST and _after_a_warning(span_root(span), verb) else PASS
+    )
 
 
 def _in_what_was_set(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
     if tense is not Tense.PAST or verb.lemma_ not in _SETTING_VERBS:
         return PASS
-    return Tense.REPORTED if _in_what_was_told(span.root, verb, _SET_FOR_PREPS) else PASS
+    return Tense.REPORTED if _in_what_was_told(span_root(span), verb, _SET_FOR_PREPS) else PASS
 
 
 def _what_was_expected(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    if tense is not Tense.PAST or verb.lemma_ not in _EXPECTING_VERBS or span.root.i <= verb.i:
+    if (
+        tense is not Tense.PAST
+        or verb.lemma_ not in _EXPECTING_VERBS
+        or span_root(span).i <= verb.i
+    ):
         return PASS
     had = any(_plain(a) in ("had", "'d") for a in _auxiliaries(verb))
     # ("Analysts had expected more for the quarter": an expectation the results have since
     # met.)
-    return PASS if had and span.root.lower_ in _PERIODS_REPORTED else Tense.PROSPECTIVE
+    return PASS if had and span_root(span).lower_ in _PERIODS_REPORTED else Tense.PROSPECTIVE
 
 
 def _a_start_or_an_end(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    if tense is not Tense.PRESENT or verb.lemma_ not in _STARTING_VERBS or span.root.i <= verb.i:
+    if (
+        tense is not Tense.PRESENT
+        or verb.lemma_ not in _STARTING_VERBS
+        or span_root(span).i <= verb.i
+    ):
         return PASS
     # (A day told so is read as a schedule already, unless the coming one is almost a year
     # off: `calendar_rules.scheduled`.)
@@ -210,7 +221,7 @@ def _a_start_or_an_end(span: Span, verb: Token, tense: Tense | None) -> TenseAns
 
 
 def _expected_now(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    expects = verb.lemma_ in _EXPECTING_VERBS and span.root.i > verb.i
+    expects = verb.lemma_ in _EXPECTING_VERBS and span_root(span).i > verb.i
     return Tense.FUTURE if tense is Tense.PRESENT and expects else PASS
 
 
@@ -223,11 +234,15 @@ def _placed_by_a_perfect(span: Span, verb: Token, tense: Tense | None) -> TenseA
 
 
 def _feared(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    return Tense.PROSPECTIVE if tense is Tense.PAST and _what_was_feared(span.root, verb) else PASS
+    return (
+        Tense.PROSPECTIVE
+        if tense is Tense.PAST and _what_was_feared(span_root(span), verb)
+        else PASS
+    )
 
 
 def _on_a_noun(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
-    noun = _through_a_noun(span.root, verb) if tense is Tense.PRESENT else None
+    noun = _through_a_noun(span_root(span), verb) if tense is Tense.PRESENT else None
     if noun is None:
         return PASS
     if verb.lemma_ in _SCHEDULE_VERBS and noun.i > verb.i:
@@ -297,7 +312,7 @@ _PERIODS_REPORTED = {"quarter", "period", "year", "half", "month"}
 
 
 def _placed_in(span: Span) -> bool:
-    root = span.root
+    root = span_root(span)
     return (
         root.dep_ == "pobj"
         and root.head.lower_ in ("in", "during")
@@ -540,7 +555,7 @@ def under_an_infinitive(tok: Token) -> bool:
 def clause_tense(span: Span) -> Tense | None:
     """The tense of the verb whose clause holds the expression, wherever the expression
     hangs in it ("the summer sun was bright": past, though the season dates the sun)."""
-    verb = _governing_verb(span.root)
+    verb = _governing_verb(span_root(span))
     return None if verb is None else _verb_tense(verb, 3)
 
 
@@ -576,7 +591,7 @@ def _in_the_present(verb: Token) -> bool:
 def under_a_perfect(span: Span) -> bool:
     """Whether the verb an expression hangs on is, or completes, a perfect: "have been
     expected to sign a deal for about a month" (the month is the expecting, up to now)."""
-    verb = _governing_verb(span.root)
+    verb = _governing_verb(span_root(span))
     for _ in range(3):
         if verb is None:
             return False
@@ -596,7 +611,7 @@ _NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
 def the_noun_it_dates(span: Span) -> Token | None:
     """The noun an expression says the time of: the one it modifies ("July shipments",
     "June's figures") or the one its preposition hangs on ("final figures for June")."""
-    root = span.root
+    root = span_root(span)
     if root.dep_ == "poss" or root.dep_ in _NOUN_MODIFIER_DEPS:
         head = root.head
     elif root.dep_ == "pobj":
@@ -899,7 +914,7 @@ def _present_taken_for_a_base(verb: Token, auxes: Sequence[Token]) -> bool:
 def commanded(span: Span) -> bool:
     """Whether the expression dates what a command asks ("Call us by Monday"). Not a length
     in one, which is advice for any time ("do this for a week")."""
-    verb = _governing_verb(span.root)
+    verb = _governing_verb(span_root(span))
     return (
         verb is not None and not any(t.lemma_ in _LENGTH_UNITS for t in span) and _a_command(verb)
     )
@@ -923,7 +938,7 @@ def _a_command(verb: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
         and all(
             t.pos_ in _BEFORE_A_COMMAND or t.lemma_ in ("do", "please")
-            for t in verb.sent[: verb.i - verb.sent.start]
+            for t in verb.doc[token_sentence(verb).start : verb.i]
         )
     )
 
@@ -1013,7 +1028,7 @@ def _a_noun(verb: Token) -> bool:
 def in_a_denial(span: Span) -> bool:
     """Whether the verb that governs `span` is negated ("you don't do that overnight",
     "change will not happen overnight")."""
-    verb = _governing_verb(span.root)
+    verb = _governing_verb(span_root(span))
     return verb is not None and any(child.dep_ == "neg" for child in verb.children)
 
 
@@ -1107,7 +1122,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 def in_an_aside_on_someone(span: Span) -> bool:
     """'Tallis, who joined in January 2022, said ...': the date is in a clause that tells
     who someone is, not a time the story goes back to."""
-    for tok in _up_from(span.root):
+    for tok in _up_from(span_root(span)):
         if tok.pos_ in ("VERB", "AUX"):
             return tok.dep_ == "relcl" and any(
                 c.dep_ in _SUBJECTS and c.lower_ in ("who", "whom", "whose") for c in tok.children

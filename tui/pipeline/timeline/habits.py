@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tui.pipeline.nlp import span_root
 from tui.pipeline.timeline.grammar import habitual, told_as_usual
 from tui.pipeline.timeline.vocab import (
     EARLY_MID_LATE_RE,
@@ -53,9 +54,9 @@ def told_as_a_habit(span: Span, text: str) -> bool:
     if _ANY_HOLIDAY_SEASON.fullmatch(text):
         # "Care for your tree will determine its freshness during the Christmas season":
         # any year's, in a simple present or a clause told as usual.
-        return habitual(span.root) or told_as_usual(span.root)
+        return habitual(span_root(span)) or told_as_usual(span_root(span))
     if _ANY_MONTH.fullmatch(text) or _a_holiday(text):
-        return told_as_usual(span.root)
+        return told_as_usual(span_root(span))
     return False
 
 

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tui.pipeline.nlp import sentence_of, span_root
 from tui.pipeline.timeline.grammar import (
     clause_tense,
     said_of_now,
@@ -70,13 +71,13 @@ def _names_a_kind(span: Span, anchor: date) -> bool:
     Those stay dates."""
     if len(span) != 1:
         return False
-    root = span.root
+    root = span_root(span)
     first, last = SEASON_MONTHS[SEASONS[root.lower_]]
     if first <= anchor.month <= last or (first > last and not last < anchor.month < first):
         return False
     if root.dep_ not in _KIND_DEPS or root.head.i <= root.i:
         return False
-    if root.head.pos_ not in ("NOUN", "PROPN") or market_or_results(span.sent.text):
+    if root.head.pos_ not in ("NOUN", "PROPN") or market_or_results(sentence_of(span).text):
         return False
     if said_of_now(root):
         return False  # "the pass is now shut by winter weather": this winter's

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.pipeline.nlp import doc_text, sentence_index
+from tui.pipeline.nlp import doc_text, sentence_index, sentence_of, sentence_text, span_root
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.named_days import NAMED_DAYS
@@ -563,6 +563,12 @@ _LOWERCASE_TIME_WORDS = {
 TITLE_CASE_SHARE = 0.7
 
 
+# A span joined from spaCy's entities takes no more once this long: no date is told in so
+# many characters (the longest on 2,051 real pages is 43), and a list of thousands of years
+# with only spaces between them, joined into one, cost time quadratic in its length.
+MAX_JOINED = 120
+
+
 def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     """Character spans to try: spaCy DATE/TIME entities, then our lexical rules around them.
 
@@ -574,7 +580,11 @@ def candidate_spans(doc: Doc, full: str) -> list[tuple[int, int]]:
     # The forms that may match in the text: the only ones that may match in a part of it.
     forms = _may_match_in(over, full, low)
     for part in (p for e in ents if e.label_ in ("DATE", "TIME") for p in _entity_parts(e)):
-        if spans and _joins_previous(full, spans[-1], part):
+        if (
+            spans
+            and spans[-1][1] - spans[-1][0] < MAX_JOINED
+            and _joins_previous(full, spans[-1], part)
+        ):
             spans[-1] = (spans[-1][0], part.end_char)
         else:
             spans.append(_entity_span(doc, full, part, forms))
@@ -1081,7 +1091,7 @@ def is_a_word_not_a_month(span: Span, text: str) -> bool:
     sentence that capitalises (a text written all in lower case proves nothing)."""
     if text not in MONTH_WORDS:
         return False  # before the sentence: spaCy rebuilds its text from the tokens
-    sentence = span.sent.text
+    sentence = sentence_text(span)
     return sentence != sentence.lower()
 
 
@@ -1101,7 +1111,8 @@ def is_name(span: Span, text: str) -> bool:
     # After an opening quote, a dash or a colon a new clause starts ('He added, "This year
     # we ...', 'the presidency--Yesterday I wrote').
     opens = span.start > 0 and span.doc[span.start - 1].text in _CLAUSE_OPENERS
-    first_is_start = opens or all(not t.is_alpha for t in span.sent[: span.start - span.sent.start])
+    sentence = sentence_of(span)
+    first_is_start = opens or all(not t.is_alpha for t in span.doc[sentence.start : span.start])
     if first_is_start and capitalised == [words[0]]:
         return False
     if words[0] in capitalised and _after_a_name(span):
@@ -1115,7 +1126,7 @@ def _in_title_case(span: Span) -> bool:
     # The rest of the sentence, without its first word and the expression itself.
     others = [
         t.text
-        for t in span.sent[1:]
+        for t in sentence_of(span)[1:]
         if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
     ]
     return sum(w[0].isupper() for w in others) >= TITLE_CASE_SHARE * max(len(others), 1)
@@ -1300,7 +1311,7 @@ def names_something(span: Span) -> bool:
     ('Sunday Morning'), nor when a name of its own begins after the day ('said Monday
     Russia had', 'On Saturday Kurt wrote', which the parser may join), nor in a sentence
     in title case, where every word looks like a name."""
-    root = span.root
+    root = span_root(span)
     if root.lower_ not in WEEKDAYS and root.lower_ not in MONTHS:
         return False
     head = root
@@ -1347,12 +1358,13 @@ def _after_a_name(span: Span) -> bool:
     """'Prime Now', 'USA Today': a capitalised time word right after a proper noun (not
     the sentence's first word, not a time word itself) ends a name, unless capitals go on
     after it as in a headline ("Fighting Rages Today Across The Front")."""
-    if span.start == span.sent.start:
+    opening = sentence_of(span).start
+    if span.start == opening:
         return False
     prev = span.doc[span.start - 1]
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
-        prev.i != span.sent.start
+        prev.i != opening
         and prev.pos_ == "PROPN"
         and prev.lower_ not in _LOWERCASE_TIME_WORDS
         and prev.lower_ not in WEEKDAYS

@@ -37,9 +37,10 @@ def stamps_on_their_days(
     out = list(entries)
     previous: tuple[int, date] | None = None  # the last stamp's minute and day
     for k, entry in enumerate(out):
-        text = blocks[entry.block].text
-        clock = stamp_clock(text)
-        if blocks[entry.block].kind != BlockKind.HEADING or clock is None:
+        block = blocks[entry.block]
+        # (The kind first: a paragraph, however long, is read for a stamp no more.)
+        clock = stamp_clock(block.text) if block.kind == BlockKind.HEADING else None
+        if clock is None:
             continue
         if not CLOCK_RE.fullmatch(normalise(entry.expression)) or entry.range_start is None:
             previous = None  # a stamp with its own day sets the run's day itself
