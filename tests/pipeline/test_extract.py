@@ -440,6 +440,22 @@ def test_a_page_of_words_with_no_sentence_says_that_is_what_it_lacks() -> None:
     assert info.value.message.endswith("(21,000 letters of text, but not one sentence).")
 
 
+_LINES = [
+    f"The ferry to the {place} islands ran late on day {day} of the storm, the harbour "
+    "master told us, and the crews slept aboard."
+    for day, place in enumerate(("northern", "southern", "outer", "inner", "western"), 1)
+]
+
+
+@pytest.mark.parametrize("box", ["article", "main", "section"])
+@pytest.mark.parametrize("breaks", ["<br>", "<br><br>", "<br/>\n"])
+def test_loose_lines_in_an_html5_box_are_the_article_as_in_a_div(box: str, breaks: str) -> None:
+    # Text straight inside <article> with line breaks and no <p>: readability reads such
+    # text as paragraphs inside a <div> only, and with no paragraph the article was lost.
+    html = f"<html><body><{box}>{breaks.join(_LINES)}</{box}></body></html>"
+    assert [b.text for b in extract(html).blocks] == _LINES
+
+
 def test_frameset_page_raises_no_article_rather_than_crashing() -> None:
     with pytest.raises(PipelineError) as info:
         extract('<html><frameset><frame src="a.html"></frameset></html>')

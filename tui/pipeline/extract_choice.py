@@ -247,7 +247,10 @@ class _Readability(Document):  # readability ships no types
         for elem in self.tags(self.html, "div"):
             if not _holds_blocks(elem, with_self=False):
                 elem.tag = "p"
-        for elem in self.tags(self.html, "div"):
+        # HTML5's boxes for an article hold loose text as a div does; readability, older
+        # than they, reads it in a div only, so "<article>text<br>text</article>" had no
+        # paragraph to score and the whole article was lost.
+        for elem in self.tags(self.html, "div", *_DIV_LIKE):
             _wrap_loose_text(elem)
 
     def select_best_candidate(self, candidates: dict[Any, Any]) -> dict[str, Any] | None:
@@ -265,6 +268,7 @@ class _Readability(Document):  # readability ships no types
 # readability's test for a div that is really a paragraph: no descendant whose tag starts
 # like these (its regular expression matches "<p" in "<param" too, and so does this).
 _DIV_TO_P_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
+_DIV_LIKE = ("article", "main", "section")
 _INLINE_TAGS = frozenset(
     {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
 )
