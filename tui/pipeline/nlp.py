@@ -61,7 +61,7 @@ _DEPTHS_KEY = "briefing.depths"
 
 
 class SentenceIndex:
-    """A Doc's sentences as character bounds, and each one's text once read. spaCy's
+    """A Doc's sentences as character and token bounds, and each one's text once read. spaCy's
     `span.sent` walks back to the sentence's start and `.text` rebuilds it from its tokens
     on every call: asked for each of thousands of names or dates in one long sentence, that
     cost time quadratic in its length."""
