@@ -61,6 +61,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "years, odd spaces": _repeated("1999 \u00a0\u2009 "),
     "clocks": _repeated("12:30 "),
     "weekdays": _repeated("Monday "),
+    "weekday nights": _repeated("The minister resigned on Tuesday night "),
+    "'Today' capitalised": _repeated("Today "),
+    "decades in words": _repeated("Disco ruled the nineteen seventies, "),
     "date soup": _date_soup,
     "sentences": _repeated("It happened on Monday, Jan. 5, at 10 a.m., two years after the war. "),
 }

@@ -73,6 +73,22 @@ def test_span_root_in_a_parse_thousands_of_words_deep_is_spacys() -> None:
         assert nlp.sentence_of(span) == span.sent
 
 
+def test_a_sentence_is_read_whole_near_a_span_unless_far_longer_than_prose() -> None:
+    short = "Prices rose on Monday. The board met in May, and again in June."
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, short)])[0]
+    for span in [doc[i : i + 1] for i in range(len(doc))]:
+        assert nlp.sentence_near(span) == nlp.sentence_text(span)
+    # One "sentence" of thousands of dates: read only so far either side of each.
+    text = "The results came in " + "January 1, " * 2000 + "and no more"
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, text)])[0]
+    middle = doc.char_span(text.index("January", 11_000), text.index("January", 11_000) + 7)
+    assert middle is not None
+    assert nlp.sentence_text(middle).startswith("The results")  # one sentence, all of it
+    near = nlp.sentence_near(middle)
+    assert len(near) <= 2 * nlp.SENTENCE_REACH + len(middle.text)
+    assert "results" not in near and near in text
+
+
 def test_sentence_text_of_an_empty_doc_is_empty() -> None:
     doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, "")])[0]
     assert nlp.sentence_text(doc[0:0]) == ""

@@ -53,6 +53,12 @@ def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
         return list(nlp.pipe(b.text for b in blocks))
 
 
+# How far either side of a date or name its sentence is read by the rules that look for
+# words anywhere in it (results news, a game, a year named): far beyond any sentence of
+# prose, so a paragraph that is one list of thousands of dates with no full stop is read
+# near each of them, not whole again for each.
+SENTENCE_REACH = 2_000
+
 # Where a Doc keeps its sentence index (`sentence_index`), in its own user data.
 _SENTENCES_KEY = "briefing.sentences"
 # Where a Doc keeps its spans' roots and its words' depths in the parse (`span_root`).
@@ -91,6 +97,15 @@ class SentenceIndex:
             text = self._texts[start] = self.full[start:end].strip()
         return text
 
+    def near(self, start: int, end: int) -> str:
+        """The text of the sentence that holds `start`, read at most `SENTENCE_REACH`
+        characters either side of `start`-`end`, without its surrounding spaces."""
+        first, last = self.bounds_at(start)
+        if last - first <= 2 * SENTENCE_REACH:
+            return self.text_at(start)
+        lo, hi = max(first, start - SENTENCE_REACH), min(last, end + SENTENCE_REACH)
+        return self.full[lo:hi].strip()
+
     def tokens_at(self, token: int) -> tuple[int, int]:
         """The token bounds of the sentence that holds token `token`."""
         if not self._tokens:
@@ -115,6 +130,11 @@ def doc_text(doc: Doc) -> str:
 def sentence_text(span: Span) -> str:
     """`span.sent.text.strip()`, read from the Doc's sentence index."""
     return sentence_index(span.doc).text_at(span.start_char)
+
+
+def sentence_near(span: Span) -> str:
+    """The span's sentence, read at most `SENTENCE_REACH` characters either side of it."""
+    return sentence_index(span.doc).near(span.start_char, span.end_char)
 
 
 def sentence_start(span: Span) -> int:

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Block, BriefingTimelineEntry, Granularity, TimelineEntry
-from tui.pipeline.nlp import doc_text, sentence_of, sentence_start, span_root
+from tui.pipeline.nlp import doc_text, sentence_near, sentence_of, sentence_start, span_root
 from tui.pipeline.timeline.clocks import (
     clock_on,
     clock_times_on_their_days,
@@ -1110,7 +1110,7 @@ def _resolve_span(
     settled = _not_a_date(full, span, start, end, ctx.anchor)
     if settled is not None:
         return settled
-    sentence = sentences.text(span.start_char)
+    sentence = sentence_near(span)
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence, ctx.games_story):
         return []
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
@@ -1393,7 +1393,7 @@ def _kept_pieces(
     any day), unless it is of a day to come the paragraph named ("will address Parliament
     on Wednesday, and in the afternoon visit a factory")."""
 
-    sentence = sentences.text(span.start_char)
+    sentence = sentence_near(span)
 
     def kept(res: Resolved, r_start: int, r_end: int) -> bool:
         if _THE_DAY.fullmatch(full, r_start, r_end):
@@ -1462,7 +1462,7 @@ def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
         or (
             text.lower() == "overnight"
             and in_a_denial(span)
-            and not market_or_results(sentence_of(span).text)
+            and not market_or_results(sentence_near(span))
         )
     )
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity
-from tui.pipeline.nlp import sentence_of, sentence_start, sentence_text, span_root
+from tui.pipeline.nlp import sentence_near, sentence_of, sentence_start, span_root
 from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
 from tui.pipeline.timeline.ranges import closes_a_range, past_midnight
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
@@ -151,8 +151,8 @@ def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
         if not (
             WEEKDAY_FIRST.match(full, start)
             and not MONTH_NAMED.search(full, start, end)
-            and _WEEKDAY_SPAN_RE.search(sentence_text(span))
-            and _HOURS.search(sentence_text(span))
+            and _WEEKDAY_SPAN_RE.search(sentence := sentence_near(span))
+            and _HOURS.search(sentence)
         )
     ]
 

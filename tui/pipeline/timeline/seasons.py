@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tui.pipeline.nlp import sentence_of, span_root
+from tui.pipeline.nlp import sentence_near, span_root
 from tui.pipeline.timeline.grammar import (
     clause_tense,
     said_of_now,
@@ -77,7 +77,7 @@ def _names_a_kind(span: Span, anchor: date) -> bool:
         return False
     if root.dep_ not in _KIND_DEPS or root.head.i <= root.i:
         return False
-    if root.head.pos_ not in ("NOUN", "PROPN") or market_or_results(sentence_of(span).text):
+    if root.head.pos_ not in ("NOUN", "PROPN") or market_or_results(sentence_near(span)):
         return False
     if said_of_now(root):
         return False  # "the pass is now shut by winter weather": this winter's

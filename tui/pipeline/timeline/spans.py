@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.pipeline.nlp import doc_text, sentence_index, sentence_of, sentence_text, span_root
+from tui.pipeline.nlp import doc_text, sentence_index, sentence_near, sentence_of, span_root
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.named_days import NAMED_DAYS
@@ -932,13 +932,13 @@ def _pattern_spans(
             m.re is _SHORT_MONTH_DAY
             and events.hit(s, e)
             and not _A_YEAR_IN.search(m.group(0))
-            and not _an_event_of_the_table(m.group(0), sentences.text_at(s))
+            and not _an_event_of_the_table(m.group(0), sentences.near(s, e))
         ):
             continue
-        if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.text_at(s)):
+        if m.re is _SEASON_BEFORE_A_NOUN and not market_or_results(sentences.near(s, e)):
             continue
         if m.re is _NAMED_DAY_WRITTEN and not _told_as_the_event(
-            m.group(0), sentences.text_at(s), full, s
+            m.group(0), sentences.near(s, e), full, s
         ):
             continue
         # A quarter's code is rarer than a season's word outside such news: its paragraph
@@ -1091,7 +1091,7 @@ def is_a_word_not_a_month(span: Span, text: str) -> bool:
     sentence that capitalises (a text written all in lower case proves nothing)."""
     if text not in MONTH_WORDS:
         return False  # before the sentence: spaCy rebuilds its text from the tokens
-    sentence = sentence_text(span)
+    sentence = sentence_near(span)
     return sentence != sentence.lower()
 
 
@@ -1124,12 +1124,31 @@ def _in_title_case(span: Span) -> bool:
     """The sentence around the span capitalises nearly every long word (a headline, a
     heading), so a capital in it proves nothing."""
     # The rest of the sentence, without its first word and the expression itself.
-    others = [
-        t.text
-        for t in sentence_of(span)[1:]
-        if t.is_alpha and len(t.text) > 3 and not span.start <= t.i < span.end
-    ]
-    return sum(w[0].isupper() for w in others) >= TITLE_CASE_SHARE * max(len(others), 1)
+    sentence = sentence_of(span)
+    words, capitalised = _long_words(sentence)
+    for t in span:
+        if sentence.start < t.i < sentence.end and _a_long_word(t):
+            words -= 1
+            capitalised -= t.text[0].isupper()
+    return capitalised >= TITLE_CASE_SHARE * max(words, 1)
+
+
+# Where a Doc keeps, by sentence, its long words after the first and how many are
+# capitalised: read once per sentence, not once for each time word in it.
+_LONG_WORDS_KEY = "briefing.long_words"
+
+
+def _long_words(sentence: Span) -> tuple[int, int]:
+    known = sentence.doc.user_data.setdefault(_LONG_WORDS_KEY, {})
+    if sentence.start not in known:
+        words = [t.text for t in sentence[1:] if _a_long_word(t)]
+        known[sentence.start] = (len(words), sum(w[0].isupper() for w in words))
+    counts: tuple[int, int] = known[sentence.start]
+    return counts
+
+
+def _a_long_word(t: Token) -> bool:
+    return t.is_alpha and len(t.text) > 3
 
 
 # A house number: a number, then up to three capitalised words ending in a street word,
