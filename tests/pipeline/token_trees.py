@@ -80,7 +80,9 @@ def tree(*specs: Spec) -> list[Tok]:
         word = spec[0].lower()
         lemma = str(spec[4]) if len(spec) == 6 else word
         toks.append(Tok(word, spec[1], spec[2], spec[3], lemma, i))
+    doc = FakeDoc(toks, " ".join(t.lower_ for t in toks))
     for tok, spec in zip(toks, specs, strict=True):
+        tok.doc = doc
         tok.head = toks[spec[-1]] if spec[-1] is not None else tok  # type: ignore[index]
         if tok.head is not tok:
             tok.head.children.append(tok)

@@ -731,12 +731,27 @@ _FIXTURES = {
 def _auxiliaries(verb: Token) -> list[Token]:
     """A verb's auxiliaries; a conjunct with none of its own shares its head's: "has been
     shelled and bombed" is as perfect in "bombed" as in "shelled"."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _own_auxiliaries(verb)
     # (Not one with a subject and a tense of its own: "play was suspended, and the forecast
     # for Monday is no better".)
     finite = verb.tag_ in ("VBZ", "VBP", "VBD") and _subject(verb) is not None
     if not auxes and not finite and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        auxes = _own_auxiliaries(verb.head)
+    return auxes
+
+
+# Where a Doc keeps each verb's own auxiliaries, by the verb's index (`_own_auxiliaries`).
+_AUXILIARIES_KEY = "briefing.auxiliaries"
+
+
+def _own_auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries hanging on `verb` itself, read once per Doc: a head with thousands
+    of conjuncts (a paragraph that is one run of clauses with no full stop) is asked for
+    them once for each date in it."""
+    known = verb.doc.user_data.setdefault(_AUXILIARIES_KEY, {})
+    if verb.i not in known:
+        known[verb.i] = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes: list[Token] = known[verb.i]
     return auxes
 
 
