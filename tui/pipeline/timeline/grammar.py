@@ -751,8 +751,7 @@ def _own_auxiliaries(verb: Token) -> list[Token]:
     known = verb.doc.user_data.setdefault(_AUXILIARIES_KEY, {})
     if verb.i not in known:
         known[verb.i] = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    auxes: list[Token] = known[verb.i]
-    return auxes
+    return list(known[verb.i])  # (a copy: the one kept is never changed by a caller)
 
 
 def _plain(tok: Token) -> str:
