@@ -43,10 +43,29 @@ if TYPE_CHECKING:
 def _anchor(span: Span) -> Token:
     """The token a name hangs from: its root, or for a conjunct ("Donetsk and Zaporizhzhia
     regions") the first item of the list, which shares its partner's head noun."""
-    anchor = span_root(span)
-    while anchor.dep_ == "conj" and anchor.head is not anchor:
-        anchor = anchor.head
-    return anchor
+    return _first_of_its_list(span_root(span))
+
+
+# Where a Doc keeps, for each conjunct walked from, the first item of its list.
+_FIRST_ITEMS_KEY = "briefing.first_items"
+
+
+def _first_of_its_list(tok: Token) -> Token:
+    """The first item of the list `tok` is a conjunct in (itself when it is none), each
+    conjunct on the way remembered: in a list of thousands of names, each hanging on the
+    one before, the chain is walked once, not once for each name."""
+    known: dict[int, int] = tok.doc.user_data.setdefault(_FIRST_ITEMS_KEY, {})
+    path: list[int] = []
+    for _ in range(len(tok.doc)):  # (a parse is a tree; the bound guards a broken one)
+        if tok.i in known or tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        path.append(tok.i)
+        tok = tok.head
+    if not path and tok.i not in known:
+        return tok  # (the very token asked about: `_conjuncts` tells it from the others so)
+    first = known.get(tok.i, tok.i)
+    known.update(dict.fromkeys(path, first))
+    return tok.doc[first]
 
 
 Reading = list[tuple[EntityType, float]]  # (type, share of the cue's weight) per vote
@@ -330,9 +349,7 @@ _TABLE_SCORE = re.compile(r"\d{1,3}(?:-\d{1,2})?")
 
 def _result_context(span: Span) -> bool:
     """Is the name a side in a match result ("Celtic beat Rangers 3-1", "lost 1-0 to X")?"""
-    anchor = span_root(span)
-    while anchor.dep_ == "conj" and anchor.head is not anchor:
-        anchor = anchor.head
+    anchor = _anchor(span)
     verb = anchor.head
     if anchor.dep_ == "pobj" and verb.lower_ in {"to", "against", "with"}:
         verb = verb.head  # "lost 2-1 to Rangers", "drew 1-1 with Hearts"
@@ -397,10 +414,7 @@ def _cues(span: Span) -> tuple[Votes, EntityType | None]:
 
 def _conjuncts(token: Token) -> list[Token]:
     """The other items of the list a token is in, up to a handful."""
-    first = token
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    items = [first]
+    items = [_first_of_its_list(token)]
     for item in items:
         if len(items) > 6:
             break
