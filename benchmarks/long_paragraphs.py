@@ -66,6 +66,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "'Today' capitalised": _repeated("Today "),
     "decades in words": _repeated("Disco ruled the nineteen seventies, "),
     "clauses, no stops": _repeated("Profit in the first half rose 4% "),
+    "a list of names": _repeated("Mr John Smith, Ms Mary Jones, Dr Peter Brown, "),
+    "a list of bodies": _repeated("the North Harbour Board, the South Harbour Board, "),
     "date soup": _date_soup,
     "sentences": _repeated("It happened on Monday, Jan. 5, at 10 a.m., two years after the war. "),
 }
