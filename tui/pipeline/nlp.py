@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,6 +61,8 @@ SENTENCE_REACH = 2_000
 
 # Where a Doc keeps its sentence index (`sentence_index`), in its own user data.
 _SENTENCES_KEY = "briefing.sentences"
+# Where a Doc keeps what was read of each of its sentences (`of_its_sentence`).
+_READS_KEY = "briefing.sentence_reads"
 # Where a Doc keeps its spans' roots and its words' depths in the parse (`span_root`).
 _ROOTS_KEY = "briefing.roots"
 _DEPTHS_KEY = "briefing.depths"
@@ -199,6 +201,21 @@ def sentence_of(span: Span) -> Span:
     rather than by walking the tokens."""
     start, end = sentence_index(span.doc).tokens_at(span.start)
     return span.doc[start:end]
+
+
+_Read = TypeVar("_Read")
+
+
+def of_its_sentence(span: Span, read: Callable[[Span], _Read]) -> _Read:
+    """`read` of the span's sentence, asked once per sentence and Doc: a sentence of
+    thousands of dates is not read again for each of them."""
+    known = span.doc.user_data.setdefault(_READS_KEY, {})
+    sentence = sentence_of(span)
+    key = (read, sentence.start)
+    if key not in known:
+        known[key] = read(sentence)
+    found: _Read = known[key]
+    return found
 
 
 def token_sentence(token: Token) -> Span:

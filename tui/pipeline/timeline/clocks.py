@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity
-from tui.pipeline.nlp import sentence_near, sentence_of, sentence_start, span_root
+from tui.pipeline.nlp import of_its_sentence, sentence_near, sentence_start, span_root
 from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
 from tui.pipeline.timeline.ranges import closes_a_range, past_midnight
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
@@ -112,15 +112,6 @@ def _in_a_schedule(sentence: Span) -> bool:
     )
 
 
-def _in_a_schedule_sentence(span: Span, known: dict[int, bool]) -> bool:
-    """`_in_a_schedule` of the span's sentence, read once per sentence (`known`, by where
-    it starts): a sentence of thousands of clocks is not read again for each."""
-    start = sentence_start(span)
-    if start not in known:
-        known[start] = _in_a_schedule(sentence_of(span))
-    return known[start]
-
-
 def _a_habit_of_the_clock(span: Span, day_named: bool) -> bool:
     """'Orders received by noon are shipped the same day', 'he usually wakes at 6 a.m.': a
     clock time on a habit (of a whole kind, or told as usual) is the hour of any day ("the
@@ -164,7 +155,6 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
     named before). Beside a numeric date no rule could read, it is left out."""
     out: list[Placed] = []
     day_named = _sentences_naming_a_day(full, placed)
-    schedules: dict[int, bool] = {}
     k = 0
     while k < len(placed):
         if k + 2 < len(placed) and (pair := _clock_in_two_zones(full, *placed[k : k + 3])):
@@ -193,7 +183,7 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
         res, start, end, span = placed[k]
         bare = is_bare_clock(res, full[start:end])
         habit = _a_habit_of_the_clock(span, sentence_start(span) in day_named)
-        if bare and (_in_a_schedule_sentence(span, schedules) or habit):
+        if bare and (of_its_sentence(span, _in_a_schedule) or habit):
             out.append((on_no_day(res), start, end, span))
         elif not (
             bare

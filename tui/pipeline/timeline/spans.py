@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.pipeline.nlp import doc_text, sentence_index, sentence_near, sentence_of, span_root
+from tui.pipeline.nlp import (
+    doc_text,
+    of_its_sentence,
+    sentence_index,
+    sentence_near,
+    sentence_of,
+    span_root,
+)
 from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.named_days import NAMED_DAYS
@@ -1125,7 +1132,7 @@ def _in_title_case(span: Span) -> bool:
     heading), so a capital in it proves nothing."""
     # The rest of the sentence, without its first word and the expression itself.
     sentence = sentence_of(span)
-    words, capitalised = _long_words(sentence)
+    words, capitalised = of_its_sentence(span, _long_words)
     for t in span:
         if sentence.start < t.i < sentence.end and _a_long_word(t):
             words -= 1
@@ -1133,18 +1140,11 @@ def _in_title_case(span: Span) -> bool:
     return capitalised >= TITLE_CASE_SHARE * max(words, 1)
 
 
-# Where a Doc keeps, by sentence, its long words after the first and how many are
-# capitalised: read once per sentence, not once for each time word in it.
-_LONG_WORDS_KEY = "briefing.long_words"
-
-
 def _long_words(sentence: Span) -> tuple[int, int]:
-    known = sentence.doc.user_data.setdefault(_LONG_WORDS_KEY, {})
-    if sentence.start not in known:
-        words = [t.text for t in sentence[1:] if _a_long_word(t)]
-        known[sentence.start] = (len(words), sum(w[0].isupper() for w in words))
-    counts: tuple[int, int] = known[sentence.start]
-    return counts
+    """How many long words the sentence has after its first, and how many of those are
+    capitalised."""
+    words = [t.text for t in sentence[1:] if _a_long_word(t)]
+    return len(words), sum(w[0].isupper() for w in words)
 
 
 def _a_long_word(t: Token) -> bool:
