@@ -447,13 +447,28 @@ _LINES = [
 ]
 
 
-@pytest.mark.parametrize("box", ["article", "main", "section"])
+@pytest.mark.parametrize("box", ["article", "main", "section", "center", "font", "body"])
 @pytest.mark.parametrize("breaks", ["<br>", "<br><br>", "<br/>\n"])
-def test_loose_lines_in_an_html5_box_are_the_article_as_in_a_div(box: str, breaks: str) -> None:
-    # Text straight inside <article> with line breaks and no <p>: readability reads such
-    # text as paragraphs inside a <div> only, and with no paragraph the article was lost.
-    html = f"<html><body><{box}>{breaks.join(_LINES)}</{box}></body></html>"
-    assert [b.text for b in extract(html).blocks] == _LINES
+def test_loose_lines_in_any_box_are_the_article_as_in_a_div(box: str, breaks: str) -> None:
+    # Text straight inside <article> (or <body>, <center>) with line breaks and no <p>:
+    # readability reads such text as paragraphs inside a <div> only, and with no paragraph
+    # the article was lost.
+    lines = breaks.join(_LINES)
+    inner = f"<h1>Ferry news</h1>{lines}" if box == "body" else f"<{box}>{lines}</{box}>"
+    html = f"<html><body>{inner}</body></html>"
+    assert [b.text for b in extract(html).blocks][-len(_LINES) :] == _LINES
+
+
+@pytest.mark.parametrize("box", ["body", "center", "span"])
+def test_short_paragraphs_parted_by_line_breaks_are_the_article(box: str) -> None:
+    # Each line a sentence shorter than a paragraph of running text (100 letters): none is
+    # running text alone, and straight in <body> the page said it had no article text.
+    lines = [line.split(",")[0] + "." for line in _LINES]
+    inner = "<br>".join(lines)
+    html = f"<html><body><h1>Ferry news</h1><{box}>{inner}</{box}></body></html>"
+    if box == "body":
+        html = f"<html><body><h1>Ferry news</h1>{inner}</body></html>"
+    assert [b.text for b in extract(html).blocks][-len(lines) :] == lines
 
 
 def test_frameset_page_raises_no_article_rather_than_crashing() -> None:

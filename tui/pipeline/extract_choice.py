@@ -247,9 +247,10 @@ class _Readability(Document):  # readability ships no types
         for elem in self.tags(self.html, "div"):
             if not _holds_blocks(elem, with_self=False):
                 elem.tag = "p"
-        # HTML5's boxes for an article hold loose text as a div does; readability, older
-        # than they, reads it in a div only, so "<article>text<br>text</article>" had no
-        # paragraph to score and the whole article was lost.
+        # HTML5's boxes for an article hold loose text as a div does, and so do an old
+        # page's <body> and <center>; readability reads it in a div only, so
+        # "<article>text<br>text</article>" had no paragraph to score and the whole
+        # article was lost.
         for elem in self.tags(self.html, "div", *_DIV_LIKE):
             _wrap_loose_text(elem)
 
@@ -268,7 +269,7 @@ class _Readability(Document):  # readability ships no types
 # readability's test for a div that is really a paragraph: no descendant whose tag starts
 # like these (its regular expression matches "<p" in "<param" too, and so does this).
 _DIV_TO_P_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
-_DIV_LIKE = ("article", "main", "section")
+_DIV_LIKE = ("article", "main", "section", "body", "center")
 _INLINE_TAGS = frozenset(
     {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
 )
