@@ -38,6 +38,7 @@ from tui.pipeline.extract_blocks import (
 from tui.pipeline.extract_choice import Choice, choose, readability_vote, rules, verdict_ids
 from tui.pipeline.extract_comments import COMMENTS_RULE, readers_comments
 from tui.pipeline.extract_hidden import declared_blocks, unwrap_noscript
+from tui.pipeline.extract_lines import joined
 from tui.pipeline.extract_meta import byline_authors, declared_article_body, page_metadata
 from tui.pipeline.extract_parse import Truncation, bound, parse
 from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
@@ -372,7 +373,7 @@ def _laid_out(tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[Page, _A
     _unmask_embeds(tree)
     number_blocks(tree)
     voted = readability_vote(tree)
-    page = page_pieces(tree)
+    page = joined(page_pieces(tree))
     try:
         article = _article(page, choose(page, voted), metadata)
     except PipelineError:

@@ -171,6 +171,9 @@ class Piece:
     mark: int | None = None  # index into Page.marks
     # Lifted out of the middle of a sentence (an inline caption); it follows that sentence.
     lifted: bool = False
+    # Parted from the piece before it by one <br> and nothing else: the next line of the
+    # same text, which may be one paragraph wrapped by hand (`extract_lines`).
+    after_line_break: bool = False
 
     @property
     def link_density(self) -> float:
@@ -275,6 +278,10 @@ class _Walker:
         # follow the sentence they interrupted.
         self._lifting = 0
         self._pending: list[Piece] = []
+        # What parts the next piece from the last one kept: how many <br>, and whether
+        # any other block element opened or closed between them.
+        self._breaks = 0
+        self._apart = True
 
     def flush(self) -> None:
         seg, self._current = self._current, None
@@ -285,6 +292,8 @@ class _Walker:
                     piece.lifted = True
                     self._pending.append(piece)
                     return
+                piece.after_line_break = self._breaks == 1 and not self._apart
+                self._breaks, self._apart = 0, False
                 self.pieces.append(piece)
         if not self._lifting and self._pending:
             self.pieces.extend(self._pending)
@@ -392,6 +401,7 @@ class _Walker:
         link = parent.in_link or (tag == "a" and _links_away(el))
         if is_block:
             self.flush()
+            self._parted_by(tag)
             number = int(el.get(NUMBER, "-1"))
             self.parents[number] = self._owners[-1][0]
             self.tags[number] = tag
@@ -401,10 +411,18 @@ class _Walker:
             self.add(el.text, kind, link, mark)
         return _Frame(kind, link, mark, is_block, lifted, saved)
 
+    def _parted_by(self, tag: str) -> None:
+        if tag == "br":
+            self._breaks += 1
+        else:
+            self._apart = True
+
     def _exit(self, frame: _Frame) -> None:
         if frame.is_block:
             self.flush()
-            number, _ = self._owners.pop()
+            number, tag = self._owners.pop()
+            if tag != "br":
+                self._apart = True
             self.ends[number] = self._last_number
         if frame.lifted:
             self.flush()
