@@ -419,4 +419,5 @@ def _conjuncts(token: Token) -> list[Token]:
         if len(items) > 6:
             break
         items.extend(c for c in item.children if c.dep_ == "conj")
-    return [t for t in items if t is not token]
+    # spaCy makes a new Token on each access: the token asked about is told by its index.
+    return [t for t in items if t.i != token.i]
