@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -469,6 +470,18 @@ def test_short_paragraphs_parted_by_line_breaks_are_the_article(box: str) -> Non
     if box == "body":
         html = f"<html><body><h1>Ferry news</h1>{inner}</body></html>"
     assert [b.text for b in extract(html).blocks][-len(lines) :] == lines
+
+
+def test_a_message_kept_as_plain_text_is_read_as_its_paragraphs() -> None:
+    # A mailing list's archive: the message in <pre>, wrapped at 72 with blank lines
+    # between paragraphs, between the archive's links. It was one paragraph.
+    text = "\n\n".join("\n".join(textwrap.wrap(line, 72)) for line in _LINES[:3])
+    html = (
+        "<html><body><h1>[harbour] Ferry timetable</h1><a href='/prev'>Previous message</a>"
+        f"<hr><pre>{text}</pre><hr><a href='/next'>Next message</a></body></html>"
+    )
+    texts = [b.text for b in extract(html).blocks]
+    assert _LINES[:3] == [t for t in texts if t.startswith("The ferry")]
 
 
 def test_frameset_page_raises_no_article_rather_than_crashing() -> None:

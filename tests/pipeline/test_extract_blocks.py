@@ -130,3 +130,33 @@ def test_wrappers_around_the_same_text_are_one_level_when_widening() -> None:
     assert not page.holds(page.up(inner, 2), lede)
     # The body's own box is one level up: its paragraphs' box reaches more text.
     assert page.widen(body, 1) == inner
+
+
+def test_a_blank_line_in_preformatted_text_parts_two_paragraphs() -> None:
+    # A mailing list's message or a press release kept as plain text: a reader sees its
+    # blank lines, and its wrapped lines run on within each paragraph.
+    page = _page(
+        "<pre>The board met on Tuesday\nevening at the quay.\n\n  \nIt voted for the\r\n"
+        "plan.\r\n\r\nWork starts <b>in\n\nMay</b>.</pre><div>After\n\nit</div>"
+    )
+    assert [p.text for p in page.pieces] == [
+        "The board met on Tuesday evening at the quay.",
+        "It voted for the plan.",
+        "Work starts in",
+        "May.",
+        "After it",
+    ]
+    assert not any(p.after_line_break for p in page.pieces)
+
+
+def test_a_piece_after_one_line_break_is_marked_as_the_next_line() -> None:
+    page = _page("<div>one<br>two<br><br>three<br><b>four</b><p>five</p>six<br>seven</div>")
+    assert [(p.text, p.after_line_break) for p in page.pieces] == [
+        ("one", False),
+        ("two", True),
+        ("three", False),
+        ("four", True),
+        ("five", False),
+        ("six", False),
+        ("seven", True),
+    ]

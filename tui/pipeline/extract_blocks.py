@@ -63,6 +63,7 @@ SKIP_TAGS = frozenset(
 # readability) can be matched to the pieces of this walk.
 NUMBER = "data-briefing-n"
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LABEL = re.compile(r"\[[^\]]{1,24}\]|\([^)]{1,24}\)")
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -330,6 +331,18 @@ class _Walker:
     def add(self, text: str | None, kind: BlockKind, in_link: bool, mark: int | None) -> None:
         if not text:
             return
+        if self._owners[-1][1] == "pre" and "\n" in text:
+            # Preformatted text shows its blank lines: each parts two paragraphs (a
+            # mailing list's message, a press release kept as plain text).
+            first, *rest = _BLANK_LINE.split(text)
+            self._add(first, kind, in_link, mark)
+            for part in rest:
+                self.flush()
+                self._add(part, kind, in_link, mark)
+            return
+        self._add(text, kind, in_link, mark)
+
+    def _add(self, text: str, kind: BlockKind, in_link: bool, mark: int | None) -> None:
         if self._current is None:
             if not text.strip():
                 return
