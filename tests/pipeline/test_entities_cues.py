@@ -80,3 +80,55 @@ def test_strong_cue_settles_the_type(nlp, cue_name, text, name):
     cue = next(c for c in STRONG_CUES if c.name == cue_name)
     span = span_of(nlp(text), name)
     assert cue.test(span, _word_before(span))
+
+
+def _reference_conjuncts(token):
+    """The other items of a token's list as read straight off the parse, every time."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    items = [first]
+    for item in items:
+        if len(items) > 6:
+            break
+        items.extend([c for c in item.children if c.dep_ == "conj"][:6])
+    return [t.i for t in items if t.i != token.i]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft, Meta, Amazon and Apple reported results on Thursday.",
+        "Talks in Kyiv, Warsaw and Vilnius ended without a deal.",
+        "Ministers from " + ", ".join(f"Land{i}" for i in range(40)) + " and Norland met.",
+    ],
+)
+def test_the_partners_of_a_list_item_are_the_others_read_once_per_list(nlp, text):
+    # Read once per list and kept with the Doc (a list of thousands is not read again for
+    # each of its items): the same items as read off the parse each time, never the token
+    # itself, never more than a handful or two.
+    from tui.pipeline.entities.cues import _conjuncts
+
+    doc = nlp(text)
+    for token in doc:
+        partners = [t.i for t in _conjuncts(token)]
+        assert partners == _reference_conjuncts(token)
+        assert token.i not in partners and len(partners) <= 12
+
+
+def test_a_list_hung_on_its_first_item_is_read_a_handful_at_a_time_once():
+    # The parser can hang every item of a long list on the first: each item asking for
+    # its partners read all of them, so a list of thousands cost time quadratic in its
+    # length. Hand-built: "Alpha, Item1, Item2, ... Item29 met."
+    from tests.pipeline.token_trees import tree
+    from tui.pipeline.entities.cues import _conjuncts
+
+    specs = [("Alpha", "NNP", "nsubj", "PROPN", 31)]
+    specs += [(f"Item{i}", "NNP", "conj", "PROPN", 0) for i in range(1, 31)]
+    specs += [("met", "VBD", "ROOT", "VERB", None)]
+    toks = tree(*specs)
+    asked = [[t.i for t in _conjuncts(tok)] for tok in toks[:31]]
+    assert asked[0] == [1, 2, 3, 4, 5, 6]
+    assert asked[3] == [0, 1, 2, 4, 5, 6]
+    assert asked[20] == [0, 1, 2, 3, 4, 5, 6]
+    assert len(toks[0].doc.user_data["briefing.list_items"]) == 1

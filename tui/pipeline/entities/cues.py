@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.gazetteer import gazetteer_weight
@@ -62,7 +63,7 @@ def _first_of_its_list(tok: Token) -> Token:
         path.append(tok.i)
         tok = tok.head
     if not path and tok.i not in known:
-        return tok  # (the very token asked about: `_conjuncts` tells it from the others so)
+        return tok  # the very token asked about: no list
     first = known.get(tok.i, tok.i)
     known.update(dict.fromkeys(path, first))
     return tok.doc[first]
@@ -412,12 +413,26 @@ def _cues(span: Span) -> tuple[Votes, EntityType | None]:
     return votes, strong
 
 
+_HANDFUL = 6
+# Where a Doc keeps, for the first item of each list, the handful of items read from it.
+_LIST_ITEMS_KEY = "briefing.list_items"
+
+
 def _conjuncts(token: Token) -> list[Token]:
-    """The other items of the list a token is in, up to a handful."""
-    items = [_first_of_its_list(token)]
+    """The other items of the list a token is in, up to a handful (or two)."""
+    first = _first_of_its_list(token)
+    lists: dict[int, list[int]] = token.doc.user_data.setdefault(_LIST_ITEMS_KEY, {})
+    if first.i not in lists:
+        lists[first.i] = [t.i for t in _list_items(first)]
+    return [token.doc[i] for i in lists[first.i] if i != token.i]
+
+
+def _list_items(first: Token) -> list[Token]:
+    # Read once per list: the parser may hang thousands of items, or of other words, on
+    # one token, and every item of the list asks.
+    items = [first]
     for item in items:
-        if len(items) > 6:
+        if len(items) > _HANDFUL:
             break
-        items.extend(c for c in item.children if c.dep_ == "conj")
-    # spaCy makes a new Token on each access: the token asked about is told by its index.
-    return [t for t in items if t.i != token.i]
+        items.extend(islice((c for c in item.children if c.dep_ == "conj"), _HANDFUL))
+    return items
