@@ -472,6 +472,24 @@ def test_short_paragraphs_parted_by_line_breaks_are_the_article(box: str) -> Non
     assert [b.text for b in extract(html).blocks][-len(lines) :] == lines
 
 
+@pytest.mark.parametrize(
+    "loose",
+    [
+        "Site by Example Web Design. Hosted by Example Hosting Ltd.",
+        "<center><b>The Harbour Times</b><br>Your local paper since 1888</center>",
+    ],
+)
+def test_loose_lines_beside_an_article_in_boxes_stay_out_of_it(loose: str) -> None:
+    # readability favours <body> itself: read as a div on every page, one loose footer
+    # line made the body a candidate and the whole page the article.
+    paragraphs = "".join(f"<p>{line}</p>" for line in _LINES[:3])
+    html = (
+        "<html><body><div><a href='/a'>Home</a> <a href='/b'>News</a></div>"
+        f"<div><div><div>{paragraphs}</div></div></div>{loose}</body></html>"
+    )
+    assert [b.text for b in extract(html).blocks] == _LINES[:3]
+
+
 def test_a_message_kept_as_plain_text_is_read_as_its_paragraphs() -> None:
     # A mailing list's archive: the message in <pre>, wrapped at 72 with blank lines
     # between paragraphs, between the archive's links. It was one paragraph.

@@ -137,13 +137,16 @@ def test_a_blank_line_in_preformatted_text_parts_two_paragraphs() -> None:
     # blank lines, and its wrapped lines run on within each paragraph.
     page = _page(
         "<pre>The board met on Tuesday\nevening at the quay.\n\n  \nIt voted for the\r\n"
-        "plan.\r\n\r\nWork starts <b>in\n\nMay</b>.</pre><div>After\n\nit</div>"
+        "plan.\r\n\r\nWork starts <b>in\n\nMay</b>.\n&nbsp;\nA mail archive quotes:\n"
+        "&gt;<i> an earlier message\n</i>\nand replies.</pre><div>After\n\nit</div>"
     )
     assert [p.text for p in page.pieces] == [
         "The board met on Tuesday evening at the quay.",
         "It voted for the plan.",
         "Work starts in",
         "May.",
+        "A mail archive quotes: > an earlier message",
+        "and replies.",
         "After it",
     ]
     assert not any(p.after_line_break for p in page.pieces)

@@ -167,3 +167,48 @@ def test_a_signature_and_a_list_after_wrapped_text_keep_their_lines() -> None:
     lines = [*_wrapped(FIRST, 72), "Residents raised three worries:", *items, reply, *signature]
     texts = [b.text for b in extract(_page("<br>".join(lines), "div")).blocks]
     assert texts[-9:] == [FIRST, "Residents raised three worries:", *items, reply, *signature]
+
+
+WRAPPED_AT_72 = _wrapped(FIRST, 72)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A heading over a quotation: the next line opens with a quotation mark.
+        ["What the engineers said", "“The old pier has been weakened by the storms,” they wrote."],
+        # Arabic has no capitals; its question mark ends a sentence.
+        ["هل ستبدأ الأعمال في الربيع؟", "قال المجلس إن القرار سيصدر قبل نهاية الشهر."],
+        # Addresses printed for copying.
+        ["More information:", "https://harbour.example/plans", "https://harbour.example/ferry"],
+    ],
+    ids=["quotation", "arabic", "addresses"],
+)
+def test_lines_after_wrapped_text_that_do_not_go_on_in_lower_case_stay_apart(
+    lines: list[str],
+) -> None:
+    html = _page("<br>".join([*WRAPPED_AT_72, *lines]), "div")
+    assert [b.text for b in extract(html).blocks][-len(lines) :] == lines
+
+
+@pytest.mark.parametrize("start", ["— in her words — ", "J. K. Okafor, who "])
+def test_a_dash_or_an_initial_starting_a_line_does_not_cut_the_paragraph(start: str) -> None:
+    paragraph = (
+        "The chair of the harbour board said that the plan for the terminal was, "
+        f"{start}the best the town had seen in forty years, and that the board would "
+        "decide before the end of March, after a second public hearing at the hall."
+    )
+    lines = textwrap.wrap(paragraph, 72)
+    assert any(line.startswith(start.strip()[:2]) for line in lines[1:])
+    assert [b.text for b in extract(_page("<br>".join(lines), "div")).blocks][-1] == paragraph
+
+
+def test_a_footer_after_wrapped_text_in_the_same_box_keeps_its_lines() -> None:
+    # The footer's lines are judged alone, so they neither join nor stop the article's
+    # paragraphs from joining.
+    footer = ["posted by the editor", "filed under harbour news", "back to the top of the page"]
+    text = "<br>".join(_wrapped(FIRST, 72)) + "<br><br>" + "<br>".join(_wrapped(SECOND, 72))
+    html = _page(f"{text}<hr>{'<br>'.join(footer)}", "body")
+    texts = [b.text for b in extract(html).blocks]
+    assert FIRST in texts and SECOND in texts
+    assert texts[-3:] == footer or not any("posted by" in t for t in texts)

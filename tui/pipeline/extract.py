@@ -286,6 +286,21 @@ def _second_look(page: Page, voted: set[int], metadata: Metadata) -> _Article | 
         return None
 
 
+def _loose_in_the_page(
+    tree: lxml.html.HtmlElement, page: Page, metadata: Metadata
+) -> _Article | None:
+    """When no article was found: readability's vote again, reading loose lines straight in
+    <body> or <center> as paragraphs (an old page's article of short lines); None when that
+    finds none either."""
+    voted = readability_vote(tree, page_boxes=True)
+    if not voted:
+        return None
+    try:
+        return _article(page, choose(page, voted), metadata)
+    except PipelineError:
+        return None
+
+
 @dataclass
 class _Article:
     blocks: list[Block]
@@ -377,7 +392,7 @@ def _laid_out(tree: lxml.html.HtmlElement, metadata: Metadata) -> tuple[Page, _A
     try:
         article = _article(page, choose(page, voted), metadata)
     except PipelineError:
-        second = _second_look(page, voted, metadata)
+        second = _second_look(page, voted, metadata) or _loose_in_the_page(tree, page, metadata)
         if second is None:
             raise
         article = second

@@ -63,7 +63,11 @@ SKIP_TAGS = frozenset(
 # readability) can be matched to the pieces of this walk.
 NUMBER = "data-briefing-n"
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\xa0]*\n\s*")
+# A blank line cut in two by a tag ("line\n</i>\nnext"): the text before ends a line and
+# the text after starts by ending one.
+_LINE_ENDED = re.compile(r"\n[ \t\r\f\v\xa0]*$")
+_ENDS_A_LINE = re.compile(r"[ \t\r\f\v\xa0]*\n")
 _LABEL = re.compile(r"\[[^\]]{1,24}\]|\([^)]{1,24}\)")
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -334,6 +338,9 @@ class _Walker:
         if self._owners[-1][1] == "pre" and "\n" in text:
             # Preformatted text shows its blank lines: each parts two paragraphs (a
             # mailing list's message, a press release kept as plain text).
+            current = self._current
+            if current and _LINE_ENDED.search(current.parts[-1]) and _ENDS_A_LINE.match(text):
+                self.flush()
             first, *rest = _BLANK_LINE.split(text)
             self._add(first, kind, in_link, mark)
             for part in rest:

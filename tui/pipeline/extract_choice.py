@@ -165,6 +165,8 @@ class _Readability(Document):  # readability ships no types
 
     chosen: set[int] | None = None
     found_candidate = False
+    # Boxes around the whole page read as divs too (`readability_vote`).
+    page_boxes: tuple[str, ...] = ()
 
     def _parse(self, input: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         # A fresh copy each time: readability retries on the untouched page when its
@@ -247,11 +249,10 @@ class _Readability(Document):  # readability ships no types
         for elem in self.tags(self.html, "div"):
             if not _holds_blocks(elem, with_self=False):
                 elem.tag = "p"
-        # HTML5's boxes for an article hold loose text as a div does, and so do an old
-        # page's <body> and <center>; readability reads it in a div only, so
-        # "<article>text<br>text</article>" had no paragraph to score and the whole
-        # article was lost.
-        for elem in self.tags(self.html, "div", *_DIV_LIKE):
+        # HTML5's boxes for an article hold loose text as a div does; readability reads
+        # it in a div only, so "<article>text<br>text</article>" had no paragraph to
+        # score and the whole article was lost.
+        for elem in self.tags(self.html, "div", *_DIV_LIKE, *self.page_boxes):
             _wrap_loose_text(elem)
 
     def select_best_candidate(self, candidates: dict[Any, Any]) -> dict[str, Any] | None:
@@ -269,7 +270,11 @@ class _Readability(Document):  # readability ships no types
 # readability's test for a div that is really a paragraph: no descendant whose tag starts
 # like these (its regular expression matches "<p" in "<param" too, and so does this).
 _DIV_TO_P_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
-_DIV_LIKE = ("article", "main", "section", "body", "center")
+_DIV_LIKE = ("article", "main", "section")
+# An old page's <body> and <center> may hold its article as loose lines too; read as a
+# div only on a second vote, when the first found no article: a loose footer line would
+# otherwise make the body itself a candidate, and readability favours the body.
+PAGE_BOXES = ("body", "center")
 _INLINE_TAGS = frozenset(
     {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
 )
@@ -300,11 +305,13 @@ def _wrap_loose_text(elem: lxml.html.HtmlElement) -> None:
             paragraph = lxml.html.Element("p")
             child.addprevious(paragraph)
         paragraph.append(child)
-    for pos, child in reversed(list(enumerate(elem))):
+    # Next to each child, not at an index: lxml finds an index by walking the children,
+    # and a body of 20,000 loose lines took seconds.
+    for child in list(elem):
         if child.tail and child.tail.strip():
             p = lxml.html.Element("p")
             p.text, child.tail = child.tail, None
-            elem.insert(pos + 1, p)
+            child.addnext(p)
         if child.tag == "br":
             child.drop_tree()
 
@@ -368,10 +375,13 @@ def _remove_if_unlikely(elem: lxml.html.HtmlElement) -> None:
         elem.drop_tree()
 
 
-def readability_vote(tree: lxml.html.HtmlElement) -> set[int]:
+def readability_vote(tree: lxml.html.HtmlElement, page_boxes: bool = False) -> set[int]:
     """The numbers of the block elements readability keeps as the article; empty when it
-    finds no article-like box (it then falls back to the whole page, which is no vote)."""
+    finds no article-like box (it then falls back to the whole page, which is no vote).
+    With `page_boxes`, loose text straight in <body> or <center> is read as paragraphs."""
     reader = _Readability(tree)
+    if page_boxes:
+        reader.page_boxes = PAGE_BOXES
     try:
         reader.summary(html_partial=True)
     except (Unparseable, AssertionError, ValueError, TypeError, RecursionError, etree.LxmlError):

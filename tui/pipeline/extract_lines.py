@@ -9,12 +9,12 @@ two for the entities and the timeline ("Tuesday" on one line, "evening" on the n
 
 A hand wrap leaves a mark no poem, address or list has: every line that leaves a sentence
 open to a next line in lower case is full, that is, that next line's first word would not
-have fitted on it within the width of the longest line. The lines of a block element
-where (nearly) all such lines are full are wrapped text. In it a line goes on into the
-next when the sentence goes on in lower case, or when it is full and the next line is no
-list item ("- ", "2) ") and it is itself none: the short last line of a paragraph, a
-label, a sign-off and a list's items stay lines of their own. Anything else keeps its
-lines.
+have fitted on it within the width of the longest line. A run of lines where (nearly) all
+such lines are full is wrapped text (a run too short to tell goes with the other runs of
+its block element, or of the page). In it a line goes on into the next when the sentence
+goes on in lower case, or when it is full and the next line is no list item ("- ",
+"2) ") and it is itself none: the short last line of a paragraph, a label, a sign-off
+and a list's items stay lines of their own. Anything else keeps its lines.
 """
 
 from __future__ import annotations
@@ -45,39 +45,57 @@ MAX_WORD = 25
 # full, and how many such lines there must be: in a poem few are full, in wrapped text all.
 MIN_FULL_SHARE = 0.8
 MIN_MID_SENTENCE = 2
+# A run of lines amid wrapped text joins with this share: edited lines fall short of the
+# full one, a footer's or a poem's lines far shorter.
+MIN_RUN_SHARE = 0.5
 
 _FIRST_WORD = re.compile(r"\S+")
 # A line ending in a hyphen after a letter was cut at the hyphen ("well-" / "known").
 _HYPHENATED = re.compile(r"\w-$")
 # A line that ends a sentence, or introduces what follows.
-_LINE_END = re.compile(r"[.!?…。！？:][\"'”’»)\]]*$")
-# A list's item starts a line of its own, wherever the line before it ended.
-_ITEM = re.compile(r"^(?:[-*•·–—]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+_LINE_END = re.compile(r"[.!?…。！？:؟۔।][\"'”’»)\]]*$")
+# A list's item starts a line of its own, wherever the line before it ended. (Not a dash,
+# which opens an aside mid-sentence, nor "J. ", an initial.)
+_ITEM = re.compile(r"^(?:[-*•·]|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))\s")
+# A web address on a line of its own is a link printed for copying, never a sentence's end.
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # An e-mail's quoting marks ("> " before every line): kept once, before the paragraph.
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")
 _JOINABLE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM})
 
 
 def joined(page: Page) -> Page:
-    """The page with the hand-wrapped lines of each block element joined into paragraphs.
+    """The page with its hand-wrapped runs of lines joined into paragraphs.
 
-    Whether an element's lines are wrapped by hand is judged on all its runs of lines
-    together (an article wrapped by hand often parts its paragraphs with a blank line, and
-    a paragraph of two or three lines tells little alone); each run is then joined."""
+    A run with marks enough of its own is judged by them (a footer's lines after a wrapped
+    article, in the same element, are not wrapped); a shorter one (a paragraph of three or
+    four lines, parted from the next by a blank line or kept in a <p> of its own) by all
+    the runs of its block element, or when those tell too little, of the page."""
     pieces = page.pieces
     runs = _runs(pieces)
     lines_of: dict[int, list[list[Piece]]] = {}
     for run in runs:
         if len(run) > 1:
             lines_of.setdefault(run[0].owner, []).append(run)
-    widths = {owner: max(len(p.text) for run in rs for p in run) for owner, rs in lines_of.items()}
-    wrapped = {owner for owner, rs in lines_of.items() if _hand_wrapped(rs, widths[owner])}
-    if not wrapped:
+    if not lines_of:
         return page
+    widths = {owner: max(len(p.text) for run in rs for p in run) for owner, rs in lines_of.items()}
+    marks = {owner: _evidence(rs, widths[owner]) for owner, rs in lines_of.items()}
+    on_page = _verdict([mark for owner_marks in marks.values() for mark in owner_marks])
     out: list[Piece] = []
     for run in runs:
         owner = run[0].owner
-        out.extend(_paragraphs(run, widths[owner]) if len(run) > 1 and owner in wrapped else run)
+        if len(run) < 2 or not MIN_WIDTH <= widths[owner] <= MAX_WIDTH:
+            out.extend(run)
+            continue
+        around = _verdict(marks[owner])
+        judged = _wrapped_run(run, widths[owner], on_page if around is None else around)
+        if judged is None:
+            out.extend(run)
+        else:
+            out.extend(_paragraphs(run, widths[owner], lower_case_only=judged == _BY_CONTEXT))
+    if len(out) == len(pieces):
+        return page
     return Page(out, page.parents, page.marks, page.tags, page.ends)
 
 
@@ -100,8 +118,15 @@ def _next_line(before: Piece, piece: Piece) -> bool:
         and piece.kind == before.kind
         and piece.kind in _JOINABLE
         and piece.mark == before.mark
-        and not (piece.lifted or before.lifted or piece.link_only or before.link_only)
+        and not (piece.lifted or before.lifted)
+        and not (_all_link(piece) or _all_link(before))
     )
+
+
+def _all_link(piece: Piece) -> bool:
+    # A headline pointing elsewhere, or a "full story" link under one: never part of a
+    # sentence wrapped across lines.
+    return piece.link_only or piece.link_letters >= piece.letters
 
 
 def _full(line: str, following: str, width: int) -> bool:
@@ -119,40 +144,78 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _runs_on(line: str, following: str) -> bool:
-    """Whether `following` can only go on the sentence `line` left open: no list item,
-    no capital (a label, a signature, a list's next line start with one)."""
+    """Whether `following` can only go on the sentence `line` left open: it starts in lower
+    case (a label, a heading, a sign-off's name, a quotation start otherwise) and neither
+    is a list item or a bare address."""
     text = _QUOTED.sub("", following)
-    return not (_ends_sentence(line) or _ITEM.match(text) or text[:1].isupper())
+    return (
+        text[:1].islower()
+        and not (_ends_sentence(line) or _ITEM.match(text))
+        and not (_ADDRESS.match(line) or _ADDRESS.match(text))
+    )
 
 
-def _hand_wrapped(runs: list[list[Piece]], width: int) -> bool:
-    if sum(len(run) for run in runs) < MIN_LINES or not MIN_WIDTH <= width <= MAX_WIDTH:
-        return False
-    mid = [
+def _evidence(runs: list[list[Piece]], width: int) -> list[bool]:
+    """For each line that leaves its sentence open to a line in lower case: is it full?"""
+    return [
         _full(a.text, b.text, width)
         for run in runs
         for a, b in pairwise(run)
         if _runs_on(a.text, b.text)
     ]
-    return len(mid) >= MIN_MID_SENTENCE and sum(mid) >= MIN_FULL_SHARE * len(mid)
+
+
+def _verdict(marks: list[bool]) -> bool | None:
+    """Wrapped by hand (nearly every mid-sentence line full), or not; None when too few
+    lines tell."""
+    if len(marks) < MIN_MID_SENTENCE:
+        return None
+    return sum(marks) >= MIN_FULL_SHARE * len(marks)
+
+
+_BY_ITSELF, _BY_CONTEXT = "itself", "context"
+
+
+def _wrapped_run(run: list[Piece], width: int, around: bool | None) -> str | None:
+    """Whether a run is wrapped text, and judged on what: its own marks when there are
+    enough of them (among wrapped text a run of edited lines, a word put in or a line
+    broken early, may fall short of the share, but not below half); else its context's.
+    None when it is not."""
+    marks = _evidence([run], width)
+    alone = _verdict(marks) if len(run) >= MIN_LINES else None
+    if alone is None:
+        return _BY_CONTEXT if around else None
+    if alone or (around and sum(marks) >= MIN_RUN_SHARE * len(marks)):
+        return _BY_ITSELF
+    return None
 
 
 def _joins(line: str, following: str, width: int, in_item: bool) -> bool:
     """In wrapped text: whether `following` is the same paragraph as `line`: the sentence
     goes on into a line in lower case, or the line is full and the next no list item
-    (running text, not a list item, also goes on into a name or a new sentence)."""
+    (running text also goes on into a name or a new sentence; a list item only into a
+    line with no capital, "80 MHz", before it ends a sentence). A web address on a line
+    of its own stays there."""
     if _runs_on(line, following):
         return True
-    if in_item or _ITEM.match(_QUOTED.sub("", following)):
+    text = _QUOTED.sub("", following)
+    if _ITEM.match(text) or _ADDRESS.match(text) or not _full(line, following, width):
         return False
-    return _full(line, following, width)
+    return not in_item or not (text[:1].isupper() or _ends_sentence(line))
 
 
-def _paragraphs(run: list[Piece], width: int) -> list[Piece]:
+def _paragraphs(run: list[Piece], width: int, lower_case_only: bool) -> list[Piece]:
+    """The run's lines joined into paragraphs; a run too short to be judged by itself
+    joins only where the sentence goes on in lower case (two lines of a name and a title,
+    or of a contact list, are full as often as not)."""
     groups = [[run[0]]]
     for before, piece in pairwise(run):
         in_item = _ITEM.match(_QUOTED.sub("", groups[-1][0].text)) is not None
-        if _joins(before.text, piece.text, width, in_item):
+        if lower_case_only:
+            goes_on = _runs_on(before.text, piece.text)
+        else:
+            goes_on = _joins(before.text, piece.text, width, in_item)
+        if goes_on:
             groups[-1].append(piece)
         else:
             groups.append([piece])
