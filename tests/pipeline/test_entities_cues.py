@@ -132,3 +132,14 @@ def test_a_list_hung_on_its_first_item_is_read_a_handful_at_a_time_once():
     assert asked[3] == [0, 1, 2, 4, 5, 6]
     assert asked[20] == [0, 1, 2, 3, 4, 5, 6]
     assert len(toks[0].doc.user_data["briefing.list_items"]) == 1
+
+
+def test_a_later_item_of_a_list_hears_the_first_items_kind(nlp):
+    # The partners were read from the list's first item, which leaves itself out: a later
+    # item never heard the first one's kind.
+    from tui.pipeline.entities.cues import _list_partners
+
+    doc = nlp("Microsoft and Olaf Scholz spoke.")
+    first, later = span_of(doc, "Microsoft"), span_of(doc, "Olaf Scholz")
+    doc[first.start].ent_type_ = "ORG"
+    assert (T.ORGANIZATION, 1.0) in _list_partners(later, _anchor(later))

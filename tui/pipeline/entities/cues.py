@@ -151,7 +151,7 @@ def _list_partners(span: Span, anchor: Token) -> Reading:
     """ "Microsoft, Meta and Amazon": items of one list are mostly of one kind."""
     return [
         (LABELS[other.ent_type_][0], 1.0)
-        for other in _conjuncts(anchor)
+        for other in _conjuncts(span_root(span))
         if other.ent_type_ in LABELS and not (span.start <= other.i < span.end)
     ]
 
