@@ -52,26 +52,34 @@ def test_a_hand_wrapped_article_is_read_as_its_paragraphs(
     assert texts[-2:] == [FIRST, SECOND]
 
 
-def test_a_date_across_a_line_break_is_one_sentence_for_the_analysis() -> None:
-    lines = [
-        "Members of the harbour board voted to approve the ferry plan on",
-        "Tuesday 4 March, after a second hearing at which residents spoke",
-        "against the piling and the lorries for almost three hours, and",
-        "the chair said that the work would start in the spring.",
-    ]
-    texts = [b.text for b in extract(_page("<br>".join(lines), "div")).blocks]
-    assert texts[-1] == " ".join(lines)
+DATE_ACROSS_LINES = [
+    "Members of the harbour board voted to approve the ferry plan on",
+    "Tuesday 4 March, after a second hearing at which residents spoke",
+    "against the piling and the lorries for almost three hours, and",
+    "the chair said that the work would start in the spring.",
+]
+# A word cut at its hyphen is joined without a space.
+HYPHEN_AT_A_LINE_END = [
+    "The ferry company said the new timetable would be a long-",
+    "awaited change for the island, where the last boat leaves",
+    "before six in the evening and the first one after eight in",
+    "the morning, too late for anyone who works on the mainland.",
+]
 
 
-def test_a_word_cut_at_its_hyphen_is_joined_without_a_space() -> None:
-    lines = [
-        "The ferry company said the new timetable would be a long-",
-        "awaited change for the island, where the last boat leaves",
-        "before six in the evening and the first one after eight in",
-        "the morning, too late for anyone who works on the mainland.",
-    ]
-    texts = [b.text for b in extract(_page("<br>".join(lines), "body")).blocks]
-    assert "a long-awaited change for the island, where" in texts[-1]
+@pytest.mark.parametrize(
+    ("lines", "box", "joined_text"),
+    [
+        (DATE_ACROSS_LINES, "div", " ".join(DATE_ACROSS_LINES)),
+        (HYPHEN_AT_A_LINE_END, "body", "a long-awaited change for the island, where"),
+    ],
+    ids=["a date across a line", "a hyphen at a line's end"],
+)
+def test_the_lines_of_one_sentence_are_one_sentence_for_the_analysis(
+    lines: list[str], box: str, joined_text: str
+) -> None:
+    texts = [b.text for b in extract(_page("<br>".join(lines), box)).blocks]
+    assert joined_text in texts[-1]
 
 
 def test_an_e_mail_quoted_line_by_line_keeps_one_quote_mark() -> None:
