@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from tui.pipeline.extract_blocks import Page, Piece
+from tui.pipeline.extract_blocks import URL_LIKE, Page, Piece
 from tui.pipeline.extract_text import SENTENCE_END
 from tui.pipeline.model import BlockKind
 
@@ -57,8 +57,6 @@ _LINE_END = re.compile(r"[.!?…。！？:؟۔।][\"'”’»)\]]*$")
 # A list's item starts a line of its own, wherever the line before it ended. (Not a dash,
 # which opens an aside mid-sentence, nor "J. ", an initial.)
 _ITEM = re.compile(r"^(?:[-*•·]|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))\s")
-# A web address on a line of its own is a link printed for copying, never a sentence's end.
-_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # An e-mail's quoting marks ("> " before every line): kept once, before the paragraph.
 _QUOTED = re.compile(r"^(?:>[ \t]?)+")
 _JOINABLE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM})
@@ -73,23 +71,27 @@ def joined(page: Page) -> Page:
     the runs of its block element, or when those tell too little, of the page."""
     pieces = page.pieces
     runs = _runs(pieces)
-    lines_of: dict[int, list[list[Piece]]] = {}
+    widths: dict[int, int] = {}
     for run in runs:
         if len(run) > 1:
-            lines_of.setdefault(run[0].owner, []).append(run)
-    if not lines_of:
+            owner = run[0].owner
+            widths[owner] = max(widths.get(owner, 0), *(len(p.text) for p in run))
+    if not widths:
         return page
-    widths = {owner: max(len(p.text) for run in rs for p in run) for owner, rs in lines_of.items()}
-    marks = {owner: _evidence(rs, widths[owner]) for owner, rs in lines_of.items()}
-    on_page = _verdict([mark for owner_marks in marks.values() for mark in owner_marks])
+    # Each run's marks, read once: they decide the run, its element and the page.
+    marks = [_evidence(run, widths[run[0].owner]) if len(run) > 1 else [] for run in runs]
+    of_owner: dict[int, list[bool]] = {}
+    for run, run_marks in zip(runs, marks, strict=True):
+        of_owner.setdefault(run[0].owner, []).extend(run_marks)
+    on_page = _verdict([m for run_marks in marks for m in run_marks])
     out: list[Piece] = []
-    for run in runs:
+    for run, run_marks in zip(runs, marks, strict=True):
         owner = run[0].owner
         if len(run) < 2 or not MIN_WIDTH <= widths[owner] <= MAX_WIDTH:
             out.extend(run)
             continue
-        around = _verdict(marks[owner])
-        judged = _wrapped_run(run, widths[owner], on_page if around is None else around)
+        around = _verdict(of_owner[owner])
+        judged = _wrapped_run(run, run_marks, on_page if around is None else around)
         if judged is None:
             out.extend(run)
         else:
@@ -151,18 +153,13 @@ def _runs_on(line: str, following: str) -> bool:
     return (
         text[:1].islower()
         and not (_ends_sentence(line) or _ITEM.match(text))
-        and not (_ADDRESS.match(line) or _ADDRESS.match(text))
+        and not (URL_LIKE.match(line) or URL_LIKE.match(text))
     )
 
 
-def _evidence(runs: list[list[Piece]], width: int) -> list[bool]:
+def _evidence(run: list[Piece], width: int) -> list[bool]:
     """For each line that leaves its sentence open to a line in lower case: is it full?"""
-    return [
-        _full(a.text, b.text, width)
-        for run in runs
-        for a, b in pairwise(run)
-        if _runs_on(a.text, b.text)
-    ]
+    return [_full(a.text, b.text, width) for a, b in pairwise(run) if _runs_on(a.text, b.text)]
 
 
 def _verdict(marks: list[bool]) -> bool | None:
@@ -176,12 +173,11 @@ def _verdict(marks: list[bool]) -> bool | None:
 _BY_ITSELF, _BY_CONTEXT = "itself", "context"
 
 
-def _wrapped_run(run: list[Piece], width: int, around: bool | None) -> str | None:
+def _wrapped_run(run: list[Piece], marks: list[bool], around: bool | None) -> str | None:
     """Whether a run is wrapped text, and judged on what: its own marks when there are
     enough of them (among wrapped text a run of edited lines, a word put in or a line
     broken early, may fall short of the share, but not below half); else its context's.
     None when it is not."""
-    marks = _evidence([run], width)
     alone = _verdict(marks) if len(run) >= MIN_LINES else None
     if alone is None:
         return _BY_CONTEXT if around else None
@@ -199,7 +195,7 @@ def _joins(line: str, following: str, width: int, in_item: bool) -> bool:
     if _runs_on(line, following):
         return True
     text = _QUOTED.sub("", following)
-    if _ITEM.match(text) or _ADDRESS.match(text) or not _full(line, following, width):
+    if _ITEM.match(text) or URL_LIKE.match(text) or not _full(line, following, width):
         return False
     return not in_item or not (text[:1].isupper() or _ends_sentence(line))
 
