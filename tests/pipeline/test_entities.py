@@ -587,6 +587,62 @@ def test_a_surname_of_two_words_joins_the_full_name(nlp):
     assert (person.type, person.count, person.aliases) == (T.PERSON, 3, ["Lindqvist Berg"])
 
 
+@pytest.mark.parametrize(
+    "paragraphs, name, count",
+    [
+        (
+            (
+                "District Attorney Daniel R. Whitcombe Jr. charged the driver on Friday.",
+                "Whitcombe said the evidence was strong. Whitcombe's office named no witness.",
+            ),
+            "Daniel R. Whitcombe Jr.",
+            3,
+        ),
+        (
+            ("Governor Thomas Ellery III signed the bill.", "Ellery said the state would pay."),
+            "Thomas Ellery III",
+            2,
+        ),
+        (
+            (
+                "Raymond Ostrander Jr. founded the firm in 1990.",
+                "Raymond Ostrander later sold it to a rival.",
+            ),
+            "Raymond Ostrander Jr.",
+            2,
+        ),
+    ],
+)
+def test_a_suffix_after_the_full_name_is_not_its_surname(nlp, paragraphs, name, count):
+    # The surname is the word before "Jr." or "III": the lone surname, and the name written
+    # without its suffix, join the full name.
+    found = by_name(run(nlp, *paragraphs))
+    assert set(found) == {name}
+    assert (found[name].type, found[name].count) == (T.PERSON, count)
+
+
+def test_a_title_word_before_a_suffix_is_the_surname_not_a_title(nlp):
+    # "King" before "Jr." is no title over the name "Jr.": the span stays one person, and
+    # "King" alone is that man, not a town.
+    found = by_name(
+        run(nlp, "Edwin Harlan King Jr. spoke at the rally.", "King said the march would go on.")
+    )
+    assert set(found) == {"Edwin Harlan King Jr."}
+    assert (found["Edwin Harlan King Jr."].type, found["Edwin Harlan King Jr."].count) == (
+        T.PERSON,
+        2,
+    )
+
+
+def test_father_and_son_keep_their_surname_apart(nlp):
+    found = by_name(
+        run(nlp, "Walter Brandt Sr. and Walter Brandt Jr. ran the farm.", "Brandt said it rained.")
+    )
+    people = [e for e in found.values() if e.type is T.PERSON]
+    assert len(people) == 2
+    assert all(e.count == 1 for e in people)
+
+
 def test_an_initial_for_the_given_name_joins_the_one_full_name_it_fits(nlp):
     found = by_name(
         run(
@@ -710,6 +766,13 @@ def test_merge_surname_joins_the_one_full_name():
     assert [(e.name, e.counts, e.aliases) for e in merged] == [
         ("Serhiy Lysak", {0: 2, 1: 3}, ["Lysak"])
     ]
+
+
+def test_merge_surname_joins_the_full_name_before_its_suffix():
+    merged = merge_entities(
+        [[entity("Daniel Whitcombe Jr.", T.PERSON, 2)], [entity("Whitcombe", T.PERSON, 3)]]
+    )
+    assert [(e.name, e.counts) for e in merged] == [("Daniel Whitcombe Jr.", {0: 2, 1: 3})]
 
 
 # --- loading --------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from tui.pipeline.entities.vocab import (
     FACILITY_NAME_WORDS,
     INFLECTIONS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORG_NAME_WORDS,
     T,
 )  # fmt: skip
@@ -154,7 +155,7 @@ def _relatives(groups: dict[str, _Group]) -> None:
     typed "Petro Koval" FAC beside "Anna Koval"."""
     by_last: dict[str, list[_Group]] = defaultdict(list)
     for group in groups.values():
-        words = max(group.surfaces(), key=len).split()
+        words = without_suffix(max(group.surfaces(), key=len).split())
         kind_words = ORG_NAME_WORDS | FACILITY_NAME_WORDS
         if (
             len(words) > 1
@@ -248,10 +249,22 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], lower_words: set[s
             del groups[key]
 
 
+def without_suffix(words: list[str]) -> list[str]:
+    """A person's name without the generational suffix after it, and the comma some write
+    before one: "Martin Luther King Jr." and "Robert Kennedy, Jr." end on their surnames."""
+    k = len(words)
+    while k > 1 and words[k - 1].lower() in NAME_SUFFIXES:
+        k -= 1
+    if k == len(words):
+        return words
+    return [*words[: k - 1], words[k - 1].rstrip(",")]
+
+
 def _surname(words: list[str]) -> str:
     """A person's last word with the name particles before it: "von der Leyen" of Ursula
     von der Leyen, "bin Salman"; the particles in any case ("Von der Leyen" opening a
-    sentence)."""
+    sentence); a suffix after it is not the surname ("King" of Martin Luther King Jr.)."""
+    words = without_suffix(words)
     k = len(words) - 1
     while k > 1 and words[k - 1].lower() in NAME_PARTICLES:
         k -= 1
@@ -321,11 +334,15 @@ def person_forms(name: str) -> tuple[list[str], str]:
     """The other ways a person's full name is written, folded: each tail of two words or
     more ("Eriksson Ek" of Joel Eriksson Ek, "von der Leyen"), and the first initial before
     the surname ("P. de Vries" of Pieter de Vries). None for a name not shaped like a
-    person's. A lone surname is `_join_short_forms`' to join."""
-    words = name.split()
+    person's. A lone surname is `_join_short_forms`' to join. A suffixed name is also
+    written without its suffix ("Martin Luther King" of Martin Luther King Jr.)."""
+    written = name.split()
+    words = without_suffix(written)
     if not _person_shaped(words):
         return [], ""
     tails = [_fold(" ".join(words[k:])) for k in range(1, len(words) - 1)]
+    if len(words) < len(written):
+        tails.append(_fold(" ".join(words)))
     return tails, _fold(f"{words[0][0]}. {_surname(words)}")
 
 
@@ -392,7 +409,7 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             initials[_initials(words, True)].append(key)  # "UN", "US", "UAE"
         if type_ not in (T.PERSON, T.ORGANIZATION):
             continue
-        full[_fold(words[-1])].append(key)
+        full[_fold(without_suffix(words)[-1] if type_ is T.PERSON else words[-1])].append(key)
         if type_ is T.PERSON and len(_surname(words).split()) > 1:
             full[_fold(_surname(words))].append(key)  # "von der Leyen" of Ursula von der Leyen
         if type_ is T.PERSON:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from tui.pipeline.entities.article import _aliases, _well_formed
 from tui.pipeline.entities.gazetteer import COUNTRY_WEIGHT, company_weight, gazetteer_weight
-from tui.pipeline.entities.grouping import person_form_owners
+from tui.pipeline.entities.grouping import person_form_owners, without_suffix
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.vocab import TYPE_PRIORITY, T
 from tui.pipeline.model import BriefingEntity, Entity, EntityType
@@ -141,7 +141,7 @@ def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None
     for n, (_, entity) in enumerate(items):
         words = entity.name.split()
         if entity.type is T.PERSON and len(words) > 1:
-            people[_fold(words[-1])].add(n)
+            people[_fold(without_suffix(words)[-1])].add(n)
             people[_fold(words[0])].add(n)
     alone: dict[str, set[int]] = defaultdict(set)  # a lone name -> the articles it stands in
     for index, entity in items:

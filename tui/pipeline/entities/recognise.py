@@ -31,6 +31,7 @@ from tui.pipeline.entities.vocab import (
     LONE_PERSON_WEIGHT,
     MEDIA_HEADS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NOT_IN_NAMES,
     ORG_HEADS,
     PERSON_TITLES,
@@ -264,13 +265,19 @@ def _part(ent: Span, start: int, end: int, labelled: bool = True) -> Span:
 
 def _role_inside(ent: Span) -> int | None:
     """The token of a title or a position code inside a person's span, before the name
-    proper: "Browns DL Sheldon Richardson", "EU Commissioner Franz Fischler"."""
+    proper: "Browns DL Sheldon Richardson", "EU Commissioner Franz Fischler". A suffix
+    alone is no name proper: the "King" of "Martin Luther King Jr." is his surname."""
     doc = ent.doc
     for k in range(ent.start, ent.end - 1):
         word = doc[k].text
         title = word[:1].isupper() and word.lower() in PERSON_TITLES
         code = word.isupper() and word.isalpha() and 2 <= len(word) <= 3 and k > ent.start
-        if (title or code) and all(t.text[:1].isupper() for t in doc[k + 1 : ent.end]):
+        after = doc[k + 1 : ent.end]
+        if (
+            (title or code)
+            and all(t.text[:1].isupper() for t in after)
+            and any(t.lower_ not in NAME_SUFFIXES for t in after)
+        ):
             return k
     return None
 

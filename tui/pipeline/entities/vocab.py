@@ -60,6 +60,7 @@ RESULT_VERBS = _w("entity_result_verbs")
 TEAM_VERBS = _w("entity_team_verbs")
 NOT_IN_PERSON_NAMES = _w("entity_not_in_person_names")
 NAME_PARTICLES = _w("entity_name_particles")
+NAME_SUFFIXES = _w("entity_name_suffixes")
 PLACE_HEADS = _w("entity_place_heads")
 LOCATIVE: dict[str, float] = {
     k: float(v) for k, v in lexicon.mapping("entity_locative_prepositions").items()
