@@ -392,6 +392,38 @@ def test_name_that_opens_on_an_acronym_is_not_a_person():
     assert _type_of(group("LENA DORSCH"))[0] is T.PERSON
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The show was made by Jenny Colt Productions. Jenny Colt Productions sold it. "
+            "Jenny Colt Productions is in Leeds.",
+            "Jenny Colt Productions",
+        ),
+        (
+            "Kate Brennan College will close. Kate Brennan College has 900 students. "
+            "Kate Brennan College said fees would rise.",
+            "Kate Brennan College",
+        ),
+    ],
+)
+def test_name_whose_head_no_surname_shares_is_not_a_person(nlp, text, name):
+    # spaCy calls every mention PERSON, outvoting the kind word once; but no one's surname
+    # is "Productions" or "College".
+    found = by_name(run(nlp, text))[name]
+    assert (found.type, found.count) == (T.ORGANIZATION, 3)
+
+
+def test_a_kind_word_that_is_also_a_surname_leaves_the_person():
+    # "Hall" and "Hill" end halls and hills and people's names alike.
+    def group(text: str) -> _Group:
+        mention = _Mention(0, 0, len(text), text, text, Votes({T.PERSON: 3.0}))
+        return _Group(text.lower(), [mention], Votes(mention.votes))
+
+    assert _type_of(group("Lauryn Hill"))[0] is T.PERSON
+    assert _type_of(group("Arsenio Hall"))[0] is T.PERSON
+
+
 def test_untagged_body_that_speaks_is_an_organization(nlp):
     found = by_name(
         run(nlp, "Troops left the village after heavy shelling, the General Staff said.")

@@ -14,6 +14,7 @@ from tui.pipeline.entities.vocab import (
     FUNCTION_WORDS,
     LAW_NAME_WORDS,
     NOT_IN_PERSON_NAMES,
+    NOT_SURNAMES,
     ORG_NAME_WORDS,
     PLACE_NAME_WORDS,
     TYPE_PRIORITY,
@@ -50,26 +51,41 @@ def _company_votes(group: _Group) -> float:
     return max((company_weight(s) for s in surfaces if len(s.split()) == most_words), default=0.0)
 
 
+def _head(words: list[str]) -> str:
+    """The head of a name's folded words: "gulf" of "Gulf of Aden", "sea" of "Red Sea"."""
+    return words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+
+
+def _kind_of_name(words: list[str]) -> T | None:
+    """The kind a name's own words give it, if any: a place, a law, a facility, a body."""
+    if _head(words) in PLACE_NAME_WORDS:
+        return T.PLACE
+    if _head(words) in LAW_NAME_WORDS:
+        return T.OTHER
+    if words[-1] in FACILITY_NAME_WORDS:
+        return T.FACILITY
+    if any(w in ORG_NAME_WORDS for w in words):
+        return T.ORGANIZATION
+    return None
+
+
+def _folded_words(surface: str) -> list[str]:
+    return [w.lower().strip(".,") for w in surface.split()]
+
+
 def _name_word_votes(group: _Group) -> Votes:
     """Votes from kind words inside the longest surface ("... Times", "Gulf of ...")."""
     votes = Votes()
     longest = max(group.surfaces(), key=len)
-    words = [w.lower().strip(".,") for w in longest.split()]
+    words = _folded_words(longest)
     if len(words) < 2:
         if _demonym(longest):
             # A nationality is never a place, however often spaCy says GPE.
             votes[T.GROUP] += CUE * len(group.mentions)
         return votes
-    # The head of "Gulf of Aden" is its first word; of "Red Sea" its last.
-    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
-    if head in PLACE_NAME_WORDS:
-        votes[T.PLACE] += CUE
-    elif head in LAW_NAME_WORDS:
-        votes[T.OTHER] += CUE
-    elif words[-1] in FACILITY_NAME_WORDS:
-        votes[T.FACILITY] += CUE
-    elif any(w in ORG_NAME_WORDS for w in words):
-        votes[T.ORGANIZATION] += CUE
+    kind = _kind_of_name(words)
+    if kind is not None:
+        votes[kind] += CUE
     return votes
 
 
@@ -93,8 +109,13 @@ def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     """Move the model's PERSON votes where a person's name cannot be: "Reporters Without
     Borders" (a small word inside) and "FNV Havens" (an acronym first) are bodies;
     "Nintendo Switch", "RAV4 Hybrid" (a company's name first, a digit) are products; "the
-    Steelers" (one word the text puts after "the") is no person."""
-    if any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]) or _acronym_first(words):
+    Steelers" (one word the text puts after "the") is no person; nor is a name whose head
+    is a kind no surname shares ("Sarah Lawrence College")."""
+    folded = _folded_words(" ".join(words))
+    kind = _kind_of_name(folded) if len(folded) > 1 else None
+    if kind is not None and _head(folded) in NOT_SURNAMES:
+        votes[kind] += votes.pop(T.PERSON)
+    elif any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]) or _acronym_first(words):
         votes[T.ORGANIZATION] += votes.pop(T.PERSON)
     elif any(c.isdigit() for w in words for c in w) or (
         len(words) > 1 and company_weight(words[0])
