@@ -635,14 +635,6 @@ def test_a_surname_of_two_words_joins_the_full_name(nlp):
             "Thomas Ellery III",
             2,
         ),
-        (
-            (
-                "Raymond Ostrander Jr. founded the firm in 1990.",
-                "Raymond Ostrander later sold it to a rival.",
-            ),
-            "Raymond Ostrander Jr.",
-            2,
-        ),
     ],
 )
 def test_a_suffix_after_the_full_name_is_not_its_surname(nlp, paragraphs, name, count):
@@ -664,6 +656,31 @@ def test_a_title_word_before_a_suffix_is_the_surname_not_a_title(nlp):
         T.PERSON,
         2,
     )
+
+
+def test_the_name_without_its_suffix_stays_apart_as_it_may_be_the_father(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Raymond Ostrander Jr. runs the firm today.",
+            "Raymond Ostrander founded it in 1960.",
+        )
+    )
+    assert found["Raymond Ostrander Jr."].count == 1
+    assert found["Raymond Ostrander"].count == 1
+
+
+def test_a_lone_surname_is_not_the_elder_named_with_sr(nlp):
+    # A text writes "Sr." to tell the elder from a son; a lone "Avery" is not his.
+    found = by_name(
+        run(
+            nlp,
+            "Former governor Hal Avery Sr. spoke at the library on Monday.",
+            "Avery said the war had been a mistake.",
+        )
+    )
+    assert found["Hal Avery Sr"].count == 1
+    assert "Avery" in found
 
 
 def test_father_and_son_keep_their_surname_apart(nlp):
@@ -798,6 +815,13 @@ def test_merge_surname_joins_the_one_full_name():
     assert [(e.name, e.counts, e.aliases) for e in merged] == [
         ("Serhiy Lysak", {0: 2, 1: 3}, ["Lysak"])
     ]
+
+
+def test_merge_lone_surname_beside_an_elder_joins_no_one():
+    merged = merge_entities(
+        [[entity("Hal Avery Sr.", T.PERSON, 1)], [entity("Avery", T.PERSON, 3)]]
+    )
+    assert sorted(e.name for e in merged) == ["Avery", "Hal Avery Sr."]
 
 
 def test_merge_surname_joins_the_full_name_before_its_suffix():

@@ -15,6 +15,7 @@ from tui.pipeline.entities.keys import _fold, _key, occurrences
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
 from tui.pipeline.entities.vocab import (
     CUE,
+    ELDER_SUFFIXES,
     FACILITY_NAME_WORDS,
     INFLECTIONS,
     NAME_PARTICLES,
@@ -260,6 +261,12 @@ def without_suffix(words: list[str]) -> list[str]:
     return [*words[: k - 1], words[k - 1].rstrip(",")]
 
 
+def names_an_elder(words: list[str]) -> bool:
+    """ "George Avery Sr.": a text writes it to tell him from a son of that name, so a lone
+    "Avery" there may be either, and joins neither."""
+    return words[-1].lower() in ELDER_SUFFIXES
+
+
 def _surname(words: list[str]) -> str:
     """A person's last word with the name particles before it: "von der Leyen" of Ursula
     von der Leyen, "bin Salman"; the particles in any case ("Von der Leyen" opening a
@@ -334,15 +341,12 @@ def person_forms(name: str) -> tuple[list[str], str]:
     """The other ways a person's full name is written, folded: each tail of two words or
     more ("Eriksson Ek" of Joel Eriksson Ek, "von der Leyen"), and the first initial before
     the surname ("P. de Vries" of Pieter de Vries). None for a name not shaped like a
-    person's. A lone surname is `_join_short_forms`' to join. A suffixed name is also
-    written without its suffix ("Martin Luther King" of Martin Luther King Jr.)."""
-    written = name.split()
-    words = without_suffix(written)
+    person's. A lone surname is `_join_short_forms`' to join. The name without its suffix
+    is not one of them: beside "Hank Avery Jr.", "Hank Avery" is most often his father."""
+    words = without_suffix(name.split())
     if not _person_shaped(words):
         return [], ""
     tails = [_fold(" ".join(words[k:])) for k in range(1, len(words) - 1)]
-    if len(words) < len(written):
-        tails.append(_fold(" ".join(words)))
     return tails, _fold(f"{words[0][0]}. {_surname(words)}")
 
 
@@ -399,6 +403,7 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
     full: dict[str, list[str]] = defaultdict(list)
     given: dict[str, list[str]] = defaultdict(list)  # a person's first word -> full names
     initials: dict[str, list[str]] = defaultdict(list)
+    elders: set[str] = set()  # surnames of people named with "Sr."
     for key, group in groups.items():
         type_ = typed[key][0]
         longest = max(group.surfaces(), key=len)
@@ -410,6 +415,8 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         if type_ not in (T.PERSON, T.ORGANIZATION):
             continue
         full[_fold(without_suffix(words)[-1] if type_ is T.PERSON else words[-1])].append(key)
+        if type_ is T.PERSON and names_an_elder(words):
+            elders.add(_fold(without_suffix(words)[-1]))
         if type_ is T.PERSON and len(_surname(words).split()) > 1:
             full[_fold(_surname(words))].append(key)  # "von der Leyen" of Ursula von der Leyen
         if type_ is T.PERSON:
@@ -423,6 +430,8 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
         if not all(_short_form(s) for s in surfaces) or group.pattern_id:
             continue
         type_, place = typed[key]
+        if key in elders:
+            continue
         candidates = [k for k in full.get(key, []) if k != key]
         if not candidates:
             candidates = [k for k in given.get(key, []) if k != key]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from tui.pipeline.entities.article import _aliases, _well_formed
 from tui.pipeline.entities.gazetteer import COUNTRY_WEIGHT, company_weight, gazetteer_weight
-from tui.pipeline.entities.grouping import person_form_owners, without_suffix
+from tui.pipeline.entities.grouping import names_an_elder, person_form_owners, without_suffix
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.vocab import TYPE_PRIORITY, T
 from tui.pipeline.model import BriefingEntity, Entity, EntityType
@@ -138,10 +138,13 @@ def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None
     (an article that never writes the full name often calls the surname an organisation).
     Decided over all articles at once, so it does not depend on how many are open."""
     people: dict[str, set[int]] = defaultdict(set)
+    elders: set[str] = set()  # surnames of people named with "Sr.": a lone one is either
     for n, (_, entity) in enumerate(items):
         words = entity.name.split()
         if entity.type is T.PERSON and len(words) > 1:
             people[_fold(without_suffix(words)[-1])].add(n)
+            if names_an_elder(words):
+                elders.add(_fold(without_suffix(words)[-1]))
             people[_fold(words[0])].add(n)
     alone: dict[str, set[int]] = defaultdict(set)  # a lone name -> the articles it stands in
     for index, entity in items:
@@ -149,6 +152,8 @@ def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None
             alone[_fold(entity.name)].add(index)
     for n, (_, entity) in enumerate(items):
         if len(entity.name.split()) != 1 or entity.type is T.PLACE:
+            continue
+        if _fold(entity.name) in elders:
             continue
         if entity.type is T.ORGANIZATION and company_weight(entity.name):
             continue  # "Apple" the company, not Fiona Apple

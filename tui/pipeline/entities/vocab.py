@@ -62,6 +62,7 @@ NOT_IN_PERSON_NAMES = _w("entity_not_in_person_names")
 NOT_SURNAMES = _w("entity_not_surnames")
 NAME_PARTICLES = _w("entity_name_particles")
 NAME_SUFFIXES = _w("entity_name_suffixes")
+ELDER_SUFFIXES = _w("entity_elder_suffixes")
 PLACE_HEADS = _w("entity_place_heads")
 LOCATIVE: dict[str, float] = {
     k: float(v) for k, v in lexicon.mapping("entity_locative_prepositions").items()
