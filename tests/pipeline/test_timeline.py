@@ -1890,6 +1890,22 @@ def test_a_headlines_infinitive_announces_what_is_to_come(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("A man pleaded guilty Monday to threatening to kill a lawmaker in March.", "2019-03"),
+        ("He was arrested for trying to smuggle drugs across the border in March.", "2019-03"),
+        # Not an act held against anyone: a threat's content still lies ahead of it.
+        ("He threatened to strike in March.", "2020-03"),
+    ],
+)
+def test_what_a_past_act_was_to_do_is_dated_in_its_past(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    timeline = _timeline(nlp, sentence, anchor="2019-11-19")
+    assert _entry(timeline, "March").value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
         ("Rice futures closed higher, with September up 16 at $10.28 a cwt.", "September",

@@ -415,3 +415,37 @@ def test_every_tense_rule_has_a_name_of_its_own_and_a_reason() -> None:
     names = [rule.name for rule in TENSE_RULES]
     assert len(names) == len(set(names))
     assert all(rule.reason for rule in TENSE_RULES)
+
+
+def _act_after_a_past_verb(aux_tag: str, prep: str) -> list[Tok]:
+    """'he pleaded guilty to threatening to kill her in march', with the past verb's
+    tense and the preposition varied."""
+    return tree(  # type: ignore[arg-type]
+        ("he", "PRP", "nsubj", "PRON", "he", 1),
+        ("pleaded", aux_tag, "ROOT", "VERB", "plead", None),
+        ("guilty", "JJ", "acomp", "ADJ", "guilty", 1),
+        (prep, "IN", "prep", "ADP", prep, 1),
+        ("threatening", "VBG", "pcomp", "VERB", "threaten", 3),
+        ("to", "TO", "aux", "PART", "to", 6),
+        ("kill", "VB", "xcomp", "VERB", "kill", 4),
+        ("her", "PRP", "dobj", "PRON", "she", 6),
+        ("in", "IN", "prep", "ADP", "in", 6),
+        ("march", "NNP", "pobj", "PROPN", "march", 8),
+    )
+
+
+def test_what_a_past_act_was_to_do_is_told_in_its_time() -> None:
+    # The threat was made in March: the gerund names an act a past verb holds against
+    # him, so "in March" on the infinitive under it is in the past, not ahead.
+    toks = _act_after_a_past_verb("VBD", "to")
+    assert tense_of(span(toks, 9, 9)) is Tense.PAST  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("aux_tag", "prep"), [("VBZ", "to"), ("VBD", "about")])
+def test_an_act_not_told_in_the_past_keeps_the_infinitives_prospect(
+    aux_tag: str, prep: str
+) -> None:
+    # "He pleads guilty to threatening to ..." is no past; "talked about trying to ..."
+    # tells a plan, and its infinitive still looks ahead of the talk.
+    toks = _act_after_a_past_verb(aux_tag, prep)
+    assert tense_of(span(toks, 9, 9)) is not Tense.PAST  # type: ignore[arg-type]

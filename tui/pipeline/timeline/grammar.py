@@ -852,6 +852,8 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
             head_tense = _verb_tense(above, depth - 1)
             if head_tense in (Tense.FUTURE, Tense.REPORTED):
                 return True, head_tense
+        if depth > 0 and _an_act_told_in_the_past(head, depth - 1):
+            return True, Tense.PAST
         if depth > 0 and _a_rank_in_the_past(head, depth - 1):
             # "Residents became the first to cast ballots just after midnight Tuesday", "the
             # only ones to vote on Tuesday": what the ranked one did, in its clause's past.
@@ -875,6 +877,22 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
             # after.
             return True, Tense.FUTURE
     return False, None
+
+
+# Prepositions that tie an act to the past verb that charges someone with it or credits
+# them for it: "pleaded guilty to", "accused of", "charged with", "arrested for".
+_ACT_PREPOSITIONS = {"to", "of", "with", "for"}
+
+
+def _an_act_told_in_the_past(head: Token, depth: int) -> bool:
+    """'Pleaded guilty to threatening to kill her in March', 'arrested for trying to smuggle
+    drugs in June': a gerund after such a preposition of a past verb names an act that has
+    happened, and what it was to do is told in the act's time, not ahead of it."""
+    prep = head.head
+    if head.tag_ != "VBG" or head.dep_ != "pcomp" or prep.lower_ not in _ACT_PREPOSITIONS:
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and _verb_tense(verb, depth) is Tense.PAST
 
 
 def _a_rank_in_the_past(head: Token, depth: int) -> bool:
