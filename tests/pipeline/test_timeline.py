@@ -547,6 +547,23 @@ def test_a_games_quarter_is_no_quarter_of_the_year(nlp: Any) -> None:
     assert entry.value == "2023-Q4"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting raged at two of the gates to the walled old quarter, a World Heritage site.",
+        "He lost in the quarter-final.",
+    ],
+)
+def test_a_quarter_of_a_city_or_a_contest_is_no_quarter_of_the_year(nlp: Any, text: str) -> None:
+    # spaCy tags the bare "quarter" a date.
+    assert _timeline(nlp, text) == []
+
+
+def test_a_bare_quarter_in_results_news_is_the_years(nlp: Any) -> None:
+    [entry] = _timeline(nlp, "Revenue rose 4% in the quarter.")
+    assert entry.value == "2024-Q2"
+
+
 def test_a_half_or_quarter_in_a_story_of_games_is_the_games(nlp: Any) -> None:
     report = (
         "The quarterback left the game at halftime with a sore shoulder.",

@@ -980,6 +980,17 @@ _GAME_PERIOD = re.compile(
 )
 
 
+# "Quarter" with no article or ordinal that spaCy took alone out of its phrase: "the walled
+# old quarter" of a city, a "quarter-final", "at close quarters".
+_BARE_QUARTER = re.compile(r"quarters?", re.I)
+
+
+def _a_year_or_its_results(sentence: str) -> bool:
+    """Whether a sentence speaks of a year or of results and markets, where a bare quarter
+    may be one of a year's."""
+    return market_or_results(sentence) or _A_YEAR.search(sentence) is not None
+
+
 # Minutes and seconds alone, as a game's clock shows them ("7:14", "19:56"; "4:45 and
 # 4:50").
 _BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d(?: (?:and|or|to) \d{1,2}:[0-5]\d)?")
@@ -1112,6 +1123,8 @@ def _resolve_span(
         return settled
     sentence = sentence_near(span)
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence, ctx.games_story):
+        return []
+    if _BARE_QUARTER.fullmatch(text) and not _a_year_or_its_results(sentence):
         return []
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
