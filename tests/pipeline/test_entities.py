@@ -208,6 +208,19 @@ def test_nationalities_are_groups_spelled_from_country_names():
         assert not _demonym(word), word
 
 
+def test_nationalities_of_countries_of_several_words_are_groups():
+    for name in ("Sri Lankan", "South Africans", "North Korean", "Costa Rican", "Saudi Arabian"):
+        assert _demonym(name), name
+    for name in ("Sri Lanka", "South Korea", "Dominican Republic", "New York", "sri Lankan"):
+        assert not _demonym(name), name
+
+
+def test_a_nationality_of_two_words_spacy_calls_a_person_is_a_group(nlp):
+    found = by_name(run(nlp, "Sri Lankan captain Thisara Perera bowls during the match."))
+    assert found["Sri Lankan"].type is T.GROUP
+    assert found["Thisara Perera"].type is T.PERSON
+
+
 def test_nationality_spacy_mistypes_becomes_a_group(nlp):
     found = by_name(run(nlp, "Moldovan President Elena Rusu thanked the bloc."))
     assert found["Moldovan"].type is T.GROUP

@@ -119,12 +119,15 @@ def _countries_by_prefix() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=4096)
 def _demonym(word: str) -> bool:
-    """Is this single word a nationality ("Moldovan", "Israelis", "Saudi")?
+    """Is this word a nationality ("Moldovan", "Israelis", "Saudi"), or these words one of
+    a country of several ("Sri Lankan", "South Africans")?
 
     Spelled from a country name rather than kept in a list: it shares the country's
     letters up to the last one or two and ends as demonyms do."""
     # An abbreviation ("U.S.", first word of "U.S. Virgin Islands") is no nationality.
-    if " " in word or "." in word or not word[:1].isupper() or len(word) < 4:
+    if "." in word or not word[:1].isupper() or len(word) < 4:
+        return False
+    if " " in word and not all(w[:1].isupper() for w in word.split()):
         return False
     w = word.casefold()
     # Every test below needs the country to share the word's first four letters.

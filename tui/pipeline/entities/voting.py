@@ -131,9 +131,15 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
     if ruled:
         # Our curated table knows better than any statistical vote.
         return ruled.most_common(1)[0][0], 0.0
+    longest_surface = max(group.surfaces(), key=len)
+    if " " in longest_surface and _demonym(longest_surface):
+        # "Sri Lankan", "South Africans": a nationality of a country of several words, which
+        # spaCy calls a person, a team's ("the Sri Lankan captain") or a place; no cue or
+        # count of labels makes it one.
+        return T.GROUP, 0.0
     votes = Votes(group.votes)
     votes.add(_name_word_votes(group))
-    longest = max(group.surfaces(), key=len).split()
+    longest = longest_surface.split()
     if votes.get(T.PERSON):
         _no_person_names(votes, group, longest)
     strong = Counter(m.strong for m in group.mentions if m.strong is not None)
