@@ -487,6 +487,49 @@ def test_a_heading_the_text_merely_ends_on_stays() -> None:
     assert clean(middle, META)[0] == [middle[0], middle[2]]
 
 
+@pytest.mark.parametrize(
+    ("label", "rule"),
+    [
+        ("See more photos:", "dangling-label"),
+        ("You might like:", "dangling-label"),
+        ("For more information:", "dangling-label"),
+        # Anywhere in the text, the label of other stories.
+        ("Related post:", "related-link"),
+    ],
+)
+def test_a_label_the_text_ends_on_is_cut_as_it_introduces_nothing(label: str, rule: str) -> None:
+    # What it introduced (a gallery, links, an embedded post) is not in the text.
+    blocks = [P("The gates closed on Monday night as the river rose."), P(label)]
+    kept, removed = clean(blocks, META)
+    assert kept == blocks[:1]
+    assert [(r.text, r.rule) for r in removed] == [(label, rule)]
+
+
+def test_a_heading_over_a_dangling_label_goes_with_it() -> None:
+    blocks = [P("The gates closed on Monday."), H("Gallery"), P("Photos of the flood:")]
+    kept, removed = clean(blocks, META)
+    assert kept == blocks[:1]
+    assert [r.rule for r in removed] == ["empty-heading", "dangling-label"]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        # A sentence of the article that introduces an embedded post: a reader's sentence.
+        [P("The gates closed on Monday."), P("Residents seemed a bit confused by the plan:")],
+        # A label in the middle of the text introduces what follows it.
+        [P("Key points:"), P("The gates closed on Monday night as the river rose.")],
+    ],
+)
+def test_a_colon_that_is_no_dangling_label_stays(blocks: list[Block]) -> None:
+    assert clean(blocks, META)[0] == blocks
+
+
+def test_a_tag_line_naming_a_site_is_cut() -> None:
+    found = match_rule("Tag: digitimes.com", META)
+    assert found is not None and found.id == "widget"
+
+
 def test_the_headline_repeated_with_other_dashes_and_apostrophes_is_cut() -> None:
     meta = Metadata(title="Survey Shows - The River's Highest Level in 40 Years")
     found = match_rule("Survey Shows \u2013 The River\u2019s Highest Level in 40 Years", meta)

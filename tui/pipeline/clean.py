@@ -36,6 +36,8 @@ class Rule:
     # Judges only a heading that no kept block follows: the label of a list that was cut
     # ("More stories"), left with nothing under it at the end of the text.
     trailing: bool = False
+    # With `trailing`: judges any block at the end of the text, a cut after it or not.
+    after_nothing: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +53,7 @@ def rules() -> tuple[Rule, ...]:
             patterns=tuple(_expand(p, variables) for p in r["patterns"]),
             comments=bool(r.get("comments", True)),
             trailing=bool(r.get("trailing", False)),
+            after_nothing=bool(r.get("after_nothing", False)),
         )
         for r in raw["rule"]
     )
@@ -451,8 +454,9 @@ def _trailing_headings(
     blocks: Sequence[Block], doomed: Mapping[int, tuple[str, str]]
 ) -> dict[int, tuple[str, str]]:
     """The headings at the end of the text whose every block under it the cleaner cut (a
-    pitch, a list of other stories), by the rules that judge those. A heading the text
-    merely ends on stays: what it headed may be the article's, left out by extraction."""
+    pitch, a list of other stories), and the labels it ends on that promise what is not
+    there ("Related post:"), by the rules that judge those. A heading the text merely ends
+    on stays: what it headed may be the article's, left out by extraction."""
     trailing = [r for r in rules() if r.trailing]
     found: dict[int, tuple[str, str]] = {}
     headed_a_cut = False
@@ -462,19 +466,21 @@ def _trailing_headings(
             continue
         block = blocks[i]
         text = normalise_space(block.text)
-        rule = next(
-            (
-                r
-                for r in trailing
-                if len(text.split()) <= r.max_words
-                and any(_compile(p).fullmatch(text) for p in r.patterns)
-            ),
-            None,
-        )
-        if block.kind != BlockKind.HEADING or rule is None or not headed_a_cut:
+        rule = next((r for r in trailing if _ends_the_text(r, block, text, headed_a_cut)), None)
+        if rule is None:
             break
         found[i] = (rule.reason, rule.id)
+        headed_a_cut = True
     return found
+
+
+def _ends_the_text(rule: Rule, block: Block, text: str, headed_a_cut: bool) -> bool:
+    """Does a trailing rule cut this block, which no kept block follows?"""
+    if len(text.split()) > rule.max_words or not any(
+        _compile(p).fullmatch(text) for p in rule.patterns
+    ):
+        return False
+    return rule.after_nothing or (block.kind == BlockKind.HEADING and headed_a_cut)
 
 
 def clean_comments(blocks: list[Block], metadata: Metadata | None = None) -> list[Block]:
