@@ -458,6 +458,30 @@ def test_teams_in_a_match_report_are_organizations(nlp):
     assert found["Jon Dale"].type is T.PERSON
 
 
+@pytest.mark.parametrize(
+    ("text", "player"),
+    [
+        ("Diego Ruiz defeated Carlos Moreno 6-2, 6-2 in the first match.", "Carlos Moreno"),
+        ("Peter Hall edged Daniel Evans 7-6 (5), 7-6 (7) on Tuesday.", "Daniel Evans"),
+    ],
+)
+def test_a_player_in_a_result_of_sets_is_a_person_not_a_team(nlp, text, player):
+    # A score of sets is a match between players; "beat X 2-1" is still a team's.
+    assert by_name(run(nlp, text))[player].type is T.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "player"),
+    [
+        ("Guido Lenz beat Marco Rossi 6-4, 6-3 in the first round.", "Marco Rossi"),
+        ("Canada won after Ryan Kerr edged Michael Dunn 7-6 (5), 7-6 (7).", "Michael Dunn"),
+    ],
+)
+def test_a_sets_score_spacy_reads_into_a_name_is_cut_with_its_dash(nlp, text, player):
+    # spaCy's span runs on into "6-4": the score's dash is no end of the name.
+    assert by_name(run(nlp, text))[player].type is T.PERSON
+
+
 def test_team_named_like_a_city_is_a_team_in_its_role_words(nlp):
     found = by_name(run(nlp, "Aberdeen striker Jon Dale scored. Aberdeen manager Ian Kerr smiled."))
     assert found["Aberdeen"].type is T.ORGANIZATION

@@ -366,8 +366,16 @@ def _result_context(span: Span) -> bool:
     for start in (verb.i + 1, span.end):
         end = _score_end(doc, start) or _score_end(doc, start + 1)
         if end and (end >= len(doc) or doc[end].pos_ not in {"NOUN", "PROPN", "NUM"}):
-            return True
+            # Sets ("beat X 6-4, 7-6 (5)") are a match between players, not teams.
+            return not _sets_from(doc, end)
     return False
+
+
+def _sets_from(doc: Doc, end: int) -> bool:
+    """Does another set's score or a tiebreak's follow a score ending at token `end`?"""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].like_num:
+        return doc[end + 2].text == ")"  # "7-6 (5)"
+    return end < len(doc) and doc[end].text == "," and bool(_score_end(doc, end + 1))
 
 
 def _score_end(doc: Doc, i: int) -> int:

@@ -96,8 +96,8 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
         # seed and a score read into the name.
         while i < j and (doc[i].like_num or doc[i].text in DASHES):
             i += 1
-        while j > i and doc[j - 1].like_num:
-            j -= 1
+        while j > i and (doc[j - 1].like_num or doc[j - 1].text in DASHES):
+            j -= 1  # "Nicolas Jarry 6-4": the set's score, dash and all
     # "Rangers 2-0": a score the model read into a team's name.
     if j - i >= 4 and doc[j - 1].like_num and doc[j - 2].text in {"-", "–"} and doc[j - 3].like_num:
         j -= 3
