@@ -10,6 +10,7 @@ from tui.pipeline.entities.gazetteer import _demonym, company_weight, gazetteer_
 from tui.pipeline.entities.mentions import Votes, _Group
 from tui.pipeline.entities.vocab import (
     CUE,
+    EVENT_NAME_WORDS,
     FACILITY_NAME_WORDS,
     FUNCTION_WORDS,
     LAW_NAME_WORDS,
@@ -57,11 +58,14 @@ def _head(words: list[str]) -> str:
 
 
 def _kind_of_name(words: list[str]) -> T | None:
-    """The kind a name's own words give it, if any: a place, a law, a facility, a body."""
+    """The kind a name's own words give it, if any: a place, a law, an event, a facility,
+    a body."""
     if _head(words) in PLACE_NAME_WORDS:
         return T.PLACE
     if _head(words) in LAW_NAME_WORDS:
         return T.OTHER
+    if _head(words) in EVENT_NAME_WORDS:
+        return T.EVENT
     if words[-1] in FACILITY_NAME_WORDS:
         return T.FACILITY
     if any(w in ORG_NAME_WORDS for w in words):
