@@ -3888,6 +3888,11 @@ def test_a_count_with_a_thousands_comma_is_not_cut_at_the_comma(nlp: Any) -> Non
         # An ISO month's shape on such a number: a code, no October of 1023.
         ("The talks over item 1023-10 had made progress.", []),
         ("Delegates returned to item 2019-11 after lunch.", []),
+        # After an amount's change, "from" and "to" measure: no years 1061 and 1128.
+        ("Single-core scores increased from 1061 to 1128.", []),
+        ("Its score was 1250, up from 1190.", []),
+        ("Scores fell to 1190 from 1250.", []),
+        ("William ruled from 1066 to 1087.", ["1066", "1087"]),
     ],
 )
 def test_a_number_before_1500_is_a_year_only_after_a_word_of_time(

@@ -1191,17 +1191,37 @@ _TIME_WORD_BEFORE = re.compile(
 _YEAR_OR_ISO_MONTH = re.compile(r"(?P<year>\d{4})(?:-\d{2})?")
 
 
+# An amount changing before a number: "scores increased from 1061 to 1128", "up from
+# 1190": the "from" and "to" there measure, they do not date.
+_AN_AMOUNT_CHANGING = re.compile(
+    r"(?:\b(?:up|down)\s+from|\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|"
+    r"increased|increases|increasing|decreased|decreases|grew|grown|grows|dropped|drops|"
+    r"climbed|climbs|declined|declines|jumped|jumps|slipped|improved|went)\b"
+    r"[^.!?;]{0,25}?\b(?:from|to)(?:\s+\d{3,4}\s+to)?)\s+$",
+    re.I,
+)
+
+
 def is_an_early_number(text: str, before: str, after: str) -> bool:
     """A bare number that would be a year before 1500, or a month of one ("item 1023-10"),
     with no word of time before it, nor a chronicle's dash after it ("1241 - Alexander
-    III, King of Scotland, born")."""
-    m = _YEAR_OR_ISO_MONTH.fullmatch(text)
+    III, King of Scotland, born"); or after an amount's change, time word or not.
+    `before` is the text before it, a few words of it."""
+    m = _YEAR_OR_ISO_MONTH.fullmatch(text) or _EARLY_RUN.fullmatch(text)
+    if m is None or int(m.group("year")) >= _EARLY_YEAR:
+        return False
+    if _AN_AMOUNT_CHANGING.search(before) is not None:
+        return True
     return (
-        m is not None
-        and int(m.group("year")) < _EARLY_YEAR
+        _YEAR_OR_ISO_MONTH.fullmatch(text) is not None
         and _TIME_WORD_BEFORE.search(before) is None
         and _CHRONICLE_DASH.match(after) is None
     )
+
+
+# Two such numbers spaCy tags as one run ("1061 to 1128"): early years only after an
+# amount's change; a bare run ("(1368-1644)") may be a dynasty's.
+_EARLY_RUN = re.compile(r"(?P<year>\d{4})\s*(?:to|through|-|\u2013)\s*\d{4}")
 
 
 # Words that put a number to a thing, so the four digits after them are its number, not a
