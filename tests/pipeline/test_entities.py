@@ -393,6 +393,12 @@ def test_name_with_a_function_word_inside_is_not_a_person():
     assert _type_of(group("Marieke van Veen"))[0] is T.PERSON
 
 
+def test_a_name_ending_on_a_products_word_is_no_person(nlp):
+    # spaCy calls it PERSON; no one's name ends on "Lite" or "Pro".
+    found = by_name(run(nlp, "Save $20 if you get a red Gizmo Lite with a case."))
+    assert found["Gizmo Lite"].type is T.OTHER
+
+
 def test_name_that_opens_on_an_acronym_is_not_a_person():
     # "The strike was called by KSV Metaal": the model calls a union's name PERSON. Two
     # capitals are a person's initials, and a name all in capitals is only shouted.

@@ -18,6 +18,7 @@ from tui.pipeline.entities.vocab import (
     NOT_SURNAMES,
     ORG_NAME_WORDS,
     PLACE_NAME_WORDS,
+    PRODUCT_HEADS,
     TYPE_PRIORITY,
     T,
 )  # fmt: skip
@@ -112,17 +113,20 @@ def _acronym_first(words: list[str]) -> bool:
 def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     """Move the model's PERSON votes where a person's name cannot be: "Reporters Without
     Borders" (a small word inside) and "FNV Havens" (an acronym first) are bodies;
-    "Nintendo Switch", "RAV4 Hybrid" (a company's name first, a digit) are products; "the
-    Steelers" (one word the text puts after "the") is no person; nor is a name whose head
-    is a kind no surname shares ("Sarah Lawrence College")."""
+    "Nintendo Switch", "RAV4 Hybrid", "Mac Pro" (a company's name first, a digit, a
+    product's last word) are products; "the Steelers" (one word the text puts after "the")
+    is no person; nor is a name whose head is a kind no surname shares ("Sarah Lawrence
+    College")."""
     folded = _folded_words(" ".join(words))
     kind = _kind_of_name(folded) if len(folded) > 1 else None
     if kind is not None and _head(folded) in NOT_SURNAMES:
         votes[kind] += votes.pop(T.PERSON)
     elif any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]) or _acronym_first(words):
         votes[T.ORGANIZATION] += votes.pop(T.PERSON)
-    elif any(c.isdigit() for w in words for c in w) or (
-        len(words) > 1 and company_weight(words[0])
+    elif (
+        any(c.isdigit() for w in words for c in w)
+        or (len(words) > 1 and company_weight(words[0]))
+        or (len(folded) > 1 and folded[-1] in PRODUCT_HEADS)
     ):
         votes[T.OTHER] += votes.pop(T.PERSON)  # a product
     elif len(words) == 1 and any(m.after_the for m in group.mentions):
