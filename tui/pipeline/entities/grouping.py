@@ -414,9 +414,10 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             initials[_initials(words, True)].append(key)  # "UN", "US", "UAE"
         if type_ not in (T.PERSON, T.ORGANIZATION):
             continue
-        full[_fold(without_suffix(words)[-1] if type_ is T.PERSON else words[-1])].append(key)
+        last = _fold(without_suffix(words)[-1] if type_ is T.PERSON else words[-1])
+        full[last].append(key)
         if type_ is T.PERSON and names_an_elder(words):
-            elders.add(_fold(without_suffix(words)[-1]))
+            elders.add(last)
         if type_ is T.PERSON and len(_surname(words).split()) > 1:
             full[_fold(_surname(words))].append(key)  # "von der Leyen" of Ursula von der Leyen
         if type_ is T.PERSON:

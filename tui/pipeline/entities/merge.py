@@ -142,9 +142,10 @@ def _join_surnames(items: list[tuple[int, Entity]], clusters: _Clusters) -> None
     for n, (_, entity) in enumerate(items):
         words = entity.name.split()
         if entity.type is T.PERSON and len(words) > 1:
-            people[_fold(without_suffix(words)[-1])].add(n)
+            surname = _fold(without_suffix(words)[-1])
+            people[surname].add(n)
             if names_an_elder(words):
-                elders.add(_fold(without_suffix(words)[-1]))
+                elders.add(surname)
             people[_fold(words[0])].add(n)
     alone: dict[str, set[int]] = defaultdict(set)  # a lone name -> the articles it stands in
     for index, entity in items:

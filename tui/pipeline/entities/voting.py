@@ -74,15 +74,15 @@ def _kind_of_name(words: list[str]) -> T | None:
     return None
 
 
-def _folded_words(surface: str) -> list[str]:
-    return [w.lower().strip(".,") for w in surface.split()]
+def _folded_words(words: list[str]) -> list[str]:
+    return [w.lower().strip(".,") for w in words]
 
 
 def _name_word_votes(group: _Group) -> Votes:
     """Votes from kind words inside the longest surface ("... Times", "Gulf of ...")."""
     votes = Votes()
     longest = max(group.surfaces(), key=len)
-    words = _folded_words(longest)
+    words = _folded_words(longest.split())
     if len(words) < 2:
         if _demonym(longest):
             # A nationality is never a place, however often spaCy says GPE.
@@ -117,7 +117,7 @@ def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     product's last word) are products; "the Steelers" (one word the text puts after "the")
     is no person; nor is a name whose head is a kind no surname shares ("Sarah Lawrence
     College")."""
-    folded = _folded_words(" ".join(words))
+    folded = _folded_words(words)
     kind = _kind_of_name(folded) if len(folded) > 1 else None
     if kind is not None and _head(folded) in NOT_SURNAMES:
         votes[kind] += votes.pop(T.PERSON)
