@@ -88,6 +88,22 @@ def test_a_page_a_reopened_briefing_never_read_is_exported_as_not_read_not_faile
     assert "Error (" not in markdown
 
 
+def test_a_page_that_came_and_held_no_article_is_said_with_the_address_it_was_read_at() -> None:
+    no_article = ArticleError(ErrorKind.NO_ARTICLE, "A list of headlines, not an article.")
+    moved = Article(
+        input="https://news.example/r",
+        url="https://news.example/front",
+        stage=Stage.ERROR,
+        error=no_article,
+        fetched_at="2024-08-06T10:00:00+00:00",
+    )
+    never = Article(input="https://news.example/gone", stage=Stage.ERROR, error=no_article)
+    markdown = to_markdown(Briefing([moved, never]))
+    said = "<https://news.example/front> (from <https://news.example/r>)"
+    assert f"**Error (no_article):** A list of headlines, not an article.\n\n{said}" in markdown
+    assert "Input: https://news.example/gone" in markdown
+
+
 def test_jsonl_is_one_line_per_article() -> None:
     line = to_jsonl_line(_article(), 3)
     data = json.loads(line)

@@ -56,6 +56,19 @@ async def test_one_bad_input_never_stops_the_others(site: FixtureServer) -> None
         assert article.error is None and article.stage is Stage.DONE and article.blocks
 
 
+async def test_a_page_that_came_and_held_no_article_says_where_it_was_read(
+    site: FixtureServer,
+) -> None:
+    # Reached by a redirect: the address it was read at is not the one given. A 404
+    # never came, so there is no address or time to say.
+    moved = site.url("/redirect-to?to=/pages/no_article.html")
+    session = await _run(moved, site.url("/404"))
+    no_article, missing = session.briefing.articles
+    assert no_article.error is not None and no_article.error.kind is ErrorKind.NO_ARTICLE
+    assert no_article.url == site.page("no_article.html") and no_article.fetched_at
+    assert missing.url is None and missing.fetched_at is None
+
+
 async def test_analysis_fills_entities_and_timeline(site: FixtureServer) -> None:
     session = await _run(site.page("frontline.html"), options=Options(workers=2))
     (article,) = session.briefing.articles

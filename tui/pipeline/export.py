@@ -236,7 +236,9 @@ def _md_article(article: Article, number: int) -> list[str]:
     if article.error is not None:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
         if not article.blocks:
-            return [*out, f"Input: {_md_inline(article.input)}", ""]
+            # A page that came and held no article says where it was read.
+            where = _md_address(article) if article.url else f"Input: {_md_inline(article.input)}"
+            return [*out, where, ""]
         # The text was read and its analysis failed: the text is still the article.
     if article.status is Status.PENDING:
         out += [f"*Still being read ({article.stage.value}) when this was exported.*", ""]

@@ -323,6 +323,7 @@ class Session:
         if pinned is not None:
             self._expand(article, pinned)
             return
+        source: _Source | None = None
         try:
             source = await self._source(article)
             if source.kind == "feed":
@@ -331,6 +332,10 @@ class Session:
                 read = await self._extract(article, source)
         except Exception as exc:
             if not keeping:
+                if source is not None:
+                    # A page that came and held no article was still read at an address,
+                    # at a time: the export and the history say where, as for any page.
+                    article.url, article.fetched_at = source.url, source.fetched_at
                 raise
             article.reload_error, article.reading_again = _error_for(article, exc), False
             self._finish(article, before)
