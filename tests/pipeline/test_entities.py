@@ -15,6 +15,7 @@ import pytest
 
 from tui.pipeline.entities import add_patterns, find_entities, merge_entities
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
+from tui.pipeline.entities.grouping import _mark_common_word_names, prose_words
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.mentions import Votes, _Group, _Mention
 from tui.pipeline.entities.ruler import RULER_NAME, compile_table, load_patterns, table_id
@@ -441,6 +442,53 @@ def test_a_kind_word_that_is_also_a_surname_leaves_the_person():
 
     assert _type_of(group("Lauryn Hill"))[0] is T.PERSON
     assert _type_of(group("Arsenio Hall"))[0] is T.PERSON
+
+
+@pytest.mark.parametrize(
+    "street",
+    ["Keeler St.", "Vance Ave", "Orton Sts", "Mallory Street", "Brisco Blvd", "Kelby Manor"],
+)
+def test_a_street_or_a_house_named_after_a_person_is_no_person(street):
+    # "Powell St." and "Van Ness Ave" were people: spaCy reads the namesake. An address's
+    # "St." comes last; a saint's comes first ("St. Louis").
+    def group(text: str) -> _Group:
+        mention = _Mention(0, 0, len(text), text, text, Votes({T.PERSON: 2.0}))
+        return _Group(text.lower(), [mention], Votes(mention.votes))
+
+    assert _type_of(group(street))[0] is T.FACILITY
+    assert _type_of(group("St. John Keeler"))[0] is T.PERSON
+
+
+def test_a_name_whose_words_the_text_writes_in_lower_case_is_no_person():
+    # spaCy called "Wireless Earphones" and "Ethnographic Shadowing" people on pages that
+    # also say "wireless earphones" and "shadowing"; a person's name is seldom common words.
+    def group(text: str, strong: EntityType | None = None) -> _Group:
+        mention = _Mention(0, 0, len(text), text, text, Votes({T.PERSON: 3.0}), strong=strong)
+        return _Group(text.lower(), [mention], Votes(mention.votes))
+
+    groups = {
+        "earphones": group("Wireless Earphones"),
+        "method": group("Ethnographic Shadowing"),
+        "street": group("Gable Street"),
+        "address": group("Kelso Barnard"),
+        "one word": group("Shadowing"),
+        "called": group("Rose Gable", strong=T.PERSON),
+    }
+    prose = prose_words(
+        [
+            "The box holds wireless earphones. Such shadowing is slow, ethnographic work.",
+            "Write to kelso@barnard.example or see barnard.example/kelso.",
+            "The rose by the gable on the street.",
+        ]
+    )
+    _mark_common_word_names(groups, prose)
+    typed = {key: _type_of(g)[0] for key, g in groups.items()}
+    assert typed["earphones"] is T.OTHER and typed["method"] is T.OTHER
+    assert typed["street"] is T.FACILITY  # the kind its last word gives, when it gives one
+    # An address's words are no prose; one word is a surname as often as a word; the
+    # words around it ("Ms Gable", "Rose Gable, 34,") say what a name is.
+    assert typed["address"] is T.PERSON and typed["one word"] is T.PERSON
+    assert typed["called"] is T.PERSON
 
 
 def test_untagged_body_that_speaks_is_an_organization(nlp):

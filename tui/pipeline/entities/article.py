@@ -15,7 +15,9 @@ from tui.pipeline.entities.grouping import (
     _join_person_forms,
     _join_short_forms,
     _join_shorter_org_names,
+    _mark_common_word_names,
     _propagate,
+    prose_words,
 )  # fmt: skip
 from tui.pipeline.entities.keys import _fold, _singular
 from tui.pipeline.entities.language import entities_note
@@ -95,6 +97,7 @@ def find_entities(
     _join_short_forms(groups)
     _join_shorter_org_names(groups)
     _drop_capitalised_common_words(groups, lower_words)
+    _mark_common_word_names(groups, prose_words(texts))
     entities = []
     for group in groups.values():
         type_, _ = _type_of(group)

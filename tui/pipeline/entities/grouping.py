@@ -250,6 +250,30 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], lower_words: set[s
             del groups[key]
 
 
+# A word written in lower case in the running text: not a piece of an address ("sarah"
+# of "sarah@example.org", "mannheim" of "mannheim.de/rules").
+_PROSE_WORD = re.compile(r"(?<![\w'’@./])[a-z]+(?![\w'’@/]|\.[a-z])")
+_WORD_PARTS = re.compile(r"[^\W\d_]+")
+
+
+def prose_words(texts: Iterable[str]) -> set[str]:
+    """The words the article writes in lower case in its sentences."""
+    return {w for text in texts for w in _PROSE_WORD.findall(text)}
+
+
+def _mark_common_word_names(groups: dict[str, _Group], prose: set[str]) -> None:
+    """ "Quick Start Guide", "Ethnographic Shadowing", "Starry Night": a name of two or more
+    words that the article also writes, each of them, in lower case is made of common words,
+    as products, methods and titles are; a person's name seldom is. spaCy calls many such
+    names people. Our table or a strong cue ("Mr Young") still says what a name is."""
+    for group in groups.values():
+        if group.pattern_id or any(m.ruler_type or m.strong for m in group.mentions):
+            continue
+        longest = max(group.surfaces(), key=len)
+        parts = _WORD_PARTS.findall(longest)
+        group.common_words = len(longest.split()) > 1 and all(p.lower() in prose for p in parts)
+
+
 def without_suffix(words: list[str]) -> list[str]:
     """A person's name without the generational suffix after it, and the comma some write
     before one: "Martin Luther King Jr." and "Robert Kennedy, Jr." end on their surnames."""

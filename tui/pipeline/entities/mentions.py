@@ -81,6 +81,9 @@ class _Group:
     votes: Votes = field(default_factory=Votes)
     pattern_id: str = ""
     long_form_of: set[str] = field(default_factory=set)  # acronyms defined for it
+    # Every word of its name is one the article also writes in lower case ("Wireless
+    # Earphones" beside "wireless earphones"): a thing's name, not a person's.
+    common_words: bool = False
 
     def surfaces(self) -> list[str]:
         return [m.text for m in self.mentions]

@@ -119,7 +119,9 @@ def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     College")."""
     folded = _folded_words(words)
     kind = _kind_of_name(folded) if len(folded) > 1 else None
-    if kind is not None and _head(folded) in NOT_SURNAMES:
+    if group.common_words:
+        votes[kind or T.OTHER] += votes.pop(T.PERSON)  # a thing named in common words
+    elif kind is not None and _head(folded) in NOT_SURNAMES:
         votes[kind] += votes.pop(T.PERSON)
     elif any(w.lower() in NOT_IN_PERSON_NAMES for w in words[1:-1]) or _acronym_first(words):
         votes[T.ORGANIZATION] += votes.pop(T.PERSON)
