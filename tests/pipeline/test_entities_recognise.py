@@ -237,3 +237,49 @@ def test_a_surnames_particles_opening_a_sentence_are_part_of_the_name(nlp):
     )
     assert found["Eelco van den Berg"].aliases == ["Van den Berg"]
     assert found["Eelco van den Berg"].count == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "owned"),
+    [
+        # spaCy's PERSON spans run on over the possessive: "Martin Keller’s Plan".
+        ("The board rejected Martin Keller’s Plan on Monday.", "Martin Keller", "Plan"),
+        ("Michael’s UL policy lapsed in 2004.", "Michael", "UL"),
+    ],
+)
+def test_a_persons_span_ends_at_the_possessive(nlp, text, owner, owned):
+    # The text names the owner alone too: the two are names apart.
+    found = run(nlp, text, f"{owner} said nothing more.")
+    assert found[owner].type is T.PERSON and found[owner].count == 2
+    assert not any("’s" in name for name in found)
+    assert owned not in found or found[owned].type is not T.PERSON
+
+
+def test_a_shops_name_keeps_its_possessive_when_tagged_a_person(nlp):
+    from spacy.tokens import Span
+
+    from tui.pipeline.entities.recognise import _owned_inside
+
+    doc = nlp("Shoppers queued at Sam’s Club while Lena Ruiz’s Harbor Freight stayed shut.")
+    shop = Span(doc, 3, 6, label="PERSON")  # Sam ’s Club
+    owned = Span(doc, 7, 12, label="PERSON")  # Lena Ruiz ’s Harbor Freight
+    assert shop.text == "Sam’s Club" and owned.text == "Lena Ruiz’s Harbor Freight"
+    assert _owned_inside(shop) is None  # one word, then a kind word: a shop's name
+    assert _owned_inside(owned) == 9  # a full name owns what follows
+
+
+def test_a_possessive_name_the_text_never_writes_apart_stays_one_name(nlp):
+    # A title or a shop's name ("The Innovator’s Dilemma") the model calls a person: cut at
+    # the possessive, its pieces were names of nothing.
+    from spacy.tokens import Span
+
+    from tui.pipeline.entities.recognise import _coordinated_parts
+
+    text = "Critics mocked Martin Keller’s Budget Plan."
+    doc = nlp(text)
+    whole = Span(doc, 2, 7, label="PERSON")
+    assert whole.text == "Martin Keller’s Budget Plan"
+    assert [p.text for p in _coordinated_parts(whole, text)] == [whole.text]
+    named = f"{text} Martin Keller wrote it alone."
+    parts = _coordinated_parts(whole, named)
+    assert [p.text for p in parts] == ["Martin Keller", "Budget Plan"]

@@ -25,6 +25,8 @@ from tui.pipeline.entities.vocab import (
     DATELINE_PLACE,
     DAY_MONTH_WORDS,
     EQUIPMENT_HEADS,
+    EVENT_NAME_WORDS,
+    FACILITY_NAME_WORDS,
     LABELS,
     LEADING_JUNK,
     LINK_HEADS,
@@ -34,9 +36,11 @@ from tui.pipeline.entities.vocab import (
     NAME_SUFFIXES,
     NOT_IN_NAMES,
     ORG_HEADS,
+    ORG_NAME_WORDS,
     PERSON_TITLES,
     PHOTO_CREDIT,
     PLACE_HEADS,
+    PLACE_NAME_WORDS,
     PLACE_SUFFIXES,
     PORTFOLIOS,
     POSSESSIVE,
@@ -282,6 +286,23 @@ def _role_inside(ent: Span) -> int | None:
     return None
 
 
+# Words that end the name of a thing ("Club", "Church", "Bay", "Cup").
+KIND_NAME_WORDS = ORG_NAME_WORDS | FACILITY_NAME_WORDS | PLACE_NAME_WORDS | EVENT_NAME_WORDS
+
+
+def _owned_inside(ent: Span) -> int | None:
+    """The possessive inside a person's span, between the owner's name and a capitalised
+    name after it ("Jeff Bezos’s Blue Origin", "George’s UL"): a person's name has none.
+    The names of shops and places do, after one word ("Sam’s Club", "St. Mary’s Church"),
+    and keep it: they end on a kind word."""
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].lower_ in POSSESSIVE and doc[k + 1].text[:1].isupper():
+            named_thing = doc[ent.end - 1].lower_.strip(".") in KIND_NAME_WORDS
+            return None if named_thing and k - ent.start == 1 else k
+    return None
+
+
 def _two_names_at_a_comma(ent: Span, k: int) -> bool:
     """ "CBS All Access, Disney": a comma between two capitalised names parts them, unless
     what follows is a short tail of the name ("WeWork, Inc.", "Washington, D.C.")."""
@@ -318,6 +339,14 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
         if role is not None:
             before = [_part(ent, ent.start, role, labelled=False)] if role > ent.start else []
             return [*before, _part(ent, role + 1, ent.end)]
+        owned = _owned_inside(ent)
+        if owned is not None:
+            # "Jeff Bezos’s Blue Origin": the owner is the person; what he owns is a
+            # name of its own, which the person's vote says nothing of.
+            owner = _part(ent, ent.start, owned)
+            thing = _part(ent, owned + 1, ent.end, labelled=False)
+            if _named_apart(ent, (owner, thing), article):
+                return [owner, thing]
     for k in range(ent.start + 1, ent.end - 1):
         if doc[k].text == "," and _two_names_at_a_comma(ent, k):
             return [_part(ent, ent.start, k), _part(ent, k + 1, ent.end)]
@@ -335,11 +364,17 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
         left, right = _part(ent, ent.start, k), _part(ent, k + 1, ent.end)
         if not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
             return [ent]
-        whole = sum(1 for _ in occurrences(ent.text, article))
-        if any(sum(1 for _ in occurrences(p.text, article)) > whole for p in (left, right)):
-            return [left, right]
-        return [ent]
+        return [left, right] if _named_apart(ent, (left, right), article) else [ent]
     return [ent]
+
+
+def _named_apart(ent: Span, parts: tuple[Span, Span], article: str) -> bool:
+    """Does the article write either part of a span alone, more often than the whole?
+    ("Seat" beside "Seat and Porsche"; "Blue Origin" beside "Jeff Bezos’s Blue Origin".)
+    One it never writes apart is one name: "Bosnia and Herzegovina", "The Innovator’s
+    Dilemma"."""
+    whole = sum(1 for _ in occurrences(ent.text, article))
+    return any(sum(1 for _ in occurrences(p.text, article)) > whole for p in parts)
 
 
 def lower_case_words(texts: Sequence[str]) -> set[str]:
