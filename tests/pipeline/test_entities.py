@@ -491,6 +491,33 @@ def test_a_name_whose_words_the_text_writes_in_lower_case_is_no_person():
     assert typed["called"] is T.PERSON
 
 
+def test_a_surname_several_people_share_is_a_person_not_a_town(nlp):
+    # "Johnson" beside Calvin, Chris and Andre Johnson joins none of them; it was a town.
+    found = by_name(
+        run(
+            nlp,
+            "Calvin Johnson caught six passes on Sunday. Chris Johnson ran for 40 yards.",
+            "Andre Johnson was held to two catches. Nothing about the matchup said Johnson "
+            "was in line for a big week.",
+            "Johnson will start next week.",
+        )
+    )
+    assert found["Johnson"].type is T.PERSON
+    assert found["Calvin Johnson"].type is T.PERSON
+
+
+def test_a_surname_several_people_share_stays_a_town_the_text_calls_one(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Calvin Johnson caught six passes on Sunday. Chris Johnson ran for 40 yards.",
+            "The two cousins grew up in Johnson, a small town in Kansas.",
+            "Johnson has 1,200 people.",
+        )
+    )
+    assert found["Johnson"].type is T.PLACE
+
+
 def test_untagged_body_that_speaks_is_an_organization(nlp):
     found = by_name(
         run(nlp, "Troops left the village after heavy shelling, the General Staff said.")

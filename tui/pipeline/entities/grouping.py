@@ -418,6 +418,17 @@ def _join_person_forms(groups: dict[str, _Group]) -> None:
         del groups[key]
 
 
+def _one_of_several(group: _Group, kinds: list[T]) -> None:
+    """ "Johnson" beside Calvin, Chris and Andre Johnson: a surname several people of the
+    text share joins none of them, and is still a person, not the town a gazetteer knows
+    by the name (unless the text itself says what it is: "in Johnson", a dateline)."""
+    said = {m.strong for m in group.mentions} - {None, T.PERSON}
+    if all(k is T.PERSON for k in kinds) and not (
+        said or _said_to_be_a_place(group) or _said_to_be_a_body(group)
+    ):
+        group.votes[T.PERSON] += sum(group.votes.values())
+
+
 def _join_short_forms(groups: dict[str, _Group]) -> None:
     """A surname alone joins its full name ("Lysak" -> Serhiy Lysak); likewise the last word
     of an organisation ("the Commission" -> European Commission) and an undefined acronym
@@ -465,7 +476,10 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             letters = max(surfaces, key=len).replace(".", "")
             candidates = [k for k in initials.get(letters, []) if k != key]
             by_initials = True
-        if len(candidates) != 1:
+        if len(candidates) > 1:
+            _one_of_several(group, [typed[k][0] for k in candidates if k in typed])
+            continue
+        if not candidates:
             continue
         target = groups.get(candidates[0])
         if target is None:
