@@ -518,6 +518,35 @@ def test_a_surname_several_people_share_stays_a_town_the_text_calls_one(nlp):
     assert found["Johnson"].type is T.PLACE
 
 
+def test_the_administration_of_a_name_makes_it_a_person_not_a_body(nlp):
+    # "the Obama administration" read as "the Steelers": a body. The noun after the name
+    # says whose time or people it is.
+    found = by_name(
+        run(
+            nlp,
+            "Critics say the Vrenko administration has failed. Vrenko signed the order on Monday.",
+            "Under the Vrenko administration, taxes rose. The Vrenko campaign said it would "
+            "appeal.",
+        )
+    )
+    assert found["Vrenko"].type is T.PERSON
+
+
+def test_the_before_a_name_rules_out_a_person_and_leaves_its_other_votes(nlp):
+    # spaCy calls "the Moon" a person; "the" says no person, and was read as "a team". Its
+    # other mentions ("to the Moon") say what it is.
+    found = by_name(
+        run(
+            nlp,
+            "Crews will fly to the surface of the Moon in 2028.",
+            "The lander must reach the Moon before the money runs out.",
+            "A return to the Moon needs a heavy rocket, he said.",
+            "Astronauts walked on the Moon in 1969.",
+        )
+    )
+    assert found["Moon"].type is T.PLACE
+
+
 def test_untagged_body_that_speaks_is_an_organization(nlp):
     found = by_name(
         run(nlp, "Troops left the village after heavy shelling, the General Staff said.")

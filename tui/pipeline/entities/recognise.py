@@ -37,6 +37,7 @@ from tui.pipeline.entities.vocab import (
     NOT_IN_NAMES,
     ORG_HEADS,
     ORG_NAME_WORDS,
+    PERSON_ERA_NOUNS,
     PERSON_TITLES,
     PHOTO_CREDIT,
     PLACE_HEADS,
@@ -230,8 +231,18 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         place_cue=context[T.PLACE] + cues[T.PLACE],
         called_a_body=called_a_body(name),
         opens_sentence=bool(name[0].is_sent_start),
-        after_the=name.start > 0 and doc[name.start - 1].lower_ == "the",
+        after_the=_after_the(name),
     )
+
+
+def _after_the(name: Span) -> bool:
+    """Does "the" stand just before the name, as before a team, a band or "the Pentagon"?
+    Not when it is "the" of a noun after the name that says a person's time or people:
+    "the Obama administration", "the Thatcher era" name a person."""
+    doc = name.doc
+    if name.start == 0 or doc[name.start - 1].lower_ != "the":
+        return False
+    return name.end == len(doc) or doc[name.end].lower_ not in PERSON_ERA_NOUNS
 
 
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})[,.]?[”\"]")

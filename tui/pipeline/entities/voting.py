@@ -132,7 +132,12 @@ def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     ):
         votes[T.OTHER] += votes.pop(T.PERSON)  # a product
     elif len(words) == 1 and any(m.after_the for m in group.mentions):
-        votes[T.ORGANIZATION] += votes.pop(T.PERSON)  # a team, a band, "the Pentagon"
+        # "the Steelers", "the Pentagon": no person. The other votes say what it is ("the
+        # Moon", which spaCy calls a person, is a place by its other mentions); with none,
+        # a team, a band or a body.
+        person = votes.pop(T.PERSON)
+        rest = max(votes, key=lambda t: votes[t], default=T.ORGANIZATION)
+        votes[rest] += person
 
 
 def _type_of(group: _Group) -> tuple[EntityType, float]:
