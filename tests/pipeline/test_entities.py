@@ -532,6 +532,33 @@ def test_the_administration_of_a_name_makes_it_a_person_not_a_body(nlp):
     assert found["Vrenko"].type is T.PERSON
 
 
+def test_a_name_that_he_or_his_refers_back_to_is_a_person(nlp):
+    # spaCy calls "Trump" an organisation most times; "his" and "he" say who it is.
+    found = by_name(
+        run(
+            nlp,
+            "Schiff never expected that Trump would release a transcript of his own call.",
+            "The longer Trump survives, the stronger he will grow.",
+            "Voters tire of the hearings, and Trump’s polls rise as his rivals fade.",
+            "Trump said the hearings were a farce.",
+        )
+    )
+    assert found["Trump"].type is T.PERSON
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spaniard has not played for a year because of an injury to his foot.",
+        "Catholics around the world rose to her defence.",
+        "America is on the right track, he said.",
+    ],
+)
+def test_he_or_her_says_nothing_of_a_nationality_a_crowd_or_what_a_speaker_said(nlp, text):
+    found = by_name(run(nlp, text))
+    assert all(e.type is not T.PERSON for e in found.values())
+
+
 def test_the_before_a_name_rules_out_a_person_and_leaves_its_other_votes(nlp):
     # spaCy calls "the Moon" a person; "the" says no person, and was read as "a team". Its
     # other mentions ("to the Moon") say what it is.

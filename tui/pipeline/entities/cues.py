@@ -22,11 +22,13 @@ from tui.pipeline.entities.vocab import (
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAME_WORDS,
+    PERSON_PRONOUNS,
     PERSON_ROLES,
     PERSON_TITLES,
     PLACE_HEADS,
     RESULT_VERBS,
     SCORE,
+    SPEECH_VERBS,
     SPORT_ROLES,
     STRETCH_PREPOSITIONS,
     STRONG_CUE,
@@ -94,6 +96,41 @@ def _kind_noun_after(span: Span, anchor: Token) -> Reading:
     if head.lower_ in LINK_HEADS:
         return [(T.FACILITY, 1.0)]
     return []
+
+
+def _his_or_hers_after(span: Span, anchor: Token) -> Reading:
+    """ "Once Trump released the transcript of his call", "the longer Trump survives, the
+    more likely he'll": a name that is a clause's subject or owner, and the first name or
+    pronoun after it in its sentence is "he", "his", "she" or "her", is a person's (no
+    other name between, which the pronoun could be). spaCy calls many a lone surname an
+    organisation."""
+    if (
+        anchor.dep_ not in {"nsubj", "nsubjpass", "poss"}
+        or span[-1].tag_ in {"NNS", "NNPS"}  # "Catholics rose to her defence": one person
+        or span.text.isupper()  # a dateline ("SYDNEY 1996-08-25") or a headline
+        or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")  # "the Spaniard"
+    ):
+        return []
+    doc = span.doc
+    if any(_a_person_word(t) for t in doc[span.sent.start : span.start]):
+        return []  # "The President said he made decisions that would make America ...": his
+    for token in doc[span.end : span.sent.end]:
+        if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in {"it", "its"}):
+            return []
+        if _a_person_word(token) and token.pos_ == "PRON":
+            # "America is on the right track, he said": the speaker. "Congress gave him
+            # the authority": "him" or "her", object of the name's own verb, is someone
+            # else ("Hilton wears hers" is her own).
+            speaks = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
+            objects = token.dep_ in {"dobj", "dative", "iobj"} and token.lower_ in {"him", "her"}
+            other = objects and token.head == anchor.head
+            return [] if speaks or other else [(T.PERSON, 1.0)]
+    return []
+
+
+def _a_person_word(token: Token) -> bool:
+    """ "he", "her", ... in running text ("His Majesty" is a title), or a person's name."""
+    return (token.lower_ in PERSON_PRONOUNS and token.is_lower) or token.ent_type_ == "PERSON"
 
 
 def _sport_role_after(span: Span, anchor: Token) -> Reading:
@@ -253,6 +290,7 @@ CONTEXT_CUES: tuple[ContextCue, ...] = (
     ContextCue("appositive", CUE, _appositive),
     ContextCue("body-noun-before", CUE, _body_noun_before),
     ContextCue("role-in-a-body-of", CUE, _role_in_a_body_of),
+    ContextCue("his-or-hers-after", CUE, _his_or_hers_after),
 )
 
 
