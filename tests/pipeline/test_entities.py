@@ -574,6 +574,20 @@ def test_the_before_a_name_rules_out_a_person_and_leaves_its_other_votes(nlp):
     assert found["Moon"].type is T.PLACE
 
 
+def test_a_name_before_a_role_in_a_body_is_the_body(nlp):
+    # spaCy called Alibaba a place twice; "Alibaba shareholders", "the Alibaba chairman".
+    found = by_name(
+        run(
+            nlp,
+            "Alibaba is set to raise up to 12.9 billion dollars. Alibaba shareholders "
+            "cheered the deal.",
+            "Alibaba leaders have denied the claims.",
+            "The Alibaba chairman said the listing would go ahead in Hong Kong.",
+        )
+    )
+    assert found["Alibaba"].type is T.ORGANIZATION
+
+
 def test_untagged_body_that_speaks_is_an_organization(nlp):
     found = by_name(
         run(nlp, "Troops left the village after heavy shelling, the General Staff said.")

@@ -12,6 +12,7 @@ from tui.pipeline.entities.gazetteer import gazetteer_weight
 from tui.pipeline.entities.mentions import Votes
 from tui.pipeline.entities.vocab import (
     BODY_ROLES,
+    BODY_ROLES_AFTER,
     CUE,
     EQUIPMENT_HEADS,
     FACILITY_NAME_WORDS,
@@ -265,6 +266,17 @@ def _role_in_a_body_of(span: Span, anchor: Token) -> Reading:
     return []
 
 
+def _body_role_after(span: Span, anchor: Token) -> Reading:
+    """ "Alibaba shareholders", "T-Mobile CEO John Legere", "Ford employees": the name
+    that qualifies a role only a body has is the body (`[entity_body_roles_after]`). Only
+    a name set before the role without "'s": "Biden's chairman" may be his campaign's."""
+    head = anchor.head
+    role = (head.lower_ in BODY_ROLES_AFTER and head.is_lower) or head.text == "CEO"
+    if anchor.dep_ in {"compound", "nmod", "nn"} and head.i >= span.end and role:
+        return [(T.ORGANIZATION, 1.0)]
+    return []
+
+
 @dataclass(frozen=True)
 class ContextCue:
     """A context that leans a name toward a type: `read` gives (type, share) votes, each
@@ -290,6 +302,7 @@ CONTEXT_CUES: tuple[ContextCue, ...] = (
     ContextCue("appositive", CUE, _appositive),
     ContextCue("body-noun-before", CUE, _body_noun_before),
     ContextCue("role-in-a-body-of", CUE, _role_in_a_body_of),
+    ContextCue("body-role-after", CUE, _body_role_after),
     ContextCue("his-or-hers-after", CUE, _his_or_hers_after),
 )
 
