@@ -588,6 +588,19 @@ def test_a_name_before_a_role_in_a_body_is_the_body(nlp):
     assert found["Alibaba"].type is T.ORGANIZATION
 
 
+def test_a_towns_name_the_text_writes_as_a_word_is_no_place(nlp):
+    # The gazetteer knows a town called Green; this page's "Green" is a container's colour.
+    found = by_name(
+        run(
+            nlp,
+            "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.",
+            "Asian Chicken Zoodles [1 cup zucchini noodles, 1 Tbsp. green onions]",
+            "Portion Fix Containers: 2 Green, 1 Purple, 1 Red, 1 tsp.",
+        )
+    )
+    assert "Green" not in found
+
+
 def test_untagged_body_that_speaks_is_an_organization(nlp):
     found = by_name(
         run(nlp, "Troops left the village after heavy shelling, the General Staff said.")

@@ -542,7 +542,9 @@ def _untagged_mentions(block: int, doc: Doc, lower_words: set[str]) -> list[_Men
         elif (
             token.tag_ == "NNP"
             and token.is_title
-            and not (token.is_sent_start and token.lower_ in lower_words)
+            # A town's name the article also writes as a word ("1 Green, 1 Red" beside
+            # "green onions"; "Save" beside "save"): the word, which spaCy left untagged.
+            and token.lower_ not in lower_words
             and gazetteer_weight(token.text) >= 1.5
         ):
             votes[T.PLACE] += 0.5  # the gazetteer's own vote comes once per entity, later
