@@ -50,6 +50,11 @@ BOILERPLATE = [
     ("Click to enlarge", "widget"),
     ("close", "widget"),
     ("Image 3 of 12", "widget"),
+    # A link back up the page, in any of its dresses.
+    ("(Back to top)", "widget"),
+    ("Up to Top", "widget"),
+    ("(Return to Contents)", "widget"),
+    ("TOP", "widget"),
     ("Advertisement", "ad-label"),
     ("Story continues below advertisement", "ad-label"),
     ("Advert", "ad-label"),
@@ -200,6 +205,7 @@ def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
 
 
 ARTICLE_SENTENCES = [
+    "Top officials met on Monday to discuss the return to contents of the flood report.",
     "Readers who subscribe to continue reading the archive pay £2 a month, the publisher said.",
     "Already a subscriber to three services, she said she would cancel one.",
     "By Nadia Okafor's own count, 40 homes were flooded on 22 March.",
