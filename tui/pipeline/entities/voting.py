@@ -132,12 +132,13 @@ def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
     ):
         votes[T.OTHER] += votes.pop(T.PERSON)  # a product
     elif len(words) == 1 and any(m.after_the for m in group.mentions):
-        # "the Steelers", "the Pentagon": no person. The other votes say what it is ("the
-        # Moon", which spaCy calls a person, is a place by its other mentions); with none,
-        # a team, a band or a body.
+        # "the Steelers", "the Pentagon": no person. The other votes say what it is when
+        # they are more than a stray cue ("the Moon", which spaCy calls a person, is a
+        # place by its other mentions); else it is a team, a band or a body.
         person = votes.pop(T.PERSON)
         rest = max(votes, key=lambda t: votes[t], default=T.ORGANIZATION)
-        votes[rest] += person
+        said = votes.get(rest, 0.0) >= max(CUE, person / 2)
+        votes[rest if said else T.ORGANIZATION] += person
 
 
 def _type_of(group: _Group) -> tuple[EntityType, float]:
