@@ -283,14 +283,3 @@ def test_a_possessive_name_the_text_never_writes_apart_stays_one_name(nlp):
     named = f"{text} Martin Keller wrote it alone."
     parts = _coordinated_parts(whole, named)
     assert [p.text for p in parts] == ["Martin Keller", "Budget Plan"]
-
-
-def test_a_box_scores_count_is_no_part_of_the_players_name(nlp):
-    # spaCy read "1 goal" into the name; the player was a product for the digit.
-    found = run(
-        nlp,
-        "Harbour Bay (1-0-2): Noel Jackman 1 goal, 1 assist. Sidney Brand 1 goal, 1 assist.",
-        "Westfield (4-0): K. Hollis 1 goal. A. Sandor 2 saves.",
-    )
-    assert found["Sidney Brand"].type is T.PERSON
-    assert not any(ch.isdigit() for name in found for ch in name)

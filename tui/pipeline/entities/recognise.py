@@ -101,11 +101,6 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
         # seed and a score read into the name.
         while i < j and (doc[i].like_num or doc[i].text in DASHES):
             i += 1
-        # "K. Hupfer 1 goal", "Sheldon Bryan 2 saves": a line of a box score, the count and
-        # what it counts read into the name.
-        counted = next((k for k in range(i + 1, j) if doc[k].like_num), None)
-        if counted is not None and all(t.is_lower or t.like_num for t in doc[counted:j]):
-            j = counted
         while j > i and (doc[j - 1].like_num or doc[j - 1].text in DASHES):
             j -= 1  # "Nicolas Jarry 6-4": the set's score, dash and all
     # "Rangers 2-0": a score the model read into a team's name.
