@@ -491,59 +491,83 @@ def test_a_name_whose_words_the_text_writes_in_lower_case_is_no_person():
     assert typed["called"] is T.PERSON
 
 
-def test_a_surname_several_people_share_is_a_person_not_a_town(nlp):
-    # "Johnson" beside Calvin, Chris and Andre Johnson joins none of them; it was a town.
-    found = by_name(
-        run(
-            nlp,
-            "Calvin Johnson caught six passes on Sunday. Chris Johnson ran for 40 yards.",
-            "Andre Johnson was held to two catches. Nothing about the matchup said Johnson "
-            "was in line for a big week.",
-            "Johnson will start next week.",
-        )
-    )
-    assert found["Johnson"].type is T.PERSON
-    assert found["Calvin Johnson"].type is T.PERSON
-
-
-def test_a_surname_several_people_share_stays_a_town_the_text_calls_one(nlp):
-    found = by_name(
-        run(
-            nlp,
-            "Calvin Johnson caught six passes on Sunday. Chris Johnson ran for 40 yards.",
-            "The two cousins grew up in Johnson, a small town in Kansas.",
-            "Johnson has 1,200 people.",
-        )
-    )
-    assert found["Johnson"].type is T.PLACE
-
-
-def test_the_administration_of_a_name_makes_it_a_person_not_a_body(nlp):
-    # "the Obama administration" read as "the Steelers": a body. The noun after the name
-    # says whose time or people it is.
-    found = by_name(
-        run(
-            nlp,
-            "Critics say the Vrenko administration has failed. Vrenko signed the order on Monday.",
-            "Under the Vrenko administration, taxes rose. The Vrenko campaign said it would "
-            "appeal.",
-        )
-    )
-    assert found["Vrenko"].type is T.PERSON
-
-
-def test_a_name_that_he_or_his_refers_back_to_is_a_person(nlp):
-    # spaCy calls "Trump" an organisation most times; "his" and "he" say who it is.
-    found = by_name(
-        run(
-            nlp,
-            "Schiff never expected that Trump would release a transcript of his own call.",
-            "The longer Trump survives, the stronger he will grow.",
-            "Voters tire of the hearings, and Trump’s polls rise as his rivals fade.",
-            "Trump said the hearings were a farce.",
-        )
-    )
-    assert found["Trump"].type is T.PERSON
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind"),
+    [
+        pytest.param(
+            (
+                "Calvin Johnson caught six passes on Sunday. Chris Johnson ran for 40 yards.",
+                "Andre Johnson was held to two catches. Nothing about the matchup said "
+                "Johnson was in line for a big week.",
+                "Johnson will start next week.",
+            ),
+            "Johnson",
+            T.PERSON,
+            # Beside Calvin, Chris and Andre Johnson it joins none of them; it was a town.
+            id="a surname several people share is a person",
+        ),
+        pytest.param(
+            (
+                "Calvin Johnson caught six passes on Sunday. Chris Johnson ran for 40 yards.",
+                "The two cousins grew up in Johnson, a small town in Kansas.",
+                "Johnson has 1,200 people.",
+            ),
+            "Johnson",
+            T.PLACE,
+            id="a shared surname the text calls a town stays one",
+        ),
+        pytest.param(
+            (
+                "Critics say the Vrenko administration has failed. Vrenko signed the order "
+                "on Monday.",
+                "Under the Vrenko administration, taxes rose. The Vrenko campaign said it "
+                "would appeal.",
+            ),
+            "Vrenko",
+            T.PERSON,
+            # Read as "the Steelers", a body; the noun after the name says whose time it is.
+            id="the administration of a name makes it a person",
+        ),
+        pytest.param(
+            (
+                "Schiff never expected that Trump would release a transcript of his own call.",
+                "The longer Trump survives, the stronger he will grow.",
+                "Voters tire of the hearings, and Trump’s polls rise as his rivals fade.",
+                "Trump said the hearings were a farce.",
+            ),
+            "Trump",
+            T.PERSON,
+            # spaCy calls "Trump" an organisation most times; "his" and "he" say who it is.
+            id="a name he or his refers back to is a person",
+        ),
+        pytest.param(
+            (
+                "Crews will fly to the surface of the Moon in 2028.",
+                "The lander must reach the Moon before the money runs out.",
+                "A return to the Moon needs a heavy rocket, he said.",
+                "Astronauts walked on the Moon in 1969.",
+            ),
+            "Moon",
+            T.PLACE,
+            # spaCy calls "the Moon" a person; "the" rules a person out, not in a team.
+            id="the before a name leaves its other votes",
+        ),
+        pytest.param(
+            (
+                "Alibaba is set to raise up to 12.9 billion dollars. Alibaba shareholders "
+                "cheered the deal.",
+                "Alibaba leaders have denied the claims.",
+                "The Alibaba chairman said the listing would go ahead in Hong Kong.",
+            ),
+            "Alibaba",
+            T.ORGANIZATION,
+            # spaCy called it a place twice; "Alibaba shareholders", "the Alibaba chairman".
+            id="a name before a role in a body is the body",
+        ),
+    ],
+)
+def test_the_words_around_a_name_say_what_it_is(nlp, paragraphs, name, kind):
+    assert by_name(run(nlp, *paragraphs))[name].type is kind
 
 
 @pytest.mark.parametrize(
@@ -557,35 +581,6 @@ def test_a_name_that_he_or_his_refers_back_to_is_a_person(nlp):
 def test_he_or_her_says_nothing_of_a_nationality_a_crowd_or_what_a_speaker_said(nlp, text):
     found = by_name(run(nlp, text))
     assert all(e.type is not T.PERSON for e in found.values())
-
-
-def test_the_before_a_name_rules_out_a_person_and_leaves_its_other_votes(nlp):
-    # spaCy calls "the Moon" a person; "the" says no person, and was read as "a team". Its
-    # other mentions ("to the Moon") say what it is.
-    found = by_name(
-        run(
-            nlp,
-            "Crews will fly to the surface of the Moon in 2028.",
-            "The lander must reach the Moon before the money runs out.",
-            "A return to the Moon needs a heavy rocket, he said.",
-            "Astronauts walked on the Moon in 1969.",
-        )
-    )
-    assert found["Moon"].type is T.PLACE
-
-
-def test_a_name_before_a_role_in_a_body_is_the_body(nlp):
-    # spaCy called Alibaba a place twice; "Alibaba shareholders", "the Alibaba chairman".
-    found = by_name(
-        run(
-            nlp,
-            "Alibaba is set to raise up to 12.9 billion dollars. Alibaba shareholders "
-            "cheered the deal.",
-            "Alibaba leaders have denied the claims.",
-            "The Alibaba chairman said the listing would go ahead in Hong Kong.",
-        )
-    )
-    assert found["Alibaba"].type is T.ORGANIZATION
 
 
 def test_a_towns_name_the_text_writes_as_a_word_is_no_place(nlp):
