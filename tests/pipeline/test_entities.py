@@ -459,6 +459,16 @@ def test_a_street_or_a_house_named_after_a_person_is_no_person(street):
     assert _type_of(group("St. John Keeler"))[0] is T.PERSON
 
 
+@pytest.mark.parametrize("place", ["Crane Springs", "Hollow Falls", "Marlow Canyon", "Twin Peaks"])
+def test_a_natural_feature_named_after_a_person_is_a_place(place):
+    # spaCy reads the namesake: "Twin Peaks" was a person nine times.
+    def group(text: str) -> _Group:
+        mention = _Mention(0, 0, len(text), text, text, Votes({T.PERSON: 2.0}))
+        return _Group(text.lower(), [mention], Votes(mention.votes))
+
+    assert _type_of(group(place))[0] is T.PLACE
+
+
 def test_a_name_whose_words_the_text_writes_in_lower_case_is_no_person():
     # spaCy called "Wireless Earphones" and "Ethnographic Shadowing" people on pages that
     # also say "wireless earphones" and "shadowing"; a person's name is seldom common words.
