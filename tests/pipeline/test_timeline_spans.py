@@ -149,12 +149,18 @@ def test_a_form_that_cannot_match_in_the_text_cannot_finish_a_span_in_it(text: s
         ("2001", "booked Room ", True),
         ("1998", "see No. ", True),
         ("1998", "page #", True),
+        # A bill's number: "H.R. 1119" was the year 1119 in a briefing paper.
+        ("H.R. 1119", "ed in S. 317 and ", True),
+        ("1742", "the bill, S. ", True),
+        ("SB 1370", "and ", True),
+        ("1370", "Senate Bill ", True),
         # A year after a word of time, or after a word that numbers nothing.
         ("2020", "the plan by ", False),
         ("May 2012", "began in ", False),
         ("2009", "the number of jobs fell in ", False),
         ("2012", "the sunny ", False),
         ("1999", "No ", False),  # "No 1999 model was sold": no number without its stop
+        ("2020", "ahead of the U.S. ", False),  # the "S." of "U.S." is no bill's
     ],
 )
 def test_four_digits_a_word_makes_the_number_of_a_thing_are_no_year(

@@ -1229,7 +1229,10 @@ _EARLY_RUN = re.compile(r"(?P<year>\d{4})\s*(?:to|through|-|\u2013)\s*\d{4}")
 _NUMBERED_BY = re.compile(
     r"(?:\b(?:numbered|number|nos?\.|num\.|model|version|flight|route|room|suite|"
     r"platform|gate|bus|exit|highway|interstate|patent|form|page|pp?\.|chapter|section|"
-    r"column|item|lot|unit|ticket|extension|ext\.)|#)\s*$",
+    r"column|item|lot|unit|ticket|extension|ext\.|"
+    # A bill's number: "H.R. 1119", "Senate Bill 1370", "SB 1370", "Resolution 2334"; and
+    # the Senate's "S. 1608" (not the "S." of "U.S.").
+    r"h\.\s?r\.|bill|resolution|[ahs]\.?b\.?)|(?<![\w.])s\.|#)\s*$",
     re.I,
 )
 
