@@ -446,7 +446,15 @@ def test_a_kind_word_that_is_also_a_surname_leaves_the_person():
 
 @pytest.mark.parametrize(
     "street",
-    ["Keeler St.", "Vance Ave", "Orton Sts", "Mallory Street", "Brisco Blvd", "Kelby Manor"],
+    [
+        "Keeler St.",
+        "Vance Ave",
+        "Orton Sts",
+        "Mallory Street",
+        "Brisco Blvd",
+        "Kelby Manor",
+        "Shoreline Amphitheatre",
+    ],
 )
 def test_a_street_or_a_house_named_after_a_person_is_no_person(street):
     # "Powell St." and "Van Ness Ave" were people: spaCy reads the namesake. An address's
@@ -604,6 +612,22 @@ def test_a_towns_name_the_text_writes_as_a_word_is_no_place(nlp):
         )
     )
     assert "Green" not in found
+
+
+def test_a_state_code_after_its_town_is_a_place_and_spells_no_name(nlp):
+    # "FL" was an organisation, and "CA" the initials of "Casino Amphitheatre".
+    found = by_name(
+        run(
+            nlp,
+            "The band will play Shoreline Amphitheatre at Mountain View, CA on Sept. 12.",
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+            "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+            "Aug. 8 -- Hollywood Casino Amphitheatre - Chicago, Tinley Park, IL",
+            "Sept. 18 -- The Forum, Los Angeles, CA",
+        )
+    )
+    assert found["FL"].type is T.PLACE and found["CA"].type is T.PLACE
+    assert not any("CA" in e.aliases for e in found.values())
 
 
 def test_untagged_body_that_speaks_is_an_organization(nlp):

@@ -13,7 +13,7 @@ from tui.pipeline.entities.keys import _abbreviations
 from tui.pipeline.entities.mentions import Votes, _Group, _Mention
 from tui.pipeline.entities.recognise import _mention_from_span
 from tui.pipeline.entities.vocab import ACRONYM_IN_PARENS, FUNCTION_WORDS, WORD
-from tui.pipeline.model import Block
+from tui.pipeline.model import Block, EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -127,6 +127,8 @@ def _spell_out_acronyms(groups: dict[str, _Group], docs: Sequence[Doc]) -> None:
         letters = next(iter(surfaces))
         if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
             continue
+        if any(m.strong is EntityType.PLACE for m in group.mentions):
+            continue  # a state's code after its town ("Mountain View, CA") spells nothing
         for b, doc in enumerate(docs):
             for i, token in enumerate(doc):
                 if not token.is_title or (token.is_sent_start and token.is_stop):

@@ -375,6 +375,23 @@ class StrongCue:
     test: Callable[[Span, list[Token]], bool]
 
 
+def _region_code_after_a_town(span: Span) -> bool:
+    """ "Mountain View, CA", "West Palm Beach, FL": two capitals after a town and a comma
+    are its state's or province's code (not the initials of a name the text spells out,
+    nor the body spaCy often calls them). Three are as often a body's ("London, SEU
+    (2000)" in a list of sources), and a list goes on after one ("Pro Bowl, AFC and")."""
+    doc, code = span.doc, span.text
+    if len(span) != 1 or not (code.isalpha() and code.isupper() and len(code) == 2):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in {"and", "or", "&"}:
+        return False
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    town = doc[span.start - 2]
+    in_place = town.ent_type_ in {"GPE", "LOC"} or gazetteer_weight(town.text) > 0
+    return town.is_title and in_place
+
+
 # Tried in order; the first that holds settles the type.
 STRONG_CUES: tuple[StrongCue, ...] = (
     StrongCue("title-before", T.PERSON, _title_before),
@@ -385,6 +402,8 @@ STRONG_CUES: tuple[StrongCue, ...] = (
 
 def _strong_cue(span: Span) -> EntityType | None:
     """A context that settles what the name is, whatever the name looks like."""
+    if _region_code_after_a_town(span):
+        return T.PLACE  # after a comma, where no word before it is read
     parts = _word_before(span)
     if parts:
         for cue in STRONG_CUES:

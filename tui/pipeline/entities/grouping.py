@@ -498,8 +498,11 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             del groups[key]
             continue
         elif by_initials:
-            # spaCy types acronyms loosely ("EU" GPE, "UN" ORG); the letters decide.
-            pass
+            # spaCy types acronyms loosely ("EU" GPE, "UN" ORG); the letters decide,
+            # unless the text puts them in place ("Mountain View, CA" beside "Casino
+            # Amphitheatre").
+            if target_type is not T.PLACE and any(m.strong is T.PLACE for m in group.mentions):
+                continue
         elif type_ is T.PERSON and _shaped_like_a_persons_name(target):
             # "Rudolph" a person fourteen times, "Mason Rudolph" once an organisation: one
             # man, and the votes together say which kind.
