@@ -15,9 +15,10 @@ import pytest
 
 from tui.pipeline.entities import add_patterns, find_entities, merge_entities
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
-from tui.pipeline.entities.grouping import _mark_common_word_names, prose_words
+from tui.pipeline.entities.grouping import _mark_common_word_names
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.mentions import Votes, _Group, _Mention
+from tui.pipeline.entities.recognise import prose_words
 from tui.pipeline.entities.ruler import RULER_NAME, compile_table, load_patterns, table_id
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block, BlockKind, Entity, EntityType, Mention

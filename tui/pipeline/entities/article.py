@@ -17,12 +17,11 @@ from tui.pipeline.entities.grouping import (
     _join_shorter_org_names,
     _mark_common_word_names,
     _propagate,
-    prose_words,
 )  # fmt: skip
 from tui.pipeline.entities.keys import _fold, _singular
 from tui.pipeline.entities.language import entities_note
 from tui.pipeline.entities.mentions import _Group
-from tui.pipeline.entities.recognise import _spacy_mentions, lower_case_words
+from tui.pipeline.entities.recognise import _spacy_mentions, lower_case_words, prose_words
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import Block, Entity, Mention
 

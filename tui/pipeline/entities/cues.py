@@ -99,6 +99,10 @@ def _kind_noun_after(span: Span, anchor: Token) -> Reading:
     return []
 
 
+# How many words before and after a name the pronoun cue reads (a sentence averages 25).
+PRONOUN_REACH = 40
+
+
 def _his_or_hers_after(span: Span, anchor: Token) -> Reading:
     """ "Once Trump released the transcript of his call", "the longer Trump survives, the
     more likely he'll": a name that is a clause's subject or owner, and the first name or
@@ -112,10 +116,13 @@ def _his_or_hers_after(span: Span, anchor: Token) -> Reading:
         or (span.start > 0 and span.doc[span.start - 1].lower_ == "the")  # "the Spaniard"
     ):
         return []
-    doc = span.doc
-    if any(_a_person_word(t) for t in doc[span.sent.start : span.start]):
+    doc, sent = span.doc, span.sent
+    # Within its sentence, and a clause or two of it: each name reads a bounded stretch,
+    # so a sentence of a thousand names costs what a thousand sentences do.
+    before = doc[max(sent.start, span.start - PRONOUN_REACH) : span.start]
+    if any(_a_person_word(t) for t in before):
         return []  # "The President said he made decisions that would make America ...": his
-    for token in doc[span.end : span.sent.end]:
+    for token in doc[span.end : min(sent.end, span.end + PRONOUN_REACH)]:
         if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in {"it", "its"}):
             return []
         if _a_person_word(token) and token.pos_ == "PRON":

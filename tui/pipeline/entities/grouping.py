@@ -250,15 +250,7 @@ def _drop_capitalised_common_words(groups: dict[str, _Group], lower_words: set[s
             del groups[key]
 
 
-# A word written in lower case in the running text: not a piece of an address ("sarah"
-# of "sarah@example.org", "mannheim" of "mannheim.de/rules").
-_PROSE_WORD = re.compile(r"(?<![\w'’@./])[a-z]+(?![\w'’@/]|\.[a-z])")
 _WORD_PARTS = re.compile(r"[^\W\d_]+")
-
-
-def prose_words(texts: Iterable[str]) -> set[str]:
-    """The words the article writes in lower case in its sentences."""
-    return {w for text in texts for w in _PROSE_WORD.findall(text)}
 
 
 def _mark_common_word_names(groups: dict[str, _Group], prose: set[str]) -> None:

@@ -393,6 +393,17 @@ def lower_case_words(texts: Sequence[str]) -> set[str]:
     return {w for text in texts for w in _LOWER_WORD.findall(text)}
 
 
+# A word written in lower case in the running text: not a piece of an address ("sarah"
+# of "sarah@example.org", "mannheim" of "mannheim.de/rules"). Stricter than `_LOWER_WORD`,
+# for a rule that reads every word of a name as a common word.
+_PROSE_WORD = re.compile(r"(?<![\w'’@./])[a-z]+(?![\w'’@/]|\.[a-z])")
+
+
+def prose_words(texts: Sequence[str]) -> set[str]:
+    """The words the article writes in lower case in its sentences."""
+    return {w for text in texts for w in _PROSE_WORD.findall(text)}
+
+
 def _spacy_mentions(docs: Sequence[Doc], texts: Sequence[str]) -> list[_Mention]:
     """Every mention in the article's blocks; `texts` are the blocks' texts (each doc's
     text, which spaCy rebuilds from its tokens on every read)."""
