@@ -197,6 +197,11 @@ def _md_link(url: str) -> str:
     return f"<{strip_unsafe(url).replace('>', '%3E')}>"
 
 
+def _md_where(article: Article) -> str:
+    """Where an article with no text was read, or, when it never came, what was given."""
+    return _md_address(article) if article.url else f"Input: {_md_inline(article.input)}"
+
+
 def _md_address(article: Article) -> str:
     """Where the page was read, and the address given when it led there by a redirect
     (the one the reader would recognise, or search their notes for)."""
@@ -231,14 +236,12 @@ def _md_article(article: Article, number: int) -> list[str]:
         # No failure: read before and evicted from the cache since (said by its title, the
         # heading, and the address it was read at), or never come.
         out += [f"*{unfailed}:* {_md_inline(article.error.message)}", ""]
-        where = _md_address(article) if article.url else f"Input: {_md_inline(article.input)}"
-        return [*out, where, ""]
+        return [*out, _md_where(article), ""]
     if article.error is not None:
         out += [f"**Error ({article.error.kind.value}):** {_md_inline(article.error.message)}", ""]
         if not article.blocks:
             # A page that came and held no article says where it was read.
-            where = _md_address(article) if article.url else f"Input: {_md_inline(article.input)}"
-            return [*out, where, ""]
+            return [*out, _md_where(article), ""]
         # The text was read and its analysis failed: the text is still the article.
     if article.status is Status.PENDING:
         out += [f"*Still being read ({article.stage.value}) when this was exported.*", ""]

@@ -334,7 +334,7 @@ class Session:
             if not keeping:
                 if source is not None:
                     # A page that came and held no article was still read at an address,
-                    # at a time: the export and the history say where, as for any page.
+                    # at a time: the export says where, as for any page read.
                     article.url, article.fetched_at = source.url, source.fetched_at
                 raise
             article.reload_error, article.reading_again = _error_for(article, exc), False
