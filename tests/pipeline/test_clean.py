@@ -177,6 +177,12 @@ BOILERPLATE = [
         " The Herald may earn a commission on purchases made through this page.",
         "small-print",
     ),
+    # "An", and the words in capitals as a portal writes them.
+    (
+        "Riverside may earn an Affiliate Commission if you purchase something through"
+        " recommended links in this article.",
+        "small-print",
+    ),
     (
         "A version of this article appears in print on March 4, 2024, on page B2 of the City"
         " edition with the headline: Gates Close At Last.",
