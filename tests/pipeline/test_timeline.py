@@ -4948,3 +4948,30 @@ def test_a_century_is_no_date_a_count_is_told_from(nlp: Any) -> None:
         "A decade earlier, Russell had gone to Hollywood.",
     )
     assert _entry(entries, "A decade earlier").value == "2000"
+
+
+def test_a_phrase_opening_the_second_clause_takes_that_clauses_tense(nlp: Any) -> None:
+    # spaCy hangs "from October" on "went": the stories were gathered in the past, and will
+    # be released from the coming October.
+    entries = _timeline(
+        nlp,
+        "The historian went in search of stories about the city and from October onward "
+        "they will be released as a series.",
+    )
+    assert _entry(entries, "October").value == "2024-10"
+    # Before the "and", the first clause's.
+    entries = _timeline(nlp, "They met in March and in June they will vote again.")
+    assert _entry(entries, "March").value == "2024-03"
+    # Another "and" before the second clause's subject: the phrase is the first clause's.
+    entries = _timeline(
+        nlp, "I breastfed too but for 6 months only and my children are normal and kind."
+    )
+    assert _entry(entries, "6 months").value == "P6M"
+
+
+def test_what_one_went_on_doing_in_the_past_is_not_placed_ahead(nlp: Any) -> None:
+    entries = _timeline(nlp, "But his health continued to decline over the next three months.")
+    assert _entry(entries, "three months").value == "P3M"
+    # A state that went on still looks ahead ("for October positions").
+    entries = _timeline(nlp, "Prices continue to rise over the next three months.")
+    assert _entry(entries, "three months").value.endswith("/P3M")

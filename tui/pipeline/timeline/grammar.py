@@ -76,6 +76,8 @@ _STARTING_VERBS = {
     "start", "begin", "open", "close", "end", "launch", "arrive", "come", "return", "resume",
     "expire", "finish", "debut", "premiere", "leave", "move", "take",
 }  # fmt: skip
+# Verbs of a phase of doing: an infinitive after one is done in the verb's own time.
+_ASPECT_VERBS = {"begin", "start", "continue", "cease", "resume", "proceed"}
 _MODALS = {"should", "may", "might", "must", "would", "could"}
 # A day number, a weekday, a day named from today, a clock.
 _NAMES_A_DAY = re.compile(
@@ -866,6 +868,11 @@ def _infinitive_tense(verb: Token, depth: int) -> tuple[bool, Tense | None]:
             # past; other past heads ("tried to") stay unknown.
             if head.lemma_ in _FUTURE_VERBS or head.lemma_ in _BINDING_VERBS or copula_past:
                 return True, Tense.PROSPECTIVE
+            if head.lemma_ in _ASPECT_VERBS and verb.lemma_ not in ("be", "have"):
+                # "His health continued to decline over the next three months": what one
+                # began or went on doing happened then, not ahead of it. (Not a state:
+                # "continued to be buyers for October positions" looks ahead.)
+                return True, Tense.PAST
             return True, None
         if head.lemma_ in _FUTURE_VERBS or any(c.lower_ == "going" for c in head.children):
             return True, Tense.FUTURE
@@ -1068,10 +1075,39 @@ def _governing_verb(tok: Token) -> Token | None:
     current = tok
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") and current.i != tok.i and not _a_noun(current):
-            return current
+            return _clause_opened_by(tok, current) or current
         if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
+    return None
+
+
+def _clause_opened_by(tok: Token, verb: Token) -> Token | None:
+    """'Went in search of stories and from October onward they will be released': spaCy
+    may hang a phrase that opens a second clause on the first clause's verb. A phrase that
+    a preposition opens right after 'and' or 'but', before the second clause's own subject,
+    is that clause's."""
+    doc = verb.doc
+    opener = next(
+        (
+            doc[k + 1]
+            for k in range(tok.i - 1, verb.i, -1)
+            if doc[k].lower_ in ("and", "but") and doc[k + 1].pos_ == "ADP"
+        ),
+        None,
+    )
+    if opener is None or not any(t.i == tok.i for t in opener.subtree):
+        return None
+    for clause in verb.children:
+        if clause.dep_ not in ("conj", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+        if clause.i <= tok.i or subject is None or subject.i <= tok.i:
+            continue
+        # "I breastfed too but for 6 months only and my children are fine": another "and"
+        # before the subject starts a clause of its own; the phrase stays with the first.
+        if not any(t.dep_ == "cc" for t in doc[tok.i + 1 : subject.i]):
+            return clause
     return None
 
 
