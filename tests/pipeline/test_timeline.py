@@ -4969,9 +4969,54 @@ def test_a_phrase_opening_the_second_clause_takes_that_clauses_tense(nlp: Any) -
     assert _entry(entries, "6 months").value == "P6M"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The prize will be presented in the last weekend of the festival.",
+        "The gala is held on the last Sunday of the fair.",
+        "Tempers frayed in the final week of the trial.",
+    ],
+)
+def test_a_part_of_a_thing_whose_dates_are_not_given_is_no_date(nlp: Any, sentence: str) -> None:
+    assert _timeline(nlp, sentence) == []
+
+
+def test_a_part_of_a_named_time_is_still_dated(nlp: Any) -> None:
+    entries = _timeline(nlp, "It rained in the last week of June.")
+    assert _entry(entries, "June").value == "2024-W26"
+
+
 def test_what_one_went_on_doing_in_the_past_is_not_placed_ahead(nlp: Any) -> None:
     entries = _timeline(nlp, "But his health continued to decline over the next three months.")
     assert _entry(entries, "three months").value == "P3M"
     # A state that went on still looks ahead ("for October positions").
     entries = _timeline(nlp, "Prices continue to rise over the next three months.")
     assert _entry(entries, "three months").value.endswith("/P3M")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apple's 2019 MacBook Pro is fast.",
+        "Audi showed the 2025 Audi Q9 Sportback at the show.",
+    ],
+)
+def test_a_model_year_before_a_products_name_is_no_date(nlp: Any, sentence: str) -> None:
+    assert not any(e.expression.endswith(("2019", "2025")) for e in _timeline(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("The 2018 World Cup was held in Russia.", "2018"),
+        ("The 2016 Trump campaign hired him.", "2016"),
+        ("The car made its debut at the 2025 Bangkok International Motor Show.", "2025"),
+        # A report's year: the report is of that year.
+        ("The figures fell in the 2005 Global Monitoring Report.", "2005"),
+        ("In the 1996 Red List these were marked.", "1996"),
+    ],
+)
+def test_a_year_before_an_event_or_a_common_noun_is_a_date(
+    nlp: Any, sentence: str, year: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), year).value == year

@@ -1465,19 +1465,44 @@ def _an_earlier_state(span: Span, text: str) -> bool:
 
 
 def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
-    """A copyright year dates the page, an address is no text, and "It won't happen
-    overnight" means all at once, not in any night (in market news, "shares did not move
-    overnight" is that night)."""
+    """A copyright year dates the page, an address is no text, a model year names a
+    product, and "It won't happen overnight" means all at once, not in any night (in
+    market news, "shares did not move overnight" is that night)."""
     text = full[start:end]
     return (
         re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I) is not None
         or in_a_url(full, start, end)
+        or _a_model_year(span, text)
         or (
             text.lower() == "overnight"
             and in_a_denial(span)
             and not market_or_results(sentence_near(span))
         )
     )
+
+
+_YEAR_ALONE = re.compile(r"(?:the |a |an )?(?:19|20)\d\d")
+
+
+def _a_model_year(span: Span, text: str) -> bool:
+    """'The 2020 Audi e-tron Sportback making its debut', 'Apple's 2019 MacBook Pro': a year
+    between a determiner and a name spaCy calls a product, where the noun phrase ends, is
+    the product's model year; nothing happened then. A report's, a party's or a list's year
+    ("the 1996 Red List", "Our 2000 Spring Equinox Party") dates that thing, and spaCy calls
+    none of them a product; a common noun after the name ("the 2019 Audi recall") makes
+    the year a date again."""
+    if _YEAR_ALONE.fullmatch(text) is None:
+        return False
+    doc = span.doc
+    year = doc[span.end - 1]
+    head = year.head
+    if year.dep_ != "nummod" or head.pos_ != "PROPN" or head.i <= year.i or year.i == 0:
+        return False
+    opener = doc[span.start] if span.start < year.i else doc[year.i - 1]
+    if opener.tag_ not in ("DT", "PRP$", "POS") or doc[year.i + 1].ent_type_ != "PRODUCT":
+        return False
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
 def _a_recurrence(full: str, start: int, end: int) -> list[tuple[Resolved, int, int]] | None:
@@ -1499,9 +1524,19 @@ _A_TYPICAL_BEFORE = re.compile(
 )
 
 
+# "The last weekend of the festival", "the first day of the trial": a part of a thing whose
+# dates the text does not give, not the weekend or day before or after the story's.
+_PART_OF = re.compile(
+    rf"the (?:very )?(?:last|final|first|opening|closing|penultimate) "
+    rf"(?:day|night|weekend|week|month|year|morning|afternoon|evening|{WEEKDAY_RE})",
+    re.I,
+)
+
+
 def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
     """'On a Monday night', 'one Saturday in May', 'a free Tuesday', 'one summer, when I
-    was nine', 'on a day that also saw markets drop': no day we can place."""
+    was nine', 'on a day that also saw markets drop', 'the last weekend of the festival':
+    no day we can place."""
     text = full[start:end]
     before = full[max(0, start - 8) : start].lower()
     return (
@@ -1521,6 +1556,7 @@ def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
             _ON_ONE_DAY.fullmatch(text) is not None
             and (text[:3].lower() == "on " or before.endswith("on "))
         )
+        or (_PART_OF.fullmatch(text) is not None and OF_A_THING.match(full, end) is not None)
     )
 
 
