@@ -5020,3 +5020,15 @@ def test_a_year_before_an_event_or_a_common_noun_is_a_date(
     nlp: Any, sentence: str, year: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence), year).value == year
+
+
+def test_a_year_before_an_events_name_is_a_date_whatever_its_first_word(nlp: Any) -> None:
+    # spaCy may call the first word of an exhibition's name a product; the event's head word
+    # keeps the year a date.
+    from spacy.tokens import Span
+
+    text = "Visitors came to the 2019 MacBook Exhibition in May."
+    doc = nlp(text)
+    doc.set_ents([Span(doc, 5, 6, label="PRODUCT")], default="unmodified")
+    entries = build_timeline([Block(BlockKind.PARAGRAPH, text)], ANCHOR, docs=[doc])
+    assert _entry(entries, "2019").value == "2019"

@@ -105,6 +105,7 @@ from tui.pipeline.timeline.vocab import (
     DAILY_THINGS,
     DAY_PART_RE,
     DAY_PREP_RE,
+    EVENT_HEADS,
     FUTURES_WORDS,
     GAME_CLOCK_WORDS,
     GAME_WORDS,
@@ -1489,8 +1490,9 @@ def _a_model_year(span: Span, text: str) -> bool:
     between a determiner and a name spaCy calls a product, where the noun phrase ends, is
     the product's model year; nothing happened then. A report's, a party's or a list's year
     ("the 1996 Red List", "Our 2000 Spring Equinox Party") dates that thing, and spaCy calls
-    none of them a product; a common noun after the name ("the 2019 Audi recall") makes
-    the year a date again."""
+    none of them a product; nor does an event's ("the 2019 Spring Exhibition", whose first
+    word it may), and a common noun after the name ("the 2019 Audi recall") makes the year
+    a date again."""
     if _YEAR_ALONE.fullmatch(text) is None:
         return False
     doc = span.doc
@@ -1501,6 +1503,8 @@ def _a_model_year(span: Span, text: str) -> bool:
     opener = doc[span.start] if span.start < year.i else doc[year.i - 1]
     if opener.tag_ not in ("DT", "PRP$", "POS") or doc[year.i + 1].ent_type_ != "PRODUCT":
         return False
+    if head.lower_ in EVENT_HEADS:
+        return False  # "the 2019 Spring Exhibition": an event of that year
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 

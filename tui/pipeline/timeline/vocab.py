@@ -113,6 +113,8 @@ def market_or_results(sentence: str) -> bool:
     return bool(MARKET_WORDS.search(sentence) or RESULTS_WORDS.search(sentence))
 
 
+# The heads of events' names: "the 2018 World Cup", "the 2019 Spring Exhibition".
+EVENT_HEADS = lexicon.words("entity_event_name_words") | frozenset(_DATA["event_heads"]["words"])
 COUNTED_NOUNS = frozenset(_DATA["counted_nouns"]["words"])
 MONTH_WORDS = frozenset(_DATA["month_words"]["words"])
 STREET_WORDS = frozenset(_DATA["street_words"]["words"])
