@@ -15,7 +15,10 @@ import pytest
 
 from tui.pipeline.entities import add_patterns, find_entities, merge_entities
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
-from tui.pipeline.entities.grouping import _mark_common_word_names
+from tui.pipeline.entities.grouping import (
+    _mark_common_word_names,
+    _mark_given_names,
+)
 from tui.pipeline.entities.keys import _abbreviations, _fold, _key
 from tui.pipeline.entities.mentions import Votes, _Group, _Mention
 from tui.pipeline.entities.recognise import prose_words
@@ -1190,3 +1193,50 @@ def test_a_surname_two_names_end_in_joins_neither_even_one_not_yet_typed(nlp):
         )
     )
     assert found["Jan de Vries"].count == 1 and found["Jan de Vries"].aliases == []
+
+
+# --- given names ----------------------------------------------------------------------------
+
+
+def test_a_name_opening_on_a_given_name_is_a_person_though_spacy_says_organisation(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "Mason Rudel threw two interceptions against the Herons.",
+            "The Herons had 11 hits on Mason Rudel.",
+        )
+    )
+    assert found["Mason Rudel"].type is T.PERSON
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "kind"),
+    [
+        # A listed company's name, shortened as the press writes it.
+        ("Philip Morris shares rose 2 percent on Monday.", "Philip Morris", T.ORGANIZATION),
+        # "The" before it: named after a man, and none.
+        ("Output at the Johan Sverdrup field rose in May.", "Johan Sverdrup", T.FACILITY),
+        # A large town's name opens it.
+        ("Reporters at Paris Newsroom filed the story.", "Paris Newsroom", T.ORGANIZATION),
+    ],
+)
+def test_a_given_name_says_nothing_where_other_names_open_on_it(nlp, paragraph, name, kind):
+    assert by_name(run(nlp, paragraph))[name].type is kind
+
+
+def test_a_given_name_written_in_lower_case_in_the_article_says_nothing():
+    mention = _Mention(0, 0, 11, "Grant Halls", "Grant Halls", Votes({T.ORGANIZATION: 1.0}))
+    group = _Group("grant halls", [mention], Votes(mention.votes))
+    _mark_given_names({group.key: group}, {"grant", "a", "new"})
+    assert not group.given_name
+    _mark_given_names({group.key: group}, {"a", "new"})
+    assert group.given_name
+
+
+def test_a_given_name_settles_person_or_body_only():
+    # spaCy's doubt is person or organisation; a name it calls a place keeps its votes.
+    place = _Mention(0, 0, 12, "Lydia County", "Lydia County", Votes({T.PLACE: 1.0}))
+    group = _Group("lydia county", [place], Votes(place.votes))
+    _mark_given_names({group.key: group}, set())
+    assert not group.given_name
+    assert _type_of(group)[0] is T.PLACE

@@ -16,6 +16,7 @@ from tui.pipeline.entities.grouping import (
     _join_short_forms,
     _join_shorter_org_names,
     _mark_common_word_names,
+    _mark_given_names,
     _propagate,
 )  # fmt: skip
 from tui.pipeline.entities.keys import _fold, _singular
@@ -92,11 +93,13 @@ def find_entities(
     _drop_sentence_openers(groups, lower_words)
     _spell_out_acronyms(groups, docs)
     _propagate(groups, blocks, docs, acronyms)
+    prose = prose_words(texts)
+    _mark_given_names(groups, prose)
     _join_person_forms(groups)
     _join_short_forms(groups)
     _join_shorter_org_names(groups)
     _drop_capitalised_common_words(groups, lower_words)
-    _mark_common_word_names(groups, prose_words(texts))
+    _mark_common_word_names(groups, prose)
     entities = []
     for group in groups.values():
         type_, _ = _type_of(group)

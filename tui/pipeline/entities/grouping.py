@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tui.pipeline.entities.acronyms import _Acronyms, _initials
 from tui.pipeline.entities.cues import _cues, called_a_body
-from tui.pipeline.entities.gazetteer import company_weight
+from tui.pipeline.entities.gazetteer import (
+    company_weight,
+    gazetteer_weight,
+    is_given_name,
+    opens_a_company_name,
+    opens_on_a_place_or_time,
+)
 from tui.pipeline.entities.keys import _fold, _key, occurrences
 from tui.pipeline.entities.mentions import _Group, _Mention, _shouting
 from tui.pipeline.entities.vocab import (
@@ -23,7 +29,7 @@ from tui.pipeline.entities.vocab import (
     ORG_NAME_WORDS,
     T,
 )  # fmt: skip
-from tui.pipeline.entities.voting import _type_of
+from tui.pipeline.entities.voting import _folded_words, _kind_of_name, _type_of
 from tui.pipeline.model import Block
 from tui.pipeline.nlp import sentence_text
 from tui.pipeline.overlaps import Overlaps
@@ -266,6 +272,37 @@ def _mark_common_word_names(groups: dict[str, _Group], prose: set[str]) -> None:
         group.common_words = len(longest.split()) > 1 and all(p.lower() in prose for p in parts)
 
 
+def _mark_given_names(groups: dict[str, _Group], prose: set[str]) -> None:
+    """ "Antoine Lebouc", "Mason Rudolph": two or three words of a name that open on a
+    person's given name (`data/entity_given_names.txt`) are a person's, though spaCy calls
+    many such names organisations. Not when the article writes one of its words in lower
+    case ("Grant", "Rose", "Will"; "Toon Boom Animation", "Crystal Items"); nor when the
+    name opens on a country, a month or a large town ("Jordan Valley", "May Day", "Paris
+    Newsroom") or is a company's ("Morgan Stanley", "Philip Morris"): other kinds of name
+    open on those words too. Nor after "the": "the Johan Sverdrup field" is named after a
+    man, and is none; nor is a shop's "Rosa's Kitchen". It settles only the one doubt
+    spaCy has most, person or body: a name spaCy calls a place, a people or faith, a work
+    or an event ("Harris County", "Roman Catholic") keeps its own votes."""
+    for group in groups.values():
+        longest = max(group.surfaces(), key=len)
+        words = longest.split()
+        group.given_name = (
+            _shaped_like_a_persons_name(group)
+            and not any(m.after_the for m in group.mentions)
+            and not any(w.isupper() or w.endswith(("'s", "’s")) for w in words)
+            and not any(w.lower() in prose for w in words)
+            and len(words[0]) >= MIN_GIVEN_NAME
+            and is_given_name(words[0])
+            and all(kind in (T.PERSON, T.ORGANIZATION) for kind in group.votes)
+            and _kind_of_name(_folded_words(words)) is None
+            and not opens_on_a_place_or_time(words[0])
+            and gazetteer_weight(words[0]) < LARGE_TOWN
+            and not company_weight(longest)
+            and not opens_a_company_name(longest)
+            and not gazetteer_weight(longest)
+        )
+
+
 def without_suffix(words: list[str]) -> list[str]:
     """A person's name without the generational suffix after it, and the comma some write
     before one: "Martin Luther King Jr." and "Robert Kennedy, Jr." end on their surnames."""
@@ -299,6 +336,13 @@ def _short_form(surface: str) -> bool:
     that may stand for a longer name."""
     words = surface.split()
     return all(w.lower() in NAME_PARTICLES for w in words[:-1])
+
+
+# Shorter given names are as often an article or a particle ("El Mundo", "Le Monde").
+MIN_GIVEN_NAME = 3
+# A gazetteer weight this high is a large town's ("Paris", "Atlanta", "Sydney"): a name
+# that opens on it is as often a team's, a newsroom's or a club's as a person's.
+LARGE_TOWN = 2.0
 
 
 # A lone name that shares a person's surname stays apart only when the text puts it in

@@ -84,6 +84,9 @@ class _Group:
     # Every word of its name is one the article also writes in lower case ("Wireless
     # Earphones" beside "wireless earphones"): a thing's name, not a person's.
     common_words: bool = False
+    # Its name is a given name and a surname ("Antoine Lebouc"), by the table of given
+    # names, the given name never written in lower case in the article.
+    given_name: bool = False
 
     def surfaces(self) -> list[str]:
         return [m.text for m in self.mentions]

@@ -155,6 +155,10 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
         return T.GROUP, 0.0
     votes = Votes(group.votes)
     votes.add(_name_word_votes(group))
+    if group.given_name:
+        # As firm as a cue, growing slowly with mentions like the gazetteer's prior: a given
+        # name outweighs spaCy's ORG on a name or two, not a text that calls it a body.
+        votes[T.PERSON] += CUE * math.sqrt(len(group.mentions))
     longest = longest_surface.split()
     if votes.get(T.PERSON):
         _no_person_names(votes, group, longest)
