@@ -16,6 +16,7 @@ import pytest
 from tui.pipeline.entities import add_patterns, find_entities, merge_entities
 from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
 from tui.pipeline.entities.grouping import (
+    _join_short_forms,
     _mark_common_word_names,
     _mark_given_names,
 )
@@ -455,6 +456,7 @@ def test_a_kind_word_that_is_also_a_surname_leaves_the_person():
         "Vance Ave",
         "Orton Sts",
         "Mallory Street",
+        "Orford Terrace",
         "Brisco Blvd",
         "Kelby Manor",
         "Shoreline Amphitheatre",
@@ -1195,7 +1197,7 @@ def test_a_surname_two_names_end_in_joins_neither_even_one_not_yet_typed(nlp):
     assert found["Jan de Vries"].count == 1 and found["Jan de Vries"].aliases == []
 
 
-# --- given names ----------------------------------------------------------------------------
+# --- given names, hashtags, short forms, restrictive clauses --------------------------------
 
 
 def test_a_name_opening_on_a_given_name_is_a_person_though_spacy_says_organisation(nlp):
@@ -1240,3 +1242,65 @@ def test_a_given_name_settles_person_or_body_only():
     _mark_given_names({group.key: group}, set())
     assert not group.given_name
     assert _type_of(group)[0] is T.PLACE
+
+
+def test_a_hashtag_before_a_name_is_no_part_of_it(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "#Herons Greedy Walton has been solid in run support so far this season.",
+            "Greedy Walton played every snap.",
+            "The Herons lost.",
+        )
+    )
+    assert found["Greedy Walton"].type is T.PERSON
+    assert found["Greedy Walton"].aliases == []
+    assert "Herons" in found
+
+
+def test_a_word_in_lower_case_opens_no_persons_name(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "The doctor picked up the phone and rang Halloway.",
+            "Greta Halloway of Perth said the cough had gone.",
+            "Halloway added that she felt well.",
+        )
+    )
+    assert found["Greta Halloway"].count == 3
+    assert not any(name.startswith("rang") for name in found)
+
+
+def test_a_short_form_after_the_brings_no_persons_votes_to_the_name_it_joins():
+    # spaCy called "the Steelers" a person three times and "Pittsburgh Steelers" an
+    # organisation once: "the" rules the person out of the whole team's name too.
+    team = _Mention(0, 0, 19, "Pittsburgh Steelers", "", Votes({T.ORGANIZATION: 1.0}))
+    team.after_the = True
+    short = [_Mention(1, 4, 12, "Steelers", "", Votes({T.PERSON: 0.6})) for _ in range(3)]
+    for mention in short:
+        mention.after_the = True
+    groups = {
+        "pittsburgh steelers": _Group("pittsburgh steelers", [team], Votes(team.votes)),
+        "steelers": _Group("steelers", short, Votes({T.PERSON: 1.8})),
+    }
+    _join_short_forms(groups)
+    assert list(groups) == ["pittsburgh steelers"]
+    assert _type_of(groups["pittsburgh steelers"])[0] is T.ORGANIZATION
+
+
+def test_the_before_a_name_a_clause_picks_out_does_not_rule_out_a_person(nlp):
+    found = by_name(
+        run(
+            nlp,
+            "The early Christians declared that the Jesus they worshipped had been executed.",
+            "Jesus was a Jew.",
+            "The evidence that Jesus believed himself the Messiah is strong.",
+            "Scientists asked how Jesus may have looked.",
+        )
+    )
+    assert found["Jesus"].type is T.PERSON
+
+
+def test_a_studio_is_a_body(nlp):
+    found = by_name(run(nlp, "Halvorsen Studio has become a friend of the festival."))
+    assert found["Halvorsen Studio"].type is T.ORGANIZATION

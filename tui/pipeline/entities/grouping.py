@@ -29,7 +29,7 @@ from tui.pipeline.entities.vocab import (
     ORG_NAME_WORDS,
     T,
 )  # fmt: skip
-from tui.pipeline.entities.voting import _folded_words, _kind_of_name, _type_of
+from tui.pipeline.entities.voting import _folded_words, _kind_of_name, _type_of, votes_it_brings
 from tui.pipeline.model import Block
 from tui.pipeline.nlp import sentence_text
 from tui.pipeline.overlaps import Overlaps
@@ -547,7 +547,7 @@ def _join_short_forms(groups: dict[str, _Group]) -> None:
             # "Ukraine" does not join "Armed Forces of Ukraine".
             continue
         target.mentions.extend(group.mentions)
-        target.votes.add(group.votes)
+        target.votes.add(votes_it_brings(group))
         del groups[key]
 
 

@@ -97,6 +97,22 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
 
     strip_edges()
     if span.label_ == "PERSON":
+        # A hashtag is one word: in "#Browns Greedy Williams" the tag is the team's and the
+        # name after it the player's. (A company's tag, "#Acme Inc.", is its name.)
+        if j - i > 1 and i > 0 and doc[i - 1].text == "#" and not doc[i - 1].whitespace_:
+            i += 1
+        # Nor does it open on a word in lower case, unless a particle ("de Gaulle"): in
+        # "Dempsey picked up the phone and rang Taylor" spaCy took the verb for a name. (Only
+        # before a name's words: a list's "a.", a time ("10am-2pm Sun") or a line of code is
+        # no person's name with a word before it.)
+        if (
+            j - i in (2, 3, 4)
+            and doc[i].is_lower
+            and doc[i].is_alpha
+            and doc[i].lower_ not in NAME_PARTICLES
+            and all(t.is_title and t.is_alpha for t in doc[i + 1 : j])
+        ):
+            i += 1
         # A person's name holds no numbers: "8 - Nathalie Tauziat", "J. Russell 63" are a
         # seed and a score read into the name.
         while i < j and (doc[i].like_num or doc[i].text in DASHES):
@@ -242,7 +258,23 @@ def _after_the(name: Span) -> bool:
     doc = name.doc
     if name.start == 0 or doc[name.start - 1].lower_ != "the":
         return False
+    if _told_apart_by_a_clause(name):
+        return False
     return name.end == len(doc) or doc[name.end].lower_ not in PERSON_ERA_NOUNS
+
+
+def _told_apart_by_a_clause(name: Span) -> bool:
+    """'The Jesus they worshipped', 'the Charlotte that had come': a clause right after the
+    name (no comma) picks one of its kind, and "the" is that clause's, which a person's name
+    takes too."""
+    doc = name.doc
+    return (
+        name.end < len(doc)
+        and doc[name.end].text != ","
+        and any(
+            t.dep_ == "relcl" and t.head.i == name.end - 1 for t in doc[name.end : name.end + 8]
+        )
+    )
 
 
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})[,.]?[”\"]")

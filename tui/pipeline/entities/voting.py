@@ -141,6 +141,16 @@ def _no_person_names(votes: Votes, group: _Group, words: list[str]) -> None:
         votes[rest if said else T.ORGANIZATION] += person
 
 
+def votes_it_brings(group: _Group) -> Votes:
+    """The votes a short form brings to the longer name it joins, without the person's
+    that the name's own words rule out ("the Steelers" brings no PERSON vote to Pittsburgh
+    Steelers, whose longer name says nothing against one)."""
+    votes = Votes(group.votes)
+    if votes.get(T.PERSON):
+        _no_person_names(votes, group, max(group.surfaces(), key=len).split())
+    return votes
+
+
 def _type_of(group: _Group) -> tuple[EntityType, float]:
     """One type for the whole entity: the heaviest vote, with the gazetteer's prior."""
     ruled = Counter(m.ruler_type for m in group.mentions if m.ruler_type is not None)
