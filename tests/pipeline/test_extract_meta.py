@@ -569,3 +569,18 @@ def test_a_saved_post_is_dated_by_its_headlines_link_not_by_a_related_link() -> 
         'html">Frogs in March</a></div></body></html>'
     )
     assert page_metadata(parse(page), None).published == "2013-04-18"
+
+
+@pytest.mark.parametrize("label", ["View Profile", "About Us", "author", "See Full Bio"])
+def test_a_link_label_where_the_writers_name_should_be_is_no_author(label: str) -> None:
+    # A rel="author" link often reads "View Profile" or "About Us": it points at the
+    # writer without naming them.
+    def page(link: str) -> str:
+        return (
+            "<html><head></head><body>"
+            f'<a rel="author" href="/people/ajd/">{link}</a>'
+            "<p>Text.</p></body></html>"
+        )
+
+    assert page_metadata(parse(page(label)), None).authors == []
+    assert page_metadata(parse(page("Ana Jovanović")), None).authors == ["Ana Jovanović"]

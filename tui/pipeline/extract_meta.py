@@ -399,6 +399,16 @@ _NAME_THEN_SENTENCE = re.compile(
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)$")
 
 
+# A link's label where a writer's name should be: a rel="author" link reading "View
+# Profile" or "About Us" points at the writer without naming them.
+_LINK_LABEL = re.compile(
+    r"(?:(?:view|see|visit|read|my|our|full|author'?s?)\s+)+(?:\w+\s+)?"
+    r"(?:profile|bio|biography|posts|articles|stories|page)|(?:about|contact)(?:\s+(?:us|me|the\s+authors?))?"
+    r"|(?:the\s+)?authors?|profile|bio|biography|home|more",
+    re.I,
+)
+
+
 def _looks_like_name(part: str, capitalised: bool) -> bool:
     """Whether one declared author reads as a person's or a desk's name: a few words of
     letters, at least two of them; in a field that writes names with capitals (as
@@ -411,6 +421,8 @@ def _looks_like_name(part: str, capitalised: bool) -> bool:
     if not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     if sum(c.isalpha() for c in part) < 2 or _role().fullmatch(part):
+        return False
+    if _LINK_LABEL.fullmatch(part):
         return False
     # "Harbour Media International", "Acme Holdings": an organisation, not a writer.
     if any(w.casefold() in _ORGANISATION_WORDS for w in words):
