@@ -84,8 +84,8 @@ class _Group:
     # Every word of its name is one the article also writes in lower case ("Wireless
     # Earphones" beside "wireless earphones"): a thing's name, not a person's.
     common_words: bool = False
-    # Its name is a given name and a surname ("Antoine Lebouc"), by the table of given
-    # names, the given name never written in lower case in the article.
+    # Its name opens on a person's given name ("Antoine Lebouc") where nothing says it is
+    # another kind's (`grouping._mark_given_names`): a person's cue.
     given_name: bool = False
 
     def surfaces(self) -> list[str]:
