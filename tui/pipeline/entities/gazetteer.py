@@ -163,13 +163,17 @@ def _demonym(word: str) -> bool:
 COMPANY_WEIGHT = 2.0
 
 
+def _built_list(name: str) -> frozenset[str]:
+    """The folded names of one of the lists `build_data.py` writes into `data/` (one name a
+    line; "#" opens a line of its header)."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(line) for line in lines if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def _companies() -> frozenset[str]:
-    """Folded names of listed companies (`data/entity_companies.txt`, built from a package
-    by `build_data.py`)."""
-    path = DATA / "entity_companies.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(_fold(line) for line in lines if line and not line.startswith("#"))
+    """Folded names of listed companies (`data/entity_companies.txt`)."""
+    return _built_list("entity_companies.txt")
 
 
 def company_weight(name: str) -> float:
@@ -195,11 +199,8 @@ def opens_a_company_name(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    """Folded given names of people (`data/entity_given_names.txt`, built from a package by
-    `build_data.py`)."""
-    path = DATA / "entity_given_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(_fold(line) for line in lines if line and not line.startswith("#"))
+    """Folded given names of people (`data/entity_given_names.txt`)."""
+    return _built_list("entity_given_names.txt")
 
 
 def is_given_name(word: str) -> bool:

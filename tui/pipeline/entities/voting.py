@@ -167,7 +167,9 @@ def _type_of(group: _Group) -> tuple[EntityType, float]:
     votes.add(_name_word_votes(group))
     if group.given_name:
         # As firm as a cue, growing slowly with mentions like the gazetteer's prior: a given
-        # name outweighs spaCy's ORG on a name or two, not a text that calls it a body.
+        # name outweighs spaCy's ORG on a name or two. On a name met once, one cue of the
+        # text's that calls it a body only ties it, and a tie goes to the person
+        # (TYPE_PRIORITY): "Piper Jaffray analyst" stays a person.
         votes[T.PERSON] += CUE * math.sqrt(len(group.mentions))
     longest = longest_surface.split()
     if votes.get(T.PERSON):

@@ -1482,7 +1482,7 @@ def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
     )
 
 
-_YEAR_ALONE = re.compile(r"(?:the |a |an )?(?:19|20)\d\d")
+_YEAR_ALONE = re.compile(rf"(?:the |a |an )?{MODERN_YEAR_RE}")
 
 
 def _a_model_year(span: Span, text: str) -> bool:
