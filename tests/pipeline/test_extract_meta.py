@@ -584,3 +584,23 @@ def test_a_link_label_where_the_writers_name_should_be_is_no_author(label: str) 
 
     assert page_metadata(parse(page(label)), None).authors == []
     assert page_metadata(parse(page("Ana Jovanović")), None).authors == ["Ana Jovanović"]
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("Tomas Lindqvist, MBA", ["Tomas Lindqvist"]),
+        ("Ana Ruiz, Ph.D. and Tom Hale", ["Ana Ruiz", "Tom Hale"]),
+        ("Priya Natarajan, B.Comm", ["Priya Natarajan"]),
+        ("Martin Cole, Jr.", ["Martin Cole Jr."]),
+        ("By RUTH OKAFOR, AP National Political Writer", ["Ruth Okafor"]),
+        ("Harbour Times Staff Writer", []),
+    ],
+)
+def test_letters_roles_and_generations_after_a_declared_name_are_no_second_writer(
+    author: str, names: list[str]
+) -> None:
+    # "Michael Lombardi, MBA" had given a writer "MBA"; an agency's desk line a writer
+    # "AP National Political Writer".
+    _, authors = _site_of(f'<meta name="author" content="{author}">', "https://news.example/a")
+    assert authors == names

@@ -422,12 +422,35 @@ def _looks_like_name(part: str, capitalised: bool) -> bool:
         return False
     if sum(c.isalpha() for c in part) < 2 or _role().fullmatch(part):
         return False
-    if _LINK_LABEL.fullmatch(part):
+    if _LINK_LABEL.fullmatch(part) or _ends_on_a_role(part):
         return False
+    if all(_bare_letters(w) in _POST_NOMINALS for w in words):
+        return False  # "MBA" after "Michael Lombardi,"
     # "Harbour Media International", "Acme Holdings": an organisation, not a writer.
     if any(w.casefold() in _ORGANISATION_WORDS for w in words):
         return False
     return not capitalised or all(not w[0].islower() or w in _NAME_PARTICLES for w in words)
+
+
+_POST_NOMINALS = lexicon.words("author_post_nominals")
+_GENERATIONS = lexicon.words("author_generations")
+
+
+def _bare_letters(word: str) -> str:
+    return word.replace(".", "").casefold()
+
+
+@lru_cache(maxsize=1)
+def _role_ending() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s)(?:{_role().pattern})$", re.I)
+
+
+def _ends_on_a_role(part: str) -> bool:
+    """A role of two words or more at the end of a declared author ("AP National Political
+    Writer", "Times Staff Writer"): the desk's credit, not a writer's name. One word alone
+    may be a surname ("Sam Writer")."""
+    found = _role_ending().search(part)
+    return found is not None and " " in found.group().strip()
 
 
 def _clean_author_names(raw: Iterable[str]) -> list[str]:
@@ -443,8 +466,15 @@ def _clean_author_names(raw: Iterable[str]) -> list[str]:
             continue
         item = _BY.sub("", item)
         capitalised = any(w[0].isupper() for w in item.split())
+        named = -1  # where this item's last name went in `names`
         for part in _AUTHOR_SPLIT.split(_NAME_THEN_SENTENCE.sub(", ", item)):
             part = _BRACKETED_TAIL.sub("", part).strip(" .,:")
+            if named >= 0 and _bare_letters(part) in _GENERATIONS:
+                # "Martin Cole, Jr.": the generation is the name's, no second writer.
+                dot = "." if _bare_letters(part) in {"jr", "sr"} else ""
+                names[named] = f"{names[named]} {part}{dot}"
+                seen.add(names[named].casefold())
+                continue
             if not _looks_like_name(part, capitalised):
                 continue
             if _in_capitals(part):
@@ -453,6 +483,7 @@ def _clean_author_names(raw: Iterable[str]) -> list[str]:
             if key not in seen:
                 seen.add(key)
                 names.append(part)
+                named = len(names) - 1
     return names
 
 
