@@ -2600,6 +2600,12 @@ def test_a_weekday_told_after_the_week_its_sentence_names_is_a_day_of_it(
          "1997-08-13"),
         ("Last year the festival opened on 13 August.", "13 August", "1995-08-13"),
         ("In 1998, the festival opens on 13 August.", "13 August", "1998-08-13"),
+        # A conference's or a fair's year is the year of the days told of it.
+        ("The 1998 conference will be held on 13 August in Nice.", "13 August", "1998-08-13"),
+        ("Book now for the 1998 Orchard Growers Fair, 13-15 August.", "13-15 August",
+         "1998-08-13"),
+        # Not a budget's, which may be passed the year before.
+        ("The 1997 budget was passed on 3 March.", "3 March", "1996-03-03"),
         # Another clause's year, or one named further on, is not the day's.
         ("Under a plan approved in 1994, the firm bought shares through Aug. 9.", "Aug. 9",
          "1996-08-09"),
@@ -2611,6 +2617,30 @@ def test_a_day_told_without_its_year_is_in_the_year_its_clause_names(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The fair runs 13-15 August.", "13-15 August"),  # spaCy: "13" a number
+        ("Talks ran 3-5 March in Geneva.", "3-5 March"),  # spaCy: no date at all
+    ],
+)
+def test_a_run_of_days_written_with_a_dash_is_one_entry_from_its_first_day(
+    nlp: Any, sentence: str, expression: str
+) -> None:
+    entry = _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression)
+    assert entry.range_start is not None and entry.range_end is not None
+    assert int(entry.range_end[-2:]) - int(entry.range_start[-2:]) == 2
+
+
+def test_a_run_of_days_moved_into_the_year_its_clause_names_keeps_its_last_day(
+    nlp: Any,
+) -> None:
+    entry = _entry(
+        _timeline(nlp, "In 1998, the fair runs August 13-15.", anchor=WIRE_ANCHOR), "August 13-15"
+    )
+    assert (entry.range_start, entry.range_end) == ("1998-08-13", "1998-08-15")
 
 
 @pytest.mark.parametrize(
@@ -3637,6 +3667,7 @@ def test_this_day_and_age_is_now_not_the_story_day(nlp: Any) -> None:
         ("Saturdays 10 am to 2 pm (eastern time)", ["XXXX-WXX-6T10:00", "XXXX-XX-XXT14:00"]),
         ("Open: 10am-5pm, closed on public holidays.", ["XXXX-XX-XXT10:00", "XXXX-XX-XXT17:00"]),
         ("Sun 12pm - 6pm", ["XXXX-XX-XXT12:00", "XXXX-XX-XXT18:00"]),
+        ("The live chat starts every week at 3:00pm ET.", ["P1W", "XXXX-XX-XXT15:00"]),
         # "daily" as an adjective is no schedule: the paper spoke on the story's day.
         ("The daily newspaper said at 3 p.m. that it had closed.", ["2024-08-08T15:00"]),
     ],
@@ -4485,6 +4516,10 @@ def test_what_a_noun_holds_out_or_is_said_to_start_is_read_nearest(
         ("The interim dividend is held. Full-year results are due in March.", "March",
          "2025-03"),
         ("Kovacs will not start Sunday's race in Bruges.", "Sunday", "2024-08-11"),
+        # A thing of a month that a clause says will happen, whatever verb reports it.
+        ("The minister announced that the March election will go ahead.", "March",
+         "2025-03"),
+        ("The mayor said the June vote will be delayed.", "June", "2025-06"),
         ("She will be sworn in on Monday and hold her first surgery the following Saturday.",
          "the following Saturday", "2024-08-17"),
     ],

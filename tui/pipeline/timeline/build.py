@@ -848,7 +848,24 @@ def _in_the_year_named(full: str, placed: list[Placed]) -> list[Placed]:
 
 def _names_the_year(full: str, text: str, span: Span, start: int) -> bool:
     opens = _NOTHING_BUT_A_PREP.fullmatch(full, sentence_start(span), start) is not None
-    return bool(_A_YEAR_NAMED.fullmatch(text) or (opens and _A_YEAR_OPENING.fullmatch(text)))
+    return bool(
+        _A_YEAR_NAMED.fullmatch(text)
+        or (opens and _A_YEAR_OPENING.fullmatch(text))
+        or _an_events_year(span)
+    )
+
+
+def _an_events_year(span: Span) -> bool:
+    """'The 2007 conference will be held on July 17', '2007 Economics Society Conference,
+    July 17-20': the year of a conference, a fair or a summit is the year of the days its
+    clause tells of it (the tense alone put them in the story's year)."""
+    root = span_root(span)
+    return (
+        len(span) == 1
+        and root.dep_ in ("nummod", "compound", "amod", "nmod")
+        and root.head.i > root.i
+        and root.head.lemma_.lower() in EVENT_HEADS
+    )
 
 
 def _months_sharing_a_year(full: str, placed: list[Placed]) -> list[Placed]:

@@ -88,16 +88,16 @@ _HOURS = re.compile(
 _WEEKDAY_SPAN = rf"{WEEKDAY_RE}\s*(?:[-\u2013/]|\s(?:to|through|thru)\s)\s*{WEEKDAY_RE}"
 _WEEKDAY_SPAN_RE = re.compile(_WEEKDAY_SPAN, re.I)
 # Words that make a sentence a schedule: a day that recurs ("Saturdays", "every morning",
-# "weekdays"), a span of the week ("Mon-Fri", "Tues./Thurs.", "Monday-Saturday"), a
-# heading of hours ("Open:", "office hours"), a weekday cut short before its hours ("Sun
-# 12pm - 6pm", a list of the hours a place keeps); and "daily" or "nightly" as adverbs
-# ("runs daily", not "the daily paper"). A clock time in it whose own words name no day
-# ("10 am to 2 pm", "from 1:00 PM - 3:00") is an hour of every such day, on no one day
-# (XXXX-XX-XXT10:00), not the story's. (Beside a recurring day, `_day_and_clock` joins
-# it to the day.)
+# "weekdays"; or a week: "every week"), a span of the week ("Mon-Fri", "Tues./Thurs.",
+# "Monday-Saturday"), a heading of hours ("Open:", "office hours"), a weekday cut short
+# before its hours ("Sun 12pm - 6pm", a list of the hours a place keeps); and "daily" or
+# "nightly" as adverbs ("runs daily", not "the daily paper"). A clock time in it whose own
+# words name no day ("10 am to 2 pm", "from 1:00 PM - 3:00") is an hour of every such
+# day, on no one day (XXXX-XX-XXT10:00), not the story's. (Beside a recurring day,
+# `_day_and_clock` joins it to the day.)
 _SCHEDULE = re.compile(
     rf"\b(?:(?:{'|'.join(WEEKDAY_NAMES)})s"
-    rf"|(?:every|each|most)\s+(?:day|weekday|{DAY_PART_RE}|{WEEKDAY_RE})"
+    rf"|(?:every|each|most)\s+(?:day|week|weekday|{DAY_PART_RE}|{WEEKDAY_RE})"
     rf"|week(?:day|end)s|{_WEEKDAY_SPAN}"
     r"|(?:opening|office|business|visiting)\s+hours|(?:open|hours)\s*:)(?!\w)"
     rf"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?={_HOURS.pattern})",

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.pipeline.lexicon import months
 from tui.pipeline.nlp import span_root, token_sentence
 from tui.pipeline.timeline.rule import PASS, Verdict
 from tui.pipeline.timeline.values import Tense
@@ -118,6 +119,13 @@ def tense_of(span: Span) -> Tense | None:
     return _tense_as_told(span, verb, _verb_tense(verb, 3))
 
 
+_MONTHS = frozenset(months())
+
+
+def _a_month_alone(root: Token) -> bool:
+    return not any(True for _ in root.children) and root.lower_.rstrip(".") in _MONTHS
+
+
 def _owned_date_tense(root: Token) -> Tense | None:
     """The tense of a date that owns or modifies a noun ("Sunday's loss")."""
     # "Thursday night's fight", "Sunday's loss", "an October news conference": the date
@@ -130,12 +138,14 @@ def _owned_date_tense(root: Token) -> Tense | None:
     verb = _governing_verb(root)
     if verb is None:
         return None
-    if root.head.lemma_.lower() in _FIXTURES and _verb_tense(verb, 3) in (
-        Tense.FUTURE,
-        Tense.PRESENT,
-    ):
+    tense = _verb_tense(verb, 3)
+    if root.head.lemma_.lower() in _FIXTURES and tense in (Tense.FUTURE, Tense.PRESENT):
         # "Will not start Sunday's race", "if Saturday's attempt is called off": a fixture
         # set ahead, in a clause that looks ahead or tells of now, is the coming one.
+        return Tense.FUTURE
+    if tense is Tense.FUTURE and _a_month_alone(root) and root.head.dep_ in _SUBJECTS:
+        # "(said) the November election will go on as scheduled": a thing of a month
+        # that a clause says will happen or be done lies ahead, whatever verb reports it.
         return Tense.FUTURE
     if not _what_was_feared(root, verb):
         return None

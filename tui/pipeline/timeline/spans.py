@@ -542,7 +542,8 @@ _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
 _PART_OF_DAY_END = re.compile(rf"\b{DAY_PART_RE}$", re.I)
 _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}", re.I)
 _FIRST_DAY_OF_A_RUN = re.compile(
-    r"(?<![\d,.:/£$€-])\b\d{1,2}(?:st|nd|rd|th)? (?:to|until|till|through|and) $", re.I
+    r"(?<![\d,.:/£$€-])\b\d{1,2}(?:st|nd|rd|th)?(?: (?:to|until|till|through|and) | ?[-\u2013] ?)$",
+    re.I,
 )
 _A_SEASON = re.compile(rf"(?:{'|'.join(SEASONS)})", re.I)
 _THE_FOLLOWING = re.compile(r"\bthe following $", re.I)
@@ -870,8 +871,9 @@ def _entity_span(
     if _DAY_THEN_MONTH.match(full, start, end) and (
         lead := _FIRST_DAY_OF_A_RUN.search(full, max(0, start - 16), start)
     ):
-        # "from 26 to" + "30 October", "on 24 and" + "25 October": spaCy took the first
-        # day for a number; read together, each day is in the month (`build._pieces`).
+        # "from 26 to" + "30 October", "on 24 and" + "25 October", "runs 13-" + "15
+        # August": spaCy took the first day for a number; read together, each day is in
+        # the month (`build._pieces`).
         start = lead.start()
     # "this year's election" comes out as the entity "year"; the determiner decides (but
     # "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
@@ -952,6 +954,8 @@ def _pattern_spans(
         # is enough ("Revenue rose 8%. Its Q3 margin was the best in five years.").
         if m.re is _QUARTER_CODE and not in_market_news:
             continue
+        if m.re is _DAY_MONTH and (lead := _FIRST_DAY_OF_A_RUN.search(full, max(0, s - 16), s)):
+            s = lead.start()  # "ran 3-" + "5 March": the run's first day (as `_entity_span`)
         found.append((s, e))
         taken_index.add(s, e)
     return found
