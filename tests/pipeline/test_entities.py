@@ -1301,6 +1301,24 @@ def test_the_before_a_name_a_clause_picks_out_does_not_rule_out_a_person(nlp):
     assert found["Jesus"].type is T.PERSON
 
 
+@pytest.mark.parametrize(
+    "after_the",
+    [
+        "Critics predicted the Kerry rebuttal.",
+        "During the Kerry 04 campaign, the state was cautious.",
+        "This is the Kerry plan for cutting taxes.",
+        "Unlike the Kerry and Edwards speeches, this one moved fast.",
+    ],
+)
+def test_the_of_a_persons_doing_after_the_name_does_not_rule_out_a_person(nlp, after_the):
+    # One "the Kerry rebuttal" among 60 mentions had made Kerry an organisation: the "the"
+    # is the rebuttal's.
+    found = by_name(
+        run(nlp, "Kerry spoke in Ohio on Monday.", "Kerry said the economy was weak.", after_the)
+    )
+    assert found["Kerry"].type is T.PERSON
+
+
 def test_a_studio_is_a_body(nlp):
     found = by_name(run(nlp, "Halvorsen Studio has become a friend of the festival."))
     assert found["Halvorsen Studio"].type is T.ORGANIZATION

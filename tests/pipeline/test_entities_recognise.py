@@ -57,6 +57,50 @@ def test_a_persons_name_holds_no_seed_or_score(nlp):
     assert not any(c.isdigit() for name in found for c in name)
 
 
+def test_a_count_and_what_it_counts_are_no_part_of_the_name_before_them(nlp):
+    # A results box: spaCy reads "R. Kowalczyk 1 goal" as one person's name.
+    found = run(nlp, "Eastfield (4-0): R. Kowalczyk 1 goal. T. Lindgren 1 goal. M. Okafor 1 goal.")
+    assert {"R. Kowalczyk", "T. Lindgren", "M. Okafor"} <= set(found)
+    assert not any(name.endswith("goal") for name in found)
+
+
+def test_the_two_sides_of_a_result_with_d_between_them_are_two_names(nlp):
+    # spaCy reads "Palm Bay d. Rockledge" as one person; "d." is "defeated".
+    found = run(nlp, "Palm Bay d. Rockledge 70-44", "Palm Bay (1-0): Tolivert 25 points.")
+    assert not any(" d. " in name for name in found)
+    assert "Rockledge" in found and found["Rockledge"].type is not T.PERSON
+    # A middle initial is no result.
+    assert "Leon D. Epstein" in run(nlp, "The prize honours Leon D. Epstein, who taught here.")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Follow Stephen Lawson on Twitter.", "Stephen Lawson"),
+        ("Call Raul Garcia at 555-1212.", "Raul Garcia"),
+        ("Email Robyn for details.", "Robyn"),
+        ("Mark Twain wrote it.", "Mark Twain"),
+    ],
+)
+def test_what_a_line_tells_the_reader_to_do_is_no_part_of_the_name(nlp, line, name):
+    assert name in run(nlp, line)
+
+
+def test_a_hashtag_is_no_person(nlp):
+    found = run(nlp, "This week's #SundaySupper is all about honoring Julia Child.")
+    assert found["SundaySupper"].type is not T.PERSON
+    assert found["Julia Child"].type is T.PERSON
+
+
+def test_headings_run_together_bracket_to_bracket_are_no_name(nlp):
+    assert not run(nlp, "Voters in (MEDICARE)(HOUSE INCUMBENT) seats said so.")
+
+
+def test_a_quarters_code_is_no_name(nlp):
+    found = run(nlp, "Q4 sales were strong, and Q3 2019 was weak at Harbour Tools.")
+    assert not any(name.startswith("Q") for name in found)
+
+
 def test_capitalised_headline_word_is_no_part_of_the_name_after_it(nlp):
     found = run(
         nlp,

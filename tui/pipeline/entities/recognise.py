@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.pipeline.entities.cues import _cues, _result_context, _score_after, called_a_body
-from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight
+from tui.pipeline.entities.gazetteer import _demonym, gazetteer_weight, is_given_name
 from tui.pipeline.entities.joins import Name, names
 from tui.pipeline.entities.keys import occurrences
 from tui.pipeline.entities.mentions import Votes, _Mention, _namey, _shouting
@@ -18,6 +18,7 @@ from tui.pipeline.entities.vocab import (
     BAD_CHARS,
     BYLINE,
     BYLINE_MAX_WORDS,
+    CONTACT_VERBS,
     CREDIT,
     CREDIT_NAME,
     CUE,
@@ -113,6 +114,24 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
             and all(t.is_title and t.is_alpha for t in doc[i + 1 : j])
         ):
             i += 1
+        # "Follow Stephen on Twitter", "Call Raul Garcia": the verb a line opens on is
+        # what to do to the person, not their given name. (Before a given name only: an
+        # "Email Address" field is no person called Address.)
+        if (
+            j - i > 1
+            and doc[i].lower_ in CONTACT_VERBS
+            and (doc[i].is_sent_start or doc[i - 1].is_punct)
+            and is_given_name(doc[i + 1].text)
+        ):
+            i += 1
+        # Nor a count and what it counts: "Mekhi Robinson 1 goal" in a results box. (Not
+        # in other names: "Fortune 500 companies".)
+        k = j
+        while k > i + 2 and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+            k -= 1
+        if k < j and doc[k - 1].is_digit:
+            j = k - 1
+            strip_edges()
         # A person's name holds no numbers: "8 - Nathalie Tauziat", "J. Russell 63" are a
         # seed and a score read into the name.
         while i < j and (doc[i].like_num or doc[i].text in DASHES):
@@ -170,6 +189,10 @@ _KIND_HEADS = (
 )
 
 
+# A quarter or half of a year as results write it: "Q3", "Q4 2019", "H1'20".
+_PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12])(?:\s*'?\d{2}|\s+\d{4})?")
+
+
 def _market_code(name: Span) -> bool:
     """Is the name a ticker ("SHEL.L", or "XOM" in "(NYSE: XOM)")? Codes are no entities."""
     if TICKER.fullmatch(name.text):
@@ -209,10 +232,12 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
         or (text[0].islower() and len(text) <= MAX_UNIT_LENGTH)
     ):
         return None
-    # Dates and clocks that leak into names: "Thu 11", "BST".
+    # Dates and clocks that leak into names: "Thu 11", "BST", a quarter's code ("Q3").
     first = name[0].lower_.rstrip(".")
-    if (first in DAY_MONTH_WORDS and any(c.isdigit() for c in text)) or (
-        len(name) == 1 and text in TIME_ZONES
+    if (
+        (first in DAY_MONTH_WORDS and any(c.isdigit() for c in text))
+        or (len(name) == 1 and text in TIME_ZONES)
+        or _PERIOD_CODE.fullmatch(text)
     ):
         return None
     # Names hold no finite verbs or pronouns: "The Senate Passed Its Package" is a headline
@@ -253,14 +278,32 @@ def _mention_from_span(block: int, span: Span, base: Votes) -> _Mention | None:
 
 def _after_the(name: Span) -> bool:
     """Does "the" stand just before the name, as before a team, a band or "the Pentagon"?
-    Not when it is "the" of a noun after the name that says a person's time or people:
-    "the Obama administration", "the Thatcher era" name a person."""
+    Not when it is "the" of a noun after the name that says a person's time, people or
+    doings: "the Obama administration", "the Bush 41 presidency", "the Romney plan", "the
+    Nixon and Clinton impeachments" name a person."""
     doc = name.doc
     if name.start == 0 or doc[name.start - 1].lower_ != "the":
         return False
-    if _told_apart_by_a_clause(name):
-        return False
-    return name.end == len(doc) or doc[name.end].lower_ not in PERSON_ERA_NOUNS
+    return not (_told_apart_by_a_clause(name) or _a_persons_thing_after(name))
+
+
+def _a_persons_thing_after(name: Span) -> bool:
+    doc = name.doc
+    after = name.end
+    while after < len(doc) and (doc[after].like_num or doc[after].text == "-"):
+        after += 1  # "the Bush 41 presidency", "the Bush-era"
+    if after < len(doc) and doc[after].lower_ in PERSON_ERA_NOUNS:
+        return True
+    modifier = name[-1]
+    while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+        modifier = modifier.head
+    noun = modifier.head
+    return (
+        modifier.dep_ in ("compound", "nmod", "amod")
+        and noun.i >= name.end
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in PERSON_ERA_NOUNS
+    )
 
 
 def _told_apart_by_a_clause(name: Span) -> bool:
@@ -368,6 +411,11 @@ def _score_between_sides(doc: Doc, k: int) -> bool:
     return numbers >= 2 and sum(t.is_lower and t.is_alpha for t in line) <= numbers
 
 
+# How results lines write "defeated" between the two sides (in lower case: "Leon D.
+# Epstein" is one name).
+_DEFEATED = frozenset({"d.", "def."})
+
+
 def _coordinated_parts(ent: Span, article: str) -> list[Span]:
     """A span the model drew over two names as its two names: after a title or position
     inside a person's span, at a comma, across a spaced dash, between the scores of a
@@ -396,6 +444,13 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
         if _score_between_sides(doc, k):
             # "Bahia 2 Atletico Paranaense": two sides of a result, read as one name.
             return [_part(ent, ent.start, k), _part(ent, k + 1, ent.end)]
+        if doc[k].text in _DEFEATED and doc[k - 1].text[:1].isupper():
+            # "Palm Bay d. Rockledge": a result's two sides, which the model's label for
+            # the whole (a person, often) says nothing of.
+            return [
+                _part(ent, ent.start, k, labelled=False),
+                _part(ent, k + 1, ent.end, labelled=False),
+            ]
         if doc[k].text in DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
             # A dash between spaces is no part of a name: "Gloria Bistrita - Ilie Lazar".
             parts = (_part(ent, ent.start, k), _part(ent, k + 1, ent.end))
@@ -471,10 +526,19 @@ def _ent_mentions(block: int, ent: Span, article: str) -> list[_Mention]:
         # A part cut off a person's name keeps no PERSON vote ("Browns" of "Browns DL
         # Sheldon Richardson"); the other parts keep the span's.
         base = Votes({type_: weight}) if part.label_ == ent.label_ else Votes()
+        if type_ is T.PERSON and _a_hashtag(part):
+            # "#SundaySupper", "#CookForJulia": a tag names a topic or an event; a person
+            # the page names is written apart.
+            base = Votes({T.OTHER: weight})
         mention = _mention_from_span(block, part, base)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _a_hashtag(span: Span) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text == "#" and not before.whitespace_
 
 
 def _label_vote(ent: Span) -> tuple[EntityType, float]:

@@ -83,6 +83,7 @@ PLACE_SUFFIXES = _w("entity_place_suffixes")
 DAY_MONTH_WORDS = frozenset(lexicon.months()) | frozenset(lexicon.weekdays())
 TIME_ZONES = _w("entity_time_zones")
 LEADING_JUNK = _w("entity_leading_junk")
+CONTACT_VERBS = _w("entity_contact_verbs")
 FUNCTION_WORDS = _w("entity_function_words")
 SPEECH_VERBS = _w("entity_speech_verbs")
 PERSON_PRONOUNS = _w("entity_person_pronouns")
@@ -138,7 +139,9 @@ CREDIT_NAME = re.compile(
 # what stands after an exchange's name and a colon in brackets ("(NYSE: XOM)").
 TICKER = re.compile(r"[A-Z][A-Z0-9]{1,5}\.[A-Z]{1,2}")
 AFTER_EXCHANGE = re.compile(r"\(\s*[A-Za-z]{2,10}\s*:\s*$")
-BAD_CHARS = re.compile(r"[+=@#<>|{}\[\]\\]|https?:|www\.")
+# (And brackets back to back inside a word: "MEDICARE)(HOUSE", a table's headings run
+# together.)
+BAD_CHARS = re.compile(r"[+=@#<>|{}\[\]\\]|https?:|www\.|\)\(")
 ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z]s?)\s*\)")
 WORD = re.compile(r"[\w'’&.-]+")
 PLURAL_DESIGNATION = re.compile(r"[A-Z][\w/]*-?\d+[A-Z0-9]*s")
