@@ -200,6 +200,21 @@ BOILERPLATE = [
     ("7 bloggers like this.", "widget"),
     ("Share your thoughts", "share-prompt"),
     ("riverside.example is a personal blog. The views expressed here are my own.", "site-footer"),
+    # A text-size button, an affiliate disclosure, the writer's contact line and biography,
+    # a programme's promotion.
+    ("Text size", "widget"),
+    ("FTC: We use income earning auto affiliate links. More.", "small-print"),
+    ("Write to Nadia Okafor at nadia.okafor@herald.example", "contact-line"),
+    (
+        "Peter Hale covers flood defences for the Riverside Herald. Follow Peter on Twitter at"
+        " @peterhale. Peter's email address is peter.hale@herald.example.",
+        "contact-line",
+    ),
+    ("Listen to Herald Radio live at 12:45 and 17:45 weekdays - or listen back here.", "promo"),
+    (
+        "Catch up on the flood season with Herald experts on our weekly podcast, “High Water.”",
+        "promo",
+    ),
 ]
 
 
@@ -258,6 +273,11 @@ ARTICLE_SENTENCES = [
     "Report after report found the barrier was unsafe.",
     "Three thoughts on why the barrier failed, from the engineers who built it.",
     "One response from the council was to close the road.",
+    "Text size on the new road signs was doubled after complaints from older drivers.",
+    "Affiliate links were used on every page of the site, the regulator found.",
+    "Peter Hale covers the river for a living and said the barrier was late.",
+    "Write to your councillor, the campaign urged residents on Monday.",
+    "Listeners who tune in to the station heard the warning first.",
     "Follow the river north for two miles.",
     "More than 40 homes were flooded in March:",
     "The licence is for personal, non-commercial use only, the court ruled.",
