@@ -96,6 +96,11 @@ def test_headings_run_together_bracket_to_bracket_are_no_name(nlp):
     assert not run(nlp, "Voters in (MEDICARE)(HOUSE INCUMBENT) seats said so.")
 
 
+def test_a_social_network_named_alone_is_an_organisation(nlp):
+    found = run(nlp, "Same goes for Twitter.", "They have a page on Facebook and Twitter.")
+    assert found["Twitter"].type is T.ORGANIZATION
+
+
 def test_a_quarters_code_is_no_name(nlp):
     found = run(nlp, "Q4 sales were strong, and Q3 2019 was weak at Harbour Tools.")
     assert not any(name.startswith("Q") for name in found)

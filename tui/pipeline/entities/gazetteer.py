@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from tui.pipeline import lexicon
 from tui.pipeline.entities.keys import _fold
 from tui.pipeline.entities.vocab import DATA, DEMONYM_AFTER_FULL, DEMONYM_AFTER_PART
 
@@ -172,8 +173,10 @@ def _built_list(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _companies() -> frozenset[str]:
-    """Folded names of listed companies (`data/entity_companies.txt`)."""
-    return _built_list("entity_companies.txt")
+    """Folded names of listed companies (`data/entity_companies.txt`), and of the online
+    services the lexicon names beside them."""
+    platforms = frozenset(_fold(name) for name in lexicon.words("entity_platforms"))
+    return _built_list("entity_companies.txt") | platforms
 
 
 def company_weight(name: str) -> float:
