@@ -215,6 +215,15 @@ BOILERPLATE = [
         "Catch up on the flood season with Herald experts on our weekly podcast, “High Water.”",
         "promo",
     ),
+    (
+        "The views and opinions expressed in the article do not necessarily reflect those of"
+        " the Herald.",
+        "site-footer",
+    ),
+    ("Like this story? Share it with a friend!", "share-prompt"),
+    ("Do you rely on Herald reporting? Click here to support it.", "appeal"),
+    ("Support the Herald and make a difference for readers everywhere.", "appeal"),
+    ("Contributing: Ana Ruiz, Tom Hale", "byline"),
 ]
 
 
@@ -278,6 +287,9 @@ ARTICLE_SENTENCES = [
     "Peter Hale covers the river for a living and said the barrier was late.",
     "Write to your councillor, the campaign urged residents on Monday.",
     "Listeners who tune in to the station heard the warning first.",
+    "The views expressed at the hearing did not reflect the council's position, he said.",
+    "Contributing to the delay were the storms of February and March.",
+    "Supporters of the barrier want to make a difference before winter, she said.",
     "Follow the river north for two miles.",
     "More than 40 homes were flooded in March:",
     "The licence is for personal, non-commercial use only, the court ruled.",
