@@ -2634,6 +2634,34 @@ def test_a_run_of_days_written_with_a_dash_is_one_entry_from_its_first_day(
     assert int(entry.range_end[-2:]) - int(entry.range_start[-2:]) == 2
 
 
+def test_a_length_told_in_the_past_perfect_is_not_placed_up_to_now(nlp: Any) -> None:
+    # It ended when the past event came ("when they began dating in 1993"), not today.
+    entries = _timeline(nlp, "Hale had been married for two years when he met Ruiz in 1993.")
+    assert _entry(entries, "two years").value == "P2Y"
+    placed = _timeline(nlp, "Hale has been married for two years.")
+    assert _entry(placed, "for two years").value == "P2Y/2024-08-08"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The rate fell to 27 percent in 1994, the most recent year for such data.",
+         "the most recent year", "1994"),
+        ("The first two seasons, 1990 and 1991, were short: in the first four games were"
+         " played, and in the following year, 1991, two.", "the following year", "1991"),
+    ],
+)  # fmt: skip
+def test_a_year_told_in_words_beside_the_year_written_out_is_that_year(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+def test_a_count_with_a_capitalised_unit_mid_sentence_is_a_title(nlp: Any) -> None:
+    entries = _timeline(nlp, "The plan works for both 80 Day Obsession and the new programme.")
+    assert entries == []
+
+
 def test_a_run_of_days_moved_into_the_year_its_clause_names_keeps_its_last_day(
     nlp: Any,
 ) -> None:
@@ -4520,6 +4548,8 @@ def test_what_a_noun_holds_out_or_is_said_to_start_is_read_nearest(
         ("The minister announced that the March election will go ahead.", "March",
          "2025-03"),
         ("The mayor said the June vote will be delayed.", "June", "2025-06"),
+        # An issue is named by its month: the one given out now is the last.
+        ("The July issue of the magazine will be handed out at the fair.", "July", "2024-07"),
         ("She will be sworn in on Monday and hold her first surgery the following Saturday.",
          "the following Saturday", "2024-08-17"),
     ],

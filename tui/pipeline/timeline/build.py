@@ -79,6 +79,7 @@ from tui.pipeline.timeline.spans import (
     is_name,
     is_numbered_thing,
     looks_temporal,
+    names_a_titled_count,
     names_something,
     period_named_after,
     ranks_a_noun,
@@ -395,6 +396,7 @@ def _placed_together(
     placed, heading = clocks_under_a_day(full, placed, heading)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _months_listed_in_order(full, placed)
+    placed = _years_in_apposition(full, placed)
     placed = _in_the_year_named(full, placed)
     placed = _ranges_across_spans(full, placed, anchor)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
@@ -866,6 +868,46 @@ def _an_events_year(span: Span) -> bool:
         and root.head.i > root.i
         and root.head.lemma_.lower() in EVENT_HEADS
     )
+
+
+# A year written out, and what may follow a phrase set beside it: a comma, the end of the
+# sentence, or a preposition ("the most recent year for such data").
+_WRITTEN_YEAR = re.compile(MODERN_YEAR_RE)
+_APPOSITION_GAP = re.compile(r",\s+")
+_AFTER_AN_APPOSITION = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:for|of|in|when|on|with)\b")
+
+
+def _years_in_apposition(full: str, placed: list[Placed]) -> list[Placed]:
+    """'In the following year, 1928, one issue', 'in 2002, the most recent year for such
+    data': a year counted or described beside the year written out is that year (counted
+    from the last year named, "the following year" had been 1929). Not a phrase that goes
+    on as the clause's subject: "In 1998, the following year was a disaster"."""
+    out = list(placed)
+    for k in range(len(out) - 1):
+        (a, a_start, a_end, a_span), (b, b_start, b_end, b_span) = out[k], out[k + 1]
+        if not (
+            _APPOSITION_GAP.fullmatch(full, a_end, b_start)
+            and _AFTER_AN_APPOSITION.match(full, b_end)
+        ):
+            continue
+        a_text, b_text = full[a_start:a_end], full[b_start:b_end]
+        if _WRITTEN_YEAR.fullmatch(b_text) and _a_year_told_in_words(a, a_text):
+            out[k] = (_the_same_year(a, b), a_start, a_end, a_span)
+        elif _WRITTEN_YEAR.fullmatch(a_text) and _a_year_told_in_words(b, b_text):
+            out[k + 1] = (_the_same_year(b, a), b_start, b_end, b_span)
+    return out
+
+
+def _a_year_told_in_words(res: Resolved, text: str) -> bool:
+    return (
+        res.granularity is Granularity.YEAR
+        and _A_YEAR_WORD.search(text) is not None
+        and _WRITTEN_YEAR.search(text) is None
+    )
+
+
+def _the_same_year(res: Resolved, written: Resolved) -> Resolved:
+    return replace(res, value=written.value, start=written.start, end=written.end)
 
 
 def _months_sharing_a_year(full: str, placed: list[Placed]) -> list[Placed]:
@@ -1609,6 +1651,7 @@ def _a_name_or_number(full: str, span: Span, start: int, end: int, anchor: date)
     before_12 = full[max(0, start - 12) : start]
     return (
         is_name(span, text)
+        or names_a_titled_count(span, text)
         or names_something(span)
         or ranks_a_noun(span, text)
         or holiday_names_a_thing(span, text)

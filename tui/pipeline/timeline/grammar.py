@@ -16,7 +16,7 @@ from tui.pipeline.lexicon import months
 from tui.pipeline.nlp import span_root, token_sentence
 from tui.pipeline.timeline.rule import PASS, Verdict
 from tui.pipeline.timeline.values import Tense
-from tui.pipeline.timeline.vocab import WEEKDAY_RE
+from tui.pipeline.timeline.vocab import EVENT_HEADS, WEEKDAY_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -143,9 +143,16 @@ def _owned_date_tense(root: Token) -> Tense | None:
         # "Will not start Sunday's race", "if Saturday's attempt is called off": a fixture
         # set ahead, in a clause that looks ahead or tells of now, is the coming one.
         return Tense.FUTURE
-    if tense is Tense.FUTURE and _a_month_alone(root) and root.head.dep_ in _SUBJECTS:
-        # "(said) the November election will go on as scheduled": a thing of a month
-        # that a clause says will happen or be done lies ahead, whatever verb reports it.
+    if (
+        tense is Tense.FUTURE
+        and _a_month_alone(root)
+        and root.head.dep_ in _SUBJECTS
+        and root.head.lemma_.lower() in EVENT_HEADS
+    ):
+        # "(said) the November election will go on as scheduled": an event of a month that
+        # a clause says will happen lies ahead, whatever verb reports it. ("The December
+        # issue will be distributed in January": an issue is named by its month, and
+        # happens in none.)
         return Tense.FUTURE
     if not _what_was_feared(root, verb):
         return None
@@ -602,13 +609,14 @@ def _in_the_present(verb: Token) -> bool:
 
 def under_a_perfect(span: Span) -> bool:
     """Whether the verb an expression hangs on is, or completes, a perfect: "have been
-    expected to sign a deal for about a month" (the month is the expecting, up to now)."""
+    expected to sign a deal for about a month" (the month is the expecting, up to now). Not
+    a past perfect: "had been married for two years when they met" ended then."""
     verb = _governing_verb(span_root(span))
     for _ in range(3):
         if verb is None:
             return False
         auxes = _auxiliaries(verb)
-        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ != "VBD" for a in auxes):
             return True
         if not any(a.lower_ == "to" for a in auxes) or verb.head.i == verb.i:
             return False

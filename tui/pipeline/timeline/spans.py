@@ -1131,6 +1131,18 @@ def is_name(span: Span, text: str) -> bool:
     return not _in_title_case(span)
 
 
+_COUNT_OF_A_CAPITALISED_UNIT = re.compile(
+    r"\d+(?:[.,]\d+)?[- ](?:Days?|Weeks?|Months?|Years?|Hours?|Minutes?|Seconds?|Nights?)"
+    r"(?: [A-Z][\w\x27’-]*)*"  # the rest of the title spaCy took with it
+)
+
+
+def names_a_titled_count(span: Span, text: str) -> bool:
+    """'Works for both 80 Day Obsession and ...', 'a story on 60 Minutes': a count whose unit
+    is capitalised in a sentence that is no headline is a title, no length of time."""
+    return _COUNT_OF_A_CAPITALISED_UNIT.fullmatch(text) is not None and not _in_title_case(span)
+
+
 def _in_title_case(span: Span) -> bool:
     """The sentence around the span capitalises nearly every long word (a headline, a
     heading), so a capital in it proves nothing."""
