@@ -96,6 +96,31 @@ def test_headings_run_together_bracket_to_bracket_are_no_name(nlp):
     assert not run(nlp, "Voters in (MEDICARE)(HOUSE INCUMBENT) seats said so.")
 
 
+def test_a_bodys_possessive_before_a_name_it_writes_apart_parts_owner_and_thing(nlp):
+    # spaCy reads "The Verge’s Stadia" as one body; the page writes both alone too.
+    found = run(
+        nlp,
+        "Stadia launches today.",
+        "According to The Verge’s Stadia review, the streaming platform does not run its"
+        " games at the resolution promised.",
+        "The Verge tested it for a week, and Stadia costs $129.",
+    )
+    assert "Stadia" in found and not any("’s" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cambodian People's Party won again. The Party said so.",
+        "The Teachers' Society met. Teachers came from every school.",
+        "Moody's Investors Service cut the rating. Moody's said the outlook was stable.",
+    ],
+)
+def test_a_possessive_that_is_part_of_a_bodys_name_stays_in_it(nlp, text):
+    found = run(nlp, text)
+    assert any("'" in name for name in found), found
+
+
 def test_a_social_network_named_alone_is_an_organisation(nlp):
     found = run(nlp, "Same goes for Twitter.", "They have a page on Facebook and Twitter.")
     assert found["Twitter"].type is T.ORGANIZATION

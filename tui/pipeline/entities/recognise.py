@@ -377,8 +377,9 @@ KIND_NAME_WORDS = ORG_NAME_WORDS | FACILITY_NAME_WORDS | PLACE_NAME_WORDS | EVEN
 
 
 def _owned_inside(ent: Span) -> int | None:
-    """The possessive inside a person's span, between the owner's name and a capitalised
-    name after it ("Jeff Bezos’s Blue Origin", "George’s UL"): a person's name has none.
+    """The possessive inside a person's or a body's span, between the owner's name and a
+    capitalised name after it ("Jeff Bezos’s Blue Origin", "George’s UL", "The Verge’s
+    Stadia"): a person's name has none, nor a body's but a shop's or a place's.
     The names of shops and places do, after one word ("Sam’s Club", "St. Mary’s Church"),
     and keep it: they end on a kind word."""
     doc = ent.doc
@@ -387,6 +388,26 @@ def _owned_inside(ent: Span) -> int | None:
             named_thing = doc[ent.end - 1].lower_.strip(".") in KIND_NAME_WORDS
             return None if named_thing and k - ent.start == 1 else k
     return None
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _an_owner_named_alone(ent: Span, owner: Span, article: str) -> bool:
+    """A body's name holds a possessive of its own more often than a person's does: "the
+    Cambodian People's Party", "Royal Liverpool Children's Hospital", "Teachers' Society",
+    "Founder’s Edition", "Moody's Investors Service". Only an owner the article writes
+    alone, without the possessive (NASA, Apple, the FDA), owns what follows, and never a
+    class of people (a plural, "s'")."""
+    if owner[-1].tag_ in ("NNS", "NNPS") or ent.doc[owner.end].text in ("'", "’"):
+        return False
+    # Alone is without its possessive too: a body named so ("Moody's said") owns nothing.
+    alone = sum(
+        1
+        for _, end in occurrences(owner.text, article)
+        if not _POSSESSIVE_AFTER.match(article, end)
+    )
+    return alone > 0
 
 
 def _two_names_at_a_comma(ent: Span, k: int) -> bool:
@@ -430,14 +451,18 @@ def _coordinated_parts(ent: Span, article: str) -> list[Span]:
         if role is not None:
             before = [_part(ent, ent.start, role, labelled=False)] if role > ent.start else []
             return [*before, _part(ent, role + 1, ent.end)]
-        owned = _owned_inside(ent)
-        if owned is not None:
-            # "Jeff Bezos’s Blue Origin": the owner is the person; what he owns is a
-            # name of its own, which the person's vote says nothing of.
-            owner = _part(ent, ent.start, owned)
-            thing = _part(ent, owned + 1, ent.end, labelled=False)
-            if _named_apart(ent, (owner, thing), article):
-                return [owner, thing]
+    owned = _owned_inside(ent) if ent.label_ in ("PERSON", "ORG") else None
+    if owned is not None:
+        # "Jeff Bezos’s Blue Origin", "NASA’s Office of the Inspector General": what the
+        # owner owns is a name of its own, which the model's label says nothing of; nor does
+        # a body's label say what its owner is (the designer of "Urquiola’s Last Minute
+        # Stool" is a person), which the owner's own mentions tell.
+        owner = _part(ent, ent.start, owned, labelled=ent.label_ == "PERSON")
+        thing = _part(ent, owned + 1, ent.end, labelled=False)
+        if _named_apart(ent, (owner, thing), article) and (
+            ent.label_ == "PERSON" or _an_owner_named_alone(ent, owner, article)
+        ):
+            return [owner, thing]
     for k in range(ent.start + 1, ent.end - 1):
         if doc[k].text == "," and _two_names_at_a_comma(ent, k):
             return [_part(ent, ent.start, k), _part(ent, k + 1, ent.end)]
