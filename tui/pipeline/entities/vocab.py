@@ -139,8 +139,8 @@ CREDIT_NAME = re.compile(
 # what stands after an exchange's name and a colon in brackets ("(NYSE: XOM)").
 TICKER = re.compile(r"[A-Z][A-Z0-9]{1,5}\.[A-Z]{1,2}")
 AFTER_EXCHANGE = re.compile(r"\(\s*[A-Za-z]{2,10}\s*:\s*$")
-# (And brackets back to back inside a word: "MEDICARE)(HOUSE", a table's headings run
-# together.)
+# What no name holds: markup and maths signs, an address, and brackets back to back inside
+# a word ("MEDICARE)(HOUSE", a table's headings run together).
 BAD_CHARS = re.compile(r"[+=@#<>|{}\[\]\\]|https?:|www\.|\)\(")
 ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z&.]{0,9}[A-Z]s?)\s*\)")
 WORD = re.compile(r"[\w'’&.-]+")
