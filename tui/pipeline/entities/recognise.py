@@ -100,7 +100,7 @@ def _trim(span: Span) -> tuple[int, int, Votes] | None:
     if span.label_ == "PERSON":
         # A hashtag is one word: in "#Browns Greedy Williams" the tag is the team's and the
         # name after it the player's. (A company's tag, "#Acme Inc.", is its name.)
-        if j - i > 1 and i > 0 and doc[i - 1].text == "#" and not doc[i - 1].whitespace_:
+        if j - i > 1 and _a_tag_mark_before(doc, i):
             i += 1
         # Nor does it open on a word in lower case, unless a particle ("de Gaulle"): in
         # "Dempsey picked up the phone and rang Taylor" spaCy took the verb for a name. (Only
@@ -551,7 +551,7 @@ def _ent_mentions(block: int, ent: Span, article: str) -> list[_Mention]:
         # A part cut off a person's name keeps no PERSON vote ("Browns" of "Browns DL
         # Sheldon Richardson"); the other parts keep the span's.
         base = Votes({type_: weight}) if part.label_ == ent.label_ else Votes()
-        if type_ is T.PERSON and _a_hashtag(part):
+        if type_ is T.PERSON and _a_tag_mark_before(part.doc, part.start):
             # "#SundaySupper", "#CookForJulia": a tag names a topic or an event; a person
             # the page names is written apart.
             base = Votes({T.OTHER: weight})
@@ -561,9 +561,9 @@ def _ent_mentions(block: int, ent: Span, article: str) -> list[_Mention]:
     return found
 
 
-def _a_hashtag(span: Span) -> bool:
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.text == "#" and not before.whitespace_
+def _a_tag_mark_before(doc: Doc, i: int) -> bool:
+    """Does a "#" stand glued before token i (a hashtag's word)?"""
+    return i > 0 and doc[i - 1].text == "#" and not doc[i - 1].whitespace_
 
 
 def _label_vote(ent: Span) -> tuple[EntityType, float]:

@@ -114,6 +114,7 @@ from tui.pipeline.timeline.vocab import (
     MARKET_WORDS,
     MEASURE_ADVERBS,
     MEASURE_HEADS,
+    MODERN_YEAR,
     MODERN_YEAR_RE,
     MONTH_NAMED,
     MONTH_RE,
@@ -872,7 +873,6 @@ def _an_events_year(span: Span) -> bool:
 
 # A year written out, and what may follow a phrase set beside it: a comma, the end of the
 # sentence, or a preposition ("the most recent year for such data").
-_WRITTEN_YEAR = re.compile(MODERN_YEAR_RE)
 _APPOSITION_GAP = re.compile(r",\s+")
 _AFTER_AN_APPOSITION = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:for|of|in|when|on|with)\b")
 
@@ -891,9 +891,9 @@ def _years_in_apposition(full: str, placed: list[Placed]) -> list[Placed]:
         ):
             continue
         a_text, b_text = full[a_start:a_end], full[b_start:b_end]
-        if _WRITTEN_YEAR.fullmatch(b_text) and _a_year_told_in_words(a, a_text):
+        if MODERN_YEAR.fullmatch(b_text) and _a_year_told_in_words(a, a_text):
             out[k] = (_the_same_year(a, b), a_start, a_end, a_span)
-        elif _WRITTEN_YEAR.fullmatch(a_text) and _a_year_told_in_words(b, b_text):
+        elif MODERN_YEAR.fullmatch(a_text) and _a_year_told_in_words(b, b_text):
             out[k + 1] = (_the_same_year(b, a), b_start, b_end, b_span)
     return out
 
@@ -902,7 +902,7 @@ def _a_year_told_in_words(res: Resolved, text: str) -> bool:
     return (
         res.granularity is Granularity.YEAR
         and _A_YEAR_WORD.search(text) is not None
-        and _WRITTEN_YEAR.search(text) is None
+        and MODERN_YEAR.search(text) is None
     )
 
 

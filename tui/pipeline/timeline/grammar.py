@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.pipeline.lexicon import months
 from tui.pipeline.nlp import span_root, token_sentence
 from tui.pipeline.timeline.rule import PASS, Verdict
 from tui.pipeline.timeline.values import Tense
-from tui.pipeline.timeline.vocab import EVENT_HEADS, WEEKDAY_RE
+from tui.pipeline.timeline.vocab import EVENT_HEADS, MONTHS, WEEKDAY_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -119,11 +118,8 @@ def tense_of(span: Span) -> Tense | None:
     return _tense_as_told(span, verb, _verb_tense(verb, 3))
 
 
-_MONTHS = frozenset(months())
-
-
 def _a_month_alone(root: Token) -> bool:
-    return not any(True for _ in root.children) and root.lower_.rstrip(".") in _MONTHS
+    return not any(True for _ in root.children) and root.lower_.rstrip(".") in MONTHS
 
 
 def _owned_date_tense(root: Token) -> Tense | None:

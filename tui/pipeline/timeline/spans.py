@@ -43,6 +43,7 @@ from tui.pipeline.timeline.vocab import (
     MILITARY_HOURS_RE,
     MODEL_SUFFIXES,
     MODEL_YEARS_AHEAD,
+    MODERN_YEAR,
     MODERN_YEAR_RE,
     MONTH_RE,
     MONTH_WORDS,
@@ -546,6 +547,17 @@ _FIRST_DAY_OF_A_RUN = re.compile(
     re.I,
 )
 _A_SEASON = re.compile(rf"(?:{'|'.join(SEASONS)})", re.I)
+
+
+def _from_a_runs_first_day(full: str, start: int) -> int:
+    """Where a day and month that ends a run starts, the run's first day included: "from
+    26 to" + "30 October", "on 24 and" + "25 October", "runs 13-" + "15 August" (spaCy
+    took the first day for a number, or saw no date). Read together, each day is in the
+    month (`build._pieces`)."""
+    lead = _FIRST_DAY_OF_A_RUN.search(full, max(0, start - 16), start)
+    return lead.start() if lead else start
+
+
 _THE_FOLLOWING = re.compile(r"\bthe following $", re.I)
 _ONE_WEEKDAY = re.compile(rf"(?:on )?(?:the )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
 _THE_BEFORE = re.compile(r"\bthe $", re.I)
@@ -868,13 +880,8 @@ def _entity_span(
         if tail.group(0).endswith("time") and word_before in ("a", "an"):
             start = doc[ent.start - 1].idx
     start, end = finished_by_forms(full, *widen(full, start, end), forms)
-    if _DAY_THEN_MONTH.match(full, start, end) and (
-        lead := _FIRST_DAY_OF_A_RUN.search(full, max(0, start - 16), start)
-    ):
-        # "from 26 to" + "30 October", "on 24 and" + "25 October", "runs 13-" + "15
-        # August": spaCy took the first day for a number; read together, each day is in
-        # the month (`build._pieces`).
-        start = lead.start()
+    if _DAY_THEN_MONTH.match(full, start, end):
+        start = _from_a_runs_first_day(full, start)
     # "this year's election" comes out as the entity "year"; the determiner decides (but
     # "that 1978 resolution" is the year 1978, "that" pointing at the resolution).
     if word_before in ("this", "last", "next", "that") and _BARE_PERIOD.fullmatch(ent.text):
@@ -954,14 +961,11 @@ def _pattern_spans(
         # is enough ("Revenue rose 8%. Its Q3 margin was the best in five years.").
         if m.re is _QUARTER_CODE and not in_market_news:
             continue
-        if m.re is _DAY_MONTH and (lead := _FIRST_DAY_OF_A_RUN.search(full, max(0, s - 16), s)):
-            s = lead.start()  # "ran 3-" + "5 March": the run's first day (as `_entity_span`)
+        if m.re is _DAY_MONTH:
+            s = _from_a_runs_first_day(full, s)
         found.append((s, e))
         taken_index.add(s, e)
     return found
-
-
-_A_YEAR_TOKEN = re.compile(MODERN_YEAR_RE)
 
 
 def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -974,7 +978,7 @@ def _years_of_events(ents: Sequence[Span], taken: list[tuple[int, int]]) -> list
     for ent in (e for e in ents if e.label_ == "EVENT"):
         for tok in ent:
             start, end = tok.idx, tok.idx + len(tok.text)
-            if _A_YEAR_TOKEN.fullmatch(tok.text) and not taken_index.hit(start, end):
+            if MODERN_YEAR.fullmatch(tok.text) and not taken_index.hit(start, end):
                 found.append((start, end))
     return found
 

@@ -522,9 +522,9 @@ def shift(r: Resolved, unit: str, n: int) -> Resolved | None:
     period whose range is not its name's (a company's fiscal "Q4" of July to September, a
     narrowed "late 2023") keeps its shape: a year earlier is July to September again."""
     moved = _shifted_by_name(r, unit, n)
-    if moved is not None and moved.granularity is Granularity.DAY and r.start and r.end:
+    if moved is not None and moved.granularity is Granularity.DAY and moved.start and r.start:
         # A run of days ("July 17-20") moves whole, its last day with its first.
-        return replace(moved, end=moved.start + (r.end - r.start)) if moved.start else moved
+        return replace(moved, end=moved.start + ((r.end or r.start) - r.start))
     if moved is None or moved.granularity is Granularity.DAY or unit not in ("Y", "M"):
         return moved
     own = _shifted_by_name(r, unit, 0)

@@ -157,6 +157,7 @@ YEAR_RE = rf"(?:\d{{4}}|'\d{{2}}|{SPELLED_YEAR_RE})"
 # A year of the last century or this one in figures: likely a year, where a year of four
 # figures in general may be a number ("1002-1007" pages).
 MODERN_YEAR_RE = r"(?:19|20)\d\d"
+MODERN_YEAR = re.compile(MODERN_YEAR_RE)
 # An apostrophe as pages write it: straight, curly either way, or a prime ("the 1990\u2032s").
 APOSTROPHES = "'\u2018\u2019\u2032"
 APOSTROPHE_RE = f"[{APOSTROPHES}]"
