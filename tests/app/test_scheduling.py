@@ -51,3 +51,39 @@ async def test_a_closed_add_prompt_is_waited_for_until_the_app_takes_its_answer(
         await pilot.press("escape")  # the prompt's own answer (none) is taken
         await app.wait_settled(SETTLE)
         assert app.answer_awaited is None
+
+
+async def test_merges_are_paced_by_what_a_merge_costs_not_by_loading_its_tables(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Loading the gazetteer merging reads takes most of a second, once. Timed as a merge's
+    # cost, it held the next merge back MERGE_GAP times as long: the briefing missed its
+    # last articles for ten seconds.
+    import asyncio
+    import time
+
+    from tui.app.scheduling import MERGE_GAP
+    from tui.demo import demo_paths
+    from tui.pipeline.entities import gazetteer
+
+    loaded = gazetteer._gazetteer_table
+    calls: list[int] = []
+
+    def slow_first_load() -> dict[str, float]:
+        if not calls:
+            time.sleep(1.0)
+        calls.append(1)
+        return loaded()
+
+    monkeypatch.setattr(gazetteer, "_gazetteer_table", slow_first_load)
+    app = make_app([str(p) for p in demo_paths()])
+    paces: set[float] = set()
+    async with app.run_test():
+        deadline = time.monotonic() + SETTLE
+        while not app.settled and time.monotonic() < deadline:
+            if app._merge is not None:
+                paces.add(app._merge.interval)
+            await asyncio.sleep(0.02)
+        await app.wait_settled(SETTLE)
+    assert calls, "the demo articles' merge reads the gazetteer"
+    assert max(paces) < MERGE_GAP * 1.0, paces

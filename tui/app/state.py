@@ -108,6 +108,7 @@ class AppState(App[int]):
         self._runtime = contextlib.ExitStack()
         self._merging = False
         self._merge_again = False
+        self._merge_loaded = False  # what merging reads is loaded (`_merge_worker`)
         self._unfrozen = 0  # finished articles drawn since the last freeze (FREEZE_AFTER)
         self._freezing = False  # whether the app may freeze (see tui.runtime.started)
         self._read = memory.ReadState()  # read or unread, kept in the cache

@@ -214,6 +214,16 @@ class Briefing:
         return merge_timelines([a.timeline for a in self.articles])
 
 
+def load_merging() -> None:
+    """Load once what `Briefing.entities` and `Briefing.timeline` read: the timeline's
+    modules and the entity lists. The app paces merges by what the last one cost, and this
+    one-off second is no part of what a merge costs again."""
+    import tui.pipeline.timeline  # noqa: F401  (merge_timelines and its modules)
+    from tui.pipeline.entities.gazetteer import load_merge_tables
+
+    load_merge_tables()
+
+
 def _frozen(article: Article) -> Article:
     # The session replaces an article's fields as it reads; the two it changes in place (a
     # feed's title, a feed's items) are copied too.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tui.pipeline.briefing import Briefing
+from tui.pipeline.briefing import Briefing, load_merging
 from tui.pipeline.identity import input_key, is_web_address
 from tui.pipeline.model import (
     Article,
@@ -290,6 +290,11 @@ class Session:
         earlier = self._reopen.earlier if self._reopen else None
         data = history.snapshot(self.briefing, self.expansions, earlier)
         self.history_id = await _io(history.remember, self.cache, self.history_id, data)
+
+    async def load_merging(self) -> None:
+        """Load what merging reads, off the event loop (see `briefing.load_merging`)."""
+        if self.options.analysis:
+            await asyncio.to_thread(load_merging)
 
     async def merged(self) -> Merged:
         """The merged entities and timeline (None, None when nothing was analysed)."""

@@ -90,6 +90,14 @@ def _gazetteer_table() -> dict[str, float]:
     return table
 
 
+def load_merge_tables() -> None:
+    """Build the tables merging a briefing's entities reads (the places, the companies):
+    most of a second, once, which a caller may do before it times a merge."""
+    with _gazetteer_lock:
+        _gazetteer_table()
+    _companies()
+
+
 def gazetteer_weight(name: str) -> float:
     """0 when the gazetteer does not know `name`; up to 3 for a country."""
     with _gazetteer_lock:
