@@ -6,6 +6,10 @@ from pathlib import Path
 import pytest
 
 from tests.server import FixtureServer, serve
+from tui.pipeline import workers
+
+# Before any forkserver starts: see tests/worker_preload.py.
+workers.PRELOAD.append("tests.worker_preload")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
