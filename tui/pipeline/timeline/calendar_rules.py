@@ -694,17 +694,20 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
          _dotted_month_day, "23.SEP.96, a bond notice's day: a two-digit year near the story's"),
     rule("weekday-numeric-day", rf"(?P<wd>{WEEKDAY_RE}),? (?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})",
          _weekday_numeric_day, "Thurs 11/15: the year in which the weekday agrees"),
-    rule("numeric-day", r"(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})", _numeric_day,
-          "7/19/24, 10-29-23: US order unless impossible"),
+    rule("numeric-day", rf"(?:{WEEKDAY_RE},? )?(\d{{1,2}})([/-])(\d{{1,2}})\2(\d{{2}}|\d{{4}})",
+          _numeric_day, "7/19/24, 10-29-23, Thu 1/25/2007: US order unless impossible"),
     rule("month-day",
           r"(?:(?:this coming|this past|this|next|last|coming|past) )?"
           rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:the )?"
-          rf"(?:(?P<m1>{MONTH_RE}) (?P<d1>{DAYNUM_RE}){day_to('e1')}"
+          rf"(?:(?P<m1>{MONTH_RE}) (?:the )?(?P<d1>{DAYNUM_RE}){day_to('e1')}"
           rf"|(?P<d2>{DAYNUM_RE}){day_to('e2')} (?:of )?(?P<m2>{MONTH_RE}))"
-          rf"(?:,? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year))?",
+          # (A full stop for the comma is a slip of the keys: "August 5. 2003".)
+          # ("May 18-1940": a dash before a year in figures, on old records.)
+          rf"(?:(?:[,.]? (?:of )?|-(?=\d{{4}}$))"
+          rf"(?P<y>{YEAR_RE}|this year|last year|next year|that year))?",
           _month_day,
-          "Aug. 6, 6 August 2024, Tuesday, Aug. 6: the year from the tense; 3 September that"
-          " year: the year last named"),
+          "Aug. 6, 6 August 2024, Tuesday, Aug. 6, August the 6th: the year from the tense;"
+          " 3 September that year: the year last named"),
     # ("A fortnight" is "two weeks" once normalised.)
     rule("week-on-weekday",
           rf"(?:(?P<n>a|two) )?(?P<u>week|fortnight)s? (?:on|from) (?P<wd>{WEEKDAY_RE})",
@@ -735,8 +738,11 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           "the last Saturday of September, the second Monday in October, the first Friday of"
           " the month (the story's), of next month"),
     rule("month-year",
-          rf"(?P<m>{MONTH_RE}),? (?:of )?(?P<y>{YEAR_RE}|this year|last year|next year|that year)",
-          _month_year, "August 1988, June last year"),
+          rf"(?:the )?(?P<m>{MONTH_RE}),? (?:of )?"
+          rf"(?P<y>{YEAR_RE}|this year|last year|next year|that year)(?: (?:fiscal )?year)?",
+          _month_year, "August 1988, June last year; the March 2001 year (a year to March)"),
+    rule("year-month", rf"(?P<y>\d{{4}}),? (?P<m>{MONTH_RE})", _month_year,
+          "1993 December, 2001 Mar: the year first, as references and records write it"),
     rule("month-alone", rf"(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
           rf"(?P<m>{MONTH_RE})", _month_alone, "March, last May: the year from the tense"),
     rule("year",
