@@ -505,6 +505,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-year-to-a-month", "month-year", "the march 2001 year", P, None, "2001-03"),
     ("a-weekday-before-a-numeric-date-with-its-year", "numeric-day", "thu 1/25/2007", P, None,
      "2007-01-25"),
+    # A day, a month and two figures: the year the latest not far past the story's (2024).
+    ("a-citations-day-month-and-two-figures", "day-month-short-year", "25 jul. 45", P, None,
+     "1945-07-25"),
+    ("two-figures-of-this-century", "day-month-short-year", "12 july 05", P, None,
+     "2005-07-12"),
+    ("a-day-the-month-has-not-declines", "day-month-short-year", "31 june 05", P, None,
+     DECLINE),
     # A weekday beside a day in figures picks the year (and the order) they agree in.
     ("a-weekday-places-a-day-in-figures", "weekday-numeric-day", "thurs 8/15", N, None,
      "2024-08-15"),

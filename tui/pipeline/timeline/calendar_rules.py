@@ -694,6 +694,9 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
          _dotted_month_day, "23.SEP.96, a bond notice's day: a two-digit year near the story's"),
     rule("weekday-numeric-day", rf"(?P<wd>{WEEKDAY_RE}),? (?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})",
          _weekday_numeric_day, "Thurs 11/15: the year in which the weekday agrees"),
+    rule("day-month-short-year", rf"(\d{{1,2}}) ({MONTH_RE}) (\d\d)", _dotted_month_day,
+         "25 Jul. 45, 30 November 02: a record's or a citation's day, the year the latest"
+         " not far past the story's"),
     rule("numeric-day", rf"(?:{WEEKDAY_RE},? )?(\d{{1,2}})([/-])(\d{{1,2}})\2(\d{{2}}|\d{{4}})",
           _numeric_day, "7/19/24, 10-29-23, Thu 1/25/2007: US order unless impossible"),
     rule("month-day",

@@ -185,8 +185,8 @@ _ALL = {**CALENDAR_RULES, **PERIOD_RULES, **_OWN_RULES}
 ORDER = (
     "relative-day", "the-new-year", "holiday", "holiday-week", "day-of-month", "midweek",
     "range-modifier", "week-of", "period-end", "year-end", "iso-day", "split-year", "iso-month",
-    "dotted-day",
-    "dotted-month-day", "weekday-numeric-day", "numeric-day", "month-day", "week-on-weekday",
+    "dotted-day", "dotted-month-day", "day-month-short-year",
+    "weekday-numeric-day", "numeric-day", "month-day", "week-on-weekday",
     "ordinal-day-of-month", "first-or-last-day-of", "weekday-of-month",
     "weekday", "week-of-month", "month-of", "month-year", "year-month", "month-alone",
     "holiday-season", "season-of-play", "season",
