@@ -10,16 +10,17 @@ pseudo-terminal and command-line tests run, in processes of their own.
 """
 
 from tui.demo import demo_paths
-from tui.pipeline.model import FetchedPage
+from tui.pipeline.fetch import _read_file
+from tui.pipeline.options import Options
 from tui.pipeline.stages import AnalysisJob, analyse, read_page
 
 
 def _warm_up() -> None:
     path = demo_paths()[0]
-    uri = path.as_uri()
-    page = FetchedPage(str(path), uri, path.read_bytes(), None, "2026-01-01T00:00:00Z")
+    page = _read_file(str(path), path, Options())  # a local file, as the app reads one
     read = read_page(page)
-    analyse(AnalysisJob(read.blocks, read.metadata.published, None, "en"))
+    meta = read.metadata
+    analyse(AnalysisJob(read.blocks, meta.published, page.fetched_at, meta.language))
 
 
 _warm_up()

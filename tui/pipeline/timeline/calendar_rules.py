@@ -168,7 +168,9 @@ def _dotted_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
 _SHORT_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 
 
-def _dotted_month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+def _day_month_and_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    """Day, month and year in groups 1-3 ("23.SEP.96", "25 Jul. 45"); two figures are the
+    latest year not far past the story's."""
     y = int(m.group(3))
     if y < 100:
         y = _year_of_two_digits(y, ctx.anchor.year)
@@ -691,10 +693,10 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("dotted-day", r"(\d{1,2})\.(\d{1,2})\.(\d{4})", _dotted_day,
          "31.12.2023: day first"),
     rule("dotted-month-day", rf"(\d{{1,2}})\.({_SHORT_MONTH})\.(\d{{2}}|\d{{4}})",
-         _dotted_month_day, "23.SEP.96, a bond notice's day: a two-digit year near the story's"),
+         _day_month_and_year, "23.SEP.96, a bond notice's day: a two-digit year near the story's"),
     rule("weekday-numeric-day", rf"(?P<wd>{WEEKDAY_RE}),? (?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})",
          _weekday_numeric_day, "Thurs 11/15: the year in which the weekday agrees"),
-    rule("day-month-short-year", rf"(\d{{1,2}}) ({MONTH_RE}) (\d\d)", _dotted_month_day,
+    rule("day-month-short-year", rf"(\d{{1,2}}) ({MONTH_RE}) (\d\d)", _day_month_and_year,
          "25 Jul. 45, 30 November 02: a record's or a citation's day, the year the latest"
          " not far past the story's"),
     rule("numeric-day", rf"(?:{WEEKDAY_RE},? )?(\d{{1,2}})([/-])(\d{{1,2}})\2(\d{{2}}|\d{{4}})",
