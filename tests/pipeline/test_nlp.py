@@ -98,3 +98,48 @@ def test_doc_text_is_the_text_spacy_gives_spaces_and_all() -> None:
     texts = ["  Prices rose on Monday.\u00a0 Then they fell.  ", "", "One word"]
     for doc in nlp.parse_blocks([Block(BlockKind.PARAGRAPH, t) for t in texts]):
         assert nlp.doc_text(doc) == doc.text
+
+
+def test_a_run_with_no_space_far_longer_than_a_word_is_read_in_whole_pieces() -> None:
+    # spaCy alone peels each "(" off as a token of its own, in time that grows with the
+    # square of the run's length (32,000 of them took over two minutes).
+    run = "(" * (3 * nlp.LONG_RUN) + "!" * 10
+    text = f"He didn't stop. {run} Then he went\n{run}\nhome."
+    doc = nlp.parse_blocks([Block(BlockKind.PARAGRAPH, text)])[0]
+    assert doc.text == text  # character for character, spaces and all
+    pieces = [(t.text, t.whitespace_) for t in doc if t.text[0] in "(!"]
+    whole = [("(" * nlp.LONG_RUN, "")] * 3
+    assert pieces == [*whole, ("!" * 10, " "), *whole, ("!" * 10, "")]
+    # The words beside the runs are spaCy's own, with the norms its special cases give.
+    assert [(t.text, t.norm_) for t in doc[:4]] == [
+        ("He", "he"),
+        ("did", "do"),
+        ("n't", "not"),
+        ("stop", "stop"),
+    ]
+    assert [t.text for t in doc if t.text[0] not in "(!"][4:] == [
+        ".",
+        "Then",
+        "he",
+        "went",
+        "\n",
+        "\n",
+        "home",
+        ".",
+    ]
+
+
+def test_text_without_a_long_run_is_tokenized_as_spacy_does() -> None:
+    link = "https://example.org/news/2019/05/06/" + "a-long-slug-" * 12 + "end.html"
+    assert len(link) <= nlp.LONG_RUN
+    texts = [
+        f"Read it at {link}. He didn't go!!! (Really.)",
+        "U.S. officials met on Monday, Jan. 5 \u2014 \u201cno deal\u201d \u2026",
+        "Tabs\tand  two spaces\u00a0and\nlines",
+    ]
+    model = nlp.load()
+    for text in texts:
+        ours, spacys = model.tokenizer(text), model.tokenizer.tokenizer(text)
+        assert [(t.text, t.norm_, t.whitespace_) for t in ours] == [
+            (t.text, t.norm_, t.whitespace_) for t in spacys
+        ]

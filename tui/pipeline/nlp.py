@@ -6,6 +6,7 @@ use in a worker process, never at import time and never before the app's first p
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
     from tui.pipeline.model import Block
 
@@ -43,7 +45,52 @@ def _load() -> Language:
 
     nlp = spacy.load(MODEL_NAME)
     add_patterns(nlp)  # our equipment and facility table runs before spaCy's own NER
+    nlp.tokenizer = LongRunsWhole(nlp.tokenizer, nlp.vocab)
     return nlp
+
+
+# No word or link of prose runs this many characters without a space.
+LONG_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+class LongRunsWhole:
+    """spaCy's tokenizer, but a run of more than `LONG_RUN` characters with no space in it
+    is cut into pieces of `LONG_RUN`, each taken whole as one token.
+
+    spaCy peels a word's leading and trailing marks off one at a time, copying what is left
+    each time, so its time grows with the square of a run's length: 32,000 "(" in one
+    paragraph took 134 s, 16,000 "=" 54 s (prose that long parses in about a second), and a
+    page holding such a run kept a worker busy until the article's time limit took its
+    entities and timeline away. Everything else is spaCy's own tokenization, the text kept
+    character for character.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc], vocab: Vocab) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs: list[Doc] = []
+        at = 0
+        for m in _LONG_RUN.finditer(text):
+            if at < m.start():
+                docs.append(self.tokenizer(text[at : m.start()]))
+            run = m.group()
+            pieces = [run[i : i + LONG_RUN] for i in range(0, len(run), LONG_RUN)]
+            at = m.end()
+            spaces = [False] * len(pieces)
+            if text.startswith(" ", at):  # the one space after a word belongs to it
+                spaces[-1] = True
+                at += 1
+            docs.append(Doc(self.vocab, words=pieces, spaces=spaces))
+        if at < len(text):
+            docs.append(self.tokenizer(text[at:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def parse_blocks(blocks: Sequence[Block]) -> list[Doc]:
