@@ -280,6 +280,22 @@ def test_banner_lines_in_capitals_give_no_entities(nlp):
     assert run(nlp, "JOIN US ON TELEGRAM FOR DAILY UPDATES") == []
 
 
+def test_a_sentence_of_thousands_of_names_is_read_for_capitals_once(nlp, monkeypatch):
+    # Read whole for each of its names, a sentence with no full stop holding thousands of
+    # them cost time quadratic in its length (6,400 "U.S." took 28 s).
+    from tui.pipeline.entities import mentions
+
+    reads = []
+    real = mentions._in_capitals
+    monkeypatch.setattr(mentions, "_in_capitals", lambda s: reads.append(s.start) or real(s))
+    found = run(nlp, "Officials from " + "U.S. and " * 400 + "Canada met.")
+    assert {e.name for e in found} >= {"U.S.", "Canada"}
+    assert len(reads) == len(set(reads)) == 1
+    # A banner is still a banner, a name beside capitals still a name.
+    assert run(nlp, "JOIN US ON TELEGRAM FOR DAILY UPDATES. FOLLOW US ON X") == []
+    assert "Canada" in {e.name for e in run(nlp, "JOIN US. Officials in Canada met.")}
+
+
 def test_title_or_role_before_a_full_name_means_a_person(nlp):
     found = by_name(
         run(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.pipeline.model import EntityType
-from tui.pipeline.nlp import sentence_text
+from tui.pipeline.nlp import of_its_sentence, sentence_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -101,5 +101,11 @@ def _shouting(span: Span) -> bool:
     """A sentence in capitals ("JOIN US ON TELEGRAM") is a banner: its words are not names."""
     if any(c.islower() for c in span.text):
         return False  # a name with small letters is in no sentence of capitals
-    words = [t.text for t in span.sent if t.is_alpha]
+    # Read once per sentence: asked for each of thousands of names in one sentence with no
+    # full stop, reading it whole each time cost time quadratic in its length.
+    return of_its_sentence(span, _in_capitals)
+
+
+def _in_capitals(sentence: Span) -> bool:
+    words = [t.text for t in sentence if t.is_alpha]
     return len(words) >= 3 and all(w.isupper() for w in words)
