@@ -3714,6 +3714,29 @@ def test_the_weekdays_of_a_schedule_with_hours_are_no_dates(nlp: Any) -> None:
     assert [e.granularity for e in days] == [Granularity.DAY, Granularity.DAY]
 
 
+def test_a_sentence_of_many_weekdays_is_searched_for_hours_once(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Searched whole for each of its weekdays, a sentence with no full stop holding
+    # thousands of them cost time quadratic in its length (2,000 took 5 s).
+    from tui.pipeline.timeline import clocks
+
+    searched: list[str] = []
+
+    class Counted:
+        def search(self, text: str) -> Any:
+            searched.append(text)
+            return real.search(text)
+
+    real = clocks._HOURS
+    monkeypatch.setattr(clocks, "_HOURS", Counted())
+    entries = _timeline(nlp, "The team met on " + "Sunday, " * 60 + "and on Monday.")
+    assert len(entries) == 61
+    assert len(searched) == len(set(searched)) == 1
+    schedule = "Open Monday - Friday 9:00 - 17:00, and Sunday, Monday to Friday."
+    assert [e.value for e in _timeline(nlp, schedule) if e.value[0].isdigit()] == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -136,14 +136,22 @@ def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
     Sunday, 1-9 p.m.': a span of the week told with hours is every such week, so the
     weekdays its sentence names without a date are no dates (where "talks run from Monday
     to Friday" are this week's)."""
+    told: dict[str, bool] = {}
+
+    def a_week_of_hours(sentence: str) -> bool:
+        # Asked once per sentence, hours first (the rarer in prose, and the quicker to look
+        # for): a sentence of thousands of weekdays was searched whole for each of them.
+        if sentence not in told:
+            told[sentence] = bool(_HOURS.search(sentence) and _WEEKDAY_SPAN_RE.search(sentence))
+        return told[sentence]
+
     return [
         (res, start, end, span)
         for res, start, end, span in placed
         if not (
             WEEKDAY_FIRST.match(full, start)
             and not MONTH_NAMED.search(full, start, end)
-            and _WEEKDAY_SPAN_RE.search(sentence := sentence_near(span))
-            and _HOURS.search(sentence)
+            and a_week_of_hours(sentence_near(span))
         )
     ]
 
