@@ -1,12 +1,15 @@
-"""How the analysis after spaCy's parse (entities, timeline, time modifiers) grows with a
-paragraph that is one long list: thousands of dates, years or clocks in one sentence, the
+"""How the parse and the analysis after it (entities, timeline, time modifiers) grow with
+a paragraph that is one long list: thousands of dates, years or clocks in one sentence, the
 shape of a chronology, a flattened table or a hostile page.
 
 For each shape and size the spaCy parse of the paragraph is timed beside the analysis of
 that parse, in the same run, and their ratio printed: the parse grows about in step with
 the text, so a ratio that grows with the size is work that grows faster than the text
-(each date asking something of the whole sentence). The analysed part of an article is
-at most `stages.MAX_ANALYSED_CHARS` characters, the largest size here.
+(each date asking something of the whole sentence). The parse itself is compared with the
+parse of prose of the same length ("sentences", timed first): a shape whose parse/prose
+grows with the size is one spaCy's tokenizer reads in time that grows faster than the
+text (a run of marks with no space, peeled off one at a time). The analysed part of an
+article is at most `stages.MAX_ANALYSED_CHARS` characters, the largest size here.
 
 Run from the repo root:
 `nice python benchmarks/long_paragraphs.py [--sizes 8000,32000] [--shape NAME]`.
@@ -56,7 +59,10 @@ def _date_soup(n: int) -> str:
     return " ".join(words)
 
 
+# Prose, the peer every shape's parse is compared with; timed first.
+PROSE = "sentences"
 SHAPES: dict[str, Callable[[int], str]] = {
+    PROSE: _repeated("It happened on Monday, Jan. 5, at 10 a.m., two years after the war. "),
     "list of dates": _repeated("January 1, "),
     "years in brackets": _repeated("(1999) "),
     "years, odd spaces": _repeated("1999 \u00a0\u2009 "),
@@ -69,7 +75,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a list of names": _repeated("Mr John Smith, Ms Mary Jones, Dr Peter Brown, "),
     "a list of bodies": _repeated("the North Harbour Board, the South Harbour Board, "),
     "date soup": _date_soup,
-    "sentences": _repeated("It happened on Monday, Jan. 5, at 10 a.m., two years after the war. "),
+    "a run of brackets": _repeated("("),
+    "a run of marks": _repeated("!?=+$"),
+    "clock marks": _repeated("0:"),
+    "initials": _repeated("U.S. "),
+    "weekdays and commas": _repeated("Sunday, "),
 }
 
 
@@ -93,15 +103,23 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     time_one("A warm-up: the model loads on Monday.")
-    print(f"{'shape':20} {'chars':>8} {'parse s':>8} {'analysis s':>11} {'ratio':>6}")
+    print(
+        f"{'shape':20} {'chars':>8} {'parse s':>8} {'analysis s':>11} {'ratio':>6}"
+        f" {'parse/prose':>12}"
+    )
+    prose: dict[int, float] = {}
     for name, make in SHAPES.items():
-        if args.shape and name not in args.shape:
+        if args.shape and name not in args.shape and name != PROSE:
             continue
         ratios = []
         for size in sizes:
             parse, analysis = time_one(make(size))
+            prose.setdefault(size, parse)
             ratios.append(analysis / max(parse, 1e-3))
-            print(f"{name:20} {size:8} {parse:8.2f} {analysis:11.2f} {ratios[-1]:6.2f}")
+            print(
+                f"{name:20} {size:8} {parse:8.2f} {analysis:11.2f} {ratios[-1]:6.2f}"
+                f" {parse / max(prose[size], 1e-3):12.2f}"
+            )
         growth = ratios[-1] / max(ratios[0], 1e-3)
         print(f"{name:20} analysis/parse grew x{growth:.1f} over x{sizes[-1] / sizes[0]:.0f} text")
 
