@@ -724,6 +724,19 @@ def test_page_past_the_element_cap_is_read_to_the_cap_and_says_where_it_stopped(
     assert len(extracted.blocks) == 37
 
 
+def test_an_icon_sprite_ahead_of_the_article_leaves_it_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.pipeline import extract_parse
+
+    monkeypatch.setattr(extract_parse, "MAX_ELEMENTS", 40)
+    sprite = '<svg style="display:none">' + '<symbol><path d="M0 0"/></symbol>' * 100 + "</svg>"
+    html = f"<html><body>{sprite}<article>" + f"<p>{SENTENCE}</p>" * 20 + "</article></body></html>"
+    extracted = extract(html)
+    assert len(extracted.blocks) == 20
+    assert not [r for r in extracted.removed if r.rule == "page-too-long"]
+
+
 HEADLINES = [
     "Lifeboat crew honoured for night rescue",
     "New bakery opens on the quay this week",

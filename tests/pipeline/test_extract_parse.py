@@ -74,3 +74,23 @@ def test_page_past_the_element_cap_is_cut_in_document_order_and_says_what_went()
     assert unread.elements == 151
     assert unread.opening.startswith(_paragraph(50)[:40])
     assert unread.characters > 150 * len(_paragraph(0))
+
+
+def test_what_is_never_read_and_the_head_use_none_of_the_element_cap() -> None:
+    # An icon sprite, a menu of every town, templates and comments ahead of the article,
+    # and a head of hundreds of links: none of it is text a reader reads.
+    sprite = "<svg>" + '<symbol><path d="M0 0"/></symbol>' * 300 + "</svg>"
+    menu = "<select>" + "<option>Town</option>" * 300 + "</select>"
+    head = "<head><title>T</title>" + '<link rel="preload" href="/a.js">' * 300 + "</head>"
+    body = f"{sprite}{menu}<template>{'<p>x</p>' * 300}</template>{'<!-- c -->' * 300}"
+    paragraphs = "".join(f"<p>{_paragraph(i)}</p>" for i in range(20))
+    root = parse(f"<html>{head}<body>{body}<div>{paragraphs}</div></body></html>")
+    assert bound(root, 30) is None  # html, head, body, div and twenty paragraphs
+    assert _paragraph(19) in root.text_content()
+    assert root.find(".//svg") is None and root.find(".//select") is None
+    assert len(root.findall("head/link")) == 300  # the metadata is read there
+    # Past the cap, the head is still not counted, and is kept whole.
+    unread = bound(root, 14)
+    assert unread is not None and unread.elements == 10
+    assert _paragraph(9) in root.text_content() and _paragraph(10) not in root.text_content()
+    assert len(root.findall("head/link")) == 300

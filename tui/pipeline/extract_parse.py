@@ -184,6 +184,11 @@ def parse(html: str) -> lxml.html.HtmlElement:
 # sets (about 6,000). Every stage's work grows with the elements; past this a page is a
 # data dump, not an article, and reading all of it would keep a worker for a minute.
 MAX_ELEMENTS = 20_000
+# What no stage ever reads as text (`extract_blocks.SKIP_TAGS` skips them, readability's
+# copy strips them) and so is dropped before elements are counted: an icon sprite of
+# 12,500 symbols, a menu of every town or a page's stock of templates ahead of the article
+# used the whole count, and the page was cut before its first paragraph ("no article").
+NEVER_READ = ("svg", "template", "select")
 
 
 @dataclass(frozen=True)
@@ -196,15 +201,24 @@ class Truncation:
 
 
 def bound(root: lxml.html.HtmlElement, limit: int = MAX_ELEMENTS) -> Truncation | None:
-    """Cut the tree after its first `limit` elements (in document order), saying what went."""
+    """Drop what is never read (`NEVER_READ`, comments), then cut the tree after its first
+    `limit` elements (in document order, those of the <head> left uncounted and whole: the
+    metadata is read there), saying what went."""
+    etree.strip_elements(root, *NEVER_READ, with_tail=False)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     # Counted in libxml2, without a Python object per element: most pages are far below.
-    if root.xpath("count(//node()[not(self::text())])") <= limit:
+    if root.xpath("count(//*[not(ancestor::head)])") <= limit:
         return None
+    head = root.find("head")
     first_unread = None
-    for n, el in enumerate(root.iter()):
+    n = 0
+    for el in root.iter(etree.Element):
+        if head is not None and el is not head and head in el.iterancestors():
+            continue
         if n == limit:
             first_unread = el
             break
+        n += 1
     if first_unread is None:
         return None
     # Everything after the cut, moved in document order under one element in lxml's own
