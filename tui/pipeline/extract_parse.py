@@ -188,6 +188,7 @@ MAX_ELEMENTS = 20_000
 # copy strips them) and so is dropped before elements are counted: an icon sprite of
 # 12,500 symbols, a menu of every town or a page's stock of templates ahead of the article
 # used the whole count, and the page was cut before its first paragraph ("no article").
+# (Comments stay: a page's date may be written in one, and they are not counted.)
 NEVER_READ = ("svg", "template", "select")
 
 
@@ -201,11 +202,10 @@ class Truncation:
 
 
 def bound(root: lxml.html.HtmlElement, limit: int = MAX_ELEMENTS) -> Truncation | None:
-    """Drop what is never read (`NEVER_READ`, comments), then cut the tree after its first
-    `limit` elements (in document order, those of the <head> left uncounted and whole: the
-    metadata is read there), saying what went."""
+    """Drop what is never read (`NEVER_READ`), then cut the tree after its first `limit`
+    elements (in document order; comments, which metadata may read a date from, and the
+    <head>, where it reads the rest, left uncounted and whole), saying what went."""
     etree.strip_elements(root, *NEVER_READ, with_tail=False)
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     # Counted in libxml2, without a Python object per element: most pages are far below.
     if root.xpath("count(//*[not(ancestor::head)])") <= limit:
         return None
