@@ -3738,6 +3738,46 @@ def test_a_sentence_of_many_weekdays_is_searched_for_hours_once(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The show ran March 3-April 9, 2005 in Leeds.", ["2005-03-03", "2005-04-09"]),
+        ("Grant period: September 30, 2001-November 30, 2001.", ["2001-09-30", "2001-11-30"]),
+        ("The exhibition ran 3 March - 9 April 2005.", ["2005-03-03", "2005-04-09"]),
+        ("Posted 2001-November 30 by the editor.", ["2001-11-30"]),
+        # Told day first, the year once at the end.
+        ("The exhibition ran 3 March \u2013 9 April 2005.", ["2005-03-03", "2005-04-09"]),
+        ("Talks ran 30 November\u20132 December 2015 in Paris.", ["2015-11-30", "2015-12-02"]),
+        ("It ran from 3 March to 9 April 2005.", ["2005-03-03", "2005-04-09"]),
+    ],
+)
+def test_a_run_of_days_across_two_months_is_both_days_in_the_runs_year(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    # spaCy takes the run as one date, which no rule reads whole: read apart at the dash,
+    # the first day takes the year of the second.
+    assert sorted(e.value for e in _timeline(nlp, sentence)) == values
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "The concert is on March 18 @ 6:30 pm - 8:00 pm at the old hall.",
+        "Saturday, Aug. 10 @ 10:00 am, free entry",
+        "The council will vote on Tuesday @ noon.",
+    ],
+)
+def test_a_day_and_its_clock_joined_by_an_at_sign_read_as_with_at(nlp: Any, listing: str) -> None:
+    # Event listings write "@" for "at"; spaCy takes the day, the sign and the clock as one
+    # date, which no rule read whole.
+    entries = _timeline(nlp, listing)
+    assert entries and "T" in entries[0].value and entries[0].expression.count("@") == 1
+    said_with_at = _timeline(nlp, listing.replace("@", "at"))
+    assert [(e.value, e.granularity) for e in entries] == [
+        (e.value, e.granularity) for e in said_with_at
+    ]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "November 15 @ Piano's - Set Time: 10 PM (with two other bands)",

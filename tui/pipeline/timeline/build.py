@@ -153,7 +153,14 @@ _SEPARATORS = re.compile(
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time; a
     # slash before the same time in another zone ("10am PT / 1pm ET", "2 p.m. PDT/5 p.m.").
     r"|\s+[-|/](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
-    r"|(?<=[A-Za-z.])/(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))+\s*"
+    r"|(?<=[A-Za-z.])/(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
+    # A run of days across two months: "March 3-April 9, 2005", "September 30, 2001-November
+    # 30, 2001" (a dash glued between a figure and the next month's name; not after a
+    # year that opens the date, "2001-November 30"), "3 March - 9 April 2005" (a spaced one
+    # before a day told day first).
+    rf"|(?<=\d)(?<!^\d{{4}})[-\u2013](?=(?=[A-Z])(?i:{MONTH_RE})\b)"
+    rf"|(?<=[A-Za-z.])[-\u2013](?=\d{{1,2}}(?:st|nd|rd|th)? (?=[A-Z])(?i:{MONTH_RE})\b)"
+    rf"|\s+-(?=\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:{MONTH_RE})\b))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July", "Friday 23 and Saturday 24 December": the
 # first day takes the month of the second.

@@ -417,6 +417,12 @@ def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return month(y, mon) if y else DECLINE
 
 
+def _year_month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    dn = day_number(m.group("d"))
+    d = safe_date(int(m.group("y")), MONTHS[month_key(m.group("m"))], dn) if dn else None
+    return replace(day(d), full=True) if d else DECLINE
+
+
 def _year_of(text: str, ctx: Context) -> int | None:
     """The year a date's words name: "that year" the one the article last dated, else as
     `named_year` reads it."""
@@ -746,6 +752,8 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:the )?(?P<m>{MONTH_RE}),? (?:of )?"
           rf"(?P<y>{YEAR_RE}|this year|last year|next year|that year)(?: (?:fiscal )?year)?",
           _month_year, "August 1988, June last year; the March 2001 year (a year to March)"),
+    rule("year-month-day", rf"(?P<y>\d{{4}})[- ](?P<m>{MONTH_RE}) (?P<d>{DAYNUM_RE})",
+          _year_month_day, "2001-November 30, 2019 March 5: the year first, as records write it"),
     rule("year-month", rf"(?P<y>\d{{4}}),? (?P<m>{MONTH_RE})", _month_year,
           "1993 December, 2001 Mar: the year first, as references and records write it"),
     rule("month-alone", rf"(?P<rel>last|next|this|this past|this coming|past|coming)? ?"

@@ -681,8 +681,18 @@ _A_PART_OF_DAY = re.compile(
     r"|hours)",
     re.I,
 )
+# "3 March" + " – " + "9 April 2005", "30 November" + "–" + "2 December 2015", "3 March
+# to" + "9 April 2005": a run of days across two months told day first, the year told once
+# at its end (spaCy tags the first day apart, or as a number). Read apart, the first day
+# took the story's year; read as one (`build._pieces`), it takes the year of the run.
+_DAY_FIRST = rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? {_MONTH_WORD}"
+_A_DAY_FIRST = re.compile(_DAY_FIRST)
+_A_DAY_FIRST_TO = re.compile(rf"{_DAY_FIRST} (?:to|until|till|through)")
+_A_DAY_FIRST_WITH_ITS_YEAR = re.compile(rf"{_DAY_FIRST} (?:19|20)\d\d")
 # (what comes first, the words between, what comes second): two spans that are one date.
 _ONE_DATE_IN_TWO = (
+    (_A_DAY_FIRST, re.compile(r" ?[-\u2013\u2014] ?"), _A_DAY_FIRST_WITH_ITS_YEAR),
+    (_A_DAY_FIRST_TO, re.compile(" "), _A_DAY_FIRST_WITH_ITS_YEAR),
     (_BARE_WEEKDAY, re.compile(r",? ?"), _A_MONTH_DAY),
     # "the week" + "beginning" + "8 February": the week that day starts (spaCy may tag
     # the month alone, our patterns the day).
@@ -739,6 +749,12 @@ def _entity_parts(ent: Span) -> list[Span]:
         if tok.tag_ == "TO" and doc[tok.i + 1].tag_ == "VB":
             after = doc[tok.i + 2 : ent.end]
             return [doc[ent.start : tok.i], *(_entity_parts(after) if len(after) else [])]
+        # "March 18 @ 6:30 pm", as event listings put it: spaCy takes the day and the
+        # clock as one date, which no rule reads whole; apart, the clock is put on the day
+        # (`clocks`), as with "at".
+        if tok.text == "@":
+            after = doc[tok.i + 1 : ent.end]
+            return [doc[ent.start : tok.i], *_entity_parts(after)]
     return [ent]
 
 
