@@ -3753,8 +3753,8 @@ def test_a_sentence_of_many_weekdays_is_searched_for_hours_once(
 def test_a_run_of_days_across_two_months_is_both_days_in_the_runs_year(
     nlp: Any, sentence: str, values: list[str]
 ) -> None:
-    # spaCy takes the run as one date, which no rule reads whole: read apart at the dash,
-    # the first day takes the year of the second.
+    # spaCy takes the run as one date no rule reads whole, or tags its first day apart:
+    # read as one run, parted at the dash or "to", the first day takes the run's year.
     assert sorted(e.value for e in _timeline(nlp, sentence)) == values
 
 
