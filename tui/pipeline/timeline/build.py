@@ -156,8 +156,8 @@ _SEPARATORS = re.compile(
     r"|(?<=[A-Za-z.])/(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
     # A run of days across two months: "March 3-April 9, 2005", "September 30, 2001-November
     # 30, 2001" (a dash glued between a figure and the next month's name; not after a
-    # year that opens the date, "2001-November 30"), "3 March - 9 April 2005" (a spaced one
-    # before a day told day first).
+    # year that opens the date, "2001-November 30"), "3 March-9 April 2005" (glued between
+    # a month and the next day told day first), "3 March - 9 April 2005" (spaced there).
     rf"|(?<=\d)(?<!^\d{{4}})[-\u2013](?=(?=[A-Z])(?i:{MONTH_RE})\b)"
     rf"|(?<=[A-Za-z.])[-\u2013](?=\d{{1,2}}(?:st|nd|rd|th)? (?=[A-Z])(?i:{MONTH_RE})\b)"
     rf"|\s+-(?=\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:{MONTH_RE})\b))+\s*"
