@@ -206,21 +206,15 @@ def bound(root: lxml.html.HtmlElement, limit: int = MAX_ELEMENTS) -> Truncation 
     elements (in document order; comments, which metadata may read a date from, and the
     <head>, where it reads the rest, left uncounted and whole), saying what went."""
     etree.strip_elements(root, *NEVER_READ, with_tail=False)
-    # Counted in libxml2, without a Python object per element: most pages are far below.
-    if root.xpath("count(//*[not(ancestor::head)])") <= limit:
+    # Counted and found in libxml2, without a Python object per element, by one
+    # definition of what counts: most pages are far below.
+    counted = "//*[not(ancestor::head)]"
+    if root.xpath(f"count({counted})") <= limit:
         return None
-    head = root.find("head")
-    first_unread = None
-    n = 0
-    for el in root.iter(etree.Element):
-        if head is not None and el is not head and head in el.iterancestors():
-            continue
-        if n == limit:
-            first_unread = el
-            break
-        n += 1
-    if first_unread is None:
+    found = root.xpath(f"({counted})[{limit + 1}]")
+    if not found:
         return None
+    first_unread = found[0]
     # Everything after the cut, moved in document order under one element in lxml's own
     # loops: the element itself and its later siblings, then each ancestor's later ones.
     unread = lxml.html.Element("div")
