@@ -143,6 +143,9 @@ if TYPE_CHECKING:
 
     from tui.pipeline.timeline.values import Placed
 
+# A month's name as written (capitalised), and a day of the month in figures.
+_A_MONTH_NAMED = rf"(?=[A-Z])(?i:{MONTH_RE})\b"
+_A_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Where spaCy joined two expressions into one span ("the year ended Sept. 30").
 # One or more in a row: "began Aug. 1 and ended last week" joins at "and ended".
 _SEPARATORS = re.compile(
@@ -158,9 +161,9 @@ _SEPARATORS = re.compile(
     # 30, 2001" (a dash glued between a figure and the next month's name; not after a
     # year that opens the date, "2001-November 30"), "3 March-9 April 2005" (glued between
     # a month and the next day told day first), "3 March - 9 April 2005" (spaced there).
-    rf"|(?<=\d)(?<!^\d{{4}})[-\u2013](?=(?=[A-Z])(?i:{MONTH_RE})\b)"
-    rf"|(?<=[A-Za-z.])[-\u2013](?=\d{{1,2}}(?:st|nd|rd|th)? (?=[A-Z])(?i:{MONTH_RE})\b)"
-    rf"|\s+-(?=\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?=[A-Z])(?i:{MONTH_RE})\b))+\s*"
+    rf"|(?<=\d)(?<!^\d{{4}})[-\u2013](?={_A_MONTH_NAMED})"
+    rf"|(?<=[A-Za-z.])[-\u2013](?={_A_DAY} {_A_MONTH_NAMED})"
+    rf"|\s+-(?=\s+{_A_DAY}\s+{_A_MONTH_NAMED}))+\s*"
 )
 # "12 to 18 August", "between 1 and 5 July", "Friday 23 and Saturday 24 December": the
 # first day takes the month of the second.

@@ -154,15 +154,19 @@ def _year_end(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
 # --- numeric dates ------------------------------------------------------------------------
 
 
-def _iso_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+def _day_written_whole(y: int | None, mon: int, dn: int | None) -> Outcome:
+    """A day told with its year: that day, marked whole; no such day declines."""
+    d = safe_date(y, mon, dn) if y is not None and dn is not None else None
     return replace(day(d), full=True) if d else DECLINE
+
+
+def _iso_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
+    return _day_written_whole(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
 def _dotted_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     # Written with dots, a date is day first (Europe's order); there is no US reading.
-    d = safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    return replace(day(d), full=True) if d else DECLINE
+    return _day_written_whole(int(m.group(3)), int(m.group(2)), int(m.group(1)))
 
 
 _SHORT_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -174,8 +178,7 @@ def _day_month_and_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> 
     y = int(m.group(3))
     if y < 100:
         y = _year_of_two_digits(y, ctx.anchor.year)
-    d = safe_date(y, MONTHS[month_key(m.group(2))], int(m.group(1)))
-    return replace(day(d), full=True) if d else DECLINE
+    return _day_written_whole(y, MONTHS[month_key(m.group(2))], int(m.group(1)))
 
 
 def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -261,9 +264,7 @@ def _first_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     if dn is None or not 1 <= dn <= 31:
         return DECLINE
     if m.group("y"):
-        y = _year_of(m.group("y"), ctx)
-        d = safe_date(y, mon, dn) if y is not None else None
-        return replace(day(d), full=True) if d else DECLINE
+        return _day_written_whole(_year_of(m.group("y"), ctx), mon, dn)
     if (mon, dn) in ctx.full_days:
         # "June 9" after "June 9, 2020": the article's own June 9.
         return day(ctx.full_days[(mon, dn)])
@@ -418,9 +419,8 @@ def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
 
 
 def _year_month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    dn = day_number(m.group("d"))
-    d = safe_date(int(m.group("y")), MONTHS[month_key(m.group("m"))], dn) if dn else None
-    return replace(day(d), full=True) if d else DECLINE
+    mon = MONTHS[month_key(m.group("m"))]
+    return _day_written_whole(int(m.group("y")), mon, day_number(m.group("d")))
 
 
 def _year_of(text: str, ctx: Context) -> int | None:

@@ -286,9 +286,10 @@ _MONTH_WORD = (
 )
 # "5th August", "5 August 2023", "7 Aug 2024": spaCy may take the day for an ordinal and
 # the month alone, or the year alone.
+# A day of the month in figures, "5", "05" or "5th".
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(
-    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}\b(?:,? (?:19|20)\d\d\b)?"
-    + _CLOCK_AFTER_A_DAY
+    rf"\b{_DAY_NUMBER} (?:of )?{_MONTH_WORD}\b(?:,? (?:19|20)\d\d\b)?" + _CLOCK_AFTER_A_DAY
 )
 # "3.30pm", "9 a.m." (spaCy may call them a number); "a fortnight ago", "in a fortnight".
 # ("3pm." at a sentence's end keeps its full stop out; "3 p.m." keeps its own).
@@ -685,7 +686,7 @@ _A_PART_OF_DAY = re.compile(
 # to" + "9 April 2005": a run of days across two months told day first, the year told once
 # at its end (spaCy tags the first day apart, or as a number). Read apart, the first day
 # took the story's year; read as one (`build._pieces`), it takes the year of the run.
-_DAY_FIRST = rf"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? {_MONTH_WORD}"
+_DAY_FIRST = rf"{_DAY_NUMBER} {_MONTH_WORD}"
 _A_DAY_FIRST = re.compile(_DAY_FIRST)
 _A_DAY_FIRST_TO = re.compile(rf"{_DAY_FIRST} (?:to|until|till|through)")
 _A_DAY_FIRST_WITH_ITS_YEAR = re.compile(rf"{_DAY_FIRST} (?:19|20)\d\d")
