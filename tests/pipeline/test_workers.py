@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -103,6 +105,32 @@ async def test_cancelling_a_task_kills_its_worker_at_once(pool: WorkerPool) -> N
         await task
     assert await _until_gone(where["pid"])
     assert await pool.call(tasks.double, 4, limit=30) == 8
+
+
+# A fresh interpreter (this one's forkserver is running already): is the server started
+# by making a pool, before any task asks for a worker?
+_SERVER_BEFORE_ANY_TASK = """
+import time
+from multiprocessing import forkserver
+from tui.pipeline.workers import WorkerPool
+
+pool = WorkerPool(1)
+for _ in range(200):
+    if forkserver._forkserver._forkserver_pid is not None:
+        break
+    time.sleep(0.05)
+print(forkserver._forkserver._forkserver_pid is not None)
+pool.close()
+"""
+
+
+def test_the_forkserver_starts_with_the_pool_not_with_the_first_task() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _SERVER_BEFORE_ANY_TASK],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
 
 
 async def test_close_kills_busy_workers_without_waiting() -> None:
