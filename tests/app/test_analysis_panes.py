@@ -79,9 +79,10 @@ def _timeline(entries: list[TimelineEntry]) -> list[BriefingTimelineEntry]:
 
 
 def _entry(day: int, block: int) -> TimelineEntry:
-    return TimelineEntry(
-        "on Tuesday", f"2024-08-{day:02}", Granularity.DAY, f"It rained on day {day}.", block, 3, 13
-    )
+    # A sentence of its own for each block: a sentence said again at the same time is one
+    # row (`timex.own_rows`), and these count rows.
+    sentence = f"It rained on day {day}, in part {block}."
+    return TimelineEntry("on Tuesday", f"2024-08-{day:02}", Granularity.DAY, sentence, block, 3, 13)
 
 
 async def _listed(pilot: Any, *panes: Any) -> None:

@@ -213,7 +213,8 @@ def test_decades_and_centuries_read_as_words() -> None:
 
 
 def _at(block: int, start: int, end: int, value: str = "2024-08-06") -> TimelineEntry:
-    return TimelineEntry("x", value, Granularity.DAY, "s", block, start, end)
+    # Each in a sentence of its own: these pin down places, not repeated sentences.
+    return TimelineEntry("x", value, Granularity.DAY, f"s{block}.{start}", block, start, end)
 
 
 def test_an_entry_inside_another_of_its_paragraph_has_no_row_of_its_own() -> None:
@@ -267,8 +268,10 @@ def test_a_length_before_an_event_it_fills_is_still_lasting() -> None:
     assert entry_label(took) == "lasting a day"
 
 
-def _dated(block: int, start: int, end: int, value: str, assumed: bool = False) -> TimelineEntry:
-    return TimelineEntry("x", value, Granularity.YEAR, "s", block, start, end,
+def _dated(
+    block: int, start: int, end: int, value: str, assumed: bool = False, sentence: str = "s"
+) -> TimelineEntry:
+    return TimelineEntry("x", value, Granularity.YEAR, sentence, block, start, end,
                          range_start=f"{value}-01-01", range_end=f"{value}-12-31",
                          anchor_assumed=assumed)  # fmt: skip
 
@@ -285,12 +288,34 @@ def test_a_count_of_time_beside_the_date_it_comes_to_is_one_row() -> None:
 
 
 def test_the_same_time_apart_or_two_times_side_by_side_keep_their_rows() -> None:
-    apart = [_dated(0, 0, 4, "1754"), _dated(0, 40, 44, "1754")]
+    apart = [_dated(0, 0, 4, "1754", sentence="a"), _dated(0, 40, 44, "1754", sentence="b")]
     assert own_rows(apart) == apart
     side_by_side = [_dated(0, 0, 4, "1754"), _dated(0, 8, 12, "1755")]
     assert own_rows(side_by_side) == side_by_side
-    other_paragraph = [_dated(0, 0, 4, "1754"), _dated(1, 6, 10, "1754")]
+    other_paragraph = [_dated(0, 0, 4, "1754"), _dated(1, 6, 10, "1755")]
     assert own_rows(other_paragraph) == other_paragraph
+
+
+def test_a_row_that_reads_as_one_before_it_is_shown_once() -> None:
+    # A page's label said 81 times ("Election 2012:"), a pull quote repeating a paragraph:
+    # each was a row of its own, the same words and the same when.
+    label = [_dated(k, 0, 4, "2012", sentence="Election 2012:") for k in range(81)]
+    assert own_rows(label) == label[:1]
+    quote = "The 1754 treaty  held."  # spaced as a pull quote may be
+    said = [_dated(2, 4, 8, "1754", sentence="The 1754 treaty held."),
+            _dated(9, 4, 8, "1754", sentence=quote)]  # fmt: skip
+    assert own_rows(said) == said[:1]
+
+
+def test_the_same_sentence_at_another_time_or_from_another_source_keeps_its_row() -> None:
+    weekly = [_dated(0, 0, 4, "1754", sentence="Market day"),
+              _dated(3, 0, 4, "1755", sentence="Market day")]  # fmt: skip
+    assert own_rows(weekly) == weekly
+    assumed = [_dated(0, 0, 4, "1754", sentence="s"), _dated(3, 0, 4, "1754", True, "s")]
+    assert own_rows(assumed) == assumed
+    pairs = [(0, _dated(0, 0, 4, "2012", sentence="Election 2012:")),
+             (1, _dated(0, 0, 4, "2012", sentence="Election 2012:"))]  # fmt: skip
+    assert own_rows(pairs, lambda p: p[1], lambda p: p[0]) == pairs
 
 
 def test_a_length_read_into_parts_is_written_back_the_same() -> None:
