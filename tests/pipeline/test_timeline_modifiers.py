@@ -41,6 +41,18 @@ def test_a_length_before_its_noun_and_an_age_are_durations_outside_the_timeline(
     assert timeline == ["Tuesday"]
 
 
+def test_a_length_in_seconds_before_its_noun_is_a_modifier_too() -> None:
+    # "A 56-second first lap" was a timeline row, "lasting 56 seconds", dated nothing.
+    found, timeline = _found("She ran a 56-second first lap and a 30-second final lap.")
+    assert found == [("56-second", "DURATION", "PT56S"), ("30-second", "DURATION", "PT30S")]
+    assert timeline == []
+    # Not an ordinal ranking the trailer either.
+    found, timeline = _found("The studio released a new 30-second trailer.")
+    assert (found, timeline) == ([("30-second", "DURATION", "PT30S")], [])
+    _, timeline = _found("The count stopped for 30 seconds on Tuesday.")
+    assert sorted(timeline) == ["30 seconds", "Tuesday"]
+
+
 def test_a_length_written_apart_counts_only_before_a_measure() -> None:
     found, _ = _found("The stock hit a five year low. He was 37 years old then.")
     assert found == [("five year", "DURATION", "P5Y"), ("37 years", "DURATION", "P37Y")]

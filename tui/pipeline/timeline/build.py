@@ -66,6 +66,7 @@ from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
 from tui.pipeline.timeline.spans import (
     AGE,
+    RANKED_TIMES,
     a_place_in_a_ranking,
     candidate_spans,
     holiday_names_a_thing,
@@ -118,6 +119,7 @@ from tui.pipeline.timeline.vocab import (
     MODERN_YEAR_RE,
     MONTH_NAMED,
     MONTH_RE,
+    MONTHS,
     NOUNS_OF_AN_AGE,
     NUM_RE,
     OF_A_THING,
@@ -1770,6 +1772,13 @@ def _pieces(
     month_told = False  # the last day found named its month in words, or took one
     borrowed: set[int] = set()  # which found days took the next piece's month
     while i < len(pieces):
+        if i + 1 < len(pieces) and (noun := _ranked_by_the_next(text, *pieces[i : i + 2])):
+            a, b = pieces[i]
+            ranked = resolve(f"{text[a:b]} {noun}", ctx, tense, None)
+            if noun.lower() in RANKED_TIMES and ranked is not None:
+                found.append((ranked, start + a, start + b))
+            i += 1
+            continue
         # One date has at most a few comma-separated parts ("Tuesday, Aug. 6, 2024"); the
         # window keeps a long run of dates (a chronology) linear instead of cubic.
         for j in range(min(len(pieces), i + MAX_PIECES), i, -1):
@@ -1797,6 +1806,28 @@ def _pieces(
             found.extend(_length_then_date(text[a:b], start + a, ctx, tense))
             i += 1
     return _in_the_year_of_the_next(found, borrowed)
+
+
+# "The fourth or fifth century", "the 3rd and 4th floors": an ordinal joined to one that
+# ranks a noun ranks that noun too. Alone, "the fourth" would be read as a day of the month.
+_LONE_ORDINAL = re.compile(rf"(?:the )?(?:{ORD_RE}|\d{{1,2}}(?:st|nd|rd|th))", re.I)
+_ORDINAL_JOINER = re.compile(r"\s*(?:and|or|to|&|-|\u2013)\s*", re.I)
+_ORDINAL_AND_NOUN = re.compile(
+    rf"(?:{ORD_RE}|\d{{1,2}}(?:st|nd|rd|th))[- ](?P<noun>[a-z]+)\b", re.I
+)
+
+
+def _ranked_by_the_next(text: str, piece: tuple[int, int], after: tuple[int, int]) -> str | None:
+    """The noun a lone ordinal ranks with the ordinal after it ("century" of "the fourth
+    or fifth century"); None when it is no such ordinal, or the next ranks a month or
+    nothing ("the 4th or 5th of June", "the 4th and 5th June": days)."""
+    (a, b), (c, d) = piece, after
+    if not (_LONE_ORDINAL.fullmatch(text, a, b) and _ORDINAL_JOINER.fullmatch(text, b, c)):
+        return None
+    ranks = _ORDINAL_AND_NOUN.match(text, c, d)
+    if ranks is None or ranks.group("noun").lower() in MONTHS or ranks.group("noun") == "of":
+        return None
+    return ranks.group("noun")
 
 
 def _in_the_year_of_the_next(

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # Not "quarter": "one-quarter", "three-quarter" are nearly always fractions ("one-quarter of
 # an inch").
-_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
+_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
 _UNIT = rf"(?:{'|'.join(_UNITS)})"
 # A count and a unit joined by a hyphen ("30-year", "three-day", "24-hour"), or the same
 # with "old" ("16-year-old", "37 years old"). Not the tail of a longer compound or of a

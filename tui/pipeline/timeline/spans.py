@@ -1307,7 +1307,7 @@ _BARE_ORDINAL = re.compile(
 # The ordinal alone, or with the word it ranks when spaCy took that too ("the 1st Amendment").
 _RANKING_ORDINAL = re.compile(rf"(?i:{_BARE_ORDINAL.pattern})(?: [A-Z][\w-]*)?")
 # What an ordinal ranks that is itself a time: "the 14th Century".
-_RANKED_TIMES = ("century", "millennium")
+RANKED_TIMES = ("century", "millennium")
 
 
 def a_place_in_a_ranking(text: str, before: str) -> bool:
@@ -1330,7 +1330,7 @@ def ranks_a_noun(span: Span, text: str) -> bool:
     8th, the vote", "the 8th of June" and "by the 20th" rank nothing)."""
     if _ranks_a_noun_after(span):
         return True
-    if not _RANKING_ORDINAL.fullmatch(text) or text.split()[-1].lower() in _RANKED_TIMES:
+    if not _RANKING_ORDINAL.fullmatch(text) or text.split()[-1].lower() in RANKED_TIMES:
         return False
     ordinal = next((t for t in span if _ORDINAL_TOKEN.fullmatch(t.text)), None)
     return ordinal is not None and _ranks_a_noun_past(ordinal, ordinal.i)
@@ -1348,7 +1348,7 @@ def _ranks_a_noun_past(ordinal: Token, i: int) -> bool:
         and head.i > i
         and head.pos_ in ("NOUN", "PROPN")
         and head.lower_ not in MONTHS
-        and head.lower_ not in _RANKED_TIMES
+        and head.lower_ not in RANKED_TIMES
     )
 
 
