@@ -1773,9 +1773,10 @@ def _pieces(
     borrowed: set[int] = set()  # which found days took the next piece's month
     while i < len(pieces):
         if i + 1 < len(pieces) and (noun := _ranked_by_the_next(text, *pieces[i : i + 2])):
+            # No day; a century it shares with the next is read as one ("the fourth").
             a, b = pieces[i]
-            ranked = resolve(f"{text[a:b]} {noun}", ctx, tense, None)
-            if noun.lower() in RANKED_TIMES and ranked is not None:
+            century = noun.lower() in RANKED_TIMES
+            if century and (ranked := resolve(f"{text[a:b]} {noun}", ctx, tense, None)):
                 found.append((ranked, start + a, start + b))
             i += 1
             continue
