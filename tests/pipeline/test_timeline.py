@@ -3314,6 +3314,8 @@ def test_an_entire_year_is_a_length_not_this_year(nlp: Any) -> None:
     [
         ("Sessions are held on November 16th and 17th.", ["2012-11-16", "2012-11-17"]),
         ("The fair is on December 14th & 15th.", ["2012-12-14", "2012-12-15"]),
+        # With "the": read alone by the tense, the 17th was the story's month's.
+        ("Sessions are held on December 16th and the 17th.", ["2012-12-16", "2012-12-17"]),
         (
             "Classes meet Wed., Mar 14, 21, 28 and Apr 4.",
             ["2013-03-14", "2013-03-21", "2013-03-28", "2013-04-04"],
@@ -4314,6 +4316,11 @@ def test_a_day_and_the_clock_told_with_it_are_one_entry(
         # A day's hours in order stay on the one day.
         ("The polls are open from 9 a.m. to 5 p.m. on Monday.",
          ["2024-08-12T09:00", "2024-08-12T17:00"]),
+        # An end with no "a.m." or "p.m." is in the start's evening if it can be.
+        ("The meeting is on Monday from 7 p.m. to 9:30.",
+         ["2024-08-12", "2024-08-12T19:00", "2024-08-12T21:30"]),
+        ("Shops close from 1:00 PM - 3:00 or 5:00 PM.",
+         ["2024-08-08T13:00", "2024-08-08T15:00", "2024-08-08T17:00"]),
     ],
 )  # fmt: skip
 def test_a_range_of_clock_times_that_runs_past_midnight_ends_the_next_day(
@@ -4546,6 +4553,7 @@ def test_could_on_a_bare_verb_looks_ahead_unless_it_could_not(
         # Read alone by the past tense, the first would be this year's (just ahead of a
         # story of 28 August), the second last year's.
         ("Ballots were cast on 3 and 17 October.", ["2023-10-03", "2023-10-17"]),
+        ("Ballots were cast on the 3rd and 17th of October.", ["2023-10-03", "2023-10-17"]),
         # With its weekday the first day was lost.
         ("The fair is on Thursday 24 and Friday 25 October.", ["2024-10-24", "2024-10-25"]),
         ("Shops will shut on Tuesday 24 and Wednesday 25 December.",

@@ -126,6 +126,19 @@ def test_a_night_that_runs_past_midnight_ends_on_the_next_day() -> None:
     assert past_midnight(evening, night) == night
 
 
+def test_an_end_that_gives_no_half_of_the_day_is_first_read_in_the_afternoon() -> None:
+    # "From 7 p.m. to 9:30" ended at 9:30 the next morning.
+    tuesday = day(date(2024, 8, 6))
+    seven_pm, half_nine = with_time(tuesday, "T19:00"), with_time(tuesday, "T09:30")
+    assert past_midnight(seven_pm, half_nine, "9:30").value == "2024-08-06T21:30"
+    # Said: "9:30 a.m.", or a 24-hour clock, or an afternoon still before the start.
+    assert past_midnight(seven_pm, half_nine, "9:30 a.m.").value == "2024-08-07T09:30"
+    assert past_midnight(seven_pm, half_nine, "09:30").value == "2024-08-07T09:30"
+    two = with_time(tuesday, "T02:30")
+    late = with_time(tuesday, "T23:00")
+    assert past_midnight(late, two, "2:30").value == "2024-08-07T02:30"
+
+
 def test_a_range_end_follows_a_start_whose_year_is_written() -> None:
     start = day(date(2019, 1, 14))
     # Alone, "Oct. 2" in a present clause on 31 Dec 2019 came out in 2020.

@@ -170,7 +170,9 @@ _SEPARATORS = re.compile(
 # "12 to 18 August", "between 1 and 5 July", "Friday 23 and Saturday 24 December": the
 # first day takes the month of the second.
 _A_WEEKDAY_BEFORE = rf"(?:{WEEKDAY_RE},? (?:the )?)?"
-_BARE_DAY = re.compile(rf"(?:(?:between|from) )?{_A_WEEKDAY_BEFORE}\d{{1,2}}(?:st|nd|rd|th)?", re.I)
+_BARE_DAY = re.compile(
+    rf"(?:(?:between|from) )?(?:the )?{_A_WEEKDAY_BEFORE}\d{{1,2}}(?:st|nd|rd|th)?", re.I
+)
 # A bare month, the words that join it to the next, and a month told with its year.
 _BARE_MONTH = re.compile(rf"(?:(?P<opener>between|from) |the months? of )?{MONTH_RE}", re.I)
 _MONTH_JOINER = re.compile(
@@ -1904,7 +1906,7 @@ def _ranges_in_order(
                 a = replace(clock_on(b.start, a), anaphoric=a.anaphoric)
             a, b = in_order(a, b, tense, second_dated)
             if CLOCK_RE.fullmatch(second.lower()):
-                b = replace(past_midnight(a, b), anaphoric=b.anaphoric)
+                b = replace(past_midnight(a, b, second), anaphoric=b.anaphoric)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
 

@@ -263,7 +263,7 @@ def clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
                 the_day = day(the_day.start + timedelta(days=1))
             res = with_time(the_day, res.value[res.value.index("T") :])
             if out and closes_a_range(full, *out[-1][1:3], start):
-                res = past_midnight(out[-1][0], res)
+                res = past_midnight(out[-1][0], res, full[start:end])
         out.append((res, start, end, span))
     return out
 

@@ -111,10 +111,19 @@ def after_a_dated_start(first: Resolved, second: Resolved) -> Resolved:
 _CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?$")
 
 
-def past_midnight(first: Resolved, second: Resolved) -> Resolved:
+# The words of a clock that say which half of the day it is in: "4 a.m.", "noon", or a
+# 24-hour clock ("09:30", "17:45"). "9:30" alone says neither.
+_HALF_OF_DAY_SAID = re.compile(
+    r"[ap]\.?\s?m\b|\b(?:noon|midnight|midday)\b|(?<!\d)(?:0\d|1[3-9]|2[0-4])[:.h]?[0-5]\d", re.I
+)
+
+
+def past_midnight(first: Resolved, second: Resolved, said: str = "") -> Resolved:
     """The end of a range of clock times on one day that comes out before its start ("from
-    8 p.m. on Tuesday until 4 a.m."): the night ran on into the next day. The caller
-    passes an end that names no day of its own."""
+    8 p.m. on Tuesday until 4 a.m."): the night ran on into the next day. An end whose
+    words (`said`) give no half of the day is first read in the start's afternoon ("from
+    7 p.m. to 9:30" ends at 21:30, not at 9:30 the next morning). The caller passes an end
+    that names no day of its own."""
     a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
     if (
         a is None
@@ -126,6 +135,11 @@ def past_midnight(first: Resolved, second: Resolved) -> Resolved:
         or b.group(0) >= a.group(0)
     ):
         return second
+    evening = int(b.group("hh")) + 12
+    if 12 < evening < 24 and not _HALF_OF_DAY_SAID.search(said):
+        clock = f"T{evening}:{b.group(0)[4:]}"
+        if clock > a.group(0):
+            return with_time(day(first.start), clock)
     return with_time(day(first.start + timedelta(days=1)), b.group(0))
 
 
