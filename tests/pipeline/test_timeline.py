@@ -4329,6 +4329,31 @@ def test_a_range_of_clock_times_that_runs_past_midnight_ends_the_next_day(
     assert sorted(e.value for e in _timeline(nlp, sentence)) == ends
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # Read alone, a clock with no "a.m." or "p.m." was the morning's.
+        ("The meeting began at 2 p.m. on Monday and ended at 5:45.",
+         ["2024-08-05T14:00", "2024-08-05T17:45"]),
+        ("Tuesday, August 13 | 7pm (Discussion starts at 7:30)",
+         ["2024-08-13T19:00", "2024-08-13T19:30"]),
+        # Already after the clock before it, or said.
+        ("Markets opened at 9:30 a.m. on Monday and halted at 10:15.",
+         ["2024-08-05T09:30", "2024-08-05T10:15"]),
+        ("On Monday the doors opened at 8 p.m. after a rehearsal at 6:30 a.m.",
+         ["2024-08-05", "2024-08-05T06:30", "2024-08-05T20:00"]),
+        # The wire's 24-hour clock, or a clock in a zone: "noon (1000 GMT)" is 10:00.
+        ("A signing is expected around noon (1000 GMT).", ["2024-08-08T10:00", "2024-08-08T12:00"]),
+        ("The vote on Monday opened at noon and closed at 9:30 GMT.",
+         ["2024-08-05", "2024-08-05T09:30", "2024-08-05T12:00"]),
+    ],
+)  # fmt: skip
+def test_a_clock_with_no_half_of_the_day_after_a_later_one_is_in_the_afternoon(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert sorted(e.value for e in _timeline(nlp, sentence)) == values
+
+
 def test_the_word_that_makes_a_midnight_approximate_is_part_of_it(nlp: Any) -> None:
     entry = _entry(_timeline(nlp, "Police arrived around midnight on Sunday."), "midnight")
     assert entry.expression == "around midnight on Sunday"

@@ -137,6 +137,8 @@ def test_an_end_that_gives_no_half_of_the_day_is_first_read_in_the_afternoon() -
     two = with_time(tuesday, "T02:30")
     late = with_time(tuesday, "T23:00")
     assert past_midnight(late, two, "2:30").value == "2024-08-07T02:30"
+    # The wire's 24-hour clock says it too.
+    assert past_midnight(seven_pm, half_nine, "0930 GMT").value == "2024-08-07T09:30"
 
 
 def test_a_range_end_follows_a_start_whose_year_is_written() -> None:

@@ -20,6 +20,7 @@ from tui.pipeline.timeline.clocks import (
     clock_on,
     clock_times_on_their_days,
     clocks_on_the_sentence_day,
+    clocks_told_in_order,
     clocks_under_a_day,
     days_of_a_schedule,
     is_bare_clock,
@@ -409,6 +410,7 @@ def _placed_together(
     placed = _days_in_the_week_named(full, clocks_on_the_sentence_day(full, placed))
     placed = parts_of_day_ending_a_range(full, placed)
     placed, heading = clocks_under_a_day(full, placed, heading)
+    placed = clocks_told_in_order(full, placed)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _months_listed_in_order(full, placed)
     placed = _years_in_apposition(full, placed)

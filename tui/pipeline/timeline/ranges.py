@@ -112,9 +112,11 @@ _CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?$")
 
 
 # The words of a clock that say which half of the day it is in: "4 a.m.", "noon", or a
-# 24-hour clock ("09:30", "17:45"). "9:30" alone says neither.
-_HALF_OF_DAY_SAID = re.compile(
-    r"[ap]\.?\s?m\b|\b(?:noon|midnight|midday)\b|(?<!\d)(?:0\d|1[3-9]|2[0-4])[:.h]?[0-5]\d", re.I
+# 24-hour clock ("09:30", "17:45", the wire's "1000 GMT"). "9:30" alone says neither.
+HALF_OF_DAY_SAID = re.compile(
+    r"[ap]\.?\s?m\b|\b(?:noon|midnight|midday)\b"
+    r"|(?<!\d)(?:0\d|1[3-9]|2[0-4])[:.h]?[0-5]\d|(?<![\d:.])[01]\d[0-5]\d(?!\d)",
+    re.I,
 )
 
 
@@ -136,7 +138,7 @@ def past_midnight(first: Resolved, second: Resolved, said: str = "") -> Resolved
     ):
         return second
     evening = int(b.group("hh")) + 12
-    if 12 < evening < 24 and not _HALF_OF_DAY_SAID.search(said):
+    if 12 < evening < 24 and not HALF_OF_DAY_SAID.search(said):
         clock = f"T{evening}:{b.group(0)[4:]}"
         if clock > a.group(0):
             return with_time(day(first.start), clock)
