@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.model import Granularity
 from tui.pipeline.nlp import of_its_sentence, sentence_near, sentence_start, span_root
 from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
-from tui.pipeline.timeline.ranges import HALF_OF_DAY_SAID, closes_a_range, past_midnight
+from tui.pipeline.timeline.ranges import closes_a_range, in_the_afternoon, past_midnight
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
 from tui.pipeline.timeline.values import ON_A_DAY, Resolved, day, on_no_day, with_time
 from tui.pipeline.timeline.vocab import (
@@ -290,35 +290,33 @@ def parts_of_day_ending_a_range(full: str, placed: list[Placed]) -> list[Placed]
     return out
 
 
-# A clock on a day: the day, the hour, and the rest of the time ("2024-08-06T", 19, ":30").
-_DAY_CLOCK = re.compile(r"(?P<day>\d{4}-\d\d-\d\dT)(?P<hh>\d\d)(?P<rest>:\d\d(?::\d\d)?)")
+# A clock on a day ("2024-08-06T19:30").
+_DATED_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
 def clocks_told_in_order(full: str, placed: list[Placed]) -> list[Placed]:
     """'The meeting began at 2 p.m. and ended at 5:45', '7pm (discussion starts at 7:30)':
     a clock whose words give no half of the day, after a later clock of its sentence on the
     same day, is in the afternoon if that puts it after (read alone, 5:45 is the morning's).
-    One that still comes before ("left at 11 p.m. and woke at 6:30") is left as it is."""
+    One that still comes before ("left at 11 p.m. and woke at 6:30") is left as it is, and
+    so is one told in a zone ("around noon (1000 GMT)")."""
     out = list(placed)
-    last: tuple[int, str, str] | None = None  # sentence, day and time of the last clock
+    last: tuple[int, str] | None = None  # the sentence and the value of the last clock
     for k, (res, start, end, span) in enumerate(out):
-        clock = _DAY_CLOCK.fullmatch(res.value) if res.timex_type == "TIME" else None
-        if clock is None:
+        if res.timex_type != "TIME" or not _DATED_CLOCK.match(res.value):
             continue
-        sentence, day_, time_ = sentence_start(span), clock["day"], res.value[11:]
-        hour = int(clock["hh"])
+        sentence = sentence_start(span)
         if (
             last is not None
-            and last[:2] == (sentence, day_)
-            and time_ < last[2]
-            and 1 <= hour <= 11
-            and not HALF_OF_DAY_SAID.search(full, start, end)
+            and last[0] == sentence
+            and last[1][:10] == res.value[:10]
+            and res.value < last[1]
             and not _IN_A_ZONE.search(normalise(full[start:end]))
-            and (afternoon := f"{hour + 12}{clock['rest']}") > last[2]
+            and (afternoon := in_the_afternoon(res.value, last[1], full[start:end]))
         ):
-            res = replace(res, value=day_ + afternoon)
+            res = replace(res, value=afternoon)
             out[k] = (res, start, end, span)
-        last = (sentence, day_, res.value[11:])
+        last = (sentence, res.value)
     return out
 
 

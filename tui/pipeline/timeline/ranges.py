@@ -113,7 +113,7 @@ _CLOCK_VALUE = re.compile(r"T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?$")
 
 # The words of a clock that say which half of the day it is in: "4 a.m.", "noon", or a
 # 24-hour clock ("09:30", "17:45", the wire's "1000 GMT"). "9:30" alone says neither.
-HALF_OF_DAY_SAID = re.compile(
+_HALF_OF_DAY_SAID = re.compile(
     r"[ap]\.?\s?m\b|\b(?:noon|midnight|midday)\b"
     r"|(?<!\d)(?:0\d|1[3-9]|2[0-4])[:.h]?[0-5]\d|(?<![\d:.])[01]\d[0-5]\d(?!\d)",
     re.I,
@@ -137,12 +137,22 @@ def past_midnight(first: Resolved, second: Resolved, said: str = "") -> Resolved
         or b.group(0) >= a.group(0)
     ):
         return second
-    evening = int(b.group("hh")) + 12
-    if 12 < evening < 24 and not HALF_OF_DAY_SAID.search(said):
-        clock = f"T{evening}:{b.group(0)[4:]}"
-        if clock > a.group(0):
-            return with_time(day(first.start), clock)
+    afternoon = in_the_afternoon(second.value, first.value, said)
+    if afternoon is not None:
+        return replace(second, value=afternoon)
     return with_time(day(first.start + timedelta(days=1)), b.group(0))
+
+
+def in_the_afternoon(value: str, before: str, said: str) -> str | None:
+    """`value`, a clock on a day ("2024-08-06T09:30"), read in the afternoon
+    ("2024-08-06T21:30") when its words (`said`) give no half of the day and that puts it
+    after `before`, a clock on the same day; None otherwise."""
+    clock = _CLOCK_VALUE.search(value)
+    if clock is None or not 1 <= int(clock["hh"]) <= 11 or _HALF_OF_DAY_SAID.search(said):
+        return None
+    at = clock.start("hh")
+    afternoon = f"{value[:at]}{int(clock['hh']) + 12}{value[at + 2 :]}"
+    return afternoon if afternoon > before else None
 
 
 # "The week ended Friday", "the month ending March 31", "the week to 9 February": a week
