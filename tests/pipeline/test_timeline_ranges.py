@@ -117,13 +117,13 @@ def test_a_fiscal_quarter_a_year_back_keeps_its_months() -> None:
 def test_a_night_that_runs_past_midnight_ends_on_the_next_day() -> None:
     tuesday = day(date(2024, 8, 6))
     evening, small_hours = with_time(tuesday, "T20:00"), with_time(tuesday, "T04:00")
-    assert past_midnight(evening, small_hours).value == "2024-08-07T04:00"
+    assert past_midnight(evening, small_hours, "4 a.m.").value == "2024-08-07T04:00"
     # In order, or on two days already, or a part of the day: as it was.
-    assert past_midnight(small_hours, evening) == evening
+    assert past_midnight(small_hours, evening, "8 p.m.") == evening
     wednesday = with_time(day(date(2024, 8, 7)), "T04:00")
-    assert past_midnight(evening, wednesday) == wednesday
+    assert past_midnight(evening, wednesday, "4 a.m. Wednesday") == wednesday
     night = with_time(tuesday, "TNI")
-    assert past_midnight(evening, night) == night
+    assert past_midnight(evening, night, "overnight") == night
 
 
 def test_an_end_that_gives_no_half_of_the_day_is_first_read_in_the_afternoon() -> None:

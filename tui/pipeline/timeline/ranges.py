@@ -120,7 +120,7 @@ _HALF_OF_DAY_SAID = re.compile(
 )
 
 
-def past_midnight(first: Resolved, second: Resolved, said: str = "") -> Resolved:
+def past_midnight(first: Resolved, second: Resolved, said: str) -> Resolved:
     """The end of a range of clock times on one day that comes out before its start ("from
     8 p.m. on Tuesday until 4 a.m."): the night ran on into the next day. An end whose
     words (`said`) give no half of the day is first read in the start's afternoon ("from
