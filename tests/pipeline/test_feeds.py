@@ -223,6 +223,20 @@ async def test_a_json_feed_with_a_byte_order_mark_is_read_as_json(site: FixtureS
     assert feed.error is None and feed.feed_kind == "json" and feed.items == [1, 2]
 
 
+async def test_a_json_feed_with_a_field_nested_past_the_stack_is_still_read(
+    site: FixtureServer,
+) -> None:
+    # A field three thousand lists deep raised RecursionError out of the decoder: the
+    # feed was an internal error and every item of it was lost.
+    data = json.loads(_json_feed_bytes(site))
+    data["items"][0]["_ext"] = "DEEP"
+    body = json.dumps(data).replace('"DEEP"', "[" * 3000 + "]" * 3000).encode()
+    key = site.host_page({"Content-Type": "application/feed+json"}, body)
+    session = await _run(site.url(f"/hostile/{key}"))
+    feed = session.briefing.articles[0]
+    assert feed.error is None and feed.feed_kind == "json" and feed.items == [1, 2]
+
+
 def _json_feed_variants(site: FixtureServer) -> dict[str, bytes]:
     """The Lantern's JSON Feed as other writers write it: slashes escaped (PHP's
     json_encode), and keys sorted with a long item first, so its version comes past the

@@ -114,8 +114,8 @@ def _names_json_feed(body: bytes) -> bool:
     if not _opens_json_object(body) or b"jsonfeed.org" not in body:
         return False  # quickly: a big JSON answer of some API is not parsed for nothing
     try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):  # not JSON (or not text); nested past the stack
+        data = _json_value(body)
+    except ValueError:  # not JSON, or not text
         return False
     version = data.get("version") if isinstance(data, dict) else None
     return isinstance(version, str) and _JSON_FEED_VERSION.match(version) is not None
@@ -233,7 +233,7 @@ def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
 
 def _json_feed(feed: FetchedFeed) -> ParsedFeed:
     try:
-        data = json.loads(feed.body)
+        data = _json_value(feed.body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PipelineError(
             ErrorKind.BAD_FEED, f"The JSON feed could not be read: {strip_unsafe(str(exc), '')}."
@@ -253,6 +253,41 @@ def _json_feed(feed: FetchedFeed) -> ParsedFeed:
     items, repeated = _newest_first(items)
     title = _title(data.get("title"))
     return _checked(ParsedFeed("json", title, items, skipped, repeated=repeated))
+
+
+def _json_value(body: bytes) -> object:
+    """The feed's JSON. A value nested past the decoder's stack (a hostile feed's field a
+    thousand lists deep) is read as null, so the feed's items are still read."""
+    try:
+        return json.loads(body)
+    except RecursionError:
+        text = body.decode(json.detect_encoding(body))
+        return json.loads(_nested_past(text, _JSON_MAX_DEPTH))
+
+
+# Deeper than any feed's own fields nest; far inside the decoder's recursion limit.
+_JSON_MAX_DEPTH = 64
+# A JSON string (whose brackets are text) or a bracket.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nested_past(text: str, depth: int) -> str:
+    """`text` with every list or object opened deeper than `depth` written as null."""
+    kept: list[str] = []
+    level, at = 0, 0
+    for m in _JSON_TOKEN.finditer(text):
+        token = m.group()
+        if token in "[{":
+            level += 1
+            if level == depth + 1:
+                kept.append(text[at : m.start()])
+        elif token in "]}":
+            if level == depth + 1:
+                kept.append("null")
+                at = m.end()
+            level -= 1
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _iso(value: object) -> str | None:
