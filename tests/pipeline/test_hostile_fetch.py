@@ -7,6 +7,7 @@ import gzip
 import random
 import socket
 import threading
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,6 +107,25 @@ async def test_a_gzip_body_of_several_members_is_read_whole(site: FixtureServer)
     async with make_client(options) as client:
         page = await fetch(site.url("/gzip-members?n=3"), client, options)
     assert all(f"Member {i} of the page." in text_of(page) for i in range(3))
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib", "raw"])
+async def test_a_deflate_body_is_read_wrapped_in_zlib_or_bare(
+    site: FixtureServer, wbits: int
+) -> None:
+    # Older servers send "deflate" as the bare stream, without zlib's header: it was
+    # "a compressed page that could not be unpacked".
+    html = b"<html><body><article><p>An honest paragraph.</p></article></body></html>" * 40
+    packer = zlib.compressobj(wbits=wbits)
+    body = packer.compress(html) + packer.flush()
+    url = site.url(
+        "/hostile/"
+        + site.host_page({"Content-Type": "text/html", "Content-Encoding": "deflate"}, body)
+    )
+    options = Options()
+    async with make_client(options) as client:
+        page = await fetch(url, client, options)
+    assert isinstance(page, FetchedPage) and page.body == html
 
 
 async def test_several_gzip_members_still_stop_at_the_size_cap(site: FixtureServer) -> None:

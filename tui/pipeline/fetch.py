@@ -390,15 +390,25 @@ class _Inflater:
 
     def __init__(self, coding: str) -> None:
         self.gzip = coding != "deflate"
-        self.inflater = self._new()
+        # (A deflate stream's is made once its first two bytes show how it is wrapped.)
+        self.inflater: zlib._Decompress | None = self._new() if self.gzip else None
         self.done = False  # after the last member: any trailing bytes are not page text
         self.pending = b""
 
     def _new(self) -> zlib._Decompress:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS if self.gzip else zlib.MAX_WBITS)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
 
     def feed(self, data: bytes, out: bytearray, cap: int) -> None:
         data, self.pending = self.pending + data, b""
+        if self.inflater is None:
+            if len(data) < 2:
+                self.pending = data
+                return
+            # "deflate" means a zlib stream (RFC 9110), but some servers send the bare
+            # deflate data inside it, which browsers read too: told apart by the zlib
+            # header's check bits, as browsers tell them.
+            wrapped = data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self.inflater = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
         while data and not self.done and len(out) < cap:
             if self.inflater.eof:
                 if self.gzip and len(data) < len(_GZIP_MAGIC):
