@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.pipeline.extract_parse import bound, parse
+from tui.pipeline.extract_parse import MAX_ATTRIBUTES, bound, parse
 from tui.pipeline.model import ErrorKind, PipelineError
 
 
@@ -44,6 +44,26 @@ def test_raw_nul_and_control_bytes_do_not_end_the_text() -> None:
 def test_a_form_feed_or_vertical_tab_parts_words_as_a_space_does() -> None:
     root = parse("<html><body><p>one\x0ctwo\x0bthree</p></body></html>")
     assert root.text_content() == "one two three"
+
+
+@pytest.mark.parametrize("value", ["=x", "", '=">"', "='<b>'"], ids=["bare", "none", "gt", "tag"])
+def test_a_tag_flooded_with_attributes_keeps_the_first_thousand_and_all_its_text(
+    value: str,
+) -> None:
+    # libxml2's time grows with the square of a tag's attributes: a hostile page's
+    # 200,000 kept a worker past its time limit. Quoted brackets do not hide the flood.
+    attributes = " ".join(f"a{i}{value}" for i in range(3 * MAX_ATTRIBUTES))
+    root = parse(f"<html><body><article {attributes}><p>The vote passed.</p></article>")
+    article = root.find(".//article")
+    assert article is not None and len(article.attrib) == MAX_ATTRIBUTES
+    assert article.text_content() == "The vote passed."
+
+
+def test_a_tag_with_long_quoted_values_keeps_them() -> None:
+    data = "x" * 50_000
+    root = parse(f'<html><body><img src="data:{data}" alt="A > B"><p>Text.</p>')
+    image = root.find(".//img")
+    assert image is not None and image.get("src") == f"data:{data}" and image.get("alt") == "A > B"
 
 
 def test_fragment_without_html_element_gets_a_body() -> None:

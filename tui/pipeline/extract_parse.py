@@ -38,6 +38,43 @@ _FLATTER_KEEP = frozenset({"html", "head", "body", "title", "meta", "script", "s
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
 
 
+# Attributes read of one start tag at most. libxml2 checks each new attribute against all
+# the tag's earlier ones, so the time grows with the square of their number: a hostile
+# page's tag of 50,000 kept a worker for 23 s, one of 200,000 past its 60 s limit. No real
+# tag has more than a few dozen.
+MAX_ATTRIBUTES = 1_000
+# A start tag, its quoted values whole (a ">" inside one does not end it), read without
+# backtracking; only one long enough to hold that many (two characters each at least, a
+# space and a name) has its attributes counted.
+_START_TAG = re.compile(r"<[A-Za-z](?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+")
+_LONG_START_TAG = 2 * MAX_ATTRIBUTES
+_TAG_NAME = re.compile(r"<[A-Za-z][^\s/>]*")
+_ATTRIBUTE = re.compile(r"""[\s/]*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>"']*))?""")
+
+
+def _few_attributes(html: str) -> str:
+    """`html` with the attributes of a start tag past `MAX_ATTRIBUTES` left out."""
+    kept: list[str] = []
+    at = 0
+    for tag in _START_TAG.finditer(html):
+        if tag.end() - tag.start() < _LONG_START_TAG:
+            continue
+        name = _TAG_NAME.match(html, tag.start())
+        if name is None or name.start() < at:
+            continue
+        pos, count, cut = name.end(), 0, None
+        while (attribute := _ATTRIBUTE.match(html, pos)) is not None:
+            count += 1
+            if count == MAX_ATTRIBUTES:
+                cut = attribute.end()
+            pos = attribute.end()
+        if cut is not None:
+            kept.append(html[at:cut])
+            at = pos
+    kept.append(html[at:])
+    return "".join(kept) if len(kept) > 1 else html
+
+
 def _allowed_code_point(value: int) -> bool:
     if value in (0x9, 0xA, 0xD):
         return True
@@ -146,7 +183,7 @@ def parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that still declares a byte encoding; the text is decoded already.
     html = _XML_DECL.sub("", html, count=1)
     html = _FORBIDDEN_CHARS.sub("", _drop_forbidden_references(html))
-    html = _SPACING_CONTROLS.sub(" ", html)
+    html = _few_attributes(_SPACING_CONTROLS.sub(" ", html))
     if not html.strip():
         raise PipelineError(ErrorKind.NO_ARTICLE, "The page is empty: there is no article text.")
     try:
