@@ -4332,6 +4332,32 @@ def test_a_range_of_clock_times_that_runs_past_midnight_ends_the_next_day(
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
+        # The end spaCy calls a number, or leaves out after "10pm to", is the run's.
+        ("The band plays from 10pm to 12:45.", ["2024-08-08T22:00", "2024-08-09T00:45"]),
+        # The twelve o'clock hour after an evening is half past midnight, not noon.
+        ("The party goes from 10 p.m. to 12:30.", ["2024-08-08T22:00", "2024-08-09T00:30"]),
+        ("Lunch runs from 11 a.m. to 12:30.", ["2024-08-08T11:00", "2024-08-08T12:30"]),
+        # Told in the past, the night began on the evening before the story.
+        ("The show ran from 11 p.m. until 1:15.", ["2024-08-07T23:00", "2024-08-08T01:15"]),
+        ("Talks ran from 9 a.m. to 5 p.m.", ["2024-08-08T09:00", "2024-08-08T17:00"]),
+        # A dash glued after "am" or "p.m." parts the two clocks (read whole, none was).
+        ("The office is open 9am-11:30 on Monday.", ["2024-08-12T09:00", "2024-08-12T11:30"]),
+        ("The clinic is open 9 a.m.-5 p.m. on Monday.", ["2024-08-12T09:00", "2024-08-12T17:00"]),
+        # The day told at the end of a night: with "a.m." it is the end's; without, the start's.
+        ("The bar is open from 11pm to 2 a.m. on Saturday.",
+         ["2024-08-09T23:00", "2024-08-10T02:00"]),
+        ("The bar is open from 9pm to 12:30 on Friday.", ["2024-08-09T21:00", "2024-08-10T00:30"]),
+    ],
+)  # fmt: skip
+def test_a_run_of_clocks_across_midnight_reads_each_end_on_its_day(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert sorted(e.value for e in _timeline(nlp, sentence)) == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
         # Read alone, a clock with no "a.m." or "p.m." was the morning's.
         ("The meeting began at 2 p.m. on Monday and ended at 5:45.",
          ["2024-08-05T14:00", "2024-08-05T17:45"]),

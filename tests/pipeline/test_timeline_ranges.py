@@ -9,6 +9,7 @@ from tui.pipeline.timeline.ranges import (
     RANGE_WORDS,
     after_a_dated_start,
     in_order,
+    over_the_night,
     past_midnight,
     period_holding,
 )
@@ -139,6 +140,29 @@ def test_an_end_that_gives_no_half_of_the_day_is_first_read_in_the_afternoon() -
     assert past_midnight(late, two, "2:30").value == "2024-08-07T02:30"
     # The wire's 24-hour clock says it too.
     assert past_midnight(seven_pm, half_nine, "0930 GMT").value == "2024-08-07T09:30"
+
+
+def test_the_twelve_oclock_hour_after_an_evening_is_past_midnight() -> None:
+    tuesday = day(date(2024, 8, 6))
+    ten_pm, half_twelve = with_time(tuesday, "T22:00"), with_time(tuesday, "T12:30")
+    assert past_midnight(ten_pm, half_twelve, "12:30").value == "2024-08-07T00:30"
+    # Said: noon the next day, as written.
+    assert past_midnight(ten_pm, half_twelve, "12:30 p.m.").value == "2024-08-07T12:30"
+
+
+def test_a_night_whose_day_is_told_at_its_end_crosses_midnight() -> None:
+    saturday = day(date(2024, 8, 10))
+    eleven_pm, two = with_time(saturday, "T23:00"), with_time(saturday, "T02:00")
+    # "From 11pm to 2 a.m. on Saturday": the start is Friday's evening.
+    start, end = over_the_night(eleven_pm, two, "2 a.m. on Saturday")
+    assert (start.value, end.value) == ("2024-08-09T23:00", "2024-08-10T02:00")
+    start, end = over_the_night(eleven_pm, two, "2 on Saturday morning")
+    assert (start.value, end.value) == ("2024-08-09T23:00", "2024-08-10T02:00")
+    # "From 11pm to 2:00 on Saturday": the end is the night's, after the start.
+    start, end = over_the_night(eleven_pm, two, "2:00 on Saturday")
+    assert (start.value, end.value) == ("2024-08-10T23:00", "2024-08-11T02:00")
+    # In order already: as they were.
+    assert over_the_night(two, eleven_pm, "11 p.m. on Saturday") == (two, eleven_pm)
 
 
 def test_a_range_end_follows_a_start_whose_year_is_written() -> None:

@@ -204,6 +204,7 @@ _HOLDING = {
         "Over the August bank holiday weekend.", "The early May bank holiday weekend.",
     ],
     "_AM_PM": ["Doors open at 9am.", "Trading ends at 4.30 PM.", "It starts at 7 a.m. sharp."],
+    "_CLOCK_RUN": ["From 11 p.m. until 1:15.", "Plays 10PM to 12:45.", "Open 9am\u201311:30."],
     "_FORTNIGHT": ["Talks resume in a fortnight.", "Over the past FORTNIGHT prices fell."],
     "_SPLIT_YEAR": [
         "Results for 2023/24 were strong.", "The Winter of 2022-23 was mild.",
@@ -268,6 +269,7 @@ _HOLDING_A_MATCH = {
     ],
     "_DOTTED_DAY": ["Filed on 31.12.2023 in Bern.", "Due 1.5.2024."],
     "_PLACED_24H_CLOCK": ["From 23:00 to 05:00, and at 9:15, until 19:30 or by 00:05."],
+    "_CLOCK_RUN": ["From 11 p.m. until 1:15.", "Plays 10PM to 12:45.", "Open 9am\u201311:30."],
     "_NUMERIC_DAY": ["Due 12/31/2004.", "Seen 7/19/24.", "Paid 31-12-2004."],
     "_ISO_STAMP": ["At 2024-08-07 17:00 it closed.", "SAN DIEGO 1996-08-26", "2024-08-07T17:00:05"],
     "_DECADE": [

@@ -160,6 +160,9 @@ _SEPARATORS = re.compile(
     # slash before the same time in another zone ("10am PT / 1pm ET", "2 p.m. PDT/5 p.m.").
     r"|\s+[-|/](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
     r"|(?<=[A-Za-z.])/(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
+    # A dash glued between two clocks, the first with its a.m. or p.m.: "9am-11:30",
+    # "9 a.m.-5 p.m." (read whole, neither was found).
+    r"|(?:(?<=[aApP][mM])|(?<=[aApP]\.[mM]\.))[-\u2013\u2014](?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
     # A run of days across two months: "March 3-April 9, 2005", "September 30, 2001-November
     # 30, 2001" (a dash glued between a figure and the next month's name; not after a
     # year that opens the date, "2001-November 30"), "3 March-9 April 2005" (glued between
@@ -1904,13 +1907,27 @@ def _ranges_in_order(
                     found[k + 1] = (b, b_from, b_to)
                 continue  # both ends say when: "June 2001 to May 2002" stays as written
             if is_bare_clock(a, first) and b.start and b.timex_type == "TIME" and "T" in b.value:
-                # "Between 3pm and 9pm today": the hours' day is said once, at their end.
-                a = replace(clock_on(b.start, a), anaphoric=a.anaphoric)
+                a, b = _clocks_on_one_day(a, b, second)
             a, b = in_order(a, b, tense, second_dated)
             if CLOCK_RE.fullmatch(second.lower()):
                 b = replace(past_midnight(a, b, second), anaphoric=b.anaphoric)
             found[k], found[k + 1] = (a, a_from, a_to), (b, b_from, b_to)
     return found
+
+
+def _clocks_on_one_day(a: Resolved, b: Resolved, said: str) -> tuple[Resolved, Resolved]:
+    """The two clocks of a range, the first with no day of its own, read as one stretch
+    (each alone was put on the day its tense gave it). "Between 3pm and 9pm today": on the
+    day said once, at the end. "Ran from 11 p.m. until 1:15": on the start's day, into the
+    next (`said`: the end's words, which give no day)."""
+    if a.start is not None and is_bare_clock(b, said):
+        on_its_day = replace(clock_on(a.start, b), anaphoric=b.anaphoric)
+        overnight = replace(past_midnight(a, on_its_day, said), anaphoric=b.anaphoric)
+        if overnight.start != a.start:
+            return a, overnight
+    if b.start is None:
+        return a, b
+    return replace(clock_on(b.start, a), anaphoric=a.anaphoric), b
 
 
 def _ranges_across_spans(full: str, placed: list[Placed], anchor: date) -> list[Placed]:

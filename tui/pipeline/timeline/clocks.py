@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 from tui.pipeline.model import Granularity
 from tui.pipeline.nlp import of_its_sentence, sentence_near, sentence_start, span_root
 from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
-from tui.pipeline.timeline.ranges import closes_a_range, in_the_afternoon, past_midnight
+from tui.pipeline.timeline.ranges import (
+    closes_a_range,
+    in_the_afternoon,
+    over_the_night,
+    past_midnight,
+)
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
 from tui.pipeline.timeline.values import ON_A_DAY, Resolved, day, on_no_day, with_time
 from tui.pipeline.timeline.vocab import (
@@ -238,7 +243,9 @@ def clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
         if _AN_END_BEFORE.search(full, max(0, start - 8), start):
             ends_after[sentence_start(span)] = start
     out: list[Placed] = []
+    moved: dict[int, Resolved] = {}  # an end a range's start read over the night moved
     for k, ((res, start, end, span), is_bare) in enumerate(zip(placed, bare, strict=True)):
+        res = moved.pop(k, res)
         named = days.get(sentence_start(span), {})
         # ("From 8 p.m. until 4 a.m. on Saturday": the range's own end still lends its day.)
         opens_a_range = k + 1 < len(placed) and closes_a_range(
@@ -264,6 +271,11 @@ def clocks_on_the_sentence_day(full: str, placed: list[Placed]) -> list[Placed]:
             res = with_time(the_day, res.value[res.value.index("T") :])
             if out and closes_a_range(full, *out[-1][1:3], start):
                 res = past_midnight(out[-1][0], res, full[start:end])
+            elif opens_a_range and not bare[k + 1]:
+                # "From 11pm to 2 a.m. on Saturday": the end that told the day may come
+                # out before the start.
+                after, a_start, a_end, _ = placed[k + 1]
+                res, moved[k + 1] = over_the_night(res, after, full[a_start:a_end])
         out.append((res, start, end, span))
     return out
 

@@ -124,8 +124,8 @@ def past_midnight(first: Resolved, second: Resolved, said: str) -> Resolved:
     """The end of a range of clock times on one day that comes out before its start ("from
     8 p.m. on Tuesday until 4 a.m."): the night ran on into the next day. An end whose
     words (`said`) give no half of the day is first read in the start's afternoon ("from
-    7 p.m. to 9:30" ends at 21:30, not at 9:30 the next morning). The caller passes an end
-    that names no day of its own."""
+    7 p.m. to 9:30" ends at 21:30, not at 9:30 the next morning), and its twelve o'clock
+    hour after midnight. The caller passes an end that names no day of its own."""
     a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
     if (
         a is None
@@ -140,7 +140,35 @@ def past_midnight(first: Resolved, second: Resolved, said: str) -> Resolved:
     afternoon = in_the_afternoon(second.value, first.value, said)
     if afternoon is not None:
         return replace(second, value=afternoon)
-    return with_time(day(first.start + timedelta(days=1)), b.group(0))
+    clock = b.group(0)
+    if b["hh"] == "12" and not _HALF_OF_DAY_SAID.search(said):
+        # "from 10 p.m. to 12:30": the twelve o'clock hour after an evening is the night's
+        # first, half past midnight, not noon the next day.
+        clock = "T00" + clock[3:]
+    return with_time(day(first.start + timedelta(days=1)), clock)
+
+
+def over_the_night(first: Resolved, second: Resolved, said: str) -> tuple[Resolved, Resolved]:
+    """A range of clocks whose one day is told at its end, its start put on that day
+    ("from 11pm to 2 a.m. on Saturday", "from 9pm to 12:30 on Friday"), when the end comes
+    out before the start: the night runs across midnight. An end that gives its half of
+    the day (`said`: its words) keeps the day told with it, and the start goes to the
+    evening before; one that does not is read as `past_midnight` reads it."""
+    a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
+    if (
+        a is None
+        or b is None
+        or first.start is None
+        or first.start != second.start
+        or b.group(0) >= a.group(0)
+    ):
+        return first, second
+    if _HALF_OF_DAY_SAID.search(said) or _MORNING.search(said):
+        return with_time(day(first.start - timedelta(days=1)), a.group(0)), second
+    return first, past_midnight(first, second, said)
+
+
+_MORNING = re.compile(r"\bmorning\b", re.I)
 
 
 def in_the_afternoon(value: str, before: str, said: str) -> str | None:

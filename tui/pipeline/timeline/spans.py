@@ -297,6 +297,14 @@ _DAY_MONTH = re.compile(
 _AM_PM = re.compile(
     r"(?<![:.\d])\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d(?::[0-5]\d)?)? ?[ap](?:\.m\.|\.m\b|m\b)", re.I
 )
+# A run of clock hours whose bare end spaCy calls a number or leaves out ("from 11 p.m.
+# until 1:15", "10pm to 12:45"): the end is the run's. (An end with its own a.m. or p.m.
+# spaCy takes in itself.)
+_CLOCK_RUN = re.compile(
+    rf"{_AM_PM.pattern} ?(?:to|until|till|through|[-\u2013\u2014]) ?"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]?\d| ?[ap]\.?m\b)",
+    re.I,
+)
 _FORTNIGHT = re.compile(
     r"\b(?:(?:in|within|for) a|a|the (?:past|last|next|coming|previous)) fortnight"
     r"(?: ago| later| earlier)?\b",
@@ -385,7 +393,7 @@ _WEEKDAY_NUMERIC_DAY = re.compile(
 # ("Presidents' Day" cut to "' Day" is a holiday cut short too.)
 _CUT_SHORT_FORMS = (
     _HOLIDAY_WEEK, _HOLIDAYS, _MONTH_RUN, _WIRE_CLOCK, _SHORT_MONTH_DAY, _DOTTED_DAY, _NUMERIC_DAY,
-    _Q_QUARTER, _AM_PM,
+    _Q_QUARTER, _AM_PM, _CLOCK_RUN,
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
     _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM, _SEASON_YEAR,
@@ -440,6 +448,7 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _HOLIDAYS: (*sorted({f" {n.split()[-1]}" for n in _HOLIDAYS_NAMED_WHOLE}), *_HOLIDAYS_ALONE),
     _HOLIDAY_WEEK: (" weekend", " week"),
     _AM_PM: ("am", "pm", "a.m", "p.m"),
+    _CLOCK_RUN: ("am", "pm", "a.m", "p.m"),
     _FORTNIGHT: ("fortnight",),
     _SPLIT_YEAR: ("/", *(f"{season} of " for season in SEASONS)),
     _SEASON_YEAR: tuple(f"{season} " for season in SEASONS),
@@ -464,6 +473,7 @@ _HOLDS_A_MATCH_OF: dict[re.Pattern[str], re.Pattern[str]] = {
     _ZONED_CLOCK: re.compile(r"[:.][0-5]\d ?[A-Za-z]"),  # ":30 Pacific", ".02 BST"
     _DOTTED_DAY: re.compile(r"\.\d\d?\.(?:19|20)"),  # ".12.2023"
     _PLACED_24H_CLOCK: re.compile(r"\d:[0-5]\d"),  # "23:00"
+    _CLOCK_RUN: re.compile(r"\d:[0-5]\d"),  # "1:15"
     _DECADE: re.compile(rf"\d0{APOSTROPHE_RE}?s"),  # "90s", "2000's"
     _NAMED_DAY_WRITTEN: re.compile(r"\d/\d"),  # "9/11"
     _WEEKDAY_NUMERIC_DAY: re.compile(r"\d/\d"),  # "11/15"
