@@ -2577,6 +2577,9 @@ def test_a_24_hour_clock_a_preposition_places_is_read(
           ("1 p.m. on Thursday", "1996-09-05T13:00")]),
         ("Last week, shares fell on Tuesday and rose on Friday.",
          [("Last week", "1996-W34"), ("Tuesday", "1996-08-20"), ("Friday", "1996-08-23")]),
+        # "The past week" is the seven days up to now, not the calendar week before.
+        ("The bond weakened in the past week, hitting a low on Monday.",
+         [("the past week", "1996-W34"), ("Monday", "1996-08-26")]),
         # A day named before the week, or with its date, keeps its own reading.
         ("Sales fell on Monday, and next week will tell.",
          [("Monday", "1996-08-26"), ("next week", "1996-W36")]),
@@ -4605,6 +4608,9 @@ def test_could_on_a_bare_verb_looks_ahead_unless_it_could_not(
         # story of 28 August), the second last year's.
         ("Ballots were cast on 3 and 17 October.", ["2023-10-03", "2023-10-17"]),
         ("Ballots were cast on the 3rd and 17th of October.", ["2023-10-03", "2023-10-17"]),
+        # Two days to choose from, the first with its article.
+        ("The fair is on the 4th or 5th of November.", ["2024-11-04", "2024-11-05"]),
+        ("The fair is on 4 or 5 November.", ["2024-11-04", "2024-11-05"]),
         # With its weekday the first day was lost.
         ("The fair is on Thursday 24 and Friday 25 October.", ["2024-10-24", "2024-10-25"]),
         ("Shops will shut on Tuesday 24 and Wednesday 25 December.",
@@ -5204,6 +5210,24 @@ def test_what_one_went_on_doing_in_the_past_is_not_placed_ahead(nlp: Any) -> Non
 )
 def test_a_model_year_before_a_products_name_is_no_date(nlp: Any, sentence: str) -> None:
     assert not any(e.expression.endswith(("2019", "2025")) for e in _timeline(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Better yet, I would be my own girl Friday!",
+        "He was her Man Friday for years.",
+        "The panel on Fox News Sunday blasted the network.",
+        "Marches mark Bloody Sunday every year.",
+    ],
+)
+def test_a_weekday_in_a_name_that_names_no_day_is_no_date(nlp: Any, sentence: str) -> None:
+    assert not any("day" in e.expression for e in _timeline(nlp, sentence))
+
+
+def test_a_weekday_beside_a_name_is_still_a_day(nlp: Any) -> None:
+    entries = _timeline(nlp, "The girl told Fox News on Sunday that she was safe.")
+    assert _entry(entries, "Sunday").value == "2024-08-04"
 
 
 @pytest.mark.parametrize(

@@ -121,6 +121,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_NAMED,
     MONTH_RE,
     MONTHS,
+    NAMES_HOLDING_A_WEEKDAY,
     NOUNS_OF_AN_AGE,
     NUM_RE,
     OF_A_THING,
@@ -766,8 +767,9 @@ def _bare_month_before_a_year(first: str, second: str) -> re.Match[str] | None:
 
 
 # "Next week", "last week", "this week": a week the sentence goes on to name days of.
+# (Not "the past week": the seven days up to now, whose Monday may be this week's.)
 _A_WEEK_NAMED = re.compile(
-    r"(?:(?:in|during|for) )?(?:(?:next|last|this|the coming|the past|the following) week"
+    r"(?:(?:in|during|for) )?(?:(?:next|last|this|the coming|the following) week"
     r"|the week (?:of|beginning|starting|commencing) .+)",
     re.I,
 )
@@ -1545,13 +1547,15 @@ def _an_earlier_state(span: Span, text: str) -> bool:
 
 def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
     """A copyright year dates the page, an address is no text, a model year names a
-    product, and "It won't happen overnight" means all at once, not in any night (in
-    market news, "shares did not move overnight" is that night)."""
+    product, a name may hold a weekday ("my own girl Friday"), and "It won't happen
+    overnight" means all at once, not in any night (in market news, "shares did not move
+    overnight" is that night)."""
     text = full[start:end]
     return (
         re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I) is not None
         or in_a_url(full, start, end)
         or _a_model_year(span, text)
+        or _in_a_weekday_name(full, start, end)
         or (
             text.lower() == "overnight"
             and in_a_denial(span)
@@ -1561,6 +1565,25 @@ def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
 
 
 _YEAR_ALONE = re.compile(rf"(?:the |a |an )?{MODERN_YEAR_RE}")
+# A name that holds a weekday and names no day ("my own girl Friday", `[weekday_names]`).
+_WEEKDAY_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in NAMES_HOLDING_A_WEEKDAY)
+    + r")\b",
+    re.I,
+)
+
+
+def _in_a_weekday_name(full: str, start: int, end: int) -> bool:
+    """Whether the span is the weekday of a name that names no day ("girl Friday")."""
+    reach = _WEEKDAY_NAME_REACH
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _WEEKDAY_NAME.finditer(full, max(0, start - reach), end + reach)
+    )
+
+
+_WEEKDAY_NAME_REACH = max(len(n) for n in NAMES_HOLDING_A_WEEKDAY)
 
 
 def _a_model_year(span: Span, text: str) -> bool:

@@ -554,7 +554,8 @@ _A_COUNT = re.compile(rf"{APPROX_RE}{NUM_RE} {UNIT_RE}", re.I)
 _PART_OF_DAY_END = re.compile(rf"\b{DAY_PART_RE}$", re.I)
 _DAY_THEN_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_WORD}", re.I)
 _FIRST_DAY_OF_A_RUN = re.compile(
-    r"(?<![\d,.:/£$€-])\b\d{1,2}(?:st|nd|rd|th)?(?: (?:to|until|till|through|and) | ?[-\u2013] ?)$",
+    r"(?<![\d,.:/£$€-])\b(?:the )?\d{1,2}(?:st|nd|rd|th)?"
+    r"(?: (?:to|until|till|through|and|or) | ?[-\u2013] ?)$",
     re.I,
 )
 _A_SEASON = re.compile(rf"(?:{'|'.join(SEASONS)})", re.I)
@@ -562,9 +563,9 @@ _A_SEASON = re.compile(rf"(?:{'|'.join(SEASONS)})", re.I)
 
 def _from_a_runs_first_day(full: str, start: int) -> int:
     """Where a day and month that ends a run starts, the run's first day included: "from
-    26 to" + "30 October", "on 24 and" + "25 October", "runs 13-" + "15 August" (spaCy
-    took the first day for a number, or saw no date). Read together, each day is in the
-    month (`build._pieces`)."""
+    26 to" + "30 October", "on 24 and" + "25 October", "runs 13-" + "15 August", "the 4th
+    or" + "5th of June" (spaCy took the first day for a number, or saw no date). Read
+    together, each day is in the month (`build._pieces`)."""
     lead = _FIRST_DAY_OF_A_RUN.search(full, max(0, start - 16), start)
     return lead.start() if lead else start
 

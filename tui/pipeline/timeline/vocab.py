@@ -83,6 +83,7 @@ MEASURE_HEADS = frozenset(_DATA["measure_heads"]["words"])
 MEASURE_ADVERBS = frozenset(_DATA["measure_adverbs"]["words"])
 DAILY_THINGS = frozenset(_DATA["daily_things"]["words"])
 SEASON_KINDS = frozenset(_DATA["season_kinds"]["words"])
+NAMES_HOLDING_A_WEEKDAY: tuple[str, ...] = tuple(_DATA["weekday_names"]["names"])
 
 
 def _any_word_of(table: str) -> re.Pattern[str]:
