@@ -268,7 +268,7 @@ def _json_value(body: bytes) -> object:
 # Deeper than any feed's own fields nest; far inside the decoder's recursion limit.
 _JSON_MAX_DEPTH = 64
 # A JSON string (whose brackets are text) or a bracket.
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
 def _nested_past(text: str, depth: int) -> str:
