@@ -764,6 +764,41 @@ def test_page_of_headline_links_alone_is_called_a_list_of_headlines(item: str) -
     assert info.value.message.startswith("This page is a list of headlines")
 
 
+COUNCIL = [
+    "The city council met on Tuesday to discuss the budget with the mayor, who said the plan "
+    "would cut waste without closing a single branch library.",
+    "Opposition members argued that the cuts would fall hardest on libraries and parks, and "
+    "asked for a public hearing before any vote was taken.",
+    "The finance director said parking revenue had fallen for a third year running, leaving "
+    "a gap of four million dollars.",
+    "Residents who spoke during the public comment period were divided on the plan.",
+    "A final vote is expected next month after two more hearings, the clerk said.",
+]
+
+
+def test_an_article_swallowed_by_an_unclosed_link_is_read_as_the_article() -> None:
+    # The photo credit's <a> is never closed: the parser puts every paragraph inside it,
+    # and the article was "a list of headlines".
+    paragraphs = "".join(f"<p>{t}</p>" for t in COUNCIL)
+    html = (
+        "<html><body><article><h1>Council budget divides members</h1>"
+        f"<p>Photo: <a href='/pic'>Reuters<p>{paragraphs}</article></body></html>"
+    )
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[-len(COUNCIL) :] == COUNCIL
+
+
+def test_headline_cards_each_a_link_round_a_heading_and_a_line_stay_headlines() -> None:
+    cards = "".join(
+        f"<a href='/n/{i}'><h3>{h}</h3><p>The full story of {h.lower()}.</p></a>"
+        for i, h in enumerate(HEADLINES)
+    )
+    html = f"<html><body><main><h1>Latest</h1>{cards}</main></body></html>"
+    with pytest.raises(PipelineError) as info:
+        extract(html)
+    assert info.value.message.startswith("This page is a list of headlines")
+
+
 def test_readers_comments_under_the_article_are_not_article_text() -> None:
     comment = (
         "I have taken this ferry every winter for twenty years and the early crossing was "

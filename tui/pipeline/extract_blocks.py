@@ -179,6 +179,8 @@ class Piece:
     # Parted from the piece before it by one <br> and nothing else: the next line of the
     # same text, which may be one paragraph wrapped by hand (`extract_lines`).
     after_line_break: bool = False
+    # The link all its linked text is in (links counted in page order), or None.
+    anchor: int | None = None
 
     @property
     def link_density(self) -> float:
@@ -266,6 +268,7 @@ class _Segment:
     parts: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)
+    anchors: set[int] = field(default_factory=set)  # the links the linked text is in
 
 
 class _Walker:
@@ -277,6 +280,7 @@ class _Walker:
         self.marks: list[Mark] = []
         self.ends: dict[int, int] = {}
         self._last_number = -1
+        self._links = -1  # links that lead away, counted as the walk meets them
         self._owners: list[tuple[int, str]] = [(-1, "")]
         self._current: _Segment | None = None
         # Inside an inline marked element cut out of an open sentence: its pieces wait and
@@ -330,9 +334,10 @@ class _Walker:
             seg.owner_tag,
             SENTENCE_END.search(text) is not None,
             seg.mark,
+            anchor=next(iter(seg.anchors)) if len(seg.anchors) == 1 else None,
         )
 
-    def add(self, text: str | None, kind: BlockKind, in_link: bool, mark: int | None) -> None:
+    def add(self, text: str | None, kind: BlockKind, anchor: int | None, mark: int | None) -> None:
         if not text:
             return
         if self._owners[-1][1] == "pre" and "\n" in text:
@@ -342,22 +347,23 @@ class _Walker:
             if current and _LINE_ENDED.search(current.parts[-1]) and _ENDS_A_LINE.match(text):
                 self.flush()
             first, *rest = _BLANK_LINE.split(text)
-            self._add(first, kind, in_link, mark)
+            self._add(first, kind, anchor, mark)
             for part in rest:
                 self.flush()
-                self._add(part, kind, in_link, mark)
+                self._add(part, kind, anchor, mark)
             return
-        self._add(text, kind, in_link, mark)
+        self._add(text, kind, anchor, mark)
 
-    def _add(self, text: str, kind: BlockKind, in_link: bool, mark: int | None) -> None:
+    def _add(self, text: str, kind: BlockKind, anchor: int | None, mark: int | None) -> None:
         if self._current is None:
             if not text.strip():
                 return
             owner, owner_tag = self._owners[-1]
             self._current = _Segment(kind, owner, owner_tag, mark)
         self._current.parts.append(text)
-        if in_link:
+        if anchor is not None:
             self._current.linked.append(text)
+            self._current.anchors.add(anchor)
         else:
             self._current.outside.append(text)
 
@@ -386,13 +392,13 @@ class _Walker:
                 if after_block:
                     self.flush()
                 parent = frames[-1]
-                self.add(el.tail, parent.kind, parent.in_link, parent.mark)
+                self.add(el.tail, parent.kind, parent.anchor, parent.mark)
         self.flush()
 
     def _enter(self, el: lxml.html.HtmlElement, parent: _Frame | None) -> _Frame:
         tag = el.tag
         if parent is None:
-            frame = _Frame(BlockKind.PARAGRAPH, False, None)
+            frame = _Frame(BlockKind.PARAGRAPH, None, None)
             self.add(el.text, frame.kind, False, None)
             return frame
         if tag in SKIP_TAGS:
@@ -418,7 +424,9 @@ class _Walker:
         kind = _KIND_INSIDE.get(tag, parent.kind)
         if tag == "p" and parent.kind == BlockKind.HEADING:
             kind = BlockKind.PARAGRAPH
-        link = parent.in_link or (tag == "a" and _links_away(el))
+        link = parent.anchor
+        if link is None and tag == "a" and _links_away(el):
+            link = self._links = self._links + 1
         if is_block:
             self.flush()
             self._parted_by(tag)
@@ -456,7 +464,7 @@ class _Frame:
     """What an open element means for the text inside it and the tails after its children."""
 
     kind: BlockKind
-    in_link: bool
+    anchor: int | None  # the link it is inside (its number), or None
     mark: int | None
     is_block: bool = False
     lifted: bool = False
@@ -464,7 +472,7 @@ class _Frame:
     skipped: bool = False
 
 
-_SKIPPED = _Frame(BlockKind.PARAGRAPH, False, None, skipped=True)
+_SKIPPED = _Frame(BlockKind.PARAGRAPH, None, None, skipped=True)
 
 
 def _links_away(a: lxml.html.HtmlElement) -> bool:
@@ -493,4 +501,27 @@ def page_pieces(root: lxml.html.HtmlElement) -> Page:
     walker._last_number = number
     walker.run(start)
     walker.ends[number] = walker._last_number
+    _unlink_swallowed_text(walker.pieces)
     return Page(walker.pieces, walker.parents, walker.marks, walker.tags, walker.ends)
+
+
+# A link holding this many paragraphs that end sentences, of this many words in all, holds
+# the page's own text: an <a> left unclosed (in a photo credit, say) that the parser
+# stretched over the article. A headline card (a heading and a line of summary) is less.
+_SWALLOWED_SENTENCES = 3
+_SWALLOWED_WORDS = 80
+
+
+def _unlink_swallowed_text(pieces: list[Piece]) -> None:
+    """Pieces of a link that swallowed running text read as text, not as headlines: the
+    whole article was "a list of headlines" because one <a> was never closed."""
+    by_link: dict[int, list[Piece]] = {}
+    for piece in pieces:
+        if piece.anchor is not None:
+            by_link.setdefault(piece.anchor, []).append(piece)
+    for held in by_link.values():
+        sentences = sum(1 for p in held if p.sentence)
+        words = sum(len(p.text.split()) for p in held)
+        if sentences >= _SWALLOWED_SENTENCES and words >= _SWALLOWED_WORDS:
+            for piece in held:
+                piece.link_only, piece.link_letters = False, 0
