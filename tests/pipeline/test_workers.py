@@ -212,3 +212,20 @@ async def test_a_waiter_cancelled_as_it_is_handed_a_slot_passes_it_on() -> None:
     first.cancel()  # ... which is cancelled before it runs again
     await asyncio.gather(first, return_exceptions=True)
     await asyncio.wait_for(second, timeout=5)  # the slot went on to the next
+
+
+async def test_a_slot_freed_after_a_waiter_was_cancelled_goes_to_the_next_one() -> None:
+    # Quitting mid-briefing cancels the waiting tasks; a running one that then finished
+    # handed its slot to a cancelled waiter still in the queue: InvalidStateError, and an
+    # article the reader never asked to stop was listed as failed.
+    slots = _Slots(1)
+    await slots.acquire(0)
+    first = asyncio.create_task(slots.acquire(1))
+    second = asyncio.create_task(slots.acquire(2))
+    await asyncio.sleep(0)
+    first.cancel()  # cancelled, not yet out of the queue ...
+    slots.release()  # ... when the slot is freed
+    await asyncio.gather(first, return_exceptions=True)
+    await asyncio.wait_for(second, timeout=5)
+    slots.release()
+    await asyncio.wait_for(slots.acquire(3), timeout=5)  # and no slot was lost

@@ -221,14 +221,17 @@ class _Slots:
             raise
 
     def release(self) -> None:
-        if not self._waiting:
-            self._free += 1
-            return
-        now = asyncio.get_running_loop().time()
-        overdue = [w for w in self._waiting if now - w[2] >= PATIENCE_SECONDS]
-        chosen = min(overdue, key=lambda w: w[1]) if overdue else min(self._waiting)
-        self._waiting.remove(chosen)
-        chosen[3].set_result(None)
+        while self._waiting:
+            now = asyncio.get_running_loop().time()
+            overdue = [w for w in self._waiting if now - w[2] >= PATIENCE_SECONDS]
+            chosen = min(overdue, key=lambda w: w[1]) if overdue else min(self._waiting)
+            self._waiting.remove(chosen)
+            # A waiter cancelled (the reader quit) may not have left the queue yet: the
+            # slot goes to the next.
+            if not chosen[3].done():
+                chosen[3].set_result(None)
+                return
+        self._free += 1
 
 
 class WorkerPool:
