@@ -543,6 +543,27 @@ async def test_an_export_that_cannot_be_written_says_where_and_why(
         assert said == [f"Could not export to {in_the_way}: a file of that name is in the way"]
 
 
+@pytest.mark.parametrize("width", [8, 3, 1])
+async def test_the_export_prompt_survives_a_terminal_narrowed_to_a_few_columns(
+    site: FixtureServer, make_app, tmp_path: Path, width: int
+):
+    # A narrow tmux split with the prompt open: its list of formats was wrapped at width
+    # 0 and the app died (ValueError out of Textual's OptionList).
+    app = make_app([site.page("wire.html")], analysis=False, export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.resize_terminal(width, 40)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.return_code is None
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+    assert len(list(tmp_path.glob("briefing-*.md"))) == 1
+
+
 async def test_a_click_beside_the_help_closes_it_and_one_inside_does_not(make_app):
     app = make_app([], analysis=False)
     async with app.run_test(size=(120, 40)) as pilot:

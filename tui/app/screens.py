@@ -329,7 +329,9 @@ class ExportScreen(_ClosesOnce, ModalScreen[str | None]):
         width: 72; max-width: 100%; height: auto;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    ExportScreen OptionList { height: auto; border: none; }
+    /* Never narrower than this, whatever the terminal (it is clipped instead): at width 0
+       Textual's OptionList cannot wrap its choices and the app died. */
+    ExportScreen OptionList { height: auto; border: none; min-width: 16; }
     ExportScreen #folder { color: $text-muted; }
     """
 
