@@ -589,6 +589,30 @@ async def test_question_mark_shows_help_and_q_quits(site: FixtureServer, make_ap
     assert app.return_code == 0
 
 
+async def test_quitting_while_articles_are_analysed_draws_nothing_after(
+    site: FixtureServer, make_app, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    # The redraws are loop callbacks: the articles the quit stopped changed as the session
+    # closed, and a redraw ran against screens already taken down (NoMatches for the
+    # article list, logged at every quit while articles were being analysed).
+    pages = [site.page(p) for p in ("wire.html", "blog.html", "markup.html")]
+    release = tmp_path / "release"
+    app = make_app(pages, stages=Stages(analyse=HeldAnalyse(str(release))))
+    with caplog.at_level("ERROR"):
+        async with app.run_test(size=(140, 40)) as pilot:
+            await until(
+                pilot,
+                lambda: (
+                    app.briefing is not None
+                    and any(a.stage is Stage.ANALYSING for a in app.briefing.articles)
+                ),
+            )
+            await pilot.press("q")
+        await asyncio.sleep(0.5)
+    assert app.return_code == 0
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
+
+
 async def test_ctrl_c_quits(make_app):
     app = make_app([], analysis=False)
     async with app.run_test() as pilot:

@@ -35,6 +35,7 @@ from tui.runtime import keep_out_of_collections, started, threads_yield_promptly
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from rich.console import RenderableType
     from textual.screen import Screen
     from textual.widgets import ProgressBar
 
@@ -121,6 +122,22 @@ class Scheduling(AppState):
     def _keys_busy(self) -> bool:
         """The reader is pressing keys: background drawing may wait."""
         return time.monotonic() - self._key_at < KEY_QUIET
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        # The redraws are loop callbacks, not messages: an article the quit stopped
+        # changed as the session closed, and a redraw then ran against screens already
+        # coming down (NoMatches for the article list, at every quit mid-analysis). None
+        # is asked for from here on.
+        self.closing = True
+        for throttle in (self._draw, self._merge):
+            if throttle is not None:
+                throttle.cancel()
+        super().exit(result, return_code, message)
 
     async def on_unmount(self) -> None:
         self.closing = True
@@ -216,7 +233,7 @@ class Scheduling(AppState):
         # Called on this loop by the session, often hundreds of times a second.
         assert self.session is not None
         self._dirty.add(self.session.briefing.index(article))
-        if self._draw is not None:
+        if self._draw is not None and not self.closing:
             self._draw.poke()
 
     def _draw_changes(self) -> None:
@@ -236,7 +253,7 @@ class Scheduling(AppState):
         self._progress()
         if self.selected in dirty or self.selected == BRIEFING:
             self.revision += 1
-        if self._merge is not None and done:
+        if self._merge is not None and done and not self.closing:
             self._merge.poke()
         if done:
             self.articles_finished(done)
