@@ -35,6 +35,24 @@ def briefing(
     )
 
 
+def test_urls_piped_beside_arguments_are_said_to_be_unread_unless_dash_is_given(
+    site: FixtureServer,
+) -> None:
+    # `tail -f urls.txt | briefing URL`: the piped lines were dropped without a word.
+    piped = site.page("blog.html") + "\n"
+    proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", site.page("wire.html"),
+                    stdin=piped)  # fmt: skip
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 1
+    assert "the URLs piped in were not read" in proc.stderr
+    assert "only when - is one of them" in proc.stderr
+    proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", site.page("wire.html"),
+                    "-", stdin=piped)  # fmt: skip
+    assert len(proc.stdout.splitlines()) == 2 and "not read" not in proc.stderr
+    # Nothing on stdin (/dev/null, as scripts and services run): nothing to say.
+    proc = briefing("--format", "jsonl", "--no-analysis", "--no-cache", site.page("wire.html"))
+    assert "not read" not in proc.stderr
+
+
 def test_json_keeps_good_articles_when_one_fails(site: FixtureServer) -> None:
     proc = briefing(
         "--format", "json", "--no-analysis", site.page("wire.html"), site.url("/404"), "nonsense"

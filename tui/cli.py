@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -277,6 +279,13 @@ def main_command(argv: list[str]) -> int:
         _write(render(config))
         return 0
     inputs, read_stdin = _inputs(args["inputs"], args["demo"])
+    if inputs and not read_stdin and _stdin_holds_input():
+        # `tail -f urls.txt | briefing URL`: the pipe's lines were dropped without a word,
+        # and the writer died of a broken pipe.
+        config.warnings.append(
+            "the URLs piped in were not read: with inputs given as arguments, stdin is "
+            "read only when - is one of them."
+        )
     fmt = Format(args["fmt"]) if args["fmt"] else None
     if _headless(fmt) and not inputs and not read_stdin:
         # The second line error() adds points to --help and its examples.
@@ -322,6 +331,16 @@ def _inputs(inputs: list[str], demo: bool) -> tuple[list[str], bool]:
     stdin_is_pipe = sys.stdin is not None and not sys.stdin.isatty()
     read_stdin = "-" in inputs or (not inputs and stdin_is_pipe)
     return [i for i in inputs if i != "-"], read_stdin
+
+
+def _stdin_holds_input() -> bool:
+    """Whether stdin is a pipe or a file (lines someone meant to give), not a terminal or
+    nothing at all (/dev/null, as scripts and services run with)."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode if sys.stdin is not None else 0
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def _options(config: Config, *, refresh: bool) -> Options:
