@@ -3721,6 +3721,28 @@ def test_the_weekdays_of_a_schedule_with_hours_are_no_dates(nlp: Any) -> None:
     assert [e.granularity for e in days] == [Granularity.DAY, Granularity.DAY]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hours"),
+    [
+        # spaCy took "5 p.m. Monday" as one time: the coming Monday at 17:00.
+        ("Office hours are 8 a.m. to 5 p.m. Monday through Friday.", ["08:00", "17:00"]),
+        ("The office is open from 8 a.m. to 5 p.m., Monday through Friday.",
+         ["08:00", "17:00"]),
+        ("The shop is open 9am-6pm Monday to Saturday and 10am-4pm Sunday.",
+         ["09:00", "18:00", "10:00", "16:00"]),
+        # ... or "Friday 9:00" as one: the opening hour went with the day left out.
+        ("Office hours: Monday - Friday 9:00 - 17:00.", ["09:00", "17:00"]),
+        ("We are open Tuesday to Sunday, 10am to 6pm.", ["10:00", "18:00"]),
+    ],
+)  # fmt: skip
+def test_an_hour_joined_to_a_day_of_a_span_of_the_week_is_an_hour_of_no_day(
+    nlp: Any, sentence: str, hours: list[str]
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert [e.value for e in entries] == [f"XXXX-XX-XXT{h}" for h in hours]
+    assert not any("day" in e.expression for e in entries)
+
+
 def test_a_sentence_of_many_weekdays_is_searched_for_hours_once(
     nlp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -150,15 +150,50 @@ def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
             told[sentence] = bool(_HOURS.search(sentence) and _WEEKDAY_SPAN_RE.search(sentence))
         return told[sentence]
 
-    return [
-        (res, start, end, span)
-        for res, start, end, span in placed
-        if not (
-            WEEKDAY_FIRST.match(full, start)
-            and not MONTH_NAMED.search(full, start, end)
-            and a_week_of_hours(sentence_near(span))
-        )
-    ]
+    out: list[Placed] = []
+    for res, start, end, span in placed:
+        if MONTH_NAMED.search(full, start, end) or not a_week_of_hours(sentence_near(span)):
+            out.append((res, start, end, span))
+        elif (first := WEEKDAY_FIRST.match(full, start)) is None:
+            # "Open 8 a.m. to 5 p.m. Monday through Friday": spaCy may join the closing
+            # hour to the week's first day, which put it on the coming Monday.
+            week = _the_week_it_opens(full, res, start, end)
+            if week is None:
+                out.append((res, start, end, span))
+            else:
+                clock_end = start + len(full[start:week].rstrip(" ,"))
+                out.append((on_no_day(res), start, clock_end, span))
+        elif _is_a_clock(res) and _A_WEEK_ENDING.search(full, max(0, start - 40), first.end()):
+            # "Monday - Friday 9:00 - 17:00", "Tuesday to Sunday, 10am to 6pm": joined to
+            # the week's last day, the opening hour went with it.
+            clock_start = (
+                first.end()
+                + len(full[first.end() : end])
+                - len(full[first.end() : end].lstrip(" ,"))
+            )
+            out.append((on_no_day(res), clock_start, end, span))
+    return out
+
+
+def _is_a_clock(res: Resolved) -> bool:
+    return res.timex_type == "TIME" and "T" in res.value
+
+
+# A span of the week that ends where the text searched does.
+_A_WEEK_ENDING = re.compile(rf"{_WEEKDAY_SPAN}$", re.I)
+
+
+def _the_week_it_opens(full: str, res: Resolved, start: int, end: int) -> int | None:
+    """Where the weekday starts that a clock time's words end on, when it opens a span of
+    the week; None otherwise."""
+    last = _WEEKDAY_LAST.search(full, start, end)
+    if last is None or not _is_a_clock(res) or _WEEKDAY_SPAN_RE.match(full, last.start()) is None:
+        return None
+    return last.start()
+
+
+# Where a weekday ends what a clock was joined to ("5 p.m. Monday").
+_WEEKDAY_LAST = re.compile(rf"(?<=[\s,]){WEEKDAY_RE}$", re.I)
 
 
 def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
