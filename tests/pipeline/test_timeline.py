@@ -5234,6 +5234,17 @@ def test_a_model_year_before_a_products_name_is_no_date(nlp: Any, sentence: str)
     assert not any(e.expression.endswith(("2019", "2025")) for e in _timeline(nlp, sentence))
 
 
+def test_later_that_month_after_a_year_that_names_a_thing_is_the_month_named_before(
+    nlp: Any,
+) -> None:
+    entries = _timeline(
+        nlp,
+        "In December 2002, the North expelled the inspectors, breaking the 1994 agreement.",
+        "Later that month, it restarted the reactor.",
+    )
+    assert _entry(entries, "Later that month").value == "2002-12"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

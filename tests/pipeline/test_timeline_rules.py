@@ -708,6 +708,21 @@ def test_a_bare_day_told_in_the_past_goes_on_from_the_month_named_in_its_paragra
     assert resolve_date("march 5", ctx, P) == day(date(2024, 3, 5))
 
 
+def test_that_month_after_a_year_points_back_to_the_last_month_named() -> None:
+    # "In December 2002 ... breaking the 1994 agreement. Later that month": January 1994.
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(month_(2002, 12))
+    ctx.remember(year_of(1994))
+    assert resolve_date("that month", ctx, P) == month_(2002, 12)
+    assert resolve_date("that week", ctx, P) == week_of(date(2002, 12, 1))
+    assert resolve_date("the following month", ctx, P) == month_(2003, 1)
+    # A year still counts a year; with no month named at all, a month declines.
+    assert resolve_date("that year", ctx, P) == year_of(1994)
+    ctx = Context(anchor=ANCHOR)
+    ctx.remember(year_of(1994))
+    assert resolve_date("that month", ctx, P) is None
+
+
 def test_that_week_after_today_points_past_now_to_the_week_named_before() -> None:
     ctx = Context(anchor=ANCHOR)
     ctx.remember(day(date(2024, 7, 2)))

@@ -430,6 +430,20 @@ def _step(rel: str) -> int:
     return -1 if rel in _BACK_RELS else 1 if rel in _AHEAD_RELS else 0
 
 
+def _within_a_month(base: Resolved | None, unit: str, ctx: Context) -> Resolved | None:
+    """What a month or a week ("that month", "the following week") counts from: `base`,
+    unless it is a year or a season, which holds no one month ("breaking the 1994
+    agreement. Later that month" was January 1994); then the last mention that lies
+    within one month, if any."""
+    if unit not in _UNITS_WITHIN_A_MONTH or base is None or base.granularity not in _HOLDS_MONTHS:
+        return base
+    return ctx.last_in_a_month
+
+
+_UNITS_WITHIN_A_MONTH = frozenset({"M", "W", "WE"})
+_HOLDS_MONTHS = frozenset({Granularity.SEASON, Granularity.YEAR})
+
+
 def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:
     """'that year', 'the following month': the unit around the date last named, moved n."""
     if base is None or base.start is None:
@@ -475,10 +489,10 @@ def _relative_period(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         if rel in _DISTAL and base is ctx.last and ctx.last_said_now:
             # "Today ... That week": "that" points away from now, to the time named before.
             base = ctx.last_named or base
-        return _from_last(base, unit, _ANAPHORIC_RELS[rel])
+        return _from_last(_within_a_month(base, unit, ctx), unit, _ANAPHORIC_RELS[rel])
     # "The previous quarter" counts from one named just before, else from the story's own
     # ("This quarter's count fell from the previous quarter", a quarter named long before).
-    base = ctx.recent_quarter() if unit == "Q" else ctx.last
+    base = ctx.recent_quarter() if unit == "Q" else _within_a_month(ctx.last, unit, ctx)
     if rel in _ANAPHORIC_IF_NAMED and base is not None:
         return _from_last(base, unit, _ANAPHORIC_IF_NAMED[rel])
     if unit == "D":

@@ -89,6 +89,8 @@ EVENING_MINUTES = 17 * 60
 # What names a day: a day on the calendar, or a time on one ("9 a.m. on Monday"); what a
 # clock told after it is on, and what may share an entry with a clock.
 ON_A_DAY = (Granularity.DAY, Granularity.TIME)
+# What holds more than a month: no "that month" or "that week" lies in one.
+_COARSER_THAN_A_MONTH = (Granularity.SEASON, Granularity.YEAR, Granularity.VAGUE)
 # A day or a month on the calendar: what may end a range, or take a year named with it.
 DAY_OR_MONTH = (Granularity.DAY, Granularity.MONTH)
 
@@ -129,6 +131,10 @@ class Context:
     # during another power cut" is the week named before, not this one).
     last_said_now: bool = False
     last_named: Resolved | None = None
+    # The last dated mention that lies within one month (a month, week, day or time): what
+    # "that month" or "that week" point back to when a year or a season was named since
+    # ("In December 2002 ... breaking the 1994 agreement. Later that month").
+    last_in_a_month: Resolved | None = None
     last_quarter: Resolved | None = None
     # The quarter named last, whatever it frames, the year-ago one included, and where:
     # what "that quarter" and "the following quarter" count from.
@@ -335,6 +341,8 @@ class Context:
         self.last_said_now = said_now
         if not said_now:
             self.last_named = res
+        if res.granularity not in _COARSER_THAN_A_MONTH:
+            self.last_in_a_month = res
         if res.full and res.granularity is Granularity.DAY:
             self.full_days[(res.start.month, res.start.day)] = res.start
         if (
