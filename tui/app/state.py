@@ -86,8 +86,9 @@ class AppState(App[int]):
         self.reopen = reopen
         self.cache: Cache | None = None
         self._warnings = list(warnings or [])
-        # The app is closing (its screen gone): what the cache says then (a history that
-        # could not be kept) is kept here, and said on stderr after it (`run_app`).
+        # The app is closing (asked to exit, its screens coming down): nothing is drawn,
+        # and what the cache says then (a history that could not be kept) is kept here
+        # and said on stderr after it (`run_app`).
         self.closing = False
         self.said_after: list[str] = []
         if theme is not None:
