@@ -202,12 +202,17 @@ async def test_a_task_that_waited_too_long_goes_before_smaller_ones(monkeypatch)
     assert order == ["big", "small"]
 
 
-async def test_a_waiter_cancelled_as_it_is_handed_a_slot_passes_it_on() -> None:
+async def _one_slot_taken_two_waiting() -> tuple[_Slots, asyncio.Task[None], asyncio.Task[None]]:
     slots = _Slots(1)
     await slots.acquire(0)
     first = asyncio.create_task(slots.acquire(1))
     second = asyncio.create_task(slots.acquire(2))
     await asyncio.sleep(0)
+    return slots, first, second
+
+
+async def test_a_waiter_cancelled_as_it_is_handed_a_slot_passes_it_on() -> None:
+    slots, first, second = await _one_slot_taken_two_waiting()
     slots.release()  # hands the slot to `first` ...
     first.cancel()  # ... which is cancelled before it runs again
     await asyncio.gather(first, return_exceptions=True)
@@ -218,11 +223,7 @@ async def test_a_slot_freed_after_a_waiter_was_cancelled_goes_to_the_next_one() 
     # Quitting mid-briefing cancels the waiting tasks; a running one that then finished
     # handed its slot to a cancelled waiter still in the queue: InvalidStateError, and an
     # article the reader never asked to stop was listed as failed.
-    slots = _Slots(1)
-    await slots.acquire(0)
-    first = asyncio.create_task(slots.acquire(1))
-    second = asyncio.create_task(slots.acquire(2))
-    await asyncio.sleep(0)
+    slots, first, second = await _one_slot_taken_two_waiting()
     first.cancel()  # cancelled, not yet out of the queue ...
     slots.release()  # ... when the slot is freed
     await asyncio.gather(first, return_exceptions=True)
