@@ -47,7 +47,7 @@ MAX_ATTRIBUTES = 1_000
 # backtracking; only one long enough to hold that many (two characters each at least, a
 # space and a name) has its attributes counted.
 _START_TAG = re.compile(r"<[A-Za-z](?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+")
-_LONG_START_TAG = 2 * MAX_ATTRIBUTES
+_LONG_START_TAG_CHARS = 2 * MAX_ATTRIBUTES
 _TAG_NAME = re.compile(r"<[A-Za-z][^\s/>]*")
 _ATTRIBUTE = re.compile(r"""[\s/]*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>"']*))?""")
 
@@ -57,7 +57,7 @@ def _few_attributes(html: str) -> str:
     kept: list[str] = []
     at = 0
     for tag in _START_TAG.finditer(html):
-        if tag.end() - tag.start() < _LONG_START_TAG:
+        if tag.end() - tag.start() < _LONG_START_TAG_CHARS:
             continue
         name = _TAG_NAME.match(html, tag.start())
         if name is None or name.start() < at:

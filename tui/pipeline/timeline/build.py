@@ -1572,6 +1572,7 @@ _WEEKDAY_NAME = re.compile(
     + r")\b",
     re.I,
 )
+_WEEKDAY_NAME_REACH = max(len(n) for n in NAMES_HOLDING_A_WEEKDAY)
 
 
 def _in_a_weekday_name(full: str, start: int, end: int) -> bool:
@@ -1581,9 +1582,6 @@ def _in_a_weekday_name(full: str, start: int, end: int) -> bool:
         m.start() <= start and end <= m.end()
         for m in _WEEKDAY_NAME.finditer(full, max(0, start - reach), end + reach)
     )
-
-
-_WEEKDAY_NAME_REACH = max(len(n) for n in NAMES_HOLDING_A_WEEKDAY)
 
 
 def _a_model_year(span: Span, text: str) -> bool:
