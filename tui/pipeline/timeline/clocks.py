@@ -592,7 +592,7 @@ def _names_its_day(res: Resolved, bare: bool) -> bool:
 
 def is_bare_clock(res: Resolved, text: str) -> bool:
     """A clock time whose day the words do not say ("10 a.m.", "at 4:56 PM")."""
-    if res.timex_type != "TIME" or "T" not in res.value:
+    if not _is_a_clock(res):
         return False
     said = hours_as_a_run(normalise(text))
     clock = CLOCK_RE.search(said)

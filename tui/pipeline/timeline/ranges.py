@@ -126,17 +126,15 @@ def past_midnight(first: Resolved, second: Resolved, said: str) -> Resolved:
     words (`said`) give no half of the day is first read in the start's afternoon ("from
     7 p.m. to 9:30" ends at 21:30, not at 9:30 the next morning), and its twelve o'clock
     hour after midnight. The caller passes an end that names no day of its own."""
-    a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
+    clocks = _an_end_before_its_start(first, second)
     if (
-        a is None
-        or b is None
+        clocks is None
         or first.granularity is not Granularity.TIME
         or second.granularity is not Granularity.TIME
         or first.start is None
-        or first.start != second.start
-        or b.group(0) >= a.group(0)
     ):
         return second
+    b = clocks[1]
     afternoon = in_the_afternoon(second.value, first.value, said)
     if afternoon is not None:
         return replace(second, value=afternoon)
@@ -154,21 +152,26 @@ def over_the_night(first: Resolved, second: Resolved, said: str) -> tuple[Resolv
     out before the start: the night runs across midnight. An end that gives its half of
     the day (`said`: its words) keeps the day told with it, and the start goes to the
     evening before; one that does not is read as `past_midnight` reads it."""
-    a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
-    if (
-        a is None
-        or b is None
-        or first.start is None
-        or first.start != second.start
-        or b.group(0) >= a.group(0)
-    ):
+    clocks = _an_end_before_its_start(first, second)
+    if clocks is None or first.start is None:
         return first, second
     if _HALF_OF_DAY_SAID.search(said) or _MORNING.search(said):
-        return with_time(day(first.start - timedelta(days=1)), a.group(0)), second
+        return with_time(day(first.start - timedelta(days=1)), clocks[0].group(0)), second
     return first, past_midnight(first, second, said)
 
 
 _MORNING = re.compile(r"\bmorning\b", re.I)
+
+
+def _an_end_before_its_start(
+    first: Resolved, second: Resolved
+) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The clocks of two ends on one day ("T23:00", "T02:00") when the second comes out
+    before the first, the case both readings over midnight start from; None otherwise."""
+    a, b = _CLOCK_VALUE.search(first.value), _CLOCK_VALUE.search(second.value)
+    if a is None or b is None or first.start != second.start or b.group(0) >= a.group(0):
+        return None
+    return a, b
 
 
 def in_the_afternoon(value: str, before: str, said: str) -> str | None:
