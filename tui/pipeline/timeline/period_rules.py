@@ -15,6 +15,7 @@ from tui.pipeline.model import Granularity
 from tui.pipeline.timeline.lengths import bare_length
 from tui.pipeline.timeline.rule import DECLINE, PASS, DateRule, Outcome, rule
 from tui.pipeline.timeline.values import (
+    HOLDS_MONTHS,
     ON_A_DAY,
     Context,
     Resolved,
@@ -435,13 +436,12 @@ def _within_a_month(base: Resolved | None, unit: str, ctx: Context) -> Resolved 
     unless it is a year or a season, which holds no one month ("breaking the 1994
     agreement. Later that month" was January 1994); then the last mention that lies
     within one month, if any."""
-    if unit not in _UNITS_WITHIN_A_MONTH or base is None or base.granularity not in _HOLDS_MONTHS:
+    if unit not in _UNITS_WITHIN_A_MONTH or base is None or base.granularity not in HOLDS_MONTHS:
         return base
     return ctx.last_in_a_month
 
 
 _UNITS_WITHIN_A_MONTH = frozenset({"M", "W", "WE"})
-_HOLDS_MONTHS = frozenset({Granularity.SEASON, Granularity.YEAR})
 
 
 def _from_last(base: Resolved | None, unit: str, n: int) -> Outcome:

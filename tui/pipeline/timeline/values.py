@@ -89,8 +89,9 @@ EVENING_MINUTES = 17 * 60
 # What names a day: a day on the calendar, or a time on one ("9 a.m. on Monday"); what a
 # clock told after it is on, and what may share an entry with a clock.
 ON_A_DAY = (Granularity.DAY, Granularity.TIME)
-# What holds more than a month: no "that month" or "that week" lies in one.
-_COARSER_THAN_A_MONTH = (Granularity.SEASON, Granularity.YEAR, Granularity.VAGUE)
+# A year or a season: what holds more than a month, so no "that month" or "that week"
+# lies in one (a vague time is never remembered at all).
+HOLDS_MONTHS = frozenset({Granularity.SEASON, Granularity.YEAR})
 # A day or a month on the calendar: what may end a range, or take a year named with it.
 DAY_OR_MONTH = (Granularity.DAY, Granularity.MONTH)
 
@@ -341,7 +342,7 @@ class Context:
         self.last_said_now = said_now
         if not said_now:
             self.last_named = res
-        if res.granularity not in _COARSER_THAN_A_MONTH:
+        if res.granularity not in HOLDS_MONTHS:
             self.last_in_a_month = res
         if res.full and res.granularity is Granularity.DAY:
             self.full_days[(res.start.month, res.start.day)] = res.start
