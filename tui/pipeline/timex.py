@@ -39,8 +39,14 @@ _SET_DAY = re.compile(
     r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?:(?P<part>MO|AF|EV|NI)|(?P<clock>\d\d:\d\d)))?$"
 )
 _SET_MONTH = re.compile(r"^XXXX-(?P<m>\d{2})$")
+# "Every night" (that part of every day), "every few years" (no count).
+_SET_DAY_PART = re.compile(r"^XXXX-XX-XXT(?P<part>MO|AF|EV|NI)$")
+_SET_FEW = re.compile(r"^PX(?P<u>DE|[DWMY])$")
 # A date or season every year: "XXXX-04-01", "XXXX-SU".
 _SET_YEARLY = re.compile(r"^XXXX-(?:(?P<m>\d{2})-(?P<d>\d{2})|(?P<s>WI|SP|SU|FA))$")
+# "Every other Monday", "every second Tuesday": the weekday recurs one week in two.
+_EVERY_OTHER = re.compile(r"\b(?:every|each) (?:other|second|alternate)\b", re.I)
+_SET_WEEKDAY = re.compile(rf"every (?:{'|'.join(_WEEKDAY_NAMES)})\b")
 # Words before a length of time that a reader needs to keep: "about a month".
 _HEDGE = re.compile(
     r"\b(?P<h>about|around|roughly|approximately|nearly|almost|more than|less than|over|"
@@ -224,6 +230,12 @@ def set_label(value: str) -> str | None:
     """A TIMEX3 set in a reader's words: 'every Tuesday', 'every July', 'every two weeks'."""
     if value == "XXXX-WXX-WE":
         return "every weekend"
+    m = _SET_DAY_PART.match(value)
+    if m:
+        return f"every {_PARTS_OF_DAY[m['part']]}"
+    m = _SET_FEW.match(value)
+    if m:
+        return f"every few {_DURATION_UNITS[m['u']]}s"
     m = _SET_DAY.match(value)
     if m:
         part = f" {_PARTS_OF_DAY[m['part']]}" if m["part"] else ""
@@ -337,7 +349,10 @@ def entry_label(entry: TimelineEntry) -> str | None:
     if entry.vague:
         return None
     if entry.timex_type == "SET":
-        return set_label(entry.timex_value or entry.value)
+        label = set_label(entry.timex_value or entry.value)
+        if label and _SET_WEEKDAY.match(label) and _EVERY_OTHER.search(entry.expression):
+            return f"every other {label[6:]}"  # the value has no room for one week in two
+        return label
     label = timex_label(_as_said(entry))
     if label is not None and entry.timex_type == "DATE":
         label = _days_label(entry, _years_label(entry, label))

@@ -24,6 +24,7 @@ from tui.pipeline.timeline.clocks import (
     clocks_under_a_day,
     days_of_a_schedule,
     is_bare_clock,
+    lists_hours,
     parts_of_day_ending_a_range,
 )
 from tui.pipeline.timeline.grammar import (
@@ -64,7 +65,13 @@ from tui.pipeline.timeline.ranges import (
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
 from tui.pipeline.timeline.seasons import names_no_season
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
-from tui.pipeline.timeline.sets import EVERY_YEAR_TAIL, as_every_year, every_year, resolve_set
+from tui.pipeline.timeline.sets import (
+    EVERY_YEAR_TAIL,
+    as_every_year,
+    every_year,
+    resolve_set,
+    weekly,
+)
 from tui.pipeline.timeline.spans import (
     AGE,
     RANKED_TIMES,
@@ -80,6 +87,7 @@ from tui.pipeline.timeline.spans import (
     is_house_number,
     is_name,
     is_numbered_thing,
+    joined_to_a_describing_word,
     looks_temporal,
     names_a_titled_count,
     names_something,
@@ -143,7 +151,7 @@ from tui.pipeline.timeline.vocab import (
 from tui.pipeline.timex import length_code, length_parts
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from tui.pipeline.timeline.values import Placed
 
@@ -1211,13 +1219,21 @@ def _resolve_span(
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)
     prep = preposition_before(doc, span)
+    if prep in _COUNTING_WORDS and _a_quantifier(doc[span.start - 1]):
+        # "Has over fifteen years of experience": spaCy's span left the "over" out.
+        start, prep = (
+            doc[span.start - 1].idx,
+            preposition_before(doc, doc[span.start - 1 : span.end]),
+        )
+        text = full[start:end]
     if bare_clock and (prep == "in" or text.startswith("in ")):
         return []  # "ran the last 5km in 14:19": how long it took, no time of day
     if bare_clock and ctx.games_story and not _a_clock_placed(full, start, end):
         return []  # "enough to break 1:41", "a 5km split of 19:03": a race's time
     lead = full[max(sentences.around(span.start_char)[0], start - LEAD_CHARS) : start].lower()
     tense = _tense_read_in(span, text, prep, lead, sentence, ctx)
-    res = resolve(text, ctx, tense, prep, lead)
+    said = _quantified(doc, span, start, text) if prep is None else text
+    res = resolve(said, ctx, tense, prep, lead)
     res = named_day(res, text, sentence, ctx.anchor) or res
     if res is not None and (
         _nowadays(span, text) or _today_against_an_earlier_age(span, text, tense, ctx.anchor)
@@ -1248,6 +1264,27 @@ def _resolve_span(
             start = doc[span.start - 1].idx
         return _kept_pieces(full, span, sentences, [(res, start, end)], ctx.anchor)
     return _read_in_pieces(doc, full, span, start, end, ctx, sentences, tense, prep)
+
+
+# "Over" and "under" that say how many, not when: "has over fifteen years of experience".
+_COUNTING_WORDS = {"over": "more than", "under": "less than"}
+
+
+def _quantified(doc: Doc, span: Span, start: int, text: str) -> str:
+    """The expression as `resolve` should read it: an "over" the parse makes a count's
+    quantifier is "more than" ("having over fifteen years of experience" is a length, not
+    fifteen years from now, as "over" the preposition would place it)."""
+    first = text.split(" ", 1)[0].lower()
+    if first not in _COUNTING_WORDS:
+        return text
+    token = next((t for t in doc[max(0, span.start - 1) : span.end] if t.idx >= start), None)
+    if token is None or token.lower_ != first or not _a_quantifier(token):
+        return text
+    return f"{_COUNTING_WORDS[first]}{text[len(first) :]}"
+
+
+def _a_quantifier(token: Token) -> bool:
+    return token.dep_ == "quantmod"
 
 
 def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
@@ -1516,7 +1553,7 @@ def _not_a_date(
     text = full[start:end]
     if _DAY_NAME_ONLY.fullmatch(text) and (parts := _PLURAL_PART_AFTER.match(full, end)):
         end = parts.end()  # "on Tuesday mornings"
-    recurring = _a_recurrence(full, start, end)
+    recurring = _a_recurrence(full, start, end, sentence_near(span))
     if recurring is not None:
         return recurring
     if (
@@ -1555,6 +1592,7 @@ def _dates_no_event(full: str, span: Span, start: int, end: int) -> bool:
         re.search(r"(?:©|\(c\)|copyright)\s*$", full[max(0, start - 12) : start], re.I) is not None
         or in_a_url(full, start, end)
         or _a_model_year(span, text)
+        or _a_version_or_later(span, full, start, end)
         or _in_a_weekday_name(full, start, end)
         or (
             text.lower() == "overnight"
@@ -1584,6 +1622,34 @@ def _in_a_weekday_name(full: str, start: int, end: int) -> bool:
     )
 
 
+# "iOS 13 or later", "Android 9 or earlier", "version 2.1 and later": versions, not times.
+_OR_LATER = re.compile(r"(?P<v>\d+(?:\.\d+)*) (?:or|and) (?:earlier|later|newer|older)$", re.I)
+_VERSION_WORDS = frozenset({"version", "v", "release", "build", "update", "generation"})
+
+
+def _a_version_or_later(span: Span, full: str, start: int, end: int) -> bool:
+    """'Works with the iPhone 8 or later': "or later" after a name and its number ranges
+    over versions; nothing happened later."""
+    m = _OR_LATER.search(full, max(0, start - 24), end)
+    if m is None or m.start() > start:
+        return False
+    number = span.doc.char_span(m.start("v"), m.end("v"), alignment_mode="expand")
+    if number is None or number.start == 0:
+        return False
+    before = span.doc[number.start - 1]
+    return before.pos_ == "PROPN" or before.lower_ in _VERSION_WORDS
+
+
+def _names_a_models_product(doc: Doc, after: int) -> bool:
+    """'A 43-inch 4K LED 2018 model TV': the year and "model" describe the product named
+    after them. ("Introduced in the 1995 model year", "emerged as a 2003 model" tell
+    when.)"""
+    if after + 1 >= len(doc) or doc[after].lower_ != "model":
+        return False
+    product = doc[after + 1]
+    return product.pos_ in ("NOUN", "PROPN") and product.lower_ != "year"
+
+
 def _a_model_year(span: Span, text: str) -> bool:
     """'The 2020 Audi e-tron Sportback making its debut', 'Apple's 2019 MacBook Pro': a year
     between a determiner and a name spaCy calls a product, where the noun phrase ends, is
@@ -1595,6 +1661,8 @@ def _a_model_year(span: Span, text: str) -> bool:
     if _YEAR_ALONE.fullmatch(text) is None:
         return False
     doc = span.doc
+    if _names_a_models_product(doc, span.end):
+        return True
     year = doc[span.end - 1]
     head = year.head
     if year.dep_ != "nummod" or head.pos_ != "PROPN" or head.i <= year.i or year.i == 0:
@@ -1608,18 +1676,49 @@ def _a_model_year(span: Span, text: str) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
-def _a_recurrence(full: str, start: int, end: int) -> list[tuple[Resolved, int, int]] | None:
-    """'every Tuesday', 'on Sundays' recur: a TIMEX3 set, no single event (or nothing when
-    the set cannot be read); None when the span does not recur."""
+# "Every", "every other", "each and every" before a span spaCy began after them (not "each
+# other": "working for each other this season").
+_EVERY_BEFORE = re.compile(
+    r"\b(?:every(?:\s+(?:other|second|alternate|single))?|each(?:\s+and\s+every)?)\s+$"
+)
+
+
+def _a_recurrence(
+    full: str, start: int, end: int, sentence: str
+) -> list[tuple[Resolved, int, int]] | None:
+    """'every Tuesday', 'on Sundays', 'closed Monday' in a list of hours recur: a TIMEX3
+    set, no single event (or nothing when the set cannot be read); None when the span does
+    not recur."""
     text = full[start:end]
-    before = full[max(0, start - 8) : start].lower()
-    every = re.search(r"\b(?:every|each)\s+$", before)
+    before = full[max(0, start - 24) : start].lower()
+    every = _EVERY_BEFORE.search(before)
+    if (closing := _a_weekly_closing(full, start, end, sentence)) is not None:
+        return [(closing, start, end)]
     if not (every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text)):
         return None
     if every:
         start -= len(before) - every.start()
     recurring = resolve_set(full[start:end])
     return [(recurring, start, end)] if recurring is not None else []
+
+
+# "Closed Monday" as a list says it, not as news tells it ("will be closed on Monday").
+_CLOSED_BEFORE = re.compile(
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )\bclosed\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _a_weekly_closing(full: str, start: int, end: int, sentence: str) -> Resolved | None:
+    """'Open Tuesday to Sunday, closed Monday', 'Sat/Sun 10am-4pm, Closed Monday': the day
+    a place closes, told among its hours, is every such day ("the store will be closed
+    Monday" is one)."""
+    if (
+        WEEKDAY_FIRST.fullmatch(full, start, end) is None
+        or _CLOSED_BEFORE.search(full, max(0, start - 20), start) is None
+    ):
+        return None
+    return weekly(full[start:end]) if lists_hours(sentence) else None
 
 
 _A_TYPICAL_BEFORE = re.compile(
@@ -1695,6 +1794,7 @@ def _a_name_or_number(full: str, span: Span, start: int, end: int, anchor: date)
         or names_something(span)
         or ranks_a_noun(span, text)
         or holiday_names_a_thing(span, text)
+        or joined_to_a_describing_word(span)
         or period_named_after(text, full[end : end + 32])
         or is_a_word_not_a_month(span, text)
         or names_no_season(span, text, full[end : end + 40], anchor)

@@ -111,6 +111,12 @@ _SCHEDULE = re.compile(
 _EVERY_DAY_ADVERBS = ("daily", "nightly")
 
 
+def lists_hours(sentence: str) -> bool:
+    """Whether a sentence is a list of a place's hours: it gives hours from one clock time
+    to another, or a span of the week ("Tuesday to Sunday")."""
+    return _HOURS.search(sentence) is not None or _WEEKDAY_SPAN_RE.search(sentence) is not None
+
+
 def _in_a_schedule(sentence: Span) -> bool:
     return _SCHEDULE.search(sentence.text) is not None or any(
         t.lower_ in _EVERY_DAY_ADVERBS and t.pos_ == "ADV" for t in sentence
@@ -152,7 +158,11 @@ def days_of_a_schedule(full: str, placed: list[Placed]) -> list[Placed]:
 
     out: list[Placed] = []
     for res, start, end, span in placed:
-        if MONTH_NAMED.search(full, start, end) or not a_week_of_hours(sentence_near(span)):
+        if (
+            res.timex_type == "SET"
+            or MONTH_NAMED.search(full, start, end)
+            or not a_week_of_hours(sentence_near(span))
+        ):
             out.append((res, start, end, span))
         elif (first := WEEKDAY_FIRST.match(full, start)) is None:
             # "Open 8 a.m. to 5 p.m. Monday through Friday": spaCy may join the closing
@@ -431,7 +441,12 @@ def _day_and_clock(
     (a, a_start, a_end, span), (b, b_start, b_end, _) = first, second
     if _takes_a_clock(a) and is_bare_clock(b, full[b_start:b_end]):
         day, clock, between = a, b, _DAY_THEN_CLOCK
-    elif is_bare_clock(a, full[a_start:a_end]) and _takes_a_clock(b):
+    elif (
+        is_bare_clock(a, full[a_start:a_end])
+        and _takes_a_clock(b)
+        and _HOURS_AFTER.match(full, b_end) is None
+    ):
+        # (Not "Mon-Fri 9am-5pm, Saturdays 10am-2pm": the day has hours of its own.)
         day, clock, between = b, a, _CLOCK_THEN_DAY
     else:
         return None
@@ -449,6 +464,10 @@ def _day_and_clock(
         # "Mondays at 6 p.m.", "every Monday at 7pm": the time recurs with the day.
         return replace(day, value=day.value + at), a_start, b_end, span
     return with_time(day, at), a_start, b_end, span
+
+
+# Hours told right after a day: "Saturdays 10am-2pm", "Sunday, 1-9 p.m.".
+_HOURS_AFTER = re.compile(rf"\s*,?\s*(?:from\s+)?(?={_HOURS.pattern})", re.I)
 
 
 def _takes_a_clock(res: Resolved) -> bool:

@@ -766,7 +766,13 @@ def _own_auxiliaries(verb: Token) -> list[Token]:
     them once for each date in it."""
     known = verb.doc.user_data.setdefault(_AUXILIARIES_KEY, {})
     if verb.i not in known:
-        known[verb.i] = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        # The parser may hang the modal on the passive's "be" ("will be closed Monday":
+        # "will" under "be"); it is the verb's all the same.
+        known[verb.i] = sorted(
+            [*own, *(c for a in own for c in a.children if c.dep_ in ("aux", "auxpass"))],
+            key=lambda t: t.i,
+        )
     return list(known[verb.i])  # (a copy: the one kept is never changed by a caller)
 
 

@@ -1,7 +1,8 @@
 """Recurring times ("every Tuesday", "each July", "each summer", "on Sundays", "every two
-weeks", "on 1 April in each year"): TIMEX3 SETs. They date no single event, so they carry
-no range and sort after every dated entry; the value is TIMEX3's ("XXXX-WXX-2", "XXXX-07",
-"XXXX-SU", "XXXX-04-01", "P1Y", "P2W")."""
+weeks", "every night", "every 15 minutes", "on 1 April in each year"): TIMEX3 SETs. They
+date no single event, so they carry no range and sort after every dated entry; the value
+is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-SU", "XXXX-XX-XXTNI", "XXXX-04-01", "P1Y",
+"P2W", "PT15M")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ import re
 from collections.abc import Sequence
 
 from tui.pipeline.model import Granularity
-from tui.pipeline.timeline.values import GRAN_OF_UNIT, Resolved, duration_code
+from tui.pipeline.timeline.values import (
+    GRAN_OF_UNIT,
+    Resolved,
+    duration_code,
+    vague_duration_code,
+)
 from tui.pipeline.timeline.vocab import (
     DAY_PART_RE,
     EARLY_MID_LATE_RE,
@@ -26,18 +32,28 @@ from tui.pipeline.timeline.vocab import (
 )
 
 _EVERY = r"(?:every|each)"
+# "Every other week", "every second Tuesday": one in two. "Every single day" is every one.
+_EVERY_NTH = r"(?:every(?: (?P<nth>other|second|alternate|single))?|each(?: and every)?)"
 _DAY_NAMES = "|".join(WEEKDAY_NAMES)
 # "Every Monday", "on Mondays", "Monday afternoons" (the plural on the part of the day).
+# "Every other Monday" is Mondays too; the label keeps the "other" (TIMEX3 would say so in
+# a frequency, which the value has no room for).
 _WEEKDAY_SET = re.compile(
-    rf"(?:{_EVERY} (?P<wd>{_DAY_NAMES})|(?:on )?(?P<wds>{_DAY_NAMES})s)"
+    rf"(?:{_EVERY_NTH} (?P<wd>{_DAY_NAMES})|(?:on )?(?P<wds>{_DAY_NAMES})s)"
     rf"(?: (?P<part>{DAY_PART_RE})s?)?"
     rf"|(?:on )?(?P<wdp>{_DAY_NAMES}) (?P<parts>{DAY_PART_RE})s"
 )
 _WEEKEND_SET = re.compile(rf"{_EVERY} weekend|(?:at|on|over) weekends")
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")
 _SEASON_SET = re.compile(rf"{_EVERY} (?P<s>{'|'.join(SEASONS)})")
-_UNIT_SET = re.compile(rf"{_EVERY} (?:(?P<n>{NUM_RE}) )?(?P<u>day|week|month|quarter|year)s?")
+_UNIT_SET = re.compile(
+    rf"{_EVERY_NTH} (?:(?P<n>{NUM_RE}|few) )?(?P<u>day|week|month|quarter|year|hour|minute)s?"
+)
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# "Every night", "each morning": that part of every day.
+_DAY_PART_SET = re.compile(rf"{_EVERY_NTH} (?P<part>{'|'.join(_PARTS)})")
+# Units shorter than a day are written after TIMEX3's "T": "PT15M", "PT1H".
+_CLOCK_UNITS = {"hour": "H", "minute": "M"}
 # "Each year" or "every year" right after a date, or right before it with the word that
 # places the date in the year: "from October to February each year", "on 1 April and 1
 # October in each year", "every year at Christmas", "each year in July".
@@ -85,12 +101,39 @@ def resolve_set(text: str) -> Resolved | None:
     m = _SEASON_SET.fullmatch(t)
     if m:
         return _set(f"XXXX-{SEASONS[m.group('s')]}", Granularity.SEASON)
+    m = _DAY_PART_SET.fullmatch(t)
+    if m and m.group("nth") not in _ONE_IN_TWO:
+        return _set(f"XXXX-XX-XXT{_PARTS[m.group('part')]}", Granularity.DAY)
     m = _UNIT_SET.fullmatch(t)
     if m:
-        unit = UNITS[m.group("u")]
-        n = number(m.group("n")) if m.group("n") else 1
-        return _set(duration_code(unit, n or 1), GRAN_OF_UNIT[unit])
+        return _every_so_many(m.group("u"), m.group("n"), m.group("nth") in _ONE_IN_TWO)
     return None
+
+
+_ONE_IN_TWO = ("other", "second", "alternate")
+
+
+def _every_so_many(unit_word: str, count: str | None, one_in_two: bool) -> Resolved | None:
+    """The set of every so many units: "every three weeks" P3W, "every other day" P2D,
+    "every 15 minutes" PT15M, "every few years" PXY; None for what says no one length."""
+    if count == "few":
+        if one_in_two or unit_word in _CLOCK_UNITS:
+            return None
+        return _set(vague_duration_code(UNITS[unit_word]), GRAN_OF_UNIT[UNITS[unit_word]])
+    n = (number(count) if count else 1) or 1
+    if one_in_two:
+        if count:
+            return None  # "every other two weeks" says no one thing
+        n = 2
+    if unit_word in _CLOCK_UNITS:
+        return _set(f"PT{n}{_CLOCK_UNITS[unit_word]}", Granularity.TIME)
+    unit = UNITS[unit_word]
+    return _set(duration_code(unit, n), GRAN_OF_UNIT[unit])
+
+
+def weekly(weekday: str) -> Resolved:
+    """A weekday, by name or short name ("Mon."), every week: "XXXX-WXX-1"."""
+    return _set(f"XXXX-WXX-{WEEKDAYS[normalise(weekday).rstrip('.')] + 1}", Granularity.DAY)
 
 
 def every_year(

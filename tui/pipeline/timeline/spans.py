@@ -1441,6 +1441,29 @@ def holiday_names_a_thing(span: Span, text: str) -> bool:
     )
 
 
+# The words a day's name ends in: a holiday's last word, a month, a weekday.
+_DAY_NAME_ENDS = frozenset(
+    {name.split()[-1] for name in HOLIDAY_NAMES} | set(MONTHS) | set(WEEKDAYS)
+)
+
+
+def joined_to_a_describing_word(span: Span) -> bool:
+    """'Christmas-themed sweaters', 'Fourth of July-inspired looks', 'Halloween-related
+    injuries': a day's name joined by a hyphen to the participle or adjective it makes
+    describes a thing, and dates nothing ("Christmas-time sales", a noun, still date)."""
+    last = span[-1]
+    head = last.head
+    return (
+        last.lower_ in _DAY_NAME_ENDS  # not "1906 - German-born", which spaCy took whole
+        and head.i == last.i + 2
+        and last.nbor(1).text == "-"
+        and not last.whitespace_
+        and not last.nbor(1).whitespace_
+        and head.pos_ in ("VERB", "ADJ")
+        and head.dep_ == "amod"
+    )
+
+
 _PROPER_TAGS = ("NNP", "NNPS")
 
 
