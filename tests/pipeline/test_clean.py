@@ -46,6 +46,12 @@ BOILERPLATE = [
     ("Related: How the barrier was built", "related-link"),
     ("READ MORE", "related-link"),
     ("You can also highlight the text and press Ctrl + Enter", "widget"),
+    # A <noframes> box's link and image, read as text.
+    (
+        '<a href="https://video.example/watch?v=1" rel="nofollow"><img src="https://video.example'
+        '/1.jpg" alt="Video Preview Image"/></a>',
+        "page-code",
+    ),
     ("If you spot a typo, select it and press Ctrl+Enter.", "widget"),
     ("Click to enlarge", "widget"),
     ("close", "widget"),
@@ -235,6 +241,8 @@ def test_boilerplate_line_is_cut_by_its_rule(text: str, rule: str) -> None:
 
 
 ARTICLE_SENTENCES = [
+    # A work's title in angle brackets, as Korean and Japanese pages write it: no tag.
+    "<The Palace: Jang Noksu>",
     "Top officials met on Monday to discuss the return to contents of the flood report.",
     "Readers who subscribe to continue reading the archive pay £2 a month, the publisher said.",
     "Already a subscriber to three services, she said she would cancel one.",

@@ -65,3 +65,11 @@ def test_noscript_boxes_become_plain_boxes_and_say_whether_one_held_a_copy() -> 
 def test_a_notice_a_pixel_or_a_script_in_noscript_is_no_copy_of_the_article(box: str) -> None:
     tree = lxml.html.fromstring(f"<html><body><noscript>{box}</noscript>{STORY}</body></html>")
     assert unwrap_noscript(tree) is False
+
+
+def test_markup_a_noscript_box_holds_escaped_is_no_running_text() -> None:
+    # Its addresses alone passed for a copy of the article.
+    link = '&lt;a href="https://widgets.example/w/prospects-of-the-season"&gt;'
+    box = f"Get the {link}Prospects&lt;/a&gt; widget and many other {link}great widgets&lt;/a&gt;."
+    tree = lxml.html.fromstring(f"<html><body><noscript>{box * 3}</noscript></body></html>")
+    assert unwrap_noscript(tree) is False

@@ -604,3 +604,10 @@ def test_letters_roles_and_generations_after_a_declared_name_are_no_second_write
     # "AP National Political Writer".
     _, authors = _site_of(f'<meta name="author" content="{author}">', "https://news.example/a")
     assert authors == names
+
+
+def test_markup_written_in_a_title_is_left_out_but_a_bracketed_work_stays() -> None:
+    tagged = page_metadata(parse(_page("<title>Late,<br/> But <i>Our</i> Mayor</title>")), None)
+    assert tagged.title == "Late, But Our Mayor"
+    work = page_metadata(parse(_page("<title>Review: <The Palace: Jang Noksu></title>")), None)
+    assert work.title == "Review: <The Palace: Jang Noksu>"

@@ -116,3 +116,14 @@ def test_what_is_never_read_and_the_head_use_none_of_the_element_cap() -> None:
     assert unread is not None and unread.elements == 10
     assert _paragraph(9) in root.text_content() and _paragraph(10) not in root.text_content()
     assert len(root.findall("head/link")) == 300
+
+
+def test_what_follows_a_stray_end_of_body_or_a_second_body_is_the_bodys() -> None:
+    root = parse(
+        "<html><body><p>first</p></body>tail text<h1>Title</h1><p>second</p>"
+        "<body><p>third</p></body></html>"
+    )
+    body = root.find("body")
+    assert body is not None and len(root) == 1 + (root.find("head") is not None)
+    assert [p.text for p in body.iter("p")] == ["first", "second", "third"]
+    assert "tail text" in body.text_content()

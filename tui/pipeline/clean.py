@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from tui.pipeline import tables
+from tui.pipeline.extract_text import MARKUP_TAG_RE
 from tui.pipeline.model import Block, BlockKind, Metadata, RemovedBlock
 
 _WS = re.compile(r"\s+")
@@ -44,7 +45,8 @@ class Rule:
 def rules() -> tuple[Rule, ...]:
     """The rule table, read once from the package data."""
     raw = tables.load("clean_rules.toml")
-    variables: dict[str, str] = raw.get("vars", {})
+    # `{html_tag}`: one tag written out as text, as the title and <noscript> readers see it.
+    variables: dict[str, str] = {**raw.get("vars", {}), "html_tag": MARKUP_TAG_RE}
     return tuple(
         Rule(
             id=r["id"],

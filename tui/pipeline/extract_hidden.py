@@ -9,7 +9,7 @@ import re
 
 import lxml.html
 
-from tui.pipeline.extract_text import SENTENCE_END, count_alnum, norm
+from tui.pipeline.extract_text import MARKUP_TAG, SENTENCE_END, count_alnum, norm
 from tui.pipeline.model import Block, BlockKind
 
 # The article's own paragraphs inside a declared body written as HTML.
@@ -41,7 +41,9 @@ def _holds_running_text(box: lxml.html.HtmlElement) -> bool:
     parts = [box.text or ""]
     for el in box.iterdescendants():
         parts += [el.text or "" if el.tag not in _CODE_TAGS else "", el.tail or ""]
-    text = " ".join(parts)
+    # Markup a box holds escaped, as text ("Get the &lt;a href=...&gt;Rays widget"), is no
+    # running text: its addresses alone passed for a copy of the article.
+    text = MARKUP_TAG.sub(" ", " ".join(parts))
     return count_alnum(text) >= _COPY_LETTERS and SENTENCE_END.search(text) is not None
 
 

@@ -21,7 +21,7 @@ import lxml.html
 
 from tui.pipeline import lexicon, tables
 from tui.pipeline.entities.gazetteer import gazetteer_weight
-from tui.pipeline.extract_text import norm
+from tui.pipeline.extract_text import MARKUP_TAG, norm
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Metadata
 from tui.pipeline.timex import MONTH_NAMES
 
@@ -1214,7 +1214,9 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     if not raw_title:
         title_el = tree.find(".//title")
         raw_title = title_el.text_content() if title_el is not None else None
-    raw_title = raw_title or h1
+    # Markup a <title> holds as text ("Son of a Bitch,<br/> But He's <i>Our</i> Son", read
+    # as text, not parsed), which a browser's tab shows and a reader need not.
+    raw_title = norm(MARKUP_TAG.sub(" ", raw_title or "")) or h1
     title = _short_title(_strip_site_suffix(raw_title, site, h1)) if raw_title else None
 
     authors = _authors(tree, metas, ld, [*publisher, site] if site else publisher)

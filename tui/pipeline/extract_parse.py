@@ -214,7 +214,40 @@ def parse(html: str) -> lxml.html.HtmlElement:
         body = etree.SubElement(wrapper, "body")
         body.append(root)
         root = wrapper
+    _into_the_body(root)
     return root
+
+
+def _into_the_body(root: lxml.html.HtmlElement) -> None:
+    """What a page puts after a stray `</body>` is the body's, as a browser shows it.
+
+    libxml2 leaves it beside the body, where no stage looks: a page whose template closed
+    its body before the article ("<body></body><h1>...") was read as having none.
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    after = [el for el in body.itersiblings() if el.tag != "head"]
+    _move_text_into(body, body.tail)
+    body.tail = None
+    for el in after:
+        if el.tag == "body":
+            # A second body: its content, and its own tail, join the first.
+            _move_text_into(body, el.text)
+            body.extend(list(el))
+            _move_text_into(body, el.tail)
+            root.remove(el)
+        else:
+            body.append(el)
+
+
+def _move_text_into(body: lxml.html.HtmlElement, text: str | None) -> None:
+    if not text or not text.strip():
+        return
+    if len(body):
+        body[-1].tail = (body[-1].tail or "") + text
+    else:
+        body.text = (body.text or "") + text
 
 
 # Elements read from one page at most: three times the largest page of the development

@@ -20,6 +20,17 @@ _INVISIBLE = re.compile(
 )
 _NON_ALNUM = re.compile(r"[\W_]+")
 # The end of a sentence in most scripts, allowing closing quotes and brackets after it.
+# An HTML tag written out as text (a <title>'s "<br/>", a <noframes> box's "<a href=...>"):
+# a known element's name, so that "<The Palace: Jang Noksu>", a work's title as Korean and
+# Japanese pages bracket them, is not one.
+_TAG_NAMES = (
+    "a|abbr|area|article|audio|b|big|blockquote|br|button|center|cite|code|dd|div|dl|dt|em|"
+    "embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|"
+    "link|meta|nav|noscript|object|ol|p|param|picture|pre|q|s|script|section|small|source|"
+    "span|strike|strong|style|sub|sup|table|tbody|td|th|tr|tt|u|ul|video"
+)
+MARKUP_TAG_RE = rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>"
+MARKUP_TAG = re.compile(MARKUP_TAG_RE, re.I)
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
 
 
