@@ -206,4 +206,34 @@ def test_an_article_joining_a_large_site_recuts_only_what_it_shares_anew(monkeyp
     # Itself, and the one article that held a text alone until now.
     assert sorted(recut) == ["https://herald.example/7", "https://herald.example/new"]
     assert [b.text for b in newcomer.blocks] == own
-    assert {a.url for a in changed} == {"https://herald.example/7", "https://herald.example/new"}
+    # Article 7 keeps the line: it stands in the middle of its story, and only one other
+    # article holds it (`TEMPLATE_HOLDERS`).
+    assert {a.url for a in changed} == {"https://herald.example/new"}
+
+
+def test_a_line_inside_the_story_that_other_articles_hold_is_the_storys_own() -> None:
+    # "1/2 cup sugar" in two recipes of one site was cut from both as the site's template.
+    briefing = Briefing()
+    dishes = ["Lemon cake.", "Plum tart.", "Fig jam."]
+    articles = [
+        _extracted(
+            briefing, f"https://recipes.example/{n}", dish, "1/2 cup sugar", f"{n}h.", FOOTER
+        )
+        for n, dish in enumerate(dishes)
+    ]
+    for article in articles:
+        _read(briefing, article)
+    for n, (article, dish) in enumerate(zip(articles, dishes, strict=True)):
+        assert [b.text for b in article.blocks] == [dish, "1/2 cup sugar", f"{n}h."]
+        assert [r.text for r in article.removed] == [FOOTER]
+
+
+def test_recurring_lines_beside_each_other_inside_the_story_are_a_template_insert() -> None:
+    insert = ["Download our app.", "Get alerts on your phone."]
+    briefing = Briefing()
+    one = _extracted(briefing, "https://herald.example/a", "First.", *insert, "Second.")
+    two = _extracted(briefing, "https://herald.example/b", "Third.", *insert, "Fourth.")
+    _read(briefing, one)
+    _read(briefing, two)
+    assert [b.text for b in one.blocks] == ["First.", "Second."]
+    assert [b.text for b in two.blocks] == ["Third.", "Fourth."]

@@ -1,12 +1,16 @@
 """Blocks that recur across articles of one site: the site's template, not the story.
 
-A block is cut from an article when another article of the same site holds the same text
-and the two are not copies of one story (an update or a rerun shares most of its text,
-and that shared text is the article). The cuts are a pure function of which articles of
-the site are in the briefing, never of the order they arrived in: each article keeps the
-blocks cleaning gave it, and its cuts are derived from those again whenever a new
-same-site article could change them. So the same inputs give the same articles however
-the network orders the pages.
+A block is cut from an article when another article of the same site holds the same text,
+the two are not copies of one story (an update or a rerun shares most of its text, and
+that shared text is the article), and the block stands where a template puts its lines:
+in the run that opens or closes the text, or beside another such block. A line in the
+middle of the story that another article also holds ("1/2 cup sugar" in two recipes, a
+quote that related stories share) is the story's own.
+
+The cuts are a pure function of which articles of the site are in the briefing, never of
+the order they arrived in: each article keeps the blocks cleaning gave it, and its cuts
+are derived from those again whenever a new same-site article could change them. So the
+same inputs give the same articles however the network orders the pages.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ class _Entry:
     norms: tuple[str, ...]
     texts: frozenset[str]
     recurring: frozenset[str] = frozenset()  # its texts another article (no copy) holds
-    cut: frozenset[str] = frozenset()  # the texts cut from it now
+    cut: frozenset[int] = frozenset()  # the blocks cut from it now
 
 
 @dataclass
@@ -138,10 +142,10 @@ def _recut(site: _Site, entries: Iterable[_Entry]) -> list[Article]:
                 alone.discard(entry)
             else:
                 alone.add(entry)
-        doomed = {i: (REASON, RULE) for i, n in enumerate(entry.norms) if n in recurring}
+        doomed = {i: (REASON, RULE) for i in _template_places(entry.norms, recurring)}
         if len(doomed) == len(entry.blocks):
             doomed = {}  # never cut a whole article: then it is all template, or all story
-        applied = frozenset(recurring) if doomed else frozenset()
+        applied = frozenset(doomed)
         if applied == entry.cut:
             continue
         entry.cut = applied
@@ -153,3 +157,18 @@ def _recut(site: _Site, entries: Iterable[_Entry]) -> list[Article]:
             article.blocks, article.removed = list(entry.blocks), list(entry.removed)
         changed.append(article)
     return changed
+
+
+def _template_places(norms: tuple[str, ...], recurring: frozenset[str]) -> list[int]:
+    """The recurring blocks that stand where a template's lines do: in the run of them that
+    opens or closes the text, or beside another."""
+    held = [n in recurring for n in norms]
+    last = len(norms) - 1
+    lead = next((i for i, h in enumerate(held) if not h), len(norms))
+    tail = next((last - i for i, h in enumerate(reversed(held)) if not h), -1)
+    return [
+        i
+        for i in range(len(norms))
+        if held[i]
+        and (i < lead or i > tail or (i > 0 and held[i - 1]) or (i < last and held[i + 1]))
+    ]
