@@ -13,6 +13,7 @@ from tui.pipeline.timeline.spans import (
     is_a_count,
     is_a_model_number,
     is_a_share,
+    is_an_early_number,
     is_numbered_thing,
     period_named_after,
     widen,
@@ -392,3 +393,9 @@ def test_a_run_of_clock_hours_keeps_the_hour_it_opens_at(
     start = text.index(found)
     [(a, b)] = spans._with_opening_hours(text, [(start, start + len(found))])
     assert text[a:b] == expected
+
+
+def test_the_c_ending_an_abbreviation_is_no_circa_before_an_early_number() -> None:
+    # "123 F.T.C. 1427 (1997)": a page of a law report; its "C." read as circa made 1427 a year.
+    assert is_an_early_number("1427", "See 123 F.T.C. ", " (19")
+    assert not is_an_early_number("1420", "The abbey was built c. ", " by ")

@@ -1230,8 +1230,10 @@ def is_house_number(text: str, before: str, after: str) -> bool:
 # "around 1086"; alone, "Column 1040", "1350 hydrants", "Publication 1001" are numbers.
 _EARLY_YEAR = 1500
 _CHRONICLE_DASH = re.compile(r" [-\u2013\u2014] [A-Z]")
+# ("c." is circa alone, not the end of an abbreviation: "123 F.T.C. 1427" is a page.)
 _TIME_WORD_BEFORE = re.compile(
-    rf"\b(?:{_TIME_PREPOSITIONS}|around|about|circa|c\.|ca\.|year|of|back to)\s+$", re.I
+    rf"\b(?:{_TIME_PREPOSITIONS}|around|about|circa|(?<![\w.])ca?\.|year|of|back to)\s+$",
+    re.I,
 )
 
 
