@@ -5370,3 +5370,25 @@ def test_a_year_and_model_before_a_product_is_no_date_but_a_model_year_is(nlp: A
     assert [e.value for e in _timeline(nlp, "It was introduced in the 1995 model year.")] == [
         "1995"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We once stayed up till 2 am making our props.",  # some occasion gone by
+        "He runs once a week at 6 am.",  # a habit, told by how often
+        "The council meets twice a month at 7 pm.",
+    ],
+)
+def test_a_clock_of_an_occasion_gone_by_or_of_a_habit_is_on_no_day(nlp: Any, sentence: str) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert entry.value.startswith("XXXX-XX-XXT"), entry.value
+
+
+def test_once_as_when_or_again_still_puts_the_clock_on_the_storys_day(nlp: Any) -> None:
+    for sentence in (
+        "Once the vote ends at 8 p.m., counting begins.",
+        "Police said the man once again called at 3 a.m.",
+    ):
+        [entry] = _timeline(nlp, sentence)
+        assert entry.value.startswith("2024-08-"), (sentence, entry.value)

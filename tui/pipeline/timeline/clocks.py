@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.model import Granularity
 from tui.pipeline.nlp import of_its_sentence, sentence_near, sentence_start, span_root
-from tui.pipeline.timeline.grammar import in_a_clause_apart, told_as_usual, told_of_a_kind
+from tui.pipeline.timeline.grammar import (
+    in_a_clause_apart,
+    told_as_once,
+    told_as_usual,
+    told_of_a_kind,
+)
+from tui.pipeline.timeline.modifiers import tells_how_often
 from tui.pipeline.timeline.ranges import (
     closes_a_range,
     in_the_afternoon,
@@ -118,8 +124,11 @@ def lists_hours(sentence: str) -> bool:
 
 
 def _in_a_schedule(sentence: Span) -> bool:
-    return _SCHEDULE.search(sentence.text) is not None or any(
-        t.lower_ in _EVERY_DAY_ADVERBS and t.pos_ == "ADV" for t in sentence
+    # (Or one that says how often: "he runs once a week at 6 am".)
+    return (
+        _SCHEDULE.search(sentence.text) is not None
+        or any(t.lower_ in _EVERY_DAY_ADVERBS and t.pos_ == "ADV" for t in sentence)
+        or tells_how_often(sentence.text)
     )
 
 
@@ -128,8 +137,14 @@ def _a_habit_of_the_clock(span: Span, day_named: bool) -> bool:
     clock time on a habit (of a whole kind, or told as usual) is the hour of any day ("the
     council meets at 10 a.m." is the coming meeting's). Of a whole kind in a sentence that
     names a day (`day_named`: "the window shuts tonight, and clubs have until 9pm") it is
-    that day's."""
-    return (told_of_a_kind(span_root(span)) and not day_named) or told_as_usual(span_root(span))
+    that day's. So is a clock of some occasion gone by ("we once stayed up till 2 am") the
+    hour of no day the text names."""
+    root = span_root(span)
+    return (
+        (told_of_a_kind(root) and not day_named)
+        or told_as_usual(root)
+        or (told_as_once(root) and not day_named)
+    )
 
 
 def _sentences_naming_a_day(full: str, placed: list[Placed]) -> set[int]:

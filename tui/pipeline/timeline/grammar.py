@@ -548,6 +548,22 @@ def told_as_usual(tok: Token) -> bool:
     return present or _verb_tense(verb, 3) in (Tense.PERFECT, Tense.FUTURE)
 
 
+# Words after "once" that make it no "formerly": "once again", "once more", "once a week".
+_ONCE_NOT_FORMERLY = {"again", "more", "a", "an", "every", "each", "per", "or", "and", "in"}
+
+
+def told_as_once(tok: Token) -> bool:
+    """Whether the verb a word hangs on carries "once" as "formerly": "we once stayed up
+    till 2 am" tells of some occasion gone by, on no day the text names."""
+    verb = _governing_verb(tok)
+    return verb is not None and any(
+        c.lower_ == "once"
+        and c.dep_ == "advmod"
+        and (c.i + 1 >= len(c.doc) or c.doc[c.i + 1].lower_ not in _ONCE_NOT_FORMERLY)
+        for c in verb.children
+    )
+
+
 # Modals of what is allowed, needed or possible, which a rule or a habit is told with.
 _MODALS_OF_A_RULE = {"must", "may", "might", "should", "can", "ca", "could"}
 
