@@ -5392,3 +5392,12 @@ def test_once_as_when_or_again_still_puts_the_clock_on_the_storys_day(nlp: Any) 
     ):
         [entry] = _timeline(nlp, sentence)
         assert entry.value.startswith("2024-08-"), (sentence, entry.value)
+
+
+def test_a_resolutions_number_alone_is_no_year(nlp: Any) -> None:
+    entries = _timeline(
+        nlp,
+        "Iraq was found in material breach of Resolution 1441.",
+        "Iraq is in material breach of 1441, the council said.",
+    )
+    assert entries == []

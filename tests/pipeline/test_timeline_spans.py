@@ -15,6 +15,8 @@ from tui.pipeline.timeline.spans import (
     is_a_share,
     is_an_early_number,
     is_numbered_thing,
+    labelled_numbers,
+    names_a_labelled_thing,
     period_named_after,
     widen,
     writes_day_first,
@@ -399,3 +401,12 @@ def test_the_c_ending_an_abbreviation_is_no_circa_before_an_early_number() -> No
     # "123 F.T.C. 1427 (1997)": a page of a law report; its "C." read as circa made 1427 a year.
     assert is_an_early_number("1427", "See 123 F.T.C. ", " (19")
     assert not is_an_early_number("1420", "The abbey was built c. ", " by ")
+
+
+def test_four_digits_the_article_gave_a_thing_are_that_thing_again_alone() -> None:
+    labels = labelled_numbers(["The council passed Resolution 1441.", "Flight 2012 left."])
+    assert labels == {"1441", "2012"}
+    assert names_a_labelled_thing("1441", "in material breach of ", labels)
+    assert not names_a_labelled_thing("1441", "the treaty signed in ", labels)
+    # A year of the last two centuries stays one: "#2020" says nothing of "2020 was hard".
+    assert not names_a_labelled_thing("2012", "Passengers on ", labels)

@@ -88,7 +88,9 @@ from tui.pipeline.timeline.spans import (
     is_name,
     is_numbered_thing,
     joined_to_a_describing_word,
+    labelled_numbers,
     looks_temporal,
+    names_a_labelled_thing,
     names_a_titled_count,
     names_something,
     period_named_after,
@@ -354,6 +356,7 @@ def _story_context(blocks: Sequence[Block], anchor: str, anchor_assumed: bool) -
         day_first=writes_day_first(b.text for b in blocks),
         futures_story=any(FUTURES_WORDS.search(b.text) for b in blocks),
         games_story=sum(_of_games(b.text) for b in blocks) >= _GAMES_STORY,
+        labels=labelled_numbers(b.text for b in blocks),
         anchor_assumed=anchor_assumed,
     )
 
@@ -1210,6 +1213,8 @@ def _resolve_span(
     settled = _not_a_date(full, span, start, end, ctx.anchor)
     if settled is not None:
         return settled
+    if names_a_labelled_thing(text, full[max(0, start - 16) : start], ctx.labels):
+        return []
     sentence = sentence_near(span)
     if _GAME_PERIOD.fullmatch(text) and _no_part_of_a_year(span, sentence, ctx.games_story):
         return []

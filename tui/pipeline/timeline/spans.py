@@ -1276,15 +1276,39 @@ _EARLY_RUN = re.compile(r"(?P<year>\d{4})\s*(?:to|through|-|\u2013)\s*\d{4}")
 
 # Words that put a number to a thing, so the four digits after them are its number, not a
 # year: "the programme numbered 1501", "flight 2012", "No. 1998", "Room 2001", "Form 1040".
-_NUMBERED_BY = re.compile(
+_NUMBERING_WORD = (
     r"(?:\b(?:numbered|number|nos?\.|num\.|model|version|flight|route|room|suite|"
     r"platform|gate|bus|exit|highway|interstate|patent|form|page|pp?\.|chapter|section|"
     r"column|item|lot|unit|ticket|extension|ext\.|"
     # A bill's number: "H.R. 1119", "Senate Bill 1370", "SB 1370", "Resolution 2334"; and
     # the Senate's "S. 1608" (not the "S." of "U.S.").
-    r"h\.\s?r\.|bill|resolution|[ahs]\.?b\.?)|(?<![\w.])s\.|#)\s*$",
+    r"h\.\s?r\.|bill|resolution|[ahs]\.?b\.?)|(?<![\w.])s\.|#)"
+)
+_NUMBERED_BY = re.compile(rf"{_NUMBERING_WORD}\s*$", re.I)
+_A_LABELLED_NUMBER = re.compile(rf"{_NUMBERING_WORD}\s*(?P<n>\d{{4}})\b", re.I)
+# Words that place four digits in time, so that they are a year even when the article
+# numbers a thing with them ("Resolution 1441 ... since 1441").
+_PLACED_AS_A_YEAR = re.compile(
+    rf"\b(?:in|since|by|until|till|before|after|during|from|through|throughout|to|circa|"
+    rf"year|fiscal|early|mid|late|{MONTH_RE})[\s,-]+$",
     re.I,
 )
+
+
+def labelled_numbers(texts: Iterable[str]) -> frozenset[str]:
+    """The four-digit numbers an article gives a thing ("Resolution 1441", "Form 1040")."""
+    return frozenset(m.group("n") for text in texts for m in _A_LABELLED_NUMBER.finditer(text))
+
+
+def names_a_labelled_thing(text: str, before: str, labels: frozenset[str]) -> bool:
+    """'In material breach of 1441': four digits alone that the article gave a thing
+    elsewhere ("Resolution 1441") are that thing again, unless a word of time places them
+    ("in 1441"). Not a year of the last two centuries: "#2020" or "page 2019" in a page
+    say nothing of its "2020 was hard"."""
+    return text in labels and int(text) < _MODERN_ERA and _PLACED_AS_A_YEAR.search(before) is None
+
+
+_MODERN_ERA = 1900
 
 
 _ENDS_IN_FOUR_DIGITS = re.compile(r"(?P<lead>.*?)(?<!\d)\d{4}(?:-\d{2})?")

@@ -115,6 +115,9 @@ class Context:
     # The story reports games (`[game_words]` in two paragraphs or more): a bare "second
     # half" or "the fourth quarter" with no year and no word of results is a game's.
     games_story: bool = False
+    # Four-digit numbers the story gives a thing ("Resolution 1441", "Form 1040"): alone
+    # elsewhere in it, they are that thing, not a year (`spans.names_a_labelled_thing`).
+    labels: frozenset[str] = frozenset()
     # The page gave no date, so `anchor` is the day it was fetched: a guess, which a
     # weekday beside a day may overrule by years (`calendar_rules._month_day`).
     anchor_assumed: bool = False
