@@ -5401,3 +5401,23 @@ def test_a_resolutions_number_alone_is_no_year(nlp: Any) -> None:
         "Iraq is in material breach of 1441, the council said.",
     )
     assert entries == []
+
+
+def test_the_year_of_a_quarter_is_the_one_its_paragraph_or_the_one_before_named(
+    nlp: Any,
+) -> None:
+    # "The fourth quarter of the year" after "the first quarter of 1999" was the story's
+    # latest fourth quarter, of no year the text named.
+    entries = _timeline(
+        nlp,
+        "Sales rose in the first quarter of 1999.",
+        "In the fourth quarter of the year, they fell.",
+    )
+    assert _entry(entries, "the fourth quarter of the year").value == "1999-Q4"
+    # Told ahead, a quarter of a year gone by is not meant: the story's year's.
+    entries = _timeline(
+        nlp,
+        "Sales rose in the first quarter of 2022. In the fourth quarter of the year, they "
+        "will fall.",
+    )
+    assert _entry(entries, "the fourth quarter of the year").value == "2024-Q4"

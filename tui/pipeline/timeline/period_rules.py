@@ -130,6 +130,12 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
     if kind == "half" and qn > 2:
         return DECLINE
     make = half if kind == "half" else quarter
+    told = _the_year_told_before(ctx) if m.group("of_year") else None
+    in_told = make(told, qn) if told is not None else None
+    if in_told is not None and not (
+        tense is Tense.FUTURE and in_told.end is not None and in_told.end < ctx.anchor
+    ):
+        return in_told  # (told ahead, a quarter gone by is no such year's)
     if m.group("of_year") and tense is not Tense.PAST:
         # "Would recover in the second half of the year", said in January: "the year" is
         # the story's (told in the past, one not yet begun is last year's, as below).
@@ -140,6 +146,40 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
         # quarter before a third is "the second quarter", never "the previous" one).
         return shift(found, "Y", -1) or DECLINE
     return found
+
+
+# What the paragraph last named, for "the year" of a quarter or half to be its year: a
+# year whole, or a quarter, half, season or month of one ("at the end of 1998" is a part
+# no quarter follows on from).
+_PARTS_OF_A_YEAR = (Granularity.SEASON, Granularity.MONTH)
+
+
+def _the_year_told_before(ctx: Context) -> int | None:
+    """'Sales rose in the first quarter of 1999. In the fourth quarter of the year, they
+    fell': "the year" of a quarter or half is the one its paragraph last named, when that
+    was another year than the story's, or a part of one (not a mention worked out from
+    another, "a year earlier")."""
+    last = ctx.last
+    if (
+        last is None
+        or last.anaphoric
+        or last.start is None
+        or ctx.block - ctx.last_block > 1
+        or not (last.granularity in _PARTS_OF_A_YEAR or _a_whole_year(last))
+        or last.start.year == ctx.anchor.year
+        or (last.end is not None and last.end.year != last.start.year)
+    ):
+        return None
+    return last.start.year
+
+
+def _a_whole_year(res: Resolved) -> bool:
+    return (
+        res.granularity is Granularity.YEAR
+        and res.start is not None
+        and res.end is not None
+        and (res.start.month, res.start.day, res.end.month, res.end.day) == (1, 1, 12, 31)
+    )
 
 
 def _in_its_year(
