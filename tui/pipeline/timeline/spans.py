@@ -1285,7 +1285,8 @@ _NUMBERING_WORD = (
     r"h\.\s?r\.|bill|resolution|[ahs]\.?b\.?)|(?<![\w.])s\.|#)"
 )
 _NUMBERED_BY = re.compile(rf"{_NUMBERING_WORD}\s*$", re.I)
-_A_LABELLED_NUMBER = re.compile(rf"{_NUMBERING_WORD}\s*(?P<n>\d{{4}})\b", re.I)
+# Four digits that could be a year before the modern era ("1441", not "2012").
+_EARLY_FOUR_DIGITS = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 # Words that place four digits in time, so that they are a year even when the article
 # numbers a thing with them ("Resolution 1441 ... since 1441").
 _PLACED_AS_A_YEAR = re.compile(
@@ -1296,19 +1297,23 @@ _PLACED_AS_A_YEAR = re.compile(
 
 
 def labelled_numbers(texts: Iterable[str]) -> frozenset[str]:
-    """The four-digit numbers an article gives a thing ("Resolution 1441", "Form 1040")."""
-    return frozenset(m.group("n") for text in texts for m in _A_LABELLED_NUMBER.finditer(text))
+    """The four-digit numbers before the modern era an article gives a thing ("Resolution
+    1441", "Form 1040"). (Found from the digits back: a search for the words tried every
+    one of them at every letter of the article.)"""
+    return frozenset(
+        m.group()
+        for text in texts
+        for m in _EARLY_FOUR_DIGITS.finditer(text)
+        if _NUMBERED_BY.search(text, max(0, m.start() - 24), m.start()) is not None
+    )
 
 
 def names_a_labelled_thing(text: str, before: str, labels: frozenset[str]) -> bool:
     """'In material breach of 1441': four digits alone that the article gave a thing
     elsewhere ("Resolution 1441") are that thing again, unless a word of time places them
-    ("in 1441"). Not a year of the last two centuries: "#2020" or "page 2019" in a page
-    say nothing of its "2020 was hard"."""
-    return text in labels and int(text) < _MODERN_ERA and _PLACED_AS_A_YEAR.search(before) is None
-
-
-_MODERN_ERA = 1900
+    ("in 1441"). (`labelled_numbers` keeps no year of the last two centuries: "#2020" or
+    "page 2019" in a page say nothing of its "2020 was hard".)"""
+    return text in labels and _PLACED_AS_A_YEAR.search(before) is None
 
 
 _ENDS_IN_FOUR_DIGITS = re.compile(r"(?P<lead>.*?)(?<!\d)\d{4}(?:-\d{2})?")
