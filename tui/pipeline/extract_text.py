@@ -19,7 +19,6 @@ _INVISIBLE = re.compile(
     "\u2066-\u2069\ufeff]"
 )
 _NON_ALNUM = re.compile(r"[\W_]+")
-# The end of a sentence in most scripts, allowing closing quotes and brackets after it.
 # An HTML tag written out as text (a <title>'s "<br/>", a <noframes> box's "<a href=...>"):
 # a known element's name, so that "<The Palace: Jang Noksu>", a work's title as Korean and
 # Japanese pages bracket them, is not one.
@@ -31,6 +30,7 @@ _TAG_NAMES = (
 )
 MARKUP_TAG_RE = rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>"
 MARKUP_TAG = re.compile(MARKUP_TAG_RE, re.I)
+# The end of a sentence in most scripts, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(?:\s|$)")
 
 
