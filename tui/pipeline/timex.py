@@ -46,7 +46,6 @@ _SET_FEW = re.compile(r"^PX(?P<u>DE|[DWMY])$")
 _SET_YEARLY = re.compile(r"^XXXX-(?:(?P<m>\d{2})-(?P<d>\d{2})|(?P<s>WI|SP|SU|FA))$")
 # "Every other Monday", "every second Tuesday": the weekday recurs one week in two.
 _EVERY_OTHER = re.compile(r"\b(?:every|each) (?:other|second|alternate)\b", re.I)
-_SET_WEEKDAY = re.compile(rf"every (?:{'|'.join(_WEEKDAY_NAMES)})\b")
 # Words before a length of time that a reader needs to keep: "about a month".
 _HEDGE = re.compile(
     r"\b(?P<h>about|around|roughly|approximately|nearly|almost|more than|less than|over|"
@@ -349,9 +348,11 @@ def entry_label(entry: TimelineEntry) -> str | None:
     if entry.vague:
         return None
     if entry.timex_type == "SET":
-        label = set_label(entry.timex_value or entry.value)
-        if label and _SET_WEEKDAY.match(label) and _EVERY_OTHER.search(entry.expression):
-            return f"every other {label[6:]}"  # the value has no room for one week in two
+        value = entry.timex_value or entry.value
+        label = set_label(value)
+        if label and _SET_DAY.match(value) and _EVERY_OTHER.search(entry.expression):
+            # "every Tuesday ..." of a weekday: the value has no room for one week in two.
+            return f"every other {label.removeprefix('every ')}"
         return label
     label = timex_label(_as_said(entry))
     if label is not None and entry.timex_type == "DATE":

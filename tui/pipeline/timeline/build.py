@@ -66,6 +66,7 @@ from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
 from tui.pipeline.timeline.seasons import names_no_season
 from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import (
+    EVERY_BEFORE,
     EVERY_YEAR_TAIL,
     as_every_year,
     every_year,
@@ -1681,13 +1682,6 @@ def _a_model_year(span: Span, text: str) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
-# "Every", "every other", "each and every" before a span spaCy began after them (not "each
-# other": "working for each other this season").
-_EVERY_BEFORE = re.compile(
-    r"\b(?:every(?:\s+(?:other|second|alternate|single))?|each(?:\s+and\s+every)?)\s+$"
-)
-
-
 def _a_recurrence(
     full: str, start: int, end: int, sentence: str
 ) -> list[tuple[Resolved, int, int]] | None:
@@ -1696,7 +1690,7 @@ def _a_recurrence(
     not recur."""
     text = full[start:end]
     before = full[max(0, start - 24) : start].lower()
-    every = _EVERY_BEFORE.search(before)
+    every = EVERY_BEFORE.search(before)
     if (closing := _a_weekly_closing(full, start, end, sentence)) is not None:
         return [(closing, start, end)]
     if not (every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text)):

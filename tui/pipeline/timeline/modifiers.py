@@ -66,9 +66,7 @@ _HOW_OFTEN_ENDS = re.compile(rf"\b{_PER_UNIT}$", re.I)
 
 def tells_how_often(text: str) -> bool:
     """Whether `text` says anywhere how often a thing happens ("meets twice a month")."""
-    return may_match(_HOW_OFTEN, _HOLDS_ONE_OF[_HOW_OFTEN], text, text.lower()) and (
-        _HOW_OFTEN.search(text) is not None
-    )
+    return next(_matches(_HOW_OFTEN, text, text.lower()), None) is not None
 
 
 def says_how_often(text: str) -> bool:

@@ -33,7 +33,11 @@ from tui.pipeline.timeline.vocab import (
 
 _EVERY = r"(?:every|each)"
 # "Every other week", "every second Tuesday": one in two. "Every single day" is every one.
-_EVERY_NTH = r"(?:every(?: (?P<nth>other|second|alternate|single))?|each(?: and every)?)"
+_NTH = "other|second|alternate|single"
+_EVERY_NTH = rf"(?:every(?: (?P<nth>{_NTH}))?|each(?: and every)?)"
+# The same words before a span spaCy began after them, in the text as written (not "each
+# other": "working for each other this season").
+EVERY_BEFORE = re.compile(rf"\b(?:every(?:\s+(?:{_NTH}))?|each(?:\s+and\s+every)?)\s+$")
 _DAY_NAMES = "|".join(WEEKDAY_NAMES)
 # "Every Monday", "on Mondays", "Monday afternoons" (the plural on the part of the day).
 # "Every other Monday" is Mondays too; the label keeps the "other" (TIMEX3 would say so in
