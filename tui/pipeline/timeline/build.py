@@ -1559,7 +1559,7 @@ def _not_a_date(
     text = full[start:end]
     if _DAY_NAME_ONLY.fullmatch(text) and (parts := _PLURAL_PART_AFTER.match(full, end)):
         end = parts.end()  # "on Tuesday mornings"
-    recurring = _a_recurrence(full, start, end, sentence_near(span))
+    recurring = _a_recurrence(full, start, end, span)
     if recurring is not None:
         return recurring
     if (
@@ -1683,7 +1683,7 @@ def _a_model_year(span: Span, text: str) -> bool:
 
 
 def _a_recurrence(
-    full: str, start: int, end: int, sentence: str
+    full: str, start: int, end: int, span: Span
 ) -> list[tuple[Resolved, int, int]] | None:
     """'every Tuesday', 'on Sundays', 'closed Monday' in a list of hours recur: a TIMEX3
     set, no single event (or nothing when the set cannot be read); None when the span does
@@ -1691,7 +1691,7 @@ def _a_recurrence(
     text = full[start:end]
     before = full[max(0, start - 24) : start].lower()
     every = EVERY_BEFORE.search(before)
-    if (closing := _a_weekly_closing(full, start, end, sentence)) is not None:
+    if (closing := _a_weekly_closing(full, start, end, span)) is not None:
         return [(closing, start, end)]
     if not (every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text)):
         return None
@@ -1708,7 +1708,7 @@ _CLOSED_BEFORE = re.compile(
 )
 
 
-def _a_weekly_closing(full: str, start: int, end: int, sentence: str) -> Resolved | None:
+def _a_weekly_closing(full: str, start: int, end: int, span: Span) -> Resolved | None:
     """'Open Tuesday to Sunday, closed Monday', 'Sat/Sun 10am-4pm, Closed Monday': the day
     a place closes, told among its hours, is every such day ("the store will be closed
     Monday" is one)."""
@@ -1717,7 +1717,8 @@ def _a_weekly_closing(full: str, start: int, end: int, sentence: str) -> Resolve
         or _CLOSED_BEFORE.search(full, max(0, start - 20), start) is None
     ):
         return None
-    return weekly(full[start:end]) if lists_hours(sentence) else None
+    # (The sentence read only for a day told closed: most spans are none.)
+    return weekly(full[start:end]) if lists_hours(sentence_near(span)) else None
 
 
 _A_TYPICAL_BEFORE = re.compile(
