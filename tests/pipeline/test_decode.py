@@ -88,3 +88,56 @@ def test_an_euc_page_with_circled_numbers_keeps_them() -> None:
     text = re.sub(r"<p>同局", "<p>①同局", _page()).replace("<p>沿線", "<p>②沿線")
     body = text.encode("euc_jis_2004")
     assert decode_html(body, None) == (text, "euc_jis_2004")
+
+
+# A French story for the labels below, written for these tests.
+STORY = """<html><head><title>Le café de la gare rouvre ses portes</title></head><body>
+<article><h1>Le café de la gare rouvre ses portes</h1>
+<p>Fermé depuis l'incendie de février, le café de la gare a rouvert lundi. Les habitués
+sont revenus dès sept heures, et la patronne a offert le premier café à chacun.</p>
+<p>« Nous avons tout refait, du comptoir à la façade », a expliqué Hélène Marchand, qui tient
+l'établissement depuis douze ans. Les travaux ont coûté près de 80 000 euros.</p>
+<p>La mairie a prêté une salle pendant les travaux, pour que les joueurs de belote du mardi
+ne perdent pas leurs habitudes. Ils y retrouveront leur table près de la fenêtre.</p>
+</article></body></html>"""
+ACCENTED = "Fermé depuis l'incendie de février, le café de la gare a rouvert lundi."
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "koi8-r", "utf-16"])
+async def test_utf8_bytes_under_a_wrong_charset_header_are_read_as_utf8(
+    site: FixtureServer, label: str
+) -> None:
+    # Servers default to a legacy charset for every page; read as labelled, each accent
+    # came out "Ã©" (and under utf-16 the page was CJK-looking noise with no article).
+    key = site.host_page({"Content-Type": f"text/html; charset={label}"}, STORY.encode())
+    page = await _fetch(site.url(f"/hostile/{key}"))
+    assert isinstance(page, FetchedPage)
+    assert codec_of(page) == "utf-8" and text_of(page) == STORY
+    read = read_page(page)
+    assert read.metadata.title == "Le café de la gare rouvre ses portes"
+    assert any(ACCENTED in " ".join(block.text.split()) for block in read.blocks)
+
+
+@pytest.mark.parametrize(
+    ("codec", "label", "read_as"),
+    [("cp1252", "iso-8859-1", "cp1252"), ("cp1251", "windows-1251", "cp1251")],
+)
+def test_a_page_really_in_its_labelled_code_page_keeps_it(
+    codec: str, label: str, read_as: str
+) -> None:
+    text = "<p>Café « déjà » — naïve</p>" if codec == "cp1252" else "<p>Київ — новини</p>"
+    assert decode_html(text.encode(codec), label) == (text, read_as)
+
+
+def test_utf16_named_by_the_header_is_still_read_when_the_bytes_are_utf16() -> None:
+    # Mostly Cyrillic, so the markup sniffing alone does not call it UTF-16.
+    body = "<p>Київ, Харків, Львів</p>".encode("utf-16-le")
+    assert decode_html(body, "utf-16")[0] == "<p>Київ, Харків, Львів</p>"
+    assert decode_html(body, "utf-16-le")[0] == "<p>Київ, Харків, Львів</p>"
+
+
+def test_windows_quotes_turned_into_c1_controls_read_as_the_quotes() -> None:
+    # A Windows-1252 page converted to UTF-8 as if latin-1: its ’ became U+0092, which the
+    # text then dropped ("Davis\x92s" read "Daviss"). HTML reads &#146; as ’; so do we.
+    body = "<p>Davis\x92s \x93first\x94 game \x96 a win\x85</p>".encode()
+    assert decode_html(body, None) == ("<p>Davis’s “first” game – a win…</p>", "utf-8")

@@ -71,6 +71,25 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     Only a real text encoding of the web is taken from a label (`_codec`): anything else
     ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
     """
+    text, codec = _decoded(body, header_charset)
+    if _C1.search(text):
+        text = text.translate(_C1_AS_WINDOWS)
+    return text, codec
+
+
+# C1 controls have no use in a page's text: where one stands, a Windows-1252 page was
+# converted to UTF-8 as if it were latin-1, and its curly quotes and dashes became
+# U+0091-U+0097, which the text then lost ("Davis\x92s" read "Daviss"). HTML reads a
+# character reference to them (&#146;) as the Windows-1252 character; so do we here.
+_C1 = re.compile("[\x80-\x9f]")
+_C1_AS_WINDOWS = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # no character there in Windows-1252
+}
+
+
+def _decoded(body: bytes, header_charset: str | None) -> tuple[str, str]:
     for bom, name, bom_codec in _BOMS:
         if body.startswith(bom):
             try:
@@ -85,9 +104,19 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     # A <meta> can only be read because the bytes are ASCII-compatible, so it cannot
     # truthfully say UTF-16; browsers read such pages as UTF-8 (WHATWG), and so do we.
     meta = None if meta and meta.startswith("utf-16") else meta
-    for codec in (_codec(header_charset), meta):
+    header = _codec(header_charset)
+    if header and header.startswith("utf-16") and b"\0" not in body[:_SNIFF_BYTES]:
+        # Markup in UTF-16 has a NUL in every ASCII character; without one the header
+        # lies, and read as UTF-16 the page became CJK-looking noise with no article.
+        header = None
+    utf8 = _plainly_utf8(body)
+    for codec in (header, meta):
         if codec is None:
             continue
+        if utf8 is not None and codec != "utf-8":
+            # A label naming a legacy code page over UTF-8 bytes ("CafÃ©" in every accent)
+            # is a server's default, not the page's encoding.
+            return utf8, "utf-8"
         try:
             return body.decode(codec), codec
         except UnicodeDecodeError:
@@ -103,6 +132,19 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
         if mended is not None:
             return mended, "utf-8"
     return _detected(body)
+
+
+def _plainly_utf8(body: bytes) -> str | None:
+    """The text of bytes that are valid UTF-8 holding a character beyond ASCII, else None.
+    Text in another encoding is almost never valid UTF-8 once it has a byte past 0x7F:
+    a single-byte code page would need each accented letter followed by just the
+    symbols that pass for UTF-8's continuation bytes."""
+    if body.isascii() or b"\0" in body[:_SNIFF_BYTES]:  # NULs: UTF-16's ASCII
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _detected(body: bytes) -> tuple[str, str]:
