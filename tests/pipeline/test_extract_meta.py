@@ -611,3 +611,48 @@ def test_markup_written_in_a_title_is_left_out_but_a_bracketed_work_stays() -> N
     assert tagged.title == "Late, But Our Mayor"
     work = page_metadata(parse(_page("<title>Review: <The Palace: Jang Noksu></title>")), None)
     assert work.title == "Review: <The Palace: Jang Noksu>"
+
+
+def test_a_headline_typed_with_other_quotes_in_the_title_still_drops_the_site_parts() -> None:
+    # The <h1> has "Tomorrow’s", the <title> "Tomorrow&#039;s": told apart, the title kept
+    # " | Science Desk" (its last part, "Example.com", alone was taken as the site's).
+    head = (
+        "<title>How to Watch Tomorrow&#039;s Eclipse Online | Science Desk | Example.com"
+        '</title><meta property="og:site_name" content="Science Desk">'
+    )
+    body = "<h1>How to Watch Tomorrow&#8217;s Eclipse Online</h1><p>Text.</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert page_metadata(parse(page), None).title == "How to Watch Tomorrow’s Eclipse Online"
+
+
+@pytest.mark.parametrize(
+    ("title", "h1s", "site_meta", "expected"),
+    [
+        # A blog's banner is its first <h1>; the title ends on it: that is not the headline.
+        (
+            "September open thread - The Harbour Notes Blog",
+            ["The Harbour Notes Blog", "September open thread"],
+            '<meta property="og:site_name" content="The Harbour Notes Blog">',
+            "September open thread",
+        ),
+        # A headline after a section's or a site's name is still the headline.
+        (
+            "Opinion | Is Football Violence a Crime?",
+            ["Is Football Violence a Crime?"],
+            "",
+            "Is Football Violence a Crime?",
+        ),
+        (
+            "Harbour Weekly - Council votes to rebuild the old pier",
+            ["Council votes to rebuild the old pier"],
+            "",
+            "Council votes to rebuild the old pier",
+        ),
+    ],
+)
+def test_the_headline_is_the_h1_the_title_holds_unless_it_is_the_sites_banner(
+    title: str, h1s: list[str], site_meta: str, expected: str
+) -> None:
+    body = "".join(f"<h1>{h}</h1>" for h in h1s) + "<p>Text.</p>"
+    page = f"<html><head><title>{title}</title>{site_meta}</head><body>{body}</body></html>"
+    assert page_metadata(parse(page), None).title == expected

@@ -8,6 +8,7 @@ the page: it is parsed and walked with bounds, so a hostile nesting cannot exhau
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -169,10 +170,50 @@ def _short_title(title: str) -> str:
     return cut[: cut.rfind(" ")].rstrip() + "…" if " " in cut else cut + "…"
 
 
-def _strip_site_suffix(title: str, site: str | None, h1: str | None) -> str:
+# A headline's <h1> and its <title> are often typed apart: "Tomorrow’s" in one, "Tomorrow's"
+# (or "&#039;") in the other; compared as they read, the h1 was not found in the title and
+# the title kept two parts of site name ("... | Wired Science | Wired.com").
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
+                             "„": '"', "‟": '"', "–": "-", "—": "-"})  # fmt: skip
+
+
+def _headline_in_title(title: str, site: str | None, h1s: list[str]) -> str | None:
+    """The first <h1> the title holds, as the page types it; not a banner the title ends on
+    after a separator that names the site ("September 2018 open thread - The GiveWell Blog",
+    "... – Tcritic - The T-Shirt Blog" on tcritic.com), which a blog's first <h1> repeats.
+    A headline after a site's or section's name ("Opinion | Republicans Are ...") stays."""
+    folded = title.translate(_TYPOGRAPHY)
+    for h1 in h1s:
+        typed = h1.translate(_TYPOGRAPHY)
+        at = folded.find(typed) if len(h1) >= 15 else -1
+        if at < 0:
+            continue
+        ends_after_a_separator = folded.endswith(typed) and bool(
+            _TITLE_SEPARATORS.search(folded[:at] + " ")
+        )
+        if not (ends_after_a_separator and _names_the_site(h1, site)):
+            return h1
+    return None
+
+
+def _names_the_site(text: str, site: str | None) -> bool:
+    """Whether `text` holds the site's name, or the name its address is made of
+    ("tcritic.com": "Tcritic")."""
+    if not site:
+        return False
+    name = site.lower()
+    if _DOMAIN_NAME.match(site):  # the label before the top level and any "co", "com"
+        labels = [x for x in name.split(".")[:-1] if x not in _SECOND_LEVEL]
+        name = labels[-1] if labels else name
+    key = re.sub(r"\W+", "", name)
+    return bool(key) and key in re.sub(r"\W+", "", text.lower())
+
+
+def _strip_site_suffix(title: str, site: str | None, h1s: list[str]) -> str:
     title = norm(title)
-    if h1 and len(h1) >= 15 and h1 in title:
-        return h1
+    headline = _headline_in_title(title, site, h1s)
+    if headline:
+        return headline
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -1206,8 +1247,9 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     candidates = _site_candidates(metas, ld, objects)
     site, publisher = _site(candidates, hosts, paths, _host(canonical or url))
 
-    h1_el = next(tree.iter("h1"), None)
-    h1 = norm(h1_el.text_content()) if h1_el is not None else None
+    # The first few: a site's logo is often the page's first <h1>, the headline the next.
+    h1s = [norm(el.text_content()) for el in itertools.islice(tree.iter("h1"), 3)]
+    h1 = h1s[0] if h1s else None
     raw_title = metas.get("og:title") or metas.get("twitter:title")
     if not raw_title and ld and isinstance(ld.get("headline"), str):
         raw_title = ld["headline"]
@@ -1217,7 +1259,7 @@ def page_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
     # Markup a <title> holds as text ("Son of a Bitch,<br/> But He's <i>Our</i> Son", read
     # as text, not parsed), which a browser's tab shows and a reader need not.
     raw_title = norm(MARKUP_TAG.sub(" ", raw_title or "")) or h1
-    title = _short_title(_strip_site_suffix(raw_title, site, h1)) if raw_title else None
+    title = _short_title(_strip_site_suffix(raw_title, site, h1s)) if raw_title else None
 
     authors = _authors(tree, metas, ld, [*publisher, site] if site else publisher)
     return Metadata(
