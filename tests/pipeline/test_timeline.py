@@ -3542,6 +3542,26 @@ def test_the_last_part_of_a_thing_is_a_length_not_counted_back_from_the_story(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # What can happen to the reader runs from whenever it does, not from the story's day.
+        ("Poor claims handling can increase your insurance costs over the next four years.",
+         "P4Y"),
+        ("If you invest now, you could double your money over the next five years.", "P5Y"),
+        # A forecast for someone named, a prediction, or a length up to now: placed.
+        ("The company said its costs could increase over the next four years.",
+         "2024-08-08/P4Y"),
+        ("Your insurance costs will increase over the next four years.", "2024-08-08/P4Y"),
+        ("Over the past two years, you could buy a ticket for five dollars.", "P2Y/2024-08-08"),
+    ],
+)  # fmt: skip
+def test_a_length_ahead_in_a_rule_told_to_you_stands_alone(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), "years").value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
         ("He says he'd like to get married someday.", "someday", "FUTURE_REF"),
@@ -4149,6 +4169,10 @@ def test_todays_before_a_noun_of_an_age_is_nowadays(nlp: Any, sentence: str, val
         ("Twenty years ago, few had a phone. Today, it is hard to live without one.",
          "PRESENT_REF"),
         ("Today, it is clear that the rules we once had were too weak.", "PRESENT_REF"),
+        # Its progressive too (it was read as a plan ahead, and "Today" kept the day).
+        ("Twenty years ago, papers here jeered. Today, people are coming from around the world.",
+         "PRESENT_REF"),
+        ("Today, the ministers are meeting in Brussels to sign the deal.", "2024-08-08"),
         # Told in the past, or with no earlier age before it, the story's day.
         ("The firm was founded in 1939. Today it said profits rose.", "2024-08-08"),
         ("The firm was founded in 2021. Today it employs 800 people.", "2024-08-08"),

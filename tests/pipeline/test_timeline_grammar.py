@@ -11,6 +11,7 @@ from tui.pipeline.timeline.grammar import (
     habitual,
     in_a_clause_apart,
     tense_of,
+    told_to_you_as_a_rule,
     under_a_perfect,
 )
 from tui.pipeline.timeline.values import Tense
@@ -449,3 +450,37 @@ def test_an_act_not_told_in_the_past_keeps_the_infinitives_prospect(
     # tells a plan, and its infinitive still looks ahead of the talk.
     toks = _act_after_a_past_verb(aux_tag, prep)
     assert tense_of(span(toks, 9, 9)) is not Tense.PAST  # type: ignore[arg-type]
+
+
+def _costs_over_the_next_years(owner: str, modal: str, perfect: bool) -> list[Tok]:
+    """'handling MODAL (have) increase(d) OWNER costs over the next years'."""
+    verb = ("increased", "VBN") if perfect else ("increase", "VB")
+    at = 2 + perfect  # where the verb stands
+    return tree(
+        ("handling", "NN", "nsubj", "NOUN", "handling", at),
+        (modal, "MD", "aux", "AUX", modal, at),
+        *([("have", "VB", "aux", "AUX", "have", at)] if perfect else []),
+        (verb[0], verb[1], "ROOT", "VERB", "increase", None),
+        (owner, "PRP$", "poss", "PRON", owner, at + 2),
+        ("costs", "NNS", "dobj", "NOUN", "cost", at),
+        ("over", "IN", "prep", "ADP", "over", at),
+        ("the", "DT", "det", "DET", "the", at + 6),
+        ("next", "JJ", "amod", "ADJ", "next", at + 6),
+        ("years", "NNS", "pobj", "NOUN", "year", at + 3),
+    )
+
+
+@pytest.mark.parametrize(
+    ("owner", "modal", "perfect", "told"),
+    [
+        ("your", "can", False, True),  # what can happen to the reader, whenever it does
+        ("its", "could", False, False),  # a forecast for one company: from the story's day
+        ("your", "will", False, False),  # no rule, a prediction
+        ("your", "may", True, False),  # "may have increased": a guess at the past
+    ],
+)
+def test_a_rule_told_to_you_places_no_length_from_the_story(
+    owner: str, modal: str, perfect: bool, told: bool
+) -> None:
+    toks = _costs_over_the_next_years(owner, modal, perfect)
+    assert told_to_you_as_a_rule(toks[-1]) is told  # type: ignore[arg-type]

@@ -20,6 +20,14 @@ class Tok:
     ent_type_: str = ""
     doc: Any = None
 
+    @property
+    def subtree(self) -> list[Tok]:
+        """The word and every word under it, in the sentence's order, as spaCy gives them."""
+        under = [self]
+        for child in self.children:
+            under.extend(child.subtree)
+        return sorted(under, key=lambda t: t.i)
+
 
 @dataclass(eq=False)
 class FakeSpan:

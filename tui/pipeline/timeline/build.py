@@ -32,11 +32,13 @@ from tui.pipeline.timeline.grammar import (
     in_a_clause_apart,
     in_a_denial,
     in_an_aside_on_someone,
+    in_the_present_progressive,
     object_of_before_after,
     preposition_before,
     tense_of,
     the_noun_it_dates,
     told_of_a_kind,
+    told_to_you_as_a_rule,
     under_a_perfect,
 )
 from tui.pipeline.timeline.habits import told_as_a_habit
@@ -511,10 +513,14 @@ _ANOTHER_AGE_YEARS = 10
 
 def _today_against_an_earlier_age(span: Span, text: str, tense: Tense | None, anchor: date) -> bool:
     """'Twenty years ago, papers here jeered. Today, people come from around the world':
-    "today" opening a sentence told in the present, set against an earlier age named in it
+    "today" opening a sentence told in the present (or its progressive: "people are
+    coming"), set against an earlier age named in it
     or in the sentence before, is nowadays ("Today we launched", "In 1990 it was founded.
     Today it said" are the story's day)."""
-    if text.lower() != "today" or tense is not Tense.PRESENT:
+    told_now = tense is Tense.PRESENT or (
+        tense is Tense.FUTURE and in_the_present_progressive(span)
+    )
+    if text.lower() != "today" or not told_now:
         return False
     sent = sentence_of(span)
     if any(t.is_alpha for t in span.doc[sent.start : span.start]):
@@ -1200,6 +1206,11 @@ _COUNTED_FROM_A_THING = re.compile(
     r"\s+(?:of|from|after)\s+(?!(?:now|today|then|that|this)\b)", re.I
 )
 _WITHIN_LEAD = re.compile(r"within\s+", re.I)
+# What places a length from now ("over the next four years"), left out when it stands
+# alone.
+_FROM_NOW_LEAD = re.compile(
+    r"within\s+|(?:(?:over|during|in|for)\s+)?the\s+(?:next|past|coming|following)\s+", re.I
+)
 # "The last three years of employment", "the final two weeks of the campaign": the end of
 # a thing, not of the time up to now. (Of a time, "the last three months of 2023", "of
 # this year", "of March", it is that time's end.)
@@ -1247,8 +1258,16 @@ def _resolve_span(
         res = vague("PRESENT_REF", ctx.anchor)
     elif res is not None and (age := _an_age(full, start, end, text)) is not None:
         res = vague(age, ctx.anchor)
-    if res is not None and "/" in res.value and _length_stands_alone(full, end, text, prep, tense):
-        res = bare_length(normalise(_WITHIN_LEAD.sub("", text, count=1))) or res
+    if (
+        res is not None
+        and "/" in res.value
+        and (
+            _length_stands_alone(full, end, text, prep, tense)
+            # (A length up to now, "P2Y/2013-01-15", is still ours to place.)
+            or (not res.value.startswith("P") and told_to_you_as_a_rule(span_root(span)))
+        )
+    ):
+        res = bare_length(normalise(_FROM_NOW_LEAD.sub("", text, count=1))) or res
     if res is None and (extra := _word_too_many(text)) is not None:
         # "Posted on August 22, 2006 6:36 AM Comments": spaCy took the word after the time;
         # split up, the year went with the clock and the day took the story's. Read in

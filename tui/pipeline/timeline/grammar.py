@@ -576,11 +576,37 @@ def told_as_a_rule(tok: Token) -> bool:
     return verb is not None and any(a.lower_ in _MODALS_OF_A_RULE for a in _auxiliaries(verb))
 
 
+_YOU = frozenset({"you", "your", "yours", "yourself"})
+
+
+def told_to_you_as_a_rule(tok: Token) -> bool:
+    """Whether the clause a word hangs in tells the reader what can or must happen to
+    them ("poor claims handling can increase your costs over the next four years"): a
+    length there runs from whenever it happens to them, not from the story's day."""
+    verb = _governing_verb(tok)
+    return (
+        verb is not None
+        and told_as_a_rule(tok)
+        # "You may have noticed prices rising over the past two years" infers a past.
+        and not any(a.lemma_ == "have" for a in _auxiliaries(verb))
+        and any(t.lower_ in _YOU for t in verb.subtree if t.i != tok.i)
+    )
+
+
 def under_an_infinitive(tok: Token) -> bool:
     """Whether the verb a word hangs on is an infinitive ("to cope with winter storms"),
     whose future is only that of a purpose or a plan, not of one time."""
     verb = _governing_verb(tok)
     return verb is not None and any(a.lower_ == "to" for a in _auxiliaries(verb))
+
+
+def in_the_present_progressive(span: Span) -> bool:
+    """Whether the verb an expression hangs on is a present progressive ("people are
+    coming"), which tells of what goes on now as often as of a plan ("are coming Friday")."""
+    verb = _governing_verb(span_root(span))
+    return (
+        verb is not None and verb.tag_ == "VBG" and any(_present_be(a) for a in _auxiliaries(verb))
+    )
 
 
 def clause_tense(span: Span) -> Tense | None:
