@@ -204,3 +204,40 @@ def test_markdown_gives_the_address_asked_for_beside_the_one_it_led_to() -> None
     text = to_markdown(briefing)
     assert text.count("<https://news.example/a>\n") == 1  # not redirected: said once
     assert "<https://news.example/a> (from <https://t.example/x1%3Ey>)" in text
+
+
+def test_an_export_the_disk_cannot_hold_leaves_no_cut_off_file(tmp_path) -> None:
+    # A file-size limit (as a full disk does) stopped the write at 64 KB: the export
+    # failed in words, but a file under the export's own name stayed, cut mid-sentence.
+    import resource
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tests.pipeline.test_export import _article\n"
+        "from tui.pipeline.briefing import Briefing\n"
+        "from tui.pipeline.export import write_briefing\n"
+        "from tui.pipeline.model import Block, BlockKind\n"
+        "article = _article()\n"
+        "article.blocks = [Block(BlockKind.PARAGRAPH, 'The harbour wall held. ' * 40)] * 400\n"
+        "try:\n"
+        "    write_briefing(Briefing([article]), Path(sys.argv[1]), sys.argv[2])\n"
+        "except OSError as exc:\n"
+        "    print('failed:', exc.strerror)\n"
+    )
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64_000, 64_000))
+
+    for fmt in ("markdown", "json"):
+        folder = tmp_path / fmt
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(folder), fmt],
+            capture_output=True, text=True, preexec_fn=limit, timeout=120, check=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )  # fmt: skip
+        assert done.stdout.startswith("failed: File too large"), done.stderr
+        assert list(folder.iterdir()) == []

@@ -374,7 +374,8 @@ def write_briefing(
 ) -> Path:
     """Write the briefing to `folder/briefing-YYYYMMDD-HHMMSS.md` (or `.json`), never
     overwriting a file (two exports in one second get -2, -3 ...); the folder is made if
-    it is missing (`--export-dir` may name one not made yet). Returns the path."""
+    it is missing (`--export-dir` may name one not made yet). Returns the path. A write
+    that fails leaves no file behind."""
     folder.mkdir(parents=True, exist_ok=True)
     suffix = EXPORT_FORMATS[fmt]
     stamp = f"briefing-{datetime.now():%Y%m%d-%H%M%S}"
@@ -382,10 +383,17 @@ def write_briefing(
     for n in range(1, MAX_NUMBERED_COPIES + 1):
         path = folder / (f"{stamp}{suffix}" if n == 1 else f"{stamp}-{n}{suffix}")
         try:
-            with path.open("x", encoding="utf-8") as fh:
-                fh.write(text if text.endswith("\n") else text + "\n")
+            fh = path.open("x", encoding="utf-8")
         except FileExistsError:
             continue
+        try:
+            with fh:
+                fh.write(text if text.endswith("\n") else text + "\n")
+        except BaseException:
+            # A full disk or a file-size limit cut the write: a file under the export's own
+            # name, ending mid-sentence, would pass for the whole briefing.
+            path.unlink(missing_ok=True)
+            raise
         return path
     raise FileExistsError(
         f"{stamp}{suffix} and {MAX_NUMBERED_COPIES - 1} numbered copies already exist"
