@@ -127,6 +127,8 @@ def test_cli_keeps_reading_stdin_past_an_invalid_byte_under_a_strict_locale(
         site.page("wire.html").encode() + b"\n"
         + b"https://bad.example/\xff\x1b]0;x\x07\n"
         + site.page("blog.html").encode() + b"\n"
+        # A byte alone, as a latin-1 list has: it was fetched as "%EF%BF%BD".
+        + site.page("wire.html").encode().replace(b"wire", b"w\xe9re") + b"\n"
     )  # fmt: skip
     proc = subprocess.run(
         [sys.executable, "-m", "tui", "--format", "jsonl", "--no-analysis", "-"],
@@ -138,9 +140,10 @@ def test_cli_keeps_reading_stdin_past_an_invalid_byte_under_a_strict_locale(
     )
     out = proc.stdout.decode("utf-8")  # strict: no raw invalid byte got through
     articles = [json.loads(line) for line in out.splitlines()]
-    assert sorted(a["status"] for a in articles) == ["error", "ok", "ok"]
-    bad = next(a for a in articles if a["status"] == "error")
-    assert bad["error"]["kind"] == "invalid_input"
+    assert sorted(a["status"] for a in articles) == ["error", "error", "ok", "ok"]
+    bad = [a for a in articles if a["status"] == "error"]
+    assert [a["error"]["kind"] for a in bad] == ["invalid_input", "invalid_input"]
+    assert "not UTF-8" in bad[1]["error"]["message"]
     assert b"\x1b" not in proc.stdout and b"\x1b" not in proc.stderr
     assert proc.returncode == 1
 

@@ -213,6 +213,13 @@ def check_url(text: str) -> str:
     """`text` if httpx can fetch it as an http(s) URL; else an INVALID_INPUT error."""
     if UNSAFE.search(text):
         raise _invalid(f"{quoted(text)} has a control character inside; it is not a web address.")
+    if "\ufffd" in text:
+        # A byte of a list saved in another encoding (latin-1's "é"), read as U+FFFD: sent
+        # on as "%EF%BF%BD" it fetched a 404 or some other page.
+        raise _invalid(
+            f"{quoted(text)} has a byte that is not UTF-8 (shown as \ufffd); briefing "
+            "reads lists of addresses as UTF-8."
+        )
     try:
         parts = urlsplit(text)
         port = parts.port
