@@ -1,8 +1,10 @@
 """A separate process that writes to a cache, for the multi-process and SIGKILL tests.
 
-    python -m tests.pipeline.cache_writer FOLDER PREFIX COUNT BODY_BYTES
+    python -m tests.pipeline.cache_writer FOLDER PREFIX COUNT BODY_BYTES [hold]
 
 Stores COUNT pages and a result for each, printing each key once its write committed.
+With "hold", then prints "holding" and keeps the cache open until its stdin closes, as a
+briefing still being read does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def main() -> None:
         )
         cache.put_result("read", digest, b'{"n": %d}' % n)
         print(key, flush=True)
+    if sys.argv[5:] == ["hold"]:
+        print("holding", flush=True)
+        sys.stdin.read()
     cache.close()
 
 

@@ -226,12 +226,57 @@ def test_damage_found_while_running_sets_the_file_aside(tmp_path: Path) -> None:
     assert damaged.page_ref("new") is not None
 
 
-def _writer(folder: Path, prefix: str, count: int, size: int) -> subprocess.Popen[str]:
+def _writer(
+    folder: Path, prefix: str, count: int, size: int, hold: bool = False
+) -> subprocess.Popen[str]:
     module = "tests.pipeline.cache_writer"
-    args = [str(folder), prefix, str(count), str(size)]
+    args = [str(folder), prefix, str(count), str(size), *(["hold"] if hold else [])]
     return subprocess.Popen(
-        [sys.executable, "-m", module, *args], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", module, *args],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE if hold else None,
+        text=True,
     )
+
+
+def _holding(folder: Path, prefix: str) -> subprocess.Popen[str]:
+    """Another process that wrote five pages and still has the cache open."""
+    writer = _writer(folder, prefix, 5, 20_000, hold=True)
+    assert writer.stdout is not None
+    while (line := writer.stdout.readline()) and line.strip() != "holding":
+        assert line.strip(), "the writer ended before it held the cache"
+    return writer
+
+
+def test_a_run_beside_another_spares_the_pages_the_other_is_still_reading(
+    tmp_path: Path,
+) -> None:
+    # A cron job beside the app evicted the pages the app had written before the job
+    # began: the app's briefing could no longer be reopened ("100 no longer cached").
+    reading = _holding(tmp_path, "a")
+    beside = Cache(tmp_path, max_bytes=1)  # smaller than one page: evicts all it may
+    beside.put_page("b", _page("b"))
+    assert all(beside.page_ref(f"a-{n}") is not None for n in range(5))
+    beside.close()
+    assert reading.stdin is not None
+    reading.stdin.close()
+    assert reading.wait(timeout=60) == 0
+    # Once it has closed the cache, its pages are evicted as any others.
+    later = Cache(tmp_path, max_bytes=1)
+    later.put_page("c", _page("c"))
+    assert all(later.page_ref(f"a-{n}") is None for n in range(5))
+    later.close()
+
+
+def test_a_run_killed_with_the_cache_open_spares_nothing_after_it(tmp_path: Path) -> None:
+    killed = _holding(tmp_path, "k")
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(timeout=30)
+    later = Cache(tmp_path, max_bytes=1)
+    later.put_page("c", _page("c"))
+    assert all(later.page_ref(f"k-{n}") is None for n in range(5))
+    later.close()
+    assert list((tmp_path / "running").iterdir()) == []  # its mark was cleared
 
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:

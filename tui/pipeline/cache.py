@@ -44,6 +44,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tui.pipeline import cache_runs
 from tui.pipeline.model import FetchedFeed, FetchedPage
 from tui.pipeline.options import CacheSettings
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
@@ -249,6 +250,7 @@ class Cache:
         # The cap never evicts what this run used: rows used since it opened the cache are
         # the briefing it is opening or writing (`_evict`).
         self._since = time.time()
+        self._run_file: Path | None = None  # this run's mark in `running/` (`cache_runs`)
         # Pages this run found by `page_ref` alone (a reopen whose results are cached never
         # loads the page), marked used in the next eviction or at `close`: one write for
         # them all, not one a page.
@@ -375,6 +377,8 @@ class Cache:
                 )
             elif not self.only_reads:
                 self._held = _held(conn)
+            if not self.only_reads and self._run_file is None:
+                self._run_file = cache_runs.register(self.folder, self._since)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._total = self._stored_bytes(conn)
             self._identity = _identity(self.path)
@@ -545,6 +549,8 @@ class Cache:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.close()
                 self._conn = None
+        cache_runs.unregister(self._run_file)
+        self._run_file = None
 
     # Pages ------------------------------------------------------------------------------
 
@@ -693,19 +699,21 @@ class Cache:
         """Inside a write: delete the least recently used rows down to EVICT_TO of the cap;
         their pages are given back to the file system after the write (`_shrink`).
 
-        Rows used since this run began are never deleted: they are the briefing being
-        opened or written (or one another process has open right now). A briefing larger
+        Rows used since this run began, or since the oldest other run that has the cache
+        open now began (`cache_runs`), are never deleted: they are the briefing being
+        opened or written, or one another process is reading. A briefing larger
         than the cap keeps all of its pages, over the cap, until a later run evicts them,
         so it reopens whole rather than having lost its first pages to its last ones."""
         self._touch_looked_up(conn)
         self._total = self._stored_bytes(conn)  # other processes write too
         goal = int(self.max_bytes * EVICT_TO)
+        spared_since = cache_runs.oldest_open(self.folder, self._since)
         while self._total > goal:
             oldest = conn.execute(
                 "SELECT 'p', key, '', '', size, used FROM pages WHERE used < ?1 UNION ALL "
                 "SELECT 'r', stage, digest, version, size, used FROM results WHERE used < ?1 "
                 "ORDER BY used LIMIT ?2",
-                (self._since, EVICT_BATCH),
+                (spared_since, EVICT_BATCH),
             ).fetchall()
             if not oldest:
                 break
