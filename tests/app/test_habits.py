@@ -147,10 +147,12 @@ async def test_c_copies_the_article_and_on_briefing_the_whole_as_markdown(
     async with app.run_test(size=(120, 40)) as pilot:
         await app.wait_settled(SETTLE)
         await pilot.press("c")
+        await app.workers.wait_for_complete()  # the Markdown is built off the event loop
         assert app.clipboard.startswith("# ")
         assert "EU ministers weigh joint borrowing" in app.clipboard
         assert "Ukraine Aid Vote" in app.clipboard
         await pilot.press("j", "c")
+        await app.workers.wait_for_complete()
         article = app.clipboard
         assert "EU ministers weigh joint borrowing" in article
         assert "Ukraine Aid Vote" not in article
@@ -165,10 +167,29 @@ async def test_c_on_a_copy_too_large_for_many_terminals_says_it_may_not_arrive(m
     async with app.run_test(size=(120, 40)) as pilot:
         await app.wait_settled(SETTLE)
         await pilot.press("j", "c")
+        await app.workers.wait_for_complete()
         assert "Number 2999." in app.clipboard  # sent whole
         said = toasts(app)[-1]
         # "Copied" claimed what the terminal may have dropped without a word.
         assert said.startswith("Sent the article as Markdown") and "e exports it" in said
+
+
+async def test_c_on_a_copy_no_terminal_keeps_sends_nothing_and_points_to_export(
+    make_app, tmp_path, monkeypatch
+):
+    from tests.app.test_document import _page
+    from tui.app import actions
+
+    # The cap (8 MB) lowered to under this page's ~400 KB, not a page of 8 MB built.
+    monkeypatch.setattr(actions, "MAX_COPY_BYTES", 200_000)
+    app = make_app([_page(tmp_path, 3000)], analysis=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        await pilot.press("j", "c")
+        await app.workers.wait_for_complete()
+        assert app.clipboard is None or "Number 2999." not in app.clipboard
+        said = toasts(app)[-1]
+        assert said.startswith("Did not copy the article") and "e exports it" in said
 
 
 async def test_a_pasted_list_adds_every_line(site: FixtureServer, make_app):

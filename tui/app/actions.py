@@ -30,6 +30,8 @@ QUOTED = 200
 # A copy larger than this (bytes of UTF-8) may not reach the clipboard: it goes through
 # the terminal (OSC 52), and terminals cap it (tmux dropped a 2.6 MB one; review 15).
 LARGE_COPY_BYTES = 100_000
+# Past this, not sent at all: the terminals that take the most keep a few MB.
+MAX_COPY_BYTES = 8_000_000
 
 # The help, add and export screens are imported where they are opened: their module
 # costs ~1.6 ms that nothing before the first frame needs.
@@ -194,21 +196,46 @@ class Actions(Highlights):
         self.notify(f"Copied the paragraph: “{one_line(text, 80)}”")
 
     def action_copy_markdown(self) -> None:
-        from tui.pipeline.export import article_markdown, to_markdown
-
         if self.briefing is None:
             return
         index = self.chosen()
-        if index == BRIEFING:
-            if not self.briefing.articles:
-                self.notify("There is nothing to copy yet.", severity="warning")
-                return
-            text, what = to_markdown(self.briefing), "the briefing"
+        if index == BRIEFING and not self.briefing.articles:
+            self.notify("There is nothing to copy yet.", severity="warning")
+            return
+        # A snapshot taken here, as an export's is: the live briefing changes meanwhile.
+        # (The session replaces an article's fields; it does not change them in place.)
+        whole = index == BRIEFING
+        self._copy_markdown(self.briefing.snapshot() if whole else self.briefing.articles[index])
+
+    @work(thread=True, group="copy", exclusive=True, exit_on_error=False)
+    def _copy_markdown(self, source: Briefing | Article) -> None:
+        """Build the Markdown off the event loop: a briefing of 688 articles is 68 MB of
+        it, and the keys froze for 9 s while it was built and sent."""
+        from textual.worker import get_current_worker
+
+        from tui.pipeline.briefing import Briefing
+        from tui.pipeline.export import article_markdown, to_markdown
+
+        if isinstance(source, Briefing):
+            text, what = to_markdown(source), "the briefing"
         else:
-            text, what = article_markdown(self.briefing.articles[index]), "the article"
-        self.copy_to_clipboard(text)
+            text, what = article_markdown(source), "the article"
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._send_copy, text, what)
+
+    def _send_copy(self, text: str, what: str) -> None:
         lines = plural(len(text.splitlines()), "line")
         size = len(text.encode("utf-8"))
+        if size > MAX_COPY_BYTES:
+            # Sent through the terminal (base64 in one escape sequence), it held the
+            # screen for seconds, for a copy no terminal keeps.
+            self.notify(
+                f"Did not copy {what}: as Markdown it is {size / 1_000_000:.1f} MB, too large"
+                " for the terminal's clipboard; e exports it to a file.",
+                severity="warning",
+            )
+            return
+        self.copy_to_clipboard(text)
         if size <= LARGE_COPY_BYTES:
             self.notify(f"Copied {what} as Markdown ({lines}).")
             return
