@@ -461,3 +461,23 @@ def test_a_file_where_the_cache_folder_should_be_is_named_as_a_file(tmp_path: Pa
         f"the cache folder {blocker / 'sub'} could not be made: {blocker} is a file; briefing "
         "carries on without its cache.",
     ]
+
+
+def test_a_disk_filling_mid_run_says_the_history_entry_stops_there(tmp_path: Path) -> None:
+    # After "database or disk is full" the run went on without its cache, and its entry
+    # in the history read "63 articles, 25 not read" for good, with no word of why.
+    import os
+
+    said, warn = _warnings()
+    cache = Cache(tmp_path, warn=warn)
+    entry = cache.add_briefing("2026-12-07T09:00:00+00:00", {"articles": []})
+    assert entry is not None and cache._conn is not None
+    # A full disk as SQLite meets it: the file may not grow by more than a few pages.
+    pages = cache._conn.execute("PRAGMA page_count").fetchone()[0]
+    cache._conn.execute(f"PRAGMA max_page_count = {pages + 4}")
+    for n in range(10):
+        cache.put_page(f"p{n}", _page(f"p{n}", os.urandom(20_000).hex()))
+    assert cache.enabled is False
+    assert len(said) == 1 and "full" in said[0]
+    assert f"briefing {entry} in the history keeps only what was saved before" in said[0]
+    cache.close()

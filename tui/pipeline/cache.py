@@ -48,6 +48,7 @@ from tui.pipeline import cache_runs
 from tui.pipeline.model import FetchedFeed, FetchedPage
 from tui.pipeline.options import CacheSettings
 from tui.pipeline.textsafety import json_dumps, strip_unsafe
+from tui.pipeline.words import listing
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +269,10 @@ class Cache:
         self._last = False
         self._patient = False
         self._lost: list[str] = []
+        # The history entries this run wrote: a cache turned off later leaves them as
+        # they were then, which the warning says (a disk-full run's entry read "63
+        # articles, 25 not read" for good).
+        self._entries: list[int] = []
         # The file as opened (device, inode): one deleted or replaced since is not written.
         self._identity: tuple[int, int] | None = None
         # Read marks not written yet (the file was held): written with the next ones.
@@ -429,6 +434,9 @@ class Cache:
             then = "briefing carries on without its cache"
             if self.only_reads:  # `briefing history`, `briefing open ID`: all they do is read
                 then = "the history cannot be read"
+            elif self._entries:
+                ids = listing([str(n) for n in self._entries])
+                then += f", and briefing {ids} in the history keeps only what was saved before"
             self._warn(f"{strip_unsafe(why, '')}; {then}.")
         self.enabled = False
         if self._conn is not None:
@@ -757,6 +765,8 @@ class Cache:
                 "INSERT INTO briefings(opened_at, data) VALUES (?, ?)",
                 (opened_at, json_dumps(data)),
             )
+            if cur.lastrowid is not None:
+                self._entries.append(cur.lastrowid)
             return cur.lastrowid
         return None
 
@@ -769,6 +779,8 @@ class Cache:
         if row is None or row[0] == text:
             return  # nothing to change (a reopen that read it as it was): no write to wait for
         lost = f"briefing {id} in the history is as it was before this run"
+        if id not in self._entries:
+            self._entries.append(id)  # a reopened briefing's
         with self._use(write=True, lost=lost) as conn:
             if conn is not None:
                 conn.execute("UPDATE briefings SET data = ? WHERE id = ?", (text, id))
