@@ -125,6 +125,18 @@ def test_markdown_never_carries_control_characters_or_structure_from_page_text()
     assert "**6 Aug 2024** — It began on Tuesday." in md  # a date a reader reads
 
 
+def test_markdown_shows_a_character_reference_written_in_page_text_as_written() -> None:
+    # A page about HTML that shows "&lt;b&gt;" as text: the Markdown rendered it "<b>".
+    from markdown_it import MarkdownIt
+
+    article = _article()
+    said = "Write &lt;b&gt; or &#60;i&#62; for bold, and AT&T's & co as they are."
+    article.blocks = [Block(BlockKind.PARAGRAPH, said)]
+    html = MarkdownIt("commonmark").render(to_markdown(Briefing([article])))
+    assert "Write &amp;lt;b&amp;gt; or &amp;#60;i&amp;#62; for bold" in html
+    assert "AT&amp;T's &amp; co as they are." in html
+
+
 def test_json_and_jsonl_escape_what_a_terminal_obeys_but_keep_the_text() -> None:
     article = _article()
     article.metadata.title = "Grid \u202edednuow\u202c hit \x9b2J"

@@ -184,11 +184,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # What makes a line's start a heading, quote, list item, rule or fence: "# ", "> ", "- ",
 # "1. ", "1) ", "---", "===".
 _MD_LINE_START = re.compile(r"^(?:([#>+\-=])|(\d{1,9})([.)]))(?=\s|$|[-=]+\s*$)")
+# An "&" that starts a character reference: a page that shows "&lt;b&gt;" as text was
+# rendered from the Markdown as "<b>". (An "&" before a space is text in any renderer.)
+_MD_REFERENCE = re.compile(r"&(?=#?\w+;)")
 
 
 def _md_inline(text: str) -> str:
     text = strip_unsafe(text).replace("\n", " ").replace("\t", " ")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_REFERENCE.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
     # A digit cannot be escaped; the dot or bracket after it can: 1\. I disagree.
     return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
