@@ -72,8 +72,9 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
     ("base64", "rot13", "zlib", a typo) is treated as no label at all, as browsers do.
     """
     text, codec = _decoded(body, header_charset)
-    if _C1.search(text):
-        text = text.translate(_C1_AS_WINDOWS)
+    # Looked for in the bytes where it can be: a search of the text cost 0.2 ms a page.
+    if (_UTF8_C1.search(body) if codec == "utf-8" else _C1.search(text)) is not None:
+        text = _C1.sub(lambda m: _C1_AS_WINDOWS.get(ord(m[0]), m[0]), text)
     return text, codec
 
 
@@ -82,6 +83,7 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
 # U+0091-U+0097, which the text then lost ("Davis\x92s" read "Daviss"). HTML reads a
 # character reference to them (&#146;) as the Windows-1252 character; so do we here.
 _C1 = re.compile("[\x80-\x9f]")
+_UTF8_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 _C1_AS_WINDOWS = {
     code: bytes([code]).decode("cp1252")
     for code in range(0x80, 0xA0)
@@ -113,7 +115,7 @@ def _decoded(body: bytes, header_charset: str | None) -> tuple[str, str]:
     for codec in (header, meta):
         if codec is None:
             continue
-        if utf8 is not None and codec != "utf-8":
+        if utf8 is not None:
             # A label naming a legacy code page over UTF-8 bytes ("CafÃ©" in every accent)
             # is a server's default, not the page's encoding.
             return utf8, "utf-8"
@@ -122,6 +124,8 @@ def _decoded(body: bytes, header_charset: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             # A wrong label is common (latin-1 bytes served as utf-8); detection does better.
             break
+    if utf8 is not None:
+        return utf8, "utf-8"
     iso2022 = _iso2022(body)
     if iso2022 is not None:
         return iso2022
