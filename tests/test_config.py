@@ -64,6 +64,40 @@ def test_a_file_that_is_not_toml_is_one_warning(tmp_path: Path) -> None:
     assert "\x1b" not in loaded.warnings[0]
 
 
+def test_a_file_nested_too_deep_for_the_parser_is_one_warning(tmp_path: Path) -> None:
+    # Arrays 500 deep overflowed tomllib's stack: a traceback on every command.
+    path = tmp_path / "config.toml"
+    path.write_text("x = " + "[" * 500 + "]" * 500 + "\n")
+    loaded = config.load(path)
+    assert loaded.warnings == [f"{path} is not valid TOML (nested too deep); using the defaults."]
+    assert loaded.values == {s.name: s.default for s in config.SETTINGS}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "endless", "huge"])
+def test_a_config_that_is_no_small_regular_file_is_not_read(tmp_path: Path, kind: str) -> None:
+    # A FIFO there hung every command; a link to /dev/zero grew without end; a long
+    # dotted key took time growing with the square of its length (400 KB: over 40 s).
+    import os
+
+    path = tmp_path / "config.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "endless":
+        path.symlink_to("/dev/zero")
+    else:
+        path.write_text("a" + ".a" * 200_000 + " = 1\n")
+    loaded = config.load(path)
+    assert len(loaded.warnings) == 1 and "could not be read" in loaded.warnings[0]
+    assert loaded.values == {s.name: s.default for s in config.SETTINGS}
+
+
+def test_a_byte_order_mark_before_the_settings_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"\xef\xbb\xbftimeout = 45\n")
+    loaded = config.load(path)
+    assert loaded["timeout"] == 45.0 and not loaded.warnings
+
+
 def test_unknown_settings_are_named_in_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("colour = 'red'\n")

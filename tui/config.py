@@ -97,32 +97,70 @@ def load(path: Path | None = None) -> Config:
         path, {s.name: s.default for s in SETTINGS}, {s.name: DEFAULT for s in SETTINGS}
     )
     try:
-        raw = path.read_bytes()
+        raw = _read_settings(path)
     except FileNotFoundError:
         return config
     except OSError as exc:
-        config.warnings.append(f"{path} could not be read ({exc.strerror}); using the defaults.")
+        config.warnings.append(
+            f"{_shown(path)} could not be read ({exc.strerror}); using the defaults."
+        )
         return config
     import tomllib
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        reason = strip_unsafe(str(exc), "")
-        config.warnings.append(f"{path} is not valid TOML ({reason}); using the defaults.")
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # a byte-order mark an editor wrote
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        # (Arrays nested 500 deep overflowed tomllib's stack: a traceback on every command.)
+        reason = (
+            strip_unsafe(str(exc), "") if not isinstance(exc, RecursionError) else "nested too deep"
+        )
+        config.warnings.append(f"{_shown(path)} is not valid TOML ({reason}); using the defaults.")
         return config
     for name, value in data.items():
         setting = BY_NAME.get(name)
         if setting is None:
-            config.warnings.append(f"{path}: {_safe(name)} is not a setting briefing knows.")
+            config.warnings.append(
+                f"{_shown(path)}: {_safe(name)} is not a setting briefing knows."
+            )
             continue
         checked = _check(setting, value)
         if checked is None:
-            config.warnings.append(f"{path}: {name} {_expected(setting)}; using the default.")
+            config.warnings.append(
+                f"{_shown(path)}: {name} {_expected(setting)}; using the default."
+            )
             continue
         config.values[name] = checked
         config.sources[name] = FILE
     return config
+
+
+# A settings file is a few lines; past this it is not one (a symlink to /dev/zero grew
+# without end, and tomllib takes time growing with the square of a long dotted key).
+MAX_CONFIG_BYTES = 64_000
+
+
+def _read_settings(path: Path) -> bytes:
+    """The file's bytes; OSError for anything that is not a regular file of at most
+    MAX_CONFIG_BYTES (a FIFO there hung every command)."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "it is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise OSError(0, f"it is larger than {MAX_CONFIG_BYTES // 1000} KB")
+    return raw
+
+
+def _shown(path: Path) -> str:
+    """The file's name as a warning may print it (no escape sequence from a folder name)."""
+    return strip_unsafe(str(path), "")
 
 
 def _safe(text: str) -> str:
@@ -224,7 +262,7 @@ def save(name: str, value: object, path: Path | None = None) -> None:
 
     path = path or config_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_settings(path).decode("utf-8")
     except FileNotFoundError:
         text = ""
     table = _TABLE.search(text)
