@@ -59,6 +59,37 @@ def test_json_feed_items_are_read_and_ordered_by_date() -> None:
     assert parsed.skipped == 1
 
 
+@pytest.mark.parametrize(
+    ("kind", "body"),
+    [
+        ("atom", '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+                 '<entry><title>Far</title><link href="{b}/far"/>'
+                 "<updated>9999-12-31T23:59:59-12:00</updated></entry>"
+                 '<entry><title>Near</title><link href="{b}/near"/>'
+                 "<updated>2024-05-02T06:00:00Z</updated></entry></feed>"),
+        ("rss", '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+                "<title>T</title><item><title>Far</title><link>{b}/far</link>"
+                "<dc:date>0001-01-01T00:00:00+01:00</dc:date></item>"
+                "<item><title>Near</title><link>{b}/near</link>"
+                "<pubDate>Thu, 02 May 2024 06:00:00 GMT</pubDate></item></channel></rss>"),
+        ("json", json.dumps({
+            "version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+                {"url": "{b}/far", "title": "Far", "date_published": "0001-01-01T00:00:00+05:00"},
+                {"url": "{b}/near", "title": "Near", "date_published": "2024-05-02T06:00:00Z"},
+            ]})),
+    ],
+)  # fmt: skip
+def test_an_item_dated_past_what_a_date_holds_is_read_without_its_date(
+    kind: str, body: str
+) -> None:
+    # One such item raised, and the whole feed was lost as an internal error.
+    doc = FetchedFeed("f", f"{BASE}/f", body.replace("{b}", BASE).encode(), "", "2025-03-04")
+    parsed = feeds.parse(doc)
+    assert parsed.kind == kind
+    by_url = {i.url: i.published for i in parsed.items}
+    assert by_url == {f"{BASE}/far": None, f"{BASE}/near": "2024-05-02T06:00:00+00:00"}
+
+
 def test_a_malformed_feed_yields_what_can_be_read() -> None:
     parsed = feeds.parse(_doc("broken.rss"))
     assert parsed.items and parsed.items[0].url == f"{BASE}/pages/wire.html"

@@ -210,11 +210,7 @@ def _rss_or_atom(feed: FetchedFeed) -> ParsedFeed:
             skipped += 1
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = None
-        if stamp is not None:
-            moment = datetime.fromtimestamp(calendar.timegm(stamp), UTC)
-            published = moment.isoformat(timespec="seconds")
-        items.append(FeedItem(url, _title(entry.get("title")), published))
+        items.append(FeedItem(url, _title(entry.get("title")), _stamp_iso(stamp)))
     if not items and not skipped:
         if parsed.get("bozo"):
             reason = strip_unsafe(str(parsed.get("bozo_exception") or "broken XML"), "")[:160]
@@ -290,16 +286,32 @@ def _nested_past(text: str, depth: int) -> str:
     return "".join(kept)
 
 
+# An item's date past what a datetime holds once moved to UTC ("0001-01-01T00:00:00+01:00",
+# "9999-12-31T23:59:59-12:00") raised, and the whole feed was lost as an internal error:
+# such an item is read with no date.
+
+
+def _stamp_iso(stamp: object) -> str | None:
+    """feedparser's time struct as an ISO date-time in UTC, None when it is none."""
+    if stamp is None:
+        return None
+    try:
+        moment = datetime.fromtimestamp(calendar.timegm(stamp), UTC)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+    return moment.isoformat(timespec="seconds")
+
+
 def _iso(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).isoformat(timespec="seconds")
+    except (ValueError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _opml(feed: FetchedFeed) -> ParsedFeed:
