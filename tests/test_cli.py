@@ -1094,3 +1094,19 @@ def test_open_takes_the_apps_own_settings_as_a_new_briefing_does(
     out = str(tmp_path / "notes")
     assert cli.open_command(["1", *cache, "--export-dir", out, "--theme", "nord"]) == 0
     assert seen == {"inputs": [site.page("wire.html")], "export_dir": out, "theme": "nord"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--\x1b]0;PWNED\x07"],  # an option briefing does not know
+        ["history", "\x1b]52;c;aGk=\x07"],  # a command's argument it does not take
+        ["--timeout", "\x1b[2J5"],  # a value it cannot read
+    ],
+)
+def test_a_usage_error_quotes_an_argument_without_its_escapes(args: list[str]) -> None:
+    # `xargs briefing` over someone else's list: the OSC in an argument argparse did not
+    # take reached stderr raw, retitling the window or writing the clipboard.
+    proc = briefing(*args)
+    assert proc.returncode == 2 and "see 'briefing" in proc.stderr
+    assert not any(c in proc.stderr for c in "\x1b\x07\x9b\x9d")

@@ -141,7 +141,13 @@ class _Parser(argparse.ArgumentParser):
             super().print_help(file)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE, f"{self.prog}: {message}\n{self.prog}: see '{self.prog} --help'\n")
+        # The message quotes the arguments it did not take, which may come from someone
+        # else's list (`xargs briefing`): an OSC there retitled the window or wrote the
+        # clipboard. (Quoted 500 characters at most: a 5 MB argument is one short line.)
+        from tui.pipeline.textsafety import for_terminal
+
+        said = for_terminal(message, 500)
+        self.exit(USAGE, f"{self.prog}: {said}\n{self.prog}: see '{self.prog} --help'\n")
 
 
 def _number(kind: type[int] | type[float], low: float, high: float | None) -> Callable[[str], Any]:
