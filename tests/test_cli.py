@@ -1110,3 +1110,25 @@ def test_a_usage_error_quotes_an_argument_without_its_escapes(args: list[str]) -
     proc = briefing(*args)
     assert proc.returncode == 2 and "see 'briefing" in proc.stderr
     assert not any(c in proc.stderr for c in "\x1b\x07\x9b\x9d")
+
+
+def test_ctrl_c_while_the_history_waits_for_the_cache_ends_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # Ctrl+C in `briefing history` (or while Python imports) printed a KeyboardInterrupt
+    # traceback. Held from readers, the history waits up to 5 s: the Ctrl+C lands there.
+    import signal
+    import time
+
+    _with_a_briefing(tmp_path)
+    with held(tmp_path, from_readers=True):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tui", "history", "--cache-dir", str(tmp_path)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env={**os.environ, "NO_COLOR": "1"},
+        )  # fmt: skip
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err

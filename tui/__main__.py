@@ -13,15 +13,23 @@ Textual's frame rate is set here too, before anything imports Textual, which rea
 
 import gc
 
+# The exit status of a command ended by Ctrl+C, as shells give it (128 + SIGINT).
+INTERRUPTED = 130
+
 
 def main() -> None:
-    gc.disable()
-    from tui.runtime import paint_promptly
+    try:
+        gc.disable()
+        from tui.runtime import paint_promptly
 
-    paint_promptly()
-    from tui.cli import main as cli_main
+        paint_promptly()
+        from tui.cli import main as cli_main
 
-    cli_main()
+        cli_main()
+    except KeyboardInterrupt:
+        # Ctrl+C where no command has set its own (while Python imports, in `briefing
+        # history`, `--print-config`): a traceback of Python's frames said nothing more.
+        raise SystemExit(INTERRUPTED) from None
 
 
 if __name__ == "__main__":
