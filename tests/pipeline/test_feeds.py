@@ -45,6 +45,24 @@ def test_items_without_a_web_link_are_skipped_never_read() -> None:
     assert all(i.url.startswith("https://") for i in parsed.items)
 
 
+def test_a_feed_on_the_internet_may_not_send_briefing_to_your_own_network() -> None:
+    # As a redirect may not: an item linking to http://127.0.0.1:.../ was fetched and read.
+    body = (
+        b'<rss version="2.0"><channel><title>T</title>'
+        b"<item><title>Router</title><link>http://192.168.1.1/admin</link></item>"
+        b"<item><title>Local</title><link>http://127.0.0.1:18733/a/1</link></item>"
+        b"<item><title>Name</title><link>http://printer.localhost/</link></item>"
+        b"<item><title>Story</title><link>https://news.example/story</link></item>"
+        b"</channel></rss>"
+    )
+    public = feeds.parse(FetchedFeed("f", "https://feeds.example/f", body, "", "2025-03-04"))
+    assert [i.url for i in public.items] == ["https://news.example/story"]
+    assert public.skipped == 3
+    # A feed on the reader's own machine may list its own pages (a local feed server).
+    local = feeds.parse(FetchedFeed("f", "http://127.0.0.1:8000/f", body, "", "2025-03-04"))
+    assert len(local.items) == 4 and local.skipped == 0
+
+
 def test_atom_links_are_resolved_against_the_feed() -> None:
     parsed = feeds.parse(_doc("meridian.atom"))
     assert parsed.kind == "atom" and parsed.title == "Meridian: Europe"

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tui.pipeline.inputs import QUOTED_CHARS, read_local_file
+from tui.pipeline.inputs import QUOTED_CHARS, is_own_network, read_local_file
 from tui.pipeline.model import Article, ErrorKind, FetchedFeed, PipelineError
 from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal, one_line, strip_unsafe
@@ -170,7 +170,7 @@ def _title(text: object) -> str | None:
 
 
 def _web_address(link: object, base: str) -> str | None:
-    """`link` as an absolute http(s) URL, or None."""
+    """`link` as an absolute http(s) URL briefing may follow from `base`, or None."""
     if not isinstance(link, str) or not link.strip():
         return None
     try:
@@ -179,6 +179,12 @@ def _web_address(link: object, base: str) -> str | None:
     except ValueError:  # "http://[x/": not an address; the feed's other items still count
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    on_the_internet = base.startswith("http") and not is_own_network(urlsplit(base).hostname or "")
+    if on_the_internet and is_own_network(parts.hostname or ""):
+        # A feed on the internet may not send briefing to the reader's own machine or
+        # network, as a redirect may not (`fetch.check_redirect`): its item for
+        # http://127.0.0.1:.../ was fetched and read. (A saved file's feed is the reader's.)
         return None
     return url
 
@@ -358,7 +364,7 @@ def _checked(parsed: ParsedFeed) -> ParsedFeed:
                 if parsed.skipped > 1
                 else "The one entry does not link to a web page "
             )
-            + "(http or https).",
+            + "(http or https) that briefing may follow from it.",
         )
     if parsed.kind == "opml":
         raise PipelineError(ErrorKind.NO_ARTICLE, "The OPML list names no feeds.")
@@ -441,7 +447,7 @@ def not_read(article: Article) -> str:
         )
     if article.items_unlinked:
         entries = plural(article.items_unlinked, "entry", "entries")
-        said.append(f"{entries} with no web address (http or https)")
+        said.append(f"{entries} with no web address (http or https) or one on your own network")
     if article.items_repeated:
         entries = plural(article.items_repeated, "repeated entry", "repeated entries")
         said.append(f"{entries} (an address given more than once is read once)")

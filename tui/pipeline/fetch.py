@@ -7,7 +7,6 @@ nothing here raises anything else for a bad page.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import re
 import socket
 import ssl
@@ -23,7 +22,14 @@ import httpx
 from tui import __version__
 from tui.pipeline import feeds
 from tui.pipeline.decode import utf16_without_bom
-from tui.pipeline.inputs import QUOTED_CHARS, check_input, check_url, quoted, read_local_file
+from tui.pipeline.inputs import (
+    QUOTED_CHARS,
+    check_input,
+    check_url,
+    is_own_network,
+    quoted,
+    read_local_file,
+)
 from tui.pipeline.model import ErrorKind, FetchedFeed, FetchedPage, PipelineError
 from tui.pipeline.options import Options
 from tui.pipeline.textsafety import for_terminal
@@ -167,23 +173,6 @@ def _no_address(response: httpx.Response) -> PipelineError:
         ErrorKind.HTTP_STATUS,
         f"The site answered {response.status_code} {reason} but gave no address to go to.",
     )
-
-
-def is_own_network(host: str) -> bool:
-    """True for localhost names and literal loopback, private or link-local addresses."""
-    name = host.strip("[]").split("%", 1)[0].rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(name)
-    except ValueError:
-        try:  # the legacy forms resolvers still take: 127.1, 0x7f.1, 2130706433
-            ip = ipaddress.IPv4Address(socket.inet_aton(name))
-        except (OSError, ValueError):
-            return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global
 
 
 def _connect_timeout(options: Options) -> float:

@@ -19,6 +19,7 @@ import codecs
 import ipaddress
 import os
 import re
+import socket
 import stat
 import threading
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -533,3 +534,20 @@ def read_local_file(path: Path, limit: int) -> bytes:
     except (OSError, RuntimeError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise PipelineError(ErrorKind.INVALID_INPUT, f"Could not read {shown}: {reason}.") from None
+
+
+def is_own_network(host: str) -> bool:
+    """True for localhost names and literal loopback, private or link-local addresses."""
+    name = host.strip("[]").split("%", 1)[0].rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(name)
+    except ValueError:
+        try:  # the legacy forms resolvers still take: 127.1, 0x7f.1, 2130706433
+            ip = ipaddress.IPv4Address(socket.inet_aton(name))
+        except (OSError, ValueError):
+            return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global
