@@ -19,6 +19,7 @@ from tests.processes import ctrl_c_as_at_a_prompt, descendants, running
 from tests.server import FixtureServer
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def briefing(
@@ -1132,3 +1133,28 @@ def test_ctrl_c_while_the_history_waits_for_the_cache_ends_without_a_traceback(
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def test_a_page_named_from_the_current_folder_reopens_from_any_folder(tmp_path: Path) -> None:
+    # Reopened from another folder, "loc/page.html" read that folder's file of the same
+    # name and showed it as this briefing's, without a word.
+    import shutil
+
+    for folder, source in (("a", "wire.html"), ("b", "blog.html")):
+        (tmp_path / folder / "loc").mkdir(parents=True)
+        shutil.copy(PAGES / source, tmp_path / folder / "loc" / "page.html")
+    cache = tmp_path / "cache"
+
+    def run(folder: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "tui", *args, "-f", "json", "--cache-dir", str(cache)],
+            cwd=tmp_path / folder, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            timeout=120, env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)},
+        )  # fmt: skip
+
+    first = run("a", "--no-analysis", "loc/page.html")
+    again = run("b", "open", "1")
+    assert first.returncode == again.returncode == 0, again.stderr
+    read, reopened = _articles(first)[0], _articles(again)[0]
+    assert read["input"] == reopened["input"] == str(tmp_path / "a" / "loc" / "page.html")
+    assert reopened["title"] == read["title"] and reopened["blocks"] == read["blocks"]

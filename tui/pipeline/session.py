@@ -167,6 +167,7 @@ class Session:
     def _add(
         self, text: str, *, feed: int | None, title: str | None, online: bool = False
     ) -> Article | None:
+        text = _where_it_stands(text)
         if self._closed or self.briefing.find(text) is not None:
             return None
         article = self.briefing.add(text)
@@ -762,3 +763,20 @@ def _error_for(article: Article, exc: Exception) -> ArticleError:
         ErrorKind.INTERNAL,
         f"briefing hit an internal error {doing} ({detail}); the other articles carry on.",
     )
+
+
+def _where_it_stands(text: str) -> str:
+    """A local file named from the current folder ("loc/page.html") as its full path, the
+    input the briefing keeps: reopened from the history in another folder, the relative
+    name read another file of that name and showed it as this briefing's, without a word.
+    Anything else as given (an address, a file:// URL, "/abs/x.html", "~/x.html")."""
+    from tui.pipeline.inputs import local_path
+
+    given = text.strip()
+    path = local_path(text)
+    if path is None or given.lower().startswith("file:") or given.startswith(("/", "~")):
+        return text
+    try:
+        return str(path.absolute()) if path.exists() else text
+    except OSError:  # a name too long for the OS, a folder we may not look into
+        return text
