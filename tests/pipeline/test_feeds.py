@@ -250,6 +250,30 @@ async def test_a_feed_served_as_plain_xml_or_html_is_recognised(site: FixtureSer
     assert kinds == ["atom", "json"]
 
 
+@pytest.mark.parametrize("where", ["served", "saved"])
+async def test_an_opml_list_in_utf16_with_its_mark_is_read(
+    site: FixtureServer, tmp_path: Path, where: str
+) -> None:
+    # Sniffed as ASCII, it went to the feed reader ("not well-formed (invalid token)") or,
+    # saved, was "not a saved web page, a feed or an OPML list".
+    opml = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<opml version="2.0"><head>'
+        "<title>Lists — mine</title></head><body>"
+        f'<outline text="Ledger" xmlUrl="{site.feed("ledger.rss")}"/></body></opml>'
+    )
+    body = opml.encode("utf-16")  # with its byte-order mark, as Windows tools save it
+    if where == "served":
+        given = site.url("/hostile/" + site.host_page({"Content-Type": "text/x-opml"}, body))
+    else:
+        (tmp_path / "lists.opml").write_bytes(body)
+        given = str(tmp_path / "lists.opml")
+    session = await _run(given)
+    listed = session.briefing.articles[0]
+    assert listed.error is None and listed.feed_kind == "opml"
+    assert listed.metadata.title == "Lists — mine"
+    assert session.briefing.articles[1].feed_kind == "rss"
+
+
 async def test_a_feed_served_under_an_older_x_type_is_read(site: FixtureServer) -> None:
     # Python's http.server serves a .rss file as application/x-rss+xml: it was refused as
     # "not a web page".

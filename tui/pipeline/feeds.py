@@ -16,7 +16,7 @@ import calendar
 import codecs
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -97,8 +97,23 @@ def looks_like_feed(body: bytes) -> bool:
     """RSS, Atom, RDF, OPML or JSON Feed: judged from the first bytes, or, for a JSON
     object that names no JSON Feed version there, from all of `body` read as JSON. Give
     it the whole document (within the size limit the fetch or file read applied)."""
-    head = body[:SNIFF_BYTES]
+    head = xml_as_utf8(body[:SNIFF_BYTES])
     return bool(_XML_ROOT.match(head) or is_json_feed(head) or _names_json_feed(body))
+
+
+# The encoding an XML declaration names, which must say UTF-8 once the bytes are.
+_DECLARED_ENCODING = re.compile(r"""^(\ufeff?\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
+
+
+def xml_as_utf8(body: bytes) -> bytes:
+    """A document in UTF-16 with its byte-order mark (as Windows tools save feeds and OPML
+    lists) as UTF-8, its declaration saying so; any other as given. Sniffed as ASCII, a
+    UTF-16 OPML list went to the feed reader ("not well-formed") and a saved one was "not
+    a saved web page, a feed or an OPML list". (A cut-off last character is dropped.)"""
+    if not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return body
+    text = body.decode("utf-16", errors="ignore")
+    return _DECLARED_ENCODING.sub(r"\1UTF-8", text.lstrip("\ufeff"), count=1).encode("utf-8")
 
 
 def is_json_feed(body: bytes) -> bool:
@@ -154,6 +169,8 @@ def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
 def parse(feed: FetchedFeed) -> ParsedFeed:
     """The items of a feed, or the feeds of an OPML list. Raises PipelineError (BAD_FEED)
     for a document nothing could be read from."""
+    if feed.body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        feed = replace(feed, body=xml_as_utf8(feed.body))
     head = feed.body[:SNIFF_BYTES]
     match = _XML_ROOT.match(head)
     if match and match.group(1).lower() == b"opml":
