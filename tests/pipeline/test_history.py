@@ -46,6 +46,24 @@ def test_only_the_newest_briefings_are_kept(tmp_path: Path, monkeypatch) -> None
     assert [e.id for e in history.entries(cache, 10)] == ids[:1:-1]
 
 
+def test_a_briefing_whose_entry_a_run_beside_it_trimmed_is_remembered_anew(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # The oldest briefing, reopened, lost its entry to another run's trimming; what was
+    # added to it afterwards (an address given with `a`) was then in no entry at all.
+    monkeypatch.setattr(history, "MAX_BRIEFINGS", 2)
+    cache = Cache(tmp_path)
+    reopened = history.remember(cache, None, {"inputs": ["u0"]})
+    beside = Cache(tmp_path)  # another process's runs, each adding a briefing
+    for n in (1, 2):
+        history.remember(beside, None, {"inputs": [f"u{n}"]})
+    beside.close()
+    assert reopened is not None and history.entry(cache, reopened) is None  # trimmed
+    again = history.remember(cache, reopened, {"inputs": ["u0", "added"]})
+    assert again is not None and again != reopened
+    assert history.entry(cache, again).inputs == ["u0", "added"]
+
+
 def test_the_listing_never_carries_escape_sequences(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     history.remember(cache, None, {"inputs": ["x"], "titles": ["\x1b]0;pwned\x07Title\x1b[2J"]})

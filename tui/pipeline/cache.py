@@ -806,6 +806,16 @@ class Cache:
             return [(i, at, _loads(data)) for i, at, data in rows]
         return []
 
+    def briefing_gone(self, id: int) -> bool:
+        """Whether the file, read now, holds no briefing `id` (trimmed or deleted since);
+        False when it holds it or could not be read."""
+        with self._use() as conn:
+            if conn is None:
+                return False
+            found = conn.execute("SELECT 1 FROM briefings WHERE id = ?", (id,)).fetchone()
+            return found is None
+        return False
+
     def briefing(self, id: int) -> tuple[str, Any] | None:
         if not 0 < id <= _SQLITE_MAX_INTEGER:
             return None  # no row has it, and SQLite cannot even be asked

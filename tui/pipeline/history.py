@@ -208,17 +208,22 @@ def now() -> str:
 
 
 def remember(cache: Cache, id: int | None, data: dict[str, Any]) -> int | None:
-    """Store a briefing (a new row when `id` is None); returns its id. Blocking.
+    """Store a briefing (a new row when `id` is None or its row is gone); returns its id.
+    Blocking.
 
     An entry brought up to date keeps the inputs another instance added to it since this
     one opened it (two terminals reopening one briefing): the last to write would else
     drop what the first added."""
-    if id is None:
+    stored = None if id is None else entry(cache, id)
+    if id is None or (stored is None and cache.briefing_gone(id)):
+        # A new briefing; or one whose entry is gone since it was opened (a run beside it
+        # trimmed the history past MAX_BRIEFINGS): what it holds now would else be lost,
+        # an address added with `a` in no entry at all.
         id = cache.add_briefing(now(), data)
         cache.trim_briefings(MAX_BRIEFINGS)
         return id
-    stored = entry(cache, id)
-    cache.update_briefing(id, data if stored is None else _with_others(data, stored))
+    if stored is not None:  # (None: the file could not be read now; the next write tries)
+        cache.update_briefing(id, _with_others(data, stored))
     return id
 
 
