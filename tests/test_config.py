@@ -156,6 +156,18 @@ def test_saving_the_theme_keeps_the_comment_on_its_own_line(tmp_path: Path) -> N
         assert line == 'theme = "gruvbox"' + (f"  {comment}" if comment else "")
 
 
+@pytest.mark.parametrize("key", ['"theme"', "'theme'"])
+def test_saving_the_theme_replaces_a_key_written_in_quotes(tmp_path: Path, key: str) -> None:
+    # '"theme" = "nord"' was left, and the line added after it said "theme" twice: every
+    # theme picked in the app failed with "Cannot overwrite a value".
+    path = tmp_path / "config.toml"
+    path.write_text(f'timeout = 30\n{key} = "nord"  # cool\n')
+    config.save("theme", "gruvbox", path)
+    text = path.read_text()
+    assert tomllib.loads(text) == {"timeout": 30, "theme": "gruvbox"}
+    assert text.splitlines()[1] == 'theme = "gruvbox"  # cool'
+
+
 def test_saving_through_a_link_changes_the_linked_file_and_keeps_its_mode(tmp_path: Path) -> None:
     dotfile = tmp_path / "dotfiles" / "briefing.toml"
     dotfile.parent.mkdir()

@@ -268,7 +268,10 @@ def save(name: str, value: object, path: Path | None = None) -> None:
     table = _TABLE.search(text)
     head, tail = (text[: table.start()], text[table.start() :]) if table else (text, "")
     line = f"{name} = {_toml(value)}"
-    key = re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*=.*$", re.M)
+    # The key as TOML may write it: bare, or quoted ('"theme" = ...' was left, and the line
+    # added after it made the file say "theme" twice: "Cannot overwrite a value").
+    said = re.escape(name)
+    key = re.compile(rf"""^[ \t]*(?:{said}|"{said}"|'{said}')[ \t]*=.*$""", re.M)
     if key.search(head):
         head = key.sub(lambda old: line + _comment_of(old.group(0)), head, count=1)
     else:
