@@ -37,7 +37,7 @@ def test_a_feed_says_how_many_entries_it_did_not_read_and_why() -> None:
     feed.items_older, feed.items_unlinked = 8, 1
     assert feed_words(feed).endswith(
         "on the left. Not read: 8 older entries (past --per-feed) and 1 entry with no web "
-        "address (http or https)."
+        "address (http or https) or one on your own network."
     )
     feed.items_earlier = 2
     assert (
