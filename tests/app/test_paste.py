@@ -41,3 +41,26 @@ def test_a_sequence_that_never_ends_inside_a_paste_is_cut_off_and_the_paste_stil
     endless = "\x1b]" + "x" * (MAX_SEQUENCE + 100)
     fed = _fed(PASTE_START, endless, "tail", PASTE_END)
     assert fed == PASTE_START + "x" * 101 + "tail" + PASTE_END
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "\x1b]8;;http://a.test/3",  # an OSC never ended: half a copied hyperlink
+        "\x1b[1;31",  # a CSI cut before its final byte
+        "\x1bP1$r",  # a DCS never ended
+    ],
+)
+def test_a_sequence_cut_short_at_the_end_of_a_paste_still_lets_the_paste_end(cut: str) -> None:
+    # The end marker was swallowed into the sequence, and no key reached the app after it
+    # (q, Escape, Ctrl+C) until another paste came.
+    fed = _fed(f"{PASTE_START}{URLS}{cut}{PASTE_END}q\x1b[B")
+    assert fed == f"{PASTE_START}{URLS}{PASTE_END}q\x1b[B"
+
+
+def test_controls_inside_a_paste_are_taken_out_and_line_breaks_and_tabs_kept() -> None:
+    # The input box drew a pasted "\x0e" (shift out) or 8-bit CSI "\x9b2J" as it came,
+    # and the terminal obeyed it.
+    typed = f"{PASTE_START}http://a.test/1\x0e\x0f\x08\x07\n\x9b2Jhttp://a.test/2\t\n{PASTE_END}"
+    assert _fed(typed) == f"{PASTE_START}http://a.test/1\n2Jhttp://a.test/2\t\n{PASTE_END}"
+    assert _fed("\x08\x7f") == "\x08\x7f"  # outside a paste: backspace keys, as typed

@@ -11,6 +11,7 @@ the start of every key sequence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 # Introducers of the string sequences (OSC, DCS, SOS, PM, APC), which run to BEL or ESC \.
 _STRINGS = frozenset("]PX^_")
+# C0 and C1 controls and DEL, which a terminal obeys.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 # A sequence longer than this inside a paste is not waited out: what was held is dropped.
 MAX_SEQUENCE = 4096
 
@@ -52,8 +55,10 @@ class PasteFilter:
     def _take(self, character: str, out: list[str]) -> None:
         if character == ESC:
             self._held = ESC
-        else:
+        elif character in "\t\n\r" or not _CONTROL.match(character):
             out.append(character)
+        # (Any other control goes: the input box drew a pasted "\x0e" or 8-bit CSI as it
+        # came, and the terminal obeyed it, switching its character set or clearing.)
 
     def _watch_for_start(self, character: str) -> None:
         if PASTE_START[self._start_matched] == character:
@@ -64,7 +69,19 @@ class PasteFilter:
             self._in_paste, self._start_matched = True, 0
 
     def _hold(self, character: str, out: list[str]) -> None:
-        held = self._held + character
+        held = self._held
+        if held[1:2] in _STRINGS and held[1:2] and held.endswith(ESC) and character != "\\":
+            # A string sequence never ended (half a copied hyperlink): its last ESC starts
+            # the next sequence, the paste's end marker among them.
+            self._held = ESC
+            self._hold(character, out)
+            return
+        if character == ESC and held[1:2] not in _STRINGS:
+            # A sequence cut short by the next one's ESC is dropped, that ESC starting its
+            # own. (Either way the end marker was swallowed, and no key reached the app.)
+            self._held = ESC
+            return
+        held += character
         ended, again = _sequence_end(held)
         if not ended and len(held) <= MAX_SEQUENCE:
             self._held = held
