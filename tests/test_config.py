@@ -186,3 +186,12 @@ def test_saving_into_a_missing_file_makes_it(tmp_path: Path) -> None:
     path = tmp_path / "new" / "config.toml"
     config.save("theme", 'a "quoted" name', path)
     assert tomllib.loads(path.read_text()) == {"theme": 'a "quoted" name'}
+
+
+def test_saving_the_theme_into_a_folder_says_so_in_words(tmp_path: Path) -> None:
+    # The app's toast read "[Errno 0] it is not a regular file".
+    path = tmp_path / "config.toml"
+    path.mkdir()
+    with pytest.raises(OSError) as raised:
+        config.save("theme", "nord", path)
+    assert str(raised.value) == f"{path}: it is not a regular file"

@@ -139,6 +139,13 @@ def load(path: Path | None = None) -> Config:
 MAX_CONFIG_BYTES = 64_000
 
 
+class _NotSettings(OSError):
+    """A file briefing does not read as settings, said in words alone (no "[Errno 0]")."""
+
+    def __str__(self) -> str:
+        return f"{_shown(Path(self.filename))}: {self.strerror}"
+
+
 def _read_settings(path: Path) -> bytes:
     """The file's bytes; OSError for anything that is not a regular file of at most
     MAX_CONFIG_BYTES (a FIFO there hung every command)."""
@@ -148,13 +155,13 @@ def _read_settings(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "it is not a regular file")
+            raise _NotSettings(0, "it is not a regular file", str(path))
         with os.fdopen(fd, "rb", closefd=False) as fh:
             raw = fh.read(MAX_CONFIG_BYTES + 1)
     finally:
         os.close(fd)
     if len(raw) > MAX_CONFIG_BYTES:
-        raise OSError(0, f"it is larger than {MAX_CONFIG_BYTES // 1000} KB")
+        raise _NotSettings(0, f"it is larger than {MAX_CONFIG_BYTES // 1000} KB", str(path))
     return raw
 
 
