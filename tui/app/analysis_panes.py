@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 SENTENCE_CHARS = 200
 
 
+# How long a rebuild asked for after the next paint may wait before it is taken as lost.
+LOST_REBUILD_SECONDS = 0.3
+
+
 @dataclass(frozen=True)
 class MergedView:
     """What the side panes show on the Briefing entry: the merged lists, or (None) why
@@ -122,6 +126,10 @@ class _AnalysisList(RowList):
         if not self._pending:
             self._pending = True
             self.call_after_refresh(self._rebuild)
+            # Textual keeps that call with the screen on top; a prompt closed before it
+            # painted (`e` then `m` in one burst) took it away, `_pending` stayed set, and
+            # the pane showed one article's list for the rest of the session.
+            self.set_timer(LOST_REBUILD_SECONDS, self._rebuild_if_lost)
 
     def _article(self) -> Article | None:
         if self.briefing is None or self.selected == BRIEFING:
@@ -152,6 +160,10 @@ class _AnalysisList(RowList):
         if self.selected == BRIEFING:
             return self._memo.row
         return lambda _key, build: build()
+
+    def _rebuild_if_lost(self) -> None:
+        if self._pending:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         self._pending = False
