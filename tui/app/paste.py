@@ -70,7 +70,7 @@ class PasteFilter:
 
     def _hold(self, character: str, out: list[str]) -> None:
         held = self._held
-        if held[1:2] in _STRINGS and held[1:2] and held.endswith(ESC) and character != "\\":
+        if held[1:2] in _STRINGS and held.endswith(ESC) and character != "\\":
             # A string sequence never ended (half a copied hyperlink): its last ESC starts
             # the next sequence, the paste's end marker among them.
             self._held = ESC

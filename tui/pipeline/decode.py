@@ -84,6 +84,7 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
 # character reference to them (&#146;) as the Windows-1252 character; so do we here.
 _C1 = re.compile("[\x80-\x9f]")
 _UTF8_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+# (The same table reads a stray byte 0x80-0x9F in a UTF-8 page: `_windows_punctuation`.)
 _C1_AS_WINDOWS = {
     code: bytes([code]).decode("cp1252")
     for code in range(0x80, 0xA0)
@@ -212,12 +213,7 @@ def _windows_punctuation(error: UnicodeError) -> tuple[str, int]:
     that code page's punctuation (0x80-0x9F: curly quotes, dashes, "…", "€", pasted in
     from a word processor), else U+FFFD as browsers show it."""
     assert isinstance(error, UnicodeDecodeError)
-    byte = error.object[error.start : error.start + 1]
-    try:
-        char = byte.decode("cp1252") if 0x80 <= byte[0] <= 0x9F else "\ufffd"
-    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character there
-        char = "\ufffd"
-    return char, error.start + 1
+    return _C1_AS_WINDOWS.get(error.object[error.start], "\ufffd"), error.start + 1
 
 
 codecs.register_error("briefing-windows-punctuation", _windows_punctuation)

@@ -202,10 +202,8 @@ def _names_the_site(text: str, site: str | None) -> bool:
     if not site:
         return False
     name = site.lower()
-    if _DOMAIN_NAME.match(site):  # the label before the top level and any "co", "com"
-        labels = [x for x in name.split(".")[:-1] if x not in _SECOND_LEVEL]
-        name = labels[-1] if labels else name
-    key = re.sub(r"\W+", "", name)
+    labels = _labels(site) if _DOMAIN_NAME.match(site) else []
+    key = re.sub(r"\W+", "", labels[-1] if labels else name)  # "co", "com" and "www" left out
     return bool(key) and key in re.sub(r"\W+", "", text.lower())
 
 

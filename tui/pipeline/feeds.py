@@ -169,8 +169,9 @@ def read_local(input: str, path: Path, options: Options) -> FetchedFeed:
 def parse(feed: FetchedFeed) -> ParsedFeed:
     """The items of a feed, or the feeds of an OPML list. Raises PipelineError (BAD_FEED)
     for a document nothing could be read from."""
-    if feed.body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        feed = replace(feed, body=xml_as_utf8(feed.body))
+    body = xml_as_utf8(feed.body)
+    if body is not feed.body:
+        feed = replace(feed, body=body)
     head = feed.body[:SNIFF_BYTES]
     match = _XML_ROOT.match(head)
     if match and match.group(1).lower() == b"opml":
@@ -197,13 +198,18 @@ def _web_address(link: object, base: str) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    on_the_internet = base.startswith("http") and not is_own_network(urlsplit(base).hostname or "")
-    if on_the_internet and is_own_network(parts.hostname or ""):
+    if is_own_network(parts.hostname or "") and _on_the_internet(base):
         # A feed on the internet may not send briefing to the reader's own machine or
         # network, as a redirect may not (`fetch.check_redirect`): its item for
         # http://127.0.0.1:.../ was fetched and read. (A saved file's feed is the reader's.)
         return None
     return url
+
+
+def _on_the_internet(base: str) -> bool:
+    """Whether a feed read from `base` is on the internet: not a saved file, nor a server
+    on the reader's own machine or network."""
+    return base.startswith("http") and not is_own_network(urlsplit(base).hostname or "")
 
 
 def _newest_first(items: list[FeedItem]) -> tuple[list[FeedItem], int]:
