@@ -1004,6 +1004,34 @@ async def test_a_punctuation_key_after_the_add_prompts_enter_is_for_the_app(
         assert inputs(app) == [site.page("wire.html"), site.page("blog.html")]
 
 
+async def test_two_adds_typed_in_one_burst_add_both_addresses(site: FixtureServer, make_app):
+    app = make_app([site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        # The second "a" reached the first prompt's box before its Enter closed it, glued
+        # to the next address: "ahttp://…" was refused as a web address it is not.
+        burst(app, "a" + site.page("blog.html"), enter=True)
+        burst(app, "a" + site.page("frontline.html"), enter=True)
+        await until(pilot, lambda: len(app.briefing.articles) == 3)
+        await app.wait_settled(SETTLE)
+        assert inputs(app) == [site.page(n) for n in ("wire.html", "blog.html", "frontline.html")]
+        assert all(a.error is None for a in app.briefing.articles)
+
+
+def test_the_add_key_is_kept_where_the_line_reads_with_it(tmp_path, monkeypatch) -> None:
+    from tui.app.screens import _without_add_key
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_text("<p>x</p>")
+    (tmp_path / "apage.html").write_text("<p>y</p>")
+    assert _without_add_key("ahttps://example.org/x b") == "https://example.org/x b"
+    assert _without_add_key("apage.html") == "apage.html"  # a file of that name
+    assert _without_add_key("another.example.org/x") == "another.example.org/x"
+    assert _without_add_key("amissing.html") == "amissing.html"  # unreadable either way
+    (tmp_path / "apage.html").unlink()
+    assert _without_add_key("apage.html") == "page.html"
+
+
 def test_a_line_under_a_folder_at_the_root_is_an_address_not_a_search() -> None:
     from tui.app.screens import _keys_for_the_app
 

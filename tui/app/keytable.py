@@ -6,6 +6,10 @@ Plain data with no Textual import: the help screen (`?`) is drawn from it and
 
 from __future__ import annotations
 
+# The key that opens the add prompt: the prompt reads it glued to an address typed after
+# its own Enter in one burst.
+ADD_KEY = "a"
+
 KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Moving",
@@ -34,7 +38,7 @@ KEY_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Doing",
         (
-            ("a", "add URLs (paste a list: one a line)"),
+            (ADD_KEY, "add URLs (paste a list: one a line)"),
             ("r", "reload the article (on Briefing: retry failed ones)"),
             ("o", "open the article in the browser"),
             ("y", "copy the article's URL"),

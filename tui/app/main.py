@@ -26,6 +26,7 @@ from tui.app.analysis_panes import EntitiesPane, TimelinePane
 from tui.app.article_list import ArticleList
 from tui.app.footer import KeyFooter
 from tui.app.job_control import in_the_foreground, no_shell_to_return_to, stop_the_job
+from tui.app.keytable import ADD_KEY
 from tui.app.layout import NARROW_BELOW
 from tui.app.messages import Behind
 from tui.app.reader import ArticleView
@@ -63,7 +64,7 @@ class BriefingApp(Actions):
         Binding("escape", "clear", "Clear", show=False),
         Binding("b", "toggle_removed", "Boilerplate"),
         Binding("C", "toggle_comments", "Comments", show=False),
-        Binding("a", "add", "Add"),
+        Binding(ADD_KEY, "add", "Add"),
         Binding("e", "export", "Export"),
         Binding("o", "open", "Open", show=False),
         Binding("y", "copy_url", "Copy URL", show=False),

@@ -19,9 +19,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.keytable import KEY_GROUPS, KEYS
+from tui.app.keytable import ADD_KEY, KEY_GROUPS, KEYS
 from tui.app.text import one_line
-from tui.pipeline.inputs import parse_line, split_inputs
+from tui.pipeline.inputs import input_error, parse_line, split_inputs
 
 __all__ = [
     "KEYS",
@@ -191,15 +191,13 @@ class _AddressInput(Input):
         first line after an Enter that is keys, not an address (`_keys_for_the_app`), to the
         end, with its Enters ("\r": "/Kursk region⏎" searches, "?" opens the help)."""
         value, starts = self.value, self.entered_at
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(value)
-            if _keys_for_the_app(value[start:end].strip()):
-                lines = [
-                    value[a:b].strip()
-                    for a, b in zip(starts[n:], (*starts[n + 1 :], None), strict=True)
-                ]
-                return value[:start], "\r".join(lines)
-        return value, ""
+        lines = [value[a:b].strip() for a, b in zip(starts, (*starts[1:], None), strict=True)]
+        addresses = value[: starts[0]] if starts else value
+        for n, line in enumerate(lines):
+            if _keys_for_the_app(line):
+                return addresses, "\r".join(lines[n:])
+            addresses += " " + _without_add_key(line)
+        return addresses, ""
 
 
 # Typed after an Enter, keys for the app that reached the box before the Enter closed it,
@@ -223,6 +221,16 @@ def _keys_for_the_app(line: str) -> bool:
 
 
 _FIRST_WORD = re.compile(r"\s*([^/\s]*)")
+
+
+def _without_add_key(line: str) -> str:
+    """A line typed after an Enter, less the key that opens this prompt again when it came
+    glued to the next address ("a⏎" then "a" and the next URL, in one burst, arrive as
+    "ahttp://…"): only when the line cannot be read with the key and can without it."""
+    first, space, rest = line.partition(" ")
+    if first[:1] != ADD_KEY or input_error(first) is None or input_error(first[1:]) is not None:
+        return line
+    return first[1:] + space + rest
 
 
 # The longest text the add prompt's count looks for file names in (it is counted at every
