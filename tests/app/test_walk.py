@@ -69,3 +69,51 @@ def test_a_search_meets_a_word_however_its_letters_are_written() -> None:
         hits = find_hits(article, query)
         text = article.blocks[block].text
         assert [text[h.start : h.end] for h in hits] == texts, query
+
+
+def test_a_search_meets_a_word_however_its_characters_are_encoded() -> None:
+    # A decomposed "ö" (an "o" and its mark), the "ﬁ" ligature, full-width letters, an
+    # accent the reader did not type and a soft hyphen inside a word were all missed.
+    from tui.app.reader import find_hits
+
+    texts = (
+        "Go\u0308teborg and Göteborg",
+        "the \ufb01nance minister's ﬁnal word",
+        "ＮＡＴＯ and NATO",
+        "Kyïv, Zelenský, Kyiv",
+        "informa\u00adtion",
+    )
+    article = _article(*texts)
+    for query, block, found in (
+        ("göteborg", 0, ["Go\u0308teborg", "Göteborg"]),
+        ("Go\u0308teborg", 0, ["Go\u0308teborg", "Göteborg"]),
+        ("goteborg", 0, ["Go\u0308teborg", "Göteborg"]),
+        ("finance", 1, ["\ufb01nance"]),
+        ("final", 1, ["ﬁnal"]),
+        ("nato", 2, ["ＮＡＴＯ", "NATO"]),
+        ("kyiv", 3, ["Kyïv", "Kyiv"]),
+        ("zelensky", 3, ["Zelenský"]),
+        ("information", 4, ["informa\u00adtion"]),
+    ):
+        hits = find_hits(article, query)
+        assert {h.block for h in hits} == {block}, query
+        assert [texts[block][h.start : h.end] for h in hits] == found, query
+
+
+def test_a_hit_after_a_folded_character_is_placed_on_the_words_found() -> None:
+    # Offsets are the page text's: after a ligature (two letters from one) and a dropped
+    # mark the hit must still cover the word, and a hit inside a ligature covers it.
+    from tui.app.reader import find_hits
+
+    text = "\ufb01rst Mu\u0308nchen, then Berlin"
+    hits = find_hits(_article(text), "berlin")
+    assert [text[h.start : h.end] for h in hits] == ["Berlin"]
+    assert [text[h.start : h.end] for h in find_hits(_article(text), "f")] == ["\ufb01"]
+
+
+def test_hangul_is_searched_by_syllables_not_their_letters() -> None:
+    from tui.app.reader import find_hits
+
+    text = "한국 정부"
+    assert [text[h.start : h.end] for h in find_hits(_article(text), "한국")] == ["한국"]
+    assert find_hits(_article(text), "하") == []  # a letter of 한 is no syllable of it

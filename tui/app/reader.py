@@ -662,16 +662,27 @@ _SHARP_S = re.compile("ss|ß")
 
 
 def find_hits(article: Article, query: str) -> list[Mention]:
-    """Every place `query` occurs in the article's text, case folded (`fold`; "ss" and "ß"
-    alike); a space in it matches
-    any run of white space (a no-break space, a line break, two spaces: pages hold all of
-    them between words). A query of spaces alone finds nothing."""
+    """Every place `query` occurs in the article's text, both folded as a search compares
+    them (`fold`: case, accents, ligatures, full-width letters; "ss" and "ß" alike); a
+    space in it matches any run of white space (a no-break space, a line break, two
+    spaces: pages hold all of them between words). A query of spaces alone finds nothing."""
     from tui.pipeline.model import Mention  # loaded by then; see tui.pipeline.kinds
 
     marks: list[Mention] = []
-    words = fold(query).split()
+    words = fold(query)[0].split()
     if not words:
         return marks
+    pattern = re.compile(r"\s+".join(_SHARP_S.sub("(?:ss|ß)", re.escape(w)) for w in words))
+    for i, block in enumerate(article.blocks):
+        folded, origin = fold(block.text)
+        for hit in pattern.finditer(folded):
+            start, end = hit.span()
+            if origin is not None:
+                # A hit ends where the next character it did not take begins, with the
+                # marks dropped between ("o" and its dot); or inside a ligature, after it.
+                start, end = origin[start], max(origin[end], origin[end - 1] + 1)
+            marks.append(Mention(i, start, end))
+    return marks
     pattern = re.compile(r"\s+".join(_SHARP_S.sub("(?:ss|ß)", re.escape(w)) for w in words))
     for i, block in enumerate(article.blocks):
         marks += (Mention(i, m.start(), m.end()) for m in pattern.finditer(fold(block.text)))

@@ -59,20 +59,51 @@ def _replacement(match: re.Match[str]) -> str:
 _STAND_INS = {"Cc": "\ufffd", "Cf": "\u200c"}
 
 
-# Letters folded to another of one character, so that a reader's query meets every way
-# a word is written: a final sigma is a sigma ("ΟΔΟΣ" and "οδος"), a dotted capital I an
-# i ("İstanbul" and "istanbul"; lowered, it takes two characters).
-_BEFORE_LOWER = str.maketrans({"İ": "i"})
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """`text` as a search compares it: lower case, accents and other marks a reader need
+    not type dropped (`_MARKS`), compatibility forms read as what they stand for (the "ﬁ"
+    ligature as "fi", full-width "ＮＡＴＯ" as "nato"), invisible format characters
+    (a soft hyphen, a zero-width space) dropped. A decomposed "ö" (an "o" and its mark)
+    and a composed one fold alike.
+
+    With it, where each folded character came from in `text`, one more at the end for its
+    length; None when every character folded to exactly one (offsets are shared)."""
+    distinct = set(text)
+    new, table = distinct - _SEEN, _FOLDED
+    if len(_SEEN) + len(new) > _MOST_SEEN:
+        # A page of every code point must not fill memory: it folds with its own table.
+        table = {ord(c): f for c in distinct if (f := _fold_char(c)) != c}
+    else:
+        for char in new:
+            if (folded := _fold_char(char)) != char:
+                table[ord(char)] = folded
+            _SEEN.add(char)
+    low = text.translate(table)
+    if len(low) == len(text) and all(len(table.get(ord(c), c)) == 1 for c in distinct):
+        return low, None
+    origin = [i for i, char in enumerate(text) for _ in table.get(ord(char), char)]
+    return low, [*origin, len(text)]
+
+
+def _fold_char(char: str) -> str:
+    if unicodedata.category(char) == "Cf":
+        return ""
+    bare = _MARKS.sub("", unicodedata.normalize("NFKD", char))
+    # Composed again: a Hangul syllable decomposes into its letters, which no mark joins.
+    return unicodedata.normalize("NFC", bare).lower().translate(_AFTER_LOWER)
+
+
+# Marks pages write or leave out at will, and a reader does not type: accents (the
+# combining diacritical blocks, for Latin, Greek, Cyrillic), Hebrew points, Arabic vowel
+# signs. Marks a word cannot do without (Indic vowel signs and viramas) stay.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+# A final sigma is a sigma ("ΟΔΟΣ" and "οδος"); a dotted capital I, whose dot is a mark,
+# is an i ("İstanbul" and "istanbul").
 _AFTER_LOWER = str.maketrans({"ς": "σ"})
-
-
-def fold(text: str) -> str:
-    """Lower case, one character for one: offsets found in the folded text are offsets in
-    `text` (plain `lower()` turns "İ" into two characters and shifts every hit after it).
-    A final sigma folds to a sigma and "İ" to "i" (`_BEFORE_LOWER`, `_AFTER_LOWER`)."""
-    text = text.translate(_BEFORE_LOWER)
-    low = text.lower()
-    # No character lowers to none, so the same length means one for one.
-    if len(low) != len(text):
-        low = "".join(low if len(low := c.lower()) == 1 else c for c in text)
-    return low.translate(_AFTER_LOWER)
+# Every character folded so far, and those that fold to something else.
+_SEEN: set[str] = set()
+_FOLDED: dict[int, str] = {}
+_MOST_SEEN = 50_000
