@@ -38,6 +38,12 @@ def test_for_terminal_leaves_nothing_a_terminal_obeys(bad: str) -> None:
     assert out.startswith("a") and out.endswith("b")
 
 
+def test_for_terminal_marks_an_undecodable_byte_where_it_was() -> None:
+    # A folder named in Latin-1 ("caf\xe9") was shown as "caf", a name that may exist too.
+    name = b"/tmp/caf\xe9/x".decode("utf-8", "surrogateescape")
+    assert for_terminal(name) == "/tmp/caf\ufffd/x"
+
+
 def test_for_terminal_turns_line_breaks_into_spaces_unless_kept() -> None:
     assert for_terminal("one\ntwo\tthree\u2028four") == "one two three four"
     assert for_terminal("one\ntwo", keep="\n") == "one\ntwo"

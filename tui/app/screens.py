@@ -273,7 +273,7 @@ class AddUrlScreen(_ClosesOnce, ModalScreen[list[str] | None]):
             self.query_one("#count", Static).update(
                 # Not "addresses": words that are neither an address nor a file are one
                 # input between the others ("a, not a url, b" is three), read as one.
-                f"{count} to add: enter adds them all."
+                f"{count:,} to add: enter adds them all."
             )
         if self._close_timer is not None:  # still typing after an Enter: wait for the rest
             self._close_when_quiet()

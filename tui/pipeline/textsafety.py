@@ -83,6 +83,10 @@ def for_terminal(text: object, limit: int | None = None, *, keep: str = "") -> s
         char = match.group()
         if char in keep:
             return char
+        if "\ud800" <= char <= "\udfff":
+            # A byte of a file name or line that is not UTF-8: a mark where it was, so
+            # "caf\xe9" does not read as the "caf" the reader may also have.
+            return "\ufffd"
         return " " if char in _SPACES else ""
 
     out = UNSAFE.sub(replace, text)
