@@ -32,6 +32,31 @@ async def test_stream_lines_yields_each_line_before_the_stream_ends() -> None:
     reader.close()
 
 
+async def test_a_nul_separated_list_is_one_input_a_name(tmp_path) -> None:
+    # `find -print0 | briefing`: the names came as one input with NULs inside, refused.
+    names = [tmp_path / "a page.html", tmp_path / "b.html"]
+    data = b"".join(os.fsencode(n) + b"\0" for n in names) + b"https://c.example/3\0"
+    assert [x async for x in stream_lines(io.BytesIO(data))] == [
+        *map(str, names),
+        "https://c.example/3",
+    ]
+
+
+async def test_a_stream_of_nuls_still_reads_the_line_after_them() -> None:
+    # Ten million NULs are ten million blank lines: skipped, not handed on one by one.
+    data = b"\0" * 10_000_000 + b"https://a.example/1\n"
+    read, write = os.pipe()
+
+    def writer() -> None:
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+
+    import threading
+
+    threading.Thread(target=writer, daemon=True).start()
+    assert [x async for x in stream_lines(read)] == ["https://a.example/1"]
+
+
 async def test_chain_puts_arguments_before_stream() -> None:
     stream = stream_lines(io.StringIO("c\n"))
     assert [x async for x in chain(["a", "b"], stream)] == ["a", "b", "c"]

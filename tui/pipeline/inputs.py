@@ -375,14 +375,17 @@ def _cut(text: str, length: int | None = None) -> str:
 
 def _lines(pieces: Iterable[str]) -> Iterator[str]:
     """The lines of text arriving in pieces, a line longer than MAX_LINE_CHARS cut (see
-    _CUT), so a 5 MB line costs 1 MiB and still says how long it was."""
+    _CUT), so a 5 MB line costs 1 MiB and still says how long it was. A NUL ends a line
+    too: `find -print0` and `xargs -0` lists (no address or file name holds one). Blank
+    lines are not handed on: `< /dev/zero` is read without a line a byte."""
     line = _Line()
     for piece in pieces:
-        *ended, rest = piece.split("\n")
+        *ended, rest = piece.replace("\0", "\n").split("\n")
         for part in ended:
             line.add(part)
-            yield line.text()
-            line = _Line()
+            if line.length:
+                yield line.text()
+                line = _Line()
         line.add(rest)
     if line.length:
         yield line.text()
