@@ -57,6 +57,24 @@ async def test_a_stream_of_nuls_still_reads_the_line_after_them() -> None:
     assert [x async for x in stream_lines(read)] == ["https://a.example/1"]
 
 
+async def test_a_piped_file_name_in_latin_1_names_the_file(tmp_path) -> None:
+    # `ls *.html | briefing` in a folder of old Latin-1 names: the byte became U+FFFD and
+    # the file "did not exist", where the same name as an argument was read.
+    name = os.fsencode(tmp_path) + b"/caf\xe9.html"
+    with open(name, "wb") as page:
+        page.write(b"<p>x</p>")
+    data = name + b"\n" + os.fsencode(tmp_path) + b"/gone\xe9.html\nhttps://b\xff.example/\n"
+    got = [x async for x in stream_lines(os.open(_written(tmp_path, data), os.O_RDONLY))]
+    assert os.fsencode(got[0]) == name
+    assert got[1:] == [f"{tmp_path}/gone\ufffd.html", "https://b\ufffd.example/"]
+
+
+def _written(folder, data: bytes) -> str:
+    path = folder / "list.txt"
+    path.write_bytes(data)
+    return str(path)
+
+
 async def test_chain_puts_arguments_before_stream() -> None:
     stream = stream_lines(io.StringIO("c\n"))
     assert [x async for x in chain(["a", "b"], stream)] == ["a", "b", "c"]

@@ -280,11 +280,11 @@ def _expand(text: str) -> Path:
 
 
 def argument_text(arg: str) -> str:
-    """A command-line argument as text. Python hands over bytes the locale cannot decode
-    as lone surrogates (a Latin-1 file name under UTF-8, any non-ASCII under LC_ALL=C):
-    a file that exists keeps them, for the OS gets its very bytes back; anything else is
-    read as UTF-8, which a web address is (it was an internal error: the surrogates
-    cannot be sent)."""
+    """A command-line argument or an input read from stdin, as text. Bytes that are not
+    UTF-8 come as lone surrogates (Python's for an argument the locale cannot decode, a
+    Latin-1 file name under UTF-8; `_Decoder`'s for stdin): a file that exists keeps them,
+    for the OS gets its very bytes back; anything else is read as UTF-8, which a web
+    address is (it was an internal error: the surrogates cannot be sent)."""
     if not any("\udc80" <= c <= "\udcff" for c in arg) or _exists(arg):
         return arg
     return os.fsencode(arg).decode("utf-8", "replace")
@@ -406,7 +406,10 @@ class _Decoder:
             if len(self._head) < len(codecs.BOM_UTF16_LE) and not final:
                 return ""  # the mark's first byte alone says nothing yet
             utf16 = self._head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-            self._decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
+            # UTF-8's bad bytes as lone surrogates: a Latin-1 file name is still found on
+            # disk (`argument_text`), and any other line reads them as U+FFFD.
+            codec, errors = ("utf-16", "replace") if utf16 else ("utf-8", "surrogateescape")
+            self._decoder = codecs.getincrementaldecoder(codec)(errors)
             data, self._head = self._head, b""
         return self._decoder.decode(data, final)
 
@@ -503,7 +506,7 @@ async def stream_lines(stream: IO[str] | IO[bytes] | int) -> AsyncIterator[str]:
         try:
             for line in _read_lines(stream):
                 for inp in line_inputs(line):  # may look at files: here, off the loop
-                    put(inp)
+                    put(argument_text(inp))
         except (OSError, ValueError):
             pass  # a closed stream ends the input, it does not crash the run
         finally:
