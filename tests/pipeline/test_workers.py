@@ -96,6 +96,93 @@ async def test_a_native_crash_costs_one_task_not_the_process(pool: WorkerPool) -
     assert await pool.call(tasks.double, 3, limit=30) == 6
 
 
+async def test_a_worker_killed_under_its_task_is_replaced_and_the_task_run_again(
+    pool: WorkerPool, tmp_path
+) -> None:
+    # A worker killed from outside (by hand, or by the system short of memory) cost its
+    # article: "internal error (its worker was stopped by SIGKILL)".
+    assert await pool.call(tasks.killed_once, str(tmp_path / "mark"), limit=30) > 0
+
+
+def _run_alone(script: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`script` in a fresh interpreter (this one's forkserver and tracker are running)."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+# As in the app: Textual's stand-in for stderr has the descriptor -1.
+_TRACKER_KILLED = """
+import asyncio, os, signal, sys
+from multiprocessing import resource_tracker
+from tests.pipeline import worker_tasks as tasks
+from tui.pipeline.workers import WorkerPool
+
+class Captured:
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+async def main():
+    pool = WorkerPool(1)
+    first = await pool.call(tasks.whereabouts, None, limit=60)
+    sys.stderr = Captured()
+    os.kill(resource_tracker._resource_tracker._pid, signal.SIGKILL)
+    os.kill(first["pid"], signal.SIGKILL)  # a new worker must start
+    await asyncio.sleep(0.5)
+    print([await pool.call(tasks.double, n, limit=60) for n in (1, 2)])
+    pool.close()
+
+asyncio.run(main())
+"""
+
+
+def test_workers_start_again_after_the_resource_tracker_died_under_the_app() -> None:
+    # Every article after it failed: "internal error (ValueError)", "bad value(s) in
+    # fds_to_keep", and r could not bring them back.
+    done = _run_alone(_TRACKER_KILLED)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[2, 4]"
+
+
+_SERVER_STOPPED = """
+import asyncio, os, signal, time
+from multiprocessing import forkserver
+from tests.pipeline import worker_tasks as tasks
+from tui.pipeline import workers
+
+workers.START_LIMIT_SECONDS = 2.0
+
+async def main():
+    pool = workers.WorkerPool(1)
+    first = await pool.call(tasks.whereabouts, None, limit=60)
+    os.kill(forkserver._forkserver._forkserver_pid, signal.SIGSTOP)
+    os.kill(first["pid"], signal.SIGKILL)  # a new worker must start
+    await asyncio.sleep(0.5)
+    try:
+        await pool.call(tasks.double, 1, limit=60)
+    except workers.WorkerLost as lost:
+        print(lost.how)
+    print(await pool.call(tasks.double, 2, limit=60))  # a new server starts it
+    pool.close()
+
+asyncio.run(main())
+"""
+
+
+def test_a_stopped_forkserver_fails_one_start_in_words_and_lets_the_process_exit() -> None:
+    # Every article waited for ever, and quitting left the process waiting for the server
+    # to report its workers' ends.
+    done = _run_alone(_SERVER_STOPPED, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines == [
+        "no worker process could be started: its forkserver did not answer within 2 s",
+        "4",
+    ]
+
+
 async def test_cancelling_a_task_kills_its_worker_at_once(pool: WorkerPool) -> None:
     where = await pool.call(tasks.whereabouts, None, limit=30)
     task = asyncio.create_task(pool.call(tasks.sleep, 60, limit=120))

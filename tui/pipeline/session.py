@@ -752,8 +752,12 @@ def _error_for(article: Article, exc: Exception) -> ArticleError:
             f"briefing gave up {doing} after {cause.args[0]:.0f} s: the {what} or too complex.",
         )
     if isinstance(cause, WorkerLost):
-        detail = cause.how
-    elif isinstance(cause, StageBug):
+        # Not a bug of briefing's: the system or someone stopped the work.
+        return ArticleError(
+            ErrorKind.INTERNAL,
+            f"briefing could not finish {doing}: {cause.how}; the other articles carry on.",
+        )
+    if isinstance(cause, StageBug):
         detail = cause.name
         log.error("internal error on %s:\n%s", one_line(article.input, INPUT_CHARS), cause.trace)
     else:

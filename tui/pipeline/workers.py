@@ -19,7 +19,10 @@ server is started with the pool, while the first pages are being fetched.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
+import errno
+import logging
 import multiprocessing
 import os
 import signal
@@ -34,6 +37,8 @@ from typing import Any, TypeVar, cast
 
 from tui.pipeline.model import ErrorKind, PipelineError
 from tui.pipeline.options import MAX_DEFAULT_WORKERS
+
+log = logging.getLogger(__name__)
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -67,13 +72,26 @@ class _Abandoned(Exception):
     """The task was cancelled before its worker had started."""
 
 
-class WorkerLost(Exception):
-    """The worker died while it held the task (killed from outside, or a native crash)."""
+class StartTimeout(Exception):
+    """A worker did not start within START_LIMIT_SECONDS: the forkserver was killed."""
 
-    def __init__(self, exitcode: int | None) -> None:
-        how = _exit_words(exitcode)
+
+# How long starting a worker may take before the forkserver is taken for stuck (stopped,
+# or swapped out for good) and killed, so the start fails and the next one starts a new
+# server: the first start waits for the server's imports (a second or two), later ones
+# take milliseconds. Without it a stopped forkserver held every article, and the exit.
+START_LIMIT_SECONDS = 60.0
+
+
+class WorkerLost(Exception):
+    """The worker died while it held the task (killed from outside, or a native crash), or
+    none could be started (`started` False: the system refused a process or a thread, or
+    the forkserver stopped answering). `how` says which, in words."""
+
+    def __init__(self, how: str, *, started: bool = True) -> None:
         super().__init__(how)
         self.how = how
+        self.started = started
 
 
 def default_size() -> int:
@@ -129,10 +147,40 @@ def _serve(conn: Connection, niceness: int) -> None:
 def _exit_words(code: int | None) -> str:
     if code is not None and code < 0:
         try:
-            return f"its worker was stopped by {signal.Signals(-code).name}"
+            name = signal.Signals(-code).name
         except ValueError:
-            return f"its worker was stopped by signal {-code}"
-    return f"its worker exited with status {code}" if code is not None else "its worker stopped"
+            return f"its worker process was stopped by signal {-code}"
+        why = _WHY_STOPPED.get(name, "")
+        return f"its worker process was stopped by {name}{why}"
+    if code is None:
+        return "its worker process stopped"
+    return f"its worker process exited with status {code}"
+
+
+# What a worker's end by a signal most likely means, for a reader who did not send it.
+_WHY_STOPPED = {
+    "SIGKILL": " (killed from outside briefing, or by the system when memory ran short)",
+    "SIGSEGV": " (a crash in a library reading it)",
+    "SIGBUS": " (a crash in a library reading it)",
+    "SIGABRT": " (a crash in a library reading it)",
+    "SIGTERM": " (stopped from outside briefing)",
+}
+
+
+def _start_words(exc: BaseException) -> str:
+    """Why no worker could be started, in words (`WorkerLost.started` False)."""
+    errno_ = getattr(exc, "errno", None)
+    if isinstance(exc, MemoryError) or errno_ == errno.ENOMEM:
+        why = "the system is out of memory"
+    elif errno_ == errno.EAGAIN or (isinstance(exc, RuntimeError) and "thread" in str(exc)):
+        why = "the system allows this user no more processes or threads (ulimit -u)"
+    elif errno_ in (errno.EMFILE, errno.ENFILE):
+        why = "too many files are open (ulimit -n)"
+    elif isinstance(exc, StartTimeout):
+        why = f"its forkserver did not answer within {START_LIMIT_SECONDS:.0f} s"
+    else:
+        why = f"its forkserver stopped answering ({type(exc).__name__})"
+    return f"no worker process could be started: {why}"
 
 
 class _Worker:
@@ -160,7 +208,7 @@ class _Worker:
         except (EOFError, OSError, BrokenPipeError):
             self.kill()
             self.process.join(1)
-            raise WorkerLost(self.process.exitcode) from None
+            raise WorkerLost(_exit_words(self.process.exitcode)) from None
         finally:
             if self.killed:
                 with contextlib.suppress(OSError):
@@ -258,6 +306,17 @@ class WorkerPool:
         self._closed = False
 
     async def call(self, fn: Callable[[A], R], arg: A, *, limit: float, weight: float = 0.0) -> R:
+        try:
+            return await self._call_once(fn, arg, limit, weight)
+        except WorkerLost as lost:
+            if not lost.started:
+                raise
+            # A worker killed under it (by hand, by the system short of memory) is tried
+            # once more in a fresh one; a page that crashes a library crashes it again.
+            log.warning("a worker was lost (%s); trying its task once more", lost.how)
+            return await self._call_once(fn, arg, limit, weight)
+
+    async def _call_once(self, fn: Callable[[A], R], arg: A, limit: float, weight: float) -> R:
         if self._closed:
             raise RuntimeError("the worker pool is closed")
         if self._slots is None:
@@ -308,7 +367,10 @@ class WorkerPool:
             with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting
                 loop.call_soon_threadsafe(settle, outcome)
 
-        threading.Thread(target=pump, name="briefing-pump", daemon=True).start()
+        try:
+            threading.Thread(target=pump, name="briefing-pump", daemon=True).start()
+        except RuntimeError as exc:  # "can't start new thread"
+            raise WorkerLost(_start_words(exc), started=False) from None
         return future
 
     def _round_trip(
@@ -326,7 +388,17 @@ class WorkerPool:
         return worker.call(fn, arg, limit)
 
     def _start(self) -> _Worker:
-        worker = _Worker(_context(), self.niceness)
+        _tracker_running()
+        watchdog = threading.Timer(START_LIMIT_SECONDS, _kill_the_server, args=(True,))
+        watchdog.daemon = True
+        try:
+            watchdog.start()
+            worker = _Worker(_context(), self.niceness)
+        except Exception as exc:
+            stuck = StartTimeout() if watchdog.finished.is_set() else exc
+            raise WorkerLost(_start_words(stuck), started=False) from None
+        finally:
+            watchdog.cancel()
         with self._lock:
             if self._closed:
                 worker.kill()
@@ -373,6 +445,7 @@ def _context() -> BaseContext:
             for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
                 os.environ.setdefault(var, "1")
             _start_resource_tracker()
+            atexit.register(_kill_the_server)  # runs before multiprocessing's own
             if "forkserver" in multiprocessing.get_all_start_methods():
                 ctx = multiprocessing.get_context("forkserver")
                 ctx.set_forkserver_preload(PRELOAD)
@@ -398,6 +471,40 @@ def _start_server(ctx: BaseContext) -> None:
     threading.Thread(target=start, name="briefing-forkserver", daemon=True).start()
 
 
+def _kill_the_server(stuck: bool = False) -> None:
+    """Kill the forkserver, if there is one: stuck (`StartTimeout`), or at exit, where
+    multiprocessing waits for each worker's end to be reported by it, and a stopped server
+    never reports one (the app quit to the shell and never exited)."""
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if pid is None:
+        return
+    if stuck:
+        log.warning(
+            "the forkserver did not start a worker within %.0f s; killed", START_LIMIT_SECONDS
+        )
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _tracker_running() -> None:
+    """The resource tracker, running again if it died (killed with the workers by hand, or
+    by the system): multiprocessing restarts it at the next worker's start itself, but
+    hands it `sys.stderr.fileno()`, which in the app is Textual's -1, and every start
+    after failed ("bad value(s) in fds_to_keep"). There it is restarted here as at first.
+    (Swapping sys.stderr from this pump thread loses only what Textual would capture.)"""
+    try:
+        if sys.stderr.fileno() >= 0:
+            return
+    except Exception:  # multiprocessing passes no descriptor when fileno() raises
+        return
+    _start_resource_tracker()
+
+
+_tracker_lock = threading.Lock()
+
+
 def _start_resource_tracker() -> None:
     """Start multiprocessing's resource tracker with /dev/null for its stderr.
 
@@ -410,9 +517,8 @@ def _start_resource_tracker() -> None:
     """
     from multiprocessing import resource_tracker
 
-    saved = sys.stderr
-    with open(os.devnull, "w") as null:
-        sys.stderr = null
+    with _tracker_lock, open(os.devnull, "w") as null:
+        saved, sys.stderr = sys.stderr, null
         try:
             resource_tracker.ensure_running()
         finally:
