@@ -6,9 +6,11 @@ import contextlib
 import json
 import os
 import re
+import resource
 import select
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,50 @@ def briefing(
         timeout=timeout,
         env={**os.environ, "NO_COLOR": "1"},
     )
+
+
+def _open_files_at_most(limit: int) -> Callable[[], None]:
+    def limit_them() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+    return limit_them
+
+
+def test_a_low_limit_on_open_files_fetches_fewer_at_once_and_reads_every_page(
+    site: FixtureServer,
+) -> None:
+    # Under `ulimit -n 64`, 64 at once failed every article: "Could not connect",
+    # "internal error (OSError)".
+    pages = [site.page("wire.html") + f"?copy={n}" for n in range(60)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "--format", "jsonl", "--no-analysis", "--no-cache",
+         "--concurrency", "64", *pages],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300,
+        preexec_fn=_open_files_at_most(64),
+    )  # fmt: skip
+    statuses = [json.loads(line)["status"] for line in proc.stdout.splitlines()]
+    assert statuses == ["ok"] * 60, proc.stdout[:2000]
+    assert "fetching 10 pages at once, not 64: this process may open only 64 files" in proc.stderr
+
+
+def test_the_soft_limit_on_open_files_is_raised_as_far_as_the_hard_one_allows() -> None:
+    from tui.runtime import WANTED_OPEN_FILES
+
+    script = "from tui.runtime import *; configure(); print(open_files_limit())"
+    _, hard_now = resource.getrlimit(resource.RLIMIT_NOFILE)
+    tries = [(64, 200, 200)]
+    if hard_now == resource.RLIM_INFINITY or hard_now >= WANTED_OPEN_FILES:
+        tries.append((64, hard_now, WANTED_OPEN_FILES))
+    for soft, hard, raised in tries:
+
+        def limit_them(soft: int = soft, hard: int = hard) -> None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+        done = subprocess.run(
+            [sys.executable, "-c", script], stdin=subprocess.DEVNULL, capture_output=True,
+            text=True, timeout=60, preexec_fn=limit_them,
+        )  # fmt: skip
+        assert done.stdout.strip() == str(raised), done.stderr
 
 
 def test_urls_piped_beside_arguments_are_said_to_be_unread_unless_dash_is_given(

@@ -350,8 +350,18 @@ def _stdin_holds_input() -> bool:
 
 
 def _options(config: Config, *, refresh: bool) -> Options:
+    from tui.pipeline.options import fetches_that_fit
+    from tui.runtime import open_files_limit
+
+    asked = int(config["concurrency"])  # type: ignore[call-overload]
+    concurrency = fetches_that_fit(asked, config["workers"], open_files_limit())  # type: ignore[arg-type]
+    if concurrency < asked:
+        config.warnings.append(
+            f"fetching {concurrency} pages at once, not {asked}: this process may open only"
+            f" {open_files_limit()} files (ulimit -n)."
+        )
     return Options(
-        concurrency=int(config["concurrency"]),  # type: ignore[call-overload]
+        concurrency=concurrency,
         timeout=float(config["timeout"]),  # type: ignore[arg-type]
         # Rounded, not cut: 0.01 MB is 10,486 bytes, and shows again as 0.01 MB.
         max_bytes=round(float(config["max_size"]) * MB),  # type: ignore[arg-type]

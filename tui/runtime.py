@@ -40,11 +40,52 @@ def paint_promptly() -> None:
 
 
 def configure() -> None:
-    """The log and the text streams, for the command line's process (the allocator is set
-    in `started`)."""
+    """The log, the text streams and the limit on open files, for the command line's
+    process (the allocator is set in `started`)."""
     configure_logging()
     for stream in (sys.stdout, sys.stderr):
         settle_encoding(stream)
+    allow_more_open_files()
+
+
+# How many open files briefing asks for: each page fetched at once holds a connection or
+# two, each worker its pipes, the cache and history theirs. Many systems start a process
+# with a soft limit of 1,024 (some of 256 or less) under a hard one of thousands.
+WANTED_OPEN_FILES = 4096
+
+
+def allow_more_open_files(wanted: int = WANTED_OPEN_FILES) -> int | None:
+    """Raise the soft limit on open files toward `wanted`, as far as the hard limit lets
+    a process: under `ulimit -n 64`, `--concurrency 64` failed every article ("Could not
+    connect", "internal error (OSError)"). Returns the limit now in force, None where
+    there is none or it cannot be read."""
+    try:
+        import resource
+    except ImportError:  # not on a POSIX system
+        return None
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft == resource.RLIM_INFINITY:
+            return None
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        if soft < target:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+    except (OSError, ValueError):
+        return open_files_limit()
+    return soft
+
+
+def open_files_limit() -> int | None:
+    """The soft limit on open files in force, None where there is none or it cannot be
+    read."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return None
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 # The error handler for JSON written to a stream of another charset (`settle_encoding`).

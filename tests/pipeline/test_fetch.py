@@ -232,6 +232,17 @@ def test_unresolvable_name_is_said_in_words() -> None:
     assert "does not resolve" in _connect_message("news.invalid", exc)
 
 
+def test_running_out_of_open_files_is_said_as_that_not_as_a_site_refusing() -> None:
+    # It read "Could not connect to 127.0.0.1.", as if the site were down.
+    import errno
+
+    from tui.pipeline.fetch import _connect_message
+
+    exc = httpx.ConnectError("boom")
+    exc.__cause__ = OSError(errno.EMFILE, "Too many open files")
+    assert "ulimit -n" in _connect_message("example.org", exc)
+
+
 async def test_local_file_that_is_not_a_saved_page_is_refused(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("<p>secret</p>")

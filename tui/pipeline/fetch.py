@@ -7,6 +7,7 @@ nothing here raises anything else for a bad page.
 from __future__ import annotations
 
 import asyncio
+import errno
 import re
 import socket
 import ssl
@@ -605,6 +606,11 @@ _TLS_REASONS = {
 def _connect_message(host: str, exc: BaseException) -> str:
     # httpx wraps the OS error (and anyio may wrap it again): look down the chain for it.
     for seen in _chain(exc):
+        if isinstance(seen, OSError) and seen.errno in (errno.EMFILE, errno.ENFILE):
+            return (
+                f"Could not connect to {host}: briefing has as many files open as this"
+                " system lets it (ulimit -n)."
+            )
         if isinstance(seen, socket.gaierror):
             return f"Could not find the site {host} (the name does not resolve)."
         if isinstance(seen, ConnectionRefusedError):

@@ -11,6 +11,26 @@ MB = 1024 * 1024
 MAX_DEFAULT_WORKERS = 4
 
 
+# Open files a briefing holds beside its fetches (stdio and the terminal, the log, the
+# cache and the history, the forkserver and the resource tracker: 13 seen in a headless
+# run, doubled for the app and for what a library opens), and for each worker process (its
+# pipe and sentinel) and each page fetched at once (its connection, and a second one for a
+# redirect to another site).
+FILES_BESIDE_FETCHES = 32
+FILES_PER_WORKER = 3
+FILES_PER_FETCH = 2
+
+
+def fetches_that_fit(concurrency: int, workers: int | None, open_files: int | None) -> int:
+    """How many pages may be fetched at once under a limit of `open_files`: `concurrency`,
+    or fewer where the limit leaves no room for them (`ulimit -n 64` with 64 at once
+    failed every article), never less than one."""
+    if open_files is None:
+        return concurrency
+    room = open_files - FILES_BESIDE_FETCHES - FILES_PER_WORKER * (workers or MAX_DEFAULT_WORKERS)
+    return max(1, min(concurrency, room // FILES_PER_FETCH))
+
+
 @dataclass(frozen=True)
 class Options:
     """How the pipeline fetches and analyses, from the config file and the command line."""

@@ -444,7 +444,10 @@ def _context() -> BaseContext:
             # One BLAS thread per worker: the workers already fill the cores between them.
             for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
                 os.environ.setdefault(var, "1")
-            _start_resource_tracker()
+            # (Refused for want of files or processes, it is started with the first worker,
+            # whose article then says why in words.)
+            with contextlib.suppress(OSError):
+                _start_resource_tracker()
             atexit.register(_kill_the_server)  # runs before multiprocessing's own
             if "forkserver" in multiprocessing.get_all_start_methods():
                 ctx = multiprocessing.get_context("forkserver")
