@@ -2662,12 +2662,37 @@ def test_a_length_told_in_the_past_perfect_is_not_placed_up_to_now(nlp: Any) -> 
          "the most recent year", "1994"),
         ("The first two seasons, 1990 and 1991, were short: in the first four games were"
          " played, and in the following year, 1991, two.", "the following year", "1991"),
+        # An older year too: "the year" had been the story's.
+        ("Smuggling went on from 1680, the year of the tax, until 1784.", "the year", "1680"),
     ],
 )  # fmt: skip
 def test_a_year_told_in_words_beside_the_year_written_out_is_that_year(
     nlp: Any, sentence: str, expression: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence, anchor=WIRE_ANCHOR), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("On the 5th August [1862], the delegates met at a dinner.",
+         "the 5th August [1862]", "1862-08-05"),
+        ("The deadline was Sept. 30 (1998), he said.", "Sept. 30 (1998)", "1998-09-30"),
+        ("He arrived in March (2001) and left.", "March (2001)", "2001-03"),
+    ],
+)  # fmt: skip
+def test_a_day_with_its_year_in_brackets_after_it_is_that_years(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    # An editor's "[1862]" or a citation's "(1998)": the day went to the story's year, and
+    # the year stood apart as an entry of its own.
+    entries = _timeline(nlp, sentence, anchor=WIRE_ANCHOR)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
+def test_a_year_in_brackets_that_is_not_the_days_own_leaves_it(nlp: Any) -> None:
+    entries = _timeline(nlp, "He arrived in March (2001 figures) and left.", anchor=WIRE_ANCHOR)
+    assert _entry(entries, "March").value == "1996-03"
 
 
 def test_a_count_with_a_capitalised_unit_mid_sentence_is_a_title(nlp: Any) -> None:

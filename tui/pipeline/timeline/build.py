@@ -129,7 +129,6 @@ from tui.pipeline.timeline.vocab import (
     MARKET_WORDS,
     MEASURE_ADVERBS,
     MEASURE_HEADS,
-    MODERN_YEAR,
     MODERN_YEAR_RE,
     MONTH_NAMED,
     MONTH_RE,
@@ -431,7 +430,7 @@ def _placed_together(
     placed = clocks_told_in_order(full, placed)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _months_listed_in_order(full, placed)
-    placed = _years_in_apposition(full, placed)
+    placed = _years_in_apposition(full, _years_in_brackets(full, placed))
     placed = _in_the_year_named(full, placed)
     placed = _ranges_across_spans(full, placed, anchor)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
@@ -910,17 +909,49 @@ def _an_events_year(span: Span) -> bool:
     )
 
 
+# A year written out in figures, of any age a page tells of ("1680", "1928", "2002").
+_A_WRITTEN_YEAR = re.compile(r"1\d{3}|20\d\d")
 # A year written out, and what may follow a phrase set beside it: a comma, the end of the
 # sentence, or a preposition ("the most recent year for such data").
 _APPOSITION_GAP = re.compile(r",\s+")
 _AFTER_AN_APPOSITION = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:for|of|in|when|on|with)\b")
 
 
+def _years_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
+    """'On the 5th August [1862], the delegates met', 'Sept. 30 (1998)': a day or month
+    told without its year, the year in brackets right after it (an editor's or a
+    citation's), is that year's, one entry (the tense put it in the story's year, the year
+    beside it)."""
+    out: list[Placed] = []
+    for res, start, end, span in placed:
+        closed = _A_CLOSING_BRACKET.match(full, end)
+        if out and closed and _A_BRACKETED_YEAR.fullmatch(full, out[-1][2], end):
+            (day_told, d_start, _, d_span) = out[-1]
+            if (
+                res.granularity is Granularity.YEAR
+                and res.start is not None
+                and day_told.granularity in DAY_OR_MONTH
+                and day_told.start is not None
+                and not _A_YEAR_WORD.search(full, d_start, out[-1][2])
+                and (moved := shift(day_told, "Y", res.start.year - day_told.start.year))
+            ):
+                out[-1] = (moved, d_start, closed.end(), d_span)
+                continue
+        out.append((res, start, end, span))
+    return out
+
+
+# A year in brackets or parentheses after what it dates: "[1862]", "(1998)".
+_A_BRACKETED_YEAR = re.compile(r"\s*[\[(]\s*\d{4}")
+_A_CLOSING_BRACKET = re.compile(r"\s*[\])]")
+
+
 def _years_in_apposition(full: str, placed: list[Placed]) -> list[Placed]:
     """'In the following year, 1928, one issue', 'in 2002, the most recent year for such
     data': a year counted or described beside the year written out is that year (counted
-    from the last year named, "the following year" had been 1929). Not a phrase that goes
-    on as the clause's subject: "In 1998, the following year was a disaster"."""
+    from the last year named, "the following year" had been 1929); an older one too
+    ("from 1680, the year of the tax"). Not a phrase that goes on as the clause's subject:
+    "In 1998, the following year was a disaster"."""
     out = list(placed)
     for k in range(len(out) - 1):
         (a, a_start, a_end, a_span), (b, b_start, b_end, b_span) = out[k], out[k + 1]
@@ -930,9 +961,9 @@ def _years_in_apposition(full: str, placed: list[Placed]) -> list[Placed]:
         ):
             continue
         a_text, b_text = full[a_start:a_end], full[b_start:b_end]
-        if MODERN_YEAR.fullmatch(b_text) and _a_year_told_in_words(a, a_text):
+        if _A_WRITTEN_YEAR.fullmatch(b_text) and _a_year_told_in_words(a, a_text):
             out[k] = (_the_same_year(a, b), a_start, a_end, a_span)
-        elif MODERN_YEAR.fullmatch(a_text) and _a_year_told_in_words(b, b_text):
+        elif _A_WRITTEN_YEAR.fullmatch(a_text) and _a_year_told_in_words(b, b_text):
             out[k + 1] = (_the_same_year(b, a), b_start, b_end, b_span)
     return out
 
@@ -941,7 +972,7 @@ def _a_year_told_in_words(res: Resolved, text: str) -> bool:
     return (
         res.granularity is Granularity.YEAR
         and _A_YEAR_WORD.search(text) is not None
-        and MODERN_YEAR.search(text) is None
+        and _A_WRITTEN_YEAR.search(text) is None
     )
 
 
