@@ -47,3 +47,25 @@ def test_the_ctrl_c_handler_is_given_back_when_the_work_ends() -> None:
         assert signal.getsignal(signal.SIGINT) is outer
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_failure_to_tidy_up_after_the_briefing_keeps_its_output(monkeypatch, capfd) -> None:
+    # Under a low `ulimit -u` the event loop's shutdown could not start its thread: the
+    # traceback came after every article was read, and the whole JSON was lost.
+    import asyncio
+    import json
+    from pathlib import Path
+
+    from tui.pipeline.options import Options
+
+    async def no_thread(self: asyncio.AbstractEventLoop, *args: Any) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "shutdown_default_executor", no_thread)
+    page = Path(__file__).parent / "fixtures" / "pages" / "wire.html"
+    status = headless.run_headless(
+        [str(page)], Options(analysis=False, workers=1), read_stdin=False, fmt=headless.JSON
+    )
+    out = capfd.readouterr().out
+    assert status == 0
+    assert [a["status"] for a in json.loads(out)["articles"]] == ["ok"]

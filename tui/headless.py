@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import select
 import signal
 import stat
 import sys
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.pipeline.model import Article, Status
 from tui.pipeline.options import CacheSettings, Options
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from tui.pipeline.cache import Cache
     from tui.pipeline.history import Reopen
     from tui.pipeline.session import Session
+
+log = logging.getLogger(__name__)
 
 MARKDOWN, JSON, JSONL = "markdown", "json", "jsonl"
 
@@ -169,7 +172,7 @@ def run_headless(
     run = _Run(options, fmt, cache, reopen)
     lines = stdin if stdin is not None or not read_stdin else _stdin_lines(stream_lines)
     try:
-        asyncio.run(run.read(inputs, lines))
+        _run_to_its_end(run.read(inputs, lines))
         if not run.failures:
             run.write_whole()
     except KeyboardInterrupt:
@@ -183,6 +186,20 @@ def run_headless(
     finally:
         run.close()
     return run.status(read_stdin)
+
+
+def _run_to_its_end(briefing: Coroutine[Any, Any, None]) -> None:
+    """`asyncio.run(briefing)`, but a failure to tidy up after it (its thread pool's
+    shutdown starts a thread: "can't start new thread" under a low `ulimit -u`) is logged,
+    not raised: the briefing was read, and the traceback lost its whole output."""
+    runner = asyncio.Runner()
+    try:
+        runner.run(briefing)
+    finally:
+        try:
+            runner.close()
+        except (RuntimeError, OSError) as exc:
+            log.warning("the event loop could not shut down cleanly: %s", exc)
 
 
 class _Run:
