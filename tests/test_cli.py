@@ -8,8 +8,10 @@ import os
 import re
 import resource
 import select
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -60,6 +62,31 @@ def test_a_low_limit_on_open_files_fetches_fewer_at_once_and_reads_every_page(
     statuses = [json.loads(line)["status"] for line in proc.stdout.splitlines()]
     assert statuses == ["ok"] * 60, proc.stdout[:2000]
     assert "fetching 10 pages at once, not 64: this process may open only 64 files" in proc.stderr
+
+
+def test_a_headless_run_stopped_and_continued_mid_fetch_still_reads_the_page(
+    site: FixtureServer,
+) -> None:
+    # Stopped (ctrl+z, SIGSTOP) longer than --timeout while the page was on its way, the
+    # page failed as "did not send the page within 3 s" once continued.
+    page = "/delay/wire.html"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "--format", "jsonl", "--no-analysis", "--no-cache",
+         "--timeout", "3", site.url(page + "?s=2")],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(600):
+            if any(path == page for path, _ in site.hits):
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGSTOP)
+        time.sleep(4)
+        proc.send_signal(signal.SIGCONT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert [json.loads(line)["status"] for line in out.splitlines()] == ["ok"], err
 
 
 def test_the_soft_limit_on_open_files_is_raised_as_far_as_the_hard_one_allows() -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from tui.pipeline.model import Article, Status
 from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import INPUT_CHARS, MESSAGE_CHARS, one_line
+from tui.pipeline.wakes import counting_wakes
 from tui.pipeline.words import plural
 from tui.runtime import JSON_ESCAPES
 
@@ -172,7 +173,8 @@ def run_headless(
     run = _Run(options, fmt, cache, reopen)
     lines = stdin if stdin is not None or not read_stdin else _stdin_lines(stream_lines)
     try:
-        _run_to_its_end(run.read(inputs, lines))
+        with counting_wakes():  # a stop (ctrl+z) is not counted against a time limit
+            _run_to_its_end(run.read(inputs, lines))
         if not run.failures:
             run.write_whole()
     except KeyboardInterrupt:

@@ -101,6 +101,25 @@ async def test_slow_page_times_out_at_the_total_limit(site: FixtureServer) -> No
     assert "0.5 s" in err.message
 
 
+async def test_a_page_whose_time_ran_out_while_briefing_was_stopped_gets_its_time_again(
+    site: FixtureServer,
+) -> None:
+    # Ctrl+Z for half a minute while pages were coming: all of them failed as "did not
+    # send the page within 20 s". (The stop is counted here as the SIGCONT handler does.)
+    import asyncio
+
+    from tui.pipeline import wakes
+
+    async def stopped_meanwhile() -> None:
+        await asyncio.sleep(0.3)
+        wakes.note_a_wake()
+
+    woke = asyncio.create_task(stopped_meanwhile())
+    page = await _fetch(site.url("/delay/wire.html?s=1.5"), timeout=1.0)
+    await woke
+    assert isinstance(page, FetchedPage)
+
+
 async def test_redirect_loop_stops_after_ten(site: FixtureServer) -> None:
     err = await _error(site.url("/loop"))
     assert err.kind is ErrorKind.TOO_MANY_REDIRECTS

@@ -85,6 +85,23 @@ async def test_a_stage_past_its_limit_is_killed_and_the_next_task_runs(pool: Wor
     assert await pool.call(tasks.double, 2, limit=30) == 4
 
 
+async def test_a_limit_that_ran_out_while_briefing_was_stopped_is_given_again(
+    pool: WorkerPool,
+) -> None:
+    # Ctrl+Z stops the workers with the app: every analysis running then failed as "too
+    # long or too complex" once continued. (The stop is counted as the SIGCONT handler
+    # counts it.)
+    from tui.pipeline import wakes
+
+    async def stopped_meanwhile() -> None:
+        await asyncio.sleep(0.2)
+        wakes.note_a_wake()
+
+    woke = asyncio.create_task(stopped_meanwhile())
+    assert await pool.call(tasks.sleep, 1.0, limit=0.5) > 0
+    await woke
+
+
 async def test_a_native_crash_costs_one_task_not_the_process(pool: WorkerPool) -> None:
     results = await asyncio.gather(
         pool.call(tasks.crash, None, limit=30),

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
+from tui.pipeline.wakes import note_a_wake
+
 # How long a continued job waits for the signals sent with the SIGCONT (seconds).
 SIGNALS_SETTLE = 0.05
 # Signals that end the app as `q` does (the terminal restored).
@@ -53,11 +55,13 @@ def end_on_stop_signals(end: Callable[[int], object]) -> Callable[[], bool]:
 
     for sig in STOP_SIGNALS:
         signal.signal(sig, ended_by)
-    textuals = signal.getsignal(signal.SIGCONT) if hasattr(signal, "SIGCONT") else None
-    if callable(textuals):
+    if hasattr(signal, "SIGCONT"):
+        textuals = signal.getsignal(signal.SIGCONT)
 
         def continued(signum: int, frame: FrameType | None) -> None:
-            if not ending:  # ending: the terminal is the shell's, nothing to draw on it
+            note_a_wake()  # time limits that ran out while stopped are given time again
+            if not ending and callable(textuals):
+                # (Ending: the terminal is the shell's, nothing to draw on it.)
                 textuals(signum, frame)
 
         signal.signal(signal.SIGCONT, continued)

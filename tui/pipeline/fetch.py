@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from tui import __version__
-from tui.pipeline import feeds
+from tui.pipeline import feeds, wakes
 from tui.pipeline.decode import utf16_without_bom
 from tui.pipeline.inputs import (
     QUOTED_CHARS,
@@ -116,7 +116,9 @@ def make_client(options: Options) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        timeout=httpx.Timeout(options.timeout, connect=_connect_timeout(options)),
+        # Only the connect has httpx's own limit: the whole fetch has `--timeout`
+        # (`_within_the_time`), which a stop of the process does not use up.
+        timeout=httpx.Timeout(None, connect=_connect_timeout(options)),
         limits=httpx.Limits(max_connections=options.concurrency * 2),
         # We inflate the body ourselves so the size cap applies to what is inflated.
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
@@ -188,15 +190,44 @@ async def fetch(
     """The page `input` names, fetched or read; any failure is a `PipelineError` in words."""
     target = await asyncio.to_thread(check_input, input)  # may stat a file: off the loop
     if target.url is not None:
+        return await _within_the_time(input, target.url, client, options)
+    assert target.path is not None
+    return await asyncio.to_thread(_read_file, input, target.path, options)
+
+
+async def _within_the_time(
+    input: str, url: str, client: httpx.AsyncClient, options: Options
+) -> FetchedPage | FetchedFeed:
+    """The page, fetched within `--timeout`. Where the process was stopped meanwhile
+    (`wakes`: ctrl+z, SIGSTOP) the time it stood still was the reader's, not the site's:
+    a window that ran out across the stop is given its time again, the fetch going on (the
+    page may be waiting in the socket), and a connect that ran out is tried again."""
+    loop = asyncio.get_running_loop()
+    while True:
+        woken = wakes.woken()
+        end: asyncio.TimerHandle | None = None
         try:
-            async with asyncio.timeout(options.timeout):
-                return await _fetch_url(input, target.url, client, options)
+            async with asyncio.timeout(None) as window:
+
+                def at_the_end() -> None:
+                    nonlocal woken, end
+                    if wakes.woken() == woken:
+                        window.reschedule(loop.time())  # out of time: ends the fetch now
+                    else:
+                        woken, end = wakes.woken(), loop.call_later(options.timeout, at_the_end)
+
+                end = loop.call_later(options.timeout, at_the_end)
+                return await _fetch_url(input, url, client, options)
         except TimeoutError:
             raise PipelineError(
                 ErrorKind.TIMEOUT, f"The site did not send the page within {options.timeout:g} s."
             ) from None
-    assert target.path is not None
-    return await asyncio.to_thread(_read_file, input, target.path, options)
+        except PipelineError as exc:
+            if exc.kind is not ErrorKind.TIMEOUT or wakes.woken() == woken:
+                raise
+        finally:
+            if end is not None:
+                end.cancel()
 
 
 def _read_file(input: str, path: Path, options: Options) -> FetchedPage:

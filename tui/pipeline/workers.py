@@ -35,6 +35,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar, cast
 
+from tui.pipeline import wakes
 from tui.pipeline.model import ErrorKind, PipelineError
 from tui.pipeline.options import MAX_DEFAULT_WORKERS
 
@@ -81,6 +82,9 @@ class StartTimeout(Exception):
 # server: the first start waits for the server's imports (a second or two), later ones
 # take milliseconds. Without it a stopped forkserver held every article, and the exit.
 START_LIMIT_SECONDS = 60.0
+# How long a worker's time limit waits, once run out, for the count of a stop (`wakes`)
+# that the main thread has still to make.
+WAKE_GRACE_SECONDS = 0.2
 
 
 class WorkerLost(Exception):
@@ -201,7 +205,7 @@ class _Worker:
         self.tasks += 1
         try:
             self.conn.send((fn, arg))
-            if not self.conn.poll(limit):
+            if not self._answered_within(limit):
                 self.kill()
                 raise StageTimeout(limit)
             return cast(tuple[str, Any], self.conn.recv())
@@ -213,6 +217,20 @@ class _Worker:
             if self.killed:
                 with contextlib.suppress(OSError):
                     self.conn.close()
+
+    def _answered_within(self, limit: float) -> bool:
+        """Whether the worker answered within `limit` seconds; given the time again if
+        the process was stopped meanwhile (`wakes`: ctrl+z stops the workers with it, and
+        every analysis running then failed as "too long or too complex")."""
+        while True:
+            woken = wakes.woken()
+            if self.conn.poll(limit):
+                return True
+            # The main thread counts the SIGCONT that woke this one: a moment for it.
+            if self.conn.poll(WAKE_GRACE_SECONDS):
+                return True
+            if wakes.woken() == woken:
+                return False
 
     @property
     def alive(self) -> bool:
