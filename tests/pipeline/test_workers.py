@@ -200,6 +200,53 @@ def test_a_stopped_forkserver_fails_one_start_in_words_and_lets_the_process_exit
     ]
 
 
+async def test_a_worker_the_system_refuses_leaves_the_task_to_those_running(
+    monkeypatch,
+) -> None:
+    # Under a low `ulimit -u` the second worker could not start: every article but the
+    # first failed, though one worker ran and could have read them all.
+    import errno
+
+    from tui.pipeline import workers
+
+    real, starts = workers._Worker, []
+
+    def second_refused(*args: object) -> workers._Worker:
+        starts.append(1)
+        if len(starts) > 1:
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+        return real(*args)
+
+    monkeypatch.setattr(workers, "_Worker", second_refused)
+    pool = WorkerPool(2)
+    try:
+        pids = await asyncio.gather(*(pool.call(tasks.sleep, 0.2, limit=30) for _ in range(4)))
+        assert len(set(pids)) == 1 and pool.size == 1
+    finally:
+        pool.close()
+
+
+async def test_no_worker_the_system_allows_says_so_in_words(monkeypatch) -> None:
+    import errno
+
+    from tui.pipeline import workers
+
+    def refused(*args: object) -> None:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(workers, "_Worker", refused)
+    pool = WorkerPool(2)
+    try:
+        with pytest.raises(WorkerLost) as lost:
+            await pool.call(tasks.double, 1, limit=30)
+        assert lost.value.how == (
+            "no worker process could be started: the system allows this user no more"
+            " processes or threads (ulimit -u)"
+        )
+    finally:
+        pool.close()
+
+
 async def test_cancelling_a_task_kills_its_worker_at_once(pool: WorkerPool) -> None:
     where = await pool.call(tasks.whereabouts, None, limit=30)
     task = asyncio.create_task(pool.call(tasks.sleep, 60, limit=120))

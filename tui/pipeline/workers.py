@@ -92,10 +92,14 @@ class WorkerLost(Exception):
     none could be started (`started` False: the system refused a process or a thread, or
     the forkserver stopped answering). `how` says which, in words."""
 
-    def __init__(self, how: str, *, started: bool = True) -> None:
+    def __init__(self, how: str, *, started: bool = True, refused: bool = False) -> None:
         super().__init__(how)
         self.how = how
         self.started = started
+        # The system refused it (processes, threads, memory, files): the workers already
+        # running can still take the task (`WorkerPool.call`), `fewer` of them.
+        self.refused = refused
+        self.fewer = False
 
 
 def default_size() -> int:
@@ -169,6 +173,16 @@ _WHY_STOPPED = {
     "SIGABRT": " (a crash in a library reading it)",
     "SIGTERM": " (stopped from outside briefing)",
 }
+
+
+def _not_started(exc: BaseException) -> WorkerLost:
+    """The failure of a worker's start, in words, and whether the system refused it."""
+    refused = isinstance(exc, MemoryError) or getattr(exc, "errno", None) in _REFUSALS
+    refused |= isinstance(exc, RuntimeError) and "thread" in str(exc)
+    return WorkerLost(_start_words(exc), started=False, refused=refused)
+
+
+_REFUSALS = frozenset({errno.ENOMEM, errno.EAGAIN, errno.EMFILE, errno.ENFILE})
 
 
 def _start_words(exc: BaseException) -> str:
@@ -319,6 +333,7 @@ class WorkerPool:
         self.niceness = niceness
         self._idle: list[_Worker] = []
         self._live: set[_Worker] = set()
+        self._starting = 0  # workers being started, not yet live
         self._lock = threading.Lock()
         self._slots: _Slots | None = None
         self._closed = False
@@ -327,6 +342,11 @@ class WorkerPool:
         try:
             return await self._call_once(fn, arg, limit, weight)
         except WorkerLost as lost:
+            if lost.fewer:
+                # The system will not give another worker (ulimit -u, memory): the task
+                # waits for one of those running, and the pool keeps to their number.
+                log.warning("%s; %d worker(s) from now on", lost.how, self.size)
+                return await self.call(fn, arg, limit=limit, weight=weight)
             if not lost.started:
                 raise
             # A worker killed under it (by hand, by the system short of memory) is tried
@@ -341,6 +361,7 @@ class WorkerPool:
             self._slots = _Slots(self.size)
         slots = self._slots
         await slots.acquire(weight)
+        give_back = True
         try:
             call = _Call(self._idle.pop() if self._idle else None)
             try:
@@ -351,10 +372,17 @@ class WorkerPool:
                     if call.worker is not None:
                         call.worker.kill()
                 raise
+            except WorkerLost as lost:
+                # Refused by the system with others running: this slot is not given back
+                # (handed on, the next task would ask for a worker again).
+                give_back = not (lost.refused and self._one_fewer())
+                lost.fewer = not give_back
+                raise
             finally:
                 self._release(call.worker)
         finally:
-            slots.release()
+            if give_back:
+                slots.release()
         if kind == _OK:
             return cast(R, value)
         if kind == _TYPED:
@@ -388,7 +416,7 @@ class WorkerPool:
         try:
             threading.Thread(target=pump, name="briefing-pump", daemon=True).start()
         except RuntimeError as exc:  # "can't start new thread"
-            raise WorkerLost(_start_words(exc), started=False) from None
+            raise _not_started(exc) from None
         return future
 
     def _round_trip(
@@ -409,20 +437,32 @@ class WorkerPool:
         _tracker_running()
         watchdog = threading.Timer(START_LIMIT_SECONDS, _kill_the_server, args=(True,))
         watchdog.daemon = True
+        with self._lock:
+            self._starting += 1
         try:
             watchdog.start()
             worker = _Worker(_context(), self.niceness)
         except Exception as exc:
-            stuck = StartTimeout() if watchdog.finished.is_set() else exc
-            raise WorkerLost(_start_words(stuck), started=False) from None
+            raise _not_started(StartTimeout() if watchdog.finished.is_set() else exc) from None
         finally:
             watchdog.cancel()
+            with self._lock:
+                self._starting -= 1
         with self._lock:
             if self._closed:
                 worker.kill()
                 raise RuntimeError("the worker pool is closed")
             self._live.add(worker)
         return worker
+
+    def _one_fewer(self) -> bool:
+        """One worker fewer from now on, where others run (or are starting) to take the
+        tasks; False if none does or only one is allowed already."""
+        with self._lock:
+            if not (self._live or self._starting) or self.size <= 1:
+                return False
+            self.size -= 1
+        return True
 
     def _release(self, worker: _Worker | None) -> None:
         if worker is None:
