@@ -125,6 +125,24 @@ async def test_text_shows_before_analysis_ends_and_keys_answer_meanwhile(
         assert app.briefing.articles[0].stage is Stage.DONE
 
 
+async def test_an_article_read_but_not_analysed_is_not_listed_as_unread(
+    site: FixtureServer, make_app
+):
+    # The header said "2 articles · 1 done · 1 failed" over "Could not be read (2)": the
+    # article whose analysis failed was read, and is counted so.
+    from tests.pipeline import worker_tasks as tasks
+
+    app = make_app(
+        [site.page("wire.html"), site.url("/404")], stages=Stages(analyse=tasks.buggy_analyse)
+    )
+    async with app.run_test(size=(140, 40)):
+        await app.wait_settled(SETTLE)
+        overview = shown(app)
+        assert "2 articles · 1 done · 1 failed" in overview
+        assert "Could not be read (1)" in overview
+        assert "Read, but their entities and timeline could not be found (1)" in overview
+
+
 async def test_errors_show_in_words_with_the_input(site: FixtureServer, make_app):
     app = make_app([site.url("/404"), site.url("/pdf")], analysis=False)
     async with app.run_test(size=(140, 40)) as pilot:

@@ -517,7 +517,10 @@ class ArticleView(Document):
         self._schedule()
 
     def _overview_errors(self, briefing: Briefing) -> Iterator[Paragraph]:
-        errors: list[tuple[int, Article]] = []
+        # An article whose text was read and whose analysis failed is read (the counts
+        # say so): listed under "Could not be read" it made "116 failed" sit over 119.
+        unread: list[tuple[int, Article]] = []
+        unanalysed: list[tuple[int, Article]] = []
         # Not failed (read before and evicted since, or never come): listed apart, each
         # kind under its own heading, by the titles they had, with how to have them.
         unfailed: dict[str, list[tuple[int, Article]]] = {}
@@ -525,19 +528,26 @@ class ArticleView(Document):
             if no_failure(article) is not None:
                 unfailed.setdefault(article.status, []).append((number, article))
             elif article.error is not None:
-                errors.append((number, article))
-        if errors:
-            yield Paragraph(Text(f"Could not be read ({len(errors)})", style="bold"), gap=False)
-            for number, article in errors:
-                assert article.error is not None
-                line = Text(f"{number}. {location(article)}", style="bold red")
-                yield Paragraph(line, gap=False, opens=number - 1)
-                message = Text(one_line(article.error.message))
-                yield Paragraph(message, gap=False, first="   ", rest="   ", opens=number - 1)
-            yield Paragraph(Text(""), gap=False)
+                (unanalysed if article.blocks else unread).append((number, article))
+        for heading, listed in (
+            ("Could not be read ({n})", unread),
+            ("Read, but their entities and timeline could not be found ({n})", unanalysed),
+        ):
+            if listed:
+                yield from self._failed(heading.format(n=len(listed)), listed)
         for status, said in NO_FAILURES.items():  # in the order the counts above say them
             if status in unfailed:
                 yield from self._not_failed(said, unfailed[status])
+
+    def _failed(self, heading: str, listed: list[tuple[int, Article]]) -> Iterator[Paragraph]:
+        yield Paragraph(Text(heading, style="bold"), gap=False)
+        for number, article in listed:
+            assert article.error is not None
+            line = Text(f"{number}. {location(article)}", style="bold red")
+            yield Paragraph(line, gap=False, opens=number - 1)
+            message = Text(one_line(article.error.message))
+            yield Paragraph(message, gap=False, first="   ", rest="   ", opens=number - 1)
+        yield Paragraph(Text(""), gap=False)
 
     def _not_failed(
         self, said: NoFailure, listed: list[tuple[int, Article]]
