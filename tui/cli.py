@@ -353,12 +353,12 @@ def _options(config: Config, *, refresh: bool) -> Options:
     from tui.pipeline.options import fetches_that_fit
     from tui.runtime import open_files_limit
 
-    asked = int(config["concurrency"])  # type: ignore[call-overload]
-    concurrency = fetches_that_fit(asked, config["workers"], open_files_limit())  # type: ignore[arg-type]
+    asked, limit = int(config["concurrency"]), open_files_limit()  # type: ignore[call-overload]
+    concurrency = fetches_that_fit(asked, config["workers"], limit)  # type: ignore[arg-type]
     if concurrency < asked:
         config.warnings.append(
             f"fetching {concurrency} pages at once, not {asked}: this process may open only"
-            f" {open_files_limit()} files (ulimit -n)."
+            f" {limit} files (ulimit -n)."
         )
     return Options(
         concurrency=concurrency,

@@ -54,26 +54,19 @@ def configure() -> None:
 WANTED_OPEN_FILES = 4096
 
 
-def allow_more_open_files(wanted: int = WANTED_OPEN_FILES) -> int | None:
+def allow_more_open_files(wanted: int = WANTED_OPEN_FILES) -> None:
     """Raise the soft limit on open files toward `wanted`, as far as the hard limit lets
     a process: under `ulimit -n 64`, `--concurrency 64` failed every article ("Could not
-    connect", "internal error (OSError)"). Returns the limit now in force, None where
-    there is none or it cannot be read."""
+    connect", "internal error (OSError)"). Where it cannot, the limit stays as it was."""
     try:
         import resource
-    except ImportError:  # not on a POSIX system
-        return None
-    try:
+
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        if soft == resource.RLIM_INFINITY:
-            return None
         target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
-        if soft < target:
+        if soft != resource.RLIM_INFINITY and soft < target:
             resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
-            soft = target
-    except (OSError, ValueError):
-        return open_files_limit()
-    return soft
+    except (ImportError, OSError, ValueError):  # not a POSIX system, or not allowed
+        return
 
 
 def open_files_limit() -> int | None:

@@ -176,18 +176,10 @@ _WHY_STOPPED = {
 
 
 def _not_started(exc: BaseException) -> WorkerLost:
-    """The failure of a worker's start, in words, and whether the system refused it."""
-    refused = isinstance(exc, MemoryError) or getattr(exc, "errno", None) in _REFUSALS
-    refused |= isinstance(exc, RuntimeError) and "thread" in str(exc)
-    return WorkerLost(_start_words(exc), started=False, refused=refused)
-
-
-_REFUSALS = frozenset({errno.ENOMEM, errno.EAGAIN, errno.EMFILE, errno.ENFILE})
-
-
-def _start_words(exc: BaseException) -> str:
-    """Why no worker could be started, in words (`WorkerLost.started` False)."""
+    """A worker's start that failed, in words, and whether the system refused it (a
+    process, a thread, memory, files) or the forkserver failed."""
     errno_ = getattr(exc, "errno", None)
+    refused = True
     if isinstance(exc, MemoryError) or errno_ == errno.ENOMEM:
         why = "the system is out of memory"
     elif errno_ == errno.EAGAIN or (isinstance(exc, RuntimeError) and "thread" in str(exc)):
@@ -195,10 +187,10 @@ def _start_words(exc: BaseException) -> str:
     elif errno_ in (errno.EMFILE, errno.ENFILE):
         why = "too many files are open (ulimit -n)"
     elif isinstance(exc, StartTimeout):
-        why = f"its forkserver did not answer within {START_LIMIT_SECONDS:.0f} s"
+        why, refused = f"its forkserver did not answer within {START_LIMIT_SECONDS:.0f} s", False
     else:
-        why = f"its forkserver stopped answering ({type(exc).__name__})"
-    return f"no worker process could be started: {why}"
+        why, refused = f"its forkserver stopped answering ({type(exc).__name__})", False
+    return WorkerLost(f"no worker process could be started: {why}", started=False, refused=refused)
 
 
 class _Worker:

@@ -925,14 +925,15 @@ def _years_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
     out: list[Placed] = []
     for res, start, end, span in placed:
         closed = _A_CLOSING_BRACKET.match(full, end)
-        if out and closed and _A_BRACKETED_YEAR.fullmatch(full, out[-1][2], end):
-            (day_told, d_start, _, d_span) = out[-1]
+        if out and closed:
+            day_told, d_start, d_end, d_span = out[-1]
             if (
-                res.granularity is Granularity.YEAR
+                _A_BRACKETED_YEAR.fullmatch(full, d_end, end)
+                and res.granularity is Granularity.YEAR
                 and res.start is not None
                 and day_told.granularity in DAY_OR_MONTH
                 and day_told.start is not None
-                and not _A_YEAR_WORD.search(full, d_start, out[-1][2])
+                and not _A_YEAR_WORD.search(full, d_start, d_end)
                 and (moved := shift(day_told, "Y", res.start.year - day_told.start.year))
             ):
                 out[-1] = (moved, d_start, closed.end(), d_span)
