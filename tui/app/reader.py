@@ -693,7 +693,3 @@ def find_hits(article: Article, query: str) -> list[Mention]:
                 start, end = origin[start], max(origin[end], origin[end - 1] + 1)
             marks.append(Mention(i, start, end))
     return marks
-    pattern = re.compile(r"\s+".join(_SHARP_S.sub("(?:ss|ß)", re.escape(w)) for w in words))
-    for i, block in enumerate(article.blocks):
-        marks += (Mention(i, m.start(), m.end()) for m in pattern.finditer(fold(block.text)))
-    return marks
