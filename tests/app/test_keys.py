@@ -770,7 +770,7 @@ async def test_keys_typed_in_one_burst_after_slash_go_into_the_search(
         burst(app, "/air defence", enter=True)
         await until(pilot, lambda: app.article_view.briefing_hits is not None)
         label, hits = app.article_view.briefing_hits
-        assert "air defence" in label and hits == [(0, 2)]
+        assert "air defence" in label and hits == [(0, 2, False)]
 
 
 async def test_a_key_typed_after_enter_in_a_search_burst_is_for_the_text_not_the_box(
@@ -1135,7 +1135,7 @@ async def test_a_search_typed_in_two_reads_gets_every_letter_in_order_before_ent
         assert app.is_running
         assert app.query_one("#search", Input).value == "air defence"
         label, hits = app.article_view.briefing_hits
-        assert "air defence" in label and hits == [(0, 2)]
+        assert "air defence" in label and hits == [(0, 2, False)]
 
 
 async def test_an_address_typed_in_two_reads_after_a_is_added_whole(
@@ -1524,6 +1524,35 @@ async def test_another_article_does_not_keep_the_last_ones_search_label(
         assert str(view.border_subtitle) == ""  # it said “toretsk” 1/2 over the other article
 
 
+async def test_a_search_with_more_hits_than_it_marks_says_so(
+    site: FixtureServer, make_app, monkeypatch
+):
+    # A one-letter query in a page that is one 9 MB word found 9 million hits; marking
+    # them held the app still for 26 s. The first MAX_HITS are marked, and the counter
+    # and the Briefing's list say there are more.
+    from tui.app import reader
+
+    monkeypatch.setattr(reader, "MAX_HITS", 3)
+    app = make_app([site.page("frontline.html"), site.page("wire.html")], analysis=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.wait_settled(SETTLE)
+        assert _hits(app, "e")[0] > 3
+        await pilot.press("slash", "e", "enter")
+        await app.wait_settled(SETTLE)
+        assert "6+ hits in 2 articles" in shown(app)
+        hits = app.article_view.briefing_hits
+        assert hits is not None and hits[1] == [(0, 3, True), (1, 3, True)]
+        await pilot.press("escape", "1", "j")
+        await app.wait_settled(SETTLE)
+        await pilot.press("slash", "e", "enter")
+        await app.wait_settled(SETTLE)
+        view = app.article_view
+        assert len(view.marks) == 3
+        assert str(view.border_subtitle).endswith("1/3+")
+        await pilot.press("n", "n", "n")
+        assert view.current == 0  # the third step wraps to the first of those marked
+
+
 async def test_slash_on_briefing_searches_every_article_and_n_walks_across(
     site: FixtureServer, make_app
 ):
@@ -1696,12 +1725,12 @@ async def test_a_search_of_the_briefing_takes_in_articles_read_after_it(
         assert app.briefing.articles[1].stage is not Stage.DONE
         burst(app, "/Kyiv", enter=True)
         await until(pilot, lambda: app.article_view.briefing_hits is not None)
-        assert [a for a, _ in app.article_view.briefing_hits[1]] == [0]
+        assert [a for a, _, _ in app.article_view.briefing_hits[1]] == [0]
         # Made once, the search kept its first hits: the article read later was never
         # searched, and `n` skipped it.
         await until(pilot, lambda: app.briefing.articles[1].stage is Stage.DONE)
         await until(pilot, lambda: len(app.article_view.briefing_hits[1]) == 2)
-        assert [a for a, _ in app.article_view.briefing_hits[1]] == [0, 1]
+        assert [a for a, _, _ in app.article_view.briefing_hits[1]] == [0, 1]
 
 
 async def test_a_key_right_after_a_move_in_the_list_acts_on_the_article_moved_to(

@@ -14,10 +14,10 @@ def _walk() -> Walk:
 
 
 def test_the_first_step_forward_is_the_first_stop_and_back_is_the_last() -> None:
-    index, _, current, label, where = _walk().step(1)
+    index, _, current, label, where, _ = _walk().step(1)
     assert (index, current, label, where) == (0, 0, "“war”", " (article 1/2)")
     # N right after a new search: the last hit, not the one before it.
-    index, marks, current, label, where = _walk().step(-1)
+    index, marks, current, label, where, _ = _walk().step(-1)
     assert (index, len(marks), current, where) == (2, 1, 0, " (article 2/2)")
 
 
@@ -117,3 +117,23 @@ def test_hangul_is_searched_by_syllables_not_their_letters() -> None:
     text = "한국 정부"
     assert [text[h.start : h.end] for h in find_hits(_article(text), "한국")] == ["한국"]
     assert find_hits(_article(text), "하") == []  # a letter of 한 is no syllable of it
+
+
+def test_a_search_marks_at_most_max_hits_an_article_and_says_there_are_more(
+    monkeypatch,
+) -> None:
+    # A one-letter query in a page that is one 9 MB word found 9 million hits; marking
+    # them held the app still for 26 s.
+    from tui.app import reader
+    from tui.app.walk import search_walk
+    from tui.pipeline.briefing import Briefing
+
+    monkeypatch.setattr(reader, "MAX_HITS", 3)
+    many, few = _article("x" * 50), _article("an x or two x")
+    assert reader.capped_hits(many, "x") == (reader.find_hits(many, "x")[:3], True)
+    assert reader.capped_hits(few, "x") == (reader.find_hits(few, "x"), False)
+    exactly = _article("x x x")
+    assert reader.capped_hits(exactly, "x")[1] is False  # three of three: no more
+    walk = search_walk(Briefing(articles=[many, few]), "x", [0, 1])
+    assert walk.by_article() == [(0, 3, True), (1, 2, False)]
+    assert walk.step(1).more and not walk.step(3).more

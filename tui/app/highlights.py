@@ -208,7 +208,9 @@ class Highlights(Scheduling):
         step = self._walk.step(delta)
         if self.selected != step.article:
             self.select(step.article)
-        self.article_view.set_marks(step.marks, step.label, step.current, step.where)
+        self.article_view.set_marks(
+            step.marks, step.label, step.current, step.where, more=step.more
+        )
         # The reader went to the article to read its words there: it is read.
         self.mark_read(step.article)
 

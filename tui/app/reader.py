@@ -127,6 +127,7 @@ class ArticleView(Document):
         self._restyled_from: _Signature | None = None  # what was shown before a new theme
         self._pending = False
         self.marks: list[Mention] = []
+        self.marks_more = False  # `marks` are the first MAX_HITS of a search's hits
         self.current = 0
         self.mark_label = ""
         self.mark_where = ""
@@ -137,7 +138,7 @@ class ArticleView(Document):
         self._marks_on: list[Block] | None = None
         self._queued: tuple[list[Mention], int] | None = None  # asked for during a rebuild
         # A search across the briefing: its label and (article index, hits) by article.
-        self.briefing_hits: tuple[str, list[tuple[int, int]]] | None = None
+        self.briefing_hits: tuple[str, list[tuple[int, int, bool]]] | None = None
         self._paced = PacedRebuilds(self, OVERVIEW_GAP, self._schedule)
 
     def on_mount(self) -> None:
@@ -271,7 +272,7 @@ class ArticleView(Document):
             self.mark_label = self.mark_where = ""
             self.set_label("")
             return
-        self.marks = find_hits(article, self._marks_query)
+        self.marks, self.marks_more = capped_hits(article, self._marks_query)
         self.current = min(self.current, max(len(self.marks) - 1, 0))
         self._marks_on = article.blocks
         if not self.marks:
@@ -490,26 +491,28 @@ class ArticleView(Document):
         yield Paragraph(Text("Press ? for every key.", style=self._style("meta")))
 
     def _hits_by_article(
-        self, briefing: Briefing, label: str, found: list[tuple[int, int]]
+        self, briefing: Briefing, label: str, found: list[tuple[int, int, bool]]
     ) -> Iterator[Paragraph]:
-        total = sum(n for _, n in found)
+        total = sum(n for _, n, _ in found)
         if not found:
             yield Paragraph(Text(f"Search {label}: no matches in any article.", style="bold"))
             return
+        more = "+" if any(cut for _, _, cut in found) else ""
         head = (
-            f"Search {label}: {plural(total, 'hit')} in {plural(len(found), 'article')} "
-            "(n / N walk through them)"
+            f"Search {label}: {total:,}{more} {'hit' if total == 1 and not more else 'hits'}"
+            f" in {plural(len(found), 'article')} (n / N walk through them)"
         )
         yield Paragraph(Text(head, style="bold"), gap=False)
-        for index, count in found:
+        for index, count, cut in found:
             line = Text()
             line.append(f"{index + 1}. ", style="bold")
             line.append(one_line(briefing.articles[index].display_title))
-            line.append(f" — {plural(count, 'hit')}", style="dim")
+            counted = f"{count:,}+ hits" if cut else plural(count, "hit")
+            line.append(f" — {counted}", style="dim")
             yield Paragraph(line, gap=False, opens=index)
         yield Paragraph(Text(""), gap=False)
 
-    def show_briefing_hits(self, hits: tuple[str, list[tuple[int, int]]] | None) -> None:
+    def show_briefing_hits(self, hits: tuple[str, list[tuple[int, int, bool]]] | None) -> None:
         """List a search's hits by article in the overview (None: no search)."""
         self.briefing_hits = hits
         self._signature = None  # the overview changes though no article did
@@ -567,11 +570,19 @@ class ArticleView(Document):
     # Highlights ------------------------------------------------------------------------
 
     def set_marks(
-        self, marks: list[Mention], label: str, current: int = 0, where: str = ""
+        self,
+        marks: list[Mention],
+        label: str,
+        current: int = 0,
+        where: str = "",
+        *,
+        more: bool = False,
     ) -> None:
         """Highlight `marks` and scroll to mark `current` (after a pending rebuild, if
         any). `label` (an entity's name, a query) is shown in the border: one line of text;
-        `where`, a walk's " (article 2/5)", beside the counter, never shortened."""
+        `where`, a walk's " (article 2/5)", beside the counter, never shortened; `more`:
+        the marks are the first `MAX_HITS` of more, and the counter says so ("1/10,000+")."""
+        self.marks_more = more
         self.mark_label = one_line(label, LABEL_CHARS)
         self.mark_where = where
         self._marks_query = None
@@ -627,7 +638,8 @@ class ArticleView(Document):
         marks, current = self.marks, self.current
         # The label quotes the reader's query or an entity's name: text, never markup.
         if marks:
-            self.set_label(self.mark_label, f"{self.mark_where} {current + 1}/{len(marks)}")
+            total = f"{len(marks):,}+" if self.marks_more else f"{len(marks)}"
+            self.set_label(self.mark_label, f"{self.mark_where} {current + 1}/{total}")
         else:
             self.set_label(self.mark_label, ": no matches" if self.mark_label else "")
         if marks and scroll:
@@ -662,7 +674,8 @@ class ArticleView(Document):
             self.mark_label, self.mark_where = f"“{one_line(query, LABEL_CHARS - 2)}”", ""
             self._paint([], 0)
             return
-        self.set_marks(find_hits(article, query), f"“{one_line(query, LABEL_CHARS - 2)}”")
+        hits, more = capped_hits(article, query)
+        self.set_marks(hits, f"“{one_line(query, LABEL_CHARS - 2)}”", more=more)
         self._marks_query = query
 
 
@@ -671,11 +684,24 @@ class ArticleView(Document):
 _SHARP_S = re.compile("ss|ß")
 
 
-def find_hits(article: Article, query: str) -> list[Mention]:
+# Hits a search marks in one article. A browser's find stops counting too: a one-letter
+# query in a page that is one 9 MB word found 9 million, and marking them held the app
+# still for 26 s and took 3 GB.
+MAX_HITS = 10_000
+
+
+def capped_hits(article: Article, query: str) -> tuple[list[Mention], bool]:
+    """The first `MAX_HITS` hits of `query` in the article, and whether there are more."""
+    hits = find_hits(article, query, MAX_HITS + 1)
+    return hits[:MAX_HITS], len(hits) > MAX_HITS
+
+
+def find_hits(article: Article, query: str, limit: int | None = None) -> list[Mention]:
     """Every place `query` occurs in the article's text, both folded as a search compares
     them (`fold`: case, accents, ligatures, full-width letters; "ss" and "ß" alike); a
     space in it matches any run of white space (a no-break space, a line break, two
-    spaces: pages hold all of them between words). A query of spaces alone finds nothing."""
+    spaces: pages hold all of them between words). A query of spaces alone finds nothing.
+    With a `limit`, the first that many."""
     from tui.pipeline.model import Mention  # loaded by then; see tui.pipeline.kinds
 
     marks: list[Mention] = []
@@ -692,4 +718,6 @@ def find_hits(article: Article, query: str) -> list[Mention]:
                 # marks dropped between ("o" and its dot); or inside a ligature, after it.
                 start, end = origin[start], max(origin[end], origin[end - 1] + 1)
             marks.append(Mention(i, start, end))
+            if len(marks) == limit:
+                return marks
     return marks

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from tui.app.reader import find_hits
+from tui.app.reader import capped_hits
 from tui.app.text import one_line
 from tui.pipeline.kinds import Stage
 
@@ -29,6 +29,8 @@ class Step(NamedTuple):
     current: int
     label: str
     where: str
+    # The article's stops are the first MAX_HITS of a search's hits in it.
+    more: bool = False
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Walk:
     # The text each article's stops were found in: a stop of an article whose text is
     # other now names other words (`stale`).
     texts: dict[int, list[Block]] = field(default_factory=dict)
+    # The articles whose stops are the first MAX_HITS of more hits (`reader.capped_hits`).
+    cut: set[int] = field(default_factory=set)
 
     def stale(self, briefing: Briefing) -> set[int]:
         """The articles whose text changed since their stops were found."""
@@ -74,7 +78,7 @@ class Walk:
         where = (
             f" (article {articles.index(index) + 1}/{len(articles)})" if len(articles) > 1 else ""
         )
-        return Step(index, marks, current, self.label, where)
+        return Step(index, marks, current, self.label, where, index in self.cut)
 
     def stops_in(self, article: int) -> list[int]:
         """The positions of the walk's stops in `article`."""
@@ -83,12 +87,12 @@ class Walk:
     def articles(self) -> list[int]:
         return list(dict.fromkeys(i for i, _ in self.stops))
 
-    def by_article(self) -> list[tuple[int, int]]:
-        """(article, how many stops in it), in order."""
+    def by_article(self) -> list[tuple[int, int, bool]]:
+        """(article, how many stops in it, whether they are the first of more), in order."""
         counts: dict[int, int] = {}
         for index, _ in self.stops:
             counts[index] = counts.get(index, 0) + 1
-        return list(counts.items())
+        return [(index, count, index in self.cut) for index, count in counts.items()]
 
 
 def search_walk(
@@ -112,9 +116,12 @@ def search_walk(
         if earlier is not None and index not in changed:
             hits = kept.get(index, [])
             walk.texts[index] = earlier.texts.get(index, article.blocks)
+            more = index in earlier.cut
         else:
-            hits = find_hits(article, query)
+            hits, more = capped_hits(article, query)
             walk.texts[index] = article.blocks
+        if more:
+            walk.cut.add(index)
         walk.stops += [(index, m) for m in hits]
     return walk
 
