@@ -173,6 +173,10 @@ def test_by_midday_keeps_the_preposition(nlp: Any) -> None:
         # Four digits past 2099 that nothing places in time: a count.
         "Engineers logged 2150 faults.",
         "Flight 2101 landed safely.",
+        # The spread of a figure, not a length of time.
+        "Donors had a mean age of 38 \u00b1 11 years.",
+        "Recovery took 5 +/- 2 weeks.",
+        "Recovery took 5 plus or minus 2 weeks.",
     ],
 )
 def test_codes_ages_and_numbers_are_not_dates(nlp: Any, sentence: str) -> None:
@@ -1096,6 +1100,40 @@ def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
     order = [e.expression.lower() for e in entries]
     assert order.index("over the past few days") < order.index("thursday") < order.index("now")
     assert order.index("now") < order.index("friday")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # "Now" on a finite past verb is the moment a story told in the past has reached.
+        ("At the bend the gap was now down to four metres.", []),
+        ("The ferry had by now left the harbour.", []),
+        ("Lanterns were now burning along the quay.", []),
+        ("The plan was now set, and nobody argued.", []),
+        # The writer's present: a present tense, up to now, a state on a participle or
+        # a noun, or what was said (news tells its saying just behind its own day).
+        ("The bridge is now open to cyclists.", ["PRESENT_REF"]),
+        ("Until now, the museum had been shut.", ["PRESENT_REF"]),
+        ("The mill had stood idle until now.", ["PRESENT_REF"]),
+        ("The council will vote on a school now located in the old depot.", ["PRESENT_REF"]),
+        ("Work went on, with engineers now part of the crew.", ["PRESENT_REF"]),
+        ("The mayor said the bridge was now safe.", ["PRESENT_REF"]),
+        # A present after all: a present auxiliary, a past form said as a present, a
+        # condition, or a present clause "now" opens after a past one.
+        ("And now she's signed with a bigger label.", ["PRESENT_REF"]),
+        ("So now he\u2019s asking the club to wait.", ["PRESENT_REF"]),
+        ("Well, you got a website now.", ["PRESENT_REF"]),
+        ("If you now gave both teams the same budget, the gap would close.", ["PRESENT_REF"]),
+        (
+            "The pack thinned at the bridge, and now, near the end, it's down to four.",
+            ["PRESENT_REF"],
+        ),
+    ],
+)
+def test_now_in_a_story_told_in_the_past_is_no_date(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence) if "now" in e.expression.lower()] == values
 
 
 @pytest.mark.parametrize(
@@ -4225,6 +4263,24 @@ def test_today_opening_the_present_after_an_earlier_age_is_nowadays(
 def test_today_after_what_a_thing_has_become_or_a_truth_is_nowadays(
     nlp: Any, sentence: str, value: str
 ) -> None:
+    assert _entry(_timeline(nlp, sentence), "today").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A present set against another age: nowadays.
+        ("The river is cleaner today than it was under the old mill owners.", "PRESENT_REF"),
+        ("Good maps matter more today than they did twenty years ago.", "PRESENT_REF"),
+        ("The case for the tunnel is stronger today than ever.", "PRESENT_REF"),
+        ("Trams were never busier in any decade than they are today.", "PRESENT_REF"),
+        # Against another day, or told in the past: the story's day.
+        ("The queue is longer today than it was on Monday.", "2024-08-08"),
+        ("Fares are higher today than yesterday.", "2024-08-08"),
+        ("Shares closed higher today than they were a week ago.", "2024-08-08"),
+    ],
+)
+def test_today_compared_with_another_age_is_nowadays(nlp: Any, sentence: str, value: str) -> None:
     assert _entry(_timeline(nlp, sentence), "today").value == value
 
 

@@ -33,6 +33,7 @@ from tui.pipeline.timeline.grammar import (
     in_a_denial,
     in_an_aside_on_someone,
     in_the_present_progressive,
+    now_of_a_past_story,
     object_of_before_after,
     preposition_before,
     tense_of,
@@ -486,7 +487,12 @@ def _nowadays(span: Span, text: str) -> bool:
     release's "Acme today announces" names one company, and its day)."""
     if text.lower() != "today":
         return False
-    if _a_kind_today(span) or _today_of_an_age(span) or _today_of_our_age(span):
+    if (
+        _a_kind_today(span)
+        or _today_of_an_age(span)
+        or _today_of_our_age(span)
+        or _today_against_then(span)
+    ):
         return True
     if span.start == 0:
         return False
@@ -544,9 +550,45 @@ _NOWADAYS_BEFORE_TODAY = re.compile(
     r"(?:\beven"
     r"|\bwhat (?:it|they|we|he|she|this|that) (?:is|are|has become|have become)"
     r"|\bas (?:we know it|it stands|it is|they are|it exists)"
+    # ("Greater then than it is today": the age set against the story's.)
+    r"|\bthan (?:it|they|we|he|she|this|that|there) (?:is|are)"
     r"|\b(?:true|relevant|exists?))\s*$",
     re.I,
 )
+
+
+# After "today", in its sentence: a comparison with another age than the story's day
+# ("stronger today than it was under the last government", "more important today than ten
+# years ago", "more right today than ever"). Not with another day: "higher today than
+# yesterday" is the day's.
+_THAN_THEN = re.compile(
+    r"^[^.;:!?]*?\bthan\s+(?:ever\b|before\b|at any (?:other )?time\b|in the past\b"
+    r"|(?:\w+\s+){1,3}?(?:was|were|did|used to|had been)\b"
+    r"|[^.;:!?]*?\b(?:years|decades|generations?|centuries) ago\b)",
+    re.I,
+)
+
+
+# ... unless it names a day or a week: "longer today than it was on Monday".
+_THAN_A_DAY = re.compile(
+    rf"\bthan\b[^.;:!?]*\b(?:yesterday|{WEEKDAY_RE}|last (?:week|night|month)"
+    r"|(?:a|one|two|three) (?:days?|weeks?) (?:ago|earlier)|this (?:morning|week))",
+    re.I,
+)
+
+
+def _today_against_then(span: Span) -> bool:
+    """'The program is stronger today than it was under the last government': "today" in
+    a present set against another age is nowadays (`_THAN_THEN`)."""
+    verb = span_root(span).head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "is stronger today": past the adjective to its verb
+    if verb.tag_ not in ("VBZ", "VBP") and not any(
+        a.tag_ in ("VBZ", "VBP") for a in verb.children if a.dep_ in ("aux", "auxpass")
+    ):
+        return False
+    rest = span.doc.text[span.end_char : sentence_of(span).end_char]
+    return _THAN_THEN.match(rest) is not None and _THAN_A_DAY.search(rest) is None
 
 
 def _today_of_our_age(span: Span) -> bool:
@@ -1249,6 +1291,10 @@ _FROM_NOW_LEAD = re.compile(
 _LAST_PART = re.compile(r"(?:the )?(?:last|final) ", re.I)
 
 
+# "Now" alone, or as "by now" (the span spaCy or the lexical rules give it).
+_NOW_SAID = re.compile(r"(?:by )?now", re.I)
+
+
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -1264,6 +1310,8 @@ def _resolve_span(
         return []
     if _BARE_QUARTER.fullmatch(text) and not _a_year_or_its_results(sentence):
         return []
+    if _NOW_SAID.fullmatch(text) and now_of_a_past_story(span[-1]):
+        return []  # the moment a story told in the past has reached, no date of its own
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)
@@ -1813,14 +1861,28 @@ def _no_day_to_place(full: str, span: Span, start: int, end: int) -> bool:
     )
 
 
+# A spread around a figure: "a mean age of 42 ± 14 years", "6 +/- 2 months".
+_A_SPREAD_BEFORE = re.compile(r"(?:\u00b1|\+/-|\+-|plus or minus)\s*$", re.I)
+
+
+def _a_spread(full: str, start: int, text: str) -> bool:
+    # Up to the count's first figure: spaCy may start the span inside the sign ("minus 2
+    # months" of "6 plus or minus 2 months").
+    figure = re.search(r"\d", text)
+    lead_end = start + (figure.start() if figure else 0)
+    return _A_SPREAD_BEFORE.search(full, max(0, lead_end - 20), lead_end) is not None
+
+
 def _no_length_of_time(full: str, span: Span, start: int, end: int) -> bool:
     """How often ("once or twice a month", which `modifiers` keeps), a rate ("40 hours a
     week"), an age or a difference in age ("10 years younger"), a measure, a kind of meal
-    ("our midday meal"), a time before Christ our calendar cannot place."""
+    ("our midday meal"), a time before Christ our calendar cannot place, the spread of a
+    figure ("42 ± 14 years")."""
     text = full[start:end]
     before = full[max(0, start - 8) : start].lower()
     return (
-        says_how_often(before + text)
+        _a_spread(full, start, text)
+        or says_how_often(before + text)
         or says_how_much_per_unit(text, full, end)
         or a_thing_per_unit(text, full, start)
         or AGE.search(text) is not None

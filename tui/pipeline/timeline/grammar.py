@@ -600,6 +600,57 @@ def under_an_infinitive(tok: Token) -> bool:
     return verb is not None and any(a.lower_ == "to" for a in _auxiliaries(verb))
 
 
+# Words before "now" that make it the writer's present whatever the tense around it: "had
+# been closed until now", "prices were lower than now".
+_UP_TO_NOW = {"until", "till", "since", "from", "than", "to"}
+
+
+def now_of_a_past_story(tok: Token) -> bool:
+    """'The difference was now down to 14 seconds', 'she had by now begun her move': "now"
+    on a verb told in the past is the moment the story has reached, not the writer's
+    present (what was said keeps it: "the minister said talks were now possible" is the
+    saying's present, which news tells just behind its own)."""
+    after_a_word = tok.dep_ in ("pobj", "pcomp")
+    if after_a_word and tok.head.lower_ in _UP_TO_NOW:
+        return False
+    # Only on a verb of its own that is finite and past ("was now", "had by now begun"):
+    # a participle alone ("a school now located in ...") or a noun ("with troops now part
+    # of the force") states what holds, as of the writing.
+    verb = tok.head.head if after_a_word else tok.head
+    if verb.pos_ not in ("VERB", "AUX") or not _told_in_the_past(verb):
+        return False
+    if _next_verb_in_the_present(tok) or any(c.lower_ == "if" for c in verb.children):
+        # "And now, at 33km, it's down to five" (hung on the clause before); "if you now
+        # provided": a condition, not a story.
+        return False
+    return not any(up.lemma_ in _SAYING_VERBS for up in itertools.chain([verb], verb.ancestors))
+
+
+# Past forms also said as presents: "you got a name now", "calculations that now set the
+# figure at 778".
+_PAST_OR_PRESENT = _SAME_IN_PAST | {"got"}
+
+
+# Short forms of "is", "has", "are", "am" and "have", which the tagger may call a past
+# after a curly apostrophe ("so now he’s asking").
+_PRESENT_CLITICS = {"'s", "\u2019s", "'re", "\u2019re", "'m", "\u2019m", "'ve", "\u2019ve"}
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    auxes = _own_auxiliaries(verb)
+    if any(a.tag_ in ("VBZ", "VBP", "MD") or a.lower_ in _PRESENT_CLITICS for a in auxes):
+        return False  # "he's now accepted", "would now be"
+    if not auxes:
+        return verb.tag_ == "VBD" and verb.lower_ not in _PAST_OR_PRESENT
+    return any(a.tag_ == "VBD" for a in auxes)
+
+
+def _next_verb_in_the_present(tok: Token) -> bool:
+    sent_end = token_sentence(tok).end
+    verb = next((t for t in tok.doc[tok.i + 1 : sent_end] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP", "MD")
+
+
 def in_the_present_progressive(span: Span) -> bool:
     """Whether the verb an expression hangs on is a present progressive ("people are
     coming"), which tells of what goes on now as often as of a plan ("are coming Friday")."""
