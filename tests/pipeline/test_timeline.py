@@ -1105,6 +1105,29 @@ def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("sentence", "values"),
     [
+        # "Now" opening a point of an argument places nothing in time.
+        ("Now imagine how much harder the vote will be.", []),
+        ("Now let's look at the figures.", []),
+        ("Now, suppose the river rose a metre.", []),
+        ("Now for the weather.", []),
+        ("Now what?", []),
+        ("Now it is true that the plan was costly.", []),
+        ("Well now, that is a surprise.", []),
+        ("And now, for your viewing pleasure, the winners.", []),
+        # What holds from now on.
+        ("Now you can add photos to an album.", ["PRESENT_REF"]),
+        ("Now that the count is over, the work begins.", ["PRESENT_REF"]),
+        ("Now the company is hiring again.", ["PRESENT_REF"]),
+        ("The town is now under fire.", ["PRESENT_REF"]),
+    ],
+)
+def test_now_opening_a_point_is_no_date(nlp: Any, sentence: str, values: list[str]) -> None:
+    assert [e.value for e in _timeline(nlp, sentence) if "now" in e.expression.lower()] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
         # "Now" on a finite past verb is the moment a story told in the past has reached.
         ("At the bend the gap was now down to four metres.", []),
         ("The ferry had by now left the harbour.", []),

@@ -1295,6 +1295,35 @@ _LAST_PART = re.compile(r"(?:the )?(?:last|final) ", re.I)
 _NOW_SAID = re.compile(r"(?:by )?now", re.I)
 
 
+# "Now" that opens a point, not a time: what comes before it in its sentence, and after.
+# "Well now", "oh now" whatever follows; "Now imagine ...", "Now let's look at ...", "Now
+# for the results", "Now, if you ...", "Now what?", "Now it is true that ..." (not "Now
+# that the vote is over", "Now you can add albums", which say what holds from now on).
+_BEFORE_A_DISCOURSE_NOW = re.compile(r"\W*(?:(?:well|oh|okay|ok)\W+)$", re.I)
+_BEFORE_AN_OPENING_NOW = re.compile(r"\W*(?:(?:and|so|but)\W+)?$", re.I)
+_AFTER_A_DISCOURSE_NOW = re.compile(
+    r",?\s+(?:imagine|suppose|consider|let(?:'s|\u2019s| me| us)\b|here(?:'s|\u2019s| is)\b"
+    r"|for (?:the|your|a|some|today's)\b|what\b|where\b|why\b|if\b|then\b"
+    r"|it (?:is|'s|\u2019s) (?:true|clear|obvious)\b|it (?:might|may) seem\b"
+    r"|you (?:may|might) (?:not )?(?:agree|think|say|ask|wonder)\b|i(?:'d|\u2019d) be\b"
+    r"|this is (?:a|an|the)\b|that sounds\b)",
+    re.I,
+)
+
+
+def _a_discourse_now(full: str, start: int, end: int, sentences: Sentences) -> bool:
+    """'Now imagine how hard it will be', 'Well now, that is the surprise': "now" opening
+    a point of the argument, which places nothing in time."""
+    s_start, s_end = sentences.around(start)
+    before = full[s_start:start]
+    if _BEFORE_A_DISCOURSE_NOW.fullmatch(before):
+        return True
+    return (
+        _BEFORE_AN_OPENING_NOW.fullmatch(before) is not None
+        and _AFTER_A_DISCOURSE_NOW.match(full, end, s_end) is not None
+    )
+
+
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -1312,6 +1341,8 @@ def _resolve_span(
         return []
     if _NOW_SAID.fullmatch(text) and now_of_a_past_story(span[-1]):
         return []  # the moment a story told in the past has reached, no date of its own
+    if text.lower() == "now" and _a_discourse_now(full, start, end, sentences):
+        return []
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)
