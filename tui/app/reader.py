@@ -497,18 +497,17 @@ class ArticleView(Document):
         if not found:
             yield Paragraph(Text(f"Search {label}: no matches in any article.", style="bold"))
             return
-        more = "+" if any(cut for _, _, cut in found) else ""
+        more = any(cut for _, _, cut in found)
         head = (
-            f"Search {label}: {total:,}{more} {'hit' if total == 1 and not more else 'hits'}"
-            f" in {plural(len(found), 'article')} (n / N walk through them)"
+            f"Search {label}: {_hits_said(total, more)} in {plural(len(found), 'article')}"
+            " (n / N walk through them)"
         )
         yield Paragraph(Text(head, style="bold"), gap=False)
         for index, count, cut in found:
             line = Text()
             line.append(f"{index + 1}. ", style="bold")
             line.append(one_line(briefing.articles[index].display_title))
-            counted = f"{count:,}+ hits" if cut else plural(count, "hit")
-            line.append(f" — {counted}", style="dim")
+            line.append(f" — {_hits_said(count, cut)}", style="dim")
             yield Paragraph(line, gap=False, opens=index)
         yield Paragraph(Text(""), gap=False)
 
@@ -688,6 +687,11 @@ _SHARP_S = re.compile("ss|ß")
 # query in a page that is one 9 MB word found 9 million, and marking them held the app
 # still for 26 s and took 3 GB.
 MAX_HITS = 10_000
+
+
+def _hits_said(count: int, more: bool) -> str:
+    """'1 hit', '3,000 hits'; '10,000+ hits' where they are the first of more."""
+    return f"{count:,}+ hits" if more else plural(count, "hit")
 
 
 def capped_hits(article: Article, query: str) -> tuple[list[Mention], bool]:
