@@ -499,8 +499,16 @@ def _nowadays(span: Span, text: str) -> bool:
     before, verb = span.doc[span.start - 1], span_root(span).head
     if before.tag_ != "NNS" or verb.i < span.end or verb.tag_ == "VBG":
         return False
-    tags = {verb.tag_} | {a.tag_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
-    return bool(tags & {"VBP", "VBZ"}) and not tags & {"VBD", "MD", "VBG"}
+    tags = _verb_tags(verb)
+    return bool(tags & _PRESENT_TAGS) and not tags & {"VBD", "MD", "VBG"}
+
+
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+def _verb_tags(verb: Token) -> set[str]:
+    """The tags of a verb and of the auxiliaries hanging on it ("are hunted": VBP, VBN)."""
+    return {verb.tag_} | {a.tag_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
 
 
 # An earlier age named: "twenty years ago", "decades ago", "back then", "the rules we once
@@ -583,9 +591,7 @@ def _today_against_then(span: Span) -> bool:
     verb = span_root(span).head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # "is stronger today": past the adjective to its verb
-    if verb.tag_ not in ("VBZ", "VBP") and not any(
-        a.tag_ in ("VBZ", "VBP") for a in verb.children if a.dep_ in ("aux", "auxpass")
-    ):
+    if not _verb_tags(verb) & _PRESENT_TAGS:
         return False
     rest = span.doc.text[span.end_char : sentence_of(span).end_char]
     return _THAN_THEN.match(rest) is not None and _THAN_A_DAY.search(rest) is None
