@@ -134,3 +134,31 @@ def test_a_holiday_on_no_fixed_day_is_left_dated() -> None:
     )
     text = "We always met at Thanksgiving."
     assert told_as_a_habit(span(toks, 3, 4, text), "at Thanksgiving") is False
+
+
+def test_a_month_in_a_clause_that_comes_round_each_year_recurs() -> None:
+    # "The fair takes place annually in August"; "twice a year" hung on the verb too.
+    toks = _with_adverb(_in_month("take", "VBP", "August"), "annually")
+    assert told_as_a_habit(span(toks, 3, 3, "Fairs take place annually in August."), "August")
+    toks = tree(
+        ("twice", "RB", "advmod", "ADV", 3),
+        ("a", "DT", "det", "DET", 2),
+        ("year", "NN", "npadvmod", "NOUN", 0),
+        ("holds", "VBZ", "ROOT", "VERB", None),
+        ("in", "IN", "prep", "ADP", 3),
+        ("march", "NNP", "pobj", "PROPN", 4),
+    )
+    assert told_as_a_habit(span(toks, 5, 5, "Twice a year the club holds in March."), "March")
+
+
+def test_a_rate_a_year_is_no_yearly_habit() -> None:
+    # "Earns $5 billion a year, said in March": "a year" alone is a rate.
+    toks = tree(
+        ("earns", "VBZ", "ROOT", "VERB", None),
+        ("billion", "CD", "dobj", "NUM", 0),
+        ("a", "DT", "det", "DET", 3),
+        ("year", "NN", "npadvmod", "NOUN", 0),
+        ("in", "IN", "prep", "ADP", 0),
+        ("march", "NNP", "pobj", "PROPN", 4),
+    )
+    assert told_as_a_habit(span(toks, 5, 5, "Earns a billion a year in March."), "March") is False

@@ -471,6 +471,11 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def a_kind(subject: Token) -> bool:
+    """Whether a subject names a whole kind (`_a_kind`): "orders", "most of the farmers"."""
+    return _a_kind(subject)
+
+
 def _a_kind(subject: Token) -> bool:
     """'Orders', 'Canada's wild horses', 'most of orders', 'every order' — not 'the
     orders', 'these horses' or 'the order'."""
@@ -546,6 +551,36 @@ def told_as_usual(tok: Token) -> bool:
         return False
     present = verb.tag_ in ("VBZ", "VBP") or _a_present_passive(verb, _auxiliaries(verb))
     return present or _verb_tense(verb, 3) in (Tense.PERFECT, Tense.FUTURE)
+
+
+# What says a clause recurs once a year or so many times a year, in any tense: "annually",
+# "each year", "twice a year", "three times a year". (Not "a year" or "per year" alone:
+# "earns $5 billion a year" is a rate, and "said in March" that year's March.)
+_YEARLY_ADVERBS = {"annually", "yearly"}
+_YEARLY_PHRASE = re.compile(
+    r"(?:each|every)(?: single)? year|(?:once|twice|thrice|\w+ times) (?:a|per|each) year"
+)
+# Where such a phrase hangs on its verb: an adverb, a noun phrase used as one ("each year,
+# the garden opens in May"), or the subject itself ("each year is divided into two
+# semesters, Winter (February to June) and ...").
+_YEARLY_DEPS = {"advmod", "npadvmod", "nsubj", "nsubjpass"}
+
+
+def told_each_year(tok: Token) -> bool:
+    """Whether the verb a word hangs on says its clause comes round every year ("the
+    festival takes place annually in August", "twice a year, in March and September, the
+    club holds an open day"): a month or season named bare in it is any year's."""
+    verb = _governing_verb(tok)
+    if verb is None:
+        return False
+    return any(
+        c.dep_ in _YEARLY_DEPS
+        and (
+            c.lower_ in _YEARLY_ADVERBS
+            or _YEARLY_PHRASE.fullmatch(" ".join(t.lower_ for t in c.subtree)) is not None
+        )
+        for c in verb.children
+    )
 
 
 # Words after "once" that make it no "formerly": "once again", "once more", "once a week".

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tui.pipeline.nlp import span_root
-from tui.pipeline.timeline.grammar import habitual, told_as_usual
+from tui.pipeline.timeline.grammar import habitual, told_as_usual, told_each_year
 from tui.pipeline.timeline.vocab import (
     EARLY_MID_LATE_RE,
     FIXED_HOLIDAYS,
@@ -46,17 +46,19 @@ _HABIT_PREPOSITIONS = {"in", "during", "through", "throughout"}
 def told_as_a_habit(span: Span, text: str) -> bool:
     """Whether a date spaCy found as `span` (our expression `text`) is told as a habit: a
     bare season in a simple present (`grammar.habitual`) or in a clause told as usual
-    (`grammar.told_as_usual`); a bare month or fixed holiday only in the latter, since a
-    simple present with a month is as often the coming one ("the law takes effect in
-    May")."""
+    (`grammar.told_as_usual`) or told as coming round each year (`grammar.told_each_year`:
+    "annually in August", "twice a year, in March and September"); a bare month or fixed
+    holiday only in the latter two, since a simple present with a month is as often the
+    coming one ("the law takes effect in May")."""
+    root = span_root(span)
     if _ANY_SEASON.fullmatch(text):
-        return _a_season_told_as_a_habit(span)
+        return _a_season_told_as_a_habit(span) or told_each_year(root)
     if _ANY_HOLIDAY_SEASON.fullmatch(text):
         # "Care for your tree will determine its freshness during the Christmas season":
         # any year's, in a simple present or a clause told as usual.
-        return habitual(span_root(span)) or told_as_usual(span_root(span))
+        return habitual(root) or told_as_usual(root) or told_each_year(root)
     if _ANY_MONTH.fullmatch(text) or _a_holiday(text):
-        return told_as_usual(span_root(span))
+        return told_as_usual(root) or told_each_year(root)
     return False
 
 
