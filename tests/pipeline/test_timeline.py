@@ -4261,8 +4261,8 @@ def test_todays_before_a_noun_of_an_age_is_nowadays(nlp: Any, sentence: str, val
         ("Today, the ministers are meeting in Brussels to sign the deal.", "2024-08-08"),
         # Told in the past, or with no earlier age before it, the story's day.
         ("The firm was founded in 1939. Today it said profits rose.", "2024-08-08"),
-        ("The firm was founded in 2021. Today it employs 800 people.", "2024-08-08"),
-        ("Shares were flat. Today it is clear that the rules were too weak.", "2024-08-08"),
+        ("The firm was founded in 2021. Today the firm opens its second shop.", "2024-08-08"),
+        ("Shares were flat. Today the board meets to weigh the rules.", "2024-08-08"),
         # A decade is an age gone once it has ended.
         ("The band formed in the 1990s. Today the band plays in Leeds.", "PRESENT_REF"),
         ("The band formed in the 2020s. Today the band plays in Leeds.", "2024-08-08"),
@@ -4305,6 +4305,62 @@ def test_today_after_what_a_thing_has_become_or_a_truth_is_nowadays(
 )
 def test_today_compared_with_another_age_is_nowadays(nlp: Any, sentence: str, value: str) -> None:
     assert _entry(_timeline(nlp, sentence), "today").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # A state of our age, told in the simple present: nowadays.
+        ("Today, leading grocers are among the most skilled retailers anywhere.", "PRESENT_REF"),
+        ("Today we know that early movement helps a sprained back heal.", "PRESENT_REF"),
+        ("Today it employs 800 people in four towns.", "PRESENT_REF"),
+        ("The northern faction is today the larger of the two.", "PRESENT_REF"),
+        # One named thing doing something, the writer's own day, the day itself, a
+        # condition, the day's news, a place, the weather or a comparison: the day.
+        ("Today the council meets to set the budget.", "2024-08-08"),
+        ("The president is in Ohio today.", "2024-08-08"),
+        ("Today I feel so tired after the long drive.", "2024-08-08"),
+        ("Today is polling day in the county.", "2024-08-08"),
+        ("If he plays today, he can prove his worth.", "2024-08-08"),
+        ("Whatever happens today, our bond with the club stays strong.", "2024-08-08"),
+        ("Today, we are pleased to share a preview of the new editor.", "2024-08-08"),
+        ("It is cold today.", "2024-08-08"),
+        ("Today, shares are lower in early trade.", "2024-08-08"),
+        ("The museum is closed today.", "2024-08-08"),
+        ("We have a meeting at 3 pm today.", "2024-08-08T15:00"),
+        ("The new album is out today on a small label.", "2024-08-08"),
+        ("The bridge is fifty years old today.", "2024-08-08"),
+        ("That is my message today.", "2024-08-08"),
+        ("Today we remember all who served in the war.", "2024-08-08"),
+    ],
+)
+def test_today_on_a_state_told_in_the_present_is_nowadays(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), "oday").value == value
+
+
+def test_todays_dollars_are_our_ages(nlp: Any) -> None:
+    entries = _timeline(nlp, "The bridge cost $9 million, about $80 million in today's dollars.")
+    assert _entry(entries, "oday").value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The fair takes place annually in August.", "August", "XXXX-08"),
+        ("Twice a year, in March and September, the club holds an open day.", "March",
+         "XXXX-03"),
+        ("Each year, the rose garden opens in May.", "May", "XXXX-05"),
+        # A rate is no habit of the clause's: that March is this year's.
+        ("The firm, which earns $5 billion a year, said in March that it would cut jobs.",
+         "March", "2024-03"),
+    ],
+)  # fmt: skip
+def test_a_month_in_a_clause_told_each_year_is_any_years(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
 
 
 def test_even_today_is_nowadays(nlp: Any) -> None:

@@ -28,6 +28,7 @@ from tui.pipeline.timeline.clocks import (
     parts_of_day_ending_a_range,
 )
 from tui.pipeline.timeline.grammar import (
+    a_kind,
     commanded,
     in_a_clause_apart,
     in_a_denial,
@@ -492,6 +493,7 @@ def _nowadays(span: Span, text: str) -> bool:
         or _today_of_an_age(span)
         or _today_of_our_age(span)
         or _today_against_then(span)
+        or _today_of_a_present_state(span)
     ):
         return True
     if span.start == 0:
@@ -504,6 +506,127 @@ def _nowadays(span: Span, text: str) -> bool:
 
 
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+# Verbs a day's news is told with in the present, as press releases and blogs tell it:
+# "Acme today announces", "we launch today", "the show opens today", "as Scherer writes
+# today", "we are pleased to share today".
+_DAYS_NEWS_VERBS = frozenset({
+    "announce", "unveil", "launch", "release", "introduce", "report", "say", "name",
+    "open", "start", "begin", "kick", "celebrate", "mark", "welcome", "publish", "debut",
+    "roll", "issue", "present", "host", "feature", "bring", "offer", "share", "write",
+    "describe", "explain", "argue", "note", "tell", "confirm", "reveal", "post",
+    # and the day's remembering: "today we remember all who served"
+    "remember", "honor", "honour", "mourn", "salute", "commemorate",
+})  # fmt: skip
+# Words in the sentence that tie it to one day: a clock, a part of the day, the days
+# around it, "here today" (at the event), "out today" (released), "thirty years old
+# today" (a birthday).
+_ANOTHER_TIME_OF_THE_DAY = re.compile(
+    r"\b(?:tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|(?:a|p)\.?m\b"
+    r"|o'clock|(?:here|out|old) today)",
+    re.I,
+)
+# What opens a clause of a condition or a time: "if he plays today" is the day's match.
+_CONDITION_MARKS = frozenset({"if", "when", "unless", "once", "whether"})
+# Subjects a present tells of our age with: the people we all are, anyone at all, and the
+# empty subjects of a state ("it is no longer an experiment", "there are few who ...").
+# Beside them a whole kind ("leading supermarkets are ...", `grammar.a_kind`); any other
+# subject only with a verb of a state (`_VERBS_OF_A_STATE`: "the Oxford faction is today
+# the more numerous"), since one named thing doing something keeps the day ("today the
+# council meets").
+_SUBJECTS_OF_AN_AGE = frozenset({
+    "we", "you", "they", "it", "there", "one", "anyone", "anybody", "everyone", "everybody",
+    "nobody", "nothing", "everything", "what", "that", "which", "who",
+})  # fmt: skip
+# The writer's own day ("today I feel so beaten", and "my message today": `_the_writers`),
+# the day's ("today is election day"), a condition's ("whatever happens today").
+_SUBJECTS_OF_THE_DAY = frozenset({"i", "today", "whatever"})
+_VERBS_OF_A_STATE = frozenset({
+    "be", "have", "remain", "continue", "exist", "own", "employ", "face", "hold", "lack",
+    "need", "seem", "know", "believe", "govern", "control", "dominate", "include", "use",
+})  # fmt: skip
+# Where someone is that day: "the president is in Ohio today", "she is here today".
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _today_of_a_present_state(span: Span) -> bool:
+    """'Today, leading supermarkets are among the most sophisticated retailers', 'we
+    recognize today that ...', 'it is no longer an experiment today': "today" on a simple
+    present says what holds in our age, not on one day. Not when "today" is what the clause
+    is about ("today is election day") or follows a preposition ("as of today"), a writer
+    tells of their own day ("today I feel so beaten"), the verb is one a day's news is told
+    with ("Acme today announces", "we are pleased to share today"), the clause is a
+    condition ("if he plays today"), or the sentence ties it to the day's hours ("closed
+    today until 2 p.m.")."""
+    root = span_root(span)
+    if root.dep_ not in ("npadvmod", "advmod") or (
+        span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
+    ):
+        return False
+    verb = root.head
+    if verb.pos_ not in ("VERB", "AUX") or _tells_a_days_news(verb):
+        return False
+    tags = _verb_tags(verb)
+    if not tags & _PRESENT_TAGS or tags & {"VBD", "MD", "VBG"}:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+        return False
+    if _a_state_of_the_day(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.lower_ in _SUBJECTS_OF_THE_DAY or _the_writers(verb):
+        return False
+    of_an_age = subject.lower_ in _SUBJECTS_OF_AN_AGE or a_kind(subject)
+    if not of_an_age and verb.lemma_ not in _VERBS_OF_A_STATE:
+        return False
+    return _ANOTHER_TIME_OF_THE_DAY.search(sentence_of(span).text) is None
+
+
+def _the_writers(verb: Token) -> bool:
+    """'Today, my job is to ...', 'that is my message today': the writer's own day."""
+    return any(
+        c.dep_ == "poss" and c.lower_ == "my"
+        for said in verb.children
+        if said.dep_ in ("nsubj", "nsubjpass", "attr")
+        for c in said.children
+    )
+
+
+def _a_state_of_the_day(verb: Token) -> bool:
+    """'Stocks are lower today' (a comparison with other days), 'it is cold today' (the
+    day's weather; but "it is hard to find one today" is our age's), 'the president is in
+    Ohio today' (where someone is that day)."""
+    if verb.lemma_ != "be":
+        return False
+    said_of_it = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+    clause_after = any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "acomp" and (_comparative(c) or (said_of_it and not clause_after)):
+            return True
+        if c.dep_ == "prep" and any(p.ent_type_ in _PLACE_ENTITIES for p in c.children):
+            return True
+    return False
+
+
+def _comparative(word: Token) -> bool:
+    """'Lower', 'colder', 'busier' (the tagger often calls them plain adjectives)."""
+    return word.tag_ in ("JJR", "RBR") or (
+        word.lower_.endswith("er") and word.lemma_ != word.lower_
+    )
+
+
+def _tells_a_days_news(verb: Token) -> bool:
+    """'Announces', 'is pleased to announce', 'are excited to share'."""
+    return (
+        verb.lemma_ in _DAYS_NEWS_VERBS
+        or any(c.dep_ == "xcomp" and c.lemma_ in _DAYS_NEWS_VERBS for c in verb.children)
+        or any(
+            c.dep_ == "acomp"
+            and any(x.dep_ == "xcomp" and x.lemma_ in _DAYS_NEWS_VERBS for x in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _verb_tags(verb: Token) -> set[str]:
