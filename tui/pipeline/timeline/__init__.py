@@ -7,6 +7,14 @@ Modules, one concern each:
 - `spans`      which spans of a parsed block are temporal expressions
 - `grammar`    tense and aspect of the governing verb, read from spaCy's parse
 - `sentence`   the sentence (or clause) an entry quotes
+- `nowadays`   "today" said of our age, not of one day ("today's world", "as it is today")
+- `habits`     a bare season, month or holiday told as a habit ("cold in the winter")
+- `sets`       recurring times ("every Tuesday", "each July"): TIMEX3 sets
+- `lengths`    lengths of time ("for a month"): TIMEX3 durations, and where each lies
+- `ranges`     two dates joined as a range ("from Monday to Thursday")
+- `clocks`     clock times placed on their days ("Monday at 10 a.m.")
+- `seasons`    season words that name no season ("prices fall", "a summer camp")
+- `stamps`     a live blog's update stamps and the day each belongs to
 - `standin`    the date an undated page is read as of: the one its own words give
 - `posts`      the day of each post on a page of several, from the date lines cut above them
 - `modifiers`  times that describe a thing ("the 30-year bond", "annual"), kept beside it
