@@ -4332,6 +4332,8 @@ def test_today_compared_with_another_age_is_nowadays(nlp: Any, sentence: str, va
         ("The bridge is fifty years old today.", "2024-08-08"),
         ("That is my message today.", "2024-08-08"),
         ("Today we remember all who served in the war.", "2024-08-08"),
+        # (Remembered, it is how our age names it.)
+        ("It is remembered today as his boldest attack.", "PRESENT_REF"),
     ],
 )
 def test_today_on_a_state_told_in_the_present_is_nowadays(

@@ -59,9 +59,10 @@ _DAYS_NEWS_VERBS = frozenset({
     "open", "start", "begin", "kick", "celebrate", "mark", "welcome", "publish", "debut",
     "roll", "issue", "present", "host", "feature", "bring", "offer", "share", "write",
     "describe", "explain", "argue", "note", "tell", "confirm", "reveal", "post",
-    # and the day's remembering: "today we remember all who served"
-    "remember", "honor", "honour", "mourn", "salute", "commemorate",
 })  # fmt: skip
+# The day's remembering, said actively: "today we remember all who served" (but "it is
+# remembered today as his boldest attack" is its name in our age).
+_REMEMBERING_VERBS = frozenset({"remember", "honor", "honour", "mourn", "salute", "commemorate"})
 # Words in the sentence that tie it to one day: a clock, a part of the day, the days
 # around it, "here today" (at the event), "out today" (released), "thirty years old
 # today" (a birthday).
@@ -160,9 +161,11 @@ def _comparative(word: Token) -> bool:
 
 
 def _tells_a_days_news(verb: Token) -> bool:
-    """'Announces', 'is pleased to announce', 'are excited to share'."""
+    """'Announces', 'is pleased to announce', 'are excited to share', 'we remember'."""
+    remembered = verb.lemma_ in _REMEMBERING_VERBS
     return (
         verb.lemma_ in _DAYS_NEWS_VERBS
+        or (remembered and not any(c.dep_ == "auxpass" for c in verb.children))
         or any(c.dep_ == "xcomp" and c.lemma_ in _DAYS_NEWS_VERBS for c in verb.children)
         or any(
             c.dep_ == "acomp"
