@@ -48,11 +48,7 @@ NO_DATE_ANCHOR = "2013-01-15T00:00:00+00:00"
 
 
 def main() -> None:
-    from tui.pipeline import nlp
-    from tui.pipeline.clean import clean
-    from tui.pipeline.stages import date_heads, date_lines
-    from tui.pipeline.timeline import build_timeline, time_modifiers
-    from tui.pipeline.timeline.standin import standin_anchor
+    from tui.pipeline.timeline import time_modifiers
     from tui.pipeline.timex import entry_label
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -71,18 +67,8 @@ def main() -> None:
     failed = 0
     lines: list[str] = []
     for page_id, extracted in corpus_pages(truth, args.limit):
-        kept, removed = clean(extracted.blocks, extracted.metadata)
-        docs = nlp.parse_blocks(kept)
         try:
-            published = extracted.metadata.published
-            # As the app reads a page with no date: anchored on a stand-in, and knowing it.
-            title = extracted.metadata.title
-            anchor = published or (
-                standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed), title)
-                or NO_DATE_ANCHOR
-            )
-            heads = date_heads(removed)
-            entries = build_timeline(kept, anchor, published is None, docs=docs, post_heads=heads)
+            docs, entries = page_timeline(extracted)
         except Exception as exc:  # any failure is what this run is for: name it, go on
             failed += 1
             print(f"{page_id}: the timeline raised {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -108,13 +94,37 @@ def main() -> None:
     sys.exit(1 if failed else 0)
 
 
-def corpus_pages(truth: dict[str, Any], limit: int | None) -> Iterator[tuple[str, Extracted]]:
-    """The corpus's pages that extract, each with what `extract` made of it, in the order
-    of a hash of their name (so the first N are a fair sample)."""
+def page_timeline(extracted: Extracted) -> tuple[list[Doc], list[TimelineEntry]]:
+    """A page's parse and timeline as the app makes them: cleaned, and anchored on its own
+    date, or on a stand-in (knowing it) when it gives none."""
+    from tui.pipeline import nlp
+    from tui.pipeline.clean import clean
+    from tui.pipeline.stages import date_heads, date_lines
+    from tui.pipeline.timeline import build_timeline
+    from tui.pipeline.timeline.standin import standin_anchor
+
+    kept, removed = clean(extracted.blocks, extracted.metadata)
+    docs = nlp.parse_blocks(kept)
+    published = extracted.metadata.published
+    title = extracted.metadata.title
+    anchor = published or (
+        standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed), title) or NO_DATE_ANCHOR
+    )
+    heads = date_heads(removed)
+    return docs, build_timeline(kept, anchor, published is None, docs=docs, post_heads=heads)
+
+
+def corpus_pages(
+    truth: dict[str, Any], limit: int | None, only: set[str] | None = None
+) -> Iterator[tuple[str, Extracted]]:
+    """The corpus's pages that extract (or those of them named in `only`), each with what
+    `extract` made of it, in the order of a hash of their name (so the first N are a fair
+    sample)."""
     from tui.pipeline.extract import extract
     from tui.pipeline.model import PipelineError
 
-    for page_id in sorted(truth, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:limit]:
+    names = [i for i in truth if only is None or i in only]
+    for page_id in sorted(names, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:limit]:
         raw = gzip.decompress((CORPUS / "html" / f"{page_id}.html.gz").read_bytes())
         try:
             yield page_id, extract(raw.decode("utf-8", "replace"), truth[page_id].get("url"))
