@@ -464,7 +464,7 @@ def _a_kind_habit(verb: Token) -> bool:
     subject = _subject(verb)
     if subject is None and verb.dep_ == "conj":
         subject = _subject(verb.head)
-    return subject is not None and _a_kind(subject)
+    return subject is not None and a_kind(subject)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -472,11 +472,6 @@ def _subject(verb: Token) -> Token | None:
 
 
 def a_kind(subject: Token) -> bool:
-    """Whether a subject names a whole kind (`_a_kind`): "orders", "most of the farmers"."""
-    return _a_kind(subject)
-
-
-def _a_kind(subject: Token) -> bool:
     """'Orders', 'Canada's wild horses', 'most of orders', 'every order' — not 'the
     orders', 'these horses' or 'the order'."""
     dets = [c.lower_ for c in subject.children if c.dep_ == "det"]

@@ -97,12 +97,13 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 def _today_of_a_present_state(span: Span) -> bool:
     """'Today, leading supermarkets are among the most sophisticated retailers', 'we
     recognize today that ...', 'it is no longer an experiment today': "today" on a simple
-    present says what holds in our age, not on one day. Not when "today" is what the clause
-    is about ("today is election day") or follows a preposition ("as of today"), a writer
-    tells of their own day ("today I feel so beaten"), the verb is one a day's news is told
-    with ("Acme today announces", "we are pleased to share today"), the clause is a
-    condition ("if he plays today"), or the sentence ties it to the day's hours ("closed
-    today until 2 p.m.")."""
+    present (or its perfect) says what holds in our age, not on one day, when its subject
+    is one of an age or its verb one of a state (`_SUBJECTS_OF_AN_AGE`). Not when "today"
+    is what the clause is about ("today is election day") or follows a preposition ("as of
+    today"), a writer tells of their own day ("today I feel so beaten"), the verb is one a
+    day's news is told with ("Acme today announces", "we are pleased to share today"), the
+    clause is a condition ("if he plays today"), a state of the day ("it is cold today"),
+    or the sentence ties it to the day's hours ("closed today until 2 p.m.")."""
     root = span_root(span)
     if root.dep_ not in ("npadvmod", "advmod") or (
         span.start > 0 and span.doc[span.start - 1].pos_ == "ADP"
