@@ -4342,6 +4342,19 @@ def test_today_on_a_state_told_in_the_present_is_nowadays(
     assert _entry(_timeline(nlp, sentence), "oday").value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("There are many languages in the world today.", "PRESENT_REF"),
+        ("We must apply these rules to our culture today.", "PRESENT_REF"),
+        # Not a noun of an age: the day's market.
+        ("The mood in the market today was grim.", "2024-08-08"),
+    ],
+)
+def test_today_after_a_noun_of_an_age_is_nowadays(nlp: Any, sentence: str, value: str) -> None:
+    assert _entry(_timeline(nlp, sentence), "today").value == value
+
+
 def test_todays_dollars_are_our_ages(nlp: Any) -> None:
     entries = _timeline(nlp, "The bridge cost $9 million, about $80 million in today's dollars.")
     assert _entry(entries, "oday").value == "PRESENT_REF"

@@ -269,9 +269,14 @@ def _today_against_then(span: Span) -> bool:
 
 def _today_of_our_age(span: Span) -> bool:
     """'Even today, it may be hard ...', 'what it is today', 'no less true today': the
-    words before "today" make it our age (`_NOWADAYS_BEFORE_TODAY`)."""
+    words before "today" make it our age (`_NOWADAYS_BEFORE_TODAY`); so does a noun of an
+    age right before it ("in the world today", "to our culture today", `[nouns_of_an_age]`,
+    as "today's world" does)."""
     lead_words = span.doc[max(0, span.start - 4) : span.start].text
-    return _NOWADAYS_BEFORE_TODAY.search(lead_words) is not None
+    if _NOWADAYS_BEFORE_TODAY.search(lead_words) is not None:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in NOUNS_OF_AN_AGE and before.pos_ == "NOUN"
 
 
 def _today_of_an_age(span: Span) -> bool:
