@@ -2751,6 +2751,35 @@ def test_a_day_with_its_year_in_brackets_after_it_is_that_years(
     assert [(e.expression, e.value) for e in entries] == [(expression, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Written on Sunday 4 August, stamped a day later: the bracket says which day.
+        ("I fly out tomorrow (Monday, Aug. 5) for the talks.", "tomorrow (Monday, Aug. 5)",
+         "2024-08-05"),
+        ("The club today (July 30, 2024) welcomed the ruling.", "today (July 30, 2024)",
+         "2024-07-30"),
+        ("The vote was held on Friday (August 2).", "Friday (August 2)", "2024-08-02"),
+    ],
+)  # fmt: skip
+def test_a_day_named_from_now_with_its_date_in_brackets_is_that_date(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert [(e.expression, e.value) for e in entries] == [(expression, value)]
+
+
+def test_a_bracketed_date_in_figures_is_read_the_way_round_its_day_is(nlp: Any) -> None:
+    # "3/4/97" on a page of 3 April 1997: 3 April, as "today" is, not 4 March.
+    entries = _timeline(nlp, "The group today (3/4/97) welcomed the plan.", anchor="1997-04-03")
+    assert [(e.expression, e.value) for e in entries] == [("today (3/4/97)", "1997-04-03")]
+
+
+def test_a_day_named_from_now_with_no_date_in_its_brackets_keeps_its_day(nlp: Any) -> None:
+    entries = _timeline(nlp, "The vote is tomorrow (see the notes below).")
+    assert [(e.expression, e.value) for e in entries] == [("tomorrow", "2024-08-09")]
+
+
 def test_a_year_in_brackets_that_is_not_the_days_own_leaves_it(nlp: Any) -> None:
     entries = _timeline(nlp, "He arrived in March (2001 figures) and left.", anchor=WIRE_ANCHOR)
     assert _entry(entries, "March").value == "1996-03"

@@ -429,7 +429,7 @@ def _placed_together(
     placed = clocks_told_in_order(full, placed)
     placed = _months_sharing_a_year(full, _lengths_in_parts(full, placed))
     placed = _months_listed_in_order(full, placed)
-    placed = _years_in_apposition(full, _years_in_brackets(full, placed))
+    placed = _years_in_apposition(full, _years_in_brackets(full, _days_in_brackets(full, placed)))
     placed = _in_the_year_named(full, placed)
     placed = _ranges_across_spans(full, placed, anchor)
     return _lengths_from_dates(full, _lengths_up_to_dates(full, placed)), heading
@@ -824,6 +824,49 @@ def _years_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
     return out
 
 
+def _days_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
+    """'I fly out tomorrow (Monday, April 2)', 'Friends of the Earth today (3/4/97)
+    welcomed ...': a day named from the writing, the date it is in brackets right after
+    it, is that date, one entry (the writer's own word for the day beats the page's date,
+    which may be a stamp put on later)."""
+    out: list[Placed] = []
+    for res, start, end, span in placed:
+        closed = _A_CLOSING_BRACKET.match(full, end)
+        if out and closed:
+            said, d_start, d_end, d_span = out[-1]
+            if (
+                _AN_OPENING_BRACKET.fullmatch(full, d_end, start)
+                and _A_DAY_FROM_NOW.fullmatch(full, d_start, d_end)
+                and res.granularity is Granularity.DAY
+                and res.start is not None
+            ):
+                # "Today (3/4/97)" on a page of 3 April: figures either way round, read
+                # the way the day named from now already is.
+                told = said if _the_other_way_round(res, said, full[start:end]) else res
+                out[-1] = (told, d_start, closed.end(), d_span)
+                continue
+        out.append((res, start, end, span))
+    return out
+
+
+def _the_other_way_round(res: Resolved, said: Resolved, text: str) -> bool:
+    """Whether a date in figures ("3/4/97") read one way round is, the other way, the day
+    `said` already is."""
+    if not _DAY_IN_FIGURES.fullmatch(text) or res.start is None or said.start is None:
+        return False
+    try:
+        swapped = date(res.start.year, res.start.day, res.start.month)
+    except ValueError:
+        return False
+    return swapped == said.start
+
+
+_DAY_IN_FIGURES = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+# A day named from the day of writing, and the bracket that may follow it with its date.
+_A_DAY_FROM_NOW = re.compile(
+    rf"(?:today|tonight|tomorrow|yesterday|(?:(?:last|next|this|on) )?{WEEKDAY_RE})", re.I
+)
+_AN_OPENING_BRACKET = re.compile(r"\s*[\[(]\s*")
 # A year in brackets or parentheses after what it dates: "[1862]", "(1998)".
 _A_BRACKETED_YEAR = re.compile(r"\s*[\[(]\s*\d{4}")
 _A_CLOSING_BRACKET = re.compile(r"\s*[\])]")
