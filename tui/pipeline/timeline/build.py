@@ -9,7 +9,7 @@ the app imports this package before its first paint.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -804,24 +804,22 @@ def _years_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
     told without its year, the year in brackets right after it (an editor's or a
     citation's), is that year's, one entry (the tense put it in the story's year, the year
     beside it)."""
-    out: list[Placed] = []
-    for res, start, end, span in placed:
-        closed = _A_CLOSING_BRACKET.match(full, end)
-        if out and closed:
-            day_told, d_start, d_end, d_span = out[-1]
-            if (
-                _A_BRACKETED_YEAR.fullmatch(full, d_end, end)
-                and res.granularity is Granularity.YEAR
-                and res.start is not None
-                and day_told.granularity in DAY_OR_MONTH
-                and day_told.start is not None
-                and not _A_YEAR_WORD.search(full, d_start, d_end)
-                and (moved := shift(day_told, "Y", res.start.year - day_told.start.year))
-            ):
-                out[-1] = (moved, d_start, closed.end(), d_span)
-                continue
-        out.append((res, start, end, span))
-    return out
+    return _joined_to_brackets(full, placed, _in_the_bracketed_year)
+
+
+def _in_the_bracketed_year(full: str, told: Placed, bracketed: Placed) -> Resolved | None:
+    day_told, d_start, d_end, _ = told
+    res, _, end, _ = bracketed
+    if (
+        _A_BRACKETED_YEAR.fullmatch(full, d_end, end)
+        and res.granularity is Granularity.YEAR
+        and res.start is not None
+        and day_told.granularity in DAY_OR_MONTH
+        and day_told.start is not None
+        and not _A_YEAR_WORD.search(full, d_start, d_end)
+    ):
+        return shift(day_told, "Y", res.start.year - day_told.start.year)
+    return None
 
 
 def _days_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
@@ -829,23 +827,39 @@ def _days_in_brackets(full: str, placed: list[Placed]) -> list[Placed]:
     welcomed ...': a day named from the writing, the date it is in brackets right after
     it, is that date, one entry (the writer's own word for the day beats the page's date,
     which may be a stamp put on later)."""
+    return _joined_to_brackets(full, placed, _the_bracketed_day)
+
+
+def _the_bracketed_day(full: str, told: Placed, bracketed: Placed) -> Resolved | None:
+    said, d_start, d_end, _ = told
+    res, start, end, _ = bracketed
+    if (
+        _AN_OPENING_BRACKET.fullmatch(full, d_end, start)
+        and _A_DAY_FROM_NOW.fullmatch(full, d_start, d_end)
+        and res.granularity is Granularity.DAY
+        and res.start is not None
+    ):
+        # "Today (3/4/97)" on a page of 3 April: figures either way round, read the way
+        # the day named from now already is.
+        return said if _the_other_way_round(res, said, full[start:end]) else res
+    return None
+
+
+def _joined_to_brackets(
+    full: str,
+    placed: list[Placed],
+    join: Callable[[str, Placed, Placed], Resolved | None],
+) -> list[Placed]:
+    """Each date with what a bracket right after it adds (`join`: the two read as one,
+    or None), one entry running to the closing bracket."""
     out: list[Placed] = []
-    for res, start, end, span in placed:
-        closed = _A_CLOSING_BRACKET.match(full, end)
-        if out and closed:
-            said, d_start, d_end, d_span = out[-1]
-            if (
-                _AN_OPENING_BRACKET.fullmatch(full, d_end, start)
-                and _A_DAY_FROM_NOW.fullmatch(full, d_start, d_end)
-                and res.granularity is Granularity.DAY
-                and res.start is not None
-            ):
-                # "Today (3/4/97)" on a page of 3 April: figures either way round, read
-                # the way the day named from now already is.
-                told = said if _the_other_way_round(res, said, full[start:end]) else res
-                out[-1] = (told, d_start, closed.end(), d_span)
-                continue
-        out.append((res, start, end, span))
+    for item in placed:
+        closed = _A_CLOSING_BRACKET.match(full, item[2])
+        if out and closed and (joined := join(full, out[-1], item)) is not None:
+            _, d_start, _, d_span = out[-1]
+            out[-1] = (joined, d_start, closed.end(), d_span)
+            continue
+        out.append(item)
     return out
 
 
