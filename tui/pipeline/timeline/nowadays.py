@@ -44,8 +44,7 @@ def nowadays(span: Span, text: str) -> bool:
     before, verb = span.doc[span.start - 1], span_root(span).head
     if before.tag_ != "NNS" or verb.i < span.end or verb.tag_ == "VBG":
         return False
-    tags = _verb_tags(verb)
-    return bool(tags & _PRESENT_TAGS) and not tags & {"VBD", "MD", "VBG"}
+    return _a_simple_present(verb)
 
 
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -112,8 +111,7 @@ def _today_of_a_present_state(span: Span) -> bool:
     verb = root.head
     if verb.pos_ not in ("VERB", "AUX") or _tells_a_days_news(verb):
         return False
-    tags = _verb_tags(verb)
-    if not tags & _PRESENT_TAGS or tags & {"VBD", "MD", "VBG"}:
+    if not _a_simple_present(verb):
         return False
     if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
         return False
@@ -174,6 +172,13 @@ def _tells_a_days_news(verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _a_simple_present(verb: Token) -> bool:
+    """'Face', 'are hunted', 'has grown': a present (or its perfect), with no past, modal
+    or progressive among the verb and its auxiliaries."""
+    tags = _verb_tags(verb)
+    return bool(tags & _PRESENT_TAGS) and not tags & {"VBD", "MD", "VBG"}
 
 
 def _verb_tags(verb: Token) -> set[str]:
