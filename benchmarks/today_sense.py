@@ -45,8 +45,8 @@ def main() -> int:
     if not (CORPUS / "ground-truth.json").is_file():
         sys.exit(f"The corpus is missing: expected {CORPUS} (the shared eval data).")
     rows = [
-        line.rstrip("\n").split("\t")
-        for line in LABELS.read_text("utf-8").splitlines(keepends=True)
+        line.split("\t")
+        for line in LABELS.read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
     wanted = {(page, key): (half, label) for half, page, key, label in rows}
@@ -56,7 +56,13 @@ def main() -> int:
         _, entries = page_timeline(extracted)
         for e in entries:
             key = (page_id, sentence_key(e.sentence))
-            if e.expression.lower() == "today" and key in wanted and key not in read:
+            # (With its date in brackets it is one entry: "today (May 2, 2004)".)
+            said = e.expression.lower()
+            if (
+                (said == "today" or said.startswith("today ("))
+                and key in wanted
+                and key not in read
+            ):
                 sense = "NOWADAYS" if e.value == "PRESENT_REF" else "DAY"
                 read[key] = (sense, " ".join(e.sentence.split()))
     for half in ("dev", "held"):
