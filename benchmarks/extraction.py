@@ -189,7 +189,7 @@ def _ours(html: str, url: str | None, comments: bool) -> str:
         extracted = extract(html, url)
     except PipelineError:
         return ""
-    kept, _ = clean(extracted.blocks, extracted.metadata)
+    kept, _ = clean(extracted.blocks, extracted.metadata, extracted.removed)
     if comments:
         kept += clean_comments(extracted.comments, extracted.metadata)
     return "\n".join(b.text for b in kept)

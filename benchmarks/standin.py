@@ -98,7 +98,7 @@ def main() -> int:
         published = extracted.metadata.published
         if published is None or (args.dev_only and half(page_id) != "dev"):
             continue
-        kept, removed = clean(extracted.blocks, extracted.metadata)
+        kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
         if not kept:
             continue
         t0 = time.perf_counter()

@@ -103,7 +103,7 @@ def page_timeline(extracted: Extracted) -> tuple[list[Doc], list[TimelineEntry]]
     from tui.pipeline.timeline import build_timeline
     from tui.pipeline.timeline.standin import standin_anchor
 
-    kept, removed = clean(extracted.blocks, extracted.metadata)
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
     docs = nlp.parse_blocks(kept)
     published = extracted.metadata.published
     title = extracted.metadata.title
