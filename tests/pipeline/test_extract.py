@@ -12,6 +12,7 @@ from tui.pipeline.clean import clean, clean_comments
 from tui.pipeline.extract import Extracted, extract
 from tui.pipeline.extract_choice import rules
 from tui.pipeline.model import BlockKind, ErrorKind, PipelineError, RemovedBlock
+from tui.pipeline.stages import date_lines
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PAGES = FIXTURES / "pages"
@@ -1004,6 +1005,44 @@ def test_byline_box_with_name_and_role_names_the_author() -> None:
 def test_declared_authors_are_kept_over_a_printed_byline() -> None:
     html = _story("<meta name='author' content='Ann Lee'>", "<p>By Sam Writer</p>", "")
     assert extract(html).metadata.authors == ["Ann Lee"]
+
+
+def test_a_date_line_over_the_articles_box_is_listed_as_its_cut_date_line() -> None:
+    # Between the headline and the text, outside the text's box: the page's date, which
+    # an undated page is read as of (`stages.date_lines`).
+    top = "<p class='when'>Wednesday, November 07, 2012 | 10:00 AM</p><p>Labels: ferries</p>"
+    extracted = extract(_story("", top, f"<p>{SENTENCE}</p>"))
+    dated = [r for r in extracted.removed if r.reason == "date line above the article"]
+    assert [(r.rule, r.text, r.position) for r in dated] == [
+        ("byline", "Wednesday, November 07, 2012 | 10:00 AM", 0)
+    ]
+    kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
+    assert "Wednesday, November 07, 2012 | 10:00 AM" in date_lines(removed)
+    assert not any("2012" in b.text for b in kept)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A sentence with a year is a teaser, not a date line.
+        "<p>The ferry first crossed in May 2009, and it has run every winter since.</p>",
+        # A date line with no year dates nothing on its own.
+        "<p>Posted on Wednesday at 10:00 AM</p>",
+    ],
+)
+def test_lines_over_the_article_that_are_no_dated_date_line_are_not_taken(top: str) -> None:
+    extracted = extract(_story("", top, f"<p>{SENTENCE}</p>"))
+    assert not [r for r in extracted.removed if r.reason == "date line above the article"]
+
+
+def test_the_sites_own_date_at_the_top_of_the_page_is_not_the_articles() -> None:
+    # A site's header prints the day it is shown, above its menu, far from the article.
+    menu = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in ("news", "sport", "arts"))
+    html = _story("", "", f"<p>{SENTENCE}</p>").replace(
+        "<body>", f"<body><div class='site'><p>Monday, 3 December 2012</p><ul>{menu}</ul></div>"
+    )
+    extracted = extract(html)
+    assert not [r for r in extracted.removed if "2012" in r.text]
 
 
 def test_sentences_opening_with_by_give_no_author() -> None:

@@ -117,6 +117,36 @@ def test_the_json_of_an_undated_page_dates_its_relative_days_by_the_page(
     assert "no date given; read as of 14 Mar 2007" in markdown
 
 
+# A blog whose template prints the post's date between its headline and its text, outside
+# the text's box, and gives it nowhere else; the text names only an older month.
+HEADER_DATED_POST = (
+    b"<html><head><title>Harbour notes: the ferry is back</title></head><body><div class='post'>"
+    b"<h3><a href='http://harbour.example/2012/11/back.html'>The ferry is back</a></h3>"
+    b"<p class='post-subhead'>Wednesday, November 07, 2012 | 10:00 AM</p>"
+    b"<p class='post-subhead'>Labels: <a href='/label/ferries'>ferries</a></p>"
+    b"<div class='post-body'><div dir='ltr'>The ferry, laid up since March 2009, came back "
+    b"into service this morning after a long winter in the yard, the harbour master said."
+    b"<br><br>The first full timetable starts tomorrow, and fares stay as they were for now, "
+    b"the operator said in a statement to passengers.<br><br>Crews spent the winter replacing "
+    b"the ramp and the engines, work the port had put off for years.</div></div>"
+    b"</div></body></html>"
+)
+
+
+def test_an_undated_page_is_read_as_of_the_date_line_over_its_text(site: FixtureServer) -> None:
+    proc = briefing("-f", "json", "--no-cache", site.host_html(HEADER_DATED_POST))
+    assert proc.returncode == 0, proc.stderr
+    (article,) = json.loads(proc.stdout)["articles"]
+    assert article["published"] is None
+    assert article["read_as_of"] == "2012-11-07"
+    timeline = {t["expression"]: t for t in article["timeline"]}
+    assert timeline["tomorrow"]["value"] == "2012-11-08"
+    assert [t["range"][0] for t in timeline.values() if "March 2009" in t["expression"]] == [
+        "2009-03-01"
+    ]
+    assert "Wednesday, November 07, 2012 | 10:00 AM" in [r["text"] for r in article["removed"]]
+
+
 def _titled(title: str, *texts: str) -> str | None:
     blocks = [Block(BlockKind.PARAGRAPH, t) for t in texts]
     return standin_anchor(blocks, nlp.parse_blocks(blocks), FETCHED, title=title)

@@ -342,6 +342,32 @@ def _under_headline(page: Page) -> list[str]:
     return [p.text for p in pieces[after : after + _UNDER_HEADLINE]]
 
 
+# Pieces read above the article's first one for the date line a page prints over it outside
+# the article's box: under the headline ("Wednesday, November 07, 2012 | 10:00 AM" between
+# an <h3> and the text), or under an archive's link back ("8 August 2003"). Further up
+# lie the site's header and its own date widgets.
+_ABOVE_THE_ARTICLE = 3
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ABOVE_REASON = "date line above the article"
+
+
+def _date_lines_above(page: Page, article: _Article, metadata: Metadata) -> list[RemovedBlock]:
+    """The few lines right above the article that the cleaner's table reads as a byline
+    or date line with a year, as cuts before its first block: a page whose metadata gives
+    no date is then read as of the date it prints (`AnalysisJob.date_lines`), and the
+    reader sees the line among what was cut."""
+    if not article.own:
+        return []
+    first = min(article.own)
+    match = rule_matcher(metadata)
+    lines = []
+    for piece in page.pieces[max(0, first - _ABOVE_THE_ARTICLE) : first]:
+        rule = match(piece.text) if _A_YEAR.search(piece.text) else None
+        if rule is not None and rule.id == _BYLINE_RULE:
+            lines.append(RemovedBlock(piece.kind, piece.text, _ABOVE_REASON, rule.id, 0))
+    return lines
+
+
 def _with_printed_authors(page: Page, article: _Article, metadata: Metadata) -> Metadata:
     """The metadata with the writers a printed byline names, when it declares none.
 
@@ -455,6 +481,7 @@ def _finished(
     metadata = _with_printed_authors(page, article, metadata)
     blocks = article.blocks
     comments, removed = readers_comments(page, article.own, article.container, article.removed)
+    removed[:0] = _date_lines_above(page, article, metadata)
     if unread is not None:
         removed.append(_unread_notice(unread, len(blocks)))
     return Extracted(metadata=metadata, blocks=blocks, removed=removed, comments=comments)
