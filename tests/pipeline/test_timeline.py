@@ -5404,6 +5404,21 @@ def test_a_decade_spacy_leaves_untagged_beside_another_is_found(
     assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A page's head prints its issue's month alone, which spaCy leaves untagged.
+        ("Issue #113 - January 2005", [("January 2005", "2005-01")]),
+        ("Issue 37: December 2004", [("December 2004", "2004-12")]),
+        ("Sept. 2004 report", [("Sept. 2004", "2004-09")]),
+    ],
+)
+def test_a_month_and_its_year_in_a_line_of_their_own_are_found(
+    nlp: Any, line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, line)] == expected
+
+
 def test_a_century_is_no_date_a_count_is_told_from(nlp: Any) -> None:
     entries = _timeline(
         nlp,

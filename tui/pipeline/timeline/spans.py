@@ -284,6 +284,9 @@ _MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 )
+# A month and its year, "January 2005", which spaCy may leave untagged where a page's
+# head prints it alone ("Issue #113 - January 2005"); capitalised, as a month is written.
+_MONTH_YEAR = re.compile(rf"\b{_MONTH_WORD} (?:19|20)\d\d\b")
 # "5th August", "5 August 2023", "7 Aug 2024": spaCy may take the day for an ordinal and
 # the month alone, or the year alone.
 # A day of the month in figures, "5", "05" or "5th".
@@ -397,7 +400,7 @@ _CUT_SHORT_FORMS = (
     _FORTNIGHT, _DAY_MONTH, _SPLIT_YEAR, _THIS_TIME, _ISO_STAMP, _ZONED_CLOCK, _YEAR_RUN,
     _WEEKDAY_OF_MONTH, _NTH_PART_OF_YEAR, _FULL_YEAR, _DOTTED_MONTH_DAY, _CHRONICLE_YEAR,
     _FRACTIONAL_COUNT, _DAY_OF_MONTH_AFTER, _COUNT_CHOICE_FORM, _SEASON_YEAR,
-    _VAGUE_COUNT_OF_UNITS, _WEEKDAY_NUMERIC_DAY,
+    _VAGUE_COUNT_OF_UNITS, _WEEKDAY_NUMERIC_DAY, _MONTH_YEAR,
 )  # fmt: skip
 # Found by pattern even where spaCy gave the words another label (a holiday it calls an
 # event, a clock time it calls a quantity, a date it calls a number).
