@@ -21,6 +21,7 @@ ever scored, and its pages are never listed.
 
     nice .venv/bin/python benchmarks/standin.py              # both halves
     nice .venv/bin/python benchmarks/standin.py --show dev   # each development page
+    nice .venv/bin/python benchmarks/standin.py --dev-only   # or --held-only: one half
 
 It prints figures; it never asserts them. Its last line is the stand-in's cost beside the
 spaCy parse of the same pages (the app parses every page; it looks for a stand-in only
@@ -90,13 +91,18 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", choices=["dev"], default=None, help="list development pages")
     parser.add_argument("--dev-only", action="store_true", help="score the development half only")
+    parser.add_argument("--held-only", action="store_true", help="score the held-out half only")
     args = parser.parse_args()
     truth = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
     tallies = {"dev": Tally(), "held": Tally()}
     parse_s = standin_s = 0.0
     for page_id, extracted in corpus_pages(truth, args.limit):
         published = extracted.metadata.published
-        if published is None or (args.dev_only and half(page_id) != "dev"):
+        if (
+            published is None
+            or (args.dev_only and half(page_id) != "dev")
+            or (args.held_only and half(page_id) != "held")
+        ):
             continue
         kept, removed = clean(extracted.blocks, extracted.metadata, extracted.removed)
         if not kept:

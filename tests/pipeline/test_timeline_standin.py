@@ -73,6 +73,33 @@ def test_a_page_naming_no_date_of_its_own_has_no_stand_in(text: str) -> None:
     assert _standin(text) is None
 
 
+_CONFERENCE = (
+    "The start of a year is a time to look back. On December 18, 2004 the society met in "
+    "Leeds, and next year's meeting will be in York."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # The issue's month over the text, though the text names a later day.
+        (["Issue #113 - January 2005", "Introduction"], "2005-01-16"),
+        (["Publication Date: Wednesday, August 11, 2004"], "2004-08-11"),
+        (["Edition 18 * March 15, 2002", "Kitchen notes"], "2002-03-15"),
+        # A year alone over the text is its subject more often than its date.
+        (["2005 Revision Details"], "2004-12-18"),
+        # No head: the text's latest day, as before.
+        ([], "2004-12-18"),
+    ],
+)
+def test_a_date_in_the_lines_over_the_text_is_the_pages(head: list[str], expected: str) -> None:
+    assert _standin(*head, _CONFERENCE) == expected
+
+
+def test_a_line_after_the_first_paragraph_is_no_head() -> None:
+    assert _standin(_CONFERENCE, "Issue #113 - January 2005") == "2004-12-18"
+
+
 def test_an_undated_page_is_read_as_of_its_own_latest_date() -> None:
     blocks = [
         Block(BlockKind.PARAGRAPH, "Posted on Thursday, November 17, 2005"),

@@ -2,9 +2,10 @@
 
 A page with no publication date was read as of the day it was fetched, so on an old undated
 page "last week" fell in the reader's own week and "December 26" in the reader's year. The
-page's own dates are a better guess: a page is written after the last day it names with
-its year ("Posted on May 16, 2005", "On March 3, 2006, the board met"). The stand-in is
-still a guess, so every entry read against it keeps `anchor_assumed`.
+page's own dates are a better guess: the date line it prints over its text ("Posted on May
+16, 2005", "Issue #113 - January 2005"), else the last day it names with its year ("On
+March 3, 2006, the board met"), since a page is written after it. The stand-in is still a
+guess, so every entry read against it keeps `anchor_assumed`.
 
 Measured by `benchmarks/standin.py` on pages that do give a date, hidden for the test.
 """
@@ -76,7 +77,8 @@ def standin_anchor(
     """The page's own date as best its words tell, no later than `fetched` (an ISO date or
     datetime), as an ISO date; None when they name none. The byline and date lines the
     cleaner cut (`date_lines`, "Posted by Wren on 14 March 2007") are read first: a date
-    there is the page's own. Else the latest date the text names with its year, or the
+    there is the page's own; then the short lines that open the text (`_head`), for a day
+    or a month. Else the latest date the text names with its year, or the
     day or month the page's `title` names when that is later ("Newsletter October 1997"
     over the date of a hearing it cites)."""
     from tui.pipeline.nlp import parse_blocks
@@ -87,7 +89,11 @@ def standin_anchor(
         found = _latest_named(lines, parse_blocks(lines), fetched, fetched_day)
         if found is not None:
             return found
-    found = _latest_named(blocks, docs, fetched, fetched_day)
+    head = _head(blocks)
+    # A day or a month over the text; a year alone there is more often its subject.
+    found = _latest_named(
+        [blocks[i] for i in head], [docs[i] for i in head], fetched, fetched_day, _FINEST_FIRST[:2]
+    ) or _latest_named(blocks, docs, fetched, fetched_day)
     if title and _YEAR.search(title):
         # A year alone in a title ("The 1995 hearings") is more often its subject.
         line = [Block(BlockKind.PARAGRAPH, title)]
@@ -95,6 +101,25 @@ def standin_anchor(
         if titled is not None and (found is None or titled > found):
             return titled
     return found
+
+
+# The lines over the text's first paragraph are its head, where a page prints its date,
+# issue or edition ("Issue #113 - January 2005", "Publication Date: Wednesday, August 11,
+# 2004", "by Sam Writer on Tuesday, December 6, 2011"): a short line that ends no sentence.
+_HEAD_MAX_LINES = 6
+_HEAD_LINE_MAX_CHARS = 100
+_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+def _head(blocks: Sequence[Block]) -> list[int]:
+    """The indices of the blocks with a year among the short lines that open the text."""
+    head = []
+    for i, block in enumerate(blocks[:_HEAD_MAX_LINES]):
+        if len(block.text) > _HEAD_LINE_MAX_CHARS or _ENDS_A_SENTENCE.search(block.text):
+            break
+        if _YEAR.search(block.text):
+            head.append(i)
+    return head
 
 
 def _latest_named(
