@@ -3935,6 +3935,8 @@ def test_a_run_of_days_across_two_months_is_both_days_in_the_runs_year(
         "The concert is on March 18 @ 6:30 pm - 8:00 pm at the old hall.",
         "Saturday, Aug. 10 @ 10:00 am, free entry",
         "The council will vote on Tuesday @ noon.",
+        # A post's stamp: spaCy ends the date on the sign and leaves the clock apart.
+        "October 19, 2012 @ 9:00AM",
     ],
 )
 def test_a_day_and_its_clock_joined_by_an_at_sign_read_as_with_at(nlp: Any, listing: str) -> None:

@@ -758,7 +758,8 @@ def _entity_parts(ent: Span) -> list[Span]:
     apart."""
     doc = ent.doc
     # "The following year she began": spaCy may run a date into the subject after it.
-    while len(ent) > 1 and ent[-1].pos_ == "PRON":
+    # "October 19, 2012 @ 9:00AM": spaCy may end a date on the "@" that leads its clock.
+    while len(ent) > 1 and (ent[-1].pos_ == "PRON" or ent[-1].text == "@"):
         ent = ent[:-1]
     for tok in ent[1:-1]:
         if tok.tag_ == "TO" and doc[tok.i + 1].tag_ == "VB":
