@@ -1114,11 +1114,16 @@ def test_now_is_vague_and_sorts_at_the_anchor(nlp: Any) -> None:
         ("Now it is true that the plan was costly.", []),
         ("Well now, that is a surprise.", []),
         ("And now, for your viewing pleasure, the winners.", []),
+        # "Now" opening a command is the next step of instructions.
+        ("Now list the problems you found in the first draft.", []),
+        ("Now, add the flour and stir until smooth.", []),
         # What holds from now on.
         ("Now you can add photos to an album.", ["PRESENT_REF"]),
         ("Now that the count is over, the work begins.", ["PRESENT_REF"]),
         ("Now the company is hiring again.", ["PRESENT_REF"]),
         ("The town is now under fire.", ["PRESENT_REF"]),
+        ("Now is the time to act.", ["PRESENT_REF"]),
+        ("Now we know the answer.", ["PRESENT_REF"]),
     ],
 )
 def test_now_opening_a_point_is_no_date(nlp: Any, sentence: str, values: list[str]) -> None:

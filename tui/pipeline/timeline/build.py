@@ -1221,6 +1221,26 @@ def _a_discourse_now(full: str, start: int, end: int, sentences: Sentences) -> b
     )
 
 
+# Who a command has no need of: a clause with a subject is no command.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _now_before_a_command(doc: Doc, span: Span, full: str) -> bool:
+    """'Now list the problems you found', 'Now, add the flour': "now" opening a command,
+    the next step of instructions, which places nothing in time."""
+    sentence = span[0].sent
+    before = full[sentence.start_char : span.start_char]
+    if _BEFORE_AN_OPENING_NOW.fullmatch(before) is None:
+        return False
+    verb = next((t for t in doc[span.end : sentence.end] if not t.is_punct), None)
+    return (
+        verb is not None
+        and verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(child.dep_ in _SUBJECTS for child in verb.children)
+    )
+
+
 def _resolve_span(
     doc: Doc, full: str, span: Span, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -1238,7 +1258,9 @@ def _resolve_span(
         return []
     if _NOW_SAID.fullmatch(text) and now_of_a_past_story(span[-1]):
         return []  # the moment a story told in the past has reached, no date of its own
-    if text.lower() == "now" and _a_discourse_now(full, start, end, sentences):
+    if text.lower() == "now" and (
+        _a_discourse_now(full, start, end, sentences) or _now_before_a_command(doc, span, full)
+    ):
         return []
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
