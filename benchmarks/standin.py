@@ -83,7 +83,7 @@ def main() -> int:
 
     from tui.pipeline import nlp
     from tui.pipeline.clean import clean
-    from tui.pipeline.stages import date_lines
+    from tui.pipeline.stages import date_lines, head_cuts
     from tui.pipeline.timeline import build_timeline
     from tui.pipeline.timeline.standin import standin_anchor
 
@@ -111,7 +111,7 @@ def main() -> int:
         docs = nlp.parse_blocks(kept)
         t1 = time.perf_counter()
         title = extracted.metadata.title
-        ours = standin_anchor(kept, docs, FETCHED, date_lines(removed), title)
+        ours = standin_anchor(kept, docs, FETCHED, date_lines(removed), title, head_cuts(removed))
         parse_s += t1 - t0
         standin_s += time.perf_counter() - t1
         true_day = date.fromisoformat(published[:10])
@@ -119,7 +119,13 @@ def main() -> int:
             "fetch": FETCHED,
             "htmldate": htmldate_on_text(
                 "\n".join(
-                    escape(t) for t in [title or "", *date_lines(removed), *(b.text for b in kept)]
+                    escape(t)
+                    for t in [
+                        title or "",
+                        *date_lines(removed),
+                        *head_cuts(removed),
+                        *(b.text for b in kept),
+                    ]
                 )
             ),
             "ours": ours,

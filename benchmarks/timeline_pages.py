@@ -99,7 +99,7 @@ def page_timeline(extracted: Extracted) -> tuple[list[Doc], list[TimelineEntry]]
     date, or on a stand-in (knowing it) when it gives none."""
     from tui.pipeline import nlp
     from tui.pipeline.clean import clean
-    from tui.pipeline.stages import date_heads, date_lines
+    from tui.pipeline.stages import date_heads, date_lines, head_cuts
     from tui.pipeline.timeline import build_timeline
     from tui.pipeline.timeline.standin import standin_anchor
 
@@ -108,7 +108,8 @@ def page_timeline(extracted: Extracted) -> tuple[list[Doc], list[TimelineEntry]]
     published = extracted.metadata.published
     title = extracted.metadata.title
     anchor = published or (
-        standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed), title) or NO_DATE_ANCHOR
+        standin_anchor(kept, docs, NO_DATE_ANCHOR, date_lines(removed), title, head_cuts(removed))
+        or NO_DATE_ANCHOR
     )
     heads = date_heads(removed)
     return docs, build_timeline(kept, anchor, published is None, docs=docs, post_heads=heads)

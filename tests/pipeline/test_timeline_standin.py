@@ -10,8 +10,8 @@ import pytest
 from tests.server import FixtureServer
 from tests.test_cli import briefing
 from tui.pipeline import codec, nlp
-from tui.pipeline.model import Block, BlockKind
-from tui.pipeline.stages import AnalysisJob, analyse
+from tui.pipeline.model import Block, BlockKind, RemovedBlock
+from tui.pipeline.stages import AnalysisJob, analyse, date_lines, head_cuts
 from tui.pipeline.timeline.standin import standin_anchor
 
 FETCHED = "2026-12-03T09:00:00+00:00"
@@ -86,6 +86,8 @@ _CONFERENCE = (
         (["Issue #113 - January 2005", "Introduction"], "2005-01-16"),
         (["Publication Date: Wednesday, August 11, 2004"], "2004-08-11"),
         (["Edition 18 * March 15, 2002", "Kitchen notes"], "2002-03-15"),
+        # No space after the comma: still a year, not thousands.
+        (["Letter to the minister (January 08,2001)"], "2001-01-08"),
         # A year alone over the text is its subject more often than its date.
         (["2005 Revision Details"], "2004-12-18"),
         # No head: the text's latest day, as before.
@@ -172,6 +174,90 @@ def test_an_undated_page_is_read_as_of_the_date_line_over_its_text(site: Fixture
         "2009-03-01"
     ]
     assert "Wednesday, November 07, 2012 | 10:00 AM" in [r["text"] for r in article["removed"]]
+
+
+# A page whose date line is a link to the site's front page, cut as a related link.
+LINKED_DATE_LINE_POST = (
+    b"<html><head><title>The ferry is back</title></head><body><article>"
+    b"<h1>The ferry is back</h1><p><a href='http://harbour.example/'>HarbourNotes.example "
+    b"\xe2\x80\xa2 Monday November 5, 2012</a></p><p>The ferry, laid up since March 2009, came "
+    b"back into service this morning after a long winter in the yard, the harbour master "
+    b"said.</p><p>The first full timetable starts tomorrow, and fares stay as they were for "
+    b"now, the operator said.</p><p>Crews spent the winter replacing the ramp and the "
+    b"engines, work the port had put off for years.</p></article></body></html>"
+)
+
+
+def test_a_date_line_cut_as_a_link_over_the_text_dates_an_undated_page(
+    site: FixtureServer,
+) -> None:
+    proc = briefing("-f", "json", "--no-cache", site.host_html(LINKED_DATE_LINE_POST))
+    assert proc.returncode == 0, proc.stderr
+    (article,) = json.loads(proc.stdout)["articles"]
+    assert article["read_as_of"] == "2012-11-05"
+    timeline = {t["expression"]: t["value"] for t in article["timeline"]}
+    assert timeline["tomorrow"] == "2012-11-06"
+
+
+def _with_cuts(cuts: list[str], *texts: str) -> str | None:
+    blocks = [Block(BlockKind.PARAGRAPH, t) for t in texts]
+    return standin_anchor(blocks, nlp.parse_blocks(blocks), FETCHED, head_cuts=cuts)
+
+
+@pytest.mark.parametrize(
+    ("cuts", "expected"),
+    [
+        # A digest's issue line, cut as a label, over a text that names a later day.
+        (["::WEEKLY DIGEST No. 184 -- 6 October 2003"], "2003-10-06"),
+        (["Date: Sat Feb 18 1995 - 19:45:33 GMT"], "1995-02-18"),
+        # A year alone is a subject ("2006 Sale Pages!").
+        (["2006 Sale Pages!"], "2004-03-16"),
+        # A long line is read for what its opening says, as a date line's does.
+        (
+            ["Published on December 5, 2003 in Tools and News. Tags: " + "tools, " * 20],
+            "2003-12-05",
+        ),
+        (["Tags: " + "tools, " * 20 + "on December 5, 2003"], "2004-03-16"),
+        ([], "2004-03-16"),
+    ],
+)
+def test_a_date_in_the_lines_cut_over_the_text_is_the_pages(cuts: list[str], expected: str) -> None:
+    assert _with_cuts(cuts, "The fair is set for March 16, 2004, the organisers said.") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted: 11.13.2012", "2012-11-13"),
+        ("By Sam Writer on 10.29.12", "2012-10-29"),
+        # Dots with no number above 12 put the day first; slashes the month.
+        ("11.07.12", "2012-07-11"),
+        ("07/11/2012", "2012-07-11"),
+        ("Wed 2012/11/07 19:05 JST", "2012-11-07"),
+    ],
+)
+def test_a_date_line_in_figures_dates_an_undated_page(line: str, expected: str) -> None:
+    text = "The fair is set for March 16, 2004, the organisers said."
+    assert _with_cuts([line], text) == expected
+    blocks = [Block(BlockKind.PARAGRAPH, text)]
+    assert standin_anchor(blocks, nlp.parse_blocks(blocks), FETCHED, [line]) == expected
+
+
+def test_figures_in_the_text_itself_are_not_read_as_its_date() -> None:
+    assert _standin("Version 10.29.12 of the app fixed the bug, and 11.13.2012 broke it.") is None
+
+
+def test_only_the_lines_other_rules_cut_over_the_first_block_are_the_heads_cuts() -> None:
+    def cut(text: str, rule: str, position: int) -> RemovedBlock:
+        return RemovedBlock(BlockKind.PARAGRAPH, text, "a reason", rule, position)
+
+    removed = [
+        cut("NOVEMBER 2004", "short-line", 0),
+        cut("Posted on 3 May 2004", "byline", 0),  # a date line: read before any head
+        cut("Related: the May 2004 floods", "related-link", 3),
+    ]
+    assert head_cuts(removed) == ("NOVEMBER 2004",)
+    assert date_lines(removed) == ("Posted on 3 May 2004",)
 
 
 def _titled(title: str, *texts: str) -> str | None:

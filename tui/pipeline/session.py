@@ -375,7 +375,7 @@ class Session:
         return read
 
     async def _analyse(self, article: Article) -> None:
-        from tui.pipeline.stages import AnalysisJob, date_heads, date_lines
+        from tui.pipeline.stages import AnalysisJob, date_heads, date_lines, head_cuts
 
         # A same-site article may cut a recurring block while this one is analysed; the
         # offsets would then point into text that is gone, so it is analysed again.
@@ -391,6 +391,7 @@ class Session:
                 date_lines(article.removed) if meta.published is None else (),
                 meta.title if meta.published is None else None,
                 date_heads(article.removed),
+                head_cuts(article.removed) if meta.published is None else (),
             )
             try:
                 # The digest hashes the whole text: off the event loop, as the cache is.
@@ -695,7 +696,8 @@ def _size_of(arg: Any) -> float:
 def _job_digest(job: AnalysisJob) -> str:
     """An analysis is cached under its text, the date it anchors the timeline on, the
     language the page declares (the fallback when its text is too short to tell), and
-    what an undated page's stand-in date is read from (date lines, title)."""
+    what an undated page's stand-in date is read from (date lines, title, lines cut over
+    the text)."""
     from tui.pipeline.cache import result_digest
     from tui.pipeline.stages import timeline_anchor
 
@@ -709,6 +711,7 @@ def _job_digest(job: AnalysisJob) -> str:
         job.date_lines,
         job.title,
         job.post_heads,
+        job.head_cuts,
     )
 
 

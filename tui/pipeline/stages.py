@@ -75,6 +75,9 @@ class AnalysisJob:
     # The date lines the cleaner cut, each with the index of the block it stood before:
     # on a page of several posts, the day each post is read as of (`timeline.posts`).
     post_heads: tuple[tuple[int, str], ...] = ()
+    # The other lines cut over the text's first block, for a page with no publication date:
+    # its head, cut as a label or a link ("::WEEKLY DIGEST No. 184 -- 6 October 2003").
+    head_cuts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,11 @@ def analyse(job: AnalysisJob) -> Analysis:
     docs = nlp.parse_blocks(blocks)
     entities = find_entities(blocks, docs)
     anchor, assumed = timeline_anchor(job.published, job.fetched_at)
-    standin = standin_anchor(blocks, docs, anchor, job.date_lines, job.title) if assumed else None
+    standin = (
+        standin_anchor(blocks, docs, anchor, job.date_lines, job.title, job.head_cuts)
+        if assumed
+        else None
+    )
     timeline = build_timeline(blocks, standin or anchor, assumed, docs, job.post_heads)
     return Analysis(
         entities,
@@ -153,6 +160,12 @@ _DATE_LINE_RULE = "byline"
 def date_lines(removed: list[RemovedBlock]) -> tuple[str, ...]:
     """The byline and date lines the cleaner cut, in page order (`AnalysisJob.date_lines`)."""
     return tuple(r.text for r in removed if r.rule == _DATE_LINE_RULE)
+
+
+def head_cuts(removed: list[RemovedBlock]) -> tuple[str, ...]:
+    """The lines cut over the text's first block by rules other than the date lines'
+    (`AnalysisJob.head_cuts`)."""
+    return tuple(r.text for r in removed if r.position == 0 and r.rule != _DATE_LINE_RULE)
 
 
 def date_heads(removed: list[RemovedBlock]) -> tuple[tuple[int, str], ...]:

@@ -24,8 +24,41 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Only blocks that write a year are read again, which keeps the second pass to a few blocks
-# (resolution is held under a tenth of the parse). "2,000" is a number; "2012," a year.
-_YEAR = re.compile(r"(?<![\d,.])(?:1[89]\d\d|2\d\d\d)(?!\d|,\d)|'\d\d\b")
+# (resolution is held under a tenth of the parse). "2,000,000" is a number; "2012," a year,
+# and so are four figures after a comma, which no thousands are ("January 08,2001").
+_YEAR = re.compile(r"(?<![\d.])(?:1[89]\d\d|2\d\d\d)(?!\d|,\d)|'\d\d\b")
+
+# A day in figures, as date lines print it ("Posted: 11.13.2012", "By Sam on 10.29.12",
+# "Wed 2012/11/07 19:05"), which the timeline reads only in its common forms.
+_FIGURES = re.compile(r"(?<![\w.,/:-])(\d{1,4})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/:-]|[.,]\d)")
+
+
+def _figure_days(text: str, fetched_day: date) -> list[date]:
+    """The days a date line writes in figures. The year comes first or last; the day is
+    the number above 12 where there is one, else dots put the day first, as most of the
+    world writes them, and slashes and dashes the month, as the US does."""
+    days = []
+    for m in _FIGURES.finditer(text):
+        a, separator, b, c = int(m[1]), m[2], int(m[3]), m[4]
+        if len(m[1]) == 4:
+            year, month, day = a, b, int(c)
+        elif len(m[1]) > 2:
+            continue
+        else:
+            year = int(c) if len(c) == 4 else 2000 + int(c)
+            year = year if year <= fetched_day.year else year - 100
+            first_is_day = a > 12 or (b <= 12 and separator == ".")
+            day, month = (a, b) if first_is_day else (b, a)
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    return [d for d in days if d.year >= EARLIEST_PUBLISHED_YEAR]
+
+
+def _dated(text: str) -> bool:
+    return _YEAR.search(text) is not None or _FIGURES.search(text) is not None
+
 
 # Which named dates may stand in, finest first: a day pins the page best, so a month or a
 # year named later ("plans for 2015") is used only when the page names no day.
@@ -73,12 +106,14 @@ def standin_anchor(
     fetched: str,
     date_lines: Sequence[str] = (),
     title: str | None = None,
+    head_cuts: Sequence[str] = (),
 ) -> str | None:
     """The page's own date as best its words tell, no later than `fetched` (an ISO date or
     datetime), as an ISO date; None when they name none. The byline and date lines the
     cleaner cut (`date_lines`, "Posted by Wren on 14 March 2007") are read first: a date
-    there is the page's own; then the short lines that open the text (`_head`), for a day
-    or a month. Else the latest date the text names with its year, or the
+    there is the page's own; then the short lines that open the text (`_head`) or were cut
+    over it (`head_cuts`, "::WEEKLY DIGEST No. 184 -- 6 October 2003"), for a day or a
+    month. Else the latest date the text names with its year, or the
     day or month the page's `title` names when that is later ("Newsletter October 1997"
     over the date of a hearing it cites)."""
     from tui.pipeline.nlp import parse_blocks
@@ -86,13 +121,22 @@ def standin_anchor(
     fetched_day = date.fromisoformat(fetched[:10])
     if date_lines:
         lines = [Block(BlockKind.PARAGRAPH, text) for text in date_lines]
-        found = _latest_named(lines, parse_blocks(lines), fetched, fetched_day)
+        found = _latest_named(lines, parse_blocks(lines), fetched, fetched_day, figures=True)
         if found is not None:
             return found
+    # A long cut line is read for the date its opening gives ("Published on December 5,
+    # 2009 in Firmware Updates and News. Tags: ...").
+    openings = (text[:_HEAD_LINE_MAX_CHARS] for text in head_cuts)
+    cut = [Block(BlockKind.PARAGRAPH, text) for text in openings if _dated(text)]
     head = _head(blocks)
     # A day or a month over the text; a year alone there is more often its subject.
     found = _latest_named(
-        [blocks[i] for i in head], [docs[i] for i in head], fetched, fetched_day, _FINEST_FIRST[:2]
+        cut + [blocks[i] for i in head],
+        parse_blocks(cut) + [docs[i] for i in head],
+        fetched,
+        fetched_day,
+        _FINEST_FIRST[:2],
+        figures=True,
     ) or _latest_named(blocks, docs, fetched, fetched_day)
     if title and _YEAR.search(title):
         # A year alone in a title ("The 1995 hearings") is more often its subject.
@@ -117,7 +161,7 @@ def _head(blocks: Sequence[Block]) -> list[int]:
     for i, block in enumerate(blocks[:_HEAD_MAX_LINES]):
         if len(block.text) > _HEAD_LINE_MAX_CHARS or _ENDS_A_SENTENCE.search(block.text):
             break
-        if _YEAR.search(block.text):
+        if _dated(block.text):
             head.append(i)
     return head
 
@@ -128,16 +172,21 @@ def _latest_named(
     fetched: str,
     fetched_day: date,
     kinds_in_turn: Sequence[frozenset[Granularity]] = _FINEST_FIRST,
+    figures: bool = False,
 ) -> str | None:
-    """The latest date `blocks` name with its year, finest first. A month or a year stands
-    in by its middle day, the least wrong guess of a day within it."""
+    """The latest date `blocks` name with its year, finest first, and with `figures` (for
+    date lines) the days they write in figures. A month or a year stands in by its middle
+    day, the least wrong guess of a day within it."""
     from tui.pipeline.timeline.build import build_timeline
 
     rows = [i for i, block in enumerate(blocks) if _YEAR.search(block.text)]
-    if not rows:
-        return None
-    entries = build_timeline([blocks[i] for i in rows], fetched, True, [docs[i] for i in rows])
-    named = [(e.granularity, days) for e in entries if (days := _placed(e)) is not None]
+    named: list[tuple[Granularity, tuple[date, date]]] = []
+    if rows:
+        found = build_timeline([blocks[i] for i in rows], fetched, True, [docs[i] for i in rows])
+        named = [(e.granularity, days) for e in found if (days := _placed(e)) is not None]
+    if figures:
+        figured = (d for block in blocks for d in _figure_days(block.text, fetched_day))
+        named += [(Granularity.DAY, (d, d)) for d in figured]
     for kinds in kinds_in_turn:
         middles = [a + (b - a) / 2 for granularity, (a, b) in named if granularity in kinds]
         past = [d for d in middles if d <= fetched_day]
