@@ -111,10 +111,10 @@ def standin_anchor(
     """The page's own date as best its words tell, no later than `fetched` (an ISO date or
     datetime), as an ISO date; None when they name none. The byline and date lines the
     cleaner cut (`date_lines`, "Posted by Wren on 14 March 2007") are read first: a date
-    there is the page's own; then the short lines that open the text (`_head`) or were cut
-    over it (`head_cuts`, "::WEEKLY DIGEST No. 184 -- 6 October 2003"), for a day or a
-    month. Else the latest date the text names with its year, or the
-    day or month the page's `title` names when that is later ("Newsletter October 1997"
+    there is the page's own. Then the page's head: the short lines that open the text
+    (`_head`) and the lines cut over it (`head_cuts`, "::WEEKLY DIGEST No. 184 -- 6 October
+    2003"), for a day or a month. Else the latest date the text names with its year. The
+    day or month the page's `title` names wins when it is later ("Newsletter October 1997"
     over the date of a hearing it cites)."""
     from tui.pipeline.nlp import parse_blocks
 
