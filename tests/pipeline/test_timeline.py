@@ -5426,6 +5426,23 @@ def test_a_month_and_its_year_in_a_line_of_their_own_are_found(
     assert [(e.expression, e.value) for e in _timeline(nlp, line)] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # All of any year, as a habit: no one year to place.
+        ("Throughout the year, the firm works to keep its network reliable.", []),
+        ("The park is open throughout the year.", []),
+        # The story's year.
+        ("Sales rose throughout the year.", ["2024"]),
+        ("Contributions will be received throughout the year.", ["2024"]),
+    ],
+)
+def test_the_whole_year_told_as_a_habit_is_no_year(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [e.value for e in _timeline(nlp, sentence)] == values
+
+
 def test_a_century_is_no_date_a_count_is_told_from(nlp: Any) -> None:
     entries = _timeline(
         nlp,

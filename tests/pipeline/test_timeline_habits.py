@@ -4,7 +4,7 @@ present, and a bare season, month or holiday whose verb carries an adverb of hab
 from __future__ import annotations
 
 from tests.pipeline.token_trees import Tok, span, tree
-from tui.pipeline.timeline.habits import told_as_a_habit
+from tui.pipeline.timeline.habits import all_year_round, told_as_a_habit
 
 
 def _in_season(verb: str, tag: str, det: bool, lemma: str = "") -> list[Tok]:
@@ -162,3 +162,29 @@ def test_a_rate_a_year_is_no_yearly_habit() -> None:
         ("march", "NNP", "pobj", "PROPN", 4),
     )
     assert told_as_a_habit(span(toks, 5, 5, "Earns a billion a year in March."), "March") is False
+
+
+def _all_year(verb: str, tag: str, aux: str | None = None) -> list[Tok]:
+    # "Sales <aux> <verb> throughout the year."
+    specs: list[tuple[str, str, str, str, int | None]] = [("sales", "NNS", "nsubj", "NOUN", 1)]
+    if aux:
+        specs = [("sales", "NNS", "nsubj", "NOUN", 2), (aux, "MD", "aux", "AUX", 2)]
+    root = len(specs)
+    specs += [
+        (verb, tag, "ROOT", "VERB", None),
+        ("throughout", "IN", "prep", "ADP", root),
+        ("the", "DT", "det", "DET", root + 3),
+        ("year", "NN", "pobj", "NOUN", root + 1),
+    ]
+    return tree(*specs)
+
+
+def test_all_of_the_year_in_a_habit_is_no_one_year() -> None:
+    toks = _all_year("run", "VBP")
+    said = "throughout the year"
+    assert all_year_round(span(toks, 3, 4), said)
+    # Told in the past, or looking ahead, it is that year.
+    assert not all_year_round(span(_all_year("rose", "VBD"), 3, 4), said)
+    assert not all_year_round(span(_all_year("run", "VB", aux="will"), 4, 5), said)
+    # "The year" alone is a year of the story whatever the verb.
+    assert not all_year_round(span(toks, 3, 4), "the year")

@@ -40,7 +40,7 @@ from tui.pipeline.timeline.grammar import (
     told_to_you_as_a_rule,
     under_a_perfect,
 )
-from tui.pipeline.timeline.habits import told_as_a_habit
+from tui.pipeline.timeline.habits import all_year_round, told_as_a_habit
 from tui.pipeline.timeline.lengths import bare_length, nights_of_shows
 from tui.pipeline.timeline.modifiers import (
     a_thing_per_unit,
@@ -1262,6 +1262,8 @@ def _resolve_span(
         _a_discourse_now(full, start, end, sentences) or _now_before_a_command(doc, span, full)
     ):
         return []
+    if all_year_round(span, full[max(0, start - 12) : end]):
+        return []  # "open throughout the year": a habit of every year, no date
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)

@@ -62,6 +62,26 @@ def told_as_a_habit(span: Span, text: str) -> bool:
     return False
 
 
+# All of a year, whichever: "throughout the year", "all year round", "year-round".
+_ALL_YEAR = re.compile(
+    r"(?:(?:throughout|through|all|during|round) the year|all year(?: round| long)?"
+    r"|year[- ]round)$",
+    re.I,
+)
+
+
+def all_year_round(span: Span, said: str) -> bool:
+    """Whether the year a date spaCy found as `span` names is all of any year, told as a
+    habit (`said`: the expression with the words before it): "Throughout the year, the
+    firm works to keep its network reliable", "the park is open all year round". Not a
+    story's year: "sales rose throughout the year", "events will be held throughout the
+    year"."""
+    if _ALL_YEAR.search(said) is None:
+        return False
+    root = span_root(span)
+    return habitual(root) or told_as_usual(root)
+
+
 def _a_holiday(text: str) -> bool:
     """A holiday on the same day every year: "every Thanksgiving" is no one day of November,
     which is all a set of TIMEX3's could say of it."""
