@@ -44,6 +44,7 @@ from tui.pipeline.timeline.vocab import (
     month_key,
     named_year,
     year_number,
+    year_of_two_digits,
 )
 
 # --- days named relative to the anchor, holidays, days of the month ---------------------
@@ -177,7 +178,7 @@ def _day_month_and_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> 
     latest year not far past the story's."""
     y = int(m.group(3))
     if y < 100:
-        y = _year_of_two_digits(y, ctx.anchor.year)
+        y = year_of_two_digits(y, ctx.anchor.year)
     return _day_written_whole(y, MONTHS[month_key(m.group(2))], int(m.group(1)))
 
 
@@ -187,22 +188,10 @@ def _iso_month(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     return month(int(m.group(1)), int(m.group(2)))
 
 
-# How far past the story's year a year written in two digits may lie ("12/31/29" in a
-# 2024 story is 2029, "12/31/98" is 1998).
-TWO_DIGIT_YEAR_AHEAD = 10
-
-
-def _year_of_two_digits(yy: int, anchor_year: int) -> int:
-    """The latest year ending in `yy` no more than TWO_DIGIT_YEAR_AHEAD past the story's
-    ("7/4/98" in a 1998 story is 1998, not 2098)."""
-    latest = anchor_year + TWO_DIGIT_YEAR_AHEAD
-    return latest - (latest - yy) % 100
-
-
 def _numeric_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     y = int(m.group(4))
     if y < 100:
-        y = _year_of_two_digits(y, ctx.anchor.year)
+        y = year_of_two_digits(y, ctx.anchor.year)
     first, second = int(m.group(1)), int(m.group(3))
     # The page's own order (US unless it showed otherwise), unless the numbers allow only
     # the other.

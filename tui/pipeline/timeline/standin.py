@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from tui.pipeline.kinds import Granularity
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Block, BlockKind, TimelineEntry
+from tui.pipeline.timeline.values import safe_date
+from tui.pipeline.timeline.vocab import year_of_two_digits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,19 +43,12 @@ def _figure_days(text: str, fetched_day: date) -> list[date]:
     for m in _FIGURES.finditer(text):
         a, separator, b, c = int(m[1]), m[2], int(m[3]), m[4]
         if len(m[1]) == 4:
-            year, month, day = a, b, int(c)
-        elif len(m[1]) > 2:
-            continue
-        else:
-            year = int(c) if len(c) == 4 else 2000 + int(c)
-            year = year if year <= fetched_day.year else year - 100
-            first_is_day = a > 12 or (b <= 12 and separator == ".")
-            day, month = (a, b) if first_is_day else (b, a)
-        try:
-            days.append(date(year, month, day))
-        except ValueError:
-            continue
-    return [d for d in days if d.year >= EARLIEST_PUBLISHED_YEAR]
+            days.append(safe_date(a, b, int(c)))
+        elif len(m[1]) <= 2:
+            year = int(c) if len(c) == 4 else year_of_two_digits(int(c), fetched_day.year)
+            month, day = (b, a) if separator == "." else (a, b)
+            days.append(safe_date(year, month, day) or safe_date(year, day, month))
+    return [d for d in days if d is not None and d.year >= EARLIEST_PUBLISHED_YEAR]
 
 
 def _dated(text: str) -> bool:

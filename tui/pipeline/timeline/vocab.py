@@ -279,6 +279,13 @@ def spelled_year(text: str) -> int | None:
     return None
 
 
+def year_of_two_digits(yy: int, anchor_year: int) -> int:
+    """The latest year ending in `yy` no more than TWO_DIGIT_YEAR_AHEAD past the anchor's
+    ("7/4/98" or "'98" in a 1998 story is 1998, not 2098; "12/31/29" in a 2024 one 2029)."""
+    latest = anchor_year + TWO_DIGIT_YEAR_AHEAD
+    return latest - (latest - yy) % 100
+
+
 def year_number(text: str, anchor_year: int) -> int | None:
     """'1998', "'98" or 'nineteen ninety-eight' as a year; None when it is none."""
     text = text.strip()
@@ -286,8 +293,7 @@ def year_number(text: str, anchor_year: int) -> int | None:
         y = int(text)
         return y if MIN_YEAR <= y <= MAX_YEAR else None
     if re.fullmatch(r"'\d{2}", text):
-        y = int(text[1:])
-        return 2000 + y if 2000 + y <= anchor_year + TWO_DIGIT_YEAR_AHEAD else 1900 + y
+        return year_of_two_digits(int(text[1:]), anchor_year)
     return spelled_year(text)
 
 
