@@ -356,16 +356,18 @@ def _date_lines_above(page: Page, article: _Article, metadata: Metadata) -> list
     or date line with a year, as cuts before its first block: a page whose metadata gives
     no date is then read as of the date it prints (`AnalysisJob.date_lines`), and the
     reader sees the line among what was cut."""
-    if not article.own:
-        return []
-    first = min(article.own)
+    first = min(article.own, default=0)
+    dated = [
+        p for p in page.pieces[max(0, first - _ABOVE_THE_ARTICLE) : first] if _A_YEAR.search(p.text)
+    ]
+    if not dated:
+        return []  # no line with a year over the text: no need to build the table
     match = rule_matcher(metadata)
-    lines = []
-    for piece in page.pieces[max(0, first - _ABOVE_THE_ARTICLE) : first]:
-        rule = match(piece.text) if _A_YEAR.search(piece.text) else None
-        if rule is not None and rule.id == _BYLINE_RULE:
-            lines.append(RemovedBlock(piece.kind, piece.text, _ABOVE_REASON, rule.id, 0))
-    return lines
+    return [
+        RemovedBlock(piece.kind, piece.text, _ABOVE_REASON, _BYLINE_RULE, 0)
+        for piece in dated
+        if getattr(match(piece.text), "id", None) == _BYLINE_RULE
+    ]
 
 
 def _with_printed_authors(page: Page, article: _Article, metadata: Metadata) -> Metadata:
