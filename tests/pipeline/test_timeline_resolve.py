@@ -77,6 +77,16 @@ def test_a_time_of_day_rides_on_its_day(text: str, value: str) -> None:
     assert _value(text) == value
 
 
+@pytest.mark.parametrize("text", ["23:61", "25:00", "99 o'clock", "13 pm", "12:60 pm"])
+def test_an_hour_or_minute_off_the_clock_face_is_no_time_of_day(text: str) -> None:
+    assert _value(text) is None
+
+
+@pytest.mark.parametrize("text", ["at 13:30", "0:30 am", "12 pm", "12 o'clock", "00:30"])
+def test_the_clock_faces_edges_are_times_of_day(text: str) -> None:
+    assert _value(text) is not None and "T" in (_value(text) or "")
+
+
 @pytest.mark.parametrize("text", ["the 1990\u2032s", "the \u201890s", "the 1990\u2019s"])
 def test_a_decade_written_with_a_prime_or_a_curly_quote_is_the_decade(text: str) -> None:
     assert _value(text) == "199"

@@ -88,17 +88,18 @@ CLOCK_RE = re.compile(
     # "1-4 p.m.", "9:30 to 11 a.m.", "(from) 7 until 10pm": hours that open at the first,
     # which takes the a.m. or p.m. of the last (alone, the "1" was read as January).
     # (A zero-padded number with no minutes is no such hour: "Jun 03, 05 - 05:21 am".)
-    r"(?:\b(?!0\d\s*(?:-|\u2013|to))(?P<h0>\d{1,2})(?:[:.](?P<min0>\d{2}))?"
+    r"(?:\b(?!0\d\s*(?:-|\u2013|to))(?P<h0>1[0-2]|0?\d)(?:[:.](?P<min0>[0-5]\d))?"
     r"\s*(?:-|\u2013|to|until|till)\s*)?"
     # With "a.m." after it, "4:56:22 AM" (a post's stamp) is a clock, to the second.
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2})(?::(?P<sec>[0-5]\d))?)?\s*"
+    # (An hour past twelve or a minute past 59 is no clock: "99 o'clock", "23:61".)
+    r"\b(?P<h>1[0-2]|0?\d)(?:[:.](?P<min>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*"
     r"(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oclock>o'clock))"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
     # Seconds after a two-digit hour ("09:15:00", a stamp's) are part of the time; "1:02:53"
     # is a race's or a video's length, no time of day.
-    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})(?:(?<=\d\d:\d\d):(?P<sec24>[0-5]\d))?"
+    + r"\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?:(?<=\d\d:\d\d):(?P<sec24>[0-5]\d))?"
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
