@@ -5283,6 +5283,11 @@ def test_a_count_of_units_from_a_day_is_that_many_units_after_it(
          "Thursday.", "2026-04-23",
          [("Sunday", "2026-04-26"), ("4 a.m.", "2026-04-26T04:00"),
           ("Thursday", "2026-04-23")]),
+        # So is a grand prix, a tournament or a meet that the present hopes to reach.
+        ("Organisers hope to persuade the champion to join the relay at Friday's grand prix.",
+         "2026-04-22", [("Friday", "2026-04-24")]),
+        ("Fans expect a full stadium at Saturday's tournament.", "2026-04-22",
+         [("Saturday", "2026-04-25")]),
     ],
 )  # fmt: skip
 def test_a_date_a_past_act_set_and_a_race_ahead_are_still_to_come(

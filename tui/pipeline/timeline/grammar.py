@@ -863,7 +863,7 @@ _FIXTURES = {
     "deadline", "start", "kickoff", "kick-off", "game", "match", "fixture", "final",
     "showdown", "matchup", "race", "forecast", "outlook", "chance", "risk", "prospect",
     "attempt", "launch", "marathon", "derby", "playoff", "semifinal",
-    "semi-final", "quarterfinal", "quarter-final",
+    "semi-final", "quarterfinal", "quarter-final", "prix", "tournament", "meet", "regatta",
 }  # fmt: skip
 
 
