@@ -5693,3 +5693,20 @@ def test_the_year_of_a_quarter_is_the_one_its_paragraph_or_the_one_before_named(
         "will fall.",
     )
     assert _entry(entries, "the fourth quarter of the year").value == "2024-Q4"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # Wednesday 28 August 1996: a past "when" clause on the day puts it behind.
+        ("The report will include figures delayed by the public holiday on Monday when the "
+         "exchange was closed.", "1996-08-26"),
+        ("The town will mark Monday, when the flood struck, with a vigil.", "1996-08-26"),
+        # A present one is the clause's future.
+        ("The talks will resume on Monday, when the envoy arrives.", "1996-09-02"),
+    ],
+)  # fmt: skip
+def test_a_past_when_clause_on_a_weekday_puts_it_behind(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence, anchor="1996-08-28"), "Monday").value == value

@@ -412,6 +412,34 @@ def test_a_curly_will_is_future() -> None:
     assert tense_of(span(toks, 3, 3)) is Tense.FUTURE  # type: ignore[arg-type]
 
 
+def _holiday_on_monday_when(aux: tuple[str, str, str], xcomp: bool = False) -> list[Tok]:
+    """'figures will include the holiday on monday when the exchange AUX closed (to ...)'."""
+    return tree(  # type: ignore[arg-type]
+        ("figures", "NNS", "nsubj", "NOUN", "figure", 2),
+        ("will", "MD", "aux", "AUX", "will", 2),
+        ("include", "VB", "ROOT", "VERB", "include", None),
+        ("holiday", "NN", "dobj", "NOUN", "holiday", 2),
+        ("on", "IN", "prep", "ADP", "on", 3),
+        ("monday", "NNP", "pobj", "PROPN", "monday", 4),
+        ("when", "WRB", "advmod", "ADV", "when", 9),
+        ("exchange", "NN", "nsubjpass", "NOUN", "exchange", 9),
+        (aux[0], aux[1], "auxpass", "AUX", aux[2], 9),
+        ("closed", "VBN", "relcl", "VERB", "close", 3),
+        *([("due", "JJ", "acomp", "ADJ", "due", 9)] if xcomp else []),
+    )
+
+
+def test_a_past_when_clause_on_the_days_noun_puts_the_day_behind() -> None:
+    assert tense_of(span(_holiday_on_monday_when(("was", "VBD", "be")), 5, 5)) is Tense.PAST  # type: ignore[arg-type]
+    # A present one ("when the exchange is closed") says nothing of its own: the future
+    # of the clause around stands.
+    present = _holiday_on_monday_when(("is", "VBZ", "be"))
+    assert tense_of(span(present, 5, 5)) is Tense.FUTURE  # type: ignore[arg-type]
+    # Nor one that looked ahead from then ("was due to close").
+    ahead = _holiday_on_monday_when(("was", "VBD", "be"), xcomp=True)
+    assert tense_of(span(ahead, 5, 5)) is Tense.FUTURE  # type: ignore[arg-type]
+
+
 def test_every_tense_rule_has_a_name_of_its_own_and_a_reason() -> None:
     names = [rule.name for rule in TENSE_RULES]
     assert len(names) == len(set(names))

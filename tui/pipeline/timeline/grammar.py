@@ -267,8 +267,47 @@ def _on_a_noun(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
     return PASS if noun.lemma_.lower() in _FIXTURES else None
 
 
+def _when_clause_on(tok: Token, verb: Token) -> Token | None:
+    """The verb of a "when" clause that tells of the date or of the noun it hangs on
+    ("the holiday on Monday when the exchange was closed", "Monday, when the envoy
+    arrived"), on the way up from the date to the verb it modifies."""
+    current = tok
+    while current.i != verb.i and current.pos_ in ("NOUN", "PROPN", "ADP", "NUM"):
+        for clause in current.children:
+            if (
+                clause.i > current.i
+                and clause.dep_ in ("relcl", "advcl")
+                and any(
+                    c.dep_ == "advmod" and c.lower_ == "when" and c.i < clause.i
+                    for c in clause.children
+                )
+            ):
+                return clause
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None
+
+
+def _told_by_a_when_clause(span: Span, verb: Token, tense: Tense | None) -> TenseAnswer:
+    clause = _when_clause_on(span_root(span), verb)
+    if clause is None:
+        return PASS
+    # Only a past one decides: a present "when the envoy arrives" is a future's, which the
+    # clause around already tells.
+    # Nor one that looked ahead from then ("in March, when the law was due to take
+    # effect", "was expected to close").
+    if any(c.dep_ in ("xcomp", "acomp") for c in clause.children):
+        return PASS
+    told = _verb_tense(clause, 3)
+    return Tense.PAST if told in (Tense.PAST, Tense.PERFECT) else PASS
+
+
 # In order: the first rule that answers decides; with none, the verb's tense as told.
 TENSE_RULES: tuple[TenseRule, ...] = (
+    TenseRule("told-by-a-when-clause", _told_by_a_when_clause,
+              "figures delayed by the holiday on Monday when the exchange was closed: a"
+              " past clause that tells of the day says it is behind"),
     TenseRule("a-condition", _a_condition,
               "strikes could resume if no offer is made by the summer: a condition looks"
               " ahead with the modal it is under"),
