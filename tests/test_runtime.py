@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import platform
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -303,3 +304,43 @@ def test_a_log_file_that_cannot_be_written_puts_nothing_on_stderr(site) -> None:
     assert done.stdout.count("\n") == 2  # both inputs accounted for
     assert "Traceback" not in done.stderr and "Logging error" not in done.stderr
     assert done.stderr.count("\n") == 1 and "404" in done.stderr
+
+
+_THREADS_THAT_ALLOCATE = """
+import sys, threading
+from tui.runtime import share_heaps
+if sys.argv[1] == "share":
+    share_heaps()
+ready = threading.Barrier(9)
+def work():
+    held = [bytearray(2000) for _ in range(2000)]
+    ready.wait()
+threads = [threading.Thread(target=work) for _ in range(8)]
+for t in threads:
+    t.start()
+ready.wait()
+for t in threads:
+    t.join()
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmPeak"))
+print(int(peak.split()[1]))
+"""
+
+
+def _address_space_kb(how: str) -> int:
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    done = subprocess.run(
+        [sys.executable, "-c", _THREADS_THAT_ALLOCATE, how],
+        capture_output=True, text=True, env=env, timeout=60, check=True,
+    )  # fmt: skip
+    return int(done.stdout)
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/status").exists() or platform.libc_ver()[0] != "glibc",
+    reason="glibc's heaps and Linux's /proc only",
+)
+def test_threads_that_share_heaps_reserve_far_less_address_space() -> None:
+    # glibc reserves 64 MB of address space for each thread's own heap; under `ulimit -v`
+    # a thread then failed as it started, and Python waited for it forever.
+    alone, shared = _address_space_kb("alone"), _address_space_kb("share")
+    assert shared < alone - 128 * 1024
