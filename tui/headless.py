@@ -22,6 +22,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from tui import eventloop
 from tui.pipeline.model import Article, Status
 from tui.pipeline.options import CacheSettings, Options
 from tui.pipeline.textsafety import INPUT_CHARS, MESSAGE_CHARS, one_line
@@ -191,10 +192,11 @@ def run_headless(
 
 
 def _run_to_its_end(briefing: Coroutine[Any, Any, None]) -> None:
-    """`asyncio.run(briefing)`, but a failure to tidy up after it (its thread pool's
-    shutdown starts a thread: "can't start new thread" under a low `ulimit -u`) is logged,
-    not raised: the briefing was read, and the traceback lost its whole output."""
-    runner = asyncio.Runner()
+    """`asyncio.run(briefing)` on `eventloop`'s loop (its thread pool is joined without
+    starting a thread, which under a low `ulimit -u` failed and under a low `ulimit -v`
+    hung), and a failure to tidy up after it is logged, not raised: the briefing was read,
+    and the traceback lost its whole output."""
+    runner = eventloop.runner()
     try:
         runner.run(briefing)
     finally:

@@ -111,6 +111,7 @@ def run_app(
         if pipe is not None:
             os.close(pipe)
 
+    from tui import eventloop
     from tui.app.input_bytes import guard_input_bytes
     from tui.app.main import create_app
     from tui.app.paste import guard_pastes
@@ -131,7 +132,8 @@ def run_app(
     )
     if demo:
         app.sub_title = "demo"
-    status = app.run()
+    # (`app.run()` is `asyncio.run` of this, on asyncio's own loop.)
+    status = eventloop.run(app.run_async())
     for line in app.said_after:
         print(f"briefing: {line}", file=sys.stderr)
     return status if isinstance(status, int) else (app.return_code or 0)
