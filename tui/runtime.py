@@ -17,8 +17,8 @@ LOG_ENV = "BRIEFING_LOG"
 # glibc's mallopt parameter number for the mmap threshold, and the value we fix it at.
 _M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD = 128 * 1024
-# glibc's mallopt parameter for the most heaps ("arenas") threads may allocate from, its
-# variable for a process started later, and the number we allow (`share_heaps`).
+# glibc's mallopt parameter for the most heaps ("arenas") threads may allocate from, the
+# variable by which a reader sets it, and the number we allow (`share_heaps`).
 _M_ARENA_MAX = -8
 ARENA_ENV = "MALLOC_ARENA_MAX"
 MALLOC_ARENAS = 2
@@ -55,20 +55,32 @@ def configure() -> None:
 
 
 def share_heaps(arenas: int = MALLOC_ARENAS) -> None:
-    """Let threads allocate from at most `arenas` glibc heaps, here and in the worker
-    processes started later (unless the reader set MALLOC_ARENA_MAX).
+    """Under a limit on address space (`ulimit -v`), let this process's threads allocate
+    from at most `arenas` glibc heaps (unless the reader set MALLOC_ARENA_MAX).
 
     glibc gives each new thread a heap of its own, up to eight per core, and reserves
     64 MB of address space for each: `briefing --demo -f jsonl` reached 636 MB of address
-    space (VmPeak) to use under 100 MB. A limit on address space (`ulimit -v 300000`) then
-    failed a thread as it started, and CPython's `Thread.start()` waited for it forever:
-    the run hung in 5 of 6 tries. With two heaps the same run peaks at 194 MB. Our
-    threads mostly wait on pipes and sockets, so they seldom contend for a heap. Elsewhere
-    than glibc this does nothing. Called first, before any thread starts.
+    space (VmPeak) to use under 100 MB. Under `ulimit -v 300000` a thread then failed as
+    it started, and CPython's `Thread.start()` waited for it forever: the run hung in 5 of
+    6 tries. With two heaps the same run peaks at 181-186 MB. Without a limit, reserved
+    space costs nothing, and two heaps cost a headless run of 181 pages about 5% of its
+    speed (`benchmarks/scale.py`, ratio to the peer 0.87-0.91 against 0.83-0.86), so the
+    heaps are shared only under one. Elsewhere than glibc this does nothing. Called first,
+    before any thread starts.
     """
-    if ARENA_ENV in os.environ:
+    if ARENA_ENV in os.environ or not address_space_limited():
         return
     _mallopt(_M_ARENA_MAX, arenas)
+
+
+def address_space_limited() -> bool:
+    """Whether the process runs under a limit on its address space (`ulimit -v`)."""
+    try:
+        import resource
+    except ImportError:  # not a POSIX system
+        return False
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY
 
 
 def _mallopt(param: int, value: int) -> None:

@@ -226,7 +226,18 @@ async def test_a_worker_the_system_refuses_leaves_the_task_to_those_running(
         pool.close()
 
 
-async def test_no_worker_the_system_allows_says_so_in_words(monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("capped", "why"),
+    [
+        (False, "the system allows this user no more processes or threads (ulimit -u)"),
+        # Under a cap on address space the thread's stack may be what did not fit.
+        (True, "the system allows this user no more processes or threads (ulimit -u), or"
+               " no memory for one under its limit (ulimit -v)"),
+    ],
+)  # fmt: skip
+async def test_no_worker_the_system_allows_says_so_in_words(
+    monkeypatch, capped: bool, why: str
+) -> None:
     import errno
 
     from tui.pipeline import workers
@@ -235,14 +246,12 @@ async def test_no_worker_the_system_allows_says_so_in_words(monkeypatch) -> None
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
 
     monkeypatch.setattr(workers, "_Worker", refused)
+    monkeypatch.setattr(workers, "address_space_limited", lambda: capped)
     pool = WorkerPool(2)
     try:
         with pytest.raises(WorkerLost) as lost:
             await pool.call(tasks.double, 1, limit=30)
-        assert lost.value.how == (
-            "no worker process could be started: the system allows this user no more"
-            " processes or threads (ulimit -u)"
-        )
+        assert lost.value.how == f"no worker process could be started: {why}"
     finally:
         pool.close()
 

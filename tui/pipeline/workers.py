@@ -38,6 +38,7 @@ from typing import Any, TypeVar, cast
 from tui.pipeline import wakes
 from tui.pipeline.model import ErrorKind, PipelineError
 from tui.pipeline.options import MAX_DEFAULT_WORKERS
+from tui.runtime import address_space_limited
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +185,9 @@ def _not_started(exc: BaseException) -> WorkerLost:
         why = "the system is out of memory"
     elif errno_ == errno.EAGAIN or (isinstance(exc, RuntimeError) and "thread" in str(exc)):
         why = "the system allows this user no more processes or threads (ulimit -u)"
+        if address_space_limited():
+            # Where a cap on address space is set, a thread's stack may not fit under it.
+            why += ", or no memory for one under its limit (ulimit -v)"
     elif errno_ in (errno.EMFILE, errno.ENFILE):
         why = "too many files are open (ulimit -n)"
     elif isinstance(exc, StartTimeout):
