@@ -84,3 +84,14 @@ def test_a_read_page_states_the_language_its_text_is_in():
         fetched_at="2026-12-05T08:00:00Z",
     )
     assert read_page(page).metadata.language == "de"
+
+
+def test_a_run_of_characters_no_language_writes_does_not_outvote_the_article() -> None:
+    # Base64 left in a page's text: its letters, read as words, once made an English
+    # article Swedish, and its entities and dates were lost.
+    import base64
+
+    blob = base64.b64encode(bytes(range(256)) * 400).decode()
+    page = blocks(ENGLISH, blob, ENGLISH.replace("Tuesday", "Friday"))
+    assert page_language(page)[0] == "en"
+    assert entities_note(page) is None

@@ -46,6 +46,11 @@ MODEL_LANGUAGES = (
 )  # fmt: skip
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A run of characters with no space longer than this is no word of any language (an
+# address, a hash, base64 a page left in its text): judged as words, the letters of one
+# such run outnumbered a whole English article's and it was read as Swedish, its entities
+# and dates lost.
+MAX_WORD_CHARS = 40
 _load_lock = threading.Lock()
 
 
@@ -84,7 +89,7 @@ def page_language(blocks: Sequence[Block], declared: str | None = None) -> tuple
 def text_language(blocks: Sequence[Block]) -> tuple[str, str] | None:
     """(code, English name) of the language the text is in, or None when it is too short
     to say (or the model cannot)."""
-    text = "\n".join(b.text for b in blocks)
+    text = " ".join(run for b in blocks for run in b.text.split() if len(run) <= MAX_WORD_CHARS)
     # Lower-case words only: names and headlines in capitals are in every language's text
     # alike, and a page that is a table of names and scores has too few to judge.
     words = [w for w in _WORDS.findall(text) if w[0].islower()]
