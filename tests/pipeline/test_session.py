@@ -120,6 +120,36 @@ def test_one_paragraph_longer_than_the_bound_is_analysed_up_to_it() -> None:
     )
 
 
+async def test_megabytes_of_base64_in_the_text_leave_the_paragraphs_after_it_analysed(
+    site: FixtureServer,
+) -> None:
+    import base64
+
+    # A page that left an image's base64 in its article: it took the whole analysis budget
+    # and its letters made the article Swedish, so no names or dates came of any of it.
+    blob = base64.b64encode(bytes(range(256)) * 6000).decode()  # 2 MB, no space
+    before = "".join(
+        f"<p>Anna Berg told the council in Oslo on Monday that part {i} of the new bridge "
+        "would open soon, and the ferry would stop running when it did.</p>"
+        for i in range(6)
+    )
+    after = (
+        "<p>Carl Lund said the council would meet again on 14 March 2025 to set the fares "
+        "for the first year of the bridge.</p>"
+    )
+    html = (
+        "<html><head><title>Bridge opens</title></head><body><article><h1>Bridge opens</h1>"
+        f"{before}<p>{blob}</p>{after}</article></body></html>"
+    )
+    session = await _run(site.host_html(html.encode()), options=Options(workers=1))
+    (article,) = session.briefing.articles
+    assert article.error is None and article.analysed_blocks is None
+    assert article.metadata.language != "sv"
+    last = len(article.blocks) - 1
+    assert "2025-03-14" in {t.value for t in article.timeline if t.block == last}
+    assert "Carl Lund" in {e.name for e in article.entities}
+
+
 async def test_cuts_made_during_extraction_are_kept_with_the_cleaners(site: FixtureServer) -> None:
     session = await _run(site.page("frontline.html"))
     (article,) = session.briefing.articles

@@ -54,6 +54,16 @@ MAX_WORD_CHARS = 40
 _load_lock = threading.Lock()
 
 
+def _word_runs(text: str) -> list[str]:
+    return [run for run in text.split() if len(run) <= MAX_WORD_CHARS]
+
+
+def wordless(text: str) -> bool:
+    """Whether most of a text is runs of characters too long to be words (a paragraph
+    that is base64 or a wall of addresses): nothing in it to parse for names or dates."""
+    return sum(len(run) for run in _word_runs(text)) * 2 < len(text.replace(" ", ""))
+
+
 def _english_share(words: Sequence[str]) -> float:
     function_words = lexicon.words("english_function_words")
     return sum(w.casefold() in function_words for w in words) / len(words)
@@ -89,7 +99,7 @@ def page_language(blocks: Sequence[Block], declared: str | None = None) -> tuple
 def text_language(blocks: Sequence[Block]) -> tuple[str, str] | None:
     """(code, English name) of the language the text is in, or None when it is too short
     to say (or the model cannot)."""
-    text = " ".join(run for b in blocks for run in b.text.split() if len(run) <= MAX_WORD_CHARS)
+    text = " ".join(" ".join(_word_runs(b.text)) for b in blocks)
     # Lower-case words only: names and headlines in capitals are in every language's text
     # alike, and a page that is a table of names and scores has too few to judge.
     words = [w for w in _WORDS.findall(text) if w[0].islower()]
