@@ -95,3 +95,24 @@ def test_a_run_of_characters_no_language_writes_does_not_outvote_the_article() -
     page = blocks(ENGLISH, blob, ENGLISH.replace("Tuesday", "Friday"))
     assert page_language(page)[0] == "en"
     assert entities_note(page) is None
+
+
+CHINESE = (
+    "北京市政府周一宣布，新的地铁线路将于明年三月开通。市长表示，这条线路将连接城市东部和"
+    "西部的主要商业区，每天预计运送乘客五十万人次。"
+)
+ARABIC = (
+    "أعلنت الحكومة يوم الاثنين أن خط المترو الجديد سيفتح في شهر مارس من العام المقبل، وقال "
+    "الوزير إن الخط سيربط الأحياء الشرقية والغربية من المدينة."
+)
+
+
+def test_a_script_without_capitals_is_judged_by_the_model_not_taken_for_english() -> None:
+    # No lower-case words to count: such a page kept its declared language, or English
+    # where it declared none, and was parsed as English noise with no note.
+    for text, name in ((CHINESE, "Chinese"), (ARABIC, "Arabic")):
+        assert entities_note(blocks(text, text)) == (
+            f"Entities and dates are found in English pages; this page is in {name}."
+        )
+    # A Chinese sentence is one run between spaces, however long: still words.
+    assert page_language(blocks(CHINESE * 3))[0] == "zh"

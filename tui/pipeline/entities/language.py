@@ -32,6 +32,9 @@ ENGLISH_SHARE = 0.15
 # headline; a table of names and scores repeats "min", "pen", "of"): the declared
 # language (or English) stands.
 MIN_WORDS = 20
+# Letters of scripts with no capitals (`_caseless`) the text needs before the model judges
+# it by them: a page mostly in Chinese or Arabic has no lower-case words to count.
+MIN_CASELESS_LETTERS = 60
 # The model reads at most this much of the page: language does not change mid-article,
 # and the cost grows with the text.
 SAMPLE_CHARS = 3000
@@ -54,8 +57,19 @@ MAX_WORD_CHARS = 40
 _load_lock = threading.Lock()
 
 
+def _caseless(ch: str) -> bool:
+    """A letter of a script with no capitals (Chinese, Japanese, Arabic, Hindi ...)."""
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
 def _word_runs(text: str) -> list[str]:
-    return [run for run in text.split() if len(run) <= MAX_WORD_CHARS]
+    """The runs between spaces that may be words: short ones, and those of scripts written
+    without spaces between words (a Chinese sentence is one run), which have no capitals."""
+    return [
+        run
+        for run in text.split()
+        if len(run) <= MAX_WORD_CHARS or sum(map(_caseless, run)) * 2 > len(run)
+    ]
 
 
 def wordless(text: str) -> bool:
@@ -100,6 +114,11 @@ def text_language(blocks: Sequence[Block]) -> tuple[str, str] | None:
     """(code, English name) of the language the text is in, or None when it is too short
     to say (or the model cannot)."""
     text = " ".join(" ".join(_word_runs(b.text)) for b in blocks)
+    letters = [ch for ch in text if ch.isalpha()]
+    caseless = sum(map(_caseless, letters))
+    if caseless >= MIN_CASELESS_LETTERS and caseless * 2 > len(letters):
+        # A script with no capitals has no lower-case words to count: the model reads it.
+        return detect(text)
     # Lower-case words only: names and headlines in capitals are in every language's text
     # alike, and a page that is a table of names and scores has too few to judge.
     words = [w for w in _WORDS.findall(text) if w[0].islower()]
