@@ -12,6 +12,7 @@ from tests.test_cli import briefing
 from tui.pipeline import codec, nlp
 from tui.pipeline.model import Block, BlockKind, RemovedBlock
 from tui.pipeline.stages import AnalysisJob, analyse, date_lines, head_cuts
+from tui.pipeline.timeline import build_timeline
 from tui.pipeline.timeline.standin import standin_anchor
 
 FETCHED = "2026-12-03T09:00:00+00:00"
@@ -223,6 +224,43 @@ def _with_cuts(cuts: list[str], *texts: str) -> str | None:
 )
 def test_a_date_in_the_lines_cut_over_the_text_is_the_pages(cuts: list[str], expected: str) -> None:
     assert _with_cuts(cuts, "The fair is set for March 16, 2004, the organisers said.") == expected
+
+
+@pytest.mark.parametrize(
+    ("cuts", "expected"),
+    [
+        # A blog's calendar badge, day, month and year each in an element of its own.
+        (["11", "July", "2003", "Staples In My Head", "Tags: Random"], "2003-07-11"),
+        (["Oct", "1", "2003", "Tweet"], "2003-10-01"),
+        (["Wed", "5th", "Nov", "2003"], "2003-11-05"),
+        # A year alone is still a subject, and a lone number no day.
+        (["2003", "Sale Pages"], "2004-03-16"),
+        (["11", "Comments"], "2004-03-16"),
+    ],
+)
+def test_a_date_printed_as_a_badge_of_pieces_is_read_whole(cuts: list[str], expected: str) -> None:
+    assert _with_cuts(cuts, "The fair is set for March 16, 2004, the organisers said.") == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A stamp whose clock spaCy ran into the line after it kept no year.
+        "November 13, 2012 12:19 PM PST Follow @annaberg",
+        "Published Nov. 13, 2012 8:42 am Updated Nov. 14, 2012 2:01 pm",
+    ],
+)
+def test_a_stamp_run_into_the_words_after_its_clock_keeps_its_year(line: str) -> None:
+    text = "The fair is set for March 16, 2004, the organisers said."
+    assert _with_cuts([line], text) in ("2012-11-13", "2012-11-14")
+    blocks = [Block(BlockKind.PARAGRAPH, text)]
+    assert standin_anchor(blocks, nlp.parse_blocks(blocks), FETCHED, [line]) in (
+        "2012-11-13",
+        "2012-11-14",
+    )
+    stamp_line = [Block(BlockKind.PARAGRAPH, line)]
+    (stamp, *_) = build_timeline(stamp_line, FETCHED, True, nlp.parse_blocks(stamp_line))
+    assert stamp.value.startswith("2012-11-13")
 
 
 @pytest.mark.parametrize(

@@ -761,6 +761,15 @@ def _entity_parts(ent: Span) -> list[Span]:
     # "October 19, 2012 @ 9:00AM": spaCy may end a date on the "@" that leads its clock.
     while len(ent) > 1 and (ent[-1].pos_ == "PRON" or ent[-1].text == "@"):
         ent = ent[:-1]
+    # "Published Nov. 13, 2012", "Updated Nov.": spaCy may open a stamp's date on the
+    # participle that leads it.
+    while len(ent) > 1 and ent[0].tag_ in ("VBN", "VBD") and ent[0].lower_ not in _CLOCK_WORDS:
+        ent = ent[1:]
+    if ent.label_ == "TIME" and (stop := _past_the_clock(ent)) is not None:
+        # "12:19 PM PST Follow @jdolcourt", "8:42 am Updated Nov. 7": spaCy may run a
+        # stamp's clock into the line after it; read whole, the day before lost its year.
+        after = doc[stop.i + 1 : ent.end]
+        return [doc[ent.start : stop.i], *(_entity_parts(after) if len(after) else [])]
     for tok in ent[1:-1]:
         if tok.tag_ == "TO" and doc[tok.i + 1].tag_ == "VB":
             after = doc[tok.i + 2 : ent.end]
@@ -772,6 +781,21 @@ def _entity_parts(ent: Span) -> list[Span]:
             after = doc[tok.i + 1 : ent.end]
             return [doc[ent.start : tok.i], *_entity_parts(after)]
     return [ent]
+
+
+# What a clock may be read as when spaCy tags it a verb: "8:42 am" ("am" as in "I am").
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
+
+
+def _past_the_clock(ent: Span) -> Token | None:
+    """The first word of a clock time's entity that is no part of a time: a verb
+    ("Updated") or a handle ("@jdolcourt")."""
+    for tok in ent[1:]:
+        if (tok.tag_.startswith("VB") and tok.lower_ not in _CLOCK_WORDS) or (
+            tok.text.startswith("@") and len(tok.text) > 1
+        ):
+            return tok
+    return None
 
 
 def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:

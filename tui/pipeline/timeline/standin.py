@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.kinds import Granularity
 from tui.pipeline.model import EARLIEST_PUBLISHED_YEAR, Block, BlockKind, TimelineEntry
 from tui.pipeline.timeline.values import safe_date
-from tui.pipeline.timeline.vocab import year_of_two_digits
+from tui.pipeline.timeline.vocab import MONTH_RE, WEEKDAY_RE, year_of_two_digits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -115,13 +115,13 @@ def standin_anchor(
 
     fetched_day = date.fromisoformat(fetched[:10])
     if date_lines:
-        lines = [Block(BlockKind.PARAGRAPH, text) for text in date_lines]
+        lines = [Block(BlockKind.PARAGRAPH, text) for text in _badges_joined(date_lines)]
         found = _latest_named(lines, parse_blocks(lines), fetched, fetched_day, figures=True)
         if found is not None:
             return found
     # A long cut line is read for the date its opening gives ("Published on December 5,
     # 2009 in Firmware Updates and News. Tags: ...").
-    openings = (text[:_HEAD_LINE_MAX_CHARS] for text in head_cuts)
+    openings = (text[:_HEAD_LINE_MAX_CHARS] for text in _badges_joined(head_cuts))
     cut = [Block(BlockKind.PARAGRAPH, text) for text in openings if _dated(text)]
     head = _head(blocks)
     # A day or a month over the text; a year alone there is more often its subject.
@@ -140,6 +140,30 @@ def standin_anchor(
         if titled is not None and (found is None or titled > found):
             return titled
     return found
+
+
+# A piece of a date printed as a badge, each in an element of its own ("11" "July" "2012",
+# "Oct" "1" "2012", "Wed" "07" "Nov"): a day number, a month, a weekday or a year alone.
+_BADGE_PIECE = re.compile(
+    rf"\s*(?:\d{{1,2}}(?:st|nd|rd|th)?|{MONTH_RE}|{WEEKDAY_RE}|(?:1[89]|2\d)\d\d),?\s*", re.I
+)
+
+
+def _badges_joined(lines: Sequence[str]) -> list[str]:
+    """The lines, each run of badge pieces joined into one line ("11 July 2012"): apart,
+    no piece is a date, and the day of a blog's calendar badge went unread."""
+    joined: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line and _BADGE_PIECE.fullmatch(line):
+            run.append(line.strip())
+            continue
+        if run:
+            joined.append(" ".join(run))
+            run = []
+        if line:
+            joined.append(line)
+    return joined
 
 
 # The lines over the text's first paragraph are its head, where a page prints its date,
