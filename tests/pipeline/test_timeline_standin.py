@@ -311,3 +311,10 @@ def test_a_month_the_title_names_wins_over_an_older_day_the_text_cites() -> None
     # An older month in the title leaves the text's later day standing in.
     assert _titled("Newsletter May 1994", cited) == "1995-10-25"
     assert _titled("Newsletter October 1997") == "1997-10-16"
+
+
+def test_a_zone_the_tagger_takes_for_a_verb_stays_with_its_clock() -> None:
+    # "PST" tagged as a participle: the clock is cut only at a verb in lower case.
+    line = [Block(BlockKind.PARAGRAPH, "14 posted on 12/20/2004 11:56:51 PM PST by Sam Writer")]
+    (stamp,) = build_timeline(line, FETCHED, True, nlp.parse_blocks(line))
+    assert (stamp.expression, stamp.value) == ("12/20/2004 11:56:51 PM PST", "2004-12-20T23:56:51")

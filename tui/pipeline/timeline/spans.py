@@ -789,9 +789,11 @@ _CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
 
 def _past_the_clock(ent: Span) -> Token | None:
     """The first word of a clock time's entity that is no part of a time: a verb
-    ("Updated") or a handle ("@jdolcourt")."""
+    ("Updated") or a handle ("@jdolcourt"). (Not a zone the tagger took for a verb:
+    "11:56:51 PM PST", "PST" as a participle.)"""
     for tok in ent[1:]:
-        if (tok.tag_.startswith("VB") and tok.lower_ not in _CLOCK_WORDS) or (
+        verb = tok.tag_.startswith("VB") and not tok.text.isupper()
+        if (verb and tok.lower_ not in _CLOCK_WORDS) or (
             tok.text.startswith("@") and len(tok.text) > 1
         ):
             return tok
