@@ -3,11 +3,12 @@ end it joins its pool of threads without starting another.
 
 asyncio's `shutdown_default_executor` joins the pool (the threads `asyncio.to_thread`
 ran cache and file calls on) from a thread it starts for the purpose. Where memory is
-short (under `ulimit -v 300000`, `briefing --demo -f jsonl` hung in 2 runs of 4) that
-thread fails with MemoryError before it signals that it has started, and CPython's
+short (under `ulimit -v 300000`, `briefing --demo -f jsonl` hung there in 2 runs of 4)
+that thread fails with MemoryError before it signals that it has started, and CPython's
 `Thread.start()` waits for the signal forever: the briefing was written, and the process
 never ended. Joining in the loop's own thread needs no new thread; it blocks the loop,
-which at that point has nothing left to run.
+which at that point has nothing left to run. (`runtime.share_heaps` makes a thread's
+failing to start rarer; this takes away one place where it hung.)
 """
 
 from __future__ import annotations

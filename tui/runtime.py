@@ -45,8 +45,8 @@ def paint_promptly() -> None:
 
 
 def configure() -> None:
-    """The log, the text streams and the limit on open files, for the command line's
-    process (the allocator is set in `started`)."""
+    """The heaps threads allocate from, the log, the text streams and the limit on open
+    files, for the command line's process (the mmap threshold is set in `started`)."""
     share_heaps()
     configure_logging()
     for stream in (sys.stdout, sys.stderr):
@@ -62,7 +62,7 @@ def share_heaps(arenas: int = MALLOC_ARENAS) -> None:
     64 MB of address space for each: `briefing --demo -f jsonl` reached 636 MB of address
     space (VmPeak) to use under 100 MB. Under `ulimit -v 300000` a thread then failed as
     it started, and CPython's `Thread.start()` waited for it forever: the run hung in 5 of
-    6 tries. With two heaps the same run peaks at 181-186 MB. Without a limit, reserved
+    6 tries. With two heaps the same run peaks at 181-194 MB. Without a limit, reserved
     space costs nothing, and two heaps cost a headless run of 181 pages about 5% of its
     speed (`benchmarks/scale.py`, ratio to the peer 0.87-0.91 against 0.83-0.86), so the
     heaps are shared only under one. Elsewhere than glibc this does nothing. Called first,
