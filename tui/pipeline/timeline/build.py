@@ -28,6 +28,7 @@ from tui.pipeline.timeline.clocks import (
     parts_of_day_ending_a_range,
 )
 from tui.pipeline.timeline.grammar import (
+    bare_imperative,
     commanded,
     in_a_clause_apart,
     in_a_denial,
@@ -1221,10 +1222,6 @@ def _a_discourse_now(full: str, start: int, end: int, sentences: Sentences) -> b
     )
 
 
-# Who a command has no need of: a clause with a subject is no command.
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-
-
 def _now_before_a_command(doc: Doc, span: Span, full: str) -> bool:
     """'Now list the problems you found', 'Now, add the flour': "now" opening a command,
     the next step of instructions, which places nothing in time."""
@@ -1233,12 +1230,7 @@ def _now_before_a_command(doc: Doc, span: Span, full: str) -> bool:
     if _BEFORE_AN_OPENING_NOW.fullmatch(before) is None:
         return False
     verb = next((t for t in doc[span.end : sentence.end] if not t.is_punct), None)
-    return (
-        verb is not None
-        and verb.tag_ == "VB"
-        and verb.dep_ == "ROOT"
-        and not any(child.dep_ in _SUBJECTS for child in verb.children)
-    )
+    return verb is not None and bare_imperative(verb)
 
 
 def _resolve_span(

@@ -271,8 +271,9 @@ def _when_clause_on(tok: Token, verb: Token) -> Token | None:
     """The verb of a "when" clause that tells of the date or of the noun it hangs on
     ("the holiday on Monday when the exchange was closed", "Monday, when the envoy
     arrived"), on the way up from the date to the verb it modifies."""
-    current = tok
-    while current.i != verb.i and current.pos_ in ("NOUN", "PROPN", "ADP", "NUM"):
+    for current in _up_from(tok):
+        if current.i == verb.i or current.pos_ not in ("NOUN", "PROPN", "ADP", "NUM"):
+            return None
         for clause in current.children:
             if (
                 clause.i > current.i
@@ -283,9 +284,6 @@ def _when_clause_on(tok: Token, verb: Token) -> Token | None:
                 )
             ):
                 return clause
-        if current.head.i == current.i:
-            break
-        current = current.head
     return None
 
 
@@ -1145,6 +1143,16 @@ def commanded(span: Span) -> bool:
 _BEFORE_A_COMMAND = ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE", "PART")
 
 
+def bare_imperative(verb: Token) -> bool:
+    """A verb in its bare form that heads its sentence with no subject: "list", "add" in
+    "Now list the problems", "Now, add the flour"."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
+
+
 def _a_command(verb: Token) -> bool:
     """A bare verb with no subject that opens its sentence, or one it joins ("come see
     us"): an imperative, to be done, unless it bids the reader look back ("Remember back
@@ -1152,11 +1160,9 @@ def _a_command(verb: Token) -> bool:
     while verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i < verb.i and verb.tag_ == "VB":
         verb = verb.head
     return (
-        verb.tag_ == "VB"
-        and verb.dep_ == "ROOT"
+        bare_imperative(verb)
         and verb.lemma_ not in _LOOKING_BACK_COMMANDS
         and all(a.lemma_ == "do" for a in _auxiliaries(verb))
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
         and all(
             t.pos_ in _BEFORE_A_COMMAND or t.lemma_ in ("do", "please")
             for t in verb.doc[token_sentence(verb).start : verb.i]
