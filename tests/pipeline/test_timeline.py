@@ -3688,6 +3688,8 @@ def test_a_length_ahead_in_a_rule_told_to_you_stands_alone(
         ("But will it some day be possible to fix it?", "some day", "FUTURE_REF"),
         # spaCy tags no date here, though it tags "until 2008".
         ("Prior to 2008, the best times were in the mid-9.70s.", "2008", "2008"),
+        # spaCy tags "end-March" here but not "end-May" (the month that is also a verb).
+        ("Stocks at end-May were 20 percent lower.", "end-May", "2024-05"),
     ],
 )  # fmt: skip
 def test_words_of_time_spacy_leaves_untagged_are_read(

@@ -245,6 +245,9 @@ _HOLDING = {
         "Over six months it grew.", "It wants four more years.",
     ],
     "_YEAR_PRIOR_TO": ["Prior to 2008 it was rare.", "It grew prior to 1996."],
+    "_PART_OF_A_MONTH": [
+        "Stocks at end-May fell.", "Due in mid-June.", "Early-March rains.", "By late-July.",
+    ],
 }  # fmt: skip
 
 

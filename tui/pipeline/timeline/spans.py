@@ -438,9 +438,16 @@ _NAMED_DAY_WRITTEN = re.compile(
 # A year after "prior to", which spaCy may leave untagged ("Prior to 2008, the best
 # performances were ..."); after "until" it tags one.
 _YEAR_PRIOR_TO = re.compile(rf"(?<=\bprior to ){MODERN_YEAR_RE}\b", re.I)
+# A month after a hyphened part of it ("stocks at end-May", "in mid-May"): spaCy may leave
+# it untagged, "May" above all, which the hyphen makes a month and never the verb.
+_PART_OF_A_MONTH = re.compile(
+    r"(?<![\w-])(?i:end|mid|early|late)-(?:"
+    + "|".join(sorted({m.capitalize() for m in MONTHS}, key=len, reverse=True))
+    + r")(?![\w-])"
+)
 _LEXICAL_FORMS = (
     _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
-    _NAMED_DAY_WRITTEN, _YEAR_PRIOR_TO,
+    _NAMED_DAY_WRITTEN, _YEAR_PRIOR_TO, _PART_OF_A_MONTH,
 )  # fmt: skip
 # Words every match of a pattern holds (or has beside it, where it looks around): a text
 # that holds none of them holds no match, and the pattern's search over the whole text,
@@ -468,6 +475,7 @@ _HOLDS_ONE_OF: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUARTER_CODE: ("Q1", "Q2", "Q3", "Q4"),
     _COUNT_OF_UNITS: _PLURAL_UNITS,
     _YEAR_PRIOR_TO: ("prior to ",),
+    _PART_OF_A_MONTH: ("d-", "y-", "e-"),  # end-, mid-, early-, late-
 }
 # Patterns led by figures, which no word gives away: a small pattern every match of one
 # holds a match of, led by a character Python's re skips to fast (one it must start with).
