@@ -5385,16 +5385,33 @@ def test_the_year_in_the_name_of_a_product_is_no_date(nlp: Any) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The leaders covered the last 5km in 14:19.", "Two mile splits were 4:45 and 4:50."],
-)
+    [
+        "The leaders covered the last 5km in 14:19.", "Two mile splits were 4:45 and 4:50.",
+        "She went through 600m in about 1:28 and closed the last 200m in 29.5s.",
+        # A game's clock: spaCy may take "12:46 in the third" whole, the third of a month.
+        "Cheek had the lone goal at 4:55 of the third.",
+        "Conacher scored at 12:46 in the third, and Smith at 1:15 of overtime.",
+        "He scored at 2:10 in the second period and again 5:01 into the third.",
+        "Conacher's goal at 12:46 in the third was the lone score of the game.",
+    ],
+)  # fmt: skip
 def test_a_race_time_is_no_time_of_day(nlp: Any, sentence: str) -> None:
     assert [e.expression for e in _timeline(nlp, sentence)] == []
 
 
-def test_a_clock_placed_by_at_stays_a_time_of_day(nlp: Any) -> None:
-    assert _entry(_timeline(nlp, "The meeting starts at 14:19."), "14:19").value == (
-        "2024-08-08T14:19"
-    )
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The meeting starts at 14:19.", "14:19", "2024-08-08T14:19"),
+        ("The deal was signed at 10:30 on the third day of talks.", "10:30", "2024-08-08T10:30"),
+        ("The polls close at 7:30 in the second round of voting.", "7:30", "2024-08-08T07:30"),
+        ("He boarded at 9:15 in the first class cabin.", "9:15", "2024-08-08T09:15"),
+    ],
+)  # fmt: skip
+def test_a_clock_placed_by_at_stays_a_time_of_day(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    assert _entry(_timeline(nlp, sentence), expression).value == value
 
 
 @pytest.mark.parametrize(

@@ -1062,16 +1062,46 @@ def _a_year_or_its_results(sentence: str) -> bool:
     return market_or_results(sentence) or _A_YEAR.search(sentence) is not None
 
 
+# A word that makes a count approximate: "in about 1:28", "at around 4:30".
+_ABOUT = r"(?:about|around|roughly|approximately|just over|just under|over|under) "
 # Minutes and seconds alone, as a game's clock shows them ("7:14", "19:56"; "4:45 and
-# 4:50").
-_BARE_CLOCK = re.compile(r"(?:at |in )?\d{1,2}:[0-5]\d(?: (?:and|or|to) \d{1,2}:[0-5]\d)?")
+# 4:50"; "600m in about 1:28").
+_BARE_CLOCK = re.compile(
+    rf"(?:at |in )?(?:{_ABOUT})?\d{{1,2}}:[0-5]\d(?: (?:and|or|to) \d{{1,2}}:[0-5]\d)?"
+)
+# A game's period right after a bare clock: "the lone goal at 4:55 of the third", "12:46
+# in the second period", "at 1:15 of overtime". An ordinal alone ends its phrase: before
+# a noun it ranks that ("at 7:30 in the second round of voting", "at 9:15 in the first
+# class cabin"), which `_into_a_period` asks the parse.
+_INTO_A_PERIOD = re.compile(
+    r"\s*(?:of|in|into)\s+(?:(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    r"(?:\s+(?:period|quarter|half|frame)\b|(?P<alone>(?![\w-])))|overtime\b|OT\b|extra time\b)",
+    re.I,
+)
 
 
 # What places a bare clock at a time of day in a story of games: "kickoff at 19:45",
-# "from 7:30", "had to get up around 4:30".
+# "from 7:30", "had to get up around 4:30", "at about 4:30".
 _A_CLOCK_PLACED = re.compile(
-    r"\b(?:at|from|until|till|by|around|before|after|since)\s+\d{1,2}:[0-5]\d$", re.I
+    rf"\b(?:at|from|until|till|by|around|before|after|since)\s+(?:{_ABOUT})?\d{{1,2}}:[0-5]\d$",
+    re.I,
 )
+
+
+def _into_a_period(doc: Doc, full: str, start: int, end: int, text: str) -> bool:
+    """Whether the expression is a bare clock with a game's period after it, in its own
+    words or right after them (spaCy may take "12:46 in the third" whole: the third of
+    the month)."""
+    clock = _BARE_CLOCK.match(text)
+    if clock is None:
+        return False
+    period = _INTO_A_PERIOD.match(full, start + clock.end())
+    if period is None or (clock.end() < len(text) and period.end() < end):
+        return False
+    if period.group("alone") is None:
+        return True
+    after = next((t for t in doc if t.idx >= period.end()), None)
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 def _a_clock_placed(full: str, start: int, end: int) -> bool:
@@ -1259,6 +1289,8 @@ def _resolve_span(
     bare_clock = _BARE_CLOCK.fullmatch(text) is not None
     if bare_clock and GAME_CLOCK_WORDS.search(sentence):
         return []  # the game's clock (`[game_clock_words]`)
+    if _into_a_period(doc, full, start, end, text):
+        return []  # "the lone goal at 4:55 of the third": the game's clock
     prep = preposition_before(doc, span)
     if prep in _COUNTING_WORDS and _a_quantifier(doc[span.start - 1]):
         # "Has over fifteen years of experience": spaCy's span left the "over" out.
