@@ -3707,6 +3707,29 @@ def test_a_weekday_and_a_day_in_figures_are_that_day_with_its_clock(nlp: Any) ->
     assert _timeline(nlp, "The score was 11/15 at the break.") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The club meets on the first Monday of each month.",
+         [("the first Monday of each month", "XXXX-WXX-1", "the first Monday of every month")]),
+        # spaCy's two spans were one, the clock on the story's day and the set lost.
+        ("The group meets at 11:00 AM on the 3rd Sunday of every month at the hall.",
+         [("11:00 AM on the 3rd Sunday of every month", "XXXX-WXX-7T11:00",
+           "the 3rd Sunday of every month, 11:00")]),
+        ("The board meets on the second Tuesday of every month at 7 pm.",
+         [("the second Tuesday of every month at 7 pm", "XXXX-WXX-2T19:00",
+           "the second Tuesday of every month, 19:00")]),
+        ("The vote is on the second Monday in October.",
+         [("the second Monday in October", "2024-10-14", "14 Oct 2024")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_every_month_recurs_with_its_clock(
+    nlp: Any, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    entries = _timeline(nlp, sentence)
+    assert [(e.expression, e.value, entry_label(e)) for e in entries] == expected
+
+
 def test_some_day_among_others_is_no_vague_future(nlp: Any) -> None:
     entries = _timeline(nlp, "It was due on some day in June.")
     assert [e.expression for e in entries] == ["June"]

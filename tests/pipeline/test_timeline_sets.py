@@ -25,6 +25,11 @@ from tui.pipeline.timex import entry_label
         ("every 15 minutes", "PT15M"),
         ("every hour", "PT1H"),
         ("every two hours", "PT2H"),
+        # Once a month: the weekday's value (which one of the month the label reads).
+        ("the 3rd Sunday of every month", "XXXX-WXX-7"),
+        ("on the first Monday of each month", "XXXX-WXX-1"),
+        ("every last Friday of the month", "XXXX-WXX-5"),
+        ("the second Tuesday evening of each month", "XXXX-WXX-2TEV"),
     ],
 )
 def test_a_recurring_expression_is_the_set_timex3_writes(text: str, value: str) -> None:
@@ -40,6 +45,8 @@ def test_a_recurring_expression_is_the_set_timex3_writes(text: str, value: str) 
         "every other night",  # one night in two has no TIMEX3 value of its own
         "every few minutes ago",
         "the night",
+        "the first Monday of the month",  # this month's, or the one a story names
+        "the last Friday of every week",
     ],
 )
 def test_what_names_no_set_is_not_read_as_one(text: str) -> None:
@@ -63,6 +70,13 @@ def _set_entry(expression: str, value: str) -> TimelineEntry:
         ("every second Tuesday", "XXXX-WXX-2", "every other Tuesday"),
         ("every Saturday", "XXXX-WXX-6", "every Saturday"),
         ("every other week", "P2W", "every two weeks"),
+        ("the 3rd Sunday of every month", "XXXX-WXX-7", "the 3rd Sunday of every month"),
+        ("every final Friday of the month", "XXXX-WXX-5", "the last Friday of every month"),
+        (
+            "7 pm on the second Tuesday of each month",
+            "XXXX-WXX-2T19:00",
+            "the second Tuesday of every month, 19:00",
+        ),
     ],
 )
 def test_a_set_is_labelled_as_often_as_the_article_says(

@@ -46,6 +46,12 @@ _SET_FEW = re.compile(r"^PX(?P<u>DE|[DWMY])$")
 _SET_YEARLY = re.compile(r"^XXXX-(?:(?P<m>\d{2})-(?P<d>\d{2})|(?P<s>WI|SP|SU|FA))$")
 # "Every other Monday", "every second Tuesday": the weekday recurs one week in two.
 _EVERY_OTHER = re.compile(r"\b(?:every|each) (?:other|second|alternate)\b", re.I)
+# "The 3rd Sunday of every month": the weekday recurs once a month, which one the words say.
+_NTH_OF_THE_MONTH = re.compile(
+    r"\b(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*\b(?:of|in) (?:every|each|the) month\b",
+    re.I,
+)
 # Words before a length of time that a reader needs to keep: "about a month".
 _HEDGE = re.compile(
     r"\b(?P<h>about|around|roughly|approximately|nearly|almost|more than|less than|over|"
@@ -350,6 +356,12 @@ def entry_label(entry: TimelineEntry) -> str | None:
     if entry.timex_type == "SET":
         value = entry.timex_value or entry.value
         label = set_label(value)
+        if label and _SET_DAY.match(value) and (nth := _NTH_OF_THE_MONTH.search(entry.expression)):
+            # "every Sunday, 11:00" of the third Sunday of every month: the value has no room
+            # for which of the month's.
+            weekday, _, rest = label.removeprefix("every ").partition(",")
+            which = "last" if nth["n"].lower() == "final" else nth["n"].lower()
+            return f"the {which} {weekday} of every month" + (f",{rest}" if rest else "")
         if label and _SET_DAY.match(value) and _EVERY_OTHER.search(entry.expression):
             # "every Tuesday ..." of a weekday: the value has no room for one week in two.
             return f"every other {label.removeprefix('every ')}"

@@ -71,6 +71,7 @@ from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import (
     EVERY_BEFORE,
     EVERY_YEAR_TAIL,
+    MONTHLY_WEEKDAY_SET,
     as_every_year,
     every_year,
     resolve_set,
@@ -1768,7 +1769,12 @@ def _a_recurrence(
     every = EVERY_BEFORE.search(before)
     if (closing := _a_weekly_closing(full, start, end, span)) is not None:
         return [(closing, start, end)]
-    if not (every or re.match(r"(?:every|each)\b", text, re.I) or _PLURAL_DAYS.fullmatch(text)):
+    if not (
+        every
+        or re.match(r"(?:every|each)\b", text, re.I)
+        or _PLURAL_DAYS.fullmatch(text)
+        or MONTHLY_WEEKDAY_SET.fullmatch(normalise(text))
+    ):
         return None
     if every:
         start -= len(before) - every.start()

@@ -32,6 +32,8 @@ from tui.pipeline.timeline.vocab import (
 )
 
 _EVERY = r"(?:every|each)"
+# Which of a month's weekdays: "the first Monday", "the 3rd Sunday", "the last Friday".
+ORDINAL_OF_A_MONTH = "first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th"
 # "Every other week", "every second Tuesday": one in two. "Every single day" is every one.
 _NTH = "other|second|alternate|single"
 _EVERY_NTH = rf"(?:every(?: (?P<nth>{_NTH}))?|each(?: and every)?)"
@@ -46,6 +48,13 @@ _WEEKDAY_SET = re.compile(
     rf"(?:{_EVERY_NTH} (?P<wd>{_DAY_NAMES})|(?:on )?(?P<wds>{_DAY_NAMES})s)"
     rf"(?: (?P<part>{DAY_PART_RE})s?)?"
     rf"|(?:on )?(?P<wdp>{_DAY_NAMES}) (?P<parts>{DAY_PART_RE})s"
+)
+# "The third Sunday of every month", "every first Monday of the month": a weekday once a
+# month. Its value is the weekday's (TIMEX3's value has no room for which one of the month,
+# as for "every other Monday"); the label reads the rest from the expression.
+MONTHLY_WEEKDAY_SET = re.compile(
+    rf"(?:on )?(?:the )?(?P<every>{_EVERY} )?(?P<n>{ORDINAL_OF_A_MONTH}) (?P<wd>{_DAY_NAMES})"
+    rf"(?: (?P<part>{DAY_PART_RE}))? (?:of|in) (?(every)(?:the|each|every)|{_EVERY}) month"
 )
 _WEEKEND_SET = re.compile(rf"{_EVERY} weekend|(?:at|on|over) weekends")
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")
@@ -97,6 +106,10 @@ def resolve_set(text: str) -> Resolved | None:
         part_name = m.group("part") or m.group("parts")
         part = f"T{_PARTS[part_name]}" if part_name else ""
         return _set(f"XXXX-WXX-{wd}{part}", Granularity.DAY)
+    m = MONTHLY_WEEKDAY_SET.fullmatch(t)
+    if m:
+        part = f"T{_PARTS[m.group('part')]}" if m.group("part") in _PARTS else ""
+        return _set(f"XXXX-WXX-{WEEKDAYS[m.group('wd')] + 1}{part}", Granularity.DAY)
     if _WEEKEND_SET.fullmatch(t):
         return _set("XXXX-WXX-WE", Granularity.WEEK)
     m = _MONTH_SET.fullmatch(t)

@@ -24,6 +24,7 @@ from tui.pipeline.overlaps import Overlaps
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.named_days import NAMED_DAYS
 from tui.pipeline.timeline.ranges import RANGE_OPENERS, RANGE_WORDS
+from tui.pipeline.timeline.sets import MONTHLY_WEEKDAY_SET
 from tui.pipeline.timeline.vocab import (
     APOSTROPHE_RE,
     APOSTROPHES,
@@ -70,6 +71,7 @@ from tui.pipeline.timeline.vocab import (
     market_or_results,
     may_hold_a_fraction,
     may_match,
+    normalise,
 )
 
 if TYPE_CHECKING:
@@ -355,10 +357,12 @@ _MONTH_RUN = re.compile(
     rf"(?-i:{_MONTH_NAME_RE})\b",
     re.I,
 )
-# "the second Monday in October": spaCy may take the month alone.
+# "the second Monday in October": spaCy may take the month alone. ("The third Sunday of
+# every month" recurs: `sets.MONTHLY_WEEKDAY_SET`.)
 _WEEKDAY_OF_MONTH = re.compile(
     rf"\b(?:the )?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
-    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) (?:{_MONTH_WORD}|(?:the|this|next|last) month)",
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) (?:{_MONTH_WORD}|(?:the|this|next|last|every|each) "
+    rf"month)",
     re.I,
 )
 # "this time last year": spaCy takes "last year" alone, a whole year for one day.
@@ -820,9 +824,11 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
             and not _DURATION_END.search(previous)
             # "150 years old" + "next spring": an age is no part of the date after it.
             and not AGE.search(previous)
-            # "9 a.m. on Thursdays": a recurring day stays apart, to become a weekly set
-            # that takes the clock (`build`).
+            # "9 a.m. on Thursdays", "11 a.m. on the third Sunday of every month": a
+            # recurring day stays apart, to become a weekly set that takes the clock
+            # (`build`).
             and not _PLURAL_WEEKDAY.fullmatch(ent.text)
+            and not MONTHLY_WEEKDAY_SET.fullmatch(normalise(ent.text))
         )
         # "Tonight" + "at" + "11 p.m.", "Tuesday" + "at" + "noon": one time, the day's
         # clock (apart, two rows for one moment, the day's and the clock's).
