@@ -3730,6 +3730,40 @@ def test_a_weekday_of_every_month_recurs_with_its_clock(
     assert [(e.expression, e.value, entry_label(e)) for e in entries] == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # Told in the present, a sentence or two after the weekday (or a clock of it).
+        ("Members meet at the bar on Wednesday nights. It is on Abrams Street. We usually"
+         " meet around 6-7 pm. They close at 10 pm, but we are usually out before then.",
+         [("Wednesday nights", "XXXX-WXX-3TNI"), ("6-7 pm", "XXXX-WXX-3T18:00"),
+          ("10 pm", "XXXX-WXX-3T22:00")]),
+        ("The club meets every Tuesday. Sessions start at 7 pm.",
+         [("every Tuesday", "XXXX-WXX-2"), ("7 pm", "XXXX-WXX-2T19:00")]),
+        # A past tells of one occasion; a day named between takes the clock.
+        ("The club meets every Tuesday. We stayed until 11 pm.",
+         [("every Tuesday", "XXXX-WXX-2"), ("11 pm", "2024-08-07T23:00")]),
+        ("We meet on Mondays. On August 12 we meet at 6 pm instead.",
+         [("Mondays", "XXXX-WXX-1"), ("August 12", "2024-08-12"), ("6 pm", "2024-08-12T18:00")]),
+        # A sentence with other weekdays keeps its clocks to them (a schedule's hours are
+        # on no one day); its own weekday again is no other.
+        ("Yoga is on Mondays. Pilates runs Wednesday to Friday, 6 pm to 7 pm.",
+         [("Mondays", "XXXX-WXX-1"), ("6 pm", "XXXX-XX-XXT18:00"), ("7 pm", "XXXX-XX-XXT19:00")]),
+        ("The market runs on Sundays. On a Sunday it opens at 8 am.",
+         [("Sundays", "XXXX-WXX-7"), ("8 am", "XXXX-WXX-7T08:00")]),
+        # Too far on to tell of it.
+        ("The club meets every Tuesday. It has a room. It has chairs. It has a bar."
+         " Sessions start at 7 pm.",
+         [("every Tuesday", "XXXX-WXX-2"), ("7 pm", "2024-08-08T19:00")]),
+    ],
+)  # fmt: skip
+def test_a_clock_told_in_the_present_after_a_weekday_that_recurs_recurs_with_it(
+    nlp: Any, paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    entries = sorted(_timeline(nlp, paragraph), key=lambda e: e.start)
+    assert [(e.expression, e.value) for e in entries] == expected
+
+
 def test_some_day_among_others_is_no_vague_future(nlp: Any) -> None:
     entries = _timeline(nlp, "It was due on some day in June.")
     assert [e.expression for e in entries] == ["June"]

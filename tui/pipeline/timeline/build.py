@@ -19,6 +19,7 @@ from tui.pipeline.nlp import doc_text, sentence_near, sentence_start, span_root
 from tui.pipeline.timeline.clocks import (
     clock_on,
     clock_times_on_their_days,
+    clocks_of_a_recurrence,
     clocks_on_the_sentence_day,
     clocks_told_in_order,
     clocks_under_a_day,
@@ -426,6 +427,7 @@ def _placed_together(
         placed[k] = (as_every_year(res), r_start, r_end, span)
     placed = clock_times_on_their_days(full, days_of_a_schedule(full, placed))
     placed = _days_in_the_week_named(full, clocks_on_the_sentence_day(full, placed))
+    placed = clocks_of_a_recurrence(full, placed)
     placed = parts_of_day_ending_a_range(full, placed)
     placed, heading = clocks_under_a_day(full, placed, heading)
     placed = clocks_told_in_order(full, placed)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.model import Granularity
 from tui.pipeline.nlp import of_its_sentence, sentence_near, sentence_start, span_root
 from tui.pipeline.timeline.grammar import (
+    clause_tense,
     in_a_clause_apart,
     told_as_once,
     told_as_usual,
@@ -28,7 +29,14 @@ from tui.pipeline.timeline.ranges import (
     past_midnight,
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, hours_as_a_run
-from tui.pipeline.timeline.values import ON_A_DAY, Resolved, day, on_no_day, with_time
+from tui.pipeline.timeline.values import (
+    ON_A_DAY,
+    Resolved,
+    Tense,
+    day,
+    on_no_day,
+    with_time,
+)
 from tui.pipeline.timeline.vocab import (
     DAY_PART_RE,
     MONTH_NAMED,
@@ -38,6 +46,7 @@ from tui.pipeline.timeline.vocab import (
     WEEKDAY_FIRST,
     WEEKDAY_NAMES,
     WEEKDAY_RE,
+    WEEKDAYS,
     WIRE_ZONE_RE,
     ZONE_ABBREVIATION_RE,
     normalise,
@@ -269,6 +278,62 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
             out.append(placed[k])
         k += 1
     return out
+
+
+def clocks_of_a_recurrence(full: str, placed: list[Placed]) -> list[Placed]:
+    """'We meet at the bar on Wednesday nights. ... They close at 10 pm': a clock time told
+    in the present after a weekday that recurs, at most `RECURRENCE_REACH` sentences on (from
+    it or a clock of it) in a paragraph that names no day between them, is that weekday's every week (it went to
+    the story's day, or to no day). A past or a future tells of one occasion ("we stayed
+    until 11 pm", "will meet at 7 pm"); a sentence that names other weekdays ("Pilates runs
+    Wednesday to Friday, 6 pm to 7 pm" after "Mondays") keeps its clocks to them."""
+    day_named = _sentences_naming_a_day(full, placed)
+    recurring: tuple[Resolved, Span] | None = None
+    out: list[Placed] = []
+    for res, start, end, span in placed:
+        bare = is_bare_clock(res, full[start:end])
+        if _WEEKLY_AT_ANY_HOUR.fullmatch(res.value) and res.timex_type == "SET":
+            recurring = res, span
+        elif (
+            recurring is not None
+            and bare
+            and (res.anaphoric or res.value.startswith("XXXX-XX-XXT"))
+            and sentence_start(span) not in day_named
+            and _weekdays_named(sentence_near(span)) <= {recurring[0].value[len("XXXX-WXX-")]}
+            and clause_tense(span) in (Tense.PRESENT, None)
+            and _sentences_apart(recurring[1], span) <= RECURRENCE_REACH
+        ):
+            weekday = recurring[0].value[: len("XXXX-WXX-1")]
+            res = replace(recurring[0], value=weekday + res.value[res.value.index("T") :])
+            recurring = recurring[0], span  # the next clock may be told as far from this one
+        elif not bare and res.start is not None:
+            recurring = None  # a date between: the clock may be of that occasion
+        out.append((res, start, end, span))
+    return out
+
+
+# A weekday named in a sentence, whole or cut short as a schedule writes it ("Wed", "Sat.").
+_A_WEEKDAY_NAMED = re.compile(
+    rf"\b(?:(?i:{'|'.join(WEEKDAY_NAMES)})|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)"
+)
+
+
+def _weekdays_named(sentence: str) -> set[str]:
+    """The ISO numbers ("1" Monday ... "7" Sunday) of the weekdays a sentence names."""
+    return {str(WEEKDAYS[m.group(0).lower()] + 1) for m in _A_WEEKDAY_NAMED.finditer(sentence)}
+
+
+# How many sentences on a clock may still tell of the weekday that recurs before it.
+RECURRENCE_REACH = 2
+
+
+def _sentences_apart(first: Span, later: Span) -> int:
+    """How many sentences start after `first`'s, up to `later`'s own."""
+    return sum(1 for s in later.doc.sents if first.start < s.start <= later.start)
+
+
+# A weekday every week, at a part of the day or none ("Wednesday nights", "every Monday").
+_WEEKLY_AT_ANY_HOUR = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?")
 
 
 _IN_A_ZONE = re.compile(rf"\b{WIRE_ZONE_RE}\b")
