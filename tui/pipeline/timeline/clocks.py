@@ -282,11 +282,12 @@ def clock_times_on_their_days(full: str, placed: list[Placed]) -> list[Placed]:
 
 def clocks_of_a_recurrence(full: str, placed: list[Placed]) -> list[Placed]:
     """'We meet at the bar on Wednesday nights. ... They close at 10 pm': a clock time told
-    in the present after a weekday that recurs, at most `RECURRENCE_REACH` sentences on (from
-    it or a clock of it) in a paragraph that names no day between them, is that weekday's every week (it went to
-    the story's day, or to no day). A past or a future tells of one occasion ("we stayed
-    until 11 pm", "will meet at 7 pm"); a sentence that names other weekdays ("Pilates runs
-    Wednesday to Friday, 6 pm to 7 pm" after "Mondays") keeps its clocks to them."""
+    in the present after a weekday that recurs, at most `RECURRENCE_REACH` sentences on
+    (from it or from a clock of it), with no day named between, is that weekday's every
+    week (it went to the story's day, or to no day). A past or a future tells of one
+    occasion ("we stayed until 11 pm", "will meet at 7 pm"); a sentence that names other
+    weekdays ("Pilates runs Wednesday to Friday, 6 pm to 7 pm" after "Mondays") keeps its
+    clocks to them."""
     day_named = _sentences_naming_a_day(full, placed)
     recurring: tuple[Resolved, Span] | None = None
     out: list[Placed] = []
