@@ -3764,6 +3764,15 @@ def test_a_clock_told_in_the_present_after_a_weekday_that_recurs_recurs_with_it(
     assert [(e.expression, e.value) for e in entries] == expected
 
 
+def test_a_weekday_at_a_meals_part_of_the_day_recurs_and_raises_nothing(nlp: Any) -> None:
+    # "Lunchtime", "teatime" had no set code: the KeyError lost the article's analysis.
+    entries = _timeline(nlp, "We meet every Monday lunchtime and on Sunday teatimes.")
+    assert [(e.expression, e.value) for e in entries] == [
+        ("every Monday lunchtime", "XXXX-WXX-1TMI"),
+        ("Sunday teatimes", "XXXX-WXX-7TAF"),
+    ]
+
+
 def test_some_day_among_others_is_no_vague_future(nlp: Any) -> None:
     entries = _timeline(nlp, "It was due on some day in June.")
     assert [e.expression for e in entries] == ["June"]

@@ -30,6 +30,11 @@ from tui.pipeline.timex import entry_label
         ("on the first Monday of each month", "XXXX-WXX-1"),
         ("every last Friday of the month", "XXXX-WXX-5"),
         ("the second Tuesday evening of each month", "XXXX-WXX-2TEV"),
+        # Every part of the day the pattern reads has its code (these raised KeyError, and
+        # the article lost its entities and timeline).
+        ("every Monday lunchtime", "XXXX-WXX-1TMI"),
+        ("Sunday teatimes", "XXXX-WXX-7TAF"),
+        ("every Friday suppertime", "XXXX-WXX-5TEV"),
     ],
 )
 def test_a_recurring_expression_is_the_set_timex3_writes(text: str, value: str) -> None:
@@ -69,6 +74,7 @@ def _set_entry(expression: str, value: str) -> TimelineEntry:
         ("every other Saturday", "XXXX-WXX-6", "every other Saturday"),
         ("every second Tuesday", "XXXX-WXX-2", "every other Tuesday"),
         ("every Saturday", "XXXX-WXX-6", "every Saturday"),
+        ("every Monday lunchtime", "XXXX-WXX-1TMI", "every Monday midday"),
         ("every other week", "P2W", "every two weeks"),
         ("the 3rd Sunday of every month", "XXXX-WXX-7", "the 3rd Sunday of every month"),
         ("every final Friday of the month", "XXXX-WXX-5", "the last Friday of every month"),

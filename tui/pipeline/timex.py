@@ -36,7 +36,7 @@ _DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "de
                    "H": "hour", "S": "second"}  # fmt: skip
 _SMALL = ["", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _SET_DAY = re.compile(
-    r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?:(?P<part>MO|AF|EV|NI)|(?P<clock>\d\d:\d\d)))?$"
+    r"^XXXX-WXX-(?P<wd>[1-7])(?:T(?:(?P<part>MO|MI|AF|EV|NI)|(?P<clock>\d\d:\d\d)))?$"
 )
 _SET_MONTH = re.compile(r"^XXXX-(?P<m>\d{2})$")
 # "Every night" (that part of every day), "every few years" (no count).

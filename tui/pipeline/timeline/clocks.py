@@ -334,7 +334,7 @@ def _sentences_apart(first: Span, later: Span) -> int:
 
 
 # A weekday every week, at a part of the day or none ("Wednesday nights", "every Monday").
-_WEEKLY_AT_ANY_HOUR = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?")
+_WEEKLY_AT_ANY_HOUR = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|MI|AF|EV|NI))?")
 
 
 _IN_A_ZONE = re.compile(rf"\b{WIRE_ZONE_RE}\b")

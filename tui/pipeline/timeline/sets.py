@@ -22,6 +22,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTHS,
     NUM_RE,
+    PART_OF_DAY,
     SEASONS,
     UNITS,
     WEEKDAY_NAMES,
@@ -104,11 +105,12 @@ def resolve_set(text: str) -> Resolved | None:
     if m:
         wd = WEEKDAYS[m.group("wd") or m.group("wds") or m.group("wdp")] + 1
         part_name = m.group("part") or m.group("parts")
-        part = f"T{_PARTS[part_name]}" if part_name else ""
+        # (Any part the pattern reads: "every Monday lunchtime" is at midday.)
+        part = f"T{PART_OF_DAY[part_name]}" if part_name else ""
         return _set(f"XXXX-WXX-{wd}{part}", Granularity.DAY)
     m = MONTHLY_WEEKDAY_SET.fullmatch(t)
     if m:
-        part = f"T{_PARTS[m.group('part')]}" if m.group("part") in _PARTS else ""
+        part = f"T{PART_OF_DAY[m.group('part')]}" if m.group("part") else ""
         return _set(f"XXXX-WXX-{WEEKDAYS[m.group('wd')] + 1}{part}", Granularity.DAY)
     if _WEEKEND_SET.fullmatch(t):
         return _set("XXXX-WXX-WE", Granularity.WEEK)
