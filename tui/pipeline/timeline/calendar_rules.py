@@ -36,6 +36,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTHS,
     ORD_RE,
+    ORDINAL_OF_A_MONTH,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_RE,
@@ -731,7 +732,7 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           _first_or_last_day_of,
           "the last day of the year, the first day of next month: that day"),
     rule("weekday-of-month",
-          rf"(?:the )?(?P<n>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
+          rf"(?:the )?(?P<n>{ORDINAL_OF_A_MONTH}) "
           rf"(?P<wd>{WEEKDAY_RE}) (?:of|in) (?:(?P<m>{MONTH_RE})|(?P<rel>the|this|next|last) month)"
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
           _weekday_of_month,

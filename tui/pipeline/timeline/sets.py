@@ -22,6 +22,7 @@ from tui.pipeline.timeline.vocab import (
     MONTH_RE,
     MONTHS,
     NUM_RE,
+    ORDINAL_OF_A_MONTH,
     PART_OF_DAY,
     SEASONS,
     UNITS,
@@ -33,8 +34,6 @@ from tui.pipeline.timeline.vocab import (
 )
 
 _EVERY = r"(?:every|each)"
-# Which of a month's weekdays: "the first Monday", "the 3rd Sunday", "the last Friday".
-ORDINAL_OF_A_MONTH = "first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th"
 # "Every other week", "every second Tuesday": one in two. "Every single day" is every one.
 _NTH = "other|second|alternate|single"
 _EVERY_NTH = rf"(?:every(?: (?P<nth>{_NTH}))?|each(?: and every)?)"

@@ -54,6 +54,7 @@ from tui.pipeline.timeline.vocab import (
     NUM_RE,
     NUMERIC_DAY_RE,
     OCCASION_NOUNS,
+    ORDINAL_OF_A_MONTH,
     ORDINALS,
     PLACE_TIME_RE,
     SEASONS,
@@ -360,7 +361,7 @@ _MONTH_RUN = re.compile(
 # "the second Monday in October": spaCy may take the month alone. ("The third Sunday of
 # every month" recurs: `sets.MONTHLY_WEEKDAY_SET`.)
 _WEEKDAY_OF_MONTH = re.compile(
-    rf"\b(?:the )?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) "
+    rf"\b(?:the )?(?:{ORDINAL_OF_A_MONTH}) "
     rf"(?:{'|'.join(WEEKDAY_NAMES)}) (?:of|in) (?:{_MONTH_WORD}|(?:the|this|next|last|every|each) "
     rf"month)",
     re.I,

@@ -28,6 +28,8 @@ MONTH_RE = rf"(?:{_alternation(set(MONTHS))})\.?"
 # The part of a month or season a bare name may carry: "early June", "mid-May", "late fall".
 EARLY_MID_LATE_RE = r"(?:(?:early|late|mid) |mid-)?"
 WEEKDAY_RE = rf"(?:{_alternation(set(WEEKDAYS))})\.?"
+# Which of a month's weekdays: "the first Monday", "the 3rd Sunday", "the last Friday".
+ORDINAL_OF_A_MONTH = "first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th"
 # Full weekday names only ("Monday", not "Mon"): what a bare capitalised word must be.
 WEEKDAY_NAMES = sorted((w for w in WEEKDAYS if w.endswith("day")), key=WEEKDAYS.__getitem__)
 
