@@ -288,12 +288,14 @@ def clocks_of_a_recurrence(full: str, placed: list[Placed]) -> list[Placed]:
     occasion ("we stayed until 11 pm", "will meet at 7 pm"); a sentence that names other
     weekdays ("Pilates runs Wednesday to Friday, 6 pm to 7 pm" after "Mondays") keeps its
     clocks to them."""
+    if not any(_a_weekly_set(res) for res, _, _, _ in placed):
+        return placed  # (most blocks: nothing recurs, and no clock is read again)
     day_named = _sentences_naming_a_day(full, placed)
     recurring: tuple[Resolved, Span] | None = None
     out: list[Placed] = []
     for res, start, end, span in placed:
         bare = is_bare_clock(res, full[start:end])
-        if _WEEKLY_AT_ANY_HOUR.fullmatch(res.value) and res.timex_type == "SET":
+        if _a_weekly_set(res):
             recurring = res, span
         elif (
             recurring is not None
@@ -335,6 +337,10 @@ def _sentences_apart(first: Span, later: Span) -> int:
 
 # A weekday every week, at a part of the day or none ("Wednesday nights", "every Monday").
 _WEEKLY_AT_ANY_HOUR = re.compile(r"XXXX-WXX-[1-7](?:T(?:MO|MI|AF|EV|NI))?")
+
+
+def _a_weekly_set(res: Resolved) -> bool:
+    return res.timex_type == "SET" and _WEEKLY_AT_ANY_HOUR.fullmatch(res.value) is not None
 
 
 _IN_A_ZONE = re.compile(rf"\b{WIRE_ZONE_RE}\b")
