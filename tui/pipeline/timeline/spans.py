@@ -348,10 +348,10 @@ _YEAR_RUN = re.compile(
     r"(?:1[5-9]|20)\d\d\b",
     re.I,
 )
-# A month's name as written in prose, capitalised ("May", not the verb "may").
-_MONTH_NAME_RE = (
-    rf"(?:{'|'.join(sorted({m.capitalize() for m in MONTHS}, key=len, reverse=True))})\.?"
-)
+# A month's name as written in prose, capitalised ("May", not the verb "may"), longest
+# first; with the full stop of a short one.
+_CAPITALISED_MONTHS = "|".join(sorted({m.capitalize() for m in MONTHS}, key=len, reverse=True))
+_MONTH_NAME_RE = rf"(?:{_CAPITALISED_MONTHS})\.?"
 # "Rainfall between March and June": spaCy may tag the second month alone.
 _MONTH_RUN = re.compile(
     rf"(?:(?<=\bfrom )|(?<=\bbetween ))(?-i:{_MONTH_NAME_RE}) (?:to|until|till|through|and) "
@@ -446,9 +446,7 @@ _YEAR_PRIOR_TO = re.compile(rf"(?<=\bprior to ){MODERN_YEAR_RE}\b", re.I)
 # A month after a hyphened part of it ("stocks at end-May", "in mid-May"): spaCy may leave
 # it untagged, "May" above all, which the hyphen makes a month and never the verb.
 _PART_OF_A_MONTH = re.compile(
-    r"(?<![\w-])(?i:end|mid|early|late)-(?:"
-    + "|".join(sorted({m.capitalize() for m in MONTHS}, key=len, reverse=True))
-    + r")(?![\w-])"
+    rf"(?<![\w-])(?i:end|mid|early|late)-(?:{_CAPITALISED_MONTHS})(?![\w-])"
 )
 _LEXICAL_FORMS = (
     _LEXICAL, _SEASON_BEFORE_A_NOUN, _COUNT_OF_UNITS, _QUARTER_CODE, _PLACED_24H_CLOCK, _DECADE,
