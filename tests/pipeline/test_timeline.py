@@ -5795,3 +5795,22 @@ def test_a_past_when_clause_on_a_weekday_puts_it_behind(
     nlp: Any, sentence: str, value: str
 ) -> None:
     assert _entry(_timeline(nlp, sentence, anchor="1996-08-28"), "Monday").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # spaCy took the preposition and its object into the span.
+        ('"We knew very little about it 25 years ago."', [("25 years ago", "1999")]),
+        # A typed dash with no spaces parts the date from a difference, which dates nothing.
+        (
+            "The plan pays off the debt by 2013--two years earlier than had been expected.",
+            [("2013", "2013")],
+        ),
+        ("Men die seven years earlier than women.", []),
+    ],
+)
+def test_dates_in_spans_spacy_joined_or_widened(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected

@@ -171,6 +171,9 @@ _SEPARATORS = re.compile(
     r"(?:\s*(?:[;&]|(?<!\d),|,(?!\d{3}\b))\s*"
     r"|\s+(?:to|and|or|through|until|ended|ending|ends|on|after|before|since|between)"
     r"(?=\s)|\s+(?:--|\u2013|\u2014)(?=\s)|\s+-(?=\s+[^\W\d])"
+    # A typed dash with no spaces before a word ("by 2013--two years earlier"); between
+    # figures ("1990--1995") it may join a range, and is left to the range rules.
+    r"|(?<=\w)--(?=[^\W\d])"
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time; a
     # slash before the same time in another zone ("10am PT / 1pm ET", "2 p.m. PDT/5 p.m.").
     r"|\s+[-|/](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
@@ -1606,11 +1609,14 @@ def _kept_pieces(
     mid-90s") or a temperature ("highs in the mid-90s"), nor a day told "during the day"
     or a bare "in the morning" outside market and results news ("hot during the day" is
     any day), unless it is of a day to come the paragraph named ("will address Parliament
-    on Wednesday, and in the afternoon visit a factory")."""
+    on Wednesday, and in the afternoon visit a factory"); nor a difference between two
+    times ("seven years earlier than women")."""
 
     sentence = sentence_near(span)
 
     def kept(res: Resolved, r_start: int, r_end: int) -> bool:
+        if _EARLIER_LAST.search(full, r_start, r_end) and _THAN_AFTER.match(full, r_end):
+            return False
         if _THE_DAY.fullmatch(full, r_start, r_end):
             return market_or_results(sentence)
         if _A_BARE_PART.fullmatch(full, r_start, r_end):
@@ -1625,6 +1631,11 @@ def _kept_pieces(
 
 
 _AGE_GAP_AFTER = re.compile(r"\s+(?:younger|older)\b", re.I)
+# "Men die seven years earlier than women", "paid off two years sooner than expected": how
+# far apart two times are, neither of them placed by the count ("seven years earlier" alone
+# counts back from the story's day).
+_EARLIER_LAST = re.compile(r"\b(?:earlier|later|sooner)$", re.I)
+_THAN_AFTER = re.compile(r"\s+than\b", re.I)
 
 
 def _not_a_date(
@@ -2228,13 +2239,22 @@ def _deictic_day_last(
     return [(res, start + day_word.start() + 1, start + len(text))] if res is not None else []
 
 
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "you"})
+
+
 def _without_lead(
     text: str, start: int, end: int, ctx: Context, tense: Tense | None
 ) -> list[tuple[Resolved, int, int]]:
     """spaCy sometimes takes a word too many at the front ("coup d'etat last year")."""
     words = list(re.finditer(r"\S+", text))
+    lower = [w.group(0).lower() for w in words]
+    # A preposition with its own object ("knew little about it 25 years ago") leads into
+    # nothing temporal, whatever the preposition: the two go together.
+    with_object = len(lower) > 2 and lower[1] in _OBJECT_PRONOUNS
     for k, w in enumerate(words[1:3], start=1):
-        dropped = words[k - 1].group(0).lower()
+        if with_object and k == 1:
+            continue
+        dropped = lower[k - 1]
         # Never drop what names a time itself ("September quarter" is not a "quarter").
         if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
             break
