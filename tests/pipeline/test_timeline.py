@@ -5814,3 +5814,27 @@ def test_dates_in_spans_spacy_joined_or_widened(
     nlp: Any, sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The new poll out late this evening has Clark ahead.",
+            [("late this evening", "2024-08-08TEV")],
+        ),
+        ("He fell ill, and he died last March 2004.", [("last March 2004", "2004-03")]),
+        (
+            "Here are the stories making news this 9th day of August.",
+            [("this 9th day of August", "2024-08-09")],
+        ),
+        ("We knew little about the place 25 or so years ago.", [("25 or so years ago", "1999")]),
+        # A run of years "from" introduces, though the parse hangs it on nothing.
+        ("From 1986-1997, printed copies were sold by mail.", [("1986-1997", "1986")]),
+        ("See Journal of Management Studies, 38(7), 1037-1051.", []),
+    ],
+)
+def test_dates_in_forms_no_rule_read_before(
+    nlp: Any, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == expected

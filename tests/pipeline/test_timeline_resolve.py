@@ -46,6 +46,11 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("10 p.m. wednesday", "2024-08-07T22:00"),
         ("saturday night", "2024-08-03TNI"),
         ("this morning", "2024-08-08TMO"),
+        # "Early" or "late" before "this": still the story's own day.
+        ("early this morning", "2024-08-08TMO"),
+        ("very early this morning", "2024-08-08TMO"),
+        ("late this evening", "2024-08-08TEV"),
+        ("late this afternoon", "2024-08-08TAF"),
         ("overnight", "2024-08-07TNI"),
         ("tonight", "2024-08-08TNI"),
         ("by midday", "2024-08-08T12:00"),
@@ -617,3 +622,54 @@ def test_a_step_may_rewrite_what_the_next_reads() -> None:
     said = _said("two weeks' time")
     assert {s.name: s for s in STEPS}["counted-time"].read(said) is PASS
     assert said.t == "two weeks from now"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A count hedged after its figure is read as the count hedged before it.
+        ("25 or so years ago", "1999"),
+        ("400-odd years ago", "1624"),
+        ("thirty-odd years ago", "1994"),
+        ("20-plus years ago", "2004"),
+        ("20+ years ago", "2004"),
+        ("30-odd years", "P30Y"),
+        ("6+ hours", "PT6H"),
+        # "Or so" after the unit was read before; it still is.
+        ("a week or so ago", "2024-W31"),
+    ],
+)
+def test_a_count_hedged_after_its_figure_is_read(text: str, value: str) -> None:
+    assert _value(text, Tense.PAST) == value
+
+
+def test_early_this_morning_is_the_storys_day_after_another_day_was_told() -> None:
+    ctx = Context(anchor=ANCHOR, last=day(date(2024, 8, 5)))
+    found = resolve("early this morning", ctx, Tense.PAST)
+    assert found is not None and found.value == "2024-08-08TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "prep", "lead", "value", "years"),
+    [
+        ("1986-1997", "from", "", "1986", (1986, 1997)),
+        # The parse hung no preposition on it; the word before still introduces it.
+        ("1986-1997", None, "from ", "1986", (1986, 1997)),
+        ("1980-93", "between", "", "1980", (1980, 1993)),
+        ("1976-7", "from", "", "1977", (1976, 1977)),
+        ("1981-2", "in", "", "1982", (1981, 1982)),
+    ],
+)
+def test_a_run_of_years_a_preposition_introduces_is_read_however_long(
+    text: str, prep: str | None, lead: str, value: str, years: tuple[int, int]
+) -> None:
+    found = resolve(text, Context(anchor=ANCHOR), Tense.PAST, prep, lead)
+    assert found is not None and found.value == value
+    assert found.start is not None and found.end is not None
+    assert (found.start.year, found.end.year) == years
+
+
+@pytest.mark.parametrize("text", ["1037-1051", "1986-1997", "1976-7"])
+def test_a_run_of_years_no_preposition_introduces_stays_unread(text: str) -> None:
+    # ("Journal 38(7), 1037-1051": pages.)
+    assert _value(text, Tense.PAST) is None

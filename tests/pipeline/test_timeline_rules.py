@@ -73,6 +73,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      "2024-07-31"),
     ("last-day-of-a-leap-february", "ordinal-day-of-month", "the last day of february 2024",
      N, None, "2024-02-29"),
+    # A deed's or a proclamation's day, any day of the month, "this" or "the".
+    ("this-ninth-day-of-a-month", "ordinal-day-of-month", "this 9th day of august", P, None,
+     "2024-08-09"),
+    ("a-day-in-words-with-its-year", "ordinal-day-of-month",
+     "the fifteenth day of march, 2011", N, None, "2011-03-15"),
+    ("a-day-the-month-lacks-declines", "ordinal-day-of-month", "the 31st day of february",
+     N, None, DECLINE),
     # "The last day of the year" is that day; it was read as the whole year.
     ("last-day-of-the-year-is-the-storys", "first-or-last-day-of", "the last day of the year",
      N, None, "2024-12-31"),
@@ -161,6 +168,10 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("two-digits-that-could-be-a-month-are-one", "split-year", "2019-11", N, None, PASS),
     ("a-long-run-of-years-is-a-number", "split-year", "1990-2024", N, None, PASS),
     ("a-run-of-early-numbers-is-pages", "split-year", "1002-1007", N, None, PASS),
+    # "The period" says it is years, however long; so does a typed double dash.
+    ("the-period-of-a-long-run", "split-year", "the five year period 1989-2003", P, None,
+     "1989"),
+    ("a-run-with-a-double-dash", "split-year", "1990--91", P, None, "1991"),
     ("numeric-day-is-us-order", "numeric-day", "7/4/24", N, None, "2024-07-04"),
     ("numeric-day-with-dashes", "numeric-day", "10-29-23", N, None, "2023-10-29"),
     ("numeric-day-swaps-when-impossible", "numeric-day", "19/7/2024", N, None, "2024-07-19"),
@@ -229,6 +240,13 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-week-on-monday-told-in-the-past-passes", "week-on-weekday", "a week on monday", P,
      None, PASS),
     ("month-with-year", "month-year", "august 1988", N, None, "1988-08"),
+    # "Died last March 2004": the year is given; "last" only says it is past.
+    ("last-month-with-its-year", "month-year", "last march 2004", P, None, "2004-03"),
+    # A quarter named by the month it ends: a calendar quarter when the month ends one.
+    ("a-quarter-to-a-month", "month-year", "the june 1999 quarter", P, None, "1999-Q2"),
+    ("a-fiscal-quarter-to-a-month-is-the-month", "month-year", "the may 2010 quarter", P,
+     None, "2010-05"),
+    ("next-month-with-its-year", "month-year", "next march 2026", F, None, "2026-03"),
     ("month-last-year", "month-year", "june last year", N, None, "2023-06"),
     ("month-that-year-points-back", "month-year", "may that year", N, year_of(1999), "1999-05"),
     ("month-that-year-with-nothing-named-declines", "month-year", "may that year", N, None,
@@ -304,6 +322,7 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
     ("a-year-named-quarter-without-a-frame-is-the-year", "year", "the 2022 quarter", P, None,
      "2022"),
     ("four-digit-year", "year", "1998", N, None, "1998"),
+    ("the-entire-year-of", "year", "the entire year of 2002", P, None, "2002"),
     ("fiscal-year", "year", "fiscal 1998", N, None, "1998"),
     ("spelled-year", "year", "nineteen ninety-six", N, None, "1996"),
     ("bare-short-year-passes", "year", "'98", N, None, PASS),

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from tui.pipeline.model import Granularity, TimelineEntry
 from tui.pipeline.timex import (
     entry_label,
@@ -99,6 +101,25 @@ def test_entry_label_says_a_length_alone_is_a_length() -> None:
         sentence="", block=0, start=0, end=0, timex_type="DURATION", timex_value="P2Y",
     )  # fmt: skip
     assert entry_label(entry) == "lasting nearly two years"
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "label"),
+    [
+        ("30-odd years", "P30Y", "lasting about 30 years"),
+        ("25 or so years", "P25Y", "lasting about 25 years"),
+        ("three-plus years", "P3Y", "lasting more than three years"),
+        ("6+ hours", "PT6H", "lasting more than six hours"),
+    ],
+)
+def test_entry_label_keeps_a_hedge_said_after_the_count(
+    expression: str, value: str, label: str
+) -> None:
+    entry = TimelineEntry(
+        expression=expression, value=value, granularity=Granularity.YEAR, sentence="",
+        block=0, start=0, end=0, timex_type="DURATION", timex_value=value,
+    )  # fmt: skip
+    assert entry_label(entry) == label
 
 
 def test_entry_label_counts_nights_as_the_article_said_them() -> None:

@@ -59,6 +59,9 @@ _HEDGE = re.compile(
     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)",
     re.IGNORECASE,
 )
+# A hedge said after the count ("30-odd years", "25 or so years", "20-plus years", "6+
+# hours"), which the rules read as "about" or "more than" before it.
+_HEDGE_AFTER = re.compile(r"[\da-z](?P<h>-odd|\s+or\s+so|-plus|\s*\+)\s+[a-z]", re.IGNORECASE)
 
 
 def _ordinal(n: int) -> str:
@@ -377,6 +380,9 @@ def entry_label(entry: TimelineEntry) -> str | None:
         hedge = _HEDGE.search(entry.expression)
         if hedge:
             label = f"{hedge['h'].lower()} {label}"
+        elif hedge_after := _HEDGE_AFTER.search(entry.expression):
+            about = hedge_after["h"].lower().endswith(("odd", "so"))
+            label = f"{'about' if about else 'more than'} {label}"
         if "/" not in entry.value:
             # A length the article does not place ("he spent six days aboard"): listed
             # after the dates, and said to be a length, not a date. Counted from an event

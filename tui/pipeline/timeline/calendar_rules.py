@@ -23,6 +23,7 @@ from tui.pipeline.timeline.values import (
     decade,
     month,
     pick,
+    quarter,
     safe_date,
     week_of,
     weekend_of,
@@ -402,10 +403,16 @@ def _week_on_weekday(m: re.Match[str], ctx: Context, tense: Tense | None) -> Out
 
 
 def _month_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'August 1988', 'January this year', 'June last year', 'May that year'."""
+    """'August 1988', 'January this year', 'June last year', 'May that year'; 'the June 1999
+    quarter', the calendar quarter that month ends (a quarter to May is a fiscal one, whose
+    bounds the words do not give: the month alone)."""
     mon = MONTHS[month_key(m.group("m"))]
     y = _year_of(m.group("y"), ctx)
-    return month(y, mon) if y else DECLINE
+    if not y:
+        return DECLINE
+    if m.groupdict().get("q") and mon % 3 == 0:
+        return quarter(y, mon // 3)
+    return month(y, mon)
 
 
 def _year_month_day(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -609,21 +616,45 @@ EARLIEST_RUN_YEAR = 1500
 
 def _split_year(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
     """'2023-24', 'fiscal 2023/24', '2019-2021', '1850-58': one period over the years
-    named. A two-digit end is the next year ("1999-00" ends in 2000), or a later year of
-    the same century that no month could be ("1850-58"); any other is a month."""
-    first, tail = int(m.group("y")), m.group("y2")
-    last = int(tail) if len(tail) == 4 else first + 1
-    if len(tail) == 2 and int(tail) != (first + 1) % 100:
+    named; "the period 1980-1995" however long."""
+    longest = MAX_YEARS_RUN_INTRODUCED if m.group("period") else MAX_YEARS_RUN
+    found = run_of_years(int(m.group("y")), m.group("y2"), longest)
+    return PASS if found is None else found
+
+
+def run_of_years(first: int, tail: str, longest: int = MAX_YEARS_RUN) -> Resolved | None:
+    """The years from `first` to the year `tail` ends the run in. A two-digit end is the
+    next year ("1999-00" ends in 2000), or a later year of the same century that no month
+    could be ("1850-58"); any other is a month (None). A one-digit end ("1976-7") is a
+    later year of the same decade. None, too, for a run longer than `longest` years."""
+    if len(tail) == 1:
+        last = first - first % 10 + int(tail)
+    elif len(tail) == 2 and int(tail) != (first + 1) % 100:
         if int(tail) <= MONTHS_IN_A_YEAR or int(tail) <= first % 100:
-            return PASS  # "2024-07" is July 2024 (iso-month)
+            return None  # "2024-07" is July 2024 (iso-month)
         last = first - first % 100 + int(tail)
-    if not EARLIEST_RUN_YEAR <= first < last <= 2199 or last - first > MAX_YEARS_RUN:
-        return PASS
+    else:
+        last = int(tail) if len(tail) == 4 else first + 1
+    if not EARLIEST_RUN_YEAR <= first < last <= 2199 or last - first > longest:
+        return None
     if last == first + 1:
         # One fiscal year or season over two calendar years: named, as a fiscal year is,
         # by the year it ends in ("1995/96" is fiscal 1996, FY96); shown as both years.
         return replace(years(first, last), value=f"{last:04d}")
     return years(first, last)
+
+
+# A run of years that words of time introduce ("from 1986-1997", "between 1980-93", "in
+# 1981-2", "the period 1996-2010"): years, however long. Page ranges and reference numbers
+# come with no such words, and `MAX_YEARS_RUN` keeps those out.
+MAX_YEARS_RUN_INTRODUCED = 100
+_A_RUN_OF_YEARS = re.compile(r"(?P<y>\d{4}) ?(?:--|[-/]) ?(?P<y2>\d{4}|\d{1,2})")
+
+
+def introduced_run_of_years(t: str) -> Resolved | None:
+    """A run of years (`_A_RUN_OF_YEARS`, normalised text) that a preposition introduced."""
+    m = _A_RUN_OF_YEARS.fullmatch(t)
+    return None if m is None else run_of_years(int(m["y"]), m["y2"], MAX_YEARS_RUN_INTRODUCED)
 
 
 def _decade_digits(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
@@ -681,10 +712,11 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
     rule("iso-day", r"(\d{4})-(\d{2})-(\d{2})", _iso_day, "2024-07-19"),
     # Before iso-month: "2011-12" in prose is a season or fiscal year, not December 2011.
     rule("split-year",
-          r"(?:(?:fiscal|financial|the|the fiscal|the financial)(?: years?)? )?"
-          r"(?P<y>\d{4}) ?[-/\u2013] ?(?P<y2>\d{4}|\d{2})"
+          r"(?:(?P<period>the (?:[a-z0-9]+[- ]year )?period )"
+          r"|(?:fiscal|financial|the|the fiscal|the financial)(?: years?)? )?"
+          r"(?P<y>\d{4}) ?(?:--|[-/\u2013]) ?(?P<y2>\d{4}|\d{2})"
           r"(?: (?:season|fiscal year|financial year|school year|academic year|period))?",
-          _split_year, "2023-24, fiscal 2023/24, 2019-2021"),
+          _split_year, "2023-24, fiscal 2023/24, 2019-2021, the five-year period 1989-1993"),
     rule("iso-month", r"(\d{4})-(\d{2})", _iso_month, "2024-07"),
     rule("dotted-day", r"(\d{1,2})\.(\d{1,2})\.(\d{4})", _dotted_day,
          "31.12.2023: day first"),
@@ -723,9 +755,12 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
           _week_of_month, "the second week of July, the last week of March 2023"),
     rule("ordinal-day-of-month",
-          rf"(?:the )?(?P<n>first|second|third|last|final|1st|2nd|3rd) day of (?P<m>{MONTH_RE})"
+          # ("This 9th day of August, 2012": a deed's or a proclamation's day.)
+          rf"(?:the |this )?(?P<n>last|final|{ORD_RE}|\d{{1,2}}(?:st|nd|rd|th)) day of"
+          rf" (?P<m>{MONTH_RE})"
           rf"(?:,? (?P<y>{YEAR_RE}|this year|last year|next year))?",
-          _ordinal_day_of_month, "the first day of May, the last day of February 2024: that day"),
+          _ordinal_day_of_month,
+          "the first day of May, this 9th day of August, the last day of February 2024: that day"),
     rule("first-or-last-day-of",
           r"(?:the )?(?P<n>first|last|final|1st) day of "
           rf"(?:(?P<rel>the|this|next|last) (?P<unit>month|year)|(?P<y>{YEAR_RE}))",
@@ -739,9 +774,14 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           "the last Saturday of September, the second Monday in October, the first Friday of"
           " the month (the story's), of next month"),
     rule("month-year",
-          rf"(?:the )?(?P<m>{MONTH_RE}),? (?:of )?"
-          rf"(?P<y>{YEAR_RE}|this year|last year|next year|that year)(?: (?:fiscal )?year)?",
-          _month_year, "August 1988, June last year; the March 2001 year (a year to March)"),
+          # ("Died last March 2004": the year given, "last" says only that it is past.)
+          r"(?:the |(?:last|this past|past|next|this coming|coming) )?"
+          rf"(?P<m>{MONTH_RE}),? (?:of )?"
+          rf"(?P<y>{YEAR_RE}|this year|last year|next year|that year)"
+          r"(?: (?:fiscal )?year| (?P<q>quarter))?",
+          _month_year,
+          "August 1988, June last year; the March 2001 year (a year to March); the June 1999"
+          " quarter (the quarter to June)"),
     rule("year-month-day", rf"(?P<y>\d{{4}})[- ](?P<m>{MONTH_RE}) (?P<d>{DAYNUM_RE})",
           _year_month_day, "2001-November 30, 2019 March 5: the year first, as records write it"),
     rule("year-month", rf"(?P<y>\d{{4}}),? (?P<m>{MONTH_RE})", _month_year,
@@ -750,9 +790,9 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           rf"(?P<m>{MONTH_RE})", _month_alone, "March, last May: the year from the tense"),
     rule("year",
           r"(?:(?:fiscal|calendar|the year|the fiscal year|the calendar year|the|year"
-          r"|(?:the )?full[- ]year) )?"
+          r"|(?:the )?full[- ]year|the (?:entire |whole |full )?year of) )?"
           rf"(?P<y>{YEAR_RE})(?: (?:period|quarter|season|year|calendar year|fiscal year))?",
-          _year, "1998, fiscal 1998, full-year 1995, nineteen ninety-six"),
+          _year, "1998, fiscal 1998, full-year 1995, the entire year of 2002, nineteen ninety-six"),
     rule("decade-digits",
           # Without the apostrophe ("the mid-90s") only after "the": "in her 90s" is an age,
           # and a temperature's "the mid-90s" is left out by `build`.

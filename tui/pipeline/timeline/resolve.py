@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from tui.pipeline.model import Granularity
+from tui.pipeline.timeline.calendar_rules import introduced_run_of_years
 from tui.pipeline.timeline.dates import resolve_date
 from tui.pipeline.timeline.holidays import HOLIDAY_NAMES
 from tui.pipeline.timeline.lengths import bare_length, resolve_duration, vague_code
@@ -123,7 +124,10 @@ CLOCK_RE = re.compile(
 )
 PART_RE = re.compile(
     # From a word's start: the "night" of "tonight" is no part of the day of its own.
-    r"\b(?:(?:early|late|mid|in the|this|that|on|during the|later this|earlier this)[- ])?"
+    # ("Early this morning", "late this evening": the story's own day, as "earlier this
+    # morning" is; read without "this", "early" was left over as a day to place.)
+    r"\b(?:(?:(?:very )?(?:early|late|later|earlier) this|early|late|mid|in the|this|that|on"
+    r"|during the)[- ])?"
     # ("The early morning hours of October 31": the hours are the part's.)
     rf"(?P<part>{PART_OF_DAY_RE})s?(?: hours\b)?"
 )
@@ -397,6 +401,11 @@ def _the_pages_stamp(s: Said) -> Outcome:
 
 
 def _a_point_or_a_length(s: Said) -> Outcome:
+    # (The parse may hang no preposition on the span: "From 1986-1997, copies were sold".)
+    word_before = _LAST_WORD.search(s.lead)
+    introduced = s.prep or (word_before.group(0) if word_before else None)
+    if introduced and (run := _run_introduced(introduced, s.t)):
+        return run
     found = _point_after(s.prep, s.t, s.ctx, s.tense)
     part_of = _PART_OF.fullmatch(s.t)
     if found is None and part_of:
@@ -460,6 +469,16 @@ def _resolve(said: Said) -> Resolved | None:
         if out is DECLINE:
             return None
     return None
+
+
+# The prepositions that make "1986-1997", "1980-93", "1976-7" a run of years of any length
+# (`resolve_date` reads none longer than ten years: "pages 1037-1051").
+_RUN_OF_YEARS_PREPS = frozenset({"from", "between", "in", "during", "over", "throughout"})
+_LAST_WORD = re.compile(r"[a-z]+(?=\s*$)")
+
+
+def _run_introduced(prep: str, t: str) -> Resolved | None:
+    return introduced_run_of_years(t) if prep in _RUN_OF_YEARS_PREPS else None
 
 
 def _point_after(prep: str | None, t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
@@ -628,7 +647,7 @@ _EARLY_LATE_DAY = re.compile(
     r"(?:early|late|earlier|later) (?:today|yesterday|tomorrow|on|" + WEEKDAY_RE + ")"
 )
 # A part of the day said to be today's ("this morning", "earlier this evening").
-_SAID_TODAY = re.compile(r"(?:(?:earlier|later) )?this\b")
+_SAID_TODAY = re.compile(r"(?:(?:very )?(?:earlier|later|early|late) )?this\b")
 # What is left of an expression once its time of day is gone, when that means "the
 # anchor's own day": "this morning", "at 10 a.m.".
 _ANCHOR_DAY_RESTS = ("", "this", "today", "tonight", "that", "the", "in the", "during the")

@@ -515,10 +515,29 @@ _POSSESSIVE_END = re.compile(r"(?<!\d0)'s?$")
 _STRAIGHT = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), "\u2013": "-", "\u2014": "-"})
 
 
+# A count hedged after its figure, "25 or so years", "400-odd years", "30-plus years", "30+
+# years", is read as the count hedged before it ("about 25 years", "more than 30 years"): read
+# as written, no rule took it, and the date or length was lost.
+_HEDGED_COUNT = re.compile(
+    rf"\b(?:(?:about|some|roughly|around|approximately) )?"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|(?:{TENS_RE}[- ])?{NUM_RE}|(?:an?|two|three) dozen)"
+    r"(?P<h>-odd| or so|-plus| plus|\+)"
+    rf"(?= (?:{UNIT_RE}|hours?|minutes?|seconds?|centur(?:y|ies)|millenni(?:um|a))\b)"
+)
+_HEDGE_WORDS = ("odd", " or so ", "plus", "+")
+
+
+def _hedged_before(m: re.Match[str]) -> str:
+    lead = "about" if m.group("h") in ("-odd", " or so") else "more than"
+    return f"{lead} {m.group('n')}"
+
+
 def normalise(text: str) -> str:
     """Lower case, straight quotes and hyphens, one space; no possessive or edge punctuation."""
     t = text.lower().translate(_STRAIGHT)
     t = _SPACES.sub(" ", t).strip(' ,;:()"')
+    if any(word in t for word in _HEDGE_WORDS):
+        t = _HEDGED_COUNT.sub(_hedged_before, t)
     # A fortnight is read as the two weeks it is ("a fortnight ago", "the past fortnight").
     t = whole_counts(_A_FORTNIGHT.sub("two weeks", t))
     if " or " in t or " to " in t or "-" in t:
