@@ -5808,6 +5808,11 @@ def test_a_past_when_clause_on_a_weekday_puts_it_behind(
             [("2013", "2013")],
         ),
         ("Men die seven years earlier than women.", []),
+        # A listing's dash typed against the day, before its clock times.
+        (
+            "Thursday August 15th- 6:30 pm at the library.",
+            [("Thursday August 15th", "2024-08-15"), ("6:30 pm", "2024-08-15T18:30")],
+        ),
     ],
 )
 def test_dates_in_spans_spacy_joined_or_widened(

@@ -54,6 +54,9 @@ def test_words_that_place_without_dating_are_vague(text: str, value: str) -> Non
         ("overnight", "2024-08-07TNI"),
         ("tonight", "2024-08-08TNI"),
         ("by midday", "2024-08-08T12:00"),
+        # The hour said twice.
+        ("12 noon", "2024-08-08T12:00"),
+        ("12 midnight tuesday", "2024-08-06T24:00"),
         ("14:30 gmt", "2024-08-08T14:30"),
         ("midnight tuesday", "2024-08-06T24:00"),
         # A clock hour without a.m./p.m. takes its half of the day from the part named.

@@ -177,6 +177,8 @@ _SEPARATORS = re.compile(
     # A byline's "March 3, 2011 - 10:15 am": a dash or a bar before the clock time; a
     # slash before the same time in another zone ("10am PT / 1pm ET", "2 p.m. PDT/5 p.m.").
     r"|\s+[-|/](?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
+    # (A listing's "Thursday March 27th- 6:30-8:30 pm": the dash typed against the day.)
+    r"|(?<=[A-Za-z])-(?=\s+\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
     r"|(?<=[A-Za-z.])/(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"
     # A dash glued between two clocks, the first with its a.m. or p.m.: "9am-11:30",
     # "9 a.m.-5 p.m." (read whole, neither was found).

@@ -104,7 +104,8 @@ CLOCK_RE = re.compile(
     + _CLOCK_ZONE
     + "|"
     + _CLOCK_LEAD
-    + r"\b(?P<named>noon|midday|midnight)\b"
+    # ("12 noon", "12 midnight": the hour said twice.)
+    + r"\b(?:12\s*)?(?P<named>noon|midday|midnight)\b"
     # Wire copy's "0800 GMT", "1400 EDT", "1430 local time": four digits are a clock time
     # only with the zone after them (a bare "1430" is a year).
     + "|"
