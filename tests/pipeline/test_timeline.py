@@ -5808,6 +5808,17 @@ def test_a_past_when_clause_on_a_weekday_puts_it_behind(
             [("2013", "2013")],
         ),
         ("Men die seven years earlier than women.", []),
+        # An age spaCy tagged next to a date is no part of it.
+        (
+            "Just last week, 10-year-old Sophia wrote a letter to the president.",
+            [("Just last week", "2024-W31")],
+        ),
+        # A surname that is a month's name, run into the date after it.
+        (
+            "The inquiry was announced by Theresa May earlier this week.",
+            [("earlier this week", "2024-W32")],
+        ),
+        ("Our lows are in the 50's, highs in the 80's this week.", [("this week", "2024-W32")]),
         # A listing's dash typed against the day, before its clock times.
         (
             "Thursday August 15th- 6:30 pm at the library.",

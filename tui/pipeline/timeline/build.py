@@ -2242,6 +2242,7 @@ def _deictic_day_last(
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "you"})
+_TENS_OF_DEGREES = re.compile(r"[1-9]0'?s")
 
 
 def _without_lead(
@@ -2257,8 +2258,10 @@ def _without_lead(
         if with_object and k == 1:
             continue
         dropped = lower[k - 1]
-        # Never drop what names a time itself ("September quarter" is not a "quarter").
-        if dropped in _TEMPORAL_LEAD or re.search(r"\d", dropped) or _NAMES_TIME.match(dropped):
+        # Never drop what names a time itself ("September quarter" is not a "quarter"),
+        # but for the tens of a temperature ("highs in the 80's this week").
+        figures = re.search(r"\d", dropped) and not _TENS_OF_DEGREES.fullmatch(dropped)
+        if dropped in _TEMPORAL_LEAD or figures or _NAMES_TIME.match(dropped):
             break
         res = resolve(text[w.start() :], ctx, tense, None)
         if res is not None and text[w.start() :].lower() == "ago":

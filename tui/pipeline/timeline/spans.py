@@ -776,6 +776,8 @@ def _entity_parts(ent: Span) -> list[Span]:
     # participle that leads it.
     while len(ent) > 1 and ent[0].tag_ in ("VBN", "VBD") and ent[0].lower_ not in _CLOCK_WORDS:
         ent = ent[1:]
+    if len(ent) > 1 and _a_surname_month(ent):
+        ent = ent[1:]
     if ent.label_ == "TIME" and (stop := _past_the_clock(ent)) is not None:
         # "12:19 PM PST Follow @jdolcourt", "8:42 am Updated Nov. 7": spaCy may run a
         # stamp's clock into the line after it; read whole, the day before lost its year.
@@ -792,6 +794,23 @@ def _entity_parts(ent: Span) -> list[Span]:
             after = doc[tok.i + 1 : ent.end]
             return [doc[ent.start : tok.i], *_entity_parts(after)]
     return [ent]
+
+
+def _a_surname_month(ent: Span) -> bool:
+    """'Announced by Theresa May earlier this week': a month's name right after a given
+    name, mid-sentence, is a surname that spaCy ran into the date after it (a day's number
+    after it keeps it a month: "Paris May 5")."""
+    first, second = ent[0], ent[1]
+    if first.lower_ not in MONTHS or ent.start == 0 or second.like_num:
+        return False
+    prev = ent.doc[ent.start - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and prev.lower_ not in MONTHS
+        and prev.lower_ not in WEEKDAYS
+    )
 
 
 # What a clock may be read as when spaCy tags it a verb: "8:42 am" ("am" as in "I am").
@@ -821,8 +840,10 @@ def _joins_previous(full: str, last: tuple[int, int], ent: Span) -> bool:
         (
             re.fullmatch(r"\s*(?:on|,)?\s*", gap)
             and not _DURATION_END.search(previous)
-            # "150 years old" + "next spring": an age is no part of the date after it.
+            # "150 years old" + "next spring": an age is no part of the date after it, nor
+            # of the one before ("Just last week, 10-year-old Sophia wrote").
             and not AGE.search(previous)
+            and not AGE.search(ent.text)
             # "9 a.m. on Thursdays", "11 a.m. on the third Sunday of every month": a
             # recurring day stays apart, to become a weekly set that takes the clock
             # (`build`).
