@@ -5808,6 +5808,11 @@ def test_a_past_when_clause_on_a_weekday_puts_it_behind(
             [("2013", "2013")],
         ),
         ("Men die seven years earlier than women.", []),
+        # An age spaCy tagged with the year after it.
+        (
+            "Galileo held the theory until his death at 78 in the year 1642.",
+            [("the year 1642", "1642")],
+        ),
         # An age spaCy tagged next to a date is no part of it.
         (
             "Just last week, 10-year-old Sophia wrote a letter to the president.",

@@ -1049,7 +1049,9 @@ _MEASURE_BEFORE_DATE = re.compile(
 )
 _NUMBER_BEFORE_DATE = re.compile(
     rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+\s+(?=(?:{WEEKDAY_RE}|{MONTH_RE}|the)\b)"
-    r"|\d{1,3}\s+(?=the\b))",
+    r"|\d{1,3}\s+(?=the\b)"
+    # ("His death at 78 in the year 1642": an age or a score before the year it fell in.)
+    r"|\d{1,3}\s+in\s+(?=(?:the\s+year\s+)?\d{4}\b))",
     re.I,
 )
 
