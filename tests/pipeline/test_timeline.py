@@ -5824,6 +5824,8 @@ def test_a_past_when_clause_on_a_weekday_puts_it_behind(
             [("earlier this week", "2024-W32")],
         ),
         ("Our lows are in the 50's, highs in the 80's this week.", [("this week", "2024-W32")]),
+        # A month after a name, with its year after a comma, is still a month.
+        ("Industrial Laser Solutions June, 2005", [("June, 2005", "2005-06")]),
         # A listing's dash typed against the day, before its clock times.
         (
             "Thursday August 15th- 6:30 pm at the library.",

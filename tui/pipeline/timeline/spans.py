@@ -799,9 +799,10 @@ def _entity_parts(ent: Span) -> list[Span]:
 def _a_surname_month(ent: Span) -> bool:
     """'Announced by Theresa May earlier this week': a month's name right after a given
     name, mid-sentence, is a surname that spaCy ran into the date after it (a day's number
-    after it keeps it a month: "Paris May 5")."""
+    after it keeps it a month, "Paris May 5", as does a comma before its year, "Laser
+    Solutions June, 2005": only a word goes on from a surname)."""
     first, second = ent[0], ent[1]
-    if first.lower_ not in MONTHS or ent.start == 0 or second.like_num:
+    if first.lower_ not in MONTHS or ent.start == 0 or not second.is_alpha:
         return False
     prev = ent.doc[ent.start - 1]
     return (
