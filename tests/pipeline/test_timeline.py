@@ -5852,6 +5852,8 @@ def test_dates_in_spans_spacy_joined_or_widened(
             [("this 9th day of August", "2024-08-09")],
         ),
         ("We knew little about the place 25 or so years ago.", [("25 or so years ago", "1999")]),
+        # A day of every month recurs: a set, no one day.
+        ("Rent is due on the 1st of each month.", [("the 1st of each month", "XXXX-XX-01")]),
         # A run of years "from" introduces, though the parse hangs it on nothing.
         ("From 1986-1997, printed copies were sold by mail.", [("1986-1997", "1986")]),
         ("See Journal of Management Studies, 38(7), 1037-1051.", []),

@@ -35,6 +35,10 @@ from tui.pipeline.timex import entry_label
         ("every Monday lunchtime", "XXXX-WXX-1TMI"),
         ("Sunday teatimes", "XXXX-WXX-7TAF"),
         ("every Friday suppertime", "XXXX-WXX-5TEV"),
+        # A day of every month.
+        ("the 15th of every month", "XXXX-XX-15"),
+        ("on the first of each month", "XXXX-XX-01"),
+        ("the 1st day of every month", "XXXX-XX-01"),
     ],
 )
 def test_a_recurring_expression_is_the_set_timex3_writes(text: str, value: str) -> None:
@@ -52,6 +56,8 @@ def test_a_recurring_expression_is_the_set_timex3_writes(text: str, value: str) 
         "the night",
         "the first Monday of the month",  # this month's, or the one a story names
         "the last Friday of every week",
+        "the 1st of the month",  # one month's, or every month's: the words do not say
+        "the 32nd of every month",
     ],
 )
 def test_what_names_no_set_is_not_read_as_one(text: str) -> None:

@@ -92,6 +92,8 @@ def test_entry_label_reads_a_set_as_a_recurrence() -> None:
     assert set_label("XXXX-07") == "every July"
     assert set_label("P2W") == "every two weeks"
     assert set_label("XXXX-04-01") == "every 1 Apr"
+    assert set_label("XXXX-XX-15") == "every month on the 15th"
+    assert set_label("XXXX-XX-01") == "every month on the 1st"
     assert set_label("XXXX-SU") == "every summer"
 
 

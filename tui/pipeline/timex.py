@@ -42,6 +42,8 @@ _SET_MONTH = re.compile(r"^XXXX-(?P<m>\d{2})$")
 # "Every night" (that part of every day), "every few years" (no count).
 _SET_DAY_PART = re.compile(r"^XXXX-XX-XXT(?P<part>MO|AF|EV|NI)$")
 _SET_FEW = re.compile(r"^PX(?P<u>DE|[DWMY])$")
+# A day of every month: "XXXX-XX-15".
+_SET_MONTH_DAY = re.compile(r"^XXXX-XX-(?P<d>\d{2})$")
 # A date or season every year: "XXXX-04-01", "XXXX-SU".
 _SET_YEARLY = re.compile(r"^XXXX-(?:(?P<m>\d{2})-(?P<d>\d{2})|(?P<s>WI|SP|SU|FA))$")
 # "Every other Monday", "every second Tuesday": the weekday recurs one week in two.
@@ -249,6 +251,9 @@ def set_label(value: str) -> str | None:
         part = f" {_PARTS_OF_DAY[m['part']]}" if m["part"] else ""
         clock = f", {m['clock']}" if m["clock"] else ""
         return f"every {_WEEKDAY_NAMES[int(m['wd']) - 1]}{part}{clock}"
+    m = _SET_MONTH_DAY.match(value)
+    if m:
+        return f"every month on the {_ordinal(int(m['d']))}"
     m = _SET_MONTH.match(value)
     if m and 1 <= int(m["m"]) <= 12:
         return f"every {MONTH_NAMES[int(m['m']) - 1]}"

@@ -72,6 +72,7 @@ from tui.pipeline.timeline.sentence import Sentences, quote_sentence
 from tui.pipeline.timeline.sets import (
     EVERY_BEFORE,
     EVERY_YEAR_TAIL,
+    MONTHLY_DAY_SET,
     MONTHLY_WEEKDAY_SET,
     as_every_year,
     every_year,
@@ -1791,6 +1792,7 @@ def _a_recurrence(
         or re.match(r"(?:every|each)\b", text, re.I)
         or _PLURAL_DAYS.fullmatch(text)
         or MONTHLY_WEEKDAY_SET.fullmatch(normalise(text))
+        or MONTHLY_DAY_SET.fullmatch(normalise(text))
     ):
         return None
     if every:

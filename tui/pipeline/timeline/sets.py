@@ -1,8 +1,9 @@
 """Recurring times ("every Tuesday", "each July", "each summer", "on Sundays", "every two
-weeks", "every night", "every 15 minutes", "on 1 April in each year"): TIMEX3 SETs. They
+weeks", "every night", "every 15 minutes", "on 1 April in each year", "the 15th of every
+month"): TIMEX3 SETs. They
 date no single event, so they carry no range and sort after every dated entry; the value
-is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-SU", "XXXX-XX-XXTNI", "XXXX-04-01", "P1Y",
-"P2W", "PT15M")."""
+is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-SU", "XXXX-XX-XXTNI", "XXXX-04-01",
+"XXXX-XX-15", "P1Y", "P2W", "PT15M")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tui.pipeline.timeline.values import (
 )
 from tui.pipeline.timeline.vocab import (
     DAY_PART_RE,
+    DAYNUM_RE,
     EARLY_MID_LATE_RE,
     MONTH_RE,
     MONTHS,
@@ -28,6 +30,7 @@ from tui.pipeline.timeline.vocab import (
     UNITS,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    day_number,
     month_key,
     normalise,
     number,
@@ -56,6 +59,9 @@ MONTHLY_WEEKDAY_SET = re.compile(
     rf"(?:on )?(?:the )?(?P<every>{_EVERY} )?(?P<n>{ORDINAL_OF_A_MONTH}) (?P<wd>{_DAY_NAMES})"
     rf"(?: (?P<part>{DAY_PART_RE}))? (?:of|in) (?(every)(?:the|each|every)|{_EVERY}) month"
 )
+# "The 15th of every month", "on the first of each month": a day of the month, every month
+# ("the 1st of the month" alone may be one month's; not read so).
+MONTHLY_DAY_SET = re.compile(rf"(?:on )?(?:the )?(?P<d>{DAYNUM_RE}) (?:day )?of {_EVERY} month")
 _WEEKEND_SET = re.compile(rf"{_EVERY} weekend|(?:at|on|over) weekends")
 _MONTH_SET = re.compile(rf"{_EVERY} (?P<m>{MONTH_RE})")
 _SEASON_SET = re.compile(rf"{_EVERY} (?P<s>{'|'.join(SEASONS)})")
@@ -111,6 +117,9 @@ def resolve_set(text: str) -> Resolved | None:
     if m:
         part = f"T{PART_OF_DAY[m.group('part')]}" if m.group("part") else ""
         return _set(f"XXXX-WXX-{WEEKDAYS[m.group('wd')] + 1}{part}", Granularity.DAY)
+    m = MONTHLY_DAY_SET.fullmatch(t)
+    if m and (d := day_number(m.group("d"))) is not None and 1 <= d <= 31:
+        return _set(f"XXXX-XX-{d:02d}", Granularity.DAY)
     if _WEEKEND_SET.fullmatch(t):
         return _set("XXXX-WXX-WE", Granularity.WEEK)
     m = _MONTH_SET.fullmatch(t)
