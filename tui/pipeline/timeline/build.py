@@ -1791,8 +1791,13 @@ def _a_recurrence(
         every
         or re.match(r"(?:every|each)\b", text, re.I)
         or _PLURAL_DAYS.fullmatch(text)
-        or MONTHLY_WEEKDAY_SET.fullmatch(normalise(text))
-        or MONTHLY_DAY_SET.fullmatch(normalise(text))
+        or (
+            _ONCE_A_MONTH.search(text) is not None
+            and (
+                MONTHLY_WEEKDAY_SET.fullmatch(said := normalise(text)) is not None
+                or MONTHLY_DAY_SET.fullmatch(said) is not None
+            )
+        )
     ):
         return None
     if every:
@@ -1801,6 +1806,9 @@ def _a_recurrence(
     return [(recurring, start, end)] if recurring is not None else []
 
 
+# What every once-a-month set names ("the 15th of every month"): the cheap test before the
+# sets' patterns.
+_ONCE_A_MONTH = re.compile(r"\bmonth\b", re.I)
 # "Closed Monday" as a list says it, not as news tells it ("will be closed on Monday").
 _CLOSED_BEFORE = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )\bclosed\s+(?:on\s+)?$",

@@ -1,9 +1,8 @@
 """Recurring times ("every Tuesday", "each July", "each summer", "on Sundays", "every two
 weeks", "every night", "every 15 minutes", "on 1 April in each year", "the 15th of every
-month"): TIMEX3 SETs. They
-date no single event, so they carry no range and sort after every dated entry; the value
-is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-SU", "XXXX-XX-XXTNI", "XXXX-04-01",
-"XXXX-XX-15", "P1Y", "P2W", "PT15M")."""
+month"): TIMEX3 SETs. They date no single event, so they carry no range and sort after
+every dated entry; the value is TIMEX3's ("XXXX-WXX-2", "XXXX-07", "XXXX-SU",
+"XXXX-XX-XXTNI", "XXXX-04-01", "XXXX-XX-15", "P1Y", "P2W", "PT15M")."""
 
 from __future__ import annotations
 
