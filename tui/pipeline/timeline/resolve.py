@@ -402,10 +402,7 @@ def _the_pages_stamp(s: Said) -> Outcome:
 
 
 def _a_point_or_a_length(s: Said) -> Outcome:
-    # (The parse may hang no preposition on the span: "From 1986-1997, copies were sold".)
-    word_before = _LAST_WORD.search(s.lead)
-    introduced = s.prep or (word_before.group(0) if word_before else None)
-    if introduced and (run := _run_introduced(introduced, s.t)):
+    if (run := introduced_run_of_years(s.t)) is not None and _introduces_a_run(s):
         return run
     found = _point_after(s.prep, s.t, s.ctx, s.tense)
     part_of = _PART_OF.fullmatch(s.t)
@@ -478,8 +475,13 @@ _RUN_OF_YEARS_PREPS = frozenset({"from", "between", "in", "during", "over", "thr
 _LAST_WORD = re.compile(r"[a-z]+(?=\s*$)")
 
 
-def _run_introduced(prep: str, t: str) -> Resolved | None:
-    return introduced_run_of_years(t) if prep in _RUN_OF_YEARS_PREPS else None
+def _introduces_a_run(s: Said) -> bool:
+    """Whether the expression's preposition, or else the word before it, is one of
+    `_RUN_OF_YEARS_PREPS` (the parse may hang no preposition on the span: "From 1986-1997,
+    copies were sold")."""
+    word_before = _LAST_WORD.search(s.lead)
+    introduced = s.prep or (word_before.group(0) if word_before else None)
+    return introduced in _RUN_OF_YEARS_PREPS
 
 
 def _point_after(prep: str | None, t: str, ctx: Context, tense: Tense | None) -> Resolved | None:
