@@ -88,3 +88,20 @@ def test_markdown_gives_a_clock_told_in_two_zones_one_row_where_json_keeps_both(
                     f"Tuesday.{source}" for source in (" [1]", " [2]", "", "")]  # fmt: skip
     article = json.loads(to_json(_two_zones()))["articles"][0]
     assert [e["value"] for e in article["timeline"]] == ["2024-08-06T15:00", "2024-08-06T19:00"]
+
+
+def test_a_range_said_as_two_dates_is_one_row_and_two_timex3_expressions() -> None:
+    from tui.pipeline.timeline import build_timeline
+
+    text = "He was Secretary of State from 1973 until 1977. The strike ran from May 28 to June 3."
+    blocks = [Block(BlockKind.PARAGRAPH, text)]
+    article = Article(input="x", blocks=blocks, timeline=build_timeline(blocks, "2019-11-18"))
+    md = to_markdown(Briefing([article]))
+    assert "**1973\u20131977** — He was Secretary of State" in md
+    assert "**28 May\u20133 Jun 2019** — The strike ran" in md
+    assert "**1977**" not in md and "**3 Jun 2019**" not in md
+    rows = json.loads(to_json(Briefing([article])))["articles"][0]["timeline"]
+    assert [(r["expression"], r["timex_value"]) for r in rows] == [
+        ("1973", "1973"), ("1977", "1977"), ("May 28", "2019-05-28"), ("June 3", "2019-06-03"),
+    ]  # fmt: skip
+    assert rows[0]["range"] == ["1973-01-01", "1977-12-31"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from tui.pipeline.model import Granularity, TimelineEntry
 from tui.pipeline.timeline.ranges import (
     RANGE_OPENERS,
     RANGE_WORDS,
@@ -12,6 +15,7 @@ from tui.pipeline.timeline.ranges import (
     over_the_night,
     past_midnight,
     period_holding,
+    ranges_said_in_two,
 )
 from tui.pipeline.timeline.values import (
     Tense,
@@ -176,3 +180,62 @@ def test_a_range_end_follows_a_start_whose_year_is_written() -> None:
     assert after_a_dated_start(start, month(2017, 6)).value == "2019-06"
     # A week is no end this moves.
     assert after_a_dated_start(start, week_of(date(2020, 6, 1))).value == "2020-W23"
+
+
+_KINDS = {4: Granularity.YEAR, 7: Granularity.MONTH, 10: Granularity.DAY}
+
+
+def _said(text: str, words: str, value: str) -> TimelineEntry:
+    """The entry of `words` in `text`, a whole year, month or day (`value`)."""
+    start = text.index(words)
+    last = {4: f"{value}-12-31", 7: f"{value}-28", 10: value}[len(value)]
+    first = {4: f"{value}-01-01", 7: f"{value}-01", 10: value}[len(value)]
+    return TimelineEntry(words, value, _KINDS[len(value)], text, 0, start, start + len(words),
+                         range_start=first, range_end=last)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("He served from 1969 until 1976.", ("1969", "1969"), ("1976", "1976")),
+        ("Made between 1927 and 1951.", ("between 1927", "1927"), ("1951", "1951")),
+        ("From May 1964 to May 1966 he wrote.", ("May 1964", "1964-05"), ("May 1966", "1966-05")),
+        ("Open from March 28 through April 3.", ("March 28", "2009-03-28"),
+         ("April 3", "2009-04-03")),
+        ("Sold from Jan. 14, 2019, to Oct. 2, 2019.", ("Jan. 14, 2019", "2019-01-14"),
+         ("Oct. 2, 2019", "2019-10-02")),
+    ],
+)  # fmt: skip
+def test_two_dates_joined_as_a_range_run_from_the_first_to_the_second(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    start, end = _said(text, *first), _said(text, *second)
+    ran = ranges_said_in_two(text, [end, start])  # in any order
+    assert ran[1].runs_to_next and ran[1].range_end == end.range_end
+    assert ran[1].range_start == start.range_start and ran[0] == end
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # Two dates, no range: "and" without "between", a list, other words between.
+        ("It rained in 1990 and 1995.", ("1990", "1990"), ("1995", "1995")),
+        ("Rates rose from 2% in 2010 to 5% in 2015.", ("2010", "2010"), ("2015", "2015")),
+        # Not of one kind, or the end before the start.
+        ("From May 1964 to 1966 he wrote.", ("May 1964", "1964-05"), ("1966", "1966")),
+        ("From 1976 to 1969, backwards.", ("1976", "1976"), ("1969", "1969")),
+    ],
+)  # fmt: skip
+def test_two_dates_that_make_no_range_keep_their_own(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    start, end = _said(text, *first), _said(text, *second)
+    assert ranges_said_in_two(text, [start, end]) == [start, end]
+
+
+def test_a_date_that_already_runs_on_is_no_end_of_a_range() -> None:
+    # "since 2019 to ..." runs to the story's day already: no one year to start a run.
+    text = "Prices rose since 2019 to 2024."
+    since, end = _said(text, "since 2019", "2019"), _said(text, "2024", "2024")
+    since.range_end = "2024-08-08"
+    assert ranges_said_in_two(text, [since, end]) == [since, end]

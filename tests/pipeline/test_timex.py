@@ -183,6 +183,19 @@ def test_entry_label_says_both_days_of_a_run_of_days() -> None:
     assert entry_label(day_entry("June 9", "2024-06-09", "2024-06-09")) == "9 Jun 2024"
 
 
+def test_entry_label_says_both_days_of_a_range_said_as_two_dates() -> None:
+    def start_of_a_range(value: str, range_end: str) -> TimelineEntry:
+        entry = _period_entry("March 28", value, Granularity.DAY, value, range_end)
+        entry.runs_to_next = True
+        return entry
+
+    assert entry_label(start_of_a_range("2009-03-03", "2009-03-09")) == "3\u20139 Mar 2009"
+    assert entry_label(start_of_a_range("2009-03-28", "2009-04-03")) == "28 Mar\u20133 Apr 2009"
+    assert (
+        entry_label(start_of_a_range("2008-12-30", "2009-01-02")) == "30 Dec 2008\u20132 Jan 2009"
+    )
+
+
 def test_entry_label_says_the_months_of_a_companys_own_quarter() -> None:
     fiscal = _period_entry(
         "the fourth quarter", "2024-Q4", Granularity.SEASON, "2024-06-01", "2024-08-31"
@@ -261,6 +274,18 @@ def test_entries_that_only_touch_or_overlap_or_lie_apart_keep_their_rows_in_orde
 def test_of_two_entries_on_the_same_words_the_first_stays() -> None:
     first, second = _at(2, 4, 9, "2024-08-06"), _at(2, 4, 9, "2024-08-07")
     assert own_rows([first, second]) == [first]
+
+
+def test_the_end_of_a_range_said_as_two_dates_is_read_in_the_row_of_its_start() -> None:
+    # "from 1969 until 1976": one stretch of time, not two events.
+    start, end = _dated(0, 5, 9, "1969"), _dated(0, 16, 20, "1976")
+    start.range_end, start.runs_to_next = end.range_end, True
+    later = _dated(0, 40, 44, "1976")  # the same year named again, later in the paragraph
+    assert own_rows([start, end, later]) == [start, later]
+    # Without the range, or in another paragraph, each keeps its row.
+    assert own_rows([_dated(0, 5, 9, "1969"), end]) == [_dated(0, 5, 9, "1969"), end]
+    elsewhere = _dated(1, 16, 20, "1976")
+    assert own_rows([start, elsewhere]) == [start, elsewhere]
 
 
 def test_entries_of_two_articles_on_the_same_offsets_keep_both_rows() -> None:

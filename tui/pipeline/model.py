@@ -140,6 +140,10 @@ class TimelineEntry:
     # TIMEX3 value: as `value` for dates and times; a duration's length ("P1M") while
     # `value` says where it lies ("P1M/2024-08-08"); a set's "XXXX-WXX-2". None: as `value`.
     timex_value: str | None = None
+    # True on the first of two entries the article joined as a range ("from 1969 until
+    # 1976", "between March 3 and March 9"): its range runs to the end of the next entry,
+    # which TIMEX3 counts as an expression of its own and a reader reads in this one's row.
+    runs_to_next: bool = False
 
 
 @dataclass(slots=True)

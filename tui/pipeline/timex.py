@@ -295,17 +295,23 @@ _DAY_RUN_SAID = re.compile(r"\d(?:st|nd|rd|th)? ?[-\u2013] ?\d")
 
 
 def _days_label(entry: TimelineEntry, label: str) -> str:
-    """A run of days in one month says both ends: "19\u201325 Aug 2006"."""
+    """A run of days says both ends: "19\u201325 Aug 2006", "28 Mar\u20133 Apr 2009",
+    "30 Dec 2008\u20132 Jan 2009"; said in one expression ("August 19-25") or in two
+    ("from March 28 to April 3")."""
     end = entry.range_end
     if (
         not re.fullmatch(r"\d{4}-\d\d-\d\d", entry.value)
         or not end
-        or end[:7] != entry.value[:7]
         or end <= entry.value
-        or not _DAY_RUN_SAID.search(entry.expression)
+        or not (entry.runs_to_next or _DAY_RUN_SAID.search(entry.expression))
     ):
         return label
-    return f"{int(entry.value[8:10])}\u2013{timex_label(end) or end}"
+    last = timex_label(end) or end
+    if end[:7] == entry.value[:7]:
+        return f"{int(entry.value[8:10])}\u2013{last}"
+    if end[:4] == entry.value[:4]:
+        return f"{label.rsplit(' ', 1)[0]}\u2013{last}"
+    return f"{label}\u2013{last}"
 
 
 def _months_label(entry: TimelineEntry, label: str) -> str:
@@ -452,9 +458,11 @@ def own_rows(
     `items` in their order, less those whose entry lies inside another entry's words
     in the same paragraph of the same source (`source_of`: an article's index, for a
     briefing's merged timeline). Of two entries on the very same words, the first stays.
-    A row that would read as one before it from the same source (the same words dated the
-    same way in the same sentence) is not repeated: a page that repeats a label ("Election
-    2012:" 81 times) or a paragraph (a pull quote) showed the same row once for each."""
+    The end of a range said as two dates ("from 1969 until 1976") is read in the row of
+    its start. A row that would read as one before it from the same source (the same
+    words dated the same way in the same sentence) is not repeated: a page that repeats a
+    label ("Election 2012:" 81 times) or a paragraph (a pull quote) showed the same row
+    once for each."""
     # Each entry's place, once: source, paragraph, start, the longest first, its order.
     by_place = sorted(
         (source_of(item), entry.block, entry.start, -entry.end, k)
@@ -470,7 +478,10 @@ def own_rows(
             reach = (source, block, -less_end)
     kept = [place for place in by_place if place[-1] not in inside]
     for one, other in pairwise(kept):
-        if _said_twice(entry_of(items[one[-1]]), entry_of(items[other[-1]]), one, other):
+        first, second = entry_of(items[one[-1]]), entry_of(items[other[-1]])
+        if _ends_its_range(first, second, one, other):
+            inside.add(other[-1])
+        elif _said_twice(first, second, one, other):
             inside.add(_the_less_sure(items, entry_of, one[-1], other[-1]))
     shown: set[tuple[object, ...]] = set()
     for place in kept:
@@ -496,6 +507,22 @@ def _what_a_row_reads(entry: TimelineEntry) -> tuple[object, ...]:
 # Characters between two entries that say one time twice: "16 years later in 1754", "two
 # days later, on June 5" (a word and a comma at most).
 _SAID_TWICE_GAP = 5
+
+
+def _ends_its_range(
+    first: TimelineEntry,
+    second: TimelineEntry,
+    first_place: tuple[int, int, int, int, int],
+    second_place: tuple[int, int, int, int, int],
+) -> bool:
+    """Whether `second` is the end of the range `first` starts ("from 1969 until 1976"),
+    which `first`'s row reads."""
+    return (
+        first.runs_to_next
+        and first_place[:2] == second_place[:2]
+        and first.end <= second.start
+        and first.range_end == second.range_end
+    )
 
 
 def _said_twice(

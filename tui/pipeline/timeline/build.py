@@ -65,6 +65,7 @@ from tui.pipeline.timeline.ranges import (
     opened_before,
     past_midnight,
     period_holding,
+    ranges_said_in_two,
 )
 from tui.pipeline.timeline.resolve import CLOCK_RE, resolve
 from tui.pipeline.timeline.seasons import names_no_season
@@ -321,18 +322,19 @@ def _story_timeline(
             read_alone, habits = _placed_in(block, doc, full, ctx, sentences, moved)
             placed, next_heading = _placed_together(full, read_alone, habits, heading, ctx.anchor)
         heading = next_heading
-        for res, r_start, r_end, span in _counted_from_dates(doc, full, placed):
-            entries.append(
-                _entry(
-                    block,
-                    index,
-                    res,
-                    r_start,
-                    r_end,
-                    quote_sentence(sentences, span.start_char, r_start, r_end),
-                    anchor_assumed,
-                )
+        told = [
+            _entry(
+                block,
+                index,
+                res,
+                r_start,
+                r_end,
+                quote_sentence(sentences, span.start_char, r_start, r_end),
+                anchor_assumed,
             )
+            for res, r_start, r_end, span in _counted_from_dates(doc, full, placed)
+        ]
+        entries.extend(ranges_said_in_two(block.text, told))
     entries = stamps_quote_their_updates(blocks, docs, stamps_on_their_days(blocks, entries))
     entries.sort(key=sort_key)
     return entries

@@ -11,10 +11,12 @@ the end goes ahead ("will run from Monday to Thursday").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
-from tui.pipeline.model import Granularity
+from tui.pipeline.model import Granularity, TimelineEntry
 from tui.pipeline.timeline.values import (
     DAY_OR_MONTH,
     Resolved,
@@ -60,6 +62,51 @@ def closes_a_range(full: str, first_start: int, first_end: int, start: int) -> b
         return False
     opened = opened_before(full, first_start) or OPENS_A_RANGE.match(full, first_start)
     return bool(opened) or not AND_JOINT.fullmatch(joint)
+
+
+# Kinds of date a row reads as a run from one to another ("1969–1976", "3–9 Mar 2009"),
+# each by how much of an ISO date names one of its kind.
+_RUN_KINDS = {Granularity.DAY: 10, Granularity.MONTH: 7, Granularity.YEAR: 4}
+
+
+def ranges_said_in_two(text: str, entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    """One block's entries (`text`: its words), each range said as two of them ("from 1969
+    until 1976", "between March 3 and March 9") told on the first: its range runs to the
+    second's end (`TimelineEntry.runs_to_next`). TIMEX3 keeps both ends as expressions of
+    their own; a reader reads one stretch of time, not two events."""
+    out = list(entries)
+    by_start = sorted(range(len(out)), key=lambda k: out[k].start)
+    for one, other in pairwise(by_start):
+        a, b = out[one], out[other]
+        if _two_ends_of_a_run(text, a, b):
+            out[one] = replace(a, range_end=b.range_end, runs_to_next=True)
+    return out
+
+
+def _two_ends_of_a_run(text: str, a: TimelineEntry, b: TimelineEntry) -> bool:
+    """Whether `a` and `b`, one after the other in `text`, are the two ends of a range:
+    dates of one kind, each one whole day, month or year, the second after the first, and
+    joined by words that make a range of them ("to", "until", "and" after "between")."""
+    size = _RUN_KINDS.get(a.granularity)
+    if (
+        size is None
+        or b.granularity is not a.granularity
+        or a.vague
+        or b.vague
+        or (a.timex_type, b.timex_type) != ("DATE", "DATE")
+        or not all((a.range_start, a.range_end, b.range_start, b.range_end))
+    ):
+        return False
+    assert a.range_start and a.range_end and b.range_start and b.range_end  # (above)
+    whole = (
+        a.range_start[:size] == a.range_end[:size] and b.range_start[:size] == b.range_end[:size]
+    )
+    return (
+        whole
+        and a.range_end[:size] < b.range_start[:size]
+        # (US style closes a year with a comma: "from Jan. 14, 2019, through".)
+        and closes_a_range(text, a.start, a.end + text.startswith(",", a.end), b.start)
+    )
 
 
 def in_order(
