@@ -17,7 +17,11 @@ from tui.pipeline.timex import (
 
 def test_timeline_values_read_as_dates() -> None:
     assert timex_label("2024-08-06") == "6 Aug 2024"
-    assert timex_label("2024-W32") == "week 32, 2024"
+    # A week by its days, Monday to Sunday, not by its ISO number.
+    assert timex_label("2024-W32") == "week of 5\u201311 Aug 2024"
+    assert timex_label("2024-W31") == "week of 29 Jul \u2013 4 Aug 2024"
+    assert timex_label("2025-W01") == "week of 30 Dec 2024 \u2013 5 Jan 2025"
+    assert timex_label("2020-W53") == "week of 28 Dec 2020 \u2013 3 Jan 2021"
     assert timex_label("2022-WI") == "winter 2022–23"
     assert timex_label("2024-Q3") == "Q3 2024"
     assert timex_label("2024-07-08/2024-08-08") == "8 Jul 2024 – 8 Aug 2024"

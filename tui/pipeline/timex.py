@@ -73,9 +73,9 @@ def _ordinal(n: int) -> str:
 
 
 def timex_label(value: str) -> str | None:
-    """A TIMEX3-style value in a reader's words ("22 Mar 2024", "week 32, 2024", "winter
-    2022–23", "a month, until 19 Nov 2019"); ranges "a/b" become "a – b". None when the
-    value is not a calendar date or a length of time."""
+    """A TIMEX3-style value in a reader's words ("22 Mar 2024", "week of 5–11 Aug 2024",
+    "winter 2022–23", "a month, until 19 Nov 2019"); ranges "a/b" become "a – b". None
+    when the value is not a calendar date or a length of time."""
     if "/" in value:
         first, second = value.split("/", 1)
         if _is_length(first):
@@ -115,9 +115,10 @@ def timex_label(value: str) -> str | None:
     if month:
         return f"{_MONTHS[int(month) - 1]} {year}"
     if match["w"]:
+        # Its days, not its ISO number: no reader knows which week is "week 32".
         if match["we"]:
-            return _weekend(int(year), int(match["w"]))
-        return f"week {int(match['w'])}, {year}"
+            return _days_of_week("weekend", int(year), int(match["w"]), 6)
+        return _days_of_week("week", int(year), int(match["w"]), 1)
     if match["s"]:
         if match["s"] == "WI":
             # A winter runs into the next year: "winter 2022–23".
@@ -130,16 +131,20 @@ def timex_label(value: str) -> str | None:
     return year
 
 
-def _weekend(year: int, week: int) -> str | None:
+def _days_of_week(word: str, year: int, week: int, first_day: int) -> str | None:
+    """ "week of 5–11 Aug 2024", "weekend of 31 Aug – 1 Sep 2024": the days of an ISO week
+    from its `first_day` (1 Monday, 6 Saturday) to its Sunday."""
     try:
-        sat = date.fromisocalendar(year, week, 6)
+        first = date.fromisocalendar(year, week, first_day)
     except ValueError:
         return None
-    sun = sat + timedelta(days=1)
-    if sun.month != sat.month:
-        first = f"{sat.day} {_MONTHS[sat.month - 1]}"
-        return f"weekend of {first} – {sun.day} {_MONTHS[sun.month - 1]} {sun.year}"
-    return f"weekend of {sat.day}–{sun.day} {_MONTHS[sat.month - 1]} {sat.year}"
+    sun = first + timedelta(days=7 - first_day)
+    last = f"{sun.day} {_MONTHS[sun.month - 1]} {sun.year}"
+    if sun.year != first.year:
+        return f"{word} of {first.day} {_MONTHS[first.month - 1]} {first.year} \u2013 {last}"
+    if sun.month != first.month:
+        return f"{word} of {first.day} {_MONTHS[first.month - 1]} \u2013 {last}"
+    return f"{word} of {first.day}\u2013{last}"
 
 
 # A length in two units, as TIMEX3 writes a count with a fraction: "P2Y6M", "PT1H30M",
