@@ -2431,6 +2431,12 @@ def test_the_week_a_day_begins_is_the_week_holding_it(
         # spaCy runs the date into the subject after it, and nothing was read.
         (("She qualified in 1968.", "The following year she began teaching."),
          "The following year", "1969"),
+        # A month: spaCy left "the following" out, and the month was this year's.
+        (("The war began in 1939.", "The following June, France fell."),
+         "The following June", "1940-06"),
+        # spaCy took "the previous June", which no rule read.
+        (("The firm was founded in March 2005.", "It had been registered the previous June."),
+         "the previous June", "2004-06"),
     ],
 )  # fmt: skip
 def test_the_following_season_or_year_counts_from_the_date_last_named(

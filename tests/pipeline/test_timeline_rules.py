@@ -253,6 +253,19 @@ CASES: list[tuple[str, str, str, Tense | None, Resolved | None, str | Verdict]] 
      DECLINE),
     ("month-past-is-this-years", "month-alone", "march", P, None, "2024-03"),
     ("month-future-is-ahead", "month-alone", "september", F, None, "2024-09"),
+    # Counted from the date last named: after it, before it, in its year.
+    ("the-following-month-name-is-the-first-after-the-date", "month-alone",
+     "the following june", P, year_of(1939), "1940-06"),
+    ("the-following-month-name-later-in-the-year", "month-alone", "the following june", P,
+     month_(2005, 3), "2005-06"),
+    ("the-previous-month-name-is-the-last-before-the-date", "month-alone",
+     "the previous june", P, month_(2005, 3), "2004-06"),
+    ("the-preceding-month-name-earlier-in-the-year", "month-alone", "the preceding june", P,
+     month_(2005, 9), "2005-06"),
+    ("that-month-name-is-in-the-year-named", "month-alone", "that june", P, year_of(1998),
+     "1998-06"),
+    ("the-following-month-name-with-none-named-is-after-the-story", "month-alone",
+     "the following june", P, None, "2025-06"),
     # A perfect may look back or ahead: the nearer ("has extended the loans through
     # January"; one placed "in" a time is read as past by `grammar`).
     ("a-month-under-a-perfect-is-the-nearer", "month-alone", "january", PF, None, "2025-01"),

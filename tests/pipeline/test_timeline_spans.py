@@ -41,10 +41,17 @@ def _widened(sentence: str, taken: str) -> str:
         # spaCy may take the year after "of" for a number.
         ("An audit in the spring of 2022 found it.", "the spring of", "the spring of 2022"),
         ("Built in the summer of 1998-99, it fell.", "the summer of", "the summer of 1998-99"),
+        # A month counted from the date last named: the words that count it.
+        ("The following June, France fell.", "June", "The following June"),
+        ("It was sold by the previous June.", "June", "the previous June"),
+        ("In that June he married.", "June", "that June"),
+        ("That June he married.", "June", "That June"),
         # Nothing to finish: a weekday, a year alone, a month before other words.
         ("He left on Monday last year's winner said.", "Monday", "Monday"),
         ("Profit fell in 2022 period after period.", "2022", "2022"),
         ("Sales in May rose; last year they fell.", "May", "May"),
+        # "That" as a conjunction is no part of the month.
+        ("The firm said that June sales rose.", "June", "June"),
     ],
 )
 def test_a_date_is_widened_to_the_words_that_finish_it(

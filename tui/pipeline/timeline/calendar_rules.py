@@ -444,9 +444,12 @@ def last_named_month(anchor: date, mon: int) -> Resolved:
 
 
 def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome:
-    """'March', 'last May', 'this September'."""
-    rel, a = m.group("rel"), ctx.anchor
+    """'March', 'last May', 'this September'; 'that June', 'the following June', 'the
+    previous June' from the date last named."""
+    rel, a = m.group("rel") or m.group("rel2"), ctx.anchor
     mon = MONTHS[month_key(m.group("m"))]
+    if rel in _COUNTED_FROM_THE_LAST:
+        return _month_from_the_last(mon, rel, ctx)
     cands = [month(y, mon) for y in (a.year - 1, a.year, a.year + 1)]
     if rel == "this":
         return month(a.year, mon)
@@ -459,6 +462,25 @@ def _month_alone(m: re.Match[str], ctx: Context, tense: Tense | None) -> Outcome
     told = narrative_month(mon, ctx) if rel is None and tense is Tense.PAST else None
     framed = within(cands, ctx.season_named_here()) if rel is None else None
     return told or framed or pick(cands, a, tense)
+
+
+_COUNTED_FROM_THE_LAST = ("that", "following", "previous", "preceding")
+
+
+def _month_from_the_last(mon: int, rel: str, ctx: Context) -> Resolved:
+    """ "The war began in 1939. The following June, France fell": the first such month
+    after the date last named (June 1940); "the previous June", the last before it; "that
+    June", the one in its year. With no date named, the story's day stands in."""
+    last = ctx.last
+    start = last.start if last is not None and last.start is not None else ctx.anchor
+    end = last.end if last is not None and last.end is not None else start
+    if rel == "that":
+        return month(start.year, mon)
+    if rel == "following":
+        year = end.year if mon > end.month else end.year + 1
+    else:
+        year = start.year if mon < start.month else start.year - 1
+    return month(year, mon)
 
 
 _THURSDAY = 3
@@ -786,8 +808,12 @@ CALENDAR_RULES: dict[str, DateRule] = {r.name: r for r in [
           _year_month_day, "2001-November 30, 2019 March 5: the year first, as records write it"),
     rule("year-month", rf"(?P<y>\d{{4}}),? (?P<m>{MONTH_RE})", _month_year,
           "1993 December, 2001 Mar: the year first, as references and records write it"),
-    rule("month-alone", rf"(?P<rel>last|next|this|this past|this coming|past|coming)? ?"
-          rf"(?P<m>{MONTH_RE})", _month_alone, "March, last May: the year from the tense"),
+    rule("month-alone",
+          r"(?:(?P<rel>last|next|this|this past|this coming|past|coming|that)"
+          r"|the (?P<rel2>following|previous|preceding))? ?"
+          rf"(?P<m>{MONTH_RE})", _month_alone,
+          "March, last May: the year from the tense; the following June, the previous June,"
+          " that June: from the date last named"),
     rule("year",
           r"(?:(?:fiscal|calendar|the year|the fiscal year|the calendar year|the|year"
           r"|(?:the )?full[- ]year|the (?:entire |whole |full )?year of) )?"

@@ -585,6 +585,15 @@ def _from_a_runs_first_day(full: str, start: int) -> int:
 
 
 _THE_FOLLOWING = re.compile(r"\bthe following $", re.I)
+# "The following" + "June", "the previous" + "June": the one after or before the last date.
+# "That" + "June" as a determiner only: opening a sentence or after a preposition ("said
+# that June sales rose" is a conjunction).
+_THE_FOLLOWING_OR_PREVIOUS = re.compile(
+    r"\b(?P<lead>the (?:following|previous|preceding) )$"
+    r"|(?:^|[.!?]\s+|\b(?:in|by|during|until|from|of)\s+)(?P<that>that )$",
+    re.I,
+)
+_ONE_MONTH = re.compile(MONTH_RE, re.I)
 _ONE_WEEKDAY = re.compile(rf"(?:on )?(?:the )?(?:{'|'.join(WEEKDAY_NAMES)})", re.I)
 _THE_BEFORE = re.compile(r"\bthe $", re.I)
 _DAY_PART_AFTER = re.compile(rf" {DAY_PART_RE}\b(?!['\u2019]?s\b)", re.I)
@@ -1162,6 +1171,10 @@ def widen(full: str, start: int, end: int) -> tuple[int, int]:
         lead := _THE_FOLLOWING.search(full, max(0, start - 14), start)
     ):
         return lead.start(), end  # "the following" + "autumn": the one after the last date
+    if _ONE_MONTH.fullmatch(text) and (
+        lead := _THE_FOLLOWING_OR_PREVIOUS.search(full, max(0, start - 24), start)
+    ):
+        return lead.start("lead" if lead["lead"] else "that"), end
     if _ONE_WEEKDAY.fullmatch(text) and (
         lead := _THE_BEFORE.search(full, max(0, start - 4), start)
     ):
