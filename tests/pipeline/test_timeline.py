@@ -511,6 +511,29 @@ def test_a_clock_time_beside_a_day_is_that_days(
     assert (entry.expression, entry.value, entry.timex_type) == (expression, value, "TIME")
 
 
+def test_a_posts_clock_before_a_bar_is_read_without_the_bar(nlp: Any) -> None:
+    # spaCy took the bar into the clock, and "11:14 AM |" read as no time at all.
+    [entry] = _timeline(nlp, "Posted by hugh macleod at 11:14 AM | Comments (6) | TrackBack")
+    assert (entry.expression, entry.value) == ("11:14 AM", "2024-08-08T11:14")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Even in the business boom year of 2000, many firms closed.", "2000", "2000"),
+        ("They kept trading through the depression years of the 1930s.", "the 1930s", "193"),
+        ("Boxes come between the hours of 7:00 and 8:00 A.M. on Monday.", "7:00",
+         "2024-08-12T07:00"),
+    ],
+)  # fmt: skip
+def test_the_date_a_named_stretch_of_time_is_of(
+    nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    # spaCy's span ran from the stretch's name ("the hours of") and read as no date.
+    found = _entry(_timeline(nlp, sentence), expression)
+    assert (found.expression, found.value) == (expression, value)
+
+
 @pytest.mark.parametrize(
     ("sentence", "day"),
     [

@@ -1393,6 +1393,10 @@ def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
         or _MEASURE_BEFORE_DATE.match(full, start, end)
     ):
         start = cut.end()
+    if bar := _A_BAR_LAST.search(full, start, end):
+        # "at 11:14 AM | Comments (6)": spaCy took the bar that parts a post's stamp from
+        # its links.
+        end = bar.start()
     if (prep := _A_PREPOSITION_LAST.search(full, start, end)) and _A_NOUN_PHRASE.match(full, end):
         # "Smallest harvest in a decade after a summer with no rain": spaCy took the
         # preposition of what follows; "a decade after" alone would be a decade later.
@@ -1401,6 +1405,7 @@ def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
 
 
 _A_PREPOSITION_LAST = re.compile(r"\s+(?:after|before)$", re.I)
+_A_BAR_LAST = re.compile(r"(?<=\S)\s*[|\u2022\u00b7]+$")
 _A_NOUN_PHRASE = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|my|your|this|that)\s", re.I)
 
 
@@ -2017,6 +2022,7 @@ def _pieces(
             _length_then_date(text, start, ctx, tense)
             or _without_lead(text, start, end, ctx, tense)
             or _deictic_day_last(text, start, ctx, tense)
+            or _the_date_a_time_is_of(text, start, ctx, tense)
         )
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
@@ -2257,6 +2263,26 @@ def _deictic_day_last(
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "you"})
 _TENS_OF_DEGREES = re.compile(r"[1-9]0'?s")
+
+
+# "The hour of 9:20 a.m.", "the business boom year of 2000", "the depression years of the
+# 1930s": a stretch of time named, then the date it is the stretch of, in figures.
+_A_TIME_OF = re.compile(
+    r"(?:(?:between|from|during|in|at|by|until)\s)?(?:the|a|an)\s(?:[\w-]+\s){0,3}?"
+    r"(?:hours?|years?|era|decades?)\sof\s(?P<date>.*\d.*)",
+    re.I,
+)
+
+
+def _the_date_a_time_is_of(
+    text: str, start: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """The date after "of" in `_A_TIME_OF`, where the whole span reads as no date."""
+    m = _A_TIME_OF.fullmatch(text)
+    res = None if m is None else resolve(m["date"], ctx, tense, None)
+    if m is None or res is None:
+        return []
+    return [(res, start + m.start("date"), start + m.end("date"))]
 
 
 def _without_lead(
