@@ -535,6 +535,30 @@ def test_the_date_a_named_stretch_of_time_is_of(
 
 
 @pytest.mark.parametrize(
+    ("texts", "expression", "value"),
+    [
+        # Read alone, "June" was this year's and Thanksgiving this year's coming one.
+        (("We met in June two years ago.",), "June two years ago", "2022-06"),
+        (("It was Thanksgiving, a couple of years ago, when we met.",),
+         "Thanksgiving, a couple of years ago", "2022-11-24"),
+        (("He died on March 3 three years ago.",), "March 3 three years ago", "2021-03-03"),
+        (("We met in the summer two years ago.",), "the summer two years ago", "2022-SU"),
+        # Only the year was read, or nothing at all.
+        (("We met at Christmas two years ago.",), "Christmas two years ago", "2022-12-25"),
+        (("We met on Christmas Eve last year.",), "Christmas Eve last year", "2023-12-24"),
+        # "Two years later", counted from a month, is a month: its year is meant.
+        (("The plant opened in March 1990.", "It closed in June two years later."),
+         "June two years later", "1992-06"),
+    ],
+)  # fmt: skip
+def test_a_date_is_in_the_year_the_words_after_it_count(
+    nlp: Any, texts: tuple[str, ...], expression: str, value: str
+) -> None:
+    found = _entry(_timeline(nlp, *texts), expression)
+    assert (found.expression, found.value) == (expression, value)
+
+
+@pytest.mark.parametrize(
     ("sentence", "day"),
     [
         # spaCy takes "2645.08 Tuesday" as one date: it was the year 2645, Tuesday lost.

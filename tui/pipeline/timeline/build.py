@@ -1439,12 +1439,50 @@ def _read_in_pieces(
     """A span no single reading places, read as the dates and ranges it joins, or else as
     the entities spaCy found in it."""
     text = full[start:end]
+    if in_a_year := _in_the_year_after(text, start, ctx, tense):
+        return _kept_pieces(full, span, sentences, in_a_year, ctx.anchor)
     found = _periods_ended(_pieces(text, start, end, ctx, tense, prep), text, start)
     opened = opened_before(full, start) or OPENS_A_RANGE.match(text) is not None
     found = _ranges_in_order(found, text, start, tense, opened)
     if not found:
         return _entities_apart(doc, full, start, end, ctx, sentences)
     return _kept_pieces(full, span, sentences, found, ctx.anchor)
+
+
+# "June two years ago", "Christmas Eve last year", "Thanksgiving, a couple of years ago":
+# a day, month or season, then the year it is in, counted from the story's.
+_THEN_A_YEAR_COUNTED = re.compile(
+    rf"(?P<head>.+?),?\s+(?P<year>(?:(?:about|some|nearly|almost) )?(?:a|{NUM_RE}|{VAGUE_NUM_RE})"
+    r"\s+years?\s+(?:ago|earlier|before|later)"
+    r"|(?:last|next|this|the previous|the following) year)",
+    re.I,
+)
+_PARTS_OF_A_YEAR = (Granularity.DAY, Granularity.MONTH, Granularity.SEASON)
+
+
+def _in_the_year_after(
+    text: str, start: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """The date `_THEN_A_YEAR_COUNTED` names, read in the year its words after it count
+    (read alone, "June" was this year's, and "Thanksgiving" this year's coming one).
+    "Two years later", counted from a month last named, is a month: its year is meant."""
+    m = _THEN_A_YEAR_COUNTED.fullmatch(text)
+    if m is None or _A_WRITTEN_YEAR.search(m["head"]):
+        return []
+    year = resolve(m["year"], ctx, tense, None)
+    head = resolve(m["head"], ctx, tense, None)
+    if (
+        year is None
+        or year.start is None
+        or year.vague
+        or head is None
+        or head.granularity not in _PARTS_OF_A_YEAR
+    ):
+        return []
+    found = resolve(f"{m['head']} {year.start.year}", ctx, tense, None)
+    if found is None or found.granularity is not head.granularity:
+        return []
+    return [(replace(found, anaphoric=year.anaphoric), start, start + len(text))]
 
 
 # "Three days next week", "11 days last winter", "went 32 minutes last night": a length,
