@@ -559,6 +559,20 @@ def test_a_date_is_in_the_year_the_words_after_it_count(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # Read with no tense, the nearer October was the coming one.
+        ("Prosecutors charged them with murder in the October killing of a teenager.",
+         "2023-10"),
+        ("He will stand trial for the September stabbing.", "2023-09"),
+    ],
+)  # fmt: skip
+def test_harm_a_month_names_has_been_done(nlp: Any, sentence: str, value: str) -> None:
+    [entry] = _timeline(nlp, sentence)
+    assert entry.value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "day"),
     [
         # spaCy takes "2645.08 Tuesday" as one date: it was the year 2645, Tuesday lost.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui.pipeline.nlp import span_root, token_sentence
 from tui.pipeline.timeline.rule import PASS, Verdict
 from tui.pipeline.timeline.values import Tense
-from tui.pipeline.timeline.vocab import EVENT_HEADS, MONTHS, WEEKDAY_RE
+from tui.pipeline.timeline.vocab import EVENT_HEADS, INCIDENT_NOUNS, MONTHS, WEEKDAY_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -128,7 +128,8 @@ def _owned_date_tense(root: Token) -> Tense | None:
     # says when the thing it owns or modifies happened; the tense of the clause around
     # it says nothing about that. Unless the noun follows "since": "since the Oct. 13
     # plunge" looks back, whatever the clause says.
-    if _after_since(root):
+    if _after_since(root) or root.head.lower_ in INCIDENT_NOUNS:
+        # ("The October killing": harm reported has been done, `INCIDENT_NOUNS`.)
         return Tense.PAST
     # But "concern about the December budget", felt in the past, looks ahead of then.
     verb = _governing_verb(root)

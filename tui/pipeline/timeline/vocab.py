@@ -126,6 +126,7 @@ UNIT_SYMBOLS: tuple[str, ...] = tuple(_DATA["unit_symbols"]["symbols"])
 MODEL_SUFFIXES: tuple[str, ...] = tuple(_DATA["model_suffixes"]["words"])
 MODEL_YEARS_AHEAD: int = _DATA["model_suffixes"]["years_ahead"]
 SESSION_NOUNS = frozenset(_DATA["session_nouns"]["words"])
+INCIDENT_NOUNS = frozenset(_DATA["incident_nouns"]["words"])
 # "annual" -> "P1Y": words of recurrence and the TIMEX3 SET each names.
 RECURRENCE_WORDS: dict[str, str] = {k: str(v) for k, v in _DATA["recurrence_words"].items()}
 PUBLICATION_NOUNS = frozenset(_DATA["publication_nouns"]["words"])
