@@ -309,6 +309,8 @@ def test_a_length_counted_from_an_event_says_so_not_lasting() -> None:
     assert entry_label(after) == "a day after"
     before = _length("A day", "A day before the vote, the talks broke down.")
     assert entry_label(before) == "a day before"
+    ahead = _length("a day", "More easing a day ahead of the election is unlikely.")
+    assert entry_label(ahead) == "a day ahead"
 
 
 def test_a_length_before_an_event_it_fills_is_still_lasting() -> None:

@@ -412,10 +412,10 @@ _NIGHTS_SAID = re.compile(r"\bnights?\b", re.I)
 _DAYS_WORD = re.compile(r"\bdays?\b")
 
 
-# What turns a length into a distance from an event the words after it name, unless a
-# word before it makes it a length still ("for three weeks before a deal", "it will take
-# another two months before it is ready").
-_COUNTED_FROM = re.compile(r"\s+(after|before|later|earlier)\b", re.I)
+# What turns a length into a distance from an event the words after it name ("two months
+# ahead of the election" too), unless a word before it makes it a length still ("for
+# three weeks before a deal", "it will take another two months before it is ready").
+_COUNTED_FROM = re.compile(r"\s+(after|before|later|earlier|ahead)\b", re.I)
 _A_LENGTH_STILL = re.compile(
     r"\b(?:for|over|during|throughout|takes?|took|taken|taking|spen[dt]s?|spending)\s+$", re.I
 )
