@@ -221,6 +221,12 @@ def test_two_dates_joined_as_a_range_run_from_the_first_to_the_second(
         # Two dates, no range: "and" without "between", a list, other words between.
         ("It rained in 1990 and 1995.", ("1990", "1990"), ("1995", "1995")),
         ("Rates rose from 2% in 2010 to 5% in 2015.", ("2010", "2010"), ("2015", "2015")),
+        # "And" makes a range after "between" only; two dates compared are no stretch.
+        ("Data came from 1990 and 1995 surveys.", ("1990", "1990"), ("1995", "1995")),
+        ("The difference between October and November is small.", ("October", "2012-10"),
+         ("November", "2012-11")),
+        ("We compared results between 1950 and 2000.", ("between 1950", "1950"),
+         ("2000", "2000")),
         # Not of one kind, or the end before the start.
         ("From May 1964 to 1966 he wrote.", ("May 1964", "1964-05"), ("1966", "1966")),
         ("From 1976 to 1969, backwards.", ("1976", "1976"), ("1969", "1969")),

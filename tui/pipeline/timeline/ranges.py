@@ -106,6 +106,35 @@ def _two_ends_of_a_run(text: str, a: TimelineEntry, b: TimelineEntry) -> bool:
         and a.range_end[:size] < b.range_start[:size]
         # (US style closes a year with a comma: "from Jan. 14, 2019, through".)
         and closes_a_range(text, a.start, a.end + text.startswith(",", a.end), b.start)
+        and not _two_dates_compared(text, a.start, a.end, b.start)
+    )
+
+
+# "Between" opening two dates compared, not a stretch between them: "the difference
+# between October and November", "compared between 1950 and 2000".
+_A_COMPARISON_BEFORE = re.compile(
+    r"\b(?:differences?|gaps?|gulf|contrasts?|comparisons?|distinctions?|choices?"
+    r"|compar(?:e|es|ed|ing))(?:\s+\w+){0,2}\s+$",
+    re.I,
+)
+_OPENER_AT = re.compile(r"(?P<w>from|between)\s+", re.I)
+_OPENER_BEFORE = re.compile(r"\b(?P<w>from|between)\s+$", re.I)
+
+
+def _two_dates_compared(text: str, a_start: int, a_end: int, b_start: int) -> bool:
+    """Whether the range words between two dates join two dates, not a stretch of time:
+    "from 1990 and 1995" ("and" makes a range only after "between": two studies' years),
+    or "between" after a comparison (`_A_COMPARISON_BEFORE`)."""
+    opener = _OPENER_AT.match(text, a_start) or _OPENER_BEFORE.search(
+        text, max(0, a_start - OPENER_REACH), a_start
+    )
+    joined_by_and = AND_JOINT.fullmatch(text, a_end, b_start) or AND_JOINT.fullmatch(
+        text, a_end + 1, b_start
+    )
+    if joined_by_and and (opener is None or opener["w"].lower() != "between"):
+        return True
+    return opener is not None and bool(
+        _A_COMPARISON_BEFORE.search(text, max(0, opener.start() - 40), opener.start())
     )
 
 
