@@ -515,6 +515,9 @@ def test_a_posts_clock_before_a_bar_is_read_without_the_bar(nlp: Any) -> None:
     # spaCy took the bar into the clock, and "11:14 AM |" read as no time at all.
     [entry] = _timeline(nlp, "Posted by hugh macleod at 11:14 AM | Comments (6) | TrackBack")
     assert (entry.expression, entry.value) == ("11:14 AM", "2024-08-08T11:14")
+    # After no clock the bar stays, and the span with it: a recipe's time is no stamp.
+    recipe = _timeline(nlp, "Prep Time: 15 Minutes | Cook Time: 1 Hour")
+    assert "15 Minutes" not in [e.expression for e in recipe]
 
 
 @pytest.mark.parametrize(

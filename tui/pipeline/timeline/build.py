@@ -1405,7 +1405,8 @@ def _trimmed(full: str, start: int, end: int) -> tuple[int, int]:
 
 
 _A_PREPOSITION_LAST = re.compile(r"\s+(?:after|before)$", re.I)
-_A_BAR_LAST = re.compile(r"(?<=\S)\s*[|\u2022\u00b7]+$")
+# (After a clock only: "Prep Time: 15 Minutes |" is a recipe's, no stamp.)
+_A_BAR_LAST = re.compile(r"(?:(?<=\d)|(?<=[ap]m)|(?<=[ap]\.m\.))\s*[|\u2022\u00b7]+$", re.I)
 _A_NOUN_PHRASE = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|my|your|this|that)\s", re.I)
 
 
