@@ -105,3 +105,4 @@ def test_a_range_said_as_two_dates_is_one_row_and_two_timex3_expressions() -> No
         ("1973", "1973"), ("1977", "1977"), ("May 28", "2019-05-28"), ("June 3", "2019-06-03"),
     ]  # fmt: skip
     assert rows[0]["range"] == ["1973-01-01", "1977-12-31"]
+    assert [r["runs_to_next"] for r in rows] == [True, False, True, False]

@@ -56,6 +56,7 @@ def timeline_entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "anchor_assumed": entry.anchor_assumed,
         "timex_type": entry.timex_type,
         "timex_value": entry.timex_value if entry.timex_value is not None else entry.value,
+        "runs_to_next": entry.runs_to_next,
         "sentence": entry.sentence,
         "block": entry.block,
         "start": entry.start,
