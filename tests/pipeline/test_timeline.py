@@ -525,6 +525,7 @@ def test_a_posts_clock_before_a_bar_is_read_without_the_bar(nlp: Any) -> None:
     [
         ("Even in the business boom year of 2000, many firms closed.", "2000", "2000"),
         ("They kept trading through the depression years of the 1930s.", "the 1930s", "193"),
+        ("He spent some years in the mid-90s in Paris.", "the mid-90s", "199"),
         ("Boxes come between the hours of 7:00 and 8:00 A.M. on Monday.", "7:00",
          "2024-08-12T07:00"),
     ],

@@ -2305,10 +2305,11 @@ _TENS_OF_DEGREES = re.compile(r"[1-9]0'?s")
 
 
 # "The hour of 9:20 a.m.", "the business boom year of 2000", "the depression years of the
-# 1930s": a stretch of time named, then the date it is the stretch of, in figures.
+# 1930s", "some years in the mid-90s": a stretch of time named, then the date it is the
+# stretch of or lies in, in figures.
 _A_TIME_OF = re.compile(
-    r"(?:(?:between|from|during|in|at|by|until)\s)?(?:the|a|an)\s(?:[\w-]+\s){0,3}?"
-    r"(?:hours?|years?|era|decades?)\sof\s(?P<date>.*\d.*)",
+    r"(?:(?:between|from|during|in|at|by|until)\s)?(?:the|a|an|some|several|many)\s"
+    r"(?:[\w-]+\s){0,3}?(?:hours?|years?|era|decades?)\s(?:of|in)\s(?P<date>.*\d.*)",
     re.I,
 )
 
