@@ -2317,7 +2317,8 @@ _A_TIME_OF = re.compile(
 def _the_date_a_time_is_of(
     text: str, start: int, ctx: Context, tense: Tense | None
 ) -> list[tuple[Resolved, int, int]]:
-    """The date after "of" in `_A_TIME_OF`, where the whole span reads as no date."""
+    """The date after "of" or "in" in `_A_TIME_OF`, where the whole span reads as no
+    date."""
     m = _A_TIME_OF.fullmatch(text)
     res = None if m is None else resolve(m["date"], ctx, tense, None)
     if m is None or res is None:
