@@ -85,6 +85,13 @@ def test_entry_label_keeps_the_hedge_of_a_length_of_time() -> None:
         sentence="", block=0, start=0, end=0, timex_type="DURATION", timex_value="P1M",
     )  # fmt: skip
     assert entry_label(entry) == "about a month, until 19 Nov 2019"
+    # "Over the three years" is during them: no hedge ("over three years" is one).
+    during = TimelineEntry(
+        expression="Over the three years", value="P3Y", granularity=Granularity.YEAR,
+        sentence="Over the three years from 2009 to 2012, sales rose.", block=0, start=0,
+        end=20, timex_type="DURATION", timex_value="P3Y",
+    )  # fmt: skip
+    assert entry_label(during) == "lasting three years"
 
 
 def test_entry_label_reads_a_set_as_a_recurrence() -> None:

@@ -54,10 +54,11 @@ _NTH_OF_THE_MONTH = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*\b(?:of|in) (?:every|each|the) month\b",
     re.I,
 )
-# Words before a length of time that a reader needs to keep: "about a month".
+# Words before a length of time that a reader needs to keep: "about a month". Not before
+# "the": "over the three years" is during them, not more than three.
 _HEDGE = re.compile(
     r"\b(?P<h>about|around|roughly|approximately|nearly|almost|more than|less than|over|"
-    r"under|at least|at most|up to|some)\s+(?:the\s+)?(?:\d|a\b|an\b|one|two|three|four|five|"
+    r"under|at least|at most|up to|some)\s+(?:\d|a\b|an\b|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)",
     re.IGNORECASE,
 )
