@@ -577,6 +577,25 @@ def test_harm_a_month_names_has_been_done(nlp: Any, sentence: str, value: str) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # Read as one, the start was lost (and the length with it).
+        ("In the 5 years from 1992 to 1995, the Tories lost support.",
+         [("1992", "1992"), ("1995", "1995"), ("the 5 years", "P5Y")]),
+        # "The decade" alone is this one; here it is the length.
+        ("In the decade from 2000 to 2010, prices doubled.",
+         [("2000", "2000"), ("2010", "2010"), ("the decade", "P10Y")]),
+        ("In the five years from 1992, the party lost support.",
+         [("1992", "1992"), ("the five years", "P5Y")]),
+    ],
+)  # fmt: skip
+def test_the_length_of_a_stretch_and_where_it_starts(
+    nlp: Any, sentence: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(e.expression, e.value) for e in _timeline(nlp, sentence)] == found
+
+
+@pytest.mark.parametrize(
     ("sentence", "day"),
     [
         # spaCy takes "2645.08 Tuesday" as one date: it was the year 2645, Tuesday lost.

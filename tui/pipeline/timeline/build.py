@@ -1517,6 +1517,37 @@ def _length_then_date(
     ]
 
 
+# "The 5 years from 1992 (to 1995)", "the decade from 2000": the length of a stretch that
+# the article names, then where it starts. "The" makes it that stretch; "five years from
+# 1992" alone counts on to 1997, which no rule reads.
+_THE_LENGTH_FROM = re.compile(
+    rf"(?P<length>the (?:(?P<count>{NUM_RE}|{VAGUE_NUM_RE})[- ])?(?P<unit>{UNIT_RE})) "
+    r"(?:from|between) "
+    r"(?P<date>\S.*)",
+    re.I,
+)
+
+
+def _the_length_then_its_start(
+    text: str, start: int, ctx: Context, tense: Tense | None
+) -> list[tuple[Resolved, int, int]]:
+    """`_THE_LENGTH_FROM`: the length and the date it starts at, each its own entry (read
+    as one, neither was found)."""
+    m = _THE_LENGTH_FROM.fullmatch(text)
+    if m is None:
+        return []
+    # ("The decade" alone is this one: "a decade" is the length.)
+    counted = m["count"] is not None
+    length = resolve(m["length"] if counted else f"a {m['unit']}", ctx, tense, None)
+    when = resolve(m["date"], ctx, tense, None)
+    if length is None or length.timex_type != "DURATION" or when is None or when.vague:
+        return []
+    return [
+        (length, start + m.start("length"), start + m.end("length")),
+        (when, start + m.start("date"), start + m.end("date")),
+    ]
+
+
 def _entities_apart(
     doc: Doc, full: str, start: int, end: int, ctx: Context, sentences: Sentences
 ) -> list[tuple[Resolved, int, int]]:
@@ -2062,6 +2093,7 @@ def _pieces(
             or _without_lead(text, start, end, ctx, tense)
             or _deictic_day_last(text, start, ctx, tense)
             or _the_date_a_time_is_of(text, start, ctx, tense)
+            or _the_length_then_its_start(text, start, ctx, tense)
         )
     bounds = [0, *(x for c in cuts for x in (c.start(), c.end())), len(text)]
     pieces = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if text[a:b].strip()]
@@ -2101,7 +2133,10 @@ def _pieces(
                 break
         else:
             a, b = pieces[i]
-            found.extend(_length_then_date(text[a:b], start + a, ctx, tense))
+            found.extend(
+                _length_then_date(text[a:b], start + a, ctx, tense)
+                or _the_length_then_its_start(text[a:b], start + a, ctx, tense)
+            )
             i += 1
     return _in_the_year_of_the_next(found, borrowed)
 
