@@ -1511,6 +1511,13 @@ def _length_then_date(
     when = resolve(m["date"], ctx, tense, None)
     if length is None or when is None or when.vague or when.timex_type == "DURATION":
         return []  # ("45 minutes a night", "three days a week": so much per unit, a rate)
+    return _the_length_and_the_date(m, start, length, when)
+
+
+def _the_length_and_the_date(
+    m: re.Match[str], start: int, length: Resolved, when: Resolved
+) -> list[tuple[Resolved, int, int]]:
+    """The length and the date `m` found ("length" and "date" groups), each its own entry."""
     return [
         (length, start + m.start("length"), start + m.end("length")),
         (when, start + m.start("date"), start + m.end("date")),
@@ -1542,10 +1549,7 @@ def _the_length_then_its_start(
     when = resolve(m["date"], ctx, tense, None)
     if length is None or length.timex_type != "DURATION" or when is None or when.vague:
         return []
-    return [
-        (length, start + m.start("length"), start + m.end("length")),
-        (when, start + m.start("date"), start + m.end("date")),
-    ]
+    return _the_length_and_the_date(m, start, length, when)
 
 
 def _entities_apart(
