@@ -36,9 +36,9 @@ from tui.pipeline.timeline.values import (
 # What joins the two ends of a range.
 RANGE_WORDS = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.I)
 # What opens one ("from", "between"): without it, "Monday and Thursday" are two days.
-RANGE_OPENERS = re.compile(r"\b(?:from|between)\s+$", re.I)
+RANGE_OPENERS = re.compile(r"\b(?P<w>from|between)\s+$", re.I)
 # The same words opening an expression itself ("from 8 p.m. on Tuesday").
-OPENS_A_RANGE = re.compile(r"(?:from|between)\s", re.I)
+OPENS_A_RANGE = re.compile(r"(?P<w>from|between)\s", re.I)
 # How far before a range's start its opener may stand ("from 8 p.m. on Tuesday until").
 OPENER_REACH = 80
 # "And" joins a range only after "between"; alone it joins two dates.
@@ -98,15 +98,16 @@ def _two_ends_of_a_run(text: str, a: TimelineEntry, b: TimelineEntry) -> bool:
     ):
         return False
     assert a.range_start and a.range_end and b.range_start and b.range_end  # (above)
+    # (US style closes a year with a comma: "from Jan. 14, 2019, through".)
+    joint_start = a.end + text.startswith(",", a.end)
     whole = (
         a.range_start[:size] == a.range_end[:size] and b.range_start[:size] == b.range_end[:size]
     )
     return (
         whole
         and a.range_end[:size] < b.range_start[:size]
-        # (US style closes a year with a comma: "from Jan. 14, 2019, through".)
-        and closes_a_range(text, a.start, a.end + text.startswith(",", a.end), b.start)
-        and not _two_dates_compared(text, a.start, a.end, b.start)
+        and closes_a_range(text, a.start, joint_start, b.start)
+        and not _two_dates_compared(text, a.start, joint_start, b.start)
     )
 
 
@@ -117,21 +118,18 @@ _A_COMPARISON_BEFORE = re.compile(
     r"|compar(?:e|es|ed|ing))(?:\s+\w+){0,2}\s+$",
     re.I,
 )
-_OPENER_AT = re.compile(r"(?P<w>from|between)\s+", re.I)
-_OPENER_BEFORE = re.compile(r"\b(?P<w>from|between)\s+$", re.I)
 
 
-def _two_dates_compared(text: str, a_start: int, a_end: int, b_start: int) -> bool:
+def _two_dates_compared(text: str, a_start: int, joint_start: int, b_start: int) -> bool:
     """Whether the range words between two dates join two dates, not a stretch of time:
     "from 1990 and 1995" ("and" makes a range only after "between": two studies' years),
     or "between" after a comparison (`_A_COMPARISON_BEFORE`)."""
-    opener = _OPENER_AT.match(text, a_start) or _OPENER_BEFORE.search(
+    opener = OPENS_A_RANGE.match(text, a_start) or RANGE_OPENERS.search(
         text, max(0, a_start - OPENER_REACH), a_start
     )
-    joined_by_and = AND_JOINT.fullmatch(text, a_end, b_start) or AND_JOINT.fullmatch(
-        text, a_end + 1, b_start
-    )
-    if joined_by_and and (opener is None or opener["w"].lower() != "between"):
+    if AND_JOINT.fullmatch(text, joint_start, b_start) and (
+        opener is None or opener["w"].lower() != "between"
+    ):
         return True
     return opener is not None and bool(
         _A_COMPARISON_BEFORE.search(text, max(0, opener.start() - 40), opener.start())
